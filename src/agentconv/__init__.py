@@ -1,0 +1,33 @@
+"""agentconv: convert AI-agent definition files between the dialects of the tools that run them.
+
+    >>> import agentconv
+    >>> result = agentconv.convert(Path(".claude/agents/reviewer.md"), to="copilot")
+    >>> result.text, result.path, [i.code for i in result.report]
+
+Every dialect reads into one IR (``Document`` of ``Agent`` records) and writes out of it; what a
+target cannot hold is reported in a ``LossReport`` and, by default, carried in a side channel.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import Detection, Result, convert, detect, read, write
+from .errors import (AgentconvError, BroadenError, ExitCode, LossError, OutputError, ParseError,
+                     UnknownDialectError)
+from .ir import IR_VERSION, Agent, Document, Grant, Model, Origin, ToolPolicy
+from .loss import LossCode, LossItem, LossReport, Policy, Severity
+
+
+def dialects() -> list:
+    """The registered dialects (built-ins and plugins), each with ``id``, ``title`` and ``table``."""
+    from . import registry
+
+    return registry.all_dialects()
+
+
+__all__ = [
+    "__version__", "convert", "detect", "read", "write", "dialects", "Detection", "Result",
+    "Agent", "Document", "Grant", "Model", "Origin", "ToolPolicy", "IR_VERSION",
+    "LossCode", "LossItem", "LossReport", "Policy", "Severity",
+    "AgentconvError", "BroadenError", "ExitCode", "LossError", "OutputError", "ParseError", "UnknownDialectError",
+]

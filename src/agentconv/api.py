@@ -1,0 +1,153 @@
+"""The library's verbs: detect, read, write, convert. The CLI is a thin layer over these."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import registry
+from .envelopes import frontmatter
+from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
+from .ir import Document
+from .loss import LossCode, LossReport, Policy, Severity
+from .text import Decoded, decode
+
+Source = str | bytes | Path
+
+
+@dataclass
+class Detection:
+    """What ``detect`` found."""
+
+    dialect: str | None
+    """The best dialect id, or None when nothing fits."""
+    confidence: float
+    """The best score's share of all scores, 0..1."""
+    evidence: list[str] = field(default_factory=list)
+    """Why: the path pattern, fields, tool names, model shape."""
+    scores: dict[str, float] = field(default_factory=dict)
+    """Every dialect's score."""
+    ambiguous: bool = False
+    """True when the runner-up scored close to the winner."""
+
+    def to_json(self) -> dict:
+        return {"dialect": self.dialect, "confidence": round(self.confidence, 2), "ambiguous": self.ambiguous,
+                "evidence": self.evidence, "scores": {k: round(v, 2) for k, v in self.scores.items() if v}}
+
+
+@dataclass
+class Result:
+    """One converted file: the output text, the report, and where the target keeps it."""
+
+    text: str
+    report: LossReport
+    source: str
+    target: str
+    path: str | None = None
+    """The target's own relative path for the record (``.github/agents/NAME.agent.md``)."""
+    name: str | None = None
+
+
+def _load(source: Source, path: str | None) -> tuple[Decoded, str | None]:
+    if isinstance(source, Path):
+        path = path or str(source)
+        try:
+            source = source.read_bytes()
+        except OSError as exc:
+            raise ParseError(exc.strerror or str(exc), file=path) from None
+    try:
+        return decode(source), path
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from None
+
+
+def detect(source: Source, path: str | None = None) -> Detection:
+    """Which dialect a file is in, from its path first and then its content."""
+    decoded, path = _load(source, path)
+    return _detect(decoded.text, path)
+
+
+def _detect(text: str, path: str | None) -> Detection:
+    try:
+        parsed = frontmatter.parse(text, path)
+        data, has_header = parsed.data, parsed.layout.has_header
+    except ParseError:
+        data, has_header = None, text.startswith("---")
+    scores, evidence = {}, {}
+    for d in registry.all_dialects():
+        scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, top = ranked[0]
+    if top <= 0:
+        return Detection(None, 0.0, [], scores)
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    total = sum(v for v in scores.values() if v > 0)
+    return Detection(best, top / total, evidence[best], scores, ambiguous=runner >= 0.8 * top)
+
+
+def read(source: Source, dialect: str | None = None, *, path: str | None = None,
+         report: LossReport | None = None) -> tuple[Document, LossReport]:
+    """Read a file (a Path, bytes or text) into the IR. Without ``dialect`` it is detected."""
+    decoded, path = _load(source, path)
+    if dialect is None:
+        det = _detect(decoded.text, path)
+        if det.dialect is None:
+            raise UnknownDialectError("cannot tell which dialect this is; name it with --from", file=path)
+        dialect = det.dialect
+    d = registry.get(dialect)
+    report = report if report is not None else LossReport()
+    report.source, report.file = d.id, path
+    _report_decoding(decoded, report)
+    doc = d.read(decoded.text, path, report)
+    for rec in doc.records:
+        if rec.origin is not None:
+            rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline  # type: ignore[attr-defined]
+            rec.origin.repaired = bool(decoded.repairs or decoded.fixed_by_ftfy)  # type: ignore[attr-defined]
+    return doc, report
+
+
+def _report_decoding(decoded: Decoded, report: LossReport) -> None:
+    for r in decoded.repairs:
+        if r.ambiguous:
+            report.add(LossCode.TEXT_AMBIGUOUS, Severity.WARNING, "", f"mojibake {r.before!r} repaired as {r.after!r}, "
+                       f"but it is ambiguous: could be any of {' '.join(r.candidates)}", line=r.line)
+        else:
+            report.add(LossCode.TEXT_REPAIRED, Severity.INFO, "", f"mojibake {r.before!r} repaired as {r.after!r}",
+                       line=r.line)
+    if decoded.fixed_by_ftfy:
+        report.add(LossCode.TEXT_REPAIRED, Severity.INFO, "", "further text repaired by ftfy")
+
+
+def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: LossReport | None = None) -> str:
+    """Write the IR in a dialect. Raises ``LossError`` when the policy says a loss is fatal."""
+    d = registry.get(dialect)
+    report = report if report is not None else LossReport()
+    report.target = d.id
+    text = d.write(doc, report, policy)
+    origin = doc.agent.origin
+    if origin is not None and origin.dialect == d.id:
+        if getattr(origin, "newline", "\n") == "\r\n":
+            text = text.replace("\n", "\r\n")
+        if getattr(origin, "bom", False):
+            text = "\ufeff" + text
+    elif origin is not None and (getattr(origin, "bom", False) or getattr(origin, "newline", "\n") != "\n"):
+        report.add(LossCode.LAYOUT_NORMALIZED, Severity.INFO, "", "written with LF newlines and no BOM")
+    if policy.fail_on is not None:
+        bad = report.at_least(policy.fail_on)
+        if bad:
+            raise LossError(f"{len(bad)} loss(es) at or above {policy.fail_on.value}: {bad[0].message}", report,
+                            file=report.file)
+    return text
+
+
+def convert(source: Source, to: str, *, from_: str | None = None, path: str | None = None,
+            policy: Policy = Policy()) -> Result:
+    """Read ``source`` (detected unless ``from_``) and write it in ``to``."""
+    doc, report = read(source, from_, path=path)
+    target = registry.get(to)
+    try:
+        text = write(doc, target.id, policy=policy, report=report)
+    except AgentconvError as exc:
+        exc.file = exc.file or report.file
+        raise
+    agent = doc.agent
+    return Result(text, report, report.source or "", target.id, target.output_path(agent), agent.name)

@@ -1,0 +1,159 @@
+"""typer commands. Each parses, calls one library function, renders (text, or JSON with --json)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .. import __version__
+from ..errors import AgentconvError, ExitCode
+from ..loss import Policy, Severity
+from . import render
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Convert AI-agent definition files between dialects (Claude Code, Copilot, OpenCode, ...).\n\n"
+         "Examples:\n\n"
+         "  agentconv convert .claude/agents/reviewer.md --to copilot\n\n"
+         "  agentconv convert .claude/agents --to opencode -o out/\n\n"
+         "  cat agent.md | agentconv convert - --from claude --to copilot\n\n"
+         "  agentconv detect agents/*.md",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"agentconv {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """agentconv: one IR, many dialects, nothing lost silently."""
+
+
+def _fail(exc: AgentconvError, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"error": str(exc), "exit_code": int(exc.exit_code)}))
+    typer.echo(f"agentconv: error: {exc}", err=True)
+    raise typer.Exit(int(exc.exit_code))
+
+
+def _policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry: bool) -> Policy:
+    level = Severity.WARNING if strict else None
+    if fail_on:
+        try:
+            level = Severity(fail_on.lower())
+        except ValueError:
+            typer.echo(f"agentconv: error: --fail-on takes info, warning or error, not {fail_on!r}", err=True)
+            raise typer.Exit(int(ExitCode.USAGE))
+    return Policy(fail_on=level, allow_broaden=allow_broaden, carry=not no_carry)
+
+
+@app.command()
+def convert(
+    sources: List[str] = typer.Argument(..., metavar="SRC...", help="Files, directories, or - for standard input."),
+    to: str = typer.Option(..., "--to", "-t", help="Target dialect id (see `agentconv dialects`)."),
+    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; detected when omitted."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output directory (needed for several files)."),
+    strict: bool = typer.Option(False, "--strict", help="Fail (exit 5) on any warning-level loss."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Fail on losses at this severity: info|warning|error."),
+    report_json: Optional[Path] = typer.Option(None, "--report-json", help="Write the loss report as JSON here."),
+    allow_broaden: bool = typer.Option(False, "--allow-broaden", help="Accept a wider tool grant where the target cannot say it exactly."),
+    no_carry: bool = typer.Option(False, "--no-carry", help="Do not keep unsupported fields in a side-channel comment."),
+    force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print loss items on stderr."),
+) -> None:
+    """Convert agent files to another dialect."""
+    from .. import api, registry
+    from ..batch import convert_many
+
+    policy = _policy(strict, fail_on, allow_broaden, no_carry)
+    try:
+        registry.get(to)
+        if from_:
+            registry.get(from_)
+    except AgentconvError as exc:
+        _fail(exc, as_json)
+    single = len(sources) == 1 and (sources[0] == "-" or Path(sources[0]).is_file())
+    if single and out is None:
+        src = sources[0]
+        try:
+            data = sys.stdin.buffer.read() if src == "-" else Path(src)
+            result = api.convert(data, to, from_=from_, path=None if src == "-" else src, policy=policy)
+        except AgentconvError as exc:
+            if report_json is not None and getattr(exc, "report", None) is not None:
+                render.write_report(report_json, [{"source": src, "losses": exc.report.to_json()}])
+            _fail(exc, as_json)
+        if report_json is not None:
+            render.write_report(report_json, [{"source": src, "losses": result.report.to_json()}])
+        if as_json:
+            typer.echo(json.dumps({"source": src, "from": result.source, "to": result.target, "path": result.path,
+                                   "text": result.text, "losses": result.report.to_json()}, ensure_ascii=False))
+        else:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+            if not quiet:
+                render.losses(result.report)
+        return
+    if out is None:
+        typer.echo("agentconv: error: several files or a directory need --out DIR", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+    if "-" in sources:
+        typer.echo("agentconv: error: '-' (standard input) cannot be mixed with --out batches", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+    results = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, quiet)
+    if report_json is not None:
+        render.write_report(report_json, [r.to_json() for r in results])
+    raise typer.Exit(render.batch_exit(results))
+
+
+@app.command()
+def detect(
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files to identify, or - for standard input."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Say which dialect each file is in: id, confidence, evidence."""
+    from .. import api
+
+    rows, code = [], 0
+    for f in files:
+        try:
+            det = api.detect(sys.stdin.buffer.read() if f == "-" else Path(f), path=None if f == "-" else f)
+        except AgentconvError as exc:
+            rows.append({"file": f, "error": str(exc)})
+            typer.echo(f"agentconv: error: {exc}", err=True)
+            code = code or int(exc.exit_code)
+            continue
+        if det.dialect is None:
+            typer.echo(f"agentconv: error: {f}: no dialect fits", err=True)
+            code = code or int(ExitCode.UNKNOWN_DIALECT)
+        rows.append({"file": f, **det.to_json()})
+        if not as_json and det.dialect:
+            note = "  AMBIGUOUS" if det.ambiguous else ""
+            typer.echo(f"{det.dialect}  {det.confidence:.2f}  {f}{note}  ({'; '.join(det.evidence)})")
+    if as_json:
+        typer.echo(json.dumps(rows if len(files) > 1 else rows[0], ensure_ascii=False))
+    raise typer.Exit(code)
+
+
+@app.command()
+def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON.")) -> None:
+    """List the dialects and what each can express."""
+    from .. import registry
+
+    rows = [render.dialect_row(d) for d in registry.all_dialects()]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+    else:
+        render.table(rows)
+    for name, why in registry.broken().items():
+        typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)

@@ -1,0 +1,89 @@
+"""Turning library results into text for people (stderr) or JSON (stdout)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..errors import ExitCode
+from ..loss import LossReport
+
+_FIELDS = [("name", "name"), ("display_name", "title"), ("description", "description"), ("model", "model"),
+           ("role", "mode"), ("params.temperature", "temperature"), ("params.max_turns", "max turns"),
+           ("params.effort", "effort"), ("metadata.color", "color")]
+
+
+def losses(report: LossReport, stream=None) -> None:
+    stream = stream or sys.stderr
+    for i in report:
+        where = (i.file or "<stdin>") + (f":{i.line}" if i.line else "")
+        path = f" {i.path}:" if i.path else ""
+        stream.write(f"{where}: {i.severity.value} [{i.code.value}]{path} {i.message}\n")
+
+
+def write_report(path: Path, rows: list[dict]) -> None:
+    path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def batch(results, as_json: bool, quiet: bool) -> list:
+    """Consume results as they stream; a progress line on a terminal, nothing extra when piped."""
+    done, tty = [], sys.stderr.isatty() and not as_json
+    for r in results:
+        done.append(r)
+        if as_json:
+            continue
+        if r.error:
+            sys.stderr.write(f"agentconv: error: {r.error}\n")
+        elif not quiet:
+            losses(r.report)
+        if tty:
+            sys.stderr.write(f"\r{len(done)} files\x1b[K")
+    if tty:
+        sys.stderr.write("\r\x1b[K")
+    counts: dict[str, int] = {}
+    for r in done:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    if as_json:
+        sys.stdout.write(json.dumps({"files": [r.to_json() for r in done], "summary": counts}, ensure_ascii=False) + "\n")
+    else:
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        sys.stderr.write(f"{len(done)} files: {summary}\n")
+    return done
+
+
+def batch_exit(results: list) -> int:
+    failed = [r for r in results if r.status == "failed"]
+    if not failed:
+        return int(ExitCode.OK)
+    if len(failed) < len(results):
+        return int(ExitCode.PARTIAL)
+    return failed[0].exit_code or int(ExitCode.PARTIAL)
+
+
+def dialect_row(d) -> dict:
+    t = d.table
+    held = set(t.get("fields", {}).values())
+    shape = t.get("tools_shape", "none")
+    return {
+        "id": d.id,
+        "title": t.get("title", d.id),
+        "tools": shape,
+        "deny": "tools.deny" in held or shape == "permission",
+        "patterns": shape in ("comma", "permission"),
+        "fields": [label for path, label in _FIELDS if path in held or (path == "name" and t.get("name"))],
+        "path": t.get("layout", {}).get("path"),
+        "doc": t.get("doc"),
+        "aliases": t.get("aliases", []),
+    }
+
+
+def table(rows: list[dict]) -> None:
+    head = ("id", "title", "tools", "deny", "patterns", "path")
+    data = [(r["id"], r["title"], r["tools"], "yes" if r["deny"] else "no", "yes" if r["patterns"] else "no",
+             r["path"] or "") for r in rows]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *data)]
+    for row in [head, *data]:
+        sys.stdout.write("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() + "\n")
+    sys.stdout.write("\nfields each can hold:\n")
+    for r in rows:
+        sys.stdout.write(f"  {r['id']}: {', '.join(r['fields'])}\n")

@@ -1,0 +1,63 @@
+"""Plain markdown personas: no header. ``# Title``, a first paragraph (the description), the prompt.
+
+What a persona cannot hold rides at the end in an HTML comment, which renders as nothing.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from .. import carry, naming
+from ..ir import Agent, Document, Origin
+from ..loss import LossReport, Policy
+from .base import Dialect, _Ctx
+
+_CARRY = re.compile(r"\n*<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
+
+
+class Markdown(Dialect):
+    id = "markdown"
+
+    def read(self, text: str, path: str | None, report: LossReport) -> Document:
+        body, payload = text, None
+        m = _CARRY.search(text)
+        if m:
+            body, payload = text[: m.start()], json.loads(m.group(1))
+        agent = Agent()
+        rest = body.lstrip("\n")
+        if rest.startswith("# "):
+            title, _, rest = rest.partition("\n")
+            agent.display_name = title[2:].strip()
+            rest = rest.lstrip("\n")
+            para, sep, after = rest.partition("\n\n")
+            if para.strip() and not para.lstrip().startswith(("#", "-", "*", "```", ">", "|", "1.")):
+                agent.description, rest = para.strip(), after.lstrip("\n")
+        agent.prompt = rest
+        self._derive_name(agent, path, report)
+        agent.origin = Origin(self.id, path, 1)
+        if payload:
+            carry.apply(agent, payload, {"title": agent.display_name, "description": agent.description},
+                        agent.prompt, report, None)
+        return Document([agent])
+
+    def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
+        agent = doc.agent
+        ctx = _Ctx(self, agent, report, policy)
+        self.build(ctx)  # reports (and carries) everything a persona cannot hold
+        title = agent.display_name or agent.name or naming.slugify(agent.description or "") or "Agent"
+        parts = [f"# {title}\n\n"]
+        if agent.description:
+            parts.append(agent.description.strip() + "\n\n")
+        parts.append(agent.prompt)
+        text = "".join(parts)
+        keep = {k: v for k, v in ctx.carried.items() if k not in ("display_name", "description")}
+        if policy.carry and keep:
+            payload = carry.make(agent.origin.dialect if agent.origin else None, keep,
+                                 {"title": title if agent.display_name else None, "description": agent.description},
+                                 agent.prompt)
+            sep = "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
+            text += sep + "<!-- agentconv-carry: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + " -->\n"
+        return text
+
+    def detect(self, path, data, has_header):
+        return (1.0, ["no frontmatter header"]) if not has_header else (0.0, [])

@@ -1,0 +1,11 @@
+"""Marketplace catalogue agents and squads (reference §9.3): a squad is a record with members and a lead."""
+from ..ir import Agent
+from .base import Dialect
+
+
+class Marketplace(Dialect):
+    id = "marketplace"
+
+    def read_extra(self, agent: Agent, parsed, path, report) -> None:
+        if "members" in agent.metadata and agent.tools.mode == "inherit" and agent.model is None:
+            agent.kind = "squad"

@@ -1,0 +1,84 @@
+"""OpenCode agents (``.opencode/agent/NAME.md``; the name comes from the file path).
+
+Tools are a ``permission`` map (``ask``/``allow``/``deny`` per tool, or a pattern map where the last
+matching rule wins) or the deprecated ``tools`` name->bool map. An allowlist is written as
+``"*": deny`` first, then what is granted (docs: https://opencode.ai/docs/permissions/).
+"""
+from __future__ import annotations
+
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
+from ..loss import LossCode, Severity
+from .base import Dialect
+
+
+class OpenCode(Dialect):
+    id = "opencode"
+
+    def read_tools(self, agent: Agent, data: dict, report) -> None:
+        perm, tools = data.get("permission"), data.get("tools")
+        if perm is None and tools is None:
+            return
+        default, grants = None, []
+        if isinstance(tools, dict):
+            for name, on in tools.items():
+                if name == "*":
+                    default = "allow" if on else "deny"
+                else:
+                    grants += self.grants(str(name), "allow" if on else "deny")
+        if isinstance(perm, str):
+            default = perm
+        elif isinstance(perm, dict):
+            for name, rule in perm.items():
+                if name == "*":
+                    default = str(rule)
+                elif isinstance(rule, dict):
+                    for pattern, decision in rule.items():
+                        grants += self.grants(str(name), str(decision), None if pattern == "*" else str(pattern))
+                else:
+                    grants += self.grants(str(name), str(rule))
+        if default == "deny":
+            mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
+        else:
+            mode = DENYLIST if grants else INHERIT
+            if default == "ask":
+                agent.extensions.setdefault(self.id, {})["permission"] = "ask"
+        agent.tools.mode, agent.tools.grants = mode, grants
+
+    def render_tools(self, mode, allowed, denied, ctx) -> dict:
+        layout = getattr(ctx.agent.origin, "layout", None) if ctx.agent.origin else None
+        legacy = (ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id and layout is not None
+                  and any(c.key == "tools" for c in layout.chunks) and not any(c.key == "permission" for c in layout.chunks))
+        if legacy and not any(g.pattern or g.decision == "ask" for _, g in allowed + denied):
+            out: dict = {"*": False} if mode in (ALLOWLIST, NONE) else {}
+            out.update({n: True for n, _ in allowed})
+            out.update({n: False for n, _ in denied})
+            return {"tools": out}
+        perm: dict = {"*": "deny"} if mode in (ALLOWLIST, NONE) else {}
+        for n, g in allowed:
+            if g.pattern:
+                rule = perm.get(n)
+                rule = rule if isinstance(rule, dict) else {"*": "deny"}
+                rule[g.pattern] = g.decision
+                perm[n] = rule
+            else:
+                perm[n] = g.decision
+        for n, g in denied:
+            if g.pattern:
+                rule = perm.get(n)
+                rule = rule if isinstance(rule, dict) else {"*": rule or "allow"}
+                rule[g.pattern] = "deny"
+                perm[n] = rule
+            elif mode not in (ALLOWLIST, NONE):
+                perm[n] = "deny"
+        if mode == INHERIT and not perm:
+            return {}
+        if ctx.tools_renamed:
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", "tools written as an OpenCode permission map")
+            ctx.carried.setdefault("tools", _plain(ctx))
+        return {"permission": perm}
+
+
+def _plain(ctx):
+    from .. import paths
+
+    return paths.get(ctx.agent, "tools")

@@ -1,0 +1,186 @@
+"""Markdown with a ``---`` YAML header: split, load (strictly, then leniently), and render.
+
+The header is cut into one chunk per top-level key (comments and blank lines go with the key below
+them). A chunk whose value is written back unchanged is emitted as its original text, so a file that
+is not changed comes back byte for byte, quoting, comments and all, and a file where one field changed
+keeps the rest of its layout.
+
+Lenient fallback (reference G1; the shape Claude Code tolerates and strict parsers reject): when the
+header is not valid YAML, each chunk is parsed alone; a chunk that still fails is read as
+``key: text`` where the text is the rest of the line plus any continuation lines, folded with spaces
+as YAML folds plain scalars. Each fallback is reported with its line.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ParseError
+from . import yamlio
+
+CARRY_PREFIX = "# agentconv-carry: "
+_KEY = re.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*?)[ \t]*:(?:[ \t]|$)""")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Chunk:
+    """One top-level key of a header, as written."""
+
+    key: str
+    text: str
+    """The raw lines (LF-terminated), with the comment and blank lines that precede the key."""
+    line: int
+    """1-based line of the key in the file."""
+    value: Any = None
+    lenient: bool = False
+    """The value came from the fallback: its text is not valid YAML and is never reused."""
+
+
+@dataclass
+class Layout:
+    """How a header was laid out, so an unchanged header is written back as it came."""
+
+    chunks: list[Chunk] = field(default_factory=list)
+    trailer: str = ""
+    """Comment and blank lines after the last key."""
+    close: str = "---"
+    gap: str = "\n"
+    """Blank lines between the closing delimiter and the prompt."""
+    has_header: bool = True
+
+
+@dataclass
+class Parsed:
+    data: dict
+    body: str
+    layout: Layout
+    body_line: int
+    lenient: list[tuple[int, str]] = field(default_factory=list)
+    """(line, key) for every key read by the fallback."""
+    carry: dict | None = None
+    carry_line: int | None = None
+
+
+def parse(text: str, file: str | None = None, *, require: bool = False) -> Parsed:
+    """Split ``text`` (LF newlines, no BOM) into header data, layout and body."""
+    if not text.startswith("---") or _CLOSE.match(text.split("\n", 1)[0]) is None or text.startswith("...") :
+        if require:
+            raise ParseError("no '---' frontmatter header at the top of the file", file=file, line=1)
+        gap = text[: len(text) - len(text.lstrip("\n"))]
+        return Parsed({}, text[len(gap):], Layout(has_header=False, gap=gap), 1 + len(gap))
+    lines = text.split("\n")
+    for end in range(1, len(lines)):
+        if _CLOSE.match(lines[end]):
+            break
+    else:
+        raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
+    head = lines[1:end]
+    rest = "\n".join(lines[end + 1:])
+    gap = rest[: len(rest) - len(rest.lstrip("\n"))]
+    layout = Layout(close=lines[end], gap=gap)
+    out = Parsed({}, rest[len(gap):], layout, end + 2 + len(gap))
+    _chunk(head, layout, out)
+    header = "".join(c.text for c in layout.chunks) + layout.trailer
+    try:
+        data = yamlio.load(header) if header.strip() else {}
+    except Exception as exc:  # ruamel raises several unrelated classes
+        data = _lenient(layout, out, file, exc)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ParseError(f"the frontmatter is a {type(data).__name__}, not a mapping of fields", file=file, line=2)
+    for c in layout.chunks:
+        c.value = data.get(c.key)
+    out.data = data
+    return out
+
+
+def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
+    pending: list[str] = []
+    for i, line in enumerate(head):
+        if line.startswith(CARRY_PREFIX):
+            try:
+                out.carry, out.carry_line = json.loads(line[len(CARRY_PREFIX):]), i + 2
+            except ValueError:
+                pending.append(line + "\n")
+            continue
+        m = _KEY.match(line)
+        if m:
+            key = m.group("key")
+            if key[0] in "\"'":
+                key = key[1:-1]
+            layout.chunks.append(Chunk(key, "".join(pending) + line + "\n", i + 2))
+            pending = []
+        elif layout.chunks and (line.startswith((" ", "\t", "-")) or (line and not line.startswith("#"))):
+            layout.chunks[-1].text += "".join(pending) + line + "\n"
+            pending = []
+        else:
+            pending.append(line + "\n")
+    layout.trailer = "".join(pending)
+
+
+def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception) -> dict:
+    data: dict = {}
+    for c in layout.chunks:
+        try:
+            part = yamlio.load(c.text)
+            if isinstance(part, dict) and len(part) == 1:
+                data.update(part)
+                continue
+        except Exception:
+            pass
+        first, *cont = c.text.split("\n")
+        while first.lstrip().startswith("#") and cont:  # leading comment lines of the chunk
+            first, *cont = cont
+        value = _KEY.sub("", first, count=1).strip()
+        pieces = [value] + [ln.strip() for ln in cont if ln.strip() and not ln.lstrip().startswith("#")]
+        data[c.key] = " ".join(p for p in pieces if p)
+        c.lenient = True
+        out.lenient.append((c.line, c.key))
+    if not out.lenient:  # every chunk parsed alone, yet the whole did not: structure we cannot split
+        line = yamlio.error_line(exc)
+        raise ParseError(f"frontmatter is not valid YAML: {str(exc).splitlines()[0]}", file=file,
+                         line=None if line is None else line + 2)
+    return data
+
+
+def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict | None = None,
+           gap: str = "\n") -> str:
+    """Header + body. Unchanged keys of ``layout`` are written as they were; the rest fresh."""
+    parts = ["---\n"]
+    old = {c.key: c for c in layout.chunks} if layout and layout.has_header else {}
+    for key in _order(mapping, [c.key for c in layout.chunks] if old else []):
+        c = old.get(key)
+        value = mapping[key]
+        if c is not None and not c.lenient and _same(c.value, value):
+            parts.append(c.text)
+        else:
+            parts.append(yamlio.dump_field(key, value))
+    if old:
+        parts.append(layout.trailer)
+    if carry:
+        parts.append(CARRY_PREFIX + json.dumps(carry, ensure_ascii=False, separators=(",", ":")) + "\n")
+    parts.append((layout.close if old else "---") + "\n")
+    parts.append(layout.gap if layout and layout.has_header else gap)
+    parts.append(body)
+    return "".join(parts)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _order(mapping: dict, layout_keys: list[str]) -> list[str]:
+    """Keys of ``mapping``: those the layout had, in its order; new ones after their predecessor."""
+    if not layout_keys:
+        return list(mapping)
+    order = [k for k in layout_keys if k in mapping]
+    prev = None
+    for k in mapping:
+        if k not in order:
+            order.insert(order.index(prev) + 1 if prev in order else 0 if prev is None else len(order), k)
+        prev = k
+    return order

@@ -1,0 +1,68 @@
+"""The exception tree and the exit-code table (documented in the README; stable across releases)."""
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes of the CLI."""
+
+    OK = 0
+    USAGE = 2             # bad arguments, unknown option (typer/click also use 2)
+    PARSE = 3             # a source could not be read (not UTF-8, frontmatter not closed, not a mapping)
+    UNKNOWN_DIALECT = 4   # a dialect id nobody knows, or detection could not decide
+    LOSS = 5              # --strict / --fail-on: a loss at or above the chosen severity
+    BROADEN = 6           # an allowlist would become wider in the target (see --allow-broaden)
+    OUTPUT = 7            # refusing to write: exists without --force, or outside the output directory
+    PARTIAL = 8           # a batch where some files converted and some failed
+    INTERNAL = 70         # a bug: please report it
+
+
+class AgentconvError(Exception):
+    """Base class. ``str(err)`` is one line naming the file, the line where known, and the problem."""
+
+    exit_code = ExitCode.INTERNAL
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message, self.file, self.line = message, file, line
+
+    def __str__(self) -> str:
+        where = self.file or "<stdin>"
+        if self.line:
+            where += f":{self.line}"
+        return f"{where}: {self.message}"
+
+
+class ParseError(AgentconvError):
+    """The source cannot be read even leniently."""
+
+    exit_code = ExitCode.PARSE
+
+
+class UnknownDialectError(AgentconvError):
+    """A dialect id that is not registered (the message carries a did-you-mean), or undetectable input."""
+
+    exit_code = ExitCode.UNKNOWN_DIALECT
+
+
+class LossError(AgentconvError):
+    """The conversion lost something at or above the policy's ``fail_on`` severity."""
+
+    exit_code = ExitCode.LOSS
+
+    def __init__(self, message: str, report, **kw):
+        super().__init__(message, **kw)
+        self.report = report
+
+
+class BroadenError(LossError):
+    """An allowlist cannot stay an allowlist in the target without granting more."""
+
+    exit_code = ExitCode.BROADEN
+
+
+class OutputError(AgentconvError):
+    """A write that would overwrite without ``--force`` or land outside the output directory."""
+
+    exit_code = ExitCode.OUTPUT

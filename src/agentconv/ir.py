@@ -1,0 +1,147 @@
+"""The intermediate representation every dialect reads into and writes out of.
+
+Readers never talk to writers: bytes -> envelope -> reader -> ``Document`` -> writer -> envelope -> bytes.
+The IR is plain dataclasses so that it is cheap to build, easy to compare and easy to serialise
+(``Document.to_json`` / ``Document.from_json``).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+IR_VERSION = 1
+
+#: ToolPolicy modes. "inherit" (no tools field) and "none" (an empty list) must never blur.
+INHERIT, ALLOWLIST, DENYLIST, NONE = "inherit", "allowlist", "denylist", "none"
+
+
+@dataclass
+class Grant:
+    """One entry of a tool policy, as written and as understood."""
+
+    raw: str
+    """The spelling exactly as the source wrote it (``Bash(git *)``, ``create_file``, ``serena-mcp_read_file``)."""
+    canonical: str | None = None
+    """An id from ``dialects/data/tools.toml`` (``read``, ``bash``), ``mcp:SERVER/TOOL`` (``TOOL`` may be ``*``),
+    or None when the source's table does not know the name."""
+    decision: str = "allow"
+    """``allow``, ``ask`` or ``deny``."""
+    pattern: str | None = None
+    """A scope inside the tool: ``git *`` for ``Bash(git *)`` or an OpenCode bash pattern; None means the whole tool."""
+
+
+@dataclass
+class ToolPolicy:
+    """Which tools an agent may use."""
+
+    mode: str = INHERIT
+    """``inherit`` (no tools field: every tool), ``allowlist``, ``denylist`` (everything but the denied) or ``none``."""
+    grants: list[Grant] = field(default_factory=list)
+    """The entries, in source order; allow/ask grants of an allowlist, deny grants of either list."""
+
+    def allowed(self) -> list[Grant]:
+        """The grants that let a tool run (allow or ask)."""
+        return [g for g in self.grants if g.decision != "deny"]
+
+    def denied(self) -> list[Grant]:
+        """The grants that forbid a tool."""
+        return [g for g in self.grants if g.decision == "deny"]
+
+
+@dataclass
+class Model:
+    """A model choice, kept raw and understood through ``dialects/data/models.toml``."""
+
+    raw: str
+    """The value exactly as written (``sonnet``, ``anthropic/claude-sonnet-4``, ``Claude Sonnet 4.5 (copilot)``)."""
+    canonical: str | None = None
+    """The family id from models.toml (``sonnet``, ``inherit``), or None when unknown."""
+
+
+@dataclass
+class Origin:
+    """Where a record came from. Not part of the record's meaning: ignored by equality checks."""
+
+    dialect: str
+    """The id of the dialect that read it."""
+    path: str | None = None
+    """The source path as given, or None for stdin and in-memory text."""
+    line: int = 1
+    """The 1-based line the record starts on."""
+
+
+@dataclass
+class Agent:
+    """One record: an agent, or another kind that shares its shape (squad, command, mode)."""
+
+    name: str | None = None
+    """The identifier (slug) the tool addresses it by: ``backend-developer``."""
+    kind: str = "agent"
+    """``agent``, ``squad`` (a catalogue team), ``command`` or ``mode``."""
+    display_name: str | None = None
+    """A human title where the dialect keeps one apart from the slug (``Backend Developer``)."""
+    description: str | None = None
+    """When to use it; drives delegation in most tools."""
+    prompt: str = ""
+    """The body: the system prompt, verbatim (leading blank lines after the header are layout, not prompt)."""
+    model: Model | None = None
+    """The model, or None when the source names none (the tool's default or the caller's model)."""
+    role: str | None = None
+    """``primary``, ``subagent`` or ``all`` where the dialect says (OpenCode ``mode``)."""
+    tools: ToolPolicy = field(default_factory=ToolPolicy)
+    """Tool access; ``ToolPolicy()`` (inherit) when the source has no tools field."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """Run parameters with a common meaning: ``temperature``, ``top_p``, ``max_turns``, ``effort``."""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    """Catalogue fields: ``avatar``, ``greeting``, ``version``, ``tags``, ``category``, ``tier``, ``related``,
+    ``requires``, ``use_case``; squads: ``members``, ``lead``."""
+    extensions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Fields with no common meaning, namespaced by the dialect that defines them:
+    ``{"claude": {"color": "purple", "permissionMode": "default"}}``."""
+    derived: list[str] = field(default_factory=list)
+    """IR fields that were inferred rather than read (``name`` taken from the file name)."""
+    origin: Origin | None = field(default=None, compare=False)
+    """Where it was read from; not compared."""
+
+    def semantic(self) -> dict[str, Any]:
+        """The record as plain data without origin or derivation notes: what round trips compare."""
+        data = asdict(self)
+        data.pop("origin", None)
+        data.pop("derived", None)
+        return data
+
+
+@dataclass
+class Document:
+    """What one source file holds: usually one record, several for multi-record files."""
+
+    records: list[Agent] = field(default_factory=list)
+    """The records, in file order."""
+    ir_version: int = IR_VERSION
+    """The IR schema version, bumped on incompatible changes."""
+
+    @property
+    def agent(self) -> Agent:
+        """The first record (most files hold exactly one)."""
+        return self.records[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON-ready data (origin included)."""
+        return {"ir_version": self.ir_version, "records": [asdict(r) for r in self.records]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Document":
+        """The inverse of ``to_json``."""
+        records = []
+        for r in data["records"]:
+            r = dict(r)
+            tools = r.pop("tools", None) or {}
+            model = r.pop("model", None)
+            origin = r.pop("origin", None)
+            records.append(Agent(
+                **r,
+                tools=ToolPolicy(tools.get("mode", INHERIT), [Grant(**g) for g in tools.get("grants", [])]),
+                model=Model(**model) if model else None,
+                origin=Origin(**origin) if origin else None,
+            ))
+        return cls(records, data.get("ir_version", IR_VERSION))

@@ -1,0 +1,131 @@
+"""Typed loss and repair items, collected while reading and writing; never printed by the library.
+
+A reader or writer adds an item for everything it could not carry exactly: a field the target cannot
+hold, a tool or model it cannot name, a value it had to coerce, text it repaired. The caller decides
+what to do with them through a policy (``ignore``, ``warn`` or ``fail`` at a severity).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much an item matters. Ordered: info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class LossCode(str, Enum):
+    """What happened. Stable strings: they appear in ``--report-json`` and in golden files."""
+
+    FIELD_DROPPED = "field-dropped"            # the target has no place for a field
+    FIELD_CARRIED = "field-carried"            # ... and it rides in the target's side channel instead
+    TOOL_UNMAPPED = "tool-unmapped"            # no spelling for a tool in the target (access narrows)
+    TOOL_BROADENED = "tool-broadened"          # the target can only say it by granting more
+    TOOL_COERCED = "tool-coerced"              # said differently (a set, a decision, a pattern dropped)
+    MODEL_UNMAPPED = "model-unmapped"          # omitted: no model of the target is known to match
+    MODEL_COERCED = "model-coerced"            # mapped to the target's spelling of the same family
+    VALUE_COERCED = "value-coerced"            # type or shape changed (comma string -> list, ...)
+    EXTENSION_DROPPED = "extension-dropped"    # another dialect's field the target does not know
+    NAME_DERIVED = "name-derived"              # the identifier was made up from a file name or title
+    NAME_CHANGED = "name-changed"              # rewritten to satisfy the target's name rule
+    TEXT_REPAIRED = "text-repaired"            # mojibake undone
+    TEXT_AMBIGUOUS = "text-ambiguous"          # ... where more than one repair fits
+    YAML_LENIENT = "yaml-lenient"              # frontmatter strict YAML rejects, read by the fallback
+    LAYOUT_NORMALIZED = "layout-normalized"    # BOM dropped, CRLF, ...
+    CARRY_RESTORED = "carry-restored"          # fields restored from an agentconv side channel
+    CARRY_STALE = "carry-stale"                # a side channel that no longer matches its file
+
+
+@dataclass
+class LossItem:
+    """One thing that was not carried exactly."""
+
+    code: LossCode
+    """What kind of loss or repair."""
+    severity: Severity
+    """How much it matters."""
+    path: str
+    """The IR path it concerns: ``tools``, ``model``, ``extensions.claude.color``, ``metadata.avatar``."""
+    message: str
+    """One line for people."""
+    source: str | None = None
+    """The dialect read from."""
+    target: str | None = None
+    """The dialect written to (None while reading)."""
+    file: str | None = None
+    """The source file, where there is one."""
+    line: int | None = None
+    """The source line, where known."""
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["code"], data["severity"] = self.code.value, self.severity.value
+        return {k: v for k, v in data.items() if v is not None}
+
+
+@dataclass
+class LossReport:
+    """The items of one conversion, in the order they were found."""
+
+    items: list[LossItem] = field(default_factory=list)
+    source: str | None = None
+    """Default source dialect for items added through ``add``."""
+    target: str | None = None
+    """Default target dialect for items added through ``add``."""
+    file: str | None = None
+    """Default file for items added through ``add``."""
+
+    def add(self, code: LossCode, severity: Severity | str, path: str, message: str, *, line: int | None = None,
+            target: str | None = None) -> LossItem:
+        item = LossItem(code, Severity(severity), path, message, self.source, target or self.target, self.file, line)
+        self.items.append(item)
+        return item
+
+    def worst(self) -> Severity | None:
+        """The highest severity present, or None when empty."""
+        return max((i.severity for i in self.items), key=lambda s: s.rank, default=None)
+
+    def at_least(self, severity: Severity | str) -> list[LossItem]:
+        sev = Severity(severity)
+        return [i for i in self.items if i.severity.rank >= sev.rank]
+
+    def paths(self) -> set[str]:
+        return {i.path for i in self.items}
+
+    def extend(self, other: "LossReport") -> None:
+        self.items.extend(other.items)
+
+    def to_json(self) -> list[dict]:
+        return [i.to_json() for i in self.items]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the caller wants done with losses: ``fail_on`` a severity (None: never fail)."""
+
+    fail_on: Severity | None = None
+    allow_broaden: bool = False
+    """Let an allowlist become wider in the target instead of failing (``--allow-broaden``)."""
+    carry: bool = True
+    """Keep what the target cannot hold in its side channel (``--no-carry`` switches it off)."""
+
+    @classmethod
+    def strict(cls) -> "Policy":
+        return cls(fail_on=Severity.WARNING)

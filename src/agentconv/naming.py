@@ -1,0 +1,34 @@
+"""Identifiers: slugs, name rules, and file names that cannot escape the output directory."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import OutputError
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """``Backend Developer`` -> ``backend-developer``; accents folded; '' when nothing is left."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _NON_SLUG.sub("-", folded).strip("-")
+
+
+def stem(path: str, suffixes: list[str]) -> str:
+    """The file name without directory and without the longest matching suffix."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    for suf in sorted(suffixes, key=len, reverse=True):
+        if name.lower().endswith(suf.lower()) and len(name) > len(suf):
+            return name[: -len(suf)]
+    return name.rsplit(".", 1)[0] if "." in name[1:] else name
+
+
+def check_safe(name: str, file: str | None = None) -> str:
+    """Refuse a name that would be a path: ``../../x``, ``/etc/x``, ``a\\b``, empty, or control characters."""
+    parts = name.split("/")
+    if (not name or name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts)
+            or not name.isprintable() or ":" in name):
+        raise OutputError(f"agent name {name!r} is not a safe file name (it would leave the output directory)",
+                          file=file)
+    return name

@@ -1,0 +1,117 @@
+"""Dialect lookup. Built-ins and plugins come through one door: the ``agentconv.dialects`` entry-point group.
+
+When the package runs from a source tree without installed metadata, the built-ins are found from
+``BUILTINS`` instead, so ``PYTHONPATH=src`` works too. A plugin that fails to load is skipped and
+remembered in ``broken()``; it never breaks the tool.
+"""
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from importlib import import_module
+
+from .errors import UnknownDialectError
+
+GROUP = "agentconv.dialects"
+BUILTINS = {
+    "claude": "agentconv.dialects.claude:Claude",
+    "copilot": "agentconv.dialects.copilot:Copilot",
+    "opencode": "agentconv.dialects.opencode:OpenCode",
+    "marketplace": "agentconv.dialects.marketplace:Marketplace",
+    "markdown": "agentconv.dialects.markdown:Markdown",
+}
+_broken: dict[str, str] = {}
+
+
+def _load(spec: str):
+    module, _, attr = spec.partition(":")
+    return getattr(import_module(module), attr)
+
+
+@cache
+def _entries() -> dict[str, object]:
+    """id -> entry point (or spec string), built-ins first, then plugins in name order."""
+    found: dict[str, object] = dict(BUILTINS)
+    try:
+        from importlib.metadata import entry_points
+
+        for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+            if ep.value in BUILTINS.values():
+                continue
+            if ep.name in found:
+                _broken[ep.name] = f"{ep.value}: id already taken by {found[ep.name]}"
+                continue
+            found[ep.name] = ep
+    except Exception as exc:  # broken metadata must not break the tool
+        _broken["<entry points>"] = str(exc)
+    return found
+
+
+@cache
+def _instance(did: str):
+    entry = _entries()[did]
+    try:
+        cls = _load(entry) if isinstance(entry, str) else entry.load()
+        inst = cls()
+        if inst.id != did:
+            raise ValueError(f"registered as {did!r} but its table says {inst.id!r}")
+        return inst
+    except Exception as exc:
+        if did in BUILTINS:
+            raise
+        _broken[did] = f"{type(exc).__name__}: {exc}"
+        return None
+
+
+def ids() -> list[str]:
+    """Every loadable dialect id, built-ins first."""
+    return [d for d in _entries() if _instance(d) is not None]
+
+
+def all_dialects() -> list:
+    return [_instance(d) for d in ids()]
+
+
+def broken() -> dict[str, str]:
+    """Plugins that failed to load: id -> reason."""
+    ids()
+    return dict(_broken)
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    out = {}
+    for d in all_dialects():
+        for a in d.table.get("aliases", []):
+            out.setdefault(a.lower(), d.id)
+    return out
+
+
+def get(name: str):
+    """The dialect for an id or alias; an unknown name fails with a did-you-mean."""
+    key = name.strip().lower()
+    if key in _entries() and _instance(key) is not None:
+        return _instance(key)
+    if key in _aliases():
+        return _instance(_aliases()[key])
+    known = ids() + sorted(_aliases())
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise UnknownDialectError(f"unknown dialect {name!r}{hint} (known: {', '.join(ids())})")
+
+
+@cache
+def owner(key: str) -> str | None:
+    """The dialect that documents a header key (its [fields] or [own]), first registered wins."""
+    for d in all_dialects():
+        t = d.table
+        if key in t.get("fields", {}) or key in t.get("own", {}) or key in t.get("renamed", {}):
+            return d.id
+    return None
+
+
+@cache
+def readers(tool_name: str) -> int:
+    """How many dialects read a tool spelling (for detection: a name only one dialect knows says a lot)."""
+    return sum(1 for d in all_dialects() if d.crosswalk.read(tool_name)
+               and not d.crosswalk.read(tool_name)[0].startswith("mcp:"))

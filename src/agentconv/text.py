@@ -1,0 +1,189 @@
+"""Bytes to text, leniently: BOM, newline style, and mojibake (UTF-8 read as Windows-1252).
+
+Clean input takes the fast path (one regex search) and never imports ftfy or emoji. Mojibake is undone
+run by run: a run of characters that Windows-1252 maps to high bytes is turned back into those bytes and
+decoded as UTF-8. Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so a mis-decoding
+drops those bytes; where a UTF-8 sequence comes up short, each of the five is tried at each place it could
+have stood, and the candidates are ranked by how plausible the text they give is (valid emoji sequences
+first). When several rank equal the choice is reported as ambiguous with every candidate named; the
+tie-break (lowest code points) is arbitrary but stable. ftfy handles whatever is left that it knows
+(other encodings, HTML entities it would fix); it fails on dropped bytes, which is why this module exists.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import product
+
+_CP1252_TO_BYTE = {}
+for _b in range(0x80, 0x100):
+    try:
+        _CP1252_TO_BYTE[bytes([_b]).decode("cp1252")] = _b
+    except UnicodeDecodeError:
+        pass
+DROPPED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+"""The bytes Windows-1252 has no character for: a mis-decoding loses them."""
+
+_HIGH = "".join(sorted(_CP1252_TO_BYTE))
+_RUN = re.compile("[" + re.escape(_HIGH) + "]+")
+# A UTF-8 lead byte (as its cp1252 character) followed by a continuation byte: the signature of mojibake.
+_LEADS = "".join(c for c, b in _CP1252_TO_BYTE.items() if 0xC2 <= b <= 0xF4)
+_CONTS = "".join(c for c, b in _CP1252_TO_BYTE.items() if 0x80 <= b <= 0xBF)
+SUSPECT = re.compile("[" + re.escape(_LEADS) + "][" + re.escape(_CONTS) + "]")
+
+
+@dataclass
+class Repair:
+    """One repaired run of text."""
+
+    line: int
+    before: str
+    after: str
+    candidates: list[str] = field(default_factory=list)
+    """More than one when the repair is ambiguous: every equally plausible reading, the chosen one first."""
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+@dataclass
+class Decoded:
+    """Text ready for the envelopes, with what was done to get it."""
+
+    text: str
+    """LF newlines, no BOM, mojibake repaired."""
+    bom: bool = False
+    newline: str = "\n"
+    repairs: list[Repair] = field(default_factory=list)
+    fixed_by_ftfy: bool = False
+
+
+def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
+    """Decode source bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM) and normalise newlines."""
+    bom = False
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):
+            bom, data = True, data[3:]
+            text = data.decode("utf-8")
+        elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            bom, text = True, data.decode("utf-16")
+        else:
+            text = data.decode("utf-8")
+    else:
+        text = data
+        if text.startswith("\ufeff"):
+            bom, text = True, text[1:]
+    newline = "\n"
+    if "\r\n" in text:
+        newline, text = "\r\n", text.replace("\r\n", "\n")
+    out = Decoded(text, bom, newline)
+    if repair and SUSPECT.search(text):
+        out.text, out.repairs = repair_mojibake(text)
+        out.fixed_by_ftfy = _ftfy_rest(out)
+    return out
+
+
+def _ftfy_rest(out: Decoded) -> bool:
+    import ftfy  # heavy: only on the repair path
+
+    fixed = ftfy.fix_text(out.text, unescape_html=False, fix_line_breaks=False, normalization=None,
+                          uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)
+    if fixed != out.text:
+        out.text = fixed
+        return True
+    return False
+
+
+def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
+    """Undo UTF-8-read-as-Windows-1252, including dropped bytes. Returns the text and one Repair per run."""
+    repairs: list[Repair] = []
+    parts, last = [], 0
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if not SUSPECT.search(run):
+            continue
+        cands = _candidates(bytes(_CP1252_TO_BYTE[c] for c in run))
+        if not cands:
+            continue
+        parts.append(text[last:m.start()])
+        parts.append(cands[0])
+        last = m.end()
+        repairs.append(Repair(text.count("\n", 0, m.start()) + 1, run, cands[0], cands))
+    if not repairs:
+        return text, []
+    parts.append(text[last:])
+    return "".join(parts), repairs
+
+
+def _candidates(raw: bytes) -> list[str]:
+    """Every best-ranked UTF-8 reading of ``raw`` with dropped bytes put back, best first."""
+    readings = _readings(raw, 0)
+    if not readings:
+        return []
+    scored = sorted(((_score(s), s) for s in set(readings)), key=lambda t: (-t[0], [ord(c) for c in t[1]]))
+    best = scored[0][0]
+    if best <= 0:
+        return []
+    return [s for sc, s in scored if sc == best]
+
+
+def _readings(raw: bytes, i: int, budget: int = 4096) -> list[str]:
+    """All decodings of raw[i:] where short sequences may take dropped bytes back (bounded search)."""
+    if i == len(raw):
+        return [""]
+    lead = raw[i]
+    need = 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else -1
+    if need < 0:
+        return []
+    j = i + 1
+    while j < len(raw) and j - i - 1 < need and 0x80 <= raw[j] <= 0xBF:
+        j += 1
+    present = raw[i + 1:j]
+    out: list[str] = []
+    for taken in range(len(present), -1, -1):  # the dropped byte may sit before continuation bytes we saw
+        missing = need - taken
+        if missing < 0 or missing > 2:
+            continue
+        conts = present[:taken]
+        for slots in _insertions(taken + missing, missing):
+            for fill in product(DROPPED, repeat=missing):
+                seq, it_c, it_f = [lead], iter(conts), iter(fill)
+                seq += [next(it_f) if k in slots else next(it_c) for k in range(taken + missing)]
+                try:
+                    ch = bytes(seq).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                for rest in _readings(raw, i + 1 + taken, budget):
+                    out.append(ch + rest)
+                    if len(out) >= budget:
+                        return out
+    return out
+
+
+def _insertions(length: int, count: int) -> list[tuple[int, ...]]:
+    from itertools import combinations
+
+    return list(combinations(range(length), count))
+
+
+def _score(s: str) -> int:
+    """Plausibility of a repaired run: emoji sequences and ordinary letters score, oddities cost."""
+    import emoji  # only on the repair path
+
+    score, i = 0, 0
+    while i < len(s):
+        for width in (4, 3, 2, 1):
+            chunk = s[i:i + width]
+            if len(chunk) == width and chunk in emoji.EMOJI_DATA:
+                score += 3 * width
+                i += width
+                break
+        else:
+            cat = unicodedata.category(s[i])
+            if cat in ("Cn", "Co", "Cs", "Cc") or cat == "Mn" and 0xFE00 <= ord(s[i]) <= 0xFE0F:
+                return -1
+            score += 1 if cat[0] in "LNPZS" else -2
+            i += 1
+    return score

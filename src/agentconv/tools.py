@@ -1,0 +1,124 @@
+"""Tool names as data: one crosswalk per dialect, built from its table's [tools], [tool_aliases], [tool_foreign], [mcp].
+
+- ``[tools]``: canonical id -> the spellings written (all of them: one id may need several names).
+- ``[tool_aliases]``: other valid spellings -> the canonical ids they grant (a set name grants several).
+- ``[tool_foreign]``: spellings accepted on read only (VS Code's model-facing ids, another tool's names).
+- ``[mcp]``: how MCP tools are spelled: ``write``/``wildcard`` templates and ``read`` regexes.
+
+Names are read in the context of the source dialect (``edit`` is a set in Copilot, one tool in OpenCode).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MCP = "mcp:"
+
+
+def mcp_id(server: str, tool: str = "*") -> str:
+    return f"{MCP}{server}/{tool}"
+
+
+def split_mcp(canonical: str) -> tuple[str, str] | None:
+    if not canonical.startswith(MCP):
+        return None
+    server, _, tool = canonical[len(MCP):].partition("/")
+    return server, tool or "*"
+
+
+@cache
+def vocabulary() -> dict[str, str]:
+    """Canonical tool ids with a one-line meaning each (data/tools.toml)."""
+    return _data("tools.toml")["tools"]
+
+
+@cache
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("agentconv.dialects.data").joinpath(name).read_text("utf-8"))
+
+
+@dataclass
+class Crosswalk:
+    """Tool names of one dialect."""
+
+    dialect: str
+    written: dict[str, list[str]]
+    valid: dict[str, list[str]]
+    """Every spelling that may be written -> canonical ids (from [tools] and [tool_aliases])."""
+    accepted: dict[str, list[str]]
+    """Every spelling read -> canonical ids ([tools], [tool_aliases], [tool_foreign])."""
+    mcp_write: str | None
+    mcp_wildcard: str | None
+    mcp_read: list[re.Pattern]
+    mcp_ambiguous: str | None
+    case_insensitive: bool = False
+    """GitHub reads tool names case-insensitively; Claude Code and OpenCode do not."""
+
+    @classmethod
+    def from_table(cls, table: dict) -> "Crosswalk":
+        written = {k: list(v) for k, v in table.get("tools", {}).items()}
+        unknown = set(written) - set(vocabulary())
+        if unknown:
+            raise ValueError(f"{table['id']}: [tools] names unknown canonical ids {sorted(unknown)}")
+        valid: dict[str, list[str]] = {}
+        for canon, names in written.items():
+            for n in names:
+                valid.setdefault(n, [])
+                if canon not in valid[n]:
+                    valid[n].append(canon)
+        for n, canons in table.get("tool_aliases", {}).items():
+            valid[n] = list(canons)
+        accepted = dict(valid)
+        for n, canons in table.get("tool_foreign", {}).items():
+            accepted.setdefault(n, list(canons))
+        mcp = table.get("mcp", {})
+        fold = table.get("tools_case") == "insensitive"
+        if fold:  # read in any case; write only the table's own spelling (``valid`` keeps its case)
+            accepted = {k.lower(): v for k, v in accepted.items()}
+        return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
+                   [re.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"), fold)
+
+    def _key(self, name: str) -> str:
+        return name.lower() if self.case_insensitive else name
+
+    def read(self, name: str) -> list[str]:
+        """Canonical ids a spelling grants ([] when unknown). MCP names give one ``mcp:`` id."""
+        hit = self.accepted.get(self._key(name))
+        if hit is not None:
+            return hit
+        for rx in self.mcp_read:
+            m = rx.match(name)
+            if m:
+                d = m.groupdict()
+                return [mcp_id(d["server"], d.get("tool") or "*")]
+        return []
+
+    def is_valid(self, name: str, canonical: str | None) -> bool:
+        """True when ``name`` may be written as it is and means ``canonical`` here."""
+        if canonical and canonical.startswith(MCP):
+            return self.read(name) == [canonical] and self._key(name) not in self.accepted
+        return canonical in self.valid.get(name, [])
+
+    def write(self, canonical: str) -> list[str]:
+        """The spellings for a canonical id ([] when this dialect cannot name it)."""
+        parts = split_mcp(canonical)
+        if parts:
+            server, tool = parts
+            template = self.mcp_wildcard if tool == "*" else self.mcp_write
+            return [template.format(server=server, tool=tool)] if template else []
+        return self.written.get(canonical, [])
+
+    def grants_of(self, names: list[str]) -> set[str]:
+        """What a list of written names grants, read back (to find broadening)."""
+        out: set[str] = set()
+        for n in names:
+            out.update(self.read(n))
+        return out
+
+    def ambiguous_mcp(self, server: str, tool: str) -> bool:
+        """True when a single-separator MCP spelling cannot be split back unambiguously."""
+        sep = self.mcp_ambiguous
+        return bool(sep) and (sep in server or (tool != "*" and sep in tool))
