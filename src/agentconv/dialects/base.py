@@ -61,11 +61,13 @@ class Dialect:
         for key, value in data.items():
             self._read_field(agent, key, value, report, lines.get(key))
         self.read_extra(agent, parsed, path, report)
-        self._derive_name(agent, path, report)
-        agent.origin = Origin(self.id, path, 1)
-        agent.origin.layout = parsed.layout  # type: ignore[attr-defined]
         if parsed.carry:
             carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line)
+        self._derive_name(agent, path, report)
+        if agent.display_name == agent.name:
+            agent.display_name = None  # a display name that only repeats the identifier says nothing more
+        agent.origin = Origin(self.id, path, 1)
+        agent.origin.layout = parsed.layout  # type: ignore[attr-defined]
         return Document([agent])
 
     def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> None:
@@ -213,7 +215,8 @@ class Dialect:
         agent = ctx.agent
         if ipath == "name":
             if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
-                return None  # identity lives in the file name
+                self._carry_file_name(ctx, None)
+                return None
             return self.out_name(ctx) if key == self.table.get("name", {}).get("key", "name") else agent.name
         if ipath == "model":
             return self.out_model(ctx)
@@ -222,8 +225,15 @@ class Dialect:
         if ipath == "display_name":
             fallback = self.table.get("name", {}).get("display_fallback")
             if agent.display_name or not fallback or not agent.name:
-                return agent.display_name
-            return agent.name if fallback == "name" else agent.name.replace("-", " ").replace("_", " ").title()
+                value = agent.display_name
+            else:
+                value = agent.name if fallback == "name" else agent.name.replace("-", " ").replace("_", " ").title()
+                if fallback != "name":
+                    ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "display_name",
+                                   f"no display name: {value!r} made from the name")
+            if self.table.get("layout", {}).get("name_from_file"):
+                self._carry_file_name(ctx, value)
+            return value
         if ipath.endswith(".*"):
             return self.out_map(ipath[:-2], ctx)
         if ipath == "metadata.color":
@@ -234,6 +244,13 @@ class Dialect:
             ctx.lose(ipath, f"{ipath} {value!r} is not one of {', '.join(allowed)} in {self.id}")
             return None
         return value
+
+    def _carry_file_name(self, ctx: "_Ctx", written: str | None) -> None:
+        """Identity lives in the file name here: carry it unless the text itself gives it back."""
+        agent = ctx.agent
+        same = agent.origin is not None and agent.origin.dialect == self.id and "name" in agent.derived
+        if agent.name and not same and naming.slugify(written or "") != agent.name:
+            ctx.carried.setdefault("name", agent.name)
 
     def _had_key(self, ctx: "_Ctx", key: str) -> bool:
         origin = ctx.agent.origin
@@ -335,6 +352,8 @@ class Dialect:
                 ctx.lose(p, f"{self.id} has no field for {p}")
         if agent.display_name and "display_name" not in held and agent.display_name != agent.name:
             ctx.lose("display_name", f"{self.id} has no display name; {agent.display_name!r} not written", Severity.INFO)
+        if agent.model is not None and "model" not in held:
+            ctx.lose("model", f"{self.id} has no model field; {agent.model.raw!r} not written")
         if agent.role and "role" not in held:
             ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", Severity.INFO)
         own = self.table.get("own", {})

@@ -12,7 +12,7 @@ from ..ir import Agent, Document, Origin
 from ..loss import LossReport, Policy
 from .base import Dialect, _Ctx
 
-_CARRY = re.compile(r"\n*<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
+_CARRY = re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
 
 
 class Markdown(Dialect):
@@ -33,11 +33,11 @@ class Markdown(Dialect):
             if para.strip() and not para.lstrip().startswith(("#", "-", "*", "```", ">", "|", "1.")):
                 agent.description, rest = para.strip(), after.lstrip("\n")
         agent.prompt = rest
-        self._derive_name(agent, path, report)
-        agent.origin = Origin(self.id, path, 1)
         if payload:
             carry.apply(agent, payload, {"title": agent.display_name, "description": agent.description},
                         agent.prompt, report, None)
+        self._derive_name(agent, path, report)
+        agent.origin = Origin(self.id, path, 1)
         return Document([agent])
 
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
@@ -55,8 +55,7 @@ class Markdown(Dialect):
             payload = carry.make(agent.origin.dialect if agent.origin else None, keep,
                                  {"title": title if agent.display_name else None, "description": agent.description},
                                  agent.prompt)
-            sep = "" if text.endswith("\n\n") else "\n" if text.endswith("\n") else "\n\n"
-            text += sep + "<!-- agentconv-carry: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + " -->\n"
+            text += "\n<!-- agentconv-carry: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + " -->\n"
         return text
 
     def detect(self, path, data, has_header):

@@ -1,0 +1,63 @@
+"""Semantic differences between records, and the round-trip check (deepdiff, imported only here)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ir import Document
+from .loss import LossReport, Policy
+
+_KEY = re.compile(r"\['([^']*)'\]|\[(\d+)\]")
+
+
+def differences(a: Document, b: Document) -> list[str]:
+    """IR paths (``tools``, ``metadata.avatar``, ``extensions.claude.color``) where two documents differ."""
+    from deepdiff import DeepDiff
+
+    out: set[str] = set()
+    for ra, rb in zip(a.records, b.records):
+        dd = DeepDiff(ra.semantic(), rb.semantic(), ignore_order=False, view="tree")
+        for level in dd.values():
+            for item in level:
+                keys = [k1 or k2 for k1, k2 in _KEY.findall(item.path())]
+                out.add(_ir_path(keys))
+    if len(a.records) != len(b.records):
+        out.add("records")
+    return sorted(out)
+
+
+def _ir_path(keys: list[str]) -> str:
+    if not keys:
+        return ""
+    head = keys[0]
+    if head in ("params", "metadata") and len(keys) > 1:
+        return f"{head}.{keys[1]}"
+    if head == "extensions" and len(keys) > 2:
+        return f"extensions.{keys[1]}.{keys[2]}"
+    return head
+
+
+@dataclass
+class RoundTrip:
+    """A -> B -> A: the differences, and whether each one is covered by a reported loss."""
+
+    via: str
+    differences: list[str]
+    uncovered: list[str]
+    report: LossReport = field(default_factory=LossReport)
+
+
+def roundtrip(doc: Document, via: str, *, policy: Policy = Policy(allow_broaden=True)) -> RoundTrip:
+    """Write ``doc`` in ``via``, read it back, write in the origin dialect, read again; compare IRs."""
+    from . import api
+
+    source = doc.agent.origin.dialect if doc.agent.origin else via
+    report = LossReport()
+    middle = api.write(doc, via, policy=policy, report=report)
+    back_doc, _ = api.read(middle, via, path=None, report=LossReport())
+    final_text = api.write(back_doc, source, policy=policy, report=report)
+    final, _ = api.read(final_text, source, path=doc.agent.origin.path if doc.agent.origin else None)
+    diffs = differences(doc, final)
+    covered = report.paths()
+    uncovered = [d for d in diffs if not any(d == p or d.startswith(p + ".") or p == "" and False for p in covered)]
+    return RoundTrip(via, diffs, uncovered, report)
