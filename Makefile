@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with python3: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TARGETS := claude copilot opencode marketplace markdown
+
+.PHONY: demo test bench install clean regen
+
+$(BIN)/agentconv: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(BIN)/agentconv
+
+# Convert the bundled examples into every dialect under out/<dialect>/ (exit 8 = some file refused: shown, expected).
+demo: install
+	@rm -rf out
+	@for t in $(TARGETS); do \
+	  echo "== examples -> $$t (out/$$t)"; \
+	  $(BIN)/agentconv convert examples --to $$t -o out/$$t --quiet || [ $$? -eq 8 ] || exit 1; \
+	done
+	@echo; $(BIN)/agentconv detect $$(find examples -name '*.md' ! -name README.md | sort)
+	@echo; echo "== out/copilot/.github/agents/backend-api-developer.agent.md"; head -12 out/copilot/.github/agents/backend-api-developer.agent.md
+
+test: install
+	$(BIN)/python -m pytest
+
+regen: install
+	$(BIN)/python -m pytest tests/test_golden.py --regen
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache
