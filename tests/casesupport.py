@@ -1,0 +1,81 @@
+"""Finding fixture cases and producing what the golden files hold (shared by the golden and round-trip tests)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import agentconv
+from agentconv.errors import BroadenError
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "fixtures" / "cases"
+TARGETS = ["claude", "copilot", "opencode", "marketplace", "markdown"]
+EXPECTED_PREFIXES = ("ir.json", "out.", "loss.", "error.")
+
+
+@dataclass
+class Case:
+    source: str
+    """The source dialect (the directory above the case)."""
+    name: str
+    dir: Path
+    rel: str
+    """The input's path relative to the case directory, POSIX style (the path detection sees)."""
+
+    @property
+    def id(self) -> str:
+        return f"{self.source}/{self.name}"
+
+    @property
+    def input(self) -> Path:
+        return self.dir / self.rel
+
+    def read(self):
+        return agentconv.read(self.input, path=self.rel)
+
+
+def cases() -> list[Case]:
+    out = []
+    for src_dir in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        for case_dir in sorted(p for p in src_dir.iterdir() if p.is_dir()):
+            inputs = [p for p in case_dir.rglob("*") if p.is_file()
+                      and not (p.parent == case_dir and p.name.startswith(EXPECTED_PREFIXES))]
+            assert len(inputs) == 1, f"{case_dir}: expected exactly one input file, found {inputs}"
+            rel = inputs[0].relative_to(case_dir).as_posix()
+            out.append(Case(src_dir.name, case_dir.name, case_dir, rel))
+    return out
+
+
+def dumps(data) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def ir_json(doc: agentconv.Document) -> str:
+    data = doc.to_json()
+    for rec in data["records"]:
+        rec.pop("origin", None)
+    return dumps(data)
+
+
+def loss_json(report) -> str:
+    items = []
+    for item in report.to_json():
+        item.pop("file", None)
+        items.append(item)
+    return dumps(items)
+
+
+def expected_files(case: Case) -> dict[str, str]:
+    """Every golden file of a case, name -> text, computed now."""
+    doc, _ = case.read()
+    files = {"ir.json": ir_json(doc)}
+    for target in TARGETS:
+        try:
+            result = agentconv.convert(case.input, to=target, path=case.rel)
+        except BroadenError as exc:
+            files[f"error.{target}.txt"] = str(exc) + "\n"
+            continue
+        files[f"out.{target}.md"] = result.text
+        files[f"loss.{target}.json"] = loss_json(result.report)
+    return files
