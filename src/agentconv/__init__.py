@@ -11,11 +11,35 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import Detection, Result, convert, detect, read, write
-from .errors import (AgentconvError, BroadenError, ExitCode, LossError, OutputError, ParseError,
-                     UnknownDialectError)
-from .ir import IR_VERSION, Agent, Document, Grant, Model, Origin, ToolPolicy
-from .loss import LossCode, LossItem, LossReport, Policy, Severity
+from typing import TYPE_CHECKING
+
+# The public names load on first use (PEP 562), so `agentconv --version` and the CLI start fast.
+_LAZY = {
+    "convert": "api", "detect": "api", "read": "api", "write": "api", "Detection": "api", "Result": "api",
+    "AgentconvError": "errors", "BroadenError": "errors", "ExitCode": "errors", "LossError": "errors",
+    "OutputError": "errors", "ParseError": "errors", "UnknownDialectError": "errors",
+    "IR_VERSION": "ir", "Agent": "ir", "Document": "ir", "Grant": "ir", "Model": "ir", "Origin": "ir",
+    "ToolPolicy": "ir",
+    "LossCode": "loss", "LossItem": "loss", "LossReport": "loss", "Policy": "loss", "Severity": "loss",
+}
+
+if TYPE_CHECKING:
+    from .api import Detection, Result, convert, detect, read, write
+    from .errors import (AgentconvError, BroadenError, ExitCode, LossError, OutputError, ParseError,
+                         UnknownDialectError)
+    from .ir import IR_VERSION, Agent, Document, Grant, Model, Origin, ToolPolicy
+    from .loss import LossCode, LossItem, LossReport, Policy, Severity
+
+
+def __getattr__(name: str):
+    mod = _LAZY.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'agentconv' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{mod}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def dialects() -> list:
