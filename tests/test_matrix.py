@@ -262,10 +262,11 @@ def test_opencode_bash_pattern_map_keeps_its_default():
 def test_opencode_pattern_order_is_kept():
     """OpenCode: the last matching rule wins, so pattern order is meaning and must be kept."""
     doc = Document([Agent(name="probe", description="d", prompt="p\n", tools=ToolPolicy("allowlist", [
-        Grant("Bash(git *)", "bash", "allow", "git *"), Grant("Bash(git push *)", "bash", "deny", "git push *"),
-        Grant("Bash(git push --dry-run *)", "bash", "allow", "git push --dry-run *")]))])
+        Grant("Bash(make *)", "bash", "allow", "make *"), Grant("Bash(git *)", "bash", "allow", "git *"),
+        Grant("Bash(git push *)", "bash", "deny", "git push *")]))])
     perm = header(agentconv.write(doc, "opencode"))["permission"]
-    assert list(perm["bash"]) == ["*", "git *", "git push *", "git push --dry-run *"]
+    assert list(perm) == ["*", "bash"]
+    assert list(perm["bash"]) == ["*", "make *", "git *", "git push *"]
 
 
 def test_opencode_edit_is_not_copilots_edit_tool_set():
