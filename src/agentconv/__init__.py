@@ -20,6 +20,7 @@ _LAZY = {
     "OutputError": "errors", "ParseError": "errors", "UnknownDialectError": "errors",
     "IR_VERSION": "ir", "Agent": "ir", "Document": "ir", "Grant": "ir", "Model": "ir", "Origin": "ir",
     "ToolPolicy": "ir",
+    "migrate": "migration", "plan": "migration", "sync_check": "migration", "Outcome": "migration",
     "LossCode": "loss", "LossItem": "loss", "LossReport": "loss", "Policy": "loss", "Severity": "loss",
 }
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
                          UnknownDialectError)
     from .ir import IR_VERSION, Agent, Document, Grant, Model, Origin, ToolPolicy
     from .loss import LossCode, LossItem, LossReport, Policy, Severity
+    from .migration import Outcome, migrate, plan, sync_check
 
 
 def __getattr__(name: str):
@@ -50,7 +52,7 @@ def dialects() -> list:
 
 
 __all__ = [
-    "__version__", "convert", "detect", "read", "write", "dialects", "Detection", "Result",
+    "__version__", "convert", "detect", "read", "write", "dialects", "migrate", "plan", "sync_check", "Outcome", "Detection", "Result",
     "Agent", "Document", "Grant", "Model", "Origin", "ToolPolicy", "IR_VERSION",
     "LossCode", "LossItem", "LossReport", "Policy", "Severity",
     "AgentconvError", "BroadenError", "ExitCode", "LossError", "OutputError", "ParseError", "UnknownDialectError",

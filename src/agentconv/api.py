@@ -122,7 +122,11 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
     d = registry.get(dialect)
     report = report if report is not None else LossReport()
     report.target = d.id
-    text = d.write(doc, report, policy)
+    try:
+        text = d.write(doc, report, policy)
+    except AgentconvError as exc:
+        exc.file = exc.file or report.file
+        raise
     origin = doc.agent.origin
     if origin is not None and origin.dialect == d.id:
         if getattr(origin, "newline", "\n") == "\r\n":

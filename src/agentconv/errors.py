@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     BROADEN = 6           # an allowlist would become wider in the target (see --allow-broaden)
     OUTPUT = 7            # refusing to write: exists without --force, or outside the output directory
     PARTIAL = 8           # a batch where some files converted and some failed
+    STALE = 9             # sync --check: a generated file is missing or out of date
     INTERNAL = 70         # a bug: please report it
 
 

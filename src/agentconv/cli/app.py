@@ -157,3 +157,81 @@ def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-r
         render.table(rows)
     for name, why in registry.broken().items():
         typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
+
+
+def _targets(to: List[str]) -> list[str]:
+    return [t.strip() for item in to for t in item.split(",") if t.strip()]
+
+
+@app.command()
+def migrate(
+    repo: Path = typer.Argument(Path("."), help="Repository root (default: the current directory)."),
+    to: List[str] = typer.Option(..., "--to", "-t", help="Target dialect(s): repeat, or a comma list."),
+    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Only sources in this dialect."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output root (default: the repository itself)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
+    diff: bool = typer.Option(False, "--diff", help="Print unified diffs of what would change; write nothing."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the machine's cores)."),
+    force: bool = typer.Option(False, "--force", help="Replace targets agentconv did not write (or that were edited)."),
+    prefix_collisions: bool = typer.Option(False, "--prefix-collisions",
+                                           help="Resolve two sources wanting one target by prefixing the folder name."),
+    strict: bool = typer.Option(False, "--strict", help="Fail a file on any warning-level loss."),
+    allow_broaden: bool = typer.Option(False, "--allow-broaden", help="Accept a wider tool grant where needed."),
+    no_carry: bool = typer.Option(False, "--no-carry", help="Do not keep unsupported fields in a side channel."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON record per file on stdout."),
+    files: List[Path] = typer.Option([], "--file", help="Also convert this file (outside the known places)."),
+) -> None:
+    """Convert every agent in a repository to other dialects: planned, atomic, idempotent."""
+    from .. import migration as mig
+
+    if dry_run and diff:
+        typer.echo("agentconv: error: --dry-run and --diff do not go together", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+    policy = _policy(strict, None, allow_broaden, no_carry)
+    mode = "plan" if dry_run else "diff" if diff else "write"
+    try:
+        with render.progress(as_json) as tick:
+            outcome = mig.migrate(repo, _targets(to), from_=from_, out=out, mode=mode, force=force, jobs=jobs,
+                                  policy=policy, files=files, prefix_collisions=prefix_collisions, progress=tick)
+    except AgentconvError as exc:
+        _fail(exc, as_json)
+    render.outcome(outcome, as_json, mode)
+    raise typer.Exit(outcome.summary.exit_code())
+
+
+@app.command()
+def sync(
+    repo: Path = typer.Argument(Path("."), help="Repository root."),
+    check: bool = typer.Option(False, "--check", help="Only check: exit 9 when a generated file is missing or stale."),
+    to: List[str] = typer.Option([], "--to", "-t", help="Target dialect(s); default from .agentconv.toml."),
+    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; default from .agentconv.toml."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Keep generated dialects in step with the source one (configured in .agentconv.toml)."""
+    import tomllib
+
+    from .. import migration as mig
+
+    cfg_path = repo / ".agentconv.toml"
+    cfg = tomllib.loads(cfg_path.read_text("utf-8")) if cfg_path.exists() else {}
+    targets = _targets(to) or list(cfg.get("to", []))
+    source = from_ or cfg.get("from")
+    if not targets or not source:
+        typer.echo("agentconv: error: sync needs --from and --to (or `from`/`to` in .agentconv.toml)", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+    policy = Policy(allow_broaden=bool(cfg.get("allow_broaden", False)))
+    try:
+        outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy)
+    except AgentconvError as exc:
+        _fail(exc, as_json)
+    if check:
+        stale = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
+        if as_json:
+            typer.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
+        for r in stale:
+            typer.echo(f"agentconv: {'stale' if r.status == 'stale' else 'error'}: {r.error}", err=True)
+        if not as_json:
+            typer.echo(f"{len(outcome.records)} targets checked: {len(stale)} out of sync", err=True)
+        raise typer.Exit(int(ExitCode.STALE) if stale else 0)
+    render.outcome(outcome, as_json, "write")
+    raise typer.Exit(outcome.summary.exit_code())

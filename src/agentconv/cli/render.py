@@ -87,3 +87,48 @@ def table(rows: list[dict]) -> None:
     sys.stdout.write("\nfields each can hold:\n")
     for r in rows:
         sys.stdout.write(f"  {r['id']}: {', '.join(r['fields'])}\n")
+
+
+class progress:
+    """A rich progress bar on a terminal for long runs (rich imported only then); a no-op when piped."""
+
+    def __init__(self, as_json: bool):
+        self.on = sys.stderr.isatty() and not as_json
+        self.bar = self.task = None
+
+    def __enter__(self):
+        return self.tick
+
+    def tick(self, done: int, total: int) -> None:
+        if not self.on or total < 200:
+            return
+        if self.bar is None:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("converting", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def outcome(result, as_json: bool, mode: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        return
+    for r in result.records:
+        if r.error:
+            sys.stderr.write(f"agentconv: error: {r.error}\n")
+        if mode == "plan" and r.status == "planned":
+            sys.stdout.write(f"{r.source} -> {r.target}  ({r.source_dialect} -> {r.target_dialect})\n")
+        if mode == "diff" and r.diff:
+            sys.stdout.write(r.diff)
+    s = result.summary
+    order = ("converted", "planned", "unchanged", "skipped", "kept", "collision", "failed")
+    counts = ", ".join(f"{s.statuses[k]} {k}" for k in order if s.statuses[k])
+    losses = ", ".join(f"{n} {code}" for code, n in s.losses.most_common())
+    sys.stderr.write(f"{counts or 'nothing to do'}" + (f"; losses: {losses}" if losses else "") + "\n")

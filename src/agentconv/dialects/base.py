@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from fnmatch import fnmatchcase
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -61,6 +60,9 @@ class Dialect:
         for key, value in data.items():
             self._read_field(agent, key, value, report, lines.get(key))
         self.read_extra(agent, parsed, path, report)
+        if agent.role is None and self.table.get("default_role"):
+            agent.role = self.table["default_role"]  # what every record of this dialect is
+            agent.derived.append("role")
         if parsed.carry:
             carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line)
         self._derive_name(agent, path, report)
@@ -351,11 +353,14 @@ class Dialect:
                     continue
                 ctx.lose(p, f"{self.id} has no field for {p}")
         if agent.display_name and "display_name" not in held and agent.display_name != agent.name:
-            ctx.lose("display_name", f"{self.id} has no display name; {agent.display_name!r} not written", Severity.INFO)
+            ctx.lose("display_name", f"{self.id} has no display name; {agent.display_name!r} not written", severity=Severity.INFO)
         if agent.model is not None and "model" not in held:
             ctx.lose("model", f"{self.id} has no model field; {agent.model.raw!r} not written")
-        if agent.role and "role" not in held:
-            ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", Severity.INFO)
+        default_role = self.table.get("default_role")
+        if agent.role is None and default_role and "role" not in held:
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "role", f"every {self.id} agent is a {default_role}")
+        if agent.role and "role" not in held and agent.role != default_role:
+            ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", severity=Severity.INFO)
         own = self.table.get("own", {})
         for ns, fields in agent.extensions.items():
             if ns == self.id:
@@ -611,12 +616,30 @@ def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: 
 
 
 def _glob(path: str, pattern: str) -> bool:
-    p = path.replace("\\", "/")
-    if "/" not in pattern:
-        return fnmatchcase(p.rsplit("/", 1)[-1], pattern)
-    head = pattern.split("**")[0].rstrip("/*")
-    return ("/" + head + "/") in ("/" + p) and fnmatchcase(p.rsplit("/", 1)[-1], pattern.rsplit("/", 1)[-1] or "*") \
-        if "**" in pattern else fnmatchcase("/" + p, "*/" + pattern) or fnmatchcase(p, pattern)
+    """Does ``path`` (any prefix) end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
+    return _glob_rx(pattern).match(path.replace("\\", "/")) is not None
+
+
+@lru_cache(maxsize=None)
+def _glob_rx(pattern: str) -> re.Pattern:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("(?:^|.*/)" + "".join(out) + "$")
 
 
 def _first_heading(text: str) -> str | None:

@@ -1,0 +1,308 @@
+"""Whole repositories: plan, migrate, and check that generated files are in sync.
+
+Flow: discover -> convert in a process pool (each worker reads one source, writes each target to a temp
+file beside its destination, returns a small record) -> plan (collisions, hand-written files) -> rename
+or discard the temp files -> update the manifest. Memory holds records, never file contents, so it
+does not grow with the file count. A second run finds every target identical and writes nothing.
+
+The manifest (``.agentconv/manifest.json`` in the output root) lists the files agentconv wrote with
+their hashes: a target that is missing from it, or whose bytes no longer match, was written or edited
+by hand and is never replaced without ``force``.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .batch import inside
+from .errors import AgentconvError, ExitCode
+from .loss import Policy
+
+MANIFEST = ".agentconv/manifest.json"
+
+
+@dataclass
+class Record:
+    """One (source, target dialect) pair: what happened to it. The JSON of ``--json``."""
+
+    source: str
+    """Repo-relative source path."""
+    target_dialect: str | None = None
+    target: str | None = None
+    """Output-relative target path."""
+    status: str = "failed"
+    """``converted``, ``unchanged``, ``planned``, ``collision``, ``kept`` (hand-written target), ``skipped``
+    (same dialect), ``failed``."""
+    source_dialect: str | None = None
+    losses: list[dict] = field(default_factory=list)
+    error: str | None = None
+    exit_code: int = 0
+    diff: str | None = None
+    digest: str | None = None
+    tmp: str | None = None
+
+    def to_json(self) -> dict:
+        out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
+               "status": self.status, "losses": self.losses}
+        if self.error:
+            out["error"], out["exit_code"] = self.error, self.exit_code
+        return out
+
+
+@dataclass
+class Summary:
+    """Counts by status and losses by code, for the human summary and the exit code."""
+
+    statuses: Counter = field(default_factory=Counter)
+    losses: Counter = field(default_factory=Counter)
+    failed_files: int = 0
+
+    def exit_code(self) -> int:
+        bad = self.statuses["failed"] + self.statuses["collision"] + self.statuses["kept"]
+        if not bad:
+            return int(ExitCode.OK)
+        return int(ExitCode.PARTIAL)
+
+    def to_json(self) -> dict:
+        return {"statuses": dict(self.statuses), "losses": dict(self.losses)}
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs, picklable."""
+
+    to: tuple[str, ...]
+    from_: str | None
+    out: str
+    policy: Policy
+    mode: str  # "write", "plan", "diff", "check"
+    rename: tuple[tuple[str, str], ...] = ()
+    """(source, new name) pairs: how --prefix-collisions resolves a collision."""
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _work(job: Job, src: str, rel: str) -> list[Record]:
+    """Convert one source to every target. Runs in a worker process."""
+    from . import api, registry
+
+    out: list[Record] = []
+    try:
+        doc, report0 = api.read(Path(src), None, path=rel)
+    except AgentconvError as exc:
+        return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code))]
+    if job.from_ and report0.source != job.from_:  # found in a shared place, but another dialect's file
+        return [Record(rel, t, None, "skipped", report0.source) for t in job.to]
+    root = Path(job.out)
+    new_name = dict(job.rename).get(rel)
+    if new_name:
+        from .loss import LossCode, Severity
+
+        report0.add(LossCode.NAME_CHANGED, Severity.INFO, "name",
+                    f"renamed {doc.agent.name!r} to {new_name!r} to resolve a collision")
+        doc.agent.name = new_name
+    for target in job.to:
+        rec = Record(rel, target, source_dialect=report0.source)
+        if report0.source == target:
+            rec.status = "skipped"
+            out.append(rec)
+            continue
+        try:
+            from .loss import LossReport
+
+            report = LossReport(list(report0.items), report0.source, None, rel)
+            text = api.write(doc, target, policy=job.policy, report=report)
+            d = registry.get(target)
+            rel_out = d.output_path(doc.agent)
+            dest = inside(root, rel_out)
+            rec.target, rec.losses, rec.digest = rel_out, report.to_json(), _sha(text)
+            old = dest.read_bytes() if dest.exists() else None
+            if old is not None and old == text.encode("utf-8"):
+                rec.status = "unchanged"
+            elif job.mode == "write":
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=dest.parent)
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(text)
+                rec.tmp, rec.status = tmp, "converted"
+            else:
+                rec.status = "planned" if job.mode == "plan" else "stale" if job.mode == "check" else "planned"
+                if job.mode == "diff":
+                    before = old.decode("utf-8", "replace").splitlines(True) if old is not None else []
+                    rec.diff = "".join(difflib.unified_diff(before, text.splitlines(True), f"a/{rel_out}",
+                                                            f"b/{rel_out}"))
+                if job.mode == "check" and old is None:
+                    rec.error = f"{rel_out} is missing (from {rel})"
+                elif job.mode == "check":
+                    rec.error = f"{rel_out} is stale (from {rel})"
+        except AgentconvError as exc:
+            rec.status, rec.error, rec.exit_code = "failed", str(exc), int(exc.exit_code)
+            rep = getattr(exc, "report", None)
+            rec.losses = rep.to_json() if rep is not None else []
+        out.append(rec)
+    return out
+
+
+def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]:
+    if jobs <= 1 or len(files) < 64:
+        for src, rel in files:
+            yield from _work(job, str(src), rel)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    chunk = max(16, len(files) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for recs in pool.map(partial(_work, job), [str(s) for s, _ in files], [r for _, r in files], chunksize=chunk):
+            yield from recs
+
+
+def _manifest(root: Path) -> dict:
+    try:
+        return json.loads((root / MANIFEST).read_text("utf-8")).get("files", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_manifest(root: Path, files: dict) -> None:
+    from .batch import write_atomic
+
+    write_atomic(root / MANIFEST, json.dumps({"version": 1, "files": dict(sorted(files.items()))}, indent=1) + "\n",
+                 force=True)
+
+
+@dataclass
+class Outcome:
+    """The result of ``migrate``/``plan``/``sync_check``: every record and the summary."""
+
+    records: list[Record]
+    summary: Summary
+
+    def to_json(self) -> dict:
+        return {"files": [r.to_json() for r in self.records], "summary": self.summary.to_json()}
+
+
+def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None = None, out: str | Path | None = None,
+            mode: str = "write", force: bool = False, jobs: int | None = None, policy: Policy = Policy(),
+            files: Iterable[str | Path] = (), prefix_collisions: bool = False,
+            progress: Callable[[int, int], None] | None = None) -> Outcome:
+    """Convert every agent file of ``repo`` to each dialect in ``to`` (``mode``: write, plan, diff, check)."""
+    from . import registry
+    from .discover import agent_files
+
+    root = Path(repo)
+    out_root = Path(out) if out is not None else root
+    targets = tuple(registry.get(t).id for t in to)
+    if from_:
+        from_ = registry.get(from_).id
+    manifest = _manifest(out_root)
+    generated = {str((out_root / p).resolve()) for p in manifest}
+    found = [(p, rel) for p, rel in agent_files(root, dialect=from_) if str(p.resolve()) not in generated]
+    for f in files:
+        p = Path(f)
+        found.append((p, p.as_posix()))
+    job = Job(targets, from_, str(out_root), policy, mode)
+    jobs = jobs or os.cpu_count() or 1
+    records: list[Record] = []
+    for rec in _run(job, found, jobs):
+        records.append(rec)
+        if progress:
+            progress(len(records), len(found) * max(1, len(targets)))
+    if prefix_collisions:
+        records = _prefix(records, job, found)
+    _resolve(records, out_root, manifest, force, mode)
+    summary = Summary()
+    for r in records:
+        summary.statuses[r.status] += 1
+        for item in r.losses:
+            summary.losses[item["code"]] += 1
+    return Outcome(records, summary)
+
+
+_GENERIC = {"agents", "agent", ".claude", ".github", ".opencode", "specialists", "squads", "chatmodes", "plugins", "."}
+
+
+def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> list[Record]:
+    """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs."""
+    from dataclasses import replace
+
+    from .naming import slugify
+
+    by_target: dict[str, list[Record]] = {}
+    for r in records:
+        if r.target and r.status in ("converted", "unchanged", "planned", "stale"):
+            by_target.setdefault(r.target, []).append(r)
+    rename: dict[str, str] = {}
+    for recs in by_target.values():
+        if len({r.source for r in recs}) > 1:
+            for r in recs:
+                parts = Path(r.source).parts[:-1]
+                folder = next((p for p in reversed(parts) if p not in _GENERIC), r.source_dialect or "agent")
+                rename[r.source] = f"{slugify(folder)}-{Path(r.target).name.split('.')[0]}"
+    if not rename:
+        return records
+    for r in records:
+        if r.source in rename and r.tmp:
+            os.unlink(r.tmp)
+    paths = {rel: src for src, rel in found}
+    redo = replace(job, rename=tuple(rename.items()))
+    kept = [r for r in records if r.source not in rename]
+    for rel in rename:
+        kept += _work(redo, str(paths[rel]), rel)
+    return kept
+
+
+def _resolve(records: list[Record], root: Path, manifest: dict, force: bool, mode: str) -> None:
+    """Collisions and hand-written targets; then commit (rename) or discard the temp files."""
+    by_target: dict[str, list[Record]] = {}
+    for r in records:
+        if r.target and r.status in ("converted", "unchanged", "planned", "stale"):
+            by_target.setdefault(r.target, []).append(r)
+    for target, recs in by_target.items():
+        if len(recs) > 1:
+            names = ", ".join(r.source for r in recs)
+            for r in recs:
+                r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
+                r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one, or use --prefix-collisions"
+    sources = {str((Path(r.source)).resolve()) for r in records}
+    for r in records:
+        if r.target and r.status == "converted" and str((root / r.target).resolve()) in sources:
+            r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
+            r.error = f"{r.target}: refusing to overwrite a source file"
+        if r.status == "converted":
+            dest = root / r.target
+            if dest.exists() and not force:
+                known = manifest.get(r.target)
+                if known is None or known != _sha(dest.read_text("utf-8", errors="replace")):
+                    r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
+                    r.error = f"{r.target} was not written by agentconv (or was edited since); use --force to replace it"
+        if r.tmp:
+            if r.status == "converted":
+                os.replace(r.tmp, root / r.target)
+                manifest[r.target] = r.digest
+            else:
+                os.unlink(r.tmp)
+            r.tmp = None
+        if r.status == "unchanged" and r.target and mode == "write" and r.target not in manifest:
+            manifest[r.target] = r.digest
+    if mode == "write":
+        _save_manifest(root, manifest)
+
+
+def plan(repo: str | Path = ".", to: Iterable[str] = (), **kw) -> Outcome:
+    """What ``migrate`` would do, writing nothing: one ``planned``/``unchanged``/... record per target."""
+    return migrate(repo, to, mode="plan", **kw)
+
+
+def sync_check(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str, **kw) -> Outcome:
+    """Generated targets that are missing or stale have status ``stale``."""
+    return migrate(repo, to, from_=from_, mode="check", **kw)
