@@ -166,6 +166,18 @@ def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]
             yield from recs
 
 
+def _prune(folder: Path, root: Path) -> None:
+    """Remove folders a discarded temp file left empty, up to the output root."""
+    root = root.resolve()
+    folder = folder.resolve()
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
 def _manifest(root: Path) -> dict:
     try:
         return json.loads((root / MANIFEST).read_text("utf-8")).get("files", {})
@@ -253,6 +265,7 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
     for r in records:
         if r.source in rename and r.tmp:
             os.unlink(r.tmp)
+            r.tmp = None
     paths = {rel: src for src, rel in found}
     redo = replace(job, rename=tuple(rename.items()))
     kept = [r for r in records if r.source not in rename]
@@ -291,6 +304,7 @@ def _resolve(records: list[Record], root: Path, manifest: dict, force: bool, mod
                 manifest[r.target] = r.digest
             else:
                 os.unlink(r.tmp)
+                _prune(Path(r.tmp).parent, root)
             r.tmp = None
         if r.status == "unchanged" and r.target and mode == "write" and r.target not in manifest:
             manifest[r.target] = r.digest

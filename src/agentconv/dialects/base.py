@@ -482,8 +482,9 @@ class Dialect:
                 ctx.lose("tools", f"{self.id} cannot deny tools; denied: {', '.join(deny_names)}")
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
-        if ctx.tools_renamed or any(i.path == "tools" for i in ctx.report.items if i.target == self.id):
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
+        if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry
         return out
 
     # ------------------------------------------------------------------ detection and paths

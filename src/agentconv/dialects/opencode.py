@@ -74,11 +74,9 @@ class OpenCode(Dialect):
             return {}
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", "tools written as an OpenCode permission map")
-            ctx.carried.setdefault("tools", _plain(ctx))
+        lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
+        if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+            from .. import paths
+
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {"permission": perm}
-
-
-def _plain(ctx):
-    from .. import paths
-
-    return paths.get(ctx.agent, "tools")

@@ -1,0 +1,185 @@
+"""migrate / plan / sync --check on a repository with agents in three dialects and some broken files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "fixtures" / "seeds"
+
+CLAUDE = """---
+name: {name}
+description: Reviews code for {name}.
+tools: Read, Grep, Glob
+model: sonnet
+---
+
+You review code carefully.
+"""
+COPILOT = """---
+name: Planner
+description: Plans work before coding.
+tools:
+  - read/readFile
+  - search/codebase
+---
+
+You plan.
+"""
+OPENCODE = """---
+description: Writes docs.
+mode: subagent
+permission:
+  "*": deny
+  read: allow
+  edit: allow
+---
+
+You write documentation.
+"""
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("agentconv")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "agentconv"]
+    return subprocess.run(cmd + list(args), cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    out = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and ".git" not in p.parts:
+            out[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    r = tmp_path / "repo"
+    (r / ".claude/agents").mkdir(parents=True)
+    (r / ".github/agents").mkdir(parents=True)
+    (r / ".opencode/agent").mkdir(parents=True)
+    for name in ("reviewer", "tester"):
+        (r / f".claude/agents/{name}.md").write_text(CLAUDE.format(name=name))
+    (r / ".claude/agents/broken.md").write_text("---\nname: broken\ndescription: never closed\n")
+    (r / ".claude/agents/notutf8.md").write_bytes(b"---\nname: bad\ndescription: \xff\xfe\n---\nx\n")
+    (r / ".github/agents/planner.agent.md").write_text(COPILOT)
+    (r / ".opencode/agent/docs.md").write_text(OPENCODE)
+    (r / ".gitignore").write_text("ignored/\n")
+    (r / "ignored/.claude/agents").mkdir(parents=True)
+    (r / "ignored/.claude/agents/skip.md").write_text(CLAUDE.format(name="skip"))
+    return r
+
+
+def test_migrate_steps(repo: Path) -> None:
+    sources = {k: v for k, v in snapshot(repo).items()}
+    # 1. dry run: the plan, nothing written
+    r = cli("migrate", ".", "--to", "copilot,opencode", "--dry-run", cwd=repo)
+    assert r.returncode == 8, r.stderr
+    assert ".claude/agents/reviewer.md -> .github/agents/reviewer.agent.md  (claude -> copilot)" in r.stdout
+    assert ".github/agents/planner.agent.md -> .opencode/agent/planner.md  (copilot -> opencode)" in r.stdout
+    assert "skip" not in r.stdout  # .gitignore honoured
+    assert ".claude/agents/broken.md:1: the '---' frontmatter header is not closed" in r.stderr
+    assert "notutf8.md: not UTF-8" in r.stderr
+    assert snapshot(repo) == sources
+    # 2. diff: unified diffs of new files, nothing written
+    r = cli("migrate", ".", "--to", "copilot", "--diff", cwd=repo)
+    assert "+++ b/.github/agents/reviewer.agent.md" in r.stdout and "+  - read/readFile" in r.stdout
+    assert snapshot(repo) == sources
+    # 3. the real run: every good file converted, the bad ones reported, exit 8 (partial)
+    r = cli("migrate", ".", "--to", "copilot,opencode", "--json", cwd=repo)
+    assert r.returncode == 8
+    data = json.loads(r.stdout)
+    by = {(f["source"], f["to"]): f for f in data["files"]}
+    assert by[".claude/agents/reviewer.md", "copilot"]["status"] == "converted"
+    assert by[".claude/agents/reviewer.md", "opencode"]["target"] == ".opencode/agent/reviewer.md"
+    assert by[".github/agents/planner.agent.md", "copilot"]["status"] == "skipped"
+    assert by[".claude/agents/broken.md", None]["status"] == "failed"
+    after = snapshot(repo)
+    for path, digest in sources.items():  # no source byte changed
+        assert after[path] == digest, path
+    new = set(after) - set(sources)
+    assert new == {".github/agents/reviewer.agent.md", ".github/agents/tester.agent.md", ".github/agents/docs.agent.md",
+                   ".opencode/agent/reviewer.md", ".opencode/agent/tester.md", ".opencode/agent/planner.md",
+                   ".agentconv/manifest.json"}, new  # nothing outside the target places
+    opencode = (repo / ".opencode/agent/reviewer.md").read_text()
+    assert '"*": deny' in opencode and "read: allow" in opencode and "mode: subagent" in opencode
+    # 4. second run: idempotent, writes nothing
+    mtimes = {p: os.stat(repo / p).st_mtime_ns for p in new}
+    r = cli("migrate", ".", "--to", "copilot,opencode", "--json", cwd=repo)
+    statuses = {f["status"] for f in json.loads(r.stdout)["files"] if f["status"] != "failed"}
+    assert statuses == {"unchanged", "skipped"}, statuses
+    assert {p: os.stat(repo / p).st_mtime_ns for p in new} == mtimes
+
+
+def test_handwritten_target_is_kept(repo: Path) -> None:
+    (repo / ".github/agents/reviewer.agent.md").write_text("hand written\n")
+    r = cli("migrate", ".", "--to", "copilot", "--from", "claude", cwd=repo)
+    assert r.returncode == 8
+    assert ".github/agents/reviewer.agent.md was not written by agentconv" in r.stderr
+    assert (repo / ".github/agents/reviewer.agent.md").read_text() == "hand written\n"
+    r = cli("migrate", ".", "--to", "copilot", "--from", "claude", "--force", cwd=repo)
+    assert (repo / ".github/agents/reviewer.agent.md").read_text().startswith("---\nname: reviewer\n")
+    # edited after generation: kept again without --force
+    (repo / ".github/agents/reviewer.agent.md").write_text("edited\n")
+    r = cli("migrate", ".", "--to", "copilot", "--from", "claude", cwd=repo)
+    assert "was not written by agentconv (or was edited since)" in r.stderr
+    assert (repo / ".github/agents/reviewer.agent.md").read_text() == "edited\n"
+
+
+def test_collisions_are_reported_and_resolved(tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    for plugin in ("alpha", "beta"):
+        d = repo / "plugins" / plugin / "agents"
+        d.mkdir(parents=True)
+        (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer"))
+    r = cli("migrate", ".", "--to", "copilot", cwd=repo)
+    assert r.returncode == 8
+    assert r.stderr.count("2 sources want this file") == 2
+    assert not (repo / ".github").exists()  # neither clobbered
+    r = cli("migrate", ".", "--to", "copilot", "--prefix-collisions", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert (repo / ".github/agents/alpha-code-reviewer.agent.md").exists()
+    assert (repo / ".github/agents/beta-code-reviewer.agent.md").exists()
+
+
+def test_sync_check(repo: Path) -> None:
+    for bad in ("broken.md", "notutf8.md"):
+        (repo / ".claude/agents" / bad).unlink()
+    (repo / ".agentconv.toml").write_text('from = "claude"\nto = ["copilot"]\n')
+    r = cli("sync", ".", "--check", cwd=repo)
+    assert r.returncode == 9
+    assert ".github/agents/reviewer.agent.md is missing (from .claude/agents/reviewer.md)" in r.stderr
+    assert cli("migrate", ".", "--to", "copilot", "--from", "claude", cwd=repo).returncode == 0
+    r = cli("sync", ".", "--check", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    src = repo / ".claude/agents/reviewer.md"
+    src.write_text(src.read_text().replace("Reviews code", "Audits code"))
+    r = cli("sync", ".", "--check", cwd=repo)
+    assert r.returncode == 9 and ".github/agents/reviewer.agent.md is stale" in r.stderr
+
+
+def test_library_plan_and_migrate(repo: Path) -> None:
+    import agentconv
+
+    outcome = agentconv.plan(repo, ["opencode"], from_="claude")
+    planned = {r.source: r.status for r in outcome.records}
+    assert planned[".claude/agents/reviewer.md"] == "planned"
+    assert planned[".claude/agents/broken.md"] == "failed"
+    assert not (repo / ".opencode/agent/reviewer.md").exists()
+    outcome = agentconv.migrate(repo, ["opencode"], from_="claude", jobs=2)
+    assert outcome.summary.statuses["converted"] == 2
+    assert (repo / ".opencode/agent/tester.md").exists()
+
+
+def test_pre_commit_hook_runs_sync_check() -> None:
+    from ruamel.yaml import YAML
+
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hooks[0]["id"] == "agentconv-sync" and hooks[0]["entry"] == "agentconv sync --check"
