@@ -1,0 +1,133 @@
+"""Unit tests: decoding (BOM, CRLF, mojibake), lenient frontmatter, the registry, safe names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv import naming, registry
+from agentconv.envelopes import frontmatter
+from agentconv.errors import OutputError, ParseError, UnknownDialectError
+from agentconv.text import decode
+
+SEED_002 = Path(__file__).resolve().parent.parent / "fixtures/cases/marketplace/seed-002/agents/specialists/backend-developer.md"
+
+
+def mojibake(s: str) -> str:
+    """UTF-8 read as Windows-1252, dropping the bytes Windows-1252 has no character for (as seed 002 was made)."""
+    out = []
+    for b in s.encode("utf-8"):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+    return "".join(out)
+
+
+def test_bom_and_crlf():
+    d = decode(b"\xef\xbb\xbf---\r\nname: a\r\n---\r\n\r\nbody\r\n")
+    assert (d.text, d.bom, d.newline, d.repairs) == ("---\nname: a\n---\n\nbody\n", True, "\r\n", [])
+
+
+def test_clean_text_is_untouched():
+    d = decode("plain — text with ⚙️ and é\n".encode())
+    assert d.text == "plain — text with ⚙️ and é\n" and not d.bom and d.newline == "\n" and d.repairs == []
+
+
+def test_not_utf8_is_a_parse_error():
+    with pytest.raises(ParseError):
+        agentconv.read(b"---\nname: a\n---\n\xff\xfe\xfa bad\n", "claude")
+
+
+@pytest.mark.parametrize("original", ["avatar: ⚙️", "🔌 API design", "🗄️ Database", "🏗️ Architecture", "🧪 Testing",
+                                      "features — I've got", "📡 Real-time"])
+def test_mojibake_repaired(original):
+    broken = mojibake(original)
+    assert broken != original
+    d = decode(broken.encode("utf-8"))
+    assert d.text == original
+    assert d.repairs and all(r.after in original for r in d.repairs)
+
+
+def test_mojibake_ambiguous_lock_names_every_candidate():
+    d = decode(mojibake("- 🔐 Authentication").encode("utf-8"))
+    (r,) = d.repairs
+    assert r.ambiguous and "🔐" in r.candidates and r.after == r.candidates[0]
+
+
+def test_seed_002_repairs_are_reported():
+    _, report = agentconv.read(SEED_002, path="agents/specialists/backend-developer.md")
+    codes = [(i.code.value, i.line) for i in report if i.code.value.startswith("text-")]
+    assert ("text-repaired", 6) in codes and ("text-repaired", 10) in codes
+    ambiguous = [i for i in report if i.code.value == "text-ambiguous"]
+    assert any("🔐" in i.message and i.line == 15 for i in ambiguous)
+    doc, _ = agentconv.read(SEED_002, path="agents/specialists/backend-developer.md")
+    assert doc.agent.metadata["avatar"] == "⚙️"
+    assert "features — I've got" in doc.agent.metadata["greeting"]
+
+
+def test_lenient_frontmatter_reports_the_line():
+    text = ("---\nname: helper\ndescription: Use it when: you need help. <example>user: hi</example>\n"
+            "tools: Read\n---\n\nPrompt.\n")
+    parsed = frontmatter.parse(text)
+    assert parsed.lenient == [(3, "description")]
+    assert parsed.data == {"name": "helper", "tools": "Read",
+                           "description": "Use it when: you need help. <example>user: hi</example>"}
+    _, report = agentconv.read(text, "claude")
+    (item,) = [i for i in report if i.code.value == "yaml-lenient"]
+    assert (item.line, item.path, item.severity.value) == (3, "description", "warning")
+
+
+def test_lenient_folds_continuation_lines():
+    text = "---\nname: a\ndescription: one: two\n  three\n---\nbody\n"
+    assert frontmatter.parse(text).data["description"] == "one: two three"
+
+
+def test_unclosed_frontmatter():
+    with pytest.raises(ParseError) as exc:
+        frontmatter.parse("---\nname: a\n\nbody\n", "x.md")
+    assert exc.value.line == 1 and "not closed" in str(exc.value)
+
+
+def test_header_not_a_mapping():
+    with pytest.raises(ParseError):
+        frontmatter.parse("---\n- a\n- b\n---\nbody\n")
+
+
+@pytest.mark.parametrize("name,suggestion", [("copylot", "copilot"), ("claud", "claude"), ("opencod", "opencode"),
+                                             ("marketplce", "marketplace")])
+def test_registry_did_you_mean(name, suggestion):
+    with pytest.raises(UnknownDialectError) as exc:
+        registry.get(name)
+    assert f"did you mean {suggestion!r}" in str(exc.value)
+
+
+@pytest.mark.parametrize("alias,dialect", [("claude-code", "claude"), ("vscode", "copilot"), ("catalog", "marketplace"),
+                                           ("md", "markdown"), ("CLAUDE", "claude")])
+def test_registry_aliases(alias, dialect):
+    assert registry.get(alias).id == dialect
+
+
+def test_registry_no_suggestion_for_nonsense():
+    with pytest.raises(UnknownDialectError) as exc:
+        registry.get("zzzzzzzz")
+    assert "did you mean" not in str(exc.value)
+
+
+@pytest.mark.parametrize("bad", ["../../x", "..", "/etc/passwd", "a\\b", "", "a//b", "./a", "a/../b", "c:x", "a\x00b",
+                                 "x\n"])
+def test_check_safe_refuses(bad):
+    with pytest.raises(OutputError):
+        naming.check_safe(bad)
+
+
+@pytest.mark.parametrize("good", ["backend-developer", "team/reviewer", "a_b", "x1"])
+def test_check_safe_accepts(good):
+    assert naming.check_safe(good) == good
+
+
+@pytest.mark.parametrize("text,slug", [("Backend Developer", "backend-developer"), ("  Ünïcödé  Name ", "unicode-name"),
+                                       ("⚙️", ""), ("a--b", "a-b")])
+def test_slugify(text, slug):
+    assert naming.slugify(text) == slug
