@@ -66,9 +66,9 @@ def detect(source: Source, path: str | None = None) -> Detection:
     return _detect(decoded.text, path)
 
 
-def _detect(text: str, path: str | None) -> Detection:
+def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
     try:
-        parsed = frontmatter.parse(text, path)
+        parsed = parsed or frontmatter.parse(text, path)
         data, has_header = parsed.data, parsed.layout.has_header
     except ParseError:
         data, has_header = None, text.startswith("---")
@@ -88,8 +88,13 @@ def read(source: Source, dialect: str | None = None, *, path: str | None = None,
          report: LossReport | None = None) -> tuple[Document, LossReport]:
     """Read a file (a Path, bytes or text) into the IR. Without ``dialect`` it is detected."""
     decoded, path = _load(source, path)
+    parsed = None
     if dialect is None:
-        det = _detect(decoded.text, path)
+        try:  # parsed once: detection and the reader share it
+            parsed = frontmatter.parse(decoded.text, path)
+        except ParseError:
+            parsed = None
+        det = _detect(decoded.text, path, parsed)
         if det.dialect is None:
             raise UnknownDialectError("cannot tell which dialect this is; name it with --from", file=path)
         dialect = det.dialect
@@ -97,7 +102,7 @@ def read(source: Source, dialect: str | None = None, *, path: str | None = None,
     report = report if report is not None else LossReport()
     report.source, report.file = d.id, path
     _report_decoding(decoded, report)
-    doc = d.read(decoded.text, path, report)
+    doc = d.read(decoded.text, path, report, parsed=parsed)
     for rec in doc.records:
         if rec.origin is not None:
             rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -74,12 +75,24 @@ def write_atomic(path: Path, text: str, *, force: bool) -> bool:
 
 
 def inside(root: Path, rel: str) -> Path:
-    """``root / rel``, refusing anything that resolves outside ``root``."""
-    base = root.resolve()
-    dest = (base / rel).resolve()
-    if dest != base and base not in dest.parents:
+    """``root / rel``, refusing anything that would land outside ``root``: absolute, ``..``, or a folder that is a
+    symbolic link out of it."""
+    norm = os.path.normpath(rel)
+    if os.path.isabs(norm) or norm == ".." or norm.startswith(".." + os.sep):
         raise OutputError(f"{rel!r} would be written outside {root}")
+    dest = root / norm
+    if not _parent_ok(str(root), str(dest.parent)):
+        raise OutputError(f"{rel!r} would be written outside {root} (through a symbolic link)")
     return dest
+
+
+@lru_cache(maxsize=4096)
+def _parent_ok(root: str, parent: str) -> bool:
+    p, top = Path(parent), Path(root)
+    while p != top and not p.exists() and p != p.parent:
+        p = p.parent
+    real, base = p.resolve(), top.resolve()
+    return real == base or base in real.parents
 
 
 def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, from_: str | None = None,

@@ -29,9 +29,9 @@ class AgentconvError(Exception):
         self.message, self.file, self.line = message, file, line
 
     def __str__(self) -> str:
-        where = self.file or "<stdin>"
-        if self.line:
-            where += f":{self.line}"
+        if self.file is None and not self.line:
+            return self.message  # nothing read yet (an unknown dialect id, say)
+        where = (self.file or "<stdin>") + (f":{self.line}" if self.line else "")
         return f"{where}: {self.message}"
 
 

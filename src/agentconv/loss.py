@@ -6,7 +6,7 @@ what to do with them through a policy (``ignore``, ``warn`` or ``fail`` at a sev
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -69,8 +69,8 @@ class LossItem:
     """The source line, where known."""
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["code"], data["severity"] = self.code.value, self.severity.value
+        data = {"code": self.code.value, "severity": self.severity.value, "path": self.path, "message": self.message,
+                "source": self.source, "target": self.target, "file": self.file, "line": self.line}
         return {k: v for k, v in data.items() if v is not None}
 
 

@@ -231,7 +231,7 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
             progress(len(records), len(found) * max(1, len(targets)))
     if prefix_collisions:
         records = _prefix(records, job, found)
-    _resolve(records, out_root, manifest, force, mode)
+    _resolve(records, root, out_root, manifest, force, mode)
     summary = Summary()
     for r in records:
         summary.statuses[r.status] += 1
@@ -274,7 +274,7 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
     return kept
 
 
-def _resolve(records: list[Record], root: Path, manifest: dict, force: bool, mode: str) -> None:
+def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, force: bool, mode: str) -> None:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files."""
     by_target: dict[str, list[Record]] = {}
     for r in records:
@@ -286,9 +286,9 @@ def _resolve(records: list[Record], root: Path, manifest: dict, force: bool, mod
             for r in recs:
                 r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
                 r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one, or use --prefix-collisions"
-    sources = {str((Path(r.source)).resolve()) for r in records}
+    sources = {os.path.abspath(repo / r.source) for r in records}
     for r in records:
-        if r.target and r.status == "converted" and str((root / r.target).resolve()) in sources:
+        if r.target and r.status == "converted" and os.path.abspath(root / r.target) in sources:
             r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
             r.error = f"{r.target}: refusing to overwrite a source file"
         if r.status == "converted":

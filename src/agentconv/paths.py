@@ -1,7 +1,6 @@
 """IR paths (``metadata.avatar``, ``extensions.claude.color``, ``tools``): get and set on an Agent."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from .ir import Agent, Grant, Model, ToolPolicy
@@ -17,10 +16,11 @@ def get(agent: Agent, path: str) -> Any:
         for part in rest.split(".", 1 if head == "extensions" else 0) if rest else []:
             value = value.get(part) if isinstance(value, dict) else None
         return value
-    if head == "tools":
-        return asdict(value)
+    if head == "tools":  # by hand: dataclasses.asdict deep-copies and is the slowest thing on this path
+        return {"mode": value.mode, "grants": [{"raw": g.raw, "canonical": g.canonical, "decision": g.decision,
+                                                "pattern": g.pattern} for g in value.grants]}
     if head == "model":
-        return asdict(value) if value else None
+        return {"raw": value.raw, "canonical": value.canonical} if value else None
     return value
 
 

@@ -43,8 +43,10 @@ class Dialect:
         return self.table.get("title", self.id)
 
     # ------------------------------------------------------------------ reading
-    def read(self, text: str, path: str | None, report: LossReport) -> Document:
-        parsed = frontmatter.parse(text, path)
+    def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
+             ) -> Document:
+        """Text (LF, no BOM) -> IR. ``parsed`` is the header already split by detection, if any."""
+        parsed = parsed or frontmatter.parse(text, path)
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
@@ -375,6 +377,9 @@ class Dialect:
     # ------------------------------------------------------------------ tools, writing
     def write_tools(self, ctx: "_Ctx") -> dict:
         """Header fields for the tool policy (the shape comes from ``render_tools``)."""
+        kept = self._tools_as_written(ctx)
+        if kept is not None:
+            return kept
         policy = ctx.agent.tools
         if policy.mode == INHERIT and not policy.grants:
             return {}
@@ -397,6 +402,23 @@ class Dialect:
             denied = []
         self.check_broaden(ctx, allowed, policy)
         return self.render_tools(policy.mode, allowed, denied, ctx)
+
+    def _tools_as_written(self, ctx: "_Ctx") -> dict | None:
+        """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
+        (keeps shape, order, legacy names, ``['*']``, OpenCode's ``tools`` map)."""
+        origin = ctx.agent.origin
+        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        if layout is None:
+            return None
+        keys = [k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny")]
+        old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
+        if not old:
+            return None
+        scratch = Agent()
+        self.read_tools(scratch, dict(old), LossReport())
+        if scratch.tools != ctx.agent.tools:
+            return None
+        return old
 
     def supports_deny(self) -> bool:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"

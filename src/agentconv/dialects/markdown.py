@@ -18,7 +18,7 @@ _CARRY = re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
 class Markdown(Dialect):
     id = "markdown"
 
-    def read(self, text: str, path: str | None, report: LossReport) -> Document:
+    def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
         body, payload = text, None
         m = _CARRY.search(text)
         if m:
