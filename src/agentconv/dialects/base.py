@@ -155,6 +155,9 @@ class Dialect:
                 report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a comma string, read as a list")
             return names
         if isinstance(value, list):
+            if report is not None and self.table.get("tools_shape") == "comma":
+                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a YAML list; "
+                           f"{self.id} documents a comma string, which is what is written")
             return [str(v).strip() for v in value if str(v).strip()]
         return [str(value)]
 
@@ -414,10 +417,16 @@ class Dialect:
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
         if not old:
             return None
+        shape = {"comma": str, "list": list, "permission": dict}.get(self.table.get("tools_shape", "list"))
+        if shape is None or not all(isinstance(v, shape) for v in old.values()):
+            return None  # the lenient shape (a list in Claude, a comma string in Copilot) is written strictly
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
-        if scratch.tools != ctx.agent.tools:
-            return None
+        valid = self.crosswalk.valid
+        if scratch.tools != ctx.agent.tools or any(
+                g.canonical and not g.canonical.startswith("mcp:") and _base(g.raw) not in valid
+                for g in scratch.tools.grants):
+            return None  # a spelling read only as a courtesy (VS Code's model-facing ids) is never written
         return old
 
     def supports_deny(self) -> bool:
