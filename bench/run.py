@@ -195,7 +195,9 @@ def fmt(v, spec=".0f", none="-"):
 def print_report(res: dict) -> None:
     w = sys.stdout.write
     env = res["env"]
-    w(f"agentconv bench  {env['when']}  commit {env['commit']}  Python {env['python']}  {env['cpus']} CPUs\n\n")
+    w(f"agentconv bench  {env['when']}  commit {env['commit']}  Python {env['python']}  {env['cpus']} CPUs\n"
+      f"load average {env['loadavg_before'][0]:.2f} before, {env['loadavg_after'][0]:.2f} after "
+      "(other work on the machine skews every figure)\n\n")
     w("a. in-process convert(bytes, to=T, path=...): µs per call, best of 5 (ratio to the baselines: "
       "×split = decode+split('\\n'), ×yaml = ruamel C safe-load of the header alone)\n")
     head = f"{'file':<28}{'bytes':>7}{'split':>8}{'yaml':>8}  " + "".join(f"{t:>22}" for t in TARGETS) + "\n"
@@ -276,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     res: dict = {"env": {"when": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "commit": git_commit(),
                          "python": platform.python_version(), "platform": platform.platform(),
-                         "cpus": os.cpu_count(), "interpreter": PY},
+                         "cpus": os.cpu_count(), "interpreter": PY,
+                         "loadavg_before": os.getloadavg()},
                  "targets": {"typical_us": TARGET_US_TYPICAL, "version_ms": TARGET_MS_VERSION}}
     with tempfile.TemporaryDirectory(prefix="agentconv-bench-") as tmp:
         print("a. in-process ...", file=sys.stderr, flush=True)
@@ -286,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         print("c. batch ...", file=sys.stderr, flush=True)
         res["batch"] = batch(sizes, {n: (5 if n <= 500 else 3) for n in sizes}, Path(tmp))
     res["elapsed_s"] = time.perf_counter() - t0
+    res["env"]["loadavg_after"] = os.getloadavg()
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     res["written"] = str(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)

@@ -68,6 +68,25 @@ def corpus(tmp_path_factory):
     return work, src, manifest
 
 
+@pytest.fixture(scope="module")
+def batch(corpus):
+    """``batch(target)``: run the CLI once per target (cached), with snapshots taken around the run."""
+    work, src, manifest = corpus
+    runs: dict = {}
+
+    def run(target: str) -> dict:
+        if target not in runs:
+            out = work / f"out-{target}"
+            before_src, before_work = _snapshot(src), _snapshot(work)
+            p = subprocess.run([*_cli(), "convert", str(src), "--to", target, "-o", str(out)], cwd=work,
+                               capture_output=True, text=True, timeout=60)
+            runs[target] = {"out": out, "proc": p, "before_src": before_src, "before_work": before_work,
+                            "after_src": _snapshot(src), "after_work": _snapshot(work, skip=out)}
+        return runs[target]
+
+    return run
+
+
 def test_corpus_is_deterministic_and_mixed(corpus, tmp_path):
     work, src, manifest = corpus
     again = _corpus_module().generate(tmp_path / "again", N, seed=0)
@@ -80,16 +99,12 @@ def test_corpus_is_deterministic_and_mixed(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("target", DIALECTS)
-def test_batch_into_every_dialect(corpus, target):
+def test_batch_into_every_dialect(corpus, batch, target):
     work, src, manifest = corpus
-    out = work / f"out-{target}"
+    r = batch(target)
+    p, out = r["proc"], r["out"]
     sources = {str(src / m["path"]) for m in manifest}
     broken = {str(src / m["path"]) for m in manifest if m.get("broken")}
-    before_src = _snapshot(src)
-    before_work = _snapshot(work)
-
-    p = subprocess.run([*_cli(), "convert", str(src), "--to", target, "-o", str(out)], cwd=work,
-                       capture_output=True, text=True, timeout=60)
 
     assert p.returncode in (0, 8), p.stderr[-2000:]
     # failures: exactly one `agentconv: error: FILE...` line each, naming the source
@@ -121,5 +136,27 @@ def test_batch_into_every_dialect(corpus, target):
             assert isinstance(header, dict) and header, rel
 
     # no source byte changed; nothing written outside OUT
-    assert _snapshot(src) == before_src
-    assert _snapshot(work, skip=out) == before_work
+    assert r["after_src"] == r["before_src"]
+    assert r["after_work"] == r["before_work"]
+
+
+@pytest.mark.parametrize("target", [
+    *(t for t in DIALECTS if t != "copilot"),
+    # A Copilot agent without `name:` (valid: VS Code takes the name from the file) comes back with
+    # `name: <file stem>` added. Strict: when that is fixed this XPASSes and the mark should go.
+    pytest.param("copilot", marks=pytest.mark.xfail(strict=True, reason="copilot writer adds name: to a same-dialect file")),
+])
+def test_same_dialect_same_bytes(corpus, batch, target):
+    """README: a file that needs no repair, converted to its own dialect, comes back byte for byte. "Needs no
+    repair" = no loss line names it other than the name taken from the file name. A plain-markdown persona
+    under docs/agents/ must be read as markdown (not as a header-less Claude agent) for this to hold."""
+    work, src, manifest = corpus
+    r = batch(target)
+    reported = {line.split(":", 1)[0] for line in r["proc"].stderr.splitlines()
+                if not line.startswith(ERROR) and "[name-derived]" not in line}
+    same = [m for m in manifest if m["dialect"] == target and not m.get("broken")
+            and str(src / m["path"]) not in reported]
+    assert len(same) >= 3, f"too few clean {target} files to check"
+    differ = [m["path"] for m in same
+              if (r["out"] / LAYOUT[target].replace("*", m["name"], 1)).read_bytes() != (src / m["path"]).read_bytes()]
+    assert not differ, differ
