@@ -140,12 +140,7 @@ def test_batch_into_every_dialect(corpus, batch, target):
     assert r["after_work"] == r["before_work"]
 
 
-@pytest.mark.parametrize("target", [
-    *(t for t in DIALECTS if t != "copilot"),
-    # A Copilot agent without `name:` (valid: VS Code takes the name from the file) comes back with
-    # `name: <file stem>` added. Strict: when that is fixed this XPASSes and the mark should go.
-    pytest.param("copilot", marks=pytest.mark.xfail(strict=True, reason="copilot writer adds name: to a same-dialect file")),
-])
+@pytest.mark.parametrize("target", DIALECTS)
 def test_same_dialect_same_bytes(corpus, batch, target):
     """README: a file that needs no repair, converted to its own dialect, comes back byte for byte. "Needs no
     repair" = no loss line names it other than the name taken from the file name. A plain-markdown persona
