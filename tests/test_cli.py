@@ -54,17 +54,28 @@ def parse(text: str) -> list[Command]:
     return cmds
 
 
+def _accept(md: Path, argv: str, section: str, old: str, new: str) -> None:
+    """--regen: replace the expected output of this command in its transcript (pandoc's --accept)."""
+    text = md.read_text("utf-8")
+    at = text.index("% " + argv)
+    head, sep, rest = text[at:].partition(f">>> {section}\n")
+    if section == "stdout-json":
+        new = json.dumps(json.loads(new), indent=2, ensure_ascii=False) + "\n"
+    assert rest.startswith(old)
+    md.write_text(text[:at] + head + sep + new + rest[len(old):], "utf-8")
+
+
 def collect():
     out = []
     for md in sorted(TRANSCRIPTS.glob("*.md")):
         text = md.read_text("utf-8")
         for m in _BLOCK.finditer(text):
             title = text[: m.start()].rstrip().rsplit("\n", 1)[-1].lstrip("# ").strip()
-            out.append(pytest.param(parse(m.group(1)), id=f"{md.stem}: {title}"))
+            out.append(pytest.param(parse(m.group(1)), md, id=f"{md.stem}: {title}"))
     return out
 
 
-def run(cmd: Command, tmp: Path) -> None:
+def run(cmd: Command, tmp: Path, regen: Path | None = None) -> None:
     argv = [a.replace("$TMP", str(tmp)) for a in shlex.split(cmd.argv)]
     assert argv[0] == "agentconv"
     sections = dict()
@@ -77,7 +88,9 @@ def run(cmd: Command, tmp: Path) -> None:
     seen_exit = False
     for name, body in cmd.sections:
         body = body.replace("$TMP", str(tmp))
-        if name == "stdout":
+        if name in ("stdout", "stdout-json") and regen is not None and "$TMP" not in cmd.argv:
+            _accept(regen, cmd.argv, name, body, stdout)
+        elif name == "stdout":
             assert stdout == body, f"stdout of {cmd.argv}"
         elif name == "stdout-json":
             assert json.loads(stdout) == json.loads(body), f"stdout of {cmd.argv}"
@@ -99,10 +112,11 @@ def run(cmd: Command, tmp: Path) -> None:
     assert seen_exit, f"{cmd.argv}: every command states its exit code"
 
 
-@pytest.mark.parametrize("commands", collect())
-def test_transcript(commands, tmp_path):
+@pytest.mark.parametrize(("commands", "md"), collect())
+def test_transcript(commands, md, tmp_path, request):
+    regen = md if request.config.getoption("--regen") else None
     for cmd in commands:
-        run(cmd, tmp_path)
+        run(cmd, tmp_path, regen)
 
 
 def test_transcripts_exist():

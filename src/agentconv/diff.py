@@ -34,6 +34,8 @@ def _ir_path(keys: list[str]) -> str:
         return f"{head}.{keys[1]}"
     if head == "extensions" and len(keys) > 2:
         return f"extensions.{keys[1]}.{keys[2]}"
+    if head == "extensions" and len(keys) == 2:
+        return f"extensions.{keys[1]}"
     return head
 
 
@@ -59,5 +61,5 @@ def roundtrip(doc: Document, via: str, *, policy: Policy = Policy(allow_broaden=
     final, _ = api.read(final_text, source, path=doc.agent.origin.path if doc.agent.origin else None)
     diffs = differences(doc, final)
     covered = report.paths()
-    uncovered = [d for d in diffs if not any(d == p or d.startswith(p + ".") or p == "" and False for p in covered)]
+    uncovered = [d for d in diffs if not any(d == p or d.startswith(p + ".") or p.startswith(d + ".") for p in covered if p)]
     return RoundTrip(via, diffs, uncovered, report)

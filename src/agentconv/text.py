@@ -31,6 +31,9 @@ _RUN = re.compile("[" + re.escape(_HIGH) + "]+")
 _LEADS = "".join(c for c, b in _CP1252_TO_BYTE.items() if 0xC2 <= b <= 0xF4)
 _CONTS = "".join(c for c, b in _CP1252_TO_BYTE.items() if 0x80 <= b <= 0xBF)
 SUSPECT = re.compile("[" + re.escape(_LEADS) + "][" + re.escape(_CONTS) + "]")
+# Signatures that genuine text practically never holds (emoji, punctuation and accents mis-decoded): a file must
+# show one before any run is repaired, so a real "Î" before a no-break space is left alone.
+STRONG = re.compile("ðŸ|â€|ï¸|Ã[" + re.escape(_CONTS) + "]|Â[\u00a0-\u00bf]")
 
 
 @dataclass
@@ -79,7 +82,7 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     if "\r\n" in text:
         newline, text = "\r\n", text.replace("\r\n", "\n")
     out = Decoded(text, bom, newline)
-    if repair and SUSPECT.search(text):
+    if repair and STRONG.search(text):
         out.text, out.repairs = repair_mojibake(text)
         out.fixed_by_ftfy = _ftfy_rest(out)
     return out

@@ -76,8 +76,10 @@ class Crosswalk:
             accepted.setdefault(n, list(canons))
         mcp = table.get("mcp", {})
         fold = table.get("tools_case") == "insensitive"
-        if fold:  # read in any case; write only the table's own spelling (``valid`` keeps its case)
-            accepted = {k.lower(): v for k, v in accepted.items()}
+        if fold:  # read in any case (a table spelling wins over a foreign one); write only the table's own
+            folded = {k.lower(): v for k, v in table.get("tool_foreign", {}).items()}
+            folded.update({k.lower(): v for k, v in valid.items()})
+            accepted = folded
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
                    [re.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"), fold)
 
@@ -96,11 +98,14 @@ class Crosswalk:
                 return [mcp_id(d["server"], d.get("tool") or "*")]
         return []
 
-    def is_valid(self, name: str, canonical: str | None) -> bool:
-        """True when ``name`` may be written as it is and means ``canonical`` here."""
+    def is_valid(self, name: str, canonical: str | None, *, exact: bool = True) -> bool:
+        """True when ``name`` may be written as it is here for ``canonical``. With ``exact`` (a name from another
+        dialect) it must mean exactly that tool here, not a set that holds it: ``edit`` is one tool in OpenCode
+        and a tool set in Copilot (reference G5)."""
         if canonical and canonical.startswith(MCP):
             return self.read(name) == [canonical] and self._key(name) not in self.accepted
-        return canonical in self.valid.get(name, [])
+        meaning = self.valid.get(name, [])
+        return meaning == [canonical] if exact else canonical in meaning
 
     def write(self, canonical: str) -> list[str]:
         """The spellings for a canonical id ([] when this dialect cannot name it)."""

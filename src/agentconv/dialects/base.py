@@ -134,6 +134,7 @@ class Dialect:
             return
         grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
         grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
+        self._report_foreign(grants, report)
         if allow is not None:
             if not any(g.decision != "deny" for g in grants) and not self.split_names(allow, "tools", None):
                 mode = NONE
@@ -145,6 +146,14 @@ class Dialect:
         else:
             mode = DENYLIST
         agent.tools.mode, agent.tools.grants = mode, grants
+
+    def _report_foreign(self, grants: list[Grant], report: LossReport) -> None:
+        """Spellings this dialect reads only as a courtesy (another tool's names) are rewritten on output."""
+        foreign = _dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
+                          and _base(g.raw) not in self.crosswalk.valid)
+        if foreign:
+            report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools",
+                       f"{', '.join(foreign)}: not {self.id}'s own tool names; read by meaning, written in its spelling")
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         if value is None:
@@ -231,7 +240,8 @@ class Dialect:
             return self.out_description(ctx)
         if ipath == "display_name":
             fallback = self.table.get("name", {}).get("display_fallback")
-            if agent.display_name or not fallback or not agent.name:
+            if agent.display_name or not fallback or not agent.name or (
+                    agent.origin is not None and agent.origin.dialect == self.id and not self._had_key(ctx, key)):
                 value = agent.display_name
             else:
                 value = agent.name if fallback == "name" else agent.name.replace("-", " ").replace("_", " ").title()
@@ -301,7 +311,10 @@ class Dialect:
             return extra  # a fallback list of this dialect, unchanged
         if how == "mapped":
             ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model", f"model {model.raw!r} written as {value!r}")
-            ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))
+            origin = ctx.agent.origin
+            home = registry.get(origin.dialect).table.get("models", {}) if origin else {}
+            if home.get(model.canonical or "") != model.raw:  # the way back would not give this spelling
+                ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))
         elif how == "inherit":
             ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model", f"model {model.raw!r} is {self.id}'s default: omitted")
         elif how == "unmapped":
@@ -400,11 +413,11 @@ class Dialect:
             ctx.lose("tools", msg, LossCode.TOOL_BROADENED)
             return {}
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
-        if policy.mode == DENYLIST and not self.supports_deny():
-            allowed = self.expand_denylist(ctx, policy)
-            denied = []
+        mode = policy.mode
+        if mode == DENYLIST and not self.supports_deny():
+            allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         self.check_broaden(ctx, allowed, policy)
-        return self.render_tools(policy.mode, allowed, denied, ctx)
+        return self.render_tools(mode, allowed, denied, ctx)
 
     def _tools_as_written(self, ctx: "_Ctx") -> dict | None:
         """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
@@ -449,7 +462,7 @@ class Dialect:
         for g in grants:
             if g.canonical is None:
                 names = [_base(g.raw)] if same else []
-            elif self.crosswalk.is_valid(_base(g.raw), g.canonical):
+            elif self.crosswalk.is_valid(_base(g.raw), g.canonical, exact=not same):
                 names = [_base(g.raw)]
             else:
                 names = self.crosswalk.write(g.canonical)
@@ -598,6 +611,9 @@ class _Ctx:
              severity: Severity = Severity.WARNING) -> None:
         """Report a loss; with carry on, the value rides in the side channel and the item is info-level."""
         value = paths.get(self.agent, path) if path else None
+        if path in self.agent.derived:  # inferred, not read: the way back infers it again
+            self.report.add(code, Severity.INFO, path, message)
+            return
         if self.policy.carry and path and not paths.is_empty(value) and code != LossCode.TOOL_UNMAPPED:
             self.carried.setdefault(path, value)
             if code == LossCode.FIELD_DROPPED or code == LossCode.EXTENSION_DROPPED:

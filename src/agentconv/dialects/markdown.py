@@ -9,7 +9,7 @@ import re
 
 from .. import carry, naming
 from ..ir import Agent, Document, Origin
-from ..loss import LossReport, Policy
+from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect, _Ctx
 
 _CARRY = re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
@@ -37,6 +37,8 @@ class Markdown(Dialect):
             carry.apply(agent, payload, {"title": agent.display_name, "description": agent.description},
                         agent.prompt, report, None)
         self._derive_name(agent, path, report)
+        if agent.display_name == agent.name:
+            agent.display_name = None
         agent.origin = Origin(self.id, path, 1)
         return Document([agent])
 
@@ -50,6 +52,7 @@ class Markdown(Dialect):
             parts.append(agent.description.strip() + "\n\n")
         parts.append(agent.prompt)
         text = "".join(parts)
+        self._check_reread(text, agent, report)
         keep = {k: v for k, v in ctx.carried.items() if k not in ("display_name", "description")}
         if policy.carry and keep:
             payload = carry.make(agent.origin.dialect if agent.origin else None, keep,
@@ -57,6 +60,17 @@ class Markdown(Dialect):
                                  agent.prompt)
             text += "\n<!-- agentconv-carry: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + " -->\n"
         return text
+
+    def _check_reread(self, text: str, agent: Agent, report: LossReport) -> None:
+        """A persona has no fields, only conventions: read the text back and report what they cannot hold
+        (a description with blank lines in it, a prompt whose first paragraph would pass for a description)."""
+        back = self.read(text, None, LossReport()).agent
+        for attr in ("description", "prompt"):
+            if getattr(back, attr) != getattr(agent, attr):
+                report.add(LossCode.VALUE_COERCED, Severity.WARNING, attr,
+                           f"the {attr} does not survive as plain markdown (it reads back differently)")
+        if (back.display_name or None) != (agent.display_name or None) and agent.display_name:
+            report.add(LossCode.VALUE_COERCED, Severity.INFO, "display_name", "the title reads back differently")
 
     def detect(self, path, data, has_header):
         return (1.0, ["no frontmatter header"]) if not has_header else (0.0, [])

@@ -57,9 +57,11 @@ class OpenCode(Dialect):
         for n, g in allowed:
             if g.pattern:
                 rule = perm.get(n)
-                rule = rule if isinstance(rule, dict) else {"*": "deny"}
+                rule = rule if isinstance(rule, dict) else {"*": rule or "deny"}
                 rule[g.pattern] = g.decision
                 perm[n] = rule
+            elif isinstance(perm.get(n), dict):
+                perm[n]["*"] = g.decision  # the tool-wide default of a pattern map read earlier
             else:
                 perm[n] = g.decision
         for n, g in denied:

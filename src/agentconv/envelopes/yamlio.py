@@ -100,36 +100,65 @@ def _is_scalar(v: Any) -> bool:
 
 def _block(s: str, indent: str) -> str | None:
     """A literal block scalar for multi-line text, when it can hold ``s`` exactly."""
-    if "\n" not in s or not s.strip() or s[0] in " \t" or "\r" in s or not s.replace("\n", "").isprintable():
+    if "\n" not in s or not s.strip() or "\r" in s or not s.replace("\n", "").isprintable():
         return None
+    first = next(line for line in s.split("\n") if line)
+    if first[0] in " \t":
+        return None  # would need an indentation indicator; a quoted string is exact and simpler
     body = s.rstrip("\n")
     trailing = len(s) - len(body)
     if trailing > 1:
-        return None  # keep-chomping blocks are fragile across parsers; a quoted string is exact
+        return None  # keep-chomping blocks are fragile across parsers
     lines = [(indent + line) if line else "" for line in body.split("\n")]
     return ("|-" if trailing == 0 else "|") + "\n" + "\n".join(lines)
 
 
-def dump_field(key: str, value: Any) -> str:
-    """``key: value`` as YAML text ending in a newline."""
-    k = scalar(key) if not isinstance(key, str) or not plain_ok(key) else key
+def _key(k: Any) -> str:
+    if isinstance(k, str):
+        return k if plain_ok(k) else scalar(k)
+    if _is_scalar(k):
+        return scalar(k)
+    raise TypeError(f"unsupported mapping key {k!r}")
+
+
+def _node(prefix: str, value: Any, ind: int) -> str:
+    """``prefix`` (``key:`` or ``-``) and its value, block style, at indent ``ind``; key order kept."""
+    pad = " " * ind
     if isinstance(value, str) and "\n" in value:
-        block = _block(value, "  ")
+        block = _block(value, pad + "  ")
         if block is not None:
-            return f"{k}: {block}\n"
+            return f"{pad}{prefix} {block}\n"
     if _is_scalar(value):
-        return f"{k}: {scalar(value)}\n"
-    if isinstance(value, list) and all(_is_scalar(v) and not (isinstance(v, str) and "\n" in v) for v in value):
+        return f"{pad}{prefix} {scalar(value)}\n"
+    if isinstance(value, dict):
         if not value:
-            return f"{k}: []\n"
-        return f"{k}:\n" + "".join(f"  - {scalar(v)}\n" for v in value)
-    if isinstance(value, dict) and value and all(
-        isinstance(kk, str) and _is_scalar(vv) and not (isinstance(vv, str) and "\n" in vv) for kk, vv in value.items()
-    ):
-        return f"{k}:\n" + "".join(f"  {scalar(kk) if not plain_ok(kk) else kk}: {scalar(vv)}\n" for kk, vv in value.items())
-    if isinstance(value, dict) and not value:
-        return f"{k}: {{}}\n"
-    return _ruamel_dump({key: value})
+            return f"{pad}{prefix} {{}}\n"
+        return f"{pad}{prefix}\n" + "".join(_node(f"{_key(k)}:", v, ind + 2) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return f"{pad}{prefix} []\n"
+        return f"{pad}{prefix}\n" + "".join(_item(v, ind + 2) for v in value)
+    raise TypeError(f"unsupported value {value!r}")
+
+
+def _item(value: Any, ind: int) -> str:
+    """One sequence entry: ``- scalar``, or a mapping whose first key shares the dash's line."""
+    pad = " " * ind
+    if isinstance(value, dict) and value:
+        inner = "".join(_node(f"{_key(k)}:", v, ind + 2) for k, v in value.items())
+        return pad + "- " + inner[ind + 2:]
+    if isinstance(value, (list, tuple)) and value:
+        inner = "".join(_item(v, ind + 2) for v in value)
+        return pad + "- " + inner[ind + 2:]
+    return _node("-", value, ind)
+
+
+def dump_field(key: str, value: Any) -> str:
+    """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
+    try:
+        return _node(f"{_key(key)}:", value, 0)
+    except TypeError:
+        return _ruamel_dump({key: value})
 
 
 def _ruamel_dump(data: dict) -> str:
@@ -139,6 +168,7 @@ def _ruamel_dump(data: dict) -> str:
     y.default_flow_style = False
     y.allow_unicode = True
     y.width = 4096
+    y.representer.sort_base_mapping_type_on_output = False  # key order is meaning (OpenCode: last match wins)
     buf = io.StringIO()
     y.dump(data, buf)
     return buf.getvalue()
