@@ -1,7 +1,7 @@
 """Dialect lookup. Built-ins and plugins come through one door: the ``agentconv.dialects`` entry-point group.
 
-When the package runs from a source tree without installed metadata, the built-ins are found from
-``BUILTINS`` instead, so ``PYTHONPATH=src`` works too. A plugin that fails to load is skipped and
+When the package runs from a source tree without installed metadata, the built-ins are found by scanning
+``dialects/`` for a module beside each table, so ``PYTHONPATH=src`` works too. A plugin that fails to load is skipped and
 remembered in ``broken()``; it never breaks the tool.
 """
 from __future__ import annotations
@@ -13,13 +13,7 @@ from importlib import import_module
 from .errors import UnknownDialectError
 
 GROUP = "agentconv.dialects"
-BUILTINS = {
-    "claude": "agentconv.dialects.claude:Claude",
-    "copilot": "agentconv.dialects.copilot:Copilot",
-    "opencode": "agentconv.dialects.opencode:OpenCode",
-    "marketplace": "agentconv.dialects.marketplace:Marketplace",
-    "markdown": "agentconv.dialects.markdown:Markdown",
-}
+_BUILTIN_PREFIX = "agentconv.dialects."
 _broken: dict[str, str] = {}
 
 
@@ -28,22 +22,44 @@ def _load(spec: str):
     return getattr(import_module(module), attr)
 
 
+def _scan_builtins() -> dict[str, str]:
+    """Built-ins from the package itself (a source tree without installed metadata): every table in
+    ``dialects/data`` that has a module of the same name. Ordered by the table's ``priority``."""
+    import tomllib
+    from importlib import resources
+
+    found = []
+    data = resources.files("agentconv.dialects.data")
+    for entry in data.iterdir():
+        did = entry.name.removesuffix(".toml")
+        if not entry.name.endswith(".toml") or not resources.files("agentconv.dialects").joinpath(f"{did}.py").is_file():
+            continue
+        table = tomllib.loads(entry.read_text("utf-8"))
+        found.append((table.get("priority", 100), did, f"{_BUILTIN_PREFIX}{did}:{table.get('class', did.title())}"))
+    return {did: spec for _, did, spec in sorted(found)}
+
+
 @cache
 def _entries() -> dict[str, object]:
-    """id -> entry point (or spec string), built-ins first, then plugins in name order."""
-    found: dict[str, object] = dict(BUILTINS)
+    """id -> entry point (or spec string): the ``agentconv.dialects`` group, built-ins first (pyproject order),
+    then plugins by name. Without installed metadata the built-ins are found by ``_scan_builtins``."""
+    builtins: dict[str, object] = {}
+    plugins: list = []
     try:
         from importlib.metadata import entry_points
 
-        for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
-            if ep.value in BUILTINS.values():
-                continue
-            if ep.name in found:
-                _broken[ep.name] = f"{ep.value}: id already taken by {found[ep.name]}"
-                continue
-            found[ep.name] = ep
+        for ep in entry_points(group=GROUP):
+            (builtins.__setitem__(ep.name, ep.value) if ep.value.startswith(_BUILTIN_PREFIX) else plugins.append(ep))
     except Exception as exc:  # broken metadata must not break the tool
         _broken["<entry points>"] = str(exc)
+    scanned = _scan_builtins()  # also gives the built-ins' priority order (metadata lists them sorted by name)
+    found = {d: builtins[d] for d in sorted(builtins, key=lambda d: (list(scanned).index(d) if d in scanned else 999, d))}
+    found = found or scanned
+    for ep in sorted(plugins, key=lambda e: e.name):
+        if ep.name in found:
+            _broken[ep.name] = f"{ep.value}: id already taken by {found[ep.name]}"
+            continue
+        found[ep.name] = ep
     return found
 
 
@@ -55,9 +71,10 @@ def _instance(did: str):
         inst = cls()
         if inst.id != did:
             raise ValueError(f"registered as {did!r} but its table says {inst.id!r}")
+        inst.table, inst.crosswalk  # a broken table fails here, at load, not mid-conversion
         return inst
     except Exception as exc:
-        if did in BUILTINS:
+        if isinstance(entry, str) and entry.startswith(_BUILTIN_PREFIX):
             raise
         _broken[did] = f"{type(exc).__name__}: {exc}"
         return None
