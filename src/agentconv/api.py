@@ -72,9 +72,17 @@ def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = N
         data, has_header = parsed.data, parsed.layout.has_header
     except ParseError:
         data, has_header = None, text.startswith("---")
-    scores, evidence = {}, {}
+    scores, evidence, other = {}, {}, {}
     for d in registry.all_dialects():
-        scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
+        if d.envelope is frontmatter:
+            scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
+            continue
+        if d.envelope not in other:  # each other envelope parses the text at most once
+            try:
+                other[d.envelope] = d.parse(text, path).data
+            except (ParseError, ValueError):
+                other[d.envelope] = None
+        scores[d.id], evidence[d.id] = d.detect(path, other[d.envelope], other[d.envelope] is not None)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, top = ranked[0]
     if top <= 0:

@@ -38,6 +38,18 @@ class Dialect:
     def crosswalk(self) -> Crosswalk:
         return Crosswalk.from_table(self.table)
 
+    @cached_property
+    def envelope(self):
+        """The byte layout module (``envelopes/``) named by the table; YAML frontmatter by default."""
+        from .. import envelopes
+
+        return envelopes.get(self.table.get("envelope", "frontmatter"))
+
+    def parse(self, text: str, path: str | None) -> frontmatter.Parsed:
+        """Split text with this dialect's envelope (the prompt key, for whole-file envelopes, from the table)."""
+        key = self.table.get("prompt_key")
+        return self.envelope.parse(text, path, prompt_key=key) if key else self.envelope.parse(text, path)
+
     @property
     def title(self) -> str:
         return self.table.get("title", self.id)
@@ -46,7 +58,7 @@ class Dialect:
     def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
              ) -> Document:
         """Text (LF, no BOM) -> IR. ``parsed`` is the header already split by detection, if any."""
-        parsed = parsed or frontmatter.parse(text, path)
+        parsed = parsed if parsed is not None and self.envelope is frontmatter else self.parse(text, path)
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
@@ -192,7 +204,10 @@ class Dialect:
         return self.render(mapping, body, layout, carry_data)
 
     def render(self, mapping: dict, body: str, layout, carry_data: dict | None) -> str:
-        return frontmatter.render(mapping, body, layout, carry_data)
+        key = self.table.get("prompt_key")
+        if key:
+            return self.envelope.render(mapping, body, layout, carry_data, prompt_key=key)
+        return self.envelope.render(mapping, body, layout, carry_data)
 
     def body(self, agent: Agent, ctx: "_Ctx") -> str:
         limit = self.table.get("body_limit")
