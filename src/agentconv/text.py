@@ -7,13 +7,15 @@ drops those bytes; where a UTF-8 sequence comes up short, each of the five is tr
 have stood, and the candidates are ranked by how plausible the text they give is (valid emoji sequences
 first). When several rank equal the choice is reported as ambiguous with every candidate named; the
 tie-break (lowest code points) is arbitrary but stable. ftfy handles whatever is left that it knows
-(other encodings, HTML entities it would fix); it fails on dropped bytes, which is why this module exists.
+(other encodings), when a mojibake signature survives our pass; it fails on dropped bytes (seed 002), which
+is why this module exists.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 _CP1252_TO_BYTE = {}
@@ -84,7 +86,8 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     out = Decoded(text, bom, newline)
     if repair and STRONG.search(text):
         out.text, out.repairs = repair_mojibake(text)
-        out.fixed_by_ftfy = _ftfy_rest(out)
+        if STRONG.search(out.text):  # something our repair did not reach: let ftfy try (other encodings...)
+            out.fixed_by_ftfy = _ftfy_rest(out)
     return out
 
 
@@ -107,7 +110,7 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
         run = m.group()
         if not SUSPECT.search(run):
             continue
-        cands = _candidates(bytes(_CP1252_TO_BYTE[c] for c in run))
+        cands = list(_candidates(bytes(_CP1252_TO_BYTE[c] for c in run)))
         if not cands:
             continue
         parts.append(text[last:m.start()])
@@ -120,6 +123,7 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
     return "".join(parts), repairs
 
 
+@lru_cache(maxsize=1024)
 def _candidates(raw: bytes) -> list[str]:
     """Every best-ranked UTF-8 reading of ``raw`` with dropped bytes put back, best first."""
     readings = _readings(raw, 0)

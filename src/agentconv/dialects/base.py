@@ -638,21 +638,13 @@ class _Ctx:
         self.report.add(code, severity, path, message)
 
 
+_COMMA = re.compile(r",(?![^()]*\))")
+
+
 def _split_commas(text: str) -> list[str]:
     """Split at commas outside parentheses: ``Bash(git add, git commit), Read``."""
-    out, depth, cur = [], 0, []
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if ch == "," and depth == 0:
-            out.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    out.append("".join(cur).strip())
-    return [s for s in out if s]
+    parts = _COMMA.split(text) if "(" in text else text.split(",")
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _base(name: str) -> str:
