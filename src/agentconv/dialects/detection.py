@@ -1,0 +1,104 @@
+"""Detection evidence and repository paths for a dialect, all from its table."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import naming, registry
+from ..ir import Agent
+from .toolpolicy import _base
+
+
+class Detection:
+    """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
+
+    # ------------------------------------------------------------------ detection and paths
+    def detect(self, path: str | None, data: dict | None, has_header: bool) -> tuple[float, list[str]]:
+        """A score (higher is likelier) and the evidence, from the path and the parsed header."""
+        score, why = 0.0, []
+        layout = self.table.get("layout", {})
+        if path and any(_glob(path, g) for g in layout.get("detect", [])):
+            score += 10
+            why.append("path matches " + next(g for g in layout["detect"] if _glob(path, g)))
+        if not has_header or data is None:
+            return score, why
+        det = self.table.get("detect", {})
+        for req in det.get("requires", []):
+            if req not in data:
+                return (score, why) if score else (0.0, [])
+        for key, w in det.get("keys", {}).items():
+            if key in data:
+                score += w
+                why.append(f"field '{key}'")
+        if det.get("no_name") and "name" not in data:
+            score += det["no_name"]
+            why.append("no name field")
+        tools_score, tools_why = self._detect_tools(data)
+        score += tools_score
+        why += tools_why
+        model = data.get("model")
+        spec = self.table.get("model", {})
+        pattern = spec.get("detect", spec.get("pattern"))
+        if isinstance(model, str) and pattern and re.match(pattern, model) and model != "inherit":
+            score += 2
+            why.append(f"model {model!r}")
+        return score, why
+
+    def _detect_tools(self, data: dict) -> tuple[float, list[str]]:
+        """Tool names as evidence, each worth 3 shared among the dialects that read it."""
+        shape = self.table.get("tools_shape")
+        value = data.get("tools")
+        if value is None and "permission" not in data:
+            return 0.0, []
+        if isinstance(value, dict) or "permission" in data:
+            return (3.0, ["tools as a name->bool/permission map"]) if shape == "permission" else (0.0, [])
+        names = [_base(n) for n in self.split_names(value, "tools", None)]
+        prefix = (self.crosswalk.mcp_write or "").split("{")[0]
+        score, known = 0.0, 0
+        for n in names:
+            canon = self.crosswalk.read(n)
+            if not canon or (canon[0].startswith("mcp:") and not (prefix and n.startswith(prefix))):
+                continue
+            known += 1
+            score += 3.0 / max(1, registry.readers(n))
+        if known and shape == "comma" and isinstance(value, str) and "," in value:
+            score += 2
+        return score, ([f"{known} of {len(names)} tool names are its own"] if known else [])
+
+    def output_path(self, agent: Agent) -> str:
+        """Where this dialect keeps the record in a repository (relative, checked safe)."""
+        layout = self.table.get("layout", {})
+        template = layout.get(f"{agent.kind}_path") or layout.get("path", "{name}.md")
+        name = agent.name or naming.slugify(agent.display_name or "") or "agent"
+        pattern = self.table.get("name", {}).get("pattern")
+        if pattern and not re.match(pattern, name):
+            naming.check_safe(name, agent.origin.path if agent.origin else None)
+            name = naming.slugify(name) or "agent"
+        return template.format(name=naming.check_safe(name, agent.origin.path if agent.origin else None))
+
+
+def _glob(path: str, pattern: str) -> bool:
+    """Does ``path`` (any prefix) end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
+    return _glob_rx(pattern).match(path.replace("\\", "/")) is not None
+
+
+@lru_cache(maxsize=None)
+def _glob_rx(pattern: str) -> re.Pattern:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("(?:^|.*/)" + "".join(out) + "$")

@@ -1,0 +1,244 @@
+"""Tool policies in a dialect: reading a tools field into grants, and writing grants back without widening.
+
+``ToolFields`` is mixed into ``Dialect``; a dialect whose tools have another shape overrides ``read_tools``
+and ``render_tools`` (OpenCode's permission map) and keeps the rest: spelling through the crosswalk,
+the never-widen check, the same-dialect "as written" rule.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from .. import paths
+from ..errors import BroadenError
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant
+from ..loss import LossCode, LossReport, Severity
+from ..tools import split_mcp
+
+if TYPE_CHECKING:
+    from .base import _Ctx
+
+_PAREN = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
+
+
+class ToolFields:
+    """The tools half of a dialect (needs ``table``, ``crosswalk``, ``id``)."""
+
+    # ------------------------------------------------------------------ tools, reading
+    def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
+        """Default: ``tools`` (list or comma string) is an allowlist; ``tools.deny`` a deny list."""
+        keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
+        allow_key, deny_key = keys.get("tools"), keys.get("tools.deny")
+        allow = data.get(allow_key) if allow_key else None
+        deny = data.get(deny_key) if deny_key else None
+        if allow is None and deny is None:
+            return
+        grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
+        grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
+        self._report_foreign(grants, report)
+        if allow is not None:
+            if not any(g.decision != "deny" for g in grants) and not self.split_names(allow, "tools", None):
+                mode = NONE
+            elif [g.raw for g in grants if g.decision != "deny"] == ["*"]:
+                mode, grants = INHERIT, [g for g in grants if g.decision == "deny"]
+                mode = DENYLIST if grants else INHERIT
+            else:
+                mode = ALLOWLIST
+        else:
+            mode = DENYLIST
+        agent.tools.mode, agent.tools.grants = mode, grants
+
+    def _report_foreign(self, grants: list[Grant], report: LossReport) -> None:
+        """Spellings this dialect reads only as a courtesy (another tool's names) are rewritten on output."""
+        foreign = _dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
+                          and _base(g.raw) not in self.crosswalk.valid)
+        if foreign:
+            report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools",
+                       f"{', '.join(foreign)}: not {self.id}'s own tool names; read by meaning, written in its spelling")
+
+    def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            names = _split_commas(value)
+            if report is not None and self.table.get("tools_shape") != "comma" and names:
+                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a comma string, read as a list")
+            return names
+        if isinstance(value, list):
+            if report is not None and self.table.get("tools_shape") == "comma":
+                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a YAML list; "
+                           f"{self.id} documents a comma string, which is what is written")
+            return [str(v).strip() for v in value if str(v).strip()]
+        return [str(value)]
+
+    def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
+        """The grants one spelling stands for: one per canonical id (a tool set gives several)."""
+        m = _PAREN.match(name)
+        base = name
+        if m and pattern is None:
+            base, pattern = m.group("name").strip(), m.group("pattern").strip() or None
+        canon = self.crosswalk.read(base) or [None]
+        return [Grant(name, c, decision, pattern) for c in canon]
+
+    # ------------------------------------------------------------------ tools, writing
+    def write_tools(self, ctx: "_Ctx") -> dict:
+        """Header fields for the tool policy (the shape comes from ``render_tools``)."""
+        kept = self._tools_as_written(ctx)
+        if kept is not None:
+            return kept
+        policy = ctx.agent.tools
+        if policy.mode == INHERIT and not policy.grants:
+            return {}
+        if not self.table.get("tool_semantics", True):
+            ctx.lose("tools", f"{self.id} has no tool field; the {policy.mode} of {len(policy.grants)} tools is not written")
+            return {}
+        if policy.mode == INHERIT:
+            ctx.lose("tools", f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}",
+                     LossCode.TOOL_COERCED, Severity.INFO)
+            return {}
+        if "tools" not in self.table.get("fields", {}).values():
+            msg = f"{self.id} has no tool list: the agent would get every tool"
+            if not ctx.policy.allow_broaden:
+                raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
+            ctx.lose("tools", msg, LossCode.TOOL_BROADENED)
+            return {}
+        allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
+        mode = policy.mode
+        if mode == DENYLIST and not self.supports_deny():
+            allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
+        self.check_broaden(ctx, allowed, policy)
+        return self.render_tools(mode, allowed, denied, ctx)
+
+    def _tools_as_written(self, ctx: "_Ctx") -> dict | None:
+        """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
+        (keeps shape, order, legacy names, ``['*']``, OpenCode's ``tools`` map)."""
+        origin = ctx.agent.origin
+        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        if layout is None:
+            return None
+        keys = [k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny")]
+        old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
+        if not old:
+            return None
+        shape = {"comma": str, "list": list, "permission": dict}.get(self.table.get("tools_shape", "list"))
+        if shape is None or not all(isinstance(v, shape) for v in old.values()):
+            return None  # the lenient shape (a list in Claude, a comma string in Copilot) is written strictly
+        scratch = Agent()
+        self.read_tools(scratch, dict(old), LossReport())
+        valid = self.crosswalk.valid
+        if scratch.tools != ctx.agent.tools or any(
+                g.canonical and not g.canonical.startswith("mcp:") and _base(g.raw) not in valid
+                for g in scratch.tools.grants):
+            return None  # a spelling read only as a courtesy (VS Code's model-facing ids) is never written
+        return old
+
+    def supports_deny(self) -> bool:
+        return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"
+
+    def expand_denylist(self, ctx: "_Ctx", policy) -> list[tuple[str, Grant]]:
+        deny = {g.canonical for g in policy.denied() if g.pattern is None}
+        out = [(n, Grant(n, c)) for c, names in self.crosswalk.written.items() if c not in deny for n in names]
+        ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
+                       f"{self.id} has no deny list: written as an allowlist of every other built-in tool")
+        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        return out
+
+    def names_for(self, ctx: "_Ctx", grants: list[Grant]) -> list[tuple[str, Grant]]:
+        """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
+        out: list[tuple[str, Grant]] = []
+        seen: set[str] = set()
+        split = []
+        same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        for g in grants:
+            if g.canonical is None:
+                names = [_base(g.raw)] if same else []
+            elif self.crosswalk.is_valid(_base(g.raw), g.canonical, exact=not same):
+                names = [_base(g.raw)]
+            else:
+                names = self.crosswalk.write(g.canonical)
+                if names and any(_base(g.raw) != n for n in names):
+                    ctx.tools_renamed = True
+            if not names:
+                ctx.lose("tools", f"tool {g.raw!r} has no {self.id} name; not granted", LossCode.TOOL_UNMAPPED,
+                         Severity.WARNING)
+                continue
+            parts = split_mcp(g.canonical or "")
+            if parts and self.crosswalk.ambiguous_mcp(*parts):
+                split.append(names[0])
+            for n in names:
+                key = f"{n}\0{g.pattern}\0{g.decision}"
+                if key not in seen:
+                    seen.add(key)
+                    out.append((n, g))
+        if split:
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
+                           f"{len(split)} MCP tool names (e.g. {split[0]!r}) join server and tool with "
+                           f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
+        return out
+
+    def check_broaden(self, ctx: "_Ctx", allowed: list[tuple[str, Grant]], policy) -> None:
+        """Never widen: what the written names grant, read back, must be within what was granted."""
+        if policy.mode not in (ALLOWLIST, NONE):
+            return
+        granted = {g.canonical for g in policy.allowed() if g.canonical}
+        wider = sorted(self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None})
+        unpatterned = [g.raw for _, g in allowed if g.pattern and not self.supports_patterns()]
+        if not wider and not unpatterned:
+            return
+        what = []
+        if wider:
+            what.append(f"granting {', '.join(wider)} too")
+        if unpatterned:
+            what.append(f"dropping the scope of {', '.join(sorted(set(unpatterned)))}")
+        msg = f"the allowlist cannot be written in {self.id} without {' and '.join(what)}"
+        if not ctx.policy.allow_broaden:
+            raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
+        ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
+        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+
+    def supports_patterns(self) -> bool:
+        return self.table.get("tools_shape") in ("comma", "permission")
+
+    def render_tools(self, mode: str, allowed, denied, ctx: "_Ctx") -> dict:
+        """Default shapes: ``comma`` (Claude) or ``list``; deny list in the ``tools.deny`` key."""
+        keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
+        shape = self.table.get("tools_shape", "list")
+        fmt = (lambda n, g: f"{n}({g.pattern})" if g.pattern and self.supports_patterns() else n)
+        allow_names = _dedupe(fmt(n, g) for n, g in allowed)
+        deny_names = _dedupe(fmt(n, g) for n, g in denied)
+        out: dict = {}
+        if mode in (ALLOWLIST, NONE):
+            out[keys["tools"]] = ", ".join(allow_names) if shape == "comma" else allow_names
+        if deny_names:
+            if "tools.deny" in keys:
+                out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
+            elif mode != ALLOWLIST or any(g.pattern for _, g in denied):
+                ctx.lose("tools", f"{self.id} cannot deny tools; denied: {', '.join(deny_names)}")
+        if ctx.tools_renamed:
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
+        lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
+        if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry
+        return out
+
+
+_COMMA = re.compile(r",(?![^()]*\))")
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split at commas outside parentheses: ``Bash(git add, git commit), Read``."""
+    parts = _COMMA.split(text) if "(" in text else text.split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _base(name: str) -> str:
+    m = _PAREN.match(name)
+    return m.group("name").strip() if m else name
+
+
+def _dedupe(items) -> list:
+    out = []
+    for i in items:
+        if i not in out:
+            out.append(i)
+    return out
