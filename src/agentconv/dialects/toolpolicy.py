@@ -104,6 +104,8 @@ class ToolFields:
             return {}
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         mode = policy.mode
+        if mode == NONE and self.table.get("empty_tools"):
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools", self.table["empty_tools"])
         if mode == DENYLIST and not self.supports_deny():
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         self.check_broaden(ctx, allowed, policy)
