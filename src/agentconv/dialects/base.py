@@ -343,10 +343,9 @@ class Dialect(ToolFields, Detection):
                 continue
             for k, v in fields.items():
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
-                    ctx.translated[k] = v
-                else:
-                    ctx.lose(f"extensions.{ns}.{k}", f"{ns} field '{k}' has no place in {self.id}",
-                             code=LossCode.EXTENSION_DROPPED)
+                    ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
+                ctx.lose(f"extensions.{ns}.{k}", f"{ns} field '{k}' has no place in {self.id}",
+                         code=LossCode.EXTENSION_DROPPED)
 
 
 class _Ctx:
