@@ -1,0 +1,74 @@
+"""Cursor subagents (``.cursor/agents/NAME.md``): name, description, model, readonly, is_background.
+
+Cursor has no tool list. Its one tool control, ``readonly: true``, takes away file edits and mutating
+commands (the table's ``[readonly] denies``). So:
+
+- read: ``readonly: true`` is a deny list of those tools; ``readonly: false`` is kept as written.
+- write, allowlist (or empty list): when it grants none of those tools it is written ``readonly: true``
+  (reported; that readonly also allows the other read-only tools is not counted as widening). An allowlist
+  that grants any of them, or scopes a tool with a pattern, cannot be said: ``BroadenError`` unless
+  ``--allow-broaden`` (then nothing is written and the broadening is reported).
+- write, deny list: when everything it denies is among those tools, ``readonly: true`` (which may forbid
+  more: a narrowing, reported); a deny of anything else cannot be said: ``BroadenError`` as above.
+"""
+from __future__ import annotations
+
+from .. import paths
+from ..errors import BroadenError
+from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
+from ..loss import LossCode, Severity
+from .base import Dialect
+
+
+class Cursor(Dialect):
+    id = "cursor"
+    flag = "readonly"
+
+    def mutating(self) -> list[str]:
+        return list(self.table.get("readonly", {}).get("denies", []))
+
+    def read_tools(self, agent: Agent, data: dict, report) -> None:
+        value = data.get(self.flag)
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools", f"{self.flag} {value!r} read as a boolean")
+            value = value.lower() == "true"
+        if value is True:
+            agent.tools.mode = DENYLIST
+            agent.tools.grants = [Grant(c, c, "deny") for c in self.mutating()]  # raw: the canonical id
+        elif value is not None:
+            agent.extensions.setdefault(self.id, {})[self.flag] = value
+
+    def write_tools(self, ctx) -> dict:
+        policy = ctx.agent.tools
+        if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
+            return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
+        same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        mutating = set(self.mutating())
+        if policy.mode == DENYLIST:
+            denied = {g.canonical for g in policy.denied()}
+            extra = sorted(str(c) for c in denied - mutating)
+            if extra:
+                return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only readonly: true exists)")
+            narrower = sorted(mutating - denied)
+            if narrower and not same:
+                ctx.report.add(LossCode.TOOL_COERCED, Severity.WARNING, "tools",
+                               f"deny list written as {self.flag}: true, which also forbids {', '.join(narrower)}")
+        else:
+            granted = {g.canonical for g in policy.allowed()}
+            writes = sorted(str(c) for c in granted & mutating)
+            scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
+            if writes or scoped:
+                what = f"it grants {', '.join(writes)}" if writes else f"it scopes {', '.join(scoped)}"
+                return self._broaden(ctx, f"{self.id} has no tool list and {what}: the agent would get every tool")
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
+                           f"an allowlist without edit or shell tools written as {self.flag}: true")
+        if not same:
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        return {self.flag: True}
+
+    def _broaden(self, ctx, msg: str) -> dict:
+        if not ctx.policy.allow_broaden:
+            raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
+        ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
+        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        return {}
