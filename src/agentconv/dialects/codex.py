@@ -1,0 +1,101 @@
+"""OpenAI Codex custom agents (``.codex/agents/NAME.toml``): a whole TOML file, the prompt in
+``developer_instructions``; carried fields ride in a leading ``# agentconv-carry:`` comment.
+
+Codex has no per-agent tool list; the closest control is ``sandbox_mode``. The rule:
+
+- read: ``sandbox_mode = "read-only"`` is a deny list of the tools that change files or run commands
+  (the table's ``[sandbox]``); ``workspace-write`` and ``danger-full-access`` are kept as written
+  (``extensions.codex.sandbox_mode``) and the tool policy is inherit.
+- write, allowlist (or empty list):
+  - nothing that edits or runs commands -> ``read-only``;
+  - a command tool (Bash, PowerShell, a task runner) -> ``workspace-write``: a shell can already change
+    files, and the sandbox confines both to the workspace, so this is not wider;
+  - edits without a command tool -> ``workspace-write`` would add commands: wider;
+  - a tool scoped by a pattern (``Bash(git *)``) cannot be scoped: wider.
+  The first two are reported (tool-coerced) and the exact policy is carried; a wider one raises
+  ``BroadenError`` unless ``--allow-broaden`` (then written and reported as tool-broadened).
+  Read-only tools beyond the list (Codex's own read and search) are not counted as widening.
+- write, deny list: denying only tools that edit or run commands -> ``read-only`` (which may forbid
+  more: a narrowing, reported); denying anything else cannot be said (wider).
+"""
+from __future__ import annotations
+
+from .. import paths
+from ..errors import BroadenError
+from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
+from ..loss import LossCode, Severity
+from .base import Dialect
+
+READ_ONLY, WORKSPACE = "read-only", "workspace-write"
+
+
+class Codex(Dialect):
+    id = "codex"
+    key = "sandbox_mode"
+
+    def _sets(self) -> tuple[set[str], set[str]]:
+        spec = self.table.get("sandbox", {})
+        return set(spec.get("edits", [])), set(spec.get("commands", []))
+
+    def read_tools(self, agent: Agent, data: dict, report) -> None:
+        value = data.get(self.key)
+        if value == READ_ONLY:
+            edits, commands = self._sets()
+            order = self.table["sandbox"]["edits"] + self.table["sandbox"]["commands"]
+            agent.tools.mode = DENYLIST
+            agent.tools.grants = [Grant(c, c, "deny") for c in order if c in edits | commands]  # raw: the canonical id
+        elif value is not None:
+            if value not in self.table.get("values", {}).get("sandbox", []):
+                report.add(LossCode.VALUE_COERCED, Severity.WARNING, f"extensions.{self.id}.{self.key}",
+                           f"{self.key} {value!r} is not one of Codex's sandbox modes")
+            agent.extensions.setdefault(self.id, {})[self.key] = value
+
+    def body(self, agent: Agent, ctx) -> str:
+        if not agent.prompt.strip():
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                           f"{self.id} requires developer_instructions, and the prompt is empty: Codex ignores this role")
+        return super().body(agent, ctx)
+
+    def write_tools(self, ctx) -> dict:
+        policy = ctx.agent.tools
+        if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
+            return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
+        same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        edits, commands = self._sets()
+        if policy.mode == DENYLIST:
+            denied = {g.canonical for g in policy.denied()}
+            extra = sorted(str(c) for c in denied - edits - commands)
+            if extra:
+                return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only a read-only sandbox)",
+                                     None)
+            narrower = sorted((edits | commands) - denied)
+            if narrower and not same:
+                ctx.report.add(LossCode.TOOL_COERCED, Severity.WARNING, "tools",
+                               f"deny list written as {self.key} = {READ_ONLY!r}, which also forbids "
+                               + ", ".join(narrower))
+            mode = READ_ONLY
+        else:
+            granted = {g.canonical for g in policy.allowed()}
+            scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
+            if scoped:
+                return self._broaden(ctx, f"{self.id} cannot scope {', '.join(scoped)}", WORKSPACE
+                                     if granted & (edits | commands) else READ_ONLY)
+            if granted & commands:
+                mode = WORKSPACE
+            elif granted & edits:
+                return self._broaden(ctx, f"{self.id} has no tool list: {WORKSPACE!r} (the only sandbox that "
+                                     f"edits) also runs commands, which the allowlist does not grant", WORKSPACE)
+            else:
+                mode = READ_ONLY
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
+                           f"allowlist written as {self.key} = {mode!r} ({self.id} has no tool list)")
+        if not same:
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        return {self.key: mode}
+
+    def _broaden(self, ctx, msg: str, mode: str | None) -> dict:
+        if not ctx.policy.allow_broaden:
+            raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
+        ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
+        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        return {self.key: mode} if mode else {}
