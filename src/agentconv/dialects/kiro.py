@@ -1,0 +1,68 @@
+"""Kiro CLI agents (``.kiro/agents/NAME.json``) and Amazon Q Developer CLI agents
+(``.amazonq/cli-agents/NAME.json``): one JSON object, the prompt in ``prompt``.
+
+- ``tools`` is a JSON array: built-in names, ``*`` (everything), ``@builtin``, ``@server`` (every tool of an
+  MCP server), ``@server/tool``. With no ``tools`` key the agent has no tools (agent-v1.json: default ``[]``),
+  so a record that inherits every tool is written ``["*"]``; the empty list read from a missing key is marked
+  derived so the same file is written back without one.
+- ``prompt`` may be ``file://PATH``: the file is not read; the reference is kept as ``extensions.kiro.prompt``
+  (reported), written back as is, and reported as dropped by every other dialect.
+- JSON has no comments, so there is no side channel: what Kiro cannot hold is reported only.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..ir import INHERIT, NONE, Agent, Document
+from ..loss import LossCode, LossReport, Policy, Severity
+from .base import Dialect
+
+FILE_PREFIX = "file://"
+
+
+class Kiro(Dialect):
+    id = "kiro"
+
+    def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
+        # JSON has no comments: no side channel, so what is lost is reported as dropped, not carried
+        return super().write(doc, report, replace(policy, carry=False))
+
+    def read_tools(self, agent: Agent, data: dict, report) -> None:
+        if "tools" in data:
+            super().read_tools(agent, data, report)
+            return
+        agent.tools.mode = NONE  # schema default [] (no tools)
+        agent.derived.append("tools")
+
+    def read_extra(self, agent: Agent, parsed, path, report) -> None:
+        if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():
+            ref = agent.prompt
+            agent.extensions.setdefault(self.id, {})["prompt"] = ref
+            agent.prompt = ""
+            report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "prompt",
+                       f"the prompt is a file reference ({ref}): the file is not read, so the prompt is empty "
+                       f"(the reference is kept for {self.id})")
+
+    def write_tools(self, ctx) -> dict:
+        agent = ctx.agent
+        same = agent.origin is not None and agent.origin.dialect == self.id
+        if agent.tools.mode == NONE and "tools" in agent.derived and same:
+            return {}  # no tools key in the source: none written back
+        if agent.tools.mode == INHERIT:
+            if agent.tools.grants:
+                ctx.lose("tools", f"per-tool decisions ({len(agent.tools.grants)}) cannot be written in {self.id}",
+                         LossCode.TOOL_COERCED, Severity.INFO)
+            return {"tools": ["*"]}  # no key would mean no tools here
+        return super().write_tools(ctx)
+
+    def body(self, agent: Agent, ctx) -> str:
+        ref = agent.extensions.get(self.id, {}).get("prompt")
+        if ref and not agent.prompt:
+            return ref
+        return super().body(agent, ctx)
+
+    def write_extra(self, mapping: dict, ctx) -> None:
+        mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
+        if ctx.agent.kind != "agent":
+            ctx.report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "kind",
+                           f"a {ctx.agent.kind} is written as a single {self.id} agent")
