@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import agentconv
+from agentconv import registry
 from agentconv.errors import BroadenError
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "cases"
-TARGETS = ["claude", "copilot", "opencode", "marketplace", "markdown"]
+# Every built-in dialect (a plugin installed in the environment does not change the golden files).
+TARGETS = [d for d in registry.ids() if type(registry.get(d)).__module__.startswith("agentconv.dialects.")]
 EXPECTED_PREFIXES = ("ir.json", "out.", "loss.", "error.")
 
 
@@ -66,6 +68,11 @@ def loss_json(report) -> str:
     return dumps(items)
 
 
+def out_suffix(target: str) -> str:
+    """The extension of the target's own files: ``.md``, ``.toml`` (Codex), ``.json`` (Kiro)."""
+    return Path(registry.get(target).table.get("layout", {}).get("path", "x.md")).suffix or ".md"
+
+
 def expected_files(case: Case) -> dict[str, str]:
     """Every golden file of a case, name -> text, computed now."""
     doc, _ = case.read()
@@ -76,6 +83,6 @@ def expected_files(case: Case) -> dict[str, str]:
         except BroadenError as exc:
             files[f"error.{target}.txt"] = str(exc) + "\n"
             continue
-        files[f"out.{target}.md"] = result.text
+        files[f"out.{target}{out_suffix(target)}"] = result.text
         files[f"loss.{target}.json"] = loss_json(result.report)
     return files
