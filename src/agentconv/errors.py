@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     OUTPUT = 7            # refusing to write: exists without --force, or outside the output directory
     PARTIAL = 8           # a batch where some files converted and some failed
     STALE = 9             # sync --check: a generated file is missing or out of date
+    VALIDATION = 10       # validate: a file breaks its dialect's rules (an error-level finding)
     INTERNAL = 70         # a bug: please report it
 
 

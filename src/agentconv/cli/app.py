@@ -235,3 +235,28 @@ def sync(
         raise typer.Exit(int(ExitCode.STALE) if stale else 0)
     render.outcome(outcome, as_json, "write")
     raise typer.Exit(outcome.summary.exit_code())
+
+
+@app.command()
+def validate(
+    paths: List[str] = typer.Argument(..., metavar="FILE|DIR...", help="Files, directories, or - for standard input."),
+    dialect: Optional[str] = typer.Option(None, "--dialect", "-d", help="Check against this dialect; detected when omitted."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Check files against their dialect's rules: FILE:LINE: severity [rule] message. Exit 10 on any error."""
+    from .. import validate as val
+
+    findings: list = []
+    try:
+        for p in paths:
+            findings += (val.validate(sys.stdin.buffer.read(), dialect) if p == "-" else val.validate(Path(p), dialect))
+    except AgentconvError as exc:
+        _fail(exc, as_json)
+    errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+    if as_json:
+        typer.echo(json.dumps({"findings": [f.to_json() for f in findings], "errors": errors,
+                               "warnings": len(findings) - errors}, ensure_ascii=False))
+    else:
+        for f in findings:
+            typer.echo(str(f))
+    raise typer.Exit(int(ExitCode.VALIDATION) if errors else 0)

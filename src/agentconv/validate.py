@@ -1,0 +1,408 @@
+"""Check agent files against their dialect's table: is this file one the tool that runs it will take as meant?
+
+``validate(path_or_text, dialect=None)`` returns ``Finding`` items (file, line, severity, rule, message), in file
+order. Everything comes from the dialect's table, so a plugin dialect is checked the same way:
+
+- ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded, and its dialect told (or named).
+- ``yaml-strict``: a header only the lenient fallback could read (the loss report's ``yaml-lenient`` items). An
+  error where the dialect's tool parses YAML strictly, a warning where it is known to tolerate it (Claude Code).
+- ``required``: the name key where ``[name] required = true``; ``description`` unless the table's ``required``
+  list leaves it out.
+- ``name-pattern``: the name against ``[name] pattern`` (an error in the header; a warning for a file name).
+- ``tool-unknown`` / ``tool-foreign`` / ``tool-case``: every spelling in the tool fields must be in the crosswalk's
+  ``valid`` set ([tools] + [tool_aliases]) or an MCP spelling. ``[tool_foreign]`` spellings (another tool's
+  names, read by agentconv only as a courtesy) are errors for Copilot, since VS Code ignores them.
+- ``value`` / ``type`` / ``model``: ``[values]`` sets (color, effort, role ...), ``[own]`` value sets and types,
+  the ``[model] pattern``.
+- ``body-limit``: the prompt against ``body_limit`` (Copilot on GitHub: 30,000 characters).
+- ``unknown-key`` / ``renamed-key``: header keys the dialect does not document (warnings).
+
+A table may tune two severities in an optional ``[validate]`` section: ``lenient_yaml`` and ``foreign_tools``,
+each ``"error"`` or ``"warning"``. The library never prints; the CLI (``agentconv validate``) renders.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import registry
+from .errors import AgentconvError, ParseError, UnknownDialectError
+from .loss import LossCode, LossReport, Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+# Defaults where the table has no [validate] section (reference/dialects.md §1.3: Claude Code reads headers
+# that strict YAML rejects; §2.3: VS Code ignores tool names it does not know, the model-facing ids included).
+_LENIENT_TOLERATED = {"claude"}
+_FOREIGN_IGNORED = {"copilot"}
+_PAREN = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass
+class Finding:
+    """One problem in one file."""
+
+    file: str | None
+    line: int
+    """1-based; the header key's line, the body's first line, or 1 for the whole file."""
+    severity: Severity
+    """``error`` (the tool will refuse or misread it) or ``warning`` (works, but not as documented)."""
+    rule: str
+    message: str
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "line": self.line, "severity": self.severity.value, "rule": self.rule,
+                "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.file or '<stdin>'}:{self.line}: {self.severity.value} [{self.rule}] {self.message}"
+
+
+Source = str | bytes | Path
+
+
+def validate(path_or_text: Source, dialect: str | None = None, *, path: str | None = None) -> list[Finding]:
+    """Check a file, every agent-like file below a directory, or text, against its dialect's table.
+
+    A ``Path`` is a file or directory; a ``str`` is a path when it names an existing file or directory (and has no
+    newline), otherwise the text itself; ``bytes`` are the file's content. ``path`` names text for detection and
+    messages. ``dialect`` (an id or alias) skips detection; an unknown one raises ``UnknownDialectError``.
+    A path that does not exist raises ``ParseError``.
+    """
+    if dialect is not None:
+        registry.get(dialect)  # fail early on an unknown id
+    target = _as_path(path_or_text)
+    if target is None:
+        return _validate_one(path_or_text, dialect, path)
+    if target.is_dir():
+        from .batch import discover
+
+        out: list[Finding] = []
+        for f in discover([target]):
+            out += _validate_one(f, dialect, str(f))
+        return out
+    if not target.exists():
+        raise ParseError("no such file or directory", file=str(target))
+    return _validate_one(target, dialect, path or str(target))
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)
+
+
+def _as_path(source: Source) -> Path | None:
+    if isinstance(source, Path):
+        return source
+    if isinstance(source, str) and source and "\n" not in source and len(source) < 4096:
+        try:
+            p = Path(source)
+            if p.exists():
+                return p
+        except (OSError, ValueError):
+            return None
+        if not source.lstrip().startswith(("---", "{", "#")) and ("/" in source or source.endswith((".md", ".json", ".toml"))):
+            return p  # looks like a path: reported as missing, not validated as text
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ one file
+def _validate_one(source: Source, dialect: str | None, path: str | None) -> list[Finding]:
+    from . import api
+    from .text import decode
+
+    out: list[Finding] = []
+    add = lambda line, sev, rule, msg: out.append(Finding(path, line or 1, sev, rule, msg))  # noqa: E731
+    try:
+        raw = source.read_bytes() if isinstance(source, Path) else source
+    except OSError as exc:
+        add(1, ERROR, "parse", exc.strerror or str(exc))
+        return out
+    try:
+        decoded = decode(raw)
+    except UnicodeDecodeError as exc:
+        add(1, ERROR, "encoding", f"not UTF-8 text (byte {exc.start}: {exc.reason})")
+        return out
+    text = decoded.text
+    for r in decoded.repairs:
+        meant = f"one of {' '.join(r.candidates)}" if r.ambiguous else repr(r.after)
+        add(r.line, WARNING, "encoding", f"mojibake {r.before!r} (UTF-8 read as Windows-1252); meant {meant}?")
+    if dialect is None:
+        det = api._detect(text, path)
+        if det.dialect is None:
+            add(1, ERROR, "dialect", "cannot tell which dialect this is; name it with --dialect")
+            return out
+        dialect = det.dialect
+    d = registry.get(dialect)
+    report = LossReport()
+    report.source, report.file = d.id, path
+    try:
+        parsed = d.parse(text, path)
+        doc = d.read(text, path, report)
+    except ParseError as exc:
+        add(exc.line, ERROR, "parse", exc.message)
+        return out
+    except AgentconvError as exc:
+        add(exc.line, ERROR, "parse", exc.message)
+        return out
+    _Checker(d, parsed, text, path, report, doc, add).run()
+    out.sort(key=lambda f: f.line)
+    return out
+
+
+class _Checker:
+    def __init__(self, d, parsed, text: str, path: str | None, report: LossReport, doc, add):
+        self.d, self.t, self.parsed, self.text, self.path, self.report, self.doc, self.add = \
+            d, d.table, parsed, text, path, report, doc, add
+        self.data: dict = parsed.data
+        self.chunks = {c.key: c for c in getattr(parsed.layout, "chunks", [])}
+        self.fields: dict = self.t.get("fields", {})
+        self.own: dict = self.t.get("own", {})
+        self.tune: dict = self.t.get("validate", {})
+        self.plain = self.t.get("envelope") == "plain"
+
+    def line(self, key: str) -> int:
+        c = self.chunks.get(key)
+        if c is not None:
+            return c.line
+        return _key_line(self.text, key) or 1
+
+    def run(self) -> None:
+        if not self.plain:
+            self.lenient()
+            self.required()
+            self.name()
+            self.tools()
+            self.values()
+            self.keys()
+        self.file_name()
+        self.body()
+
+    # ---------------------------------------------------------------- header
+    def lenient(self) -> None:
+        default = WARNING if self.d.id in _LENIENT_TOLERATED else ERROR
+        sev = Severity(self.tune.get("lenient_yaml", default.value))
+        for item in self.report:
+            if item.code == LossCode.YAML_LENIENT:
+                how = "tolerates it, strict YAML parsers do not" if sev == WARNING else "rejects it"
+                self.add(item.line, sev, "yaml-strict", f"{item.message}; {self.d.id} {how} (quote the value)")
+
+    def required(self) -> None:
+        rule = self.t.get("name", {})
+        key = rule.get("key")
+        if rule.get("required") and key and _empty(self.data.get(key)):
+            self.add(self.line(key) if key in self.data else 1, ERROR, "required", f"'{key}' is required in {self.d.id}")
+        desc_keys = [k for k, p in self.fields.items() if p == "description"]
+        needed = "description" in self.t.get("required", ["description"]) and self.doc.agent.kind == "agent"
+        if desc_keys and needed and all(_empty(self.data.get(k)) for k in desc_keys):
+            k = next((k for k in desc_keys if k in self.data), None)
+            self.add(self.line(k) if k else 1, ERROR, "required", f"'{desc_keys[0]}' is required in {self.d.id}")
+        for k in [*desc_keys, key]:
+            v = self.data.get(k) if k else None
+            if v is not None and not isinstance(v, str):
+                self.add(self.line(k), ERROR, "type", f"'{k}' must be a string, not {_kind(v)}")
+
+    def name(self) -> None:
+        rule = self.t.get("name", {})
+        key, pattern = rule.get("key"), rule.get("pattern")
+        value = self.data.get(key) if key else None
+        if not pattern or self.fields.get(key) != "name" or not isinstance(value, str) or not value:
+            return
+        if not re.match(pattern, value):
+            self.add(self.line(key), ERROR, "name-pattern", f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
+
+    def file_name(self) -> None:
+        """Where the file name is the identity, it should fit the name rule too (a warning: tools take it as is)."""
+        layout, rule = self.t.get("layout", {}), self.t.get("name", {})
+        pattern = rule.get("pattern")
+        if not self.path or not pattern or not layout.get("name_from_file"):
+            return
+        if not any(_glob(self.path, g) for g in layout.get("detect", [])):
+            return  # not in the dialect's place: its name comes from wherever it is written
+        if rule.get("key") and self.fields.get(rule["key"]) == "name" and not _empty(self.data.get(rule["key"])):
+            return  # the header names it
+        from .naming import stem
+
+        name = stem(self.path, layout.get("strip_suffixes", [".md"]))
+        if not re.match(pattern, name):
+            self.add(1, WARNING, "name-pattern", f"file name {name!r} does not fit {self.d.id}'s name rule {pattern}")
+
+    def tools(self) -> None:
+        shape = self.t.get("tools_shape")
+        keys = [k for k, p in self.fields.items() if p in ("tools", "tools.deny") and k in self.data]
+        if shape not in ("comma", "list", "permission") or not keys:
+            return
+        cw = self.d.crosswalk
+        foreign = {n.lower() if cw.case_insensitive else n: n for n in self.t.get("tool_foreign", {})}
+        valid_folded = {n.lower(): n for n in cw.valid} if cw.case_insensitive else {}
+        default = ERROR if self.d.id in _FOREIGN_IGNORED else WARNING
+        foreign_sev = Severity(self.tune.get("foreign_tools", default.value))
+        for key in keys:
+            value = self.data[key]
+            names = self._tool_names(key, value, shape)
+            for name in names:
+                if name == "*":
+                    if shape == "comma":
+                        self.add(self._name_line(key, name), WARNING, "tool-unknown",
+                                 f"'*' is not documented in {self.d.id}; omit '{key}' to grant every tool")
+                    continue
+                line = self._name_line(key, name)
+                if name in cw.valid:
+                    continue
+                fkey = name.lower() if cw.case_insensitive else name
+                if fkey in foreign and name not in cw.valid:
+                    canon = ", ".join(self.t["tool_foreign"][foreign[fkey]])
+                    good = ", ".join(cw.write(canon.split(", ")[0])) or "?"
+                    self.add(line, foreign_sev, "tool-foreign",
+                             f"tool {name!r} is not a {self.d.id} tool name ({self.d.id} ignores it); write {good}")
+                    continue
+                if name.lower() in valid_folded:
+                    self.add(line, WARNING, "tool-case",
+                             f"tool {name!r} is spelled {valid_folded[name.lower()]!r} in {self.d.id}")
+                    continue
+                canon = cw.read(name)
+                if canon and canon[0].startswith("mcp:"):
+                    continue
+                self.add(line, ERROR, "tool-unknown", f"unknown tool {name!r} for {self.d.id}")
+
+    def _tool_names(self, key: str, value: Any, shape: str) -> list[str]:
+        if shape == "permission":
+            if isinstance(value, dict):
+                for tool, rule in value.items():
+                    rules = rule.values() if isinstance(rule, dict) else [rule]
+                    for r in rules:
+                        ok = isinstance(r, bool) if key == "tools" else r in ("allow", "ask", "deny")
+                        if not ok:
+                            want = "true or false" if key == "tools" else "allow, ask or deny"
+                            self.add(self._name_line(key, str(tool)), ERROR, "value",
+                                     f"{key}.{tool}: {r!r} is not {want}")
+                return [str(k) for k in value]
+            if isinstance(value, str) and value not in ("allow", "ask", "deny"):
+                self.add(self.line(key), ERROR, "value", f"{key}: {value!r} is not allow, ask or deny")
+            return []
+        want = {"comma": str, "list": list}[shape]
+        if value is not None and not isinstance(value, want):
+            self.add(self.line(key), WARNING, "type", f"'{key}' is {_kind(value)}; {self.d.id} documents "
+                     + ("a comma-separated string" if shape == "comma" else "a list"))
+        out = []
+        for n in self.d.split_names(value, key, None):
+            m = _PAREN.match(n)
+            out.append(m.group("name").strip() if m else n)
+        return out
+
+    def _name_line(self, key: str, name: str) -> int:
+        c = self.chunks.get(key)
+        if c is None:
+            return _key_line(self.text, name, quoted_only=True) or self.line(key)
+        lines = c.text.split("\n")
+        start = next((i for i, ln in enumerate(lines) if _starts_key(ln, key)), 0)
+        for i in range(start, len(lines)):
+            if re.search(r"(?<![\w/.-])" + re.escape(name) + r"(?![\w/.-])", lines[i][len(key) + 1 if i == start else 0:]):
+                return c.line + i - start
+        return c.line
+
+    def values(self) -> None:
+        values = self.t.get("values", {})
+        for key, value in self.data.items():
+            if value is None:
+                continue
+            ipath = self.fields.get(key)
+            rule = self.own.get(key, {}) if ipath is None or ipath.startswith(f"extensions.{self.d.id}.") else {}
+            allowed = rule.get("values")
+            if ipath and ipath not in ("tools", "tools.deny"):
+                allowed = values.get(ipath.rsplit(".", 1)[-1], allowed)
+            if ipath == "model":
+                self._model(key, value)
+            elif isinstance(allowed, list):
+                if value not in allowed:
+                    self.add(self.line(key), ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
+            elif allowed == "hex":
+                themes = values.get(f"{ipath.rsplit('.', 1)[-1]}_themes", []) if ipath else []
+                if not (value in themes or (isinstance(value, str) and _HEX.fullmatch(value))):
+                    self.add(self.line(key), ERROR, "value", f"{key}: {value!r} is not a #RRGGBB colour"
+                             + (f" or one of {', '.join(themes)}" if themes else ""))
+            kind = rule.get("type")
+            if kind and not _is(value, kind):
+                self.add(self.line(key), WARNING, "type", f"{key}: {_kind(value)} where {self.d.id} documents {kind}")
+
+    def _model(self, key: str, value: Any) -> None:
+        spec = self.t.get("model", {})
+        pattern = spec.get("pattern")
+        items = value if isinstance(value, list) and spec.get("list") else [value]
+        if isinstance(value, list) and not spec.get("list"):
+            self.add(self.line(key), ERROR, "type", f"{key}: {self.d.id} takes one model, not a list")
+            return
+        for v in items:
+            if not isinstance(v, str):
+                self.add(self.line(key), ERROR, "type", f"{key}: {_kind(v)} where a model name is expected")
+            elif pattern and not re.match(pattern, v):
+                self.add(self.line(key), WARNING, "model", f"model {v!r} does not look like a {self.d.id} model name")
+
+    def keys(self) -> None:
+        prompt_key = self.t.get("prompt_key")
+        renamed = self.t.get("renamed", {})
+        for key in self.data:
+            if key in self.fields or key in self.own or key == prompt_key:
+                continue
+            if key in renamed:
+                self.add(self.line(key), WARNING, "renamed-key", f"'{key}' is deprecated in {self.d.id}; use '{renamed[key]}'")
+                continue
+            owner = registry.owner(key)
+            where = f" (a {owner} field)" if owner and owner != self.d.id else ""
+            self.add(self.line(key), WARNING, "unknown-key", f"'{key}' is not a {self.d.id} field{where}; it is ignored")
+
+    # ---------------------------------------------------------------- body
+    def body(self) -> None:
+        limit = self.t.get("body_limit")
+        body = self.parsed.body
+        if limit and len(body) > limit:
+            line = self.parsed.body_line if not self.t.get("prompt_key") else self.line(self.t["prompt_key"])
+            self.add(line, ERROR, "body-limit", f"the prompt is {len(body):,} characters; {self.d.id} allows {limit:,}")
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+def _empty(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _kind(v: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+            dict: "a mapping"}.get(type(v), type(v).__name__)
+
+
+def _is(v: Any, kind: str) -> bool:
+    return {"bool": isinstance(v, bool), "list": isinstance(v, list), "str": isinstance(v, str),
+            "map": isinstance(v, dict)}.get(kind, True)
+
+
+def _starts_key(line: str, key: str) -> bool:
+    return line.startswith((f"{key}:", f'"{key}":', f"'{key}':"))
+
+
+def _glob(path: str, pattern: str) -> bool:
+    """Does ``path`` end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        else:
+            out.append({"*": "[^/]*", "?": "[^/]"}.get(pattern[i], re.escape(pattern[i])))
+            i += 1
+    return re.match("(?:^|.*/)" + "".join(out) + "$", path.replace("\\", "/")) is not None
+
+
+def _key_line(text: str, key: str, *, quoted_only: bool = False) -> int | None:
+    """The first line naming ``key`` as a key (JSON ``"key":``, TOML ``key =``, YAML ``key:``), for envelopes
+    without chunks; with ``quoted_only`` the first line holding ``"key"`` at all."""
+    q = re.escape(key)
+    rx = (rf'"{q}"' if quoted_only else rf'^\s*(?:"{q}"\s*:|{q}\s*=|{q}\s*:)')
+    for i, ln in enumerate(text.split("\n"), 1):
+        if re.search(rx, ln):
+            return i
+    return None
