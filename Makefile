@@ -12,7 +12,13 @@ $(BIN)/agentconv: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-install: $(BIN)/agentconv
+# Example dialect plugins (adapters/*/) are installed editable beside the project, so `make test` runs their tests.
+PLUGINS := $(wildcard adapters/*/pyproject.toml)
+$(VENV)/.plugins: $(BIN)/agentconv $(PLUGINS)
+	$(BIN)/python -m pip install --quiet $(foreach p,$(PLUGINS),-e $(dir $(p)))
+	@touch $@
+
+install: $(BIN)/agentconv $(VENV)/.plugins
 
 # Convert the bundled examples into every dialect under out/<dialect>/ (exit 8 = some file refused: shown, expected).
 demo: install
