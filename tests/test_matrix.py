@@ -6,6 +6,8 @@ other, and check the written field values by loading the header strictly (ruamel
 from __future__ import annotations
 
 import itertools
+import json
+import tomllib
 
 import pytest
 
@@ -15,8 +17,9 @@ from agentconv.ir import Agent, Document, Grant, ToolPolicy
 
 from yamlcheck import header
 
-HEADERED = ["claude", "copilot", "opencode", "marketplace"]
-ALL = HEADERED + ["markdown"]
+HEADERED = ["claude", "copilot", "opencode", "marketplace", "gemini", "kiro"]  # dialects with a tool list
+FLAGGED = ["cursor", "codex"]  # no tool list: one flag (readonly / sandbox_mode)
+ALL = HEADERED + FLAGGED + ["markdown"]
 BROADEN = object()  # the conversion must refuse with BroadenError (exit 6)
 
 
@@ -27,7 +30,15 @@ def source_text(dialect: str, extra: str = "", body: str = "Do the work.\n") -> 
         "copilot": "name: Probe\ndescription: A probe agent\n",
         "opencode": "description: A probe agent\n",
         "marketplace": "id: probe\nname: Probe\ndescription: A probe agent\n",
+        "gemini": "name: probe\ndescription: A probe agent\n",
+        "cursor": "name: probe\ndescription: A probe agent\n",
+        "codex": 'name = "probe"\ndescription = "A probe agent"\n',
+        "kiro": '"name": "probe", "description": "A probe agent"',
     }[dialect]
+    if dialect == "codex":
+        return f"{head}{extra}developer_instructions = {json.dumps(body)}\n"
+    if dialect == "kiro":
+        return "{" + head + (", " + extra if extra else "") + f', "prompt": {json.dumps(body)}' + "}\n"
     return f"---\n{head}{extra}---\n\n{body}"
 
 
@@ -37,7 +48,20 @@ PATHS = {
     "opencode": ".opencode/agent/probe.md",
     "marketplace": "agents/specialists/probe.md",
     "markdown": "agents/probe.md",
+    "gemini": ".gemini/agents/probe.md",
+    "cursor": ".cursor/agents/probe.md",
+    "codex": ".codex/agents/probe.toml",
+    "kiro": ".kiro/agents/probe.json",
 }
+
+
+def fields(dialect: str, text: str) -> dict:
+    """The written record, loaded strictly: TOML (Codex), JSON (Kiro) or the YAML header."""
+    if dialect == "codex":
+        return tomllib.loads(text)
+    if dialect == "kiro":
+        return json.loads(text)
+    return header(text)
 
 
 def convert(dialect: str, extra: str, to: str, **kw):
@@ -46,7 +70,7 @@ def convert(dialect: str, extra: str, to: str, **kw):
 
 def tools_field(to: str, text: str):
     """The written tool field of a target: None when absent."""
-    data = header(text)
+    data = fields(to, text)
     if to == "opencode":
         assert "tools" not in data
         return data.get("permission")
@@ -60,6 +84,8 @@ def tools_line(dialect: str, spelling) -> str:
     if dialect == "opencode":
         return "permission:\n" + "".join(f'  "{k}": {v}\n' for k, v in spelling.items())
     items = [spelling] if isinstance(spelling, str) else spelling
+    if dialect == "kiro":
+        return f'"tools": {json.dumps(items)}'
     return "tools:\n" + "".join(f'  - "{i}"\n' for i in items)
 
 
@@ -67,28 +93,29 @@ def tools_line(dialect: str, spelling) -> str:
 # canonical id -> the written value of an allowlist holding only that tool, per target dialect.
 TOOLS = {
     "read": {"claude": "Read", "copilot": ["read/readFile"], "opencode": {"*": "deny", "read": "allow"},
-             "marketplace": ["Read"]},
+             "marketplace": ["Read"], "gemini": ["read_file"], "kiro": ["read"]},
     "write": {"claude": "Write", "copilot": ["edit/createFile", "edit/createDirectory"], "opencode": BROADEN,
-              "marketplace": ["Write"]},
-    "edit": {"claude": "Edit", "copilot": ["edit/editFiles"], "opencode": BROADEN, "marketplace": ["Edit"]},
+              "marketplace": ["Write"], "gemini": ["write_file"], "kiro": BROADEN},  # Kiro's write also edits
+    "edit": {"claude": "Edit", "copilot": ["edit/editFiles"], "opencode": BROADEN, "marketplace": ["Edit"],
+             "gemini": ["replace"], "kiro": BROADEN},
     "bash": {"claude": "Bash", "copilot": ["execute/runInTerminal"], "opencode": {"*": "deny", "bash": "allow"},
-             "marketplace": ["Bash"]},
+             "marketplace": ["Bash"], "gemini": ["run_shell_command"], "kiro": ["shell"]},
     "grep": {"claude": "Grep", "copilot": ["search/textSearch"], "opencode": {"*": "deny", "grep": "allow"},
-             "marketplace": ["Grep"]},
+             "marketplace": ["Grep"], "gemini": ["grep_search"], "kiro": ["grep"]},
     "glob": {"claude": "Glob", "copilot": ["search/fileSearch"], "opencode": {"*": "deny", "glob": "allow"},
-             "marketplace": ["Glob"]},
+             "marketplace": ["Glob"], "gemini": ["glob"], "kiro": ["glob"]},
     "webfetch": {"claude": "WebFetch", "copilot": ["web/fetch"], "opencode": {"*": "deny", "webfetch": "allow"},
-                 "marketplace": ["WebFetch"]},
+                 "marketplace": ["WebFetch"], "gemini": ["web_fetch"], "kiro": ["web_fetch"]},
     "todo": {"claude": "TodoWrite", "copilot": ["todo"], "opencode": {"*": "deny", "todowrite": "allow"},
-             "marketplace": ["TodoWrite"]},
+             "marketplace": ["TodoWrite"], "gemini": ["write_todos"], "kiro": ["todo_list"]},
     "agent": {"claude": "Agent", "copilot": ["agent"], "opencode": {"*": "deny", "task": "allow"},
-              "marketplace": ["Task"]},
+              "marketplace": ["Task"], "gemini": ["invoke_agent"], "kiro": ["use_subagent"]},
 }
 # Write and Edit together: OpenCode's edit permission covers both, so nothing is widened.
 WRITE_EDIT = {"claude": "Write, Edit",
               "copilot": ["edit/createFile", "edit/createDirectory", "edit/editFiles"],
               "opencode": {"*": "deny", "write": "allow", "edit": "allow"},
-              "marketplace": ["Write", "Edit"]}
+              "marketplace": ["Write", "Edit"], "gemini": ["write_file", "replace"], "kiro": ["write"]}
 
 
 def _agent(*canonicals: str) -> Document:
@@ -113,9 +140,8 @@ def test_tool_written(canonical, target):
 @pytest.mark.parametrize("source", HEADERED)
 def test_tool_read(canonical, source):
     spelling = TOOLS[canonical][source]
-    if spelling is BROADEN:
-        return_spelling = {"*": "deny", "write": "allow", "edit": "allow"}  # the only way OpenCode can say it
-        spelling = return_spelling
+    if spelling is BROADEN:  # the only way OpenCode / Kiro can say it
+        spelling = {"*": "deny", "write": "allow", "edit": "allow"} if source == "opencode" else ["write"]
     doc, _ = agentconv.read(source_text(source, tools_line(source, spelling)), source, path=PATHS[source])
     policy = doc.agent.tools
     assert policy.mode == "allowlist"
@@ -137,29 +163,46 @@ def test_tool_pairs(source, target):
         vals = [TOOLS[c][d] for c in ("read", "grep", "bash")]
         return ", ".join(vals) if d == "claude" else [v for vs in vals for v in vs]
     result = convert(source, tools_line(source, spelled(source)), target)
-    assert tools_field(target, result.text) == spelled(target)
+    want = spelled(target)
+    if (source, target) == ("kiro", "copilot"):
+        want = [w if w != "execute/runInTerminal" else "shell" for w in want]  # Kiro's `shell` is a GitHub alias: kept
+    assert tools_field(target, result.text) == want
 
 
 # --------------------------------------------------------------------------- models
 MODELS = [
     {"claude": "sonnet", "copilot": "Claude Sonnet 4.5 (copilot)", "opencode": "anthropic/claude-sonnet-4-5",
-     "marketplace": "sonnet"},
+     "marketplace": "sonnet", "gemini": None, "cursor": None, "codex": None, "kiro": "claude-sonnet-4.5"},
     {"claude": "opus", "copilot": "Claude Opus 4.6 (copilot)", "opencode": "anthropic/claude-opus-4-1",
-     "marketplace": "opus"},
+     "marketplace": "opus", "gemini": None, "cursor": None, "codex": None, "kiro": "claude-opus-4.5"},
     {"claude": "haiku", "copilot": "Claude Haiku 4.5 (copilot)", "opencode": "anthropic/claude-haiku-4-5",
-     "marketplace": "haiku"},
+     "marketplace": "haiku", "gemini": None, "cursor": None, "codex": None, "kiro": "claude-haiku-4.5"},
     # no Claude or marketplace spelling: omitted there (and reported as model-unmapped)
-    {"claude": None, "copilot": "GPT-5 (copilot)", "opencode": "openai/gpt-5", "marketplace": None},
+    {"claude": None, "copilot": "GPT-5 (copilot)", "opencode": "openai/gpt-5", "marketplace": None,
+     "gemini": None, "cursor": "gpt-5", "codex": "gpt-5", "kiro": None},
+    {"claude": None, "copilot": "Gemini 2.5 Pro (copilot)", "opencode": "google/gemini-2.5-pro", "marketplace": None,
+     "gemini": "gemini-2.5-pro", "cursor": "gemini-2.5-pro", "codex": None, "kiro": None},
 ]
+MODEL_DIALECTS = HEADERED + FLAGGED
+
+
+def model_line(dialect: str, value: str) -> str:
+    if dialect == "codex":
+        return f"model = {json.dumps(value)}\n"
+    if dialect == "kiro":
+        return f'"model": {json.dumps(value)}'
+    return f"model: {value}\n"
 
 
 @pytest.mark.parametrize("row", MODELS, ids=lambda r: r["opencode"])
-@pytest.mark.parametrize("source,target", list(itertools.product(HEADERED, HEADERED)))
+@pytest.mark.parametrize("source,target", list(itertools.product(MODEL_DIALECTS, MODEL_DIALECTS)))
 def test_model(row, source, target):
     if row[source] is None:
         return  # nothing to read from
-    result = convert(source, f"model: {row[source]}\n", target)
-    written = header(result.text).get("model")
+    result = convert(source, model_line(source, row[source]), target)
+    written = fields(target, result.text).get("model")
+    if source == "kiro" and target in ("claude", "marketplace", "cursor"):
+        row = {**row, target: row["kiro"]}  # claude-sonnet-4.5 fits their claude-* id pattern: kept as written
     assert written == row[target]
     if row[target] is None:
         assert "model-unmapped" in {i.code.value for i in result.report if i.path == "model"}
@@ -178,8 +221,10 @@ def test_copilot_model_list_is_a_fallback_order():
 
 
 # --------------------------------------------------------------------------- MCP spellings
-MCP = {"claude": "mcp__srv__tool", "copilot": "srv/tool", "opencode": "srv_tool", "marketplace": "mcp__srv__tool"}
-MCP_ALL = {"claude": "mcp__srv__*", "copilot": "srv/*", "opencode": "srv_*", "marketplace": "mcp__srv__*"}
+MCP = {"claude": "mcp__srv__tool", "copilot": "srv/tool", "opencode": "srv_tool", "marketplace": "mcp__srv__tool",
+       "gemini": "mcp_srv_tool", "kiro": "@srv/tool"}
+MCP_ALL = {"claude": "mcp__srv__*", "copilot": "srv/*", "opencode": "srv_*", "marketplace": "mcp__srv__*",
+           "gemini": "mcp_srv_*", "kiro": "@srv"}
 
 
 def _mcp_spelled(d, name):
@@ -201,18 +246,21 @@ def test_mcp(table, source, target):
 
 # --------------------------------------------------------------------------- the three tool states
 STATES = {
-    "inherit": {"claude": "", "copilot": "", "opencode": "", "marketplace": ""},
+    "inherit": {"claude": "", "copilot": "", "opencode": "", "marketplace": "", "gemini": "", "kiro": '"tools": ["*"]'},
     "none": {"claude": "tools: []\n", "copilot": "tools: []\n", "opencode": "permission:\n  \"*\": deny\n",
-             "marketplace": "tools: []\n"},
+             "marketplace": "tools: []\n", "gemini": "tools: []\n", "kiro": '"tools": []'},
     "allowlist": {"claude": "tools: Read, Grep\n", "copilot": "tools: ['read/readFile', 'search/textSearch']\n",
                   "opencode": "permission:\n  \"*\": deny\n  read: allow\n  grep: allow\n",
-                  "marketplace": "tools:\n  - Read\n  - Grep\n"},
+                  "marketplace": "tools:\n  - Read\n  - Grep\n", "gemini": "tools:\n  - read_file\n  - grep_search\n",
+                  "kiro": '"tools": ["read", "grep"]'},
 }
 WRITTEN = {
-    "inherit": {"claude": None, "copilot": None, "opencode": None, "marketplace": None},
-    "none": {"copilot": [], "opencode": {"*": "deny"}, "marketplace": []},  # Claude's spelling is checked by reading back
+    "inherit": {"claude": None, "copilot": None, "opencode": None, "marketplace": None, "gemini": None, "kiro": ["*"]},
+    "none": {"copilot": [], "opencode": {"*": "deny"}, "marketplace": [], "gemini": [], "kiro": []},
+    # Claude's empty list is checked by reading back
     "allowlist": {"claude": "Read, Grep", "copilot": ["read/readFile", "search/textSearch"],
-                  "opencode": {"*": "deny", "read": "allow", "grep": "allow"}, "marketplace": ["Read", "Grep"]},
+                  "opencode": {"*": "deny", "read": "allow", "grep": "allow"}, "marketplace": ["Read", "Grep"],
+                  "gemini": ["read_file", "grep_search"], "kiro": ["read", "grep"]},
 }
 
 
@@ -228,6 +276,11 @@ def test_tool_state(state, source, target):
         assert result.text.startswith("# ")
         tool_items = [i for i in result.report if i.path == "tools"]
         assert bool(tool_items) == (state != "inherit")
+        return
+    if target in FLAGGED:
+        # no tool list: an allowlist (or none) without edit/shell tools becomes the read-only flag
+        key, flag = {"cursor": ("readonly", True), "codex": ("sandbox_mode", "read-only")}[target]
+        assert fields(target, result.text).get(key) == (None if state == "inherit" else flag)
         return
     if target in WRITTEN[state]:
         assert tools_field(target, result.text) == WRITTEN[state][target]
@@ -276,3 +329,128 @@ def test_opencode_edit_is_not_copilots_edit_tool_set():
     result = agentconv.convert(text, "copilot", from_="opencode", path=PATHS["opencode"])
     assert sorted(tools_field("copilot", result.text)) == sorted(
         ["edit/editFiles", "edit/createFile", "edit/createDirectory", "read/readFile"])
+
+
+# --------------------------------------------------------------------------- dialects without a tool list
+READ_ONLY = {"cursor": ("readonly", True), "codex": ("sandbox_mode", "read-only")}
+
+
+@pytest.mark.parametrize("target", FLAGGED)
+@pytest.mark.parametrize("tools,expect", [
+    ("Read, Grep, Glob", "read-only"),          # nothing edits or runs: the read-only flag, reported
+    ("Read, Edit", BROADEN),                     # edits: Cursor/Codex cannot say it without granting more
+    ("Read, Bash(git *)", BROADEN),              # a scope cannot be kept
+])
+def test_flag_from_allowlist(target, tools, expect):
+    text = source_text("claude", f"tools: {tools}\n")
+    if expect is BROADEN:
+        with pytest.raises(BroadenError):
+            agentconv.convert(text, target, from_="claude", path=PATHS["claude"])
+        result = agentconv.convert(text, target, from_="claude", path=PATHS["claude"],
+                                   policy=agentconv.Policy(allow_broaden=True))
+        assert any(i.code.value == "tool-broadened" for i in result.report)
+        return
+    result = agentconv.convert(text, target, from_="claude", path=PATHS["claude"])
+    key, flag = READ_ONLY[target]
+    assert fields(target, result.text)[key] == flag
+    assert any(i.path == "tools" and i.code.value == "tool-coerced" for i in result.report)
+
+
+def test_codex_shell_allowlist_is_workspace_write():
+    text = source_text("claude", "tools: Read, Edit, Bash\n")
+    result = agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"])
+    assert fields("codex", result.text)["sandbox_mode"] == "workspace-write"
+
+
+@pytest.mark.parametrize("source", FLAGGED)
+def test_read_only_flag_reads_as_a_denylist(source):
+    key, _ = READ_ONLY[source]
+    extra = "readonly: true\n" if source == "cursor" else 'sandbox_mode = "read-only"\n'
+    doc, _ = agentconv.read(source_text(source, extra), source, path=PATHS[source])
+    assert doc.agent.tools.mode == "denylist"
+    assert {"write", "edit", "bash"} <= {g.canonical for g in doc.agent.tools.denied()}
+    # Claude can say it exactly; Gemini (no deny list) lists every other tool, never omits the field
+    claude = agentconv.convert(source_text(source, extra), "claude", from_=source, path=PATHS[source])
+    assert header(claude.text)["disallowedTools"].startswith("Write, Edit")
+    gemini = agentconv.convert(source_text(source, extra), "gemini", from_=source, path=PATHS[source])
+    written = header(gemini.text)["tools"]
+    assert "read_file" in written and "run_shell_command" not in written and "replace" not in written
+
+
+def test_cursor_denylist_of_other_tools_refuses():
+    text = source_text("claude", "disallowedTools: WebFetch\n")
+    with pytest.raises(BroadenError):
+        agentconv.convert(text, "cursor", from_="claude", path=PATHS["claude"])
+
+
+# --------------------------------------------------------------------------- Gemini, Kiro specifics
+def test_gemini_writes_only_its_keys():
+    extra = "color: blue\npermissionMode: plan\nskills: [a]\nmaxTurns: 4\n"
+    result = convert("claude", extra, "gemini")
+    assert set(header(result.text)) <= {"kind", "name", "display_name", "description", "tools", "model",
+                                         "temperature", "max_turns", "timeout_mins", "mcp_servers"}
+    assert header(result.text)["max_turns"] == 4
+    paths_reported = {i.path for i in result.report}
+    assert {"metadata.color", "extensions.claude.permissionMode", "extensions.claude.skills"} <= paths_reported
+    assert "# agentconv-carry: " in result.text
+
+
+def test_gemini_mcp_underscore_is_reported():
+    result = convert("claude", "tools: Read, mcp__srv__do_it\n", "gemini")
+    assert header(result.text)["tools"] == ["read_file", "mcp_srv_do_it"]
+    assert any("ambiguous" in i.message for i in result.report)
+    # a server name holding '_' would read back as another server (Gemini splits at the first '_'): refused
+    with pytest.raises(BroadenError):
+        convert("claude", "tools: Read, mcp__my_srv__do__it\n", "gemini")
+
+
+def test_gemini_legacy_grep_name():
+    doc, _ = agentconv.read(source_text("gemini", "tools: [search_file_content]\n"), "gemini", path=PATHS["gemini"])
+    assert [g.canonical for g in doc.agent.tools.grants] == ["grep"]
+
+
+def test_kiro_builtin_and_missing_tools():
+    doc, _ = agentconv.read(source_text("kiro", '"tools": ["@builtin"]'), "kiro", path=PATHS["kiro"])
+    assert {"read", "write", "edit", "bash"} <= {g.canonical for g in doc.agent.tools.allowed()}
+    doc, _ = agentconv.read(source_text("kiro"), "kiro", path=PATHS["kiro"])
+    assert doc.agent.tools.mode == "none"  # agent-v1.json: tools default to []
+    same = agentconv.convert(source_text("kiro"), "kiro", from_="kiro", path=PATHS["kiro"])
+    assert "tools" not in json.loads(same.text)
+
+
+def test_kiro_file_prompt_is_kept_as_a_reference():
+    text = '{"name": "probe", "description": "d", "prompt": "file://./prompts/probe.md", "tools": ["read"]}\n'
+    doc, report = agentconv.read(text, "kiro", path=PATHS["kiro"])
+    assert doc.agent.prompt == "" and doc.agent.extensions["kiro"]["prompt"] == "file://./prompts/probe.md"
+    assert any(i.path == "prompt" for i in report)
+    assert agentconv.convert(text, "kiro", from_="kiro", path=PATHS["kiro"]).text == text
+    claude = agentconv.convert(text, "claude", from_="kiro", path=PATHS["kiro"])
+    assert any(i.path == "extensions.kiro.prompt" for i in claude.report)
+
+
+# --------------------------------------------------------------------------- detection
+DETECT = {
+    "gemini": ("---\nname: probe\ndescription: d\ntools:\n  - read_file\n  - run_shell_command\nmax_turns: 5\n---\n\nx\n",
+               ".gemini/agents/probe.md"),
+    "cursor": ("---\nname: probe\ndescription: d\nreadonly: true\nis_background: false\n---\n\nx\n",
+               ".cursor/agents/probe.md"),
+    "codex": ('name = "probe"\ndescription = "d"\nsandbox_mode = "read-only"\ndeveloper_instructions = "x"\n',
+              ".codex/agents/probe.toml"),
+    "kiro": ('{"name": "probe", "description": "d", "prompt": "x", "tools": ["read"], "allowedTools": ["read"]}\n',
+             ".kiro/agents/probe.json"),
+}
+
+
+@pytest.mark.parametrize("dialect", sorted(DETECT))
+def test_detect_by_content(dialect):
+    text, _ = DETECT[dialect]
+    assert agentconv.detect(text.encode(), "agent.txt").dialect == dialect
+
+
+@pytest.mark.parametrize("dialect", sorted(DETECT))
+def test_detect_by_path(dialect):
+    _, path = DETECT[dialect]
+    bare = {"codex": 'name = "probe"\n', "kiro": '{"name": "probe"}\n'}.get(dialect, "---\nname: probe\n---\n\nx\n")
+    assert agentconv.detect(bare.encode(), path).dialect == dialect
+    assert agentconv.detect(bare.encode(), "/home/u/.amazonq/cli-agents/probe.json" if dialect == "kiro"
+                            else path).dialect == dialect
