@@ -21,7 +21,6 @@ Codex has no per-agent tool list; the closest control is ``sandbox_mode``. The r
 from __future__ import annotations
 
 from .. import paths
-from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode, Severity
 from .base import Dialect
@@ -94,8 +93,5 @@ class Codex(Dialect):
         return {self.key: mode}
 
     def _broaden(self, ctx, msg: str, mode: str | None) -> dict:
-        if not ctx.policy.allow_broaden:
-            raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
-        ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
-        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        self.broaden(ctx, msg)
         return {self.key: mode} if mode else {}

@@ -14,7 +14,6 @@ commands (the table's ``[readonly] denies``). So:
 from __future__ import annotations
 
 from .. import paths
-from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode, Severity
 from .base import Dialect
@@ -67,8 +66,5 @@ class Cursor(Dialect):
         return {self.flag: True}
 
     def _broaden(self, ctx, msg: str) -> dict:
-        if not ctx.policy.allow_broaden:
-            raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
-        ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
-        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        self.broaden(ctx, msg)
         return {}

@@ -97,10 +97,7 @@ class ToolFields:
                      LossCode.TOOL_COERCED, Severity.INFO)
             return {}
         if "tools" not in self.table.get("fields", {}).values():
-            msg = f"{self.id} has no tool list: the agent would get every tool"
-            if not ctx.policy.allow_broaden:
-                raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
-            ctx.lose("tools", msg, LossCode.TOOL_BROADENED)
+            self.broaden(ctx, f"{self.id} has no tool list: the agent would get every tool")
             return {}
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         mode = policy.mode
@@ -138,6 +135,9 @@ class ToolFields:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"
 
     def expand_denylist(self, ctx: "_Ctx", policy) -> list[tuple[str, Grant]]:
+        scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
+        if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
+            self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
         deny = {g.canonical for g in policy.denied() if g.pattern is None}
         out = [(n, Grant(n, c)) for c, names in self.crosswalk.written.items() if c not in deny for n in names]
         ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
@@ -192,7 +192,10 @@ class ToolFields:
             what.append(f"granting {', '.join(wider)} too")
         if unpatterned:
             what.append(f"dropping the scope of {', '.join(sorted(set(unpatterned)))}")
-        msg = f"the allowlist cannot be written in {self.id} without {' and '.join(what)}"
+        self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(what)}")
+
+    def broaden(self, ctx: "_Ctx", msg: str) -> None:
+        """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
         if not ctx.policy.allow_broaden:
             raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
         ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
@@ -215,7 +218,7 @@ class ToolFields:
             if "tools.deny" in keys:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied):
-                ctx.lose("tools", f"{self.id} cannot deny tools; denied: {', '.join(deny_names)}")
+                self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
