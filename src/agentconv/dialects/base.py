@@ -94,7 +94,11 @@ class Dialect(ToolFields, Detection):
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
         if ipath in ("tools", "tools.deny"):
-            return  # handled by read_tools
+            if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
+                report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools",
+                           f"'{key}' is not a {self.id} field; read as {owner_id}'s tool list", line=line)
+                registry.get(owner_id).read_tools(agent, {key: value}, report)
+            return  # this dialect's own tool fields were read by read_tools
         if ipath is None:
             rule = registry.get(owner_id).table.get("own", {}).get(key, {})
             value = _coerce(value, rule.get("type"), f"extensions.{owner_id}.{key}", report, line)
