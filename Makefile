@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TARGETS := claude copilot opencode marketplace markdown
 
-.PHONY: demo test bench install clean regen
+.PHONY: demo test bench bench-migrate install clean regen
 
 $(BIN)/agentconv: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,10 @@ regen: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# `agentconv migrate` at 2,000 and 10,000 Claude agents beside cp -r and rulesync (npm); ~3-4 min. See bench/README.md.
+bench-migrate: install
+	$(BIN)/python bench/migrate.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

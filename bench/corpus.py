@@ -423,22 +423,29 @@ def typical(seed: int = 0) -> tuple[str, bytes]:
     raise RuntimeError("no typical agent found")
 
 
-def generate(out_dir: str | Path, n: int = 2000, seed: int = 0) -> list[dict]:
+def generate(out_dir: str | Path, n: int = 2000, seed: int = 0, *, only: str | None = None,
+             broken: bool = True, awkward: bool = True) -> list[dict]:
     """Write ``n`` agent files under ``out_dir`` and return one dict per file (``path`` relative to ``out_dir``,
     ``dialect``, ``name``, ``bytes``, and the awkward traits: ``lenient``, ``crlf``, ``bom``, ``mojibake``,
-    ``scoped``, or ``broken`` = one of ``BROKEN_KINDS``)."""
+    ``scoped``, or ``broken`` = one of ``BROKEN_KINDS``).
+
+    ``only="claude"`` makes every file that dialect (sizes, traits and awkward shapes drawn as usual);
+    ``broken=False`` leaves the broken slots out (every file then reads); ``awkward=False`` writes the same
+    agents (names, sizes, fields) without the awkward shapes: strict YAML headers, LF, no BOM, no mojibake."""
+    if only is not None and only not in PATHS:
+        raise ValueError(f"unknown dialect {only!r}; one of {', '.join(PATHS)}")
     out, used, manifest = Path(out_dir), set(), []
-    broken = _broken_slots(n)
+    broken_at = _broken_slots(n) if broken else {}
     for i in range(n):
-        if i in broken:
+        if i in broken_at:
             rng = random.Random(f"agentconv-corpus:{seed}:{i}:broken")
-            dialect = rng.choice(("claude", "claude", "copilot", "opencode"))
-            name = f"broken-{broken[i]}-{i}"
+            dialect = only or rng.choice(("claude", "claude", "copilot", "opencode"))
+            name = f"broken-{broken_at[i]}-{i}"
             used.add(name)
-            rel, data = PATHS[dialect].format(name=name), _broken(rng, broken[i], name, name.replace("-", " ").title())
-            info = {"dialect": dialect, "name": name, "broken": broken[i]}
+            rel, data = PATHS[dialect].format(name=name), _broken(rng, broken_at[i], name, name.replace("-", " ").title())
+            info = {"dialect": dialect, "name": name, "broken": broken_at[i]}
         else:
-            rel, data, info = make_agent(seed, i, used=used)
+            rel, data, info = make_agent(seed, i, dialect=only, used=used, awkward=awkward)
         dest = out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(data)
@@ -464,8 +471,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--manifest", help="also write the manifest (JSON) to this path")
+    ap.add_argument("--only", choices=sorted(PATHS), help="every file in this dialect (e.g. --only claude)")
+    ap.add_argument("--no-broken", action="store_true", help="leave out the ~2 %% broken files")
+    ap.add_argument("--clean", action="store_true", help="no awkward shapes (strict YAML, LF, no BOM or mojibake)")
     args = ap.parse_args(argv)
-    manifest = generate(args.out_dir, args.n, args.seed)
+    manifest = generate(args.out_dir, args.n, args.seed, only=args.only, broken=not args.no_broken,
+                        awkward=not args.clean)
     if args.manifest:
         Path(args.manifest).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(summary(manifest)))
