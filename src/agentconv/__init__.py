@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 # The public names load on first use (PEP 562), so `agentconv --version` and the CLI start fast.
 _LAZY = {
-    "convert": "api", "detect": "api", "read": "api", "write": "api", "Detection": "api", "Result": "api",
+    "convert": "api", "convert_all": "api", "write_all": "api", "detect": "api", "read": "api", "write": "api", "Detection": "api", "Result": "api",
     "AgentconvError": "errors", "BroadenError": "errors", "ExitCode": "errors", "LossError": "errors",
     "OutputError": "errors", "ParseError": "errors", "UnknownDialectError": "errors",
     "IR_VERSION": "ir", "Agent": "ir", "Document": "ir", "Grant": "ir", "Model": "ir", "Origin": "ir",
@@ -25,7 +25,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .api import Detection, Result, convert, detect, read, write
+    from .api import Detection, Result, convert, convert_all, detect, read, write, write_all
     from .errors import (AgentconvError, BroadenError, ExitCode, LossError, OutputError, ParseError,
                          UnknownDialectError)
     from .ir import IR_VERSION, Agent, Document, Grant, Model, Origin, ToolPolicy
@@ -52,7 +52,7 @@ def dialects() -> list:
 
 
 __all__ = [
-    "__version__", "convert", "detect", "read", "write", "dialects", "migrate", "plan", "sync_check", "Outcome", "Detection", "Result",
+    "__version__", "convert", "convert_all", "write_all", "detect", "read", "write", "dialects", "migrate", "plan", "sync_check", "Outcome", "Detection", "Result",
     "Agent", "Document", "Grant", "Model", "Origin", "ToolPolicy", "IR_VERSION",
     "LossCode", "LossItem", "LossReport", "Policy", "Severity",
     "AgentconvError", "BroadenError", "ExitCode", "LossError", "OutputError", "ParseError", "UnknownDialectError",

@@ -158,13 +158,39 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
 
 def convert(source: Source, to: str, *, from_: str | None = None, path: str | None = None,
             policy: Policy = Policy()) -> Result:
-    """Read ``source`` (detected unless ``from_``) and write it in ``to``."""
+    """Read ``source`` (detected unless ``from_``) and write it in ``to``: one output file.
+
+    A source holding several records (a Roo ``.roomodes`` file) gives several files in a one-record dialect:
+    use ``convert_all`` for those; ``convert`` refuses them rather than drop any."""
+    results = convert_all(source, to, from_=from_, path=path, policy=policy)
+    if len(results) > 1:
+        raise AgentconvError(f"holds {len(results)} records, which become {len(results)} {results[0].target} files; "
+                             "convert it with an output directory (-o DIR)", file=results[0].report.file)
+    return results[0]
+
+
+def convert_all(source: Source, to: str, *, from_: str | None = None, path: str | None = None,
+                policy: Policy = Policy()) -> list[Result]:
+    """Read ``source`` and write it in ``to``: one Result per output file (one per record, unless the
+    target keeps many records in one file)."""
     doc, report = read(source, from_, path=path)
+    return write_all(doc, to, report=report, policy=policy)
+
+
+def write_all(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy()) -> list[Result]:
+    """Write every record of ``doc`` in ``to``: one Result per output file."""
     target = registry.get(to)
-    try:
-        text = write(doc, target.id, policy=policy, report=report)
-    except AgentconvError as exc:
-        exc.file = exc.file or report.file
-        raise
-    agent = doc.agent
-    return Result(text, report, report.source or "", target.id, target.output_path(agent), agent.name)
+    report = report if report is not None else LossReport()
+    groups = [doc] if target.table.get("multi") or len(doc.records) == 1 else \
+        [Document([rec], doc.ir_version) for rec in doc.records]
+    out = []
+    for part in groups:
+        rep = report if len(groups) == 1 else LossReport(list(report.items), report.source, None, report.file)
+        try:
+            text = write(part, target.id, policy=policy, report=rep)
+        except AgentconvError as exc:
+            exc.file = exc.file or rep.file
+            raise
+        agent = part.agent
+        out.append(Result(text, rep, rep.source or "", target.id, target.output_path(agent), agent.name))
+    return out

@@ -17,7 +17,10 @@ from .errors import AgentconvError, ExitCode, OutputError
 from .loss import LossReport, Policy
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
-SUFFIXES = (".md", ".markdown", ".txt", ".mdc")
+SUFFIXES = (".md", ".markdown", ".txt", ".mdc", ".toml", ".json", ".yaml", ".yml", ".roomodes", ".kilocodemodes")
+PROSE = (".md", ".markdown", ".txt", ".mdc")
+"""Prose files are always candidates below a directory; data files (TOML, JSON, YAML) only at a place some
+dialect's table names (``.codex/agents/*.toml``), so a ``package.json`` beside the agents is left alone."""
 
 
 @dataclass
@@ -48,10 +51,21 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
                 for f in sorted(files):
-                    if f.lower().endswith(SUFFIXES) and f.lower() not in ("readme.md", "changelog.md", "license.md"):
-                        yield Path(root) / f
+                    low = f.lower()
+                    if not low.endswith(SUFFIXES) or low in ("readme.md", "changelog.md", "license.md"):
+                        continue
+                    path = Path(root) / f
+                    if low.endswith(PROSE) or _in_a_dialect_place(path.as_posix()):
+                        yield path
         else:
             yield p
+
+
+def _in_a_dialect_place(path: str) -> bool:
+    from . import registry
+    from .dialects.detection import _glob
+
+    return any(_glob(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
 
 
 def write_atomic(path: Path, text: str, *, force: bool) -> bool:
@@ -97,35 +111,73 @@ def _parent_ok(root: str, parent: str) -> bool:
 
 def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, from_: str | None = None,
                  policy: Policy = Policy(), force: bool = False, dry_run: bool = False) -> Iterator[FileResult]:
-    """Convert every file to ``to`` under ``out`` (the target's own layout). Yields results as they come."""
-    from .api import convert
+    """Convert every file to ``to`` under ``out`` (the target's own layout). Yields results as they come:
+    one per output file; a target that keeps many records in one file (Roo's ``.roomodes``) gets them merged."""
+    from . import registry
+    from .api import read, write, write_all
 
     root = Path(out)
     claimed: dict[str, str] = {}
     inputs = {str(p.resolve()) for p in map(Path, sources) if p.is_file()}
+    multi = bool(registry.get(to).table.get("multi"))
+    merged: dict[str, list] = {}
+
+    def place(res: FileResult, src: Path, rel: str) -> Path:
+        dest = inside(root, rel)
+        res.target = str(dest)
+        if str(dest) in claimed:
+            raise OutputError(f"{claimed[str(dest)]} and {src} both become {dest}; rename one agent", file=str(src))
+        if str(dest) in inputs or dest == src.resolve():
+            raise OutputError(f"refusing to overwrite the source file {dest}", file=str(src))
+        claimed[str(dest)] = str(src)
+        return dest
+
+    def commit(res: FileResult, dest: Path, text: str) -> None:
+        res.status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
+
     for src in discover(sources):
         res = FileResult(str(src), "failed")
         try:
-            result = convert(src, to, from_=from_, policy=policy)
-            res.report, res.source_dialect = result.report, result.source
-            dest = inside(root, result.path or f"{result.name}.md")
-            res.target = str(dest)
-            if str(dest) in claimed:
-                raise OutputError(f"{claimed[str(dest)]} and {src} both become {dest}; rename one agent",
-                                  file=str(src))
-            if str(dest) in inputs or dest == src.resolve():
-                raise OutputError(f"refusing to overwrite the source file {dest}", file=str(src))
-            claimed[str(dest)] = str(src)
-            if dry_run:
-                res.status = "planned"
-            else:
-                res.status = "converted" if write_atomic(dest, result.text, force=force) else "unchanged"
+            if multi:
+                doc, report = read(src, from_)
+                res.report, res.source_dialect = report, report.source
+                rel = registry.get(to).output_path(doc.agent)
+                merged.setdefault(rel, []).append((src, doc, res))
+                continue
+            doc, report = read(src, from_)
+            res.report, res.source_dialect = report, report.source
+            for result in write_all(doc, to, report=report, policy=policy):
+                res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
+                commit(res, place(res, src, result.path or f"{result.name}.md"), result.text)
+                yield res
+            continue
         except AgentconvError as exc:
-            if exc.file is None:
-                exc.file = str(src)
-            res.error, res.exit_code = str(exc), int(exc.exit_code)
-            if getattr(exc, "report", None) is not None:
-                res.report = exc.report
+            _failed(res, exc, src)
         except OSError as exc:
             res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
         yield res
+    for rel, parts in merged.items():  # many sources, one file: write the records together
+        from .ir import Document
+
+        report = LossReport(target=to)
+        for _, _, res in parts:
+            report.extend(res.report)
+        try:
+            text = write(Document([r for _, doc, _ in parts for r in doc.records]), to, policy=policy, report=report)
+            dest = inside(root, rel)
+            status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
+            for src, _, res in parts:
+                res.status, res.target = status, str(dest)
+                yield res
+        except AgentconvError as exc:
+            for src, _, res in parts:
+                _failed(res, exc, src)
+                yield res
+
+
+def _failed(res: FileResult, exc: AgentconvError, src: Path) -> None:
+    if exc.file is None:
+        exc.file = str(src)
+    res.error, res.exit_code = str(exc), int(exc.exit_code)
+    if getattr(exc, "report", None) is not None:
+        res.report = exc.report

@@ -47,6 +47,10 @@ class Record:
     diff: str | None = None
     digest: str | None = None
     tmp: str | None = None
+    ir: dict | None = None
+    """The record's IR, for a target that merges many sources into one file."""
+    merged: bool = False
+    """One of several sources written together into ``target`` (not a collision)."""
 
     def to_json(self) -> dict:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
@@ -110,46 +114,86 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
         report0.add(LossCode.NAME_CHANGED, Severity.INFO, "name",
                     f"renamed {doc.agent.name!r} to {new_name!r} to resolve a collision")
         doc.agent.name = new_name
+    from .loss import LossReport
+
     for target in job.to:
-        rec = Record(rel, target, source_dialect=report0.source)
         if report0.source == target:
-            rec.status = "skipped"
+            out.append(Record(rel, target, status="skipped", source_dialect=report0.source))
+            continue
+        d = registry.get(target)
+        if d.table.get("multi"):  # many sources, one file: merged in the main process (see _merge)
+            rec = Record(rel, target, d.output_path(doc.agent), "merge", report0.source, report0.to_json())
+            rec.ir = doc.to_json()
             out.append(rec)
             continue
         try:
-            from .loss import LossReport
-
-            report = LossReport(list(report0.items), report0.source, None, rel)
-            text = api.write(doc, target, policy=job.policy, report=report)
-            d = registry.get(target)
-            rel_out = d.output_path(doc.agent)
-            dest = inside(root, rel_out)
-            rec.target, rec.losses, rec.digest = rel_out, report.to_json(), _sha(text)
-            old = dest.read_bytes() if dest.exists() else None
-            if old is not None and old == text.encode("utf-8"):
-                rec.status = "unchanged"
-            elif job.mode == "write":
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=dest.parent)
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(text)
-                rec.tmp, rec.status = tmp, "converted"
-            else:
-                rec.status = "planned" if job.mode == "plan" else "stale" if job.mode == "check" else "planned"
-                if job.mode == "diff":
-                    before = old.decode("utf-8", "replace").splitlines(True) if old is not None else []
-                    rec.diff = "".join(difflib.unified_diff(before, text.splitlines(True), f"a/{rel_out}",
-                                                            f"b/{rel_out}"))
-                if job.mode == "check" and old is None:
-                    rec.error = f"{rel_out} is missing (from {rel})"
-                elif job.mode == "check":
-                    rec.error = f"{rel_out} is stale (from {rel})"
+            results = api.write_all(doc, target, report=LossReport(list(report0.items), report0.source, None, rel),
+                                    policy=job.policy)
         except AgentconvError as exc:
-            rec.status, rec.error, rec.exit_code = "failed", str(exc), int(exc.exit_code)
             rep = getattr(exc, "report", None)
-            rec.losses = rep.to_json() if rep is not None else []
-        out.append(rec)
+            out.append(Record(rel, target, None, "failed", report0.source, rep.to_json() if rep is not None else [],
+                              str(exc), int(exc.exit_code)))
+            continue
+        for result in results:
+            rec = Record(rel, target, result.path, source_dialect=report0.source, losses=result.report.to_json())
+            _place(rec, result.text, root, job.mode)
+            out.append(rec)
     return out
+
+
+def _place(rec: Record, text: str, root: Path, mode: str) -> None:
+    """Compare with what is there; stage a temp file (write), a diff, or the check's verdict."""
+    try:
+        dest = inside(root, rec.target)
+    except AgentconvError as exc:
+        rec.status, rec.error, rec.exit_code = "failed", str(exc), int(exc.exit_code)
+        return
+    rec.digest = _sha(text)
+    old = dest.read_bytes() if dest.exists() else None
+    if old is not None and old == text.encode("utf-8"):
+        rec.status = "unchanged"
+    elif mode == "write":
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=dest.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        rec.tmp, rec.status = tmp, "converted"
+    else:
+        rec.status = "stale" if mode == "check" else "planned"
+        if mode == "diff":
+            before = old.decode("utf-8", "replace").splitlines(True) if old is not None else []
+            rec.diff = "".join(difflib.unified_diff(before, text.splitlines(True), f"a/{rec.target}", f"b/{rec.target}"))
+        if mode == "check":
+            rec.error = f"{rec.target} is {'missing' if old is None else 'stale'} (from {rec.source})"
+
+
+def _merge(records: list[Record], job: Job, root: Path) -> None:
+    """Targets that keep many records in one file (``multi`` in the table): write each file once."""
+    from . import api
+    from .ir import Document
+    from .loss import LossReport
+
+    groups: dict[str, list[Record]] = {}
+    for r in records:
+        if r.status == "merge":
+            groups.setdefault(r.target, []).append(r)
+    for target, recs in groups.items():
+        docs = [Document.from_json(r.ir) for r in recs]
+        report = LossReport(target=recs[0].target_dialect)
+        try:
+            text = api.write(Document([a for d in docs for a in d.records]), recs[0].target_dialect,
+                             policy=job.policy, report=report)
+        except AgentconvError as exc:
+            for r in recs:
+                r.status, r.error, r.exit_code = "failed", str(exc), int(exc.exit_code)
+            continue
+        _place(recs[0], text, root, job.mode)
+        for r in recs:
+            r.ir = None
+            r.losses = r.losses + [i.to_json() for i in report]
+            r.merged = True
+            if r is not recs[0]:
+                r.status, r.digest, r.diff, r.error = recs[0].status, recs[0].digest, None, None
 
 
 def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]:
@@ -231,6 +275,7 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
             progress(len(records), len(found) * max(1, len(targets)))
     if prefix_collisions:
         records = _prefix(records, job, found)
+    _merge(records, job, out_root)
     _resolve(records, root, out_root, manifest, force, mode)
     summary = Summary()
     for r in records:
@@ -278,7 +323,7 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, forc
     """Collisions and hand-written targets; then commit (rename) or discard the temp files."""
     by_target: dict[str, list[Record]] = {}
     for r in records:
-        if r.target and r.status in ("converted", "unchanged", "planned", "stale"):
+        if r.target and r.status in ("converted", "unchanged", "planned", "stale") and not r.merged:
             by_target.setdefault(r.target, []).append(r)
     for target, recs in by_target.items():
         if len(recs) > 1:
