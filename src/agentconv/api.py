@@ -77,11 +77,13 @@ def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = N
         if d.envelope is frontmatter:
             scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
             continue
-        if d.envelope not in other:  # each other envelope parses the text at most once
-            try:
-                other[d.envelope] = d.parse(text, path).data
-            except (ParseError, ValueError):
-                other[d.envelope] = None
+        if d.envelope not in other:  # each other envelope parses the text at most once, if it could be one
+            other[d.envelope] = None
+            if not has_header and getattr(d.envelope, "sniff", lambda t, p: True)(text, path):
+                try:
+                    other[d.envelope] = d.parse(text, path).data
+                except (ParseError, ValueError):
+                    pass
         scores[d.id], evidence[d.id] = d.detect(path, other[d.envelope], other[d.envelope] is not None)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, top = ranked[0]

@@ -28,7 +28,7 @@ from .loss import Policy
 MANIFEST = ".agentconv/manifest.json"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One (source, target dialect) pair: what happened to it. The JSON of ``--json``."""
 
@@ -100,12 +100,10 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
     from . import api, registry
 
     out: list[Record] = []
-    try:
-        doc, report0 = api.read(Path(src), None, path=rel)
+    try:  # with --from, discovery found the file at that dialect's own place: no detection needed
+        doc, report0 = api.read(Path(src), job.from_, path=rel)
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code))]
-    if job.from_ and report0.source != job.from_:  # found in a shared place, but another dialect's file
-        return [Record(rel, t, None, "skipped", report0.source) for t in job.to]
     root = Path(job.out)
     new_name = dict(job.rename).get(rel)
     if new_name:
@@ -250,7 +248,7 @@ class Outcome:
 def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None = None, out: str | Path | None = None,
             mode: str = "write", force: bool = False, jobs: int | None = None, policy: Policy = Policy(),
             files: Iterable[str | Path] = (), prefix_collisions: bool = False,
-            progress: Callable[[int, int], None] | None = None) -> Outcome:
+            progress: Callable[[int, int], None] | None = None, keep_losses: bool = True) -> Outcome:
     """Convert every agent file of ``repo`` to each dialect in ``to`` (``mode``: write, plan, diff, check)."""
     from . import registry
     from .discover import agent_files
@@ -269,7 +267,11 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     job = Job(targets, from_, str(out_root), policy, mode)
     jobs = jobs or os.cpu_count() or 1
     records: list[Record] = []
+    counted = Counter()
     for rec in _run(job, found, jobs):
+        if not keep_losses:  # the summary's counts are all a caller without --json needs: memory stays flat
+            counted.update(item["code"] for item in rec.losses)
+            rec.losses = []
         records.append(rec)
         if progress:
             progress(len(records), len(found) * max(1, len(targets)))
@@ -277,7 +279,7 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
         records = _prefix(records, job, found)
     _merge(records, job, out_root)
     _resolve(records, root, out_root, manifest, force, mode)
-    summary = Summary()
+    summary = Summary(losses=counted)
     for r in records:
         summary.statuses[r.status] += 1
         for item in r.losses:

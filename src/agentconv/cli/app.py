@@ -192,7 +192,8 @@ def migrate(
     try:
         with render.progress(as_json) as tick:
             outcome = mig.migrate(repo, _targets(to), from_=from_, out=out, mode=mode, force=force, jobs=jobs,
-                                  policy=policy, files=files, prefix_collisions=prefix_collisions, progress=tick)
+                                  policy=policy, files=files, prefix_collisions=prefix_collisions, progress=tick,
+                                  keep_losses=as_json)
     except AgentconvError as exc:
         _fail(exc, as_json)
     render.outcome(outcome, as_json, mode)

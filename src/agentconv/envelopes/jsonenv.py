@@ -8,6 +8,11 @@ from ..errors import ParseError
 from .frontmatter import Layout, Parsed
 
 
+def sniff(text: str, path: str | None) -> bool:
+    """Worth a JSON parse?"""
+    return text.lstrip().startswith("{")
+
+
 def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
     try:
         data = json.loads(text) if text.strip() else {}

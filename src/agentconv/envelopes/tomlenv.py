@@ -6,10 +6,21 @@ written back as it came; carried fields ride in a leading ``# agentconv-carry:``
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 
 from ..errors import ParseError
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
+
+
+_TOML_LINE = re.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*")[ \t]*=[ \t]*\S|^\[[A-Za-z0-9_."-]+\][ \t]*$""", re.M)
+
+
+def sniff(text: str, path: str | None) -> bool:
+    """Worth a TOML parse? (detection asks before parsing every markdown file as TOML)."""
+    if path:
+        return path.lower().endswith(".toml")
+    return _TOML_LINE.search(text[:2000]) is not None
 
 
 def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
