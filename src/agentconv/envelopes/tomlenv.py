@@ -18,8 +18,8 @@ _TOML_LINE = re.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*")[ \t]*=[ \t]*\S|^\[[A-
 
 def sniff(text: str, path: str | None) -> bool:
     """Worth a TOML parse? (detection asks before parsing every markdown file as TOML)."""
-    if path:
-        return path.lower().endswith(".toml")
+    if path and path.lower().endswith(".toml"):
+        return True
     return _TOML_LINE.search(text[:2000]) is not None
 
 
