@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -116,6 +116,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     from . import registry
     from .api import read, write, write_all
 
+    policy = replace(policy, placed=True)  # every output lands at the target's own path
     root = Path(out)
     claimed: dict[str, str] = {}
     inputs = {str(p.resolve()) for p in map(Path, sources) if p.is_file()}

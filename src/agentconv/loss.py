@@ -125,6 +125,9 @@ class Policy:
     """Let an allowlist become wider in the target instead of failing (``--allow-broaden``)."""
     carry: bool = True
     """Keep what the target cannot hold in its side channel (``--no-carry`` switches it off)."""
+    placed: bool = False
+    """Outputs land at the target's own path (batch, migrate): a name the target keeps in the file name needs
+    no side channel then."""
 
     @classmethod
     def strict(cls) -> "Policy":

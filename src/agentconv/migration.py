@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -264,7 +264,7 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     for f in files:
         p = Path(f)
         found.append((p, p.as_posix()))
-    job = Job(targets, from_, str(out_root), policy, mode)
+    job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode)
     jobs = jobs or os.cpu_count() or 1
     records: list[Record] = []
     counted = Counter()

@@ -183,6 +183,10 @@ class Dialect(ToolFields, Detection):
                 continue
             mapping.setdefault(key, value)
         self.write_extra(mapping, ctx)
+        if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
+                i.path == "kind" and i.target == self.id for i in ctx.report.items):
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind", f"a command written as a {self.id} agent: "
+                           "its placeholders stay in agentconv's neutral spelling ({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
 
@@ -227,6 +231,8 @@ class Dialect(ToolFields, Detection):
     def _carry_file_name(self, ctx: "_Ctx", written: str | None) -> None:
         """Identity lives in the file name here: carry it unless the text itself gives it back."""
         agent = ctx.agent
+        if ctx.policy.placed:
+            return
         same = agent.origin is not None and agent.origin.dialect == self.id and "name" in agent.derived
         if agent.name and not same and naming.slugify(written or "") != agent.name:
             ctx.carried.setdefault("name", agent.name)
@@ -255,7 +261,7 @@ class Dialect(ToolFields, Detection):
         agent = ctx.agent
         if agent.description:
             return agent.description
-        if "description" in self.table.get("required", ["description"]) and agent.kind == "agent":
+        if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
             text = agent.display_name or _first_paragraph(agent.prompt) or agent.name
             if text:
                 ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "description",
