@@ -31,5 +31,11 @@ def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict |
     if layout is not None and getattr(layout, "data", None) == mapping:
         if json.loads(layout.text).get(prompt_key, "") == body:  # type: ignore[attr-defined]
             return layout.text  # type: ignore[attr-defined]
-    data = {prompt_key: body, **mapping} if body else dict(mapping)
+    data: dict = {}
+    for key, value in mapping.items():  # the prompt goes after the description, where people look for it
+        data[key] = value
+        if key == "description" and body:
+            data[prompt_key] = body
+    if body and prompt_key not in data:
+        data[prompt_key] = body
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
