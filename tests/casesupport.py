@@ -69,8 +69,11 @@ def loss_json(report) -> str:
 
 
 def out_suffix(target: str) -> str:
-    """The extension of the target's own files: ``.md``, ``.toml`` (Codex), ``.json`` (Kiro)."""
-    return Path(registry.get(target).table.get("layout", {}).get("path", "x.md")).suffix or ".md"
+    """The extension of the target's own files: ``.md``, ``.toml`` (Codex), ``.json`` (Kiro), ``.yaml`` (Roo's
+    ``.roomodes``, a YAML file with no extension)."""
+    table = registry.get(target).table
+    suffix = Path(table.get("layout", {}).get("path", "x.md")).suffix
+    return suffix or (".yaml" if table.get("envelope") == "yaml" else ".md")
 
 
 def expected_files(case: Case) -> dict[str, str]:
@@ -79,10 +82,13 @@ def expected_files(case: Case) -> dict[str, str]:
     files = {"ir.json": ir_json(doc)}
     for target in TARGETS:
         try:
-            result = agentconv.convert(case.input, to=target, path=case.rel)
+            results = agentconv.convert_all(case.input, to=target, path=case.rel)
         except BroadenError as exc:
             files[f"error.{target}.txt"] = str(exc) + "\n"
             continue
-        files[f"out.{target}{out_suffix(target)}"] = result.text
-        files[f"loss.{target}.json"] = loss_json(result.report)
+        for n, result in enumerate(results, 1):
+            # one output file: out.<target><ext>; a multi-record source in a one-record target: out.<target>.<n><ext>
+            tag = target if len(results) == 1 else f"{target}.{n}"
+            files[f"out.{tag}{out_suffix(target)}"] = result.text
+            files[f"loss.{tag}.json"] = loss_json(result.report)
     return files

@@ -24,7 +24,7 @@ def _pairs():
     for c in cases():
         for t in registry.ids():
             try:
-                agentconv.convert(c.input, to=t, path=c.rel)
+                agentconv.convert_all(c.input, to=t, path=c.rel)
             except AgentconvError:
                 continue
             out.append(pytest.param(c, t, id=f"{c.id}->{t}"))
@@ -33,13 +33,13 @@ def _pairs():
 
 @pytest.mark.parametrize(("case", "target"), _pairs())
 def test_writer_output_validates(case, target, tmp_path):
-    result = agentconv.convert(case.input, to=target, path=case.rel)
-    findings = validate(result.text, target, path=result.path)
-    assert not has_errors(findings), "\n".join(map(str, findings))
-    out = tmp_path / result.path  # the same, as a file at the target's own place
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(result.text, "utf-8")
-    assert not has_errors(validate(out, target)), "\n".join(map(str, validate(out, target)))
+    for result in agentconv.convert_all(case.input, to=target, path=case.rel):  # several for a multi-record source
+        findings = validate(result.text, target, path=result.path)
+        assert not has_errors(findings), "\n".join(map(str, findings))
+        out = tmp_path / result.path  # the same, as a file at the target's own place
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(result.text, "utf-8")
+        assert not has_errors(validate(out, target)), "\n".join(map(str, validate(out, target)))
 
 
 def _found(findings: list[Finding]) -> set[tuple[int, str, str]]:

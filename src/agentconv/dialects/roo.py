@@ -1,0 +1,397 @@
+"""Roo Code / Kilo Code custom modes: ``.roomodes`` / ``.kilocodemodes`` (project), ``custom_modes.yaml`` (global).
+
+One YAML file (Roo falls back to JSON) holds every mode: ``customModes: [{slug, name, roleDefinition, whenToUse,
+description, groups, customInstructions, source}]``. ``read`` gives one IR record per mode; ``write`` puts every
+record of the Document into one file (``multi = true`` in the table), keys in the order Roo writes them.
+
+- kind: every mode is read as an ``agent`` (a role, a prompt and a tool grant; Kilo itself migrates modes to agents),
+  so other dialects treat it like any agent (a description is made up where one is required, no "kind" loss).
+- slug <-> ``name``; Roo's ``name`` (often with an emoji) <-> ``display_name``. A ``name`` that is only the slug in
+  title case is read as no display name (it is what a writer makes up from the slug anyway).
+- prompt: ``roleDefinition``, then, when the mode has ``customInstructions``, the separator ``SEP`` (an HTML comment
+  on its own line between blank lines) and the instructions. A writer splits the prompt at the first ``SEP``, so
+  both fields come back byte for byte through any dialect that keeps the prompt; a prompt without it is all
+  ``roleDefinition``.
+- description: ``whenToUse`` (what the orchestrator reads) <-> IR ``description``; Roo's short ``description``
+  <-> ``extensions.roo.description``. A mode with only ``description`` reads it as the IR description and is written
+  back the same way.
+- groups: each group reads back to the canonical tools it grants (table ``[tools]``); ``browser`` (deprecated, Roo
+  strips it) and unknown names are kept as unmapped grants. ``["edit", {fileRegex, description}]`` is a scoped grant:
+  ``Grant(raw=<the entry as compact JSON>, pattern=fileRegex)`` for ``edit`` and ``write``. ``mcp`` is kept as an
+  unmapped grant ``mcp`` (Roo grants every MCP tool; most dialects cannot say that). Writing goes through the base's
+  never-widen check: a group that grants more than the allowlist (``Read, Grep`` -> ``read`` also lists and runs
+  codebase_search), a specific MCP tool (-> ``mcp``) or a scope that is not a Roo ``fileRegex`` refuses with
+  ``BroadenError`` unless ``allow_broaden``. No tools field (inherit) is written as every group.
+- Roo always gives a mode ask_followup_question, attempt_completion, switch_mode, new_task, update_todo_list,
+  run_slash_command and skill: they are not part of ``groups`` and are neither read nor refused.
+- Text: Roo replaces NBSP, zero-width characters, smart quotes and Unicode dashes before parsing; the reader does
+  the same (reported), so the IR holds what Roo uses. A Document read from a roo file and unchanged is written back
+  as the original bytes; otherwise the file is emitted fresh.
+- Side channel: a ``# agentconv-carry: {...,"slug": SLUG}`` comment line before a mode holds what the mode cannot.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .. import carry, naming
+from ..envelopes import yamlio
+from ..envelopes.frontmatter import CARRY_PREFIX, Layout, Parsed
+from ..errors import ParseError
+from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin
+from ..loss import LossCode, LossReport, Policy, Severity
+from .base import Dialect, _Ctx
+from .toolpolicy import _dedupe
+
+SEP = "\n\n<!-- roo:customInstructions -->\n\n"
+ORDER = ["slug", "name", "roleDefinition", "whenToUse", "description", "groups", "customInstructions", "source"]
+ALL_GROUPS = ["read", "edit", "command", "mcp"]
+ALL_MCP = "mcp:*/*"
+DEPRECATED = {"browser"}
+_PROBLEM = re.compile("[\u00a0\u200b\u200c\u200d\u2010-\u2015\u2212\u2018\u2019\u201c\u201d]")
+_SWAP = {"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+         "\u201d": '"'}
+_CARRY = re.compile(r"^[ \t]*" + re.escape(CARRY_PREFIX) + r"(\{.*\})[ \t]*$", re.M)
+HELD = {"name", "display_name", "prompt", "description", "tools", "extensions.roo.description",
+        "extensions.roo.source"}
+
+
+def clean(text: str) -> str:
+    """What Roo does to a modes file before parsing it (CustomModesManager: problematic characters)."""
+    return _PROBLEM.sub(lambda m: _SWAP.get(m.group(0), "-"), text)
+
+
+def _title(slug: str) -> str:
+    return slug.replace("-", " ").replace("_", " ").title()
+
+
+class _Envelope:
+    """The whole file: YAML (Roo's parser after its clean-up), else JSON. ``data`` is the top-level mapping."""
+
+    @staticmethod
+    def sniff(text: str, path: str | None) -> bool:
+        return "customModes" in text
+
+    @staticmethod
+    def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
+        try:
+            data = yamlio.load(clean(text)) if text.strip() else {}
+        except Exception as exc:  # ruamel's YAMLError and friends
+            try:
+                data = json.loads(text)
+            except ValueError:
+                line = yamlio.error_line(exc)
+                raise ParseError(f"not valid YAML (nor JSON): {str(exc).splitlines()[0]}", file=file,
+                                 line=line + 1 if line is not None else 1) from None
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ParseError(f"the file holds a {type(data).__name__}, not a mapping with customModes", file=file,
+                             line=1)
+        layout = Layout(has_header=True)
+        return Parsed(data, "", layout, 1)
+
+
+class Roo(Dialect):
+    id = "roo"
+    envelope = _Envelope()
+
+    # ------------------------------------------------------------------ reading
+    def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
+        data = self.parse(text, path).data
+        modes = data.get("customModes")
+        if not isinstance(modes, list) or not modes:
+            raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
+                             file=path, line=1)
+        if _PROBLEM.search(text):
+            n = len(_PROBLEM.findall(text))
+            report.add(LossCode.VALUE_COERCED, Severity.INFO, "", f"{n} smart quote, dash, NBSP or zero-width "
+                       "characters replaced as Roo does before parsing")
+        for key in data:
+            if key != "customModes":
+                report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "", f"top-level '{key}' is not read by Roo",
+                           line=_line_of(text, key))
+        carries = {}
+        for m in _CARRY.finditer(text):
+            try:
+                payload = json.loads(m.group(1))
+            except ValueError:
+                continue
+            if isinstance(payload, dict):
+                carries[str(payload.get("slug"))] = (payload, text.count("\n", 0, m.start()) + 1)
+        file_state = {"text": text, "modes": modes}
+        records = []
+        for i, mode in enumerate(modes):
+            if not isinstance(mode, dict):
+                raise ParseError(f"mode {i + 1} is not a mapping", file=path, line=1)
+            slug = mode.get("slug")
+            line = _line_of(text, "slug", slug) or 1
+            agent = self._read_mode(mode, report, line)
+            if str(slug) in carries:
+                payload, cline = carries[str(slug)]
+                carry.apply(agent, payload, mode, "", report, cline)
+            self._derive_name(agent, None, report)
+            agent.origin = Origin(self.id, path, line)
+            agent.origin.roo = (file_state, i)  # type: ignore[attr-defined]
+            records.append(agent)
+        return Document(records)
+
+    def _read_mode(self, mode: dict, report: LossReport, line: int) -> Agent:
+        agent = Agent()
+        ext: dict[str, Any] = {}
+        slug = mode.get("slug")
+        if slug is not None:
+            agent.name = str(slug)
+            if not re.match(self.table["name"]["pattern"], agent.name):
+                report.add(LossCode.VALUE_COERCED, Severity.WARNING, "name",
+                           f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}", line=line)
+        else:
+            report.add(LossCode.VALUE_COERCED, Severity.WARNING, "name", "a mode without a slug", line=line)
+        name = mode.get("name")
+        if name is not None and str(name) != agent.name:
+            agent.display_name = str(name)
+            if agent.display_name == _title(agent.name or ""):
+                agent.derived.append("display_name")  # what a writer makes up from the slug anyway: not carried
+        role = mode.get("roleDefinition")
+        role = "" if role is None else str(role)
+        ci = mode.get("customInstructions")
+        agent.prompt = role if ci is None else role + SEP + str(ci)
+        if SEP.strip() in role or (ci is not None and SEP.strip() in str(ci)):
+            report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                       "the roleDefinition or customInstructions holds agentconv's separator: the split may differ")
+        when, desc = mode.get("whenToUse"), mode.get("description")
+        if when is not None:
+            agent.description = str(when)
+            if desc is not None:
+                ext["description"] = str(desc)
+        elif desc is not None:
+            agent.description = str(desc)
+        self.read_tools(agent, mode, report)
+        for key, value in mode.items():
+            if key in ORDER and key != "source":
+                continue
+            ext[key] = value
+            if key not in ORDER and key not in self.table.get("own", {}):
+                report.add(LossCode.VALUE_COERCED, Severity.WARNING, f"extensions.roo.{key}",
+                           f"'{key}' is not a Roo mode field (Roo ignores it); kept for roo", line=line)
+        if ext:
+            agent.extensions["roo"] = ext
+        return agent
+
+    def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
+        groups = data.get("groups")
+        if groups is None:
+            if "slug" in data:
+                report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools",
+                           "a mode without groups: Roo rejects it; read as every tool")
+            return
+        if not isinstance(groups, list):
+            groups = [groups]
+        grants: list[Grant] = []
+        for entry in groups:
+            name, opts = entry, None
+            if isinstance(entry, list) and entry:
+                name, opts = entry[0], entry[1] if len(entry) > 1 and isinstance(entry[1], dict) else {}
+            name = str(name)
+            raw = name if opts is None else json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+            pattern = opts.get("fileRegex") if opts else None
+            if name == "mcp":
+                grants.append(Grant(raw, None, "allow", pattern))
+            elif name in DEPRECATED:
+                report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools",
+                           f"group '{name}' is deprecated: Roo strips it (kept as written)")
+                grants.append(Grant(raw, None, "allow", pattern))
+            else:
+                canon = self.crosswalk.read(name) if name in self.crosswalk.valid else []
+                if not canon:
+                    report.add(LossCode.TOOL_UNMAPPED, Severity.WARNING, "tools",
+                               f"unknown group {name!r} (Roo rejects the file)")
+                grants += [Grant(raw, c, "allow", pattern) for c in (canon or [None])]
+        agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
+
+    # ------------------------------------------------------------------ writing
+    def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
+        same = self._unchanged(doc)
+        modes, carries, seen = [], [], set()
+        for agent in doc.records:
+            ctx = _Ctx(self, agent, report, policy)
+            mode = self._mode(ctx)
+            if mode["slug"] in seen:  # Roo refuses a file with two modes of one slug
+                n = 2
+                while f"{mode['slug']}-{n}" in seen:
+                    n += 1
+                report.add(LossCode.NAME_CHANGED, Severity.WARNING, "name",
+                           f"two modes are named {mode['slug']!r}: the second is written as '{mode['slug']}-{n}'")
+                ctx.carried.setdefault("name", agent.name)
+                mode = {**mode, "slug": f"{mode['slug']}-{n}"}
+            seen.add(mode["slug"])
+            modes.append(mode)
+            data = carry.make(agent.origin.dialect if agent.origin else None, ctx.carried, _cleaned(mode), "") \
+                if policy.carry else None  # the digest covers the mode as Roo (and the reader) will see it
+            carries.append({**data, "slug": mode["slug"]} if data else None)
+        if same is not None and modes == same["modes"] and not any(carries):
+            return same["text"]
+        if same is not None and modes == same["modes"] and _CARRY.search(same["text"]):
+            return same["text"]
+        self._check_clean(modes, report)
+        if not modes:
+            return "customModes: []\n"
+        parts = ["customModes:\n"]
+        for mode, data in zip(modes, carries):
+            if data:
+                parts.append("  " + CARRY_PREFIX + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+            parts.append(yamlio.dump({"customModes": [mode]})[len("customModes:\n"):])
+        return "".join(parts)
+
+    def _unchanged(self, doc: Document) -> dict | None:
+        """The source file's state when every record comes from one roo file, all of it, in order."""
+        states = [getattr(a.origin, "roo", None) if a.origin is not None and a.origin.dialect == self.id else None
+                  for a in doc.records]
+        if not states or any(s is None for s in states):
+            return None
+        first = states[0][0]
+        if any(s[0] is not first for s in states) or [s[1] for s in states] != list(range(len(first["modes"]))):
+            return None
+        return first
+
+    def _mode(self, ctx: _Ctx) -> dict:
+        agent = ctx.agent
+        same = agent.origin is not None and agent.origin.dialect == self.id
+        mode: dict[str, Any] = {"slug": self.out_name(ctx)}
+        if agent.display_name:
+            mode["name"] = agent.display_name
+        else:
+            mode["name"] = _title(mode["slug"])
+            if not same:
+                ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "display_name",
+                               f"no display name: {mode['name']!r} made from the name")
+        role, sep, ci = agent.prompt.partition(SEP)
+        if not role.strip():
+            role = agent.description or mode["name"]
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                           f"no prompt: Roo requires a roleDefinition; the {'description' if agent.description else 'name'}"
+                           " is written there")
+            ctx.carried.setdefault("prompt", agent.prompt)
+        mode["roleDefinition"] = role
+        ext = agent.extensions.get(self.id, {})
+        if agent.description is not None:
+            original = getattr(agent.origin, "roo", None) if same else None
+            only_desc = original is not None and "whenToUse" not in original[0]["modes"][original[1]]
+            if only_desc and "description" not in ext:
+                mode["description"] = agent.description
+            else:
+                mode["whenToUse"] = agent.description
+        if "description" in ext and "description" not in mode:
+            mode["description"] = ext["description"]
+        mode.update(self.write_tools(ctx))
+        if sep:
+            mode["customInstructions"] = ci
+        for key, value in ext.items():
+            if key not in mode and key != "description":
+                mode[key] = value
+        mode = {k: mode[k] for k in [*ORDER, *mode] if k in mode}
+        self._report_unheld(ctx, HELD)
+        return mode
+
+    def write_tools(self, ctx: _Ctx) -> dict:
+        policy = ctx.agent.tools
+        if policy.mode == INHERIT:
+            if policy.grants:
+                ctx.lose("tools", f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}",
+                         LossCode.TOOL_COERCED, Severity.INFO)
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
+                           "every tool: written as every Roo group (read back as those groups' tools)")
+            if ctx.policy.carry:
+                from .. import paths
+
+                ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+            return {"groups": list(ALL_GROUPS)}  # every tool: every group
+        return super().write_tools(ctx)
+
+    def check_broaden(self, ctx: _Ctx, allowed: list[tuple[str, Grant]], policy) -> None:
+        """Never widen: what the groups grant, read back, must be within what was granted; a scope must be a
+        Roo fileRegex (from a roo entry), anything else would be dropped."""
+        if policy.mode not in (ALLOWLIST, NONE):
+            return
+        granted = {g.canonical for g in policy.allowed() if g.canonical}
+        if any(g.canonical is None and _group(g.raw) == "mcp" for g in policy.allowed()):
+            granted.add(ALL_MCP)
+        wider = sorted(self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None})
+        unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None})
+        what = []
+        if wider:
+            what.append(f"granting {', '.join(wider)} too")
+        if unscoped:
+            what.append(f"dropping the scope of {', '.join(unscoped)}")
+        if what:
+            self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(what)}")
+
+    def render_tools(self, mode: str, allowed, denied, ctx: _Ctx) -> dict:
+        entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins
+        for name, g in allowed:
+            entries.setdefault(name, _entry(name, g) or name)
+        denied_names = _dedupe(n for n, _ in denied)
+        if denied_names and any(g.pattern for _, g in denied):
+            self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
+        if any(_group(g.raw) != n for n, g in allowed):
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", "tools written as Roo groups")
+        lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
+        if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+            from .. import paths
+
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        return {"groups": list(entries.values())}
+
+    def _check_clean(self, modes: list[dict], report: LossReport) -> None:
+        """Roo rewrites some characters before parsing: say which fields will read back differently."""
+        for mode in modes:
+            for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
+                               ("whenToUse", "description")):
+                if isinstance(mode.get(key), str) and _PROBLEM.search(mode[key]):
+                    report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath,
+                               f"mode {mode['slug']!r}: Roo replaces smart quotes, Unicode dashes, NBSP and zero-width "
+                               f"characters in '{key}' before reading it")
+
+    def output_path(self, agent: Agent) -> str:
+        return self.table["layout"]["path"]
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(k) if isinstance(k, str) else k: _cleaned(v) for k, v in value.items()}
+    return value
+
+
+def _group(raw: str) -> str:
+    if raw.startswith("["):
+        try:
+            return str(json.loads(raw)[0])
+        except (ValueError, IndexError, KeyError):
+            return raw
+    return raw
+
+
+def _entry(name: str, g: Grant) -> list | None:
+    """The Roo group entry ``[group, {fileRegex, description}]`` a grant read from roo stands for, if it still fits."""
+    if not g.raw.startswith("["):
+        return None
+    try:
+        entry = json.loads(g.raw)
+    except ValueError:
+        return None
+    if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == name and isinstance(entry[1], dict)):
+        return None
+    return entry if entry[1].get("fileRegex") == g.pattern else None
+
+
+def _line_of(text: str, key: str, value: Any = None) -> int | None:
+    rx = rf'^\s*(?:-\s+)?["\']?{re.escape(key)}["\']?\s*:\s*'
+    if value is not None:
+        rx += rf'["\']?{re.escape(str(value))}'
+    m = re.search(rx, text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None

@@ -1,0 +1,167 @@
+"""Roo Code / Kilo Code custom modes (many records in one file) and Agent Skills (SKILL.md): library and CLI."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv.errors import BroadenError
+from agentconv.ir import Agent, Document, Grant, ToolPolicy
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ROOT / "fixtures" / "cases" / "roo" / "modes" / ".roomodes"
+VALIDATE_ROO = Path("/work/shared/tools/clients/validate-roo")
+
+
+def cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "agentconv", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def claude_agents(root: Path, n: int = 3) -> Path:
+    agents = root / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    for i in range(n):
+        (agents / f"a{i}.md").write_text(f"---\nname: agent-{i}\ndescription: Agent {i}.\n---\n\nYou are agent {i}.\n",
+                                         "utf-8")
+    return agents
+
+
+def slugs(text: str) -> list[str]:
+    doc, _ = agentconv.read(text, "roo")
+    return [a.name for a in doc.records]
+
+
+def roo_loader_accepts(path: Path) -> None:
+    """Roo's own zod schema (tools/clients/validate-roo), when the shared client is set up."""
+    if not VALIDATE_ROO.exists() or shutil.which("node") is None:
+        return
+    out = subprocess.run([str(VALIDATE_ROO), str(path)], capture_output=True, text=True, timeout=60)
+    if out.returncode == 2:
+        return  # the client is not installed here
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+# --------------------------------------------------------------------------- roo: many records, one file
+def test_claude_dir_to_roo_is_one_file(tmp_path):
+    agents = claude_agents(tmp_path / "src")
+    out = cli("convert", agents, "--to", "roo", "-o", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert files == [".roomodes"]
+    text = (tmp_path / "out" / ".roomodes").read_text("utf-8")
+    assert slugs(text) == ["agent-0", "agent-1", "agent-2"]
+    roo_loader_accepts(tmp_path / "out" / ".roomodes")
+
+
+def test_migrate_to_roo_is_one_file(tmp_path):
+    claude_agents(tmp_path / "repo")
+    out = cli("migrate", tmp_path / "repo", "--to", "roo", "--out", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert files == [".agentconv/manifest.json", ".roomodes"]
+    assert slugs((tmp_path / "out" / ".roomodes").read_text("utf-8")) == ["agent-0", "agent-1", "agent-2"]
+    again = cli("migrate", tmp_path / "repo", "--to", "roo", "--out", tmp_path / "out")
+    assert again.returncode == 0 and "unchanged" in again.stdout + again.stderr
+
+
+def test_three_modes_to_claude_are_three_files(tmp_path):
+    src = tmp_path / "repo" / ".roomodes"
+    src.parent.mkdir()
+    shutil.copy(MODES, src)
+    out = cli("convert", src, "--to", "claude", "-o", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    files = sorted(p.name for p in (tmp_path / "out" / ".claude" / "agents").iterdir())
+    assert files == ["builder.md", "docs-writer.md", "reviewer.md"]
+    single = cli("convert", src, "--to", "claude")  # one output stream cannot hold three files
+    assert single.returncode != 0 and "3 records" in single.stderr
+
+
+def test_roomodes_to_roo_is_byte_identical_and_json_is_read():
+    result = agentconv.convert(MODES, to="roo", path=".roomodes")
+    assert result.text.encode("utf-8") == MODES.read_bytes()
+    kilo = ROOT / "fixtures" / "cases" / "roo" / "kilo-json" / ".kilocodemodes"
+    assert agentconv.detect(kilo, ".kilocodemodes").dialect == "roo"
+    assert agentconv.convert(kilo, to="roo", path=".kilocodemodes").text == kilo.read_text("utf-8")
+
+
+def test_mode_fields():
+    doc, _ = agentconv.read(MODES, path=".roomodes")
+    docs, reviewer, builder = doc.records
+    assert (docs.name, docs.display_name, docs.kind) == ("docs-writer", "📝 Docs Writer", "agent")
+    assert docs.description.startswith("Use this mode when documentation")
+    assert docs.extensions["roo"] == {"description": "Write and update documentation.", "source": "project"}
+    role, sep, ci = docs.prompt.partition("\n\n<!-- roo:customInstructions -->\n\n")
+    assert sep and role.endswith("before you describe it.") and ci.startswith("- Keep sentences short.")
+    scoped = [g for g in docs.tools.grants if g.pattern]
+    assert {g.canonical for g in scoped} == {"write", "edit"} and {g.pattern for g in scoped} == {r"\.(md|mdx)$"}
+    assert builder.display_name == "Builder" and "display_name" in builder.derived
+    assert builder.description == "Build features."  # only `description`: read as the description ...
+    rebuilt = agentconv.write(Document([builder]), "roo")
+    assert "    description: Build features.\n" in rebuilt and "whenToUse" not in rebuilt  # ... and written back so
+    assert ("mcp", None) in {(g.raw, g.canonical) for g in builder.tools.grants}
+
+
+def _doc(*grants: Grant, mode: str = "allowlist") -> Document:
+    return Document([Agent(name="probe", description="d", prompt="Do it.\n", tools=ToolPolicy(mode, list(grants)))])
+
+
+def test_groups_never_widen():
+    g = lambda raw, c, p=None: Grant(raw, c, "allow", p)  # noqa: E731
+    with pytest.raises(BroadenError, match="list, semantic-search"):
+        agentconv.write(_doc(g("Read", "read"), g("Grep", "grep")), "roo")
+    with pytest.raises(BroadenError, match=r"mcp:\*/\*"):
+        agentconv.write(_doc(g("mcp__github__create_issue", "mcp:github/create_issue")), "roo")
+    with pytest.raises(BroadenError, match="scope"):
+        agentconv.write(_doc(g("Bash(git *)", "bash", "git *"), g("TaskOutput", "terminal-output")), "roo")
+    text = agentconv.write(_doc(g("Write", "write"), g("Edit", "edit"), g("Agent", "agent")), "roo")
+    assert "    groups:\n      - edit\n      - modes\n" in text
+    # the whole read group's tools (Copilot's read + search sets) need no broadening
+    copilot = "---\nname: r\ndescription: d\ntools: ['read', 'search']\n---\nRead.\n"
+    assert "      - read\n" in agentconv.convert(copilot, "roo", from_="copilot").text
+    broad = agentconv.write(_doc(g("Read", "read")), "roo", policy=agentconv.Policy(allow_broaden=True))
+    assert "agentconv-carry" in broad  # the exact allowlist rides along
+    back = agentconv.convert(agentconv.convert(
+        "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n", "roo", from_="claude",
+        policy=agentconv.Policy(allow_broaden=True)).text, "claude", from_="roo")
+    assert back.text == "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n"
+
+
+def test_inherit_is_every_group_and_no_tools_is_empty():
+    every = agentconv.write(_doc(mode="inherit"), "roo")
+    assert "    groups:\n      - read\n      - edit\n      - command\n      - mcp\n" in every
+    assert "    groups: []\n" in agentconv.write(_doc(mode="none"), "roo")
+
+
+def test_claude_to_roo_to_claude_is_identical():
+    text = "---\nname: helper\ndescription: Helps.\nmodel: sonnet\ncolor: blue\n---\n\nHelp \u2014 kindly.\n"
+    roo = agentconv.convert(text, "roo", from_="claude").text
+    assert any(i.path == "prompt" for i in agentconv.convert(text, "roo", from_="claude").report)  # Roo's dash
+    assert agentconv.convert(roo, "claude", from_="roo").text.replace("Help - kindly", "Help \u2014 kindly") == text
+
+
+def test_duplicate_slugs_are_renamed(tmp_path):
+    a = Agent(name="same", description="a", prompt="A.\n")
+    b = Agent(name="same", description="b", prompt="B.\n")
+    report = agentconv.LossReport()
+    text = agentconv.write(Document([a, b]), "roo", report=report)
+    assert slugs(text) == ["same", "same"]  # the carried name comes back in the IR ...
+    assert "- slug: same-2\n" in text  # ... while Roo sees two slugs
+    assert any(i.code.value == "name-changed" for i in report)
+
+
+def test_validate_roo_accepts_every_output(tmp_path):
+    if not VALIDATE_ROO.exists():
+        pytest.skip("validate-roo is not available")
+    cases = ROOT / "fixtures" / "cases"
+    for i, out in enumerate(sorted(cases.glob("*/*/out.roo.yaml"))):
+        shutil.copy(out, tmp_path / f"{i}.roomodes")
+    out = subprocess.run([str(VALIDATE_ROO), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    if out.returncode == 2:
+        pytest.skip("validate-roo is not set up: " + out.stderr.strip())
+    assert out.returncode == 0, out.stdout
