@@ -32,10 +32,11 @@ def _scan_builtins() -> dict[str, str]:
     data = resources.files("agentconv.dialects.data")
     for entry in data.iterdir():
         did = entry.name.removesuffix(".toml")
-        if not entry.name.endswith(".toml") or not resources.files("agentconv.dialects").joinpath(f"{did}.py").is_file():
+        module = did.replace("-", "_")  # claude-command.toml beside claude_command.py
+        if not entry.name.endswith(".toml") or not resources.files("agentconv.dialects").joinpath(f"{module}.py").is_file():
             continue
         table = tomllib.loads(entry.read_text("utf-8"))
-        found.append((table.get("priority", 100), did, f"{_BUILTIN_PREFIX}{did}:{table.get('class', did.title())}"))
+        found.append((table.get("priority", 100), did, f"{_BUILTIN_PREFIX}{module}:{table.get('class', did.title())}"))
     return {did: spec for _, did, spec in sorted(found)}
 
 
@@ -130,5 +131,5 @@ def owner(key: str) -> str | None:
 @cache
 def readers(tool_name: str) -> int:
     """How many dialects read a tool spelling (for detection: a name only one dialect knows says a lot)."""
-    return sum(1 for d in all_dialects() if d.crosswalk.read(tool_name)
+    return sum(1 for d in all_dialects() if d.table.get("detect", {}).get("tools", True) and d.crosswalk.read(tool_name)
                and not d.crosswalk.read(tool_name)[0].startswith("mcp:"))

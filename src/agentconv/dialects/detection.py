@@ -71,8 +71,8 @@ class Detection:
         template = layout.get(f"{agent.kind}_path") or layout.get("path", "{name}.md")
         name = agent.name or naming.slugify(agent.display_name or "") or "agent"
         pattern = self.table.get("name", {}).get("pattern")
-        if pattern and not re.match(pattern, name):
-            naming.check_safe(name, agent.origin.path if agent.origin else None)
+        if pattern and not re.match(pattern, name):  # ':' separates folders in a command name (git:commit)
+            naming.check_safe(name.replace(":", "/"), agent.origin.path if agent.origin else None)
             name = naming.slugify(name) or "agent"
         return template.format(name=naming.check_safe(name, agent.origin.path if agent.origin else None))
 

@@ -1,0 +1,41 @@
+"""Gemini CLI custom commands (``.gemini/commands/**/*.toml``): a TOML file with ``prompt`` (required) and
+``description``; the name is the path below ``commands/`` with ``:`` (``git/commit.toml`` is ``/git:commit``).
+Placeholders ``{{args}}``, ``!{cmd}``, ``@{path}``; no positional arguments (see ``agentconv.placeholders``)."""
+from __future__ import annotations
+
+from .. import naming
+from ..loss import LossCode, Severity
+from ..placeholders import CommandDialect
+
+
+class GeminiCommand(CommandDialect):
+    id = "gemini-command"
+
+    def _derive_name(self, agent, path, report) -> None:
+        layout = self.table["layout"]
+        root, sep = layout["nest_root"], layout["nest_sep"]
+        norm = "/" + (path or "").replace("\\", "/")
+        at = norm.rfind("/" + root)
+        if path and at >= 0:
+            parts = norm[at + 1 + len(root):].split("/")
+            parts[-1] = naming.stem(parts[-1], layout.get("strip_suffixes", [".toml"]))
+            name = sep.join(parts)
+            if name != agent.name:
+                agent.name = name
+                agent.derived.append("name")
+                report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"name {name!r} taken from the file path")
+            return
+        super()._derive_name(agent, path, report)
+
+    def output_path(self, agent) -> str:
+        sep = self.table["layout"]["nest_sep"]
+        if agent.name and sep in agent.name:
+            parts = [naming.check_safe(p, agent.origin.path if agent.origin else None) for p in agent.name.split(sep)]
+            return self.table["layout"]["path"].format(name="/".join(parts))
+        return super().output_path(agent)
+
+    def render(self, mapping: dict, body: str, layout, carry_data) -> str:
+        text = super().render(mapping, body, layout, carry_data)
+        if not body:  # `prompt` is required even when empty (the loss is reported by body())
+            text += ('\n' if text and not text.endswith("\n") else "") + 'prompt = ""\n'
+        return text

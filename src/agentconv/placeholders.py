@@ -1,0 +1,470 @@
+"""Prompt placeholders of commands (slash commands, prompt files), rewritten between dialects.
+
+Each command dialect spells the same few things differently (reference/dialects.md §14 G15):
+
+======================  ===================  =====================  ==============  ============  ==============
+what                    Claude command       OpenCode command       Codex prompt    Gemini        Copilot prompt
+======================  ===================  =====================  ==============  ============  ==============
+all arguments           ``$ARGUMENTS``       ``$ARGUMENTS``         ``$ARGUMENTS``  ``{{args}}``  --
+n-th argument           ``$0``, ``$A..[0]``  ``$1`` (1-based)       ``$1``..``$9``  --            --
+shell output            ``!`cmd```           ``!`cmd```             --              ``!{cmd}``    --
+file contents           ``@path``            ``@path``              --              ``@{path}``   --
+a literal ``$``         ``$``                ``$``                  ``$$``          ``$``         ``$``
+======================  ===================  =====================  ==============  ============  ==============
+
+The table of each command dialect says how it spells them (its ``[placeholders]`` section)::
+
+    args = ["$ARGUMENTS"]                    # all arguments; the first spelling is written
+    positional = ["${n}", "$ARGUMENTS[{n}]"] # the n-th argument ({n}: its index); the first that fits is written
+    base = 0                                 # the index of the first argument (Claude 0, OpenCode/Codex 1)
+    max = 9                                  # the highest index (Codex: $1..$9); none: unbounded
+    rest = true                              # the highest positional takes the remaining arguments (OpenCode)
+    shell = ["!`", "`"]                      # shell output: opening and closing text ("}" closes balanced braces)
+    file = ["@", ""]                         # file contents; an empty closer: a bare path, up to whitespace
+    dollar = "$$"                            # how a literal '$' is written where it would start a placeholder
+    [placeholders.own]                       # placeholders only this tool expands (regex -> what they are)
+    '\\$\\{CLAUDE_[A-Z_]+\\}' = "a Claude Code variable"
+
+**Canonical form.** The IR prompt of a record of kind ``command`` holds its placeholders in one neutral
+spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{arg:N}}`` (the N-th argument,
+**1-based**), ``!{cmd}`` (a shell command's output; braces balanced, placeholders inside rewritten too) and
+``@{path}`` (a file's contents). Everything else is literal text, including tool-specific variables
+(``${CLAUDE_SESSION_ID}``, ``${input:x}``), which stay as written.
+
+- Reading converts the dialect's spellings into the canonical form (nothing is reported: it loses nothing).
+  Canonical spellings already present in the text are read as placeholders too, so a placeholder a target
+  could not spell (written there in the canonical form) comes back on the way home.
+- Writing converts out of it. Each rewrite is a ``value-coerced`` info item (path ``prompt``), named in the
+  source dialect's spelling when the record came from another command dialect. A placeholder the target
+  cannot spell (positional arguments in Gemini, a shell command in Codex, anything in a Copilot prompt file)
+  is written in the canonical form and reported as a warning; so is a tool-specific variable of another
+  tool, and literal text that the target would expand (escaped instead where the target can: Codex ``$$``).
+- Writing a file in the dialect it was read from gives back its prompt exactly as written (``$ARGUMENTS[0]``
+  stays ``$ARGUMENTS[0]``), as long as the IR prompt was not changed.
+
+``CommandDialect`` is the base of the five command dialects: it sets ``kind = "command"``, applies the
+rewrites through the ``read_extra`` and ``body`` hooks, takes tool and model tables from the agent dialect
+of the same tool (``[inherit]``), writes a file without a header where the dialect allows it and there is
+nothing to put in one, and reports an agent written as a command.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from .dialects.base import Dialect
+from .dialects.detection import _glob
+from .loss import LossCode, LossReport, Severity
+
+ARGS, ARG, SHELL, FILE, TEXT = "args", "arg", "shell", "file", "text"
+_NTH = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    """``text``, ``args``, ``arg`` (value: the 1-based index), ``shell`` (value: the command, canonical),
+    ``file`` (value: the path)."""
+    value: object = None
+    raw: str = ""
+    """The spelling as found in the text it was read from."""
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """How one dialect writes placeholders (its table's ``[placeholders]``)."""
+
+    id: str
+    args: tuple[str, ...] = ()
+    positional: tuple[str, ...] = ()
+    base: int = 1
+    max: int | None = None
+    rest: bool = False
+    shell: tuple[str, str] | None = None
+    file: tuple[str, str] | None = None
+    dollar: str | None = None
+    own: tuple[tuple[str, str], ...] = field(default=())
+
+    @classmethod
+    def from_table(cls, did: str, spec: dict) -> "Spelling":
+        pair = lambda v: tuple(v) if v else None  # noqa: E731
+        return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
+                   spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
+                   spec.get("dollar"), tuple(spec.get("own", {}).items()))
+
+    @cached_property
+    def _starts(self) -> re.Pattern:
+        alts = []
+        if self.dollar:
+            alts.append(f"(?P<dollar>{re.escape(self.dollar)})")
+        for i, p in enumerate(self.positional):
+            pre, _, post = p.partition("{n}")
+            digits = r"\d" if self.max is not None and self.max < 10 else r"\d+"
+            alts.append(f"(?P<pos{i}>{re.escape(pre)}(?P<n{i}>{digits}){re.escape(post)})")
+        for i, a in enumerate(sorted(self.args, key=len, reverse=True)):
+            alts.append(f"(?P<args{i}>{re.escape(a)})")
+        if self.shell:
+            alts.append(f"(?P<shell>{re.escape(self.shell[0])})")
+        if self.file:
+            if self.file[1]:
+                alts.append(f"(?P<file>{re.escape(self.file[0])})")
+            else:  # a bare path: not inside a word or an address, and it must look like a path
+                alts.append(rf"(?<![\w.@/\\`$]){re.escape(self.file[0])}(?P<bare>[\w~./][\w~./+-]*)")
+        return re.compile("|".join(alts)) if alts else re.compile(r"(?!x)x")
+
+    # ---------------------------------------------------------------- reading
+    def tokenize(self, text: str) -> list[Token]:
+        """The text as literal runs and placeholders (a shell command's own text stays in this spelling)."""
+        out: list[Token] = []
+        pos, buf = 0, []
+        rx = self._starts
+        while True:
+            m = rx.search(text, pos)
+            if m is None:
+                break
+            tok, end = self._match(text, m)
+            if tok is None:
+                buf.append(text[pos:m.start() + 1])
+                pos = m.start() + 1
+                continue
+            buf.append(text[pos:m.start()])
+            if tok.kind == TEXT:
+                buf.append(str(tok.value))
+            else:
+                if "".join(buf):
+                    out.append(Token(TEXT, "".join(buf), "".join(buf)))
+                buf = []
+                out.append(tok)
+            pos = end
+        buf.append(text[pos:])
+        if "".join(buf):
+            out.append(Token(TEXT, "".join(buf), "".join(buf)))
+        return out
+
+    def _match(self, text: str, m: re.Match) -> tuple[Token | None, int]:
+        g = m.lastgroup or ""
+        if g == "dollar":
+            return Token(TEXT, "$", m.group()), m.end()
+        if g.startswith("pos"):
+            i = int(g[3:])
+            n = int(m.group(f"n{i}")) - self.base + 1
+            if n < 1 or (self.max is not None and n + self.base - 1 > self.max):
+                return None, m.end()
+            return Token(ARG, n, m.group()), m.end()
+        if g.startswith("args"):
+            return Token(ARGS, None, m.group()), m.end()
+        if g in ("shell", "file"):
+            close = (self.shell if g == "shell" else self.file)[1]
+            end = _closing(text, m.end(), close)
+            if end is None or end == m.end():
+                return None, m.end()
+            inner = text[m.end():end]
+            return Token(SHELL if g == "shell" else FILE, inner, text[m.start():end + len(close)]), end + len(close)
+        if g == "bare":
+            path = m.group("bare").rstrip(".,:;!?")
+            if not any(c in path for c in "./") or path in (".", ".."):
+                return None, m.end()
+            return Token(FILE, path, self.file[0] + path), m.start() + len(self.file[0]) + len(path)
+        return None, m.end()
+
+    # ---------------------------------------------------------------- writing
+    def spell(self, tok: Token, after: str = "") -> str | None:
+        """The token in this spelling, or None when it has none. ``after``: the text that follows (a spelling
+        it would run into, ``$1`` before ``0``, is skipped for one that ends)."""
+        cands: list[str] = []
+        if tok.kind == ARGS:
+            cands = list(self.args)
+        elif tok.kind == ARG:
+            index = int(tok.value) + self.base - 1  # type: ignore[arg-type]
+            if self.max is None or index <= self.max:
+                cands = [p.replace("{n}", str(index)) for p in self.positional]
+        elif tok.kind in (SHELL, FILE):
+            pair = self.shell if tok.kind == SHELL else self.file
+            value = str(tok.value)
+            if pair and _fits(value, pair[1]):
+                cands = [pair[0] + value + pair[1]]
+        for c in cands:
+            back = self.tokenize(c + after[:16])
+            if back and back[0].kind == tok.kind and back[0].raw == c:
+                return c
+        return None
+
+    def own_in(self, text: str) -> list[tuple[str, str]]:
+        """(text, what it is) for each of this tool's own variables found in ``text``."""
+        return [(m.group(), label) for rx, label in self.own for m in re.finditer(rx, text)]
+
+
+def _closing(text: str, start: int, close: str) -> int | None:
+    """Where ``close`` ends a placeholder opened before ``start``: braces balanced for ``}``, the next ``close``
+    on the same line otherwise, and for a bare path (``""``) never (handled by its regex)."""
+    if close == "}":
+        depth = 1
+        for i in range(start, len(text)):
+            if text[i] == "{":
+                depth += 1
+            elif text[i] == "}":
+                depth -= 1
+                if depth == 0:
+                    return i
+        return None
+    if not close:
+        return None
+    end = text.find(close, start)
+    if end < 0 or "\n" in text[start:end]:
+        return None
+    return end
+
+
+def _fits(value: str, close: str) -> bool:
+    if close == "}":
+        return _closing(value + "}", 0, "}") == len(value)
+    if not close:
+        return bool(value) and not any(c.isspace() for c in value)
+    return close not in value and "\n" not in value
+
+
+CANONICAL = Spelling("canonical", ("{{args}}",), ("{{arg:{n}}}",), 1, None, False, ("!{", "}"), ("@{", "}"))
+
+
+def _describe(tok: Token) -> str:
+    if tok.kind == ARGS:
+        return "all arguments"
+    if tok.kind == ARG:
+        n = int(tok.value)  # type: ignore[arg-type]
+        return f"the {_NTH.get(n, f'{n}th')} argument"
+    return "shell output" if tok.kind == SHELL else "a file's contents"
+
+
+def to_canonical(text: str, spelling: Spelling) -> str:
+    """A prompt in a dialect's spelling -> the canonical form."""
+    out = []
+    for tok in spelling.tokenize(text):
+        if tok.kind == TEXT:
+            if spelling is CANONICAL:
+                out.append(str(tok.value))
+            else:  # canonical spellings in the text are placeholders too (see the module docstring)
+                out.append(to_canonical(str(tok.value), CANONICAL))
+            continue
+        if tok.kind == SHELL:
+            tok = Token(SHELL, to_canonical(str(tok.value), spelling), tok.raw)
+        spelled = CANONICAL.spell(tok)
+        out.append(spelled if spelled is not None else tok.raw)
+    return "".join(out)
+
+
+@dataclass
+class Rewrite:
+    """What writing out of the canonical form did: rewrites, placeholders with no spelling, collisions."""
+
+    rewrites: dict[tuple[str, str], None] = field(default_factory=dict)
+    missing: dict[tuple[str, str], None] = field(default_factory=dict)
+    foreign: dict[tuple[str, str], None] = field(default_factory=dict)
+    collisions: dict[str, None] = field(default_factory=dict)
+    escaped: dict[str, None] = field(default_factory=dict)
+    rest: bool = False
+    names: dict[str, str] = field(default_factory=dict)
+    """Canonical spelling -> the spelling the user wrote (for messages)."""
+
+
+def from_canonical(text: str, target: Spelling, source: Spelling | None = None,
+                   others: list[Spelling] = (), names: dict[str, str] | None = None) -> tuple[str, Rewrite]:
+    """The canonical form -> ``target``'s spelling, and what was done (``source``: the spelling the record was
+    read in, to name placeholders as the user wrote them, ``names``: canonical spelling -> as first written;
+    ``others``: every command dialect's spelling)."""
+    rw = Rewrite(names=names or {})
+    return _write(text, target, source, others, rw), rw
+
+
+def _names(source: Spelling, raw_prompt: tuple[str, str] | None) -> dict[str, str]:
+    """Canonical spelling -> the source's own spelling of it, as first found in the text it was read from."""
+    out: dict[str, str] = {}
+    if raw_prompt is None:
+        return out
+
+    def walk(text: str) -> None:
+        for tok in source.tokenize(text):
+            if tok.kind == TEXT:
+                continue
+            if tok.kind == SHELL:
+                walk(str(tok.value))
+                tok = Token(SHELL, to_canonical(str(tok.value), source), tok.raw)
+            key = CANONICAL.spell(tok)
+            if key is not None:
+                out.setdefault(key, tok.raw)
+
+    walk(raw_prompt[0])
+    return out
+
+
+def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite) -> str:
+    toks = CANONICAL.tokenize(text)
+    out = []
+    for i, tok in enumerate(toks):
+        after = str(toks[i + 1].raw) if i + 1 < len(toks) else ""
+        if tok.kind == TEXT:
+            out.append(_literal(str(tok.value), target, others, rw))
+            continue
+        inner = tok
+        if tok.kind == SHELL:
+            inner = Token(SHELL, _write(str(tok.value), target, source, others, rw), tok.raw)
+        spelled = target.spell(inner, after)
+        named = rw.names.get(tok.raw) or (source.spell(tok) if source is not None else None) or tok.raw
+        if spelled is None:
+            rw.missing[(named, _describe(tok))] = None
+            out.append(tok.raw if tok.kind != SHELL else "!{" + str(tok.value) + "}")
+            continue
+        if tok.kind == ARG and target.rest:
+            rw.rest = True
+        if spelled != named:
+            rw.rewrites[(named, spelled)] = None
+        out.append(spelled)
+    return "".join(out)
+
+
+def _literal(text: str, target: Spelling, others, rw: Rewrite) -> str:
+    for other in others:
+        if other.id != target.id:
+            for found, label in other.own_in(text):
+                rw.foreign[(found, label)] = None
+    toks = target.tokenize(text)
+    if all(t.kind == TEXT and t.raw == t.value for t in toks):
+        return text
+    if target.dollar:  # escape every '$' that would start a placeholder (or an escape) in the target
+        out = []
+        for t in toks:
+            if t.kind == TEXT and t.raw == t.value:
+                out.append(str(t.value))
+            else:
+                out.append(t.raw.replace("$", target.dollar, 1) if t.raw.startswith("$") else t.raw)
+                if not t.raw.startswith("$"):
+                    rw.collisions[t.raw] = None
+                else:
+                    rw.escaped[t.raw] = None
+        return "".join(out)
+    for t in toks:
+        if not (t.kind == TEXT and t.raw == t.value):
+            rw.collisions[t.raw] = None
+    return text
+
+
+def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
+    """The loss items for one write (path ``prompt``)."""
+    for (old, new) in rw.rewrites:
+        rep.add(LossCode.VALUE_COERCED, Severity.INFO, "prompt", f"placeholder {old!r} written as {new!r}")
+    if rw.rest:
+        rep.add(LossCode.VALUE_COERCED, Severity.INFO, "prompt",
+                f"in {target_id} the highest positional argument also takes the arguments after it")
+    for (old, what) in rw.missing:
+        rep.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                f"placeholder {old!r} ({what}) has no {target_id} equivalent; written as agentconv's neutral "
+                "spelling, which it does not expand")
+    for (found, label) in rw.foreign:
+        rep.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                f"{found!r} is {label}; {target_id} has no equivalent (kept as text)")
+    for raw in rw.escaped:
+        rep.add(LossCode.VALUE_COERCED, Severity.INFO, "prompt", f"literal {raw!r} escaped for {target_id}")
+    for raw in rw.collisions:
+        rep.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                f"literal text {raw!r} is a placeholder in {target_id} and will be expanded there")
+
+
+@lru_cache(maxsize=None)
+def spelling_of(did: str) -> Spelling | None:
+    """The spelling of a registered dialect, or None when it has no ``[placeholders]`` table."""
+    from . import registry
+
+    try:
+        table = registry.get(did).table
+    except Exception:
+        return None
+    spec = table.get("placeholders")
+    return Spelling.from_table(did, spec) if spec is not None else None
+
+
+def all_spellings() -> list[Spelling]:
+    from . import registry
+
+    return [s for s in (spelling_of(d) for d in registry.ids()) if s is not None]
+
+
+class CommandDialect(Dialect):
+    """A command dialect: markdown (or TOML) prompt with optional header, placeholders rewritten (see above)."""
+
+    @cached_property
+    def table(self) -> dict:
+        table = dict(Dialect.table.func(self))  # type: ignore[attr-defined]
+        inherit = table.get("inherit")
+        if inherit:  # tool names, models, MCP spellings: the agent dialect of the same tool
+            from importlib import resources
+            import tomllib
+
+            base = tomllib.loads(resources.files("agentconv.dialects.data")
+                                 .joinpath(f"{inherit['from']}.toml").read_text("utf-8"))
+            for key in inherit.get("keys", []):
+                if key in base and key not in table:
+                    table[key] = base[key]
+        return table
+
+    @cached_property
+    def spelling(self) -> Spelling:
+        return Spelling.from_table(self.id, self.table.get("placeholders", {}))
+
+    # ------------------------------------------------------------------ reading
+    def read_extra(self, agent, parsed, path, report) -> None:
+        agent.kind = "command"
+        raw = agent.prompt
+        agent.prompt = to_canonical(raw, self.spelling)
+        agent._raw_prompt = (raw, agent.prompt)  # moved onto the origin by read()
+
+    def read(self, text, path, report, *, parsed=None):
+        doc = super().read(text, path, report, parsed=parsed)
+        for agent in doc.records:
+            raw = agent.__dict__.pop("_raw_prompt", None)
+            if agent.origin is not None:
+                agent.origin.raw_prompt = raw  # type: ignore[attr-defined]  (same dialect: written back as read)
+        return doc
+
+    def detect(self, path, data, has_header):
+        """Found by path only: a header alone (description, model) looks like an agent's."""
+        globs = self.table.get("layout", {}).get("detect", [])
+        if not path or not any(_glob(path, g) for g in globs):
+            return 0.0, []
+        return super().detect(path, data, has_header)
+
+    def _detect_tools(self, data: dict) -> tuple[float, list[str]]:
+        return 0.0, []
+
+    # ------------------------------------------------------------------ writing
+    def body(self, agent, ctx) -> str:
+        if agent.kind != "command":
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind",
+                           f"an {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
+                           "agent the model delegates to")
+        origin = agent.origin
+        same = origin is not None and origin.dialect == self.id
+        kept = getattr(origin, "raw_prompt", None) if same else None
+        if kept is not None and kept[1] == agent.prompt:
+            return kept[0]
+        source = spelling_of(origin.dialect) if origin is not None and not same else None
+        names = _names(source, getattr(origin, "raw_prompt", None)) if source is not None else {}
+        text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names)
+        report(rw, self.id, ctx.report)
+        empty = self.table.get("empty_prompt")
+        if empty and not text.strip():
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt", empty)
+        limit = self.table.get("body_limit")
+        if limit and len(text) > limit:
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
+                           f"prompt is {len(text)} characters; {self.id} allows {limit}")
+        return text
+
+    def write_extra(self, mapping: dict, ctx) -> None:
+        if "name" not in self.table.get("fields", {}).values():
+            self._carry_file_name(ctx, None)  # identity is the file name alone: carried, like other such dialects
+
+    def render(self, mapping: dict, body: str, layout, carry_data):
+        optional = self.table.get("header") == "optional"
+        if optional and not mapping and not carry_data and (layout is None or not layout.has_header):
+            return (layout.gap if layout is not None else "") + body
+        return super().render(mapping, body, layout, carry_data)
