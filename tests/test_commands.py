@@ -1,0 +1,211 @@
+"""Commands (slash commands, prompt files) as a record kind: the five command dialects, placeholders rewritten
+through the canonical form (agentconv.placeholders), kinds crossing between agents and commands reported."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv import placeholders as ph
+from agentconv.diff import roundtrip
+from agentconv.validate import has_errors, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "fixtures" / "cases"
+COMMANDS = ["claude-command", "opencode-command", "codex-prompt", "gemini-command", "copilot-prompt"]
+REVIEW = CASES / "claude-command" / "review" / ".claude" / "commands" / "review.md"
+REVIEW_REL = ".claude/commands/review.md"
+
+
+def items(report, path="prompt", severity=None):
+    return [i.message for i in report if i.path == path and (severity is None or i.severity.value == severity)]
+
+
+# ------------------------------------------------------------------------------------------ the issue's pair
+def test_claude_command_to_gemini_toml_and_back():
+    """$ARGUMENTS, positional arguments, !`git diff` and @src/file.py: Claude -> Gemini TOML -> Claude."""
+    there = agentconv.convert(REVIEW, to="gemini-command", path=REVIEW_REL)
+    assert there.path == ".gemini/commands/review.toml"
+    assert 'description = "Review the staged change, focusing on one area"' in there.text
+    assert "Review the current change for {{args}}." in there.text
+    assert "!{git diff}" in there.text and "@{src/file.py}" in there.text
+    assert "Focus on {{arg:1}} first, then look at {{arg:2}} if it is given." in there.text  # no Gemini spelling
+    info = items(there.report, severity="info")
+    assert "placeholder '$ARGUMENTS' written as '{{args}}'" in info
+    assert "placeholder '!`git diff`' written as '!{git diff}'" in info
+    assert "placeholder '@src/file.py' written as '@{src/file.py}'" in info
+    warn = items(there.report, severity="warning")
+    assert any(m.startswith("placeholder '$0' (the 1st argument) has no gemini-command equivalent") for m in warn)
+    assert any(m.startswith("placeholder '$ARGUMENTS[1]' (the 2nd argument) has no gemini-command") for m in warn)
+
+    back = agentconv.convert(there.text, to="claude-command", from_="gemini-command", path=there.path)
+    assert "Review the current change for $ARGUMENTS." in back.text
+    assert "Focus on $0 first, then look at $1 if it is given." in back.text  # $ARGUMENTS[1] comes back as $1
+    assert "!`git diff`" in back.text and "@src/file.py" in back.text
+    assert "allowed-tools: Bash(git diff:*), Read, Grep" in back.text  # carried through the TOML comment
+    assert "placeholder '{{args}}' written as '$ARGUMENTS'" in items(back.report)
+    doc, _ = agentconv.read(REVIEW, path=REVIEW_REL)
+    again, _ = agentconv.read(back.text, "claude-command", path=REVIEW_REL)
+    assert again.agent.prompt == doc.agent.prompt and again.agent.kind == "command"
+    assert again.agent.tools == doc.agent.tools and again.agent.model == doc.agent.model
+
+
+def test_gemini_command_name_from_path_and_placeholders():
+    src = CASES / "gemini-command" / "git-commit" / ".gemini" / "commands" / "git" / "commit.toml"
+    doc, report = agentconv.read(src, path=".gemini/commands/git/commit.toml")
+    rec = doc.agent
+    assert (rec.name, rec.kind) == ("git:commit", "command")
+    assert "{{args}}" in rec.prompt and "!{git diff --staged}" in rec.prompt and "@{docs/commit-style.md}" in rec.prompt
+    assert not [i for i in report if i.code.value == "value-coerced"]  # reading loses nothing
+    out = agentconv.convert(src, to="claude-command", path=".gemini/commands/git/commit.toml")
+    assert out.path == ".claude/commands/git-commit.md"
+    assert "Extra instructions from the user: $ARGUMENTS" in out.text and "!`git diff --staged`" in out.text
+    assert agentconv.convert(src, to="gemini-command", path=".gemini/commands/git/commit.toml").path \
+        == ".gemini/commands/git/commit.toml"
+
+
+# ------------------------------------------------------------------------------------------ spelling tables
+# sqlglot-style: one canonical placeholder, its spelling in each command dialect (None: it has none).
+SPELLINGS = [
+    # canonical          claude-command     opencode-command  codex-prompt   gemini-command      copilot-prompt
+    ("{{args}}",         "$ARGUMENTS",      "$ARGUMENTS",     "$ARGUMENTS",  "{{args}}",         None),
+    ("{{arg:1}}",        "$0",              "$1",             "$1",          None,               None),
+    ("{{arg:2}}",        "$1",              "$2",             "$2",          None,               None),
+    ("{{arg:10}}",       "$9",              "$10",            None,          None,               None),
+    ("!{git diff}",      "!`git diff`",     "!`git diff`",    None,          "!{git diff}",      None),
+    ("@{src/file.py}",   "@src/file.py",    "@src/file.py",   None,          "@{src/file.py}",   None),
+    ("!{echo {{args}}}", "!`echo $ARGUMENTS`", "!`echo $ARGUMENTS`", None,   "!{echo {{args}}}", None),
+]
+
+
+@pytest.mark.parametrize("row", SPELLINGS, ids=lambda r: r[0])
+@pytest.mark.parametrize("index,dialect", list(enumerate(COMMANDS, 1)))
+def test_writing_each_placeholder(row, index, dialect):
+    canonical, want = row[0], row[index]
+    text, rw = ph.from_canonical(f"x {canonical} y", ph.spelling_of(dialect))
+    if want is None:
+        assert text == f"x {canonical} y" and rw.missing  # kept in the canonical spelling, reported
+    else:
+        assert text == f"x {want} y" and not rw.missing
+
+
+# what each dialect reads, and the canonical form it becomes
+READS = [
+    ("claude-command", "$ARGUMENTS", "{{args}}"),
+    ("claude-command", "$0 and $ARGUMENTS[0]", "{{arg:1}} and {{arg:1}}"),
+    ("claude-command", "$ARGUMENTS[2]", "{{arg:3}}"),
+    ("claude-command", "!`ls -la`", "!{ls -la}"),
+    ("claude-command", "see @docs/a.md.", "see @{docs/a.md}."),
+    ("claude-command", "mail me@example.com, @claude, ${CLAUDE_SESSION_ID}", "mail me@example.com, @claude, ${CLAUDE_SESSION_ID}"),
+    ("opencode-command", "$1 then $2; all: $ARGUMENTS", "{{arg:1}} then {{arg:2}}; all: {{args}}"),
+    ("opencode-command", "!`npm test` @package.json", "!{npm test} @{package.json}"),
+    ("codex-prompt", "$1 $9 $ARGUMENTS", "{{arg:1}} {{arg:9}} {{args}}"),
+    ("codex-prompt", "$10 costs $$5", "{{arg:1}}0 costs $5"),
+    ("codex-prompt", "!`ls` @a.md", "!`ls` @a.md"),
+    ("gemini-command", "{{args}} !{git log {{args}}} @{a/b.md}", "{{args}} !{git log {{args}}} @{a/b.md}"),
+    ("gemini-command", "$1 $ARGUMENTS !{unbalanced", "$1 $ARGUMENTS !{unbalanced"),
+    ("copilot-prompt", "${input:x} ${selection} #tool:web/fetch $ARGUMENTS", "${input:x} ${selection} #tool:web/fetch $ARGUMENTS"),
+]
+
+
+@pytest.mark.parametrize(("dialect", "text", "canonical"), READS)
+def test_reading_into_the_canonical_form(dialect, text, canonical):
+    assert ph.to_canonical(text, ph.spelling_of(dialect)) == canonical
+
+
+def test_literal_text_the_target_would_expand_is_escaped_or_reported():
+    text, rw = ph.from_canonical("costs $5 and $ARGUMENTS", ph.spelling_of("codex-prompt"))
+    assert text == "costs $$5 and $$ARGUMENTS" and rw.escaped and not rw.collisions  # Codex: $$ is a literal $
+    text, rw = ph.from_canonical("costs $5", ph.spelling_of("claude-command"))
+    assert text == "costs $5" and list(rw.collisions) == ["$5"]  # Claude would expand it: reported
+
+
+def test_a_positional_followed_by_a_digit_uses_a_closed_spelling():
+    text, _ = ph.from_canonical("{{arg:2}}0", ph.spelling_of("claude-command"))
+    assert text == "$ARGUMENTS[1]0"  # "$10" would be the 11th argument
+    assert ph.to_canonical(text, ph.spelling_of("claude-command")) == "{{arg:2}}0"
+
+
+def test_other_tools_variables_are_reported():
+    text, rw = ph.from_canonical("id ${CLAUDE_SESSION_ID} ${input:name}", ph.spelling_of("gemini-command"),
+                                 others=ph.all_spellings())
+    assert text == "id ${CLAUDE_SESSION_ID} ${input:name}"
+    assert {label for _, label in rw.foreign} == {"a Claude Code variable", "a VS Code input variable"}
+    _, rw = ph.from_canonical("id ${CLAUDE_SESSION_ID}", ph.spelling_of("claude-command"), others=ph.all_spellings())
+    assert not rw.foreign  # its own
+
+
+@pytest.mark.parametrize("source", [c for c in COMMANDS])
+@pytest.mark.parametrize("target", COMMANDS)
+def test_every_command_pair_round_trips_with_reports(source, target):
+    case = next(p for p in (CASES / source).iterdir() if p.is_dir())
+    rel = next(p for p in case.rglob("*") if p.is_file() and p.parent != case).relative_to(case).as_posix()
+    doc, _ = agentconv.read(case / rel, path=rel)
+    rt = roundtrip(doc, target)
+    assert rt.uncovered == []
+    if "prompt" in rt.differences:
+        assert "prompt" in rt.report.paths()
+
+
+# ------------------------------------------------------------------------------------------ kinds and files
+def test_agent_to_command_and_command_to_agent_are_reported():
+    seed = CASES / "claude" / "seed-001" / ".claude" / "agents" / "backend-developer.md"
+    out = agentconv.convert(seed, to="claude-command", path=".claude/agents/backend-developer.md")
+    assert any("an agent written as a command" in m for m in items(out.report, "kind", "warning"))
+    assert out.path == ".claude/commands/backend-developer.md"
+    back = agentconv.convert(REVIEW, to="claude", path=REVIEW_REL)
+    assert any("a command written as a claude agent" in m for m in items(back.report, "kind", "warning"))
+    assert "description: Review the staged change" in back.text
+    assert not has_errors(validate(back.text, "claude", path=".claude/agents/review.md"))
+
+
+def test_same_dialect_keeps_every_spelling():
+    text = "---\ndescription: d\n---\n\n$ARGUMENTS[0] and $0, !`ls`, @a/b.md\n"
+    out = agentconv.convert(text, to="claude-command", from_="claude-command", path=".claude/commands/x.md")
+    assert out.text == text and not items(out.report)
+
+
+def test_optional_header():
+    text = "Explain $ARGUMENTS simply.\n"
+    for d, path in (("claude-command", ".claude/commands/eli5.md"), ("codex-prompt", ".codex/prompts/eli5.md")):
+        out = agentconv.convert(text, to=d, from_=d, path=path)
+        assert out.text == text
+    other = agentconv.convert(text, to="codex-prompt", from_="claude-command", path=".claude/commands/eli5.md")
+    assert other.text.endswith("Explain $ARGUMENTS simply.\n")
+
+
+def test_copilot_prompt_fields_and_legacy_mode():
+    text = "---\ndescription: d\nmode: ask\ntools: ['web/fetch']\n---\nSummarize ${selection}.\n"
+    doc, report = agentconv.read(text, "copilot-prompt", path=".github/prompts/sum.prompt.md")
+    rec = doc.agent
+    assert rec.extensions["copilot-prompt"]["agent"] == "ask" and rec.tools.mode == "allowlist"
+    assert "'mode' read as 'agent'" in [i.message for i in report]
+    out = agentconv.write(doc, "copilot-prompt")
+    assert "agent: ask" in out and "mode:" not in out
+
+
+def test_detection_by_path_only():
+    for path, want in [(".claude/commands/a.md", "claude-command"), (".claude/commands/x/a.md", "claude-command"),
+                       (".gemini/commands/git/commit.toml", "gemini-command"), (".opencode/command/t.md", "opencode-command"),
+                       (".opencode/commands/t.md", "opencode-command"), (".github/prompts/p.prompt.md", "copilot-prompt"),
+                       (".codex/prompts/p.md", "codex-prompt")]:
+        text = 'prompt = "x"\n' if path.endswith(".toml") else "---\ndescription: d\n---\nx\n"
+        assert agentconv.detect(text.encode(), path=path).dialect == want, path
+    agent = "---\nname: a\ndescription: d\ntools: Read, Grep\nmodel: sonnet\n---\nx\n"
+    assert agentconv.detect(agent.encode()).scores.get("claude-command", 0) == 0  # no path: never a command
+
+
+def test_cli_convert_and_detect(tmp_path):
+    run = lambda *a: subprocess.run([sys.executable, "-m", "agentconv", *a], cwd=ROOT, capture_output=True,  # noqa: E731
+                                    text=True, timeout=60)
+    det = run("detect", str(REVIEW.relative_to(ROOT)))
+    assert det.returncode == 0 and det.stdout.startswith("claude-command")
+    out = run("convert", str(REVIEW.relative_to(ROOT)), "--to", "gemini-command", "-o", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    written = tmp_path / ".gemini" / "commands" / "review.toml"
+    assert "{{args}}" in written.read_text("utf-8")
+    back = run("convert", str(written), "--to", "claude-command")
+    assert back.returncode == 0 and "Review the current change for $ARGUMENTS." in back.stdout
