@@ -165,3 +165,60 @@ def test_validate_roo_accepts_every_output(tmp_path):
     if out.returncode == 2:
         pytest.skip("validate-roo is not set up: " + out.stderr.strip())
     assert out.returncode == 0, out.stdout
+
+
+# --------------------------------------------------------------------------- skill: SKILL.md, named by its directory
+SKILL = ROOT / "fixtures" / "cases" / "skill" / "pdf-tools" / ".claude" / "skills" / "pdf-tools" / "SKILL.md"
+
+
+def test_skill_reads_spec_fields_and_comes_back_byte_identical():
+    rel = ".claude/skills/pdf-tools/SKILL.md"
+    assert agentconv.detect(SKILL, rel).dialect == "skill"
+    doc, _ = agentconv.read(SKILL, path=rel)
+    a = doc.agent
+    assert (a.name, a.kind) == ("pdf-tools", "skill")
+    assert a.metadata == {"author": "example-org", "version": "1.2"}
+    assert a.extensions["skill"]["license"] == "Apache-2.0"
+    assert a.tools.mode == "inherit"  # allowed-tools pre-approves; it does not restrict
+    assert [(g.canonical, g.decision, g.pattern) for g in a.tools.grants] == [
+        ("bash", "allow", "python3 *"), ("read", "allow", None), ("grep", "allow", None)]
+    result = agentconv.convert(SKILL, to="skill", path=rel)
+    assert result.text.encode("utf-8") == SKILL.read_bytes() and result.path == rel
+
+
+def test_skill_name_comes_from_the_directory():
+    text = "---\nname: other\ndescription: d\n---\nBody.\n"
+    doc, report = agentconv.read(text, "skill", path=".github/skills/real-name/SKILL.md")
+    assert doc.agent.name == "real-name" and doc.agent.display_name == "other"
+    assert any(i.code.value == "name-changed" for i in report)
+    out = agentconv.convert(text, "skill", from_="skill", path=".github/skills/real-name/SKILL.md")
+    assert out.path == ".claude/skills/real-name/SKILL.md" and "name: real-name\n" in out.text
+
+
+def test_skill_allowed_tools_shapes_and_never_widen():
+    for value in ("Read Grep Bash(git add *)", "Read, Grep, Bash(git add *)", "[Read, Grep, 'Bash(git add *)']"):
+        doc, _ = agentconv.read(f"---\nname: s\ndescription: d\nallowed-tools: {value}\n---\nB.\n", "skill")
+        assert [g.raw for g in doc.agent.tools.grants] == ["Read", "Grep", "Bash(git add *)"]
+    agent = "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n"
+    with pytest.raises(BroadenError, match="cannot restrict tools"):
+        agentconv.convert(agent, "skill", from_="claude")
+    broad = agentconv.convert(agent, "skill", from_="claude", policy=agentconv.Policy(allow_broaden=True))
+    assert "allowed-tools" not in broad.text  # nothing pre-approved; the allowlist rides in the side channel
+    back = agentconv.convert(broad.text, "claude", from_="skill")
+    assert back.text == agent
+    inherit = agentconv.convert("---\nname: probe\ndescription: d\n---\n\nDo it.\n", "skill", from_="claude")
+    assert inherit.path == ".claude/skills/probe/SKILL.md" and "allowed-tools" not in inherit.text
+
+
+def test_skill_to_claude_and_back(tmp_path):
+    rel = ".claude/skills/pdf-tools/SKILL.md"
+    claude = agentconv.convert(SKILL, to="claude", path=rel)
+    assert "tools:" not in claude.text.split("---")[1].replace("# agentconv-carry", "")  # no restriction appears
+    again = agentconv.convert(claude.text, "skill", from_="claude")
+    assert again.text == SKILL.read_text("utf-8")
+    src = tmp_path / "repo" / ".claude" / "skills" / "pdf-tools"
+    src.mkdir(parents=True)
+    shutil.copy(SKILL, src / "SKILL.md")
+    out = cli("migrate", tmp_path / "repo", "--to", "claude", "--out", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "out" / ".claude" / "agents" / "pdf-tools.md").is_file()

@@ -35,7 +35,7 @@ import json
 import re
 from typing import Any
 
-from .. import carry, naming
+from .. import carry
 from ..envelopes import yamlio
 from ..envelopes.frontmatter import CARRY_PREFIX, Layout, Parsed
 from ..errors import ParseError

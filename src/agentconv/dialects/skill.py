@@ -1,0 +1,134 @@
+"""Agent Skills / Claude Code skills: ``.claude/skills/NAME/SKILL.md`` (VS Code also reads ``.github/skills`` and
+``.agents/skills``, Gemini CLI ``.gemini/skills``). YAML frontmatter and a markdown body; kind ``skill``.
+
+- Identity: the file is always ``SKILL.md``, so the DIRECTORY names the skill (the spec: ``name`` must equal it).
+  A header ``name`` that differs is reported; the directory wins and the header's value is kept as the display name.
+- ``allowed-tools`` (a space- or comma-delimited string, or a list) PRE-APPROVES tools while the skill runs; it does
+  not restrict them. It is read as per-tool ``allow`` decisions on an inherited policy (every tool stays available),
+  and written space-delimited (as Claude Code's own example: ``Bash(git add *) Bash(git commit *)``). An allowlist, an
+  empty list or a deny list cannot be said by a skill: writing one refuses (``BroadenError``) unless
+  ``allow_broaden``, and then nothing is pre-approved (the exact policy rides in the side channel).
+- ``description`` is required (made up from the title or the prompt when missing); the spec's limits (name 64,
+  description 1024, compatibility 500 characters; table ``[limits]``) are reported when exceeded.
+- Tool names are Claude Code's (the table's ``[tools]``).
+"""
+from __future__ import annotations
+
+import re
+
+from ..ir import ALLOWLIST, INHERIT, Agent
+from ..loss import LossCode, LossReport, Severity
+from .base import Dialect, _first_paragraph
+from .toolpolicy import _dedupe, _split_commas
+
+FILE = "SKILL.md"
+_SPACE = re.compile(r"\s+(?![^()]*\))")  # whitespace outside parentheses
+
+
+class Skill(Dialect):
+    id = "skill"
+
+    # ------------------------------------------------------------------ reading
+    def read_extra(self, agent: Agent, parsed, path, report) -> None:
+        agent.kind = "skill"
+
+    def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
+        parts = (path or "").replace("\\", "/").split("/")
+        if len(parts) < 2 or parts[-1] != FILE or not parts[-2]:
+            super()._derive_name(agent, path, report)  # not at a skill's place: the header (or the file) names it
+            return
+        folder = parts[-2]
+        if agent.name == folder:
+            return
+        if agent.name:
+            report.add(LossCode.NAME_CHANGED, Severity.WARNING, "name",
+                       f"name {agent.name!r} does not equal the skill's directory {folder!r}; the directory names it")
+            agent.display_name = agent.display_name or agent.name
+        else:
+            report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"name {folder!r} taken from the directory")
+        agent.name = folder
+        agent.derived.append("name")
+
+    def split_names(self, value, ipath: str, report: LossReport | None) -> list[str]:
+        if isinstance(value, str) and "," not in value:
+            return [n for n in _SPACE.split(value.strip()) if n]  # the spec's space-delimited form
+        if isinstance(value, str):
+            return _split_commas(value)
+        return super().split_names(value, ipath, None)
+
+    def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
+        value = data.get("allowed-tools")
+        if value is None:
+            return
+        grants = [g for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
+        self._report_foreign(grants, report)
+        agent.tools.mode, agent.tools.grants = INHERIT, grants  # pre-approved; every other tool stays available
+
+    def _detect_tools(self, data: dict) -> tuple[float, list[str]]:
+        """Only ``allowed-tools`` is evidence (a ``tools`` key belongs to an agent)."""
+        return (2.0, ["field 'allowed-tools'"]) if "allowed-tools" in data else (0.0, [])
+
+    # ------------------------------------------------------------------ writing
+    def write_tools(self, ctx) -> dict:
+        policy = ctx.agent.tools
+        if policy.mode != INHERIT:
+            what = {ALLOWLIST: "allowlist", "none": "empty tool list"}.get(policy.mode, "deny list")
+            self.broaden(ctx, f"a skill cannot restrict tools (allowed-tools only pre-approves them): the {what} "
+                              "would become every tool")
+            return {}
+        kept = self._as_written(ctx)
+        if kept is not None:
+            return kept
+        allow = [g for g in policy.grants if g.decision == "allow"]
+        other = [g for g in policy.grants if g.decision != "allow"]
+        if other:
+            ctx.lose("tools", f"{len(other)} per-tool decisions other than pre-approval cannot be written in {self.id}",
+                     LossCode.TOOL_COERCED, Severity.INFO)
+        if not allow:
+            return {}
+        names = _dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allow))
+        if ctx.tools_renamed:
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
+        if not names:
+            return {}
+        return {"allowed-tools": " ".join(names)}  # the spec's form; scopes keep their spaces inside parentheses
+
+    def _as_written(self, ctx) -> dict | None:
+        """Same dialect: allowed-tools exactly as the source wrote it (string or list), when it still means the IR's."""
+        origin = ctx.agent.origin
+        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        old = {c.key: c.value for c in getattr(layout, "chunks", []) if c.key == "allowed-tools" and not c.lenient}
+        if not old:
+            return None
+        scratch = Agent()
+        self.read_tools(scratch, old, LossReport())
+        return old if scratch.tools == ctx.agent.tools else None
+
+    def out_name(self, ctx) -> str | None:
+        name = super().out_name(ctx)
+        limit = self.table.get("limits", {}).get("name")
+        if name and limit and len(name) > limit:
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "name",
+                           f"name is {len(name)} characters; skills allow {limit}")
+        return name
+
+    def out_description(self, ctx) -> str | None:
+        agent = ctx.agent
+        text = agent.description
+        if not text:  # required for every skill, whatever the record's kind
+            text = agent.display_name or _first_paragraph(agent.prompt) or agent.name
+            if text:
+                ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "description",
+                               f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")
+        return text
+
+    def write_extra(self, mapping: dict, ctx) -> None:
+        limits = self.table.get("limits", {})
+        for key, ipath in (("description", "description"), ("compatibility", "extensions.skill.compatibility")):
+            value = mapping.get(key)
+            if isinstance(value, str) and limits.get(key) and len(value) > limits[key]:
+                ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, ipath,
+                               f"{key} is {len(value)} characters; the Agent Skills spec allows {limits[key]}")
+        if ctx.agent.kind not in ("skill",):
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "kind",
+                           f"a {ctx.agent.kind} written as a skill (loaded on demand by its description)")
