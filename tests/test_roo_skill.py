@@ -160,11 +160,12 @@ def test_validate_roo_accepts_every_output(tmp_path):
         pytest.skip("validate-roo is not available")
     cases = ROOT / "fixtures" / "cases"
     for i, out in enumerate(sorted(cases.glob("*/*/out.roo.yaml"))):
-        shutil.copy(out, tmp_path / f"{i}.roomodes")
+        shutil.copy(out, tmp_path / f"{i}.yaml")  # the loader takes .roomodes by that exact name only
     out = subprocess.run([str(VALIDATE_ROO), str(tmp_path)], capture_output=True, text=True, timeout=60)
     if out.returncode == 2:
         pytest.skip("validate-roo is not set up: " + out.stderr.strip())
     assert out.returncode == 0, out.stdout
+    assert f"{i + 1} file(s), 0 failed" in out.stdout + out.stderr
 
 
 # --------------------------------------------------------------------------- skill: SKILL.md, named by its directory
