@@ -186,9 +186,10 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
                 r.status, r.error, r.exit_code = "failed", str(exc), int(exc.exit_code)
             continue
         _place(recs[0], text, root, job.mode)
+        written = [i.to_json() for i in report]  # the merged file's own items: counted once, on its first source
         for r in recs:
             r.ir = None
-            r.losses = r.losses + [i.to_json() for i in report]
+            r.losses = r.losses + written if r is recs[0] else r.losses
             r.merged = True
             if r is not recs[0]:
                 r.status, r.digest, r.diff, r.error = recs[0].status, recs[0].digest, None, None
