@@ -21,7 +21,7 @@ from agentconv import registry
 from agentconv.errors import UnknownDialectError
 
 ROOT = Path(__file__).resolve().parent.parent
-_CACHED = ("_entries", "_instance", "_aliases", "owner", "readers")
+_CACHED = ("_entries", "_instance", "ids", "_aliases", "owner", "readers")
 
 
 def _clear() -> None:

@@ -53,9 +53,7 @@ def _entries() -> dict[str, object]:
             (builtins.__setitem__(ep.name, ep.value) if ep.value.startswith(_BUILTIN_PREFIX) else plugins.append(ep))
     except Exception as exc:  # broken metadata must not break the tool
         _broken["<entry points>"] = str(exc)
-    scanned = _scan_builtins()  # also gives the built-ins' priority order (metadata lists them sorted by name)
-    found = {d: builtins[d] for d in sorted(builtins, key=lambda d: (list(scanned).index(d) if d in scanned else 999, d))}
-    found = found or scanned
+    found = builtins or _scan_builtins()  # built-ins are put in priority order by ids()
     for ep in sorted(plugins, key=lambda e: e.name):
         if ep.name in found:
             _broken[ep.name] = f"{ep.value}: id already taken by {found[ep.name]}"
@@ -81,9 +79,14 @@ def _instance(did: str):
         return None
 
 
+@cache
 def ids() -> list[str]:
-    """Every loadable dialect id, built-ins first."""
-    return [d for d in _entries() if _instance(d) is not None]
+    """Every loadable dialect id: built-ins in their tables' ``priority`` order, then plugins by name."""
+    entries = _entries()
+    loaded = [d for d in entries if _instance(d) is not None]
+    builtin = [d for d in loaded if isinstance(entries[d], str)]
+    builtin.sort(key=lambda d: (_instance(d).table.get("priority", 100), d))
+    return builtin + [d for d in loaded if d not in builtin]
 
 
 def all_dialects() -> list:
@@ -133,3 +136,10 @@ def readers(tool_name: str) -> int:
     """How many dialects read a tool spelling (for detection: a name only one dialect knows says a lot)."""
     return sum(1 for d in all_dialects() if d.table.get("detect", {}).get("tools", True) and d.crosswalk.read(tool_name)
                and not d.crosswalk.read(tool_name)[0].startswith("mcp:"))
+
+
+def reset() -> None:
+    """Forget every loaded dialect and plugin (after installing or removing one in a running process)."""
+    for fn in (_entries, _instance, ids, _aliases, owner, readers):
+        fn.cache_clear()
+    _broken.clear()
