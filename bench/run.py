@@ -8,6 +8,12 @@ Figures are medians or best-of-repeats as labelled; targets are printed, never a
 """
 from __future__ import annotations
 
+import os as _os
+
+# An installed package runs from compiled bytecode; a shell with PYTHONDONTWRITEBYTECODE=1 (as on the machine the
+# figures were taken on) would make every start-up time the compiler too. The children get bytecode written once.
+_os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 import argparse
 import cProfile
 import io

@@ -110,10 +110,11 @@ def convert(
     if "-" in sources:
         typer.echo("agentconv: error: '-' (standard input) cannot be mixed with --out batches", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
-    results = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, quiet)
+    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, quiet,
+                         keep_rows=report_json is not None)
     if report_json is not None:
-        render.write_report(report_json, [r.to_json() for r in results])
-    raise typer.Exit(render.batch_exit(results))
+        render.write_report(report_json, tally.rows)
+    raise typer.Exit(tally.exit_code())
 
 
 @app.command()

@@ -25,39 +25,54 @@ def write_report(path: Path, rows: list[dict]) -> None:
     path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def batch(results, as_json: bool, quiet: bool) -> list:
-    """Consume results as they stream; a progress line on a terminal, nothing extra when piped."""
-    done, tty = [], sys.stderr.isatty() and not as_json
+class BatchTally:
+    """What a batch needs to remember: counts, the first failure's exit code, and (only when asked for)
+    the JSON rows. Results themselves are not kept, so memory does not grow with the number of files."""
+
+    def __init__(self, keep_rows: bool):
+        self.counts: dict[str, int] = {}
+        self.total = 0
+        self.first_failure: int | None = None
+        self.rows: list[dict] | None = [] if keep_rows else None
+
+    def exit_code(self) -> int:
+        failed = self.counts.get("failed", 0)
+        if not failed:
+            return int(ExitCode.OK)
+        return int(ExitCode.PARTIAL) if failed < self.total else (self.first_failure or int(ExitCode.PARTIAL))
+
+
+def batch(results, as_json: bool, quiet: bool, keep_rows: bool = False) -> BatchTally:
+    """Consume results as they stream: losses and errors on stderr (a progress line on a terminal, nothing
+    extra when piped); with --json, one JSON document whose ``files`` array is written record by record."""
+    tally, tty = BatchTally(keep_rows), sys.stderr.isatty() and not as_json
+    if as_json:
+        sys.stdout.write('{"files": [')
     for r in results:
-        done.append(r)
+        tally.total += 1
+        tally.counts[r.status] = tally.counts.get(r.status, 0) + 1
+        if r.status == "failed" and tally.first_failure is None:
+            tally.first_failure = r.exit_code
+        row = r.to_json() if as_json or tally.rows is not None else None
+        if tally.rows is not None:
+            tally.rows.append(row)
         if as_json:
+            sys.stdout.write(("" if tally.total == 1 else ", ") + json.dumps(row, ensure_ascii=False))
             continue
         if r.error:
             sys.stderr.write(f"agentconv: error: {r.error}\n")
         elif not quiet:
             losses(r.report)
         if tty:
-            sys.stderr.write(f"\r{len(done)} files\x1b[K")
+            sys.stderr.write(f"\r{tally.total} files\x1b[K")
     if tty:
         sys.stderr.write("\r\x1b[K")
-    counts: dict[str, int] = {}
-    for r in done:
-        counts[r.status] = counts.get(r.status, 0) + 1
     if as_json:
-        sys.stdout.write(json.dumps({"files": [r.to_json() for r in done], "summary": counts}, ensure_ascii=False) + "\n")
+        sys.stdout.write('], "summary": ' + json.dumps(tally.counts) + "}\n")
     else:
-        summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-        sys.stderr.write(f"{len(done)} files: {summary}\n")
-    return done
-
-
-def batch_exit(results: list) -> int:
-    failed = [r for r in results if r.status == "failed"]
-    if not failed:
-        return int(ExitCode.OK)
-    if len(failed) < len(results):
-        return int(ExitCode.PARTIAL)
-    return failed[0].exit_code or int(ExitCode.PARTIAL)
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(tally.counts.items()))
+        sys.stderr.write(f"{tally.total} files: {summary}\n")
+    return tally
 
 
 def dialect_row(d) -> dict:
