@@ -345,7 +345,7 @@ class Dialect(ToolFields, Detection):
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
             ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "role", f"every {self.id} agent is a {default_role}")
-        if agent.role and "role" not in held and agent.role != default_role:
+        if agent.role and "role" not in held and agent.role != default_role and "role" not in agent.derived:
             ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", severity=Severity.INFO)
         own = self.table.get("own", {})
         for ns, fields in agent.extensions.items():
