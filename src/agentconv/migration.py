@@ -139,6 +139,9 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
     return out
 
 
+_MADE: set[str] = set()
+
+
 def _place(rec: Record, text: str, root: Path, mode: str) -> None:
     """Compare with what is there; stage a temp file (write), a diff, or the check's verdict."""
     try:
@@ -146,13 +149,21 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
     except AgentconvError as exc:
         rec.status, rec.error, rec.exit_code = "failed", str(exc), int(exc.exit_code)
         return
-    rec.digest = _sha(text)
-    old = dest.read_bytes() if dest.exists() else None
-    if old is not None and old == text.encode("utf-8"):
+    data = text.encode("utf-8")
+    rec.digest = hashlib.sha256(data).hexdigest()
+    try:
+        with open(dest, "rb") as fh:
+            old = fh.read()
+    except FileNotFoundError:
+        old = None
+    if old == data:
         rec.status = "unchanged"
     elif mode == "write":
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=dest.parent)
+        folder = os.path.dirname(dest)
+        if folder not in _MADE:  # one mkdir per folder and process, not per file
+            os.makedirs(folder, exist_ok=True)
+            _MADE.add(folder)
+        fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         rec.tmp, rec.status = tmp, "converted"
@@ -260,8 +271,9 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     if from_:
         from_ = registry.get(from_).id
     manifest = _manifest(out_root)
-    generated = {str((out_root / p).resolve()) for p in manifest}
-    found = [(p, rel) for p, rel in agent_files(root, dialect=from_) if str(p.resolve()) not in generated]
+    _MADE.clear()  # folders may have gone since an earlier run in this process
+    generated = {os.path.abspath(out_root / p) for p in manifest}
+    found = [(p, rel) for p, rel in agent_files(root, dialect=from_) if os.path.abspath(p) not in generated]
     for f in files:
         p = Path(f)
         found.append((p, p.as_posix()))
