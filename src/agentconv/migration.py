@@ -51,6 +51,8 @@ class Record:
     """The record's IR, for a target that merges many sources into one file."""
     merged: bool = False
     """One of several sources written together into ``target`` (not a collision)."""
+    prior: str | None = None
+    """sha256 of the target's bytes before this run (None: it did not exist), taken where it was read."""
 
     def to_json(self) -> dict:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
@@ -156,6 +158,7 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
             old = fh.read()
     except FileNotFoundError:
         old = None
+    rec.prior = hashlib.sha256(old).hexdigest() if old is not None else None
     if old == data:
         rec.status = "unchanged"
     elif mode == "write":
@@ -346,21 +349,18 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, forc
             for r in recs:
                 r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
                 r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one, or use --prefix-collisions"
-    sources = {os.path.abspath(repo / r.source) for r in records}
+    repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
+    sources = {os.path.join(repo_s, r.source) for r in records}
     for r in records:
-        if r.target and r.status == "converted" and os.path.abspath(root / r.target) in sources:
+        if r.target and r.status == "converted" and os.path.join(root_s, r.target) in sources:
             r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
             r.error = f"{r.target}: refusing to overwrite a source file"
-        if r.status == "converted":
-            dest = root / r.target
-            if dest.exists() and not force:
-                known = manifest.get(r.target)
-                if known is None or known != _sha(dest.read_text("utf-8", errors="replace")):
-                    r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
-                    r.error = f"{r.target} was not written by agentconv (or was edited since); use --force to replace it"
+        if r.status == "converted" and r.prior is not None and not force and manifest.get(r.target) != r.prior:
+            r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
+            r.error = f"{r.target} was not written by agentconv (or was edited since); use --force to replace it"
         if r.tmp:
             if r.status == "converted":
-                os.replace(r.tmp, root / r.target)
+                os.replace(r.tmp, os.path.join(root_s, r.target))
                 manifest[r.target] = r.digest
             else:
                 os.unlink(r.tmp)
