@@ -2,7 +2,7 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-TARGETS := claude copilot opencode marketplace markdown
+TARGETS := claude copilot opencode gemini codex cursor kiro roo marketplace markdown
 
 .PHONY: demo test bench bench-migrate install clean regen
 
@@ -34,7 +34,7 @@ test: install
 	$(BIN)/python -m pytest
 
 regen: install
-	$(BIN)/python -m pytest tests/test_golden.py --regen
+	$(BIN)/python -m pytest tests/test_golden.py tests/test_cli.py --regen
 
 bench: install
 	$(BIN)/python bench/run.py
