@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .. import naming, registry
 from ..ir import Agent
@@ -12,14 +12,19 @@ from .toolpolicy import _base
 class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
 
+    @cached_property
+    def _places(self) -> re.Pattern | None:
+        """All of the table's path globs as one regular expression (detection asks every dialect per file)."""
+        globs = self.table.get("layout", {}).get("detect", [])
+        return re.compile("|".join(f"(?:{_glob_rx(g).pattern})" for g in globs)) if globs else None
+
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict | None, has_header: bool) -> tuple[float, list[str]]:
         """A score (higher is likelier) and the evidence, from the path and the parsed header."""
         score, why = 0.0, []
-        layout = self.table.get("layout", {})
-        if path and any(_glob(path, g) for g in layout.get("detect", [])):
+        if path and self._places is not None and self._places.match(path.replace("\\", "/")):
             score += 10
-            why.append("path matches " + next(g for g in layout["detect"] if _glob(path, g)))
+            why.append("path matches " + next(g for g in self.table["layout"]["detect"] if _glob(path, g)))
         if not has_header or data is None:
             return score, why
         det = self.table.get("detect", {})
