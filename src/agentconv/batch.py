@@ -160,20 +160,32 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     for rel, parts in merged.items():  # many sources, one file: write the records together
         from .ir import Document
 
-        report = LossReport(target=to)
-        for _, _, res in parts:
-            report.extend(res.report)
-        try:
-            text = write(Document([r for _, doc, _ in parts for r in doc.records]), to, policy=policy, report=report)
-            dest = inside(root, rel)
-            status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
-            for src, _, res in parts:
-                res.status, res.target = status, str(dest)
-                yield res
-        except AgentconvError as exc:
-            for src, _, res in parts:
+        good = []
+        for src, doc, res in parts:  # a source the target refuses fails alone; the others are still merged
+            try:
+                write(doc, to, policy=policy, report=LossReport())
+                good.append((src, doc, res))
+            except AgentconvError as exc:
+                exc.file = str(src)
                 _failed(res, exc, src)
                 yield res
+        if not good:
+            continue
+        report = LossReport(target=to)
+        try:
+            text = write(Document([r for _, doc, _ in good for r in doc.records]), to, policy=policy, report=report)
+            dest = inside(root, rel)
+            status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
+        except AgentconvError as exc:
+            for src, _, res in good:
+                _failed(res, exc, src)
+                yield res
+            continue
+        for i, (src, _, res) in enumerate(good):
+            res.status, res.target = status, str(dest)
+            if i == 0:  # the merged file's own items (duplicate names, ...) once, with its first source
+                res.report.items.extend(item for item in report.items if item not in res.report.items)
+            yield res
 
 
 def _failed(res: FileResult, exc: AgentconvError, src: Path) -> None:

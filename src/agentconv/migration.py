@@ -190,7 +190,18 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
         if r.status == "merge":
             groups.setdefault(r.target, []).append(r)
     for target, recs in groups.items():
-        docs = [Document.from_json(r.ir) for r in recs]
+        docs = []
+        for r in list(recs):  # a source the target refuses fails alone; the others are still merged
+            doc = Document.from_json(r.ir)
+            try:
+                api.write(doc, r.target_dialect, policy=job.policy, report=LossReport())
+                docs.append(doc)
+            except AgentconvError as exc:
+                exc.file = r.source
+                r.status, r.error, r.exit_code, r.ir = "failed", str(exc), int(exc.exit_code), None
+                recs.remove(r)
+        if not recs:
+            continue
         report = LossReport(target=recs[0].target_dialect)
         try:
             text = api.write(Document([a for d in docs for a in d.records]), recs[0].target_dialect,
