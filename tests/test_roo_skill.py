@@ -223,3 +223,22 @@ def test_skill_to_claude_and_back(tmp_path):
     out = cli("migrate", tmp_path / "repo", "--to", "claude", "--out", tmp_path / "out")
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "out" / ".claude" / "agents" / "pdf-tools.md").is_file()
+
+
+def test_a_refused_source_fails_alone_in_a_merged_file(tmp_path):
+    """One agent Roo cannot hold (a scoped Bash rule) is reported by name; the others still land in .roomodes."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "src" / ".claude" / "agents"
+    src.mkdir(parents=True)
+    (src / "open.md").write_text("---\nname: open\ndescription: Inherits every tool.\n---\n\nOpen.\n")
+    (src / "plain.md").write_text("---\nname: plain\ndescription: Also inherits.\n---\n\nPlain.\n")
+    (src / "scoped.md").write_text("---\nname: scoped\ndescription: Scoped.\ntools: Bash(git *)\n---\n\nScoped.\n")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(src), "--to", "roo", "-o", str(out), "-q"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 8, proc.stderr
+    assert f"agentconv: error: {src / 'scoped.md'}:" in proc.stderr
+    modes = (out / ".roomodes").read_text()
+    assert "slug: open" in modes and "slug: plain" in modes and "scoped" not in modes
