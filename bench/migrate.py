@@ -23,11 +23,6 @@ Targets are printed, never asserted. Writes bench/results/migrate.json.
 """
 from __future__ import annotations
 
-import os as _os
-
-# An installed package runs from compiled bytecode; a shell with PYTHONDONTWRITEBYTECODE=1 (as on the machine the
-# figures were taken on) would make every start-up time the compiler too. The children get bytecode written once.
-_os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import argparse
 import json
@@ -44,14 +39,10 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
-
-VENV_BIN = ROOT / ".venv" / "bin"
-PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
+from common import HERE, PY, ROOT  # noqa: E402
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 TARGETS = "copilot,opencode"
 PEER_DIR = Path(os.environ.get("AGENTCONV_PEER_DIR", "/tmp/peer"))

@@ -8,11 +8,6 @@ Figures are medians or best-of-repeats as labelled; targets are printed, never a
 """
 from __future__ import annotations
 
-import os as _os
-
-# An installed package runs from compiled bytecode; a shell with PYTHONDONTWRITEBYTECODE=1 (as on the machine the
-# figures were taken on) would make every start-up time the compiler too. The children get bytecode written once.
-_os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import argparse
 import cProfile
@@ -31,14 +26,10 @@ import timeit
 from datetime import datetime, timezone
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
-
-VENV_BIN = ROOT / ".venv" / "bin"
-PY = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
+from common import HERE, PY, ROOT, VENV_BIN  # noqa: E402
 CLI = str(VENV_BIN / "agentconv")
 SEEDS = Path(os.environ.get("AGENTCONV_SEEDS", "/work/shared/seeds"))
 TARGETS = ("claude", "copilot", "opencode", "marketplace", "markdown")

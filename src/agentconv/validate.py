@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import registry
-from .errors import AgentconvError, ParseError, UnknownDialectError
+from .dialects.detection import _glob
+from .errors import AgentconvError, ParseError
 from .loss import LossCode, LossReport, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -379,22 +380,6 @@ def _is(v: Any, kind: str) -> bool:
 
 def _starts_key(line: str, key: str) -> bool:
     return line.startswith((f"{key}:", f'"{key}":', f"'{key}':"))
-
-
-def _glob(path: str, pattern: str) -> bool:
-    """Does ``path`` end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        else:
-            out.append({"*": "[^/]*", "?": "[^/]"}.get(pattern[i], re.escape(pattern[i])))
-            i += 1
-    return re.match("(?:^|.*/)" + "".join(out) + "$", path.replace("\\", "/")) is not None
 
 
 def _key_line(text: str, key: str, *, quoted_only: bool = False) -> int | None:
