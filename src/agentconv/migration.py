@@ -53,6 +53,8 @@ class Record:
     """One of several sources written together into ``target`` (not a collision)."""
     prior: str | None = None
     """sha256 of the target's bytes before this run (None: it did not exist), taken where it was read."""
+    counts: dict | None = None
+    """Loss counts by code, instead of ``losses``, when the caller only wants the summary."""
 
     def to_json(self) -> dict:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
@@ -91,6 +93,8 @@ class Job:
     mode: str  # "write", "plan", "diff", "check"
     rename: tuple[tuple[str, str], ...] = ()
     """(source, new name) pairs: how --prefix-collisions resolves a collision."""
+    keep_losses: bool = True
+    """False: workers send loss counts instead of items (less to pickle, less to hold)."""
 
 
 def _sha(text: str) -> str:
@@ -138,6 +142,10 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
             rec = Record(rel, target, result.path, source_dialect=report0.source, losses=result.report.to_json())
             _place(rec, result.text, root, job.mode)
             out.append(rec)
+    if not job.keep_losses:
+        for rec in out:
+            if rec.status != "merge":  # a merged record's items are needed once more, by _merge
+                rec.counts, rec.losses = dict(Counter(item["code"] for item in rec.losses)), []
     return out
 
 
@@ -291,20 +299,25 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     for f in files:
         p = Path(f)
         found.append((p, p.as_posix()))
-    job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode)
+    job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses)
     jobs = jobs or os.cpu_count() or 1
     records: list[Record] = []
-    counted = Counter()
+    counted: Counter = Counter()
     for rec in _run(job, found, jobs):
-        if not keep_losses:  # the summary's counts are all a caller without --json needs: memory stays flat
-            counted.update(item["code"] for item in rec.losses)
-            rec.losses = []
+        if rec.counts:  # the summary's counts are all a caller without --json needs
+            counted.update(rec.counts)
+            rec.counts = None
         records.append(rec)
         if progress:
             progress(len(records), len(found) * max(1, len(targets)))
     if prefix_collisions:
         records = _prefix(records, job, found)
     _merge(records, job, out_root)
+    if not keep_losses:
+        for r in records:
+            if r.losses:
+                counted.update(item["code"] for item in r.losses)
+                r.losses = []
     _resolve(records, root, out_root, manifest, force, mode)
     summary = Summary(losses=counted)
     for r in records:
