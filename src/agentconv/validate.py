@@ -34,10 +34,6 @@ from .loss import LossCode, LossReport, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
-# Defaults where the table has no [validate] section (reference/dialects.md §1.3: Claude Code reads headers
-# that strict YAML rejects; §2.3: VS Code ignores tool names it does not know, the model-facing ids included).
-_LENIENT_TOLERATED = {"claude"}
-_FOREIGN_IGNORED = {"copilot"}
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -183,8 +179,7 @@ class _Checker:
 
     # ---------------------------------------------------------------- header
     def lenient(self) -> None:
-        default = WARNING if self.d.id in _LENIENT_TOLERATED else ERROR
-        sev = Severity(self.tune.get("lenient_yaml", default.value))
+        sev = Severity(self.tune.get("lenient_yaml", ERROR.value))
         for item in self.report:
             if item.code == LossCode.YAML_LENIENT:
                 how = "tolerates it, strict YAML parsers do not" if sev == WARNING else "rejects it"
@@ -238,8 +233,7 @@ class _Checker:
         cw = self.d.crosswalk
         foreign = {n.lower() if cw.case_insensitive else n: n for n in self.t.get("tool_foreign", {})}
         valid_folded = {n.lower(): n for n in cw.valid} if cw.case_insensitive else {}
-        default = ERROR if self.d.id in _FOREIGN_IGNORED else WARNING
-        foreign_sev = Severity(self.tune.get("foreign_tools", default.value))
+        foreign_sev = Severity(self.tune.get("foreign_tools", WARNING.value))
         for key in keys:
             value = self.data[key]
             names = self._tool_names(key, value, shape)
