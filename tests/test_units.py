@@ -131,3 +131,19 @@ def test_check_safe_accepts(good):
                                        ("⚙️", ""), ("a--b", "a-b")])
 def test_slugify(text, slug):
     assert naming.slugify(text) == slug
+
+
+def test_a_broken_header_is_a_parse_error_even_without_a_dialect():
+    """Detection failing on a broken header reports the header (exit 3), not 'no dialect fits' (exit 4)."""
+    import pytest
+
+    from agentconv.errors import ExitCode, ParseError
+
+    for text, line, words in (("---\n", 1, "not closed"), ("---\n- a\n- b\n---\nx\n", 2, "is a list")):
+        with pytest.raises(ParseError) as err:
+            agentconv.read(text.encode(), path="agent.md")
+        assert err.value.exit_code == ExitCode.PARSE and err.value.line == line and words in str(err.value)
+
+
+def test_a_minimal_name_and_description_file_reads_as_claude():
+    assert agentconv.detect(b"---\nname: x\ndescription: y\n---\nbody\n", "agent.md").dialect == "claude"

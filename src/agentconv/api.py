@@ -100,12 +100,15 @@ def read(source: Source, dialect: str | None = None, *, path: str | None = None,
     decoded, path = _load(source, path)
     parsed = None
     if dialect is None:
+        failure = None
         try:  # parsed once: detection and the reader share it
             parsed = frontmatter.parse(decoded.text, path)
-        except ParseError:
-            parsed = None
+        except ParseError as exc:
+            failure = exc
         det = _detect(decoded.text, path, parsed)
         if det.dialect is None:
+            if failure is not None:  # a broken header says more than "no dialect fits"
+                raise failure
             raise UnknownDialectError("cannot tell which dialect this is; name it with --from", file=path)
         dialect = det.dialect
     d = registry.get(dialect)
