@@ -83,7 +83,7 @@ def convert(
             registry.get(from_)
     except AgentconvError as exc:
         _fail(exc, as_json)
-    single = len(sources) == 1 and (sources[0] == "-" or Path(sources[0]).is_file())
+    single = len(sources) == 1 and (sources[0] == "-" or not Path(sources[0]).is_dir())
     if single and out is None:
         src = sources[0]
         try:
