@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "fixtures" / "seeds"
 
 CLAUDE = """---
 name: {name}
@@ -183,3 +182,20 @@ def test_pre_commit_hook_runs_sync_check() -> None:
 
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hooks[0]["id"] == "agentconv-sync" and hooks[0]["entry"] == "agentconv sync --check"
+
+
+def test_repository_must_be_a_directory(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-repo"
+    r = cli("migrate", str(missing), "--to", "copilot", cwd=tmp_path)
+    assert r.returncode == 2 and "the repository must be a directory (no such directory)" in r.stderr
+    assert not missing.exists()  # nothing created on the way
+    afile = tmp_path / "agent.md"
+    afile.write_text(CLAUDE.format(name="x"))
+    r = cli("migrate", str(afile), "--to", "copilot", cwd=tmp_path)
+    assert r.returncode == 2 and "the repository must be a directory (a file)" in r.stderr
+
+
+def test_nothing_to_do_writes_no_manifest(tmp_path: Path) -> None:
+    r = cli("migrate", ".", "--to", "copilot", cwd=tmp_path)
+    assert r.returncode == 0 and "nothing to do" in r.stderr
+    assert not (tmp_path / ".agentconv").exists()

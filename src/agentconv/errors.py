@@ -36,6 +36,12 @@ class AgentconvError(Exception):
         return f"{where}: {self.message}"
 
 
+class UsageError(AgentconvError):
+    """Arguments that cannot work: a repository that is not a directory, say."""
+
+    exit_code = ExitCode.USAGE
+
+
 class ParseError(AgentconvError):
     """The source cannot be read even leniently."""
 

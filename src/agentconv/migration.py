@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .batch import inside
-from .errors import AgentconvError, ExitCode
+from .errors import AgentconvError, ExitCode, UsageError
 from .loss import Policy
 
 MANIFEST = ".agentconv/manifest.json"
@@ -288,7 +288,12 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     from .discover import agent_files
 
     root = Path(repo)
+    if not root.is_dir():
+        raise UsageError(f"the repository must be a directory ({'no such directory' if not root.exists() else 'a file'})",
+                         file=str(root))
     out_root = Path(out) if out is not None else root
+    if out_root.exists() and not out_root.is_dir():
+        raise UsageError("the output root is a file, not a directory", file=str(out_root))
     targets = tuple(registry.get(t).id for t in to)
     if from_:
         from_ = registry.get(from_).id
@@ -363,6 +368,7 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
 
 def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, force: bool, mode: str) -> None:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files."""
+    before = dict(manifest)
     by_target: dict[str, list[Record]] = {}
     for r in records:
         if r.target and r.status in ("converted", "unchanged", "planned", "stale") and not r.merged:
@@ -392,7 +398,7 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, forc
             r.tmp = None
         if r.status == "unchanged" and r.target and mode == "write" and r.target not in manifest:
             manifest[r.target] = r.digest
-    if mode == "write":
+    if mode == "write" and manifest != before:
         _save_manifest(root, manifest)
 
 
