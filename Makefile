@@ -27,7 +27,7 @@ demo: install
 	  echo "== examples -> $$t (out/$$t)"; \
 	  $(BIN)/agentconv convert examples --to $$t -o out/$$t --quiet || [ $$? -eq 8 ] || exit 1; \
 	done
-	@echo; $(BIN)/agentconv detect $$(find examples -name '*.md' ! -name README.md | sort)
+	@echo; $(BIN)/agentconv detect examples
 	@echo; echo "== out/copilot/.github/agents/backend-api-developer.agent.md"; head -12 out/copilot/.github/agents/backend-api-developer.agent.md
 
 test: install

@@ -28,10 +28,15 @@ class Detection:
     """Every dialect's score."""
     ambiguous: bool = False
     """True when the runner-up scored close to the winner."""
+    problem: str | None = None
+    """Why nothing fits, when the header itself is broken (the parse error, with its line)."""
 
     def to_json(self) -> dict:
-        return {"dialect": self.dialect, "confidence": round(self.confidence, 2), "ambiguous": self.ambiguous,
-                "evidence": self.evidence, "scores": {k: round(v, 2) for k, v in self.scores.items() if v}}
+        out = {"dialect": self.dialect, "confidence": round(self.confidence, 2), "ambiguous": self.ambiguous,
+               "evidence": self.evidence, "scores": {k: round(v, 2) for k, v in self.scores.items() if v}}
+        if self.problem:
+            out["problem"] = self.problem
+        return out
 
 
 @dataclass
@@ -67,11 +72,12 @@ def detect(source: Source, path: str | None = None) -> Detection:
 
 
 def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
+    problem = None
     try:
         parsed = parsed or frontmatter.parse(text, path)
         data, has_header = parsed.data, parsed.layout.has_header
-    except ParseError:
-        data, has_header = None, text.startswith("---")
+    except ParseError as exc:
+        data, has_header, problem = None, text.startswith("---"), str(exc)
     scores, evidence, other = {}, {}, {}
     for d in registry.all_dialects():
         if d.envelope is frontmatter:
@@ -88,7 +94,7 @@ def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = N
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, top = ranked[0]
     if top <= 0:
-        return Detection(None, 0.0, [], scores)
+        return Detection(None, 0.0, [], scores, problem=problem)
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     total = sum(v for v in scores.values() if v > 0)
     return Detection(best, top / total, evidence[best], scores, ambiguous=runner >= 0.8 * top)

@@ -91,7 +91,8 @@ def convert(
             result = api.convert(data, to, from_=from_, path=None if src == "-" else src, policy=policy)
         except AgentconvError as exc:
             if report_json is not None and getattr(exc, "report", None) is not None:
-                render.write_report(report_json, [{"source": src, "losses": exc.report.to_json()}])
+                render.write_report(report_json, [{"source": src, "error": str(exc), "exit_code": int(exc.exit_code),
+                                                   "losses": exc.report.to_json()}])
             _fail(exc, as_json)
         if report_json is not None:
             render.write_report(report_json, [{"source": src, "losses": result.report.to_json()}])
@@ -107,6 +108,9 @@ def convert(
     if out is None:
         typer.echo("agentconv: error: several files or a directory need --out DIR", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
+    if out.exists() and not out.is_dir():
+        typer.echo(f"agentconv: error: {out}: --out must be a directory", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))
     if "-" in sources:
         typer.echo("agentconv: error: '-' (standard input) cannot be mixed with --out batches", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
@@ -119,13 +123,16 @@ def convert(
 
 @app.command()
 def detect(
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files to identify, or - for standard input."),
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Files or directories to identify, or - for standard input."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
 ) -> None:
     """Say which dialect each file is in: id, confidence, evidence."""
     from .. import api
 
+    from ..batch import discover
+
     rows, code = [], 0
+    files = [f if f == "-" else str(p) for f in files for p in ([f] if f == "-" else discover([f]))]
     for f in files:
         try:
             det = api.detect(sys.stdin.buffer.read() if f == "-" else Path(f), path=None if f == "-" else f)
@@ -135,7 +142,7 @@ def detect(
             code = code or int(exc.exit_code)
             continue
         if det.dialect is None:
-            typer.echo(f"agentconv: error: {f}: no dialect fits", err=True)
+            typer.echo(f"agentconv: error: {det.problem or f + ': no dialect fits'}", err=True)
             code = code or int(ExitCode.UNKNOWN_DIALECT)
         rows.append({"file": f, **det.to_json()})
         if not as_json and det.dialect:
