@@ -124,8 +124,8 @@ def read(source: Source, dialect: str | None = None, *, path: str | None = None,
     doc = d.read(decoded.text, path, report, parsed=parsed)
     for rec in doc.records:
         if rec.origin is not None:
-            rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline  # type: ignore[attr-defined]
-            rec.origin.repaired = bool(decoded.repairs or decoded.fixed_by_ftfy)  # type: ignore[attr-defined]
+            rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline
+            rec.origin.repaired = bool(decoded.repairs or decoded.fixed_by_ftfy)
     return doc, report
 
 
@@ -153,11 +153,11 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
         raise
     origin = doc.agent.origin
     if origin is not None and origin.dialect == d.id:
-        if getattr(origin, "newline", "\n") == "\r\n":
+        if origin.newline == "\r\n":
             text = text.replace("\n", "\r\n")
-        if getattr(origin, "bom", False):
+        if origin.bom:
             text = "\ufeff" + text
-    elif origin is not None and (getattr(origin, "bom", False) or getattr(origin, "newline", "\n") != "\n"):
+    elif origin is not None and (origin.bom or origin.newline != "\n"):
         report.add(LossCode.LAYOUT_NORMALIZED, Severity.INFO, "", "written with LF newlines and no BOM")
     if policy.fail_on is not None:
         bad = report.at_least(policy.fail_on)

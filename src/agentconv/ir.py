@@ -6,7 +6,7 @@ The IR is plain dataclasses so that it is cheap to build, easy to compare and ea
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 IR_VERSION = 1
@@ -68,6 +68,18 @@ class Origin:
     """The source path as given, or None for stdin and in-memory text."""
     line: int = 1
     """The 1-based line the record starts on."""
+    layout: Any = field(default=None, repr=False)
+    """How the source laid the record out (its envelope's ``Layout``), so an unchanged record is written back
+    as it came. Not serialised."""
+    bom: bool = False
+    """The source began with a byte-order mark."""
+    newline: str = "\n"
+    """The source's newline (``\r\n`` for CRLF files)."""
+    repaired: bool = False
+    """The source's text was repaired on reading (mojibake)."""
+    keep: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Dialect-private details of how the source was written (Roo's file state, a command's raw prompt), read
+    back only by the same dialect. Not serialised."""
 
 
 @dataclass
@@ -126,8 +138,16 @@ class Document:
         return self.records[0]
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON-ready data (origin included)."""
-        return {"ir_version": self.ir_version, "records": [asdict(r) for r in self.records]}
+        """Plain JSON-ready data (origin included, its layout not)."""
+        records = []
+        for r in self.records:
+            data = asdict(replace(r, origin=None))
+            if r.origin is not None:
+                o = r.origin
+                data["origin"] = {"dialect": o.dialect, "path": o.path, "line": o.line, "bom": o.bom,
+                                  "newline": o.newline, "repaired": o.repaired}
+            records.append(data)
+        return {"ir_version": self.ir_version, "records": records}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Document":

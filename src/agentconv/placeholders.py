@@ -422,7 +422,7 @@ class CommandDialect(Dialect):
         for agent in doc.records:
             raw = agent.__dict__.pop("_raw_prompt", None)
             if agent.origin is not None:
-                agent.origin.raw_prompt = raw  # type: ignore[attr-defined]  (same dialect: written back as read)
+                agent.origin.keep["raw_prompt"] = raw  # same dialect: written back as read
         return doc
 
     def detect(self, path, data, has_header):
@@ -443,11 +443,11 @@ class CommandDialect(Dialect):
                            "agent the model delegates to")
         origin = agent.origin
         same = origin is not None and origin.dialect == self.id
-        kept = getattr(origin, "raw_prompt", None) if same else None
+        kept = origin.keep.get("raw_prompt") if same else None
         if kept is not None and kept[1] == agent.prompt:
             return kept[0]
         source = spelling_of(origin.dialect) if origin is not None and not same else None
-        names = _names(source, getattr(origin, "raw_prompt", None)) if source is not None else {}
+        names = _names(source, origin.keep.get("raw_prompt") if origin is not None else None) if source is not None else {}
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names)
         report(rw, self.id, ctx.report)
         empty = self.table.get("empty_prompt")

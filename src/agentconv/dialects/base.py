@@ -49,6 +49,11 @@ class Dialect(ToolFields, Detection):
         key = self.table.get("prompt_key")
         return self.envelope.parse(text, path, prompt_key=key) if key else self.envelope.parse(text, path)
 
+    def own_layout(self, agent: Agent):
+        """The source's layout when the record was read in this very dialect (else None: write fresh)."""
+        origin = agent.origin
+        return origin.layout if origin is not None and origin.dialect == self.id else None
+
     @property
     def title(self) -> str:
         return self.table.get("title", self.id)
@@ -81,8 +86,7 @@ class Dialect(ToolFields, Detection):
         self._derive_name(agent, path, report)
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
-        agent.origin = Origin(self.id, path, 1)
-        agent.origin.layout = parsed.layout  # type: ignore[attr-defined]
+        agent.origin = Origin(self.id, path, 1, layout=parsed.layout)
         return Document([agent])
 
     def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> None:
@@ -144,8 +148,7 @@ class Dialect(ToolFields, Detection):
         ctx = _Ctx(self, agent, report, policy)
         mapping = self.build(ctx)
         body = self.body(agent, ctx)
-        same = agent.origin is not None and agent.origin.dialect == self.id
-        layout = getattr(agent.origin, "layout", None) if same else None
+        layout = self.own_layout(agent)
         carry_data = carry.make(agent.origin.dialect if agent.origin else None, ctx.carried, mapping, body) \
             if policy.carry else None
         return self.render(mapping, body, layout, carry_data)
@@ -238,8 +241,7 @@ class Dialect(ToolFields, Detection):
             ctx.carried.setdefault("name", agent.name)
 
     def _had_key(self, ctx: "_Ctx", key: str) -> bool:
-        origin = ctx.agent.origin
-        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        layout = self.own_layout(ctx.agent)
         return layout is not None and any(c.key == key for c in layout.chunks)
 
     def out_name(self, ctx: "_Ctx") -> str | None:

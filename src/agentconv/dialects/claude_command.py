@@ -21,8 +21,7 @@ class ClaudeCommand(CommandDialect):
         kept = super()._tools_as_written(ctx)
         if kept is not None:
             return kept
-        origin = ctx.agent.origin
-        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        layout = self.own_layout(ctx.agent)
         if layout is None:
             return None
         old = {c.key: c.value for c in layout.chunks if c.key in ("allowed-tools", "disallowed-tools") and not c.lenient}

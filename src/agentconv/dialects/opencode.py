@@ -45,7 +45,7 @@ class OpenCode(Dialect):
         agent.tools.mode, agent.tools.grants = mode, grants
 
     def render_tools(self, mode, allowed, denied, ctx) -> dict:
-        layout = getattr(ctx.agent.origin, "layout", None) if ctx.agent.origin else None
+        layout = ctx.agent.origin.layout if ctx.agent.origin else None
         legacy = (ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id and layout is not None
                   and any(c.key == "tools" for c in layout.chunks) and not any(c.key == "permission" for c in layout.chunks))
         if legacy and not any(g.pattern or g.decision == "ask" for _, g in allowed + denied):

@@ -133,7 +133,7 @@ class Roo(Dialect):
                 carry.apply(agent, payload, mode, "", report, cline)
             self._derive_name(agent, None, report)
             agent.origin = Origin(self.id, path, line)
-            agent.origin.roo = (file_state, i)  # type: ignore[attr-defined]
+            agent.origin.keep["roo"] = (file_state, i)
             records.append(agent)
         return Document(records)
 
@@ -246,7 +246,7 @@ class Roo(Dialect):
 
     def _unchanged(self, doc: Document) -> dict | None:
         """The source file's state when every record comes from one roo file, all of it, in order."""
-        states = [getattr(a.origin, "roo", None) if a.origin is not None and a.origin.dialect == self.id else None
+        states = [a.origin.keep.get("roo") if a.origin is not None and a.origin.dialect == self.id else None
                   for a in doc.records]
         if not states or any(s is None for s in states):
             return None
@@ -276,7 +276,7 @@ class Roo(Dialect):
         mode["roleDefinition"] = role
         ext = agent.extensions.get(self.id, {})
         if agent.description is not None:
-            original = getattr(agent.origin, "roo", None) if same else None
+            original = agent.origin.keep.get("roo") if same else None
             only_desc = original is not None and "whenToUse" not in original[0]["modes"][original[1]]
             if only_desc and "description" not in ext:
                 mode["description"] = agent.description

@@ -95,8 +95,7 @@ class Skill(Dialect):
 
     def _as_written(self, ctx) -> dict | None:
         """Same dialect: allowed-tools exactly as the source wrote it (string or list), when it still means the IR's."""
-        origin = ctx.agent.origin
-        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        layout = self.own_layout(ctx.agent)
         old = {c.key: c.value for c in getattr(layout, "chunks", []) if c.key == "allowed-tools" and not c.lenient}
         if not old:
             return None

@@ -111,8 +111,7 @@ class ToolFields:
     def _tools_as_written(self, ctx: "_Ctx") -> dict | None:
         """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
         (keeps shape, order, legacy names, ``['*']``, OpenCode's ``tools`` map)."""
-        origin = ctx.agent.origin
-        layout = getattr(origin, "layout", None) if origin is not None and origin.dialect == self.id else None
+        layout = self.own_layout(ctx.agent)
         if layout is None:
             return None
         keys = [k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny")]
