@@ -415,15 +415,7 @@ class CommandDialect(Dialect):
         agent.kind = "command"
         raw = agent.prompt
         agent.prompt = to_canonical(raw, self.spelling)
-        agent._raw_prompt = (raw, agent.prompt)  # moved onto the origin by read()
-
-    def read(self, text, path, report, *, parsed=None):
-        doc = super().read(text, path, report, parsed=parsed)
-        for agent in doc.records:
-            raw = agent.__dict__.pop("_raw_prompt", None)
-            if agent.origin is not None:
-                agent.origin.keep["raw_prompt"] = raw  # same dialect: written back as read
-        return doc
+        agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
 
     def detect(self, path, data, has_header):
         """Found by path only: a header alone (description, model) looks like an agent's."""

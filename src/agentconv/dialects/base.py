@@ -67,7 +67,7 @@ class Dialect(ToolFields, Detection):
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
                        f"'{key}' is not valid YAML; read by the lenient fallback (rest of the line as text)", line=line)
-        agent = Agent(prompt=parsed.body)
+        agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, 1, layout=parsed.layout))
         data = dict(parsed.data)
         for old, new in self.table.get("renamed", {}).items():
             if old in data:
@@ -86,7 +86,6 @@ class Dialect(ToolFields, Detection):
         self._derive_name(agent, path, report)
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
-        agent.origin = Origin(self.id, path, 1, layout=parsed.layout)
         return Document([agent])
 
     def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> None:
