@@ -197,7 +197,9 @@ def model_line(dialect: str, value: str) -> str:
 def test_model(row, source, target):
     if row[source] is None:
         return  # nothing to read from
-    result = convert(source, model_line(source, row[source]), target)
+    # a Kiro file without tools has none, which Codex cannot say (a shell in every sandbox): accepted here
+    result = convert(source, model_line(source, row[source]), target,
+                     policy=agentconv.Policy(allow_broaden=source == "kiro" and target == "codex"))
     written = fields(target, result.text).get("model")
     if source == "kiro" and target == "cursor":
         row = {**row, target: row["kiro"]}  # Cursor takes any model id as written
@@ -268,6 +270,11 @@ def test_tool_state(state, source, target):
     text = source_text(source, STATES[state][source])
     doc, _ = agentconv.read(text, source, path=PATHS[source])
     assert doc.agent.tools.mode == state
+    if target == "codex" and state != "inherit":
+        # Codex runs shell commands in every sandbox mode: an allowlist without Bash cannot be written (exit 6)
+        with pytest.raises(BroadenError, match="runs shell commands in every sandbox mode"):
+            agentconv.convert(text, target, from_=source, path=PATHS[source])
+        return
     result = agentconv.convert(text, target, from_=source, path=PATHS[source])
     if target == "markdown":
         # a persona holds no tool policy: anything but inherit must be reported
@@ -333,11 +340,13 @@ def test_opencode_edit_is_not_copilots_edit_tool_set():
 READ_ONLY = {"cursor": ("readonly", True), "codex": ("sandbox_mode", "read-only")}
 
 
-@pytest.mark.parametrize("target", FLAGGED)
-@pytest.mark.parametrize("tools,expect", [
-    ("Read, Grep, Glob", "read-only"),          # nothing edits or runs: the read-only flag, reported
-    ("Read, Edit", BROADEN),                     # edits: Cursor/Codex cannot say it without granting more
-    ("Read, Bash(git *)", BROADEN),              # a scope cannot be kept
+@pytest.mark.parametrize("target,tools,expect", [
+    ("cursor", "Read, Grep, Glob", "read-only"),  # nothing edits or runs: the read-only flag, reported
+    ("codex", "Read, Grep, Glob", BROADEN),       # Codex's read-only sandbox still runs shell commands
+    ("cursor", "Read, Edit", BROADEN),            # edits: Cursor/Codex cannot say it without granting more
+    ("codex", "Read, Edit", BROADEN),
+    ("cursor", "Read, Bash(git *)", BROADEN),     # a scope cannot be kept
+    ("codex", "Read, Bash(git *)", BROADEN),
 ])
 def test_flag_from_allowlist(target, tools, expect):
     text = source_text("claude", f"tools: {tools}\n")
@@ -358,6 +367,33 @@ def test_codex_shell_allowlist_is_workspace_write():
     text = source_text("claude", "tools: Read, Edit, Bash\n")
     result = agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"])
     assert fields("codex", result.text)["sandbox_mode"] == "workspace-write"
+
+
+@pytest.mark.parametrize("tools,mode,granted", [
+    ("Read, Grep", "read-only", "bash, a shell that cannot write files"),
+    ("", "read-only", "bash, a shell that cannot write files"),
+    ("Read, Edit, Write", "workspace-write", "bash, a shell that can write in the workspace"),
+])
+def test_codex_never_gives_a_shell_silently(tools, mode, granted):
+    """Regression (issue 8): Codex runs shell commands in every sandbox mode, read-only included, so an
+    allowlist without Bash (or an empty one) is refused, and with --allow-broaden the report names the shell."""
+    text = source_text("claude", f"tools: {tools}\n" if tools else "tools: []\n")
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"])
+    assert f"sandbox_mode = '{mode}' would grant {granted}" in str(err.value)
+    result = agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"],
+                               policy=agentconv.Policy(allow_broaden=True))
+    assert fields("codex", result.text)["sandbox_mode"] == mode
+    assert [i.code.value for i in result.report if i.path == "tools" and i.severity.value == "warning"] == [
+        "tool-broadened"]
+
+
+def test_codex_denying_the_shell_is_refused():
+    """Denying Bash cannot be written as read-only (which still runs commands); denying only edits can."""
+    with pytest.raises(BroadenError, match="denying bash cannot be written"):
+        convert("claude", "disallowedTools: Bash, Edit\n", "codex")
+    assert fields("codex", convert("claude", "disallowedTools: Write, Edit, NotebookEdit\n", "codex").text)[
+        "sandbox_mode"] == "read-only"
 
 
 @pytest.mark.parametrize("source", FLAGGED)

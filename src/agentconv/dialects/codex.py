@@ -1,22 +1,27 @@
 """OpenAI Codex custom agents (``.codex/agents/NAME.toml``): a whole TOML file, the prompt in
 ``developer_instructions``; carried fields ride in a leading ``# agentconv-carry:`` comment.
 
-Codex has no per-agent tool list; the closest control is ``sandbox_mode``. The rule:
+Codex has no per-agent tool list; the closest control is ``sandbox_mode``. Codex runs shell commands in
+every sandbox mode, ``read-only`` included: the sandbox limits what a command may write and reach, not whether
+the shell tool exists (developers.openai.com/codex/concepts/sandboxing, checked 2026-11-26: "The sandbox applies
+to spawned commands"; openai/codex codex-rs/core/src/tools/spec.rs ``ToolsConfig::new``: the shell tool type
+comes from features and the model family, never from the sandbox policy). The rule:
 
 - read: ``sandbox_mode = "read-only"`` is a deny list of the tools that change files or run commands
-  (the table's ``[sandbox]``); ``workspace-write`` and ``danger-full-access`` are kept as written
-  (``extensions.codex.sandbox_mode``) and the tool policy is inherit.
+  (the table's ``[sandbox]``; conservative: the shell it keeps cannot write, which no other dialect can say);
+  ``workspace-write`` and ``danger-full-access`` are kept as written (``extensions.codex.sandbox_mode``) and
+  the tool policy is inherit.
 - write, allowlist (or empty list):
-  - nothing that edits or runs commands -> ``read-only``;
   - a command tool (Bash, PowerShell, a task runner) -> ``workspace-write``: a shell can already change
-    files, and the sandbox confines both to the workspace, so this is not wider;
-  - edits without a command tool -> ``workspace-write`` would add commands: wider;
+    files, and the sandbox confines both to the workspace, so this is not wider (reported, carried);
+  - no command tool: every sandbox mode grants a shell, so the allowlist cannot be written at all:
+    ``BroadenError`` unless ``--allow-broaden`` (then ``read-only``, or ``workspace-write`` when it edits,
+    reported as tool-broadened);
   - a tool scoped by a pattern (``Bash(git *)``) cannot be scoped: wider.
-  The first two are reported (tool-coerced) and the exact policy is carried; a wider one raises
-  ``BroadenError`` unless ``--allow-broaden`` (then written and reported as tool-broadened).
   Read-only tools beyond the list (Codex's own read and search) are not counted as widening.
-- write, deny list: denying only tools that edit or run commands -> ``read-only`` (which may forbid
-  more: a narrowing, reported); denying anything else cannot be said (wider).
+- write, deny list: denying only tools that edit -> ``read-only`` (which may forbid more: a narrowing,
+  reported); denying a command tool cannot be said (read-only still runs commands) unless the policy is the
+  one a Codex ``read-only`` file reads as (same dialect); denying anything else cannot be said (wider).
 """
 from __future__ import annotations
 
@@ -67,7 +72,12 @@ class Codex(Dialect):
             if extra:
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only a read-only sandbox)",
                                      None)
-            narrower = sorted((edits | commands) - denied)
+            shells = sorted(denied & commands)
+            if shells and not same:
+                self._broaden(ctx, f"{self.id} runs shell commands in every sandbox mode: denying "
+                              f"{', '.join(shells)} cannot be written ({self.key} = {READ_ONLY!r} would grant "
+                              "bash, a shell that cannot write files)", None)
+            narrower = sorted((edits | commands) - denied - commands)
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_COERCED, Severity.WARNING, "tools",
                                f"deny list written as {self.key} = {READ_ONLY!r}, which also forbids "
@@ -81,11 +91,13 @@ class Codex(Dialect):
                                      if granted & (edits | commands) else READ_ONLY)
             if granted & commands:
                 mode = WORKSPACE
-            elif granted & edits:
-                return self._broaden(ctx, f"{self.id} has no tool list: {WORKSPACE!r} (the only sandbox that "
-                                     f"edits) also runs commands, which the allowlist does not grant", WORKSPACE)
             else:
-                mode = READ_ONLY
+                mode = WORKSPACE if granted & edits else READ_ONLY
+                what = "bash, a shell that can write in the workspace" if mode == WORKSPACE else \
+                    "bash, a shell that cannot write files"
+                return self._broaden(ctx, f"{self.id} has no tool list and runs shell commands in every sandbox "
+                                     f"mode ({READ_ONLY!r} included): the allowlist grants no shell; "
+                                     f"{self.key} = {mode!r} would grant {what}", mode)
             ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
                            f"allowlist written as {self.key} = {mode!r} ({self.id} has no tool list)")
         if not same:
