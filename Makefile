@@ -20,15 +20,30 @@ $(VENV)/.plugins: $(BIN)/agentconv $(PLUGINS)
 
 install: $(BIN)/agentconv $(VENV)/.plugins
 
-# Convert the bundled examples into every dialect under out/<dialect>/ (exit 8 = some file refused: shown, expected).
+# What the tool is for, on one screen: a conversion and its loss report, a refusal that is deliberate, a round
+# trip; then every bundled example into every dialect under out/<dialect>/ (one summary line each).
+AC := $(BIN)/agentconv
+REVIEWER := examples/.claude/agents/code-reviewer.md
+BACKEND := examples/.claude/agents/backend-developer.md
 demo: install
 	@rm -rf out
+	@echo "== 1. A Claude Code agent converted to OpenCode: the file on stdout, the loss report on stderr (-v: infos too)"
+	@echo "\$$ agentconv convert $(REVIEWER) --to opencode -v"
+	@$(AC) convert $(REVIEWER) --to opencode -v 2>&1
+	@echo
+	@echo "== 2. Refused on purpose: Copilot cannot scope Bash(git diff *), so the agent would get more access (exit 6)"
+	@echo "\$$ agentconv convert $(REVIEWER) --to copilot"
+	@$(AC) convert $(REVIEWER) --to copilot 2>&1; echo "exit $$? (never widen an agent's access; --allow-broaden accepts it)"
+	@echo
+	@echo "== 3. A round trip: Claude Code -> Copilot -> Claude Code gives the same bytes back"
+	@echo "\$$ agentconv convert $(BACKEND) --to copilot -q | agentconv convert - --from copilot --to claude -q | cmp - $(BACKEND)"
+	@$(AC) convert $(BACKEND) --to copilot -q | $(AC) convert - --from copilot --to claude -q | cmp - $(BACKEND) && echo "identical"
+	@echo
+	@echo "== 4. Every example into every dialect (out/<dialect>/; refusals as in 2)"
 	@for t in $(TARGETS); do \
-	  echo "== examples -> $$t (out/$$t)"; \
-	  $(BIN)/agentconv convert examples --to $$t -o out/$$t --quiet || [ $$? -eq 8 ] || exit 1; \
+	  printf '%-12s' "$$t:"; $(AC) convert examples --to $$t -o out/$$t 2>&1 | tail -n 1; \
 	done
-	@echo; $(BIN)/agentconv detect examples
-	@echo; echo "== out/copilot/.github/agents/backend-api-developer.agent.md"; head -12 out/copilot/.github/agents/backend-api-developer.agent.md
+	@echo; echo "The command is $(AC) (or run: . $(VENV)/bin/activate). Try: agentconv detect examples; agentconv explain tool-unmapped"
 
 test: install
 	$(BIN)/python -m pytest

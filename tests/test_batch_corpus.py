@@ -78,7 +78,7 @@ def batch(corpus):
         if target not in runs:
             out = work / f"out-{target}"
             before_src, before_work = _snapshot(src), _snapshot(work)
-            p = subprocess.run([*_cli(), "convert", str(src), "--to", target, "-o", str(out)], cwd=work,
+            p = subprocess.run([*_cli(), "convert", str(src), "--to", target, "-o", str(out), "-v"], cwd=work,
                                capture_output=True, text=True, timeout=60)
             runs[target] = {"out": out, "proc": p, "before_src": before_src, "before_work": before_work,
                             "after_src": _snapshot(src), "after_work": _snapshot(work, skip=out)}

@@ -7,6 +7,7 @@ Each ````` ```` ````` block in ``tests/transcripts/*.md`` is one case; it holds 
     >>> stdout                                  the whole expected standard output
     >>> stdout-json                             standard output must parse as JSON equal to this
     >>> stderr                                  lines that must each appear in standard error
+    >>> stderr-all                              the whole expected standard error (regenerated like stdout)
     >>> exit N                                  the exit code
     >>> files                                   the complete sorted list of files under $TMP afterwards
     >>> json-file PATH                          PATH must hold JSON equal to this
@@ -88,10 +89,12 @@ def run(cmd: Command, tmp: Path, regen: Path | None = None) -> None:
     seen_exit = False
     for name, body in cmd.sections:
         body = body.replace("$TMP", str(tmp))
-        if name in ("stdout", "stdout-json") and regen is not None and "$TMP" not in cmd.argv:
-            _accept(regen, cmd.argv, name, body, stdout)
+        if name in ("stdout", "stdout-json", "stderr-all") and regen is not None and "$TMP" not in cmd.argv:
+            _accept(regen, cmd.argv, name, body, stderr if name == "stderr-all" else stdout)
         elif name == "stdout":
             assert stdout == body, f"stdout of {cmd.argv}"
+        elif name == "stderr-all":
+            assert stderr == body, f"stderr of {cmd.argv}"
         elif name == "stdout-json":
             assert json.loads(stdout) == json.loads(body), f"stdout of {cmd.argv}"
         elif name == "stderr":

@@ -140,7 +140,7 @@ def test_collisions_are_reported_and_resolved(tmp_path: Path) -> None:
         (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer"))
     r = cli("migrate", ".", "--to", "copilot", cwd=repo)
     assert r.returncode == 8
-    assert r.stderr.count("2 sources want this file") == 2
+    assert r.stderr.count("2 sources want this file") == 1  # one problem, one line (not one per source)
     assert not (repo / ".github").exists()  # neither clobbered
     r = cli("migrate", ".", "--to", "copilot", "--prefix-collisions", cwd=repo)
     assert r.returncode == 0, r.stderr

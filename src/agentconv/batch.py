@@ -74,7 +74,7 @@ def write_atomic(path: Path, text: str, *, force: bool) -> bool:
         if path.read_bytes() == text.encode("utf-8"):
             return False
         if not force:
-            raise OutputError(f"{path} exists; use --force to replace it", file=str(path))
+            raise OutputError("exists; use --force to replace it", file=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=path.parent)
     try:

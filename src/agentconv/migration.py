@@ -93,8 +93,9 @@ class Job:
     mode: str  # "write", "plan", "diff", "check"
     rename: tuple[tuple[str, str], ...] = ()
     """(source, new name) pairs: how --prefix-collisions resolves a collision."""
-    keep_losses: bool = True
-    """False: workers send loss counts instead of items (less to pickle, less to hold)."""
+    keep_losses: bool | str = True
+    """False: workers send loss counts instead of items (less to pickle, less to hold); a severity
+    (``"warning"``): items at or above it, counts for the rest."""
 
 
 def _sha(text: str) -> str:
@@ -142,11 +143,21 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
             rec = Record(rel, target, result.path, source_dialect=report0.source, losses=result.report.to_json())
             _place(rec, result.text, root, job.mode)
             out.append(rec)
-    if not job.keep_losses:
+    if job.keep_losses is not True:
         for rec in out:
             if rec.status != "merge":  # a merged record's items are needed once more, by _merge
-                rec.counts, rec.losses = dict(Counter(item["code"] for item in rec.losses)), []
+                _thin(rec, job.keep_losses)
     return out
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _thin(rec: Record, keep: bool | str) -> None:
+    """Keep the items at or above ``keep`` (a severity; False: none); count the others by code."""
+    floor = _RANK[keep] if keep else 3
+    rec.counts = dict(Counter(item["code"] for item in rec.losses if _RANK[item["severity"]] < floor))
+    rec.losses = [item for item in rec.losses if _RANK[item["severity"]] >= floor]
 
 
 _MADE: set[str] = set()
@@ -282,7 +293,7 @@ class Outcome:
 def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None = None, out: str | Path | None = None,
             mode: str = "write", force: bool = False, jobs: int | None = None, policy: Policy = Policy(),
             files: Iterable[str | Path] = (), prefix_collisions: bool = False,
-            progress: Callable[[int, int], None] | None = None, keep_losses: bool = True) -> Outcome:
+            progress: Callable[[int, int], None] | None = None, keep_losses: bool | str = True) -> Outcome:
     """Convert every agent file of ``repo`` to each dialect in ``to`` (``mode``: write, plan, diff, check)."""
     from . import registry
     from .discover import agent_files
@@ -318,12 +329,13 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     if prefix_collisions:
         records = _prefix(records, job, found)
     _merge(records, job, out_root)
-    if not keep_losses:
+    if keep_losses is not True:
         for r in records:
             if r.losses:
-                counted.update(item["code"] for item in r.losses)
-                r.losses = []
-    _resolve(records, root, out_root, manifest, force, mode)
+                _thin(r, keep_losses)
+                counted.update(r.counts)
+                r.counts = None
+    _resolve(records, root, out_root, manifest, force, mode, prefix_collisions)
     summary = Summary(losses=counted)
     for r in records:
         summary.statuses[r.status] += 1
@@ -366,7 +378,8 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
     return kept
 
 
-def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, force: bool, mode: str) -> None:
+def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, force: bool, mode: str,
+             prefixed: bool = False) -> None:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files."""
     before = dict(manifest)
     by_target: dict[str, list[Record]] = {}
@@ -378,7 +391,8 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, forc
             names = ", ".join(r.source for r in recs)
             for r in recs:
                 r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
-                r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one, or use --prefix-collisions"
+                r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one" + \
+                    ("" if prefixed else ", or use --prefix-collisions")
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
     sources = {os.path.join(repo_s, r.source) for r in records}
     for r in records:

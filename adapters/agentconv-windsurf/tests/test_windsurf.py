@@ -134,7 +134,7 @@ def test_cli_detect_finds_a_rule(tmp_path):
 
 
 def test_cli_convert_to_windsurf_and_back():
-    there = cli("convert", ".claude/agents/code-reviewer.md", "--to", "windsurf")
+    there = cli("convert", ".claude/agents/code-reviewer.md", "--to", "windsurf", "-v")
     assert there.returncode == 0, there.stderr
     assert there.stdout.startswith("---\ntrigger: model_decision\ndescription: Reviews a diff")
     assert "tools: windsurf has no tool field" in there.stderr

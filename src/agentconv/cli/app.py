@@ -14,8 +14,9 @@ from ..loss import Policy, Severity
 from . import render
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Convert AI-agent definition files between dialects (Claude Code, Copilot, OpenCode, ...).\n\n"
@@ -46,6 +47,22 @@ def _fail(exc: AgentconvError, as_json: bool) -> None:
     raise typer.Exit(int(exc.exit_code))
 
 
+def _quiet() -> bool:
+    return typer.Option(False, "--quiet", "-q", help="Only errors on stderr (no warnings, no summary).")
+
+
+def _verbose() -> bool:
+    return typer.Option(False, "--verbose", "-v", help="Also info-level items, every occurrence on its own line.")
+
+
+def _level(quiet: bool, verbose: bool) -> int:
+    """-q / default / -v (see render.Diagnostics); both at once is a usage error."""
+    if quiet and verbose:
+        typer.echo("agentconv: error: -q and -v do not go together", err=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+    return render.QUIET if quiet else render.VERBOSE if verbose else render.NORMAL
+
+
 def _policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry: bool) -> Policy:
     level = Severity.WARNING if strict else None
     if fail_on:
@@ -70,12 +87,14 @@ def convert(
     no_carry: bool = typer.Option(False, "--no-carry", help="Do not keep unsupported fields in a side-channel comment."),
     force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print loss items on stderr."),
+    quiet: bool = _quiet(),
+    verbose: bool = _verbose(),
 ) -> None:
     """Convert agent files to another dialect."""
     from .. import api, registry
     from ..batch import convert_many
 
+    level = _level(quiet, verbose)
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
     try:
         registry.get(to)
@@ -102,8 +121,7 @@ def convert(
         else:
             sys.stdout.write(result.text)
             sys.stdout.flush()
-            if not quiet:
-                render.losses(result.report)
+            render.single(src, result, level)
         return
     if out is None:
         typer.echo("agentconv: error: several files or a directory need --out DIR", err=True)
@@ -114,7 +132,7 @@ def convert(
     if "-" in sources:
         typer.echo("agentconv: error: '-' (standard input) cannot be mixed with --out batches", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
-    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, quiet,
+    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, level,
                          keep_rows=report_json is not None)
     if report_json is not None:
         render.write_report(report_json, tally.rows)
@@ -125,12 +143,15 @@ def convert(
 def detect(
     files: List[str] = typer.Argument(..., metavar="FILE...", help="Files or directories to identify, or - for standard input."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    quiet: bool = _quiet(),
+    verbose: bool = _verbose(),
 ) -> None:
     """Say which dialect each file is in: id, confidence, evidence."""
     from .. import api
 
     from ..batch import discover
 
+    out = render.Diagnostics(_level(quiet, verbose))
     rows, code = [], 0
     files = [f if f == "-" else str(p) for f in files for p in ([f] if f == "-" else discover([f]))]
     for f in files:
@@ -138,11 +159,11 @@ def detect(
             det = api.detect(sys.stdin.buffer.read() if f == "-" else Path(f), path=None if f == "-" else f)
         except AgentconvError as exc:
             rows.append({"file": f, "error": str(exc)})
-            typer.echo(f"agentconv: error: {exc}", err=True)
+            out.error(str(exc), f)
             code = code or int(exc.exit_code)
             continue
         if det.dialect is None:
-            typer.echo(f"agentconv: error: {det.problem or f + ': no dialect fits'}", err=True)
+            out.error(det.problem or f + ": no dialect fits", f)
             code = code or int(ExitCode.UNKNOWN_DIALECT)
         rows.append({"file": f, **det.to_json()})
         if not as_json and det.dialect:
@@ -150,11 +171,16 @@ def detect(
             typer.echo(f"{det.dialect}  {det.confidence:.2f}  {f}{note}  ({'; '.join(det.evidence)})")
     if as_json:
         typer.echo(json.dumps(rows if len(files) > 1 else rows[0], ensure_ascii=False))
+    out.flush()
+    if len(files) > 1:
+        found = sum(1 for r in rows if r.get("dialect"))
+        out.summary(f"{len(files)} files: {found} detected" + (f", {len(files) - found} not" if found < len(files) else ""))
     raise typer.Exit(code)
 
 
 @app.command()
-def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON.")) -> None:
+def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+             quiet: bool = _quiet(), verbose: bool = _verbose()) -> None:
     """List the dialects and what each can express."""
     from .. import registry
 
@@ -163,8 +189,9 @@ def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-r
         typer.echo(json.dumps(rows, ensure_ascii=False))
     else:
         render.table(rows)
-    for name, why in registry.broken().items():
-        typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
+    if _level(quiet, verbose) >= render.NORMAL:
+        for name, why in registry.broken().items():
+            typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
 
 
 def _targets(to: List[str]) -> list[str]:
@@ -186,8 +213,10 @@ def migrate(
     strict: bool = typer.Option(False, "--strict", help="Fail a file on any warning-level loss."),
     allow_broaden: bool = typer.Option(False, "--allow-broaden", help="Accept a wider tool grant where needed."),
     no_carry: bool = typer.Option(False, "--no-carry", help="Do not keep unsupported fields in a side channel."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON record per file on stdout."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON document on stdout (see the README)."),
     files: List[Path] = typer.Option([], "--file", help="Also convert this file (outside the known places)."),
+    quiet: bool = _quiet(),
+    verbose: bool = _verbose(),
 ) -> None:
     """Convert every agent in a repository to other dialects: planned, atomic, idempotent."""
     from .. import migration as mig
@@ -195,16 +224,18 @@ def migrate(
     if dry_run and diff:
         typer.echo("agentconv: error: --dry-run and --diff do not go together", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
+    level = _level(quiet, verbose)
     policy = _policy(strict, None, allow_broaden, no_carry)
     mode = "plan" if dry_run else "diff" if diff else "write"
     try:
         with render.progress(as_json) as tick:
             outcome = mig.migrate(repo, _targets(to), from_=from_, out=out, mode=mode, force=force, jobs=jobs,
                                   policy=policy, files=files, prefix_collisions=prefix_collisions, progress=tick,
-                                  keep_losses=as_json)
+                                  keep_losses=True if as_json or level >= render.VERBOSE else
+                                  "warning" if level == render.NORMAL else "error")
     except AgentconvError as exc:
         _fail(exc, as_json)
-    render.outcome(outcome, as_json, mode)
+    render.outcome(outcome, as_json, mode, level)
     raise typer.Exit(outcome.summary.exit_code())
 
 
@@ -215,12 +246,15 @@ def sync(
     to: List[str] = typer.Option([], "--to", "-t", help="Target dialect(s); default from .agentconv.toml."),
     from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; default from .agentconv.toml."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    quiet: bool = _quiet(),
+    verbose: bool = _verbose(),
 ) -> None:
     """Keep generated dialects in step with the source one (configured in .agentconv.toml)."""
     import tomllib
 
     from .. import migration as mig
 
+    level = _level(quiet, verbose)
     cfg_path = repo / ".agentconv.toml"
     cfg = tomllib.loads(cfg_path.read_text("utf-8")) if cfg_path.exists() else {}
     targets = _targets(to) or list(cfg.get("to", []))
@@ -237,12 +271,14 @@ def sync(
         stale = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
         if as_json:
             typer.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
+        out = render.Diagnostics(level)
         for r in stale:
-            typer.echo(f"agentconv: {'stale' if r.status == 'stale' else 'error'}: {r.error}", err=True)
+            out.error(r.error, r.source, r.target, label="stale" if r.status == "stale" else "error")
+        out.flush()
         if not as_json:
-            typer.echo(f"{len(outcome.records)} targets checked: {len(stale)} out of sync", err=True)
+            out.summary(f"{len(outcome.records)} targets checked: {len(stale)} out of sync")
         raise typer.Exit(int(ExitCode.STALE) if stale else 0)
-    render.outcome(outcome, as_json, "write")
+    render.outcome(outcome, as_json, "write", level)
     raise typer.Exit(outcome.summary.exit_code())
 
 
@@ -251,10 +287,13 @@ def validate(
     paths: List[str] = typer.Argument(..., metavar="FILE|DIR...", help="Files, directories, or - for standard input."),
     dialect: Optional[str] = typer.Option(None, "--dialect", "-d", help="Check against this dialect; detected when omitted."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    quiet: bool = _quiet(),
+    verbose: bool = _verbose(),
 ) -> None:
     """Check files against their dialect's rules: FILE:LINE: severity [rule] message. Exit 10 on any error."""
     from .. import validate as val
 
+    level = _level(quiet, verbose)
     findings: list = []
     try:
         for p in paths:
@@ -265,7 +304,13 @@ def validate(
     if as_json:
         typer.echo(json.dumps({"findings": [f.to_json() for f in findings], "errors": errors,
                                "warnings": len(findings) - errors}, ensure_ascii=False))
-    else:
+    else:  # one finding a line on stdout, as linters do; -q: errors only; -v: infos too
+        floor = {render.QUIET: 2, render.NORMAL: 1}.get(level, 0)
         for f in findings:
-            typer.echo(str(f))
+            if f.severity.rank >= floor:
+                typer.echo(str(f))
+        if level >= render.NORMAL:
+            warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
+            typer.echo(f"{len(paths)} checked: {errors} error{'s' if errors != 1 else ''}, "
+                       f"{warnings} warning{'s' if warnings != 1 else ''}", err=True)
     raise typer.Exit(int(ExitCode.VALIDATION) if errors else 0)

@@ -1,4 +1,8 @@
-"""Turning library results into text for people (stderr) or JSON (stdout)."""
+"""Turning library results into text for people (stderr) or JSON (stdout).
+
+Output levels, the same on every command: ``-q`` errors only; by default errors, warnings and a summary;
+``-v`` adds the infos and lists every occurrence. Below ``-v`` each distinct problem is one line, with a
+count of the other files it also concerns."""
 from __future__ import annotations
 
 import json
@@ -8,21 +12,85 @@ from pathlib import Path
 from ..errors import ExitCode
 from ..loss import LossReport
 
+QUIET, NORMAL, VERBOSE = -1, 0, 1
+
 _FIELDS = [("name", "name"), ("display_name", "title"), ("description", "description"), ("model", "model"),
            ("role", "mode"), ("params.temperature", "temperature"), ("params.max_turns", "max turns"),
            ("params.effort", "effort"), ("metadata.color", "color")]
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Diagnostics:
+    """What a command says on stderr besides its output: errors and loss items, filtered by the level and
+    grouped (one line per distinct problem, ``(and N other files)`` when it repeats), printed by ``flush``
+    warnings first, errors last, so the errors stay on screen. ``-v`` prints every occurrence as it comes."""
+
+    def __init__(self, level: int = NORMAL, stream=None):
+        self.level, self.stream = level, stream or sys.stderr
+        self.groups: dict[tuple, list] = {}   # key -> [first line, files it concerns]
+        self.hidden = 0                       # info items not shown (below -v)
+        self.seen = 0                         # loss items passed in
+
+    def error(self, text: str, *where: str | None, label: str = "error") -> None:
+        """An error line; ``where`` are the paths the text may start with (the source, the target): the rest of
+        the text is the problem, so the same problem in many files is one line."""
+        problem, at = text, None
+        for w in where:
+            if w and text.startswith(w + ":"):
+                at, problem = w, text[len(w) + 1:].lstrip("0123456789").removeprefix(": ")
+                break
+        self._add(("error", label, problem), f"agentconv: {label}: {text}", at or text)
+
+    def loss(self, item) -> None:
+        """One loss item (a LossItem or its JSON)."""
+        i = item if isinstance(item, dict) else item.to_json()
+        self.seen += 1
+        sev = i["severity"]
+        if _RANK[sev] < _RANK["warning"] and self.level < VERBOSE or _RANK[sev] < _RANK["error"] and self.level < NORMAL:
+            self.hidden += sev == "info"
+            return
+        where = (i.get("file") or "<stdin>") + (f":{i['line']}" if i.get("line") else "")
+        path = f" {i['path']}:" if i.get("path") else ""
+        self._add((sev, i["code"], i.get("path"), i["message"]), f"{where}: {sev} [{i['code']}]{path} {i['message']}",
+                  i.get("file") or "<stdin>")
+
+    def losses(self, report: LossReport) -> None:
+        for item in report:
+            self.loss(item)
+
+    def _add(self, key: tuple, line: str, file: str) -> None:
+        if self.level >= VERBOSE:
+            self.stream.write(line + "\n")
+            return
+        self.groups.setdefault(key, [line, set()])[1].add(file)
+
+    def flush(self) -> None:
+        order = sorted(self.groups.items(), key=lambda kv: kv[0][0] == "error")  # stable: warnings, then errors
+        for _, (line, files) in order:  # the same line twice (a collision, seen from each source) is one line
+            more = len(files) - 1
+            self.stream.write(line + (f" (and {more} other file{'s' if more > 1 else ''})" if more else "") + "\n")
+        self.groups.clear()
+
+    def summary(self, text: str) -> None:
+        """The closing line (not under -q), with a hint when infos were hidden."""
+        if self.level < NORMAL:
+            return
+        hint = f" ({self.hidden} info item{'s' if self.hidden > 1 else ''} not shown; -v shows them)" if self.hidden else ""
+        self.stream.write(text + hint + "\n")
 
 
 def losses(report: LossReport, stream=None) -> None:
-    stream = stream or sys.stderr
-    for i in report:
-        where = (i.file or "<stdin>") + (f":{i.line}" if i.line else "")
-        path = f" {i.path}:" if i.path else ""
-        stream.write(f"{where}: {i.severity.value} [{i.code.value}]{path} {i.message}\n")
+    """Every item of ``report``, one line each (``-v`` and the library's callers)."""
+    out = Diagnostics(VERBOSE, stream)
+    out.losses(report)
 
 
 def write_report(path: Path, rows: list[dict]) -> None:
-    path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if str(path) == "-":
+        sys.stdout.write(text)
+    else:
+        path.write_text(text, encoding="utf-8")
 
 
 class BatchTally:
@@ -31,6 +99,7 @@ class BatchTally:
 
     def __init__(self, keep_rows: bool):
         self.counts: dict[str, int] = {}
+        self.losses: dict[str, int] = {}
         self.total = 0
         self.first_failure: int | None = None
         self.rows: list[dict] | None = [] if keep_rows else None
@@ -42,15 +111,39 @@ class BatchTally:
         return int(ExitCode.PARTIAL) if failed < self.total else (self.first_failure or int(ExitCode.PARTIAL))
 
 
-def batch(results, as_json: bool, quiet: bool, keep_rows: bool = False) -> BatchTally:
-    """Consume results as they stream: losses and errors on stderr (a progress line on a terminal, nothing
-    extra when piped); with --json, one JSON document whose ``files`` array is written record by record."""
+def summary_line(statuses: dict, losses: dict, order=None) -> str:
+    """``2 converted, 1 failed; losses: 3 model-coerced, ...``: the same closing line for every batch."""
+    keys = [k for k in order if statuses.get(k)] if order else sorted(statuses)
+    counts = ", ".join(f"{statuses[k]} {k}" for k in keys)
+    lost = ", ".join(f"{n} {code}" for code, n in sorted(losses.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (counts or "nothing to do") + (f"; losses: {lost}" if lost else "")
+
+
+def single(src: str, result, level: int) -> None:
+    """One file converted to standard output: its loss items, then ``SRC: claude -> copilot; losses: ...``."""
+    out = Diagnostics(level)
+    out.losses(result.report)
+    out.flush()
+    codes: dict[str, int] = {}
+    for item in result.report:
+        codes[item.code.value] = codes.get(item.code.value, 0) + 1
+    lost = summary_line({}, codes).removeprefix("nothing to do; ") if codes else "nothing lost"
+    out.summary(f"{'<stdin>' if src == '-' else src}: {result.source} -> {result.target}; {lost}")
+
+
+def batch(results, as_json: bool, level: int, keep_rows: bool = False) -> BatchTally:
+    """Consume results as they stream: a progress line on a terminal (nothing extra when piped); losses and
+    errors grouped on stderr at the end; with --json, one JSON document whose ``files`` array is written
+    record by record."""
     tally, tty = BatchTally(keep_rows), sys.stderr.isatty() and not as_json
+    out = Diagnostics(level)
     if as_json:
         sys.stdout.write('{"files": [')
     for r in results:
         tally.total += 1
         tally.counts[r.status] = tally.counts.get(r.status, 0) + 1
+        for item in r.report:
+            tally.losses[item.code.value] = tally.losses.get(item.code.value, 0) + 1
         if r.status == "failed" and tally.first_failure is None:
             tally.first_failure = r.exit_code
         row = r.to_json() if as_json or tally.rows is not None else None
@@ -60,9 +153,9 @@ def batch(results, as_json: bool, quiet: bool, keep_rows: bool = False) -> Batch
             sys.stdout.write(("" if tally.total == 1 else ", ") + json.dumps(row, ensure_ascii=False))
             continue
         if r.error:
-            sys.stderr.write(f"agentconv: error: {r.error}\n")
-        elif not quiet:
-            losses(r.report)
+            out.error(r.error, r.source)
+        else:
+            out.losses(r.report)
         if tty:
             sys.stderr.write(f"\r{tally.total} files\x1b[K")
     if tty:
@@ -70,8 +163,8 @@ def batch(results, as_json: bool, quiet: bool, keep_rows: bool = False) -> Batch
     if as_json:
         sys.stdout.write('], "summary": ' + json.dumps(tally.counts) + "}\n")
     else:
-        summary = ", ".join(f"{n} {k}" for k, n in sorted(tally.counts.items()))
-        sys.stderr.write(f"{tally.total} files: {summary}\n")
+        out.flush()
+        out.summary(f"{tally.total} file{'s' if tally.total != 1 else ''}: {summary_line(tally.counts, tally.losses)}")
     return tally
 
 
@@ -131,19 +224,23 @@ class progress:
         return False
 
 
-def outcome(result, as_json: bool, mode: str) -> None:
+def outcome(result, as_json: bool, mode: str, level: int = NORMAL) -> None:
     if as_json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
         return
+    out = Diagnostics(level)
     for r in result.records:
         if r.error:
-            sys.stderr.write(f"agentconv: error: {r.error}\n")
+            out.error(r.error, r.source, r.target)
+        for item in r.losses:
+            out.loss(item)
         if mode == "plan" and r.status == "planned":
             sys.stdout.write(f"{r.source} -> {r.target}  ({r.source_dialect} -> {r.target_dialect})\n")
         if mode == "diff" and r.diff:
             sys.stdout.write(r.diff)
+    out.flush()
     s = result.summary
+    if level < VERBOSE:  # the items below the level never left the workers: only their counts did
+        out.hidden = sum(s.losses.values()) - out.seen
     order = ("converted", "planned", "unchanged", "skipped", "kept", "collision", "failed")
-    counts = ", ".join(f"{s.statuses[k]} {k}" for k in order if s.statuses[k])
-    losses = ", ".join(f"{n} {code}" for code, n in s.losses.most_common())
-    sys.stderr.write(f"{counts or 'nothing to do'}" + (f"; losses: {losses}" if losses else "") + "\n")
+    out.summary(summary_line(s.statuses, s.losses, order))
