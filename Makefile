@@ -6,9 +6,10 @@ TARGETS := claude copilot opencode gemini codex cursor kiro roo marketplace mark
 
 .PHONY: demo test bench bench-migrate install clean regen
 
-$(BIN)/agentconv: pyproject.toml
+$(BIN)/agentconv: pyproject.toml src/agentconv/__init__.py  # the version lives in __init__.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip uninstall --quiet --yes agentconv 2>/dev/null || true  # the distribution's name before 0.1.0
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 

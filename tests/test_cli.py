@@ -12,7 +12,8 @@ Each ````` ```` ````` block in ``tests/transcripts/*.md`` is one case; it holds 
     >>> files                                   the complete sorted list of files under $TMP afterwards
     >>> json-file PATH                          PATH must hold JSON equal to this
 
-``$TMP`` is a fresh temporary directory per case (shared by its commands).
+``$TMP`` is a fresh temporary directory per case (shared by its commands); ``$VERSION`` is
+``agentconv.__version__`` (the version lives in one place).
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from agentconv import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSCRIPTS = Path(__file__).resolve().parent / "transcripts"
@@ -88,9 +91,10 @@ def run(cmd: Command, tmp: Path, regen: Path | None = None) -> None:
     stdout, stderr = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
     seen_exit = False
     for name, body in cmd.sections:
-        body = body.replace("$TMP", str(tmp))
+        raw, body = body, body.replace("$TMP", str(tmp)).replace("$VERSION", __version__)
         if name in ("stdout", "stdout-json", "stderr-all") and regen is not None and "$TMP" not in cmd.argv:
-            _accept(regen, cmd.argv, name, body, stderr if name == "stderr-all" else stdout)
+            got = stderr if name == "stderr-all" else stdout
+            _accept(regen, cmd.argv, name, raw, got.replace(__version__, "$VERSION") if "$VERSION" in raw else got)
         elif name == "stdout":
             assert stdout == body, f"stdout of {cmd.argv}"
         elif name == "stderr-all":

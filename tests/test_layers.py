@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import agentconv
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "agentconv"
 CLI_ONLY = {"typer", "rich", "click"}
 
@@ -48,4 +50,4 @@ def test_a_clean_conversion_imports_no_heavy_module():
 def test_version_does_not_import_typer():
     code = "import sys; sys.argv=['agentconv','--version']\nfrom agentconv.cli import main\nmain()\nprint('typer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["agentconv", "0.1.0", "False"]
+    assert out.stdout.split() == ["agentconv", agentconv.__version__, "False"]

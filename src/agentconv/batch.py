@@ -7,12 +7,12 @@ the same target path are both refused.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import fsio
 from .errors import AgentconvError, ExitCode, OutputError
 from .loss import LossReport, Policy
 
@@ -69,22 +69,15 @@ def _in_a_dialect_place(path: str) -> bool:
 
 
 def write_atomic(path: Path, text: str, *, force: bool) -> bool:
-    """Write through a temp file and rename. Returns False when the file already holds ``text``."""
+    """Write through a temp file and rename (``fsio``: the mode a plain write would give). Returns False when
+    the file already holds ``text``."""
     if path.exists():
         if path.read_bytes() == text.encode("utf-8"):
             return False
         if not force:
             raise OutputError("exists; use --force to replace it", file=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    fsio.write_atomic(path, text.encode("utf-8"))
     return True
 
 

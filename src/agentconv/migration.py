@@ -15,12 +15,12 @@ import difflib
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from . import fsio
 from .batch import inside
 from .errors import AgentconvError, ExitCode, UsageError
 from .loss import Policy
@@ -185,10 +185,7 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
         if folder not in _MADE:  # one mkdir per folder and process, not per file
             os.makedirs(folder, exist_ok=True)
             _MADE.add(folder)
-        fd, tmp = tempfile.mkstemp(prefix=".agentconv-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        rec.tmp, rec.status = tmp, "converted"
+        rec.tmp, rec.status = fsio.stage(dest, data), "converted"
     else:
         rec.status = "stale" if mode == "check" else "planned"
         if mode == "diff":
@@ -404,10 +401,10 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, forc
             r.error = f"{r.target} was not written by agentconv (or was edited since); use --force to replace it"
         if r.tmp:
             if r.status == "converted":
-                os.replace(r.tmp, os.path.join(root_s, r.target))
+                fsio.commit(r.tmp, os.path.join(root_s, r.target))
                 manifest[r.target] = r.digest
             else:
-                os.unlink(r.tmp)
+                fsio.discard(r.tmp)
                 _prune(Path(r.tmp).parent, root)
             r.tmp = None
         if r.status == "unchanged" and r.target and mode == "write" and r.target not in manifest:

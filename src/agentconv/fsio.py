@@ -1,0 +1,64 @@
+"""Atomic writes, the one way every output reaches the disk: a temp file beside the target, renamed over it.
+
+The file gets the mode a plain ``open(path, "w")`` would give it: a new file 0666 less the umask (the temp
+file is created with 0666 and the kernel applies the umask, as it does for any write), a replaced file keeps
+its own permission bits. ``tempfile.mkstemp`` would make every output 0600 whatever the umask.
+"""
+from __future__ import annotations
+
+import os
+import stat
+
+PREFIX = ".agentconv-"
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def stage(dest: str | os.PathLike[str], data: bytes) -> str:
+    """Write ``data`` to a new temp file in ``dest``'s folder (which must exist) and return its path; the temp file
+    already has the mode ``dest`` will have. ``commit`` renames it over ``dest``, ``discard`` removes it."""
+    dest = os.fspath(dest)
+    folder = os.path.dirname(dest) or "."
+    while True:
+        tmp = os.path.join(folder, f"{PREFIX}{os.urandom(6).hex()}.tmp")
+        try:
+            fd = os.open(tmp, _FLAGS, 0o666)
+            break
+        except FileExistsError:  # 48 random bits: a clash is as good as impossible, but never overwrite one
+            continue
+    try:
+        try:
+            os.chmod(fd if os.chmod in os.supports_fd else tmp, stat.S_IMODE(os.stat(dest).st_mode) & 0o777)
+        except FileNotFoundError:
+            pass  # a new file: the umask already decided
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except BaseException:
+        os.close(fd)
+        discard(tmp)
+        raise
+    os.close(fd)
+    return tmp
+
+
+def commit(tmp: str, dest: str | os.PathLike[str]) -> None:
+    """Rename a staged temp file over ``dest`` (atomic on one file system)."""
+    os.replace(tmp, dest)
+
+
+def discard(tmp: str) -> None:
+    """Remove a staged temp file that will not be committed."""
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def write_atomic(dest: str | os.PathLike[str], data: bytes) -> None:
+    """``stage`` and ``commit`` in one step; on any failure the temp file is gone and ``dest`` is untouched."""
+    tmp = stage(dest, data)
+    try:
+        commit(tmp, dest)
+    except BaseException:
+        discard(tmp)
+        raise
