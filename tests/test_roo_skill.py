@@ -112,9 +112,14 @@ def _doc(*grants: Grant, mode: str = "allowlist") -> Document:
 
 def test_groups_never_widen():
     g = lambda raw, c, p=None: Grant(raw, c, "allow", p)  # noqa: E731
-    with pytest.raises(BroadenError, match="list, semantic-search"):
-        agentconv.write(_doc(g("Read", "read"), g("Grep", "grep")), "roo")
-    with pytest.raises(BroadenError, match=r"mcp:\*/\*"):
+    # read-only reach next to read access: a warning (and the exact allowlist is carried), not a refusal
+    report = agentconv.LossReport()
+    text = agentconv.write(_doc(g("Read", "read"), g("Grep", "grep")), "roo", report=report)
+    assert "      - read\n" in text and "agentconv-carry" in text
+    assert [(i.code.value, i.severity.value, i.message) for i in report if i.code.value == "tool-broadened"] == [
+        ("tool-broadened", "warning", "in roo the agent also gets glob (read), list (read), semantic-search (read): "
+         "no new kind of access")]
+    with pytest.raises(BroadenError, match=r"granting mcp:\*/\* \(mcp:\*\) too"):
         agentconv.write(_doc(g("mcp__github__create_issue", "mcp:github/create_issue")), "roo")
     with pytest.raises(BroadenError, match="scope"):
         agentconv.write(_doc(g("Bash(git *)", "bash", "git *"), g("TaskOutput", "terminal-output")), "roo")
@@ -123,11 +128,11 @@ def test_groups_never_widen():
     # the whole read group's tools (Copilot's read + search sets) need no broadening
     copilot = "---\nname: r\ndescription: d\ntools: ['read', 'search']\n---\nRead.\n"
     assert "      - read\n" in agentconv.convert(copilot, "roo", from_="copilot").text
-    broad = agentconv.write(_doc(g("Read", "read")), "roo", policy=agentconv.Policy(allow_broaden=True))
+    broad = agentconv.write(_doc(g("Read", "read")), "roo")
     assert "agentconv-carry" in broad  # the exact allowlist rides along
     back = agentconv.convert(agentconv.convert(
-        "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n", "roo", from_="claude",
-        policy=agentconv.Policy(allow_broaden=True)).text, "claude", from_="roo")
+        "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n", "roo", from_="claude").text,
+        "claude", from_="roo")
     assert back.text == "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n"
 
 

@@ -32,7 +32,17 @@ def split_mcp(canonical: str) -> tuple[str, str] | None:
 @cache
 def vocabulary() -> dict[str, str]:
     """Canonical tool ids with a one-line meaning each (data/tools.toml)."""
-    return _data("tools.toml")["tools"]
+    return {k: v["meaning"] for k, v in _data("tools.toml")["tools"].items()}
+
+
+def capability(canonical: str) -> str:
+    """The capability class of a canonical id (data/tools.toml ``[classes]``); an MCP tool's class is its server
+    (``mcp:SERVER``), so another tool of a server already granted is the same class and another server is not."""
+    parts = split_mcp(canonical)
+    if parts:
+        return f"{MCP}{parts[0]}"
+    entry = _data("tools.toml")["tools"].get(canonical)
+    return entry["class"] if entry else f"unknown:{canonical}"
 
 
 @cache
@@ -54,6 +64,8 @@ class Crosswalk:
     mcp_wildcard: str | None
     mcp_read: list[re.Pattern]
     mcp_ambiguous: str | None
+    not_servers: frozenset[str] = frozenset()
+    """Prefixes that name the dialect's own tool sets (Copilot ``read/...``, ``execute/...``): never an MCP server."""
     case_insensitive: bool = False
     """GitHub reads tool names case-insensitively; Claude Code and OpenCode do not."""
 
@@ -81,7 +93,8 @@ class Crosswalk:
             folded.update({k.lower(): v for k, v in valid.items()})
             accepted = folded
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
-                   [re.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"), fold)
+                   [re.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
+                   frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold)
 
     def _key(self, name: str) -> str:
         return name.lower() if self.case_insensitive else name
@@ -103,6 +116,8 @@ class Crosswalk:
             m = rx.match(name)
             if m:
                 d = m.groupdict()
+                if self._key(d["server"]) in self.not_servers:
+                    return []  # a member of one of this dialect's own tool sets the table does not list
                 return [mcp_id(d["server"], d.get("tool") or "*")]
         return []
 

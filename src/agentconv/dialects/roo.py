@@ -310,22 +310,16 @@ class Roo(Dialect):
         return super().write_tools(ctx)
 
     def check_broaden(self, ctx: _Ctx, allowed: list[tuple[str, Grant]], policy) -> None:
-        """Never widen: what the groups grant, read back, must be within what was granted; a scope must be a
+        """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
         Roo fileRegex (from a roo entry), anything else would be dropped."""
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
         if any(g.canonical is None and _group(g.raw) == "mcp" for g in policy.allowed()):
             granted.add(ALL_MCP)
-        wider = sorted(self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None})
         unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None})
-        what = []
-        if wider:
-            what.append(f"granting {', '.join(wider)} too")
-        if unscoped:
-            what.append(f"dropping the scope of {', '.join(unscoped)}")
-        if what:
-            self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(what)}")
+        self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
+                   [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
 
     def render_tools(self, mode: str, allowed, denied, ctx: _Ctx) -> dict:
         entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins

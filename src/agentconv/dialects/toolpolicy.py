@@ -13,7 +13,7 @@ from .. import paths
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant
 from ..loss import LossCode, LossReport, Severity
-from ..tools import split_mcp
+from ..tools import capability, split_mcp
 
 if TYPE_CHECKING:
     from .base import _Ctx
@@ -182,16 +182,37 @@ class ToolFields:
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
-        wider = sorted(self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None})
-        unpatterned = [g.raw for _, g in allowed if g.pattern and not self.supports_patterns()]
-        if not wider and not unpatterned:
-            return
-        what = []
-        if wider:
-            what.append(f"granting {', '.join(wider)} too")
-        if unpatterned:
-            what.append(f"dropping the scope of {', '.join(sorted(set(unpatterned)))}")
-        self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(what)}")
+        unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()})
+        self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
+                   [f"dropping the scope of {', '.join(unpatterned)}"] if unpatterned else [])
+
+    def judge(self, ctx: "_Ctx", wider: set[str], granted: set[str], refusals: list[str]) -> None:
+        """Never widen, judged by capability (data/tools.toml ``[classes]``), not by spelling. A tool of a class
+        the agent already holds is reported (info for file changes, one permission everywhere; a warning
+        otherwise), as is read-only reach next to read access or a shell, and session tools; any other class
+        is a widening: ``broaden`` (refused unless --allow-broaden), naming exactly what would be granted."""
+        held = {capability(c) for c in granted}
+        widen, warn, same = [], [], []
+        for c in sorted(wider):
+            cls = capability(c)
+            if cls == "files" and cls in held:
+                same.append(c)
+            elif cls in held or cls == "session" or (cls == "read" and held & {"read", "shell"}):
+                warn.append(f"{c} ({cls})")
+            else:
+                widen.append(f"{c} ({cls})")
+        if widen:
+            refusals = [f"granting {', '.join(widen)} too", *refusals]
+        if refusals:
+            self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(refusals)}")
+        if warn:
+            ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools",
+                           f"in {self.id} the agent also gets {', '.join(warn)}: no new kind of access")
+        if same:
+            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
+                           f"{self.id}'s spelling also grants {', '.join(same)}, the same file-changes permission")
+        if warn or same:
+            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
 
     def broaden(self, ctx: "_Ctx", msg: str) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
