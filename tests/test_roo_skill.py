@@ -206,8 +206,11 @@ def test_skill_to_claude_and_back(tmp_path):
     rel = ".claude/skills/pdf-tools/SKILL.md"
     claude = agentconv.convert(SKILL, to="claude", path=rel)
     assert "tools:" not in claude.text.split("---")[1].replace("# agentconv-carry", "")  # no restriction appears
+    assert "Bash(python3 *)" not in claude.text  # pre-approvals never ride in the side channel (they would grant)
     again = agentconv.convert(claude.text, "skill", from_="claude")
-    assert again.text == SKILL.read_text("utf-8")
+    original = SKILL.read_text("utf-8")
+    assert again.text == original.replace("allowed-tools: Bash(python3 *) Read Grep\n", "")
+    assert "allowed-tools" in original
     src = tmp_path / "repo" / ".claude" / "skills" / "pdf-tools"
     src.mkdir(parents=True)
     shutil.copy(SKILL, src / "SKILL.md")

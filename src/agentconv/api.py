@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import registry
+from .carry import reading
 from .envelopes import frontmatter
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
 from .ir import Document
@@ -101,8 +102,9 @@ def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = N
 
 
 def read(source: Source, dialect: str | None = None, *, path: str | None = None,
-         report: LossReport | None = None) -> tuple[Document, LossReport]:
-    """Read a file (a Path, bytes or text) into the IR. Without ``dialect`` it is detected."""
+         report: LossReport | None = None, carry: bool = True) -> tuple[Document, LossReport]:
+    """Read a file (a Path, bytes or text) into the IR. Without ``dialect`` it is detected. ``carry=False``
+    restores nothing from a side channel (a comment found is reported)."""
     decoded, path = _load(source, path)
     parsed = None
     if dialect is None:
@@ -121,7 +123,8 @@ def read(source: Source, dialect: str | None = None, *, path: str | None = None,
     report = report if report is not None else LossReport()
     report.source, report.file = d.id, path
     _report_decoding(decoded, report)
-    doc = d.read(decoded.text, path, report, parsed=parsed)
+    with reading(carry):
+        doc = d.read(decoded.text, path, report, parsed=parsed)
     for rec in doc.records:
         if rec.origin is not None:
             rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline
@@ -184,7 +187,7 @@ def convert_all(source: Source, to: str, *, from_: str | None = None, path: str 
                 policy: Policy = Policy()) -> list[Result]:
     """Read ``source`` and write it in ``to``: one Result per output file (one per record, unless the
     target keeps many records in one file)."""
-    doc, report = read(source, from_, path=path)
+    doc, report = read(source, from_, path=path, carry=policy.carry)
     return write_all(doc, to, report=report, policy=policy)
 
 

@@ -133,12 +133,12 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         res = FileResult(str(src), "failed")
         try:
             if multi:
-                doc, report = read(src, from_)
+                doc, report = read(src, from_, carry=policy.carry)
                 res.report, res.source_dialect = report, report.source
                 rel = registry.get(to).output_path(doc.agent)
                 merged.setdefault(rel, []).append((src, doc, res))
                 continue
-            doc, report = read(src, from_)
+            doc, report = read(src, from_, carry=policy.carry)
             res.report, res.source_dialect = report, report.source
             for result in write_all(doc, to, report=report, policy=policy):
                 res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)

@@ -3,18 +3,31 @@
 Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}``. The digest covers the
 header and body as written; when a file was edited after conversion, only fields the file cannot hold
 are restored (its own values win) and the staleness is reported.
+
+Trust: the comment is text anyone can write and the digest a hash anyone can compute, so the side channel may
+restore, never grant. What it may set is data (``dialects/data/carry.toml``): a value is taken only for a path
+on that list, of the type it names, never for an access setting, and a tool policy only when it is no wider than
+the visible file's (``toolpolicy.no_wider``). Every value refused is a ``carry-refused`` warning naming the field.
+Writers carry only what a reader would take back (``refusal`` without a record: the static rules).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from typing import Any
 
 from . import paths
-from .ir import Agent
+from .ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from .loss import LossCode, LossReport, Severity
 
 VERSION = 1
+_READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
+_PATH = re.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
 def digest(mapping: dict, body: str) -> str:
@@ -30,21 +43,177 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict, body: str) -
     return {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
 
 
-def apply(agent: Agent, payload: dict, mapping: dict, body: str, report: LossReport, line: int | None) -> None:
+def decode(text: str) -> dict | None:
+    """A comment's JSON payload, or None when it is not one (never an exception: the comment is anyone's text)."""
+    try:
+        payload = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+@contextmanager
+def reading(on: bool):
+    """Within this block readers restore from side channels (``on``) or only report that one was there."""
+    token = _READ.set(on)
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
+# ------------------------------------------------------------------ what may be restored
+@cache
+def _rules() -> dict:
+    from .tools import _data
+
+    return _data("carry.toml")
+
+
+def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None) -> str | None:
+    """Why the side channel may not set ``path`` to ``value`` (None: it may). With ``agent`` (the record as its
+    visible file says it), also the checks against that file: tools no wider, same model family, same name."""
+    rules = _rules()
+    if not isinstance(path, str) or not _PATH.match(path):
+        return "not an IR path"
+    head, _, rest = path.partition(".")
+    key = path.rsplit(".", 1)[-1].lower()
+    narrowing = rules["narrowing"].get(path)
+    if narrowing is not None:
+        return None if value in narrowing and isinstance(value, str) else "an access setting"
+    if head == "extensions":
+        ns, _, name = rest.partition(".")
+        kind = rules["extensions"].get(ns, {}).get(name) if name else None
+    else:
+        kind = rules["paths"].get(path) or (rules["paths"].get(f"{head}.*") if rest else None)
+    if head in ("extensions", "metadata", "params") and any(w in key for w in rules["deny"]["words"]):
+        return "an access setting"
+    if kind is None:
+        return "an access setting or text the side channel never sets" if head != "metadata" else "not restorable"
+    if not _typed(kind, value):
+        return f"not a valid {kind if isinstance(kind, str) else 'value (one of ' + ', '.join(kind) + ')'}"
+    if agent is not None:
+        return _against(kind, value, agent, tools or agent.tools)
+    return None
+
+
+def _typed(kind: str | list, value: Any) -> bool:
+    if isinstance(kind, list):
+        return isinstance(value, str) and value in kind
+    if kind in ("str", "name"):
+        return isinstance(value, str)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if kind == "data":
+        return _plain(value, 3)
+    if kind == "model":
+        return isinstance(value, dict) and set(value) <= {"raw", "canonical"} and isinstance(value.get("raw"), str)
+    if kind == "tools":
+        return _tools_shape(value)
+    return False
+
+
+def _plain(value: Any, depth: int) -> bool:
+    if value is None or isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if depth <= 0:
+        return False
+    if isinstance(value, list):
+        return all(_plain(v, depth - 1) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v, depth - 1) for k, v in value.items())
+    return False
+
+
+def _tools_shape(value: Any) -> bool:
+    if not isinstance(value, dict) or not set(value) <= {"mode", "grants"}:
+        return False
+    if value.get("mode", INHERIT) not in (INHERIT, ALLOWLIST, DENYLIST, NONE) or not isinstance(value.get("grants", []), list):
+        return False
+    for g in value.get("grants", []):
+        if not isinstance(g, dict) or not set(g) <= {"raw", "canonical", "decision", "pattern"}:
+            return False
+        if not isinstance(g.get("raw"), str) or g.get("decision", "allow") not in ("allow", "ask", "deny"):
+            return False
+        if not all(g.get(k) is None or isinstance(g.get(k), str) for k in ("canonical", "pattern")):
+            return False
+    return True
+
+
+def _policy(value: dict) -> ToolPolicy:
+    return ToolPolicy(value.get("mode", INHERIT), [Grant(**g) for g in value.get("grants", [])])
+
+
+def _against(kind: str | list, value: Any, agent: Agent, tools: ToolPolicy) -> str | None:
+    if kind == "tools":
+        from .dialects.toolpolicy import no_wider
+
+        return None if no_wider(_policy(value), tools) else "wider than the file's own tools"
+    if kind == "model" and agent.model is not None:
+        from . import models
+
+        same = agent.model.canonical is not None and models.family(value["raw"]) == agent.model.canonical
+        return None if same else "a different model from the file's"
+    if kind == "name" and agent.name is not None:
+        from .naming import slugify
+
+        slug = slugify(value)
+        same = slug == agent.name or re.fullmatch(re.escape(slug) + r"-\d+", agent.name)
+        return None if same else "a different name from the file's"
+    return None
+
+
+def _put(agent: Agent, path: str, value: Any) -> None:
+    if path == "model":
+        from . import models
+
+        agent.model = models.parse(value["raw"])  # the family from the spelling, never from the comment
+    elif path == "tools":
+        agent.tools = _policy(value)
+    else:
+        paths.put(agent, path, value)
+
+
+def _label(path: Any) -> str:
+    return path if isinstance(path, str) and _PATH.match(path) else ""
+
+
+# ------------------------------------------------------------------ reading
+def apply(agent: Agent, payload: dict, mapping: dict, body: str, report: LossReport, line: int | None, *,
+          tools: ToolPolicy | None = None) -> None:
+    """Restore what ``payload`` may restore into ``agent`` (as its visible file says it); ``tools``: what the
+    visible tool field means where the dialect knows more than its IR reading (every Roo group is every tool)."""
     fields = payload.get("fields") or {}
     if payload.get("v") != VERSION or not isinstance(fields, dict):
         report.add(LossCode.CARRY_STALE, Severity.WARNING, "", "agentconv side channel of an unknown version ignored",
                    line=line)
         return
+    if not _READ.get():
+        report.add(LossCode.CARRY_REFUSED, Severity.INFO, "", f"side channel ignored (--no-carry): {len(fields)} "
+                   "field(s) not restored", line=line)
+        return
     fresh = payload.get("digest") == digest(mapping, body)
-    skipped = []
+    restored, skipped = [], []
     for path, value in fields.items():
-        if fresh or paths.is_empty(paths.get(agent, path)):
-            paths.put(agent, path, value)
+        why = refusal(path, value, agent, tools)
+        if why is not None:
+            shown = _label(path) or json.dumps(str(path)[:60])
+            report.add(LossCode.CARRY_REFUSED, Severity.WARNING, _label(path),
+                       f"side channel value for {shown} ignored: {why}", line=line)
+        elif fresh or paths.is_empty(paths.get(agent, path)):
+            _put(agent, path, value)
+            restored.append(path)
         else:
             skipped.append(path)
-    report.add(LossCode.CARRY_RESTORED, Severity.INFO, "", f"restored from the side channel: {', '.join(fields)}",
-               line=line)
+    if restored:
+        report.add(LossCode.CARRY_RESTORED, Severity.INFO, "", f"restored from the side channel: {', '.join(restored)}",
+                   line=line)
     if skipped:
         report.add(LossCode.CARRY_STALE, Severity.WARNING, "",
                    f"file edited since conversion: kept its own {', '.join(skipped)}", line=line)

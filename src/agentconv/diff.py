@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ir import Document
-from .loss import LossReport, Policy
+from .loss import LossCode, LossReport, Policy
 
 _KEY = re.compile(r"\['([^']*)'\]|\[(\d+)\]")
 
@@ -56,7 +56,8 @@ def roundtrip(doc: Document, via: str, *, policy: Policy = Policy(allow_broaden=
     source = doc.agent.origin.dialect if doc.agent.origin else via
     report = LossReport()
     middle = api.write(doc, via, policy=policy, report=report)
-    back_doc, _ = api.read(middle, via, path=None, report=LossReport())
+    back_doc, back = api.read(middle, via, path=None, report=LossReport(), carry=policy.carry)
+    report.items += [i for i in back if i.code == LossCode.CARRY_REFUSED]  # a loss of the way back, reported there
     final_text = api.write(back_doc, source, policy=policy, report=report)
     final, _ = api.read(final_text, source, path=doc.agent.origin.path if doc.agent.origin else None)
     diffs = differences(doc, final)

@@ -45,6 +45,7 @@ class LossCode(str, Enum):
     LAYOUT_NORMALIZED = "layout-normalized"    # BOM dropped, CRLF, ...
     CARRY_RESTORED = "carry-restored"          # fields restored from an agentconv side channel
     CARRY_STALE = "carry-stale"                # a side channel that no longer matches its file
+    CARRY_REFUSED = "carry-refused"            # a side-channel value ignored: it would grant, or is not restorable
 
 
 @dataclass

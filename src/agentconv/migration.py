@@ -108,7 +108,7 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
 
     out: list[Record] = []
     try:  # with --from, discovery found the file at that dialect's own place: no detection needed
-        doc, report0 = api.read(Path(src), job.from_, path=rel)
+        doc, report0 = api.read(Path(src), job.from_, path=rel, carry=job.policy.carry)
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code))]
     root = Path(job.out)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import carry, models, naming, paths, registry
 from ..envelopes import frontmatter
-from ..ir import Agent, Document, Origin
+from ..ir import Agent, Document, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
 from ..tools import Crosswalk, _data
 from .detection import Detection, _glob  # noqa: F401  (_glob: used by discover)
@@ -148,9 +148,25 @@ class Dialect(ToolFields, Detection):
         mapping = self.build(ctx)
         body = self.body(agent, ctx)
         layout = self.own_layout(agent)
-        carry_data = carry.make(agent.origin.dialect if agent.origin else None, ctx.carried, mapping, body) \
-            if policy.carry else None
-        return self.render(mapping, body, layout, carry_data)
+        return self.render(mapping, body, layout, self.carry_data(ctx, mapping, body))
+
+    def carry_data(self, ctx: "_Ctx", mapping: dict, body: str, header: dict | None = None) -> dict | None:
+        """The side-channel payload (None: nothing to carry, or carrying is off). A tool policy rides only when a
+        reader would take it back: no wider than what the written ``header`` (default ``mapping``) grants."""
+        if not ctx.policy.carry:
+            return None
+        if "tools" in ctx.carried:
+            visible = self.visible_tools(mapping if header is None else header)
+            if carry.refusal("tools", ctx.carried["tools"], Agent(tools=visible)) is not None:
+                ctx.uncarry("tools", "wider than what the file itself grants")
+        origin = ctx.agent.origin
+        return carry.make(origin.dialect if origin else None, ctx.carried, mapping, body)
+
+    def visible_tools(self, header: dict) -> ToolPolicy:
+        """The tool policy a header grants, as a reader takes it (what a carried policy may not exceed)."""
+        scratch = Agent()
+        self.read_tools(scratch, dict(header), LossReport())
+        return scratch.tools
 
     def render(self, mapping: dict, body: str, layout, carry_data: dict | None) -> str:
         key = self.table.get("prompt_key")
@@ -348,6 +364,10 @@ class Dialect(ToolFields, Detection):
             ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "role", f"every {self.id} agent is a {default_role}")
         if agent.role and "role" not in held and agent.role != default_role and "role" not in agent.derived:
             ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", severity=Severity.INFO)
+        if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
+                i.path == "kind" and i.target == self.id for i in ctx.report.items):
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "kind", f"a squad written as a {self.id} agent "
+                           "(read back as a squad only where its tools and model are as they were)")
         own = self.table.get("own", {})
         for ns, fields in agent.extensions.items():
             if ns == self.id:
@@ -357,6 +377,9 @@ class Dialect(ToolFields, Detection):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", f"{ns} field '{k}' has no place in {self.id}",
                          code=LossCode.EXTENSION_DROPPED)
+
+
+_CARRIED = " (carried in a comment)"
 
 
 class _Ctx:
@@ -378,12 +401,24 @@ class _Ctx:
             self.report.add(code, Severity.INFO, path, message)
             return
         if self.policy.carry and path and not paths.is_empty(value) and code != LossCode.TOOL_UNMAPPED:
-            self.carried.setdefault(path, value)
-            if code == LossCode.FIELD_DROPPED or code == LossCode.EXTENSION_DROPPED:
-                code, severity, message = LossCode.FIELD_CARRIED, Severity.INFO, message + " (carried in a comment)"
+            why = carry.refusal(path, value)
+            if why is not None:  # a reader would refuse it: reported, not carried
+                message += f" (not carried: {why})"
+            else:
+                self.carried.setdefault(path, value)
+                if code == LossCode.FIELD_DROPPED or code == LossCode.EXTENSION_DROPPED:
+                    code, severity, message = LossCode.FIELD_CARRIED, Severity.INFO, message + _CARRIED
         elif self.policy.carry and path == "tools":
             self.carried.setdefault("tools", paths.get(self.agent, "tools"))
         self.report.add(code, severity, path, message)
+
+    def uncarry(self, path: str, why: str) -> None:
+        """Take ``path`` out of the side channel after all: what said it was carried says it is lost."""
+        self.carried.pop(path, None)
+        for item in self.report.items:
+            if item.path == path and item.code == LossCode.FIELD_CARRIED and item.target == self.dialect.id:
+                item.code, item.severity = LossCode.FIELD_DROPPED, Severity.WARNING
+                item.message = item.message.replace(_CARRIED, f" (not carried: {why})")
 
 
 def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: int | None) -> Any:

@@ -19,10 +19,9 @@ class Markdown(Dialect):
     id = "markdown"
 
     def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
-        body, payload = text, None
         m = _CARRY.search(text)
-        if m:
-            body, payload = text[: m.start()], json.loads(m.group(1))
+        payload = carry.decode(m.group(1)) if m else None
+        body = text if payload is None else text[: m.start()]
         agent = Agent()
         rest = body.lstrip("\n")
         if rest.startswith("# "):
@@ -53,11 +52,11 @@ class Markdown(Dialect):
         parts.append(agent.prompt)
         text = "".join(parts)
         self._check_reread(text, agent, report)
-        keep = {k: v for k, v in ctx.carried.items() if k not in ("display_name", "description")}
-        if policy.carry and keep:
-            payload = carry.make(agent.origin.dialect if agent.origin else None, keep,
-                                 {"title": title if agent.display_name else None, "description": agent.description},
-                                 agent.prompt)
+        for k in ("display_name", "description"):
+            ctx.carried.pop(k, None)
+        payload = self.carry_data(ctx, {"title": title if agent.display_name else None,
+                                        "description": agent.description}, agent.prompt, header={})
+        if payload:
             text += "\n<!-- agentconv-carry: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + " -->\n"
         return text
 

@@ -18,7 +18,7 @@ class OpenCode(Dialect):
         perm, tools = data.get("permission"), data.get("tools")
         if perm is None and tools is None:
             return
-        default, grants = None, []
+        default, grants, rest = None, [], []
         if isinstance(tools, dict):
             for name, on in tools.items():
                 if name == "*":
@@ -33,11 +33,16 @@ class OpenCode(Dialect):
                     default = str(rule)
                 elif isinstance(rule, dict):
                     for pattern, decision in rule.items():
-                        grants += self.grants(str(name), str(decision), None if pattern == "*" else str(pattern))
+                        scoped = self.grants(str(name), str(decision), None if pattern == "*" else str(pattern))
+                        if pattern == "*" and str(decision) == "deny":
+                            rest += scoped
+                        grants += scoped
                 else:
                     grants += self.grants(str(name), str(rule))
         if default == "deny":
             mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
+            # a tool's own "*": deny under "*": deny says what the allowlist says anyway: only the listed patterns
+            grants = [g for g in grants if not any(g is r for r in rest)]
         else:
             mode = DENYLIST if grants else INHERIT
             if default == "ask":

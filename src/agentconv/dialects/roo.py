@@ -39,7 +39,7 @@ from .. import carry
 from ..envelopes import yamlio
 from ..envelopes.frontmatter import CARRY_PREFIX, Layout, Parsed
 from ..errors import ParseError
-from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin
+from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect, _Ctx
 from .toolpolicy import _dedupe
@@ -114,11 +114,8 @@ class Roo(Dialect):
                            line=_line_of(text, key))
         carries = {}
         for m in _CARRY.finditer(text):
-            try:
-                payload = json.loads(m.group(1))
-            except ValueError:
-                continue
-            if isinstance(payload, dict):
+            payload = carry.decode(m.group(1))
+            if payload is not None:
                 carries[str(payload.get("slug"))] = (payload, text.count("\n", 0, m.start()) + 1)
         file_state = {"text": text, "modes": modes}
         records = []
@@ -130,7 +127,7 @@ class Roo(Dialect):
             agent = self._read_mode(mode, report, line)
             if str(slug) in carries:
                 payload, cline = carries[str(slug)]
-                carry.apply(agent, payload, mode, "", report, cline)
+                carry.apply(agent, payload, mode, "", report, cline, tools=self.visible_tools(mode))
             self._derive_name(agent, None, report)
             agent.origin = Origin(self.id, path, line)
             agent.origin.keep["roo"] = (file_state, i)
@@ -178,6 +175,13 @@ class Roo(Dialect):
         if ext:
             agent.extensions["roo"] = ext
         return agent
+
+    def visible_tools(self, header: dict) -> ToolPolicy:
+        """Every group is every tool Roo has: what a side channel's "every tool" may be restored from."""
+        groups = header.get("groups")
+        if isinstance(groups, list) and all(g in groups for g in ALL_GROUPS):
+            return ToolPolicy()
+        return super().visible_tools(header)
 
     def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
         groups = data.get("groups")
@@ -227,8 +231,7 @@ class Roo(Dialect):
                 mode = {**mode, "slug": f"{mode['slug']}-{n}"}
             seen.add(mode["slug"])
             modes.append(mode)
-            data = carry.make(agent.origin.dialect if agent.origin else None, ctx.carried, _cleaned(mode), "") \
-                if policy.carry else None  # the digest covers the mode as Roo (and the reader) will see it
+            data = self.carry_data(ctx, _cleaned(mode), "")  # the digest covers the mode as Roo will see it
             carries.append({**data, "slug": mode["slug"]} if data else None)
         if same is not None and modes == same["modes"] and not any(carries):
             return same["text"]

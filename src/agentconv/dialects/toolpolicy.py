@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..errors import BroadenError
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport, Severity
 from ..tools import capability, split_mcp
 
@@ -138,9 +138,13 @@ class ToolFields:
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
         deny = {g.canonical for g in policy.denied() if g.pattern is None}
-        out = [(n, Grant(n, c)) for c, names in self.crosswalk.written.items() if c not in deny for n in names]
+        out, regrant = [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
+        for c, names in self.crosswalk.written.items():
+            for n in names if c not in deny else []:
+                (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
+        note = f"; {', '.join(_dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
         ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                       f"{self.id} has no deny list: written as an allowlist of every other built-in tool")
+                       f"{self.id} has no deny list: written as an allowlist of every other built-in tool{note}")
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return out
 
@@ -245,6 +249,35 @@ class ToolFields:
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry
         return out
+
+
+_RANK = {"deny": 0, "ask": 1, "allow": 2}
+
+
+def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
+    """True when ``narrow`` lets no tool call through that ``wide`` would not, nor at a laxer decision (the side
+    channel's test: a carried policy may only narrow the visible one). Conservative: at every tool (and scope)
+    either names, ``narrow``'s most permissive entry is compared with ``wide``'s strictest; an allow entry on an
+    inherited policy is a pre-approval, one step above the tool's own default."""
+    if narrow == wide:
+        return True
+    points = {(_point(g), g.pattern) for g in narrow.grants + wide.grants} | {("", None)}
+    return all(_decision(narrow, *p, max) <= _decision(wide, *p, min) for p in points)
+
+
+def _point(g: Grant) -> str:
+    return g.canonical or "raw:" + g.raw
+
+
+def _decision(policy: ToolPolicy, key: str, pattern: str | None, pick) -> int:
+    listed = policy.mode in (ALLOWLIST, NONE)
+    ranks = [_RANK.get(g.decision, 0) + (0 if listed or g.decision != "allow" else 1) for g in policy.grants
+             if (g.pattern is None or g.pattern == pattern) and _covers(_point(g), key)]
+    return pick(ranks) if ranks else (0 if listed else 2)
+
+
+def _covers(grant: str, key: str) -> bool:
+    return grant == key or (grant.startswith("mcp:") and grant.endswith("/*") and key.startswith(grant[:-1]))
 
 
 _COMMA = re.compile(r",(?![^()]*\))")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import carry as side
 from ..errors import ParseError
 from . import yamlio
 
@@ -102,10 +103,11 @@ def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
     pending: list[str] = []
     for i, line in enumerate(head):
         if line.startswith(CARRY_PREFIX):
-            try:
-                out.carry, out.carry_line = json.loads(line[len(CARRY_PREFIX):]), i + 2
-            except ValueError:
+            payload = side.decode(line[len(CARRY_PREFIX):])
+            if payload is None:
                 pending.append(line + "\n")
+            else:
+                out.carry, out.carry_line = payload, i + 2
             continue
         m = _KEY.match(line)
         if m:

@@ -9,6 +9,7 @@ import json
 import re
 import tomllib
 
+from .. import carry as side
 from ..errors import ParseError
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
 
@@ -27,10 +28,7 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     carry, carry_line, lines = None, None, text.split("\n")
     for i, line in enumerate(lines):
         if line.startswith(CARRY_PREFIX):
-            try:
-                carry, carry_line = json.loads(line[len(CARRY_PREFIX):]), i + 1
-            except ValueError:
-                pass
+            carry, carry_line = side.decode(line[len(CARRY_PREFIX):]), i + 1
             lines[i] = ""
             break
     try:
