@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TARGETS := claude copilot opencode gemini codex cursor kiro roo marketplace markdown
 
-.PHONY: demo test bench bench-migrate install clean regen
+.PHONY: demo test bench bench-migrate install clean regen docs
 
 $(BIN)/agentconv: pyproject.toml src/agentconv/__init__.py  # the version lives in __init__.py
 	$(PY) -m venv $(VENV)
@@ -51,6 +51,10 @@ test: install
 
 regen: install
 	$(BIN)/python -m pytest tests/test_golden.py tests/test_cli.py --regen
+
+# docs/reference/*.md from the dialect tables and losses.toml (tests/test_reference.py fails when they drift).
+docs: install
+	$(BIN)/python -m agentconv.docs docs/reference
 
 bench: install
 	$(BIN)/python bench/run.py

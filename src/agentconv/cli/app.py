@@ -1,7 +1,6 @@
 """typer commands. Each parses, calls one library function, renders (text, or JSON with --json)."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -40,11 +39,19 @@ def _root(version: bool = typer.Option(False, "--version", "-V", callback=_versi
     """agentconv: one IR, many dialects, nothing lost silently."""
 
 
-def _fail(exc: AgentconvError, as_json: bool) -> None:
+def _fail(exc: AgentconvError, as_json: bool, command: str) -> None:
+    """A whole command failed: one line on stderr, and with --json the command's document holding ``error``."""
     if as_json:
-        typer.echo(json.dumps({"error": str(exc), "exit_code": int(exc.exit_code)}))
-    typer.echo(f"agentconv: error: {exc}", err=True)
+        render.emit(render.document(command, int(exc.exit_code), error=str(exc)))
+    render.fail_line(exc)
     raise typer.Exit(int(exc.exit_code))
+
+
+def _dialect_ids(incomplete: str) -> list[str]:
+    """Shell completion of --to/--from/--dialect: the registered ids (plugins too)."""
+    from .. import registry
+
+    return [d.id for d in registry.all_dialects() if d.id.startswith(incomplete)]
 
 
 def _quiet() -> bool:
@@ -77,8 +84,10 @@ def _policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry:
 @app.command()
 def convert(
     sources: List[str] = typer.Argument(..., metavar="SRC...", help="Files, directories, or - for standard input."),
-    to: str = typer.Option(..., "--to", "-t", help="Target dialect id (see `agentconv dialects`)."),
-    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; detected when omitted."),
+    to: str = typer.Option(..., "--to", "-t", help="Target dialect id (see `agentconv dialects`).",
+                    autocompletion=_dialect_ids),
+    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; detected when omitted.",
+                                        autocompletion=_dialect_ids),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output directory (needed for several files)."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 5) on any warning-level loss."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Fail on losses at this severity: info|warning|error."),
@@ -97,46 +106,86 @@ def convert(
     level = _level(quiet, verbose)
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
     try:
-        registry.get(to)
+        to = registry.get(to).id
         if from_:
             registry.get(from_)
     except AgentconvError as exc:
-        _fail(exc, as_json)
+        _fail(exc, as_json, "convert")
     single = len(sources) == 1 and (sources[0] == "-" or not Path(sources[0]).is_dir())
-    if single and out is None:
+    to_file = out is not None and _file_like(out)
+    if to_file and not single:
+        _usage(f"{out}: -o names a file; several files or a directory need an output directory")
+    if single and (out is None or to_file):
         src = sources[0]
         try:
-            data = sys.stdin.buffer.read() if src == "-" else Path(src)
+            data = _stdin() if src == "-" else Path(src)
             result = api.convert(data, to, from_=from_, path=None if src == "-" else src, policy=policy)
+            if to_file:
+                _write_file(out, result.text, src, force)
         except AgentconvError as exc:
-            if report_json is not None and getattr(exc, "report", None) is not None:
-                render.write_report(report_json, [{"source": src, "error": str(exc), "exit_code": int(exc.exit_code),
-                                                   "losses": exc.report.to_json()}])
-            _fail(exc, as_json)
+            row = render.convert_row(src, to, error=exc)
+            if report_json is not None:
+                render.write_report(report_json, render.convert_doc([row], int(exc.exit_code)))
+            if as_json:
+                render.emit(render.convert_doc([row], int(exc.exit_code)))
+            render.fail_line(exc)
+            raise typer.Exit(int(exc.exit_code))
+        row = render.convert_row(src, to, result=result, target=str(out) if to_file else None)
         if report_json is not None:
-            render.write_report(report_json, [{"source": src, "losses": result.report.to_json()}])
+            render.write_report(report_json, render.convert_doc([row], 0))
         if as_json:
-            typer.echo(json.dumps({"source": src, "from": result.source, "to": result.target, "path": result.path,
-                                   "text": result.text, "losses": result.report.to_json()}, ensure_ascii=False))
-        else:
+            render.emit(render.convert_doc([{**row, "text": result.text} if not to_file else row], 0))
+            return
+        if not to_file:
             sys.stdout.write(result.text)
             sys.stdout.flush()
-            render.single(src, result, level)
+        render.single(src, result, level)
         return
     if out is None:
-        typer.echo("agentconv: error: several files or a directory need --out DIR", err=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        _usage("several files or a directory need --out DIR")
     if out.exists() and not out.is_dir():
-        typer.echo(f"agentconv: error: {out}: --out must be a directory", err=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        _usage(f"{out}: --out must be a directory")
     if "-" in sources:
-        typer.echo("agentconv: error: '-' (standard input) cannot be mixed with --out batches", err=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        _usage("'-' (standard input) cannot be mixed with --out batches")
     tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, level,
-                         keep_rows=report_json is not None)
+                         keep_rows=report_json is not None, to=to)
     if report_json is not None:
-        render.write_report(report_json, tally.rows)
+        render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
     raise typer.Exit(tally.exit_code())
+
+
+def _usage(message: str) -> None:
+    typer.echo(f"agentconv: error: {message}", err=True)
+    raise typer.Exit(int(ExitCode.USAGE))
+
+
+def _file_like(out: Path) -> bool:
+    """``-o x.agent.md``: a path that is no directory and ends like an agent file names one output file."""
+    from ..batch import SUFFIXES
+
+    return not out.is_dir() and out.name.lower().endswith(SUFFIXES)
+
+
+def _write_file(out: Path, text: str, src: str, force: bool) -> None:
+    from ..batch import write_atomic
+    from ..errors import OutputError
+
+    if src != "-" and out.resolve() == Path(src).resolve():
+        raise OutputError("refusing to overwrite the source file", file=str(out))
+    try:
+        write_atomic(out, text, force=force)
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc), file=str(out)) from None
+
+
+def _stdin() -> bytes:
+    """Standard input, which must hold something: an empty pipe is an error (exit 3), not an empty agent."""
+    from ..errors import ParseError
+
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        raise ParseError("empty input", file="<stdin>")
+    return data
 
 
 @app.command()
@@ -156,7 +205,7 @@ def detect(
     files = [f if f == "-" else str(p) for f in files for p in ([f] if f == "-" else discover([f]))]
     for f in files:
         try:
-            det = api.detect(sys.stdin.buffer.read() if f == "-" else Path(f), path=None if f == "-" else f)
+            det = api.detect(_stdin() if f == "-" else Path(f), path=None if f == "-" else f)
         except AgentconvError as exc:
             rows.append({"file": f, "error": str(exc)})
             out.error(str(exc), f)
@@ -170,7 +219,7 @@ def detect(
             note = "  AMBIGUOUS" if det.ambiguous else ""
             typer.echo(f"{det.dialect}  {det.confidence:.2f}  {f}{note}  ({'; '.join(det.evidence)})")
     if as_json:
-        typer.echo(json.dumps(rows if len(files) > 1 else rows[0], ensure_ascii=False))
+        render.emit(render.document("detect", code, files=rows))
     out.flush()
     if len(files) > 1:
         found = sum(1 for r in rows if r.get("dialect"))
@@ -186,7 +235,7 @@ def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-r
 
     rows = [render.dialect_row(d) for d in registry.all_dialects()]
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False))
+        render.emit(render.document("dialects", 0, dialects=rows, broken=registry.broken()))
     else:
         render.table(rows)
     if _level(quiet, verbose) >= render.NORMAL:
@@ -201,8 +250,10 @@ def _targets(to: List[str]) -> list[str]:
 @app.command()
 def migrate(
     repo: Path = typer.Argument(Path("."), help="Repository root (default: the current directory)."),
-    to: List[str] = typer.Option(..., "--to", "-t", help="Target dialect(s): repeat, or a comma list."),
-    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Only sources in this dialect."),
+    to: List[str] = typer.Option(..., "--to", "-t", help="Target dialect(s): repeat, or a comma list.",
+                                 autocompletion=_dialect_ids),
+    from_: Optional[str] = typer.Option(None, "--from", "-f", help="Only sources in this dialect.",
+                                        autocompletion=_dialect_ids),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output root (default: the repository itself)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
     diff: bool = typer.Option(False, "--diff", help="Print unified diffs of what would change; write nothing."),
@@ -222,8 +273,7 @@ def migrate(
     from .. import migration as mig
 
     if dry_run and diff:
-        typer.echo("agentconv: error: --dry-run and --diff do not go together", err=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        _usage("--dry-run and --diff do not go together")
     level = _level(quiet, verbose)
     policy = _policy(strict, None, allow_broaden, no_carry)
     mode = "plan" if dry_run else "diff" if diff else "write"
@@ -234,7 +284,7 @@ def migrate(
                                   keep_losses=True if as_json or level >= render.VERBOSE else
                                   "warning" if level == render.NORMAL else "error")
     except AgentconvError as exc:
-        _fail(exc, as_json)
+        _fail(exc, as_json, "migrate")
     render.outcome(outcome, as_json, mode, level)
     raise typer.Exit(outcome.summary.exit_code())
 
@@ -250,27 +300,27 @@ def sync(
     verbose: bool = _verbose(),
 ) -> None:
     """Keep generated dialects in step with the source one (configured in .agentconv.toml)."""
-    import tomllib
-
     from .. import migration as mig
+    from .config import load
 
     level = _level(quiet, verbose)
-    cfg_path = repo / ".agentconv.toml"
-    cfg = tomllib.loads(cfg_path.read_text("utf-8")) if cfg_path.exists() else {}
-    targets = _targets(to) or list(cfg.get("to", []))
+    try:
+        cfg = load(repo, warn=level >= render.NORMAL)
+    except AgentconvError as exc:
+        _fail(exc, as_json, "sync")
+    targets = _targets(to) or cfg.get("to", [])
     source = from_ or cfg.get("from")
     if not targets or not source:
-        typer.echo("agentconv: error: sync needs --from and --to (or `from`/`to` in .agentconv.toml)", err=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        _usage("sync needs --from and --to (or `from`/`to` in .agentconv.toml)")
     policy = Policy(allow_broaden=bool(cfg.get("allow_broaden", False)))
     try:
         outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy)
     except AgentconvError as exc:
-        _fail(exc, as_json)
+        _fail(exc, as_json, "sync")
     if check:
         stale = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
         if as_json:
-            typer.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
+            render.emit(render.document("sync", int(ExitCode.STALE) if stale else 0, **outcome.to_json()))
         out = render.Diagnostics(level)
         for r in stale:
             out.error(r.error, r.source, r.target, label="stale" if r.status == "stale" else "error")
@@ -278,14 +328,15 @@ def sync(
         if not as_json:
             out.summary(f"{len(outcome.records)} targets checked: {len(stale)} out of sync")
         raise typer.Exit(int(ExitCode.STALE) if stale else 0)
-    render.outcome(outcome, as_json, "write", level)
+    render.outcome(outcome, as_json, "write", level, command="sync")
     raise typer.Exit(outcome.summary.exit_code())
 
 
 @app.command()
 def validate(
     paths: List[str] = typer.Argument(..., metavar="FILE|DIR...", help="Files, directories, or - for standard input."),
-    dialect: Optional[str] = typer.Option(None, "--dialect", "-d", help="Check against this dialect; detected when omitted."),
+    dialect: Optional[str] = typer.Option(None, "--dialect", "-d", help="Check against this dialect; detected when omitted.",
+                                          autocompletion=_dialect_ids),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
@@ -297,20 +348,46 @@ def validate(
     findings: list = []
     try:
         for p in paths:
-            findings += (val.validate(sys.stdin.buffer.read(), dialect) if p == "-" else val.validate(Path(p), dialect))
+            findings += (val.validate(_stdin(), dialect) if p == "-" else val.validate(Path(p), dialect))
     except AgentconvError as exc:
-        _fail(exc, as_json)
+        _fail(exc, as_json, "validate")
     errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
     if as_json:
-        typer.echo(json.dumps({"findings": [f.to_json() for f in findings], "errors": errors,
-                               "warnings": len(findings) - errors}, ensure_ascii=False))
+        render.emit(render.document("validate", int(ExitCode.VALIDATION) if errors else 0,
+                                    findings=[f.to_json() for f in findings],
+                                    summary={"errors": errors, "warnings": warnings}))
     else:  # one finding a line on stdout, as linters do; -q: errors only; -v: infos too
         floor = {render.QUIET: 2, render.NORMAL: 1}.get(level, 0)
         for f in findings:
             if f.severity.rank >= floor:
                 typer.echo(str(f))
         if level >= render.NORMAL:
-            warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
             typer.echo(f"{len(paths)} checked: {errors} error{'s' if errors != 1 else ''}, "
                        f"{warnings} warning{'s' if warnings != 1 else ''}", err=True)
     raise typer.Exit(int(ExitCode.VALIDATION) if errors else 0)
+
+
+@app.command()
+def explain(
+    codes: List[str] = typer.Argument(None, metavar="[CODE...]", help="Loss codes (tool-unmapped, ...); none: all of them."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    quiet: bool = _quiet(),
+    verbose: bool = _verbose(),
+) -> None:
+    """What a loss code means and what to do about it (docs/reference/losses.md has them all)."""
+    import difflib
+
+    from .. import docs
+
+    _level(quiet, verbose)
+    table = docs.loss_codes()
+    for code in codes or []:
+        if code not in table:
+            near = difflib.get_close_matches(code, table, n=1)
+            _usage(f"unknown loss code {code!r}" + (f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(table)})"))
+    chosen = codes or list(table)
+    if as_json:
+        render.emit(render.document("explain", 0, codes=[{"code": c, **table[c]} for c in chosen]))
+        return
+    typer.echo("\n".join(docs.explain(c) for c in chosen), nl=False)

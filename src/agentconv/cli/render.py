@@ -6,6 +6,7 @@ count of the other files it also concerns."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,8 @@ _FIELDS = [("name", "name"), ("display_name", "title"), ("description", "descrip
            ("role", "mode"), ("params.temperature", "temperature"), ("params.max_turns", "max turns"),
            ("params.effort", "effort"), ("metadata.color", "color")]
 _RANK = {"info": 0, "warning": 1, "error": 2}
+_DIGITS = re.compile(r"\d+")
+"""Errors about a source that differ only in a number (``byte 142`` / ``byte 201``) are one problem."""
 
 
 class Diagnostics:
@@ -39,6 +42,8 @@ class Diagnostics:
             if w and text.startswith(w + ":"):
                 at, problem = w, text[len(w) + 1:].lstrip("0123456789").removeprefix(": ")
                 break
+        if at is not None and at == where[0]:  # about the source: a number (a byte offset) does not make it another
+            problem = _DIGITS.sub("#", problem)
         self._add(("error", label, problem), f"agentconv: {label}: {text}", at or text)
 
     def loss(self, item) -> None:
@@ -79,14 +84,47 @@ class Diagnostics:
         self.stream.write(text + hint + "\n")
 
 
-def losses(report: LossReport, stream=None) -> None:
-    """Every item of ``report``, one line each (``-v`` and the library's callers)."""
-    out = Diagnostics(VERBOSE, stream)
-    out.losses(report)
+def fail_line(exc) -> None:
+    sys.stderr.write(f"agentconv: error: {exc}\n")
 
 
-def write_report(path: Path, rows: list[dict]) -> None:
-    text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+# ------------------------------------------------------------------ JSON: one document per command, schema'd
+SCHEMA = "agentconv.{}/1"
+"""The ``schema`` key of every --json document; ``src/agentconv/schemas/<command>.json`` describes it."""
+
+
+def document(command: str, exit_code: int, **body) -> dict:
+    """``{"schema": "agentconv.<command>/1", ...body, "exit_code": N}``: the shape every command's --json has
+    (a command that failed as a whole has ``error`` instead of its body)."""
+    return {"schema": SCHEMA.format(command), **body, "exit_code": exit_code}
+
+
+def emit(doc: dict) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+
+
+def convert_row(src: str, to: str, *, result=None, error=None, target: str | None = None) -> dict:
+    """One file of ``convert --json`` / ``--report-json``, for a file converted to stdout (or ``-o FILE``)."""
+    if error is not None:
+        rep = getattr(error, "report", None)
+        return {"source": src, "target": None, "status": "failed", "from": rep.source if rep is not None else None,
+                "to": to, "losses": rep.to_json() if rep is not None else [], "error": str(error),
+                "exit_code": int(error.exit_code)}
+    return {"source": src, "target": target, "status": "converted", "from": result.source, "to": result.target,
+            "losses": result.report.to_json(), "path": result.path}
+
+
+def convert_doc(rows: list[dict], exit_code: int, tally: "BatchTally | None" = None) -> dict:
+    if tally is None:
+        tally = BatchTally(False)
+        for row in rows:
+            tally.add(row["status"], [item["code"] for item in row["losses"]])
+    return document("convert", exit_code, files=rows, summary=tally.to_json())
+
+
+def write_report(path: Path, doc: dict) -> None:
+    """``--report-json PATH`` (``-``: standard output): the document ``--json`` prints, without the texts."""
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if str(path) == "-":
         sys.stdout.write(text)
     else:
@@ -103,6 +141,15 @@ class BatchTally:
         self.total = 0
         self.first_failure: int | None = None
         self.rows: list[dict] | None = [] if keep_rows else None
+
+    def add(self, status: str, codes) -> None:
+        self.total += 1
+        self.counts[status] = self.counts.get(status, 0) + 1
+        for code in codes:
+            self.losses[code] = self.losses.get(code, 0) + 1
+
+    def to_json(self) -> dict:
+        return {"statuses": self.counts, "losses": self.losses}
 
     def exit_code(self) -> int:
         failed = self.counts.get("failed", 0)
@@ -131,22 +178,19 @@ def single(src: str, result, level: int) -> None:
     out.summary(f"{'<stdin>' if src == '-' else src}: {result.source} -> {result.target}; {lost}")
 
 
-def batch(results, as_json: bool, level: int, keep_rows: bool = False) -> BatchTally:
+def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str | None = None) -> BatchTally:
     """Consume results as they stream: a progress line on a terminal (nothing extra when piped); losses and
     errors grouped on stderr at the end; with --json, one JSON document whose ``files`` array is written
     record by record."""
     tally, tty = BatchTally(keep_rows), sys.stderr.isatty() and not as_json
     out = Diagnostics(level)
     if as_json:
-        sys.stdout.write('{"files": [')
+        sys.stdout.write(f'{{"schema": "{SCHEMA.format("convert")}", "files": [')
     for r in results:
-        tally.total += 1
-        tally.counts[r.status] = tally.counts.get(r.status, 0) + 1
-        for item in r.report:
-            tally.losses[item.code.value] = tally.losses.get(item.code.value, 0) + 1
+        tally.add(r.status, (item.code.value for item in r.report))
         if r.status == "failed" and tally.first_failure is None:
             tally.first_failure = r.exit_code
-        row = r.to_json() if as_json or tally.rows is not None else None
+        row = {**r.to_json(), "to": to} if as_json or tally.rows is not None else None
         if tally.rows is not None:
             tally.rows.append(row)
         if as_json:
@@ -161,7 +205,7 @@ def batch(results, as_json: bool, level: int, keep_rows: bool = False) -> BatchT
     if tty:
         sys.stderr.write("\r\x1b[K")
     if as_json:
-        sys.stdout.write('], "summary": ' + json.dumps(tally.counts) + "}\n")
+        sys.stdout.write(f'], "summary": {json.dumps(tally.to_json())}, "exit_code": {tally.exit_code()}}}\n')
     else:
         out.flush()
         out.summary(f"{tally.total} file{'s' if tally.total != 1 else ''}: {summary_line(tally.counts, tally.losses)}")
@@ -224,9 +268,9 @@ class progress:
         return False
 
 
-def outcome(result, as_json: bool, mode: str, level: int = NORMAL) -> None:
+def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str = "migrate") -> None:
     if as_json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        emit(document(command, result.summary.exit_code(), **result.to_json()))
         return
     out = Diagnostics(level)
     for r in result.records:

@@ -1,0 +1,53 @@
+"""``.agentconv.toml``: read, checked against its keys, with messages naming the file and the line."""
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+
+NAME = ".agentconv.toml"
+KEYS = {"from": str, "to": list, "allow_broaden": bool}
+"""Every key and its type. ``to`` may also be one string (``to = "copilot"``) or a comma list."""
+
+
+def load(repo: Path, warn: bool = True) -> dict:
+    """The checked configuration of ``repo`` ({} without a file). A file TOML cannot read, or a value of the
+    wrong type, is a UsageError (exit 2) naming FILE:LINE; an unknown key is a warning with a did-you-mean."""
+    import tomllib
+
+    path = repo / NAME
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read it: {getattr(exc, 'strerror', None) or exc}", file=str(path)) from None
+    try:
+        cfg = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        raise UsageError(f"not valid TOML: {re.sub(r' [(]at line .*$', '', str(exc))}", file=str(path),
+                         line=int(m.group(1)) if m else None) from None
+    for key, value in list(cfg.items()):
+        line = _line(text, key)
+        if key not in KEYS:
+            near = difflib.get_close_matches(key, KEYS, n=1)
+            if warn:
+                hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(KEYS)})"
+                sys.stderr.write(f"agentconv: warning: {path}:{line}: unknown key {key!r}{hint}\n")
+            del cfg[key]
+            continue
+        if key == "to" and isinstance(value, str):
+            value = cfg["to"] = [t.strip() for t in value.split(",") if t.strip()]
+        if not isinstance(value, KEYS[key]) or key == "to" and not all(isinstance(t, str) for t in value):
+            want = {str: "a string", list: "a dialect id or a list of them", bool: "true or false"}[KEYS[key]]
+            raise UsageError(f"{key!r} must be {want}, not {value!r}", file=str(path), line=line)
+    return cfg
+
+
+def _line(text: str, key: str) -> int | None:
+    m = re.search(rf'^\s*"?{re.escape(key)}"?\s*=', text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None

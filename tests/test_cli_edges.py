@@ -1,0 +1,47 @@
+"""The command line beyond the transcripts: -h everywhere, shell completion, rough edges."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ["convert", "detect", "dialects", "migrate", "sync", "validate", "explain"]
+
+
+def cli(*args: str, cwd: Path = ROOT, env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "agentconv", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=60, input=stdin, env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_dash_h_is_help(command: str | None) -> None:
+    argv = [command] if command else []
+    short, long = cli(*argv, "-h"), cli(*argv, "--help")
+    assert short.returncode == long.returncode == 0, short.stderr
+    assert short.stdout == long.stdout and "Usage: agentconv" in short.stdout
+    assert "-h, --help" in short.stdout
+
+
+def test_show_completion_gives_a_script() -> None:
+    r = cli("--show-completion", "bash")
+    assert r.returncode == 0, r.stderr
+    assert "_AGENTCONV_COMPLETE=complete_bash" in r.stdout and "complete -o default -F" in r.stdout
+    assert "--install-completion" in cli("--help").stdout
+
+
+def test_completion_of_commands_and_dialect_ids() -> None:
+    def complete(words: str) -> list[str]:
+        parts = words.split()
+        r = cli(env={"_AGENTCONV_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                     "COMP_CWORD": str(len(parts) - 1)})
+        assert r.returncode == 0, r.stderr
+        return r.stdout.split()
+
+    assert complete("agentconv conv") == ["convert"]
+    assert complete("agentconv convert x.md --to cop") == ["copilot", "copilot-prompt"]
+    assert complete("agentconv migrate . --from gemini") == ["gemini", "gemini-command"]
+    assert complete("agentconv validate x.md -d open") == ["opencode", "opencode-command"]

@@ -1,0 +1,110 @@
+"""Every command's --json output validates against its schema (src/agentconv/schemas/<command>.json), for one
+input and for many, on success and on failure; the shape is the same whatever the number of inputs."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from agentconv.cli import render
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "tests" / "transcripts" / "inputs"
+COMMANDS = ("convert", "detect", "dialects", "migrate", "sync", "validate", "explain")
+
+
+def schema(command: str) -> dict:
+    return json.loads(resources.files("agentconv.schemas").joinpath(f"{command}.json").read_text("utf-8"))
+
+
+def run(*args: str, cwd: Path = ROOT, stdin: str = "") -> tuple[dict, int]:
+    p = subprocess.run([sys.executable, "-m", "agentconv", *args], cwd=cwd, capture_output=True, text=True,
+                       timeout=120, input=stdin)
+    return json.loads(p.stdout), p.returncode  # one document (json.loads refuses two)
+
+
+def check(command: str, doc: dict, code: int) -> dict:
+    jsonschema.Draft202012Validator(schema(command)).validate(doc)
+    assert doc["schema"] == render.SCHEMA.format(command) and doc["exit_code"] == code
+    return doc
+
+
+def test_schemas_are_valid_and_shipped() -> None:
+    names = sorted(p.name for p in resources.files("agentconv.schemas").iterdir() if p.name.endswith(".json"))
+    assert names == sorted(f"{c}.json" for c in COMMANDS)
+    for c in COMMANDS:
+        jsonschema.Draft202012Validator.check_schema(schema(c))
+        assert schema(c)["properties"]["schema"]["const"] == render.SCHEMA.format(c)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(INPUTS / "levels-repo", tmp_path / "repo")
+    return tmp_path / "repo"
+
+
+def test_convert(tmp_path: Path) -> None:
+    one = check("convert", *run("convert", str(INPUTS / "batch/gamma.md"), "--to", "opencode", "--json"))
+    assert [f["status"] for f in one["files"]] == ["converted"] and one["files"][0]["text"].startswith("---\n")
+    refused = check("convert", *run("convert", str(INPUTS / "levels/delta.md"), "--to", "copilot", "--json"))
+    assert refused["files"][0]["exit_code"] == 6 and refused["exit_code"] == 6
+    many = check("convert", *run("convert", str(INPUTS / "batch"), "--to", "opencode", "-o", str(tmp_path / "o"), "--json"))
+    assert [f["status"] for f in many["files"]] == ["converted", "failed", "converted"]
+    assert many["summary"]["statuses"] == {"converted": 2, "failed": 1}
+    assert set(many["files"][0]) <= set(one["files"][0]) | {"error", "exit_code"}  # one shape, one file or many
+    bad = check("convert", *run("convert", str(INPUTS / "batch/gamma.md"), "--to", "copylot", "--json"))
+    assert "did you mean 'copilot'" in bad["error"]
+    empty = check("convert", *run("convert", "-", "--from", "claude", "--to", "copilot", "--json"))
+    assert empty["files"][0]["error"] == "<stdin>: empty input"
+
+
+def test_report_json_is_the_convert_document(tmp_path: Path) -> None:
+    p = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(INPUTS / "batch"), "--to", "opencode",
+                        "-o", str(tmp_path / "o"), "-q", "--report-json", str(tmp_path / "r.json")], cwd=ROOT)
+    check("convert", json.loads((tmp_path / "r.json").read_text()), p.returncode)
+    doc, code = run("convert", str(INPUTS / "batch/gamma.md"), "--to", "opencode", "-q", "--report-json", "-",
+                    "-o", str(tmp_path / "gamma.md"))
+    check("convert", doc, code)
+    assert doc["files"][0]["target"] == str(tmp_path / "gamma.md") and not (ROOT / "-").exists()
+
+
+def test_detect_one_and_many() -> None:
+    one = check("detect", *run("detect", str(INPUTS / "batch/gamma.md"), "--json"))
+    many = check("detect", *run("detect", str(INPUTS / "batch"), "--json"))
+    assert len(one["files"]) == 1 and len(many["files"]) == 3
+    assert [f["dialect"] for f in many["files"]] == ["claude", None, "claude"]
+    assert many["files"][1]["problem"].endswith("the '---' frontmatter header is not closed")
+
+
+def test_dialects_and_explain() -> None:
+    d = check("dialects", *run("dialects", "--json"))
+    assert "copilot" in [x["id"] for x in d["dialects"]]
+    e = check("explain", *run("explain", "--json", "tool-unmapped"))
+    assert [c["code"] for c in e["codes"]] == ["tool-unmapped"]
+
+
+def test_migrate_and_sync(repo: Path, tmp_path: Path) -> None:
+    plan = check("migrate", *run("migrate", ".", "--to", "gemini", "--dry-run", "--json", cwd=repo))
+    assert {f["status"] for f in plan["files"]} == {"planned", "collision", "failed"}
+    wrote = check("migrate", *run("migrate", ".", "--to", "gemini", "--prefix-collisions", "--json", cwd=repo))
+    assert wrote["summary"]["statuses"]["converted"] == 5
+    check("migrate", *run("migrate", str(tmp_path / "nowhere"), "--to", "gemini", "--json"))
+    (repo / ".agentconv.toml").write_text('from = "claude"\nto = "opencode"\n')
+    stale = check("sync", *run("sync", ".", "--check", "--json", cwd=repo))
+    assert stale["exit_code"] == 9 and {f["status"] for f in stale["files"]} >= {"stale"}
+    check("sync", *run("sync", ".", "--json", cwd=repo))
+    (repo / ".agentconv.toml").write_text('from = "claude"\nto = [opencode\n')
+    assert "not valid TOML" in check("sync", *run("sync", ".", "--json", cwd=repo))["error"]
+
+
+def test_validate_one_and_many() -> None:
+    one = check("validate", *run("validate", str(INPUTS / "levels/alpha.md"), "-d", "gemini", "--json"))
+    many = check("validate", *run("validate", str(INPUTS / "levels/alpha.md"), str(INPUTS / "levels/beta.md"),
+                                  "-d", "gemini", "--json"))
+    assert many["summary"]["errors"] == 2 * one["summary"]["errors"] > 0

@@ -1,0 +1,59 @@
+"""The generated reference (docs/reference/) matches the tables, and `agentconv explain` says the same."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from agentconv import docs
+from agentconv.loss import LossCode
+
+ROOT = Path(__file__).resolve().parent.parent
+REF = ROOT / "docs" / "reference"
+
+
+def test_checked_in_reference_is_what_the_tables_generate() -> None:
+    pages = docs.generate()
+    on_disk = {p.name: p.read_text("utf-8") for p in REF.glob("*.md")}
+    assert sorted(on_disk) == sorted(pages), "run `make docs`"
+    for name, text in pages.items():
+        assert on_disk[name] == text, f"docs/reference/{name} drifted from the tables: run `make docs`"
+
+
+def test_check_mode_names_a_drifted_page(tmp_path: Path) -> None:
+    assert docs.main([str(tmp_path)]) == 0
+    assert docs.main(["--check", str(tmp_path)]) == 0
+    (tmp_path / "copilot.md").write_text("edited by hand\n")
+    assert docs.main(["--check", str(tmp_path)]) == 1
+
+
+def test_every_loss_code_is_explained() -> None:
+    table = docs.loss_codes()
+    assert list(table) == [c.value for c in LossCode]
+    for code, entry in table.items():
+        assert entry["severity"] in ("info", "warning", "info or warning"), code
+        assert entry["meaning"].strip() and entry["remedy"].strip(), code
+    text = docs.losses_page()
+    assert all(f"## `{c.value}`" in text for c in LossCode)
+
+
+def test_dialect_pages_hold_the_tables() -> None:
+    from agentconv import registry
+
+    page = docs.generate()["copilot.md"]
+    t = registry.get("copilot").table
+    for key, ipath in t["fields"].items():
+        assert f"| `{key}` | `{ipath}` |" in page
+    for family, spelling in t["models"].items():
+        assert f"| `{family}` | `{spelling}` |" in page
+    assert "| `write` | `edit/createFile`, `edit/createDirectory` |" in page
+
+
+def test_explain_cli() -> None:
+    run = lambda *a: subprocess.run([sys.executable, "-m", "agentconv", "explain", *a], capture_output=True, text=True,
+                                    timeout=60)
+    r = run("tool-unmapped", "yaml-lenient")
+    assert r.returncode == 0 and r.stdout == docs.explain("tool-unmapped") + "\n" + docs.explain("yaml-lenient")
+    r = run("tool-unmaped")
+    assert r.returncode == 2 and r.stderr == "agentconv: error: unknown loss code 'tool-unmaped'; did you mean 'tool-unmapped'?\n"
+    assert run().stdout.count("What to do:") == len(LossCode)
