@@ -111,7 +111,7 @@ def test_cli_lists_dialects_and_warns_about_broken_plugins(tmp_path):
     site = make_dist(tmp_path / "site", "agentconv-test-broken", BROKEN, MODULES)
     out = _run(["-m", "agentconv", "dialects", "--json"], site)
     assert out.returncode == 0, out.stderr
-    rows = [r["id"] for r in json.loads(out.stdout)]
+    rows = [r["id"] for r in json.loads(out.stdout)["dialects"]]
     assert rows[:2] == ["claude", "copilot"] and "raises-on-import" not in rows
     assert ("agentconv: warning: plugin raises-on-import not loaded: RuntimeError: boom: plugin failed to import"
             in out.stderr.splitlines())

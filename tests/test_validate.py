@@ -139,7 +139,7 @@ def test_cli_validate(tmp_path):
     assert f"{bad}:6: error [value] color: 'magenta' is not one of red, blue, green, yellow, purple, orange, pink, cyan" \
         in out.stdout.splitlines()
     data = json.loads(cli("-", "--dialect", "claude", "--json", stdin=BAD_CLAUDE).stdout)
-    assert data["errors"] == 6 and data["warnings"] == 3
+    assert data["summary"] == {"errors": 6, "warnings": 3}
     assert {"file": None, "line": 2, "severity": "error", "rule": "name-pattern",
             "message": "name 'Bad_Name' does not fit claude's rule ^[a-z0-9]+(-[a-z0-9]+)*$"} in data["findings"]
     seed = "fixtures/cases/claude/seed-001/.claude/agents/backend-developer.md"

@@ -118,7 +118,7 @@ def test_cli_dialects_lists_windsurf():
     assert out.returncode == 0, out.stderr
     assert any(line.split()[:3] == ["windsurf", "Windsurf", "rule"] for line in out.stdout.splitlines())
     assert "windsurf: name, description" in out.stdout
-    rows = json.loads(cli("dialects", "--json").stdout)
+    rows = json.loads(cli("dialects", "--json").stdout)["dialects"]
     assert [r for r in rows if r["id"] == "windsurf"][0]["path"] == ".windsurf/rules/{name}.md"
 
 
@@ -129,7 +129,7 @@ def test_cli_detect_finds_a_rule(tmp_path):
     bare = tmp_path / ".windsurf" / "rules" / "x.md"  # no header at all: the path alone says it
     bare.parent.mkdir(parents=True)
     bare.write_text("Always answer in English.\n", "utf-8")
-    det = json.loads(cli("detect", "--json", str(bare)).stdout)
+    det = json.loads(cli("detect", "--json", str(bare)).stdout)["files"][0]
     assert det["dialect"] == "windsurf"
 
 
