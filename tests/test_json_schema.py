@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from agentconv.cli import render
+from agentconv.loss import LossCode
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "tests" / "transcripts" / "inputs"
@@ -108,3 +109,23 @@ def test_validate_one_and_many() -> None:
     many = check("validate", *run("validate", str(INPUTS / "levels/alpha.md"), str(INPUTS / "levels/beta.md"),
                                   "-d", "gemini", "--json"))
     assert many["summary"]["errors"] == 2 * one["summary"]["errors"] > 0
+
+
+def test_loss_code_enums_follow_the_code() -> None:
+    """A new LossCode must be added to the schemas (and to losses.toml: tests/test_reference.py)."""
+    found = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if "enum" in node and "field-dropped" in node["enum"]:
+                found.append(node["enum"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for c in COMMANDS:
+        walk(schema(c))
+    assert len(found) == 4  # convert, migrate, sync (loss items), explain (codes)
+    assert all(e == [c.value for c in LossCode] for e in found)
