@@ -1,0 +1,167 @@
+"""What each dialect grants for the tool-name cases of issue 8, as a literal table (sqlglot ``validate_all`` style).
+
+Each row: a source dialect, its tools value, and per target the tool field written (strict loaders: YAML header,
+TOML, JSON), or ``REFUSED`` with the start of what the refusal says would be granted. Expected values are literal,
+taken from the vendors' sources (tables cite them), never computed from the tables under test.
+"""
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+from ruamel.yaml import YAML
+
+import agentconv
+from agentconv.errors import BroadenError
+
+from yamlcheck import header
+
+TARGETS = ["claude", "copilot", "opencode", "gemini", "kiro", "roo", "codex", "cursor"]
+PATHS = {"claude": ".claude/agents/probe.md", "copilot": ".github/agents/probe.agent.md",
+         "opencode": ".opencode/agent/probe.md"}
+NO_SHELL = ("codex has no tool list and runs shell commands in every sandbox mode ('read-only' included): the "
+            "allowlist grants no shell; ")
+RO_SHELL = NO_SHELL + "sandbox_mode = 'read-only' would grant bash, a shell that cannot write files"
+WS_SHELL = NO_SHELL + "sandbox_mode = 'workspace-write' would grant bash, a shell that can write in the workspace"
+
+
+class REFUSED(str):
+    """The conversion exits 6 (BroadenError); the message starts with this text."""
+
+
+def source(dialect: str, tools) -> str:
+    if dialect == "claude":
+        return f"---\nname: probe\ndescription: d\ntools: {tools}\n---\n\nDo it.\n"
+    if dialect == "copilot":
+        return "---\ndescription: d\ntools: " + json.dumps(tools) + "\n---\n\nDo it.\n"
+    return "---\ndescription: d\npermission:\n" + "".join(f'  "{k}": {v}\n' for k, v in tools.items()) + "---\n\nDo it.\n"
+
+
+def written(target: str, text: str):
+    if target == "codex":
+        return tomllib.loads(text).get("sandbox_mode")
+    if target == "kiro":
+        return json.loads(text).get("tools")
+    if target == "roo":
+        return YAML(typ="safe").load(text)["customModes"][0]["groups"]
+    fields = header(text)
+    return {"opencode": fields.get("permission"), "cursor": fields.get("readonly")}.get(target, fields.get("tools"))
+
+
+CASES = {
+    # Copilot's editFiles enables apply_patch / insert_edit / replace_string, which create files too: edit + write
+    "copilot edit/editFiles": ("copilot", ["edit/editFiles"], {
+        "claude": "Edit, Write", "copilot": ["edit/editFiles"],
+        "opencode": {"*": "deny", "edit": "allow", "write": "allow"}, "gemini": ["replace", "write_file"],
+        "kiro": ["write"], "roo": ["edit"], "codex": REFUSED(WS_SHELL),
+        "cursor": REFUSED("cursor has no tool list and it grants edit, write")}),
+    "copilot editFiles (legacy)": ("copilot", ["editFiles"], {
+        "claude": "Edit, Write", "copilot": ["editFiles"],
+        "opencode": {"*": "deny", "edit": "allow", "write": "allow"}, "gemini": ["replace", "write_file"],
+        "kiro": ["write"], "roo": ["edit"], "codex": REFUSED(WS_SHELL),
+        "cursor": REFUSED("cursor has no tool list and it grants edit, write")}),
+    # Claude Write without Edit: OpenCode's edit permission and Kiro's write are the same file-changes class
+    "claude Write alone": ("claude", "Write", {
+        "claude": "Write", "copilot": ["edit/createFile", "edit/createDirectory"],
+        "opencode": {"*": "deny", "write": "allow", "edit": "allow"}, "gemini": ["write_file"], "kiro": ["write"],
+        "roo": ["edit"], "codex": REFUSED(WS_SHELL), "cursor": REFUSED("cursor has no tool list and it grants write")}),
+    # Roo's read group adds list and codebase search: read-only reach, a warning; Codex still refuses (a shell)
+    "claude Read, Grep, Glob": ("claude", "Read, Grep, Glob", {
+        "claude": "Read, Grep, Glob", "copilot": ["read/readFile", "search/textSearch", "search/fileSearch"],
+        "opencode": {"*": "deny", "read": "allow", "grep": "allow", "glob": "allow"},
+        "gemini": ["read_file", "grep_search", "glob"], "kiro": ["read", "grep", "glob"], "roo": ["read"],
+        "codex": REFUSED(RO_SHELL), "cursor": True}),
+    # one MCP tool is not Roo's whole mcp group (every tool of every server): refused
+    "claude Read + one MCP tool": ("claude", "Read, mcp__github__create_issue", {
+        "claude": "Read, mcp__github__create_issue", "copilot": ["read/readFile", "github/create_issue"],
+        "opencode": {"*": "deny", "read": "allow", "github_create_issue": "allow"},
+        "gemini": ["read_file", "mcp_github_create_issue"], "kiro": ["read", "@github/create_issue"],
+        "roo": REFUSED("the allowlist cannot be written in roo without granting mcp:*/* (mcp:*) too"),
+        "codex": REFUSED(RO_SHELL), "cursor": True}),
+    # tool-set members the table has no other spelling for are VS Code tools, never MCP servers' tools
+    "copilot tool-set members": ("copilot", ["read/terminalLastCommand", "execute/runTests", "search/searchResults",
+                                             "vscode/installExtension", "web/fetch"], {
+        "claude": "WebFetch",
+        "copilot": ["read/terminalLastCommand", "execute/runTests", "search/searchResults",
+                    "vscode/installExtension", "web/fetch"],
+        "opencode": {"*": "deny", "webfetch": "allow"}, "gemini": ["web_fetch"], "kiro": ["web_fetch"], "roo": [],
+        "codex": REFUSED(RO_SHELL), "cursor": True}),
+    "claude Bash": ("claude", "Bash", {
+        "claude": "Bash", "copilot": ["execute/runInTerminal"], "opencode": {"*": "deny", "bash": "allow"},
+        "gemini": ["run_shell_command"], "kiro": ["shell"], "roo": ["command"], "codex": "workspace-write",
+        "cursor": REFUSED("cursor has no tool list and it grants bash")}),
+    # OpenCode's current registry: codesearch (Exa code search, a web search) and plan_exit
+    "opencode codesearch, plan_exit": ("opencode", {"*": "deny", "codesearch": "allow", "plan_exit": "allow"}, {
+        "claude": "WebSearch, ExitPlanMode", "copilot": [],
+        "opencode": {"*": "deny", "codesearch": "allow", "plan_exit": "allow"},
+        "gemini": ["google_web_search", "exit_plan_mode"], "kiro": ["web_search"], "roo": [],
+        "codex": REFUSED(RO_SHELL), "cursor": True}),
+    # Claude Code 2.1.330: TodoWrite deprecated but registered; the task tools are what is written
+    "claude TodoWrite": ("claude", "TodoWrite", {
+        "claude": "TodoWrite", "copilot": ["todo"], "opencode": {"*": "deny", "todowrite": "allow"},
+        "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [], "codex": REFUSED(RO_SHELL), "cursor": True}),
+    "copilot todo": ("copilot", ["todo"], {
+        "claude": "TaskCreate, TaskGet, TaskList, TaskUpdate", "copilot": ["todo"],
+        "opencode": {"*": "deny", "todowrite": "allow"}, "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [],
+        "codex": REFUSED(RO_SHELL), "cursor": True}),
+    "claude Edit, Monitor, SendMessage": ("claude", "Edit, Monitor, SendMessage", {
+        "claude": "Edit, Monitor, SendMessage", "copilot": ["edit/editFiles"], "opencode": {"*": "deny", "edit": "allow"},
+        "gemini": ["replace"], "kiro": ["write"], "roo": ["edit"], "codex": REFUSED(WS_SHELL),
+        "cursor": REFUSED("cursor has no tool list and it grants edit")}),
+}
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("case", list(CASES))
+def test_grants(case, target):
+    dialect, tools, want = CASES[case]
+    text = source(dialect, tools)
+    if isinstance(want[target], REFUSED):
+        with pytest.raises(BroadenError) as err:
+            agentconv.convert(text, target, from_=dialect, path=PATHS[dialect])
+        assert str(err.value).split(": ", 1)[1].startswith(want[target])
+        return
+    result = agentconv.convert(text, target, from_=dialect, path=PATHS[dialect])
+    assert written(target, result.text) == want[target]
+    assert "mcp__read__" not in result.text and "mcp__execute__" not in result.text
+
+
+# what is reported beside the written value: (severity, code) of each tools item that is not plain info
+REPORTED = [
+    ("claude", "Read, Grep, Glob", "roo", [("warning", "tool-broadened")]),  # + list, semantic-search: read-only reach
+    ("claude", "Bash", "roo", [("warning", "tool-broadened")]),              # + read_command_output: same class
+    ("claude", "Write", "opencode", []),                                     # + edit: one file-changes permission (info)
+    ("copilot", ["edit/editFiles"], "opencode", []),
+    ("copilot", ["read/terminalLastCommand", "web/fetch"], "claude", [("warning", "tool-unmapped")]),
+]
+
+
+@pytest.mark.parametrize("dialect,tools,target,want", REPORTED)
+def test_reported(dialect, tools, target, want):
+    result = agentconv.convert(source(dialect, tools), target, from_=dialect, path=PATHS[dialect])
+    assert [(i.severity.value, i.code.value) for i in result.report
+            if i.path == "tools" and i.severity.value != "info"] == want
+
+
+def test_same_class_message_names_the_tools():
+    result = agentconv.convert(source("claude", "Write"), "opencode", from_="claude", path=PATHS["claude"])
+    assert [i.message for i in result.report if i.code.value == "tool-coerced" and "file-changes" in i.message] == [
+        "opencode's spelling also grants edit, the same file-changes permission"]
+
+
+def test_a_tool_set_prefix_is_never_an_mcp_server():
+    doc, _ = agentconv.read(source("copilot", ["read/terminalLastCommand", "execute/runNotebookCell",
+                                               "vscode/newWorkspace", "agent/runSubagent", "srv/tool"]),
+                            "copilot", path=PATHS["copilot"])
+    assert [(g.raw, g.canonical) for g in doc.agent.tools.grants] == [
+        ("read/terminalLastCommand", "terminal-read"), ("execute/runNotebookCell", None),
+        ("vscode/newWorkspace", "ide"), ("agent/runSubagent", "agent"), ("srv/tool", "mcp:srv/tool")]
+
+
+def test_a_new_class_is_refused_with_what_would_be_granted():
+    """Reading a background command's output is read-only reach; Roo's command group also runs commands: a shell."""
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert(source("claude", "Read, TaskOutput"), "roo", from_="claude", path=PATHS["claude"])
+    assert str(err.value).split(": ", 1)[1] == ("the allowlist cannot be written in roo without granting bash (shell) "
+                                                "too (use --allow-broaden to accept)")
