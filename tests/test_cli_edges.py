@@ -45,3 +45,11 @@ def test_completion_of_commands_and_dialect_ids() -> None:
     assert complete("agentconv convert x.md --to cop") == ["copilot", "copilot-prompt"]
     assert complete("agentconv migrate . --from gemini") == ["gemini", "gemini-command"]
     assert complete("agentconv validate x.md -d open") == ["opencode", "opencode-command"]
+
+
+def test_deleted_working_directory_is_one_line(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    script = f'mkdir "{gone}" && cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m agentconv migrate --to copilot'
+    r = subprocess.run(["sh", "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr == "agentconv: error: the current directory no longer exists (deleted?); cd to an existing one\n"

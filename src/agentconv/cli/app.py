@@ -37,6 +37,12 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                        help="Print the version and exit.")) -> None:
     """agentconv: one IR, many dialects, nothing lost silently."""
+    import os
+
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # every relative path (the default repository ".") would fail later, less clearly
+        _usage("the current directory no longer exists (deleted?); cd to an existing one")
 
 
 def _fail(exc: AgentconvError, as_json: bool, command: str) -> None:
@@ -112,7 +118,13 @@ def convert(
     except AgentconvError as exc:
         _fail(exc, as_json, "convert")
     single = len(sources) == 1 and (sources[0] == "-" or not Path(sources[0]).is_dir())
+    if out is not None and str(out) == "-":  # -o -: standard output, as without -o
+        if not single:
+            _usage("-o - (standard output) takes one file; several files or a directory need an output directory")
+        out = None
     to_file = out is not None and _file_like(out)
+    if report_json is not None and str(report_json) == "-" and (as_json or single and out is None):
+        _usage("--report-json - and the output would share standard output: use -o, or --json alone")
     if to_file and not single:
         _usage(f"{out}: -o names a file; several files or a directory need an output directory")
     if single and (out is None or to_file):
