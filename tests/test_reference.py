@@ -47,6 +47,10 @@ def test_dialect_pages_hold_the_tables() -> None:
     for family, spelling in t["models"].items():
         assert f"| `{family}` | `{spelling}` |" in page
     assert "| `write` | `edit/createFile`, `edit/createDirectory` |" in page
+    tools = docs.generate()["tools.md"]
+    spelled = [d for d in docs._builtins() if d.table.get("tools")]
+    row = next(line for line in tools.splitlines() if line.startswith("| `read` |") and line.count("|") > 4)
+    assert row == "| `read` | " + " | ".join(docs._cell(d.table["tools"].get("read")) or "—" for d in spelled) + " |"
 
 
 def test_explain_cli() -> None:

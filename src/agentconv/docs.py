@@ -123,9 +123,31 @@ def losses_page() -> str:
     return _HEAD + "\n".join(lines).rstrip("\n") + "\n"
 
 
+def tools_page(dialects) -> str:
+    """The canonical vocabulary (tools.toml: id, capability class, meaning) and each dialect's spelling of it."""
+    vocab = tomllib.loads(resources.files("agentconv.dialects.data").joinpath("tools.toml").read_text("utf-8"))
+    spelled = [d for d in dialects if d.table.get("tools")]
+    lines = ["# Tools", "", "The canonical tool ids every dialect maps its spellings onto "
+             "(`src/agentconv/dialects/data/tools.toml`). The never-widen check compares capability classes: a tool "
+             "the target can only grant with a class the agent does not hold is refused (exit 6) unless "
+             "`--allow-broaden`.", "", "## Capability classes", ""]
+    lines += _table(("class", "what it lets an agent do"), ((f"`{k}`", v) for k, v in vocab.get("classes", {}).items()))
+    lines += ["## Vocabulary", ""]
+    lines += _table(("id", "class", "meaning"), ((f"`{k}`", f"`{v['class']}`" if isinstance(v, dict) else "",
+                                                 v["meaning"] if isinstance(v, dict) else v)
+                                                for k, v in vocab["tools"].items()))
+    lines += ["## Spellings by dialect", "", "What each dialect writes for a canonical id (— : it has no name for it; "
+              "an allowlist then loses the tool, reported as `tool-unmapped`).", ""]
+    lines += _table(("id", *(f"[`{d.id}`]({d.id}.md)" for d in spelled)),
+                    ((f"`{k}`", *(_cell(d.table["tools"].get(k)) or "—" for d in spelled)) for k in vocab["tools"]))
+    return _HEAD + "\n".join(lines).rstrip("\n") + "\n"
+
+
 def index_page(dialects) -> str:
     lines = ["# Reference", "", "Generated from the tables; regenerate with `make docs`.", "",
-             "- [Loss codes](losses.md): what each item of a loss report means", "", "## Dialects", ""]
+             "- [Loss codes](losses.md): what each item of a loss report means",
+             "- [Tools](tools.md): the canonical tool vocabulary, capability classes, each dialect's spellings", "",
+             "## Dialects", ""]
     lines += _table(("id", "title", "written to", "tool field"),
                     ((f"[`{d.id}`]({d.id}.md)", d.table.get("title", d.id), _cell(d.table.get("layout", {}).get("path")),
                       f"`{d.table.get('tools_shape', 'none')}`") for d in dialects))
@@ -135,7 +157,7 @@ def index_page(dialects) -> str:
 def generate() -> dict[str, str]:
     """file name -> text of every reference page (built-in dialects only: plugins document themselves)."""
     dialects = _builtins()
-    pages = {"README.md": index_page(dialects), "losses.md": losses_page()}
+    pages = {"README.md": index_page(dialects), "losses.md": losses_page(), "tools.md": tools_page(dialects)}
     pages.update({f"{d.id}.md": dialect_page(d) for d in dialects})
     return pages
 
