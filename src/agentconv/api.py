@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import registry
+from . import limits, registry
 from .carry import reading
 from .envelopes import frontmatter
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
@@ -57,7 +57,7 @@ def _load(source: Source, path: str | None) -> tuple[Decoded, str | None]:
     if isinstance(source, Path):
         path = path or str(source)
         try:
-            source = source.read_bytes()
+            source = limits.read_file(source)
         except OSError as exc:
             raise ParseError(exc.strerror or str(exc), file=path) from None
     try:
@@ -154,10 +154,11 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
     except AgentconvError as exc:
         exc.file = exc.file or report.file
         raise
+    limits.check_size(text, "the output", report.file, limits.MAX_OUTPUT_BYTES)
     origin = doc.agent.origin
-    if origin is not None and origin.dialect == d.id:
-        if origin.newline == "\r\n":
-            text = text.replace("\n", "\r\n")
+    if origin is not None and origin.dialect == d.id and origin.newline in getattr(d.envelope, "NEWLINES", ("\n", "\r\n", "\r")):
+        if origin.newline != "\n":  # CRLF, or CR alone where the format allows it
+            text = text.replace("\n", origin.newline)
         if origin.bom:
             text = "\ufeff" + text
     elif origin is not None and (origin.bom or origin.newline != "\n"):

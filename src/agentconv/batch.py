@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import fsio
-from .errors import AgentconvError, ExitCode, OutputError
+from . import fsio, limits
+from .errors import AgentconvError, ExitCode, InternalError, OutputError
 from .loss import LossReport, Policy
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
@@ -72,7 +72,7 @@ def write_atomic(path: Path, text: str, *, force: bool) -> bool:
     """Write through a temp file and rename (``fsio``: the mode a plain write would give). Returns False when
     the file already holds ``text``."""
     if path.exists():
-        if path.read_bytes() == text.encode("utf-8"):
+        if limits.read_file(path) == text.encode("utf-8"):  # a FIFO there is refused (OSError), never opened
             return False
         if not force:
             raise OutputError("exists; use --force to replace it", file=str(path))
@@ -149,6 +149,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             _failed(res, exc, src)
         except OSError as exc:
             res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
+        except Exception as exc:  # a bug: this file fails with exit 70, the batch goes on
+            _failed(res, InternalError.wrap(exc, str(src)), src)
         yield res
     for rel, parts in merged.items():  # many sources, one file: write the records together
         from .ir import Document
@@ -158,7 +160,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             try:
                 write(doc, to, policy=policy, report=LossReport())
                 good.append((src, doc, res))
-            except AgentconvError as exc:
+            except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
+                exc = exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc, str(src))
                 exc.file = str(src)
                 _failed(res, exc, src)
                 yield res
@@ -169,7 +172,10 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             text = write(Document([r for _, doc, _ in good for r in doc.records]), to, policy=policy, report=report)
             dest = inside(root, rel)
             status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
-        except AgentconvError as exc:
+        except Exception as exc:  # noqa: BLE001 - AgentconvError, a failed write, or a bug (exit 70)
+            if not isinstance(exc, AgentconvError):
+                exc = OutputError(f"{rel}: {exc.strerror or exc}") if isinstance(exc, OSError) else \
+                    InternalError.wrap(exc)
             for src, _, res in good:
                 _failed(res, exc, src)
                 yield res

@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-from . import paths
+from . import limits, paths
 from .ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from .loss import LossCode, LossReport, Severity
 
@@ -47,9 +47,9 @@ def decode(text: str) -> dict | None:
     """A comment's JSON payload, or None when it is not one (never an exception: the comment is anyone's text)."""
     try:
         payload = json.loads(text)
-    except (ValueError, RecursionError):
+        return limits.plain(payload)[0] if isinstance(payload, dict) else None  # bounded, JSON's types only
+    except (ValueError, RecursionError, limits.LimitError):
         return None
-    return payload if isinstance(payload, dict) else None
 
 
 @contextmanager

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from . import registry
+from . import limits, registry
 from .batch import SKIP_DIRS, SUFFIXES
 from .dialects.base import _glob
 
@@ -28,7 +28,11 @@ def _ignore_spec(root: Path):
     lines = []
     for f in files:
         base = f.parent.relative_to(root).as_posix()
-        for line in f.read_text("utf-8", errors="replace").splitlines():
+        try:
+            text = limits.read_file(f).decode("utf-8", errors="replace")
+        except (OSError, limits.LimitError):  # a FIFO or a huge file named .gitignore: not ours to read
+            continue
+        for line in text.splitlines():
             s = line.strip()
             if not s or s.startswith("#"):
                 continue
@@ -38,7 +42,18 @@ def _ignore_spec(root: Path):
                 s = ("!" if neg else "") + base + "/" + s.lstrip("/") if "/" in s.rstrip("/") else \
                     ("!" if neg else "") + base + "/**/" + s
             lines.append(s)
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # noqa: BLE001 - a pattern git cannot use either (`[z-a]`): it matches nothing, as in git
+        return pathspec.GitIgnoreSpec.from_lines([s for s in lines if _usable(pathspec, s)])
+
+
+def _usable(pathspec, line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+        return True
+    except Exception:  # noqa: BLE001 - re.error and whatever else a pattern compiler raises
+        return False
 
 
 def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset()) -> Iterator[

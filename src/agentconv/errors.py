@@ -74,3 +74,19 @@ class OutputError(AgentconvError):
     """A write that would overwrite without ``--force`` or land outside the output directory."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class InternalError(AgentconvError):
+    """A bug: any other exception, turned into one line (exit 70) so no traceback reaches a user."""
+
+    exit_code = ExitCode.INTERNAL
+    REPORT = "https://github.com/agentconv/agentconv/issues"
+
+    @classmethod
+    def wrap(cls, exc: BaseException, file: str | None = None) -> "InternalError":
+        if isinstance(exc, RecursionError):  # depth is bounded before parsing; anything left is still a bug
+            what = "recursion too deep"
+        else:
+            what = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}".rstrip(": ")
+        return cls(f"internal error ({what}); this is a bug, please report it with the file to {cls.REPORT}",
+                   file=file)

@@ -74,7 +74,7 @@ class Origin:
     bom: bool = False
     """The source began with a byte-order mark."""
     newline: str = "\n"
-    """The source's newline (``\r\n`` for CRLF files)."""
+    """The source's newline (``\r\n`` for CRLF files, ``\r`` for CR-only ones)."""
     repaired: bool = False
     """The source's text was repaired on reading (mojibake)."""
     keep: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import fsio
+from . import fsio, limits
 from .batch import inside
-from .errors import AgentconvError, ExitCode, UsageError
+from .errors import AgentconvError, ExitCode, InternalError, UsageError
 from .loss import Policy
 
 MANIFEST = ".agentconv/manifest.json"
@@ -103,7 +103,15 @@ def _sha(text: str) -> str:
 
 
 def _work(job: Job, src: str, rel: str) -> list[Record]:
-    """Convert one source to every target. Runs in a worker process."""
+    """Convert one source to every target. Runs in a worker process. A bug fails this source alone (exit 70)."""
+    try:
+        return _work_one(job, src, rel)
+    except Exception as exc:  # noqa: BLE001 - one line and exit 70, never a traceback or a broken pool
+        err = InternalError.wrap(exc, rel)
+        return [Record(rel, None, None, "failed", job.from_, [], str(err), int(err.exit_code))]
+
+
+def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     from . import api, registry
 
     out: list[Record] = []
@@ -173,19 +181,28 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
     data = text.encode("utf-8")
     rec.digest = hashlib.sha256(data).hexdigest()
     try:
-        with open(dest, "rb") as fh:
-            old = fh.read()
+        old = limits.read_file(dest)  # a FIFO in a target's place is refused, never opened for reading
     except FileNotFoundError:
         old = None
+    except (OSError, limits.LimitError) as exc:
+        rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)
+        rec.error = f"{rec.target}: cannot replace it: {getattr(exc, 'strerror', None) or exc}"
+        return
     rec.prior = hashlib.sha256(old).hexdigest() if old is not None else None
     if old == data:
         rec.status = "unchanged"
     elif mode == "write":
         folder = os.path.dirname(dest)
-        if folder not in _MADE:  # one mkdir per folder and process, not per file
-            os.makedirs(folder, exist_ok=True)
-            _MADE.add(folder)
-        rec.tmp, rec.status = fsio.stage(dest, data), "converted"
+        try:
+            if folder not in _MADE:  # one mkdir per folder and process, not per file
+                os.makedirs(folder, exist_ok=True)
+                _MADE.add(folder)
+            tmp = fsio.stage(dest, data)
+        except OSError as exc:  # a full or read-only disk: this target fails; stage() leaves no temp file
+            rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)
+            rec.error = f"{rec.target}: cannot write: {exc.strerror or exc}"
+            return
+        rec.tmp, rec.status = tmp, "converted"
     else:
         rec.status = "stale" if mode == "check" else "planned"
         if mode == "diff":

@@ -7,6 +7,8 @@ import unicodedata
 from .errors import OutputError
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_NAME_BYTES = 200
+"""A name becomes a file name, with a suffix such as ``.agent.md``: file systems take 255 bytes."""
 
 
 def slugify(text: str) -> str:
@@ -31,4 +33,7 @@ def check_safe(name: str, file: str | None = None) -> str:
             or not name.isprintable() or ":" in name):
         raise OutputError(f"agent name {name!r} is not a safe file name (it would leave the output directory)",
                           file=file)
+    if any(len(p.encode("utf-8")) > MAX_NAME_BYTES for p in parts):
+        raise OutputError(f"agent name {name[:40]!r}... is {len(name):,} characters: too long for a file name "
+                          f"(at most {MAX_NAME_BYTES} bytes)", file=file)
     return name

@@ -61,12 +61,14 @@ class Decoded:
     """LF newlines, no BOM, mojibake repaired."""
     bom: bool = False
     newline: str = "\n"
+    """The source's line ending: LF, CRLF, or CR alone."""
     repairs: list[Repair] = field(default_factory=list)
     fixed_by_ftfy: bool = False
 
 
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
-    """Decode source bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM) and normalise newlines."""
+    """Decode source bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM) and normalise newlines (CRLF, or CR alone, to
+    LF). Text holding a NUL is refused (UnicodeDecodeError): it is UTF-16 without a BOM or UTF-32, not UTF-8."""
     bom = False
     if isinstance(data, bytes):
         if data.startswith(b"\xef\xbb\xbf"):
@@ -80,9 +82,15 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
         text = data
         if text.startswith("\ufeff"):
             bom, text = True, text[1:]
+    nul = text.find("\x00")
+    if nul >= 0:  # UTF-16 without a BOM, or UTF-32: every other character a NUL
+        raise UnicodeDecodeError("utf-8", data if isinstance(data, bytes) else b"", nul, nul + 1,
+                                 "a NUL character (UTF-16 without a byte-order mark, or UTF-32?)")
     newline = "\n"
     if "\r\n" in text:
         newline, text = "\r\n", text.replace("\r\n", "\n")
+    elif "\r" in text and "\n" not in text:  # classic Mac: CR alone ends every line
+        newline, text = "\r", text.replace("\r", "\n")
     out = Decoded(text, bom, newline)
     if repair and STRONG.search(text):
         out.text, out.repairs = repair_mojibake(text)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import registry
+from . import limits, registry
 from .dialects.detection import _glob
 from .errors import AgentconvError, ParseError
 from .loss import LossCode, LossReport, Severity
@@ -113,9 +113,12 @@ def _validate_one(source: Source, dialect: str | None, path: str | None) -> list
     out: list[Finding] = []
     add = lambda line, sev, rule, msg: out.append(Finding(path, line or 1, sev, rule, msg))  # noqa: E731
     try:
-        raw = source.read_bytes() if isinstance(source, Path) else source
+        raw = limits.read_file(source) if isinstance(source, Path) else source
     except OSError as exc:
         add(1, ERROR, "parse", exc.strerror or str(exc))
+        return out
+    except limits.LimitError as exc:
+        add(1, ERROR, "parse", exc.message)
         return out
     try:
         decoded = decode(raw)

@@ -16,4 +16,23 @@ def main() -> None:
         return
     from .app import app
 
-    app(prog_name="agentconv")
+    try:
+        app(prog_name="agentconv")
+    except Exception as exc:  # noqa: BLE001 - never a traceback: one line, and a JSON document with --json
+        command = next((a for a in argv if not a.startswith("-")), "agentconv")
+        _last_resort(exc, command if "--json" in argv else None)
+
+
+def _last_resort(exc: Exception, json_command: str | None) -> None:
+    from ..errors import ExitCode, InternalError
+    from . import render
+
+    if isinstance(exc, OSError):  # the disk, not a bug: full, read-only, vanished
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        message, code = f"{where}{exc.strerror or exc}", int(ExitCode.OUTPUT)
+    else:
+        message, code = str(InternalError.wrap(exc)), int(ExitCode.INTERNAL)
+    if json_command:
+        render.emit(render.document(json_command, code, error=message))
+    sys.stderr.write(f"agentconv: error: {message}\n")
+    sys.exit(code)

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from .. import __version__
-from ..errors import AgentconvError, ExitCode
+from ..errors import AgentconvError, ExitCode, UsageError
 from ..loss import Policy, Severity
 from . import render
 
@@ -74,6 +74,15 @@ def _level(quiet: bool, verbose: bool) -> int:
         typer.echo("agentconv: error: -q and -v do not go together", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
     return render.QUIET if quiet else render.VERBOSE if verbose else render.NORMAL
+
+
+def _stdin() -> bytes:
+    """Standard input, bounded like a file (limits.MAX_FILE_BYTES)."""
+    from .. import limits
+
+    data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
+    limits.check_size(data, "standard input", None, limits.MAX_FILE_BYTES)
+    return data
 
 
 def _policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry: bool) -> Policy:

@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+from .. import limits
 from ..errors import UsageError
 
 NAME = ".agentconv.toml"
@@ -20,10 +21,10 @@ def load(repo: Path, warn: bool = True) -> dict:
 
     path = repo / NAME
     try:
-        text = path.read_text("utf-8")
+        text = limits.read_file(path).decode("utf-8")  # a FIFO is refused, never opened for reading
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, limits.LimitError) as exc:
         raise UsageError(f"cannot read it: {getattr(exc, 'strerror', None) or exc}", file=str(path)) from None
     try:
         cfg = tomllib.loads(text)

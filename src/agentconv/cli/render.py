@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import ExitCode
+from ..errors import ExitCode, InternalError
 from ..loss import LossReport
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
@@ -141,6 +141,8 @@ class BatchTally:
         self.total = 0
         self.first_failure: int | None = None
         self.rows: list[dict] | None = [] if keep_rows else None
+        self.error: InternalError | None = None
+        """A bug that stopped the batch itself (exit 70)."""
 
     def add(self, status: str, codes) -> None:
         self.total += 1
@@ -152,6 +154,8 @@ class BatchTally:
         return {"statuses": self.counts, "losses": self.losses}
 
     def exit_code(self) -> int:
+        if self.error is not None:
+            return int(ExitCode.INTERNAL)
         failed = self.counts.get("failed", 0)
         if not failed:
             return int(ExitCode.OK)
@@ -186,6 +190,22 @@ def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str |
     out = Diagnostics(level)
     if as_json:
         sys.stdout.write(f'{{"schema": "{SCHEMA.format("convert")}", "files": [')
+    try:
+        _stream(results, tally, as_json, out, tty)
+    except Exception as exc:  # noqa: BLE001 - a bug below the batch: one line, the JSON closed (exit_code 70)
+        tally.error = InternalError.wrap(exc)
+        sys.stderr.write(f"agentconv: error: {tally.error}\n")
+    if tty:
+        sys.stderr.write("\r\x1b[K")
+    if as_json:
+        sys.stdout.write(f'], "summary": {json.dumps(tally.to_json())}, "exit_code": {tally.exit_code()}}}\n')
+    else:
+        out.flush()
+        out.summary(f"{tally.total} file{'s' if tally.total != 1 else ''}: {summary_line(tally.counts, tally.losses)}")
+    return tally
+
+
+def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bool) -> None:
     for r in results:
         tally.add(r.status, (item.code.value for item in r.report))
         if r.status == "failed" and tally.first_failure is None:
@@ -202,14 +222,6 @@ def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str |
             out.losses(r.report)
         if tty:
             sys.stderr.write(f"\r{tally.total} files\x1b[K")
-    if tty:
-        sys.stderr.write("\r\x1b[K")
-    if as_json:
-        sys.stdout.write(f'], "summary": {json.dumps(tally.to_json())}, "exit_code": {tally.exit_code()}}}\n')
-    else:
-        out.flush()
-        out.summary(f"{tally.total} file{'s' if tally.total != 1 else ''}: {summary_line(tally.counts, tally.losses)}")
-    return tally
 
 
 def dialect_row(d) -> dict:

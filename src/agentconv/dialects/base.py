@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import carry, models, naming, paths, registry
 from ..envelopes import frontmatter
+from ..errors import ParseError
 from ..ir import Agent, Document, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
 from ..tools import Crosswalk, _data
@@ -67,6 +68,9 @@ class Dialect(ToolFields, Detection):
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
                        f"'{key}' is not valid YAML; read by the lenient fallback (rest of the line as text)", line=line)
+        for where, message in parsed.coerced:
+            report.add(LossCode.VALUE_COERCED, Severity.WARNING, fields.get(where, where), message,
+                       line=next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None))
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, 1, layout=parsed.layout))
         data = dict(parsed.data)
         for old, new in self.table.get("renamed", {}).items():
@@ -118,6 +122,8 @@ class Dialect(ToolFields, Detection):
                 for k, v in value.items():
                     paths.put(agent, f"{ipath[:-2]}.{k}", v)
         else:
+            if ipath in TEXT and value is not None and not isinstance(value, str):
+                value = _text(key, ipath, value, path_of(agent), report, line)
             paths.put(agent, ipath, value)
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
@@ -148,6 +154,9 @@ class Dialect(ToolFields, Detection):
         mapping = self.build(ctx)
         body = self.body(agent, ctx)
         layout = self.own_layout(agent)
+        for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
+            report.add(LossCode.VALUE_COERCED, Severity.WARNING, key, f"{self.id} (TOML) has no null: '{key}' "
+                       "left out where it is null")
         return self.render(mapping, body, layout, self.carry_data(ctx, mapping, body))
 
     def carry_data(self, ctx: "_Ctx", mapping: dict, body: str, header: dict | None = None) -> dict | None:
@@ -429,6 +438,26 @@ def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: 
         report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, f"{value!r} read as a boolean", line=line)
         return value.lower() in ("true", "yes", "on")
     return value
+
+
+TEXT = {"name", "display_name", "description"}
+"""IR fields that hold text: a number, boolean or date there is read as its text, a list or map refused."""
+
+
+def path_of(agent: Agent) -> str | None:
+    return agent.origin.path if agent.origin is not None else None
+
+
+def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport, line: int | None) -> str:
+    if isinstance(value, (list, dict)):
+        raise ParseError(f"'{key}' is a {'list' if isinstance(value, list) else 'map'}, not text", file=file,
+                         line=line)
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    kind = "a boolean" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else \
+        f"a {type(value).__name__}"
+    report.add(LossCode.VALUE_COERCED, Severity.WARNING, ipath, f"'{key}' is {kind}: read as the text {text[:40]!r}",
+               line=line)
+    return text
 
 
 def _first_heading(text: str) -> str | None:

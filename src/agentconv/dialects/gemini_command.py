@@ -35,7 +35,6 @@ class GeminiCommand(CommandDialect):
         return super().output_path(agent)
 
     def render(self, mapping: dict, body: str, layout, carry_data) -> str:
-        text = super().render(mapping, body, layout, carry_data)
-        if not body:  # `prompt` is required even when empty (the loss is reported by body())
-            text += ('\n' if text and not text.endswith("\n") else "") + 'prompt = ""\n'
-        return text
+        # `prompt` is required even when empty (the loss is reported by body())
+        return self.envelope.render(mapping, body, layout, carry_data, prompt_key=self.table["prompt_key"],
+                                    required=True)

@@ -4,10 +4,9 @@ What a persona cannot hold rides at the end in an HTML comment, which renders as
 """
 from __future__ import annotations
 
-import json
 import re
 
-from .. import carry, naming
+from .. import carry, jsontext, naming
 from ..ir import Agent, Document, Origin
 from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect, _Ctx
@@ -21,7 +20,7 @@ class Markdown(Dialect):
     def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
         m = _CARRY.search(text)
         payload = carry.decode(m.group(1)) if m else None
-        body = text if payload is None else text[: m.start()]
+        body = text if m is None else text[: m.start()]  # a damaged comment is dropped (warned below), never kept
         agent = Agent()
         rest = body.lstrip("\n")
         if rest.startswith("# "):
@@ -32,6 +31,9 @@ class Markdown(Dialect):
             if para.strip() and not para.lstrip().startswith(("#", "-", "*", "```", ">", "|", "1.")):
                 agent.description, rest = para.strip(), after.lstrip("\n")
         agent.prompt = rest
+        if payload is None and m:
+            report.add(LossCode.CARRY_STALE, Severity.WARNING, "", "an agentconv-carry comment that is not a valid "
+                       "payload was dropped")
         if payload:
             carry.apply(agent, payload, {"title": agent.display_name, "description": agent.description},
                         agent.prompt, report, None)
@@ -57,7 +59,7 @@ class Markdown(Dialect):
         payload = self.carry_data(ctx, {"title": title if agent.display_name else None,
                                         "description": agent.description}, agent.prompt, header={})
         if payload:
-            text += "\n<!-- agentconv-carry: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + " -->\n"
+            text += "\n<!-- agentconv-carry: " + jsontext.dumps(payload, compact=True).replace("-->", "--\\u003e") + " -->\n"
         return text
 
     def _check_reread(self, text: str, agent: Agent, report: LossReport) -> None:

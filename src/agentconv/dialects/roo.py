@@ -35,9 +35,10 @@ import json
 import re
 from typing import Any
 
-from .. import carry
+from .. import carry, jsontext, limits
 from ..envelopes import yamlio
 from ..envelopes.frontmatter import CARRY_PREFIX, Layout, Parsed
+from ..limits import LimitError
 from ..errors import ParseError
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
@@ -62,6 +63,15 @@ def clean(text: str) -> str:
     return _PROBLEM.sub(lambda m: _SWAP.get(m.group(0), "-"), text)
 
 
+def _reusable(text: str | None) -> bool:
+    """Can the source be written back as it came? Not with raw characters we never write, nor with a damaged
+    side-channel comment (which would pass for one)."""
+    if text is None or jsontext.UNSAFE.search(text):
+        return False
+    return all(carry.decode(line.split(CARRY_PREFIX, 1)[1]) is not None
+               for line in text.split("\n") if line.lstrip().startswith(CARRY_PREFIX))
+
+
 def _title(slug: str) -> str:
     return slug.replace("-", " ").replace("_", " ").title()
 
@@ -75,11 +85,16 @@ class _Envelope:
 
     @staticmethod
     def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
+        twice = False
         try:
-            data = yamlio.load(clean(text)) if text.strip() else {}
+            data = yamlio.load(clean(text), file) if text.strip() else {}
+        except LimitError:
+            raise
         except Exception as exc:  # ruamel's YAMLError and friends
             try:
-                data = json.loads(text)
+                data, twice = jsontext.loads(text)  # a key twice: Roo's JSON.parse keeps the last
+            except RecursionError:
+                raise LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
             except ValueError:
                 line = yamlio.error_line(exc)
                 raise ParseError(f"not valid YAML (nor JSON): {str(exc).splitlines()[0]}", file=file,
@@ -89,8 +104,11 @@ class _Envelope:
         if not isinstance(data, dict):
             raise ParseError(f"the file holds a {type(data).__name__}, not a mapping with customModes", file=file,
                              line=1)
-        layout = Layout(has_header=True)
-        return Parsed(data, "", layout, 1)
+        data, coerced = limits.plain(data, file)
+        parsed = Parsed(data, "", Layout(has_header=True), 1)
+        parsed.coerced = coerced
+        parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
+        return parsed
 
 
 class Roo(Dialect):
@@ -99,7 +117,10 @@ class Roo(Dialect):
 
     # ------------------------------------------------------------------ reading
     def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
-        data = self.parse(text, path).data
+        parsed = self.parse(text, path)
+        data = parsed.data
+        for where, message in parsed.coerced:
+            report.add(LossCode.VALUE_COERCED, Severity.WARNING, "", f"{where}: {message}" if where else message)
         modes = data.get("customModes")
         if not isinstance(modes, list) or not modes:
             raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
@@ -117,7 +138,7 @@ class Roo(Dialect):
             payload = carry.decode(m.group(1))
             if payload is not None:
                 carries[str(payload.get("slug"))] = (payload, text.count("\n", 0, m.start()) + 1)
-        file_state = {"text": text, "modes": modes}
+        file_state = {"text": text if parsed.layout.verbatim else None, "modes": modes}
         records = []
         for i, mode in enumerate(modes):
             if not isinstance(mode, dict):
@@ -233,9 +254,8 @@ class Roo(Dialect):
             modes.append(mode)
             data = self.carry_data(ctx, _cleaned(mode), "")  # the digest covers the mode as Roo will see it
             carries.append({**data, "slug": mode["slug"]} if data else None)
-        if same is not None and modes == same["modes"] and not any(carries):
-            return same["text"]
-        if same is not None and modes == same["modes"] and _CARRY.search(same["text"]):
+        if same is not None and modes == same["modes"] and _reusable(same["text"]) and (
+                not any(carries) or _CARRY.search(same["text"])):
             return same["text"]
         self._check_clean(modes, report)
         if not modes:
@@ -243,7 +263,7 @@ class Roo(Dialect):
         parts = ["customModes:\n"]
         for mode, data in zip(modes, carries):
             if data:
-                parts.append("  " + CARRY_PREFIX + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+                parts.append("  " + CARRY_PREFIX + jsontext.dumps(data, compact=True) + "\n")
             parts.append(yamlio.dump({"customModes": [mode]})[len("customModes:\n"):])
         return "".join(parts)
 

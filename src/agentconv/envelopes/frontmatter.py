@@ -12,17 +12,19 @@ as YAML folds plain scalars. Each fallback is reported with its line.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import carry as side
+from .. import jsontext, limits
 from ..errors import ParseError
+from ..limits import LimitError
 from . import yamlio
 
 CARRY_PREFIX = "# agentconv-carry: "
-_KEY = re.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*?)[ \t]*:(?:[ \t]|$)""")
+# The key's trailing blanks are stripped in code: a lazy ``[^:]*?`` before ``[ \t]*:`` is quadratic on long blank runs.
+_KEY = re.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
@@ -37,7 +39,8 @@ class Chunk:
     """1-based line of the key in the file."""
     value: Any = None
     lenient: bool = False
-    """The value came from the fallback: its text is not valid YAML and is never reused."""
+    """The value came from the fallback (its text is not valid YAML), or the chunker did not split the header as
+    YAML does (a `? key`, a key written twice): the text is never reused."""
 
 
 @dataclass
@@ -63,6 +66,8 @@ class Parsed:
     """(line, key) for every key read by the fallback."""
     carry: dict | None = None
     carry_line: int | None = None
+    coerced: list[tuple[str, str]] = field(default_factory=list)
+    """(key path, message) for every value read as something else (a date as its text ...): limits.plain."""
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False) -> Parsed:
@@ -86,15 +91,21 @@ def parse(text: str, file: str | None = None, *, require: bool = False) -> Parse
     _chunk(head, layout, out)
     header = "".join(c.text for c in layout.chunks) + layout.trailer
     try:
-        data = yamlio.load(header) if header.strip() else {}
+        data = yamlio.load(header, file) if header.strip() else {}
+    except LimitError:
+        raise
     except Exception as exc:  # ruamel raises several unrelated classes
         data = _lenient(layout, out, file, exc)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ParseError(f"the frontmatter is a {type(data).__name__}, not a mapping of fields", file=file, line=2)
+    data, notes = limits.plain(data, file, 2)
+    out.coerced += notes
+    exact = len(layout.chunks) == len(data) and {c.key for c in layout.chunks} == set(data)
     for c in layout.chunks:
         c.value = data.get(c.key)
+        c.lenient = c.lenient or not exact  # keys the chunker did not see as YAML does (`? key`): never reused
     out.data = data
     return out
 
@@ -104,14 +115,15 @@ def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
     for i, line in enumerate(head):
         if line.startswith(CARRY_PREFIX):
             payload = side.decode(line[len(CARRY_PREFIX):])
-            if payload is None:
-                pending.append(line + "\n")
+            if payload is None:  # not ours, or damaged: never written back (it would pass for one)
+                out.coerced.append(("", f"line {i + 2}: an agentconv-carry comment that is not a valid payload "
+                                        "was dropped"))
             else:
                 out.carry, out.carry_line = payload, i + 2
             continue
         m = _KEY.match(line)
         if m:
-            key = m.group("key")
+            key = m.group("key").rstrip(" \t")
             if key[0] in "\"'":
                 key = key[1:-1]
             layout.chunks.append(Chunk(key, "".join(pending) + line + "\n", i + 2))
@@ -128,10 +140,12 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception) -> d
     data: dict = {}
     for c in layout.chunks:
         try:
-            part = yamlio.load(c.text)
+            part = yamlio.load(c.text, file)
             if isinstance(part, dict) and len(part) == 1:
                 data.update(part)
                 continue
+        except LimitError:
+            raise
         except Exception:
             pass
         first, *cont = c.text.split("\n")
@@ -157,14 +171,14 @@ def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict |
     for key in _order(mapping, [c.key for c in layout.chunks] if old else []):
         c = old.get(key)
         value = mapping[key]
-        if c is not None and not c.lenient and _same(c.value, value):
+        if c is not None and not c.lenient and _same(c.value, value) and not jsontext.UNSAFE.search(c.text):
             parts.append(c.text)
         else:
             parts.append(yamlio.dump_field(key, value))
     if old:
-        parts.append(layout.trailer)
+        parts.append(jsontext.escape(layout.trailer))  # comment lines only
     if carry:
-        parts.append(CARRY_PREFIX + json.dumps(carry, ensure_ascii=False, separators=(",", ":")) + "\n")
+        parts.append(CARRY_PREFIX + jsontext.dumps(carry, compact=True) + "\n")
     parts.append((layout.close if old else "---") + "\n")
     parts.append(layout.gap if layout and layout.has_header else gap)
     parts.append(body)
@@ -179,10 +193,18 @@ def _order(mapping: dict, layout_keys: list[str]) -> list[str]:
     """Keys of ``mapping``: those the layout had, in its order; new ones after their predecessor."""
     if not layout_keys:
         return list(mapping)
-    order = [k for k in layout_keys if k in mapping]
+    kept = dict.fromkeys(k for k in layout_keys if k in mapping)  # a key the source wrote twice is written once
+    follower: dict = {}  # a new key goes right after the key before it in ``mapping`` (linear: 200,000 keys)
     prev = None
     for k in mapping:
-        if k not in order:
-            order.insert(order.index(prev) + 1 if prev in order else 0 if prev is None else len(order), k)
+        if k not in kept:
+            follower[prev] = k
         prev = k
+    order = []
+    for anchor in [None, *kept]:
+        if anchor is not None:
+            order.append(anchor)
+        while anchor in follower:
+            anchor = follower[anchor]
+            order.append(anchor)
     return order

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from .. import jsontext, limits
 from ..errors import ParseError
+from . import tomlenv
 from .frontmatter import Layout, Parsed
 
 
@@ -14,22 +16,31 @@ def sniff(text: str, path: str | None) -> bool:
 
 
 def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
+    limits.check_size(text, "the JSON file", file)
     try:
-        data = json.loads(text) if text.strip() else {}
+        data, twice = jsontext.loads(text) if text.strip() else ({}, False)
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise limits.LimitError(f"not readable JSON: {exc}".split(";")[0], file=file) from None
+    except RecursionError:
+        raise limits.LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
     if not isinstance(data, dict):
         raise ParseError(f"the file holds a JSON {type(data).__name__}, not an object", file=file, line=1)
-    body = data.pop(prompt_key, "") if isinstance(data.get(prompt_key, ""), str) else ""
+    data, coerced = limits.plain(data, file)
+    body = tomlenv._prompt(data, prompt_key, file, coerced)
     layout = Layout(has_header=True)
-    layout.text, layout.data = text, dict(data)  # type: ignore[attr-defined]
-    return Parsed(data, body, layout, 1)
+    layout.text, layout.data, layout.body = text, dict(data), body  # type: ignore[attr-defined]
+    layout.verbatim = not twice  # type: ignore[attr-defined]  # a key written twice is written once
+    parsed = Parsed(data, body, layout, 1)
+    parsed.coerced = coerced
+    return parsed
 
 
 def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict | None = None, *,
            prompt_key: str = "prompt") -> str:
-    if layout is not None and getattr(layout, "data", None) == mapping:
-        if json.loads(layout.text).get(prompt_key, "") == body:  # type: ignore[attr-defined]
+    if layout is not None and getattr(layout, "data", None) == mapping and getattr(layout, "body", None) == body:
+        if getattr(layout, "verbatim", False) and jsontext.escape(layout.text) == layout.text:  # type: ignore[attr-defined]
             return layout.text  # type: ignore[attr-defined]
     data: dict = {}
     for key, value in mapping.items():  # the prompt goes after the description, where people look for it
@@ -38,4 +49,4 @@ def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict |
             data[prompt_key] = body
     if body and prompt_key not in data:
         data[prompt_key] = body
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(data, indent=2) + "\n"

@@ -5,16 +5,21 @@ written back as it came; carried fields ride in a leading ``# agentconv-carry:``
 """
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 
 from .. import carry as side
+from .. import jsontext, limits
 from ..errors import ParseError
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
 
 
+NEWLINES = ("\n", "\r\n")
+"""TOML's line endings: a CR-only source (read as LF) is written with LF."""
 _TOML_LINE = re.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*")[ \t]*=[ \t]*\S|^\[[A-Za-z0-9_."-]+\][ \t]*$""", re.M)
+# tomli-w writes every string as a basic string, where an escape means the same character: C1 controls and the
+# Unicode line separators are escaped too (tomli-w escapes C0 and DEL itself).
+_RAW = re.compile("[\x80-\x9f\u2028\u2029]")
 
 
 def sniff(text: str, path: str | None) -> bool:
@@ -25,6 +30,7 @@ def sniff(text: str, path: str | None) -> bool:
 
 
 def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
+    limits.check_size(text, "the TOML file", file)
     carry, carry_line, lines = None, None, text.split("\n")
     for i, line in enumerate(lines):
         if line.startswith(CARRY_PREFIX):
@@ -36,24 +42,78 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise ParseError(f"not valid TOML: {str(exc).split(' (at line')[0]}", file=file, line=line) from None
-    body = data.pop(prompt_key, "") if isinstance(data.get(prompt_key, ""), str) else ""
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise limits.LimitError(f"not readable TOML: {exc}".split(";")[0], file=file) from None
+    except RecursionError:
+        raise limits.LimitError(f"TOML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
+    data, coerced = limits.plain(data, file)
+    had_prompt = prompt_key in data
+    body = _prompt(data, prompt_key, file, coerced)
     layout = Layout(has_header=True)
-    layout.text, layout.data = text, dict(data)  # type: ignore[attr-defined]
-    return Parsed(data, body, layout, 1, carry=carry, carry_line=carry_line)
+    layout.text, layout.data, layout.body = text, dict(data), body  # type: ignore[attr-defined]
+    layout.had_prompt = had_prompt  # type: ignore[attr-defined]
+    layout.verbatim = carry_line is None  # type: ignore[attr-defined]  # else the blanked line may not be TOML
+    parsed = Parsed(data, body, layout, 1, carry=carry, carry_line=carry_line)
+    parsed.coerced = coerced
+    return parsed
+
+
+def _prompt(data: dict, key: str, file: str | None, coerced: list) -> str:
+    """Pop the prompt: text, a number or a boolean read as its text (noted), anything else refused."""
+    value = data.pop(key, "")
+    if value is None:  # JSON null: no prompt
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, dict)):
+        raise ParseError(f"'{key}' is a {type(value).__name__}, not text", file=file)
+    coerced.append((key, f"a {type(value).__name__} read as its text"))
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict | None = None, *,
-           prompt_key: str = "prompt") -> str:
+           prompt_key: str = "prompt", required: bool = False) -> str:
+    """``required``: the prompt key is written even when empty (Gemini commands)."""
     import tomli_w
 
     if layout is not None and getattr(layout, "data", None) == mapping and not carry:
-        original = layout.text  # type: ignore[attr-defined]
-        if tomllib.loads(original).get(prompt_key, "") == body:
-            return original
-    data = dict(mapping)
-    if body:
+        if getattr(layout, "body", None) == body and getattr(layout, "verbatim", False) and (
+                getattr(layout, "had_prompt", False) or not required):
+            return layout.text  # type: ignore[attr-defined]
+    data = writable(mapping)
+    data.pop(prompt_key, None)  # the prompt is the body, written once
+    if body or required:
         data[prompt_key] = body
     text = tomli_w.dumps(data, multiline_strings=True)
+    if _RAW.search(text):
+        text = _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if carry:
-        text = CARRY_PREFIX + json.dumps(carry, ensure_ascii=False, separators=(",", ":")) + "\n" + text
+        text = CARRY_PREFIX + jsontext.dumps(carry, compact=True) + "\n" + text
     return text
+
+
+def writable(value):
+    """TOML has no null: a None value is left out (``unwritable`` names what that drops)."""
+    if isinstance(value, dict):
+        return {k: writable(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [writable(v) for v in value if v is not None]
+    return value
+
+
+def unwritable(mapping: dict, prefix: str = "") -> list[str]:
+    """The keys (dotted; ``key[]`` for list items) whose null values TOML cannot write."""
+    out = []
+    for k, v in mapping.items():
+        where = f"{prefix}{k}"
+        if v is None:
+            out.append(where)
+        elif isinstance(v, dict):
+            out += unwritable(v, where + ".")
+        elif isinstance(v, list):
+            if any(x is None for x in v):
+                out.append(where + "[]")
+            for x in v:
+                if isinstance(x, dict):
+                    out += unwritable(x, where + "[].")
+    return out

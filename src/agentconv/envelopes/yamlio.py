@@ -12,17 +12,22 @@ import json
 import re
 from typing import Any
 
+from .. import jsontext, limits
+
 _loader = None
 
 
-def load(text: str) -> Any:
-    """Strict YAML 1.2 (safe types only). Raises ``ruamel.yaml.YAMLError`` subclasses on bad input.
+def load(text: str, file: str | None = None) -> Any:
+    """Strict YAML 1.2 (safe types only). Raises ``ruamel.yaml.YAMLError`` subclasses on bad input, and
+    ``limits.LimitError`` for text past the bounds (size, nesting) before any parser sees it.
 
     ruamel's C-backed ``CSafeLoader`` is used directly when ruamel.yaml.clib is installed: ``YAML().load``
     builds a fresh resolver per call, which made it 2.4 times slower on agent headers (same results;
     tests/test_units.py checks the two agree).
     """
     global _loader
+    limits.check_size(text, "the YAML header", file)
+    limits.check_yaml_nesting(text, file)  # before any parser: the C one would overflow the C stack
     if _loader is None:
         try:
             from ruamel.yaml.cyaml import CSafeLoader
@@ -39,7 +44,10 @@ def load(text: str) -> Any:
             from ruamel.yaml import YAML
 
             _loader = YAML(typ="safe", pure=True).load
-    return _loader(text)
+    try:
+        return _loader(text)
+    except RecursionError:
+        raise limits.LimitError(f"YAML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
 
 
 def error_line(exc: Exception) -> int | None:
@@ -91,7 +99,7 @@ def scalar(v: Any) -> str:
     s = str(v)
     if plain_ok(s):
         return s
-    return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+    return jsontext.escape(json.dumps(s, ensure_ascii=False))  # a JSON string is a valid YAML double-quoted scalar
 
 
 def _is_scalar(v: Any) -> bool:

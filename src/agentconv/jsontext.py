@@ -1,0 +1,40 @@
+"""JSON text that every reader takes: no NaN or Infinity, and nothing raw that a line-oriented or YAML reader
+trips on (DEL, C1 controls, U+2028/U+2029 line separators, lone surrogates) — those are written as \\u escapes."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What must never stand raw in a header we write: C0 controls but tab and newline (CR too: YAML breaks the line
+there, our chunker does not), DEL, C1, the Unicode line separators, lone surrogates."""
+
+
+def escape(text: str) -> str:
+    """``text`` (JSON, or a YAML double-quoted scalar made by json.dumps) with the characters above escaped. JSON's
+    structure is ASCII, so any such character is inside a string, where ``\\uXXXX`` means the same."""
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _RAW.search(text) else text
+
+
+def loads(text: str) -> tuple[Any, bool]:
+    """``json.loads``, and whether some object held a key twice (the last one wins, as in JavaScript): such a text
+    is never written back as it came, since every output must be free of duplicate keys."""
+    twice = False
+
+    def pairs(items: list) -> dict:
+        nonlocal twice
+        out = dict(items)
+        twice = twice or len(out) != len(items)
+        return out
+
+    return json.loads(text, object_pairs_hook=pairs), twice
+
+
+def dumps(value: Any, *, indent: int | None = None, compact: bool = False) -> str:
+    """``json.dumps`` with non-ASCII kept readable, non-finite numbers refused (ValueError), unsafe characters
+    escaped; ``compact`` for one-line comments."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent,
+                      separators=(",", ":") if compact else None)
+    return escape(text)

@@ -1,0 +1,204 @@
+"""Bounds on everything that reaches a parser, and on what a parser hands back.
+
+Agent files come from strangers, so a hostile file must fail alone, fast, with one line (``LimitError``, exit 3)
+instead of exhausting memory or the stack. Every limit is far above real files: measured on the real corpus
+(/work/shared/corpus, 2,086 files from 14 repositories, 2026-11-26) the largest file is 64 KB, the largest
+header 5,527 bytes (a Gemini command's whole TOML file; 27 lines in a YAML frontmatter header), the deepest
+header 4 levels, the most values in one header 31, the longest string 5,403 characters, and no file uses a YAML
+anchor or alias.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import errno
+import math
+import os
+import re
+import stat
+from typing import Any
+
+from .errors import ParseError
+
+MAX_FILE_BYTES = 16 * 2**20     # a source file (largest real: 64 KB)
+MAX_HEADER_BYTES = 8 * 2**20    # text handed to a YAML/TOML/JSON parser (largest real: 5,527 bytes)
+MAX_DEPTH = 64                  # nesting of lists and maps (deepest real: 4)
+MAX_NODES = 1_000_000           # values in one header, keys included (most real: 31)
+MAX_ALIASED = 10_000            # values reached again through YAML aliases (real: none)
+MAX_CHARS = 32 * 2**20          # characters in all strings of one header, aliases expanded (most real: 5.5 K)
+MAX_OUTPUT_BYTES = 64 * 2**20   # one written file
+MAX_FLOW_OPENS = 5_000         # '[' and '{' in one YAML text (most real: 6)
+MAX_BLOCK_DEPTH = 1_000        # estimated block nesting of one YAML text (deepest real: 4)
+"""YAML nesting is bounded before any parser sees the text: ruamel's C loader recurses on the C stack and dies
+(SIGSEGV) near 28,000 levels, and both YAML scanners take time growing with the square of the flow nesting."""
+
+
+class LimitError(ParseError):
+    """A source beyond one of the bounds above (exit 3, like any source that cannot be read)."""
+
+
+_DEEPER = re.compile(r"[ \t]*(?:[-?:](?:[ \t]+|$))*")
+
+
+def check_yaml_nesting(text: str, file: str | None) -> None:
+    """Refuse YAML that could nest deeper than the bounds, without parsing it. Flow style: every ``[`` or ``{`` may
+    open a level (counted wherever it stands: a quoted one cannot be told apart safely without a parser). Block
+    style: each deeper indentation may open two levels (a map and a list at one indentation), plus one per ``- ``,
+    ``? `` or ``: `` indicator starting a line."""
+    opens = text.count("[") + text.count("{")
+    if opens > MAX_FLOW_OPENS:
+        raise LimitError(f"{opens:,} '[' and '{{' in the YAML, at most {MAX_FLOW_OPENS:,} (a nesting bomb?)", file=file)
+    if 2 * text.count("\n") + 2 + sum(text.count(c) for c in "-?:") <= MAX_BLOCK_DEPTH:
+        return  # the usual header: counting characters already bounds it
+    depth = _block_depth(text)
+    if depth > MAX_BLOCK_DEPTH:
+        raise LimitError(f"YAML nested too deep: up to {depth:,} levels by its indentation, at most "
+                         f"{MAX_BLOCK_DEPTH:,}", file=file)
+
+
+def _block_depth(text: str) -> int:
+    stack: list[int] = []
+    block = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        lead = _DEEPER.match(line).group()
+        indent = len(lead) - len(lead.lstrip(" \t"))
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+        markers = lead.count("-") + lead.count("?") + lead.count(":")
+        block = max(block, 2 * len(stack) + markers)
+    return block
+
+
+def check_size(text: str | bytes, what: str, file: str | None, limit: int = MAX_HEADER_BYTES) -> None:
+    if len(text) > limit:
+        raise LimitError(f"{what} is {len(text):,} {'bytes' if isinstance(text, bytes) else 'characters'}; "
+                         f"agentconv handles at most {limit:,}", file=file)
+
+
+def read_file(path: str | os.PathLike) -> bytes:
+    """A source's bytes: a regular file only (a FIFO, device or socket is refused without being opened for reading,
+    so it cannot hang us), at most MAX_FILE_BYTES. Raises OSError (a message in ``strerror``) or LimitError."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, f"not a regular file ({_kind(st.st_mode)}): refused")
+    if st.st_size > MAX_FILE_BYTES:
+        raise LimitError(f"the file is {st.st_size:,} bytes; agentconv reads at most {MAX_FILE_BYTES:,}",
+                         file=str(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # swapped for a FIFO since the stat: no wait
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file: refused")
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:  # grew since the stat
+                raise LimitError(f"the file is over {MAX_FILE_BYTES:,} bytes", file=str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    return ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a directory"
+            if stat.S_ISDIR(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Walk:
+    def __init__(self, file: str | None, line: int | None):
+        self.file, self.line = file, line
+        self.nodes = self.aliased = self.chars = 0
+        self.seen: set[int] = set()
+        self.notes: list[tuple[str, str]] = []
+
+    def fail(self, message: str) -> None:
+        raise LimitError(message, file=self.file, line=self.line)
+
+    def note(self, where: str, message: str) -> None:
+        if len(self.notes) < 100:
+            self.notes.append((where, message))
+
+    def copy(self, value: Any, where: str, depth: int, aliased: bool, active: frozenset | None = None) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.fail(f"more than {MAX_NODES:,} values in one header")
+        if aliased:
+            self.aliased += 1
+            if self.aliased > MAX_ALIASED:
+                self.fail(f"YAML aliases expand to more than {MAX_ALIASED:,} values")
+        if isinstance(value, str):
+            self.chars += len(value)
+            if self.chars > MAX_CHARS:
+                self.fail(f"the header's text expands to more than {MAX_CHARS:,} characters")
+            if _SURROGATE.search(value):
+                self.note(where, "a lone surrogate (an invalid \\u escape) read as U+FFFD")
+                return _SURROGATE.sub("\ufffd", value)
+            return value
+        if value is None or isinstance(value, (bool, int)):
+            return value
+        if isinstance(value, float):
+            if math.isfinite(value):
+                return value
+            text = "nan" if value != value else "inf" if value > 0 else "-inf"
+            self.note(where, f"{text} (not a finite number) read as the text {text!r}")
+            return text
+        if isinstance(value, (dict, list, tuple, set, frozenset)):
+            if depth >= MAX_DEPTH:
+                self.fail(f"nested more than {MAX_DEPTH} levels deep")
+            key = id(value)
+            if active is not None and key in active:
+                self.fail("a YAML alias refers to itself (a recursive structure)")
+            again = aliased or key in self.seen
+            self.seen.add(key)
+            active = (active or frozenset()) | {key}
+            if isinstance(value, dict):
+                out: dict = {}
+                for k, v in value.items():
+                    k = self.key(k, where)
+                    if k in out:
+                        self.note(where, f"key {k!r} appears twice once read as text: the first kept")
+                        continue
+                    out[k] = self.copy(v, f"{where}.{k}" if where else k, depth + 1, again, active)
+                return out
+            if isinstance(value, (set, frozenset)):
+                self.note(where, "a YAML set read as a list")
+                value = sorted(value, key=str)
+            return [self.copy(v, where, depth + 1, again, active) for v in value]
+        return self.copy(self.text(value, where), where, depth, aliased, active)
+
+    def key(self, k: Any, where: str) -> str:
+        if isinstance(k, str):
+            return self.copy(k, where, 0, False)
+        return self.text(k, where, "key ")
+
+    def text(self, value: Any, where: str, what: str = "") -> str:
+        if isinstance(value, (_dt.date, _dt.time)):
+            text = value.isoformat()
+            kind = "time" if isinstance(value, _dt.time) else "date" if type(value) is _dt.date else "date-time"
+        elif isinstance(value, bytes):
+            text, kind = value.decode("utf-8", "replace"), "binary value"
+        elif isinstance(value, bool) or value is None:
+            text, kind = str(value).lower() if value is not None else "null", type(value).__name__
+        elif isinstance(value, (list, tuple, dict)):
+            import json
+
+            text, kind = json.dumps(value, default=str, ensure_ascii=False), type(value).__name__
+        else:
+            text, kind = str(value), type(value).__name__
+        self.note(where, f"a {what}{kind} read as its text {text[:40]!r}")
+        return text
+
+
+def plain(value: Any, file: str | None = None, line: int | None = None) -> tuple[Any, list[tuple[str, str]]]:
+    """A copy of parsed data holding only JSON's types (str, int, finite float, bool, None, list, dict with str
+    keys), within the bounds above. Dates, times, binary and non-finite numbers become their text and lone
+    surrogates U+FFFD; each such reading is returned as a note (where, message). Raises LimitError past a bound
+    (depth, values, alias expansion, characters) or on a structure that refers to itself."""
+    walk = _Walk(file, line)
+    return walk.copy(value, "", 0, False), walk.notes

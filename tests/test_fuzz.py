@@ -1,0 +1,48 @@
+"""Mutation fuzzing in `make test`: fixtures (inputs and golden outputs) mutated by bytes, lines and keys, read as
+the CLI reads them and written in several dialects. Nothing may raise but an AgentconvError, and every output must
+be valid in its own format (tests/fuzzcheck.py says what that means). The long run is bench/fuzz.py."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fuzzcheck as fc
+
+SEEDS = fc.seeds()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(seed=st.sampled_from(SEEDS), rnd=st.integers(0, 2**32 - 1), count=st.integers(1, 6),
+       targets=st.lists(st.sampled_from(fc.DIALECTS), min_size=1, max_size=4, unique=True))
+def test_mutated_fixtures_never_crash_and_every_output_is_valid(seed, rnd, count, targets):
+    rel, data = seed
+    mutated = fc.mutate(random.Random(rnd), data, count)
+    assert fc.run_one(mutated, rel, targets) == []
+
+
+def test_seeds_cover_every_dialect_and_all_outputs_are_valid():
+    """The unmutated seeds themselves: every fixture written in every dialect is valid (and the seeds hold every
+    dialect's own files, so each reader is fuzzed)."""
+    import agentconv
+
+    assert {agentconv.detect(data, path=rel).dialect for rel, data in SEEDS} >= set(fc.DIALECTS)
+    for rel, data in SEEDS[::7]:
+        assert fc.run_one(data, rel) == [], rel
+
+
+def test_the_checker_finds_what_it_looks_for():
+    """fuzzcheck.problems must not pass everything: each kind of invalid output is caught."""
+    assert fc.problems("claude", "---\nname: a\nname: b\n---\n")  # duplicate key
+    assert fc.problems("claude", "---\ndescription: \"a\x7fb\"\n---\n")  # raw DEL
+    assert fc.problems("claude", "---\ndescription: a\u2028b\n---\n")  # raw line separator
+    assert fc.problems("claude", '---\n# agentconv-carry: {"v":1,\n---\n')  # carry not JSON
+    assert fc.problems("kiro", '{"temperature": NaN}\n')
+    assert fc.problems("kiro", '{"d": "\ud800"}\n')  # not encodable
+    assert fc.problems("kiro", '{"d": 1, "d": 2}\n')
+    assert fc.problems("gemini-command", 'prompt = ""\nprompt = ""\n')
+    assert fc.problems("markdown", '# T\n\nx\n<!-- agentconv-carry: {"v": Infinity} -->\n')
+    assert fc.problems("roo", "customModes:\n  - slug: a\n    slug: b\n")
+    assert fc.problems("claude", "---\ntools: [a,\n---\n")
+    assert fc.problems("claude", "---\nname: a\n---\nbody\n") == []

@@ -1,0 +1,345 @@
+"""Hostile input (issue 9): bounded parsers, FIFOs, odd encodings, non-text names, outputs valid in their own format,
+no traceback ever. Every hazard is generated here; nothing comes from the real corpus."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv import limits
+from agentconv.batch import convert_many
+from agentconv.errors import ExitCode, OutputError, ParseError
+from agentconv.limits import LimitError
+
+import fuzzcheck as fc
+
+
+def cli(*argv: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "agentconv", *argv], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def agent(name: str = "ok", extra: str = "", body: str = "Body.\n") -> str:
+    return f"---\nname: {name}\ndescription: Does things\n{extra}---\n\n{body}"
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, code: int, words: str) -> None:
+    assert proc.returncode == code, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("agentconv: error: ")]
+    assert errors and words in errors[0], proc.stderr
+
+
+# ------------------------------------------------------------------------------------------ names that are not text
+NAMES = {"int.md": "123", "bool.md": "true", "date.md": "2024-01-01", "list.md": "[a, b]", "long.md": "x" * 5000}
+
+
+def _hostile_batch(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    for f, name in NAMES.items():
+        (folder / f).write_text(agent(name), "utf-8")
+    for i in range(3):
+        (folder / f"good{i}.md").write_text(agent(f"good-{i}"), "utf-8")
+
+
+def test_non_text_names_fail_alone_in_a_batch(tmp_path):
+    _hostile_batch(tmp_path / "src")
+    results = {Path(r.source).name: r for r in convert_many([tmp_path / "src"], "copilot", tmp_path / "out")}
+    assert {f for f, r in results.items() if r.status == "converted"} == {
+        "int.md", "bool.md", "date.md", "good0.md", "good1.md", "good2.md"}
+    assert results["list.md"].exit_code == ExitCode.PARSE and "'name' is a list, not text" in results["list.md"].error
+    assert results["long.md"].exit_code == ExitCode.OUTPUT and "too long for a file name" in results["long.md"].error
+    assert (tmp_path / "out/.github/agents/123.agent.md").read_text().startswith('---\nname: "123"\n')
+    coerced = [i.message for i in results["date.md"].report if i.code.value == "value-coerced"]
+    assert coerced == ["a date read as its text '2024-01-01'"]
+
+
+def test_non_text_names_cli_json_and_migrate_leave_no_temp_files(tmp_path):
+    _hostile_batch(tmp_path / "src")
+    proc = cli("convert", "src", "--to", "opencode", "-o", "out", "--json", cwd=tmp_path)
+    assert proc.returncode == ExitCode.PARTIAL and "Traceback" not in proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["summary"] == {"converted": 6, "failed": 2}
+    repo = tmp_path / "repo"
+    (repo / ".claude").mkdir(parents=True)
+    (tmp_path / "src").rename(repo / ".claude" / "agents")
+    proc = cli("migrate", "repo", "--to", "copilot,opencode", "--json", cwd=tmp_path)
+    assert proc.returncode == ExitCode.PARTIAL and "Traceback" not in proc.stderr
+    statuses = [r["status"] for r in json.loads(proc.stdout)["files"]]
+    assert statuses.count("converted") == 12 and statuses.count("failed") >= 2
+    assert not [p for p in repo.rglob(".agentconv-*") if p.is_file()]
+
+
+# ------------------------------------------------------------------------------------------ bounded parsers
+def test_28000_nested_brackets_are_refused_before_the_c_loader(tmp_path):
+    (tmp_path / "deep.md").write_text(agent(extra="tools: " + "[" * 28_000 + "]" * 28_000 + "\n"), "utf-8")
+    start = time.monotonic()
+    proc = cli("convert", "deep.md", "--to", "copilot", cwd=tmp_path)
+    assert time.monotonic() - start < 30
+    assert_one_line_error(proc, ExitCode.PARSE, "deep.md: 28,000 '[' and '{' in the YAML")
+
+
+@pytest.mark.parametrize("rel,text", [
+    ("a.md", agent(extra="tools: " + "[" * 1000 + "]" * 1000 + "\n")),
+    ("b.md", agent(extra="tools:\n" + "".join("  " * i + "-\n" for i in range(1, 1200)))),
+    (".codex/agents/c.toml", 'name = "c"\nx = ' + "[" * 1000 + "]" * 1000 + "\n"),
+    (".kiro/agents/d.json", '{"name": "d", "x": ' + "[" * 1000 + "]" * 1000 + "}"),
+    (".kiro/agents/e.json", '{"name": "e", "x": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+])
+def test_deep_nesting_is_one_limit_error(rel, text):
+    with pytest.raises(LimitError, match="nested|at most"):
+        agentconv.read(text.encode(), path=rel)
+
+
+def _alias_bomb(levels: int) -> str:
+    lines = ["a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
+    for i in range(1, levels):
+        prev, cur = chr(96 + i), chr(97 + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "---\nname: bomb\ndescription: d\n" + "\n".join(lines) + "\n---\nx\n"
+
+
+def test_alias_bomb_is_refused_fast(tmp_path):
+    text = _alias_bomb(10)
+    assert len(text) < 420
+    for levels in (9, 10):  # one level less once wrote a 303 MB file
+        start = time.monotonic()
+        with pytest.raises(LimitError, match="aliases expand to more than 10,000 values"):
+            agentconv.convert(_alias_bomb(levels).encode(), "copilot", path="bomb.md")
+        assert time.monotonic() - start < 5
+    doc, report = agentconv.read(_alias_bomb(2).encode(), path="small.md")  # a few aliases are fine
+    assert doc.agent.extensions["claude"]["b"][0] == ["lol"] * 9
+
+
+def test_recursive_alias_is_refused():
+    with pytest.raises(LimitError, match="refers to itself"):
+        agentconv.read(b"---\nname: r\ndescription: d\nx: &x [1, *x]\n---\n", path="r.md")
+
+
+def test_values_characters_file_and_output_sizes_are_bounded(monkeypatch, tmp_path):
+    monkeypatch.setattr(limits, "MAX_NODES", 50)
+    with pytest.raises(LimitError, match="more than 50 values"):
+        agentconv.read(agent(extra="".join(f"k{i}: {i}\n" for i in range(60))).encode(), path="k.md")
+    monkeypatch.setattr(limits, "MAX_CHARS", 1000)
+    with pytest.raises(LimitError, match="expands to more than 1,000 characters"):
+        agentconv.read(agent(extra=f"x: {'y' * 1200}\n").encode(), path="v.md")
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
+    (tmp_path / "big.md").write_text(agent(body="z" * 200), "utf-8")
+    with pytest.raises(LimitError, match="at most 100"):
+        agentconv.read(tmp_path / "big.md")
+    monkeypatch.setattr(limits, "MAX_OUTPUT_BYTES", 80)
+    with pytest.raises(LimitError, match="the output is"):
+        agentconv.convert(agent(body="w" * 100).encode(), "copilot", path="o.md")
+
+
+def test_limits_are_far_above_the_real_corpus_figures():
+    # corpus (2026-11-26): file 64 KB, header 5,527 bytes, depth 4, 31 values, 6 brackets, no aliases
+    assert limits.MAX_FILE_BYTES >= 100 * 64_000 and limits.MAX_HEADER_BYTES >= 100 * 5_527
+    assert limits.MAX_DEPTH >= 10 * 4 and limits.MAX_NODES >= 1000 * 31 and limits.MAX_FLOW_OPENS >= 100 * 6
+
+
+def test_toml_hazards():
+    with pytest.raises(LimitError, match="4300 digits"):
+        agentconv.read(b'name = "n"\nx = ' + b"9" * 4301 + b"\n", path=".codex/agents/n.toml")
+    doc, report = agentconv.read(b'name = 1979-05-27\ndescription = 07:32:00\ndeveloper_instructions = "p"\n'
+                                 b'when = 1979-05-27T07:32:00Z\n', path=".codex/agents/d.toml")
+    assert (doc.agent.name, doc.agent.description) == ("1979-05-27", "07:32:00")
+    assert doc.agent.extensions["codex"]["when"] == "1979-05-27T07:32:00+00:00"
+    assert sum(i.code.value == "value-coerced" for i in report) == 3
+    assert fc.run_one(src_bytes := b'name = 1979-05-27\ndescription = "d"\n', ".codex/agents/d.toml") == [], src_bytes
+
+
+def test_null_in_a_list_written_to_toml_is_left_out_and_reported():
+    doc, _ = agentconv.read(agent(extra="nickname_candidates: [a, null, b]\nsandbox_mode: null\n").encode(),
+                            path=".claude/agents/ok.md")
+    report = agentconv.LossReport()
+    text = agentconv.write(doc, "codex", report=report)
+    assert 'nickname_candidates = [\n    "a",\n    "b",\n]' in text and "sandbox_mode" not in text
+    assert [i.path for i in report if "has no null" in i.message] == ["nickname_candidates[]"]
+    assert fc.problems("codex", text) == []
+
+
+def test_kiro_lone_surrogate_and_non_finite_numbers():
+    src = b'{"name": "k", "description": "a \\ud800 b", "prompt": "p", "temperature": NaN, "x": -Infinity}'
+    doc, report = agentconv.read(src, path=".kiro/agents/k.json")
+    assert doc.agent.description == "a \ufffd b"
+    assert doc.agent.params.get("temperature", doc.agent.extensions.get("kiro", {}).get("temperature")) == "nan"
+    assert {i.message for i in report if i.code.value == "value-coerced"} >= {
+        "a lone surrogate (an invalid \\u escape) read as U+FFFD", "nan (not a finite number) read as the text 'nan'"}
+    assert fc.run_one(src, ".kiro/agents/k.json") == []
+
+
+# ------------------------------------------------------------------------------------------ FIFOs and encodings
+def test_fifo_is_refused_never_opened(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".claude/agents").mkdir(parents=True)
+    os.mkfifo(repo / ".claude/agents/pipe.md")  # opening it for reading would block forever
+    (repo / ".claude/agents/ok.md").write_text(agent(), "utf-8")
+    for argv, code in ((["convert", ".claude/agents/pipe.md", "--to", "copilot"], ExitCode.PARSE),
+                       (["detect", ".claude/agents/pipe.md"], ExitCode.PARSE),
+                       (["validate", ".claude/agents/pipe.md"], ExitCode.VALIDATION),
+                       (["convert", ".claude/agents", "--to", "copilot", "-o", "out"], ExitCode.PARTIAL),
+                       (["migrate", ".", "--to", "copilot"], ExitCode.PARTIAL)):
+        proc = cli(*argv, cwd=repo, timeout=30)
+        assert proc.returncode == code, (argv, proc.returncode, proc.stderr)
+        assert "not a regular file (a FIFO): refused" in proc.stdout + proc.stderr, argv
+        assert "Traceback" not in proc.stderr
+    assert (repo / ".github/agents/ok.agent.md").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_without_bom_and_utf32_are_refused(encoding):
+    with pytest.raises(ParseError, match="not UTF-8 text .*NUL"):
+        agentconv.read(agent().encode(encoding), path="u.md")
+
+
+def test_cr_only_newlines_are_line_breaks_and_kept_on_identity():
+    src = agent("cr-agent", extra="model: sonnet\n", body="Line one.\nLine two.\n").replace("\n", "\r").encode()
+    doc, _ = agentconv.read(src, path=".claude/agents/cr-agent.md")
+    assert (doc.agent.name, doc.agent.description, doc.agent.model.raw) == ("cr-agent", "Does things", "sonnet")
+    assert doc.agent.prompt == "Line one.\nLine two.\n"
+    assert agentconv.write(doc, "claude").encode() == src
+    codex = agentconv.convert(b'name = "c"\rdescription = "d"\rdeveloper_instructions = "p"\r',
+                              "codex", path=".codex/agents/c.toml").text
+    assert "\r" not in codex  # TOML has no CR-only line ending: written with LF
+
+
+# ------------------------------------------------------------------------------------------ outputs always valid
+NASTY = "a\x01b\x7fc\x85d\x9fe\u2028f\u2029g"
+
+
+def test_control_characters_and_line_separators_are_escaped_in_every_output():
+    src = agent("nasty", extra=f'color: "{json.dumps(NASTY)[1:-1]}"\nx-note: "{json.dumps(NASTY)[1:-1]}"\n',
+                body="Prompt.\n")
+    doc, _ = agentconv.read(src.encode(), path=".claude/agents/nasty.md")
+    doc.agent.description = NASTY
+    for target in fc.DIALECTS:
+        for res in agentconv.api.write_all(doc, target):
+            assert fc.problems(target, res.text) == [], (target, res.text)
+            assert not fc.RAW_BAD.search(res.text.split("\n---\n")[0] if target != "markdown" else "")
+
+
+def test_a_key_written_twice_is_written_once():
+    src = b"---\nname: ok\ndescription: a: b\ndescription: c: d\n---\nBody\n"  # lenient: read chunk by chunk
+    for target in ("claude", "copilot"):
+        text = agentconv.convert(src, target, path=".claude/agents/ok.md").text
+        assert fc.problems(target, text) == [] and text.count("\ndescription:") == 1
+    with pytest.raises(ParseError, match="not valid YAML"):  # valid YAML apart from the repeat: refused, as YAML does
+        agentconv.read(agent(extra="model: sonnet\nmodel: opus\n").encode(), path=".claude/agents/ok.md")
+
+
+def test_a_json_key_written_twice_is_written_once():
+    kiro = b'{"name": "k", "description": "d", "description": "e", "prompt": "p"}\n'
+    roo = b'{"customModes": [{"slug": "a", "name": "A", "name": "B", "roleDefinition": "r", "groups": ["read"]}]}\n'
+    for src, rel, target in ((kiro, ".kiro/agents/k.json", "kiro"), (roo, ".roomodes", "roo")):
+        doc, _ = agentconv.read(src, path=rel)
+        text = agentconv.write(doc, target)
+        assert fc.problems(target, text) == [] and text != src.decode(), text
+    assert doc.agent.display_name == "B"  # the last one, as JSON.parse keeps it
+
+
+def test_multi_line_flow_header_is_not_reused_when_the_chunker_splits_it_otherwise():
+    src = b"---\nname: ok\ndescription: d\ntools: [Read,\nmodel: x]\n---\nBody\n"
+    for target in ("claude", "copilot", "opencode"):
+        text = agentconv.convert(src, target, path=".claude/agents/ok.md").text
+        assert fc.problems(target, text) == [], text
+
+
+def test_gemini_command_prompt_written_once():
+    for src in (b'description = "d"\n\nprompt = ""', b'description = "d"\n'):
+        text = agentconv.convert(src, "gemini-command", path=".gemini/commands/x.toml").text
+        assert text.count("prompt =") == 1 and fc.problems("gemini-command", text) == []
+
+
+def test_damaged_or_wrongly_shaped_side_channel_is_ignored_not_a_crash():
+    bad = ['{"v":1,"fields":{"tools":"x","model":[1],"name":5,"extensions.x.":1,"metadata":"s"}}',
+           '{"v":1,"fields":{"tools":{"grants":[{"decisi/n":"allow"}]}}}', '{"v":1,"fields":', '[1, 2]']
+    for payload in bad:
+        text = agent(extra=f"# agentconv-carry: {payload}\n")
+        doc, report = agentconv.read(text.encode(), path=".claude/agents/ok.md")
+        assert doc.agent.name == "ok" and doc.agent.tools.mode == "inherit"
+        out = agentconv.write(doc, "claude")
+        assert fc.problems("claude", out) == [] and payload not in out
+    md = agentconv.read(b"# T\n\nd\n\nBody\n\n<!-- agentconv-carry: {\"v\":1,\"fields\":{\"name\":7}} -->\n",
+                        path="t.md")[1]
+    assert any("side channel value for name ignored" in i.message for i in md)
+
+
+# ------------------------------------------------------------------------------------------ linear header rewrite
+def test_rewriting_a_header_is_linear_in_its_keys():
+    from agentconv.envelopes.frontmatter import _order
+
+    keys = [f"k{i}" for i in range(200_000)]
+    mapping = dict.fromkeys(keys[:100_000] + ["new"] + keys[100_000:])
+    start = time.monotonic()
+    order = _order(mapping, keys[::-1])
+    assert time.monotonic() - start < 5  # the quadratic version took minutes
+    assert order[:2] == ["k199999", "k199998"] and order.index("new") == order.index("k99999") + 1
+
+
+# ------------------------------------------------------------------------------------------ no traceback, ever
+def test_an_internal_error_is_one_line_exit_70_and_json_stays_valid(monkeypatch, capsys, tmp_path):
+    from agentconv import api, cli
+
+    (tmp_path / "a.md").write_text(agent("a"), "utf-8")
+    (tmp_path / "b.md").write_text(agent("b"), "utf-8")
+    real_read = api.read
+
+    def buggy(source, *a, **kw):
+        if str(source).endswith("a.md"):
+            raise TypeError("simulated bug")
+        return real_read(source, *a, **kw)
+
+    monkeypatch.setattr(api, "convert", lambda *a, **kw: 1 / 0)
+    monkeypatch.setattr(api, "read", buggy)
+    for argv, code in ((["convert", str(tmp_path / "a.md"), "--to", "copilot", "--json"], 70),
+                       (["convert", str(tmp_path), "--to", "copilot", "-o", str(tmp_path / "o"), "--json"], 8)):
+        monkeypatch.setattr(sys, "argv", ["agentconv", *argv])
+        with pytest.raises(SystemExit) as exit_:
+            cli.main()
+        assert exit_.value.code == code
+        out, err = capsys.readouterr()
+        data = json.loads(out)
+        assert "Traceback" not in err and "please report it" in (err + out)
+        if code == 8:
+            failed = [f for f in data["files"] if f["status"] == "failed"]
+            assert [(Path(f["source"]).name, f["exit_code"]) for f in failed] == [("a.md", 70)]
+            assert "internal error (TypeError: simulated bug)" in failed[0]["error"]
+
+
+def test_migrate_survives_a_full_disk_and_a_bad_gitignore_pattern(monkeypatch, tmp_path):
+    import errno
+
+    from agentconv import fsio, migration
+
+    (tmp_path / ".claude/agents").mkdir(parents=True)
+    (tmp_path / ".claude/agents/ok.md").write_text(agent(), "utf-8")
+    (tmp_path / ".gitignore").write_text("**/[z-a]\n*.log\n", "utf-8")
+
+    def full(*a, **kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsio, "stage", full)
+    outcome = migration.migrate(tmp_path, ["copilot"], jobs=1)
+    [rec] = outcome.records
+    assert (rec.status, rec.exit_code) == ("failed", ExitCode.OUTPUT) and "No space left" in rec.error
+    assert not [p for p in tmp_path.rglob(".agentconv-*") if p.is_file()]
+
+
+def test_broken_sync_config_is_a_usage_error(tmp_path):
+    (tmp_path / ".agentconv.toml").write_text("from = [1\n", "utf-8")
+    assert_one_line_error(cli("sync", "--check", cwd=tmp_path), ExitCode.USAGE, "not a usable configuration")
+    (tmp_path / ".agentconv.toml").write_text('from = 1\nto = ["copilot"]\n', "utf-8")
+    proc = cli("sync", "--check", "--json", cwd=tmp_path)
+    assert json.loads(proc.stdout)["exit_code"] == ExitCode.USAGE
+
+
+def test_name_too_long_for_a_file_name():
+    with pytest.raises(OutputError, match="too long for a file name"):
+        agentconv.convert(agent("y" * 300).encode(), "copilot", path="y.md")
