@@ -65,7 +65,7 @@ def test_non_text_names_cli_json_and_migrate_leave_no_temp_files(tmp_path):
     proc = cli("convert", "src", "--to", "opencode", "-o", "out", "--json", cwd=tmp_path)
     assert proc.returncode == ExitCode.PARTIAL and "Traceback" not in proc.stderr
     doc = json.loads(proc.stdout)
-    assert doc["summary"] == {"converted": 6, "failed": 2}
+    assert doc["summary"]["statuses"] == {"converted": 6, "failed": 2}
     repo = tmp_path / "repo"
     (repo / ".claude").mkdir(parents=True)
     (tmp_path / "src").rename(repo / ".claude" / "agents")
@@ -334,7 +334,7 @@ def test_migrate_survives_a_full_disk_and_a_bad_gitignore_pattern(monkeypatch, t
 
 def test_broken_sync_config_is_a_usage_error(tmp_path):
     (tmp_path / ".agentconv.toml").write_text("from = [1\n", "utf-8")
-    assert_one_line_error(cli("sync", "--check", cwd=tmp_path), ExitCode.USAGE, "not a usable configuration")
+    assert_one_line_error(cli("sync", "--check", cwd=tmp_path), ExitCode.USAGE, ".agentconv.toml: not valid TOML")
     (tmp_path / ".agentconv.toml").write_text('from = 1\nto = ["copilot"]\n', "utf-8")
     proc = cli("sync", "--check", "--json", cwd=tmp_path)
     assert json.loads(proc.stdout)["exit_code"] == ExitCode.USAGE

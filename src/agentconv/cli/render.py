@@ -191,7 +191,7 @@ def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str |
     if as_json:
         sys.stdout.write(f'{{"schema": "{SCHEMA.format("convert")}", "files": [')
     try:
-        _stream(results, tally, as_json, out, tty)
+        _stream(results, tally, as_json, out, tty, to)
     except Exception as exc:  # noqa: BLE001 - a bug below the batch: one line, the JSON closed (exit_code 70)
         tally.error = InternalError.wrap(exc)
         sys.stderr.write(f"agentconv: error: {tally.error}\n")
@@ -205,7 +205,7 @@ def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str |
     return tally
 
 
-def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bool) -> None:
+def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bool, to: str | None) -> None:
     for r in results:
         tally.add(r.status, (item.code.value for item in r.report))
         if r.status == "failed" and tally.first_failure is None:
