@@ -45,7 +45,7 @@ def test_convert_out_writes_with_the_umask(tmp_path, umask):
               umask=umask)
     assert out.returncode == 0, out.stderr
     written = files(tmp_path / "out")
-    assert [p.name for p in written] == ["alpha.agent.md", "beta.agent.md"]
+    assert [p.name for p in written] == ["manifest.json", "alpha.agent.md", "beta.agent.md"]  # .agentconv/ first
     assert {mode(p) for p in written} == {0o666 & ~umask}
 
 
@@ -56,7 +56,7 @@ def test_migrate_writes_targets_and_manifest_with_the_umask(tmp_path, umask):
     assert out.returncode == 0, out.stderr
     written = [p for p in files(src) if ".claude" not in p.parts]
     assert sorted(p.relative_to(src).as_posix() for p in written) == [
-        ".agentconv/manifest.json", ".github/agents/alpha.agent.md", ".github/agents/beta.agent.md",
+        ".agentconv/.gitignore", ".agentconv/lock", ".agentconv/manifest.json", ".github/agents/alpha.agent.md", ".github/agents/beta.agent.md",
         ".opencode/agent/alpha.md", ".opencode/agent/beta.md"]
     assert {p.relative_to(src).as_posix(): mode(p) for p in written} == {
         p.relative_to(src).as_posix(): 0o666 & ~umask for p in written}

@@ -106,7 +106,7 @@ def test_migrate_steps(repo: Path) -> None:
     new = set(after) - set(sources)
     assert new == {".github/agents/reviewer.agent.md", ".github/agents/tester.agent.md", ".github/agents/docs.agent.md",
                    ".opencode/agent/reviewer.md", ".opencode/agent/tester.md", ".opencode/agent/planner.md",
-                   ".agentconv/manifest.json"}, new  # nothing outside the target places
+                   ".agentconv/manifest.json", ".agentconv/lock", ".agentconv/.gitignore"}, new  # nothing outside the target places
     opencode = (repo / ".opencode/agent/reviewer.md").read_text()
     assert '"*": deny' in opencode and "read: allow" in opencode and "mode: subagent" in opencode
     # 4. second run: idempotent, writes nothing

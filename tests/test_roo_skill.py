@@ -52,7 +52,7 @@ def test_claude_dir_to_roo_is_one_file(tmp_path):
     out = cli("convert", agents, "--to", "roo", "-o", tmp_path / "out")
     assert out.returncode == 0, out.stderr
     files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
-    assert files == [".roomodes"]
+    assert files == [".agentconv/manifest.json", ".roomodes"]  # the manifest: migrate knows these are outputs
     text = (tmp_path / "out" / ".roomodes").read_text("utf-8")
     assert slugs(text) == ["agent-0", "agent-1", "agent-2"]
     roo_loader_accepts(tmp_path / "out" / ".roomodes")
@@ -63,7 +63,7 @@ def test_migrate_to_roo_is_one_file(tmp_path):
     out = cli("migrate", tmp_path / "repo", "--to", "roo", "--out", tmp_path / "out")
     assert out.returncode == 0, out.stderr
     files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
-    assert files == [".agentconv/manifest.json", ".roomodes"]
+    assert files == [".agentconv/.gitignore", ".agentconv/lock", ".agentconv/manifest.json", ".roomodes"]
     assert slugs((tmp_path / "out" / ".roomodes").read_text("utf-8")) == ["agent-0", "agent-1", "agent-2"]
     again = cli("migrate", tmp_path / "repo", "--to", "roo", "--out", tmp_path / "out")
     assert again.returncode == 0 and "unchanged" in again.stdout + again.stderr

@@ -6,6 +6,7 @@ the same target path are both refused.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -126,8 +127,12 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         claimed[str(dest)] = str(src)
         return dest
 
+    written: dict[str, str] = {}
+
     def commit(res: FileResult, dest: Path, text: str) -> None:
         res.status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
+        if not dry_run:
+            written[dest.relative_to(root).as_posix()] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     for src in discover(sources):
         res = FileResult(str(src), "failed")
@@ -171,7 +176,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         try:
             text = write(Document([r for _, doc, _ in good for r in doc.records]), to, policy=policy, report=report)
             dest = inside(root, rel)
-            status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
+            commit(good[0][2], dest, text)
         except Exception as exc:  # noqa: BLE001 - AgentconvError, a failed write, or a bug (exit 70)
             if not isinstance(exc, AgentconvError):
                 exc = OutputError(f"{rel}: {exc.strerror or exc}") if isinstance(exc, OSError) else \
@@ -181,10 +186,27 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 yield res
             continue
         for i, (src, _, res) in enumerate(good):
-            res.status, res.target = status, str(dest)
+            res.status, res.target = good[0][2].status, str(dest)
             if i == 0:  # the merged file's own items (duplicate names, ...) once, with its first source
                 res.report.items.extend(item for item in report.items if item not in res.report.items)
             yield res
+    if written:
+        _remember(root, written)
+
+
+def _remember(root: Path, written: dict[str, str]) -> None:
+    """List what a batch wrote in ``root``'s manifest, so ``migrate`` never takes those files for sources. A
+    manifest that cannot be read is left as it is (``migrate`` names the problem)."""
+    from . import manifest as mf
+
+    try:
+        m = mf.load(root)
+        if all(m.files.get(t) == d for t, d in written.items()):
+            return
+        m.files.update(written)
+        mf.save(root, m)
+    except AgentconvError:
+        return
 
 
 def _failed(res: FileResult, exc: AgentconvError, src: Path) -> None:

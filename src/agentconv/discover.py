@@ -16,7 +16,9 @@ from .dialects.base import _glob
 
 
 def _ignore_spec(root: Path):
-    files = []
+    """``.gitignore`` files at any depth and ``.git/info/exclude``, as one spec (None: nothing to honour). A line
+    that is not a valid pattern (``[z-a]``) matches nothing, as in git."""
+    files = [root / ".git" / "info" / "exclude"] if (root / ".git" / "info" / "exclude").is_file() else []
     for dirpath, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
         if ".gitignore" in names:
@@ -27,7 +29,7 @@ def _ignore_spec(root: Path):
 
     lines = []
     for f in files:
-        base = f.parent.relative_to(root).as_posix()
+        base = "." if f.name == "exclude" else f.parent.relative_to(root).as_posix()
         try:
             text = limits.read_file(f).decode("utf-8", errors="replace")
         except (OSError, limits.LimitError):  # a FIFO or a huge file named .gitignore: not ours to read
@@ -58,7 +60,10 @@ def _usable(pathspec, line: str) -> bool:
 
 def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset()) -> Iterator[
         tuple[Path, str]]:
-    """(absolute path, repo-relative posix path) of every agent file under ``root``, sorted."""
+    """(absolute path, repo-relative posix path) of every agent file under ``root``, sorted. Files that a manifest
+    below ``root`` lists (written by agentconv: ``migrate``, ``convert -o``) are outputs, not sources."""
+    from . import manifest as mf
+
     root = Path(root)
     globs = []
     for d in registry.all_dialects():
@@ -66,14 +71,18 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             continue
         globs += d.table.get("layout", {}).get("detect", [])
     spec = _ignore_spec(root)
+    outputs: set[str] = set()
     for dirpath, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and d != ".agentconv")
         rel_dir = Path(dirpath).relative_to(root).as_posix()
+        if os.path.isfile(os.path.join(dirpath, mf.MANIFEST)):
+            prefix = "" if rel_dir == "." else rel_dir + "/"
+            outputs.update(prefix + t for t in mf.load(dirpath).files)
         for name in sorted(names):
             if not name.lower().endswith(SUFFIXES) or name.lower() == "readme.md":
                 continue
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            if rel in exclude or (spec is not None and spec.match_file(rel)):
+            if rel in exclude or rel in outputs or (spec is not None and spec.match_file(rel)):
                 continue
             if any(_glob(rel, g) for g in globs):
                 yield Path(dirpath) / name, rel

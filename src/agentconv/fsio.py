@@ -3,13 +3,21 @@
 The file gets the mode a plain ``open(path, "w")`` would give it: a new file 0666 less the umask (the temp
 file is created with 0666 and the kernel applies the umask, as it does for any write), a replaced file keeps
 its own permission bits. ``tempfile.mkstemp`` would make every output 0600 whatever the umask.
+
+A temp file is named ``.agentconv-<pid>-<random>.tmp`` after the process that runs the batch (``OWNER``; pool
+workers take their parent's), so a later run can tell one left by a killed run from one in use (``manifest.sweep``).
 """
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 PREFIX = ".agentconv-"
+TEMP = re.compile(r"^\.agentconv-(\d+)-[0-9a-f]+\.tmp$")
+"""A temp file's name; group 1 is its owner's pid."""
+OWNER = os.getpid()
+"""Whose temp files these are: this process, or (in a pool worker) the parent that runs the batch."""
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -19,7 +27,7 @@ def stage(dest: str | os.PathLike[str], data: bytes) -> str:
     dest = os.fspath(dest)
     folder = os.path.dirname(dest) or "."
     while True:
-        tmp = os.path.join(folder, f"{PREFIX}{os.urandom(6).hex()}.tmp")
+        tmp = os.path.join(folder, f"{PREFIX}{OWNER}-{os.urandom(6).hex()}.tmp")
         try:
             fd = os.open(tmp, _FLAGS, 0o666)
             break

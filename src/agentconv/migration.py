@@ -7,25 +7,29 @@ does not grow with the file count. A second run finds every target identical and
 
 The manifest (``.agentconv/manifest.json`` in the output root) lists the files agentconv wrote with
 their hashes: a target that is missing from it, or whose bytes no longer match, was written or edited
-by hand and is never replaced without ``force``.
+by hand and is never replaced without ``force``. It is saved before the renames too, listing the targets about
+to be written, so a run killed at any moment leaves a manifest that tells outputs from sources (``manifest.py``).
+One run at a time writes an output root (``.agentconv/lock``); temp files of a killed run are swept by the next.
+Without a manifest (a fresh clone), a found file that is the current conversion of another found source (or holds
+a carry comment) at that source's target path is recognised as an output, not taken as a source.
 """
 from __future__ import annotations
 
 import difflib
 import hashlib
-import json
 import os
 from collections import Counter
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import fsio, limits
+from . import manifest as mf
 from .batch import inside
 from .errors import AgentconvError, ExitCode, InternalError, UsageError
 from .loss import Policy
-
-MANIFEST = ".agentconv/manifest.json"
+from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
 
 
 @dataclass(slots=True)
@@ -39,7 +43,7 @@ class Record:
     """Output-relative target path."""
     status: str = "failed"
     """``converted``, ``unchanged``, ``planned``, ``collision``, ``kept`` (hand-written target), ``skipped``
-    (same dialect), ``failed``."""
+    (same dialect), ``failed``; ``stale`` (check) and ``removed`` (its sources are gone)."""
     source_dialect: str | None = None
     losses: list[dict] = field(default_factory=list)
     error: str | None = None
@@ -262,9 +266,47 @@ def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]
     from functools import partial
 
     chunk = max(16, len(files) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    try:
         for recs in pool.map(partial(_work, job), [str(s) for s, _ in files], [r for _, r in files], chunksize=chunk):
             yield from recs
+    finally:  # interrupted: the chunks not started are dropped, not run
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init(parent: int) -> None:
+    """A pool worker dies with its parent however the parent ends, leaves Ctrl-C to it, and names its temp files
+    after it (so the next run knows whose they were)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    fsio.OWNER = parent
+    try:
+        import ctypes
+
+        if ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+            raise OSError
+    except (OSError, AttributeError):  # not Linux: watch the parent instead
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent was gone before the signal was armed
+        os._exit(1)
+
+
+def jobs_for(jobs: int | None, files: int) -> int:
+    """Worker processes: ``jobs`` (default: the usable cores), never more than the cores or the files."""
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise UsageError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs or cores, cores, files))
 
 
 def _prune(folder: Path, root: Path) -> None:
@@ -277,20 +319,6 @@ def _prune(folder: Path, root: Path) -> None:
         except OSError:
             return
         folder = folder.parent
-
-
-def _manifest(root: Path) -> dict:
-    try:
-        return json.loads((root / MANIFEST).read_text("utf-8")).get("files", {})
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_manifest(root: Path, files: dict) -> None:
-    from .batch import write_atomic
-
-    write_atomic(root / MANIFEST, json.dumps({"version": 1, "files": dict(sorted(files.items()))}, indent=1) + "\n",
-                 force=True)
 
 
 @dataclass
@@ -307,9 +335,12 @@ class Outcome:
 def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None = None, out: str | Path | None = None,
             mode: str = "write", force: bool = False, jobs: int | None = None, policy: Policy = Policy(),
             files: Iterable[str | Path] = (), prefix_collisions: bool = False,
-            progress: Callable[[int, int], None] | None = None, keep_losses: bool | str = True) -> Outcome:
-    """Convert every agent file of ``repo`` to each dialect in ``to`` (``mode``: write, plan, diff, check)."""
+            progress: Callable[[int, int], None] | None = None, keep_losses: bool | str = True,
+            remove_orphans: bool = False) -> Outcome:
+    """Convert every agent file of ``repo`` to each dialect in ``to`` (``mode``: write, plan, diff, check).
+    ``remove_orphans``: also remove (check: report as stale) the targets agentconv wrote whose sources are gone."""
     from . import registry
+    from .batch import SKIP_DIRS
     from .discover import agent_files
 
     root = Path(repo)
@@ -319,43 +350,113 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     out_root = Path(out) if out is not None else root
     if out_root.exists() and not out_root.is_dir():
         raise UsageError("the output root is a file, not a directory", file=str(out_root))
+    jobs_for(jobs, 1)  # a bad value fails before anything is read
     targets = tuple(registry.get(t).id for t in to)
     if from_:
         from_ = registry.get(from_).id
-    manifest = _manifest(out_root)
-    _MADE.clear()  # folders may have gone since an earlier run in this process
-    generated = {os.path.abspath(out_root / p) for p in manifest}
-    found = [(p, rel) for p, rel in agent_files(root, dialect=from_) if os.path.abspath(p) not in generated]
-    for f in files:
-        p = Path(f)
-        found.append((p, p.as_posix()))
-    job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses)
-    jobs = jobs or os.cpu_count() or 1
-    records: list[Record] = []
+    found = list(agent_files(root, dialect=from_))
+    extra = [(Path(f), Path(f).as_posix()) for f in files]
+    writing = mode == "write" and bool(found or extra or (out_root / MANIFEST).exists())
+    with mf.locked(out_root) if writing else nullcontext():
+        if writing:
+            mf.sweep(out_root, SKIP_DIRS)
+        manifest = mf.load(out_root)
+        _MADE.clear()  # folders may have gone since an earlier run in this process
+        generated = {os.path.abspath(out_root / p) for p in manifest.files}
+        found = [(p, rel) for p, rel in found if os.path.abspath(p) not in generated]
+        discovered = {rel for _, rel in found}
+        found += extra
+        job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses)
+        records: list[Record] = []
+        try:
+            summary = _migrate(job, found, records, root, out_root, manifest, force, jobs_for(jobs, len(found)),
+                               prefix_collisions, progress, discovered, remove_orphans)
+        except BaseException:  # interrupted or failed: no temp file of this run stays behind
+            for r in records:
+                if r.tmp:
+                    fsio.discard(r.tmp)
+            if writing:
+                mf.sweep(out_root, SKIP_DIRS)
+            raise
+    return Outcome(records, summary)
+
+
+def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], root: Path, out_root: Path,
+             manifest: mf.Manifest, force: bool, jobs: int, prefix_collisions: bool,
+             progress: Callable[[int, int], None] | None, discovered: set[str], remove_orphans: bool) -> Summary:
     counted: Counter = Counter()
-    for rec in _run(job, found, jobs):
+    with closing(_run(job, found, jobs)) as stream:
+        for rec in stream:
+            records.append(rec)
+            if progress:
+                progress(len(records), len(found) * max(1, len(job.to)))
+    own = _own_outputs(records, found, out_root)
+    if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources
+        for r in records:
+            if r.source in own and r.tmp:
+                fsio.discard(r.tmp)
+        records[:] = [r for r in records if r.source not in own]
+        found = [(p, rel) for p, rel in found if rel not in own]
+    if prefix_collisions:
+        records[:] = _prefix(records, job, found)
+    for rec in records:
         if rec.counts:  # the summary's counts are all a caller without --json needs
             counted.update(rec.counts)
             rec.counts = None
-        records.append(rec)
-        if progress:
-            progress(len(records), len(found) * max(1, len(targets)))
-    if prefix_collisions:
-        records = _prefix(records, job, found)
     _merge(records, job, out_root)
-    if keep_losses is not True:
+    if job.keep_losses is not True:
         for r in records:
             if r.losses:
-                _thin(r, keep_losses)
+                _thin(r, job.keep_losses)
                 counted.update(r.counts)
                 r.counts = None
-    _resolve(records, root, out_root, manifest, force, mode, prefix_collisions)
+    _resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
+             job.to if remove_orphans else ())
     summary = Summary(losses=counted)
     for r in records:
         summary.statuses[r.status] += 1
         for item in r.losses:
             summary.losses[item["code"]] += 1
-    return Outcome(records, summary)
+    return summary
+
+
+def _own_outputs(records: list[Record], found: list[tuple[Path, str]], out_root: Path) -> set[str]:
+    """Found files that are outputs of another found source S, where no manifest says so (a fresh clone): at S's
+    target path and, of the two, the one holding agentconv's carry comment; when both or neither do, one that is
+    exactly S's current conversion (of a pair that are each other's conversion, the first stays the source)."""
+    at: dict[str, list[Record]] = {}
+    for r in records:
+        if r.target and r.digest:
+            at.setdefault(os.path.abspath(out_root / r.target), []).append(r)
+    path_of = {rel: os.path.abspath(p) for p, rel in found}
+    own: set[str] = set()
+    seen: dict[str, bool] = {}
+    for path, rel in found:
+        mine = os.path.abspath(path)
+        for r in at.get(mine, ()):
+            if r.source == rel or r.source in own or r.source not in path_of:
+                continue
+            me, them = _carries(mine, seen), _carries(path_of[r.source], seen)
+            if me != them:
+                if me:
+                    own.add(rel)
+                    break
+                continue
+            if r.prior == r.digest:
+                own.add(rel)
+                break
+    return own
+
+
+def _carries(path: str, seen: dict[str, bool]) -> bool:
+    """Does the file hold agentconv's side-channel comment (so it was written by agentconv)?"""
+    if path not in seen:
+        try:
+            with open(path, "rb") as fh:
+                seen[path] = b"agentconv-carry" in fh.read(1 << 20)
+        except OSError:
+            seen[path] = False
+    return seen[path]
 
 
 _GENERIC = {"agents", "agent", ".claude", ".github", ".opencode", "specialists", "squads", "chatmodes", "plugins", "."}
@@ -392,10 +493,11 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
     return kept
 
 
-def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, force: bool, mode: str,
-             prefixed: bool = False) -> None:
-    """Collisions and hand-written targets; then commit (rename) or discard the temp files."""
-    before = dict(manifest)
+def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
+             prefixed: bool = False, discovered: set[str] = frozenset(), orphans_of: tuple[str, ...] = ()) -> None:
+    """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
+    (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone."""
+    before = (dict(manifest.files), dict(manifest.origins))
     by_target: dict[str, list[Record]] = {}
     for r in records:
         if r.target and r.status in ("converted", "unchanged", "planned", "stale") and not r.merged:
@@ -413,21 +515,92 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: dict, forc
         if r.target and r.status == "converted" and os.path.join(root_s, r.target) in sources:
             r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
             r.error = f"{r.target}: refusing to overwrite a source file"
-        if r.status == "converted" and r.prior is not None and not force and manifest.get(r.target) != r.prior:
+        if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:
             r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
             r.error = f"{r.target} was not written by agentconv (or was edited since); use --force to replace it"
-        if r.tmp:
-            if r.status == "converted":
-                fsio.commit(r.tmp, os.path.join(root_s, r.target))
-                manifest[r.target] = r.digest
+    if mode != "write":
+        for r in records:
+            if r.status == "stale" and r.prior is not None and manifest.files.get(r.target) != r.prior:
+                r.error = f"{r.error}; edited by hand (`agentconv sync --force` replaces it)"
+        records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
+        return
+    _origins(records, manifest, discovered)
+    commit = {r.target: r.digest for r in records if r.tmp and r.status == "converted"}
+    if commit:  # the journal: a run killed during the renames still leaves a manifest that knows its outputs
+        mf.save(root, manifest, pending=commit)
+    try:
+        for r in records:
+            if r.tmp:
+                if r.status == "converted":
+                    try:
+                        fsio.commit(r.tmp, os.path.join(root_s, r.target))
+                        manifest.files[r.target] = r.digest
+                    except OSError as exc:
+                        fsio.discard(r.tmp)
+                        r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
+                        r.error = f"{r.target}: cannot write: {exc.strerror or exc}"
+                else:
+                    fsio.discard(r.tmp)
+                    _prune(Path(r.tmp).parent, root)
+                r.tmp = None
+            if r.status == "unchanged" and r.target and r.target not in manifest.files:
+                manifest.files[r.target] = r.digest
+        records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
+    finally:
+        if (manifest.files, manifest.origins) != before:
+            mf.save(root, manifest)
+
+
+def _origins(records: list[Record], manifest: mf.Manifest, discovered: set[str]) -> None:
+    """Remember which found sources (and target dialect) each written target comes from."""
+    made: dict[str, tuple[str, set[str]]] = {}
+    for r in records:
+        if r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source in discovered:
+            made.setdefault(r.target, (r.target_dialect, set()))[1].add(r.source)
+    for target, (dialect, srcs) in made.items():
+        manifest.origins[target] = {"to": dialect, "sources": sorted(srcs)}
+
+
+def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],
+             force: bool, mode: str) -> list[Record]:
+    """Targets agentconv wrote (in ``dialects``) whose every source is gone: removed (write) or reported (check).
+    One edited since it was written is kept unless ``force``."""
+    if not dialects:
+        return []
+    made = {r.target for r in records if r.target}
+    out: list[Record] = []
+    for target, origin in sorted(manifest.origins.items()):
+        if target in made or origin["to"] not in dialects or target not in manifest.files:
+            continue
+        if not origin["sources"] or any(os.path.lexists(os.path.join(repo, s)) for s in origin["sources"]):
+            continue
+        path = os.path.join(root, target)
+        current = mf._sha_file(Path(path))
+        gone = ", ".join(origin["sources"])
+        rec = Record(origin["sources"][0], origin["to"], target, "stale")
+        if current is None:  # already removed by hand
+            if mode == "write":
+                del manifest.files[target], manifest.origins[target]
+            continue
+        if mode == "check":
+            rec.error = f"{target} is stale: its source {gone} is gone (`agentconv sync` removes it)"
+        elif mode != "write":
+            continue
+        elif current != manifest.files[target] and not force:
+            rec.status, rec.exit_code = "kept", int(ExitCode.OUTPUT)
+            rec.error = f"{target}: its source {gone} is gone, but it was edited since; use --force to remove it"
+        else:
+            try:
+                os.unlink(path)
+            except OSError as exc:
+                rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)
+                rec.error = f"{target}: cannot remove: {exc.strerror or exc}"
             else:
-                fsio.discard(r.tmp)
-                _prune(Path(r.tmp).parent, root)
-            r.tmp = None
-        if r.status == "unchanged" and r.target and mode == "write" and r.target not in manifest:
-            manifest[r.target] = r.digest
-    if mode == "write" and manifest != before:
-        _save_manifest(root, manifest)
+                rec.status = "removed"
+                del manifest.files[target], manifest.origins[target]
+                _prune(Path(path).parent, Path(root))
+        out.append(rec)
+    return out
 
 
 def plan(repo: str | Path = ".", to: Iterable[str] = (), **kw) -> Outcome:

@@ -7,6 +7,19 @@ from __future__ import annotations
 import sys
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: raised in the main thread so that the library's cleanup (temp files, worker pool) runs;
+    click turns a KeyboardInterrupt into "Aborted!" and exit 1, so this is not one."""
+
+
+def _interrupted(signum, frame) -> None:
+    import signal
+
+    for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C does not cut the cleanup short
+        signal.signal(sig, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
 def main() -> None:
     argv = sys.argv[1:]
     if argv in (["--version"], ["-V"]):
@@ -14,10 +27,17 @@ def main() -> None:
 
         print(f"agentconv {__version__}")
         return
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _interrupted)
     from .app import app
 
     try:
         app(prog_name="agentconv")
+    except Interrupted as exc:
+        sys.stderr.write("agentconv: interrupted\n")
+        sys.exit(128 + exc.args[0])
     except Exception as exc:  # noqa: BLE001 - never a traceback: one line, and a JSON document with --json
         command = next((a for a in argv if not a.startswith("-")), "agentconv")
         _last_resort(exc, command if "--json" in argv else None)

@@ -278,7 +278,8 @@ def migrate(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output root (default: the repository itself)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
     diff: bool = typer.Option(False, "--diff", help="Print unified diffs of what would change; write nothing."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the machine's cores)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j",
+                                       help="Worker processes, at least 1 (default and most: the usable cores; 1: no pool)."),
     force: bool = typer.Option(False, "--force", help="Replace targets agentconv did not write (or that were edited)."),
     prefix_collisions: bool = typer.Option(False, "--prefix-collisions",
                                            help="Resolve two sources wanting one target by prefixing the folder name."),
@@ -295,6 +296,8 @@ def migrate(
 
     if dry_run and diff:
         _usage("--dry-run and --diff do not go together")
+    if jobs is not None and jobs < 1:
+        _usage(f"--jobs must be at least 1, not {jobs}")
     level = _level(quiet, verbose)
     policy = _policy(strict, None, allow_broaden, no_carry)
     mode = "plan" if dry_run else "diff" if diff else "write"
@@ -316,11 +319,13 @@ def sync(
     check: bool = typer.Option(False, "--check", help="Only check: exit 9 when a generated file is missing or stale."),
     to: List[str] = typer.Option([], "--to", "-t", help="Target dialect(s); default from .agentconv.toml."),
     from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; default from .agentconv.toml."),
+    force: bool = typer.Option(False, "--force", help="Also replace (or remove) generated files edited by hand."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
 ) -> None:
-    """Keep generated dialects in step with the source one (configured in .agentconv.toml)."""
+    """Keep generated dialects in step with the source one (configured in .agentconv.toml): regenerate what is
+    stale, remove what agentconv wrote from a source that is gone."""
     from .. import migration as mig
     from .config import load
 
@@ -335,7 +340,8 @@ def sync(
         _usage("sync needs --from and --to (or `from`/`to` in .agentconv.toml)")
     policy = Policy(allow_broaden=bool(cfg.get("allow_broaden", False)))
     try:
-        outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy)
+        outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy,
+                              force=force, remove_orphans=True)
     except AgentconvError as exc:
         _fail(exc, as_json, "sync")
     if check:
@@ -347,7 +353,8 @@ def sync(
             out.error(r.error, r.source, r.target, label="stale" if r.status == "stale" else "error")
         out.flush()
         if not as_json:
-            out.summary(f"{len(outcome.records)} targets checked: {len(stale)} out of sync")
+            fix = "; run `agentconv sync` to update them" if stale else ""
+            out.summary(f"{len(outcome.records)} targets checked: {len(stale)} out of sync{fix}")
         raise typer.Exit(int(ExitCode.STALE) if stale else 0)
     render.outcome(outcome, as_json, "write", level, command="sync")
     raise typer.Exit(outcome.summary.exit_code())

@@ -298,5 +298,5 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
     s = result.summary
     if level < VERBOSE:  # the items below the level never left the workers: only their counts did
         out.hidden = sum(s.losses.values()) - out.seen
-    order = ("converted", "planned", "unchanged", "skipped", "kept", "collision", "failed")
+    order = ("converted", "planned", "unchanged", "removed", "skipped", "kept", "collision", "failed")
     out.summary(summary_line(s.statuses, s.losses, order))

@@ -1,0 +1,163 @@
+"""What agentconv keeps in an output root: ``.agentconv/manifest.json`` (the files it wrote, their hashes and where
+each came from), the lock that keeps two runs apart, and the sweep of an interrupted run's temp files.
+
+A run can be killed at any moment, so the manifest is written twice: before the first rename it lists the
+targets about to be written under ``pending`` (target -> sha256 of the new bytes); after the last, it is saved
+again without them. A later run reads a pending target as written by agentconv exactly when its bytes hash to
+the pending digest (the rename happened); otherwise the entry from before stands. So outputs are never taken for
+sources, and a target edited by hand is never replaced without ``force``, however a run ended.
+
+Temp files are named after the process that runs the batch (``fsio``); a run that holds the lock removes those
+whose process is gone.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import fsio
+from .errors import OutputError, ParseError
+
+MANIFEST = ".agentconv/manifest.json"
+LOCK = ".agentconv/lock"
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass
+class Manifest:
+    """The files agentconv wrote under one output root (output-relative posix path -> sha256), and for each the
+    sources it was made from and the target dialect, where known (``origins``)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, dict] = field(default_factory=dict)
+
+    def to_json(self, pending: dict[str, str] | None = None) -> str:
+        data: dict = {"version": 1, "files": dict(sorted(self.files.items()))}
+        if self.origins:
+            data["origins"] = {t: o for t, o in sorted(self.origins.items()) if t in self.files or t in (pending or {})}
+        if pending:
+            data["pending"] = dict(sorted(pending.items()))
+        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def _bad(path: Path, why: str, line: int | None = None) -> ParseError:
+    return ParseError(f"agentconv's manifest {why}; delete it and run again (outputs are then recognised by "
+                      "their place and content)", file=str(path), line=line)
+
+
+def load(root: str | Path) -> Manifest:
+    """The manifest of ``root`` (empty when there is none). A pending target counts as written when its bytes match."""
+    path = Path(root) / MANIFEST
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Manifest()
+    except OSError as exc:
+        raise ParseError(f"cannot read agentconv's manifest: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _bad(path, "is not UTF-8") from None
+    except ValueError as exc:
+        raise _bad(path, "is not valid JSON (a merge conflict?)", getattr(exc, "lineno", None)) from None
+    if not isinstance(data, dict) or not _digests(data.get("files")) or not _digests(data.get("pending", {})):
+        raise _bad(path, 'is not {"version": 1, "files": {PATH: SHA256, ...}}')
+    origins = data.get("origins", {})
+    if not isinstance(origins, dict) or not all(_origin(o) for o in origins.values()):
+        raise _bad(path, 'has "origins" that are not {PATH: {"to": DIALECT, "sources": [PATH, ...]}}')
+    m = Manifest(dict(data["files"]), dict(origins))
+    for target, digest in data.get("pending", {}).items():
+        if digest != m.files.get(target) and _sha_file(Path(root) / target) == digest:
+            m.files[target] = digest  # renamed before the run ended
+    return m
+
+
+def _digests(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) and _DIGEST.match(v)
+                                           for k, v in value.items())
+
+
+def _origin(value) -> bool:
+    return (isinstance(value, dict) and isinstance(value.get("to"), str) and isinstance(value.get("sources"), list)
+            and all(isinstance(s, str) for s in value["sources"]))
+
+
+def _sha_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def save(root: str | Path, manifest: Manifest, pending: dict[str, str] | None = None) -> None:
+    """Write the manifest atomically (a failure is an OutputError, one line)."""
+    path = Path(root) / MANIFEST
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fsio.write_atomic(path, manifest.to_json(pending).encode("utf-8"))
+    except OSError as exc:
+        raise OutputError(f"cannot write agentconv's manifest: {exc.strerror or exc}", file=str(path)) from None
+
+
+@contextmanager
+def locked(root: str | Path) -> Iterator[None]:
+    """Hold ``.agentconv/lock`` of ``root`` (fcntl.flock, released by the kernel however the process ends). A
+    second run on the same output root is refused at once with an OutputError naming the lock."""
+    path = Path(root) / LOCK
+    try:
+        import fcntl
+    except ImportError:  # no flock on this platform: runs are not kept apart
+        yield
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():  # the lock is machine-local; the manifest is worth committing
+            ignore.write_text("lock\n", encoding="utf-8")
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", file=str(path.parent)) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError("another agentconv run is writing to this output root (it holds this lock); "
+                              "wait for it to finish and run again", file=str(path)) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def sweep(root: str | Path, skip: frozenset[str] | set[str] = frozenset()) -> int:
+    """Remove the temp files under ``root`` left by runs whose process is gone (or by this process: the caller
+    holds the lock, so none of its own is in use). Returns how many."""
+    removed = 0
+    for dirpath, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in skip]
+        for name in names:
+            m = fsio.TEMP.match(name)
+            if m and not _alive(int(m.group(1))):
+                try:
+                    os.unlink(os.path.join(dirpath, name))
+                    removed += 1
+                except FileNotFoundError:
+                    pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except PermissionError:  # somebody else's process
+        return True
+    except (ProcessLookupError, OverflowError, ValueError):
+        return False
+    return pid > 0

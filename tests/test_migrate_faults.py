@@ -1,0 +1,273 @@
+"""migrate under interruption, concurrency and faults: temp files swept, workers die with the parent, the manifest
+journalled, outputs never taken for sources (with or without a manifest), one run at a time, --jobs checked."""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from agentconv import manifest as mf
+from agentconv import migration
+
+CLAUDE = """---
+name: {name}
+description: Reviews code for {name}.
+tools: Read, Grep, Glob
+model: sonnet
+color: blue
+---
+
+You review code carefully.
+"""
+
+
+def exe() -> list[str]:
+    e = Path(sys.executable).with_name("agentconv")
+    return [str(e)] if e.exists() else [sys.executable, "-m", "agentconv"]
+
+
+def cli(*args: str, cwd: Path, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(exe() + list(args), cwd=cwd, capture_output=True, text=True, timeout=300, **kw)
+
+
+def claude_repo(root: Path, n: int) -> Path:
+    (root / ".claude/agents").mkdir(parents=True)
+    for i in range(n):
+        (root / f".claude/agents/agent-{i}.md").write_text(CLAUDE.format(name=f"agent-{i}"))
+    return root
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != "lock"}
+
+
+def temps(root: Path) -> list[str]:
+    return [p.name for p in root.rglob(".agentconv-*")]
+
+
+def test_stale_temp_files_are_swept_and_live_ones_kept(tmp_path: Path) -> None:
+    repo = claude_repo(tmp_path / "r", 2)
+    folder = repo / ".github/agents"
+    folder.mkdir(parents=True)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (folder / f".agentconv-{dead.pid}-abcdef.tmp").write_text("half")  # its run was killed
+    (folder / f".agentconv-{os.getppid()}-abcdef.tmp").write_text("busy")  # a live process's: not touched
+    r = cli("migrate", ".", "--to", "copilot", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert temps(repo) == [f".agentconv-{os.getppid()}-abcdef.tmp"]
+
+
+def test_ctrl_c_exits_130_with_one_line_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    repo = claude_repo(tmp_path / "r", 400)
+    proc = subprocess.Popen(exe() + ["migrate", ".", "--to", "copilot,opencode,gemini", "--jobs", "2"], cwd=repo,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while not any((repo / d).exists() for d in (".github", ".opencode", ".gemini")) and time.time() < deadline:
+        time.sleep(0.02)  # the workers have started writing temp files
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:  # finished before the signal landed: nothing to check (rare on a fast machine)
+        pytest.fail("the run finished before Ctrl-C; raise the file count")
+    assert proc.returncode == 130
+    assert err == "agentconv: interrupted\n"
+    assert temps(repo) == []
+    assert not _children_of(proc.pid)
+
+
+def _children_of(pid: int) -> list[int]:
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(d.name))
+            except (OSError, ValueError, IndexError):
+                pass
+    return out
+
+
+def test_kill_9_then_rerun_gives_the_clean_result(tmp_path: Path) -> None:
+    """The parent killed while working: its workers die with it; the rerun sweeps the temp files, takes no output
+    for a source, and leaves what a clean run leaves."""
+    clean = claude_repo(tmp_path / "clean", 300)
+    assert cli("migrate", ".", "--to", "copilot,opencode", cwd=clean).returncode == 0
+    want = files(clean)
+    repo = claude_repo(tmp_path / "r", 300)
+    proc = subprocess.Popen(exe() + ["migrate", ".", "--to", "copilot,opencode", "--jobs", "2"], cwd=repo,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while not temps(repo) and time.time() < deadline:
+        time.sleep(0.01)
+    workers = _children_of(proc.pid)
+    proc.kill()
+    proc.wait()
+    time.sleep(0.5)
+    assert workers and not [w for w in workers if Path(f"/proc/{w}").exists() and _state(w) != "Z"]
+    r = cli("migrate", ".", "--to", "copilot,opencode", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert temps(repo) == [] and files(repo) == want
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+def test_a_run_killed_during_the_renames_is_understood_from_the_journal(tmp_path: Path, monkeypatch) -> None:
+    """Killed after the journal and a few renames: the manifest lists the renamed targets as agentconv's, the others
+    as not written; the rerun takes none of them for a source and finishes the job."""
+    repo = claude_repo(tmp_path / "r", 6)
+    done = []
+    real = os.replace
+
+    def dying_replace(src, dst):
+        if str(src).endswith(".tmp") and ".agentconv/" not in str(dst):
+            if len(done) == 3:
+                raise KeyboardInterrupt  # as if killed here (the process dies; nothing after runs)
+            done.append(dst)
+        return real(src, dst)
+
+    monkeypatch.setattr(migration.os, "replace", dying_replace)
+    monkeypatch.setattr(mf, "save", _save_but_not_final(mf.save))
+    with pytest.raises(KeyboardInterrupt):
+        migration.migrate(repo, ["copilot", "opencode"], jobs=1)
+    monkeypatch.undo()
+    data = json.loads((repo / mf.MANIFEST).read_text())
+    assert len(data["pending"]) == 12
+    m = mf.load(repo)
+    assert sorted(m.files) == sorted(Path(d).relative_to(repo).as_posix() for d in done)  # renamed: ours
+    outcome = migration.migrate(repo, ["copilot", "opencode"], jobs=1)
+    assert outcome.summary.statuses == {"unchanged": 3, "converted": 9}, outcome.summary.statuses
+    assert "pending" not in json.loads((repo / mf.MANIFEST).read_text())
+
+
+def _save_but_not_final(save):
+    def journal_only(root, manifest, pending=None):
+        if pending:
+            save(root, manifest, pending)
+    return journal_only
+
+
+def test_fresh_clone_without_manifest_recognises_outputs(tmp_path: Path) -> None:
+    repo = claude_repo(tmp_path / "r", 3)
+    (repo / ".opencode/agent").mkdir(parents=True)
+    (repo / ".opencode/agent/docs.md").write_text("---\ndescription: Writes docs.\nmode: subagent\n---\n\nDocs.\n")
+    assert cli("migrate", ".", "--to", "copilot,opencode", cwd=repo).returncode == 0
+    before = files(repo)
+    (repo / mf.MANIFEST).unlink()
+    r = cli("migrate", ".", "--to", "copilot,opencode", "--json", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    recs = json.loads(r.stdout)["files"]
+    assert {f["source"] for f in recs} == {".claude/agents/agent-0.md", ".claude/agents/agent-1.md",
+                                          ".claude/agents/agent-2.md", ".opencode/agent/docs.md"}
+    assert {f["status"] for f in recs} == {"unchanged", "skipped"}
+    assert files(repo) == before  # and the manifest is back, listing them
+    # a stale output holding the carry comment is still an output (kept: no manifest says it is unedited)
+    src = repo / ".claude/agents/agent-0.md"
+    src.write_text(src.read_text().replace("color: blue", "color: blue\nmaxTurns: 5"))
+    assert cli("migrate", ".", "--to", "copilot,opencode", cwd=repo).returncode == 0
+    src.write_text(src.read_text().replace("Reviews code", "Audits code"))
+    (repo / mf.MANIFEST).unlink()
+    r = cli("migrate", ".", "--to", "copilot,opencode", cwd=repo)
+    assert "sources want this file" not in r.stderr and "refusing to overwrite a source" not in r.stderr
+    assert r.stderr.count("was not written by agentconv") == 2 and r.returncode == 8
+
+
+def test_outputs_of_convert_o_are_not_sources(tmp_path: Path) -> None:
+    """The README's `convert .claude/agents --to opencode -o out/` leaves out/.opencode/agent/*; migrate skips them."""
+    repo = claude_repo(tmp_path / "r", 2)
+    assert cli("convert", ".claude/agents", "--to", "opencode", "-o", "out/", cwd=repo).returncode == 0
+    assert sorted(mf.load(repo / "out").files) == [".opencode/agent/agent-0.md", ".opencode/agent/agent-1.md"]
+    r = cli("migrate", ".", "--to", "copilot,opencode", "--json", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert {f["source"] for f in json.loads(r.stdout)["files"]} == {".claude/agents/agent-0.md",
+                                                                   ".claude/agents/agent-1.md"}
+
+
+def test_git_info_exclude_and_a_bad_gitignore_line(tmp_path: Path) -> None:
+    repo = claude_repo(tmp_path / "r", 2)
+    (repo / ".git/info").mkdir(parents=True)
+    (repo / ".git/info/exclude").write_text(".claude/agents/agent-1.md\n")
+    (repo / ".gitignore").write_text("**/[z-a]\n*.log\n")  # [z-a] matches nothing in git: no error
+    r = cli("migrate", ".", "--to", "copilot", "--dry-run", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert "agent-0.md" in r.stdout and "agent-1.md" not in r.stdout
+
+
+def test_two_runs_at_once_the_second_refuses(tmp_path: Path) -> None:
+    repo = claude_repo(tmp_path / "r", 2)
+    with mf.locked(repo):
+        r = cli("migrate", ".", "--to", "copilot", cwd=repo)
+    assert r.returncode == 7
+    assert r.stderr == ("agentconv: error: .agentconv/lock: another agentconv run is writing to this output root "
+                        "(it holds this lock); wait for it to finish and run again\n")
+    assert not (repo / ".github").exists()
+    assert cli("migrate", ".", "--to", "copilot", cwd=repo).returncode == 0  # released with the holder
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_jobs_below_one_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
+    r = cli("migrate", ".", "--to", "copilot", "--jobs", jobs, cwd=claude_repo(tmp_path / "r", 1))
+    assert r.returncode == 2 and r.stderr == f"agentconv: error: --jobs must be at least 1, not {jobs}\n"
+
+
+def test_jobs_is_capped_and_one_runs_without_a_pool(tmp_path: Path, monkeypatch) -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert migration.jobs_for(1000, 10_000) == cores
+    assert migration.jobs_for(None, 3) == min(cores, 3)
+    with pytest.raises(migration.UsageError):
+        migration.jobs_for(0, 10)
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", None)  # any pool would fail
+    outcome = migration.migrate(claude_repo(tmp_path / "r", 80), ["copilot"], jobs=1)
+    assert outcome.summary.statuses == {"converted": 80}
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    ('{"version": 1, "files": ["a"]}', 'is not {"version": 1, "files": {PATH: SHA256, ...}}'),
+    ("[1, 2]", 'is not {"version": 1, "files": {PATH: SHA256, ...}}'),
+    ('{"files": {"a": 3}}', 'is not {"version": 1, "files": {PATH: SHA256, ...}}'),
+    ("<<<<<<< HEAD\n{}", "is not valid JSON (a merge conflict?)"),
+])
+def test_a_manifest_of_the_wrong_shape_is_one_line(tmp_path: Path, content: str, why: str) -> None:
+    repo = claude_repo(tmp_path / "r", 1)
+    (repo / ".agentconv").mkdir()
+    (repo / mf.MANIFEST).write_text(content)
+    r = cli("migrate", ".", "--to", "copilot", cwd=repo)
+    assert r.returncode == 3
+    assert r.stderr.startswith(f"agentconv: error: .agentconv/manifest.json")
+    assert why in r.stderr and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+def test_a_full_disk_fails_each_target_in_one_line(tmp_path: Path) -> None:
+    """RLIMIT_FSIZE makes every write past 64 bytes fail (EFBIG), as a full disk would: no traceback, no temp file."""
+    repo = claude_repo(tmp_path / "r", 3)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+
+    r = cli("migrate", ".", "--to", "copilot", "--jobs", "1", "--json", cwd=repo, preexec_fn=small_files)
+    assert "Traceback" not in r.stderr
+    assert [(f["status"], f["error"]) for f in json.loads(r.stdout)["files"]] == [
+        ("failed", f".github/agents/agent-{i}.agent.md: cannot write: File too large") for i in range(3)]
+    assert r.returncode == 8 and temps(repo) == []
+    r = cli("migrate", ".", "--to", "copilot", "--jobs", "1", cwd=repo, preexec_fn=small_files)
+    assert r.stderr.startswith("agentconv: error: .github/agents/agent-0.agent.md: cannot write: File too large")
+    # a target folder that cannot be made (a file is in the way) fails the same way
+    (repo / ".github").rename(repo / "gh")
+    (repo / ".github").write_text("not a folder")
+    r = cli("migrate", ".", "--to", "copilot", cwd=repo)
+    assert r.returncode == 8 and "Traceback" not in r.stderr
+    assert "agentconv: error: .github/agents/agent-0.agent.md: cannot replace it: Not a directory" in r.stderr
