@@ -343,3 +343,20 @@ def test_broken_sync_config_is_a_usage_error(tmp_path):
 def test_name_too_long_for_a_file_name():
     with pytest.raises(OutputError, match="too long for a file name"):
         agentconv.convert(agent("y" * 300).encode(), "copilot", path="y.md")
+
+
+def test_a_batch_that_hits_a_bug_closes_its_json_and_an_os_error_is_not_called_a_bug(capsys):
+    from agentconv.batch import FileResult
+    from agentconv.cli import render
+
+    def results(exc):
+        yield FileResult("a.md", "converted", target="out/a.md")
+        raise exc
+
+    tally = render.batch(results(KeyError("x")), True, render.NORMAL, to="copilot")
+    out, err = capsys.readouterr()
+    doc = json.loads(out)
+    assert doc["exit_code"] == tally.exit_code() == ExitCode.INTERNAL and len(doc["files"]) == 1
+    assert "internal error (KeyError: 'x')" in err
+    with pytest.raises(OSError):  # a full disk or a closed pipe: reported by cli.main as such, not as a bug
+        render.batch(results(OSError(28, "No space left on device")), True, render.NORMAL, to="copilot")

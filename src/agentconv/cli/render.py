@@ -192,6 +192,8 @@ def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str |
         sys.stdout.write(f'{{"schema": "{SCHEMA.format("convert")}", "files": [')
     try:
         _stream(results, tally, as_json, out, tty, to)
+    except OSError:
+        raise  # a closed standard output, a full disk: cli.main says so in one line
     except Exception as exc:  # noqa: BLE001 - a bug below the batch: one line, the JSON closed (exit_code 70)
         tally.error = InternalError.wrap(exc)
         sys.stderr.write(f"agentconv: error: {tally.error}\n")
