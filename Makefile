@@ -24,10 +24,11 @@ install: $(BIN)/agentconv $(VENV)/.plugins
 # What the tool is for, on one screen: a conversion and its loss report, a refusal that is deliberate, a round
 # trip; then every bundled example into every dialect under out/<dialect>/ (one summary line each).
 AC := $(BIN)/agentconv
+DEMO_OUT := out
 REVIEWER := examples/.claude/agents/code-reviewer.md
 BACKEND := examples/.claude/agents/backend-developer.md
 demo: install
-	@rm -rf out
+	@rm -rf $(DEMO_OUT)
 	@echo "== 1. A Claude Code agent converted to OpenCode: the file on stdout, the loss report on stderr (-v: infos too)"
 	@echo "\$$ agentconv convert $(REVIEWER) --to opencode -v"
 	@$(AC) convert $(REVIEWER) --to opencode -v 2>&1
@@ -40,9 +41,9 @@ demo: install
 	@echo "\$$ agentconv convert $(BACKEND) --to copilot -q | agentconv convert - --from copilot --to claude -q | cmp - $(BACKEND)"
 	@$(AC) convert $(BACKEND) --to copilot -q | $(AC) convert - --from copilot --to claude -q | cmp - $(BACKEND) && echo "identical"
 	@echo
-	@echo "== 4. Every example into every dialect (out/<dialect>/; refusals as in 2)"
+	@echo "== 4. Every example into every dialect ($(DEMO_OUT)/<dialect>/; refusals as in 2)"
 	@for t in $(TARGETS); do \
-	  printf '%-12s' "$$t:"; $(AC) convert examples --to $$t -o out/$$t 2>&1 | tail -n 1; \
+	  printf '%-12s' "$$t:"; $(AC) convert examples --to $$t -o $(DEMO_OUT)/$$t 2>&1 | tail -n 1; \
 	done
 	@echo; echo "The command is $(AC) (or run: . $(VENV)/bin/activate). Try: agentconv detect examples; agentconv explain tool-unmapped"
 

@@ -53,3 +53,22 @@ def test_deleted_working_directory_is_one_line(tmp_path: Path) -> None:
     r = subprocess.run(["sh", "-c", script], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert r.stderr == "agentconv: error: the current directory no longer exists (deleted?); cd to an existing one\n"
+
+
+def test_demo_first_screen_shows_what_the_tool_is_for(tmp_path: Path) -> None:
+    """`make demo` (its commands, with this interpreter, writing under tmp): a conversion with its loss report,
+    a refusal explained as deliberate, a round trip; the only error line is the deliberate refusal."""
+    r = subprocess.run(["make", "-s", "-o", "install", "demo", f"AC={sys.executable} -m agentconv",
+                        f"DEMO_OUT={tmp_path / 'out'}"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    screen = r.stdout.splitlines()[:40]
+    assert screen[0].startswith("== 1. A Claude Code agent converted to OpenCode")
+    assert any("info [tool-coerced] tools: tools written as an OpenCode permission map" in line for line in screen)
+    assert any(line.startswith("== 2. Refused on purpose") for line in screen)
+    assert "exit 6 (never widen an agent's access; --allow-broaden accepts it)" in screen
+    errors = [line for line in screen if line.startswith("agentconv: error:")]
+    assert len(errors) == 1 and errors[0].startswith("agentconv: error: examples/.claude/agents/code-reviewer.md: ")
+    assert "copilot" in errors[0] and "Bash(git diff *)" in errors[0]
+    assert screen[screen.index("identical") - 2].startswith("== 3. A round trip")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        "claude copilot opencode gemini codex cursor kiro roo marketplace markdown".split())
