@@ -71,8 +71,7 @@ def _verbose() -> bool:
 def _level(quiet: bool, verbose: bool) -> int:
     """-q / default / -v (see render.Diagnostics); both at once is a usage error."""
     if quiet and verbose:
-        typer.echo("agentconv: error: -q and -v do not go together", err=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        _usage("-q and -v do not go together")
     return render.QUIET if quiet else render.VERBOSE if verbose else render.NORMAL
 
 
