@@ -72,3 +72,21 @@ def test_demo_first_screen_shows_what_the_tool_is_for(tmp_path: Path) -> None:
     assert screen[screen.index("identical") - 2].startswith("== 3. A round trip")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         "claude copilot opencode gemini codex cursor kiro roo marketplace markdown".split())
+
+
+@pytest.mark.parametrize("argv", [
+    ["convert", "tests/transcripts/inputs/batch/gamma.md", "--to", "opencode"],
+    ["convert", "tests/transcripts/inputs/batch/gamma.md", "--to", "opencode", "--json"],
+    ["detect", "tests/transcripts/inputs/batch/gamma.md"],
+    ["dialects", "--json"],
+    ["explain", "tool-unmapped"],
+    ["validate", "tests/transcripts/inputs/levels/alpha.md", "-d", "gemini"],
+    ["migrate", "tests/transcripts/inputs/levels-repo", "--to", "gemini", "--dry-run"],
+])
+def test_full_disk_on_stdout_is_one_line(argv: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "agentconv", *argv], cwd=ROOT, stdout=full, stderr=subprocess.PIPE,
+                           text=True, timeout=60)
+    assert r.returncode == 7
+    assert r.stderr.splitlines()[-1] == "agentconv: error: standard output: No space left on device"
+    assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr

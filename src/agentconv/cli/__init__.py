@@ -33,14 +33,48 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _interrupted)
     from .app import app
 
+    sys.stdout = _Stdout(sys.stdout)
     try:
-        app(prog_name="agentconv")
+        try:
+            app(prog_name="agentconv")
+        except SystemExit:
+            sys.stdout.flush()  # a full disk shows here, as one line, not as a traceback at interpreter exit
+            raise
     except Interrupted as exc:
         sys.stderr.write("agentconv: interrupted\n")
         sys.exit(128 + exc.args[0])
     except Exception as exc:  # noqa: BLE001 - never a traceback: one line, and a JSON document with --json
         command = next((a for a in argv if not a.startswith("-")), "agentconv")
         _last_resort(exc, command if "--json" in argv else None)
+
+
+class _Stdout:
+    """``sys.stdout``, except that a write that fails (``>/dev/full``) names standard output in its error and
+    points the descriptor at /dev/null, so nothing fails again on the way out."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
+
+    def write(self, text: str) -> int:
+        try:
+            return self._raw.write(text)
+        except OSError as exc:
+            raise self._broken(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._raw.flush()
+        except OSError as exc:
+            raise self._broken(exc) from None
+
+    def _broken(self, exc: OSError) -> OSError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), self._raw.fileno())
+        return OSError(exc.errno, exc.strerror, "standard output")
 
 
 def _last_resort(exc: Exception, json_command: str | None) -> None:

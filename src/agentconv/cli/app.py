@@ -237,7 +237,7 @@ def detect(
         rows.append({"file": f, **det.to_json()})
         if not as_json and det.dialect:
             note = "  AMBIGUOUS" if det.ambiguous else ""
-            typer.echo(f"{det.dialect}  {det.confidence:.2f}  {f}{note}  ({'; '.join(det.evidence)})")
+            sys.stdout.write(f"{det.dialect}  {det.confidence:.2f}  {f}{note}  ({'; '.join(det.evidence)})\n")
     if as_json:
         render.emit(render.document("detect", code, files=rows))
     out.flush()
@@ -388,7 +388,7 @@ def validate(
         floor = {render.QUIET: 2, render.NORMAL: 1}.get(level, 0)
         for f in findings:
             if f.severity.rank >= floor:
-                typer.echo(str(f))
+                sys.stdout.write(f"{f}\n")
         if level >= render.NORMAL:
             typer.echo(f"{len(paths)} checked: {errors} error{'s' if errors != 1 else ''}, "
                        f"{warnings} warning{'s' if warnings != 1 else ''}", err=True)
@@ -417,4 +417,4 @@ def explain(
     if as_json:
         render.emit(render.document("explain", 0, codes=[{"code": c, **table[c]} for c in chosen]))
         return
-    typer.echo("\n".join(docs.explain(c) for c in chosen), nl=False)
+    sys.stdout.write("\n".join(docs.explain(c) for c in chosen))
