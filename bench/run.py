@@ -119,7 +119,7 @@ def inprocess() -> dict:
                "baseline_yaml_header_us": yaml_us, "yaml_note": yaml_note, "targets": {}}
         for t in TARGETS:
             def conv():
-                return agentconv.convert(data, to=t, path=path)
+                return agentconv.convert_text(data, to=t, path=path)
             try:
                 conv()
             except agentconv.AgentconvError as exc:
@@ -195,7 +195,7 @@ def print_report(res: dict) -> None:
     w(f"agentconv bench  {env['when']}  commit {env['commit']}  Python {env['python']}  {env['cpus']} CPUs\n"
       f"load average {env['loadavg_before'][0]:.2f} before, {env['loadavg_after'][0]:.2f} after "
       "(other work on the machine skews every figure)\n\n")
-    w("a. in-process convert(bytes, to=T, path=...): µs per call, best of 5 (ratio to the baselines: "
+    w("a. in-process convert_text(bytes, to=T, path=...): µs per call, best of 5 (ratio to the baselines: "
       "×split = decode+split('\\n'), ×yaml = ruamel C safe-load of the header alone)\n")
     head = f"{'file':<28}{'bytes':>7}{'split':>8}{'yaml':>8}  " + "".join(f"{t:>22}" for t in TARGETS) + "\n"
     w(head)
@@ -236,16 +236,16 @@ def profile(iterations: int = 2000, target: str = "copilot", top: int = 15) -> N
 
     rel, data = corpus.typical()
     for _ in range(50):
-        agentconv.convert(data, to=target, path=rel)
+        agentconv.convert_text(data, to=target, path=rel)
     pr = cProfile.Profile()
     pr.enable()
     for _ in range(iterations):
-        agentconv.convert(data, to=target, path=rel)
+        agentconv.convert_text(data, to=target, path=rel)
     pr.disable()
     buf = io.StringIO()
     st = pstats.Stats(pr, stream=buf).sort_stats("cumulative")
     st.print_stats(top)
-    print(f"cProfile: {iterations} x convert(typical {len(data)} B claude agent, to={target!r}); "
+    print(f"cProfile: {iterations} x convert_text(typical {len(data)} B claude agent, to={target!r}); "
           f"times are totals over all iterations\n")
     print(buf.getvalue())
 

@@ -247,7 +247,7 @@ def run_one(data: bytes, rel: str, targets: list[str] | None = None) -> list[tup
     """Read ``data`` as the file ``rel`` and write it in each target. Returns (target, problem) for every invalid
     output; raises Crash (with the original exception as its cause) on anything but an AgentconvError."""
     try:
-        doc, report = agentconv.read(data, path=rel)
+        doc, report = agentconv.read_text(data, path=rel)
     except AgentconvError:
         return []
     except Exception as exc:  # noqa: BLE001

@@ -11,7 +11,7 @@ import pytest
 import agentconv
 from agentconv import placeholders as ph
 from agentconv.diff import roundtrip
-from agentconv.validate import has_errors, validate
+from agentconv.validate import has_errors, validate_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "cases"
@@ -41,14 +41,14 @@ def test_claude_command_to_gemini_toml_and_back():
     assert any(m.startswith("placeholder '$0' (the 1st argument) has no gemini-command equivalent") for m in warn)
     assert any(m.startswith("placeholder '$ARGUMENTS[1]' (the 2nd argument) has no gemini-command") for m in warn)
 
-    back = agentconv.convert(there.text, to="claude-command", from_="gemini-command", path=there.path)
+    back = agentconv.convert_text(there.text, to="claude-command", from_="gemini-command", path=there.path)
     assert "Review the current change for $ARGUMENTS." in back.text
     assert "Focus on $0 first, then look at $1 if it is given." in back.text  # $ARGUMENTS[1] comes back as $1
     assert "!`git diff`" in back.text and "@src/file.py" in back.text
     assert "allowed-tools: Bash(git diff:*), Read, Grep" in back.text  # carried through the TOML comment
     assert "placeholder '{{args}}' written as '$ARGUMENTS'" in items(back.report)
     doc, _ = agentconv.read(REVIEW, path=REVIEW_REL)
-    again, _ = agentconv.read(back.text, "claude-command", path=REVIEW_REL)
+    again, _ = agentconv.read_text(back.text, "claude-command", path=REVIEW_REL)
     assert again.agent.prompt == doc.agent.prompt and again.agent.kind == "command"
     assert again.agent.tools == doc.agent.tools and again.agent.model == doc.agent.model
 
@@ -159,27 +159,27 @@ def test_agent_to_command_and_command_to_agent_are_reported():
     back = agentconv.convert(REVIEW, to="claude", path=REVIEW_REL)
     assert any("a command written as a claude agent" in m for m in items(back.report, "kind", "warning"))
     assert "description: Review the staged change" in back.text
-    assert not has_errors(validate(back.text, "claude", path=".claude/agents/review.md"))
+    assert not has_errors(validate_text(back.text, "claude", path=".claude/agents/review.md"))
 
 
 def test_same_dialect_keeps_every_spelling():
     text = "---\ndescription: d\n---\n\n$ARGUMENTS[0] and $0, !`ls`, @a/b.md\n"
-    out = agentconv.convert(text, to="claude-command", from_="claude-command", path=".claude/commands/x.md")
+    out = agentconv.convert_text(text, to="claude-command", from_="claude-command", path=".claude/commands/x.md")
     assert out.text == text and not items(out.report)
 
 
 def test_optional_header():
     text = "Explain $ARGUMENTS simply.\n"
     for d, path in (("claude-command", ".claude/commands/eli5.md"), ("codex-prompt", ".codex/prompts/eli5.md")):
-        out = agentconv.convert(text, to=d, from_=d, path=path)
+        out = agentconv.convert_text(text, to=d, from_=d, path=path)
         assert out.text == text
-    other = agentconv.convert(text, to="codex-prompt", from_="claude-command", path=".claude/commands/eli5.md")
+    other = agentconv.convert_text(text, to="codex-prompt", from_="claude-command", path=".claude/commands/eli5.md")
     assert other.text.endswith("Explain $ARGUMENTS simply.\n")
 
 
 def test_copilot_prompt_fields_and_legacy_mode():
     text = "---\ndescription: d\nmode: ask\ntools: ['web/fetch']\n---\nSummarize ${selection}.\n"
-    doc, report = agentconv.read(text, "copilot-prompt", path=".github/prompts/sum.prompt.md")
+    doc, report = agentconv.read_text(text, "copilot-prompt", path=".github/prompts/sum.prompt.md")
     rec = doc.agent
     assert rec.extensions["copilot-prompt"]["agent"] == "ask" and rec.tools.mode == "allowlist"
     assert "'mode' read as 'agent'" in [i.message for i in report]
@@ -193,9 +193,9 @@ def test_detection_by_path_only():
                        (".opencode/commands/t.md", "opencode-command"), (".github/prompts/p.prompt.md", "copilot-prompt"),
                        (".codex/prompts/p.md", "codex-prompt")]:
         text = 'prompt = "x"\n' if path.endswith(".toml") else "---\ndescription: d\n---\nx\n"
-        assert agentconv.detect(text.encode(), path=path).dialect == want, path
+        assert agentconv.detect_text(text.encode(), path=path).dialect == want, path
     agent = "---\nname: a\ndescription: d\ntools: Read, Grep\nmodel: sonnet\n---\nx\n"
-    assert agentconv.detect(agent.encode()).scores.get("claude-command", 0) == 0  # no path: never a command
+    assert agentconv.detect_text(agent.encode()).scores.get("claude-command", 0) == 0  # no path: never a command
 
 
 def test_cli_convert_and_detect(tmp_path):

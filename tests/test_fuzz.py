@@ -27,7 +27,7 @@ def test_seeds_cover_every_dialect_and_all_outputs_are_valid():
     dialect's own files, so each reader is fuzzed)."""
     import agentconv
 
-    assert {agentconv.detect(data, path=rel).dialect for rel, data in SEEDS} >= set(fc.DIALECTS)
+    assert {agentconv.detect_text(data, path=rel).dialect for rel, data in SEEDS} >= set(fc.DIALECTS)
     for rel, data in SEEDS[::7]:
         assert fc.run_one(data, rel) == [], rel
 

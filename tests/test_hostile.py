@@ -94,7 +94,7 @@ def test_28000_nested_brackets_are_refused_before_the_c_loader(tmp_path):
 ])
 def test_deep_nesting_is_one_limit_error(rel, text):
     with pytest.raises(LimitError, match="nested|at most"):
-        agentconv.read(text.encode(), path=rel)
+        agentconv.read_text(text.encode(), path=rel)
 
 
 def _alias_bomb(levels: int) -> str:
@@ -111,31 +111,31 @@ def test_alias_bomb_is_refused_fast(tmp_path):
     for levels in (9, 10):  # one level less once wrote a 303 MB file
         start = time.monotonic()
         with pytest.raises(LimitError, match="aliases expand to more than 10,000 values"):
-            agentconv.convert(_alias_bomb(levels).encode(), "copilot", path="bomb.md")
+            agentconv.convert_text(_alias_bomb(levels).encode(), "copilot", path="bomb.md")
         assert time.monotonic() - start < 5
-    doc, report = agentconv.read(_alias_bomb(2).encode(), path="small.md")  # a few aliases are fine
+    doc, report = agentconv.read_text(_alias_bomb(2).encode(), path="small.md")  # a few aliases are fine
     assert doc.agent.extensions["claude"]["b"][0] == ["lol"] * 9
 
 
 def test_recursive_alias_is_refused():
     with pytest.raises(LimitError, match="refers to itself"):
-        agentconv.read(b"---\nname: r\ndescription: d\nx: &x [1, *x]\n---\n", path="r.md")
+        agentconv.read_text(b"---\nname: r\ndescription: d\nx: &x [1, *x]\n---\n", path="r.md")
 
 
 def test_values_characters_file_and_output_sizes_are_bounded(monkeypatch, tmp_path):
     monkeypatch.setattr(limits, "MAX_NODES", 50)
     with pytest.raises(LimitError, match="more than 50 values"):
-        agentconv.read(agent(extra="".join(f"k{i}: {i}\n" for i in range(60))).encode(), path="k.md")
+        agentconv.read_text(agent(extra="".join(f"k{i}: {i}\n" for i in range(60))).encode(), path="k.md")
     monkeypatch.setattr(limits, "MAX_CHARS", 1000)
     with pytest.raises(LimitError, match="expands to more than 1,000 characters"):
-        agentconv.read(agent(extra=f"x: {'y' * 1200}\n").encode(), path="v.md")
+        agentconv.read_text(agent(extra=f"x: {'y' * 1200}\n").encode(), path="v.md")
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
     (tmp_path / "big.md").write_text(agent(body="z" * 200), "utf-8")
     with pytest.raises(LimitError, match="at most 100"):
         agentconv.read(tmp_path / "big.md")
     monkeypatch.setattr(limits, "MAX_OUTPUT_BYTES", 80)
     with pytest.raises(LimitError, match="the output is"):
-        agentconv.convert(agent(body="w" * 100).encode(), "copilot", path="o.md")
+        agentconv.convert_text(agent(body="w" * 100).encode(), "copilot", path="o.md")
 
 
 def test_limits_are_far_above_the_real_corpus_figures():
@@ -146,8 +146,8 @@ def test_limits_are_far_above_the_real_corpus_figures():
 
 def test_toml_hazards():
     with pytest.raises(LimitError, match="4300 digits"):
-        agentconv.read(b'name = "n"\nx = ' + b"9" * 4301 + b"\n", path=".codex/agents/n.toml")
-    doc, report = agentconv.read(b'name = 1979-05-27\ndescription = 07:32:00\ndeveloper_instructions = "p"\n'
+        agentconv.read_text(b'name = "n"\nx = ' + b"9" * 4301 + b"\n", path=".codex/agents/n.toml")
+    doc, report = agentconv.read_text(b'name = 1979-05-27\ndescription = 07:32:00\ndeveloper_instructions = "p"\n'
                                  b'when = 1979-05-27T07:32:00Z\n', path=".codex/agents/d.toml")
     assert (doc.agent.name, doc.agent.description) == ("1979-05-27", "07:32:00")
     assert doc.agent.extensions["codex"]["when"] == "1979-05-27T07:32:00+00:00"
@@ -156,7 +156,7 @@ def test_toml_hazards():
 
 
 def test_null_in_a_list_written_to_toml_is_left_out_and_reported():
-    doc, _ = agentconv.read(agent(extra="nickname_candidates: [a, null, b]\nsandbox_mode: null\n").encode(),
+    doc, _ = agentconv.read_text(agent(extra="nickname_candidates: [a, null, b]\nsandbox_mode: null\n").encode(),
                             path=".claude/agents/ok.md")
     report = agentconv.LossReport()
     text = agentconv.write(doc, "codex", report=report)
@@ -167,7 +167,7 @@ def test_null_in_a_list_written_to_toml_is_left_out_and_reported():
 
 def test_kiro_lone_surrogate_and_non_finite_numbers():
     src = b'{"name": "k", "description": "a \\ud800 b", "prompt": "p", "temperature": NaN, "x": -Infinity}'
-    doc, report = agentconv.read(src, path=".kiro/agents/k.json")
+    doc, report = agentconv.read_text(src, path=".kiro/agents/k.json")
     assert doc.agent.description == "a \ufffd b"
     assert doc.agent.params.get("temperature", doc.agent.extensions.get("kiro", {}).get("temperature")) == "nan"
     assert {i.message for i in report if i.code.value == "value-coerced"} >= {
@@ -196,16 +196,16 @@ def test_fifo_is_refused_never_opened(tmp_path):
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32"])
 def test_utf16_without_bom_and_utf32_are_refused(encoding):
     with pytest.raises(ParseError, match="not UTF-8 text .*NUL"):
-        agentconv.read(agent().encode(encoding), path="u.md")
+        agentconv.read_text(agent().encode(encoding), path="u.md")
 
 
 def test_cr_only_newlines_are_line_breaks_and_kept_on_identity():
     src = agent("cr-agent", extra="model: sonnet\n", body="Line one.\nLine two.\n").replace("\n", "\r").encode()
-    doc, _ = agentconv.read(src, path=".claude/agents/cr-agent.md")
+    doc, _ = agentconv.read_text(src, path=".claude/agents/cr-agent.md")
     assert (doc.agent.name, doc.agent.description, doc.agent.model.raw) == ("cr-agent", "Does things", "sonnet")
     assert doc.agent.prompt == "Line one.\nLine two.\n"
     assert agentconv.write(doc, "claude").encode() == src
-    codex = agentconv.convert(b'name = "c"\rdescription = "d"\rdeveloper_instructions = "p"\r',
+    codex = agentconv.convert_text(b'name = "c"\rdescription = "d"\rdeveloper_instructions = "p"\r',
                               "codex", path=".codex/agents/c.toml").text
     assert "\r" not in codex  # TOML has no CR-only line ending: written with LF
 
@@ -217,7 +217,7 @@ NASTY = "a\x01b\x7fc\x85d\x9fe\u2028f\u2029g"
 def test_control_characters_and_line_separators_are_escaped_in_every_output():
     src = agent("nasty", extra=f'color: "{json.dumps(NASTY)[1:-1]}"\nx-note: "{json.dumps(NASTY)[1:-1]}"\n',
                 body="Prompt.\n")
-    doc, _ = agentconv.read(src.encode(), path=".claude/agents/nasty.md")
+    doc, _ = agentconv.read_text(src.encode(), path=".claude/agents/nasty.md")
     doc.agent.description = NASTY
     for target in fc.DIALECTS:
         for res in agentconv.api.write_all(doc, target):
@@ -228,17 +228,17 @@ def test_control_characters_and_line_separators_are_escaped_in_every_output():
 def test_a_key_written_twice_is_written_once():
     src = b"---\nname: ok\ndescription: a: b\ndescription: c: d\n---\nBody\n"  # lenient: read chunk by chunk
     for target in ("claude", "copilot"):
-        text = agentconv.convert(src, target, path=".claude/agents/ok.md").text
+        text = agentconv.convert_text(src, target, path=".claude/agents/ok.md").text
         assert fc.problems(target, text) == [] and text.count("\ndescription:") == 1
     with pytest.raises(ParseError, match="not valid YAML"):  # valid YAML apart from the repeat: refused, as YAML does
-        agentconv.read(agent(extra="model: sonnet\nmodel: opus\n").encode(), path=".claude/agents/ok.md")
+        agentconv.read_text(agent(extra="model: sonnet\nmodel: opus\n").encode(), path=".claude/agents/ok.md")
 
 
 def test_a_json_key_written_twice_is_written_once():
     kiro = b'{"name": "k", "description": "d", "description": "e", "prompt": "p"}\n'
     roo = b'{"customModes": [{"slug": "a", "name": "A", "name": "B", "roleDefinition": "r", "groups": ["read"]}]}\n'
     for src, rel, target in ((kiro, ".kiro/agents/k.json", "kiro"), (roo, ".roomodes", "roo")):
-        doc, _ = agentconv.read(src, path=rel)
+        doc, _ = agentconv.read_text(src, path=rel)
         text = agentconv.write(doc, target)
         assert fc.problems(target, text) == [] and text != src.decode(), text
     assert doc.agent.display_name == "B"  # the last one, as JSON.parse keeps it
@@ -247,13 +247,13 @@ def test_a_json_key_written_twice_is_written_once():
 def test_multi_line_flow_header_is_not_reused_when_the_chunker_splits_it_otherwise():
     src = b"---\nname: ok\ndescription: d\ntools: [Read,\nmodel: x]\n---\nBody\n"
     for target in ("claude", "copilot", "opencode"):
-        text = agentconv.convert(src, target, path=".claude/agents/ok.md").text
+        text = agentconv.convert_text(src, target, path=".claude/agents/ok.md").text
         assert fc.problems(target, text) == [], text
 
 
 def test_gemini_command_prompt_written_once():
     for src in (b'description = "d"\n\nprompt = ""', b'description = "d"\n'):
-        text = agentconv.convert(src, "gemini-command", path=".gemini/commands/x.toml").text
+        text = agentconv.convert_text(src, "gemini-command", path=".gemini/commands/x.toml").text
         assert text.count("prompt =") == 1 and fc.problems("gemini-command", text) == []
 
 
@@ -262,11 +262,11 @@ def test_damaged_or_wrongly_shaped_side_channel_is_ignored_not_a_crash():
            '{"v":1,"fields":{"tools":{"grants":[{"decisi/n":"allow"}]}}}', '{"v":1,"fields":', '[1, 2]']
     for payload in bad:
         text = agent(extra=f"# agentconv-carry: {payload}\n")
-        doc, report = agentconv.read(text.encode(), path=".claude/agents/ok.md")
+        doc, report = agentconv.read_text(text.encode(), path=".claude/agents/ok.md")
         assert doc.agent.name == "ok" and doc.agent.tools.mode == "inherit"
         out = agentconv.write(doc, "claude")
         assert fc.problems("claude", out) == [] and payload not in out
-    md = agentconv.read(b"# T\n\nd\n\nBody\n\n<!-- agentconv-carry: {\"v\":1,\"fields\":{\"name\":7}} -->\n",
+    md = agentconv.read_text(b"# T\n\nd\n\nBody\n\n<!-- agentconv-carry: {\"v\":1,\"fields\":{\"name\":7}} -->\n",
                         path="t.md")[1]
     assert any("side channel value for name ignored" in i.message for i in md)
 
@@ -342,7 +342,7 @@ def test_broken_sync_config_is_a_usage_error(tmp_path):
 
 def test_name_too_long_for_a_file_name():
     with pytest.raises(OutputError, match="too long for a file name"):
-        agentconv.convert(agent("y" * 300).encode(), "copilot", path="y.md")
+        agentconv.convert_text(agent("y" * 300).encode(), "copilot", path="y.md")
 
 
 def test_a_batch_that_hits_a_bug_closes_its_json_and_an_os_error_is_not_called_a_bug(capsys):

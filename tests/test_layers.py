@@ -39,7 +39,7 @@ def test_a_clean_conversion_imports_no_heavy_module():
     code = (
         "import sys, agentconv\n"
         "from pathlib import Path\n"
-        "agentconv.convert(b'---\\nname: a\\ndescription: d\\ntools: Read\\n---\\nbody\\n', to='copilot')\n"
+        "agentconv.convert_text(b'---\\nname: a\\ndescription: d\\ntools: Read\\n---\\nbody\\n', to='copilot')\n"
         "print(' '.join(sorted(m for m in ('typer', 'rich', 'deepdiff', 'ftfy', 'emoji', 'pathspec', 'click')"
         " if m in sys.modules)))\n"
     )

@@ -65,7 +65,7 @@ def fields(dialect: str, text: str) -> dict:
 
 
 def convert(dialect: str, extra: str, to: str, **kw):
-    return agentconv.convert(source_text(dialect, extra), to, from_=dialect, path=PATHS[dialect], **kw)
+    return agentconv.convert_text(source_text(dialect, extra), to, from_=dialect, path=PATHS[dialect], **kw)
 
 
 def tools_field(to: str, text: str):
@@ -143,7 +143,7 @@ def test_tool_written(canonical, target):
 @pytest.mark.parametrize("source", HEADERED)
 def test_tool_read(canonical, source):
     spelling = TOOLS[canonical][source]
-    doc, _ = agentconv.read(source_text(source, tools_line(source, spelling)), source, path=PATHS[source])
+    doc, _ = agentconv.read_text(source_text(source, tools_line(source, spelling)), source, path=PATHS[source])
     policy = doc.agent.tools
     assert policy.mode == "allowlist"
     assert canonical in {g.canonical for g in policy.allowed()}
@@ -213,7 +213,7 @@ def test_model(row, source, target):
 
 def test_copilot_model_list_is_a_fallback_order():
     extra = "model: ['Claude Sonnet 4.5 (copilot)', 'GPT-5 (copilot)']\n"
-    doc, _ = agentconv.read(source_text("copilot", extra), "copilot", path=PATHS["copilot"])
+    doc, _ = agentconv.read_text(source_text("copilot", extra), "copilot", path=PATHS["copilot"])
     assert doc.agent.model.raw == "Claude Sonnet 4.5 (copilot)" and doc.agent.model.canonical == "sonnet"
     assert header(convert("copilot", extra, "claude").text)["model"] == "sonnet"
     assert header(convert("copilot", extra, "opencode").text)["model"] == "anthropic/claude-sonnet-4-5"
@@ -238,10 +238,10 @@ def _mcp_spelled(d, name):
 @pytest.mark.parametrize("source,target", list(itertools.product(HEADERED, HEADERED)))
 def test_mcp(table, source, target):
     text = source_text(source, tools_line(source, _mcp_spelled(source, table[source])))
-    doc, _ = agentconv.read(text, source, path=PATHS[source])
+    doc, _ = agentconv.read_text(text, source, path=PATHS[source])
     want = "mcp:srv/tool" if table is MCP else "mcp:srv/*"
     assert want in {g.canonical for g in doc.agent.tools.grants}
-    result = agentconv.convert(text, target, from_=source, path=PATHS[source])
+    result = agentconv.convert_text(text, target, from_=source, path=PATHS[source])
     assert tools_field(target, result.text) == _mcp_spelled(target, table[target])
 
 
@@ -269,14 +269,14 @@ WRITTEN = {
 @pytest.mark.parametrize("source,target", list(itertools.product(HEADERED, ALL)))
 def test_tool_state(state, source, target):
     text = source_text(source, STATES[state][source])
-    doc, _ = agentconv.read(text, source, path=PATHS[source])
+    doc, _ = agentconv.read_text(text, source, path=PATHS[source])
     assert doc.agent.tools.mode == state
     if target == "codex" and state != "inherit":
         # Codex runs shell commands in every sandbox mode: an allowlist without Bash cannot be written (exit 6)
         with pytest.raises(BroadenError, match="runs shell commands in every sandbox mode"):
-            agentconv.convert(text, target, from_=source, path=PATHS[source])
+            agentconv.convert_text(text, target, from_=source, path=PATHS[source])
         return
-    result = agentconv.convert(text, target, from_=source, path=PATHS[source])
+    result = agentconv.convert_text(text, target, from_=source, path=PATHS[source])
     if target == "markdown":
         # a persona holds no tool policy: anything but inherit must be reported
         assert result.text.startswith("# ")
@@ -290,22 +290,22 @@ def test_tool_state(state, source, target):
         return
     if target in WRITTEN[state]:
         assert tools_field(target, result.text) == WRITTEN[state][target]
-    back, _ = agentconv.read(result.text, target, path=PATHS[target])
+    back, _ = agentconv.read_text(result.text, target, path=PATHS[target])
     assert back.agent.tools.mode == state
     assert {g.canonical for g in back.agent.tools.allowed()} == {g.canonical for g in doc.agent.tools.allowed()}
 
 
 def test_copilot_star_is_inherit():
-    doc, _ = agentconv.read(source_text("copilot", "tools: ['*']\n"), "copilot", path=PATHS["copilot"])
+    doc, _ = agentconv.read_text(source_text("copilot", "tools: ['*']\n"), "copilot", path=PATHS["copilot"])
     assert doc.agent.tools.mode == "inherit" and doc.agent.tools.grants == []
 
 
 def test_opencode_denylist_never_widens_in_copilot():
     """OpenCode denying webfetch: Copilot has no deny list, so it must list every other tool, never omit tools."""
     text = source_text("opencode", "permission:\n  webfetch: deny\n")
-    doc, _ = agentconv.read(text, "opencode", path=PATHS["opencode"])
+    doc, _ = agentconv.read_text(text, "opencode", path=PATHS["opencode"])
     assert doc.agent.tools.mode == "denylist"
-    result = agentconv.convert(text, "copilot", from_="opencode", path=PATHS["opencode"])
+    result = agentconv.convert_text(text, "copilot", from_="opencode", path=PATHS["opencode"])
     written = tools_field("copilot", result.text)
     assert isinstance(written, list) and written, "no tools field: the agent would get webfetch back"
     assert "web/fetch" not in written and "read/readFile" in written
@@ -314,7 +314,7 @@ def test_opencode_denylist_never_widens_in_copilot():
 def test_opencode_bash_pattern_map_keeps_its_default():
     """A bash pattern map whose '*' rule is ask must keep '*': ask (not become deny) when written back."""
     extra = 'permission:\n  bash:\n    "*": ask\n    "git status": allow\n'
-    result = agentconv.convert(source_text("opencode", extra), "opencode", from_="opencode", path=PATHS["opencode"])
+    result = agentconv.convert_text(source_text("opencode", extra), "opencode", from_="opencode", path=PATHS["opencode"])
     assert header(result.text)["permission"] == {"bash": {"*": "ask", "git status": "allow"}}
 
 
@@ -332,7 +332,7 @@ def test_opencode_edit_is_not_copilots_edit_tool_set():
     """OpenCode's ``edit`` permission (edit + write) must not be written as Copilot's ``edit`` tool set,
     which also grants notebook editing; nor ``read`` as the ``read`` set (which adds problems)."""
     text = source_text("opencode", 'permission:\n  "*": deny\n  edit: allow\n  read: allow\n')
-    result = agentconv.convert(text, "copilot", from_="opencode", path=PATHS["opencode"])
+    result = agentconv.convert_text(text, "copilot", from_="opencode", path=PATHS["opencode"])
     assert sorted(tools_field("copilot", result.text)) == sorted(
         ["edit/editFiles", "edit/createFile", "edit/createDirectory", "read/readFile"])
 
@@ -353,12 +353,12 @@ def test_flag_from_allowlist(target, tools, expect):
     text = source_text("claude", f"tools: {tools}\n")
     if expect is BROADEN:
         with pytest.raises(BroadenError):
-            agentconv.convert(text, target, from_="claude", path=PATHS["claude"])
-        result = agentconv.convert(text, target, from_="claude", path=PATHS["claude"],
+            agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
+        result = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"],
                                    policy=agentconv.Policy(allow_broaden=True))
         assert any(i.code.value == "tool-broadened" for i in result.report)
         return
-    result = agentconv.convert(text, target, from_="claude", path=PATHS["claude"])
+    result = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
     key, flag = READ_ONLY[target]
     assert fields(target, result.text)[key] == flag
     assert any(i.path == "tools" and i.code.value == "tool-coerced" for i in result.report)
@@ -366,7 +366,7 @@ def test_flag_from_allowlist(target, tools, expect):
 
 def test_codex_shell_allowlist_is_workspace_write():
     text = source_text("claude", "tools: Read, Edit, Bash\n")
-    result = agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"])
+    result = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"])
     assert fields("codex", result.text)["sandbox_mode"] == "workspace-write"
 
 
@@ -380,9 +380,9 @@ def test_codex_never_gives_a_shell_silently(tools, mode, granted):
     allowlist without Bash (or an empty one) is refused, and with --allow-broaden the report names the shell."""
     text = source_text("claude", f"tools: {tools}\n" if tools else "tools: []\n")
     with pytest.raises(BroadenError) as err:
-        agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"])
+        agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"])
     assert f"sandbox_mode = '{mode}' would grant {granted}" in str(err.value)
-    result = agentconv.convert(text, "codex", from_="claude", path=PATHS["claude"],
+    result = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"],
                                policy=agentconv.Policy(allow_broaden=True))
     assert fields("codex", result.text)["sandbox_mode"] == mode
     assert [i.code.value for i in result.report if i.path == "tools" and i.severity.value == "warning"] == [
@@ -401,13 +401,13 @@ def test_codex_denying_the_shell_is_refused():
 def test_read_only_flag_reads_as_a_denylist(source):
     key, _ = READ_ONLY[source]
     extra = "readonly: true\n" if source == "cursor" else 'sandbox_mode = "read-only"\n'
-    doc, _ = agentconv.read(source_text(source, extra), source, path=PATHS[source])
+    doc, _ = agentconv.read_text(source_text(source, extra), source, path=PATHS[source])
     assert doc.agent.tools.mode == "denylist"
     assert {"write", "edit", "bash"} <= {g.canonical for g in doc.agent.tools.denied()}
     # Claude can say it exactly; Gemini (no deny list) lists every other tool, never omits the field
-    claude = agentconv.convert(source_text(source, extra), "claude", from_=source, path=PATHS[source])
+    claude = agentconv.convert_text(source_text(source, extra), "claude", from_=source, path=PATHS[source])
     assert header(claude.text)["disallowedTools"].startswith("Write, Edit")
-    gemini = agentconv.convert(source_text(source, extra), "gemini", from_=source, path=PATHS[source])
+    gemini = agentconv.convert_text(source_text(source, extra), "gemini", from_=source, path=PATHS[source])
     written = header(gemini.text)["tools"]
     assert "read_file" in written and "run_shell_command" not in written and "replace" not in written
 
@@ -415,7 +415,7 @@ def test_read_only_flag_reads_as_a_denylist(source):
 def test_cursor_denylist_of_other_tools_refuses():
     text = source_text("claude", "disallowedTools: WebFetch\n")
     with pytest.raises(BroadenError):
-        agentconv.convert(text, "cursor", from_="claude", path=PATHS["claude"])
+        agentconv.convert_text(text, "cursor", from_="claude", path=PATHS["claude"])
 
 
 # --------------------------------------------------------------------------- Gemini, Kiro specifics
@@ -440,26 +440,26 @@ def test_gemini_mcp_underscore_is_reported():
 
 
 def test_gemini_legacy_grep_name():
-    doc, _ = agentconv.read(source_text("gemini", "tools: [search_file_content]\n"), "gemini", path=PATHS["gemini"])
+    doc, _ = agentconv.read_text(source_text("gemini", "tools: [search_file_content]\n"), "gemini", path=PATHS["gemini"])
     assert [g.canonical for g in doc.agent.tools.grants] == ["grep"]
 
 
 def test_kiro_builtin_and_missing_tools():
-    doc, _ = agentconv.read(source_text("kiro", '"tools": ["@builtin"]'), "kiro", path=PATHS["kiro"])
+    doc, _ = agentconv.read_text(source_text("kiro", '"tools": ["@builtin"]'), "kiro", path=PATHS["kiro"])
     assert {"read", "write", "edit", "bash"} <= {g.canonical for g in doc.agent.tools.allowed()}
-    doc, _ = agentconv.read(source_text("kiro"), "kiro", path=PATHS["kiro"])
+    doc, _ = agentconv.read_text(source_text("kiro"), "kiro", path=PATHS["kiro"])
     assert doc.agent.tools.mode == "none"  # agent-v1.json: tools default to []
-    same = agentconv.convert(source_text("kiro"), "kiro", from_="kiro", path=PATHS["kiro"])
+    same = agentconv.convert_text(source_text("kiro"), "kiro", from_="kiro", path=PATHS["kiro"])
     assert "tools" not in json.loads(same.text)
 
 
 def test_kiro_file_prompt_is_kept_as_a_reference():
     text = '{"name": "probe", "description": "d", "prompt": "file://./prompts/probe.md", "tools": ["read"]}\n'
-    doc, report = agentconv.read(text, "kiro", path=PATHS["kiro"])
+    doc, report = agentconv.read_text(text, "kiro", path=PATHS["kiro"])
     assert doc.agent.prompt == "" and doc.agent.extensions["kiro"]["prompt"] == "file://./prompts/probe.md"
     assert any(i.path == "prompt" for i in report)
-    assert agentconv.convert(text, "kiro", from_="kiro", path=PATHS["kiro"]).text == text
-    claude = agentconv.convert(text, "claude", from_="kiro", path=PATHS["kiro"])
+    assert agentconv.convert_text(text, "kiro", from_="kiro", path=PATHS["kiro"]).text == text
+    claude = agentconv.convert_text(text, "claude", from_="kiro", path=PATHS["kiro"])
     assert any(i.path == "extensions.kiro.prompt" for i in claude.report)
 
 
@@ -479,13 +479,13 @@ DETECT = {
 @pytest.mark.parametrize("dialect", sorted(DETECT))
 def test_detect_by_content(dialect):
     text, _ = DETECT[dialect]
-    assert agentconv.detect(text.encode(), "agent.txt").dialect == dialect
+    assert agentconv.detect_text(text.encode(), path="agent.txt").dialect == dialect
 
 
 @pytest.mark.parametrize("dialect", sorted(DETECT))
 def test_detect_by_path(dialect):
     _, path = DETECT[dialect]
     bare = {"codex": 'name = "probe"\n', "kiro": '{"name": "probe"}\n'}.get(dialect, "---\nname: probe\n---\n\nx\n")
-    assert agentconv.detect(bare.encode(), path).dialect == dialect
-    assert agentconv.detect(bare.encode(), "/home/u/.amazonq/cli-agents/probe.json" if dialect == "kiro"
-                            else path).dialect == dialect
+    assert agentconv.detect_text(bare.encode(), path=path).dialect == dialect
+    assert agentconv.detect_text(bare.encode(), path="/home/u/.amazonq/cli-agents/probe.json" if dialect == "kiro"
+                                 else path).dialect == dialect

@@ -91,7 +91,7 @@ def test_broken_plugins_are_skipped_and_reported(broken_plugins):
     assert type(registry.get("claude")).__name__ == type(before_builtin).__name__ == "Claude"
     assert {"claude", "copilot", "opencode", "marketplace", "markdown"} <= set(ids)
     assert [d.id for d in registry.all_dialects()] == ids
-    result = agentconv.convert("---\nname: a\ndescription: b\n---\nhi\n", to="copilot", from_="claude")
+    result = agentconv.convert_text("---\nname: a\ndescription: b\n---\nhi\n", to="copilot", from_="claude")
     assert "description: b" in result.text
     with pytest.raises(UnknownDialectError):
         registry.get("raises-on-import")

@@ -32,7 +32,7 @@ def claude_agents(root: Path, n: int = 3) -> Path:
 
 
 def slugs(text: str) -> list[str]:
-    doc, _ = agentconv.read(text, "roo")
+    doc, _ = agentconv.read_text(text, "roo")
     return [a.name for a in doc.records]
 
 
@@ -85,7 +85,7 @@ def test_roomodes_to_roo_is_byte_identical_and_json_is_read():
     result = agentconv.convert(MODES, to="roo", path=".roomodes")
     assert result.text.encode("utf-8") == MODES.read_bytes()
     kilo = ROOT / "fixtures" / "cases" / "roo" / "kilo-json" / ".kilocodemodes"
-    assert agentconv.detect(kilo, ".kilocodemodes").dialect == "roo"
+    assert agentconv.detect(kilo, path=".kilocodemodes").dialect == "roo"
     assert agentconv.convert(kilo, to="roo", path=".kilocodemodes").text == kilo.read_text("utf-8")
 
 
@@ -127,10 +127,10 @@ def test_groups_never_widen():
     assert "    groups:\n      - edit\n      - modes\n" in text
     # the whole read group's tools (Copilot's read + search sets) need no broadening
     copilot = "---\nname: r\ndescription: d\ntools: ['read', 'search']\n---\nRead.\n"
-    assert "      - read\n" in agentconv.convert(copilot, "roo", from_="copilot").text
+    assert "      - read\n" in agentconv.convert_text(copilot, "roo", from_="copilot").text
     broad = agentconv.write(_doc(g("Read", "read")), "roo")
     assert "agentconv-carry" in broad  # the exact allowlist rides along
-    back = agentconv.convert(agentconv.convert(
+    back = agentconv.convert_text(agentconv.convert_text(
         "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n", "roo", from_="claude").text,
         "claude", from_="roo")
     assert back.text == "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n"
@@ -144,9 +144,9 @@ def test_inherit_is_every_group_and_no_tools_is_empty():
 
 def test_claude_to_roo_to_claude_is_identical():
     text = "---\nname: helper\ndescription: Helps.\nmodel: sonnet\ncolor: blue\n---\n\nHelp \u2014 kindly.\n"
-    roo = agentconv.convert(text, "roo", from_="claude").text
-    assert any(i.path == "prompt" for i in agentconv.convert(text, "roo", from_="claude").report)  # Roo's dash
-    assert agentconv.convert(roo, "claude", from_="roo").text.replace("Help - kindly", "Help \u2014 kindly") == text
+    roo = agentconv.convert_text(text, "roo", from_="claude").text
+    assert any(i.path == "prompt" for i in agentconv.convert_text(text, "roo", from_="claude").report)  # Roo's dash
+    assert agentconv.convert_text(roo, "claude", from_="roo").text.replace("Help - kindly", "Help \u2014 kindly") == text
 
 
 def test_duplicate_slugs_are_renamed(tmp_path):
@@ -165,7 +165,7 @@ SKILL = ROOT / "fixtures" / "cases" / "skill" / "pdf-tools" / ".claude" / "skill
 
 def test_skill_reads_spec_fields_and_comes_back_byte_identical():
     rel = ".claude/skills/pdf-tools/SKILL.md"
-    assert agentconv.detect(SKILL, rel).dialect == "skill"
+    assert agentconv.detect(SKILL, path=rel).dialect == "skill"
     doc, _ = agentconv.read(SKILL, path=rel)
     a = doc.agent
     assert (a.name, a.kind) == ("pdf-tools", "skill")
@@ -180,25 +180,25 @@ def test_skill_reads_spec_fields_and_comes_back_byte_identical():
 
 def test_skill_name_comes_from_the_directory():
     text = "---\nname: other\ndescription: d\n---\nBody.\n"
-    doc, report = agentconv.read(text, "skill", path=".github/skills/real-name/SKILL.md")
+    doc, report = agentconv.read_text(text, "skill", path=".github/skills/real-name/SKILL.md")
     assert doc.agent.name == "real-name" and doc.agent.display_name == "other"
     assert any(i.code.value == "name-changed" for i in report)
-    out = agentconv.convert(text, "skill", from_="skill", path=".github/skills/real-name/SKILL.md")
+    out = agentconv.convert_text(text, "skill", from_="skill", path=".github/skills/real-name/SKILL.md")
     assert out.path == ".claude/skills/real-name/SKILL.md" and "name: real-name\n" in out.text
 
 
 def test_skill_allowed_tools_shapes_and_never_widen():
     for value in ("Read Grep Bash(git add *)", "Read, Grep, Bash(git add *)", "[Read, Grep, 'Bash(git add *)']"):
-        doc, _ = agentconv.read(f"---\nname: s\ndescription: d\nallowed-tools: {value}\n---\nB.\n", "skill")
+        doc, _ = agentconv.read_text(f"---\nname: s\ndescription: d\nallowed-tools: {value}\n---\nB.\n", "skill")
         assert [g.raw for g in doc.agent.tools.grants] == ["Read", "Grep", "Bash(git add *)"]
     agent = "---\nname: probe\ndescription: d\ntools: Read\n---\n\nDo it.\n"
     with pytest.raises(BroadenError, match="cannot restrict tools"):
-        agentconv.convert(agent, "skill", from_="claude")
-    broad = agentconv.convert(agent, "skill", from_="claude", policy=agentconv.Policy(allow_broaden=True))
+        agentconv.convert_text(agent, "skill", from_="claude")
+    broad = agentconv.convert_text(agent, "skill", from_="claude", policy=agentconv.Policy(allow_broaden=True))
     assert "allowed-tools" not in broad.text  # nothing pre-approved; the allowlist rides in the side channel
-    back = agentconv.convert(broad.text, "claude", from_="skill")
+    back = agentconv.convert_text(broad.text, "claude", from_="skill")
     assert back.text == agent
-    inherit = agentconv.convert("---\nname: probe\ndescription: d\n---\n\nDo it.\n", "skill", from_="claude")
+    inherit = agentconv.convert_text("---\nname: probe\ndescription: d\n---\n\nDo it.\n", "skill", from_="claude")
     assert inherit.path == ".claude/skills/probe/SKILL.md" and "allowed-tools" not in inherit.text
 
 
@@ -207,7 +207,7 @@ def test_skill_to_claude_and_back(tmp_path):
     claude = agentconv.convert(SKILL, to="claude", path=rel)
     assert "tools:" not in claude.text.split("---")[1].replace("# agentconv-carry", "")  # no restriction appears
     assert "Bash(python3 *)" not in claude.text  # pre-approvals never ride in the side channel (they would grant)
-    again = agentconv.convert(claude.text, "skill", from_="claude")
+    again = agentconv.convert_text(claude.text, "skill", from_="claude")
     original = SKILL.read_text("utf-8")
     assert again.text == original.replace("allowed-tools: Bash(python3 *) Read Grep\n", "")
     assert "allowed-tools" in original

@@ -73,10 +73,10 @@ COPILOT = ("---\ndescription: Read-only documentation helper\ntools: ['read']\n"
 
 @pytest.mark.parametrize("to", ["claude", "kiro", "opencode", "gemini", "copilot", "markdown"])
 def test_a_crafted_copilot_comment_grants_nothing(to):
-    result = agentconv.convert(COPILOT, to, path=".github/agents/docs.agent.md")
+    result = agentconv.convert_text(COPILOT, to, path=".github/agents/docs.agent.md")
     assert_harmless(result.text)
     assert refused_paths(result.report) == set(REFUSED)
-    doc, _ = agentconv.read(COPILOT, path=".github/agents/docs.agent.md")
+    doc, _ = agentconv.read_text(COPILOT, path=".github/agents/docs.agent.md")
     assert doc.agent.tools.mode == ALLOWLIST and doc.agent.description == "Read-only documentation helper"
     assert doc.agent.prompt == "Answer questions about the docs.\n" and doc.agent.extensions == {}
 
@@ -103,21 +103,21 @@ CLAUDE = "---\nname: reader\ndescription: Reads code.\ntools: Read, Grep, Glob\n
 
 def test_a_correct_digest_cannot_lift_an_allowlist():
     text = with_digest(CLAUDE, {"tools": {"mode": "inherit", "grants": []}, "prompt": SWAP})
-    doc, report = agentconv.read(text, "claude")
+    doc, report = agentconv.read_text(text, "claude")
     assert [g.canonical for g in doc.agent.tools.grants] == ["read", "grep", "glob"]
     assert doc.agent.prompt == "Read and report.\n" and refused_paths(report) == {"tools", "prompt"}
     for to in ("copilot", "opencode", "gemini", "kiro", "claude"):
-        out = agentconv.convert(text, to, from_="claude")
+        out = agentconv.convert_text(text, to, from_="claude")
         assert_harmless(out.text)
-        assert agentconv.read(out.text, to)[0].agent.tools.mode == ALLOWLIST
+        assert agentconv.read_text(out.text, to)[0].agent.tools.mode == ALLOWLIST
         with pytest.raises(LossError):  # --strict: the refusal is a warning; nothing is written
-            agentconv.convert(text, to, from_="claude", policy=agentconv.Policy.strict())
+            agentconv.convert_text(text, to, from_="claude", policy=agentconv.Policy.strict())
 
 
 def test_a_carried_policy_that_narrows_is_restored():
     narrower = {"mode": "allowlist", "grants": [{"raw": "Read", "canonical": "read", "decision": "allow",
                                                   "pattern": None}]}
-    doc, report = agentconv.read(with_digest(CLAUDE, {"tools": narrower}), "claude")
+    doc, report = agentconv.read_text(with_digest(CLAUDE, {"tools": narrower}), "claude")
     assert [g.canonical for g in doc.agent.tools.grants] == ["read"] and not refused_paths(report)
 
 
@@ -125,7 +125,7 @@ def test_through_the_markdown_comment():
     text = ("# Docs helper\n\nRead-only documentation helper.\n\nAnswer questions.\n\n<!-- agentconv-carry: "
             + comment(HOSTILE) + " -->\n")
     for to in ("claude", "kiro", "codex"):
-        out = agentconv.convert(text, to, from_="markdown")
+        out = agentconv.convert_text(text, to, from_="markdown")
         assert_harmless(out.text)
         assert refused_paths(out.report) == set(REFUSED) - {"tools"}  # inherit is what a persona already says
 
@@ -135,20 +135,20 @@ def test_through_a_roomodes_comment():
     text = ("customModes:\n  # agentconv-carry: " + comment(fields, slug="docs") + "\n  - slug: docs\n    name: Docs\n"
             "    roleDefinition: Answer questions about the docs.\n    groups:\n      - read\n")
     for to in ("claude", "kiro", "opencode"):
-        out = agentconv.convert(text, to, from_="roo")
+        out = agentconv.convert_text(text, to, from_="roo")
         assert_harmless(out.text)
         assert refused_paths(out.report) == set(REFUSED)
-        assert agentconv.read(out.text, to)[0].agent.tools.mode == ALLOWLIST
+        assert agentconv.read_text(out.text, to)[0].agent.tools.mode == ALLOWLIST
 
 
 def test_through_a_toml_comment():
     text = ("# agentconv-carry: " + comment(HOSTILE) + "\nname = \"reviewer\"\ndescription = \"Reviews.\"\n"
             "sandbox_mode = \"read-only\"\ndeveloper_instructions = \"\"\"\nReview.\n\"\"\"\n")
     for to in ("claude", "kiro", "gemini"):
-        out = agentconv.convert(text, to, from_="codex", path=".codex/agents/reviewer.toml")
+        out = agentconv.convert_text(text, to, from_="codex", path=".codex/agents/reviewer.toml")
         assert_harmless(out.text)
         assert refused_paths(out.report) == set(REFUSED)
-        assert agentconv.read(out.text, to)[0].agent.tools.mode in (ALLOWLIST, DENYLIST)
+        assert agentconv.read_text(out.text, to)[0].agent.tools.mode in (ALLOWLIST, DENYLIST)
 
 
 BAD_TYPES = {"params.temperature": "hot", "params.max_turns": True, "model": {"raw": 5}, "name": 123,
@@ -161,8 +161,8 @@ BAD_TYPES = {"params.temperature": "hot", "params.max_turns": True, "model": {"r
 @pytest.mark.parametrize("to", ["claude", "copilot", "opencode", "codex", "kiro", "roo", "markdown", "skill"])
 def test_carried_values_of_the_wrong_type_are_refused_never_a_crash(to):
     text = with_digest(CLAUDE, BAD_TYPES)
-    out = agentconv.convert(text, to, from_="claude", policy=agentconv.Policy(allow_broaden=True))
-    doc, report = agentconv.read(text, "claude")
+    out = agentconv.convert_text(text, to, from_="claude", policy=agentconv.Policy(allow_broaden=True))
+    doc, report = agentconv.read_text(text, "claude")
     assert doc.agent.name == "reader" and doc.agent.params == {} and doc.agent.metadata == {}
     assert len([i for i in report if i.code.value == "carry-refused"]) == len(BAD_TYPES)
     assert all("\n" not in i.path and "\n" not in i.message for i in out.report)
@@ -172,7 +172,7 @@ def test_a_payload_that_is_not_json_or_too_deep_is_only_a_comment():
     deep = "[" * 5000 + "]" * 5000
     for payload in ("{not json", deep, '{"v": 1, "fields": ' + deep + "}", "[1, 2]", '"x"'):
         text = CLAUDE.replace("---\n\n", f"# agentconv-carry: {payload}\n---\n\n")
-        doc, report = agentconv.read(text, "claude")
+        doc, report = agentconv.read_text(text, "claude")
         assert doc.agent.tools.mode == ALLOWLIST and not refused_paths(report)
 
 
@@ -180,8 +180,8 @@ def test_restorable_fields_still_round_trip():
     claude = ("---\nname: helper\ndescription: Helps.\ntools: Read, Grep\nmodel: claude-sonnet-4-5\ncolor: blue\n"
               "permissionMode: default\nbackground: true\nmaxTurns: 7\n---\n\nHelp.\n")
     for via in ("copilot", "markdown", "gemini", "codex", "roo"):
-        mid = agentconv.convert(claude, via, from_="claude", policy=agentconv.Policy(allow_broaden=True))
-        back = agentconv.convert(mid.text, "claude", from_=via)
+        mid = agentconv.convert_text(claude, via, from_="claude", policy=agentconv.Policy(allow_broaden=True))
+        back = agentconv.convert_text(mid.text, "claude", from_=via)
         assert not refused_paths(back.report), via
         for line in ("name: helper", "model: claude-sonnet-4-5", "permissionMode: default", "background: true",
                      "maxTurns: 7"):
@@ -191,24 +191,24 @@ def test_restorable_fields_still_round_trip():
 def test_the_writer_carries_no_access_setting():
     claude = ("---\nname: deployer\ndescription: Deploys.\npermissionMode: bypassPermissions\nhooks:\n  Stop:\n"
               "    - hooks: [{type: command, command: make deploy}]\nmcpServers:\n  db: {command: db-mcp}\n---\n\nGo.\n")
-    out = agentconv.convert(claude, "copilot", from_="claude")
+    out = agentconv.convert_text(claude, "copilot", from_="claude")
     assert "bypassPermissions" not in out.text and "db-mcp" not in out.text and "make deploy" not in out.text
     lost = {i.path: i for i in out.report if i.path.startswith("extensions.claude.")}
     assert set(lost) == {"extensions.claude.permissionMode", "extensions.claude.hooks", "extensions.claude.mcpServers"}
     assert all(i.severity.value == "warning" and "not carried: an access setting" in i.message for i in lost.values())
-    back = agentconv.convert(out.text, "claude", from_="copilot")
+    back = agentconv.convert_text(out.text, "claude", from_="copilot")
     assert "permissionMode" not in back.text and "hooks" not in back.text
 
 
 def test_no_carry_also_means_do_not_read_it():
     claude = "---\nname: helper\ndescription: Helps.\ncolor: blue\nmaxTurns: 7\n---\n\nHelp.\n"
-    copilot = agentconv.convert(claude, "copilot", from_="claude").text
+    copilot = agentconv.convert_text(claude, "copilot", from_="claude").text
     assert "agentconv-carry" in copilot
-    on = agentconv.convert(copilot, "claude", from_="copilot")
-    off = agentconv.convert(copilot, "claude", from_="copilot", policy=agentconv.Policy(carry=False))
+    on = agentconv.convert_text(copilot, "claude", from_="copilot")
+    off = agentconv.convert_text(copilot, "claude", from_="copilot", policy=agentconv.Policy(carry=False))
     assert "maxTurns: 7" in on.text and "maxTurns" not in off.text and "color: blue" in off.text  # visible
     ignored = [i for i in off.report if i.code.value == "carry-refused"]
-    assert len(ignored) == 1 and "--no-carry" in ignored[0].message
+    assert len(ignored) == 1 and "carry is off" in ignored[0].message
 
 
 P = lambda mode, *grants: ToolPolicy(mode, [Grant(*g) for g in grants])  # noqa: E731

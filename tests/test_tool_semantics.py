@@ -119,10 +119,10 @@ def test_grants(case, target):
     text = source(dialect, tools)
     if isinstance(want[target], REFUSED):
         with pytest.raises(BroadenError) as err:
-            agentconv.convert(text, target, from_=dialect, path=PATHS[dialect])
+            agentconv.convert_text(text, target, from_=dialect, path=PATHS[dialect])
         assert str(err.value).split(": ", 1)[1].startswith(want[target])
         return
-    result = agentconv.convert(text, target, from_=dialect, path=PATHS[dialect])
+    result = agentconv.convert_text(text, target, from_=dialect, path=PATHS[dialect])
     assert written(target, result.text) == want[target]
     assert "mcp__read__" not in result.text and "mcp__execute__" not in result.text
 
@@ -139,19 +139,19 @@ REPORTED = [
 
 @pytest.mark.parametrize("dialect,tools,target,want", REPORTED)
 def test_reported(dialect, tools, target, want):
-    result = agentconv.convert(source(dialect, tools), target, from_=dialect, path=PATHS[dialect])
+    result = agentconv.convert_text(source(dialect, tools), target, from_=dialect, path=PATHS[dialect])
     assert [(i.severity.value, i.code.value) for i in result.report
             if i.path == "tools" and i.severity.value != "info"] == want
 
 
 def test_same_class_message_names_the_tools():
-    result = agentconv.convert(source("claude", "Write"), "opencode", from_="claude", path=PATHS["claude"])
+    result = agentconv.convert_text(source("claude", "Write"), "opencode", from_="claude", path=PATHS["claude"])
     assert [i.message for i in result.report if i.code.value == "tool-coerced" and "file-changes" in i.message] == [
         "opencode's spelling also grants edit, the same file-changes permission"]
 
 
 def test_a_tool_set_prefix_is_never_an_mcp_server():
-    doc, _ = agentconv.read(source("copilot", ["read/terminalLastCommand", "execute/runNotebookCell",
+    doc, _ = agentconv.read_text(source("copilot", ["read/terminalLastCommand", "execute/runNotebookCell",
                                                "vscode/newWorkspace", "agent/runSubagent", "srv/tool"]),
                             "copilot", path=PATHS["copilot"])
     assert [(g.raw, g.canonical) for g in doc.agent.tools.grants] == [
@@ -162,6 +162,6 @@ def test_a_tool_set_prefix_is_never_an_mcp_server():
 def test_a_new_class_is_refused_with_what_would_be_granted():
     """Reading a background command's output is read-only reach; Roo's command group also runs commands: a shell."""
     with pytest.raises(BroadenError) as err:
-        agentconv.convert(source("claude", "Read, TaskOutput"), "roo", from_="claude", path=PATHS["claude"])
+        agentconv.convert_text(source("claude", "Read, TaskOutput"), "roo", from_="claude", path=PATHS["claude"])
     assert str(err.value).split(": ", 1)[1] == ("the allowlist cannot be written in roo without granting bash (shell) "
-                                                "too (use --allow-broaden to accept)")
+                                                "too")  # the CLI adds its option

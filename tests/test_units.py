@@ -37,7 +37,7 @@ def test_clean_text_is_untouched():
 
 def test_not_utf8_is_a_parse_error():
     with pytest.raises(ParseError):
-        agentconv.read(b"---\nname: a\n---\n\xff\xfe\xfa bad\n", "claude")
+        agentconv.read_text(b"---\nname: a\n---\n\xff\xfe\xfa bad\n", "claude")
 
 
 @pytest.mark.parametrize("original", ["avatar: ⚙️", "🔌 API design", "🗄️ Database", "🏗️ Architecture", "🧪 Testing",
@@ -74,7 +74,7 @@ def test_lenient_frontmatter_reports_the_line():
     assert parsed.lenient == [(3, "description")]
     assert parsed.data == {"name": "helper", "tools": "Read",
                            "description": "Use it when: you need help. <example>user: hi</example>"}
-    _, report = agentconv.read(text, "claude")
+    _, report = agentconv.read_text(text, "claude")
     (item,) = [i for i in report if i.code.value == "yaml-lenient"]
     assert (item.line, item.path, item.severity.value) == (3, "description", "warning")
 
@@ -141,9 +141,9 @@ def test_a_broken_header_is_a_parse_error_even_without_a_dialect():
 
     for text, line, words in (("---\n", 1, "not closed"), ("---\n- a\n- b\n---\nx\n", 2, "is a list")):
         with pytest.raises(ParseError) as err:
-            agentconv.read(text.encode(), path="agent.md")
+            agentconv.read_text(text.encode(), path="agent.md")
         assert err.value.exit_code == ExitCode.PARSE and err.value.line == line and words in str(err.value)
 
 
 def test_a_minimal_name_and_description_file_reads_as_claude():
-    assert agentconv.detect(b"---\nname: x\ndescription: y\n---\nbody\n", "agent.md").dialect == "claude"
+    assert agentconv.detect_text(b"---\nname: x\ndescription: y\n---\nbody\n", path="agent.md").dialect == "claude"

@@ -12,7 +12,7 @@ import pytest
 import agentconv
 from agentconv import registry
 from agentconv.errors import AgentconvError, ExitCode
-from agentconv.validate import Finding, has_errors, validate
+from agentconv.validate import Finding, has_errors, validate, validate_text
 from casesupport import cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def _pairs():
 @pytest.mark.parametrize(("case", "target"), _pairs())
 def test_writer_output_validates(case, target, tmp_path):
     for result in agentconv.convert_all(case.input, to=target, path=case.rel):  # several for a multi-record source
-        findings = validate(result.text, target, path=result.path)
+        findings = validate_text(result.text, target, path=result.path)
         assert not has_errors(findings), "\n".join(map(str, findings))
         out = tmp_path / result.path  # the same, as a file at the target's own place
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +63,7 @@ body
 
 
 def test_bad_claude_file():
-    f = validate(BAD_CLAUDE, "claude", path=".claude/agents/bad.md")
+    f = validate_text(BAD_CLAUDE, "claude", path=".claude/agents/bad.md")
     assert _found(f) == {
         (2, "error", "name-pattern"), (3, "error", "required"), (4, "error", "tool-unknown"),
         (5, "warning", "model"), (6, "error", "value"), (7, "error", "value"), (8, "error", "value"),
@@ -74,28 +74,28 @@ def test_bad_claude_file():
 
 def test_missing_required_name_and_lenient_header_in_claude():
     text = "---\ndescription: Use when: the user asks\n---\nhi\n"
-    f = validate(text, "claude")
+    f = validate_text(text, "claude")
     assert _found(f) == {(1, "error", "required"), (2, "warning", "yaml-strict")}  # Claude Code tolerates it
 
 
 def test_copilot_tools_foreign_case_unknown_and_lines():
     text = ("---\ndescription: d\ntools:\n  - read/readFile\n  - read_file\n  - Read\n  - edit/editfiles\n"
             "  - github/create_issue\n  - nonsense\nreasoningEffort: huge\n---\nbody\n")
-    f = validate(text, "copilot", path=".github/agents/x.agent.md")
+    f = validate_text(text, "copilot", path=".github/agents/x.agent.md")
     assert _found(f) == {(5, "error", "tool-foreign"), (6, "error", "tool-foreign"), (7, "warning", "tool-case"),
                          (9, "error", "tool-unknown"), (10, "error", "value")}
 
 
 def test_copilot_body_limit():
-    f = validate("---\ndescription: d\n---\n" + "x" * 30001, "copilot")
+    f = validate_text("---\ndescription: d\n---\n" + "x" * 30001, "copilot")
     assert _found(f) == {(4, "error", "body-limit")}
-    assert not validate("---\ndescription: d\n---\n" + "x" * 30000, "copilot")
+    assert not validate_text("---\ndescription: d\n---\n" + "x" * 30000, "copilot")
 
 
 def test_opencode_strict_yaml_values_and_permissions():
     text = ("---\ndescription: Use when: the user asks\nmode: boss\ncolor: teal\npermission:\n  edit: maybe\n"
             "  bash:\n    \"git *\": allow\n---\nhi\n")
-    f = validate(text, "opencode")
+    f = validate_text(text, "opencode")
     assert _found(f) == {(2, "error", "yaml-strict"), (3, "error", "value"), (4, "error", "value"),
                          (6, "error", "value")}
 
@@ -115,13 +115,13 @@ def test_detection_file_and_directory(tmp_path):
 
 
 def test_unreadable_and_undetectable():
-    assert _found(validate(b"---\nname: caf\xe9\n---\n")) == {(1, "error", "encoding")}
-    assert _found(validate("---\nname: x\n", "claude")) == {(1, "error", "parse")}
+    assert _found(validate_text(b"---\nname: caf\xe9\n---\n")) == {(1, "error", "encoding")}
+    assert _found(validate_text("---\nname: x\n", "claude")) == {(1, "error", "parse")}
 
 
 def test_unknown_dialect_and_missing_path():
     with pytest.raises(agentconv.UnknownDialectError):
-        validate("---\n---\n", "nope")
+        validate_text("---\n---\n", "nope")
     with pytest.raises(agentconv.ParseError):
         validate(Path("/nonexistent/agent.md"))
 

@@ -1,8 +1,16 @@
-"""The library's verbs: detect, read, write, convert. The CLI is a thin layer over these."""
+"""The library's verbs: detect, read, write, convert. The CLI is a thin layer over these.
+
+Paths and text never blur: ``detect``/``read``/``convert``/``convert_all`` take a file path (``str`` or
+``os.PathLike``) and read it; ``detect_text``/``read_text``/``convert_text``/``convert_all_text`` take the
+content (``str``, or ``bytes`` decoded as UTF-8 with BOM, CRLF and mojibake handled), with an optional ``path``
+that only names it (for detection by place and in messages).
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Union
 
 from . import limits, registry
 from .carry import reading
@@ -12,7 +20,10 @@ from .ir import Document
 from .loss import LossCode, LossReport, Policy, Severity
 from .text import Decoded, decode
 
-Source = str | bytes | Path
+PathLike = Union[str, "os.PathLike[str]"]
+"""A file's path: ``str`` or ``pathlib.Path`` (never its content)."""
+Text = Union[str, bytes]
+"""A file's content."""
 
 
 @dataclass
@@ -53,23 +64,41 @@ class Result:
     name: str | None = None
 
 
-def _load(source: Source, path: str | None) -> tuple[Decoded, str | None]:
-    if isinstance(source, Path):
-        path = path or str(source)
-        try:
-            source = limits.read_file(source)
-        except OSError as exc:
-            raise ParseError(exc.strerror or str(exc), file=path) from None
+def path_of(file: PathLike, verb: str) -> str:
+    """``file`` as a path string. Content passed where a path belongs is a TypeError that names the ``*_text``
+    function: it is never read as a path, nor a path as content."""
+    name = file if isinstance(file, str) else os.fspath(file) if isinstance(file, os.PathLike) else None
+    if not isinstance(name, str) or "\n" in name:
+        raise TypeError(f"{verb}() takes a file path (str or os.PathLike); for file content use {verb}_text()")
+    return name
+
+
+def _file(file: PathLike, verb: str) -> tuple[bytes, str]:
+    """The bytes of the file at ``file``, and its path as text."""
+    name = path_of(file, verb)
     try:
-        return decode(source), path
+        return limits.read_file(Path(name)), name
+    except OSError as exc:
+        raise ParseError(exc.strerror or str(exc), file=name) from None
+
+
+def _decode(text: Text, path: str | None) -> Decoded:
+    try:
+        return decode(text)
     except UnicodeDecodeError as exc:
         raise ParseError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from None
 
 
-def detect(source: Source, path: str | None = None) -> Detection:
-    """Which dialect a file is in, from its path first and then its content."""
-    decoded, path = _load(source, path)
-    return _detect(decoded.text, path)
+def detect(file: PathLike, *, path: str | None = None) -> Detection:
+    """Which dialect the file at ``file`` is in, from its path first and then its content. ``path`` names it
+    for detection when that differs from where it is read (a relative repository path, say)."""
+    data, name = _file(file, "detect")
+    return detect_text(data, path=path or name)
+
+
+def detect_text(text: Text, *, path: str | None = None) -> Detection:
+    """Which dialect ``text`` is in, from ``path`` (where it would live, if known) and its content."""
+    return _detect(_decode(text, path).text, path)
 
 
 def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
@@ -101,11 +130,20 @@ def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = N
     return Detection(best, top / total, evidence[best], scores, ambiguous=runner >= 0.8 * top)
 
 
-def read(source: Source, dialect: str | None = None, *, path: str | None = None,
+def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
          report: LossReport | None = None, carry: bool = True) -> tuple[Document, LossReport]:
-    """Read a file (a Path, bytes or text) into the IR. Without ``dialect`` it is detected. ``carry=False``
-    restores nothing from a side channel (a comment found is reported)."""
-    decoded, path = _load(source, path)
+    """Read the file at ``file`` into the IR. Without ``dialect`` it is detected; ``path`` names it when that
+    differs from where it is read. ``carry=False`` restores nothing from a side channel (a comment found is
+    reported). Returns the document and the report of what reading found."""
+    data, name = _file(file, "read")
+    return read_text(data, dialect, path=path or name, report=report, carry=carry)
+
+
+def read_text(text: Text, dialect: str | None = None, *, path: str | None = None,
+              report: LossReport | None = None, carry: bool = True) -> tuple[Document, LossReport]:
+    """Read ``text`` (a file's content) into the IR. Without ``dialect`` it is detected, from ``path`` (where it
+    would live, if known) and the content. ``carry`` as for ``read``."""
+    decoded = _decode(text, path)
     parsed = None
     if dialect is None:
         failure = None
@@ -117,7 +155,7 @@ def read(source: Source, dialect: str | None = None, *, path: str | None = None,
         if det.dialect is None:
             if failure is not None:  # a broken header says more than "no dialect fits"
                 raise failure
-            raise UnknownDialectError("cannot tell which dialect this is; name it with --from", file=path)
+            raise UnknownDialectError("cannot tell which dialect this is", file=path, remedy="from_")
         dialect = det.dialect
     d = registry.get(dialect)
     report = report if report is not None else LossReport()
@@ -171,24 +209,39 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
     return text
 
 
-def convert(source: Source, to: str, *, from_: str | None = None, path: str | None = None,
+def convert(file: PathLike, to: str, *, from_: str | None = None, path: str | None = None,
             policy: Policy = Policy()) -> Result:
-    """Read ``source`` (detected unless ``from_``) and write it in ``to``: one output file.
+    """Read the file at ``file`` (detected unless ``from_``) and write it in ``to``: one output file.
 
     A source holding several records (a Roo ``.roomodes`` file) gives several files in a one-record dialect:
     use ``convert_all`` for those; ``convert`` refuses them rather than drop any."""
-    results = convert_all(source, to, from_=from_, path=path, policy=policy)
+    data, name = _file(file, "convert")
+    return convert_text(data, to, from_=from_, path=path or name, policy=policy)
+
+
+def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
+                 policy: Policy = Policy()) -> Result:
+    """``convert`` for content: ``text`` read (detected unless ``from_``; ``path`` only names it) and written in
+    ``to``."""
+    results = convert_all_text(text, to, from_=from_, path=path, policy=policy)
     if len(results) > 1:
-        raise AgentconvError(f"holds {len(results)} records, which become {len(results)} {results[0].target} files; "
-                             "convert it with an output directory (-o DIR)", file=results[0].report.file)
+        raise AgentconvError(f"holds {len(results)} records, which become {len(results)} {results[0].target} files",
+                             file=results[0].report.file, remedy="convert_all")
     return results[0]
 
 
-def convert_all(source: Source, to: str, *, from_: str | None = None, path: str | None = None,
+def convert_all(file: PathLike, to: str, *, from_: str | None = None, path: str | None = None,
                 policy: Policy = Policy()) -> list[Result]:
-    """Read ``source`` and write it in ``to``: one Result per output file (one per record, unless the
+    """Read the file at ``file`` and write it in ``to``: one Result per output file (one per record, unless the
     target keeps many records in one file)."""
-    doc, report = read(source, from_, path=path, carry=policy.carry)
+    data, name = _file(file, "convert_all")
+    return convert_all_text(data, to, from_=from_, path=path or name, policy=policy)
+
+
+def convert_all_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
+                     policy: Policy = Policy()) -> list[Result]:
+    """``convert_all`` for content."""
+    doc, report = read_text(text, from_, path=path, carry=policy.carry)
     return write_all(doc, to, report=report, policy=policy)
 
 

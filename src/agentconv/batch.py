@@ -36,6 +36,8 @@ class FileResult:
     report: LossReport = field(default_factory=LossReport)
     error: str | None = None
     exit_code: int = 0
+    remedy: str | None = None
+    """The failure's ``AgentconvError.remedy``, when something would get past it."""
 
     def to_json(self) -> dict:
         out = {"source": self.source, "target": self.target, "status": self.status, "from": self.source_dialect,
@@ -76,7 +78,7 @@ def write_atomic(path: Path, text: str, *, force: bool) -> bool:
         if limits.read_file(path) == text.encode("utf-8"):  # a FIFO there is refused (OSError), never opened
             return False
         if not force:
-            raise OutputError("exists; use --force to replace it", file=str(path))
+            raise OutputError("exists", file=str(path), remedy="force")
     path.parent.mkdir(parents=True, exist_ok=True)
     fsio.write_atomic(path, text.encode("utf-8"))
     return True
@@ -212,6 +214,6 @@ def _remember(root: Path, written: dict[str, str]) -> None:
 def _failed(res: FileResult, exc: AgentconvError, src: Path) -> None:
     if exc.file is None:
         exc.file = str(src)
-    res.error, res.exit_code = str(exc), int(exc.exit_code)
+    res.error, res.exit_code, res.remedy = str(exc), int(exc.exit_code), exc.remedy
     if getattr(exc, "report", None) is not None:
         res.report = exc.report

@@ -195,7 +195,7 @@ def apply(agent: Agent, payload: dict, mapping: dict, body: str, report: LossRep
                    line=line)
         return
     if not _READ.get():
-        report.add(LossCode.CARRY_REFUSED, Severity.INFO, "", f"side channel ignored (--no-carry): {len(fields)} "
+        report.add(LossCode.CARRY_REFUSED, Severity.INFO, "", f"side channel ignored (carry is off): {len(fields)} "
                    "field(s) not restored", line=line)
         return
     fresh = payload.get("digest") == digest(mapping, body)

@@ -56,10 +56,10 @@ def roundtrip(doc: Document, via: str, *, policy: Policy = Policy(allow_broaden=
     source = doc.agent.origin.dialect if doc.agent.origin else via
     report = LossReport()
     middle = api.write(doc, via, policy=policy, report=report)
-    back_doc, back = api.read(middle, via, path=None, report=LossReport(), carry=policy.carry)
+    back_doc, back = api.read_text(middle, via, report=LossReport(), carry=policy.carry)
     report.items += [i for i in back if i.code == LossCode.CARRY_REFUSED]  # a loss of the way back, reported there
     final_text = api.write(back_doc, source, policy=policy, report=report)
-    final, _ = api.read(final_text, source, path=doc.agent.origin.path if doc.agent.origin else None)
+    final, _ = api.read_text(final_text, source, path=doc.agent.origin.path if doc.agent.origin else None)
     diffs = differences(doc, final)
     covered = report.paths()
     uncovered = [d for d in diffs if not any(d == p or d.startswith(p + ".") or p.startswith(d + ".") for p in covered if p)]

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .loss import LossReport
 
 
 class ExitCode(IntEnum):
@@ -21,13 +25,25 @@ class ExitCode(IntEnum):
 
 
 class AgentconvError(Exception):
-    """Base class. ``str(err)`` is one line naming the file, the line where known, and the problem."""
+    """Base class. ``str(err)`` is one line naming the file, the line where known, and the problem.
 
-    exit_code = ExitCode.INTERNAL
+    Messages speak the library's terms and name no command-line option; ``remedy`` says which knob would
+    accept what was refused, and the CLI turns it into its option when it prints the error."""
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+    exit_code: ExitCode = ExitCode.INTERNAL
+    remedy: str | None = None
+    """What would get past this error, when something would: ``"allow_broaden"`` (``Policy(allow_broaden=True)``),
+    ``"force"`` (replace an existing file), ``"from_"`` (name the source dialect), ``"convert_all"`` (one output
+    file per record)."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 remedy: str | None = None) -> None:
         super().__init__(message)
-        self.message, self.file, self.line = message, file, line
+        self.message: str = message
+        self.file: str | None = file
+        self.line: int | None = line
+        if remedy is not None:
+            self.remedy = remedy
 
     def __str__(self) -> str:
         if self.file is None and not self.line:
@@ -59,19 +75,21 @@ class LossError(AgentconvError):
 
     exit_code = ExitCode.LOSS
 
-    def __init__(self, message: str, report, **kw):
-        super().__init__(message, **kw)
-        self.report = report
+    def __init__(self, message: str, report: LossReport, *, file: str | None = None, line: int | None = None,
+                 remedy: str | None = None) -> None:
+        super().__init__(message, file=file, line=line, remedy=remedy)
+        self.report: LossReport = report
 
 
 class BroadenError(LossError):
     """An allowlist cannot stay an allowlist in the target without granting more."""
 
     exit_code = ExitCode.BROADEN
+    remedy = "allow_broaden"
 
 
 class OutputError(AgentconvError):
-    """A write that would overwrite without ``--force`` or land outside the output directory."""
+    """A write that would replace a file (``remedy = "force"``) or land outside the output directory."""
 
     exit_code = ExitCode.OUTPUT
 

@@ -59,6 +59,8 @@ class Record:
     """sha256 of the target's bytes before this run (None: it did not exist), taken where it was read."""
     counts: dict | None = None
     """Loss counts by code, instead of ``losses``, when the caller only wants the summary."""
+    remedy: str | None = None
+    """What would get past the error (``AgentconvError.remedy``; ``"force"``, ``"prefix_collisions"``)."""
 
     def to_json(self) -> dict:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
@@ -122,7 +124,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     try:  # with --from, discovery found the file at that dialect's own place: no detection needed
         doc, report0 = api.read(Path(src), job.from_, path=rel, carry=job.policy.carry)
     except AgentconvError as exc:
-        return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code))]
+        return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code), remedy=exc.remedy)]
     root = Path(job.out)
     new_name = dict(job.rename).get(rel)
     if new_name:
@@ -149,7 +151,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         except AgentconvError as exc:
             rep = getattr(exc, "report", None)
             out.append(Record(rel, target, None, "failed", report0.source, rep.to_json() if rep is not None else [],
-                              str(exc), int(exc.exit_code)))
+                              str(exc), int(exc.exit_code), remedy=exc.remedy))
             continue
         for result in results:
             rec = Record(rel, target, result.path, source_dialect=report0.source, losses=result.report.to_json())
@@ -180,7 +182,7 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
     try:
         dest = inside(root, rec.target)
     except AgentconvError as exc:
-        rec.status, rec.error, rec.exit_code = "failed", str(exc), int(exc.exit_code)
+        rec.status, rec.error, rec.exit_code, rec.remedy = "failed", str(exc), int(exc.exit_code), exc.remedy
         return
     data = text.encode("utf-8")
     rec.digest = hashlib.sha256(data).hexdigest()
@@ -235,7 +237,7 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
                 docs.append(doc)
             except AgentconvError as exc:
                 exc.file = r.source
-                r.status, r.error, r.exit_code, r.ir = "failed", str(exc), int(exc.exit_code), None
+                r.status, r.error, r.exit_code, r.ir, r.remedy = "failed", str(exc), int(exc.exit_code), None, exc.remedy
                 recs.remove(r)
         if not recs:
             continue
@@ -245,7 +247,7 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
                              policy=job.policy, report=report)
         except AgentconvError as exc:
             for r in recs:
-                r.status, r.error, r.exit_code = "failed", str(exc), int(exc.exit_code)
+                r.status, r.error, r.exit_code, r.remedy = "failed", str(exc), int(exc.exit_code), exc.remedy
             continue
         _place(recs[0], text, root, job.mode)
         written = [i.to_json() for i in report]  # the merged file's own items: counted once, on its first source
@@ -507,8 +509,8 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
             names = ", ".join(r.source for r in recs)
             for r in recs:
                 r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
-                r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one" + \
-                    ("" if prefixed else ", or use --prefix-collisions")
+                r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one"
+                r.remedy = None if prefixed else "prefix_collisions"
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
     sources = {os.path.join(repo_s, r.source) for r in records}
     for r in records:
@@ -517,11 +519,11 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
             r.error = f"{r.target}: refusing to overwrite a source file"
         if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:
             r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
-            r.error = f"{r.target} was not written by agentconv (or was edited since); use --force to replace it"
+            r.error, r.remedy = f"{r.target} was not written by agentconv (or was edited since)", "force"
     if mode != "write":
         for r in records:
             if r.status == "stale" and r.prior is not None and manifest.files.get(r.target) != r.prior:
-                r.error = f"{r.error}; edited by hand (`agentconv sync --force` replaces it)"
+                r.error, r.remedy = f"{r.error}; edited by hand", "sync_force"
         records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
         return
     _origins(records, manifest, discovered)
@@ -588,7 +590,7 @@ def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str,
             continue
         elif current != manifest.files[target] and not force:
             rec.status, rec.exit_code = "kept", int(ExitCode.OUTPUT)
-            rec.error = f"{target}: its source {gone} is gone, but it was edited since; use --force to remove it"
+            rec.error, rec.remedy = f"{target}: its source {gone} is gone, but it was edited since", "force_remove"
         else:
             try:
                 os.unlink(path)

@@ -1,6 +1,6 @@
 """Check agent files against their dialect's table: is this file one the tool that runs it will take as meant?
 
-``validate(path_or_text, dialect=None)`` returns ``Finding`` items (file, line, severity, rule, message), in file
+``validate(path, dialect=None)`` (or ``validate_text(text, ...)``) returns ``Finding`` items (file, line, severity, rule, message), in file
 order. Everything comes from the dialect's table, so a plugin dialect is checked the same way:
 
 - ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded, and its dialect told (or named).
@@ -25,12 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import limits, registry
 from .dialects.detection import _glob
 from .errors import AgentconvError, ParseError
 from .loss import LossCode, LossReport, Severity
+
+if TYPE_CHECKING:
+    from .api import PathLike, Text
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -58,22 +61,18 @@ class Finding:
         return f"{self.file or '<stdin>'}:{self.line}: {self.severity.value} [{self.rule}] {self.message}"
 
 
-Source = str | bytes | Path
+def validate(file: PathLike, dialect: str | None = None, *, path: str | None = None) -> list[Finding]:
+    """Check a file, or every agent-like file below a directory, against its dialect's table.
 
-
-def validate(path_or_text: Source, dialect: str | None = None, *, path: str | None = None) -> list[Finding]:
-    """Check a file, every agent-like file below a directory, or text, against its dialect's table.
-
-    A ``Path`` is a file or directory; a ``str`` is a path when it names an existing file or directory (and has no
-    newline), otherwise the text itself; ``bytes`` are the file's content. ``path`` names text for detection and
-    messages. ``dialect`` (an id or alias) skips detection; an unknown one raises ``UnknownDialectError``.
-    A path that does not exist raises ``ParseError``.
+    ``file`` is a path (``str`` or ``os.PathLike``; content goes to ``validate_text``); ``path`` names a single file
+    for detection and messages when that differs from where it is read. ``dialect`` (an id or alias) skips
+    detection; an unknown one raises ``UnknownDialectError``. A path that does not exist raises ``ParseError``.
     """
+    from .api import path_of
+
+    target = Path(path_of(file, "validate"))
     if dialect is not None:
         registry.get(dialect)  # fail early on an unknown id
-    target = _as_path(path_or_text)
-    if target is None:
-        return _validate_one(path_or_text, dialect, path)
     if target.is_dir():
         from .batch import discover
 
@@ -86,27 +85,21 @@ def validate(path_or_text: Source, dialect: str | None = None, *, path: str | No
     return _validate_one(target, dialect, path or str(target))
 
 
+def validate_text(text: Text, dialect: str | None = None, *, path: str | None = None) -> list[Finding]:
+    """Check ``text`` (a file's content, ``str`` or ``bytes``) against its dialect's table; ``path`` (where it
+    would live, if known) helps detection and names it in the findings."""
+    if dialect is not None:
+        registry.get(dialect)
+    return _validate_one(text, dialect, path)
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error."""
     return any(f.severity == ERROR for f in findings)
 
 
-def _as_path(source: Source) -> Path | None:
-    if isinstance(source, Path):
-        return source
-    if isinstance(source, str) and source and "\n" not in source and len(source) < 4096:
-        try:
-            p = Path(source)
-            if p.exists():
-                return p
-        except (OSError, ValueError):
-            return None
-        if not source.lstrip().startswith(("---", "{", "#")) and ("/" in source or source.endswith((".md", ".json", ".toml"))):
-            return p  # looks like a path: reported as missing, not validated as text
-    return None
-
-
 # ------------------------------------------------------------------------------------------------ one file
-def _validate_one(source: Source, dialect: str | None, path: str | None) -> list[Finding]:
+def _validate_one(source: Path | Text, dialect: str | None, path: str | None) -> list[Finding]:
     from . import api
     from .text import decode
 
@@ -132,7 +125,7 @@ def _validate_one(source: Source, dialect: str | None, path: str | None) -> list
     if dialect is None:
         det = api._detect(text, path)
         if det.dialect is None:
-            add(1, ERROR, "dialect", "cannot tell which dialect this is; name it with --dialect")
+            add(1, ERROR, "dialect", "cannot tell which dialect this is; name the dialect")
             return out
         dialect = det.dialect
     d = registry.get(dialect)

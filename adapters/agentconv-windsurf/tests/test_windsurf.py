@@ -60,7 +60,7 @@ def test_read_a_rule():
 
 def test_model_decision_is_the_default_and_leaves_no_extension():
     text = "---\ntrigger: model_decision\ndescription: d\n---\n\nbody\n"
-    doc, _ = agentconv.read(text, "windsurf", path=".windsurf/rules/r.md")
+    doc, _ = agentconv.read_text(text, "windsurf", path=".windsurf/rules/r.md")
     assert "windsurf" not in doc.agent.extensions
     assert agentconv.write(doc, "windsurf") == text  # and it is written back
 
@@ -96,7 +96,7 @@ def test_tool_policy_is_a_warning_without_carry():
 
 
 def test_body_limit():
-    doc, _ = agentconv.read("---\ntrigger: always_on\n---\n" + "x" * 12001, "windsurf", path=".windsurf/rules/big.md")
+    doc, _ = agentconv.read_text("---\ntrigger: always_on\n---\n" + "x" * 12001, "windsurf", path=".windsurf/rules/big.md")
     report = agentconv.LossReport()
     agentconv.write(doc, "windsurf", report=report)
     assert any(i.path == "prompt" and "12000" in i.message for i in report)
@@ -160,11 +160,11 @@ def test_cli_strict_fails_on_the_tool_loss():
 
 # ---------------------------------------------------------------- validate (the table's rules apply to plugins too)
 def test_validate_a_rule():
-    from agentconv.validate import validate
+    from agentconv.validate import validate, validate_text
 
     assert validate(RULE) == []
     out = agentconv.convert(AGENT, to="windsurf", path=".claude/agents/code-reviewer.md")
-    assert validate(out.text, "windsurf", path=out.path) == []
+    assert validate_text(out.text, "windsurf", path=out.path) == []
     bad = "---\ntrigger: sometimes\ndescription: d\n---\n" + "x" * 12001
-    found = {(f.line, f.severity.value, f.rule) for f in validate(bad, "windsurf", path=".windsurf/rules/Big Rule.md")}
+    found = {(f.line, f.severity.value, f.rule) for f in validate_text(bad, "windsurf", path=".windsurf/rules/Big Rule.md")}
     assert found == {(1, "warning", "name-pattern"), (2, "error", "value"), (5, "error", "body-limit")}

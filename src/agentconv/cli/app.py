@@ -48,7 +48,7 @@ def _root(version: bool = typer.Option(False, "--version", "-V", callback=_versi
 def _fail(exc: AgentconvError, as_json: bool, command: str) -> None:
     """A whole command failed: one line on stderr, and with --json the command's document holding ``error``."""
     if as_json:
-        render.emit(render.document(command, int(exc.exit_code), error=str(exc)))
+        render.emit(render.document(command, int(exc.exit_code), error=render.error_text(exc)))
     render.fail_line(exc)
     raise typer.Exit(int(exc.exit_code))
 
@@ -138,8 +138,8 @@ def convert(
     if single and (out is None or to_file):
         src = sources[0]
         try:
-            data = _stdin() if src == "-" else Path(src)
-            result = api.convert(data, to, from_=from_, path=None if src == "-" else src, policy=policy)
+            result = (api.convert_text(_stdin(), to, from_=from_, policy=policy) if src == "-"
+                      else api.convert(src, to, from_=from_, policy=policy))
             if to_file:
                 _write_file(out, result.text, src, force)
         except AgentconvError as exc:
@@ -225,10 +225,10 @@ def detect(
     files = [f if f == "-" else str(p) for f in files for p in ([f] if f == "-" else discover([f]))]
     for f in files:
         try:
-            det = api.detect(_stdin() if f == "-" else Path(f), path=None if f == "-" else f)
+            det = api.detect_text(_stdin()) if f == "-" else api.detect(f)
         except AgentconvError as exc:
-            rows.append({"file": f, "error": str(exc)})
-            out.error(str(exc), f)
+            rows.append({"file": f, "error": render.error_text(exc)})
+            out.error(render.error_text(exc), f)
             code = code or int(exc.exit_code)
             continue
         if det.dialect is None:
@@ -349,7 +349,8 @@ def sync(
             render.emit(render.document("sync", int(ExitCode.STALE) if stale else 0, **outcome.to_json()))
         out = render.Diagnostics(level)
         for r in stale:
-            out.error(r.error, r.source, r.target, label="stale" if r.status == "stale" else "error")
+            out.error(render.hinted(r.error or "", r.remedy), r.source, r.target,
+                      label="stale" if r.status == "stale" else "error")
         out.flush()
         if not as_json:
             fix = "; run `agentconv sync` to update them" if stale else ""
@@ -375,7 +376,7 @@ def validate(
     findings: list = []
     try:
         for p in paths:
-            findings += (val.validate(_stdin(), dialect) if p == "-" else val.validate(Path(p), dialect))
+            findings += (val.validate_text(_stdin(), dialect) if p == "-" else val.validate(p, dialect))
     except AgentconvError as exc:
         _fail(exc, as_json, "validate")
     errors = sum(1 for f in findings if f.severity == Severity.ERROR)

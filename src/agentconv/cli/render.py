@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import ExitCode, InternalError
+from ..errors import AgentconvError, ExitCode, InternalError
 from ..loss import LossReport
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
@@ -84,8 +84,30 @@ class Diagnostics:
         self.stream.write(text + hint + "\n")
 
 
-def fail_line(exc) -> None:
-    sys.stderr.write(f"agentconv: error: {exc}\n")
+# What the library calls an error's ``remedy``, said as this CLI's option (library messages name no option).
+HINTS = {
+    "allow_broaden": " (use --allow-broaden to accept)",
+    "force": "; use --force to replace it",
+    "from_": "; name it with --from",
+    "convert_all": "; convert it with an output directory (-o DIR)",
+    "prefix_collisions": ", or use --prefix-collisions",
+    "force_remove": "; use --force to remove it",
+    "sync_force": " (`agentconv sync --force` replaces it)",
+}
+
+
+def hinted(message: str, remedy: str | None) -> str:
+    """A library error message with the option that gets past it, when there is one."""
+    return message + HINTS.get(remedy or "", "")
+
+
+def error_text(exc: AgentconvError) -> str:
+    """An exception as the CLI prints it: the library's one line, plus the option that gets past it."""
+    return hinted(str(exc), exc.remedy)
+
+
+def fail_line(exc: AgentconvError) -> None:
+    sys.stderr.write(f"agentconv: error: {error_text(exc)}\n")
 
 
 # ------------------------------------------------------------------ JSON: one document per command, schema'd
@@ -108,7 +130,7 @@ def convert_row(src: str, to: str, *, result=None, error=None, target: str | Non
     if error is not None:
         rep = getattr(error, "report", None)
         return {"source": src, "target": None, "status": "failed", "from": rep.source if rep is not None else None,
-                "to": to, "losses": rep.to_json() if rep is not None else [], "error": str(error),
+                "to": to, "losses": rep.to_json() if rep is not None else [], "error": error_text(error),
                 "exit_code": int(error.exit_code)}
     return {"source": src, "target": target, "status": "converted", "from": result.source, "to": result.target,
             "losses": result.report.to_json(), "path": result.path}
@@ -213,13 +235,15 @@ def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bo
         if r.status == "failed" and tally.first_failure is None:
             tally.first_failure = r.exit_code
         row = {**r.to_json(), "to": to} if as_json or tally.rows is not None else None
+        if row is not None and r.error:
+            row["error"] = hinted(r.error, r.remedy)
         if tally.rows is not None:
             tally.rows.append(row)
         if as_json:
             sys.stdout.write(("" if tally.total == 1 else ", ") + json.dumps(row, ensure_ascii=False))
             continue
         if r.error:
-            out.error(r.error, r.source)
+            out.error(hinted(r.error, r.remedy), r.source)
         else:
             out.losses(r.report)
         if tty:
@@ -283,6 +307,10 @@ class progress:
 
 
 def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str = "migrate") -> None:
+    """A migrate/plan/sync outcome: one JSON document on stdout, or its errors, losses and summary on stderr."""
+    for r in result.records:  # errors as the CLI says them, in JSON too
+        if r.error and r.remedy:
+            r.error, r.remedy = hinted(r.error, r.remedy), None
     if as_json:
         emit(document(command, result.summary.exit_code(), **result.to_json()))
         return

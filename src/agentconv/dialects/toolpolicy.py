@@ -221,7 +221,7 @@ class ToolFields:
     def broaden(self, ctx: "_Ctx", msg: str) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
         if not ctx.policy.allow_broaden:
-            raise BroadenError(msg + " (use --allow-broaden to accept)", ctx.report)
+            raise BroadenError(msg, ctx.report)
         ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
 

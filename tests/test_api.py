@@ -1,0 +1,143 @@
+"""The library's surface: paths and content never blur, the public names are exported, and library errors speak
+the library's terms (the CLI adds its option when it prints them)."""
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv import validate as val
+
+AGENT = "---\nname: rev\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review.\n"
+SCOPED = "---\nname: git-helper\ndescription: Runs git.\ntools: Bash(git diff *)\n---\n\nUse git.\n"
+SRC = Path(agentconv.__file__).parent
+
+
+@pytest.fixture
+def agent_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    p = tmp_path / ".claude" / "agents" / "rev.md"
+    p.parent.mkdir(parents=True)
+    p.write_text(AGENT, "utf-8")
+    return p
+
+
+def test_a_str_is_a_path_never_content(agent_file):
+    rel = ".claude/agents/rev.md"
+    for source in (rel, agent_file, str(agent_file)):
+        result = agentconv.convert(source, to="copilot")
+        assert result.source == "claude" and result.path == ".github/agents/rev.agent.md"
+        assert "description: Reviews code." in result.text
+    # the regression: a name that is no file is an error naming the file, not an agent described as "agent.md"
+    with pytest.raises(agentconv.ParseError) as err:
+        agentconv.convert("agent.md", to="copilot")
+    assert str(err.value).startswith("agent.md: ") and err.value.exit_code == agentconv.ExitCode.PARSE
+
+
+@pytest.mark.parametrize("verb", ["convert", "convert_all", "read", "detect"])
+def test_content_where_a_path_belongs_is_a_type_error(verb):
+    fn = getattr(agentconv, verb)
+    args = ("copilot",) if verb.startswith("convert") else ()
+    for content in (AGENT, AGENT.encode()):
+        with pytest.raises(TypeError, match=rf"{verb}\(\) takes a file path .*use {verb}_text\(\)"):
+            fn(content, *args)
+    with pytest.raises(TypeError, match=r"validate\(\) takes a file path .*use validate_text\(\)"):
+        val.validate(AGENT)
+
+
+def test_text_functions_take_content_and_a_path_that_only_names_it(agent_file):
+    for text in (AGENT, AGENT.encode()):
+        result = agentconv.convert_text(text, "copilot", path=".claude/agents/elsewhere.md")
+        assert result.text == agentconv.convert(agent_file, to="copilot").text
+        assert result.report.file == ".claude/agents/elsewhere.md"
+        doc, report = agentconv.read_text(text)
+        assert doc.agent.name == "rev" and report.source == "claude"
+        assert agentconv.detect_text(text).dialect == "claude"
+        [one] = agentconv.convert_all_text(text, "opencode", from_="claude")
+        assert one.path == ".opencode/agent/rev.md"
+        assert val.validate_text(text, "claude") == []
+    # a path given to a *_text function is read as the text it is: a nameless agent, never the file
+    doc, _ = agentconv.read_text(".claude/agents/rev.md", "markdown")
+    assert doc.agent.prompt.strip() == ".claude/agents/rev.md"
+
+
+def test_file_functions_agree_with_the_text_ones(agent_file):
+    doc, report = agentconv.read(agent_file)
+    assert doc.agent.description == "Reviews code." and report.file == str(agent_file)
+    assert agentconv.read(agent_file, path=".claude/agents/x.md")[1].file == ".claude/agents/x.md"
+    det = agentconv.detect(agent_file)
+    assert det.dialect == "claude" and det.evidence == agentconv.detect_text(AGENT, path=str(agent_file)).evidence
+    assert [r.path for r in agentconv.convert_all(agent_file, "copilot")] == [".github/agents/rev.agent.md"]
+    assert val.validate(agent_file) == [] and val.validate(str(agent_file.parent)) == []
+
+
+def test_public_names():
+    exported = set(agentconv.__all__)
+    assert {"convert", "convert_text", "convert_all", "convert_all_text", "read", "read_text", "detect", "detect_text",
+            "write", "write_all", "migrate", "plan", "sync_check", "dialects", "Document", "Agent", "ToolPolicy",
+            "Grant", "Model", "Origin", "LossCode", "LossItem", "LossReport", "Severity", "Policy", "Result",
+            "Detection", "Outcome", "Record", "Finding", "AgentconvError", "BroadenError", "LossError", "ParseError",
+            "OutputError", "UnknownDialectError", "UsageError", "ExitCode", "__version__"} <= exported
+    assert exported <= set(dir(agentconv))
+    assert all(getattr(agentconv, name) is not None for name in exported)
+    namespace: dict = {}
+    exec("from agentconv import *", namespace)
+    assert exported - {"__version__"} <= set(namespace)
+    assert issubclass(agentconv.BroadenError, agentconv.LossError)
+    assert issubclass(agentconv.LossError, agentconv.AgentconvError)
+
+
+def test_errors_name_no_cli_option_but_say_their_remedy(tmp_path, monkeypatch):
+    with pytest.raises(agentconv.BroadenError) as err:
+        agentconv.convert_text(SCOPED, "copilot", from_="claude")
+    assert err.value.remedy == "allow_broaden" and "--" not in str(err.value)
+    from agentconv import api
+
+    # plain markdown takes any text, so "nothing fits" is reached by a detector that finds nothing
+    monkeypatch.setattr(api, "_detect", lambda text, path, parsed=None: agentconv.Detection(None, 0.0))
+    with pytest.raises(agentconv.UnknownDialectError) as err:
+        agentconv.read_text("just some words\n")
+    monkeypatch.undo()
+    assert err.value.remedy == "from_" and str(err.value) == "cannot tell which dialect this is"
+    modes = "customModes:\n" + "".join(f"  - slug: m{i}\n    name: M{i}\n    roleDefinition: R{i}.\n    groups: [read]\n"
+                                       for i in range(2))
+    with pytest.raises(agentconv.AgentconvError) as err:
+        agentconv.convert_text(modes, "claude", from_="roo")
+    assert err.value.remedy == "convert_all" and "-o" not in str(err.value)
+    from agentconv.batch import write_atomic
+
+    (tmp_path / "x.md").write_text("old", "utf-8")
+    with pytest.raises(agentconv.OutputError) as err:
+        write_atomic(tmp_path / "x.md", "new", force=False)
+    assert err.value.remedy == "force" and "--" not in str(err.value)
+
+
+def test_the_cli_adds_its_option_to_a_library_error(tmp_path):
+    src = tmp_path / "git-helper.md"
+    src.write_text(SCOPED, "utf-8")
+    out = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(src), "--from", "claude", "--to", "copilot"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == agentconv.ExitCode.BROADEN
+    assert out.stderr.rstrip().endswith("(use --allow-broaden to accept)")
+
+
+def _messages(path: Path) -> list[tuple[int, str]]:
+    """String constants in code, not docstrings (a string statement documents; it is never shown)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+
+
+def test_no_library_message_names_a_cli_option():
+    """Errors and loss items; not the CLI, nor docs.py, which writes the CLI's reference pages."""
+    option = re.compile(r"(?<![\w-])--[a-z][a-z-]+|\(-o DIR\)")
+    found = [f"{p.relative_to(SRC)}:{line}: {text!r}" for p in sorted(SRC.rglob("*.py"))
+             if "cli" not in p.parts and p.name != "docs.py"
+             for line, text in _messages(p) if option.search(text)]
+    assert found == []
