@@ -20,7 +20,7 @@ CLAUDE = """---
 name: {name}
 description: Reviews code for {name}.
 tools: Read, Grep, Glob
-model: sonnet
+model: claude-sonnet-4-6
 color: blue
 ---
 

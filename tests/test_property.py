@@ -11,8 +11,9 @@ import agentconv
 from agentconv.diff import differences
 from agentconv.envelopes.yamlio import dump_field
 from agentconv.errors import BroadenError
-from agentconv.ir import Agent, Document, Grant, Model, ToolPolicy
+from agentconv.ir import Agent, Document, Grant, ToolPolicy
 from agentconv.loss import LossReport
+from agentconv.models import parse
 from agentconv.tools import vocabulary
 
 from yamlcheck import _C, _PURE, header
@@ -44,8 +45,8 @@ def tool_policies(draw):
     return ToolPolicy("allowlist", grants)
 
 
-MODELS = [None, Model("sonnet", "sonnet"), Model("opus", "opus"), Model("haiku", "haiku"),
-          Model("anthropic/claude-sonnet-4-5", "sonnet"), Model("GPT-5 (copilot)", "gpt-5")]
+MODELS = [None] + [parse(raw) for raw in ("sonnet", "opus", "haiku", "anthropic/claude-sonnet-4-5", "GPT-5.4 (copilot)",
+                                          "claude-sonnet-4-20250514", "gemini-2.5-pro", "gpt-5.3-codex")]
 
 
 @st.composite

@@ -44,8 +44,8 @@ def test_dialect_pages_hold_the_tables() -> None:
     t = registry.get("copilot").table
     for key, ipath in t["fields"].items():
         assert f"| `{key}` | `{ipath}` |" in page
-    for family, spelling in t["models"].items():
-        assert f"| `{family}` | `{spelling}` |" in page
+    for version, spelling in {**t["model"]["alias"], **t["model"]["version"]}.items():
+        assert f"| `{version}` | `{spelling}` |" in page
     assert "| `write` | `edit/createFile`, `edit/createDirectory` |" in page
     tools = docs.generate()["tools.md"]
     spelled = [d for d in docs._builtins() if d.table.get("tools")]

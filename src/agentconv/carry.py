@@ -72,7 +72,7 @@ def _rules() -> dict:
 
 def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None) -> str | None:
     """Why the side channel may not set ``path`` to ``value`` (None: it may). With ``agent`` (the record as its
-    visible file says it), also the checks against that file: tools no wider, same model family, same name."""
+    visible file says it), also the checks against that file: tools no wider, the same model, same name."""
     rules = _rules()
     if not isinstance(path, str) or not _PATH.match(path):
         return "not an IR path"
@@ -158,7 +158,7 @@ def _against(kind: str | list, value: Any, agent: Agent, tools: ToolPolicy) -> s
     if kind == "model" and agent.model is not None:
         from . import models
 
-        same = agent.model.canonical is not None and models.family(value["raw"]) == agent.model.canonical
+        same = agent.model.raw == value["raw"] or models.same(models.parse(value["raw"]), agent.model)
         return None if same else "a different model from the file's"
     if kind == "name" and agent.name is not None:
         from .naming import slugify

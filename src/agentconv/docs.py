@@ -103,15 +103,28 @@ def dialect_page(d) -> str:
         lines += [f"MCP tools are written as `{mcp['write']}`" + (f", a whole server as `{mcp['wildcard']}`" if mcp.get("wildcard") else "")
                   + ".", ""]
     lines += ["## Models", ""]
-    models = t.get("models", {})
-    if models:
-        lines += ["Model family (`src/agentconv/dialects/data/models.toml`) -> this dialect's spelling; "
-                  "a model of no listed family is reported as `model-unmapped`.", ""]
-        lines += _table(("family", "written as"), ((f"`{k}`", _cell(v)) for k, v in models.items()))
+    spec = t.get("model", {})
+    if not spec:
+        lines += ["No model field: a model is reported (and carried).", ""]
     else:
-        lines += ["No model spellings: a model is reported as `model-unmapped` (and carried).", ""]
-    if t.get("model", {}).get("pattern"):
-        lines += [f"A model name fits `{t['model']['pattern']}`.", ""]
+        lines += ["A model keeps its version (`src/agentconv/models.py`): the same version or floating alias in this "
+                  "dialect's spelling, an id it takes as written, or nothing (`model-unmapped`, a warning)."
+                  + (f" Checked {spec['checked']}." if spec.get("checked") else ""), ""]
+        if spec.get("passthrough"):
+            lines += [f"Ids written as they are: `{spec['passthrough']}`"
+                      + (f" (another dialect's API id gets the route `{spec['prefix']}`)" if spec.get("prefix") else "")
+                      + ".", ""]
+        if spec.get("api"):
+            lines += ["Other spellings of a version of " + ", ".join(spec["api"]) + ": its API id "
+                      "(`models.toml` `[api]`).", ""]
+        if spec.get("alias"):
+            lines += ["Floating aliases (never written as a version):", ""]
+            lines += _table(("alias", "written as"), ((f"`{k}`", _cell(v)) for k, v in spec["alias"].items()))
+        if spec.get("version"):
+            lines += ["Versions:", ""]
+            lines += _table(("version", "written as"), ((f"`{k}`", _cell(v)) for k, v in spec["version"].items()))
+        if spec.get("pattern"):
+            lines += [f"A model name fits `{spec['pattern']}`.", ""]
     return _HEAD + "\n".join(lines).rstrip("\n") + "\n"
 
 

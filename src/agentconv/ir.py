@@ -50,12 +50,38 @@ class ToolPolicy:
 
 @dataclass
 class Model:
-    """A model choice, kept raw and understood through ``dialects/data/models.toml``."""
+    """A model choice, kept raw and understood through ``dialects/data/models.toml`` and the reading dialect's
+    ``[model]`` table. The parsed fields say what the value names; writers respell it only where the target
+    has the same version (or the same floating alias), never another one."""
 
     raw: str
-    """The value exactly as written (``sonnet``, ``anthropic/claude-sonnet-4``, ``Claude Sonnet 4.5 (copilot)``)."""
-    canonical: str | None = None
-    """The family id from models.toml (``sonnet``, ``inherit``), or None when unknown."""
+    """The value exactly as written (``sonnet``, ``anthropic/claude-sonnet-4-20250514``, ``Claude Sonnet 4.5 (copilot)``)."""
+    vendor: str | None = None
+    """Who makes the model: ``anthropic``, ``openai``, ``google``; None when unknown (or for ``inherit``)."""
+    family: str | None = None
+    """The model line: ``sonnet``, ``opus``, ``haiku``, ``fable``, ``mythos``, ``gpt``, ``o``, ``gemini``."""
+    version: str | None = None
+    """The version, dotted and without a trailing ``.0``: ``4.5``, ``4``, ``5.3``; None for a floating alias or
+    an unknown value."""
+    alias: str | None = None
+    """A floating alias, which follows the newest model it names and pins no version: ``sonnet``, ``opus``,
+    ``gemini-auto``, ``copilot-auto``, or ``inherit`` (the parent's model); keys of models.toml ``[alias]``."""
+    variant: str | None = None
+    """What sets the model apart within its version: ``[1m]`` (1M context), ``codex``, ``mini``, ``nano``,
+    ``pro``, ``flash``, ``sol``, ``fast``."""
+    snapshot: str | None = None
+    """The dated or staged build of the version: ``20250514``, ``2025-04-14``, ``preview``."""
+    route: str | None = None
+    """How the value reaches the model, as written: a provider prefix (``anthropic/``, ``openrouter/anthropic/``)
+    or a qualifier suffix (``(copilot)``)."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Model":
+        """From plain data; keys of older IR versions (``canonical``) are ignored."""
+        return cls(**{k: v for k, v in data.items() if k in _MODEL_FIELDS})
+
+
+_MODEL_FIELDS = frozenset(Model.__dataclass_fields__)
 
 
 @dataclass
@@ -161,7 +187,7 @@ class Document:
             records.append(Agent(
                 **r,
                 tools=ToolPolicy(tools.get("mode", INHERIT), [Grant(**g) for g in tools.get("grants", [])]),
-                model=Model(**model) if model else None,
+                model=Model.from_dict(model) if model else None,
                 origin=Origin(**origin) if origin else None,
             ))
         return cls(records, data.get("ir_version", IR_VERSION))

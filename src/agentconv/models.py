@@ -1,41 +1,168 @@
-"""Model values: raw value -> family id (data/models.toml) -> the target dialect's spelling ([models])."""
+"""Model values: raw value -> parsed ``Model`` (data/models.toml) -> the target dialect's spelling ([model]).
+
+Writing follows four rules, in order (``spell``):
+
+1. ``inherit`` is the target's ``inherit`` spelling, or omitted (it is the default everywhere).
+2. A floating alias (``sonnet``, Gemini CLI's ``auto``) is the target's spelling of the same alias, or nothing:
+   an alias is never pinned to a version.
+3. A value the target takes as written (``[model] passthrough``: Claude Code any ``claude-*`` id, OpenCode any
+   ``provider/id``, Gemini CLI ``gemini-*``, Codex OpenAI ids) is kept exactly: as written, without its route,
+   or with the target's route (``[model] prefix``, OpenCode ``{provider}/``) when it is the vendor's own API id.
+4. Otherwise the target's spelling of the same version key (``[model.version]``, or the vendor's API id from
+   models.toml ``[api]`` for the vendors in ``[model] api``), or nothing.
+
+A value is never written as another version; what cannot be written is omitted and reported by the caller.
+"""
 from __future__ import annotations
 
 import re
-from fnmatch import fnmatchcase
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .ir import Model
 from .tools import _data
 
+_PREFIX = re.compile(r"(?P<route>(?:[A-Za-z0-9][\w.-]*/)+)(?P<bare>.+)")
+_SUFFIX = re.compile(r"(?P<bare>.+?) (?P<route>\((?!preview\))[A-Za-z][\w-]*\))", re.IGNORECASE)
+_ID = re.compile(r"[a-z0-9][a-z0-9._:@\[\]-]*")
+_PART = re.compile(r"\{(-?)(\w+)\}")
+
+
+@dataclass(frozen=True)
+class _Reader:
+    vendor: str
+    family: str | None
+    pattern: re.Pattern
+    api: bool
+    key: str
+
 
 @cache
-def _families() -> list[tuple[str, list[str]]]:
-    return [(fam, [p.lower() for p in spec["match"]]) for fam, spec in _data("models.toml").items()]
+def _readers() -> list[_Reader]:
+    return [_Reader(r["vendor"], r.get("family"), re.compile(r["re"]), r.get("api", False), r["key"])
+            for r in _data("models.toml")["read"]]
+
+
+def catalogue() -> dict:
+    """models.toml as data (aliases, vendors, readers, API ids)."""
+    return _data("models.toml")
+
+
+def _alias_of(raw: str, table: dict | None) -> str | None:
+    if raw.strip().lower() in ("inherit", "default"):
+        return "inherit"
+    for alias, spelling in (table or {}).get("model", {}).get("alias", {}).items():
+        if raw == spelling:
+            return alias
+    return next((alias for alias, spec in catalogue()["alias"].items() if spec.get("anywhere") == raw), None)
+
+
+def _split_route(raw: str) -> tuple[str | None, str]:
+    for rx in (_PREFIX, _SUFFIX):
+        m = rx.fullmatch(raw)
+        if m:
+            return m["route"], m["bare"]
+    return None, raw
+
+
+def _version(text: str) -> str:
+    version = text.replace("-", ".")
+    return version[:-2] if version.endswith(".0") else version
 
 
 @cache
-def family(raw: str) -> str | None:
-    """The family id of a raw model value, or None when no pattern matches."""
-    low = raw.strip().lower()
-    for fam, patterns in _families():
-        if any(fnmatchcase(low, p) for p in patterns):
-            return fam
-    return None
+def _parse(raw: str, aliases: tuple[tuple[str, str], ...]) -> Model:
+    text = raw.strip()
+    alias = _alias_of(text, {"model": {"alias": dict(aliases)}})
+    if alias:
+        spec = catalogue()["alias"].get(alias, {})
+        return Model(raw, spec.get("vendor"), spec.get("family"), None, alias, spec.get("variant"))
+    route, bare = _split_route(text)
+    for reader in _readers():
+        m = reader.pattern.fullmatch(bare)
+        if m:
+            g = {k: v for k, v in m.groupdict().items() if v}
+            family = (g.get("family") or g.get("family2") or reader.family or "").lower() or None
+            variant = g.get("variant", "").lower().replace(" ", "-") or None
+            snapshot = g.get("snapshot", "").lower() or None
+            return Model(raw, reader.vendor, family, _version(g.get("version") or g["version2"]), None, variant,
+                         snapshot, route)
+    return Model(raw, route=route)
 
 
-def parse(raw: str) -> Model:
-    return Model(raw, family(raw))
+def parse(raw: str, table: dict | None = None) -> Model:
+    """``raw`` as read by the dialect of ``table`` (its [model.alias] spellings), or by any dialect."""
+    aliases = tuple((table or {}).get("model", {}).get("alias", {}).items())
+    return replace(_parse(raw, aliases))
+
+
+def _reader(model: Model) -> _Reader | None:
+    _, bare = _split_route(model.raw.strip())
+    return next((r for r in _readers() if r.pattern.fullmatch(bare)), None) if model.version else None
+
+
+def key(model: Model) -> str | None:
+    """The version key (``claude-sonnet-4.5``, ``gpt-5.3-codex``), or None for an alias or unknown value."""
+    reader = _reader(model)
+    if reader is None:
+        return None
+    parts = {"family": model.family or "", "version": model.version or "", "variant": model.variant or ""}
+
+    def fill(m: re.Match) -> str:
+        value = parts[m[2]]
+        return f"-{value}" if m[1] and value and not value.startswith("[") else value
+    return _PART.sub(fill, reader.key)
+
+
+def same(a: Model, b: Model) -> bool:
+    """``a`` and ``b`` name the same model: the same alias, or the same vendor, family, version and variant."""
+    return (a.alias, a.vendor, a.family, a.version, a.variant) == (b.alias, b.vendor, b.family, b.version, b.variant)
+
+
+def _bare(model: Model) -> str:
+    return _split_route(model.raw.strip())[1]
 
 
 def spell(model: Model, table: dict) -> tuple[str | None, str]:
-    """How ``table``'s dialect writes ``model``: (value or None, how) with how in
-    ``kept`` (the raw value is valid there), ``mapped``, ``inherit`` (omitted: the default), ``unmapped``."""
+    """How ``table``'s dialect writes ``model``: (value or None, how) with how in ``kept`` (as written),
+    ``passed`` (the same id, route changed), ``mapped`` (the target's spelling of the same version or alias),
+    ``inherit`` (omitted: the default), ``no-alias`` (an alias the target has not) or ``unmapped``."""
     spec = table.get("model", {})
-    pattern = spec.get("pattern")
-    if pattern and re.match(pattern, model.raw) and (model.canonical != "inherit" or "inherit" in table.get("models", {})):
-        return model.raw, "kept"
-    if model.canonical == "inherit" and "inherit" not in table.get("models", {}):
-        return None, "inherit"
-    value = table.get("models", {}).get(model.canonical or "")
-    return (value, "mapped") if value else (None, "unmapped")
+    if model.alias:
+        value = spec.get("alias", {}).get(model.alias)
+        if value is not None:
+            return value, "kept" if value == model.raw else "mapped"
+        return None, "inherit" if model.alias == "inherit" else "no-alias"
+    passthrough = spec.get("passthrough")
+    if passthrough:
+        bare = _bare(model)
+        reader = _reader(model)
+        candidates = [model.raw]
+        if _ID.fullmatch(bare) and (reader is None or reader.api):
+            candidates.append(bare)
+            provider = catalogue()["vendor"].get(model.vendor or "", {}).get("provider")
+            if spec.get("prefix") and provider and reader is not None:
+                candidates.append(spec["prefix"].format(provider=provider) + bare)
+        for value in candidates:
+            if re.fullmatch(passthrough, value):
+                return value, "kept" if value == model.raw else "passed"
+    k = key(model)
+    value = spec.get("version", {}).get(k or "")
+    if value is None and k and model.vendor in spec.get("api", []):
+        api = catalogue()["api"].get(k)
+        if api:
+            value = spec.get("prefix", "").format(provider=catalogue()["vendor"][model.vendor]["provider"]) + api
+    return (value, "kept" if value == model.raw else "mapped") if value else (None, "unmapped")
+
+
+def known(value: str, table: dict) -> bool:
+    """``value`` names a model the dialect of ``table`` lists: one of its aliases, an id it passes through, or a
+    version it spells (by any spelling of that version: VS Code also finds a name without its ``(copilot)``)."""
+    spec = table.get("model", {})
+    model = parse(value, table)
+    if model.alias:
+        return model.alias in spec.get("alias", {})
+    if spec.get("passthrough") and re.fullmatch(spec["passthrough"], value):
+        return True
+    k = key(model)
+    return bool(k) and (k in spec.get("version", {}) or (model.vendor in spec.get("api", []) and k in catalogue()["api"]))

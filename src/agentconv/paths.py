@@ -20,7 +20,7 @@ def get(agent: Agent, path: str) -> Any:
         return {"mode": value.mode, "grants": [{"raw": g.raw, "canonical": g.canonical, "decision": g.decision,
                                                 "pattern": g.pattern} for g in value.grants]}
     if head == "model":
-        return {"raw": value.raw, "canonical": value.canonical} if value else None
+        return {"raw": value.raw} if value else None  # the rest is read again from it
     return value
 
 
@@ -31,7 +31,7 @@ def put(agent: Agent, path: str, value: Any) -> None:
         value = value or {}
         agent.tools = ToolPolicy(value.get("mode", "inherit"), [Grant(**g) for g in value.get("grants", [])])
     elif head == "model":
-        agent.model = Model(**value) if isinstance(value, dict) else None
+        agent.model = Model.from_dict(value) if isinstance(value, dict) else None
     elif head in _DICTS:
         target = getattr(agent, head)
         if head == "extensions":

@@ -13,7 +13,7 @@ order. Everything comes from the dialect's table, so a plugin dialect is checked
   ``valid`` set ([tools] + [tool_aliases]) or an MCP spelling. ``[tool_foreign]`` spellings (another tool's
   names, read by agentconv only as a courtesy) are errors for Copilot, since VS Code ignores them.
 - ``value`` / ``type`` / ``model``: ``[values]`` sets (color, effort, role ...), ``[own]`` value sets and types,
-  the ``[model] pattern``.
+  the ``[model] pattern`` and, where the table has a checked catalogue, its models (``models.known``).
 - ``body-limit``: the prompt against ``body_limit`` (Copilot on GitHub: 30,000 characters).
 - ``unknown-key`` / ``renamed-key``: header keys the dialect does not document (warnings).
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import limits, registry
+from . import limits, models, registry
 from .dialects.detection import _glob
 from .errors import AgentconvError, ParseError
 from .loss import LossCode, LossReport, Severity
@@ -330,6 +330,9 @@ class _Checker:
                 self.add(self.line(key), ERROR, "type", f"{key}: {_kind(v)} where a model name is expected")
             elif pattern and not re.match(pattern, v):
                 self.add(self.line(key), WARNING, "model", f"model {v!r} does not look like a {self.d.id} model name")
+            elif spec.get("checked") and not models.known(v, self.t):
+                self.add(self.line(key), WARNING, "model",
+                         f"model {v!r} is not in {self.d.id}'s model list (checked {spec['checked']})")
 
     def keys(self) -> None:
         prompt_key = self.t.get("prompt_key")

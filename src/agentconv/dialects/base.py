@@ -16,7 +16,7 @@ from typing import Any
 from .. import carry, models, naming, paths, registry
 from ..envelopes import frontmatter
 from ..errors import ParseError
-from ..ir import Agent, Document, Origin, ToolPolicy
+from ..ir import Agent, Document, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
 from ..tools import Crosswalk, _data
 from .detection import Detection, _glob  # noqa: F401  (_glob: used by discover)
@@ -116,7 +116,7 @@ class Dialect(ToolFields, Detection):
                     agent.extensions.setdefault(self.id, {})["model"] = value
                 value = value[0]
             if value is not None:
-                agent.model = models.parse(str(value))
+                agent.model = models.parse(str(value), self.table)
         elif ipath.endswith(".*"):
             if isinstance(value, dict):
                 for k, v in value.items():
@@ -296,23 +296,36 @@ class Dialect(ToolFields, Detection):
         return None
 
     def out_model(self, ctx: "_Ctx") -> Any:
+        """The model, never as another version (models.spell): kept as written in its own dialect, respelled where
+        the target names the same version or alias, else omitted with a warning."""
         model = ctx.agent.model
         if model is None:
             return None
-        value, how = models.spell(model, self.table)
         extra = ctx.agent.extensions.get(self.id, {}).get("model")
+        origin = ctx.agent.origin
+        if origin is not None and origin.dialect == self.id:
+            if isinstance(extra, list) and extra and extra[0] == model.raw:
+                return extra  # a fallback list of this dialect, unchanged
+            return model.raw  # its own dialect: as written
+        value, how = models.spell(model, self.table)
         if how == "kept" and isinstance(extra, list) and extra and extra[0] == model.raw:
-            return extra  # a fallback list of this dialect, unchanged
-        if how == "mapped":
-            ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model", f"model {model.raw!r} written as {value!r}")
-            origin = ctx.agent.origin
-            home = registry.get(origin.dialect).table.get("models", {}) if origin else {}
-            if home.get(model.canonical or "") != model.raw:  # the way back would not give this spelling
-                ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))
+            return extra
+        if how in ("mapped", "passed"):
+            note = f" (snapshot {model.snapshot} not kept)" if model.snapshot and model.snapshot not in value else ""
+            ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model",
+                           f"model {model.raw!r} written as {value!r}, the same {_named(model)}{note}")
+            home = registry.get(origin.dialect).table if origin else None
+            if home is None or models.spell(models.parse(value, self.table), home)[0] != model.raw:
+                ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
         elif how == "inherit":
             ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model", f"model {model.raw!r} is {self.id}'s default: omitted")
+        elif how == "no-alias":
+            ctx.lose("model", f"model {model.raw!r} is a floating alias with no {self.id} equivalent (an alias is "
+                     "never pinned to a version): omitted", LossCode.MODEL_UNMAPPED)
         elif how == "unmapped":
-            ctx.lose("model", f"model {model.raw!r} has no known {self.id} spelling: omitted", LossCode.MODEL_UNMAPPED)
+            known = f"{_named(model)} is not in {self.id}'s model list" if model.version else "no known spelling"
+            ctx.lose("model", f"model {model.raw!r}: {known} (checked {self.table.get('model', {}).get('checked', '?')}): "
+                     "omitted rather than run another model", LossCode.MODEL_UNMAPPED)
         return value
 
     def out_color(self, ctx: "_Ctx") -> str | None:
@@ -458,6 +471,11 @@ def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport
     report.add(LossCode.VALUE_COERCED, Severity.WARNING, ipath, f"'{key}' is {kind}: read as the text {text[:40]!r}",
                line=line)
     return text
+
+
+def _named(model: Model) -> str:
+    """``anthropic sonnet 4.5``: a parsed model in words, for messages."""
+    return " ".join(p for p in (model.vendor, model.family, model.version, model.variant) if p) or "model"
 
 
 def _first_heading(text: str) -> str | None:

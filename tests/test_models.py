@@ -1,0 +1,276 @@
+"""Model values through every dialect, in the style of sqlglot's validate_all.
+
+``WRITES``: real-world model strings (each one found in the corpus, ../shared/corpus) read in a dialect that
+uses it, and what each dialect writes for it (None: omitted, with a warning unless it is ``inherit``).
+``test_no_version_changes``: every model string of the corpus (or, without the corpus, every string of
+``WRITES``) through every dialect; an output that parses back to another version, family, variant or alias
+fails the test.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv import models, registry
+
+from test_matrix import PATHS, fields, source_text
+
+TARGETS = ['claude', 'copilot', 'opencode', 'gemini', 'codex', 'cursor', 'kiro', 'marketplace']
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("CORPUS") or ROOT.parent / "shared" / "corpus")  # ../shared/corpus, or $CORPUS
+# the corpus labels of _index.tsv whose files name models, and the agent dialect that reads their spellings
+LABELS = {"claude-agent": "claude", "claude-command": "claude", "skill": "claude", "copilot-chatmode": "copilot",
+          "copilot-agent": "copilot", "copilot-prompt": "copilot", "opencode-agent": "opencode",
+          "opencode-command": "opencode"}
+FILE_DIALECT = {"claude-agent": "claude", "claude-command": "claude-command", "skill": "skill",
+                "copilot-chatmode": "copilot", "copilot-agent": "copilot", "copilot-prompt": "copilot-prompt",
+                "opencode-agent": "opencode", "opencode-command": "opencode-command"}
+
+# (source dialect, model string as written) -> what claude, copilot, opencode, gemini, codex, cursor, kiro, marketplace write
+WRITES = [
+    ('claude', 'sonnet',
+     ['sonnet', None, None, None, None, None, None, 'sonnet']),
+    ('claude', 'opus',
+     ['opus', None, None, None, None, None, None, 'opus']),
+    ('claude', 'haiku',
+     ['haiku', None, None, None, None, None, None, 'haiku']),
+    ('claude', 'inherit',
+     ['inherit', None, None, 'inherit', None, 'inherit', None, 'inherit']),
+    ('claude', 'fable',
+     ['fable', None, None, None, None, None, None, 'fable']),
+    ('claude', 'claude-sonnet-4-20250514',
+     ['claude-sonnet-4-20250514', None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
+    ('claude', 'claude-sonnet-4-6',
+     ['claude-sonnet-4-6', 'Claude Sonnet 4.6 (copilot)', 'anthropic/claude-sonnet-4-6', None, None, 'claude-sonnet-4-6', 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
+    ('claude', 'claude-sonnet-4-5',
+     ['claude-sonnet-4-5', 'Claude Sonnet 4.5 (copilot)', 'anthropic/claude-sonnet-4-5', None, None, 'claude-sonnet-4-5', 'claude-sonnet-4.5', 'claude-sonnet-4-5']),
+    ('claude', 'claude-opus-4-5',
+     ['claude-opus-4-5', 'Claude Opus 4.5 (copilot)', 'anthropic/claude-opus-4-5', None, None, 'claude-opus-4-5', 'claude-opus-4.5', 'claude-opus-4-5']),
+    ('claude', 'claude-haiku-4-5',
+     ['claude-haiku-4-5', 'Claude Haiku 4.5 (copilot)', 'anthropic/claude-haiku-4-5', None, None, 'claude-haiku-4-5', 'claude-haiku-4.5', 'claude-haiku-4-5']),
+    ('claude', 'claude-sonnet-5',
+     ['claude-sonnet-5', 'Claude Sonnet 5 (copilot)', 'anthropic/claude-sonnet-5', None, None, 'claude-sonnet-5', None, 'claude-sonnet-5']),
+    ('claude', 'claude-3-opus-20240229',
+     ['claude-3-opus-20240229', None, 'anthropic/claude-3-opus-20240229', None, None, 'claude-3-opus-20240229', None, 'claude-3-opus-20240229']),
+    ('claude', 'claude-sonnet-4',
+     ['claude-sonnet-4', None, 'anthropic/claude-sonnet-4', None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4']),
+    ('opencode', 'claude-4-sonnet',
+     ['claude-4-sonnet', None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', 'claude-4-sonnet']),
+    ('opencode', 'anthropic/claude-sonnet-4-20250514',
+     ['claude-sonnet-4-20250514', None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
+    ('opencode', 'google/gemini-2.5-flash',
+     [None, None, 'google/gemini-2.5-flash', 'gemini-2.5-flash', None, 'gemini-2.5-flash', None, None]),
+    ('copilot', 'GPT-4.1',
+     [None, 'GPT-4.1', 'openai/gpt-4.1', None, 'gpt-4.1', None, None, None]),
+    ('copilot', 'gpt-4.1',
+     [None, 'gpt-4.1', 'openai/gpt-4.1', None, 'gpt-4.1', 'gpt-4.1', None, None]),
+    ('copilot', 'claude-sonnet-4',
+     ['claude-sonnet-4', 'claude-sonnet-4', 'anthropic/claude-sonnet-4', None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4']),
+    ('copilot', 'GPT-5 (copilot)',
+     [None, 'GPT-5 (copilot)', 'openai/gpt-5', None, 'gpt-5', None, None, None]),
+    ('copilot', 'gpt-4',
+     [None, 'gpt-4', 'openai/gpt-4', None, 'gpt-4', 'gpt-4', None, None]),
+    ('copilot', 'GPT-5-Codex (Preview) (copilot)',
+     [None, 'GPT-5-Codex (Preview) (copilot)', None, None, None, None, None, None]),
+    ('copilot', 'Claude Sonnet 4',
+     ['claude-sonnet-4-0', 'Claude Sonnet 4', 'anthropic/claude-sonnet-4-0', None, None, None, 'claude-sonnet-4', 'claude-sonnet-4-0']),
+    ('copilot', "GPT-4.1 | 'gpt-5' | 'Claude Sonnet 4.5'",
+     [None, "GPT-4.1 | 'gpt-5' | 'Claude Sonnet 4.5'", None, None, None, None, None, None]),
+    ('copilot', 'Claude Sonnet 4.5',
+     ['claude-sonnet-4-5', 'Claude Sonnet 4.5', 'anthropic/claude-sonnet-4-5', None, None, None, 'claude-sonnet-4.5', 'claude-sonnet-4-5']),
+    ('copilot', 'Auto (copilot)',
+     [None, 'Auto (copilot)', None, None, None, None, None, None]),
+    ('copilot', 'GPT-5.1-Codex (Preview) (copilot)',
+     [None, 'GPT-5.1-Codex (Preview) (copilot)', 'openai/gpt-5.1-codex', None, 'gpt-5.1-codex', None, None, None]),
+    ('copilot', 'GPT-5 mini (copilot)',
+     [None, 'GPT-5 mini (copilot)', 'openai/gpt-5-mini', None, 'gpt-5-mini', None, None, None]),
+    ('copilot', 'Claude Sonnet 4.5 (copilot)',
+     ['claude-sonnet-4-5', 'Claude Sonnet 4.5 (copilot)', 'anthropic/claude-sonnet-4-5', None, None, None, 'claude-sonnet-4.5', 'claude-sonnet-4-5']),
+    ('copilot', 'Claude Opus 4.1',
+     ['claude-opus-4-1', 'Claude Opus 4.1', 'anthropic/claude-opus-4-1', None, None, None, None, 'claude-opus-4-1']),
+    ('copilot', 'Claude 4.6 Sonnet',
+     ['claude-sonnet-4-6', 'Claude 4.6 Sonnet', 'anthropic/claude-sonnet-4-6', None, None, None, 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
+    ('copilot', 'Claude Sonnet 5',
+     ['claude-sonnet-5', 'Claude Sonnet 5', 'anthropic/claude-sonnet-5', None, None, None, None, 'claude-sonnet-5']),
+    ('copilot', 'Claude Opus 4.8',
+     ['claude-opus-4-8', 'Claude Opus 4.8', 'anthropic/claude-opus-4-8', None, None, None, None, 'claude-opus-4-8']),
+    ('copilot', 'Claude Haiku 4.5',
+     ['claude-haiku-4-5', 'Claude Haiku 4.5', 'anthropic/claude-haiku-4-5', None, None, None, 'claude-haiku-4.5', 'claude-haiku-4-5']),
+    ('copilot', 'Claude 4.5 Haiku',
+     ['claude-haiku-4-5', 'Claude 4.5 Haiku', 'anthropic/claude-haiku-4-5', None, None, None, 'claude-haiku-4.5', 'claude-haiku-4-5']),
+    ('copilot', 'GPT-5.4',
+     [None, 'GPT-5.4', 'openai/gpt-5.4', None, 'gpt-5.4', None, None, None]),
+    ('copilot', 'Gemini 2.5 Pro',
+     [None, 'Gemini 2.5 Pro', 'google/gemini-2.5-pro', 'gemini-2.5-pro', None, None, None, None]),
+    ('copilot', 'Gemini 2.0 Flash',
+     [None, 'Gemini 2.0 Flash', None, None, None, None, None, None]),
+    ('copilot', 'Claude Sonnet 3.7',
+     ['claude-3-7-sonnet-20250219', 'Claude Sonnet 3.7', 'anthropic/claude-3-7-sonnet-20250219', None, None, None, None, 'claude-3-7-sonnet-20250219']),
+    ('copilot', 'Claude Opus 4.1 (Anthropic)',
+     ['claude-opus-4-1', 'Claude Opus 4.1 (Anthropic)', 'anthropic/claude-opus-4-1', None, None, None, None, 'claude-opus-4-1']),
+    ('codex', 'gpt-5',
+     [None, None, 'openai/gpt-5', None, 'gpt-5', 'gpt-5', None, None]),
+    ('codex', 'gpt-4o',
+     [None, None, 'openai/gpt-4o', None, 'gpt-4o', 'gpt-4o', None, None]),
+    ('codex', 'o3',
+     [None, None, 'openai/o3', None, 'o3', 'o3', None, None]),
+    ('codex', 'o4-mini',
+     [None, None, 'openai/o4-mini', None, 'o4-mini', 'o4-mini', None, None]),
+    ('codex', 'gpt-5.4',
+     [None, 'GPT-5.4 (copilot)', 'openai/gpt-5.4', None, 'gpt-5.4', 'gpt-5.4', None, None]),
+    ('codex', 'gpt-4o-mini',
+     [None, None, 'openai/gpt-4o-mini', None, 'gpt-4o-mini', 'gpt-4o-mini', None, None]),
+    ('codex', 'gpt-3.5-turbo',
+     [None, None, 'openai/gpt-3.5-turbo', None, 'gpt-3.5-turbo', 'gpt-3.5-turbo', None, None]),
+    ('codex', 'gpt-image-2',
+     [None, None, None, None, 'gpt-image-2', 'gpt-image-2', None, None]),
+    ('kiro', 'claude-sonnet-4.5',
+     ['claude-sonnet-4-5', 'Claude Sonnet 4.5 (copilot)', 'anthropic/claude-sonnet-4-5', None, None, 'claude-sonnet-4.5', 'claude-sonnet-4.5', 'claude-sonnet-4-5']),
+    ('kiro', 'claude-sonnet-4.6',
+     ['claude-sonnet-4-6', 'Claude Sonnet 4.6 (copilot)', 'anthropic/claude-sonnet-4-6', None, None, 'claude-sonnet-4.6', 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
+    ('gemini', 'gemini-2.5-pro',
+     [None, 'Gemini 2.5 Pro (copilot)', 'google/gemini-2.5-pro', 'gemini-2.5-pro', None, 'gemini-2.5-pro', None, None]),
+    ('gemini', 'gemini-3-pro',
+     [None, None, 'google/gemini-3-pro', 'gemini-3-pro', None, 'gemini-3-pro', None, None]),
+    ('gemini', 'gemini-2.0-flash-exp',
+     [None, None, 'google/gemini-2.0-flash-exp', 'gemini-2.0-flash-exp', None, 'gemini-2.0-flash-exp', None, None]),
+    ('gemini', 'gemini-2.5-flash-image',
+     [None, None, None, 'gemini-2.5-flash-image', None, 'gemini-2.5-flash-image', None, None]),
+    ('cursor', 'claude-4-opus',
+     ['claude-4-opus', None, 'anthropic/claude-opus-4-0', None, None, 'claude-4-opus', None, 'claude-4-opus']),
+    ('cursor', 'claude-3.7-sonnet',
+     ['claude-3-7-sonnet-20250219', None, 'anthropic/claude-3-7-sonnet-20250219', None, None, 'claude-3.7-sonnet', None, 'claude-3-7-sonnet-20250219']),
+]
+
+
+def model_line(dialect: str, value: str) -> str:
+    if dialect == "codex":
+        return f"model = {json.dumps(value)}\n"
+    if dialect == "kiro":
+        return f'"model": {json.dumps(value)}'
+    return f"model: {json.dumps(value)}\n"
+
+
+def write(source: str, raw: str, target: str) -> tuple[str | None, agentconv.LossReport]:
+    result = agentconv.convert_text(source_text(source, model_line(source, raw)), target, from_=source,
+                               path=PATHS[source], policy=agentconv.Policy(allow_broaden=True))
+    return fields(target, result.text).get("model"), result.report
+
+
+@pytest.mark.parametrize("source,raw,want", WRITES, ids=[f"{s}:{r}" for s, r, _ in WRITES])
+def test_writes(source, raw, want):
+    model = models.parse(raw, registry.get(source).table)
+    for target, expected in zip(TARGETS, want):
+        written, report = write(source, raw, target)
+        items = [i for i in report if i.path == "model"]
+        assert written == expected, (target, written)
+        if target == source:
+            assert written == raw and not items  # its own dialect: as written
+        elif written is None and model.alias != "inherit":
+            assert [(i.code.value, i.severity.value) for i in items] == [("model-unmapped", "warning")], target
+        elif written is not None and written != raw:
+            assert [i.code.value for i in items] == ["model-coerced"], target
+
+
+def corpus_models() -> set[tuple[str, str]]:
+    """(reading dialect, model string) for every model value of the corpus, read as the tools read them."""
+    index = CORPUS / "_index.tsv"
+    if not index.exists():
+        return {(source, raw) for source, raw, _ in WRITES}
+    found = set()
+    for line in index.read_text("utf-8").splitlines()[1:]:
+        path, _repo, _commit, label = line.split("\t")[:4]
+        if label not in LABELS or not (CORPUS / path).is_file():
+            continue
+        try:
+            doc, _ = agentconv.read(CORPUS / path, FILE_DIALECT[label])
+        except agentconv.AgentconvError:
+            continue
+        for record in doc.records:
+            values = record.extensions.get(FILE_DIALECT[label], {}).get("model")
+            for raw in values if isinstance(values, list) else [record.model.raw] if record.model else []:
+                found.add((LABELS[label], str(raw)))
+    return found
+
+
+def test_no_version_changes():
+    seen = corpus_models()
+    assert len(seen) >= 20
+    changed = []
+    for source, raw in sorted(seen):
+        model = models.parse(raw, registry.get(source).table)
+        for target in TARGETS:
+            written, _ = write(source, raw, target)
+            if written is None:
+                continue
+            back = models.parse(written, registry.get(target).table)
+            if model.version or model.alias:
+                ok = models.same(model, back)
+            else:  # not understood: only ever kept as written (or without its route)
+                ok = written in (raw, raw.rsplit("/", 1)[-1])
+            if not ok:
+                changed.append((source, raw, target, written))
+    assert changed == []
+
+
+# floating aliases: the target's alias, or nothing (never a version); synthetic, for the aliases the corpus lacks
+ALIASES = [
+    ("claude", "opusplan", ["opusplan", None, None, None, None, None, None, None]),
+    ("claude", "sonnet[1m]", ["sonnet[1m]", None, None, None, None, None, None, None]),
+    ("gemini", "auto", [None, None, None, "auto", None, None, None, None]),
+    ("gemini", "flash", [None, None, None, "flash", None, None, None, None]),
+    ("kiro", "auto", [None, None, None, None, None, None, "auto", None]),
+    ("cursor", "fast", [None, None, None, None, None, "fast", None, None]),
+    ("copilot", "haiku", ["haiku", "haiku", None, None, None, None, None, "haiku"]),
+]
+
+
+@pytest.mark.parametrize("source,raw,want", ALIASES, ids=[f"{s}:{r}" for s, r, _ in ALIASES])
+def test_aliases(source, raw, want):
+    assert [write(source, raw, target)[0] for target in TARGETS] == want
+
+
+def test_parsed_fields():
+    """What the IR keeps of a value: vendor, family, version or alias, variant, snapshot and route."""
+    fields_of = lambda raw, d: {k: v for k, v in vars(models.parse(raw, registry.get(d).table)).items() if v}
+    assert fields_of("anthropic/claude-sonnet-4-20250514", "opencode") == {
+        "raw": "anthropic/claude-sonnet-4-20250514", "vendor": "anthropic", "family": "sonnet", "version": "4",
+        "snapshot": "20250514", "route": "anthropic/"}
+    assert fields_of("GPT-5.1-Codex (Preview) (copilot)", "copilot") == {
+        "raw": "GPT-5.1-Codex (Preview) (copilot)", "vendor": "openai", "family": "gpt", "version": "5.1",
+        "variant": "codex", "snapshot": "preview", "route": "(copilot)"}
+    assert fields_of("sonnet[1m]", "claude") == {"raw": "sonnet[1m]", "vendor": "anthropic", "family": "sonnet",
+                                                 "alias": "sonnet[1m]", "variant": "[1m]"}
+    assert fields_of("pro", "gemini") == {"raw": "pro", "vendor": "google", "family": "gemini", "alias": "gemini-pro",
+                                          "variant": "pro"}
+    assert fields_of("pro", "claude") == {"raw": "pro"}  # Gemini CLI's alias means nothing elsewhere
+    assert fields_of("claude-sonnet-4-0", "claude")["version"] == "4"
+
+
+def test_carry_gives_the_model_back():
+    """A model the target cannot name comes back on the way home, exactly as written."""
+    for source, raw, target in [("claude", "sonnet", "copilot"), ("copilot", "Claude Sonnet 4.5 (copilot)", "claude"),
+                                ("opencode", "anthropic/claude-haiku-4-5-20251001", "copilot")]:
+        there = agentconv.convert_text(source_text(source, model_line(source, raw)), target, from_=source,
+                                  path=PATHS[source]).text
+        back = agentconv.convert_text(there, source, from_=target, path=PATHS[target]).text
+        assert fields(source, back)["model"] == raw, (source, raw, target)
+
+
+def test_validate_knows_the_catalogue():
+    from agentconv.validate import validate_text
+
+    def model_findings(dialect, raw):
+        text = source_text(dialect, model_line(dialect, raw))
+        return [f.message for f in validate_text(text, dialect) if f.rule == "model"]
+    assert model_findings("copilot", "GPT-5.4 (copilot)") == []
+    assert model_findings("copilot", "Claude Sonnet 4.5") == []  # VS Code finds the name without its vendor
+    assert model_findings("copilot", "GPT-4.1") == ["model 'GPT-4.1' is not in copilot's model list (checked 2026-11-26)"]
+    assert model_findings("claude", "claude-sonnet-4-20250514") == []
+    assert model_findings("kiro", "claude-sonnet-5") == ["model 'claude-sonnet-5' is not in kiro's model list "
+                                                         "(checked 2026-11-26)"]
+    assert model_findings("gemini", "flash-lite") == []
