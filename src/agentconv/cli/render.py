@@ -33,6 +33,7 @@ class Diagnostics:
         self.groups: dict[tuple, list] = {}   # key -> [first line, files it concerns]
         self.hidden = 0                       # info items not shown (below -v)
         self.seen = 0                         # loss items passed in
+        self.printed: set[str] = set()        # error lines already printed (-v)
 
     def error(self, text: str, *where: str | None, label: str = "error") -> None:
         """An error line; ``where`` are the paths the text may start with (the source, the target): the rest of
@@ -65,6 +66,10 @@ class Diagnostics:
 
     def _add(self, key: tuple, line: str, file: str) -> None:
         if self.level >= VERBOSE:
+            if key[0] == "error":  # a collision, seen from each of its sources, is still one line
+                if line in self.printed:
+                    return
+                self.printed.add(line)
             self.stream.write(line + "\n")
             return
         self.groups.setdefault(key, [line, set()])[1].add(file)
