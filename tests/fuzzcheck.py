@@ -198,7 +198,8 @@ def problems(dialect: str, text: str) -> list[str]:
         try:
             _strict_json(m.group(1))
         except ValueError as exc:
-            out.append(f"carry comment is not JSON: {exc}")
+            if envelope != "plain" or _decodes(m.group(1)):  # else prompt text (the reader keeps it as such)
+                out.append(f"carry comment is not JSON: {exc}")
     return out
 
 
@@ -211,6 +212,14 @@ def _no_duplicates(pairs: list) -> dict:
     if len(out) != len(pairs):
         raise ValueError("a key written twice")
     return out
+
+
+def _decodes(text: str) -> bool:
+    try:
+        json.loads(text)
+        return True
+    except ValueError:
+        return False
 
 
 def _strict_json(text: str):

@@ -360,3 +360,15 @@ def test_a_batch_that_hits_a_bug_closes_its_json_and_an_os_error_is_not_called_a
     assert "internal error (KeyError: 'x')" in err
     with pytest.raises(OSError):  # a full disk or a closed pipe: reported by cli.main as such, not as a bug
         render.batch(results(OSError(28, "No space left on device")), True, render.NORMAL, to="copilot")
+
+
+def test_a_damaged_carry_comment_in_plain_markdown_stays_prompt_text():
+    damaged = '<!-- agentconv-carry: {"v":1,"fields":{"name":"x",broken}} -->'
+    src = f'# Fixer\n\nFixes tests.\n\nRun them.\n\n{damaged}\n<!-- agentconv-carry: {{"v": 1, "fields": {{}}}} -->\n'
+    doc, _ = agentconv.read_text(src.encode(), path="agents/fixer.md")
+    assert doc.agent.prompt.endswith(damaged)
+    out = agentconv.write(doc, "markdown")
+    assert fc.problems("markdown", out) == []
+    again, report = agentconv.read_text(out.encode(), path="agents/fixer.md")
+    assert again.agent.prompt == doc.agent.prompt
+    assert any("kept as text of the prompt" in i.message for i in report)

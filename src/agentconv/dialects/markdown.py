@@ -20,7 +20,7 @@ class Markdown(Dialect):
     def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
         m = _CARRY.search(text)
         payload = carry.decode(m.group(1)) if m else None
-        body = text if m is None else text[: m.start()]  # a damaged comment is dropped (warned below), never kept
+        body = text if payload is None else text[: m.start()]  # a damaged comment stays text of the prompt
         agent = Agent()
         rest = body.lstrip("\n")
         if rest.startswith("# "):
@@ -32,8 +32,8 @@ class Markdown(Dialect):
                 agent.description, rest = para.strip(), after.lstrip("\n")
         agent.prompt = rest
         if payload is None and m:
-            report.add(LossCode.CARRY_STALE, Severity.WARNING, "", "an agentconv-carry comment that is not a valid "
-                       "payload was dropped")
+            report.add(LossCode.CARRY_STALE, Severity.WARNING, "", "the agentconv-carry comment at the end is not a "
+                       "valid payload: kept as text of the prompt")
         if payload:
             carry.apply(agent, payload, {"title": agent.display_name, "description": agent.description},
                         agent.prompt, report, None)
