@@ -274,3 +274,14 @@ def test_validate_knows_the_catalogue():
     assert model_findings("kiro", "claude-sonnet-5") == ["model 'claude-sonnet-5' is not in kiro's model list "
                                                          "(checked 2026-11-26)"]
     assert model_findings("gemini", "flash-lite") == []
+
+
+def test_ir_json_keeps_the_parsed_model_and_reads_version_1():
+    doc = agentconv.read_text(source_text("copilot", model_line("copilot", "GPT-5.3-Codex (copilot)")), "copilot",
+                              path=PATHS["copilot"])[0]
+    data = doc.to_json()
+    assert data["ir_version"] == 2 and data["records"][0]["model"]["variant"] == "codex"
+    assert agentconv.Document.from_json(data).agent.model == doc.agent.model
+    old = {"ir_version": 1, "records": [{"name": "a", "model": {"raw": "anthropic/claude-sonnet-4-5", "canonical": "sonnet"}}]}
+    model = agentconv.Document.from_json(old).agent.model
+    assert (model.vendor, model.family, model.version, model.route) == ("anthropic", "sonnet", "4.5", "anthropic/")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-IR_VERSION = 1
+IR_VERSION = 2
 
 #: ToolPolicy modes. "inherit" (no tools field) and "none" (an empty list) must never blur.
 INHERIT, ALLOWLIST, DENYLIST, NONE = "inherit", "allowlist", "denylist", "none"
@@ -77,7 +77,11 @@ class Model:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Model":
-        """From plain data; keys of older IR versions (``canonical``) are ignored."""
+        """From plain data. IR version 1 kept only ``raw`` and a family id (``canonical``): read again from ``raw``."""
+        if "canonical" in data or set(data) == {"raw"}:
+            from .models import parse
+
+            return parse(str(data["raw"]))
         return cls(**{k: v for k, v in data.items() if k in _MODEL_FIELDS})
 
 
