@@ -3,6 +3,7 @@ the library's terms (the CLI adds its option when it prints them)."""
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 import subprocess
 import sys
@@ -141,3 +142,27 @@ def test_no_library_message_names_a_cli_option():
              if "cli" not in p.parts and p.name != "docs.py"
              for line, text in _messages(p) if option.search(text)]
     assert found == []
+
+
+def _unannotated(fn, where: str) -> list[str]:
+    sig = inspect.signature(fn)
+    out = [f"{where}({p.name})" for p in sig.parameters.values()
+           if p.name not in ("self", "cls") and p.annotation is inspect.Parameter.empty]
+    if sig.return_annotation is inspect.Signature.empty and fn.__name__ != "__init__":
+        out.append(f"{where} -> ?")
+    return out
+
+
+def test_the_public_api_is_annotated():
+    """Every exported function and every public method of an exported class says its types (pyright
+    --verifytypes measures the whole package; this keeps the surface people call complete)."""
+    missing: list[str] = []
+    for name in agentconv.__all__:
+        obj = getattr(agentconv, name)
+        if inspect.isfunction(obj):
+            missing += _unannotated(obj, name)
+        elif inspect.isclass(obj) and obj.__module__.startswith("agentconv"):
+            for attr, member in vars(obj).items():
+                if inspect.isfunction(member) and (not attr.startswith("_") or attr in ("__init__", "__iter__")):
+                    missing += _unannotated(member, f"{name}.{attr}")
+    assert missing == []

@@ -43,7 +43,7 @@ class Detection:
     problem: str | None = None
     """Why nothing fits, when the header itself is broken (the parse error, with its line)."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         out = {"dialect": self.dialect, "confidence": round(self.confidence, 2), "ambiguous": self.ambiguous,
                "evidence": self.evidence, "scores": {k: round(v, 2) for k, v in self.scores.items() if v}}
         if self.problem:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
@@ -39,7 +39,7 @@ class FileResult:
     remedy: str | None = None
     """The failure's ``AgentconvError.remedy``, when something would get past it."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         out = {"source": self.source, "target": self.target, "status": self.status, "from": self.source_dialect,
                "losses": self.report.to_json()}
         if self.error:
@@ -117,7 +117,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     claimed: dict[str, str] = {}
     inputs = {str(p.resolve()) for p in map(Path, sources) if p.is_file()}
     multi = bool(registry.get(to).table.get("multi"))
-    merged: dict[str, list] = {}
+    merged: dict[str, list[Any]] = {}
 
     def place(res: FileResult, src: Path, rel: str) -> Path:
         dest = inside(root, rel)

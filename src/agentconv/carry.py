@@ -30,20 +30,20 @@ _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
 _PATH = re.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
-def digest(mapping: dict, body: str) -> str:
+def digest(mapping: dict[str, Any], body: str) -> str:
     h = hashlib.sha256(json.dumps(mapping, sort_keys=True, ensure_ascii=False, default=str).encode())
     h.update(b"\0")
     h.update(body.encode())  # hashed as bytes: JSON-escaping a 5 KB prompt cost more than the rest of the write
     return h.hexdigest()[:16]
 
 
-def make(source: str | None, fields: dict[str, Any], mapping: dict, body: str) -> dict | None:
+def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str) -> dict[str, Any] | None:
     if not fields:
         return None
     return {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
 
 
-def decode(text: str) -> dict | None:
+def decode(text: str) -> dict[str, Any] | None:
     """A comment's JSON payload, or None when it is not one (never an exception: the comment is anyone's text)."""
     try:
         payload = json.loads(text)
@@ -64,7 +64,7 @@ def reading(on: bool):
 
 # ------------------------------------------------------------------ what may be restored
 @cache
-def _rules() -> dict:
+def _rules() -> dict[str, Any]:
     from .tools import _data
 
     return _data("carry.toml")
@@ -97,7 +97,7 @@ def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy
     return None
 
 
-def _typed(kind: str | list, value: Any) -> bool:
+def _typed(kind: str | list[Any], value: Any) -> bool:
     if isinstance(kind, list):
         return isinstance(value, str) and value in kind
     if kind in ("str", "name"):
@@ -146,11 +146,11 @@ def _tools_shape(value: Any) -> bool:
     return True
 
 
-def _policy(value: dict) -> ToolPolicy:
+def _policy(value: dict[str, Any]) -> ToolPolicy:
     return ToolPolicy(value.get("mode", INHERIT), [Grant(**g) for g in value.get("grants", [])])
 
 
-def _against(kind: str | list, value: Any, agent: Agent, tools: ToolPolicy) -> str | None:
+def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy) -> str | None:
     if kind == "tools":
         from .dialects.toolpolicy import no_wider
 
@@ -185,8 +185,8 @@ def _label(path: Any) -> str:
 
 
 # ------------------------------------------------------------------ reading
-def apply(agent: Agent, payload: dict, mapping: dict, body: str, report: LossReport, line: int | None, *,
-          tools: ToolPolicy | None = None) -> None:
+def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: str, report: LossReport,
+          line: int | None, *, tools: ToolPolicy | None = None) -> None:
     """Restore what ``payload`` may restore into ``agent`` (as its visible file says it); ``tools``: what the
     visible tool field means where the dialect knows more than its IR reading (every Roo group is every tool)."""
     fields = payload.get("fields") or {}

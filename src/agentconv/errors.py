@@ -85,7 +85,7 @@ class BroadenError(LossError):
     """An allowlist cannot stay an allowlist in the target without granting more."""
 
     exit_code = ExitCode.BROADEN
-    remedy = "allow_broaden"
+    remedy: str | None = "allow_broaden"
 
 
 class OutputError(AgentconvError):

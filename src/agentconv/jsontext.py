@@ -23,7 +23,7 @@ def loads(text: str) -> tuple[Any, bool]:
     is never written back as it came, since every output must be free of duplicate keys."""
     twice = False
 
-    def pairs(items: list) -> dict:
+    def pairs(items: list[Any]) -> dict[str, Any]:
         nonlocal twice
         out = dict(items)
         twice = twice or len(out) != len(items)

@@ -78,7 +78,7 @@ def check_size(text: str | bytes, what: str, file: str | None, limit: int = MAX_
                          f"agentconv handles at most {limit:,}", file=file)
 
 
-def read_file(path: str | os.PathLike) -> bytes:
+def read_file(path: str | os.PathLike[str]) -> bytes:
     """A source's bytes: a regular file only (a FIFO, device or socket is refused without being opened for reading,
     so it cannot hang us), at most MAX_FILE_BYTES. Raises OSError (a message in ``strerror``) or LimitError."""
     st = os.stat(path)
@@ -158,7 +158,7 @@ class _Walk:
             self.seen.add(key)
             active = (active or frozenset()) | {key}
             if isinstance(value, dict):
-                out: dict = {}
+                out: dict[str, Any] = {}
                 for k, v in value.items():
                     k = self.key(k, where)
                     if k in out:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any, Iterator
 
 
 class Severity(str, Enum):
@@ -69,7 +70,7 @@ class LossItem:
     line: int | None = None
     """The source line, where known."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = {"code": self.code.value, "severity": self.severity.value, "path": self.path, "message": self.message,
                 "source": self.source, "target": self.target, "file": self.file, "line": self.line}
         return {k: v for k, v in data.items() if v is not None}
@@ -107,13 +108,13 @@ class LossReport:
     def extend(self, other: "LossReport") -> None:
         self.items.extend(other.items)
 
-    def to_json(self) -> list[dict]:
+    def to_json(self) -> list[dict[str, Any]]:
         return [i.to_json() for i in self.items]
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[LossItem]:
         return iter(self.items)
 
 

@@ -19,7 +19,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from . import fsio
 from .errors import OutputError, ParseError
@@ -35,10 +35,10 @@ class Manifest:
     sources it was made from and the target dialect, where known (``origins``)."""
 
     files: dict[str, str] = field(default_factory=dict)
-    origins: dict[str, dict] = field(default_factory=dict)
+    origins: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self, pending: dict[str, str] | None = None) -> str:
-        data: dict = {"version": 1, "files": dict(sorted(self.files.items()))}
+        data: dict[str, Any] = {"version": 1, "files": dict(sorted(self.files.items()))}
         if self.origins:
             data["origins"] = {t: o for t, o in sorted(self.origins.items()) if t in self.files or t in (pending or {})}
         if pending:

@@ -22,7 +22,7 @@ from collections import Counter
 from contextlib import closing, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import fsio, limits
 from . import manifest as mf
@@ -45,24 +45,24 @@ class Record:
     """``converted``, ``unchanged``, ``planned``, ``collision``, ``kept`` (hand-written target), ``skipped``
     (same dialect), ``failed``; ``stale`` (check) and ``removed`` (its sources are gone)."""
     source_dialect: str | None = None
-    losses: list[dict] = field(default_factory=list)
+    losses: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
     exit_code: int = 0
     diff: str | None = None
     digest: str | None = None
     tmp: str | None = None
-    ir: dict | None = None
+    ir: dict[str, Any] | None = None
     """The record's IR, for a target that merges many sources into one file."""
     merged: bool = False
     """One of several sources written together into ``target`` (not a collision)."""
     prior: str | None = None
     """sha256 of the target's bytes before this run (None: it did not exist), taken where it was read."""
-    counts: dict | None = None
+    counts: dict[str, Any] | None = None
     """Loss counts by code, instead of ``losses``, when the caller only wants the summary."""
     remedy: str | None = None
     """What would get past the error (``AgentconvError.remedy``; ``"force"``, ``"prefix_collisions"``)."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
                "status": self.status, "losses": self.losses}
         if self.error:
@@ -74,8 +74,8 @@ class Record:
 class Summary:
     """Counts by status and losses by code, for the human summary and the exit code."""
 
-    statuses: Counter = field(default_factory=Counter)
-    losses: Counter = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
+    losses: Counter[str] = field(default_factory=Counter)
     failed_files: int = 0
 
     def exit_code(self) -> int:
@@ -84,7 +84,7 @@ class Summary:
             return int(ExitCode.OK)
         return int(ExitCode.PARTIAL)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"statuses": dict(self.statuses), "losses": dict(self.losses)}
 
 
@@ -330,7 +330,7 @@ class Outcome:
     records: list[Record]
     summary: Summary
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"files": [r.to_json() for r in self.records], "summary": self.summary.to_json()}
 
 
@@ -386,7 +386,7 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
 def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], root: Path, out_root: Path,
              manifest: mf.Manifest, force: bool, jobs: int, prefix_collisions: bool,
              progress: Callable[[int, int], None] | None, discovered: set[str], remove_orphans: bool) -> Summary:
-    counted: Counter = Counter()
+    counted: Counter[str] = Counter()
     with closing(_run(job, found, jobs)) as stream:
         for rec in stream:
             records.append(rec)
@@ -605,11 +605,11 @@ def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str,
     return out
 
 
-def plan(repo: str | Path = ".", to: Iterable[str] = (), **kw) -> Outcome:
+def plan(repo: str | Path = ".", to: Iterable[str] = (), **kw: Any) -> Outcome:
     """What ``migrate`` would do, writing nothing: one ``planned``/``unchanged``/... record per target."""
     return migrate(repo, to, mode="plan", **kw)
 
 
-def sync_check(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str, **kw) -> Outcome:
+def sync_check(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str, **kw: Any) -> Outcome:
     """Generated targets that are missing or stale have status ``stale``."""
     return migrate(repo, to, from_=from_, mode="check", **kw)

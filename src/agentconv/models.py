@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from .ir import Model
 from .tools import _data
@@ -32,7 +33,7 @@ _PART = re.compile(r"\{(-?)(\w+)\}")
 class _Reader:
     vendor: str
     family: str | None
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     api: bool
     key: str
 
@@ -43,12 +44,12 @@ def _readers() -> list[_Reader]:
             for r in _data("models.toml")["read"]]
 
 
-def catalogue() -> dict:
+def catalogue() -> dict[str, Any]:
     """models.toml as data (aliases, vendors, readers, API ids)."""
     return _data("models.toml")
 
 
-def _alias_of(raw: str, table: dict | None) -> str | None:
+def _alias_of(raw: str, table: dict[str, Any] | None) -> str | None:
     if raw.strip().lower() in ("inherit", "default"):
         return "inherit"
     for alias, spelling in (table or {}).get("model", {}).get("alias", {}).items():
@@ -90,7 +91,7 @@ def _parse(raw: str, aliases: tuple[tuple[str, str], ...]) -> Model:
     return Model(raw, route=route)
 
 
-def parse(raw: str, table: dict | None = None) -> Model:
+def parse(raw: str, table: dict[str, Any] | None = None) -> Model:
     """``raw`` as read by the dialect of ``table`` (its [model.alias] spellings), or by any dialect."""
     aliases = tuple((table or {}).get("model", {}).get("alias", {}).items())
     return replace(_parse(raw, aliases))
@@ -123,7 +124,7 @@ def _bare(model: Model) -> str:
     return _split_route(model.raw.strip())[1]
 
 
-def spell(model: Model, table: dict) -> tuple[str | None, str]:
+def spell(model: Model, table: dict[str, Any]) -> tuple[str | None, str]:
     """How ``table``'s dialect writes ``model``: (value or None, how) with how in ``kept`` (as written),
     ``passed`` (the same id, route changed), ``mapped`` (the target's spelling of the same version or alias),
     ``inherit`` (omitted: the default), ``no-alias`` (an alias the target has not) or ``unmapped``."""
@@ -155,7 +156,7 @@ def spell(model: Model, table: dict) -> tuple[str | None, str]:
     return (value, "kept" if value == model.raw else "mapped") if value else (None, "unmapped")
 
 
-def known(value: str, table: dict) -> bool:
+def known(value: str, table: dict[str, Any]) -> bool:
     """``value`` names a model the dialect of ``table`` lists: one of its aliases, an id it passes through, or a
     version it spells (by any spelling of that version: VS Code also finds a name without its ``(copilot)``)."""
     spec = table.get("model", {})

@@ -52,10 +52,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .dialects.base import Dialect
 from .dialects.detection import _glob
 from .loss import LossCode, LossReport, Severity
+
+if TYPE_CHECKING:
+    from .dialects.base import _Ctx
+    from .envelopes import frontmatter
+    from .ir import Agent
 
 ARGS, ARG, SHELL, FILE, TEXT = "args", "arg", "shell", "file", "text"
 _NTH = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -87,14 +93,14 @@ class Spelling:
     own: tuple[tuple[str, str], ...] = field(default=())
 
     @classmethod
-    def from_table(cls, did: str, spec: dict) -> "Spelling":
+    def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
         pair = lambda v: tuple(v) if v else None  # noqa: E731
         return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
                    spec.get("dollar"), tuple(spec.get("own", {}).items()))
 
     @cached_property
-    def _starts(self) -> re.Pattern:
+    def _starts(self) -> re.Pattern[str]:
         alts = []
         if self.dollar:
             alts.append(f"(?P<dollar>{re.escape(self.dollar)})")
@@ -392,7 +398,7 @@ class CommandDialect(Dialect):
     """A command dialect: markdown (or TOML) prompt with optional header, placeholders rewritten (see above)."""
 
     @cached_property
-    def table(self) -> dict:
+    def table(self) -> dict[str, Any]:
         table = dict(Dialect.table.func(self))  # type: ignore[attr-defined]
         inherit = table.get("inherit")
         if inherit:  # tool names, models, MCP spellings: the agent dialect of the same tool
@@ -411,24 +417,24 @@ class CommandDialect(Dialect):
         return Spelling.from_table(self.id, self.table.get("placeholders", {}))
 
     # ------------------------------------------------------------------ reading
-    def read_extra(self, agent, parsed, path, report) -> None:
+    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         agent.kind = "command"
         raw = agent.prompt
         agent.prompt = to_canonical(raw, self.spelling)
         agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
 
-    def detect(self, path, data, has_header):
+    def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """Found by path only: a header alone (description, model) looks like an agent's."""
         globs = self.table.get("layout", {}).get("detect", [])
         if not path or not any(_glob(path, g) for g in globs):
             return 0.0, []
         return super().detect(path, data, has_header)
 
-    def _detect_tools(self, data: dict) -> tuple[float, list[str]]:
+    def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
         return 0.0, []
 
     # ------------------------------------------------------------------ writing
-    def body(self, agent, ctx) -> str:
+    def body(self, agent: Agent, ctx: "_Ctx") -> str:
         if agent.kind != "command":
             ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind",
                            f"an {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
@@ -451,11 +457,11 @@ class CommandDialect(Dialect):
                            f"prompt is {len(text)} characters; {self.id} allows {limit}")
         return text
 
-    def write_extra(self, mapping: dict, ctx) -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
         if "name" not in self.table.get("fields", {}).values():
             self._carry_file_name(ctx, None)  # identity is the file name alone: carried, like other such dialects
 
-    def render(self, mapping: dict, body: str, layout, carry_data):
+    def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         optional = self.table.get("header") == "optional"
         if optional and not mapping and not carry_data and (layout is None or not layout.has_header):
             return (layout.gap if layout is not None else "") + body

@@ -9,8 +9,12 @@ from __future__ import annotations
 import difflib
 from functools import cache
 from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from .errors import UnknownDialectError
+
+if TYPE_CHECKING:
+    from .dialects.base import Dialect
 
 GROUP = "agentconv.dialects"
 _BUILTIN_PREFIX = "agentconv.dialects."
@@ -45,7 +49,7 @@ def _entries() -> dict[str, object]:
     """id -> entry point (or spec string): the ``agentconv.dialects`` group, built-ins first (pyproject order),
     then plugins by name. Without installed metadata the built-ins are found by ``_scan_builtins``."""
     builtins: dict[str, object] = {}
-    plugins: list = []
+    plugins: list[Any] = []
     try:
         from importlib.metadata import entry_points
 
@@ -63,7 +67,7 @@ def _entries() -> dict[str, object]:
 
 
 @cache
-def _instance(did: str):
+def _instance(did: str) -> Dialect | None:
     entry = _entries()[did]
     try:
         cls = _load(entry) if isinstance(entry, str) else entry.load()
@@ -89,7 +93,7 @@ def ids() -> list[str]:
     return builtin + [d for d in loaded if d not in builtin]
 
 
-def all_dialects() -> list:
+def all_dialects() -> list[Dialect]:
     return [_instance(d) for d in ids()]
 
 
@@ -108,7 +112,7 @@ def _aliases() -> dict[str, str]:
     return out
 
 
-def get(name: str):
+def get(name: str) -> Dialect:
     """The dialect for an id or alias; an unknown name fails with a did-you-mean."""
     key = name.strip().lower()
     if key in _entries() and _instance(key) is not None:

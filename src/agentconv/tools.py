@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 MCP = "mcp:"
 
@@ -46,7 +47,7 @@ def capability(canonical: str) -> str:
 
 
 @cache
-def _data(name: str) -> dict:
+def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("agentconv.dialects.data").joinpath(name).read_text("utf-8"))
 
 
@@ -62,7 +63,7 @@ class Crosswalk:
     """Every spelling read -> canonical ids ([tools], [tool_aliases], [tool_foreign])."""
     mcp_write: str | None
     mcp_wildcard: str | None
-    mcp_read: list[re.Pattern]
+    mcp_read: list[re.Pattern[str]]
     mcp_ambiguous: str | None
     not_servers: frozenset[str] = frozenset()
     """Prefixes that name the dialect's own tool sets (Copilot ``read/...``, ``execute/...``): never an MCP server."""
@@ -70,7 +71,7 @@ class Crosswalk:
     """GitHub reads tool names case-insensitively; Claude Code and OpenCode do not."""
 
     @classmethod
-    def from_table(cls, table: dict) -> "Crosswalk":
+    def from_table(cls, table: dict[str, Any]) -> "Crosswalk":
         written = {k: list(v) for k, v in table.get("tools", {}).items()}
         unknown = set(written) - set(vocabulary())
         if unknown:

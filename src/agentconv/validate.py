@@ -53,7 +53,7 @@ class Finding:
     rule: str
     message: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "line": self.line, "severity": self.severity.value, "rule": self.rule,
                 "message": self.message}
 
@@ -149,11 +149,11 @@ class _Checker:
     def __init__(self, d, parsed, text: str, path: str | None, report: LossReport, doc, add):
         self.d, self.t, self.parsed, self.text, self.path, self.report, self.doc, self.add = \
             d, d.table, parsed, text, path, report, doc, add
-        self.data: dict = parsed.data
+        self.data: dict[str, Any] = parsed.data
         self.chunks = {c.key: c for c in getattr(parsed.layout, "chunks", [])}
-        self.fields: dict = self.t.get("fields", {})
-        self.own: dict = self.t.get("own", {})
-        self.tune: dict = self.t.get("validate", {})
+        self.fields: dict[str, Any] = self.t.get("fields", {})
+        self.own: dict[str, Any] = self.t.get("own", {})
+        self.tune: dict[str, Any] = self.t.get("validate", {})
         self.plain = self.t.get("envelope") == "plain"
 
     def line(self, key: str) -> int:

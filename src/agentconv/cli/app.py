@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -373,7 +373,7 @@ def validate(
     from .. import validate as val
 
     level = _level(quiet, verbose)
-    findings: list = []
+    findings: list[Any] = []
     try:
         for p in paths:
             findings += (val.validate_text(_stdin(), dialect) if p == "-" else val.validate(p, dialect))

@@ -5,6 +5,7 @@ import difflib
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from .. import limits
 from ..errors import UsageError
@@ -14,7 +15,7 @@ KEYS = {"from": str, "to": list, "allow_broaden": bool}
 """Every key and its type. ``to`` may also be one string (``to = "copilot"``) or a comma list."""
 
 
-def load(repo: Path, warn: bool = True) -> dict:
+def load(repo: Path, warn: bool = True) -> dict[str, Any]:
     """The checked configuration of ``repo`` ({} without a file). A file TOML cannot read, or a value of the
     wrong type, is a UsageError (exit 2) naming FILE:LINE; an unknown key is a warning with a did-you-mean."""
     import tomllib

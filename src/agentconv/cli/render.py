@@ -9,6 +9,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import AgentconvError, ExitCode, InternalError
 from ..loss import LossReport
@@ -30,7 +31,7 @@ class Diagnostics:
 
     def __init__(self, level: int = NORMAL, stream=None):
         self.level, self.stream = level, stream or sys.stderr
-        self.groups: dict[tuple, list] = {}   # key -> [first line, files it concerns]
+        self.groups: dict[tuple[Any, ...], list[Any]] = {}   # key -> [first line, files it concerns]
         self.hidden = 0                       # info items not shown (below -v)
         self.seen = 0                         # loss items passed in
         self.printed: set[str] = set()        # error lines already printed (-v)
@@ -64,7 +65,7 @@ class Diagnostics:
         for item in report:
             self.loss(item)
 
-    def _add(self, key: tuple, line: str, file: str) -> None:
+    def _add(self, key: tuple[Any, ...], line: str, file: str) -> None:
         if self.level >= VERBOSE:
             if key[0] == "error":  # a collision, seen from each of its sources, is still one line
                 if line in self.printed:
@@ -120,17 +121,17 @@ SCHEMA = "agentconv.{}/1"
 """The ``schema`` key of every --json document; ``src/agentconv/schemas/<command>.json`` describes it."""
 
 
-def document(command: str, exit_code: int, **body) -> dict:
+def document(command: str, exit_code: int, **body) -> dict[str, Any]:
     """``{"schema": "agentconv.<command>/1", ...body, "exit_code": N}``: the shape every command's --json has
     (a command that failed as a whole has ``error`` instead of its body)."""
     return {"schema": SCHEMA.format(command), **body, "exit_code": exit_code}
 
 
-def emit(doc: dict) -> None:
+def emit(doc: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
 
-def convert_row(src: str, to: str, *, result=None, error=None, target: str | None = None) -> dict:
+def convert_row(src: str, to: str, *, result=None, error=None, target: str | None = None) -> dict[str, Any]:
     """One file of ``convert --json`` / ``--report-json``, for a file converted to stdout (or ``-o FILE``)."""
     if error is not None:
         rep = getattr(error, "report", None)
@@ -141,7 +142,7 @@ def convert_row(src: str, to: str, *, result=None, error=None, target: str | Non
             "losses": result.report.to_json(), "path": result.path}
 
 
-def convert_doc(rows: list[dict], exit_code: int, tally: "BatchTally | None" = None) -> dict:
+def convert_doc(rows: list[dict[str, Any]], exit_code: int, tally: "BatchTally | None" = None) -> dict[str, Any]:
     if tally is None:
         tally = BatchTally(False)
         for row in rows:
@@ -149,7 +150,7 @@ def convert_doc(rows: list[dict], exit_code: int, tally: "BatchTally | None" = N
     return document("convert", exit_code, files=rows, summary=tally.to_json())
 
 
-def write_report(path: Path, doc: dict) -> None:
+def write_report(path: Path, doc: dict[str, Any]) -> None:
     """``--report-json PATH`` (``-``: standard output): the document ``--json`` prints, without the texts."""
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if str(path) == "-":
@@ -167,7 +168,7 @@ class BatchTally:
         self.losses: dict[str, int] = {}
         self.total = 0
         self.first_failure: int | None = None
-        self.rows: list[dict] | None = [] if keep_rows else None
+        self.rows: list[dict[str, Any]] | None = [] if keep_rows else None
         self.error: InternalError | None = None
         """A bug that stopped the batch itself (exit 70)."""
 
@@ -177,7 +178,7 @@ class BatchTally:
         for code in codes:
             self.losses[code] = self.losses.get(code, 0) + 1
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"statuses": self.counts, "losses": self.losses}
 
     def exit_code(self) -> int:
@@ -189,7 +190,7 @@ class BatchTally:
         return int(ExitCode.PARTIAL) if failed < self.total else (self.first_failure or int(ExitCode.PARTIAL))
 
 
-def summary_line(statuses: dict, losses: dict, order=None) -> str:
+def summary_line(statuses: dict[str, Any], losses: dict[str, Any], order=None) -> str:
     """``2 converted, 1 failed; losses: 3 model-coerced, ...``: the same closing line for every batch."""
     keys = [k for k in order if statuses.get(k)] if order else sorted(statuses)
     counts = ", ".join(f"{statuses[k]} {k}" for k in keys)
@@ -255,7 +256,7 @@ def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bo
             sys.stderr.write(f"\r{tally.total} files\x1b[K")
 
 
-def dialect_row(d) -> dict:
+def dialect_row(d) -> dict[str, Any]:
     t = d.table
     held = set(t.get("fields", {}).values())
     shape = t.get("tools_shape", "none")
@@ -272,7 +273,7 @@ def dialect_row(d) -> dict:
     }
 
 
-def table(rows: list[dict]) -> None:
+def table(rows: list[dict[str, Any]]) -> None:
     head = ("id", "title", "tools", "deny", "patterns", "path")
     data = [(r["id"], r["title"], r["tools"], "yes" if r["deny"] else "no", "yes" if r["patterns"] else "no",
              r["path"] or "") for r in rows]

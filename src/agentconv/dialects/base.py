@@ -11,6 +11,7 @@ import re
 import tomllib
 from functools import cached_property
 from importlib import resources
+from types import ModuleType
 from typing import Any
 
 from .. import carry, models, naming, paths, registry
@@ -30,7 +31,7 @@ class Dialect(ToolFields, Detection):
     table_package = "agentconv.dialects.data"
 
     @cached_property
-    def table(self) -> dict:
+    def table(self) -> dict[str, Any]:
         text = resources.files(self.table_package).joinpath(f"{self.id}.toml").read_text("utf-8")
         return tomllib.loads(text)
 
@@ -39,7 +40,7 @@ class Dialect(ToolFields, Detection):
         return Crosswalk.from_table(self.table)
 
     @cached_property
-    def envelope(self):
+    def envelope(self) -> ModuleType:
         """The byte layout module (``envelopes/``) named by the table; YAML frontmatter by default."""
         from .. import envelopes
 
@@ -50,7 +51,7 @@ class Dialect(ToolFields, Detection):
         key = self.table.get("prompt_key")
         return self.envelope.parse(text, path, prompt_key=key) if key else self.envelope.parse(text, path)
 
-    def own_layout(self, agent: Agent):
+    def own_layout(self, agent: Agent) -> Any:
         """The source's layout when the record was read in this very dialect (else None: write fresh)."""
         origin = agent.origin
         return origin.layout if origin is not None and origin.dialect == self.id else None
@@ -159,7 +160,8 @@ class Dialect(ToolFields, Detection):
                        "left out where it is null")
         return self.render(mapping, body, layout, self.carry_data(ctx, mapping, body))
 
-    def carry_data(self, ctx: "_Ctx", mapping: dict, body: str, header: dict | None = None) -> dict | None:
+    def carry_data(self, ctx: "_Ctx", mapping: dict[str, Any], body: str, header: dict[str, Any] | None = None
+                   ) -> dict[str, Any] | None:
         """The side-channel payload (None: nothing to carry, or carrying is off). A tool policy rides only when a
         reader would take it back: no wider than what the written ``header`` (default ``mapping``) grants."""
         if not ctx.policy.carry:
@@ -171,13 +173,13 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         return carry.make(origin.dialect if origin else None, ctx.carried, mapping, body)
 
-    def visible_tools(self, header: dict) -> ToolPolicy:
+    def visible_tools(self, header: dict[str, Any]) -> ToolPolicy:
         """The tool policy a header grants, as a reader takes it (what a carried policy may not exceed)."""
         scratch = Agent()
         self.read_tools(scratch, dict(header), LossReport())
         return scratch.tools
 
-    def render(self, mapping: dict, body: str, layout, carry_data: dict | None) -> str:
+    def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         key = self.table.get("prompt_key")
         if key:
             return self.envelope.render(mapping, body, layout, carry_data, prompt_key=key)
@@ -190,7 +192,7 @@ class Dialect(ToolFields, Detection):
                            f"prompt is {len(agent.prompt)} characters; {self.id} allows {limit}")
         return agent.prompt
 
-    def build(self, ctx: "_Ctx") -> dict:
+    def build(self, ctx: "_Ctx") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
         agent, mapping, held = ctx.agent, {}, set()
         for key, ipath in self.table.get("fields", {}).items():
@@ -217,7 +219,7 @@ class Dialect(ToolFields, Detection):
         self._report_unheld(ctx, held)
         return mapping
 
-    def write_extra(self, mapping: dict, ctx: "_Ctx") -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
         """Hook for what the table cannot say."""
 
     def field_value(self, key: str, ipath: str, ctx: "_Ctx") -> Any:
@@ -352,7 +354,7 @@ class Dialect(ToolFields, Detection):
         ctx.lose("metadata.color", f"color {color!r} cannot be written in {self.id}")
         return None
 
-    def out_map(self, prefix: str, ctx: "_Ctx") -> dict | None:
+    def out_map(self, prefix: str, ctx: "_Ctx") -> dict[str, Any] | None:
         """A string->string map (GitHub's ``metadata``) holding the scalar fields under ``prefix``."""
         out = {}
         held = {p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")}
@@ -407,13 +409,16 @@ _CARRIED = " (carried in a comment)"
 class _Ctx:
     """Per-write state: the report, the policy, what rides in the side channel."""
 
-    def __init__(self, dialect: Dialect, agent: Agent, report: LossReport, policy: Policy):
-        self.dialect, self.agent, self.report, self.policy = dialect, agent, report, policy
+    def __init__(self, dialect: Dialect, agent: Agent, report: LossReport, policy: Policy) -> None:
+        self.dialect: Dialect = dialect
+        self.agent: Agent = agent
+        self.report: LossReport = report
+        self.policy: Policy = policy
         self.carried: dict[str, Any] = {}
         self.mapped: set[str] = set()
         self.translated: dict[str, Any] = {}
         self.done: set[str] = set()
-        self.tools_renamed = False
+        self.tools_renamed: bool = False
 
     def lose(self, path: str, message: str, code: LossCode = LossCode.FIELD_DROPPED,
              severity: Severity = Severity.WARNING) -> None:

@@ -2,14 +2,20 @@
 ``$ARGUMENTS``, ``$0``/``$ARGUMENTS[0]`` (0-based), ``!`cmd```, ``@path`` (see ``agentconv.placeholders``)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..placeholders import CommandDialect
 from .toolpolicy import _split_commas
+
+if TYPE_CHECKING:
+    from ..loss import LossReport
+    from .base import _Ctx
 
 
 class ClaudeCommand(CommandDialect):
     id = "claude-command"
 
-    def split_names(self, value, ipath, report):
+    def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         """``allowed-tools`` is a comma- or space-separated string, or a list (both documented)."""
         if isinstance(value, str) and "," not in value:
             return _split_spaces(value)
@@ -17,7 +23,7 @@ class ClaudeCommand(CommandDialect):
             return [str(v).strip() for v in value if str(v).strip()]
         return super().split_names(value, ipath, report)
 
-    def _tools_as_written(self, ctx):
+    def _tools_as_written(self, ctx: "_Ctx") -> dict[str, Any] | None:
         kept = super()._tools_as_written(ctx)
         if kept is not None:
             return kept

@@ -25,10 +25,16 @@ comes from features and the model family, never from the sandbox policy). The ru
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .. import paths
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode, Severity
 from .base import Dialect
+
+if TYPE_CHECKING:
+    from ..loss import LossReport
+    from .base import _Ctx
 
 READ_ONLY, WORKSPACE = "read-only", "workspace-write"
 
@@ -41,7 +47,7 @@ class Codex(Dialect):
         spec = self.table.get("sandbox", {})
         return set(spec.get("edits", [])), set(spec.get("commands", []))
 
-    def read_tools(self, agent: Agent, data: dict, report) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.key)
         if value == READ_ONLY:
             edits, commands = self._sets()
@@ -54,13 +60,13 @@ class Codex(Dialect):
                            f"{self.key} {value!r} is not one of Codex's sandbox modes")
             agent.extensions.setdefault(self.id, {})[self.key] = value
 
-    def body(self, agent: Agent, ctx) -> str:
+    def body(self, agent: Agent, ctx: "_Ctx") -> str:
         if not agent.prompt.strip():
             ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
                            f"{self.id} requires developer_instructions, and the prompt is empty: Codex ignores this role")
         return super().body(agent, ctx)
 
-    def write_tools(self, ctx) -> dict:
+    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
@@ -104,6 +110,6 @@ class Codex(Dialect):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {self.key: mode}
 
-    def _broaden(self, ctx, msg: str, mode: str | None) -> dict:
+    def _broaden(self, ctx, msg: str, mode: str | None) -> dict[str, Any]:
         self.broaden(ctx, msg)
         return {self.key: mode} if mode else {}

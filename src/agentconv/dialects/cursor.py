@@ -13,10 +13,16 @@ commands (the table's ``[readonly] denies``). So:
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .. import paths
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode, Severity
 from .base import Dialect
+
+if TYPE_CHECKING:
+    from ..loss import LossReport
+    from .base import _Ctx
 
 
 class Cursor(Dialect):
@@ -26,7 +32,7 @@ class Cursor(Dialect):
     def mutating(self) -> list[str]:
         return list(self.table.get("readonly", {}).get("denies", []))
 
-    def read_tools(self, agent: Agent, data: dict, report) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.flag)
         if isinstance(value, str) and value.lower() in ("true", "false"):
             report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools", f"{self.flag} {value!r} read as a boolean")
@@ -37,7 +43,7 @@ class Cursor(Dialect):
         elif value is not None:
             agent.extensions.setdefault(self.id, {})[self.flag] = value
 
-    def write_tools(self, ctx) -> dict:
+    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
@@ -65,6 +71,6 @@ class Cursor(Dialect):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {self.flag: True}
 
-    def _broaden(self, ctx, msg: str) -> dict:
+    def _broaden(self, ctx, msg: str) -> dict[str, Any]:
         self.broaden(ctx, msg)
         return {}

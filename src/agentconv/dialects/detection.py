@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from typing import Any
 
 from .. import naming, registry
 from ..ir import Agent
@@ -13,13 +14,13 @@ class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
 
     @cached_property
-    def _places(self) -> re.Pattern | None:
+    def _places(self) -> re.Pattern[str] | None:
         """All of the table's path globs as one regular expression (detection asks every dialect per file)."""
         globs = self.table.get("layout", {}).get("detect", [])
         return re.compile("|".join(f"(?:{_glob_rx(g).pattern})" for g in globs)) if globs else None
 
     # ------------------------------------------------------------------ detection and paths
-    def detect(self, path: str | None, data: dict | None, has_header: bool) -> tuple[float, list[str]]:
+    def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """A score (higher is likelier) and the evidence, from the path and the parsed header."""
         score, why = 0.0, []
         if path and self._places is not None and self._places.match(path.replace("\\", "/")):
@@ -49,7 +50,7 @@ class Detection:
             why.append(f"model {model!r}")
         return score, why
 
-    def _detect_tools(self, data: dict) -> tuple[float, list[str]]:
+    def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
         """Tool names as evidence, each worth 3 shared among the dialects that read it."""
         shape = self.table.get("tools_shape")
         value = data.get("tools")
@@ -88,7 +89,7 @@ def _glob(path: str, pattern: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _glob_rx(pattern: str) -> re.Pattern:
+def _glob_rx(pattern: str) -> re.Pattern[str]:
     out, i = [], 0
     while i < len(pattern):
         if pattern.startswith("**/", i):

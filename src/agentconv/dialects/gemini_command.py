@@ -3,15 +3,21 @@
 Placeholders ``{{args}}``, ``!{cmd}``, ``@{path}``; no positional arguments (see ``agentconv.placeholders``)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .. import naming
 from ..loss import LossCode, Severity
 from ..placeholders import CommandDialect
+
+if TYPE_CHECKING:
+    from ..ir import Agent
+    from ..loss import LossReport
 
 
 class GeminiCommand(CommandDialect):
     id = "gemini-command"
 
-    def _derive_name(self, agent, path, report) -> None:
+    def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         layout = self.table["layout"]
         root, sep = layout["nest_root"], layout["nest_sep"]
         norm = "/" + (path or "").replace("\\", "/")
@@ -27,14 +33,14 @@ class GeminiCommand(CommandDialect):
             return
         super()._derive_name(agent, path, report)
 
-    def output_path(self, agent) -> str:
+    def output_path(self, agent: Agent) -> str:
         sep = self.table["layout"]["nest_sep"]
         if agent.name and sep in agent.name:
             parts = [naming.check_safe(p, agent.origin.path if agent.origin else None) for p in agent.name.split(sep)]
             return self.table["layout"]["path"].format(name="/".join(parts))
         return super().output_path(agent)
 
-    def render(self, mapping: dict, body: str, layout, carry_data) -> str:
+    def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         # `prompt` is required even when empty (the loss is reported by body())
         return self.envelope.render(mapping, body, layout, carry_data, prompt_key=self.table["prompt_key"],
                                     required=True)

@@ -12,10 +12,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from ..ir import INHERIT, NONE, Agent, Document
 from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect
+
+if TYPE_CHECKING:
+    from ..envelopes import frontmatter
+    from .base import _Ctx
 
 FILE_PREFIX = "file://"
 
@@ -27,14 +32,14 @@ class Kiro(Dialect):
         # JSON has no comments: no side channel, so what is lost is reported as dropped, not carried
         return super().write(doc, report, replace(policy, carry=False))
 
-    def read_tools(self, agent: Agent, data: dict, report) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         if "tools" in data:
             super().read_tools(agent, data, report)
             return
         agent.tools.mode = NONE  # schema default [] (no tools)
         agent.derived.append("tools")
 
-    def read_extra(self, agent: Agent, parsed, path, report) -> None:
+    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():
             ref = agent.prompt
             agent.extensions.setdefault(self.id, {})["prompt"] = ref
@@ -43,7 +48,7 @@ class Kiro(Dialect):
                        f"the prompt is a file reference ({ref}): the file is not read, so the prompt is empty "
                        f"(the reference is kept for {self.id})")
 
-    def write_tools(self, ctx) -> dict:
+    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
         agent = ctx.agent
         same = agent.origin is not None and agent.origin.dialect == self.id
         if agent.tools.mode == NONE and "tools" in agent.derived and same:
@@ -55,13 +60,13 @@ class Kiro(Dialect):
             return {"tools": ["*"]}  # no key would mean no tools here
         return super().write_tools(ctx)
 
-    def body(self, agent: Agent, ctx) -> str:
+    def body(self, agent: Agent, ctx: "_Ctx") -> str:
         ref = agent.extensions.get(self.id, {}).get("prompt")
         if ref and not agent.prompt:
             return ref
         return super().body(agent, ctx)
 
-    def write_extra(self, mapping: dict, ctx) -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
         mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
         if ctx.agent.kind != "agent":
             ctx.report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "kind",

@@ -5,11 +5,15 @@ What a persona cannot hold rides at the end in an HTML comment, which renders as
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from .. import carry, jsontext, naming
 from ..ir import Agent, Document, Origin
 from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect, _Ctx
+
+if TYPE_CHECKING:
+    from ..envelopes import frontmatter
 
 _CARRY = re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
 
@@ -17,7 +21,8 @@ _CARRY = re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
 class Markdown(Dialect):
     id = "markdown"
 
-    def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
+    def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
+             ) -> Document:
         m = _CARRY.search(text)
         payload = carry.decode(m.group(1)) if m else None
         body = text if payload is None else text[: m.start()]  # a damaged comment stays text of the prompt
@@ -73,5 +78,5 @@ class Markdown(Dialect):
         if (back.display_name or None) != (agent.display_name or None) and agent.display_name:
             report.add(LossCode.VALUE_COERCED, Severity.INFO, "display_name", "the title reads back differently")
 
-    def detect(self, path, data, has_header):
+    def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         return (1.0, ["no frontmatter header"]) if not has_header else (0.0, [])

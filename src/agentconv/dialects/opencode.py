@@ -6,15 +6,22 @@ matching rule wins) or the deprecated ``tools`` name->bool map. An allowlist is 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
 from ..loss import LossCode, Severity
 from .base import Dialect
+
+if TYPE_CHECKING:
+    from ..ir import Grant
+    from ..loss import LossReport
+    from .base import _Ctx
 
 
 class OpenCode(Dialect):
     id = "opencode"
 
-    def read_tools(self, agent: Agent, data: dict, report) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         perm, tools = data.get("permission"), data.get("tools")
         if perm is None and tools is None:
             return
@@ -49,16 +56,17 @@ class OpenCode(Dialect):
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
 
-    def render_tools(self, mode, allowed, denied, ctx) -> dict:
+    def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
+                     ctx: "_Ctx") -> dict[str, Any]:
         layout = ctx.agent.origin.layout if ctx.agent.origin else None
         legacy = (ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id and layout is not None
                   and any(c.key == "tools" for c in layout.chunks) and not any(c.key == "permission" for c in layout.chunks))
         if legacy and not any(g.pattern or g.decision == "ask" for _, g in allowed + denied):
-            out: dict = {"*": False} if mode in (ALLOWLIST, NONE) else {}
+            out: dict[str, Any] = {"*": False} if mode in (ALLOWLIST, NONE) else {}
             out.update({n: True for n, _ in allowed})
             out.update({n: False for n, _ in denied})
             return {"tools": out}
-        perm: dict = {"*": "deny"} if mode in (ALLOWLIST, NONE) else {}
+        perm: dict[str, Any] = {"*": "deny"} if mode in (ALLOWLIST, NONE) else {}
         for n, g in allowed:
             if g.pattern:
                 rule = perm.get(n)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import carry, jsontext, limits
 from ..envelopes import yamlio
@@ -44,6 +44,9 @@ from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin, ToolP
 from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect, _Ctx
 from .toolpolicy import _dedupe
+
+if TYPE_CHECKING:
+    from ..envelopes import frontmatter
 
 SEP = "\n\n<!-- roo:customInstructions -->\n\n"
 ORDER = ["slug", "name", "roleDefinition", "whenToUse", "description", "groups", "customInstructions", "source"]
@@ -116,7 +119,8 @@ class Roo(Dialect):
     envelope = _Envelope()
 
     # ------------------------------------------------------------------ reading
-    def read(self, text: str, path: str | None, report: LossReport, *, parsed=None) -> Document:
+    def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
+             ) -> Document:
         parsed = self.parse(text, path)
         data = parsed.data
         for where, message in parsed.coerced:
@@ -155,7 +159,7 @@ class Roo(Dialect):
             records.append(agent)
         return Document(records)
 
-    def _read_mode(self, mode: dict, report: LossReport, line: int) -> Agent:
+    def _read_mode(self, mode: dict[str, Any], report: LossReport, line: int) -> Agent:
         agent = Agent()
         ext: dict[str, Any] = {}
         slug = mode.get("slug")
@@ -197,14 +201,14 @@ class Roo(Dialect):
             agent.extensions["roo"] = ext
         return agent
 
-    def visible_tools(self, header: dict) -> ToolPolicy:
+    def visible_tools(self, header: dict[str, Any]) -> ToolPolicy:
         """Every group is every tool Roo has: what a side channel's "every tool" may be restored from."""
         groups = header.get("groups")
         if isinstance(groups, list) and all(g in groups for g in ALL_GROUPS):
             return ToolPolicy()
         return super().visible_tools(header)
 
-    def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         groups = data.get("groups")
         if groups is None:
             if "slug" in data:
@@ -267,7 +271,7 @@ class Roo(Dialect):
             parts.append(yamlio.dump({"customModes": [mode]})[len("customModes:\n"):])
         return "".join(parts)
 
-    def _unchanged(self, doc: Document) -> dict | None:
+    def _unchanged(self, doc: Document) -> dict[str, Any] | None:
         """The source file's state when every record comes from one roo file, all of it, in order."""
         states = [a.origin.keep.get("roo") if a.origin is not None and a.origin.dialect == self.id else None
                   for a in doc.records]
@@ -278,7 +282,7 @@ class Roo(Dialect):
             return None
         return first
 
-    def _mode(self, ctx: _Ctx) -> dict:
+    def _mode(self, ctx: _Ctx) -> dict[str, Any]:
         agent = ctx.agent
         same = agent.origin is not None and agent.origin.dialect == self.id
         mode: dict[str, Any] = {"slug": self.out_name(ctx)}
@@ -317,7 +321,7 @@ class Roo(Dialect):
         self._report_unheld(ctx, HELD)
         return mode
 
-    def write_tools(self, ctx: _Ctx) -> dict:
+    def write_tools(self, ctx: _Ctx) -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode == INHERIT:
             if policy.grants:
@@ -332,7 +336,7 @@ class Roo(Dialect):
             return {"groups": list(ALL_GROUPS)}  # every tool: every group
         return super().write_tools(ctx)
 
-    def check_broaden(self, ctx: _Ctx, allowed: list[tuple[str, Grant]], policy) -> None:
+    def check_broaden(self, ctx: _Ctx, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
         Roo fileRegex (from a roo entry), anything else would be dropped."""
         if policy.mode not in (ALLOWLIST, NONE):
@@ -344,7 +348,8 @@ class Roo(Dialect):
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
 
-    def render_tools(self, mode: str, allowed, denied, ctx: _Ctx) -> dict:
+    def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
+                     ctx: _Ctx) -> dict[str, Any]:
         entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins
         for name, g in allowed:
             entries.setdefault(name, _entry(name, g) or name)
@@ -360,7 +365,7 @@ class Roo(Dialect):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {"groups": list(entries.values())}
 
-    def _check_clean(self, modes: list[dict], report: LossReport) -> None:
+    def _check_clean(self, modes: list[dict[str, Any]], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
         for mode in modes:
             for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
@@ -393,7 +398,7 @@ def _group(raw: str) -> str:
     return raw
 
 
-def _entry(name: str, g: Grant) -> list | None:
+def _entry(name: str, g: Grant) -> list[Any] | None:
     """The Roo group entry ``[group, {fileRegex, description}]`` a grant read from roo stands for, if it still fits."""
     if not g.raw.startswith("["):
         return None

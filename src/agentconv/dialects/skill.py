@@ -15,11 +15,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from ..ir import ALLOWLIST, INHERIT, Agent
 from ..loss import LossCode, LossReport, Severity
 from .base import Dialect, _first_paragraph
 from .toolpolicy import _dedupe, _split_commas
+
+if TYPE_CHECKING:
+    from ..envelopes import frontmatter
+    from .base import _Ctx
 
 FILE = "SKILL.md"
 _SPACE = re.compile(r"\s+(?![^()]*\))")  # whitespace outside parentheses
@@ -29,7 +34,7 @@ class Skill(Dialect):
     id = "skill"
 
     # ------------------------------------------------------------------ reading
-    def read_extra(self, agent: Agent, parsed, path, report) -> None:
+    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         agent.kind = "skill"
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
@@ -49,14 +54,14 @@ class Skill(Dialect):
         agent.name = folder
         agent.derived.append("name")
 
-    def split_names(self, value, ipath: str, report: LossReport | None) -> list[str]:
+    def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         if isinstance(value, str) and "," not in value:
             return [n for n in _SPACE.split(value.strip()) if n]  # the spec's space-delimited form
         if isinstance(value, str):
             return _split_commas(value)
         return super().split_names(value, ipath, None)
 
-    def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get("allowed-tools")
         if value is None:
             return
@@ -64,12 +69,12 @@ class Skill(Dialect):
         self._report_foreign(grants, report)
         agent.tools.mode, agent.tools.grants = INHERIT, grants  # pre-approved; every other tool stays available
 
-    def _detect_tools(self, data: dict) -> tuple[float, list[str]]:
+    def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
         """Only ``allowed-tools`` is evidence (a ``tools`` key belongs to an agent)."""
         return (2.0, ["field 'allowed-tools'"]) if "allowed-tools" in data else (0.0, [])
 
     # ------------------------------------------------------------------ writing
-    def write_tools(self, ctx) -> dict:
+    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode != INHERIT:
             what = {ALLOWLIST: "allowlist", "none": "empty tool list"}.get(policy.mode, "deny list")
@@ -93,7 +98,7 @@ class Skill(Dialect):
             return {}
         return {"allowed-tools": " ".join(names)}  # the spec's form; scopes keep their spaces inside parentheses
 
-    def _as_written(self, ctx) -> dict | None:
+    def _as_written(self, ctx) -> dict[str, Any] | None:
         """Same dialect: allowed-tools exactly as the source wrote it (string or list), when it still means the IR's."""
         layout = self.own_layout(ctx.agent)
         old = {c.key: c.value for c in getattr(layout, "chunks", []) if c.key == "allowed-tools" and not c.lenient}
@@ -103,7 +108,7 @@ class Skill(Dialect):
         self.read_tools(scratch, old, LossReport())
         return old if scratch.tools == ctx.agent.tools else None
 
-    def out_name(self, ctx) -> str | None:
+    def out_name(self, ctx: "_Ctx") -> str | None:
         name = super().out_name(ctx)
         limit = self.table.get("limits", {}).get("name")
         if name and limit and len(name) > limit:
@@ -111,7 +116,7 @@ class Skill(Dialect):
                            f"name is {len(name)} characters; skills allow {limit}")
         return name
 
-    def out_description(self, ctx) -> str | None:
+    def out_description(self, ctx: "_Ctx") -> str | None:
         agent = ctx.agent
         text = agent.description
         if not text:  # required for every skill, whatever the record's kind
@@ -121,7 +126,7 @@ class Skill(Dialect):
                                f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")
         return text
 
-    def write_extra(self, mapping: dict, ctx) -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
         limits = self.table.get("limits", {})
         for key, ipath in (("description", "description"), ("compatibility", "extensions.skill.compatibility")):
             value = mapping.get(key)

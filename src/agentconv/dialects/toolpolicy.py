@@ -25,7 +25,7 @@ class ToolFields:
     """The tools half of a dialect (needs ``table``, ``crosswalk``, ``id``)."""
 
     # ------------------------------------------------------------------ tools, reading
-    def read_tools(self, agent: Agent, data: dict, report: LossReport) -> None:
+    def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """Default: ``tools`` (list or comma string) is an allowlist; ``tools.deny`` a deny list."""
         keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
         allow_key, deny_key = keys.get("tools"), keys.get("tools.deny")
@@ -81,7 +81,7 @@ class ToolFields:
         return [Grant(name, c, decision, pattern) for c in canon]
 
     # ------------------------------------------------------------------ tools, writing
-    def write_tools(self, ctx: "_Ctx") -> dict:
+    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
         """Header fields for the tool policy (the shape comes from ``render_tools``)."""
         kept = self._tools_as_written(ctx)
         if kept is not None:
@@ -108,7 +108,7 @@ class ToolFields:
         self.check_broaden(ctx, allowed, policy)
         return self.render_tools(mode, allowed, denied, ctx)
 
-    def _tools_as_written(self, ctx: "_Ctx") -> dict | None:
+    def _tools_as_written(self, ctx: "_Ctx") -> dict[str, Any] | None:
         """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
         (keeps shape, order, legacy names, ``['*']``, OpenCode's ``tools`` map)."""
         layout = self.own_layout(ctx.agent)
@@ -133,7 +133,7 @@ class ToolFields:
     def supports_deny(self) -> bool:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"
 
-    def expand_denylist(self, ctx: "_Ctx", policy) -> list[tuple[str, Grant]]:
+    def expand_denylist(self, ctx: "_Ctx", policy: ToolPolicy) -> list[tuple[str, Grant]]:
         scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
@@ -181,7 +181,7 @@ class ToolFields:
                            f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
         return out
 
-    def check_broaden(self, ctx: "_Ctx", allowed: list[tuple[str, Grant]], policy) -> None:
+    def check_broaden(self, ctx: "_Ctx", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
         if policy.mode not in (ALLOWLIST, NONE):
             return
@@ -228,14 +228,15 @@ class ToolFields:
     def supports_patterns(self) -> bool:
         return self.table.get("tools_shape") in ("comma", "permission")
 
-    def render_tools(self, mode: str, allowed, denied, ctx: "_Ctx") -> dict:
+    def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
+                     ctx: "_Ctx") -> dict[str, Any]:
         """Default shapes: ``comma`` (Claude) or ``list``; deny list in the ``tools.deny`` key."""
         keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
         shape = self.table.get("tools_shape", "list")
         fmt = (lambda n, g: f"{n}({g.pattern})" if g.pattern and self.supports_patterns() else n)
         allow_names = _dedupe(fmt(n, g) for n, g in allowed)
         deny_names = _dedupe(fmt(n, g) for n, g in denied)
-        out: dict = {}
+        out: dict[str, Any] = {}
         if mode in (ALLOWLIST, NONE):
             out[keys["tools"]] = ", ".join(allow_names) if shape == "comma" else allow_names
         if deny_names:
@@ -294,7 +295,7 @@ def _base(name: str) -> str:
     return m.group("name").strip() if m else name
 
 
-def _dedupe(items) -> list:
+def _dedupe(items) -> list[Any]:
     out = []
     for i in items:
         if i not in out:

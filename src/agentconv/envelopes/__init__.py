@@ -1,9 +1,11 @@
 """Byte layouts. Each module has ``parse(text, file) -> Parsed`` and ``render(mapping, body, layout, carry)``;
 a dialect names its envelope in its table (``envelope = "toml"``), frontmatter by default."""
 from importlib import import_module
+from types import ModuleType
 
 NAMES = {"frontmatter": "frontmatter", "toml": "tomlenv", "json": "jsonenv", "plain": "frontmatter"}
 
 
-def get(name: str):
+def get(name: str) -> ModuleType:
+    """The envelope module for a table's ``envelope`` name."""
     return import_module(f"{__name__}.{NAMES.get(name, name)}")

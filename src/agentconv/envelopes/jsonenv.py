@@ -3,6 +3,7 @@ what the target cannot hold is reported only. Unchanged data is written back as 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .. import jsontext, limits
 from ..errors import ParseError
@@ -37,12 +38,12 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     return parsed
 
 
-def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict | None = None, *,
+def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None, *,
            prompt_key: str = "prompt") -> str:
     if layout is not None and getattr(layout, "data", None) == mapping and getattr(layout, "body", None) == body:
         if getattr(layout, "verbatim", False) and jsontext.escape(layout.text) == layout.text:  # type: ignore[attr-defined]
             return layout.text  # type: ignore[attr-defined]
-    data: dict = {}
+    data: dict[str, Any] = {}
     for key, value in mapping.items():  # the prompt goes after the description, where people look for it
         data[key] = value
         if key == "description" and body:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from typing import Any
 
 from .. import carry as side
 from .. import jsontext, limits
@@ -58,7 +59,7 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     return parsed
 
 
-def _prompt(data: dict, key: str, file: str | None, coerced: list) -> str:
+def _prompt(data: dict[str, Any], key: str, file: str | None, coerced: list[Any]) -> str:
     """Pop the prompt: text, a number or a boolean read as its text (noted), anything else refused."""
     value = data.pop(key, "")
     if value is None:  # JSON null: no prompt
@@ -71,7 +72,7 @@ def _prompt(data: dict, key: str, file: str | None, coerced: list) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict | None = None, *,
+def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None, *,
            prompt_key: str = "prompt", required: bool = False) -> str:
     """``required``: the prompt key is written even when empty (Gemini commands)."""
     import tomli_w
@@ -92,7 +93,7 @@ def render(mapping: dict, body: str, layout: Layout | None = None, carry: dict |
     return text
 
 
-def writable(value):
+def writable(value: Any) -> Any:
     """TOML has no null: a None value is left out (``unwritable`` names what that drops)."""
     if isinstance(value, dict):
         return {k: writable(v) for k, v in value.items() if v is not None}
@@ -101,7 +102,7 @@ def writable(value):
     return value
 
 
-def unwritable(mapping: dict, prefix: str = "") -> list[str]:
+def unwritable(mapping: dict[str, Any], prefix: str = "") -> list[str]:
     """The keys (dotted; ``key[]`` for list items) whose null values TOML cannot write."""
     out = []
     for k, v in mapping.items():

@@ -169,7 +169,7 @@ def dump_field(key: str, value: Any) -> str:
         return _ruamel_dump({key: value})
 
 
-def _ruamel_dump(data: dict) -> str:
+def _ruamel_dump(data: dict[str, Any]) -> str:
     from ruamel.yaml import YAML
 
     y = YAML(typ="safe", pure=True)
@@ -182,6 +182,6 @@ def _ruamel_dump(data: dict) -> str:
     return buf.getvalue()
 
 
-def dump(mapping: dict) -> str:
+def dump(mapping: dict[str, Any]) -> str:
     """A whole mapping, key order kept."""
     return "".join(dump_field(k, v) for k, v in mapping.items())
