@@ -12,7 +12,7 @@ import pytest
 
 import agentconv
 from agentconv import carry
-from agentconv.dialects.toolpolicy import no_wider
+from agentconv.dialects.toolpolicy import no_wider, within_classes
 from agentconv.envelopes import frontmatter
 from agentconv.errors import LossError
 from agentconv.ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Grant, ToolPolicy
@@ -232,3 +232,47 @@ P = lambda mode, *grants: ToolPolicy(mode, [Grant(*g) for g in grants])  # noqa:
 ])
 def test_no_wider(narrow, wide, ok):
     assert no_wider(narrow, wide) is ok
+
+
+@pytest.mark.parametrize("carried, visible, regained", [
+    (P(ALLOWLIST, ("Read", "read")), P(ALLOWLIST, ("Read", "read")), []),
+    # a tool the target could not spell, of a kind of access the visible file grants: restored, named
+    (P(ALLOWLIST, ("WebFetch", "webfetch"), ("WebSearch", "websearch")), P(ALLOWLIST, ("web/fetch", "webfetch")),
+     ["WebSearch"]),
+    (P(ALLOWLIST, ("Read", "read"), ("Grep", "grep")), P(ALLOWLIST, ("read", "read")), ["Grep"]),
+    (P(ALLOWLIST, ("Bash", "bash"), ("Grep", "grep")), P(ALLOWLIST, ("Bash", "bash")), ["Grep"]),  # read beside a shell
+    (P(ALLOWLIST, ("mcp__s__a", "mcp:s/a"), ("mcp__s__b", "mcp:s/b")), P(ALLOWLIST, ("s/a", "mcp:s/a")),
+     ["mcp__s__b"]),
+    # a new kind of access, another MCP server, a lifted scope, a laxer decision, another mode: refused
+    (P(ALLOWLIST, ("Read", "read"), ("Bash", "bash")), P(ALLOWLIST, ("Read", "read")), None),
+    (P(ALLOWLIST, ("Read", "read"), ("WebSearch", "websearch")), P(ALLOWLIST, ("Read", "read")), None),
+    (P(ALLOWLIST, ("mcp__s__a", "mcp:s/a"), ("mcp__t__b", "mcp:t/b")), P(ALLOWLIST, ("s/a", "mcp:s/a")), None),
+    (P(ALLOWLIST, ("Bash", "bash")), P(ALLOWLIST, ("Bash(git *)", "bash", "allow", "git *")), None),
+    (P(ALLOWLIST, ("Bash(rm *)", "bash", "allow", "rm *")), P(ALLOWLIST, ("Bash(git *)", "bash", "allow", "git *")),
+     None),
+    (P(ALLOWLIST, ("Edit", "edit")), P(ALLOWLIST, ("Edit", "edit", "ask")), None),
+    (P(INHERIT), P(ALLOWLIST, ("Read", "read")), None),
+    (P(DENYLIST, ("Bash", "bash", "deny")), P(DENYLIST, ("Bash", "bash", "deny"), ("Edit", "edit", "deny")), None),
+])
+def test_within_classes(carried, visible, regained):
+    assert within_classes(carried, visible) == regained
+
+
+def test_a_tool_the_target_cannot_spell_comes_back_with_a_warning():
+    """Claude -> Copilot -> Claude: WebSearch has no Copilot spelling; it rides in the comment and comes back
+    beside WebFetch (the same kind of access), said as a warning; Bash added to the comment does not."""
+    src = "---\nname: web\ndescription: Looks things up.\ntools: Read, WebFetch, WebSearch\n---\n\nLook it up.\n"
+    there = agentconv.convert(src, "copilot", from_="claude").text
+    assert "WebSearch" not in there.split("# agentconv-carry")[0]
+    back = agentconv.convert(there, "claude", from_="copilot")
+    assert "tools: Read, WebFetch, WebSearch\n" in back.text
+    assert any(i.code.value == "carry-restored" and i.severity.value == "warning" and "WebSearch" in i.message
+               for i in back.report)
+    doc, _ = agentconv.read(there, "copilot")
+    payload = json.loads(there.split("# agentconv-carry: ")[1].split("\n")[0])
+    payload["fields"]["tools"]["grants"].append({"raw": "Bash", "canonical": "bash", "decision": "allow",
+                                                 "pattern": None})
+    forged = there.split("# agentconv-carry: ")[0] + "# agentconv-carry: " + json.dumps(payload) + "\n" + \
+        there.split("# agentconv-carry: ")[1].split("\n", 1)[1]
+    out = agentconv.convert(forged, "claude", from_="copilot")
+    assert "Bash" not in out.text and "tools" in refused_paths(out.report)

@@ -6,8 +6,9 @@ are restored (its own values win) and the staleness is reported.
 
 Trust: the comment is text anyone can write and the digest a hash anyone can compute, so the side channel may
 restore, never grant. What it may set is data (``dialects/data/carry.toml``): a value is taken only for a path
-on that list, of the type it names, never for an access setting, and a tool policy only when it is no wider than
-the visible file's (``toolpolicy.no_wider``). Every value refused is a ``carry-refused`` warning naming the field.
+on that list, of the type it names, never for an access setting, and a tool policy only when it gives no kind of
+access the visible file does not (``toolpolicy.within_classes``: a tool the target could not spell comes back only
+beside one of its class, said as a warning). Every value refused is a ``carry-refused`` warning naming the field.
 Writers carry only what a reader would take back (``refusal`` without a record: the static rules).
 """
 from __future__ import annotations
@@ -152,9 +153,9 @@ def _policy(value: dict[str, Any]) -> ToolPolicy:
 
 def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy) -> str | None:
     if kind == "tools":
-        from .dialects.toolpolicy import no_wider
+        from .dialects.toolpolicy import within_classes
 
-        return None if no_wider(_policy(value), tools) else "wider than the file's own tools"
+        return None if within_classes(_policy(value), tools) is not None else "wider than the file's own tools"
     if kind == "model" and agent.model is not None:
         from . import models
 
@@ -178,6 +179,16 @@ def _put(agent: Agent, path: str, value: Any) -> None:
         agent.tools = _policy(value)
     else:
         paths.put(agent, path, value)
+
+
+def _report_regained(visible: ToolPolicy, value: dict, report: LossReport, line: int | None) -> None:
+    """Tools the visible file does not name, of a kind of access it already grants, are restored with a warning."""
+    from .dialects.toolpolicy import within_classes
+
+    regained = within_classes(_policy(value), visible) or []
+    if regained:
+        report.add(LossCode.CARRY_RESTORED, Severity.WARNING, "tools", "side channel restored tools the file does not "
+                   f"name, each of a kind of access it already grants: {', '.join(regained)}", line=line)
 
 
 def _label(path: Any) -> str:
@@ -207,6 +218,8 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
             report.add(LossCode.CARRY_REFUSED, Severity.WARNING, _label(path),
                        f"side channel value for {shown} ignored: {why}", line=line)
         elif fresh or paths.is_empty(paths.get(agent, path)):
+            if path == "tools":
+                _report_regained(agent.tools if tools is None else tools, value, report, line)
             _put(agent, path, value)
             restored.append(path)
         else:

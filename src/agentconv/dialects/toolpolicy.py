@@ -201,7 +201,7 @@ class ToolFields:
             cls = capability(c)
             if cls == "files" and cls in held:
                 same.append(c)
-            elif cls in held or cls == "session" or (cls == "read" and held & {"read", "shell"}):
+            elif no_new_access(cls, held):
                 warn.append(f"{c} ({cls})")
             else:
                 widen.append(f"{c} ({cls})")
@@ -253,6 +253,30 @@ class ToolFields:
 
 
 _RANK = {"deny": 0, "ask": 1, "allow": 2}
+
+
+def no_new_access(cls: str, held: set[str]) -> bool:
+    """True when a tool of capability class ``cls`` gives an agent that holds ``held`` no new kind of access: a
+    class it already holds, session tools, or read-only reach next to read access or a shell. The one rule both
+    never-widen (``judge``) and the side channel (``within_classes``) apply."""
+    return cls in held or cls == "session" or (cls == "read" and bool(held & {"read", "shell"}))
+
+
+def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None:
+    """The side channel's test for a carried tool policy: None when it grants more than ``visible`` by capability
+    (a new class, another MCP server, a laxer decision, a lifted scope or deny), else the tools it restores beyond
+    the visible ones (each of a class the visible policy already grants unscoped: what a target that could not
+    spell them dropped, e.g. WebSearch beside WebFetch through Copilot)."""
+    if no_wider(carried, visible):
+        return []
+    if carried.mode != visible.mode or visible.mode not in (ALLOWLIST, NONE):
+        return None
+    held = {capability(g.canonical) for g in visible.allowed() if g.canonical and g.pattern is None}
+    extra = [g for g in carried.allowed() if g.canonical and g.pattern is None and g.decision == "allow"
+             and no_new_access(capability(g.canonical), held)]
+    widened = ToolPolicy(visible.mode, visible.grants + extra)
+    named = {g.canonical for g in visible.allowed()}
+    return [g.raw for g in extra if g.canonical not in named] if no_wider(carried, widened) else None
 
 
 def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
