@@ -262,17 +262,17 @@ def test_a_tool_the_target_cannot_spell_comes_back_with_a_warning():
     """Claude -> Copilot -> Claude: WebSearch has no Copilot spelling; it rides in the comment and comes back
     beside WebFetch (the same kind of access), said as a warning; Bash added to the comment does not."""
     src = "---\nname: web\ndescription: Looks things up.\ntools: Read, WebFetch, WebSearch\n---\n\nLook it up.\n"
-    there = agentconv.convert(src, "copilot", from_="claude").text
+    there = agentconv.convert_text(src, "copilot", from_="claude").text
     assert "WebSearch" not in there.split("# agentconv-carry")[0]
-    back = agentconv.convert(there, "claude", from_="copilot")
+    back = agentconv.convert_text(there, "claude", from_="copilot")
     assert "tools: Read, WebFetch, WebSearch\n" in back.text
     assert any(i.code.value == "carry-restored" and i.severity.value == "warning" and "WebSearch" in i.message
                for i in back.report)
-    doc, _ = agentconv.read(there, "copilot")
+    doc, _ = agentconv.read_text(there, "copilot")
     payload = json.loads(there.split("# agentconv-carry: ")[1].split("\n")[0])
     payload["fields"]["tools"]["grants"].append({"raw": "Bash", "canonical": "bash", "decision": "allow",
                                                  "pattern": None})
     forged = there.split("# agentconv-carry: ")[0] + "# agentconv-carry: " + json.dumps(payload) + "\n" + \
         there.split("# agentconv-carry: ")[1].split("\n", 1)[1]
-    out = agentconv.convert(forged, "claude", from_="copilot")
+    out = agentconv.convert_text(forged, "claude", from_="copilot")
     assert "Bash" not in out.text and "tools" in refused_paths(out.report)
