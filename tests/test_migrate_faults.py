@@ -152,6 +152,20 @@ def test_a_run_killed_during_the_renames_is_understood_from_the_journal(tmp_path
     assert "pending" not in json.loads((repo / mf.MANIFEST).read_text())
 
 
+def test_killed_after_the_last_rename_the_rerun_writes_the_manifest_clean(tmp_path: Path, monkeypatch) -> None:
+    """Every rename done, the final save not: the rerun finds all unchanged and still drops the journal."""
+    repo = claude_repo(tmp_path / "r", 3)
+    clean = claude_repo(tmp_path / "clean", 3)
+    migration.migrate(clean, ["copilot"], jobs=1)
+    monkeypatch.setattr(mf, "save", _save_but_not_final(mf.save))
+    migration.migrate(repo, ["copilot"], jobs=1)
+    monkeypatch.undo()
+    assert len(json.loads((repo / mf.MANIFEST).read_text())["pending"]) == 3
+    outcome = migration.migrate(repo, ["copilot"], jobs=1)
+    assert outcome.summary.statuses == {"unchanged": 3}
+    assert (repo / mf.MANIFEST).read_text() == (clean / mf.MANIFEST).read_text()
+
+
 def _save_but_not_final(save):
     def journal_only(root, manifest, pending=None):
         if pending:
@@ -271,3 +285,12 @@ def test_a_full_disk_fails_each_target_in_one_line(tmp_path: Path) -> None:
     r = cli("migrate", ".", "--to", "copilot", cwd=repo)
     assert r.returncode == 8 and "Traceback" not in r.stderr
     assert "agentconv: error: .github/agents/agent-0.agent.md: cannot replace it: Not a directory" in r.stderr
+
+
+def test_an_output_root_that_cannot_hold_the_lock_is_one_line(tmp_path: Path) -> None:
+    """As on a read-only disk, .agentconv cannot be made (here a file is in its place): one line, exit 7."""
+    repo = claude_repo(tmp_path / "r", 1)
+    (repo / ".agentconv").write_text("in the way\n")
+    r = cli("migrate", ".", "--to", "copilot", cwd=repo)
+    assert r.returncode == 7 and r.stderr.startswith("agentconv: error: .agentconv: cannot write here: ")
+    assert r.stderr.count("\n") == 1 and not (repo / ".github").exists()

@@ -36,6 +36,8 @@ class Manifest:
 
     files: dict[str, str] = field(default_factory=dict)
     origins: dict[str, dict[str, Any]] = field(default_factory=dict)
+    journal: bool = False
+    """Read with a ``pending`` list: the run that wrote it was killed; the next write run saves it clean."""
 
     def to_json(self, pending: dict[str, str] | None = None) -> str:
         data: dict[str, Any] = {"version": 1, "files": dict(sorted(self.files.items()))}
@@ -71,7 +73,7 @@ def load(root: str | Path) -> Manifest:
     origins = data.get("origins", {})
     if not isinstance(origins, dict) or not all(_origin(o) for o in origins.values()):
         raise _bad(path, 'has "origins" that are not {PATH: {"to": DIALECT, "sources": [PATH, ...]}}')
-    m = Manifest(dict(data["files"]), dict(origins))
+    m = Manifest(dict(data["files"]), dict(origins), bool(data.get("pending")))
     for target, digest in data.get("pending", {}).items():
         if digest != m.files.get(target) and _sha_file(Path(root) / target) == digest:
             m.files[target] = digest  # renamed before the run ended

@@ -549,8 +549,9 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                 manifest.files[r.target] = r.digest
         records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
     finally:
-        if (manifest.files, manifest.origins) != before:
+        if (manifest.files, manifest.origins) != before or manifest.journal:
             mf.save(root, manifest)
+            manifest.journal = False
 
 
 def _origins(records: list[Record], manifest: mf.Manifest, discovered: set[str]) -> None:
