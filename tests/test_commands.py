@@ -184,6 +184,9 @@ def test_copilot_prompt_fields_and_legacy_mode():
     assert rec.extensions["copilot-prompt"]["agent"] == "ask" and rec.tools.mode == "allowlist"
     assert "'mode' read as 'agent'" in [i.message for i in report]
     out = agentconv.write(doc, "copilot-prompt")
+    assert out == text  # same dialect: the legacy key stays as written (VS Code still reads it, with a warning)
+    rec.origin = None  # a record from elsewhere is written in the current spelling
+    out = agentconv.write(doc, "copilot-prompt")
     assert "agent: ask" in out and "mode:" not in out
 
 

@@ -189,7 +189,7 @@ def test_fresh_clone_without_manifest_recognises_outputs(tmp_path: Path) -> None
     assert files(repo) == before  # and the manifest is back, listing them
     # a stale output holding the carry comment is still an output (kept: no manifest says it is unedited)
     src = repo / ".claude/agents/agent-0.md"
-    src.write_text(src.read_text().replace("color: blue", "color: blue\nmaxTurns: 5"))
+    src.write_text(src.read_text().replace("color: blue", "color: blue\neffort: ultra"))  # Copilot cannot hold it: carried
     assert cli("migrate", ".", "--to", "copilot,opencode", cwd=repo).returncode == 0
     src.write_text(src.read_text().replace("Reviews code", "Audits code"))
     (repo / mf.MANIFEST).unlink()

@@ -202,11 +202,11 @@ def test_the_writer_carries_no_access_setting():
 
 def test_no_carry_also_means_do_not_read_it():
     claude = "---\nname: helper\ndescription: Helps.\ncolor: blue\nmaxTurns: 7\n---\n\nHelp.\n"
-    copilot = agentconv.convert_text(claude, "copilot", from_="claude").text
-    assert "agentconv-carry" in copilot
-    on = agentconv.convert_text(copilot, "claude", from_="copilot")
-    off = agentconv.convert_text(copilot, "claude", from_="copilot", policy=agentconv.Policy(carry=False))
-    assert "maxTurns: 7" in on.text and "maxTurns" not in off.text and "color: blue" in off.text  # visible
+    gemini = agentconv.convert_text(claude, "gemini", from_="claude").text  # no color in Gemini: carried
+    assert "agentconv-carry" in gemini
+    on = agentconv.convert_text(gemini, "claude", from_="gemini")
+    off = agentconv.convert_text(gemini, "claude", from_="gemini", policy=agentconv.Policy(carry=False))
+    assert "color: blue" in on.text and "color" not in off.text and "maxTurns: 7" in off.text  # visible
     ignored = [i for i in off.report if i.code.value == "carry-refused"]
     assert len(ignored) == 1 and "carry is off" in ignored[0].message
 

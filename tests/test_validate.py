@@ -13,7 +13,7 @@ import agentconv
 from agentconv import registry
 from agentconv.errors import AgentconvError, ExitCode
 from agentconv.validate import Finding, has_errors, validate, validate_text
-from casesupport import cases
+from casesupport import REWRITTEN, cases
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +33,11 @@ def _pairs():
 
 @pytest.mark.parametrize(("case", "target"), _pairs())
 def test_writer_output_validates(case, target, tmp_path):
+    if target == case.source and has_errors(validate(case.input, target, path=case.rel)):
+        # same dialect keeps every value as written: what the source gets wrong, validate reports in both
+        same = agentconv.convert(case.input, to=target, path=case.rel).text
+        assert same.encode() == case.input.read_bytes() or case.id in REWRITTEN, case.id
+        return
     for result in agentconv.convert_all(case.input, to=target, path=case.rel):  # several for a multi-record source
         findings = validate_text(result.text, target, path=result.path)
         assert not has_errors(findings), "\n".join(map(str, findings))
@@ -48,7 +53,7 @@ def _found(findings: list[Finding]) -> set[tuple[int, str, str]]:
 
 BAD_CLAUDE = """\
 ---
-name: Bad_Name
+name: plugin:bad  # Claude Code refuses ":" (plugin namespacing); Bad_Name would load
 description:
 tools: Read, Grpe, mcp__github__create_issue, Bash(git *)
 model: gpt-9
@@ -141,7 +146,7 @@ def test_cli_validate(tmp_path):
     data = json.loads(cli("-", "--dialect", "claude", "--json", stdin=BAD_CLAUDE).stdout)
     assert data["summary"] == {"errors": 6, "warnings": 3}
     assert {"file": None, "line": 2, "severity": "error", "rule": "name-pattern",
-            "message": "name 'Bad_Name' does not fit claude's rule ^[a-z0-9]+(-[a-z0-9]+)*$"} in data["findings"]
+            "message": "name 'plugin:bad' does not fit claude's rule ^[^-:][^:]{0,255}$"} in data["findings"]
     seed = "fixtures/cases/claude/seed-001/.claude/agents/backend-developer.md"
     ok = cli(seed)
     assert ok.returncode == 0 and ok.stdout == ""

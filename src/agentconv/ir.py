@@ -107,6 +107,9 @@ class Origin:
     """The source's newline (``\r\n`` for CRLF files, ``\r`` for CR-only ones)."""
     repaired: bool = False
     """The source's text was repaired on reading (mojibake)."""
+    keys: dict[str, str] = field(default_factory=dict, repr=False)
+    """IR path -> the top-level header key it was read from (``metadata.category`` -> ``category``), so a writer can
+    put a key its table does not name back as it was written. Not serialised."""
     keep: dict[str, Any] = field(default_factory=dict, repr=False)
     """Dialect-private details of how the source was written (Roo's file state, a command's raw prompt), read
     back only by the same dialect. Not serialised."""

@@ -38,6 +38,7 @@ class LossCode(str, Enum):
     MODEL_COERCED = "model-coerced"            # mapped to the target's spelling of the same family
     VALUE_COERCED = "value-coerced"            # type or shape changed (comma string -> list, ...)
     EXTENSION_DROPPED = "extension-dropped"    # another dialect's field the target does not know
+    FIELD_KEPT = "field-kept"                  # ... written as it is, where the target ignores keys it does not know
     NAME_DERIVED = "name-derived"              # the identifier was made up from a file name or title
     NAME_CHANGED = "name-changed"              # rewritten to satisfy the target's name rule
     TEXT_REPAIRED = "text-repaired"            # mojibake undone

@@ -74,26 +74,35 @@ class Dialect(ToolFields, Detection):
                        line=next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None))
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, 1, layout=parsed.layout))
         data = dict(parsed.data)
+        written_as = {}
         for old, new in self.table.get("renamed", {}).items():
             if old in data:
                 data.setdefault(new, data.pop(old))
+                written_as[new] = old
                 report.add(LossCode.VALUE_COERCED, Severity.INFO, fields.get(new, new), f"'{old}' read as '{new}'")
         self.read_tools(agent, data, report)
         lines = {c.key: c.line for c in parsed.layout.chunks}
         for key, value in data.items():
-            self._read_field(agent, key, value, report, lines.get(key))
+            ipath = self._read_field(agent, key, value, report, lines.get(written_as.get(key, key)))
+            if ipath is not None:
+                agent.origin.keys[ipath] = written_as.get(key, key)
         self.read_extra(agent, parsed, path, report)
         if agent.role is None and self.table.get("default_role"):
             agent.role = self.table["default_role"]  # what every record of this dialect is
             agent.derived.append("role")
         if parsed.carry:
             carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line)
+            for ipath in (parsed.carry.get("fields") or {}):  # restored: the key it is written under where kept
+                key = _key_for(ipath)
+                if key is not None:
+                    agent.origin.keys.setdefault(ipath, key)
         self._derive_name(agent, path, report)
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
         return Document([agent])
 
-    def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> None:
+    def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> str | None:
+        """Read one header key into the IR; the IR path it now holds (None: tools, or spread over several)."""
         fields = self.table.get("fields", {})
         ipath = fields.get(key)
         owner_id = self.id
@@ -106,12 +115,15 @@ class Dialect(ToolFields, Detection):
                 report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools",
                            f"'{key}' is not a {self.id} field; read as {owner_id}'s tool list", line=line)
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
-            return  # this dialect's own tool fields were read by read_tools
+            return None  # this dialect's own tool fields were read by read_tools
         if ipath is None:
             rule = registry.get(owner_id).table.get("own", {}).get(key, {})
-            value = _coerce(value, rule.get("type"), f"extensions.{owner_id}.{key}", report, line)
+            raw, value = value, _coerce(value, rule.get("type"), f"extensions.{owner_id}.{key}", report, line)
+            if value is not raw:  # kept for a write in this dialect, which gives the value back as written
+                agent.origin.keep.setdefault("coerced", {})[f"extensions.{owner_id}.{key}"] = (value, raw)
             paths.put(agent, f"extensions.{owner_id}.{key}", value)
-        elif ipath == "model":
+            return f"extensions.{owner_id}.{key}"
+        if ipath == "model":
             if isinstance(value, list) and value:
                 if len(value) > 1:
                     agent.extensions.setdefault(self.id, {})["model"] = value
@@ -122,10 +134,12 @@ class Dialect(ToolFields, Detection):
             if isinstance(value, dict):
                 for k, v in value.items():
                     paths.put(agent, f"{ipath[:-2]}.{k}", v)
+            return None
         else:
             if ipath in TEXT and value is not None and not isinstance(value, str):
                 value = _text(key, ipath, value, path_of(agent), report, line)
             paths.put(agent, ipath, value)
+        return ipath
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         """Hook for what the table cannot say."""
@@ -195,6 +209,7 @@ class Dialect(ToolFields, Detection):
     def build(self, ctx: "_Ctx") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
         agent, mapping, held = ctx.agent, {}, set()
+        ctx.as_read = self.as_read(ctx)
         for key, ipath in self.table.get("fields", {}).items():
             held.add(ipath)
             if ipath in ("tools", "tools.deny"):
@@ -202,15 +217,25 @@ class Dialect(ToolFields, Detection):
                     ctx.done.add("tools")
                     mapping.update(self.write_tools(ctx))
                 continue
+            if ipath in ctx.as_read and not self._had_key(ctx, key):
+                continue  # the source wrote it under another key (`title`, a legacy spelling): kept as it was
             value = self.field_value(key, ipath, ctx)
             if value is not None and key not in mapping:
                 mapping[key] = value
         if "tools" not in ctx.done:
             mapping.update(self.write_tools(ctx))
         for key, value in agent.extensions.get(self.id, {}).items():
-            if key == "model":
+            if key == "model" or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:
                 continue
-            mapping.setdefault(key, value)
+            mapping.setdefault(key, self._uncoerced(ctx, f"extensions.{self.id}.{key}", value))
+        for ipath, key in ctx.as_read.items():
+            value = self._uncoerced(ctx, ipath, paths.get(agent, ipath))
+            if key not in mapping and value is not None:
+                mapping[key] = value
+                ctx.mapped.add(ipath)
+                if not self._same(ctx):
+                    ctx.report.add(LossCode.FIELD_KEPT, Severity.INFO, ipath, f"'{key}' means nothing to {self.id}; "
+                                   "written as it is (it ignores keys it does not know)")
         self.write_extra(mapping, ctx)
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items):
@@ -222,12 +247,52 @@ class Dialect(ToolFields, Detection):
     def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
         """Hook for what the table cannot say."""
 
+    @staticmethod
+    def _same(ctx: "_Ctx") -> bool:
+        """The record was read in this very dialect."""
+        return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
+
+    def _uncoerced(self, ctx: "_Ctx", ipath: str, value: Any) -> Any:
+        """Same dialect: a value coerced on reading (a comma string read as a list) is written as the source had it."""
+        got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self._same(ctx) else None
+        return got[1] if got is not None and got[0] == value else value
+
+    def as_read(self, ctx: "_Ctx") -> dict[str, str]:
+        """IR path -> header key, for the keys the source wrote that are written back under the key they were read from.
+
+        Same dialect: every key that is not one of this table's fields (a same-dialect conversion keeps the file).
+        Another dialect: only where the table says ``unknown_keys = "keep"`` (the tool ignores a key it does not
+        know), for keys this dialect gives no meaning and paths no field of it holds; elsewhere such a value is
+        reported and goes to the side channel (``_report_unheld``).
+        """
+        origin = ctx.agent.origin
+        if origin is None or not origin.keys:
+            return {}
+        t = self.table
+        fields = t.get("fields", {})
+        if self._same(ctx):
+            return {p: k for p, k in origin.keys.items() if k not in fields}
+        if t.get("unknown_keys", "carry") != "keep":
+            return {}
+        known = set(fields) | set(t.get("own", {})) | set(t.get("renamed", {}))
+        held = set(fields.values())
+        spread = {h[:-2] for h in held if h.endswith(".*")}  # a map field (GitHub's `metadata`) holds these
+        implied = {"name"} | ({"role"} if ctx.agent.role == t.get("default_role") else set())  # said by the file
+        # and only what the side channel could restore too: an access setting is never written into another tool
+        return {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
+                and p.split(".", 1)[0] not in spread and _reads_back(k, p)
+                and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+
     def field_value(self, key: str, ipath: str, ctx: "_Ctx") -> Any:
         agent = ctx.agent
         if ipath == "name":
             if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
                 self._carry_file_name(ctx, None)
                 return None
+            if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
+                    self.table.get("layout", {}).get("name_from_file"):
+                # the identifier came from the file name; the header's own value (a slash name) is written as it was
+                return next(c.value for c in self.own_layout(agent).chunks if c.key == key)
             return self.out_name(ctx) if key == self.table.get("name", {}).get("key", "name") else agent.name
         if ipath == "model":
             return self.out_model(ctx)
@@ -252,7 +317,7 @@ class Dialect(ToolFields, Detection):
             return self.out_color(ctx)
         value = paths.get(agent, ipath)
         allowed = self.table.get("values", {}).get(ipath.rsplit(".", 1)[-1])
-        if value is not None and isinstance(allowed, list) and value not in allowed:
+        if value is not None and isinstance(allowed, list) and value not in allowed and not self._same(ctx):
             ctx.lose(ipath, f"{ipath} {value!r} is not one of {', '.join(allowed)} in {self.id}")
             return None
         return value
@@ -276,6 +341,10 @@ class Dialect(ToolFields, Detection):
         if not name:
             name = naming.slugify(agent.display_name or _first_heading(agent.prompt) or "") or "agent"
             ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"no name: {name!r} made up for {self.id}")
+        convention = rule.get("convention")
+        if convention and "name" in agent.derived and not re.match(convention, name):
+            name = naming.slugify(name) or "agent"  # a name made up here follows the documented convention
+            ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"made-up name written as {name!r}")
         pattern = rule.get("pattern")
         if pattern and not re.match(pattern, name):
             fixed = naming.slugify(name) or "agent"
@@ -287,8 +356,8 @@ class Dialect(ToolFields, Detection):
 
     def out_description(self, ctx: "_Ctx") -> str | None:
         agent = ctx.agent
-        if agent.description:
-            return agent.description
+        if agent.description or self._same(ctx):
+            return agent.description  # same dialect: none is made up where the source had none
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
             text = agent.display_name or _first_paragraph(agent.prompt) or agent.name
             if text:
@@ -335,6 +404,8 @@ class Dialect(ToolFields, Detection):
         if color is None:
             return None
         allowed = self.table.get("values", {}).get("color")
+        if self._same(ctx):
+            return color  # same dialect: the value as written (validate judges it)
         colors = _data("colors.toml")["colors"]
         if allowed == "hex":
             themes = self.table["values"].get("color_themes", [])
@@ -359,10 +430,10 @@ class Dialect(ToolFields, Detection):
         out = {}
         held = {p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")}
         for k, v in getattr(ctx.agent, prefix).items():
-            if f"{prefix}.{k}" in held or v is None:
+            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or v is None:
                 continue
-            if isinstance(v, str):
-                out[k] = v
+            if isinstance(v, str) or self._same(ctx):
+                out[k] = v  # same dialect: any value as written (validate judges it)
             elif isinstance(v, (int, float, bool)):
                 out[k] = str(v).lower() if isinstance(v, bool) else str(v)
                 ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, f"{prefix}.{k}", f"{k} written as a string")
@@ -379,14 +450,14 @@ class Dialect(ToolFields, Detection):
                 if p in held or p in ctx.mapped or v is None or (attr in spread and p in ctx.mapped):
                     continue
                 ctx.lose(p, f"{self.id} has no field for {p}")
-        if agent.display_name and "display_name" not in held and agent.display_name != agent.name:
+        if agent.display_name and "display_name" not in held | ctx.mapped and agent.display_name != agent.name:
             ctx.lose("display_name", f"{self.id} has no display name; {agent.display_name!r} not written", severity=Severity.INFO)
-        if agent.model is not None and "model" not in held:
+        if agent.model is not None and "model" not in held | ctx.mapped:
             ctx.lose("model", f"{self.id} has no model field; {agent.model.raw!r} not written")
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
             ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "role", f"every {self.id} agent is a {default_role}")
-        if agent.role and "role" not in held and agent.role != default_role and "role" not in agent.derived:
+        if agent.role and "role" not in held | ctx.mapped and agent.role != default_role and "role" not in agent.derived:
             ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", severity=Severity.INFO)
         if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items):
@@ -397,6 +468,8 @@ class Dialect(ToolFields, Detection):
             if ns == self.id:
                 continue
             for k, v in fields.items():
+                if f"extensions.{ns}.{k}" in ctx.mapped:
+                    continue  # written as the source wrote it (write_as_read)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", f"{ns} field '{k}' has no place in {self.id}",
@@ -418,6 +491,8 @@ class _Ctx:
         self.mapped: set[str] = set()
         self.translated: dict[str, Any] = {}
         self.done: set[str] = set()
+        self.as_read: dict[str, str] = {}
+        """IR path -> header key: what the source wrote that is written back as it was (``Dialect.as_read``)."""
         self.tools_renamed: bool = False
 
     def lose(self, path: str, message: str, code: LossCode = LossCode.FIELD_DROPPED,
@@ -446,6 +521,30 @@ class _Ctx:
             if item.path == path and item.code == LossCode.FIELD_CARRIED and item.target == self.dialect.id:
                 item.code, item.severity = LossCode.FIELD_DROPPED, Severity.WARNING
                 item.message = item.message.replace(_CARRIED, f" (not carried: {why})")
+
+
+def _key_for(ipath: str) -> str | None:
+    """The header key that reads back as ``ipath`` (``metadata.category`` -> ``category``), if one does."""
+    head, _, rest = ipath.partition(".")
+    if head == "extensions":
+        key = rest.partition(".")[2]
+        return key if key and _reads_back(key, ipath) else None
+    if head not in ("metadata", "params"):
+        return None
+    for d in registry.all_dialects():
+        for key, p in d.table.get("fields", {}).items():
+            if p == ipath and _reads_back(key, ipath):
+                return key
+    return None
+
+
+def _reads_back(key: str, ipath: str) -> bool:
+    """Read from a file of any dialect that does not define it, ``key`` lands on ``ipath`` again (``agents`` is a
+    catalogue's member list but Copilot's sub-agent list: written as it is, it would come back as the latter)."""
+    owner = registry.owner(key)
+    if owner is None:
+        return ipath.startswith("extensions.") and ipath.rsplit(".", 1)[-1] == key
+    return registry.get(owner).table.get("fields", {}).get(key, f"extensions.{owner}.{key}") == ipath
 
 
 def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: int | None) -> Any:

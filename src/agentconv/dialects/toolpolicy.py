@@ -67,7 +67,7 @@ class ToolFields:
         if isinstance(value, list):
             if report is not None and self.table.get("tools_shape") == "comma":
                 report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a YAML list; "
-                           f"{self.id} documents a comma string, which is what is written")
+                           f"{self.id} documents a comma string, which is what another dialect's file becomes")
             return [str(v).strip() for v in value if str(v).strip()]
         return [str(value)]
 
@@ -118,17 +118,16 @@ class ToolFields:
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
         if not old:
             return None
-        shape = {"comma": str, "list": list, "permission": dict}.get(self.table.get("tools_shape", "list"))
+        # Claude Code reads a YAML list as well as its comma string: kept. A comma string where a list is documented
+        # (Copilot: GitHub.com reads only lists) is written strictly, its names in this dialect's own spelling.
+        shape = {"comma": (str, list), "list": list, "permission": dict}.get(self.table.get("tools_shape", "list"))
         if shape is None or not all(isinstance(v, shape) for v in old.values()):
-            return None  # the lenient shape (a list in Claude, a comma string in Copilot) is written strictly
+            return None
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
-        valid = self.crosswalk.valid
-        if scratch.tools != ctx.agent.tools or any(
-                g.canonical and not g.canonical.startswith("mcp:") and _base(g.raw) not in valid
-                for g in scratch.tools.grants):
-            return None  # a spelling read only as a courtesy (VS Code's model-facing ids) is never written
-        return old
+        if scratch.tools != ctx.agent.tools:
+            return None
+        return old  # even a spelling read only as a courtesy: the file says what it said (validate reports it)
 
     def supports_deny(self) -> bool:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"

@@ -166,6 +166,8 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception) -> d
 def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None,
            gap: str = "\n") -> str:
     """Header + body. Unchanged keys of ``layout`` are written as they were; the rest fresh."""
+    if layout is not None and not layout.has_header and not mapping and not carry:
+        return layout.gap + body  # a file without a header, with nothing to add, stays without one
     parts = ["---\n"]
     old = {c.key: c for c in layout.chunks} if layout and layout.has_header else {}
     for key in _order(mapping, [c.key for c in layout.chunks] if old else []):

@@ -32,7 +32,8 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     body = tomlenv._prompt(data, prompt_key, file, coerced)
     layout = Layout(has_header=True)
     layout.text, layout.data, layout.body = text, dict(data), body  # type: ignore[attr-defined]
-    layout.verbatim = not twice  # type: ignore[attr-defined]  # a key written twice is written once
+    # a key written twice is written once; a value read as something else (NaN as 'nan') is written strictly
+    layout.verbatim = not twice and not coerced  # type: ignore[attr-defined]
     parsed = Parsed(data, body, layout, 1)
     parsed.coerced = coerced
     return parsed

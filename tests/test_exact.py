@@ -1,0 +1,54 @@
+"""Exact on real files: same dialect keeps every key and value as written; other dialects keep what they tolerate."""
+from __future__ import annotations
+
+import agentconv
+from agentconv.validate import validate_text
+
+CLAUDE = ("---\nname: {name}\ndescription: d\ncategory: tools\nhandoffs:\n  - label: next\n---\nBody.\n")
+
+
+def test_claude_names_are_rewritten_only_where_claude_code_refuses_them():
+    for name in ("Explore", "dotnet-framework-4.8-expert", "Anthropologist", "a_b"):
+        out = agentconv.convert_text(CLAUDE.format(name=name), "claude", from_="claude")
+        assert out.text == CLAUDE.format(name=name) and not out.report.items, name
+    for name, fixed in (("-dash", "dash"), ("plugin:tool", "plugin-tool")):
+        text = CLAUDE.format(name=f'"{name}"')
+        assert {f.rule for f in validate_text(text, "claude")} >= {"name-pattern"}
+        out = agentconv.convert_text(text, "claude", from_="claude")
+        assert f"name: {fixed}\n" in out.text and "name-changed" in {i.code.value for i in out.report}
+
+
+def test_unknown_keys_kept_where_the_target_ignores_them_and_carried_where_it_does_not():
+    text = CLAUDE.format(name="helper")
+    command = agentconv.convert_text(text, "claude-command", from_="claude")
+    assert "category: tools\n" in command.text and '"metadata' not in command.text
+    assert "handoffs" not in command.text  # which agent runs next is an access setting: never written elsewhere
+    assert any(i.code.value == "field-kept" and i.path == "metadata.category" for i in command.report)
+    copilot = agentconv.convert_text(text, "copilot", from_="claude")  # GitHub's own `metadata` map holds it there
+    assert "metadata:\n  category: tools\nhandoffs:" in copilot.text
+    for target in ("opencode", "gemini"):  # OpenCode sends unknown keys to the provider; Gemini's schema is strict
+        out = agentconv.convert_text(text, target, from_="claude")
+        assert "\ncategory:" not in out.text and '"metadata.category":"tools"' in out.text, target
+    back = agentconv.convert_text(agentconv.convert_text(text, "opencode", from_="claude").text, "claude", from_="opencode")
+    assert "category: tools\n" in back.text
+
+
+def test_a_key_another_dialect_reads_differently_is_carried():
+    # a catalogue's `agents` (its members) would be read as Copilot's sub-agent list in a Claude file
+    text = "---\nid: squad\nname: Squad\ndescription: d\nagents: [a, b]\nlead: a\n---\nBody.\n"
+    out = agentconv.convert_text(text, "claude", from_="marketplace")
+    assert "\nagents:" not in out.text and '"metadata.members":["a","b"]' in out.text
+    assert "lead: a\n" in out.text
+
+
+def test_same_dialect_keeps_values_outside_the_tables():
+    text = "---\ndescription: d\nmodel: claude-4-sonnet\ncolor: plum\n---\nBody.\n"
+    out = agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/x.md")
+    assert out.text == text
+    assert "value" in {f.rule for f in validate_text(text, "opencode")}  # validate is where it is reported
+
+
+def test_made_up_claude_name_follows_the_convention():
+    out = agentconv.convert_text("---\ndescription: d\n---\nBody.\n", "claude", from_="opencode",
+                            path=".opencode/agent/My_Helper.md")
+    assert "name: my-helper\n" in out.text
