@@ -372,3 +372,10 @@ def test_a_damaged_carry_comment_in_plain_markdown_stays_prompt_text():
     again, report = agentconv.read_text(out.encode(), path="agents/fixer.md")
     assert again.agent.prompt == doc.agent.prompt
     assert any("kept as text of the prompt" in i.message for i in report)
+
+
+def test_comment_lines_with_a_raw_carriage_return_are_not_written_back():
+    src = b'---\nname: a\ndescription: d\ntools:\n  - read_file\n# agentconv\rcarry: {"v": 1}\n---\n\nBody\n'
+    for target in ("gemini", "claude"):
+        out = agentconv.convert_text(src, target, path=".gemini/agents/a.md").text
+        assert fc.problems(target, out) == [] and "carry: {" not in out, out

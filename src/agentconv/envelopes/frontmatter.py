@@ -177,8 +177,8 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
             parts.append(c.text)
         else:
             parts.append(yamlio.dump_field(key, value))
-    if old:
-        parts.append(jsontext.escape(layout.trailer))  # comment lines only
+    if old and not jsontext.UNSAFE.search(layout.trailer):  # comment lines; with a raw CR or control, not only that
+        parts.append(layout.trailer)
     if carry:
         parts.append(CARRY_PREFIX + jsontext.dumps(carry, compact=True) + "\n")
     parts.append((layout.close if old else "---") + "\n")
