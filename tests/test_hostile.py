@@ -379,3 +379,11 @@ def test_comment_lines_with_a_raw_carriage_return_are_not_written_back():
     for target in ("gemini", "claude"):
         out = agentconv.convert_text(src, target, path=".gemini/agents/a.md").text
         assert fc.problems(target, out) == [] and "carry: {" not in out, out
+
+
+def test_an_empty_key_is_kept_as_a_key():
+    src = b'{"name": "k", "": "x", "prompt": "p"}\n'
+    doc, _ = agentconv.read_text(src, path=".kiro/agents/k.json")
+    assert doc.agent.extensions["kiro"][""] == "x"
+    assert fc.run_one(src, ".kiro/agents/k.json") == []
+    assert fc.run_one(b'---\nname: a\ndescription: d\n"": x\n---\nB\n', ".claude/agents/a.md") == []

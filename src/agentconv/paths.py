@@ -34,11 +34,12 @@ def put(agent: Agent, path: str, value: Any) -> None:
         agent.model = Model.from_dict(value) if isinstance(value, dict) else None
     elif head in _DICTS:
         target = getattr(agent, head)
+        one = bool(rest)  # metadata.KEY, or extensions.NS.KEY (KEY may be "": a header key written as "")
         if head == "extensions":
-            ns, _, key = rest.partition(".")
+            ns, dot, key = rest.partition(".")
             target = target.setdefault(ns, {})
-            rest = key
-        if rest:
+            rest, one = key, bool(dot)
+        if one:
             target[rest] = value
         else:
             target.clear()
