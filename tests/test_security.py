@@ -276,3 +276,142 @@ def test_a_tool_the_target_cannot_spell_comes_back_with_a_warning():
         there.split("# agentconv-carry: ")[1].split("\n", 1)[1]
     out = agentconv.convert_text(forged, "claude", from_="copilot")
     assert "Bash" not in out.text and "tools" in refused_paths(out.report)
+
+
+# ------------------------------------------------------------------ a source is never written
+def cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "agentconv", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+AGENT = "---\nname: {n}\ndescription: Does {n}.\ntools: Read, Grep\n---\n\nDo {n}.\n"
+
+
+def repo(root: Path, names=("alpha", "beta")) -> dict[str, bytes]:
+    agents = root / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    for n in names:
+        (agents / f"{n}.md").write_text(AGENT.format(n=n).replace("\n---\n\n", "\nextra: x\n---\n\n"), "utf-8")
+    return snapshot(root)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "dot-dot", "symlink"])
+def test_convert_into_the_source_tree_never_rewrites_a_source(tmp_path, how):
+    before = repo(tmp_path / "r")
+    (tmp_path / "link").symlink_to(tmp_path / "r")
+    out = {"relative": "r", "absolute": str(tmp_path / "r"), "dot-dot": "r/.claude/../", "symlink": "link"}[how]
+    run = cli("convert", "r", "--to", "claude", "-o", out, "--force", cwd=tmp_path)
+    assert snapshot(tmp_path / "r") == before, run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("agentconv: error:")]
+    assert len(errors) == 2 and all("refusing to overwrite the source file" in e for e in errors)
+    assert run.returncode == 7
+
+
+def test_only_the_outputs_that_are_sources_are_refused(tmp_path):
+    before = repo(tmp_path / "r")
+    copilot = tmp_path / "r" / ".github" / "agents" / "gamma.agent.md"
+    copilot.parent.mkdir(parents=True)
+    copilot.write_text("---\ndescription: Does gamma.\ntools: ['read']\n---\n\nDo gamma.\n", "utf-8")
+    run = cli("convert", "r", "--to", "claude", "-o", "r", "--force", cwd=tmp_path)
+    assert run.returncode == 8, run.stderr
+    after = snapshot(tmp_path / "r")
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert ".claude/agents/gamma.md" in after  # the one output that is no source was written
+
+
+@pytest.mark.parametrize("out", ["link", "r", "./r/.claude/.."])
+def test_migrate_out_through_a_symlink_to_the_repo_never_rewrites_a_source(tmp_path, out):
+    repo(tmp_path / "r", ("alpha",))
+    copilot = tmp_path / "r" / ".github" / "agents" / "alpha.agent.md"  # its claude target is the claude source
+    copilot.parent.mkdir(parents=True)
+    copilot.write_text("---\ndescription: Does alpha.\ntools: ['read']\n---\n\nAnother alpha.\n", "utf-8")
+    before = snapshot(tmp_path / "r")
+    (tmp_path / "link").symlink_to(tmp_path / "r")
+    run = cli("migrate", "r", "--to", "claude", "--out", out, "--force", cwd=tmp_path)
+    assert run.returncode == 8, run.stderr
+    assert "agentconv: error: .claude/agents/alpha.md: refusing to overwrite a source file" in run.stderr
+    after = snapshot(tmp_path / "r")
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert not [k for k in after if "agentconv-" in k]  # no temp file left behind
+
+
+# ------------------------------------------------------------------ links out of the tree
+def test_a_symlinked_source_leaving_the_tree_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\nname: passwd\ndescription: root:x:0:0\n---\n\nroot:x:0:0:root:/root:/bin/bash\n", "utf-8")
+    repo(tmp_path / "r", ("alpha",))
+    (tmp_path / "r" / ".claude" / "agents" / "passwd.md").symlink_to(secret)
+    run = cli("convert", "r", "--to", "copilot", "-o", "out", cwd=tmp_path)
+    assert run.returncode == 8
+    assert f"agentconv: error: r/.claude/agents/passwd.md: a symbolic link to {secret}, outside r: refused" in run.stderr
+    assert not list((tmp_path / "out").rglob("passwd*")) and list((tmp_path / "out").rglob("alpha*"))
+    run = cli("migrate", ".", "--to", "copilot", cwd=tmp_path / "r")
+    assert run.returncode == 8 and "r/.claude/agents/passwd.md" not in run.stderr
+    assert ".claude/agents/passwd.md: a symbolic link to" in run.stderr
+    assert not (tmp_path / "r" / ".github" / "agents" / "passwd.agent.md").exists()
+    assert (tmp_path / "r" / ".github" / "agents" / "alpha.agent.md").exists()
+    for cmd in (["detect", "r"], ["validate", "r"]):
+        run = cli(*cmd, cwd=tmp_path)
+        assert run.returncode in (3, 10) and "passwd.md" in run.stderr + run.stdout and "root:x" not in run.stdout
+
+
+def test_a_symlinked_agents_folder_inside_the_repo_is_followed(tmp_path):
+    r = tmp_path / "r"
+    (r / "src-agents").mkdir(parents=True)
+    (r / "src-agents" / "alpha.md").write_text(AGENT.format(n="alpha"), "utf-8")
+    (r / ".claude").mkdir()
+    (r / ".claude" / "agents").symlink_to(Path("..") / "src-agents")
+    run = cli("migrate", ".", "--to", "copilot", cwd=r)
+    assert run.returncode == 0, run.stderr
+    assert (r / ".github" / "agents" / "alpha.agent.md").is_file()
+
+
+def test_a_symlinked_agents_folder_leaving_the_repo_is_reported(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "alpha.md").write_text(AGENT.format(n="alpha"), "utf-8")
+    r = tmp_path / "r"
+    (r / ".claude").mkdir(parents=True)
+    (r / ".claude" / "agents").symlink_to(tmp_path / "elsewhere")
+    run = cli("migrate", ".", "--to", "copilot", cwd=r)
+    assert run.returncode == 8 and ".claude/agents: a symbolic link to" in run.stderr
+    assert not (r / ".github").exists()
+
+
+def test_a_symlinked_manifest_folder_is_refused(tmp_path):
+    repo(tmp_path / "r", ("alpha",))
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "r" / ".agentconv").symlink_to(tmp_path / "elsewhere")
+    run = cli("migrate", ".", "--to", "copilot", cwd=tmp_path / "r")
+    assert run.returncode == 7 and run.stderr.count("agentconv: error:") == 1, run.stderr
+    assert "through a symbolic link" in run.stderr
+    assert list((tmp_path / "elsewhere").iterdir()) == [] and not (tmp_path / "r" / ".github").exists()
+
+
+def test_outputs_and_temp_files_never_follow_a_link_out_of_the_output_root(tmp_path):
+    repo(tmp_path / "r", ("alpha",))
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out" / ".github").mkdir(parents=True)
+    (tmp_path / "out" / ".github" / "agents").symlink_to(tmp_path / "elsewhere")
+    for run in (cli("convert", "r", "--to", "copilot", "-o", "out", cwd=tmp_path),
+                cli("migrate", "r", "--to", "copilot", "--out", "out", cwd=tmp_path)):
+        assert run.returncode in (7, 8) and "through a symbolic link" in run.stderr
+        assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+# ------------------------------------------------------------------ --report-json
+def test_report_json_never_replaces_a_file_without_force(tmp_path):
+    src = tmp_path / "a.md"
+    src.write_text(AGENT.format(n="a"), "utf-8")
+    report = tmp_path / "report.json"
+    report.write_text("keep me\n", "utf-8")
+    run = cli("convert", src, "--to", "copilot", "--report-json", report)
+    assert run.returncode == 7 and report.read_text() == "keep me\n" and run.stdout == ""
+    assert run.stderr.strip() == f"agentconv: error: {report}: exists; use --force to replace it"
+    run = cli("convert", src, "--to", "copilot", "--report-json", report, "--force")
+    assert run.returncode == 0 and json.loads(report.read_text())[0]["source"] == str(src)
+    run = cli("convert", src, "--to", "copilot", "--report-json", src, "--force")
+    assert run.returncode == 7 and src.read_text() == AGENT.format(n="a")

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
 from .loss import LossReport, Policy
+from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
 SUFFIXES = (".md", ".markdown", ".txt", ".mdc", ".toml", ".json", ".yaml", ".yml", ".roomodes", ".kilocodemodes")
@@ -47,21 +48,22 @@ class FileResult:
         return out
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and agent-like files (by suffix) below directories, in sorted order."""
+def discover(paths: Iterable[str | Path]) -> Iterator[Entry]:
+    """Files named directly, and agent-like files (by suffix) below directories, in sorted order. A link that
+    leads out of the directory it was found in comes with its ``problem`` and is never read (``tree.walk``)."""
     for p in map(Path, paths):
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-                for f in sorted(files):
-                    low = f.lower()
-                    if not low.endswith(SUFFIXES) or low in ("readme.md", "changelog.md", "license.md"):
-                        continue
-                    path = Path(root) / f
-                    if low.endswith(PROSE) or _in_a_dialect_place(path.as_posix()):
-                        yield path
+            for e in walk(p, lambda d: d in SKIP_DIRS):
+                low = e.path.name.lower()
+                if e.problem is not None and not low.endswith(SUFFIXES):
+                    yield e  # a folder link out of the tree: whatever is below it is not read
+                    continue
+                if not low.endswith(SUFFIXES) or low in ("readme.md", "changelog.md", "license.md"):
+                    continue
+                if low.endswith(PROSE) or _in_a_dialect_place(e.path.as_posix()):
+                    yield e
         else:
-            yield p
+            yield Entry(p, p.name)
 
 
 def _in_a_dialect_place(path: str) -> bool:
@@ -96,6 +98,13 @@ def inside(root: Path, rel: str) -> Path:
     return dest
 
 
+def not_a_source(dest: Path, sources: set[str], file: str | None = None) -> Path:
+    """``dest``, unless it is (through any link, by any spelling) one of the ``sources`` (real paths)."""
+    if os.path.realpath(dest) in sources:
+        raise OutputError(f"refusing to overwrite the source file {dest}", file=file)
+    return dest
+
+
 @lru_cache(maxsize=4096)
 def _parent_ok(root: str, parent: str) -> bool:
     p, top = Path(parent), Path(root)
@@ -115,7 +124,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     root = Path(out)
     claimed: dict[str, str] = {}
-    inputs = {str(p.resolve()) for p in map(Path, sources) if p.is_file()}
+    found = list(discover(sources))  # paths only: every source is known before anything is written
+    inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
     multi = bool(registry.get(to).table.get("multi"))
     merged: dict[str, list[Any]] = {}
 
@@ -124,8 +134,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         res.target = str(dest)
         if str(dest) in claimed:
             raise OutputError(f"{claimed[str(dest)]} and {src} both become {dest}; rename one agent", file=str(src))
-        if str(dest) in inputs or dest == src.resolve():
-            raise OutputError(f"refusing to overwrite the source file {dest}", file=str(src))
+        not_a_source(dest, inputs, str(src))
         claimed[str(dest)] = str(src)
         return dest
 
@@ -136,8 +145,13 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         if not dry_run:
             written[dest.relative_to(root).as_posix()] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    for src in discover(sources):
+    for entry in found:
+        src = entry.path
         res = FileResult(str(src), "failed")
+        if entry.problem is not None:
+            res.error, res.exit_code = f"{src}: {entry.problem}", int(ExitCode.PARSE)
+            yield res
+            continue
         try:
             if multi:
                 doc, report = read(src, from_, carry=policy.carry)
@@ -177,7 +191,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         report = LossReport(target=to)
         try:
             text = write(Document([r for _, doc, _ in good for r in doc.records]), to, policy=policy, report=report)
-            dest = inside(root, rel)
+            dest = not_a_source(inside(root, rel), inputs, str(good[0][0]))
             commit(good[0][2], dest, text)
         except Exception as exc:  # noqa: BLE001 - AgentconvError, a failed write, or a bug (exit 70)
             if not isinstance(exc, AgentconvError):

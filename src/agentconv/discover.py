@@ -13,6 +13,7 @@ from typing import Iterator
 from . import limits, registry
 from .batch import SKIP_DIRS, SUFFIXES
 from .dialects.base import _glob
+from .tree import Entry, walk
 
 
 def _ignore_spec(root: Path):
@@ -58,10 +59,10 @@ def _usable(pathspec, line: str) -> bool:
         return False
 
 
-def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset()) -> Iterator[
-        tuple[Path, str]]:
-    """(absolute path, repo-relative posix path) of every agent file under ``root``, sorted. Files that a manifest
-    below ``root`` lists (written by agentconv: ``migrate``, ``convert -o``) are outputs, not sources."""
+def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset()) -> Iterator[Entry]:
+    """(path, repo-relative posix path, problem) of every agent file under ``root``, sorted. Files that a manifest
+    below ``root`` lists (written by agentconv: ``migrate``, ``convert -o``) are outputs, not sources. A link out
+    of the repository (a file, or a folder) comes with its ``problem`` and is never read (``tree.walk``)."""
     from . import manifest as mf
 
     root = Path(root)
@@ -71,18 +72,29 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             continue
         globs += d.table.get("layout", {}).get("detect", [])
     spec = _ignore_spec(root)
+    ignored = (lambda rel: spec.match_file(rel)) if spec is not None else (lambda rel: False)
     outputs: set[str] = set()
-    for dirpath, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and d != ".agentconv")
-        rel_dir = Path(dirpath).relative_to(root).as_posix()
-        if os.path.isfile(os.path.join(dirpath, mf.MANIFEST)):
-            prefix = "" if rel_dir == "." else rel_dir + "/"
-            outputs.update(prefix + t for t in mf.load(dirpath).files)
-        for name in sorted(names):
-            if not name.lower().endswith(SUFFIXES) or name.lower() == "readme.md":
-                continue
-            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            if rel in exclude or rel in outputs or (spec is not None and spec.match_file(rel)):
-                continue
-            if any(_glob(rel, g) for g in globs):
-                yield Path(dirpath) / name, rel
+    checked: set[str] = set()
+
+    def listed(rel: str) -> bool:  # the manifests of the folders above a file, each read once
+        parts = rel.split("/")[:-1]
+        for i in range(len(parts) + 1):
+            folder = "/".join(parts[:i]) or "."
+            if folder not in checked:
+                checked.add(folder)
+                if os.path.isfile(os.path.join(root, folder, mf.MANIFEST)):
+                    prefix = "" if folder == "." else folder + "/"
+                    outputs.update(prefix + t for t in mf.load(root / folder).files)
+        return rel in outputs
+
+    for e in walk(root, lambda d: d in SKIP_DIRS or d == ".agentconv", lambda rel: not ignored(rel + "/")):
+        name = e.path.name.lower()
+        if e.problem is not None and not name.endswith(SUFFIXES):
+            yield e  # a folder link out of the repository
+            continue
+        if not name.endswith(SUFFIXES) or name == "readme.md":
+            continue
+        if e.rel in exclude or listed(e.rel) or ignored(e.rel):
+            continue
+        if any(_glob(e.rel, g) for g in globs):
+            yield e

@@ -53,9 +53,17 @@ def _bad(path: Path, why: str, line: int | None = None) -> ParseError:
                       "their place and content)", file=str(path), line=line)
 
 
+def _own(root: str | Path, name: str) -> Path:
+    """``root/name``, refusing a ``.agentconv`` that is a symbolic link out of ``root`` (never followed: the
+    manifest, the lock and their temp files stay inside the output root)."""
+    from .batch import inside
+
+    return inside(Path(root), name)
+
+
 def load(root: str | Path) -> Manifest:
     """The manifest of ``root`` (empty when there is none). A pending target counts as written when its bytes match."""
-    path = Path(root) / MANIFEST
+    path = _own(root, MANIFEST)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -99,7 +107,7 @@ def _sha_file(path: Path) -> str | None:
 
 def save(root: str | Path, manifest: Manifest, pending: dict[str, str] | None = None) -> None:
     """Write the manifest atomically (a failure is an OutputError, one line)."""
-    path = Path(root) / MANIFEST
+    path = _own(root, MANIFEST)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fsio.write_atomic(path, manifest.to_json(pending).encode("utf-8"))
@@ -111,7 +119,7 @@ def save(root: str | Path, manifest: Manifest, pending: dict[str, str] | None = 
 def locked(root: str | Path) -> Iterator[None]:
     """Hold ``.agentconv/lock`` of ``root`` (fcntl.flock, released by the kernel however the process ends). A
     second run on the same output root is refused at once with an OutputError naming the lock."""
-    path = Path(root) / LOCK
+    path = _own(root, LOCK)
     try:
         import fcntl
     except ImportError:  # no flock on this platform: runs are not kept apart

@@ -356,7 +356,8 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
     targets = tuple(registry.get(t).id for t in to)
     if from_:
         from_ = registry.get(from_).id
-    found = list(agent_files(root, dialect=from_))
+    entries = list(agent_files(root, dialect=from_))
+    found = [(e.path, e.rel) for e in entries if e.problem is None]
     extra = [(Path(f), Path(f).as_posix()) for f in files]
     writing = mode == "write" and bool(found or extra or (out_root / MANIFEST).exists())
     with mf.locked(out_root) if writing else nullcontext():
@@ -364,12 +365,13 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
             mf.sweep(out_root, SKIP_DIRS)
         manifest = mf.load(out_root)
         _MADE.clear()  # folders may have gone since an earlier run in this process
-        generated = {os.path.abspath(out_root / p) for p in manifest.files}
-        found = [(p, rel) for p, rel in found if os.path.abspath(p) not in generated]
+        generated = {os.path.realpath(out_root / p) for p in manifest.files}
+        found = [(p, rel) for p, rel in found if os.path.realpath(p) not in generated]
         discovered = {rel for _, rel in found}
         found += extra
         job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses)
-        records: list[Record] = []
+        records = [Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE)) for e in entries
+                   if e.problem is not None]  # a link out of the repository: never read
         try:
             summary = _migrate(job, found, records, root, out_root, manifest, force, jobs_for(jobs, len(found)),
                                prefix_collisions, progress, discovered, remove_orphans)
@@ -413,7 +415,7 @@ def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], roo
                 counted.update(r.counts)
                 r.counts = None
     _resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
-             job.to if remove_orphans else ())
+             job.to if remove_orphans else (), {os.path.realpath(p) for p, _ in found})
     summary = Summary(losses=counted)
     for r in records:
         summary.statuses[r.status] += 1
@@ -496,9 +498,11 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
 
 
 def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
-             prefixed: bool = False, discovered: set[str] = frozenset(), orphans_of: tuple[str, ...] = ()) -> None:
+             prefixed: bool = False, discovered: set[str] = frozenset(), orphans_of: tuple[str, ...] = (),
+             sources: set[str] = frozenset()) -> None:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
-    (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone."""
+    (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the real
+    paths of every source, which no target may be, whatever link or spelling leads to it."""
     before = (dict(manifest.files), dict(manifest.origins))
     by_target: dict[str, list[Record]] = {}
     for r in records:
@@ -512,9 +516,8 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                 r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one"
                 r.remedy = None if prefixed else "prefix_collisions"
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
-    sources = {os.path.join(repo_s, r.source) for r in records}
     for r in records:
-        if r.target and r.status == "converted" and os.path.join(root_s, r.target) in sources:
+        if r.target and r.status == "converted" and os.path.realpath(os.path.join(root_s, r.target)) in sources:
             r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
             r.error = f"{r.target}: refusing to overwrite a source file"
         if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:

@@ -77,8 +77,11 @@ def validate(file: PathLike, dialect: str | None = None, *, path: str | None = N
         from .batch import discover
 
         out: list[Finding] = []
-        for f in discover([target]):
-            out += _validate_one(f, dialect, str(f))
+        for e in discover([target]):
+            if e.problem is not None:  # a link out of the directory: not read
+                out.append(Finding(str(e.path), 1, ERROR, "source", e.problem))
+                continue
+            out += _validate_one(e.path, dialect, str(e.path))
         return out
     if not target.exists():
         raise ParseError("no such file or directory", file=str(target))

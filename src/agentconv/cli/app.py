@@ -119,6 +119,8 @@ def convert(
 
     level = _level(quiet, verbose)
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
+    if report_json is not None and str(report_json) != "-":
+        _report_path_ok(report_json, sources, force, as_json)
     try:
         to = registry.get(to).id
         if from_:
@@ -222,8 +224,15 @@ def detect(
 
     out = render.Diagnostics(_level(quiet, verbose))
     rows, code = [], 0
-    files = [f if f == "-" else str(p) for f in files for p in ([f] if f == "-" else discover([f]))]
-    for f in files:
+    found = [("-", None) if f == "-" else (str(e.path), e.problem) for f in files
+             for e in ([None] if f == "-" else discover([f]))]
+    files = [f for f, _ in found]
+    for f, problem in found:
+        if problem is not None:  # a link out of the directory it was found in: not read
+            rows.append({"file": f, "error": f"{f}: {problem}"})
+            out.error(f"{f}: {problem}", f)
+            code = code or int(ExitCode.PARSE)
+            continue
         try:
             det = api.detect_text(_stdin()) if f == "-" else api.detect(f)
         except AgentconvError as exc:
@@ -261,6 +270,18 @@ def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-r
     if _level(quiet, verbose) >= render.NORMAL:
         for name, why in registry.broken().items():
             typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
+
+
+def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) -> None:
+    """--report-json never replaces a file without --force, and never a source."""
+    import os
+
+    from ..errors import OutputError
+
+    if any(os.path.realpath(path) == os.path.realpath(s) for s in sources if s != "-"):
+        _fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json)
+    if (path.exists() or path.is_symlink()) and not force:
+        _fail(OutputError("exists; use --force to replace it", file=str(path)), as_json)
 
 
 def _targets(to: List[str]) -> list[str]:

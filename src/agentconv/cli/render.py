@@ -156,7 +156,9 @@ def write_report(path: Path, doc: dict[str, Any]) -> None:
     if str(path) == "-":
         sys.stdout.write(text)
     else:
-        path.write_text(text, encoding="utf-8")
+        from .. import fsio
+
+        fsio.write_atomic(path, text.encode("utf-8"))
 
 
 class BatchTally:

@@ -1,0 +1,66 @@
+"""Walking a source tree: a symbolic link is followed only while it stays inside the tree it was found in.
+
+A file reached through a link whose real path leaves the tree (``.claude/agents/passwd.md -> /etc/passwd``) is
+never read: it is yielded with the reason, for the caller to report as a failed source. A folder link that stays
+inside is followed (``.claude/agents -> ../agents``), each real folder walked once; one that leaves is reported
+in the same way, when the caller says files could be wanted below it.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterator, NamedTuple
+
+
+class Entry(NamedTuple):
+    path: Path
+    """As found: below the tree's root, as given."""
+    rel: str
+    """Relative to the root, POSIX style."""
+    problem: str | None = None
+    """Why it is refused (a link out of the tree), or None."""
+
+
+def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[str], bool] = lambda rel: True
+         ) -> Iterator[Entry]:
+    """Every file below ``root`` in sorted order (folders whose name ``skip`` says are left out), and a refused
+    ``Entry`` for each link that leaves the tree: a file, or a folder where ``wanted_dir(rel)``."""
+    root = Path(root)
+    top = os.path.realpath(root)
+    seen: set[str] = set()  # real paths of the files yielded: one reached twice (through a link) is one source
+    for dirpath, dirs, names in os.walk(root, followlinks=True):
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        here = os.path.realpath(dirpath)
+        keep = []
+        for d in sorted(dirs):
+            if skip(d):
+                continue
+            full = os.path.join(dirpath, d)
+            rel = d if rel_dir == "." else f"{rel_dir}/{d}"
+            if not os.path.islink(full):
+                keep.append(d)
+                continue
+            real = os.path.realpath(full)
+            if not _within(real, top):
+                if wanted_dir(rel):
+                    yield Entry(Path(full), rel, _escape(real, root))
+            elif not _within(here, real):  # a link to a folder above it would loop
+                keep.append(d)
+        dirs[:] = keep
+        for name in sorted(names):
+            full = os.path.join(dirpath, name)
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            real = os.path.join(here, name) if not os.path.islink(full) else os.path.realpath(full)
+            if not _within(real, top):
+                yield Entry(Path(full), rel, _escape(real, root))
+            elif real not in seen:
+                seen.add(real)
+                yield Entry(Path(full), rel)
+
+
+def _within(real: str, top: str) -> bool:
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _escape(real: str, root: Path) -> str:
+    return f"a symbolic link to {real}, outside {root}: refused (a source is read only inside the tree it is found in)"
