@@ -279,9 +279,9 @@ def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) 
     from ..errors import OutputError
 
     if any(os.path.realpath(path) == os.path.realpath(s) for s in sources if s != "-"):
-        _fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json)
+        _fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json, "convert")
     if (path.exists() or path.is_symlink()) and not force:
-        _fail(OutputError("exists; use --force to replace it", file=str(path)), as_json)
+        _fail(OutputError("exists; use --force to replace it", file=str(path)), as_json, "convert")
 
 
 def _targets(to: List[str]) -> list[str]:
