@@ -52,3 +52,20 @@ def test_made_up_claude_name_follows_the_convention():
     out = agentconv.convert_text("---\ndescription: d\n---\nBody.\n", "claude", from_="opencode",
                             path=".opencode/agent/My_Helper.md")
     assert "name: my-helper\n" in out.text
+
+
+def test_lenient_reader_invents_no_field_and_cuts_no_value():
+    text = ("---\nname: helper\ndescription: Use it for releases. Examples:\n<example>\nuser: \"Cut 2.3\"\n"
+            "assistant: \"I'll use helper.\"\n# not a comment here\n</example>\ncolor: green\n---\nBody.\n")
+    doc, report = agentconv.read_text(text, "claude")
+    agent = doc.agent
+    assert agent.description == ("Use it for releases. Examples: <example> user: \"Cut 2.3\" assistant: "
+                                 "\"I'll use helper.\" # not a comment here </example>")
+    assert agent.metadata == {"color": "green"} and agent.extensions == {}
+    folded = sorted((i.line, i.message) for i in report if i.code.value == "yaml-lenient")
+    assert folded[1:] == [(5, "'user:' is no claude key: read as text of 'description'"),
+                          (6, "'assistant:' is no claude key: read as text of 'description'")]
+    out = agentconv.convert_text(text, "claude", from_="claude").text
+    head = out.split("---\n")[1]
+    assert validate_text(out, "claude") == [] and head.count("\ndescription:") + head.startswith("description:") == 1
+    assert "\nuser:" not in head and "\nassistant:" not in head

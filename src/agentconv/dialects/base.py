@@ -49,7 +49,17 @@ class Dialect(ToolFields, Detection):
     def parse(self, text: str, path: str | None) -> frontmatter.Parsed:
         """Split text with this dialect's envelope (the prompt key, for whole-file envelopes, from the table)."""
         key = self.table.get("prompt_key")
-        return self.envelope.parse(text, path, prompt_key=key) if key else self.envelope.parse(text, path)
+        if key:
+            return self.envelope.parse(text, path, prompt_key=key)
+        if self.envelope is frontmatter:
+            return frontmatter.parse(text, path, keys=self.known_keys)
+        return self.envelope.parse(text, path)
+
+    @cached_property
+    def known_keys(self) -> frozenset[str]:
+        """The header keys this dialect defines (its fields, own keys and old spellings)."""
+        t = self.table
+        return frozenset(t.get("fields", {})) | frozenset(t.get("own", {})) | frozenset(t.get("renamed", {}))
 
     def own_layout(self, agent: Agent) -> Any:
         """The source's layout when the record was read in this very dialect (else None: write fresh)."""
@@ -64,11 +74,15 @@ class Dialect(ToolFields, Detection):
     def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
              ) -> Document:
         """Text (LF, no BOM) -> IR. ``parsed`` is the header already split by detection, if any."""
-        parsed = parsed if parsed is not None and self.envelope is frontmatter else self.parse(text, path)
+        reuse = parsed is not None and self.envelope is frontmatter and not parsed.lenient  # else: with our keys
+        parsed = parsed if reuse else self.parse(text, path)
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
-                       f"'{key}' is not valid YAML; read by the lenient fallback (rest of the line as text)", line=line)
+                       f"'{key}' is not valid YAML; read by the lenient fallback (its lines as text)", line=line)
+        for line, word, key in parsed.folded:
+            report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
+                       f"'{word}:' is no {self.id} key: read as text of '{key}'", line=line)
         for where, message in parsed.coerced:
             report.add(LossCode.VALUE_COERCED, Severity.WARNING, fields.get(where, where), message,
                        line=next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None))
@@ -274,7 +288,7 @@ class Dialect(ToolFields, Detection):
             return {p: k for p, k in origin.keys.items() if k not in fields}
         if t.get("unknown_keys", "carry") != "keep":
             return {}
-        known = set(fields) | set(t.get("own", {})) | set(t.get("renamed", {}))
+        known = self.known_keys
         held = set(fields.values())
         spread = {h[:-2] for h in held if h.endswith(".*")}  # a map field (GitHub's `metadata`) holds these
         implied = {"name"} | ({"role"} if ctx.agent.role == t.get("default_role") else set())  # said by the file

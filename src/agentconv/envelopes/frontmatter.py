@@ -7,8 +7,18 @@ keeps the rest of its layout.
 
 Lenient fallback (reference G1; the shape Claude Code tolerates and strict parsers reject): when the
 header is not valid YAML, each chunk is parsed alone; a chunk that still fails is read as
-``key: text`` where the text is the rest of the line plus any continuation lines, folded with spaces
-as YAML folds plain scalars. Each fallback is reported with its line.
+``key: text`` where the text is the rest of the line plus every continuation line, folded with spaces
+as YAML folds plain scalars (a blank line a line break). With the dialect's keys given, a ``word:`` line
+that starts no key of the dialect continues the value before it. Each fallback is reported with its line.
+
+What Claude Code itself does (@anthropic-ai/claude-code 2.1.330, the frontmatter parser in its bundled
+cli, read 2026-11-26): it parses the block with its YAML parser; when that throws, it rewrites every line
+matching ``^([a-zA-Z_-]+):\\s+(\\S.*)$`` whose value is not already quoted (nor a flow list) and holds one of
+``{}[]*&#!|>%@`` or ``": "`` into ``key: "value"`` (escaping backslashes and ``"``), turns leading tabs into two
+spaces each, and parses again; if that fails too, the file has no frontmatter (an agent without a name is
+skipped). So a one-line ``description:`` holding ``: `` and ``<example>`` loads; the wizard's ``user: "..."``
+lines at column 0 would be keys of their own, and a bare ``<example>`` line at column 0 fails the parse.
+We read such lines as text of the value before them: no field is invented and nothing is cut.
 """
 from __future__ import annotations
 
@@ -64,14 +74,17 @@ class Parsed:
     body_line: int
     lenient: list[tuple[int, str]] = field(default_factory=list)
     """(line, key) for every key read by the fallback."""
+    folded: list[tuple[int, str, str]] = field(default_factory=list)
+    """(line, word, key): a ``word:`` line that is no key of the dialect, read as text of ``key`` by the fallback."""
     carry: dict[str, Any] | None = None
     carry_line: int | None = None
     coerced: list[tuple[str, str]] = field(default_factory=list)
     """(key path, message) for every value read as something else (a date as its text ...): limits.plain."""
 
 
-def parse(text: str, file: str | None = None, *, require: bool = False) -> Parsed:
-    """Split ``text`` (LF newlines, no BOM) into header data, layout and body."""
+def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None) -> Parsed:
+    """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
+    when the header is not valid YAML, a line that starts no such key continues the value before it."""
     if not text.startswith("---") or _CLOSE.match(text.split("\n", 1)[0]) is None or text.startswith("...") :
         if require:
             raise ParseError("no '---' frontmatter header at the top of the file", file=file, line=1)
@@ -95,7 +108,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False) -> Parse
     except LimitError:
         raise
     except Exception as exc:  # ruamel raises several unrelated classes
-        data = _lenient(layout, out, file, exc)
+        data = _lenient(layout, out, file, exc, keys)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -136,7 +149,17 @@ def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
     layout.trailer = "".join(pending)
 
 
-def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception) -> dict[str, Any]:
+def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
+             keys: frozenset[str] | None = None) -> dict[str, Any]:
+    if keys:  # `user: "..."` inside a description's <example> block is text of that description, not a field
+        chunks: list[Chunk] = []
+        for c in layout.chunks:
+            if chunks and c.key not in keys:
+                chunks[-1].text += c.text
+                out.folded.append((c.line, c.key, chunks[-1].key))
+            else:
+                chunks.append(c)
+        layout.chunks = chunks
     data: dict[str, Any] = {}
     for c in layout.chunks:
         try:
@@ -151,9 +174,14 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception) -> d
         first, *cont = c.text.split("\n")
         while first.lstrip().startswith("#") and cont:  # leading comment lines of the chunk
             first, *cont = cont
+        # every line of the chunk is its text: lines folded with spaces, a blank line a line break (as YAML folds a
+        # plain scalar); nothing dropped, a line starting with '#' included
         value = _KEY.sub("", first, count=1).strip()
-        pieces = [value] + [ln.strip() for ln in cont if ln.strip() and not ln.lstrip().startswith("#")]
-        data[c.key] = " ".join(p for p in pieces if p)
+        text = value
+        for ln in cont:
+            piece = ln.strip()
+            text = text + "\n" if not piece else (text + (" " if text and not text.endswith("\n") else "") + piece)
+        data[c.key] = text.strip()
         c.lenient = True
         out.lenient.append((c.line, c.key))
     if not out.lenient:  # every chunk parsed alone, yet the whole did not: structure we cannot split
