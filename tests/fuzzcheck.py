@@ -193,13 +193,14 @@ def problems(dialect: str, text: str) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - any failure to load is the finding
         out.append(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     for m in CARRY[envelope].finditer(carried) if envelope in CARRY else ():
+        if envelope == "plain" and not _decodes(m.group(1)):
+            continue  # not a payload: prompt text, which the reader keeps as such (and may hold anything)
         if RAW_BAD.search(m.group(0)):
             out.append("raw control character in a carry comment")
         try:
             _strict_json(m.group(1))
         except ValueError as exc:
-            if envelope != "plain" or _decodes(m.group(1)):  # else prompt text (the reader keeps it as such)
-                out.append(f"carry comment is not JSON: {exc}")
+            out.append(f"carry comment is not JSON: {exc}")
     return out
 
 

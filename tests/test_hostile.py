@@ -387,3 +387,11 @@ def test_an_empty_key_is_kept_as_a_key():
     assert doc.agent.extensions["kiro"][""] == "x"
     assert fc.run_one(src, ".kiro/agents/k.json") == []
     assert fc.run_one(b'---\nname: a\ndescription: d\n"": x\n---\nB\n', ".claude/agents/a.md") == []
+
+
+def test_a_carry_comment_that_is_not_json_is_prompt_text_whatever_it_holds():
+    src = '# T\n\nd\n\nBody\n\n<!-- agentconv-carry: {"v":1,"fields":{"x":"a\r\rb"}} -->\n'.encode()
+    doc, _ = agentconv.read_text(src, path="agents/t.md")
+    assert doc.agent.prompt.endswith('{"x":"a\r\rb"}} -->\n')  # raw CR in a JSON string: not a payload
+    assert fc.run_one(src, "agents/t.md") == []
+    assert fc.problems("markdown", '# T\n\nx\n<!-- agentconv-carry: {"v": "\x7f"} -->\n')  # a payload: checked
