@@ -126,3 +126,25 @@ def test_agentconv_dialects_callable_after_a_dialect_loaded():
     registry.get("claude")  # imports agentconv.dialects.claude
     assert callable(agentconv.dialects)
     assert [d.id for d in agentconv.dialects()] == registry.ids()
+
+
+def test_entry_points_are_read_as_importlib_metadata_reads_them(broken_plugins, tmp_path):
+    """registry reads entry_points.txt itself (importlib.metadata is slow to import): the same entries, in the
+    same order; the first distribution of a name wins; comments, blank lines and other groups are skipped."""
+    from importlib.metadata import entry_points
+
+    later = tmp_path / "later"
+    make_dist(later, "agentconv-test-broken", {"shadowed": "agentconv_test_fine:WrongId"}, {})  # same name: loses
+    other = later / "agentconv_test_other-1.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text(
+        "# a comment\n\n[console_scripts]\nx = y:z\n[agentconv.dialects]\n  spaced  =  mod.sub:Cls  \n", "utf-8")
+    sys.path.append(str(later))
+    try:
+        importlib.invalidate_caches()
+        ours = [(e.name, e.value) for e in registry._entry_points()]
+        theirs = [(e.name, e.value) for e in entry_points(group=registry.GROUP)]
+    finally:
+        sys.path.remove(str(later))
+    assert ours == theirs
+    assert ("spaced", "mod.sub:Cls") in ours and "shadowed" not in dict(ours) and "raises-on-import" in dict(ours)

@@ -402,11 +402,9 @@ class CommandDialect(Dialect):
         table = dict(Dialect.table.func(self))  # type: ignore[attr-defined]
         inherit = table.get("inherit")
         if inherit:  # tool names, models, MCP spellings: the agent dialect of the same tool
-            from importlib import resources
-            import tomllib
+            from . import tables
 
-            base = tomllib.loads(resources.files("agentconv.dialects.data")
-                                 .joinpath(f"{inherit['from']}.toml").read_text("utf-8"))
+            base = tables.load("agentconv.dialects.data", f"{inherit['from']}.toml")
             for key in inherit.get("keys", []):
                 if key in base and key not in table:
                     table[key] = base[key]

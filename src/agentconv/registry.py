@@ -7,6 +7,7 @@ remembered in ``broken()``; it never breaks the tool.
 from __future__ import annotations
 
 import difflib
+import sys
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,78 @@ def _scan_builtins() -> dict[str, str]:
     return {did: spec for _, did, spec in sorted(found)}
 
 
+class _EntryPoint:
+    """What the registry needs of an ``importlib.metadata.EntryPoint``: ``name``, ``value``, ``load()``."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name, self.value = name, value
+
+    def load(self):
+        return _load(self.value)
+
+
+def _entry_points() -> list[Any]:
+    """The ``agentconv.dialects`` group, as ``importlib.metadata.entry_points(group=GROUP)`` finds it, read directly:
+    importing ``importlib.metadata`` (email, zipfile, csv, ...) cost a one-file conversion more than the rest of
+    its start-up. Every ``*.dist-info``/``*.egg-info`` directory on ``sys.path``, the first of each distribution
+    name, its ``entry_points.txt`` parsed as importlib.metadata does. A path entry that is a zip file, an egg, or
+    a finder of distributions other than the path finder: importlib.metadata itself."""
+    import os
+    import re
+    from importlib.machinery import PathFinder
+
+    if any(getattr(f, "find_distributions", None) is not None and f is not PathFinder for f in sys.meta_path):
+        return _metadata_entry_points()
+    seen: set[str] = set()
+    found: list[Any] = []
+    for root in sys.path:
+        try:
+            children = os.listdir(root or ".")
+        except OSError:
+            if os.path.exists(root or "."):  # a zip on the path
+                return _metadata_entry_points()
+            continue
+        if os.path.basename(root).lower().endswith(".egg"):
+            return _metadata_entry_points()
+        for child in children:
+            low = child.lower()
+            if not low.endswith((".dist-info", ".egg-info")):
+                continue
+            name = re.sub(r"[-_.]+", "-", low.rpartition(".")[0].partition("-")[0]).replace("-", "_")
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                with open(os.path.join(root, child, "entry_points.txt"), encoding="utf-8") as f:
+                    text = f.read()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+                continue
+            found += _group(text, GROUP)
+    return found
+
+
+def _group(text: str, group: str) -> list[_EntryPoint]:
+    """The entries of one section of an ``entry_points.txt`` (importlib.metadata's ``Sectioned`` reading)."""
+    section, out = None, []
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+        elif section == group:
+            name, value = line.split("=", 1)
+            out.append(_EntryPoint(name.strip(), value.strip()))
+    return out
+
+
+def _metadata_entry_points() -> list[Any]:
+    from importlib.metadata import entry_points
+
+    return list(entry_points(group=GROUP))
+
+
 @cache
 def _entries() -> dict[str, object]:
     """id -> entry point (or spec string): the ``agentconv.dialects`` group, built-ins first (pyproject order),
@@ -51,9 +124,7 @@ def _entries() -> dict[str, object]:
     builtins: dict[str, object] = {}
     plugins: list[Any] = []
     try:
-        from importlib.metadata import entry_points
-
-        for ep in entry_points(group=GROUP):
+        for ep in _entry_points():
             (builtins.__setitem__(ep.name, ep.value) if ep.value.startswith(_BUILTIN_PREFIX) else plugins.append(ep))
     except Exception as exc:  # broken metadata must not break the tool
         _broken["<entry points>"] = str(exc)

@@ -10,11 +10,11 @@ Names are read in the context of the source dialect (``edit`` is a set in Copilo
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from . import tables
 
 MCP = "mcp:"
 
@@ -48,7 +48,7 @@ def capability(canonical: str) -> str:
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("agentconv.dialects.data").joinpath(name).read_text("utf-8"))
+    return tables.load("agentconv.dialects.data", name)
 
 
 @dataclass

@@ -8,13 +8,11 @@ table cannot say, through small hooks: ``read_tools``/``render_tools`` for the t
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cached_property
-from importlib import resources
 from types import ModuleType
 from typing import Any
 
-from .. import carry, models, naming, paths, registry
+from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter
 from ..errors import ParseError
 from ..ir import Agent, Document, Model, Origin, ToolPolicy
@@ -32,8 +30,7 @@ class Dialect(ToolFields, Detection):
 
     @cached_property
     def table(self) -> dict[str, Any]:
-        text = resources.files(self.table_package).joinpath(f"{self.id}.toml").read_text("utf-8")
-        return tomllib.loads(text)
+        return tables.load(self.table_package, f"{self.id}.toml")
 
     @cached_property
     def crosswalk(self) -> Crosswalk:
