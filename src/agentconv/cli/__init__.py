@@ -1,6 +1,7 @@
 """The command line: parse arguments, call one library function, render the result.
 
-``agentconv --version`` answers before typer is imported, so it starts in the time Python does.
+``agentconv --version`` answers before typer is imported, so it starts in the time Python does; so does
+``agentconv convert`` with only its own options (``convert.parse``), which runs without typer.
 """
 from __future__ import annotations
 
@@ -28,15 +29,23 @@ def main() -> None:
         print(f"agentconv {__version__}")
         return
     import signal
+    from functools import partial
 
     signal.signal(signal.SIGINT, _interrupted)
     signal.signal(signal.SIGTERM, _interrupted)
-    from .app import app
+    from .convert import parse
 
+    args = parse(argv)
+    if args is None:
+        from .app import app
+
+        run = partial(app, prog_name="agentconv")
+    else:
+        run = partial(_convert, args)
     sys.stdout = _Stdout(sys.stdout)
     try:
         try:
-            app(prog_name="agentconv")
+            run()
         except SystemExit:
             sys.stdout.flush()  # a full disk shows here, as one line, not as a traceback at interpreter exit
             raise
@@ -46,6 +55,44 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - never a traceback: one line, and a JSON document with --json
         command = next((a for a in argv if not a.startswith("-")), "agentconv")
         _last_resort(exc, command if "--json" in argv else None)
+
+
+def _convert(args: dict) -> None:
+    """``convert`` without typer, ending as typer's runner ends it: exit 0 when ``run`` returns, and a broken pipe
+    is exit 1 with nothing more said (click's ``main``)."""
+    from .common import cwd_exists
+    from .convert import run
+
+    cwd_exists()
+    try:
+        run(**args)
+    except OSError as exc:
+        import errno
+
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.stdout, sys.stderr = _Pacified(sys.stdout), _Pacified(sys.stderr)
+        sys.exit(1)
+    sys.exit(0)
+
+
+class _Pacified:
+    """A stream whose ``flush`` ignores a broken pipe (click's ``PacifyFlushWrapper``), for the way out."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
+
+    def flush(self) -> None:
+        import errno
+
+        try:
+            self._raw.flush()
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
 
 
 class _Stdout:

@@ -11,6 +11,7 @@ from .. import __version__
 from ..errors import AgentconvError, ExitCode, UsageError
 from ..loss import Policy, Severity
 from . import render
+from .common import cwd_exists, fail as _fail, level as _level, policy as _policy, stdin as _stdin, usage as _usage
 
 app = typer.Typer(
     add_completion=True,
@@ -37,20 +38,7 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                        help="Print the version and exit.")) -> None:
     """agentconv: one IR, many dialects, nothing lost silently."""
-    import os
-
-    try:
-        os.getcwd()
-    except FileNotFoundError:  # every relative path (the default repository ".") would fail later, less clearly
-        _usage("the current directory no longer exists (deleted?); cd to an existing one")
-
-
-def _fail(exc: AgentconvError, as_json: bool, command: str) -> None:
-    """A whole command failed: one line on stderr, and with --json the command's document holding ``error``."""
-    if as_json:
-        render.emit(render.document(command, int(exc.exit_code), error=render.error_text(exc)))
-    render.fail_line(exc)
-    raise typer.Exit(int(exc.exit_code))
+    cwd_exists()
 
 
 def _dialect_ids(incomplete: str) -> list[str]:
@@ -66,33 +54,6 @@ def _quiet() -> bool:
 
 def _verbose() -> bool:
     return typer.Option(False, "--verbose", "-v", help="Also info-level items, every occurrence on its own line.")
-
-
-def _level(quiet: bool, verbose: bool) -> int:
-    """-q / default / -v (see render.Diagnostics); both at once is a usage error."""
-    if quiet and verbose:
-        _usage("-q and -v do not go together")
-    return render.QUIET if quiet else render.VERBOSE if verbose else render.NORMAL
-
-
-def _stdin() -> bytes:
-    """Standard input, bounded like a file (limits.MAX_FILE_BYTES)."""
-    from .. import limits
-
-    data = sys.stdin.buffer.read(limits.MAX_FILE_BYTES + 1)
-    limits.check_size(data, "standard input", None, limits.MAX_FILE_BYTES)
-    return data
-
-
-def _policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry: bool) -> Policy:
-    level = Severity.WARNING if strict else None
-    if fail_on:
-        try:
-            level = Severity(fail_on.lower())
-        except ValueError:
-            typer.echo(f"agentconv: error: --fail-on takes info, warning or error, not {fail_on!r}", err=True)
-            raise typer.Exit(int(ExitCode.USAGE))
-    return Policy(fail_on=level, allow_broaden=allow_broaden, carry=not no_carry)
 
 
 @app.command()
@@ -114,100 +75,9 @@ def convert(
     verbose: bool = _verbose(),
 ) -> None:
     """Convert agent files to another dialect."""
-    from .. import api, registry
-    from ..batch import convert_many
+    from .convert import run
 
-    level = _level(quiet, verbose)
-    policy = _policy(strict, fail_on, allow_broaden, no_carry)
-    if report_json is not None and str(report_json) != "-":
-        _report_path_ok(report_json, sources, force, as_json)
-    try:
-        to = registry.get(to).id
-        if from_:
-            registry.get(from_)
-    except AgentconvError as exc:
-        _fail(exc, as_json, "convert")
-    single = len(sources) == 1 and (sources[0] == "-" or not Path(sources[0]).is_dir())
-    if out is not None and str(out) == "-":  # -o -: standard output, as without -o
-        if not single:
-            _usage("-o - (standard output) takes one file; several files or a directory need an output directory")
-        out = None
-    to_file = out is not None and _file_like(out)
-    if report_json is not None and str(report_json) == "-" and (as_json or single and out is None):
-        _usage("--report-json - and the output would share standard output: use -o, or --json alone")
-    if to_file and not single:
-        _usage(f"{out}: -o names a file; several files or a directory need an output directory")
-    if single and (out is None or to_file):
-        src = sources[0]
-        try:
-            result = (api.convert_text(_stdin(), to, from_=from_, policy=policy) if src == "-"
-                      else api.convert(src, to, from_=from_, policy=policy))
-            if to_file:
-                _write_file(out, result.text, src, force)
-        except AgentconvError as exc:
-            row = render.convert_row(src, to, error=exc)
-            if report_json is not None:
-                render.write_report(report_json, render.convert_doc([row], int(exc.exit_code)))
-            if as_json:
-                render.emit(render.convert_doc([row], int(exc.exit_code)))
-            render.fail_line(exc)
-            raise typer.Exit(int(exc.exit_code))
-        row = render.convert_row(src, to, result=result, target=str(out) if to_file else None)
-        if report_json is not None:
-            render.write_report(report_json, render.convert_doc([row], 0))
-        if as_json:
-            render.emit(render.convert_doc([{**row, "text": result.text} if not to_file else row], 0))
-            return
-        if not to_file:
-            sys.stdout.write(result.text)
-            sys.stdout.flush()
-        render.single(src, result, level)
-        return
-    if out is None:
-        _usage("several files or a directory need --out DIR")
-    if out.exists() and not out.is_dir():
-        _usage(f"{out}: --out must be a directory")
-    if "-" in sources:
-        _usage("'-' (standard input) cannot be mixed with --out batches")
-    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, level,
-                         keep_rows=report_json is not None, to=to)
-    if report_json is not None:
-        render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
-    raise typer.Exit(tally.exit_code())
-
-
-def _usage(message: str) -> None:
-    typer.echo(f"agentconv: error: {message}", err=True)
-    raise typer.Exit(int(ExitCode.USAGE))
-
-
-def _file_like(out: Path) -> bool:
-    """``-o x.agent.md``: a path that is no directory and ends like an agent file names one output file."""
-    from ..batch import SUFFIXES
-
-    return not out.is_dir() and out.name.lower().endswith(SUFFIXES)
-
-
-def _write_file(out: Path, text: str, src: str, force: bool) -> None:
-    from ..batch import write_atomic
-    from ..errors import OutputError
-
-    if src != "-" and out.resolve() == Path(src).resolve():
-        raise OutputError("refusing to overwrite the source file", file=str(out))
-    try:
-        write_atomic(out, text, force=force)
-    except OSError as exc:
-        raise OutputError(exc.strerror or str(exc), file=str(out)) from None
-
-
-def _stdin() -> bytes:
-    """Standard input, which must hold something: an empty pipe is an error (exit 3), not an empty agent."""
-    from ..errors import ParseError
-
-    data = sys.stdin.buffer.read()
-    if not data.strip():
-        raise ParseError("empty input", file="<stdin>")
-    return data
+    run(sources, to, from_, out, strict, fail_on, report_json, allow_broaden, no_carry, force, as_json, quiet, verbose)
 
 
 @app.command()
@@ -270,18 +140,6 @@ def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-r
     if _level(quiet, verbose) >= render.NORMAL:
         for name, why in registry.broken().items():
             typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
-
-
-def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) -> None:
-    """--report-json never replaces a file without --force, and never a source."""
-    import os
-
-    from ..errors import OutputError
-
-    if any(os.path.realpath(path) == os.path.realpath(s) for s in sources if s != "-"):
-        _fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json, "convert")
-    if (path.exists() or path.is_symlink()) and not force:
-        _fail(OutputError("exists; use --force to replace it", file=str(path)), as_json, "convert")
 
 
 def _targets(to: List[str]) -> list[str]:

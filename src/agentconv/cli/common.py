@@ -1,0 +1,64 @@
+"""What the commands share, without typer: a usage error, a failed command, -q/-v, the loss policy, standard input.
+
+A usage error or a failure ends the command with ``SystemExit(code)``, which typer's runner passes on as it does
+``typer.Exit``; so ``convert`` runs the same under typer and on its own (``cli/convert.py``).
+"""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+from ..errors import AgentconvError, ExitCode
+from ..loss import Policy, Severity
+from . import render
+
+
+def usage(message: str) -> None:
+    sys.stderr.write(f"agentconv: error: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(int(ExitCode.USAGE))
+
+
+def fail(exc: AgentconvError, as_json: bool, command: str) -> None:
+    """A whole command failed: one line on stderr, and with --json the command's document holding ``error``."""
+    if as_json:
+        render.emit(render.document(command, int(exc.exit_code), error=render.error_text(exc)))
+    render.fail_line(exc)
+    raise SystemExit(int(exc.exit_code))
+
+
+def level(quiet: bool, verbose: bool) -> int:
+    """-q / default / -v (see render.Diagnostics); both at once is a usage error."""
+    if quiet and verbose:
+        usage("-q and -v do not go together")
+    return render.QUIET if quiet else render.VERBOSE if verbose else render.NORMAL
+
+
+def policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry: bool) -> Policy:
+    floor = Severity.WARNING if strict else None
+    if fail_on:
+        try:
+            floor = Severity(fail_on.lower())
+        except ValueError:
+            usage(f"--fail-on takes info, warning or error, not {fail_on!r}")
+    return Policy(fail_on=floor, allow_broaden=allow_broaden, carry=not no_carry)
+
+
+def stdin() -> bytes:
+    """Standard input, which must hold something: an empty pipe is an error (exit 3), not an empty agent."""
+    from ..errors import ParseError
+
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        raise ParseError("empty input", file="<stdin>")
+    return data
+
+
+def cwd_exists() -> None:
+    """Every command first: a deleted current directory is one usage line, not a later, less clear failure."""
+    import os
+
+    try:
+        os.getcwd()
+    except FileNotFoundError:  # every relative path (the default repository ".") would fail later, less clearly
+        usage("the current directory no longer exists (deleted?); cd to an existing one")

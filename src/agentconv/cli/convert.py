@@ -1,0 +1,151 @@
+"""``agentconv convert`` without typer: the command itself, and ``parse`` for the command lines it takes.
+
+``agentconv convert FILE --to copilot`` runs in editors and pre-commit hooks on every save, and importing typer
+(click and all) took about a third of its start-up. ``parse`` reads a command line made only of convert's own
+options, each spelled as ``--help`` shows it (``--to X``, ``--to=X``, ``-t X``, a flag alone), and the entry point
+runs it here; any other line (``--help``, ``-qv``, ``-tX``, an option twice, no ``--to``, an unknown option, shell
+completion) gives None and goes through typer (``app.py``), which calls the same ``run``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, List, Optional
+
+from ..errors import AgentconvError
+from . import render
+from .common import fail, level as _level, policy as _policy, stdin, usage
+
+VALUES = {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--out": "out", "-o": "out",
+          "--fail-on": "fail_on", "--report-json": "report_json"}
+"""Convert's options that take a value (typer declares the same in app.py; tests/test_startup.py compares)."""
+FLAGS = {"--strict": "strict", "--allow-broaden": "allow_broaden", "--no-carry": "no_carry", "--force": "force",
+         "--json": "as_json", "--quiet": "quiet", "-q": "quiet", "--verbose": "verbose", "-v": "verbose"}
+_PATHS = ("out", "report_json")
+
+
+def parse(argv: list[str]) -> dict[str, Any] | None:
+    """``run``'s arguments for ``convert SRC... OPTIONS`` as typer would give them, or None: let typer parse it."""
+    if not argv or argv[0] != "convert" or "_AGENTCONV_COMPLETE" in os.environ:
+        return None
+    args: dict[str, Any] = {"sources": []}
+    rest = iter(argv[1:])
+    for arg in rest:
+        if arg == "--":
+            args["sources"] += rest
+            break
+        if arg == "-" or not arg.startswith("-"):
+            args["sources"].append(arg)
+            continue
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        key = VALUES.get(name) or FLAGS.get(name)
+        if key is None or key in args or (eq and name in FLAGS):
+            return None
+        if name in FLAGS:
+            args[key] = True
+            continue
+        if not eq:
+            value = next(rest, None)
+            if value is None or value.startswith("-") and value != "-":
+                return None
+        args[key] = Path(value) if key in _PATHS else value
+    if "to" not in args or not args["sources"]:
+        return None
+    return args
+
+
+def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[Path] = None, strict: bool = False,
+        fail_on: Optional[str] = None, report_json: Optional[Path] = None, allow_broaden: bool = False,
+        no_carry: bool = False, force: bool = False, as_json: bool = False, quiet: bool = False,
+        verbose: bool = False) -> None:
+    """Convert agent files to another dialect (returns on success; any other end is ``SystemExit(code)``)."""
+    from .. import api, registry
+    from ..batch import convert_many
+
+    level = _level(quiet, verbose)
+    policy = _policy(strict, fail_on, allow_broaden, no_carry)
+    if report_json is not None and str(report_json) != "-":
+        _report_path_ok(report_json, sources, force, as_json)
+    try:
+        to = registry.get(to).id
+        if from_:
+            registry.get(from_)
+    except AgentconvError as exc:
+        fail(exc, as_json, "convert")
+    single = len(sources) == 1 and (sources[0] == "-" or not Path(sources[0]).is_dir())
+    if out is not None and str(out) == "-":  # -o -: standard output, as without -o
+        if not single:
+            usage("-o - (standard output) takes one file; several files or a directory need an output directory")
+        out = None
+    to_file = out is not None and _file_like(out)
+    if report_json is not None and str(report_json) == "-" and (as_json or single and out is None):
+        usage("--report-json - and the output would share standard output: use -o, or --json alone")
+    if to_file and not single:
+        usage(f"{out}: -o names a file; several files or a directory need an output directory")
+    if single and (out is None or to_file):
+        src = sources[0]
+        try:
+            result = (api.convert_text(stdin(), to, from_=from_, policy=policy) if src == "-"
+                      else api.convert(src, to, from_=from_, policy=policy))
+            if to_file:
+                _write_file(out, result.text, src, force)
+        except AgentconvError as exc:
+            row = render.convert_row(src, to, error=exc)
+            if report_json is not None:
+                render.write_report(report_json, render.convert_doc([row], int(exc.exit_code)))
+            if as_json:
+                render.emit(render.convert_doc([row], int(exc.exit_code)))
+            render.fail_line(exc)
+            raise SystemExit(int(exc.exit_code))
+        row = render.convert_row(src, to, result=result, target=str(out) if to_file else None)
+        if report_json is not None:
+            render.write_report(report_json, render.convert_doc([row], 0))
+        if as_json:
+            render.emit(render.convert_doc([{**row, "text": result.text} if not to_file else row], 0))
+            return
+        if not to_file:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        render.single(src, result, level)
+        return
+    if out is None:
+        usage("several files or a directory need --out DIR")
+    if out.exists() and not out.is_dir():
+        usage(f"{out}: --out must be a directory")
+    if "-" in sources:
+        usage("'-' (standard input) cannot be mixed with --out batches")
+    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, level,
+                         keep_rows=report_json is not None, to=to)
+    if report_json is not None:
+        render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
+    raise SystemExit(tally.exit_code())
+
+
+def _file_like(out: Path) -> bool:
+    """``-o x.agent.md``: a path that is no directory and ends like an agent file names one output file."""
+    from ..batch import SUFFIXES
+
+    return not out.is_dir() and out.name.lower().endswith(SUFFIXES)
+
+
+def _write_file(out: Path, text: str, src: str, force: bool) -> None:
+    from ..batch import write_atomic
+    from ..errors import OutputError
+
+    if src != "-" and out.resolve() == Path(src).resolve():
+        raise OutputError("refusing to overwrite the source file", file=str(out))
+    try:
+        write_atomic(out, text, force=force)
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc), file=str(out)) from None
+
+
+def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) -> None:
+    """--report-json never replaces a file without --force, and never a source."""
+    from ..errors import OutputError
+
+    if any(os.path.realpath(path) == os.path.realpath(s) for s in sources if s != "-"):
+        fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json, "convert")
+    if (path.exists() or path.is_symlink()) and not force:
+        fail(OutputError("exists; use --force to replace it", file=str(path)), as_json, "convert")
