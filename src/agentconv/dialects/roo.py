@@ -84,7 +84,8 @@ class _Envelope:
 
     @staticmethod
     def sniff(text: str, path: str | None) -> bool:
-        return "customModes" in text
+        return "customModes" in text or (re.search(r"^slug:", text, re.M) is not None
+                                          and re.search(r"^roleDefinition:", text, re.M) is not None)  # one mode
 
     @staticmethod
     def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
@@ -125,7 +126,11 @@ class Roo(Dialect):
         data = parsed.data
         for where, message in parsed.coerced:
             report.add(LossCode.VALUE_COERCED, Severity.WARNING, "", f"{where}: {message}" if where else message)
-        modes = data.get("customModes")
+        single = "customModes" not in data and "slug" in data  # one mode, unwrapped (an export, a catalogue entry)
+        modes = [data] if single else data.get("customModes")
+        if single:
+            report.add(LossCode.VALUE_COERCED, Severity.INFO, "", "one mode without the 'customModes' list around it: "
+                       "read as that mode (Roo's own files wrap it; a rewritten file does)")
         if not isinstance(modes, list) or not modes:
             raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
                              file=path, line=1)
@@ -133,7 +138,7 @@ class Roo(Dialect):
             n = len(_PROBLEM.findall(text))
             report.add(LossCode.VALUE_COERCED, Severity.INFO, "", f"{n} smart quote, dash, NBSP or zero-width "
                        "characters replaced as Roo does before parsing")
-        for key in data:
+        for key in () if single else data:
             if key != "customModes":
                 report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "", f"top-level '{key}' is not read by Roo",
                            line=_line_of(text, key))
@@ -142,7 +147,7 @@ class Roo(Dialect):
             payload = carry.decode(m.group(1))
             if payload is not None:
                 carries[str(payload.get("slug"))] = (payload, text.count("\n", 0, m.start()) + 1)
-        file_state = {"text": text if parsed.layout.verbatim else None, "modes": modes}
+        file_state = {"text": text if parsed.layout.verbatim else None, "modes": modes, "single": single}
         records = []
         for i, mode in enumerate(modes):
             if not isinstance(mode, dict):
