@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "cases"
 DIALECTS = [d for d in registry.ids() if type(registry.get(d)).__module__.startswith("agentconv.dialects.")]
 # C0 controls but tab and newline, DEL, C1, and the Unicode line/paragraph separators: never raw in a header.
-RAW_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+RAW_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 # Where each writer puts its side channel: a comment line in a YAML header, the first line of a TOML file, a line
 # before a Roo mode (two spaces in), the last line of a plain markdown file.
 CARRY = {"header": re.compile(r"^# agentconv-carry: (.*)$", re.M), "toml": re.compile(r"\A# agentconv-carry: (.*)$", re.M),

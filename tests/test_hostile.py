@@ -395,3 +395,9 @@ def test_a_carry_comment_that_is_not_json_is_prompt_text_whatever_it_holds():
     assert doc.agent.prompt.endswith('{"x":"a\r\rb"}} -->\n')  # raw CR in a JSON string: not a payload
     assert fc.run_one(src, "agents/t.md") == []
     assert fc.problems("markdown", '# T\n\nx\n<!-- agentconv-carry: {"v": "\x7f"} -->\n')  # a payload: checked
+
+
+def test_noncharacters_yaml_refuses_are_escaped():
+    src = "---\nname: a\ndescription: De\ufeff\uffffploys\n---\nB\n".encode()
+    for target in ("codex-prompt", "claude", "roo", "kiro", "codex"):
+        assert fc.run_one(src, ".claude/agents/a.md", [target]) == [], target

@@ -1,13 +1,14 @@
 """JSON text that every reader takes: no NaN or Infinity, and nothing raw that a line-oriented or YAML reader
-trips on (DEL, C1 controls, U+2028/U+2029 line separators, lone surrogates) — those are written as \\u escapes."""
+trips on (DEL, C1 controls, U+2028/U+2029 line separators, lone surrogates, the noncharacters U+FFFE/U+FFFF
+that YAML refuses) — those are written as \\u escapes."""
 from __future__ import annotations
 
 import json
 import re
 from typing import Any
 
-_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 """What must never stand raw in a header we write: C0 controls but tab and newline (CR too: YAML breaks the line
 there, our chunker does not), DEL, C1, the Unicode line separators, lone surrogates."""
 
