@@ -69,3 +69,27 @@ def test_lenient_reader_invents_no_field_and_cuts_no_value():
     head = out.split("---\n")[1]
     assert validate_text(out, "claude") == [] and head.count("\ndescription:") + head.startswith("description:") == 1
     assert "\nuser:" not in head and "\nassistant:" not in head
+
+
+def test_with_from_every_file_of_that_dialect_is_read_wherever_it_is(tmp_path):
+    """A folder of Roo mode files (one mode per file, or a customModes list, under any name) and Gemini commands
+    outside .gemini/commands: with --from each is read; without it they are not taken for agents."""
+    from agentconv.batch import convert_many, discover
+
+    src = tmp_path / "in"
+    (src / "team").mkdir(parents=True)
+    (src / "team" / "alpha.yaml").write_text("slug: alpha\nname: Alpha\nroleDefinition: You are alpha.\n"
+                                             "groups:\n  - read\n")
+    (src / "beta.yml").write_text("customModes:\n  - slug: beta\n    name: Beta\n    roleDefinition: You are beta.\n"
+                                  "    groups: [read]\n")
+    (src / "notes.json").write_text('{"customModes": [{"slug": "gamma", "name": "Gamma", "roleDefinition": "G."}]}')
+    assert [e.path.name for e in discover([src])] == []
+    assert sorted(e.path.name for e in discover([src], "roo")) == ["alpha.yaml", "beta.yml", "notes.json"]
+    results = list(convert_many([src], "claude", tmp_path / "out", from_="roo"))
+    assert sorted((r.status, r.target.rsplit("/", 1)[-1]) for r in results) == [
+        ("converted", "alpha.md"), ("converted", "beta.md"), ("converted", "gamma.md")]
+    cmds = tmp_path / "cmds" / "fs"
+    cmds.mkdir(parents=True)
+    (cmds / "grep.toml").write_text('description = "Grep"\nprompt = "Search for {{args}}."\n')
+    assert [e.path.name for e in discover([tmp_path / "cmds"])] == []
+    assert [e.path.name for e in discover([tmp_path / "cmds"], "gemini-command")] == ["grep.toml"]

@@ -48,9 +48,12 @@ class FileResult:
         return out
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Entry]:
+def discover(paths: Iterable[str | Path], from_: str | None = None) -> Iterator[Entry]:
     """Files named directly, and agent-like files (by suffix) below directories, in sorted order. A link that
-    leads out of the directory it was found in comes with its ``problem`` and is never read (``tree.walk``)."""
+    leads out of the directory it was found in comes with its ``problem`` and is never read (``tree.walk``).
+    With ``from_``, every file with one of that dialect's suffixes is taken wherever it is (``suffixes``: a
+    folder of Roo mode files, Gemini commands outside ``.gemini/commands``)."""
+    own = suffixes(from_) if from_ else ()
     for p in map(Path, paths):
         if p.is_dir():
             for e in walk(p, lambda d: d in SKIP_DIRS):
@@ -60,10 +63,22 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Entry]:
                     continue
                 if not low.endswith(SUFFIXES) or low in ("readme.md", "changelog.md", "license.md"):
                     continue
-                if low.endswith(PROSE) or _in_a_dialect_place(e.path.as_posix()):
+                if low.endswith(PROSE) or (own and low.endswith(own)) or _in_a_dialect_place(e.path.as_posix()):
                     yield e
         else:
             yield Entry(p, p.name)
+
+
+_ENVELOPE_SUFFIXES = {"toml": (".toml",), "json": (".json",), "yaml": (".yaml", ".yml", ".json")}
+
+
+def suffixes(dialect: str) -> tuple[str, ...]:
+    """The file suffixes a dialect's files have: ``[layout] suffixes`` in its table, else its envelope's."""
+    from . import registry
+
+    table = registry.get(dialect).table
+    own = table.get("layout", {}).get("suffixes")
+    return tuple(own) if own else _ENVELOPE_SUFFIXES.get(table.get("envelope", ""), PROSE)
 
 
 def _in_a_dialect_place(path: str) -> bool:
@@ -124,7 +139,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     root = Path(out)
     claimed: dict[str, str] = {}
-    found = list(discover(sources))  # paths only: every source is known before anything is written
+    found = list(discover(sources, from_))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
     multi = bool(registry.get(to).table.get("multi"))
     merged: dict[str, list[Any]] = {}
