@@ -17,7 +17,7 @@ class Detection:
     def _places(self) -> re.Pattern[str] | None:
         """All of the table's path globs as one regular expression (detection asks every dialect per file)."""
         globs = self.table.get("layout", {}).get("detect", [])
-        return re.compile("|".join(f"(?:{_glob_rx(g).pattern})" for g in globs)) if globs else None
+        return re.compile("|".join(f"(?:{_glob_source(g)})" for g in globs)) if globs else None
 
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
@@ -90,6 +90,11 @@ def _glob(path: str, pattern: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _glob_rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(_glob_source(pattern))
+
+
+def _glob_source(pattern: str) -> str:
+    """The regular expression for a glob, as text (``_places`` joins them and compiles once per dialect)."""
     out, i = [], 0
     while i < len(pattern):
         if pattern.startswith("**/", i):
@@ -107,4 +112,4 @@ def _glob_rx(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("(?:^|.*/)" + "".join(out) + "$")
+    return "(?:^|.*/)" + "".join(out) + "$"

@@ -6,7 +6,6 @@ written back as it came; carried fields ride in a leading ``# agentconv-carry:``
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 from .. import carry as side
@@ -38,6 +37,8 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
             carry, carry_line = side.decode(line[len(CARRY_PREFIX):]), i + 1
             lines[i] = ""
             break
+    import tomllib  # here, not at the top: detection imports this module for every markdown file it reads
+
     try:
         data = tomllib.loads("\n".join(lines))
     except tomllib.TOMLDecodeError as exc:
