@@ -93,3 +93,27 @@ def test_with_from_every_file_of_that_dialect_is_read_wherever_it_is(tmp_path):
     (cmds / "grep.toml").write_text('description = "Grep"\nprompt = "Search for {{args}}."\n')
     assert [e.path.name for e in discover([tmp_path / "cmds"])] == []
     assert [e.path.name for e in discover([tmp_path / "cmds"], "gemini-command")] == ["grep.toml"]
+
+
+def test_convert_prefix_collisions_names_same_named_agents_by_their_folder(tmp_path):
+    """Two plugins each with agents/reviewer.md: both want .github/agents/reviewer.agent.md. Without the flag the
+    collision is an error that names the way out; with it each becomes <plugin>-reviewer, reported, as migrate does."""
+    from agentconv.batch import convert_many
+
+    for plugin in ("alpha", "beta"):
+        folder = tmp_path / "in" / "plugins" / plugin / "agents"
+        folder.mkdir(parents=True)
+        (folder / "reviewer.md").write_text(f"---\nname: reviewer\ndescription: Reviews {plugin}.\n---\nReview.\n")
+    (tmp_path / "in" / "solo.md").write_text("---\nname: solo\ndescription: Alone.\n---\nWork.\n")
+    plain = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out1"))
+    failed = [r for r in plain if r.status == "failed"]
+    assert len(failed) == 1 and "both become" in failed[0].error and failed[0].remedy == "prefix_collisions"
+    results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out2", prefix_collisions=True))
+    assert sorted((r.status, r.target.rsplit("/", 1)[-1]) for r in results) == [
+        ("converted", "alpha-reviewer.agent.md"), ("converted", "beta-reviewer.agent.md"),
+        ("converted", "solo.agent.md")]
+    alpha = (tmp_path / "out2" / ".github" / "agents" / "alpha-reviewer.agent.md").read_text()
+    assert alpha.startswith("---\nname: alpha-reviewer\ndescription: Reviews alpha.\n")
+    renamed = [i for r in results for i in r.report if i.code.value == "name-changed"]
+    assert sorted(i.message for i in renamed) == ["renamed 'reviewer' to 'alpha-reviewer' to resolve a collision",
+                                                  "renamed 'reviewer' to 'beta-reviewer' to resolve a collision"]

@@ -88,6 +88,36 @@ def _in_a_dialect_place(path: str) -> bool:
     return any(_glob(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
 
 
+def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool) -> dict[str, str]:
+    """Source -> new name for every source whose record wants the same target path as another's."""
+    from collections import defaultdict
+
+    from . import registry
+    from .api import read
+    from .naming import prefixed
+
+    dialect = registry.get(to)
+    wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entry in found:
+        if entry.problem is not None:
+            continue
+        try:
+            doc, _ = read(entry.path, from_, carry=carry)
+            if len(doc.records) == 1 and doc.agent.name:
+                wanted[dialect.output_path(doc.agent)].append((str(entry.path), doc.agent.name))
+        except Exception:  # noqa: BLE001 - the file fails in the conversion itself, with its own line
+            continue
+    return {src: prefixed(src, name) for claims in wanted.values() if len(claims) > 1 for src, name in claims}
+
+
+def rename_record(agent: Any, name: str, report: LossReport) -> None:
+    """Rename a record to resolve a collision, and say so."""
+    from .loss import LossCode, Severity
+
+    report.add(LossCode.NAME_CHANGED, Severity.INFO, "name", f"renamed {agent.name!r} to {name!r} to resolve a collision")
+    agent.name = name
+
+
 def write_atomic(path: Path, text: str, *, force: bool) -> bool:
     """Write through a temp file and rename (``fsio``: the mode a plain write would give). Returns False when
     the file already holds ``text``."""
@@ -130,9 +160,12 @@ def _parent_ok(root: str, parent: str) -> bool:
 
 
 def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, from_: str | None = None,
-                 policy: Policy = Policy(), force: bool = False, dry_run: bool = False) -> Iterator[FileResult]:
+                 policy: Policy = Policy(), force: bool = False, dry_run: bool = False,
+                 prefix_collisions: bool = False) -> Iterator[FileResult]:
     """Convert every file to ``to`` under ``out`` (the target's own layout). Yields results as they come:
-    one per output file; a target that keeps many records in one file (Roo's ``.roomodes``) gets them merged."""
+    one per output file; a target that keeps many records in one file (Roo's ``.roomodes``) gets them merged.
+    Two sources that want one target both fail, unless ``prefix_collisions``: then each is renamed
+    ``<folder>-<name>`` (``naming.prefixed``, as ``migrate`` does), found by reading every source first."""
     from . import registry
     from .api import read, write, write_all
 
@@ -143,12 +176,14 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
     multi = bool(registry.get(to).table.get("multi"))
     merged: dict[str, list[Any]] = {}
+    rename = _collision_names(found, to, from_, policy.carry) if prefix_collisions and not multi else {}
 
     def place(res: FileResult, src: Path, rel: str) -> Path:
         dest = inside(root, rel)
         res.target = str(dest)
         if str(dest) in claimed:
-            raise OutputError(f"{claimed[str(dest)]} and {src} both become {dest}; rename one agent", file=str(src))
+            raise OutputError(f"{claimed[str(dest)]} and {src} both become {dest}; rename one agent", file=str(src),
+                              remedy=None if prefix_collisions else "prefix_collisions")
         not_a_source(dest, inputs, str(src))
         claimed[str(dest)] = str(src)
         return dest
@@ -176,6 +211,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 continue
             doc, report = read(src, from_, carry=policy.carry)
             res.report, res.source_dialect = report, report.source
+            if str(src) in rename:
+                rename_record(doc.agent, rename[str(src)], report)
             for result in write_all(doc, to, report=report, policy=policy):
                 res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
                 commit(res, place(res, src, result.path or f"{result.name}.md"), result.text)

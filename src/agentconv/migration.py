@@ -128,11 +128,9 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     root = Path(job.out)
     new_name = dict(job.rename).get(rel)
     if new_name:
-        from .loss import LossCode, Severity
+        from .batch import rename_record
 
-        report0.add(LossCode.NAME_CHANGED, Severity.INFO, "name",
-                    f"renamed {doc.agent.name!r} to {new_name!r} to resolve a collision")
-        doc.agent.name = new_name
+        rename_record(doc.agent, new_name, report0)
     from .loss import LossReport
 
     for target in job.to:
@@ -463,14 +461,11 @@ def _carries(path: str, seen: dict[str, bool]) -> bool:
     return seen[path]
 
 
-_GENERIC = {"agents", "agent", ".claude", ".github", ".opencode", "specialists", "squads", "chatmodes", "plugins", "."}
-
-
 def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> list[Record]:
     """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs."""
     from dataclasses import replace
 
-    from .naming import slugify
+    from .naming import prefixed
 
     by_target: dict[str, list[Record]] = {}
     for r in records:
@@ -480,9 +475,7 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
     for recs in by_target.values():
         if len({r.source for r in recs}) > 1:
             for r in recs:
-                parts = Path(r.source).parts[:-1]
-                folder = next((p for p in reversed(parts) if p not in _GENERIC), r.source_dialect or "agent")
-                rename[r.source] = f"{slugify(folder)}-{Path(r.target).name.split('.')[0]}"
+                rename[r.source] = prefixed(r.source, Path(r.target).name.split(".")[0], r.source_dialect or "agent")
     if not rename:
         return records
     for r in records:

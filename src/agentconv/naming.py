@@ -26,6 +26,19 @@ def stem(path: str, suffixes: list[str]) -> str:
     return name.rsplit(".", 1)[0] if "." in name[1:] else name
 
 
+GENERIC_FOLDERS = frozenset({"agents", "agent", ".claude", ".github", ".opencode", "specialists", "squads",
+                             "chatmodes", "plugins", "."})
+"""Folders that say nothing about an agent: ``--prefix-collisions`` looks past them for the one that does."""
+
+
+def prefixed(source: str, name: str, fallback: str = "agent") -> str:
+    """``<folder>-<name>``, the folder being the nearest one of ``source`` that says something
+    (``plugins/a/agents/x.md`` -> ``a-x``): how ``--prefix-collisions`` renames two sources that want one target."""
+    parts = source.replace("\\", "/").split("/")[:-1]
+    folder = next((p for p in reversed(parts) if p and p not in GENERIC_FOLDERS), fallback)
+    return f"{slugify(folder)}-{name}"
+
+
 def check_safe(name: str, file: str | None = None) -> str:
     """Refuse a name that would be a path: ``../../x``, ``/etc/x``, ``a\\b``, empty, or control characters."""
     parts = name.split("/")

@@ -73,11 +73,14 @@ def convert(
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
+    prefix_collisions: bool = typer.Option(False, "--prefix-collisions",
+                                           help="Resolve two sources wanting one target by prefixing the folder name."),
 ) -> None:
     """Convert agent files to another dialect."""
     from .convert import run
 
-    run(sources, to, from_, out, strict, fail_on, report_json, allow_broaden, no_carry, force, as_json, quiet, verbose)
+    run(sources, to, from_, out, strict, fail_on, report_json, allow_broaden, no_carry, force, as_json, quiet, verbose,
+        prefix_collisions)
 
 
 @app.command()

@@ -21,6 +21,7 @@ VALUES = {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--out": "
           "--fail-on": "fail_on", "--report-json": "report_json"}
 """Convert's options that take a value (typer declares the same in app.py; tests/test_startup.py compares)."""
 FLAGS = {"--strict": "strict", "--allow-broaden": "allow_broaden", "--no-carry": "no_carry", "--force": "force",
+         "--prefix-collisions": "prefix_collisions",
          "--json": "as_json", "--quiet": "quiet", "-q": "quiet", "--verbose": "verbose", "-v": "verbose"}
 _PATHS = ("out", "report_json")
 
@@ -58,7 +59,7 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
 def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[Path] = None, strict: bool = False,
         fail_on: Optional[str] = None, report_json: Optional[Path] = None, allow_broaden: bool = False,
         no_carry: bool = False, force: bool = False, as_json: bool = False, quiet: bool = False,
-        verbose: bool = False) -> None:
+        verbose: bool = False, prefix_collisions: bool = False) -> None:
     """Convert agent files to another dialect (returns on success; any other end is ``SystemExit(code)``)."""
     from .. import api, registry
     from ..batch import convert_many
@@ -115,7 +116,8 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
         usage(f"{out}: --out must be a directory")
     if "-" in sources:
         usage("'-' (standard input) cannot be mixed with --out batches")
-    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force), as_json, level,
+    tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force,
+                                      prefix_collisions=prefix_collisions), as_json, level,
                          keep_rows=report_json is not None, to=to)
     if report_json is not None:
         render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
