@@ -401,3 +401,14 @@ def test_noncharacters_yaml_refuses_are_escaped():
     src = "---\nname: a\ndescription: De\ufeff\uffffploys\n---\nB\n".encode()
     for target in ("codex-prompt", "claude", "roo", "kiro", "codex"):
         assert fc.run_one(src, ".claude/agents/a.md", [target]) == [], target
+
+
+def test_standard_input_is_bounded_like_a_file():
+    """An endless or huge pipe is read up to the file limit and refused (exit 3), never read whole."""
+    big = b"a" * (limits.MAX_FILE_BYTES + 10)
+    r = subprocess.run([sys.executable, "-m", "agentconv", "convert", "-", "--from", "claude", "--to", "copilot"],
+                       input=big, capture_output=True, timeout=60)
+    assert r.returncode == int(ExitCode.PARSE) and r.stdout == b""
+    assert r.stderr.decode().strip() == (f"agentconv: error: <stdin>: standard input is over "
+                                         f"{limits.MAX_FILE_BYTES:,} bytes; agentconv reads at most "
+                                         f"{limits.MAX_FILE_BYTES:,}")

@@ -47,8 +47,12 @@ def policy(strict: bool, fail_on: Optional[str], allow_broaden: bool, no_carry: 
 def stdin() -> bytes:
     """Standard input, which must hold something: an empty pipe is an error (exit 3), not an empty agent."""
     from ..errors import ParseError
+    from ..limits import MAX_FILE_BYTES, LimitError
 
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # bounded like a file: never read an endless pipe whole
+    if len(data) > MAX_FILE_BYTES:
+        raise LimitError(f"standard input is over {MAX_FILE_BYTES:,} bytes; agentconv reads at most "
+                         f"{MAX_FILE_BYTES:,}", file="<stdin>")
     if not data.strip():
         raise ParseError("empty input", file="<stdin>")
     return data
