@@ -117,3 +117,20 @@ def test_convert_prefix_collisions_names_same_named_agents_by_their_folder(tmp_p
     renamed = [i for r in results for i in r.report if i.code.value == "name-changed"]
     assert sorted(i.message for i in renamed) == ["renamed 'reviewer' to 'alpha-reviewer' to resolve a collision",
                                                   "renamed 'reviewer' to 'beta-reviewer' to resolve a collision"]
+
+
+def test_claude_code_plugin_layouts_are_claude_code(tmp_path):
+    """plugins/NAME/commands/*.md are Claude commands and plugins/NAME/skills/NAME/SKILL.md skills, not agents of
+    whichever dialect their keys suggest (argument-hint is also a Copilot key)."""
+    plugin = tmp_path / "plugins" / "tools"
+    (plugin / "commands").mkdir(parents=True)
+    (plugin / "skills" / "pdf").mkdir(parents=True)
+    (plugin / "commands" / "review.md").write_text("---\ndescription: Review\nargument-hint: [file]\n---\n"
+                                                   "Review $ARGUMENTS.\n")
+    (plugin / "skills" / "pdf" / "SKILL.md").write_text("---\nname: pdf\ndescription: PDFs.\n---\nUse pdftotext.\n")
+    assert agentconv.detect(plugin / "commands" / "review.md").dialect == "claude-command"
+    assert agentconv.detect(plugin / "skills" / "pdf" / "SKILL.md").dialect == "skill"
+    plan = agentconv.plan(tmp_path, ["copilot-prompt"])
+    assert sorted((r.source, r.target) for r in plan.records) == [
+        ("plugins/tools/commands/review.md", ".github/prompts/review.prompt.md"),
+        ("plugins/tools/skills/pdf/SKILL.md", ".github/prompts/pdf.prompt.md")]

@@ -435,7 +435,7 @@ class CommandDialect(Dialect):
     def body(self, agent: Agent, ctx: "_Ctx") -> str:
         if agent.kind != "command":
             ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind",
-                           f"an {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
+                           f"{'an' if agent.kind[:1] in 'aeiou' else 'a'} {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
                            "agent the model delegates to")
         origin = agent.origin
         same = origin is not None and origin.dialect == self.id
