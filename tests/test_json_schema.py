@@ -129,3 +129,20 @@ def test_loss_code_enums_follow_the_code() -> None:
         walk(schema(c))
     assert len(found) == 4  # convert, migrate, sync (loss items), explain (codes)
     assert all(e == [c.value for c in LossCode] for e in found)
+
+
+def test_convert_accounts_for_every_file_it_does_not_take(tmp_path) -> None:
+    """A directory's README and a data file at no dialect's place are listed as skipped, with why; exit 0 still
+    means every file taken converted (issue 7: no input unaccounted for)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.md").write_text("---\nname: a\ndescription: A.\n---\nA.\n")
+    (src / "README.md").write_text("# About\n")
+    (src / "package.json").write_text('{"name": "x"}\n')
+    doc = check("convert", run("convert", str(src), "--to", "copilot", "-o", str(tmp_path / "out"), "--json")[0], 0)
+    rows = sorted((Path(f["source"]).name, f["status"], f.get("reason")) for f in doc["files"])
+    assert rows == [("README.md", "skipped", "a project's own documentation, not an agent"),
+                    ("a.md", "converted", None),
+                    ("package.json", "skipped", "a data file at no place a dialect keeps its files; name its dialect "
+                     "to read it")]
+    assert doc["summary"]["statuses"] == {"converted": 1, "skipped": 2}

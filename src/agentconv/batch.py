@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
@@ -31,7 +31,8 @@ class FileResult:
 
     source: str
     status: str
-    """``converted``, ``unchanged`` (the target already holds exactly this), or ``failed``."""
+    """``converted``, ``unchanged`` (the target already holds exactly this), ``failed``, or ``skipped`` (found
+    below a directory and not taken: ``reason`` says why)."""
     target: str | None = None
     source_dialect: str | None = None
     report: LossReport = field(default_factory=LossReport)
@@ -39,20 +40,26 @@ class FileResult:
     exit_code: int = 0
     remedy: str | None = None
     """The failure's ``AgentconvError.remedy``, when something would get past it."""
+    reason: str | None = None
+    """Why a ``skipped`` file was not taken."""
 
     def to_json(self) -> dict[str, Any]:
         out = {"source": self.source, "target": self.target, "status": self.status, "from": self.source_dialect,
                "losses": self.report.to_json()}
         if self.error:
             out["error"], out["exit_code"] = self.error, self.exit_code
+        if self.reason:
+            out["reason"] = self.reason
         return out
 
 
-def discover(paths: Iterable[str | Path], from_: str | None = None) -> Iterator[Entry]:
+def discover(paths: Iterable[str | Path], from_: str | None = None,
+             on_skip: Callable[[Path, str], None] | None = None) -> Iterator[Entry]:
     """Files named directly, and agent-like files (by suffix) below directories, in sorted order. A link that
     leads out of the directory it was found in comes with its ``problem`` and is never read (``tree.walk``).
     With ``from_``, every file with one of that dialect's suffixes is taken wherever it is (``suffixes``: a
-    folder of Roo mode files, Gemini commands outside ``.gemini/commands``)."""
+    folder of Roo mode files, Gemini commands outside ``.gemini/commands``). ``on_skip(path, reason)`` hears of
+    every file with an agent-like suffix that is not taken, so a batch can account for it."""
     own = suffixes(from_) if from_ else ()
     for p in map(Path, paths):
         if p.is_dir():
@@ -61,10 +68,16 @@ def discover(paths: Iterable[str | Path], from_: str | None = None) -> Iterator[
                 if e.problem is not None and not low.endswith(SUFFIXES):
                     yield e  # a folder link out of the tree: whatever is below it is not read
                     continue
-                if not low.endswith(SUFFIXES) or low in ("readme.md", "changelog.md", "license.md"):
+                if not low.endswith(SUFFIXES):
                     continue
-                if low.endswith(PROSE) or (own and low.endswith(own)) or _in_a_dialect_place(e.path.as_posix()):
+                if low in ("readme.md", "changelog.md", "license.md"):
+                    if on_skip:
+                        on_skip(e.path, "a project's own documentation, not an agent")
+                elif low.endswith(PROSE) or (own and low.endswith(own)) or _in_a_dialect_place(e.path.as_posix()):
                     yield e
+                elif on_skip:
+                    on_skip(e.path, "a data file at no place a dialect keeps its files"
+                            + (f"; not a {from_} file" if from_ else "; name its dialect to read it"))
         else:
             yield Entry(p, p.name)
 
@@ -172,7 +185,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     root = Path(out)
     claimed: dict[str, str] = {}
-    found = list(discover(sources, from_))  # paths only: every source is known before anything is written
+    skipped: list[tuple[Path, str]] = []
+    found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
     multi = bool(registry.get(to).table.get("multi"))
     merged: dict[str, list[Any]] = {}
@@ -195,6 +209,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         if not dry_run:
             written[dest.relative_to(root).as_posix()] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    for path, why in skipped:  # every file found is accounted for, taken or not
+        yield FileResult(str(path), "skipped", reason=why)
     for entry in found:
         src = entry.path
         res = FileResult(str(src), "failed")

@@ -48,6 +48,11 @@ class Diagnostics:
             problem = _DIGITS.sub("#", problem)
         self._add(("error", label, problem), f"agentconv: {label}: {text}", at or text)
 
+    def note(self, text: str, file: str) -> None:
+        """An info line that is no loss (a file skipped, and why): shown with ``-v``; the summary counts it."""
+        if self.level >= VERBOSE:
+            self._add(("info", text), text, file)
+
     def loss(self, item) -> None:
         """One loss item (a LossItem or its JSON)."""
         i = item if isinstance(item, dict) else item.to_json()
@@ -189,7 +194,8 @@ class BatchTally:
         failed = self.counts.get("failed", 0)
         if not failed:
             return int(ExitCode.OK)
-        return int(ExitCode.PARTIAL) if failed < self.total else (self.first_failure or int(ExitCode.PARTIAL))
+        taken = self.total - self.counts.get("skipped", 0)
+        return int(ExitCode.PARTIAL) if failed < taken else (self.first_failure or int(ExitCode.PARTIAL))
 
 
 def summary_line(statuses: dict[str, Any], losses: dict[str, Any], order=None) -> str:
@@ -252,6 +258,8 @@ def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bo
             continue
         if r.error:
             out.error(hinted(r.error, r.remedy), r.source)
+        elif r.reason:
+            out.note(f"{r.source}: skipped: {r.reason}", r.source)
         else:
             out.losses(r.report)
         if tty:
