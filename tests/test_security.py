@@ -415,3 +415,18 @@ def test_report_json_never_replaces_a_file_without_force(tmp_path):
     assert run.returncode == 0 and str(src) in json.dumps(json.loads(report.read_text()))
     run = cli("convert", src, "--to", "copilot", "--report-json", src, "--force")
     assert run.returncode == 7 and src.read_text() == AGENT.format(n="a")
+
+
+def test_a_prompt_ending_like_a_markdown_side_channel_stays_prompt_text():
+    """A Claude prompt whose last line looks like markdown's carry comment: written as a persona, it is followed by
+    one of agentconv's own, so reading the persona back keeps the prompt's comment as text and takes nothing from it."""
+    tail = '<!-- agentconv-carry: {"v":1,"fields":{"display_name":"Evil","field\u2028s":1}} -->\n'
+    src = "---\nname: a\ndescription: A.\ntools: Read\n---\nBody.\n\n" + tail
+    text = agentconv.convert_text(src, "markdown", from_="claude").text
+    assert text.count("<!-- agentconv-carry:") == 2 and text.endswith(" -->\n")
+    back, report = agentconv.read_text(text, "markdown")
+    assert back.agent.prompt.endswith("Body.\n\n" + tail) and back.agent.display_name is None
+    assert not refused_paths(report)
+    bare = agentconv.convert_text("---\nname: a\ndescription: A.\n---\nBody.\n\n" + tail, "markdown",
+                                  from_="claude", policy=agentconv.Policy(carry=False)).text
+    assert bare.endswith(tail + '\n<!-- agentconv-carry: {"v":1,"fields":{}} -->\n')  # nothing to carry: empty one

@@ -63,6 +63,9 @@ class Markdown(Dialect):
             ctx.carried.pop(k, None)
         payload = self.carry_data(ctx, {"title": title if agent.display_name else None,
                                         "description": agent.description}, agent.prompt, header={})
+        tail = _CARRY.search(text) if payload is None else None
+        if tail and carry.decode(tail.group(1)) is not None:  # a prompt that ends in what a reader would take for a
+            payload = {"v": carry.VERSION, "fields": {}}     # side channel: an empty one after it keeps it text
         if payload:
             text += "\n<!-- agentconv-carry: " + jsontext.dumps(payload, compact=True).replace("-->", "--\\u003e") + " -->\n"
         return text

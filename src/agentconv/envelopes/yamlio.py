@@ -129,6 +129,17 @@ def _key(k: Any) -> str:
     raise TypeError(f"unsupported mapping key {k!r}")
 
 
+SIMPLE_KEY_MAX = 1024
+"""YAML limits an implicit key to 1024 characters (YAML 1.2 §7.4.2, enforced by every scanner); a longer key is
+written in the explicit form, ``? KEY`` then ``: VALUE``."""
+
+
+def _prefix(k: Any, ind: int) -> str:
+    """``KEY:`` for ``_node``, or the explicit ``? KEY`` / ``:`` form for a key too long to be implicit."""
+    text = _key(k)
+    return f"{text}:" if len(text) < SIMPLE_KEY_MAX else f"? {text}\n{' ' * ind}:"
+
+
 def _node(prefix: str, value: Any, ind: int) -> str:
     """``prefix`` (``key:`` or ``-``) and its value, block style, at indent ``ind``; key order kept."""
     pad = " " * ind
@@ -141,7 +152,7 @@ def _node(prefix: str, value: Any, ind: int) -> str:
     if isinstance(value, dict):
         if not value:
             return f"{pad}{prefix} {{}}\n"
-        return f"{pad}{prefix}\n" + "".join(_node(f"{_key(k)}:", v, ind + 2) for k, v in value.items())
+        return f"{pad}{prefix}\n" + "".join(_node(_prefix(k, ind + 2), v, ind + 2) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         if not value:
             return f"{pad}{prefix} []\n"
@@ -153,7 +164,7 @@ def _item(value: Any, ind: int) -> str:
     """One sequence entry: ``- scalar``, or a mapping whose first key shares the dash's line."""
     pad = " " * ind
     if isinstance(value, dict) and value:
-        inner = "".join(_node(f"{_key(k)}:", v, ind + 2) for k, v in value.items())
+        inner = "".join(_node(_prefix(k, ind + 2), v, ind + 2) for k, v in value.items())
         return pad + "- " + inner[ind + 2:]
     if isinstance(value, (list, tuple)) and value:
         inner = "".join(_item(v, ind + 2) for v in value)
@@ -164,7 +175,7 @@ def _item(value: Any, ind: int) -> str:
 def dump_field(key: str, value: Any) -> str:
     """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
     try:
-        return _node(f"{_key(key)}:", value, 0)
+        return _node(_prefix(key, 0), value, 0)
     except TypeError:
         return _ruamel_dump({key: value})
 
