@@ -412,3 +412,16 @@ def test_standard_input_is_bounded_like_a_file():
     assert r.stderr.decode().strip() == (f"agentconv: error: <stdin>: standard input is over "
                                          f"{limits.MAX_FILE_BYTES:,} bytes; agentconv reads at most "
                                          f"{limits.MAX_FILE_BYTES:,}")
+
+
+def test_a_key_too_long_to_be_implicit_is_written_explicitly():
+    """YAML caps an implicit key at 1,024 characters: an OpenCode permission pattern (a tool name) longer than that
+    is written as '? KEY' / ': VALUE', and the header still loads."""
+    import yaml
+
+    name = "srv_" + "x" * 1500
+    src = f"---\nname: a\ndescription: A.\ntools: Read, mcp__srv__{'x' * 1500}\n---\nBody.\n"
+    out = agentconv.convert_text(src, "opencode", from_="claude").text
+    assert fc.problems("opencode", out) == [] and f"? {name}\n" in out
+    header = yaml.safe_load(out.split("---\n")[1])
+    assert header["permission"][name] == "allow"
