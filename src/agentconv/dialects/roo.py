@@ -316,7 +316,10 @@ class Roo(Dialect):
                 mode["whenToUse"] = agent.description
         if "description" in ext and "description" not in mode:
             mode["description"] = ext["description"]
-        mode.update(self.write_tools(ctx))
+        original = agent.origin.keep.get("roo") if same else None
+        if not (original is not None and "groups" not in original[0]["modes"][original[1]]
+                and agent.tools == ToolPolicy()):  # a mode read without groups stays so (validate reports it)
+            mode.update(self.write_tools(ctx))
         if sep:
             mode["customInstructions"] = ci
         for key, value in ext.items():
