@@ -425,3 +425,16 @@ def test_a_key_too_long_to_be_implicit_is_written_explicitly():
     assert fc.problems("opencode", out) == [] and f"? {name}\n" in out
     header = yaml.safe_load(out.split("---\n")[1])
     assert header["permission"][name] == "allow"
+
+
+def test_a_carry_comment_with_a_key_written_twice_is_damaged_never_reused():
+    """JSON readers disagree on a repeated key, and agentconv never writes one: such a comment is not read, and a
+    .roomodes holding it is written fresh, not reused verbatim."""
+    from agentconv import carry
+
+    assert carry.decode('{"v":1,"fields":{}}') == {"v": 1, "fields": {}}
+    assert carry.decode('{"v":1,"fields":{},"v":1}') is None
+    src = ('customModes:\n  # agentconv-carry: {"v":1,"fields":{"display_name":"A","display_name":"B"},"slug":"a"}\n'
+           '  - slug: a\n    name: A\n    roleDefinition: Do a.\n    groups:\n      - read\n')
+    out = agentconv.convert_text(src, "roo", path=".roomodes").text
+    assert out != src and fc.problems("roo", out) == [] and '"display_name":"B"' not in out

@@ -47,10 +47,18 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
 def decode(text: str) -> dict[str, Any] | None:
     """A comment's JSON payload, or None when it is not one (never an exception: the comment is anyone's text)."""
     try:
-        payload = json.loads(text)
+        payload = json.loads(text, object_pairs_hook=_unique)
         return limits.plain(payload)[0] if isinstance(payload, dict) else None  # bounded, JSON's types only
     except (ValueError, RecursionError, limits.LimitError):
         return None
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object with a key written twice is no payload of ours (we never write one): damaged, not read."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("a key written twice")
+    return out
 
 
 @contextmanager
