@@ -216,11 +216,11 @@ def _no_duplicates(pairs: list) -> dict:
 
 
 def _decodes(text: str) -> bool:
-    try:
-        json.loads(text)
-        return True
-    except ValueError:
-        return False
+    """Whether markdown's reader takes the trailing comment for its side channel (``carry.decode``: JSON, bounded,
+    no key written twice); anything else it keeps as prompt text, which may hold anything."""
+    from agentconv import carry
+
+    return carry.decode(text) is not None
 
 
 def _strict_json(text: str):
