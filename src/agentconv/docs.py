@@ -53,6 +53,13 @@ def _cell(value) -> str:
     return "" if value is None else f"`{value}`"
 
 
+def _mapping(title: str, columns: tuple[str, str], mapping: dict[str, Any] | None) -> list[str]:
+    """A titled two-column table of ``mapping`` (key as code), or nothing when it is empty."""
+    if not mapping:
+        return []
+    return [title, "", *_table(columns, ((f"`{k}`", _cell(v)) for k, v in mapping.items()))]
+
+
 def _table(head: tuple[str, ...], rows) -> list[str]:
     rows = list(rows)
     if not rows:
@@ -96,12 +103,9 @@ def dialect_page(d: Dialect) -> str:
         lines += _table(("canonical", "written as"), ((f"`{k}`", _cell(v)) for k, v in tools.items()))
     else:
         lines += [f"No tool names (tool field: `{t.get('tools_shape', 'none')}`).", ""]
-    if t.get("tool_aliases"):
-        lines += ["Also read:", ""]
-        lines += _table(("spelling", "canonical"), ((f"`{k}`", _cell(v)) for k, v in t["tool_aliases"].items()))
-    if t.get("tool_foreign"):
-        lines += ["Read only as a courtesy (another tool's spellings):", ""]
-        lines += _table(("spelling", "canonical"), ((f"`{k}`", _cell(v)) for k, v in t["tool_foreign"].items()))
+    lines += _mapping("Also read:", ("spelling", "canonical"), t.get("tool_aliases"))
+    lines += _mapping("Read only as a courtesy (another tool's spellings):", ("spelling", "canonical"),
+                      t.get("tool_foreign"))
     mcp = t.get("mcp", {})
     if mcp.get("write"):
         lines += [f"MCP tools are written as `{mcp['write']}`" + (f", a whole server as `{mcp['wildcard']}`" if mcp.get("wildcard") else "")
@@ -121,12 +125,8 @@ def dialect_page(d: Dialect) -> str:
         if spec.get("api"):
             lines += ["Other spellings of a version of " + ", ".join(spec["api"]) + ": its API id "
                       "(`models.toml` `[api]`).", ""]
-        if spec.get("alias"):
-            lines += ["Floating aliases (never written as a version):", ""]
-            lines += _table(("alias", "written as"), ((f"`{k}`", _cell(v)) for k, v in spec["alias"].items()))
-        if spec.get("version"):
-            lines += ["Versions:", ""]
-            lines += _table(("version", "written as"), ((f"`{k}`", _cell(v)) for k, v in spec["version"].items()))
+        lines += _mapping("Floating aliases (never written as a version):", ("alias", "written as"), spec.get("alias"))
+        lines += _mapping("Versions:", ("version", "written as"), spec.get("version"))
         if spec.get("pattern"):
             lines += [f"A model name fits `{spec['pattern']}`.", ""]
     return _HEAD + "\n".join(lines).rstrip("\n") + "\n"
