@@ -143,3 +143,24 @@ def test_a_roo_mode_without_groups_comes_back_as_written():
     out = agentconv.convert_text(text, "roo", from_="roo", path="modes/helper.yaml")
     assert out.text == text
     assert any(i.path == "tools" and i.severity.value == "warning" for i in out.report)
+
+
+def test_a_roo_mode_with_empty_values_comes_back_as_written():
+    """Empty slug, name and roleDefinition: other dialects get a made-up name and a prompt, the same dialect gets the
+    file as written (Roo's rules are validate's business)."""
+    text = "slug: ''\nname: ''\nroleDefinition: ''\ncustomInstructions: '## Rules\n\n  Be brief.\n\n  '\ngroups:\n- read\n"
+    assert agentconv.convert_text(text, "roo", from_="roo", path="modes/.yaml").text == text
+    assert "name: rules" in agentconv.convert_text(text, "claude", from_="roo", path="modes/.yaml").text
+
+
+def test_a_roo_file_its_own_clean_up_breaks_is_read_as_written_and_reported():
+    """Roo swaps smart quotes for ASCII ones before parsing: inside a double-quoted scalar that ends the string early,
+    so Roo loads nothing. The file is read as written (nothing lost), kept byte for byte, and the warning says why."""
+    text = 'customModes:\n  - slug: planner\n    name: Planner\n    roleDefinition: "Say \u201cwhite space\u201d\n      twice."\n    groups:\n      - read\n'
+    same = agentconv.convert_text(text, "roo", from_="roo", path=".roomodes")
+    assert same.text == text
+    assert [i.message for i in same.report if "clean-up" in i.message] == [
+        "Roo's clean-up (smart quotes, dashes: CustomModesManager) breaks this file's YAML at line 4, so Roo loads "
+        "no mode from it; read as written"]
+    claude = agentconv.convert_text(text, "claude", from_="roo", path=".roomodes").text
+    assert "Say \u201cwhite space\u201d twice." in claude

@@ -31,6 +31,7 @@ record of the Document into one file (``multi = true`` in the table), keys in th
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -89,19 +90,31 @@ class _Envelope:
 
     @staticmethod
     def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
-        twice = False
+        twice, unloadable, error = False, None, None
         try:
             data = yamlio.load(clean(text), file) if text.strip() else {}
         except LimitError:
             raise
         except Exception as exc:  # ruamel's YAMLError and friends
+            data, error = None, exc
+        if error is not None and clean(text) != text:
+            try:  # Roo's clean-up broke it (a smart quote inside a "..." scalar): Roo loads no mode from it
+                data, line = yamlio.load(text, file), yamlio.error_line(error)
+                unloadable = (f"Roo's clean-up (smart quotes, dashes: CustomModesManager) breaks this file's YAML"
+                              f"{f' at line {line + 1}' if line is not None else ''}, so Roo loads no mode from it;"
+                              " read as written")
+            except LimitError:
+                raise
+            except Exception:
+                pass
+        if error is not None and unloadable is None:
             try:
                 data, twice = jsontext.loads(text)  # a key twice: Roo's JSON.parse keeps the last
             except RecursionError:
                 raise LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
             except ValueError:
-                line = yamlio.error_line(exc)
-                raise ParseError(f"not valid YAML (nor JSON): {str(exc).splitlines()[0]}", file=file,
+                line = yamlio.error_line(error)
+                raise ParseError(f"not valid YAML (nor JSON): {str(error).splitlines()[0]}", file=file,
                                  line=line + 1 if line is not None else 1) from None
         if data is None:
             data = {}
@@ -110,7 +123,8 @@ class _Envelope:
                              line=1)
         data, coerced = limits.plain(data, file)
         parsed = Parsed(data, "", Layout(has_header=True), 1)
-        parsed.coerced = coerced
+        parsed.coerced = coerced + ([("", unloadable)] if unloadable else [])
+        parsed.layout.cleaned = unloadable is None  # type: ignore[attr-defined]  # read after Roo's clean-up
         parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
         return parsed
 
@@ -134,7 +148,7 @@ class Roo(Dialect):
         if not isinstance(modes, list) or not modes:
             raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
                              file=path, line=1)
-        if _PROBLEM.search(text):
+        if _PROBLEM.search(text) and parsed.layout.cleaned:  # type: ignore[attr-defined]
             n = len(_PROBLEM.findall(text))
             report.add(LossCode.VALUE_COERCED, Severity.INFO, "", f"{n} smart quote, dash, NBSP or zero-width "
                        "characters replaced as Roo does before parsing")
@@ -159,8 +173,9 @@ class Roo(Dialect):
                 payload, cline = carries[str(slug)]
                 carry.apply(agent, payload, mode, "", report, cline, tools=self.visible_tools(mode))
             self._derive_name(agent, None, report)
+            snapshot = copy.deepcopy(agent)  # as read (no origin yet): unchanged at write means as written
             agent.origin = Origin(self.id, path, line)
-            agent.origin.keep["roo"] = (file_state, i)
+            agent.origin.keep["roo"] = (file_state, i, snapshot)
             records.append(agent)
         return Document(records)
 
@@ -247,6 +262,9 @@ class Roo(Dialect):
     # ------------------------------------------------------------------ writing
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
         same = self._unchanged(doc)
+        if same is not None and _reusable(same["text"]) and all(
+                a == a.origin.keep["roo"][2] for a in doc.records):  # type: ignore[union-attr]
+            return same["text"]  # every mode as read, in order: the file as written (values Roo may reject too)
         modes, carries, seen = [], [], set()
         for agent in doc.records:
             ctx = _Ctx(self, agent, report, policy)
