@@ -59,7 +59,7 @@ from .dialects.detection import _glob
 from .loss import LossCode, LossReport, Severity
 
 if TYPE_CHECKING:
-    from .dialects.base import _Ctx
+    from .dialects.base import WriteContext
     from .envelopes import frontmatter
     from .ir import Agent
 
@@ -432,7 +432,7 @@ class CommandDialect(Dialect):
         return 0.0, []
 
     # ------------------------------------------------------------------ writing
-    def body(self, agent: Agent, ctx: "_Ctx") -> str:
+    def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if agent.kind != "command":
             ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind",
                            f"{'an' if agent.kind[:1] in 'aeiou' else 'a'} {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
@@ -455,9 +455,9 @@ class CommandDialect(Dialect):
                            f"prompt is {len(text)} characters; {self.id} allows {limit}")
         return text
 
-    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         if "name" not in self.table.get("fields", {}).values():
-            self._carry_file_name(ctx, None)  # identity is the file name alone: carried, like other such dialects
+            self.carry_file_name(ctx, None)  # identity is the file name alone: carried, like other such dialects
 
     def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         optional = self.table.get("header") == "optional"

@@ -33,4 +33,4 @@ class Windsurf(Dialect):
             mapping.clear()
             mapping.update(ordered)
         # identity lives in the file name only: carry it so a rule on stdout still converts back to its name
-        self._carry_file_name(ctx, None)
+        self.carry_file_name(ctx, None)

@@ -176,7 +176,7 @@ class Dialect(ToolFields, Detection):
     # ------------------------------------------------------------------ writing
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
         agent = doc.agent
-        ctx = _Ctx(self, agent, report, policy)
+        ctx = WriteContext(self, agent, report, policy)
         mapping = self.build(ctx)
         body = self.body(agent, ctx)
         layout = self.own_layout(agent)
@@ -185,7 +185,7 @@ class Dialect(ToolFields, Detection):
                        "left out where it is null")
         return self.render(mapping, body, layout, self.carry_data(ctx, mapping, body))
 
-    def carry_data(self, ctx: "_Ctx", mapping: dict[str, Any], body: str, header: dict[str, Any] | None = None
+    def carry_data(self, ctx: "WriteContext", mapping: dict[str, Any], body: str, header: dict[str, Any] | None = None
                    ) -> dict[str, Any] | None:
         """The side-channel payload (None: nothing to carry, or carrying is off). A tool policy rides only when a
         reader would take it back: no wider than what the written ``header`` (default ``mapping``) grants."""
@@ -210,14 +210,14 @@ class Dialect(ToolFields, Detection):
             return self.envelope.render(mapping, body, layout, carry_data, prompt_key=key)
         return self.envelope.render(mapping, body, layout, carry_data)
 
-    def body(self, agent: Agent, ctx: "_Ctx") -> str:
+    def body(self, agent: Agent, ctx: "WriteContext") -> str:
         limit = self.table.get("body_limit")
         if limit and len(agent.prompt) > limit:
             ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
                            f"prompt is {len(agent.prompt)} characters; {self.id} allows {limit}")
         return agent.prompt
 
-    def build(self, ctx: "_Ctx") -> dict[str, Any]:
+    def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
         agent, mapping, held = ctx.agent, {}, set()
         ctx.as_read = self.as_read(ctx)
@@ -255,20 +255,20 @@ class Dialect(ToolFields, Detection):
         self._report_unheld(ctx, held)
         return mapping
 
-    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """Hook for what the table cannot say."""
 
     @staticmethod
-    def _same(ctx: "_Ctx") -> bool:
+    def _same(ctx: "WriteContext") -> bool:
         """The record was read in this very dialect."""
         return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
 
-    def _uncoerced(self, ctx: "_Ctx", ipath: str, value: Any) -> Any:
+    def _uncoerced(self, ctx: "WriteContext", ipath: str, value: Any) -> Any:
         """Same dialect: a value coerced on reading (a comma string read as a list) is written as the source had it."""
         got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self._same(ctx) else None
         return got[1] if got is not None and got[0] == value else value
 
-    def as_read(self, ctx: "_Ctx") -> dict[str, str]:
+    def as_read(self, ctx: "WriteContext") -> dict[str, str]:
         """IR path -> header key, for the keys the source wrote that are written back under the key they were read from.
 
         Same dialect: every key that is not one of this table's fields (a same-dialect conversion keeps the file).
@@ -294,11 +294,11 @@ class Dialect(ToolFields, Detection):
                 and p.split(".", 1)[0] not in spread and _reads_back(k, p)
                 and carry.refusal(p, paths.get(ctx.agent, p)) is None}
 
-    def field_value(self, key: str, ipath: str, ctx: "_Ctx") -> Any:
+    def field_value(self, key: str, ipath: str, ctx: "WriteContext") -> Any:
         agent = ctx.agent
         if ipath == "name":
             if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
-                self._carry_file_name(ctx, None)
+                self.carry_file_name(ctx, None)
                 return None
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
                     self.table.get("layout", {}).get("name_from_file"):
@@ -320,7 +320,7 @@ class Dialect(ToolFields, Detection):
                     ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "display_name",
                                    f"no display name: {value!r} made from the name")
             if self.table.get("layout", {}).get("name_from_file"):
-                self._carry_file_name(ctx, value)
+                self.carry_file_name(ctx, value)
             return value
         if ipath.endswith(".*"):
             return self.out_map(ipath[:-2], ctx)
@@ -333,8 +333,9 @@ class Dialect(ToolFields, Detection):
             return None
         return value
 
-    def _carry_file_name(self, ctx: "_Ctx", written: str | None) -> None:
-        """Identity lives in the file name here: carry it unless the text itself gives it back."""
+    def carry_file_name(self, ctx: "WriteContext", written: str | None) -> None:
+        """Identity lives in the file name here: carry the name unless ``written`` (the text the file itself
+        shows for it, if any) gives it back. For ``write_extra`` of a dialect whose name is its file name."""
         agent = ctx.agent
         if ctx.policy.placed:
             return
@@ -342,11 +343,11 @@ class Dialect(ToolFields, Detection):
         if agent.name and not same and naming.slugify(written or "") != agent.name:
             ctx.carried.setdefault("name", agent.name)
 
-    def _had_key(self, ctx: "_Ctx", key: str) -> bool:
+    def _had_key(self, ctx: "WriteContext", key: str) -> bool:
         layout = self.own_layout(ctx.agent)
         return layout is not None and any(c.key == key for c in layout.chunks)
 
-    def out_name(self, ctx: "_Ctx") -> str | None:
+    def out_name(self, ctx: "WriteContext") -> str | None:
         agent, rule = ctx.agent, self.table.get("name", {})
         name = agent.name
         if not name:
@@ -365,7 +366,7 @@ class Dialect(ToolFields, Detection):
             name = fixed
         return name
 
-    def out_description(self, ctx: "_Ctx") -> str | None:
+    def out_description(self, ctx: "WriteContext") -> str | None:
         agent = ctx.agent
         if agent.description or self._same(ctx):
             return agent.description  # same dialect: none is made up where the source had none
@@ -377,7 +378,7 @@ class Dialect(ToolFields, Detection):
                 return text
         return None
 
-    def out_model(self, ctx: "_Ctx") -> Any:
+    def out_model(self, ctx: "WriteContext") -> Any:
         """The model, never as another version (models.spell): kept as written in its own dialect, respelled where
         the target names the same version or alias, else omitted with a warning."""
         model = ctx.agent.model
@@ -410,7 +411,7 @@ class Dialect(ToolFields, Detection):
                      "omitted rather than run another model", LossCode.MODEL_UNMAPPED)
         return value
 
-    def out_color(self, ctx: "_Ctx") -> str | None:
+    def out_color(self, ctx: "WriteContext") -> str | None:
         color = ctx.agent.metadata.get("color")
         if color is None:
             return None
@@ -436,7 +437,7 @@ class Dialect(ToolFields, Detection):
         ctx.lose("metadata.color", f"color {color!r} cannot be written in {self.id}")
         return None
 
-    def out_map(self, prefix: str, ctx: "_Ctx") -> dict[str, Any] | None:
+    def out_map(self, prefix: str, ctx: "WriteContext") -> dict[str, Any] | None:
         """A string->string map (GitHub's ``metadata``) holding the scalar fields under ``prefix``."""
         out = {}
         held = {p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")}
@@ -452,7 +453,7 @@ class Dialect(ToolFields, Detection):
         ctx.mapped.update(f"{prefix}.{k}" for k in out)
         return out or None
 
-    def _report_unheld(self, ctx: "_Ctx", held: set[str]) -> None:
+    def _report_unheld(self, ctx: "WriteContext", held: set[str]) -> None:
         agent = ctx.agent
         spread = {p[:-2] for p in held if p.endswith(".*")}
         for attr in ("params", "metadata"):
@@ -490,21 +491,35 @@ class Dialect(ToolFields, Detection):
 _CARRIED = " (carried in a comment)"
 
 
-class _Ctx:
-    """Per-write state: the report, the policy, what rides in the side channel."""
+class WriteContext:
+    """Per-write state, handed to every writing hook (``write_extra(mapping, ctx)``, ``render_tools``, ``body``...).
+
+    A plugin reads ``agent``, ``policy`` and ``dialect``, reports into ``report`` (or through ``lose``), and puts a
+    value it cannot write into ``carried`` (or ``carry_file_name``); the other attributes are the base writer's
+    bookkeeping, read-only to a hook.
+    """
 
     def __init__(self, dialect: Dialect, agent: Agent, report: LossReport, policy: Policy) -> None:
         self.dialect: Dialect = dialect
+        """The dialect being written."""
         self.agent: Agent = agent
+        """The record being written (read it; never change it)."""
         self.report: LossReport = report
+        """Where every loss of this write goes (``report.add(code, severity, path, message)``)."""
         self.policy: Policy = policy
+        """The caller's policy: ``carry`` (side channel on), ``placed`` (the file is written at its own path) ..."""
         self.carried: dict[str, Any] = {}
+        """IR path -> value: what rides in the ``# agentconv-carry:`` side channel of this file."""
         self.mapped: set[str] = set()
+        """IR paths already written under some key (not reported as unheld)."""
         self.translated: dict[str, Any] = {}
+        """Another dialect's key -> value, for a same-named key of this one that nothing writes (reported)."""
         self.done: set[str] = set()
+        """Fields already written (``tools``: the tool fields are written once, at the first of them)."""
         self.as_read: dict[str, str] = {}
         """IR path -> header key: what the source wrote that is written back as it was (``Dialect.as_read``)."""
         self.tools_renamed: bool = False
+        """A tool name was written in a spelling other than the source's (set by ``names_for``; reported once)."""
 
     def lose(self, path: str, message: str, code: LossCode = LossCode.FIELD_DROPPED,
              severity: Severity = Severity.WARNING) -> None:

@@ -9,7 +9,7 @@ from .toolpolicy import _split_commas
 
 if TYPE_CHECKING:
     from ..loss import LossReport
-    from .base import _Ctx
+    from .base import WriteContext
 
 
 class ClaudeCommand(CommandDialect):
@@ -23,7 +23,7 @@ class ClaudeCommand(CommandDialect):
             return [str(v).strip() for v in value if str(v).strip()]
         return super().split_names(value, ipath, report)
 
-    def _tools_as_written(self, ctx: "_Ctx") -> dict[str, Any] | None:
+    def _tools_as_written(self, ctx: "WriteContext") -> dict[str, Any] | None:
         kept = super()._tools_as_written(ctx)
         if kept is not None:
             return kept

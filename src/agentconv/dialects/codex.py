@@ -34,7 +34,7 @@ from .base import Dialect
 
 if TYPE_CHECKING:
     from ..loss import LossReport
-    from .base import _Ctx
+    from .base import WriteContext
 
 READ_ONLY, WORKSPACE = "read-only", "workspace-write"
 
@@ -60,13 +60,13 @@ class Codex(Dialect):
                            f"{self.key} {value!r} is not one of Codex's sandbox modes")
             agent.extensions.setdefault(self.id, {})[self.key] = value
 
-    def body(self, agent: Agent, ctx: "_Ctx") -> str:
+    def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if not agent.prompt.strip():
             ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
                            f"{self.id} requires developer_instructions, and the prompt is empty: Codex ignores this role")
         return super().body(agent, ctx)
 
-    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)

@@ -22,7 +22,7 @@ from .base import Dialect
 
 if TYPE_CHECKING:
     from ..loss import LossReport
-    from .base import _Ctx
+    from .base import WriteContext
 
 
 class Cursor(Dialect):
@@ -43,7 +43,7 @@ class Cursor(Dialect):
         elif value is not None:
             agent.extensions.setdefault(self.id, {})[self.flag] = value
 
-    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)

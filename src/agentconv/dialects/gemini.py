@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from .base import Dialect
 
 if TYPE_CHECKING:
-    from .base import _Ctx
+    from .base import WriteContext
 
 
 class Gemini(Dialect):
     id = "gemini"
 
-    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """Strict schema: a key Gemini would reject (an unknown key read from a Gemini file) is not written."""
         known = set(self.table.get("fields", {})) | set(self.table.get("own", {}))
         if ctx.agent.extensions.get(self.id, {}).get("kind") == "remote":

@@ -20,7 +20,7 @@ from .base import Dialect
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
-    from .base import _Ctx
+    from .base import WriteContext
 
 FILE_PREFIX = "file://"
 
@@ -48,7 +48,7 @@ class Kiro(Dialect):
                        f"the prompt is a file reference ({ref}): the file is not read, so the prompt is empty "
                        f"(the reference is kept for {self.id})")
 
-    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         agent = ctx.agent
         same = agent.origin is not None and agent.origin.dialect == self.id
         if agent.tools.mode == NONE and "tools" in agent.derived and same:
@@ -60,13 +60,13 @@ class Kiro(Dialect):
             return {"tools": ["*"]}  # no key would mean no tools here
         return super().write_tools(ctx)
 
-    def body(self, agent: Agent, ctx: "_Ctx") -> str:
+    def body(self, agent: Agent, ctx: "WriteContext") -> str:
         ref = agent.extensions.get(self.id, {}).get("prompt")
         if ref and not agent.prompt:
             return ref
         return super().body(agent, ctx)
 
-    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
         if ctx.agent.kind != "agent":
             ctx.report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "kind",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .. import carry, jsontext, naming
 from ..ir import Agent, Document, Origin
 from ..loss import LossCode, LossReport, Policy, Severity
-from .base import Dialect, _Ctx
+from .base import Dialect, WriteContext
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -50,7 +50,7 @@ class Markdown(Dialect):
 
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
         agent = doc.agent
-        ctx = _Ctx(self, agent, report, policy)
+        ctx = WriteContext(self, agent, report, policy)
         self.build(ctx)  # reports (and carries) everything a persona cannot hold
         title = agent.display_name or agent.name or naming.slugify(agent.description or "") or "Agent"
         parts = [f"# {title}\n\n"]

@@ -15,7 +15,7 @@ from .base import Dialect
 if TYPE_CHECKING:
     from ..ir import Grant
     from ..loss import LossReport
-    from .base import _Ctx
+    from .base import WriteContext
 
 
 class OpenCode(Dialect):
@@ -57,7 +57,7 @@ class OpenCode(Dialect):
         agent.tools.mode, agent.tools.grants = mode, grants
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
-                     ctx: "_Ctx") -> dict[str, Any]:
+                     ctx: "WriteContext") -> dict[str, Any]:
         layout = ctx.agent.origin.layout if ctx.agent.origin else None
         legacy = (ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id and layout is not None
                   and any(c.key == "tools" for c in layout.chunks) and not any(c.key == "permission" for c in layout.chunks))

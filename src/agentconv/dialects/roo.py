@@ -43,7 +43,7 @@ from ..limits import LimitError
 from ..errors import ParseError
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
-from .base import Dialect, _Ctx
+from .base import Dialect, WriteContext
 from .toolpolicy import _dedupe
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ class Roo(Dialect):
             return same["text"]  # every mode as read, in order: the file as written (values Roo may reject too)
         modes, carries, seen = [], [], set()
         for agent in doc.records:
-            ctx = _Ctx(self, agent, report, policy)
+            ctx = WriteContext(self, agent, report, policy)
             mode = self._mode(ctx)
             if mode["slug"] in seen:  # Roo refuses a file with two modes of one slug
                 n = 2
@@ -305,7 +305,7 @@ class Roo(Dialect):
             return None
         return first
 
-    def _mode(self, ctx: _Ctx) -> dict[str, Any]:
+    def _mode(self, ctx: WriteContext) -> dict[str, Any]:
         agent = ctx.agent
         same = agent.origin is not None and agent.origin.dialect == self.id
         mode: dict[str, Any] = {"slug": self.out_name(ctx)}
@@ -347,7 +347,7 @@ class Roo(Dialect):
         self._report_unheld(ctx, HELD)
         return mode
 
-    def write_tools(self, ctx: _Ctx) -> dict[str, Any]:
+    def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode == INHERIT:
             if policy.grants:
@@ -362,7 +362,7 @@ class Roo(Dialect):
             return {"groups": list(ALL_GROUPS)}  # every tool: every group
         return super().write_tools(ctx)
 
-    def check_broaden(self, ctx: _Ctx, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
+    def check_broaden(self, ctx: WriteContext, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
         Roo fileRegex (from a roo entry), anything else would be dropped."""
         if policy.mode not in (ALLOWLIST, NONE):
@@ -375,7 +375,7 @@ class Roo(Dialect):
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
-                     ctx: _Ctx) -> dict[str, Any]:
+                     ctx: WriteContext) -> dict[str, Any]:
         entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins
         for name, g in allowed:
             entries.setdefault(name, _entry(name, g) or name)

@@ -24,7 +24,7 @@ from .toolpolicy import _dedupe, _split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
-    from .base import _Ctx
+    from .base import WriteContext
 
 FILE = "SKILL.md"
 _SPACE = re.compile(r"\s+(?![^()]*\))")  # whitespace outside parentheses
@@ -74,7 +74,7 @@ class Skill(Dialect):
         return (2.0, ["field 'allowed-tools'"]) if "allowed-tools" in data else (0.0, [])
 
     # ------------------------------------------------------------------ writing
-    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         policy = ctx.agent.tools
         if policy.mode != INHERIT:
             what = {ALLOWLIST: "allowlist", "none": "empty tool list"}.get(policy.mode, "deny list")
@@ -108,7 +108,7 @@ class Skill(Dialect):
         self.read_tools(scratch, old, LossReport())
         return old if scratch.tools == ctx.agent.tools else None
 
-    def out_name(self, ctx: "_Ctx") -> str | None:
+    def out_name(self, ctx: "WriteContext") -> str | None:
         name = super().out_name(ctx)
         limit = self.table.get("limits", {}).get("name")
         if name and limit and len(name) > limit:
@@ -116,7 +116,7 @@ class Skill(Dialect):
                            f"name is {len(name)} characters; skills allow {limit}")
         return name
 
-    def out_description(self, ctx: "_Ctx") -> str | None:
+    def out_description(self, ctx: "WriteContext") -> str | None:
         agent = ctx.agent
         text = agent.description
         if not text:  # required for every skill, whatever the record's kind
@@ -126,7 +126,7 @@ class Skill(Dialect):
                                f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")
         return text
 
-    def write_extra(self, mapping: dict[str, Any], ctx: "_Ctx") -> None:
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         limits = self.table.get("limits", {})
         for key, ipath in (("description", "description"), ("compatibility", "extensions.skill.compatibility")):
             value = mapping.get(key)

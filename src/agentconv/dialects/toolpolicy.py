@@ -16,7 +16,7 @@ from ..loss import LossCode, LossReport, Severity
 from ..tools import capability, split_mcp
 
 if TYPE_CHECKING:
-    from .base import _Ctx
+    from .base import WriteContext
 
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 
@@ -81,7 +81,7 @@ class ToolFields:
         return [Grant(name, c, decision, pattern) for c in canon]
 
     # ------------------------------------------------------------------ tools, writing
-    def write_tools(self, ctx: "_Ctx") -> dict[str, Any]:
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for the tool policy (the shape comes from ``render_tools``)."""
         kept = self._tools_as_written(ctx)
         if kept is not None:
@@ -108,7 +108,7 @@ class ToolFields:
         self.check_broaden(ctx, allowed, policy)
         return self.render_tools(mode, allowed, denied, ctx)
 
-    def _tools_as_written(self, ctx: "_Ctx") -> dict[str, Any] | None:
+    def _tools_as_written(self, ctx: "WriteContext") -> dict[str, Any] | None:
         """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
         (keeps shape, order, legacy names, ``['*']``, OpenCode's ``tools`` map)."""
         layout = self.own_layout(ctx.agent)
@@ -132,7 +132,7 @@ class ToolFields:
     def supports_deny(self) -> bool:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"
 
-    def expand_denylist(self, ctx: "_Ctx", policy: ToolPolicy) -> list[tuple[str, Grant]]:
+    def expand_denylist(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
         scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
@@ -147,7 +147,7 @@ class ToolFields:
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return out
 
-    def names_for(self, ctx: "_Ctx", grants: list[Grant]) -> list[tuple[str, Grant]]:
+    def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
         out: list[tuple[str, Grant]] = []
         seen: set[str] = set()
@@ -180,7 +180,7 @@ class ToolFields:
                            f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
         return out
 
-    def check_broaden(self, ctx: "_Ctx", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
+    def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
         if policy.mode not in (ALLOWLIST, NONE):
             return
@@ -189,7 +189,7 @@ class ToolFields:
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unpatterned)}"] if unpatterned else [])
 
-    def judge(self, ctx: "_Ctx", wider: set[str], granted: set[str], refusals: list[str]) -> None:
+    def judge(self, ctx: "WriteContext", wider: set[str], granted: set[str], refusals: list[str]) -> None:
         """Never widen, judged by capability (data/tools.toml ``[classes]``), not by spelling. A tool of a class
         the agent already holds is reported (info for file changes, one permission everywhere; a warning
         otherwise), as is read-only reach next to read access or a shell, and session tools; any other class
@@ -217,7 +217,7 @@ class ToolFields:
         if warn or same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
 
-    def broaden(self, ctx: "_Ctx", msg: str) -> None:
+    def broaden(self, ctx: "WriteContext", msg: str) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
         if not ctx.policy.allow_broaden:
             raise BroadenError(msg, ctx.report)
@@ -228,7 +228,7 @@ class ToolFields:
         return self.table.get("tools_shape") in ("comma", "permission")
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
-                     ctx: "_Ctx") -> dict[str, Any]:
+                     ctx: "WriteContext") -> dict[str, Any]:
         """Default shapes: ``comma`` (Claude) or ``list``; deny list in the ``tools.deny`` key."""
         keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
         shape = self.table.get("tools_shape", "list")
