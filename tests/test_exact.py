@@ -106,8 +106,9 @@ def test_convert_prefix_collisions_names_same_named_agents_by_their_folder(tmp_p
         (folder / "reviewer.md").write_text(f"---\nname: reviewer\ndescription: Reviews {plugin}.\n---\nReview.\n")
     (tmp_path / "in" / "solo.md").write_text("---\nname: solo\ndescription: Alone.\n---\nWork.\n")
     plain = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out1"))
-    failed = [r for r in plain if r.status == "failed"]
-    assert len(failed) == 1 and "both become" in failed[0].error and failed[0].remedy == "prefix_collisions"
+    failed = [r for r in plain if r.status == "failed"]  # both, as migrate: neither is written before the other
+    assert len(failed) == 2 and all("both become" in r.error and r.remedy == "prefix_collisions" for r in failed)
+    assert sorted(p.name for p in (tmp_path / "out1").rglob("*.md")) == ["solo.agent.md"]
     results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out2", prefix_collisions=True))
     assert sorted((r.status, r.target.rsplit("/", 1)[-1]) for r in results) == [
         ("converted", "alpha-reviewer.agent.md"), ("converted", "beta-reviewer.agent.md"),

@@ -184,7 +184,6 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
 
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     root = Path(out)
-    claimed: dict[str, str] = {}
     skipped: list[tuple[Path, str]] = []
     found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
@@ -192,15 +191,15 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     merged: dict[str, list[Any]] = {}
     rename = _collision_names(found, to, from_, policy.carry) if prefix_collisions and not multi else {}
 
-    def place(res: FileResult, src: Path, rel: str) -> Path:
+    planned: dict[str, list[tuple[FileResult, Path, str]]] = {}  # target -> every (result, source, text) it
+
+    def place(res: FileResult, src: Path, rel: str, text: str) -> None:
+        """Plan one output; nothing is written until every source is planned, so two sources that want one target
+        both fail (as in ``migrate``), the first is never written before the second is seen."""
         dest = inside(root, rel)
         res.target = str(dest)
-        if str(dest) in claimed:
-            raise OutputError(f"{claimed[str(dest)]} and {src} both become {dest}; rename one agent", file=str(src),
-                              remedy=None if prefix_collisions else "prefix_collisions")
         not_a_source(dest, inputs, str(src))
-        claimed[str(dest)] = str(src)
-        return dest
+        planned.setdefault(str(dest), []).append((res, src, text))
 
     written: dict[str, str] = {}
 
@@ -211,12 +210,13 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
 
     for path, why in skipped:  # every file found is accounted for, taken or not
         yield FileResult(str(path), "skipped", reason=why)
+    ordered: list[FileResult] = []
     for entry in found:
         src = entry.path
         res = FileResult(str(src), "failed")
         if entry.problem is not None:
             res.error, res.exit_code = f"{src}: {entry.problem}", int(ExitCode.PARSE)
-            yield res
+            ordered.append(res)
             continue
         try:
             if multi:
@@ -231,8 +231,8 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 rename_record(doc.agent, rename[str(src)], report)
             for result in write_all(doc, to, report=report, policy=policy):
                 res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
-                commit(res, place(res, src, result.path or f"{result.name}.md"), result.text)
-                yield res
+                place(res, src, result.path or f"{result.name}.md", result.text)
+                ordered.append(res)
             continue
         except AgentconvError as exc:
             _failed(res, exc, src)
@@ -240,7 +240,21 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
         except Exception as exc:  # a bug: this file fails with exit 70, the batch goes on
             _failed(res, InternalError.wrap(exc, str(src)), src)
-        yield res
+        ordered.append(res)
+    for dest, claims in planned.items():
+        for res, src, text in claims:
+            try:
+                if len(claims) > 1:
+                    others = ", ".join(str(other) for _, other, _ in claims if other != src)
+                    raise OutputError(f"{src} and {others} {'both' if len(claims) == 2 else 'all'} become {dest}; "
+                                      "rename one agent", file=str(src),
+                                      remedy=None if prefix_collisions else "prefix_collisions")
+                commit(res, Path(dest), text)
+            except AgentconvError as exc:
+                _failed(res, exc, src)
+            except OSError as exc:
+                res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
+    yield from ordered  # in the order of the sources
     for rel, parts in merged.items():  # many sources, one file: write the records together
         from .ir import Document
 
