@@ -60,7 +60,7 @@ docs: install
 bench: install
 	$(BIN)/python bench/run.py
 
-# `agentconv migrate` at 2,000 and 10,000 Claude agents beside cp -r and rulesync (npm); ~3-4 min. See bench/README.md.
+# `agentconv migrate` over 2,000 Claude agents on the disk beside cp -r and rulesync (npm), 5 rounds; --big adds 10,000. See bench/README.md.
 bench-migrate: install
 	$(BIN)/python bench/migrate.py
 

