@@ -139,11 +139,14 @@ def test_claude_code_plugin_layouts_are_claude_code(tmp_path):
 
 def test_a_roo_mode_without_groups_comes_back_as_written():
     """Roo rejects a mode without groups; a same-dialect conversion still keeps it as written (validate is where it
-    is reported), and other dialects read it as the reader says (every tool, with a warning)."""
+    is reported), and other dialects read it as the reader says: no tool (the file gives none; never more), with a
+    warning."""
     text = "slug: helper\nname: Helper\ncategory: misc\nroleDefinition: You help.\n"
     out = agentconv.convert_text(text, "roo", from_="roo", path="modes/helper.yaml")
     assert out.text == text
     assert any(i.path == "tools" and i.severity.value == "warning" for i in out.report)
+    assert "\ntools: []\n" in agentconv.convert_text(text, "copilot", from_="roo", path="modes/helper.yaml").text
+    assert '"*": deny' in agentconv.convert_text(text, "opencode", from_="roo", path="modes/helper.yaml").text
 
 
 def test_a_roo_mode_with_empty_values_comes_back_as_written():

@@ -231,9 +231,10 @@ class Roo(Dialect):
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         groups = data.get("groups")
         if groups is None:
-            if "slug" in data:
+            if "slug" in data:  # never more access than the file gives: it gives none, Roo loads no such mode
                 report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools",
-                           "a mode without groups: Roo rejects it; read as every tool")
+                           "a mode without groups: Roo rejects it; read as no tool")
+                agent.tools.mode = NONE
             return
         if not isinstance(groups, list):
             groups = [groups]
@@ -336,7 +337,7 @@ class Roo(Dialect):
             mode["description"] = ext["description"]
         original = agent.origin.keep.get("roo") if same else None
         if not (original is not None and "groups" not in original[0]["modes"][original[1]]
-                and agent.tools == ToolPolicy()):  # a mode read without groups stays so (validate reports it)
+                and agent.tools == ToolPolicy(NONE)):  # a mode read without groups stays so (validate reports it)
             mode.update(self.write_tools(ctx))
         if sep:
             mode["customInstructions"] = ci
