@@ -90,3 +90,19 @@ def test_full_disk_on_stdout_is_one_line(argv: list[str]) -> None:
     assert r.returncode == 7
     assert r.stderr.splitlines()[-1] == "agentconv: error: standard output: No space left on device"
     assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr
+
+
+@pytest.mark.parametrize("argv", [["dialects"], ["convert", "examples/.claude/agents/backend-developer.md", "--to",
+                                                 "opencode", "-o", "-"]])
+def test_standard_output_closed_early_is_exit_1_and_silent(argv):
+    """`agentconv dialects | head -1`: the reader goes away; exit 1 (README), no traceback, no message."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write: every write fails with EPIPE
+    try:
+        proc = subprocess.run([sys.executable, "-m", "agentconv", *argv], cwd=ROOT, stdout=write_end,
+                              stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err and "Broken pipe" not in err and "BrokenPipe" not in err

@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     """Process exit codes of the CLI."""
 
     OK = 0
+    BROKEN_PIPE = 1       # standard output closed early (`| head`): nothing more is written (click's rule)
     USAGE = 2             # bad arguments, unknown option (typer/click also use 2)
     PARSE = 3             # a source could not be read (not UTF-8, frontmatter not closed, not a mapping)
     UNKNOWN_DIALECT = 4   # a dialect id nobody knows, or detection could not decide

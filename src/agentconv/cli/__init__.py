@@ -60,6 +60,7 @@ def main() -> None:
 def _convert(args: dict) -> None:
     """``convert`` without typer, ending as typer's runner ends it: exit 0 when ``run`` returns, and a broken pipe
     is exit 1 with nothing more said (click's ``main``)."""
+    from ..errors import ExitCode
     from .common import cwd_exists
     from .convert import run
 
@@ -72,7 +73,7 @@ def _convert(args: dict) -> None:
         if exc.errno != errno.EPIPE:
             raise
         sys.stdout, sys.stderr = _Pacified(sys.stdout), _Pacified(sys.stderr)
-        sys.exit(1)
+        sys.exit(ExitCode.BROKEN_PIPE)
     sys.exit(0)
 
 
