@@ -8,7 +8,8 @@ from pathlib import Path
 
 import agentconv
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "agentconv"
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "agentconv"
 CLI_ONLY = {"typer", "rich", "click"}
 
 
@@ -51,3 +52,91 @@ def test_version_does_not_import_typer():
     code = "import sys; sys.argv=['agentconv','--version']\nfrom agentconv.cli import main\nmain()\nprint('typer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["agentconv", agentconv.__version__, "False"]
+
+
+def _sources() -> list[Path]:
+    """Every module of the library and of the plugins in ``adapters/`` (their tests too)."""
+    return sorted(SRC.rglob("*.py")) + sorted((ROOT / "adapters").rglob("*.py"))
+
+
+def _module_of(path: Path) -> str:
+    """``agentconv.dialects.base`` for src/agentconv/dialects/base.py, ``agentconv_windsurf`` for
+adapters/agentconv-windsurf/agentconv_windsurf/__init__.py."""
+    rel = path.relative_to(SRC.parent) if path.is_relative_to(SRC) else Path(*path.relative_to(ROOT).parts[2:])
+    parts = list(rel.with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _absolute(path: Path, node: ast.ImportFrom) -> str:
+    """The module an ``from ... import`` names, made absolute."""
+    if not node.level:
+        return node.module or ""
+    package = _module_of(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    base = package[:len(package) - node.level + 1]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def _private_imports(path: Path, source: str | None = None) -> list[str]:
+    """Private names (``_x``) of agentconv modules (or of a plugin's) used outside the module that defines them:
+    ``from m import _x``, and ``m._x`` where ``m`` is a module imported here."""
+    tree = ast.parse(path.read_text("utf-8") if source is None else source)
+    ours = ("agentconv", "agentconv_")
+    found, modules = [], {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            mod = _absolute(path, node)
+            if not mod.startswith(ours):
+                continue
+            for a in node.names:
+                if _private(a.name):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: from {mod} import {a.name}")
+                else:
+                    modules[a.asname or a.name] = f"{mod}.{a.name}"
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith(ours):
+                    modules[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _private(node.attr) and isinstance(node.value, ast.Name) \
+                and node.value.id in modules:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value.id}.{node.attr}")
+    return found
+
+
+def test_no_private_name_is_used_across_modules():
+    """What one module uses of another is public: a dialect or plugin imports from ``agentconv.dialects.base``,
+    ``.command`` and ``.helpers``, never a ``_name``."""
+    offenders = [o for path in _sources() for o in _private_imports(path)]
+    assert offenders == []
+
+
+def test_the_private_import_check_sees_both_spellings():
+    module = SRC / "dialects" / "probe.py"  # never read: its name only places the relative imports
+    source = "from .base import _x, Dialect\nfrom .. import api\nimport agentconv.tools as t\nimport os\n" \
+             "api._detect()\nt._data()\nos._exit(0)\n"
+    found = _private_imports(module, source)
+    assert [f.split(": ", 1)[1] for f in found] == [
+        "from agentconv.dialects.base import _x", "api._detect", "t._data"]
+
+
+def test_dialects_never_import_the_layers_above():
+    """``agentconv.dialects`` is below the api: it never imports ``api``, ``batch`` or ``migration``."""
+    above = {"agentconv.api", "agentconv.batch", "agentconv.migration"}
+    offenders = []
+    for path in sorted((SRC / "dialects").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                mod = _absolute(path, node)
+                names = {mod} | {f"{mod}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                names = {a.name for a in node.names}
+            else:
+                continue
+            offenders += [f"{path.relative_to(SRC)}: {n}" for n in sorted(names) if n in above]
+    assert offenders == []

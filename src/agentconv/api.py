@@ -98,10 +98,11 @@ def detect(file: PathLike, *, path: str | None = None) -> Detection:
 
 def detect_text(text: Text, *, path: str | None = None) -> Detection:
     """Which dialect ``text`` is in, from ``path`` (where it would live, if known) and its content."""
-    return _detect(_decode(text, path).text, path)
+    return detect_decoded(_decode(text, path).text, path)
 
 
-def _detect(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
+def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
+    """``detect_text`` for text already decoded (LF, no BOM); ``parsed``: its header, if already split."""
     problem = None
     try:
         parsed = parsed or frontmatter.parse(text, path)
@@ -151,7 +152,7 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
             parsed = frontmatter.parse(decoded.text, path)
         except ParseError as exc:
             failure = exc
-        det = _detect(decoded.text, path, parsed)
+        det = detect_decoded(decoded.text, path, parsed)
         if det.dialect is None:
             if failure is not None:  # a broken header says more than "no dialect fits"
                 raise failure

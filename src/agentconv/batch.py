@@ -96,9 +96,9 @@ def suffixes(dialect: str) -> tuple[str, ...]:
 
 def _in_a_dialect_place(path: str) -> bool:
     from . import registry
-    from .dialects.detection import _glob
+    from .dialects.helpers import glob_match
 
-    return any(_glob(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
+    return any(glob_match(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
 
 
 def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool) -> dict[str, str]:

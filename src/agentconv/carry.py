@@ -74,9 +74,9 @@ def reading(on: bool):
 # ------------------------------------------------------------------ what may be restored
 @cache
 def _rules() -> dict[str, Any]:
-    from .tools import _data
+    from .tables import builtin
 
-    return _data("carry.toml")
+    return builtin("carry.toml")
 
 
 def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None) -> str | None:

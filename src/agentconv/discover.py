@@ -12,7 +12,7 @@ from typing import Iterator
 
 from . import limits, registry
 from .batch import SKIP_DIRS, SUFFIXES
-from .dialects.base import _glob
+from .dialects.helpers import glob_match
 from .tree import Entry, walk
 
 
@@ -96,5 +96,5 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             continue
         if e.rel in exclude or listed(e.rel) or ignored(e.rel):
             continue
-        if any(_glob(e.rel, g) for g in globs):
+        if any(glob_match(e.rel, g) for g in globs):
             yield e

@@ -83,7 +83,7 @@ def load(root: str | Path) -> Manifest:
         raise _bad(path, 'has "origins" that are not {PATH: {"to": DIALECT, "sources": [PATH, ...]}}')
     m = Manifest(dict(data["files"]), dict(origins), bool(data.get("pending")))
     for target, digest in data.get("pending", {}).items():
-        if digest != m.files.get(target) and _sha_file(Path(root) / target) == digest:
+        if digest != m.files.get(target) and sha_file(Path(root) / target) == digest:
             m.files[target] = digest  # renamed before the run ended
     return m
 
@@ -98,7 +98,8 @@ def _origin(value) -> bool:
             and all(isinstance(s, str) for s in value["sources"]))
 
 
-def _sha_file(path: Path) -> str | None:
+def sha_file(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes (None: it cannot be read)."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

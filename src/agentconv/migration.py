@@ -574,7 +574,7 @@ def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str,
         if not origin["sources"] or any(os.path.lexists(os.path.join(repo, s)) for s in origin["sources"]):
             continue
         path = os.path.join(root, target)
-        current = mf._sha_file(Path(path))
+        current = mf.sha_file(Path(path))
         gone = ", ".join(origin["sources"])
         rec = Record(origin["sources"][0], origin["to"], target, "stale")
         if current is None:  # already removed by hand

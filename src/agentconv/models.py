@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from .ir import Model
-from .tools import _data
+from .tables import builtin
 
 _PREFIX = re.compile(r"(?P<route>(?:[A-Za-z0-9][\w.-]*/)+)(?P<bare>.+)")
 _SUFFIX = re.compile(r"(?P<bare>.+?) (?P<route>\((?!preview\))[A-Za-z][\w-]*\))", re.IGNORECASE)
@@ -41,12 +41,12 @@ class _Reader:
 @cache
 def _readers() -> list[_Reader]:
     return [_Reader(r["vendor"], r.get("family"), re.compile(r["re"]), r.get("api", False), r["key"])
-            for r in _data("models.toml")["read"]]
+            for r in builtin("models.toml")["read"]]
 
 
 def catalogue() -> dict[str, Any]:
     """models.toml as data (aliases, vendors, readers, API ids)."""
-    return _data("models.toml")
+    return builtin("models.toml")
 
 
 def _alias_of(raw: str, table: dict[str, Any] | None) -> str | None:

@@ -42,26 +42,16 @@ spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{a
 - Writing a file in the dialect it was read from gives back its prompt exactly as written (``$ARGUMENTS[0]``
   stays ``$ARGUMENTS[0]``), as long as the IR prompt was not changed.
 
-``CommandDialect`` is the base of the five command dialects: it sets ``kind = "command"``, applies the
-rewrites through the ``read_extra`` and ``body`` hooks, takes tool and model tables from the agent dialect
-of the same tool (``[inherit]``), writes a file without a header where the dialect allows it and there is
-nothing to put in one, and reports an agent written as a command.
+``CommandDialect`` (``agentconv.dialects.command``) applies them to the command dialects.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .dialects.base import Dialect
-from .dialects.detection import _glob
 from .loss import LossCode, LossReport, Severity
-
-if TYPE_CHECKING:
-    from .dialects.base import WriteContext
-    from .envelopes import frontmatter
-    from .ir import Agent
 
 ARGS, ARG, SHELL, FILE, TEXT = "args", "arg", "shell", "file", "text"
 _NTH = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -282,7 +272,7 @@ def from_canonical(text: str, target: Spelling, source: Spelling | None = None,
     return _write(text, target, source, others, rw), rw
 
 
-def _names(source: Spelling, raw_prompt: tuple[str, str] | None) -> dict[str, str]:
+def source_names(source: Spelling, raw_prompt: tuple[str, str] | None) -> dict[str, str]:
     """Canonical spelling -> the source's own spelling of it, as first found in the text it was read from."""
     out: dict[str, str] = {}
     if raw_prompt is None:
@@ -393,74 +383,3 @@ def all_spellings() -> list[Spelling]:
 
     return [s for s in (spelling_of(d) for d in registry.ids()) if s is not None]
 
-
-class CommandDialect(Dialect):
-    """A command dialect: markdown (or TOML) prompt with optional header, placeholders rewritten (see above)."""
-
-    @cached_property
-    def table(self) -> dict[str, Any]:
-        table = dict(Dialect.table.func(self))  # type: ignore[attr-defined]
-        inherit = table.get("inherit")
-        if inherit:  # tool names, models, MCP spellings: the agent dialect of the same tool
-            from . import tables
-
-            base = tables.load("agentconv.dialects.data", f"{inherit['from']}.toml")
-            for key in inherit.get("keys", []):
-                if key in base and key not in table:
-                    table[key] = base[key]
-        return table
-
-    @cached_property
-    def spelling(self) -> Spelling:
-        return Spelling.from_table(self.id, self.table.get("placeholders", {}))
-
-    # ------------------------------------------------------------------ reading
-    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
-        agent.kind = "command"
-        raw = agent.prompt
-        agent.prompt = to_canonical(raw, self.spelling)
-        agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
-
-    def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
-        """Found by path only: a header alone (description, model) looks like an agent's."""
-        globs = self.table.get("layout", {}).get("detect", [])
-        if not path or not any(_glob(path, g) for g in globs):
-            return 0.0, []
-        return super().detect(path, data, has_header)
-
-    def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
-        return 0.0, []
-
-    # ------------------------------------------------------------------ writing
-    def body(self, agent: Agent, ctx: "WriteContext") -> str:
-        if agent.kind != "command":
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind",
-                           f"{'an' if agent.kind[:1] in 'aeiou' else 'a'} {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
-                           "agent the model delegates to")
-        origin = agent.origin
-        same = origin is not None and origin.dialect == self.id
-        kept = origin.keep.get("raw_prompt") if same else None
-        if kept is not None and kept[1] == agent.prompt:
-            return kept[0]
-        source = spelling_of(origin.dialect) if origin is not None and not same else None
-        names = _names(source, origin.keep.get("raw_prompt") if origin is not None else None) if source is not None else {}
-        text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names)
-        report(rw, self.id, ctx.report)
-        empty = self.table.get("empty_prompt")
-        if empty and not text.strip():
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt", empty)
-        limit = self.table.get("body_limit")
-        if limit and len(text) > limit:
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                           f"prompt is {len(text)} characters; {self.id} allows {limit}")
-        return text
-
-    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
-        if "name" not in self.table.get("fields", {}).values():
-            self.carry_file_name(ctx, None)  # identity is the file name alone: carried, like other such dialects
-
-    def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
-        optional = self.table.get("header") == "optional"
-        if optional and not mapping and not carry_data and (layout is None or not layout.has_header):
-            return (layout.gap if layout is not None else "") + body
-        return super().render(mapping, body, layout, carry_data)

@@ -29,6 +29,12 @@ def load(package: str, name: str) -> dict[str, Any]:
 
 
 @cache
+def builtin(name: str) -> dict[str, Any]:
+    """A table shipped with agentconv (``agentconv.dialects.data``), parsed once and shared: never change it."""
+    return load("agentconv.dialects.data", name)
+
+
+@cache
 def _folder(package: str) -> str | None:
     from importlib import import_module
 

@@ -33,7 +33,7 @@ def split_mcp(canonical: str) -> tuple[str, str] | None:
 @cache
 def vocabulary() -> dict[str, str]:
     """Canonical tool ids with a one-line meaning each (data/tools.toml)."""
-    return {k: v["meaning"] for k, v in _data("tools.toml")["tools"].items()}
+    return {k: v["meaning"] for k, v in tables.builtin("tools.toml")["tools"].items()}
 
 
 def capability(canonical: str) -> str:
@@ -42,13 +42,8 @@ def capability(canonical: str) -> str:
     parts = split_mcp(canonical)
     if parts:
         return f"{MCP}{parts[0]}"
-    entry = _data("tools.toml")["tools"].get(canonical)
+    entry = tables.builtin("tools.toml")["tools"].get(canonical)
     return entry["class"] if entry else f"unknown:{canonical}"
-
-
-@cache
-def _data(name: str) -> dict[str, Any]:
-    return tables.load("agentconv.dialects.data", name)
 
 
 @dataclass

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from . import limits, models, registry
-from .dialects.detection import _glob
+from .dialects.helpers import glob_match
 from .errors import AgentconvError, ParseError
 from .loss import LossCode, LossReport, Severity
 
@@ -126,7 +126,7 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         meant = f"one of {' '.join(r.candidates)}" if r.ambiguous else repr(r.after)
         add(r.line, WARNING, "encoding", f"mojibake {r.before!r} (UTF-8 read as Windows-1252); meant {meant}?")
     if dialect is None:
-        det = api._detect(text, path)
+        det = api.detect_decoded(text, path)
         if det.dialect is None:
             add(1, ERROR, "dialect", "cannot tell which dialect this is; name the dialect")
             return out
@@ -214,7 +214,7 @@ class _Checker:
         pattern = rule.get("pattern")
         if not self.path or not pattern or not layout.get("name_from_file"):
             return
-        if not any(_glob(self.path, g) for g in layout.get("detect", [])):
+        if not any(glob_match(self.path, g) for g in layout.get("detect", [])):
             return  # not in the dialect's place: its name comes from wherever it is written
         if rule.get("key") and self.fields.get(rule["key"]) == "name" and not _empty(self.data.get(rule["key"])):
             return  # the header names it

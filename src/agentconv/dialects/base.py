@@ -17,9 +17,10 @@ from ..envelopes import frontmatter
 from ..errors import ParseError
 from ..ir import Agent, Document, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
-from ..tools import Crosswalk, _data
-from .detection import Detection, _glob  # noqa: F401  (_glob: used by discover)
-from .toolpolicy import ToolFields, _split_commas
+from ..tools import Crosswalk
+from .detection import Detection
+from .helpers import first_heading, first_paragraph, glob_match, split_commas
+from .toolpolicy import ToolFields
 
 
 class Dialect(ToolFields, Detection):
@@ -160,13 +161,13 @@ class Dialect(ToolFields, Detection):
         if agent.name and not layout.get("name_from_file"):
             return
         stem = naming.stem(path, layout.get("strip_suffixes", [".md"])) if path else None
-        in_place = path and any(_glob(path, g) for g in layout.get("detect", []))
+        in_place = path and any(glob_match(path, g) for g in layout.get("detect", []))
         if agent.name and not in_place:
             return
         candidate = stem if in_place or (stem and not agent.name and not agent.display_name) else None
         candidate = candidate or agent.name or naming.slugify(agent.display_name or "") or stem
         if not candidate:
-            candidate = naming.slugify(_first_heading(agent.prompt) or "") or "agent"
+            candidate = naming.slugify(first_heading(agent.prompt) or "") or "agent"
         if candidate != agent.name:
             agent.name = candidate
             agent.derived.append("name")
@@ -351,7 +352,7 @@ class Dialect(ToolFields, Detection):
         agent, rule = ctx.agent, self.table.get("name", {})
         name = agent.name
         if not name:
-            name = naming.slugify(agent.display_name or _first_heading(agent.prompt) or "") or "agent"
+            name = naming.slugify(agent.display_name or first_heading(agent.prompt) or "") or "agent"
             ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"no name: {name!r} made up for {self.id}")
         convention = rule.get("convention")
         if convention and "name" in agent.derived and not re.match(convention, name):
@@ -371,7 +372,7 @@ class Dialect(ToolFields, Detection):
         if agent.description or self._same(ctx):
             return agent.description  # same dialect: none is made up where the source had none
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
-            text = agent.display_name or _first_paragraph(agent.prompt) or agent.name
+            text = agent.display_name or first_paragraph(agent.prompt) or agent.name
             if text:
                 ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "description",
                                f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")
@@ -418,7 +419,7 @@ class Dialect(ToolFields, Detection):
         allowed = self.table.get("values", {}).get("color")
         if self._same(ctx):
             return color  # same dialect: the value as written (validate judges it)
-        colors = _data("colors.toml")["colors"]
+        colors = tables.builtin("colors.toml")["colors"]
         if allowed == "hex":
             themes = self.table["values"].get("color_themes", [])
             if color in themes or re.fullmatch(r"#[0-9a-fA-F]{6}", str(color)):
@@ -576,7 +577,7 @@ def _reads_back(key: str, ipath: str) -> bool:
 def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: int | None) -> Any:
     if kind == "list" and isinstance(value, str):
         report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "comma string read as a list", line=line)
-        return _split_commas(value)
+        return split_commas(value)
     if kind == "bool" and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
         report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, f"{value!r} read as a boolean", line=line)
         return value.lower() in ("true", "yes", "on")
@@ -606,18 +607,3 @@ def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport
 def _named(model: Model) -> str:
     """``anthropic sonnet 4.5``: a parsed model in words, for messages."""
     return " ".join(p for p in (model.vendor, model.family, model.version, model.variant) if p) or "model"
-
-
-def _first_heading(text: str) -> str | None:
-    for line in text.split("\n"):
-        if line.startswith("#"):
-            return line.lstrip("#").strip() or None
-    return None
-
-
-def _first_paragraph(text: str) -> str | None:
-    for block in text.split("\n\n"):
-        block = block.strip()
-        if block and not block.startswith("#"):
-            return " ".join(block.split())
-    return None

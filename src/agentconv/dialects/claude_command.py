@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..placeholders import CommandDialect
-from .toolpolicy import _split_commas
+from .command import CommandDialect
+from .helpers import split_commas
 
 if TYPE_CHECKING:
     from ..loss import LossReport
@@ -55,4 +55,4 @@ def _split_spaces(text: str) -> list[str]:
             cur += ch
     if cur:
         out.append(cur)
-    return out or _split_commas(text)
+    return out or split_commas(text)

@@ -1,7 +1,7 @@
 """OpenAI Codex custom prompts (``.codex/prompts/*.md``): optional ``description``/``argument-hint`` header;
 placeholders ``$ARGUMENTS``, ``$1..$9``, ``$$`` for a literal ``$``; no shell or file placeholders
 (``agentconv.placeholders``)."""
-from ..placeholders import CommandDialect
+from .command import CommandDialect
 
 
 class CodexPrompt(CommandDialect):

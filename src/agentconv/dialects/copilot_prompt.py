@@ -2,7 +2,7 @@
 ``argument-hint``, ``agent`` (legacy ``mode``), ``model``, ``tools``. The body has no argument, shell or file
 placeholders, only VS Code's own variables (``${input:x}``, ``${selection}``, ``#tool:x``); see
 ``agentconv.placeholders``."""
-from ..placeholders import CommandDialect
+from .command import CommandDialect
 
 
 class CopilotPrompt(CommandDialect):

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from .. import naming, registry
 from ..ir import Agent
-from .toolpolicy import _base
+from .helpers import glob_match, glob_source, unscoped
 
 
 class Detection:
@@ -17,7 +17,7 @@ class Detection:
     def _places(self) -> re.Pattern[str] | None:
         """All of the table's path globs as one regular expression (detection asks every dialect per file)."""
         globs = self.table.get("layout", {}).get("detect", [])
-        return re.compile("|".join(f"(?:{_glob_source(g)})" for g in globs)) if globs else None
+        return re.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None
 
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
@@ -25,7 +25,7 @@ class Detection:
         score, why = 0.0, []
         if path and self._places is not None and self._places.match(path.replace("\\", "/")):
             score += 10
-            why.append("path matches " + next(g for g in self.table["layout"]["detect"] if _glob(path, g)))
+            why.append("path matches " + next(g for g in self.table["layout"]["detect"] if glob_match(path, g)))
         if not has_header or data is None:
             return score, why
         det = self.table.get("detect", {})
@@ -58,7 +58,7 @@ class Detection:
             return 0.0, []
         if isinstance(value, dict) or "permission" in data:
             return (3.0, ["tools as a name->bool/permission map"]) if shape == "permission" else (0.0, [])
-        names = [_base(n) for n in self.split_names(value, "tools", None)]
+        names = [unscoped(n) for n in self.split_names(value, "tools", None)]
         prefix = (self.crosswalk.mcp_write or "").split("{")[0]
         score, known = 0.0, 0
         for n in names:
@@ -81,35 +81,3 @@ class Detection:
             naming.check_safe(name.replace(":", "/"), agent.origin.path if agent.origin else None)
             name = naming.slugify(name) or "agent"
         return template.format(name=naming.check_safe(name, agent.origin.path if agent.origin else None))
-
-
-def _glob(path: str, pattern: str) -> bool:
-    """Does ``path`` (any prefix) end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
-    return _glob_rx(pattern).match(path.replace("\\", "/")) is not None
-
-
-@lru_cache(maxsize=None)
-def _glob_rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(_glob_source(pattern))
-
-
-def _glob_source(pattern: str) -> str:
-    """The regular expression for a glob, as text (``_places`` joins them and compiles once per dialect)."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "(?:^|.*/)" + "".join(out) + "$"

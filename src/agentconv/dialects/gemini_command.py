@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import naming
 from ..loss import LossCode, Severity
-from ..placeholders import CommandDialect
+from .command import CommandDialect
 
 if TYPE_CHECKING:
     from ..ir import Agent

@@ -44,7 +44,7 @@ from ..errors import ParseError
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
 from .base import Dialect, WriteContext
-from .toolpolicy import _dedupe
+from .helpers import dedupe
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -380,7 +380,7 @@ class Roo(Dialect):
         entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins
         for name, g in allowed:
             entries.setdefault(name, _entry(name, g) or name)
-        denied_names = _dedupe(n for n, _ in denied)
+        denied_names = dedupe(n for n, _ in denied)
         if denied_names and any(g.pattern for _, g in denied):
             self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
         if any(_group(g.raw) != n for n, g in allowed):

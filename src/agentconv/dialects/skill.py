@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..ir import ALLOWLIST, INHERIT, Agent
 from ..loss import LossCode, LossReport, Severity
-from .base import Dialect, _first_paragraph
-from .toolpolicy import _dedupe, _split_commas
+from .base import Dialect
+from .helpers import dedupe, first_paragraph, split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -58,7 +58,7 @@ class Skill(Dialect):
         if isinstance(value, str) and "," not in value:
             return [n for n in _SPACE.split(value.strip()) if n]  # the spec's space-delimited form
         if isinstance(value, str):
-            return _split_commas(value)
+            return split_commas(value)
         return super().split_names(value, ipath, None)
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
@@ -91,7 +91,7 @@ class Skill(Dialect):
                      LossCode.TOOL_COERCED, Severity.INFO)
         if not allow:
             return {}
-        names = _dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allow))
+        names = dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allow))
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
         if not names:
@@ -120,7 +120,7 @@ class Skill(Dialect):
         agent = ctx.agent
         text = agent.description
         if not text:  # required for every skill, whatever the record's kind
-            text = agent.display_name or _first_paragraph(agent.prompt) or agent.name
+            text = agent.display_name or first_paragraph(agent.prompt) or agent.name
             if text:
                 ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "description",
                                f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")

@@ -6,7 +6,6 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from .. import paths
@@ -14,11 +13,10 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport, Severity
 from ..tools import capability, split_mcp
+from .helpers import SCOPED_TOOL, dedupe, split_commas, unscoped
 
 if TYPE_CHECKING:
     from .base import WriteContext
-
-_PAREN = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 
 
 class ToolFields:
@@ -50,8 +48,8 @@ class ToolFields:
 
     def _report_foreign(self, grants: list[Grant], report: LossReport) -> None:
         """Spellings this dialect reads only as a courtesy (another tool's names) are rewritten on output."""
-        foreign = _dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
-                          and _base(g.raw) not in self.crosswalk.valid)
+        foreign = dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
+                         and unscoped(g.raw) not in self.crosswalk.valid)
         if foreign:
             report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools",
                        f"{', '.join(foreign)}: not {self.id}'s own tool names; read by meaning, written in its spelling")
@@ -60,7 +58,7 @@ class ToolFields:
         if value is None:
             return []
         if isinstance(value, str):
-            names = _split_commas(value)
+            names = split_commas(value)
             if report is not None and self.table.get("tools_shape") != "comma" and names:
                 report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a comma string, read as a list")
             return names
@@ -73,7 +71,7 @@ class ToolFields:
 
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
         """The grants one spelling stands for: one per canonical id (a tool set gives several)."""
-        m = _PAREN.match(name)
+        m = SCOPED_TOOL.match(name)
         base = name
         if m and pattern is None:
             base, pattern = m.group("name").strip(), m.group("pattern").strip() or None
@@ -141,7 +139,7 @@ class ToolFields:
         for c, names in self.crosswalk.written.items():
             for n in names if c not in deny else []:
                 (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
-        note = f"; {', '.join(_dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
+        note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
         ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
                        f"{self.id} has no deny list: written as an allowlist of every other built-in tool{note}")
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
@@ -155,12 +153,12 @@ class ToolFields:
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
         for g in grants:
             if g.canonical is None:
-                names = [_base(g.raw)] if same else []
-            elif self.crosswalk.is_valid(_base(g.raw), g.canonical, exact=not same):
-                names = [_base(g.raw)]
+                names = [unscoped(g.raw)] if same else []
+            elif self.crosswalk.is_valid(unscoped(g.raw), g.canonical, exact=not same):
+                names = [unscoped(g.raw)]
             else:
                 names = self.crosswalk.write(g.canonical)
-                if names and any(_base(g.raw) != n for n in names):
+                if names and any(unscoped(g.raw) != n for n in names):
                     ctx.tools_renamed = True
             if not names:
                 ctx.lose("tools", f"tool {g.raw!r} has no {self.id} name; not granted", LossCode.TOOL_UNMAPPED,
@@ -233,8 +231,8 @@ class ToolFields:
         keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
         shape = self.table.get("tools_shape", "list")
         fmt = (lambda n, g: f"{n}({g.pattern})" if g.pattern and self.supports_patterns() else n)
-        allow_names = _dedupe(fmt(n, g) for n, g in allowed)
-        deny_names = _dedupe(fmt(n, g) for n, g in denied)
+        allow_names = dedupe(fmt(n, g) for n, g in allowed)
+        deny_names = dedupe(fmt(n, g) for n, g in denied)
         out: dict[str, Any] = {}
         if mode in (ALLOWLIST, NONE):
             out[keys["tools"]] = ", ".join(allow_names) if shape == "comma" else allow_names
@@ -302,25 +300,3 @@ def _decision(policy: ToolPolicy, key: str, pattern: str | None, pick) -> int:
 
 def _covers(grant: str, key: str) -> bool:
     return grant == key or (grant.startswith("mcp:") and grant.endswith("/*") and key.startswith(grant[:-1]))
-
-
-_COMMA = re.compile(r",(?![^()]*\))")
-
-
-def _split_commas(text: str) -> list[str]:
-    """Split at commas outside parentheses: ``Bash(git add, git commit), Read``."""
-    parts = _COMMA.split(text) if "(" in text else text.split(",")
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _base(name: str) -> str:
-    m = _PAREN.match(name)
-    return m.group("name").strip() if m else name
-
-
-def _dedupe(items) -> list[Any]:
-    out = []
-    for i in items:
-        if i not in out:
-            out.append(i)
-    return out

@@ -29,7 +29,7 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     if not isinstance(data, dict):
         raise ParseError(f"the file holds a JSON {type(data).__name__}, not an object", file=file, line=1)
     data, coerced = limits.plain(data, file)
-    body = tomlenv._prompt(data, prompt_key, file, coerced)
+    body = tomlenv.prompt_of(data, prompt_key, file, coerced)
     layout = Layout(has_header=True)
     layout.text, layout.data, layout.body = text, dict(data), body  # type: ignore[attr-defined]
     # a key written twice is written once; a value read as something else (NaN as 'nan') is written strictly

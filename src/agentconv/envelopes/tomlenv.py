@@ -50,7 +50,7 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
         raise limits.LimitError(f"TOML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
     data, coerced = limits.plain(data, file)
     had_prompt = prompt_key in data
-    body = _prompt(data, prompt_key, file, coerced)
+    body = prompt_of(data, prompt_key, file, coerced)
     layout = Layout(has_header=True)
     layout.text, layout.data, layout.body = text, dict(data), body  # type: ignore[attr-defined]
     layout.had_prompt = had_prompt  # type: ignore[attr-defined]
@@ -60,7 +60,7 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
     return parsed
 
 
-def _prompt(data: dict[str, Any], key: str, file: str | None, coerced: list[Any]) -> str:
+def prompt_of(data: dict[str, Any], key: str, file: str | None, coerced: list[Any]) -> str:
     """Pop the prompt: text, a number or a boolean read as its text (noted), anything else refused."""
     value = data.pop(key, "")
     if value is None:  # JSON null: no prompt

@@ -1,0 +1,89 @@
+"""The helpers a dialect module (built-in or plugin) may import: small pure functions over names, globs and text.
+
+This is the one public module of helpers, beside ``base`` (``Dialect``, ``WriteContext``) and ``command``
+(``CommandDialect``). It imports nothing of agentconv, so any layer can use it without an import cycle;
+everything else a dialect module needs comes through its hooks' arguments (``agent``, ``report``, ``ctx``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterable
+
+__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source", "split_commas",
+           "unscoped"]
+
+SCOPED_TOOL = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
+"""A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
+
+_COMMA = re.compile(r",(?![^()]*\))")
+
+
+def split_commas(text: str) -> list[str]:
+    """Split at commas outside parentheses: ``Bash(git add, git commit), Read``."""
+    parts = _COMMA.split(text) if "(" in text else text.split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def unscoped(name: str) -> str:
+    """A tool name without its scope: ``Bash(git add:*)`` -> ``Bash``."""
+    m = SCOPED_TOOL.match(name)
+    return m.group("name").strip() if m else name
+
+
+def dedupe(items: Iterable[Any]) -> list[Any]:
+    """The items in order, each once (works for unhashable items too)."""
+    out = []
+    for i in items:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Does ``path`` (any prefix) end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
+    return _glob_rx(pattern).match(path.replace("\\", "/")) is not None
+
+
+@lru_cache(maxsize=None)
+def _glob_rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(glob_source(pattern))
+
+
+def glob_source(pattern: str) -> str:
+    """The regular expression for a glob, as text (detection joins a dialect's globs and compiles them once)."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "(?:^|.*/)" + "".join(out) + "$"
+
+
+def first_heading(text: str) -> str | None:
+    """The text of the first markdown heading (``# Title`` -> ``Title``), if any."""
+    for line in text.split("\n"):
+        if line.startswith("#"):
+            return line.lstrip("#").strip() or None
+    return None
+
+
+def first_paragraph(text: str) -> str | None:
+    """The first paragraph that is not a heading, on one line."""
+    for block in text.split("\n\n"):
+        block = block.strip()
+        if block and not block.startswith("#"):
+            return " ".join(block.split())
+    return None
