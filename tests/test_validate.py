@@ -154,3 +154,83 @@ def test_cli_validate(tmp_path):
     assert warn_only.returncode == 0 and "warning [yaml-strict]" in warn_only.stdout
     assert cli(str(tmp_path / "missing.md")).returncode == ExitCode.PARSE
     assert cli(seed, "--dialect", "nope").returncode == ExitCode.UNKNOWN_DIALECT
+
+
+# ------------------------------------------------------------------------------------------------ one place
+# validate reads each file with the reader every conversion uses: whatever that reader warns about, validate reports
+# at the same line, under the loss code (or the name READER_RULES gives it), or under the table rule that judges the
+# same key there (SAME_VALUE). Walked over every source the project holds.
+SYNTHETIC = [  # hazards of our own, one or more reader warnings each
+    (".roomodes", "customModes:\n  - slug: bad slug!\n    name: Bad\n    roleDefinition: You help.\n"
+                  "    groups: [read, frobnicate]\n    colour: red\n"),
+    (".roomodes", "customModes:\n  - slug: ok\n    roleDefinition: x\n  - slug: two\n    name: Two\n    roleDefinition: y\n"
+                  "    groups: [read, browser]\n    source: nowhere\nextra: 1\n"),
+    (".roomodes", "customModes:\n  - name: No slug\n    roleDefinition: y\n    groups: [read]\n"),
+    ("modes/one.yaml", "slug: helper\nname: Helper\ncategory: misc\nroleDefinition: You help.\n"),
+    (".claude/agents/a.md", "---\nname: a\ndescription: Use when: asked\npermission:\n  edit: deny\n---\nx\n"),
+    (".claude/agents/b.md", "---\nname: 12\ndescription: d\ncolor: 2024-01-01\nwhen: .nan\n---\nx\n"),
+    (".opencode/agent/c.md", "---\ndescription: d\ntools:\n  write: false\n---\nx\n"
+                             "<!-- a comment -->\n# agentconv-carry: {\"v\": 1, \"fields\": {\"tools\": 3}}\n"),
+    (".github/agents/d.agent.md", "---\ndescription: d\n# agentconv-carry: {\"v\": 1, \"fields\": {\"name\": 5}\n---\nx\n"),
+    (".kiro/agents/e.json", '{"name": "e", "description": "d", "prompt": "file://./p.md", "tools": ["read"]}\n'),
+    (".claude/agents/f.md", "---\nname: f\ndescription: caf\u00c3\u00a9 \u00e2\u20ac\u0153x\u00e2\u20ac\u009d\n---\nx\n"),
+]
+
+
+def _sources() -> list[tuple[str, bytes]]:
+    """(path the file is detected from, bytes): every fixture input and golden output, examples/, the CLI transcripts'
+    inputs, SYNTHETIC, and 300 fixtures mutated as the fuzz test mutates them (fixed seeds)."""
+    import random
+
+    import fuzzcheck as fc
+
+    out = fc.seeds()
+    for base in [ROOT / "examples", *sorted((ROOT / "tests" / "transcripts" / "inputs").iterdir())]:
+        out += [(p.relative_to(base).as_posix(), p.read_bytes()) for p in sorted(base.rglob("*"))
+                if p.is_file() and p.suffix in (".md", ".toml", ".json", ".yaml") and p.name != ".agentconv.toml"
+                and p.name != "README.md"]
+    out += [(rel, text.encode()) for rel, text in SYNTHETIC]
+    seeds = list(out)
+    for n in range(300):
+        rnd = random.Random(n)
+        rel, data = seeds[n % len(seeds)]
+        out.append((rel, fc.mutate(rnd, data, rnd.randint(1, 3))))
+    return out
+
+
+def test_validate_reports_every_reader_warning():
+    from agentconv.validate import READER_RULES, SAME_VALUE
+
+    table_rules = {"required", "name-pattern", "tool-unknown", "tool-foreign", "tool-case", "value", "type", "model",
+                   "body-limit", "unknown-key", "renamed-key"}
+    warned = refused = 0
+    for rel, data in _sources():
+        findings = validate_text(data, path=rel)
+        try:
+            _doc, report = agentconv.read_text(data, path=rel)
+        except AgentconvError:  # what the reader refuses, validate refuses too
+            refused += 1
+            assert has_errors(findings) and {f.rule for f in findings} & {"parse", "encoding", "dialect"}, rel
+            continue
+        for item in report:
+            if item.severity.rank < agentconv.Severity.WARNING.rank:
+                continue
+            warned += 1
+            rule = READER_RULES.get(item.code, (item.code.value, None))[0]
+            same = {rule} | (table_rules if item.code in SAME_VALUE else set())
+            at = [f for f in findings if f.line == (item.line or 1)]
+            assert any(f.rule in same for f in at), f"{rel}: {item.code.value} {item.message!r} at {item.line}: {at}"
+    assert warned > 150 and refused > 50  # the walk holds many warnings and refusals, not a few
+
+
+def test_a_roomodes_file_is_checked_mode_by_mode():
+    """The reader warns about a bad slug, an unknown group and an unknown key: validate says each, per mode, with
+    Roo's severity (it rejects the first two: @roo-code/types modeConfigSchema)."""
+    f = validate_text(SYNTHETIC[0][1], path=".roomodes")
+    assert [(x.line, x.severity.value, x.rule) for x in f] == [
+        (2, "error", "name-pattern"), (2, "warning", "unknown-key"), (2, "error", "tool-unknown")]
+    assert "'frobnicate'" in f[2].message and "'colour'" in f[1].message
+    f = validate_text(SYNTHETIC[1][1], path=".roomodes")
+    assert _found(f) == {(2, "error", "required"), (4, "error", "value"), (9, "warning", "field-dropped")}
+    assert [x.message for x in f if x.rule == "required"] == ["'name' is required in roo", "'groups' is required in roo"]
+    assert "slug" in next(x.message for x in validate_text(SYNTHETIC[2][1], path=".roomodes") if x.rule == "required")

@@ -1,24 +1,36 @@
-"""Check agent files against their dialect's table: is this file one the tool that runs it will take as meant?
+"""Check agent files: is this file one the tool that runs it will take as meant?
 
-``validate(path, dialect=None)`` (or ``validate_text(text, ...)``) returns ``Finding`` items (file, line, severity, rule, message), in file
-order. Everything comes from the dialect's table, so a plugin dialect is checked the same way:
+``validate(path, dialect=None)`` (or ``validate_text(text, ...)``) returns ``Finding`` items (file, line, severity,
+rule, message), in file order. They come from two places, so a plugin dialect is checked the same way:
 
-- ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded, and its dialect told (or named).
-- ``yaml-strict``: a header only the lenient fallback could read (the loss report's ``yaml-lenient`` items). An
-  error where the dialect's tool parses YAML strictly, a warning where it is known to tolerate it (Claude Code).
-- ``required``: the name key where ``[name] required = true``; ``description`` unless the table's ``required``
-  list leaves it out.
-- ``name-pattern``: the name against ``[name] pattern`` (an error in the header; a warning for a file name).
-- ``tool-unknown`` / ``tool-foreign`` / ``tool-case``: every spelling in the tool fields must be in the crosswalk's
-  ``valid`` set ([tools] + [tool_aliases]) or an MCP spelling. ``[tool_foreign]`` spellings (another tool's
-  names, read by agentconv only as a courtesy) are errors for Copilot, since VS Code ignores them.
-- ``value`` / ``type`` / ``model``: ``[values]`` sets (color, effort, role ...), ``[own]`` value sets and types,
-  the ``[model] pattern`` and, where the table has a checked catalogue, its models (``models.known``).
-- ``body-limit``: the prompt against ``body_limit`` (Copilot on GitHub: 30,000 characters).
-- ``unknown-key`` / ``renamed-key``: header keys the dialect does not document (warnings).
+1. What the reader found. The file is read by the very reader every conversion uses (``api.read_text``), and each
+   item of its report at warning or above is a finding (``READER_RULES`` names a few; any other keeps its loss code
+   as the rule and the reader's severity: ``value-coerced``, ``carry-stale``, ``field-dropped`` ...):
 
-A table may tune two severities in an optional ``[validate]`` section: ``lenient_yaml`` and ``foreign_tools``,
-each ``"error"`` or ``"warning"``. The library never prints; the CLI (``agentconv validate``) renders.
+   - ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded (a mojibake repair is a warning), and its
+     dialect told (or named).
+   - ``yaml-strict``: a header only the lenient fallback could read (the reader's ``yaml-lenient`` items). An error
+     where the dialect's tool parses YAML strictly, a warning where it is known to tolerate it (Claude Code).
+   - ``tool-unknown``: a tool the reader has no meaning for (a Roo group that is not one).
+
+2. The table's rules, on each record as written (a header; each Roo mode), which the reader, reading leniently,
+   does not enforce:
+
+   - ``required``: the name key where ``[name] required = true``; ``description`` unless the table's ``required``
+     list leaves it out; any other IR field the list names (Roo: ``tools``, the mode's ``groups``).
+   - ``name-pattern``: the name against ``[name] pattern`` (an error in the header; a warning for a file name).
+   - ``tool-unknown`` / ``tool-foreign`` / ``tool-case``: every spelling in the tool fields must be in the crosswalk's
+     ``valid`` set ([tools] + [tool_aliases]) or an MCP spelling. ``[tool_foreign]`` spellings (another tool's
+     names, read by agentconv only as a courtesy) are errors for Copilot, since VS Code ignores them.
+   - ``value`` / ``type`` / ``model``: ``[values]`` sets (color, effort, role ...), ``[own]`` value sets and types,
+     the ``[model] pattern`` and, where the table has a checked catalogue, its models (``models.known``).
+   - ``body-limit``: the prompt against ``body_limit`` (Copilot on GitHub: 30,000 characters).
+   - ``unknown-key`` / ``renamed-key``: header keys the dialect does not document (warnings).
+
+Where the reader and a table rule speak of the same key on the same line (``SAME_VALUE``), one finding says it: the
+table rule's, which carries the tool's severity. A table may tune two severities in an optional ``[validate]``
+section: ``lenient_yaml`` and ``foreign_tools``, each ``"error"`` or ``"warning"``. The library never prints; the CLI
+(``agentconv validate``) renders.
 """
 from __future__ import annotations
 
@@ -30,7 +42,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from . import limits, models, registry
 from .dialects.helpers import glob_match
 from .errors import AgentconvError, ParseError
-from .loss import LossCode, LossReport, Severity
+from .loss import LossCode, LossItem, Severity
 
 if TYPE_CHECKING:
     from .api import PathLike, Text
@@ -102,6 +114,19 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------ one file
+# What the reader finds, as validate names it: loss code -> (rule, severity; None: the reader's). Any other item at
+# warning or above keeps its code as the rule and the reader's severity.
+READER_RULES: dict[LossCode, tuple[str, Severity | None]] = {
+    LossCode.YAML_LENIENT: ("yaml-strict", None),  # the severity: the table's [validate] lenient_yaml (error)
+    LossCode.TEXT_REPAIRED: ("encoding", WARNING),
+    LossCode.TEXT_AMBIGUOUS: ("encoding", WARNING),
+    LossCode.TOOL_UNMAPPED: ("tool-unknown", ERROR),  # read: a tool (a Roo group) the dialect has no such name for
+}
+# Reader items about a value as written: where a table rule judges the same key on the same line, that one finding
+# says it (with the tool's severity) and the reader's is not repeated.
+SAME_VALUE = {LossCode.VALUE_COERCED, LossCode.TOOL_UNMAPPED}
+
+
 def _validate_one(source: Path | Text, dialect: str | None, path: str | None) -> list[Finding]:
     from . import api
     from .text import decode
@@ -117,14 +142,10 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         add(1, ERROR, "parse", exc.message)
         return out
     try:
-        decoded = decode(raw)
+        text = decode(raw).text
     except UnicodeDecodeError as exc:
         add(1, ERROR, "encoding", f"not UTF-8 text (byte {exc.start}: {exc.reason})")
         return out
-    text = decoded.text
-    for r in decoded.repairs:
-        meant = f"one of {' '.join(r.candidates)}" if r.ambiguous else repr(r.after)
-        add(r.line, WARNING, "encoding", f"mojibake {r.before!r} (UTF-8 read as Windows-1252); meant {meant}?")
     if dialect is None:
         det = api.detect_decoded(text, path)
         if det.dialect is None:
@@ -132,42 +153,99 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
             return out
         dialect = det.dialect
     d = registry.get(dialect)
-    report = LossReport()
-    report.source, report.file = d.id, path
-    try:
+    try:  # the reader every conversion uses: what it finds, validate reports
+        doc, report = api.read_text(raw, d.id, path=path)
         parsed = d.parse(text, path)
-        doc = d.read(text, path, report)
-    except ParseError as exc:
-        add(exc.line, ERROR, "parse", exc.message)
-        return out
     except AgentconvError as exc:
         add(exc.line, ERROR, "parse", exc.message)
         return out
-    _Checker(d, parsed, text, path, report, doc, add).run()
+    judged: list[tuple[Finding, set[str]]] = []  # the table's findings, with the keys and IR paths each is about
+    for rec in _records(d, parsed, doc):
+        _Checker(d, rec, text, path, judged).run()
+    out += [f for f, _ in judged]
+    for item in report:
+        finding = _from_reader(item, d, path)
+        if finding is None:
+            continue
+        if item.code in SAME_VALUE and any(f.line == finding.line and item.path in about for f, about in judged):
+            continue  # the table rule on that key says it
+        out.append(finding)
     out.sort(key=lambda f: f.line)
     return out
 
 
+def _from_reader(item: LossItem, d, path: str | None) -> Finding | None:
+    """A reader's item as a finding: those at warning or above, and every text repair."""
+    rule, sev = READER_RULES.get(item.code, (item.code.value, item.severity))
+    if item.severity.rank < WARNING.rank and item.code not in READER_RULES:
+        return None
+    message = item.message
+    if item.code == LossCode.YAML_LENIENT:
+        sev = Severity(d.table.get("validate", {}).get("lenient_yaml", ERROR.value))
+        how = "tolerates it, strict YAML parsers do not" if sev == WARNING else "rejects it"
+        message = f"{message}; {d.id} {how} (quote the value)"
+    return Finding(path, item.line or 1, sev or item.severity, rule, message)
+
+
+@dataclass
+class _Record:
+    """One record as written: its header keys, where each is, its prompt."""
+
+    data: dict[str, Any]
+    line: int
+    """Where the record starts (1 for a file of one record)."""
+    kind: str
+    body: str = ""
+    body_line: int = 1
+    chunks: dict[str, Any] | None = None
+    """key -> Chunk, for a header the envelope splits into chunks (then every key has its own line)."""
+
+
+def _records(d, parsed, doc) -> list[_Record]:
+    """The records of a file as written: the header, or each entry of the table's ``records`` list (Roo's modes;
+    a file of one mode without the list is that mode), paired with what the reader made of it."""
+    key = d.table.get("records")
+    if key is None:
+        chunks = {c.key: c for c in getattr(parsed.layout, "chunks", [])}
+        return [_Record(parsed.data, 1, doc.agent.kind, parsed.body, parsed.body_line, chunks)]
+    items = parsed.data.get(key) if key in parsed.data else [parsed.data]
+    return [_Record(item, rec.origin.line if rec.origin else 1, rec.kind)
+            for item, rec in zip(items, doc.records) if isinstance(item, dict)]
+
+
 class _Checker:
-    def __init__(self, d, parsed, text: str, path: str | None, report: LossReport, doc, add):
-        self.d, self.t, self.parsed, self.text, self.path, self.report, self.doc, self.add = \
-            d, d.table, parsed, text, path, report, doc, add
-        self.data: dict[str, Any] = parsed.data
-        self.chunks = {c.key: c for c in getattr(parsed.layout, "chunks", [])}
+    """The table's rules, on one record as written (what the writer would write, and the tool take as meant)."""
+
+    def __init__(self, d, rec: _Record, text: str, path: str | None, judged: list[tuple[Finding, set[str]]]):
+        self.d, self.t, self.rec, self.text, self.path, self.judged = d, d.table, rec, text, path, judged
+        self.data: dict[str, Any] = rec.data
+        self.chunks = rec.chunks or {}
         self.fields: dict[str, Any] = self.t.get("fields", {})
         self.own: dict[str, Any] = self.t.get("own", {})
         self.tune: dict[str, Any] = self.t.get("validate", {})
         self.plain = self.t.get("envelope") == "plain"
 
+    def add(self, line: int | None, sev: Severity, rule: str, message: str, key: str | None = None) -> None:
+        """A finding about the header ``key`` (with the IR paths a reader puts it at), or about the record."""
+        about = {key, f"extensions.{self.d.id}.{key}", self.fields.get(key)} if key else set()
+        owner = registry.owner(key) if key else None
+        if owner:
+            about |= {f"extensions.{owner}.{key}", registry.get(owner).table.get("fields", {}).get(key)}
+        self.judged.append((Finding(self.path, line or 1, sev, rule, message), about - {None}))
+
+    def at(self, key: str, sev: Severity, rule: str, message: str) -> None:
+        self.add(self.line(key), sev, rule, message, key)
+
     def line(self, key: str) -> int:
         c = self.chunks.get(key)
         if c is not None:
             return c.line
+        if self.t.get("records"):
+            return self.rec.line  # a record of many: where it starts (where the reader reports it too)
         return _key_line(self.text, key) or 1
 
     def run(self) -> None:
         if not self.plain:
-            self.lenient()
             self.required()
             self.name()
             self.tools()
@@ -177,27 +255,26 @@ class _Checker:
         self.body()
 
     # ---------------------------------------------------------------- header
-    def lenient(self) -> None:
-        sev = Severity(self.tune.get("lenient_yaml", ERROR.value))
-        for item in self.report:
-            if item.code == LossCode.YAML_LENIENT:
-                how = "tolerates it, strict YAML parsers do not" if sev == WARNING else "rejects it"
-                self.add(item.line, sev, "yaml-strict", f"{item.message}; {self.d.id} {how} (quote the value)")
-
     def required(self) -> None:
         rule = self.t.get("name", {})
         key = rule.get("key")
         if rule.get("required") and key and _empty(self.data.get(key)):
-            self.add(self.line(key) if key in self.data else 1, ERROR, "required", f"'{key}' is required in {self.d.id}")
+            self.add(self.line(key) if key in self.data else self.rec.line, ERROR, "required",
+                     f"'{key}' is required in {self.d.id}", key)
         desc_keys = [k for k, p in self.fields.items() if p == "description"]
-        needed = "description" in self.t.get("required", ["description"]) and self.doc.agent.kind == "agent"
+        needed = "description" in self.t.get("required", ["description"]) and self.rec.kind == "agent"
         if desc_keys and needed and all(_empty(self.data.get(k)) for k in desc_keys):
             k = next((k for k in desc_keys if k in self.data), None)
-            self.add(self.line(k) if k else 1, ERROR, "required", f"'{desc_keys[0]}' is required in {self.d.id}")
+            self.add(self.line(k) if k else self.rec.line, ERROR, "required", f"'{desc_keys[0]}' is required in "
+                     f"{self.d.id}", k or desc_keys[0])
+        for ipath in self.t.get("required", ["description"]):  # any other field the table requires (Roo: groups)
+            keys = [k for k, p in self.fields.items() if p == ipath]
+            if ipath != "description" and keys and all(self.data.get(k) is None for k in keys):
+                self.add(self.rec.line, ERROR, "required", f"'{keys[0]}' is required in {self.d.id}", keys[0])
         for k in [*desc_keys, key]:
             v = self.data.get(k) if k else None
             if v is not None and not isinstance(v, str):
-                self.add(self.line(k), ERROR, "type", f"'{k}' must be a string, not {_kind(v)}")
+                self.at(k, ERROR, "type", f"'{k}' must be a string, not {_kind(v)}")
 
     def name(self) -> None:
         rule = self.t.get("name", {})
@@ -206,7 +283,7 @@ class _Checker:
         if not pattern or self.fields.get(key) != "name" or not isinstance(value, str) or not value:
             return
         if not re.match(pattern, value):
-            self.add(self.line(key), ERROR, "name-pattern", f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
+            self.at(key, ERROR, "name-pattern", f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
 
     def file_name(self) -> None:
         """Where the file name is the identity, it should fit the name rule too (a warning: tools take it as is)."""
@@ -240,7 +317,7 @@ class _Checker:
                 if name == "*":
                     if shape == "comma":
                         self.add(self._name_line(key, name), WARNING, "tool-unknown",
-                                 f"'*' is not documented in {self.d.id}; omit '{key}' to grant every tool")
+                                 f"'*' is not documented in {self.d.id}; omit '{key}' to grant every tool", key)
                     continue
                 line = self._name_line(key, name)
                 if name in cw.valid:
@@ -250,16 +327,16 @@ class _Checker:
                     canon = ", ".join(self.t["tool_foreign"][foreign[fkey]])
                     good = ", ".join(cw.write(canon.split(", ")[0])) or "?"
                     self.add(line, foreign_sev, "tool-foreign",
-                             f"tool {name!r} is not a {self.d.id} tool name ({self.d.id} ignores it); write {good}")
+                             f"tool {name!r} is not a {self.d.id} tool name ({self.d.id} ignores it); write {good}", key)
                     continue
                 if name.lower() in valid_folded:
                     self.add(line, WARNING, "tool-case",
-                             f"tool {name!r} is spelled {valid_folded[name.lower()]!r} in {self.d.id}")
+                             f"tool {name!r} is spelled {valid_folded[name.lower()]!r} in {self.d.id}", key)
                     continue
                 canon = cw.read(name)
                 if canon and canon[0].startswith("mcp:"):
                     continue
-                self.add(line, ERROR, "tool-unknown", f"unknown tool {name!r} for {self.d.id}")
+                self.add(line, ERROR, "tool-unknown", f"unknown tool {name!r} for {self.d.id}", key)
 
     def _tool_names(self, key: str, value: Any, shape: str) -> list[str]:
         if shape == "permission":
@@ -271,14 +348,14 @@ class _Checker:
                         if not ok:
                             want = "true or false" if key == "tools" else "allow, ask or deny"
                             self.add(self._name_line(key, str(tool)), ERROR, "value",
-                                     f"{key}.{tool}: {r!r} is not {want}")
+                                     f"{key}.{tool}: {r!r} is not {want}", key)
                 return [str(k) for k in value]
             if isinstance(value, str) and value not in ("allow", "ask", "deny"):
-                self.add(self.line(key), ERROR, "value", f"{key}: {value!r} is not allow, ask or deny")
+                self.at(key, ERROR, "value", f"{key}: {value!r} is not allow, ask or deny")
             return []
         want = {"comma": str, "list": list}[shape]
         if value is not None and not isinstance(value, want):
-            self.add(self.line(key), WARNING, "type", f"'{key}' is {_kind(value)}; {self.d.id} documents "
+            self.at(key, WARNING, "type", f"'{key}' is {_kind(value)}; {self.d.id} documents "
                      + ("a comma-separated string" if shape == "comma" else "a list"))
         out = []
         for n in self.d.split_names(value, key, None):
@@ -289,7 +366,8 @@ class _Checker:
     def _name_line(self, key: str, name: str) -> int:
         c = self.chunks.get(key)
         if c is None:
-            return _key_line(self.text, name, quoted_only=True) or self.line(key)
+            return self.line(key) if self.t.get("records") else \
+                _key_line(self.text, name, quoted_only=True) or self.line(key)
         lines = c.text.split("\n")
         start = next((i for i, ln in enumerate(lines) if _starts_key(ln, key)), 0)
         for i in range(start, len(lines)):
@@ -311,51 +389,51 @@ class _Checker:
                 self._model(key, value)
             elif isinstance(allowed, list):
                 if value not in allowed:
-                    self.add(self.line(key), ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
+                    self.at(key, ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
             elif allowed == "hex":
                 themes = values.get(f"{ipath.rsplit('.', 1)[-1]}_themes", []) if ipath else []
                 if not (value in themes or (isinstance(value, str) and _HEX.fullmatch(value))):
-                    self.add(self.line(key), ERROR, "value", f"{key}: {value!r} is not a #RRGGBB colour"
+                    self.at(key, ERROR, "value", f"{key}: {value!r} is not a #RRGGBB colour"
                              + (f" or one of {', '.join(themes)}" if themes else ""))
             kind = rule.get("type")
             if kind and not _is(value, kind):
-                self.add(self.line(key), WARNING, "type", f"{key}: {_kind(value)} where {self.d.id} documents {kind}")
+                self.at(key, WARNING, "type", f"{key}: {_kind(value)} where {self.d.id} documents {kind}")
 
     def _model(self, key: str, value: Any) -> None:
         spec = self.t.get("model", {})
         pattern = spec.get("pattern")
         items = value if isinstance(value, list) and spec.get("list") else [value]
         if isinstance(value, list) and not spec.get("list"):
-            self.add(self.line(key), ERROR, "type", f"{key}: {self.d.id} takes one model, not a list")
+            self.at(key, ERROR, "type", f"{key}: {self.d.id} takes one model, not a list")
             return
         for v in items:
             if not isinstance(v, str):
-                self.add(self.line(key), ERROR, "type", f"{key}: {_kind(v)} where a model name is expected")
+                self.at(key, ERROR, "type", f"{key}: {_kind(v)} where a model name is expected")
             elif pattern and not re.match(pattern, v):
-                self.add(self.line(key), WARNING, "model", f"model {v!r} does not look like a {self.d.id} model name")
+                self.at(key, WARNING, "model", f"model {v!r} does not look like a {self.d.id} model name")
             elif spec.get("checked") and not models.known(v, self.t):
-                self.add(self.line(key), WARNING, "model",
+                self.at(key, WARNING, "model",
                          f"model {v!r} is not in {self.d.id}'s model list (checked {spec['checked']})")
 
     def keys(self) -> None:
-        prompt_key = self.t.get("prompt_key")
+        prompt_keys = {self.t.get("prompt_key"), *self.t.get("prompt_keys", [])}
         renamed = self.t.get("renamed", {})
         for key in self.data:
-            if key in self.fields or key in self.own or key == prompt_key:
+            if key in self.fields or key in self.own or key in prompt_keys:
                 continue
             if key in renamed:
-                self.add(self.line(key), WARNING, "renamed-key", f"'{key}' is deprecated in {self.d.id}; use '{renamed[key]}'")
+                self.at(key, WARNING, "renamed-key", f"'{key}' is deprecated in {self.d.id}; use '{renamed[key]}'")
                 continue
             owner = registry.owner(key)
             where = f" (a {owner} field)" if owner and owner != self.d.id else ""
-            self.add(self.line(key), WARNING, "unknown-key", f"'{key}' is not a {self.d.id} field{where}; it is ignored")
+            self.at(key, WARNING, "unknown-key", f"'{key}' is not a {self.d.id} field{where}; it is ignored")
 
     # ---------------------------------------------------------------- body
     def body(self) -> None:
         limit = self.t.get("body_limit")
-        body = self.parsed.body
+        body = self.rec.body
         if limit and len(body) > limit:
-            line = self.parsed.body_line if not self.t.get("prompt_key") else self.line(self.t["prompt_key"])
+            line = self.rec.body_line if not self.t.get("prompt_key") else self.line(self.t["prompt_key"])
             self.add(line, ERROR, "body-limit", f"the prompt is {len(body):,} characters; {self.d.id} allows {limit:,}")
 
 

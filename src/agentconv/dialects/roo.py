@@ -209,7 +209,10 @@ class Roo(Dialect):
                 ext["description"] = str(desc)
         elif desc is not None:
             agent.description = str(desc)
+        first = len(report.items)
         self.read_tools(agent, mode, report)
+        for item in report.items[first:]:  # about this mode: where it starts
+            item.line = item.line or line
         for key, value in mode.items():
             if key in ORDER and key != "source":
                 continue
