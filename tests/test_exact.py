@@ -168,3 +168,72 @@ def test_a_roo_file_its_own_clean_up_breaks_is_read_as_written_and_reported():
         "no mode from it; read as written"]
     claude = agentconv.convert_text(text, "claude", from_="roo", path=".roomodes").text
     assert "Say \u201cwhite space\u201d twice." in claude
+
+
+OPENCODE = "---\nname: \"{name}\"\ndescription: d\n---\nBody.\n"  # OpenCode takes any name: a neutral source
+
+NAMES_THE_TOOL_LOADS = (  # target, name, where it is written, what the file says: as it is, nothing reported
+    ("codex", "My Agent", ".codex/agents/My Agent.toml", 'name = "My Agent"\n'),
+    ("codex", "dotnet-4.8-expert", ".codex/agents/dotnet-4.8-expert.toml", 'name = "dotnet-4.8-expert"\n'),
+    ("kiro", "a_b.c", ".kiro/agents/a_b.c.json", '"name": "a_b.c",'),
+    ("cursor", "Explore", ".cursor/agents/Explore.md", "name: Explore\n"),
+    ("marketplace", "dotnet-4.8", "agents/specialists/dotnet-4.8.md", "id: dotnet-4.8\n"),
+    ("copilot", "Explore.v2", ".github/agents/Explore.v2.agent.md", "name: Explore.v2\n"),
+    ("copilot-prompt", "My Prompt", ".github/prompts/My Prompt.prompt.md", "description: d\n"),
+    ("opencode", "team/lead", ".opencode/agent/team/lead.md", 'name: "team/lead"\n'),
+    ("opencode-command", "Up_Case", ".opencode/command/Up_Case.md", "description: d\n"),
+    ("claude-command", "My Cmd", ".claude/commands/My Cmd.md", "description: d\n"),
+    ("gemini-command", "a.b", ".gemini/commands/a.b.toml", 'description = "d"\n'),
+    ("codex-prompt", "Explore", ".codex/prompts/Explore.md", "description: d\n"),
+    ("markdown", "Explore", "agents/Explore.md", "Body.\n"),
+    ("roo", "Explore-2", ".roomodes", "slug: Explore-2\n"),
+)
+
+NAMES_THE_TOOL_REFUSES = (  # target, name, where it is written, what the file says, why (the table's rule or a file name)
+    ("roo", "dotnet-4.8", ".roomodes", "slug: dotnet-4-8\n", "does not fit roo's rule"),
+    ("skill", "Explore", ".claude/skills/explore/SKILL.md", "name: explore\n", "does not fit skill's rule"),
+    ("gemini", "dotnet-4.8", ".gemini/agents/dotnet-4-8.md", "name: dotnet-4-8\n", "does not fit gemini's rule"),
+    ("copilot", "My Agent", ".github/agents/my-agent.agent.md", "name: My Agent\n", "does not fit copilot's rule"),
+    ("codex", "plug:tool", ".codex/agents/plug-tool.toml", 'name = "plug:tool"\n', "holds a character a file name"),
+    ("opencode", "a?b", ".opencode/agent/a-b.md", 'name: "a?b"\n', "holds a character a file name"),
+    ("claude-command", "a/b", ".claude/commands/a-b.md", "description: d\n", "holds '/'"),
+)
+
+
+def test_a_name_the_target_loads_is_written_as_it_is():
+    for target, name, path, line in NAMES_THE_TOOL_LOADS:
+        out = agentconv.convert_all_text(OPENCODE.format(name=name), target, from_="opencode")[0]
+        assert (out.path, line in out.text) == (path, True), (target, name, out.path, out.text)
+        assert not [i for i in out.report if i.code.value == "name-changed"], (target, name)
+
+
+def test_a_name_the_target_refuses_is_rewritten_and_reported():
+    for target, name, path, line, why in NAMES_THE_TOOL_REFUSES:
+        out = agentconv.convert_all_text(OPENCODE.format(name=name), target, from_="opencode")[0]
+        assert (out.path, line in out.text) == (path, True), (target, name, out.path, out.text)
+        changed = [i.message for i in out.report if i.code.value == "name-changed"]
+        assert len(changed) == 1 and why in changed[0] and f"{name!r}" in changed[0], (target, name, changed)
+        assert name in line or f'"name":"{name}"' in out.text, (target, name)  # in the header, or carried back
+
+
+def test_validate_reports_no_name_rule_the_tool_does_not_have():
+    assert [f.rule for f in validate_text("---\nname: Explore\ndescription: d\n---\nBody.\n", "cursor")] == []
+    assert [f.rule for f in validate_text('{"name": "My Agent", "description": "d", "prompt": "p"}', "kiro")] == []
+    assert [f.rule for f in validate_text('name = "My Agent"\ndescription = "d"\ndeveloper_instructions = "p"\n',
+                                          "codex")] == []
+    copilot = "---\ndescription: d\n---\nBody.\n"  # GitHub: a file name of . - _ a-z A-Z 0-9 only
+    assert [f.rule for f in validate_text(copilot, "copilot", path=".github/agents/My Agent.agent.md")] == [
+        "name-pattern"]
+    assert [f.rule for f in validate_text(copilot, "copilot", path=".github/agents/My_Agent.v2.agent.md")] == []
+
+
+def test_what_a_file_name_cannot_hold():
+    from agentconv.naming import unsafe_file_name
+
+    for name in ("Explore", "My Agent", "dotnet-4.8", ".hidden", "Ünïcode", "a_b"):
+        assert unsafe_file_name(name) is None, name
+    assert unsafe_file_name("team/lead", nested=True) is None
+    for name in ("a/b", "a:b", "a?b", 'a"b', "a*b", "a|b", "a<b", "a\x01b", "end.", "end ", ".", "..", "x" * 201):
+        assert unsafe_file_name(name) is not None, name
+    for name in ("team//lead", "team/../lead", "/abs", "a/b:c"):
+        assert unsafe_file_name(name, nested=True) is not None, name

@@ -261,5 +261,10 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
             exc.file = exc.file or rep.file
             raise
         agent = part.agent
+        stem, why = target.file_stem(agent)
+        said = f"written as {stem!r}"  # the header's name, rewritten by the writer, and the file name agree
+        if why and not any(i.path == "name" and i.target == target.id and said in i.message for i in rep.items):
+            rep.add(LossCode.NAME_CHANGED, Severity.INFO, "name", f"name {agent.name!r} {why}; file written as "
+                    f"{stem!r}", target=target.id)
         out.append(Result(text, rep, rep.source or "", target.id, target.output_path(agent), agent.name))
     return out

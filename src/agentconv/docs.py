@@ -81,6 +81,7 @@ def dialect_page(d: Dialect) -> str:
                                                                   " (no tool policy: a tool list is a reported loss)")),
              ("required", _cell(t.get("required", ["description"]))),
              ("name", " ".join(x for x in (_cell(name.get("key")), name.get("pattern") and f"pattern `{name['pattern']}`",
+                                           name.get("convention") and f"(made-up names: `{name['convention']}`)",
                                            "required" if name.get("required") else "") if x)),
              ("prompt limit", t.get("body_limit") and f"{t['body_limit']:,} characters")]
     lines += _table(("", ""), ((k, v) for k, v in facts if v))

@@ -39,6 +39,28 @@ def prefixed(source: str, name: str, fallback: str = "agent") -> str:
     return f"{slugify(folder)}-{name}"
 
 
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"\\|?*\x00-\x1f\x7f]')
+"""What no file name may hold on every system a repository is checked out on (Windows refuses these)."""
+
+
+def unsafe_file_name(name: str, nested: bool = False) -> str | None:
+    """Why ``name`` cannot be a file name as it is (None: it can). A safety rule of agentconv's, not any tool's:
+    no folder separator (unless the tool reads sub-folders as part of the name, ``nested``: OpenCode's ``a/b``),
+    no ``.``/``..`` or empty part, no character Windows refuses, no part ending in a dot or a blank (Windows drops
+    them), at most ``MAX_NAME_BYTES`` bytes a part."""
+    parts = name.split("/") if nested else [name]
+    if not nested and "/" in name:
+        return "holds '/' (a folder, not a file name, there)"
+    for part in parts:
+        if part in ("", ".", "..") or part.endswith((".", " ")):
+            return "is no file name (an empty part, '.', '..', or a trailing dot or blank)"
+        if _NOT_IN_FILE_NAMES.search(part):
+            return "holds a character a file name cannot (< > : \" \\ | ? * or a control character)"
+        if len(part.encode("utf-8")) > MAX_NAME_BYTES:
+            return f"is longer than a file name can be ({MAX_NAME_BYTES} bytes)"
+    return None
+
+
 def check_safe(name: str, file: str | None = None) -> str:
     """Refuse a name that would be a path: ``../../x``, ``/etc/x``, ``a\\b``, empty, or control characters."""
     parts = name.split("/")

@@ -358,6 +358,8 @@ class Dialect(ToolFields, Detection):
         if convention and "name" in agent.derived and not re.match(convention, name):
             name = naming.slugify(name) or "agent"  # a name made up here follows the documented convention
             ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"made-up name written as {name!r}")
+            if agent.name:
+                ctx.carried.setdefault("name", agent.name)  # taken from the source's file name: it comes back
         pattern = rule.get("pattern")
         if pattern and not re.match(pattern, name):
             fixed = naming.slugify(name) or "agent"

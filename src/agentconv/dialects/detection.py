@@ -75,9 +75,18 @@ class Detection:
         """Where this dialect keeps the record in a repository (relative, checked safe)."""
         layout = self.table.get("layout", {})
         template = layout.get(f"{agent.kind}_path") or layout.get("path", "{name}.md")
+        stem = self.file_stem(agent)[0]
+        return template.format(name=naming.check_safe(stem, agent.origin.path if agent.origin else None))
+
+    def file_stem(self, agent: Agent) -> tuple[str, str | None]:
+        """The name the record's file is written under, and why it is not the record's name (None: it is).
+        Rewritten only where the tool would refuse the name (``[name] pattern``) or it cannot be a file name
+        (``naming.unsafe_file_name``); a name that would lead out of the folder is refused, never rewritten."""
         name = agent.name or naming.slugify(agent.display_name or "") or "agent"
         pattern = self.table.get("name", {}).get("pattern")
-        if pattern and not re.match(pattern, name):  # ':' separates folders in a command name (git:commit)
-            naming.check_safe(name.replace(":", "/"), agent.origin.path if agent.origin else None)
-            name = naming.slugify(name) or "agent"
-        return template.format(name=naming.check_safe(name, agent.origin.path if agent.origin else None))
+        why = (f"does not fit {self.id}'s rule {pattern}" if pattern and not re.match(pattern, name)
+               else naming.unsafe_file_name(name, self.table.get("layout", {}).get("nested", False)))
+        if why is None:
+            return name, None
+        naming.check_safe(name.replace(":", "/"), agent.origin.path if agent.origin else None)  # ':' is a folder
+        return naming.slugify(name) or "agent", why  # in a command name (git:commit): refused only as a path

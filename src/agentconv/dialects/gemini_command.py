@@ -33,12 +33,13 @@ class GeminiCommand(CommandDialect):
             return
         super()._derive_name(agent, path, report)
 
-    def output_path(self, agent: Agent) -> str:
+    def file_stem(self, agent: Agent) -> tuple[str, str | None]:
         sep = self.table["layout"]["nest_sep"]
-        if agent.name and sep in agent.name:
+        if agent.name and sep in agent.name:  # git:commit is git/commit.toml
             parts = [naming.check_safe(p, agent.origin.path if agent.origin else None) for p in agent.name.split(sep)]
-            return self.table["layout"]["path"].format(name="/".join(parts))
-        return super().output_path(agent)
+            if not any(naming.unsafe_file_name(p) for p in parts):
+                return "/".join(parts), None
+        return super().file_stem(agent)
 
     def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         # `prompt` is required even when empty (the loss is reported by body())
