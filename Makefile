@@ -51,7 +51,7 @@ test: install
 	$(BIN)/python -m pytest
 
 regen: install
-	$(BIN)/python -m pytest tests/test_golden.py tests/test_cli.py --regen
+	$(BIN)/python -m pytest tests/test_golden.py tests/test_cli.py tests/test_packages.py --regen
 
 # docs/reference/*.md from the dialect tables and losses.toml (tests/test_reference.py fails when they drift).
 docs: install

@@ -48,6 +48,10 @@ class LossCode(str, Enum):
     CARRY_RESTORED = "carry-restored"          # fields restored from an agentconv side channel
     CARRY_STALE = "carry-stale"                # a side channel that no longer matches its file
     CARRY_REFUSED = "carry-refused"            # a side-channel value ignored: it would grant, or is not restorable
+    COMPONENT_DROPPED = "component-dropped"    # a package component the target package cannot hold for a client
+    COMPONENT_KEPT = "component-kept"          # ... kept only under the Claude Code namespace of the package
+    COMPONENT_CHANGED = "component-changed"    # a package component written with a changed meaning or shape
+    FILE_COPIED = "file-copied"                # a package file that is not a record, copied as it is
 
 
 @dataclass

@@ -75,12 +75,15 @@ def convert(
     verbose: bool = _verbose(),
     prefix_collisions: bool = typer.Option(False, "--prefix-collisions",
                                            help="Resolve two sources wanting one target by prefixing the folder name."),
+    clients: Optional[str] = typer.Option(None, "--clients",
+                                          help="With --to agent-plugins: the clients whose agents the package holds "
+                                               "(comma list: copilot,claude,codex,kiro,cursor)."),
 ) -> None:
-    """Convert agent files to another dialect."""
+    """Convert agent files to another dialect, or a whole plugin to another package format."""
     from .convert import run
 
     run(sources, to, from_, out, strict, fail_on, report_json, allow_broaden, no_carry, force, as_json, quiet, verbose,
-        prefix_collisions)
+        prefix_collisions, clients)
 
 
 @app.command()
@@ -171,9 +174,12 @@ def migrate(
     files: List[Path] = typer.Option([], "--file", help="Also convert this file (outside the known places)."),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
+    clients: Optional[str] = typer.Option(None, "--clients",
+                                          help="With --to agent-plugins: the clients whose agents each package holds."),
 ) -> None:
     """Convert every agent in a repository to other dialects: planned, atomic, idempotent."""
     from .. import migration as mig
+    from .. import packages
 
     if dry_run and diff:
         _usage("--dry-run and --diff do not go together")
@@ -182,6 +188,19 @@ def migrate(
     level = _level(quiet, verbose)
     policy = _policy(strict, None, allow_broaden, no_carry)
     mode = "plan" if dry_run else "diff" if diff else "write"
+    wanted = _targets(to)
+    if any(packages.is_format(t) for t in wanted) or clients is not None:
+        if len(wanted) != 1 or not packages.is_format(wanted[0]):
+            _usage(f"a package target ({', '.join(packages.FORMATS)}) is migrated alone, and --clients goes with it")
+        if wanted[0] == "agent-plugins" and not clients:
+            _usage(f"--to agent-plugins needs --clients (a comma list of {', '.join(packages.clients())})")
+        try:
+            outcome = packages.migrate(repo, wanted[0], clients_=[c.strip() for c in (clients or "").split(",") if c.strip()],
+                                       out=out, mode=mode, force=force, policy=policy)
+        except AgentconvError as exc:
+            _fail(exc, as_json, "migrate")
+        render.outcome(outcome, as_json, mode, level)
+        raise typer.Exit(outcome.summary.exit_code())
     try:
         with render.progress(as_json) as tick:
             outcome = mig.migrate(repo, _targets(to), from_=from_, out=out, mode=mode, force=force, jobs=jobs,

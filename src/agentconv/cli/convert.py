@@ -18,7 +18,7 @@ from . import render
 from .common import fail, level as _level, policy as _policy, stdin, usage
 
 VALUES = {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--out": "out", "-o": "out",
-          "--fail-on": "fail_on", "--report-json": "report_json"}
+          "--fail-on": "fail_on", "--report-json": "report_json", "--clients": "clients"}
 """Convert's options that take a value (typer declares the same in app.py; tests/test_startup.py compares)."""
 FLAGS = {"--strict": "strict", "--allow-broaden": "allow_broaden", "--no-carry": "no_carry", "--force": "force",
          "--prefix-collisions": "prefix_collisions",
@@ -59,7 +59,7 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
 def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[Path] = None, strict: bool = False,
         fail_on: Optional[str] = None, report_json: Optional[Path] = None, allow_broaden: bool = False,
         no_carry: bool = False, force: bool = False, as_json: bool = False, quiet: bool = False,
-        verbose: bool = False, prefix_collisions: bool = False) -> None:
+        verbose: bool = False, prefix_collisions: bool = False, clients: Optional[str] = None) -> None:
     """Convert agent files to another dialect (returns on success; any other end is ``SystemExit(code)``)."""
     from .. import api, registry
     from ..batch import convert_many
@@ -68,6 +68,11 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
     if report_json is not None and str(report_json) != "-":
         _report_path_ok(report_json, sources, force, as_json)
+    from .. import packages
+
+    if packages.is_format(to) or clients is not None:
+        _package(sources, to, from_, out, policy, force, as_json, level, report_json, clients)
+        return
     try:
         to = registry.get(to).id
         if from_:
@@ -151,3 +156,35 @@ def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) 
         fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json, "convert")
     if (path.exists() or path.is_symlink()) and not force:
         fail(OutputError("exists; use --force to replace it", file=str(path)), as_json, "convert")
+
+
+def _package(sources: List[str], to: str, from_: Optional[str], out: Optional[Path], policy: Any, force: bool,
+             as_json: bool, level: int, report_json: Optional[Path], clients: Optional[str]) -> None:
+    """``convert PLUGIN --to agent-plugins --clients ... -o OUT``: whole packages (packages.py)."""
+    from .. import packages
+
+    if not packages.is_format(to):
+        usage(f"--clients goes with a package target (--to {' or --to '.join(packages.FORMATS)})")
+    if out is None or str(out) == "-":
+        usage("a package is a folder: name it with -o DIR")
+    if out.exists() and not out.is_dir():
+        usage(f"{out}: -o must be a directory")
+    if to == "agent-plugins" and not clients:
+        usage(f"--to agent-plugins needs --clients (a comma list of {', '.join(packages.clients())})")
+    wanted = [c.strip() for c in (clients or "").split(",") if c.strip()]
+
+    def rows():
+        for src in sources:
+            fmt = from_ or packages.detect(src)
+            if not packages.is_format(fmt):
+                usage(f"{src}: not a package (a folder with plugin.json, .claude-plugin/ or agents/); --from "
+                      f"{' or '.join(packages.FORMATS)} names it")
+            yield from packages.convert_package(src, to, out, clients_=wanted, from_=fmt, policy=policy, force=force)
+
+    try:
+        tally = render.batch(rows(), as_json, level, keep_rows=report_json is not None, to=to)
+    except AgentconvError as exc:
+        fail(exc, as_json, "convert")
+    if report_json is not None:
+        render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
+    raise SystemExit(tally.exit_code())

@@ -1,0 +1,170 @@
+"""Whole packages (packages.py): a Claude Code plugin to an Agent Plugins 1.0 package for copilot, codex and kiro and
+back, a Claude Code marketplace of two plugins through ``migrate``, each compared whole with golden trees
+(``fixtures/packages/<case>/``; ``pytest tests/test_packages.py --regen`` or ``make regen`` rewrites them), every
+``plugin.json``/``mcp.json`` validated against the Agent Plugins 1.0 JSON Schemas (``tests/data/agent-plugins-1.0``)."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from agentconv import packages
+from agentconv.errors import ParseError
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "fixtures" / "packages"
+SCHEMAS = Path(__file__).resolve().parent / "data" / "agent-plugins-1.0"
+CLIENTS = "copilot,codex,kiro"
+
+
+def agentconv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "agentconv", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every file below ``root`` but agentconv's own manifest: relative path -> text."""
+    return {p.relative_to(root).as_posix(): p.read_text("utf-8") for p in sorted(root.rglob("*"))
+            if p.is_file() and ".agentconv" not in p.relative_to(root).parts}
+
+
+def rows(doc: dict, base: Path, out: Path) -> str:
+    """The JSON report with the temp folders taken out: what the golden ``report.*.json`` holds."""
+    def rel(p, root):
+        return None if p is None else Path(p).resolve().relative_to(root.resolve()).as_posix()
+
+    clean = []
+    for r in doc["files"]:
+        clean.append({"source": rel(r["source"], base), "target": rel(r["target"], out), "status": r["status"],
+                      "losses": [{k: v for k, v in i.items() if k not in ("file", "line")} for i in r["losses"]],
+                      **({"error": r["error"].replace(str(base.resolve()) + "/", "").replace(str(base) + "/", "")}
+                         if r.get("error") else {})})
+    clean.sort(key=lambda r: (r["source"] or "", r["target"] or ""))
+    return json.dumps(clean, indent=2, ensure_ascii=False) + "\n"
+
+
+def compare(expected: Path, got: dict[str, str], regen: bool) -> None:
+    if regen:
+        shutil.rmtree(expected, ignore_errors=True)
+        for rel, text in got.items():
+            (expected / rel).parent.mkdir(parents=True, exist_ok=True)
+            (expected / rel).write_text(text, "utf-8")
+        return
+    assert tree(expected) == got, f"{expected} differs from the output (run with --regen and read the diff)"
+
+
+def golden_file(path: Path, text: str, regen: bool) -> None:
+    if regen:
+        path.write_text(text, "utf-8")
+    assert path.read_text("utf-8") == text, f"{path} differs (run with --regen)"
+
+
+def validate_schemas(root: Path) -> int:
+    from jsonschema import Draft202012Validator
+
+    plugin = json.loads((SCHEMAS / "plugin.schema.json").read_text())
+    mcp = json.loads((SCHEMAS / "mcp.schema.json").read_text())
+    checked = 0
+    for p in root.rglob("plugin.json"):
+        if p.parent.name != ".claude-plugin":
+            Draft202012Validator(plugin).validate(json.loads(p.read_text()))
+            checked += 1
+    for p in root.rglob("mcp.json"):
+        Draft202012Validator(mcp).validate(json.loads(p.read_text()))
+        checked += 1
+    return checked
+
+
+def test_plugin_to_agent_plugins_and_back(tmp_path, regen):
+    case = CASES / "review-kit"
+    src = tmp_path / "review-kit"
+    shutil.copytree(case / "in", src)
+    ap = tmp_path / "ap"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", CLIENTS, "-o", str(ap), "--json")
+    assert r.returncode == 0, r.stderr
+    compare(case / "agent-plugins", tree(ap), regen)
+    golden_file(case / "report.agent-plugins.json", rows(json.loads(r.stdout), tmp_path, ap), regen)
+    assert validate_schemas(ap) == 2  # plugin.json and mcp.json
+    back = tmp_path / "back"
+    r = agentconv("convert", str(ap), "--to", "claude-plugin", "-o", str(back), "--json")
+    assert r.returncode == 0, r.stderr
+    compare(case / "back", tree(back), regen)
+    golden_file(case / "report.back.json", rows(json.loads(r.stdout), tmp_path, back), regen)
+    # the same records, manifest, MCP servers, hooks and files as the source
+    a, b = packages.read_package(src), packages.read_package(back)
+    assert [(m.kind, m.doc.agent.semantic()) for m in a.members] == [(m.kind, m.doc.agent.semantic()) for m in b.members]
+    assert (a.name, a.meta, a.claude, a.mcp, a.hooks, a.files) == (b.name, b.meta, b.claude, b.mcp, b.hooks, b.files)
+    assert sorted(m.kind for m in a.members) == ["agents", "agents", "commands", "skills"]
+
+
+def test_marketplace_migrate(tmp_path, regen):
+    case = CASES / "marketplace"
+    repo = tmp_path / "repo"
+    shutil.copytree(case / "in", repo)
+    r = agentconv("migrate", str(repo), "--to", "agent-plugins", "--clients", CLIENTS, "--json")
+    # one command's scoped Bash cannot be a Copilot prompt's tool without dropping the scope: refused, the rest written
+    assert r.returncode == 8, r.stderr
+    doc = json.loads(r.stdout)
+    compare(case / "migrated", tree(repo), regen)
+    for f in doc["files"]:
+        f["losses"] = [{k: v for k, v in i.items() if k not in ("file", "line")} for i in f["losses"]]
+    text = json.dumps(doc["files"], indent=2, ensure_ascii=False).replace(str(repo) + "/", "") + "\n"
+    golden_file(case / "report.migrate.json", text, regen)
+    assert validate_schemas(repo) == 2
+    again = agentconv("migrate", str(repo), "--to", "agent-plugins", "--clients", CLIENTS, "--json")
+    statuses = {f["status"] for f in json.loads(again.stdout)["files"]}
+    assert statuses == {"unchanged", "skipped", "failed"}  # a second run writes nothing
+    assert json.loads(r.stdout)["summary"]["statuses"]["skipped"] == 1  # the catalogue: Agent Plugins has none
+
+
+def test_a_widening_is_refused_for_that_client_only(tmp_path):
+    src = tmp_path / "p"
+    (src / "agents").mkdir(parents=True)
+    (src / "agents" / "reader.md").write_text("---\nname: reader\ndescription: Reads.\ntools: Read, Grep\n---\nRead.\n")
+    out = tmp_path / "out"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot,codex", "-o", str(out), "--json")
+    assert r.returncode == 8
+    files = json.loads(r.stdout)["files"]
+    failed = [f for f in files if f["status"] == "failed"]
+    assert len(failed) == 1 and "codex" in failed[0]["error"] and failed[0]["exit_code"] == 6
+    assert (out / "com.github.copilot" / "agents" / "reader.agent.md").is_file()
+    assert not (out / "com.openai.codex").exists()
+    assert json.loads((out / "plugin.json").read_text())["name"] == "p"  # no manifest: the folder names it
+
+
+def test_manifest_rules_and_a_rejected_package(tmp_path):
+    assert packages.check_manifest({"$schema": packages.table()["agent-plugins"]["plugin_schema"], "name": "ok.name"}) == []
+    bad = packages.check_manifest({"$schema": "x", "name": "Bad--Name", "author": {"name": "a", "x": "y"}})
+    assert len(bad) == 3
+    (tmp_path / "plugin.json").write_text(json.dumps({"$schema": packages.table()["agent-plugins"]["plugin_schema"],
+                                                      "name": "-bad"}))
+    with pytest.raises(ParseError, match="naming rule"):
+        packages.read_package(tmp_path, "agent-plugins")
+
+
+def test_mcp_servers_agent_plugins_cannot_hold_stay_for_claude(tmp_path):
+    src = tmp_path / "p"
+    (src / "skills" / "s").mkdir(parents=True)
+    (src / "skills" / "s" / "SKILL.md").write_text("---\nname: s\ndescription: A skill.\n---\nDo it.\n")
+    (src / ".mcp.json").write_text(json.dumps({"mcpServers": {
+        "shell": {"command": "npx -y server"},                        # not one token
+        "web": {"type": "http", "url": "https://x.example/mcp", "oauth": {"clientId": "c"}},
+        "env": {"command": "srv", "env": {"TOKEN": "${API_TOKEN}"}},
+    }}))
+    out = tmp_path / "out"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot", "-o", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    mcp = json.loads((out / "mcp.json").read_text())["mcpServers"]
+    assert mcp == {"web": {"type": "streamable-http", "url": "https://x.example/mcp"},
+                   "env": {"type": "stdio", "command": "srv", "env": {"TOKEN": "${API_TOKEN}"}}}
+    kept = json.loads((out / "plugin.json").read_text())["extensions"]["com.anthropic.claude-code"]["mcpServers"]
+    assert kept == {"shell": {"command": "npx -y server"}, "web": {"oauth": {"clientId": "c"}}}
+    codes = {i["code"] for f in json.loads(r.stdout)["files"] for i in f["losses"]}
+    assert {"component-kept", "component-changed"} <= codes
+    back = tmp_path / "back"
+    assert agentconv("convert", str(out), "--to", "claude-plugin", "-o", str(back)).returncode == 0
+    assert json.loads((back / ".mcp.json").read_text())["mcpServers"] == json.loads((src / ".mcp.json").read_text())["mcpServers"]
+    assert validate_schemas(out) == 2
