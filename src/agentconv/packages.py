@@ -534,7 +534,7 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
     ap = table()["agent-plugins"]
     unknown = [t for t in targets if t not in ap["clients"]]
     if unknown or not targets:
-        raise UsageError(f"--clients names the clients of an Agent Plugins package ({', '.join(clients())}); "
+        raise UsageError(f"an Agent Plugins package is written for named clients ({', '.join(clients())}); "
                          + (f"unknown: {', '.join(unknown)}" if unknown else "none given"))
     out: dict[str, Output] = {}
     failed: list = []
