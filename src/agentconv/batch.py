@@ -235,11 +235,11 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 ordered.append(res)
             continue
         except AgentconvError as exc:
-            _failed(res, exc, src)
+            record_failure(res, exc, src)
         except OSError as exc:
             res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
         except Exception as exc:  # a bug: this file fails with exit 70, the batch goes on
-            _failed(res, InternalError.wrap(exc, str(src)), src)
+            record_failure(res, InternalError.wrap(exc, str(src)), src)
         ordered.append(res)
     for dest, claims in planned.items():
         for res, src, text in claims:
@@ -251,7 +251,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                                       remedy=None if prefix_collisions else "prefix_collisions")
                 commit(res, Path(dest), text)
             except AgentconvError as exc:
-                _failed(res, exc, src)
+                record_failure(res, exc, src)
             except OSError as exc:
                 res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
     yield from ordered  # in the order of the sources
@@ -266,7 +266,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
                 exc = exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc, str(src))
                 exc.file = str(src)
-                _failed(res, exc, src)
+                record_failure(res, exc, src)
                 yield res
         if not good:
             continue
@@ -280,7 +280,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 exc = OutputError(f"{rel}: {exc.strerror or exc}") if isinstance(exc, OSError) else \
                     InternalError.wrap(exc)
             for src, _, res in good:
-                _failed(res, exc, src)
+                record_failure(res, exc, src)
                 yield res
             continue
         for i, (src, _, res) in enumerate(good):
@@ -289,10 +289,10 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 res.report.items.extend(item for item in report.items if item not in res.report.items)
             yield res
     if written:
-        _remember(root, written)
+        remember(root, written)
 
 
-def _remember(root: Path, written: dict[str, str]) -> None:
+def remember(root: Path, written: dict[str, str]) -> None:
     """List what a batch wrote in ``root``'s manifest, so ``migrate`` never takes those files for sources. A
     manifest that cannot be read is left as it is (``migrate`` names the problem)."""
     from . import manifest as mf
@@ -307,7 +307,7 @@ def _remember(root: Path, written: dict[str, str]) -> None:
         return
 
 
-def _failed(res: FileResult, exc: AgentconvError, src: Path) -> None:
+def record_failure(res: FileResult, exc: AgentconvError, src: Path) -> None:
     if exc.file is None:
         exc.file = str(src)
     res.error, res.exit_code, res.remedy = str(exc), int(exc.exit_code), exc.remedy

@@ -324,9 +324,9 @@ def _read_ap(root: Path, carry: bool) -> Package:
 
 def _at_place(inner: str, dialect: str, home: str) -> bool:
     from . import registry
-    from .dialects.detection import _glob
+    from .dialects.helpers import glob_match
 
-    return any(_glob(f"{home}/{inner}", g) for g in registry.get(dialect).table.get("layout", {}).get("detect", [])
+    return any(glob_match(f"{home}/{inner}", g) for g in registry.get(dialect).table.get("layout", {}).get("detect", [])
                if g.startswith(home + "/"))
 
 
@@ -650,7 +650,7 @@ def convert_package(source: str | Path, to: str, out: str | Path, *, clients_: I
     """Convert the package (or every local plugin of the marketplace) at ``source`` to ``to`` under ``out``: one
     ``batch.FileResult`` per file written, per record that could not be written, and per source file taken as
     it is. A marketplace's plugins land at their own paths below ``out``."""
-    from .batch import FileResult, _failed
+    from .batch import FileResult, record_failure
 
     src = Path(source)
     fmt = from_ or detect(src)
@@ -669,12 +669,12 @@ def convert_package(source: str | Path, to: str, out: str | Path, *, clients_: I
             files, failed = write_package(pkg, to, clients_, policy=replace_policy(policy))
         except AgentconvError as exc:
             res = FileResult(str(root), "failed")
-            _failed(res, exc, root)
+            record_failure(res, exc, root)
             yield res
             continue
         except Exception as exc:  # noqa: BLE001 - a bug: this package fails with exit 70, the others go on
             res = FileResult(str(root), "failed")
-            _failed(res, InternalError.wrap(exc, str(root)), root)
+            record_failure(res, InternalError.wrap(exc, str(root)), root)
             yield res
             continue
         yield from _emit(pkg, files, failed, Path(out), prefix, force, dry_run)
@@ -732,7 +732,7 @@ def _emit(pkg: Package, files: dict[str, Output], failed: list, root: Path, pref
           dry_run: bool) -> Iterator[Any]:
     """Write one package's files under ``root``/``prefix`` and yield a row for each, then one per record that was
     not written; the output root's manifest lists what was written (so ``migrate`` never takes it for a source)."""
-    from .batch import FileResult, _failed, _remember, inside, not_a_source
+    from .batch import FileResult, inside, not_a_source, record_failure, remember
 
     sources = {os.path.realpath(p) for p in pkg.sources.values()}
     written: dict[str, str] = {}
@@ -760,7 +760,7 @@ def _emit(pkg: Package, files: dict[str, Output], failed: list, root: Path, pref
 
                 written[rel] = hashlib.sha256(o.data).hexdigest()
         except AgentconvError as exc:
-            _failed(res, exc, Path(src))
+            record_failure(res, exc, Path(src))
         except OSError as exc:
             res.error, res.exit_code = f"{dest}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
         yield res
@@ -768,13 +768,13 @@ def _emit(pkg: Package, files: dict[str, Output], failed: list, root: Path, pref
         res = FileResult(pkg.sources.get(source, str(pkg.root / source)), "failed" if exc else "skipped",
                          report=report, source_dialect=report.source)
         if exc is not None:
-            _failed(res, exc, Path(res.source))
+            record_failure(res, exc, Path(res.source))
             res.report = report
         else:
             res.reason = report.items[-1].message if report.items else "not written"
         yield res
     if written:
-        _remember(root, written)
+        remember(root, written)
 
 
 def _put(dest: Path, data: bytes, force: bool, listed: str | None) -> str:
