@@ -167,6 +167,9 @@ def _member(pkg: Package, kind: str, dialect: str, path: Path, rel: str, as_path
         _loss(pkg.report, "component-dropped", Severity.ERROR, kind, f"{rel}: {exc}", str(path))
         return
     report.file = str(path)
+    for item in report:  # items made while the record was read under its dialect's own path
+        if item.file == as_path:
+            item.file = str(path)
     pkg.members.append(Member(kind, doc, rel, report))
     pkg.sources[rel] = str(path)
 
