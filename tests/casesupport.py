@@ -76,7 +76,7 @@ def out_suffix(target: str) -> str:
     ``.roomodes``, a YAML file with no extension)."""
     table = registry.get(target).table
     suffix = Path(table.get("layout", {}).get("path", "x.md")).suffix
-    return suffix or (".yaml" if table.get("envelope") == "yaml" else ".md")
+    return suffix or (".yaml" if table.get("envelope") == "roomodes" else ".md")
 
 
 def expected_files(case: Case) -> dict[str, str]:

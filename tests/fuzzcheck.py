@@ -39,8 +39,8 @@ RAW_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 # Where each writer puts its side channel: a comment line in a YAML header, the first line of a TOML file, a line
 # before a Roo mode (two spaces in), the last line of a plain markdown file.
 CARRY = {"header": re.compile(r"^# agentconv-carry: (.*)$", re.M), "toml": re.compile(r"\A# agentconv-carry: (.*)$", re.M),
-         "yaml": re.compile(r"^  # agentconv-carry: (.*)$", re.M),
-         "plain": re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")}  # as dialects/markdown.py reads it
+         "roomodes": re.compile(r"^  # agentconv-carry: (.*)$", re.M),
+         "plain": re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")}  # as envelopes/plain.py reads it
 
 
 def seeds() -> list[tuple[str, bytes]]:
@@ -184,7 +184,7 @@ def problems(dialect: str, text: str) -> list[str]:
             tomllib.loads(text)
         elif envelope == "json":
             _strict_json(text)
-        elif envelope == "yaml":
+        elif envelope == "roomodes":
             _check_yaml(text)
         elif _OPEN.match(text):
             carried = _header(text)

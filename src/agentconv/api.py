@@ -14,7 +14,7 @@ from typing import Any, Union
 
 from . import limits, registry
 from .carry import reading
-from .envelopes import frontmatter
+from .envelopes import frontmatter, records
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
 from .ir import Document
 from .loss import LossCode, LossReport, Policy, Severity
@@ -111,7 +111,7 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
         data, has_header, problem = None, text.startswith("---"), str(exc)
     scores, evidence, other = {}, {}, {}
     for d in registry.all_dialects():
-        if d.envelope is frontmatter:
+        if d.envelope is frontmatter or getattr(d.envelope, "HEADERLESS", False):  # plain markdown: no header
             scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
             continue
         if d.envelope not in other:  # each other envelope parses the text at most once, if it could be one
@@ -246,11 +246,17 @@ def convert_all_text(text: Text, to: str, *, from_: str | None = None, path: str
     return write_all(doc, to, report=report, policy=policy)
 
 
+def keeps_many(to: str) -> bool:
+    """Does dialect ``to`` keep many records in one file (Roo's ``.roomodes``)? Then every record bound for one of
+    its files is written together (``write_all``, ``write_merged``); else each record is a file of its own."""
+    return records.many(registry.get(to).envelope)
+
+
 def write_all(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy()) -> list[Result]:
     """Write every record of ``doc`` in ``to``: one Result per output file."""
     target = registry.get(to)
     report = report if report is not None else LossReport()
-    groups = [doc] if target.table.get("multi") or len(doc.records) == 1 else \
+    groups = [doc] if keeps_many(to) or len(doc.records) == 1 else \
         [Document([rec], doc.ir_version) for rec in doc.records]
     out = []
     for part in groups:
@@ -268,3 +274,40 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
                     f"{stem!r}", target=target.id)
         out.append(Result(text, rep, rep.source or "", target.id, target.output_path(agent), agent.name))
     return out
+
+
+@dataclass
+class Merged:
+    """Several sources written as one file of a dialect that keeps many records in one (``write_merged``)."""
+
+    text: str | None
+    """The file (None: no source could be written, or writing them together failed: ``error``)."""
+    report: LossReport
+    """The file's own items (two records of one name ...), to count once."""
+    failed: dict[int, AgentconvError] = field(default_factory=dict)
+    """Index of a source in ``parts`` -> why the target refuses it: that source fails alone, the others are merged."""
+    error: AgentconvError | None = None
+    """Why writing the sources together failed (every source fails with it)."""
+
+
+def write_merged(parts: list[Document], to: str, *, policy: Policy = Policy()) -> Merged:
+    """Write the records of several sources (``parts``, one Document each) as one file in ``to``. Each source is
+    written alone first: one the target refuses fails alone (``failed``) and the others are still merged. A bug is
+    an ``InternalError`` (exit 70) of the source or the file, never an exception out of here."""
+    from .errors import InternalError
+
+    failed: dict[int, AgentconvError] = {}
+    for i, doc in enumerate(parts):
+        try:
+            write(doc, to, policy=policy, report=LossReport())
+        except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
+            failed[i] = exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc)
+    report = LossReport(target=registry.get(to).id)
+    good = [doc for i, doc in enumerate(parts) if i not in failed]
+    if not good:
+        return Merged(None, report, failed)
+    try:
+        text = write(Document([r for doc in good for r in doc.records]), to, policy=policy, report=report)
+    except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
+        return Merged(None, report, failed, exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc))
+    return Merged(text, report, failed)

@@ -180,14 +180,14 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     Two sources that want one target both fail, unless ``prefix_collisions``: then each is renamed
     ``<folder>-<name>`` (``naming.prefixed``, as ``migrate`` does), found by reading every source first."""
     from . import registry
-    from .api import read, write, write_all
+    from .api import keeps_many, read, write_all, write_merged
 
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     root = Path(out)
     skipped: list[tuple[Path, str]] = []
     found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
-    multi = bool(registry.get(to).table.get("multi"))
+    multi = keeps_many(to)
     merged: dict[str, list[Any]] = {}
     rename = _collision_names(found, to, from_, policy.carry) if prefix_collisions and not multi else {}
 
@@ -256,25 +256,20 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
                 res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
     yield from ordered  # in the order of the sources
     for rel, parts in merged.items():  # many sources, one file: write the records together
-        from .ir import Document
-
-        good = []
-        for src, doc, res in parts:  # a source the target refuses fails alone; the others are still merged
-            try:
-                write(doc, to, policy=policy, report=LossReport())
-                good.append((src, doc, res))
-            except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
-                exc = exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc, str(src))
-                exc.file = str(src)
-                record_failure(res, exc, src)
-                yield res
+        m = write_merged([doc for _, doc, _ in parts], to, policy=policy)
+        for i, exc in m.failed.items():  # a source the target refuses fails alone; the others are still merged
+            src, _, res = parts[i]
+            exc.file = str(src)
+            record_failure(res, exc, src)
+            yield res
+        good = [part for i, part in enumerate(parts) if i not in m.failed]
         if not good:
             continue
-        report = LossReport(target=to)
         try:
-            text = write(Document([r for _, doc, _ in good for r in doc.records]), to, policy=policy, report=report)
+            if m.error is not None:
+                raise m.error
             dest = not_a_source(inside(root, rel), inputs, str(good[0][0]))
-            commit(good[0][2], dest, text)
+            commit(good[0][2], dest, m.text or "")
         except Exception as exc:  # noqa: BLE001 - AgentconvError, a failed write, or a bug (exit 70)
             if not isinstance(exc, AgentconvError):
                 exc = OutputError(f"{rel}: {exc.strerror or exc}") if isinstance(exc, OSError) else \
@@ -286,7 +281,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
         for i, (src, _, res) in enumerate(good):
             res.status, res.target = good[0][2].status, str(dest)
             if i == 0:  # the merged file's own items (duplicate names, ...) once, with its first source
-                res.report.items.extend(item for item in report.items if item not in res.report.items)
+                res.report.items.extend(item for item in m.report.items if item not in res.report.items)
             yield res
     if written:
         remember(root, written)

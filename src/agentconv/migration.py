@@ -138,7 +138,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source))
             continue
         d = registry.get(target)
-        if d.table.get("multi"):  # many sources, one file: merged in the main process (see _merge)
+        if api.keeps_many(target):  # many sources, one file: merged in the main process (see _merge)
             rec = Record(rel, target, d.output_path(doc.agent), "merge", report0.source, report0.to_json())
             rec.ir = doc.to_json()
             out.append(rec)
@@ -217,38 +217,29 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
 
 
 def _merge(records: list[Record], job: Job, root: Path) -> None:
-    """Targets that keep many records in one file (``multi`` in the table): write each file once."""
+    """Targets that keep many records in one file (``api.keeps_many``): write each file once (``api.write_merged``)."""
     from . import api
     from .ir import Document
-    from .loss import LossReport
 
     groups: dict[str, list[Record]] = {}
     for r in records:
         if r.status == "merge":
             groups.setdefault(r.target, []).append(r)
-    for target, recs in groups.items():
-        docs = []
-        for r in list(recs):  # a source the target refuses fails alone; the others are still merged
-            doc = Document.from_json(r.ir)
-            try:
-                api.write(doc, r.target_dialect, policy=job.policy, report=LossReport())
-                docs.append(doc)
-            except AgentconvError as exc:
-                exc.file = r.source
-                r.status, r.error, r.exit_code, r.ir, r.remedy = "failed", str(exc), int(exc.exit_code), None, exc.remedy
-                recs.remove(r)
+    for recs in groups.values():
+        m = api.write_merged([Document.from_json(r.ir) for r in recs], recs[0].target_dialect, policy=job.policy)
+        for i, exc in m.failed.items():  # a source the target refuses fails alone; the others are still merged
+            r = recs[i]
+            exc.file = r.source
+            r.status, r.error, r.exit_code, r.ir, r.remedy = "failed", str(exc), int(exc.exit_code), None, exc.remedy
+        recs = [r for i, r in enumerate(recs) if i not in m.failed]
         if not recs:
             continue
-        report = LossReport(target=recs[0].target_dialect)
-        try:
-            text = api.write(Document([a for d in docs for a in d.records]), recs[0].target_dialect,
-                             policy=job.policy, report=report)
-        except AgentconvError as exc:
+        if m.error is not None:
             for r in recs:
-                r.status, r.error, r.exit_code, r.remedy = "failed", str(exc), int(exc.exit_code), exc.remedy
+                r.status, r.error, r.exit_code, r.remedy = "failed", str(m.error), int(m.error.exit_code), m.error.remedy
             continue
-        _place(recs[0], text, root, job.mode)
-        written = [i.to_json() for i in report]  # the merged file's own items: counted once, on its first source
+        _place(recs[0], m.text or "", root, job.mode)
+        written = [i.to_json() for i in m.report]  # the merged file's own items: counted once, on its first source
         for r in recs:
             r.ir = None
             r.losses = r.losses + written if r is recs[0] else r.losses

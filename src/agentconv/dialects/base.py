@@ -7,13 +7,15 @@ table cannot say, through small hooks: ``read_tools``/``render_tools`` for the t
 """
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import replace
 from functools import cached_property
 from types import ModuleType
 from typing import Any
 
 from .. import carry, models, naming, paths, registry, tables
-from ..envelopes import frontmatter
+from ..envelopes import frontmatter, records
 from ..errors import ParseError
 from ..ir import Agent, Document, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy, Severity
@@ -71,9 +73,25 @@ class Dialect(ToolFields, Detection):
     # ------------------------------------------------------------------ reading
     def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
              ) -> Document:
-        """Text (LF, no BOM) -> IR. ``parsed`` is the header already split by detection, if any."""
+        """Text (LF, no BOM) -> IR: the envelope cuts it into raw records, ``read_record`` reads each. ``parsed`` is
+        the header already split by detection, if any."""
+        if records.many(self.envelope):
+            split = self.envelope.split(text, path)
+            self.report_notes(split.notes, report)
+            agents = []
+            for raw in split.records:
+                agent = self.read_record(raw, path, report)
+                # as read: a record still equal to it at write time is written as it came (``Dialect.write``)
+                agent.origin.keep["as_read"] = copy.deepcopy(replace(agent, origin=None))
+                agents.append(agent)
+            return Document(agents)
         reuse = parsed is not None and self.envelope is frontmatter and not parsed.lenient  # else: with our keys
-        parsed = parsed if reuse else self.parse(text, path)
+        return Document([self.read_record(parsed if reuse else self.parse(text, path), path, report)])
+
+    def read_record(self, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> Agent:
+        """One raw record (its header data, body, layout and side channel, as the envelope found them) -> IR record.
+        ``path`` is the file it is in (a name is taken from it only where the file is the record)."""
+        self.report_notes(parsed.notes, report)
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
@@ -111,7 +129,13 @@ class Dialect(ToolFields, Detection):
         self._derive_name(agent, path, report)
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
-        return Document([agent])
+        return agent
+
+    @staticmethod
+    def report_notes(notes: list[records.Note], report: LossReport) -> None:
+        """Report what the envelope found (about the file, or one record), as it found it."""
+        for note in notes:
+            report.add(note.code, note.severity, "", note.message, line=note.line)
 
     def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> str | None:
         """Read one header key into the IR; the IR path it now holds (None: tools, or spread over several)."""
@@ -176,15 +200,48 @@ class Dialect(ToolFields, Detection):
 
     # ------------------------------------------------------------------ writing
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
-        agent = doc.agent
-        ctx = WriteContext(self, agent, report, policy)
+        """IR -> text: ``write_record`` writes each record, the envelope lays them out as one file (an envelope of
+        one record per file writes the first)."""
+        if not records.many(self.envelope):
+            out = self.write_record(WriteContext(self, doc.agent, report, policy))
+            return self.render(out.mapping, out.body, out.layout, out.carry)
+        layouts = [self.own_layout(a) for a in doc.records]
+        if all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
+            text = self.envelope.as_written(layouts)  # every record as read, all of one file in order: as it came
+            if text is not None:
+                return text
+        taken: set[str] = set()  # the identifiers already in the file
+        return self.envelope.join([self.write_record(WriteContext(self, a, report, policy, taken))
+                                   for a in doc.records])
+
+    def write_record(self, ctx: "WriteContext") -> records.Out:
+        """One IR record (``ctx.agent``) -> its header mapping, body and side channel, for the envelope to lay out."""
         mapping = self.build(ctx)
-        body = self.body(agent, ctx)
-        layout = self.own_layout(agent)
+        body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
-            report.add(LossCode.VALUE_COERCED, Severity.WARNING, key, f"{self.id} (TOML) has no null: '{key}' "
-                       "left out where it is null")
-        return self.render(mapping, body, layout, self.carry_data(ctx, mapping, body))
+            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, key, f"{self.id} (TOML) has no null: '{key}' "
+                           "left out where it is null")
+        self.unique(ctx, mapping)
+        read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
+        return records.Out(mapping, body, self.own_layout(ctx.agent),
+                           self.carry_data(ctx, read_back(mapping) if read_back else mapping, body))
+
+    def unique(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
+        """In a file of many records, an identifier already taken is written as ``ID-2`` (``-3`` ...), and said."""
+        key = self.table.get("name", {}).get("key", "name")
+        if ctx.taken is None or not isinstance(mapping.get(key), str):
+            return
+        name = mapping[key]
+        if name in ctx.taken:
+            n = 2
+            while f"{name}-{n}" in ctx.taken:
+                n += 1
+            noun = self.table.get("record", "record")
+            ctx.report.add(LossCode.NAME_CHANGED, Severity.WARNING, "name",
+                           f"two {noun}s are named {name!r}: the second is written as '{name}-{n}'")
+            ctx.carried.setdefault("name", ctx.agent.name)
+            mapping[key] = name = f"{name}-{n}"
+        ctx.taken.add(name)
 
     def carry_data(self, ctx: "WriteContext", mapping: dict[str, Any], body: str, header: dict[str, Any] | None = None
                    ) -> dict[str, Any] | None:
@@ -502,7 +559,8 @@ class WriteContext:
     bookkeeping, read-only to a hook.
     """
 
-    def __init__(self, dialect: Dialect, agent: Agent, report: LossReport, policy: Policy) -> None:
+    def __init__(self, dialect: Dialect, agent: Agent, report: LossReport, policy: Policy,
+                 taken: set[str] | None = None) -> None:
         self.dialect: Dialect = dialect
         """The dialect being written."""
         self.agent: Agent = agent
@@ -523,6 +581,8 @@ class WriteContext:
         """IR path -> header key: what the source wrote that is written back as it was (``Dialect.as_read``)."""
         self.tools_renamed: bool = False
         """A tool name was written in a spelling other than the source's (set by ``names_for``; reported once)."""
+        self.taken: set[str] | None = taken
+        """The identifiers already written into the same file (a file of many records), else None."""
 
     def lose(self, path: str, message: str, code: LossCode = LossCode.FIELD_DROPPED,
              severity: Severity = Severity.WARNING) -> None:

@@ -1,8 +1,9 @@
 """Roo Code / Kilo Code custom modes: ``.roomodes`` / ``.kilocodemodes`` (project), ``custom_modes.yaml`` (global).
 
 One YAML file (Roo falls back to JSON) holds every mode: ``customModes: [{slug, name, roleDefinition, whenToUse,
-description, groups, customInstructions, source}]``. ``read`` gives one IR record per mode; ``write`` puts every
-record of the Document into one file (``multi = true`` in the table), keys in the order Roo writes them.
+description, groups, customInstructions, source}]``. The envelope (``envelopes/roomodes.py``) cuts the file into
+modes and joins them back, side channel included; this module reads and writes one mode, keys in the order Roo
+writes them.
 
 - kind: every mode is read as an ``agent`` (a role, a prompt and a tool grant; Kilo itself migrates modes to agents),
   so other dialects treat it like any agent (a description is made up where one is required, no "kind" loss).
@@ -24,160 +25,49 @@ record of the Document into one file (``multi = true`` in the table), keys in th
   ``BroadenError`` unless ``allow_broaden``. No tools field (inherit) is written as every group.
 - Roo always gives a mode ask_followup_question, attempt_completion, switch_mode, new_task, update_todo_list,
   run_slash_command and skill: they are not part of ``groups`` and are neither read nor refused.
-- Text: Roo replaces NBSP, zero-width characters, smart quotes and Unicode dashes before parsing; the reader does
-  the same (reported), so the IR holds what Roo uses. A Document read from a roo file and unchanged is written back
-  as the original bytes; otherwise the file is emitted fresh.
-- Side channel: a ``# agentconv-carry: {...,"slug": SLUG}`` comment line before a mode holds what the mode cannot.
+- Text: Roo replaces NBSP, zero-width characters, smart quotes and Unicode dashes before parsing; the envelope does
+  the same (reported), so the IR holds what Roo uses; a writer says which fields Roo will read back differently.
 """
 from __future__ import annotations
 
-import copy
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .. import carry, jsontext, limits
-from ..envelopes import yamlio
-from ..envelopes.frontmatter import CARRY_PREFIX, Layout, Parsed
-from ..limits import LimitError
-from ..errors import ParseError
-from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Document, Grant, Origin, ToolPolicy
-from ..loss import LossCode, LossReport, Policy, Severity
+from .. import carry
+from ..envelopes.frontmatter import Parsed
+from ..envelopes.records import Out
+from ..envelopes.roomodes import PROBLEM, as_read
+from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
+from ..loss import LossCode, LossReport, Severity
 from .base import Dialect, WriteContext
 from .helpers import dedupe
-
-if TYPE_CHECKING:
-    from ..envelopes import frontmatter
 
 SEP = "\n\n<!-- roo:customInstructions -->\n\n"
 ORDER = ["slug", "name", "roleDefinition", "whenToUse", "description", "groups", "customInstructions", "source"]
 ALL_GROUPS = ["read", "edit", "command", "mcp"]
 ALL_MCP = "mcp:*/*"
 DEPRECATED = {"browser"}
-_PROBLEM = re.compile("[\u00a0\u200b\u200c\u200d\u2010-\u2015\u2212\u2018\u2019\u201c\u201d]")
-_SWAP = {"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-         "\u201d": '"'}
-_CARRY = re.compile(r"^[ \t]*" + re.escape(CARRY_PREFIX) + r"(\{.*\})[ \t]*$", re.M)
 HELD = {"name", "display_name", "prompt", "description", "tools", "extensions.roo.description",
         "extensions.roo.source"}
-
-
-def clean(text: str) -> str:
-    """What Roo does to a modes file before parsing it (CustomModesManager: problematic characters)."""
-    return _PROBLEM.sub(lambda m: _SWAP.get(m.group(0), "-"), text)
-
-
-def _reusable(text: str | None) -> bool:
-    """Can the source be written back as it came? Not with raw characters we never write, nor with a damaged
-    side-channel comment (which would pass for one)."""
-    if text is None or jsontext.UNSAFE.search(text):
-        return False
-    return all(carry.decode(line.split(CARRY_PREFIX, 1)[1]) is not None
-               for line in text.split("\n") if line.lstrip().startswith(CARRY_PREFIX))
 
 
 def _title(slug: str) -> str:
     return slug.replace("-", " ").replace("_", " ").title()
 
 
-class _Envelope:
-    """The whole file: YAML (Roo's parser after its clean-up), else JSON. ``data`` is the top-level mapping."""
-
-    @staticmethod
-    def sniff(text: str, path: str | None) -> bool:
-        return "customModes" in text or (re.search(r"^slug:", text, re.M) is not None
-                                          and re.search(r"^roleDefinition:", text, re.M) is not None)  # one mode
-
-    @staticmethod
-    def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
-        twice, unloadable, error = False, None, None
-        try:
-            data = yamlio.load(clean(text), file) if text.strip() else {}
-        except LimitError:
-            raise
-        except Exception as exc:  # ruamel's YAMLError and friends
-            data, error = None, exc
-        if error is not None and clean(text) != text:
-            try:  # Roo's clean-up broke it (a smart quote inside a "..." scalar): Roo loads no mode from it
-                data, line = yamlio.load(text, file), yamlio.error_line(error)
-                unloadable = (f"Roo's clean-up (smart quotes, dashes: CustomModesManager) breaks this file's YAML"
-                              f"{f' at line {line + 1}' if line is not None else ''}, so Roo loads no mode from it;"
-                              " read as written")
-            except LimitError:
-                raise
-            except Exception:
-                pass
-        if error is not None and unloadable is None:
-            try:
-                data, twice = jsontext.loads(text)  # a key twice: Roo's JSON.parse keeps the last
-            except RecursionError:
-                raise LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
-            except ValueError:
-                line = yamlio.error_line(error)
-                raise ParseError(f"not valid YAML (nor JSON): {str(error).splitlines()[0]}", file=file,
-                                 line=line + 1 if line is not None else 1) from None
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            raise ParseError(f"the file holds a {type(data).__name__}, not a mapping with customModes", file=file,
-                             line=1)
-        data, coerced = limits.plain(data, file)
-        parsed = Parsed(data, "", Layout(has_header=True), 1)
-        parsed.coerced = coerced + ([("", unloadable)] if unloadable else [])
-        parsed.layout.cleaned = unloadable is None  # type: ignore[attr-defined]  # read after Roo's clean-up
-        parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
-        return parsed
-
-
 class Roo(Dialect):
     id = "roo"
-    envelope = _Envelope()
 
     # ------------------------------------------------------------------ reading
-    def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
-             ) -> Document:
-        parsed = self.parse(text, path)
-        data = parsed.data
-        for where, message in parsed.coerced:
-            report.add(LossCode.VALUE_COERCED, Severity.WARNING, "", f"{where}: {message}" if where else message)
-        single = "customModes" not in data and "slug" in data  # one mode, unwrapped (an export, a catalogue entry)
-        modes = [data] if single else data.get("customModes")
-        if single:
-            report.add(LossCode.VALUE_COERCED, Severity.INFO, "", "one mode without the 'customModes' list around it: "
-                       "read as that mode (Roo's own files wrap it; a rewritten file does)")
-        if not isinstance(modes, list) or not modes:
-            raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
-                             file=path, line=1)
-        if _PROBLEM.search(text) and parsed.layout.cleaned:  # type: ignore[attr-defined]
-            n = len(_PROBLEM.findall(text))
-            report.add(LossCode.VALUE_COERCED, Severity.INFO, "", f"{n} smart quote, dash, NBSP or zero-width "
-                       "characters replaced as Roo does before parsing")
-        for key in () if single else data:
-            if key != "customModes":
-                report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "", f"top-level '{key}' is not read by Roo",
-                           line=_line_of(text, key))
-        carries = {}
-        for m in _CARRY.finditer(text):
-            payload = carry.decode(m.group(1))
-            if payload is not None:
-                carries[str(payload.get("slug"))] = (payload, text.count("\n", 0, m.start()) + 1)
-        file_state = {"text": text if parsed.layout.verbatim else None, "modes": modes, "single": single}
-        records = []
-        for i, mode in enumerate(modes):
-            if not isinstance(mode, dict):
-                raise ParseError(f"mode {i + 1} is not a mapping", file=path, line=1)
-            slug = mode.get("slug")
-            line = _line_of(text, "slug", slug) or 1
-            agent = self._read_mode(mode, report, line)
-            if str(slug) in carries:
-                payload, cline = carries[str(slug)]
-                carry.apply(agent, payload, mode, "", report, cline, tools=self.visible_tools(mode))
-            self._derive_name(agent, None, report)
-            snapshot = copy.deepcopy(agent)  # as read (no origin yet): unchanged at write means as written
-            agent.origin = Origin(self.id, path, line)
-            agent.origin.keep["roo"] = (file_state, i, snapshot)
-            records.append(agent)
-        return Document(records)
+    def read_record(self, parsed: Parsed, path: str | None, report: LossReport) -> Agent:
+        mode = parsed.data
+        agent = self._read_mode(mode, report, parsed.body_line)
+        if parsed.carry:
+            carry.apply(agent, parsed.carry, mode, "", report, parsed.carry_line, tools=self.visible_tools(mode))
+        self._derive_name(agent, None, report)  # a mode's name is its slug, never the file's name
+        agent.origin = Origin(self.id, path, parsed.body_line, layout=parsed.layout)
+        return agent
 
     def _read_mode(self, mode: dict[str, Any], report: LossReport, line: int) -> Agent:
         agent = Agent()
@@ -264,50 +154,11 @@ class Roo(Dialect):
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
 
     # ------------------------------------------------------------------ writing
-    def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
-        same = self._unchanged(doc)
-        if same is not None and _reusable(same["text"]) and all(
-                a == a.origin.keep["roo"][2] for a in doc.records):  # type: ignore[union-attr]
-            return same["text"]  # every mode as read, in order: the file as written (values Roo may reject too)
-        modes, carries, seen = [], [], set()
-        for agent in doc.records:
-            ctx = WriteContext(self, agent, report, policy)
-            mode = self._mode(ctx)
-            if mode["slug"] in seen:  # Roo refuses a file with two modes of one slug
-                n = 2
-                while f"{mode['slug']}-{n}" in seen:
-                    n += 1
-                report.add(LossCode.NAME_CHANGED, Severity.WARNING, "name",
-                           f"two modes are named {mode['slug']!r}: the second is written as '{mode['slug']}-{n}'")
-                ctx.carried.setdefault("name", agent.name)
-                mode = {**mode, "slug": f"{mode['slug']}-{n}"}
-            seen.add(mode["slug"])
-            modes.append(mode)
-            data = self.carry_data(ctx, _cleaned(mode), "")  # the digest covers the mode as Roo will see it
-            carries.append({**data, "slug": mode["slug"]} if data else None)
-        if same is not None and modes == same["modes"] and _reusable(same["text"]) and (
-                not any(carries) or _CARRY.search(same["text"])):
-            return same["text"]
-        self._check_clean(modes, report)
-        if not modes:
-            return "customModes: []\n"
-        parts = ["customModes:\n"]
-        for mode, data in zip(modes, carries):
-            if data:
-                parts.append("  " + CARRY_PREFIX + jsontext.dumps(data, compact=True) + "\n")
-            parts.append(yamlio.dump({"customModes": [mode]})[len("customModes:\n"):])
-        return "".join(parts)
-
-    def _unchanged(self, doc: Document) -> dict[str, Any] | None:
-        """The source file's state when every record comes from one roo file, all of it, in order."""
-        states = [a.origin.keep.get("roo") if a.origin is not None and a.origin.dialect == self.id else None
-                  for a in doc.records]
-        if not states or any(s is None for s in states):
-            return None
-        first = states[0][0]
-        if any(s[0] is not first for s in states) or [s[1] for s in states] != list(range(len(first["modes"]))):
-            return None
-        return first
+    def write_record(self, ctx: WriteContext) -> Out:
+        mode = self._mode(ctx)
+        self.unique(ctx, mode)  # Roo refuses a file with two modes of one slug
+        self._check_clean(mode, ctx.report)
+        return Out(mode, "", self.own_layout(ctx.agent), self.carry_data(ctx, as_read(mode), ""))
 
     def _mode(self, ctx: WriteContext) -> dict[str, Any]:
         agent = ctx.agent
@@ -330,16 +181,16 @@ class Roo(Dialect):
         mode["roleDefinition"] = role
         ext = agent.extensions.get(self.id, {})
         if agent.description is not None:
-            original = agent.origin.keep.get("roo") if same else None
-            only_desc = original is not None and "whenToUse" not in original[0]["modes"][original[1]]
+            original = self.own_layout(agent)
+            only_desc = original is not None and "whenToUse" not in original.data
             if only_desc and "description" not in ext:
                 mode["description"] = agent.description
             else:
                 mode["whenToUse"] = agent.description
         if "description" in ext and "description" not in mode:
             mode["description"] = ext["description"]
-        original = agent.origin.keep.get("roo") if same else None
-        if not (original is not None and "groups" not in original[0]["modes"][original[1]]
+        original = self.own_layout(agent)
+        if not (original is not None and "groups" not in original.data
                 and agent.tools == ToolPolicy(NONE)):  # a mode read without groups stays so (validate reports it)
             mode.update(self.write_tools(ctx))
         if sep:
@@ -395,28 +246,17 @@ class Roo(Dialect):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {"groups": list(entries.values())}
 
-    def _check_clean(self, modes: list[dict[str, Any]], report: LossReport) -> None:
+    def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
-        for mode in modes:
-            for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
-                               ("whenToUse", "description")):
-                if isinstance(mode.get(key), str) and _PROBLEM.search(mode[key]):
-                    report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath,
-                               f"mode {mode['slug']!r}: Roo replaces smart quotes, Unicode dashes, NBSP and zero-width "
-                               f"characters in '{key}' before reading it")
+        for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
+                           ("whenToUse", "description")):
+            if isinstance(mode.get(key), str) and PROBLEM.search(mode[key]):
+                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath,
+                           f"mode {mode['slug']!r}: Roo replaces smart quotes, Unicode dashes, NBSP and zero-width "
+                           f"characters in '{key}' before reading it")
 
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]
-
-
-def _cleaned(value: Any) -> Any:
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, list):
-        return [_cleaned(v) for v in value]
-    if isinstance(value, dict):
-        return {clean(k) if isinstance(k, str) else k: _cleaned(v) for k, v in value.items()}
-    return value
 
 
 def _group(raw: str) -> str:
@@ -439,11 +279,3 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
     if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == name and isinstance(entry[1], dict)):
         return None
     return entry if entry[1].get("fileRegex") == g.pattern else None
-
-
-def _line_of(text: str, key: str, value: Any = None) -> int | None:
-    rx = rf'^\s*(?:-\s+)?["\']?{re.escape(key)}["\']?\s*:\s*'
-    if value is not None:
-        rx += rf'["\']?{re.escape(str(value))}'
-    m = re.search(rx, text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None

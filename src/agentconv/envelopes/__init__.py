@@ -1,9 +1,10 @@
-"""Byte layouts. Each module has ``parse(text, file) -> Parsed`` and ``render(mapping, body, layout, carry)``;
-a dialect names its envelope in its table (``envelope = "toml"``), frontmatter by default."""
+"""Byte layouts. Each module has ``parse(text, file) -> Parsed`` and ``render(mapping, body, layout, carry)``; one
+that keeps many records in a file also ``split`` and ``join`` (``records``). A dialect names its envelope in its table
+(``envelope = "toml"``), frontmatter by default."""
 from importlib import import_module
 from types import ModuleType
 
-NAMES = {"frontmatter": "frontmatter", "toml": "tomlenv", "json": "jsonenv", "plain": "frontmatter"}
+NAMES = {"frontmatter": "frontmatter", "toml": "tomlenv", "json": "jsonenv", "plain": "plain", "roomodes": "roomodes"}
 
 
 def get(name: str) -> ModuleType:

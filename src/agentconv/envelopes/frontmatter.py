@@ -80,6 +80,8 @@ class Parsed:
     carry_line: int | None = None
     coerced: list[tuple[str, str]] = field(default_factory=list)
     """(key path, message) for every value read as something else (a date as its text ...): limits.plain."""
+    notes: list[Any] = field(default_factory=list)
+    """Anything else the envelope found about the record, reported as it is (``records.Note``)."""
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None) -> Parsed:

@@ -1,0 +1,65 @@
+"""Records as the unit: an envelope cuts a file into raw records and joins them back (layout and side channel per
+record); a dialect reads and writes one record; a dialect with many records per file overrides neither."""
+from __future__ import annotations
+
+import agentconv
+from agentconv import registry
+from agentconv.dialects.base import Dialect
+from agentconv.envelopes import records, roomodes
+from agentconv.ir import Agent, Document
+from agentconv.loss import LossReport
+
+TWO = ("customModes:\n"
+       "  - slug: planner\n    name: Planner\n    roleDefinition: Plan.\n    groups:\n      - read\n"
+       '  # agentconv-carry: {"v":1,"from":"claude","digest":"x","fields":{"model":"sonnet"},"slug":"coder"}\n'
+       "  - slug: coder\n    name: Coder\n    roleDefinition: Code.\n    groups:\n      - edit\n"
+       "extra: 1\n")
+
+
+def test_the_roo_envelope_splits_a_file_into_modes_each_with_its_own_side_channel_and_line():
+    split = roomodes.split(TWO, ".roomodes")
+    assert [r.data["slug"] for r in split.records] == ["planner", "coder"]
+    assert [r.body_line for r in split.records] == [2, 8]
+    assert split.records[0].carry is None
+    assert split.records[1].carry["fields"] == {"model": "sonnet"} and split.records[1].carry_line == 7
+    assert [(n.code.value, n.severity.value, n.message, n.line) for n in split.notes] == [
+        ("field-dropped", "warning", "top-level 'extra' is not read by Roo", 13)]
+
+
+def test_the_roo_envelope_joins_unchanged_modes_as_they_came_and_changed_ones_fresh_with_their_side_channel():
+    split = roomodes.split(TWO, ".roomodes")
+    outs = [records.Out(dict(r.data), "", r.layout) for r in split.records]
+    assert roomodes.join(outs) == TWO
+    assert roomodes.as_written([r.layout for r in split.records]) == TWO
+    assert roomodes.as_written([split.records[1].layout, split.records[0].layout]) is None  # not in file order
+    outs[0].mapping["roleDefinition"] = "Plan well."
+    outs[0].carry = {"v": 1, "fields": {"model": "opus"}}
+    assert roomodes.join(outs) == (
+        "customModes:\n"
+        '  # agentconv-carry: {"v":1,"fields":{"model":"opus"},"slug":"planner"}\n'
+        "  - slug: planner\n    name: Planner\n    roleDefinition: Plan well.\n    groups:\n      - read\n"
+        "  - slug: coder\n    name: Coder\n    roleDefinition: Code.\n    groups:\n      - edit\n")
+
+
+def test_a_dialect_with_many_records_per_file_needs_no_read_or_write_override():
+    many = [d for d in registry.all_dialects() if records.many(d.envelope)]
+    assert [d.id for d in many] == ["roo"]
+    for d in many:
+        assert type(d).read is Dialect.read and type(d).write is Dialect.write, d.id
+
+
+def test_reading_gives_one_record_per_mode_with_its_place_and_writing_them_back_gives_the_file():
+    doc, report = agentconv.read_text(TWO, "roo", path=".roomodes")
+    assert [(a.name, a.origin.line) for a in doc.records] == [("planner", 2), ("coder", 8)]
+    assert agentconv.write(doc, "roo") == TWO
+    assert [i.message for i in report if i.line == 13] == ["top-level 'extra' is not read by Roo"]
+
+
+def test_two_records_of_one_name_in_one_file_the_second_is_renamed_and_said():
+    doc = Document([Agent(name="helper", prompt="One."), Agent(name="helper", prompt="Two.")])
+    report = LossReport()
+    text = agentconv.write(doc, "roo", report=report)
+    assert [a.name for a in agentconv.read_text(text, "roo", carry=False)[0].records] == ["helper", "helper-2"]
+    assert [a.name for a in agentconv.read_text(text, "roo")[0].records] == ["helper", "helper"]  # carried back
+    assert [i.message for i in report if i.code.value == "name-changed"] == [
+        "two modes are named 'helper': the second is written as 'helper-2'"]
