@@ -2,6 +2,9 @@
 record); a dialect reads and writes one record; a dialect with many records per file overrides neither."""
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import agentconv
 from agentconv import registry
 from agentconv.dialects.base import Dialect
@@ -41,11 +44,28 @@ def test_the_roo_envelope_joins_unchanged_modes_as_they_came_and_changed_ones_fr
         "  - slug: coder\n    name: Coder\n    roleDefinition: Code.\n    groups:\n      - edit\n")
 
 
-def test_a_dialect_with_many_records_per_file_needs_no_read_or_write_override():
-    many = [d for d in registry.all_dialects() if records.many(d.envelope)]
-    assert [d.id for d in many] == ["roo"]
-    for d in many:
+def test_no_dialect_reads_or_writes_a_whole_file_itself():
+    """A dialect reads and writes one record (read_record / write_record): the envelope makes the file, even for Roo's
+    many modes in one file and JSON's missing side channel."""
+    assert [d.id for d in registry.all_dialects() if records.many(d.envelope)] == ["roo"]
+    for d in registry.all_dialects():
         assert type(d).read is Dialect.read and type(d).write is Dialect.write, d.id
+
+
+def _code_strings(path: Path) -> list[str]:
+    """The string constants of a module that are not docstrings (of a module, class, function or attribute)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            and id(n) not in docs]
+
+
+def test_the_side_channel_syntax_lives_in_the_envelopes_alone():
+    src = Path(agentconv.__file__).parent
+    outside = [str(p.relative_to(src)) for p in sorted(src.rglob("*.py")) if "envelopes" not in p.parts
+               and any(records.MARK in s or "<!--" in s and "carry" in s for s in _code_strings(p))]
+    assert outside == []
+    assert records.MARK == "agentconv-carry"
 
 
 def test_reading_gives_one_record_per_mode_with_its_place_and_writing_them_back_gives_the_file():

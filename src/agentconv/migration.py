@@ -444,9 +444,11 @@ def _own_outputs(records: list[Record], found: list[tuple[Path, str]], out_root:
 def _carries(path: str, seen: dict[str, bool]) -> bool:
     """Does the file hold agentconv's side-channel comment (so it was written by agentconv)?"""
     if path not in seen:
+        from .envelopes import records
+
         try:
             with open(path, "rb") as fh:
-                seen[path] = b"agentconv-carry" in fh.read(1 << 20)
+                seen[path] = records.MARK.encode() in fh.read(1 << 20)
         except OSError:
             seen[path] = False
     return seen[path]

@@ -202,6 +202,8 @@ class Dialect(ToolFields, Detection):
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
         """IR -> text: ``write_record`` writes each record, the envelope lays them out as one file (an envelope of
         one record per file writes the first)."""
+        if not getattr(self.envelope, "SIDE_CHANNEL", True):
+            policy = replace(policy, carry=False)  # nowhere to carry: what is lost is reported as dropped
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
             return self.render(out.mapping, out.body, out.layout, out.carry)

@@ -11,11 +11,10 @@
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..ir import INHERIT, NONE, Agent, Document
-from ..loss import LossCode, LossReport, Policy, Severity
+from ..ir import INHERIT, NONE, Agent
+from ..loss import LossCode, LossReport, Severity
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -27,10 +26,6 @@ FILE_PREFIX = "file://"
 
 class Kiro(Dialect):
     id = "kiro"
-
-    def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
-        # JSON has no comments: no side channel, so what is lost is reported as dropped, not carried
-        return super().write(doc, report, replace(policy, carry=False))
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         if "tools" in data:

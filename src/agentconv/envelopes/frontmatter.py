@@ -32,7 +32,10 @@ from ..errors import ParseError
 from ..limits import LimitError
 from . import yamlio
 
-CARRY_PREFIX = "# agentconv-carry: "
+MARK = "agentconv-carry"
+"""The word every side channel's syntax begins with (a comment line, an HTML comment): what tells a file agentconv
+wrote with one."""
+CARRY_PREFIX = f"# {MARK}: "
 # The key's trailing blanks are stripped in code: a lazy ``[^:]*?`` before ``[ \t]*:`` is quadratic on long blank runs.
 _KEY = re.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")

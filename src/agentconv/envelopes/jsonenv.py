@@ -10,6 +10,9 @@ from ..errors import ParseError
 from . import tomlenv
 from .frontmatter import Layout, Parsed
 
+SIDE_CHANNEL = False
+"""JSON has no comments: a dialect of this envelope reports what it cannot hold as dropped, never carried."""
+
 
 def sniff(text: str, path: str | None) -> bool:
     """Worth a JSON parse?"""

@@ -9,12 +9,12 @@ from typing import Any
 from .. import carry as side
 from .. import jsontext
 from ..loss import LossCode, Severity
-from .frontmatter import Layout, Parsed
+from .frontmatter import MARK, Layout, Parsed
 from .records import Note
 
 HEADERLESS = True
 """Detection reads a file of this envelope as frontmatter that has no header."""
-_CARRY = re.compile(r"\n<!-- agentconv-carry: (\{.*\}) -->\n?\Z")
+_CARRY = re.compile(r"\n<!-- " + MARK + r": (\{.*\}) -->\n?\Z")
 
 
 def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
@@ -23,8 +23,8 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     payload = side.decode(m.group(1)) if m else None
     parsed = Parsed({}, text if payload is None else text[: m.start()], Layout(has_header=False), 1, carry=payload)
     if m and payload is None:
-        parsed.notes.append(Note(LossCode.CARRY_STALE, Severity.WARNING, "the agentconv-carry comment at the end is "
-                                 "not a valid payload: kept as text of the prompt"))
+        parsed.notes.append(Note(LossCode.CARRY_STALE, Severity.WARNING, f"the {MARK} comment at the end is not a "
+                                 "valid payload: kept as text of the prompt"))
     return parsed
 
 
@@ -35,5 +35,5 @@ def render(mapping: dict[str, Any], body: str, layout: Any = None, carry: dict[s
     if tail and side.decode(tail.group(1)) is not None:  # a body that ends in what a reader would take for a side
         carry = {"v": side.VERSION, "fields": {}}        # channel: an empty one after it keeps it text
     if carry:
-        body += "\n<!-- agentconv-carry: " + jsontext.dumps(carry, compact=True).replace("-->", "--\\u003e") + " -->\n"
+        body += f"\n<!-- {MARK}: " + jsontext.dumps(carry, compact=True).replace("-->", "--\\u003e") + " -->\n"
     return body
