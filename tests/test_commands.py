@@ -61,7 +61,9 @@ def test_gemini_command_name_from_path_and_placeholders():
     assert "{{args}}" in rec.prompt and "!{git diff --staged}" in rec.prompt and "@{docs/commit-style.md}" in rec.prompt
     assert not [i for i in report if i.code.value == "value-coerced"]  # reading loses nothing
     out = agentconv.convert(src, to="claude-command", path=".gemini/commands/git/commit.toml")
-    assert out.path == ".claude/commands/git-commit.md"
+    assert out.path == ".claude/commands/git/commit.md"  # Claude Code too names it git:commit
+    assert not [i for i in out.report if i.code.value == "name-changed"]
+    assert agentconv.read_text(out.text, "claude-command", path=out.path)[0].agent.name == "git:commit"
     assert "Extra instructions from the user: $ARGUMENTS" in out.text and "!`git diff --staged`" in out.text
     assert agentconv.convert(src, to="gemini-command", path=".gemini/commands/git/commit.toml").path \
         == ".gemini/commands/git/commit.toml"

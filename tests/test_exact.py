@@ -237,3 +237,29 @@ def test_what_a_file_name_cannot_hold():
         assert unsafe_file_name(name) is not None, name
     for name in ("team//lead", "team/../lead", "/abs", "a/b:c"):
         assert unsafe_file_name(name, nested=True) is not None, name
+
+
+NESTED = (  # dialect, where the file is, the name its tool gives it, where the same dialect writes it back
+    ("claude-command", ".claude/commands/git/commit.md", "git:commit", ".claude/commands/git/commit.md"),
+    ("claude-command", "plugins/tools/commands/git/commit.md", "git:commit", ".claude/commands/git/commit.md"),
+    ("gemini-command", ".gemini/commands/git/commit.toml", "git:commit", ".gemini/commands/git/commit.toml"),
+    ("opencode-command", ".opencode/commands/git/commit.md", "git/commit", ".opencode/command/git/commit.md"),
+    ("opencode", ".opencode/agents/team/lead.md", "team/lead", ".opencode/agent/team/lead.md"),
+    ("opencode", "/home/u/agent/x/.opencode/agent/lead.md", "lead", ".opencode/agent/lead.md"),
+)
+
+
+def test_a_name_from_sub_folders_is_the_tools_own():
+    """Claude Code and Gemini CLI name commands/git/commit.md git:commit, OpenCode agent/team/lead.md team/lead:
+    read so, written back to the same place, and into another command dialect under its own spelling."""
+    texts = {"gemini-command": 'description = "d"\nprompt = "Do {{args}}."\n'}
+    for dialect, path, name, back in NESTED:
+        text = texts.get(dialect, "---\ndescription: d\n---\nDo $ARGUMENTS.\n")
+        doc, _ = agentconv.read_text(text, dialect, path=path)
+        assert doc.agent.name == name, (dialect, path, doc.agent.name)
+        out = agentconv.convert_all_text(text, dialect, from_=dialect, path=path)[0]
+        assert (out.path, out.text) == (back, text), (dialect, path)
+    out = agentconv.convert_all_text("---\ndescription: d\n---\nDo $ARGUMENTS.\n", "gemini-command",
+                                     from_="claude-command", path=".claude/commands/git/commit.md")[0]
+    assert out.path == ".gemini/commands/git/commit.toml" and not [
+        i for i in out.report if i.code.value == "name-changed"]

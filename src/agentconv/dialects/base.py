@@ -184,7 +184,7 @@ class Dialect(ToolFields, Detection):
         layout = self.table.get("layout", {})
         if agent.name and not layout.get("name_from_file"):
             return
-        stem = naming.stem(path, layout.get("strip_suffixes", [".md"])) if path else None
+        stem = self.name_from_path(path) if path else None
         in_place = path and any(glob_match(path, g) for g in layout.get("detect", []))
         if agent.name and not in_place:
             return

@@ -78,11 +78,32 @@ class Detection:
         stem = self.file_stem(agent)[0]
         return template.format(name=naming.check_safe(stem, agent.origin.path if agent.origin else None))
 
+    def name_from_path(self, path: str) -> str:
+        """The name the tool gives a file at ``path``: its stem, or where the tool reads sub-folders as part of the
+        name (``[layout] nest_root``), the path below that folder joined with ``nest_sep`` (Claude Code and Gemini
+        CLI: commands/git/commit.md is git:commit; OpenCode: agent/team/lead.md is team/lead)."""
+        layout = self.table.get("layout", {})
+        suffixes = layout.get("strip_suffixes", [".md"])
+        roots = layout.get("nest_root", [])
+        norm = "/" + path.replace("\\", "/")
+        at, root = max(((norm.rfind("/" + r), r) for r in ([roots] if isinstance(roots, str) else roots)),
+                       default=(-1, ""))  # the innermost such folder
+        if at < 0:
+            return naming.stem(path, suffixes)
+        parts = norm[at + 1 + len(root):].split("/")
+        parts[-1] = naming.stem(parts[-1], suffixes)
+        return layout.get("nest_sep", "/").join(parts)
+
     def file_stem(self, agent: Agent) -> tuple[str, str | None]:
         """The name the record's file is written under, and why it is not the record's name (None: it is).
         Rewritten only where the tool would refuse the name (``[name] pattern``) or it cannot be a file name
         (``naming.unsafe_file_name``); a name that would lead out of the folder is refused, never rewritten."""
         name = agent.name or naming.slugify(agent.display_name or "") or "agent"
+        sep = self.table.get("layout", {}).get("nest_sep")
+        if sep and sep != "/" and sep in name:  # git:commit is git/commit.md
+            parts = [naming.check_safe(p, agent.origin.path if agent.origin else None) for p in name.split(sep)]
+            if not any(naming.unsafe_file_name(p) for p in parts):
+                return "/".join(parts), None
         pattern = self.table.get("name", {}).get("pattern")
         why = (f"does not fit {self.id}'s rule {pattern}" if pattern and not re.match(pattern, name)
                else naming.unsafe_file_name(name, self.table.get("layout", {}).get("nested", False)))
