@@ -21,7 +21,7 @@ rule, message), in file order. They come from two places, so a plugin dialect is
    - ``name-pattern``: the name against ``[name] pattern`` (an error in the header; a warning for a file name).
    - ``tool-unknown`` / ``tool-foreign`` / ``tool-case``: every spelling in the tool fields must be in the crosswalk's
      ``valid`` set ([tools] + [tool_aliases]) or an MCP spelling. ``[tool_foreign]`` spellings (another tool's
-     names, read by agentconv only as a courtesy) are errors for Copilot, since VS Code ignores them.
+     names, read by agentconv only as a courtesy). Warnings where the tool loads the file anyway (``[validate]``).
    - ``value`` / ``type`` / ``model``: ``[values]`` sets (color, effort, role ...), ``[own]`` value sets and types,
      the ``[model] pattern`` and, where the table has a checked catalogue, its models (``models.known``).
    - ``body-limit``: the prompt against ``body_limit`` (Copilot on GitHub: 30,000 characters).
@@ -29,7 +29,8 @@ rule, message), in file order. They come from two places, so a plugin dialect is
 
 Where the reader and a table rule speak of the same key on the same line (``SAME_VALUE``), one finding says it: the
 table rule's, which carries the tool's severity. A table may tune two severities in an optional ``[validate]``
-section: ``lenient_yaml`` and ``foreign_tools``, each ``"error"`` or ``"warning"``. The library never prints; the CLI
+section: ``lenient_yaml``, ``foreign_tools``, ``unknown_tools`` and ``name_pattern``, each ``"error"`` or
+``"warning"``, and ``loose_values``: keys whose value outside the set the tool ignores, loading the file (a warning). The library never prints; the CLI
 (``agentconv validate``) renders.
 """
 from __future__ import annotations
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from . import limits, models, registry
+from .envelopes import records
 from .dialects.helpers import glob_match
 from .errors import AgentconvError, ParseError
 from .loss import LossCode, LossItem, Severity
@@ -160,7 +162,9 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         add(exc.line, ERROR, "parse", exc.message)
         return out
     judged: list[tuple[Finding, set[str]]] = []  # the table's findings, with the keys and IR paths each is about
-    for rec in _records(d, parsed, doc):
+    if parsed.unloadable:  # the tool loads nothing from it (what the reader says of the whole file, path "")
+        judged.append((Finding(path, 1, ERROR, "parse", parsed.unloadable), {""}))
+    for rec in _records(d, text, path, parsed, doc):
         _Checker(d, rec, text, path, judged).run()
     out += [f for f, _ in judged]
     for item in report:
@@ -201,16 +205,14 @@ class _Record:
     """key -> Chunk, for a header the envelope splits into chunks (then every key has its own line)."""
 
 
-def _records(d, parsed, doc) -> list[_Record]:
-    """The records of a file as written: the header, or each entry of the table's ``records`` list (Roo's modes;
-    a file of one mode without the list is that mode), paired with what the reader made of it."""
-    key = d.table.get("records")
-    if key is None:
+def _records(d, text: str, path: str | None, parsed, doc) -> list[_Record]:
+    """The records of a file as written (the header; each raw record the envelope cuts a file of many into: Roo's
+    modes), paired with what the reader made of each."""
+    if not records.many(d.envelope):
         chunks = {c.key: c for c in getattr(parsed.layout, "chunks", [])}
         return [_Record(parsed.data, 1, doc.agent.kind, parsed.body, parsed.body_line, chunks)]
-    items = parsed.data.get(key) if key in parsed.data else [parsed.data]
-    return [_Record(item, rec.origin.line if rec.origin else 1, rec.kind)
-            for item, rec in zip(items, doc.records) if isinstance(item, dict)]
+    raws = d.envelope.split(text, path).records
+    return [_Record(raw.data, raw.body_line, rec.kind) for raw, rec in zip(raws, doc.records)]
 
 
 class _Checker:
@@ -224,6 +226,7 @@ class _Checker:
         self.own: dict[str, Any] = self.t.get("own", {})
         self.tune: dict[str, Any] = self.t.get("validate", {})
         self.plain = self.t.get("envelope") == "plain"
+        self.many = records.many(d.envelope)
 
     def add(self, line: int | None, sev: Severity, rule: str, message: str, key: str | None = None) -> None:
         """A finding about the header ``key`` (with the IR paths a reader puts it at), or about the record."""
@@ -240,7 +243,7 @@ class _Checker:
         c = self.chunks.get(key)
         if c is not None:
             return c.line
-        if self.t.get("records"):
+        if self.many:
             return self.rec.line  # a record of many: where it starts (where the reader reports it too)
         return _key_line(self.text, key) or 1
 
@@ -268,8 +271,9 @@ class _Checker:
             self.add(self.line(k) if k else self.rec.line, ERROR, "required", f"'{desc_keys[0]}' is required in "
                      f"{self.d.id}", k or desc_keys[0])
         for ipath in self.t.get("required", ["description"]):  # any other field the table requires (Roo: groups)
-            keys = [k for k, p in self.fields.items() if p == ipath]
-            if ipath != "description" and keys and all(self.data.get(k) is None for k in keys):
+            keys = [k for k, p in self.fields.items() if p == ipath] or \
+                (self.t.get("prompt_keys", [])[:1] if ipath == "prompt" else [])
+            if ipath != "description" and keys and all(self.data.get(k) in (None, "") for k in keys):
                 self.add(self.rec.line, ERROR, "required", f"'{keys[0]}' is required in {self.d.id}", keys[0])
         for k in [*desc_keys, key]:
             v = self.data.get(k) if k else None
@@ -283,7 +287,8 @@ class _Checker:
         if not pattern or self.fields.get(key) != "name" or not isinstance(value, str) or not value:
             return
         if not re.match(pattern, value):
-            self.at(key, ERROR, "name-pattern", f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
+            self.at(key, Severity(self.tune.get("name_pattern", ERROR.value)), "name-pattern",
+                    f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
 
     def file_name(self) -> None:
         """Where the file name is the identity, it should fit the name rule too (a warning: tools take it as is)."""
@@ -336,7 +341,8 @@ class _Checker:
                 canon = cw.read(name)
                 if canon and canon[0].startswith("mcp:"):
                     continue
-                self.add(line, ERROR, "tool-unknown", f"unknown tool {name!r} for {self.d.id}", key)
+                self.add(line, Severity(self.tune.get("unknown_tools", ERROR.value)), "tool-unknown",
+                         f"unknown tool {name!r} for {self.d.id}", key)
 
     def _tool_names(self, key: str, value: Any, shape: str) -> list[str]:
         if shape == "permission":
@@ -366,7 +372,7 @@ class _Checker:
     def _name_line(self, key: str, name: str) -> int:
         c = self.chunks.get(key)
         if c is None:
-            return self.line(key) if self.t.get("records") else \
+            return self.line(key) if self.many else \
                 _key_line(self.text, name, quoted_only=True) or self.line(key)
         lines = c.text.split("\n")
         start = next((i for i, ln in enumerate(lines) if _starts_key(ln, key)), 0)
@@ -389,7 +395,7 @@ class _Checker:
                 self._model(key, value)
             elif isinstance(allowed, list):
                 if value not in allowed:
-                    self.at(key, ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
+                    self.at(key, WARNING if key in self.tune.get("loose_values", []) else ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
             elif allowed == "hex":
                 themes = values.get(f"{ipath.rsplit('.', 1)[-1]}_themes", []) if ipath else []
                 if not (value in themes or (isinstance(value, str) and _HEX.fullmatch(value))):

@@ -85,6 +85,8 @@ class Parsed:
     """(key path, message) for every value read as something else (a date as its text ...): limits.plain."""
     notes: list[Any] = field(default_factory=list)
     """Anything else the envelope found about the record, reported as it is (``records.Note``)."""
+    unloadable: str | None = None
+    """Why the dialect's tool itself loads nothing from this text, which agentconv still reads (validate: an error)."""
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None) -> Parsed:

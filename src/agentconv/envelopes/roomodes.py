@@ -108,6 +108,7 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     data, coerced = limits.plain(data, file)
     parsed = Parsed(data, "", Layout(has_header=True), 1)
     parsed.coerced = coerced + ([("", unloadable)] if unloadable else [])
+    parsed.unloadable = unloadable
     parsed.layout.cleaned = unloadable is None  # type: ignore[attr-defined]  # read after Roo's clean-up
     parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
     return parsed
