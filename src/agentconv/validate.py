@@ -29,7 +29,7 @@ rule, message), in file order. They come from two places, so a plugin dialect is
 
 Where the reader and a table rule speak of the same key on the same line (``SAME_VALUE``), one finding says it: the
 table rule's, which carries the tool's severity. A table may tune two severities in an optional ``[validate]``
-section: ``lenient_yaml``, ``foreign_tools``, ``unknown_tools`` and ``name_pattern``, each ``"error"`` or
+section: ``lenient_yaml``, ``foreign_tools`` and ``unknown_tools``, each ``"error"`` or
 ``"warning"``, and ``loose_values``: keys whose value outside the set the tool ignores, loading the file (a warning). The library never prints; the CLI
 (``agentconv validate``) renders.
 """
@@ -287,8 +287,7 @@ class _Checker:
         if not pattern or self.fields.get(key) != "name" or not isinstance(value, str) or not value:
             return
         if not re.match(pattern, value):
-            self.at(key, Severity(self.tune.get("name_pattern", ERROR.value)), "name-pattern",
-                    f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
+            self.at(key, ERROR, "name-pattern", f"name {value!r} does not fit {self.d.id}'s rule {pattern}")
 
     def file_name(self) -> None:
         """Where the file name is the identity, it should fit the name rule too (a warning: tools take it as is)."""
