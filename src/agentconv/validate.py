@@ -28,10 +28,10 @@ rule, message), in file order. They come from two places, so a plugin dialect is
    - ``unknown-key`` / ``renamed-key``: header keys the dialect does not document (warnings).
 
 Where the reader and a table rule speak of the same key on the same line (``SAME_VALUE``), one finding says it: the
-table rule's, which carries the tool's severity. A table may tune two severities in an optional ``[validate]``
-section: ``lenient_yaml``, ``foreign_tools`` and ``unknown_tools``, each ``"error"`` or
-``"warning"``, and ``loose_values``: keys whose value outside the set the tool ignores, loading the file (a warning). The library never prints; the CLI
-(``agentconv validate``) renders.
+table rule's, which carries the tool's severity. A file the tool loads is valid: a table tunes severities in an
+optional ``[validate]`` section (``lenient_yaml``, ``foreign_tools``, ``unknown_tools``: ``"error"`` or
+``"warning"``; ``loose_values``: keys whose value outside the set the tool loads and ignores, a warning). The library
+never prints; the CLI (``agentconv validate``) renders.
 """
 from __future__ import annotations
 
@@ -330,8 +330,8 @@ class _Checker:
                 if fkey in foreign and name not in cw.valid:
                     canon = ", ".join(self.t["tool_foreign"][foreign[fkey]])
                     good = ", ".join(cw.write(canon.split(", ")[0])) or "?"
-                    self.add(line, foreign_sev, "tool-foreign",
-                             f"tool {name!r} is not a {self.d.id} tool name ({self.d.id} ignores it); write {good}", key)
+                    self.add(line, foreign_sev, "tool-foreign", f"tool {name!r} is not a {self.d.id} tool name "
+                             f"({self.d.id} ignores it); write {good}", key)
                     continue
                 if name.lower() in valid_folded:
                     self.add(line, WARNING, "tool-case",
