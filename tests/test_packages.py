@@ -168,3 +168,28 @@ def test_mcp_servers_agent_plugins_cannot_hold_stay_for_claude(tmp_path):
     assert agentconv("convert", str(out), "--to", "claude-plugin", "-o", str(back)).returncode == 0
     assert json.loads((back / ".mcp.json").read_text())["mcpServers"] == json.loads((src / ".mcp.json").read_text())["mcpServers"]
     assert validate_schemas(out) == 2
+
+
+def test_with_claude_among_the_clients_records_come_back_byte_for_byte(tmp_path):
+    src = CASES / "review-kit" / "in"
+    ap, back = tmp_path / "ap", tmp_path / "back"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "claude,copilot", "-o", str(ap), "--json")
+    assert r.returncode == 0, r.stderr
+    assert (ap / "com.anthropic.claude-code" / "agents" / "reviewer.md").read_bytes() == \
+        (src / "agents" / "reviewer.md").read_bytes()
+    assert agentconv("convert", str(ap), "--to", "claude-plugin", "-o", str(back)).returncode == 0
+    for rel in ("agents/reviewer.md", "agents/fixer.md", "commands/review.md", "skills/lint/SKILL.md", "hooks/hooks.json"):
+        assert (back / rel).read_bytes() == (src / rel).read_bytes(), rel
+    notes = [i["message"] for f in json.loads(r.stdout)["files"] for i in f["losses"] if i["code"] == "component-kept"]
+    assert any("only Claude Code runs them" in m for m in notes)
+
+
+def test_usage_errors(tmp_path):
+    src = CASES / "review-kit" / "in"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "-o", str(tmp_path / "o"))
+    assert r.returncode == 2 and "--clients" in r.stderr
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "nosuch", "-o", str(tmp_path / "o"))
+    assert r.returncode == 2 and "nosuch" in r.stderr
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot")
+    assert r.returncode == 2 and "-o DIR" in r.stderr
+    assert not (tmp_path / "o").exists()
