@@ -193,3 +193,23 @@ def test_usage_errors(tmp_path):
     r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot")
     assert r.returncode == 2 and "-o DIR" in r.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_manifest_places_are_read_and_written_at_the_default_places(tmp_path):
+    """A manifest that names its agents file and hooks file elsewhere: both are read from there and written where
+    Claude Code looks by default (the manifest keys that named them are not written)."""
+    src = tmp_path / "p"
+    (src / ".claude-plugin").mkdir(parents=True)
+    (src / "custom").mkdir()
+    (src / "config").mkdir()
+    (src / ".claude-plugin" / "plugin.json").write_text(json.dumps(
+        {"name": "p", "agents": ["./custom/helper.md"], "hooks": "./config/hooks.json"}))
+    (src / "custom" / "helper.md").write_text("---\nname: helper\ndescription: Helps.\n---\nHelp.\n")
+    (src / "config" / "hooks.json").write_text('{"hooks": {}}\n')
+    back = tmp_path / "back"
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(back), "--json")
+    assert r.returncode == 0, r.stderr
+    assert (back / "agents" / "helper.md").read_text() == (src / "custom" / "helper.md").read_text()
+    assert (back / "hooks" / "hooks.json").read_text() == '{"hooks": {}}\n'
+    assert json.loads((back / ".claude-plugin" / "plugin.json").read_text()) == {"name": "p"}
+    assert not (back / "custom").exists() and not (back / "config").exists()

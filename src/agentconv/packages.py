@@ -627,8 +627,8 @@ def _write_claude(pkg: Package, policy: Policy):
         out[cp["mcp"]] = Output(_dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
                                 "claude-plugin")
     if pkg.hooks is not None:
-        out[pkg.hooks[0]] = Output(pkg.hooks[1], pkg.hooks[0], LossReport(source=pkg.fmt, target="claude-plugin"),
-                                   "claude-plugin")
+        out[cp["hooks"]] = Output(pkg.hooks[1], pkg.hooks[0], LossReport(source=pkg.fmt, target="claude-plugin"),
+                                  "claude-plugin")  # where Claude Code reads hooks without a manifest key
     for member in pkg.members:
         spec = cp[member.kind]
         _record(pkg, member, spec["dialect"], policy, _strip_home, out, failed)
