@@ -249,6 +249,30 @@ def test_jobs_is_capped_and_one_runs_without_a_pool(tmp_path: Path, monkeypatch)
     assert outcome.summary.statuses == {"converted": 80}
 
 
+def test_the_pool_forks_one_worker_fewer_and_keeps_the_order(tmp_path: Path, monkeypatch) -> None:
+    """With --jobs N the main process converts too (N - 1 workers, warmed before the fork): the records and the
+    files written are exactly those of --jobs 1, in the same order."""
+    import concurrent.futures
+
+    made = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def pool(*a, **kw):
+        made.append(kw["max_workers"])
+        return real(*a, **kw)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    one, two = claude_repo(tmp_path / "one", 150), claude_repo(tmp_path / "two", 150)
+    (one / ".claude/agents/agent-7.md").write_text("---\nname: [unclosed\n---\nbody\n")  # a failure keeps its place
+    (two / ".claude/agents/agent-7.md").write_text("---\nname: [unclosed\n---\nbody\n")
+    a = migration.migrate(one, ["copilot", "opencode"], jobs=1)
+    b = migration.migrate(two, ["copilot", "opencode"], jobs=2)
+    assert made == [1]
+    assert [r.to_json() for r in b.records] == [r.to_json() for r in a.records]
+    assert [r.source for r in b.records][:6] == [r.source for r in a.records][:6] and len(b.records) == 300
+    assert files(two) == files(one) and temps(two) == []
+
+
 @pytest.mark.parametrize(("content", "why"), [
     ('{"version": 1, "files": ["a"]}', 'is not {"version": 1, "files": {PATH: SHA256, ...}}'),
     ("[1, 2]", 'is not {"version": 1, "files": {PATH: SHA256, ...}}'),

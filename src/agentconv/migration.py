@@ -249,20 +249,57 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
 
 
 def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]:
+    """Every source's records, in the order of ``files``. With ``jobs`` > 1 the main process is one of the
+    ``jobs``: it forks ``jobs - 1`` workers (after a warm-up, so they inherit the imports and tables instead of
+    loading them each) and converts chunks itself while they convert theirs."""
     if jobs <= 1 or len(files) < 64:
         for src, rel in files:
             yield from _work(job, str(src), rel)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
-    chunk = max(16, len(files) // (jobs * 8))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    _warm(job, files[0])
+    size = max(8, min(64, len(files) // (jobs * 16)))  # small enough to share out the tail evenly
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_worker_init, initargs=(os.getpid(),))
+    pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
+    mine: dict[int, list[Record]] = {}  # chunks the main process converted, until their turn
+    sent = 0
+
+    def feed() -> None:  # two chunks queued per worker: enough to keep it busy, few to drop when interrupted
+        nonlocal sent
+        while sent < len(chunks) and sum(not f.done() for f in pending.values()) < 2 * (jobs - 1):
+            pending[sent] = pool.submit(_work_chunk, job, chunks[sent])
+            sent += 1
+
     try:
-        for recs in pool.map(partial(_work, job), [str(s) for s, _ in files], [r for _, r in files], chunksize=chunk):
-            yield from recs
+        for i in range(len(chunks)):
+            feed()
+            while i in pending and not pending[i].done() and sent < len(chunks):
+                mine[sent] = _work_chunk(job, chunks[sent])  # the main process converts while it waits
+                sent += 1
+                feed()
+            yield from mine.pop(i) if i in mine else pending.pop(i).result()
     finally:  # interrupted: the chunks not started are dropped, not run
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _work_chunk(job: Job, files: list[tuple[Path, str]]) -> list[Record]:
+    return [rec for src, rel in files for rec in _work(job, str(src), rel)]
+
+
+def _warm(job: Job, first: tuple[Path, str]) -> None:
+    """Convert one source in memory (nothing written) so the modules and tables a conversion needs are loaded
+    before the pool forks."""
+    from . import api
+    from .loss import LossReport
+
+    try:
+        doc, report = api.read(first[0], job.from_, path=first[1], carry=job.policy.carry)
+        for target in job.to:
+            api.write_all(doc, target, report=LossReport(list(report.items), report.source), policy=job.policy)
+    except Exception:  # noqa: BLE001 - only a warm-up: the real run reports whatever this is
+        pass
 
 
 def _worker_init(parent: int) -> None:
