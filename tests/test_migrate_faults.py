@@ -289,6 +289,50 @@ def test_a_manifest_of_the_wrong_shape_is_one_line(tmp_path: Path, content: str,
     assert why in r.stderr and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
 
 
+def test_realpath_resolves_each_folder_once_and_agrees_with_os(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real/file.md").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "real/alias.md").symlink_to(tmp_path / "real/file.md")
+    (tmp_path / "real/loop.md").symlink_to(tmp_path / "real/loop.md")
+    real = migration._Realpath()
+    paths = [tmp_path / p for p in ("link/file.md", "link/alias.md", "link/missing.md", "real/file.md", "link/..",
+                                    "link/.", "link/loop.md", "gone/x.md", "link/sub/../file.md")]
+    assert [real(p) for p in paths] == [os.path.realpath(p) for p in paths]
+    assert real(str(paths[0])) == str(tmp_path / "real/file.md")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_manifest_is_written_in_chunks_exactly_as_json_dumps_would(seed: int) -> None:
+    """The manifest streams out in pieces (no 20 MB string at 20,000 targets); its bytes are still
+    json.dumps(indent=1, ensure_ascii=False) of the whole, whatever the names hold and however it is cut."""
+    import random
+
+    rnd = random.Random(seed)
+
+    def name() -> str:
+        return "".join(rnd.choice('ab/"\\\u00e9\u2028 x.\n\t') for _ in range(rnd.randint(1, 12)))
+
+    def digest() -> str:
+        return "%064x" % rnd.getrandbits(256)
+
+    files = {name(): digest() for _ in range(rnd.randint(0, 30))}
+    origins = {t: {"to": "copilot", "sources": sorted(name() for _ in range(rnd.randint(0, 3)))}
+               for t in list(files)[:rnd.randint(0, len(files))]}
+    origins.update({name(): {"to": "opencode", "sources": [name()]} for _ in range(rnd.randint(0, 2))})
+    pending = {name(): digest() for _ in range(rnd.randint(0, 5))} if seed % 2 else None
+    data = {"version": 1, "files": dict(sorted(files.items()))}
+    if origins:
+        data["origins"] = {t: o for t, o in sorted(origins.items()) if t in files or t in (pending or {})}
+    if pending:
+        data["pending"] = dict(sorted(pending.items()))
+    want = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    m = mf.Manifest(files, origins)
+    assert m.to_json(pending) == want
+    assert ["".join(m.chunks(pending, n)) for n in (1, 3)] == [want, want]
+    assert len(list(m.chunks(pending, 1))) >= len(files) + 2
+
+
 def test_a_full_disk_fails_each_target_in_one_line(tmp_path: Path) -> None:
     """RLIMIT_FSIZE makes every write past 64 bytes fail (EFBIG), as a full disk would: no traceback, no temp file."""
     repo = claude_repo(tmp_path / "r", 3)

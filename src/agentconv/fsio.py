@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from typing import Iterable
 
 PREFIX = ".agentconv-"
 TEMP = re.compile(r"^\.agentconv-(\d+)-[0-9a-f]+\.tmp$")
@@ -21,9 +22,10 @@ OWNER = os.getpid()
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def stage(dest: str | os.PathLike[str], data: bytes) -> str:
-    """Write ``data`` to a new temp file in ``dest``'s folder (which must exist) and return its path; the temp file
-    already has the mode ``dest`` will have. ``commit`` renames it over ``dest``, ``discard`` removes it."""
+def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> str:
+    """Write ``data`` (bytes, or chunks of them) to a new temp file in ``dest``'s folder (which must exist) and
+    return its path; the temp file already has the mode ``dest`` will have. ``commit`` renames it over ``dest``,
+    ``discard`` removes it."""
     dest = os.fspath(dest)
     folder = os.path.dirname(dest) or "."
     while True:
@@ -38,9 +40,10 @@ def stage(dest: str | os.PathLike[str], data: bytes) -> str:
             os.chmod(fd if os.chmod in os.supports_fd else tmp, stat.S_IMODE(os.stat(dest).st_mode) & 0o777)
         except FileNotFoundError:
             pass  # a new file: the umask already decided
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        for chunk in (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view):]
     except BaseException:
         os.close(fd)
         discard(tmp)
@@ -62,7 +65,7 @@ def discard(tmp: str) -> None:
         pass
 
 
-def write_atomic(dest: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(dest: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
     """``stage`` and ``commit`` in one step; on any failure the temp file is gone and ``dest`` is untouched."""
     tmp = stage(dest, data)
     try:

@@ -40,12 +40,33 @@ class Manifest:
     """Read with a ``pending`` list: the run that wrote it was killed; the next write run saves it clean."""
 
     def to_json(self, pending: dict[str, str] | None = None) -> str:
-        data: dict[str, Any] = {"version": 1, "files": dict(sorted(self.files.items()))}
+        return "".join(self.chunks(pending))
+
+    def chunks(self, pending: dict[str, str] | None = None, lines: int = 2048) -> Iterator[str]:
+        """``json.dumps(data, indent=1, ensure_ascii=False) + "\\n"`` of the manifest, ``lines`` entries at a time:
+        at 20,000 targets the whole text and the encoder's pieces would cost ~20 MB at once (issue 11)."""
+        parts: list[tuple[str, dict[str, Any]]] = [("files", dict(sorted(self.files.items())))]
         if self.origins:
-            data["origins"] = {t: o for t, o in sorted(self.origins.items()) if t in self.files or t in (pending or {})}
+            parts.append(("origins", {t: o for t, o in sorted(self.origins.items())
+                                      if t in self.files or t in (pending or {})}))
         if pending:
-            data["pending"] = dict(sorted(pending.items()))
-        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+            parts.append(("pending", dict(sorted(pending.items()))))
+        yield '{\n "version": 1'
+        for key, entries in parts:
+            if not entries:
+                yield f',\n "{key}": {{}}'
+                continue
+            yield f',\n "{key}": {{'
+            buf, sep = [], "\n"
+            for name, value in entries.items():
+                text = json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n  ")
+                buf.append(f"{sep}  {json.dumps(name, ensure_ascii=False)}: {text}")
+                sep = ",\n"
+                if len(buf) >= lines:
+                    yield "".join(buf)
+                    buf.clear()
+            yield "".join(buf) + "\n }"
+        yield "\n}\n"
 
 
 def _bad(path: Path, why: str, line: int | None = None) -> ParseError:
@@ -111,7 +132,7 @@ def save(root: str | Path, manifest: Manifest, pending: dict[str, str] | None = 
     path = _own(root, MANIFEST)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fsio.write_atomic(path, manifest.to_json(pending).encode("utf-8"))
+        fsio.write_atomic(path, (c.encode("utf-8") for c in manifest.chunks(pending)))
     except OSError as exc:
         raise OutputError(f"cannot write agentconv's manifest: {exc.strerror or exc}", file=str(path)) from None
 

@@ -337,6 +337,24 @@ def jobs_for(jobs: int | None, files: int) -> int:
     return max(1, min(jobs or cores, cores, files))
 
 
+class _Realpath:
+    """``os.path.realpath``, resolving each folder once: a batch names thousands of files in a few folders, and
+    realpath costs a system call per component of every path."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, path: str | os.PathLike[str]) -> str:
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder or ".")
+        full = os.path.join(real, name)
+        return os.path.realpath(full) if os.path.islink(full) else full
+
+
 def _prune(folder: Path, root: Path) -> None:
     """Remove folders a discarded temp file left empty, up to the output root."""
     root = root.resolve()
@@ -391,8 +409,9 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
             mf.sweep(out_root, SKIP_DIRS)
         manifest = mf.load(out_root)
         _MADE.clear()  # folders may have gone since an earlier run in this process
-        generated = {os.path.realpath(out_root / p) for p in manifest.files}
-        found = [(p, rel) for p, rel in found if os.path.realpath(p) not in generated]
+        real = _Realpath()
+        generated = {real(os.path.join(out_root, p)) for p in manifest.files}
+        found = [(p, rel) for p, rel in found if real(p) not in generated]
         discovered = {rel for _, rel in found}
         found += extra
         job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses)
@@ -441,7 +460,7 @@ def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], roo
                 counted.update(r.counts)
                 r.counts = None
     _resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
-             job.to if remove_orphans else (), {os.path.realpath(p) for p, _ in found})
+             job.to if remove_orphans else (), {_Realpath()(p) for p, _ in found})
     summary = Summary(losses=counted)
     for r in records:
         summary.statuses[r.status] += 1
@@ -539,8 +558,9 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                 r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one"
                 r.remedy = None if prefixed else "prefix_collisions"
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
+    real = _Realpath()
     for r in records:
-        if r.target and r.status == "converted" and os.path.realpath(os.path.join(root_s, r.target)) in sources:
+        if r.target and r.status == "converted" and real(os.path.join(root_s, r.target)) in sources:
             r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
             r.error = f"{r.target}: refusing to overwrite a source file"
         if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:
