@@ -22,7 +22,8 @@ Every round runs, in rotating order, each in a fresh copy of that repository (`c
 Wall is `time.perf_counter` around the child; cpu = user+sys of the child and its reaped descendants (wait4);
 memory = the peak of the whole process tree's resident set: a sampler reads /proc every 10 ms, summing VmRSS over
 the child and all its descendants (`tree` column), and also sums each process's own high-water mark VmHWM (`hwm`
-column: an upper bound that a short spike between samples cannot escape). The targets are ratios of medians in
+column: an upper bound that a short spike between samples cannot escape), and the summed PSS (`pss`: pages a
+forked worker shares with its parent counted once). The targets are ratios of medians in
 the same run (issue 11); the last line prints them with the machine's load average. Writes
 bench/results/migrate.json.
 """
@@ -163,16 +164,19 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def _mem_kb(pid: int) -> tuple[int, int] | None:
-    """(VmRSS, VmHWM) of ``pid`` in kB, None when it is gone or a zombie."""
+def _mem_kb(pid: int) -> tuple[int, int, int] | None:
+    """(VmRSS, VmHWM, Pss) of ``pid`` in kB, None when it is gone or a zombie."""
     try:
         with open(f"/proc/{pid}/status", "rb") as fh:
             text = fh.read()
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            roll = fh.read()
     except OSError:
         return None
     rss = re.search(rb"\nVmRSS:\s+(\d+)", text)
     hwm = re.search(rb"\nVmHWM:\s+(\d+)", text)
-    return (int(rss.group(1)), int(hwm.group(1))) if rss and hwm else None
+    pss = re.search(rb"\nPss:\s+(\d+)", roll)
+    return (int(rss.group(1)), int(hwm.group(1)), int(pss.group(1)) if pss else 0) if rss and hwm else None
 
 
 class TreeMemory(threading.Thread):
@@ -181,19 +185,21 @@ class TreeMemory(threading.Thread):
     def __init__(self, root: int, interval: float = 0.01):
         super().__init__(daemon=True)
         self.root, self.interval, self.done = root, interval, threading.Event()
-        self.tree_kb, self.hwm_kb, self.procs = 0, {}, 0
+        self.tree_kb, self.pss_kb, self.hwm_kb, self.procs = 0, 0, {}, 0
 
     def run(self) -> None:
         while not self.done.is_set():
-            kids, todo, total = _children(), [self.root], 0
+            kids, todo, total, pss = _children(), [self.root], 0, 0
             while todo:
                 pid = todo.pop()
                 todo += kids.get(pid, [])
                 mem = _mem_kb(pid)
                 if mem:
                     total += mem[0]
+                    pss += mem[2]
                     self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), mem[1])
             self.tree_kb = max(self.tree_kb, total)
+            self.pss_kb = max(self.pss_kb, pss)
             self.procs = max(self.procs, len(self.hwm_kb))
             self.done.wait(self.interval)
 
@@ -215,7 +221,7 @@ def timed(cmd: list[str], cwd: str | None = None) -> dict:
         text = out.read().decode("utf-8", "replace")
     lines = [ln for ln in text.splitlines() if ln.strip()]
     return {"wall_s": wall, "exit": p.returncode, "cpu_s": ru.ru_utime + ru.ru_stime,
-            "tree_mb": mem.tree_kb / 1024, "hwm_mb": sum(mem.hwm_kb.values()) / 1024, "procs": mem.procs,
+            "tree_mb": mem.tree_kb / 1024, "pss_mb": mem.pss_kb / 1024, "hwm_mb": sum(mem.hwm_kb.values()) / 1024, "procs": mem.procs,
             "max1_mb": ru.ru_maxrss / 1024, "last": lines[-1][:200] if lines else ""}
 
 
@@ -308,7 +314,7 @@ def one_size(n: int, tmp: Path, args, peer: dict) -> dict:
                   f"{r['files_written']} files  tree {r['tree_mb']:.0f} MB", file=sys.stderr, flush=True)
     shutil.rmtree(tmp / "work", ignore_errors=True)
     shutil.rmtree(repo, ignore_errors=True)
-    med = {k: {f: statistics.median(r[f] for r in v) for f in ("wall_s", "cpu_s", "tree_mb", "hwm_mb", "max1_mb")}
+    med = {k: {f: statistics.median(r[f] for r in v) for f in ("wall_s", "cpu_s", "tree_mb", "pss_mb", "hwm_mb", "max1_mb")}
            for k, v in runs.items()}
 
     def paired(a: str, b: str) -> float | None:  # per round a/b, then the median: load drift falls on both
@@ -333,7 +339,7 @@ def report(res: dict) -> list[str]:
     p = res["peer"]
     w.append(f"peer: rulesync {p['version']} on node {p['node']}" if p.get("ok") else f"peer: skipped ({p.get('why')})")
     w.append("")
-    w.append(f"{'N':>6}  {'tool':<20}{'wall s':>8}{'(min-max)':>14}{'cpu s':>7}{'tree MB':>9}{'hwm MB':>8}{'procs':>6}"
+    w.append(f"{'N':>6}  {'tool':<20}{'wall s':>8}{'(min-max)':>14}{'cpu s':>7}{'tree MB':>9}{'hwm MB':>8}{'pss MB':>8}{'procs':>6}"
              f"{'files':>7}  exit / last line")
     for size in res["sizes"]:
         for name, rs in size["runs"].items():
@@ -341,7 +347,7 @@ def report(res: dict) -> list[str]:
             exits = sorted({r["exit"] for r in rs})
             files = sorted({r["files_written"] for r in rs})
             w.append(f"{size['n']:>6}  {name:<20}{m['wall_s']:>8.2f}{f'({min(walls):.2f}-{max(walls):.2f})':>14}"
-                     f"{m['cpu_s']:>7.2f}{m['tree_mb']:>9.0f}{m['hwm_mb']:>8.0f}{max(r['procs'] for r in rs):>6}"
+                     f"{m['cpu_s']:>7.2f}{m['tree_mb']:>9.0f}{m['hwm_mb']:>8.0f}{m['pss_mb']:>8.0f}{max(r['procs'] for r in rs):>6}"
                      f"{'/'.join(map(str, files)):>7}  {'/'.join(map(str, exits))}  {rs[-1]['last'][:90]}")
         q = size["ratios"]
         w.append(f"{'':>8}ratios of medians (paired per round): rulesync/agentconv {fmt(q['peer'])} ({fmt(q['peer_paired'])}), "
@@ -350,7 +356,8 @@ def report(res: dict) -> list[str]:
         w.append("")
     w.append(f"(medians of {res['runs']} rounds, tools in rotating order, each in a fresh copy; tree = peak of the summed "
              "VmRSS of the process and its descendants, sampled every 10 ms; hwm = the sum of each process's VmHWM, an "
-             "upper bound; procs = processes seen)")
+             "upper bound; pss = peak of the summed proportional set size (pages a forked worker shares with its parent "
+             "counted once); procs = processes seen)")
     w.append("targets (printed, never asserted):")
     w += ["   " + t for t in res["targets"]]
     if res.get("profile"):
@@ -375,12 +382,14 @@ def targets(res: dict) -> tuple[list[str], str]:
                    f"{'met' if q['jobs'] < 1.0 else 'NOT met'}")
         mem = max(m["agentconv"]["hwm_mb"], m["agentconv --jobs 1"]["hwm_mb"])
         out.append(f"N={n}: peak memory of the tree < {TARGET_RSS_MB:.0f} MB: {mem:.0f} MB (sum of VmHWM), "
-                   f"{m['agentconv']['tree_mb']:.0f} MB (sampled) -> {'met' if mem < TARGET_RSS_MB else 'NOT met'}")
+                   f"{m['agentconv']['tree_mb']:.0f} MB (sampled), PSS {m['agentconv']['pss_mb']:.0f} MB -> "
+                   f"{'met' if mem < TARGET_RSS_MB else 'NOT met'}")
         parts.append(f"N={n}: agentconv {m['agentconv']['wall_s']:.2f} s, --jobs 1 {m['agentconv --jobs 1']['wall_s']:.2f} s, "
                      + (f"rulesync {m['rulesync']['wall_s']:.2f} s, " if "rulesync" in m else "")
                      + f"cp -r {m['cp -r']['wall_s']:.2f} s => "
                      + (f"{q['peer']:.1f}x faster than rulesync, " if q["peer"] is not None else "")
-                     + f"{q['cp']:.1f}x cp -r, default/--jobs 1 {q['jobs']:.2f}, peak {m['agentconv']['hwm_mb']:.0f} MB")
+                     + f"{q['cp']:.1f}x cp -r, default/--jobs 1 {q['jobs']:.2f}, peak {m['agentconv']['hwm_mb']:.0f} MB "
+                     f"(PSS {m['agentconv']['pss_mb']:.0f})")
     if len(res["sizes"]) > 1:
         lo, hi = res["sizes"][0], res["sizes"][-1]
         a, b = lo["median"]["agentconv"]["hwm_mb"], hi["median"]["agentconv"]["hwm_mb"]
