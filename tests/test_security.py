@@ -234,6 +234,39 @@ def test_no_wider(narrow, wide, ok):
     assert no_wider(narrow, wide) is ok
 
 
+def _no_wider_by_definition(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
+    """no_wider as its docstring says it, grant by grant at every point (what the indexed version must agree with)."""
+    rank = {"deny": 0, "ask": 1, "allow": 2}
+
+    def decision(policy: ToolPolicy, key: str, pattern: str | None, pick) -> int:
+        listed = policy.mode in (ALLOWLIST, NONE)
+        ranks = [rank.get(g.decision, 0) + (0 if listed or g.decision != "allow" else 1) for g in policy.grants
+                 if (g.pattern is None or g.pattern == pattern)
+                 and ((g.canonical or "raw:" + g.raw) == key or ((g.canonical or "").startswith("mcp:")
+                      and g.canonical.endswith("/*") and key.startswith(g.canonical[:-1])))]
+        return pick(ranks) if ranks else (0 if listed else 2)
+
+    points = {(g.canonical or "raw:" + g.raw, g.pattern) for g in narrow.grants + wide.grants} | {("", None)}
+    return narrow == wide or all(decision(narrow, *p, max) <= decision(wide, *p, min) for p in points)
+
+
+def test_no_wider_agrees_with_its_definition_on_random_policies() -> None:
+    import random
+
+    rnd = random.Random(11)
+    canon = [None, "read", "edit", "bash", "mcp:a/*", "mcp:a/x", "mcp:a/y", "mcp:b/*", "mcp:b/x", "mcp:ab/x"]
+
+    def policy() -> ToolPolicy:
+        return ToolPolicy(rnd.choice([INHERIT, ALLOWLIST, DENYLIST, NONE]),
+                          [Grant(rnd.choice("REBxy"), rnd.choice(canon), rnd.choice(["allow", "ask", "deny"]),
+                                 rnd.choice([None, None, "git *", "ls"])) for _ in range(rnd.randint(0, 6))])
+
+    pairs = [(policy(), policy()) for _ in range(20000)]
+    verdicts = [no_wider(a, b) for a, b in pairs]
+    assert verdicts == [_no_wider_by_definition(a, b) for a, b in pairs]
+    assert 0 < sum(verdicts) < len(verdicts)
+
+
 @pytest.mark.parametrize("carried, visible, regained", [
     (P(ALLOWLIST, ("Read", "read")), P(ALLOWLIST, ("Read", "read")), []),
     # a tool the target could not spell, of a kind of access the visible file grants: restored, named

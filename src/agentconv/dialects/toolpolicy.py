@@ -284,19 +284,31 @@ def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
     if narrow == wide:
         return True
     points = {(_point(g), g.pattern) for g in narrow.grants + wide.grants} | {("", None)}
-    return all(_decision(narrow, *p, max) <= _decision(wide, *p, min) for p in points)
+    n, w = _ranked(narrow), _ranked(wide)
+    return all(_decision(n, *p, max) <= _decision(w, *p, min) for p in points)
 
 
 def _point(g: Grant) -> str:
     return g.canonical or "raw:" + g.raw
 
 
-def _decision(policy: ToolPolicy, key: str, pattern: str | None, pick) -> int:
+def _ranked(policy: ToolPolicy) -> tuple[bool, dict[str, list[tuple[str | None, int]]], list[tuple[str, str | None, int]]]:
+    """A policy's grants as (listed, point -> [(pattern, rank)], [(prefix, pattern, rank)] of the MCP wildcards), so
+    each point ``no_wider`` asks about looks only at the grants that can cover it."""
     listed = policy.mode in (ALLOWLIST, NONE)
-    ranks = [_RANK.get(g.decision, 0) + (0 if listed or g.decision != "allow" else 1) for g in policy.grants
-             if (g.pattern is None or g.pattern == pattern) and _covers(_point(g), key)]
+    exact: dict[str, list[tuple[str | None, int]]] = {}
+    wild: list[tuple[str, str | None, int]] = []
+    for g in policy.grants:
+        point, rank = _point(g), _RANK.get(g.decision, 0) + (0 if listed or g.decision != "allow" else 1)
+        if point.startswith("mcp:") and point.endswith("/*"):  # mcp:srv/* covers itself and every mcp:srv/<tool>
+            wild.append((point[:-1], g.pattern, rank))
+        else:
+            exact.setdefault(point, []).append((g.pattern, rank))
+    return listed, exact, wild
+
+
+def _decision(ranked: tuple[bool, dict, list], key: str, pattern: str | None, pick) -> int:
+    listed, exact, wild = ranked
+    ranks = [r for p, r in exact.get(key, ()) if p is None or p == pattern]
+    ranks += [r for prefix, p, r in wild if (p is None or p == pattern) and key.startswith(prefix)]
     return pick(ranks) if ranks else (0 if listed else 2)
-
-
-def _covers(grant: str, key: str) -> bool:
-    return grant == key or (grant.startswith("mcp:") and grant.endswith("/*") and key.startswith(grant[:-1]))
