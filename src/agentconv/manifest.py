@@ -27,6 +27,8 @@ from .errors import OutputError, ParseError
 MANIFEST = ".agentconv/manifest.json"
 LOCK = ".agentconv/lock"
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")
+_STR, _BLOCK = json.JSONEncoder(ensure_ascii=False), json.JSONEncoder(ensure_ascii=False, indent=1)
+"""Made once: ``json.dumps`` with any option builds an encoder per call, and the manifest has an entry per target."""
 
 
 @dataclass
@@ -59,14 +61,24 @@ class Manifest:
             yield f',\n "{key}": {{'
             buf, sep = [], "\n"
             for name, value in entries.items():
-                text = json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n  ")
-                buf.append(f"{sep}  {json.dumps(name, ensure_ascii=False)}: {text}")
+                buf.append(f"{sep}  {_STR.encode(name)}: {_entry(value)}")
                 sep = ",\n"
                 if len(buf) >= lines:
                     yield "".join(buf)
                     buf.clear()
             yield "".join(buf) + "\n }"
         yield "\n}\n"
+
+
+def _entry(value: Any) -> str:
+    """One value of the manifest as json.dumps(indent=1) writes it two levels in."""
+    if isinstance(value, str):
+        return _STR.encode(value)
+    if (type(value) is dict and list(value) == ["to", "sources"] and isinstance(value["to"], str)
+            and type(value["sources"]) is list and value["sources"] and all(type(x) is str for x in value["sources"])):
+        sources = ",\n    ".join(map(_STR.encode, value["sources"]))  # an origin, written out without the encoder
+        return f'{{\n   "to": {_STR.encode(value["to"])},\n   "sources": [\n    {sources}\n   ]\n  }}'
+    return _BLOCK.encode(value).replace("\n", "\n  ")
 
 
 def _bad(path: Path, why: str, line: int | None = None) -> ParseError:
