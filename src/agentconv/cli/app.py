@@ -163,7 +163,7 @@ def migrate(
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
     diff: bool = typer.Option(False, "--diff", help="Print unified diffs of what would change; write nothing."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j",
-                                       help="Worker processes, at least 1 (default and most: the usable cores; 1: no pool)."),
+                                       help="Processes that convert, at least 1 (default and most: the usable cores; 1: no pool)."),
     force: bool = typer.Option(False, "--force", help="Replace targets agentconv did not write (or that were edited)."),
     prefix_collisions: bool = typer.Option(False, "--prefix-collisions",
                                            help="Resolve two sources wanting one target by prefixing the folder name."),
