@@ -131,9 +131,40 @@ def test_the_fast_options_are_the_typer_command_s():
         fast.run.__code__.co_varnames[1:fast.run.__code__.co_argcount])
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["convert", GAMMA, "--to", "copilot", "-q"]])
-def test_typer_is_not_imported(argv):
-    code = (_MAIN.format(patch="") .replace("main()\n", "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n")
-            + "sys.stderr.write(f'typer imported: {\"typer\" in sys.modules}')\n")
+NEVER = ("typer", "click", "rich", "importlib.metadata", "difflib", "pathlib", "agentconv.batch", "agentconv.tree",
+         "agentconv.migration")
+"""What a one-file conversion does not use, so does not import: the typer app, the metadata machinery (entry points
+are read directly), did-you-mean, paths as objects, the batch machinery. (Whether tables come from their cache,
+without tomllib, depends on earlier runs here: tests/test_tables.py checks the cache.)"""
+STARTS = [
+    (["--version"], NEVER + ("typing", "re", "enum", "agentconv.api", "agentconv.errors")),
+    (["convert", GAMMA, "--to", "copilot", "-q"], NEVER + ("hashlib",)),                 # nothing carried: no digest
+    (["convert", SCOPED, "--to", "copilot", "--allow-broaden"], NEVER),                    # losses reported
+    (["convert", "./" + GAMMA, "--to", "opencode", "--from", "claude", "--json"], NEVER),  # the JSON document
+]
+
+
+@pytest.mark.parametrize("argv, absent", STARTS, ids=[" ".join(a) for a, _ in STARTS])
+def test_a_start_imports_nothing_it_does_not_use(argv, absent):
+    """In a fresh interpreter, the command run to its end (bench/run.py times it; no test does)."""
+    code = (_MAIN.format(patch="").replace("main()\n", "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n")
+            + f"sys.stderr.write('\\nimported: ' + ' '.join(m for m in {absent!r} if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert out.stderr.endswith("typer imported: False"), out.stderr
+    assert out.stderr.splitlines()[-1] == "imported: ", out.stderr
+    assert "agentconv: error" not in out.stderr and out.stdout
+
+
+def test_a_path_is_read_as_pathlib_named_it(tmp_path, monkeypatch):
+    """api reads a plain path as a string (no pathlib import); the names Path normalised still read as before:
+    a trailing '/' or '/.' names the file, and '' is the current folder (refused: a directory)."""
+    import agentconv
+    from agentconv.errors import ParseError
+
+    f = tmp_path / "a.md"
+    f.write_bytes(STDIN)
+    want = agentconv.convert(str(f), to="copilot", from_="claude").text
+    for name in (str(f) + "/", str(f) + "/.", str(f) + "//", str(tmp_path) + "//a.md", str(tmp_path) + "/./a.md"):
+        assert agentconv.convert(name, to="copilot", from_="claude").text == want
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ParseError, match="a directory"):
+        agentconv.read("", "claude")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not typing's: `agentconv --version` would import it (and re) for one name
 
 # The public names load on first use (PEP 562), so `agentconv --version` and the CLI start fast.
 _LAZY = {
@@ -32,6 +32,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .api import (Detection, Result, convert, convert_all, convert_all_text, convert_text, detect, detect_text,
                       read, read_text, write, write_all)
     from .dialects.base import Dialect

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Union
 
 from . import limits, registry
@@ -77,9 +76,20 @@ def _file(file: PathLike, verb: str) -> tuple[bytes, str]:
     """The bytes of the file at ``file``, and its path as text."""
     name = path_of(file, verb)
     try:
-        return limits.read_file(Path(name)), name
+        return limits.read_file(_fs_name(name)), name
     except OSError as exc:
         raise ParseError(exc.strerror or str(exc), file=name) from None
+
+
+def _fs_name(name: str) -> PathLike:
+    """What to open for ``name``: ``pathlib.Path`` drops a trailing ``/`` or ``/.`` (``x.md/`` reads ``x.md``) and
+    takes ``""`` for ``.``, as the library always has; any other name is the same file as a string, which spares a
+    one-file conversion importing pathlib."""
+    if name and not name.endswith(("/", "/.", "\\", "\\.")):
+        return name
+    from pathlib import Path
+
+    return Path(name)
 
 
 def _decode(text: Text, path: str | None) -> Decoded:

@@ -13,7 +13,6 @@ Writers carry only what a reader would take back (``refusal`` without a record: 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -32,6 +31,8 @@ _PATH = re.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
 def digest(mapping: dict[str, Any], body: str) -> str:
+    import hashlib  # here: OpenSSL's loading is a one-file conversion's cost when nothing is carried
+
     h = hashlib.sha256(json.dumps(mapping, sort_keys=True, ensure_ascii=False, default=str).encode())
     h.update(b"\0")
     h.update(body.encode())  # hashed as bytes: JSON-escaping a 5 KB prompt cost more than the rest of the write

@@ -6,7 +6,6 @@ remembered in ``broken()``; it never breaks the tool.
 """
 from __future__ import annotations
 
-import difflib
 import sys
 from functools import cache
 from importlib import import_module
@@ -191,6 +190,8 @@ def get(name: str) -> Dialect:
     if key in _aliases():
         return _instance(_aliases()[key])
     known = ids() + sorted(_aliases())
+    import difflib
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     raise UnknownDialectError(f"unknown dialect {name!r}{hint} (known: {', '.join(ids())})")

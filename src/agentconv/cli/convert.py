@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from ..errors import AgentconvError
 from . import render
 from .common import fail, level as _level, policy as _policy, stdin, usage
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 VALUES = {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--out": "out", "-o": "out",
           "--fail-on": "fail_on", "--report-json": "report_json", "--clients": "clients"}
@@ -50,7 +52,11 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
             value = next(rest, None)
             if value is None or value.startswith("-") and value != "-":
                 return None
-        args[key] = Path(value) if key in _PATHS else value
+        if key in _PATHS:
+            from pathlib import Path  # here: a plain `convert FILE --to X` needs no pathlib
+
+            value = Path(value)
+        args[key] = value
     if "to" not in args or not args["sources"]:
         return None
     return args
@@ -62,7 +68,6 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
         verbose: bool = False, prefix_collisions: bool = False, clients: Optional[str] = None) -> None:
     """Convert agent files to another dialect (returns on success; any other end is ``SystemExit(code)``)."""
     from .. import api, registry
-    from ..batch import convert_many
 
     level = _level(quiet, verbose)
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
@@ -79,7 +84,7 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
             registry.get(from_)
     except AgentconvError as exc:
         fail(exc, as_json, "convert")
-    single = len(sources) == 1 and (sources[0] == "-" or not Path(sources[0]).is_dir())
+    single = len(sources) == 1 and (sources[0] == "-" or not os.path.isdir(sources[0] or "."))  # "" is Path's "."
     if out is not None and str(out) == "-":  # -o -: standard output, as without -o
         if not single:
             usage("-o - (standard output) takes one file; several files or a directory need an output directory")
@@ -121,6 +126,8 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
         usage(f"{out}: --out must be a directory")
     if "-" in sources:
         usage("'-' (standard input) cannot be mixed with --out batches")
+    from ..batch import convert_many
+
     tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force,
                                       prefix_collisions=prefix_collisions), as_json, level,
                          keep_rows=report_json is not None, to=to)
@@ -137,6 +144,8 @@ def _file_like(out: Path) -> bool:
 
 
 def _write_file(out: Path, text: str, src: str, force: bool) -> None:
+    from pathlib import Path
+
     from ..batch import write_atomic
     from ..errors import OutputError
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AgentconvError, ExitCode, InternalError
 from ..loss import LossReport
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import naming, registry
 from ..ir import Agent
-from .helpers import glob_match, glob_source, unscoped
+from .helpers import glob_source, unscoped
 
 
 class Detection:
@@ -15,17 +15,19 @@ class Detection:
 
     @cached_property
     def _places(self) -> re.Pattern[str] | None:
-        """All of the table's path globs as one regular expression (detection asks every dialect per file)."""
+        """All of the table's path globs as one regular expression (detection asks every dialect per file), each
+        glob a group of its own: the match's ``lastindex`` names the glob, without compiling it alone."""
         globs = self.table.get("layout", {}).get("detect", [])
-        return re.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None
+        return re.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
 
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """A score (higher is likelier) and the evidence, from the path and the parsed header."""
         score, why = 0.0, []
-        if path and self._places is not None and self._places.match(path.replace("\\", "/")):
+        place = self._places.match(path.replace("\\", "/")) if path and self._places is not None else None
+        if place:
             score += 10
-            why.append("path matches " + next(g for g in self.table["layout"]["detect"] if glob_match(path, g)))
+            why.append("path matches " + self.table["layout"]["detect"][place.lastindex - 1])  # the first that does
         if not has_header or data is None:
             return score, why
         det = self.table.get("detect", {})
