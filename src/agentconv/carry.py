@@ -21,13 +21,13 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-from . import limits, paths
+from . import limits, paths, rx
 from .ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from .loss import LossCode, LossReport, Severity
 
 VERSION = 1
 _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
-_PATH = re.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
+_PATH = rx.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
 def digest(mapping: dict[str, Any], body: str) -> str:

@@ -10,12 +10,13 @@ workers take their parent's), so a later run can tell one left by a killed run f
 from __future__ import annotations
 
 import os
-import re
 import stat
 from typing import Iterable
 
+from . import rx
+
 PREFIX = ".agentconv-"
-TEMP = re.compile(r"^\.agentconv-(\d+)-[0-9a-f]+\.tmp$")
+TEMP = rx.compile(r"^\.agentconv-(\d+)-[0-9a-f]+\.tmp$")
 """A temp file's name; group 1 is its owner's pid."""
 OWNER = os.getpid()
 """Whose temp files these are: this process, or (in a pool worker) the parent that runs the batch."""

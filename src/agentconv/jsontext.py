@@ -4,11 +4,12 @@ that YAML refuses) — those are written as \\u escapes."""
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+from . import rx
+
+_RAW = rx.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+UNSAFE = rx.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 """What must never stand raw in a header we write: C0 controls but tab and newline (CR too: YAML breaks the line
 there, our chunker does not), DEL, C1, the Unicode line separators, lone surrogates."""
 

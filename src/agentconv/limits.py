@@ -13,10 +13,10 @@ import datetime as _dt
 import errno
 import math
 import os
-import re
 import stat
 from typing import Any
 
+from . import rx
 from .errors import ParseError
 
 MAX_FILE_BYTES = 16 * 2**20     # a source file (largest real: 64 KB)
@@ -36,7 +36,7 @@ class LimitError(ParseError):
     """A source beyond one of the bounds above (exit 3, like any source that cannot be read)."""
 
 
-_DEEPER = re.compile(r"[ \t]*(?:[-?:](?:[ \t]+|$))*")
+_DEEPER = rx.compile(r"[ \t]*(?:[-?:](?:[ \t]+|$))*")
 
 
 def check_yaml_nesting(text: str, file: str | None) -> None:
@@ -107,7 +107,7 @@ def _kind(mode: int) -> str:
             if stat.S_ISDIR(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = rx.compile("[\ud800-\udfff]")
 
 
 class _Walk:

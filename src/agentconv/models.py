@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from . import rx
 from .ir import Model
 from .tables import builtin
 
-_PREFIX = re.compile(r"(?P<route>(?:[A-Za-z0-9][\w.-]*/)+)(?P<bare>.+)")
-_SUFFIX = re.compile(r"(?P<bare>.+?) (?P<route>\((?!preview\))[A-Za-z][\w-]*\))", re.IGNORECASE)
-_ID = re.compile(r"[a-z0-9][a-z0-9._:@\[\]-]*")
-_PART = re.compile(r"\{(-?)(\w+)\}")
+_PREFIX = rx.compile(r"(?P<route>(?:[A-Za-z0-9][\w.-]*/)+)(?P<bare>.+)")
+_SUFFIX = rx.compile(r"(?P<bare>.+?) (?P<route>\((?!preview\))[A-Za-z][\w-]*\))", re.IGNORECASE)
+_ID = rx.compile(r"[a-z0-9][a-z0-9._:@\[\]-]*")
+_PART = rx.compile(r"\{(-?)(\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class _Reader:
 
 @cache
 def _readers() -> list[_Reader]:
-    return [_Reader(r["vendor"], r.get("family"), re.compile(r["re"]), r.get("api", False), r["key"])
+    return [_Reader(r["vendor"], r.get("family"), rx.compile(r["re"]), r.get("api", False), r["key"])
             for r in builtin("models.toml")["read"]]
 
 
@@ -145,7 +146,7 @@ def spell(model: Model, table: dict[str, Any]) -> tuple[str | None, str]:
             if spec.get("prefix") and provider and reader is not None:
                 candidates.append(spec["prefix"].format(provider=provider) + bare)
         for value in candidates:
-            if re.fullmatch(passthrough, value):
+            if rx.compile(passthrough).fullmatch(value):
                 return value, "kept" if value == model.raw else "passed"
     k = key(model)
     value = spec.get("version", {}).get(k or "")
@@ -163,7 +164,7 @@ def known(value: str, table: dict[str, Any]) -> bool:
     model = parse(value, table)
     if model.alias:
         return model.alias in spec.get("alias", {})
-    if spec.get("passthrough") and re.fullmatch(spec["passthrough"], value):
+    if spec.get("passthrough") and rx.compile(spec["passthrough"]).fullmatch(value):
         return True
     k = key(model)
     return bool(k) and (k in spec.get("version", {}) or (model.vendor in spec.get("api", []) and k in catalogue()["api"]))

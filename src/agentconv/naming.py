@@ -1,12 +1,12 @@
 """Identifiers: slugs, name rules, and file names that cannot escape the output directory."""
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from . import rx
 from .errors import OutputError
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_SLUG = rx.compile(r"[^a-z0-9]+")
 MAX_NAME_BYTES = 200
 """A name becomes a file name, with a suffix such as ``.agent.md``: file systems take 255 bytes."""
 
@@ -39,7 +39,7 @@ def prefixed(source: str, name: str, fallback: str = "agent") -> str:
     return f"{slugify(folder)}-{name}"
 
 
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"\\|?*\x00-\x1f\x7f]')
+_NOT_IN_FILE_NAMES = rx.compile(r'[<>:"\\|?*\x00-\x1f\x7f]')
 """What no file name may hold on every system a repository is checked out on (Windows refuses these)."""
 
 

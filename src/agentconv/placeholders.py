@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from . import rx
 from .loss import LossCode, LossReport, Severity
 
 ARGS, ARG, SHELL, FILE, TEXT = "args", "arg", "shell", "file", "text"
@@ -107,7 +108,7 @@ class Spelling:
                 alts.append(f"(?P<file>{re.escape(self.file[0])})")
             else:  # a bare path: not inside a word or an address, and it must look like a path
                 alts.append(rf"(?<![\w.@/\\`$]){re.escape(self.file[0])}(?P<bare>[\w~./][\w~./+-]*)")
-        return re.compile("|".join(alts)) if alts else re.compile(r"(?!x)x")
+        return rx.compile("|".join(alts)) if alts else rx.compile(r"(?!x)x")
 
     # ---------------------------------------------------------------- reading
     def tokenize(self, text: str) -> list[Token]:

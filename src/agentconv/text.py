@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
+from . import rx
+
 _CP1252_TO_BYTE = {}
 for _b in range(0x80, 0x100):
     try:
@@ -28,14 +30,14 @@ DROPPED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 """The bytes Windows-1252 has no character for: a mis-decoding loses them."""
 
 _HIGH = "".join(sorted(_CP1252_TO_BYTE))
-_RUN = re.compile("[" + re.escape(_HIGH) + "]+")
+_RUN = rx.compile("[" + re.escape(_HIGH) + "]+")
 # A UTF-8 lead byte (as its cp1252 character) followed by a continuation byte: the signature of mojibake.
 _LEADS = "".join(c for c, b in _CP1252_TO_BYTE.items() if 0xC2 <= b <= 0xF4)
 _CONTS = "".join(c for c, b in _CP1252_TO_BYTE.items() if 0x80 <= b <= 0xBF)
-SUSPECT = re.compile("[" + re.escape(_LEADS) + "][" + re.escape(_CONTS) + "]")
+SUSPECT = rx.compile("[" + re.escape(_LEADS) + "][" + re.escape(_CONTS) + "]")
 # Signatures that genuine text practically never holds (emoji, punctuation and accents mis-decoded): a file must
 # show one before any run is repaired, so a real "Î" before a no-break space is left alone.
-STRONG = re.compile("ðŸ|â€|ï¸|Ã[" + re.escape(_CONTS) + "]|Â[\u00a0-\u00bf]")
+STRONG = rx.compile("ðŸ|â€|ï¸|Ã[" + re.escape(_CONTS) + "]|Â[\u00a0-\u00bf]")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from . import tables
+from . import rx, tables
 
 MCP = "mcp:"
 
@@ -89,7 +89,7 @@ class Crosswalk:
             folded.update({k.lower(): v for k, v in valid.items()})
             accepted = folded
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
-                   [re.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
+                   [rx.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
                    frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold)
 
     def _key(self, name: str) -> str:

@@ -6,10 +6,10 @@ count of the other files it also concerns."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from ..errors import AgentconvError, ExitCode, InternalError
 from ..loss import LossReport
 
@@ -22,7 +22,7 @@ _FIELDS = [("name", "name"), ("display_name", "title"), ("description", "descrip
            ("role", "mode"), ("params.temperature", "temperature"), ("params.max_turns", "max turns"),
            ("params.effort", "effort"), ("metadata.color", "color")]
 _RANK = {"info": 0, "warning": 1, "error": 2}
-_DIGITS = re.compile(r"\d+")
+_DIGITS = rx.compile(r"\d+")
 """Errors about a source that differ only in a number (``byte 142`` / ``byte 201``) are one problem."""
 
 

@@ -5,7 +5,7 @@ import re
 from functools import cached_property
 from typing import Any
 
-from .. import naming, registry
+from .. import naming, registry, rx
 from ..ir import Agent
 from .helpers import glob_source, unscoped
 
@@ -18,7 +18,7 @@ class Detection:
         """All of the table's path globs as one regular expression (detection asks every dialect per file), each
         glob a group of its own: the match's ``lastindex`` names the glob, without compiling it alone."""
         globs = self.table.get("layout", {}).get("detect", [])
-        return re.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
+        return rx.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
 
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
@@ -47,7 +47,7 @@ class Detection:
         model = data.get("model")
         spec = self.table.get("model", {})
         pattern = spec.get("detect", spec.get("pattern"))
-        if isinstance(model, str) and pattern and re.match(pattern, model) and model != "inherit":
+        if isinstance(model, str) and pattern and rx.compile(pattern).match(model) and model != "inherit":
             score += 2
             why.append(f"model {model!r}")
         return score, why
@@ -107,7 +107,7 @@ class Detection:
             if not any(naming.unsafe_file_name(p) for p in parts):
                 return "/".join(parts), None
         pattern = self.table.get("name", {}).get("pattern")
-        why = (f"does not fit {self.id}'s rule {pattern}" if pattern and not re.match(pattern, name)
+        why = (f"does not fit {self.id}'s rule {pattern}" if pattern and not rx.compile(pattern).match(name)
                else naming.unsafe_file_name(name, self.table.get("layout", {}).get("nested", False)))
         if why is None:
             return name, None

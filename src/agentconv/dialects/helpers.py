@@ -67,8 +67,11 @@ def glob_source(pattern: str) -> str:
             out.append("[^/]")
             i += 1
         else:
-            out.append(re.escape(pattern[i]))
-            i += 1
+            j = i + 1
+            while j < len(pattern) and pattern[j] not in "*?":
+                j += 1
+            out.append(re.escape(pattern[i:j]))  # a run of literal text at once (it is escaped character by character)
+            i = j
     return "(?:^|.*/)" + "".join(out) + "$"
 
 

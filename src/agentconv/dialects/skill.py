@@ -14,9 +14,9 @@
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from ..ir import ALLOWLIST, INHERIT, Agent
 from ..loss import LossCode, LossReport, Severity
 from .base import Dialect
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .base import WriteContext
 
 FILE = "SKILL.md"
-_SPACE = re.compile(r"\s+(?![^()]*\))")  # whitespace outside parentheses
+_SPACE = rx.compile(r"\s+(?![^()]*\))")  # whitespace outside parentheses
 
 
 class Skill(Dialect):

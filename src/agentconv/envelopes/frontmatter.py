@@ -22,12 +22,11 @@ We read such lines as text of the value before them: no field is invented and no
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import carry as side
-from .. import jsontext, limits
+from .. import jsontext, limits, rx
 from ..errors import ParseError
 from ..limits import LimitError
 from . import yamlio
@@ -37,8 +36,8 @@ MARK = "agentconv-carry"
 wrote with one."""
 CARRY_PREFIX = f"# {MARK}: "
 # The key's trailing blanks are stripped in code: a lazy ``[^:]*?`` before ``[ \t]*:`` is quadratic on long blank runs.
-_KEY = re.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
+_CLOSE = rx.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
 @dataclass

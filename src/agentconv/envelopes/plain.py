@@ -3,18 +3,17 @@ conventions of its dialect, not keys). What the record cannot hold rides at the 
 as nothing: ``<!-- agentconv-carry: {...} -->``."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import carry as side
-from .. import jsontext
+from .. import jsontext, rx
 from ..loss import LossCode, Severity
 from .frontmatter import MARK, Layout, Parsed
 from .records import Note
 
 HEADERLESS = True
 """Detection reads a file of this envelope as frontmatter that has no header."""
-_CARRY = re.compile(r"\n<!-- " + MARK + r": (\{.*\}) -->\n?\Z")
+_CARRY = rx.compile(r"\n<!-- " + MARK + r": (\{.*\}) -->\n?\Z")
 
 
 def parse(text: str, file: str | None = None, **_: Any) -> Parsed:

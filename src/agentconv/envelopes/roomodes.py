@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import carry as side
-from .. import jsontext, limits
+from .. import jsontext, limits, rx
 from ..errors import ParseError
 from ..limits import LimitError
 from ..loss import LossCode, Severity
@@ -26,10 +26,10 @@ from .records import Note, Out, Split
 
 LIST = "customModes"
 ID = "slug"
-PROBLEM = re.compile("[\u00a0\u200b\u200c\u200d\u2010-\u2015\u2212\u2018\u2019\u201c\u201d]")
+PROBLEM = rx.compile("[\u00a0\u200b\u200c\u200d\u2010-\u2015\u2212\u2018\u2019\u201c\u201d]")
 _SWAP = {"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2018": "'", "\u2019": "'", "\u201c": '"',
          "\u201d": '"'}
-_CARRY = re.compile(r"^[ \t]*" + re.escape(CARRY_PREFIX) + r"(\{.*\})[ \t]*$", re.M)
+_CARRY = rx.compile(r"^[ \t]*" + re.escape(CARRY_PREFIX) + r"(\{.*\})[ \t]*$", re.M)
 
 
 def clean(text: str) -> str:

@@ -9,17 +9,17 @@ import re
 from typing import Any
 
 from .. import carry as side
-from .. import jsontext, limits
+from .. import jsontext, limits, rx
 from ..errors import ParseError
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
 
 
 NEWLINES = ("\n", "\r\n")
 """TOML's line endings: a CR-only source (read as LF) is written with LF."""
-_TOML_LINE = re.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*")[ \t]*=[ \t]*\S|^\[[A-Za-z0-9_."-]+\][ \t]*$""", re.M)
+_TOML_LINE = rx.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*")[ \t]*=[ \t]*\S|^\[[A-Za-z0-9_."-]+\][ \t]*$""", re.M)
 # tomli-w writes every string as a basic string, where an escape means the same character: C1 controls and the
 # Unicode line separators are escaped too (tomli-w escapes C0 and DEL itself).
-_RAW = re.compile("[\x80-\x9f\u2028\u2029]")
+_RAW = rx.compile("[\x80-\x9f\u2028\u2029]")
 
 
 def sniff(text: str, path: str | None) -> bool:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import Any
 
-from .. import jsontext, limits
+from .. import jsontext, limits, rx
 
 _loader = None
 
@@ -57,8 +56,8 @@ def error_line(exc: Exception) -> int | None:
 
 
 # Strings a YAML 1.1 or 1.2 resolver would turn into something else, or that start with an indicator.
-_PLAIN_OK = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
-_NON_STR = re.compile(
+_PLAIN_OK = rx.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
+_NON_STR = rx.compile(
     r"""(?xi)
     ~|null|y|n|yes|no|on|off|true|false|=|<<
     |[-+]?(?:\d[\d_]*)?(?:\.[\d_]*)?(?:e[-+]?\d+)?      # ints and floats, 1.1 underscores

@@ -1,0 +1,86 @@
+"""The compiled-regex cache (rx.py): every pattern it gives equals re.compile's (same flags, same code); programs
+are stored at exit under the bytecode's rule; a missing, damaged or foreign cache is never an error."""
+from __future__ import annotations
+
+import marshal
+import re
+import subprocess
+import sys
+
+import pytest
+
+from agentconv import rx
+
+PATTERNS = [(r"(?P<route>(?:[A-Za-z0-9][\w.-]*/)+)(?P<bare>.+)", 0), (r"^slug:", re.M), (r"x(?i:Y)z", 0),
+            ("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]", 0), (r"(?x) a \d+ # comment", re.IGNORECASE),
+            (r"(a)|(b)(?P<c>c)?", 0), (r"", 0)]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(rx, "_FILE", str(tmp_path / "__pycache__" / "regex.marshal"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    rx.reset()
+    yield tmp_path / "__pycache__" / "regex.marshal"
+    rx.reset()
+
+
+def _fresh() -> None:
+    """What a new process sees: nothing compiled yet, the cache file not read."""
+    rx._save()
+    rx.reset()
+
+
+def test_a_pattern_from_the_cache_is_re_s_own(cache):
+    made = [rx.compile(p, f) for p, f in PATTERNS]
+    assert made == [re.compile(p, f) for p, f in PATTERNS]
+    _fresh()
+    assert set(marshal.loads(cache.read_bytes())) >= {(p, int(f)) for p, f in PATTERNS}
+    again = [rx._from_cache((p, int(f))) for p, f in PATTERNS]
+    assert again == made and all(isinstance(p, re.Pattern) for p in again)
+    assert again[0].match("openai/gpt-5").group("bare") == "gpt-5" and again[0].groupindex == made[0].groupindex
+    assert again[5].match("bc").groups() == (None, "b", "c")
+
+
+def test_every_pattern_the_tool_compiles_is_stored_equal(cache):
+    """A conversion in a fresh interpreter writes its programs at exit; each loads back equal to re.compile's."""
+    code = ("import sys; from agentconv import rx; rx._FILE = sys.argv[1]; import agentconv\n"
+            "agentconv.convert_text(b'---\\nname: a\\ndescription: d\\ntools: Read, mcp__x__y\\nmodel: sonnet\\n---\\nb\\n',"
+            " to='opencode', path='.claude/agents/a.md')\n")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", code, str(cache)], check=True, env=env, timeout=60)
+    stored = marshal.loads(cache.read_bytes())
+    assert len(stored) > 40
+    for key in stored:
+        assert rx._from_cache(key) == re.compile(*key), key
+
+
+def test_nothing_is_stored_without_bytecode(cache, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert rx.compile(r"\d+x") == re.compile(r"\d+x")
+    assert rx._new == {}
+    rx._save()
+    assert not cache.exists() or marshal.loads(cache.read_bytes()) == {}
+
+
+@pytest.mark.parametrize("damage", [
+    lambda stored: b"not marshal",                                                  # the whole file
+    lambda stored: marshal.dumps({k: b"\x00garbage" for k in stored}),              # each entry
+    lambda stored: marshal.dumps({k: marshal.dumps((32, b"\xff\x00\x00\x00" * 3, 0, {}, (None,)))
+                                  for k in stored}),                                 # a program _sre refuses
+    lambda stored: marshal.dumps([1, 2, 3]),                                         # not a mapping
+])
+def test_a_damaged_cache_compiles_as_without_one(cache, damage):
+    for p, f in PATTERNS:
+        rx.compile(p, f)
+    _fresh()
+    cache.write_bytes(damage(marshal.loads(cache.read_bytes())))
+    assert [rx.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
+
+
+def test_an_unwritable_cache_is_no_error(cache):
+    cache.parent.mkdir()
+    cache.mkdir()  # a directory where the file would go: the rename fails
+    rx.compile(r"[ab]+c")
+    rx._save()
+    assert cache.is_dir()
