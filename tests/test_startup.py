@@ -132,9 +132,9 @@ def test_the_fast_options_are_the_typer_command_s():
 
 
 NEVER = ("typer", "click", "rich", "importlib.metadata", "difflib", "pathlib", "agentconv.batch", "agentconv.tree",
-         "agentconv.migration")
+         "agentconv.migration", "agentconv.packages")
 """What a one-file conversion does not use, so does not import: the typer app, the metadata machinery (entry points
-are read directly), did-you-mean, paths as objects, the batch machinery. (Whether tables come from their cache,
+are read directly), did-you-mean, paths as objects, the batch and package machinery. (Whether tables come from their cache,
 without tomllib, depends on earlier runs here: tests/test_tables.py checks the cache.)"""
 STARTS = [
     (["--version"], NEVER + ("typing", "re", "enum", "agentconv.api", "agentconv.errors")),

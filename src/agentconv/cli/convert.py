@@ -73,11 +73,12 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
     if report_json is not None and str(report_json) != "-":
         _report_path_ok(report_json, sources, force, as_json)
-    from .. import packages
+    if clients is not None or not _is_dialect(to):  # a dialect's name never loads the package machinery (packages.py)
+        from .. import packages
 
-    if packages.is_format(to) or clients is not None:
-        _package(sources, to, from_, out, policy, force, as_json, level, report_json, clients)
-        return
+        if packages.is_format(to) or clients is not None:
+            _package(sources, to, from_, out, policy, force, as_json, level, report_json, clients)
+            return
     try:
         to = registry.get(to).id
         if from_:
@@ -134,6 +135,16 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
     if report_json is not None:
         render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
     raise SystemExit(tally.exit_code())
+
+
+def _is_dialect(name: str) -> bool:
+    from .. import registry
+
+    try:
+        registry.get(name)
+    except AgentconvError:
+        return False
+    return True
 
 
 def _file_like(out: Path) -> bool:
