@@ -38,8 +38,8 @@ def test_claude_command_to_gemini_toml_and_back():
     assert "placeholder '!`git diff`' written as '!{git diff}'" in info
     assert "placeholder '@src/file.py' written as '@{src/file.py}'" in info
     warn = items(there.report, severity="warning")
-    assert any(m.startswith("placeholder '$0' (the 1st argument) has no gemini-command equivalent") for m in warn)
-    assert any(m.startswith("placeholder '$ARGUMENTS[1]' (the 2nd argument) has no gemini-command") for m in warn)
+    assert any(m.startswith("'$0' is a placeholder (the 1st argument); gemini-command has no equivalent") for m in warn)
+    assert any(m.startswith("'$ARGUMENTS[1]' is a placeholder (the 2nd argument); gemini-command has no") for m in warn)
 
     back = agentconv.convert_text(there.text, to="claude-command", from_="gemini-command", path=there.path)
     assert "Review the current change for $ARGUMENTS." in back.text
@@ -59,7 +59,7 @@ def test_gemini_command_name_from_path_and_placeholders():
     rec = doc.agent
     assert (rec.name, rec.kind) == ("git:commit", "command")
     assert "{{args}}" in rec.prompt and "!{git diff --staged}" in rec.prompt and "@{docs/commit-style.md}" in rec.prompt
-    assert not [i for i in report if i.code.value == "value-coerced"]  # reading loses nothing
+    assert not [i for i in report if i.code.value.startswith(("value-", "placeholder-"))]  # reading loses nothing
     out = agentconv.convert(src, to="claude-command", path=".gemini/commands/git/commit.toml")
     assert out.path == ".claude/commands/git/commit.md"  # Claude Code too names it git:commit
     assert not [i for i in out.report if i.code.value == "name-changed"]

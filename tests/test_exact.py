@@ -116,8 +116,8 @@ def test_convert_prefix_collisions_names_same_named_agents_by_their_folder(tmp_p
     alpha = (tmp_path / "out2" / ".github" / "agents" / "alpha-reviewer.agent.md").read_text()
     assert alpha.startswith("---\nname: alpha-reviewer\ndescription: Reviews alpha.\n")
     renamed = [i for r in results for i in r.report if i.code.value == "name-changed"]
-    assert sorted(i.message for i in renamed) == ["renamed 'reviewer' to 'alpha-reviewer' to resolve a collision",
-                                                  "renamed 'reviewer' to 'beta-reviewer' to resolve a collision"]
+    assert sorted(i.message for i in renamed) == ["name 'reviewer' written as 'alpha-reviewer': to resolve a collision",
+                                                  "name 'reviewer' written as 'beta-reviewer': to resolve a collision"]
 
 
 def test_claude_code_plugin_layouts_are_claude_code(tmp_path):

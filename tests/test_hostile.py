@@ -56,7 +56,7 @@ def test_non_text_names_fail_alone_in_a_batch(tmp_path):
     assert results["list.md"].exit_code == ExitCode.PARSE and "'name' is a list, not text" in results["list.md"].error
     assert results["long.md"].exit_code == ExitCode.OUTPUT and "too long for a file name" in results["long.md"].error
     assert (tmp_path / "out/.github/agents/123.agent.md").read_text().startswith('---\nname: "123"\n')
-    coerced = [i.message for i in results["date.md"].report if i.code.value == "value-coerced"]
+    coerced = [i.message for i in results["date.md"].report if i.code.value == "value-retyped"]
     assert coerced == ["a date read as its text '2024-01-01'"]
 
 
@@ -151,7 +151,7 @@ def test_toml_hazards():
                                  b'when = 1979-05-27T07:32:00Z\n', path=".codex/agents/d.toml")
     assert (doc.agent.name, doc.agent.description) == ("1979-05-27", "07:32:00")
     assert doc.agent.extensions["codex"]["when"] == "1979-05-27T07:32:00+00:00"
-    assert sum(i.code.value == "value-coerced" for i in report) == 3
+    assert sum(i.code.value == "value-retyped" for i in report) == 3
     assert fc.run_one(src_bytes := b'name = 1979-05-27\ndescription = "d"\n', ".codex/agents/d.toml") == [], src_bytes
 
 
@@ -170,7 +170,7 @@ def test_kiro_lone_surrogate_and_non_finite_numbers():
     doc, report = agentconv.read_text(src, path=".kiro/agents/k.json")
     assert doc.agent.description == "a \ufffd b"
     assert doc.agent.params.get("temperature", doc.agent.extensions.get("kiro", {}).get("temperature")) == "nan"
-    assert {i.message for i in report if i.code.value == "value-coerced"} >= {
+    assert {i.message for i in report if i.code.value == "value-retyped"} >= {
         "a lone surrogate (an invalid \\u escape) read as U+FFFD", "nan (not a finite number) read as the text 'nan'"}
     assert fc.run_one(src, ".kiro/agents/k.json") == []
 

@@ -81,5 +81,5 @@ def test_two_records_of_one_name_in_one_file_the_second_is_renamed_and_said():
     text = agentconv.write(doc, "roo", report=report)
     assert [a.name for a in agentconv.read_text(text, "roo", carry=False)[0].records] == ["helper", "helper-2"]
     assert [a.name for a in agentconv.read_text(text, "roo")[0].records] == ["helper", "helper"]  # carried back
-    assert [i.message for i in report if i.code.value == "name-changed"] == [
-        "two modes are named 'helper': the second is written as 'helper-2'"]
+    assert [i.message for i in report if i.code.value == "name-conflict"] == [
+        "name 'helper' names two modes: the second is written as 'helper-2'"]

@@ -31,7 +31,8 @@ def test_every_loss_code_is_explained() -> None:
     table = docs.loss_codes()
     assert list(table) == [c.value for c in LossCode]
     for code, entry in table.items():
-        assert entry["severity"] in ("info", "warning", "info or warning"), code
+        assert entry["severity"] in ("info", "warning", "error"), code  # one severity per code
+        assert entry["template"].strip(), code
         assert entry["meaning"].strip() and entry["remedy"].strip(), code
     text = docs.losses_page()
     assert all(f"## `{c.value}`" in text for c in LossCode)
@@ -61,3 +62,57 @@ def test_explain_cli() -> None:
     r = run("tool-unmaped")
     assert r.returncode == 2 and r.stderr == "agentconv: error: unknown loss code 'tool-unmaped'; did you mean 'tool-unmapped'?\n"
     assert run().stdout.count("What to do:") == len(LossCode)
+
+
+def test_a_code_without_one_severity_and_a_template_is_refused(monkeypatch) -> None:
+    """losses.toml is the one source: a code it gives no template, or not exactly one severity, fails at once."""
+    from agentconv import loss, tables
+
+    real = tables.builtin("losses.toml")
+    for broken in ({"severity": "warning", "meaning": "m", "remedy": "r"},
+                   {"severity": "info or warning", "template": "{what}", "meaning": "m", "remedy": "r"}):
+        monkeypatch.setattr(tables, "builtin", lambda name: {**real, "tool-unmapped": broken})
+        monkeypatch.setattr(loss, "_SPEC", {})
+        try:
+            loss.spec()
+        except KeyError as exc:
+            assert "tool-unmapped" in str(exc)
+        else:
+            raise AssertionError(f"accepted {broken}")
+
+
+def _call_sites() -> list[tuple[str, str, set[str]]]:
+    """(where, code, keyword names) of every ``.add(LossCode.X, ...)`` and ``.lose(path, LossCode.X, ...)`` in src/
+    and adapters/ (``lose`` without a code: field-dropped)."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "adapters").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            args = node.args[:1] if node.func.attr == "add" else node.args[1:2] if node.func.attr == "lose" else []
+            if node.func.attr == "lose" and not args:
+                args = [ast.parse("LossCode.FIELD_DROPPED", mode="eval").body]
+            if not args or not (isinstance(args[0], ast.Attribute) and getattr(args[0].value, "id", "") == "LossCode"):
+                continue
+            names = {k.arg for k in node.keywords if k.arg not in ("line", "target")}
+            found.append((f"{path.relative_to(ROOT)}:{node.lineno}", args[0].attr, names))
+    return found
+
+
+def test_every_call_site_passes_exactly_its_templates_parameters() -> None:
+    """A call site says which code and the template's parameters, nothing else: no severity, no wording."""
+    import string
+
+    from agentconv.loss import spec
+
+    sites = _call_sites()
+    assert len(sites) > 90
+    wrong = []
+    for where, code, names in sites:
+        template = spec()[LossCode[code]][1]
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        if names != fields:
+            wrong.append(f"{where}: {code} passes {sorted(names)}, its template takes {sorted(fields)}")
+    assert wrong == []

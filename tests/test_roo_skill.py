@@ -156,7 +156,7 @@ def test_duplicate_slugs_are_renamed(tmp_path):
     text = agentconv.write(Document([a, b]), "roo", report=report)
     assert slugs(text) == ["same", "same"]  # the carried name comes back in the IR ...
     assert "- slug: same-2\n" in text  # ... while Roo sees two slugs
-    assert any(i.code.value == "name-changed" for i in report)
+    assert any(i.code.value == "name-conflict" for i in report)
 
 
 # --------------------------------------------------------------------------- skill: SKILL.md, named by its directory
@@ -182,7 +182,7 @@ def test_skill_name_comes_from_the_directory():
     text = "---\nname: other\ndescription: d\n---\nBody.\n"
     doc, report = agentconv.read_text(text, "skill", path=".github/skills/real-name/SKILL.md")
     assert doc.agent.name == "real-name" and doc.agent.display_name == "other"
-    assert any(i.code.value == "name-changed" for i in report)
+    assert any(i.code.value == "name-conflict" for i in report)
     out = agentconv.convert_text(text, "skill", from_="skill", path=".github/skills/real-name/SKILL.md")
     assert out.path == ".claude/skills/real-name/SKILL.md" and "name: real-name\n" in out.text
 

@@ -207,7 +207,7 @@ def test_no_carry_also_means_do_not_read_it():
     on = agentconv.convert_text(gemini, "claude", from_="gemini")
     off = agentconv.convert_text(gemini, "claude", from_="gemini", policy=agentconv.Policy(carry=False))
     assert "color: blue" in on.text and "color" not in off.text and "maxTurns: 7" in off.text  # visible
-    ignored = [i for i in off.report if i.code.value == "carry-refused"]
+    ignored = [i for i in off.report if i.code.value == "carry-off"]
     assert len(ignored) == 1 and "carry is off" in ignored[0].message
 
 
@@ -299,7 +299,7 @@ def test_a_tool_the_target_cannot_spell_comes_back_with_a_warning():
     assert "WebSearch" not in there.split("# agentconv-carry")[0]
     back = agentconv.convert_text(there, "claude", from_="copilot")
     assert "tools: Read, WebFetch, WebSearch\n" in back.text
-    assert any(i.code.value == "carry-restored" and i.severity.value == "warning" and "WebSearch" in i.message
+    assert any(i.code.value == "carry-regained" and i.severity.value == "warning" and "WebSearch" in i.message
                for i in back.report)
     doc, _ = agentconv.read_text(there, "copilot")
     payload = json.loads(there.split("# agentconv-carry: ")[1].split("\n")[0])

@@ -16,7 +16,7 @@ from .carry import reading
 from .envelopes import frontmatter, records
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
 from .ir import Document
-from .loss import LossCode, LossReport, Policy, Severity
+from .loss import LossCode, LossReport, Policy
 from .text import Decoded, decode
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -184,13 +184,12 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
 def _report_decoding(decoded: Decoded, report: LossReport) -> None:
     for r in decoded.repairs:
         if r.ambiguous:
-            report.add(LossCode.TEXT_AMBIGUOUS, Severity.WARNING, "", f"mojibake {r.before!r} repaired as {r.after!r}, "
-                       f"but it is ambiguous: could be any of {' '.join(r.candidates)}", line=r.line)
+            report.add(LossCode.TEXT_AMBIGUOUS, "", line=r.line, before=r.before, after=r.after,
+                       candidates=" ".join(r.candidates))
         else:
-            report.add(LossCode.TEXT_REPAIRED, Severity.INFO, "", f"mojibake {r.before!r} repaired as {r.after!r}",
-                       line=r.line)
+            report.add(LossCode.TEXT_REPAIRED, "", line=r.line, what=f"mojibake {r.before!r} repaired as {r.after!r}")
     if decoded.fixed_by_ftfy:
-        report.add(LossCode.TEXT_REPAIRED, Severity.INFO, "", "further text repaired by ftfy")
+        report.add(LossCode.TEXT_REPAIRED, "", what="further text repaired by ftfy")
 
 
 def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: LossReport | None = None) -> str:
@@ -211,7 +210,7 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
         if origin.bom:
             text = "\ufeff" + text
     elif origin is not None and (origin.bom or origin.newline != "\n"):
-        report.add(LossCode.LAYOUT_NORMALIZED, Severity.INFO, "", "written with LF newlines and no BOM")
+        report.add(LossCode.LAYOUT_NORMALIZED, "")
     if policy.fail_on is not None:
         bad = report.at_least(policy.fail_on)
         if bad:
@@ -280,8 +279,8 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
         stem, why = target.file_stem(agent)
         said = f"written as {stem!r}"  # the header's name, rewritten by the writer, and the file name agree
         if why and not any(i.path == "name" and i.target == target.id and said in i.message for i in rep.items):
-            rep.add(LossCode.NAME_CHANGED, Severity.INFO, "name", f"name {agent.name!r} {why}; file written as "
-                    f"{stem!r}", target=target.id)
+            rep.add(LossCode.NAME_CHANGED, "name", target=target.id, name=agent.name, written=stem,
+                    why=f"the file name: it {why}")
         out.append(Result(text, rep, rep.source or "", target.id, target.output_path(agent), agent.name))
     return out
 

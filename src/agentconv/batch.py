@@ -125,9 +125,9 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
 
 def rename_record(agent: Any, name: str, report: LossReport) -> None:
     """Rename a record to resolve a collision, and say so."""
-    from .loss import LossCode, Severity
+    from .loss import LossCode
 
-    report.add(LossCode.NAME_CHANGED, Severity.INFO, "name", f"renamed {agent.name!r} to {name!r} to resolve a collision")
+    report.add(LossCode.NAME_CHANGED, "name", name=agent.name, written=name, why="to resolve a collision")
     agent.name = name
 
 

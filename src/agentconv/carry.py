@@ -23,7 +23,7 @@ from typing import Any
 
 from . import limits, paths, rx
 from .ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from .loss import LossCode, LossReport, Severity
+from .loss import LossCode, LossReport
 
 VERSION = 1
 _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
@@ -196,8 +196,7 @@ def _report_regained(visible: ToolPolicy, value: dict, report: LossReport, line:
 
     regained = within_classes(_policy(value), visible) or []
     if regained:
-        report.add(LossCode.CARRY_RESTORED, Severity.WARNING, "tools", "side channel restored tools the file does not "
-                   f"name, each of a kind of access it already grants: {', '.join(regained)}", line=line)
+        report.add(LossCode.CARRY_REGAINED, "tools", line=line, tools=", ".join(regained))
 
 
 def _label(path: Any) -> str:
@@ -211,12 +210,11 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
     visible tool field means where the dialect knows more than its IR reading (every Roo group is every tool)."""
     fields = payload.get("fields") or {}
     if payload.get("v") != VERSION or not isinstance(fields, dict):
-        report.add(LossCode.CARRY_STALE, Severity.WARNING, "", "agentconv side channel of an unknown version ignored",
-                   line=line)
+        report.add(LossCode.CARRY_STALE, "", line=line, problem="agentconv side channel of an unknown version",
+                   outcome="ignored")
         return
     if not _READ.get():
-        report.add(LossCode.CARRY_REFUSED, Severity.INFO, "", f"side channel ignored (carry is off): {len(fields)} "
-                   "field(s) not restored", line=line)
+        report.add(LossCode.CARRY_OFF, "", line=line, count=len(fields))
         return
     fresh = payload.get("digest") == digest(mapping, body)
     restored, skipped = [], []
@@ -224,8 +222,7 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
         why = refusal(path, value, agent, tools)
         if why is not None:
             shown = _label(path) or json.dumps(str(path)[:60])
-            report.add(LossCode.CARRY_REFUSED, Severity.WARNING, _label(path),
-                       f"side channel value for {shown} ignored: {why}", line=line)
+            report.add(LossCode.CARRY_REFUSED, _label(path), line=line, field=shown, why=why)
         elif fresh or paths.is_empty(paths.get(agent, path)):
             if path == "tools":
                 _report_regained(agent.tools if tools is None else tools, value, report, line)
@@ -234,8 +231,7 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
         else:
             skipped.append(path)
     if restored:
-        report.add(LossCode.CARRY_RESTORED, Severity.INFO, "", f"restored from the side channel: {', '.join(restored)}",
-                   line=line)
+        report.add(LossCode.CARRY_RESTORED, "", line=line, fields=", ".join(restored))
     if skipped:
-        report.add(LossCode.CARRY_STALE, Severity.WARNING, "",
-                   f"file edited since conversion: kept its own {', '.join(skipped)}", line=line)
+        report.add(LossCode.CARRY_STALE, "", line=line, problem="file edited since conversion",
+                   outcome=f"kept its own {', '.join(skipped)}")

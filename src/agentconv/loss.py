@@ -27,31 +27,82 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class LossCode(str, Enum):
-    """What happened. Stable strings: they appear in ``--report-json`` and in golden files."""
+    """What happened. Stable strings: they appear in ``--report-json`` and in golden files. Each code has one
+    severity and one message template, in ``dialects/data/losses.toml`` (``spec``)."""
 
     FIELD_DROPPED = "field-dropped"            # the target has no place for a field
+    FIELD_OMITTED = "field-omitted"            # ... a field that says little there (display name, mode), carry off
+    FIELD_INFERRED = "field-inferred"          # ... a value inferred on reading: read back, it is inferred again
     FIELD_CARRIED = "field-carried"            # ... and it rides in the target's side channel instead
+    FIELD_KEPT = "field-kept"                  # ... written as it is, where the target ignores keys it does not know
     TOOL_UNMAPPED = "tool-unmapped"            # no spelling for a tool in the target (access narrows)
     TOOL_BROADENED = "tool-broadened"          # the target can only say it by granting more
-    TOOL_COERCED = "tool-coerced"              # said differently (a set, a decision, a pattern dropped)
+    TOOL_COERCED = "tool-coerced"              # said differently, same access (a set, a decision, a pattern)
+    TOOL_NARROWED = "tool-narrowed"            # said with a coarser setting that also forbids allowed tools
     MODEL_UNMAPPED = "model-unmapped"          # omitted: no model of the target is known to match
-    MODEL_COERCED = "model-coerced"            # mapped to the target's spelling of the same family
-    VALUE_COERCED = "value-coerced"            # type or shape changed (comma string -> list, ...)
+    MODEL_COERCED = "model-coerced"            # the target's spelling of the same model
+    MODEL_DEFAULT = "model-default"            # omitted: it is the target's default
+    VALUE_READ_AS = "value-read-as"            # another form its own tool accepts (comma string -> list, ...)
+    VALUE_RETYPED = "value-retyped"            # a type its field does not take, read as the nearest (its text)
+    VALUE_INVALID = "value-invalid"            # what its own tool would reject or ignore, read leniently
+    VALUE_RESPELLED = "value-respelled"        # written in the target's spelling of the same value
+    VALUE_MADE_UP = "value-made-up"            # a required field filled in from the record
+    VALUE_REQUIRED = "value-required"          # a required value is empty in the target
+    VALUE_TOO_LONG = "value-too-long"          # longer than the target allows
+    VALUE_READS_BACK = "value-reads-back"      # a conventions-only format gives it back differently
+    TITLE_READS_BACK = "title-reads-back"      # ... the display name as a markdown title
+    TEXT_CLEANED = "text-cleaned"              # Roo's own smart-quote clean-up
+    KIND_CHANGED = "kind-changed"              # written as a kind the target runs differently
+    KIND_MAPPED = "kind-mapped"                # written as the nearest kind, used the same way
+    PLACEHOLDER_RESPELLED = "placeholder-respelled"      # a command placeholder in the target's spelling
+    PLACEHOLDER_REST = "placeholder-rest"                # the last positional takes the rest (OpenCode)
+    PLACEHOLDER_UNSUPPORTED = "placeholder-unsupported"  # no spelling in the target, or text it would expand
     EXTENSION_DROPPED = "extension-dropped"    # another dialect's field the target does not know
-    FIELD_KEPT = "field-kept"                  # ... written as it is, where the target ignores keys it does not know
     NAME_DERIVED = "name-derived"              # the identifier was made up from a file name or title
     NAME_CHANGED = "name-changed"              # rewritten to satisfy the target's name rule
+    NAME_CONFLICT = "name-conflict"            # two names disagree, or two records share one
     TEXT_REPAIRED = "text-repaired"            # mojibake undone
     TEXT_AMBIGUOUS = "text-ambiguous"          # ... where more than one repair fits
     YAML_LENIENT = "yaml-lenient"              # frontmatter strict YAML rejects, read by the fallback
     LAYOUT_NORMALIZED = "layout-normalized"    # BOM dropped, CRLF, ...
     CARRY_RESTORED = "carry-restored"          # fields restored from an agentconv side channel
+    CARRY_REGAINED = "carry-regained"          # ... tools the file does not name, of kinds it already grants
     CARRY_STALE = "carry-stale"                # a side channel that no longer matches its file
     CARRY_REFUSED = "carry-refused"            # a side-channel value ignored: it would grant, or is not restorable
+    CARRY_OFF = "carry-off"                    # a side channel not read: carry is off
     COMPONENT_DROPPED = "component-dropped"    # a package component the target package cannot hold for a client
+    COMPONENT_UNREADABLE = "component-unreadable"  # ... a record that cannot be read, a link out of the package
     COMPONENT_KEPT = "component-kept"          # ... kept only under the Claude Code namespace of the package
+    COMPONENT_FIELD_KEPT = "component-field-kept"  # ... one field of a component kept so
     COMPONENT_CHANGED = "component-changed"    # a package component written with a changed meaning or shape
+    COMPONENT_RESHAPED = "component-reshaped"  # ... only its shape (an author string as an object)
     FILE_COPIED = "file-copied"                # a package file that is not a record, copied as it is
+
+    @property
+    def severity(self) -> "Severity":
+        """The one severity this code is reported at (``losses.toml``)."""
+        return spec()[self][0]
+
+    def message(self, **params: Any) -> str:
+        """This code's message template filled with ``params``."""
+        return spec()[self][1].format(**params)
+
+
+_SPEC: dict[LossCode, tuple[Severity, str]] = {}
+
+
+def spec() -> dict[LossCode, tuple[Severity, str]]:
+    """Every code's (severity, template), from ``dialects/data/losses.toml``; a code without both is an error."""
+    if not _SPEC:
+        from .tables import builtin
+
+        table = builtin("losses.toml")
+        for code in LossCode:
+            entry = table.get(code.value, {})
+            if "template" not in entry or entry.get("severity") not in ("info", "warning", "error"):
+                raise KeyError(f"losses.toml: {code.value} needs one severity and a template")
+            _SPEC[code] = (Severity(entry["severity"]), entry["template"])
+    return _SPEC
 
 
 @dataclass
@@ -93,9 +144,11 @@ class LossReport:
     file: str | None = None
     """Default file for items added through ``add``."""
 
-    def add(self, code: LossCode, severity: Severity | str, path: str, message: str, *, line: int | None = None,
-            target: str | None = None) -> LossItem:
-        item = LossItem(code, Severity(severity), path, message, self.source, target or self.target, self.file, line)
+    def add(self, code: LossCode, path: str, *, line: int | None = None, target: str | None = None,
+            **params: Any) -> LossItem:
+        """Add an item: ``code``'s severity, and its template filled with ``params`` as the message."""
+        item = LossItem(code, code.severity, path, code.message(**params), self.source, target or self.target,
+                        self.file, line)
         self.items.append(item)
         return item
 

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 from . import limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError, ParseError, UsageError
 from .ir import Document
-from .loss import LossCode, LossReport, Policy, Severity
+from .loss import LossCode, LossReport, Policy
 
 FORMATS = ("claude-plugin", "agent-plugins")
 """Package format ids (``--to``/``--from``). ``claude-marketplace`` is read as the plugins it lists."""
@@ -126,8 +126,8 @@ def _json(path: Path, rel: str) -> Any:
     return data
 
 
-def _loss(report: LossReport, code: str, severity: Severity, path: str, message: str, file: str | None = None) -> None:
-    report.add(LossCode(code), severity, path, message)
+def _loss(report: LossReport, code: LossCode, path: str, file: str | None = None, **params: Any) -> None:
+    report.add(code, path, **params)
     if file:
         report.items[-1].file = file
 
@@ -139,7 +139,8 @@ def _files(pkg: Package) -> dict[str, Path]:
     out = {}
     for e in walk(pkg.root, lambda d: d in _SKIP):
         if e.problem is not None:
-            _loss(pkg.report, "component-dropped", Severity.ERROR, "", f"{e.rel}: {e.problem}", str(e.path))
+            _loss(pkg.report, LossCode.COMPONENT_UNREADABLE, "", file=str(e.path),
+                  what=f"{e.rel}: {e.problem}")
             continue
         out[e.rel] = e.path
     return out
@@ -164,7 +165,8 @@ def _member(pkg: Package, kind: str, dialect: str, path: Path, rel: str, as_path
     try:
         doc, report = api.read(path, dialect, path=as_path, carry=carry)
     except AgentconvError as exc:
-        _loss(pkg.report, "component-dropped", Severity.ERROR, kind, f"{rel}: {exc}", str(path))
+        _loss(pkg.report, LossCode.COMPONENT_UNREADABLE, kind, file=str(path),
+              what=f"{rel}: {exc}")
         return
     report.file = str(path)
     for item in report:  # items made while the record was read under its dialect's own path
@@ -263,8 +265,8 @@ def _read_ap(root: Path, carry: bool) -> Package:
     pkg.report.source, pkg.report.file = "agent-plugins", file
     for key in manifest:
         if key not in ap["portable"] and key not in ("$schema", "extensions"):
-            _loss(pkg.report, "component-dropped", Severity.WARNING, key,
-                  f"plugin.json: unknown field {key!r} reported and ignored (Agent Plugins 1.0 §5.2)")
+            _loss(pkg.report, LossCode.COMPONENT_DROPPED, key,
+                  what=f"plugin.json: unknown field {key!r} reported and ignored (Agent Plugins 1.0 §5.2)")
     pkg.meta = {k: manifest[k] for k in ap["portable"] if k in manifest and k != "name"}
     ns = {c["namespace"]: cid for cid, c in ap["clients"].items()}
     claude_ns = ap["clients"]["claude"]["namespace"]
@@ -277,8 +279,8 @@ def _read_ap(root: Path, carry: bool) -> Package:
         data = _json(root / ap["mcp"], ap["mcp"])
         extra = pkg.claude.pop("mcpServers", {}) if isinstance(pkg.claude.get("mcpServers"), dict) else {}
         if not isinstance(data, dict) or data.get("$schema") != ap["mcp_schema"] or not isinstance(data.get("mcpServers"), dict):
-            _loss(pkg.report, "component-dropped", Severity.WARNING, "mcpServers",
-                  "mcp.json is not an Agent Plugins 1.0 MCP configuration: MCP is disabled for this plugin (§7.2.2)")
+            _loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers",
+                  what="mcp.json is not an Agent Plugins 1.0 MCP configuration: MCP is disabled for this plugin (§7.2.2)")
         else:
             for sname, server in data["mcpServers"].items():
                 pkg.mcp[sname] = _mcp_to_claude(sname, server, extra.pop(sname, {}), pkg.report)
@@ -313,8 +315,8 @@ def _read_ap(root: Path, carry: bool) -> Package:
                     key = (kind, m.doc.agent.name or "")
                     if key in seen:  # the same record for another client: read once, from the first
                         pkg.members.pop()
-                        _loss(pkg.report, "component-kept", Severity.INFO, kind,
-                              f"{rel}: {kind[:-1]} {key[1]!r} is also in {seen[key]}; read from there")
+                        _loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, kind,
+                              what=f"{rel}: {kind[:-1]} {key[1]!r} is also in {seen[key]}; read from there")
                     else:
                         seen[key] = rel
                 break
@@ -385,8 +387,8 @@ def _mcp_to_ap(name: str, server: dict[str, Any], report: LossReport) -> tuple[d
     kind = cp["transport"].get(typ) if isinstance(typ, str) else None
     path = f"mcpServers.{name}"
     if kind is None:
-        _loss(report, "component-kept", Severity.WARNING, path,
-              f"MCP server {name!r}: transport {typ!r} has no Agent Plugins form; kept for Claude Code only")
+        _loss(report, LossCode.COMPONENT_KEPT, path,
+              what=f"MCP server {name!r}: transport {typ!r} has no Agent Plugins form; kept for Claude Code only")
         return None, server
     fields = ap["servers"][kind]
     out: dict[str, Any] = {"type": kind}
@@ -407,18 +409,18 @@ def _mcp_to_ap(name: str, server: dict[str, Any], report: LossReport) -> tuple[d
         out["command"] = "./" + command[len(ap["root_var"]) + 1:]
     bad = _ap_server_problem(out)
     if bad:
-        _loss(report, "component-kept", Severity.WARNING, path,
-              f"MCP server {name!r}: {bad}, which Agent Plugins does not allow; kept for Claude Code only")
+        _loss(report, LossCode.COMPONENT_KEPT, path,
+              what=f"MCP server {name!r}: {bad}, which Agent Plugins does not allow; kept for Claude Code only")
         return None, server
     if args_vars := sorted({m for v in [*out.get("args", []), *out.get("env", {}).values(), *out.get("headers", {}).values()]
                             if isinstance(v, str) for m in _OTHER_VAR.findall(v)}):
-        _loss(report, "component-changed", Severity.WARNING, path,
-              f"MCP server {name!r}: {', '.join(args_vars)} stays literal text (Agent Plugins expands only "
+        _loss(report, LossCode.COMPONENT_CHANGED, path,
+              what=f"MCP server {name!r}: {', '.join(args_vars)} stays literal text (Agent Plugins expands only "
               "${PLUGIN_ROOT} and ${PLUGIN_DATA})")
     for key in rest:
         if key != "type":
-            _loss(report, "component-kept", Severity.INFO, f"{path}.{key}",
-                  f"MCP server {name!r}: {key!r} has no Agent Plugins field; kept for Claude Code only")
+            _loss(report, LossCode.COMPONENT_FIELD_KEPT, f"{path}.{key}",
+                  what=f"MCP server {name!r}: {key!r} has no Agent Plugins field; kept for Claude Code only")
     return out, rest
 
 
@@ -449,8 +451,8 @@ def _ap_server_problem(server: dict[str, Any]) -> str | None:
 def _mcp_to_claude(name: str, server: Any, rest: dict[str, Any], report: LossReport) -> dict[str, Any]:
     """An Agent Plugins server in Claude Code's spelling, with what only Claude Code held of it put back."""
     if not isinstance(server, dict) or server.get("type") not in table()["agent-plugins"]["servers"]:
-        _loss(report, "component-dropped", Severity.WARNING, f"mcpServers.{name}",
-              f"MCP server {name!r} is not a valid Agent Plugins server entry: skipped (§7.2.2)")
+        _loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}",
+              what=f"MCP server {name!r} is not a valid Agent Plugins server entry: skipped (§7.2.2)")
         return rest
     kind = server["type"]
     out: dict[str, Any] = {} if kind == "stdio" else {"type": "http" if kind == "streamable-http" else kind}
@@ -460,8 +462,8 @@ def _mcp_to_claude(name: str, server: Any, rest: dict[str, Any], report: LossRep
         if key == "type":
             continue
         if key == "cwd":
-            _loss(report, "component-dropped", Severity.WARNING, f"mcpServers.{name}.cwd",
-                  f"MCP server {name!r}: Claude Code has no working directory for a server; cwd {value!r} dropped")
+            _loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}.cwd",
+                  what=f"MCP server {name!r}: Claude Code has no working directory for a server; cwd {value!r} dropped")
             continue
         if key == "command" and isinstance(value, str) and value.startswith("./"):
             value = f"{root_var}/{value[2:]}"
@@ -545,18 +547,19 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
     name = pkg.name
     if not re.match(ap["name_pattern"], name) or len(name) > 64:
         name = slugify(name)[:64].strip("-.") or "plugin"
-        _loss(pkg.report, "name-changed", Severity.WARNING, "name",
-              f"plugin name {pkg.name!r} written as {name!r} (Agent Plugins 1.0 §5.5)")
+        _loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name,
+              conflict="does not fit Agent Plugins 1.0's plugin name rule (§5.5)", outcome=f"written as {name!r}")
     manifest: dict[str, Any] = {"$schema": ap["plugin_schema"], "name": name}
     for key, value in pkg.meta.items():
         if key == "author" and isinstance(value, dict) and not set(value) <= set(ap["author_keys"]):
             manifest[key] = {k: v for k, v in value.items() if k in ap["author_keys"]}
             pkg.claude.setdefault("author", value)
-            _loss(pkg.report, "component-kept", Severity.INFO, "author",
-                  "author keys other than name, email and url kept for Claude Code only")
+            _loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, "author",
+                  what="author keys other than name, email and url kept for Claude Code only")
         elif key == "author" and isinstance(value, str):
             manifest[key] = {"name": value}
-            _loss(pkg.report, "component-changed", Severity.INFO, "author", "author written as an object with its name")
+            _loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author",
+                  what="author written as an object with its name")
         else:
             manifest[key] = value
     claude = dict(pkg.claude)
@@ -570,8 +573,8 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
             claude.setdefault("mcpServers", {})[sname] = rest
     for key in claude:
         if key != "mcpServers":
-            _loss(pkg.report, "component-kept", Severity.WARNING if key == "hooks" else Severity.INFO, key,
-                  f"Claude Code manifest key {key!r} kept under extensions.{claude_ns}: "
+            _loss(pkg.report, LossCode.COMPONENT_KEPT if key == "hooks" else LossCode.COMPONENT_FIELD_KEPT, key,
+                  what=f"Claude Code manifest key {key!r} kept under extensions.{claude_ns}: "
                   + ("no listed client runs it" if "claude" not in targets else "only Claude Code reads it"))
     if claude:
         manifest["extensions"] = {claude_ns: claude}
@@ -585,8 +588,8 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
         rel = f"{claude_ns}/{table()['claude-plugin']['hooks']}"
         hooks_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(pkg.hooks[0]))
         out[rel] = Output(pkg.hooks[1], pkg.hooks[0], hooks_report, "agent-plugins")
-        _loss(hooks_report, "component-kept", Severity.WARNING, "hooks",
-              f"Claude Code hooks kept in {rel}: "
+        _loss(hooks_report, LossCode.COMPONENT_KEPT, "hooks",
+              what=f"Claude Code hooks kept in {rel}: "
               + ("no listed client runs them" if "claude" not in targets else "only Claude Code runs them"))
     for member in pkg.members:
         if member.kind == "skills":
@@ -596,8 +599,8 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
             c = ap["clients"][cid]
             dialect = c[member.kind]
             if not dialect:
-                _loss(member.report, "component-dropped", Severity.WARNING, "kind",
-                      f"{cid} has no {member.kind} in a package: {member.kind[:-1]} {member.doc.agent.name!r} not written for it")
+                _loss(member.report, LossCode.COMPONENT_DROPPED, "kind",
+                      what=f"{cid} has no {member.kind} in a package: {member.kind[:-1]} {member.doc.agent.name!r} not written for it")
                 continue
             _record(pkg, member, dialect, policy, lambda p, ns=c["namespace"]: f"{ns}/{_strip_home(p)}", out, failed)
     _copy_files(pkg, out, {n: c["namespace"] for n, c in ap["clients"].items()}, skip={table()["claude-plugin"]["manifest"]})
@@ -609,7 +612,7 @@ def _copy_files(pkg: Package, out: dict[str, Output], _ns: dict[str, str], skip:
         if rel in skip or rel in out:
             continue
         report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
-        _loss(report, "file-copied", Severity.INFO, "", f"{rel}: not a record; copied as it is")
+        _loss(report, LossCode.FILE_COPIED, "", rel=rel)
         out[rel] = Output(data, rel, report, None)
 
 
@@ -638,7 +641,8 @@ def _write_claude(pkg: Package, policy: Policy):
         first = rel.partition("/")[0]
         if first in namespaces:  # another client's files: no Claude Code plugin place holds them
             report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
-            _loss(report, "component-dropped", Severity.WARNING, "", f"{rel}: {first} files have no place in a "
+            _loss(report, LossCode.COMPONENT_DROPPED, "",
+                  what=f"{rel}: {first} files have no place in a "
                   "Claude Code plugin; not written")
             pkg.files.pop(rel)
             failed.append((rel, None, report))
@@ -724,8 +728,8 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
         return
     parsed = json.loads(data)
     remote = [e.get("name") for e in parsed.get("plugins", []) if isinstance(e, dict) and not isinstance(e.get("source"), str)]
-    _loss(report, "component-dropped", Severity.WARNING, "marketplace",
-          f"{cat}: Agent Plugins 1.0 has no catalogue; each local plugin becomes a package at its own path"
+    _loss(report, LossCode.COMPONENT_DROPPED, "marketplace",
+          what=f"{cat}: Agent Plugins 1.0 has no catalogue; each local plugin becomes a package at its own path"
           + (f"; plugins from other sources not converted: {', '.join(map(str, remote))}" if remote else ""))
     yield FileResult(str(root / cat), "skipped", report=report, source_dialect=MARKETPLACE,
                      reason="a Claude Code marketplace catalogue: Agent Plugins 1.0 has none")

@@ -34,10 +34,10 @@ spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{a
 - Reading converts the dialect's spellings into the canonical form (nothing is reported: it loses nothing).
   Canonical spellings already present in the text are read as placeholders too, so a placeholder a target
   could not spell (written there in the canonical form) comes back on the way home.
-- Writing converts out of it. Each rewrite is a ``value-coerced`` info item (path ``prompt``), named in the
+- Writing converts out of it. Each rewrite is a ``placeholder-respelled`` info item (path ``prompt``), named in the
   source dialect's spelling when the record came from another command dialect. A placeholder the target
   cannot spell (positional arguments in Gemini, a shell command in Codex, anything in a Copilot prompt file)
-  is written in the canonical form and reported as a warning; so is a tool-specific variable of another
+  is written in the canonical form and reported as a ``placeholder-unsupported`` warning; so is a tool-specific variable of another
   tool, and literal text that the target would expand (escaped instead where the target can: Codex ``$$``).
 - Writing a file in the dialect it was read from gives back its prompt exactly as written (``$ARGUMENTS[0]``
   stays ``$ARGUMENTS[0]``), as long as the IR prompt was not changed.
@@ -52,7 +52,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from . import rx
-from .loss import LossCode, LossReport, Severity
+from .loss import LossCode, LossReport
 
 ARGS, ARG, SHELL, FILE, TEXT = "args", "arg", "shell", "file", "text"
 _NTH = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -348,22 +348,21 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite) -> str:
 def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     """The loss items for one write (path ``prompt``)."""
     for (old, new) in rw.rewrites:
-        rep.add(LossCode.VALUE_COERCED, Severity.INFO, "prompt", f"placeholder {old!r} written as {new!r}")
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {old!r}", written=repr(new))
     if rw.rest:
-        rep.add(LossCode.VALUE_COERCED, Severity.INFO, "prompt",
-                f"in {target_id} the highest positional argument also takes the arguments after it")
+        rep.add(LossCode.PLACEHOLDER_REST, "prompt", dialect=target_id)
     for (old, what) in rw.missing:
-        rep.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                f"placeholder {old!r} ({what}) has no {target_id} equivalent; written as agentconv's neutral "
-                "spelling, which it does not expand")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=old, what=f"a placeholder ({what})", dialect=target_id,
+                consequence="has no equivalent: written as agentconv's neutral spelling, which it does not expand")
     for (found, label) in rw.foreign:
-        rep.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                f"{found!r} is {label}; {target_id} has no equivalent (kept as text)")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=target_id,
+                consequence="has no equivalent (kept as text)")
     for raw in rw.escaped:
-        rep.add(LossCode.VALUE_COERCED, Severity.INFO, "prompt", f"literal {raw!r} escaped for {target_id}")
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
+                written=f"its escaped form for {target_id}")
     for raw in rw.collisions:
-        rep.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                f"literal text {raw!r} is a placeholder in {target_id} and will be expanded there")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
+                consequence="expands it (it is a placeholder there)")
 
 
 @lru_cache(maxsize=None)

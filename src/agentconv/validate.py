@@ -5,7 +5,7 @@ rule, message), in file order. They come from two places, so a plugin dialect is
 
 1. What the reader found. The file is read by the very reader every conversion uses (``api.read_text``), and each
    item of its report at warning or above is a finding (``READER_RULES`` names a few; any other keeps its loss code
-   as the rule and the reader's severity: ``value-coerced``, ``carry-stale``, ``field-dropped`` ...):
+   as the rule and the reader's severity: ``value-invalid``, ``carry-stale``, ``field-dropped`` ...):
 
    - ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded (a mojibake repair is a warning), and its
      dialect told (or named).
@@ -126,7 +126,7 @@ READER_RULES: dict[LossCode, tuple[str, Severity | None]] = {
 }
 # Reader items about a value as written: where a table rule judges the same key on the same line, that one finding
 # says it (with the tool's severity) and the reader's is not repeated.
-SAME_VALUE = {LossCode.VALUE_COERCED, LossCode.TOOL_UNMAPPED}
+SAME_VALUE = {LossCode.VALUE_RETYPED, LossCode.VALUE_INVALID, LossCode.TOOL_UNMAPPED}
 
 
 def _validate_one(source: Path | Text, dialect: str | None, path: str | None) -> list[Finding]:

@@ -18,7 +18,7 @@ from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records
 from ..errors import ParseError
 from ..ir import Agent, Document, Model, Origin, ToolPolicy
-from ..loss import LossCode, LossReport, Policy, Severity
+from ..loss import LossCode, LossReport, Policy
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_paragraph, glob_match, split_commas
@@ -94,14 +94,19 @@ class Dialect(ToolFields, Detection):
         self.report_notes(parsed.notes, report)
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
-            report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
-                       f"'{key}' is not valid YAML; read by the lenient fallback (its lines as text)", line=line)
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
+                       what=f"'{key}' is not valid YAML; read by the lenient fallback (its lines as text)")
         for line, word, key in parsed.folded:
-            report.add(LossCode.YAML_LENIENT, Severity.WARNING, fields.get(key, key),
-                       f"'{word}:' is no {self.id} key: read as text of '{key}'", line=line)
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
+                       what=f"'{word}:' is no {self.id} key: read as text of '{key}'")
         for where, message in parsed.coerced:
-            report.add(LossCode.VALUE_COERCED, Severity.WARNING, fields.get(where, where), message,
-                       line=next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None))
+            line = next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None)
+            value, read_as, reading = message.partition(" read as ")  # the envelopes' notes: "X read as Y"
+            if read_as:
+                report.add(LossCode.VALUE_RETYPED, fields.get(where, where), line=line, value=value, reading=reading)
+            else:  # the one other note: a damaged side channel
+                report.add(LossCode.CARRY_STALE, fields.get(where, where), line=line, problem=message,
+                           outcome="dropped")
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, 1, layout=parsed.layout))
         data = dict(parsed.data)
         written_as = {}
@@ -109,7 +114,7 @@ class Dialect(ToolFields, Detection):
             if old in data:
                 data.setdefault(new, data.pop(old))
                 written_as[new] = old
-                report.add(LossCode.VALUE_COERCED, Severity.INFO, fields.get(new, new), f"'{old}' read as '{new}'")
+                report.add(LossCode.VALUE_READ_AS, fields.get(new, new), value=f"'{old}'", reading=f"'{new}'")
         self.read_tools(agent, data, report)
         lines = {c.key: c.line for c in parsed.layout.chunks}
         for key, value in data.items():
@@ -135,7 +140,7 @@ class Dialect(ToolFields, Detection):
     def report_notes(notes: list[records.Note], report: LossReport) -> None:
         """Report what the envelope found (about the file, or one record), as it found it."""
         for note in notes:
-            report.add(note.code, note.severity, "", note.message, line=note.line)
+            report.add(note.code, "", line=note.line, **note.params)
 
     def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> str | None:
         """Read one header key into the IR; the IR path it now holds (None: tools, or spread over several)."""
@@ -148,8 +153,8 @@ class Dialect(ToolFields, Detection):
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
-                report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools",
-                           f"'{key}' is not a {self.id} field; read as {owner_id}'s tool list", line=line)
+                report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not a {self.id} field",
+                           reading=f"read as {owner_id}'s tool list")
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
             return None  # this dialect's own tool fields were read by read_tools
         if ipath is None:
@@ -195,8 +200,8 @@ class Dialect(ToolFields, Detection):
         if candidate != agent.name:
             agent.name = candidate
             agent.derived.append("name")
-            report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"name {candidate!r} taken from "
-                       + ("the file name" if candidate == stem else "the title"))
+            report.add(LossCode.NAME_DERIVED, "name", field="name", value=candidate,
+                       source="the file name" if candidate == stem else "the title")
 
     # ------------------------------------------------------------------ writing
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
@@ -221,8 +226,7 @@ class Dialect(ToolFields, Detection):
         mapping = self.build(ctx)
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, key, f"{self.id} (TOML) has no null: '{key}' "
-                           "left out where it is null")
+            ctx.report.add(LossCode.FIELD_DROPPED, key, what=f"{self.id} (TOML) has no null: '{key}' left out where it is null")
         self.unique(ctx, mapping)
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
@@ -239,8 +243,8 @@ class Dialect(ToolFields, Detection):
             while f"{name}-{n}" in ctx.taken:
                 n += 1
             noun = self.table.get("record", "record")
-            ctx.report.add(LossCode.NAME_CHANGED, Severity.WARNING, "name",
-                           f"two {noun}s are named {name!r}: the second is written as '{name}-{n}'")
+            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=f"names two {noun}s",
+                           outcome=f"the second is written as '{name}-{n}'")
             ctx.carried.setdefault("name", ctx.agent.name)
             mapping[key] = name = f"{name}-{n}"
         ctx.taken.add(name)
@@ -273,8 +277,8 @@ class Dialect(ToolFields, Detection):
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         limit = self.table.get("body_limit")
         if limit and len(agent.prompt) > limit:
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                           f"prompt is {len(agent.prompt)} characters; {self.id} allows {limit}")
+            ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(agent.prompt),
+                           limit_by=self.id, limit=limit)
         return agent.prompt
 
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -305,13 +309,13 @@ class Dialect(ToolFields, Detection):
                 mapping[key] = value
                 ctx.mapped.add(ipath)
                 if not self._same(ctx):
-                    ctx.report.add(LossCode.FIELD_KEPT, Severity.INFO, ipath, f"'{key}' means nothing to {self.id}; "
-                                   "written as it is (it ignores keys it does not know)")
+                    ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.id)
         self.write_extra(mapping, ctx)
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items):
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind", f"a command written as a {self.id} agent: "
-                           "its placeholders stay in agentconv's neutral spelling ({{args}}, {{arg:N}}, !{cmd}, @{path})")
+            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"a {self.id} agent",
+                           consequence="its placeholders stay in agentconv's neutral spelling "
+                           "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
 
@@ -377,8 +381,8 @@ class Dialect(ToolFields, Detection):
             else:
                 value = agent.name if fallback == "name" else agent.name.replace("-", " ").replace("_", " ").title()
                 if fallback != "name":
-                    ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "display_name",
-                                   f"no display name: {value!r} made from the name")
+                    ctx.report.add(LossCode.NAME_DERIVED, "display_name", field="display name", value=value,
+                                   source="the name")
             if self.table.get("layout", {}).get("name_from_file"):
                 self.carry_file_name(ctx, value)
             return value
@@ -389,7 +393,7 @@ class Dialect(ToolFields, Detection):
         value = paths.get(agent, ipath)
         allowed = self.table.get("values", {}).get(ipath.rsplit(".", 1)[-1])
         if value is not None and isinstance(allowed, list) and value not in allowed and not self._same(ctx):
-            ctx.lose(ipath, f"{ipath} {value!r} is not one of {', '.join(allowed)} in {self.id}")
+            ctx.lose(ipath, what=f"{ipath} {value!r} is not one of {', '.join(allowed)} in {self.id}")
             return None
         return value
 
@@ -412,18 +416,20 @@ class Dialect(ToolFields, Detection):
         name = agent.name
         if not name:
             name = naming.slugify(agent.display_name or first_heading(agent.prompt) or "") or "agent"
-            ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"no name: {name!r} made up for {self.id}")
+            ctx.report.add(LossCode.NAME_DERIVED, "name", field="name", value=name,
+                           source=f"the {'display name' if agent.display_name else 'prompt'} ({self.id} needs a name)")
         convention = rule.get("convention")
         if convention and "name" in agent.derived and not re.match(convention, name):
-            name = naming.slugify(name) or "agent"  # a name made up here follows the documented convention
-            ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"made-up name written as {name!r}")
+            made, name = name, naming.slugify(name) or "agent"  # a name made up here follows the documented convention
+            ctx.report.add(LossCode.NAME_CHANGED, "name", name=made, written=name,
+                           why=f"a made-up name follows {self.id}'s convention")
             if agent.name:
                 ctx.carried.setdefault("name", agent.name)  # taken from the source's file name: it comes back
         pattern = rule.get("pattern")
         if pattern and not re.match(pattern, name):
             fixed = naming.slugify(name) or "agent"
-            ctx.report.add(LossCode.NAME_CHANGED, Severity.INFO, "name",
-                           f"name {name!r} does not fit {self.id}'s rule {pattern}; written as {fixed!r}")
+            ctx.report.add(LossCode.NAME_CHANGED, "name", name=name, written=fixed,
+                           why=f"it does not fit {self.id}'s rule {pattern}")
             ctx.carried.setdefault("name", agent.name)
             name = fixed
         return name
@@ -435,8 +441,8 @@ class Dialect(ToolFields, Detection):
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
             text = agent.display_name or first_paragraph(agent.prompt) or agent.name
             if text:
-                ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "description",
-                               f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")
+                ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
+                               how=f"made one up from the {'title' if agent.display_name else 'prompt'}")
                 return text
         return None
 
@@ -457,20 +463,19 @@ class Dialect(ToolFields, Detection):
             return extra
         if how in ("mapped", "passed"):
             note = f" (snapshot {model.snapshot} not kept)" if model.snapshot and model.snapshot not in value else ""
-            ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model",
-                           f"model {model.raw!r} written as {value!r}, the same {_named(model)}{note}")
+            ctx.report.add(LossCode.MODEL_COERCED, "model", model=model.raw, written=value, same=_named(model), note=note)
             home = registry.get(origin.dialect).table if origin else None
             if home is None or models.spell(models.parse(value, self.table), home)[0] != model.raw:
                 ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
         elif how == "inherit":
-            ctx.report.add(LossCode.MODEL_COERCED, Severity.INFO, "model", f"model {model.raw!r} is {self.id}'s default: omitted")
+            ctx.report.add(LossCode.MODEL_DEFAULT, "model", model=model.raw, dialect=self.id)
         elif how == "no-alias":
-            ctx.lose("model", f"model {model.raw!r} is a floating alias with no {self.id} equivalent (an alias is "
-                     "never pinned to a version): omitted", LossCode.MODEL_UNMAPPED)
+            ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw, why=f"a floating alias with no {self.id} "
+                     "equivalent (an alias is never pinned to a version)")
         elif how == "unmapped":
             known = f"{_named(model)} is not in {self.id}'s model list" if model.version else "no known spelling"
-            ctx.lose("model", f"model {model.raw!r}: {known} (checked {self.table.get('model', {}).get('checked', '?')}): "
-                     "omitted rather than run another model", LossCode.MODEL_UNMAPPED)
+            ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw,
+                     why=f"{known} (checked {self.table.get('model', {}).get('checked', '?')})")
         return value
 
     def out_color(self, ctx: "WriteContext") -> str | None:
@@ -486,8 +491,8 @@ class Dialect(ToolFields, Detection):
             if color in themes or re.fullmatch(r"#[0-9a-fA-F]{6}", str(color)):
                 return color
             if str(color).lower() in colors:
-                ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "metadata.color",
-                               f"color {color!r} written as {colors[str(color).lower()]}")
+                ctx.report.add(LossCode.VALUE_RESPELLED, "metadata.color", value=f"color {color!r}",
+                               written=colors[str(color).lower()])
                 ctx.carried.setdefault("metadata.color", color)
                 return colors[str(color).lower()]
         elif isinstance(allowed, list):
@@ -496,7 +501,7 @@ class Dialect(ToolFields, Detection):
             byhex = {v.lower(): k for k, v in colors.items()}
             if str(color).lower() in byhex and byhex[str(color).lower()] in allowed:
                 return byhex[str(color).lower()]
-        ctx.lose("metadata.color", f"color {color!r} cannot be written in {self.id}")
+        ctx.lose("metadata.color", what=f"color {color!r} cannot be written in {self.id}")
         return None
 
     def out_map(self, prefix: str, ctx: "WriteContext") -> dict[str, Any] | None:
@@ -510,7 +515,7 @@ class Dialect(ToolFields, Detection):
                 out[k] = v  # same dialect: any value as written (validate judges it)
             elif isinstance(v, (int, float, bool)):
                 out[k] = str(v).lower() if isinstance(v, bool) else str(v)
-                ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, f"{prefix}.{k}", f"{k} written as a string")
+                ctx.report.add(LossCode.VALUE_RESPELLED, f"{prefix}.{k}", value=k, written="a string")
                 ctx.carried.setdefault(f"{prefix}.{k}", v)
         ctx.mapped.update(f"{prefix}.{k}" for k in out)
         return out or None
@@ -523,20 +528,21 @@ class Dialect(ToolFields, Detection):
                 p = f"{attr}.{k}"
                 if p in held or p in ctx.mapped or v is None or (attr in spread and p in ctx.mapped):
                     continue
-                ctx.lose(p, f"{self.id} has no field for {p}")
+                ctx.lose(p, what=f"{self.id} has no field for {p}")
         if agent.display_name and "display_name" not in held | ctx.mapped and agent.display_name != agent.name:
-            ctx.lose("display_name", f"{self.id} has no display name; {agent.display_name!r} not written", severity=Severity.INFO)
+            ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.id, field="display name",
+                     value=agent.display_name)
         if agent.model is not None and "model" not in held | ctx.mapped:
-            ctx.lose("model", f"{self.id} has no model field; {agent.model.raw!r} not written")
+            ctx.lose("model", what=f"{self.id} has no model field; {agent.model.raw!r} not written")
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "role", f"every {self.id} agent is a {default_role}")
+            ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.id} agent is a {default_role}")
         if agent.role and "role" not in held | ctx.mapped and agent.role != default_role and "role" not in agent.derived:
-            ctx.lose("role", f"{self.id} has no agent mode; role {agent.role!r} not written", severity=Severity.INFO)
+            ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.id, field="agent mode", value=agent.role)
         if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items):
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "kind", f"a squad written as a {self.id} agent "
-                           "(read back as a squad only where its tools and model are as they were)")
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a squad", written=f"a {self.id} agent",
+                           note="read back as a squad only where its tools and model are as they were")
         own = self.table.get("own", {})
         for ns, fields in agent.extensions.items():
             if ns == self.id:
@@ -546,11 +552,11 @@ class Dialect(ToolFields, Detection):
                     continue  # written as the source wrote it (write_as_read)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
-                ctx.lose(f"extensions.{ns}.{k}", f"{ns} field '{k}' has no place in {self.id}",
-                         code=LossCode.EXTENSION_DROPPED)
+                ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
 
 
-_CARRIED = " (carried in a comment)"
+_CARRIABLE = (LossCode.FIELD_DROPPED, LossCode.FIELD_OMITTED, LossCode.EXTENSION_DROPPED)
+"""What ``lose`` reports as carried when the value rides in the side channel."""
 
 
 class WriteContext:
@@ -568,7 +574,7 @@ class WriteContext:
         self.agent: Agent = agent
         """The record being written (read it; never change it)."""
         self.report: LossReport = report
-        """Where every loss of this write goes (``report.add(code, severity, path, message)``)."""
+        """Where every loss of this write goes (``report.add(code, path, **params)``: the code says severity and wording)."""
         self.policy: Policy = policy
         """The caller's policy: ``carry`` (side channel on), ``placed`` (the file is written at its own path) ..."""
         self.carried: dict[str, Any] = {}
@@ -586,32 +592,33 @@ class WriteContext:
         self.taken: set[str] | None = taken
         """The identifiers already written into the same file (a file of many records), else None."""
 
-    def lose(self, path: str, message: str, code: LossCode = LossCode.FIELD_DROPPED,
-             severity: Severity = Severity.WARNING) -> None:
-        """Report a loss; with carry on, the value rides in the side channel and the item is info-level."""
+    def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
+        """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel
+        and a dropped field is reported as carried."""
         value = paths.get(self.agent, path) if path else None
         if path in self.agent.derived:  # inferred, not read: the way back infers it again
-            self.report.add(code, Severity.INFO, path, message)
+            self.report.add(LossCode.FIELD_INFERRED, path, what=code.message(**params))
             return
         if self.policy.carry and path and not paths.is_empty(value) and code != LossCode.TOOL_UNMAPPED:
             why = carry.refusal(path, value)
             if why is not None:  # a reader would refuse it: reported, not carried
-                message += f" (not carried: {why})"
-            else:
-                self.carried.setdefault(path, value)
-                if code == LossCode.FIELD_DROPPED or code == LossCode.EXTENSION_DROPPED:
-                    code, severity, message = LossCode.FIELD_CARRIED, Severity.INFO, message + _CARRIED
+                self.report.add(code, path, **params).message += f" (not carried: {why})"
+                return
+            self.carried.setdefault(path, value)
+            if code in _CARRIABLE:
+                self.report.add(LossCode.FIELD_CARRIED, path, what=code.message(**params))
+                return
         elif self.policy.carry and path == "tools":
             self.carried.setdefault("tools", paths.get(self.agent, "tools"))
-        self.report.add(code, severity, path, message)
+        self.report.add(code, path, **params)
 
     def uncarry(self, path: str, why: str) -> None:
         """Take ``path`` out of the side channel after all: what said it was carried says it is lost."""
         self.carried.pop(path, None)
         for item in self.report.items:
             if item.path == path and item.code == LossCode.FIELD_CARRIED and item.target == self.dialect.id:
-                item.code, item.severity = LossCode.FIELD_DROPPED, Severity.WARNING
-                item.message = item.message.replace(_CARRIED, f" (not carried: {why})")
+                item.code, item.severity = LossCode.FIELD_DROPPED, LossCode.FIELD_DROPPED.severity
+                item.message = item.message.replace(LossCode.FIELD_CARRIED.message(what=""), f" (not carried: {why})")
 
 
 def _key_for(ipath: str) -> str | None:
@@ -640,10 +647,10 @@ def _reads_back(key: str, ipath: str) -> bool:
 
 def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: int | None) -> Any:
     if kind == "list" and isinstance(value, str):
-        report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "comma string read as a list", line=line)
+        report.add(LossCode.VALUE_READ_AS, ipath, line=line, value="comma string", reading="a list")
         return split_commas(value)
     if kind == "bool" and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
-        report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, f"{value!r} read as a boolean", line=line)
+        report.add(LossCode.VALUE_READ_AS, ipath, line=line, value=repr(value), reading="a boolean")
         return value.lower() in ("true", "yes", "on")
     return value
 
@@ -663,8 +670,7 @@ def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport
     text = str(value).lower() if isinstance(value, bool) else str(value)
     kind = "a boolean" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else \
         f"a {type(value).__name__}"
-    report.add(LossCode.VALUE_COERCED, Severity.WARNING, ipath, f"'{key}' is {kind}: read as the text {text[:40]!r}",
-               line=line)
+    report.add(LossCode.VALUE_RETYPED, ipath, line=line, value=f"'{key}', {kind},", reading=f"the text {text[:40]!r}")
     return text
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
-from ..loss import LossCode, Severity
+from ..loss import LossCode
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -56,14 +56,14 @@ class Codex(Dialect):
             agent.tools.grants = [Grant(c, c, "deny") for c in order if c in edits | commands]  # raw: the canonical id
         elif value is not None:
             if value not in self.table.get("values", {}).get("sandbox", []):
-                report.add(LossCode.VALUE_COERCED, Severity.WARNING, f"extensions.{self.id}.{self.key}",
-                           f"{self.key} {value!r} is not one of Codex's sandbox modes")
+                report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}",
+                           problem=f"{self.key} {value!r} is not one of Codex's sandbox modes", reading="kept as written")
             agent.extensions.setdefault(self.id, {})[self.key] = value
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if not agent.prompt.strip():
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                           f"{self.id} requires developer_instructions, and the prompt is empty: Codex ignores this role")
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt",
+                           consequence=f"{self.id} requires developer_instructions: Codex ignores this role")
         return super().body(agent, ctx)
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -85,9 +85,8 @@ class Codex(Dialect):
                               "bash, a shell that cannot write files)", None)
             narrower = sorted((edits | commands) - denied - commands)
             if narrower and not same:
-                ctx.report.add(LossCode.TOOL_COERCED, Severity.WARNING, "tools",
-                               f"deny list written as {self.key} = {READ_ONLY!r}, which also forbids "
-                               + ", ".join(narrower))
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", setting=f"{self.key} = {READ_ONLY!r}",
+                               tools=", ".join(narrower))
             mode = READ_ONLY
         else:
             granted = {g.canonical for g in policy.allowed()}
@@ -104,8 +103,8 @@ class Codex(Dialect):
                 return self._broaden(ctx, f"{self.id} has no tool list and runs shell commands in every sandbox "
                                      f"mode ({READ_ONLY!r} included): the allowlist grants no shell; "
                                      f"{self.key} = {mode!r} would grant {what}", mode)
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                           f"allowlist written as {self.key} = {mode!r} ({self.id} has no tool list)")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                           what=f"allowlist written as {self.key} = {mode!r} ({self.id} has no tool list)")
         if not same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {self.key: mode}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..loss import LossCode, LossReport, Severity
+from ..loss import LossCode, LossReport
 from ..placeholders import Spelling, all_spellings, from_canonical, report, source_names, spelling_of, to_canonical
 from .base import Dialect
 from .helpers import glob_match
@@ -63,9 +63,9 @@ class CommandDialect(Dialect):
     # ------------------------------------------------------------------ writing
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if agent.kind != "command":
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "kind",
-                           f"{'an' if agent.kind[:1] in 'aeiou' else 'a'} {agent.kind} written as a command ({self.title}): a prompt the user runs, not an "
-                           "agent the model delegates to")
+            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind=f"{'an' if agent.kind[:1] in 'aeiou' else 'a'} {agent.kind}",
+                           written=f"a command ({self.title})",
+                           consequence="a prompt the user runs, not an agent the model delegates to")
         origin = agent.origin
         same = origin is not None and origin.dialect == self.id
         kept = origin.keep.get("raw_prompt") if same else None
@@ -77,11 +77,11 @@ class CommandDialect(Dialect):
         report(rw, self.id, ctx.report)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt", empty)
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt", consequence=empty)
         limit = self.table.get("body_limit")
         if limit and len(text) > limit:
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                           f"prompt is {len(text)} characters; {self.id} allows {limit}")
+            ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(text), limit_by=self.id,
+                           limit=limit)
         return text
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
-from ..loss import LossCode, Severity
+from ..loss import LossCode
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class Cursor(Dialect):
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.flag)
         if isinstance(value, str) and value.lower() in ("true", "false"):
-            report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools", f"{self.flag} {value!r} read as a boolean")
+            report.add(LossCode.VALUE_READ_AS, "tools", value=f"{self.flag} {value!r}", reading="a boolean")
             value = value.lower() == "true"
         if value is True:
             agent.tools.mode = DENYLIST
@@ -56,8 +56,7 @@ class Cursor(Dialect):
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only readonly: true exists)")
             narrower = sorted(mutating - denied)
             if narrower and not same:
-                ctx.report.add(LossCode.TOOL_COERCED, Severity.WARNING, "tools",
-                               f"deny list written as {self.flag}: true, which also forbids {', '.join(narrower)}")
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", setting=f"{self.flag}: true", tools=", ".join(narrower))
         else:
             granted = {g.canonical for g in policy.allowed()}
             writes = sorted(str(c) for c in granted & mutating)
@@ -65,8 +64,8 @@ class Cursor(Dialect):
             if writes or scoped:
                 what = f"it grants {', '.join(writes)}" if writes else f"it scopes {', '.join(scoped)}"
                 return self._broaden(ctx, f"{self.id} has no tool list and {what}: the agent would get every tool")
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                           f"an allowlist without edit or shell tools written as {self.flag}: true")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                           what=f"an allowlist without edit or shell tools written as {self.flag}: true")
         if not same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {self.flag: True}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..loss import LossCode, Severity
+from ..loss import LossCode
 from .command import CommandDialect
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class GeminiCommand(CommandDialect):
             if name != agent.name:
                 agent.name = name
                 agent.derived.append("name")
-                report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"name {name!r} taken from the file path")
+                report.add(LossCode.NAME_DERIVED, "name", field="name", value=name, source="the file path")
             return
         super()._derive_name(agent, path, report)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..ir import INHERIT, NONE, Agent
-from ..loss import LossCode, LossReport, Severity
+from ..loss import LossCode, LossReport
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ class Kiro(Dialect):
             ref = agent.prompt
             agent.extensions.setdefault(self.id, {})["prompt"] = ref
             agent.prompt = ""
-            report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "prompt",
-                       f"the prompt is a file reference ({ref}): the file is not read, so the prompt is empty "
+            report.add(LossCode.FIELD_DROPPED, "prompt",
+                       what=f"the prompt is a file reference ({ref}): the file is not read, so the prompt is empty "
                        f"(the reference is kept for {self.id})")
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -50,8 +50,8 @@ class Kiro(Dialect):
             return {}  # no tools key in the source: none written back
         if agent.tools.mode == INHERIT:
             if agent.tools.grants:
-                ctx.lose("tools", f"per-tool decisions ({len(agent.tools.grants)}) cannot be written in {self.id}",
-                         LossCode.TOOL_COERCED, Severity.INFO)
+                ctx.lose("tools", LossCode.TOOL_COERCED,
+                         what=f"per-tool decisions ({len(agent.tools.grants)}) cannot be written in {self.id}")
             return {"tools": ["*"]}  # no key would mean no tools here
         return super().write_tools(ctx)
 
@@ -64,5 +64,5 @@ class Kiro(Dialect):
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
         if ctx.agent.kind != "agent":
-            ctx.report.add(LossCode.FIELD_DROPPED, Severity.WARNING, "kind",
-                           f"a {ctx.agent.kind} is written as a single {self.id} agent")
+            ctx.report.add(LossCode.FIELD_DROPPED, "kind",
+                           what=f"a {ctx.agent.kind} is written as a single {self.id} agent")

@@ -11,7 +11,7 @@ from .. import carry, naming
 from ..envelopes.frontmatter import Parsed
 from ..envelopes.records import Out
 from ..ir import Agent, Origin
-from ..loss import LossReport, LossCode, Severity
+from ..loss import LossReport, LossCode
 from .base import Dialect, WriteContext
 
 
@@ -60,10 +60,9 @@ class Markdown(Dialect):
         back = self.read(text, None, LossReport()).agent
         for attr in ("description", "prompt"):
             if getattr(back, attr) != getattr(agent, attr):
-                report.add(LossCode.VALUE_COERCED, Severity.WARNING, attr,
-                           f"the {attr} does not survive as plain markdown (it reads back differently)")
+                report.add(LossCode.VALUE_READS_BACK, attr, field=attr, form="plain markdown")
         if (back.display_name or None) != (agent.display_name or None) and agent.display_name:
-            report.add(LossCode.VALUE_COERCED, Severity.INFO, "display_name", "the title reads back differently")
+            report.add(LossCode.TITLE_READS_BACK, "display_name")
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         return (1.0, ["no frontmatter header"]) if not has_header else (0.0, [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
-from ..loss import LossCode, Severity
+from ..loss import LossCode
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class OpenCode(Dialect):
         if mode == INHERIT and not perm:
             return {}
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", "tools written as an OpenCode permission map")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", what="tools written as an OpenCode permission map")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             from .. import paths

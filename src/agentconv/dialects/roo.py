@@ -39,7 +39,7 @@ from ..envelopes.frontmatter import Parsed
 from ..envelopes.records import Out
 from ..envelopes.roomodes import PROBLEM, as_read
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
-from ..loss import LossCode, LossReport, Severity
+from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
 from .helpers import dedupe
 
@@ -76,10 +76,11 @@ class Roo(Dialect):
         if slug is not None:
             agent.name = str(slug)
             if not re.match(self.table["name"]["pattern"], agent.name):
-                report.add(LossCode.VALUE_COERCED, Severity.WARNING, "name",
-                           f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}", line=line)
+                report.add(LossCode.VALUE_INVALID, "name", line=line, reading="read as written",
+                           problem=f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}")
         else:
-            report.add(LossCode.VALUE_COERCED, Severity.WARNING, "name", "a mode without a slug", line=line)
+            report.add(LossCode.VALUE_INVALID, "name", line=line, problem="a mode without a slug",
+                       reading="read without one")
         name = mode.get("name")
         if name is not None and str(name) != agent.name:
             agent.display_name = str(name)
@@ -90,8 +91,8 @@ class Roo(Dialect):
         ci = mode.get("customInstructions")
         agent.prompt = role if ci is None else role + SEP + str(ci)
         if SEP.strip() in role or (ci is not None and SEP.strip() in str(ci)):
-            report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                       "the roleDefinition or customInstructions holds agentconv's separator: the split may differ")
+            report.add(LossCode.VALUE_INVALID, "prompt", reading="the split may differ",
+                       problem="the roleDefinition or customInstructions holds agentconv's separator")
         when, desc = mode.get("whenToUse"), mode.get("description")
         if when is not None:
             agent.description = str(when)
@@ -108,8 +109,8 @@ class Roo(Dialect):
                 continue
             ext[key] = value
             if key not in ORDER and key not in self.table.get("own", {}):
-                report.add(LossCode.VALUE_COERCED, Severity.WARNING, f"extensions.roo.{key}",
-                           f"'{key}' is not a Roo mode field (Roo ignores it); kept for roo", line=line)
+                report.add(LossCode.VALUE_INVALID, f"extensions.roo.{key}", line=line,
+                           problem=f"'{key}' is not a Roo mode field (Roo ignores it)", reading="kept for roo")
         if ext:
             agent.extensions["roo"] = ext
         return agent
@@ -125,8 +126,8 @@ class Roo(Dialect):
         groups = data.get("groups")
         if groups is None:
             if "slug" in data:  # never more access than the file gives: it gives none, Roo loads no such mode
-                report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools",
-                           "a mode without groups: Roo rejects it; read as no tool")
+                report.add(LossCode.VALUE_INVALID, "tools", problem="a mode without groups: Roo rejects it",
+                           reading="read as no tool")
                 agent.tools.mode = NONE
             return
         if not isinstance(groups, list):
@@ -142,14 +143,13 @@ class Roo(Dialect):
             if name == "mcp":
                 grants.append(Grant(raw, None, "allow", pattern))
             elif name in DEPRECATED:
-                report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools",
-                           f"group '{name}' is deprecated: Roo strips it (kept as written)")
+                report.add(LossCode.VALUE_READ_AS, "tools", value=f"group '{name}' (deprecated: Roo strips it)",
+                           reading="written")
                 grants.append(Grant(raw, None, "allow", pattern))
             else:
                 canon = self.crosswalk.read(name) if name in self.crosswalk.valid else []
                 if not canon:
-                    report.add(LossCode.TOOL_UNMAPPED, Severity.WARNING, "tools",
-                               f"unknown group {name!r} (Roo rejects the file)")
+                    report.add(LossCode.TOOL_UNMAPPED, "tools", what=f"unknown group {name!r} (Roo rejects the file)")
                 grants += [Grant(raw, c, "allow", pattern) for c in (canon or [None])]
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
 
@@ -169,14 +169,13 @@ class Roo(Dialect):
         else:
             mode["name"] = _title(mode["slug"])
             if not same:
-                ctx.report.add(LossCode.NAME_DERIVED, Severity.INFO, "display_name",
-                               f"no display name: {mode['name']!r} made from the name")
+                ctx.report.add(LossCode.NAME_DERIVED, "display_name", field="display name", value=mode["name"],
+                               source="the name")
         role, sep, ci = agent.prompt.partition(SEP)
         if not role.strip():
             role = agent.description or mode["name"]
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "prompt",
-                           f"no prompt: Roo requires a roleDefinition; the {'description' if agent.description else 'name'}"
-                           " is written there")
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt", consequence="Roo requires a "
+                           f"roleDefinition; the {'description' if agent.description else 'name'} is written there")
             ctx.carried.setdefault("prompt", agent.prompt)
         mode["roleDefinition"] = role
         ext = agent.extensions.get(self.id, {})
@@ -206,10 +205,10 @@ class Roo(Dialect):
         policy = ctx.agent.tools
         if policy.mode == INHERIT:
             if policy.grants:
-                ctx.lose("tools", f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}",
-                         LossCode.TOOL_COERCED, Severity.INFO)
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                           "every tool: written as every Roo group (read back as those groups' tools)")
+                ctx.lose("tools", LossCode.TOOL_COERCED,
+                         what=f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                           what="every tool: written as every Roo group (read back as those groups' tools)")
             if ctx.policy.carry:
                 from .. import paths
 
@@ -238,7 +237,7 @@ class Roo(Dialect):
         if denied_names and any(g.pattern for _, g in denied):
             self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
         if any(_group(g.raw) != n for n, g in allowed):
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", "tools written as Roo groups")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", what="tools written as Roo groups")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             from .. import paths
@@ -251,9 +250,8 @@ class Roo(Dialect):
         for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
                            ("whenToUse", "description")):
             if isinstance(mode.get(key), str) and PROBLEM.search(mode[key]):
-                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath,
-                           f"mode {mode['slug']!r}: Roo replaces smart quotes, Unicode dashes, NBSP and zero-width "
-                           f"characters in '{key}' before reading it")
+                report.add(LossCode.TEXT_CLEANED, ipath, where=f"mode {mode['slug']!r}, '{key}'",
+                           count=len(PROBLEM.findall(mode[key])), how="Roo replaces before reading it")
 
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import rx
 from ..ir import ALLOWLIST, INHERIT, Agent
-from ..loss import LossCode, LossReport, Severity
+from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import dedupe, first_paragraph, split_commas
 
@@ -46,11 +46,11 @@ class Skill(Dialect):
         if agent.name == folder:
             return
         if agent.name:
-            report.add(LossCode.NAME_CHANGED, Severity.WARNING, "name",
-                       f"name {agent.name!r} does not equal the skill's directory {folder!r}; the directory names it")
+            report.add(LossCode.NAME_CONFLICT, "name", name=agent.name,
+                       conflict=f"does not equal the skill's directory {folder!r}", outcome="the directory names it")
             agent.display_name = agent.display_name or agent.name
         else:
-            report.add(LossCode.NAME_DERIVED, Severity.INFO, "name", f"name {folder!r} taken from the directory")
+            report.add(LossCode.NAME_DERIVED, "name", field="name", value=folder, source="the directory")
         agent.name = folder
         agent.derived.append("name")
 
@@ -87,13 +87,13 @@ class Skill(Dialect):
         allow = [g for g in policy.grants if g.decision == "allow"]
         other = [g for g in policy.grants if g.decision != "allow"]
         if other:
-            ctx.lose("tools", f"{len(other)} per-tool decisions other than pre-approval cannot be written in {self.id}",
-                     LossCode.TOOL_COERCED, Severity.INFO)
+            ctx.lose("tools", LossCode.TOOL_COERCED,
+                     what=f"{len(other)} per-tool decisions other than pre-approval cannot be written in {self.id}")
         if not allow:
             return {}
         names = dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allow))
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", what=f"tool names written in {self.id}'s spelling")
         if not names:
             return {}
         return {"allowed-tools": " ".join(names)}  # the spec's form; scopes keep their spaces inside parentheses
@@ -112,8 +112,7 @@ class Skill(Dialect):
         name = super().out_name(ctx)
         limit = self.table.get("limits", {}).get("name")
         if name and limit and len(name) > limit:
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "name",
-                           f"name is {len(name)} characters; skills allow {limit}")
+            ctx.report.add(LossCode.VALUE_TOO_LONG, "name", field="name", length=len(name), limit_by="skills", limit=limit)
         return name
 
     def out_description(self, ctx: "WriteContext") -> str | None:
@@ -122,8 +121,8 @@ class Skill(Dialect):
         if not text:  # required for every skill, whatever the record's kind
             text = agent.display_name or first_paragraph(agent.prompt) or agent.name
             if text:
-                ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "description",
-                               f"no description: made one up from the {'title' if agent.display_name else 'prompt'}")
+                ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
+                               how=f"made one up from the {'title' if agent.display_name else 'prompt'}")
         return text
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
@@ -131,8 +130,8 @@ class Skill(Dialect):
         for key, ipath in (("description", "description"), ("compatibility", "extensions.skill.compatibility")):
             value = mapping.get(key)
             if isinstance(value, str) and limits.get(key) and len(value) > limits[key]:
-                ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, ipath,
-                               f"{key} is {len(value)} characters; the Agent Skills spec allows {limits[key]}")
+                ctx.report.add(LossCode.VALUE_TOO_LONG, ipath, field=key, length=len(value),
+                               limit_by="the Agent Skills spec", limit=limits[key])
         if ctx.agent.kind not in ("skill",):
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.INFO, "kind",
-                           f"a {ctx.agent.kind} written as a skill (loaded on demand by its description)")
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"a {ctx.agent.kind}", written="a skill",
+                           note="loaded on demand by its description")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import paths
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from ..loss import LossCode, LossReport, Severity
+from ..loss import LossCode, LossReport
 from ..tools import capability, split_mcp
 from .helpers import SCOPED_TOOL, dedupe, split_commas, unscoped
 
@@ -51,8 +51,8 @@ class ToolFields:
         foreign = dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
                          and unscoped(g.raw) not in self.crosswalk.valid)
         if foreign:
-            report.add(LossCode.VALUE_COERCED, Severity.INFO, "tools",
-                       f"{', '.join(foreign)}: not {self.id}'s own tool names; read by meaning, written in its spelling")
+            report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(foreign)} (not {self.id}'s own tool names)",
+                       reading="their meaning, written in its spelling")
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         if value is None:
@@ -60,12 +60,12 @@ class ToolFields:
         if isinstance(value, str):
             names = split_commas(value)
             if report is not None and self.table.get("tools_shape") != "comma" and names:
-                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a comma string, read as a list")
+                report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a comma string", reading="a list")
             return names
         if isinstance(value, list):
             if report is not None and self.table.get("tools_shape") == "comma":
-                report.add(LossCode.VALUE_COERCED, Severity.INFO, ipath, "tools given as a YAML list; "
-                           f"{self.id} documents a comma string, which is what another dialect's file becomes")
+                report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a YAML list", reading=f"a list ({self.id} "
+                           "documents a comma string, which is what another dialect's file becomes)")
             return [str(v).strip() for v in value if str(v).strip()]
         return [str(value)]
 
@@ -88,11 +88,10 @@ class ToolFields:
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
-            ctx.lose("tools", f"{self.id} has no tool field; the {policy.mode} of {len(policy.grants)} tools is not written")
+            ctx.lose("tools", what=f"{self.id} has no tool field; the {policy.mode} of {len(policy.grants)} tools is not written")
             return {}
         if policy.mode == INHERIT:
-            ctx.lose("tools", f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}",
-                     LossCode.TOOL_COERCED, Severity.INFO)
+            ctx.lose("tools", LossCode.TOOL_COERCED, what=f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}")
             return {}
         if "tools" not in self.table.get("fields", {}).values():
             self.broaden(ctx, f"{self.id} has no tool list: the agent would get every tool")
@@ -100,7 +99,7 @@ class ToolFields:
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         mode = policy.mode
         if mode == NONE and self.table.get("empty_tools"):
-            ctx.report.add(LossCode.VALUE_COERCED, Severity.WARNING, "tools", self.table["empty_tools"])
+            ctx.report.add(LossCode.VALUE_REQUIRED, "tools", field="the tool list", consequence=self.table["empty_tools"])
         if mode == DENYLIST and not self.supports_deny():
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         self.check_broaden(ctx, allowed, policy)
@@ -140,8 +139,8 @@ class ToolFields:
             for n in names if c not in deny else []:
                 (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
-        ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                       f"{self.id} has no deny list: written as an allowlist of every other built-in tool{note}")
+        ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                       what=f"{self.id} has no deny list: written as an allowlist of every other built-in tool{note}")
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return out
 
@@ -161,8 +160,7 @@ class ToolFields:
                 if names and any(unscoped(g.raw) != n for n in names):
                     ctx.tools_renamed = True
             if not names:
-                ctx.lose("tools", f"tool {g.raw!r} has no {self.id} name; not granted", LossCode.TOOL_UNMAPPED,
-                         Severity.WARNING)
+                ctx.lose("tools", LossCode.TOOL_UNMAPPED, what=f"tool {g.raw!r} has no {self.id} name; not granted")
                 continue
             parts = split_mcp(g.canonical or "")
             if parts and self.crosswalk.ambiguous_mcp(*parts):
@@ -173,8 +171,8 @@ class ToolFields:
                     seen.add(key)
                     out.append((n, g))
         if split:
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                           f"{len(split)} MCP tool names (e.g. {split[0]!r}) join server and tool with "
+            ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                           what=f"{len(split)} MCP tool names (e.g. {split[0]!r}) join server and tool with "
                            f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
         return out
 
@@ -207,11 +205,11 @@ class ToolFields:
         if refusals:
             self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(refusals)}")
         if warn:
-            ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools",
-                           f"in {self.id} the agent also gets {', '.join(warn)}: no new kind of access")
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools",
+                           what=f"in {self.id} the agent also gets {', '.join(warn)}: no new kind of access")
         if same:
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools",
-                           f"{self.id}'s spelling also grants {', '.join(same)}, the same file-changes permission")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                           what=f"{self.id}'s spelling also grants {', '.join(same)}, the same file-changes permission")
         if warn or same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
 
@@ -219,7 +217,7 @@ class ToolFields:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
         if not ctx.policy.allow_broaden:
             raise BroadenError(msg, ctx.report)
-        ctx.report.add(LossCode.TOOL_BROADENED, Severity.WARNING, "tools", msg)
+        ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=msg)
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
 
     def supports_patterns(self) -> bool:
@@ -242,7 +240,7 @@ class ToolFields:
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied):
                 self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, Severity.INFO, "tools", f"tool names written in {self.id}'s spelling")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", what=f"tool names written in {self.id}'s spelling")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import carry as side
 from .. import jsontext, rx
-from ..loss import LossCode, Severity
+from ..loss import LossCode
 from .frontmatter import MARK, Layout, Parsed
 from .records import Note
 
@@ -22,8 +22,8 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     payload = side.decode(m.group(1)) if m else None
     parsed = Parsed({}, text if payload is None else text[: m.start()], Layout(has_header=False), 1, carry=payload)
     if m and payload is None:
-        parsed.notes.append(Note(LossCode.CARRY_STALE, Severity.WARNING, f"the {MARK} comment at the end is not a "
-                                 "valid payload: kept as text of the prompt"))
+        parsed.notes.append(Note(LossCode.CARRY_STALE, {"problem": f"the {MARK} comment at the end is not a valid payload",
+                                                        "outcome": "kept as text of the prompt"}))
     return parsed
 
 

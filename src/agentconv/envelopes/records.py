@@ -30,10 +30,18 @@ class Note:
     """Something an envelope found about a file as a whole, reported once (not per record)."""
 
     code: LossCode
-    severity: Severity
-    message: str
+    params: dict[str, Any]
+    """The code's template parameters (``losses.toml``): the code says severity and wording."""
     line: int | None = None
     """1-based line, when the note is about one."""
+
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
+
+    @property
+    def message(self) -> str:
+        return self.code.message(**self.params)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from .. import carry as side
 from .. import jsontext, limits, rx
 from ..errors import ParseError
 from ..limits import LimitError
-from ..loss import LossCode, Severity
+from ..loss import LossCode
 from . import yamlio
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
 from .records import Note, Out, Split
@@ -118,23 +118,24 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     """Every mode of the file, in order, each with its own side channel."""
     whole = parse(text, file)
     data = whole.data
-    notes = [Note(LossCode.VALUE_COERCED, Severity.WARNING, f"{where}: {message}" if where else message)
-             for where, message in whole.coerced]
+    notes = []
+    for where, message in whole.coerced:
+        value, _, reading = message.partition(" read as ")  # the notes of limits.plain: "X read as Y"
+        notes.append(Note(LossCode.VALUE_RETYPED, {"value": f"{where}: {value}" if where else value, "reading": reading}))
     single = LIST not in data and ID in data  # one mode, unwrapped (an export, a catalogue entry)
     modes = [data] if single else data.get(LIST)
     if single:
-        notes.append(Note(LossCode.VALUE_COERCED, Severity.INFO, "one mode without the 'customModes' list around it: "
-                          "read as that mode (Roo's own files wrap it; a rewritten file does)"))
+        notes.append(Note(LossCode.VALUE_READ_AS, {"value": "one mode without the 'customModes' list around it",
+                                                   "reading": "that mode (Roo's own files wrap it; a rewritten file does)"}))
     if not isinstance(modes, list) or not modes:
         raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
                          file=file, line=1)
     if PROBLEM.search(text) and whole.layout.cleaned:  # type: ignore[attr-defined]
-        notes.append(Note(LossCode.VALUE_COERCED, Severity.INFO, f"{len(PROBLEM.findall(text))} smart quote, dash, "
-                          "NBSP or zero-width characters replaced as Roo does before parsing"))
+        notes.append(Note(LossCode.TEXT_CLEANED, {"where": "the file", "count": len(PROBLEM.findall(text)),
+                                                  "how": "replaced as Roo does before parsing"}))
     for key in () if single else data:
         if key != LIST:
-            notes.append(Note(LossCode.FIELD_DROPPED, Severity.WARNING, f"top-level '{key}' is not read by Roo",
-                              line_of(text, key)))
+            notes.append(Note(LossCode.FIELD_DROPPED, {"what": f"top-level '{key}' is not read by Roo"}, line_of(text, key)))
     carries = {}
     for m in _CARRY.finditer(text):
         payload = side.decode(m.group(1))
