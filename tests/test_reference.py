@@ -82,21 +82,26 @@ def test_a_code_without_one_severity_and_a_template_is_refused(monkeypatch) -> N
 
 
 def _call_sites() -> list[tuple[str, str, set[str]]]:
-    """(where, code, keyword names) of every ``.add(LossCode.X, ...)`` and ``.lose(path, LossCode.X, ...)`` in src/
-    and adapters/ (``lose`` without a code: field-dropped)."""
+    """(where, code, parameter names) of every ``.add(LossCode.X, ...)``, ``.lose(path, LossCode.X, ...)``,
+    ``_loss(report, LossCode.X, ...)`` and envelope ``Note(LossCode.X, {...})`` in src/ and adapters/ (``lose``
+    without a code: field-dropped)."""
     import ast
 
     found = []
     for path in sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "adapters").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            if not isinstance(node, ast.Call):
                 continue
-            args = node.args[:1] if node.func.attr == "add" else node.args[1:2] if node.func.attr == "lose" else []
-            if node.func.attr == "lose" and not args:
+            func = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            args = {"add": node.args[:1], "lose": node.args[1:2], "_loss": node.args[1:2], "Note": node.args[:1]}.get(
+                func, [])
+            if func == "lose" and not args:
                 args = [ast.parse("LossCode.FIELD_DROPPED", mode="eval").body]
             if not args or not (isinstance(args[0], ast.Attribute) and getattr(args[0].value, "id", "") == "LossCode"):
                 continue
-            names = {k.arg for k in node.keywords if k.arg not in ("line", "target")}
+            names = {k.arg for k in node.keywords if k.arg not in ("line", "target", "file")}
+            if func == "Note":
+                names = {k.value for k in node.args[1].keys}
             found.append((f"{path.relative_to(ROOT)}:{node.lineno}", args[0].attr, names))
     return found
 
