@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from ..loss import LossCode, LossReport
 from ..placeholders import Spelling, all_spellings, from_canonical, report, source_names, spelling_of, to_canonical
 from .base import Dialect
-from .helpers import glob_match
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -52,8 +51,7 @@ class CommandDialect(Dialect):
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """Found by path only: a header alone (description, model) looks like an agent's."""
-        globs = self.table.get("layout", {}).get("detect", [])
-        if not path or not any(glob_match(path, g) for g in globs):
+        if not path or self._places is None or not self._places.match(path.replace("\\", "/")):  # its globs, as one
             return 0.0, []
         return super().detect(path, data, has_header)
 
