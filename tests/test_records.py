@@ -83,3 +83,18 @@ def test_two_records_of_one_name_in_one_file_the_second_is_renamed_and_said():
     assert [a.name for a in agentconv.read_text(text, "roo")[0].records] == ["helper", "helper"]  # carried back
     assert [i.message for i in report if i.code.value == "name-conflict"] == [
         "name 'helper' names two modes: the second is written as 'helper-2'"]
+
+
+def test_a_roo_mode_is_read_by_the_table_and_a_key_of_another_tool_stays_roo_s():
+    """roo.toml [fields] maps the keys (no read_record of Roo's own); ``model`` in a mode is a key Roo ignores, never
+    a model the mode would run (``foreign_keys = false``), and is said."""
+    assert "read_record" not in vars(type(registry.get("roo")))
+    text = "customModes:\n  - slug: a\n    name: A mode\n    roleDefinition: Do.\n    whenToUse: When.\n" \
+           "    groups: [read]\n    model: opus\n"
+    doc, report = agentconv.read_text(text, "roo", path=".roomodes")
+    a = doc.agent
+    assert (a.name, a.display_name, a.description, a.prompt, a.model) == ("a", "A mode", "When.", "Do.", None)
+    assert a.extensions == {"roo": {"model": "opus"}}
+    assert [(i.line, i.message) for i in report if i.path == "extensions.roo.model"] == [
+        (2, "'model' is not a Roo mode field (Roo ignores it): kept for roo")]
+    assert agentconv.write(doc, "roo") == text

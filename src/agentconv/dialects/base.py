@@ -107,7 +107,7 @@ class Dialect(ToolFields, Detection):
             else:  # the one other note: a damaged side channel
                 report.add(LossCode.CARRY_STALE, fields.get(where, where), line=line, problem=message,
                            outcome="dropped")
-        agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, 1, layout=parsed.layout))
+        agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
         data = dict(parsed.data)
         written_as = {}
         for old, new in self.table.get("renamed", {}).items():
@@ -115,7 +115,11 @@ class Dialect(ToolFields, Detection):
                 data.setdefault(new, data.pop(old))
                 written_as[new] = old
                 report.add(LossCode.VALUE_READ_AS, fields.get(new, new), value=f"'{old}'", reading=f"'{new}'")
+        first = len(report.items)
         self.read_tools(agent, data, report)
+        if records.many(self.envelope):  # about this record of many: where it starts
+            for item in report.items[first:]:
+                item.line = item.line or parsed.line
         lines = {c.key: c.line for c in parsed.layout.chunks}
         for key, value in data.items():
             ipath = self._read_field(agent, key, value, report, lines.get(written_as.get(key, key)))
@@ -126,12 +130,13 @@ class Dialect(ToolFields, Detection):
             agent.role = self.table["default_role"]  # what every record of this dialect is
             agent.derived.append("role")
         if parsed.carry:
-            carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line)
+            carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line,
+                        tools=self.granted_tools(parsed.data))
             for ipath in (parsed.carry.get("fields") or {}):  # restored: the key it is written under where kept
                 key = _key_for(ipath)
                 if key is not None:
                     agent.origin.keys.setdefault(ipath, key)
-        self._derive_name(agent, path, report)
+        self._derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
         return agent
@@ -147,7 +152,7 @@ class Dialect(ToolFields, Detection):
         fields = self.table.get("fields", {})
         ipath = fields.get(key)
         owner_id = self.id
-        if ipath is None and key not in self.table.get("own", {}):
+        if ipath is None and key not in self.table.get("own", {}) and self.table.get("foreign_keys", True):
             owner_id = registry.owner(key) or self.id
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
@@ -261,6 +266,11 @@ class Dialect(ToolFields, Detection):
                 ctx.uncarry("tools", "wider than what the file itself grants")
         origin = ctx.agent.origin
         return carry.make(origin.dialect if origin else None, ctx.carried, mapping, body)
+
+    def granted_tools(self, header: dict[str, Any]) -> ToolPolicy | None:
+        """What a record's tool field grants where the dialect knows more than its IR reading (Roo: every group is
+        every tool), which a side channel's tool policy may not exceed; None: the record's tools as read."""
+        return None
 
     def visible_tools(self, header: dict[str, Any]) -> ToolPolicy:
         """The tool policy a header grants, as a reader takes it (what a carried policy may not exceed)."""

@@ -2,8 +2,9 @@
 
 One YAML file (Roo falls back to JSON) holds every mode: ``customModes: [{slug, name, roleDefinition, whenToUse,
 description, groups, customInstructions, source}]``. The envelope (``envelopes/roomodes.py``) cuts the file into
-modes and joins them back, side channel included; this module reads and writes one mode, keys in the order Roo
-writes them.
+modes and joins them back, side channel included; the base reads each mode by the table (``roo.toml [fields]``; a
+key it does not name is Roo's own, ``foreign_keys = false``), and this module adds Roo's quirks: the prompt from two
+keys, the slug's rule, tool groups, and a mode written in the order Roo writes its keys.
 
 - kind: every mode is read as an ``agent`` (a role, a prompt and a tool grant; Kilo itself migrates modes to agents),
   so other dialects treat it like any agent (a description is made up where one is required, no "kind" loss).
@@ -34,11 +35,10 @@ import json
 import re
 from typing import Any
 
-from .. import carry
 from ..envelopes.frontmatter import Parsed
 from ..envelopes.records import Out
 from ..envelopes.roomodes import PROBLEM, as_read
-from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
+from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
 from .helpers import dedupe
@@ -60,60 +60,40 @@ class Roo(Dialect):
     id = "roo"
 
     # ------------------------------------------------------------------ reading
-    def read_record(self, parsed: Parsed, path: str | None, report: LossReport) -> Agent:
-        mode = parsed.data
-        agent = self._read_mode(mode, report, parsed.body_line)
-        if parsed.carry:
-            carry.apply(agent, parsed.carry, mode, "", report, parsed.carry_line, tools=self.visible_tools(mode))
-        self._derive_name(agent, None, report)  # a mode's name is its slug, never the file's name
-        agent.origin = Origin(self.id, path, parsed.body_line, layout=parsed.layout)
-        return agent
-
-    def _read_mode(self, mode: dict[str, Any], report: LossReport, line: int) -> Agent:
-        agent = Agent()
-        ext: dict[str, Any] = {}
-        slug = mode.get("slug")
-        if slug is not None:
-            agent.name = str(slug)
-            if not re.match(self.table["name"]["pattern"], agent.name):
-                report.add(LossCode.VALUE_INVALID, "name", line=line, reading="read as written",
-                           problem=f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}")
-        else:
+    def read_extra(self, agent: Agent, parsed: Parsed, path: str | None, report: LossReport) -> None:
+        """The table read the mode's keys (``[fields]``; any other key into ``extensions.roo``); here what it
+        cannot say: the prompt from two keys, the slug's rule, a ``name`` made from the slug, a lone ``description``."""
+        mode, line, ext = parsed.data, parsed.line, agent.extensions.get(self.id, {})
+        if agent.name is None:
             report.add(LossCode.VALUE_INVALID, "name", line=line, problem="a mode without a slug",
                        reading="read without one")
-        name = mode.get("name")
-        if name is not None and str(name) != agent.name:
-            agent.display_name = str(name)
-            if agent.display_name == _title(agent.name or ""):
-                agent.derived.append("display_name")  # what a writer makes up from the slug anyway: not carried
-        role = mode.get("roleDefinition")
+        elif not re.match(self.table["name"]["pattern"], agent.name):
+            report.add(LossCode.VALUE_INVALID, "name", line=line, reading="read as written",
+                       problem=f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}")
+        if agent.display_name == agent.name:
+            agent.display_name = None  # only the slug again (before a name is made up for an empty slug)
+        elif agent.display_name is not None and agent.display_name == _title(agent.name or ""):
+            agent.derived.append("display_name")  # what a writer makes up from the slug anyway: not carried
+        role, ci = ext.pop("roleDefinition", None), ext.pop("customInstructions", None)
         role = "" if role is None else str(role)
-        ci = mode.get("customInstructions")
         agent.prompt = role if ci is None else role + SEP + str(ci)
         if SEP.strip() in role or (ci is not None and SEP.strip() in str(ci)):
             report.add(LossCode.VALUE_INVALID, "prompt", reading="the split may differ",
                        problem="the roleDefinition or customInstructions holds agentconv's separator")
-        when, desc = mode.get("whenToUse"), mode.get("description")
-        if when is not None:
-            agent.description = str(when)
-            if desc is not None:
-                ext["description"] = str(desc)
-        elif desc is not None:
-            agent.description = str(desc)
-        first = len(report.items)
-        self.read_tools(agent, mode, report)
-        for item in report.items[first:]:  # about this mode: where it starts
-            item.line = item.line or line
-        for key, value in mode.items():
-            if key in ORDER and key != "source":
-                continue
-            ext[key] = value
+        if "description" in ext:
+            ext["description"] = str(ext["description"])
+            if "whenToUse" not in mode:  # a mode with only Roo's short description: that is its description
+                agent.description = ext.pop("description")
+        for key in mode:
             if key not in ORDER and key not in self.table.get("own", {}):
                 report.add(LossCode.VALUE_INVALID, f"extensions.roo.{key}", line=line,
                            problem=f"'{key}' is not a Roo mode field (Roo ignores it)", reading="kept for roo")
-        if ext:
-            agent.extensions["roo"] = ext
-        return agent
+        if not ext:
+            agent.extensions.pop(self.id, None)
+        agent.origin.keys.clear()  # a mode's keys are Roo's: none is written as it is into another tool's file
+
+    def granted_tools(self, header: dict[str, Any]) -> ToolPolicy | None:
+        return self.visible_tools(header)
 
     def visible_tools(self, header: dict[str, Any]) -> ToolPolicy:
         """Every group is every tool Roo has: what a side channel's "every tool" may be restored from."""

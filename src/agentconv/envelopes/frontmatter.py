@@ -86,6 +86,8 @@ class Parsed:
     """Anything else the envelope found about the record, reported as it is (``records.Note``)."""
     unloadable: str | None = None
     """Why the dialect's tool itself loads nothing from this text, which agentconv still reads (validate: an error)."""
+    line: int = 1
+    """The 1-based line the record starts on (a mode in a list of many: its own)."""
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None) -> Parsed:

@@ -147,8 +147,9 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
         if not isinstance(mode, dict):
             raise ParseError(f"mode {i + 1} is not a mapping", file=file, line=1)
         payload, cline = carries.get(str(mode.get(ID)), (None, None))
-        records.append(Parsed(mode, "", Item(file=source, index=i, data=mode), line_of(text, ID, mode.get(ID)) or 1,
-                              carry=payload, carry_line=cline))
+        line = line_of(text, ID, mode.get(ID)) or 1
+        records.append(Parsed(mode, "", Item(file=source, index=i, data=mode), line, carry=payload, carry_line=cline,
+                              line=line))
     return Split(records, notes)
 
 
