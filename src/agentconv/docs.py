@@ -78,6 +78,8 @@ def dialect_page(d: Dialect) -> str:
              ("aliases", _cell(t.get("aliases", []))), ("record kinds", _cell(t.get("kinds", ["agent"]))),
              ("file format", f"`{t.get('envelope', 'frontmatter')}`" + (", many records in one file" if t.get("multi") else "")),
              ("written to", _cell(lay.get("path"))), ("detected at", _cell(lay.get("detect", []))),
+             ("shared folder (`--shared`)", _cell(lay.get("shared"))),
+             ("user level (`--scope user`)", _cell([lay["user"]] if isinstance(lay.get("user"), str) else lay.get("user"))),
              ("tool field", f"`{t.get('tools_shape', 'none')}`" + ("" if t.get("tool_semantics", True) else
                                                                   " (no tool policy: a tool list is a reported loss)")),
              ("required", _cell(t.get("required", ["description"]))),

@@ -178,11 +178,13 @@ def locked(root: str | Path) -> Iterator[None]:
         os.close(fd)
 
 
-def sweep(root: str | Path, skip: frozenset[str] | set[str] = frozenset()) -> int:
-    """Remove the temp files under ``root`` left by runs whose process is gone (or by this process: the caller
-    holds the lock, so none of its own is in use). Returns how many."""
+def sweep(root: str | Path, skip: frozenset[str] | set[str] = frozenset(), within: list[str] | None = None) -> int:
+    """Remove the temp files under ``root`` (only in its folders ``within``, where given: the home folder's tool
+    folders) left by runs whose process is gone (or by this process: the caller holds the lock, so none of its own
+    is in use). Returns how many."""
     removed = 0
-    for dirpath, dirs, names in os.walk(root):
+    tops = [str(root)] if within is None else [os.path.join(root, w) for w in within]
+    for dirpath, dirs, names in (step for top in tops for step in os.walk(top)):
         dirs[:] = [d for d in dirs if d not in skip]
         for name in names:
             m = fsio.TEMP.match(name)

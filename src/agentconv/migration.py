@@ -102,6 +102,13 @@ class Job:
     keep_losses: bool | str = True
     """False: workers send loss counts instead of items (less to pickle, less to hold); a severity
     (``"warning"``): items at or above it, counts for the rest."""
+    scope: str = "project"
+    """``user``: targets go to each dialect's user-level folder, relative to ``home`` (``scopes.py``)."""
+    shared: bool = False
+    """Write to the folder several tools read (``[layout] shared``: ``.agents/skills/``) where the dialect has one."""
+    home: str | None = None
+    dialects: tuple[tuple[str, str, str], ...] = ()
+    """(source, dialect, path to read it as): sources found in a user-level folder, whose dialect is the folder's."""
 
 
 def _sha(text: str) -> str:
@@ -121,8 +128,9 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     from . import api, registry
 
     out: list[Record] = []
+    dialect, as_path = next(((d, p) for r, d, p in job.dialects if r == rel), (job.from_, rel))
     try:  # with --from, discovery found the file at that dialect's own place: no detection needed
-        doc, report0 = api.read(Path(src), job.from_, path=rel, carry=job.policy.carry)
+        doc, report0 = api.read(Path(src), dialect, path=as_path, carry=job.policy.carry)
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code), remedy=exc.remedy)]
     root = Path(job.out)
@@ -139,7 +147,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             continue
         d = registry.get(target)
         if api.keeps_many(target):  # many sources, one file: merged in the main process (see _merge)
-            rec = Record(rel, target, d.output_path(doc.agent), "merge", report0.source, report0.to_json())
+            rec = Record(rel, target, _where(job, d, d.output_path(doc.agent)), "merge", report0.source,
+                         report0.to_json())
             rec.ir = doc.to_json()
             out.append(rec)
             continue
@@ -152,7 +161,13 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                               str(exc), int(exc.exit_code), remedy=exc.remedy))
             continue
         for result in results:
-            rec = Record(rel, target, result.path, source_dialect=report0.source, losses=result.report.to_json())
+            rec = Record(rel, target, None, source_dialect=report0.source, losses=result.report.to_json())
+            try:
+                rec.target = _where(job, d, result.path)
+            except AgentconvError as exc:
+                rec.error, rec.exit_code = str(exc), int(exc.exit_code)
+                out.append(rec)
+                continue
             _place(rec, result.text, root, job.mode)
             out.append(rec)
     if job.keep_losses is not True:
@@ -160,6 +175,15 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             if rec.status != "merge":  # a merged record's items are needed once more, by _merge
                 _thin(rec, job.keep_losses)
     return out
+
+
+def _where(job: Job, d: Any, path: str) -> str:
+    """The target path at the job's scope and place (``scopes.target``)."""
+    if job.scope == "project" and not job.shared:
+        return path
+    from . import scopes
+
+    return scopes.target(d, path, scope=job.scope, shared=job.shared, root=Path(job.home) if job.home else None)
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
@@ -378,18 +402,22 @@ class Outcome:
         return {"files": [r.to_json() for r in self.records], "summary": self.summary.to_json()}
 
 
-def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None = None, out: str | Path | None = None,
-            mode: str = "write", force: bool = False, jobs: int | None = None, policy: Policy = Policy(),
-            files: Iterable[str | Path] = (), prefix_collisions: bool = False,
+def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: str | None = None,
+            out: str | Path | None = None, mode: str = "write", force: bool = False, jobs: int | None = None,
+            policy: Policy = Policy(), files: Iterable[str | Path] = (), prefix_collisions: bool = False,
             progress: Callable[[int, int], None] | None = None, keep_losses: bool | str = True,
-            remove_orphans: bool = False) -> Outcome:
-    """Convert every agent file of ``repo`` to each dialect in ``to`` (``mode``: write, plan, diff, check).
-    ``remove_orphans``: also remove (check: report as stale) the targets agentconv wrote whose sources are gone."""
-    from . import registry
+            remove_orphans: bool = False, scope: str = "project", shared: bool = False) -> Outcome:
+    """Convert every agent file of ``repo`` (default: the current directory) to each dialect in ``to`` (``mode``:
+    write, plan, diff, check). ``remove_orphans``: also remove (check: report as stale) the targets agentconv wrote
+    whose sources are gone. ``scope="user"``: the user-level folders below the home folder instead of a repository
+    (``repo`` must be None); ``shared``: write to ``.agents/`` where the target dialect is read from there."""
+    from . import registry, scopes
     from .batch import SKIP_DIRS
     from .discover import agent_files
 
-    root = Path(repo)
+    if scope == "user" and repo is not None:
+        raise UsageError("--scope user works on the home folder ($HOME); give no repository", file=str(repo))
+    root = Path(repo if repo is not None else ".") if scope != "user" else scopes.home()
     if not root.is_dir():
         raise UsageError(f"the repository must be a directory ({'no such directory' if not root.exists() else 'a file'})",
                          file=str(root))
@@ -398,15 +426,24 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
         raise UsageError("the output root is a file, not a directory", file=str(out_root))
     jobs_for(jobs, 1)  # a bad value fails before anything is read
     targets = tuple(registry.get(t).id for t in to)
+    scopes.check(list(targets), scope)
     if from_:
         from_ = registry.get(from_).id
-    entries = list(agent_files(root, dialect=from_))
+    how: tuple[tuple[str, str, str], ...] = ()
+    within = None
+    if scope == "user":
+        picked = list(scopes.user_files(root, from_))
+        entries = [e for e, _, _ in picked]
+        how = tuple((e.rel, did, as_path) for e, did, as_path in picked if e.problem is None)
+        within = scopes.folders(root)
+    else:
+        entries = list(agent_files(root, dialect=from_))
     found = [(e.path, e.rel) for e in entries if e.problem is None]
     extra = [(Path(f), Path(f).as_posix()) for f in files]
     writing = mode == "write" and bool(found or extra or (out_root / MANIFEST).exists())
     with mf.locked(out_root) if writing else nullcontext():
         if writing:
-            mf.sweep(out_root, SKIP_DIRS)
+            mf.sweep(out_root, SKIP_DIRS, within)
         manifest = mf.load(out_root)
         _MADE.clear()  # folders may have gone since an earlier run in this process
         real = _Realpath()
@@ -414,7 +451,8 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
         found = [(p, rel) for p, rel in found if real(p) not in generated]
         discovered = {rel for _, rel in found}
         found += extra
-        job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses)
+        job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
+                  scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
         records = [Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE)) for e in entries
                    if e.problem is not None]  # a link out of the repository: never read
         try:
@@ -425,7 +463,7 @@ def migrate(repo: str | Path = ".", to: Iterable[str] = (), *, from_: str | None
                 if r.tmp:
                     fsio.discard(r.tmp)
             if writing:
-                mf.sweep(out_root, SKIP_DIRS)
+                mf.sweep(out_root, SKIP_DIRS, within)
             raise
     return Outcome(records, summary)
 

@@ -21,10 +21,11 @@ class Entry(NamedTuple):
     """Why it is refused (a link out of the tree), or None."""
 
 
-def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[str], bool] = lambda rel: True
-         ) -> Iterator[Entry]:
-    """Every file below ``root`` in sorted order (folders whose name ``skip`` says are left out), and a refused
-    ``Entry`` for each link that leaves the tree: a file, or a folder where ``wanted_dir(rel)``."""
+def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[str], bool] = lambda rel: True,
+         descend: Callable[[str], bool] = lambda rel: True) -> Iterator[Entry]:
+    """Every file below ``root`` in sorted order (folders whose name ``skip`` says, or whose path ``descend``
+    refuses, are left out), and a refused ``Entry`` for each link that leaves the tree: a file, or a folder where
+    ``wanted_dir(rel)``."""
     root = Path(root)
     top = os.path.realpath(root)
     seen: set[str] = set()  # real paths of the files yielded: one reached twice (through a link) is one source
@@ -33,10 +34,10 @@ def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[st
         here = os.path.realpath(dirpath)
         keep = []
         for d in sorted(dirs):
-            if skip(d):
+            rel = d if rel_dir == "." else f"{rel_dir}/{d}"
+            if skip(d) or not descend(rel):
                 continue
             full = os.path.join(dirpath, d)
-            rel = d if rel_dir == "." else f"{rel_dir}/{d}"
             if not os.path.islink(full):
                 keep.append(d)
                 continue

@@ -148,13 +148,27 @@ def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-r
             typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
 
 
+def _scope() -> Any:
+    return typer.Option("project", "--scope", help="project: the repository; user: the user-level folders below the "
+                        "home folder (~/.claude/agents, ~/.copilot/agents ...), manifest in ~/.agentconv/.")
+
+
+def _config_root(repo: Optional[Path], scope: str) -> Path:
+    """Where .agentconv.toml is read: the repository, or the home folder at user scope."""
+    if repo is not None or scope != "user":
+        return repo or Path(".")
+    from ..scopes import home
+
+    return home()
+
+
 def _targets(to: List[str]) -> list[str]:
     return [t.strip() for item in to for t in item.split(",") if t.strip()]
 
 
 @app.command()
 def migrate(
-    repo: Path = typer.Argument(Path("."), help="Repository root (default: the current directory)."),
+    repo: Optional[Path] = typer.Argument(None, help="Repository root (default: the current directory)."),
     to: List[str] = typer.Option(..., "--to", "-t", help="Target dialect(s): repeat, or a comma list.",
                                  autocompletion=_dialect_ids),
     from_: Optional[str] = typer.Option(None, "--from", "-f", help="Only sources in this dialect.",
@@ -172,6 +186,9 @@ def migrate(
     no_carry: bool = typer.Option(False, "--no-carry", help="Do not keep unsupported fields in a side channel."),
     as_json: bool = typer.Option(False, "--json", help="One JSON document on stdout (see the README)."),
     files: List[Path] = typer.Option([], "--file", help="Also convert this file (outside the known places)."),
+    scope: str = _scope(),
+    shared: bool = typer.Option(False, "--shared",
+                                help="Write to the folder several tools read (.agents/skills/) where a dialect has one."),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
     clients: Optional[str] = typer.Option(None, "--clients",
@@ -205,6 +222,7 @@ def migrate(
         with render.progress(as_json) as tick:
             outcome = mig.migrate(repo, _targets(to), from_=from_, out=out, mode=mode, force=force, jobs=jobs,
                                   policy=policy, files=files, prefix_collisions=prefix_collisions, progress=tick,
+                                  scope=scope, shared=shared,
                                   keep_losses=True if as_json or level >= render.VERBOSE else
                                   "warning" if level == render.NORMAL else "error")
     except AgentconvError as exc:
@@ -215,12 +233,13 @@ def migrate(
 
 @app.command()
 def sync(
-    repo: Path = typer.Argument(Path("."), help="Repository root."),
+    repo: Optional[Path] = typer.Argument(None, help="Repository root (default: the current directory)."),
     check: bool = typer.Option(False, "--check", help="Only check: exit 9 when a generated file is missing or stale."),
     to: List[str] = typer.Option([], "--to", "-t", help="Target dialect(s); default from .agentconv.toml."),
     from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; default from .agentconv.toml."),
     force: bool = typer.Option(False, "--force", help="Also replace (or remove) generated files edited by hand."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    scope: str = _scope(),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
 ) -> None:
@@ -231,7 +250,7 @@ def sync(
 
     level = _level(quiet, verbose)
     try:
-        cfg = load(repo, warn=level >= render.NORMAL)
+        cfg = load(_config_root(repo, scope), warn=level >= render.NORMAL)
     except AgentconvError as exc:
         _fail(exc, as_json, "sync")
     targets = _targets(to) or cfg.get("to", [])
@@ -241,7 +260,7 @@ def sync(
     policy = Policy(allow_broaden=bool(cfg.get("allow_broaden", False)))
     try:
         outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy,
-                              force=force, remove_orphans=True)
+                              force=force, remove_orphans=True, scope=scope)
     except AgentconvError as exc:
         _fail(exc, as_json, "sync")
     if check:
