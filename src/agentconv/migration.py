@@ -416,7 +416,7 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     from .discover import agent_files
 
     if scope == "user" and repo is not None:
-        raise UsageError("--scope user works on the home folder ($HOME); give no repository", file=str(repo))
+        raise UsageError("the user scope works on the home folder ($HOME); give no repository", file=str(repo))
     root = Path(repo if repo is not None else ".") if scope != "user" else scopes.home()
     if not root.is_dir():
         raise UsageError(f"the repository must be a directory ({'no such directory' if not root.exists() else 'a file'})",

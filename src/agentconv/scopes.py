@@ -68,7 +68,7 @@ def target(d: Any, path: str, *, scope: str = "project", shared: bool = False, r
         return relocate(path, base, layout["shared"]) if shared and layout.get("shared") else path
     user = user_templates(d)
     if not user:
-        raise UsageError(f"{d.id} has no user-level folder agentconv knows; --scope user cannot write it")
+        raise UsageError(f"{d.id} has no user-level folder agentconv knows")
     chosen = user[-1] if shared and layout.get("shared") else user[0]
     full = expand(relocate(path, base, chosen), env)
     top = str(root if root is not None else home(env))
@@ -94,7 +94,7 @@ def check(targets: list[str], scope: str) -> None:
     if scope == "user":
         missing = [t for t in targets if not user_templates(registry.get(t))]
         if missing:
-            raise UsageError(f"no user-level folder is known for {', '.join(missing)} (--scope user)")
+            raise UsageError(f"no user-level folder is known for {', '.join(missing)}")
 
 
 def places(dialect: str | None = None, env: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:
