@@ -208,3 +208,25 @@ def test_cli_migrate_and_sync_at_user_scope(home: Path, tmp_path: Path) -> None:
     assert not (home / ".gemini/agents/reviewer.md").exists()
     bad = run("migrate", "--scope", "user", "--to", "roo")
     assert bad.returncode == 2 and bad.stderr.startswith("agentconv: error:")
+
+
+def test_a_linked_folder_inside_the_home_folder_is_read_and_one_outside_refused(home: Path, tmp_path: Path) -> None:
+    put(home / "dotfiles/claude-agents/reviewer.md", AGENT.format(name="reviewer"))
+    (home / ".claude").mkdir()
+    (home / ".claude/agents").symlink_to(home / "dotfiles/claude-agents")
+    put(tmp_path / "outside/secret.md", AGENT.format(name="secret"))
+    (home / ".codex").mkdir()
+    (home / ".codex/prompts").symlink_to(tmp_path / "outside")
+    out = migrate(None, ["gemini"], scope="user", jobs=1)
+    assert {(r.source, r.status) for r in out.records} == {(".claude/agents/reviewer.md", "converted"),
+                                                           (".codex/prompts", "failed")}
+    assert not (home / ".gemini/agents/secret.md").exists()
+
+
+def test_out_previews_the_user_layout_elsewhere(home: Path, tmp_path: Path) -> None:
+    put(home / ".claude/agents/reviewer.md", AGENT.format(name="reviewer"))
+    before = tree(home)
+    migrate(None, ["gemini", "copilot"], scope="user", out=tmp_path / "preview", jobs=1)
+    assert tree(home) == before
+    assert sorted(tree(tmp_path / "preview")) == [".agentconv/.gitignore", ".agentconv/lock", ".agentconv/manifest.json",
+                                                  ".copilot/agents/reviewer.agent.md", ".gemini/agents/reviewer.md"]

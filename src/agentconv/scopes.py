@@ -137,7 +137,10 @@ def user_files(root: Path, dialect: str | None = None, env: Mapping[str, str] | 
     from . import registry
 
     taken: set[str] = set()
-    for e in walk(root, lambda d: d in SKIP_DIRS or d == ".agentconv", lambda rel: descend(rel), descend=descend):
+    for e in walk(root, lambda d: d in SKIP_DIRS or d == ".agentconv", descend, descend=descend):
+        if e.problem is not None and descend(e.rel):  # a link out of the home folder, where sources could be
+            yield e, "", e.rel
+            continue
         if e.rel in taken or e.rel in exclude or not e.path.name.lower().endswith(SUFFIXES):
             continue
         for folder, did, template in mine:
@@ -146,7 +149,7 @@ def user_files(root: Path, dialect: str | None = None, env: Mapping[str, str] | 
             canon = os.path.relpath(expand(_split(template)[0], env, defaults=True), str(home(env))) + \
                 e.rel[len(folder):]
             globs = registry.get(did).table.get("layout", {}).get("detect", [])
-            if e.problem is not None or any(_glob(canon, g) for g in globs):
+            if any(_glob(canon, g) for g in globs):
                 taken.add(e.rel)
                 yield e, did, Path(canon).as_posix()
                 break
