@@ -117,7 +117,7 @@ def user_files(root: Path, dialect: str | None = None, env: Mapping[str, str] | 
     dialect's places; a file in several dialects' folders belongs to the first. Files ``exclude`` lists (the
     manifest's outputs) are not sources. Only those folders are walked, never the whole home folder."""
     from .batch import SKIP_DIRS, SUFFIXES
-    from .dialects.base import _glob
+    from .dialects.helpers import glob_match
     from .tree import walk
 
     top = os.path.normpath(str(root))
@@ -149,7 +149,7 @@ def user_files(root: Path, dialect: str | None = None, env: Mapping[str, str] | 
             canon = os.path.relpath(expand(_split(template)[0], env, defaults=True), str(home(env))) + \
                 e.rel[len(folder):]
             globs = registry.get(did).table.get("layout", {}).get("detect", [])
-            if any(_glob(canon, g) for g in globs):
+            if any(glob_match(canon, g) for g in globs):
                 taken.add(e.rel)
                 yield e, did, Path(canon).as_posix()
                 break
