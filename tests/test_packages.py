@@ -213,3 +213,17 @@ def test_manifest_places_are_read_and_written_at_the_default_places(tmp_path):
     assert (back / "hooks" / "hooks.json").read_text() == '{"hooks": {}}\n'
     assert json.loads((back / ".claude-plugin" / "plugin.json").read_text()) == {"name": "p"}
     assert not (back / "custom").exists() and not (back / "config").exists()
+
+
+def test_a_record_named_differently_per_client_is_read_back_once(tmp_path):
+    """Claude Code's `commands/git/commit.md` is `git:commit`; Copilot and Codex files are `git-commit`: one record."""
+    src = tmp_path / "p"
+    (src / "commands" / "git").mkdir(parents=True)
+    (src / "commands" / "git" / "commit.md").write_text("---\ndescription: Commit\n---\nCommit $ARGUMENTS\n")
+    ap, back = tmp_path / "ap", tmp_path / "back"
+    assert agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "claude,copilot,codex", "-o",
+                     str(ap)).returncode == 0
+    assert (ap / "com.github.copilot" / "prompts" / "git-commit.prompt.md").is_file()
+    assert agentconv("convert", str(ap), "--to", "claude-plugin", "-o", str(back)).returncode == 0
+    assert sorted(p.relative_to(back).as_posix() for p in back.rglob("*.md")) == ["commands/git/commit.md"]
+    assert (back / "commands" / "git" / "commit.md").read_bytes() == (src / "commands" / "git" / "commit.md").read_bytes()

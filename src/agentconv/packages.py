@@ -296,6 +296,8 @@ def _read_ap(root: Path, carry: bool) -> Package:
         taken.add(hooks)
         pkg.hooks = (table()["claude-plugin"]["hooks"], limits.read_file(all_files[hooks]))
         pkg.sources[table()["claude-plugin"]["hooks"]] = str(all_files[hooks])
+    from .naming import slugify
+
     seen: dict[tuple[str, str], str] = {}
     for cid in clients():
         c = ap["clients"][cid]
@@ -312,7 +314,7 @@ def _read_ap(root: Path, carry: bool) -> Package:
                 _member(pkg, kind, dialect, all_files[rel], rel, f"{c['home']}/{inner}", carry)
                 if len(pkg.members) > before:
                     m = pkg.members[-1]
-                    key = (kind, m.doc.agent.name or "")
+                    key = (kind, slugify(m.doc.agent.name or ""))  # `git:commit` for one client is `git-commit` for another
                     if key in seen:  # the same record for another client: read once, from the first
                         pkg.members.pop()
                         _loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, kind,
