@@ -165,7 +165,8 @@ def test_a_roo_file_its_own_clean_up_breaks_is_read_as_written_and_reported():
     assert same.text == text
     assert [i.message for i in same.report if "clean-up" in i.message] == [
         "Roo's clean-up (smart quotes, dashes: CustomModesManager) breaks this file's YAML at line 4, so Roo loads "
-        "no mode from it; read as written"]
+        "nothing from it; read as written"]
+    assert [i.code.value for i in same.report if "clean-up" in i.message] == ["file-unloadable"]
     claude = agentconv.convert_text(text, "claude", from_="roo", path=".roomodes").text
     assert "Say \u201cwhite space\u201d twice." in claude
 

@@ -52,6 +52,7 @@ class LossCode(str, Enum):
     VALUE_READS_BACK = "value-reads-back"      # a conventions-only format gives it back differently
     TITLE_READS_BACK = "title-reads-back"      # ... the display name as a markdown title
     TEXT_CLEANED = "text-cleaned"              # Roo's own smart-quote clean-up
+    FILE_UNLOADABLE = "file-unloadable"        # the tool's own pre-parse step breaks the file; read as written
     KIND_CHANGED = "kind-changed"              # written as a kind the target runs differently
     KIND_MAPPED = "kind-mapped"                # written as the nearest kind, used the same way
     PLACEHOLDER_RESPELLED = "placeholder-respelled"      # a command placeholder in the target's spelling

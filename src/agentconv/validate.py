@@ -123,6 +123,7 @@ READER_RULES: dict[LossCode, tuple[str, Severity | None]] = {
     LossCode.TEXT_REPAIRED: ("encoding", WARNING),
     LossCode.TEXT_AMBIGUOUS: ("encoding", WARNING),
     LossCode.TOOL_UNMAPPED: ("tool-unknown", ERROR),  # read: a tool (a Roo group) the dialect has no such name for
+    LossCode.FILE_UNLOADABLE: ("parse", ERROR),  # read as written, but the tool itself loads nothing from it
 }
 # Reader items about a value as written: where a table rule judges the same key on the same line, that one finding
 # says it (with the tool's severity) and the reader's is not repeated.
@@ -162,8 +163,6 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         add(exc.line, ERROR, "parse", exc.message)
         return out
     judged: list[tuple[Finding, set[str]]] = []  # the table's findings, with the keys and IR paths each is about
-    if parsed.unloadable:  # the tool loads nothing from it (what the reader says of the whole file, path "")
-        judged.append((Finding(path, 1, ERROR, "parse", parsed.unloadable), {""}))
     for rec in _records(d, text, path, parsed, doc):
         _Checker(d, rec, text, path, judged).run()
     out += [f for f, _ in judged]

@@ -84,8 +84,9 @@ class Parsed:
     """(key path, message) for every value read as something else (a date as its text ...): limits.plain."""
     notes: list[Any] = field(default_factory=list)
     """Anything else the envelope found about the record, reported as it is (``records.Note``)."""
-    unloadable: str | None = None
-    """Why the dialect's tool itself loads nothing from this text, which agentconv still reads (validate: an error)."""
+    unloadable: int | None = None
+    """The line at which the tool's own pre-parse step (Roo's clean-up) breaks this text, so the tool loads nothing
+    from it, though agentconv reads it as written (``LossCode.FILE_UNLOADABLE``; validate: an error)."""
     line: int = 1
     """The 1-based line the record starts on (a mode in a list of many: its own)."""
 

@@ -84,9 +84,7 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     if error is not None and clean(text) != text:
         try:  # Roo's clean-up broke it (a smart quote inside a "..." scalar): Roo loads no mode from it
             data, line = yamlio.load(text, file), yamlio.error_line(error)
-            unloadable = (f"Roo's clean-up (smart quotes, dashes: CustomModesManager) breaks this file's YAML"
-                          f"{f' at line {line + 1}' if line is not None else ''}, so Roo loads no mode from it;"
-                          " read as written")
+            unloadable = 1 if line is None else line + 1
         except LimitError:
             raise
         except Exception:
@@ -107,9 +105,8 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
                          line=1)
     data, coerced = limits.plain(data, file)
     parsed = Parsed(data, "", Layout(has_header=True), 1)
-    parsed.coerced = coerced + ([("", unloadable)] if unloadable else [])
+    parsed.coerced = coerced
     parsed.unloadable = unloadable
-    parsed.layout.cleaned = unloadable is None  # type: ignore[attr-defined]  # read after Roo's clean-up
     parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
     return parsed
 
@@ -130,7 +127,10 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     if not isinstance(modes, list) or not modes:
         raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
                          file=file, line=1)
-    if PROBLEM.search(text) and whole.layout.cleaned:  # type: ignore[attr-defined]
+    if whole.unloadable:
+        notes.append(Note(LossCode.FILE_UNLOADABLE, {"tool": "Roo", "step": "clean-up (smart quotes, dashes: "
+                          "CustomModesManager)", "syntax": "YAML", "at": whole.unloadable}, whole.unloadable))
+    elif PROBLEM.search(text):  # read after Roo's clean-up
         notes.append(Note(LossCode.TEXT_CLEANED, {"where": "the file", "count": len(PROBLEM.findall(text)),
                                                   "how": "replaced as Roo does before parsing"}))
     for key in () if single else data:
