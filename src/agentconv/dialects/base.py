@@ -17,11 +17,11 @@ from typing import Any
 from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records
 from ..errors import ParseError
-from ..ir import Agent, Document, Model, Origin, ToolPolicy
+from ..ir import Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, Policy
 from ..tools import Crosswalk
 from .detection import Detection
-from .helpers import first_heading, first_paragraph, glob_match, split_commas
+from .helpers import first_heading, first_paragraph, glob_match, memo, split_commas
 from .toolpolicy import ToolFields
 
 
@@ -274,9 +274,32 @@ class Dialect(ToolFields, Detection):
 
     def visible_tools(self, header: dict[str, Any]) -> ToolPolicy:
         """The tool policy a header grants, as a reader takes it (what a carried policy may not exceed)."""
+        keys = self.tool_keys
+        try:
+            key = None if keys is None else tuple(_frozen(header.get(k, _ABSENT)) for k in keys)
+            hash(key)
+        except TypeError:  # a value of no plain type: read as it is
+            key = None
+        if key is None:
+            return self._visible_tools(header)
+        mode, grants = memo(self, "_visible_memo", key, lambda: self._visible_tools(header, frozen=True))
+        return ToolPolicy(mode, [Grant(*g) for g in grants])
+
+    def _visible_tools(self, header: dict[str, Any], frozen: bool = False) -> Any:
         scratch = Agent()
         self.read_tools(scratch, dict(header), LossReport())
-        return scratch.tools
+        policy = scratch.tools
+        return (policy.mode, tuple((g.raw, g.canonical, g.decision, g.pattern) for g in policy.grants)) if frozen \
+            else policy
+
+    @cached_property
+    def tool_keys(self) -> tuple[str, ...] | None:
+        """The header keys ``read_tools`` reads, when they are all that its tool policy depends on (the key of the
+        ``visible_tools`` memo); None: not known (a dialect with its own ``read_tools`` names them, or is not
+        memoized)."""
+        if type(self).read_tools is not ToolFields.read_tools:
+            return None
+        return tuple(k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny"))
 
     def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         key = self.table.get("prompt_key")
@@ -468,14 +491,16 @@ class Dialect(ToolFields, Detection):
             if isinstance(extra, list) and extra and extra[0] == model.raw:
                 return extra  # a fallback list of this dialect, unchanged
             return model.raw  # its own dialect: as written
-        value, how = models.spell(model, self.table)
+        home = origin.dialect if origin else None
+        key = (home, model.raw, model.vendor, model.family, model.version, model.alias, model.variant, model.snapshot,
+               model.route)
+        value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home))
         if how == "kept" and isinstance(extra, list) and extra and extra[0] == model.raw:
             return extra
         if how in ("mapped", "passed"):
             note = f" (snapshot {model.snapshot} not kept)" if model.snapshot and model.snapshot not in value else ""
             ctx.report.add(LossCode.MODEL_COERCED, "model", model=model.raw, written=value, same=_named(model), note=note)
-            home = registry.get(origin.dialect).table if origin else None
-            if home is None or models.spell(models.parse(value, self.table), home)[0] != model.raw:
+            if back != model.raw:
                 ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
         elif how == "inherit":
             ctx.report.add(LossCode.MODEL_DEFAULT, "model", model=model.raw, dialect=self.id)
@@ -487,6 +512,15 @@ class Dialect(ToolFields, Detection):
             ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw,
                      why=f"{known} (checked {self.table.get('model', {}).get('checked', '?')})")
         return value
+
+    def _spell(self, model: Model, home: str | None) -> tuple[Any, str, str | None]:
+        """``out_model``'s table lookup (memoized): how this dialect writes ``model`` (``models.spell``), and, where
+        it respells it, what the dialect ``home`` it came from reads that spelling back as (None: no way back)."""
+        value, how = models.spell(model, self.table)
+        back = None
+        if how in ("mapped", "passed") and home is not None:
+            back = models.spell(models.parse(value, self.table), registry.get(home).table)[0]
+        return value, how, back
 
     def out_color(self, ctx: "WriteContext") -> str | None:
         color = ctx.agent.metadata.get("color")
@@ -629,6 +663,19 @@ class WriteContext:
             if item.path == path and item.code == LossCode.FIELD_CARRIED and item.target == self.dialect.id:
                 item.code, item.severity = LossCode.FIELD_DROPPED, LossCode.FIELD_DROPPED.severity
                 item.message = item.message.replace(LossCode.FIELD_CARRIED.message(what=""), f" (not carried: {why})")
+
+
+_ABSENT = object()
+"""A header key that is not there (apart from one whose value is null)."""
+
+
+def _frozen(value: Any) -> Any:
+    """A header value as a hashable key (types kept apart: ``True`` is not ``1``, a list not a map)."""
+    if isinstance(value, dict):
+        return dict, tuple((k, _frozen(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return list, tuple(_frozen(v) for v in value)
+    return type(value), value
 
 
 def _key_for(ipath: str) -> str | None:

@@ -8,15 +8,33 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source", "split_commas",
-           "unscoped"]
+__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source", "memo",
+           "split_commas", "unscoped"]
 
 SCOPED_TOOL = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
 
 _COMMA = re.compile(r",(?![^()]*\))")
+
+
+MEMO_SIZE = 4096
+"""Entries one memo holds before it starts again (a long batch must not grow memory)."""
+
+
+def memo(owner: Any, name: str, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per hashable ``key`` in ``owner``'s memo ``name`` (a per-dialect table lookup). Only for a
+    pure result that no caller changes: what reports or carries stays outside ``compute``."""
+    table = owner.__dict__.setdefault(name, {})
+    try:
+        return table[key]
+    except KeyError:
+        pass
+    if len(table) >= MEMO_SIZE:
+        table.clear()
+    table[key] = value = compute()
+    return value
 
 
 def split_commas(text: str) -> list[str]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 class OpenCode(Dialect):
     id = "opencode"
+    tool_keys = ("permission", "tools")  # all read_tools reads
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         perm, tools = data.get("permission"), data.get("tools")

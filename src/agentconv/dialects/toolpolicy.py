@@ -6,6 +6,7 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import paths
@@ -13,7 +14,7 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from ..tools import capability, split_mcp
-from .helpers import SCOPED_TOOL, dedupe, split_commas, unscoped
+from .helpers import MEMO_SIZE, SCOPED_TOOL, dedupe, memo, split_commas, unscoped
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -146,11 +147,27 @@ class ToolFields:
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
-        out: list[tuple[str, Grant]] = []
-        seen: set[str] = set()
-        split = []
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
-        for g in grants:
+        key = (same, *map(_grant_key, grants))
+        picks, renamed, unmapped, split = memo(self, "_names_memo", key, lambda: self._names(grants, same))
+        if renamed:
+            ctx.tools_renamed = True
+        for raw in unmapped:
+            ctx.lose("tools", LossCode.TOOL_UNMAPPED, what=f"tool {raw!r} has no {self.id} name; not granted")
+        if split:
+            ctx.report.add(LossCode.TOOL_COERCED, "tools",
+                           what=f"{len(split)} MCP tool names (e.g. {split[0]!r}) join server and tool with "
+                           f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
+        return [(n, grants[i]) for n, i in picks]
+
+    def _names(self, grants: list[Grant], same: bool
+               ) -> tuple[tuple[tuple[str, int], ...], bool, tuple[str, ...], tuple[str, ...]]:
+        """``names_for`` without its reports (a table lookup, memoized): (spelling, index of its grant) pairs,
+        whether a name was respelled, the grants with no name here, the ambiguous MCP names."""
+        out: list[tuple[str, int]] = []
+        seen: set[str] = set()
+        split, unmapped, renamed = [], [], False
+        for i, g in enumerate(grants):
             if g.canonical is None:
                 names = [unscoped(g.raw)] if same else []
             elif self.crosswalk.is_valid(unscoped(g.raw), g.canonical, exact=not same):
@@ -158,9 +175,9 @@ class ToolFields:
             else:
                 names = self.crosswalk.write(g.canonical)
                 if names and any(unscoped(g.raw) != n for n in names):
-                    ctx.tools_renamed = True
+                    renamed = True
             if not names:
-                ctx.lose("tools", LossCode.TOOL_UNMAPPED, what=f"tool {g.raw!r} has no {self.id} name; not granted")
+                unmapped.append(g.raw)
                 continue
             parts = split_mcp(g.canonical or "")
             if parts and self.crosswalk.ambiguous_mcp(*parts):
@@ -169,12 +186,8 @@ class ToolFields:
                 key = f"{n}\0{g.pattern}\0{g.decision}"
                 if key not in seen:
                     seen.add(key)
-                    out.append((n, g))
-        if split:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           what=f"{len(split)} MCP tool names (e.g. {split[0]!r}) join server and tool with "
-                           f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
-        return out
+                    out.append((n, i))
+        return tuple(out), renamed, tuple(unmapped), tuple(split)
 
     def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
@@ -190,16 +203,7 @@ class ToolFields:
         the agent already holds is reported (info for file changes, one permission everywhere; a warning
         otherwise), as is read-only reach next to read access or a shell, and session tools; any other class
         is a widening: ``broaden`` (refused unless --allow-broaden), naming exactly what would be granted."""
-        held = {capability(c) for c in granted}
-        widen, warn, same = [], [], []
-        for c in sorted(wider):
-            cls = capability(c)
-            if cls == "files" and cls in held:
-                same.append(c)
-            elif no_new_access(cls, held):
-                warn.append(f"{c} ({cls})")
-            else:
-                widen.append(f"{c} ({cls})")
+        widen, warn, same = _classed(frozenset(wider), frozenset(granted))
         if widen:
             refusals = [f"granting {', '.join(widen)} too", *refusals]
         if refusals:
@@ -250,6 +254,30 @@ class ToolFields:
 _RANK = {"deny": 0, "ask": 1, "allow": 2}
 
 
+@lru_cache(maxsize=MEMO_SIZE)
+def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``judge``'s table lookup: the tools of ``wider`` that widen, that only warn, that are the same permission."""
+    held = {capability(c) for c in granted}
+    widen, warn, same = [], [], []
+    for c in sorted(wider):
+        cls = capability(c)
+        if cls == "files" and cls in held:
+            same.append(c)
+        elif no_new_access(cls, held):
+            warn.append(f"{c} ({cls})")
+        else:
+            widen.append(f"{c} ({cls})")
+    return tuple(widen), tuple(warn), tuple(same)
+
+
+def _grant_key(g: Grant) -> tuple[str, str | None, str, str | None]:
+    return g.raw, g.canonical, g.decision, g.pattern
+
+
+def _policy_key(policy: ToolPolicy) -> tuple[str, tuple[tuple[str, str | None, str, str | None], ...]]:
+    return policy.mode, tuple(map(_grant_key, policy.grants))
+
+
 def no_new_access(cls: str, held: set[str]) -> bool:
     """True when a tool of capability class ``cls`` gives an agent that holds ``held`` no new kind of access: a
     class it already holds, session tools, or read-only reach next to read access or a shell. The one rule both
@@ -262,8 +290,16 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
     (a new class, another MCP server, a laxer decision, a lifted scope or deny), else the tools it restores beyond
     the visible ones (each of a class the visible policy already grants unscoped: what a target that could not
     spell them dropped, e.g. WebSearch beside WebFetch through Copilot)."""
+    got = _within_classes(_policy_key(carried), _policy_key(visible))
+    return None if got is None else list(got)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _within_classes(carried_key: tuple, visible_key: tuple) -> tuple[str, ...] | None:
+    """``within_classes`` of two policies given as ``_policy_key`` (a pure function of them: memoized)."""
+    carried, visible = (ToolPolicy(mode, [Grant(*g) for g in grants]) for mode, grants in (carried_key, visible_key))
     if no_wider(carried, visible):
-        return []
+        return ()
     if carried.mode != visible.mode or visible.mode not in (ALLOWLIST, NONE):
         return None
     held = {capability(g.canonical) for g in visible.allowed() if g.canonical and g.pattern is None}
@@ -271,7 +307,7 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
              and no_new_access(capability(g.canonical), held)]
     widened = ToolPolicy(visible.mode, visible.grants + extra)
     named = {g.canonical for g in visible.allowed()}
-    return [g.raw for g in extra if g.canonical not in named] if no_wider(carried, widened) else None
+    return tuple(g.raw for g in extra if g.canonical not in named) if no_wider(carried, widened) else None
 
 
 def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from functools import lru_cache
 from typing import Any
 
 from .. import jsontext, limits, rx
@@ -83,8 +84,24 @@ def plain_ok(s: str) -> bool:
     )
 
 
+_plain_memo = lru_cache(maxsize=4096)(plain_ok)
+"""``plain_ok`` remembered, for the short strings that come back in every file (keys, tool names, models)."""
+SHORT = 64
+"""Strings up to this length are looked up in ``_plain_memo``; a longer one (a description) is checked each time."""
+
+
+def _plain(s: str) -> bool:
+    return _plain_memo(s) if len(s) <= SHORT else plain_ok(s)
+
+
+def _quoted(s: str) -> str:
+    return jsontext.escape(json.dumps(s, ensure_ascii=False))  # a JSON string is a valid YAML double-quoted scalar
+
+
 def scalar(v: Any) -> str:
     """One scalar on one line (strings double-quoted with JSON escapes when plain is unsafe)."""
+    if type(v) is str:
+        return v if _plain(v) else _quoted(v)
     if v is None:
         return "null"
     if v is True:
@@ -96,9 +113,7 @@ def scalar(v: Any) -> str:
     if isinstance(v, float):
         return repr(v) if v == v and v not in (float("inf"), float("-inf")) else json.dumps(v)
     s = str(v)
-    if plain_ok(s):
-        return s
-    return jsontext.escape(json.dumps(s, ensure_ascii=False))  # a JSON string is a valid YAML double-quoted scalar
+    return s if _plain(s) else _quoted(s)
 
 
 def _is_scalar(v: Any) -> bool:
@@ -122,7 +137,7 @@ def _block(s: str, indent: str) -> str | None:
 
 def _key(k: Any) -> str:
     if isinstance(k, str):
-        return k if plain_ok(k) else scalar(k)
+        return k if _plain(k) else scalar(k)
     if _is_scalar(k):
         return scalar(k)
     raise TypeError(f"unsupported mapping key {k!r}")
@@ -173,6 +188,8 @@ def _item(value: Any, ind: int) -> str:
 
 def dump_field(key: str, value: Any) -> str:
     """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
+    if type(value) is str and "\n" not in value and type(key) is str and len(key) <= SHORT:
+        return f"{key if _plain(key) else scalar(key)}: {value if _plain(value) else _quoted(value)}\n"  # = _node's
     try:
         return _node(_prefix(key, 0), value, 0)
     except TypeError:
