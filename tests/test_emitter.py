@@ -44,6 +44,12 @@ def test_other_values_as_the_general_path_writes_them() -> None:
                             {s: s for s in STRINGS[:40]}, [{"a": s} for s in STRINGS[:10]], [[1, "on"], ["x: y"]]]
     for key, value in itertools.product(KEYS, values):
         assert yamlio.dump_field(key, value) == reference(key, value), (key, value)
+    for i in range(0, len(STRINGS), 37):  # lists and maps of every string, in runs
+        run = STRINGS[i:i + 37 - i % 5]
+        for value in (run, run[:1], {s: s[::-1] for s in run}, {s[:3]: s for s in run[:1]}, [*run[:3], 1]):
+            key = KEYS[i % len(KEYS)]
+            assert yamlio.dump_field(key, value) == reference(key, value), (key, value)
+            assert yamlio.dump_field(key, value) == reference(key, value), (key, value)
 
 
 def test_remembered_plain_check_is_the_check() -> None:

@@ -18,7 +18,7 @@ import math
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import limits, paths, rx
@@ -83,28 +83,42 @@ def _rules() -> dict[str, Any]:
 def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None) -> str | None:
     """Why the side channel may not set ``path`` to ``value`` (None: it may). With ``agent`` (the record as its
     visible file says it), also the checks against that file: tools no wider, the same model, same name."""
-    rules = _rules()
-    if not isinstance(path, str) or not _PATH.match(path):
+    if not isinstance(path, str):
         return "not an IR path"
+    kind, why = (_kind if len(path) <= 128 else _kind.__wrapped__)(path)  # a hostile comment's long path: not kept
+    if why is not None:
+        return why
+    if isinstance(kind, tuple):  # a narrowing setting: only these values
+        return None if value in kind and isinstance(value, str) else "an access setting"
+    if not _typed(kind, value):
+        return f"not a valid {kind if isinstance(kind, str) else 'value (one of ' + ', '.join(kind) + ')'}"
+    if agent is not None:
+        return _against(kind, value, agent, tools or agent.tools)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _kind(path: str) -> tuple[Any, str | None]:
+    """What the rules say of ``path`` whatever its value (a pure lookup, remembered): (the type a value must have, or a
+    tuple of the values a narrowing setting may take; None) or (None, why nothing may be set there)."""
+    rules = _rules()
+    if not _PATH.match(path):
+        return None, "not an IR path"
     head, _, rest = path.partition(".")
     key = path.rsplit(".", 1)[-1].lower()
     narrowing = rules["narrowing"].get(path)
     if narrowing is not None:
-        return None if value in narrowing and isinstance(value, str) else "an access setting"
+        return tuple(narrowing), None
     if head == "extensions":
         ns, _, name = rest.partition(".")
         kind = rules["extensions"].get(ns, {}).get(name) if name else None
     else:
         kind = rules["paths"].get(path) or (rules["paths"].get(f"{head}.*") if rest else None)
     if head in ("extensions", "metadata", "params") and any(w in key for w in rules["deny"]["words"]):
-        return "an access setting"
+        return None, "an access setting"
     if kind is None:
-        return "an access setting or text the side channel never sets" if head != "metadata" else "not restorable"
-    if not _typed(kind, value):
-        return f"not a valid {kind if isinstance(kind, str) else 'value (one of ' + ', '.join(kind) + ')'}"
-    if agent is not None:
-        return _against(kind, value, agent, tools or agent.tools)
-    return None
+        return None, "an access setting or text the side channel never sets" if head != "metadata" else "not restorable"
+    return kind, None
 
 
 def _typed(kind: str | list[Any], value: Any) -> bool:

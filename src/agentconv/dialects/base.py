@@ -61,6 +61,16 @@ class Dialect(ToolFields, Detection):
         t = self.table
         return frozenset(t.get("fields", {})) | frozenset(t.get("own", {})) | frozenset(t.get("renamed", {}))
 
+    @cached_property
+    def held_paths(self) -> frozenset[str]:
+        """The IR paths this dialect's fields hold (``metadata.*``: a map of them)."""
+        return frozenset(self.table.get("fields", {}).values())
+
+    @cached_property
+    def spread_paths(self) -> frozenset[str]:
+        """The IR maps a field holds whole (``metadata`` for GitHub's ``metadata.*``)."""
+        return frozenset(p[:-2] for p in self.held_paths if p.endswith(".*"))
+
     def own_layout(self, agent: Agent) -> Any:
         """The source's layout when the record was read in this very dialect (else None: write fresh)."""
         origin = agent.origin
@@ -282,7 +292,8 @@ class Dialect(ToolFields, Detection):
             key = None
         if key is None:
             return self._visible_tools(header)
-        mode, grants = memo(self, "_visible_memo", key, lambda: self._visible_tools(header, frozen=True))
+        mode, grants = memo(self, "_visible_memo", key, lambda: self._visible_tools(header, frozen=True),
+                            lambda: sum(_size(header.get(k)) for k in keys))
         return ToolPolicy(mode, [Grant(*g) for g in grants])
 
     def _visible_tools(self, header: dict[str, Any], frozen: bool = False) -> Any:
@@ -316,10 +327,9 @@ class Dialect(ToolFields, Detection):
 
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
-        agent, mapping, held = ctx.agent, {}, set()
+        agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
         for key, ipath in self.table.get("fields", {}).items():
-            held.add(ipath)
             if ipath in ("tools", "tools.deny"):
                 if ipath == "tools" and "tools" not in ctx.done:
                     ctx.done.add("tools")
@@ -383,8 +393,7 @@ class Dialect(ToolFields, Detection):
         if t.get("unknown_keys", "carry") != "keep":
             return {}
         known = self.known_keys
-        held = set(fields.values())
-        spread = {h[:-2] for h in held if h.endswith(".*")}  # a map field (GitHub's `metadata`) holds these
+        held, spread = self.held_paths, self.spread_paths  # a map field (GitHub's `metadata`) holds the spread ones
         implied = {"name"} | ({"role"} if ctx.agent.role == t.get("default_role") else set())  # said by the file
         # and only what the side channel could restore too: an access setting is never written into another tool
         return {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
@@ -494,7 +503,8 @@ class Dialect(ToolFields, Detection):
         home = origin.dialect if origin else None
         key = (home, model.raw, model.vendor, model.family, model.version, model.alias, model.variant, model.snapshot,
                model.route)
-        value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home))
+        value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home),
+                                lambda: len(model.raw))
         if how == "kept" and isinstance(extra, list) and extra and extra[0] == model.raw:
             return extra
         if how in ("mapped", "passed"):
@@ -564,24 +574,24 @@ class Dialect(ToolFields, Detection):
         ctx.mapped.update(f"{prefix}.{k}" for k in out)
         return out or None
 
-    def _report_unheld(self, ctx: "WriteContext", held: set[str]) -> None:
+    def _report_unheld(self, ctx: "WriteContext", held: frozenset[str] | set[str]) -> None:
         agent = ctx.agent
-        spread = {p[:-2] for p in held if p.endswith(".*")}
+        spread = self.spread_paths if held is self.held_paths else {p[:-2] for p in held if p.endswith(".*")}
         for attr in ("params", "metadata"):
             for k, v in getattr(agent, attr).items():
                 p = f"{attr}.{k}"
                 if p in held or p in ctx.mapped or v is None or (attr in spread and p in ctx.mapped):
                     continue
                 ctx.lose(p, what=f"{self.id} has no field for {p}")
-        if agent.display_name and "display_name" not in held | ctx.mapped and agent.display_name != agent.name:
+        if agent.display_name and "display_name" not in held and "display_name" not in ctx.mapped and agent.display_name != agent.name:
             ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.id, field="display name",
                      value=agent.display_name)
-        if agent.model is not None and "model" not in held | ctx.mapped:
+        if agent.model is not None and "model" not in held and "model" not in ctx.mapped:
             ctx.lose("model", what=f"{self.id} has no model field; {agent.model.raw!r} not written")
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
             ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.id} agent is a {default_role}")
-        if agent.role and "role" not in held | ctx.mapped and agent.role != default_role and "role" not in agent.derived:
+        if agent.role and "role" not in held and "role" not in ctx.mapped and agent.role != default_role and "role" not in agent.derived:
             ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.id, field="agent mode", value=agent.role)
         if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items):
@@ -676,6 +686,17 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, list):
         return list, tuple(_frozen(v) for v in value)
     return type(value), value
+
+
+def _size(value: Any) -> int:
+    """About the characters a header value holds (what a memo keyed on it would keep)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(str(k)) + _size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(map(_size, value))
+    return 1
 
 
 def _key_for(ipath: str) -> str | None:

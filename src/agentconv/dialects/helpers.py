@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 __all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source", "memo",
-           "split_commas", "unscoped"]
+           "split_commas", "unscoped", "weight"]
 
 SCOPED_TOOL = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -19,22 +19,32 @@ SCOPED_TOOL = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 _COMMA = re.compile(r",(?![^()]*\))")
 
 
-MEMO_SIZE = 4096
+MEMO_SIZE = 2048
 """Entries one memo holds before it starts again (a long batch must not grow memory)."""
+MEMO_WEIGHT = 512
+"""The most characters a remembered key may hold: a hostile file's megabyte tool list is worked out, never kept."""
 
 
-def memo(owner: Any, name: str, key: Any, compute: Callable[[], Any]) -> Any:
-    """``compute()``, once per hashable ``key`` in ``owner``'s memo ``name`` (a per-dialect table lookup). Only for a
-    pure result that no caller changes: what reports or carries stays outside ``compute``."""
+def memo(owner: Any, name: str, key: Any, compute: Callable[[], Any], size: Callable[[], int] | None = None) -> Any:
+    """``compute()``, once per hashable ``key`` in ``owner``'s memo ``name`` (a per-dialect table lookup); ``size``:
+    about the characters the key holds (asked on a miss: a key past ``MEMO_WEIGHT`` is not kept). Only for a pure
+    result that no caller changes: what reports or carries stays outside ``compute``."""
     table = owner.__dict__.setdefault(name, {})
     try:
         return table[key]
     except KeyError:
         pass
-    if len(table) >= MEMO_SIZE:
-        table.clear()
-    table[key] = value = compute()
+    value = compute()
+    if size is None or size() <= MEMO_WEIGHT:
+        if len(table) >= MEMO_SIZE:
+            table.clear()
+        table[key] = value
     return value
+
+
+def weight(grants: Iterable[Any]) -> int:
+    """The characters a list of tool grants (``ir.Grant``) spells: what a memo keyed on them would keep."""
+    return sum(len(g.raw) + len(g.pattern or "") for g in grants)
 
 
 def split_commas(text: str) -> list[str]:

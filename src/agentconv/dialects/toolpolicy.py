@@ -6,7 +6,7 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from .. import paths
@@ -14,7 +14,7 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from ..tools import capability, split_mcp
-from .helpers import MEMO_SIZE, SCOPED_TOOL, dedupe, memo, split_commas, unscoped
+from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, unscoped, weight
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -149,7 +149,8 @@ class ToolFields:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
         key = (same, *map(_grant_key, grants))
-        picks, renamed, unmapped, split = memo(self, "_names_memo", key, lambda: self._names(grants, same))
+        picks, renamed, unmapped, split = memo(self, "_names_memo", key, lambda: self._names(grants, same),
+                                               lambda: weight(grants))
         if renamed:
             ctx.tools_renamed = True
         for raw in unmapped:
@@ -203,7 +204,9 @@ class ToolFields:
         the agent already holds is reported (info for file changes, one permission everywhere; a warning
         otherwise), as is read-only reach next to read access or a shell, and session tools; any other class
         is a widening: ``broaden`` (refused unless --allow-broaden), naming exactly what would be granted."""
-        widen, warn, same = _classed(frozenset(wider), frozenset(granted))
+        key = frozenset(wider), frozenset(granted)
+        widen, warn, same = memo(_MEMO, "classed", key, lambda: _classed(*key),
+                                 lambda: sum(map(len, wider)) + sum(len(c or "") for c in granted))
         if widen:
             refusals = [f"granting {', '.join(widen)} too", *refusals]
         if refusals:
@@ -252,9 +255,10 @@ class ToolFields:
 
 
 _RANK = {"deny": 0, "ask": 1, "allow": 2}
+_MEMO = SimpleNamespace()
+"""The memos of the never-widen lookups below (``helpers.memo``)."""
 
 
-@lru_cache(maxsize=MEMO_SIZE)
 def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """``judge``'s table lookup: the tools of ``wider`` that widen, that only warn, that are the same permission."""
     held = {capability(c) for c in granted}
@@ -290,11 +294,12 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
     (a new class, another MCP server, a laxer decision, a lifted scope or deny), else the tools it restores beyond
     the visible ones (each of a class the visible policy already grants unscoped: what a target that could not
     spell them dropped, e.g. WebSearch beside WebFetch through Copilot)."""
-    got = _within_classes(_policy_key(carried), _policy_key(visible))
+    key = _policy_key(carried), _policy_key(visible)
+    got = memo(_MEMO, "within", key, lambda: _within_classes(*key),
+               lambda: weight(carried.grants) + weight(visible.grants))
     return None if got is None else list(got)
 
 
-@lru_cache(maxsize=MEMO_SIZE)
 def _within_classes(carried_key: tuple, visible_key: tuple) -> tuple[str, ...] | None:
     """``within_classes`` of two policies given as ``_policy_key`` (a pure function of them: memoized)."""
     carried, visible = (ToolPolicy(mode, [Grant(*g) for g in grants]) for mode, grants in (carried_key, visible_key))

@@ -84,7 +84,7 @@ def plain_ok(s: str) -> bool:
     )
 
 
-_plain_memo = lru_cache(maxsize=4096)(plain_ok)
+_plain_memo = lru_cache(maxsize=2048)(plain_ok)
 """``plain_ok`` remembered, for the short strings that come back in every file (keys, tool names, models)."""
 SHORT = 64
 """Strings up to this length are looked up in ``_plain_memo``; a longer one (a description) is checked each time."""
@@ -188,8 +188,15 @@ def _item(value: Any, ind: int) -> str:
 
 def dump_field(key: str, value: Any) -> str:
     """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
-    if type(value) is str and "\n" not in value and type(key) is str and len(key) <= SHORT:
-        return f"{key if _plain(key) else scalar(key)}: {value if _plain(value) else _quoted(value)}\n"  # = _node's
+    if type(key) is str and len(key) <= SHORT:  # the common shapes, as _node writes them (tests/test_emitter.py)
+        kind = type(value)
+        if kind is str and "\n" not in value:
+            return f"{_key(key)}: {scalar(value)}\n"
+        if kind is list and value and all(type(v) is str and "\n" not in v for v in value):
+            return f"{_key(key)}:\n" + "".join([f"  - {scalar(v)}\n" for v in value])
+        if kind is dict and value and all(type(k) is str and len(k) <= SHORT and type(v) is str and "\n" not in v
+                                          for k, v in value.items()):
+            return f"{_key(key)}:\n" + "".join([f"  {_key(k)}: {scalar(v)}\n" for k, v in value.items()])
     try:
         return _node(_prefix(key, 0), value, 0)
     except TypeError:

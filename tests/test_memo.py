@@ -1,0 +1,73 @@
+"""The write path's remembered table lookups: a record written after another of the same shape gets every loss item
+and side-channel field the first got, and a memo stays bounded (in entries, and a key of a hostile size is not kept)."""
+from __future__ import annotations
+
+import re
+
+import agentconv
+from agentconv.dialects import helpers, toolpolicy
+from agentconv.ir import ALLOWLIST, Grant, ToolPolicy
+
+SOURCE = """---
+name: {name}
+description: Reviews code.
+tools: Read, WebSearch, WebFetch, Bash(git *), mcp__srv__a_b, NoSuchTool
+model: claude-sonnet-4-5
+color: red
+---
+
+Review.
+"""
+
+
+def _convert(name: str, target: str) -> tuple[str, list[tuple[str, str, str]]]:
+    res = agentconvert(SOURCE.format(name=name), target)
+    return res.text, [(i.code.value, i.path, i.message) for i in res.report.items]
+
+
+def _undigested(text: str) -> str:
+    return re.sub(r'"digest":"[0-9a-f]+"', '"digest":"-"', text)  # it covers the name
+
+
+def agentconvert(text: str, target: str) -> agentconv.Result:
+    return agentconv.convert_text(text, target, from_="claude", path=".claude/agents/x.md",
+                                  policy=agentconv.Policy(allow_broaden=True))
+
+
+def test_the_second_record_of_a_shape_is_written_and_reported_as_the_first() -> None:
+    carried = []
+    for target in ("copilot", "opencode", "gemini", "kiro"):
+        first_text, first = _convert("one", target)
+        second_text, second = _convert("two", target)
+        assert first, target  # something to report: tools unmapped or respelled, a model, a colour
+        assert second == [(c, p, m.replace("one", "two")) for c, p, m in first], target
+        assert _undigested(second_text) == _undigested(first_text.replace("one", "two")), target
+        carried += [target] if "agentconv-carry" in first_text else []
+    assert carried  # a side channel rides along too, the same for both
+
+
+def test_a_memo_is_bounded_in_entries_and_keeps_no_huge_key(monkeypatch) -> None:
+    owner = type("Owner", (), {})()
+    monkeypatch.setattr(helpers, "MEMO_SIZE", 8)
+    for i in range(20):
+        assert helpers.memo(owner, "m", i, lambda: i * 2) == i * 2
+        assert len(owner.m) <= 8
+    assert helpers.memo(owner, "m", "big", lambda: 1, lambda: helpers.MEMO_WEIGHT + 1) == 1
+    assert "big" not in owner.m
+    assert helpers.memo(owner, "m", "small", lambda: 2, lambda: helpers.MEMO_WEIGHT) == 2
+    assert owner.m["small"] == 2
+
+
+def test_within_classes_of_a_huge_policy_is_worked_out_not_kept() -> None:
+    huge = "mcp__" + "s" * 5000 + "__t"
+    carried = ToolPolicy(ALLOWLIST, [Grant("Read", "read"), Grant(huge, "mcp:" + "s" * 5000 + "/t")])
+    visible = ToolPolicy(ALLOWLIST, [Grant("Read", "read")])
+    assert toolpolicy.within_classes(carried, visible) is None  # another MCP server: wider
+    assert toolpolicy.within_classes(visible, carried) == []
+    kept = getattr(toolpolicy._MEMO, "within", {})
+    assert all(len(repr(k)) < 4 * helpers.MEMO_WEIGHT for k in kept)
+    small = ToolPolicy(ALLOWLIST, [Grant("Read", "read"), Grant("Grep", "grep")])
+    assert toolpolicy.within_classes(small, visible) == ["Grep"]  # of a class the visible file grants: restored
+    got = toolpolicy.within_classes(small, visible)
+    got.append("changed")  # a caller's list is its own: the memo is not changed through it
+    assert toolpolicy.within_classes(small, visible) == ["Grep"]
