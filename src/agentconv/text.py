@@ -38,6 +38,14 @@ SUSPECT = rx.compile("[" + re.escape(_LEADS) + "][" + re.escape(_CONTS) + "]")
 # Signatures that genuine text practically never holds (emoji, punctuation and accents mis-decoded): a file must
 # show one before any run is repaired, so a real "Î" before a no-break space is left alone.
 STRONG = rx.compile("ðŸ|â€|ï¸|Ã[" + re.escape(_CONTS) + "]|Â[\u00a0-\u00bf]")
+_STRONG_FIRST = "ðâïÃÂ"
+"""The characters each of STRONG's signatures starts with: a text holding none of them (found by a fast scan for
+each) cannot match, and most texts are spared the slower regular expression search."""
+
+
+def strong(text: str) -> bool:
+    """Does ``text`` hold a mojibake signature (``STRONG``)?"""
+    return not text.isascii() and any(c in text for c in _STRONG_FIRST) and STRONG.search(text) is not None
 
 
 @dataclass
@@ -84,19 +92,21 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
         text = data
         if text.startswith("\ufeff"):
             bom, text = True, text[1:]
-    nul = text.find("\x00")
+    nul = text.find("\x00") if not isinstance(data, bytes) or b"\x00" in data else -1  # bytes: a faster scan
     if nul >= 0:  # UTF-16 without a BOM, or UTF-32: every other character a NUL
         raise UnicodeDecodeError("utf-8", data if isinstance(data, bytes) else b"", nul, nul + 1,
                                  "a NUL character (UTF-16 without a byte-order mark, or UTF-32?)")
     newline = "\n"
-    if "\r\n" in text:
+    if "\r" not in text:  # the usual text: one fast scan, for one character
+        pass
+    elif "\r\n" in text:
         newline, text = "\r\n", text.replace("\r\n", "\n")
-    elif "\r" in text and "\n" not in text:  # classic Mac: CR alone ends every line
+    elif "\n" not in text:  # classic Mac: CR alone ends every line
         newline, text = "\r", text.replace("\r", "\n")
     out = Decoded(text, bom, newline)
-    if repair and STRONG.search(text):
+    if repair and strong(text):
         out.text, out.repairs = repair_mojibake(text)
-        if STRONG.search(out.text):  # something our repair did not reach: let ftfy try (other encodings...)
+        if strong(out.text):  # something our repair did not reach: let ftfy try (other encodings...)
             out.fixed_by_ftfy = _ftfy_rest(out)
     return out
 

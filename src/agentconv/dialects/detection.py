@@ -30,36 +30,58 @@ class Detection:
             why.append("path matches " + self.table["layout"]["detect"][place.lastindex - 1])  # the first that does
         if not has_header or data is None:
             return score, why
-        det = self.table.get("detect", {})
-        for req in det.get("requires", []):
+        requires, keys, no_name, model_rx = self._detect_rules
+        for req in requires:
             if req not in data:
                 return (score, why) if score else (0.0, [])
-        for key, w in det.get("keys", {}).items():
+        for key, w in keys:
             if key in data:
                 score += w
                 why.append(f"field '{key}'")
-        if det.get("no_name") and "name" not in data:
-            score += det["no_name"]
+        if no_name and "name" not in data:
+            score += no_name
             why.append("no name field")
         tools_score, tools_why = self._detect_tools(data)
         score += tools_score
         why += tools_why
         model = data.get("model")
-        spec = self.table.get("model", {})
-        pattern = spec.get("detect", spec.get("pattern"))
-        if isinstance(model, str) and pattern and rx.compile(pattern).match(model) and model != "inherit":
+        if isinstance(model, str) and model_rx is not None and model_rx.match(model) and model != "inherit":
             score += 2
             why.append(f"model {model!r}")
         return score, why
 
+    @cached_property
+    def _detect_rules(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...], float, re.Pattern[str] | None]:
+        """The table's ``[detect]`` rules, read once: required keys, (key, weight) pairs, the weight of a header without
+        a name, and the model pattern."""
+        det = self.table.get("detect", {})
+        spec = self.table.get("model", {})
+        pattern = spec.get("detect", spec.get("pattern"))
+        return (tuple(det.get("requires", [])), tuple(det.get("keys", {}).items()), det.get("no_name", 0),
+                rx.compile(pattern) if pattern else None)
+
     def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
         """Tool names as evidence, each worth 3 shared among the dialects that read it."""
-        shape = self.table.get("tools_shape")
         value = data.get("tools")
         if value is None and "permission" not in data:
             return 0.0, []
         if isinstance(value, dict) or "permission" in data:
-            return (3.0, ["tools as a name->bool/permission map"]) if shape == "permission" else (0.0, [])
+            return (3.0, ["tools as a name->bool/permission map"]) if self.table.get("tools_shape") == "permission" \
+                else (0.0, [])
+        key = value if isinstance(value, str) else tuple(value) if isinstance(value, list) and all(
+            isinstance(v, str) for v in value) else None
+        if key is None:
+            return self._score_tools(value)
+        memo = self.__dict__.setdefault("_tools_memo", {})  # a batch names the same few tool lists again and again
+        hit = memo.get((type(value), key))
+        if hit is None:
+            if len(memo) > 4096:  # bounded: a long batch must not grow memory
+                memo.clear()
+            hit = memo[(type(value), key)] = self._score_tools(value)
+        return hit[0], list(hit[1])
+
+    def _score_tools(self, value: Any) -> tuple[float, list[str]]:
+        shape = self.table.get("tools_shape")
         names = [unscoped(n) for n in self.split_names(value, "tools", None)]
         prefix = (self.crosswalk.mcp_write or "").split("{")[0]
         score, known = 0.0, 0

@@ -38,6 +38,7 @@ CARRY_PREFIX = f"# {MARK}: "
 # The key's trailing blanks are stripped in code: a lazy ``[^:]*?`` before ``[ \t]*:`` is quadratic on long blank runs.
 _KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
 _CLOSE = rx.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_CLOSE_LINE = rx.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
 
 
 @dataclass
@@ -94,22 +95,20 @@ class Parsed:
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None) -> Parsed:
     """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
     when the header is not valid YAML, a line that starts no such key continues the value before it."""
-    if not text.startswith("---") or _CLOSE.match(text.split("\n", 1)[0]) is None or text.startswith("...") :
+    first = text.find("\n")
+    if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
             raise ParseError("no '---' frontmatter header at the top of the file", file=file, line=1)
         gap = text[: len(text) - len(text.lstrip("\n"))]
         return Parsed({}, text[len(gap):], Layout(has_header=False, gap=gap), 1 + len(gap))
-    lines = text.split("\n")
-    for end in range(1, len(lines)):
-        if _CLOSE.match(lines[end]):
-            break
-    else:
+    close = _CLOSE_LINE.search(text, first + 1) if first >= 0 else None  # the first line that closes it
+    if close is None:
         raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
-    head = lines[1:end]
-    rest = "\n".join(lines[end + 1:])
+    head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
+    rest = text[close.end() + 1:]
     gap = rest[: len(rest) - len(rest.lstrip("\n"))]
-    layout = Layout(close=lines[end], gap=gap)
-    out = Parsed({}, rest[len(gap):], layout, end + 2 + len(gap))
+    layout = Layout(close=close.group(), gap=gap)
+    out = Parsed({}, rest[len(gap):], layout, len(head) + 3 + len(gap))
     _chunk(head, layout, out)
     header = "".join(c.text for c in layout.chunks) + layout.trailer
     try:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import jsontext, limits, rx
+from . import yamlfast
 
 _loader = None
 
@@ -25,9 +26,15 @@ def load(text: str, file: str | None = None) -> Any:
     builds a fresh resolver per call, which made it 2.4 times slower on agent headers (same results;
     tests/test_units.py checks the two agree).
     """
-    global _loader
     limits.check_size(text, "the YAML header", file)
     limits.check_yaml_nesting(text, file)  # before any parser: the C one would overflow the C stack
+    fast = yamlfast.load(text)  # the plain header (most of them), read without a parser: the same result
+    return fast if fast is not None else parsed(text, file)
+
+
+def parsed(text: str, file: str | None = None) -> Any:
+    """``load`` by ruamel, always (the bounds already checked)."""
+    global _loader
     if _loader is None:
         try:
             from ruamel.yaml.cyaml import CSafeLoader
