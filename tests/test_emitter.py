@@ -24,6 +24,7 @@ def reference(key: object, value: object) -> str:
     """The general path, every plain check made afresh (the emitter before its fast paths)."""
     with pytest.MonkeyPatch.context() as m:
         m.setattr(yamlio, "_plain", yamlio.plain_ok)
+        m.setattr(yamlio, "_short", yamlio._short.__wrapped__)
         return yamlio._node(yamlio._prefix(key, 0), value, 0)
 
 

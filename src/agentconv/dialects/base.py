@@ -402,6 +402,8 @@ class Dialect(ToolFields, Detection):
 
     def field_value(self, key: str, ipath: str, ctx: "WriteContext") -> Any:
         agent = ctx.agent
+        if ipath not in _WRITTEN_BY_RULE and ipath[-2:] != ".*":
+            return self._plain_value(ipath, ctx)
         if ipath == "name":
             if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
                 self.carry_file_name(ctx, None)
@@ -430,11 +432,15 @@ class Dialect(ToolFields, Detection):
             return value
         if ipath.endswith(".*"):
             return self.out_map(ipath[:-2], ctx)
-        if ipath == "metadata.color":
-            return self.out_color(ctx)
-        value = paths.get(agent, ipath)
+        return self.out_color(ctx)
+
+    def _plain_value(self, ipath: str, ctx: "WriteContext") -> Any:
+        """A field written as the IR holds it, if it is one of the table's values for it."""
+        value = paths.get(ctx.agent, ipath)
+        if value is None:
+            return None
         allowed = self.table.get("values", {}).get(ipath.rsplit(".", 1)[-1])
-        if value is not None and isinstance(allowed, list) and value not in allowed and not self._same(ctx):
+        if isinstance(allowed, list) and value not in allowed and not self._same(ctx):
             ctx.lose(ipath, what=f"{ipath} {value!r} is not one of {', '.join(allowed)} in {self.id}")
             return None
         return value
@@ -674,6 +680,9 @@ class WriteContext:
                 item.code, item.severity = LossCode.FIELD_DROPPED, LossCode.FIELD_DROPPED.severity
                 item.message = item.message.replace(LossCode.FIELD_CARRIED.message(what=""), f" (not carried: {why})")
 
+
+_WRITTEN_BY_RULE = frozenset({"name", "model", "description", "display_name", "metadata.color"})
+"""IR fields ``field_value`` writes by their own rule (``out_name`` ...); every other one as the IR holds it."""
 
 _ABSENT = object()
 """A header key that is not there (apart from one whose value is null)."""

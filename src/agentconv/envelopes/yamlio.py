@@ -91,24 +91,28 @@ def plain_ok(s: str) -> bool:
     )
 
 
-_plain_memo = lru_cache(maxsize=2048)(plain_ok)
-"""``plain_ok`` remembered, for the short strings that come back in every file (keys, tool names, models)."""
 SHORT = 64
-"""Strings up to this length are looked up in ``_plain_memo``; a longer one (a description) is checked each time."""
+"""Strings up to this length are written once and remembered (``_short``); a longer one (a description) each time."""
 
 
 def _plain(s: str) -> bool:
-    return _plain_memo(s) if len(s) <= SHORT else plain_ok(s)
+    return _short(s) == s if len(s) <= SHORT else plain_ok(s)  # a quoted scalar is never the string itself
 
 
 def _quoted(s: str) -> str:
     return jsontext.escape(json.dumps(s, ensure_ascii=False))  # a JSON string is a valid YAML double-quoted scalar
 
 
+@lru_cache(maxsize=2048)
+def _short(s: str) -> str:
+    """A short string as a scalar, remembered: the keys, tool names, models and values that come back in every file."""
+    return s if plain_ok(s) else _quoted(s)
+
+
 def scalar(v: Any) -> str:
     """One scalar on one line (strings double-quoted with JSON escapes when plain is unsafe)."""
     if type(v) is str:
-        return v if _plain(v) else _quoted(v)
+        return _short(v) if len(v) <= SHORT else v if plain_ok(v) else _quoted(v)
     if v is None:
         return "null"
     if v is True:
@@ -120,7 +124,7 @@ def scalar(v: Any) -> str:
     if isinstance(v, float):
         return repr(v) if v == v and v not in (float("inf"), float("-inf")) else json.dumps(v)
     s = str(v)
-    return s if _plain(s) else _quoted(s)
+    return s if plain_ok(s) else _quoted(s)
 
 
 def _is_scalar(v: Any) -> bool:
