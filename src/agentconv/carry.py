@@ -155,13 +155,17 @@ def _plain(value: Any, depth: int) -> bool:
     return False
 
 
+_POLICY_KEYS = frozenset({"mode", "grants"})
+_GRANT_KEYS = frozenset({"raw", "canonical", "decision", "pattern"})
+
+
 def _tools_shape(value: Any) -> bool:
-    if not isinstance(value, dict) or not set(value) <= {"mode", "grants"}:
+    if not isinstance(value, dict) or not value.keys() <= _POLICY_KEYS:
         return False
     if value.get("mode", INHERIT) not in (INHERIT, ALLOWLIST, DENYLIST, NONE) or not isinstance(value.get("grants", []), list):
         return False
     for g in value.get("grants", []):
-        if not isinstance(g, dict) or not set(g) <= {"raw", "canonical", "decision", "pattern"}:
+        if not isinstance(g, dict) or not g.keys() <= _GRANT_KEYS:
             return False
         if not isinstance(g.get("raw"), str) or g.get("decision", "allow") not in ("allow", "ask", "deny"):
             return False

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import naming, registry, rx
 from ..ir import Agent
-from .helpers import glob_source, unscoped
+from .helpers import glob_source, memo, unscoped
 
 
 class Detection:
@@ -121,7 +121,12 @@ class Detection:
     def file_stem(self, agent: Agent) -> tuple[str, str | None]:
         """The name the record's file is written under, and why it is not the record's name (None: it is).
         Rewritten only where the tool would refuse the name (``[name] pattern``) or it cannot be a file name
-        (``naming.unsafe_file_name``); a name that would lead out of the folder is refused, never rewritten."""
+        (``naming.unsafe_file_name``); a name that would lead out of the folder is refused, never rewritten.
+        Remembered per name (a write asks twice: for the file, and for its path)."""
+        return memo(self, "_stem_memo", (agent.name, agent.display_name), lambda: self._file_stem(agent),
+                    lambda: len(agent.name or "") + len(agent.display_name or ""))
+
+    def _file_stem(self, agent: Agent) -> tuple[str, str | None]:
         name = agent.name or naming.slugify(agent.display_name or "") or "agent"
         sep = self.table.get("layout", {}).get("nest_sep")
         if sep and sep != "/" and sep in name:  # git:commit is git/commit.md

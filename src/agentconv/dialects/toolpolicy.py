@@ -6,7 +6,9 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from types import SimpleNamespace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .. import paths
@@ -24,9 +26,14 @@ class ToolFields:
     """The tools half of a dialect (needs ``table``, ``crosswalk``, ``id``)."""
 
     # ------------------------------------------------------------------ tools, reading
+    @cached_property
+    def tool_fields(self) -> dict[str, str]:
+        """``tools`` and ``tools.deny`` -> the header key that holds it (the last, where the table names several)."""
+        return {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
+
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """Default: ``tools`` (list or comma string) is an allowlist; ``tools.deny`` a deny list."""
-        keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
+        keys = self.tool_fields
         allow_key, deny_key = keys.get("tools"), keys.get("tools.deny")
         allow = data.get(allow_key) if allow_key else None
         deny = data.get(deny_key) if deny_key else None
@@ -233,7 +240,7 @@ class ToolFields:
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: "WriteContext") -> dict[str, Any]:
         """Default shapes: ``comma`` (Claude) or ``list``; deny list in the ``tools.deny`` key."""
-        keys = {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
+        keys = self.tool_fields
         shape = self.table.get("tools_shape", "list")
         fmt = (lambda n, g: f"{n}({g.pattern})" if g.pattern and self.supports_patterns() else n)
         allow_names = dedupe(fmt(n, g) for n, g in allowed)
@@ -248,12 +255,13 @@ class ToolFields:
                 self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", what=f"tool names written in {self.id}'s spelling")
-        lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
-        if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+        if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items if i.target == self.id):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry
         return out
 
 
+_LOSSY = frozenset({LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED})
+"""What said about the tools makes the exact policy ride in the side channel (a respelling alone does not)."""
 _RANK = {"deny": 0, "ask": 1, "allow": 2}
 _MEMO = SimpleNamespace()
 """The memos of the never-widen lookups below (``helpers.memo``)."""
@@ -274,8 +282,8 @@ def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str,
     return tuple(widen), tuple(warn), tuple(same)
 
 
-def _grant_key(g: Grant) -> tuple[str, str | None, str, str | None]:
-    return g.raw, g.canonical, g.decision, g.pattern
+_grant_key = attrgetter("raw", "canonical", "decision", "pattern")
+"""A grant as a hashable key."""
 
 
 def _policy_key(policy: ToolPolicy) -> tuple[str, tuple[tuple[str, str | None, str, str | None], ...]]:
