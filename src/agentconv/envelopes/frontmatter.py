@@ -39,6 +39,7 @@ CARRY_PREFIX = f"# {MARK}: "
 _KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
 _CLOSE = rx.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _CLOSE_LINE = rx.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
+_BLANK_LINES = rx.compile(r"\n*")
 
 
 @dataclass
@@ -105,24 +106,25 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     if close is None:
         raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
     head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
-    rest = text[close.end() + 1:]
-    gap = rest[: len(rest) - len(rest.lstrip("\n"))]
+    body = _BLANK_LINES.match(text, close.end() + 1).end()  # after the blank lines below the header
+    gap = text[close.end() + 1:body]
     layout = Layout(close=close.group(), gap=gap)
-    out = Parsed({}, rest[len(gap):], layout, len(head) + 3 + len(gap))
+    out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap))
     _chunk(head, layout, out)
     header = "".join(c.text for c in layout.chunks) + layout.trailer
     try:
-        data = yamlio.load(header, file) if header.strip() else {}
+        data, plain = yamlio.read(header, file) if header.strip() else ({}, True)
     except LimitError:
         raise
     except Exception as exc:  # ruamel raises several unrelated classes
-        data = _lenient(layout, out, file, exc, keys)
+        data, plain = _lenient(layout, out, file, exc, keys), False
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ParseError(f"the frontmatter is a {type(data).__name__}, not a mapping of fields", file=file, line=2)
-    data, notes = limits.plain(data, file, 2)
-    out.coerced += notes
+    if not plain:
+        data, notes = limits.plain(data, file, 2)
+        out.coerced += notes
     exact = len(layout.chunks) == len(data) and {c.key for c in layout.chunks} == set(data)
     for c in layout.chunks:
         c.value = data.get(c.key)

@@ -70,4 +70,6 @@ class Out:
 
 def many(envelope: ModuleType | Any) -> bool:
     """Does this envelope keep many records in one file?"""
+    if isinstance(envelope, ModuleType) and "__getattr__" not in envelope.__dict__:  # its own names, read directly:
+        return "split" in envelope.__dict__  # a miss spares the exception hasattr raises and catches (per record)
     return hasattr(envelope, "split")

@@ -2,14 +2,15 @@
 shape: ``yamlio.load`` hands it to ruamel).
 
 Most headers are a handful of top-level keys, each holding a one-line scalar (plain, single- or double-quoted, a
-small whole or decimal number, ``true``, ``false``, ``null``), a literal or folded block scalar (``|``, ``>-`` ...), or a
-list of one-line scalars (block ``- item`` lines, or one flow ``[a, b]`` line). For
-those this gives exactly what ruamel's safe loader gives (same values, types and key order); it declines everything
-else, and anything it is not sure of: a tab, a character YAML refuses or reads as a line break, a plain scalar that
-YAML could resolve to something other than text (``null``, ``true``, ``0o7``, a date ...) or that a YAML reader
-could split (``: ``), a key written twice, a plain or quoted value that continues on the next line, anchors, tags,
-nested maps, block scalars with indicators or odd indentation. ``tests/test_yamlfast.py`` checks it against ruamel over every header in the repository and thousands
-of generated ones.
+small whole or decimal number, ``true``, ``false``, ``null``), a literal or folded block scalar (``|``, ``>-`` ...),
+or a list of one-line scalars (block ``- item`` lines, or one flow ``[a, b]`` line). For those this gives exactly
+what ruamel's safe loader gives (same values, types and key order: only JSON's types); it declines everything else,
+and anything it is not sure of: a tab, a character YAML refuses or reads as a line break, a plain scalar that YAML
+could resolve to something other than text (``null``, ``true``, ``0o7``, a date ...) or that a YAML reader could
+split (``: ``), a key written twice, a plain or quoted value that continues on the next line, anchors, tags, nested
+maps, block scalars with indicators or odd indentation. What it reads is two levels deep at most, with at most two
+values per three characters of text (``yamlio.read`` relies on both). ``tests/test_yamlfast.py`` checks it against
+ruamel over every header in the repository and thousands of generated ones.
 """
 from __future__ import annotations
 
