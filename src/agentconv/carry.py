@@ -169,7 +169,8 @@ def _tools_shape(value: Any) -> bool:
             return False
         if not isinstance(g.get("raw"), str) or g.get("decision", "allow") not in ("allow", "ask", "deny"):
             return False
-        if not all(g.get(k) is None or isinstance(g.get(k), str) for k in ("canonical", "pattern")):
+        canonical, pattern = g.get("canonical"), g.get("pattern")
+        if not (canonical is None or isinstance(canonical, str)) or not (pattern is None or isinstance(pattern, str)):
             return False
     return True
 
