@@ -96,7 +96,8 @@ WORDS = ["name", "reviewer", "Read", "Write", "Bash(git *)", "mcp__srv__tool", "
          "@x", "`x`", "'x'", "'it''s'", "'a", '"x"', '"a\\"b"', '"\\n\\t\\\\"', '"\\u00e9\\x41\\U0001F600"',
          '"\\ud800"', '"\\q"', '"\\/"', '"\\ "', '"a" b', '"a"#c', '"a" #c', "'a' #c", "[a, 'b', \"c\"] #x",
          "[a #b]", "[a: b]", "[a, [b]]", "x\ty", "a\rb", "a\x85b", "a\u2028b", "a\ufeffb", "a\x07b", "a\x7fb",
-         "NaN", "inf", "Yes please", "a?b", "a ?b", "a::b", "a:: b", "a:::", "a\u00a0", "a\u00a0#b", "\ue000x", "a\uff10",
+         "NaN", "inf", "Yes please", "a?b", "a ?b", "a::b", "a:: b", "a:::", "a\u00a0", "a\u00a0#b", "\ue000x", "a\uff10", "🎮 Game", "♾️ MCP", "⌨️ CLI", "\u0301x", "\u00c0", "\U0010fffd",
+         "\u3000x", "\u200bx", "\ufff9x", "\U000e0001x", "\u2190", "\u05d0\u200f",
          '"\\x00"', '"\\u0085"', '"\\e\\a\\v\\0\\N\\_\\L\\P"', '"\\U0010FFFF"', '"\\U00110000"', "'a''", "a'b", 'a"b', "a&b", "a*b", "a!b", "a|b", "a>b", "a%b", "a@b", "a`b", "true story", "a,b", "a]b", "a}b", "a{b", "a--b", "---", "..."]
 KEYS = ["name", "description", "tools", "model", "x", "_k", "a-b", "K9", "true", "null", "on", "y", "1", "é",
         "a b", "'q'", "\"q\"", "? k", "-k", "name"]
@@ -181,16 +182,33 @@ def _block_header(rng: random.Random) -> str:
     return f"name: a\ndescription: {style}\n" + "\n".join(lines) + after
 
 
+def _folded_header(rng: random.Random) -> str:
+    """A header around a plain scalar that goes on over more lines: indented or not, blank and whitespace-only lines,
+    comments, indicators and ``: `` in the continuation."""
+    lines = [f"description: {rng.choice(WORDS[:12] + ['a b', 'x', 'C# code'])}{rng.choice(['', '', ' ', ' # c'])}"]
+    for _ in range(rng.randint(1, 5)):
+        r = rng.random()
+        if r < 0.2:
+            lines.append(rng.choice(["", "", " ", "   "]))
+        else:
+            lines.append(" " * rng.choice([1, 2, 2, 2, 4, 0]) + rng.choice(
+                WORDS[:12] + ["a b", "2 more", "(x)", "x: y", "x:y", "- x", "# c", "x #c", "x:", "'q'", "\"q\"", "[a]",
+                              "é", "true", "12", "&a", "?x", "a\tb"] if rng.random() < 0.5 else WORDS)
+                         + rng.choice(["", "", " "]))
+    after = rng.choice(["", "\n", "\n\n", "\nmodel: x\n", "\n# c\nmodel: x\n", "\n  \nmodel: x\n", "\n  # c\n"])
+    return "name: a\n" + "\n".join(lines) + after
+
+
 @pytest.mark.parametrize("seed", range(2))
-def test_generated_block_scalars_are_declined_or_read_as_ruamel_reads_them(seed):
+def test_generated_block_scalars_and_folded_lines_are_declined_or_read_as_ruamel_reads_them(seed):
     rng = random.Random(seed)
     fast = 0
-    for _ in range(3000):
-        text = _block_header(rng)
+    for i in range(6000):
+        text = _block_header(rng) if i % 2 else _folded_header(rng)
         verdict = agrees(text)
         assert verdict is not False, repr(text)
         fast += verdict is True
-    assert fast > 500
+    assert fast > 1000
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
@@ -222,7 +240,8 @@ def test_what_it_reads_and_what_it_declines():
     assert yamlfast.load('name: a\ndescription: "x\\ny"  # c\ntools: [Read, "B c"]\nm: 3\nt: 0.5\nk:\n  - a\n  - \'b\'\nz:\nb: false\n') \
         == {"name": "a", "description": "x\ny", "tools": ["Read", "B c"], "m": 3, "t": 0.5, "k": ["a", "b"], "z": None,
             "b": False}
+    assert yamlfast.load("a: 🎮 x\n  y\n\n  (z)\n\nb: c\n") == {"a": "🎮 x y\n(z)", "b": "c"}
     assert yamlfast.load("a: |\n  x\n    y\n\n\nb: >-\n  p\n  q\n\n  r\n") == {"a": "x\n  y\n", "b": "p q\nr"}
-    for text in ("a: yes\n", "a: 2024-01-01\n", "a: 010\n", "a: x\n  y\n", "a: 1\na: 2\n", "a: b: c\n", "a:\tb\n",
+    for text in ("a: yes\n", "a: 2024-01-01\n", "a: 010\n", "a: 'x\n  y'\n", "a: x\n  - y\n", "a: x # c\n  y\n", "a: 1\na: 2\n", "a: b: c\n", "a:\tb\n",
                  "a: |+\n  x\n", "a: >\n  x\n    y\n", "a:\n  b: c\n", "a: &x y\n", "true: x\n", "a: \"\\ud800\"\n", "a: x\u2028y\n"):
         assert yamlfast.load(text) is None, text

@@ -2,15 +2,16 @@
 shape: ``yamlio.load`` hands it to ruamel).
 
 Most headers are a handful of top-level keys, each holding a one-line scalar (plain, single- or double-quoted, a
-small whole or decimal number, ``true``, ``false``, ``null``), a literal or folded block scalar (``|``, ``>-`` ...),
-or a list of one-line scalars (block ``- item`` lines, or one flow ``[a, b]`` line). For those this gives exactly
-what ruamel's safe loader gives (same values, types and key order: only JSON's types); it declines everything else,
-and anything it is not sure of: a tab, a character YAML refuses or reads as a line break, a plain scalar that YAML
-could resolve to something other than text (``null``, ``true``, ``0o7``, a date ...) or that a YAML reader could
-split (``: ``), a key written twice, a plain or quoted value that continues on the next line, anchors, tags, nested
-maps, block scalars with indicators or odd indentation. What it reads is two levels deep at most, with at most two
-values per three characters of text (``yamlio.read`` relies on both). ``tests/test_yamlfast.py`` checks it against
-ruamel over every header in the repository and thousands of generated ones.
+small whole or decimal number, ``true``, ``false``, ``null``; plain text may go on over indented lines), a literal
+or folded block scalar (``|``, ``>-`` ...), or a list of one-line scalars (block ``- item`` lines, or one flow
+``[a, b]`` line). For those this gives exactly what ruamel's safe loader gives (same values, types and key order: only
+JSON's types); it declines everything else, and anything it is not sure of: a tab, a character YAML refuses or reads
+as a line break, a plain scalar that YAML could resolve to something other than text (``null``, ``true``, ``0o7``, a
+date ...) or that a YAML reader could split (``: ``), a key written twice, a quoted value or a list item that
+continues on the next line, anchors, tags, nested maps, block scalars with indicators or odd indentation. What it
+reads is two levels deep at most, with at most two values per three characters of text (``yamlio.read`` relies on
+both). ``tests/test_yamlfast.py`` checks it against ruamel over every header in the repository and thousands of
+generated ones.
 """
 from __future__ import annotations
 
@@ -22,11 +23,14 @@ _ITEM = re.compile(r"( *)- +")
 # Everything ruamel's reader refuses (non-printable), reads as a line break (CR, NEL, LS, PS) or treats specially
 # (a tab, a byte-order mark), and every character the plain scalars below could not safely hold.
 _UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_PLAIN = re.compile(r"[A-Za-z\u00c0-\u024f][^:]*(?::[^ :][^:]*)*")
-"""A plain scalar that starts with a letter (no indicator, no number, sign or date) and holds no ``: `` and no
+_PLAIN = re.compile(r"[A-Za-z\u00c0-\U0010ffff][^:]*(?::[^ :][^:]*)*")
+"""A plain scalar that starts with a letter or any character past U+00BF (an emoji ...: no indicator, no number, sign
+or date; ``_UNSURE`` has already turned away the ones YAML refuses or reads as a line break) and holds no ``: `` and no
 trailing ``:`` (each ``:`` is followed by another character, not a space nor a ``:``; `` #`` was cut off as a
 comment before)."""
-_FLOW_PLAIN = re.compile(r"[A-Za-z\u00c0-\u024f][^#:,\[\]{}\"'?&*!|>%@`]*")
+_CONTINUED = re.compile(r"[A-Za-z0-9\u00c0-\U0010ffff(][^:]*(?::[^ :][^:]*)*")
+"""A continuation line of a plain scalar: as ``_PLAIN``, and it may start with a digit or ``(``."""
+_FLOW_PLAIN = re.compile(r"[A-Za-z\u00c0-\U0010ffff][^#:,\[\]{}\"'?&*!|>%@`]*")
 """A plain scalar in a flow list: as ``_PLAIN``, and none of the characters a flow context may read otherwise."""
 _INT = re.compile(r"0|[1-9][0-9]{0,17}")
 _FLOAT = re.compile(r"(?:0|[1-9][0-9]{0,8})\.[0-9]{1,9}")
@@ -76,6 +80,8 @@ def _mapping(lines: list[str]) -> dict[str, Any] | None:
             continue
         if rest and not rest.startswith("#"):
             out[key] = _value(rest)
+            if i < n and lines[i][:1] == " " and rest[0] not in "\"'[" and type(out[key]) is str and " #" not in rest:
+                out[key], i = _folded(lines, i, out[key])  # a plain scalar's indented continuation lines
             continue
         items: list[Any] = []
         indent = None
@@ -139,6 +145,28 @@ def _block(lines: list[str], i: int, style: str) -> tuple[str, int]:
             else:
                 blanks += 1
     return (text if style.endswith("-") or not broken else text + "\n"), i
+
+
+def _folded(lines: list[str], i: int, text: str) -> tuple[str, int]:
+    """``text`` (a plain scalar's first line) and its continuation lines from ``lines[i]``, folded as YAML folds them
+    (a line break between two lines is a space, each blank line between them a line break), and the line after the
+    last; a continuation line that is not plain text (a comment, an indicator, ``: ``) is declined."""
+    breaks, j, n = 0, i, len(lines)
+    while j < n:
+        line = lines[j]
+        s = line.strip(" ")
+        j += 1
+        if not s:
+            breaks += 1
+            continue
+        if line[0] != " ":
+            break
+        if _CONTINUED.fullmatch(s) is None or " #" in s:
+            raise _No
+        text += "\n" * breaks if breaks else " "
+        text += s
+        breaks, i = 0, j
+    return text, i
 
 
 def _skip(line: str) -> bool:
