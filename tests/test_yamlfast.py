@@ -112,6 +112,12 @@ def _line(rng: random.Random) -> str:
     if shape < 0.7:
         items = ", ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 4)))
         return f"{key}{sep}[{items}]"
+    if shape < 0.78:  # a map one level down
+        pad = rng.choice(["  ", "  ", "    ", " "])
+        subs = [f"{pad if rng.random() < 0.9 else rng.choice(['', ' ', '   ', '  - '])}{rng.choice(KEYS)}"
+                f"{rng.choice([': ', ': ', ':', ':  '])}{rng.choice(WORDS) if rng.random() < 0.8 else ''}"
+                for _ in range(rng.randint(1, 4))]
+        return "\n".join([f"{key}:{rng.choice(['', '', ' # c'])}", *subs])
     if shape < 0.85:
         pad = rng.choice(["", "  ", "  ", "    ", " "])
         items = [f"{pad if rng.random() < 0.9 else rng.choice(['', ' ', '   '])}{rng.choice(['- ', '- ', '-  ', '-'])}"
@@ -199,16 +205,30 @@ def _folded_header(rng: random.Random) -> str:
     return "name: a\n" + "\n".join(lines) + after
 
 
+def _map_header(rng: random.Random) -> str:
+    """A header with a map one level down: its lines indented alike or not, values of every kind, comments."""
+    pad = rng.choice(["  ", "  ", "    ", " "])
+    lines = []
+    for _ in range(rng.randint(1, 5)):
+        ind = pad if rng.random() < 0.85 else rng.choice(["", " ", "   ", "      ", "  - ", pad + "  "])
+        value = rng.choice(WORDS[:12] + ["true", "3", "0.5", "[a, b]", "'q'", '"d"', ""]) if rng.random() < 0.8 \
+            else rng.choice(WORDS)
+        key = rng.choice(["read", "edit", "bash", "author", "source", "x", "true", "a-b"])
+        lines.append(f"{ind}{key}:{(' ' + value) if value else ''}" if rng.random() < 0.95
+                     else rng.choice(["", "  # c", "# c", "  "]))
+    return "name: a\nmeta:\n" + "\n".join(lines) + rng.choice(["\n", "\nmodel: x\n", "\n\n- x\n", "\n  - y\n", ""])
+
+
 @pytest.mark.parametrize("seed", range(2))
-def test_generated_block_scalars_and_folded_lines_are_declined_or_read_as_ruamel_reads_them(seed):
+def test_generated_block_scalars_folded_lines_and_maps_are_declined_or_read_as_ruamel_reads_them(seed):
     rng = random.Random(seed)
     fast = 0
-    for i in range(6000):
-        text = _block_header(rng) if i % 2 else _folded_header(rng)
+    for i in range(9000):
+        text = (_block_header, _folded_header, _map_header)[i % 3](rng)
         verdict = agrees(text)
         assert verdict is not False, repr(text)
         fast += verdict is True
-    assert fast > 1000
+    assert fast > 1500
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
@@ -240,8 +260,11 @@ def test_what_it_reads_and_what_it_declines():
     assert yamlfast.load('name: a\ndescription: "x\\ny"  # c\ntools: [Read, "B c"]\nm: 3\nt: 0.5\nk:\n  - a\n  - \'b\'\nz:\nb: false\n') \
         == {"name": "a", "description": "x\ny", "tools": ["Read", "B c"], "m": 3, "t": 0.5, "k": ["a", "b"], "z": None,
             "b": False}
+    assert yamlfast.load("m:\n  read: true\n  # c\n  list: [a, 'b']\n  none:\nz: 1\n") == \
+        {"m": {"read": True, "list": ["a", "b"], "none": None}, "z": 1}
+    assert yamlfast.load("m:\n  a: 1\n    b: 2\n") is None and yamlfast.load("m:\n  a:\n    b: 2\n") is None
     assert yamlfast.load("a: 🎮 x\n  y\n\n  (z)\n\nb: c\n") == {"a": "🎮 x y\n(z)", "b": "c"}
     assert yamlfast.load("a: |\n  x\n    y\n\n\nb: >-\n  p\n  q\n\n  r\n") == {"a": "x\n  y\n", "b": "p q\nr"}
     for text in ("a: yes\n", "a: 2024-01-01\n", "a: 010\n", "a: 'x\n  y'\n", "a: x\n  - y\n", "a: x # c\n  y\n", "a: 1\na: 2\n", "a: b: c\n", "a:\tb\n",
-                 "a: |+\n  x\n", "a: >\n  x\n    y\n", "a:\n  b: c\n", "a: &x y\n", "true: x\n", "a: \"\\ud800\"\n", "a: x\u2028y\n"):
+                 "a: |+\n  x\n", "a: >\n  x\n    y\n", "a:\n  b:\n    c: d\n", "a:\n  - b: c\n", "a: &x y\n", "true: x\n", "a: \"\\ud800\"\n", "a: x\u2028y\n"):
         assert yamlfast.load(text) is None, text

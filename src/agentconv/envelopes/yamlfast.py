@@ -3,13 +3,14 @@ shape: ``yamlio.load`` hands it to ruamel).
 
 Most headers are a handful of top-level keys, each holding a one-line scalar (plain, single- or double-quoted, a
 small whole or decimal number, ``true``, ``false``, ``null``; plain text may go on over indented lines), a literal
-or folded block scalar (``|``, ``>-`` ...), or a list of one-line scalars (block ``- item`` lines, or one flow
-``[a, b]`` line). For those this gives exactly what ruamel's safe loader gives (same values, types and key order: only
-JSON's types); it declines everything else, and anything it is not sure of: a tab, a character YAML refuses or reads
-as a line break, a plain scalar that YAML could resolve to something other than text (``null``, ``true``, ``0o7``, a
-date ...) or that a YAML reader could split (``: ``), a key written twice, a quoted value or a list item that
-continues on the next line, anchors, tags, nested maps, block scalars with indicators or odd indentation. What it
-reads is two levels deep at most, with at most two values per three characters of text (``yamlio.read`` relies on
+or folded block scalar (``|``, ``>-`` ...), a list of one-line scalars (block ``- item`` lines, or one flow
+``[a, b]`` line), or a map of such values one level down (``metadata:``, then ``author: x`` lines indented alike).
+For those this gives exactly what ruamel's safe loader gives (same values, types and key order: only JSON's types);
+it declines everything else, and anything it is not sure of: a tab, a character YAML refuses or reads as a line
+break, a plain scalar that YAML could resolve to something other than text (``null``, ``true``, ``0o7``, a date ...)
+or that a YAML reader could split (``: ``), a key written twice, a quoted value or a list item that continues on the
+next line, anchors, tags, maps or lists deeper down, block scalars with indicators or odd indentation. What it reads
+is three levels deep at most, with at most two values per three characters of text (``yamlio.read`` relies on
 both). ``tests/test_yamlfast.py`` checks it against ruamel over every header in the repository and thousands of
 generated ones.
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +|$)")
 _ITEM = re.compile(r"( *)- +")
+_SUBKEY = re.compile(r"( +)([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +|$)")
 # Everything ruamel's reader refuses (non-printable), reads as a line break (CR, NEL, LS, PS) or treats specially
 # (a tab, a byte-order mark), and every character the plain scalars below could not safely hold.
 _UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
@@ -84,15 +86,17 @@ def _mapping(lines: list[str]) -> dict[str, Any] | None:
                 out[key], i = _folded(lines, i, out[key])  # a plain scalar's indented continuation lines
             continue
         items: list[Any] = []
-        indent = None
-        while i < n:  # a block list, or nothing (null)
+        indent = submap = None
+        while i < n:  # a block list, a map one level down, or nothing (null)
             line = lines[i]
             if _skip(line):
                 i += 1
                 continue
             item = _ITEM.match(line)
             if item is None:
-                if line[0] == " ":  # a nested map, a scalar on the next line ...
+                if line[0] == " " and indent is None:
+                    submap, i = _submap(lines, i)
+                elif line[0] == " ":  # a scalar on the next line ...
                     raise _No
                 break
             if indent is None:
@@ -101,8 +105,36 @@ def _mapping(lines: list[str]) -> dict[str, Any] | None:
                 raise _No
             items.append(_scalar(line[item.end():]))
             i += 1
-        out[key] = items if indent is not None else None
+        out[key] = submap if submap is not None else items if indent is not None else None
     return out or None
+
+
+def _submap(lines: list[str], i: int) -> tuple[dict[str, Any], int]:
+    """The map of ``sub: scalar`` lines (one-line scalars or flow lists, all at one indentation) from ``lines[i]``,
+    and the line after it."""
+    out: dict[str, Any] = {}
+    pad = None
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if _skip(line):
+            i += 1
+            continue
+        if line[0] != " ":
+            break
+        m = _SUBKEY.match(line)
+        if m is None or (pad is not None and m.group(1) != pad):
+            raise _No
+        pad, key = m.group(1), m.group(2)
+        if key in out or key.lower() in _WORDS:
+            raise _No
+        rest = line[m.end():]
+        if not rest or rest[0] == "#":
+            out[key] = None  # a deeper line after it is not this shape
+        else:
+            out[key] = _value(rest)
+        i += 1
+    return out, i
 
 
 def _block(lines: list[str], i: int, style: str) -> tuple[str, int]:

@@ -31,7 +31,7 @@ def load(text: str, file: str | None = None) -> Any:
 
 def read(text: str, file: str | None = None) -> tuple[Any, bool]:
     """``load``, and whether the data is already what ``limits.plain`` would make of it: the fast path's (only JSON's
-    types, nothing to note, two levels deep, at most two values per three characters of text and no more characters in
+    types, nothing to note, three levels deep, at most two values per three characters of text and no more characters in
     its strings than in the text) when the text is short enough for that to be within the bounds."""
     limits.check_size(text, "the YAML header", file)
     limits.check_yaml_nesting(text, file)  # before any parser: the C one would overflow the C stack
