@@ -140,3 +140,25 @@ def test_dialects_never_import_the_layers_above():
                 continue
             offenders += [f"{path.relative_to(SRC)}: {n}" for n in sorted(names) if n in above]
     assert offenders == []
+
+
+RECORD_QUIRKS: dict[tuple[str, str], str] = {
+    ("markdown", "read_record"): "a persona has no header: title, first paragraph and prompt are conventions of the text",
+    ("markdown", "write_record"): "a persona has no header: title, first paragraph and prompt are conventions of the text",
+}
+"""(dialect, method) -> why it reads or writes a record itself; every other dialect is a table, an envelope and hooks."""
+
+
+def test_no_dialect_reads_or_writes_a_record_itself():
+    """A dialect (built in or plugin) is its table plus its envelope: ``read_record`` / ``write_record`` are the base's,
+    except where ``RECORD_QUIRKS`` names the reason."""
+    from agentconv import registry
+    from agentconv.dialects.base import Dialect
+
+    found = {}
+    for d in registry.all_dialects():
+        for method in ("read_record", "write_record"):
+            owner = next(c for c in type(d).__mro__ if method in vars(c))
+            if owner is not Dialect:
+                found[(d.id, method)] = owner.__qualname__
+    assert sorted(found) == sorted(RECORD_QUIRKS)

@@ -242,7 +242,6 @@ class Dialect(ToolFields, Detection):
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
             ctx.report.add(LossCode.FIELD_DROPPED, key, what=f"{self.id} (TOML) has no null: '{key}' left out where it is null")
-        self.unique(ctx, mapping)
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping, body))
@@ -319,6 +318,8 @@ class Dialect(ToolFields, Detection):
         return self.envelope.render(mapping, body, layout, carry_data)
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
+        if "prompt_keys" in self.table:
+            return ""  # the prompt is written under header keys (``split_prompt``)
         limit = self.table.get("body_limit")
         if limit and len(agent.prompt) > limit:
             ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(agent.prompt),
@@ -329,7 +330,11 @@ class Dialect(ToolFields, Detection):
         """The header mapping, in table order, then this dialect's own extensions."""
         agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
-        for key, ipath in self.table.get("fields", {}).items():
+        for key, ipath in self.write_order:
+            if ipath == "prompt":  # held in header keys
+                if key == self.table["prompt_keys"][0]:
+                    mapping.update(self.split_prompt(ctx, mapping))
+                continue
             if ipath in ("tools", "tools.deny"):
                 if ipath == "tools" and "tools" not in ctx.done:
                     ctx.done.add("tools")
@@ -342,8 +347,9 @@ class Dialect(ToolFields, Detection):
                 mapping[key] = value
         if "tools" not in ctx.done:
             mapping.update(self.write_tools(ctx))
+        self.unique(ctx, mapping)
         for key, value in agent.extensions.get(self.id, {}).items():
-            if key == "model" or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:
+            if (key == "model" and "model" in held) or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:
                 continue
             mapping.setdefault(key, self._uncoerced(ctx, f"extensions.{self.id}.{key}", value))
         for ipath, key in ctx.as_read.items():
@@ -354,6 +360,8 @@ class Dialect(ToolFields, Detection):
                 if not self._same(ctx):
                     ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.id)
         self.write_extra(mapping, ctx)
+        if "order" in self.table:  # the order the tool writes a record's keys in; keys it does not list follow
+            mapping = {k: mapping[k] for k in [*self.table["order"], *mapping] if k in mapping}
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items):
             ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"a {self.id} agent",
@@ -361,6 +369,30 @@ class Dialect(ToolFields, Detection):
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
+
+    @cached_property
+    def write_order(self) -> list[tuple[str, str]]:
+        """(header key, IR path) in the order a record is written: the table's ``order`` (the tool's own), then its
+        ``fields``; the keys that hold the prompt (``prompt_keys``) as ``prompt``."""
+        fields, prompt = self.table.get("fields", {}), dict.fromkeys(self.table.get("prompt_keys", []), "prompt")
+        return [(k, fields.get(k) or prompt[k]) for k in dict.fromkeys([*self.table.get("order", []), *fields, *prompt])
+                if k in fields or k in prompt]
+
+    def split_prompt(self, ctx: "WriteContext", mapping: dict[str, Any]) -> dict[str, str]:
+        """A prompt held in two header keys (``prompt_keys``): the first up to the separator ``prompt_sep``, the second
+        what follows it (written only when the prompt has the separator). Where the prompt is ``required``, the first
+        is never empty: the description, else the display name written in ``mapping``, goes there."""
+        agent, (first, second) = ctx.agent, self.table["prompt_keys"]
+        head, sep, tail = agent.prompt.partition(self.table["prompt_sep"])
+        if not head.strip() and "prompt" in self.table.get("required", []):
+            shown = next((mapping[k] for k, p in self.table.get("fields", {}).items() if p == "display_name"
+                          and mapping.get(k)), None)
+            head = agent.description or shown or agent.name or ""
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt",
+                           consequence=f"{self.table.get('tool', self.id)} requires a {first}; the "
+                           f"{'description' if agent.description else 'name'} is written there")
+            ctx.carried.setdefault("prompt", agent.prompt)
+        return {first: head, **({second: tail} if sep else {})}
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """Hook for what the table cannot say."""
@@ -419,11 +451,14 @@ class Dialect(ToolFields, Detection):
             return self.out_description(ctx)
         if ipath == "display_name":
             fallback = self.table.get("name", {}).get("display_fallback")
-            if agent.display_name or not fallback or not agent.name or (
-                    agent.origin is not None and agent.origin.dialect == self.id and not self._had_key(ctx, key)):
+            required = "display_name" in self.table.get("required", [])  # never left out: made from the name written
+            name = ctx.name if required else agent.name
+            if agent.display_name or not fallback or not name or (not required and agent.origin is not None
+                                                                  and agent.origin.dialect == self.id
+                                                                  and not self._had_key(ctx, key)):
                 value = agent.display_name
             else:
-                value = agent.name if fallback == "name" else agent.name.replace("-", " ").replace("_", " ").title()
+                value = name if fallback == "name" else name.replace("-", " ").replace("_", " ").title()
                 if fallback != "name":
                     ctx.report.add(LossCode.NAME_DERIVED, "display_name", field="display name", value=value,
                                    source="the name")
@@ -480,6 +515,7 @@ class Dialect(ToolFields, Detection):
                            why=f"it does not fit {self.id}'s rule {pattern}")
             ctx.carried.setdefault("name", agent.name)
             name = fixed
+        ctx.name = name
         return name
 
     def out_description(self, ctx: "WriteContext") -> str | None:
@@ -651,6 +687,8 @@ class WriteContext:
         """A tool name was written in a spelling other than the source's (set by ``names_for``; reported once)."""
         self.taken: set[str] | None = taken
         """The identifiers already written into the same file (a file of many records), else None."""
+        self.name: str | None = None
+        """The identifier as written (``out_name``), once it is."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel

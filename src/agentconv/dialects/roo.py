@@ -2,16 +2,16 @@
 
 One YAML file (Roo falls back to JSON) holds every mode: ``customModes: [{slug, name, roleDefinition, whenToUse,
 description, groups, customInstructions, source}]``. The envelope (``envelopes/roomodes.py``) cuts the file into
-modes and joins them back, side channel included; the base reads each mode by the table (``roo.toml [fields]``; a
-key it does not name is Roo's own, ``foreign_keys = false``), and this module adds Roo's quirks: the prompt from two
-keys, the slug's rule, tool groups, and a mode written in the order Roo writes its keys.
+modes and joins them back, side channel included; the base reads and writes each mode by the table (``roo.toml``:
+``[fields]``, a key it does not name is Roo's own, ``foreign_keys = false``; the prompt's two keys ``prompt_keys``; the
+key ``order``), and this module adds Roo's quirks: the slug's rule, tool groups, a lone ``description``, the clean-up.
 
 - kind: every mode is read as an ``agent`` (a role, a prompt and a tool grant; Kilo itself migrates modes to agents),
   so other dialects treat it like any agent (a description is made up where one is required, no "kind" loss).
 - slug <-> ``name``; Roo's ``name`` (often with an emoji) <-> ``display_name``. A ``name`` that is only the slug in
   title case is read as no display name (it is what a writer makes up from the slug anyway).
-- prompt: ``roleDefinition``, then, when the mode has ``customInstructions``, the separator ``SEP`` (an HTML comment
-  on its own line between blank lines) and the instructions. A writer splits the prompt at the first ``SEP``, so
+- prompt: ``roleDefinition``, then, when the mode has ``customInstructions``, the separator ``prompt_sep`` (an HTML
+  comment on its own line between blank lines) and the instructions. A writer splits the prompt at the first one, so
   both fields come back byte for byte through any dialect that keeps the prompt; a prompt without it is all
   ``roleDefinition``.
 - description: ``whenToUse`` (what the orchestrator reads) <-> IR ``description``; Roo's short ``description``
@@ -36,20 +36,15 @@ import re
 from typing import Any
 
 from ..envelopes.frontmatter import Parsed
-from ..envelopes.records import Out
-from ..envelopes.roomodes import PROBLEM, as_read
+from ..envelopes.roomodes import PROBLEM
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
 from .helpers import dedupe
 
-SEP = "\n\n<!-- roo:customInstructions -->\n\n"
-ORDER = ["slug", "name", "roleDefinition", "whenToUse", "description", "groups", "customInstructions", "source"]
 ALL_GROUPS = ["read", "edit", "command", "mcp"]
 ALL_MCP = "mcp:*/*"
 DEPRECATED = {"browser"}
-HELD = {"name", "display_name", "prompt", "description", "tools", "extensions.roo.description",
-        "extensions.roo.source"}
 
 
 def _title(slug: str) -> str:
@@ -76,8 +71,9 @@ class Roo(Dialect):
             agent.derived.append("display_name")  # what a writer makes up from the slug anyway: not carried
         role, ci = ext.pop("roleDefinition", None), ext.pop("customInstructions", None)
         role = "" if role is None else str(role)
-        agent.prompt = role if ci is None else role + SEP + str(ci)
-        if SEP.strip() in role or (ci is not None and SEP.strip() in str(ci)):
+        sep = self.table["prompt_sep"]
+        agent.prompt = role if ci is None else role + sep + str(ci)
+        if sep.strip() in role or (ci is not None and sep.strip() in str(ci)):
             report.add(LossCode.VALUE_INVALID, "prompt", reading="the split may differ",
                        problem="the roleDefinition or customInstructions holds agentconv's separator")
         if "description" in ext:
@@ -85,7 +81,7 @@ class Roo(Dialect):
             if "whenToUse" not in mode:  # a mode with only Roo's short description: that is its description
                 agent.description = ext.pop("description")
         for key in mode:
-            if key not in ORDER and key not in self.table.get("own", {}):
+            if key not in self.table["order"] and key not in self.table.get("own", {}):
                 report.add(LossCode.VALUE_INVALID, f"extensions.roo.{key}", line=line,
                            problem=f"'{key}' is not a Roo mode field (Roo ignores it)", reading="kept for roo")
         if not ext:
@@ -134,55 +130,21 @@ class Roo(Dialect):
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
 
     # ------------------------------------------------------------------ writing
-    def write_record(self, ctx: WriteContext) -> Out:
-        mode = self._mode(ctx)
-        self.unique(ctx, mode)  # Roo refuses a file with two modes of one slug
-        self._check_clean(mode, ctx.report)
-        return Out(mode, "", self.own_layout(ctx.agent), self.carry_data(ctx, as_read(mode), ""))
-
-    def _mode(self, ctx: WriteContext) -> dict[str, Any]:
-        agent = ctx.agent
-        same = agent.origin is not None and agent.origin.dialect == self.id
-        mode: dict[str, Any] = {"slug": self.out_name(ctx)}
-        if agent.display_name:
-            mode["name"] = agent.display_name
-        else:
-            mode["name"] = _title(mode["slug"])
-            if not same:
-                ctx.report.add(LossCode.NAME_DERIVED, "display_name", field="display name", value=mode["name"],
-                               source="the name")
-        role, sep, ci = agent.prompt.partition(SEP)
-        if not role.strip():
-            role = agent.description or mode["name"]
-            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt", consequence="Roo requires a "
-                           f"roleDefinition; the {'description' if agent.description else 'name'} is written there")
-            ctx.carried.setdefault("prompt", agent.prompt)
-        mode["roleDefinition"] = role
-        ext = agent.extensions.get(self.id, {})
-        if agent.description is not None:
-            original = self.own_layout(agent)
-            only_desc = original is not None and "whenToUse" not in original.data
-            if only_desc and "description" not in ext:
-                mode["description"] = agent.description
-            else:
-                mode["whenToUse"] = agent.description
-        if "description" in ext and "description" not in mode:
-            mode["description"] = ext["description"]
-        original = self.own_layout(agent)
-        if not (original is not None and "groups" not in original.data
-                and agent.tools == ToolPolicy(NONE)):  # a mode read without groups stays so (validate reports it)
-            mode.update(self.write_tools(ctx))
-        if sep:
-            mode["customInstructions"] = ci
-        for key, value in ext.items():
-            if key not in mode and key != "description":
-                mode[key] = value
-        mode = {k: mode[k] for k in [*ORDER, *mode] if k in mode}
-        self._report_unheld(ctx, HELD)
-        return mode
+    def write_extra(self, mapping: dict[str, Any], ctx: WriteContext) -> None:
+        """The base wrote the mode by the table; here a mode read with only Roo's short ``description`` writes its
+        description there again, and Roo's clean-up is said."""
+        original, ext = self.own_layout(ctx.agent), ctx.agent.extensions.get(self.id, {})
+        if original is not None and "whenToUse" not in original.data and "description" not in ext and \
+                "whenToUse" in mapping:
+            renamed = {("description" if k == "whenToUse" else k): v for k, v in mapping.items()}
+            mapping.clear()
+            mapping.update(renamed)
+        self._check_clean(mapping, ctx.report)
 
     def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
-        policy = ctx.agent.tools
+        policy, original = ctx.agent.tools, self.own_layout(ctx.agent)
+        if original is not None and "groups" not in original.data and policy == ToolPolicy(NONE):
+            return {}  # a mode read without groups stays so (validate reports it)
         if policy.mode == INHERIT:
             if policy.grants:
                 ctx.lose("tools", LossCode.TOOL_COERCED,
