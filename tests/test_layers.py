@@ -142,10 +142,9 @@ def test_dialects_never_import_the_layers_above():
     assert offenders == []
 
 
-RECORD_QUIRKS: dict[tuple[str, str], str] = {
-    ("markdown", "read_record"): "a persona has no header: title, first paragraph and prompt are conventions of the text",
-    ("markdown", "write_record"): "a persona has no header: title, first paragraph and prompt are conventions of the text",
-}
+_PERSONA = ("a persona has no header: its title and first paragraph are guesses from the text (a paragraph that is "
+            "a list or a heading is prompt), and a write reads itself back to say what those conventions cannot hold")
+RECORD_QUIRKS: dict[tuple[str, str], str] = {("markdown", "read_record"): _PERSONA, ("markdown", "write_record"): _PERSONA}
 """(dialect, method) -> why it reads or writes a record itself; every other dialect is a table, an envelope and hooks."""
 
 

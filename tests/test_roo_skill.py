@@ -236,3 +236,26 @@ def test_a_refused_source_fails_alone_in_a_merged_file(tmp_path):
     assert f"agentconv: error: {src / 'scoped.md'}:" in proc.stderr
     modes = (out / ".roomodes").read_text()
     assert "slug: open" in modes and "slug: plain" in modes and "scoped" not in modes
+
+
+def test_a_mode_written_fresh_follows_the_table():
+    """roo.toml alone says the key order, the prompt's two keys and their separator, and that `name` and
+    `roleDefinition` are required; the base writes them (no write of Roo's own), the slug rule and clean-up are said."""
+    from agentconv.loss import LossReport
+
+    doc = Document([Agent(name="Tidy Up!", prompt="", description="Cleans \u201cthings\u201d"),
+                    Agent(name="tidy-up", display_name="Tidy",
+                          prompt="Role.\n\n<!-- roo:customInstructions -->\n\nSteps \u2014 go.")])
+    report = LossReport()
+    text = agentconv.write(doc, "roo", report=report, policy=agentconv.Policy(carry=False))
+    assert text == ("customModes:\n  - slug: tidy-up\n    name: Tidy Up\n    roleDefinition: Cleans \u201cthings\u201d\n"
+                    "    whenToUse: Cleans \u201cthings\u201d\n    groups:\n      - read\n      - edit\n      - command\n"
+                    "      - mcp\n  - slug: tidy-up-2\n    name: Tidy\n    roleDefinition: Role.\n    groups:\n"
+                    "      - read\n      - edit\n      - command\n      - mcp\n    customInstructions: Steps \u2014 go.\n")
+    assert [(i.code.value, i.path) for i in report.items] == [
+        ("name-changed", "name"), ("name-derived", "display_name"), ("value-required", "prompt"),
+        ("tool-coerced", "tools"), ("text-cleaned", "prompt"), ("text-cleaned", "description"),
+        ("tool-coerced", "tools"), ("name-conflict", "name"), ("text-cleaned", "prompt")]
+    assert report.items[-1].message.startswith("mode 'tidy-up-2', 'customInstructions'")  # the slug as written
+    back, _ = agentconv.read_text(text, "roo")
+    assert back.records[1].prompt == doc.records[1].prompt.replace("\u2014", "-")  # read after Roo's clean-up
