@@ -362,3 +362,52 @@ def test_an_output_root_that_cannot_hold_the_lock_is_one_line(tmp_path: Path) ->
     r = cli("migrate", ".", "--to", "copilot", cwd=repo)
     assert r.returncode == 7 and r.stderr.startswith("agentconv: error: .agentconv: cannot write here: ")
     assert r.stderr.count("\n") == 1 and not (repo / ".github").exists()
+
+
+def test_records_share_equal_loss_items_and_each_still_names_its_source() -> None:
+    """What a run keeps to its end is compact (issue 11): equal loss items of different sources are one object,
+    kept with ``file`` ``""``; ``Record.items`` and the JSON give each record's item its own source back."""
+    def rec(source: str) -> migration.Record:
+        item = {"code": "extension-dropped", "severity": "warning", "path": "extensions.claude.skills",
+                "message": "no place", "source": "claude", "target": "opencode", "file": source, "line": 3}
+        other = {"code": "model-default", "severity": "warning", "message": "m", "file": "elsewhere.md"}
+        return migration.Record(source, "opencode", "t/" + source, "converted", "claude", [item, other],
+                                counts={"tool-coerced": 2})
+
+    share = migration._Shared()
+    a, b = share(rec("a.md")), share(rec("b.md"))
+    assert a.losses[0] is b.losses[0] and a.losses[0]["file"] == ""
+    assert a.counts is b.counts and a.counts == {"tool-coerced": 2}
+    assert [i["file"] for i in a.items()] == ["a.md", "elsewhere.md"]
+    assert [i["file"] for i in b.to_json()["losses"]] == ["b.md", "elsewhere.md"]
+    assert list(b.items()[0]) == ["code", "severity", "path", "message", "source", "target", "file", "line"]
+
+
+def test_a_target_found_missing_is_staged_without_another_stat(tmp_path: Path, monkeypatch) -> None:
+    """``fsio.stage(new=True)``: the caller just found the target missing; no stat of it to copy a mode from."""
+    from agentconv import fsio
+
+    calls: list[str] = []
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: calls.append(os.fspath(p)) or real_stat(p, *a, **k))
+    tmp = fsio.stage(tmp_path / "new.md", b"x", new=True)
+    fsio.commit(tmp, tmp_path / "new.md")
+    assert calls == [] and (tmp_path / "new.md").read_bytes() == b"x"
+    fsio.stage(tmp_path / "new.md", b"y")
+    assert calls == [str(tmp_path / "new.md")]
+
+
+def test_a_target_linked_to_a_source_is_refused_after_a_fresh_one_is_written(tmp_path: Path) -> None:
+    """The source check runs for targets that exist (the only ones a link can lead from), not for new ones."""
+    agents = tmp_path / ".claude/agents"
+    agents.mkdir(parents=True)
+    for name in ("alpha", "beta"):
+        (agents / f"{name}.md").write_text(f"---\nname: {name}\ndescription: d\n---\nbody\n")
+    (tmp_path / ".github/agents").mkdir(parents=True)
+    (tmp_path / ".github/agents/alpha.agent.md").symlink_to(agents / "alpha.md")
+    out = migration.migrate(tmp_path, ["copilot"], force=True, jobs=1)
+    by = {r.source: r for r in out.records}
+    assert by[".claude/agents/alpha.md"].status == "failed"
+    assert "refusing to overwrite a source file" in by[".claude/agents/alpha.md"].error
+    assert by[".claude/agents/beta.md"].status == "converted"
+    assert (agents / "alpha.md").read_text().startswith("---\nname: alpha")

@@ -23,10 +23,10 @@ OWNER = os.getpid()
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> str:
+def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes], new: bool = False) -> str:
     """Write ``data`` (bytes, or chunks of them) to a new temp file in ``dest``'s folder (which must exist) and
     return its path; the temp file already has the mode ``dest`` will have. ``commit`` renames it over ``dest``,
-    ``discard`` removes it."""
+    ``discard`` removes it. ``new``: the caller just found ``dest`` missing, so there is no mode to copy (no stat)."""
     dest = os.fspath(dest)
     folder = os.path.dirname(dest) or "."
     while True:
@@ -38,7 +38,8 @@ def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> str:
             continue
     try:
         try:
-            os.chmod(fd if os.chmod in os.supports_fd else tmp, stat.S_IMODE(os.stat(dest).st_mode) & 0o777)
+            if not new:
+                os.chmod(fd if os.chmod in os.supports_fd else tmp, stat.S_IMODE(os.stat(dest).st_mode) & 0o777)
         except FileNotFoundError:
             pass  # a new file: the umask already decided
         for chunk in (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data:

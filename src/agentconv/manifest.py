@@ -47,21 +47,21 @@ class Manifest:
     def chunks(self, pending: dict[str, str] | None = None, lines: int = 2048) -> Iterator[str]:
         """``json.dumps(data, indent=1, ensure_ascii=False) + "\\n"`` of the manifest, ``lines`` entries at a time:
         at 20,000 targets the whole text and the encoder's pieces would cost ~20 MB at once (issue 11)."""
-        parts: list[tuple[str, dict[str, Any]]] = [("files", dict(sorted(self.files.items())))]
-        if self.origins:
-            parts.append(("origins", {t: o for t, o in sorted(self.origins.items())
-                                      if t in self.files or t in (pending or {})}))
+        parts: list[tuple[str, dict[str, Any], list[str]]] = [("files", self.files, sorted(self.files))]
+        if self.origins:  # sorted names, not sorted copies of the entries: the table stays the only one
+            parts.append(("origins", self.origins, [t for t in sorted(self.origins)
+                                                    if t in self.files or t in (pending or {})]))
         if pending:
-            parts.append(("pending", dict(sorted(pending.items()))))
+            parts.append(("pending", pending, sorted(pending)))
         yield '{\n "version": 1'
-        for key, entries in parts:
-            if not entries:
+        for key, table, names in parts:
+            if not names:
                 yield f',\n "{key}": {{}}'
                 continue
             yield f',\n "{key}": {{'
             buf, sep = [], "\n"
-            for name, value in entries.items():
-                buf.append(f"{sep}  {_STR.encode(name)}: {_entry(value)}")
+            for name in names:
+                buf.append(f"{sep}  {_STR.encode(name)}: {_entry(table[name])}")
                 sep = ",\n"
                 if len(buf) >= lines:
                     yield "".join(buf)

@@ -64,10 +64,15 @@ class Record:
 
     def to_json(self) -> dict[str, Any]:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
-               "status": self.status, "losses": self.losses}
+               "status": self.status, "losses": self.items()}
         if self.error:
             out["error"], out["exit_code"] = self.error, self.exit_code
         return out
+
+    def items(self) -> list[dict[str, Any]]:
+        """``losses`` with each item's ``file``: one kept as ``""`` (shared between records, see ``_Shared``) is the
+        record's source."""
+        return [{**i, "file": self.source} if i.get("file") == "" else i for i in self.losses]
 
 
 @dataclass
@@ -189,6 +194,36 @@ def _where(job: Job, d: Any, path: str) -> str:
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
+class _Shared:
+    """One object for the equal values thousands of records hold (loss items, loss counts, dialect ids), so that
+    what a run keeps to its end costs about a record's paths and digest, whatever its losses. An item's ``file``,
+    when it is the record's source, is kept as ``""`` (``Record.items`` puts it back). Shared values are never
+    changed in place: the records' lists are replaced, not edited."""
+
+    def __init__(self) -> None:
+        self.table: dict[Any, Any] = {}
+
+    def __call__(self, rec: Record) -> Record:
+        t = self.table
+        rec.source_dialect = t.setdefault(rec.source_dialect, rec.source_dialect)
+        rec.target_dialect = t.setdefault(rec.target_dialect, rec.target_dialect)
+        if rec.losses and rec.status != "merge":  # a merged record's items go to _merge as they are
+            rec.losses = [self.item(i, rec.source) for i in rec.losses]
+        if rec.counts:
+            key = ("counts", *rec.counts.items())
+            rec.counts = t.setdefault(key, rec.counts)
+        return rec
+
+    def item(self, item: dict[str, Any], source: str) -> dict[str, Any]:
+        if item.get("file") == source:
+            item["file"] = ""
+        try:
+            key = tuple(item.items())
+            return self.table.setdefault(key, item)
+        except TypeError:  # an unhashable value: kept as it is
+            return item
+
+
 def _thin(rec: Record, keep: bool | str) -> None:
     """Keep the items at or above ``keep`` (a severity; False: none); count the others by code."""
     floor = _RANK[keep] if keep else 3
@@ -225,7 +260,7 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
             if folder not in _MADE:  # one mkdir per folder and process, not per file
                 os.makedirs(folder, exist_ok=True)
                 _MADE.add(folder)
-            tmp = fsio.stage(dest, data)
+            tmp = fsio.stage(dest, data, new=old is None)
         except OSError as exc:  # a full or read-only disk: this target fails; stage() leaves no temp file
             rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)
             rec.error = f"{rec.target}: cannot write: {exc.strerror or exc}"
@@ -272,7 +307,7 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
                 r.status, r.digest, r.diff, r.error = recs[0].status, recs[0].digest, None, None
 
 
-def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]:
+def _run(job: Job, files: list[tuple[str, str]], jobs: int) -> Iterator[Record]:
     """Every source's records, in the order of ``files``. With ``jobs`` > 1 the main process is one of the
     ``jobs``: it forks ``jobs - 1`` workers (after a warm-up, so they inherit the imports and tables instead of
     loading them each) and converts chunks itself while they convert theirs."""
@@ -308,18 +343,18 @@ def _run(job: Job, files: list[tuple[Path, str]], jobs: int) -> Iterator[Record]
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _work_chunk(job: Job, files: list[tuple[Path, str]]) -> list[Record]:
+def _work_chunk(job: Job, files: list[tuple[str, str]]) -> list[Record]:
     return [rec for src, rel in files for rec in _work(job, str(src), rel)]
 
 
-def _warm(job: Job, first: tuple[Path, str]) -> None:
+def _warm(job: Job, first: tuple[str, str]) -> None:
     """Convert one source in memory (nothing written) so the modules and tables a conversion needs are loaded
     before the pool forks."""
     from . import api
     from .loss import LossReport
 
     try:
-        doc, report = api.read(first[0], job.from_, path=first[1], carry=job.policy.carry)
+        doc, report = api.read(Path(first[0]), job.from_, path=first[1], carry=job.policy.carry)
         for target in job.to:
             api.write_all(doc, target, report=LossReport(list(report.items), report.source), policy=job.policy)
     except Exception:  # noqa: BLE001 - only a warm-up: the real run reports whatever this is
@@ -438,23 +473,26 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
         within = scopes.folders(root)
     else:
         entries = list(agent_files(root, dialect=from_))
-    found = [(e.path, e.rel) for e in entries if e.problem is None]
-    extra = [(Path(f), Path(f).as_posix()) for f in files]
+    found = [(os.fspath(e.path), e.rel) for e in entries if e.problem is None]  # strings: thousands of them
+    entries = [e for e in entries if e.problem is not None]
+    extra = [(os.fspath(f), Path(f).as_posix()) for f in files]
     writing = mode == "write" and bool(found or extra or (out_root / MANIFEST).exists())
     with mf.locked(out_root) if writing else nullcontext():
         if writing:
             mf.sweep(out_root, SKIP_DIRS, within)
         manifest = mf.load(out_root)
         _MADE.clear()  # folders may have gone since an earlier run in this process
-        real = _Realpath()
-        generated = {real(os.path.join(out_root, p)) for p in manifest.files}
-        found = [(p, rel) for p, rel in found if real(p) not in generated]
+        if manifest.files:
+            real = _Realpath()
+            generated = {real(os.path.join(out_root, p)) for p in manifest.files}
+            found = [(p, rel) for p, rel in found if real(p) not in generated]
+            del generated
         discovered = {rel for _, rel in found}
         found += extra
         job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
                   scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
-        records = [Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE)) for e in entries
-                   if e.problem is not None]  # a link out of the repository: never read
+        records = [Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
+                   for e in entries]  # a link out of the repository: never read
         try:
             summary = _migrate(job, found, records, root, out_root, manifest, force, jobs_for(jobs, len(found)),
                                prefix_collisions, progress, discovered, remove_orphans)
@@ -468,13 +506,14 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     return Outcome(records, summary)
 
 
-def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], root: Path, out_root: Path,
+def _migrate(job: Job, found: list[tuple[str, str]], records: list[Record], root: Path, out_root: Path,
              manifest: mf.Manifest, force: bool, jobs: int, prefix_collisions: bool,
              progress: Callable[[int, int], None] | None, discovered: set[str], remove_orphans: bool) -> Summary:
     counted: Counter[str] = Counter()
+    share = _Shared()
     with closing(_run(job, found, jobs)) as stream:
         for rec in stream:
-            records.append(rec)
+            records.append(share(rec))
             if progress:
                 progress(len(records), len(found) * max(1, len(job.to)))
     own = _own_outputs(records, found, out_root)
@@ -498,7 +537,7 @@ def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], roo
                 counted.update(r.counts)
                 r.counts = None
     _resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
-             job.to if remove_orphans else (), {_Realpath()(p) for p, _ in found})
+             job.to if remove_orphans else (), [p for p, _ in found])
     summary = Summary(losses=counted)
     for r in records:
         summary.statuses[r.status] += 1
@@ -507,19 +546,25 @@ def _migrate(job: Job, found: list[tuple[Path, str]], records: list[Record], roo
     return summary
 
 
-def _own_outputs(records: list[Record], found: list[tuple[Path, str]], out_root: Path) -> set[str]:
+def _own_outputs(records: list[Record], found: list[tuple[str, str]], out_root: Path) -> set[str]:
     """Found files that are outputs of another found source S, where no manifest says so (a fresh clone): at S's
     target path and, of the two, the one holding agentconv's carry comment; when both or neither do, one that is
     exactly S's current conversion (of a pair that are each other's conversion, the first stays the source)."""
+    cwd = os.getcwd()  # once: os.path.abspath asks for it on every call
+
+    def absolute(path: str) -> str:
+        return os.path.normpath(os.path.join(cwd, path))
+
+    base = absolute(os.fspath(out_root))
     at: dict[str, list[Record]] = {}
     for r in records:
         if r.target and r.digest:
-            at.setdefault(os.path.abspath(out_root / r.target), []).append(r)
-    path_of = {rel: os.path.abspath(p) for p, rel in found}
+            at.setdefault(absolute(os.path.join(base, r.target)), []).append(r)
+    path_of = {rel: absolute(p) for p, rel in found}
     own: set[str] = set()
     seen: dict[str, bool] = {}
     for path, rel in found:
-        mine = os.path.abspath(path)
+        mine = path_of[rel]
         for r in at.get(mine, ()):
             if r.source == rel or r.source in own or r.source not in path_of:
                 continue
@@ -548,7 +593,7 @@ def _carries(path: str, seen: dict[str, bool]) -> bool:
     return seen[path]
 
 
-def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> list[Record]:
+def _prefix(records: list[Record], job: Job, found: list[tuple[str, str]]) -> list[Record]:
     """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs."""
     from dataclasses import replace
 
@@ -579,16 +624,20 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[Path, str]]) -> l
 
 def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
              prefixed: bool = False, discovered: set[str] = frozenset(), orphans_of: tuple[str, ...] = (),
-             sources: set[str] = frozenset()) -> None:
+             sources: list[str] = ()) -> None:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
-    (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the real
-    paths of every source, which no target may be, whatever link or spelling leads to it."""
+    (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the paths
+    of every source, which no target may be, whatever link or spelling leads to it."""
     before = (dict(manifest.files), dict(manifest.origins))
-    by_target: dict[str, list[Record]] = {}
+    first: dict[str, Record] = {}
+    clash: dict[str, list[Record]] = {}  # the few targets several sources want
     for r in records:
         if r.target and r.status in ("converted", "unchanged", "planned", "stale") and not r.merged:
-            by_target.setdefault(r.target, []).append(r)
-    for target, recs in by_target.items():
+            seen = first.setdefault(r.target, r)
+            if seen is not r:
+                clash.setdefault(r.target, [seen]).append(r)
+    del first
+    for target, recs in clash.items():
         if len(recs) > 1:
             names = ", ".join(r.source for r in recs)
             for r in recs:
@@ -597,10 +646,14 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                 r.remedy = None if prefixed else "prefix_collisions"
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
     real = _Realpath()
+    reals: set[str] | None = None  # the sources' real paths, made when first needed
     for r in records:
-        if r.target and r.status == "converted" and real(os.path.join(root_s, r.target)) in sources:
-            r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
-            r.error = f"{r.target}: refusing to overwrite a source file"
+        if r.target and r.status == "converted" and r.prior is not None:  # missing when read (None): no source
+            if reals is None:
+                reals = {real(p) for p in sources}
+            if real(os.path.join(root_s, r.target)) in reals:
+                r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
+                r.error = f"{r.target}: refusing to overwrite a source file"
         if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:
             r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
             r.error, r.remedy = f"{r.target} was not written by agentconv (or was edited since)", "force"
@@ -640,12 +693,16 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
 
 def _origins(records: list[Record], manifest: mf.Manifest, discovered: set[str]) -> None:
     """Remember which found sources (and target dialect) each written target comes from."""
-    made: dict[str, tuple[str, set[str]]] = {}
+    made: dict[str, tuple[str, str | set[str]]] = {}  # a set only for a target of several sources
     for r in records:
         if r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source in discovered:
-            made.setdefault(r.target, (r.target_dialect, set()))[1].add(r.source)
+            got = made.setdefault(r.target, (r.target_dialect, r.source))
+            if isinstance(got[1], set):
+                got[1].add(r.source)
+            elif got[1] != r.source:
+                made[r.target] = (got[0], {got[1], r.source})
     for target, (dialect, srcs) in made.items():
-        manifest.origins[target] = {"to": dialect, "sources": sorted(srcs)}
+        manifest.origins[target] = {"to": dialect, "sources": [srcs] if isinstance(srcs, str) else sorted(srcs)}
 
 
 def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],

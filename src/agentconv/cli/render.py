@@ -336,7 +336,7 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
     for r in result.records:
         if r.error:
             out.error(r.error, r.source, r.target)
-        for item in r.losses:
+        for item in r.items():
             out.loss(item)
         if mode == "plan" and r.status == "planned":
             sys.stdout.write(f"{r.source} -> {r.target}  ({r.source_dialect} -> {r.target_dialect})\n")
