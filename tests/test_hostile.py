@@ -271,6 +271,25 @@ def test_damaged_or_wrongly_shaped_side_channel_is_ignored_not_a_crash():
     assert any("side channel value for name ignored" in i.message for i in md)
 
 
+def test_envelope_notes_are_parameters_never_text_split_apart():
+    """limits.plain and the frontmatter envelope hand back what they found as a code's parameters (no reader splits
+    a message at " read as "): a damaged carry comment is carry-stale at its own line, a value it retyped is
+    value-retyped with the value and its reading, even where the value's own words hold " read as "."""
+    from agentconv import limits
+
+    assert limits.plain({"a": {1, 2}, "b": float("inf")})[1] == [
+        limits.Retyped("a", "a YAML set", "a list"), limits.Retyped("b", "inf (not a finite number)", "the text 'inf'")]
+    text = agent(extra="# agentconv-carry: {broken\n")
+    report = agentconv.read_text(text.encode(), path=".claude/agents/ok.md")[1]
+    stale = [(i.code.value, i.line, i.message) for i in report if i.code.value == "carry-stale"]
+    assert stale == [("carry-stale", text.split("\n").index("# agentconv-carry: {broken") + 1,
+                      "an agentconv-carry comment that is not a valid payload: dropped")]
+    src = b"---\nname: n\ndescription: d\nwhen: 2024-01-01\nx: !!set {read as: null}\n---\nBody\n"
+    report = agentconv.read_text(src, path=".claude/agents/n.md")[1]
+    assert sorted((i.line, i.message) for i in report if i.code.value == "value-retyped") == [
+        (4, "a date read as its text '2024-01-01'"), (5, "a YAML set read as a list")]
+
+
 # ------------------------------------------------------------------------------------------ linear header rewrite
 def test_rewriting_a_header_is_linear_in_its_keys():
     from agentconv.envelopes.frontmatter import _order

@@ -14,7 +14,7 @@ import errno
 import math
 import os
 import stat
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import rx
 from .errors import ParseError
@@ -110,19 +110,27 @@ def _kind(mode: int) -> str:
 _SURROGATE = rx.compile("[\ud800-\udfff]")
 
 
+class Retyped(NamedTuple):
+    """A value read as something else (``LossCode.VALUE_RETYPED``'s parameters, and the key path it is at)."""
+
+    where: str
+    value: str
+    reading: str
+
+
 class _Walk:
     def __init__(self, file: str | None, line: int | None):
         self.file, self.line = file, line
         self.nodes = self.aliased = self.chars = 0
         self.seen: set[int] = set()
-        self.notes: list[tuple[str, str]] = []
+        self.notes: list[Retyped] = []
 
     def fail(self, message: str) -> None:
         raise LimitError(message, file=self.file, line=self.line)
 
-    def note(self, where: str, message: str) -> None:
+    def note(self, where: str, value: str, reading: str) -> None:
         if len(self.notes) < 100:
-            self.notes.append((where, message))
+            self.notes.append(Retyped(where, value, reading))
 
     def copy(self, value: Any, where: str, depth: int, aliased: bool, active: frozenset | None = None) -> Any:
         self.nodes += 1
@@ -137,7 +145,7 @@ class _Walk:
             if self.chars > MAX_CHARS:
                 self.fail(f"the header's text expands to more than {MAX_CHARS:,} characters")
             if _SURROGATE.search(value):
-                self.note(where, "a lone surrogate (an invalid \\u escape) read as U+FFFD")
+                self.note(where, "a lone surrogate (an invalid \\u escape)", "U+FFFD")
                 return _SURROGATE.sub("\ufffd", value)
             return value
         if value is None or isinstance(value, (bool, int)):
@@ -146,7 +154,7 @@ class _Walk:
             if math.isfinite(value):
                 return value
             text = "nan" if value != value else "inf" if value > 0 else "-inf"
-            self.note(where, f"{text} (not a finite number) read as the text {text!r}")
+            self.note(where, f"{text} (not a finite number)", f"the text {text!r}")
             return text
         if isinstance(value, (dict, list, tuple, set, frozenset)):
             if depth >= MAX_DEPTH:
@@ -162,12 +170,12 @@ class _Walk:
                 for k, v in value.items():
                     k = self.key(k, where)
                     if k in out:
-                        self.note(where, f"key {k!r} appears twice once read as text: the first kept")
+                        self.note(where, f"key {k!r} appears twice once", "text: the first kept")
                         continue
                     out[k] = self.copy(v, f"{where}.{k}" if where else k, depth + 1, again, active)
                 return out
             if isinstance(value, (set, frozenset)):
-                self.note(where, "a YAML set read as a list")
+                self.note(where, "a YAML set", "a list")
                 value = sorted(value, key=str)
             return [self.copy(v, where, depth + 1, again, active) for v in value]
         return self.copy(self.text(value, where), where, depth, aliased, active)
@@ -191,14 +199,14 @@ class _Walk:
             text, kind = json.dumps(value, default=str, ensure_ascii=False), type(value).__name__
         else:
             text, kind = str(value), type(value).__name__
-        self.note(where, f"a {what}{kind} read as its text {text[:40]!r}")
+        self.note(where, f"a {what}{kind}", f"its text {text[:40]!r}")
         return text
 
 
-def plain(value: Any, file: str | None = None, line: int | None = None) -> tuple[Any, list[tuple[str, str]]]:
+def plain(value: Any, file: str | None = None, line: int | None = None) -> tuple[Any, list[Retyped]]:
     """A copy of parsed data holding only JSON's types (str, int, finite float, bool, None, list, dict with str
     keys), within the bounds above. Dates, times, binary and non-finite numbers become their text and lone
-    surrogates U+FFFD; each such reading is returned as a note (where, message). Raises LimitError past a bound
+    surrogates U+FFFD; each such reading is returned as a note (``Retyped``). Raises LimitError past a bound
     (depth, values, alias expansion, characters) or on a structure that refers to itself."""
     walk = _Walk(file, line)
     return walk.copy(value, "", 0, False), walk.notes

@@ -109,14 +109,9 @@ class Dialect(ToolFields, Detection):
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
                        what=f"'{word}:' is no {self.id} key: read as text of '{key}'")
-        for where, message in parsed.coerced:
+        for where, value, reading in parsed.coerced:
             line = next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None)
-            value, read_as, reading = message.partition(" read as ")  # the envelopes' notes: "X read as Y"
-            if read_as:
-                report.add(LossCode.VALUE_RETYPED, fields.get(where, where), line=line, value=value, reading=reading)
-            else:  # the one other note: a damaged side channel
-                report.add(LossCode.CARRY_STALE, fields.get(where, where), line=line, problem=message,
-                           outcome="dropped")
+            report.add(LossCode.VALUE_RETYPED, fields.get(where, where), line=line, value=value, reading=reading)
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
         data = dict(parsed.data)
         written_as = {}

@@ -82,8 +82,8 @@ class Parsed:
     """(line, word, key): a ``word:`` line that is no key of the dialect, read as text of ``key`` by the fallback."""
     carry: dict[str, Any] | None = None
     carry_line: int | None = None
-    coerced: list[tuple[str, str]] = field(default_factory=list)
-    """(key path, message) for every value read as something else (a date as its text ...): limits.plain."""
+    coerced: list[limits.Retyped] = field(default_factory=list)
+    """Every value read as something else (a date as its text ...): limits.plain."""
     notes: list[Any] = field(default_factory=list)
     """Anything else the envelope found about the record, reported as it is (``records.Note``)."""
     unloadable: int | None = None
@@ -139,8 +139,11 @@ def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
         if line.startswith(CARRY_PREFIX):
             payload = side.decode(line[len(CARRY_PREFIX):])
             if payload is None:  # not ours, or damaged: never written back (it would pass for one)
-                out.coerced.append(("", f"line {i + 2}: an agentconv-carry comment that is not a valid payload "
-                                        "was dropped"))
+                from ..loss import LossCode
+                from .records import Note
+
+                out.notes.append(Note(LossCode.CARRY_STALE, {"problem": "an agentconv-carry comment that is not a valid "
+                                                             "payload", "outcome": "dropped"}, i + 2))
             else:
                 out.carry, out.carry_line = payload, i + 2
             continue

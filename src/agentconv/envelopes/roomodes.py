@@ -116,8 +116,7 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     whole = parse(text, file)
     data = whole.data
     notes = []
-    for where, message in whole.coerced:
-        value, _, reading = message.partition(" read as ")  # the notes of limits.plain: "X read as Y"
+    for where, value, reading in whole.coerced:
         notes.append(Note(LossCode.VALUE_RETYPED, {"value": f"{where}: {value}" if where else value, "reading": reading}))
     single = LIST not in data and ID in data  # one mode, unwrapped (an export, a catalogue entry)
     modes = [data] if single else data.get(LIST)

@@ -69,7 +69,7 @@ def prompt_of(data: dict[str, Any], key: str, file: str | None, coerced: list[An
         return value
     if isinstance(value, (list, dict)):
         raise ParseError(f"'{key}' is a {type(value).__name__}, not text", file=file)
-    coerced.append((key, f"a {type(value).__name__} read as its text"))
+    coerced.append(limits.Retyped(key, f"a {type(value).__name__}", "its text"))
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
