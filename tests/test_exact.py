@@ -63,8 +63,8 @@ def test_lenient_reader_invents_no_field_and_cuts_no_value():
                                  "\"I'll use helper.\" # not a comment here </example>")
     assert agent.metadata == {"color": "green"} and agent.extensions == {}
     folded = sorted((i.line, i.message) for i in report if i.code.value == "yaml-lenient")
-    assert folded[1:] == [(5, "'user:' is no claude key: read as text of 'description'"),
-                          (6, "'assistant:' is no claude key: read as text of 'description'")]
+    assert folded[1:] == [(5, "'user:' is no claude key; read by the lenient fallback as text of 'description'"),
+                          (6, "'assistant:' is no claude key; read by the lenient fallback as text of 'description'")]
     out = agentconv.convert_text(text, "claude", from_="claude").text
     head = out.split("---\n")[1]
     assert validate_text(out, "claude") == [] and head.count("\ndescription:") + head.startswith("description:") == 1

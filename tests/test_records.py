@@ -26,7 +26,7 @@ def test_the_roo_envelope_splits_a_file_into_modes_each_with_its_own_side_channe
     assert split.records[0].carry is None
     assert split.records[1].carry["fields"] == {"model": "sonnet"} and split.records[1].carry_line == 7
     assert [(n.code.value, n.severity.value, n.message, n.line) for n in split.notes] == [
-        ("field-dropped", "warning", "top-level 'extra' is not read by Roo", 13)]
+        ("field-dropped", "warning", "top-level 'extra' not read: Roo reads only 'customModes'", 13)]
 
 
 def test_the_roo_envelope_joins_unchanged_modes_as_they_came_and_changed_ones_fresh_with_their_side_channel():
@@ -72,7 +72,7 @@ def test_reading_gives_one_record_per_mode_with_its_place_and_writing_them_back_
     doc, report = agentconv.read_text(TWO, "roo", path=".roomodes")
     assert [(a.name, a.origin.line) for a in doc.records] == [("planner", 2), ("coder", 8)]
     assert agentconv.write(doc, "roo") == TWO
-    assert [i.message for i in report if i.line == 13] == ["top-level 'extra' is not read by Roo"]
+    assert [i.message for i in report if i.line == 13] == ["top-level 'extra' not read: Roo reads only 'customModes'"]
 
 
 def test_two_records_of_one_name_in_one_file_the_second_is_renamed_and_said():

@@ -121,3 +121,23 @@ def test_every_call_site_passes_exactly_its_templates_parameters() -> None:
         if names != fields:
             wrong.append(f"{where}: {code} passes {sorted(names)}, its template takes {sorted(fields)}")
     assert wrong == []
+
+
+_PASS_THROUGH = {
+    # a widening's sentence is also the refusal's one error line (BroadenError, exit 6): one sentence per rule
+    "tool-broadened",
+    # package components (packages.py, being split into modules): their wording is still the call site's
+    "component-dropped", "component-unreadable", "component-kept", "component-field-kept", "component-changed",
+    "component-reshaped",
+}
+
+
+def test_no_template_is_a_bare_pass_through() -> None:
+    """The wording lives in losses.toml: a template that is one field alone (``{what}``) would let each call site
+    choose it; only the codes listed in ``_PASS_THROUGH`` (see why there) still do."""
+    import re
+
+    from agentconv.loss import spec
+
+    bare = {code.value for code, (_, template) in spec().items() if re.fullmatch(r"\{\w+(![rsa])?\}", template)}
+    assert bare == _PASS_THROUGH

@@ -147,7 +147,7 @@ def test_reported(dialect, tools, target, want):
 def test_same_class_message_names_the_tools():
     result = agentconv.convert_text(source("claude", "Write"), "opencode", from_="claude", path=PATHS["claude"])
     assert [i.message for i in result.report if i.code.value == "tool-coerced" and "file-changes" in i.message] == [
-        "opencode's spelling also grants edit, the same file-changes permission"]
+        "tools written as opencode's spelling, which also grants edit, the same file-changes permission"]
 
 
 def test_a_tool_set_prefix_is_never_an_mcp_server():

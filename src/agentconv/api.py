@@ -201,9 +201,9 @@ def _report_decoding(decoded: Decoded, report: LossReport) -> None:
             report.add(LossCode.TEXT_AMBIGUOUS, "", line=r.line, before=r.before, after=r.after,
                        candidates=" ".join(r.candidates))
         else:
-            report.add(LossCode.TEXT_REPAIRED, "", line=r.line, what=f"mojibake {r.before!r} repaired as {r.after!r}")
+            report.add(LossCode.TEXT_REPAIRED, "", line=r.line, text=f"mojibake {r.before!r}", how=f"as {r.after!r}")
     if decoded.fixed_by_ftfy:
-        report.add(LossCode.TEXT_REPAIRED, "", what="further text repaired by ftfy")
+        report.add(LossCode.TEXT_REPAIRED, "", text="further text", how="by ftfy")
 
 
 def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: LossReport | None = None) -> str:

@@ -105,10 +105,10 @@ class Dialect(ToolFields, Detection):
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
-                       what=f"'{key}' is not valid YAML; read by the lenient fallback (its lines as text)")
+                       text=f"'{key}'", problem="is not valid YAML", reading="its lines' text")
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
-                       what=f"'{word}:' is no {self.id} key: read as text of '{key}'")
+                       text=f"'{word}:'", problem=f"is no {self.id} key", reading=f"text of '{key}'")
         for where, value, reading in parsed.coerced:
             line = next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None)
             report.add(LossCode.VALUE_RETYPED, fields.get(where, where), line=line, value=value, reading=reading)
@@ -236,7 +236,8 @@ class Dialect(ToolFields, Detection):
         mapping = self.build(ctx)
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
-            ctx.report.add(LossCode.FIELD_DROPPED, key, what=f"{self.id} (TOML) has no null: '{key}' left out where it is null")
+            ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
+                           why=f"{self.id} (TOML) has no null")
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping, body))
@@ -471,7 +472,7 @@ class Dialect(ToolFields, Detection):
             return None
         allowed = self.table.get("values", {}).get(ipath.rsplit(".", 1)[-1])
         if isinstance(allowed, list) and value not in allowed and not self._same(ctx):
-            ctx.lose(ipath, what=f"{ipath} {value!r} is not one of {', '.join(allowed)} in {self.id}")
+            ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.id}")
             return None
         return value
 
@@ -592,7 +593,7 @@ class Dialect(ToolFields, Detection):
             byhex = {v.lower(): k for k, v in colors.items()}
             if str(color).lower() in byhex and byhex[str(color).lower()] in allowed:
                 return byhex[str(color).lower()]
-        ctx.lose("metadata.color", what=f"color {color!r} cannot be written in {self.id}")
+        ctx.lose("metadata.color", field=f"color {color!r}", done="written", why=f"{self.id} has no such color")
         return None
 
     def out_map(self, prefix: str, ctx: "WriteContext") -> dict[str, Any] | None:
@@ -619,12 +620,12 @@ class Dialect(ToolFields, Detection):
                 p = f"{attr}.{k}"
                 if p in held or p in ctx.mapped or v is None or (attr in spread and p in ctx.mapped):
                     continue
-                ctx.lose(p, what=f"{self.id} has no field for {p}")
+                ctx.lose(p, field=p, done="written", why=f"{self.id} has no field for it")
         if agent.display_name and "display_name" not in held and "display_name" not in ctx.mapped and agent.display_name != agent.name:
             ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.id, field="display name",
                      value=agent.display_name)
         if agent.model is not None and "model" not in held and "model" not in ctx.mapped:
-            ctx.lose("model", what=f"{self.id} has no model field; {agent.model.raw!r} not written")
+            ctx.lose("model", field=f"model {agent.model.raw!r}", done="written", why=f"{self.id} has no model field")
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
             ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.id} agent is a {default_role}")
@@ -690,7 +691,7 @@ class WriteContext:
         and a dropped field is reported as carried."""
         value = paths.get(self.agent, path) if path else None
         if path in self.agent.derived:  # inferred, not read: the way back infers it again
-            self.report.add(LossCode.FIELD_INFERRED, path, what=code.message(**params))
+            self.report.add(LossCode.FIELD_INFERRED, path, loss=code.message(**params))
             return
         if self.policy.carry and path and not paths.is_empty(value) and code != LossCode.TOOL_UNMAPPED:
             why = carry.refusal(path, value)
@@ -699,7 +700,7 @@ class WriteContext:
                 return
             self.carried.setdefault(path, value)
             if code in _CARRIABLE:
-                self.report.add(LossCode.FIELD_CARRIED, path, what=code.message(**params))
+                self.report.add(LossCode.FIELD_CARRIED, path, loss=code.message(**params))
                 return
         elif self.policy.carry and path == "tools":
             self.carried.setdefault("tools", paths.get(self.agent, "tools"))
@@ -711,7 +712,7 @@ class WriteContext:
         for item in self.report.items:
             if item.path == path and item.code == LossCode.FIELD_CARRIED and item.target == self.dialect.id:
                 item.code, item.severity = LossCode.FIELD_DROPPED, LossCode.FIELD_DROPPED.severity
-                item.message = item.message.replace(LossCode.FIELD_CARRIED.message(what=""), f" (not carried: {why})")
+                item.message = item.message.replace(LossCode.FIELD_CARRIED.message(loss=""), f" (not carried: {why})")
 
 
 _WRITTEN_BY_RULE = frozenset({"name", "model", "description", "display_name", "metadata.color"})

@@ -104,7 +104,7 @@ class Codex(Dialect):
                                      f"mode ({READ_ONLY!r} included): the allowlist grants no shell; "
                                      f"{self.key} = {mode!r} would grant {what}", mode)
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           what=f"allowlist written as {self.key} = {mode!r} ({self.id} has no tool list)")
+                           tools="allowlist", written=f"{self.key} = {mode!r}", note=f" ({self.id} has no tool list)")
         if not same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {self.key: mode}

@@ -65,7 +65,7 @@ class Cursor(Dialect):
                 what = f"it grants {', '.join(writes)}" if writes else f"it scopes {', '.join(scoped)}"
                 return self._broaden(ctx, f"{self.id} has no tool list and {what}: the agent would get every tool")
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           what=f"an allowlist without edit or shell tools written as {self.flag}: true")
+                           tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")
         if not same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return {self.flag: True}

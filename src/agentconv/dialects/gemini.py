@@ -26,4 +26,5 @@ class Gemini(Dialect):
             known |= {"agent_card_url", "agent_card_json", "auth"}  # remote (A2A) agents
         for key in [k for k in mapping if k not in known]:
             mapping.pop(key)
-            ctx.lose(f"extensions.{self.id}.{key}", what=f"'{key}' is not a Gemini subagent key (the schema is strict)")
+            ctx.lose(f"extensions.{self.id}.{key}", field=f"'{key}'", done="written",
+                     why="no Gemini subagent key (the schema is strict)")

@@ -40,8 +40,8 @@ class Kiro(Dialect):
             agent.extensions.setdefault(self.id, {})["prompt"] = ref
             agent.prompt = ""
             report.add(LossCode.FIELD_DROPPED, "prompt",
-                       what=f"the prompt is a file reference ({ref}): the file is not read, so the prompt is empty "
-                       f"(the reference is kept for {self.id})")
+                       field="the prompt", done="read",
+                       why=f"it is a file reference ({ref}), so it is empty (the reference is kept for {self.id})")
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         agent = ctx.agent
@@ -51,7 +51,8 @@ class Kiro(Dialect):
         if agent.tools.mode == INHERIT:
             if agent.tools.grants:
                 ctx.lose("tools", LossCode.TOOL_COERCED,
-                         what=f"per-tool decisions ({len(agent.tools.grants)}) cannot be written in {self.id}")
+                         tools=f"per-tool decisions ({len(agent.tools.grants)})", written="nothing",
+                         note=f" ({self.id} cannot say them)")
             return {"tools": ["*"]}  # no key would mean no tools here
         return super().write_tools(ctx)
 
@@ -65,4 +66,5 @@ class Kiro(Dialect):
         mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
         if ctx.agent.kind != "agent":
             ctx.report.add(LossCode.FIELD_DROPPED, "kind",
-                           what=f"a {ctx.agent.kind} is written as a single {self.id} agent")
+                           field=f"kind {ctx.agent.kind!r}", done="written",
+                           why=f"{self.id} has only agents (it is written as a single agent)")

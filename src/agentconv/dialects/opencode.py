@@ -89,7 +89,7 @@ class OpenCode(Dialect):
         if mode == INHERIT and not perm:
             return {}
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", what="tools written as an OpenCode permission map")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             from .. import paths

@@ -125,7 +125,8 @@ class Roo(Dialect):
             else:
                 canon = self.crosswalk.read(name) if name in self.crosswalk.valid else []
                 if not canon:
-                    report.add(LossCode.TOOL_UNMAPPED, "tools", what=f"unknown group {name!r} (Roo rejects the file)")
+                    report.add(LossCode.TOOL_UNMAPPED, "tools", kind="group", tool=name, dialect="Roo",
+                               outcome="Roo rejects the file")
                 grants += [Grant(raw, c, "allow", pattern) for c in (canon or [None])]
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
 
@@ -148,9 +149,10 @@ class Roo(Dialect):
         if policy.mode == INHERIT:
             if policy.grants:
                 ctx.lose("tools", LossCode.TOOL_COERCED,
-                         what=f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}")
+                         tools=f"per-tool decisions ({len(policy.grants)})", written="nothing",
+                         note=f" ({self.id} cannot say them)")
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           what="every tool: written as every Roo group (read back as those groups' tools)")
+                           tools="every tool", written="every Roo group", note=" (read back as those groups' tools)")
             if ctx.policy.carry:
                 from .. import paths
 
@@ -179,7 +181,7 @@ class Roo(Dialect):
         if denied_names and any(g.pattern for _, g in denied):
             self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
         if any(_group(g.raw) != n for n, g in allowed):
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", what="tools written as Roo groups")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             from .. import paths

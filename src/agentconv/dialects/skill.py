@@ -88,12 +88,13 @@ class Skill(Dialect):
         other = [g for g in policy.grants if g.decision != "allow"]
         if other:
             ctx.lose("tools", LossCode.TOOL_COERCED,
-                     what=f"{len(other)} per-tool decisions other than pre-approval cannot be written in {self.id}")
+                     tools=f"{len(other)} per-tool decisions other than pre-approval", written="nothing",
+                     note=f" ({self.id} cannot say them)")
         if not allow:
             return {}
         names = dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allow))
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", what=f"tool names written in {self.id}'s spelling")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
         if not names:
             return {}
         return {"allowed-tools": " ".join(names)}  # the spec's form; scopes keep their spaces inside parentheses

@@ -96,10 +96,12 @@ class ToolFields:
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
-            ctx.lose("tools", what=f"{self.id} has no tool field; the {policy.mode} of {len(policy.grants)} tools is not written")
+            ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",
+                     why=f"{self.id} has no tool field")
             return {}
         if policy.mode == INHERIT:
-            ctx.lose("tools", LossCode.TOOL_COERCED, what=f"per-tool decisions ({len(policy.grants)}) cannot be written in {self.id}")
+            ctx.lose("tools", LossCode.TOOL_COERCED, tools=f"per-tool decisions ({len(policy.grants)})", written="nothing",
+                     note=f" ({self.id} cannot say them)")
             return {}
         if "tools" not in self.table.get("fields", {}).values():
             self.broaden(ctx, f"{self.id} has no tool list: the agent would get every tool")
@@ -148,7 +150,8 @@ class ToolFields:
                 (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                       what=f"{self.id} has no deny list: written as an allowlist of every other built-in tool{note}")
+                       tools="the deny list", written="an allowlist of every other built-in tool",
+                       note=f" ({self.id} has no deny list){note}")
         ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
         return out
 
@@ -161,11 +164,12 @@ class ToolFields:
         if renamed:
             ctx.tools_renamed = True
         for raw in unmapped:
-            ctx.lose("tools", LossCode.TOOL_UNMAPPED, what=f"tool {raw!r} has no {self.id} name; not granted")
+            ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.id, outcome="not granted")
         if split:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           what=f"{len(split)} MCP tool names (e.g. {split[0]!r}) join server and tool with "
-                           f"'{self.crosswalk.mcp_ambiguous}', which also appears inside them: ambiguous on read")
+                           tools=f"{len(split)} MCP tool names (e.g. {split[0]!r})",
+                           written=f"server and tool joined with '{self.crosswalk.mcp_ambiguous}'",
+                           note=", which also appears inside them: ambiguous on read")
         return [(n, grants[i]) for n, i in picks]
 
     def _names(self, grants: list[Grant], same: bool
@@ -223,7 +227,8 @@ class ToolFields:
                            what=f"in {self.id} the agent also gets {', '.join(warn)}: no new kind of access")
         if same:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           what=f"{self.id}'s spelling also grants {', '.join(same)}, the same file-changes permission")
+                           tools="tools", written=f"{self.id}'s spelling",
+                           note=f", which also grants {', '.join(same)}, the same file-changes permission")
         if warn or same:
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
 
@@ -254,7 +259,7 @@ class ToolFields:
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied):
                 self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", what=f"tool names written in {self.id}'s spelling")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items if i.target == self.id):
             ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry
         return out

@@ -134,7 +134,8 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
                                                   "how": "replaced as Roo does before parsing"}))
     for key in () if single else data:
         if key != LIST:
-            notes.append(Note(LossCode.FIELD_DROPPED, {"what": f"top-level '{key}' is not read by Roo"}, line_of(text, key)))
+            notes.append(Note(LossCode.FIELD_DROPPED, {"field": f"top-level '{key}'", "done": "read",
+                                                "why": "Roo reads only 'customModes'"}, line_of(text, key)))
     carries = {}
     for m in _CARRY.finditer(text):
         payload = side.decode(m.group(1))
