@@ -126,9 +126,6 @@ def test_every_call_site_passes_exactly_its_templates_parameters() -> None:
 _PASS_THROUGH = {
     # a widening's sentence is also the refusal's one error line (BroadenError, exit 6): one sentence per rule
     "tool-broadened",
-    # package components (packages.py, being split into modules): their wording is still the call site's
-    "component-dropped", "component-unreadable", "component-kept", "component-field-kept", "component-changed",
-    "component-reshaped",
 }
 
 

@@ -140,7 +140,7 @@ def _files(pkg: Package) -> dict[str, Path]:
     for e in walk(pkg.root, lambda d: d in _SKIP):
         if e.problem is not None:
             _loss(pkg.report, LossCode.COMPONENT_UNREADABLE, "", file=str(e.path),
-                  what=f"{e.rel}: {e.problem}")
+                  rel=e.rel, problem=e.problem)
             continue
         out[e.rel] = e.path
     return out
@@ -166,7 +166,7 @@ def _member(pkg: Package, kind: str, dialect: str, path: Path, rel: str, as_path
         doc, report = api.read(path, dialect, path=as_path, carry=carry)
     except AgentconvError as exc:
         _loss(pkg.report, LossCode.COMPONENT_UNREADABLE, kind, file=str(path),
-              what=f"{rel}: {exc}")
+              rel=rel, problem=exc)
         return
     report.file = str(path)
     for item in report:  # items made while the record was read under its dialect's own path
@@ -266,7 +266,7 @@ def _read_ap(root: Path, carry: bool) -> Package:
     for key in manifest:
         if key not in ap["portable"] and key not in ("$schema", "extensions"):
             _loss(pkg.report, LossCode.COMPONENT_DROPPED, key,
-                  what=f"plugin.json: unknown field {key!r} reported and ignored (Agent Plugins 1.0 §5.2)")
+                  component=f"plugin.json field {key!r}", why="Agent Plugins 1.0 reports and ignores unknown fields (§5.2)")
     pkg.meta = {k: manifest[k] for k in ap["portable"] if k in manifest and k != "name"}
     ns = {c["namespace"]: cid for cid, c in ap["clients"].items()}
     claude_ns = ap["clients"]["claude"]["namespace"]
@@ -280,7 +280,8 @@ def _read_ap(root: Path, carry: bool) -> Package:
         extra = pkg.claude.pop("mcpServers", {}) if isinstance(pkg.claude.get("mcpServers"), dict) else {}
         if not isinstance(data, dict) or data.get("$schema") != ap["mcp_schema"] or not isinstance(data.get("mcpServers"), dict):
             _loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers",
-                  what="mcp.json is not an Agent Plugins 1.0 MCP configuration: MCP is disabled for this plugin (§7.2.2)")
+                  component="mcp.json",
+                  why="not an Agent Plugins 1.0 MCP configuration, so MCP is disabled for this plugin (§7.2.2)")
         else:
             for sname, server in data["mcpServers"].items():
                 pkg.mcp[sname] = _mcp_to_claude(sname, server, extra.pop(sname, {}), pkg.report)
@@ -318,7 +319,8 @@ def _read_ap(root: Path, carry: bool) -> Package:
                     if key in seen:  # the same record for another client: read once, from the first
                         pkg.members.pop()
                         _loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, kind,
-                              what=f"{rel}: {kind[:-1]} {key[1]!r} is also in {seen[key]}; read from there")
+                              component=f"{kind[:-1]} {key[1]!r} of {rel}", place=f"once, from {seen[key]}",
+                              why="the same record for another client")
                     else:
                         seen[key] = rel
                 break
@@ -390,7 +392,8 @@ def _mcp_to_ap(name: str, server: dict[str, Any], report: LossReport) -> tuple[d
     path = f"mcpServers.{name}"
     if kind is None:
         _loss(report, LossCode.COMPONENT_KEPT, path,
-              what=f"MCP server {name!r}: transport {typ!r} has no Agent Plugins form; kept for Claude Code only")
+              component=f"MCP server {name!r}", place="for Claude Code only",
+              why=f"transport {typ!r} has no Agent Plugins form")
         return None, server
     fields = ap["servers"][kind]
     out: dict[str, Any] = {"type": kind}
@@ -412,17 +415,17 @@ def _mcp_to_ap(name: str, server: dict[str, Any], report: LossReport) -> tuple[d
     bad = _ap_server_problem(out)
     if bad:
         _loss(report, LossCode.COMPONENT_KEPT, path,
-              what=f"MCP server {name!r}: {bad}, which Agent Plugins does not allow; kept for Claude Code only")
+              component=f"MCP server {name!r}", place="for Claude Code only", why=f"{bad}, which Agent Plugins does not allow")
         return None, server
     if args_vars := sorted({m for v in [*out.get("args", []), *out.get("env", {}).values(), *out.get("headers", {}).values()]
                             if isinstance(v, str) for m in _OTHER_VAR.findall(v)}):
         _loss(report, LossCode.COMPONENT_CHANGED, path,
-              what=f"MCP server {name!r}: {', '.join(args_vars)} stays literal text (Agent Plugins expands only "
-              "${PLUGIN_ROOT} and ${PLUGIN_DATA})")
+              server=name, variables=", ".join(args_vars))
     for key in rest:
         if key != "type":
             _loss(report, LossCode.COMPONENT_FIELD_KEPT, f"{path}.{key}",
-                  what=f"MCP server {name!r}: {key!r} has no Agent Plugins field; kept for Claude Code only")
+                  component=f"MCP server {name!r}'s {key!r}", place="for Claude Code only",
+                  why="Agent Plugins has no such field")
     return out, rest
 
 
@@ -454,7 +457,7 @@ def _mcp_to_claude(name: str, server: Any, rest: dict[str, Any], report: LossRep
     """An Agent Plugins server in Claude Code's spelling, with what only Claude Code held of it put back."""
     if not isinstance(server, dict) or server.get("type") not in table()["agent-plugins"]["servers"]:
         _loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}",
-              what=f"MCP server {name!r} is not a valid Agent Plugins server entry: skipped (§7.2.2)")
+              component=f"MCP server {name!r}", why="not a valid Agent Plugins server entry (§7.2.2)")
         return rest
     kind = server["type"]
     out: dict[str, Any] = {} if kind == "stdio" else {"type": "http" if kind == "streamable-http" else kind}
@@ -465,7 +468,8 @@ def _mcp_to_claude(name: str, server: Any, rest: dict[str, Any], report: LossRep
             continue
         if key == "cwd":
             _loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}.cwd",
-                  what=f"MCP server {name!r}: Claude Code has no working directory for a server; cwd {value!r} dropped")
+                  component=f"MCP server {name!r}'s cwd {value!r}",
+                  why="Claude Code has no working directory for a server")
             continue
         if key == "command" and isinstance(value, str) and value.startswith("./"):
             value = f"{root_var}/{value[2:]}"
@@ -557,11 +561,12 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
             manifest[key] = {k: v for k, v in value.items() if k in ap["author_keys"]}
             pkg.claude.setdefault("author", value)
             _loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, "author",
-                  what="author keys other than name, email and url kept for Claude Code only")
+                  component="author keys other than name, email and url", place="for Claude Code only",
+                  why="Agent Plugins has no such fields")
         elif key == "author" and isinstance(value, str):
             manifest[key] = {"name": value}
             _loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author",
-                  what="author written as an object with its name")
+                  field="author", shape="an object with its name")
         else:
             manifest[key] = value
     claude = dict(pkg.claude)
@@ -576,8 +581,8 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
     for key in claude:
         if key != "mcpServers":
             _loss(pkg.report, LossCode.COMPONENT_KEPT if key == "hooks" else LossCode.COMPONENT_FIELD_KEPT, key,
-                  what=f"Claude Code manifest key {key!r} kept under extensions.{claude_ns}: "
-                  + ("no listed client runs it" if "claude" not in targets else "only Claude Code reads it"))
+                  component=f"Claude Code manifest key {key!r}", place=f"under extensions.{claude_ns}",
+                  why="no listed client runs it" if "claude" not in targets else "only Claude Code reads it")
     if claude:
         manifest["extensions"] = {claude_ns: claude}
     out[ap["manifest"]] = _manifest_out(pkg, manifest, "agent-plugins")
@@ -591,8 +596,8 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
         hooks_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(pkg.hooks[0]))
         out[rel] = Output(pkg.hooks[1], pkg.hooks[0], hooks_report, "agent-plugins")
         _loss(hooks_report, LossCode.COMPONENT_KEPT, "hooks",
-              what=f"Claude Code hooks kept in {rel}: "
-              + ("no listed client runs them" if "claude" not in targets else "only Claude Code runs them"))
+              component="Claude Code hooks", place=f"in {rel}",
+              why="no listed client runs them" if "claude" not in targets else "only Claude Code runs them")
     for member in pkg.members:
         if member.kind == "skills":
             _record(pkg, member, table()["claude-plugin"]["skills"]["dialect"], policy, _strip_home, out, failed)
@@ -602,7 +607,8 @@ def _write_ap(pkg: Package, targets: list[str], policy: Policy):
             dialect = c[member.kind]
             if not dialect:
                 _loss(member.report, LossCode.COMPONENT_DROPPED, "kind",
-                      what=f"{cid} has no {member.kind} in a package: {member.kind[:-1]} {member.doc.agent.name!r} not written for it")
+                      component=f"{member.kind[:-1]} {member.doc.agent.name!r}",
+                      why=f"{cid} has no {member.kind} in a package")
                 continue
             _record(pkg, member, dialect, policy, lambda p, ns=c["namespace"]: f"{ns}/{_strip_home(p)}", out, failed)
     _copy_files(pkg, out, {n: c["namespace"] for n, c in ap["clients"].items()}, skip={table()["claude-plugin"]["manifest"]})
@@ -644,8 +650,7 @@ def _write_claude(pkg: Package, policy: Policy):
         if first in namespaces:  # another client's files: no Claude Code plugin place holds them
             report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
             _loss(report, LossCode.COMPONENT_DROPPED, "",
-                  what=f"{rel}: {first} files have no place in a "
-                  "Claude Code plugin; not written")
+                  component=rel, why=f"{first} files have no place in a Claude Code plugin")
             pkg.files.pop(rel)
             failed.append((rel, None, report))
     _copy_files(pkg, out, {}, skip=set())
@@ -731,7 +736,7 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
     parsed = json.loads(data)
     remote = [e.get("name") for e in parsed.get("plugins", []) if isinstance(e, dict) and not isinstance(e.get("source"), str)]
     _loss(report, LossCode.COMPONENT_DROPPED, "marketplace",
-          what=f"{cat}: Agent Plugins 1.0 has no catalogue; each local plugin becomes a package at its own path"
+          component=cat, why="Agent Plugins 1.0 has no catalogue; each local plugin becomes a package at its own path"
           + (f"; plugins from other sources not converted: {', '.join(map(str, remote))}" if remote else ""))
     yield FileResult(str(root / cat), "skipped", report=report, source_dialect=MARKETPLACE,
                      reason="a Claude Code marketplace catalogue: Agent Plugins 1.0 has none")
