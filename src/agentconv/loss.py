@@ -106,6 +106,13 @@ def spec() -> dict[LossCode, tuple[Severity, str]]:
     return _SPEC
 
 
+def not_carried(loss: str, why: str) -> str:
+    """The message of a loss whose value does not ride in the side channel after all (``losses.toml``)."""
+    from .tables import builtin
+
+    return builtin("losses.toml")["not-carried"].format(loss=loss, why=why)
+
+
 @dataclass
 class LossItem:
     """One thing that was not carried exactly."""

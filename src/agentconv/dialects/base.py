@@ -18,7 +18,7 @@ from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records
 from ..errors import ParseError
 from ..ir import Agent, Document, Grant, Model, Origin, ToolPolicy
-from ..loss import LossCode, LossReport, Policy
+from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_paragraph, glob_match, memo, split_commas
@@ -685,6 +685,8 @@ class WriteContext:
         """The identifiers already written into the same file (a file of many records), else None."""
         self.name: str | None = None
         """The identifier as written (``out_name``), once it is."""
+        self.carried_as: list[tuple[LossItem, str]] = []
+        """Each field-carried item of this write and the message of the loss it carries (``uncarry``)."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel
@@ -696,11 +698,13 @@ class WriteContext:
         if self.policy.carry and path and not paths.is_empty(value) and code != LossCode.TOOL_UNMAPPED:
             why = carry.refusal(path, value)
             if why is not None:  # a reader would refuse it: reported, not carried
-                self.report.add(code, path, **params).message += f" (not carried: {why})"
+                item = self.report.add(code, path, **params)
+                item.message = not_carried(item.message, why)
                 return
             self.carried.setdefault(path, value)
             if code in _CARRIABLE:
-                self.report.add(LossCode.FIELD_CARRIED, path, loss=code.message(**params))
+                loss = code.message(**params)
+                self.carried_as.append((self.report.add(LossCode.FIELD_CARRIED, path, loss=loss), loss))
                 return
         elif self.policy.carry and path == "tools":
             self.carried.setdefault("tools", paths.get(self.agent, "tools"))
@@ -709,10 +713,10 @@ class WriteContext:
     def uncarry(self, path: str, why: str) -> None:
         """Take ``path`` out of the side channel after all: what said it was carried says it is lost."""
         self.carried.pop(path, None)
-        for item in self.report.items:
-            if item.path == path and item.code == LossCode.FIELD_CARRIED and item.target == self.dialect.id:
+        for item, loss in self.carried_as:
+            if item.path == path and item.code == LossCode.FIELD_CARRIED:
                 item.code, item.severity = LossCode.FIELD_DROPPED, LossCode.FIELD_DROPPED.severity
-                item.message = item.message.replace(LossCode.FIELD_CARRIED.message(loss=""), f" (not carried: {why})")
+                item.message = not_carried(loss, why)
 
 
 _WRITTEN_BY_RULE = frozenset({"name", "model", "description", "display_name", "metadata.color"})
