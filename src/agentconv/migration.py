@@ -227,8 +227,10 @@ class _Shared:
 def _thin(rec: Record, keep: bool | str) -> None:
     """Keep the items at or above ``keep`` (a severity; False: none); count the others by code."""
     floor = _RANK[keep] if keep else 3
-    rec.counts = dict(Counter(item["code"] for item in rec.losses if _RANK[item["severity"]] < floor))
-    rec.losses = [item for item in rec.losses if _RANK[item["severity"]] >= floor]
+    low = [item["code"] for item in rec.losses if _RANK[item["severity"]] < floor]
+    if low:  # otherwise nothing changes: no new list, no empty counts
+        rec.counts = dict(Counter(low))
+        rec.losses = [item for item in rec.losses if _RANK[item["severity"]] >= floor]
 
 
 _MADE: set[str] = set()
@@ -344,7 +346,9 @@ def _run(job: Job, files: list[tuple[str, str]], jobs: int) -> Iterator[Record]:
 
 
 def _work_chunk(job: Job, files: list[tuple[str, str]]) -> list[Record]:
-    return [rec for src, rel in files for rec in _work(job, str(src), rel)]
+    """A worker's records of ``files``, equal items shared (``_Shared``): pickled once each, sent as references."""
+    share = _Shared()
+    return [share(rec) for src, rel in files for rec in _work(job, src, rel)]
 
 
 def _warm(job: Job, first: tuple[str, str]) -> None:
@@ -532,10 +536,11 @@ def _migrate(job: Job, found: list[tuple[str, str]], records: list[Record], root
     _merge(records, job, out_root)
     if job.keep_losses is not True:
         for r in records:
-            if r.losses:
+            if r.losses:  # a merged record's items (the workers thinned the others)
                 _thin(r, job.keep_losses)
-                counted.update(r.counts)
-                r.counts = None
+                if r.counts:
+                    counted.update(r.counts)
+                    r.counts = None
     _resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
              job.to if remove_orphans else (), [p for p, _ in found])
     summary = Summary(losses=counted)
