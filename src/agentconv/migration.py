@@ -561,11 +561,13 @@ def _own_outputs(records: list[Record], found: list[tuple[str, str]], out_root: 
         return os.path.normpath(os.path.join(cwd, path))
 
     base = absolute(os.fspath(out_root))
-    at: dict[str, list[Record]] = {}
-    for r in records:
-        if r.target and r.digest:
-            at.setdefault(absolute(os.path.join(base, r.target)), []).append(r)
     path_of = {rel: absolute(p) for p, rel in found}
+    sources = set(path_of.values())
+    at: dict[str, list[Record]] = {}  # only the targets that are found files: a few, not one per record
+    for r in records:
+        if r.target and r.digest and (where := absolute(os.path.join(base, r.target))) in sources:
+            at.setdefault(where, []).append(r)
+    del sources
     own: set[str] = set()
     seen: dict[str, bool] = {}
     for path, rel in found:
