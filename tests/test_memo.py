@@ -71,3 +71,20 @@ def test_within_classes_of_a_huge_policy_is_worked_out_not_kept() -> None:
     got = toolpolicy.within_classes(small, visible)
     got.append("changed")  # a caller's list is its own: the memo is not changed through it
     assert toolpolicy.within_classes(small, visible) == ["Grep"]
+
+
+
+def test_detection_and_tool_names_remember_through_the_one_bounded_memo() -> None:
+    from agentconv import registry
+
+    claude = registry.get("claude")
+    huge = ", ".join(f"mcp__srv__tool{i}" for i in range(400))  # a hostile tool list: scored, never kept
+    assert claude._detect_tools({"tools": huge}) == claude._detect_tools({"tools": huge})
+    assert claude._detect_tools({"tools": "Read, Grep"})[0] > 0
+    kept = claude.__dict__["_tools_memo"]
+    assert (str, "Read, Grep") in kept and (str, huge) not in kept
+    crosswalk = claude.crosswalk
+    long_mcp = "mcp__" + "s" * 2000 + "__t"
+    assert crosswalk.read(long_mcp) == crosswalk.read(long_mcp)
+    assert crosswalk.read("mcp__srv__t")
+    assert "mcp__srv__t" in crosswalk.__dict__["_mcp_memo"] and long_mcp not in crosswalk.__dict__["_mcp_memo"]

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from . import rx, tables
+from .dialects.helpers import memo
 
 MCP = "mcp:"
 
@@ -100,12 +101,7 @@ class Crosswalk:
         hit = self.accepted.get(self._key(name))
         if hit is not None:
             return hit
-        memo = self.__dict__.setdefault("_mcp_memo", {})
-        if name not in memo:
-            if len(memo) > 4096:  # bounded: a long batch must not grow memory
-                memo.clear()
-            memo[name] = self._read_mcp(name)
-        return memo[name]
+        return memo(self, "_mcp_memo", name, lambda: self._read_mcp(name), lambda: len(name))
 
     def _read_mcp(self, name: str) -> list[str]:
         for rx in self.mcp_read:

@@ -72,12 +72,8 @@ class Detection:
             isinstance(v, str) for v in value) else None
         if key is None:
             return self._score_tools(value)
-        memo = self.__dict__.setdefault("_tools_memo", {})  # a batch names the same few tool lists again and again
-        hit = memo.get((type(value), key))
-        if hit is None:
-            if len(memo) > 4096:  # bounded: a long batch must not grow memory
-                memo.clear()
-            hit = memo[(type(value), key)] = self._score_tools(value)
+        hit = memo(self, "_tools_memo", (type(value), key), lambda: self._score_tools(value),  # the same few lists
+                   lambda: len(key) if isinstance(key, str) else sum(map(len, key)))
         return hit[0], list(hit[1])
 
     def _score_tools(self, value: Any) -> tuple[float, list[str]]:

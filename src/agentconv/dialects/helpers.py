@@ -19,8 +19,10 @@ SCOPED_TOOL = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 _COMMA = re.compile(r",(?![^()]*\))")
 
 
-MEMO_SIZE = 2048
-"""Entries one memo holds before it starts again (a long batch must not grow memory)."""
+MEMO_SIZE = 256
+"""Entries one memo holds before it starts again: a batch names the same few tool lists and models again and
+again, so a few hundred catch them; more only grows memory with a repository's size (issue 11: flat from 2,000 to
+10,000 agents)."""
 MEMO_WEIGHT = 512
 """The most characters a remembered key may hold: a hostile file's megabyte tool list is worked out, never kept."""
 
