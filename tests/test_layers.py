@@ -126,8 +126,8 @@ def test_the_private_import_check_sees_both_spellings():
 
 
 def test_dialects_never_import_the_layers_above():
-    """``agentconv.dialects`` is below the api: it never imports ``api``, ``batch`` or ``migration``."""
-    above = {"agentconv.api", "agentconv.batch", "agentconv.migration"}
+    """``agentconv.dialects`` is below the api: it never imports ``api``, ``batch``, ``migration`` or ``packages``."""
+    above = {"agentconv.api", "agentconv.batch", "agentconv.migration", "agentconv.packages"}
     offenders = []
     for path in sorted((SRC / "dialects").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
@@ -139,6 +139,32 @@ def test_dialects_never_import_the_layers_above():
             else:
                 continue
             offenders += [f"{path.relative_to(SRC)}: {n}" for n in sorted(names) if n in above]
+    assert offenders == []
+
+
+PACKAGE_LAYERS = [("model",), ("writing",), ("mcp", "extensions"), ("claude", "agentplugins"), ("formats",),
+                  ("converting",)]
+"""The modules of ``agentconv.packages``, lowest first: each imports only modules of the package below its own layer."""
+
+
+def test_package_modules_import_only_the_layers_below():
+    layer = {m: i for i, names in enumerate(PACKAGE_LAYERS) for m in names}
+    folder = SRC / "packages"
+    assert sorted(layer) == sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    offenders = []
+    for path in sorted(folder.glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            mod = _absolute(path, node)
+            names = [mod] + [f"{mod}.{a.name}" for a in node.names]
+            for name in names:
+                inner = name.removeprefix("agentconv.packages.").split(".")[0]
+                if name.startswith("agentconv.packages.") and inner in layer and layer[inner] >= layer[path.stem] \
+                        and inner != path.stem:
+                    offenders.append(f"{path.name}: {inner}")
     assert offenders == []
 
 

@@ -1,4 +1,4 @@
-"""Whole packages (packages.py): a Claude Code plugin to an Agent Plugins 1.0 package for copilot, codex and kiro and
+"""Whole packages (agentconv/packages/): a Claude Code plugin to an Agent Plugins 1.0 package for copilot, codex and kiro and
 back, a Claude Code marketplace of two plugins through ``migrate``, each compared whole with golden trees
 (``fixtures/packages/<case>/``; ``pytest tests/test_packages.py --regen`` or ``make regen`` rewrites them), every
 ``plugin.json``/``mcp.json`` validated against the Agent Plugins 1.0 JSON Schemas (``tests/data/agent-plugins-1.0``)."""

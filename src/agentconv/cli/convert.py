@@ -73,7 +73,7 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
     if report_json is not None and str(report_json) != "-":
         _report_path_ok(report_json, sources, force, as_json)
-    if clients is not None or not _is_dialect(to):  # a dialect's name never loads the package machinery (packages.py)
+    if clients is not None or not _is_dialect(to):  # a dialect's name never loads the package machinery (packages/)
         from .. import packages
 
         if packages.is_format(to) or clients is not None:
@@ -180,7 +180,7 @@ def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) 
 
 def _package(sources: List[str], to: str, from_: Optional[str], out: Optional[Path], policy: Any, force: bool,
              as_json: bool, level: int, report_json: Optional[Path], clients: Optional[str]) -> None:
-    """``convert PLUGIN --to agent-plugins --clients ... -o OUT``: whole packages (packages.py)."""
+    """``convert PLUGIN --to agent-plugins --clients ... -o OUT``: whole packages (packages/)."""
     from .. import packages
 
     if not packages.is_format(to):

@@ -1,0 +1,142 @@
+"""A Claude Code plugin (``.claude-plugin/plugin.json``, ``agents/``, ``commands/``, ``skills/``, hooks and MCP
+servers) and the local plugins a Claude Code marketplace (``.claude-plugin/marketplace.json``) lists."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import limits
+from ..errors import ParseError
+from ..loss import LossCode, LossReport, Policy
+from .model import KINDS, Package, add_member, keep_files, loss, package_files, read_json, table
+from .writing import Output, copy_files, dump, manifest_out, strip_home, write_record
+
+
+def read_claude(root: Path, carry: bool) -> Package:
+    cp = table()["claude-plugin"]
+    manifest: dict[str, Any] = {}
+    if (root / cp["manifest"]).is_file():
+        manifest = read_json(root / cp["manifest"], cp["manifest"])
+        if not isinstance(manifest, dict):
+            raise ParseError("the plugin manifest is not a JSON object", file=str(root / cp["manifest"]))
+    name = manifest.get("name") if isinstance(manifest.get("name"), str) else root.resolve().name
+    pkg = Package(root, "claude-plugin", name)
+    pkg.report.source, pkg.report.file = "claude-plugin", str(root / cp["manifest"])
+    pkg.meta = {k: manifest[k] for k in cp["portable"] if k in manifest and k != "name"}
+    places = {k: manifest.get(k) for k in KINDS}
+    pkg.claude = {k: v for k, v in manifest.items() if k not in cp["portable"] and k not in KINDS}
+    taken: set[str] = {cp["manifest"]}
+    # hooks: hooks/hooks.json, or a path the manifest names; inline hooks stay manifest data
+    hooks_rel = cp["hooks"]
+    if isinstance(pkg.claude.get("hooks"), str):
+        hooks_rel = os.path.normpath(pkg.claude.pop("hooks")).replace(os.sep, "/")
+    if (root / hooks_rel).is_file():
+        pkg.hooks = (hooks_rel, limits.read_file(root / hooks_rel))
+        pkg.sources[hooks_rel] = str(root / hooks_rel)
+        taken.add(hooks_rel)
+    # MCP servers: .mcp.json and the manifest's own (inline, or a path)
+    mcp_files = [cp["mcp"]]
+    inline = pkg.claude.pop("mcpServers", None)
+    if isinstance(inline, str):
+        mcp_files.append(os.path.normpath(inline).replace(os.sep, "/"))
+    elif isinstance(inline, dict):
+        pkg.mcp.update(inline)
+    elif inline is not None:
+        pkg.claude["mcpServers"] = inline
+    for rel in mcp_files:
+        if (root / rel).is_file():
+            data = read_json(root / rel, rel)
+            servers = data.get("mcpServers", data) if isinstance(data, dict) else None
+            if not isinstance(servers, dict):
+                raise ParseError("an MCP configuration that is not a JSON object", file=str(root / rel))
+            pkg.mcp.update({k: v for k, v in servers.items() if isinstance(v, dict)})
+            pkg.sources[rel] = str(root / rel)
+            taken.add(rel)
+    all_files = package_files(pkg)
+    for kind in KINDS:
+        spec = cp[kind]
+        wanted = _claude_places(places[kind], spec["folder"], kind)
+        for rel in sorted(all_files):
+            if rel in taken or not _under(rel, wanted, kind):
+                continue
+            taken.add(rel)
+            as_path = f".claude/{rel}" if kind != "skills" else rel
+            add_member(pkg, kind, spec["dialect"], all_files[rel], rel, as_path, carry)
+    keep_files(pkg, all_files, taken)
+    return pkg
+
+
+def _claude_places(value: Any, default: str, kind: str) -> list[str]:
+    """The folders or files a kind is read from: the manifest's paths (which replace the default folder for agents
+    and commands, and add to it for skills), else the default folder."""
+    paths = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    paths = [os.path.normpath(p).replace(os.sep, "/") for p in paths]
+    if not paths or kind == "skills":
+        paths.append(default)
+    return paths
+
+
+def _under(rel: str, places: list[str], kind: str) -> bool:
+    for place in places:
+        inside = rel == place or rel.startswith(place.rstrip("/") + "/") if place != "." else True
+        if not inside:
+            continue
+        if kind == "skills":
+            return rel.endswith("/SKILL.md") and rel.count("/") - (0 if place == "." else place.count("/") + 1) == 1
+        return rel.lower().endswith(".md") and Path(rel).name.lower() not in ("readme.md",)
+    return False
+
+
+def write_claude(pkg: Package, policy: Policy):
+    cp = table()["claude-plugin"]
+    out: dict[str, Output] = {}
+    failed: list = []
+    manifest = {"name": pkg.name, **{k: v for k, v in pkg.meta.items()}}
+    claude = dict(pkg.claude)
+    if isinstance(claude.get("author"), dict):
+        manifest["author"] = claude.pop("author")
+    manifest.update(claude)
+    out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
+    if pkg.mcp:
+        out[cp["mcp"]] = Output(dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
+                               "claude-plugin")
+    if pkg.hooks is not None:
+        out[cp["hooks"]] = Output(pkg.hooks[1], pkg.hooks[0], LossReport(source=pkg.fmt, target="claude-plugin"),
+                                  "claude-plugin")  # where Claude Code reads hooks without a manifest key
+    for member in pkg.members:
+        spec = cp[member.kind]
+        write_record(pkg, member, spec["dialect"], policy, strip_home, out, failed)
+    ap = table()["agent-plugins"]
+    namespaces = {c["namespace"] for c in ap["clients"].values()}
+    for rel in list(pkg.files):
+        first = rel.partition("/")[0]
+        if first in namespaces:  # another client's files: no Claude Code plugin place holds them
+            report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
+            loss(report, LossCode.COMPONENT_DROPPED, "",
+                 component=rel, why=f"{first} files have no place in a Claude Code plugin")
+            pkg.files.pop(rel)
+            failed.append((rel, None, report))
+    copy_files(pkg, out, skip=set())
+    return out, failed
+
+
+def marketplace_plugins(root: Path) -> list[tuple[Path, str]]:
+    """(plugin folder, its path below the marketplace) of every plugin the marketplace lists with a local source."""
+    cp = table()["claude-plugin"]
+    data = read_json(root / cp["marketplace"], cp["marketplace"])
+    if not isinstance(data, dict) or not isinstance(data.get("plugins"), list):
+        raise ParseError("a marketplace needs a plugins list", file=str(root / cp["marketplace"]))
+    base = (data.get("metadata") or {}).get("pluginRoot") if isinstance(data.get("metadata"), dict) else None
+    out = []
+    for entry in data["plugins"]:
+        source = entry.get("source") if isinstance(entry, dict) else None
+        if isinstance(source, str) and not source.startswith(("./", "../")) and base:
+            source = f"{base.rstrip('/')}/{source}"
+        if not isinstance(source, str):
+            continue  # a git or URL source: nothing on disk to convert (reported with the catalogue)
+        rel = os.path.normpath(source).replace(os.sep, "/")
+        if rel.startswith("..") or os.path.isabs(rel):
+            continue
+        out.append((root / rel, "" if rel == "." else rel))
+    return out

@@ -1,0 +1,61 @@
+"""Which format a folder holds, and reading or writing a package in a format (the formats' own modules do it)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from .. import limits
+from ..errors import AgentconvError, UsageError
+from ..loss import LossReport, Policy
+from .agentplugins import read_ap, write_ap
+from .claude import read_claude, write_claude
+from .model import FORMATS, KINDS, MARKETPLACE, Package, table
+from .writing import Output
+
+
+def detect(root: str | Path) -> str | None:
+    """The package format of a folder: an Agent Plugins ``plugin.json``, a Claude Code marketplace or plugin
+    manifest, or a folder with ``agents/``, ``commands/`` or ``skills/`` beside nothing else that names a format
+    (a Claude Code plugin without a manifest: Claude Code then names it after its folder)."""
+    root = Path(root)
+    if not root.is_dir():
+        return None
+    ap = table()["agent-plugins"]
+    if (root / ap["manifest"]).is_file():
+        try:
+            data = json.loads(limits.read_file(root / ap["manifest"]))
+        except (OSError, ValueError, limits.LimitError):
+            data = None
+        if isinstance(data, dict) and str(data.get("$schema", "")).startswith("https://agent-plugins.org/"):
+            return "agent-plugins"
+    cp = table()["claude-plugin"]
+    if (root / cp["marketplace"]).is_file():
+        return MARKETPLACE
+    if (root / cp["manifest"]).is_file() or any((root / cp[k]["folder"]).is_dir() for k in KINDS):
+        return "claude-plugin"
+    return None
+
+
+def read_package(root: str | Path, fmt: str | None = None, *, carry: bool = True) -> Package:
+    """Read the package at ``root`` (format detected unless ``fmt``). A record that cannot be read fails alone:
+    it is in ``pkg.report`` as an error item and not a member."""
+    root = Path(root)
+    fmt = fmt or detect(root)
+    if fmt == "claude-plugin":
+        return read_claude(root, carry)
+    if fmt == "agent-plugins":
+        return read_ap(root, carry)
+    raise UsageError(f"not a package ({', '.join(FORMATS)}): no plugin.json, .claude-plugin/ or agents/ folder",
+                     file=str(root))
+
+
+def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy: Policy = Policy()
+                  ) -> tuple[dict[str, Output], list[tuple[str, AgentconvError, LossReport]]]:
+    """The files of ``pkg`` in ``fmt`` (relative path -> Output) and the records that could not be written for a
+    target (source, error, report). ``targets``: the clients of an Agent Plugins package."""
+    if fmt == "agent-plugins":
+        return write_ap(pkg, list(targets), policy)
+    if fmt == "claude-plugin":
+        return write_claude(pkg, policy)
+    raise UsageError(f"unknown package format {fmt!r}; known: {', '.join(FORMATS)}")

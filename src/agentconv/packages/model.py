@@ -1,0 +1,137 @@
+"""What every module of a package knows: the formats and their table (``dialects/data/packages.toml``), a
+package as records plus manifest data (``Package``, ``Member``), and reading one file or one record of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import limits
+from ..errors import AgentconvError, ParseError
+from ..ir import Document
+from ..loss import LossCode, LossReport
+
+FORMATS = ("claude-plugin", "agent-plugins")
+"""Package format ids (``--to``/``--from``). ``claude-marketplace`` is read as the plugins it lists."""
+
+
+MARKETPLACE = "claude-marketplace"
+
+
+SKIP = {".git", "node_modules", "__pycache__", ".agentconv"}
+
+
+KINDS = ("agents", "commands", "skills")
+
+
+@cache
+def table() -> dict[str, Any]:
+    from .. import tables
+
+    return tables.load("agentconv.dialects.data", "packages.toml")
+
+
+def is_format(name: str | None) -> bool:
+    return name in FORMATS or name == MARKETPLACE
+
+
+def clients() -> list[str]:
+    """Client ids an Agent Plugins package can hold agents for, in reading order."""
+    return list(table()["agent-plugins"]["clients"])
+
+
+@dataclass
+class Member:
+    """One record of a package: an agent, a command or a skill, with the report of reading it."""
+
+    kind: str
+    """``agents``, ``commands`` or ``skills``."""
+    doc: Document
+    source: str
+    """The package-relative path it was read from."""
+    report: LossReport
+
+
+@dataclass
+class Package:
+    """What a package holds, whatever its format."""
+
+    root: Path
+    fmt: str
+    name: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The manifest fields both formats hold (version, description, author, ...), as written."""
+    members: list[Member] = field(default_factory=list)
+    mcp: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """MCP servers in Claude Code's spelling (``command``/``args``/``env``, ``type: http`` ...)."""
+    claude: dict[str, Any] = field(default_factory=dict)
+    """Claude Code manifest keys no other format holds (``displayName``, ``dependencies``, inline ``hooks`` ...)."""
+    hooks: tuple[str, bytes] | None = None
+    """Claude Code's hooks file: its package-relative path and bytes."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Every other file, package-relative path -> bytes, copied as it is."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Package-relative path -> the file it was read from (for rows and for never writing over a source)."""
+    report: LossReport = field(default_factory=LossReport)
+    """What reading the manifest and the package-level components found."""
+
+
+def read_json(path: Path, rel: str) -> Any:
+    from ..jsontext import loads
+
+    try:
+        data, _twice = loads(limits.read_file(path).decode("utf-8-sig"))
+    except OSError as exc:
+        raise ParseError(exc.strerror or str(exc), file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
+    except ValueError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ParseError(f"not JSON: {getattr(exc, 'msg', exc)}", file=str(path), line=line) from None
+    return data
+
+
+def loss(report: LossReport, code: LossCode, path: str, file: str | None = None, **params: Any) -> None:
+    report.add(code, path, **params)
+    if file:
+        report.items[-1].file = file
+
+
+def package_files(pkg: Package) -> dict[str, Path]:
+    """Every file of the package (package-relative path -> path); a link out of it is reported and never read."""
+    from ..tree import walk
+
+    out = {}
+    for e in walk(pkg.root, lambda d: d in SKIP):
+        if e.problem is not None:
+            loss(pkg.report, LossCode.COMPONENT_UNREADABLE, "", file=str(e.path),
+                 rel=e.rel, problem=e.problem)
+            continue
+        out[e.rel] = e.path
+    return out
+
+
+def keep_files(pkg: Package, all_files: dict[str, Path], taken: set[str]) -> None:
+    """Every file of the package no record or component took, kept as bytes to copy as it is."""
+    for rel, path in all_files.items():
+        if rel not in taken:
+            pkg.files[rel] = limits.read_file(path)
+            pkg.sources[rel] = str(path)
+
+
+def add_member(pkg: Package, kind: str, dialect: str, path: Path, rel: str, as_path: str, carry: bool) -> None:
+    from .. import api
+
+    try:
+        doc, report = api.read(path, dialect, path=as_path, carry=carry)
+    except AgentconvError as exc:
+        loss(pkg.report, LossCode.COMPONENT_UNREADABLE, kind, file=str(path),
+             rel=rel, problem=exc)
+        return
+    report.file = str(path)
+    for item in report:  # items made while the record was read under its dialect's own path
+        if item.file == as_path:
+            item.file = str(path)
+    pkg.members.append(Member(kind, doc, rel, report))
+    pkg.sources[rel] = str(path)

@@ -1,0 +1,67 @@
+"""What the writers of both formats share: one output file (``Output``), a record written by its dialect at a
+place of the package, the manifest, and the files copied as they are."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import AgentconvError, OutputError
+from ..loss import LossCode, LossReport, Policy
+from .model import Member, Package, loss
+
+
+@dataclass
+class Output:
+    """One file a package write produces: its bytes, the source it comes from, and the report for it."""
+
+    data: bytes
+    source: str
+    """The package-relative path of the source (``""``: the package itself)."""
+    report: LossReport
+    dialect: str | None = None
+
+
+def dump(value: Any) -> bytes:
+    from ..jsontext import dumps
+
+    return (dumps(value, indent=2) + "\n").encode("utf-8")
+
+
+def write_record(pkg: Package, member: Member, dialect: str, policy: Policy, place, out: dict[str, Output],
+                 failed: list) -> None:
+    from .. import api
+
+    report = LossReport(list(member.report.items), member.report.source, None, member.report.file)
+    try:
+        results = api.write_all(member.doc, dialect, report=report, policy=policy)
+    except AgentconvError as exc:
+        exc.file = exc.file or member.report.file
+        failed.append((member.source, exc, getattr(exc, "report", None) or report))
+        return
+    for r in results:
+        rel = place(r.path or f"{r.name}.md")
+        if rel in out:
+            failed.append((member.source, OutputError(f"{out[rel].source} and {member.source} both become {rel}; "
+                                                      "rename one"), r.report))
+            continue
+        out[rel] = Output(r.text.encode("utf-8"), member.source, r.report, dialect)
+
+
+def strip_home(path: str) -> str:
+    first, _, rest = path.partition("/")
+    return rest if first.startswith(".") and rest else path
+
+
+def manifest_out(pkg: Package, mapping: dict[str, Any], fmt: str) -> Output:
+    report = pkg.report
+    report.target = fmt
+    return Output(dump(mapping), "", report, fmt)
+
+
+def copy_files(pkg: Package, out: dict[str, Output], skip: set[str]) -> None:
+    for rel, data in sorted(pkg.files.items()):
+        if rel in skip or rel in out:
+            continue
+        report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
+        loss(report, LossCode.FILE_COPIED, "", rel=rel)
+        out[rel] = Output(data, rel, report, None)
