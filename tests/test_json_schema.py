@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from agentconv import packages
 from agentconv.cli import render
 from agentconv.loss import LossCode
 
@@ -86,6 +87,10 @@ def test_detect_one_and_many() -> None:
 def test_dialects_and_explain() -> None:
     d = check("dialects", *run("dialects", "--json"))
     assert "copilot" in [x["id"] for x in d["dialects"]]
+    assert [(p["id"], p["reads"], p["writes"]) for p in d["packages"]] == [
+        ("claude-plugin", True, True), ("claude-marketplace", True, False), ("agent-plugins", True, True)]
+    held = {p["id"]: [c["id"] for c in p["clients"]] for p in d["packages"]}
+    assert held == {"claude-plugin": [], "claude-marketplace": [], "agent-plugins": packages.clients()}
     e = check("explain", *run("explain", "--json", "tool-unmapped"))
     assert [c["code"] for c in e["codes"]] == ["tool-unmapped"]
 

@@ -227,3 +227,17 @@ def test_a_record_named_differently_per_client_is_read_back_once(tmp_path):
     assert agentconv("convert", str(ap), "--to", "claude-plugin", "-o", str(back)).returncode == 0
     assert sorted(p.relative_to(back).as_posix() for p in back.rglob("*.md")) == ["commands/git/commit.md"]
     assert (back / "commands" / "git" / "commit.md").read_bytes() == (src / "commands" / "git" / "commit.md").read_bytes()
+
+
+def test_described_formats_are_what_convert_reads_and_writes():
+    """``agentconv dialects`` lists each package format as the library handles it: ``writes`` exactly for the
+    formats ``--to`` accepts, ``reads`` for the ones detection or ``--from`` names, and only registered dialects."""
+    from agentconv import registry
+
+    rows = packages.describe()
+    assert {r["id"] for r in rows} == {*packages.FORMATS, packages.MARKETPLACE}
+    assert all(r["writes"] == (r["id"] in packages.FORMATS) and r["reads"] == packages.is_format(r["id"]) for r in rows)
+    ids = {d.id for d in registry.all_dialects()}
+    named = {d for r in rows for d in r["records"] if d not in packages.FORMATS}
+    named |= {d for r in rows for c in r["clients"] for d in (c["agents"], c["commands"]) if d}
+    assert named <= ids and "copilot-prompt" in named

@@ -135,16 +135,16 @@ def detect(
 @app.command()
 def dialects(as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
              quiet: bool = _quiet(), verbose: bool = _verbose()) -> None:
-    """List the dialects and what each can express."""
-    from .. import registry
+    """List the dialects and what each can express, and the package formats."""
+    from .. import catalogue
 
-    rows = [render.dialect_row(d) for d in registry.all_dialects()]
+    found = catalogue.describe()
     if as_json:
-        render.emit(render.document("dialects", 0, dialects=rows, broken=registry.broken()))
+        render.emit(render.document("dialects", 0, **found))
     else:
-        render.table(rows)
+        render.table(found["dialects"], found["packages"])
     if _level(quiet, verbose) >= render.NORMAL:
-        for name, why in registry.broken().items():
+        for name, why in found["broken"].items():
             typer.echo(f"agentconv: warning: plugin {name} not loaded: {why}", err=True)
 
 

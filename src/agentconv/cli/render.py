@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 
-_FIELDS = [("name", "name"), ("display_name", "title"), ("description", "description"), ("model", "model"),
-           ("role", "mode"), ("params.temperature", "temperature"), ("params.max_turns", "max turns"),
-           ("params.effort", "effort"), ("metadata.color", "color")]
 _RANK = {"info": 0, "warning": 1, "error": 2}
 _DIGITS = rx.compile(r"\d+")
 """Errors about a source that differ only in a number (``byte 142`` / ``byte 201``) are one problem."""
@@ -268,33 +265,33 @@ def _stream(results, tally: BatchTally, as_json: bool, out: Diagnostics, tty: bo
             sys.stderr.write(f"\r{tally.total} files\x1b[K")
 
 
-def dialect_row(d) -> dict[str, Any]:
-    t = d.table
-    held = set(t.get("fields", {}).values())
-    shape = t.get("tools_shape", "none")
-    return {
-        "id": d.id,
-        "title": t.get("title", d.id),
-        "tools": shape,
-        "deny": "tools.deny" in held or shape == "permission",
-        "patterns": shape in ("comma", "permission"),
-        "fields": [label for path, label in _FIELDS if path in held or (path == "name" and t.get("name"))],
-        "path": t.get("layout", {}).get("path"),
-        "doc": t.get("doc"),
-        "aliases": t.get("aliases", []),
-    }
-
-
-def table(rows: list[dict[str, Any]]) -> None:
-    head = ("id", "title", "tools", "deny", "patterns", "path")
-    data = [(r["id"], r["title"], r["tools"], "yes" if r["deny"] else "no", "yes" if r["patterns"] else "no",
-             r["path"] or "") for r in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *data)]
-    for row in [head, *data]:
-        sys.stdout.write("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() + "\n")
+def table(rows: list[dict[str, Any]], packages: list[dict[str, Any]] = ()) -> None:
+    _columns(("id", "title", "tools", "deny", "patterns", "path"),
+             [(r["id"], r["title"], r["tools"], _yes(r["deny"]), _yes(r["patterns"]), r["path"] or "") for r in rows])
     sys.stdout.write("\nfields each can hold:\n")
     for r in rows:
         sys.stdout.write(f"  {r['id']}: {', '.join(r['fields'])}\n")
+    if not packages:
+        return
+    sys.stdout.write("\npackages (whole folders, with convert or migrate):\n")
+    _columns(("id", "title", "reads", "writes", "path"),
+             [(p["id"], p["title"], _yes(p["reads"]), _yes(p["writes"]), p["path"]) for p in packages])
+    sys.stdout.write("\nrecords each holds:\n")
+    for p in packages:
+        sys.stdout.write(f"  {p['id']}: {', '.join(p['records'])}" + (", and per client (--clients):" if p["clients"] else "")
+                         + "\n")
+        for c in p["clients"]:
+            sys.stdout.write(f"    {c['id']}: {', '.join(d for d in (c['agents'], c['commands']) if d)} in {c['namespace']}/\n")
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _columns(head: tuple[str, ...], data: list[tuple[Any, ...]]) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *data)]
+    for row in [head, *data]:
+        sys.stdout.write("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() + "\n")
 
 
 class progress:

@@ -20,8 +20,8 @@ package) with ``extensions`` (its per-client folders) and ``mcp`` (MCP servers b
 from .agentplugins import check_manifest
 from .converting import convert_package, migrate, replace_policy
 from .formats import detect, read_package, write_package
-from .model import FORMATS, MARKETPLACE, Member, Package, clients, is_format, table
+from .model import FORMATS, MARKETPLACE, Member, Package, clients, describe, is_format, table
 from .writing import Output
 
 __all__ = ["FORMATS", "MARKETPLACE", "Member", "Output", "Package", "check_manifest", "clients", "convert_package",
-           "detect", "is_format", "migrate", "read_package", "replace_policy", "table", "write_package"]
+           "describe", "detect", "is_format", "migrate", "read_package", "replace_policy", "table", "write_package"]

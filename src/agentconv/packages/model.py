@@ -41,6 +41,23 @@ def clients() -> list[str]:
     return list(table()["agent-plugins"]["clients"])
 
 
+def describe() -> list[dict[str, Any]]:
+    """Each package format (``agentconv dialects``): whether agentconv reads and writes it, its manifest, the
+    dialects of the records it holds, and for an Agent Plugins package the clients it can hold agents for (each
+    with its extension folder and its agents' and commands' dialects)."""
+    cp, ap = table()["claude-plugin"], table()["agent-plugins"]
+    return [
+        {"id": "claude-plugin", "title": cp["title"], "reads": True, "writes": True, "path": cp["manifest"],
+         "records": [cp[k]["dialect"] for k in KINDS], "clients": []},
+        {"id": MARKETPLACE, "title": cp["marketplace_title"], "reads": True, "writes": False, "path": cp["marketplace"],
+         "records": ["claude-plugin"], "clients": []},
+        {"id": "agent-plugins", "title": ap["title"], "reads": True, "writes": True, "path": ap["manifest"],
+         "records": [cp["skills"]["dialect"]],
+         "clients": [{"id": cid, "namespace": c["namespace"], "agents": c["agents"] or None,
+                      "commands": c["commands"] or None} for cid, c in ap["clients"].items()]},
+    ]
+
+
 @dataclass
 class Member:
     """One record of a package: an agent, a command or a skill, with the report of reading it."""
