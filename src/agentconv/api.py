@@ -120,8 +120,8 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
     except ParseError as exc:
         data, has_header, problem = None, text.startswith("---"), str(exc)
     scores, evidence, other = {}, {}, {}
-    for d, header in _detectors():
-        if header:
+    for d in registry.all_dialects():
+        if d.envelope is frontmatter or getattr(d.envelope, "HEADERLESS", False):  # plain markdown: no header
             scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
             continue
         if d.envelope not in other:  # each other envelope parses the text at most once, if it could be one
@@ -139,20 +139,6 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     total = sum(v for v in scores.values() if v > 0)
     return Detection(best, top / total, evidence[best], scores, ambiguous=runner >= 0.8 * top)
-
-
-_DETECTORS: tuple[Any, list[Any]] = (None, [])
-
-
-def _detectors() -> list[Any]:
-    """(dialect, reads a header or none) for every dialect, in order: a ``---`` header (or plain markdown, which has
-    none) against a whole-file envelope (TOML, JSON, Roo's YAML). Worked out once per set of dialects loaded."""
-    global _DETECTORS
-    loaded = registry.ids()
-    if _DETECTORS[0] is not loaded:
-        _DETECTORS = (loaded, [(d, d.envelope is frontmatter or getattr(d.envelope, "HEADERLESS", False))
-                               for d in registry.all_dialects()])
-    return _DETECTORS[1]
 
 
 def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,

@@ -6,9 +6,9 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
+from functools import cached_property
 from operator import attrgetter
 from types import SimpleNamespace
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .. import paths
