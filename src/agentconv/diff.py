@@ -1,13 +1,13 @@
 """Semantic differences between records, and the round-trip check (deepdiff, imported only here)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from . import rx
 from .ir import Document
 from .loss import LossCode, LossReport, Policy
 
-_KEY = re.compile(r"\['([^']*)'\]|\[(\d+)\]")
+_KEY = rx.compile(r"\['([^']*)'\]|\[(\d+)\]")
 
 
 def differences(a: Document, b: Document) -> list[str]:

@@ -15,18 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import fsio
+from . import fsio, rx
 from .errors import OutputError, ParseError
 
 MANIFEST = ".agentconv/manifest.json"
 LOCK = ".agentconv/lock"
-_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+_DIGEST = rx.compile(r"^[0-9a-f]{64}$")
 _STR, _BLOCK = json.JSONEncoder(ensure_ascii=False), json.JSONEncoder(ensure_ascii=False, indent=1)
 """Made once: ``json.dumps`` with any option builds an encoder per call, and the manifest has an entry per target."""
 

@@ -11,14 +11,14 @@ written outside it (a variable pointing elsewhere refuses that dialect), a manif
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from . import rx
 from .errors import UsageError
 
 SCOPES = ("project", "user")
-_VAR = re.compile(r"\$\{([A-Z_][A-Z0-9_]*):-([^}]*)\}")
+_VAR = rx.compile(r"\$\{([A-Z_][A-Z0-9_]*):-([^}]*)\}")
 
 
 def home(env: Mapping[str, str] | None = None) -> Path:

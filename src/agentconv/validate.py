@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import limits, models, registry
+from . import limits, models, registry, rx
 from .envelopes import records
 from .dialects.helpers import glob_match
 from .errors import AgentconvError, ParseError
@@ -51,8 +51,8 @@ if TYPE_CHECKING:
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
-_PAREN = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
-_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+_PAREN = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
+_HEX = rx.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass
@@ -464,8 +464,8 @@ def _key_line(text: str, key: str, *, quoted_only: bool = False) -> int | None:
     """The first line naming ``key`` as a key (JSON ``"key":``, TOML ``key =``, YAML ``key:``), for envelopes
     without chunks; with ``quoted_only`` the first line holding ``"key"`` at all."""
     q = re.escape(key)
-    rx = (rf'"{q}"' if quoted_only else rf'^\s*(?:"{q}"\s*:|{q}\s*=|{q}\s*:)')
+    pattern = (rf'"{q}"' if quoted_only else rf'^\s*(?:"{q}"\s*:|{q}\s*=|{q}\s*:)')
     for i, ln in enumerate(text.split("\n"), 1):
-        if re.search(rx, ln):
+        if re.search(pattern, ln):
             return i
     return None

@@ -1,8 +1,9 @@
 """The helpers a dialect module (built-in or plugin) may import: small pure functions over names, globs and text.
 
 This is the one public module of helpers, beside ``base`` (``Dialect``, ``WriteContext``) and ``command``
-(``CommandDialect``). It imports nothing of agentconv, so any layer can use it without an import cycle;
-everything else a dialect module needs comes through its hooks' arguments (``agent``, ``report``, ``ctx``).
+(``CommandDialect``). It imports nothing of agentconv but ``rx`` (compiled patterns, a leaf), so any layer can use it
+without an import cycle; everything else a dialect module needs comes through its hooks' arguments (``agent``,
+``report``, ``ctx``).
 """
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
+from .. import rx
+
 __all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source", "memo",
            "split_commas", "unscoped", "weight"]
 
-SCOPED_TOOL = re.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
+SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
 
-_COMMA = re.compile(r",(?![^()]*\))")
+_COMMA = rx.compile(r",(?![^()]*\))")
 
 
 MEMO_SIZE = 256
@@ -77,7 +80,7 @@ def glob_match(path: str, pattern: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _glob_rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(glob_source(pattern))
+    return rx.compile(glob_source(pattern))
 
 
 def glob_source(pattern: str) -> str:

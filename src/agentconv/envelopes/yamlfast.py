@@ -16,26 +16,27 @@ generated ones.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +|$)")
-_ITEM = re.compile(r"( *)- +")
-_SUBKEY = re.compile(r"( +)([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +|$)")
+from .. import rx
+
+_KEY = rx.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +|$)")
+_ITEM = rx.compile(r"( *)- +")
+_SUBKEY = rx.compile(r"( +)([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +|$)")
 # Everything ruamel's reader refuses (non-printable), reads as a line break (CR, NEL, LS, PS) or treats specially
 # (a tab, a byte-order mark), and every character the plain scalars below could not safely hold.
-_UNSURE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_PLAIN = re.compile(r"[A-Za-z\u00c0-\U0010ffff][^:]*(?::[^ :][^:]*)*")
+_UNSURE = rx.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_PLAIN = rx.compile(r"[A-Za-z\u00c0-\U0010ffff][^:]*(?::[^ :][^:]*)*")
 """A plain scalar that starts with a letter or any character past U+00BF (an emoji ...: no indicator, no number, sign
 or date; ``_UNSURE`` has already turned away the ones YAML refuses or reads as a line break) and holds no ``: `` and no
 trailing ``:`` (each ``:`` is followed by another character, not a space nor a ``:``; `` #`` was cut off as a
 comment before)."""
-_CONTINUED = re.compile(r"[A-Za-z0-9\u00c0-\U0010ffff(][^:]*(?::[^ :][^:]*)*")
+_CONTINUED = rx.compile(r"[A-Za-z0-9\u00c0-\U0010ffff(][^:]*(?::[^ :][^:]*)*")
 """A continuation line of a plain scalar: as ``_PLAIN``, and it may start with a digit or ``(``."""
-_FLOW_PLAIN = re.compile(r"[A-Za-z\u00c0-\U0010ffff][^#:,\[\]{}\"'?&*!|>%@`]*")
+_FLOW_PLAIN = rx.compile(r"[A-Za-z\u00c0-\U0010ffff][^#:,\[\]{}\"'?&*!|>%@`]*")
 """A plain scalar in a flow list: as ``_PLAIN``, and none of the characters a flow context may read otherwise."""
-_INT = re.compile(r"0|[1-9][0-9]{0,17}")
-_FLOAT = re.compile(r"(?:0|[1-9][0-9]{0,8})\.[0-9]{1,9}")
+_INT = rx.compile(r"0|[1-9][0-9]{0,17}")
+_FLOAT = rx.compile(r"(?:0|[1-9][0-9]{0,8})\.[0-9]{1,9}")
 _WORDS = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 """Words some YAML resolver reads as null or a boolean (in some case): never taken as text here."""
 _CONSTANTS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import rx
 from ..loss import LossCode, LossReport
 from .model import loss, table
 
@@ -26,7 +27,7 @@ def _var_pairs(src: str, dst: str) -> list[tuple[str, str]]:
     return [(a["root_var"], b["root_var"]), (a["data_var"], b["data_var"])]
 
 
-_OTHER_VAR = re.compile(r"\$\{(?!PLUGIN_ROOT\}|PLUGIN_DATA\})[^}]*\}")
+_OTHER_VAR = rx.compile(r"\$\{(?!PLUGIN_ROOT\}|PLUGIN_DATA\})[^}]*\}")
 
 
 def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> tuple[dict[str, Any] | None, dict[str, Any]]:
