@@ -14,6 +14,7 @@ import pytest
 
 from agentconv import scopes
 from agentconv import manifest as mf
+from agentconv.batch import convert_many
 from agentconv.errors import AgentconvError, ExitCode
 from agentconv.migration import migrate
 
@@ -230,3 +231,61 @@ def test_out_previews_the_user_layout_elsewhere(home: Path, tmp_path: Path) -> N
     assert tree(home) == before
     assert sorted(tree(tmp_path / "preview")) == [".agentconv/.gitignore", ".agentconv/lock", ".agentconv/manifest.json",
                                                   ".copilot/agents/reviewer.agent.md", ".gemini/agents/reviewer.md"]
+
+
+def test_convert_puts_each_file_where_migrate_puts_it(home: Path, tmp_path: Path) -> None:
+    """convert --scope/--shared: the same paths as migrate (scopes.target), the home folder's manifest, so a
+    later migrate --scope user takes the file for an output, not a source."""
+    src = put(tmp_path / "in/fmt.md", AGENT.format(name="fmt"))
+    for to, scope, shared in (("copilot", "user", False), ("gemini", "user", False), ("skill", "user", True),
+                              ("skill", "project", True), ("copilot", "project", True)):
+        put(home / ".claude/agents/fmt.md", AGENT.format(name="fmt"))
+        wanted = by_target(migrate(None, [to], scope=scope, shared=shared, mode="plan", jobs=1)) if scope == "user" \
+            else by_target(migrate(tmp_path / "repo", [to], shared=shared, mode="plan", jobs=1,
+                                   files=[put(tmp_path / "repo/.claude/agents/fmt.md", AGENT.format(name="fmt"))]))
+        (home / ".claude/agents/fmt.md").unlink()
+        out = home if scope == "user" else tmp_path / "out"
+        got = list(convert_many([src], to, out, scope=scope, shared=shared))
+        assert [(Path(r.target).relative_to(out).as_posix(), r.status) for r in got] == \
+            [(t, "converted") for t in wanted]
+    assert sorted(json.loads((home / ".agentconv/manifest.json").read_text())["files"]) == \
+        [".agents/skills/fmt/SKILL.md", ".copilot/agents/fmt.agent.md", ".gemini/agents/fmt.md"]
+    put(home / ".claude/agents/fmt.md", AGENT.format(name="fmt"))
+    again = migrate(None, ["claude"], scope="user", mode="plan", jobs=1)
+    assert {r.source for r in again.records} == {".claude/agents/fmt.md"}  # convert's outputs are no sources
+
+
+def test_convert_refuses_a_scope_as_migrate_does(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = put(tmp_path / "in/fmt.md", AGENT.format(name="fmt"))
+    for scope, to in (("user", "roo"), ("global", "copilot")):
+        with pytest.raises(AgentconvError) as theirs:
+            migrate(None, [to], scope=scope)
+        with pytest.raises(AgentconvError) as ours:
+            convert_many([src], to, tmp_path / "out", scope=scope)  # at the call, before anything is read
+        assert (str(ours.value), ours.value.exit_code) == (str(theirs.value), theirs.value.exit_code) and \
+            ours.value.exit_code == ExitCode.USAGE
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "elsewhere"))
+    failed, done = list(convert_many([src, put(tmp_path / "in/b.md", AGENT.format(name="b"))], "opencode", home,
+                                     scope="user"))
+    assert failed.status == "failed" and failed.target is None and failed.exit_code == int(ExitCode.USAGE)
+    assert "outside the home folder" in failed.error and done.status == "failed"
+    assert not (tmp_path / "elsewhere").exists()
+    merged = list(convert_many([src], "roo", tmp_path / "out", shared=True))  # no shared folder: its usual place
+    assert [Path(r.target).relative_to(tmp_path / "out").as_posix() for r in merged] == [".roomodes"]
+
+
+def test_cli_convert_at_user_scope_writes_the_home_folder(home: Path, tmp_path: Path) -> None:
+    src = put(tmp_path / "reviewer.md", AGENT.format(name="reviewer"))
+    exe = Path(sys.executable).with_name("agentconv")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "agentconv"]
+    env = {k: v for k, v in os.environ.items() if k not in VARS} | {"HOME": str(home)}
+    run = lambda *a: subprocess.run(cmd + list(a), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    done = run("convert", str(src), "--to", "copilot", "--scope", "user", "--json")  # the fast path
+    assert done.returncode == 0, done.stderr
+    assert [(f["target"], f["status"]) for f in json.loads(done.stdout)["files"]] == \
+        [(str(home / ".copilot/agents/reviewer.agent.md"), "converted")]
+    again = run("convert", str(src), "-tcopilot", "--scope", "user", "--json")  # -tX: typer parses it
+    assert again.returncode == 0, again.stderr
+    assert [(f["target"], f["status"]) for f in json.loads(again.stdout)["files"]] == \
+        [(str(home / ".copilot/agents/reviewer.agent.md"), "unchanged")]
+    assert tree(home).keys() == {".copilot/agents/reviewer.agent.md", ".agentconv/manifest.json"}

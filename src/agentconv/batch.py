@@ -174,16 +174,28 @@ def _parent_ok(root: str, parent: str) -> bool:
 
 def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, from_: str | None = None,
                  policy: Policy = Policy(), force: bool = False, dry_run: bool = False,
-                 prefix_collisions: bool = False) -> Iterator[FileResult]:
+                 prefix_collisions: bool = False, scope: str = "project", shared: bool = False) -> Iterator[FileResult]:
     """Convert every file to ``to`` under ``out`` (the target's own layout). Yields results as they come:
     one per output file; a target that keeps many records in one file (Roo's ``.roomodes``) gets them merged.
     Two sources that want one target both fail, unless ``prefix_collisions``: then each is renamed
-    ``<folder>-<name>`` (``naming.prefixed``, as ``migrate`` does), found by reading every source first."""
+    ``<folder>-<name>`` (``naming.prefixed``, as ``migrate`` does), found by reading every source first.
+    ``scope``/``shared`` put each output where ``migrate`` would (``scopes.target``): ``user``, at the target's
+    user-level path below ``out`` (the home folder's layout); ``shared``, in the folder several tools read. A
+    target with no place at ``scope`` fails here, before anything is read (``scopes.check``)."""
+    if scope != "project" or shared:
+        from . import registry, scopes
+
+        scopes.check([registry.get(to).id], scope)
+    return _convert_many(sources, to, Path(out), from_, policy, force, dry_run, prefix_collisions, scope, shared)
+
+
+def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str | None, policy: Policy,
+                  force: bool, dry_run: bool, prefix_collisions: bool, scope: str, shared: bool) -> Iterator[FileResult]:
     from . import registry
     from .api import keeps_many, read, write_all, write_merged
 
     policy = replace(policy, placed=True)  # every output lands at the target's own path
-    root = Path(out)
+    at = _placer(registry.get(to), scope, shared)
     skipped: list[tuple[Path, str]] = []
     found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
@@ -196,7 +208,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
     def place(res: FileResult, src: Path, rel: str, text: str) -> None:
         """Plan one output; nothing is written until every source is planned, so two sources that want one target
         both fail (as in ``migrate``), the first is never written before the second is seen."""
-        dest = inside(root, rel)
+        dest = inside(root, at(rel))
         res.target = str(dest)
         not_a_source(dest, inputs, str(src))
         planned.setdefault(str(dest), []).append((res, src, text))
@@ -222,7 +234,7 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             if multi:
                 doc, report = read(src, from_, carry=policy.carry)
                 res.report, res.source_dialect = report, report.source
-                rel = registry.get(to).output_path(doc.agent)
+                rel = at(registry.get(to).output_path(doc.agent))
                 merged.setdefault(rel, []).append((src, doc, res))
                 continue
             doc, report = read(src, from_, carry=policy.carry)
@@ -285,6 +297,15 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
             yield res
     if written:
         remember(root, written)
+
+
+def _placer(d: Any, scope: str, shared: bool) -> Callable[[str], str]:
+    """The output path at ``scope`` (and the shared folder) of a path in the target's own layout."""
+    if scope == "project" and not shared:
+        return lambda rel: rel
+    from . import scopes
+
+    return lambda rel: scopes.target(d, rel, scope=scope, shared=shared)
 
 
 def remember(root: Path, written: dict[str, str]) -> None:

@@ -78,12 +78,17 @@ def convert(
     clients: Optional[str] = typer.Option(None, "--clients",
                                           help="With --to agent-plugins: the clients whose agents the package holds "
                                                "(comma list: copilot,claude,codex,kiro,cursor)."),
+    scope: str = typer.Option("project", "--scope",
+                              help="project: each file at its repository path below -o DIR; user: at its user-level "
+                                   "path (~/.copilot/agents ...) below -o DIR, by default the home folder."),
+    shared: bool = typer.Option(False, "--shared",
+                                help="Write to the folder several tools read (.agents/skills/) where a dialect has one."),
 ) -> None:
     """Convert agent files to another dialect, or a whole plugin to another package format."""
     from .convert import run
 
     run(sources, to, from_, out, strict, fail_on, report_json, allow_broaden, no_carry, force, as_json, quiet, verbose,
-        prefix_collisions, clients)
+        prefix_collisions, clients, scope, shared)
 
 
 @app.command()

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 VALUES = {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--out": "out", "-o": "out",
-          "--fail-on": "fail_on", "--report-json": "report_json", "--clients": "clients"}
+          "--fail-on": "fail_on", "--report-json": "report_json", "--clients": "clients", "--scope": "scope"}
 """Convert's options that take a value (typer declares the same in app.py; tests/test_startup.py compares)."""
 FLAGS = {"--strict": "strict", "--allow-broaden": "allow_broaden", "--no-carry": "no_carry", "--force": "force",
-         "--prefix-collisions": "prefix_collisions",
+         "--prefix-collisions": "prefix_collisions", "--shared": "shared",
          "--json": "as_json", "--quiet": "quiet", "-q": "quiet", "--verbose": "verbose", "-v": "verbose"}
 _PATHS = ("out", "report_json")
 
@@ -65,27 +65,33 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
 def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[Path] = None, strict: bool = False,
         fail_on: Optional[str] = None, report_json: Optional[Path] = None, allow_broaden: bool = False,
         no_carry: bool = False, force: bool = False, as_json: bool = False, quiet: bool = False,
-        verbose: bool = False, prefix_collisions: bool = False, clients: Optional[str] = None) -> None:
+        verbose: bool = False, prefix_collisions: bool = False, clients: Optional[str] = None,
+        scope: str = "project", shared: bool = False) -> None:
     """Convert agent files to another dialect (returns on success; any other end is ``SystemExit(code)``)."""
     from .. import api, registry
 
     level = _level(quiet, verbose)
     policy = _policy(strict, fail_on, allow_broaden, no_carry)
+    placed = scope != "project" or shared
     if report_json is not None and str(report_json) != "-":
         _report_path_ok(report_json, sources, force, as_json)
     if clients is not None or not _is_dialect(to):  # a dialect's name never loads the package machinery (packages/)
         from .. import packages
 
         if packages.is_format(to) or clients is not None:
+            if placed:
+                usage("--scope and --shared place dialect files; a package is a folder: name it with -o DIR")
             _package(sources, to, from_, out, policy, force, as_json, level, report_json, clients)
             return
     try:
         to = registry.get(to).id
         if from_:
             registry.get(from_)
+        if placed:
+            out = _placed_root(to, scope, out)
     except AgentconvError as exc:
         fail(exc, as_json, "convert")
-    single = len(sources) == 1 and (sources[0] == "-" or not os.path.isdir(sources[0] or "."))  # "" is Path's "."
+    single = len(sources) == 1 and (sources[0] == "-" or not os.path.isdir(sources[0] or ".")) and not placed
     if out is not None and str(out) == "-":  # -o -: standard output, as without -o
         if not single:
             usage("-o - (standard output) takes one file; several files or a directory need an output directory")
@@ -130,11 +136,27 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
     from ..batch import convert_many
 
     tally = render.batch(convert_many(sources, to, out, from_=from_, policy=policy, force=force,
-                                      prefix_collisions=prefix_collisions), as_json, level,
+                                      prefix_collisions=prefix_collisions, scope=scope, shared=shared), as_json, level,
                          keep_rows=report_json is not None, to=to)
     if report_json is not None:
         render.write_report(report_json, render.convert_doc(tally.rows, tally.exit_code(), tally))
     raise SystemExit(tally.exit_code())
+
+
+def _placed_root(to: str, scope: str, out: Optional[Path]) -> Path:
+    """The output root of ``--scope``/``--shared``, checked as ``migrate`` checks it (``scopes.check``): -o DIR, or
+    at user scope the home folder; never standard output or one file, since the scope names each file's path."""
+    from pathlib import Path
+
+    from .. import scopes
+
+    scopes.check([to], scope)
+    if out is None and scope == "user":
+        return scopes.home()
+    if out is None or str(out) == "-" or _file_like(Path(out)):
+        usage("--scope and --shared put each file at its path below an output folder: name it with -o DIR"
+              + ("" if out is None else ", not a file or standard output"))
+    return Path(out)
 
 
 def _is_dialect(name: str) -> bool:
