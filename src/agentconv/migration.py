@@ -22,7 +22,7 @@ from collections import Counter
 from contextlib import closing, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Container, Iterable, Iterator
 
 from . import fsio, limits
 from . import manifest as mf
@@ -195,20 +195,26 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class _Shared:
-    """One object for the equal values thousands of records hold (loss items, loss counts, dialect ids), so that
-    what a run keeps to its end costs about a record's paths and digest, whatever its losses. An item's ``file``,
-    when it is the record's source, is kept as ``""`` (``Record.items`` puts it back). Shared values are never
-    changed in place: the records' lists are replaced, not edited."""
+    """One object for the equal values thousands of records hold (loss items, lists of them, loss counts, dialect
+    ids, source paths), so that what a run keeps to its end costs about a record's paths and digest, whatever its
+    losses. An item's ``file``, when it is the record's source, is kept as ``""`` (``Record.items`` puts it back).
+    Shared values are never changed in place: the records' lists are replaced, not edited. ``names``: the found
+    sources' paths (rel -> itself), so that a record unpickled from a worker holds the one string, not a copy."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: dict[str, str] | None = None) -> None:
         self.table: dict[Any, Any] = {}
+        self.held: set[int] = set()  # ids of the items the table holds: a list of only those is shared by their ids
+        self.names = names if names is not None else {}
 
     def __call__(self, rec: Record) -> Record:
         t = self.table
+        rec.source = self.names.get(rec.source, rec.source)
         rec.source_dialect = t.setdefault(rec.source_dialect, rec.source_dialect)
         rec.target_dialect = t.setdefault(rec.target_dialect, rec.target_dialect)
-        if rec.losses and rec.status != "merge":  # a merged record's items go to _merge as they are
-            rec.losses = [self.item(i, rec.source) for i in rec.losses]
+        if rec.status != "merge":  # a merged record's items go to _merge as they are
+            items = [self.item(i, rec.source) for i in rec.losses]
+            key = ("losses", *map(id, items))  # ids of shared items (held by the table) or of this list's own
+            rec.losses = t.setdefault(key, items) if all(id(x) in self.held for x in items) else items
         if rec.counts:
             key = ("counts", *rec.counts.items())
             rec.counts = t.setdefault(key, rec.counts)
@@ -219,9 +225,11 @@ class _Shared:
             item["file"] = ""
         try:
             key = tuple(item.items())
-            return self.table.setdefault(key, item)
+            got = self.table.setdefault(key, item)
         except TypeError:  # an unhashable value: kept as it is
             return item
+        self.held.add(id(got))
+        return got
 
 
 def _thin(rec: Record, keep: bool | str) -> None:
@@ -491,7 +499,7 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
             generated = {real(os.path.join(out_root, p)) for p in manifest.files}
             found = [(p, rel) for p, rel in found if real(p) not in generated]
             del generated
-        discovered = {rel for _, rel in found}
+        discovered = {rel: rel for _, rel in found}  # also what the records' sources are shared with (_Shared)
         found += extra
         job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
                   scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
@@ -512,9 +520,9 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
 
 def _migrate(job: Job, found: list[tuple[str, str]], records: list[Record], root: Path, out_root: Path,
              manifest: mf.Manifest, force: bool, jobs: int, prefix_collisions: bool,
-             progress: Callable[[int, int], None] | None, discovered: set[str], remove_orphans: bool) -> Summary:
+             progress: Callable[[int, int], None] | None, discovered: dict[str, str], remove_orphans: bool) -> Summary:
     counted: Counter[str] = Counter()
-    share = _Shared()
+    share = _Shared(discovered)
     with closing(_run(job, found, jobs)) as stream:
         for rec in stream:
             records.append(share(rec))
@@ -630,12 +638,11 @@ def _prefix(records: list[Record], job: Job, found: list[tuple[str, str]]) -> li
 
 
 def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
-             prefixed: bool = False, discovered: set[str] = frozenset(), orphans_of: tuple[str, ...] = (),
+             prefixed: bool = False, discovered: Container[str] = frozenset(), orphans_of: tuple[str, ...] = (),
              sources: list[str] = ()) -> None:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
     (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the paths
     of every source, which no target may be, whatever link or spelling leads to it."""
-    before = (dict(manifest.files), dict(manifest.origins))
     first: dict[str, Record] = {}
     clash: dict[str, list[Record]] = {}  # the few targets several sources want
     for r in records:
@@ -680,7 +687,7 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                 if r.status == "converted":
                     try:
                         fsio.commit(r.tmp, os.path.join(root_s, r.target))
-                        manifest.files[r.target] = r.digest
+                        manifest.put(r.target, r.digest)
                     except OSError as exc:
                         fsio.discard(r.tmp)
                         r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
@@ -690,16 +697,17 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                     _prune(Path(r.tmp).parent, root)
                 r.tmp = None
             if r.status == "unchanged" and r.target and r.target not in manifest.files:
-                manifest.files[r.target] = r.digest
+                manifest.put(r.target, r.digest)
         records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
     finally:
-        if (manifest.files, manifest.origins) != before or manifest.journal:
+        if manifest.dirty or manifest.journal:
             mf.save(root, manifest)
-            manifest.journal = False
+            manifest.journal = manifest.dirty = False
 
 
-def _origins(records: list[Record], manifest: mf.Manifest, discovered: set[str]) -> None:
-    """Remember which found sources (and target dialect) each written target comes from."""
+def _origins(records: list[Record], manifest: mf.Manifest, discovered: Container[str]) -> None:
+    """Remember which found sources (and target dialect) each written target comes from: a tuple each, the targets of
+    one source sharing its tuple of sources (``mf.Manifest.origins``)."""
     made: dict[str, tuple[str, str | set[str]]] = {}  # a set only for a target of several sources
     for r in records:
         if r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source in discovered:
@@ -708,8 +716,10 @@ def _origins(records: list[Record], manifest: mf.Manifest, discovered: set[str])
                 got[1].add(r.source)
             elif got[1] != r.source:
                 made[r.target] = (got[0], {got[1], r.source})
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for target, (dialect, srcs) in made.items():
-        manifest.origins[target] = {"to": dialect, "sources": [srcs] if isinstance(srcs, str) else sorted(srcs)}
+        key = (srcs,) if isinstance(srcs, str) else tuple(sorted(srcs))
+        manifest.origin(target, dialect, shared.setdefault(key, key))
 
 
 def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],
@@ -720,18 +730,19 @@ def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str,
         return []
     made = {r.target for r in records if r.target}
     out: list[Record] = []
-    for target, origin in sorted(manifest.origins.items()):
-        if target in made or origin["to"] not in dialects or target not in manifest.files:
+    for target in sorted(manifest.origins):
+        dialect, sources = manifest.origins[target]
+        if target in made or dialect not in dialects or target not in manifest.files:
             continue
-        if not origin["sources"] or any(os.path.lexists(os.path.join(repo, s)) for s in origin["sources"]):
+        if not sources or any(os.path.lexists(os.path.join(repo, s)) for s in sources):
             continue
         path = os.path.join(root, target)
         current = mf.sha_file(Path(path))
-        gone = ", ".join(origin["sources"])
-        rec = Record(origin["sources"][0], origin["to"], target, "stale")
+        gone = ", ".join(sources)
+        rec = Record(sources[0], dialect, target, "stale")
         if current is None:  # already removed by hand
             if mode == "write":
-                del manifest.files[target], manifest.origins[target]
+                manifest.drop(target)
             continue
         if mode == "check":
             rec.error = f"{target} is stale: its source {gone} is gone (`agentconv sync` removes it)"
@@ -748,7 +759,7 @@ def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str,
                 rec.error = f"{target}: cannot remove: {exc.strerror or exc}"
             else:
                 rec.status = "removed"
-                del manifest.files[target], manifest.origins[target]
+                manifest.drop(target)
                 _prune(Path(path).parent, Path(root))
         out.append(rec)
     return out
