@@ -290,6 +290,29 @@ def test_envelope_notes_are_parameters_never_text_split_apart():
         (4, "a date read as its text '2024-01-01'"), (5, "a YAML set read as a list")]
 
 
+def test_two_keys_that_are_one_as_text_say_so_in_their_own_words():
+    """1 and '1' (a date and its quoted spelling, two lone surrogates) are one key once read as text: key-twice says
+    which keys, which text, and which value stayed, at the mapping's path (Roo: in the message), not as a retyping."""
+    from agentconv import limits
+
+    data, notes = limits.plain({"m": {1: "a", "1": "b"}, "\ud800": 1, "\udfff": 2})
+    assert data == {"m": {"1": "a"}, "\ufffd": 1}
+    assert [n for n in notes if isinstance(n, limits.KeyTwice)] == [
+        limits.KeyTwice("m", "keys 1 and '1'", "1"), limits.KeyTwice("", "keys '\\ud800' and '\\udfff'", "\ufffd")]
+    src = b"---\nname: n\ndescription: d\nmetadata:\n  1: a\n  '1': b\n2024-01-01: x\n'2024-01-01': y\n---\nBody\n"
+    report = agentconv.read_text(src, path=".claude/agents/n.md")[1]
+    assert [(i.severity.value, i.path, i.line, i.message) for i in report if i.code.value == "key-twice"] == [
+        ("warning", "metadata", 4, "keys 1 and '1' are both '1' as text: the first one's value kept, the second one's "
+                                   "dropped"),
+        ("warning", "", None, "keys 2024-01-01 and '2024-01-01' are both '2024-01-01' as text: the first one's value "
+                              "kept, the second one's dropped")]
+    assert not any("twice" in i.message for i in report if i.code.value == "value-retyped")
+    roo = b"customModes:\n  - slug: a\n    name: A\n    roleDefinition: r\n    groups: [read]\n    1: x\n    '1': y\n"
+    report = agentconv.read_text(roo, path=".roomodes")[1]
+    assert [i.message for i in report if i.code.value == "key-twice"] == [
+        "customModes: keys 1 and '1' are both '1' as text: the first one's value kept, the second one's dropped"]
+
+
 # ------------------------------------------------------------------------------------------ linear header rewrite
 def test_rewriting_a_header_is_linear_in_its_keys():
     from agentconv.envelopes.frontmatter import _order

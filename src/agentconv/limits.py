@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from . import rx
 from .errors import ParseError
+from .loss import LossCode
 
 MAX_FILE_BYTES = 16 * 2**20     # a source file (largest real: 64 KB)
 MAX_HEADER_BYTES = 8 * 2**20    # text handed to a YAML/TOML/JSON parser (largest real: 5,527 bytes)
@@ -110,12 +111,29 @@ def _kind(mode: int) -> str:
 _SURROGATE = rx.compile("[\ud800-\udfff]")
 
 
+_PARAMS = property(lambda note: dict(zip(note._fields[1:], note[1:])))
+"""A note's fields after ``where``: its code's template parameters."""
+
+
 class Retyped(NamedTuple):
     """A value read as something else (``LossCode.VALUE_RETYPED``'s parameters, and the key path it is at)."""
 
     where: str
     value: str
     reading: str
+    code = LossCode.VALUE_RETYPED
+    params = _PARAMS
+
+
+class KeyTwice(NamedTuple):
+    """Two keys of one mapping that are one key once read as text (``1`` and ``'1'``): the first is kept
+    (``LossCode.KEY_TWICE``'s parameters, and the key path of the mapping)."""
+
+    where: str
+    keys: str
+    key: str
+    code = LossCode.KEY_TWICE
+    params = _PARAMS
 
 
 class _Walk:
@@ -123,14 +141,17 @@ class _Walk:
         self.file, self.line = file, line
         self.nodes = self.aliased = self.chars = 0
         self.seen: set[int] = set()
-        self.notes: list[Retyped] = []
+        self.notes: list[Retyped | KeyTwice] = []
 
     def fail(self, message: str) -> None:
         raise LimitError(message, file=self.file, line=self.line)
 
     def note(self, where: str, value: str, reading: str) -> None:
+        self.add(Retyped(where, value, reading))
+
+    def add(self, note: Retyped | KeyTwice) -> None:
         if len(self.notes) < 100:
-            self.notes.append(Retyped(where, value, reading))
+            self.notes.append(note)
 
     def copy(self, value: Any, where: str, depth: int, aliased: bool, active: frozenset | None = None) -> Any:
         self.nodes += 1
@@ -168,9 +189,10 @@ class _Walk:
             if isinstance(value, dict):
                 out: dict[str, Any] = {}
                 for k, v in value.items():
-                    k = self.key(k, where)
+                    raw, k = k, self.key(k, where)
                     if k in out:
-                        self.note(where, f"key {k!r} appears twice once", "text: the first kept")
+                        first = next(r for r in value if _as_key(r) == k)
+                        self.add(KeyTwice(where, f"keys {_spelled(first)} and {_spelled(raw)}", k))
                         continue
                     out[k] = self.copy(v, f"{where}.{k}" if where else k, depth + 1, again, active)
                 return out
@@ -186,27 +208,42 @@ class _Walk:
         return self.text(k, where, "key ")
 
     def text(self, value: Any, where: str, what: str = "") -> str:
-        if isinstance(value, (_dt.date, _dt.time)):
-            text = value.isoformat()
-            kind = "time" if isinstance(value, _dt.time) else "date" if type(value) is _dt.date else "date-time"
-        elif isinstance(value, bytes):
-            text, kind = value.decode("utf-8", "replace"), "binary value"
-        elif isinstance(value, bool) or value is None:
-            text, kind = str(value).lower() if value is not None else "null", type(value).__name__
-        elif isinstance(value, (list, tuple, dict)):
-            import json
-
-            text, kind = json.dumps(value, default=str, ensure_ascii=False), type(value).__name__
-        else:
-            text, kind = str(value), type(value).__name__
+        text, kind = _text(value)
         self.note(where, f"a {what}{kind}", f"its text {text[:40]!r}")
         return text
 
 
-def plain(value: Any, file: str | None = None, line: int | None = None) -> tuple[Any, list[Retyped]]:
+def _text(value: Any) -> tuple[str, str]:
+    """A value that is not text: its text, and what kind of value it was."""
+    if isinstance(value, (_dt.date, _dt.time)):
+        kind = "time" if isinstance(value, _dt.time) else "date" if type(value) is _dt.date else "date-time"
+        return value.isoformat(), kind
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace"), "binary value"
+    if isinstance(value, bool) or value is None:
+        return str(value).lower() if value is not None else "null", type(value).__name__
+    if isinstance(value, (list, tuple, dict)):
+        import json
+
+        return json.dumps(value, default=str, ensure_ascii=False), type(value).__name__
+    return str(value), type(value).__name__
+
+
+def _as_key(key: Any) -> str:
+    """A key as ``_Walk.key`` reads it, without a note."""
+    return _SURROGATE.sub("\ufffd", key) if isinstance(key, str) else _text(key)[0]
+
+
+def _spelled(key: Any) -> str:
+    """A key as the source spelled it: text quoted, anything else (``1``, ``2024-01-01``) bare."""
+    return repr(key[:40]) if isinstance(key, str) else _text(key)[0][:40]
+
+
+def plain(value: Any, file: str | None = None, line: int | None = None) -> tuple[Any, list[Retyped | KeyTwice]]:
     """A copy of parsed data holding only JSON's types (str, int, finite float, bool, None, list, dict with str
     keys), within the bounds above. Dates, times, binary and non-finite numbers become their text and lone
-    surrogates U+FFFD; each such reading is returned as a note (``Retyped``). Raises LimitError past a bound
+    surrogates U+FFFD; each such reading is returned as a note (``Retyped``; ``KeyTwice`` for two keys that are one
+    as text, the first kept). Raises LimitError past a bound
     (depth, values, alias expansion, characters) or on a structure that refers to itself."""
     walk = _Walk(file, line)
     return walk.copy(value, "", 0, False), walk.notes

@@ -44,6 +44,7 @@ class LossCode(str, Enum):
     MODEL_DEFAULT = "model-default"            # omitted: it is the target's default
     VALUE_READ_AS = "value-read-as"            # another form its own tool accepts (comma string -> list, ...)
     VALUE_RETYPED = "value-retyped"            # a type its field does not take, read as the nearest (its text)
+    KEY_TWICE = "key-twice"                    # two keys that are one as text (1 and '1'): the first kept
     VALUE_INVALID = "value-invalid"            # what its own tool would reject or ignore, read leniently
     VALUE_RESPELLED = "value-respelled"        # written in the target's spelling of the same value
     VALUE_MADE_UP = "value-made-up"            # a required field filled in from the record

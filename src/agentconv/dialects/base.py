@@ -109,9 +109,9 @@ class Dialect(ToolFields, Detection):
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
                        text=f"'{word}:'", problem=f"is no {self.id} key", reading=f"text of '{key}'")
-        for where, value, reading in parsed.coerced:
-            line = next((c.line for c in parsed.layout.chunks if c.key == where.split(".")[0]), None)
-            report.add(LossCode.VALUE_RETYPED, fields.get(where, where), line=line, value=value, reading=reading)
+        for note in parsed.coerced:
+            line = next((c.line for c in parsed.layout.chunks if c.key == note.where.split(".")[0]), None)
+            report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
         data = dict(parsed.data)
         written_as = {}

@@ -82,7 +82,7 @@ class Parsed:
     """(line, word, key): a ``word:`` line that is no key of the dialect, read as text of ``key`` by the fallback."""
     carry: dict[str, Any] | None = None
     carry_line: int | None = None
-    coerced: list[limits.Retyped] = field(default_factory=list)
+    coerced: list[limits.Retyped | limits.KeyTwice] = field(default_factory=list)
     """Every value read as something else (a date as its text ...): limits.plain."""
     notes: list[Any] = field(default_factory=list)
     """Anything else the envelope found about the record, reported as it is (``records.Note``)."""

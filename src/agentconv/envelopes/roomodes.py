@@ -116,8 +116,9 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     whole = parse(text, file)
     data = whole.data
     notes = []
-    for where, value, reading in whole.coerced:
-        notes.append(Note(LossCode.VALUE_RETYPED, {"value": f"{where}: {value}" if where else value, "reading": reading}))
+    for note in whole.coerced:  # no path of their own: the first parameter says where
+        first, params = next(iter(note.params)), note.params
+        notes.append(Note(note.code, {**params, first: f"{note.where}: {params[first]}"} if note.where else params))
     single = LIST not in data and ID in data  # one mode, unwrapped (an export, a catalogue entry)
     modes = [data] if single else data.get(LIST)
     if single:
