@@ -35,9 +35,8 @@ def read_members(pkg: Package, all_files: dict[str, Path], taken: set[str], carr
                     key = (kind, slugify(m.doc.agent.name or ""))  # `git:commit` for one client is `git-commit` for another
                     if key in seen:  # the same record for another client: read once, from the first
                         pkg.members.pop()
-                        loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, kind,
-                             component=f"{kind[:-1]} {key[1]!r} of {rel}", place=f"once, from {seen[key]}",
-                             why="the same record for another client")
+                        loss(pkg.report, LossCode.COMPONENT_REPEATED, kind,
+                             component=f"{kind[:-1]} {key[1]!r}", copy=rel, first=seen[key])
                     else:
                         seen[key] = rel
                 break
