@@ -411,3 +411,32 @@ def test_a_target_linked_to_a_source_is_refused_after_a_fresh_one_is_written(tmp
     assert "refusing to overwrite a source file" in by[".claude/agents/alpha.md"].error
     assert by[".claude/agents/beta.md"].status == "converted"
     assert (agents / "alpha.md").read_text().startswith("---\nname: alpha")
+
+
+@pytest.mark.parametrize("spelling", [".", "abs", "..", "sub"])
+def test_fresh_clone_outputs_recognised_however_the_repository_is_spelled(tmp_path: Path, monkeypatch, spelling) -> None:
+    """Sources are kept as their rel alone where their path is REPO/rel (_Found): the outputs of a fresh clone are
+    still found by their place, with the repository given as ".", absolute, through "..", or from its parent."""
+    repo = claude_repo(tmp_path / "r", 3)
+    (tmp_path / "r" / "sub").mkdir()
+    cwd = {"sub": tmp_path, "..": repo / "sub"}.get(spelling, repo)
+    name = {"abs": str(repo), "sub": "r"}.get(spelling, spelling)
+    monkeypatch.chdir(cwd)
+    assert migration.migrate(name, ["copilot", "opencode"], jobs=1).summary.exit_code() == 0
+    (repo / mf.MANIFEST).unlink()
+    out = migration.migrate(name, ["copilot", "opencode"], jobs=1)
+    assert sorted({r.source for r in out.records}) == [f".claude/agents/agent-{i}.md" for i in range(3)]
+    assert {r.status for r in out.records} == {"unchanged"}
+    assert len(mf.load(repo).files) == 6
+
+
+def test_found_sources_keep_their_paths_and_order() -> None:
+    """_Found gives back every (path, rel) pair as given, by index, slice and iteration; only the pairs whose path is
+    not base/rel (or whose rel is not a plain path below it) keep their path."""
+    pairs = [("/r/a/x.md", "a/x.md"), ("/elsewhere/y.md", "y.md"), ("/r/../z.md", "../z.md"), ("/r/b.md", "b.md"),
+             ("/abs/w.md", "/abs/w.md"), ("/r/./c.md", "./c.md")]
+    found = migration._Found("/r", pairs)
+    assert list(found) == pairs and found[:] == pairs and found[2:4] == pairs[2:4] and found[-1] == pairs[-1]
+    assert [found[i] for i in range(len(found))] == pairs and len(found) == 6
+    assert sorted(found.odd) == [1, 2, 4, 5]
+    assert list(migration._Found(".", [("a.md", "a.md")]).odd) == []
