@@ -192,6 +192,10 @@ def test_usage_errors(tmp_path):
     assert r.returncode == 2 and "nosuch" in r.stderr
     r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot")
     assert r.returncode == 2 and "-o DIR" in r.stderr
+    for extra in (["--scope", "user"], ["--shared"], ["--file", str(src / "x.md")], ["--prefix-collisions"]):
+        r = agentconv("migrate", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "o"), *extra)
+        assert (r.returncode, r.stderr.splitlines()[-1]) == (
+            2, f"agentconv: error: {extra[0]} place dialect files; a package is a folder: name it with -o DIR"), r.stderr
     assert not (tmp_path / "o").exists()
 
 

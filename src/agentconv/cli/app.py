@@ -216,6 +216,10 @@ def migrate(
             _usage(f"a package target ({', '.join(packages.FORMATS)}) is migrated alone, and --clients goes with it")
         if wanted[0] == "agent-plugins" and not clients:
             _usage(f"--to agent-plugins needs --clients (a comma list of {', '.join(packages.clients())})")
+        unused = [opt for opt, given in (("--scope", scope != "project"), ("--shared", shared), ("--file", bool(files)),
+                                         ("--prefix-collisions", prefix_collisions)) if given]
+        if unused:  # never ignored in silence: each places or picks dialect files, and a package is one folder
+            _usage(f"{' and '.join(unused)} place dialect files; a package is a folder: name it with -o DIR")
         try:
             outcome = packages.migrate(repo, wanted[0], clients_=[c.strip() for c in (clients or "").split(",") if c.strip()],
                                        out=out, mode=mode, force=force, policy=policy)

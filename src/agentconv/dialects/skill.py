@@ -134,5 +134,6 @@ class Skill(Dialect):
                 ctx.report.add(LossCode.VALUE_TOO_LONG, ipath, field=key, length=len(value),
                                limit_by="the Agent Skills spec", limit=limits[key])
         if ctx.agent.kind not in ("skill",):
-            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"a {ctx.agent.kind}", written="a skill",
+            article = "an" if ctx.agent.kind[:1] in "aeiou" else "a"
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"{article} {ctx.agent.kind}", written="a skill",
                            note="loaded on demand by its description")
