@@ -1,7 +1,8 @@
 """Whole packages (agentconv/packages/): a Claude Code plugin to an Agent Plugins 1.0 package for copilot, codex and kiro and
 back, a Claude Code marketplace of two plugins through ``migrate``, each compared whole with golden trees
 (``fixtures/packages/<case>/``; ``pytest tests/test_packages.py --regen`` or ``make regen`` rewrites them), every
-``plugin.json``/``mcp.json`` validated against the Agent Plugins 1.0 JSON Schemas (``tests/data/agent-plugins-1.0``)."""
+``plugin.json``/``mcp.json`` validated against the Agent Plugins 1.0 JSON Schemas (``tests/data/agent-plugins-1.0``):
+in the goldens, and after every test in every output folder agentconv wrote (``apschema.validate_outputs``)."""
 from __future__ import annotations
 
 import json
@@ -14,11 +15,16 @@ import pytest
 
 from agentconv import packages
 from agentconv.errors import ParseError
+from apschema import outputs_valid, validate_tree  # noqa: F401 - outputs_valid: an autouse fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "packages"
 SCHEMAS = Path(__file__).resolve().parent / "data" / "agent-plugins-1.0"
 CLIENTS = "copilot,codex,kiro"
+
+
+def test_golden_packages_are_valid():
+    assert validate_tree(CASES) == 3  # review-kit, and the marketplace's two plugins
 
 
 def agentconv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

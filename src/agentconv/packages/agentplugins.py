@@ -1,6 +1,8 @@
 """An Agent Plugins 1.0 package (``plugin.json``, portable skills and MCP servers; the per-client folders are
-``extensions.py``'s): the manifest checked as the schema states it (§5), Claude Code's own keys kept under its
-extension namespace."""
+``extensions.py``'s), as spec-1.0.0.md (github.com/agentplugins/agent-plugins-spec @ bd38355) states it: the
+manifest checked as "5 Manifest" and the schema state it (what a consumer must reject is refused, what it must
+report and ignore is reported), Claude Code's own keys kept under its extension namespace, other namespaces' data
+kept as it is ("8.1 Manifest extension data"), paths kept inside the package ("4.1 General requirements")."""
 from __future__ import annotations
 
 import re
@@ -18,38 +20,42 @@ from .writing import Output, copy_files, dump, manifest_out, strip_home, write_r
 
 def read_ap(root: Path, carry: bool) -> Package:
     ap = table()["agent-plugins"]
-    manifest = read_json(root / ap["manifest"], ap["manifest"])
     file = str(root / ap["manifest"])
+    if not _inside(root, ap["manifest"]):  # "4.1 General requirements": a failure boundary of its own (1)
+        raise ParseError("plugin.json resolves outside the package (Agent Plugins 1.0 §4.1: the plugin is rejected)",
+                         file=file)
+    manifest = read_json(root / ap["manifest"], ap["manifest"])
     problems = check_manifest(manifest)
     if problems:
         raise ParseError(f"plugin.json: {problems[0]} (Agent Plugins 1.0 §5: the plugin is rejected)", file=file)
     pkg = Package(root, "agent-plugins", manifest["name"])
     pkg.report.source, pkg.report.file = "agent-plugins", file
-    for key in manifest:
+    for key in manifest:  # "5.2 Manifest object": each unknown field reported and ignored, never given a meaning
         if key not in ap["portable"] and key not in ("$schema", "extensions"):
             loss(pkg.report, LossCode.COMPONENT_DROPPED, key,
                  component=f"plugin.json field {key!r}", why="Agent Plugins 1.0 reports and ignores unknown fields (§5.2)")
     pkg.meta = {k: manifest[k] for k in ap["portable"] if k in manifest and k != "name"}
     claude_ns = ap["clients"]["claude"]["namespace"]
-    ext = manifest.get("extensions") if isinstance(manifest.get("extensions"), dict) else {}
+    ext = manifest.get("extensions", {})
+    if not isinstance(ext, dict):  # "8.1 Manifest extension data": reported and ignored
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, "extensions",
+             component="plugin.json field 'extensions'", why="it is not an object, so it is ignored (§8.1)")
+        ext = {}
     pkg.claude = dict(ext.get(claude_ns, {}))
+    pkg.extensions = {ns: value for ns, value in ext.items() if ns != claude_ns}  # never validated (§8.1)
     taken = {ap["manifest"]}
-    if (root / ap["mcp"]).is_file():
+    extra = pkg.claude.pop("mcpServers", {}) if isinstance(pkg.claude.get("mcpServers"), dict) else {}
+    data = _mcp_config(pkg, root, ap)
+    if data is not None:
         taken.add(ap["mcp"])
         pkg.sources[ap["mcp"]] = str(root / ap["mcp"])
-        data = read_json(root / ap["mcp"], ap["mcp"])
-        extra = pkg.claude.pop("mcpServers", {}) if isinstance(pkg.claude.get("mcpServers"), dict) else {}
-        if not isinstance(data, dict) or data.get("$schema") != ap["mcp_schema"] or not isinstance(data.get("mcpServers"), dict):
-            loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers",
-                 component="mcp.json",
-                 why="not an Agent Plugins 1.0 MCP configuration, so MCP is disabled for this plugin (§7.2.2)")
-        else:
-            for sname, server in data["mcpServers"].items():
-                pkg.mcp[sname] = to_claude(sname, server, extra.pop(sname, {}), pkg.report)
-        pkg.mcp.update(extra)  # servers only Claude Code could hold
+        for sname, server in data["mcpServers"].items():
+            if kept := to_claude(sname, server, extra.pop(sname, {}), pkg.report):  # an invalid entry: skipped
+                pkg.mcp[sname] = kept
+    pkg.mcp.update(extra)  # servers only Claude Code could hold
     all_files = package_files(pkg)
     skills = table()["claude-plugin"]["skills"]
-    for rel in sorted(all_files):
+    for rel in sorted(all_files):  # "7.1 Skills": each immediate child folder of skills/ with a SKILL.md, no deeper
         if rel.startswith("skills/") and rel.endswith("/SKILL.md") and rel.count("/") == 2:
             taken.add(rel)
             add_member(pkg, "skills", skills["dialect"], all_files[rel], rel, rel, carry)
@@ -63,28 +69,77 @@ def read_ap(root: Path, carry: bool) -> Package:
     return pkg
 
 
+def _inside(root: Path, rel: str) -> bool:
+    import os
+
+    top = os.path.realpath(root)
+    return os.path.realpath(root / rel).startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _mcp_config(pkg: Package, root: Path, ap: dict[str, Any]) -> dict[str, Any] | None:
+    """``mcp.json`` when it is an Agent Plugins 1.0 MCP configuration; else MCP is disabled for the package and
+    reported ("7.2.2 Loading rules" 2, "6.2 Missing locations"), and the file stays a file of the package. None
+    also when there is none ("6.2": not an error)."""
+    path = root / ap["mcp"]
+    if not (path.exists() or path.is_symlink()):
+        return None
+    why = None
+    if not _inside(root, ap["mcp"]):
+        why = "it resolves outside the package (§4.1)"
+    elif not path.is_file():
+        why = "it is not a regular file (§6.2)"
+    else:
+        try:
+            data = read_json(path, ap["mcp"])
+        except ParseError as exc:
+            data, why = None, f"{exc.message}"
+        if why is None and not (isinstance(data, dict) and data.get("$schema") == ap["mcp_schema"]
+                                and isinstance(data.get("mcpServers"), dict) and set(data) <= set(ap["mcp_keys"])):
+            why = "it is not an Agent Plugins 1.0.0 MCP configuration (only $schema and an mcpServers object, §7.2.1)"
+    if why is None:
+        return data
+    loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", file=str(path),
+         component="mcp.json", why=f"{why}, so MCP is disabled for this plugin (§7.2.2)")
+    return None
+
+
 def check_manifest(data: Any) -> list[str]:
-    """The fatal problems of an Agent Plugins ``plugin.json`` (§5.2-5.5), as the schema states them; unknown
-    top-level fields and a non-object ``extensions`` are not fatal (reported by the reader)."""
+    """The fatal problems of an Agent Plugins ``plugin.json`` (spec-1.0.0.md "5.2 Manifest object" to "5.5 Plugin
+    name constraints", "8.1 Manifest extension data"), as the spec and schema state them; unknown top-level fields
+    and a non-object ``extensions`` are not fatal (reported by the reader)."""
     ap = table()["agent-plugins"]
     if not isinstance(data, dict):
         return ["not a JSON object"]
     out = []
-    if data.get("$schema") != ap["plugin_schema"]:
-        out.append(f"$schema must be {ap['plugin_schema']}")
-    name = data.get("name")
-    if not isinstance(name, str) or not 1 <= len(name) <= 64 or not re.match(ap["name_pattern"], name):
-        out.append(f"name {name!r} breaks the naming rule (§5.5)")
-    for key in ("version", "description", "homepage", "repository", "license"):
-        if key in data and not isinstance(data[key], str):
-            out.append(f"{key} must be a string")
-    if "keywords" in data and not (isinstance(data["keywords"], list) and all(isinstance(k, str) for k in data["keywords"])):
-        out.append("keywords must be a list of strings")
-    author = data.get("author")
-    if author is not None and not (isinstance(author, dict) and set(author) <= set(ap["author_keys"])
-                                   and all(isinstance(v, str) for v in author.values())):
-        out.append("author must be an object of name, email and url strings")
+    if data.get("$schema") != ap["plugin_schema"]:  # "5.2": an unsupported version is rejected, and named
+        out.append(f"$schema {data.get('$schema')!r} is not a supported Agent Plugins version (supported: "
+                   f"{ap['plugin_schema']})")
+    if not name_ok(data.get("name")):
+        out.append(f"name {data.get('name')!r} breaks the naming rule (§5.5)")
+    out += [f"{key} {meta_problem(key, data[key])} (§5.4)" for key in ap["meta_types"]
+            if key in data and meta_problem(key, data[key])]
+    ext = data.get("extensions")
+    if isinstance(ext, dict) and (bad := [ns for ns, v in ext.items() if not isinstance(v, dict)]):
+        out.append(f"extensions[{bad[0]!r}] must be an object (§8.1)")
     return out
+
+
+def name_ok(name: Any) -> bool:
+    """"5.5 Plugin name constraints": 1-64 of a-z, 0-9, '-', '.', alphanumeric at both ends, no '--' or '..'."""
+    ap = table()["agent-plugins"]
+    return isinstance(name, str) and 1 <= len(name) <= ap["name_max"] and re.fullmatch(ap["name_pattern"], name) is not None
+
+
+def meta_problem(key: str, value: Any) -> str | None:
+    """Why a metadata field's value breaks its JSON type ("5.4 Metadata fields"), None when it does not."""
+    ap = table()["agent-plugins"]
+    kind = ap["meta_types"][key]
+    if kind == "string":
+        return None if isinstance(value, str) else "must be a string"
+    if kind == "strings":
+        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of strings"
+    ok = isinstance(value, dict) and set(value) <= set(ap["author_keys"]) and all(isinstance(v, str) for v in value.values())
+    return None if ok else "must be an object of name, email and url strings"
 
 
 def write_ap(pkg: Package, targets: list[str], policy: Policy):
@@ -99,25 +154,33 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
     failed: list = []
     claude_ns = ap["clients"]["claude"]["namespace"]
     name = pkg.name
-    if not re.match(ap["name_pattern"], name) or len(name) > 64:
-        name = slugify(name)[:64].strip("-.") or "plugin"
+    if not name_ok(name):  # "5.5 Plugin name constraints"
+        name = slugify(name)[:ap["name_max"]].strip("-.")
+        name = name if name_ok(name) else "plugin"
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name,
              conflict="does not fit Agent Plugins 1.0's plugin name rule (§5.5)", outcome=f"written as {name!r}")
     manifest: dict[str, Any] = {"$schema": ap["plugin_schema"], "name": name}
+    claude = dict(pkg.claude)
     for key, value in pkg.meta.items():
-        if key == "author" and isinstance(value, dict) and not set(value) <= set(ap["author_keys"]):
-            manifest[key] = {k: v for k, v in value.items() if k in ap["author_keys"]}
-            pkg.claude.setdefault("author", value)
-            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, "author",
-                 component="author keys other than name, email and url", place="for Claude Code only",
-                 why="Agent Plugins has no such fields")
+        portable = {k: v for k, v in value.items() if k in ap["author_keys"]} if isinstance(value, dict) else None
+        if key == "author" and portable is not None and not meta_problem(key, portable):
+            manifest[key] = portable
+            if portable != value:
+                claude.setdefault("author", value)
+                loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, "author",
+                     component="author keys other than name, email and url", place="for Claude Code only",
+                     why="Agent Plugins has no such fields")
         elif key == "author" and isinstance(value, str):
             manifest[key] = {"name": value}
             loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author",
                  field="author", shape="an object with its name")
+        elif problem := meta_problem(key, value):  # "5.4 Metadata fields": a wrong type would reject the plugin
+            claude.setdefault(key, value)
+            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key,
+                 component=f"manifest field {key!r}", place="for Claude Code only",
+                 why=f"Agent Plugins 1.0's {key} {problem} (§5.4)")
         else:
             manifest[key] = value
-    claude = dict(pkg.claude)
     servers: dict[str, Any] = {}
     mcp_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(table()["claude-plugin"]["mcp"]))
     for sname, server in pkg.mcp.items():
@@ -126,13 +189,13 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
             servers[sname] = portable
         if rest:
             claude.setdefault("mcpServers", {})[sname] = rest
-    for key in claude:
+    for key in pkg.claude:
         if key != "mcpServers":
             loss(pkg.report, LossCode.COMPONENT_KEPT if key == "hooks" else LossCode.COMPONENT_FIELD_KEPT, key,
                  component=f"Claude Code manifest key {key!r}", place=f"under extensions.{claude_ns}",
                  why="no listed client runs it" if "claude" not in targets else "only Claude Code reads it")
-    if claude:
-        manifest["extensions"] = {claude_ns: claude}
+    if claude or pkg.extensions:  # "8.1 Manifest extension data": one object per namespace
+        manifest["extensions"] = {**({claude_ns: claude} if claude else {}), **pkg.extensions}
     out[ap["manifest"]] = manifest_out(pkg, manifest, "agent-plugins")
     if servers:
         out[ap["mcp"]] = Output(dump({"$schema": ap["mcp_schema"], "mcpServers": servers}), table()["claude-plugin"]["mcp"],
@@ -151,5 +214,8 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
             write_record(pkg, member, table()["claude-plugin"]["skills"]["dialect"], policy, strip_home, out, failed)
             continue
         extensions.write_member(pkg, member, targets, policy, out, failed)
-    copy_files(pkg, out, skip={table()["claude-plugin"]["manifest"]})
+    copy_files(pkg, out, failed, reserved={  # a file at a core place would mean something there (6.1 Fixed locations)
+        ap["manifest"]: "the package's manifest is the plugin.json agentconv writes (§5.1)",
+        ap["mcp"]: "Agent Plugins reads its MCP configuration there, and it is not one (§7.2.1)",
+        table()["claude-plugin"]["manifest"]: "the package's manifest is its plugin.json (§5.1)"})
     return out, failed

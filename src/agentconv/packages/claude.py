@@ -92,11 +92,15 @@ def write_claude(pkg: Package, policy: Policy):
     cp = table()["claude-plugin"]
     out: dict[str, Output] = {}
     failed: list = []
-    manifest = {"name": pkg.name, **{k: v for k, v in pkg.meta.items()}}
     claude = dict(pkg.claude)
-    if isinstance(claude.get("author"), dict):
-        manifest["author"] = claude.pop("author")
+    # a manifest field Agent Plugins could not hold as it was (an author with more keys, a number for a version) was
+    # kept in Claude Code's namespace: that value wins, at its place
+    manifest = {"name": pkg.name, **{k: claude.pop(k) if k in claude else pkg.meta[k] for k in cp["portable"]
+                                     if k != "name" and (k in pkg.meta or k in claude)}}
     manifest.update(claude)
+    for ns in pkg.extensions:
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
+             component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")
     out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
     if pkg.mcp:
         out[cp["mcp"]] = Output(dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
@@ -117,7 +121,7 @@ def write_claude(pkg: Package, policy: Policy):
                  component=rel, why=f"{first} files have no place in a Claude Code plugin")
             pkg.files.pop(rel)
             failed.append((rel, None, report))
-    copy_files(pkg, out, skip=set())
+    copy_files(pkg, out, failed, reserved={})
     return out, failed
 
 

@@ -1,8 +1,10 @@
-"""MCP servers between Claude Code's spelling (``.mcp.json``) and Agent Plugins 1.0's (``mcp.json``, §7.2): what
-a server keeps, what only Claude Code can hold of it, and the plugin-root variables of each."""
+"""MCP servers between Claude Code's spelling (``.mcp.json``) and Agent Plugins 1.0's (``mcp.json``, spec-1.0.0.md
+"7.2 MCP servers"): what a server keeps, what only Claude Code can hold of it, and the plugin-root variables of
+each. ``server_problem`` is the spec's rule for one entry, used by the writer (write strictly) and the reader (an
+invalid entry is skipped and reported, "7.2.2 Loading rules")."""
 from __future__ import annotations
 
-import re
+import posixpath
 from typing import Any
 
 from .. import rx
@@ -27,7 +29,17 @@ def _var_pairs(src: str, dst: str) -> list[tuple[str, str]]:
     return [(a["root_var"], b["root_var"]), (a["data_var"], b["data_var"])]
 
 
+def _mapped(key: str, value: Any, pairs: list[tuple[str, str]]) -> Any:
+    """A field's value with the plugin-root variables renamed where Agent Plugins expands them (args, env values,
+    cwd: "9.2 Placeholder expansion"); elsewhere (url, headers) both formats' text stays as written."""
+    return _vars(value, pairs) if key in table()["agent-plugins"]["expanded"] else value
+
+
 _OTHER_VAR = rx.compile(r"\$\{(?!PLUGIN_ROOT\}|PLUGIN_DATA\})[^}]*\}")
+_ANY_VAR = rx.compile(r"\$\{[^}]*\}")
+_TOKEN = rx.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 5.1 field-name (token)
+_FIELD_VALUE = rx.compile(r"(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?")  # RFC 9110 5.5
+_SPACE = rx.compile(r"\s")
 
 
 def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> tuple[dict[str, Any] | None, dict[str, Any]]:
@@ -52,21 +64,25 @@ def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> t
         if key == "type":
             continue
         if key in fields:
-            out[key] = _vars(value, pairs)
+            out[key] = _mapped(key, value, pairs)
         else:
             rest[key] = value
     command = out.get("command")
-    if isinstance(command, str) and command.startswith(ap["root_var"] + "/"):
-        out["command"] = "./" + command[len(ap["root_var"]) + 1:]
-    bad = _ap_server_problem(out)
+    if isinstance(command, str) and command.startswith(cp["root_var"] + "/"):
+        out["command"] = "./" + command[len(cp["root_var"]) + 1:]
+    bad = server_problem(out)
+    if bad is None and isinstance(out.get("command"), str) and "${" in out["command"]:
+        bad = f"the command {out['command']!r} names a variable (Agent Plugins never expands one in a command, 7.2.1)"
     if bad:
         loss(report, LossCode.COMPONENT_KEPT, path,
              component=f"MCP server {name!r}", place="for Claude Code only", why=f"{bad}, which Agent Plugins does not allow")
         return None, server
-    if args_vars := sorted({m for v in [*out.get("args", []), *out.get("env", {}).values(), *out.get("headers", {}).values()]
-                            if isinstance(v, str) for m in _OTHER_VAR.findall(v)}):
+    literal = [m for v in [*out.get("args", []), *out.get("env", {}).values()] for m in _OTHER_VAR.findall(v)]
+    literal += [m for v in [out.get("url", ""), *out.get("headers", {}), *out.get("headers", {}).values()]
+                for m in _ANY_VAR.findall(v)]  # never expanded in url or headers ("7.2.1", "9.2")
+    if literal:
         loss(report, LossCode.COMPONENT_CHANGED, path,
-             server=name, variables=", ".join(args_vars))
+             server=name, variables=", ".join(sorted(set(literal))))
     for key in rest:
         if key != "type":
             loss(report, LossCode.COMPONENT_FIELD_KEPT, f"{path}.{key}",
@@ -75,35 +91,91 @@ def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> t
     return out, rest
 
 
-def _ap_server_problem(server: dict[str, Any]) -> str | None:
-    if server["type"] == "stdio":
-        cmd = server.get("command")
-        if not isinstance(cmd, str) or not cmd or re.search(r"\s|\$\{", cmd) or (cmd.startswith(".") and not cmd.startswith("./")) \
-                or "/" in cmd and not cmd.startswith("./"):
-            return f"the command {cmd!r} is not one bare or ./ executable token"
-        if "cwd" in server and not re.match(r"^(?:\./|\$\{PLUGIN_ROOT\}(?:/|$)|\$\{PLUGIN_DATA\}(?:/|$))", str(server["cwd"])):
-            return f"the working directory {server['cwd']!r} is not plugin-relative"
-        if any(k in ("PLUGIN_ROOT", "PLUGIN_DATA") for k in server.get("env", {}) or {}):
-            return "its env sets PLUGIN_ROOT or PLUGIN_DATA"
-        shapes = {"args": list, "env": dict}
-    else:
-        url = server.get("url")
-        if not isinstance(url, str) or not re.match(r"^https://|^http://(localhost|127\.[0-9.]+|\[::1\])(:\d+)?(/|$)", url):
-            return f"the URL {url!r} is not HTTPS (or HTTP on a loopback host)"
-        shapes = {"headers": dict}
-    for key, shape in shapes.items():
-        value = server.get(key, shape())
-        items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
-        if items is None or not all(isinstance(v, str) for v in items):
-            return f"its {key} is not a {'list' if shape is list else 'map'} of strings"
+def server_problem(server: Any) -> str | None:
+    """Why one ``mcp.json`` server entry is invalid under spec-1.0.0.md "7.2.1 Discovery and configuration" and
+    "9.2 Placeholder expansion" (None: valid): a closed variant, its fields' types, a `command` that is one bare
+    or ``./`` token, a `cwd` of the three forms, both kept inside their root ("4.1 General requirements"), env
+    without the reserved names, an absolute http(s) URL without user information or fragment (HTTP only on a
+    loopback host), header fields that are valid HTTP fields, each name once (case-insensitively)."""
+    ap = table()["agent-plugins"]
+    if not isinstance(server, dict):
+        return "it is not an object"
+    kind = server.get("type")
+    if kind not in ap["servers"]:
+        return f"its type {kind!r} is none of {', '.join(ap['servers'])}"
+    if extra := [k for k in server if k not in ap["servers"][kind]]:
+        return f"{', '.join(map(repr, extra))} is not a field of a {kind} server"
+    if kind == "stdio":
+        return _stdio_problem(server, ap)
+    return _remote_problem(server, ap)
+
+
+def _stdio_problem(server: dict[str, Any], ap: dict[str, Any]) -> str | None:
+    cmd = server.get("command")
+    if not isinstance(cmd, str) or not cmd or _SPACE.search(cmd) or ("/" in cmd and not cmd.startswith("./")) \
+            or (cmd.startswith(".") and not cmd.startswith("./")) or (cmd.startswith("./") and _escapes(cmd[2:])):
+        return f"the command {cmd!r} is not one bare or ./ executable token inside the plugin"
+    args, env = server.get("args", []), server.get("env", {})
+    if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+        return "its args is not a list of strings"
+    if not isinstance(env, dict) or not all(isinstance(v, str) for v in env.values()):
+        return "its env is not a map of strings"
+    if reserved := [k for k in env if k in ap["reserved_env"]]:
+        return f"its env sets {', '.join(reserved)}"
+    if "cwd" in server:
+        cwd = server["cwd"]
+        root = next((r for r in ap["cwd_roots"] if isinstance(cwd, str) and (
+            cwd.startswith(r) if r.endswith("/") else cwd == r or cwd.startswith(r + "/"))), None)
+        if root is None or _escapes(cwd[len(root):].lstrip("/")):
+            return f"the working directory {cwd!r} is not inside the plugin root or data folder"
     return None
 
 
+def _remote_problem(server: dict[str, Any], ap: dict[str, Any]) -> str | None:
+    from urllib.parse import urlsplit
+
+    url = server.get("url")
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+        host = parts.hostname if parts else None
+    except ValueError:
+        parts = host = None
+    if parts is None or parts.scheme not in ap["url_schemes"] or not host or "@" in parts.netloc or "#" in url \
+            or (parts.scheme != "https" and not _loopback(host, ap)):
+        return f"the URL {url!r} is not an HTTPS URL (HTTP on a loopback host) without user information or fragment"
+    headers = server.get("headers", {})
+    if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
+        return "its headers is not a map of strings"
+    if bad := [k for k, v in headers.items() if not _TOKEN.fullmatch(k) or not _FIELD_VALUE.fullmatch(v)]:
+        return f"the header {bad[0]!r} is not a valid HTTP header field"
+    if len({k.lower() for k in headers}) != len(headers):
+        return "it names one header twice (header names are case-insensitive)"
+    return None
+
+
+def _escapes(rel: str) -> bool:
+    """A ``/``-separated path below a root that leaves it once normalized."""
+    norm = posixpath.normpath(rel or ".")
+    return norm == ".." or norm.startswith("../") or norm.startswith("/")
+
+
+def _loopback(host: str, ap: dict[str, Any]) -> bool:
+    import ipaddress
+
+    if host in ap["loopback_names"]:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def to_claude(name: str, server: Any, rest: dict[str, Any], report: LossReport) -> dict[str, Any]:
-    """An Agent Plugins server in Claude Code's spelling, with what only Claude Code held of it put back."""
-    if not isinstance(server, dict) or server.get("type") not in table()["agent-plugins"]["servers"]:
+    """An Agent Plugins server in Claude Code's spelling, with what only Claude Code held of it put back; an entry
+    the spec calls invalid is skipped and reported ("7.2.2 Loading rules" 3)."""
+    if bad := server_problem(server):
         loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}",
-             component=f"MCP server {name!r}", why="not a valid Agent Plugins server entry (§7.2.2)")
+             component=f"MCP server {name!r}", why=f"{bad}: not a valid Agent Plugins server entry (7.2.2)")
         return rest
     kind = server["type"]
     out: dict[str, Any] = {} if kind == "stdio" else {"type": "http" if kind == "streamable-http" else kind}
@@ -117,9 +189,9 @@ def to_claude(name: str, server: Any, rest: dict[str, Any], report: LossReport) 
                  component=f"MCP server {name!r}'s cwd {value!r}",
                  why="Claude Code has no working directory for a server")
             continue
-        if key == "command" and isinstance(value, str) and value.startswith("./"):
+        if key == "command" and value.startswith("./"):
             value = f"{root_var}/{value[2:]}"
-        out[key] = _vars(value, pairs)
+        out[key] = _mapped(key, value, pairs)
     if "type" in rest and "type" not in out:
         out = {"type": rest["type"], **out}
     return {**out, **rest}

@@ -84,6 +84,9 @@ class Package:
     """MCP servers in Claude Code's spelling (``command``/``args``/``env``, ``type: http`` ...)."""
     claude: dict[str, Any] = field(default_factory=dict)
     """Claude Code manifest keys no other format holds (``displayName``, ``dependencies``, inline ``hooks`` ...)."""
+    extensions: dict[str, Any] = field(default_factory=dict)
+    """An Agent Plugins manifest's ``extensions`` of namespaces other than Claude Code's, as written (never read:
+    spec-1.0.0.md "8.1 Manifest extension data")."""
     hooks: tuple[str, bytes] | None = None
     """Claude Code's hooks file: its package-relative path and bytes."""
     files: dict[str, bytes] = field(default_factory=dict)

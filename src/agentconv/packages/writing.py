@@ -58,10 +58,15 @@ def manifest_out(pkg: Package, mapping: dict[str, Any], fmt: str) -> Output:
     return Output(dump(mapping), "", report, fmt)
 
 
-def copy_files(pkg: Package, out: dict[str, Output], skip: set[str]) -> None:
+def copy_files(pkg: Package, out: dict[str, Output], failed: list, reserved: dict[str, str]) -> None:
+    """Every other file of the package, copied as it is; one whose place the target format gives a meaning of its own
+    (``reserved``: path -> why) or that another output already takes is not written, and reported."""
     for rel, data in sorted(pkg.files.items()):
-        if rel in skip or rel in out:
-            continue
         report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
+        why = reserved.get(rel) or (f"{out[rel].source or 'the manifest'} is written there" if rel in out else None)
+        if why:
+            loss(report, LossCode.COMPONENT_DROPPED, "", component=rel, why=why)
+            failed.append((rel, None, report))
+            continue
         loss(report, LossCode.FILE_COPIED, "", rel=rel)
         out[rel] = Output(data, rel, report, None)
