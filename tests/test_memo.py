@@ -88,3 +88,40 @@ def test_detection_and_tool_names_remember_through_the_one_bounded_memo() -> Non
     assert crosswalk.read(long_mcp) == crosswalk.read(long_mcp)
     assert crosswalk.read("mcp__srv__t")
     assert "mcp__srv__t" in crosswalk.__dict__["_mcp_memo"] and long_mcp not in crosswalk.__dict__["_mcp_memo"]
+
+
+def _forget_memos() -> None:
+    """Every write-path and detection memo emptied, as in a fresh process."""
+    from agentconv import registry
+
+    for d in registry.all_dialects():
+        for owner in (d, d.crosswalk):
+            for key in [k for k in owner.__dict__ if k.endswith("_memo")]:
+                del owner.__dict__[key]
+    toolpolicy._MEMO.__dict__.clear()
+
+
+LISTS = ["Read, Grep, WebFetch, Bash(git *)", "Bash(git *), Grep, mcp__srv__a_b, NoSuchTool",
+         "Grep, Read", "WebSearch, Write, mcp__srv__a_b", "Read, WebSearch"]
+
+
+def test_a_tool_list_that_shares_names_with_earlier_ones_converts_as_in_a_fresh_process() -> None:
+    """The per-name memos (detection's weight of a name, a spelling's scope and ids, a grant's spelling in a target):
+    a list made of names seen in other lists is detected, read, written and reported as it is alone."""
+    def run(tools: str, target: str) -> tuple[str, list[tuple[str, str, str]], dict]:
+        text = SOURCE.replace("tools: Read, WebSearch, WebFetch, Bash(git *), mcp__srv__a_b, NoSuchTool",
+                              f"tools: {tools}").format(name="x")
+        det = agentconv.detect_text(text, path=".claude/agents/x.md").to_json()
+        res = agentconv.convert_text(text, target, path=".claude/agents/x.md",  # detected: no from_
+                                     policy=agentconv.Policy(allow_broaden=True))
+        return res.text, [(i.code.value, i.path, i.message) for i in res.report.items], det
+
+    for target in ("copilot", "opencode", "gemini"):
+        alone = []
+        for tools in LISTS:
+            _forget_memos()
+            alone.append(run(tools, target))
+        _forget_memos()
+        after = [run(tools, target) for tools in LISTS]
+        assert after == alone, target
+        assert any(det["dialect"] == "claude" for _, _, det in after)

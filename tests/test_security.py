@@ -267,6 +267,25 @@ def test_no_wider_agrees_with_its_definition_on_random_policies() -> None:
     assert 0 < sum(verdicts) < len(verdicts)
 
 
+def test_no_wider_without_scopes_or_wildcards_agrees_with_its_definition() -> None:
+    """The short way (no scope, no MCP wildcard on either side: each point decided by its own grants) on the
+    policies agents mostly have, every mode and decision mixed."""
+    import random
+
+    rnd = random.Random(12)
+    canon = [None, "read", "edit", "bash", "mcp:a/x", "mcp:a/y", "mcp:b/x"]
+
+    def policy() -> ToolPolicy:
+        return ToolPolicy(rnd.choice([INHERIT, ALLOWLIST, DENYLIST, NONE]),
+                          [Grant(rnd.choice("REBxy"), rnd.choice(canon), rnd.choice(["allow", "ask", "deny"]))
+                           for _ in range(rnd.randint(0, 6))])
+
+    pairs = [(policy(), policy()) for _ in range(20000)]
+    verdicts = [no_wider(a, b) for a, b in pairs]
+    assert verdicts == [_no_wider_by_definition(a, b) for a, b in pairs]
+    assert 0 < sum(verdicts) < len(verdicts)
+
+
 @pytest.mark.parametrize("carried, visible, regained", [
     (P(ALLOWLIST, ("Read", "read")), P(ALLOWLIST, ("Read", "read")), []),
     # a tool the target could not spell, of a kind of access the visible file grants: restored, named

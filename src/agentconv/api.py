@@ -120,23 +120,27 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
     except ParseError as exc:
         data, has_header, problem = None, text.startswith("---"), str(exc)
     scores, evidence, other = {}, {}, {}
+    best, top, runner = None, 0.0, 0.0  # the first dialect of the highest score; the highest of the others
     for d in registry.all_dialects():
-        if d.envelope is frontmatter or getattr(d.envelope, "HEADERLESS", False):  # plain markdown: no header
-            scores[d.id], evidence[d.id] = d.detect(path, data, has_header)
-            continue
-        if d.envelope not in other:  # each other envelope parses the text at most once, if it could be one
-            other[d.envelope] = None
-            if not has_header and getattr(d.envelope, "sniff", lambda t, p: True)(text, path):
-                try:
-                    other[d.envelope] = d.parse(text, path).data
-                except (ParseError, ValueError):
-                    pass
-        scores[d.id], evidence[d.id] = d.detect(path, other[d.envelope], other[d.envelope] is not None)
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    best, top = ranked[0]
-    if top <= 0:
+        envelope = d.envelope
+        if envelope is frontmatter or getattr(envelope, "HEADERLESS", False):  # plain markdown: no header
+            score, evidence[d.id] = d.detect(path, data, has_header)
+        else:
+            if envelope not in other:  # each other envelope parses the text at most once, if it could be one
+                other[envelope] = None
+                if not has_header and getattr(envelope, "sniff", lambda t, p: True)(text, path):
+                    try:
+                        other[envelope] = d.parse(text, path).data
+                    except (ParseError, ValueError):
+                        pass
+            score, evidence[d.id] = d.detect(path, other[envelope], other[envelope] is not None)
+        scores[d.id] = score
+        if best is None or score > top:
+            best, top, runner = d.id, score, (top if best is not None else runner)
+        elif score > runner:
+            runner = score
+    if best is None or top <= 0:
         return Detection(None, 0.0, [], scores, problem=problem)
-    runner = ranked[1][1] if len(ranked) > 1 else 0.0
     total = sum(v for v in scores.values() if v > 0)
     return Detection(best, top / total, evidence[best], scores, ambiguous=runner >= 0.8 * top)
 

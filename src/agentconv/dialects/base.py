@@ -267,7 +267,7 @@ class Dialect(ToolFields, Detection):
             return None
         if "tools" in ctx.carried:
             visible = self.visible_tools(mapping if header is None else header)
-            if carry.refusal("tools", ctx.carried["tools"], Agent(tools=visible)) is not None:
+            if carry.refusal("tools", ctx.carried["tools"], ctx.agent, visible) is not None:  # against the file
                 ctx.uncarry("tools", "wider than what the file itself grants")
         origin = ctx.agent.origin
         return carry.make(origin.dialect if origin else None, ctx.carried, mapping, body)

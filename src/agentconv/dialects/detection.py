@@ -78,18 +78,26 @@ class Detection:
 
     def _score_tools(self, value: Any) -> tuple[float, list[str]]:
         shape = self.table.get("tools_shape")
-        names = [unscoped(n) for n in self.split_names(value, "tools", None)]
-        prefix = (self.crosswalk.mcp_write or "").split("{")[0]
+        names = self.split_names(value, "tools", None)
         score, known = 0.0, 0
-        for n in names:
-            canon = self.crosswalk.read(n)
-            if not canon or (canon[0].startswith("mcp:") and not (prefix and n.startswith(prefix))):
-                continue
-            known += 1
-            score += 3.0 / max(1, registry.readers(n))
+        for n in names:  # each name's weight remembered: a batch's lists differ, their names repeat
+            w = memo(self, "_tool_weight_memo", n, lambda: self._tool_weight(n), lambda: len(n))
+            if w:
+                known += 1
+                score += w
         if known and shape == "comma" and isinstance(value, str) and "," in value:
             score += 2
         return score, ([f"{known} of {len(names)} tool names are its own"] if known else [])
+
+    def _tool_weight(self, name: str) -> float:
+        """What one tool name (scope and all) is worth as evidence: 3 shared among the dialects that read it; 0 when
+        this dialect does not read it, or reads it only as an MCP tool not in its own MCP spelling."""
+        n = unscoped(name)
+        canon = self.crosswalk.read(n)
+        prefix = (self.crosswalk.mcp_write or "").split("{")[0]
+        if not canon or (canon[0].startswith("mcp:") and not (prefix and n.startswith(prefix))):
+            return 0.0
+        return 3.0 / max(1, registry.readers(n))
 
     def output_path(self, agent: Agent) -> str:
         """Where this dialect keeps the record in a repository (relative, checked safe)."""

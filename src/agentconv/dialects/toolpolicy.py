@@ -79,12 +79,20 @@ class ToolFields:
 
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
         """The grants one spelling stands for: one per canonical id (a tool set gives several)."""
+        if pattern is None:  # the name's scope and meaning remembered: a batch's lists differ, their names repeat
+            pattern, canon = memo(self, "_grant_memo", name, lambda: self._grant_of(name), lambda: len(name))
+        else:
+            canon = self._grant_of(name, pattern)[1]
+        return [Grant(name, c, decision, pattern) for c in canon]
+
+    def _grant_of(self, name: str, pattern: str | None = None) -> tuple[str | None, tuple[str | None, ...]]:
+        """``grants``' reading of one spelling: its scope (``pattern`` when given, else the one in parentheses) and
+        the canonical ids it grants (None: not known here)."""
         m = SCOPED_TOOL.match(name)
         base = name
         if m and pattern is None:
             base, pattern = m.group("name").strip(), m.group("pattern").strip() or None
-        canon = self.crosswalk.read(base) or [None]
-        return [Grant(name, c, decision, pattern) for c in canon]
+        return pattern, tuple(self.crosswalk.read(base) or [None])
 
     # ------------------------------------------------------------------ tools, writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -179,20 +187,15 @@ class ToolFields:
         out: list[tuple[str, int]] = []
         seen: set[str] = set()
         split, unmapped, renamed = [], [], False
-        for i, g in enumerate(grants):
-            if g.canonical is None:
-                names = [unscoped(g.raw)] if same else []
-            elif self.crosswalk.is_valid(unscoped(g.raw), g.canonical, exact=not same):
-                names = [unscoped(g.raw)]
-            else:
-                names = self.crosswalk.write(g.canonical)
-                if names and any(unscoped(g.raw) != n for n in names):
-                    renamed = True
+        for i, g in enumerate(grants):  # each grant's spelling remembered: a batch's lists differ, their names repeat
+            names, respelled, ambiguous = memo(self, "_grant_names_memo", (g.raw, g.canonical, same),
+                                               lambda: self._grant_names(g.raw, g.canonical, same),
+                                               lambda: len(g.raw) + len(g.canonical or ""))
+            renamed = renamed or respelled
             if not names:
                 unmapped.append(g.raw)
                 continue
-            parts = split_mcp(g.canonical or "")
-            if parts and self.crosswalk.ambiguous_mcp(*parts):
+            if ambiguous:
                 split.append(names[0])
             for n in names:
                 key = f"{n}\0{g.pattern}\0{g.decision}"
@@ -200,6 +203,19 @@ class ToolFields:
                     seen.add(key)
                     out.append((n, i))
         return tuple(out), renamed, tuple(unmapped), tuple(split)
+
+    def _grant_names(self, raw: str, canonical: str | None, same: bool) -> tuple[tuple[str, ...], bool, bool]:
+        """One grant's spellings here (none: it cannot be named), whether they respell it, and whether its MCP name
+        would be ambiguous on read."""
+        if canonical is None:
+            names = [unscoped(raw)] if same else []
+        elif self.crosswalk.is_valid(unscoped(raw), canonical, exact=not same):
+            names = [unscoped(raw)]
+        else:
+            names = self.crosswalk.write(canonical)
+        respelled = canonical is not None and any(unscoped(raw) != n for n in names)
+        parts = split_mcp(canonical or "")
+        return tuple(names), respelled, bool(names and parts and self.crosswalk.ambiguous_mcp(*parts))
 
     def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
@@ -216,8 +232,9 @@ class ToolFields:
         otherwise), as is read-only reach next to read access or a shell, and session tools; any other class
         is a widening: ``broaden`` (refused unless --allow-broaden), naming exactly what would be granted."""
         key = frozenset(wider), frozenset(granted)
-        widen, warn, same = memo(_MEMO, "classed", key, lambda: _classed(*key),
-                                 lambda: sum(map(len, wider)) + sum(len(c or "") for c in granted))
+        widen, warn, same = ((), (), ()) if not wider else memo(  # nothing more granted: nothing to class
+            _MEMO, "classed", key, lambda: _classed(*key),
+            lambda: sum(map(len, wider)) + sum(len(c or "") for c in granted))
         if widen:
             refusals = [f"granting {', '.join(widen)} too", *refusals]
         if refusals:
@@ -308,14 +325,13 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
     the visible ones (each of a class the visible policy already grants unscoped: what a target that could not
     spell them dropped, e.g. WebSearch beside WebFetch through Copilot)."""
     key = _policy_key(carried), _policy_key(visible)
-    got = memo(_MEMO, "within", key, lambda: _within_classes(*key),
+    got = memo(_MEMO, "within", key, lambda: _within_classes(carried, visible),
                lambda: weight(carried.grants) + weight(visible.grants))
     return None if got is None else list(got)
 
 
-def _within_classes(carried_key: tuple, visible_key: tuple) -> tuple[str, ...] | None:
-    """``within_classes`` of two policies given as ``_policy_key`` (a pure function of them: memoized)."""
-    carried, visible = (ToolPolicy(mode, [Grant(*g) for g in grants]) for mode, grants in (carried_key, visible_key))
+def _within_classes(carried: ToolPolicy, visible: ToolPolicy) -> tuple[str, ...] | None:
+    """``within_classes`` as a tuple (a pure function of the two policies' ``_policy_key``: memoized)."""
     if no_wider(carried, visible):
         return ()
     if carried.mode != visible.mode or visible.mode not in (ALLOWLIST, NONE):
@@ -335,6 +351,12 @@ def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
     inherited policy is a pre-approval, one step above the tool's own default."""
     if narrow == wide:
         return True
+    n, w = _flat(narrow, max), _flat(wide, min)
+    if n is not None and w is not None:  # no scope, no MCP wildcard: each point is decided by its own grants alone
+        (n_default, n_ranks), (w_default, w_ranks) = n, w
+        return all(r <= w_ranks.get(p, w_default) for p, r in n_ranks.items()) and (
+            n_default == 0 or (n_default <= w_default and all(n_default <= r for p, r in w_ranks.items()
+                                                              if p not in n_ranks)))
     points = {(_point(g), g.pattern) for g in narrow.grants + wide.grants} | {("", None)}
     n, w = _ranked(narrow), _ranked(wide)
     return all(_decision(n, *p, max) <= _decision(w, *p, min) for p in points)
@@ -342,6 +364,20 @@ def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
 
 def _point(g: Grant) -> str:
     return g.canonical or "raw:" + g.raw
+
+
+def _flat(policy: ToolPolicy, pick) -> tuple[int, dict[str, int]] | None:
+    """``no_wider``'s reading of a policy without scopes or MCP wildcards (None: it has one): the rank of a point no
+    grant names, and each named point's rank (``pick`` of its grants' ranks, as ``_decision`` gives it)."""
+    listed = policy.mode in (ALLOWLIST, NONE)
+    ranks: dict[str, int] = {}
+    for g in policy.grants:
+        point = _point(g)
+        if g.pattern is not None or (point[-2:] == "/*" and point.startswith("mcp:")):
+            return None
+        rank = _RANK.get(g.decision, 0) + (0 if listed or g.decision != "allow" else 1)
+        ranks[point] = pick(ranks[point], rank) if point in ranks else rank
+    return (0 if listed else 2), ranks
 
 
 def _ranked(policy: ToolPolicy) -> tuple[bool, dict[str, list[tuple[str | None, int]]], list[tuple[str, str | None, int]]]:
