@@ -440,3 +440,23 @@ def test_found_sources_keep_their_paths_and_order() -> None:
     assert [found[i] for i in range(len(found))] == pairs and len(found) == 6
     assert sorted(found.odd) == [1, 2, 4, 5]
     assert list(migration._Found(".", [("a.md", "a.md")]).odd) == []
+
+
+def test_a_manifest_read_and_written_again_is_byte_identical(tmp_path: Path) -> None:
+    """Origins are kept as tuples (one source as its string, several or none as a tuple): the file written back is
+    the file read, byte for byte, and its sources are what the file lists."""
+    files = {f"t{i}.md": "%064x" % i for i in range(5)}
+    origins = {"t0.md": {"to": "copilot", "sources": ["a.md"]}, "t1.md": {"to": "opencode", "sources": ["a.md"]},
+               "t2.md": {"to": "copilot", "sources": ["b.md", "c.md"]}, "t3.md": {"to": "copilot", "sources": []}}
+    text = json.dumps({"version": 1, "files": files, "origins": origins}, indent=1, ensure_ascii=False) + "\n"
+    (tmp_path / ".agentconv").mkdir()
+    (tmp_path / mf.MANIFEST).write_text(text, encoding="utf-8")
+    m = mf.load(tmp_path)
+    assert m.to_json() == text and not m.dirty
+    assert {t: (o[0], m.sources(o)) for t, o in m.origins.items()} == {
+        t: (o["to"], tuple(o["sources"])) for t, o in origins.items()}
+    assert m.origins["t0.md"][1] is m.origins["t1.md"][1]  # one string for a source's targets
+    m.origin("t2.md", "copilot", ("b.md", "c.md"))
+    assert not m.dirty
+    m.origin("t3.md", "copilot", "d.md")
+    assert m.dirty and json.loads(m.to_json())["origins"]["t3.md"] == {"to": "copilot", "sources": ["d.md"]}

@@ -36,9 +36,10 @@ class Manifest:
     sources it was made from and the target dialect, where known (``origins``)."""
 
     files: dict[str, str] = field(default_factory=dict)
-    origins: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
-    """target -> (dialect, sources): a tuple, not the file's ``{"to": ..., "sources": [...]}`` (a fifth of the bytes
-    at 20,000 targets; the targets of one source share its tuple of sources). ``chunks`` writes either."""
+    origins: dict[str, tuple[str, str | tuple[str, ...]]] = field(default_factory=dict)
+    """target -> (dialect, source), or (dialect, (source, ...)) for a target of several sources (or none): a tuple,
+    not the file's ``{"to": ..., "sources": [...]}`` (a sixth of the bytes at 20,000 targets, the source string the
+    one the records hold; ``sources`` gives the tuple). ``chunks`` writes either."""
     journal: bool = False
     """Read with a ``pending`` list: the run that wrote it was killed; the next write run saves it clean."""
     dirty: bool = False
@@ -50,10 +51,15 @@ class Manifest:
             self.files[target] = digest
             self.dirty = True
 
-    def origin(self, target: str, dialect: str, sources: tuple[str, ...]) -> None:
+    def origin(self, target: str, dialect: str, sources: str | tuple[str, ...]) -> None:
         if self.origins.get(target) != (dialect, sources):
             self.origins[target] = (dialect, sources)
             self.dirty = True
+
+    @staticmethod
+    def sources(origin: tuple[str, str | tuple[str, ...]]) -> tuple[str, ...]:
+        """An origin's sources, as a tuple."""
+        return (origin[1],) if isinstance(origin[1], str) else origin[1]
 
     def drop(self, target: str) -> None:
         self.files.pop(target, None)
@@ -97,6 +103,8 @@ def _entry(value: Any) -> str:
     if type(value) is dict and list(value) == ["to", "sources"] and type(value["sources"]) is list:
         value = (value["to"], value["sources"])
     if type(value) is tuple:  # an origin (as Manifest keeps it)
+        if isinstance(value[1], str):
+            value = (value[0], (value[1],))
         if isinstance(value[0], str) and value[1] and all(type(x) is str for x in value[1]):
             sources = ",\n    ".join(map(_STR.encode, value[1]))  # written out without the encoder
             return f'{{\n   "to": {_STR.encode(value[0])},\n   "sources": [\n    {sources}\n   ]\n  }}'
@@ -137,8 +145,9 @@ def load(root: str | Path) -> Manifest:
     origins = data.get("origins", {})
     if not isinstance(origins, dict) or not all(_origin(o) for o in origins.values()):
         raise _bad(path, 'has "origins" that are not {PATH: {"to": DIALECT, "sources": [PATH, ...]}}')
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    m = Manifest(dict(data["files"]), {t: (o["to"], shared.setdefault(s := tuple(o["sources"]), s))
+    shared: dict[Any, Any] = {}  # one object for the equal sources of a source's targets
+    m = Manifest(dict(data["files"]), {t: (o["to"], shared.setdefault(s := o["sources"][0] if len(o["sources"]) == 1
+                                                                      else tuple(o["sources"]), s))
                                        for t, o in origins.items()}, bool(data.get("pending")))
     for target, digest in data.get("pending", {}).items():
         if digest != m.files.get(target) and sha_file(Path(root) / target) == digest:

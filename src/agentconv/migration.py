@@ -758,8 +758,8 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
 
 
 def _origins(records: list[Record], manifest: mf.Manifest, discovered: Container[str]) -> None:
-    """Remember which found sources (and target dialect) each written target comes from: a tuple each, the targets of
-    one source sharing its tuple of sources (``mf.Manifest.origins``)."""
+    """Remember which found sources (and target dialect) each written target comes from: a tuple each, holding the
+    records' source string (``mf.Manifest.origins``)."""
     made: dict[str, tuple[str, str | set[str]]] = {}  # a set only for a target of several sources
     for r in records:
         if r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source in discovered:
@@ -770,8 +770,11 @@ def _origins(records: list[Record], manifest: mf.Manifest, discovered: Container
                 made[r.target] = (got[0], {got[1], r.source})
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for target, (dialect, srcs) in made.items():
-        key = (srcs,) if isinstance(srcs, str) else tuple(sorted(srcs))
-        manifest.origin(target, dialect, shared.setdefault(key, key))
+        if isinstance(srcs, str):
+            manifest.origin(target, dialect, srcs)
+        else:
+            key = tuple(sorted(srcs))
+            manifest.origin(target, dialect, shared.setdefault(key, key))
 
 
 def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],
@@ -783,7 +786,8 @@ def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str,
     made = {r.target for r in records if r.target}
     out: list[Record] = []
     for target in sorted(manifest.origins):
-        dialect, sources = manifest.origins[target]
+        origin = manifest.origins[target]
+        dialect, sources = origin[0], manifest.sources(origin)
         if target in made or dialect not in dialects or target not in manifest.files:
             continue
         if not sources or any(os.path.lexists(os.path.join(repo, s)) for s in sources):
