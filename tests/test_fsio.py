@@ -121,3 +121,27 @@ def test_no_other_write_path_in_the_library():
                  for needle in ("mkstemp", "os.replace", "NamedTemporaryFile")
                  if needle in p.read_text("utf-8")]
     assert offenders == []
+
+
+def test_temp_names_differ_in_a_forked_child_and_a_taken_name_is_never_reused(tmp_path):
+    """One random draw per process and a counter after it; a forked worker (which names its temp files after the
+    same owner) draws its own, and a name already taken (here: planted) is skipped, never overwritten."""
+    first = fsio.stage(tmp_path / "a.md", b"1", new=True)
+    assert fsio.TEMP.match(Path(first).name)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child stages one file and reports its name
+        os.close(r)
+        os.write(w, fsio.stage(tmp_path / "b.md", b"2", new=True).encode())
+        os._exit(0)
+    os.close(w)
+    os.waitpid(pid, 0)
+    child = os.read(r, 4096).decode()
+    os.close(r)
+    assert Path(child).name[:-len(".tmp")][:-1] != Path(first).name[:-len(".tmp")][:-1]  # not the parent's next
+    seq = list(fsio._SEQ)
+    planted = tmp_path / f"{fsio.PREFIX}{fsio.OWNER}-{seq[0]}{seq[1] + 1:x}.tmp"
+    planted.write_bytes(b"not ours")
+    nxt = fsio.stage(tmp_path / "c.md", b"3", new=True)
+    assert Path(nxt) != planted and planted.read_bytes() == b"not ours" and Path(nxt).read_bytes() == b"3"
+    assert fsio.TEMP.match(Path(nxt).name)

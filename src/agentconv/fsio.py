@@ -21,6 +21,17 @@ TEMP = rx.compile(r"^\.agentconv-(\d+)-[0-9a-f]+\.tmp$")
 OWNER = os.getpid()
 """Whose temp files these are: this process, or (in a pool worker) the parent that runs the batch."""
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_SEQ = [os.urandom(6).hex(), 0]
+"""The random part of this process's temp names and a counter after it: one draw per process, not per file."""
+
+
+def _reseed() -> None:
+    """A new random part (a forked worker names its temp files after the same ``OWNER`` as its parent)."""
+    _SEQ[:] = [os.urandom(6).hex(), 0]
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reseed)
 
 
 def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes], new: bool = False) -> str:
@@ -30,12 +41,13 @@ def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes], new: bool
     dest = os.fspath(dest)
     folder = os.path.dirname(dest) or "."
     while True:
-        tmp = os.path.join(folder, f"{PREFIX}{OWNER}-{os.urandom(6).hex()}.tmp")
+        _SEQ[1] += 1
+        tmp = os.path.join(folder, f"{PREFIX}{OWNER}-{_SEQ[0]}{_SEQ[1]:x}.tmp")
         try:
             fd = os.open(tmp, _FLAGS, 0o666)
             break
         except FileExistsError:  # 48 random bits: a clash is as good as impossible, but never overwrite one
-            continue
+            _reseed()
     try:
         try:
             if not new:

@@ -328,8 +328,11 @@ def _run(job: Job, files: list[tuple[str, str]], jobs: int) -> Iterator[Record]:
     from concurrent.futures import ProcessPoolExecutor
 
     _warm(job, files[0])
-    size = max(8, min(64, len(files) // (jobs * 16)))  # small enough to share out the tail evenly
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    chunks, i = [], 0
+    while i < len(files):  # smaller and smaller: the last ones share out the tail evenly, none waits long for one
+        size = max(4, min(64, (len(files) - i) // (jobs * 4)))
+        chunks.append(files[i:i + size])
+        i += size
     pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_worker_init, initargs=(os.getpid(),))
     pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
     mine: dict[int, list[Record]] = {}  # chunks the main process converted, until their turn
