@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 SCHEMAS = Path(__file__).resolve().parent / "data" / "agent-plugins-1.0"
-PLUGIN_ID = "https://agent-plugins.org/schemas/1.0.0/plugin.schema.json"
 
 
 @cache
@@ -22,18 +21,9 @@ def validators():
 
 
 def package_roots(where: Path) -> list[Path]:
-    """Every Agent Plugins package below ``where`` (a folder whose plugin.json names the 1.0.0 schema)."""
-    out = []
-    for p in sorted(where.rglob("plugin.json")):
-        if p.parent.name == ".claude-plugin":
-            continue
-        try:
-            data = json.loads(p.read_text("utf-8"))
-        except ValueError:
-            continue
-        if isinstance(data, dict) and data.get("$schema") == PLUGIN_ID:
-            out.append(p.parent)
-    return out
+    """Every Agent Plugins package below ``where``: each folder with a ``plugin.json`` (a Claude Code plugin's is in
+    ``.claude-plugin/``), whatever its ``$schema`` says."""
+    return [p.parent for p in sorted(where.rglob("plugin.json")) if p.parent.name != ".claude-plugin"]
 
 
 def problems(root: Path) -> list[str]:

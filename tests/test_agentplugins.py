@@ -120,6 +120,23 @@ def test_mcp_json_that_is_not_a_file_disables_mcp(tmp_path):
     assert any("not a regular file (§6.2)" in m for m in messages(pkg.report))
 
 
+def test_skills_that_is_not_a_folder_is_reported_and_the_rest_loads(tmp_path):
+    """6.2: the wrong kind at a fixed location disables that component type; the others load; the file is kept."""
+    ap(tmp_path, skills="not a folder\n", **{"mcp.json": {"$schema": MCP, "mcpServers": {"x": {"type": "stdio", "command": "x"}}}})
+    pkg = packages.read_package(tmp_path, "agent-plugins")
+    assert pkg.members == [] and pkg.mcp == {"x": {"command": "x"}} and pkg.files["skills"] == b"not a folder\n"
+    assert any("skills) not written: it is not a folder" in m for m in messages(pkg.report))
+
+
+def test_only_immediate_skill_folders_are_skills(tmp_path):
+    """7.1: never searched deeper than skills/NAME/SKILL.md; a deeper one is a file of the package."""
+    ap(tmp_path, **{"skills/s/SKILL.md": SKILL, "skills/group/s2/SKILL.md": SKILL.replace("name: s", "name: s2"),
+                    "skills/s/references/x.md": "x\n"})
+    pkg = packages.read_package(tmp_path, "agent-plugins")
+    assert [m.source for m in pkg.members] == ["skills/s/SKILL.md"]
+    assert sorted(pkg.files) == ["skills/group/s2/SKILL.md", "skills/s/references/x.md"]
+
+
 BAD_SERVERS = {
     "mixed": {"type": "stdio", "command": "x", "url": "https://h.example/"},   # a field of another variant
     "unknown": {"type": "stdio", "command": "x", "timeout": 5},                 # an unknown field

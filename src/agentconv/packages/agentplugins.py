@@ -55,8 +55,11 @@ def read_ap(root: Path, carry: bool) -> Package:
     pkg.mcp.update(extra)  # servers only Claude Code could hold
     all_files = package_files(pkg)
     skills = table()["claude-plugin"]["skills"]
+    if (root / ap["skills"]).exists() and not (root / ap["skills"]).is_dir():
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, ap["skills"],
+             component=f"{ap['skills']} (skills)", why="it is not a folder, so the package has no skills (§6.2)")
     for rel in sorted(all_files):  # "7.1 Skills": each immediate child folder of skills/ with a SKILL.md, no deeper
-        if rel.startswith("skills/") and rel.endswith("/SKILL.md") and rel.count("/") == 2:
+        if rel.startswith(ap["skills"] + "/") and rel.endswith("/SKILL.md") and rel.count("/") == 2:
             taken.add(rel)
             add_member(pkg, "skills", skills["dialect"], all_files[rel], rel, rel, carry)
     hooks = f"{claude_ns}/{table()['claude-plugin']['hooks']}"
