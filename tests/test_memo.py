@@ -125,3 +125,17 @@ def test_a_tool_list_that_shares_names_with_earlier_ones_converts_as_in_a_fresh_
         after = [run(tools, target) for tools in LISTS]
         assert after == alone, target
         assert any(det["dialect"] == "claude" for _, _, det in after)
+
+
+def test_the_last_long_scalar_is_reused_only_for_the_very_same_string() -> None:
+    from agentconv.envelopes import yamlio
+
+    plain, quoted = "Reviews code " * 10 + "now", "Reviews: code " * 10 + "now"
+    fresh = {s: (s if yamlio.plain_ok(s) else yamlio._quoted(s)) for s in (plain, quoted)}
+    assert fresh[plain] == plain and fresh[quoted] != quoted  # one of each kind
+    equal = "".join(["Reviews: code "] * 10 + ["now"])  # equal to ``quoted``, another object
+    for s in (plain, plain, quoted, equal, plain, quoted):
+        assert yamlio.scalar(s) == fresh[s]
+    source = SOURCE.replace("Reviews code.", f'"{quoted}"')
+    twice = [agentconvert(source.format(name="one"), t).text for t in ("copilot", "opencode", "copilot")]
+    assert twice[0] == twice[2] and f"description: {fresh[quoted]}" in twice[0]

@@ -137,9 +137,15 @@ class LossItem:
     """The source line, where known."""
 
     def to_json(self) -> dict[str, Any]:
-        data = {"code": self.code.value, "severity": self.severity.value, "path": self.path, "message": self.message,
-                "source": self.source, "target": self.target, "file": self.file, "line": self.line}
-        return {k: v for k, v in data.items() if v is not None}
+        data = {"code": self.code.value, "severity": self.severity.value}
+        for k in _OPTIONAL:  # each only where set, in this order
+            v = getattr(self, k)
+            if v is not None:
+                data[k] = v
+        return data
+
+
+_OPTIONAL = ("path", "message", "source", "target", "file", "line")
 
 
 @dataclass

@@ -135,7 +135,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     out: list[Record] = []
     dialect, as_path = next(((d, p) for r, d, p in job.dialects if r == rel), (job.from_, rel))
     try:  # with --from, discovery found the file at that dialect's own place: no detection needed
-        doc, report0 = api.read(Path(src), dialect, path=as_path, carry=job.policy.carry)
+        doc, report0 = api.read(src, dialect, path=as_path, carry=job.policy.carry)
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code), remedy=exc.remedy)]
     root = Path(job.out)

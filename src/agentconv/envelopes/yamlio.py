@@ -119,10 +119,18 @@ def _short(s: str) -> str:
     return s if plain_ok(s) else _quoted(s)
 
 
+_LONG: list[Any] = [None, ""]
+"""The last long string written and its scalar (one entry): a record's description is written once per target."""
+
+
 def scalar(v: Any) -> str:
     """One scalar on one line (strings double-quoted with JSON escapes when plain is unsafe)."""
     if type(v) is str:
-        return _short(v) if len(v) <= SHORT else v if plain_ok(v) else _quoted(v)
+        if len(v) <= SHORT:
+            return _short(v)
+        if v is not _LONG[0]:  # the very same string object: its scalar is the one written last
+            _LONG[:] = v, (v if plain_ok(v) else _quoted(v))
+        return _LONG[1]
     if v is None:
         return "null"
     if v is True:
