@@ -168,3 +168,22 @@ def test_a_path_is_read_as_pathlib_named_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ParseError, match="a directory"):
         agentconv.read("", "claude")
+
+
+def test_migrate_to_dialects_does_not_load_the_package_machinery(tmp_path):
+    """``migrate --to`` dialects alone never imports ``agentconv.packages``; a package target, or --clients, still
+    gets the package checks (tests/test_packages.py migrates packages)."""
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (agents / "a.md").write_text("---\nname: a\ndescription: d\ntools: Read\n---\nHi.\n", encoding="utf-8")
+    code = (_MAIN.format(patch="").replace("main()\n", "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n")
+            + "sys.stderr.write('\\nexit %s, packages %s' % (code, 'agentconv.packages' in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code, "migrate", str(tmp_path), "--to", "copilot,opencode", "-q"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stderr.splitlines()[-1] == "exit 0, packages False", out.stderr
+    assert (tmp_path / ".github" / "agents" / "a.agent.md").is_file()
+    for extra, said in ((["--to", "copilot,claude-plugin"], "is migrated alone"), (["--to", "copilot", "--clients", "x"],
+                        "is migrated alone"), (["--to", "agent-plugins"], "--to agent-plugins needs --clients")):
+        bad = subprocess.run([sys.executable, "-m", "agentconv", "migrate", str(tmp_path), *extra], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+        assert bad.returncode == 2 and said in bad.stderr and bad.stderr.count("\n") == 1, bad.stderr

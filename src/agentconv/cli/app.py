@@ -11,7 +11,7 @@ from .. import __version__
 from ..errors import AgentconvError, ExitCode, UsageError
 from ..loss import Policy, Severity
 from . import render
-from .common import cwd_exists, fail as _fail, level as _level, policy as _policy, stdin as _stdin, usage as _usage
+from .common import cwd_exists, fail as _fail, is_dialect, level as _level, policy as _policy, stdin as _stdin, usage as _usage
 
 app = typer.Typer(
     add_completion=True,
@@ -171,6 +171,16 @@ def _targets(to: List[str]) -> list[str]:
     return [t.strip() for item in to for t in item.split(",") if t.strip()]
 
 
+def _packaged(wanted: list[str], clients: Optional[str]) -> bool:
+    """A package target (or --clients) is asked for; a dialect's name never loads the package machinery (packages/)."""
+    odd = [t for t in wanted if not is_dialect(t)]
+    if clients is None and not odd:
+        return False
+    from .. import packages
+
+    return clients is not None or any(map(packages.is_format, odd))
+
+
 @app.command()
 def migrate(
     repo: Optional[Path] = typer.Argument(None, help="Repository root (default: the current directory)."),
@@ -201,7 +211,6 @@ def migrate(
 ) -> None:
     """Convert every agent in a repository to other dialects: planned, atomic, idempotent."""
     from .. import migration as mig
-    from .. import packages
 
     if dry_run and diff:
         _usage("--dry-run and --diff do not go together")
@@ -211,7 +220,9 @@ def migrate(
     policy = _policy(strict, None, allow_broaden, no_carry)
     mode = "plan" if dry_run else "diff" if diff else "write"
     wanted = _targets(to)
-    if any(packages.is_format(t) for t in wanted) or clients is not None:
+    if _packaged(wanted, clients):
+        from .. import packages
+
         if len(wanted) != 1 or not packages.is_format(wanted[0]):
             _usage(f"a package target ({', '.join(packages.FORMATS)}) is migrated alone, and --clients goes with it")
         if wanted[0] == "agent-plugins" and not clients:

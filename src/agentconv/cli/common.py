@@ -66,3 +66,14 @@ def cwd_exists() -> None:
         os.getcwd()
     except FileNotFoundError:  # every relative path (the default repository ".") would fail later, less clearly
         usage("the current directory no longer exists (deleted?); cd to an existing one")
+
+
+def is_dialect(name: str) -> bool:
+    """``name`` names a dialect (a package format never does): asked without loading the package machinery."""
+    from .. import registry
+
+    try:
+        registry.get(name)
+    except AgentconvError:
+        return False
+    return True

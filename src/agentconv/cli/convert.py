@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 from ..errors import AgentconvError
 from . import render
-from .common import fail, level as _level, policy as _policy, stdin, usage
+from .common import fail, is_dialect as _is_dialect, level as _level, policy as _policy, stdin, usage
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -157,16 +157,6 @@ def _placed_root(to: str, scope: str, out: Optional[Path]) -> Path:
         usage("--scope and --shared put each file at its path below an output folder: name it with -o DIR"
               + ("" if out is None else ", not a file or standard output"))
     return Path(out)
-
-
-def _is_dialect(name: str) -> bool:
-    from .. import registry
-
-    try:
-        registry.get(name)
-    except AgentconvError:
-        return False
-    return True
 
 
 def _file_like(out: Path) -> bool:
