@@ -301,3 +301,19 @@ def test_the_validator_finds_what_it_checks(tmp_path):
     found = problems(tmp_path)
     assert any("naming rule" in p for p in found) and any("is not of type 'string'" in p for p in found)
     assert any(": x: the command" in p for p in found)
+
+
+def test_a_skill_written_in_another_folder_takes_its_files_along(tmp_path):
+    """7.1: a skill is its folder (SKILL.md with its scripts/ and references/); a skill whose name the Agent Skills
+    rule renames is written in the folder of its new name, and its files follow it (they stayed in the old folder,
+    apart from their SKILL.md)."""
+    src = claude(tmp_path / "src", {"name": "p"}, **{"skills/My Skill/SKILL.md": SKILL.replace("name: s", "name: My Skill"),
+                                                     "skills/My Skill/tools/run.sh": "echo hi\n"})
+    out = tmp_path / "ap"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot", "-o", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in (out / "skills").rglob("*") if p.is_file()) == \
+        ["skills/my-skill/SKILL.md", "skills/my-skill/tools/run.sh"]
+    said = [i["message"] for f in json.loads(r.stdout)["files"] for i in f["losses"] if i["code"] == "file-copied"]
+    assert said == ["skills/My Skill/tools/run.sh (to skills/my-skill/tools/run.sh, its skill's folder): not a "
+                    "record; copied as it is"]

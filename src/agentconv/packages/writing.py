@@ -59,14 +59,20 @@ def manifest_out(pkg: Package, mapping: dict[str, Any], fmt: str) -> Output:
 
 
 def copy_files(pkg: Package, out: dict[str, Output], failed: list, reserved: dict[str, str]) -> None:
-    """Every other file of the package, copied as it is; one whose place the target format gives a meaning of its own
-    (``reserved``: path -> why) or that another output already takes is not written, and reported."""
+    """Every other file of the package, copied as it is; a skill's files follow its ``SKILL.md`` when the skill is
+    written in another folder (a name its format does not allow, renamed); one whose place the target format gives a
+    meaning of its own (``reserved``: path -> why) or that another output already takes is not written, and
+    reported."""
+    moved = {o.source.rpartition("/")[0]: rel.rpartition("/")[0] for rel, o in out.items()
+             if rel.endswith("/SKILL.md") and o.source.endswith("/SKILL.md") and o.source != rel}
     for rel, data in sorted(pkg.files.items()):
         report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
-        why = reserved.get(rel) or (f"{out[rel].source or 'the manifest'} is written there" if rel in out else None)
+        folder = next((d for d in moved if rel.startswith(d + "/")), None)
+        dest = moved[folder] + rel[len(folder):] if folder is not None else rel
+        why = reserved.get(dest) or (f"{out[dest].source or 'the manifest'} is written there" if dest in out else None)
         if why:
             loss(report, LossCode.COMPONENT_DROPPED, "", component=rel, why=why)
             failed.append((rel, None, report))
             continue
-        loss(report, LossCode.FILE_COPIED, "", rel=rel)
-        out[rel] = Output(data, rel, report, None)
+        loss(report, LossCode.FILE_COPIED, "", rel=rel if dest == rel else f"{rel} (to {dest}, its skill's folder)")
+        out[dest] = Output(data, rel, report, None)
