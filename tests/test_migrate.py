@@ -199,3 +199,19 @@ def test_nothing_to_do_writes_no_manifest(tmp_path: Path) -> None:
     r = cli("migrate", ".", "--to", "copilot", cwd=tmp_path)
     assert r.returncode == 0 and "nothing to do" in r.stderr
     assert not (tmp_path / ".agentconv").exists()
+
+
+def test_agentconv_s_own_folder_is_not_walked_for_gitignore_files(tmp_path):
+    """``.agentconv/`` (the manifest, the lock and its .gitignore) is never walked by discovery, so a second run
+    neither reads its .gitignore nor loads pathspec for it; a repository's own .gitignore still is (test above)."""
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (agents / "a.md").write_text("---\nname: a\ndescription: d\n---\nHi.\n", encoding="utf-8")
+    from agentconv import migration
+
+    migration.migrate(tmp_path, ["copilot"])
+    assert (tmp_path / ".agentconv" / ".gitignore").is_file()
+    code = ("import sys; from agentconv.discover import agent_files\n"
+            f"print([e.rel for e in agent_files({str(tmp_path)!r})], 'pathspec' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "['.claude/agents/a.md'] False"

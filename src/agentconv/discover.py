@@ -16,12 +16,17 @@ from .dialects.helpers import glob_match
 from .tree import Entry, walk
 
 
+def _skipped(folder: str) -> bool:
+    """A folder name discovery never enters: tooling's, and agentconv's own (``.agentconv/``: manifest, lock)."""
+    return folder in SKIP_DIRS or folder == ".agentconv"
+
+
 def _ignore_spec(root: Path):
     """``.gitignore`` files at any depth and ``.git/info/exclude``, as one spec (None: nothing to honour). A line
     that is not a valid pattern (``[z-a]``) matches nothing, as in git."""
     files = [root / ".git" / "info" / "exclude"] if (root / ".git" / "info" / "exclude").is_file() else []
     for dirpath, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+        dirs[:] = [d for d in dirs if not _skipped(d)]  # a folder never walked: its .gitignore cannot matter
         if ".gitignore" in names:
             files.append(Path(dirpath) / ".gitignore")
     if not files:
@@ -87,7 +92,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                     outputs.update(prefix + t for t in mf.load(root / folder).files)
         return rel in outputs
 
-    for e in walk(root, lambda d: d in SKIP_DIRS or d == ".agentconv", lambda rel: not ignored(rel + "/")):
+    for e in walk(root, _skipped, lambda rel: not ignored(rel + "/")):
         name = e.path.name.lower()
         if e.problem is not None and not name.endswith(SUFFIXES):
             yield e  # a folder link out of the repository
