@@ -119,18 +119,23 @@ def _short(s: str) -> str:
     return s if plain_ok(s) else _quoted(s)
 
 
-_LONG: list[Any] = [None, ""]
-"""The last long string written and its scalar (one entry): a record's description is written once per target."""
+_LONG: tuple[str | None, str] = (None, "")
+"""The last long string written and its scalar (one entry): a record's description is written once per target.
+Replaced whole, read once: a thread never pairs one string with another's scalar."""
 
 
 def scalar(v: Any) -> str:
     """One scalar on one line (strings double-quoted with JSON escapes when plain is unsafe)."""
+    global _LONG
     if type(v) is str:
         if len(v) <= SHORT:
             return _short(v)
-        if v is not _LONG[0]:  # the very same string object: its scalar is the one written last
-            _LONG[:] = v, (v if plain_ok(v) else _quoted(v))
-        return _LONG[1]
+        last = _LONG
+        if v is last[0]:  # the very same string object: its scalar is the one written last
+            return last[1]
+        out = v if plain_ok(v) else _quoted(v)
+        _LONG = (v, out)
+        return out
     if v is None:
         return "null"
     if v is True:
