@@ -201,7 +201,10 @@ def test_usage_errors(tmp_path):
     for extra in (["--scope", "user"], ["--shared"], ["--file", str(src / "x.md")], ["--prefix-collisions"]):
         r = agentconv("migrate", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "o"), *extra)
         assert (r.returncode, r.stderr.splitlines()[-1]) == (
-            2, f"agentconv: error: {extra[0]} place dialect files; a package is a folder: name it with -o DIR"), r.stderr
+            2, f"agentconv: error: {extra[0]} places dialect files; a package is a folder: name it with -o DIR"), r.stderr
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "o"), "--scope", "user", "--shared")
+    assert (r.returncode, r.stderr.splitlines()[-1]) == (
+        2, "agentconv: error: --scope and --shared place dialect files; a package is a folder: name it with -o DIR")
     assert not (tmp_path / "o").exists()
 
 

@@ -11,7 +11,7 @@ from .. import __version__
 from ..errors import AgentconvError, ExitCode, UsageError
 from ..loss import Policy, Severity
 from . import render
-from .common import cwd_exists, fail as _fail, is_dialect, level as _level, policy as _policy, stdin as _stdin, usage as _usage
+from .common import cwd_exists, fail as _fail, is_dialect, level as _level, not_for_packages, policy as _policy, stdin as _stdin, usage as _usage
 
 app = typer.Typer(
     add_completion=True,
@@ -227,10 +227,8 @@ def migrate(
             _usage(f"a package target ({', '.join(packages.FORMATS)}) is migrated alone, and --clients goes with it")
         if wanted[0] == "agent-plugins" and not clients:
             _usage(f"--to agent-plugins needs --clients (a comma list of {', '.join(packages.clients())})")
-        unused = [opt for opt, given in (("--scope", scope != "project"), ("--shared", shared), ("--file", bool(files)),
-                                         ("--prefix-collisions", prefix_collisions)) if given]
-        if unused:  # never ignored in silence: each places or picks dialect files, and a package is one folder
-            _usage(f"{' and '.join(unused)} place dialect files; a package is a folder: name it with -o DIR")
+        not_for_packages(("--scope", scope != "project"), ("--shared", shared), ("--file", bool(files)),
+                         ("--prefix-collisions", prefix_collisions))
         try:
             outcome = packages.migrate(repo, wanted[0], clients_=[c.strip() for c in (clients or "").split(",") if c.strip()],
                                        out=out, mode=mode, force=force, policy=policy)

@@ -19,6 +19,15 @@ def usage(message: str) -> None:
     raise SystemExit(int(ExitCode.USAGE))
 
 
+def not_for_packages(*given: tuple[str, bool]) -> None:
+    """A usage error naming the options given (``(option, given)`` pairs) that place or pick dialect files: with a
+    package target they would be ignored, and nothing is ignored in silence."""
+    unused = [opt for opt, on in given if on]
+    if unused:
+        verb = "places" if len(unused) == 1 else "place"
+        usage(f"{' and '.join(unused)} {verb} dialect files; a package is a folder: name it with -o DIR")
+
+
 def fail(exc: AgentconvError, as_json: bool, command: str) -> None:
     """A whole command failed: one line on stderr, and with --json the command's document holding ``error``."""
     if as_json:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 from ..errors import AgentconvError
 from . import render
-from .common import fail, is_dialect as _is_dialect, level as _level, policy as _policy, stdin, usage
+from .common import fail, is_dialect as _is_dialect, level as _level, not_for_packages, policy as _policy, stdin, usage
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -79,8 +79,7 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
         from .. import packages
 
         if packages.is_format(to) or clients is not None:
-            if placed:
-                usage("--scope and --shared place dialect files; a package is a folder: name it with -o DIR")
+            not_for_packages(("--scope", scope != "project"), ("--shared", shared))
             _package(sources, to, from_, out, policy, force, as_json, level, report_json, clients)
             return
     try:
