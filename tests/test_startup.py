@@ -1,6 +1,6 @@
-"""``agentconv convert`` runs without typer when its command line holds only convert's own options
-(``cli/convert.py``): the same bytes on stdout and stderr, the same exit code and the same files as through typer,
-which still parses every other line. Also: neither that nor ``--version`` imports typer."""
+"""``agentconv convert``, ``migrate`` and ``sync`` run without typer when their command line holds only their own
+options (``cli/argv.py``): the same bytes on stdout and stderr, the same exit code and the same files as through
+typer, which still parses every other line. Also: neither that nor ``--version`` imports typer."""
 from __future__ import annotations
 
 import os
@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from agentconv.cli import convert as fast
+from agentconv.cli import convert as fast, migrate as fast_migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 GAMMA = "tests/transcripts/inputs/batch/gamma.md"
 BATCH = "tests/transcripts/inputs/batch"
 SCOPED = "fixtures/cases/claude/scoped-bash/.claude/agents/git-helper.md"
 _MAIN = "import sys; sys.argv = ['agentconv', *sys.argv[1:]]\n{patch}from agentconv.cli import main\nmain()\n"
-TYPER = "import agentconv.cli.convert as c; c.parse = lambda argv: None\n"  # every line through typer
+TYPER = "import agentconv.cli as c; c.FAST = {}\n"  # every line through typer
 
-CASES = [
+CASES = [["convert", *argv] for argv in [
     [GAMMA, "--to", "copilot"],
     [GAMMA, "--to=opencode", "-v"],
     [GAMMA, "-t", "gemini", "-q"],
@@ -50,15 +50,80 @@ CASES = [
     [GAMMA, "--to"],
     [GAMMA],
     ["--help"],
-]
+]]
+REPO = {  # migrate and sync run in a copy of this repository (the current folder); $HOME is $TMP/home
+    ".claude/agents/a.md": "---\nname: a\ndescription: d\ntools: Read, Grep\n---\nHi.\n",
+    ".claude/agents/b.md": "---\nname: b\ndescription: e\nmodel: sonnet\ncolor: red\n---\nHo.\n",
+    ".claude/agents/broken.md": "---\nname: [unclosed\n---\nx\n",
+    "extra.md": "---\nname: x\ndescription: outside the known places\n---\nHey.\n",
+    ".agentconv.toml": 'from = "claude"\nto = "copilot"\nfrm = 1\n',             # an unknown key: a warning
+}
+CASES += [["migrate", *argv] for argv in [
+    [".", "--to", "copilot,opencode"],
+    ["--to", "copilot", "--to", "opencode", "-q"],
+    ["-t", "copilot", "--dry-run"],
+    ["--to=opencode", "--diff", "-v"],
+    ["--to", "copilot", "--json"],
+    ["--to", "gemini", "--jobs", "1"],
+    ["--to", "gemini", "-j", "2", "--force", "--prefix-collisions"],
+    ["--to", "copilot", "--jobs=+1"],                                # int('+1'), as click reads it
+    ["--to", "copilot", "--jobs", "0"],                              # usage errors of the command itself
+    ["--to", "copilot", "--jobs=-3"],
+    ["--to", "copilot", "--dry-run", "--diff"],
+    ["--to", "copilot", "-q", "-v"],
+    ["--to", "copylot"],                                             # unknown dialect
+    ["--to", "copilot", "--from", "nope", "--json"],
+    ["--to", "copilot", "--from", "claude", "--strict", "--allow-broaden", "--no-carry"],
+    ["--to", "copilot,claude-plugin"],                               # a package target is migrated alone
+    ["--to", "agent-plugins"],
+    ["--to", "copilot", "--clients", "x"],
+    ["--to", "claude-plugin", "--shared", "--file", "extra.md"],
+    ["--to", "copilot", "--file", "extra.md", "--file=extra.md", "-o", "$TMP/out"],
+    ["--to", "copilot", "--shared", "--dry-run"],
+    ["--to", "copilot", "--scope", "user", "--dry-run"],
+    ["--to", "copilot", "--scope", "nowhere"],
+    ["--to="],
+    ["--to", "copilot", "no-such-folder"],
+    ["--to", "copilot", "--", "."],
+    # lines the fast path leaves to typer: both runs go through typer, and say the same
+    ["--to", "copilot", "--jobs", "many"],
+    ["--to", "copilot", "--jobs", "1.5"],
+    ["--to", "copilot", "-j", "-1"],
+    ["--to", "copilot", "-j2"],
+    ["--to", "copilot", "--dry-run=1"],
+    ["--to", "copilot", ".", "extra"],
+    ["--to", "copilot", "--nope"],
+    ["-qv", "--to", "copilot"],
+    ["--from", "claude"],                                            # no --to
+    ["--to"],
+    ["--to", "copilot", "--help"],
+]]
+CASES += [["sync", *argv] for argv in [
+    [],                                                              # from .agentconv.toml
+    ["--check"],
+    ["--check", "--json"],
+    [".", "--from", "claude", "-t", "copilot,opencode", "-q"],
+    ["--to", "copilot", "--to", "gemini", "--force", "-v"],
+    ["--scope", "user"],                                             # no configuration at $HOME: usage error
+    ["-q", "-v"],
+    ["-h"],
+    ["--check", "extra", "."],
+]]
 STDIN = b"---\nname: s\ndescription: from stdin\ntools: Read, Grep\n---\nHello.\n"
 
 
 def _run(argv: list[str], tmp: Path, patch: str, **kw) -> tuple:
     args = [a.replace("$TMP", str(tmp)) for a in argv]
     env = {k: v for k, v in os.environ.items() if k != "_AGENTCONV_COMPLETE"}
-    proc = subprocess.run([sys.executable, "-c", _MAIN.format(patch=patch), "convert", *args], cwd=ROOT, env=env,
-                          input=STDIN if argv[0] == "-" and "--from" in argv else b"", capture_output=True,
+    cwd = ROOT
+    if argv[0] != "convert":
+        cwd, env["HOME"] = tmp / "repo", str(tmp / "home")
+        (tmp / "home").mkdir()
+        for name, text in REPO.items():
+            (cwd / name).parent.mkdir(parents=True, exist_ok=True)
+            (cwd / name).write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _MAIN.format(patch=patch), *args], cwd=cwd, env=env,
+                          input=STDIN if argv[1:2] == ["-"] and "--from" in argv else b"", capture_output=True,
                           timeout=60, **kw)
     strip = lambda b: b.replace(str(tmp).encode(), b"$TMP")  # noqa: E731
     files = {p.relative_to(tmp).as_posix(): strip(p.read_bytes()) for p in sorted(tmp.rglob("*")) if p.is_file()}
@@ -66,13 +131,13 @@ def _run(argv: list[str], tmp: Path, patch: str, **kw) -> tuple:
 
 
 @pytest.mark.parametrize("argv", CASES, ids=" ".join)
-def test_convert_without_typer_says_what_typer_says(argv, tmp_path):
+def test_without_typer_says_what_typer_says(argv, tmp_path):
     (tmp_path / "fast").mkdir()
     (tmp_path / "typer").mkdir()
     got = _run(argv, tmp_path / "fast", "")
     want = _run(argv, tmp_path / "typer", TYPER)
     assert got == want
-    assert want[0] != 1 or argv[0] == "--help" or "Usage:" in want[2].decode()  # a real run, not a crash
+    assert want[0] != 1 or {"--help", "-h"} & set(argv) or "Usage:" in want[2].decode()  # a real run, not a crash
 
 
 def test_a_broken_pipe_ends_as_typer_ends_it(tmp_path):
@@ -101,15 +166,36 @@ def test_a_broken_pipe_ends_as_typer_ends_it(tmp_path):
     (["convert", "--to", "copilot"], False),
     (["detect", GAMMA], False),
     (["--verbose", "convert", GAMMA, "--to", "copilot"], False),
+    (["migrate", "--to", "copilot", "-t", "opencode", "--file", "a.md", "--file", "b.md", "-j", "3"], True),
+    (["migrate", "-", "--to", "-", "--jobs= 2"], True),
+    (["migrate", "--to", "copilot", "--jobs", "two"], False),
+    (["migrate", "--to", "copilot", "--jobs="], False),
+    (["migrate", "--to", "copilot", "-j=2"], False),
+    (["migrate", "--to", "copilot", "--json", "--json"], False),
+    (["migrate", "--to", "copilot", "--check"], False),                  # sync's option
+    (["migrate", "--to", "copilot", "-h"], False),
+    (["migrate", "--to", "copilot", "--", "a", "b"], False),
+    (["migrate", "a"], False),
+    (["sync"], True),
+    (["sync", "repo", "--check", "-t", "copilot", "--to", "gemini", "--from", "claude", "--scope", "user"], True),
+    (["sync", "--jobs", "2"], False),                                      # migrate's option
+    (["sync", "--help"], False),
+    (["sync", "a", "b"], False),
 ])
 def test_which_lines_run_without_typer(argv, fast_path):
-    assert (fast.parse(argv) is not None) is fast_path
+    parse = fast.parse if argv[0] == "convert" else fast_migrate.parse
+    assert (parse(argv) is not None) is fast_path
 
 
 def test_parsed_arguments_are_typer_s():
     args = fast.parse(["convert", GAMMA, "--to=copilot", "-q", "-o", "out", "--report-json", "r.json", "--", "-x"])
     assert args == {"sources": [GAMMA, "-x"], "to": "copilot", "quiet": True, "out": Path("out"),
                     "report_json": Path("r.json")}
+    args = fast_migrate.parse(["migrate", "--to", "copilot,gemini", "repo", "-t", "opencode", "--file", "a.md",
+                               "--file=b.md", "--jobs", " 2", "--dry-run", "-o", "out", "--scope", "user"])
+    assert args == {"repo": Path("repo"), "to": ["copilot,gemini", "opencode"], "files": [Path("a.md"), Path("b.md")],
+                    "jobs": 2, "dry_run": True, "out": Path("out"), "scope": "user"}
+    assert fast_migrate.parse(["sync", "--", "-r"]) == {"repo": Path("-r")}
 
 
 def test_shell_completion_is_left_to_typer(monkeypatch):
@@ -117,18 +203,34 @@ def test_shell_completion_is_left_to_typer(monkeypatch):
     assert fast.parse(["convert", GAMMA, "--to", "copilot"]) is None
 
 
-def test_the_fast_options_are_the_typer_command_s():
-    """cli/convert.py names convert's options once more (to parse without typer): the same as app.py declares."""
+@pytest.mark.parametrize("name, options, run", [("convert", fast.OPTIONS, fast.run),
+                                               ("migrate", fast_migrate.MIGRATE, fast_migrate.migrate),
+                                               ("sync", fast_migrate.SYNC, fast_migrate.sync)])
+def test_the_fast_options_are_the_typer_command_s(name, options, run):
+    """cli/convert.py and cli/migrate.py name each command's options once more (to parse without typer): the same
+    as app.py declares, of the same kinds, with the same defaults, in the order the command function takes them."""
+    import inspect
+
     import typer.main
 
     from agentconv.cli.app import app
 
-    command = typer.main.get_command(app).commands["convert"]
-    declared = {opt: (p.name, p.is_flag) for p in command.params if not p.name == "sources" for opt in p.opts}
-    ours = {**{o: (k, False) for o, k in fast.VALUES.items()}, **{o: (k, True) for o, k in fast.FLAGS.items()}}
+    params = typer.main.get_command(app).commands[name].params
+    argument = next(p for p in params if p.param_type_name == "argument")
+    assert argument.name == options.argument and (argument.nargs == -1) is (argument.name not in options.paths)
+    declared = {opt: (p.name, p.is_flag) for p in params if p is not argument for opt in p.opts + p.secondary_opts}
+    ours = {**{o: (k, False) for o, k in options.values.items()}, **{o: (k, True) for o, k in options.flags.items()}}
     assert ours == declared
-    assert [p.name for p in command.params if p.name != "sources"] == list(
-        fast.run.__code__.co_varnames[1:fast.run.__code__.co_argcount])
+    kinds = {"required": lambda p: p.required, "many": lambda p: p.multiple, "ints": lambda p: p.type.name == "int",
+             "paths": lambda p: p.type.name == "path"}
+    for kind, has in kinds.items():
+        assert {p.name for p in params if has(p)} == set(getattr(options, kind)), kind
+    signature = inspect.signature(run).parameters
+    assert [p.name for p in params] == list(signature)
+    for p in params:  # an option not given: the function's default, which must be typer's
+        if not p.required:
+            default = signature[p.name].default
+            assert (list(default) if isinstance(default, tuple) else default) == p.default, p.name
 
 
 NEVER = ("typer", "click", "rich", "importlib.metadata", "difflib", "pathlib", "agentconv.batch", "agentconv.tree",
@@ -141,6 +243,10 @@ STARTS = [
     (["convert", GAMMA, "--to", "copilot", "-q"], NEVER + ("hashlib",)),                 # nothing carried: no digest
     (["convert", SCOPED, "--to", "copilot", "--allow-broaden"], NEVER),                    # losses reported
     (["convert", "./" + GAMMA, "--to", "opencode", "--from", "claude", "--json"], NEVER),  # the JSON document
+    (["migrate", BATCH, "--to", "copilot,opencode", "--dry-run", "--json"],              # no agent in a known place
+     ("typer", "click", "rich", "importlib.metadata", "agentconv.packages")),
+    (["sync", BATCH, "--from", "claude", "-t", "copilot", "--check", "--json"],
+     ("typer", "click", "rich", "importlib.metadata", "agentconv.packages")),
 ]
 
 

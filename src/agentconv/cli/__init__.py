@@ -1,7 +1,7 @@
 """The command line: parse arguments, call one library function, render the result.
 
-``agentconv --version`` answers before typer is imported, so it starts in the time Python does; so does
-``agentconv convert`` with only its own options (``convert.parse``), which runs without typer.
+``agentconv --version`` answers before typer is imported, so it starts in the time Python does; so do
+``agentconv convert``, ``migrate`` and ``sync`` with only their own options (``argv.py``), which run without typer.
 """
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def _interrupted(signum, frame) -> None:
     raise Interrupted(signum)
 
 
+FAST = {"convert": ("convert", "run"), "migrate": ("migrate", "migrate"), "sync": ("migrate", "sync")}
+"""The commands that run without typer when their command line holds only their own options: command ->
+(module in cli/, its function); the module's ``parse(argv)`` gives the function's arguments, or None for typer."""
+
+
 def main() -> None:
     argv = sys.argv[1:]
     if argv in (["--version"], ["-V"]):
@@ -33,15 +38,18 @@ def main() -> None:
 
     signal.signal(signal.SIGINT, _interrupted)
     signal.signal(signal.SIGTERM, _interrupted)
-    from .convert import parse
+    fast = FAST.get(argv[0]) if argv else None
+    if fast is not None:
+        from importlib import import_module
 
-    args = parse(argv)
-    if args is None:
+        module = import_module(f".{fast[0]}", __name__)
+        args = module.parse(argv)
+    if fast is None or args is None:
         from .app import app
 
         run = partial(app, prog_name="agentconv")
     else:
-        run = partial(_convert, args)
+        run = partial(_fast, getattr(module, fast[1]), args)
     sys.stdout = _Stdout(sys.stdout)
     try:
         try:
@@ -57,12 +65,11 @@ def main() -> None:
         _last_resort(exc, command if "--json" in argv else None)
 
 
-def _convert(args: dict) -> None:
-    """``convert`` without typer, ending as typer's runner ends it: exit 0 when ``run`` returns, and a broken pipe
+def _fast(run, args: dict) -> None:
+    """A command without typer, ending as typer's runner ends it: exit 0 when ``run`` returns, and a broken pipe
     is exit 1 with nothing more said (click's ``main``)."""
     from ..errors import ExitCode
     from .common import cwd_exists
-    from .convert import run
 
     cwd_exists()
     try:

@@ -9,9 +9,9 @@ import typer
 
 from .. import __version__
 from ..errors import AgentconvError, ExitCode, UsageError
-from ..loss import Policy, Severity
+from ..loss import Severity
 from . import render
-from .common import cwd_exists, fail as _fail, is_dialect, level as _level, not_for_packages, policy as _policy, stdin as _stdin, usage as _usage
+from .common import cwd_exists, fail as _fail, level as _level, stdin as _stdin, usage as _usage
 
 app = typer.Typer(
     add_completion=True,
@@ -158,29 +158,6 @@ def _scope() -> Any:
                         "home folder (~/.claude/agents, ~/.copilot/agents ...), manifest in ~/.agentconv/.")
 
 
-def _config_root(repo: Optional[Path], scope: str) -> Path:
-    """Where .agentconv.toml is read: the repository, or the home folder at user scope."""
-    if repo is not None or scope != "user":
-        return repo or Path(".")
-    from ..scopes import home
-
-    return home()
-
-
-def _targets(to: List[str]) -> list[str]:
-    return [t.strip() for item in to for t in item.split(",") if t.strip()]
-
-
-def _packaged(wanted: list[str], clients: Optional[str]) -> bool:
-    """A package target (or --clients) is asked for; a dialect's name never loads the package machinery (packages/)."""
-    odd = [t for t in wanted if not is_dialect(t)]
-    if clients is None and not odd:
-        return False
-    from .. import packages
-
-    return clients is not None or any(map(packages.is_format, odd))
-
-
 @app.command()
 def migrate(
     repo: Optional[Path] = typer.Argument(None, help="Repository root (default: the current directory)."),
@@ -210,43 +187,10 @@ def migrate(
                                           help="With --to agent-plugins: the clients whose agents each package holds."),
 ) -> None:
     """Convert every agent in a repository to other dialects: planned, atomic, idempotent."""
-    from .. import migration as mig
+    from .migrate import migrate as run
 
-    if dry_run and diff:
-        _usage("--dry-run and --diff do not go together")
-    if jobs is not None and jobs < 1:
-        _usage(f"--jobs must be at least 1, not {jobs}")
-    level = _level(quiet, verbose)
-    policy = _policy(strict, None, allow_broaden, no_carry)
-    mode = "plan" if dry_run else "diff" if diff else "write"
-    wanted = _targets(to)
-    if _packaged(wanted, clients):
-        from .. import packages
-
-        if len(wanted) != 1 or not packages.is_format(wanted[0]):
-            _usage(f"a package target ({', '.join(packages.FORMATS)}) is migrated alone, and --clients goes with it")
-        if wanted[0] == "agent-plugins" and not clients:
-            _usage(f"--to agent-plugins needs --clients (a comma list of {', '.join(packages.clients())})")
-        not_for_packages(("--scope", scope != "project"), ("--shared", shared), ("--file", bool(files)),
-                         ("--prefix-collisions", prefix_collisions))
-        try:
-            outcome = packages.migrate(repo, wanted[0], clients_=[c.strip() for c in (clients or "").split(",") if c.strip()],
-                                       out=out, mode=mode, force=force, policy=policy)
-        except AgentconvError as exc:
-            _fail(exc, as_json, "migrate")
-        render.outcome(outcome, as_json, mode, level)
-        raise typer.Exit(outcome.summary.exit_code())
-    try:
-        with render.progress(as_json) as tick:
-            outcome = mig.migrate(repo, _targets(to), from_=from_, out=out, mode=mode, force=force, jobs=jobs,
-                                  policy=policy, files=files, prefix_collisions=prefix_collisions, progress=tick,
-                                  scope=scope, shared=shared,
-                                  keep_losses=True if as_json or level >= render.VERBOSE else
-                                  "warning" if level == render.NORMAL else "error")
-    except AgentconvError as exc:
-        _fail(exc, as_json, "migrate")
-    render.outcome(outcome, as_json, mode, level)
-    raise typer.Exit(outcome.summary.exit_code())
+    run(repo, to, from_, out, dry_run, diff, jobs, force, prefix_collisions, strict, allow_broaden, no_carry, as_json,
+        files, scope, shared, quiet, verbose, clients)
 
 
 @app.command()
@@ -263,39 +207,9 @@ def sync(
 ) -> None:
     """Keep generated dialects in step with the source one (configured in .agentconv.toml): regenerate what is
     stale, remove what agentconv wrote from a source that is gone."""
-    from .. import migration as mig
-    from .config import load
+    from .migrate import sync as run
 
-    level = _level(quiet, verbose)
-    try:
-        cfg = load(_config_root(repo, scope), warn=level >= render.NORMAL)
-    except AgentconvError as exc:
-        _fail(exc, as_json, "sync")
-    targets = _targets(to) or cfg.get("to", [])
-    source = from_ or cfg.get("from")
-    if not targets or not source:
-        _usage("sync needs --from and --to (or `from`/`to` in .agentconv.toml)")
-    policy = Policy(allow_broaden=bool(cfg.get("allow_broaden", False)))
-    try:
-        outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy,
-                              force=force, remove_orphans=True, scope=scope)
-    except AgentconvError as exc:
-        _fail(exc, as_json, "sync")
-    if check:
-        stale = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
-        if as_json:
-            render.emit(render.document("sync", int(ExitCode.STALE) if stale else 0, **outcome.to_json()))
-        out = render.Diagnostics(level)
-        for r in stale:
-            out.error(render.hinted(r.error or "", r.remedy), r.source, r.target,
-                      label="stale" if r.status == "stale" else "error")
-        out.flush()
-        if not as_json:
-            fix = "; run `agentconv sync` to update them" if stale else ""
-            out.summary(f"{len(outcome.records)} targets checked: {len(stale)} out of sync{fix}")
-        raise typer.Exit(int(ExitCode.STALE) if stale else 0)
-    render.outcome(outcome, as_json, "write", level, command="sync")
-    raise typer.Exit(outcome.summary.exit_code())
+    run(repo, check, to, from_, force, as_json, scope, quiet, verbose)
 
 
 @app.command()

@@ -2,9 +2,8 @@
 
 ``agentconv convert FILE --to copilot`` runs in editors and pre-commit hooks on every save, and importing typer
 (click and all) took about a third of its start-up. ``parse`` reads a command line made only of convert's own
-options, each spelled as ``--help`` shows it (``--to X``, ``--to=X``, ``-t X``, a flag alone), and the entry point
-runs it here; any other line (``--help``, ``-qv``, ``-tX``, an option twice, no ``--to``, an unknown option, shell
-completion) gives None and goes through typer (``app.py``), which calls the same ``run``.
+options (``argv.py``), and the entry point runs it here; any other line (``--help``, ``-qv``, an option twice, no
+``--to`` ...) gives None and goes through typer (``app.py``), which calls the same ``run``.
 """
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 from ..errors import AgentconvError
 from . import render
+from .argv import Options, parse as _parse
 from .common import fail, is_dialect as _is_dialect, level as _level, not_for_packages, policy as _policy, stdin, usage
 
 if TYPE_CHECKING:
@@ -25,41 +25,12 @@ VALUES = {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--out": "
 FLAGS = {"--strict": "strict", "--allow-broaden": "allow_broaden", "--no-carry": "no_carry", "--force": "force",
          "--prefix-collisions": "prefix_collisions", "--shared": "shared",
          "--json": "as_json", "--quiet": "quiet", "-q": "quiet", "--verbose": "verbose", "-v": "verbose"}
-_PATHS = ("out", "report_json")
+OPTIONS = Options(VALUES, FLAGS, "sources", required=("to", "sources"), paths=("out", "report_json"))
 
 
 def parse(argv: list[str]) -> dict[str, Any] | None:
     """``run``'s arguments for ``convert SRC... OPTIONS`` as typer would give them, or None: let typer parse it."""
-    if not argv or argv[0] != "convert" or "_AGENTCONV_COMPLETE" in os.environ:
-        return None
-    args: dict[str, Any] = {"sources": []}
-    rest = iter(argv[1:])
-    for arg in rest:
-        if arg == "--":
-            args["sources"] += rest
-            break
-        if arg == "-" or not arg.startswith("-"):
-            args["sources"].append(arg)
-            continue
-        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        key = VALUES.get(name) or FLAGS.get(name)
-        if key is None or key in args or (eq and name in FLAGS):
-            return None
-        if name in FLAGS:
-            args[key] = True
-            continue
-        if not eq:
-            value = next(rest, None)
-            if value is None or value.startswith("-") and value != "-":
-                return None
-        if key in _PATHS:
-            from pathlib import Path  # here: a plain `convert FILE --to X` needs no pathlib
-
-            value = Path(value)
-        args[key] = value
-    if "to" not in args or not args["sources"]:
-        return None
-    return args
+    return _parse(argv, "convert", OPTIONS)
 
 
 def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[Path] = None, strict: bool = False,
