@@ -148,6 +148,7 @@ BASELINE = "python -c pass (baseline)"
 SHIM = "python3 -c pass (python3 on the PATH)"
 VERSION = "agentconv --version"
 CONVERT = "agentconv convert FILE --to copilot"
+MIGRATE = "agentconv migrate EMPTY --to copilot,opencode"
 TARGET_X = {CONVERT: 7.0, VERSION: 2.5}
 """Start-up targets (issue 11) as ratios to `python -c pass` measured in the same run."""
 
@@ -158,6 +159,7 @@ def startup(runs: int, tmp: Path) -> dict:
     f = tmp / rel
     f.parent.mkdir(parents=True, exist_ok=True)
     f.write_bytes(data)
+    (tmp / "empty").mkdir()  # a repository with no agent: migrate's fixed cost
     cases = {
         BASELINE: [PY, "-c", "pass"],
         **({SHIM: [shutil.which("python3"), "-c", "pass"]} if shutil.which("python3") else {}),
@@ -166,6 +168,7 @@ def startup(runs: int, tmp: Path) -> dict:
         VERSION: [CLI, "--version"],
         "agentconv --help": [CLI, "--help"],
         CONVERT: [CLI, "convert", str(f), "--to", "copilot"],
+        MIGRATE: [CLI, "migrate", str(tmp / "empty"), "--to", "copilot,opencode"],
     }
     out = alternating(cases, max(runs, 5))
     base, base_cpu = out[BASELINE]["median_ms"], out[BASELINE]["cpu_ms"]
