@@ -112,16 +112,20 @@ CASES += [["sync", *argv] for argv in [
 STDIN = b"---\nname: s\ndescription: from stdin\ntools: Read, Grep\n---\nHello.\n"
 
 
+def _repo(root: Path) -> Path:
+    for name, text in REPO.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
 def _run(argv: list[str], tmp: Path, patch: str, **kw) -> tuple:
     args = [a.replace("$TMP", str(tmp)) for a in argv]
     env = {k: v for k, v in os.environ.items() if k != "_AGENTCONV_COMPLETE"}
     cwd = ROOT
     if argv[0] != "convert":
-        cwd, env["HOME"] = tmp / "repo", str(tmp / "home")
+        cwd, env["HOME"] = _repo(tmp / "repo"), str(tmp / "home")
         (tmp / "home").mkdir()
-        for name, text in REPO.items():
-            (cwd / name).parent.mkdir(parents=True, exist_ok=True)
-            (cwd / name).write_text(text, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", _MAIN.format(patch=patch), *args], cwd=cwd, env=env,
                           input=STDIN if argv[1:2] == ["-"] and "--from" in argv else b"", capture_output=True,
                           timeout=60, **kw)
@@ -140,14 +144,18 @@ def test_without_typer_says_what_typer_says(argv, tmp_path):
     assert want[0] != 1 or {"--help", "-h"} & set(argv) or "Usage:" in want[2].decode()  # a real run, not a crash
 
 
-def test_a_broken_pipe_ends_as_typer_ends_it(tmp_path):
+@pytest.mark.parametrize("argv", [["convert", GAMMA, "--to", "copilot"],
+                                  ["migrate", "$TMP", "--to", "copilot", "--dry-run"]], ids=" ".join)
+def test_a_broken_pipe_ends_as_typer_ends_it(argv, tmp_path):
     """stdout closed before anything is written: exit 1 and nothing more, as click's runner does."""
+    _repo(tmp_path)
     results = []
     for patch in ("", TYPER):
         r, w = os.pipe()
         os.close(r)
         try:
-            proc = subprocess.run([sys.executable, "-c", _MAIN.format(patch=patch), "convert", GAMMA, "--to", "copilot"],
+            proc = subprocess.run([sys.executable, "-c", _MAIN.format(patch=patch),
+                                   *(a.replace("$TMP", str(tmp_path)) for a in argv)],
                                   cwd=ROOT, stdout=w, stderr=subprocess.PIPE, timeout=60)
         finally:
             os.close(w)
