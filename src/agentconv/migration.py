@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import operator
 import os
 from collections import Counter
 from contextlib import closing, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Container, Iterable, Iterator, Sequence
 
@@ -30,6 +31,7 @@ from .batch import inside
 from .errors import AgentconvError, ExitCode, InternalError, UsageError
 from .loss import Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
+from .spill import Spill
 
 
 @dataclass(slots=True)
@@ -73,6 +75,18 @@ class Record:
         """``losses`` with each item's ``file``: one kept as ``""`` (shared between records, see ``_Shared``) is the
         record's source."""
         return [{**i, "file": self.source} if i.get("file") == "" else i for i in self.losses]
+
+
+_FIELDS = operator.attrgetter(*(f.name for f in fields(Record)))
+
+
+def _spill(items: Iterable[Record] = ()) -> Spill[Record]:
+    """A run's records, held in a temp file past a thousand (``spill.Spill``): each as a tuple of its fields."""
+    return Spill(items, _FIELDS, _record)
+
+
+def _record(values: tuple[Any, ...]) -> Record:
+    return Record(*values)
 
 
 @dataclass
@@ -285,15 +299,16 @@ def _place(rec: Record, text: str, root: Path, mode: str) -> None:
             rec.error = f"{rec.target} is {'missing' if old is None else 'stale'} (from {rec.source})"
 
 
-def _merge(records: list[Record], job: Job, root: Path) -> None:
-    """Targets that keep many records in one file (``api.keeps_many``): write each file once (``api.write_merged``)."""
+def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
+    """Targets that keep many records in one file (``api.keeps_many``): write each file once (``api.write_merged``).
+    Their records (a few: one per source) are held in memory meanwhile."""
     from . import api
     from .ir import Document
 
+    held = {i: r for i, r in enumerate(records) if r.status == "merge"}
     groups: dict[str, list[Record]] = {}
-    for r in records:
-        if r.status == "merge":
-            groups.setdefault(r.target, []).append(r)
+    for r in held.values():
+        groups.setdefault(r.target, []).append(r)
     for recs in groups.values():
         m = api.write_merged([Document.from_json(r.ir) for r in recs], recs[0].target_dialect, policy=job.policy)
         for i, exc in m.failed.items():  # a source the target refuses fails alone; the others are still merged
@@ -315,6 +330,11 @@ def _merge(records: list[Record], job: Job, root: Path) -> None:
             r.merged = True
             if r is not recs[0]:
                 r.status, r.digest, r.diff, r.error = recs[0].status, recs[0].digest, None, None
+    if job.keep_losses is not True:
+        for r in held.values():
+            if r.losses:  # the workers thinned the others
+                _thin(r, job.keep_losses)
+    return records.like(held.get(i, r) for i, r in enumerate(records))
 
 
 def _run(job: Job, files: list[tuple[str, str]], jobs: int) -> Iterator[Record]:
@@ -479,7 +499,8 @@ class _Found(Sequence[tuple[str, str]]):
 class Outcome:
     """The result of ``migrate``/``plan``/``sync_check``: every record and the summary."""
 
-    records: list[Record]
+    records: Sequence[Record]
+    """In the order of the sources; a ``Spill`` (read from a temp file past a thousand records) or a list."""
     summary: Summary
 
     def to_json(self) -> dict[str, Any]:
@@ -544,63 +565,68 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
             found.append(pair)
         job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
                   scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
-        records = [Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
-                   for e in entries]  # a link out of the repository: never read
+        spills = [_spill(Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
+                         for e in entries)]  # a link out of the repository: never read
         try:
-            summary = _migrate(job, found, records, root, out_root, manifest, force, jobs_for(jobs, len(found)),
+            summary = _migrate(job, found, spills, root, out_root, manifest, force, jobs_for(jobs, len(found)),
                                prefix_collisions, progress, discovered, remove_orphans)
         except BaseException:  # interrupted or failed: no temp file of this run stays behind
-            for r in records:
+            for r in (r for s in spills for r in s):
                 if r.tmp:
                     fsio.discard(r.tmp)
             if writing:
                 mf.sweep(out_root, SKIP_DIRS, within)
             raise
-    return Outcome(records, summary)
+        finally:
+            for s in spills[:-1]:
+                s.close()
+    return Outcome(spills[-1], summary)
 
 
-def _migrate(job: Job, found: _Found, records: list[Record], root: Path, out_root: Path,
+def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, out_root: Path,
              manifest: mf.Manifest, force: bool, jobs: int, prefix_collisions: bool,
              progress: Callable[[int, int], None] | None, discovered: dict[str, str], remove_orphans: bool) -> Summary:
-    counted: Counter[str] = Counter()
+    """The run's passes over its records, each writing a new spill (appended to ``spills``, whose every temp file the
+    caller discards when a pass fails): convert, drop outputs taken for sources, prefix, merge, resolve and commit."""
+    records = spills[-1]
     share = _Shared(discovered)
+    merging = False
     with closing(_run(job, found, jobs)) as stream:
         for rec in stream:
             records.append(share(rec))
+            merging = merging or rec.status == "merge"
             if progress:
                 progress(len(records), len(found) * max(1, len(job.to)))
     own = _own_outputs(records, found, out_root)
     if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources
-        for r in records:
-            if r.source in own and r.tmp:
-                fsio.discard(r.tmp)
-        records[:] = [r for r in records if r.source not in own]
+        spills.append(records := records.like(_without(records, own)))
         found = _Found(found.base, ((p, rel) for p, rel in found if rel not in own))
     if prefix_collisions:
-        records[:] = _prefix(records, job, found)
-    for rec in records:
-        if rec.counts:  # the summary's counts are all a caller without --json needs
-            counted.update(rec.counts)
-            rec.counts = None
-    _merge(records, job, out_root)
-    if job.keep_losses is not True:
-        for r in records:
-            if r.losses:  # a merged record's items (the workers thinned the others)
-                _thin(r, job.keep_losses)
-                if r.counts:
-                    counted.update(r.counts)
-                    r.counts = None
-    _resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
-             job.to if remove_orphans else (), (p for p, _ in found))
-    summary = Summary(losses=counted)
-    for r in records:
+        spills.append(records := _prefix(records, job, found))
+    if merging:
+        spills.append(records := _merge(records, job, out_root))
+    spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
+                           job.to if remove_orphans else (), (p for p, _ in found)))
+    summary = Summary()
+    for r in spills[-1]:
         summary.statuses[r.status] += 1
+        if r.counts:  # the summary's counts are all a caller without --json needs
+            summary.losses.update(r.counts)
         for item in r.losses:
             summary.losses[item["code"]] += 1
     return summary
 
 
-def _own_outputs(records: list[Record], found: _Found, out_root: Path) -> set[str]:
+def _without(records: Iterable[Record], sources: Container[str]) -> Iterator[Record]:
+    """The records whose source is not one of ``sources``; the others' temp files are discarded."""
+    for r in records:
+        if r.source not in sources:
+            yield r
+        elif r.tmp:
+            fsio.discard(r.tmp)
+
+
+def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> set[str]:
     """Found files that are outputs of another found source S, where no manifest says so (a fresh clone): at S's
     target path and, of the two, the one holding agentconv's carry comment; when both or neither do, one that is
     exactly S's current conversion (of a pair that are each other's conversion, the first stays the source).
@@ -663,60 +689,75 @@ def _carries(path: str, seen: dict[str, bool]) -> bool:
     return seen[path]
 
 
-def _prefix(records: list[Record], job: Job, found: list[tuple[str, str]]) -> list[Record]:
+def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> Spill[Record]:
     """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs."""
-    from dataclasses import replace
-
     from .naming import prefixed
 
-    by_target: dict[str, list[Record]] = {}
-    for r in records:
-        if r.target and r.status in ("converted", "unchanged", "planned", "stale"):
-            by_target.setdefault(r.target, []).append(r)
     rename: dict[str, str] = {}
-    for recs in by_target.values():
+    for recs in _wanted_twice(records, lambda r: r.status in ("converted", "unchanged", "planned", "stale")).values():
         if len({r.source for r in recs}) > 1:
             for r in recs:
                 rename[r.source] = prefixed(r.source, Path(r.target).name.split(".")[0], r.source_dialect or "agent")
     if not rename:
-        return records
-    for r in records:
-        if r.source in rename and r.tmp:
-            os.unlink(r.tmp)
-            r.tmp = None
-    paths = {rel: src for src, rel in found}
+        return records.like(records)
     redo = replace(job, rename=tuple(rename.items()))
-    kept = [r for r in records if r.source not in rename]
+    paths = {rel: src for src, rel in found if rel in rename}
+    out = records.like(_without(records, rename))
     for rel in rename:
-        kept += _work(redo, str(paths[rel]), rel)
-    return kept
+        out.extend(_work(redo, str(paths[rel]), rel))
+    return out
 
 
-def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
-             prefixed: bool = False, discovered: Container[str] = frozenset(), orphans_of: tuple[str, ...] = (),
-             sources: Iterable[str] = ()) -> None:
+_BITS_PER_TARGET = 64
+
+
+def _wanted_twice(records: Sequence[Record], counts: Callable[[Record], bool]) -> dict[str, list[Record]]:
+    """The targets that more than one record (of those ``counts`` accepts) wants, with those records. Two passes
+    over ``records``: a bitmap of the targets' hashes (64 bits per record: about one in 64 targets is a false
+    candidate) flags the targets seen twice, then only their records are grouped; no table of every target."""
+    size = 1 << max(10, (len(records) * _BITS_PER_TARGET).bit_length())
+    bits = bytearray(size >> 3)
+    maybe: set[str] = set()
+    for r in records:
+        if r.target and counts(r):
+            h = hash(r.target) & (size - 1)
+            if bits[h >> 3] & (1 << (h & 7)):
+                maybe.add(r.target)
+            else:
+                bits[h >> 3] |= 1 << (h & 7)
+    del bits
+    groups: dict[str, list[Record]] = {}
+    if maybe:
+        for r in records:
+            if r.target in maybe and counts(r):
+                groups.setdefault(r.target, []).append(r)
+    return {t: recs for t, recs in groups.items() if len(recs) > 1}
+
+
+_COUNTED = ("converted", "unchanged", "planned", "stale")
+"""The statuses of a record that wants its target (two such records of different sources collide)."""
+
+
+def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
+             prefixed: bool = False, discovered: dict[str, str] | None = None, orphans_of: tuple[str, ...] = (),
+             sources: Iterable[str] = ()) -> Spill[Record]:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
     (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the paths
-    of every source (read once, when first needed), which no target may be, whatever link or spelling leads to it."""
-    first: dict[str, Record] = {}
-    clash: dict[str, list[Record]] = {}  # the few targets several sources want
-    for r in records:
-        if r.target and r.status in ("converted", "unchanged", "planned", "stale") and not r.merged:
-            seen = first.setdefault(r.target, r)
-            if seen is not r:
-                clash.setdefault(r.target, [seen]).append(r)
-    del first
-    for target, recs in clash.items():
-        if len(recs) > 1:
-            names = ", ".join(r.source for r in recs)
-            for r in recs:
-                r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
-                r.error = f"{target}: {len(recs)} sources want this file ({names}); rename one"
-                r.remedy = None if prefixed else "prefix_collisions"
+    of every source (read once, when first needed), which no target may be, whatever link or spelling leads to it.
+    Returns the records as they end (a new spill: a pass over the records, never a table of them)."""
+    clash = {target: (len(recs), ", ".join(r.source for r in recs))
+             for target, recs in _wanted_twice(records, lambda r: r.status in _COUNTED and not r.merged).items()}
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
     real = _Realpath()
     reals: set[str] | None = None  # the sources' real paths, made when first needed
-    for r in records:
+
+    def settle(r: Record) -> Record:
+        nonlocal reals
+        if r.target in clash and r.status in _COUNTED and not r.merged:
+            n, names = clash[r.target]
+            r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
+            r.error = f"{r.target}: {n} sources want this file ({names}); rename one"
+            r.remedy = None if prefixed else "prefix_collisions"
         if r.target and r.status == "converted" and r.prior is not None:  # missing when read (None): no source
             if reals is None:
                 reals = {real(p) for p in sources}
@@ -726,18 +767,22 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
         if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:
             r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
             r.error, r.remedy = f"{r.target} was not written by agentconv (or was edited since)", "force"
+        if mode != "write" and r.status == "stale" and r.prior is not None and manifest.files.get(r.target) != r.prior:
+            r.error, r.remedy = f"{r.error}; edited by hand", "sync_force"
+        return r
+
+    settled = records.like(map(settle, records))
     if mode != "write":
-        for r in records:
-            if r.status == "stale" and r.prior is not None and manifest.files.get(r.target) != r.prior:
-                r.error, r.remedy = f"{r.error}; edited by hand", "sync_force"
-        records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
-        return
-    _origins(records, manifest, discovered)
-    commit = {r.target: r.digest for r in records if r.tmp and r.status == "converted"}
+        settled.extend(_orphans(settled, manifest, repo_s, root_s, orphans_of, force, mode))
+        return settled
+    _origins(settled, manifest, discovered or {})
+    commit = {r.target: r.digest for r in settled if r.tmp and r.status == "converted"}
     if commit:  # the journal: a run killed during the renames still leaves a manifest that knows its outputs
         mf.save(root, manifest, pending=commit)
+    del commit
+    out = records.like()
     try:
-        for r in records:
+        for r in settled:
             if r.tmp:
                 if r.status == "converted":
                     try:
@@ -753,34 +798,44 @@ def _resolve(records: list[Record], repo: Path, root: Path, manifest: mf.Manifes
                 r.tmp = None
             if r.status == "unchanged" and r.target and r.target not in manifest.files:
                 manifest.put(r.target, r.digest)
-        records += _orphans(records, manifest, repo_s, root_s, orphans_of, force, mode)
+            out.append(r)
+        out.extend(_orphans(out, manifest, repo_s, root_s, orphans_of, force, mode))
+    except BaseException:
+        for r in settled:  # the ones not reached yet
+            if r.tmp:
+                fsio.discard(r.tmp)
+        out.close()
+        raise
     finally:
+        settled.close()
         if manifest.dirty or manifest.journal:
             mf.save(root, manifest)
             manifest.journal = manifest.dirty = False
+    return out
 
 
-def _origins(records: list[Record], manifest: mf.Manifest, discovered: Container[str]) -> None:
+def _origins(records: Iterable[Record], manifest: mf.Manifest, discovered: dict[str, str]) -> None:
     """Remember which found sources (and target dialect) each written target comes from: a tuple each, holding the
-    records' source string (``mf.Manifest.origins``)."""
-    made: dict[str, tuple[str, str | set[str]]] = {}  # a set only for a target of several sources
+    found source's string (``mf.Manifest.origins``). A target comes from one source unless it is merged (collisions
+    are settled): only those are gathered first."""
+    many: dict[str, tuple[str, set[str]]] = {}
     for r in records:
-        if r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source in discovered:
-            got = made.setdefault(r.target, (r.target_dialect, r.source))
-            if isinstance(got[1], set):
-                got[1].add(r.source)
-            elif got[1] != r.source:
-                made[r.target] = (got[0], {got[1], r.source})
+        source = discovered.get(r.source)
+        if r.target and r.target_dialect and r.status in ("converted", "unchanged") and source is not None:
+            if r.merged:
+                many.setdefault(r.target, (r.target_dialect, set()))[1].add(source)
+            else:
+                manifest.origin(r.target, r.target_dialect, source)
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for target, (dialect, srcs) in made.items():
-        if isinstance(srcs, str):
-            manifest.origin(target, dialect, srcs)
+    for target, (dialect, srcs) in many.items():
+        if len(srcs) == 1:
+            manifest.origin(target, dialect, next(iter(srcs)))
         else:
             key = tuple(sorted(srcs))
             manifest.origin(target, dialect, shared.setdefault(key, key))
 
 
-def _orphans(records: list[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],
+def _orphans(records: Iterable[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],
              force: bool, mode: str) -> list[Record]:
     """Targets agentconv wrote (in ``dialects``) whose every source is gone: removed (write) or reported (check).
     One edited since it was written is kept unless ``force``."""

@@ -321,16 +321,21 @@ class progress:
         return False
 
 
+def _said(r):
+    """A record with its error as the CLI says it (its remedy as a hint), in JSON too."""
+    if r.error and r.remedy:
+        r.error, r.remedy = hinted(r.error, r.remedy), None
+    return r
+
+
 def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str = "migrate") -> None:
     """A migrate/plan/sync outcome: one JSON document on stdout, or its errors, losses and summary on stderr."""
-    for r in result.records:  # errors as the CLI says them, in JSON too
-        if r.error and r.remedy:
-            r.error, r.remedy = hinted(r.error, r.remedy), None
     if as_json:
-        emit(document(command, result.summary.exit_code(), **result.to_json()))
+        emit(document(command, result.summary.exit_code(), files=[_said(r).to_json() for r in result.records],
+                      summary=result.summary.to_json()))
         return
     out = Diagnostics(level)
-    for r in result.records:
+    for r in map(_said, result.records):
         if r.error:
             out.error(r.error, r.source, r.target)
         for item in r.items():

@@ -1,0 +1,106 @@
+"""A sequence of records too long to hold: once it passes ``CHUNK`` items, they go to an anonymous temp file in pickled
+chunks, so a run over 10,000 agents holds what a run over 2,000 does (issue 11).
+
+Items are written once and read back in order, any number of times; they are never changed in place (an item changed
+after ``append`` may or may not be seen changed: a pass that changes items writes a new ``Spill``). ``pack`` turns an
+item into something cheap to pickle (a tuple of fields: a third of a dataclass's cost) and ``unpack`` back.
+The temp file has no name (``tempfile.TemporaryFile``: nothing to clean up however the process ends) and lives in the
+system's temp folder, never in the repository or the output root.
+"""
+from __future__ import annotations
+
+import pickle
+from typing import IO, Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
+
+T = TypeVar("T")
+
+CHUNK = 1024
+"""Items held in memory before they are written out, and per pickled chunk."""
+
+
+class Spill(Sequence[T], Generic[T]):
+    """A write-once, read-many sequence: ``append`` items, then iterate (``len``, indexing and slicing work too, by
+    reading it through: meant for tests and small runs)."""
+
+    def __init__(self, items: Iterable[T] = (), pack: Callable[[T], Any] | None = None,
+                 unpack: Callable[[Any], T] | None = None) -> None:
+        self._pack, self._unpack = pack, unpack
+        self._file: IO[bytes] | None = None
+        self._held: list[T] = []
+        self._len = 0
+        for item in items:
+            self.append(item)
+
+    def like(self, items: Iterable[T] = ()) -> Spill[T]:
+        """A new spill packing as this one does."""
+        return Spill(items, self._pack, self._unpack)
+
+    def append(self, item: T) -> None:
+        self._held.append(item)
+        self._len += 1
+        if len(self._held) >= CHUNK:
+            self._write()
+
+    def extend(self, items: Iterable[T]) -> None:
+        for item in items:
+            self.append(item)
+
+    def _write(self) -> None:
+        if self._file is None:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile(prefix=".agentconv-spill-")
+        self._file.seek(0, 2)
+        held = self._held if self._pack is None else list(map(self._pack, self._held))
+        pickle.dump(held, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._held = []
+
+    def __iter__(self) -> Iterator[T]:
+        if self._file is not None:
+            f, end, at = self._file, self._file.seek(0, 2), 0
+            while at < end:  # each chunk read as it is reached: one chunk in memory at a time
+                f.seek(at)
+                chunk = pickle.load(f)
+                at = f.tell()
+                yield from chunk if self._unpack is None else map(self._unpack, chunk)
+        yield from list(self._held)
+
+    @property
+    def on_disk(self) -> bool:
+        """Whether some items are in the temp file."""
+        return self._file is not None
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        j = i + self._len if i < 0 else i
+        if not 0 <= j < self._len:
+            raise IndexError("spill index out of range")
+        for k, item in enumerate(self):
+            if k == j:
+                return item
+        raise IndexError("spill index out of range")  # pragma: no cover - len counts every item
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (Spill, list)) and len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Spill({len(self)} items{', on disk' if self.on_disk else ''})"
+
+    def close(self) -> None:
+        """Drop the temp file and the held items (the spill is empty after)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._held, self._len = [], 0
