@@ -100,3 +100,136 @@ def test_a_fresh_clone_s_outputs_are_not_sources_through_the_temp_file(tmp_path,
     assert expected[1] == expected[1000]
     sources = {f["source"] for f in expected[1][0]["files"]}
     assert {s for s in sources if s.startswith(".github/")} == {".github/agents/a1.agent.md"}  # the hand-written one
+
+
+def test_a_sorted_store_reads_back_in_key_order_equal_keys_as_appended(monkeypatch) -> None:
+    import random
+
+    from agentconv.spill import Sorted
+
+    monkeypatch.setattr(spill, "RUN", 7)
+    monkeypatch.setattr(spill, "BLOCK", 2)
+    rnd = random.Random(5)
+    items = [(rnd.choice("abcdefghij"), i) for i in range(100)]
+    s = Sorted(items)
+    assert s.on_disk and len(s) == 100
+    assert list(s) == sorted(items, key=lambda t: t[0])  # sorted() is stable: equal keys keep their order
+    assert list(s) == list(s)
+    assert list(Sorted(items[:5])) == sorted(items[:5], key=lambda t: t[0]) and not Sorted(items[:5]).on_disk
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_manifest_with_entries_added_out_of_memory_writes_what_the_tables_would(seed, monkeypatch) -> None:
+    """``Manifest.add`` (a run's targets, in a temp file) merged with the tables when saved: the bytes json.dumps
+    writes of the tables updated in place, the later entry winning; an origin only for a target in files or pending."""
+    import json
+    import random
+
+    from agentconv import manifest as mf
+    from agentconv.spill import Sorted
+
+    monkeypatch.setattr(spill, "RUN", 3)
+    monkeypatch.setattr(spill, "BLOCK", 2)
+    rnd = random.Random(seed)
+    names = [f"t{n}/{c}" for n in range(6) for c in "xyz\u00e9"]
+
+    def digest() -> str:
+        return "%064x" % rnd.getrandbits(256)
+
+    files = {t: digest() for t in rnd.sample(names, rnd.randint(0, 10))}
+    origins = {t: ("copilot", f"s/{t}") for t in files if rnd.random() < 0.7}
+    m = mf.Manifest(dict(files), dict(origins))
+    want_files, want_origins = dict(files), dict(origins)
+    for _ in range(rnd.randint(0, 30)):
+        t = rnd.choice(names)
+        d = digest() if rnd.random() < 0.7 else None
+        o = ("opencode", (f"a/{t}", f"b/{t}")) if rnd.random() < 0.5 else None
+        if d is None and t not in want_files:
+            d = digest()
+        m.add(t, d, o)
+        if d is not None:
+            want_files[t] = d
+        if o is not None:
+            want_origins[t] = o
+    pending = {t: digest() for t in rnd.sample(names, rnd.randint(0, 4))} if seed % 2 else None
+    data = {"version": 1, "files": dict(sorted(want_files.items()))}
+    if want_origins:
+        data["origins"] = {t: {"to": o[0], "sources": [o[1]] if isinstance(o[1], str) else list(o[1])}
+                           for t, o in sorted(want_origins.items()) if t in want_files or t in (pending or {})}
+    if pending:
+        data["pending"] = dict(sorted(pending.items()))
+    want = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    assert m.to_json(pending) == want
+    assert m.to_json(Sorted(sorted(pending.items())) if pending else None) == want  # pending as a sorted store
+    assert "".join(m.chunks(pending, 1)) == want
+    assert m.dirty == (m.added is not None)
+
+
+def test_the_pool_forks_when_discovery_finds_its_64th_source(tmp_path, monkeypatch) -> None:
+    """The workers are forked during discovery, at the 64th source: they hold what 64 sources cost, not what all of
+    them do (issue 11), and the run still converts every source."""
+    from agentconv import discover, migration
+
+    agents = tmp_path / ".claude/agents"
+    agents.mkdir(parents=True)
+    for i in range(100):
+        (agents / f"a{i:03}.md").write_text(CLAUDE.format(name=f"a{i:03}"))
+    seen = []
+    walk = discover.agent_files
+
+    def counting(*a, **k):
+        for e in walk(*a, **k):
+            seen.append(e.rel)
+            yield e
+
+    started = []
+    start = migration._Workers.start
+    monkeypatch.setattr(discover, "agent_files", counting)
+    monkeypatch.setattr(migration._Workers, "start", lambda self, job, first: (started.append((len(seen), first[1])),
+                                                                             start(self, job, first))[1])
+    monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 2)
+    outcome = agentconv.migrate(tmp_path, ["copilot"], jobs=2)
+    assert started[0] == (64, ".claude/agents/a000.md")
+    assert outcome.summary.statuses == {"converted": 100}
+
+
+def _inside_as_paths(root, rel):
+    """batch.inside as it was written with pathlib (before issue 11's string version): the reference."""
+    import os
+
+    from agentconv.batch import _parent_ok
+    from agentconv.errors import OutputError
+
+    norm = os.path.normpath(rel)
+    if os.path.isabs(norm) or norm == ".." or norm.startswith(".." + os.sep):
+        raise OutputError(f"{rel!r} would be written outside {root}")
+    dest = Path(root) / norm
+    if not _parent_ok(str(Path(root)), str(dest.parent)):
+        raise OutputError(f"{rel!r} would be written outside {root} (through a symbolic link)")
+    return dest
+
+
+@pytest.mark.parametrize("root", [".", "", "out", "out/", "out/./x", "ABS", "ABS/link"])
+@pytest.mark.parametrize("rel", ["a.md", "d/a.md", "./d/a.md", "d/../a.md", ".", "..", "../a.md", "/etc/a.md",
+                                 "link/a.md", "d/./e/../a.md"])
+def test_the_string_inside_is_the_path_inside(tmp_path, monkeypatch, root, rel) -> None:
+    """A target's place without a Path per target (each would intern the file's name for good): the same file, the
+    same refusals, as the pathlib version."""
+    from agentconv.batch import inside, inside_str
+    from agentconv.errors import OutputError
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out/x").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out/link").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere")
+    root = root.replace("ABS", str(tmp_path / "out"))
+
+    def outcome(f):
+        try:
+            return Path(f(root, rel))
+        except OutputError as exc:
+            return str(exc)
+
+    want = outcome(_inside_as_paths)
+    assert outcome(inside_str) == want and outcome(inside) == want

@@ -93,7 +93,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
         return rel in outputs
 
     for e in walk(root, _skipped, lambda rel: not ignored(rel + "/")):
-        name = e.path.name.lower()
+        name = os.path.basename(e.full).lower()
         if e.problem is not None and not name.endswith(SUFFIXES):
             yield e  # a folder link out of the repository
             continue

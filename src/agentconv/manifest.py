@@ -13,19 +13,25 @@ whose process is gone.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from . import fsio, rx
 from .errors import OutputError, ParseError
+from .spill import Sorted
 
 MANIFEST = ".agentconv/manifest.json"
 LOCK = ".agentconv/lock"
 _DIGEST = rx.compile(r"^[0-9a-f]{64}$")
+Pending = dict[str, str] | Sorted[tuple[str, str]] | None
+"""The targets about to be renamed, target -> digest: a table, or (target, digest) pairs in order (``spill.Sorted``)."""
 _STR, _BLOCK = json.JSONEncoder(ensure_ascii=False), json.JSONEncoder(ensure_ascii=False, indent=1)
 """Made once: ``json.dumps`` with any option builds an encoder per call, and the manifest has an entry per target."""
 
@@ -43,8 +49,28 @@ class Manifest:
     journal: bool = False
     """Read with a ``pending`` list: the run that wrote it was killed; the next write run saves it clean."""
     dirty: bool = False
-    """Changed since it was read (``put``, ``origin``, ``drop``): whether a write run saves it. A flag, not a copy of
-    both tables taken to compare with (issue 11)."""
+    """Changed since it was read (``put``, ``origin``, ``add``, ``drop``): whether a write run saves it. A flag, not a
+    copy of both tables taken to compare with (issue 11)."""
+    added: Sorted[tuple[str, str | None, Any]] | None = None
+    """What ``add`` got this run, (target, digest or None, origin or None): past a thousand in a temp file, not in
+    ``files``/``origins`` (lookups in the same run do not see it); merged with them, the later winning, when saved."""
+    added_origins: bool = False
+    """Whether ``added`` holds an origin."""
+
+    def add(self, target: str, digest: str | None, origin: tuple[str, str | tuple[str, ...]] | None = None) -> None:
+        """``put`` and ``origin`` for a target a run wrote or found unchanged, kept out of memory: a run over 10,000
+        agents would hold a table of 20,000 targets (issue 11). ``None``: that part stays as it is."""
+        if digest is not None and self.files.get(target) == digest:
+            digest = None
+        if origin is not None and self.origins.get(target) == origin:
+            origin = None
+        if digest is None and origin is None:
+            return
+        if self.added is None:
+            self.added = Sorted()
+        self.added.append((target, digest, origin))
+        self.added_origins = self.added_origins or origin is not None
+        self.dirty = True
 
     def put(self, target: str, digest: str) -> None:
         if self.files.get(target) != digest:
@@ -66,34 +92,65 @@ class Manifest:
         self.origins.pop(target, None)
         self.dirty = True
 
-    def to_json(self, pending: dict[str, str] | None = None) -> str:
+    def to_json(self, pending: Pending = None) -> str:
         return "".join(self.chunks(pending))
 
-    def chunks(self, pending: dict[str, str] | None = None, lines: int = 256) -> Iterator[str]:
+    def chunks(self, pending: Pending = None, lines: int = 256) -> Iterator[str]:
         """``json.dumps(data, indent=1, ensure_ascii=False) + "\\n"`` of the manifest, ``lines`` entries at a time:
         at 20,000 targets the whole text and the encoder's pieces would cost ~20 MB at once, and 2,048 entries at a time
-        still ~2 MB (issue 11)."""
-        parts: list[tuple[str, dict[str, Any], list[str]]] = [("files", self.files, sorted(self.files))]
-        if self.origins:  # sorted names, not sorted copies of the entries: the table stays the only one
-            parts.append(("origins", self.origins, [t for t in sorted(self.origins)
-                                                    if t in self.files or t in (pending or {})]))
+        still ~2 MB (issue 11). Each section is a merge of sorted streams (the tables' sorted names, ``added``,
+        ``pending``), never a sorted copy of the entries. An origin is written for a target that is in ``files``,
+        ``added`` with a digest, or ``pending``."""
+        added = self.added if self.added is not None else ()
+        pend = (lambda: ((t, pending[t]) for t in sorted(pending))) if isinstance(pending, dict) else \
+            (lambda: iter(pending or ()))
+
+        def files() -> Iterator[tuple[str, Any]]:
+            return _latest(((t, self.files[t]) for t in sorted(self.files)),
+                           ((t, d) for t, d, _ in added if d is not None))
+
+        parts: list[tuple[str, Iterator[tuple[str, Any]]]] = [("files", files())]
+        if self.origins or self.added_origins:
+            origins = _latest(((t, self.origins[t]) for t in sorted(self.origins)),
+                              ((t, o) for t, _, o in added if o is not None))
+            names = heapq.merge((t for t, _ in files()), (t for t, _ in pend()))
+            parts.append(("origins", _within(origins, names)))
         if pending:
-            parts.append(("pending", pending, sorted(pending)))
+            parts.append(("pending", pend()))
         yield '{\n "version": 1'
-        for key, table, names in parts:
-            if not names:
-                yield f',\n "{key}": {{}}'
-                continue
-            yield f',\n "{key}": {{'
+        for key, entries in parts:
             buf, sep = [], "\n"
-            for name in names:
-                buf.append(f"{sep}  {_STR.encode(name)}: {_entry(table[name])}")
+            for name, value in entries:
+                if sep == "\n":
+                    yield f',\n "{key}": {{'
+                buf.append(f"{sep}  {_STR.encode(name)}: {_entry(value)}")
                 sep = ",\n"
                 if len(buf) >= lines:
                     yield "".join(buf)
                     buf.clear()
-            yield "".join(buf) + "\n }"
+            yield "".join(buf) + "\n }" if sep != "\n" else f',\n "{key}": {{}}'
         yield "\n}\n"
+
+
+def _latest(*streams: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """(name, value) streams each sorted by name, merged: one entry per name, a later stream's (or a later entry's)
+    value winning."""
+    tagged = [((name, i, value) for name, value in stream) for i, stream in enumerate(streams)]
+    for name, group in groupby(heapq.merge(*tagged, key=lambda e: (e[0], e[1])), key=itemgetter(0)):
+        for _, _, value in group:
+            pass
+        yield name, value
+
+
+def _within(entries: Iterable[tuple[str, Any]], names: Iterable[str]) -> Iterator[tuple[str, Any]]:
+    """The entries (sorted by name) whose name is one of ``names`` (sorted too, repeats allowed): a merge-join."""
+    names = iter(names)
+    current = next(names, None)
+    for name, value in entries:
+        while current is not None and current < name:
+            current = next(names, None)
+        if current == name:
+            yield name, value
 
 
 def _entry(value: Any) -> str:
@@ -173,7 +230,7 @@ def sha_file(path: Path) -> str | None:
         return None
 
 
-def save(root: str | Path, manifest: Manifest, pending: dict[str, str] | None = None) -> None:
+def save(root: str | Path, manifest: Manifest, pending: Pending = None) -> None:
     """Write the manifest atomically (a failure is an OutputError, one line)."""
     path = _own(root, MANIFEST)
     try:

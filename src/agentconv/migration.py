@@ -27,11 +27,11 @@ from typing import Any, Callable, Container, Iterable, Iterator, Sequence
 
 from . import fsio, limits
 from . import manifest as mf
-from .batch import inside
+from .batch import inside_str
 from .errors import AgentconvError, ExitCode, InternalError, UsageError
 from .loss import Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
-from .spill import Spill
+from .spill import Sorted, Spill
 
 
 @dataclass(slots=True)
@@ -152,7 +152,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         doc, report0 = api.read(src, dialect, path=as_path, carry=job.policy.carry)
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code), remedy=exc.remedy)]
-    root = Path(job.out)
+    root = job.out
     new_name = dict(job.rename).get(rel)
     if new_name:
         from .batch import rename_record
@@ -210,19 +210,16 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 class _Shared:
     """One object for the equal values thousands of records hold (loss items, lists of them, loss counts, dialect
-    ids, source paths), so that what a run keeps to its end costs about a record's paths and digest, whatever its
+    ids): a worker's chunk of records pickles each once, and a spill's chunk (``spill.Spill``) too, whatever their
     losses. An item's ``file``, when it is the record's source, is kept as ``""`` (``Record.items`` puts it back).
-    Shared values are never changed in place: the records' lists are replaced, not edited. ``names``: the found
-    sources' paths (rel -> itself), so that a record unpickled from a worker holds the one string, not a copy."""
+    Shared values are never changed in place: the records' lists are replaced, not edited."""
 
-    def __init__(self, names: dict[str, str] | None = None) -> None:
+    def __init__(self) -> None:
         self.table: dict[Any, Any] = {}
         self.held: set[int] = set()  # ids of the items the table holds: a list of only those is shared by their ids
-        self.names = names if names is not None else {}
 
     def __call__(self, rec: Record) -> Record:
         t = self.table
-        rec.source = self.names.get(rec.source, rec.source)
         rec.source_dialect = t.setdefault(rec.source_dialect, rec.source_dialect)
         rec.target_dialect = t.setdefault(rec.target_dialect, rec.target_dialect)
         if rec.status != "merge":  # a merged record's items go to _merge as they are
@@ -258,10 +255,10 @@ def _thin(rec: Record, keep: bool | str) -> None:
 _MADE: set[str] = set()
 
 
-def _place(rec: Record, text: str, root: Path, mode: str) -> None:
+def _place(rec: Record, text: str, root: str, mode: str) -> None:
     """Compare with what is there; stage a temp file (write), a diff, or the check's verdict."""
     try:
-        dest = inside(root, rec.target)
+        dest = inside_str(root, rec.target)
     except AgentconvError as exc:
         rec.status, rec.error, rec.exit_code, rec.remedy = "failed", str(exc), int(exc.exit_code), exc.remedy
         return
@@ -322,7 +319,7 @@ def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
             for r in recs:
                 r.status, r.error, r.exit_code, r.remedy = "failed", str(m.error), int(m.error.exit_code), m.error.remedy
             continue
-        _place(recs[0], m.text or "", root, job.mode)
+        _place(recs[0], m.text or "", os.fspath(root), job.mode)
         written = [i.to_json() for i in m.report]  # the merged file's own items: counted once, on its first source
         for r in recs:
             r.ir = None
@@ -337,43 +334,79 @@ def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
     return records.like(held.get(i, r) for i, r in enumerate(records))
 
 
-def _run(job: Job, files: list[tuple[str, str]], jobs: int) -> Iterator[Record]:
-    """Every source's records, in the order of ``files``. With ``jobs`` > 1 the main process is one of the
-    ``jobs``: it forks ``jobs - 1`` workers (after a warm-up, so they inherit the imports and tables instead of
-    loading them each) and converts chunks itself while they convert theirs."""
-    if jobs <= 1 or len(files) < 64:
-        for src, rel in files:
-            yield from _work(job, str(src), rel)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+POOLED = 64
+"""Sources from which a run converts in a pool of processes (fewer: in the main process alone)."""
 
-    _warm(job, files[0])
-    chunks, i = [], 0
-    while i < len(files):  # smaller and smaller: the last ones share out the tail evenly, none waits long for one
-        size = max(4, min(64, (len(files) - i) // (jobs * 4)))
-        chunks.append(files[i:i + size])
-        i += size
-    pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_worker_init, initargs=(os.getpid(),))
-    pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
-    mine: dict[int, list[Record]] = {}  # chunks the main process converted, until their turn
-    sent = 0
 
-    def feed() -> None:  # two chunks queued per worker: enough to keep it busy, few to drop when interrupted
-        nonlocal sent
-        while sent < len(chunks) and sum(not f.done() for f in pending.values()) < 2 * (jobs - 1):
-            pending[sent] = pool.submit(_work_chunk, job, chunks[sent])
-            sent += 1
+class _Workers:
+    """The worker processes of one run. With ``jobs`` > 1 the main process is one of the ``jobs``: it forks
+    ``jobs - 1`` workers (after a warm-up, so they inherit the imports and tables instead of loading them each) and
+    converts chunks itself while they convert theirs. The fork comes as soon as discovery has found ``POOLED``
+    sources (``start``): a worker then holds what 64 sources cost, not what 10,000 do (issue 11)."""
 
-    try:
-        for i in range(len(chunks)):
-            feed()
-            while i in pending and not pending[i].done() and sent < len(chunks):
-                mine[sent] = _work_chunk(job, chunks[sent])  # the main process converts while it waits
+    def __init__(self, jobs: int | None) -> None:
+        self.jobs = jobs
+        self.size = 1
+        self.pool: Any = None
+
+    def start(self, job: Job, first: tuple[str, str]) -> None:
+        """Fork the workers now, if there are cores for them."""
+        if self.pool is not None:
+            return
+        self.size = jobs_for(self.jobs, POOLED)
+        if self.size <= 1:
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm(job, first)
+        self.pool = ProcessPoolExecutor(max_workers=self.size - 1, initializer=_worker_init, initargs=(os.getpid(),))
+        self.pool.submit(int)  # the pool forks at its first task (fork start method: all workers at once)
+
+    def close(self) -> None:
+        """Stop the workers (the chunks not started are dropped, not run)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, job: Job, files: Sequence[tuple[str, str]]) -> Iterator[Record]:
+        """Every source's records, in the order of ``files``."""
+        if jobs_for(self.jobs, len(files)) <= 1 or len(files) < POOLED:
+            for src, rel in files:
+                yield from _work(job, str(src), rel)
+            return
+        self.start(job, files[0])
+        pool, jobs = self.pool, self.size
+        chunks, i = [], 0  # (start, stop): a chunk's pairs are made when it is sent, not 10,000 of them up front
+        while i < len(files):  # smaller and smaller: the last ones share out the tail evenly, none waits long for one
+            size = max(4, min(64, (len(files) - i) // (jobs * 4)))
+            chunks.append((i, min(i + size, len(files))))
+            i += size
+        pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
+        mine: dict[int, list[Record]] = {}  # chunks the main process converted, until their turn
+        sent = 0
+
+        def feed() -> None:  # two chunks queued per worker: enough to keep it busy, few to drop when interrupted
+            nonlocal sent
+            while sent < len(chunks) and sum(not f.done() for f in pending.values()) < 2 * (jobs - 1):
+                pending[sent] = pool.submit(_work_chunk, job, files[slice(*chunks[sent])])
                 sent += 1
+
+        try:
+            for i in range(len(chunks)):
                 feed()
-            yield from mine.pop(i) if i in mine else pending.pop(i).result()
-    finally:  # interrupted: the chunks not started are dropped, not run
-        pool.shutdown(wait=True, cancel_futures=True)
+                while i in pending and not pending[i].done() and sent < len(chunks):
+                    mine[sent] = _work_chunk(job, files[slice(*chunks[sent])])  # converts while it waits
+                    sent += 1
+                    feed()
+                yield from mine.pop(i) if i in mine else pending.pop(i).result()
+        finally:  # done or interrupted
+            self.close()
 
 
 def _work_chunk(job: Job, files: list[tuple[str, str]]) -> list[Record]:
@@ -517,7 +550,6 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     whose sources are gone. ``scope="user"``: the user-level folders below the home folder instead of a repository
     (``repo`` must be None); ``shared``: write to ``.agents/`` where the target dialect is read from there."""
     from . import registry, scopes
-    from .batch import SKIP_DIRS
     from .discover import agent_files
 
     if scope == "user" and repo is not None:
@@ -542,12 +574,28 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
         picked = list(scopes.user_files(root, from_))
         how = tuple((e.rel, did, as_path) for e, did, as_path in picked if e.problem is None)
         within = scopes.folders(root)
-    # one entry at a time: no list of thousands of entries and their Path objects
-    for e in (e for e, _, _ in picked) if scope == "user" else agent_files(root, dialect=from_):
-        if e.problem is None:
-            found.append((os.fspath(e.path), e.rel))
-        else:
-            entries.append(e)
+    job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
+              scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
+    with _Workers(jobs) as workers:
+        # one entry at a time: no list of thousands of entries and their Path objects
+        for e in (e for e, _, _ in picked) if scope == "user" else agent_files(root, dialect=from_):
+            if e.problem is None:
+                found.append((os.fspath(e.full), e.rel))
+                if len(found) == POOLED:
+                    workers.start(job, found[0])
+            else:
+                entries.append(e)
+        return _locked(job, root, out_root, found, entries, files, workers, within, force, prefix_collisions,
+                       progress, remove_orphans)
+
+
+def _locked(job: Job, root: Path, out_root: Path, found: _Found, entries: list[Any], files: Iterable[str | Path],
+            workers: _Workers, within: list[str] | None, force: bool, prefix_collisions: bool,
+            progress: Callable[[int, int], None] | None, remove_orphans: bool) -> Outcome:
+    """The run once its sources are found: under the output root's lock when it writes."""
+    from .batch import SKIP_DIRS
+
+    mode = job.mode
     extra = [(os.fspath(f), Path(f).as_posix()) for f in files]
     writing = mode == "write" and bool(found or extra or (out_root / MANIFEST).exists())
     with mf.locked(out_root) if writing else nullcontext():
@@ -560,16 +608,15 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
             generated = {real(os.path.join(out_root, p)) for p in manifest.files}
             found = _Found(found.base, ((p, rel) for p, rel in found if real(p) not in generated))
             del generated
-        discovered = {rel: rel for rel in found.rels}  # also what the records' sources are shared with (_Shared)
+        given = {rel for _, rel in extra}  # given with --file and not found: no origin is kept for them
+        given -= {rel for rel in found.rels if rel in given}
         for pair in extra:
             found.append(pair)
-        job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
-                  scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
         spills = [_spill(Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
                          for e in entries)]  # a link out of the repository: never read
         try:
-            summary = _migrate(job, found, spills, root, out_root, manifest, force, jobs_for(jobs, len(found)),
-                               prefix_collisions, progress, discovered, remove_orphans)
+            summary = _migrate(job, found, spills, root, out_root, manifest, force, workers,
+                               prefix_collisions, progress, given, remove_orphans)
         except BaseException:  # interrupted or failed: no temp file of this run stays behind
             for r in (r for s in spills for r in s):
                 if r.tmp:
@@ -584,14 +631,14 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
 
 
 def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, out_root: Path,
-             manifest: mf.Manifest, force: bool, jobs: int, prefix_collisions: bool,
-             progress: Callable[[int, int], None] | None, discovered: dict[str, str], remove_orphans: bool) -> Summary:
+             manifest: mf.Manifest, force: bool, workers: _Workers, prefix_collisions: bool,
+             progress: Callable[[int, int], None] | None, given: Container[str], remove_orphans: bool) -> Summary:
     """The run's passes over its records, each writing a new spill (appended to ``spills``, whose every temp file the
     caller discards when a pass fails): convert, drop outputs taken for sources, prefix, merge, resolve and commit."""
     records = spills[-1]
-    share = _Shared(discovered)
+    share = _Shared()
     merging = False
-    with closing(_run(job, found, jobs)) as stream:
+    with closing(workers.run(job, found)) as stream:
         for rec in stream:
             records.append(share(rec))
             merging = merging or rec.status == "merge"
@@ -605,7 +652,7 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
         spills.append(records := _prefix(records, job, found))
     if merging:
         spills.append(records := _merge(records, job, out_root))
-    spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, discovered,
+    spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
                            job.to if remove_orphans else (), (p for p, _ in found)))
     summary = Summary()
     for r in spills[-1]:
@@ -739,7 +786,7 @@ _COUNTED = ("converted", "unchanged", "planned", "stale")
 
 
 def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
-             prefixed: bool = False, discovered: dict[str, str] | None = None, orphans_of: tuple[str, ...] = (),
+             prefixed: bool = False, given: Container[str] = frozenset(), orphans_of: tuple[str, ...] = (),
              sources: Iterable[str] = ()) -> Spill[Record]:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
     (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the paths
@@ -775,19 +822,20 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
     if mode != "write":
         settled.extend(_orphans(settled, manifest, repo_s, root_s, orphans_of, force, mode))
         return settled
-    _origins(settled, manifest, discovered or {})
-    commit = {r.target: r.digest for r in settled if r.tmp and r.status == "converted"}
+    _merged_origins(settled, manifest, given)
+    commit = Sorted((r.target, r.digest) for r in settled if r.tmp and r.status == "converted")
     if commit:  # the journal: a run killed during the renames still leaves a manifest that knows its outputs
         mf.save(root, manifest, pending=commit)
     del commit
     out = records.like()
     try:
         for r in settled:
+            wrote = False
             if r.tmp:
                 if r.status == "converted":
                     try:
                         fsio.commit(r.tmp, os.path.join(root_s, r.target))
-                        manifest.put(r.target, r.digest)
+                        wrote = True
                     except OSError as exc:
                         fsio.discard(r.tmp)
                         r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
@@ -796,8 +844,8 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
                     fsio.discard(r.tmp)
                     _prune(Path(r.tmp).parent, root)
                 r.tmp = None
-            if r.status == "unchanged" and r.target and r.target not in manifest.files:
-                manifest.put(r.target, r.digest)
+            if wrote or (r.status == "unchanged" and r.target):
+                _written(r, manifest, given, wrote)
             out.append(r)
         out.extend(_orphans(out, manifest, repo_s, root_s, orphans_of, force, mode))
     except BaseException:
@@ -814,18 +862,26 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
     return out
 
 
-def _origins(records: Iterable[Record], manifest: mf.Manifest, discovered: dict[str, str]) -> None:
-    """Remember which found sources (and target dialect) each written target comes from: a tuple each, holding the
-    found source's string (``mf.Manifest.origins``). A target comes from one source unless it is merged (collisions
-    are settled): only those are gathered first."""
+def _written(r: Record, manifest: mf.Manifest, given: Container[str], wrote: bool) -> None:
+    """Into the manifest: a target this run wrote (``wrote``) or found as it would write it, and, where its source was
+    found, where it comes from. A merged target goes to the tables (its origin: ``_merged_origins``); the others to
+    ``Manifest.add``, out of memory."""
+    digest = r.digest if wrote or r.target not in manifest.files else None
+    if r.merged:
+        if digest is not None:
+            manifest.put(r.target, digest)
+        return
+    found = r.target_dialect and r.source not in given
+    manifest.add(r.target, digest, (r.target_dialect, r.source) if found else None)
+
+
+def _merged_origins(records: Iterable[Record], manifest: mf.Manifest, given: Container[str]) -> None:
+    """Remember which found sources (and target dialect) each merged target comes from (the others, one source each,
+    are remembered as they are written: ``_written``): a tuple of the found sources' strings (``mf.Manifest.origins``)."""
     many: dict[str, tuple[str, set[str]]] = {}
     for r in records:
-        source = discovered.get(r.source)
-        if r.target and r.target_dialect and r.status in ("converted", "unchanged") and source is not None:
-            if r.merged:
-                many.setdefault(r.target, (r.target_dialect, set()))[1].add(source)
-            else:
-                manifest.origin(r.target, r.target_dialect, source)
+        if r.merged and r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source not in given:
+            many.setdefault(r.target, (r.target_dialect, set()))[1].add(r.source)
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for target, (dialect, srcs) in many.items():
         if len(srcs) == 1:

@@ -13,12 +13,17 @@ from typing import Callable, Iterator, NamedTuple
 
 
 class Entry(NamedTuple):
-    path: Path
-    """As found: below the tree's root, as given."""
+    full: str | Path
+    """As found: below the tree's root, as given (a string: a ``Path`` per file would intern every file's name)."""
     rel: str
     """Relative to the root, POSIX style."""
     problem: str | None = None
     """Why it is refused (a link out of the tree), or None."""
+
+    @property
+    def path(self) -> Path:
+        """``full`` as a ``Path``."""
+        return Path(self.full)
 
 
 def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[str], bool] = lambda rel: True,
@@ -44,7 +49,7 @@ def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[st
             real = os.path.realpath(full)
             if not _within(real, top):
                 if wanted_dir(rel):
-                    yield Entry(Path(full), rel, _escape(real, root))
+                    yield Entry(full, rel, _escape(real, root))
             elif not _within(here, real):  # a link to a folder above it would loop
                 keep.append(d)
         dirs[:] = keep
@@ -53,10 +58,10 @@ def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[st
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
             real = os.path.join(here, name) if not os.path.islink(full) else os.path.realpath(full)
             if not _within(real, top):
-                yield Entry(Path(full), rel, _escape(real, root))
+                yield Entry(full, rel, _escape(real, root))
             elif real not in seen:
                 seen.add(real)
-                yield Entry(Path(full), rel)
+                yield Entry(full, rel)
 
 
 def _within(real: str, top: str) -> bool:
