@@ -4,6 +4,7 @@ held in memory."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -185,11 +186,11 @@ def test_the_pool_forks_when_discovery_finds_its_64th_source(tmp_path, monkeypat
     started = []
     start = migration._Workers.start
     monkeypatch.setattr(discover, "agent_files", counting)
-    monkeypatch.setattr(migration._Workers, "start", lambda self, job, first: (started.append((len(seen), first[1])),
+    monkeypatch.setattr(migration._Workers, "start", lambda self, job, first: (started.append((len(seen), first)),
                                                                              start(self, job, first))[1])
     monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 2)
     outcome = agentconv.migrate(tmp_path, ["copilot"], jobs=2)
-    assert started[0] == (64, ".claude/agents/a000.md")
+    assert started[0][0] == 64 and [rel for _, rel in started[0][1]] == seen[:64]  # the first 64, sent at once
     assert outcome.summary.statuses == {"converted": 100}
 
 
@@ -233,3 +234,56 @@ def test_the_string_inside_is_the_path_inside(tmp_path, monkeypatch, root, rel) 
 
     want = outcome(_inside_as_paths)
     assert outcome(inside_str) == want and outcome(inside) == want
+
+
+COPILOT = "---\nname: {name}\ndescription: Plans {name}.\ntools:\n  - read/readFile\n---\n\nPlan {name}.\n"
+
+
+def _temps(root: Path) -> list[str]:
+    return sorted(p.name for p in root.rglob(".agentconv-*.tmp"))
+
+
+@pytest.mark.parametrize("then", ["other sources", "nothing"])
+def test_first_sources_sent_early_and_not_wanted_leave_nothing(tmp_path, monkeypatch, then) -> None:
+    """The first sources go to a worker as soon as it is forked, before the run knows all it converts (a found file
+    may yet turn out to be an output, or the run may end first): records not wanted are dropped and their temp
+    files removed; the sources that are wanted are converted as if nothing had been sent."""
+    from agentconv import migration
+    from agentconv.loss import Policy
+
+    monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 2)
+    agents = tmp_path / ".claude/agents"
+    agents.mkdir(parents=True)
+    pairs = []
+    for i in range(70):
+        (agents / f"a{i:02}.md").write_text(CLAUDE.format(name=f"a{i:02}"))
+        pairs.append((str(agents / f"a{i:02}.md"), f".claude/agents/a{i:02}.md"))
+    job = migration.Job(("copilot",), None, str(tmp_path), Policy(placed=True), "write")
+    with migration._Workers(2) as workers:
+        workers.start(job, pairs[:64])
+        assert workers.head is not None
+        if then == "other sources":
+            records = list(workers.run(job, pairs[1:]))
+            assert [r.source for r in records] == [rel for _, rel in pairs[1:]]
+            assert len({r.tmp for r in records}) == 69 and all(Path(r.tmp).exists() for r in records)
+            for r in records:
+                os.unlink(r.tmp)
+    assert _temps(tmp_path) == []
+
+
+def test_a_run_refused_after_the_pool_started_leaves_no_temp_file(tmp_path, monkeypatch) -> None:
+    """The pool starts (and converts the first sources) during discovery, before the output root's lock is taken:
+    a run refused at the lock removes what its worker staged."""
+    from agentconv import manifest as mf
+    from agentconv import migration
+    from agentconv.errors import OutputError
+
+    monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 2)
+    agents = tmp_path / ".claude/agents"
+    agents.mkdir(parents=True)
+    for i in range(70):
+        (agents / f"a{i:02}.md").write_text(CLAUDE.format(name=f"a{i:02}"))
+    with mf.locked(tmp_path):
+        with pytest.raises(OutputError, match="another agentconv run"):
+            agentconv.migrate(tmp_path, ["copilot"], jobs=2)
+    assert _temps(tmp_path) == [] and not (tmp_path / ".github").exists()

@@ -20,7 +20,7 @@ import hashlib
 import operator
 import os
 from collections import Counter
-from contextlib import closing, nullcontext
+from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Container, Iterable, Iterator, Sequence
@@ -344,13 +344,18 @@ class _Workers:
     converts chunks itself while they convert theirs. The fork comes as soon as discovery has found ``POOLED``
     sources (``start``): a worker then holds what 64 sources cost, not what 10,000 do (issue 11)."""
 
-    def __init__(self, jobs: int | None) -> None:
+    def __init__(self, jobs: int | None, before: Callable[[], None] | None = None) -> None:
         self.jobs = jobs
+        self.before = before
+        """Called before the fork: the output root's lock (``_Lock``), which a worker staging files needs held."""
         self.size = 1
         self.pool: Any = None
+        self.head: tuple[list[tuple[str, str]], Any] | None = None
+        """The first sources, sent to a worker as soon as it is forked, and the future of their records."""
 
-    def start(self, job: Job, first: tuple[str, str]) -> None:
-        """Fork the workers now, if there are cores for them."""
+    def start(self, job: Job, first: list[tuple[str, str]]) -> None:
+        """Fork the workers now, if there are cores for them, and give one the ``first`` sources to convert while the
+        main process finds the others."""
         if self.pool is not None:
             return
         self.size = jobs_for(self.jobs, POOLED)
@@ -358,15 +363,30 @@ class _Workers:
             return
         from concurrent.futures import ProcessPoolExecutor
 
-        _warm(job, first)
+        if self.before is not None:
+            self.before()
+        _warm(job, first[0])
         self.pool = ProcessPoolExecutor(max_workers=self.size - 1, initializer=_worker_init, initargs=(os.getpid(),))
-        self.pool.submit(int)  # the pool forks at its first task (fork start method: all workers at once)
+        self.head = (first, self.pool.submit(_work_chunk, job, first))  # forks (all workers at once: fork method)
 
     def close(self) -> None:
         """Stop the workers (the chunks not started are dropped, not run)."""
+        self._drop_head()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+    def _drop_head(self) -> None:
+        """The first sources' records are not wanted (the run ended before, or some were outputs): their temp files go."""
+        if self.head is not None:
+            future, self.head = self.head[1], None
+            try:
+                records = future.result()
+            except BaseException:  # noqa: BLE001 - a broken pool: it wrote nothing that is left to find
+                return
+            for r in records:
+                if r.tmp:
+                    fsio.discard(r.tmp)
 
     def __enter__(self) -> _Workers:
         return self
@@ -380,16 +400,21 @@ class _Workers:
             for src, rel in files:
                 yield from _work(job, str(src), rel)
             return
-        self.start(job, files[0])
+        self.start(job, files[:POOLED])
         pool, jobs = self.pool, self.size
+        pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
         chunks, i = [], 0  # (start, stop): a chunk's pairs are made when it is sent, not 10,000 of them up front
+        if self.head is not None and self.head[0] == files[:len(self.head[0])]:  # still the first (no output among them)
+            chunks.append((0, len(self.head[0])))
+            pending[0] = self.head[1]
+            i, self.head = len(self.head[0]), None
+        self._drop_head()
         while i < len(files):  # smaller and smaller: the last ones share out the tail evenly, none waits long for one
             size = max(4, min(64, (len(files) - i) // (jobs * 4)))
             chunks.append((i, min(i + size, len(files))))
             i += size
-        pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
         mine: dict[int, list[Record]] = {}  # chunks the main process converted, until their turn
-        sent = 0
+        sent = len(pending)
 
         def feed() -> None:  # two chunks queued per worker: enough to keep it busy, few to drop when interrupted
             nonlocal sent
@@ -576,57 +601,84 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
         within = scopes.folders(root)
     job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
               scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
-    with _Workers(jobs) as workers:
+    _MADE.clear()  # folders may have gone since an earlier run in this process (cleared before the pool forks)
+    with _Lock(out_root, within) as lock, _Workers(jobs, lock if mode == "write" else None) as workers:
         # one entry at a time: no list of thousands of entries and their Path objects
         for e in (e for e, _, _ in picked) if scope == "user" else agent_files(root, dialect=from_):
             if e.problem is None:
                 found.append((os.fspath(e.full), e.rel))
                 if len(found) == POOLED:
-                    workers.start(job, found[0])
+                    workers.start(job, found[:POOLED])
             else:
                 entries.append(e)
-        return _locked(job, root, out_root, found, entries, files, workers, within, force, prefix_collisions,
+        return _locked(job, root, out_root, found, entries, files, workers, lock, force, prefix_collisions,
                        progress, remove_orphans)
 
 
+class _Lock:
+    """The output root's lock (``manifest.locked``), taken once, when a run first needs it: before a worker stages a
+    file, or once discovery is done; with it, the temp files of a killed run are swept (``manifest.sweep``).
+    Released when the run ends."""
+
+    def __init__(self, out_root: Path, within: list[str] | None) -> None:
+        self.out_root, self.within = out_root, within
+        self.held: Any = None
+
+    def __call__(self) -> None:
+        if self.held is None:
+            held = mf.locked(self.out_root)
+            held.__enter__()
+            self.held = held
+            self.sweep()
+
+    def sweep(self) -> None:
+        from .batch import SKIP_DIRS
+
+        mf.sweep(self.out_root, SKIP_DIRS, self.within)
+
+    def __enter__(self) -> _Lock:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.held is not None:
+            held, self.held = self.held, None
+            held.__exit__(*exc)
+
+
 def _locked(job: Job, root: Path, out_root: Path, found: _Found, entries: list[Any], files: Iterable[str | Path],
-            workers: _Workers, within: list[str] | None, force: bool, prefix_collisions: bool,
+            workers: _Workers, lock: _Lock, force: bool, prefix_collisions: bool,
             progress: Callable[[int, int], None] | None, remove_orphans: bool) -> Outcome:
     """The run once its sources are found: under the output root's lock when it writes."""
-    from .batch import SKIP_DIRS
-
     mode = job.mode
     extra = [(os.fspath(f), Path(f).as_posix()) for f in files]
     writing = mode == "write" and bool(found or extra or (out_root / MANIFEST).exists())
-    with mf.locked(out_root) if writing else nullcontext():
+    if writing:
+        lock()
+    manifest = mf.load(out_root)
+    if manifest.files:
+        real = _Realpath()
+        generated = {real(os.path.join(out_root, p)) for p in manifest.files}
+        found = _Found(found.base, ((p, rel) for p, rel in found if real(p) not in generated))
+        del generated
+    given = {rel for _, rel in extra}  # given with --file and not found: no origin is kept for them
+    given -= {rel for rel in found.rels if rel in given}
+    for pair in extra:
+        found.append(pair)
+    spills = [_spill(Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
+                     for e in entries)]  # a link out of the repository: never read
+    try:
+        summary = _migrate(job, found, spills, root, out_root, manifest, force, workers,
+                           prefix_collisions, progress, given, remove_orphans)
+    except BaseException:  # interrupted or failed: no temp file of this run stays behind
+        for r in (r for s in spills for r in s):
+            if r.tmp:
+                fsio.discard(r.tmp)
         if writing:
-            mf.sweep(out_root, SKIP_DIRS, within)
-        manifest = mf.load(out_root)
-        _MADE.clear()  # folders may have gone since an earlier run in this process
-        if manifest.files:
-            real = _Realpath()
-            generated = {real(os.path.join(out_root, p)) for p in manifest.files}
-            found = _Found(found.base, ((p, rel) for p, rel in found if real(p) not in generated))
-            del generated
-        given = {rel for _, rel in extra}  # given with --file and not found: no origin is kept for them
-        given -= {rel for rel in found.rels if rel in given}
-        for pair in extra:
-            found.append(pair)
-        spills = [_spill(Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
-                         for e in entries)]  # a link out of the repository: never read
-        try:
-            summary = _migrate(job, found, spills, root, out_root, manifest, force, workers,
-                               prefix_collisions, progress, given, remove_orphans)
-        except BaseException:  # interrupted or failed: no temp file of this run stays behind
-            for r in (r for s in spills for r in s):
-                if r.tmp:
-                    fsio.discard(r.tmp)
-            if writing:
-                mf.sweep(out_root, SKIP_DIRS, within)
-            raise
-        finally:
-            for s in spills[:-1]:
-                s.close()
+            lock.sweep()
+        raise
+    finally:
+        for s in spills[:-1]:
+            s.close()
     return Outcome(spills[-1], summary)
 
 
