@@ -18,8 +18,6 @@ import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -32,7 +30,9 @@ LOCK = ".agentconv/lock"
 _DIGEST = rx.compile(r"^[0-9a-f]{64}$")
 Pending = dict[str, str] | Sorted[tuple[str, str]] | None
 """The targets about to be renamed, target -> digest: a table, or (target, digest) pairs in order (``spill.Sorted``)."""
-_STR, _BLOCK = json.JSONEncoder(ensure_ascii=False), json.JSONEncoder(ensure_ascii=False, indent=1)
+_BLOCK = json.JSONEncoder(ensure_ascii=False, indent=1)
+_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+"""A string as ``json.dumps(s, ensure_ascii=False)`` writes it (what ``JSONEncoder.encode`` calls for a str)."""
 """Made once: ``json.dumps`` with any option builds an encoder per call, and the manifest has an entry per target."""
 
 
@@ -59,7 +59,9 @@ class Manifest:
 
     def add(self, target: str, digest: str | None, origin: tuple[str, str | tuple[str, ...]] | None = None) -> None:
         """``put`` and ``origin`` for a target a run wrote or found unchanged, kept out of memory: a run over 10,000
-        agents would hold a table of 20,000 targets (issue 11). ``None``: that part stays as it is."""
+        agents would hold a table of 20,000 targets (issue 11). ``None``: that part stays as it is. An origin without
+        a digest is for a target the manifest lists (in ``files``, or added with a digest before): it is written as
+        given, unchecked (a check would need a table of the added targets)."""
         if digest is not None and self.files.get(target) == digest:
             digest = None
         if origin is not None and self.origins.get(target) == origin:
@@ -99,22 +101,21 @@ class Manifest:
         """``json.dumps(data, indent=1, ensure_ascii=False) + "\\n"`` of the manifest, ``lines`` entries at a time:
         at 20,000 targets the whole text and the encoder's pieces would cost ~20 MB at once, and 2,048 entries at a time
         still ~2 MB (issue 11). Each section is a merge of sorted streams (the tables' sorted names, ``added``,
-        ``pending``), never a sorted copy of the entries. An origin is written for a target that is in ``files``,
-        ``added`` with a digest, or ``pending``."""
+        ``pending``), never a sorted copy of the entries. An origin is written for a target that is in ``files``
+        (the table, or ``added`` with a digest) or ``pending``."""
         added = self.added if self.added is not None else ()
         pend = (lambda: ((t, pending[t]) for t in sorted(pending))) if isinstance(pending, dict) else \
             (lambda: iter(pending or ()))
-
-        def files() -> Iterator[tuple[str, Any]]:
-            return _latest(((t, self.files[t]) for t in sorted(self.files)),
-                           ((t, d) for t, d, _ in added if d is not None))
-
-        parts: list[tuple[str, Iterator[tuple[str, Any]]]] = [("files", files())]
+        parts: list[tuple[str, Iterator[tuple[str, Any]]]] = [
+            ("files", _latest(self.files, ((t, d) for t, d, _ in added if d is not None)))]
         if self.origins or self.added_origins:
-            origins = _latest(((t, self.origins[t]) for t in sorted(self.origins)),
-                              ((t, o) for t, _, o in added if o is not None))
-            names = heapq.merge((t for t, _ in files()), (t for t, _ in pend()))
-            parts.append(("origins", _within(origins, names)))
+            kept = self.origins
+            rare = sorted(t for t in self.origins if t not in self.files)  # no file: kept if added or pending
+            if rare:
+                names = heapq.merge((t for t, d, _ in added if d is not None), (t for t, _ in pend()))
+                wanted = {t for t, _ in _within(((t, None) for t in rare), names)}
+                kept = {t: o for t, o in self.origins.items() if t in self.files or t in wanted}
+            parts.append(("origins", _latest(kept, ((t, o) for t, _, o in added if o is not None))))
         if pending:
             parts.append(("pending", pend()))
         yield '{\n "version": 1'
@@ -123,7 +124,7 @@ class Manifest:
             for name, value in entries:
                 if sep == "\n":
                     yield f',\n "{key}": {{'
-                buf.append(f"{sep}  {_STR.encode(name)}: {_entry(value)}")
+                buf.append(f"{sep}  {_str(name)}: {_entry(value)}")
                 sep = ",\n"
                 if len(buf) >= lines:
                     yield "".join(buf)
@@ -132,14 +133,32 @@ class Manifest:
         yield "\n}\n"
 
 
-def _latest(*streams: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
-    """(name, value) streams each sorted by name, merged: one entry per name, a later stream's (or a later entry's)
-    value winning."""
-    tagged = [((name, i, value) for name, value in stream) for i, stream in enumerate(streams)]
-    for name, group in groupby(heapq.merge(*tagged, key=lambda e: (e[0], e[1])), key=itemgetter(0)):
-        for _, _, value in group:
-            pass
-        yield name, value
+def _latest(table: dict[str, Any], stream: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """``table``'s entries in name order merged with ``stream``'s (sorted by name): one entry per name, the stream's
+    winning over the table's, and of equal names in the stream the last."""
+    names = iter(sorted(table))
+    name = next(names, None)
+    for entry in _last_each(stream):
+        while name is not None and name < entry[0]:
+            yield name, table[name]
+            name = next(names, None)
+        if name == entry[0]:
+            name = next(names, None)
+        yield entry
+    while name is not None:
+        yield name, table[name]
+        name = next(names, None)
+
+
+def _last_each(stream: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """Of each run of equal names in ``stream``, the last entry."""
+    prev = None
+    for entry in stream:
+        if prev is not None and prev[0] != entry[0]:
+            yield prev
+        prev = entry
+    if prev is not None:
+        yield prev
 
 
 def _within(entries: Iterable[tuple[str, Any]], names: Iterable[str]) -> Iterator[tuple[str, Any]]:
@@ -156,15 +175,15 @@ def _within(entries: Iterable[tuple[str, Any]], names: Iterable[str]) -> Iterato
 def _entry(value: Any) -> str:
     """One value of the manifest as json.dumps(indent=1) writes it two levels in."""
     if isinstance(value, str):
-        return _STR.encode(value)
+        return _str(value)
     if type(value) is dict and list(value) == ["to", "sources"] and type(value["sources"]) is list:
         value = (value["to"], value["sources"])
     if type(value) is tuple:  # an origin (as Manifest keeps it)
         if isinstance(value[1], str):
             value = (value[0], (value[1],))
         if isinstance(value[0], str) and value[1] and all(type(x) is str for x in value[1]):
-            sources = ",\n    ".join(map(_STR.encode, value[1]))  # written out without the encoder
-            return f'{{\n   "to": {_STR.encode(value[0])},\n   "sources": [\n    {sources}\n   ]\n  }}'
+            sources = ",\n    ".join(map(_str, value[1]))  # written out without the encoder
+            return f'{{\n   "to": {_str(value[0])},\n   "sources": [\n    {sources}\n   ]\n  }}'
         value = {"to": value[0], "sources": list(value[1])}
     return _BLOCK.encode(value).replace("\n", "\n  ")
 

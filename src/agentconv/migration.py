@@ -367,7 +367,7 @@ class _Workers:
             self.before()
         _warm(job, first[0])
         self.pool = ProcessPoolExecutor(max_workers=self.size - 1, initializer=_worker_init, initargs=(os.getpid(),))
-        self.head = (first, self.pool.submit(_work_chunk, job, first))  # forks (all workers at once: fork method)
+        self.head = (first, self.pool.submit(_sent, job, first))  # forks (all workers at once: fork method)
 
     def close(self) -> None:
         """Stop the workers (the chunks not started are dropped, not run)."""
@@ -384,7 +384,7 @@ class _Workers:
                 records = future.result()
             except BaseException:  # noqa: BLE001 - a broken pool: it wrote nothing that is left to find
                 return
-            for r in records:
+            for r in map(_record, records):
                 if r.tmp:
                     fsio.discard(r.tmp)
 
@@ -419,7 +419,7 @@ class _Workers:
         def feed() -> None:  # two chunks queued per worker: enough to keep it busy, few to drop when interrupted
             nonlocal sent
             while sent < len(chunks) and sum(not f.done() for f in pending.values()) < 2 * (jobs - 1):
-                pending[sent] = pool.submit(_work_chunk, job, files[slice(*chunks[sent])])
+                pending[sent] = pool.submit(_sent, job, files[slice(*chunks[sent])])
                 sent += 1
 
         try:
@@ -429,9 +429,14 @@ class _Workers:
                     mine[sent] = _work_chunk(job, files[slice(*chunks[sent])])  # converts while it waits
                     sent += 1
                     feed()
-                yield from mine.pop(i) if i in mine else pending.pop(i).result()
+                yield from mine.pop(i) if i in mine else map(_record, pending.pop(i).result())
         finally:  # done or interrupted
             self.close()
+
+
+def _sent(job: Job, files: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    """A worker's records of ``files`` as tuples of their fields: a third of what pickling the records costs."""
+    return list(map(_FIELDS, _work_chunk(job, files)))
 
 
 def _work_chunk(job: Job, files: list[tuple[str, str]]) -> list[Record]:
@@ -870,12 +875,17 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
             r.error, r.remedy = f"{r.error}; edited by hand", "sync_force"
         return r
 
-    settled = records.like(map(settle, records))
     if mode != "write":
+        settled = records.like(map(settle, records))
         settled.extend(_orphans(settled, manifest, repo_s, root_s, orphans_of, force, mode))
         return settled
-    _merged_origins(settled, manifest, given)
-    commit = Sorted((r.target, r.digest) for r in settled if r.tmp and r.status == "converted")
+    settled, commit, many = records.like(), Sorted[tuple[str, str]](), _Origins(given)
+    for r in map(settle, records):  # and, in the same pass, what the journal lists and the merged targets' origins
+        settled.append(r)
+        if r.tmp and r.status == "converted":
+            commit.append((r.target, r.digest))
+        many.see(r)
+    many.save(manifest)
     if commit:  # the journal: a run killed during the renames still leaves a manifest that knows its outputs
         mf.save(root, manifest, pending=commit)
     del commit
@@ -916,7 +926,7 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
 
 def _written(r: Record, manifest: mf.Manifest, given: Container[str], wrote: bool) -> None:
     """Into the manifest: a target this run wrote (``wrote``) or found as it would write it, and, where its source was
-    found, where it comes from. A merged target goes to the tables (its origin: ``_merged_origins``); the others to
+    found, where it comes from. A merged target goes to the tables (its origin: ``_Origins``); the others to
     ``Manifest.add``, out of memory."""
     digest = r.digest if wrote or r.target not in manifest.files else None
     if r.merged:
@@ -927,20 +937,27 @@ def _written(r: Record, manifest: mf.Manifest, given: Container[str], wrote: boo
     manifest.add(r.target, digest, (r.target_dialect, r.source) if found else None)
 
 
-def _merged_origins(records: Iterable[Record], manifest: mf.Manifest, given: Container[str]) -> None:
-    """Remember which found sources (and target dialect) each merged target comes from (the others, one source each,
-    are remembered as they are written: ``_written``): a tuple of the found sources' strings (``mf.Manifest.origins``)."""
-    many: dict[str, tuple[str, set[str]]] = {}
-    for r in records:
-        if r.merged and r.target and r.target_dialect and r.status in ("converted", "unchanged") and r.source not in given:
-            many.setdefault(r.target, (r.target_dialect, set()))[1].add(r.source)
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for target, (dialect, srcs) in many.items():
-        if len(srcs) == 1:
-            manifest.origin(target, dialect, next(iter(srcs)))
-        else:
-            key = tuple(sorted(srcs))
-            manifest.origin(target, dialect, shared.setdefault(key, key))
+class _Origins:
+    """Which found sources (and target dialect) each merged target comes from (the other targets come from one source
+    each, remembered as they are written: ``_written``); saved as a tuple of sources (``mf.Manifest.origins``)."""
+
+    def __init__(self, given: Container[str]) -> None:
+        self.given = given
+        self.many: dict[str, tuple[str, set[str]]] = {}
+
+    def see(self, r: Record) -> None:
+        if r.merged and r.target and r.target_dialect and r.status in ("converted", "unchanged") \
+                and r.source not in self.given:
+            self.many.setdefault(r.target, (r.target_dialect, set()))[1].add(r.source)
+
+    def save(self, manifest: mf.Manifest) -> None:
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for target, (dialect, srcs) in self.many.items():
+            if len(srcs) == 1:
+                manifest.origin(target, dialect, next(iter(srcs)))
+            else:
+                key = tuple(sorted(srcs))
+                manifest.origin(target, dialect, shared.setdefault(key, key))
 
 
 def _orphans(records: Iterable[Record], manifest: mf.Manifest, repo: str, root: str, dialects: tuple[str, ...],

@@ -143,7 +143,7 @@ class Sorted(Generic[T]):
             import tempfile
 
             self._file = tempfile.TemporaryFile(prefix=".agentconv-sort-")
-        f, held = self._file, sorted(self._held, key=_first)  # type: ignore[arg-type]
+        f, held = self._file, sorted(self._held, key=_first)  # type: ignore[arg-type]  # stable: appended order kept
         f.seek(0, 2)
         offsets = []
         for i in range(0, len(held), BLOCK):
@@ -159,10 +159,13 @@ class Sorted(Generic[T]):
             yield from pickle.load(self._file)
 
     def __iter__(self) -> Iterator[T]:
+        self._held.sort(key=_first)  # type: ignore[arg-type]  # stable, and cheap once sorted
+        if not self._runs:
+            return iter(list(self._held))
         import heapq
 
         runs = [self._run(offsets) for offsets in self._runs]
-        return heapq.merge(*runs, sorted(self._held, key=_first), key=_first)  # type: ignore[arg-type]
+        return heapq.merge(*runs, list(self._held), key=_first)  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return self._len
