@@ -1,9 +1,11 @@
 """Whole repositories: plan, migrate, and check that generated files are in sync.
 
-Flow: discover -> convert in a process pool (each worker reads one source, writes each target to a temp
-file beside its destination, returns a small record) -> plan (collisions, hand-written files) -> rename
-or discard the temp files -> update the manifest. Memory holds records, never file contents, so it
-does not grow with the file count. A second run finds every target identical and writes nothing.
+Flow: discover (the pool forks at the 64th source, which it starts on) -> convert in a process pool (each worker
+reads one source, writes each target to a temp file beside its destination, returns a small record) -> plan
+(collisions, hand-written files) -> rename or discard the temp files -> update the manifest. Records pass through
+``spill.Spill`` (a temp file past a thousand) from one pass to the next, and the manifest's new entries through a
+sorted spill, never file contents nor a table of every target: memory does not grow with the file count (issue 11).
+A second run finds every target identical and writes nothing.
 
 The manifest (``.agentconv/manifest.json`` in the output root) lists the files agentconv wrote with
 their hashes: a target that is missing from it, or whose bytes no longer match, was written or edited
