@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import agentconv
-from agentconv.dialects import helpers, toolpolicy
+from agentconv.dialects import detection, helpers, toolpolicy
 from agentconv.ir import ALLOWLIST, Grant, ToolPolicy
 
 SOURCE = """---
@@ -100,6 +100,7 @@ def _forget_memos() -> None:
             for key in [k for k in owner.__dict__ if k.endswith("_memo")]:
                 del owner.__dict__[key]
     toolpolicy._MEMO.__dict__.clear()
+    detection._MEMO.__dict__.clear()
 
 
 LISTS = ["Read, Grep, WebFetch, Bash(git *)", "Bash(git *), Grep, mcp__srv__a_b, NoSuchTool",

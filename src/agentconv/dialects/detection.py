@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
 from .. import naming, registry, rx
 from ..ir import Agent
 from .helpers import glob_source, memo, unscoped
 
+_MEMO = SimpleNamespace()
+"""The memo of tool lists split into names, shared by the dialects (keyed by their ``split_names``): every dialect
+of a file asks for the same list, mostly one it has not seen (a batch's lists differ more than a memo holds)."""
 
 class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
@@ -71,17 +75,21 @@ class Detection:
         key = value if isinstance(value, str) else tuple(value) if isinstance(value, list) and all(
             isinstance(v, str) for v in value) else None
         if key is None:
-            return self._score_tools(value)
-        hit = memo(self, "_tools_memo", (type(value), key), lambda: self._score_tools(value),  # the same few lists
-                   lambda: len(key) if isinstance(key, str) else sum(map(len, key)))
+            return self._score_tools(value, self.split_names(value, "tools", None))
+        size = lambda: len(key) if isinstance(key, str) else sum(map(len, key))  # noqa: E731
+        hit = memo(self, "_tools_memo", (type(value), key), lambda: self._score_tools(value, memo(  # the same few lists
+            _MEMO, "names", (type(self).split_names, type(value), key),
+            lambda: tuple(self.split_names(value, "tools", None)), size)), size)
         return hit[0], list(hit[1])
 
-    def _score_tools(self, value: Any) -> tuple[float, list[str]]:
+    def _score_tools(self, value: Any, names: Any) -> tuple[float, list[str]]:
         shape = self.table.get("tools_shape")
-        names = self.split_names(value, "tools", None)
+        weights = self.__dict__.setdefault("_tool_weight_memo", {})  # memo's own table, read without a call
         score, known = 0.0, 0
         for n in names:  # each name's weight remembered: a batch's lists differ, their names repeat
-            w = memo(self, "_tool_weight_memo", n, lambda: self._tool_weight(n), lambda: len(n))
+            w = weights.get(n)
+            if w is None:
+                w = memo(self, "_tool_weight_memo", n, lambda: self._tool_weight(n), lambda: len(n))
             if w:
                 known += 1
                 score += w
