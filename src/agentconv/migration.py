@@ -695,11 +695,10 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     """The run's passes over its records, each writing a new spill (appended to ``spills``, whose every temp file the
     caller discards when a pass fails): convert, drop outputs taken for sources, prefix, merge, resolve and commit."""
     records = spills[-1]
-    share = _Shared()
     merging = False
     with closing(workers.run(job, found)) as stream:
-        for rec in stream:
-            records.append(share(rec))
+        for rec in stream:  # equal loss items already one object per chunk (_work_chunk): pickled once each
+            records.append(rec)
             merging = merging or rec.status == "merge"
             if progress:
                 progress(len(records), len(found) * max(1, len(job.to)))
@@ -746,22 +745,31 @@ def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> se
     base, top = absolute(os.fspath(out_root)), absolute(found.base)
     odd = {found.rels[i]: absolute(p) for i, p in found.odd.items()}  # rel -> path: the few not at base/rel
     elsewhere = {p: rel for rel, p in odd.items()}
-    rels = set(found.rels)  # the strings are the found ones: a table of ~0.5 MB at 10,000 sources, not ~3 MB of paths
+    below = top if top.endswith(os.sep) else top + os.sep
+    folders = {os.path.dirname(rel) for rel in found.rels}  # the few folders sources were found in (below ``top``)
+    odd_folders = {os.path.dirname(p) for p in elsewhere}
+    holds: dict[str, bool] = {}  # a target's folder -> whether a found file could be there: asked once per folder
+
+    def may_hold(folder: str) -> bool:
+        if folder not in holds:
+            where = absolute(os.path.join(base, folder))
+            inner = "" if where == top else where[len(below):] if where.startswith(below) else None
+            holds[folder] = inner in folders or where in odd_folders
+        return holds[folder]
 
     def path_of(rel: str) -> str:
         return odd.get(rel) or os.path.join(top, rel)
 
-    def rel_at(where: str) -> str | None:
-        if where in elsewhere:
-            return elsewhere[where]
-        below = top if top.endswith(os.sep) else top + os.sep
-        rel = where[len(below):] if where.startswith(below) else None
-        return rel if rel in rels and rel not in odd else None
-
-    at: dict[str, list[Record]] = {}  # only the targets that are found files: a few, not one per record
+    at: dict[str, list[Record]] = {}  # only the targets that could be found files: a few, not one per record
     for r in records:
-        if r.target and r.digest and (mine := rel_at(absolute(os.path.join(base, r.target)))) is not None:
-            at.setdefault(mine, []).append(r)
+        if r.target and r.digest and may_hold(os.path.dirname(r.target)):
+            where = absolute(os.path.join(base, r.target))
+            mine = elsewhere[where] if where in elsewhere else where[len(below):] if where.startswith(below) else None
+            if mine is not None and (where in elsewhere or mine not in odd):  # an odd one is not at top/rel
+                at.setdefault(mine, []).append(r)
+    wanted = set(at) | {r.source for recs in at.values() for r in recs}
+    rels = {rel for rel in found.rels if rel in wanted}  # of those, the found ones: no table of every source
+    at = {rel: recs for rel, recs in at.items() if rel in rels}
     if not at:
         return set()
     own: set[str] = set()
