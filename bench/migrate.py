@@ -6,6 +6,7 @@ and a peer converter (rulesync, from the npm registry), in one run, alternating,
     .venv/bin/python bench/migrate.py --tmpfs         # everything under /dev/shm: the disk out of the figures
     .venv/bin/python bench/migrate.py --agents corpus # agents built from /work/shared/corpus at bench time
     .venv/bin/python bench/migrate.py --no-peer       # skip the npm install and the peer
+    .venv/bin/python bench/migrate.py --keep-copies   # no deletion between timed runs (see bench/README.md)
     .venv/bin/python bench/migrate.py --profile       # cProfile of agentconv.migrate(jobs=1) in-process, top 25
 
 The repository holds N Claude Code agents under `.claude/agents/`, strictly valid (the header loads with strict
@@ -301,6 +302,9 @@ def one_size(n: int, tmp: Path, args, peer: dict) -> dict:
         order = names[rnd % len(names):] + names[:rnd % len(names)]  # alternating: each tool takes each slot
         for name in order:
             work = tmp / "work"
+            if args.keep_copies:  # each run its own copy, all removed after the size's last round
+                work = tmp / "kept" / f"{rnd}-{names.index(name)}"
+                work.parent.mkdir(exist_ok=True)
             shutil.rmtree(work, ignore_errors=True)
             if name != "cp -r":  # a fresh copy to convert in place
                 subprocess.run(["cp", "-r", str(repo), str(work)], check=True)
@@ -313,6 +317,7 @@ def one_size(n: int, tmp: Path, args, peer: dict) -> dict:
             print(f"  round {rnd + 1}/{args.runs} {name:<20} {r['wall_s']:6.2f} s  exit {r['exit']}  "
                   f"{r['files_written']} files  tree {r['tree_mb']:.0f} MB", file=sys.stderr, flush=True)
     shutil.rmtree(tmp / "work", ignore_errors=True)
+    shutil.rmtree(tmp / "kept", ignore_errors=True)
     shutil.rmtree(repo, ignore_errors=True)
     med = {k: {f: statistics.median(r[f] for r in v) for f in ("wall_s", "cpu_s", "tree_mb", "pss_mb", "hwm_mb", "max1_mb")}
            for k, v in runs.items()}
@@ -398,7 +403,8 @@ def targets(res: dict) -> tuple[list[str], str]:
                    f"({g:+.0%}) -> {'met' if g <= TARGET_RSS_FLAT else 'NOT met'}")
         parts.append(f"memory {a:.0f} -> {b:.0f} MB ({g:+.0%})")
     env = res["env"]
-    last = (f"migrate bench ({env['fs']} {env['dir']}, {res['runs']} rounds, medians): " + "; ".join(parts)
+    kept = ", copies kept" if res.get("keep_copies") else ""
+    last = (f"migrate bench ({env['fs']} {env['dir']}, {res['runs']} rounds{kept}, medians): " + "; ".join(parts)
             + f"; load {' '.join(f'{x:.2f}' for x in env['load_after'])}")
     return out, last
 
@@ -419,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--tmpfs", action="store_true", help="work under /dev/shm instead of the disk")
     ap.add_argument("--dir", help="work under this folder (default: a disk-backed temp folder)")
+    ap.add_argument("--keep-copies", action="store_true",
+                    help="never delete a work copy between timed runs (a run right after thousands of files were "
+                         "deleted pays for their inodes in the kernel on ext4: see bench/README.md)")
     ap.add_argument("--no-peer", action="store_true", help="skip rulesync")
     ap.add_argument("--profile", action="store_true", help="also cProfile agentconv.migrate(jobs=1) in-process")
     ap.add_argument("--out", default=str(HERE / "results" / "migrate.json"))
@@ -439,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
                          "dirty": bool(git("status", "--porcelain", "--", "src")), "python": platform.python_version(),
                          "cpus": os.cpu_count(), "dir": base, "fs": fs, "device": dev, "mount": point,
                          "load_before": os.getloadavg()},
-                 "agents": args.agents, "runs": args.runs, "peer": peer,
+                 "agents": args.agents, "keep_copies": args.keep_copies, "runs": args.runs, "peer": peer,
                  "commands": {"agentconv": f"agentconv migrate WORK --to {TARGETS} [--jobs 1]",
                               "rulesync": f"rulesync convert --from claudecode --to {TARGETS} --features subagents",
                               "cp": "cp -r REPO DST"}}
