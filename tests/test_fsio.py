@@ -45,7 +45,8 @@ def test_convert_out_writes_with_the_umask(tmp_path, umask):
               umask=umask)
     assert out.returncode == 0, out.stderr
     written = files(tmp_path / "out")
-    assert [p.name for p in written] == ["manifest.json", "alpha.agent.md", "beta.agent.md"]  # .agentconv/ first
+    assert [p.name for p in written] == [".gitignore", "lock", "manifest.json", "alpha.agent.md",
+                                         "beta.agent.md"]  # .agentconv/ first
     assert {mode(p) for p in written} == {0o666 & ~umask}
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from agentconv import manifest as mf
 from agentconv import migration
+from agentconv.errors import OutputError
 
 CLAUDE = """---
 name: {name}
@@ -460,3 +461,44 @@ def test_a_manifest_read_and_written_again_is_byte_identical(tmp_path: Path) -> 
     assert not m.dirty
     m.origin("t3.md", "copilot", "d.md")
     assert m.dirty and json.loads(m.to_json())["origins"]["t3.md"] == {"to": "copilot", "sources": ["d.md"]}
+
+
+def test_convert_records_its_outputs_after_a_running_migrate_saves_its_manifest(tmp_path: Path) -> None:
+    """convert -o ROOT lists what it wrote in ROOT's manifest under the output root's lock: while a migrate holds it,
+    convert waits, then adds its entries to the manifest that migrate saved (not the one it read before)."""
+    import threading
+
+    from agentconv import batch
+
+    src = tmp_path / "a.md"
+    src.write_text("---\nname: a\ndescription: A.\n---\n\nBody.\n")
+    root = tmp_path / "out"
+    root.mkdir()
+    held, done = threading.Event(), threading.Event()
+
+    def migrate_like() -> None:  # holds the lock, and saves a manifest of its own while convert waits
+        with mf.locked(root):
+            m = mf.load(root)  # read at its start, saved at its end, as migrate does
+            held.set()
+            time.sleep(0.4)
+            m.files["other.md"] = "0" * 64
+            mf.save(root, m)
+        done.set()
+
+    t = threading.Thread(target=migrate_like)
+    t.start()
+    held.wait()
+    list(batch.convert_many([src], "copilot", root))
+    t.join()
+    assert done.is_set()
+    files = json.loads((root / mf.MANIFEST).read_text())["files"]
+    assert set(files) == {"other.md", ".github/agents/a.agent.md"}
+
+
+def test_a_lock_is_waited_for_as_long_as_asked_then_refused(tmp_path: Path) -> None:
+    with mf.locked(tmp_path):
+        start = time.monotonic()
+        with pytest.raises(OutputError, match="another agentconv run"):
+            with mf.locked(tmp_path, wait=0.3):
+                pass
+        assert 0.25 <= time.monotonic() - start < 5

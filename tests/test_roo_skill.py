@@ -52,7 +52,7 @@ def test_claude_dir_to_roo_is_one_file(tmp_path):
     out = cli("convert", agents, "--to", "roo", "-o", tmp_path / "out")
     assert out.returncode == 0, out.stderr
     files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
-    assert files == [".agentconv/manifest.json", ".roomodes"]  # the manifest: migrate knows these are outputs
+    assert files == [".agentconv/.gitignore", ".agentconv/lock", ".agentconv/manifest.json", ".roomodes"]  # migrate knows these
     text = (tmp_path / "out" / ".roomodes").read_text("utf-8")
     assert slugs(text) == ["agent-0", "agent-1", "agent-2"]
     roo_loader_accepts(tmp_path / "out" / ".roomodes")

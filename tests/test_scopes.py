@@ -288,4 +288,5 @@ def test_cli_convert_at_user_scope_writes_the_home_folder(home: Path, tmp_path: 
     assert again.returncode == 0, again.stderr
     assert [(f["target"], f["status"]) for f in json.loads(again.stdout)["files"]] == \
         [(str(home / ".copilot/agents/reviewer.agent.md"), "unchanged")]
-    assert tree(home).keys() == {".copilot/agents/reviewer.agent.md", ".agentconv/manifest.json"}
+    assert tree(home).keys() == {".copilot/agents/reviewer.agent.md", ".agentconv/manifest.json", ".agentconv/lock",
+                                 ".agentconv/.gitignore"}

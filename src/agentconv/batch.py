@@ -318,17 +318,25 @@ def _placer(d: Any, scope: str, shared: bool) -> Callable[[str], str]:
     return lambda rel: scopes.target(d, rel, scope=scope, shared=shared)
 
 
+REMEMBER_WAIT = 30.0
+"""Seconds ``remember`` waits for a ``migrate`` that holds the output root's lock to finish."""
+
+
 def remember(root: Path, written: dict[str, str]) -> None:
-    """List what a batch wrote in ``root``'s manifest, so ``migrate`` never takes those files for sources. A
-    manifest that cannot be read is left as it is (``migrate`` names the problem)."""
+    """List what a batch wrote in ``root``'s manifest, so ``migrate`` never takes those files for sources: read,
+    changed and saved under the output root's lock (a ``migrate`` writing there meanwhile would save its own copy
+    over it). A manifest that cannot be read, or a lock still held after ``REMEMBER_WAIT`` seconds, is left as it is
+    (``migrate`` names the problem)."""
     from . import manifest as mf
 
     try:
         m = mf.load(root)
         if all(m.files.get(t) == d for t, d in written.items()):
             return
-        m.files.update(written)
-        mf.save(root, m)
+        with mf.locked(root, wait=REMEMBER_WAIT):
+            m = mf.load(root)
+            m.files.update(written)
+            mf.save(root, m)
     except AgentconvError:
         return
 

@@ -260,9 +260,10 @@ def save(root: str | Path, manifest: Manifest, pending: Pending = None) -> None:
 
 
 @contextmanager
-def locked(root: str | Path) -> Iterator[None]:
+def locked(root: str | Path, wait: float = 0.0) -> Iterator[None]:
     """Hold ``.agentconv/lock`` of ``root`` (fcntl.flock, released by the kernel however the process ends). A
-    second run on the same output root is refused at once with an OutputError naming the lock."""
+    second run on the same output root is refused (after ``wait`` seconds of trying) with an OutputError naming
+    the lock."""
     path = _own(root, LOCK)
     try:
         import fcntl
@@ -278,11 +279,18 @@ def locked(root: str | Path) -> Iterator[None]:
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", file=str(path.parent)) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OutputError("another agentconv run is writing to this output root (it holds this lock); "
-                              "wait for it to finish and run again", file=str(path)) from None
+        import time
+
+        until = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= until:
+                    raise OutputError("another agentconv run is writing to this output root (it holds this lock); "
+                                      "wait for it to finish and run again", file=str(path)) from None
+                time.sleep(0.05)
         yield
     finally:
         os.close(fd)
