@@ -119,13 +119,13 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
         data, has_header = parsed.data, parsed.layout.has_header
     except ParseError as exc:
         data, has_header, problem = None, text.startswith("---"), str(exc)
-    scores, evidence, other = {}, {}, {}
-    best, top, runner = None, 0.0, 0.0  # the first dialect of the highest score; the highest of the others
-    for d in registry.all_dialects():
-        envelope = d.envelope
-        if envelope is frontmatter or getattr(envelope, "HEADERLESS", False):  # plain markdown: no header
-            score, evidence[d.id] = d.detect(path, data, has_header)
+    scores, other = {}, {}
+    best, top, runner, why = None, 0.0, 0.0, []  # the first dialect of the highest score; the highest of the others
+    for d, header in _detectors():
+        if header:  # its header is the one split above, or it has none
+            score, found = d.detect(path, data, has_header)
         else:
+            envelope = d.envelope
             if envelope not in other:  # each other envelope parses the text at most once, if it could be one
                 other[envelope] = None
                 if not has_header and getattr(envelope, "sniff", lambda t, p: True)(text, path):
@@ -133,17 +133,30 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
                         other[envelope] = d.parse(text, path).data
                     except (ParseError, ValueError):
                         pass
-            score, evidence[d.id] = d.detect(path, other[envelope], other[envelope] is not None)
+            score, found = d.detect(path, other[envelope], other[envelope] is not None)
         scores[d.id] = score
         if best is None or score > top:
-            best, top, runner = d.id, score, (top if best is not None else runner)
+            best, top, runner, why = d.id, score, (top if best is not None else runner), found
         elif score > runner:
             runner = score
     if best is None or top <= 0:
         return Detection(None, 0.0, [], scores, problem=problem)
     total = sum(v for v in scores.values() if v > 0)
-    return Detection(best, top / total, evidence[best], scores, ambiguous=runner >= 0.8 * top)
+    return Detection(best, top / total, why, scores, ambiguous=runner >= 0.8 * top)
 
+
+_DETECTORS: list[Any] = [None, ()]
+"""The dialects as detection asks them, for the registry's list of ids they were taken from."""
+
+
+def _detectors() -> tuple[tuple[Any, bool], ...]:
+    """Every dialect in order, and whether its header is frontmatter's (or it has none: plain markdown): worked out
+    once per set of dialects (``registry.reset`` makes a new list of ids), not per file."""
+    ids = registry.ids()
+    if _DETECTORS[0] is not ids:
+        _DETECTORS[:] = [ids, tuple((d, d.envelope is frontmatter or getattr(d.envelope, "HEADERLESS", False))
+                                    for d in registry.all_dialects())]
+    return _DETECTORS[1]
 
 def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
          report: LossReport | None = None, carry: bool = True) -> tuple[Document, LossReport]:
