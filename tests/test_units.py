@@ -56,6 +56,22 @@ def test_mojibake_ambiguous_lock_names_every_candidate():
     assert r.ambiguous and "🔐" in r.candidates and r.after == r.candidates[0]
 
 
+def test_strong_finds_what_the_signature_pattern_finds():
+    """``strong`` looks at each signature's first character instead of searching STRONG: the same answer, for texts
+    holding signatures, their first characters alone, followed by something else, or many of them (the pattern)."""
+    import random
+
+    from agentconv import text as tx
+
+    rnd = random.Random(11)
+    alphabet = "abðŸâ€ï¸ÃÂ\u00a0\u00bf\u00c0©\u0178\n" + tx._CONTS[:6]
+    texts = ["", "plain", "naïve café", "ï" * 40, "ï" * 40 + "Ã©", "Â" * 17 + "Â\u00a0", "â€", "ð", "Ã"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, n))) for n in (3, 8, 60) for _ in range(3000)]
+    for t in texts:
+        assert tx.strong(t) == (tx.STRONG.search(t) is not None), repr(t)
+    assert sum(map(tx.strong, texts)) not in (0, len(texts))  # both answers seen
+
+
 def test_seed_002_repairs_are_reported():
     _, report = agentconv.read(SEED_002, path="agents/specialists/backend-developer.md")
     codes = [(i.code.value, i.line) for i in report if i.code.value.startswith("text-")]

@@ -38,14 +38,27 @@ SUSPECT = rx.compile("[" + re.escape(_LEADS) + "][" + re.escape(_CONTS) + "]")
 # Signatures that genuine text practically never holds (emoji, punctuation and accents mis-decoded): a file must
 # show one before any run is repaired, so a real "Î" before a no-break space is left alone.
 STRONG = rx.compile("ðŸ|â€|ï¸|Ã[" + re.escape(_CONTS) + "]|Â[\u00a0-\u00bf]")
-_STRONG_FIRST = "ðâïÃÂ"
-"""The characters each of STRONG's signatures starts with: a text holding none of them (found by a fast scan for
-each) cannot match, and most texts are spared the slower regular expression search."""
+_STRONG_NEXT = {"ð": frozenset("Ÿ"), "â": frozenset("€"), "ï": frozenset("¸"), "Ã": frozenset(_CONTS),
+                "Â": frozenset(map(chr, range(0xA0, 0xC0)))}
+"""STRONG's signatures by the character each starts with: the characters that may follow it."""
 
 
 def strong(text: str) -> bool:
-    """Does ``text`` hold a mojibake signature (``STRONG``)?"""
-    return not text.isascii() and any(c in text for c in _STRONG_FIRST) and STRONG.search(text) is not None
+    """Does ``text`` hold a mojibake signature (``STRONG``)? Each place a signature's first character stands is
+    looked at (found by a fast scan; most texts hold none, a few hold some), the regular expression searched only
+    where one of them stands many times."""
+    if text.isascii():
+        return False
+    for first, follow in _STRONG_NEXT.items():
+        at, seen = text.find(first), 0
+        while at >= 0:
+            if text[at + 1:at + 2] in follow:
+                return True
+            seen += 1
+            if seen > 16:
+                return STRONG.search(text) is not None
+            at = text.find(first, at + 1)
+    return False
 
 
 @dataclass
