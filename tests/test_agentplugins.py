@@ -317,3 +317,27 @@ def test_a_skill_written_in_another_folder_takes_its_files_along(tmp_path):
     said = [i["message"] for f in json.loads(r.stdout)["files"] for i in f["losses"] if i["code"] == "file-copied"]
     assert said == ["skills/My Skill/tools/run.sh (to skills/my-skill/tools/run.sh, its skill's folder): not a "
                     "record; copied as it is"]
+
+
+@pytest.mark.parametrize("edit, code, what", [
+    (None, "component-repeated", None),
+    (("Review carefully.", "Review very carefully."), "component-differs", "its prompt differs"),
+    (("description: Reviews code.", "description: Audits code."), "component-differs", "its description differs"),
+])
+def test_another_client_s_copy_is_read_once_and_an_edited_one_is_a_warning(tmp_path, edit, code, what):
+    """The same agent in several clients' folders is one record, read from the first client's copy; a copy whose
+    prompt or description was edited loses those edits, and says so at warning level (not an info item hidden
+    by default)."""
+    src = claude(tmp_path / "src", {"name": "p", "description": "d"},
+                 **{"agents/rev.md": "---\nname: rev\ndescription: Reviews code.\n---\n\nReview carefully.\n"})
+    pkg = tmp_path / "ap"
+    assert agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "claude,copilot", "-o",
+                     str(pkg)).returncode == 0
+    copy = pkg / "com.github.copilot/agents/rev.agent.md"
+    if edit:
+        copy.write_text(copy.read_text().replace(*edit))
+    r = agentconv("convert", str(pkg), "--to", "claude-plugin", "-o", str(tmp_path / "back"), "--json")
+    items = [i for f in json.loads(r.stdout)["files"] for i in f["losses"] if i["code"].startswith("component-")]
+    assert [(i["code"], i["severity"]) for i in items] == [(code, "warning" if edit else "info")]
+    assert (what or "so the record is read once") in items[0]["message"]
+    assert "Review carefully." in (tmp_path / "back/agents/rev.md").read_text()  # the first client's copy

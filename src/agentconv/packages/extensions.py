@@ -4,6 +4,7 @@ reads them (``packages.toml [agent-plugins.clients]``), so tools and models are 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..loss import LossCode, Policy
 from .model import Member, Package, add_member, clients, loss, table
@@ -16,7 +17,7 @@ def read_members(pkg: Package, all_files: dict[str, Path], taken: set[str], carr
     from ..naming import slugify
 
     ap = table()["agent-plugins"]
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], tuple[str, Any]] = {}  # (kind, name) -> the first copy's path and record
     for cid in clients():
         c = ap["clients"][cid]
         for rel in sorted(all_files):
@@ -35,10 +36,14 @@ def read_members(pkg: Package, all_files: dict[str, Path], taken: set[str], carr
                     key = (kind, slugify(m.doc.agent.name or ""))  # `git:commit` for one client is `git-commit` for another
                     if key in seen:  # the same record for another client: read once, from the first
                         pkg.members.pop()
-                        loss(pkg.report, LossCode.COMPONENT_REPEATED, kind,
-                             component=f"{kind[:-1]} {key[1]!r}", copy=rel, first=seen[key])
+                        first, agent = seen[key]
+                        what = [field for field in ("prompt", "description")
+                                if (getattr(m.doc.agent, field) or "").strip() != (getattr(agent, field) or "").strip()]
+                        loss(pkg.report, LossCode.COMPONENT_DIFFERS if what else LossCode.COMPONENT_REPEATED, kind,
+                             component=f"{kind[:-1]} {key[1]!r}", copy=rel, first=first,
+                             **({"what": " and ".join(what)} if what else {}))
                     else:
-                        seen[key] = rel
+                        seen[key] = rel, m.doc.agent
                 break
 
 
