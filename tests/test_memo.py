@@ -58,7 +58,9 @@ def test_a_memo_is_bounded_in_entries_and_keeps_no_huge_key(monkeypatch) -> None
     assert owner.m["small"] == 2
 
 
-def test_within_classes_of_a_huge_policy_is_worked_out_not_kept() -> None:
+def test_the_tools_carry_check_of_a_huge_policy_is_worked_out_not_kept() -> None:
+    from agentconv import registry
+
     huge = "mcp__" + "s" * 5000 + "__t"
     carried = ToolPolicy(ALLOWLIST, [Grant("Read", "read"), Grant(huge, "mcp:" + "s" * 5000 + "/t")])
     visible = ToolPolicy(ALLOWLIST, [Grant("Read", "read")])
@@ -66,13 +68,11 @@ def test_within_classes_of_a_huge_policy_is_worked_out_not_kept() -> None:
     assert toolpolicy.within_classes(visible, carried) == []
     small = ToolPolicy(ALLOWLIST, [Grant("Read", "read"), Grant("Grep", "grep")])
     assert toolpolicy.within_classes(small, visible) == ["Grep"]  # of a class the visible file grants: restored
-    got = toolpolicy.within_classes(small, visible)
-    got.append("changed")  # a caller's list is its own: the memo is not changed through it
-    assert toolpolicy.within_classes(small, visible) == ["Grep"]
-    kept = toolpolicy._MEMO.within
-    assert any("'Grep'" in repr(k) for k in kept)  # the small policies are remembered ...
+    agentconvert(SOURCE.format(name="one"), "copilot")  # NoSuchTool has no Copilot name: is the policy carried?
+    agentconvert(SOURCE.replace("NoSuchTool", huge).format(name="one"), "copilot")
+    kept = registry.get("copilot").__dict__["_refused_memo"]
+    assert any("'NoSuchTool'" in repr(k) for k in kept)  # the small policy's verdict is remembered ...
     assert not any(huge in repr(k) for k in kept)  # ... the huge one worked out, never kept (whatever else is there)
-
 
 
 def test_detection_and_tool_names_remember_through_the_one_bounded_memo() -> None:
@@ -141,3 +141,22 @@ def test_the_last_long_scalar_is_reused_only_for_the_very_same_string() -> None:
     source = SOURCE.replace("Reviews code.", f'"{quoted}"')
     twice = [agentconvert(source.format(name="one"), t).text for t in ("copilot", "opencode", "copilot")]
     assert twice[0] == twice[2] and f"description: {fresh[quoted]}" in twice[0]
+
+
+def test_the_last_body_hashed_is_reused_only_for_the_very_same_string() -> None:
+    import hashlib
+    import json
+
+    from agentconv import carry
+
+    def fresh(mapping: dict, body: str) -> str:
+        h = hashlib.sha256(json.dumps(mapping, sort_keys=True, ensure_ascii=False, default=str).encode())
+        h.update(b"\0" + body.encode())
+        return h.hexdigest()[:16]
+
+    body = "Review ± code.\n" * 40
+    equal = "".join(["Review ± code.\n"] * 40)  # equal to ``body``, another object
+    other = "Other prompt."
+    for mapping, text in [({"name": "a"}, body), ({"name": "b", "n": 1}, body), ({"name": "a"}, equal),
+                          ({"name": "a"}, other), ({"name": "a"}, body), ({"x": object()}, other)]:
+        assert carry.digest(mapping, text) == fresh(mapping, text)

@@ -30,12 +30,23 @@ _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
 _PATH = rx.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
+_HEADER_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+"""``digest``'s spelling of a header (made once: ``json.dumps`` with a ``default`` makes an encoder per call)."""
+_BODY: tuple[str | None, bytes] = (None, b"")
+"""The last body hashed and its bytes (one entry): a record's prompt is hashed once per target. Replaced whole, read
+once: a thread never pairs one body with another's bytes."""
+
+
 def digest(mapping: dict[str, Any], body: str) -> str:
     import hashlib  # here: OpenSSL's loading is a one-file conversion's cost when nothing is carried
 
-    h = hashlib.sha256(json.dumps(mapping, sort_keys=True, ensure_ascii=False, default=str).encode())
+    global _BODY
+    h = hashlib.sha256(_HEADER_JSON.encode(mapping).encode())
     h.update(b"\0")
-    h.update(body.encode())  # hashed as bytes: JSON-escaping a 5 KB prompt cost more than the rest of the write
+    last = _BODY
+    if body is not last[0]:  # another string object (the same text as another object is encoded again)
+        last = _BODY = (body, body.encode())
+    h.update(last[1])  # hashed as bytes: JSON-escaping a 5 KB prompt cost more than the rest of the write
     return h.hexdigest()[:16]
 
 

@@ -43,8 +43,13 @@ def capability(canonical: str) -> str:
     parts = split_mcp(canonical)
     if parts:
         return f"{MCP}{parts[0]}"
-    entry = tables.builtin("tools.toml")["tools"].get(canonical)
-    return entry["class"] if entry else f"unknown:{canonical}"
+    return _classes().get(canonical) or f"unknown:{canonical}"
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Each canonical id's capability class (``capability`` asks it for every grant of every policy it compares)."""
+    return {k: v["class"] for k, v in tables.builtin("tools.toml")["tools"].items()}
 
 
 @dataclass

@@ -265,12 +265,31 @@ class Dialect(ToolFields, Detection):
         reader would take it back: no wider than what the written ``header`` (default ``mapping``) grants."""
         if not ctx.policy.carry:
             return None
-        if "tools" in ctx.carried:
-            visible = self.visible_tools(mapping if header is None else header)
-            if carry.refusal("tools", ctx.carried["tools"], ctx.agent, visible) is not None:  # against the file
-                ctx.uncarry("tools", "wider than what the file itself grants")
+        if "tools" in ctx.carried and self._tools_refused(ctx, mapping if header is None else header):
+            ctx.uncarry("tools", "wider than what the file itself grants")
         origin = ctx.agent.origin
         return carry.make(origin.dialect if origin else None, ctx.carried, mapping, body)
+
+    def _tools_refused(self, ctx: "WriteContext", header: dict[str, Any]) -> bool:
+        """Would a reader refuse the carried tool policy beside ``header`` (``carry.refusal`` against what the header
+        grants, ``visible_tools``)? A pure function of the header's tool fields and the carried value: memoized on
+        both where the tool fields are all that ``read_tools`` reads (``tool_keys``)."""
+        carried = ctx.carried["tools"]
+        keys = self.tool_keys if type(self).visible_tools is Dialect.visible_tools else None
+        try:
+            key = None if keys is None else (tuple(_frozen(header.get(k, _ABSENT)) for k in keys),
+                                             carried["mode"], *(tuple(g.items()) for g in carried["grants"]))
+            hash(key)
+        except (TypeError, KeyError, AttributeError):  # a value of no plain shape: worked out as it is
+            key = None
+
+        def refused() -> bool:
+            return carry.refusal("tools", carried, ctx.agent, self.visible_tools(header)) is not None
+
+        if key is None:
+            return refused()
+        return memo(self, "_refused_memo", key, refused, lambda: sum(_size(header.get(k)) for k in keys)  + sum(
+            len(str(g.get("raw"))) + len(str(g.get("pattern") or "")) for g in carried["grants"]))
 
     def granted_tools(self, header: dict[str, Any]) -> ToolPolicy | None:
         """What a record's tool field grants where the dialect knows more than its IR reading (Roo: every group is
@@ -279,29 +298,14 @@ class Dialect(ToolFields, Detection):
 
     def visible_tools(self, header: dict[str, Any]) -> ToolPolicy:
         """The tool policy a header grants, as a reader takes it (what a carried policy may not exceed)."""
-        keys = self.tool_keys
-        try:
-            key = None if keys is None else tuple(_frozen(header.get(k, _ABSENT)) for k in keys)
-            hash(key)
-        except TypeError:  # a value of no plain type: read as it is
-            key = None
-        if key is None:
-            return self._visible_tools(header)
-        mode, grants = memo(self, "_visible_memo", key, lambda: self._visible_tools(header, frozen=True),
-                            lambda: sum(_size(header.get(k)) for k in keys))
-        return ToolPolicy(mode, [Grant(*g) for g in grants])
-
-    def _visible_tools(self, header: dict[str, Any], frozen: bool = False) -> Any:
         scratch = Agent()
         self.read_tools(scratch, dict(header), LossReport())
-        policy = scratch.tools
-        return (policy.mode, tuple((g.raw, g.canonical, g.decision, g.pattern) for g in policy.grants)) if frozen \
-            else policy
+        return scratch.tools
 
     @cached_property
     def tool_keys(self) -> tuple[str, ...] | None:
         """The header keys ``read_tools`` reads, when they are all that its tool policy depends on (the key of the
-        ``visible_tools`` memo); None: not known (a dialect with its own ``read_tools`` names them, or is not
+        ``_tools_refused`` memo); None: not known (a dialect with its own ``read_tools`` names them, or is not
         memoized)."""
         if type(self).read_tools is not ToolFields.read_tools:
             return None
@@ -691,10 +695,10 @@ class WriteContext:
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel
         and a dropped field is reported as carried."""
-        value = paths.get(self.agent, path) if path else None
         if path in self.agent.derived:  # inferred, not read: the way back infers it again
             self.report.add(LossCode.FIELD_INFERRED, path, loss=code.message(**params))
             return
+        value = paths.get(self.agent, path) if path and code != LossCode.TOOL_UNMAPPED else None
         if self.policy.carry and path and not paths.is_empty(value) and code != LossCode.TOOL_UNMAPPED:
             why = carry.refusal(path, value)
             if why is not None:  # a reader would refuse it: reported, not carried
@@ -707,8 +711,13 @@ class WriteContext:
                 self.carried_as.append((self.report.add(LossCode.FIELD_CARRIED, path, loss=loss), loss))
                 return
         elif self.policy.carry and path == "tools":
-            self.carried.setdefault("tools", paths.get(self.agent, "tools"))
+            self.carry_tools()
         self.report.add(code, path, **params)
+
+    def carry_tools(self) -> None:
+        """Put the record's exact tool policy in the side channel (where a tool is lost, respelled wider ...)."""
+        if "tools" not in self.carried:  # made once: several tool losses of one write ask for it
+            self.carried["tools"] = paths.get(self.agent, "tools")
 
     def uncarry(self, path: str, why: str) -> None:
         """Take ``path`` out of the side channel after all: what said it was carried says it is lost."""

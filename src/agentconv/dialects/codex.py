@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import paths
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode
 from .base import Dialect
@@ -106,7 +105,7 @@ class Codex(Dialect):
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="allowlist", written=f"{self.key} = {mode!r}", note=f" ({self.id} has no tool list)")
         if not same:
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+            ctx.carry_tools()
         return {self.key: mode}
 
     def _broaden(self, ctx, msg: str, mode: str | None) -> dict[str, Any]:

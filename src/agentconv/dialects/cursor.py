@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import paths
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode
 from .base import Dialect
@@ -67,7 +66,7 @@ class Cursor(Dialect):
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")
         if not same:
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+            ctx.carry_tools()
         return {self.flag: True}
 
     def _broaden(self, ctx, msg: str) -> dict[str, Any]:

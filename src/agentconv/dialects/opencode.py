@@ -92,7 +92,5 @@ class OpenCode(Dialect):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
-            from .. import paths
-
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+            ctx.carry_tools()
         return {"permission": perm}

@@ -154,9 +154,7 @@ class Roo(Dialect):
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="every tool", written="every Roo group", note=" (read back as those groups' tools)")
             if ctx.policy.carry:
-                from .. import paths
-
-                ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+                ctx.carry_tools()
             return {"groups": list(ALL_GROUPS)}  # every tool: every group
         return super().write_tools(ctx)
 
@@ -184,9 +182,7 @@ class Roo(Dialect):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
-            from .. import paths
-
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+            ctx.carry_tools()
         return {"groups": list(entries.values())}
 
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:

@@ -11,7 +11,6 @@ from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from .. import paths
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
@@ -160,7 +159,7 @@ class ToolFields:
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
-        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        ctx.carry_tools()
         return out
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
@@ -247,14 +246,14 @@ class ToolFields:
                            tools="tools", written=f"{self.id}'s spelling",
                            note=f", which also grants {', '.join(same)}, the same file-changes permission")
         if warn or same:
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+            ctx.carry_tools()
 
     def broaden(self, ctx: "WriteContext", msg: str) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
         if not ctx.policy.allow_broaden:
             raise BroadenError(msg, ctx.report)
         ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=msg)
-        ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))
+        ctx.carry_tools()
 
     def supports_patterns(self) -> bool:
         return self.table.get("tools_shape") in ("comma", "permission")
@@ -278,7 +277,7 @@ class ToolFields:
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items if i.target == self.id):
-            ctx.carried.setdefault("tools", paths.get(ctx.agent, "tools"))  # respelling alone needs no carry
+            ctx.carry_tools()  # respelling alone needs no carry
         return out
 
 
@@ -308,10 +307,6 @@ _grant_key = attrgetter("raw", "canonical", "decision", "pattern")
 """A grant as a hashable key."""
 
 
-def _policy_key(policy: ToolPolicy) -> tuple[str, tuple[tuple[str, str | None, str, str | None], ...]]:
-    return policy.mode, tuple(map(_grant_key, policy.grants))
-
-
 def no_new_access(cls: str, held: set[str]) -> bool:
     """True when a tool of capability class ``cls`` gives an agent that holds ``held`` no new kind of access: a
     class it already holds, session tools, or read-only reach next to read access or a shell. The one rule both
@@ -324,16 +319,8 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
     (a new class, another MCP server, a laxer decision, a lifted scope or deny), else the tools it restores beyond
     the visible ones (each of a class the visible policy already grants unscoped: what a target that could not
     spell them dropped, e.g. WebSearch beside WebFetch through Copilot)."""
-    key = _policy_key(carried), _policy_key(visible)
-    got = memo(_MEMO, "within", key, lambda: _within_classes(carried, visible),
-               lambda: weight(carried.grants) + weight(visible.grants))
-    return None if got is None else list(got)
-
-
-def _within_classes(carried: ToolPolicy, visible: ToolPolicy) -> tuple[str, ...] | None:
-    """``within_classes`` as a tuple (a pure function of the two policies' ``_policy_key``: memoized)."""
     if no_wider(carried, visible):
-        return ()
+        return []
     if carried.mode != visible.mode or visible.mode not in (ALLOWLIST, NONE):
         return None
     held = {capability(g.canonical) for g in visible.allowed() if g.canonical and g.pattern is None}
@@ -341,7 +328,7 @@ def _within_classes(carried: ToolPolicy, visible: ToolPolicy) -> tuple[str, ...]
              and no_new_access(capability(g.canonical), held)]
     widened = ToolPolicy(visible.mode, visible.grants + extra)
     named = {g.canonical for g in visible.allowed()}
-    return tuple(g.raw for g in extra if g.canonical not in named) if no_wider(carried, widened) else None
+    return [g.raw for g in extra if g.canonical not in named] if no_wider(carried, widened) else None
 
 
 def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
