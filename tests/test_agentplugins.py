@@ -341,3 +341,27 @@ def test_another_client_s_copy_is_read_once_and_an_edited_one_is_a_warning(tmp_p
     assert [(i["code"], i["severity"]) for i in items] == [(code, "warning" if edit else "info")]
     assert (what or "so the record is read once") in items[0]["message"]
     assert "Review carefully." in (tmp_path / "back/agents/rev.md").read_text()  # the first client's copy
+
+
+def test_literal_variable_text_claude_code_would_expand_is_a_warning(tmp_path):
+    """9.2: Agent Plugins never expands ${X} in a command, url or headers, nor any but ${PLUGIN_ROOT}/${PLUGIN_DATA}
+    in args and env; Claude Code expands ${VAR} in all of them (code.claude.com/docs/en/mcp, checked 2026-11-27):
+    written as is for Claude Code, and reported."""
+    servers = {"mcpServers": {
+        "local": {"type": "stdio", "command": "node", "args": ["${PLUGIN_ROOT}/s.js", "--tag=${TAG}"],
+                  "env": {"HOME_DIR": "${PLUGIN_DATA}", "KEY": "${API_KEY}"}},
+        "remote": {"type": "streamable-http", "url": "https://h.example/${REGION}/mcp",
+                   "headers": {"X-Key": "${API_KEY}"}},
+        "plain": {"type": "stdio", "command": "node", "args": ["${PLUGIN_ROOT}/p.js"]}}}
+    src = ap(tmp_path / "src", None, **{"mcp.json": {"$schema": MCP, **servers}})
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "out"), "--json")
+    assert r.returncode == 0, r.stderr
+    items = [i for f in json.loads(r.stdout)["files"] for i in f["losses"] if i["code"] == "component-expanded"]
+    assert [(i["severity"], i["message"]) for i in items] == [
+        ("warning", "MCP server 'local': ${API_KEY}, ${TAG} is literal text in Agent Plugins, and Claude Code expands "
+                    "it (from the environment, where such a variable is set)"),
+        ("warning", "MCP server 'remote': ${API_KEY}, ${REGION} is literal text in Agent Plugins, and Claude Code "
+                    "expands it (from the environment, where such a variable is set)")]
+    written = json.loads((tmp_path / "out/.mcp.json").read_text())["mcpServers"]
+    assert written["local"]["args"] == ["${CLAUDE_PLUGIN_ROOT}/s.js", "--tag=${TAG}"]
+    assert written["remote"]["headers"] == {"X-Key": "${API_KEY}"}

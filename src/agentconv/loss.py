@@ -78,6 +78,7 @@ class LossCode(str, Enum):
     COMPONENT_FIELD_KEPT = "component-field-kept"  # ... one field of a component kept so
     COMPONENT_REPEATED = "component-repeated"  # ... another client's copy of a record: read once, from the first
     COMPONENT_DIFFERS = "component-differs"    # ... such a copy whose prompt or description differs: its edits dropped
+    COMPONENT_EXPANDED = "component-expanded"  # ... literal ${...} text that the target expands as a variable
     COMPONENT_CHANGED = "component-changed"    # a package component written with a changed meaning or shape
     COMPONENT_RESHAPED = "component-reshaped"  # ... only its shape (an author string as an object)
     FILE_COPIED = "file-copied"                # a package file that is not a record, copied as it is

@@ -77,9 +77,7 @@ def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> t
         loss(report, LossCode.COMPONENT_KEPT, path,
              component=f"MCP server {name!r}", place="for Claude Code only", why=f"{bad}, which Agent Plugins does not allow")
         return None, server
-    literal = [m for v in [*out.get("args", []), *out.get("env", {}).values()] for m in _OTHER_VAR.findall(v)]
-    literal += [m for v in [out.get("url", ""), *out.get("headers", {}), *out.get("headers", {}).values()]
-                for m in _ANY_VAR.findall(v)]  # never expanded in url or headers ("7.2.1", "9.2")
+    literal = _literal(out)  # never expanded in url or headers ("7.2.1", "9.2"); a command has none here
     if literal:
         loss(report, LossCode.COMPONENT_CHANGED, path,
              server=name, variables=", ".join(sorted(set(literal))))
@@ -192,6 +190,18 @@ def to_claude(name: str, server: Any, rest: dict[str, Any], report: LossReport) 
         if key == "command" and value.startswith("./"):
             value = f"{root_var}/{value[2:]}"
         out[key] = _mapped(key, value, pairs)
+    literal = _literal(server)
+    if literal:  # text in Agent Plugins, a variable for Claude Code (which expands in every field it keeps)
+        loss(report, LossCode.COMPONENT_EXPANDED, f"mcpServers.{name}",
+             server=name, variables=", ".join(sorted(set(literal))))
     if "type" in rest and "type" not in out:
         out = {"type": rest["type"], **out}
     return {**out, **rest}
+
+
+def _literal(server: dict[str, Any]) -> list[str]:
+    """The ``${...}`` an Agent Plugins server holds as text: in args and env other than the plugin-root variables
+    (which it expands), and every one in command, url and header names and values."""
+    found = [m for v in [*server.get("args", []), *server.get("env", {}).values()] for m in _OTHER_VAR.findall(v)]
+    return found + [m for v in [server.get("command", ""), server.get("url", ""), *server.get("headers", {}),
+                                *server.get("headers", {}).values()] for m in _ANY_VAR.findall(v)]
