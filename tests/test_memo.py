@@ -82,8 +82,13 @@ def test_detection_and_tool_names_remember_through_the_one_bounded_memo() -> Non
     huge = ", ".join(f"mcp__srv__tool{i}" for i in range(400))  # a hostile tool list: scored, never kept
     assert claude._detect_tools({"tools": huge}) == claude._detect_tools({"tools": huge})
     assert claude._detect_tools({"tools": "Read, Grep"})[0] > 0
-    kept = claude.__dict__["_tools_memo"]
-    assert (str, "Read, Grep") in kept and (str, huge) not in kept
+    kept = detection._MEMO.lists  # one memo for every dialect's scores of a list
+    assert claude in kept[(str, "Read, Grep")] and (str, huge) not in kept
+    copilot = registry.get("copilot")
+    shared = copilot._detect_tools({"tools": "Read, Grep"})  # the entry claude made: copilot's own score added
+    assert shared != claude._detect_tools({"tools": "Read, Grep"})  # (claude's comma string is worth 2 more)
+    detection._MEMO.__dict__.clear()
+    assert copilot._detect_tools({"tools": "Read, Grep"}) == shared  # as worked out alone
     crosswalk = claude.crosswalk
     long_mcp = "mcp__" + "s" * 2000 + "__t"
     assert crosswalk.read(long_mcp) == crosswalk.read(long_mcp)

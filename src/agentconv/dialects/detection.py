@@ -11,8 +11,10 @@ from ..ir import Agent
 from .helpers import glob_source, memo, unscoped
 
 _MEMO = SimpleNamespace()
-"""The memo of tool lists split into names, shared by the dialects (keyed by their ``split_names``): every dialect
-of a file asks for the same list, mostly one it has not seen (a batch's lists differ more than a memo holds)."""
+"""Detection's memo of tool lists, shared by the dialects: per list, the names each ``split_names`` makes of it and
+each dialect's score. Every dialect of a file asks for the same list, mostly one none has seen (a batch's lists
+differ more than a memo holds): split once, looked up once per dialect, kept once for all."""
+
 
 class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
@@ -76,10 +78,15 @@ class Detection:
             isinstance(v, str) for v in value) else None
         if key is None:
             return self._score_tools(value, self.split_names(value, "tools", None))
-        size = lambda: len(key) if isinstance(key, str) else sum(map(len, key))  # noqa: E731
-        hit = memo(self, "_tools_memo", (type(value), key), lambda: self._score_tools(value, memo(  # the same few lists
-            _MEMO, "names", (type(self).split_names, type(value), key),
-            lambda: tuple(self.split_names(value, "tools", None)), size)), size)
+        entry = memo(_MEMO, "lists", (type(value), key), dict, lambda: len(key) if isinstance(key, str) else sum(
+            map(len, key)))  # this list's names and scores (keyed by the dialect itself: a new registry, new ones)
+        hit = entry.get(self)
+        if hit is None:
+            split = type(self).split_names
+            names = entry.get(split)
+            if names is None:
+                names = entry[split] = tuple(self.split_names(value, "tools", None))
+            hit = entry[self] = self._score_tools(value, names)
         return hit[0], list(hit[1])
 
     def _score_tools(self, value: Any, names: Any) -> tuple[float, list[str]]:
