@@ -482,3 +482,31 @@ def test_a_prompt_ending_like_a_markdown_side_channel_stays_prompt_text():
     bare = agentconv.convert_text("---\nname: a\ndescription: A.\n---\nBody.\n\n" + tail, "markdown",
                                   from_="claude", policy=agentconv.Policy(carry=False)).text
     assert bare.endswith(tail + '\n<!-- agentconv-carry: {"v":1,"fields":{}} -->\n')  # nothing to carry: empty one
+
+
+def test_a_folder_replaced_by_a_link_out_between_two_runs_in_one_process_is_refused(tmp_path):
+    """inside() asks once per folder and run: a second migrate (or convert) in the same process sees that a target
+    folder became a link out of the output root since the first, and writes nothing through it."""
+    import shutil
+
+    import agentconv
+    from agentconv import batch
+
+    repo = tmp_path / "repo"
+    (repo / ".claude/agents").mkdir(parents=True)
+    src = repo / ".claude/agents/rev.md"
+    src.write_text("---\nname: rev\ndescription: Reviews code.\n---\n\nReview.\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    assert agentconv.migrate(repo, ["copilot"], jobs=1).summary.statuses == {"converted": 1}
+    list(batch.convert_many([src], "copilot", tmp_path / "out"))
+    for root in (repo, tmp_path / "out"):
+        shutil.rmtree(root / ".github/agents")
+        (root / ".github/agents").symlink_to(outside, target_is_directory=True)
+    src.write_text(src.read_text().replace("Review.", "Review twice."))
+    again = agentconv.migrate(repo, ["copilot"], jobs=1)
+    assert again.summary.statuses == {"failed": 2}  # the folder link, found as a refused source, and the target
+    assert ["through a symbolic link" in (r.error or "") for r in again.records if r.target] == [True]
+    results = list(batch.convert_many([src], "copilot", tmp_path / "out", force=True))
+    assert results[0].exit_code and "through a symbolic link" in results[0].error
+    assert list(outside.iterdir()) == []

@@ -173,6 +173,12 @@ def not_a_source(dest: Path, sources: set[str], file: str | None = None) -> Path
     return dest
 
 
+def forget_places() -> None:
+    """Forget what ``inside`` found of the folders on disk (it asks once per folder): each run starts with this, so
+    a folder replaced by a link out of the root since an earlier run in the same process is seen."""
+    _parent_ok.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _parent_ok(root: str, parent: str) -> bool:
     p, top = Path(parent), Path(root)
@@ -205,6 +211,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
     from .api import keeps_many, read, write_all, write_merged
 
     policy = replace(policy, placed=True)  # every output lands at the target's own path
+    forget_places()
     at = _placer(registry.get(to), scope, shared)
     skipped: list[tuple[Path, str]] = []
     found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written

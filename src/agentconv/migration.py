@@ -29,7 +29,7 @@ from typing import Any, Callable, Container, Iterable, Iterator, Sequence
 
 from . import fsio, limits
 from . import manifest as mf
-from .batch import inside_str
+from .batch import forget_places, inside_str
 from .errors import AgentconvError, ExitCode, InternalError, UsageError
 from .loss import Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
@@ -609,6 +609,7 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     job = Job(targets, from_, str(out_root), replace(policy, placed=True), mode, keep_losses=keep_losses,
               scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
     _MADE.clear()  # folders may have gone since an earlier run in this process (cleared before the pool forks)
+    forget_places()  # ... or become links
     with _Lock(out_root, within) as lock, _Workers(jobs, lock if mode == "write" else None) as workers:
         # one entry at a time: no list of thousands of entries and their Path objects
         for e in (e for e, _, _ in picked) if scope == "user" else agent_files(root, dialect=from_):
