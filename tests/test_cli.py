@@ -61,7 +61,7 @@ def parse(text: str) -> list[Command]:
 def _accept(md: Path, argv: str, section: str, old: str, new: str) -> None:
     """--regen: replace the expected output of this command in its transcript (pandoc's --accept)."""
     text = md.read_text("utf-8")
-    at = text.index("% " + argv)
+    at = text.index("\n% " + argv + "\n") + 1  # the whole command line, not one it begins (`... -q` after `...`)
     head, sep, rest = text[at:].partition(f">>> {section}\n")
     if section == "stdout-json":
         new = json.dumps(json.loads(new), indent=2, ensure_ascii=False) + "\n"
