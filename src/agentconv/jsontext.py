@@ -37,6 +37,11 @@ def loads(text: str) -> tuple[Any, bool]:
 def dumps(value: Any, *, indent: int | None = None, compact: bool = False) -> str:
     """``json.dumps`` with non-ASCII kept readable, non-finite numbers refused (ValueError), unsafe characters
     escaped; ``compact`` for one-line comments."""
+    if compact and indent is None:  # a side-channel comment: once per output written, its encoder made once
+        return escape(_COMPACT.encode(value))
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent,
                       separators=(",", ":") if compact else None)
     return escape(text)
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))

@@ -165,7 +165,8 @@ class LossReport:
     def add(self, code: LossCode, path: str, *, line: int | None = None, target: str | None = None,
             **params: Any) -> LossItem:
         """Add an item: ``code``'s severity, and its template filled with ``params`` as the message."""
-        item = LossItem(code, code.severity, path, code.message(**params), self.source, target or self.target,
+        severity, template = spec()[code]  # ``code.severity`` and ``code.message(**params)`` in one look-up
+        item = LossItem(code, severity, path, template.format(**params), self.source, target or self.target,
                         self.file, line)
         self.items.append(item)
         return item
