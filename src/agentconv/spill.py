@@ -18,7 +18,25 @@ CHUNK = 1024
 """Items held in memory before they are written out, and per pickled chunk."""
 
 
-class Spill(Sequence[T], Generic[T]):
+def _temp_file() -> IO[bytes]:
+    """An anonymous temp file in the system's temp folder (gone when closed, or when the process ends)."""
+    import tempfile
+
+    return tempfile.TemporaryFile(prefix=".agentconv-spill-")
+
+
+class _OnDisk:
+    """What ``Spill`` and ``Sorted`` share: their temp file, made when first needed (``_temp_file``)."""
+
+    _file: IO[bytes] | None
+
+    @property
+    def on_disk(self) -> bool:
+        """Whether some items are in the temp file."""
+        return self._file is not None
+
+
+class Spill(_OnDisk, Sequence[T], Generic[T]):
     """A write-once, read-many sequence: ``append`` items, then iterate (``len``, indexing and slicing work too, by
     reading it through: meant for tests and small runs)."""
 
@@ -47,9 +65,7 @@ class Spill(Sequence[T], Generic[T]):
 
     def _write(self) -> None:
         if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile(prefix=".agentconv-spill-")
+            self._file = _temp_file()
         self._file.seek(0, 2)
         held = self._held if self._pack is None else list(map(self._pack, self._held))
         pickle.dump(held, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -66,11 +82,6 @@ class Spill(Sequence[T], Generic[T]):
                 at = f.tell()
                 yield from chunk if self._unpack is None else map(self._unpack, chunk)
         yield from list(self._held)
-
-    @property
-    def on_disk(self) -> bool:
-        """Whether some items are in the temp file."""
-        return self._file is not None
 
     def __len__(self) -> int:
         return self._len
@@ -118,7 +129,7 @@ def _first(item: tuple[Any, ...]) -> Any:
     return item[0]
 
 
-class Sorted(Generic[T]):
+class Sorted(_OnDisk, Generic[T]):
     """Tuples appended in any order, read back in the order of their first element (equal ones in the order appended):
     past ``RUN`` the held ones are sorted and written as a run, in blocks of ``BLOCK``; reading merges the runs
     (``heapq.merge``), one block of each in memory at a time. An external sort: what a manifest of 20,000 targets
@@ -140,9 +151,7 @@ class Sorted(Generic[T]):
 
     def _write(self) -> None:
         if self._file is None:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile(prefix=".agentconv-sort-")
+            self._file = _temp_file()
         f, held = self._file, sorted(self._held, key=_first)  # type: ignore[arg-type]  # stable: appended order kept
         f.seek(0, 2)
         offsets = []
@@ -169,8 +178,3 @@ class Sorted(Generic[T]):
 
     def __len__(self) -> int:
         return self._len
-
-    @property
-    def on_disk(self) -> bool:
-        """Whether some items are in the temp file."""
-        return self._file is not None
