@@ -619,8 +619,8 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
                     workers.start(job, found[:POOLED])
             else:
                 entries.append(e)
-        return _locked(job, root, out_root, found, entries, files, workers, lock, force, prefix_collisions,
-                       progress, remove_orphans)
+        return _once_found(job, root, out_root, found, entries, files, workers, lock, force, prefix_collisions,
+                           progress, remove_orphans)
 
 
 class _Lock:
@@ -653,9 +653,9 @@ class _Lock:
             held.__exit__(*exc)
 
 
-def _locked(job: Job, root: Path, out_root: Path, found: _Found, entries: list[Any], files: Iterable[str | Path],
-            workers: _Workers, lock: _Lock, force: bool, prefix_collisions: bool,
-            progress: Callable[[int, int], None] | None, remove_orphans: bool) -> Outcome:
+def _once_found(job: Job, root: Path, out_root: Path, found: _Found, entries: list[Any], files: Iterable[str | Path],
+                workers: _Workers, lock: _Lock, force: bool, prefix_collisions: bool,
+                progress: Callable[[int, int], None] | None, remove_orphans: bool) -> Outcome:
     """The run once its sources are found: under the output root's lock when it writes."""
     mode = job.mode
     extra = [(os.fspath(f), Path(f).as_posix()) for f in files]
