@@ -708,7 +708,8 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
         spills.append(records := records.like(_without(records, own)))
         found = _Found(found.base, ((p, rel) for p, rel in found if rel not in own))
     if prefix_collisions:
-        spills.append(records := _prefix(records, job, found))
+        if (prefixed := _prefix(records, job, found)) is not None:
+            spills.append(records := prefixed)
     if merging:
         spills.append(records := _merge(records, job, out_root))
     spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
@@ -804,8 +805,9 @@ def _carries(path: str, seen: dict[str, bool]) -> bool:
     return seen[path]
 
 
-def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> Spill[Record]:
-    """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs."""
+def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> Spill[Record] | None:
+    """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs; None
+    when no two sources collide (the records stand, no pass copies them)."""
     from .naming import prefixed
 
     rename: dict[str, str] = {}
@@ -814,7 +816,7 @@ def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) 
             for r in recs:
                 rename[r.source] = prefixed(r.source, Path(r.target).name.split(".")[0], r.source_dialect or "agent")
     if not rename:
-        return records.like(records)
+        return None  # no collision: the records stand
     redo = replace(job, rename=tuple(rename.items()))
     paths = {rel: src for src, rel in found if rel in rename}
     out = records.like(_without(records, rename))
