@@ -82,6 +82,21 @@ def mount_of(path: str) -> tuple[str, str, str]:
     return best
 
 
+def journal_of(fstype: str, dev: str) -> bool | None:
+    """Whether an ext3/ext4 file system keeps a journal (a journalled device has an entry ``NAME-N`` in
+    /proc/fs/jbd2); None for other file systems or when it cannot be told. Without a journal, ext4 passes over the
+    inodes freed in the last 60 s (300 s while their inode-table block is unwritten) at every file it creates
+    (fs/ext4/ialloc.c, ``recently_deleted``): see bench/README.md."""
+    if fstype not in ("ext3", "ext4") or not dev.startswith("/dev/"):
+        return None
+    try:
+        names = os.listdir("/proc/fs/jbd2")
+    except OSError:
+        return None
+    name = os.path.basename(os.path.realpath(dev))
+    return any(n.rpartition("-")[0] == name for n in names)
+
+
 def work_root(tmpfs: bool, explicit: str | None) -> str:
     """The folder the bench works in: ``--dir``, /dev/shm with ``--tmpfs``, else the first of $TMPDIR, /var/tmp,
     /tmp and bench/.work that lives on a disk (not tmpfs/ramfs): a user's repository is on a disk."""
@@ -339,7 +354,8 @@ def report(res: dict) -> list[str]:
     env, w = res["env"], []
     w.append(f"agentconv migrate bench  {env['when']}  commit {env['commit']}{' (+ uncommitted src/)' if env['dirty'] else ''}"
              f"  Python {env['python']}  {env['cpus']} CPUs  agents: {res['agents']}")
-    w.append(f"files under {env['dir']} ({env['fs']} on {env['device']}); load {' '.join(f'{x:.2f}' for x in env['load_before'])}"
+    journal = {False: ", no journal: files freed in the last minutes slow each creation", True: ", journalled"}
+    w.append(f"files under {env['dir']} ({env['fs']} on {env['device']}{journal.get(env.get('journal'), '')}); load {' '.join(f'{x:.2f}' for x in env['load_before'])}"
              f" before, {' '.join(f'{x:.2f}' for x in env['load_after'])} after")
     p = res["peer"]
     w.append(f"peer: rulesync {p['version']} on node {p['node']}" if p.get("ok") else f"peer: skipped ({p.get('why')})")
@@ -404,7 +420,8 @@ def targets(res: dict) -> tuple[list[str], str]:
         parts.append(f"memory {a:.0f} -> {b:.0f} MB ({g:+.0%})")
     env = res["env"]
     kept = ", copies kept" if res.get("keep_copies") else ""
-    last = (f"migrate bench ({env['fs']} {env['dir']}, {res['runs']} rounds{kept}, medians): " + "; ".join(parts)
+    fs = env["fs"] + (" (no journal)" if env.get("journal") is False else "")
+    last = (f"migrate bench ({fs} {env['dir']}, {res['runs']} rounds{kept}, medians): " + "; ".join(parts)
             + f"; load {' '.join(f'{x:.2f}' for x in env['load_after'])}")
     return out, last
 
@@ -447,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
                          "commit": git("rev-parse", "--short", "HEAD") or "?",
                          "dirty": bool(git("status", "--porcelain", "--", "src")), "python": platform.python_version(),
                          "cpus": os.cpu_count(), "dir": base, "fs": fs, "device": dev, "mount": point,
+                         "journal": journal_of(fs, dev),
                          "load_before": os.getloadavg()},
                  "agents": args.agents, "keep_copies": args.keep_copies, "runs": args.runs, "peer": peer,
                  "commands": {"agentconv": f"agentconv migrate WORK --to {TARGETS} [--jobs 1]",
