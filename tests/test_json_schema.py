@@ -151,3 +151,39 @@ def test_convert_accounts_for_every_file_it_does_not_take(tmp_path) -> None:
                     ("package.json", "skipped", "a data file at no place a dialect keeps its files; name its dialect "
                      "to read it")]
     assert doc["summary"]["statuses"] == {"converted": 1, "skipped": 2}
+
+
+INSTRUCTION_FILES = {  # a file each tool loads as instructions, not an agent (dialects/data/instructions.toml)
+    ".github/copilot-instructions.md": "Copilot custom instructions",
+    ".github/instructions/shell.instructions.md": "Copilot custom instructions",
+    "AGENTS.md": "an AGENTS.md file",
+    "pkg/CLAUDE.md": "Claude Code memory (CLAUDE.md)",
+    "GEMINI.md": "a Gemini CLI context file (GEMINI.md)",
+    ".cursor/rules/style.mdc": "a Cursor project rule",
+    ".cursor/rules/old/style.md": "a Cursor project rule",
+    "notes/legacy.mdc": "a Cursor project rule",
+    ".roo/rules/01-general.md": "a Roo Code rule",
+    ".roo/rules-code/js.md": "a Roo Code rule",
+    ".kiro/steering/tech.md": "a Kiro steering file",
+}
+
+
+def test_convert_skips_instruction_files_below_a_directory(tmp_path) -> None:
+    """Copilot instructions, AGENTS.md, CLAUDE.md, Cursor rules ... below a directory are not made into agents: each
+    is skipped with what it is; the agents beside them convert, and a file named on its own is still read."""
+    src = tmp_path / "in"
+    header = "---\ndescription: Rules for shell scripts\napplyTo: '**/*.sh'\n---\nQuote every variable.\n"
+    for rel in INSTRUCTION_FILES:
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(header)
+    (src / ".github/agents").mkdir(parents=True)
+    (src / ".github/agents/rev.agent.md").write_text("---\ndescription: Reviews code\n---\nReview.\n")
+    (src / ".roo/agents").mkdir(parents=True)  # a folder named like a rules folder's parent: not a rule
+    (src / ".roo/agents/helper.md").write_text("---\nname: helper\ndescription: Helps\n---\nHelp.\n")
+    doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
+    rows = {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]}
+    assert rows == {**{rel: ("skipped", f"{what}: instructions a tool loads, not an agent (name the file to convert "
+                                        "it anyway)") for rel, what in INSTRUCTION_FILES.items()},
+                    ".github/agents/rev.agent.md": ("converted", None), ".roo/agents/helper.md": ("converted", None)}
+    one = check("convert", run("convert", str(src / "AGENTS.md"), "--to", "claude", "--json")[0], 0)
+    assert [f["status"] for f in one["files"]] == ["converted"]

@@ -73,6 +73,10 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                 if low in ("readme.md", "changelog.md", "license.md"):
                     if on_skip:
                         on_skip(e.path, "a project's own documentation, not an agent")
+                elif (what := instructions(e.path.as_posix())) is not None:
+                    if on_skip:
+                        on_skip(e.path, f"{what}: instructions a tool loads, not an agent (name the file to convert "
+                                        "it anyway)")
                 elif low.endswith(PROSE) or (own and low.endswith(own)) or _in_a_dialect_place(e.path.as_posix()):
                     yield e
                 elif on_skip:
@@ -80,6 +84,27 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                             + (f"; not a {from_} file" if from_ else "; name its dialect to read it"))
         else:
             yield Entry(p, p.name)
+
+
+@lru_cache(maxsize=1)
+def _instructions() -> tuple[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]], ...]:
+    from .tables import builtin
+
+    return tuple((i["what"], frozenset(i.get("names", ())), tuple(i.get("suffixes", ())),
+                  tuple(f"*/{f}/*" for f in i.get("folders", ()))) for i in builtin("instructions.toml")["instructions"])
+
+
+def instructions(path: str) -> str | None:
+    """What instructions file ``path`` (with ``/``) is, by its name or folder (``dialects/data/instructions.toml``:
+    Copilot instructions, AGENTS.md, CLAUDE.md, Cursor rules ...); None: not one of them."""
+    from fnmatch import fnmatchcase
+
+    name = path.rpartition("/")[2].lower()
+    where = path if path.startswith("/") else "/" + path
+    for what, names, ends, folders in _instructions():
+        if name in names or name.endswith(ends) or any(fnmatchcase(where, f) for f in folders):
+            return what
+    return None
 
 
 _ENVELOPE_SUFFIXES = {"toml": (".toml",), "json": (".json",), "yaml": (".yaml", ".yml", ".json")}
