@@ -187,3 +187,13 @@ def test_convert_skips_instruction_files_below_a_directory(tmp_path) -> None:
                     ".github/agents/rev.agent.md": ("converted", None), ".roo/agents/helper.md": ("converted", None)}
     one = check("convert", run("convert", str(src / "AGENTS.md"), "--to", "claude", "--json")[0], 0)
     assert [f["status"] for f in one["files"]] == ["converted"]
+    assert [(x["code"], x["severity"], x["message"]) for x in one["files"][0]["losses"] if x["path"] == "kind"] == [
+        ("kind-changed", "warning", "an AGENTS.md file written as an agent: the tool loads it into its requests by "
+                                    "itself; an agent runs only when chosen or delegated to")]
+    at_place = tmp_path / "p" / ".claude" / "agents" / "CLAUDE.md"  # where Claude Code keeps agents: an agent
+    at_place.parent.mkdir(parents=True)
+    at_place.write_text("---\nname: claude\ndescription: Helps\n---\nHelp.\n")
+    doc = check("convert", run("convert", str(tmp_path / "p"), "--to", "copilot", "-o", str(tmp_path / "o2"),
+                               "--json")[0], 0)
+    assert [(f["status"], [x["code"] for x in f["losses"] if x["path"] == "kind"]) for f in doc["files"]] == [
+        ("converted", [])]

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
 from .loss import LossReport, Policy
+from .instructions import in_a_dialect_place, instructions
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
@@ -77,34 +78,13 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                     if on_skip:
                         on_skip(e.path, f"{what}: instructions a tool loads, not an agent (name the file to convert "
                                         "it anyway)")
-                elif low.endswith(PROSE) or (own and low.endswith(own)) or _in_a_dialect_place(e.path.as_posix()):
+                elif low.endswith(PROSE) or (own and low.endswith(own)) or in_a_dialect_place(e.path.as_posix()):
                     yield e
                 elif on_skip:
                     on_skip(e.path, "a data file at no place a dialect keeps its files"
                             + (f"; not a {from_} file" if from_ else "; name its dialect to read it"))
         else:
             yield Entry(p, p.name)
-
-
-@lru_cache(maxsize=1)
-def _instructions() -> tuple[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]], ...]:
-    from .tables import builtin
-
-    return tuple((i["what"], frozenset(i.get("names", ())), tuple(i.get("suffixes", ())),
-                  tuple(f"*/{f}/*" for f in i.get("folders", ()))) for i in builtin("instructions.toml")["instructions"])
-
-
-def instructions(path: str) -> str | None:
-    """What instructions file ``path`` (with ``/``) is, by its name or folder (``dialects/data/instructions.toml``:
-    Copilot instructions, AGENTS.md, CLAUDE.md, Cursor rules ...); None: not one of them."""
-    from fnmatch import fnmatchcase
-
-    name = path.rpartition("/")[2].lower()
-    where = path if path.startswith("/") else "/" + path
-    for what, names, ends, folders in _instructions():
-        if name in names or name.endswith(ends) or any(fnmatchcase(where, f) for f in folders):
-            return what
-    return None
 
 
 _ENVELOPE_SUFFIXES = {"toml": (".toml",), "json": (".json",), "yaml": (".yaml", ".yml", ".json")}
@@ -117,13 +97,6 @@ def suffixes(dialect: str) -> tuple[str, ...]:
     table = registry.get(dialect).table
     own = table.get("layout", {}).get("suffixes")
     return tuple(own) if own else _ENVELOPE_SUFFIXES.get(table.get("envelope", ""), PROSE)
-
-
-def _in_a_dialect_place(path: str) -> bool:
-    from . import registry
-    from .dialects.helpers import glob_match
-
-    return any(glob_match(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
 
 
 def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool) -> dict[str, str]:

@@ -1,0 +1,38 @@
+"""Files the tools load as instructions (Copilot instructions, AGENTS.md, CLAUDE.md, Cursor rules ...), not agents:
+told by name or folder from ``dialects/data/instructions.toml``. ``convert`` skips them below a directory; one named
+on its own is read, and reading says it is no agent (``kind-changed``)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[str, frozenset[str], tuple[str, ...], Any], ...]:
+    from fnmatch import translate
+
+    from . import rx
+    from .tables import builtin
+
+    return tuple((i["what"], frozenset(i.get("names", ())), tuple(i.get("suffixes", ())),
+                  rx.compile("|".join(translate(f"*/{f}/*") for f in i["folders"])) if i.get("folders") else None)
+                 for i in builtin("instructions.toml")["instructions"])
+
+
+def instructions(path: str) -> str | None:
+    """What instructions file ``path`` (with ``/``) is, by its name or a folder above it; None: none of them, or it
+    is at a place a dialect keeps its agents (``.claude/agents/CLAUDE.md`` is an agent)."""
+    name = path.rpartition("/")[2].lower()
+    where = path if path.startswith("/") else "/" + path
+    for what, names, ends, folders in _table():
+        if name in names or name.endswith(ends) or (folders is not None and folders.match(where)):
+            return None if in_a_dialect_place(path) else what
+    return None
+
+
+def in_a_dialect_place(path: str) -> bool:
+    """Is ``path`` at a place some dialect's table names (``[layout] detect``: ``.claude/agents/*.md`` ...)?"""
+    from . import registry
+    from .dialects.helpers import glob_match
+
+    return any(glob_match(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
