@@ -149,6 +149,22 @@ def test_a_roo_mode_without_groups_comes_back_as_written():
     assert '"*": deny' in agentconv.convert_text(text, "opencode", from_="roo", path="modes/helper.yaml").text
 
 
+def test_a_roo_mode_without_groups_never_spoils_a_modes_file_written_fresh():
+    """Roo validates a modes file as a whole (CustomModesManager.loadModesFromFile: customModesSettingsSchema, any
+    issue -> no mode at all), so a mode without groups merged with others into a new file would cost every mode:
+    it is written with the tools it was read as, none (`groups: []`), never more."""
+    from ruamel.yaml import YAML
+
+    from agentconv.api import write_merged
+
+    parts = [agentconv.read_text(text, "roo", path=f"modes/{slug}.yaml")[0] for slug, text in (
+        ("helper", "slug: helper\nname: Helper\nroleDefinition: You help.\n"),
+        ("coder", "slug: coder\nname: Coder\nroleDefinition: You code.\ngroups:\n- read\n- edit\n"))]
+    merged = write_merged(parts, "roo")
+    modes = YAML(typ="safe").load(merged.text)["customModes"]
+    assert [(m["slug"], m["groups"]) for m in modes] == [("helper", []), ("coder", ["read", "edit"])]
+
+
 def test_a_roo_mode_with_empty_values_comes_back_as_written():
     """Empty slug, name and roleDefinition: other dialects get a made-up name and a prompt, the same dialect gets the
     file as written (Roo's rules are validate's business)."""
@@ -264,3 +280,33 @@ def test_a_name_from_sub_folders_is_the_tools_own():
                                      from_="claude-command", path=".claude/commands/git/commit.md")[0]
     assert out.path == ".gemini/commands/git/commit.toml" and not [
         i for i in out.report if i.code.value == "name-changed"]
+
+
+def _claude_header(text: str) -> str | None:
+    """The header as Claude Code 2.1.330 cuts it: the first `---` anywhere after the opening line ends it."""
+    import re
+
+    m = re.match(r"^---\s*\n([\s\S]*?)---\s*\n?", text)
+    return m.group(1) if m else None
+
+
+def test_three_dashes_in_a_value_never_end_claude_codes_header():
+    """Claude Code ends the frontmatter at the first `---`, inside a value too (the description is cut, the agent is not
+    loaded): a value or a side channel holding three dashes is written as JSON with every second dash escaped, which
+    every YAML reader reads as the same text; the same file converted to its own dialect stays as written."""
+    from ruamel.yaml import YAML
+
+    text = ("---\nname: swarm---lead\ndescription: 'Plans --- then acts.\n\n  ----\n\n  Done.'\n"
+            "---\nLead the swarm.\n")
+    for target in ("claude", "claude-command", "skill"):
+        out = agentconv.convert_text(text, target, from_="copilot", path="swarm.agent.md").text
+        header = _claude_header(out)
+        assert header is not None and out.split("\n---\n", 1)[0] == "---\n" + header.rstrip("\n"), target
+        data = YAML(typ="safe").load(header)
+        assert data["description"] == "Plans --- then acts.\n----\nDone.", target
+        back = agentconv.convert_text(out, "copilot", from_=target).text
+        assert "Plans --- then acts." in back and back.endswith("---\n\nLead the swarm.\n"), target
+    out = agentconv.convert_text(text, "claude", from_="copilot", path="swarm.agent.md").text
+    assert '"swarm-\\u002d-lead"' in out  # the side channel's JSON too
+    written = "---\nname: a\ndescription: Plans --- then acts.\n---\nBody.\n"  # the source's own text, kept
+    assert agentconv.convert_text(written, "claude", from_="claude").text == written

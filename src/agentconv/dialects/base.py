@@ -315,6 +315,8 @@ class Dialect(ToolFields, Detection):
         key = self.table.get("prompt_key")
         if key:
             return self.envelope.render(mapping, body, layout, carry_data, prompt_key=key)
+        if self.table.get("header_ends") == "first-dashes":  # the tool's header ends at any '---' (frontmatter.py)
+            return self.envelope.render(mapping, body, layout, carry_data, dashes=False)
         return self.envelope.render(mapping, body, layout, carry_data)
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:

@@ -23,7 +23,10 @@ key ``order``), and this module adds Roo's quirks: the slug's rule, tool groups,
   unmapped grant ``mcp`` (Roo grants every MCP tool; most dialects cannot say that). Writing goes through the base's
   never-widen check: a group that grants more than the allowlist (``Read, Grep`` -> ``read`` also lists and runs
   codebase_search), a specific MCP tool (-> ``mcp``) or a scope that is not a Roo ``fileRegex`` refuses with
-  ``BroadenError`` unless ``allow_broaden``. No tools field (inherit) is written as every group.
+  ``BroadenError`` unless ``allow_broaden``. No tools field (inherit) is written as every group. A mode without
+  ``groups`` is read as no tool and written fresh as ``groups: []``: Roo validates a file as a whole
+  (CustomModesManager.ts loadModesFromFile, customModesSettingsSchema; RooCodeInc/Roo-Code, checked 2026-11-27), so
+  one mode without them would cost every mode of a merged ``.roomodes``. The source as it came stays as written.
 - Roo always gives a mode ask_followup_question, attempt_completion, switch_mode, new_task, update_todo_list,
   run_slash_command and skill: they are not part of ``groups`` and are neither read nor refused.
 - Text: Roo replaces NBSP, zero-width characters, smart quotes and Unicode dashes before parsing; the envelope does
@@ -143,9 +146,7 @@ class Roo(Dialect):
         self._check_clean(mapping, ctx.report)
 
     def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
-        policy, original = ctx.agent.tools, self.own_layout(ctx.agent)
-        if original is not None and "groups" not in original.data and policy == ToolPolicy(NONE):
-            return {}  # a mode read without groups stays so (validate reports it)
+        policy = ctx.agent.tools
         if policy.mode == INHERIT:
             if policy.grants:
                 ctx.lose("tools", LossCode.TOOL_COERCED,

@@ -205,8 +205,10 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
 
 
 def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None,
-           gap: str = "\n") -> str:
-    """Header + body. Unchanged keys of ``layout`` are written as they were; the rest fresh."""
+           gap: str = "\n", *, dashes: bool = True) -> str:
+    """Header + body. Unchanged keys of ``layout`` are written as they were; the rest fresh. ``dashes=False``: the
+    tool ends the header at the first ``---`` anywhere, inside a value too (Claude Code), so nothing written fresh
+    holds three dashes in a row (``_dashless``)."""
     if layout is not None and not layout.has_header and not mapping and not carry:
         return layout.gap + body  # a file without a header, with nothing to add, stays without one
     parts = ["---\n"]
@@ -217,15 +219,34 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
         if c is not None and not c.lenient and _same(c.value, value) and not jsontext.UNSAFE.search(c.text):
             parts.append(c.text)
         else:
-            parts.append(yamlio.dump_field(key, value))
+            text = yamlio.dump_field(key, value)
+            if not dashes and "---" in text:
+                head = yamlio.scalar(key) if isinstance(key, str) and "---" not in key else _dashless(key)
+                text = f"{head}: {_dashless(value)}\n"
+            parts.append(text)
     if old and not jsontext.UNSAFE.search(layout.trailer):  # comment lines; with a raw CR or control, not only that
         parts.append(layout.trailer)
     if carry:
-        parts.append(CARRY_PREFIX + jsontext.dumps(carry, compact=True) + "\n")
+        payload = jsontext.dumps(carry, compact=True)
+        parts.append(CARRY_PREFIX + (payload if dashes else _DASHES.sub(_ESCAPED, payload)) + "\n")
     parts.append((layout.close if old else "---") + "\n")
     parts.append(layout.gap if layout and layout.has_header else gap)
     parts.append(body)
     return "".join(parts)
+
+
+_DASHES = rx.compile("--")
+_ESCAPED = "-\\\\u002d"
+"""Every second dash of a run, as a JSON (and YAML double-quoted) escape: ``a --- b`` -> ``a -\\u002d- b``."""
+
+
+def _dashless(value: Any) -> str:
+    """``value`` as one line of JSON, which YAML reads as the same value (a double-quoted scalar, a flow collection),
+    with no ``---`` in it. Claude Code (@anthropic-ai/claude-code 2.1.330, its frontmatter split
+    ``/^---\\s*\\n([\\s\\S]*?)---\\s*\\n?/``, read 2026-11-27) ends the header at the first three dashes, inside a
+    value too: ``description: a --- b`` loads as ``a``, the rest as prompt, and a key after it is lost. Dashes
+    stand only inside JSON strings, where ``\\u002d`` means the same."""
+    return _DASHES.sub(_ESCAPED, jsontext.dumps(value))
 
 
 def _same(a: Any, b: Any) -> bool:
