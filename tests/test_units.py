@@ -163,3 +163,28 @@ def test_a_broken_header_is_a_parse_error_even_without_a_dialect():
 
 def test_a_minimal_name_and_description_file_reads_as_claude():
     assert agentconv.detect_text(b"---\nname: x\ndescription: y\n---\nbody\n", path="agent.md").dialect == "claude"
+
+
+@pytest.mark.parametrize("prompt, made", [
+    ("You review code.\nBe brief.\n\nMore.", ("You review code. Be brief.", "prompt")),
+    ("# Reviewer\nYou review code.\n\nMore.", ("You review code.", "prompt")),  # the heading's block's prose
+    ("<!-- Powered by X Core -->\n\n# analyst\n\nYou analyse.", ("You analyse.", "prompt")),
+    ("<!-- a comment\nover lines -->\nYou analyse.", ("You analyse.", "prompt")),
+    ("```yaml\nagent: x\n\nrole: y\n```\n\nYou analyse.", ("You analyse.", "prompt")),  # a blank line in the fence
+    ("---\n\n| a | b |\n|---|---|\n\n![logo](x.png)\n\n<div align=center>\n\nYou analyse.", ("You analyse.", "prompt")),
+    ("````prompt\n---\nmode: ask\n---\nSummarize.\n````\n", ("helper", "name")),  # no prose outside the fence
+    ("", ("helper", "name")),
+])
+def test_a_made_up_description_is_prose_never_markup(prompt, made) -> None:
+    from agentconv.dialects.helpers import made_up_description
+
+    assert made_up_description(None, prompt, "helper") == made
+    assert made_up_description("Code Reviewer", prompt, "helper") == ("Code Reviewer", "title")
+    assert made_up_description(None, "<!-- only -->", None) is None
+
+
+def test_a_longer_fence_is_not_closed_by_a_shorter_one_inside_it() -> None:
+    from agentconv.dialects.helpers import first_paragraph
+
+    assert first_paragraph("````prompt\nIntro.\n```json\n{\"a\": 1}\n```\n````\n\nAfter the fence.") == "After the fence."
+    assert first_paragraph("~~~\n```\nnot closed by backticks\n~~~\nProse.") == "Prose."

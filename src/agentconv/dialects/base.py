@@ -21,7 +21,7 @@ from ..ir import Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
-from .helpers import first_heading, first_paragraph, glob_match, memo, split_commas
+from .helpers import first_heading, glob_match, made_up_description, memo, split_commas
 from .toolpolicy import ToolFields
 
 
@@ -525,11 +525,11 @@ class Dialect(ToolFields, Detection):
         if agent.description or self._same(ctx):
             return agent.description  # same dialect: none is made up where the source had none
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
-            text = agent.display_name or first_paragraph(agent.prompt) or agent.name
-            if text:
+            made = made_up_description(agent.display_name, agent.prompt, agent.name)
+            if made:
                 ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
-                               how=f"made one up from the {'title' if agent.display_name else 'prompt'}")
-                return text
+                               how=f"made one up from the {made[1]}")
+                return made[0]
         return None
 
     def out_model(self, ctx: "WriteContext") -> Any:

@@ -13,8 +13,8 @@ from typing import Any, Callable, Iterable
 
 from .. import rx
 
-__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source", "memo",
-           "split_commas", "unscoped", "weight"]
+__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source",
+           "made_up_description", "memo", "split_commas", "unscoped", "weight"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -116,10 +116,36 @@ def first_heading(text: str) -> str | None:
     return None
 
 
+_HTML_COMMENT = rx.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_NOT_PROSE = rx.compile(r"#{1,6}(?:\s|$)|(?:[-*_]\s*){3,}$|\||!\[|<[A-Za-z/!]")
+"""A line that is no prose to describe an agent by: a heading, a rule, a table row, an image, an HTML tag."""
+
+
 def first_paragraph(text: str) -> str | None:
-    """The first paragraph that is not a heading, on one line."""
-    for block in text.split("\n\n"):
-        block = block.strip()
-        if block and not block.startswith("#"):
-            return " ".join(block.split())
+    """The first paragraph of prose, on one line: headings, HTML comments, fenced code, rules, tables, images and
+    HTML lines are passed over (a file that opens ``<!-- Powered by ... -->`` is not described by that)."""
+    lines: list[str] = []
+    fence = ""  # the open code fence's run of ` or ~: closed by a line of at least as many alone (CommonMark)
+    for line in _HTML_COMMENT.sub("", text).split("\n"):
+        s = line.strip()
+        if fence:
+            fence = "" if s.startswith(fence) and not s.strip(fence[0]) else fence
+        elif s.startswith(("```", "~~~")):
+            if lines:
+                break
+            fence = s[:len(s) - len(s.lstrip(s[0]))]
+        elif not s or (_NOT_PROSE.match(s) and (not lines or s.startswith("#"))):
+            if lines:
+                break
+        else:
+            lines.append(s)
+    return " ".join(" ".join(lines).split()) or None
+
+
+def made_up_description(title: str | None, prompt: str, name: str | None) -> tuple[str, str] | None:
+    """A description for a record that has none where the target requires one, and where it comes from: the
+    title, else the prompt's first paragraph of prose, else the name; None when there is none of them."""
+    for text, source in ((title, "title"), (first_paragraph(prompt), "prompt"), (name, "name")):
+        if text:
+            return text, source
     return None

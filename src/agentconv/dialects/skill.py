@@ -20,7 +20,7 @@ from .. import rx
 from ..ir import ALLOWLIST, INHERIT, Agent
 from ..loss import LossCode, LossReport
 from .base import Dialect
-from .helpers import dedupe, first_paragraph, split_commas
+from .helpers import dedupe, made_up_description, split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -120,10 +120,11 @@ class Skill(Dialect):
         agent = ctx.agent
         text = agent.description
         if not text:  # required for every skill, whatever the record's kind
-            text = agent.display_name or first_paragraph(agent.prompt) or agent.name
-            if text:
+            made = made_up_description(agent.display_name, agent.prompt, agent.name)
+            if made:
+                text = made[0]
                 ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
-                               how=f"made one up from the {'title' if agent.display_name else 'prompt'}")
+                               how=f"made one up from the {made[1]}")
         return text
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
