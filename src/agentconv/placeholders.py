@@ -32,8 +32,13 @@ spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{a
 (``${CLAUDE_SESSION_ID}``, ``${input:x}``), which stay as written.
 
 - Reading converts the dialect's spellings into the canonical form (nothing is reported: it loses nothing).
-  Canonical spellings already present in the text are read as placeholders too, so a placeholder a target
-  could not spell (written there in the canonical form) comes back on the way home.
+  Canonical spellings already present in the text are read as placeholders too where the dialect has no
+  spelling of its own for that kind of placeholder, so a placeholder a target could not spell (written there in
+  the canonical form: a shell command in a Codex prompt) comes back on the way home. Where it has one, such text
+  was literal in that tool (a Claude command's ``git diff @{1.day.ago}``, a Python f-string's ``@{version}``)
+  and stays literal text: written as it is, and reported where the target would expand it (``source_literals``).
+- In the canonical form ``@`` or ``!`` right before ``{{args}}`` or ``{{arg:N}}`` is literal text before an
+  argument (a Claude ``@$1``), not a file or a shell command named ``{args}``.
 - Writing converts out of it. Each rewrite is a ``placeholder-respelled`` info item (path ``prompt``), named in the
   source dialect's spelling when the record came from another command dialect. A placeholder the target
   cannot spell (positional arguments in Gemini, a shell command in Codex, anything in a Copilot prompt file)
@@ -82,13 +87,15 @@ class Spelling:
     file: tuple[str, str] | None = None
     dollar: str | None = None
     own: tuple[tuple[str, str], ...] = field(default=())
+    closed: bool = False
+    """The tool refuses a prompt holding an opener of ``shell``/``file`` with no closer (Gemini)."""
 
     @classmethod
     def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
         pair = lambda v: tuple(v) if v else None  # noqa: E731
         return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
-                   spec.get("dollar"), tuple(spec.get("own", {}).items()))
+                   spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
@@ -152,6 +159,9 @@ class Spelling:
         if g.startswith("args"):
             return Token(ARGS, None, m.group()), m.end()
         if g in ("shell", "file"):
+            arg = self._starts.match(text, m.end() - 1) if self.id == "canonical" else None
+            if arg is not None and (arg.lastgroup or "").startswith(("args", "pos")):
+                return None, m.end()  # '@' or '!' before an argument (see the module docstring)
             close = (self.shell if g == "shell" else self.file)[1]
             end = _closing(text, m.end(), close)
             if end is None or end == m.end():
@@ -164,6 +174,10 @@ class Spelling:
                 return None, m.end()
             return Token(FILE, path, self.file[0] + path), m.start() + len(self.file[0]) + len(path)
         return None, m.end()
+
+    def has(self, kind: str) -> bool:
+        """Whether this dialect has a spelling of that kind of placeholder."""
+        return bool({ARGS: self.args, ARG: self.positional, SHELL: self.shell, FILE: self.file}.get(kind))
 
     # ---------------------------------------------------------------- writing
     def spell(self, tok: Token, after: str = "") -> str | None:
@@ -235,19 +249,35 @@ def _describe(tok: Token) -> str:
 
 def to_canonical(text: str, spelling: Spelling) -> str:
     """A prompt in a dialect's spelling -> the canonical form."""
-    out = []
+    return _read(text, spelling)[0]
+
+
+def _read(text: str, spelling: Spelling) -> tuple[str, frozenset[int]]:
+    """The canonical form, and where in it canonical spellings stand that were literal text in the source: of a kind
+    its dialect spells its own way (see the module docstring)."""
+    out: list[str] = []
+    at: set[int] = set()
+    size = 0
     for tok in spelling.tokenize(text):
-        if tok.kind == TEXT:
-            if spelling is CANONICAL:
-                out.append(str(tok.value))
-            else:  # canonical spellings in the text are placeholders too (see the module docstring)
-                out.append(to_canonical(str(tok.value), CANONICAL))
-            continue
-        if tok.kind == SHELL:
-            tok = Token(SHELL, to_canonical(str(tok.value), spelling), tok.raw)
-        spelled = CANONICAL.spell(tok)
-        out.append(spelled if spelled is not None else tok.raw)
-    return "".join(out)
+        if tok.kind == TEXT and spelling is CANONICAL:
+            pieces = [str(tok.value)]
+        elif tok.kind == TEXT:
+            pieces = []
+            for t in CANONICAL.tokenize(str(tok.value)):
+                if t.kind == TEXT or spelling.has(t.kind):  # text, or literal text of the source's tool
+                    if t.kind != TEXT:
+                        at.add(size + sum(map(len, pieces)))
+                    pieces.append(t.raw)
+                else:  # a placeholder only agentconv's neutral spelling could have put there
+                    pieces.append(to_canonical(t.raw, CANONICAL))
+        else:
+            if tok.kind == SHELL:
+                tok = Token(SHELL, to_canonical(str(tok.value), spelling), tok.raw)
+            spelled = CANONICAL.spell(tok)
+            pieces = [spelled if spelled is not None else tok.raw]
+        out += pieces
+        size += sum(map(len, pieces))
+    return "".join(out), frozenset(at)
 
 
 @dataclass
@@ -262,15 +292,40 @@ class Rewrite:
     rest: bool = False
     names: dict[str, str] = field(default_factory=dict)
     """Canonical spelling -> the spelling the user wrote (for messages)."""
+    literals: frozenset[int] = frozenset()
+    """Where in the canonical text a spelling stands that was literal text in the source (``source_literals``)."""
+    made: set[str] = field(default_factory=set)
+    """The shell and file placeholders written, as spelled."""
+    unclosed: dict[str, None] = field(default_factory=dict)
 
 
 def from_canonical(text: str, target: Spelling, source: Spelling | None = None,
-                   others: list[Spelling] = (), names: dict[str, str] | None = None) -> tuple[str, Rewrite]:
+                   others: list[Spelling] = (), names: dict[str, str] | None = None,
+                   literals: frozenset[int] = frozenset()) -> tuple[str, Rewrite]:
     """The canonical form -> ``target``'s spelling, and what was done (``source``: the spelling the record was
     read in, to name placeholders as the user wrote them, ``names``: canonical spelling -> as first written;
-    ``others``: every command dialect's spelling)."""
-    rw = Rewrite(names=names or {})
-    return _write(text, target, source, others, rw), rw
+    ``others``: every command dialect's spelling; ``literals``: where canonical spellings were literal text)."""
+    rw = Rewrite(names=names or {}, literals=literals)
+    out = _write(text, target, source, others, rw, top=True)
+    _check(out, target, rw)
+    return out, rw
+
+
+def _check(text: str, target: Spelling, rw: Rewrite) -> None:
+    """What the target will read in the text written: a shell or file placeholder not written as one (literal text
+    meeting a placeholder, ``!`` before Gemini's ``{{args}}``) is reported; an opener with no closer where the tool
+    refuses the prompt for it (``closed``) too."""
+    for tok in target.tokenize(text):
+        if tok.kind in (SHELL, FILE) and tok.raw not in rw.made:
+            rw.collisions.setdefault(tok.raw, None)
+    if target.closed:
+        for pair in (target.shell, target.file):
+            start = text.find(pair[0]) if pair and pair[1] == "}" else -1
+            while start >= 0:
+                if _closing(text, start + len(pair[0]), "}") is None:
+                    rw.unclosed[text[start:start + 24].split("\n")[0]] = None
+                    break
+                start = text.find(pair[0], start + 1)
 
 
 def source_names(source: Spelling, raw_prompt: tuple[str, str] | None) -> dict[str, str]:
@@ -294,13 +349,23 @@ def source_names(source: Spelling, raw_prompt: tuple[str, str] | None) -> dict[s
     return out
 
 
-def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite) -> str:
+def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt: str) -> frozenset[int]:
+    """Where canonical spellings stand in ``prompt`` that were literal text of the source (its dialect spells that
+    kind of placeholder its own way, so the tool did not expand them); none once the prompt was changed after reading."""
+    if raw_prompt is None or raw_prompt[1] != prompt:
+        return frozenset()
+    return _read(raw_prompt[0], source)[1]
+
+
+def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite, top: bool = False) -> str:
     toks = CANONICAL.tokenize(text)
     out = []
+    at = 0
     for i, tok in enumerate(toks):
         after = str(toks[i + 1].raw) if i + 1 < len(toks) else ""
-        if tok.kind == TEXT:
-            out.append(_literal(str(tok.value), target, others, rw))
+        at, here = at + len(tok.raw), at
+        if tok.kind == TEXT or (top and here in rw.literals):
+            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw))
             continue
         inner = tok
         if tok.kind == SHELL:
@@ -315,6 +380,8 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
             rw.rest = True
         if spelled != named:
             rw.rewrites[(named, spelled)] = None
+        if tok.kind in (SHELL, FILE):
+            rw.made.add(spelled)
         out.append(spelled)
     return "".join(out)
 
@@ -363,6 +430,9 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     for raw in rw.collisions:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
                 consequence="expands it (it is a placeholder there)")
+    for raw in rw.unclosed:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="an opening brace never closed",
+                dialect=target_id, consequence="refuses to run the command at all (it has no escape for it)")
 
 
 @lru_cache(maxsize=None)

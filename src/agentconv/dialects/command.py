@@ -11,7 +11,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..loss import LossCode, LossReport
-from ..placeholders import Spelling, all_spellings, from_canonical, report, source_names, spelling_of, to_canonical
+from ..placeholders import (Spelling, all_spellings, from_canonical, report, source_literals, source_names, spelling_of,
+                            to_canonical)
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -70,8 +71,10 @@ class CommandDialect(Dialect):
         if kept is not None and kept[1] == agent.prompt:
             return kept[0]
         source = spelling_of(origin.dialect) if origin is not None and not same else None
-        names = source_names(source, origin.keep.get("raw_prompt") if origin is not None else None) if source is not None else {}
-        text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names)
+        raw = origin.keep.get("raw_prompt") if origin is not None else None
+        names = source_names(source, raw) if source is not None else {}
+        literals = source_literals(source, raw, agent.prompt) if source is not None else frozenset()
+        text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         report(rw, self.id, ctx.report)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():

@@ -1,0 +1,78 @@
+"""Command prompts as the real tools read them (the real-file exactness sweep, 2026-11-27): text that a source tool
+leaves alone must not become a placeholder in the target, and what the target would expand or refuse is reported.
+
+Rules, checked 2026-11-27: Gemini CLI (google-gemini/gemini-cli 5411f113, packages/cli/src/services/
+prompt-processors/injectionParser.ts, shellProcessor.ts, atFileProcessor.ts) injects every balanced ``@{...}`` and
+asks to run every ``!{...}``, and refuses a prompt with an ``!{``/``@{`` never closed; OpenCode (anomalyco/opencode
+02ce4a33, session prompt renderCommandTemplate / expandCommandShellBlocks) runs every ``!`cmd``` without asking.
+Synthetic inputs only."""
+from __future__ import annotations
+
+import agentconv
+
+CLAUDE = ".claude/commands/x.md"
+
+
+def convert(body: str, to: str):
+    return agentconv.convert_text(f"---\ndescription: d\n---\n{body}\n", to=to, from_="claude-command", path=CLAUDE)
+
+
+def warnings(result) -> list[str]:
+    return [i.message for i in result.report if i.path == "prompt" and i.severity.value == "warning"]
+
+
+def test_canonical_spellings_in_a_claude_command_stay_literal_text():
+    """A git reflog and a Python f-string are text in Claude Code: OpenCode gets them as written (not `@1.day.ago`,
+    not a shell block it would run without asking); Gemini, which would inject or run them, is named in a warning."""
+    body = "git diff --stat @{1.day.ago}\npip install f'{pkg}@{version}'\nif (!{a: 1}.a) {}\nsee {{args}}; all: $ARGUMENTS"
+    oc = convert(body, "opencode-command")
+    assert oc.text.endswith("\n" + body + "\n")
+    assert "!`" not in oc.text and "@1.day.ago" not in oc.text
+    assert warnings(oc) == []
+    gem = convert(body, "gemini-command")
+    assert "git diff --stat @{1.day.ago}" in gem.text and "if (!{a: 1}.a) {}" in gem.text
+    assert "see {{args}}; all: {{args}}" in gem.text
+    assert sorted(warnings(gem)) == sorted(
+        f"{raw!r} is literal text; gemini-command expands it (it is a placeholder there)"
+        for raw in ("@{1.day.ago}", "@{version}", "!{a: 1}", "{{args}}"))
+
+
+def test_a_real_placeholder_beside_its_literal_twin_is_still_rewritten():
+    gem = convert("run !`git log` but keep !{git log} as an example", "gemini-command")
+    assert "run !{git log} but keep !{git log} as an example" in gem.text
+    assert "'!{git log}' is literal text; gemini-command expands it (it is a placeholder there)" in warnings(gem)
+    back = agentconv.convert_text(gem.text, to="claude-command", from_="gemini-command", path=gem.path)
+    assert "run !`git log` but keep !`git log`" in back.text  # Gemini reads both as shell: what it would run
+
+
+def test_a_placeholder_a_dialect_cannot_spell_still_comes_home():
+    """Codex prompts have no shell spelling: agentconv writes it neutrally there, and it comes back as a placeholder."""
+    codex = convert("status: !`git status`", "codex-prompt")
+    assert "status: !{git status}" in codex.text
+    back = agentconv.convert_text(codex.text, to="claude-command", from_="codex-prompt", path=".codex/prompts/x.md")
+    assert "status: !`git status`" in back.text
+
+
+def test_at_or_bang_before_an_argument_is_text_before_the_argument():
+    """Claude `@$1` is a literal '@' and the 2nd argument, never a file named '{arg:2}'."""
+    oc = convert("mention @$1 and !$ARGUMENTS", "opencode-command")
+    assert oc.text.endswith("mention @$2 and !$ARGUMENTS\n") and warnings(oc) == []
+    gem = convert("mention @$1 and !$ARGUMENTS", "gemini-command")
+    assert "mention @{{arg:2}} and !{{args}}" in gem.text
+    assert "'@{{arg:2}}' is literal text; gemini-command expands it (it is a placeholder there)" in warnings(gem)
+    assert "'!{{args}}' is literal text; gemini-command expands it (it is a placeholder there)" in warnings(gem)
+
+
+def test_an_opening_brace_never_closed_is_reported_for_gemini_only():
+    body = "in JS, `if (!{` starts an object test"
+    gem = convert(body, "gemini-command")
+    assert body in gem.text
+    assert warnings(gem) == ["'!{` starts an object tes' is an opening brace never closed; gemini-command refuses to run "
+                             "the command at all (it has no escape for it)"]
+    assert warnings(convert(body, "opencode-command")) == []
+
+
+def test_same_dialect_still_keeps_the_prompt_as_written():
+    text = "---\ndescription: d\n---\ngit diff @{1.day.ago} and @$1\n"
+    out = agentconv.convert_text(text, to="claude-command", from_="claude-command", path=CLAUDE)
+    assert out.text == text
