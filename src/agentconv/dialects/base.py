@@ -169,7 +169,8 @@ class Dialect(ToolFields, Detection):
             return None  # this dialect's own tool fields were read by read_tools
         if ipath is None:
             rule = registry.get(owner_id).table.get("own", {}).get(key, {})
-            raw, value = value, _coerce(value, rule.get("type"), f"extensions.{owner_id}.{key}", report, line)
+            raw, value = value, _coerce(value, rule.get("type"), f"extensions.{owner_id}.{key}", report, line,
+                                        registry.get(owner_id).table.get("parser", {}))
             if value is not raw:  # kept for a write in this dialect, which gives the value back as written
                 agent.origin.keep.setdefault("coerced", {})[f"extensions.{owner_id}.{key}"] = (value, raw)
             paths.put(agent, f"extensions.{owner_id}.{key}", value)
@@ -781,14 +782,32 @@ def _reads_back(key: str, ipath: str) -> bool:
     return registry.get(owner).table.get("fields", {}).get(key, f"extensions.{owner}.{key}") == ipath
 
 
-def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: int | None) -> Any:
+def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: int | None,
+            parser: dict[str, Any]) -> Any:
+    """A string read as the list or boolean its key takes; ``parser``: the table's ``[parser]``, how the tool's own
+    parser takes values (what it ignores is a warning, not another form it accepts)."""
+    key, reader = ipath.rsplit(".", 1)[-1], parser.get("reader", "the tool")
     if kind == "list" and isinstance(value, str):
-        report.add(LossCode.VALUE_READ_AS, ipath, line=line, value="comma string", reading="a list")
+        if key in parser.get("list_only", ()):
+            report.add(LossCode.VALUE_INVALID, ipath, line=line, reading="read as a list",
+                       problem=f"'{key}' is a single value, which {reader} ignores (it reads only a list)")
+        else:
+            report.add(LossCode.VALUE_READ_AS, ipath, line=line, value="comma string", reading="a list")
         return split_commas(value)
     if kind == "bool" and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
-        report.add(LossCode.VALUE_READ_AS, ipath, line=line, value=repr(value), reading="a boolean")
+        if parser.get("booleans") and value not in parser["booleans"]:
+            report.add(LossCode.VALUE_INVALID, ipath, line=line, reading="read as a boolean",
+                       problem=no_boolean(value, parser))
+        else:
+            report.add(LossCode.VALUE_READ_AS, ipath, line=line, value=repr(value), reading="a boolean")
         return value.lower() in ("true", "yes", "on")
     return value
+
+
+def no_boolean(spelled: str, parser: dict[str, Any]) -> str:
+    """Why the tool (``parser``: the table's ``[parser]``) ignores a boolean spelled so."""
+    return (f"{spelled!r} is no boolean to {parser.get('reader', 'the tool')}, which reads only "
+            f"{' or '.join(parser['booleans'])} and ignores it")
 
 
 TEXT = {"name", "display_name", "description"}

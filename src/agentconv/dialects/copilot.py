@@ -1,9 +1,33 @@
 """GitHub Copilot / VS Code custom agents (``.github/agents/NAME.agent.md``, legacy ``.chatmode.md``).
 
 ``name:`` is a display name (identity is the file name); ``tools: ['*']`` means every tool (GitHub docs).
+VS Code reads the header with its own parser, which keeps every scalar a string (the table's ``[parser]``): a
+boolean spelled other than ``true``/``false`` is ignored there, which reading reports.
 """
-from .base import Dialect
+from typing import Any
+
+from .. import rx
+from ..envelopes import frontmatter
+from ..ir import Agent
+from ..loss import LossCode, LossReport
+from .base import Dialect, no_boolean
+
+_SCALAR = rx.compile(r"[^:]*:[ \t]*(?P<v>[^\s#][^#]*?)[ \t]*(?:#.*)?\n")
+"""The scalar after ``key:`` on a header line (a comment after it left out)."""
 
 
 class Copilot(Dialect):
     id = "copilot"
+
+    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
+        """A YAML boolean spelled as VS Code does not take it (``True``, ``FALSE``): read as the boolean, reported."""
+        parser = self.table.get("parser", {})
+        own = self.table.get("own", {})
+        for chunk in parsed.layout.chunks:
+            if own.get(chunk.key, {}).get("type") != "bool" or not isinstance(chunk.value, bool):
+                continue
+            m = _SCALAR.match(chunk.text)
+            spelled = m.group("v").strip("\"'") if m else None
+            if spelled is not None and spelled not in parser.get("booleans", (spelled,)):
+                report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
+                           reading="read as a boolean", problem=no_boolean(spelled, parser))

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from .. import rx
 
 __all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source",
-           "made_up_description", "memo", "split_commas", "unscoped", "weight"]
+           "made_up_description", "memo", "split_commas", "split_quoted", "unscoped", "weight"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -56,6 +56,33 @@ def split_commas(text: str) -> list[str]:
     """Split at commas outside parentheses: ``Bash(git add, git commit), Read``."""
     parts = _COMMA.split(text) if "(" in text else text.split(",")
     return [p.strip() for p in parts if p.strip()]
+
+
+def split_quoted(text: str) -> list[str]:
+    """Split at commas, an item in quotes taken whole and without them (``read, "edit"``): how VS Code splits a
+    ``tools`` string (parseCommaSeparatedList in microsoft/vscode src/vs/workbench/contrib/chat/common/promptSyntax/
+    promptFileParser.ts, checked 2026-11-27); empty items dropped, as its ``tools`` getter drops them."""
+    out, pos, end = [], 0, len(text)
+    while pos < end:
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        if pos >= end:
+            break
+        if text[pos] in "\"'":
+            close = text.find(text[pos], pos + 1)
+            close = end if close < 0 else close
+            out.append(text[pos + 1:close])
+            pos = close + 1
+        else:
+            comma = text.find(",", pos)
+            comma = end if comma < 0 else comma
+            out.append(text[pos:comma].rstrip())
+            pos = comma
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        if pos < end and text[pos] == ",":
+            pos += 1
+    return [p for p in out if p]
 
 
 def unscoped(name: str) -> str:

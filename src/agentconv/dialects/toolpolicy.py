@@ -15,7 +15,7 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from ..tools import capability, split_mcp
-from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, unscoped, weight
+from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped, weight
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -37,6 +37,11 @@ class ToolFields:
         allow = data.get(allow_key) if allow_key else None
         deny = data.get(deny_key) if deny_key else None
         if allow is None and deny is None:
+            parser = self.table.get("parser", {})
+            if allow_key in data and parser.get("blank_tools") == "none":  # `tools:` alone: an empty list to the tool
+                report.add(LossCode.VALUE_INVALID, "tools", problem=f"'{allow_key}:' has no value",
+                           reading=f"no tools, as {parser.get('reader', self.id)} reads it (an empty list)")
+                agent.tools.mode, agent.tools.grants = NONE, []
             return
         grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
         grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
@@ -65,7 +70,7 @@ class ToolFields:
         if value is None:
             return []
         if isinstance(value, str):
-            names = split_commas(value)
+            names = split_quoted(value) if self.table.get("parser", {}).get("comma_quotes") else split_commas(value)
             if report is not None and self.table.get("tools_shape") != "comma" and names:
                 report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a comma string", reading="a list")
             return names
@@ -74,6 +79,14 @@ class ToolFields:
                 report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a YAML list", reading=f"a list ({self.id} "
                            "documents a comma string, which is what another dialect's file becomes)")
             return [str(v).strip() for v in value if str(v).strip()]
+        parser = self.table.get("parser", {})
+        if isinstance(value, dict) and parser.get("map_tools") == "ignored":  # never widened to what the tool reads
+            names = [str(k) for k, v in value.items() if v is True]
+            if report is not None:
+                report.add(LossCode.VALUE_INVALID, ipath, reading=f"its names set to true ({', '.join(names) or 'none'}) "
+                           "read as the tool list", problem=f"tools given as a map, which {parser.get('reader', self.id)} "
+                           "ignores (there the agent gets every tool)")
+            return names
         return [str(value)]
 
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:

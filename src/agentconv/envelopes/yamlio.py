@@ -169,9 +169,14 @@ def _block(s: str, indent: str) -> str | None:
     return ("|-" if trailing == 0 else "|") + "\n" + "\n".join(lines)
 
 
+_MARKER = rx.compile(r"(?:---|\.\.\.)(?:[ \t]|$)")
+"""A document marker: a top-level key spelled so would start a line with it and end the header (YAML 1.2 §9.1.2;
+VS Code's yaml.ts scanner alike), so such a key is quoted wherever it stands."""
+
+
 def _key(k: Any) -> str:
     if isinstance(k, str):
-        return k if _plain(k) else scalar(k)
+        return _quoted(k) if _MARKER.match(k) else k if _plain(k) else scalar(k)
     if _is_scalar(k):
         return scalar(k)
     raise TypeError(f"unsupported mapping key {k!r}")
