@@ -188,3 +188,18 @@ def test_a_longer_fence_is_not_closed_by_a_shorter_one_inside_it() -> None:
 
     assert first_paragraph("````prompt\nIntro.\n```json\n{\"a\": 1}\n```\n````\n\nAfter the fence.") == "After the fence."
     assert first_paragraph("~~~\n```\nnot closed by backticks\n~~~\nProse.") == "Prose."
+
+
+@pytest.mark.parametrize("prompt, made", [
+    ("<!-- Powered by X -->\n\n# dev\n\nACTIVATION: read the block.\n\n```yaml\nactivation:\n  - step 1\nagent:\n"
+     "  name: Jo\n  id: dev\n  whenToUse: 'Use for code, and ''tests'''\n  icon: x\npersona:\n  role: Dev\n```\n",
+     ("Use for code, and 'tests'", "prompt's agent block (whenToUse)")),
+    ("```yaml\nagent:\n  whenToUse: \"Use for plans\"\n```\n", ("Use for plans", "prompt's agent block (whenToUse)")),
+    ("```yaml\npersona:\n  whenToUse: not the agent's\n```\n\nProse.", ("Prose.", "prompt")),
+    ("Prose.\n\nagent:\n  whenToUse: not in a yaml block\n", ("Prose.", "prompt")),
+    ("```yaml\nagent:\n  whenToUse: |\n    a block scalar\n```\n\nProse.", ("Prose.", "prompt")),
+])
+def test_an_agent_block_s_when_to_use_describes_the_agent(prompt, made) -> None:
+    from agentconv.dialects.helpers import made_up_description
+
+    assert made_up_description(None, prompt, "dev") == made

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from .. import rx
 
 __all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source",
-           "made_up_description", "memo", "split_commas", "split_quoted", "unscoped", "weight"]
+           "made_up_description", "memo", "split_commas", "split_quoted", "unscoped", "weight", "when_to_use"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -169,10 +169,32 @@ def first_paragraph(text: str) -> str | None:
     return " ".join(" ".join(lines).split()) or None
 
 
+def when_to_use(prompt: str) -> str | None:
+    """``agent.whenToUse`` of a YAML block embedded in the prompt, where an agent framework keeps its definition
+    (BMAD-METHOD's agents: a fenced ``yaml`` block with ``agent: {name, id, title, whenToUse ...}``; checked
+    2026-11-27 against bmad-code-org/BMAD-METHOD v4.44.3 bmad-core/agents/*.md): a one-line value, plain or quoted."""
+    if "whenToUse:" not in prompt:
+        return None
+    in_yaml = in_agent = False
+    for line in prompt.split("\n"):
+        if line.startswith("```"):
+            in_yaml, in_agent = line[3:].strip() in ("yaml", "yml"), False
+        elif in_yaml and line[:1] not in (" ", "\t", ""):
+            in_agent = line.rstrip() == "agent:"
+        elif in_agent and line.lstrip().startswith("whenToUse:"):
+            value = line.partition(":")[2].strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
+            return value if value and value[0] not in "|>&*!{[" else None
+    return None
+
+
 def made_up_description(title: str | None, prompt: str, name: str | None) -> tuple[str, str] | None:
     """A description for a record that has none where the target requires one, and where it comes from: the
-    title, else the prompt's first paragraph of prose, else the name; None when there is none of them."""
-    for text, source in ((title, "title"), (first_paragraph(prompt), "prompt"), (name, "name")):
+    title, else the ``whenToUse`` of an agent block in the prompt, else the prompt's first paragraph of prose, else
+    the name; None when there is none of them."""
+    for text, source in ((title, "title"), (when_to_use(prompt), "prompt's agent block (whenToUse)"),
+                         (first_paragraph(prompt), "prompt"), (name, "name")):
         if text:
             return text, source
     return None
