@@ -310,3 +310,17 @@ def test_three_dashes_in_a_value_never_end_claude_codes_header():
     assert '"swarm-\\u002d-lead"' in out  # the side channel's JSON too
     written = "---\nname: a\ndescription: Plans --- then acts.\n---\nBody.\n"  # the source's own text, kept
     assert agentconv.convert_text(written, "claude", from_="claude").text == written
+
+
+def test_prefix_collisions_names_two_plugins_commands_by_their_plugin(tmp_path):
+    """`plugins/a/commands/x.md` and `plugins/b/commands/x.md` become `a-x` and `b-x` (not both `commands-x`)."""
+    from agentconv.batch import convert_many
+
+    for plugin in ("a", "b"):
+        (tmp_path / "in" / "plugins" / plugin / "commands").mkdir(parents=True)
+        (tmp_path / "in" / "plugins" / plugin / "commands" / "x.md").write_text(f"---\ndescription: {plugin}\n---\n{plugin}\n")
+    results = list(convert_many([tmp_path / "in"], "gemini-command", tmp_path / "out", from_="claude-command",
+                                prefix_collisions=True))
+    assert sorted(r.status for r in results) == ["converted", "converted"]
+    made = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.toml"))
+    assert made == [".gemini/commands/a-x.toml", ".gemini/commands/b-x.toml"]

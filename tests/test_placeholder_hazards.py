@@ -76,3 +76,4 @@ def test_same_dialect_still_keeps_the_prompt_as_written():
     text = "---\ndescription: d\n---\ngit diff @{1.day.ago} and @$1\n"
     out = agentconv.convert_text(text, to="claude-command", from_="claude-command", path=CLAUDE)
     assert out.text == text
+

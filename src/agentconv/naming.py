@@ -27,7 +27,7 @@ def stem(path: str, suffixes: list[str]) -> str:
 
 
 GENERIC_FOLDERS = frozenset({"agents", "agent", ".claude", ".github", ".opencode", "specialists", "squads",
-                             "chatmodes", "plugins", "."})
+                             "chatmodes", "plugins", "commands", "command", "prompts", ".gemini", ".codex", "."})
 """Folders that say nothing about an agent: ``--prefix-collisions`` looks past them for the one that does."""
 
 
