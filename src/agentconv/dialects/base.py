@@ -235,6 +235,7 @@ class Dialect(ToolFields, Detection):
     def write_record(self, ctx: "WriteContext") -> records.Out:
         """One IR record (``ctx.agent``) -> its header mapping, body and side channel, for the envelope to lay out."""
         mapping = self.build(ctx)
+        self.builtin_name(ctx, mapping)
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
             ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
@@ -242,6 +243,18 @@ class Dialect(ToolFields, Detection):
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping, body))
+
+    def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
+        """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as
+        a new agent (what it does instead is the table's ``outcome``)."""
+        rule = self.table.get("name", {}).get("builtin")
+        if not rule or self._same(ctx):
+            return
+        by_file = self.table.get("layout", {}).get("name_from_file")
+        name = self.file_stem(ctx.agent)[0] if by_file else mapping.get(self.table["name"].get("key", "name"))
+        if name in rule["names"]:
+            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=f"is a built-in {self.id} agent's",
+                           outcome=rule["outcome"])
 
     def unique(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
         """In a file of many records, an identifier already taken is written as ``ID-2`` (``-3`` ...), and said."""

@@ -1,5 +1,6 @@
-"""Command prompts as the real tools read them (the real-file exactness sweep, 2026-11-27): text that a source tool
-leaves alone must not become a placeholder in the target, and what the target would expand or refuse is reported.
+"""Files as the real tools load them (the real-file exactness sweep, 2026-11-27). Command prompts: text that a source
+tool leaves alone must not become a placeholder in the target, and what the target would expand or refuse is reported.
+Agent names: a record named as one of the target tool's own agents is not loaded as a new agent, and is reported.
 
 Rules, checked 2026-11-27: Gemini CLI (google-gemini/gemini-cli 5411f113, packages/cli/src/services/
 prompt-processors/injectionParser.ts, shellProcessor.ts, atFileProcessor.ts) injects every balanced ``@{...}`` and
@@ -77,3 +78,23 @@ def test_same_dialect_still_keeps_the_prompt_as_written():
     out = agentconv.convert_text(text, to="claude-command", from_="claude-command", path=CLAUDE)
     assert out.text == text
 
+
+
+def test_a_built_in_agent_name_is_reported_where_the_tool_would_not_load_it_as_a_new_agent():
+    """Gemini CLI ignores a file agent named as a built-in (registry.ts registerAgent); OpenCode merges it into its
+    native agent (agent.ts Agent.state; opencode 1.18.33 `debug agent plan` shows native: true)."""
+    def conflicts(name, to):
+        out = agentconv.convert_text(f"---\nname: {name}\ndescription: d\ntools: Read\n---\nBody\n", to=to,
+                                     from_="claude", path=f".claude/agents/{name}.md")
+        return [i.message for i in out.report if i.code.value == "name-conflict" and i.severity.value == "warning"]
+
+    assert conflicts("generalist", "gemini") == ["name 'generalist' is a built-in gemini agent's: Gemini CLI keeps its "
+                                                 "own agent and ignores this file (a duplicate name)"]
+    assert conflicts("plan", "opencode") == ["name 'plan' is a built-in opencode agent's: OpenCode merges it into its "
+                                             "own agent (whose permission rules stay beneath this file's, and whose "
+                                             "mode stays unless the file sets one)"]
+    assert conflicts("plan", "gemini") == [] and conflicts("generalist", "opencode") == []
+    assert conflicts("planner", "opencode") == []
+    same = "---\nname: generalist\ndescription: d\n---\nBody\n"  # its own dialect: kept, not re-judged
+    out = agentconv.convert_text(same, to="gemini", from_="gemini", path=".gemini/agents/generalist.md")
+    assert out.text == same and not [i for i in out.report if i.code.value == "name-conflict"]
