@@ -148,6 +148,22 @@ def test_collisions_are_reported_and_resolved(tmp_path: Path) -> None:
     assert (repo / ".github/agents/beta-code-reviewer.agent.md").exists()
 
 
+
+def test_prefix_collisions_looks_past_a_plugin_s_commands_and_skills_folders(tmp_path: Path) -> None:
+    """Two plugins' commands (``plugins/P/commands/x.md``) and skills (``plugins/P/skills/x/SKILL.md``) that want one
+    target are named after their plugins: before, both became ``commands-x`` (``x-x``) and collided again."""
+    repo = tmp_path / "r"
+    for plugin in ("alpha", "beta"):
+        (repo / "plugins" / plugin / "commands").mkdir(parents=True)
+        (repo / "plugins" / plugin / "commands" / "trace.md").write_text("---\ndescription: Trace\n---\nTrace it.\n")
+        (repo / "plugins" / plugin / "skills" / "tidy").mkdir(parents=True)
+        (repo / "plugins" / plugin / "skills" / "tidy" / "SKILL.md").write_text(
+            "---\nname: tidy\ndescription: Tidy up\n---\nTidy.\n")
+    r = cli("migrate", ".", "--to", "copilot", "--prefix-collisions", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (repo / ".github/agents").iterdir()) == [
+        "alpha-tidy.agent.md", "alpha-trace.agent.md", "beta-tidy.agent.md", "beta-trace.agent.md"]
+
 def test_sync_check(repo: Path) -> None:
     for bad in ("broken.md", "notutf8.md"):
         (repo / ".claude/agents" / bad).unlink()

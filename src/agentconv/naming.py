@@ -26,16 +26,18 @@ def stem(path: str, suffixes: list[str]) -> str:
     return name.rsplit(".", 1)[0] if "." in name[1:] else name
 
 
-GENERIC_FOLDERS = frozenset({"agents", "agent", ".claude", ".github", ".opencode", "specialists", "squads",
-                             "chatmodes", "plugins", "commands", "command", "prompts", ".gemini", ".codex", "."})
+GENERIC_FOLDERS = frozenset({"agents", "agent", "commands", "command", "prompts", "skills", "specialists", "squads",
+                             "chatmodes", "plugins", ".claude", ".github", ".opencode", ".gemini", ".codex", ".cursor",
+                             ".kiro", ".roo", ".agents", "."})
 """Folders that say nothing about an agent: ``--prefix-collisions`` looks past them for the one that does."""
 
 
 def prefixed(source: str, name: str, fallback: str = "agent") -> str:
     """``<folder>-<name>``, the folder being the nearest one of ``source`` that says something
-    (``plugins/a/agents/x.md`` -> ``a-x``): how ``--prefix-collisions`` renames two sources that want one target."""
+    (``plugins/a/agents/x.md`` and ``plugins/a/commands/x.md`` -> ``a-x``; a skill's own folder, named ``name``,
+    says nothing either): how ``--prefix-collisions`` renames two sources that want one target."""
     parts = source.replace("\\", "/").split("/")[:-1]
-    folder = next((p for p in reversed(parts) if p and p not in GENERIC_FOLDERS), fallback)
+    folder = next((p for p in reversed(parts) if p and p not in GENERIC_FOLDERS and p != name), fallback)
     return f"{slugify(folder)}-{name}"
 
 
