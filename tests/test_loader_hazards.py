@@ -98,3 +98,16 @@ def test_a_built_in_agent_name_is_reported_where_the_tool_would_not_load_it_as_a
     same = "---\nname: generalist\ndescription: d\n---\nBody\n"  # its own dialect: kept, not re-judged
     out = agentconv.convert_text(same, to="gemini", from_="gemini", path=".gemini/agents/generalist.md")
     assert out.text == same and not [i for i in out.report if i.code.value == "name-conflict"]
+
+
+def test_validate_names_a_built_in_agent_name():
+    from agentconv.validate import validate_text
+
+    def rules(text, dialect, path):
+        return [(f.line, f.severity.value, f.rule) for f in validate_text(text, dialect, path=path)]
+
+    assert rules("---\nname: cli_help\ndescription: d\n---\nB\n", "gemini", ".gemini/agents/cli_help.md") == \
+        [(2, "warning", "name-builtin")]
+    assert rules("---\ndescription: d\n---\nB\n", "opencode", ".opencode/agent/explore.md") == [(1, "warning", "name-builtin")]
+    assert rules("---\ndescription: d\n---\nB\n", "opencode", ".opencode/agent/team/explore.md") == []  # team/explore
+    assert rules("---\nname: helper\ndescription: d\n---\nB\n", "gemini", ".gemini/agents/helper.md") == []

@@ -19,6 +19,8 @@ rule, message), in file order. They come from two places, so a plugin dialect is
    - ``required``: the name key where ``[name] required = true``; ``description`` unless the table's ``required``
      list leaves it out; any other IR field the list names (Roo: ``tools``, the mode's ``groups``).
    - ``name-pattern``: the name against ``[name] pattern`` (an error in the header; a warning for a file name).
+   - ``name-builtin``: a name one of the tool's own agents holds (``[name.builtin]``), a warning: Gemini CLI ignores
+     the file, OpenCode merges it into its own agent.
    - ``tool-unknown`` / ``tool-foreign`` / ``tool-case``: every spelling in the tool fields must be in the crosswalk's
      ``valid`` set ([tools] + [tool_aliases]) or an MCP spelling. ``[tool_foreign]`` spellings (another tool's
      names, read by agentconv only as a courtesy). Warnings where the tool loads the file anyway (``[validate]``).
@@ -254,6 +256,7 @@ class _Checker:
             self.values()
             self.keys()
         self.file_name()
+        self.builtin()
         self.body()
 
     # ---------------------------------------------------------------- header
@@ -303,6 +306,22 @@ class _Checker:
         name = stem(self.path, layout.get("strip_suffixes", [".md"]))
         if not re.match(pattern, name):
             self.add(1, WARNING, "name-pattern", f"file name {name!r} does not fit {self.d.id}'s name rule {pattern}")
+
+    def builtin(self) -> None:
+        """A name one of the tool's own agents holds (``[name.builtin]``): the tool does not load the file as a new
+        agent (a warning saying what it does instead)."""
+        rule, layout = self.t.get("name", {}).get("builtin"), self.t.get("layout", {})
+        if not rule or (self.plain and not layout.get("name_from_file")):
+            return
+        if layout.get("name_from_file"):  # the file's place names it (OpenCode)
+            if not self.path or not any(glob_match(self.path, g) for g in layout.get("detect", [])):
+                return
+            name, line = self.d.name_from_path(self.path), 1
+        else:
+            key = self.t["name"].get("key", "name")
+            name, line = self.data.get(key), self.line(key)
+        if name in rule["names"]:
+            self.add(line, WARNING, "name-builtin", f"name {name!r} is a built-in {self.d.id} agent's: {rule['outcome']}")
 
     def tools(self) -> None:
         shape = self.t.get("tools_shape")
