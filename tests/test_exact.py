@@ -324,3 +324,49 @@ def test_prefix_collisions_names_two_plugins_commands_by_their_plugin(tmp_path):
     assert sorted(r.status for r in results) == ["converted", "converted"]
     made = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.toml"))
     assert made == [".gemini/commands/a-x.toml", ".gemini/commands/b-x.toml"]
+
+
+def test_a_model_restored_from_the_side_channel_is_not_kept_as_written():
+    """A Claude file made from a Copilot agent carries `gpt-4.1` (Claude Code cannot run it). Converted to Claude again,
+    the restored model is not the file's own value: it is omitted (and carried on), never written for Claude Code to
+    send to its API."""
+    made = agentconv.convert_text("---\nname: lead\ndescription: Plans.\nmodel: gpt-4.1\n---\nLead.\n", "claude",
+                                  from_="copilot", path="lead.agent.md").text
+    assert "\nmodel:" not in made and '"model":{"raw":"gpt-4.1"}' in made
+    again = agentconv.convert_text(made, "claude", from_="claude")
+    assert "\nmodel:" not in again.text and '"model":{"raw":"gpt-4.1"}' in again.text
+    assert "model-unmapped" in {i.code.value for i in again.report}
+    own = "---\nname: a\ndescription: d\nmodel: claude-fable-9\n---\nBody.\n"  # a value of its own: as written
+    assert agentconv.convert_text(own, "claude", from_="claude").text == own
+
+
+def test_a_blank_description_is_no_description():
+    """Codex ignores a role whose description is blank ("cannot be blank", 0.169.0): a description of spaces is made
+    up where the target requires one, as a missing one is; the same dialect keeps it as written."""
+    import tomllib
+
+    text = "---\nname: blank\ndescription: '   '\ntools: Read, Bash\n---\nCheck the build.\n"
+    out = agentconv.convert_text(text, "codex", from_="claude")
+    assert tomllib.loads(out.text)["description"] == "Check the build."
+    assert "value-made-up" in {i.code.value for i in out.report}
+    assert agentconv.convert_text(text, "claude", from_="claude").text == text
+
+
+def test_a_roo_file_written_fresh_holds_no_value_roo_rejects():
+    """A null where Roo wants a string, or a `source` other than global/project, fails Roo's schema and with it every
+    mode of the file: written fresh (two sources merged), such a value is dropped and reported; `description: null` is
+    no description (never the text "None"); the source as it came stays as written."""
+    from ruamel.yaml import YAML
+
+    from agentconv.api import write_merged
+
+    odd = "customModes:\n  - slug: a\n    name: A\n    roleDefinition: Do a.\n    description: ~\n    groups: [read]\n" \
+          "    source: null\n"
+    plain = "slug: b\nname: B\nroleDefinition: Do b.\nsource: team\ngroups: [edit]\n"
+    assert agentconv.convert_text(odd, "roo", from_="roo", path=".roomodes").text == odd
+    parts = [agentconv.read_text(odd, "roo", path=".roomodes")[0], agentconv.read_text(plain, "roo", path="b.yaml")[0]]
+    merged = write_merged(parts, "roo")
+    modes = YAML(typ="safe").load(merged.text)["customModes"]
+    assert modes == [{"slug": "a", "name": "A", "roleDefinition": "Do a.", "groups": ["read"]},
+                     {"slug": "b", "name": "B", "roleDefinition": "Do b.", "groups": ["edit"]}]
+    assert agentconv.read_text(odd, "roo", path=".roomodes")[0].agent.extensions.get("roo", {}).get("description") is None

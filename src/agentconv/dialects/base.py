@@ -141,6 +141,8 @@ class Dialect(ToolFields, Detection):
                 key = _key_for(ipath)
                 if key is not None:
                     agent.origin.keys.setdefault(ipath, key)
+            if agent.model is not None and "model" not in (fields.get(k) for k in data):
+                agent.origin.keep["model"] = "carried"  # not written in this file: never kept "as written" (out_model)
         self._derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
@@ -536,7 +538,9 @@ class Dialect(ToolFields, Detection):
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         agent = ctx.agent
-        if agent.description or self._same(ctx):
+        blank = agent.description is not None and agent.description.isspace() and \
+            "description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
+        if (agent.description and not blank) or self._same(ctx):
             return agent.description  # same dialect: none is made up where the source had none
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
             made = made_up_description(agent.display_name, agent.prompt, agent.name)
@@ -554,7 +558,7 @@ class Dialect(ToolFields, Detection):
             return None
         extra = ctx.agent.extensions.get(self.id, {}).get("model")
         origin = ctx.agent.origin
-        if origin is not None and origin.dialect == self.id:
+        if origin is not None and origin.dialect == self.id and origin.keep.get("model") != "carried":
             if isinstance(extra, list) and extra and extra[0] == model.raw:
                 return extra  # a fallback list of this dialect, unchanged
             return model.raw  # its own dialect: as written

@@ -79,6 +79,8 @@ class Roo(Dialect):
         if sep.strip() in role or (ci is not None and sep.strip() in str(ci)):
             report.add(LossCode.VALUE_INVALID, "prompt", reading="the split may differ",
                        problem="the roleDefinition or customInstructions holds agentconv's separator")
+        if "description" in ext and ext["description"] is None:
+            del ext["description"]  # `description: null`: none (Roo rejects the null), never the text "None"
         if "description" in ext:
             ext["description"] = str(ext["description"])
             if "whenToUse" not in mode:  # a mode with only Roo's short description: that is its description
@@ -143,6 +145,14 @@ class Roo(Dialect):
             renamed = {("description" if k == "whenToUse" else k): v for k, v in mapping.items()}
             mapping.clear()
             mapping.update(renamed)
+        sources = self.table["values"]["source"]
+        for key in [k for k, v in mapping.items() if v is None or (k == "source" and v not in sources)]:
+            # a file written fresh must load: Roo validates it as a whole, so one null (optional strings are not
+            # nullable) or a source outside global/project costs every mode of it (CustomModesManager.ts
+            # loadModesFromFile, customModesSettingsSchema, @roo-code/types 1.115.0; checked 2026-11-27)
+            ctx.report.add(LossCode.FIELD_DROPPED, self.table["fields"].get(key, f"extensions.roo.{key}"),
+                           field=f"'{key}: {json.dumps(mapping.pop(key), ensure_ascii=False)}'", done="written",
+                           why="Roo rejects the whole file for it (and sets source itself)")
         self._check_clean(mapping, ctx.report)
 
     def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
