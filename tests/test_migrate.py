@@ -161,8 +161,9 @@ def test_prefix_collisions_looks_past_a_plugin_s_commands_and_skills_folders(tmp
             "---\nname: tidy\ndescription: Tidy up\n---\nTidy.\n")
     r = cli("migrate", ".", "--to", "copilot", "--prefix-collisions", cwd=repo)
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in (repo / ".github/agents").iterdir()) == [
-        "alpha-tidy.agent.md", "alpha-trace.agent.md", "beta-tidy.agent.md", "beta-trace.agent.md"]
+    assert sorted(p.name for p in (repo / ".github/agents").iterdir()) == ["alpha-tidy.agent.md", "beta-tidy.agent.md"]
+    assert sorted(p.name for p in (repo / ".github/prompts").iterdir()) == [  # commands: Copilot's prompt files
+        "alpha-trace.prompt.md", "beta-trace.prompt.md"]
 
 def test_sync_check(repo: Path) -> None:
     for bad in ("broken.md", "notutf8.md"):
@@ -231,3 +232,37 @@ def test_agentconv_s_own_folder_is_not_walked_for_gitignore_files(tmp_path):
             f"print([e.rel for e in agent_files({str(tmp_path)!r})], 'pathspec' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "['.claude/agents/a.md'] False"
+
+
+
+def test_migrate_writes_commands_in_the_tool_s_dialect_for_commands(tmp_path: Path) -> None:
+    """``--to copilot`` takes a Claude plugin's agents to .github/agents and its commands to .github/prompts (Copilot's
+    prompt files), each said (``kind-mapped``), not as agents; naming both dialects writes each record once, in the
+    one of its kind; a tool with no dialect for commands (Roo) still gets the command as an agent (``kind-changed``);
+    sync removes a routed command's target when its source is gone."""
+    repo = tmp_path / "r"
+    (repo / "plugins/kit/agents").mkdir(parents=True)
+    (repo / "plugins/kit/agents/reviewer.md").write_text(CLAUDE.format(name="reviewer"))
+    (repo / "plugins/kit/commands").mkdir(parents=True)
+    (repo / "plugins/kit/commands/ship.md").write_text("---\ndescription: Ship it\n---\nShip $ARGUMENTS.\n")
+
+    def made(*to: str) -> list[tuple[str, str, str, list[str]]]:
+        r = cli("migrate", ".", "--to", ",".join(to), "--dry-run", "--json", "-v", cwd=repo)
+        assert r.returncode == 0, r.stderr
+        return sorted((Path(f["source"]).name, f["to"], f["target"], [x["code"] for x in f["losses"] if x["path"] == "kind"])
+                      for f in json.loads(r.stdout)["files"])
+
+    assert made("copilot") == [("reviewer.md", "copilot", ".github/agents/reviewer.agent.md", []),
+                               ("ship.md", "copilot-prompt", ".github/prompts/ship.prompt.md", ["kind-mapped"])]
+    assert made("copilot", "copilot-prompt") == [("reviewer.md", "copilot", ".github/agents/reviewer.agent.md", []),
+                                                 ("ship.md", "copilot-prompt", ".github/prompts/ship.prompt.md", [])]
+    roo = made("roo")  # both merged into one .roomodes, whose report holds the command's kind-changed
+    assert [r[:3] for r in roo] == [("reviewer.md", "roo", ".roomodes"), ("ship.md", "roo", ".roomodes")]
+    assert {c for r in roo for c in r[3]} == {"kind-changed"}
+    assert cli("migrate", ".", "--to", "copilot", cwd=repo).returncode == 0
+    (repo / "plugins/kit/commands/ship.md").unlink()
+    (repo / ".agentconv.toml").write_text('to = ["copilot"]\n')
+    r = cli("sync", ".", "--from", "claude-command", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert not (repo / ".github/prompts/ship.prompt.md").exists()
+    assert (repo / ".github/agents/reviewer.agent.md").exists()

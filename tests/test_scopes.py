@@ -81,7 +81,7 @@ def test_user_scope_reads_each_folder_in_its_own_dialect(home: Path) -> None:
     assert seen == {".copilot/agents/planner.md": ("copilot", ".claude/agents/planner.md"),
                     ".agents/skills/fmt/SKILL.md": ("skill", ".claude/agents/fmt.md"),
                     ".config/opencode/agents/docs.md": ("opencode", ".claude/agents/docs.md"),
-                    ".codex/prompts/ship.md": ("codex-prompt", ".claude/agents/ship.md")}
+                    ".codex/prompts/ship.md": ("codex-prompt", ".claude/commands/ship.md")}  # a command: routed
 
 
 def test_a_hand_written_file_in_a_user_folder_is_never_replaced(home: Path) -> None:

@@ -24,6 +24,7 @@ import os
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Container, Iterable, Iterator, Sequence
 
@@ -31,7 +32,7 @@ from . import fsio, limits
 from . import manifest as mf
 from .batch import forget_places, inside_str
 from .errors import AgentconvError, ExitCode, InternalError, UsageError
-from .loss import Policy
+from .loss import LossCode, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
 from .spill import Sorted, Spill
 
@@ -162,7 +163,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         rename_record(doc.agent, new_name, report0)
     from .loss import LossReport
 
-    for target in job.to:
+    for target, asked in routed(job.to, doc.agent.kind):
         if report0.source == target:
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source))
             continue
@@ -173,9 +174,12 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             rec.ir = doc.to_json()
             out.append(rec)
             continue
+        report = LossReport(list(report0.items), report0.source, None, rel)
+        if asked is not None:
+            report.add(LossCode.KIND_MAPPED, "kind", kind="a command", written=target,
+                       note=f"{asked}'s dialect for commands, where a repository's commands go")
         try:
-            results = api.write_all(doc, target, report=LossReport(list(report0.items), report0.source, None, rel),
-                                    policy=job.policy)
+            results = api.write_all(doc, target, report=report, policy=job.policy)
         except AgentconvError as exc:
             rep = getattr(exc, "report", None)
             out.append(Record(rel, target, None, "failed", report0.source, rep.to_json() if rep is not None else [],
@@ -195,6 +199,49 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         for rec in out:
             if rec.status != "merge":  # a merged record's items are needed once more, by _merge
                 _thin(rec, job.keep_losses)
+    return out
+
+
+def routed(to: Sequence[str], kind: str) -> list[tuple[str, str | None]]:
+    """The dialects a record of ``kind`` is written in, each with the dialect asked for when it is another: a command
+    goes to its tool's command dialect where ``to`` names that tool's agent dialect only (``--to copilot``: a Claude
+    plugin's commands become Copilot prompt files, not agents); where ``to`` names both, each record goes to the one
+    of its kind. Otherwise every dialect of ``to`` (a kind a target does not hold is ``kind-changed``)."""
+    commands = _command_dialects()
+    agents = {c: a for a, c in commands.items()}
+    out: list[tuple[str, str | None]] = []
+    for t in to:
+        if kind == "command" and t in commands:
+            if commands[t] not in to:
+                out.append((commands[t], t))
+        elif not (kind == "agent" and agents.get(t) in to):
+            out.append((t, None))
+    return out
+
+
+def _with_commands(to: tuple[str, ...]) -> tuple[str, ...]:
+    """``to`` and the command dialects ``routed`` may write for it (whose targets ``sync`` keeps or removes too)."""
+    commands = _command_dialects()
+    return (*to, *(commands[t] for t in to if t in commands and commands[t] not in to))
+
+
+def _command_dialects() -> dict[str, str]:
+    """Agent dialect -> the same tool's command dialect (``[inherit] from`` or ``tool_agents`` in the command's table)."""
+    from . import registry
+
+    return _commands_of(tuple(registry.ids()))
+
+
+@lru_cache(maxsize=4)
+def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
+    from . import registry
+
+    out: dict[str, str] = {}
+    for d in map(registry.get, ids):
+        if d.table.get("kinds") == ["command"]:
+            tool = d.table.get("tool_agents") or d.table.get("inherit", {}).get("from")
+            if tool and tool not in out:
+                out[tool] = d.id
     return out
 
 
@@ -455,7 +502,7 @@ def _warm(job: Job, first: tuple[str, str]) -> None:
 
     try:
         doc, report = api.read(Path(first[0]), job.from_, path=first[1], carry=job.policy.carry)
-        for target in job.to:
+        for target, _ in routed(job.to, doc.agent.kind):
             api.write_all(doc, target, report=LossReport(list(report.items), report.source), policy=job.policy)
     except Exception:  # noqa: BLE001 - only a warm-up: the real run reports whatever this is
         pass
@@ -713,7 +760,7 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     if merging:
         spills.append(records := _merge(records, job, out_root))
     spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
-                           job.to if remove_orphans else (), (p for p, _ in found)))
+                           _with_commands(job.to) if remove_orphans else (), (p for p, _ in found)))
     summary = Summary()
     for r in spills[-1]:
         summary.statuses[r.status] += 1
