@@ -111,3 +111,37 @@ def test_validate_names_a_built_in_agent_name():
     assert rules("---\ndescription: d\n---\nB\n", "opencode", ".opencode/agent/explore.md") == [(1, "warning", "name-builtin")]
     assert rules("---\ndescription: d\n---\nB\n", "opencode", ".opencode/agent/team/explore.md") == []  # team/explore
     assert rules("---\nname: helper\ndescription: d\n---\nB\n", "gemini", ".gemini/agents/helper.md") == []
+
+
+def test_a_command_namespace_is_a_folder_in_every_tool_that_nests_commands():
+    """Claude Code and Gemini CLI name commands/git/commit.* `git:commit`; OpenCode names command/git/commit.md
+    `git/commit` (configEntryNameFromPath; opencode 1.18.33 debug config loads it so): one namespace, one folder."""
+    gem = 'description = "d"\nprompt = "Commit {{args}}"\n'
+    out = agentconv.convert_text(gem, to="opencode-command", from_="gemini-command", path=".gemini/commands/git/commit.toml")
+    assert out.path == ".opencode/command/git/commit.md"
+    assert not [i for i in out.report if i.code.value == "name-changed"]
+    out = agentconv.convert_text("---\ndescription: d\n---\nCommit $ARGUMENTS\n", to="opencode-command",
+                                 from_="claude-command", path=".claude/commands/git/commit.md")
+    assert out.path == ".opencode/command/git/commit.md"
+    oc = "---\ndescription: d\n---\nCommit $ARGUMENTS\n"
+    assert agentconv.detect_text(oc, path=".opencode/command/git/commit.md").dialect == "opencode-command"
+    for to, path in (("claude-command", ".claude/commands/git/commit.md"), ("gemini-command", ".gemini/commands/git/commit.toml")):
+        out = agentconv.convert_text(oc, to=to, path=".opencode/command/git/commit.md")
+        assert out.path == path and not [i for i in out.report if i.code.value in ("name-changed", "kind-changed")]
+
+
+def test_a_command_name_gemini_shows_otherwise_is_reported():
+    """Gemini CLI replaces what is not a letter, digit, _ - . in each part of a command's name and cuts a part past 50
+    characters to 47 and '...' (FileCommandLoader.ts): the validator shows /create-github-issues-...-implementatio..."""
+    long = "create-github-issues-feature-from-implementation-plan"
+
+    def changed(name):
+        out = agentconv.convert_text("---\ndescription: d\n---\nx\n", to="gemini-command", from_="claude-command",
+                                     path=f".claude/commands/{name}.md")
+        return [i.message for i in out.report if i.code.value == "name-changed"]
+
+    assert changed(long) == [f"name {long!r} written as 'create-github-issues-feature-from-implementatio...': Gemini "
+                             "CLI shows it so (each part of a name: letters, digits, _ - . and at most 50 characters)"]
+    assert changed("git/My Cmd") == ["name 'git:My Cmd' written as 'git:My_Cmd': Gemini CLI shows it so (each part "
+                                     "of a name: letters, digits, _ - . and at most 50 characters)"]
+    assert changed("git/commit.v2") == []

@@ -148,8 +148,15 @@ class Detection:
     def _file_stem(self, agent: Agent) -> tuple[str, str | None]:
         name = agent.name or naming.slugify(agent.display_name or "") or "agent"
         sep = self.table.get("layout", {}).get("nest_sep")
-        if sep and sep != "/" and sep in name:  # git:commit is git/commit.md
-            parts = [naming.check_safe(p, agent.origin.path if agent.origin else None) for p in name.split(sep)]
+        # a namespace is a folder wherever the tool nests names: git:commit (Claude Code, Gemini CLI) is git/commit.md,
+        # and so is OpenCode's git/commit; a command's own separator is read too (git:commit is OpenCode's git/commit)
+        origin = registry.get(agent.origin.dialect) if sep and agent.origin and agent.origin.dialect in registry.ids() else None
+        theirs = origin.table.get("layout", {}).get("nest_sep") if origin and origin.table.get("kinds") == \
+            self.table.get("kinds") else None
+        for s in dict.fromkeys([sep, theirs]):
+            if not sep or not s or s not in name or (s == "/" and sep == "/"):
+                continue
+            parts = [naming.check_safe(p, agent.origin.path if agent.origin else None) for p in name.split(s)]
             if not any(naming.unsafe_file_name(p) for p in parts):
                 return "/".join(parts), None
         pattern = self.table.get("name", {}).get("pattern")

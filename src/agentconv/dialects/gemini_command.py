@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from ..loss import LossCode
 from .command import CommandDialect
 
 if TYPE_CHECKING:
     from ..ir import Agent
     from ..loss import LossReport
+    from .base import WriteContext
 
 
 class GeminiCommand(CommandDialect):
@@ -26,6 +28,19 @@ class GeminiCommand(CommandDialect):
                 report.add(LossCode.NAME_DERIVED, "name", field="name", value=name, source="the file path")
             return
         super()._derive_name(agent, path, report)
+
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
+        super().write_extra(mapping, ctx)
+        rule = self.table["name"].get("shown")
+        if not rule or self._same(ctx):
+            return
+        parts = self.file_stem(ctx.agent)[0].split("/")
+        shown = [rx.compile(rule["replace"]).sub(rule["by"], p) for p in parts]
+        shown = [p if len(p) <= rule["max"] else p[:rule["cut"]] + rule["mark"] for p in shown]
+        if shown != parts:
+            ctx.report.add(LossCode.NAME_CHANGED, "name", name=":".join(parts), written=":".join(shown),
+                           why="Gemini CLI shows it so (each part of a name: letters, digits, _ - . and at most "
+                               f"{rule['max']} characters)")
 
     def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         # `prompt` is required even when empty (the loss is reported by body())
