@@ -82,7 +82,19 @@ def test_28000_nested_brackets_are_refused_before_the_c_loader(tmp_path):
     start = time.monotonic()
     proc = cli("convert", "deep.md", "--to", "copilot", cwd=tmp_path)
     assert time.monotonic() - start < 30
-    assert_one_line_error(proc, ExitCode.PARSE, "deep.md: 28,000 '[' and '{' in the YAML")
+    assert_one_line_error(proc, ExitCode.PARSE, "deep.md: 28,000 '[' and '{' open at once in the YAML")
+
+
+def test_many_brackets_that_close_are_no_nesting() -> None:
+    """A big modes file's prompts hold thousands of brackets that close ('[x]', JSON examples): read, not refused
+    as a nesting bomb (a Roo file of 257 modes holds 7,388); 5,001 left open still are."""
+    mode = "  - slug: m{i}\n    name: M{i}\n    roleDefinition: 'Check [x] {{a: [1, 2]}} ' \n    groups: [read]\n"
+    text = "customModes:\n" + "".join(mode.format(i=i) for i in range(2000))
+    assert text.count("[") + text.count("{") > 6 * limits.MAX_FLOW_OPENS // 5
+    doc, _ = agentconv.read_text(text.encode(), "roo", path=".roomodes")
+    assert len(doc.records) == 2000
+    with pytest.raises(LimitError, match="5,001 '\\[' and '\\{' open at once"):
+        limits.check_yaml_nesting("x: " + "[" * 5001, "f.yaml")
 
 
 @pytest.mark.parametrize("rel,text", [

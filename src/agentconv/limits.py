@@ -27,7 +27,7 @@ MAX_NODES = 1_000_000           # values in one header, keys included (most real
 MAX_ALIASED = 10_000            # values reached again through YAML aliases (real: none)
 MAX_CHARS = 32 * 2**20          # characters in all strings of one header, aliases expanded (most real: 5.5 K)
 MAX_OUTPUT_BYTES = 64 * 2**20   # one written file
-MAX_FLOW_OPENS = 5_000         # '[' and '{' in one YAML text (most real: 6)
+MAX_FLOW_OPENS = 5_000         # '[' and '{' open at once in one YAML text (most real: 2; counted: 6)
 MAX_BLOCK_DEPTH = 1_000        # estimated block nesting of one YAML text (deepest real: 4)
 """YAML nesting is bounded before any parser sees the text: ruamel's C loader recurses on the C stack and dies
 (SIGSEGV) near 28,000 levels, and both YAML scanners take time growing with the square of the flow nesting."""
@@ -41,19 +41,38 @@ _DEEPER = rx.compile(r"[ \t]*(?:[-?:](?:[ \t]+|$))*")
 
 
 def check_yaml_nesting(text: str, file: str | None) -> None:
-    """Refuse YAML that could nest deeper than the bounds, without parsing it. Flow style: every ``[`` or ``{`` may
-    open a level (counted wherever it stands: a quoted one cannot be told apart safely without a parser). Block
-    style: each deeper indentation may open two levels (a map and a list at one indentation), plus one per ``- ``,
-    ``? `` or ``: `` indicator starting a line."""
-    opens = text.count("[") + text.count("{")
-    if opens > MAX_FLOW_OPENS:
-        raise LimitError(f"{opens:,} '[' and '{{' in the YAML, at most {MAX_FLOW_OPENS:,} (a nesting bomb?)", file=file)
+    """Refuse YAML that could nest deeper than the bounds, without parsing it. Flow style: every ``[`` or ``{`` not
+    closed yet may be a level (wherever it stands: a quoted one cannot be told apart safely without a parser), so
+    the most open at once bounds the flow nesting; brackets that close, as a prompt's examples do, cost nothing
+    (a Roo file of 257 modes holds 7,388 of them, nested 3 deep). Block style: each deeper indentation may open
+    two levels (a map and a list at one indentation), plus one per ``- ``, ``? `` or ``: `` indicator starting a
+    line."""
+    if text.count("[") + text.count("{") > MAX_FLOW_OPENS:
+        opens = _flow_depth(text)
+        if opens > MAX_FLOW_OPENS:
+            raise LimitError(f"{opens:,} '[' and '{{' open at once in the YAML, at most {MAX_FLOW_OPENS:,} (a nesting "
+                             "bomb?)", file=file)
     if 2 * text.count("\n") + 2 + sum(text.count(c) for c in "-?:") <= MAX_BLOCK_DEPTH:
         return  # the usual header: counting characters already bounds it
     depth = _block_depth(text)
     if depth > MAX_BLOCK_DEPTH:
         raise LimitError(f"YAML nested too deep: up to {depth:,} levels by its indentation, at most "
                          f"{MAX_BLOCK_DEPTH:,}", file=file)
+
+
+_BRACKET = rx.compile(r"[\[\]{}]")
+
+
+def _flow_depth(text: str) -> int:
+    """The most ``[``/``{`` open at once (a closer with none open closes nothing)."""
+    depth = most = 0
+    for m in _BRACKET.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            most = max(most, depth)
+        elif depth:
+            depth -= 1
+    return most
 
 
 def _block_depth(text: str) -> int:
