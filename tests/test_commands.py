@@ -102,6 +102,10 @@ READS = [
     ("claude-command", "!`ls -la`", "!{ls -la}"),
     ("claude-command", "see @docs/a.md.", "see @{docs/a.md}."),
     ("claude-command", "mail me@example.com, @claude, ${CLAUDE_SESSION_ID}", "mail me@example.com, @claude, ${CLAUDE_SESSION_ID}"),
+    # Claude Code takes @path only at a word's start: code and parentheses keep theirs as text (2.1.330's mention scan)
+    ("claude-command", 'require("@sentry/node"); x(@y.md) @z.md', 'require("@sentry/node"); x(@y.md) @{z.md}'),
+    ("claude-command", "\u8bf4\u660e\u3002@doc.md", "\u8bf4\u660e\u3002@{doc.md}"),
+    ("opencode-command", 'import "@scope/pkg.js"', 'import "@{scope/pkg.js}"'),  # OpenCode's own rule: (?<![\w`])@
     ("opencode-command", "$1 then $2; all: $ARGUMENTS", "{{arg:1}} then {{arg:2}}; all: {{args}}"),
     ("opencode-command", "!`npm test` @package.json", "!{npm test} @{package.json}"),
     ("codex-prompt", "$1 $9 $ARGUMENTS", "{{arg:1}} {{arg:9}} {{args}}"),

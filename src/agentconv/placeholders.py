@@ -89,13 +89,18 @@ class Spelling:
     own: tuple[tuple[str, str], ...] = field(default=())
     closed: bool = False
     """The tool refuses a prompt holding an opener of ``shell``/``file`` with no closer (Gemini)."""
+    file_after: str | None = None
+    """What a bare file opener must follow to be one, as a regex character class's body (besides the start of the
+    text): Claude Code takes ``@path`` only at the start of a word (``\\s`` and four CJK stops). None: any character
+    but a word's, ``.``, ``@``, ``/``, ``\\``, a backtick or ``$``."""
 
     @classmethod
     def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
         pair = lambda v: tuple(v) if v else None  # noqa: E731
         return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
-                   spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False))
+                   spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False),
+                   spec.get("file_after"))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
@@ -114,7 +119,8 @@ class Spelling:
             if self.file[1]:
                 alts.append(f"(?P<file>{re.escape(self.file[0])})")
             else:  # a bare path: not inside a word or an address, and it must look like a path
-                alts.append(rf"(?<![\w.@/\\`$]){re.escape(self.file[0])}(?P<bare>[\w~./][\w~./+-]*)")
+                before = rf"(?<![^{self.file_after}])" if self.file_after else r"(?<![\w.@/\\`$])"
+                alts.append(rf"{before}{re.escape(self.file[0])}(?P<bare>[\w~./][\w~./+-]*)")
         return rx.compile("|".join(alts)) if alts else rx.compile(r"(?!x)x")
 
     # ---------------------------------------------------------------- reading
