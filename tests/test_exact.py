@@ -370,3 +370,13 @@ def test_a_roo_file_written_fresh_holds_no_value_roo_rejects():
     assert modes == [{"slug": "a", "name": "A", "roleDefinition": "Do a.", "groups": ["read"]},
                      {"slug": "b", "name": "B", "roleDefinition": "Do b.", "groups": ["edit"]}]
     assert agentconv.read_text(odd, "roo", path=".roomodes")[0].agent.extensions.get("roo", {}).get("description") is None
+
+
+def test_a_converted_file_converted_to_its_own_dialect_keeps_its_side_channel_as_written() -> None:
+    """A Copilot file agentconv wrote from a Claude agent (its carry comment says from: claude) comes back byte for
+    byte when converted to copilot again: ``from`` stays the first dialect, not the one just read."""
+    src = b"---\nname: rev\ndescription: Reviews code\ntools: Read, Grep\nmodel: sonnet\ncolor: blue\n---\nReview.\n"
+    copilot = agentconv.convert_text(src, to="copilot", from_="claude").text
+    assert '"from":"claude"' in copilot
+    assert agentconv.convert_text(copilot.encode(), to="copilot", from_="copilot").text == copilot
+    assert "model: sonnet" in agentconv.convert_text(copilot.encode(), to="claude").text

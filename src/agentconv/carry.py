@@ -1,7 +1,8 @@
 """The side channel: what a target cannot hold rides along in a comment it tolerates.
 
-Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}``. The digest covers the
-header and body as written; when a file was edited after conversion, only fields the file cannot hold
+Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}``. ``from`` names the dialect the
+record first came from (a record read with a payload keeps its ``from``: a file converted to its own dialect comes
+back byte for byte), for people; no reader acts on it. The digest covers the header and body as written; when a file was edited after conversion, only fields the file cannot hold
 are restored (its own values win) and the staleness is reported.
 
 Trust: the comment is text anyone can write and the digest a hash anyone can compute, so the side channel may

@@ -143,6 +143,8 @@ class Dialect(ToolFields, Detection):
                     agent.origin.keys.setdefault(ipath, key)
             if agent.model is not None and "model" not in (fields.get(k) for k in data):
                 agent.origin.keep["model"] = "carried"  # not written in this file: never kept "as written" (out_model)
+            if isinstance(parsed.carry.get("from"), str):
+                agent.origin.keep["carried_from"] = parsed.carry["from"]  # where the carried values were spelled
         self._derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
@@ -283,8 +285,9 @@ class Dialect(ToolFields, Detection):
             return None
         if "tools" in ctx.carried and self._tools_refused(ctx, mapping if header is None else header):
             ctx.uncarry("tools", "wider than what the file itself grants")
-        origin = ctx.agent.origin
-        return carry.make(origin.dialect if origin else None, ctx.carried, mapping, body)
+        origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
+        return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
+                          body)
 
     def _tools_refused(self, ctx: "WriteContext", header: dict[str, Any]) -> bool:
         """Would a reader refuse the carried tool policy beside ``header`` (``carry.refusal`` against what the header

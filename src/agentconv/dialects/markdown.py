@@ -37,6 +37,8 @@ class Markdown(Dialect):
         if agent.display_name == agent.name:
             agent.display_name = None
         agent.origin = Origin(self.id, path, 1)
+        if parsed.carry and isinstance(parsed.carry.get("from"), str):
+            agent.origin.keep["carried_from"] = parsed.carry["from"]
         return agent
 
     def write_record(self, ctx: WriteContext) -> Out:
