@@ -58,8 +58,8 @@ WRITES = [
      ['claude-3-opus-20240229', None, 'anthropic/claude-3-opus-20240229', None, None, 'claude-3-opus-20240229', None, 'claude-3-opus-20240229']),
     ('claude', 'claude-sonnet-4',
      ['claude-sonnet-4', None, 'anthropic/claude-sonnet-4', None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4']),
-    ('opencode', 'claude-4-sonnet',
-     ['claude-4-sonnet', None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', 'claude-4-sonnet']),
+    ('opencode', 'claude-4-sonnet',  # not Anthropic's id: Claude Code gets the API id of that version
+     ['claude-sonnet-4-0', None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', 'claude-4-sonnet']),
     ('opencode', 'anthropic/claude-sonnet-4-20250514',
      ['claude-sonnet-4-20250514', None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
     ('opencode', 'google/gemini-2.5-flash',
@@ -141,7 +141,7 @@ WRITES = [
     ('gemini', 'gemini-2.5-flash-image',
      [None, None, None, 'gemini-2.5-flash-image', None, 'gemini-2.5-flash-image', None, None]),
     ('cursor', 'claude-4-opus',
-     ['claude-4-opus', None, 'anthropic/claude-opus-4-0', None, None, 'claude-4-opus', None, 'claude-4-opus']),
+     ['claude-opus-4-0', None, 'anthropic/claude-opus-4-0', None, None, 'claude-4-opus', None, 'claude-4-opus']),
     ('cursor', 'claude-3.7-sonnet',
      ['claude-3-7-sonnet-20250219', None, 'anthropic/claude-3-7-sonnet-20250219', None, None, 'claude-3.7-sonnet', None, 'claude-3-7-sonnet-20250219']),
 ]

@@ -125,7 +125,7 @@ def _bare(model: Model) -> str:
     return _split_route(model.raw.strip())[1]
 
 
-def spell(model: Model, table: dict[str, Any]) -> tuple[str | None, str]:
+def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple[str | None, str]:
     """How ``table``'s dialect writes ``model``: (value or None, how) with how in ``kept`` (as written),
     ``passed`` (the same id, route changed), ``mapped`` (the target's spelling of the same version or alias),
     ``inherit`` (omitted: the default), ``no-alias`` (an alias the target has not) or ``unmapped``."""
@@ -139,7 +139,11 @@ def spell(model: Model, table: dict[str, Any]) -> tuple[str | None, str]:
     if passthrough:
         bare = _bare(model)
         reader = _reader(model)
-        candidates = [model.raw]
+        # ``passthrough_api``: the tool sends the id to the vendor's API, so as written only the vendor's own id (or
+        # one no pattern reads): another tool's look-alike (claude-4-sonnet) names a version, spelled the target's way
+        own = same_tool or not spec.get("passthrough_api") or reader is None or reader.api  # ``same_tool``: read
+        # in a dialect of the same model table (a Claude agent's model into a Claude command): what the user wrote
+        candidates = [model.raw] if own else []
         if _ID.fullmatch(bare) and (reader is None or reader.api):
             candidates.append(bare)
             provider = catalogue()["vendor"].get(model.vendor or "", {}).get("provider")
