@@ -226,7 +226,7 @@ def _with_commands(to: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _command_dialects() -> dict[str, str]:
-    """Agent dialect -> the same tool's command dialect (``[inherit] from`` or ``tool_agents`` in the command's table)."""
+    """Agent dialect -> the same tool's command dialect (``registry.tool``)."""
     from . import registry
 
     return _commands_of(tuple(registry.ids()))
@@ -238,10 +238,8 @@ def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for d in map(registry.get, ids):
-        if d.table.get("kinds") == ["command"]:
-            tool = d.table.get("tool_agents") or d.table.get("inherit", {}).get("from")
-            if tool and tool not in out:
-                out[tool] = d.id
+        if d.table.get("kinds") == ["command"] and registry.tool(d.id) != d.id:
+            out.setdefault(registry.tool(d.id), d.id)
     return out
 
 

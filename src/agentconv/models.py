@@ -140,9 +140,9 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
         bare = _bare(model)
         reader = _reader(model)
         # ``passthrough_api``: the tool sends the id to the vendor's API, so as written only the vendor's own id (or
-        # one no pattern reads): another tool's look-alike (claude-4-sonnet) names a version, spelled the target's way
-        own = same_tool or not spec.get("passthrough_api") or reader is None or reader.api  # ``same_tool``: read
-        # in a dialect of the same model table (a Claude agent's model into a Claude command): what the user wrote
+        # one no pattern reads), or what a user of the same tool wrote (``same_tool``: a Claude agent's model into a
+        # Claude command); another tool's look-alike (claude-4-sonnet) names a version, spelled the target's way
+        own = same_tool or not spec.get("passthrough_api") or reader is None or reader.api
         candidates = [model.raw] if own else []
         if _ID.fullmatch(bare) and (reader is None or reader.api):
             candidates.append(bare)

@@ -198,6 +198,13 @@ def get(name: str) -> Dialect:
 
 
 @cache
+def tool(name: str) -> str:
+    """The agent dialect of ``name``'s tool: a command dialect names it (``tool_agents``, else ``[inherit] from``:
+    copilot-prompt -> copilot); any other dialect is its own."""
+    table = get(name).table
+    return table.get("tool_agents") or table.get("inherit", {}).get("from") or get(name).id
+
+
 def owner(key: str) -> str | None:
     """The dialect that documents a header key (its [fields] or [own]), first registered wins."""
     for d in all_dialects():

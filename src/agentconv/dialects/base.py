@@ -591,7 +591,8 @@ class Dialect(ToolFields, Detection):
     def _spell(self, model: Model, home: str | None) -> tuple[Any, str, str | None]:
         """``out_model``'s table lookup (memoized): how this dialect writes ``model`` (``models.spell``), and, where
         it respells it, what the dialect ``home`` it came from reads that spelling back as (None: no way back)."""
-        value, how = models.spell(model, self.table, same_tool=home is not None and _models_of(home) == _models_of(self.id))
+        same_tool = home is not None and registry.tool(home) == registry.tool(self.id)
+        value, how = models.spell(model, self.table, same_tool=same_tool)
         back = None
         if how in ("mapped", "passed") and home is not None:
             back = models.spell(models.parse(value, self.table), registry.get(home).table)[0]
@@ -852,10 +853,3 @@ def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport
 def _named(model: Model) -> str:
     """``anthropic sonnet 4.5``: a parsed model in words, for messages."""
     return " ".join(p for p in (model.vendor, model.family, model.version, model.variant) if p) or "model"
-
-
-def _models_of(dialect: str) -> str:
-    """The dialect whose model table ``dialect`` uses: its ``[inherit] from`` where it inherits ``model``
-    (claude-command: claude's), else its own."""
-    inherit = registry.get(dialect).table.get("inherit", {})
-    return inherit["from"] if "model" in inherit.get("keys", ()) and inherit.get("from") else dialect
