@@ -43,7 +43,7 @@ WRITES = [
     ('claude', 'fable',
      ['fable', None, None, None, None, None, None, 'fable']),
     ('claude', 'claude-sonnet-4-20250514',
-     ['claude-sonnet-4-20250514', None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
+     ['claude-sonnet-4-20250514', None, None, None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
     ('claude', 'claude-sonnet-4-6',
      ['claude-sonnet-4-6', 'Claude Sonnet 4.6 (copilot)', 'anthropic/claude-sonnet-4-6', None, None, 'claude-sonnet-4-6', 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
     ('claude', 'claude-sonnet-4-5',
@@ -55,11 +55,11 @@ WRITES = [
     ('claude', 'claude-sonnet-5',
      ['claude-sonnet-5', 'Claude Sonnet 5 (copilot)', 'anthropic/claude-sonnet-5', None, None, 'claude-sonnet-5', None, 'claude-sonnet-5']),
     ('claude', 'claude-3-opus-20240229',
-     ['claude-3-opus-20240229', None, 'anthropic/claude-3-opus-20240229', None, None, 'claude-3-opus-20240229', None, 'claude-3-opus-20240229']),
+     ['claude-3-opus-20240229', None, None, None, None, 'claude-3-opus-20240229', None, 'claude-3-opus-20240229']),
     ('claude', 'claude-sonnet-4',
-     ['claude-sonnet-4', None, 'anthropic/claude-sonnet-4', None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4']),
+     ['claude-sonnet-4', None, None, None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4-0']),
     ('opencode', 'claude-4-sonnet',  # not Anthropic's id: Claude Code gets the API id of that version
-     ['claude-sonnet-4-0', None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', 'claude-4-sonnet']),
+     ['claude-sonnet-4-0', None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', 'claude-sonnet-4-0']),
     ('opencode', 'anthropic/claude-sonnet-4-20250514',
      ['claude-sonnet-4-20250514', None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
     ('opencode', 'google/gemini-2.5-flash',
@@ -68,16 +68,16 @@ WRITES = [
      [None, 'GPT-4.1', 'openai/gpt-4.1', None, 'gpt-4.1', None, None, None]),
     ('copilot', 'gpt-4.1',
      [None, 'gpt-4.1', 'openai/gpt-4.1', None, 'gpt-4.1', 'gpt-4.1', None, None]),
-    ('copilot', 'claude-sonnet-4',
-     ['claude-sonnet-4', 'claude-sonnet-4', 'anthropic/claude-sonnet-4', None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4']),
+    ('copilot', 'claude-sonnet-4',  # Foundry's name for Sonnet 4: Claude Code's catalogue id is claude-sonnet-4-0
+     ['claude-sonnet-4-0', 'claude-sonnet-4', None, None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4-0']),
     ('copilot', 'GPT-5 (copilot)',
      [None, 'GPT-5 (copilot)', 'openai/gpt-5', None, 'gpt-5', None, None, None]),
-    ('copilot', 'gpt-4',
-     [None, 'gpt-4', 'openai/gpt-4', None, 'gpt-4', 'gpt-4', None, None]),
+    ('copilot', 'gpt-4',  # not in OpenCode 1.18.33's openai list
+     [None, 'gpt-4', None, None, 'gpt-4', 'gpt-4', None, None]),
     ('copilot', 'GPT-5-Codex (Preview) (copilot)',
      [None, 'GPT-5-Codex (Preview) (copilot)', None, None, None, None, None, None]),
-    ('copilot', 'Claude Sonnet 4',
-     ['claude-sonnet-4-0', 'Claude Sonnet 4', 'anthropic/claude-sonnet-4-0', None, None, None, 'claude-sonnet-4', 'claude-sonnet-4-0']),
+    ('copilot', 'Claude Sonnet 4',  # OpenCode 1.18.33 lists no Sonnet 4 (Model not found): omitted, reported
+     ['claude-sonnet-4-0', 'Claude Sonnet 4', None, None, None, None, 'claude-sonnet-4', 'claude-sonnet-4-0']),
     ('copilot', "GPT-4.1 | 'gpt-5' | 'Claude Sonnet 4.5'",
      [None, "GPT-4.1 | 'gpt-5' | 'Claude Sonnet 4.5'", None, None, None, None, None, None]),
     ('copilot', 'Claude Sonnet 4.5',
@@ -85,13 +85,13 @@ WRITES = [
     ('copilot', 'Auto (copilot)',
      [None, 'Auto (copilot)', None, None, None, None, None, None]),
     ('copilot', 'GPT-5.1-Codex (Preview) (copilot)',
-     [None, 'GPT-5.1-Codex (Preview) (copilot)', 'openai/gpt-5.1-codex', None, 'gpt-5.1-codex', None, None, None]),
+     [None, 'GPT-5.1-Codex (Preview) (copilot)', None, None, 'gpt-5.1-codex', None, None, None]),
     ('copilot', 'GPT-5 mini (copilot)',
      [None, 'GPT-5 mini (copilot)', 'openai/gpt-5-mini', None, 'gpt-5-mini', None, None, None]),
     ('copilot', 'Claude Sonnet 4.5 (copilot)',
      ['claude-sonnet-4-5', 'Claude Sonnet 4.5 (copilot)', 'anthropic/claude-sonnet-4-5', None, None, None, 'claude-sonnet-4.5', 'claude-sonnet-4-5']),
     ('copilot', 'Claude Opus 4.1',
-     ['claude-opus-4-1', 'Claude Opus 4.1', 'anthropic/claude-opus-4-1', None, None, None, None, 'claude-opus-4-1']),
+     ['claude-opus-4-1', 'Claude Opus 4.1', None, None, None, None, None, 'claude-opus-4-1']),
     ('copilot', 'Claude 4.6 Sonnet',
      ['claude-sonnet-4-6', 'Claude 4.6 Sonnet', 'anthropic/claude-sonnet-4-6', None, None, None, 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
     ('copilot', 'Claude Sonnet 5',
@@ -109,9 +109,9 @@ WRITES = [
     ('copilot', 'Gemini 2.0 Flash',
      [None, 'Gemini 2.0 Flash', None, None, None, None, None, None]),
     ('copilot', 'Claude Sonnet 3.7',
-     ['claude-3-7-sonnet-20250219', 'Claude Sonnet 3.7', 'anthropic/claude-3-7-sonnet-20250219', None, None, None, None, 'claude-3-7-sonnet-20250219']),
+     ['claude-3-7-sonnet-20250219', 'Claude Sonnet 3.7', None, None, None, None, None, 'claude-3-7-sonnet-20250219']),
     ('copilot', 'Claude Opus 4.1 (Anthropic)',
-     ['claude-opus-4-1', 'Claude Opus 4.1 (Anthropic)', 'anthropic/claude-opus-4-1', None, None, None, None, 'claude-opus-4-1']),
+     ['claude-opus-4-1', 'Claude Opus 4.1 (Anthropic)', None, None, None, None, None, 'claude-opus-4-1']),
     ('codex', 'gpt-5',
      [None, None, 'openai/gpt-5', None, 'gpt-5', 'gpt-5', None, None]),
     ('codex', 'gpt-4o',
@@ -119,13 +119,13 @@ WRITES = [
     ('codex', 'o3',
      [None, None, 'openai/o3', None, 'o3', 'o3', None, None]),
     ('codex', 'o4-mini',
-     [None, None, 'openai/o4-mini', None, 'o4-mini', 'o4-mini', None, None]),
+     [None, None, None, None, 'o4-mini', 'o4-mini', None, None]),
     ('codex', 'gpt-5.4',
      [None, 'GPT-5.4 (copilot)', 'openai/gpt-5.4', None, 'gpt-5.4', 'gpt-5.4', None, None]),
     ('codex', 'gpt-4o-mini',
      [None, None, 'openai/gpt-4o-mini', None, 'gpt-4o-mini', 'gpt-4o-mini', None, None]),
     ('codex', 'gpt-3.5-turbo',
-     [None, None, 'openai/gpt-3.5-turbo', None, 'gpt-3.5-turbo', 'gpt-3.5-turbo', None, None]),
+     [None, None, None, None, 'gpt-3.5-turbo', 'gpt-3.5-turbo', None, None]),
     ('codex', 'gpt-image-2',
      [None, None, None, None, 'gpt-image-2', 'gpt-image-2', None, None]),
     ('kiro', 'claude-sonnet-4.5',
@@ -135,15 +135,15 @@ WRITES = [
     ('gemini', 'gemini-2.5-pro',
      [None, 'Gemini 2.5 Pro (copilot)', 'google/gemini-2.5-pro', 'gemini-2.5-pro', None, 'gemini-2.5-pro', None, None]),
     ('gemini', 'gemini-3-pro',
-     [None, None, 'google/gemini-3-pro', 'gemini-3-pro', None, 'gemini-3-pro', None, None]),
+     [None, None, None, 'gemini-3-pro', None, 'gemini-3-pro', None, None]),
     ('gemini', 'gemini-2.0-flash-exp',
-     [None, None, 'google/gemini-2.0-flash-exp', 'gemini-2.0-flash-exp', None, 'gemini-2.0-flash-exp', None, None]),
+     [None, None, None, 'gemini-2.0-flash-exp', None, 'gemini-2.0-flash-exp', None, None]),
     ('gemini', 'gemini-2.5-flash-image',
      [None, None, None, 'gemini-2.5-flash-image', None, 'gemini-2.5-flash-image', None, None]),
     ('cursor', 'claude-4-opus',
-     ['claude-opus-4-0', None, 'anthropic/claude-opus-4-0', None, None, 'claude-4-opus', None, 'claude-4-opus']),
+     ['claude-opus-4-0', None, None, None, None, 'claude-4-opus', None, 'claude-opus-4-0']),
     ('cursor', 'claude-3.7-sonnet',
-     ['claude-3-7-sonnet-20250219', None, 'anthropic/claude-3-7-sonnet-20250219', None, None, 'claude-3.7-sonnet', None, 'claude-3-7-sonnet-20250219']),
+     ['claude-3-7-sonnet-20250219', None, None, None, None, 'claude-3.7-sonnet', None, 'claude-3-7-sonnet-20250219']),
 ]
 
 
@@ -285,3 +285,43 @@ def test_ir_json_keeps_the_parsed_model_and_reads_version_1():
     old = {"ir_version": 1, "records": [{"name": "a", "model": {"raw": "anthropic/claude-sonnet-4-5", "canonical": "sonnet"}}]}
     model = agentconv.Document.from_json(old).agent.model
     assert (model.vendor, model.family, model.version, model.route) == ("anthropic", "sonnet", "4.5", "anthropic/")
+
+
+# what the target resolves (its own list, checked 2026-11-27): OpenCode 1.18.33 `opencode models` (offline) lacks
+# retired ids, Claude Code's catalogue (2.1.330) names Sonnet 4 claude-sonnet-4-0; synthetic values
+RESOLVES = [
+    ("claude", "claude-opus-4-1", "opencode", None),  # Model not found in OpenCode: reported, not another version
+    ("claude", "claude-opus-4-6", "opencode", "anthropic/claude-opus-4-6"),
+    ("claude", "claude-sonnet-4-5-20250929", "opencode", "anthropic/claude-sonnet-4-5-20250929"),
+    ("claude", "claude-3-5-haiku-20241022", "opencode", None),
+    ("codex", "gpt-5.1-codex-max", "opencode", None),
+    ("codex", "gpt-5.4-mini", "opencode", "openai/gpt-5.4-mini"),
+    ("gemini", "gemini-3.1-pro-preview", "opencode", "google/gemini-3.1-pro-preview"),
+    ("copilot", "Claude Opus 4.1 (copilot)", "opencode", None),
+    ("copilot", "claude-opus-4", "claude", "claude-opus-4-0"),  # not an API id: the catalogue's id, as Claude Opus 4
+    ("copilot", "claude-opus-4", "marketplace", "claude-opus-4-0"),
+    ("copilot", "Claude Opus 4", "claude", "claude-opus-4-0"),
+    ("copilot", "claude-opus-5", "claude", "claude-opus-5"),  # Anthropic's own id (models.toml [api]): as written
+    ("copilot", "claude-opus-4-20250514", "claude", "claude-opus-4-20250514"),  # a dated API id: as written
+    ("cursor", "claude-4-opus", "marketplace", "claude-opus-4-0"),  # the catalogue runs in Claude Code
+]
+
+
+@pytest.mark.parametrize("source,raw,target,want", RESOLVES, ids=[f"{s}:{r}:{t}" for s, r, t, _ in RESOLVES])
+def test_writes_what_the_target_resolves(source, raw, target, want):
+    written, report = write(source, raw, target)
+    items = [(i.code.value, i.severity.value) for i in report if i.path == "model"]
+    assert written == want
+    assert items == ([("model-unmapped", "warning")] if want is None else [] if want == raw else [("model-coerced", "info")])
+    if want is None:
+        assert "not in opencode's model list (checked 2026-11-27)" in str([i for i in report if i.path == "model"][0])
+
+
+def test_same_tool_keeps_what_its_list_lacks():
+    """OpenCode's list limits what comes from another tool, not an OpenCode user's own value (or a provider it does
+    not cover): an agent's model into an OpenCode command, and a custom provider, pass as written."""
+    table = registry.get("opencode-command").table
+    for raw in ("anthropic/claude-sonnet-4-0", "openai/gpt-4", "ollama/qwen3-coder"):
+        assert models.spell(models.parse(raw, table), table, same_tool=True) == (raw, "kept")
+    assert models.spell(models.parse("ollama/qwen3-coder", table), table) == ("ollama/qwen3-coder", "kept")
+    assert models.spell(models.parse("anthropic/claude-sonnet-4-0", table), table) == (None, "unmapped")

@@ -129,6 +129,10 @@ def dialect_page(d: Dialect) -> str:
         if spec.get("api"):
             lines += ["Other spellings of a version of " + ", ".join(spec["api"]) + ": its API id "
                       "(`models.toml` `[api]`).", ""]
+        if spec.get("known"):
+            lines += ["Another tool's model is written for " + ", ".join(f"`{p}`" for p in spec["known"])
+                      + " only when the tool lists it (`[model.known]`):", ""]
+            lines += [f"- `{p}`: " + ", ".join(f"`{i}`" for i in ids) for p, ids in spec["known"].items()] + [""]
         lines += _mapping("Floating aliases (never written as a version):", ("alias", "written as"), spec.get("alias"))
         lines += _mapping("Versions:", ("version", "written as"), spec.get("version"))
         if spec.get("pattern"):

@@ -11,6 +11,9 @@ Writing follows four rules, in order (``spell``):
 4. Otherwise the target's spelling of the same version key (``[model.version]``, or the vendor's API id from
    models.toml ``[api]`` for the vendors in ``[model] api``), or nothing.
 
+Where the target lists the models a provider offers (``[model.known]``, OpenCode's offline list), a value for that
+provider that the list lacks is not written (the tool would refuse it), unless it comes from the same tool.
+
 A value is never written as another version; what cannot be written is omitted and reported by the caller.
 """
 from __future__ import annotations
@@ -125,6 +128,24 @@ def _bare(model: Model) -> str:
     return _split_route(model.raw.strip())[1]
 
 
+def _api(model: Model, reader: _Reader | None) -> bool:
+    """``model`` is spelled as its vendor's API id: a pattern of API ids reads it and, where models.toml [api] names
+    the id of its version, it is that id or a dated snapshot of it (``claude-sonnet-4`` is Foundry's name for Sonnet 4,
+    whose API id is ``claude-sonnet-4-0``)."""
+    if reader is None or not reader.api:
+        return False
+    listed = catalogue()["api"].get(key(model) or "")
+    return listed is None or model.snapshot is not None or _bare(model) == listed
+
+
+def _resolves(value: str, spec: dict[str, Any]) -> bool:
+    """The target's offline model list (``[model.known]``: provider -> ids) has ``value``, or does not cover its
+    provider (a provider the user configures names its own models)."""
+    route, bare = _split_route(value)
+    ids = spec.get("known", {}).get((route or "").rstrip("/"))
+    return ids is None or bare in ids
+
+
 def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple[str | None, str]:
     """How ``table``'s dialect writes ``model``: (value or None, how) with how in ``kept`` (as written),
     ``passed`` (the same id, route changed), ``mapped`` (the target's spelling of the same version or alias),
@@ -142,15 +163,16 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
         # ``passthrough_api``: the tool sends the id to the vendor's API, so as written only the vendor's own id (or
         # one no pattern reads), or what a user of the same tool wrote (``same_tool``: a Claude agent's model into a
         # Claude command); another tool's look-alike (claude-4-sonnet) names a version, spelled the target's way
-        own = same_tool or not spec.get("passthrough_api") or reader is None or reader.api
+        api_id = reader is None or (_api(model, reader) if spec.get("passthrough_api") else reader.api)
+        own = same_tool or not spec.get("passthrough_api") or api_id
         candidates = [model.raw] if own else []
-        if _ID.fullmatch(bare) and (reader is None or reader.api):
+        if _ID.fullmatch(bare) and api_id:
             candidates.append(bare)
             provider = catalogue()["vendor"].get(model.vendor or "", {}).get("provider")
             if spec.get("prefix") and provider and reader is not None:
                 candidates.append(spec["prefix"].format(provider=provider) + bare)
         for value in candidates:
-            if rx.compile(passthrough).fullmatch(value):
+            if rx.compile(passthrough).fullmatch(value) and (same_tool or _resolves(value, spec)):
                 return value, "kept" if value == model.raw else "passed"
     k = key(model)
     value = spec.get("version", {}).get(k or "")
@@ -158,6 +180,8 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
         api = catalogue()["api"].get(k)
         if api:
             value = spec.get("prefix", "").format(provider=catalogue()["vendor"][model.vendor]["provider"]) + api
+    if value and not (same_tool or _resolves(value, spec)):
+        value = None  # the tool would answer "model not found": reported, never another version
     return (value, "kept" if value == model.raw else "mapped") if value else (None, "unmapped")
 
 
