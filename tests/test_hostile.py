@@ -242,8 +242,12 @@ def test_a_key_written_twice_is_written_once():
     for target in ("claude", "copilot"):
         text = agentconv.convert_text(src, target, path=".claude/agents/ok.md").text
         assert fc.problems(target, text) == [] and text.count("\ndescription:") == 1
-    with pytest.raises(ParseError, match="not valid YAML"):  # valid YAML apart from the repeat: refused, as YAML does
-        agentconv.read_text(agent(extra="model: sonnet\nmodel: opus\n").encode(), path=".claude/agents/ok.md")
+    # valid YAML apart from the repeat: Claude Code reads the last one (2.1.330, checked 2026-11-27), reported; a
+    # dialect whose tool refuses the header (OpenCode, Gemini CLI: js-yaml) refuses it, as YAML does
+    doc, report = agentconv.read_text(agent(extra="model: sonnet\nmodel: opus\n").encode(), path=".claude/agents/ok.md")
+    assert doc.records[0].model.raw == "opus" and [i.code.value for i in report] == ["value-invalid"]
+    with pytest.raises(ParseError, match="not valid YAML"):
+        agentconv.read_text(b"---\ndescription: d\nmodel: a/b\nmodel: c/d\n---\nx\n", "opencode")
 
 
 def test_a_json_key_written_twice_is_written_once():

@@ -12,7 +12,7 @@ from agentconv.text import decode
 @pytest.mark.parametrize("text, head, close, gap, body, body_line", [
     ("---\nname: a\n---\nbody\n", ["name: a"], "---", "", "body\n", 4),
     ("---\n---\n\n\nbody", [], "---", "\n\n", "body", 5),
-    ("---\nname: a\n...  \n\nbody", ["name: a"], "...  ", "\n", "body", 5),
+    ("---\nname: a\n...\n---  \n\nbody", ["name: a", "..."], "---  ", "\n", "body", 6),
     ("---\nname: a\n---", ["name: a"], "---", "", "", 4),
     ("--- \nx: |\n  ---x\n---\t\nb", ["x: |", "  ---x"], "---\t", "", "b", 5),
     ("---\n# c\n\nname: a\n\n---\n---\n", ["# c", "", "name: a", ""], "---", "", "---\n", 7),
@@ -23,7 +23,7 @@ def test_where_the_header_closes(text, head, close, gap, body, body_line):
     assert (p.layout.close, p.layout.gap, p.body, p.body_line) == (close, gap, body, body_line)
 
 
-@pytest.mark.parametrize("text", ["---\nname: a\n", "---", "---\n--- x\n"])
+@pytest.mark.parametrize("text", ["---\nname: a\n", "---", "---\n--- x\n", "---\nname: a\n...  \n\nbody"])
 def test_a_header_that_never_closes(text):
     with pytest.raises(Exception, match="not closed"):
         frontmatter.parse(text)

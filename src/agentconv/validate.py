@@ -31,7 +31,7 @@ rule, message), in file order. They come from two places, so a plugin dialect is
 
 Where the reader and a table rule speak of the same key on the same line (``SAME_VALUE``), one finding says it: the
 table rule's, which carries the tool's severity. A file the tool loads is valid: a table tunes severities in an
-optional ``[validate]`` section (``lenient_yaml``, ``foreign_tools``, ``unknown_tools``: ``"error"`` or
+optional ``[validate]`` section (``lenient_yaml``, ``tab_indent`` (a header indented with tabs; else ``lenient_yaml``), ``foreign_tools``, ``unknown_tools``: ``"error"`` or
 ``"warning"``; ``loose_values``: keys whose value outside the set the tool loads and ignores, a warning). The library
 never prints; the CLI (``agentconv validate``) renders.
 """
@@ -186,9 +186,10 @@ def _from_reader(item: LossItem, d, path: str | None) -> Finding | None:
         return None
     message = item.message
     if item.code == LossCode.YAML_LENIENT:
-        sev = Severity(d.table.get("validate", {}).get("lenient_yaml", ERROR.value))
+        tune, tabs = d.table.get("validate", {}), "indented with tabs" in message
+        sev = Severity(tune.get("tab_indent" if tabs and "tab_indent" in tune else "lenient_yaml", ERROR.value))
         how = "tolerates it, strict YAML parsers do not" if sev == WARNING else "rejects it"
-        message = f"{message}; {d.id} {how} (quote the value)"
+        message = f"{message}; {d.id} {how} ({'indent with spaces' if tabs else 'quote the value'})"
     return Finding(path, item.line or 1, sev or item.severity, rule, message)
 
 

@@ -52,7 +52,7 @@ class Dialect(ToolFields, Detection):
         if key:
             return self.envelope.parse(text, path, prompt_key=key)
         if self.envelope is frontmatter:
-            return frontmatter.parse(text, path, keys=self.known_keys)
+            return frontmatter.parse(text, path, keys=self.known_keys, twice=self.table.get("duplicate_keys"))
         return self.envelope.parse(text, path)
 
     @cached_property

@@ -37,8 +37,12 @@ wrote with one."""
 CARRY_PREFIX = f"# {MARK}: "
 # The key's trailing blanks are stripped in code: a lazy ``[^:]*?`` before ``[ \t]*:`` is quadratic on long blank runs.
 _KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
-_CLOSE = rx.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_CLOSE_LINE = rx.compile(r"(?m)^(?:---|\.\.\.)[ \t]*$")
+# Only `---` closes a header: Claude Code, OpenCode, Gemini CLI and VS Code all split on dashes, none on YAML's `...`
+# (a header "closed" by `...` is no header to Claude Code and OpenCode, is refused by Gemini CLI, and runs to the end of
+# the file in VS Code; their loaders, run 2026-11-27).
+_CLOSE = rx.compile(r"^---[ \t]*$")
+_CLOSE_LINE = rx.compile(r"(?m)^---[ \t]*$")
+_TABS = rx.compile(r"(?m)^\t+")
 _BLANK_LINES = rx.compile(r"\n*")
 
 
@@ -93,9 +97,11 @@ class Parsed:
     """The 1-based line the record starts on (a mode in a list of many: its own)."""
 
 
-def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None) -> Parsed:
+def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,
+          twice: str | None = None) -> Parsed:
     """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
-    when the header is not valid YAML, a line that starts no such key continues the value before it."""
+    when the header is not valid YAML, a line that starts no such key continues the value before it. ``twice``: which
+    of a key written twice the dialect's tool reads, ``"first"`` or ``"last"`` (None: the header is not valid YAML)."""
     first = text.find("\n")
     if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
@@ -111,13 +117,17 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     layout = Layout(close=close.group(), gap=gap)
     out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap))
     _chunk(head, layout, out)
+    if twice:  # the other value is not written back: the output is strict YAML, as for any lenient read
+        _once(layout, twice, out)
     header = "".join(c.text for c in layout.chunks) + layout.trailer
     try:
         data, plain = yamlio.read(header, file) if header.strip() else ({}, True)
     except LimitError:
         raise
     except Exception as exc:  # ruamel raises several unrelated classes
-        data, plain = _lenient(layout, out, file, exc, keys), False
+        data, plain = _untabbed(header, layout, out, file), False
+        if data is None:
+            data = _lenient(layout, out, file, exc, keys)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -160,6 +170,54 @@ def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
         else:
             pending.append(line + "\n")
     layout.trailer = "".join(pending)
+
+
+def _once(layout: Layout, twice: str, out: Parsed) -> None:
+    """Keep in ``layout`` the chunks the tool reads when a key is written twice, the first or the last of each
+    (``twice``); each other one is a note. Claude Code keeps the last (its agent and command lists,
+    @anthropic-ai/claude-code 2.1.330 run 2026-11-27), VS Code the first, with a "Duplicate key" diagnostic (yaml.ts
+    under PromptHeader, via the offline harness, 2026-11-27)."""
+    at: dict[str, Chunk] = {}
+    for c in layout.chunks:
+        if twice == "last" or c.key not in at:
+            at[c.key] = c
+    if len(at) == len(layout.chunks):
+        return
+    from ..loss import LossCode
+    from .records import Note
+
+    dropped = [c for c in layout.chunks if at[c.key] is not c]
+    for c in dropped:
+        kept = at[c.key].line
+        out.notes.append(Note(LossCode.VALUE_INVALID, {
+            "problem": f"'{c.key}' is written twice (lines {min(c.line, kept)} and {max(c.line, kept)})",
+            "reading": f"the {twice} one is read, as its tool reads it; the value on line {c.line} is dropped"}, c.line))
+    layout.chunks = [c for c in layout.chunks if at[c.key] is c]
+
+
+def _untabbed(header: str, layout: Layout, out: Parsed, file: str | None) -> dict[str, Any] | None:
+    """The header read with each leading tab as two spaces, as Claude Code reads it when its YAML parser fails
+    (@anthropic-ai/claude-code 2.1.330, the retry in its frontmatter parser, read 2026-11-27; VS Code's yaml.ts takes a
+    tab as indentation too); None when there is no such tab or the header is still not valid YAML."""
+    if not _TABS.search(header):
+        return None
+    try:
+        data = yamlio.parsed(_TABS.sub(lambda m: "  " * len(m.group()), header), file)
+    except LimitError:
+        raise
+    except Exception:
+        return None
+    if not isinstance(data, dict):
+        return None
+    from ..loss import LossCode
+    from .records import Note
+
+    for c in layout.chunks:
+        if _TABS.search(c.text):
+            c.lenient = True  # written afresh: the output is strict YAML
+            out.notes.append(Note(LossCode.YAML_LENIENT, {"text": f"'{c.key}'", "problem": "is indented with tabs",
+                                                          "reading": "each leading tab as two spaces"}, c.line))
+    return data
 
 
 def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,

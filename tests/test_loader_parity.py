@@ -1,0 +1,84 @@
+"""Headers as each tool's own loader reads them (the loader-parity hazards, 2026-11-27): what the tool loads is read,
+with the tool's meaning; what it refuses is said to be a problem. Each rule was checked by running the real loader on a
+synthetic file: Claude Code 2.1.330 (its agent and command lists, offline), OpenCode 1.18.33 (`debug config`), Gemini
+CLI 0.61.0 (loadAgentsFromDirectory, FileCommandLoader), VS Code's yaml.ts + PromptFileParser (the offline harness).
+Synthetic inputs only."""
+from __future__ import annotations
+
+import pytest
+
+import agentconv
+from agentconv.errors import ParseError
+from agentconv.validate import validate_text
+
+AGENT = {"claude": ".claude/agents/a.md", "claude-command": ".claude/commands/a.md", "copilot": ".github/agents/a.agent.md",
+         "opencode": ".opencode/agents/a.md", "gemini": ".gemini/agents/a.md"}
+
+
+def findings(text: str, dialect: str) -> list[tuple[str, str]]:
+    return [(f.severity.value, f.rule) for f in validate_text(text, dialect, path=AGENT[dialect])]
+
+
+@pytest.mark.parametrize("dialect, read", [("claude", "second"), ("claude-command", "second"), ("copilot", "first")])
+def test_a_key_written_twice_is_read_as_the_tool_reads_it(dialect, read):
+    """Claude Code lists the agent with the last `description:`, VS Code reads the first (and flags the second): the
+    file loads, so it is read, the other value reported dropped (and not written back: output is strict YAML)."""
+    src = "---\nname: a\ndescription: first\nmodel: sonnet\ndescription: second\n---\nBody\n"
+    doc, report = agentconv.read_text(src, dialect, path=AGENT[dialect])
+    assert doc.records[0].description == read
+    dropped = 5 if read == "first" else 3
+    assert [(i.code.value, i.line) for i in report if i.code.value == "value-invalid"] == [("value-invalid", dropped)]
+    assert f"the value on line {dropped} is dropped" in next(i.message for i in report if i.code.value == "value-invalid")
+    same = agentconv.convert_text(src, dialect, from_=dialect, path=AGENT[dialect]).text  # strict YAML, as any lenient read
+    assert same == src.replace("description: first\n" if read == "second" else "description: second\n", "")
+    assert ("warning", "value-invalid") in findings(src, dialect) and "error" not in dict(findings(src, dialect))
+
+
+@pytest.mark.parametrize("dialect", ["opencode", "gemini"])
+def test_a_key_written_twice_is_refused_where_the_tool_refuses_the_header(dialect):
+    """OpenCode's and Gemini CLI's YAML parser refuses a repeated key (OpenCode then reads the whole file as the prompt,
+    Gemini CLI loads nothing): no value is picked for them."""
+    with pytest.raises(ParseError, match="not valid YAML"):
+        agentconv.read_text("---\nname: a\ndescription: d\ndescription: e\n---\nBody\n", dialect, path=AGENT[dialect])
+
+
+@pytest.mark.parametrize("dialect", ["claude", "copilot", "opencode", "gemini"])
+def test_dots_do_not_close_a_header(dialect):
+    """No tool ends a header at YAML's `...`: Claude Code and OpenCode see no header at all (the agent is unnamed, or
+    its prompt is the whole file), Gemini CLI refuses the file, VS Code reads the header to the end of the file. It
+    is not read as a header with a prompt below it."""
+    with pytest.raises(ParseError, match="not closed"):
+        agentconv.read_text("---\nname: a\ndescription: d\n...\nBody\n", dialect, path=AGENT[dialect])
+    doc, _ = agentconv.read_text("---\nname: a\ndescription: d\n...\n---\nBody\n", dialect, path=AGENT[dialect])
+    assert (doc.records[0].description, doc.records[0].prompt) == ("d", "Body\n")
+
+
+TABS = "---\nname: a\ndescription: d\nmodel: sonnet\nx-list:\n\t- one\n\t\t- two\n---\nBody\n"
+
+
+def test_a_header_indented_with_tabs_is_read_with_two_spaces_a_tab():
+    """Claude Code retries a header its YAML parser refuses with every leading tab as two spaces; VS Code takes a tab
+    as indentation. The list stays the list (not text folded into the `model:` above it)."""
+    doc, report = agentconv.read_text(TABS, "claude", path=AGENT["claude"])
+    agent = doc.records[0]
+    assert agent.model.raw == "sonnet" and agent.extensions["claude"]["x-list"] == ["one - two"]
+    assert [(i.code.value, i.line) for i in report] == [("yaml-lenient", 5)]
+    assert agentconv.convert_text(TABS, "claude", from_="claude", path=AGENT["claude"]).text == \
+        "---\nname: a\ndescription: d\nmodel: sonnet\nx-list:\n  - one - two\n---\nBody\n"  # strict YAML out
+
+
+@pytest.mark.parametrize("dialect, severity", [("claude", "warning"), ("copilot", "warning"), ("gemini", "error"),
+                                               ("opencode", "error")])
+def test_tabs_warn_where_the_tool_reads_them_and_fail_where_it_refuses(dialect, severity):
+    """Gemini CLI refuses the file ("tab characters must not be used in indentation"), OpenCode reads no header."""
+    found = [f for f in validate_text(TABS, dialect, path=AGENT[dialect]) if f.rule == "yaml-strict"]
+    assert [(f.severity.value, f.line) for f in found] == [(severity, 5)]
+    assert found[0].message.endswith("(indent with spaces)")
+
+
+def test_a_claude_command_header_claude_reads_leniently_is_a_warning():
+    """Claude Code lists `description: Use when: x` as "Use when: x" in a command as in an agent."""
+    src = "---\ndescription: Use when: reviewing\n---\nBody\n"
+    assert findings(src, "claude-command") == [("warning", "yaml-strict")]
+    assert agentconv.read_text(src, "claude-command", path=AGENT["claude-command"])[0].records[0].description == \
+        "Use when: reviewing"
