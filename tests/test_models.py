@@ -325,3 +325,37 @@ def test_same_tool_keeps_what_its_list_lacks():
         assert models.spell(models.parse(raw, table), table, same_tool=True) == (raw, "kept")
     assert models.spell(models.parse("ollama/qwen3-coder", table), table) == ("ollama/qwen3-coder", "kept")
     assert models.spell(models.parse("anthropic/claude-sonnet-4-0", table), table) == (None, "unmapped")
+
+
+# a spelling one tool means its own way (models.toml [means]): Gemini CLI's gemini-3-flash is Gemini 3.5 Flash
+# (packages/core/src/config/models.ts SECONDARY_GEMINI_3_5_FLASH_MODEL, checked 2026-11-27); elsewhere not understood
+MEANS = [
+    ("gemini", "gemini-3-flash",
+     [None, 'Gemini 3.5 Flash (copilot)', 'google/gemini-3.5-flash', 'gemini-3-flash', None, None, None, None]),
+    ("cursor", "gemini-3-flash",  # Cursor's meaning is not published: kept only as written
+     [None, None, None, 'gemini-3-flash', None, 'gemini-3-flash', None, None]),
+    ("copilot", "Gemini 3 Flash (Preview) (copilot)",  # never gemini-3-flash, which Gemini CLI runs as 3.5
+     [None, 'Gemini 3 Flash (Preview) (copilot)', 'google/gemini-3-flash-preview', 'gemini-3-flash-preview', None,
+      None, None, None]),
+]
+
+
+@pytest.mark.parametrize("source,raw,want", MEANS, ids=[f"{s}:{r}" for s, r, _ in MEANS])
+def test_a_spelling_means_what_its_tool_says(source, raw, want):
+    assert [write(source, raw, target)[0] for target in TARGETS] == want
+
+
+def test_a_tools_own_spelling_comes_back():
+    """Gemini CLI's gemini-3-flash through another dialect comes back as written (the side channel reads it as the
+    model the visible file names), and a comment naming it beside Gemini 3 Flash is refused (another version)."""
+    for via in ("copilot", "opencode", "cursor"):
+        there = agentconv.convert_text(source_text("gemini", model_line("gemini", "gemini-3-flash")), via,
+                                       from_="gemini", path=PATHS["gemini"]).text
+        back = agentconv.convert_text(there, "gemini", from_=via, path=PATHS[via]).text
+        assert fields("gemini", back)["model"] == "gemini-3-flash", via
+    there = agentconv.convert_text(source_text("gemini", model_line("gemini", "gemini-3-flash")), "copilot",
+                                   from_="gemini", path=PATHS["gemini"]).text
+    forged = there.replace("Gemini 3.5 Flash (copilot)", "Gemini 3 Flash (Preview) (copilot)")
+    result = agentconv.convert_text(forged, "gemini", from_="copilot", path=PATHS["copilot"])
+    assert fields("gemini", result.text)["model"] == "gemini-3-flash-preview"
+    assert [(i.code.value, i.path) for i in result.report if i.code.value == "carry-refused"] == [("carry-refused", "model")]

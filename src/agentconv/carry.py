@@ -199,7 +199,7 @@ def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy)
     if kind == "model" and agent.model is not None:
         from . import models
 
-        same = agent.model.raw == value["raw"] or models.same(models.parse(value["raw"]), agent.model)
+        same = agent.model.raw == value["raw"] or models.same(models.read_back(value["raw"], agent.model), agent.model)
         return None if same else "a different model from the file's"
     if kind == "name" and agent.name is not None:
         from .naming import slugify
@@ -214,7 +214,7 @@ def _put(agent: Agent, path: str, value: Any) -> None:
     if path == "model":
         from . import models
 
-        agent.model = models.parse(value["raw"])  # the family from the spelling, never from the comment
+        agent.model = models.read_back(value["raw"], agent.model)  # the family from the spelling, never the comment
     elif path == "tools":
         agent.tools = _policy(value)
     else:

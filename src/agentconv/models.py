@@ -96,9 +96,21 @@ def _parse(raw: str, aliases: tuple[tuple[str, str], ...]) -> Model:
 
 
 def parse(raw: str, table: dict[str, Any] | None = None) -> Model:
-    """``raw`` as read by the dialect of ``table`` (its [model.alias] spellings), or by any dialect."""
+    """``raw`` as read by the dialect of ``table`` (its [model.alias] spellings, models.toml [means]), or by any
+    dialect (a spelling one tool means its own way is then not understood)."""
     aliases = tuple((table or {}).get("model", {}).get("alias", {}).items())
+    means = catalogue()["means"].get(raw.strip())
+    if means is not None:
+        return replace(_parse(means["id"], aliases), raw=raw) if (table or {}).get("id") == means["in"] else Model(raw)
     return replace(_parse(raw, aliases))
+
+
+def read_back(raw: str, visible: Model | None) -> Model:
+    """``raw`` as the side channel gives it back beside the file's ``visible`` model: the reading of some dialect
+    that names that model (``gemini-3-flash`` is Gemini 3.5 Flash where it came from), else as read by any dialect."""
+    means = catalogue()["means"].get(raw.strip())
+    there = replace(_parse(means["id"], ()), raw=raw) if means is not None else None
+    return there if there is not None and visible is not None and same(there, visible) else parse(raw)
 
 
 def _reader(model: Model) -> _Reader | None:
@@ -172,7 +184,8 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
             if spec.get("prefix") and provider and reader is not None:
                 candidates.append(spec["prefix"].format(provider=provider) + bare)
         for value in candidates:
-            if rx.compile(passthrough).fullmatch(value) and (same_tool or _resolves(value, spec)):
+            if (rx.compile(passthrough).fullmatch(value) and (same_tool or _resolves(value, spec))
+                    and (model.version is None or same(parse(value, table), model))):  # not read as another version
                 return value, "kept" if value == model.raw else "passed"
     k = key(model)
     value = spec.get("version", {}).get(k or "")
