@@ -1,6 +1,8 @@
 """Exact on real files: same dialect keeps every key and value as written; other dialects keep what they tolerate."""
 from __future__ import annotations
 
+import pytest
+
 import agentconv
 from agentconv.validate import validate_text
 
@@ -380,3 +382,45 @@ def test_a_converted_file_converted_to_its_own_dialect_keeps_its_side_channel_as
     assert '"from":"claude"' in copilot
     assert agentconv.convert_text(copilot.encode(), to="copilot", from_="copilot").text == copilot
     assert "model: sonnet" in agentconv.convert_text(copilot.encode(), to="claude").text
+
+
+# Small edits authors make, each loaded by the tool: converted to its own dialect, the file comes back byte for byte.
+AUTHOR_EDITS = [
+    ("claude", "a.md", "---  \nname: a\ndescription: d\n---\t\n\nBody.\n"),  # blanks after the delimiters
+    ("claude", "a.md", "---\nname: a\ndescription: d\nmodel:\ntools: ~\ndisallowedTools:\ncolor: null\n---\n\nBody.\n"),
+    ("claude", "a.md", "---\nname: a\ndescription: d\nfoo:\nargument-hint: ~\n---\n\nBody.\n"),  # unknown, foreign
+    ("opencode", ".opencode/agent/a.md", "---\ndescription:\nmode: subagent\ntemperature: ~\n---\n\nBody.\n"),
+    ("copilot", ".github/agents/a.agent.md", "---\ndescription: d\nmodel: null\nhandoffs:\n---\n\nBody.\n"),
+    ("claude-command", ".claude/commands/a.md", "---\ndescription: d\nargument-hint:\nmodel: ~\n---\n\nBody.\n"),
+    ("claude", "a.md", '---\nname: a\ndescription: "go \\ud83d\\ude80 now"\n---\n\nBody.\n'),  # an emoji as JSON spells it
+    ("roo", ".roomodes", 'customModes:\n  - slug: a\n    name: "\\ud83e\\udded A"\n    roleDefinition: r\n'
+                         '    groups: [read]\n'),
+]
+
+
+@pytest.mark.parametrize("dialect,path,text", AUTHOR_EDITS)
+def test_author_edits_come_back_byte_for_byte(dialect, path, text):
+    out = agentconv.convert_text(text, dialect, from_=dialect, path=path)
+    assert out.text == text
+    assert not [i for i in out.report if i.code.value not in ("name-derived", "value-read-as")]
+
+
+def test_a_json_escaped_emoji_is_the_character_the_tools_read():
+    """A UTF-16 pair written as two escapes (Python's json.dumps) is one character to the tools' JavaScript YAML
+    parsers; libyaml refuses it. Read as that character, never as text of a lenient fallback."""
+    text = '---\nname: a\ndescription: "go \\ud83d\\ude80 now"\n---\n\nBody.\n'
+    out = agentconv.convert_text(text, "copilot", from_="claude")
+    assert "description: go \U0001F680 now\n" in out.text and "yaml-lenient" not in {i.code.value for i in out.report}
+    half = agentconv.read_text('---\nname: a\ndescription: "go \\ud83d now"\n---\n\nBody.\n', "claude")[1]
+    assert "yaml-lenient" in {i.code.value for i in half}  # half a pair is no character: not read as one
+
+
+def test_a_tab_only_the_c_loader_takes_is_written_as_every_reader_takes_it():
+    """``key:<tab>value`` and a tab after a value are YAML 1.2, and libyaml reads them, but ruamel's and PyYAML's
+    pure readers refuse them: written fresh (same values); a tab inside a quoted value is kept as written."""
+    from ruamel.yaml import YAML
+
+    text = '---\nname: a\ndescription:\t"x y"\nmodel: sonnet\t\ncolor: "a\tb"\n---\n\nBody.\n'
+    out = agentconv.convert_text(text, "claude", from_="claude")
+    assert out.text == '---\nname: a\ndescription: x y\nmodel: sonnet\ncolor: "a\tb"\n---\n\nBody.\n'
+    assert YAML(typ="safe", pure=True).load(out.text.split("---\n")[1])["color"] == "a\tb"

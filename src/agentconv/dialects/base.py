@@ -373,13 +373,21 @@ class Dialect(ToolFields, Detection):
             if (key == "model" and "model" in held) or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:
                 continue
             mapping.setdefault(key, self._uncoerced(ctx, f"extensions.{self.id}.{key}", value))
+        nulls = self._nulls(ctx)
         for ipath, key in ctx.as_read.items():
             value = self._uncoerced(ctx, ipath, paths.get(agent, ipath))
-            if key not in mapping and value is not None:
+            if key not in mapping and (value is not None or key in nulls):
                 mapping[key] = value
                 ctx.mapped.add(ipath)
                 if not self._same(ctx):
                     ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.id)
+        for key in nulls:  # a field the source left empty, and nothing fills: as written (the tool reads no value)
+            ipath = self.table.get("fields", {}).get(key)
+            if key in mapping or ipath is None:
+                continue
+            if (agent.tools.mode == "inherit" and not agent.tools.grants) if ipath in ("tools", "tools.deny") \
+                    else not paths.get(agent, ipath):
+                mapping[key] = None
         self.write_extra(mapping, ctx)
         if "order" in self.table:  # the order the tool writes a record's keys in; keys it does not list follow
             mapping = {k: mapping[k] for k in [*self.table["order"], *mapping] if k in mapping}
@@ -510,6 +518,13 @@ class Dialect(ToolFields, Detection):
         same = agent.origin is not None and agent.origin.dialect == self.id and "name" in agent.derived
         if agent.name and not same and naming.slugify(written or "") != agent.name:
             ctx.carried.setdefault("name", agent.name)
+
+    def _nulls(self, ctx: "WriteContext") -> list[str]:
+        """Same dialect: the keys the source wrote with no value (``key:``, ``~``, ``null``), which the IR holds as
+        nothing; written back as they came."""
+        layout = self.own_layout(ctx.agent)
+        chunks = getattr(layout, "chunks", None) or []
+        return [c.key for c in chunks if c.value is None and not c.lenient]
 
     def _had_key(self, ctx: "WriteContext", key: str) -> bool:
         layout = self.own_layout(ctx.agent)

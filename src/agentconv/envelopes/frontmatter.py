@@ -68,6 +68,8 @@ class Layout:
     chunks: list[Chunk] = field(default_factory=list)
     trailer: str = ""
     """Comment and blank lines after the last key."""
+    open: str = "---"
+    """The opening delimiter line as written (``---`` and any blanks after it)."""
     close: str = "---"
     gap: str = "\n"
     """Blank lines between the closing delimiter and the prompt."""
@@ -114,7 +116,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
     body = _BLANK_LINES.match(text, close.end() + 1).end()  # after the blank lines below the header
     gap = text[close.end() + 1:body]
-    layout = Layout(close=close.group(), gap=gap)
+    layout = Layout(open=text[:first], close=close.group(), gap=gap)
     out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap))
     _chunk(head, layout, out)
     if twice:  # the other value is not written back: the output is strict YAML, as for any lenient read
@@ -269,12 +271,13 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
     holds three dashes in a row (``_dashless``)."""
     if layout is not None and not layout.has_header and not mapping and not carry:
         return layout.gap + body  # a file without a header, with nothing to add, stays without one
-    parts = ["---\n"]
     old = {c.key: c for c in layout.chunks} if layout and layout.has_header else {}
+    parts = [(layout.open if old else "---") + "\n"]
     for key in _order(mapping, [c.key for c in layout.chunks] if old else []):
         c = old.get(key)
         value = mapping[key]
-        if c is not None and not c.lenient and _same(c.value, value) and not jsontext.UNSAFE.search(c.text):
+        if c is not None and not c.lenient and _same(c.value, value) and not jsontext.UNSAFE.search(c.text) \
+                and ("\t" not in c.text or _strict(c.text)):
             parts.append(c.text)
         else:
             text = yamlio.dump_field(key, value)
@@ -305,6 +308,19 @@ def _dashless(value: Any) -> str:
     value too: ``description: a --- b`` loads as ``a``, the rest as prompt, and a key after it is lost. Dashes
     stand only inside JSON strings, where ``\\u002d`` means the same."""
     return _DASHES.sub(_ESCAPED, jsontext.dumps(value))
+
+
+def _strict(text: str) -> bool:
+    """Does a strict YAML reader take this chunk? A tab after a key's colon or after a value is YAML 1.2 (the C loader
+    and the tools' JavaScript parsers take it), but the pure-Python readers (ruamel's, PyYAML) refuse it: such a
+    chunk is written fresh, same value, so that every YAML reader takes the output."""
+    from ruamel.yaml import YAML
+
+    try:
+        YAML(typ="safe", pure=True).load(text)
+    except Exception:  # ruamel raises several unrelated classes
+        return False
+    return True
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -65,6 +65,35 @@ def parsed(text: str, file: str | None = None) -> Any:
         return _loader(text)
     except RecursionError:
         raise limits.LimitError(f"YAML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
+    except Exception as exc:
+        if "escape" not in str(exc) or "\\u" not in text.lower():
+            raise
+        return _paired(text, exc)
+
+
+def _paired(text: str, error: Exception) -> Any:
+    """A double-quoted scalar holding a UTF-16 pair as two escapes (``"\\ud83d\\ude80"``, as JSON writers spell
+    an emoji), which the C loader refuses: read as the character the pair stands for, as the tools' JavaScript YAML
+    parsers do (eemeli/yaml ``resolve-flow-scalar.js`` ``parseCharCode``: ``String.fromCodePoint`` of each escape,
+    two halves making one character; checked 2026-11-27). A half without its other half stays an error."""
+    from ruamel.yaml import YAML
+
+    def joined(v: Any) -> Any:
+        if isinstance(v, str):
+            return v.encode("utf-16-le", "surrogatepass").decode("utf-16-le") if _HALF.search(v) else v
+        if isinstance(v, list):
+            return [joined(x) for x in v]
+        if isinstance(v, dict):
+            return {joined(k): joined(x) for k, x in v.items()}
+        return v
+
+    try:
+        return joined(YAML(typ="safe", pure=True).load(text))
+    except (UnicodeError, RecursionError):
+        raise error from None
+
+
+_HALF = rx.compile("[\ud800-\udfff]")
 
 
 def error_line(exc: Exception) -> int | None:
