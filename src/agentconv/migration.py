@@ -3,7 +3,7 @@
 Flow: discover (the pool forks at the 64th source, which it starts on) -> convert in a process pool (each worker
 reads one source, writes each target to a temp file beside its destination, returns a small record) -> plan
 (collisions, hand-written files) -> rename or discard the temp files -> update the manifest. Records pass through
-``spill.Spill`` (a temp file past a thousand) from one pass to the next, and the manifest's new entries through a
+``spill.Spill`` (a temp file past 4,096) from one pass to the next, and the manifest's new entries through a
 sorted spill, never file contents nor a table of every target: memory does not grow with the file count (issue 11).
 A second run finds every target identical and writes nothing.
 
@@ -84,7 +84,7 @@ _FIELDS = operator.attrgetter(*(f.name for f in fields(Record)))
 
 
 def _spill(items: Iterable[Record] = ()) -> Spill[Record]:
-    """A run's records, held in a temp file past a thousand (``spill.Spill``): each as a tuple of its fields."""
+    """A run's records, held in a temp file past 4,096 (``spill.Spill``): each as a tuple of its fields."""
     return Spill(items, _FIELDS, _record)
 
 
@@ -610,7 +610,7 @@ class Outcome:
     """The result of ``migrate``/``plan``/``sync_check``: every record and the summary."""
 
     records: Sequence[Record]
-    """In the order of the sources; a ``Spill`` (read from a temp file past a thousand records) or a list."""
+    """In the order of the sources; a ``Spill`` (read from a temp file past 4,096 records) or a list."""
     summary: Summary
 
     def to_json(self) -> dict[str, Any]:
