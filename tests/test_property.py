@@ -105,3 +105,20 @@ def test_dump_field_loads_back_equal(key, value):
     assert text.endswith("\n")
     assert _PURE.load(text) == {key: value}
     assert _C.load(text) == {key: value}
+
+
+_GLOB_PART = st.sampled_from(["a", "b", "/", ".", "*", "**", "**/", "?", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GLOB_PART, min_size=1, max_size=7).map("".join), st.lists(st.text("ab/.x", max_size=9), max_size=30))
+def test_a_path_a_glob_matches_holds_its_word(glob, paths) -> None:
+    """Detection asks a dialect's place regex only where the path holds one of its globs' words (``glob_word``): a
+    path the regex matches always holds the word (else a file at its place would lose the place's evidence)."""
+    import re
+
+    from agentconv.dialects.helpers import glob_source, glob_word
+
+    regex, word = re.compile(glob_source(glob)), glob_word(glob)
+    for path in paths:
+        assert not regex.match(path) or word in path, (glob, path, word)

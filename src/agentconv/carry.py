@@ -187,15 +187,26 @@ def _tools_shape(value: Any) -> bool:
     return True
 
 
+_WITHIN: Any = None
+"""``toolpolicy.within_classes``, once imported (``_within``): carry is imported before the dialects."""
+
+
+def _within() -> Any:
+    global _WITHIN
+    from .dialects.toolpolicy import within_classes
+
+    _WITHIN = within_classes
+    return within_classes
+
+
 def _policy(value: dict[str, Any]) -> ToolPolicy:
     return ToolPolicy(value.get("mode", INHERIT), [Grant(**g) for g in value.get("grants", [])])
 
 
 def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy) -> str | None:
     if kind == "tools":
-        from .dialects.toolpolicy import within_classes
-
-        return None if within_classes(_policy(value), tools) is not None else "wider than the file's own tools"
+        within = _WITHIN or _within()  # every write that carries a tool policy asks: the import once, not per call
+        return None if within(_policy(value), tools) is not None else "wider than the file's own tools"
     if kind == "model" and agent.model is not None:
         from . import models
 

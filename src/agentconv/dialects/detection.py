@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import naming, registry, rx
 from ..ir import Agent
-from .helpers import glob_source, memo, unscoped
+from .helpers import glob_source, glob_word, memo, unscoped
 
 _MEMO = SimpleNamespace()
 """Detection's memo of tool lists, shared by the dialects: per list, the names each ``split_names`` makes of it and
@@ -26,11 +26,21 @@ class Detection:
         globs = self.table.get("layout", {}).get("detect", [])
         return rx.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
 
+    @cached_property
+    def _place_words(self) -> tuple[str, ...]:
+        """Each path glob's longest literal text (``glob_word``): a path holding none of them is at no place of this
+        dialect (detection asks every dialect per file; the regular expression only where a word is there)."""
+        return tuple(glob_word(g) for g in self.table.get("layout", {}).get("detect", []))
+
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """A score (higher is likelier) and the evidence, from the path and the parsed header."""
         score, why = 0.0, []
-        place = self._places.match(path.replace("\\", "/")) if path and self._places is not None else None
+        if path and self._places is not None:
+            path = path.replace("\\", "/")
+            place = self._places.match(path) if any(w in path for w in self._place_words) else None
+        else:
+            place = None
         if place:
             score += 10
             why.append("path matches " + self.table["layout"]["detect"][place.lastindex - 1])  # the first that does

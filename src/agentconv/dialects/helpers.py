@@ -135,6 +135,12 @@ def glob_source(pattern: str) -> str:
     return "(?:^|.*/)" + "".join(out) + "$"
 
 
+def glob_word(pattern: str) -> str:
+    """The longest run of literal text in a glob: a path ``glob_source`` matches holds it (``.claude/agents/`` of
+    ``.claude/agents/**``), so a path without it is no match, told without the regular expression."""
+    return max(re.split(r"\*\*/|\*\*|\*|\?", pattern), key=len)  # read as glob_source reads it: ``**/`` whole
+
+
 def first_heading(text: str) -> str | None:
     """The text of the first markdown heading (``# Title`` -> ``Title``), if any."""
     for line in text.split("\n"):
