@@ -106,3 +106,24 @@ def test_standard_output_closed_early_is_exit_1_and_silent(argv):
     err = proc.stderr.decode()
     assert proc.returncode == 1, err
     assert "Traceback" not in err and "Broken pipe" not in err and "BrokenPipe" not in err
+
+
+def test_the_command_exits_without_teardown_but_flushed_and_with_its_exit_handlers(tmp_path: Path) -> None:
+    """``agentconv`` (``cli.entry``) leaves with ``os._exit`` after ``main``: what it wrote is all there (a JSON document
+    far past a pipe's buffer), the exit code is main's, and the exit handlers ran (the regular expression cache is
+    saved by one)."""
+    agents = tmp_path / "repo/.claude/agents"
+    agents.mkdir(parents=True)
+    for i in range(300):
+        tools = "Read, Bash(git *)" if i % 3 == 0 else "Read, Grep"  # a third refused for Copilot: exit 8
+        (agents / f"a{i}.md").write_text(f"---\nname: a{i}\ndescription: Agent {i}.\ntools: {tools}\n---\n\n"
+                                          f"Body {i}.\n", "utf-8")
+    r = cli("migrate", str(tmp_path / "repo"), "--to", "copilot", "--json")
+    data = __import__("json").loads(r.stdout)
+    assert r.returncode == 8 and len(data["files"]) == 300 and len(r.stdout) > 65536
+    assert data["summary"]["statuses"] == {"converted": 200, "failed": 100}
+    mark = tmp_path / "ran"
+    code = (f"import atexit, sys; atexit.register(lambda: open({str(mark)!r}, 'w').write('x'))\n"
+            "sys.argv = ['agentconv', 'dialects', 'nonesuch']\nfrom agentconv.cli import entry\nentry()")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and mark.read_text() == "x" and "nonesuch" in r.stderr

@@ -65,6 +65,33 @@ def main() -> None:
         _last_resort(exc, command if "--json" in argv else None)
 
 
+def entry() -> None:
+    """The ``agentconv`` command: ``main``, then out without the interpreter's teardown (mypy's ``hard_exit`` does
+    the same): a run over thousands of agents holds tens of megabytes of objects that a normal exit frees one by one
+    (30-50 ms of a 2,000-agent ``migrate``) for nothing. Standard output and error are flushed and the exit handlers
+    run first; anything unusual (a message for a code, a flush that fails, a thread still running) exits normally."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = 0 if exc.code is None else exc.code
+    import atexit
+    import threading
+
+    run_exit = getattr(atexit, "_run_exitfuncs", None)
+    if not isinstance(code, int) or run_exit is None or threading.active_count() > 1:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        sys.exit(code)  # the normal way out says what it says about a broken stream
+    run_exit()
+    import os
+
+    os._exit(code)
+
+
 def _fast(run, args: dict) -> None:
     """A command without typer, ending as typer's runner ends it: exit 0 when ``run`` returns, and a broken pipe
     is exit 1 with nothing more said (click's ``main``)."""
