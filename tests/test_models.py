@@ -274,6 +274,10 @@ def test_validate_knows_the_catalogue():
     assert model_findings("kiro", "claude-sonnet-5") == ["model 'claude-sonnet-5' is not in kiro's model list "
                                                          "(checked 2026-11-26)"]
     assert model_findings("gemini", "flash-lite") == []
+    assert model_findings("opencode", "anthropic/claude-opus-4-6") == []
+    assert model_findings("opencode", "ollama/qwen3-coder") == []  # a provider the user configures
+    assert model_findings("opencode", "anthropic/claude-sonnet-4-0") == [
+        "model 'anthropic/claude-sonnet-4-0' is not in opencode's model list (checked 2026-11-27)"]
 
 
 def test_ir_json_keeps_the_parsed_model_and_reads_version_1():

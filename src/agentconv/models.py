@@ -199,13 +199,13 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
 
 
 def known(value: str, table: dict[str, Any]) -> bool:
-    """``value`` names a model the dialect of ``table`` lists: one of its aliases, an id it passes through, or a
-    version it spells (by any spelling of that version: VS Code also finds a name without its ``(copilot)``)."""
+    """``value`` names a model the dialect of ``table`` lists: one of its aliases, an id it passes through (and its
+    provider's list has, ``[model.known]``), or a version it spells (by any spelling of that version: VS Code also finds a name without its ``(copilot)``)."""
     spec = table.get("model", {})
     model = parse(value, table)
     if model.alias:
         return model.alias in spec.get("alias", {})
     if spec.get("passthrough") and rx.compile(spec["passthrough"]).fullmatch(value):
-        return True
+        return _resolves(value, spec)  # OpenCode: an id its provider lacks is "Model not found"
     k = key(model)
     return bool(k) and (k in spec.get("version", {}) or (model.vendor in spec.get("api", []) and k in catalogue()["api"]))
