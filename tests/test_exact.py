@@ -395,6 +395,10 @@ AUTHOR_EDITS = [
     ("claude", "a.md", '---\nname: a\ndescription: "go \\ud83d\\ude80 now"\n---\n\nBody.\n'),  # an emoji as JSON spells it
     ("roo", ".roomodes", 'customModes:\n  - slug: a\n    name: "\\ud83e\\udded A"\n    roleDefinition: r\n'
                          '    groups: [read]\n'),
+    ("claude", "a.md", "---\nname: a\ndescription: d\n---"),  # the file ends at the closing ---
+    ("claude", "a.md", "---\r\nname: a\r\ndescription: d\r\n---\r\n\nBody.\nMore.\r\n"),  # CRLF and LF lines
+    ("gemini-command", ".gemini/commands/a.toml", 'description = "d"\r\nprompt = """\nx\r\n"""\n'),
+    ("roo", ".roomodes", "customModes:\n  - slug: a\r\n    name: A\n    roleDefinition: r\r\n    groups: [read]\n"),
 ]
 
 
@@ -424,3 +428,9 @@ def test_a_tab_only_the_c_loader_takes_is_written_as_every_reader_takes_it():
     out = agentconv.convert_text(text, "claude", from_="claude")
     assert out.text == '---\nname: a\ndescription: x y\nmodel: sonnet\ncolor: "a\tb"\n---\n\nBody.\n'
     assert YAML(typ="safe", pure=True).load(out.text.split("---\n")[1])["color"] == "a\tb"
+
+
+def test_a_file_with_mixed_line_ends_that_changes_is_written_with_crlf():
+    text = '---\r\nname: "-dash"\r\ndescription: d\r\n---\r\n\nBody.\n'
+    out = agentconv.convert_text(text, "claude", from_="claude", policy=agentconv.Policy(carry=False)).text
+    assert out == "---\r\nname: dash\r\ndescription: d\r\n---\r\n\r\nBody.\r\n"

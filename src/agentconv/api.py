@@ -200,6 +200,8 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
         if rec.origin is not None:
             rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline
             rec.origin.repaired = bool(decoded.repairs or decoded.fixed_by_ftfy)
+            if decoded.mixed is not None:  # lines ending in more than one way: an unchanged file is given back as it came
+                rec.origin.keep["mixed"] = (decoded.text, decoded.mixed)
     return doc, report
 
 
@@ -227,7 +229,10 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
     limits.check_size(text, "the output", report.file, limits.MAX_OUTPUT_BYTES)
     origin = doc.agent.origin
     if origin is not None and origin.dialect == d.id and origin.newline in getattr(d.envelope, "NEWLINES", ("\n", "\r\n", "\r")):
-        if origin.newline != "\n":  # CRLF, or CR alone where the format allows it
+        mixed = origin.keep.get("mixed")
+        if mixed is not None and text == mixed[0]:
+            text = mixed[1]
+        elif origin.newline != "\n":  # CRLF, or CR alone where the format allows it
             text = text.replace("\n", origin.newline)
         if origin.bom:
             text = "\ufeff" + text

@@ -87,6 +87,9 @@ class Decoded:
     """The source's line ending: LF, CRLF, or CR alone."""
     repairs: list[Repair] = field(default_factory=list)
     fixed_by_ftfy: bool = False
+    mixed: str | None = None
+    """The text as it came (after the BOM) when its lines do not all end alike (CRLF and LF lines, or a CR alone in a
+    CRLF file): an unchanged file is given back as this (``api.write``)."""
 
 
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
@@ -109,14 +112,15 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     if nul >= 0:  # UTF-16 without a BOM, or UTF-32: every other character a NUL
         raise UnicodeDecodeError("utf-8", data if isinstance(data, bytes) else b"", nul, nul + 1,
                                  "a NUL character (UTF-16 without a byte-order mark, or UTF-32?)")
-    newline = "\n"
+    newline, mixed = "\n", None
     if "\r" not in text:  # the usual text: one fast scan, for one character
         pass
     elif "\r\n" in text:
-        newline, text = "\r\n", text.replace("\r\n", "\n")
+        raw, newline, text = text, "\r\n", text.replace("\r\n", "\n")
+        mixed = raw if "\r" in text or text.count("\n") != raw.count("\r\n") else None
     elif "\n" not in text:  # classic Mac: CR alone ends every line
         newline, text = "\r", text.replace("\r", "\n")
-    out = Decoded(text, bom, newline)
+    out = Decoded(text, bom, newline, mixed=mixed)
     if repair and strong(text):
         out.text, out.repairs = repair_mojibake(text)
         if strong(out.text):  # something our repair did not reach: let ftfy try (other encodings...)

@@ -71,6 +71,8 @@ class Layout:
     open: str = "---"
     """The opening delimiter line as written (``---`` and any blanks after it)."""
     close: str = "---"
+    ended: bool = True
+    """The closing delimiter line ends in a newline (not where the file ends at ``---``)."""
     gap: str = "\n"
     """Blank lines between the closing delimiter and the prompt."""
     has_header: bool = True
@@ -116,7 +118,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
     body = _BLANK_LINES.match(text, close.end() + 1).end()  # after the blank lines below the header
     gap = text[close.end() + 1:body]
-    layout = Layout(open=text[:first], close=close.group(), gap=gap)
+    layout = Layout(open=text[:first], close=close.group(), ended=close.end() < len(text), gap=gap)
     out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap))
     _chunk(head, layout, out)
     if twice:  # the other value is not written back: the output is strict YAML, as for any lenient read
@@ -290,7 +292,7 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
     if carry:
         payload = jsontext.dumps(carry, compact=True)
         parts.append(CARRY_PREFIX + (payload if dashes else _DASHES.sub(_ESCAPED, payload)) + "\n")
-    parts.append((layout.close if old else "---") + "\n")
+    parts.append((layout.close if old else "---") + ("\n" if not old or layout.ended or body else ""))
     parts.append(layout.gap if layout and layout.has_header else gap)
     parts.append(body)
     return "".join(parts)
