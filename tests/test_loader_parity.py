@@ -82,3 +82,57 @@ def test_a_claude_command_header_claude_reads_leniently_is_a_warning():
     assert findings(src, "claude-command") == [("warning", "yaml-strict")]
     assert agentconv.read_text(src, "claude-command", path=AGENT["claude-command"])[0].records[0].description == \
         "Use when: reviewing"
+
+
+@pytest.mark.parametrize("dialect, rel, back", [("opencode", ".opencode/agents/team/file-name.md", "claude"),
+                                                ("opencode-command", ".opencode/commands/file-name.md", "claude-command")])
+def test_an_opencode_header_name_names_the_agent_over_its_file(dialect, rel, back):
+    """OpenCode builds `{ name: <path>, ...header }` and keys the agent (the command) by that name: `name: other` in
+    agents/team/file-name.md is the agent `other` (opencode-ai 1.18.33 `debug config`). It is read so, not replaced by
+    the file's name, and written back as it came."""
+    src = "---\nname: other\ndescription: d\n---\nBody\n"
+    doc, report = agentconv.read_text(src, dialect, path=rel)
+    assert doc.records[0].name == "other" and "name-derived" not in [i.code.value for i in report]
+    assert agentconv.convert_text(src, dialect, from_=dialect, path=rel).text == src
+    assert agentconv.convert_text(src, back, from_=dialect, path=rel).path.endswith("/other.md")
+    without = agentconv.read_text("---\ndescription: d\n---\nBody\n", dialect, path=rel)[0].records[0].name
+    assert without == ("team/file-name" if dialect == "opencode" else "file-name")
+
+
+@pytest.mark.parametrize("dialect, src, finding", [
+    # Gemini CLI 0.61.0: localAgentSchema is a zod .strict() object
+    ("gemini", "---\nname: a\ndescription: d\nfoo: x\n---\nB\n", ("error", "unknown-key", "Gemini CLI refuses the agent")),
+    ("gemini", "---\nname: a\ndescription: d\ntools: read_file\n---\nB\n", ("error", "type", "Gemini CLI refuses")),
+    ("gemini", "---\nname: a\ndescription: d\nmodel:\n---\nB\n", ("error", "type", "'model' has no value")),
+    # opencode-ai 1.18.33: the whole configuration is invalid
+    ("opencode", "---\ndescription: d\ntools: [read, grep]\n---\nB\n", ("error", "type", "OpenCode refuses any other")),
+    ("opencode", "---\ndescription: d\ntools:\n  read:\n    x: true\n---\nB\n", ("error", "value", "is not true or false")),
+    ("opencode", "---\ndescription: d\ntools:\n---\nB\n", ("error", "type", "OpenCode refuses the configuration")),
+    ("opencode-command", "---\ndescription:\n---\nB\n", ("error", "type", "OpenCode refuses the configuration")),
+    ("opencode", "---\ndescription: d\nfoo: x\n---\nB\n", ("warning", "unknown-key", "to the model provider")),
+])
+def test_what_the_loader_refuses_is_an_error_saying_what_the_tool_does(dialect, src, finding):
+    rel = {"opencode-command": ".opencode/commands/a.md"}.get(dialect) or AGENT[dialect]
+    found = [(f.severity.value, f.rule, f.message) for f in validate_text(src, dialect, path=rel)]
+    assert any((s, r) == finding[:2] and finding[2] in m for s, r, m in found), found
+    assert len([f for f in found if f[0] == "error"]) == (finding[0] == "error")  # said once
+
+
+CODEX = 'name = "a"\ndescription = "d"\ndeveloper_instructions = "Do it."\n'
+
+
+@pytest.mark.parametrize("src, finding", [
+    (CODEX + 'foo = "x"\n', ("error", "unknown-key")),  # "failed to deserialize agent role file: unknown field"
+    ('name = "a"\ndescription = "d"\n', ("error", "required")),  # "must define `developer_instructions`"
+    ('name = "a"\ndescription = "d"\ndeveloper_instructions = ""\n', ("error", "required")),
+])
+def test_a_codex_role_codex_ignores_is_an_error(src, finding):
+    """@openai/codex 0.169.0 ignores the whole role (the session starts without it)."""
+    assert [(f.severity.value, f.rule) for f in validate_text(src, "codex", path=".codex/agents/a.toml")] == [finding]
+    assert validate_text(CODEX, "codex", path=".codex/agents/a.toml") == []
+
+
+def test_an_opencode_name_of_any_type_names_the_agent():
+    """`name: 123` is the agent `123` in OpenCode (its schema takes any value there): no type error."""
+    found = validate_text("---\nname: 123\ndescription: d\n---\nB\n", "opencode", path=AGENT["opencode"])
+    assert "error" not in [f.severity.value for f in found]

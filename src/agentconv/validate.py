@@ -275,10 +275,12 @@ class _Checker:
                      f"{self.d.id}", k or desc_keys[0])
         for ipath in self.t.get("required", ["description"]):  # any other field the table requires (Roo: groups)
             keys = [k for k, p in self.fields.items() if p == ipath] or \
-                (self.t.get("prompt_keys", [])[:1] if ipath == "prompt" else [])
-            if ipath != "description" and keys and all(self.data.get(k) in (None, "") for k in keys):
+                ((self.t.get("prompt_keys") or [self.t.get("prompt_key")])[:1] if ipath == "prompt" else [])
+            missing = not self.rec.body.strip() if ipath == "prompt" and self.t.get("prompt_key") else \
+                all(self.data.get(k) in (None, "") for k in keys)  # a prompt key is the record's body (Codex)
+            if ipath != "description" and keys and missing:
                 self.add(self.rec.line, ERROR, "required", f"'{keys[0]}' is required in {self.d.id}", keys[0])
-        for k in [*desc_keys, key]:
+        for k in [*desc_keys, key if not rule.get("any_type") else None]:
             v = self.data.get(k) if k else None
             if v is not None and not isinstance(v, str):
                 self.at(k, ERROR, "type", f"'{k}' must be a string, not {_kind(v)}")
@@ -364,9 +366,11 @@ class _Checker:
 
     def _tool_names(self, key: str, value: Any, shape: str) -> list[str]:
         if shape == "permission":
+            if value is None:
+                return []  # a key without a value: values() says what the tool does with it
             if isinstance(value, dict):
                 for tool, rule in value.items():
-                    rules = rule.values() if isinstance(rule, dict) else [rule]
+                    rules = rule.values() if isinstance(rule, dict) and key != "tools" else [rule]
                     for r in rules:
                         ok = isinstance(r, bool) if key == "tools" else r in ("allow", "ask", "deny")
                         if not ok:
@@ -374,13 +378,19 @@ class _Checker:
                             self.add(self._name_line(key, str(tool)), ERROR, "value",
                                      f"{key}.{tool}: {r!r} is not {want}", key)
                 return [str(k) for k in value]
-            if isinstance(value, str) and value not in ("allow", "ask", "deny"):
+            if key == "tools" or not isinstance(value, str):  # the tools map is only a map; permission a map or a rule
+                self.at(key, ERROR, "type", f"'{key}' is {_kind(value)}; {self.d.id} takes "
+                        + ("a map of tool names to true or false" if key == "tools" else "a map or allow, ask or deny")
+                        + (f" ({self.tune['shape_refused']})" if self.tune.get("shape_refused") else ""))
+            elif value not in ("allow", "ask", "deny"):
                 self.at(key, ERROR, "value", f"{key}: {value!r} is not allow, ask or deny")
             return []
         want = {"comma": str, "list": list}[shape]
         if value is not None and not isinstance(value, want):
-            self.at(key, WARNING, "type", f"'{key}' is {_kind(value)}; {self.d.id} documents "
-                     + ("a comma-separated string" if shape == "comma" else "a list"))
+            refused = self.tune.get("shape_refused")  # the tool refuses another shape (Gemini CLI), else reads it
+            self.at(key, ERROR if refused else WARNING, "type", f"'{key}' is {_kind(value)}; {self.d.id} "
+                    + ("takes" if refused else "documents") + (" a comma-separated string" if shape == "comma" else
+                                                              " a list") + (f" ({refused})" if refused else ""))
         out = []
         for n in self.d.split_names(value, key, None):
             m = _PAREN.match(n)
@@ -401,8 +411,11 @@ class _Checker:
 
     def values(self) -> None:
         values = self.t.get("values", {})
+        refused = self.tune.get("null_values")  # what the tool does with a known key written without a value
         for key, value in self.data.items():
             if value is None:
+                if refused and (key in self.fields or key in self.own) and not self._said(key, "required"):
+                    self.at(key, ERROR, "type", f"'{key}' has no value; {refused}")
                 continue
             ipath = self.fields.get(key)
             rule = self.own.get(key, {}) if ipath is None or ipath.startswith(f"extensions.{self.d.id}.") else {}
@@ -422,6 +435,10 @@ class _Checker:
             kind = rule.get("type")
             if kind and not _is(value, kind):
                 self.at(key, WARNING, "type", f"{key}: {_kind(value)} where {self.d.id} documents {kind}")
+
+    def _said(self, key: str, rule: str) -> bool:
+        """Is there a finding of ``rule`` about ``key`` already?"""
+        return any(f.rule == rule and key in about for f, about in self.judged)
 
     def _model(self, key: str, value: Any) -> None:
         spec = self.t.get("model", {})
@@ -450,7 +467,8 @@ class _Checker:
                 continue
             owner = registry.owner(key)
             where = f" (a {owner} field)" if owner and owner != self.d.id else ""
-            self.at(key, WARNING, "unknown-key", f"'{key}' is not a {self.d.id} field{where}; it is ignored")
+            sev, outcome = self.tune.get("unknown_keys", [WARNING.value, "it is ignored"])
+            self.at(key, Severity(sev), "unknown-key", f"'{key}' is not a {self.d.id} field{where}; {outcome}")
 
     # ---------------------------------------------------------------- body
     def body(self) -> None:

@@ -202,7 +202,7 @@ class Dialect(ToolFields, Detection):
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         layout = self.table.get("layout", {})
-        if agent.name and not layout.get("name_from_file"):
+        if agent.name and (not layout.get("name_from_file") or self.table.get("name", {}).get("over_file")):
             return
         stem = self.name_from_path(path) if path else None
         in_place = path and any(glob_match(path, g) for g in layout.get("detect", []))
