@@ -434,3 +434,15 @@ def test_a_file_with_mixed_line_ends_that_changes_is_written_with_crlf():
     text = '---\r\nname: "-dash"\r\ndescription: d\r\n---\r\n\nBody.\n'
     out = agentconv.convert_text(text, "claude", from_="claude", policy=agentconv.Policy(carry=False)).text
     assert out == "---\r\nname: dash\r\ndescription: d\r\n---\r\n\r\nBody.\r\n"
+
+
+@pytest.mark.parametrize("line,shape", [("tools: []", "a list"), ('tools: "*"', "a str"), ("tools:", "empty")])
+def test_an_opencode_tools_value_that_is_no_map_is_said(line, shape):
+    """OpenCode 1.18.33 refuses the file ('Expected object | undefined', validate-opencode): never read silently."""
+    text = f"---\ndescription: d\n{line}\n---\n\nBody.\n"
+    doc, report = agentconv.read_text(text, "opencode", path=".opencode/agent/a.md")
+    said = [i.message for i in report if i.code.value == "value-invalid" and i.path == "tools"]
+    assert said and said[0].startswith(f"'tools' is {shape}, not a map") and doc.agent.tools.mode == "inherit"
+    out = agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md")
+    assert out.text == (text if line == "tools:" else "---\ndescription: d\n---\n\nBody.\n")  # a key with no value: as written
+    assert "value-invalid" in {i.code.value for i in out.report}

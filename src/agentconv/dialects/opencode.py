@@ -24,6 +24,10 @@ class OpenCode(Dialect):
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         perm, tools = data.get("permission"), data.get("tools")
+        if "tools" in data and not isinstance(tools, dict):  # `tools: []`, `tools: "*"`, `tools:` alone
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"'tools' is {_shape(tools)}, not a map of tool names",
+                       reading="OpenCode refuses the file ('Expected object', opencode 1.18.33, checked 2026-11-27); "
+                       "read as if it had no 'tools'")
         if perm is None and tools is None:
             return
         default, grants, rest = None, [], []
@@ -94,3 +98,7 @@ class OpenCode(Dialect):
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
             ctx.carry_tools()
         return {"permission": perm}
+
+
+def _shape(value: Any) -> str:
+    return "empty" if value is None else f"a {'list' if isinstance(value, list) else type(value).__name__}"
