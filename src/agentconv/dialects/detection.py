@@ -27,10 +27,11 @@ class Detection:
         return rx.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
 
     @cached_property
-    def _place_words(self) -> tuple[str, ...]:
-        """Each path glob's longest literal text (``glob_word``): a path holding none of them is at no place of this
-        dialect (detection asks every dialect per file; the regular expression only where a word is there)."""
-        return tuple(glob_word(g) for g in self.table.get("layout", {}).get("detect", []))
+    def _place_words(self) -> re.Pattern[str]:
+        """Each path glob's longest literal text (``glob_word``), as one expression: a path holding none of them is at
+        no place of this dialect (detection asks every dialect per file; ``_places`` only where a word is there)."""
+        words = [glob_word(g) for g in self.table.get("layout", {}).get("detect", [])]
+        return rx.compile("|".join(map(re.escape, words)))
 
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
@@ -38,7 +39,7 @@ class Detection:
         score, why = 0.0, []
         if path and self._places is not None:
             path = path.replace("\\", "/")
-            place = self._places.match(path) if any(w in path for w in self._place_words) else None
+            place = self._places.match(path) if self._place_words.search(path) else None
         else:
             place = None
         if place:
