@@ -1,4 +1,4 @@
-"""Records past ``spill.CHUNK`` live in a temp file (issue 11: memory flat from 2,000 to 10,000 agents): the sequence
+"""Records past ``spill.HOLD`` live in a temp file (issue 11: memory flat from 2,000 to 10,000 agents): the sequence
 itself, and a migration whose every record went through the file giving the same outcome, files and manifest as one
 held in memory."""
 from __future__ import annotations
@@ -19,6 +19,7 @@ CLAUDE = "---\nname: {name}\ndescription: Reviews {name}.\ntools: Read, Grep, Ba
 
 def test_a_spill_reads_back_what_was_appended_in_order(monkeypatch) -> None:
     monkeypatch.setattr(spill, "CHUNK", 3)
+    monkeypatch.setattr(spill, "HOLD", 3)
     s = Spill(pack=lambda x: (x["n"],), unpack=lambda t: {"n": t[0]})
     items = [{"n": i} for i in range(10)]
     for item in items:
@@ -77,7 +78,8 @@ def _runs(root: Path) -> list:
 def test_a_migration_through_the_temp_file_equals_one_in_memory(tmp_path, monkeypatch) -> None:
     held, spilled = _repo(tmp_path / "held"), _repo(tmp_path / "spilled")
     expected = _runs(held)
-    monkeypatch.setattr(spill, "CHUNK", 1)  # every record through the file
+    monkeypatch.setattr(spill, "CHUNK", 1)
+    monkeypatch.setattr(spill, "HOLD", 1)  # every record through the file
     got = _runs(spilled)
     assert got == expected
     assert _state(spilled) == _state(held)
@@ -95,6 +97,7 @@ def test_a_fresh_clone_s_outputs_are_not_sources_through_the_temp_file(tmp_path,
         shutil.copytree(first, clone)
         shutil.rmtree(clone / ".agentconv")  # a fresh clone: no manifest
         monkeypatch.setattr(spill, "CHUNK", chunk)
+        monkeypatch.setattr(spill, "HOLD", chunk)
         outcome = agentconv.migrate(clone, ["copilot"], jobs=1)
         assert outcome.records.on_disk == (chunk == 1)
         expected[chunk] = (outcome.to_json(), _state(clone))
@@ -109,6 +112,7 @@ def test_a_sorted_store_reads_back_in_key_order_equal_keys_as_appended(monkeypat
     from agentconv.spill import Sorted
 
     monkeypatch.setattr(spill, "RUN", 7)
+    monkeypatch.setattr(spill, "HOLD", 7)
     monkeypatch.setattr(spill, "BLOCK", 2)
     rnd = random.Random(5)
     items = [(rnd.choice("abcdefghij"), i) for i in range(100)]
@@ -130,6 +134,7 @@ def test_a_manifest_with_entries_added_out_of_memory_writes_what_the_tables_woul
     from agentconv.spill import Sorted
 
     monkeypatch.setattr(spill, "RUN", 3)
+    monkeypatch.setattr(spill, "HOLD", 3)
     monkeypatch.setattr(spill, "BLOCK", 2)
     rnd = random.Random(seed)
     names = [f"t{n}/{c}" for n in range(6) for c in "xyz\u00e9"]

@@ -1,4 +1,4 @@
-"""A sequence of records too long to hold: once it passes ``CHUNK`` items, they go to an anonymous temp file in pickled
+"""A sequence of records too long to hold: once it passes ``HOLD`` items, they go to an anonymous temp file in pickled
 chunks, so a run over 10,000 agents holds what a run over 2,000 does (issue 11).
 
 Items are written once and read back in order, any number of times; they are never changed in place (an item changed
@@ -14,11 +14,13 @@ from typing import IO, Any, Callable, Generic, Iterable, Iterator, Sequence, Typ
 
 T = TypeVar("T")
 
-CHUNK = 4096
-"""Items held in memory before they are written out, and per pickled chunk. A run's records cost ~1 KB each held, so
-a repository of up to ~2,000 agents into two dialects (4,096 records, ~4 MB) never pickles them: each pass over the
-records (collisions, commit, summary, report) would otherwise unpickle them all again, ~8% of a run's CPU. Past it,
-memory stays what one chunk holds, whatever the repository's size."""
+HOLD = 4096
+"""Items a ``Spill`` (or a ``Sorted``) holds before it writes any: a run's records cost ~1 KB each held, so a
+repository of up to ~2,000 agents into two dialects (~4 MB of records) is never pickled, where each pass over the
+records (collisions, commit, summary, report) would unpickle them all again (~8% of such a run's CPU). Past it, items
+go out in chunks of ``CHUNK`` (runs of ``RUN``), so a larger run holds about as much as this one (issue 11: flat)."""
+CHUNK = 1024
+"""Items per pickled chunk, once a spill is writing."""
 
 
 def _temp_file() -> IO[bytes]:
@@ -59,7 +61,7 @@ class Spill(_OnDisk, Sequence[T], Generic[T]):
     def append(self, item: T) -> None:
         self._held.append(item)
         self._len += 1
-        if len(self._held) >= CHUNK:
+        if len(self._held) >= (CHUNK if self._file is not None else HOLD):
             self._write()
 
     def extend(self, items: Iterable[T]) -> None:
@@ -71,7 +73,8 @@ class Spill(_OnDisk, Sequence[T], Generic[T]):
             self._file = _temp_file()
         self._file.seek(0, 2)
         held = self._held if self._pack is None else list(map(self._pack, self._held))
-        pickle.dump(held, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(held), CHUNK):  # the first write (``HOLD`` items) too: a reader holds one chunk at a time
+            pickle.dump(held[i:i + CHUNK], self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._held = []
 
     def __iter__(self) -> Iterator[T]:
@@ -122,9 +125,8 @@ class Spill(_OnDisk, Sequence[T], Generic[T]):
         self._held, self._len = [], 0
 
 
-RUN = 4096
-"""Items sorted in memory per run of a ``Sorted`` (a manifest's (target, digest) pairs, ~200 bytes each: as many as a
-``Spill`` chunk holds records, so a run that holds its records holds its manifest entries too)."""
+RUN = 2048
+"""Items sorted in memory per run of a ``Sorted`` (the first run holds up to ``HOLD``)."""
 BLOCK = 16
 """Items per pickled block of a run: reading a ``Sorted`` holds one block per run (about N / RUN blocks)."""
 
@@ -150,7 +152,7 @@ class Sorted(_OnDisk, Generic[T]):
     def append(self, item: T) -> None:
         self._held.append(item)
         self._len += 1
-        if len(self._held) >= RUN:
+        if len(self._held) >= (RUN if self._runs else HOLD):
             self._write()
 
     def _write(self) -> None:
