@@ -43,7 +43,7 @@ WRITES = [
     ('claude', 'fable',
      ['fable', None, None, None, None, None, None, 'fable']),
     ('claude', 'claude-sonnet-4-20250514',
-     ['claude-sonnet-4-20250514', None, None, None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
+     ['claude-sonnet-4-20250514', None, None, None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', None]),
     ('claude', 'claude-sonnet-4-6',
      ['claude-sonnet-4-6', 'Claude Sonnet 4.6 (copilot)', 'anthropic/claude-sonnet-4-6', None, None, 'claude-sonnet-4-6', 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
     ('claude', 'claude-sonnet-4-5',
@@ -55,13 +55,13 @@ WRITES = [
     ('claude', 'claude-sonnet-5',
      ['claude-sonnet-5', 'Claude Sonnet 5 (copilot)', 'anthropic/claude-sonnet-5', None, None, 'claude-sonnet-5', None, 'claude-sonnet-5']),
     ('claude', 'claude-3-opus-20240229',
-     ['claude-3-opus-20240229', None, None, None, None, 'claude-3-opus-20240229', None, 'claude-3-opus-20240229']),
+     ['claude-3-opus-20240229', None, None, None, None, 'claude-3-opus-20240229', None, None]),
     ('claude', 'claude-sonnet-4',
-     ['claude-sonnet-4', None, None, None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4-0']),
+     ['claude-sonnet-4', None, None, None, None, 'claude-sonnet-4', 'claude-sonnet-4', None]),
     ('opencode', 'claude-4-sonnet',  # not Anthropic's id: Claude Code gets the API id of that version
-     ['claude-sonnet-4-0', None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', 'claude-sonnet-4-0']),
+     [None, None, 'claude-4-sonnet', None, None, 'claude-4-sonnet', 'claude-sonnet-4', None]),
     ('opencode', 'anthropic/claude-sonnet-4-20250514',
-     ['claude-sonnet-4-20250514', None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', 'claude-sonnet-4-20250514']),
+     [None, None, 'anthropic/claude-sonnet-4-20250514', None, None, 'claude-sonnet-4-20250514', 'claude-sonnet-4', None]),
     ('opencode', 'google/gemini-2.5-flash',
      [None, None, 'google/gemini-2.5-flash', 'gemini-2.5-flash', None, 'gemini-2.5-flash', None, None]),
     ('copilot', 'GPT-4.1',
@@ -69,7 +69,7 @@ WRITES = [
     ('copilot', 'gpt-4.1',
      [None, 'gpt-4.1', 'openai/gpt-4.1', None, 'gpt-4.1', 'gpt-4.1', None, None]),
     ('copilot', 'claude-sonnet-4',  # Foundry's name for Sonnet 4: Claude Code's catalogue id is claude-sonnet-4-0
-     ['claude-sonnet-4-0', 'claude-sonnet-4', None, None, None, 'claude-sonnet-4', 'claude-sonnet-4', 'claude-sonnet-4-0']),
+     [None, 'claude-sonnet-4', None, None, None, 'claude-sonnet-4', 'claude-sonnet-4', None]),
     ('copilot', 'GPT-5 (copilot)',
      [None, 'GPT-5 (copilot)', 'openai/gpt-5', None, 'gpt-5', None, None, None]),
     ('copilot', 'gpt-4',  # not in OpenCode 1.18.33's openai list
@@ -77,7 +77,7 @@ WRITES = [
     ('copilot', 'GPT-5-Codex (Preview) (copilot)',
      [None, 'GPT-5-Codex (Preview) (copilot)', None, None, None, None, None, None]),
     ('copilot', 'Claude Sonnet 4',  # OpenCode 1.18.33 lists no Sonnet 4 (Model not found): omitted, reported
-     ['claude-sonnet-4-0', 'Claude Sonnet 4', None, None, None, None, 'claude-sonnet-4', 'claude-sonnet-4-0']),
+     [None, 'Claude Sonnet 4', None, None, None, None, 'claude-sonnet-4', None]),
     ('copilot', "GPT-4.1 | 'gpt-5' | 'Claude Sonnet 4.5'",
      [None, "GPT-4.1 | 'gpt-5' | 'Claude Sonnet 4.5'", None, None, None, None, None, None]),
     ('copilot', 'Claude Sonnet 4.5',
@@ -91,7 +91,7 @@ WRITES = [
     ('copilot', 'Claude Sonnet 4.5 (copilot)',
      ['claude-sonnet-4-5', 'Claude Sonnet 4.5 (copilot)', 'anthropic/claude-sonnet-4-5', None, None, None, 'claude-sonnet-4.5', 'claude-sonnet-4-5']),
     ('copilot', 'Claude Opus 4.1',
-     ['claude-opus-4-1', 'Claude Opus 4.1', None, None, None, None, None, 'claude-opus-4-1']),
+     [None, 'Claude Opus 4.1', None, None, None, None, None, None]),
     ('copilot', 'Claude 4.6 Sonnet',
      ['claude-sonnet-4-6', 'Claude 4.6 Sonnet', 'anthropic/claude-sonnet-4-6', None, None, None, 'claude-sonnet-4.6', 'claude-sonnet-4-6']),
     ('copilot', 'Claude Sonnet 5',
@@ -109,9 +109,9 @@ WRITES = [
     ('copilot', 'Gemini 2.0 Flash',
      [None, 'Gemini 2.0 Flash', None, None, None, None, None, None]),
     ('copilot', 'Claude Sonnet 3.7',
-     ['claude-3-7-sonnet-20250219', 'Claude Sonnet 3.7', None, None, None, None, None, 'claude-3-7-sonnet-20250219']),
+     [None, 'Claude Sonnet 3.7', None, None, None, None, None, None]),
     ('copilot', 'Claude Opus 4.1 (Anthropic)',
-     ['claude-opus-4-1', 'Claude Opus 4.1 (Anthropic)', None, None, None, None, None, 'claude-opus-4-1']),
+     [None, 'Claude Opus 4.1 (Anthropic)', None, None, None, None, None, None]),
     ('codex', 'gpt-5',
      [None, None, 'openai/gpt-5', None, 'gpt-5', 'gpt-5', None, None]),
     ('codex', 'gpt-4o',
@@ -141,9 +141,9 @@ WRITES = [
     ('gemini', 'gemini-2.5-flash-image',
      [None, None, None, 'gemini-2.5-flash-image', None, 'gemini-2.5-flash-image', None, None]),
     ('cursor', 'claude-4-opus',
-     ['claude-opus-4-0', None, None, None, None, 'claude-4-opus', None, 'claude-opus-4-0']),
+     [None, None, None, None, None, 'claude-4-opus', None, None]),
     ('cursor', 'claude-3.7-sonnet',
-     ['claude-3-7-sonnet-20250219', None, None, None, None, 'claude-3.7-sonnet', None, 'claude-3-7-sonnet-20250219']),
+     [None, None, None, None, None, 'claude-3.7-sonnet', None, None]),
 ]
 
 
@@ -270,7 +270,9 @@ def test_validate_knows_the_catalogue():
     assert model_findings("copilot", "GPT-5.4 (copilot)") == []
     assert model_findings("copilot", "Claude Sonnet 4.5") == []  # VS Code finds the name without its vendor
     assert model_findings("copilot", "GPT-4.1") == ["model 'GPT-4.1' is not in copilot's model list (checked 2026-11-26)"]
-    assert model_findings("claude", "claude-sonnet-4-20250514") == []
+    assert model_findings("claude", "claude-sonnet-4-5-20250929") == []
+    assert model_findings("claude", "claude-sonnet-4-20250514") == [
+        "model 'claude-sonnet-4-20250514' is not in claude's model list (checked 2026-11-27)"]  # retired
     assert model_findings("kiro", "claude-sonnet-5") == ["model 'claude-sonnet-5' is not in kiro's model list "
                                                          "(checked 2026-11-26)"]
     assert model_findings("gemini", "flash-lite") == []
@@ -302,12 +304,13 @@ RESOLVES = [
     ("codex", "gpt-5.4-mini", "opencode", "openai/gpt-5.4-mini"),
     ("gemini", "gemini-3.1-pro-preview", "opencode", "google/gemini-3.1-pro-preview"),
     ("copilot", "Claude Opus 4.1 (copilot)", "opencode", None),
-    ("copilot", "claude-opus-4", "claude", "claude-opus-4-0"),  # not an API id: the catalogue's id, as Claude Opus 4
-    ("copilot", "claude-opus-4", "marketplace", "claude-opus-4-0"),
-    ("copilot", "Claude Opus 4", "claude", "claude-opus-4-0"),
-    ("copilot", "claude-opus-5", "claude", "claude-opus-5"),  # Anthropic's own id (models.toml [api]): as written
-    ("copilot", "claude-opus-4-20250514", "claude", "claude-opus-4-20250514"),  # a dated API id: as written
-    ("cursor", "claude-4-opus", "marketplace", "claude-opus-4-0"),  # the catalogue runs in Claude Code
+    ("copilot", "claude-opus-4-5", "claude", "claude-opus-4-5"),  # Anthropic's own id (models.toml [api]): as written
+    ("copilot", "claude-opus-5", "claude", "claude-opus-5"),
+    ("copilot", "claude-opus-4-5-20251101", "claude", "claude-opus-4-5-20251101"),  # a dated API id: as written
+    ("copilot", "claude-haiku-4.5", "claude", "claude-haiku-4-5"),  # not an API id: the API id of its version
+    ("copilot", "claude-haiku-4.5", "marketplace", "claude-haiku-4-5"),
+    ("cursor", "claude-4.5-opus", "marketplace", "claude-opus-4-5"),  # the catalogue runs in Claude Code
+    ("copilot", "Claude Sonnet 4.5", "claude", "claude-sonnet-4-5"),  # deprecated, retires 2026-11-30: still written
 ]
 
 
@@ -319,6 +322,34 @@ def test_writes_what_the_target_resolves(source, raw, target, want):
     assert items == ([("model-unmapped", "warning")] if want is None else [] if want == raw else [("model-coerced", "info")])
     if want is None:
         assert "not in opencode's model list (checked 2026-11-27)" in str([i for i in report if i.path == "model"][0])
+
+
+# Claude Code 2.1.330 RETIRING_MODELS (checked 2026-11-27): "retired on DATE, so Claude API requests to it fail";
+# another tool's retired Claude is omitted and reported (models.toml [retired]), never pinned to a newer one
+RETIRED = [
+    ("copilot", "Claude Sonnet 4", "claude", "2026-06-15"),
+    ("opencode", "anthropic/claude-opus-4-1-20250805", "claude", "2026-08-05"),
+    ("cursor", "claude-3.7-sonnet", "marketplace", "2026-02-19"),
+    ("copilot", "claude-opus-4", "skill", "2026-06-15"),
+]
+
+
+@pytest.mark.parametrize("source,raw,target,date", RETIRED, ids=[f"{s}:{r}:{t}" for s, r, t, _ in RETIRED])
+def test_a_retired_model_is_reported(source, raw, target, date):
+    result = agentconv.convert_text(source_text(source, model_line(source, raw)), target, from_=source,
+                                    path=PATHS[source], policy=agentconv.Policy(allow_broaden=True))
+    assert "model" not in fields("claude" if target == "skill" else target, result.text)
+    [item] = [i for i in result.report if i.path == "model"]
+    assert (item.code.value, item.severity.value) == ("model-unmapped", "warning")
+    assert f"was retired from its vendor's API on {date} (checked 2026-11-27)" in str(item)
+
+
+def test_a_retired_model_stays_in_its_own_tool():
+    """A Claude agent's retired model into a Claude command (the same tool, the user's own choice) and a Claude
+    file to itself are kept as written; validate says the API refuses it."""
+    table = registry.get("claude-command").table
+    assert models.spell(models.parse("claude-sonnet-4-0", table), table, same_tool=True) == ("claude-sonnet-4-0", "kept")
+    assert write("claude", "claude-sonnet-4-0", "claude")[0] == "claude-sonnet-4-0"
 
 
 def test_same_tool_keeps_what_its_list_lacks():

@@ -150,12 +150,18 @@ def _api(model: Model, reader: _Reader | None) -> bool:
     return listed is None or model.snapshot is not None or _bare(model) == listed
 
 
-def _resolves(value: str, spec: dict[str, Any]) -> bool:
-    """The target's offline model list (``[model.known]``: provider -> ids) has ``value``, or does not cover its
-    provider (a provider the user configures names its own models)."""
+def retired(model: Model) -> str | None:
+    """The date the vendor's API retired ``model``'s version (models.toml [retired]), or None."""
+    return catalogue()["retired"].get(key(model) or "")
+
+
+def _resolves(value: str, spec: dict[str, Any], model: Model | None = None) -> bool:
+    """The target runs ``value`` (naming ``model``): its offline model list (``[model.known]``: provider -> ids) has
+    it, or does not cover its provider (a provider the user configures names its own models), and, where the tool
+    calls the vendor's API (``live``), that API has not retired the version."""
     route, bare = _split_route(value)
     ids = spec.get("known", {}).get((route or "").rstrip("/"))
-    return ids is None or bare in ids
+    return (ids is None or bare in ids) and not (spec.get("live") and retired(model or parse(value)))
 
 
 def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple[str | None, str]:
@@ -184,7 +190,7 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
             if spec.get("prefix") and provider and reader is not None:
                 candidates.append(spec["prefix"].format(provider=provider) + bare)
         for value in candidates:
-            if (rx.compile(passthrough).fullmatch(value) and (same_tool or _resolves(value, spec))
+            if (rx.compile(passthrough).fullmatch(value) and (same_tool or _resolves(value, spec, model))
                     and (model.version is None or same(parse(value, table), model))):  # not read as another version
                 return value, "kept" if value == model.raw else "passed"
     k = key(model)
@@ -193,7 +199,7 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
         api = catalogue()["api"].get(k)
         if api:
             value = spec.get("prefix", "").format(provider=catalogue()["vendor"][model.vendor]["provider"]) + api
-    if value and not (same_tool or _resolves(value, spec)):
+    if value and not (same_tool or _resolves(value, spec, model)):
         value = None  # the tool would answer "model not found": reported, never another version
     return (value, "kept" if value == model.raw else "mapped") if value else (None, "unmapped")
 
@@ -206,6 +212,6 @@ def known(value: str, table: dict[str, Any]) -> bool:
     if model.alias:
         return model.alias in spec.get("alias", {})
     if spec.get("passthrough") and rx.compile(spec["passthrough"]).fullmatch(value):
-        return _resolves(value, spec)  # OpenCode: an id its provider lacks is "Model not found"
+        return _resolves(value, spec, model)  # OpenCode: "Model not found"; Claude Code: a retired model fails
     k = key(model)
     return bool(k) and (k in spec.get("version", {}) or (model.vendor in spec.get("api", []) and k in catalogue()["api"]))

@@ -598,7 +598,9 @@ class Dialect(ToolFields, Detection):
             ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw, why=f"a floating alias with no {self.id} "
                      "equivalent (an alias is never pinned to a version)")
         elif how == "unmapped":
-            known = f"{_named(model)} is not in {self.id}'s model list" if model.version else "no known spelling"
+            gone = models.retired(model) if self.table.get("model", {}).get("live") else None
+            known = (f"{_named(model)} was retired from its vendor's API on {gone}" if gone else
+                     f"{_named(model)} is not in {self.id}'s model list" if model.version else "no known spelling")
             ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw,
                      why=f"{known} (checked {self.table.get('model', {}).get('checked', '?')})")
         return value
