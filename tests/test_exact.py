@@ -387,7 +387,7 @@ def test_a_converted_file_converted_to_its_own_dialect_keeps_its_side_channel_as
 # Small edits authors make, each loaded by the tool: converted to its own dialect, the file comes back byte for byte.
 AUTHOR_EDITS = [
     ("claude", "a.md", "---  \nname: a\ndescription: d\n---\t\n\nBody.\n"),  # blanks after the delimiters
-    ("claude", "a.md", "---\nname: a\ndescription: d\nmodel:\ntools: ~\ndisallowedTools:\ncolor: null\n---\n\nBody.\n"),
+    ("claude", "a.md", "---\nname: a\ndescription: d\nmodel:\ndisallowedTools:\ncolor: null\n---\n\nBody.\n"),
     ("claude", "a.md", "---\nname: a\ndescription: d\nfoo:\nargument-hint: ~\n---\n\nBody.\n"),  # unknown, foreign
     ("opencode", ".opencode/agent/a.md", "---\ndescription:\nmode: subagent\ntemperature: ~\n---\n\nBody.\n"),
     ("copilot", ".github/agents/a.agent.md", "---\ndescription: d\nmodel: null\nhandoffs:\n---\n\nBody.\n"),

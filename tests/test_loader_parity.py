@@ -136,3 +136,31 @@ def test_an_opencode_name_of_any_type_names_the_agent():
     """`name: 123` is the agent `123` in OpenCode (its schema takes any value there): no type error."""
     found = validate_text("---\nname: 123\ndescription: d\n---\nB\n", "opencode", path=AGENT["opencode"])
     assert "error" not in [f.severity.value for f in found]
+
+
+@pytest.mark.parametrize("tools", ["tools:\n", "tools: ''\n", "tools:\n  Read: true\n", "tools:\n  - [Read, Grep]\n"])
+def test_a_claude_tools_value_claude_code_reads_as_no_tools_is_no_tools(tools):
+    """Claude Code takes `tools` as text or a list's text items; anything else is an empty list, and an agent with an
+    empty list is spawned with zero tools (2.1.330 on an offline stand-in API; its agent list says "All tools"). Read
+    as no tools, never as every tool nor as a tool named after the map; converted, the agent keeps no tools."""
+    src = f"---\nname: a\ndescription: d\n{tools}---\nBody\n"
+    doc, report = agentconv.read_text(src, "claude", path=AGENT["claude"])
+    assert (doc.records[0].tools.mode, doc.records[0].tools.grants) == ("none", [])
+    assert ("value-invalid" in [i.code.value for i in report]) == (tools != "tools: ''\n")
+    out = agentconv.convert_text(src, "opencode", from_="claude", path=AGENT["claude"]).text
+    assert "'*': deny" in out or '"*": deny' in out
+    assert "tool-unknown" not in [f.rule for f in validate_text(src, "claude", path=AGENT["claude"])]
+
+
+def test_a_claude_tools_list_keeps_its_text_items():
+    src = "---\nname: a\ndescription: d\ntools:\n  - Read\n  - 5\n  - [Grep]\n---\nBody\n"
+    doc, report = agentconv.read_text(src, "claude", path=AGENT["claude"])
+    assert [g.raw for g in doc.records[0].tools.grants] == ["Read"]
+    assert any("not text" in i.message for i in report if i.code.value == "value-invalid")
+
+
+def test_a_blank_claude_tools_comes_back_as_written_and_said():
+    """`tools: ~` is no tools to Claude Code: converted to its own dialect it is kept as written, with the warning."""
+    src = "---\nname: a\ndescription: d\nmodel:\ntools: ~\ndisallowedTools:\n---\n\nBody.\n"
+    out = agentconv.convert_text(src, "claude", from_="claude", path=AGENT["claude"])
+    assert out.text == src and [i.code.value for i in out.report] == ["value-invalid"]

@@ -36,12 +36,12 @@ class ToolFields:
         allow_key, deny_key = keys.get("tools"), keys.get("tools.deny")
         allow = data.get(allow_key) if allow_key else None
         deny = data.get(deny_key) if deny_key else None
+        parser = self.table.get("parser", {})
+        if allow is None and allow_key in data and parser.get("blank_tools") == "none":  # `tools:` alone: no tools
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"'{allow_key}:' has no value",
+                       reading=f"no tools, as {parser.get('reader', self.id)} reads it (an empty list)")
+            allow = ""  # nothing listed
         if allow is None and deny is None:
-            parser = self.table.get("parser", {})
-            if allow_key in data and parser.get("blank_tools") == "none":  # `tools:` alone: an empty list to the tool
-                report.add(LossCode.VALUE_INVALID, "tools", problem=f"'{allow_key}:' has no value",
-                           reading=f"no tools, as {parser.get('reader', self.id)} reads it (an empty list)")
-                agent.tools.mode, agent.tools.grants = NONE, []
             return
         grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
         grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
@@ -74,12 +74,23 @@ class ToolFields:
             if report is not None and self.table.get("tools_shape") != "comma" and names:
                 report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a comma string", reading="a list")
             return names
+        parser = self.table.get("parser", {})
         if isinstance(value, list):
             if report is not None and self.table.get("tools_shape") == "comma":
                 report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a YAML list", reading=f"a list ({self.id} "
                            "documents a comma string, which is what another dialect's file becomes)")
+            if parser.get("list_items") == "text" and any(not isinstance(v, str) for v in value):
+                if report is not None:  # the tool keeps a list's text items only
+                    report.add(LossCode.VALUE_INVALID, ipath, problem=f"'{ipath}' holds items that are not text "
+                               f"({', '.join(str(v) for v in value if not isinstance(v, str))})",
+                               reading=f"left out, as {parser.get('reader', self.id)} leaves them out")
+                value = [v for v in value if isinstance(v, str)]
             return [str(v).strip() for v in value if str(v).strip()]
-        parser = self.table.get("parser", {})
+        if isinstance(value, dict) and parser.get("map_tools") == "none":  # the tool reads a map as no tools at all
+            if report is not None:
+                report.add(LossCode.VALUE_INVALID, ipath, problem=f"tools given as a map, which "
+                           f"{parser.get('reader', self.id)} reads as no tools", reading="no tools")
+            return []
         if isinstance(value, dict) and parser.get("map_tools") == "ignored":  # never widened to what the tool reads
             names = [str(k) for k, v in value.items() if v is True]
             if report is not None:
@@ -148,7 +159,8 @@ class ToolFields:
         # Claude Code reads a YAML list as well as its comma string: kept. A comma string where a list is documented
         # (Copilot: GitHub.com reads only lists) is written strictly, its names in this dialect's own spelling.
         shape = {"comma": (str, list), "list": list, "permission": dict}.get(self.table.get("tools_shape", "list"))
-        if shape is None or not all(isinstance(v, shape) for v in old.values()):
+        blank = self.table.get("parser", {}).get("blank_tools") == "none"  # `tools:` alone is a list here (no tools)
+        if shape is None or not all(isinstance(v, shape) or (v is None and blank) for v in old.values()):
             return None
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
