@@ -164,3 +164,14 @@ def test_a_blank_claude_tools_comes_back_as_written_and_said():
     src = "---\nname: a\ndescription: d\nmodel:\ntools: ~\ndisallowedTools:\n---\n\nBody.\n"
     out = agentconv.convert_text(src, "claude", from_="claude", path=AGENT["claude"])
     assert out.text == src and [i.code.value for i in out.report] == ["value-invalid"]
+
+
+@pytest.mark.parametrize("groups, problem", [("read", "'groups' is not a list, which Roo rejects"),
+                                             ("[read, edit, read]", "group 'read' is listed twice, which Roo rejects")])
+def test_roo_groups_roo_rejects_are_said(groups, problem):
+    """@roo-code/types 1.115.0 rejects the file ("Expected array", "Duplicate groups are not allowed"): read as
+    written, never more than the groups named, and reported (was silent)."""
+    src = f"customModes:\n  - slug: a\n    name: A\n    roleDefinition: r\n    groups: {groups}\n"
+    doc, report = agentconv.read_text(src, "roo", path=".roomodes")
+    assert {g.raw for g in doc.records[0].tools.grants} <= {"read", "edit"}
+    assert [i.message.split(":")[0] for i in report if i.code.value == "value-invalid"] == [problem]

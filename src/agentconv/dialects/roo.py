@@ -111,14 +111,23 @@ class Roo(Dialect):
                            reading="read as no tool")
                 agent.tools.mode = NONE
             return
+        # Roo's schema (@roo-code/types 1.115.0 modeConfigSchema, run on synthetic modes 2026-11-27) rejects the mode's
+        # file when groups is not a list ("Expected array") or names a group twice ("Duplicate groups are not allowed")
         if not isinstance(groups, list):
+            report.add(LossCode.VALUE_INVALID, "tools", problem="'groups' is not a list, which Roo rejects",
+                       reading=f"a list of that one group ({groups!r})")
             groups = [groups]
         grants: list[Grant] = []
+        seen: set[str] = set()
         for entry in groups:
             name, opts = entry, None
             if isinstance(entry, list) and entry:
                 name, opts = entry[0], entry[1] if len(entry) > 1 and isinstance(entry[1], dict) else {}
             name = str(name)
+            if name in seen:
+                report.add(LossCode.VALUE_INVALID, "tools", problem=f"group '{name}' is listed twice, which Roo rejects",
+                           reading="each entry as written")
+            seen.add(name)
             raw = name if opts is None else json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             pattern = opts.get("fileRegex") if opts else None
             if name == "mcp":
