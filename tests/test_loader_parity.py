@@ -175,3 +175,17 @@ def test_roo_groups_roo_rejects_are_said(groups, problem):
     doc, report = agentconv.read_text(src, "roo", path=".roomodes")
     assert {g.raw for g in doc.records[0].tools.grants} <= {"read", "edit"}
     assert [i.message.split(":")[0] for i in report if i.code.value == "value-invalid"] == [problem]
+
+
+@pytest.mark.parametrize("dialect, rel, src", [
+    ("gemini", AGENT["gemini"], "\ufeff---\nname: a\ndescription: d\n---\nB\n"),
+    ("gemini", AGENT["gemini"], "---  \nname: a\ndescription: d\n---\nB\n"),
+    ("gemini", AGENT["gemini"], "---\nname: a\ndescription: d\n--- \nB\n"),
+    ("gemini-command", ".gemini/commands/a.toml", '\ufeffdescription = "d"\nprompt = "p"\n'),
+])
+def test_bytes_gemini_cli_reads_as_they_are_are_an_error(dialect, rel, src):
+    """Gemini CLI finds no header after a byte-order mark or in a '---' line with blanks after it (0.61.0 refuses
+    the agent), and its TOML parser refuses a byte-order mark. Claude Code and OpenCode take both."""
+    assert [(f.severity.value, f.rule) for f in validate_text(src.encode(), dialect, path=rel)] == [("error", "parse")]
+    if dialect == "gemini":
+        assert validate_text(src.encode(), "claude", path=AGENT["claude"]) == []

@@ -147,7 +147,8 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         add(1, ERROR, "parse", exc.message)
         return out
     try:
-        text = decode(raw).text
+        decoded = decode(raw)
+        text = decoded.text
     except UnicodeDecodeError as exc:
         add(1, ERROR, "encoding", f"not UTF-8 text (byte {exc.start}: {exc.reason})")
         return out
@@ -164,6 +165,13 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
     except AgentconvError as exc:
         add(exc.line, ERROR, "parse", exc.message)
         return out
+    tune = d.table.get("validate", {})
+    if decoded.bom and tune.get("bom"):  # the tool reads the file's bytes as they are
+        add(1, ERROR, "parse", f"the file starts with a byte-order mark; {tune['bom']}")
+    layout = getattr(parsed, "layout", None)
+    if tune.get("exact_fence") and getattr(layout, "has_header", False) and \
+            (text[:text.find("\n")], layout.close) != ("---", "---"):  # a delimiter with blanks after it
+        add(1, ERROR, "parse", f"a '---' line with blanks after it; {tune['exact_fence']}")
     judged: list[tuple[Finding, set[str]]] = []  # the table's findings, with the keys and IR paths each is about
     for rec in _records(d, text, path, parsed, doc):
         _Checker(d, rec, text, path, judged).run()
