@@ -56,3 +56,37 @@ def test_bom_and_crlf_are_kept_in_the_same_dialect():
     other = agentconv.convert(case.input, to="copilot", path=case.rel)
     assert "\r" not in other.text and not other.text.startswith("\ufeff")
     assert "layout-normalized" in {i.code.value for i in other.report}
+
+
+WRITTEN_BY_US = [  # (source dialect, path, text): what agentconv writes from these, read in its own dialect, is as written
+    ("claude", ".claude/agents/debugger.md",
+     "---\nname: debugger\ndescription: Tests one hypothesis.\ntools: Read, Grep, Glob, Bash, TodoWrite\nmodel: opus\n"
+     "color: red\n---\n\nYou debug.\n"),
+    ("claude", ".claude/agents/reader.md",
+     "---\nname: reader\ndescription: Reads.\ntools: Read, Grep\nmodel: sonnet\ncolor: blue\n---\n\nYou read.\n"),
+    ("copilot", ".github/chatmodes/beast.chatmode.md",
+     "---\ndescription: GPT 4.1 as a coding agent.\nmodel: GPT-4.1\ntools: ['codebase', 'editFiles']\n---\n\nKeep going.\n"),
+    ("claude-command", ".claude/commands/code_analysis.md",
+     "---\ndescription: Analyse code.\nallowed-tools: Read, Grep\nargument-hint: '[path]'\n---\n\nAnalyse $ARGUMENTS.\n"),
+]
+
+
+@pytest.mark.parametrize("source,path,text", WRITTEN_BY_US, ids=[w[1] for w in WRITTEN_BY_US])
+def test_a_file_agentconv_wrote_comes_back_byte_for_byte_in_its_own_dialect(source, path, text):
+    """What the side channel gives back (a colour written as hex, a model, a name, a tool policy a target has no list
+    for) is written again as the first write wrote it and rides in the side channel again: the header is not
+    rewritten with the given-back values (Codex got a `color` key, OpenCode `color: red`, `model: GPT-4.1`, a
+    Claude agent `name: code_analysis`; Codex and Cursor lost the tool policy from the comment)."""
+    doc, report = agentconv.read_text(text, source, path=path)
+    checked = 0
+    for target in ("claude", "copilot", "opencode", "gemini", "codex", "cursor", "kiro", "marketplace", "opencode-command",
+                   "gemini-command", "codex-prompt", "claude-command", "copilot-prompt"):
+        try:
+            out = agentconv.write_all(doc, target, report=agentconv.LossReport(list(report.items), report.source))
+        except agentconv.AgentconvError:
+            continue  # a widening the target refuses
+        for result in out:
+            back = agentconv.convert_text(result.text, target, from_=target, path=result.path)
+            assert back.text == result.text, (target, result.text, back.text)
+            checked += 1
+    assert checked >= 8

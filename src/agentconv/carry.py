@@ -247,17 +247,18 @@ def _label(path: Any) -> str:
 
 # ------------------------------------------------------------------ reading
 def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: str, report: LossReport,
-          line: int | None, *, tools: ToolPolicy | None = None) -> None:
+          line: int | None, *, tools: ToolPolicy | None = None) -> list[str]:
     """Restore what ``payload`` may restore into ``agent`` (as its visible file says it); ``tools``: what the
-    visible tool field means where the dialect knows more than its IR reading (every Roo group is every tool)."""
+    visible tool field means where the dialect knows more than its IR reading (every Roo group is every tool).
+    Returns the IR paths restored."""
     fields = payload.get("fields") or {}
     if payload.get("v") != VERSION or not isinstance(fields, dict):
         report.add(LossCode.CARRY_STALE, "", line=line, problem="agentconv side channel of an unknown version",
                    outcome="ignored")
-        return
+        return []
     if not _READ.get():
         report.add(LossCode.CARRY_OFF, "", line=line, count=len(fields))
-        return
+        return []
     fresh = payload.get("digest") == digest(mapping, body)
     restored, skipped = [], []
     for path, value in fields.items():
@@ -277,3 +278,4 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
     if skipped:
         report.add(LossCode.CARRY_STALE, "", line=line, problem="file edited since conversion",
                    outcome=f"kept its own {', '.join(skipped)}")
+    return restored

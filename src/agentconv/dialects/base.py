@@ -135,14 +135,19 @@ class Dialect(ToolFields, Detection):
             agent.role = self.table["default_role"]  # what every record of this dialect is
             agent.derived.append("role")
         if parsed.carry:
-            carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line,
-                        tools=self.granted_tools(parsed.data))
+            restored = carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line,
+                                   tools=self.granted_tools(parsed.data))
+            agent.origin.keep["carried"] = tuple(restored)  # back from the side channel: it rides there again
+            unwritten = []
             for ipath in (parsed.carry.get("fields") or {}):  # restored: the key it is written under where kept
                 key = _key_for(ipath)
-                if key is not None:
-                    agent.origin.keys.setdefault(ipath, key)
-            if agent.model is not None and "model" not in (fields.get(k) for k in data):
-                agent.origin.keep["model"] = "carried"  # not written in this file: never kept "as written" (out_model)
+                if key is not None and ipath not in agent.origin.keys:
+                    agent.origin.keys[ipath] = key
+                    unwritten.append(ipath)
+            agent.origin.keep["carried_keys"] = tuple(unwritten)  # keys this file does not have (``as_read``)
+            if agent.model is not None and ("model" in restored or "model" not in (fields.get(k) for k in data)):
+                agent.origin.keep["model"] = "carried"  # given back, or not written in this file: never kept "as
+                # written" (out_model), but spelled as the first write spelled it
             if isinstance(parsed.carry.get("from"), str):
                 agent.origin.keep["carried_from"] = parsed.carry["from"]  # where the carried values were spelled
         self._derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
@@ -449,8 +454,9 @@ class Dialect(ToolFields, Detection):
             return {}
         t = self.table
         fields = t.get("fields", {})
-        if self._same(ctx):
-            return {p: k for p, k in origin.keys.items() if k not in fields}
+        if self._same(ctx):  # not a key only the side channel named: it goes back there, not into the header
+            unwritten = origin.keep.get("carried_keys", ())
+            return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
         if t.get("unknown_keys", "carry") != "keep":
             return {}
         known = self.known_keys
@@ -469,6 +475,12 @@ class Dialect(ToolFields, Detection):
             if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
                 self.carry_file_name(ctx, None)
                 return None
+            if self._same(ctx) and ctx.carried_back("name") and self._had_key(ctx, key) and \
+                    key == self.table.get("name", {}).get("key", "name"):
+                # the side channel gave back a name this file spells its own way: the file's, the other rides again
+                ctx.carried.setdefault("name", agent.name)
+                ctx.name = next(c.value for c in self.own_layout(agent).chunks if c.key == key)
+                return ctx.name
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
                     self.table.get("layout", {}).get("name_from_file"):
                 # the identifier came from the file name; the header's own value (a slash name) is written as it was
@@ -580,7 +592,8 @@ class Dialect(ToolFields, Detection):
             if isinstance(extra, list) and extra and extra[0] == model.raw:
                 return extra  # a fallback list of this dialect, unchanged
             return model.raw  # its own dialect: as written
-        home = origin.dialect if origin else None
+        home = (origin.keep.get("carried_from", origin.dialect) if origin.keep.get("model") == "carried"
+                else origin.dialect) if origin else None  # a model given back: from the dialect that spelled it
         key = (home, model.raw, model.vendor, model.family, model.version, model.alias, model.variant, model.snapshot,
                model.route)
         value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home),
@@ -620,8 +633,9 @@ class Dialect(ToolFields, Detection):
         if color is None:
             return None
         allowed = self.table.get("values", {}).get("color")
-        if self._same(ctx):
-            return color  # same dialect: the value as written (validate judges it)
+        if self._same(ctx) and not ctx.carried_back("metadata.color"):
+            return color  # same dialect: the value as written (validate judges it); one the side channel gave back
+            # (a Claude `red` under this file's hex) is written as it was the first time, and rides there again
         colors = tables.builtin("colors.toml")["colors"]
         if allowed == "hex":
             themes = self.table["values"].get("color_themes", [])
@@ -754,6 +768,12 @@ class WriteContext:
         elif self.policy.carry and path == "tools":
             self.carry_tools()
         self.report.add(code, path, **params)
+
+    def carried_back(self, path: str) -> bool:
+        """Whether the record's ``path`` came back from its file's side channel (a same-dialect write carries it
+        again, where it would not carry what the file itself says)."""
+        origin = self.agent.origin
+        return origin is not None and path in origin.keep.get("carried", ())
 
     def carry_tools(self) -> None:
         """Put the record's exact tool policy in the side channel (where a tool is lost, respelled wider ...)."""

@@ -104,7 +104,7 @@ class Codex(Dialect):
                                      f"{self.key} = {mode!r} would grant {what}", mode)
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="allowlist", written=f"{self.key} = {mode!r}", note=f" ({self.id} has no tool list)")
-        if not same:
+        if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.key: mode}
 

@@ -65,7 +65,7 @@ class Cursor(Dialect):
                 return self._broaden(ctx, f"{self.id} has no tool list and {what}: the agent would get every tool")
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")
-        if not same:
+        if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}
 
