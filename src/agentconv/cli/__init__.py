@@ -76,6 +76,7 @@ def entry() -> None:
     except SystemExit as exc:
         code = 0 if exc.code is None else exc.code
     import atexit
+    import os
     import threading
 
     run_exit = getattr(atexit, "_run_exitfuncs", None)
@@ -87,8 +88,6 @@ def entry() -> None:
     except OSError:
         sys.exit(code)  # the normal way out says what it says about a broken stream
     run_exit()
-    import os
-
     os._exit(code)
 
 
