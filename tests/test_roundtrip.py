@@ -66,6 +66,8 @@ WRITTEN_BY_US = [  # (source dialect, path, text): what agentconv writes from th
      "---\nname: reader\ndescription: Reads.\ntools: Read, Grep\nmodel: sonnet\ncolor: blue\n---\n\nYou read.\n"),
     ("copilot", ".github/chatmodes/beast.chatmode.md",
      "---\ndescription: GPT 4.1 as a coding agent.\nmodel: GPT-4.1\ntools: ['codebase', 'editFiles']\n---\n\nKeep going.\n"),
+    ("claude-command", ".claude/commands/observe.md",
+     "---\ndescription: Migration monitoring.\nversion: 1.0.0\ntags: [database, cdc]\n---\n\n# Observe\n\nWatch it.\n"),
     ("claude-command", ".claude/commands/code_analysis.md",
      "---\ndescription: Analyse code.\nallowed-tools: Read, Grep\nargument-hint: '[path]'\n---\n\nAnalyse $ARGUMENTS.\n"),
 ]

@@ -662,8 +662,9 @@ class Dialect(ToolFields, Detection):
         for k, v in getattr(ctx.agent, prefix).items():
             if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or v is None:
                 continue
-            if isinstance(v, str) or self._same(ctx):
-                out[k] = v  # same dialect: any value as written (validate judges it)
+            if isinstance(v, str) or (self._same(ctx) and not ctx.carried_back(f"{prefix}.{k}")):
+                out[k] = v  # same dialect: any value as written (validate judges it), but one the side channel gave
+                # back, which the first write could not put here
             elif isinstance(v, (int, float, bool)):
                 out[k] = str(v).lower() if isinstance(v, bool) else str(v)
                 ctx.report.add(LossCode.VALUE_RESPELLED, f"{prefix}.{k}", value=k, written="a string")
