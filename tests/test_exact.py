@@ -436,13 +436,23 @@ def test_a_file_with_mixed_line_ends_that_changes_is_written_with_crlf():
     assert out == "---\r\nname: dash\r\ndescription: d\r\n---\r\n\r\nBody.\r\n"
 
 
-@pytest.mark.parametrize("line,shape", [("tools: []", "a list"), ('tools: "*"', "a str"), ("tools:", "empty")])
-def test_an_opencode_tools_value_that_is_no_map_is_said(line, shape):
-    """OpenCode 1.18.33 refuses the file ('Expected object | undefined', validate-opencode): never read silently."""
+NOT_A_MAP = [  # OpenCode `tools` that is no map: (line, shape said, mode read, the same-dialect header after `description`)
+    ("tools: []", "a list", "none", 'tools:\n  "*": false\n'),
+    ("tools: [read, edit]", "a list", "allowlist", 'tools:\n  "*": false\n  read: true\n  edit: true\n'),
+    ("tools: read, bash", "a str", "allowlist", 'tools:\n  "*": false\n  read: true\n  bash: true\n'),
+    ('tools: "*"', "a str", "inherit", ""),
+    ("tools:", "empty", "inherit", "tools:\n"),  # a key with no value: as written
+]
+
+
+@pytest.mark.parametrize("line,shape,mode,written", NOT_A_MAP)
+def test_an_opencode_tools_value_that_is_no_map_is_said_and_read_narrowly(line, shape, mode, written):
+    """OpenCode 1.18.33 refuses the file ('Expected object | undefined', validate-opencode): never read silently, and
+    never as every tool where it names tools (a list or a comma string is an allowlist of them, an empty list none)."""
     text = f"---\ndescription: d\n{line}\n---\n\nBody.\n"
     doc, report = agentconv.read_text(text, "opencode", path=".opencode/agent/a.md")
     said = [i.message for i in report if i.code.value == "value-invalid" and i.path == "tools"]
-    assert said and said[0].startswith(f"'tools' is {shape}, not a map") and doc.agent.tools.mode == "inherit"
+    assert said and said[0].startswith(f"'tools' is {shape}, not a map") and doc.agent.tools.mode == mode
     out = agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md")
-    assert out.text == (text if line == "tools:" else "---\ndescription: d\n---\n\nBody.\n")  # a key with no value: as written
+    assert out.text == f"---\ndescription: d\n{written}---\n\nBody.\n"
     assert "value-invalid" in {i.code.value for i in out.report}

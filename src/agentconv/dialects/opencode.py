@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
 from ..loss import LossCode
 from .base import Dialect
+from .helpers import split_commas
 
 if TYPE_CHECKING:
     from ..ir import Grant
@@ -24,10 +25,15 @@ class OpenCode(Dialect):
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         perm, tools = data.get("permission"), data.get("tools")
-        if "tools" in data and not isinstance(tools, dict):  # `tools: []`, `tools: "*"`, `tools:` alone
+        if "tools" in data and not isinstance(tools, dict):  # `tools: []`, `tools: [read]`, `tools: "*"`, `tools:`
+            # OpenCode refuses the file: the narrowest reading of what it says (never every tool for a list of names)
+            names = [str(v) for v in tools if v is not None] if isinstance(tools, list) else \
+                split_commas(tools) if isinstance(tools, str) and tools.strip() not in ("", "*") else None
             report.add(LossCode.VALUE_INVALID, "tools", problem=f"'tools' is {_shape(tools)}, not a map of tool names",
                        reading="OpenCode refuses the file ('Expected object', opencode 1.18.33, checked 2026-11-27); "
-                       "read as if it had no 'tools'")
+                       + ("read as if it had no 'tools'" if names is None else
+                          f"read as an allowlist of {', '.join(names) or 'no tools'}, its narrowest reading"))
+            tools = None if names is None else {"*": False, **dict.fromkeys(names, True)}
         if perm is None and tools is None:
             return
         default, grants, rest = None, [], []
