@@ -436,6 +436,12 @@ class Dialect(ToolFields, Detection):
         """The record was read in this very dialect."""
         return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
 
+    def _kept_as_is(self, ctx: "WriteContext", ipath: str) -> bool:
+        """Same dialect, and ``ipath`` is the file's own value: written as it was. One the side channel gave back
+        (a Claude ``red`` under this file's hex, a list GitHub's string map cannot hold) is written as the first write
+        wrote it, and rides there again."""
+        return self._same(ctx) and not ctx.carried_back(ipath)
+
     def _uncoerced(self, ctx: "WriteContext", ipath: str, value: Any) -> Any:
         """Same dialect: a value coerced on reading (a comma string read as a list) is written as the source had it."""
         got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self._same(ctx) else None
@@ -633,9 +639,8 @@ class Dialect(ToolFields, Detection):
         if color is None:
             return None
         allowed = self.table.get("values", {}).get("color")
-        if self._same(ctx) and not ctx.carried_back("metadata.color"):
-            return color  # same dialect: the value as written (validate judges it); one the side channel gave back
-            # (a Claude `red` under this file's hex) is written as it was the first time, and rides there again
+        if self._kept_as_is(ctx, "metadata.color"):
+            return color  # same dialect: the value as written (validate judges it)
         colors = tables.builtin("colors.toml")["colors"]
         if allowed == "hex":
             themes = self.table["values"].get("color_themes", [])
@@ -662,9 +667,8 @@ class Dialect(ToolFields, Detection):
         for k, v in getattr(ctx.agent, prefix).items():
             if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or v is None:
                 continue
-            if isinstance(v, str) or (self._same(ctx) and not ctx.carried_back(f"{prefix}.{k}")):
-                out[k] = v  # same dialect: any value as written (validate judges it), but one the side channel gave
-                # back, which the first write could not put here
+            if isinstance(v, str) or self._kept_as_is(ctx, f"{prefix}.{k}"):
+                out[k] = v  # same dialect: any value as written (validate judges it)
             elif isinstance(v, (int, float, bool)):
                 out[k] = str(v).lower() if isinstance(v, bool) else str(v)
                 ctx.report.add(LossCode.VALUE_RESPELLED, f"{prefix}.{k}", value=k, written="a string")
