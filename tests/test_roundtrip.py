@@ -70,6 +70,14 @@ WRITTEN_BY_US = [  # (source dialect, path, text): what agentconv writes from th
      "---\ndescription: Migration monitoring.\nversion: 1.0.0\ntags: [database, cdc]\n---\n\n# Observe\n\nWatch it.\n"),
     ("claude-command", ".claude/commands/code_analysis.md",
      "---\ndescription: Analyse code.\nallowed-tools: Read, Grep\nargument-hint: '[path]'\n---\n\nAnalyse $ARGUMENTS.\n"),
+    # a name the target's file name rewrites (Copilot's file names, a skill's folder): the side channel's spelling
+    # stays the name on reading, and rides again (the file stem won, and the name dropped out of the comment)
+    ("claude", ".claude/agents/code-reviewer.md",
+     "---\nname: Code Reviewer\ndescription: Reviews.\ntools: Read\n---\n\nYou review.\n"),
+    ("claude-command", ".claude/commands/plan_tests.md", "---\ndescription: Plan tests.\n---\n\nPlan $ARGUMENTS.\n"),
+    # no description, and a first paragraph that plain markdown reads as one: the digest covers what a reader finds
+    ("copilot", ".github/chatmodes/plain.chatmode.md",
+     "---\ntools: ['codebase']\n---\n\nYou are a helper for tests.\n\n## Steps\n\nHelp.\n"),
 ]
 
 
@@ -81,8 +89,8 @@ def test_a_file_agentconv_wrote_comes_back_byte_for_byte_in_its_own_dialect(sour
     Claude agent `name: code_analysis`; Codex and Cursor lost the tool policy from the comment)."""
     doc, report = agentconv.read_text(text, source, path=path)
     checked = 0
-    for target in ("claude", "copilot", "opencode", "gemini", "codex", "cursor", "kiro", "marketplace", "opencode-command",
-                   "gemini-command", "codex-prompt", "claude-command", "copilot-prompt"):
+    for target in ("claude", "copilot", "opencode", "gemini", "codex", "cursor", "kiro", "marketplace", "markdown", "skill",
+                   "opencode-command", "gemini-command", "codex-prompt", "claude-command", "copilot-prompt"):
         try:
             out = agentconv.write_all(doc, target, report=agentconv.LossReport(list(report.items), report.source))
         except agentconv.AgentconvError:

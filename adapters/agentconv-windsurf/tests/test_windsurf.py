@@ -112,6 +112,22 @@ def test_round_trip_covers_every_difference(source):
     assert rt.uncovered == [], rt.differences
 
 
+@pytest.mark.parametrize("source,path,text", [
+    ("copilot", ".github/chatmodes/v2.0-Helper.chatmode.md", "---\ndescription: Helps.\nmodel: GPT-4.1\n---\n\nHelp.\n"),
+    ("claude-command", ".claude/commands/plan_tests.md", "---\ndescription: Plan tests.\n---\n\nPlan $ARGUMENTS.\n"),
+], ids=["dotted", "underscore"])
+def test_a_rule_agentconv_wrote_keeps_the_name_its_file_name_rewrote(source, path, text):
+    """The rule's file name is the name as Windsurf spells it (v2-0-helper.md); the side channel's spelling (v2.0-Helper)
+    stays the name on reading: converted to windsurf again it rides again (it dropped out of the comment), and
+    converted back the source's own file name returns (it came back as v2-0-helper)."""
+    rule = agentconv.convert_text(text, "windsurf", from_=source, path=path)
+    assert rule.path != f".windsurf/rules/{path.rsplit('/', 1)[-1]}"  # the file name did rewrite it
+    again = agentconv.convert_text(rule.text, "windsurf", from_="windsurf", path=rule.path)
+    assert again.text == rule.text
+    back = agentconv.convert_text(rule.text, source, from_="windsurf", path=rule.path)
+    assert back.name == agentconv.read_text(text, source, path=path)[0].agent.name
+
+
 # ---------------------------------------------------------------- CLI, end to end
 def test_cli_dialects_lists_windsurf():
     out = cli("dialects")

@@ -211,7 +211,7 @@ class Dialect(ToolFields, Detection):
             return
         stem = self.name_from_path(path) if path else None
         in_place = path and any(glob_match(path, g) for g in layout.get("detect", []))
-        if agent.name and not in_place:
+        if agent.name and (not in_place or self.carried_spelling(agent, stem)):
             return
         candidate = stem if in_place or (stem and not agent.name and not agent.display_name) else None
         candidate = candidate or agent.name or naming.slugify(agent.display_name or "") or stem
@@ -222,6 +222,14 @@ class Dialect(ToolFields, Detection):
             agent.derived.append("name")
             report.add(LossCode.NAME_DERIVED, "name", field="name", value=candidate,
                        source="the file name" if candidate == stem else "the title")
+
+    @staticmethod
+    def carried_spelling(agent: Agent, stem: str | None) -> bool:
+        """The name the side channel gave back is the one ``stem`` (the file's or folder's name) stands for, as the first
+        write rewrote it (``4.1-Beast`` for ``4-1-beast.md``): the carried spelling stays the name, and rides again.
+        A file renamed since names something else: its own name wins."""
+        return bool(agent.name and stem and agent.origin is not None and "name" in agent.origin.keep.get("carried", ())
+                    and naming.slugify(agent.name) == stem)
 
     # ------------------------------------------------------------------ writing
     def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:

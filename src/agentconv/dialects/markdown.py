@@ -50,21 +50,25 @@ class Markdown(Dialect):
             parts.append(agent.description.strip() + "\n\n")
         parts.append(agent.prompt)
         text = "".join(parts)
-        self._check_reread(text, agent, ctx.report)
+        back = self._check_reread(text, agent, ctx.report)
         for k in ("display_name", "description"):
             ctx.carried.pop(k, None)
-        mapping = {"title": title if agent.display_name else None, "description": agent.description}
-        return Out(mapping, text, None, self.carry_data(ctx, mapping, agent.prompt, header={}))
+        # the digest covers the description and prompt a reader finds in the text (a prompt whose first paragraph
+        # reads as a description is hashed as read): that file, converted to its own dialect, hashes the same
+        mapping = {"title": title if agent.display_name else None, "description": back.description}
+        return Out(mapping, text, None, self.carry_data(ctx, mapping, back.prompt, header={}))
 
-    def _check_reread(self, text: str, agent: Agent, report: LossReport) -> None:
+    def _check_reread(self, text: str, agent: Agent, report: LossReport) -> Agent:
         """A persona has no fields, only conventions: read the text back and report what they cannot hold
-        (a description with blank lines in it, a prompt whose first paragraph would pass for a description)."""
+        (a description with blank lines in it, a prompt whose first paragraph would pass for a description).
+        Returns the record read back."""
         back = self.read(text, None, LossReport()).agent
         for attr in ("description", "prompt"):
             if getattr(back, attr) != getattr(agent, attr):
                 report.add(LossCode.VALUE_READS_BACK, attr, field=attr, form="plain markdown")
         if (back.display_name or None) != (agent.display_name or None) and agent.display_name:
             report.add(LossCode.TITLE_READS_BACK, "display_name")
+        return back
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         return (1.0, ["no frontmatter header"]) if not has_header else (0.0, [])

@@ -43,7 +43,7 @@ class Skill(Dialect):
             super()._derive_name(agent, path, report)  # not at a skill's place: the header (or the file) names it
             return
         folder = parts[-2]
-        if agent.name == folder:
+        if agent.name == folder or self.carried_spelling(agent, folder):
             return
         if agent.name:
             report.add(LossCode.NAME_CONFLICT, "name", name=agent.name,
