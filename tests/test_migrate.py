@@ -213,9 +213,16 @@ def test_repository_must_be_a_directory(tmp_path: Path) -> None:
 
 
 def test_nothing_to_do_writes_no_manifest(tmp_path: Path) -> None:
+    (tmp_path / "agents").mkdir()  # a collection kept where no tool looks: said, with the way to convert it
+    (tmp_path / "agents" / "x.md").write_text(CLAUDE.format(name="x"))
     r = cli("migrate", ".", "--to", "copilot", cwd=tmp_path)
-    assert r.returncode == 0 and "nothing to do" in r.stderr
+    assert r.returncode == 0 and r.stderr.startswith("nothing to do: no agent file where the tools keep them")
+    assert "agentconv convert DIR" in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / ".agentconv").exists()
+    (tmp_path / ".claude" / "agents").mkdir(parents=True)  # found but all skipped: the counts, not the hint
+    (tmp_path / ".claude" / "agents" / "y.md").write_text(CLAUDE.format(name="y"))
+    r = cli("migrate", ".", "--to", "claude", cwd=tmp_path)
+    assert r.returncode == 0 and "skipped" in r.stderr and "no agent file" not in r.stderr
 
 
 def test_agentconv_s_own_folder_is_not_walked_for_gitignore_files(tmp_path):

@@ -349,4 +349,10 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
     if level < VERBOSE:  # the items below the level never left the workers: only their counts did
         out.hidden = sum(s.losses.values()) - out.seen
     order = ("converted", "planned", "unchanged", "removed", "skipped", "kept", "collision", "failed")
-    out.summary(summary_line(s.statuses, s.losses, order))
+    out.summary(summary_line(s.statuses, s.losses, order) if result.records else NOTHING_FOUND)
+
+
+NOTHING_FOUND = ("nothing to do: no agent file where the tools keep them (.claude/agents/, .github/agents/ ...: "
+                 "`agentconv dialects`); `--file PATH` adds one from elsewhere, `agentconv convert DIR --to T -o OUT` "
+                 "converts a folder wherever it is")
+"""What ``migrate``/``sync`` say when they found no source at all (an agent collection kept in ``agents/``, say)."""
