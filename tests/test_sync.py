@@ -73,6 +73,25 @@ def test_sync_removes_what_it_wrote_from_a_deleted_source(tmp_path: Path) -> Non
     assert cli("sync", ".", "--check", cwd=repo).returncode == 0
 
 
+def test_check_counts_apart_what_sync_cannot_write(tmp_path: Path) -> None:
+    """A target sync refuses (a widening) is no stale file: `sync` cannot fix it, so --check names it as an error,
+    counts it apart and exits 8 as sync itself does; 9 only when something is stale."""
+    repo = repo_with(tmp_path, "a")  # Read, Grep: Codex has no sandbox without a shell, so the Codex target is refused
+    (repo / ".agentconv.toml").write_text('from = "claude"\nto = ["copilot", "codex"]\n')
+    assert cli("sync", ".", cwd=repo).returncode == 8
+    r = cli("sync", ".", "--check", cwd=repo)
+    lines = r.stderr.splitlines()
+    assert r.returncode == 8, r.stderr
+    assert lines[0].startswith("agentconv: error: .claude/agents/a.md: codex has no tool list") and len(lines) == 2
+    assert lines[-1] == "2 targets checked: 0 out of sync; 1 that sync cannot write (above)"
+    (repo / ".claude/agents/a.md").write_text(CLAUDE.format(name="a") + "More.\n")  # now one is stale too
+    r = cli("sync", ".", "--check", cwd=repo)
+    assert r.returncode == 9, r.stderr
+    assert r.stderr.splitlines()[-1] == ("2 targets checked: 1 out of sync; run `agentconv sync` to update them; 1 that "
+                                         "sync cannot write (above)")
+    assert json.loads(cli("sync", ".", "--check", "--json", cwd=repo).stdout)["exit_code"] == 9
+
+
 def test_an_orphan_edited_by_hand_is_kept_unless_forced(tmp_path: Path) -> None:
     repo = repo_with(tmp_path, "a")
     assert cli("sync", ".", cwd=repo).returncode == 0

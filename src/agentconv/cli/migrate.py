@@ -108,19 +108,22 @@ def sync(repo: Optional[Path] = None, check: bool = False, to: List[str] = (), f
                               force=force, remove_orphans=True, scope=scope)
     except AgentconvError as exc:
         fail(exc, as_json, "sync")
-    if check:
-        stale = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
+    if check:  # stale: sync updates it (exit 9); failed or colliding: sync would fail it too (exit 8, as sync's own)
+        said = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
+        stale = sum(r.status == "stale" for r in said)
+        code = int(ExitCode.STALE) if stale else int(ExitCode.PARTIAL) if said else 0
         if as_json:
-            render.emit(render.document("sync", int(ExitCode.STALE) if stale else 0, **outcome.to_json()))
+            render.emit(render.document("sync", code, **outcome.to_json()))
         out = render.Diagnostics(level)
-        for r in stale:
+        for r in said:
             out.error(render.hinted(r.error or "", r.remedy), r.source, r.target,
                       label="stale" if r.status == "stale" else "error")
         out.flush()
         if not as_json:
             fix = "; run `agentconv sync` to update them" if stale else ""
-            out.summary(f"{len(outcome.records)} targets checked: {len(stale)} out of sync{fix}")
-        raise SystemExit(int(ExitCode.STALE) if stale else 0)
+            cannot = f"; {len(said) - stale} that sync cannot write (above)" if len(said) > stale else ""
+            out.summary(f"{len(outcome.records)} targets checked: {stale} out of sync{fix}{cannot}")
+        raise SystemExit(code)
     render.outcome(outcome, as_json, "write", level, command="sync")
     raise SystemExit(outcome.summary.exit_code())
 
