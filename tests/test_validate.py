@@ -33,11 +33,13 @@ def _pairs():
 
 @pytest.mark.parametrize(("case", "target"), _pairs())
 def test_writer_output_validates(case, target, tmp_path):
-    if target == case.source and has_errors(validate(case.input, target, path=case.rel)):
-        # same dialect keeps every value as written: what the source gets wrong, validate reports in both
-        same = agentconv.convert(case.input, to=target, path=case.rel).text
-        assert same.encode() == case.input.read_bytes() or case.id in REWRITTEN, case.id
-        return
+    if target == case.source:
+        # same dialect keeps every value as written: what the source gets wrong, validate reports in both (where the
+        # output goes: a legacy .chatmode.md is written as an .agent.md, which GitHub.com reads too)
+        same = agentconv.convert(case.input, to=target, path=case.rel)
+        if has_errors(validate_text(same.text, target, path=same.path)):
+            assert same.text.encode() == case.input.read_bytes() or case.id in REWRITTEN, case.id
+            return
     for result in agentconv.convert_all(case.input, to=target, path=case.rel):  # several for a multi-record source
         findings = validate_text(result.text, target, path=result.path)
         assert not has_errors(findings), "\n".join(map(str, findings))
@@ -95,6 +97,22 @@ def test_copilot_body_limit():
     f = validate_text("---\ndescription: d\n---\n" + "x" * 30001, "copilot")
     assert _found(f) == {(4, "error", "body-limit")}
     assert not validate_text("---\ndescription: d\n---\n" + "x" * 30000, "copilot")
+
+
+@pytest.mark.parametrize(("path", "target", "severity"), [
+    (".github/agents/x.agent.md", None, "error"),  # GitHub.com reads it: its rules bind
+    (".github/chatmodes/x.chatmode.md", None, "warning"),  # VS Code's alone
+    ("x.chatmode.md", None, "warning"),
+    (".github/agents/x.agent.md", "vscode", "warning"),  # kept from GitHub.com by its target
+    (".github/agents/x.agent.md", "github-copilot", "error"),
+])
+def test_github_only_rules_bind_only_files_github_reads(path, target, severity):
+    """No description and a prompt over 30,000 characters: GitHub.com refuses the agent, VS Code loads it."""
+    head = f"---\ntools: [read]\n{f'target: {target}' + chr(10) if target else ''}---\n"
+    f = validate_text(head + "x" * 30001, "copilot", path=path)
+    assert {(x.severity.value, x.rule) for x in f} == {(severity, "required"), (severity, "body-limit")}
+    assert all(("GitHub.com's rule; GitHub.com does not read this file" in x.message) == (severity == "warning")
+               for x in f)
 
 
 def test_opencode_strict_yaml_values_and_permissions():

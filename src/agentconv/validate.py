@@ -32,8 +32,10 @@ rule, message), in file order. They come from two places, so a plugin dialect is
 Where the reader and a table rule speak of the same key on the same line (``SAME_VALUE``), one finding says it: the
 table rule's, which carries the tool's severity. A file the tool loads is valid: a table tunes severities in an
 optional ``[validate]`` section (``lenient_yaml``, ``tab_indent`` (a header indented with tabs; else ``lenient_yaml``), ``foreign_tools``, ``unknown_tools``: ``"error"`` or
-``"warning"``; ``loose_values``: keys whose value outside the set the tool loads and ignores, a warning). The library
-never prints; the CLI (``agentconv validate``) renders.
+``"warning"``; ``loose_values``: keys whose value outside the set the tool loads and ignores, a warning;
+``reader_rules``: rules of one of the dialect's readers, warnings in a file that reader does not read: Copilot's
+description and body limit are GitHub.com's, which reads no ``.chatmode.md`` and no agent with ``target: vscode``).
+The library never prints; the CLI (``agentconv validate``) renders.
 """
 from __future__ import annotations
 
@@ -240,11 +242,21 @@ class _Checker:
 
     def add(self, line: int | None, sev: Severity, rule: str, message: str, key: str | None = None) -> None:
         """A finding about the header ``key`` (with the IR paths a reader puts it at), or about the record."""
+        only = self.tune.get("reader_rules")  # a rule of one of the dialect's readers, which does not read this file
+        if only and sev is ERROR and rule in only["rules"] and not self._read_by(only):
+            sev, message = WARNING, f"{message} ({only['reader']}'s rule; {only['reader']} does not read this file)"
         about = {key, f"extensions.{self.d.id}.{key}", self.fields.get(key)} if key else set()
         owner = registry.owner(key) if key else None
         if owner:
             about |= {f"extensions.{owner}.{key}", registry.get(owner).table.get("fields", {}).get(key)}
         self.judged.append((Finding(self.path, line or 1, sev, rule, message), about - {None}))
+
+    def _read_by(self, only: dict[str, Any]) -> bool:
+        """Does the reader of ``[validate] reader_rules`` read this file (not at ``not_paths``, its ``target`` not one
+        of ``not_target``)?"""
+        if self.path and any(glob_match(self.path.replace("\\", "/"), g) for g in only.get("not_paths", [])):
+            return False
+        return self.data.get("target") not in only.get("not_target", [])
 
     def at(self, key: str, sev: Severity, rule: str, message: str) -> None:
         self.add(self.line(key), sev, rule, message, key)
