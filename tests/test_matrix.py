@@ -272,6 +272,30 @@ def test_opencode_denylist_never_widens_in_copilot():
     assert "web/fetch" not in written and "read/readFile" in written
 
 
+ALLOWS_ONLY = [  # (header lines, mode read): OpenCode appends a tool's allow after its own '*': allow, so allows alone
+    # change nothing (opencode-ai 1.18.33 `debug agent` on a synthetic agent, checked 2026-11-27)
+    ("tools:\n  read: true\n  edit: true\n  bash: true\n", "inherit"),
+    ('permission:\n  bash:\n    "git *": allow\n  webfetch: allow\n', "inherit"),
+    ("tools:\n  read: true\n  edit: false\n", "denylist"),
+    ("tools:\n  read: true\npermission:\n  bash: ask\n", "denylist"),
+]
+
+
+@pytest.mark.parametrize("extra, mode", ALLOWS_ONLY)
+def test_opencode_allows_alone_are_every_tool(extra, mode):
+    """Nothing denied or asked is every tool, as with no tools field: no Codex read-only sandbox, no Gemini list of
+    the built-in tools only (both narrower than the source; was a deny list of nothing)."""
+    text = source_text("opencode", extra)
+    doc, _ = agentconv.read_text(text, "opencode", path=PATHS["opencode"])
+    assert doc.agent.tools.mode == mode
+    codex = fields("codex", agentconv.convert_text(text, "codex", from_="opencode", path=PATHS["opencode"]).text)
+    gemini = fields("gemini", agentconv.convert_text(text, "gemini", from_="opencode", path=PATHS["opencode"]).text)
+    if mode == "inherit":
+        assert "sandbox_mode" not in codex and "tools" not in gemini
+    else:
+        assert codex["sandbox_mode"] == "read-only" and "read_file" in gemini["tools"]
+
+
 def test_opencode_bash_pattern_map_keeps_its_default():
     """A bash pattern map whose '*' rule is ask must keep '*': ask (not become deny) when written back."""
     extra = 'permission:\n  bash:\n    "*": ask\n    "git status": allow\n'

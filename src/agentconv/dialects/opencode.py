@@ -61,8 +61,10 @@ class OpenCode(Dialect):
             mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
             # a tool's own "*": deny under "*": deny says what the allowlist says anyway: only the listed patterns
             grants = [g for g in grants if not any(g is r for r in rest)]
-        else:
-            mode = DENYLIST if grants else INHERIT
+        else:  # nothing denied or asked under an allow default: every tool, as without the fields (a `tools` map of
+            # only `true`s enables what is enabled anyway; was a deny list of nothing, written as Codex's read-only
+            # sandbox or a list of the built-in tools, without the MCP tools: narrower than the source)
+            mode = DENYLIST if any(g.decision != "allow" for g in grants) else INHERIT
             if default == "ask":
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
