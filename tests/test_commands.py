@@ -144,6 +144,26 @@ def test_other_tools_variables_are_reported():
     assert not rw.foreign  # its own
 
 
+SHELL_ARGS = [  # (source, target, warned): Gemini CLI shell-escapes {{args}} inside !{...} (shellProcessor.ts), OpenCode
+    # puts $ARGUMENTS into !`...` as typed (session/prompt.ts); both read 2026-11-27. Claude Code's quoting is not checked.
+    ("gemini-command", 'prompt = "Hits: !{grep -rn {{args}} src}"\n', "opencode-command", True),
+    ("gemini-command", 'prompt = "Hits: !{grep -rn TODO src} for {{args}}"\n', "opencode-command", False),
+    ("gemini-command", 'prompt = "Hits: !{grep -rn {{args}} src}"\n', "claude-command", False),
+    ("opencode-command", "Hits: !`grep -rn $ARGUMENTS src`\n", "gemini-command", False),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "target", "warned"), SHELL_ARGS)
+def test_arguments_a_shell_command_no_longer_quotes_are_said(source, text, target, warned):
+    """A shell command given the arguments: where the source quoted them and the target puts them in as typed, the
+    argument text becomes shell code (a widening of what the command runs): a warning, not an info rewrite."""
+    path = {"gemini-command": ".gemini/commands/hits.toml", "opencode-command": ".opencode/command/hits.md"}[source]
+    result = agentconv.convert_text(text, target, from_=source, path=path)
+    said = [m for m in items(result.report, severity="warning") if "shell command given the arguments" in m]
+    assert said == ([f"'!`grep -rn $ARGUMENTS src`' is a shell command given the arguments; {target} puts them in "
+                     "as typed, not shell-quoted as the source did: argument text runs as shell code"] if warned else [])
+
+
 @pytest.mark.parametrize("source", [c for c in COMMANDS])
 @pytest.mark.parametrize("target", COMMANDS)
 def test_every_command_pair_round_trips_with_reports(source, target):

@@ -93,6 +93,9 @@ class Spelling:
     """What a bare file opener must follow to be one, as a regex character class's body (besides the start of the
     text): Claude Code takes ``@path`` only at the start of a word (``\\s`` and four CJK stops). None: any character
     but a word's, ``.``, ``@``, ``/``, ``\\``, a backtick or ``$``."""
+    shell_args: str | None = None
+    """How the tool puts the arguments into a shell command: ``quoted`` (each shell-escaped: Gemini), ``raw`` (as
+    typed, before the shell runs: OpenCode); None: not checked."""
 
     @classmethod
     def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
@@ -100,7 +103,7 @@ class Spelling:
         return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
                    spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False),
-                   spec.get("file_after"))
+                   spec.get("file_after"), spec.get("shell_args"))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
@@ -303,6 +306,8 @@ class Rewrite:
     made: set[str] = field(default_factory=set)
     """The shell and file placeholders written, as spelled."""
     unclosed: dict[str, None] = field(default_factory=dict)
+    unquoted: dict[str, None] = field(default_factory=dict)
+    """Shell commands given the arguments that the source quoted and the target puts in as typed."""
 
 
 def from_canonical(text: str, target: Spelling, source: Spelling | None = None,
@@ -388,6 +393,9 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
             rw.rewrites[(named, spelled)] = None
         if tok.kind in (SHELL, FILE):
             rw.made.add(spelled)
+        if tok.kind == SHELL and source is not None and (source.shell_args, target.shell_args) == ("quoted", "raw") \
+                and any(t.kind in (ARGS, ARG) for t in CANONICAL.tokenize(str(tok.value))):
+            rw.unquoted[spelled] = None
         out.append(spelled)
     return "".join(out)
 
@@ -436,6 +444,10 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     for raw in rw.collisions:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
                 consequence="expands it (it is a placeholder there)")
+    for raw in rw.unquoted:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a shell command given the arguments",
+                dialect=target_id, consequence="puts them in as typed, not shell-quoted as the source did: "
+                "argument text runs as shell code")
     for raw in rw.unclosed:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="an opening brace never closed",
                 dialect=target_id, consequence="refuses to run the command at all (it has no escape for it)")
