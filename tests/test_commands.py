@@ -203,6 +203,40 @@ def test_optional_header():
     assert other.text.endswith("Explain $ARGUMENTS simply.\n")
 
 
+LONG = "Migrate every table of the schema to the new naming convention, keeping the old names as views until " \
+       "the release after next"
+SHOWN = [  # a Claude Code command without a description, and the description Claude Code shows for it (2.1.330)
+    ("\n\n## Review the diff  \n\nLook at $ARGUMENTS closely.\n", "Review the diff"),  # a heading's text
+    ("---\ndescription: '  '\n---\n   \nLook at $ARGUMENTS closely.\n\nThen report.\n", "Look at $ARGUMENTS closely."),
+    (f"{LONG}.\n", LONG[:97] + "..."),  # over 100 characters: cut to 97 and "..."
+    (f"{LONG[:100]}\n", LONG[:100]),
+]
+
+
+@pytest.mark.parametrize("text,shown", SHOWN)
+def test_a_claude_command_without_description_is_described_by_its_first_line(text, shown):
+    """Claude Code describes such a command by its first line: a target that requires a description gets that one,
+    and is told so (was: the first paragraph of prose, in agentconv's placeholder spelling, "made up"); a target whose
+    description is optional and the command itself get no description key."""
+    path = ".claude/commands/migrate.md"
+    for target in ("claude", "copilot", "opencode", "gemini", "cursor", "kiro", "marketplace"):
+        out = agentconv.convert_text(text, to=target, from_="claude-command", path=path)
+        assert agentconv.read_text(out.text, target, path=out.path)[0].agent.description == shown, target
+        made = [i.message for i in out.report if i.path == "description"]
+        assert made == ["no description key: the one Claude Code shows, the prompt's first line"], target
+    for target in ("copilot-prompt", "opencode-command", "gemini-command", "codex-prompt"):
+        out = agentconv.convert_text(text, to=target, from_="claude-command", path=path)
+        assert agentconv.read_text(out.text, target, path=out.path)[0].agent.description is None, target
+    assert agentconv.convert_text(text, to="claude-command", from_="claude-command", path=path).text == text
+
+
+def test_a_claude_command_with_nothing_to_show_is_described_as_before():
+    out = agentconv.convert_text("---\nmodel: sonnet\n---\n\n", to="claude", from_="claude-command",
+                                 path=".claude/commands/noop.md")
+    assert "description: noop\n" in out.text
+    assert [i.message for i in out.report if i.path == "description"] == ["no description: made one up from the name"]
+
+
 def test_copilot_prompt_fields_and_legacy_mode():
     text = "---\ndescription: d\nmode: ask\ntools: ['web/fetch']\n---\nSummarize ${selection}.\n"
     doc, report = agentconv.read_text(text, "copilot-prompt", path=".github/prompts/sum.prompt.md")

@@ -583,15 +583,28 @@ class Dialect(ToolFields, Detection):
     def out_description(self, ctx: "WriteContext") -> str | None:
         agent = ctx.agent
         blank = agent.description is not None and agent.description.isspace() and \
-            "description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
+            ("description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
+             or (agent.origin is not None and "description_shown" in agent.origin.keep))  # nor read as one
         if (agent.description and not blank) or self._same(ctx):
             return agent.description  # same dialect: none is made up where the source had none
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
-            made = made_up_description(agent.display_name, agent.prompt, agent.name)
-            if made:
-                ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
-                               how=f"made one up from the {made[1]}")
-                return made[0]
+            return self.made_up_description(ctx)
+        return None
+
+    def made_up_description(self, ctx: "WriteContext") -> str | None:
+        """A description for a record that has none, where the target requires one (reported): the one the source's
+        tool shows for it where that tool derives one (``[derive] description`` of its table: a Claude Code command's
+        first line), else made up from the title, the prompt or the name."""
+        agent = ctx.agent
+        shown = agent.origin.keep.get("description_shown") if agent.origin is not None else None
+        if shown is not None:
+            ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description key", how=shown[1])
+            return shown[0]
+        made = made_up_description(agent.display_name, agent.prompt, agent.name)
+        if made:
+            ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
+                           how=f"made one up from the {made[1]}")
+            return made[0]
         return None
 
     def out_model(self, ctx: "WriteContext") -> Any:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 
 from .. import rx
 
-__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_paragraph", "glob_match", "glob_source",
+__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_line", "first_paragraph", "glob_match", "glob_source",
            "made_up_description", "memo", "split_commas", "split_quoted", "unscoped", "weight", "when_to_use"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
@@ -152,6 +152,22 @@ def first_heading(text: str) -> str | None:
 _HTML_COMMENT = rx.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _NOT_PROSE = rx.compile(r"#{1,6}(?:\s|$)|(?:[-*_]\s*){3,}$|\||!\[|<[A-Za-z/!]")
 """A line that is no prose to describe an agent by: a heading, a rule, a table row, an image, an HTML tag."""
+
+
+_HEADING_TEXT = rx.compile(r"#+\s+(\S.*)")
+
+
+def first_line(text: str, limit: int) -> str | None:
+    """The first line that is not blank, stripped; a heading's text without its ``#``; longer than ``limit``
+    characters, cut to ``limit - 3`` and ``...`` (how Claude Code describes a command that has no description).
+    None when every line is blank."""
+    for line in text.split("\n"):
+        s = line.strip()
+        if s:
+            m = _HEADING_TEXT.fullmatch(s)
+            s = m.group(1) if m else s
+            return s if len(s) <= limit else s[:limit - 3] + "..."
+    return None
 
 
 def first_paragraph(text: str) -> str | None:

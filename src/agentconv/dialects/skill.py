@@ -20,7 +20,7 @@ from .. import rx
 from ..ir import ALLOWLIST, INHERIT, Agent
 from ..loss import LossCode, LossReport
 from .base import Dialect
-from .helpers import dedupe, made_up_description, split_commas
+from .helpers import dedupe, split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -117,15 +117,7 @@ class Skill(Dialect):
         return name
 
     def out_description(self, ctx: "WriteContext") -> str | None:
-        agent = ctx.agent
-        text = agent.description
-        if not text:  # required for every skill, whatever the record's kind
-            made = made_up_description(agent.display_name, agent.prompt, agent.name)
-            if made:
-                text = made[0]
-                ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
-                               how=f"made one up from the {made[1]}")
-        return text
+        return ctx.agent.description or self.made_up_description(ctx)  # required for every skill, whatever its kind
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         limits = self.table.get("limits", {})
