@@ -269,3 +269,33 @@ def test_a_file_the_tool_loads_is_not_an_error():
     assert _found(f) == {(4, "warning", "tool-unknown")}  # VS Code: a Warning marker; any non-empty name
     f = validate_text("customModes:\n  - slug: a\n    name: ''\n    roleDefinition: ''\n    groups: [read]\n", "roo")
     assert [x.message for x in f] == ["'name' is required in roo", "'roleDefinition' is required in roo"]
+
+
+GEMINI_PROMPTS = [  # a Gemini CLI command and what Gemini CLI 0.61.0's FileCommandLoader does with it
+    ('description = "Does it."\n', {(1, "error", "required")}),  # no prompt: skipped
+    ('description = "Does it."\nprompt = 3\n', {(2, "error", "type")}),  # no string: skipped
+    ('prompt = true\n', {(1, "error", "type")}),
+    ('prompt = ""\n', set()),  # an empty string loads
+]
+
+
+@pytest.mark.parametrize("text,found", GEMINI_PROMPTS)
+def test_a_gemini_command_gemini_skips_is_an_error(text, found, tmp_path):
+    """Gemini CLI skips a command file with no `prompt`, or a prompt that is no string ("The 'prompt' field is
+    required."): validate says so, one finding, exit 10 (was: nothing, exit 0); the reader warns and reads an empty
+    prompt (or the value's text); a file Gemini loads is no error."""
+    path = ".gemini/commands/it.toml"
+    f = validate_text(text, "gemini-command", path=path)
+    assert _found(f) == found and all("Gemini CLI skips the command file" in x.message for x in f)
+    _, report = agentconv.read_text(text, "gemini-command", path=path)
+    warned = [i.message for i in report if i.path == "prompt" and i.severity.value == "warning"]
+    assert len(warned) == len(found)
+    if "prompt" not in text:
+        assert warned == ["no 'prompt' key: Gemini CLI skips the command file: read as an empty prompt"]
+    file = tmp_path / path
+    file.parent.mkdir(parents=True)
+    file.write_text(text)
+    run = subprocess.run([sys.executable, "-m", "agentconv", "validate", str(file)], capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == (ExitCode.VALIDATION if found else 0), run.stdout + run.stderr
+    assert len([line for line in run.stdout.splitlines() if ": error [" in line]) == len(found)

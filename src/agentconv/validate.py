@@ -182,7 +182,8 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         finding = _from_reader(item, d, path)
         if finding is None:
             continue
-        if item.code in SAME_VALUE and any(f.line == finding.line and item.path in about for f, about in judged):
+        if item.code in SAME_VALUE and any(item.path in about and (f.line == finding.line or item.line is None)
+                                           for f, about in judged):  # (a reader item of no line: a TOML key's)
             continue  # the table rule on that key says it
         out.append(finding)
     out.sort(key=lambda f: f.line)
@@ -215,6 +216,8 @@ class _Record:
     body_line: int = 1
     chunks: dict[str, Any] | None = None
     """key -> Chunk, for a header the envelope splits into chunks (then every key has its own line)."""
+    prompt_problem: str | None = None
+    """Where the prompt is a key (TOML): ``missing``, or ``retyped`` (a number or boolean, read as its text)."""
 
 
 def _records(d, text: str, path: str | None, parsed, doc) -> list[_Record]:
@@ -222,7 +225,10 @@ def _records(d, text: str, path: str | None, parsed, doc) -> list[_Record]:
     modes), paired with what the reader made of each."""
     if not records.many(d.envelope):
         chunks = {c.key: c for c in getattr(parsed.layout, "chunks", [])}
-        return [_Record(parsed.data, 1, doc.agent.kind, parsed.body, parsed.body_line, chunks)]
+        key = d.table.get("prompt_key")
+        problem = None if not key else "missing" if not getattr(parsed.layout, "had_prompt", True) else \
+            next(("retyped" for c in parsed.coerced if getattr(c, "where", None) == key), None)
+        return [_Record(parsed.data, 1, doc.agent.kind, parsed.body, parsed.body_line, chunks, problem)]
     raws = d.envelope.split(text, path).records
     return [_Record(raw.data, raw.body_line, rec.kind) for raw, rec in zip(raws, doc.records)]
 
@@ -300,6 +306,11 @@ class _Checker:
                 all(self.data.get(k) in (None, "") for k in keys)  # a prompt key is the record's body (Codex)
             if ipath != "description" and keys and missing:
                 self.add(self.rec.line, ERROR, "required", f"'{keys[0]}' is required in {self.d.id}", keys[0])
+        refused, problem, prompt = self.t.get("prompt_refused"), self.rec.prompt_problem, self.t.get("prompt_key")
+        if refused and problem == "missing":  # the tool's loader skips the file (Gemini CLI)
+            self.add(self.rec.line, ERROR, "required", f"'{prompt}' is required in {self.d.id}: {refused}", prompt)
+        elif refused and problem:
+            self.at(prompt, ERROR, "type", f"'{prompt}' must be a string: {refused}")
         for k in [*desc_keys, key if not rule.get("any_type") else None]:
             v = self.data.get(k) if k else None
             if v is not None and not isinstance(v, str):

@@ -10,6 +10,7 @@ from ..loss import LossCode
 from .command import CommandDialect
 
 if TYPE_CHECKING:
+    from ..envelopes import frontmatter
     from ..ir import Agent
     from ..loss import LossReport
     from .base import WriteContext
@@ -28,6 +29,13 @@ class GeminiCommand(CommandDialect):
                 report.add(LossCode.NAME_DERIVED, "name", field="name", value=name, source="the file path")
             return
         super()._derive_name(agent, path, report)
+
+    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
+        super().read_extra(agent, parsed, path, report)
+        key = self.table["prompt_key"]
+        if not getattr(parsed.layout, "had_prompt", True):
+            report.add(LossCode.VALUE_INVALID, "prompt", problem=f"no '{key}' key: {self.table['prompt_refused']}",
+                       reading="read as an empty prompt")
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         super().write_extra(mapping, ctx)

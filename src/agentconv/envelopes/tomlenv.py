@@ -69,8 +69,10 @@ def prompt_of(data: dict[str, Any], key: str, file: str | None, coerced: list[An
         return value
     if isinstance(value, (list, dict)):
         raise ParseError(f"'{key}' is a {type(value).__name__}, not text", file=file)
-    coerced.append(limits.Retyped(key, f"a {type(value).__name__}", "its text"))
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    kind = "a boolean" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a date"
+    coerced.append(limits.Retyped(key, f"'{key}', {kind},", f"the text {text[:40]!r}"))  # as base._text says it
+    return text
 
 
 def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None, *,
