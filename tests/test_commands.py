@@ -111,6 +111,7 @@ READS = [
     ("codex-prompt", "$1 $9 $ARGUMENTS", "{{arg:1}} {{arg:9}} {{args}}"),
     ("codex-prompt", "$10 costs $$5", "{{arg:1}}0 costs $5"),
     ("codex-prompt", "!`ls` @a.md", "!`ls` @a.md"),
+    ("codex-prompt", "Fix $TICKET for $ARGUMENTS", "Fix $TICKET for {{args}}"),  # a named argument stays as written
     ("gemini-command", "{{args}} !{git log {{args}}} @{a/b.md}", "{{args}} !{git log {{args}}} @{a/b.md}"),
     ("gemini-command", "$1 $ARGUMENTS !{unbalanced", "$1 $ARGUMENTS !{unbalanced"),
     ("copilot-prompt", "${input:x} ${selection} #tool:web/fetch $ARGUMENTS", "${input:x} ${selection} #tool:web/fetch $ARGUMENTS"),
@@ -127,6 +128,16 @@ def test_literal_text_the_target_would_expand_is_escaped_or_reported():
     assert text == "costs $$5 and $$ARGUMENTS" and rw.escaped and not rw.collisions  # Codex: $$ is a literal $
     text, rw = ph.from_canonical("costs $5", ph.spelling_of("claude-command"))
     assert text == "costs $5" and list(rw.collisions) == ["$5"]  # Claude would expand it: reported
+
+
+def test_text_codex_would_take_for_a_named_argument_is_escaped():
+    """Codex reads `$HOME` in a prompt as a named argument: the prompt then takes only KEY=value arguments and expands
+    no $ARGUMENTS (prompt_args.rs, read 2026-11-27). Literal text of that form is written as `$$HOME`, which it skips."""
+    text, rw = ph.from_canonical("Run `echo $HOME $home` on {{args}} as $USER_2", ph.spelling_of("codex-prompt"))
+    assert text == "Run `echo $$HOME $home` on $ARGUMENTS as $$USER_2"
+    assert list(rw.escaped) == ["$HOME", "$USER_2"] and not rw.collisions
+    text, rw = ph.from_canonical("Run `echo $HOME` on {{args}}", ph.spelling_of("claude-command"))
+    assert text == "Run `echo $HOME` on $ARGUMENTS" and not rw.escaped and not rw.collisions
 
 
 def test_a_positional_followed_by_a_digit_uses_a_closed_spelling():

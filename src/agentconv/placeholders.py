@@ -59,7 +59,7 @@ from typing import Any
 from . import rx
 from .loss import LossCode, LossReport
 
-ARGS, ARG, SHELL, FILE, TEXT = "args", "arg", "shell", "file", "text"
+ARGS, ARG, SHELL, FILE, TEXT, NAMED = "args", "arg", "shell", "file", "text", "named"
 _NTH = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
@@ -93,6 +93,9 @@ class Spelling:
     """What a bare file opener must follow to be one, as a regex character class's body (besides the start of the
     text): Claude Code takes ``@path`` only at the start of a word (``\\s`` and four CJK stops). None: any character
     but a word's, ``.``, ``@``, ``/``, ``\\``, a backtick or ``$``."""
+    named: str | None = None
+    """A regex of what the tool expands as a named argument (Codex: ``$TICKET``): literal text of that form is written
+    escaped (``dollar``); read, it stays text (the canonical form has no named arguments)."""
     shell_args: str | None = None
     """How the tool puts the arguments into a shell command: ``quoted`` (each shell-escaped: Gemini), ``raw`` (as
     typed, before the shell runs: OpenCode); None: not checked."""
@@ -103,7 +106,7 @@ class Spelling:
         return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
                    spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False),
-                   spec.get("file_after"), spec.get("shell_args"))
+                   spec.get("file_after"), spec.get("named"), spec.get("shell_args"))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
@@ -124,6 +127,8 @@ class Spelling:
             else:  # a bare path: not inside a word or an address, and it must look like a path
                 before = rf"(?<![^{self.file_after}])" if self.file_after else r"(?<![\w.@/\\`$])"
                 alts.append(rf"{before}{re.escape(self.file[0])}(?P<bare>[\w~./][\w~./+-]*)")
+        if self.named:
+            alts.append(f"(?P<named>{self.named})")
         return rx.compile("|".join(alts)) if alts else rx.compile(r"(?!x)x")
 
     # ---------------------------------------------------------------- reading
@@ -167,6 +172,8 @@ class Spelling:
             return Token(ARG, n, m.group()), m.end()
         if g.startswith("args"):
             return Token(ARGS, None, m.group()), m.end()
+        if g == "named":
+            return Token(NAMED, m.group(), m.group()), m.end()
         if g in ("shell", "file"):
             arg = self._starts.match(text, m.end() - 1) if self.id == "canonical" else None
             if arg is not None and (arg.lastgroup or "").startswith(("args", "pos")):
