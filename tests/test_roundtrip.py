@@ -78,6 +78,15 @@ WRITTEN_BY_US = [  # (source dialect, path, text): what agentconv writes from th
     # no description, and a first paragraph that plain markdown reads as one: the digest covers what a reader finds
     ("copilot", ".github/chatmodes/plain.chatmode.md",
      "---\ntools: ['codebase']\n---\n\nYou are a helper for tests.\n\n## Steps\n\nHelp.\n"),
+    # and two blank lines after it: plain markdown's own file keeps its blank lines (they became one)
+    ("copilot", ".github/chatmodes/spaced.chatmode.md",
+     "---\ntools: ['codebase']\n---\n\nYou are a helper for tests.\n\n\nHelp.\n"),
+    # a role the side channel gives back is no longer the dialect's default (role dropped out of the comment)
+    ("opencode", ".opencode/agent/lead.md", "---\ndescription: Leads.\nmode: primary\ntemperature: 0.1\n---\n\nYou lead.\n"),
+    # a prompt that starts with blank lines: the digest covers the body a reader finds below the header
+    ("codex", ".codex/agents/planner.toml",
+     'name = "planner"\ndescription = "Plans."\nmodel = "gpt-5"\nsandbox_mode = "read-only"\n'
+     'developer_instructions = "\\n\\nYou plan."\nnickname_candidates = ["Ada"]\n'),
 ]
 
 
@@ -100,3 +109,12 @@ def test_a_file_agentconv_wrote_comes_back_byte_for_byte_in_its_own_dialect(sour
             assert back.text == result.text, (target, result.text, back.text)
             checked += 1
     assert checked >= 8
+
+
+@pytest.mark.parametrize("text", ["# Title\n\nDescribes.\n\n\nPrompt.\n", "# Title\n\n\nDescribes.\n\nPrompt.\n",
+                                  "\n# Title\n\nDescribes.\n\nPrompt.\n", "# Title\nDescribes.\n\nPrompt.\n",
+                                  "Only a prompt.\n"])
+def test_a_plain_markdown_persona_comes_back_byte_for_byte(text):
+    """Plain markdown has conventions, not keys: converted to its own dialect the file keeps its blank lines (and has
+    no title added) while its title, description and prompt are as read (they were written afresh)."""
+    assert agentconv.convert_text(text, "markdown", from_="markdown", path="agents/persona.md").text == text

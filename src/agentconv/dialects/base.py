@@ -138,6 +138,8 @@ class Dialect(ToolFields, Detection):
             restored = carry.apply(agent, parsed.carry, parsed.data, parsed.body, report, parsed.carry_line,
                                    tools=self.granted_tools(parsed.data))
             agent.origin.keep["carried"] = tuple(restored)  # back from the side channel: it rides there again
+            if restored and agent.derived:  # given back, not inferred (a role every agent of this dialect has)
+                agent.derived = [p for p in agent.derived if p not in restored]
             unwritten = []
             for ipath in (parsed.carry.get("fields") or {}):  # restored: the key it is written under where kept
                 key = _key_for(ipath)
@@ -258,8 +260,10 @@ class Dialect(ToolFields, Detection):
             ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
                            why=f"{self.id} (TOML) has no null")
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
+        body_read = getattr(self.envelope, "body_as_read", None)  # (a header's reader skips the blank lines below it)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
-                           self.carry_data(ctx, read_back(mapping) if read_back else mapping, body))
+                           self.carry_data(ctx, read_back(mapping) if read_back else mapping,
+                                           body_read(body) if body_read else body))
 
     def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as

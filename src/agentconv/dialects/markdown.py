@@ -37,6 +37,7 @@ class Markdown(Dialect):
         if agent.display_name == agent.name:
             agent.display_name = None
         agent.origin = Origin(self.id, path, 1)
+        agent.origin.keep["text"] = (parsed.body, agent.display_name, agent.description, agent.prompt)  # as written
         if parsed.carry and isinstance(parsed.carry.get("from"), str):
             agent.origin.keep["carried_from"] = parsed.carry["from"]
         return agent
@@ -45,11 +46,15 @@ class Markdown(Dialect):
         agent = ctx.agent
         self.build(ctx)  # reports (and carries) everything a persona cannot hold
         title = agent.display_name or agent.name or naming.slugify(agent.description or "") or "Agent"
-        parts = [f"# {title}\n\n"]
-        if agent.description:
-            parts.append(agent.description.strip() + "\n\n")
-        parts.append(agent.prompt)
-        text = "".join(parts)
+        kept = agent.origin.keep.get("text") if self._same(ctx) else None
+        if kept is not None and kept[1:] == (agent.display_name, agent.description, agent.prompt):
+            text = kept[0]  # same dialect, the same title, description and prompt: their blank lines as they were
+        else:
+            parts = [f"# {title}\n\n"]
+            if agent.description:
+                parts.append(agent.description.strip() + "\n\n")
+            parts.append(agent.prompt)
+            text = "".join(parts)
         back = self._check_reread(text, agent, ctx.report)
         for k in ("display_name", "description"):
             ctx.carried.pop(k, None)

@@ -266,6 +266,12 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
     return data
 
 
+def body_as_read(body: str) -> str:
+    """The body a reader finds below a header written with ``body`` (``parse`` skips the blank lines after the
+    header): what the side channel's digest covers."""
+    return body[_BLANK_LINES.match(body).end():]
+
+
 def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None,
            gap: str = "\n", *, dashes: bool = True) -> str:
     """Header + body. Unchanged keys of ``layout`` are written as they were; the rest fresh. ``dashes=False``: the
