@@ -189,3 +189,25 @@ def test_bytes_gemini_cli_reads_as_they_are_are_an_error(dialect, rel, src):
     assert [(f.severity.value, f.rule) for f in validate_text(src.encode(), dialect, path=rel)] == [("error", "parse")]
     if dialect == "gemini":
         assert validate_text(src.encode(), "claude", path=AGENT["claude"]) == []
+
+
+TEMPLATE = [  # (prompt, as written for Gemini CLI, reported)
+    ("Fetch `/users/${userId}` for ${query}, not $HOME.\n", "Fetch `/users/{userId}` for {query}, not $HOME.\n",
+     ["${userId}", "${query}"]),
+    ("Keep ${ x } and ${a.b} and $${y\n", "Keep ${ x } and ${a.b} and $${y\n", []),
+]
+
+
+@pytest.mark.parametrize("body, written, said", TEMPLATE)
+def test_text_gemini_would_take_for_a_template_input_loses_its_dollar(body, written, said):
+    """Gemini CLI 0.61.0 runs a subagent's prompt through templateString: each ${word} is an input, and one it is not
+    given fails every run ('Template validation failed: Missing required input parameters'; utils.ts, read
+    2026-11-27). Another tool's ${word} is text: written without its '$' (as Gemini's own skill-extraction agent
+    does), reported; a Gemini file's own is kept."""
+    src = "---\nname: a\ndescription: d\n---\n" + body
+    result = agentconv.convert_text(src, "gemini", from_="claude", path=AGENT["claude"])
+    assert result.text.split("---\n", 2)[2].lstrip("\n") == written
+    assert [i.message.split("'")[1] for i in result.report if i.code.value == "placeholder-unsupported"] == said
+    same = agentconv.convert_text(src, "gemini", from_="gemini", path=AGENT["gemini"])
+    assert same.text.endswith(body) and not [i for i in same.report if i.code.value == "placeholder-unsupported"]
+

@@ -8,11 +8,14 @@ is required; both hold for what the frontmatter envelope writes.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from ..loss import LossCode
 from .base import Dialect
 
 if TYPE_CHECKING:
+    from ..ir import Agent
     from .base import WriteContext
 
 
@@ -28,3 +31,16 @@ class Gemini(Dialect):
             mapping.pop(key)
             ctx.lose(f"extensions.{self.id}.{key}", field=f"'{key}'", done="written",
                      why="no Gemini subagent key (the schema is strict)")
+
+    def body(self, agent: "Agent", ctx: "WriteContext") -> str:
+        """Another tool's ``${word}`` is text there and an input of Gemini CLI's prompt template, which fails the run
+        when not given: written without its '$' (the table's ``prompt_template``), reported."""
+        text = super().body(agent, ctx)
+        if agent.origin is not None and agent.origin.dialect == self.id or "${" not in text:
+            return text
+        pattern = re.compile(self.table["prompt_template"])
+        for found in dict.fromkeys(m.group() for m in pattern.finditer(text)):
+            ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what="literal text", dialect=self.id,
+                           consequence="reads it as an input of its prompt template (one it is not given fails the "
+                           "run: 'Missing required input parameters'): written without its '$'")
+        return pattern.sub(lambda m: m.group()[1:], text)
