@@ -211,3 +211,13 @@ def test_text_gemini_would_take_for_a_template_input_loses_its_dollar(body, writ
     same = agentconv.convert_text(src, "gemini", from_="gemini", path=AGENT["gemini"])
     assert same.text.endswith(body) and not [i for i in same.report if i.code.value == "placeholder-unsupported"]
 
+
+
+def test_a_gemini_prompt_naming_an_input_it_is_not_given_is_an_error():
+    """validate: Gemini CLI gives a subagent's prompt template query, cliVersion, activeModel and today; another
+    ${word} fails every run (local-executor.ts, utils.ts; the 0.61.0 bundle, read 2026-11-27)."""
+    bad = "---\nname: a\ndescription: d\n---\n\nSay ${query} on ${today}.\nUse `${userId}` and ${x}.\n"
+    found = validate_text(bad, "gemini", path=AGENT["gemini"])
+    assert [(f.line, f.severity.value, f.rule) for f in found] == [(7, "error", "template-input")]
+    assert "${userId}, ${x}, no input of its template" in found[0].message
+    assert findings(bad.replace("${userId}", "{userId}").replace("${x}", "x"), "gemini") == []

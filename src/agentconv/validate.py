@@ -508,6 +508,12 @@ class _Checker:
         if limit and len(body) > limit:
             line = self.rec.body_line if not self.t.get("prompt_key") else self.line(self.t["prompt_key"])
             self.add(line, ERROR, "body-limit", f"the prompt is {len(body):,} characters; {self.d.id} allows {limit:,}")
+        template, given = self.t.get("prompt_template"), self.tune.get("template_inputs", [])
+        missing = [m for m in re.finditer(template, body) if m.group(1) not in given] if template else []
+        if missing:
+            names = ", ".join(dict.fromkeys(m.group() for m in missing))
+            self.add(self.rec.body_line + body.count("\n", 0, missing[0].start()), ERROR, "template-input",
+                     f"the prompt names {names}, no input of its template: {self.tune['template_refused']}")
 
 
 # ------------------------------------------------------------------------------------------------ helpers
