@@ -83,6 +83,10 @@ WRITTEN_BY_US = [  # (source dialect, path, text): what agentconv writes from th
      "---\ntools: ['codebase']\n---\n\nYou are a helper for tests.\n\n\nHelp.\n"),
     # a role the side channel gives back is no longer the dialect's default (role dropped out of the comment)
     ("opencode", ".opencode/agent/lead.md", "---\ndescription: Leads.\nmode: primary\ntemperature: 0.1\n---\n\nYou lead.\n"),
+    # a tool policy the target spells with fewer names (Roo's edit group: OpenCode's write and edit): the header as the
+    # first write wrote it, the policy given back rides again (OpenCode lost `write: allow` on the second write)
+    ("roo", ".roomodes", "customModes:\n  - slug: architect\n    name: Architect\n    roleDefinition: You design.\n"
+                         "    groups: [read, edit]\n"),
     # a prompt that starts with blank lines: the digest covers the body a reader finds below the header
     ("codex", ".codex/agents/planner.toml",
      'name = "planner"\ndescription = "Plans."\nmodel = "gpt-5"\nsandbox_mode = "read-only"\n'

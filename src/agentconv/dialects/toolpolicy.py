@@ -165,7 +165,9 @@ class ToolFields:
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
         if scratch.tools != ctx.agent.tools:
-            return None
+            if not ctx.carried_back("tools"):
+                return None
+            ctx.carry_tools()  # the side channel gave back the policy the first write spelled so: both as they were
         return old  # even a spelling read only as a courtesy: the file says what it said (validate reports it)
 
     def supports_deny(self) -> bool:
