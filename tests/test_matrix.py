@@ -296,6 +296,19 @@ def test_opencode_allows_alone_are_every_tool(extra, mode):
         assert codex["sandbox_mode"] == "read-only" and "read_file" in gemini["tools"]
 
 
+def test_a_claude_bash_prefix_rule_is_opencodes_trailing_wildcard():
+    """Claude Code matches `Bash(git diff:*)` as `git diff *` (2.1.330); OpenCode takes ':' literally, so the rule
+    copied as written allowed no command at all. Written `git diff *` (which OpenCode also matches bare); a ':*'
+    elsewhere, or in another tool's rule, is left alone."""
+    text = source_text("claude", "tools: Read, Bash(git diff:*), Bash(npm run test:*), WebFetch(domain:*)\n")
+    doc, _ = agentconv.read_text(text, "claude", path=PATHS["claude"])
+    assert [(g.raw, g.pattern) for g in doc.agent.tools.grants if g.pattern] == [
+        ("Bash(git diff:*)", "git diff *"), ("Bash(npm run test:*)", "npm run test *"), ("WebFetch(domain:*)", "domain:*")]
+    perm = header(agentconv.convert_text(text, "opencode", from_="claude", path=PATHS["claude"]).text)["permission"]
+    assert perm["bash"] == {"*": "deny", "git diff *": "allow", "npm run test *": "allow"}
+    assert agentconv.convert_text(text, "claude", from_="claude", path=PATHS["claude"]).text == text
+
+
 def test_opencode_bash_pattern_map_keeps_its_default():
     """A bash pattern map whose '*' rule is ask must keep '*': ask (not become deny) when written back."""
     extra = 'permission:\n  bash:\n    "*": ask\n    "git status": allow\n'

@@ -115,7 +115,11 @@ class ToolFields:
         base = name
         if m and pattern is None:
             base, pattern = m.group("name").strip(), m.group("pattern").strip() or None
-        return pattern, tuple(self.crosswalk.read(base) or [None])
+        canon = tuple(self.crosswalk.read(base) or [None])
+        prefix = self.table.get("parser", {}).get("prefix_rule") if pattern else None
+        if prefix and pattern.endswith(prefix) and "bash" in canon:  # `git diff:*`: the command, then anything
+            pattern = pattern[:-len(prefix)].rstrip() + " *"
+        return pattern, canon
 
     # ------------------------------------------------------------------ tools, writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -290,7 +294,8 @@ class ToolFields:
         """Default shapes: ``comma`` (Claude) or ``list``; deny list in the ``tools.deny`` key."""
         keys = self.tool_fields
         shape = self.table.get("tools_shape", "list")
-        fmt = (lambda n, g: f"{n}({g.pattern})" if g.pattern and self.supports_patterns() else n)
+        fmt = (lambda n, g: n if not (g.pattern and self.supports_patterns()) else g.raw  # a spelling meaning the same
+               if unscoped(g.raw) == n and self._grant_of(g.raw)[0] == g.pattern else f"{n}({g.pattern})")
         allow_names = dedupe(fmt(n, g) for n, g in allowed)
         deny_names = dedupe(fmt(n, g) for n, g in denied)
         out: dict[str, Any] = {}
