@@ -409,6 +409,25 @@ def test_author_edits_come_back_byte_for_byte(dialect, path, text):
     assert not [i for i in out.report if i.code.value not in ("name-derived", "value-read-as")]
 
 
+# What a tool ignores, as authors write it: another tool's key (a Claude `allowed-tools` copied into an OpenCode
+# command, read leniently as a tool list and said), a persona with no `# Title`. Converted to its own dialect: as written.
+IGNORED_AS_WRITTEN = [
+    ("opencode-command", ".opencode/command/a.md", "---\ndescription: d\nallowed-tools: [Read, Write]\n---\nBody.\n",
+     {"value-invalid"}),
+    ("opencode-command", ".opencode/command/g/a.md",
+     "---\nallowed-tools: Bash(git add:*), Read\ndescription: d\nagent: build\n---\n\nRun $ARGUMENTS\n", {"value-invalid"}),
+    ("markdown", "agents/a.md", "You are a reviewer.\n\nReview the diff.\n", set()),
+    ("markdown", "agents/a.md", "\nYou are a reviewer.\n\n## Rules\n\n- be brief\n", set()),
+]
+
+
+@pytest.mark.parametrize("dialect,path,text,said", IGNORED_AS_WRITTEN)
+def test_what_the_tool_ignores_comes_back_byte_for_byte(dialect, path, text, said):
+    out = agentconv.convert_text(text, dialect, from_=dialect, path=path)
+    assert out.text == text
+    assert {i.code.value for i in out.report if i.severity.value != "info"} == said
+
+
 def test_a_json_escaped_emoji_is_the_character_the_tools_read():
     """A UTF-16 pair written as two escapes (Python's json.dumps) is one character to the tools' JavaScript YAML
     parsers; libyaml refuses it. Read as that character, never as text of a lenient fallback."""

@@ -22,7 +22,7 @@ from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, glob_match, made_up_description, memo, split_commas
-from .toolpolicy import ToolFields
+from .toolpolicy import ToolFields, policy_key
 
 
 class Dialect(ToolFields, Detection):
@@ -177,6 +177,8 @@ class Dialect(ToolFields, Detection):
                 report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not a {self.id} field",
                            reading=f"read as {owner_id}'s tool list")
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
+                keys = (*agent.origin.keep.get("foreign_tools", ((), None))[0], key)  # same dialect: written back
+                agent.origin.keep["foreign_tools"] = (keys, policy_key(agent.tools))  # as read, while it means that
             return None  # this dialect's own tool fields were read by read_tools
         if ipath is None:
             rule = registry.get(owner_id).table.get("own", {}).get(key, {})

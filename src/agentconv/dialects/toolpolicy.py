@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from .base import WriteContext
 
 
+def policy_key(policy: ToolPolicy) -> tuple[Any, ...]:
+    """A tool policy as a value: equal when it says the same."""
+    return policy.mode, tuple((g.raw, g.canonical, g.decision, g.pattern) for g in policy.grants)
+
+
 class ToolFields:
     """The tools half of a dialect (needs ``table``, ``crosswalk``, ``id``)."""
 
@@ -131,6 +136,11 @@ class ToolFields:
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
+            layout = self.own_layout(ctx.agent)  # not None: read in this dialect
+            keys, read = ctx.agent.origin.keep.get("foreign_tools", ((), None)) if layout is not None else ((), None)
+            if keys and read == policy_key(policy) and not ctx.carried_back("tools"):
+                # another tool's key this one ignores (`allowed-tools` in an OpenCode command): same dialect, as read
+                return {c.key: c.value for c in layout.chunks if c.key in keys}
             ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",
                      why=f"{self.id} has no tool field")
             return {}
