@@ -134,6 +134,12 @@ REPORTED = [
     ("claude", "Write", "opencode", []),                                     # + edit: one file-changes permission (info)
     ("copilot", ["edit/editFiles"], "opencode", []),
     ("copilot", ["read/terminalLastCommand", "web/fetch"], "claude", [("warning", "tool-unmapped")]),
+    # a denied tool no table knows (an OpenCode custom tool): left out as in any deny list, never refused as "None"
+    ("opencode", {"edit": "deny", "memory-update": "deny"}, "claude", [("warning", "tool-unmapped")]),
+    ("opencode", {"edit": "deny", "memory-update": "deny"}, "cursor",
+     [("warning", "tool-unmapped"), ("warning", "tool-narrowed")]),
+    ("opencode", {"edit": "deny", "memory-update": "deny"}, "codex",
+     [("warning", "tool-unmapped"), ("warning", "tool-narrowed")]),
 ]
 
 

@@ -72,7 +72,7 @@ class Codex(Dialect):
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
         edits, commands = self._sets()
         if policy.mode == DENYLIST:
-            denied = {g.canonical for g in policy.denied()}
+            denied = self.denied_ids(ctx, policy)
             extra = sorted(str(c) for c in denied - edits - commands)
             if extra:
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only a read-only sandbox)",

@@ -49,7 +49,7 @@ class Cursor(Dialect):
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
         mutating = set(self.mutating())
         if policy.mode == DENYLIST:
-            denied = {g.canonical for g in policy.denied()}
+            denied = self.denied_ids(ctx, policy)
             extra = sorted(str(c) for c in denied - mutating)
             if extra:
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only readonly: true exists)")

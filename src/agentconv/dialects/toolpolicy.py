@@ -203,6 +203,13 @@ class ToolFields:
         ctx.carry_tools()
         return out
 
+    def denied_ids(self, ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
+        """The ids a deny list denies, for a dialect that says them with one flag (Cursor, Codex). A denied tool no
+        table knows is reported and left out, as ``names_for`` leaves it out of any other deny list."""
+        for raw in dedupe(g.raw for g in policy.denied() if g.canonical is None):
+            ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.id, outcome="not granted")
+        return {g.canonical for g in policy.denied() if g.canonical is not None}
+
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
