@@ -12,6 +12,8 @@ import agentconv
 from agentconv.errors import BroadenError
 from agentconv.ir import Agent, Document, Grant, ToolPolicy
 
+from yamlcheck import header
+
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ROOT / "fixtures" / "cases" / "roo" / "modes" / ".roomodes"
 VALIDATE_ROO = Path("/work/shared/tools/clients/validate-roo")
@@ -98,7 +100,7 @@ def test_mode_fields():
     role, sep, ci = docs.prompt.partition("\n\n<!-- roo:customInstructions -->\n\n")
     assert sep and role.endswith("before you describe it.") and ci.startswith("- Keep sentences short.")
     scoped = [g for g in docs.tools.grants if g.pattern]
-    assert {g.canonical for g in scoped} == {"write", "edit"} and {g.pattern for g in scoped} == {r"\.(md|mdx)$"}
+    assert {g.canonical for g in scoped} == {"write", "edit"} and {g.pattern for g in scoped} == {"*.md", "*.mdx"}  # the glob it is
     assert builder.display_name == "Builder" and "display_name" in builder.derived
     assert builder.description == "Build features."  # only `description`: read as the description ...
     rebuilt = agentconv.write(Document([builder]), "roo")
@@ -259,3 +261,24 @@ def test_a_mode_written_fresh_follows_the_table():
     assert report.items[-1].message.startswith("mode 'tidy-up-2', 'customInstructions'")  # the slug as written
     back, _ = agentconv.read_text(text, "roo")
     assert back.records[1].prompt == doc.records[1].prompt.replace("\u2014", "-")  # read after Roo's clean-up
+
+
+FILE_REGEX = [  # (Roo fileRegex, Claude Code's rules, OpenCode's edit patterns)
+    ("\\.md$", "Write(*.md), Edit(*.md)", ["*.md"]),
+    ("^.*\\.(md|mdx)$", "Write(*.md), Edit(*.md), Write(*.mdx), Edit(*.mdx)", ["*.md", "*.mdx"]),
+    ("^docs/.*\\.md$", "Write(^docs/.*\\.md$), Edit(^docs/.*\\.md$)", ["^docs/.*\\.md$"]),  # not a glob: matches nothing
+]
+
+
+@pytest.mark.parametrize("regex, claude, opencode", FILE_REGEX)
+def test_a_roo_file_regex_that_names_an_extension_is_that_glob(regex, claude, opencode):
+    """Roo tests an edit's path with new RegExp(fileRegex) (validateToolUse.ts, read 2026-11-27); Claude Code (gitignore
+    rules) and OpenCode (wildcards) read a glob. `\\.md$` copied as written let the agent edit no file at all: it is
+    `*.md`, in both. Another regex stays as written (narrower, never wider); Roo gets its own entry back."""
+    src = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
+           f"      - read\n      - - edit\n        - fileRegex: '{regex}'\n")
+    to_claude = agentconv.convert_text(src, "claude", from_="roo", path=".roomodes").text
+    assert f"tools: Read, Grep, Glob, {claude}\n" in to_claude
+    perm = header(agentconv.convert_text(src, "opencode", from_="roo", path=".roomodes").text)["permission"]
+    assert perm["edit"] == {"*": "deny", **dict.fromkeys(opencode, "allow")}
+    assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src

@@ -19,7 +19,8 @@ key ``order``), and this module adds Roo's quirks: the slug's rule, tool groups,
   back the same way.
 - groups: each group reads back to the canonical tools it grants (table ``[tools]``); ``browser`` (deprecated, Roo
   strips it) and unknown names are kept as unmapped grants. ``["edit", {fileRegex, description}]`` is a scoped grant:
-  ``Grant(raw=<the entry as compact JSON>, pattern=fileRegex)`` for ``edit`` and ``write``. ``mcp`` is kept as an
+  ``Grant(raw=<the entry as compact JSON>, pattern=fileRegex)`` for ``edit`` and ``write``, a regex that only names an
+  extension read as its glob (``\\.md$`` -> ``*.md``, one grant per extension: ``_globs``). ``mcp`` is kept as an
   unmapped grant ``mcp`` (Roo grants every MCP tool; most dialects cannot say that). Writing goes through the base's
   never-widen check: a group that grants more than the allowlist (``Read, Grep`` -> ``read`` also lists and runs
   codebase_search), a specific MCP tool (-> ``mcp``) or a scope that is not a Roo ``fileRegex`` refuses with
@@ -38,6 +39,7 @@ import json
 import re
 from typing import Any
 
+from .. import rx
 from ..envelopes.frontmatter import Parsed
 from ..envelopes.roomodes import PROBLEM
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
@@ -130,6 +132,7 @@ class Roo(Dialect):
             seen.add(name)
             raw = name if opts is None else json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             pattern = opts.get("fileRegex") if opts else None
+            scopes = _globs(pattern) or [pattern]
             if name == "mcp":
                 grants.append(Grant(raw, None, "allow", pattern))
             elif name in DEPRECATED:
@@ -141,7 +144,7 @@ class Roo(Dialect):
                 if not canon:
                     report.add(LossCode.TOOL_UNMAPPED, "tools", kind="group", tool=name, dialect="Roo",
                                outcome="Roo rejects the file")
-                grants += [Grant(raw, c, "allow", pattern) for c in (canon or [None])]
+                grants += [Grant(raw, c, "allow", p) for p in scopes for c in (canon or [None])]
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
 
     # ------------------------------------------------------------------ writing
@@ -236,4 +239,18 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
         return None
     if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == name and isinstance(entry[1], dict)):
         return None
-    return entry if entry[1].get("fileRegex") == g.pattern else None
+    regex = entry[1].get("fileRegex")
+    return entry if g.pattern == regex or g.pattern in (_globs(regex) or []) else None
+
+
+# Roo tests an edit's path with new RegExp(fileRegex) (src/core/tools/validateToolUse.ts doesFileMatchRegex,
+# RooCodeInc/Roo-Code, read 2026-11-27); the tools that scope edits by path read globs: Claude Code's gitignore rules
+# (`Edit(*.md)`: at any depth) and OpenCode's wildcards (`*` any text). A regex that only says "ends in .ext" is that
+# glob; any other stays as written (which those tools would take as a glob: it matches nothing, never more).
+_ENDS_WITH = rx.compile(r"^\^?(?:\.\*)?\\\.(?:(?P<one>[A-Za-z0-9]+)|\((?:\?:)?(?P<many>[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)+)\))\$$")
+
+
+def _globs(regex: Any) -> list[str] | None:
+    """``\\.md$`` -> ``["*.md"]``, ``\\.(md|mdx)$`` -> ``["*.md", "*.mdx"]``; None for any other fileRegex."""
+    m = _ENDS_WITH.match(regex) if isinstance(regex, str) else None
+    return [f"*.{ext}" for ext in (m.group("many") or m.group("one")).split("|")] if m else None
