@@ -171,3 +171,13 @@ def test_a_new_class_is_refused_with_what_would_be_granted():
         agentconv.convert_text(source("claude", "Read, TaskOutput"), "roo", from_="claude", path=PATHS["claude"])
     assert str(err.value).split(": ", 1)[1] == ("the allowlist cannot be written in roo without granting bash (shell) "
                                                 "too")  # the CLI adds its option
+
+
+def test_a_tool_set_written_in_part_names_only_the_part_left_out():
+    """Copilot's `search` set is Claude's Glob and Grep and more: the warning names the rest, once, not the set as lost."""
+    result = agentconv.convert_text(source("copilot", ["search", "terminal"]), "claude", from_="copilot",
+                                    path=PATHS["copilot"])
+    assert "tools: Glob, Grep\n" in result.text
+    assert [i.message for i in result.report if i.code.value == "tool-unmapped"] == [
+        "tool set 'search' has no claude name; its list, semantic-search, usages, changes, search-results not granted",
+        "tool 'terminal' has no claude name; not granted"]

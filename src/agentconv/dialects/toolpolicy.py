@@ -218,8 +218,14 @@ class ToolFields:
                                                lambda: weight(grants))
         if renamed:
             ctx.tools_renamed = True
-        for raw in unmapped:
-            ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.id, outcome="not granted")
+        if unmapped:
+            named, parts = {grants[i].raw for _, i in picks}, {}
+            for i in unmapped:
+                parts.setdefault(grants[i].raw, []).append(grants[i].canonical)
+            for raw, canons in parts.items():  # of a tool set written here in part (Copilot's search), the rest
+                whole = raw not in named or None in canons
+                ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "tool set", tool=raw,
+                         dialect=self.id, outcome="not granted" if whole else f"its {', '.join(canons)} not granted")
         if split:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools=f"{len(split)} MCP tool names (e.g. {split[0]!r})",
@@ -228,9 +234,9 @@ class ToolFields:
         return [(n, grants[i]) for n, i in picks]
 
     def _names(self, grants: list[Grant], same: bool
-               ) -> tuple[tuple[tuple[str, int], ...], bool, tuple[str, ...], tuple[str, ...]]:
+               ) -> tuple[tuple[tuple[str, int], ...], bool, tuple[int, ...], tuple[str, ...]]:
         """``names_for`` without its reports (a table lookup, memoized): (spelling, index of its grant) pairs,
-        whether a name was respelled, the grants with no name here, the ambiguous MCP names."""
+        whether a name was respelled, the indices of the grants with no name here, the ambiguous MCP names."""
         out: list[tuple[str, int]] = []
         seen: set[str] = set()
         split, unmapped, renamed = [], [], False
@@ -240,7 +246,7 @@ class ToolFields:
                                                lambda: len(g.raw) + len(g.canonical or ""))
             renamed = renamed or respelled
             if not names:
-                unmapped.append(g.raw)
+                unmapped.append(i)
                 continue
             if ambiguous:
                 split.append(names[0])
