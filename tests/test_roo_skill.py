@@ -282,3 +282,16 @@ def test_a_roo_file_regex_that_names_an_extension_is_that_glob(regex, claude, op
     perm = header(agentconv.convert_text(src, "opencode", from_="roo", path=".roomodes").text)["permission"]
     assert perm["edit"] == {"*": "deny", **dict.fromkeys(opencode, "allow")}
     assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
+
+
+@pytest.mark.parametrize("regex", ["", ".*", "^.*$"])
+def test_a_roo_file_regex_every_path_matches_is_no_scope(regex):
+    """Roo applies a fileRegex only when it is not empty, with new RegExp(fileRegex).test(path) (validateToolUse.ts,
+    read 2026-11-27): `.*` lets the mode edit every file, so it is written as plain edit access, never refused as a
+    scope the target cannot hold; Roo gets its own entry back."""
+    src = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
+           f"      - read\n      - - edit\n        - fileRegex: '{regex}'\n          description: All files\n")
+    assert "tools: Read, Grep, Glob, Write, Edit\n" in agentconv.convert_text(src, "claude", from_="roo", path=".roomodes").text
+    gemini = agentconv.convert_text(src, "gemini", from_="roo", path=".roomodes").text  # was refused: a scope it
+    assert header(gemini)["tools"][-2:] == ["write_file", "replace"]                    # cannot say
+    assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src

@@ -132,6 +132,7 @@ class Roo(Dialect):
             seen.add(name)
             raw = name if opts is None else json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             pattern = opts.get("fileRegex") if opts else None
+            pattern = None if pattern in _EVERY_PATH else pattern  # no restriction there: none here
             scopes = _globs(pattern) or [pattern]
             if name == "mcp":
                 grants.append(Grant(raw, None, "allow", pattern))
@@ -240,7 +241,8 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
     if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == name and isinstance(entry[1], dict)):
         return None
     regex = entry[1].get("fileRegex")
-    return entry if g.pattern == regex or g.pattern in (_globs(regex) or []) else None
+    fits = g.pattern == regex or g.pattern in (_globs(regex) or []) or (g.pattern is None and regex in _EVERY_PATH)
+    return entry if fits else None
 
 
 # Roo tests an edit's path with new RegExp(fileRegex) (src/core/tools/validateToolUse.ts doesFileMatchRegex,
@@ -248,6 +250,10 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
 # (`Edit(*.md)`: at any depth) and OpenCode's wildcards (`*` any text). A regex that only says "ends in .ext" is that
 # glob; any other stays as written (which those tools would take as a glob: it matches nothing, never more).
 _ENDS_WITH = rx.compile(r"^\^?(?:\.\*)?\\\.(?:(?P<one>[A-Za-z0-9]+)|\((?:\?:)?(?P<many>[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)+)\))\$$")
+
+
+# No restriction (validateToolUse.ts applies a fileRegex only when it is not empty) or one every path matches.
+_EVERY_PATH = frozenset({"", ".*", "^.*", ".*$", "^.*$"})
 
 
 def _globs(regex: Any) -> list[str] | None:
