@@ -97,6 +97,22 @@ def test_with_from_every_file_of_that_dialect_is_read_wherever_it_is(tmp_path):
     assert [e.path.name for e in discover([tmp_path / "cmds"], "gemini-command")] == ["grep.toml"]
 
 
+def test_three_sources_that_want_one_target_are_each_told_who_else(tmp_path):
+    """Three files, one target: each fails naming one other ("both become", as for two) and then the rest."""
+    from agentconv.batch import convert_many
+
+    for plugin in ("alpha", "beta", "gamma"):
+        folder = tmp_path / "in" / "plugins" / plugin / "agents"
+        folder.mkdir(parents=True)
+        (folder / "reviewer.md").write_text(f"---\nname: reviewer\ndescription: Reviews {plugin}.\n---\nReview.\n")
+    failed = [r for r in convert_many([tmp_path / "in"], "copilot", tmp_path / "out") if r.status == "failed"]
+    assert len(failed) == 3 and not list(tmp_path.glob("out/**/*.md"))  # none written before another
+    first = next(r.error for r in failed if "/alpha/" in r.error.split(" and ")[0])
+    assert first.endswith("alpha/agents/reviewer.md and " + str(tmp_path / "in/plugins/beta/agents/reviewer.md")
+                          + " both become " + str(tmp_path / "out/.github/agents/reviewer.agent.md") + " (so does "
+                          + str(tmp_path / "in/plugins/gamma/agents/reviewer.md") + "); rename one agent")
+
+
 def test_convert_prefix_collisions_names_same_named_agents_by_their_folder(tmp_path):
     """Two plugins each with agents/reviewer.md: both want .github/agents/reviewer.agent.md. Without the flag the
     collision is an error that names the way out; with it each becomes <plugin>-reviewer, reported, as migrate does."""

@@ -190,6 +190,15 @@ def test_convert_skips_instruction_files_below_a_directory(tmp_path) -> None:
     assert [(x["code"], x["severity"], x["message"]) for x in one["files"][0]["losses"] if x["path"] == "kind"] == [
         ("kind-changed", "warning", "an AGENTS.md file written as an agent: the tool loads it into its requests by "
                                     "itself; an agent runs only when chosen or delegated to")]
+    spelled = tmp_path / "s"  # a name as the tool spells it is instructions; another spelling, a README where a tool
+    for rel in ("agents/claude.md", "agents/agents.md", "CLAUDE.md", "README.md", ".opencode/command/README.md"):
+        (spelled / rel).parent.mkdir(parents=True, exist_ok=True)  # takes every file as a command: what they are
+        (spelled / rel).write_text(f"# {rel.replace('/', ' ')}\n\nYou are a careful reviewer.\n")
+    doc = check("convert", run("convert", str(spelled), "--to", "opencode-command", "-o", str(tmp_path / "o3"),
+                               "--json")[0], 0)
+    assert {Path(f["source"]).relative_to(spelled).as_posix(): f["status"] for f in doc["files"]} == {
+        "agents/claude.md": "converted", "agents/agents.md": "converted", "CLAUDE.md": "skipped",
+        "README.md": "skipped", ".opencode/command/README.md": "converted"}
     at_place = tmp_path / "p" / ".claude" / "agents" / "CLAUDE.md"  # where Claude Code keeps agents: an agent
     at_place.parent.mkdir(parents=True)
     at_place.write_text("---\nname: claude\ndescription: Helps\n---\nHelp.\n")

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
 from .loss import LossReport, Policy
-from .instructions import in_a_dialect_place, instructions
+from .instructions import in_a_command_place, in_a_dialect_place, instructions
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
@@ -71,7 +71,7 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                     continue
                 if not low.endswith(SUFFIXES):
                     continue
-                if low in ("readme.md", "changelog.md", "license.md"):
+                if low in ("readme.md", "changelog.md", "license.md") and not in_a_command_place(e.path.as_posix()):
                     if on_skip:
                         on_skip(e.path, "a project's own documentation, not an agent")
                 elif (what := instructions(e.path.as_posix())) is not None:
@@ -271,10 +271,10 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
     for dest, claims in planned.items():
         for res, src, text in claims:
             try:
-                if len(claims) > 1:
-                    others = ", ".join(str(other) for _, other, _ in claims if other != src)
-                    raise OutputError(f"{src} and {others} {'both' if len(claims) == 2 else 'all'} become {dest}; "
-                                      "rename one agent", file=str(src),
+                if len(claims) > 1:  # one other named first, the rest after: "x and y both become z (so does w)"
+                    first, *rest = [str(other) for _, other, _ in claims if other != src]
+                    more = f" (so {'does' if len(rest) == 1 else 'do'} {', '.join(rest)})" if rest else ""
+                    raise OutputError(f"{src} and {first} both become {dest}{more}; rename one agent", file=str(src),
                                       remedy=None if prefix_collisions else "prefix_collisions")
                 commit(res, Path(dest), text)
             except AgentconvError as exc:

@@ -22,12 +22,22 @@ def _table() -> tuple[tuple[str, frozenset[str], tuple[str, ...], Any], ...]:
 def instructions(path: str) -> str | None:
     """What instructions file ``path`` (with ``/``) is, by its name or a folder above it; None: none of them, or it
     is at a place a dialect keeps its agents (``.claude/agents/CLAUDE.md`` is an agent)."""
-    name = path.rpartition("/")[2].lower()
+    name = path.rpartition("/")[2]
     where = path if path.startswith("/") else "/" + path
     for what, names, ends, folders in _table():
-        if name in names or name.endswith(ends) or (folders is not None and folders.match(where)):
+        if name in names or name.lower().endswith(ends) or (folders is not None and folders.match(where)):
             return None if in_a_dialect_place(path) else what
     return None
+
+
+def in_a_command_place(path: str) -> bool:
+    """Is ``path`` where a tool takes every file as a command (``.claude/commands/``, ``.opencode/command/`` ...): a
+    ``README.md`` there is one too (``/README``), as the tool loads it."""
+    from . import registry
+    from .dialects.helpers import glob_match
+
+    return any(glob_match(path, g) for d in registry.all_dialects() if d.table.get("kinds") == ["command"]
+               for g in d.table.get("layout", {}).get("detect", []))
 
 
 def in_a_dialect_place(path: str) -> bool:
