@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
 from .loss import LossReport, Policy
-from .instructions import in_a_command_place, in_a_dialect_place, instructions
+from .instructions import in_a_dialect_place, instructions
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
@@ -71,7 +71,8 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                     continue
                 if not low.endswith(SUFFIXES):
                     continue
-                if low in ("readme.md", "changelog.md", "license.md") and not in_a_command_place(e.path.as_posix()):
+                docs = low in ("readme.md", "changelog.md", "license.md")
+                if docs and not in_a_dialect_place(e.path.as_posix(), "command"):  # in a command folder: a command
                     if on_skip:
                         on_skip(e.path, "a project's own documentation, not an agent")
                 elif (what := instructions(e.path.as_posix())) is not None:

@@ -30,19 +30,12 @@ def instructions(path: str) -> str | None:
     return None
 
 
-def in_a_command_place(path: str) -> bool:
-    """Is ``path`` where a tool takes every file as a command (``.claude/commands/``, ``.opencode/command/`` ...): a
-    ``README.md`` there is one too (``/README``), as the tool loads it."""
+def in_a_dialect_place(path: str, kind: str | None = None) -> bool:
+    """Is ``path`` at a place some dialect's table names (``[layout] detect``: ``.claude/agents/*.md`` ...)? With
+    ``kind`` (``"command"``), of a dialect of that kind only: where a tool takes every file as a command, a
+    ``README.md`` is one too (``/README``), as the tool loads it."""
     from . import registry
     from .dialects.helpers import glob_match
 
-    return any(glob_match(path, g) for d in registry.all_dialects() if d.table.get("kinds") == ["command"]
+    return any(glob_match(path, g) for d in registry.all_dialects() if kind is None or d.table.get("kinds") == [kind]
                for g in d.table.get("layout", {}).get("detect", []))
-
-
-def in_a_dialect_place(path: str) -> bool:
-    """Is ``path`` at a place some dialect's table names (``[layout] detect``: ``.claude/agents/*.md`` ...)?"""
-    from . import registry
-    from .dialects.helpers import glob_match
-
-    return any(glob_match(path, g) for d in registry.all_dialects() for g in d.table.get("layout", {}).get("detect", []))
