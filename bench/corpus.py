@@ -23,8 +23,8 @@ What the corpus holds (shares are approximate):
 - the awkward shapes: Claude-lenient frontmatter (an unquoted ``description`` holding ``: `` and
   ``<example>`` blocks, sometimes with continuation lines), CRLF newlines, a UTF-8 BOM, mojibake (UTF-8
   read as Windows-1252, the bytes it has no character for dropped);
-- about 2 % broken files (at least three): frontmatter never closed, a header that is a YAML list, bytes
-  that are not UTF-8. ``manifest[i]["broken"]`` names the kind.
+- about 2 % broken files (at least three): frontmatter never closed, a header that is a YAML list, UTF-16
+  without a byte-order mark. ``manifest[i]["broken"]`` names the kind.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ PATHS = {
     "marketplace": "agents/specialists/{name}.md",
     "markdown": "docs/agents/{name}.md",
 }
-BROKEN_KINDS = ("unclosed", "list-header", "invalid-utf8")
+BROKEN_KINDS = ("unclosed", "list-header", "utf16-no-bom")
 BROKEN_SHARE = 0.02
 
 # ----------------------------------------------------------------------------------------- vocabulary
@@ -357,10 +357,9 @@ def _broken(rng: random.Random, kind: str, name: str, title: str) -> bytes:
         return (f"---\nname: {name}\ndescription: {_sentence(rng)}\nmodel: sonnet\n\n" + body).encode()
     if kind == "list-header":
         return (f"---\n- name: {name}\n- description: {_sentence(rng)}\n- tools: Read, Grep\n---\n\n" + body).encode()
-    text = f"---\nname: {name}\ndescription: {_sentence(rng)}\n---\n\n" + body
-    cut = text.index("\n\n", text.index("---", 4)) + 2
-    latin1 = f"Notes from the caf\xe9 meeting, r\xe9sum\xe9 attached: {_words(rng, 4, 8)}.\n\n".encode("latin-1")
-    return text[:cut].encode() + latin1 + text[cut:].encode()
+    # UTF-16 without a byte-order mark (a NUL every other byte): no tool reads it as text (bytes that are merely not
+    # UTF-8 are read as Windows-1252, as the tools load them: ``text.decode``)
+    return (f"---\nname: {name}\ndescription: {_sentence(rng)}\n---\n\n" + body).encode("utf-16-le")
 
 
 def _pick(rng: random.Random, shares) -> str:

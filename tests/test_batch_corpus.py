@@ -93,7 +93,7 @@ def test_corpus_is_deterministic_and_mixed(corpus, tmp_path):
     assert again == manifest
     assert _snapshot(tmp_path / "again") == _snapshot(src)
     assert {m["dialect"] for m in manifest} == set(DIALECTS)
-    assert {m["broken"] for m in manifest if m.get("broken")} == {"unclosed", "list-header", "invalid-utf8"}
+    assert {m["broken"] for m in manifest if m.get("broken")} == {"unclosed", "list-header", "utf16-no-bom"}
     for trait in ("lenient", "crlf", "bom", "mojibake"):
         assert any(m.get(trait) for m in manifest), trait
 

@@ -67,7 +67,7 @@ def repo(tmp_path: Path) -> Path:
     for name in ("reviewer", "tester"):
         (r / f".claude/agents/{name}.md").write_text(CLAUDE.format(name=name))
     (r / ".claude/agents/broken.md").write_text("---\nname: broken\ndescription: never closed\n")
-    (r / ".claude/agents/notutf8.md").write_bytes(b"---\nname: bad\ndescription: \xff\xfe\n---\nx\n")
+    (r / ".claude/agents/notutf8.md").write_bytes(b"---\nname: bad\ndescription: \xff\x00\n---\nx\n")  # UTF-16?
     (r / ".github/agents/planner.agent.md").write_text(COPILOT)
     (r / ".opencode/agent/docs.md").write_text(OPENCODE)
     (r / ".gitignore").write_text("ignored/\n")

@@ -35,9 +35,19 @@ def test_clean_text_is_untouched():
     assert d.text == "plain — text with ⚙️ and é\n" and not d.bom and d.newline == "\n" and d.repairs == []
 
 
-def test_not_utf8_is_a_parse_error():
-    with pytest.raises(ParseError):
-        agentconv.read_text(b"---\nname: a\n---\n\xff\xfe\xfa bad\n", "claude")
+def test_not_utf8_is_read_as_windows_1252_and_reported():
+    # the tools load such a file (U+FFFD for each bad sequence): read, each line's bytes named, one repair a line
+    d = decode(b"---\nname: caf\xe9\n---\nna\xefve \x81 x\xe9\xe8 \xe2\x80\x94\n")
+    assert d.text == "---\nname: café\n---\nnaïve \ufffd xéè —\n"
+    assert [(r.line, r.what, r.after) for r in d.repairs] == [
+        (2, "bytes not UTF-8 (0xE9)", "é"), (4, "bytes not UTF-8 (0xEF 0x81 0xE9 0xE8)", "ï\ufffdéè")]
+    doc, report = agentconv.read_text(b"---\nname: a\ndescription: caf\xe9\n---\n\xff\xfe\xfa bad\n", "claude")
+    assert (doc.agent.description, doc.agent.prompt) == ("café", "ÿþú bad\n")
+    assert [(i.line, i.message) for i in report.items if i.code == "text-repaired"] == [
+        (3, "bytes not UTF-8 (0xE9) repaired as 'é' (Windows-1252)"),
+        (5, "bytes not UTF-8 (0xFF 0xFE 0xFA) repaired as 'ÿþú' (Windows-1252)")]
+    with pytest.raises(ParseError, match="not UTF-8 text"):  # a NUL as well: UTF-16 without a BOM, or binary, refused
+        agentconv.read_text(b"---\nname: a\n---\n\xff\x00bad\n", "claude")
 
 
 @pytest.mark.parametrize("original", ["avatar: ⚙️", "🔌 API design", "🗄️ Database", "🏗️ Architecture", "🧪 Testing",

@@ -138,7 +138,8 @@ def test_detection_file_and_directory(tmp_path):
 
 
 def test_unreadable_and_undetectable():
-    assert _found(validate_text(b"---\nname: caf\xe9\n---\n")) == {(1, "error", "encoding")}
+    assert _found(validate_text(b"---\nname: caf\x00\n---\n")) == {(1, "error", "encoding")}
+    assert _found(validate_text(b"---\nname: caf\xe9\ndescription: d\n---\n", "claude")) == {(2, "warning", "encoding")}
     assert _found(validate_text("---\nname: x\n", "claude")) == {(1, "error", "parse")}
 
 

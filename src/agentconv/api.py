@@ -211,7 +211,8 @@ def _report_decoding(decoded: Decoded, report: LossReport) -> None:
             report.add(LossCode.TEXT_AMBIGUOUS, "", line=r.line, before=r.before, after=r.after,
                        candidates=" ".join(r.candidates))
         else:
-            report.add(LossCode.TEXT_REPAIRED, "", line=r.line, text=f"mojibake {r.before!r}", how=f"as {r.after!r}")
+            report.add(LossCode.TEXT_REPAIRED, "", line=r.line, text=r.what,
+                       how=f"as {r.after!r}" + (" (Windows-1252)" if r.bytes_ else ""))
     if decoded.fixed_by_ftfy:
         report.add(LossCode.TEXT_REPAIRED, "", text="further text", how="by ftfy")
 

@@ -1,4 +1,9 @@
-"""Bytes to text, leniently: BOM, newline style, and mojibake (UTF-8 read as Windows-1252).
+"""Bytes to text, leniently: BOM, newline style, bytes that are not UTF-8, and mojibake (UTF-8 read as Windows-1252).
+
+Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1: ``caf\xe9``) are read as Windows-1252, each
+run reported as a repair: the tools read such a file all the same (Node's and Bun's UTF-8 decoding puts U+FFFD in
+place of each bad sequence), so refusing it would refuse a file the tool loads; Windows-1252 gives the character
+its author typed, where the tool shows U+FFFD (a byte Windows-1252 has no character for stays U+FFFD).
 
 Clean input takes the fast path (one regex search) and never imports ftfy or emoji. Mojibake is undone
 run by run: a run of characters that Windows-1252 maps to high bytes is turned back into those bytes and
@@ -70,10 +75,17 @@ class Repair:
     after: str
     candidates: list[str] = field(default_factory=list)
     """More than one when the repair is ambiguous: every equally plausible reading, the chosen one first."""
+    bytes_: bool = False
+    """``before`` is bytes that are not UTF-8 (spelled ``0xE9 0xE8``), read as Windows-1252; else mojibake."""
 
     @property
     def ambiguous(self) -> bool:
         return len(self.candidates) > 1
+
+    @property
+    def what(self) -> str:
+        """The repaired text as a report names it."""
+        return f"bytes not UTF-8 ({self.before})" if self.bytes_ else f"mojibake {self.before!r}"
 
 
 @dataclass
@@ -94,16 +106,21 @@ class Decoded:
 
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     """Decode source bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM) and normalise newlines (CRLF, or CR alone, to
-    LF). Text holding a NUL is refused (UnicodeDecodeError): it is UTF-16 without a BOM or UTF-32, not UTF-8."""
-    bom = False
+    LF). Bytes that are not UTF-8 are read as Windows-1252 and reported (``repairs``). Text holding a NUL is refused
+    (UnicodeDecodeError): it is UTF-16 without a BOM or UTF-32, not UTF-8."""
+    bom, not_utf8 = False, []
     if isinstance(data, bytes):
         if data.startswith(b"\xef\xbb\xbf"):
             bom, data = True, data[3:]
-            text = data.decode("utf-8")
-        elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not bom:
             bom, text = True, data.decode("utf-16")
         else:
-            text = data.decode("utf-8")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                if b"\x00" in data:  # UTF-16 without a BOM, or binary: refused as it is
+                    raise
+                text, not_utf8 = _windows_1252(data)
     else:
         text = data
         if text.startswith("\ufeff"):
@@ -120,12 +137,33 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
         mixed = raw if "\r" in text or text.count("\n") != raw.count("\r\n") else None
     elif "\n" not in text:  # classic Mac: CR alone ends every line
         newline, text = "\r", text.replace("\r", "\n")
-    out = Decoded(text, bom, newline, mixed=mixed)
+    out = Decoded(text, bom, newline, mixed=mixed, repairs=not_utf8)
     if repair and strong(text):
         out.text, out.repairs = repair_mojibake(text)
         if strong(out.text):  # something our repair did not reach: let ftfy try (other encodings...)
             out.fixed_by_ftfy = _ftfy_rest(out)
     return out
+
+
+def _windows_1252(data: bytes) -> tuple[str, list[Repair]]:
+    """``data`` (not UTF-8) decoded, each byte that is not part of a UTF-8 sequence read as Windows-1252 (U+FFFD where
+    it has no character), and one repair per line that held such bytes."""
+    parts, fixes, at = [], {}, 0
+    while True:
+        try:
+            parts.append(data[at:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            start, end = at + exc.start, at + exc.end
+            parts.append(data[at:start].decode("utf-8"))
+            bad = data[start:end]
+            chars = "".join(bytes([b]).decode("cp1252", "replace") for b in bad)
+            parts.append(chars)
+            line = data.count(b"\n", 0, start) + 1
+            before, after = fixes.get(line, ([], ""))
+            fixes[line] = (before + [f"0x{b:02X}" for b in bad], after + chars)
+            at = end
+    return "".join(parts), [Repair(line, " ".join(b), a, bytes_=True) for line, (b, a) in fixes.items()]
 
 
 def _ftfy_rest(out: Decoded) -> bool:

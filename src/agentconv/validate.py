@@ -7,7 +7,7 @@ rule, message), in file order. They come from two places, so a plugin dialect is
    item of its report at warning or above is a finding (``READER_RULES`` names a few; any other keeps its loss code
    as the rule and the reader's severity: ``value-invalid``, ``carry-stale``, ``field-dropped`` ...):
 
-   - ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded (a mojibake repair is a warning), and its
+   - ``parse`` / ``encoding`` / ``dialect``: the file can be read, decoded (a repair of mojibake or of bytes not UTF-8 is a warning), and its
      dialect told (or named).
    - ``yaml-strict``: a header only the lenient fallback could read (the reader's ``yaml-lenient`` items). An error
      where the dialect's tool parses YAML strictly, a warning where it is known to tolerate it (Claude Code).
