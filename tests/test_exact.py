@@ -491,3 +491,20 @@ def test_an_opencode_tools_value_that_is_no_map_is_said_and_read_narrowly(line, 
     out = agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md")
     assert out.text == f"---\ndescription: d\n{written}---\n\nBody.\n"
     assert "value-invalid" in {i.code.value for i in out.report}
+
+
+@pytest.mark.parametrize("value,shape", [("\n  - one\n  - two", "list"), (" {a: b}", "map")])
+def test_a_claude_command_description_that_is_no_text_is_read_as_claude_code_reads_it(value, shape):
+    """Claude Code omits a description that is a list or a map ("Description invalid ... - omitting") and loads the
+    command as one without a description, shown by its first line (was: the file refused, exit 3)."""
+    text = f"---\ndescription:{value}\nallowed-tools: Read\n---\n# Review the diff\n\nLook at $ARGUMENTS.\n"
+    path = ".claude/commands/review.md"
+    out = agentconv.convert_text(text, to="claude", from_="claude-command", path=path)
+    assert agentconv.read_text(out.text, "claude", path=".claude/agents/review.md")[0].agent.description == \
+        "Review the diff"
+    said = [i.message for i in out.report if i.path == "description"]
+    assert said == [f"'description' is a {shape}, which Claude Code ignores: read as no description, as it does",
+                    "no description key: the one Claude Code shows, the prompt's first line"]
+    assert agentconv.convert_text(text, to="claude-command", from_="claude-command", path=path).text == text
+    other = agentconv.convert_text(text, to="opencode-command", from_="claude-command", path=path)
+    assert agentconv.read_text(other.text, "opencode-command", path=other.path)[0].agent.description is None

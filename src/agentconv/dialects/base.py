@@ -202,6 +202,13 @@ class Dialect(ToolFields, Detection):
             return None
         else:
             if ipath in TEXT and value is not None and not isinstance(value, str):
+                parser = self.table.get("parser", {})
+                if isinstance(value, (list, dict)) and ipath in parser.get("ignores_not_text", ()):
+                    report.add(LossCode.VALUE_INVALID, ipath, line=line, reading=f"read as no {key}, as it does",
+                               problem=f"'{key}' is a {'list' if isinstance(value, list) else 'map'}, which "
+                               f"{parser.get('reader', 'the tool')} ignores")
+                    agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
+                    return ipath
                 value = _text(key, ipath, value, path_of(agent), report, line)
             paths.put(agent, ipath, value)
         return ipath
@@ -592,7 +599,7 @@ class Dialect(ToolFields, Detection):
             ("description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
              or (agent.origin is not None and "description_shown" in agent.origin.keep))  # nor read as one
         if (agent.description and not blank) or self._same(ctx):
-            return agent.description  # same dialect: none is made up where the source had none
+            return self._uncoerced(ctx, "description", agent.description)  # same dialect: none made up, as written
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
             return self.made_up_description(ctx)
         return None
@@ -901,7 +908,8 @@ def no_boolean(spelled: str, parser: dict[str, Any]) -> str:
 
 
 TEXT = {"name", "display_name", "description"}
-"""IR fields that hold text: a number, boolean or date there is read as its text, a list or map refused."""
+"""IR fields that hold text: a number, boolean or date there is read as its text, a list or map refused (or, where
+the table's ``[parser] ignores_not_text`` names the field, read as none, as that tool does)."""
 
 
 def path_of(agent: Agent) -> str | None:
