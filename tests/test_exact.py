@@ -508,3 +508,22 @@ def test_a_claude_command_description_that_is_no_text_is_read_as_claude_code_rea
     assert agentconv.convert_text(text, to="claude-command", from_="claude-command", path=path).text == text
     other = agentconv.convert_text(text, to="opencode-command", from_="claude-command", path=path)
     assert agentconv.read_text(other.text, "opencode-command", path=other.path)[0].agent.description is None
+
+
+@pytest.mark.parametrize("header,shown", [
+    ("name: triage\n", "Triage the issue"),
+    ("name: triage\ndescription:\n  - one\n", "Triage the issue"),  # not text: Claude Code omits it
+    ("name: triage\ndescription: '  '\n", "Triage the issue"),
+])
+def test_a_skill_without_description_is_described_as_claude_code_describes_it(header, shown):
+    """Claude Code loads a SKILL.md without a description and shows its body's first line (a heading's text): a target
+    that requires a description gets that one, and says so (was: a skill made one up from the first paragraph, even
+    converted to itself, and an agent target got none); the skill converted to itself comes back as written."""
+    text = f"---\n{header}---\n\n## Triage the issue\n\nLabel it and find an owner.\n"
+    path = ".claude/skills/triage/SKILL.md"
+    assert agentconv.convert_text(text, to="skill", from_="skill", path=path).text == text
+    for target in ("claude", "codex", "copilot", "gemini"):
+        out = agentconv.convert_text(text, to=target, from_="skill", path=path)
+        assert agentconv.read_text(out.text, target, path=out.path)[0].agent.description == shown, target
+        assert "no description key: the one Claude Code shows, the body's first line" in \
+            [i.message for i in out.report if i.path == "description"], target

@@ -21,7 +21,7 @@ from ..ir import Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
-from .helpers import first_heading, glob_match, made_up_description, memo, split_commas
+from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas
 from .toolpolicy import ToolFields, policy_key
 
 
@@ -215,6 +215,16 @@ class Dialect(ToolFields, Detection):
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         """Hook for what the table cannot say."""
+
+    def derive_description(self, agent: Agent) -> None:
+        """Where the tool describes a record that has no description itself (``[derive] description`` of the table:
+        Claude Code, a command's or skill's first line), keep what it shows, for a target that requires one. The
+        record's own description stays none: the same dialect writes none."""
+        rule = self.table.get("derive", {}).get("description")
+        if rule and not (agent.description or "").strip():
+            shown = first_line(agent.prompt, rule["limit"])
+            if shown:
+                agent.origin.keep["description_shown"] = (shown, rule["said"])
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         layout = self.table.get("layout", {})
@@ -600,7 +610,7 @@ class Dialect(ToolFields, Detection):
              or (agent.origin is not None and "description_shown" in agent.origin.keep))  # nor read as one
         if (agent.description and not blank) or self._same(ctx):
             return self._uncoerced(ctx, "description", agent.description)  # same dialect: none made up, as written
-        if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command"):
+        if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command", "skill"):
             return self.made_up_description(ctx)
         return None
 

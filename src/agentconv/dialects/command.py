@@ -14,7 +14,6 @@ from ..loss import LossCode, LossReport
 from ..placeholders import (Spelling, all_spellings, from_canonical, report, source_literals, source_names, spelling_of,
                             to_canonical)
 from .base import Dialect
-from .helpers import first_line
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -48,11 +47,7 @@ class CommandDialect(Dialect):
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         agent.kind = "command"
         raw = agent.prompt
-        rule = self.table.get("derive", {}).get("description")
-        if rule and not (agent.description or "").strip():  # what the tool shows for a command without one
-            shown = first_line(raw, rule["limit"])
-            if shown:
-                agent.origin.keep["description_shown"] = (shown, rule["said"])
+        self.derive_description(agent)
         agent.prompt = to_canonical(raw, self.spelling)
         agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
 

@@ -8,7 +8,9 @@
   and written space-delimited (as Claude Code's own example: ``Bash(git add *) Bash(git commit *)``). An allowlist, an
   empty list or a deny list cannot be said by a skill: writing one refuses (``BroadenError``) unless
   ``allow_broaden``, and then nothing is pre-approved (the exact policy rides in the side channel).
-- ``description`` is required (made up from the title or the prompt when missing); the spec's limits (name 64,
+- ``description`` is required by the spec; Claude Code loads a skill without one (or with a list or map there) and
+  describes it by the body's first line (table ``[derive]``), which a target that requires one gets (else one is
+  made up from the title or the prompt); a skill converted to itself gets none. The spec's limits (name 64,
   description 1024, compatibility 500 characters; table ``[limits]``) are reported when exceeded.
 - Tool names are Claude Code's (the table's ``[tools]``).
 """
@@ -36,6 +38,7 @@ class Skill(Dialect):
     # ------------------------------------------------------------------ reading
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         agent.kind = "skill"
+        self.derive_description(agent)
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         parts = (path or "").replace("\\", "/").split("/")
@@ -117,7 +120,10 @@ class Skill(Dialect):
         return name
 
     def out_description(self, ctx: "WriteContext") -> str | None:
-        return ctx.agent.description or self.made_up_description(ctx)  # required for every skill, whatever its kind
+        """Required for every skill, whatever its kind: made up where none is given, but not in a skill converted to
+        itself (Claude Code describes it by its first line; the file comes back as written)."""
+        described = super().out_description(ctx)
+        return described if described is not None or self._same(ctx) else self.made_up_description(ctx)
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         limits = self.table.get("limits", {})
