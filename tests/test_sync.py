@@ -92,6 +92,28 @@ def test_check_counts_apart_what_sync_cannot_write(tmp_path: Path) -> None:
     assert json.loads(cli("sync", ".", "--check", "--json", cwd=repo).stdout)["exit_code"] == 9
 
 
+def test_a_file_of_another_in_a_targets_place_is_kept_in_check_and_plan(tmp_path: Path) -> None:
+    """A target's place held by a file agentconv never wrote (a repository's own prompts): sync keeps it (exit 8), so
+    --check counts it with what sync cannot write (8, not 9 forever in a hook) and a dry run plans it as kept."""
+    repo = repo_with(tmp_path, "a")
+    own = repo / ".github/agents/a.agent.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("---\nname: a\ndescription: our own\n---\nOurs.\n")
+    kept = ("agentconv: error: .github/agents/a.agent.md was not written by agentconv (or was edited since) "
+            "(`agentconv sync --force` replaces it)")
+    r = cli("sync", ".", "--check", cwd=repo)
+    assert r.returncode == 9, r.stderr  # the OpenCode target is missing: that one sync writes
+    assert r.stderr.splitlines() == [
+        kept, "agentconv: stale: .opencode/agent/a.md is missing (from .claude/agents/a.md)",
+        "2 targets checked: 1 out of sync; run `agentconv sync` to update them; 1 that sync cannot write (above)"]
+    plan = json.loads(cli("migrate", ".", "--to", "copilot", "--dry-run", "--json", cwd=repo).stdout)["files"]
+    assert [(f["target"], f["status"]) for f in plan if f["target"]] == [(".github/agents/a.agent.md", "kept")]
+    assert cli("sync", ".", cwd=repo).returncode == 8 and own.read_text().endswith("Ours.\n")
+    r = cli("sync", ".", "--check", cwd=repo)
+    assert r.returncode == 8, r.stderr
+    assert r.stderr.splitlines() == [kept, "2 targets checked: 0 out of sync; 1 that sync cannot write (above)"]
+
+
 def test_an_orphan_edited_by_hand_is_kept_unless_forced(tmp_path: Path) -> None:
     repo = repo_with(tmp_path, "a")
     assert cli("sync", ".", cwd=repo).returncode == 0

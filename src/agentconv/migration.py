@@ -896,6 +896,8 @@ def _wanted_twice(records: Sequence[Record], counts: Callable[[Record], bool]) -
     return {t: recs for t, recs in groups.items() if len(recs) > 1}
 
 
+_WOULD_WRITE = ("converted", "planned", "stale")
+"""The statuses of a record whose target a write replaces (a plan or a check: would replace)."""
 _COUNTED = ("converted", "unchanged", "planned", "stale")
 """The statuses of a record that wants its target (two such records of different sources collide)."""
 
@@ -926,11 +928,14 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
             if real(os.path.join(root_s, r.target)) in reals:
                 r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
                 r.error = f"{r.target}: refusing to overwrite a source file"
-        if r.status == "converted" and r.prior is not None and not force and manifest.files.get(r.target) != r.prior:
-            r.status, r.exit_code = "kept", int(ExitCode.OUTPUT)
-            r.error, r.remedy = f"{r.target} was not written by agentconv (or was edited since)", "force"
-        if mode != "write" and r.status == "stale" and r.prior is not None and manifest.files.get(r.target) != r.prior:
-            r.error, r.remedy = f"{r.error}; edited by hand", "sync_force"
+        if r.status in _WOULD_WRITE and r.prior is not None and manifest.files.get(r.target) != r.prior:
+            ours = r.target in manifest.files
+            if mode == "check" and (force or ours):  # a generated file edited by hand: stale, for `sync --force`
+                r.error, r.remedy = f"{r.error}; {'edited by hand' if ours else 'not written by agentconv'}", "sync_force"
+            elif not force:  # a plan or a check says what the write would do with a file of another's: keep it
+                r.status, r.exit_code, r.diff = "kept", int(ExitCode.OUTPUT), None
+                r.error = f"{r.target} was not written by agentconv (or was edited since)"
+                r.remedy = "sync_force" if mode == "check" else "force"
         return r
 
     if mode != "write":

@@ -108,8 +108,8 @@ def sync(repo: Optional[Path] = None, check: bool = False, to: List[str] = (), f
                               force=force, remove_orphans=True, scope=scope)
     except AgentconvError as exc:
         fail(exc, as_json, "sync")
-    if check:  # stale: sync updates it (exit 9); failed or colliding: sync would fail it too (exit 8, as sync's own)
-        said = [r for r in outcome.records if r.status in ("stale", "failed", "collision")]
+    if check:  # stale: sync updates it (exit 9); failed, colliding or kept: sync would too (exit 8, as sync's own)
+        said = [r for r in outcome.records if r.status in ("stale", "failed", "collision", "kept")]
         stale = sum(r.status == "stale" for r in said)
         code = int(ExitCode.STALE) if stale else int(ExitCode.PARTIAL) if said else 0
         if as_json:
