@@ -181,3 +181,22 @@ def test_a_tool_set_written_in_part_names_only_the_part_left_out():
     assert [i.message for i in result.report if i.code.value == "tool-unmapped"] == [
         "tool set 'search' has no claude name; its list, semantic-search, usages, changes, search-results not granted",
         "tool 'terminal' has no claude name; not granted"]
+
+
+@pytest.mark.parametrize("dialect, path, tools", [
+    ("gemini", ".gemini/agents/probe.md", "tools:\n  - read_file\n  - grep_search\n"),
+    ("cursor", ".cursor/agents/probe.md", "readonly: true\n"),
+    ("copilot", ".github/agents/probe.agent.md", "tools: ['read', 'search']\n"),
+])
+@pytest.mark.parametrize("target", ["gemini", "claude", "opencode", "kiro"])
+def test_a_foreign_deny_list_never_widens_the_files_own_tools(dialect, path, tools, target):
+    """A Claude ``disallowedTools`` in another dialect's agent (real files carry both) is read as Claude reads it,
+    "every tool but these", which must not replace the file's own narrower list: it may only take tools away.
+    (It was: a Gemini agent with read_file, grep_search and disallowedTools: [Write] came out with
+    run_shell_command, web_fetch and every other built-in.)"""
+    text = f"---\nname: probe\ndescription: d\n{tools}disallowedTools:\n  - Write\n---\n\nDo it.\n"
+    own = agentconv.convert_text(text.replace("disallowedTools:\n  - Write\n", ""), to=target, from_=dialect,
+                                 path=path).text
+    both = agentconv.convert_text(text, to=target, from_=dialect, path=path).text
+    for tool in ("run_shell_command", "web_fetch", "Bash", "bash", "execute_bash", "WebFetch", "webfetch"):
+        assert (tool in both) <= (tool in own), (tool, both)

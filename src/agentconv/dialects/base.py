@@ -17,7 +17,7 @@ from typing import Any
 from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records
 from ..errors import ParseError
-from ..ir import Agent, Document, Grant, Model, Origin, ToolPolicy
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
@@ -176,7 +176,10 @@ class Dialect(ToolFields, Detection):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
                 report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not a {self.id} field",
                            reading=f"read as {owner_id}'s tool list")
+                before = replace(agent.tools, grants=list(agent.tools.grants))
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
+                if before.mode != INHERIT:  # a policy read already (the file's own tool field): this only narrows it
+                    agent.tools = _narrowed(before, agent.tools)
                 keys = (*agent.origin.keep.get("foreign_tools", ((), None))[0], key)  # same dialect: written back
                 agent.origin.keep["foreign_tools"] = (keys, policy_key(agent.tools))  # as read, while it means that
             return None  # this dialect's own tool fields were read by read_tools
@@ -863,6 +866,16 @@ def _size(value: Any) -> int:
     if isinstance(value, list):
         return sum(map(_size, value))
     return 1
+
+
+def _narrowed(own: ToolPolicy, foreign: ToolPolicy) -> ToolPolicy:
+    """A file's own tool policy with another dialect's tool field in it too (a Claude ``disallowedTools`` in a
+    Gemini agent): the tool reads only its own field, so the other can only take tools away, never give any (a
+    deny list alone means "every tool but these" in its dialect, which would widen an allowlist)."""
+    denied = [g for g in foreign.grants if g.decision == "deny"]
+    if own.mode == DENYLIST and foreign.mode == ALLOWLIST:  # every tool but some, and only these: only these, but some
+        return ToolPolicy(ALLOWLIST, foreign.allowed() + own.grants + denied)
+    return ToolPolicy(own.mode, own.grants + denied)
 
 
 def _key_for(ipath: str) -> str | None:
