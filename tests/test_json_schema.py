@@ -144,13 +144,16 @@ def test_convert_accounts_for_every_file_it_does_not_take(tmp_path) -> None:
     (src / "a.md").write_text("---\nname: a\ndescription: A.\n---\nA.\n")
     (src / "README.md").write_text("# About\n")
     (src / "package.json").write_text('{"name": "x"}\n')
+    (src / "opencode.jsonc").write_text('{\n  // an OpenCode config, with comments\n}\n')  # was left out of the account
     doc = check("convert", run("convert", str(src), "--to", "copilot", "-o", str(tmp_path / "out"), "--json")[0], 0)
     rows = sorted((Path(f["source"]).name, f["status"], f.get("reason")) for f in doc["files"])
     assert rows == [("README.md", "skipped", "a project's own documentation, not an agent"),
                     ("a.md", "converted", None),
+                    ("opencode.jsonc", "skipped", "a data file at no place a dialect keeps its files; name its dialect "
+                     "to read it"),
                     ("package.json", "skipped", "a data file at no place a dialect keeps its files; name its dialect "
                      "to read it")]
-    assert doc["summary"]["statuses"] == {"converted": 1, "skipped": 2}
+    assert doc["summary"]["statuses"] == {"converted": 1, "skipped": 3}
 
 
 INSTRUCTION_FILES = {  # a file each tool loads as instructions, not an agent (dialects/data/instructions.toml)

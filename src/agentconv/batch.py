@@ -20,7 +20,7 @@ from .instructions import in_a_dialect_place, instructions
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
-SUFFIXES = (".md", ".markdown", ".txt", ".mdc", ".toml", ".json", ".yaml", ".yml", ".roomodes", ".kilocodemodes")
+SUFFIXES = (".md", ".markdown", ".txt", ".mdc", ".toml", ".json", ".jsonc", ".yaml", ".yml", ".roomodes", ".kilocodemodes")
 PROSE = (".md", ".markdown", ".txt", ".mdc")
 """Prose files are always candidates below a directory; data files (TOML, JSON, YAML) only at a place some
 dialect's table names (``.codex/agents/*.toml``), so a ``package.json`` beside the agents is left alone."""
