@@ -166,3 +166,17 @@ def test_the_public_api_is_annotated():
                 if inspect.isfunction(member) and (not attr.startswith("_") or attr in ("__init__", "__iter__")):
                     missing += _unannotated(member, f"{name}.{attr}")
     assert missing == []
+
+
+@pytest.mark.parametrize("name, text", [
+    ("opencode.json", '{\n  "mcp": {"github": {"type": "local", "command": ["npx", "server-github"]}}\n}\n'),
+    ("settings.toml", 'theme = "dark"\n'),
+    ("docker-compose.yml", "services:\n  web:\n    image: nginx\n"),
+])
+def test_a_data_file_no_dialect_knows_is_not_taken_for_a_persona(name, text):
+    """Plain markdown takes any prose; a JSON, TOML or YAML file named on its own is data, not a persona: it was
+    converted to an agent named after the file with the JSON as its description and prompt (a real opencode.json)."""
+    with pytest.raises(agentconv.UnknownDialectError):
+        agentconv.convert_text(text, "claude", path=name)
+    assert agentconv.detect_text(text, path=name).dialect is None
+    assert agentconv.convert_text("Review the code.\n", "claude", path="reviewer.md").text.startswith("---\nname: reviewer")

@@ -14,6 +14,8 @@ from ..ir import Agent, Origin
 from ..loss import LossReport, LossCode
 from .base import Dialect, WriteContext
 
+DATA_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml")
+
 
 class Markdown(Dialect):
     id = "markdown"
@@ -76,4 +78,6 @@ class Markdown(Dialect):
         return back
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
+        if path and path.lower().endswith(DATA_SUFFIXES):  # a JSON, TOML or YAML file is data, never a persona's prose
+            return 0.0, []
         return (1.0, ["no frontmatter header"]) if not has_header else (0.0, [])
