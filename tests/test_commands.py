@@ -106,7 +106,12 @@ READS = [
     ("claude-command", 'require("@sentry/node"); x(@y.md) @z.md', 'require("@sentry/node"); x(@y.md) @{z.md}'),
     ("claude-command", "\u8bf4\u660e\u3002@doc.md", "\u8bf4\u660e\u3002@{doc.md}"),
     ("opencode-command", 'import "@scope/pkg.js"', 'import "@{scope/pkg.js}"'),  # OpenCode's own rule: (?<![\w`])@
+    # Claude Code 2.1.330 expands /\$(\d+)(?!\w)/ only when that argument is given: amounts of money stay text
+    ("claude-command", "$150/hour = $36,000; $4,050; $5k; $1.50 each; $2 and $9.",
+     "$150/hour = $36,000; $4,050; $5k; $1.50 each; {{arg:3}} and {{arg:10}}."),
+    ("claude-command", "$ARGUMENTS[12] $12", "{{arg:13}} $12"),
     ("opencode-command", "$1 then $2; all: $ARGUMENTS", "{{arg:1}} then {{arg:2}}; all: {{args}}"),
+    ("opencode-command", "$150/hour $5k", "{{arg:150}}/hour {{arg:5}}k"),  # OpenCode replaces every /\$(\d+)/
     ("opencode-command", "!`npm test` @package.json", "!{npm test} @{package.json}"),
     ("codex-prompt", "$1 $9 $ARGUMENTS", "{{arg:1}} {{arg:9}} {{args}}"),
     ("codex-prompt", "$10 costs $$5", "{{arg:1}}0 costs $5"),
@@ -128,6 +133,10 @@ def test_literal_text_the_target_would_expand_is_escaped_or_reported():
     assert text == "costs $$5 and $$ARGUMENTS" and rw.escaped and not rw.collisions  # Codex: $$ is a literal $
     text, rw = ph.from_canonical("costs $5", ph.spelling_of("claude-command"))
     assert text == "costs $5" and list(rw.collisions) == ["$5"]  # Claude would expand it: reported
+    text, rw = ph.from_canonical("{{arg:1}} at $150/hour, $4,050", ph.spelling_of("opencode-command"))
+    assert text == "$1 at $150/hour, $4,050" and list(rw.collisions) == ["$150", "$4"]  # OpenCode blanks both
+    text, rw = ph.from_canonical("{{arg:12}} at $150/hour", ph.spelling_of("claude-command"))
+    assert text == "$ARGUMENTS[11] at $150/hour" and not rw.collisions  # an amount is text in Claude Code
 
 
 def test_text_codex_would_take_for_a_named_argument_is_escaped():

@@ -213,3 +213,11 @@ def test_an_agent_block_s_when_to_use_describes_the_agent(prompt, made) -> None:
     from agentconv.dialects.helpers import made_up_description
 
     assert made_up_description(None, prompt, "dev") == made
+
+
+def test_ordinals_in_placeholder_reports():
+    from agentconv.placeholders import ordinal
+
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 100, 101, 111, 112, 151)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "100th", "101st", "111th", "112th",
+        "151st"]

@@ -60,7 +60,13 @@ from . import rx
 from .loss import LossCode, LossReport
 
 ARGS, ARG, SHELL, FILE, TEXT, NAMED = "args", "arg", "shell", "file", "text", "named"
-_NTH = {1: "1st", 2: "2nd", 3: "3rd"}
+_WORD = rx.compile(r"[A-Za-z0-9_]")
+_SEPARATED = rx.compile(r"[.,]\d")
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th`` ... ``11th``, ``12th``, ``13th`` ... ``21st``, ``101st``, ``111th``."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,12 @@ class Spelling:
     shell_args: str | None = None
     """How the tool puts the arguments into a shell command: ``quoted`` (each shell-escaped: Gemini), ``raw`` (as
     typed, before the shell runs: OpenCode); None: not checked."""
+    word_end: bool = False
+    """A bare ``$N`` followed by a letter, digit or ``_`` is text (Claude Code's regex ends in ``(?!\\w)``: ``$5k``)."""
+    amount_from: int | None = None
+    """Where the tool expands a bare ``$N`` only when the N-th argument is given and leaves it as written otherwise
+    (Claude Code), a ``$N`` of an index from this up, or followed by a thousands or decimal separator (``$36,000``,
+    ``$1.50``), is read as the amount of money it is, not as an argument no call gives; None: every ``$N`` is one."""
 
     @classmethod
     def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
@@ -106,7 +118,8 @@ class Spelling:
         return cls(did, tuple(spec.get("args", [])), tuple(spec.get("positional", [])), spec.get("base", 1),
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
                    spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False),
-                   spec.get("file_after"), spec.get("named"), spec.get("shell_args"))
+                   spec.get("file_after"), spec.get("named"), spec.get("shell_args"), spec.get("word_end", False),
+                   spec.get("amount_from"))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
@@ -169,6 +182,8 @@ class Spelling:
             n = int(m.group(f"n{i}")) - self.base + 1
             if n < 1 or (self.max is not None and n + self.base - 1 > self.max):
                 return None, m.end()
+            if self.positional[i] == "${n}" and self._bare_text(text, m.end(), n + self.base - 1):
+                return None, m.end()
             return Token(ARG, n, m.group()), m.end()
         if g.startswith("args"):
             return Token(ARGS, None, m.group()), m.end()
@@ -190,6 +205,12 @@ class Spelling:
                 return None, m.end()
             return Token(FILE, path, self.file[0] + path), m.start() + len(self.file[0]) + len(path)
         return None, m.end()
+
+    def _bare_text(self, text: str, end: int, index: int) -> bool:
+        """Is the bare ``$N`` (of ``index``) ending at ``end`` text in this tool (``word_end``, ``amount_from``)?"""
+        if self.word_end and _WORD.match(text, end):
+            return True
+        return self.amount_from is not None and (index >= self.amount_from or _SEPARATED.match(text, end) is not None)
 
     def has(self, kind: str) -> bool:
         """Whether this dialect has a spelling of that kind of placeholder."""
@@ -259,7 +280,7 @@ def _describe(tok: Token) -> str:
         return "all arguments"
     if tok.kind == ARG:
         n = int(tok.value)  # type: ignore[arg-type]
-        return f"the {_NTH.get(n, f'{n}th')} argument"
+        return f"the {ordinal(n)} argument"
     return "shell output" if tok.kind == SHELL else "a file's contents"
 
 
