@@ -527,3 +527,22 @@ def test_a_skill_without_description_is_described_as_claude_code_describes_it(he
         assert agentconv.read_text(out.text, target, path=out.path)[0].agent.description == shown, target
         assert "no description key: the one Claude Code shows, the body's first line" in \
             [i.message for i in out.report if i.path == "description"], target
+
+
+@pytest.mark.parametrize("header,said", [
+    ("tools: ['codebase']\n", True),
+    ("description: Plan the work\n", False),
+    ("target: vscode\n", False),  # GitHub.com does not read it
+])
+def test_a_chatmode_without_description_written_as_an_agent_file_is_told(header, said):
+    """A .chatmode.md (VS Code's alone, which needs no description) goes to copilot as a .agent.md, which GitHub.com
+    reads too and requires a description in (github/docs custom-agents-configuration.md): the same file, and a
+    value-required warning saying so (was: nothing said)."""
+    text = f"---\n{header}---\nPlan the work.\n"
+    out = agentconv.convert_text(text, to="copilot", from_="copilot", path=".github/chatmodes/plan.chatmode.md")
+    assert out.text == text and out.path.endswith("plan.agent.md")
+    told = [i.message for i in out.report if i.path == "description"]
+    assert told == (["the description is empty: GitHub.com requires one in the .agent.md it is written as (a "
+                     ".chatmode.md only VS Code reads, which needs none); written without one"] if said else [])
+    again = agentconv.convert_text(text, to="copilot", from_="copilot", path=".github/agents/plan.agent.md")
+    assert again.text == text and not [i for i in again.report if i.path == "description"]  # as it was

@@ -4,13 +4,17 @@
 VS Code reads the header with its own parser, which keeps every scalar a string (the table's ``[parser]``): a
 boolean spelled other than ``true``/``false`` is ignored there, which reading reports.
 """
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import rx
 from ..envelopes import frontmatter
 from ..ir import Agent
 from ..loss import LossCode, LossReport
 from .base import Dialect, no_boolean
+from .helpers import glob_match
+
+if TYPE_CHECKING:
+    from .base import WriteContext
 
 _SCALAR = rx.compile(r"[^:]*:[ \t]*(?P<v>[^\s#][^#]*?)[ \t]*(?:#.*)?\n")
 """The scalar after ``key:`` on a header line (a comment after it left out)."""
@@ -31,3 +35,20 @@ class Copilot(Dialect):
             if spelled is not None and spelled not in parser.get("booleans", (spelled,)):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
                            reading="read as a boolean", problem=no_boolean(spelled, parser))
+
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
+        """A legacy ``.chatmode.md`` (VS Code's alone) without a description is written as a ``.agent.md``, which
+        GitHub.com also reads and requires a description in (``[validate] reader_rules``): said, not made up (the same
+        dialect keeps the file as written; VS Code needs none)."""
+        super().write_extra(mapping, ctx)
+        only = self.table.get("validate", {}).get("reader_rules", {})
+        origin = ctx.agent.origin
+        if "required" not in only.get("rules", ()) or not self._same(ctx) or origin is None or not origin.path:
+            return
+        described = mapping.get("description")
+        if (isinstance(described, str) and described.strip()) or mapping.get("target") in only.get("not_target", ()):
+            return
+        if any(glob_match(origin.path.replace("\\", "/"), g) for g in only.get("not_paths", ())):
+            ctx.report.add(LossCode.VALUE_REQUIRED, "description", field="the description",
+                           consequence=f"{only['reader']} requires one in the .agent.md it is written as (a "
+                           ".chatmode.md only VS Code reads, which needs none); written without one")
