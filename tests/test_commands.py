@@ -292,3 +292,38 @@ def test_cli_convert_and_detect(tmp_path):
     assert "{{args}}" in written.read_text("utf-8")
     back = run("convert", str(written), "--to", "claude-command")
     assert back.returncode == 0 and "Review the current change for $ARGUMENTS." in back.stdout
+
+
+APPENDING = [("claude-command", ".claude/commands/rev.md"), ("opencode-command", ".opencode/command/rev.md"),
+             ("gemini-command", ".gemini/commands/rev.toml")]
+
+
+@pytest.mark.parametrize("source,path", APPENDING)
+def test_arguments_a_tool_adds_to_a_command_without_placeholder_reach_codex(source, path):
+    """Claude Code, OpenCode and Gemini CLI add the arguments to a command whose text has no placeholder for them;
+    Codex drops them (prompt_args.rs): into Codex, `$ARGUMENTS` is written at the end (was: the arguments lost, nothing
+    said), and the way back takes it off again."""
+    text = 'prompt = "Review the staged diff."\n' if source == "gemini-command" else "Review the staged diff.\n"
+    out = agentconv.convert_text(text, to="codex-prompt", from_=source, path=path)
+    assert out.text.rstrip("\n").endswith("Review the staged diff.\n\n$ARGUMENTS")
+    assert items(out.report) == [f"the arguments {source} adds to a prompt without a placeholder written as "
+                                 "'$ARGUMENTS' at its end (codex-prompt drops them otherwise)"]
+    back = agentconv.convert_text(out.text, to=source, from_="codex-prompt", path=".codex/prompts/rev.md")
+    assert agentconv.read_text(back.text, source, path=path)[0].agent.prompt == \
+        agentconv.read_text(text, source, path=path)[0].agent.prompt
+    assert not items(back.report)
+    used = "Review {{args}}.\n" if source == "gemini-command" else "Review $1.\n"
+    used = f'prompt = "{used.strip()}"\n' if source == "gemini-command" else used
+    assert "$ARGUMENTS\n" not in agentconv.convert_text(used, to="codex-prompt", from_=source, path=path).text[-12:]
+
+
+@pytest.mark.parametrize("target", ["claude-command", "opencode-command", "gemini-command"])
+def test_a_codex_prompt_without_placeholder_into_a_tool_that_adds_the_arguments_is_told(target):
+    """Codex drops the arguments of a prompt with no placeholder; the target's tool adds them: said (arguments-added)."""
+    out = agentconv.convert_text("Summarize the repo.\n", to=target, from_="codex-prompt", path=".codex/prompts/sum.md")
+    assert items(out.report) == [f"codex-prompt drops the arguments typed after a prompt that has no placeholder for "
+                                 f"them; {target} adds them to it"]
+    assert [i.severity.value for i in out.report if i.code.value == "arguments-added"] == ["warning"]
+    for used in ("Fix issue $1.\n", "Fix $ARGUMENTS.\n", "Fix $FILE.\n"):
+        out = agentconv.convert_text(used, to=target, from_="codex-prompt", path=".codex/prompts/fix.md")
+        assert "arguments-added" not in {i.code.value for i in out.report}, used

@@ -59,6 +59,7 @@ class LossCode(str, Enum):
     PLACEHOLDER_RESPELLED = "placeholder-respelled"      # a command placeholder in the target's spelling
     PLACEHOLDER_REST = "placeholder-rest"                # the last positional takes the rest (OpenCode)
     PLACEHOLDER_UNSUPPORTED = "placeholder-unsupported"  # no spelling in the target, or text it would expand
+    ARGUMENTS_ADDED = "arguments-added"                  # the target adds arguments the source's tool drops
     EXTENSION_DROPPED = "extension-dropped"    # another dialect's field the target does not know
     NAME_DERIVED = "name-derived"              # the identifier was made up from a file name or title
     NAME_CHANGED = "name-changed"              # rewritten to satisfy the target's name rule

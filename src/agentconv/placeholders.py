@@ -388,6 +388,15 @@ def source_names(source: Spelling, raw_prompt: tuple[str, str] | None) -> dict[s
     return out
 
 
+def uses_args(spelling: Spelling, text: str) -> bool:
+    """Does ``text`` (a prompt in ``spelling``) take the arguments: an arguments, positional or named placeholder,
+    in a shell command too?"""
+    for tok in spelling.tokenize(text):
+        if tok.kind in (ARGS, ARG, NAMED) or (tok.kind == SHELL and uses_args(spelling, str(tok.value))):
+            return True
+    return False
+
+
 def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt: str) -> frozenset[int]:
     """Where canonical spellings stand in ``prompt`` that were literal text of the source (its dialect spells that
     kind of placeholder its own way, so the tool did not expand them); none once the prompt was changed after reading."""

@@ -11,8 +11,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..loss import LossCode, LossReport
-from ..placeholders import (Spelling, all_spellings, from_canonical, report, source_literals, source_names, spelling_of,
-                            to_canonical)
+from ..placeholders import (Rewrite, Spelling, all_spellings, from_canonical, report, source_literals, source_names,
+                            spelling_of, to_canonical, uses_args)
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ class CommandDialect(Dialect):
         names = source_names(source, raw) if source is not None else {}
         literals = source_literals(source, raw, agent.prompt) if source is not None else frozenset()
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
+        if source is not None and raw is not None:
+            text = self._unplaced_args(text, source, raw[0], ctx, rw)
         report(rw, self.id, ctx.report)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():
@@ -85,6 +87,36 @@ class CommandDialect(Dialect):
             ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(text), limit_by=self.id,
                            limit=limit)
         return text
+
+    def _unplaced_args(self, text: str, source: Spelling, raw: str, ctx: "WriteContext", rw: Rewrite) -> str:
+        """Arguments typed after a command whose text has no placeholder for them: the source's tool adds them to the
+        prompt or drops them (``[placeholders] unplaced_args``, each table citing its tool's code). Where the target
+        drops what the source added, its arguments placeholder is written at the end (the same meaning); where it adds
+        what the source dropped, that is said (``arguments-added``)."""
+        from .. import registry
+
+        mine = self.table.get("placeholders", {}).get("unplaced_args")
+        theirs = registry.get(source.id).table.get("placeholders", {}).get("unplaced_args")
+        if not mine or not theirs or mine == theirs:
+            return text
+        if uses_args(source, raw):
+            own = self.spelling.args[0] if self.spelling.args else None
+            if mine == "added" and own and ctx.agent.origin.keep.get("carried_from") == self.id:
+                for tail in (f"\n\n{own}\n", f"\n\n{own}"):  # written there by the way out: the way back takes it off
+                    if text.endswith(tail) and not uses_args(self.spelling, text[:-len(tail)]):
+                        rw.rewrites = {k: v for k, v in rw.rewrites.items() if k[1] != own}  # nothing respelled
+                        return text[:-len(tail)] + tail[len(own) + 2:]
+            return text
+        if mine == "added":
+            ctx.report.add(LossCode.ARGUMENTS_ADDED, "prompt", dropper=source.id, dialect=self.id,
+                           how="adds them to it")
+            return text
+        spelled = self.spelling.args[0]
+        ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", written=f"{spelled!r} at its end ({self.id} drops them "
+                       "otherwise)", placeholder=f"the arguments {source.id} adds to a prompt without a placeholder")
+        if not text.strip():
+            return spelled
+        return text + ("\n" if text.endswith("\n") else "\n\n") + spelled + ("\n" if text.endswith("\n") else "")
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         if "name" not in self.table.get("fields", {}).values():
