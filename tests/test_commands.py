@@ -327,3 +327,24 @@ def test_a_codex_prompt_without_placeholder_into_a_tool_that_adds_the_arguments_
     for used in ("Fix issue $1.\n", "Fix $ARGUMENTS.\n", "Fix $FILE.\n"):
         out = agentconv.convert_text(used, to=target, from_="codex-prompt", path=".codex/prompts/fix.md")
         assert "arguments-added" not in {i.code.value for i in out.report}, used
+
+
+def test_what_only_the_source_tool_reads_in_a_prompt_is_said_when_it_becomes_text():
+    """A Codex named argument ($FILE, filled from FILE=...) and a Gemini command's `${query}` (no placeholder there:
+    the model reads it as written) reach other tools as text: each is a placeholder-unsupported warning (was: nothing
+    said); the same dialect keeps them and says nothing."""
+    codex = "Review $FILE against $RULES, not $$HOME.\n"
+    out = agentconv.convert_text(codex, to="claude-command", from_="codex-prompt", path=".codex/prompts/rev.md")
+    assert items(out.report, severity="warning") == [
+        f"'${n}' is a named argument, which codex-prompt fills from {n}=... typed after it; claude-command has no "
+        "equivalent (kept as text)" for n in ("FILE", "RULES")]
+    assert "Review $FILE against $RULES" in out.text
+    gemini = 'prompt = "Search the web for ${query} and !{echo ${HOME}}."\n'
+    out = agentconv.convert_text(gemini, to="opencode-command", from_="gemini-command", path=".gemini/commands/f.toml")
+    assert items(out.report, severity="warning") == [
+        "'${query}' is text that looks like a placeholder, which Gemini CLI's commands do not expand (the model reads "
+        "it as written, the arguments appended); opencode-command has no equivalent (kept as text)"]
+    for text, dialect, path in ((codex, "codex-prompt", ".codex/prompts/rev.md"),
+                                (gemini, "gemini-command", ".gemini/commands/f.toml")):
+        same = agentconv.convert_text(text, to=dialect, from_=dialect, path=path)
+        assert same.text == text and not items(same.report, severity="warning")

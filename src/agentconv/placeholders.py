@@ -397,6 +397,21 @@ def uses_args(spelling: Spelling, text: str) -> bool:
     return False
 
 
+def unexpanded(spelling: Spelling, text: str, lookalike: dict[str, str]) -> dict[str, str]:
+    """What in ``text`` (a prompt in ``spelling``) no other tool has: a named argument (Codex ``$FILE``, filled from
+    ``FILE=...``), and text that looks like a placeholder but is none to the tool (``lookalike``: regex -> what it is,
+    a Gemini CLI command's ``${query}``), outside shell commands. Text -> what it is."""
+    out: dict[str, str] = {}
+    for tok in spelling.tokenize(text):
+        if tok.kind == NAMED:
+            out.setdefault(tok.raw, f"a named argument, which {spelling.id} fills from {tok.raw[1:]}=... typed after it")
+        elif tok.kind == TEXT:
+            for rx, what in lookalike.items():
+                for m in re.finditer(rx, str(tok.value)):
+                    out.setdefault(m.group(), what)
+    return out
+
+
 def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt: str) -> frozenset[int]:
     """Where canonical spellings stand in ``prompt`` that were literal text of the source (its dialect spells that
     kind of placeholder its own way, so the tool did not expand them); none once the prompt was changed after reading."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .. import registry
 from ..loss import LossCode, LossReport
 from ..placeholders import (Rewrite, Spelling, all_spellings, from_canonical, report, source_literals, source_names,
-                            spelling_of, to_canonical, uses_args)
+                            spelling_of, to_canonical, unexpanded, uses_args)
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -78,6 +79,9 @@ class CommandDialect(Dialect):
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         if source is not None and raw is not None:
             text = self._unplaced_args(text, source, raw[0], ctx, rw)
+            lookalike = registry.get(source.id).table.get("placeholders", {}).get("lookalike", {})
+            for found, what in unexpanded(source, raw[0], lookalike).items():
+                rw.foreign.setdefault((found, what), None)  # said as another tool's own: no equivalent, kept as text
         report(rw, self.id, ctx.report)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():
@@ -93,8 +97,6 @@ class CommandDialect(Dialect):
         prompt or drops them (``[placeholders] unplaced_args``, each table citing its tool's code). Where the target
         drops what the source added, its arguments placeholder is written at the end (the same meaning); where it adds
         what the source dropped, that is said (``arguments-added``)."""
-        from .. import registry
-
         mine = self.table.get("placeholders", {}).get("unplaced_args")
         theirs = registry.get(source.id).table.get("placeholders", {}).get("unplaced_args")
         if not mine or not theirs or mine == theirs:
