@@ -546,3 +546,28 @@ def test_a_chatmode_without_description_written_as_an_agent_file_is_told(header,
                      ".chatmode.md only VS Code reads, which needs none); written without one"] if said else [])
     again = agentconv.convert_text(text, to="copilot", from_="copilot", path=".github/agents/plan.agent.md")
     assert again.text == text and not [i for i in again.report if i.path == "description"]  # as it was
+
+
+def test_a_source_only_its_own_file_could_give_back_fails_alone_in_a_merged_file(tmp_path) -> None:
+    """A Roo mode that only its own file's text gives back (an edit entry of three items, which Roo rejects: written
+    afresh, its scope has no Roo spelling) fails alone when several modes files become one: the others are merged
+    and written (was: every source of the file failed, the error named the first), and the merged file's own items
+    name it."""
+    from agentconv.batch import convert_many
+
+    bad = tmp_path / "a" / ".roomodes"
+    bad.parent.mkdir()
+    bad.write_text("customModes:\n  - slug: a\n    name: A\n    roleDefinition: Do a.\n    groups:\n      - read\n"
+                   "      - - edit\n        - fileRegex: \\.(md|py)$\n        - description: docs\n")
+    good = tmp_path / "b" / ".roomodes"
+    good.parent.mkdir()
+    good.write_text("customModes:\n  - slug: b\n    name: B\n    roleDefinition: Do b.\n    groups: [read]\n")
+    other = tmp_path / "c.yaml"  # a single mode of the same slug: the merged file renames it
+    other.write_text("slug: b\nname: B again\nroleDefinition: Do b.\ngroups: [read]\n")
+    assert agentconv.convert_text(bad.read_text(), "roo", from_="roo", path=".roomodes").text == bad.read_text()
+    out = {str(r.source): r for r in convert_many([good, bad, other], "roo", tmp_path / "out", from_="roo")}
+    assert [out[str(f)].status for f in (good, bad, other)] == ["converted", "failed", "converted"]
+    assert str(bad) in out[str(bad)].error and "dropping the scope" in out[str(bad)].error
+    assert [(i.code.value, i.file) for i in out[str(good)].report if i.code.value == "name-conflict"] == [
+        ("name-conflict", str(tmp_path / "out" / ".roomodes"))]
+    assert "slug: b-2" in (tmp_path / "out" / ".roomodes").read_text()

@@ -166,15 +166,19 @@ def test_a_blank_claude_tools_comes_back_as_written_and_said():
     assert out.text == src and [i.code.value for i in out.report] == ["value-invalid"]
 
 
-@pytest.mark.parametrize("groups, problem", [("read", "'groups' is not a list, which Roo rejects"),
-                                             ("[read, edit, read]", "group 'read' is listed twice, which Roo rejects")])
+@pytest.mark.parametrize("groups, problem", [
+    ("read", "'groups' is not a list, so Roo loads nothing from the file"),
+    ("[read, edit, read]", "group 'read' is listed twice, so Roo loads nothing from the file"),
+    ('[read, [edit, {fileRegex: "\\\\.md$"}, {description: md}]]', 'group entry ["edit", {"fileRegex": "\\\\.md$"}, '
+     '{"description": "md"}] holds 3 items, more than a group and one options map, so Roo loads nothing from the file')])
 def test_roo_groups_roo_rejects_are_said(groups, problem):
-    """@roo-code/types 1.115.0 rejects the file ("Expected array", "Duplicate groups are not allowed"): read as
-    written, never more than the groups named, and reported (was silent)."""
+    """@roo-code/types 1.115.0 rejects the file ("Expected array", "Duplicate groups are not allowed", "Array must
+    contain at most 2 element(s)"): read leniently, never more than the groups named, reported, and a validate error."""
     src = f"customModes:\n  - slug: a\n    name: A\n    roleDefinition: r\n    groups: {groups}\n"
     doc, report = agentconv.read_text(src, "roo", path=".roomodes")
-    assert {g.raw for g in doc.records[0].tools.grants} <= {"read", "edit"}
-    assert [i.message.split(":")[0] for i in report if i.code.value == "value-invalid"] == [problem]
+    assert {g.raw for g in doc.records[0].tools.grants} <= {"read", "edit", '["edit",{"fileRegex":"\\\\.md$"},{"description":"md"}]'}
+    assert [i.message.rsplit(": ", 1)[0] for i in report if i.code.value == "file-rejected"] == [problem]
+    assert [(f.severity.value, f.rule) for f in validate_text(src, "roo", path=".roomodes")] == [("error", "rejected")]
 
 
 @pytest.mark.parametrize("dialect, rel, src", [

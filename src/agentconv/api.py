@@ -217,13 +217,15 @@ def _report_decoding(decoded: Decoded, report: LossReport) -> None:
         report.add(LossCode.TEXT_REPAIRED, "", text="further text", how="by ftfy")
 
 
-def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: LossReport | None = None) -> str:
-    """Write the IR in a dialect. Raises ``LossError`` when the policy says a loss is fatal."""
+def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: LossReport | None = None,
+          afresh: bool = False) -> str:
+    """Write the IR in a dialect. Raises ``LossError`` when the policy says a loss is fatal. ``afresh``: write
+    every record anew, never a file's records given back as the file was (how a merged file writes them)."""
     d = registry.get(dialect)
     report = report if report is not None else LossReport()
     report.target = d.id
     try:
-        text = d.write(doc, report, policy)
+        text = d.write(doc, report, policy, afresh=afresh)
     except AgentconvError as exc:
         exc.file = exc.file or report.file
         raise
@@ -335,8 +337,8 @@ def write_merged(parts: list[Document], to: str, *, policy: Policy = Policy()) -
 
     failed: dict[int, AgentconvError] = {}
     for i, doc in enumerate(parts):
-        try:
-            write(doc, to, policy=policy, report=LossReport())
+        try:  # afresh, as the merged write will: a record that only its own file's text could give back fails here
+            write(doc, to, policy=policy, report=LossReport(), afresh=True)
         except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
             failed[i] = exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc)
     report = LossReport(target=registry.get(to).id)

@@ -308,7 +308,9 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             continue
         for i, (src, _, res) in enumerate(good):
             res.status, res.target = good[0][2].status, str(dest)
-            if i == 0:  # the merged file's own items (duplicate names, ...) once, with its first source
+            if i == 0:  # the merged file's own items (duplicate names, ...) once, with its first source, named by it
+                for item in m.report.items:
+                    item.file = item.file or str(dest)
                 res.report.items.extend(item for item in m.report.items if item not in res.report.items)
             yield res
     if written:

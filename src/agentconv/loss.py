@@ -54,6 +54,7 @@ class LossCode(str, Enum):
     TITLE_READS_BACK = "title-reads-back"      # ... the display name as a markdown title
     TEXT_CLEANED = "text-cleaned"              # Roo's own smart-quote clean-up
     FILE_UNLOADABLE = "file-unloadable"        # the tool's own pre-parse step breaks the file; read as written
+    FILE_REJECTED = "file-rejected"            # the tool's schema rejects the whole file for a value; read leniently
     KIND_CHANGED = "kind-changed"              # written as a kind the target runs differently
     KIND_MAPPED = "kind-mapped"                # written as the nearest kind, used the same way
     PLACEHOLDER_RESPELLED = "placeholder-respelled"      # a command placeholder in the target's spelling

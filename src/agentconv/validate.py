@@ -12,6 +12,8 @@ rule, message), in file order. They come from two places, so a plugin dialect is
    - ``yaml-strict``: a header only the lenient fallback could read (the reader's ``yaml-lenient`` items). An error
      where the dialect's tool parses YAML strictly, a warning where it is known to tolerate it (Claude Code).
    - ``tool-unknown``: a tool the reader has no meaning for (a Roo group that is not one).
+   - ``rejected``: a value for which the tool's schema rejects the whole file (the reader's ``file-rejected``: a
+     Roo group named twice, an entry of more than a group and one options map). An error.
 
 2. The table's rules, on each record as written (a header; each Roo mode), which the reader, reading leniently,
    does not enforce:
@@ -128,6 +130,7 @@ READER_RULES: dict[LossCode, tuple[str, Severity | None]] = {
     LossCode.TEXT_AMBIGUOUS: ("encoding", WARNING),
     LossCode.TOOL_UNMAPPED: ("tool-unknown", ERROR),  # read: a tool (a Roo group) the dialect has no such name for
     LossCode.FILE_UNLOADABLE: ("parse", ERROR),  # read as written, but the tool itself loads nothing from it
+    LossCode.FILE_REJECTED: ("rejected", ERROR),  # read leniently, but the tool's schema rejects the whole file
 }
 # Reader items about a value as written: where a table rule judges the same key on the same line, that one finding
 # says it (with the tool's severity) and the reader's is not repeated.

@@ -256,16 +256,17 @@ class Dialect(ToolFields, Detection):
                     and naming.slugify(agent.name) == stem)
 
     # ------------------------------------------------------------------ writing
-    def write(self, doc: Document, report: LossReport, policy: Policy = Policy()) -> str:
+    def write(self, doc: Document, report: LossReport, policy: Policy = Policy(), *, afresh: bool = False) -> str:
         """IR -> text: ``write_record`` writes each record, the envelope lays them out as one file (an envelope of
-        one record per file writes the first)."""
+        one record per file writes the first). Records all read from one file, unchanged, give that file back as it
+        was, unless ``afresh`` (each record written anew, as in a file merged from several: ``api.write_merged``)."""
         if not getattr(self.envelope, "SIDE_CHANNEL", True):
             policy = replace(policy, carry=False)  # nowhere to carry: what is lost is reported as dropped
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
             return self.render(out.mapping, out.body, out.layout, out.carry)
         layouts = [self.own_layout(a) for a in doc.records]
-        if all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
+        if not afresh and all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
             text = self.envelope.as_written(layouts)  # every record as read, all of one file in order: as it came
             if text is not None:
                 return text

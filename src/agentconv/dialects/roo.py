@@ -110,14 +110,15 @@ class Roo(Dialect):
         if groups is None:
             if "slug" in data:  # never more access than the file gives: it gives none, Roo loads no such mode
                 report.add(LossCode.VALUE_INVALID, "tools", problem="a mode without groups: Roo rejects it",
-                           reading="read as no tool")
+                           reading="read as no tool")  # (validate: the table's required rule, an error)
                 agent.tools.mode = NONE
             return
         # Roo's schema (@roo-code/types 1.115.0 modeConfigSchema, run on synthetic modes 2026-11-27) rejects the mode's
-        # file when groups is not a list ("Expected array") or names a group twice ("Duplicate groups are not allowed")
+        # file when groups is not a list ("Expected array"), names a group twice ("Duplicate groups are not allowed") or
+        # holds an entry of more than a group and one options map ("Array must contain at most 2 element(s)")
         if not isinstance(groups, list):
-            report.add(LossCode.VALUE_INVALID, "tools", problem="'groups' is not a list, which Roo rejects",
-                       reading=f"a list of that one group ({groups!r})")
+            report.add(LossCode.FILE_REJECTED, "tools", problem="'groups' is not a list", tool="Roo",
+                       reading=f"read as a list of that one group ({groups!r})")
             groups = [groups]
         grants: list[Grant] = []
         seen: set[str] = set()
@@ -125,10 +126,14 @@ class Roo(Dialect):
             name, opts = entry, None
             if isinstance(entry, list) and entry:
                 name, opts = entry[0], entry[1] if len(entry) > 1 and isinstance(entry[1], dict) else {}
+                if len(entry) > 2:
+                    report.add(LossCode.FILE_REJECTED, "tools", tool="Roo", reading="read with its first options map",
+                               problem=f"group entry {json.dumps(entry, ensure_ascii=False)} holds {len(entry)} items, "
+                               "more than a group and one options map")
             name = str(name)
             if name in seen:
-                report.add(LossCode.VALUE_INVALID, "tools", problem=f"group '{name}' is listed twice, which Roo rejects",
-                           reading="each entry as written")
+                report.add(LossCode.FILE_REJECTED, "tools", problem=f"group '{name}' is listed twice", tool="Roo",
+                           reading="each entry read as written")
             seen.add(name)
             raw = name if opts is None else json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             pattern = opts.get("fileRegex") if opts else None
