@@ -250,10 +250,10 @@ def test_a_mode_written_fresh_follows_the_table():
                           prompt="Role.\n\n<!-- roo:customInstructions -->\n\nSteps \u2014 go.")])
     report = LossReport()
     text = agentconv.write(doc, "roo", report=report, policy=agentconv.Policy(carry=False))
-    assert text == ("customModes:\n  - slug: tidy-up\n    name: Tidy Up\n    roleDefinition: Cleans \u201cthings\u201d\n"
-                    "    whenToUse: Cleans \u201cthings\u201d\n    groups:\n      - read\n      - edit\n      - command\n"
+    assert text == ("customModes:\n  - slug: tidy-up\n    name: Tidy Up\n    roleDefinition: Cleans \"things\"\n"
+                    "    whenToUse: Cleans \"things\"\n    groups:\n      - read\n      - edit\n      - command\n"
                     "      - mcp\n  - slug: tidy-up-2\n    name: Tidy\n    roleDefinition: Role.\n    groups:\n"
-                    "      - read\n      - edit\n      - command\n      - mcp\n    customInstructions: Steps \u2014 go.\n")
+                    "      - read\n      - edit\n      - command\n      - mcp\n    customInstructions: Steps - go.\n")  # as Roo reads them
     assert [(i.code.value, i.path) for i in report.items] == [
         ("name-changed", "name"), ("name-derived", "display_name"), ("value-required", "prompt"),
         ("tool-coerced", "tools"), ("text-cleaned", "prompt"), ("text-cleaned", "description"),
@@ -295,3 +295,22 @@ def test_a_roo_file_regex_every_path_matches_is_no_scope(regex):
     gemini = agentconv.convert_text(src, "gemini", from_="roo", path=".roomodes").text  # was refused: a scope it
     assert header(gemini)["tools"][-2:] == ["write_file", "replace"]                    # cannot say
     assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
+
+
+def test_smart_quotes_in_a_quoted_value_leave_the_modes_file_loadable_by_roo():
+    """Roo replaces smart quotes (and Unicode dashes, NBSP, zero-width characters) before it parses a modes file
+    (CustomModesManager.ts): a value written as a double-quoted YAML string with a smart quote in it ended there, and
+    Roo loaded no mode of the file (a real Codex agent's Chinese prompt, validate-roo: 'Unexpected scalar'). Written
+    fresh, such values are already replaced, as Roo reads them, and said."""
+    from ruamel.yaml import YAML
+
+    src = ("---\nname: probe\ndescription: \"Reviews code: \u201cstrict\u201d mode \u2014 it\u2019s fast\"\n---\n\n"
+           "  Indented first line with \u201cquotes\u201d.\nMore.\n")
+    res = agentconv.convert_text(src, "roo", from_="claude")
+    roo_sees = (res.text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+                .replace("\u2014", "-"))  # Roo's own replacement, then yaml.parse
+    modes = YAML(typ="safe", pure=True).load(roo_sees)["customModes"]
+    assert [m["slug"] for m in modes] == ["probe"]
+    assert modes[0]["whenToUse"] == "Reviews code: \"strict\" mode - it's fast"
+    assert modes[0]["roleDefinition"] == "  Indented first line with \"quotes\".\nMore.\n"
+    assert "text-cleaned" in {i.code.value for i in res.report.items}

@@ -220,7 +220,8 @@ class Roo(Dialect):
                            ("whenToUse", "description")):
             if isinstance(mode.get(key), str) and PROBLEM.search(mode[key]):
                 report.add(LossCode.TEXT_CLEANED, ipath, where=f"mode {mode['slug']!r}, '{key}'",
-                           count=len(PROBLEM.findall(mode[key])), how="Roo replaces before reading it")
+                           count=len(PROBLEM.findall(mode[key])),
+                           how="written as Roo reads them (it replaces them before parsing)")
 
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]

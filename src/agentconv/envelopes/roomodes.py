@@ -37,6 +37,19 @@ def clean(text: str) -> str:
     return PROBLEM.sub(lambda m: _SWAP.get(m.group(0), "-"), text)
 
 
+def cleaned(value: Any) -> Any:
+    """``value`` with every string in it as Roo reads it (``clean``): what a file written fresh holds, since Roo
+    cleans the text before parsing it, and a smart quote left inside a quoted string would end that string there
+    and cost every mode of the file (CustomModesManager.ts; RooCodeInc/Roo-Code, checked 2026-11-27)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [cleaned(v) for v in value]
+    return value
+
+
 def as_read(value: Any) -> Any:
     """``value`` as a reader sees it after Roo's clean-up (what a side channel's digest covers)."""
     if isinstance(value, str):
@@ -191,7 +204,7 @@ def join(records: list[Out], **_: Any) -> str:
     for r in records:
         if r.carry:
             parts.append("  " + CARRY_PREFIX + jsontext.dumps({**r.carry, ID: r.mapping[ID]}, compact=True) + "\n")
-        parts.append(yamlio.dump({LIST: [r.mapping]})[len(f"{LIST}:\n"):])
+        parts.append(yamlio.dump({LIST: [cleaned(r.mapping)]})[len(f"{LIST}:\n"):])
     return "".join(parts)
 
 
