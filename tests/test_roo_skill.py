@@ -314,3 +314,14 @@ def test_smart_quotes_in_a_quoted_value_leave_the_modes_file_loadable_by_roo():
     assert modes[0]["whenToUse"] == "Reviews code: \"strict\" mode - it's fast"
     assert modes[0]["roleDefinition"] == "  Indented first line with \"quotes\".\nMore.\n"
     assert "text-cleaned" in {i.code.value for i in res.report.items}
+
+
+def test_a_skill_metadata_key_with_no_value_comes_back_as_written(tmp_path):
+    """A SKILL.md whose metadata map holds a key with no value (``links:``, a real skill's) converted to itself
+    comes back byte for byte: the key was dropped (reported as nothing lost) and the whole map written fresh."""
+    text = ('---\nname: probe\ndescription: d\nmetadata:\n  version: "1.0"\n  links:\n  tags: ["a", "b"]\n---\n\n'
+            "Body.\n")
+    skill = tmp_path / "probe" / "SKILL.md"
+    skill.parent.mkdir()
+    skill.write_text(text)
+    assert agentconv.convert(skill, to="skill", from_="skill").text == text

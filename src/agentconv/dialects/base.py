@@ -713,9 +713,9 @@ class Dialect(ToolFields, Detection):
         out = {}
         held = {p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")}
         for k, v in getattr(ctx.agent, prefix).items():
-            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or v is None:
+            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or (v is None and not self._same(ctx)):
                 continue
-            if isinstance(v, str) or self._kept_as_is(ctx, f"{prefix}.{k}"):
+            if isinstance(v, str) or v is None or self._kept_as_is(ctx, f"{prefix}.{k}"):
                 out[k] = v  # same dialect: any value as written (validate judges it)
             elif isinstance(v, (int, float, bool)):
                 out[k] = str(v).lower() if isinstance(v, bool) else str(v)
