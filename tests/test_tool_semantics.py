@@ -200,3 +200,13 @@ def test_a_foreign_deny_list_never_widens_the_files_own_tools(dialect, path, too
     both = agentconv.convert_text(text, to=target, from_=dialect, path=path).text
     for tool in ("run_shell_command", "web_fetch", "Bash", "bash", "execute_bash", "WebFetch", "webfetch"):
         assert (tool in both) <= (tool in own), (tool, both)
+
+
+@pytest.mark.parametrize("header", ["tools:\n  - Read\n  - Bash(git diff)\n", "tools: Read, Bash\n",
+                                    "readonly: true\ntools: Read, Bash\n"])
+def test_a_cursor_agent_with_a_claude_tool_list_converts_to_itself_as_written(header):
+    """Cursor reads no tool list (readonly is its one control), so a Claude ``tools`` in a Cursor agent changes
+    nothing Cursor grants: the file converted to itself is given back as written. It was refused as a widening
+    ("cursor has no tool list and it grants bash", exit 6), a false refusal of the file's own dialect."""
+    text = f"---\nname: rev\ndescription: d\n{header}model: inherit\n---\n\nReview.\n"
+    assert agentconv.convert_text(text, to="cursor", from_="cursor", path=".cursor/agents/rev.md").text == text

@@ -47,6 +47,9 @@ class Cursor(Dialect):
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        kept = self.foreign_as_read(ctx, also=(self.flag,)) if same else None
+        if kept is not None:  # a Claude `tools` Cursor ignores: what Cursor reads is unchanged, as written
+            return kept
         mutating = set(self.mutating())
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)

@@ -136,11 +136,9 @@ class ToolFields:
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
-            layout = self.own_layout(ctx.agent)  # not None: read in this dialect
-            keys, read = ctx.agent.origin.keep.get("foreign_tools", ((), None)) if layout is not None else ((), None)
-            if keys and read == policy_key(policy) and not ctx.carried_back("tools"):
-                # another tool's key this one ignores (`allowed-tools` in an OpenCode command): same dialect, as read
-                return {c.key: c.value for c in layout.chunks if c.key in keys}
+            kept = self.foreign_as_read(ctx)
+            if kept is not None:  # another tool's key this one ignores (`allowed-tools` in an OpenCode command)
+                return kept
             ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",
                      why=f"{self.id} has no tool field")
             return {}
@@ -159,6 +157,15 @@ class ToolFields:
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         self.check_broaden(ctx, allowed, policy)
         return self.render_tools(mode, allowed, denied, ctx)
+
+    def foreign_as_read(self, ctx: "WriteContext", also: tuple[str, ...] = ()) -> dict[str, Any] | None:
+        """Same dialect: another tool's tool keys that this one ignores, as the source wrote them (with its own keys
+        in ``also``), while the policy is still the one read from them; else None."""
+        layout = self.own_layout(ctx.agent)  # None: not read in this dialect
+        keys, read = ctx.agent.origin.keep.get("foreign_tools", ((), None)) if layout is not None else ((), None)
+        if keys and read == policy_key(ctx.agent.tools) and not ctx.carried_back("tools"):
+            return {c.key: c.value for c in layout.chunks if c.key in keys or c.key in also}
+        return None
 
     def _tools_as_written(self, ctx: "WriteContext") -> dict[str, Any] | None:
         """Same dialect: the tool fields exactly as the source wrote them, when they still mean the IR's policy
