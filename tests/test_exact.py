@@ -571,3 +571,19 @@ def test_a_source_only_its_own_file_could_give_back_fails_alone_in_a_merged_file
     assert [(i.code.value, i.file) for i in out[str(good)].report if i.code.value == "name-conflict"] == [
         ("name-conflict", str(tmp_path / "out" / ".roomodes"))]
     assert "slug: b-2" in (tmp_path / "out" / ".roomodes").read_text()
+
+
+@pytest.mark.parametrize("path,text,dialect", [
+    ("agents/specialists/analyst.md", "# Data Analyst\n\nYou analyse data.\n", "markdown"),
+    ("team/agents/squads/growth.md", "You grow things.\n", "markdown"),
+    ("agents/specialists/analyst.md", "---\nid: analyst\nname: Data Analyst\ndescription: d\n---\nBody.\n", "marketplace"),
+    ("agents/specialists/analyst.md", "---\nname: analyst\ndescription: d\ntools: Read, Grep\n---\nBody.\n", "claude"),
+])
+def test_a_catalogue_folder_alone_says_no_dialect(path, text, dialect):
+    """No tool loads agents/specialists/ and every catalogue record has a header with `id`: a file there without one is
+    a plain markdown persona, one with another dialect's header that dialect's (was: marketplace, on the path alone)."""
+    found = agentconv.detect_text(text, path=path)
+    assert found.dialect == dialect and not found.ambiguous
+    hdr = "---\nname: analyst\ndescription: d\n---\nBody.\n"
+    assert not agentconv.detect_text(hdr, path=".claude/agents/specialists/analyst.md").ambiguous  # was: claude or
+    # marketplace, on the path alone

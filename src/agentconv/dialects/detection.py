@@ -46,11 +46,11 @@ class Detection:
             score += 10
             why.append("path matches " + self.table["layout"]["detect"][place.lastindex - 1])  # the first that does
         if not has_header or data is None:
-            return score, why
+            return (score, why) if self._place_alone else (0.0, [])
         requires, keys, no_name, model_rx = self._detect_rules
         for req in requires:
             if req not in data:
-                return (score, why) if score else (0.0, [])
+                return (score, why) if score and self._place_alone else (0.0, [])
         for key, w in keys:
             if key in data:
                 score += w
@@ -66,6 +66,12 @@ class Detection:
             score += 2
             why.append(f"model {model!r}")
         return score, why
+
+    @cached_property
+    def _place_alone(self) -> bool:
+        """Is the path evidence on its own (``[detect] place_alone``, default true)? Not where no tool reads the folder
+        and every record has a header with the required keys (a catalogue's ``agents/specialists/``)."""
+        return self.table.get("detect", {}).get("place_alone", True)
 
     @cached_property
     def _detect_rules(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...], float, re.Pattern[str] | None]:
