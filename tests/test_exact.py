@@ -587,3 +587,25 @@ def test_a_catalogue_folder_alone_says_no_dialect(path, text, dialect):
     hdr = "---\nname: analyst\ndescription: d\n---\nBody.\n"
     assert not agentconv.detect_text(hdr, path=".claude/agents/specialists/analyst.md").ambiguous  # was: claude or
     # marketplace, on the path alone
+
+
+def test_a_group_roo_has_not_is_left_out_of_a_modes_file_written_fresh() -> None:
+    """A mode naming a group Roo does not have (Kilo's 'ask') is given back as written alone (its own file, which Roo
+    rejects too), but merged with other modes it would cost every mode of the new file (Roo validates the file as
+    a whole): left out and reported; the next mode's tools, written exactly, carry nothing (one mode's loss was
+    read as another's: a file of many records shares one report)."""
+    from ruamel.yaml import YAML
+
+    from agentconv.api import write_merged
+
+    ask = "slug: a\nname: A\nroleDefinition: Do a.\ngroups: [read, ask, browser, edit]\n"
+    plain = "slug: b\nname: B\nroleDefinition: Do b.\ngroups: [read]\n"
+    assert agentconv.convert_text(ask, "roo", from_="roo", path="a.yaml").text == ask
+    merged = write_merged([agentconv.read_text(ask, "roo", path="a.yaml")[0],
+                           agentconv.read_text(plain, "roo", path="b.yaml")[0]], "roo")
+    assert YAML(typ="safe").load(merged.text)["customModes"] == [
+        {"slug": "a", "name": "A", "roleDefinition": "Do a.", "groups": ["read", "browser", "edit"]},
+        {"slug": "b", "name": "B", "roleDefinition": "Do b.", "groups": ["read"]}]
+    assert "agentconv-carry" not in merged.text
+    assert [i.message for i in merged.report if i.code.value == "tool-unmapped"] == [
+        "group 'ask' has no Roo name; not written (Roo rejects the whole file for it)"]

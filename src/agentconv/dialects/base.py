@@ -432,7 +432,7 @@ class Dialect(ToolFields, Detection):
         if "order" in self.table:  # the order the tool writes a record's keys in; keys it does not list follow
             mapping = {k: mapping[k] for k in [*self.table["order"], *mapping] if k in mapping}
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
-                i.path == "kind" and i.target == self.id for i in ctx.report.items):
+                i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
             ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"a {self.id} agent",
                            consequence="its placeholders stay in agentconv's neutral spelling "
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
@@ -744,7 +744,7 @@ class Dialect(ToolFields, Detection):
         if agent.role and "role" not in held and "role" not in ctx.mapped and agent.role != default_role and "role" not in agent.derived:
             ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.id, field="agent mode", value=agent.role)
         if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
-                i.path == "kind" and i.target == self.id for i in ctx.report.items):
+                i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
             ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a squad", written=f"a {self.id} agent",
                            note="read back as a squad only where its tools and model are as they were")
         own = self.table.get("own", {})
@@ -779,6 +779,8 @@ class WriteContext:
         """The record being written (read it; never change it)."""
         self.report: LossReport = report
         """Where every loss of this write goes (``report.add(code, path, **params)``: the code says severity and wording)."""
+        self.first: int = len(report.items)
+        """Where this record's items start in ``report`` (a file of many records shares one report)."""
         self.policy: Policy = policy
         """The caller's policy: ``carry`` (side channel on), ``placed`` (the file is written at its own path) ..."""
         self.carried: dict[str, Any] = {}

@@ -103,7 +103,7 @@ class OpenCode(Dialect):
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
-        if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+        if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()
         return {"permission": perm}
 

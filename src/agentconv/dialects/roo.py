@@ -203,6 +203,11 @@ class Roo(Dialect):
                      ctx: WriteContext) -> dict[str, Any]:
         entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins
         for name, g in allowed:
+            if name not in self.crosswalk.valid and name not in DEPRECATED:  # a group Roo has not: kept as read, the
+                # file would fail Roo's schema and every mode of it with it (a mode merged with others', or rewritten)
+                ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="group", tool=name, dialect="Roo",
+                         outcome="not written (Roo rejects the whole file for it)")
+                continue
             entries.setdefault(name, _entry(name, g) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and any(g.pattern for _, g in denied):
@@ -210,7 +215,7 @@ class Roo(Dialect):
         if any(_group(g.raw) != n for n, g in allowed):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
-        if any(i.path == "tools" and i.code in lossy for i in ctx.report.items if i.target == self.id):
+        if any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()
         return {"groups": list(entries.values())}
 

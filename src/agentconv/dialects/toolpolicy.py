@@ -338,7 +338,7 @@ class ToolFields:
                 self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
-        if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items if i.target == self.id):
+        if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()  # respelling alone needs no carry
         return out
 
