@@ -348,3 +348,17 @@ def test_what_only_the_source_tool_reads_in_a_prompt_is_said_when_it_becomes_tex
                                 (gemini, "gemini-command", ".gemini/commands/f.toml")):
         same = agentconv.convert_text(text, to=dialect, from_=dialect, path=path)
         assert same.text == text and not items(same.report, severity="warning")
+
+
+def test_claude_named_arguments_become_text_elsewhere_and_are_said():
+    """Claude Code fills `$name` for each name of `arguments` with the argument at its place; no other tool has them:
+    kept as text and said (was: nothing said), and into Codex no `$ARGUMENTS` is added (the command takes them)."""
+    text = "---\narguments: file rules 7\n---\nReview $file against $rules, not \\$file or $files or $7.\n"
+    path = ".claude/commands/rev.md"
+    for target in ("opencode-command", "codex-prompt"):
+        out = agentconv.convert_text(text, to=target, from_="claude-command", path=path)
+        assert [m for m in items(out.report, severity="warning") if "named argument" in m] == [
+            f"'${n}' is a named argument, which claude-command fills with the argument at its place in 'arguments'; "
+            f"{target} has no equivalent (kept as text)" for n in ("file", "rules")], target
+        assert "$ARGUMENTS" not in out.text
+    assert agentconv.convert_text(text, to="claude-command", from_="claude-command", path=path).text == text

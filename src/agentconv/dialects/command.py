@@ -7,6 +7,7 @@ dialect allows it and there is nothing to put in one, and reports an agent writt
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -78,8 +79,9 @@ class CommandDialect(Dialect):
         literals = source_literals(source, raw, agent.prompt) if source is not None else frozenset()
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         if source is not None and raw is not None:
-            text = self._unplaced_args(text, source, raw[0], ctx, rw)
-            lookalike = registry.get(source.id).table.get("placeholders", {}).get("lookalike", {})
+            named = _named_from(agent, source.id)
+            text = self._unplaced_args(text, source, raw[0], ctx, rw, any(re.search(n, raw[0]) for n in named))
+            lookalike = {**named, **registry.get(source.id).table.get("placeholders", {}).get("lookalike", {})}
             for found, what in unexpanded(source, raw[0], lookalike).items():
                 rw.foreign.setdefault((found, what), None)  # said as another tool's own: no equivalent, kept as text
         report(rw, self.id, ctx.report)
@@ -92,7 +94,8 @@ class CommandDialect(Dialect):
                            limit=limit)
         return text
 
-    def _unplaced_args(self, text: str, source: Spelling, raw: str, ctx: "WriteContext", rw: Rewrite) -> str:
+    def _unplaced_args(self, text: str, source: Spelling, raw: str, ctx: "WriteContext", rw: Rewrite,
+                       named: bool) -> str:
         """Arguments typed after a command whose text has no placeholder for them: the source's tool adds them to the
         prompt or drops them (``[placeholders] unplaced_args``, each table citing its tool's code). Where the target
         drops what the source added, its arguments placeholder is written at the end (the same meaning); where it adds
@@ -101,7 +104,7 @@ class CommandDialect(Dialect):
         theirs = registry.get(source.id).table.get("placeholders", {}).get("unplaced_args")
         if not mine or not theirs or mine == theirs:
             return text
-        if uses_args(source, raw):
+        if named or uses_args(source, raw):
             own = self.spelling.args[0] if self.spelling.args else None
             if mine == "added" and own and ctx.agent.origin.keep.get("carried_from") == self.id:
                 for tail in (f"\n\n{own}\n", f"\n\n{own}"):  # written there by the way out: the way back takes it off
@@ -129,3 +132,15 @@ class CommandDialect(Dialect):
         if optional and not mapping and not carry_data and (layout is None or not layout.has_header):
             return (layout.gap if layout is not None else "") + body
         return super().render(mapping, body, layout, carry_data)
+
+
+def _named_from(agent: Agent, dialect: str) -> dict[str, str]:
+    """The named arguments a command's own header declares (``[placeholders] named_from``: Claude Code's
+    ``arguments``, a list or a blank-separated string of names, digits-only names left out; ``$name`` not followed by
+    ``[`` or a word character, nor after a backslash, is the argument at that name's place), as regex -> what it is."""
+    spec = registry.get(dialect).table.get("placeholders", {})
+    value = agent.extensions.get(dialect, {}).get(spec.get("named_from", ""))
+    names = value.split() if isinstance(value, str) else value if isinstance(value, list) else []
+    what = f"a named argument, which {dialect} fills with the argument at its place in '{spec.get('named_from')}'"
+    return {rf"(?<!\\)\${re.escape(n)}(?![\[\w])": what for n in names
+            if isinstance(n, str) and n.strip() and not n.isdigit() and len(n) <= spec.get("named_max", 64)}
