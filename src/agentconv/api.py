@@ -15,7 +15,7 @@ from . import limits, registry
 from .carry import reading
 from .envelopes import frontmatter, records
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
-from .instructions import instructions
+from .instructions import instructions, runs
 from .ir import Document
 from .loss import LossCode, LossReport, Policy
 from .text import Decoded, decode
@@ -190,10 +190,11 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     report = report if report is not None else LossReport()
     report.source, report.file = d.id, path
     _report_decoding(decoded, report)
-    if path and (what := instructions(path.replace("\\", "/"))) is not None:
+    if path and (what := instructions(path.replace("\\", "/"))) is not None and not (
+            runs(what) and d.table.get("kinds") == [runs(what)]):  # a Cursor command read as a command: no change
         report.add(LossCode.KIND_CHANGED, "kind", kind=what, written="an agent",
-                   consequence="the tool loads it into its requests by itself; an agent runs only when chosen or "
-                               "delegated to")
+                   consequence=("the user runs it by name" if runs(what) else "the tool loads it into its requests by "
+                                "itself") + "; an agent runs only when chosen or delegated to")
     with reading(carry):
         doc = d.read(decoded.text, path, report, parsed=parsed)
     for rec in doc.records:

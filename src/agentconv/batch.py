@@ -16,11 +16,12 @@ from typing import Any, Callable, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, ExitCode, InternalError, OutputError
 from .loss import LossReport, Policy
-from .instructions import in_a_dialect_place, instructions
+from .instructions import in_a_dialect_place, instructions, runs, skip_reason
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
-SUFFIXES = (".md", ".markdown", ".txt", ".mdc", ".toml", ".json", ".jsonc", ".yaml", ".yml", ".roomodes", ".kilocodemodes")
+SUFFIXES = (".md", ".markdown", ".txt", ".mdc", ".toml", ".json", ".jsonc", ".yaml", ".yml", ".roomodes",
+            ".kilocodemodes")
 PROSE = (".md", ".markdown", ".txt", ".mdc")
 """Prose files are always candidates below a directory; data files (TOML, JSON, YAML) only at a place some
 dialect's table names (``.codex/agents/*.toml``), so a ``package.json`` beside the agents is left alone."""
@@ -62,6 +63,7 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
     folder of Roo mode files, Gemini commands outside ``.gemini/commands``). ``on_skip(path, reason)`` hears of
     every file with an agent-like suffix that is not taken, so a batch can account for it."""
     own = suffixes(from_) if from_ else ()
+    runs_as = _kind(from_) if from_ else None  # --from a command dialect: a Cursor command is taken as one
     for p in map(Path, paths):
         if p.is_dir():
             for e in walk(p, lambda d: d in SKIP_DIRS):
@@ -75,10 +77,10 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                 if docs and not in_a_dialect_place(e.path.as_posix(), "command"):  # in a command folder: a command
                     if on_skip:
                         on_skip(e.path, "a project's own documentation, not an agent")
-                elif (what := instructions(e.path.as_posix())) is not None:
+                elif (what := instructions(e.path.as_posix())) is not None and (
+                        runs_as is None or runs(what) != runs_as):
                     if on_skip:
-                        on_skip(e.path, f"{what}: instructions a tool loads, not an agent (name the file to convert "
-                                        "it anyway)")
+                        on_skip(e.path, skip_reason(what))
                 elif low.endswith(PROSE) or (own and low.endswith(own)) or in_a_dialect_place(e.path.as_posix()):
                     yield e
                 elif on_skip:
@@ -86,6 +88,14 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                             + (f"; not a {from_} file" if from_ else "; name its dialect to read it"))
         else:
             yield Entry(p, p.name)
+
+
+def _kind(dialect: str) -> str | None:
+    """The one kind of files a dialect holds (``command``), if it holds one."""
+    from . import registry
+
+    kinds = registry.get(dialect).table.get("kinds", [])
+    return kinds[0] if len(kinds) == 1 else None
 
 
 _ENVELOPE_SUFFIXES = {"toml": (".toml",), "json": (".json",), "yaml": (".yaml", ".yml", ".json")}

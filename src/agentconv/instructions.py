@@ -30,6 +30,26 @@ def instructions(path: str) -> str | None:
     return None
 
 
+def runs(what: str) -> str | None:
+    """``"command"`` for a prompt the user runs by name (a Cursor command, a Windsurf workflow); None: instructions."""
+    return _runs().get(what)
+
+
+@lru_cache(maxsize=1)
+def _runs() -> dict[str, str]:
+    from .tables import builtin
+
+    return {i["what"]: i["runs"] for i in builtin("instructions.toml")["instructions"] if i.get("runs")}
+
+
+def skip_reason(what: str) -> str:
+    """Why ``convert DIR`` leaves such a file out."""
+    if runs(what):
+        return (f"{what}: a prompt the user runs by name, not an agent (name the file, or a command dialect to read "
+                "it as)")
+    return f"{what}: instructions a tool loads, not an agent (name the file to convert it anyway)"
+
+
 def in_a_dialect_place(path: str, kind: str | None = None) -> bool:
     """Is ``path`` at a place some dialect's table names (``[layout] detect``: ``.claude/agents/*.md`` ...)? With
     ``kind`` (``"command"``), of a dialect of that kind only: where a tool takes every file as a command, a
