@@ -149,6 +149,25 @@ def test_collisions_are_reported_and_resolved(tmp_path: Path) -> None:
 
 
 
+def test_prefix_collisions_go_as_far_up_as_it_takes_to_tell_sources_apart(tmp_path: Path) -> None:
+    """Two fixture trees of the same shape (x/valid/.opencode/agent/review.md, y/valid/...): the nearest folder that
+    says something is 'valid' for both, which would still collide: one more folder tells them apart (was: the
+    collision stood even with --prefix-collisions); folders that already differ keep one (alpha-, beta-)."""
+    from agentconv.naming import prefixed_apart
+
+    assert prefixed_apart([("p/alpha/agents/r.md", "r", "agent"), ("p/beta/agents/r.md", "r", "agent")]) == {
+        "p/alpha/agents/r.md": "alpha-r", "p/beta/agents/r.md": "beta-r"}
+    repo = tmp_path / "r"
+    for tree in ("x", "y"):
+        d = repo / "fixtures" / tree / "valid" / ".opencode" / "agent"
+        d.mkdir(parents=True)
+        (d / "review.md").write_text(f"---\ndescription: Reviews {tree}.\n---\nReview.\n")
+    r = cli("migrate", ".", "--to", "copilot", "--prefix-collisions", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (repo / ".github/agents").iterdir()) == [
+        "x-valid-review.agent.md", "y-valid-review.agent.md"]
+
+
 def test_prefix_collisions_looks_past_a_plugin_s_commands_and_skills_folders(tmp_path: Path) -> None:
     """Two plugins' commands (``plugins/P/commands/x.md``) and skills (``plugins/P/skills/x/SKILL.md``) that want one
     target are named after their plugins: before, both became ``commands-x`` (``x-x``) and collided again."""

@@ -116,7 +116,7 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
 
     from . import registry
     from .api import read
-    from .naming import prefixed
+    from .naming import prefixed_apart
 
     dialect = registry.get(to)
     wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -129,7 +129,8 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
                 wanted[dialect.output_path(doc.agent)].append((str(entry.path), doc.agent.name))
         except Exception:  # noqa: BLE001 - the file fails in the conversion itself, with its own line
             continue
-    return {src: prefixed(src, name) for claims in wanted.values() if len(claims) > 1 for src, name in claims}
+    return {src: new for claims in wanted.values() if len(claims) > 1
+            for src, new in prefixed_apart([(src, name, "agent") for src, name in claims]).items()}
 
 
 def rename_record(agent: Any, name: str, report: LossReport) -> None:

@@ -853,13 +853,13 @@ def _carries(path: str, seen: dict[str, bool]) -> bool:
 def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> Spill[Record] | None:
     """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs; None
     when no two sources collide (the records stand, no pass copies them)."""
-    from .naming import prefixed
+    from .naming import prefixed_apart
 
     rename: dict[str, str] = {}
     for recs in _wanted_twice(records, lambda r: r.status in ("converted", "unchanged", "planned", "stale")).values():
         if len({r.source for r in recs}) > 1:
-            for r in recs:
-                rename[r.source] = prefixed(r.source, Path(r.target).name.split(".")[0], r.source_dialect or "agent")
+            rename.update(prefixed_apart([(r.source, Path(r.target).name.split(".")[0], r.source_dialect or "agent")
+                                          for r in recs]))
     if not rename:
         return None  # no collision: the records stand
     redo = replace(job, rename=tuple(rename.items()))
