@@ -180,3 +180,17 @@ def test_a_data_file_no_dialect_knows_is_not_taken_for_a_persona(name, text):
         agentconv.convert_text(text, "claude", path=name)
     assert agentconv.detect_text(text, path=name).dialect is None
     assert agentconv.convert_text("Review the code.\n", "claude", path="reviewer.md").text.startswith("---\nname: reviewer")
+
+
+def test_a_json_file_with_another_tools_schema_is_no_kiro_agent():
+    """An OpenCode config named on its own (``$schema`` https://opencode.ai/config.json, a ``permission`` map) was
+    read as a Kiro agent named 'opencode' (the ``$schema`` key counted for Kiro); a ``$schema`` naming another tool's
+    schema now says it is not one, unless the file sits where Kiro keeps agents."""
+    config = '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {"bash": "ask"}\n}\n'
+    assert agentconv.detect_text(config, path="opencode.json").dialect is None
+    with pytest.raises(agentconv.UnknownDialectError):
+        agentconv.convert_text(config, "claude", path="opencode.json")
+    assert agentconv.detect_text(config, path=".kiro/agents/opencode.json").dialect == "kiro"
+    own = ('{\n  "$schema": "https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/'
+           'agent-v1.json",\n  "name": "rev",\n  "prompt": "Review."\n}\n')
+    assert agentconv.detect_text(own, path="rev.json").dialect == "kiro"

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..ir import INHERIT, NONE, Agent
@@ -26,6 +27,14 @@ FILE_PREFIX = "file://"
 
 class Kiro(Dialect):
     id = "kiro"
+
+    def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
+        score, why = super().detect(path, data, has_header)
+        schema = data.get("$schema") if isinstance(data, dict) else None
+        if isinstance(schema, str) and not re.search(self.table["detect"]["schema"], schema, re.I) and \
+                not (why and why[0].startswith("path matches")):
+            return 0.0, []  # another tool's schema (opencode.json), at no place of Kiro's
+        return score, why
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         if "tools" in data:
