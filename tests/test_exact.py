@@ -609,3 +609,14 @@ def test_a_group_roo_has_not_is_left_out_of_a_modes_file_written_fresh() -> None
     assert "agentconv-carry" not in merged.text
     assert [i.message for i in merged.report if i.code.value == "tool-unmapped"] == [
         "group 'ask' has no Roo name; not written (Roo rejects the whole file for it)"]
+
+
+def test_validate_a_description_that_is_no_text_as_the_readers_take_it():
+    """A Claude command's list description is loaded without it by Claude Code, its only reader: a warning (was: an
+    error, exit 10); a skill's stays an error (the Agent Skills spec its other readers follow requires text)."""
+    text = "---\ndescription:\n  - one\n---\nReview the diff.\n"
+    command = validate_text(text, "claude-command", path=".claude/commands/review.md")
+    assert [(f.severity.value, f.rule, f.message) for f in command] == [
+        ("warning", "type", "'description' must be a string, not a list (Claude Code ignores it)")]
+    skill = validate_text("---\nname: review\n" + text[4:], "skill", path=".claude/skills/review/SKILL.md")
+    assert [(f.severity.value, f.rule) for f in skill if f.rule == "type"] == [("error", "type")]

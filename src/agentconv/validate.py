@@ -317,7 +317,10 @@ class _Checker:
         for k in [*desc_keys, key if not rule.get("any_type") else None]:
             v = self.data.get(k) if k else None
             if v is not None and not isinstance(v, str):
-                self.at(k, ERROR, "type", f"'{k}' must be a string, not {_kind(v)}")
+                ignored = isinstance(v, (list, dict)) and self.tune.get("not_text") == "warning" and \
+                    self.fields.get(k) in self.t.get("parser", {}).get("ignores_not_text", ())  # loaded without it
+                self.at(k, WARNING if ignored else ERROR, "type", f"'{k}' must be a string, not {_kind(v)}" + (
+                    f" ({self.t['parser'].get('reader', 'the tool')} ignores it)" if ignored else ""))
 
     def name(self) -> None:
         rule = self.t.get("name", {})
