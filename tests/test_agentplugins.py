@@ -365,3 +365,24 @@ def test_literal_variable_text_claude_code_would_expand_is_a_warning(tmp_path):
     written = json.loads((tmp_path / "out/.mcp.json").read_text())["mcpServers"]
     assert written["local"]["args"] == ["${CLAUDE_PLUGIN_ROOT}/s.js", "--tag=${TAG}"]
     assert written["remote"]["headers"] == {"X-Key": "${API_KEY}"}
+
+
+def test_a_marketplace_whose_own_folder_is_a_plugin_converts_that_plugin(tmp_path):
+    """A repository that is a plugin and lists itself from GitHub in its own marketplace.json (real ones do): the
+    plugin beside the catalogue was left out, its skills unconverted and unaccounted for, and called a plugin 'from
+    other sources'. Its folder's plugin is converted; a plugin that is really elsewhere is still reported."""
+    root = make(tmp_path / "repo", {
+        ".claude-plugin/plugin.json": {"name": "kit", "description": "A kit."},
+        ".claude-plugin/marketplace.json": {"name": "m", "owner": {"name": "o"}, "plugins": [
+            {"name": "kit", "source": {"source": "github", "repo": "o/kit"}},
+            {"name": "other", "source": {"source": "url", "url": "https://example.com/other.git"}}]},
+        "skills/s/SKILL.md": SKILL})
+    out = tmp_path / "out"
+    proc = agentconv("convert", str(root), "--to", "agent-plugins", "--clients", "copilot", "-o", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {Path(f["source"]).relative_to(root).as_posix(): f["status"] for f in json.loads(proc.stdout)["files"]}
+    assert rows[".claude-plugin/marketplace.json"] == "skipped" and rows["skills/s/SKILL.md"] == "converted"
+    assert json.loads((out / "plugin.json").read_text())["name"] == "kit"
+    drop = [x["message"] for f in json.loads(proc.stdout)["files"] for x in f["losses"]
+            if x["code"] == "component-dropped"]
+    assert len(drop) == 1 and drop[0].endswith("plugins from other sources not converted: other")

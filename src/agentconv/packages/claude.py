@@ -126,7 +126,9 @@ def write_claude(pkg: Package, policy: Policy):
 
 
 def marketplace_plugins(root: Path) -> list[tuple[Path, str]]:
-    """(plugin folder, its path below the marketplace) of every plugin the marketplace lists with a local source."""
+    """(plugin folder, its path below the marketplace) of every plugin the marketplace lists with a local source, and
+    the marketplace's own folder when it holds a plugin manifest no local source names (a repository that lists
+    itself from GitHub: its plugin is right there, and was left out with nothing said of its files)."""
     cp = table()["claude-plugin"]
     data = read_json(root / cp["marketplace"], cp["marketplace"])
     if not isinstance(data, dict) or not isinstance(data.get("plugins"), list):
@@ -143,4 +145,6 @@ def marketplace_plugins(root: Path) -> list[tuple[Path, str]]:
         if rel.startswith("..") or os.path.isabs(rel):
             continue
         out.append((root / rel, "" if rel == "." else rel))
+    if (root / cp["manifest"]).is_file() and all(prefix for _, prefix in out):
+        out.append((root, ""))  # the catalogue's own folder is a plugin too (listed from git, or not at all)
     return out

@@ -32,6 +32,7 @@ def convert_package(source: str | Path, to: str, out: str | Path, *, clients_: I
     if to not in FORMATS:
         raise UsageError(f"unknown package format {to!r}; known: {', '.join(FORMATS)}")
     roots = marketplace_plugins(src) if fmt == MARKETPLACE else [(src, "")]
+    cat = None
     if fmt == MARKETPLACE:
         fmt = "claude-plugin"
         cat = table()["claude-plugin"]["marketplace"]
@@ -39,6 +40,8 @@ def convert_package(source: str | Path, to: str, out: str | Path, *, clients_: I
     for root, prefix in roots:
         try:
             pkg = read_package(root, fmt, carry=policy.carry)
+            if cat is not None and root == src:
+                pkg.files.pop(cat, None)  # the catalogue beside its own plugin: accounted for above, once
             files, failed = write_package(pkg, to, clients_, policy=replace_policy(policy))
         except AgentconvError as exc:
             res = FileResult(str(root), "failed")
@@ -72,12 +75,24 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
         yield from _emit(pkg, files, [], Path(out), "", force, dry_run)
         return
     parsed = json.loads(data)
-    remote = [e.get("name") for e in parsed.get("plugins", []) if isinstance(e, dict) and not isinstance(e.get("source"), str)]
+    own = _own_name(root)  # the catalogue's folder is a plugin too: converted, whatever source lists it
+    remote = [e.get("name") for e in parsed.get("plugins", [])
+              if isinstance(e, dict) and not isinstance(e.get("source"), str) and e.get("name") != own]
     loss(report, LossCode.COMPONENT_DROPPED, "marketplace",
          component=cat, why="Agent Plugins 1.0 has no catalogue; each local plugin becomes a package at its own path"
          + (f"; plugins from other sources not converted: {', '.join(map(str, remote))}" if remote else ""))
     yield FileResult(str(root / cat), "skipped", report=report, source_dialect=MARKETPLACE,
                      reason="a Claude Code marketplace catalogue: Agent Plugins 1.0 has none")
+
+
+def _own_name(root: Path) -> str | None:
+    """The name in the marketplace folder's own plugin manifest, if it has one."""
+    manifest = root / table()["claude-plugin"]["manifest"]
+    try:
+        data = json.loads(limits.read_file(manifest)) if manifest.is_file() else None
+    except (OSError, ValueError, limits.LimitError):
+        return None
+    return data.get("name") if isinstance(data, dict) else None
 
 
 def _emit(pkg: Package, files: dict[str, Output], failed: list, root: Path, prefix: str, force: bool,
