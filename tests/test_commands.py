@@ -362,3 +362,16 @@ def test_claude_named_arguments_become_text_elsewhere_and_are_said():
             f"{target} has no equivalent (kept as text)" for n in ("file", "rules")], target
         assert "$ARGUMENTS" not in out.text
     assert agentconv.convert_text(text, to="claude-command", from_="claude-command", path=path).text == text
+
+
+def test_a_gemini_extension_s_command_is_a_gemini_command():
+    """Gemini CLI loads an extension's commands from <extension>/commands/**/*.toml, named by the path below
+    commands/ (FileCommandLoader.getCommandDirectories, 0.61.0): detected there as gemini-command, named git:commit,
+    its prompt kept (was: detected as a Codex role by its description, the prompt dropped as a Codex extension)."""
+    text = 'description = "Commit"\nprompt = "Write the message for {{args}}."\n'
+    det = agentconv.detect_text(text, path="my-ext/commands/git/commit.toml")
+    assert det.dialect == "gemini-command"
+    doc, _ = agentconv.read_text(text, path="my-ext/commands/git/commit.toml")
+    assert (doc.agent.name, doc.agent.prompt) == ("git:commit", "Write the message for {{args}}.")
+    out = agentconv.convert_text(text, to="claude-command", path="my-ext/commands/git/commit.toml")
+    assert out.path == ".claude/commands/git/commit.md" and "Write the message for $ARGUMENTS." in out.text

@@ -20,8 +20,9 @@ class GeminiCommand(CommandDialect):
     id = "gemini-command"
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
-        root = "/" + self.table["layout"]["nest_root"]
-        if path and root in "/" + path.replace("\\", "/"):  # below commands/ the path is the name, wherever it is
+        roots = self.table["layout"]["nest_root"]
+        norm = "/" + (path or "").replace("\\", "/")
+        if path and any("/" + root in norm for root in roots):  # below commands/ the path is the name, wherever it is
             name = self.name_from_path(path)
             if name != agent.name:
                 agent.name = name
