@@ -620,3 +620,15 @@ def test_validate_a_description_that_is_no_text_as_the_readers_take_it():
         ("warning", "type", "'description' must be a string, not a list (Claude Code ignores it)")]
     skill = validate_text("---\nname: review\n" + text[4:], "skill", path=".claude/skills/review/SKILL.md")
     assert [(f.severity.value, f.rule) for f in skill if f.rule == "type"] == [("error", "type")]
+
+
+@pytest.mark.parametrize("path, text", [
+    (".claude/skills/tidy/SKILL.md", "# Tidy\n\nTidy the code.\n"),
+    (".claude/skills/tidy/SKILL.md", "---\ndescription: Tidy the code\n---\nTidy.\n"),
+    (".github/agents/planner.agent.md", "---\ndescription: Plans\ntools: ['search']\n---\nPlan.\n"),
+])
+def test_a_record_named_by_its_file_or_folder_alone_comes_back_without_a_name_key(path, text):
+    """A SKILL.md without a header (or without `name`) is named by its folder, as Claude Code names it; converted to
+    its own dialect it comes back byte for byte (was: a header with only `name` added, so no identity)."""
+    out = agentconv.convert_text(text, to=agentconv.detect_text(text, path=path).dialect, path=path)
+    assert out.text == text

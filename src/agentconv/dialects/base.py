@@ -522,6 +522,8 @@ class Dialect(ToolFields, Detection):
                 ctx.carried.setdefault("name", agent.name)
                 ctx.name = next(c.value for c in self.own_layout(agent).chunks if c.key == key)
                 return ctx.name
+            if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key):
+                return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
                     self.table.get("layout", {}).get("name_from_file"):
                 # the identifier came from the file name; the header's own value (a slash name) is written as it was
