@@ -632,3 +632,28 @@ def test_a_record_named_by_its_file_or_folder_alone_comes_back_without_a_name_ke
     its own dialect it comes back byte for byte (was: a header with only `name` added, so no identity)."""
     out = agentconv.convert_text(text, to=agentconv.detect_text(text, path=path).dialect, path=path)
     assert out.text == text
+
+
+def test_a_skill_folder_anywhere_is_a_skill():
+    """skills/NAME/SKILL.md outside a tool's own folder (a plugin at a repository's root keeps its skills there): a
+    skill, not a Claude agent (was: detected as claude by its header, converted as an agent, a name with ':' renamed)."""
+    text = "---\nname: tidy\ndescription: Tidy the code\n---\nTidy.\n"
+    assert agentconv.detect_text(text, path="skills/tidy/SKILL.md").dialect == "skill"
+    assert agentconv.detect_text(text, path="tools/kit/skills/tidy/SKILL.md").dialect == "skill"
+    assert agentconv.read_text(text, path="skills/tidy/SKILL.md")[0].agent.kind == "skill"
+    assert agentconv.detect_text(text, path="docs/tidy.md").dialect == "claude"
+
+
+def test_a_roo_mode_with_an_empty_slug_merged_with_others_keeps_a_slug(tmp_path):
+    """A single-mode file with `slug: ''` is named from its text; merged with other modes into one .roomodes it is
+    written with that slug (its name is no file's or folder's, so the rule that writes no name key for a record named
+    by its place does not apply; was: no slug, and an internal error for every source of the file)."""
+    from agentconv.batch import convert_many
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / ".yaml").write_text("slug: ''\nname: ''\nroleDefinition: ''\ncustomInstructions: '# Be Safe\n\n"
+                                           "  Check.'\ngroups: [read]\n")
+    (tmp_path / "in" / "b.yaml").write_text("slug: b\nname: B\nroleDefinition: Do b.\ngroups: [read]\n")
+    results = list(convert_many([tmp_path / "in"], "roo", tmp_path / "out", from_="roo"))
+    assert sorted(r.status for r in results) == ["converted", "converted"], [r.error for r in results]
+    assert "  - slug: be-safe\n" in (tmp_path / "out" / ".roomodes").read_text()

@@ -522,7 +522,7 @@ class Dialect(ToolFields, Detection):
                 ctx.carried.setdefault("name", agent.name)
                 ctx.name = next(c.value for c in self.own_layout(agent).chunks if c.key == key)
                 return ctx.name
-            if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key):
+            if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
                     self.table.get("layout", {}).get("name_from_file"):
@@ -871,6 +871,13 @@ def _size(value: Any) -> int:
     if isinstance(value, list):
         return sum(map(_size, value))
     return 1
+
+
+def _named_by_place(agent: Agent) -> bool:
+    """Is the record's (derived) name its file's stem or its folder's name, which a same-dialect write at its own
+    place gives it again? (Not a name made from its text, as for a Roo mode with an empty slug.)"""
+    parts = (agent.origin.path or "").replace("\\", "/").split("/") if agent.origin is not None else []
+    return bool(agent.name) and bool(parts) and (agent.name in parts[-2:-1] or parts[-1].startswith(agent.name + "."))
 
 
 def _narrowed(own: ToolPolicy, foreign: ToolPolicy) -> ToolPolicy:
