@@ -145,25 +145,28 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     return out
 
 
+_STRAY = rx.compile("[\udc80-\udcff]+")
+"""A run of bytes that were not UTF-8, as ``surrogateescape`` decodes them."""
+
+
 def _windows_1252(data: bytes) -> tuple[str, list[Repair]]:
     """``data`` (not UTF-8) decoded, each byte that is not part of a UTF-8 sequence read as Windows-1252 (U+FFFD where
     it has no character), and one repair per line that held such bytes."""
-    parts, fixes, at = [], {}, 0
-    while True:
-        try:
-            parts.append(data[at:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            start, end = at + exc.start, at + exc.end
-            parts.append(data[at:start].decode("utf-8"))
-            bad = data[start:end]
-            chars = "".join(bytes([b]).decode("cp1252", "replace") for b in bad)
-            parts.append(chars)
-            line = data.count(b"\n", 0, start) + 1
-            before, after = fixes.get(line, ([], ""))
-            fixes[line] = (before + [f"0x{b:02X}" for b in bad], after + chars)
-            at = end
-    return "".join(parts), [Repair(line, " ".join(b), a, bytes_=True) for line, (b, a) in fixes.items()]
+    text = data.decode("utf-8", "surrogateescape")  # one pass: each stray byte a lone surrogate (U+DC80..U+DCFF)
+    fixes: dict[int, tuple[list[str], str]] = {}
+    line, at = 1, 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal line, at
+        line, at = line + text.count("\n", at, m.start()), m.start()  # lines counted once over the text, not per run
+        raw = bytes(ord(c) - 0xDC00 for c in m.group())
+        chars = "".join(bytes([b]).decode("cp1252", "replace") for b in raw)
+        before, after = fixes.get(line, ([], ""))
+        fixes[line] = (before + [f"0x{b:02X}" for b in raw], after + chars)
+        return chars
+
+    out = _STRAY.sub(one, text)
+    return out, [Repair(n, " ".join(b), a, bytes_=True) for n, (b, a) in fixes.items()]
 
 
 def _ftfy_rest(out: Decoded) -> bool:
