@@ -221,3 +221,13 @@ def test_ordinals_in_placeholder_reports():
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 100, 101, 111, 112, 151)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "100th", "101st", "111th", "112th",
         "151st"]
+
+
+def test_messages_put_an_before_a_vowel():
+    from agentconv.naming import a
+    from agentconv.validate import validate_text
+
+    assert [a(w) for w in ("opencode", "copilot", "agent", "Opencode")] == [
+        "an opencode", "a copilot", "an agent", "an Opencode"]
+    found = validate_text("---\ndescription: d\ncolour: red\n---\nx\n", "opencode", path=".opencode/agent/x.md")
+    assert any(f.message.startswith("'colour' is not an opencode field") for f in found)

@@ -17,6 +17,11 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", folded).strip("-")
 
 
+def a(word: str) -> str:
+    """``word`` after its indefinite article, as a message says it: ``a copilot``, ``an opencode``, ``an agent``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def stem(path: str, suffixes: list[str]) -> str:
     """The file name without directory and without the longest matching suffix."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import limits, models, registry, rx
+from . import limits, models, naming, registry, rx
 from .envelopes import records
 from .dialects.helpers import glob_match
 from .errors import AgentconvError, ParseError
@@ -388,7 +388,7 @@ class _Checker:
                 if fkey in foreign and name not in cw.valid:
                     canon = ", ".join(self.t["tool_foreign"][foreign[fkey]])
                     good = ", ".join(cw.write(canon.split(", ")[0])) or "?"
-                    self.add(line, foreign_sev, "tool-foreign", f"tool {name!r} is not a {self.d.id} tool name "
+                    self.add(line, foreign_sev, "tool-foreign", f"tool {name!r} is not {naming.a(self.d.id)} tool name "
                              f"({self.d.id} ignores it); write {good}", key)
                     continue
                 if name.lower() in valid_folded:
@@ -488,7 +488,7 @@ class _Checker:
             if not isinstance(v, str):
                 self.at(key, ERROR, "type", f"{key}: {_kind(v)} where a model name is expected")
             elif pattern and not re.match(pattern, v):
-                self.at(key, WARNING, "model", f"model {v!r} does not look like a {self.d.id} model name")
+                self.at(key, WARNING, "model", f"model {v!r} does not look like {naming.a(self.d.id)} model name")
             elif spec.get("checked") and not models.known(v, self.t):
                 self.at(key, WARNING, "model",
                          f"model {v!r} is not in {self.d.id}'s model list (checked {spec['checked']})")
@@ -505,7 +505,7 @@ class _Checker:
             owner = registry.owner(key)
             where = f" (a {owner} field)" if owner and owner != self.d.id else ""
             sev, outcome = self.tune.get("unknown_keys", [WARNING.value, "it is ignored"])
-            self.at(key, Severity(sev), "unknown-key", f"'{key}' is not a {self.d.id} field{where}; {outcome}")
+            self.at(key, Severity(sev), "unknown-key", f"'{key}' is not {naming.a(self.d.id)} field{where}; {outcome}")
 
     # ---------------------------------------------------------------- body
     def body(self) -> None:

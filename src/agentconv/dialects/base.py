@@ -174,7 +174,7 @@ class Dialect(ToolFields, Detection):
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
-                report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not a {self.id} field",
+                report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not {naming.a(self.id)} field",
                            reading=f"read as {owner_id}'s tool list")
                 before = replace(agent.tools, grants=list(agent.tools.grants))
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
@@ -433,7 +433,7 @@ class Dialect(ToolFields, Detection):
             mapping = {k: mapping[k] for k in [*self.table["order"], *mapping] if k in mapping}
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
-            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"a {self.id} agent",
+            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"{naming.a(self.id)} agent",
                            consequence="its placeholders stay in agentconv's neutral spelling "
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
@@ -747,7 +747,7 @@ class Dialect(ToolFields, Detection):
             ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.id, field="agent mode", value=agent.role)
         if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
-            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a squad", written=f"a {self.id} agent",
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a squad", written=f"{naming.a(self.id)} agent",
                            note="read back as a squad only where its tools and model are as they were")
         own = self.table.get("own", {})
         for ns, fields in agent.extensions.items():

@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .. import registry
+from .. import naming, registry
 from ..loss import LossCode, LossReport
 from ..placeholders import (Rewrite, Spelling, all_spellings, from_canonical, report, source_literals, source_names,
                             spelling_of, to_canonical, unexpanded, uses_args)
@@ -65,7 +65,7 @@ class CommandDialect(Dialect):
     # ------------------------------------------------------------------ writing
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if agent.kind != "command":
-            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind=f"{'an' if agent.kind[:1] in 'aeiou' else 'a'} {agent.kind}",
+            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind=naming.a(agent.kind),
                            written=f"a command ({self.title})",
                            consequence="a prompt the user runs, not an agent the model delegates to")
         origin = agent.origin
