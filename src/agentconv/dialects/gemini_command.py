@@ -21,6 +21,7 @@ class GeminiCommand(CommandDialect):
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         roots = self.table["layout"]["nest_root"]
+        roots = [roots] if isinstance(roots, str) else roots  # one folder or several, as name_from_path takes them
         norm = "/" + (path or "").replace("\\", "/")
         if path and any("/" + root in norm for root in roots):  # below commands/ the path is the name, wherever it is
             name = self.name_from_path(path)
