@@ -185,8 +185,30 @@ def test_skill_name_comes_from_the_directory():
     doc, report = agentconv.read_text(text, "skill", path=".github/skills/real-name/SKILL.md")
     assert doc.agent.name == "real-name" and doc.agent.display_name == "other"
     assert any(i.code.value == "name-conflict" for i in report)
+    # Claude Code loads it (invoked as /real-name, shown as 'other'): converted to itself it comes back as written
     out = agentconv.convert_text(text, "skill", from_="skill", path=".github/skills/real-name/SKILL.md")
-    assert out.path == ".claude/skills/real-name/SKILL.md" and "name: real-name\n" in out.text
+    assert out.path == ".claude/skills/real-name/SKILL.md" and out.text == text
+    assert [i.code.value for i in out.report] == ["name-conflict"] and "VS Code and Roo skip it" in out.report.items[0].message
+    # into another dialect and back into a skill, the header says the directory's name (the spec's rule, which VS Code
+    # and Roo enforce); the header's spelling rides in the side channel
+    agent = agentconv.convert_text(text, "claude", from_="skill", path=".github/skills/real-name/SKILL.md")
+    assert "name: real-name\n" in agent.text
+    back = agentconv.convert_text(agent.text, "skill", from_="claude", path=".claude/agents/real-name.md")
+    assert "name: real-name\n" in back.text and '"display_name":"other"' in back.text
+
+
+def test_skill_with_an_agents_tools_key_converted_to_itself_comes_back_as_written():
+    # Claude Code ignores `tools` in a SKILL.md (it reads allowed-tools); read narrowly as a tool list, the file still
+    # comes back byte for byte into its own dialect (it was refused as an allowlist a skill cannot say)
+    rel = "skills/probe/SKILL.md"
+    for extra in ("", "allowed-tools: Read\n"):
+        text = f"---\nname: probe\ndescription: d\ntools: Read, Grep\n{extra}---\n\nBody.\n"
+        out = agentconv.convert_text(text, "skill", from_="skill", path=rel)
+        assert out.text == text and [i.code.value for i in out.report] == ["value-invalid"]
+    with pytest.raises(BroadenError, match="cannot restrict tools"):  # changed, it is written strictly again
+        doc, _ = agentconv.read_text(text, "skill", path=rel)
+        doc.agent.tools.grants.pop()
+        agentconv.write(doc, "skill")
 
 
 def test_skill_allowed_tools_shapes_and_never_widen():

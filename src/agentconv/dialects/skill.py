@@ -3,6 +3,10 @@
 
 - Identity: the file is always ``SKILL.md``, so the DIRECTORY names the skill (the spec: ``name`` must equal it).
   A header ``name`` that differs is reported; the directory wins and the header's value is kept as the display name.
+  Claude Code loads such a skill (invoked by the directory, shown by the header's name), as do Gemini CLI, Codex
+  and OpenCode (named by the header); VS Code and Roo skip it (table ``[name] mismatch``). So a skill converted to
+  itself keeps the header's name as written, and a record written into a skill from elsewhere gets a header name
+  equal to its directory (the display name rides in the side channel).
 - ``allowed-tools`` (a space- or comma-delimited string, or a list) PRE-APPROVES tools while the skill runs; it does
   not restrict them. It is read as per-tool ``allow`` decisions on an inherited policy (every tool stays available),
   and written space-delimited (as Claude Code's own example: ``Bash(git add *) Bash(git commit *)``). An allowlist, an
@@ -50,12 +54,26 @@ class Skill(Dialect):
             return
         if agent.name:
             report.add(LossCode.NAME_CONFLICT, "name", name=agent.name,
-                       conflict=f"does not equal the skill's directory {folder!r}", outcome="the directory names it")
+                       conflict=f"does not equal the skill's directory {folder!r}",
+                       outcome=self.table["name"]["mismatch"])
             agent.display_name = agent.display_name or agent.name
         else:
             report.add(LossCode.NAME_DERIVED, "name", field="name", value=folder, source="the directory")
         agent.name = folder
         agent.derived.append("name")
+
+    def field_value(self, key: str, ipath: str, ctx: "WriteContext") -> Any:
+        """Same dialect: a header ``name`` that differs from the directory is written as it was (the directory still
+        names the output's folder)."""
+        value = super().field_value(key, ipath, ctx)
+        agent = ctx.agent
+        if ipath != "name" or not self._same(ctx) or "name" not in agent.derived or agent.display_name is None:
+            return value
+        layout = self.own_layout(agent)
+        if any(c.key == key and c.value == agent.display_name for c in getattr(layout, "chunks", [])):
+            ctx.mapped.add("display_name")
+            return agent.display_name
+        return value
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         if isinstance(value, str) and "," not in value:
@@ -78,6 +96,9 @@ class Skill(Dialect):
 
     # ------------------------------------------------------------------ writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
+        kept = self.foreign_as_read(ctx, also=("allowed-tools",))
+        if kept is not None:  # same dialect: an agent's `tools` Claude Code ignores in a skill, as written
+            return kept
         policy = ctx.agent.tools
         if policy.mode != INHERIT:
             what = {ALLOWLIST: "allowlist", "none": "empty tool list"}.get(policy.mode, "deny list")
