@@ -432,6 +432,14 @@ IGNORED_AS_WRITTEN = [
      {"value-invalid"}),
     ("opencode-command", ".opencode/command/g/a.md",
      "---\nallowed-tools: Bash(git add:*), Read\ndescription: d\nagent: build\n---\n\nRun $ARGUMENTS\n", {"value-invalid"}),
+    # A Claude agent's `tools` in a command, a skill's `allowed-tools` in an agent: read as those tools (narrowing),
+    # written back as the keys the tool ignores, never as this dialect's own (a pre-approval Claude Code would read)
+    ("claude-command", ".claude/commands/a.md", "---\ntools:\n  - read\n  - bash\narguments: $Q\n---\n\nDo $Q.\n",
+     {"value-invalid"}),
+    ("claude-command", ".claude/commands/a.md", "---\nallowed-tools: Read, Grep, Bash\ntools: [Read]\ndescription: d\n---\n"
+     "Body.\n", {"value-invalid"}),
+    ("claude", ".claude/agents/a.md", "---\nname: a\ndescription: d\nallowed-tools: Read, Grep\n---\nBody.\n", {"value-invalid"}),
+    ("copilot", ".github/agents/a.agent.md", "---\ndescription: d\nallowed-tools: Read\n---\nBody.\n", {"value-invalid"}),
     ("markdown", "agents/a.md", "You are a reviewer.\n\nReview the diff.\n", set()),
     ("markdown", "agents/a.md", "\nYou are a reviewer.\n\n## Rules\n\n- be brief\n", set()),
 ]

@@ -129,7 +129,10 @@ class ToolFields:
     # ------------------------------------------------------------------ tools, writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for the tool policy (the shape comes from ``render_tools``)."""
-        kept = self._tools_as_written(ctx)
+        own = tuple(k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny"))
+        kept = self.foreign_as_read(ctx, also=own)  # another tool's key read as this one's tools: both as written
+        if kept is None:
+            kept = self._tools_as_written(ctx)
         if kept is not None:
             return kept
         policy = ctx.agent.tools
