@@ -1,6 +1,7 @@
 """Roo Code / Kilo Code custom modes (many records in one file) and Agent Skills (SKILL.md): library and CLI."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -304,6 +305,40 @@ def test_a_roo_file_regex_that_names_an_extension_is_that_glob(regex, claude, op
     perm = header(agentconv.convert_text(src, "opencode", from_="roo", path=".roomodes").text)["permission"]
     assert perm["edit"] == {"*": "deny", **dict.fromkeys(opencode, "allow")}
     assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
+
+
+CLAUDE_GLOBS = [  # (Claude Code's scoped grants, the Roo fileRegex that says exactly that)
+    ("Read, Edit(*.md), Write(*.md)", "\\.md$"),
+    ("Edit(*.md), Edit(*.mdx), Write(*.md), Write(*.mdx)", "\\.(md|mdx)$"),
+]
+
+
+@pytest.mark.parametrize("claude, regex", CLAUDE_GLOBS)
+def test_claude_edit_globs_that_name_extensions_are_one_roo_file_regex(tmp_path, claude, regex):
+    """Claude Code reads `Edit(*.md)` as a gitignore rule (at any depth: the file's name ends in .md); Roo tests the
+    edit's path with new RegExp(fileRegex) (validateToolUse.ts, read 2026-11-27): `\\.md$` is the same set of files.
+    Several such globs are one alternation (was refused: "dropping the scope")."""
+    src = f"---\nname: docs\ndescription: d\ntools: {claude}\n---\n\nYou write docs.\n"
+    res = agentconv.convert_text(src, "roo", from_="claude")
+    modes = agentconv.read_text(res.text, "roo", carry=False)[0].records  # the file alone
+    edit = [g for g in modes[0].tools.grants if g.raw.startswith('["edit"')]
+    assert edit and {json.loads(g.raw)[1]["fileRegex"] for g in edit} == {regex}
+    assert {g.pattern for g in edit} == {f"*.{e}" for e in regex.strip("\\.()$").split("|")}
+    (tmp_path / ".roomodes").write_text(res.text, "utf-8")
+    roo_loader_accepts(tmp_path / ".roomodes")
+
+
+@pytest.mark.parametrize("claude", [
+    "Edit(docs/**)",           # Roo tests the path as written: `^docs/` would also take docs/../x
+    "Edit(*.md), Write(*.txt)",  # one regex would give each tool the other's files
+    "Edit(*.md), Write",       # Write anywhere: the group cannot keep Edit's scope
+    "Edit(*.test.ts)",
+    "Edit(**/*.md)",           # not taken: OpenCode's `**/*.md` needs a folder, the regex does not
+])
+def test_claude_edit_scopes_roo_cannot_say_exactly_stay_refused(claude):
+    src = f"---\nname: docs\ndescription: d\ntools: Read, {claude}\n---\n\nYou write docs.\n"
+    with pytest.raises(BroadenError, match="dropping the scope"):
+        agentconv.convert_text(src, "roo", from_="claude")
 
 
 @pytest.mark.parametrize("regex", ["", ".*", "^.*$"])

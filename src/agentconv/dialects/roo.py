@@ -195,20 +195,22 @@ class Roo(Dialect):
         granted = {g.canonical for g in policy.allowed() if g.canonical}
         if any(g.canonical is None and _group(g.raw) == "mcp" for g in policy.allowed()):
             granted.add(ALL_MCP)
-        unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None})
+        scoped = _scoped_groups(allowed)
+        unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: WriteContext) -> dict[str, Any]:
         entries: dict[str, Any] = {}  # one entry per group (Roo refuses duplicates); the first spelling wins
+        scoped = _scoped_groups(allowed)
         for name, g in allowed:
             if name not in self.crosswalk.valid and name not in DEPRECATED:  # a group Roo has not: kept as read, the
                 # file would fail Roo's schema and every mode of it with it (a mode merged with others', or rewritten)
                 ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="group", tool=name, dialect="Roo",
                          outcome="not written (Roo rejects the whole file for it)")
                 continue
-            entries.setdefault(name, _entry(name, g) or name)
+            entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and any(g.pattern for _, g in denied):
             self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
@@ -265,6 +267,35 @@ _ENDS_WITH = rx.compile(r"^\^?(?:\.\*)?\\\.(?:(?P<one>[A-Za-z0-9]+)|\((?:\?:)?(?
 
 # No restriction (validateToolUse.ts applies a fileRegex only when it is not empty) or one every path matches.
 _EVERY_PATH = frozenset({"", ".*", "^.*", ".*$", "^.*$"})
+
+
+# Another tool's scoped grants written as that fileRegex: only where the regex says exactly what the globs say. Roo
+# applies fileRegex to the edit group alone (validateToolUse.ts); each glob must be one "ends in .ext" (`*.md`: at any
+# depth for Claude Code's gitignore rules, any text then .md for OpenCode's wildcards, as the regex; `**/*.md` is not
+# taken: OpenCode's needs a folder there), and every scoped grant of the group must name the same globs (Edit(*.md)
+# with Write(*.txt) would give each tool the other's files). `docs/**` has no such regex: Roo tests the path as the
+# model writes it, and `^docs/` also takes docs/../x.
+_EXT_GLOB = rx.compile(r"^\*\.(?P<ext>[A-Za-z0-9]+)$")
+_SCOPABLE = "edit"
+
+
+def _scoped_groups(allowed: list[tuple[str, Grant]]) -> dict[str, list[Any]]:
+    """``{"edit": ["edit", {"fileRegex": "\\.(md|mdx)$"}]}`` when every grant for the edit group carries the same
+    ``*.ext`` globs (and none is a Roo entry already); else ``{}``."""
+    grants = [g for n, g in allowed if n == _SCOPABLE]
+    if not grants or any(g.raw.startswith("[") or not g.pattern for g in grants):
+        return {}
+    by_tool: dict[str | None, set[str]] = {}
+    for g in grants:
+        m = _EXT_GLOB.match(g.pattern or "")
+        if m is None:
+            return {}
+        by_tool.setdefault(g.canonical, set()).add(m.group("ext"))
+    if len({frozenset(v) for v in by_tool.values()}) != 1:
+        return {}
+    exts = dedupe(m.group("ext") for g in grants if (m := _EXT_GLOB.match(g.pattern or "")))
+    regex = f"\\.{exts[0]}$" if len(exts) == 1 else f"\\.({'|'.join(exts)})$"
+    return {_SCOPABLE: [_SCOPABLE, {"fileRegex": regex}]}
 
 
 def _globs(regex: Any) -> list[str] | None:
