@@ -210,3 +210,17 @@ def test_a_cursor_agent_with_a_claude_tool_list_converts_to_itself_as_written(he
     ("cursor has no tool list and it grants bash", exit 6), a false refusal of the file's own dialect."""
     text = f"---\nname: rev\ndescription: d\n{header}model: inherit\n---\n\nReview.\n"
     assert agentconv.convert_text(text, to="cursor", from_="cursor", path=".cursor/agents/rev.md").text == text
+
+
+def test_an_opencode_skill_permission_scoped_to_named_skills_never_widens_in_gemini():
+    """Gemini CLI's agent `tools` takes tool names only (agentLoader.ts localAgentSchema, isValidToolName; read
+    2026-11-27): activate_skill cannot be limited to named skills. As an allowlist entry the scope would be dropped
+    (refused); as the exception of a denied `skill`, the skill tool stays denied, and that is said."""
+    allow = ("---\ndescription: d\npermission:\n  \"*\": deny\n  read: allow\n  skill:\n    \"*\": deny\n"
+             "    pdf-tools: allow\n---\n\nYou help.\n")
+    with pytest.raises(BroadenError, match="dropping the scope of skill"):
+        agentconv.convert_text(allow, "gemini", from_="opencode", path=PATHS["opencode"])
+    deny = "---\ndescription: d\npermission:\n  skill:\n    \"*\": deny\n    pdf-tools: allow\n---\n\nYou help.\n"
+    out = agentconv.convert_text(deny, "gemini", from_="opencode", path=PATHS["opencode"])
+    assert "activate_skill" not in header(out.text)["tools"] and "read_file" in header(out.text)["tools"]
+    assert any("skill(pdf-tools) not granted" in i.message for i in out.report if i.code.value == "tool-coerced")

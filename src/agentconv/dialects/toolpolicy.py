@@ -207,6 +207,9 @@ class ToolFields:
             for n in names if c not in deny else []:
                 (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
+        kept = dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.allowed()
+                      if g.pattern and g.canonical in deny)  # a denied tool's scoped exception: narrowed away, said
+        note += f"; {', '.join(kept)} not granted (the tool stays denied)" if kept else ""
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
