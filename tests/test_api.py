@@ -194,3 +194,36 @@ def test_a_json_file_with_another_tools_schema_is_no_kiro_agent():
     own = ('{\n  "$schema": "https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/'
            'agent-v1.json",\n  "name": "rev",\n  "prompt": "Review."\n}\n')
     assert agentconv.detect_text(own, path="rev.json").dialect == "kiro"
+
+
+def test_a_claude_agents_file_without_a_header_is_a_persona_claude_code_does_not_load(tmp_path):
+    """Claude Code loads no agent from a .claude/agents file whose header has no name (a file without a header too:
+    its agents loader returns null, and says nothing; read 2026-11-27): such a file was read as a Claude agent named by
+    its file, converted elsewhere as one, and said nothing. It is read as the markdown persona it is, with a
+    file-rejected warning; as itself it comes back unchanged. A plugin's agents/ file is named by its file in
+    Claude Code (the plugin agent loader's fallback): still Claude's."""
+    text = "# Reviewer\n\nReviews code.\n\nYou review code carefully.\n"
+    assert agentconv.detect_text(text, path=".claude/agents/reviewer.md").dialect == "markdown"
+    assert agentconv.detect_text(text, path="plugins/p/agents/reviewer.md").dialect == "claude"
+    out = agentconv.convert_text(text, "copilot", path=".claude/agents/reviewer.md")
+    said = [i for i in out.report if i.code.value == "file-rejected"]
+    assert [i.message for i in said] == [
+        "no header with a name, so Claude Code loads nothing from the file: read as a markdown persona"]
+    assert said[0].severity.value == "warning" and "description: Reviews code." in out.text
+    for from_ in ("markdown", "claude"):  # named so, it is read so; itself, it comes back unchanged
+        same = agentconv.convert_text(text, from_, from_=from_, path=".claude/agents/reviewer.md")
+        assert same.text == text and [i.code.value for i in same.report if i.severity.value == "warning"] == [
+            "file-rejected"]
+    nameless = "---\ndescription: Reviews code.\n---\nYou review code carefully.\n"  # a header without a name: the same
+    same = agentconv.convert_text(nameless, "claude", path=".claude/agents/reviewer.md")
+    assert same.text == nameless and [i.message for i in same.report if i.code.value == "file-rejected"] == [
+        "no header with a name, so Claude Code loads nothing from the file: read as a claude agent named by its file"]
+    assert not [i for i in agentconv.convert_text(text, "copilot", path="agents/reviewer.md").report
+                if i.code.value == "file-rejected"]
+    agents = tmp_path / ".claude" / "agents"  # a directory: every file accounted for, the persona converted
+    agents.mkdir(parents=True)
+    (agents / "reviewer.md").write_text(text, "utf-8")
+    (agents / "ok.md").write_text("---\nname: ok\ndescription: d\n---\nBody.\n", "utf-8")
+    from agentconv.batch import convert_many
+    res = {Path(r.source).name: (r.status, r.source_dialect) for r in convert_many([agents], "copilot", tmp_path / "o")}
+    assert res == {"ok.md": ("converted", "claude"), "reviewer.md": ("converted", "markdown")}

@@ -113,6 +113,8 @@ class Dialect(ToolFields, Detection):
             line = next((c.line for c in parsed.layout.chunks if c.key == note.where.split(".")[0]), None)
             report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
+        if not parsed.layout.has_header or not parsed.data.get(self.table.get("name", {}).get("key", "name")):
+            self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file")
         data = dict(parsed.data)
         written_as = {}
         for old, new in self.table.get("renamed", {}).items():

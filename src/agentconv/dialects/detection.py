@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import naming, registry, rx
 from ..ir import Agent
+from ..loss import LossCode, LossReport
 from .helpers import glob_source, glob_word, memo, unscoped
 
 _MEMO = SimpleNamespace()
@@ -46,7 +47,8 @@ class Detection:
             score += 10
             why.append("path matches " + self.table["layout"]["detect"][place.lastindex - 1])  # the first that does
         if not has_header or data is None:
-            return (score, why) if self._place_alone else (0.0, [])
+            headerless = not has_header and place is not None and self._needs_header(place)
+            return (score, why) if self._place_alone and not headerless else (0.0, [])
         requires, keys, no_name, model_rx = self._detect_rules
         for req in requires:
             if req not in data:
@@ -66,6 +68,23 @@ class Detection:
             score += 2
             why.append(f"model {model!r}")
         return score, why
+
+    def _needs_header(self, place: re.Match[str]) -> bool:
+        """Is the place matched one where the tool loads no file without a header (``[detect] needs_header``)?"""
+        return self.table["layout"]["detect"][place.lastindex - 1] in self.table.get("detect", {}).get("needs_header", ())
+
+    def needs_header(self, path: str | None) -> bool:
+        """Is ``path`` at one of this dialect's places where a file without a header is no record of the tool's?"""
+        if not path or self._places is None or not self.table.get("detect", {}).get("needs_header"):
+            return False
+        place = self._places.match(path.replace("\\", "/"))
+        return place is not None and self._needs_header(place)
+
+    def say_unloaded(self, path: str | None, report: LossReport, reading: str) -> None:
+        """A file without a header at such a place is said: the tool loads nothing from it."""
+        if self.needs_header(path):
+            report.add(LossCode.FILE_REJECTED, "", problem="no header with a name", reading=reading,
+                       tool=self.table.get("tool") or self.table.get("parser", {}).get("reader", self.id))
 
     @cached_property
     def _place_alone(self) -> bool:

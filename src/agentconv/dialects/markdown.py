@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import carry, naming
+from .. import carry, naming, registry
 from ..envelopes.frontmatter import Parsed
 from ..envelopes.records import Out
 from ..ir import Agent, Origin
@@ -15,6 +15,7 @@ from ..loss import LossReport, LossCode
 from .base import Dialect, WriteContext
 
 DATA_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml")
+
 
 
 class Markdown(Dialect):
@@ -36,6 +37,8 @@ class Markdown(Dialect):
             carry.apply(agent, parsed.carry, {"title": agent.display_name, "description": agent.description},
                         agent.prompt, report, None)
         self._derive_name(agent, path, report)
+        for d in registry.all_dialects() if path else ():  # at a place where a tool loads no file without a header
+            d.say_unloaded(path, report, "read as a markdown persona")
         if agent.display_name == agent.name:
             agent.display_name = None
         agent.origin = Origin(self.id, path, 1)
