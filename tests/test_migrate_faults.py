@@ -502,3 +502,25 @@ def test_a_lock_is_waited_for_as_long_as_asked_then_refused(tmp_path: Path) -> N
             with mf.locked(tmp_path, wait=0.3):
                 pass
         assert 0.25 <= time.monotonic() - start < 5
+
+
+def test_every_loss_a_caller_gets_names_its_file(tmp_path) -> None:
+    """``Record.losses`` as ``migrate`` hands it over names each item's file: an item the run kept compact with
+    ``file`` ``""`` (shared between records) was given as ``""`` to a library caller, and the items of a file that
+    holds many records (a ``.roomodes``) had no file at all (null in ``--json``); they name that file."""
+    share = migration._Shared()
+    item = {"code": "extension-dropped", "severity": "warning", "message": "m", "file": "a.md"}
+    recs = [share(migration.Record(s, "opencode", "t/" + s, "converted", "claude", [dict(item, file=s)]))
+            for s in ("a.md", "b.md")]
+    assert recs[0].losses[0]["file"] == ""  # compact while the run holds it
+    out = migration.Outcome(recs, migration.Summary())
+    assert [r.losses[0]["file"] for r in out.records] == ["a.md", "b.md"] and out.records[1].losses[0]["file"] == "b.md"
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    for n in ("a", "b"):
+        (agents / f"{n}.md").write_text(f"---\nname: {n}\ndescription: d\ntools: Read, WebSearch\n---\nBody\n", "utf-8")
+    got = migration.migrate(tmp_path, ["roo", "copilot"], mode="plan")
+    files = {(r.source, r.target_dialect): {i.get("file") for i in r.losses} for r in got.records}
+    assert files[(".claude/agents/a.md", "roo")] == {".roomodes"}
+    assert files[(".claude/agents/a.md", "copilot")] == {".claude/agents/a.md"}
+    assert all(i.get("file") for r in got.records for i in r.to_json()["losses"])

@@ -367,7 +367,9 @@ def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
                 r.status, r.error, r.exit_code, r.remedy = "failed", str(m.error), int(m.error.exit_code), m.error.remedy
             continue
         _place(recs[0], m.text or "", os.fspath(root), job.mode)
-        written = [i.to_json() for i in m.report]  # the merged file's own items: counted once, on its first source
+        for item in m.report:  # the merged file's own items: counted once, on its first source, named by the file
+            item.file = item.file or recs[0].target
+        written = [i.to_json() for i in m.report]
         for r in recs:
             r.ir = None
             r.losses = r.losses + written if r is recs[0] else r.losses
@@ -605,13 +607,44 @@ class _Found(Sequence[tuple[str, str]]):
             yield odd.get(i) or os.path.join(base, rel), rel
 
 
+class _Named(Sequence[Record]):
+    """The records as a caller gets them: each loss item with its file (``Record.items``), where the run shares equal
+    items between records (``_Shared``); anything else (``on_disk``, ``close``) is the sequence's own."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self._records = records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, i: Any) -> Any:
+        got = self._records[i]
+        return list(map(_named, got)) if isinstance(i, slice) else _named(got)
+
+    def __iter__(self) -> Iterator[Record]:
+        return map(_named, self._records)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._records, name)
+
+
+def _named(r: Record) -> Record:
+    r.losses = r.items()
+    return r
+
+
 @dataclass
 class Outcome:
     """The result of ``migrate``/``plan``/``sync_check``: every record and the summary."""
 
     records: Sequence[Record]
-    """In the order of the sources; a ``Spill`` (read from a temp file past 4,096 records) or a list."""
+    """In the order of the sources; a ``Spill`` (read from a temp file past 4,096 records) or a list. Each record's
+    loss items name their file (the run keeps an item of the record's own source with ``file`` ``""``: ``_Named``)."""
     summary: Summary
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.records, _Named):
+            self.records = _Named(self.records)
 
     def to_json(self) -> dict[str, Any]:
         return {"files": [r.to_json() for r in self.records], "summary": self.summary.to_json()}
