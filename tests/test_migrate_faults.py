@@ -524,3 +524,17 @@ def test_every_loss_a_caller_gets_names_its_file(tmp_path) -> None:
     assert files[(".claude/agents/a.md", "roo")] == {".roomodes"}
     assert files[(".claude/agents/a.md", "copilot")] == {".claude/agents/a.md"}
     assert all(i.get("file") for r in got.records for i in r.to_json()["losses"])
+
+
+def test_a_source_refused_by_a_merged_file_names_its_file_in_every_loss(tmp_path) -> None:
+    """``convert DIR --to roo``: a source the merged file refuses (a scoped Bash Roo cannot say) fails alone, and the
+    items of its own write had no file (null in --json)."""
+    from agentconv.batch import convert_many
+
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (agents / "a.md").write_text("---\nname: a\ndescription: d\ntools: Read\n---\nBody\n", "utf-8")
+    (agents / "b.md").write_text("---\nname: b\ndescription: d\ntools: Read, Bash(git diff)\n---\nBody\n", "utf-8")
+    res = {Path(r.source).name: r for r in convert_many([agents], "roo", tmp_path / "out")}
+    assert (res["a.md"].status, res["b.md"].status) == ("converted", "failed")
+    assert res["b.md"].report.items and {i.file for i in res["b.md"].report} == {str(agents / "b.md")}

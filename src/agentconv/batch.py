@@ -365,4 +365,6 @@ def record_failure(res: FileResult, exc: AgentconvError, src: Path) -> None:
         exc.file = str(src)
     res.error, res.exit_code, res.remedy = str(exc), int(exc.exit_code), exc.remedy
     if getattr(exc, "report", None) is not None:
+        for item in exc.report.items:  # a write's own report (one of a merged file's sources): each names the source
+            item.file = item.file or str(src)
         res.report = exc.report
