@@ -155,6 +155,35 @@ def test_claude_code_plugin_layouts_are_claude_code(tmp_path):
         ("plugins/tools/skills/pdf/SKILL.md", ".github/prompts/pdf.prompt.md")]
 
 
+@pytest.mark.parametrize("path", [".claude/skills/_archive/triage/SKILL.md", "skills/review/triage/SKILL.md",
+                                  ".opencode/skill/triage/SKILL.md", ".agents/skills/ops/triage/SKILL.md"])
+def test_a_skill_nested_deeper_below_skills_is_a_skill(path, tmp_path):
+    """OpenCode loads skills/**/SKILL.md (below .claude/ and .agents/) and {skill,skills}/**/SKILL.md (below
+    .opencode/): a SKILL.md in a folder of a folder of skills is a skill, named by its folder, never an agent of
+    whichever dialect its keys suggest (tools and model are Claude keys too)."""
+    text = "---\nname: triage\ndescription: Triage issues.\ntools: Read, Grep\nmodel: sonnet\n---\nTriage.\n"
+    assert agentconv.detect_text(text, path=path).dialect == "skill"
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_text(text)
+    assert agentconv.detect(tmp_path / path).dialect == "skill"
+    assert agentconv.convert(tmp_path / path, to="skill").text == text  # read as the skill it is
+
+
+@pytest.mark.parametrize("path", [".github/prompts/build.prompt.md", "prompts/review/build.prompt.md",
+                                  ".github/agents/build.prompt.md"])
+def test_a_prompt_file_listing_many_copilot_tools_is_a_prompt(path, tmp_path):
+    """VS Code types a file by its name first: a .prompt.md is a prompt file wherever it is, whatever tools its header
+    lists (tool names Copilot agents share are no evidence against the name); detected and read as one."""
+    text = ("---\nagent: agent\ndescription: Build a module\ntools: ['edit', 'search', 'runCommands', 'runTasks', "
+            "'usages', 'changes', 'fetch', 'todos']\n---\nBuild it.\n")
+    assert agentconv.detect_text(text, path=path).dialect == "copilot-prompt"
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_text(text)
+    det = agentconv.detect(tmp_path / path)
+    assert (det.dialect, det.ambiguous) == ("copilot-prompt", False)
+    assert agentconv.convert(tmp_path / path, to="copilot-prompt").text == text
+
+
 def test_a_roo_mode_without_groups_comes_back_as_written():
     """Roo rejects a mode without groups; a same-dialect conversion still keeps it as written (validate is where it
     is reported), and other dialects read it as the reader says: no tool (the file gives none; never more), with a

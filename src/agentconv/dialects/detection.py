@@ -28,6 +28,12 @@ class Detection:
         return rx.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
 
     @cached_property
+    def _not_at(self) -> re.Pattern[str] | None:
+        """``[detect] not_at``: path globs of files this dialect's tool never reads as its own, as one expression."""
+        globs = self.table.get("detect", {}).get("not_at", [])
+        return rx.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None
+
+    @cached_property
     def _place_words(self) -> re.Pattern[str]:
         """Each path glob's longest literal text (``glob_word``), as one expression: a path holding none of them is at
         no place of this dialect (detection asks every dialect per file; ``_places`` only where a word is there)."""
@@ -38,6 +44,8 @@ class Detection:
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """A score (higher is likelier) and the evidence, from the path and the parsed header."""
         score, why = 0.0, []
+        if path and self._not_at is not None and self._not_at.match(path.replace("\\", "/")):
+            return 0.0, []  # a file its tool takes as something else, by its name (VS Code: a .prompt.md is a prompt)
         if path and self._places is not None:
             path = path.replace("\\", "/")
             place = self._places.match(path) if self._place_words.search(path) else None
