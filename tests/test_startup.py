@@ -105,6 +105,8 @@ CASES += [["sync", *argv] for argv in [
     [".", "--from", "claude", "-t", "copilot,opencode", "-q"],
     ["--to", "copilot", "--to", "gemini", "--force", "-v"],
     ["--scope", "user"],                                             # no configuration at $HOME: usage error
+    ["--jobs", "1", "-q"],
+    ["--check", "-j", "0"],                                          # a usage error of the command itself
     ["-q", "-v"],
     ["-h"],
     ["--check", "extra", "."],
@@ -186,7 +188,9 @@ def test_a_broken_pipe_ends_as_typer_ends_it(argv, tmp_path):
     (["migrate", "a"], False),
     (["sync"], True),
     (["sync", "repo", "--check", "-t", "copilot", "--to", "gemini", "--from", "claude", "--scope", "user"], True),
-    (["sync", "--jobs", "2"], False),                                      # migrate's option
+    (["sync", "--jobs", "2"], True),
+    (["sync", "-j", "two"], False),
+    (["sync", "--to", "copilot", "--out", "o"], False),                    # migrate's option
     (["sync", "--help"], False),
     (["sync", "a", "b"], False),
 ])

@@ -51,6 +51,19 @@ def test_sync_regenerates_and_force_replaces_a_hand_edited_target(tmp_path: Path
     assert cli("sync", ".", "--check", cwd=repo).returncode == 0
 
 
+def test_sync_takes_jobs_as_migrate_does(tmp_path: Path) -> None:
+    """``sync --jobs N`` converts in N processes (a pool past 64 sources) and writes what ``--jobs 1`` writes."""
+    names = [f"a{i}" for i in range(70)]
+    one, two = repo_with(tmp_path / "one", *names), repo_with(tmp_path / "two", *names)
+    assert cli("sync", ".", "--jobs", "1", cwd=one).returncode == 0
+    r = cli("sync", ".", "-j", "2", cwd=two)
+    assert r.returncode == 0 and "140 converted" in r.stderr, r.stderr
+    written = {p.relative_to(one).as_posix(): p.read_bytes() for p in one.rglob("*") if p.is_file()}
+    assert {p.relative_to(two).as_posix(): p.read_bytes() for p in two.rglob("*") if p.is_file()} == written
+    r = cli("sync", ".", "--check", "--jobs", "0", cwd=one)
+    assert r.returncode == 2 and r.stderr == "agentconv: error: --jobs must be at least 1, not 0\n"
+
+
 def test_sync_removes_what_it_wrote_from_a_deleted_source(tmp_path: Path) -> None:
     repo = repo_with(tmp_path, "a", "b")
     assert cli("sync", ".", cwd=repo).returncode == 0

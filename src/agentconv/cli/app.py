@@ -158,6 +158,11 @@ def _scope() -> Any:
                         "home folder (~/.claude/agents, ~/.copilot/agents ...), manifest in ~/.agentconv/.")
 
 
+def _jobs() -> Any:
+    return typer.Option(None, "--jobs", "-j",
+                        help="Processes that convert, at least 1 (default and most: the usable cores; 1: no pool).")
+
+
 @app.command()
 def migrate(
     repo: Optional[Path] = typer.Argument(None, help="Repository root (default: the current directory)."),
@@ -168,8 +173,7 @@ def migrate(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output root (default: the repository itself)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
     diff: bool = typer.Option(False, "--diff", help="Print unified diffs of what would change; write nothing."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j",
-                                       help="Processes that convert, at least 1 (default and most: the usable cores; 1: no pool)."),
+    jobs: Optional[int] = _jobs(),
     force: bool = typer.Option(False, "--force", help="Replace targets agentconv did not write (or that were edited)."),
     prefix_collisions: bool = typer.Option(False, "--prefix-collisions",
                                            help="Resolve two sources wanting one target by prefixing the folder name."),
@@ -202,6 +206,7 @@ def sync(
     force: bool = typer.Option(False, "--force", help="Also replace (or remove) generated files edited by hand."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
     scope: str = _scope(),
+    jobs: Optional[int] = _jobs(),
     quiet: bool = _quiet(),
     verbose: bool = _verbose(),
 ) -> None:
@@ -209,7 +214,7 @@ def sync(
     stale, remove what agentconv wrote from a source that is gone."""
     from .migrate import sync as run
 
-    run(repo, check, to, from_, force, as_json, scope, quiet, verbose)
+    run(repo, check, to, from_, force, as_json, scope, jobs, quiet, verbose)
 
 
 @app.command()

@@ -27,9 +27,9 @@ MIGRATE = Options(
      "--shared": "shared", **_LEVELS},
     "repo", required=("to",), many=("to", "files"), paths=("repo", "out", "files"), ints=("jobs",))
 SYNC = Options(
-    {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--scope": "scope"},
+    {"--to": "to", "-t": "to", "--from": "from_", "-f": "from_", "--scope": "scope", "--jobs": "jobs", "-j": "jobs"},
     {"--check": "check", "--force": "force", "--json": "as_json", **_LEVELS},
-    "repo", many=("to",), paths=("repo",))
+    "repo", many=("to",), paths=("repo",), ints=("jobs",))
 """The options of each (typer declares the same in app.py; tests/test_startup.py compares)."""
 
 
@@ -49,8 +49,7 @@ def migrate(repo: Optional[Path] = None, to: List[str] = (), from_: Optional[str
 
     if dry_run and diff:
         usage("--dry-run and --diff do not go together")
-    if jobs is not None and jobs < 1:
-        usage(f"--jobs must be at least 1, not {jobs}")
+    _check_jobs(jobs)
     level = _level(quiet, verbose)
     policy = _policy(strict, None, allow_broaden, no_carry)
     mode = "plan" if dry_run else "diff" if diff else "write"
@@ -84,15 +83,21 @@ def migrate(repo: Optional[Path] = None, to: List[str] = (), from_: Optional[str
     raise SystemExit(outcome.summary.exit_code())
 
 
+def _check_jobs(jobs: Optional[int]) -> None:
+    if jobs is not None and jobs < 1:
+        usage(f"--jobs must be at least 1, not {jobs}")
+
+
 def sync(repo: Optional[Path] = None, check: bool = False, to: List[str] = (), from_: Optional[str] = None,
-         force: bool = False, as_json: bool = False, scope: str = "project", quiet: bool = False,
-         verbose: bool = False) -> None:
+         force: bool = False, as_json: bool = False, scope: str = "project", jobs: Optional[int] = None,
+         quiet: bool = False, verbose: bool = False) -> None:
     """Keep generated dialects in step with the source one (configured in .agentconv.toml): regenerate what is
     stale, remove what agentconv wrote from a source that is gone."""
     from .. import migration as mig
     from ..loss import Policy
     from .config import load
 
+    _check_jobs(jobs)
     level = _level(quiet, verbose)
     try:
         cfg = load(_config_root(repo, scope), warn=level >= render.NORMAL)
@@ -105,7 +110,7 @@ def sync(repo: Optional[Path] = None, check: bool = False, to: List[str] = (), f
     policy = Policy(allow_broaden=bool(cfg.get("allow_broaden", False)))
     try:
         outcome = mig.migrate(repo, targets, from_=source, mode="check" if check else "write", policy=policy,
-                              force=force, remove_orphans=True, scope=scope)
+                              force=force, remove_orphans=True, scope=scope, jobs=jobs)
     except AgentconvError as exc:
         fail(exc, as_json, "sync")
     if check:  # stale: sync updates it (exit 9); failed, colliding or kept: sync would too (exit 8, as sync's own)
