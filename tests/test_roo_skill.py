@@ -198,6 +198,25 @@ def test_skill_name_comes_from_the_directory():
     assert "name: real-name\n" in back.text and '"display_name":"other"' in back.text
 
 
+def test_a_skill_directory_off_the_spec_rule_is_kept_in_a_skill_converted_to_itself():
+    """Claude Code invokes a skill by its directory as written (SYNC_DOC, frontend-slides-2.0.0; it refuses only
+    hidden or blank-like characters there; read 2026-11-27): converted to itself the skill stays in that directory,
+    said (Roo skips such a skill), below .claude/skills (no reader there enforces the rule); elsewhere, and written
+    from another dialect, the name follows the spec's rule."""
+    text = "---\nname: syncdoc\ndescription: d\n---\nBody.\n"
+    for folder in ("SYNC_DOC", "frontend-slides-2.0.0"):
+        rel = f".claude/skills/{folder}/SKILL.md"
+        out = agentconv.convert_text(text, "skill", from_="skill", path=rel)
+        assert (out.path, out.text) == (rel, text)
+        assert [i.code.value for i in out.report] == ["name-conflict", "value-invalid"]
+        assert f"skill directory {folder!r} does not fit" in out.report.items[1].message
+    elsewhere = agentconv.convert_text(text, "skill", from_="skill", path=".agents/skills/SYNC_DOC/SKILL.md")
+    assert elsewhere.path == ".claude/skills/sync-doc/SKILL.md"  # where Roo reads skills too: the spec's rule stands
+    agent = "---\nname: SYNC_DOC\ndescription: d\n---\nBody.\n"
+    fresh = agentconv.convert_text(agent, "skill", from_="claude", path=".claude/agents/SYNC_DOC.md")
+    assert fresh.path == ".claude/skills/sync-doc/SKILL.md" and "name: sync-doc\n" in fresh.text
+
+
 def test_skill_with_an_agents_tools_key_converted_to_itself_comes_back_as_written():
     # Claude Code ignores `tools` in a SKILL.md (it reads allowed-tools); read narrowly as a tool list, the file still
     # comes back byte for byte into its own dialect (it was refused as an allowlist a skill cannot say)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import rx
+from .. import naming, rx
 from ..ir import ALLOWLIST, INHERIT, Agent
 from ..loss import LossCode, LossReport
 from .base import Dialect
@@ -45,11 +45,10 @@ class Skill(Dialect):
         self.derive_description(agent)
 
     def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
-        parts = (path or "").replace("\\", "/").split("/")
-        if len(parts) < 2 or parts[-1] != FILE or not parts[-2]:
+        folder = _folder(path)
+        if folder is None:
             super()._derive_name(agent, path, report)  # not at a skill's place: the header (or the file) names it
             return
-        folder = parts[-2]
         if agent.name == folder or self.carried_spelling(agent, folder):
             return
         if agent.name:
@@ -134,11 +133,30 @@ class Skill(Dialect):
         return old if scratch.tools == ctx.agent.tools else None
 
     def out_name(self, ctx: "WriteContext") -> str | None:
+        agent, pattern = ctx.agent, self.table["name"]["pattern"]
+        if self._own_folder(agent) and "name" in agent.derived and not rx.compile(pattern).match(agent.name or ""):
+            # its own directory, which Claude Code invokes as written (it refuses only hidden or blank-like characters
+            # there; Roo skips a skill whose name breaks the spec's rule): kept, and said
+            ctx.report.add(LossCode.VALUE_INVALID, "name", reading=self.table["name"]["off_pattern"],
+                           problem=f"skill directory {agent.name!r} does not fit the Agent Skills rule {pattern}")
+            ctx.name = agent.name
+            return agent.name
         name = super().out_name(ctx)
         limit = self.table.get("limits", {}).get("name")
         if name and limit and len(name) > limit:
             ctx.report.add(LossCode.VALUE_TOO_LONG, "name", field="name", length=len(name), limit_by="skills", limit=limit)
         return name
+
+    def file_stem(self, agent: Agent) -> tuple[str, str | None]:
+        return (agent.name or "", None) if self._own_folder(agent) else super().file_stem(agent)
+
+    def _own_folder(self, agent: Agent) -> bool:
+        """A skill read in this dialect, still named by its own directory (a safe file name): that name is kept."""
+        if agent.origin is None or agent.origin.dialect != self.id or not agent.name or naming.unsafe_file_name(agent.name):
+            return False
+        path = (agent.origin.path or "").replace("\\", "/")
+        return _folder(path) == agent.name and any(f"{under}/{agent.name}/{FILE}" in f"/{path}"
+                                                   for under in self.table["name"]["folder_kept_under"])
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         """Required for every skill, whatever its kind: made up where none is given, but not in a skill converted to
@@ -157,3 +175,9 @@ class Skill(Dialect):
             article = "an" if ctx.agent.kind[:1] in "aeiou" else "a"
             ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"{article} {ctx.agent.kind}", written="a skill",
                            note="loaded on demand by its description")
+
+
+def _folder(path: str | None) -> str | None:
+    """The directory that names the skill at ``path`` (``.../NAME/SKILL.md``), if it is at such a place."""
+    parts = (path or "").replace("\\", "/").split("/")
+    return parts[-2] if len(parts) >= 2 and parts[-1] == FILE and parts[-2] else None
