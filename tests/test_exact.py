@@ -155,11 +155,11 @@ def test_claude_code_plugin_layouts_are_claude_code(tmp_path):
         ("plugins/tools/skills/pdf/SKILL.md", ".github/prompts/pdf.prompt.md")]
 
 
-@pytest.mark.parametrize("path", [".claude/skills/_archive/triage/SKILL.md", "skills/review/triage/SKILL.md",
+@pytest.mark.parametrize("path", [".claude/skills/_archive/triage/SKILL.md", ".opencode/skills/review/triage/SKILL.md",
                                   ".opencode/skill/triage/SKILL.md", ".agents/skills/ops/triage/SKILL.md"])
 def test_a_skill_nested_deeper_below_skills_is_a_skill(path, tmp_path):
     """OpenCode loads skills/**/SKILL.md (below .claude/ and .agents/) and {skill,skills}/**/SKILL.md (below
-    .opencode/): a SKILL.md in a folder of a folder of skills is a skill, named by its folder, never an agent of
+    .opencode/): a SKILL.md in a folder of such a folder of skills is a skill, named by its folder, never an agent of
     whichever dialect its keys suggest (tools and model are Claude keys too)."""
     text = "---\nname: triage\ndescription: Triage issues.\ntools: Read, Grep\nmodel: sonnet\n---\nTriage.\n"
     assert agentconv.detect_text(text, path=path).dialect == "skill"
