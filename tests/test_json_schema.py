@@ -84,6 +84,26 @@ def test_detect_one_and_many() -> None:
     assert many["files"][1]["problem"].endswith("the '---' frontmatter header is not closed")
 
 
+def test_detect_accounts_for_each_file_below_a_directory_that_is_no_agent(tmp_path: Path) -> None:
+    """Below a directory, a file convert skips as no agent (a Cursor rule, Copilot instructions) is a row of its own
+    with why, as convert says it: never left out of the document without a word."""
+    (tmp_path / ".cursor" / "rules").mkdir(parents=True)
+    (tmp_path / ".cursor" / "rules" / "style.mdc").write_text("---\ndescription: Style\nglobs: '*.py'\n---\nBe neat.\n")
+    (tmp_path / "a.instructions.md").write_text("---\napplyTo: '**'\n---\nUse tabs.\n")
+    (tmp_path / "agents").mkdir()
+    (tmp_path / "agents" / "rev.md").write_text("---\nname: rev\ndescription: Reviews\ntools: Read\n---\nReview.\n")
+    doc = check("detect", *run("detect", str(tmp_path), "--json"))
+    rows = {Path(f["file"]).name: f for f in doc["files"]}
+    assert sorted(rows) == ["a.instructions.md", "rev.md", "style.mdc"]
+    assert rows["rev.md"]["dialect"] == "claude"
+    assert rows["style.mdc"]["skipped"].startswith("a Cursor project rule: instructions a tool loads")
+    assert rows["a.instructions.md"]["skipped"].startswith("Copilot custom instructions")
+    p = subprocess.run([sys.executable, "-m", "agentconv", "detect", str(tmp_path / ".cursor")], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and p.stdout == ""
+    assert p.stderr.endswith("1 file: 0 detected, 1 skipped (no agents; -v says what each is)\n")
+
+
 def test_dialects_and_explain() -> None:
     d = check("dialects", *run("dialects", "--json"))
     assert "copilot" in [x["id"] for x in d["dialects"]]

@@ -105,8 +105,9 @@ def detect(
 
     out = render.Diagnostics(_level(quiet, verbose))
     rows, code = [], 0
+    skips: list[tuple[str, str]] = []  # files below a directory that are no agents (instructions ...), as convert says
     found = [("-", None) if f == "-" else (str(e.path), e.problem) for f in files
-             for e in ([None] if f == "-" else discover([f]))]
+             for e in ([None] if f == "-" else discover([f], on_skip=lambda p, why: skips.append((str(p), why))))]
     files = [f for f, _ in found]
     for f, problem in found:
         if problem is not None:  # a link out of the directory it was found in: not read
@@ -128,12 +129,16 @@ def detect(
         if not as_json and det.dialect:
             note = "  AMBIGUOUS" if det.ambiguous else ""
             sys.stdout.write(f"{det.dialect}  {det.confidence:.2f}  {f}{note}  ({'; '.join(det.evidence)})\n")
+    for f, why in skips:
+        rows.append({"file": f, "skipped": why})
+        out.note(f"{f}: skipped: {why}", f)
     if as_json:
         render.emit(render.document("detect", code, files=rows))
     out.flush()
-    if len(files) > 1:
-        found = sum(1 for r in rows if r.get("dialect"))
-        out.summary(f"{len(files)} files: {found} detected" + (f", {len(files) - found} not" if found < len(files) else ""))
+    if len(files) + len(skips) > 1 or skips:
+        found, total = sum(1 for r in rows if r.get("dialect")), len(files) + len(skips)
+        out.summary(f"{total} file{'s' if total != 1 else ''}: {found} detected" + (f", {len(files) - found} not" if found <
+                    len(files) else "") + (f", {len(skips)} skipped (no agents; -v says what each is)" if skips else ""))
     raise typer.Exit(code)
 
 
