@@ -268,6 +268,9 @@ def test_a_file_the_tool_loads_is_not_an_error():
     assert _found(f) == {(4, "warning", "tool-unknown"), (6, "warning", "tool-unknown")}
     f = validate_text("---\nname: Apple Reviewer\ndescription: d\ntools: [frobnicate]\n---\nx\n", "copilot-prompt")
     assert _found(f) == {(4, "warning", "tool-unknown")}  # VS Code: a Warning marker; any non-empty name
+    f = validate_text("---\nallowed-tools: None, Eza, Read\ndescription: d\n---\nx\n", "claude-command",
+                      path=".claude/commands/a.md")  # `claude plugin validate` passes it: the names pre-approve nothing
+    assert _found(f) == {(2, "warning", "tool-unknown")} and not has_errors(f)
     f = validate_text("customModes:\n  - slug: a\n    name: ''\n    roleDefinition: ''\n    groups: [read]\n", "roo")
     assert [x.message for x in f] == ["'name' is required in roo", "'roleDefinition' is required in roo"]
 
