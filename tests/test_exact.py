@@ -352,7 +352,7 @@ def test_three_dashes_in_a_value_never_end_claude_codes_header():
         data = YAML(typ="safe").load(header)
         assert data["description"] == "Plans --- then acts.\n----\nDone.", target
         back = agentconv.convert_text(out, "copilot", from_=target).text
-        assert "Plans --- then acts." in back and back.endswith("---\n\nLead the swarm.\n"), target
+        assert "Plans --- then acts." in back and back.endswith("---\nLead the swarm.\n"), target  # no blank line: as the source
     out = agentconv.convert_text(text, "claude", from_="copilot", path="swarm.agent.md").text
     assert '"swarm-\\u002d-lead"' in out  # the side channel's JSON too
     written = "---\nname: a\ndescription: Plans --- then acts.\n---\nBody.\n"  # the source's own text, kept
@@ -694,3 +694,32 @@ def test_a_roo_mode_with_an_empty_slug_merged_with_others_keeps_a_slug(tmp_path)
     results = list(convert_many([tmp_path / "in"], "roo", tmp_path / "out", from_="roo"))
     assert sorted(r.status for r in results) == ["converted", "converted"], [r.error for r in results]
     assert "  - slug: be-safe\n" in (tmp_path / "out" / ".roomodes").read_text()
+
+
+@pytest.mark.parametrize("target", ["copilot", "opencode", "gemini", "marketplace"])
+@pytest.mark.parametrize("gap", ["", "\n", "\n\n"])
+def test_a_round_trip_gives_back_what_the_target_says_otherwise(target, gap):
+    """A -> B -> A: `model: inherit` (B's default, left out of B: it rides in the side channel), a colour only the
+    source's own tool spells (Claude Code's `magenta`, carried through B and written back as Claude spelled it), the
+    display name a catalogue makes up from the name (not carried back) and the blank lines between header and prompt
+    (B's tools skip them) come back as they were."""
+    color = "red" if target == "copilot" else "magenta"  # Copilot keeps any colour in its metadata map: Claude's own
+    src = f"---\nname: rt\ndescription: Reviews code.\nmodel: inherit\ncolor: {color}\n---\n{gap}You review.\n"
+    out = agentconv.convert_text(src, target, from_="claude", path=".claude/agents/rt.md").text
+    assert out.split("---\n")[-1] == gap + "You review.\n"
+    assert agentconv.convert_text(out, "claude", from_=target, path=".claude/agents/rt.md").text == src
+
+
+def test_a_carried_colour_is_written_back_only_as_text_spelled_by_the_dialect_itself():
+    """The side channel's `from` is anyone's to write: a colour it gives back is written as spelled only when it is
+    text and the payload says this very dialect spelled it; otherwise the target's own rule (carried, not written)."""
+    def copilot(payload):
+        return f"---\nname: c\ndescription: d\n# agentconv-carry: {payload}\n---\nBody.\n"
+    listed = copilot('{"v":1,"from":"claude","digest":"0","fields":{"metadata.color":["red","blue"]}}')
+    out = agentconv.convert_text(listed, "claude", from_="copilot", path="c.agent.md").text
+    assert "\ncolor:" not in out
+    other = copilot('{"v":1,"from":"gemini","digest":"0","fields":{"metadata.color":"magenta"}}')
+    out = agentconv.convert_text(other, "claude", from_="copilot", path="c.agent.md").text
+    assert "\ncolor:" not in out and '"metadata.color":"magenta"' in out
+    own = copilot('{"v":1,"from":"claude","digest":"0","fields":{"metadata.color":"magenta"}}')
+    assert "\ncolor: magenta\n" in agentconv.convert_text(own, "claude", from_="copilot", path="c.agent.md").text

@@ -403,8 +403,8 @@ def test_a_target_linked_to_a_source_is_refused_after_a_fresh_one_is_written(tmp
     agents = tmp_path / ".claude/agents"
     agents.mkdir(parents=True)
     for name in ("alpha", "beta"):
-        (agents / f"{name}.md").write_text(f"---\nname: {name}\ndescription: d\n---\nbody\n")
-    (tmp_path / ".github/agents").mkdir(parents=True)
+        (agents / f"{name}.md").write_text(f"---\nname: {name}\ndescription: d\ntools: Read\n---\nbody\n")  # its
+    (tmp_path / ".github/agents").mkdir(parents=True)  # Copilot output differs (tools respelled): a write is due
     (tmp_path / ".github/agents/alpha.agent.md").symlink_to(agents / "alpha.md")
     out = migration.migrate(tmp_path, ["copilot"], force=True, jobs=1)
     by = {r.source: r for r in out.records}

@@ -21,7 +21,7 @@ from ..ir import ALLOWLIST, DENYLIST, INHERIT, Agent, Document, Grant, Model, Or
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
-from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas
+from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
 from .toolpolicy import ToolFields, policy_key
 
 
@@ -157,6 +157,9 @@ class Dialect(ToolFields, Detection):
         self._derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
+        elif agent.display_name and agent.name and self.table.get("name", {}).get("display_fallback") == "title" \
+                and agent.display_name == titled(agent.name) and "display_name" not in agent.derived:
+            agent.derived.append("display_name")  # what a writer of this dialect makes up from the name: not carried
         return agent
 
     @staticmethod
@@ -266,7 +269,7 @@ class Dialect(ToolFields, Detection):
             policy = replace(policy, carry=False)  # nowhere to carry: what is lost is reported as dropped
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
-            return self.render(out.mapping, out.body, out.layout, out.carry)
+            return self.render(out.mapping, out.body, out.layout or self._gap_of(doc.agent), out.carry)
         layouts = [self.own_layout(a) for a in doc.records]
         if not afresh and all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
             text = self.envelope.as_written(layouts)  # every record as read, all of one file in order: as it came
@@ -289,6 +292,17 @@ class Dialect(ToolFields, Detection):
         return records.Out(mapping, body, self.own_layout(ctx.agent),
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping,
                                            body_read(body) if body_read else body))
+
+    def _gap_of(self, agent: Agent) -> frontmatter.Layout | None:
+        """For a record written fresh from another dialect's markdown: the blank lines the source had before its prompt
+        (below its header, or at the top of a file without one; the tools skip them), so A -> B -> A gives them back,
+        and whether it had a header at all (a command with nothing to say in one is written without, where the header
+        is optional); None: the usual one blank line below a header."""
+        layout = agent.origin.layout if agent.origin is not None else None
+        if self.envelope is not frontmatter or not isinstance(layout, frontmatter.Layout) or layout.gap.strip("\n") \
+                or (layout.has_header and layout.gap == "\n"):
+            return None
+        return frontmatter.Layout(gap=layout.gap, has_header=layout.has_header)
 
     def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as
@@ -479,6 +493,12 @@ class Dialect(ToolFields, Detection):
         wrote it, and rides there again."""
         return self._same(ctx) and not ctx.carried_back(ipath)
 
+    def _spelled_here(self, ctx: "WriteContext", ipath: str) -> bool:
+        """``ipath`` came back from the side channel, which a file of this dialect wrote (A -> B -> A): its value is
+        this dialect's own spelling."""
+        origin = ctx.agent.origin
+        return origin is not None and origin.keep.get("carried_from") == self.id and ctx.carried_back(ipath)
+
     def _uncoerced(self, ctx: "WriteContext", ipath: str, value: Any) -> Any:
         """Same dialect: a value coerced on reading (a comma string read as a list) is written as the source had it."""
         got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self._same(ctx) else None
@@ -506,9 +526,26 @@ class Dialect(ToolFields, Detection):
         held, spread = self.held_paths, self.spread_paths  # a map field (GitHub's `metadata`) holds the spread ones
         implied = {"name"} | ({"role"} if ctx.agent.role == t.get("default_role") else set())  # said by the file
         # and only what the side channel could restore too: an access setting is never written into another tool
-        return {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
-                and p.split(".", 1)[0] not in spread and _reads_back(k, p)
-                and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+        out = {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
+               and p.split(".", 1)[0] not in spread and _reads_back(k, p)
+               and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+        return {**out, **self._map_as_keys(ctx, out)} if "metadata" not in spread else out
+
+    def _map_as_keys(self, ctx: "WriteContext", taken: dict[str, str]) -> dict[str, str]:
+        """The entries of another tool's map field (GitHub's ``metadata``) as keys of their own, where every entry is
+        one that a key of its name means (a catalogue's ``category``: what a Claude file had as ``category:``, which
+        Copilot keeps in its map) and this dialect keeps keys it does not know; a map with any other entry stays whole
+        (in the side channel), never split between header and comment."""
+        held, known = self.held_paths, self.known_keys
+        out = {}
+        for k, v in ctx.agent.metadata.items():
+            p = f"metadata.{k}"
+            if p in taken or p in held or v is None:
+                continue
+            if k in known or k in taken.values() or not _reads_back(k, p) or carry.refusal(p, v) is not None:
+                return {}
+            out[p] = k
+        return out
 
     def field_value(self, key: str, ipath: str, ctx: "WriteContext") -> Any:
         agent = ctx.agent
@@ -544,7 +581,7 @@ class Dialect(ToolFields, Detection):
                                                                   and not self._had_key(ctx, key)):
                 value = agent.display_name
             else:
-                value = name if fallback == "name" else name.replace("-", " ").replace("_", " ").title()
+                value = name if fallback == "name" else titled(name)
                 if fallback != "name":
                     ctx.report.add(LossCode.NAME_DERIVED, "display_name", field="display name", value=value,
                                    source="the name")
@@ -665,6 +702,7 @@ class Dialect(ToolFields, Detection):
                 ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
         elif how == "inherit":
             ctx.report.add(LossCode.MODEL_DEFAULT, "model", model=model.raw, dialect=self.id)
+            ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would name none
         elif how == "no-alias":
             ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw, why=f"a floating alias with no {self.id} "
                      "equivalent (an alias is never pinned to a version)")
@@ -691,8 +729,8 @@ class Dialect(ToolFields, Detection):
         if color is None:
             return None
         allowed = self.table.get("values", {}).get("color")
-        if self._kept_as_is(ctx, "metadata.color"):
-            return color  # same dialect: the value as written (validate judges it)
+        if self._kept_as_is(ctx, "metadata.color") or (isinstance(color, str) and self._spelled_here(ctx, "metadata.color")):
+            return color  # same dialect, or given back as a file of it spelled it: the value as written (validate judges it)
         colors = tables.builtin("colors.toml")["colors"]
         if allowed == "hex":
             themes = self.table["values"].get("color_themes", [])

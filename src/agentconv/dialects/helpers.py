@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from .. import rx
 
 __all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_line", "first_paragraph", "glob_match", "glob_source",
-           "made_up_description", "memo", "split_commas", "split_quoted", "unscoped", "weight", "when_to_use"]
+           "made_up_description", "memo", "split_commas", "split_quoted", "titled", "unscoped", "weight", "when_to_use"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -50,6 +50,12 @@ def memo(owner: Any, name: str, key: Any, compute: Callable[[], Any], size: Call
 def weight(grants: Iterable[Any]) -> int:
     """The characters a list of tool grants (``ir.Grant``) spells: what a memo keyed on them would keep."""
     return sum(len(g.raw) + len(g.pattern or "") for g in grants)
+
+
+def titled(name: str) -> str:
+    """The display name a dialect that requires one makes up from an identifier (``[name] display_fallback =
+    "title"``): ``code-reviewer`` is ``Code Reviewer``."""
+    return name.replace("-", " ").replace("_", " ").title()
 
 
 def split_commas(text: str) -> list[str]:

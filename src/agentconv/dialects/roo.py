@@ -45,15 +45,11 @@ from ..envelopes.roomodes import PROBLEM
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
-from .helpers import dedupe
+from .helpers import dedupe, titled
 
 ALL_GROUPS = ["read", "edit", "command", "mcp"]
 ALL_MCP = "mcp:*/*"
 DEPRECATED = {"browser"}
-
-
-def _title(slug: str) -> str:
-    return slug.replace("-", " ").replace("_", " ").title()
 
 
 class Roo(Dialect):
@@ -72,7 +68,7 @@ class Roo(Dialect):
                        problem=f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}")
         if agent.display_name == agent.name:
             agent.display_name = None  # only the slug again (before a name is made up for an empty slug)
-        elif agent.display_name is not None and agent.display_name == _title(agent.name or ""):
+        elif agent.display_name is not None and agent.display_name == titled(agent.name or ""):
             agent.derived.append("display_name")  # what a writer makes up from the slug anyway: not carried
         role, ci = ext.pop("roleDefinition", None), ext.pop("customInstructions", None)
         role = "" if role is None else str(role)
