@@ -723,3 +723,26 @@ def test_a_carried_colour_is_written_back_only_as_text_spelled_by_the_dialect_it
     assert "\ncolor:" not in out and '"metadata.color":"magenta"' in out
     own = copilot('{"v":1,"from":"claude","digest":"0","fields":{"metadata.color":"magenta"}}')
     assert "\ncolor: magenta\n" in agentconv.convert_text(own, "claude", from_="copilot", path="c.agent.md").text
+
+
+def test_a_catalogue_key_kept_in_copilots_metadata_map_comes_back_as_a_key_of_its_own():
+    """Claude Code reads a catalogue's `category:` (a key it ignores) as metadata, which Copilot keeps in its `metadata`
+    map: back in Claude it is `category:` again. A map holding any entry no key of its name means (`author`) stays
+    whole in the side channel, never split between header and comment."""
+    src = "---\nname: rt\ndescription: Reviews code.\ncategory: quality\n---\nYou review.\n"
+    out = agentconv.convert_text(src, "copilot", from_="claude", path=".claude/agents/rt.md").text
+    assert "metadata:\n  category: quality\n" in out
+    assert agentconv.convert_text(out, "claude", from_="copilot", path="rt.agent.md").text == src
+    mixed = "---\nname: rt\ndescription: d\nmetadata:\n  category: quality\n  author: me\n---\nBody.\n"
+    back = agentconv.convert_text(mixed, "claude", from_="copilot", path="rt.agent.md").text
+    assert "\ncategory:" not in back and '"metadata.category":"quality"' in back and '"metadata.author":"me"' in back
+
+
+@pytest.mark.parametrize("target", ["opencode-command", "copilot-prompt"])
+def test_a_command_without_a_header_is_written_without_one_where_the_header_is_optional(target):
+    """A Claude command that is only its prompt has nothing for a header: OpenCode (loadCommand spreads an empty data
+    object) and VS Code (optional frontmatter) load such a file, so none is written (was `---\\n---` above it)."""
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text("\nAudit the code.\n", target, from_="claude-command", path=".claude/commands/audit.md",
+                                 policy=policy)
+    assert out.text == "\nAudit the code.\n"
