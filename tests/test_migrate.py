@@ -168,6 +168,24 @@ def test_prefix_collisions_go_as_far_up_as_it_takes_to_tell_sources_apart(tmp_pa
         "x-valid-review.agent.md", "y-valid-review.agent.md"]
 
 
+def test_prefix_collisions_tell_apart_sources_only_generic_folders_tell_apart(tmp_path: Path) -> None:
+    """A template repository keeps one skill twice, at skills/NAME/ and .github/skills/NAME/: only folders that say
+    nothing differ, so those name them (was: both prefixed with the repository's folder, and the collision stood
+    even with --prefix-collisions)."""
+    from agentconv.naming import prefixed_apart
+
+    assert prefixed_apart([("t/skills/a/SKILL.md", "a", "agent"), ("t/.github/skills/a/SKILL.md", "a", "agent")]) == {
+        "t/skills/a/SKILL.md": "t-skills-a", "t/.github/skills/a/SKILL.md": "github-skills-a"}
+    src = tmp_path / "t"
+    for where in ("skills", ".github/skills"):
+        (src / where / "tidy").mkdir(parents=True)
+        (src / where / "tidy" / "SKILL.md").write_text("---\nname: tidy\ndescription: Tidy code.\n---\nTidy.\n")
+    r = cli("convert", str(src), "--from", "skill", "--to", "gemini", "-o", str(tmp_path / "o"), "--prefix-collisions",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "o/.gemini/agents").iterdir()) == ["github-skills-tidy.md", "t-skills-tidy.md"]
+
+
 def test_prefix_collisions_looks_past_a_plugin_s_commands_and_skills_folders(tmp_path: Path) -> None:
     """Two plugins' commands (``plugins/P/commands/x.md``) and skills (``plugins/P/skills/x/SKILL.md``) that want one
     target are named after their plugins: before, both became ``commands-x`` (``x-x``) and collided again."""

@@ -37,25 +37,29 @@ GENERIC_FOLDERS = frozenset({"agents", "agent", "commands", "command", "prompts"
 """Folders that say nothing about an agent: ``--prefix-collisions`` looks past them for the one that does."""
 
 
-def prefixed(source: str, name: str, fallback: str = "agent", depth: int = 1) -> str:
+def prefixed(source: str, name: str, fallback: str = "agent", depth: int = 1, generic: bool = False) -> str:
     """``<folder>-<name>``, the folder being the nearest one of ``source`` that says something
     (``plugins/a/agents/x.md`` and ``plugins/a/commands/x.md`` -> ``a-x``; a skill's own folder, named ``name``,
     says nothing either): how ``--prefix-collisions`` renames two sources that want one target. ``depth``: that
-    many such folders, the farthest first (``x/valid/agents/r.md`` at 2: ``x-valid-r``)."""
+    many such folders, the farthest first (``x/valid/agents/r.md`` at 2: ``x-valid-r``). ``generic``: the folders
+    that say nothing count too (the last resort of ``prefixed_apart``)."""
     parts = source.replace("\\", "/").split("/")[:-1]
-    folders = [p for p in reversed(parts) if p and p not in GENERIC_FOLDERS and p != name][:depth] or [fallback]
+    folders = [p for p in reversed(parts) if p and p != "." and (generic or p not in GENERIC_FOLDERS) and p != name
+               ][:depth] or [fallback]
     return f"{slugify('-'.join(reversed(folders)))}-{name}"
 
 
 def prefixed_apart(claims: list[tuple[str, str, str]]) -> dict[str, str]:
     """Source -> ``prefixed`` name for sources (``(source, name, fallback)``) that want one target: the nearest
     folder that says something, or as many more of them as it takes to tell the sources apart (two
-    ``valid/agents/r.md`` under ``x/`` and ``y/``: ``x-valid-r`` and ``y-valid-r``, not ``valid-r`` twice)."""
+    ``valid/agents/r.md`` under ``x/`` and ``y/``: ``x-valid-r`` and ``y-valid-r``, not ``valid-r`` twice); where
+    only folders that say nothing differ (``t/skills/a/SKILL.md``, ``t/.github/skills/a/SKILL.md``), those too."""
     longest = max((len(s.replace("\\", "/").split("/")) for s, _, _ in claims), default=1)
-    for depth in range(1, longest + 1):
-        names = {src: prefixed(src, name, fallback, depth) for src, name, fallback in claims}
-        if len(set(names.values())) == len(names):
-            return names
+    for generic in (False, True):  # then the folders that say nothing, where only they differ
+        for depth in range(1, longest + 1):
+            names = {src: prefixed(src, name, fallback, depth, generic) for src, name, fallback in claims}
+            if len(set(names.values())) == len(names):
+                return names
     return {src: prefixed(src, name, fallback) for src, name, fallback in claims}  # nothing tells them apart
 
 
