@@ -746,3 +746,14 @@ def test_a_command_without_a_header_is_written_without_one_where_the_header_is_o
     out = agentconv.convert_text("\nAudit the code.\n", target, from_="claude-command", path=".claude/commands/audit.md",
                                  policy=policy)
     assert out.text == "\nAudit the code.\n"
+
+
+def test_keys_written_for_another_dialects_fields_follow_the_sources_order():
+    """The keys standing for fields the source wrote come in the source's order (each in one of the slots they
+    take; a key the source has no field for stays where the table puts it), so A -> B -> A gives A's order back."""
+    src = "---\nname: rt\ndescription: Reviews code.\nmodel: sonnet\ntools: Read, Grep\n---\nYou review.\n"
+    out = agentconv.convert_text(src, "marketplace", from_="claude", path=".claude/agents/rt.md").text
+    keys = [ln.split(":")[0] for ln in out.split("---\n")[1].splitlines() if ln[:1].isalpha()]
+    assert keys.index("model") < keys.index("tools")
+    back = agentconv.convert_text(out, "claude", from_="marketplace", path="agents/specialists/rt.md").text
+    assert back == src

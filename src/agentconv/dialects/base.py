@@ -447,6 +447,8 @@ class Dialect(ToolFields, Detection):
         self.write_extra(mapping, ctx)
         if "order" in self.table:  # the order the tool writes a record's keys in; keys it does not list follow
             mapping = {k: mapping[k] for k in [*self.table["order"], *mapping] if k in mapping}
+        else:
+            mapping = self._in_source_order(ctx, mapping)
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
             ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"{naming.a(self.id)} agent",
@@ -454,6 +456,27 @@ class Dialect(ToolFields, Detection):
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
+
+    def _in_source_order(self, ctx: "WriteContext", mapping: dict[str, Any]) -> dict[str, Any]:
+        """A record from another dialect's header: the keys that stand for fields the source wrote, in the order the
+        source wrote them, each in one of the slots they take (the others stay where the table puts them), so that
+        A -> B -> A gives A's order back (`model` before `tools`, as many Claude files have it)."""
+        origin = ctx.agent.origin
+        layout = origin.layout if origin is not None else None
+        if self._same(ctx) or not isinstance(layout, frontmatter.Layout) or len(layout.chunks) < 2 \
+                or origin.dialect not in registry.ids():
+            return mapping
+        theirs, named = registry.get(origin.dialect).table.get("fields", {}), {k: p for p, k in origin.keys.items()}
+        at: dict[str, int] = {}  # IR path -> where the source wrote it
+        for i, c in enumerate(layout.chunks):
+            at.setdefault(theirs.get(c.key) or named.get(c.key) or "", i)
+        mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()}
+        where = {k: at.get(mine.get(k) or kept.get(k) or "") for k in mapping}
+        moved = [k for k in mapping if where[k] is not None and (mine.get(k) or kept.get(k))]
+        if len(moved) < 2:
+            return mapping
+        order, slots = iter(sorted(moved, key=lambda k: where[k])), set(moved)
+        return {k: mapping[k] for k in [next(order) if k in slots else k for k in mapping]}
 
     @cached_property
     def write_order(self) -> list[tuple[str, str]]:
