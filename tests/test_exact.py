@@ -184,6 +184,23 @@ def test_a_prompt_file_listing_many_copilot_tools_is_a_prompt(path, tmp_path):
     assert agentconv.convert(tmp_path / path, to="copilot-prompt").text == text
 
 
+@pytest.mark.parametrize("path,text,key,value", [
+    (".cursor/rules/ts.mdc", "---\ndescription: TypeScript style\nglobs: **/*.ts, src/**\nalwaysApply: false\n---\nUse tabs.\n",
+     "globs", "**/*.ts, src/**"),
+    (".github/instructions/cs.instructions.md", "---\ndescription: C# rules\napplyTo: **/*.cs\n---\nUse records.\n",
+     "applyTo", "**/*.cs")])
+def test_an_instructions_file_s_own_keys_stay_keys_when_its_header_is_read_leniently(path, text, key, value):
+    """A Cursor rule's `globs: **/*.ts` (written unquoted, as Cursor writes it) or Copilot instructions' `applyTo:`
+    is no strict YAML (`*` starts an alias): named on its own and read as an agent, the header is read leniently
+    with the file's own keys as keys (instructions.toml `keys`), so the value is that key's, never folded into the
+    description above it (was: description 'TypeScript style globs: **/*.ts, src/**')."""
+    doc, report = agentconv.read_text(text, path=path)
+    agent = doc.agent
+    assert agent.description == text.split("description: ")[1].split("\n")[0]
+    assert value in [v for ext in agent.extensions.values() for k, v in ext.items() if k == key]
+    assert ("yaml-lenient", key) in {(i.code.value, i.path) for i in report}
+
+
 def test_a_roo_mode_without_groups_comes_back_as_written():
     """Roo rejects a mode without groups; a same-dialect conversion still keeps it as written (validate is where it
     is reported), and other dialects read it as the reader says: no tool (the file gives none; never more), with a

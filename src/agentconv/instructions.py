@@ -30,6 +30,19 @@ def instructions(path: str) -> str | None:
     return None
 
 
+def header_keys(path: str | None) -> frozenset[str]:
+    """The header keys of the instructions file ``path`` is (``keys`` in the table; none for any other file)."""
+    what = instructions(path.replace("\\", "/")) if path else None
+    return _keys().get(what, frozenset()) if what else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _keys() -> dict[str, frozenset[str]]:
+    from .tables import builtin
+
+    return {i["what"]: frozenset(i["keys"]) for i in builtin("instructions.toml")["instructions"] if i.get("keys")}
+
+
 def runs(what: str) -> str | None:
     """``"command"`` for a prompt the user runs by name (a Cursor command, a Windsurf workflow); None: instructions."""
     return _runs().get(what)

@@ -17,6 +17,7 @@ from typing import Any
 from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records
 from ..errors import ParseError
+from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
@@ -51,8 +52,9 @@ class Dialect(ToolFields, Detection):
         key = self.table.get("prompt_key")
         if key:
             return self.envelope.parse(text, path, prompt_key=key)
-        if self.envelope is frontmatter:
-            return frontmatter.parse(text, path, keys=self.known_keys, twice=self.table.get("duplicate_keys"))
+        if self.envelope is frontmatter:  # an instructions file named on its own: its own keys are keys too
+            keys = self.known_keys | header_keys(path)
+            return frontmatter.parse(text, path, keys=keys, twice=self.table.get("duplicate_keys"))
         return self.envelope.parse(text, path)
 
     @cached_property
