@@ -774,3 +774,19 @@ def test_keys_written_for_another_dialects_fields_follow_the_sources_order():
     assert keys.index("model") < keys.index("tools")
     back = agentconv.convert_text(out, "claude", from_="marketplace", path="agents/specialists/rt.md").text
     assert back == src
+
+
+def test_a_file_scope_that_tests_case_written_where_file_rules_ignore_it_is_reported():
+    """Claude Code matches file rules ignoring case (its gitignore matcher's default), Roo's fileRegex and OpenCode's
+    wildcards do not: `\\.md$` written as Edit(*.md) also lets the agent edit NOTES.MD. More of a kind of access it
+    holds: a tool-broadened warning and the exact policy carried; nothing said where the source ignores case too."""
+    roo = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
+           "      - read\n      - - edit\n        - fileRegex: \\.md$\n")
+    res = agentconv.convert_text(roo, "claude", from_="roo", path=".roomodes")
+    assert "Edit(*.md)" in res.text and '"fileRegex' in res.text  # the Roo entry rides in the side channel
+    said = [i.message for i in res.report.items if i.code.value == "tool-broadened"]
+    assert said == ["in claude Write(*.md), Edit(*.md) also take the same paths in other cases (Claude Code matches "
+                    "file rules ignoring case): no new kind of access"]
+    claude = "---\nname: d\ndescription: d\ntools: Read, Edit(*.md), Bash(git log)\n---\nx\n"
+    same = agentconv.convert_text(claude, "claude", from_="claude", path=".claude/agents/d.md")
+    assert same.text == claude and not any(i.code.value == "tool-broadened" for i in same.report.items)

@@ -11,6 +11,7 @@ from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from .. import registry
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
@@ -291,6 +292,23 @@ class ToolFields:
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unpatterned)}"] if unpatterned else [])
+        if self.table.get("parser", {}).get("path_case") == "insensitive" and not unpatterned:
+            self.check_case(ctx, allowed)
+
+    def check_case(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> None:
+        """A file scope from a tool that tests case, written where file rules ignore it (``[parser] path_case``):
+        the same files in every case, more of a kind of access the agent holds; reported, the exact policy carried."""
+        origin = ctx.agent.origin
+        theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
+        if theirs.get("parser", {}).get("path_case") == "insensitive":
+            return
+        scoped = dedupe(f"{n}({g.pattern})" for n, g in allowed if g.pattern and g.canonical
+                        and capability(g.canonical) in ("files", "read") and g.pattern.lower() != g.pattern.upper())
+        if scoped:
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.id} {', '.join(scoped)} also take the "
+                           f"same paths in other cases ({self.table.get('parser', {}).get('reader', self.id)} matches file rules ignoring "
+                           "case): no new kind of access")
+            ctx.carry_tools()
 
     def judge(self, ctx: "WriteContext", wider: set[str], granted: set[str], refusals: list[str]) -> None:
         """Never widen, judged by capability (data/tools.toml ``[classes]``), not by spelling. A tool of a class
