@@ -464,21 +464,28 @@ class Dialect(ToolFields, Detection):
         source wrote them, each in one of the slots they take (the others stay where the table puts them), so that
         A -> B -> A gives A's order back (`model` before `tools`, as many Claude files have it)."""
         origin = ctx.agent.origin
-        layout = origin.layout if origin is not None else None
-        if self._same(ctx) or not isinstance(layout, frontmatter.Layout) or len(layout.chunks) < 2 \
-                or origin.dialect not in registry.ids():
+        if origin is None or origin.dialect == self.id or len(mapping) < 2:
             return mapping
-        theirs, named = registry.get(origin.dialect).table.get("fields", {}), {k: p for p, k in origin.keys.items()}
-        at: dict[str, int] = {}  # IR path -> where the source wrote it
-        for i, c in enumerate(layout.chunks):
-            at.setdefault(theirs.get(c.key) or named.get(c.key) or "", i)
-        mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()}
-        where = {k: at.get(mine.get(k) or kept.get(k) or "") for k in mapping}
-        moved = [k for k in mapping if where[k] is not None and (mine.get(k) or kept.get(k))]
-        if len(moved) < 2:
+        layout = origin.layout
+        if type(layout) is not frontmatter.Layout or len(layout.chunks) < 2:
             return mapping
-        order, slots = iter(sorted(moved, key=lambda k: where[k])), set(moved)
-        return {k: mapping[k] for k in [next(order) if k in slots else k for k in mapping]}
+        if origin.dialect not in registry.ids():
+            return mapping
+        keys = tuple(c.key for c in layout.chunks)
+        source = registry.get(origin.dialect)  # a repository's headers repeat a few orders: remembered per dialect
+        at, others = memo(source, "_fields_at_memo", keys, lambda: _source_fields(source.table, keys),
+                          lambda: sum(len(str(k)) for k in keys))
+        if others:  # keys the source's table does not name (a catalogue's category): where the record says they went
+            named = {k: p for p, k in origin.keys.items()}
+            at = {**{named[k]: i for i, k in reversed(others) if k in named}, **at}
+        mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
+        where = {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at}
+        moved = [k for k in mapping if k in where]
+        ordered = sorted(moved, key=where.__getitem__)
+        if ordered == moved:
+            return mapping  # already so (most records): no new mapping
+        order = iter(ordered)
+        return {k: mapping[k] for k in [next(order) if k in where else k for k in mapping]}
 
     @cached_property
     def write_order(self) -> list[tuple[str, str]]:
@@ -968,6 +975,21 @@ def _key_for(ipath: str) -> str | None:
             if p == ipath and _reads_back(key, ipath):
                 return key
     return None
+
+
+def _source_fields(table: dict[str, Any], keys: tuple[Any, ...]) -> tuple[dict[str, int], tuple[tuple[int, Any], ...]]:
+    """A header's keys, read by its dialect's ``table``: IR path -> the index of the key it was first written under,
+    and (index, key) of the keys the table does not name."""
+    theirs = table.get("fields", {})
+    at: dict[str, int] = {}
+    others = []
+    for i, k in enumerate(keys):
+        p = theirs.get(k)
+        if p is None:
+            others.append((i, k))
+        elif p not in at:
+            at[p] = i
+    return at, tuple(others)
 
 
 def _reads_back(key: str, ipath: str) -> bool:

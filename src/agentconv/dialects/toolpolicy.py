@@ -36,6 +36,11 @@ class ToolFields:
         """``tools`` and ``tools.deny`` -> the header key that holds it (the last, where the table names several)."""
         return {v: k for k, v in self.table.get("fields", {}).items() if v in ("tools", "tools.deny")}
 
+    @cached_property
+    def tool_keys_all(self) -> tuple[str, ...]:
+        """Every header key the table reads a tool policy from, in table order (old spellings included)."""
+        return tuple(k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny"))
+
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """Default: ``tools`` (list or comma string) is an allowlist; ``tools.deny`` a deny list."""
         keys = self.tool_fields
@@ -130,8 +135,8 @@ class ToolFields:
     # ------------------------------------------------------------------ tools, writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for the tool policy (the shape comes from ``render_tools``)."""
-        own = tuple(k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny"))
-        kept = self.foreign_as_read(ctx, also=own)  # another tool's key read as this one's tools: both as written
+        # another tool's key read as this one's tools: both as written
+        kept = self.foreign_as_read(ctx, also=self.tool_keys_all)
         if kept is None:
             kept = self._tools_as_written(ctx)
         if kept is not None:
@@ -177,7 +182,7 @@ class ToolFields:
         layout = self.own_layout(ctx.agent)
         if layout is None:
             return None
-        keys = [k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny")]
+        keys = self.tool_keys_all
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
         if not old:
             return None
