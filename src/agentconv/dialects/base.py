@@ -761,8 +761,9 @@ class Dialect(ToolFields, Detection):
         if color is None:
             return None
         allowed = self.table.get("values", {}).get("color")
-        if self._kept_as_is(ctx, "metadata.color") or (isinstance(color, str) and self._spelled_here(ctx, "metadata.color")):
-            return color  # same dialect, or given back as a file of it spelled it: the value as written (validate judges it)
+        if self._kept_as_is(ctx, "metadata.color") or (isinstance(color, str)
+                                                       and self._spelled_here(ctx, "metadata.color")):
+            return color  # same dialect, or given back as its file spelled it: as written (validate judges it)
         colors = tables.builtin("colors.toml")["colors"]
         if allowed == "hex":
             themes = self.table["values"].get("color_themes", [])

@@ -17,7 +17,6 @@ from .base import Dialect, WriteContext
 DATA_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml")
 
 
-
 class Markdown(Dialect):
     id = "markdown"
 
