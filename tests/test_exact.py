@@ -257,8 +257,8 @@ NAMES_THE_TOOL_LOADS = (  # target, name, where it is written, what the file say
     ("codex", "My Agent", ".codex/agents/My Agent.toml", 'name = "My Agent"\n'),
     ("codex", "dotnet-4.8-expert", ".codex/agents/dotnet-4.8-expert.toml", 'name = "dotnet-4.8-expert"\n'),
     ("kiro", "a_b.c", ".kiro/agents/a_b.c.json", '"name": "a_b.c",'),
-    ("cursor", "Explore", ".cursor/agents/Explore.md", "name: Explore\n"),
-    ("marketplace", "dotnet-4.8", "agents/specialists/dotnet-4.8.md", "id: dotnet-4.8\n"),
+    ("cursor", "Explore", ".cursor/agents/Explore.md", 'name: "Explore"\n'),  # quoted, as the source has it
+    ("marketplace", "dotnet-4.8", "agents/specialists/dotnet-4.8.md", 'id: "dotnet-4.8"\n'),
     ("copilot", "Explore.v2", ".github/agents/Explore.v2.agent.md", "name: Explore.v2\n"),
     ("copilot-prompt", "My Prompt", ".github/prompts/My Prompt.prompt.md", "description: d\n"),
     ("opencode", "team/lead", ".opencode/agent/team/lead.md", 'name: "team/lead"\n'),
@@ -503,7 +503,7 @@ def test_a_json_escaped_emoji_is_the_character_the_tools_read():
     parsers; libyaml refuses it. Read as that character, never as text of a lenient fallback."""
     text = '---\nname: a\ndescription: "go \\ud83d\\ude80 now"\n---\n\nBody.\n'
     out = agentconv.convert_text(text, "copilot", from_="claude")
-    assert "description: go \U0001F680 now\n" in out.text and "yaml-lenient" not in {i.code.value for i in out.report}
+    assert 'description: "go \U0001F680 now"\n' in out.text and "yaml-lenient" not in {i.code.value for i in out.report}
     half = agentconv.read_text('---\nname: a\ndescription: "go \\ud83d now"\n---\n\nBody.\n', "claude")[1]
     assert "yaml-lenient" in {i.code.value for i in half}  # half a pair is no character: not read as one
 
@@ -790,3 +790,17 @@ def test_a_file_scope_that_tests_case_written_where_file_rules_ignore_it_is_repo
     claude = "---\nname: d\ndescription: d\ntools: Read, Edit(*.md), Bash(git log)\n---\nx\n"
     same = agentconv.convert_text(claude, "claude", from_="claude", path=".claude/agents/d.md")
     assert same.text == claude and not any(i.code.value == "tool-broadened" for i in same.report.items)
+
+
+@pytest.mark.parametrize("quoted", ['"Debug issues: many hypotheses"', "'Debug the 'hard' issues'".replace("'hard'", "''hard''")])
+def test_a_value_the_source_quoted_is_written_in_those_quotes(quoted):
+    """A one-line value the source wrote in quotes is written fresh in the same quotes where the target writes the
+    same value (`"..."` or `'...'`: YAML reads them alike), so that A -> B -> A gives A's spelling back."""
+    src = f"---\ndescription: {quoted}\n---\nDebug $ARGUMENTS.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, "opencode-command", from_="claude-command", path=".claude/commands/dbg.md",
+                                 policy=policy)
+    assert out.text.startswith(f"---\ndescription: {quoted}\n")
+    back = agentconv.convert_text(out.text, "claude-command", from_="opencode-command", path=".opencode/command/dbg.md",
+                                  policy=policy)
+    assert back.text == src

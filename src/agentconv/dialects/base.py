@@ -271,7 +271,8 @@ class Dialect(ToolFields, Detection):
             policy = replace(policy, carry=False)  # nowhere to carry: what is lost is reported as dropped
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
-            return self.render(out.mapping, out.body, out.layout or self._gap_of(doc.agent), out.carry)
+            return self.render(out.mapping, out.body, out.layout or self._fresh_layout(doc.agent, out.mapping),
+                               out.carry)
         layouts = [self.own_layout(a) for a in doc.records]
         if not afresh and all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
             text = self.envelope.as_written(layouts)  # every record as read, all of one file in order: as it came
@@ -295,16 +296,45 @@ class Dialect(ToolFields, Detection):
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping,
                                            body_read(body) if body_read else body))
 
-    def _gap_of(self, agent: Agent) -> frontmatter.Layout | None:
-        """For a record written fresh from another dialect's markdown: the blank lines the source had before its prompt
-        (below its header, or at the top of a file without one; the tools skip them), so A -> B -> A gives them back,
-        and whether it had a header at all (a command with nothing to say in one is written without, where the header
-        is optional); None: the usual one blank line below a header."""
+    def _fresh_layout(self, agent: Agent, mapping: dict[str, Any]) -> frontmatter.Layout | None:
+        """For a record written fresh from another dialect's markdown, what of its layout the tools do not read and
+        A -> B -> A gives back: the blank lines before its prompt (below its header, or at the top of a file without
+        one), whether it had a header at all (a command with nothing to say in one is written without, where the
+        header is optional), and the quotes of a one-line value written as the source wrote it; None: as usual."""
         layout = agent.origin.layout if agent.origin is not None else None
-        if self.envelope is not frontmatter or not isinstance(layout, frontmatter.Layout) or layout.gap.strip("\n") \
-                or (layout.has_header and layout.gap == "\n"):
+        if self.envelope is not frontmatter or type(layout) is not frontmatter.Layout or layout.gap.strip("\n"):
             return None
-        return frontmatter.Layout(gap=layout.gap, has_header=layout.has_header)
+        styles = self._quotes_of(agent, layout, mapping) if layout.chunks else {}
+        if not styles and layout.has_header and layout.gap == "\n":
+            return None
+        return frontmatter.Layout(gap=layout.gap, has_header=layout.has_header, styles=styles)
+
+    def _quotes_of(self, agent: Agent, layout: frontmatter.Layout, mapping: dict[str, Any]) -> dict[str, str]:
+        """Key -> the quote a one-line value had in the source header, for the keys written with that same value."""
+        origin = agent.origin
+        if origin is None or origin.dialect not in registry.ids():
+            return {}
+        quoted = {}  # IR path -> the quote its source value had
+        theirs, named = registry.get(origin.dialect).table.get("fields", {}), None
+        for c in layout.chunks:
+            if c.lenient or type(c.value) is not str:
+                continue
+            line = next((ln for ln in c.text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
+            quote = line.partition(":")[2].lstrip()[:1]
+            if quote not in ('"', "'"):
+                continue
+            path = theirs.get(c.key)
+            if path is None:
+                named = named if named is not None else {k: p for p, k in origin.keys.items()}
+                path = named.get(c.key)
+            if path is not None:
+                quoted.setdefault(path, (quote, c.value))
+            quoted.setdefault(c.key, (quote, c.value))  # a key written as the source wrote it (field-kept): its own
+        if not quoted:
+            return {}
+        mine = self.table.get("fields", {})
+        return {k: q for k, v in mapping.items() if (got := quoted.get(mine.get(k) or k)) and (q := got[0])
+                and got[1] == v}
 
     def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as

@@ -76,6 +76,8 @@ class Layout:
     gap: str = "\n"
     """Blank lines between the closing delimiter and the prompt."""
     has_header: bool = True
+    styles: dict[str, str] = field(default_factory=dict)
+    """For a header written fresh: key -> the quote (``"`` or ``'``) its value had in the source, which wrote it so."""
 
 
 @dataclass
@@ -288,7 +290,8 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
                 and ("\t" not in c.text or _strict(c.text)):
             parts.append(c.text)
         else:
-            text = yamlio.dump_field(key, value)
+            style = layout.styles.get(key) if layout is not None and layout.styles else None
+            text = (style and yamlio.dump_quoted(key, value, style)) or yamlio.dump_field(key, value)
             if not dashes and "---" in text:
                 head = yamlio.scalar(key) if isinstance(key, str) and "---" not in key else _dashless(key)
                 text = f"{head}: {_dashless(value)}\n"

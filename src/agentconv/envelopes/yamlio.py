@@ -254,6 +254,18 @@ def _item(value: Any, ind: int) -> str:
     return _node("-", value, ind)
 
 
+def dump_quoted(key: str, value: str, style: str) -> str | None:
+    """``key: value`` with a one-line string in quotes of ``style`` (``"`` or ``'``), as a source wrote that field;
+    None where that style cannot hold it as it is (a line break, a control character in single quotes)."""
+    if type(key) is not str or type(value) is not str or "\n" in value or "\r" in value:
+        return None
+    if style == '"':
+        return f"{_key(key)}: {_quoted(value)}\n"
+    if style == "'" and value.isprintable():
+        return f"{_key(key)}: '{value.replace(chr(39), chr(39) * 2)}'\n"
+    return None
+
+
 def dump_field(key: str, value: Any) -> str:
     """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
     if type(key) is str and len(key) <= SHORT:  # the common shapes, as _node writes them (tests/test_emitter.py)
