@@ -804,3 +804,32 @@ def test_a_value_the_source_quoted_is_written_in_those_quotes(quoted):
     back = agentconv.convert_text(out.text, "claude-command", from_="opencode-command", path=".opencode/command/dbg.md",
                                   policy=policy)
     assert back.text == src
+
+
+def test_keys_that_ride_in_the_side_channel_come_back_in_the_first_files_order():
+    """Where some of a header's keys ride in the side channel (B has no field for them), the payload names the first
+    file's key order (``keys``), so the write back into that dialect puts them where they were; a payload's ``keys``
+    that is not a short list of short strings is ignored (it is anyone's text), and a key order the first dialect
+    writes anyway is not named."""
+    src = ("---\ndescription: Adds a changelog entry\ncategory: docs\nargument-hint: <version>\n"
+           "allowed-tools: Read, Edit\n---\nAdd $ARGUMENTS.\n")
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, "codex-prompt", from_="claude-command", path=".claude/commands/log.md",
+                                 policy=policy).text
+    assert '"keys":["description","category","argument-hint","allowed-tools"]' in out
+    back = agentconv.convert_text(out, "claude-command", from_="codex-prompt", path=".codex/prompts/log.md",
+                                  policy=policy).text
+    assert back == src
+    keys = ',"keys":["description","category","argument-hint","allowed-tools"]'
+
+    def back_from(text: str) -> str:
+        return agentconv.convert_text(text, "claude-command", from_="codex-prompt", path=".codex/prompts/log.md",
+                                      policy=policy).text
+
+    without = back_from(out.replace(keys, ""))  # no order named: Claude Code's own (the table's) order
+    assert without != src and without.replace("category: docs\n", "") == src.replace("category: docs\n", "")
+    for bad in ('["x","y"]', "[" + ",".join(['"k"'] * 65) + "]", '["a",2]', '"description"', '[]'):
+        assert back_from(out.replace(keys, f',"keys":{bad}')) == without, bad  # anyone's text: checked, else unused
+    plain = "---\ndescription: d\nargument-hint: <v>\n---\nBody.\n"  # Claude's own order: nothing to name
+    assert '"keys"' not in agentconv.convert_text(plain, "codex-prompt", from_="claude-command",
+                                                  path=".claude/commands/p.md", policy=policy).text

@@ -1,6 +1,8 @@
 """The side channel: what a target cannot hold rides along in a comment it tolerates.
 
-Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}``. ``from`` names the dialect the
+Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}``, and ``"keys": [KEY, ...]``
+(the first file's header keys in its order, where some of them ride here and its dialect would not write them in
+that order: layout only, used by a write back into that dialect, never a value). ``from`` names the dialect the
 record first came from (a record read with a payload keeps its ``from``: a file converted to its own dialect comes
 back byte for byte), for people; no reader acts on it. The digest covers the header and body as written; when a file was edited after conversion, only fields the file cannot hold
 are restored (its own values win) and the staleness is reported.
@@ -51,10 +53,29 @@ def digest(mapping: dict[str, Any], body: str) -> str:
     return h.hexdigest()[:16]
 
 
-def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str) -> dict[str, Any] | None:
+def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
+         keys: list[str] | None = None) -> dict[str, Any] | None:
+    """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
+    in its order, where some of them ride here (a write back into ``source`` puts them in that order again)."""
     if not fields:
         return None
-    return {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
+    payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
+    if keys:
+        payload["keys"] = keys
+    return payload
+
+
+KEYS_MAX = 64
+"""The most header keys a payload's ``keys`` may name (a hostile comment's are ignored past it)."""
+
+
+def key_order(payload: dict[str, Any]) -> tuple[str, ...] | None:
+    """A payload's ``keys`` (the first file's key order), if it is a short list of short strings; else None."""
+    keys = payload.get("keys")
+    if not isinstance(keys, list) or not 1 < len(keys) <= KEYS_MAX or not all(
+            isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
+        return None
+    return tuple(keys)
 
 
 def decode(text: str) -> dict[str, Any] | None:
@@ -273,6 +294,9 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
             restored.append(path)
         else:
             skipped.append(path)
+    order = key_order(payload) if agent.origin is not None else None
+    if order is not None:  # layout, not meaning: where a write back into the first dialect puts its keys
+        agent.origin.keep["carried_order"] = order
     if restored:
         report.add(LossCode.CARRY_RESTORED, "", line=line, fields=", ".join(restored))
     if skipped:

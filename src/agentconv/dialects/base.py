@@ -375,7 +375,34 @@ class Dialect(ToolFields, Detection):
             ctx.uncarry("tools", "wider than what the file itself grants")
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
-                          body)
+                          body, self._first_keys(ctx, mapping) if ctx.carried else None)
+
+    def _first_keys(self, ctx: "WriteContext", mapping: dict[str, Any]) -> list[str] | None:
+        """The header keys of the file the record was first read from, in its order, where a key of it rides in the
+        side channel (so a write back into that dialect puts it where it was); None: the order comes back anyway."""
+        origin = ctx.agent.origin
+        if origin is None:
+            return None
+        order = origin.keep.get("carried_order")
+        if order is not None and (self._same(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
+            return list(order)  # as the file had it, or through one more dialect: the first file's order rides on
+        layout = origin.layout
+        if self._same(ctx) or type(layout) is not frontmatter.Layout or not 1 < len(layout.chunks) <= carry.KEYS_MAX \
+                or origin.dialect not in registry.ids():
+            return None
+        theirs, named = registry.get(origin.dialect).table.get("fields", {}), {k: p for p, k in origin.keys.items()}
+        paths_of = {c.key: theirs.get(c.key) or named.get(c.key) for c in layout.chunks}
+        if not any(p in ctx.carried for p in paths_of.values()):
+            return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
+        mine = self.table.get("fields", {})
+        shown = {mine.get(k) or k for k in mapping}  # what comes back from the file itself
+        keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping]
+        if len(keys) < 2 or not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
+            return None
+        rank = {k: i for i, (k, _) in enumerate(registry.get(origin.dialect).write_order)}
+        if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys:
+            return None  # the first dialect's own order: a write back into it gives it anyway
+        return keys  # keys whose values go nowhere (an access setting dropped) are not named
 
     def _tools_refused(self, ctx: "WriteContext", header: dict[str, Any]) -> bool:
         """Would a reader refuse the carried tool policy beside ``header`` (``carry.refusal`` against what the header
@@ -479,6 +506,8 @@ class Dialect(ToolFields, Detection):
         self.write_extra(mapping, ctx)
         if "order" in self.table:  # the order the tool writes a record's keys in; keys it does not list follow
             mapping = {k: mapping[k] for k in [*self.table["order"], *mapping] if k in mapping}
+        elif (order := self._carried_order(ctx)) is not None:
+            mapping = _in_order(mapping, order)
         else:
             mapping = self._in_source_order(ctx, mapping)
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
@@ -488,6 +517,14 @@ class Dialect(ToolFields, Detection):
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
+
+    def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
+        """Written back into the dialect whose file the side channel's ``keys`` came from: key -> where it was."""
+        keep = ctx.agent.origin.keep if ctx.agent.origin is not None else {}
+        order = keep.get("carried_order")
+        if order is None or keep.get("carried_from") != self.id or self._same(ctx):
+            return None
+        return {k: i for i, k in reversed(list(enumerate(order)))}
 
     def _in_source_order(self, ctx: "WriteContext", mapping: dict[str, Any]) -> dict[str, Any]:
         """A record from another dialect's header: the keys that stand for fields the source wrote, in the order the
@@ -509,13 +546,7 @@ class Dialect(ToolFields, Detection):
             named = {k: p for p, k in origin.keys.items()}
             at = {**{named[k]: i for i, k in reversed(others) if k in named}, **at}
         mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
-        where = {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at}
-        moved = [k for k in mapping if k in where]
-        ordered = sorted(moved, key=where.__getitem__)
-        if ordered == moved:
-            return mapping  # already so (most records): no new mapping
-        order = iter(ordered)
-        return {k: mapping[k] for k in [next(order) if k in where else k for k in mapping]}
+        return _in_order(mapping, {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at})
 
     @cached_property
     def write_order(self) -> list[tuple[str, str]]:
@@ -1006,6 +1037,17 @@ def _key_for(ipath: str) -> str | None:
             if p == ipath and _reads_back(key, ipath):
                 return key
     return None
+
+
+def _in_order(mapping: dict[str, Any], where: dict[Any, int]) -> dict[str, Any]:
+    """``mapping`` with the keys ``where`` places (key -> position) in that order, each in one of the slots they take;
+    the other keys stay where they are. The mapping itself where nothing moves."""
+    moved = [k for k in mapping if k in where]
+    ordered = sorted(moved, key=where.__getitem__)
+    if ordered == moved:
+        return mapping  # already so (most records): no new mapping
+    order = iter(ordered)
+    return {k: mapping[k] for k in [next(order) if k in where else k for k in mapping]}
 
 
 def _source_fields(table: dict[str, Any], keys: tuple[Any, ...]) -> tuple[dict[str, int], tuple[tuple[int, Any], ...]]:
