@@ -311,22 +311,17 @@ class Dialect(ToolFields, Detection):
 
     def _quotes_of(self, agent: Agent, layout: frontmatter.Layout, mapping: dict[str, Any]) -> dict[str, str]:
         """Key -> the quote a one-line value had in the source header, for the keys written with that same value."""
-        origin = agent.origin
-        if origin is None or origin.dialect not in registry.ids():
+        pairs = _source_paths(agent.origin)
+        if pairs is None:
             return {}
         quoted = {}  # IR path -> the quote its source value had
-        theirs, named = registry.get(origin.dialect).table.get("fields", {}), None
-        for c in layout.chunks:
+        for c, (_, path) in zip(layout.chunks, pairs):
             if c.lenient or type(c.value) is not str:
                 continue
             line = next((ln for ln in c.text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
             quote = line.partition(":")[2].lstrip()[:1]
             if quote not in ('"', "'"):
                 continue
-            path = theirs.get(c.key)
-            if path is None:
-                named = named if named is not None else {k: p for p, k in origin.keys.items()}
-                path = named.get(c.key)
             if path is not None:
                 quoted.setdefault(path, (quote, c.value))
             quoted.setdefault(c.key, (quote, c.value))  # a key written as the source wrote it (field-kept): its own
@@ -386,12 +381,10 @@ class Dialect(ToolFields, Detection):
         order = origin.keep.get("carried_order")
         if order is not None and (self._same(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
             return list(order)  # as the file had it, or through one more dialect: the first file's order rides on
-        layout = origin.layout
-        if self._same(ctx) or type(layout) is not frontmatter.Layout or not 1 < len(layout.chunks) <= carry.KEYS_MAX \
-                or origin.dialect not in registry.ids():
+        pairs = None if self._same(ctx) else _source_paths(origin)
+        if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
-        theirs, named = registry.get(origin.dialect).table.get("fields", {}), {k: p for p, k in origin.keys.items()}
-        paths_of = {c.key: theirs.get(c.key) or named.get(c.key) for c in layout.chunks}
+        paths_of = dict(pairs)
         if not any(p in ctx.carried for p in paths_of.values()):
             return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
         mine = self.table.get("fields", {})
@@ -533,18 +526,13 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or len(mapping) < 2:
             return mapping
-        layout = origin.layout
-        if type(layout) is not frontmatter.Layout or len(layout.chunks) < 2:
+        pairs = _source_paths(origin)
+        if pairs is None or len(pairs) < 2:
             return mapping
-        if origin.dialect not in registry.ids():
-            return mapping
-        keys = tuple(c.key for c in layout.chunks)
-        source = registry.get(origin.dialect)  # a repository's headers repeat a few orders: remembered per dialect
-        at, others = memo(source, "_fields_at_memo", keys, lambda: _source_fields(source.table, keys),
-                          lambda: sum(len(str(k)) for k in keys))
-        if others:  # keys the source's table does not name (a catalogue's category): where the record says they went
-            named = {k: p for p, k in origin.keys.items()}
-            at = {**{named[k]: i for i, k in reversed(others) if k in named}, **at}
+        at: dict[str, int] = {}  # IR path -> where the source wrote it first
+        for i, (_, p) in enumerate(pairs):
+            if p is not None and p not in at:
+                at[p] = i
         mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
         return _in_order(mapping, {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at})
 
@@ -1050,19 +1038,36 @@ def _in_order(mapping: dict[str, Any], where: dict[Any, int]) -> dict[str, Any]:
     return {k: mapping[k] for k in [next(order) if k in where else k for k in mapping]}
 
 
-def _source_fields(table: dict[str, Any], keys: tuple[Any, ...]) -> tuple[dict[str, int], tuple[tuple[int, Any], ...]]:
-    """A header's keys, read by its dialect's ``table``: IR path -> the index of the key it was first written under,
-    and (index, key) of the keys the table does not name."""
-    theirs = table.get("fields", {})
-    at: dict[str, int] = {}
-    others = []
-    for i, k in enumerate(keys):
-        p = theirs.get(k)
-        if p is None:
-            others.append((i, k))
-        elif p not in at:
-            at[p] = i
-    return at, tuple(others)
+_LAST_PATHS: tuple[Any, Any, Any] = (None, None, None)
+"""The record origin ``_source_paths`` answered last, its layout then, and the answer (a write asks several times, and
+once per target)."""
+
+
+def _source_paths(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
+    """(key, IR path) for each key of the header a record was read from, in its order: by its dialect's table (a
+    repository's headers repeat a few key orders: remembered per dialect), else where the record says the key went
+    (``origin.keys``: a catalogue's ``category``); None: no header of a dialect still registered."""
+    global _LAST_PATHS
+    last = _LAST_PATHS
+    if origin is not None and last[0] is origin and last[1] is origin.layout:
+        return last[2]
+    _LAST_PATHS = (origin, origin.layout if origin is not None else None, out := _paths_of(origin))
+    return out
+
+
+def _paths_of(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
+    layout = origin.layout if origin is not None else None
+    if type(layout) is not frontmatter.Layout or not layout.chunks or origin.dialect not in registry.ids():
+        return None
+    keys = tuple(c.key for c in layout.chunks)
+    source = registry.get(origin.dialect)
+    fields = source.table.get("fields", {})
+    paths = memo(source, "_paths_memo", keys, lambda: tuple(fields.get(k) for k in keys),
+                 lambda: sum(len(str(k)) for k in keys))
+    if None in paths:
+        named = {k: p for p, k in origin.keys.items()}
+        paths = tuple(named.get(k) if p is None else p for k, p in zip(keys, paths))
+    return list(zip(keys, paths))
 
 
 def _reads_back(key: str, ipath: str) -> bool:
