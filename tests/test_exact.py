@@ -833,3 +833,23 @@ def test_keys_that_ride_in_the_side_channel_come_back_in_the_first_files_order()
     plain = "---\ndescription: d\nargument-hint: <v>\n---\nBody.\n"  # Claude's own order: nothing to name
     assert '"keys"' not in agentconv.convert_text(plain, "codex-prompt", from_="claude-command",
                                                   path=".claude/commands/p.md", policy=policy).text
+
+
+def test_a_catalogue_key_carried_through_plain_markdown_comes_back_as_a_key_of_its_own():
+    """A Claude `category:` rides in a markdown persona's comment (it has no header); back in Claude it is a key of
+    its own again where the first file had it (was: the comment, in Claude's header)."""
+    src = "---\nname: rt\ndescription: Reviews code.\ncategory: quality\n---\n\nYou review.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, "markdown", from_="claude", path=".claude/agents/rt.md", policy=policy)
+    assert '"metadata.category":"quality"' in out.text
+    back = agentconv.convert_text(out.text, "claude", from_="markdown", path=out.path or "agents/rt.md", policy=policy)
+    assert back.text == src
+
+
+def test_copilots_metadata_map_takes_the_slot_of_the_key_it_holds():
+    """A Claude `category:` before `description:` is written in Copilot's `metadata` map at that place, and back in
+    Claude `category:` is where it was (was: after the description, Claude's order for a key it has no field for)."""
+    src = "---\nname: rt\ncategory: quality\ndescription: Reviews code.\n---\nYou review.\n"
+    out = agentconv.convert_text(src, "copilot", from_="claude", path=".claude/agents/rt.md").text
+    assert out.startswith("---\nname: rt\nmetadata:\n  category: quality\ndescription: Reviews code.\n")
+    assert agentconv.convert_text(out, "claude", from_="copilot", path="rt.agent.md").text == src

@@ -533,6 +533,12 @@ class Dialect(ToolFields, Detection):
         for i, (_, p) in enumerate(pairs):
             if p is not None and p not in at:
                 at[p] = i
+                if p.count(".") == 1:  # an entry of a map this dialect writes whole (GitHub's `metadata`): its slot
+                    at.setdefault(p.split(".", 1)[0] + ".*", i)
+        for p, i in list(at.items()):  # a map the source wrote whole: each entry written as a key takes its slot
+            if p.endswith(".*") and isinstance(entries := paths.get(ctx.agent, p[:-2]), dict):
+                for k in entries:
+                    at.setdefault(f"{p[:-2]}.{k}", i)
         mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
         return _in_order(mapping, {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at})
 
@@ -594,10 +600,13 @@ class Dialect(ToolFields, Detection):
         reported and goes to the side channel (``_report_unheld``).
         """
         origin = ctx.agent.origin
-        if origin is None or not origin.keys:
+        if origin is None:
             return {}
         t = self.table
         fields = t.get("fields", {})
+        if not origin.keys:  # a file without keys (plain markdown): only what its side channel gave back as a map
+            return self._map_as_keys(ctx, {}) if t.get("unknown_keys", "carry") == "keep" and not self._same(ctx) \
+                and "metadata" not in self.spread_paths else {}
         if self._same(ctx):  # not a key only the side channel named: it goes back there, not into the header
             unwritten = origin.keep.get("carried_keys", ())
             return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
