@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 from types import ModuleType
-from typing import Any
+from typing import Any, Callable
 
 from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records
@@ -304,27 +304,14 @@ class Dialect(ToolFields, Detection):
         layout = agent.origin.layout if agent.origin is not None else None
         if self.envelope is not frontmatter or type(layout) is not frontmatter.Layout or layout.gap.strip("\n"):
             return None
-        styles = self._quotes_of(agent, layout, mapping) if layout.chunks else {}
+        styles = self._quotes_of(agent, mapping) if layout.chunks else {}
         if not styles and layout.has_header and layout.gap == "\n":
             return None
         return frontmatter.Layout(gap=layout.gap, has_header=layout.has_header, styles=styles)
 
-    def _quotes_of(self, agent: Agent, layout: frontmatter.Layout, mapping: dict[str, Any]) -> dict[str, str]:
+    def _quotes_of(self, agent: Agent, mapping: dict[str, Any]) -> dict[str, str]:
         """Key -> the quote a one-line value had in the source header, for the keys written with that same value."""
-        pairs = _source_paths(agent.origin)
-        if pairs is None:
-            return {}
-        quoted = {}  # IR path -> the quote its source value had
-        for c, (_, path) in zip(layout.chunks, pairs):
-            if c.lenient or type(c.value) is not str:
-                continue
-            line = next((ln for ln in c.text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
-            quote = line.partition(":")[2].lstrip()[:1]
-            if quote not in ('"', "'"):
-                continue
-            if path is not None:
-                quoted.setdefault(path, (quote, c.value))
-            quoted.setdefault(c.key, (quote, c.value))  # a key written as the source wrote it (field-kept): its own
+        quoted = _per_source(agent.origin, "quoted", _quoted)
         if not quoted:
             return {}
         mine = self.table.get("fields", {})
@@ -384,7 +371,7 @@ class Dialect(ToolFields, Detection):
         pairs = None if self._same(ctx) else _source_paths(origin)
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
-        paths_of = dict(pairs)
+        paths_of = _per_source(origin, "paths_of", lambda _, pairs: dict(pairs))
         if not any(p in ctx.carried for p in paths_of.values()):
             return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
         mine = self.table.get("fields", {})
@@ -392,7 +379,7 @@ class Dialect(ToolFields, Detection):
         keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping]
         if len(keys) < 2 or not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
             return None
-        rank = {k: i for i, (k, _) in enumerate(registry.get(origin.dialect).write_order)}
+        rank = registry.get(origin.dialect).write_rank
         if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys:
             return None  # the first dialect's own order: a write back into it gives it anyway
         return keys  # keys whose values go nowhere (an access setting dropped) are not named
@@ -526,19 +513,15 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or len(mapping) < 2:
             return mapping
-        pairs = _source_paths(origin)
-        if pairs is None or len(pairs) < 2:
+        at = _per_source(origin, "at", _first_at)
+        if not at:
             return mapping
-        at: dict[str, int] = {}  # IR path -> where the source wrote it first
-        for i, (_, p) in enumerate(pairs):
-            if p is not None and p not in at:
-                at[p] = i
-                if p.count(".") == 1:  # an entry of a map this dialect writes whole (GitHub's `metadata`): its slot
-                    at.setdefault(p.split(".", 1)[0] + ".*", i)
-        for p, i in list(at.items()):  # a map the source wrote whole: each entry written as a key takes its slot
-            if p.endswith(".*") and isinstance(entries := paths.get(ctx.agent, p[:-2]), dict):
-                for k in entries:
-                    at.setdefault(f"{p[:-2]}.{k}", i)
+        if any(p.endswith(".*") for p in at):  # a map the source wrote whole: each entry written as a key takes its slot
+            at = dict(at)
+            for p, i in list(at.items()):
+                if p.endswith(".*") and isinstance(entries := paths.get(ctx.agent, p[:-2]), dict):
+                    for k in entries:
+                        at.setdefault(f"{p[:-2]}.{k}", i)
         mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
         return _in_order(mapping, {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at})
 
@@ -549,6 +532,11 @@ class Dialect(ToolFields, Detection):
         fields, prompt = self.table.get("fields", {}), dict.fromkeys(self.table.get("prompt_keys", []), "prompt")
         return [(k, fields.get(k) or prompt[k]) for k in dict.fromkeys([*self.table.get("order", []), *fields, *prompt])
                 if k in fields or k in prompt]
+
+    @cached_property
+    def write_rank(self) -> dict[str, int]:
+        """Header key -> its place in ``write_order``."""
+        return {k: i for i, (k, _) in enumerate(self.write_order)}
 
     def split_prompt(self, ctx: "WriteContext", mapping: dict[str, Any]) -> dict[str, str]:
         """A prompt held in two header keys (``prompt_keys``): the first up to the separator ``prompt_sep``, the second
@@ -1047,21 +1035,66 @@ def _in_order(mapping: dict[str, Any], where: dict[Any, int]) -> dict[str, Any]:
     return {k: mapping[k] for k in [next(order) if k in where else k for k in mapping]}
 
 
-_LAST_PATHS: tuple[Any, Any, Any] = (None, None, None)
-"""The record origin ``_source_paths`` answered last, its layout then, and the answer (a write asks several times, and
-once per target)."""
+_LAST_PATHS: tuple[Any, Any, Any, dict[str, Any]] = (None, None, None, {})
+"""The record origin ``_source_paths`` answered last, its layout then, the answer (a write asks several times, and
+once per target), and what ``_per_source`` worked out from it."""
 
 
 def _source_paths(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
     """(key, IR path) for each key of the header a record was read from, in its order: by its dialect's table (a
     repository's headers repeat a few key orders: remembered per dialect), else where the record says the key went
     (``origin.keys``: a catalogue's ``category``); None: no header of a dialect still registered."""
+    return _source(origin)[2]
+
+
+def _source(origin: Origin | None) -> tuple[Any, Any, Any, dict[str, Any]]:
     global _LAST_PATHS
     last = _LAST_PATHS
     if origin is not None and last[0] is origin and last[1] is origin.layout:
-        return last[2]
-    _LAST_PATHS = (origin, origin.layout if origin is not None else None, out := _paths_of(origin))
-    return out
+        return last
+    _LAST_PATHS = last = (origin, origin.layout if origin is not None else None, _paths_of(origin), {})
+    return last
+
+
+def _per_source(origin: Origin | None, name: str, compute: Callable[[Origin, list[tuple[Any, str | None]]], Any]
+                ) -> Any:
+    """``compute(origin, _source_paths(origin))`` (None where that is None), once per record origin: what the source
+    header says whatever the target (each target of a record asks again)."""
+    _, _, pairs, done = _source(origin)
+    try:
+        return done[name]
+    except KeyError:
+        out = done[name] = None if pairs is None else compute(origin, pairs)
+        return out
+
+
+def _quoted(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tuple[str, str]]:
+    """IR path (and header key) -> the quote a one-line value had in the source header, and that value."""
+    quoted: dict[Any, tuple[str, str]] = {}
+    for c, (_, path) in zip(origin.layout.chunks, pairs):
+        if c.lenient or type(c.value) is not str:
+            continue
+        line = next((ln for ln in c.text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
+        quote = line.partition(":")[2].lstrip()[:1]
+        if quote not in ('"', "'"):
+            continue
+        if path is not None:
+            quoted.setdefault(path, (quote, c.value))
+        quoted.setdefault(c.key, (quote, c.value))  # a key written as the source wrote it (field-kept): its own
+    return quoted
+
+
+def _first_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[str, int]:
+    """IR path -> where the source header wrote it first (empty: fewer than two keys, nothing to order)."""
+    at: dict[str, int] = {}
+    if len(pairs) < 2:
+        return at
+    for i, (_, p) in enumerate(pairs):
+        if p is not None and p not in at:
+            at[p] = i
+            if p.count(".") == 1:  # an entry of a map a dialect writes whole (GitHub's `metadata`): its slot
+                at.setdefault(p.split(".", 1)[0] + ".*", i)
+    return at
 
 
 def _paths_of(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
