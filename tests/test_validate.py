@@ -275,6 +275,24 @@ def test_a_file_the_tool_loads_is_not_an_error():
     assert [x.message for x in f] == ["'name' is required in roo", "'roleDefinition' is required in roo"]
 
 
+@pytest.mark.parametrize(("path", "severity"), [
+    (".claude/skills/foo/SKILL.md", "warning"),  # Claude Code loads it, named by its directory
+    ("plugins/p/.claude/skills/foo/SKILL.md", "warning"),
+    (".agents/skills/foo/SKILL.md", "error"),  # Codex, Gemini CLI, OpenCode, VS Code: the spec's rule
+    ("skills/foo/SKILL.md", "error"),
+])
+def test_a_skill_without_a_name_in_claude_codes_folder_loads_there(path, severity):
+    """A SKILL.md with no header name: Claude Code loads it from .claude/skills by its directory (`claude plugin
+    validate` passes it), OpenCode skips it (Info.pick safeParse): a warning there, an error where no reader names
+    it by its folder. Converted to itself it comes back as written."""
+    text = "---\ndescription: Does foo things\n---\nBody\n"
+    f = validate_text(text, "skill", path=path)
+    assert _found(f) == {(1, severity, "required")}
+    assert ("Claude Code loads it, named by its directory; OpenCode skips it" in f[0].message) == (severity == "warning")
+    doc, _ = agentconv.read_text(text, "skill", path=path)
+    assert doc.agent.name == "foo" and agentconv.write(doc, "skill") == text
+
+
 GEMINI_PROMPTS = [  # a Gemini CLI command and what Gemini CLI 0.61.0's FileCommandLoader does with it
     ('description = "Does it."\n', {(1, "error", "required")}),  # no prompt: skipped
     ('description = "Does it."\nprompt = 3\n', {(2, "error", "type")}),  # no string: skipped

@@ -294,8 +294,10 @@ class _Checker:
         rule = self.t.get("name", {})
         key = rule.get("key")
         if rule.get("required") and key and _empty(self.data.get(key)):
-            self.add(self.line(key) if key in self.data else self.rec.line, ERROR, "required",
-                     f"'{key}' is required in {self.d.id}", key)
+            where = "/" + (self.path or "").replace("\\", "/")
+            loaded = next((rule["missing"] for u in rule.get("optional_under", ()) if f"{u}/" in where), None)
+            self.add(self.line(key) if key in self.data else self.rec.line, WARNING if loaded else ERROR, "required",
+                     f"'{key}' is required in {self.d.id}" + (f" ({loaded})" if loaded else ""), key)
         desc_keys = [k for k, p in self.fields.items() if p == "description"]
         needed = "description" in self.t.get("required", ["description"]) and self.rec.kind == "agent"
         if desc_keys and needed and all(_empty(self.data.get(k)) for k in desc_keys):
