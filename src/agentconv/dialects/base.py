@@ -516,7 +516,7 @@ class Dialect(ToolFields, Detection):
         at = _per_source(origin, "at", _first_at)
         if not at:
             return mapping
-        if any(p.endswith(".*") for p in at):  # a map the source wrote whole: each entry written as a key takes its slot
+        if any(p.endswith(".*") for p in at):  # a map the source wrote whole: each entry takes its slot
             at = dict(at)
             for p, i in list(at.items()):
                 if p.endswith(".*") and isinstance(entries := paths.get(ctx.agent, p[:-2]), dict):
