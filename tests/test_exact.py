@@ -853,3 +853,59 @@ def test_copilots_metadata_map_takes_the_slot_of_the_key_it_holds():
     out = agentconv.convert_text(src, "copilot", from_="claude", path=".claude/agents/rt.md").text
     assert out.startswith("---\nname: rt\nmetadata:\n  category: quality\ndescription: Reviews code.\n")
     assert agentconv.convert_text(out, "claude", from_="copilot", path="rt.agent.md").text == src
+
+
+@pytest.mark.parametrize("target", ["copilot", "opencode", "gemini", "marketplace"])
+@pytest.mark.parametrize("desc", ["description: >\n  Reviews code for\n  style issues.\n",
+                                  "description: |-\n  Reviews code.\n  Says why.\n"])
+def test_a_block_scalar_the_target_writes_with_the_same_value_is_written_as_the_source_wrote_it(target, desc):
+    """A folded (`>`) or literal (`|`) description is written fresh as the source wrote it (its own line breaks) where
+    the target writes the same key and value, so A -> B -> A gives it back (was: one line, or `|` for `>`)."""
+    src = f"---\nname: rt\n{desc}---\n\nYou review.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, target, from_="claude", path=".claude/agents/rt.md", policy=policy)
+    assert desc in out.text
+    assert agentconv.convert_text(out.text, "claude", from_=target, path=out.path, policy=policy).text == src
+
+
+def test_a_flow_list_is_written_as_the_source_wrote_it_and_a_plain_scalar_over_lines_is_not():
+    """`tags: [a, b]` stays a flow list where the target writes it as a key; a plain scalar running over several
+    lines is written fresh (VS Code's parser ends a plain scalar at the line break: never reused for any target)."""
+    src = "---\nname: rt\ndescription: Reviews\n  code.\ntags: [review, style]\n---\n\nYou review.\n"
+    out = agentconv.convert_text(src, "copilot", from_="claude", path=".claude/agents/rt.md").text
+    assert "description: Reviews code.\n" in out
+    back = agentconv.convert_text(out, "claude", from_="copilot", path="rt.agent.md").text
+    assert "tags: [review, style]\n" in back and back.startswith("---\nname: rt\ndescription: Reviews code.\n")
+
+
+def test_a_carried_value_comes_back_in_the_quotes_the_first_file_had():
+    """A value that rides in the side channel (a Claude command's `argument-hint` through OpenCode) comes back in the
+    quotes the first file wrote it in: the payload's `styles` names them, only where that spelling gives the source's
+    line back exactly; a `styles` or `gap` member that is ill-formed is ignored (it is anyone's text)."""
+    src = '---\ndescription: Debug issues\nargument-hint: "<file> [--scope files|module]"\n---\n\nDebug $ARGUMENTS.\n'
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, "opencode-command", from_="claude-command", path=".claude/commands/dbg.md",
+                                 policy=policy).text
+    assert '"styles":{"argument-hint":"\\""}' in out
+
+    def back(text: str) -> str:
+        return agentconv.convert_text(text, "claude-command", from_="opencode-command", path=".opencode/command/dbg.md",
+                                      policy=policy).text
+
+    assert back(out) == src
+    plain = src.replace('argument-hint: "<file> [--scope files|module]"', "argument-hint: <file> [--scope files|module]")
+    for bad in ('{"argument-hint":"x"}', '["argument-hint"]', '{"argument-hint":1}', '"\\""'):
+        assert back(out.replace('{"argument-hint":"\\""}', bad)) == plain, bad
+    for gap in ('"x\\n"', '"\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n"', "2"):
+        assert back(out.replace('"styles"', f'"gap":{gap},"styles"')) == src, gap
+
+
+@pytest.mark.parametrize("target", ["codex", "roo", "markdown"])
+def test_blank_lines_before_the_prompt_ride_where_the_target_has_nowhere_for_them(target):
+    """Two blank lines between a Claude header and its prompt: a TOML agent, a Roo mode or a markdown persona has no
+    place for them, so the payload's `gap` says them where something rides anyway, and they come back."""
+    src = "---\nname: rt\ndescription: Reviews code.\ncategory: quality\n---\n\n\nYou review.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(src, target, from_="claude", path=".claude/agents/rt.md", policy=policy)[0]
+    assert '"gap":"\\n\\n"' in out.text
+    assert agentconv.convert_text(out.text, "claude", from_=target, path=out.path, policy=policy).text == src

@@ -2,7 +2,9 @@
 
 Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}``, and ``"keys": [KEY, ...]``
 (the first file's header keys in its order, where some of them ride here and its dialect would not write them in
-that order: layout only, used by a write back into that dialect, never a value). ``from`` names the dialect the
+that order: layout only, used by a write back into that dialect, never a value), ``"styles": {KEY: STYLE}`` (how it
+spelled the values that ride here: quotes, a one-line flow list) and ``"gap"`` (the blank lines before its prompt,
+where the target has no place for them): layout too, bounded and checked (``layout``). ``from`` names the dialect the
 record first came from (a record read with a payload keeps its ``from``: a file converted to its own dialect comes
 back byte for byte), for people; no reader acts on it. The digest covers the header and body as written; when a file was edited after conversion, only fields the file cannot hold
 are restored (its own values win) and the staleness is reported.
@@ -54,14 +56,21 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 
 
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
-         keys: list[str] | None = None) -> dict[str, Any] | None:
+         keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None
+         ) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
-    in its order, where some of them ride here (a write back into ``source`` puts them in that order again)."""
+    in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
+    ``styles``: how that file spelled the values that ride here (key -> ``"``, ``'`` or ``[]``: quoted, a one-line
+    flow list); ``gap``: the blank lines before its prompt, where the target has nowhere to keep them."""
     if not fields:
         return None
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
         payload["keys"] = keys
+    if styles:
+        payload["styles"] = styles
+    if gap:
+        payload["gap"] = gap
     return payload
 
 
@@ -76,6 +85,29 @@ def key_order(payload: dict[str, Any]) -> tuple[str, ...] | None:
             isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
         return None
     return tuple(keys)
+
+
+STYLES = ('"', "'", "[]")
+"""The spellings a payload's ``styles`` may name: double or single quotes, a one-line flow list."""
+GAP_MAX = 16
+"""The most blank lines a payload's ``gap`` may name."""
+
+
+def layout(payload: dict[str, Any]) -> dict[str, Any]:
+    """What a payload says of the first file's layout (never a value), where it is well-formed, as ``Origin.keep``
+    entries: ``carried_order`` (its ``keys``), ``carried_styles`` (short keys -> one of ``STYLES``), ``carried_gap``
+    (only line breaks, at most ``GAP_MAX``). A hostile comment's ill-formed members are ignored."""
+    out: dict[str, Any] = {}
+    if (order := key_order(payload)) is not None:
+        out["carried_order"] = order
+    styles = payload.get("styles")
+    if isinstance(styles, dict) and 0 < len(styles) <= KEYS_MAX and all(
+            0 < len(k) <= 128 and v in STYLES for k, v in styles.items()):
+        out["carried_styles"] = styles
+    gap = payload.get("gap")
+    if isinstance(gap, str) and 0 < len(gap) <= GAP_MAX and not gap.strip("\n"):
+        out["carried_gap"] = gap
+    return out
 
 
 def decode(text: str) -> dict[str, Any] | None:
@@ -294,9 +326,8 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
             restored.append(path)
         else:
             skipped.append(path)
-    order = key_order(payload) if agent.origin is not None else None
-    if order is not None:  # layout, not meaning: where a write back into the first dialect puts its keys
-        agent.origin.keep["carried_order"] = order
+    if agent.origin is not None:  # layout, not meaning: how a write back into the first dialect lays out its keys
+        agent.origin.keep.update(layout(payload))
     if restored:
         report.add(LossCode.CARRY_RESTORED, "", line=line, fields=", ".join(restored))
     if skipped:

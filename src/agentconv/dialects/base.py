@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any, Callable
 
 from .. import carry, models, naming, paths, registry, tables
-from ..envelopes import frontmatter, records
+from ..envelopes import frontmatter, records, yamlio
 from ..errors import ParseError
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, Agent, Document, Grant, Model, Origin, ToolPolicy
@@ -301,22 +301,32 @@ class Dialect(ToolFields, Detection):
         A -> B -> A gives back: the blank lines before its prompt (below its header, or at the top of a file without
         one), whether it had a header at all (a command with nothing to say in one is written without, where the
         header is optional), and the quotes of a one-line value written as the source wrote it; None: as usual."""
-        layout = agent.origin.layout if agent.origin is not None else None
-        if self.envelope is not frontmatter or type(layout) is not frontmatter.Layout or layout.gap.strip("\n"):
+        origin = agent.origin
+        if self.envelope is not frontmatter:
             return None
-        styles = self._quotes_of(agent, mapping) if layout.chunks else {}
-        if not styles and layout.has_header and layout.gap == "\n":
+        layout = origin.layout if origin is not None else None
+        keep = origin.keep if origin is not None and origin.dialect != self.id and \
+            origin.keep.get("carried_from") == self.id else {}  # written back into the first dialect: its spelling
+        back = {k: s for k, s in keep.get("carried_styles", {}).items() if k in mapping}
+        if type(layout) is not frontmatter.Layout or layout.gap.strip("\n"):  # the gap only the side channel kept
+            return frontmatter.Layout(gap=keep.get("carried_gap", "\n"), styles=back) if back or \
+                "carried_gap" in keep else None
+        styles = {**back, **self._quotes_of(agent, mapping)} if layout.chunks else back
+        gap = keep.get("carried_gap", layout.gap)  # a TOML or YAML file's Layout says "\n": the comment knows better
+        if not styles and layout.has_header and gap == "\n":
             return None
-        return frontmatter.Layout(gap=layout.gap, has_header=layout.has_header, styles=styles)
+        return frontmatter.Layout(gap=gap, has_header=layout.has_header, styles=styles)
 
     def _quotes_of(self, agent: Agent, mapping: dict[str, Any]) -> dict[str, str]:
-        """Key -> the quote a one-line value had in the source header, for the keys written with that same value."""
+        """Key -> the quote a one-line value had in the source header (or the source's own text of a block scalar or
+        flow list under that same key), for the keys written with that same value."""
         quoted = _per_source(agent.origin, "quoted", _quoted)
-        if not quoted:
+        own = _per_source(agent.origin, "own", _own_texts)
+        if not quoted and not own:
             return {}
-        mine = self.table.get("fields", {})
-        return {k: q for k, v in mapping.items() if (got := quoted.get(mine.get(k) or k)) and (q := got[0])
-                and got[1] == v}
+        mine, quoted, own = self.table.get("fields", {}), quoted or {}, own or {}
+        return {k: q for k, v in mapping.items() if (got := own.get(k) or quoted.get(mine.get(k) or k))
+                and (q := got[0]) and type(got[1]) is type(v) and got[1] == v}
 
     def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as
@@ -357,7 +367,33 @@ class Dialect(ToolFields, Detection):
             ctx.uncarry("tools", "wider than what the file itself grants")
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
-                          body, self._first_keys(ctx, mapping) if ctx.carried else None)
+                          body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else ()))
+
+    def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
+        """How the file the record was first read from spelled the values that ride here (key -> one of
+        ``carry.STYLES``, only where that style gives its text back exactly) and the blank lines before its prompt,
+        where this dialect has nowhere for them (not a markdown header); through one more dialect they ride on."""
+        origin = ctx.agent.origin
+        if origin is None:
+            return None, None
+        keep = origin.keep
+        if self._same(ctx) or keep.get("carried_from") not in (None, origin.dialect):
+            return keep.get("carried_styles"), keep.get("carried_gap")
+        layout = origin.layout
+        if type(layout) is not frontmatter.Layout or not layout.has_header:
+            return None, None
+        gap = layout.gap if self.envelope is not frontmatter and layout.gap != "\n" and not layout.gap.strip("\n") \
+            and len(layout.gap) <= carry.GAP_MAX else None
+        styles = {}
+        for c, (_, p) in zip(layout.chunks, _source_paths(origin) or ()):
+            value = ctx.carried.get(p) if p is not None else None
+            if c.lenient or type(value) not in (str, list) or type(value) is not type(c.value) or value != c.value \
+                    or not isinstance(c.key, str) or len(styles) >= carry.KEYS_MAX:
+                continue
+            text = next((ln for ln in c.text.split("\n") if ln.strip() and ln[:1] != "#"), "") + "\n"
+            if c.text.endswith(text):  # one line: the style that gives exactly that line back
+                styles.update((c.key, st) for st in carry.STYLES if yamlio.dump_styled(c.key, value, st) == text)
+        return styles or None, gap
 
     def _first_keys(self, ctx: "WriteContext", mapping: dict[str, Any]) -> list[str] | None:
         """The header keys of the file the record was first read from, in its order, where a key of it rides in the
@@ -1082,6 +1118,16 @@ def _quoted(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tu
             quoted.setdefault(path, (quote, c.value))
         quoted.setdefault(c.key, (quote, c.value))  # a key written as the source wrote it (field-kept): its own
     return quoted
+
+
+def _own_texts(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tuple[str, Any]]:
+    """Header key -> the source's own text of that key and its value (a block scalar, a one-line flow list:
+    ``frontmatter.own_text``), and that value; written only under that very key (the text names it)."""
+    own: dict[Any, tuple[str, Any]] = {}
+    for c in origin.layout.chunks:
+        if not c.lenient and type(c.value) in (str, list) and (text := frontmatter.own_text(c)) is not None:
+            own.setdefault(c.key, (text, c.value))
+    return own
 
 
 def _first_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[str, int]:

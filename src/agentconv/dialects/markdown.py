@@ -44,8 +44,8 @@ class Markdown(Dialect):
         agent.origin.keep["text"] = (parsed.body, agent.display_name, agent.description, agent.prompt)  # as written
         if parsed.carry and isinstance(parsed.carry.get("from"), str):
             agent.origin.keep["carried_from"] = parsed.carry["from"]
-        if parsed.carry and (order := carry.key_order(parsed.carry)) is not None:
-            agent.origin.keep["carried_order"] = order  # the first file's key order, as the comment names it
+        if parsed.carry:
+            agent.origin.keep.update(carry.layout(parsed.carry))  # the first file's key order, quotes, blank lines
         return agent
 
     def write_record(self, ctx: WriteContext) -> Out:

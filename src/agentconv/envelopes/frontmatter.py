@@ -77,7 +77,8 @@ class Layout:
     """Blank lines between the closing delimiter and the prompt."""
     has_header: bool = True
     styles: dict[str, str] = field(default_factory=dict)
-    """For a header written fresh: key -> the quote (``"`` or ``'``) its value had in the source, which wrote it so."""
+    """For a header written fresh: key -> the quote (``"`` or ``'``) its value had in the source, which wrote it so,
+    or the source's own text of that key and value (a block scalar, a flow list: ``own_text``), written as it is."""
 
 
 @dataclass
@@ -291,7 +292,8 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
             parts.append(c.text)
         else:
             style = layout.styles.get(key) if layout is not None and layout.styles else None
-            text = (style and yamlio.dump_quoted(key, value, style)) or yamlio.dump_field(key, value)
+            text = (style if style and style[-1:] == "\n" else style and yamlio.dump_styled(key, value, style)) \
+                or yamlio.dump_field(key, value)
             if not dashes and "---" in text:
                 head = yamlio.scalar(key) if isinstance(key, str) and "---" not in key else _dashless(key)
                 text = f"{head}: {_dashless(value)}\n"
@@ -310,6 +312,40 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
 _DASHES = rx.compile("--")
 _ESCAPED = "-\\\\u002d"
 """Every second dash of a run, as a JSON (and YAML double-quoted) escape: ``a --- b`` -> ``a -\\u002d- b``."""
+
+
+_BLOCK_HEAD = frozenset(("|", "|-", "|+", ">", ">-", ">+"))
+
+
+def own_text(c: Chunk) -> str | None:
+    """A chunk's key and value as the source wrote them (its comment lines left out) where that spelling is one a
+    header written fresh may reuse for the same key and value: a block scalar (``description: >`` and its indented
+    lines) or a one-line flow list of one-line scalars (``tags: [a, b]``). Every YAML reader the tools use takes them
+    alike (VS Code's own parser too: src/vs/base/common/yaml.ts scans ``|``/``>`` block scalars and flow sequences,
+    read 2026-11-27), and the text is read again to the same value here; else None (plain scalars running over
+    several lines, which VS Code ends at the line break, anything lenient, with a tab or a control character)."""
+    if c.lenient or "\t" in c.text or jsontext.UNSAFE.search(c.text):
+        return None
+    lines = c.text.split("\n")
+    at = next((i for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")), None)
+    if at is None or not lines[at].startswith(c.key if isinstance(c.key, str) else "\0"):
+        return None
+    head = lines[at].partition(":")[2].strip()
+    rest = [ln for ln in lines[at + 1:-1]]
+    if head in _BLOCK_HEAD and type(c.value) is str and rest and rest[0][:1] == " " and \
+            all(ln[:1] in ("", " ") for ln in rest):
+        pass
+    elif head[:1] == "[" and head[-1:] == "]" and not rest and type(c.value) is list and c.value and \
+            all(type(v) is str and "\n" not in v for v in c.value):
+        pass
+    else:
+        return None
+    text = "\n".join(lines[at:])
+    try:
+        same = yamlio.load(text) == {c.key: c.value}
+    except Exception:  # noqa: BLE001 - any reader's refusal: not reused
+        return None
+    return text if same else None
 
 
 def _dashless(value: Any) -> str:

@@ -266,6 +266,22 @@ def dump_quoted(key: str, value: str, style: str) -> str | None:
     return None
 
 
+def dump_styled(key: str, value: Any, style: str) -> str | None:
+    """``key: value`` spelled as ``style`` says (``"`` or ``'``: ``dump_quoted``; ``[]``: a list of one-line strings as
+    one flow list, ``key: [a, "b, c"]``, read back here to the same value); None where that style cannot hold it."""
+    if style != "[]":
+        return dump_quoted(key, value, style)
+    if type(key) is not str or type(value) is not list or not value or not all(
+            type(v) is str and v.isprintable() for v in value):
+        return None
+    items = [v if plain_ok(v) and not any(c in v for c in ",[]{}") else _quoted(v) for v in value]
+    text = f"{_key(key)}: [{', '.join(items)}]\n"
+    try:
+        return text if load(text) == {key: value} else None
+    except Exception:  # noqa: BLE001 - a spelling the reader refuses: not this style
+        return None
+
+
 def dump_field(key: str, value: Any) -> str:
     """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
     if type(key) is str and len(key) <= SHORT:  # the common shapes, as _node writes them (tests/test_emitter.py)
