@@ -909,3 +909,62 @@ def test_blank_lines_before_the_prompt_ride_where_the_target_has_nowhere_for_the
     out = agentconv.convert_all_text(src, target, from_="claude", path=".claude/agents/rt.md", policy=policy)[0]
     assert '"gap":"\\n\\n"' in out.text
     assert agentconv.convert_text(out.text, "claude", from_=target, path=out.path, policy=policy).text == src
+
+
+# Another dialect's key for a field this header already names (a marketplace `id` beside a Claude or Cursor `name`, a
+# markdown `title` beside a `display_name`): the file's own key says the field; the other is kept as the file's own
+# unknown key, written back as it came and reported where it goes nowhere. Before: the later key overwrote the
+# earlier, the identity changed (`name: rev-7`) and nothing was said.
+@pytest.mark.parametrize("dialect,path,text,field,value,kept", [
+    ("claude", ".claude/agents/a.md", "---\nname: a\nid: rev-7\ndescription: d\n---\nBody.\n", "name", "a", "id"),
+    ("cursor", ".cursor/agents/a.md", "---\nid: x\nname: a\ndescription: d\n---\nBody.\n", "name", "a", "id"),
+    ("claude", ".claude/agents/a.md", "---\nname: a\ntitle: T\ndisplay_name: D\ndescription: d\n---\nBody.\n",
+     "display_name", "T", "display_name"),
+])
+def test_another_dialects_key_for_a_field_already_named_is_kept_not_overwriting(dialect, path, text, field, value, kept):
+    doc, _ = agentconv.read_text(text, dialect, path=path)
+    assert getattr(doc.agent, field) == value
+    assert doc.agent.extensions[dialect][kept] in ("rev-7", "x", "D")
+    assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text
+    out = agentconv.convert_text(text, "copilot", from_=dialect, path=path)
+    assert any(i.path == f"extensions.{dialect}.{kept}" for i in out.report)
+
+
+# A `:` inside a plain scalar of a flow collection (`after: [ring:dev-devops]`, `{x: a:b}`) is text in YAML 1.2 and to
+# the tools' parsers (eemeli yaml 2.9.1, PyYAML 6.0.4); the C loader agentconv reads with refused it, the header fell
+# to the lenient reader and a skill's `metadata` was lost on the way to another dialect. Read strictly now.
+@pytest.mark.parametrize("dialect,path,text,key,value", [
+    ("skill", "skills/s/SKILL.md", "---\nname: s\ndescription: d\nmetadata:\n  seq:\n    after: [ring:dev-devops]\n---\n"
+     "Body.\n", "metadata", {"seq": {"after": ["ring:dev-devops"]}}),
+    ("claude", ".claude/agents/a.md", "---\nname: a\ndescription: d\nhours: {x: a:b}\n---\nBody.\n", "hours",
+     {"x": "a:b"}),
+])
+def test_a_colon_inside_a_flow_scalar_is_read_strictly(dialect, path, text, key, value):
+    out = agentconv.convert_text(text, dialect, from_=dialect, path=path)
+    assert out.text == text
+    assert not [i for i in out.report if i.code.value == "yaml-lenient"]
+    from agentconv.envelopes import yamlio
+    assert yamlio.load(text.split("---\n")[1])[key] == value
+
+
+def test_yaml_the_pure_loader_refuses_too_keeps_the_c_loaders_error():
+    from agentconv.envelopes import yamlio
+    with pytest.raises(Exception, match="mapping values are not allowed"):
+        yamlio.load("a: b: c\n")
+
+
+# A `name` key the tool ignores (Gemini CLI's command schema has prompt and description, Codex's prompt frontmatter
+# description and argument-hint; both name the command by its file): kept as the file's own key, never read as the
+# name. Before: a Gemini command with one lost its comment, key order and quoting, and its `name` was overwritten by
+# the path's; a Codex prompt's `name: A Title` was rewritten as the file stem.
+@pytest.mark.parametrize("dialect,path,text", [
+    ("gemini-command", ".gemini/commands/a.toml", '# generated\nname = "other"\ndescription = "d"\nprompt = """\nSay "hi".\n"""\n'),
+    ("gemini-command", ".gemini/commands/a.toml", 'name = "a"\n\ndescription = "d"\nprompt = "x"\n'),
+    ("codex-prompt", ".codex/prompts/a.md", "---\nname: A Title\ndescription: d\n---\nDo $ARGUMENTS\n"),
+])
+def test_a_name_key_the_command_tool_ignores_is_kept_as_written(dialect, path, text):
+    doc, _ = agentconv.read_text(text, dialect, path=path)
+    assert doc.agent.name == "a"
+    assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text
+    out = agentconv.convert_text(text, "claude-command", from_=dialect, path=path)
+    assert any(i.path == f"extensions.{dialect}.name" for i in out.report)

@@ -130,10 +130,12 @@ class Dialect(ToolFields, Detection):
             for item in report.items[first:]:
                 item.line = item.line or parsed.line
         lines = {c.key: c.line for c in parsed.layout.chunks}
+        held = {fields[k] for k in data if k in fields}  # what this dialect's own keys say: another's key never overwrites
         for key, value in data.items():
-            ipath = self._read_field(agent, key, value, report, lines.get(written_as.get(key, key)))
+            ipath = self._read_field(agent, key, value, report, lines.get(written_as.get(key, key)), held)
             if ipath is not None:
                 agent.origin.keys[ipath] = written_as.get(key, key)
+                held.add(ipath)
         self.read_extra(agent, parsed, path, report)
         if agent.role is None and self.table.get("default_role"):
             agent.role = self.table["default_role"]  # what every record of this dialect is
@@ -170,8 +172,11 @@ class Dialect(ToolFields, Detection):
         for note in notes:
             report.add(note.code, "", line=note.line, **note.params)
 
-    def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None) -> str | None:
-        """Read one header key into the IR; the IR path it now holds (None: tools, or spread over several)."""
+    def _read_field(self, agent: Agent, key: str, value: Any, report: LossReport, line: int | None,
+                    held: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+        """Read one header key into the IR; the IR path it now holds (None: tools, or spread over several).
+        ``held``: the IR paths another key of this header says; another dialect's key for one of them (an `id` beside
+        a `name`) is kept as this file's own unknown key, its value never lost."""
         fields = self.table.get("fields", {})
         ipath = fields.get(key)
         owner_id = self.id
@@ -179,6 +184,8 @@ class Dialect(ToolFields, Detection):
             owner_id = registry.owner(key) or self.id
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
+                if ipath in held and ipath not in ("tools", "tools.deny"):
+                    ipath, owner_id = None, self.id
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
                 report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not {naming.a(self.id)} field",

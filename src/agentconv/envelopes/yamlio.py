@@ -66,9 +66,23 @@ def parsed(text: str, file: str | None = None) -> Any:
     except RecursionError:
         raise limits.LimitError(f"YAML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
     except Exception as exc:
-        if "escape" not in str(exc) or "\\u" not in text.lower():
-            raise
-        return _paired(text, exc)
+        if "escape" in str(exc) and "\\u" in text.lower():
+            return _paired(text, exc)
+        return _pure(text, exc)
+
+
+def _pure(text: str, error: Exception) -> Any:
+    """What the C loader refused, read by ruamel's pure-Python loader, which follows YAML 1.2 where the libyaml ruamel
+    builds on does not: a ``:`` inside a plain scalar in a flow collection (``after: [ring:dev-devops]``; YAML 1.2.2
+    §7.3.3, a ``:`` followed by a non-space is part of the scalar), which the tools' parsers read as text (eemeli
+    ``yaml`` 2.9.1, PyYAML 6.0.4 with libyaml 0.2.5 alike; checked 2026-11-27). Refused there too: the C loader's
+    error, as before."""
+    from ruamel.yaml import YAML
+
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except Exception:  # RecursionError too: the nesting was bounded before any parser ran
+        raise error from None
 
 
 def _paired(text: str, error: Exception) -> Any:
