@@ -968,3 +968,16 @@ def test_a_name_key_the_command_tool_ignores_is_kept_as_written(dialect, path, t
     assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text
     out = agentconv.convert_text(text, "claude-command", from_=dialect, path=path)
     assert any(i.path == f"extensions.{dialect}.name" for i in out.report)
+
+
+# A name Gemini CLI refuses in a subagent's `tools` (isValidToolName: "Read" copied from a Claude agent, an MCP tool
+# without its mcp_<server>_ prefix) refuses the whole agent ("Invalid tool name"). Written back to gemini it is left
+# out and said (narrower); before, it was kept as written and the output failed to load, with "nothing lost".
+def test_a_tool_name_gemini_refuses_is_never_written_to_gemini():
+    text = "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - playwright_click\n  - Read\n  - mcp_pw_click\n---\nB.\n"
+    out = agentconv.convert_text(text, "gemini", from_="gemini", path=".gemini/agents/a.md")
+    assert out.text == "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - mcp_pw_click\n---\nB.\n"
+    said = [i.message for i in out.report if i.code.value == "tool-unmapped"]
+    assert len(said) == 2 and "'playwright_click'" in said[0] + said[1] and "'Read'" in said[0] + said[1]
+    clean = "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - mcp_pw_click\n---\nB.\n"
+    assert agentconv.convert_text(clean, "gemini", from_="gemini", path=".gemini/agents/a.md").text == clean

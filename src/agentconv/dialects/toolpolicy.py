@@ -194,6 +194,8 @@ class ToolFields:
             return None
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
+        if self.table.get("unknown_tools_refused") and any(g.canonical is None for g in scratch.tools.grants):
+            return None  # a name the tool refuses the agent for: written fresh, without it (_grant_names)
         if scratch.tools != ctx.agent.tools:
             if not ctx.carried_back("tools"):
                 return None
@@ -279,8 +281,8 @@ class ToolFields:
     def _grant_names(self, raw: str, canonical: str | None, same: bool) -> tuple[tuple[str, ...], bool, bool]:
         """One grant's spellings here (none: it cannot be named), whether they respell it, and whether its MCP name
         would be ambiguous on read."""
-        if canonical is None:
-            names = [unscoped(raw)] if same else []
+        if canonical is None:  # not known here: back to its own dialect as written, unless the tool refuses it
+            names = [unscoped(raw)] if same and not self.table.get("unknown_tools_refused") else []
         elif self.crosswalk.is_valid(unscoped(raw), canonical, exact=not same):
             names = [unscoped(raw)]
         else:
