@@ -17,6 +17,7 @@ from pathlib import Path
 
 import agentconv
 from agentconv import registry
+from agentconv.envelopes import roomodes
 from agentconv.errors import AgentconvError
 
 from ruamel.yaml.cyaml import CSafeLoader
@@ -184,8 +185,8 @@ def problems(dialect: str, text: str) -> list[str]:
             tomllib.loads(text)
         elif envelope == "json":
             _strict_json(text)
-        elif envelope == "roomodes":
-            _check_yaml(text)
+        elif envelope == "roomodes":  # Roo parses the text after its clean-up (NBSP, smart quotes: roomodes.clean)
+            _check_yaml(roomodes.clean(text))
         elif _OPEN.match(text):
             carried = _header(text)
             _check_yaml(carried)

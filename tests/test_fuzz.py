@@ -46,3 +46,21 @@ def test_the_checker_finds_what_it_looks_for():
     assert fc.problems("roo", "customModes:\n  - slug: a\n    slug: b\n")
     assert fc.problems("claude", "---\ntools: [a,\n---\n")
     assert fc.problems("claude", "---\nname: a\n---\nbody\n") == []
+    # Roo parses a file after its clean-up: an NBSP before a list item is a space to it (fuzz seed 1127 found this)
+    assert fc.problems("roo", "customModes:\n \xa0- slug: a\n    name: A\n    roleDefinition: r\n    groups: []\n") == []
+    assert fc.problems("roo", "customModes:\n \xa0- slug: a\n   name: A\n") != []
+
+
+def test_an_empty_json_agent_file_is_no_agent():
+    """Kiro parses an agent file as JSON: an empty one loads nothing. It was read as an agent with no fields, and
+    converted to itself gave back the empty file, no JSON (fuzz seed 1127); now it fails to read, one line."""
+    import pytest
+
+    import agentconv
+    from agentconv.errors import ParseError
+
+    for text in ("", " \n\t\n"):
+        with pytest.raises(ParseError, match="empty, not a JSON object") as err:
+            agentconv.read_text(text, path=".kiro/agents/e.json")
+        assert err.value.file == ".kiro/agents/e.json" and err.value.line == 1
+    assert fc.run_one(b"", ".kiro/agents/e.json") == []

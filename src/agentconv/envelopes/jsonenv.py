@@ -21,8 +21,10 @@ def sniff(text: str, path: str | None) -> bool:
 
 def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
     limits.check_size(text, "the JSON file", file)
+    if not text.strip():  # no JSON value at all: the tool's JSON.parse fails, it loads nothing from the file
+        raise ParseError("empty, not a JSON object", file=file, line=1)
     try:
-        data, twice = jsontext.loads(text) if text.strip() else ({}, False)
+        data, twice = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
