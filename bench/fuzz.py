@@ -1,9 +1,11 @@
-"""The long mutation fuzz run: `python bench/fuzz.py --inputs 1000000 [--jobs 2] [--seed 1]`.
+"""The long mutation fuzz run: `python bench/fuzz.py --inputs 1000000 [--jobs 2] [--seed 1] [--corpus DIR]`.
 
 In-process (no subprocess per input): each worker mutates fixture seeds (tests/fuzzcheck.py), reads each input as the
 CLI does and writes it in `--targets` random dialects, with a per-input timeout (SIGALRM) and a memory cap
 (RLIMIT_AS). Prints inputs, crashes (by signature), invalid outputs, hangs; `--save DIR` keeps each new signature's
-first input. Exit 1 when anything was found.
+first input. Exit 1 when anything was found. `--corpus DIR` mutates a corpus's real files instead (an `_index.tsv`
+of `owner__repo/PATH` rows, as ../shared/corpus; each read where it lies, at its path in its repository), so the
+mutations start from what people write rather than from our fixtures; keep `--save` outside the project.
 """
 from __future__ import annotations
 
@@ -30,12 +32,25 @@ def _alarm(signum, frame):
     raise Hang()
 
 
+def corpus_seeds(root: str) -> list[tuple[str, bytes]]:
+    """(path in its repository, bytes) of each file an ``_index.tsv`` under ``root`` lists (read, never copied)."""
+    base = Path(root)
+    rows = (base / "_index.tsv").read_text("utf-8").splitlines()[1:]
+    out = []
+    for row in rows:
+        path = row.split("\t", 1)[0]
+        repo, _, rel = path.partition("/")
+        if rel and (base / path).is_file():
+            out.append((rel, (base / path).read_bytes()))
+    return out
+
+
 def worker(args) -> dict:
-    start, count, seed, targets, timeout, memory, save = args
+    start, count, seed, targets, timeout, memory, save, corpus = args
     if memory:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     signal.signal(signal.SIGALRM, _alarm)
-    seeds = fc.seeds()
+    seeds = corpus_seeds(corpus) if corpus else fc.seeds()
     rnd = random.Random(seed * 1_000_003 + start)
     crashes, invalid, hangs, examples = collections.Counter(), collections.Counter(), 0, {}
     for i in range(count):
@@ -79,11 +94,12 @@ def main() -> int:
     ap.add_argument("--memory", type=int, default=2048, help="MB of address space per worker (0: no cap)")
     ap.add_argument("--chunk", type=int, default=20_000, help="inputs per task")
     ap.add_argument("--save", help="folder for the first input of each finding")
+    ap.add_argument("--corpus", help="mutate the real files of this corpus (its _index.tsv) instead of the fixtures")
     a = ap.parse_args()
     tasks, start = [], 0
     while start < a.inputs:
         n = min(a.chunk, a.inputs - start)
-        tasks.append((start, n, a.seed, a.targets, a.timeout, a.memory * 2**20, a.save))
+        tasks.append((start, n, a.seed, a.targets, a.timeout, a.memory * 2**20, a.save, a.corpus))
         start += n
     total = {"inputs": 0, "crashes": collections.Counter(), "invalid": collections.Counter(), "hangs": 0}
     t0 = time.time()
