@@ -981,3 +981,25 @@ def test_a_tool_name_gemini_refuses_is_never_written_to_gemini():
     assert len(said) == 2 and "'playwright_click'" in said[0] + said[1] and "'Read'" in said[0] + said[1]
     clean = "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - mcp_pw_click\n---\nB.\n"
     assert agentconv.convert_text(clean, "gemini", from_="gemini", path=".gemini/agents/a.md").text == clean
+
+
+@pytest.mark.parametrize("tail", ["", "\n\n$ARGUMENTS"])
+def test_the_arguments_placeholder_added_for_codex_is_taken_off_on_the_way_back_only_where_it_was_added(tail):
+    """Claude Code adds a command's arguments to a prompt without a placeholder, Codex drops them: `$ARGUMENTS` is
+    written at the end of the Codex prompt, and the payload says so (`appended`, even where nothing else rides), so the
+    way back takes it off; a source's own `$ARGUMENTS` at its end stays (was: kept, and taken off, respectively)."""
+    src = f"---\ndescription: Audit the code\ncategory: quality\n---\n\nAudit the code.{tail}\n"
+    policy = agentconv.Policy(placed=True)
+    for text in (src, src.replace("category: quality\n", "")):
+        out = agentconv.convert_text(text, "codex-prompt", from_="claude-command", path=".claude/commands/audit.md",
+                                     policy=policy).text
+        assert out.endswith("Audit the code.\n\n$ARGUMENTS\n") and ('"appended":"$ARGUMENTS"' in out) == (not tail)
+        back = agentconv.convert_text(out, "claude-command", from_="codex-prompt", path=".codex/prompts/audit.md",
+                                      policy=policy).text
+        assert back == text
+    if not tail:  # a payload naming anything else, or nothing: the text stays as it is
+        for bad in (',"appended":"$1"', ""):
+            forged = out.replace(',"appended":"$ARGUMENTS"', bad)
+            back = agentconv.convert_text(forged, "claude-command", from_="codex-prompt",
+                                          path=".codex/prompts/audit.md", policy=policy).text
+            assert back.endswith("Audit the code.\n\n$ARGUMENTS\n"), bad

@@ -4,7 +4,9 @@ Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}
 (the first file's header keys in its order, where some of them ride here and its dialect would not write them in
 that order: layout only, used by a write back into that dialect, never a value), ``"styles": {KEY: STYLE}`` (how it
 spelled the values that ride here: quotes, a one-line flow list) and ``"gap"`` (the blank lines before its prompt,
-where the target has no place for them): layout too, bounded and checked (``layout``). ``from`` names the dialect the
+where the target has no place for them): layout too, bounded and checked (``layout``); ``"appended"`` (what the
+write added at the end of the prompt, the arguments placeholder of a tool that drops them otherwise: a write back
+into the first dialect takes it off). ``from`` names the dialect the
 record first came from (a record read with a payload keeps its ``from``: a file converted to its own dialect comes
 back byte for byte), for people; no reader acts on it. The digest covers the header and body as written; when a file was edited after conversion, only fields the file cannot hold
 are restored (its own values win) and the staleness is reported.
@@ -56,13 +58,14 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 
 
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
-         keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None
-         ) -> dict[str, Any] | None:
+         keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None, *,
+         appended: str | None = None) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
     ``styles``: how that file spelled the values that ride here (key -> ``"``, ``'`` or ``[]``: quoted, a one-line
-    flow list); ``gap``: the blank lines before its prompt, where the target has nowhere to keep them."""
-    if not fields:
+    flow list); ``gap``: the blank lines before its prompt, where the target has nowhere to keep them; ``appended``:
+    what the write added at the end of the prompt (said even where nothing else rides: a write back takes it off)."""
+    if not fields and not appended:
         return None
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
@@ -71,6 +74,8 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
         payload["styles"] = styles
     if gap:
         payload["gap"] = gap
+    if appended:
+        payload["appended"] = appended
     return payload
 
 
@@ -107,6 +112,9 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
     gap = payload.get("gap")
     if isinstance(gap, str) and 0 < len(gap) <= GAP_MAX and not gap.strip("\n"):
         out["carried_gap"] = gap
+    appended = payload.get("appended")
+    if isinstance(appended, str) and 0 < len(appended) <= 32:
+        out["carried_appended"] = appended  # taken off only where it is the dialect's own placeholder (command.py)
     return out
 
 

@@ -374,7 +374,9 @@ class Dialect(ToolFields, Detection):
             ctx.uncarry("tools", "wider than what the file itself grants")
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
-                          body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else ()))
+                          body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else
+                                  (None, None, None)),
+                          appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None))
 
     def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
         """How the file the record was first read from spelled the values that ride here (key -> one of
@@ -965,6 +967,9 @@ class WriteContext:
         """The identifier as written (``out_name``), once it is."""
         self.carried_as: list[tuple[LossItem, str]] = []
         """Each field-carried item of this write and the message of the loss it carries (``uncarry``)."""
+        self.appended: str | None = None
+        """What this write added at the end of the prompt (the arguments placeholder of a tool that drops them
+        otherwise): the side channel names it, and a write back into the first dialect takes it off."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel

@@ -106,7 +106,9 @@ class CommandDialect(Dialect):
             return text
         if named or uses_args(source, raw):
             own = self.spelling.args[0] if self.spelling.args else None
-            if mine == "added" and own and ctx.agent.origin.keep.get("carried_from") == self.id:
+            keep = ctx.agent.origin.keep
+            if mine == "added" and own and keep.get("carried_from") == self.id and \
+                    keep.get("carried_appended") in source.args:  # the payload says the way out added it
                 for tail in (f"\n\n{own}\n", f"\n\n{own}"):  # written there by the way out: the way back takes it off
                     if text.endswith(tail) and not uses_args(self.spelling, text[:-len(tail)]):
                         rw.rewrites = {k: v for k, v in rw.rewrites.items() if k[1] != own}  # nothing respelled
@@ -119,6 +121,7 @@ class CommandDialect(Dialect):
         spelled = self.spelling.args[0]
         ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", written=f"{spelled!r} at its end ({self.id} drops them "
                        "otherwise)", placeholder=f"the arguments {source.id} adds to a prompt without a placeholder")
+        ctx.appended = spelled  # said in the side channel: a write back takes it off
         if not text.strip():
             return spelled
         return text + ("\n" if text.endswith("\n") else "\n\n") + spelled + ("\n" if text.endswith("\n") else "")
