@@ -145,3 +145,23 @@ def test_a_command_name_gemini_shows_otherwise_is_reported():
     assert changed("git/My Cmd") == ["name 'git:My Cmd' written as 'git:My_Cmd': Gemini CLI shows it so (each part "
                                      "of a name: letters, digits, _ - . and at most 50 characters)"]
     assert changed("git/commit.v2") == []
+
+
+def test_a_command_description_gemini_cuts_is_reported():
+    """Gemini CLI shows a command's description through sanitizeForDisplay(description, 100) (FileCommandLoader.ts,
+    the 0.61.0 bundle, read 2026-11-27): white space runs as one space, past 100 characters the first 97 and '...'.
+    The file keeps the whole text; the report says Gemini shows less (found by the real loader on real commands)."""
+    def said(description, to="gemini-command"):
+        out = agentconv.convert_text(f"---\ndescription: {description}\n---\nx\n", to=to, from_="claude-command",
+                                     path=CLAUDE)
+        assert description.split()[-1] in out.text
+        return [i.message for i in out.report if i.code.value == "value-too-long"]
+
+    assert said("word " * 24 + "last") == ["description is 124 characters; Gemini CLI's command list allows 100"]
+    assert said("a" * 100) == []
+    assert said("a  " * 34 + "b") == []           # 103 characters, 69 once its white space is one space each
+    assert said("\U0001F600" * 51) == ["description is 102 characters; Gemini CLI's command list allows 100"]
+    assert said("word " * 24 + "last", to="opencode-command") == []
+    gemini = 'description = "' + "word " * 24 + 'last"\nprompt = "x"\n'
+    same = agentconv.convert_text(gemini, to="gemini-command", from_="gemini-command", path=".gemini/commands/x.toml")
+    assert same.text == gemini and not [i for i in same.report if i.code.value == "value-too-long"]

@@ -44,6 +44,13 @@ class GeminiCommand(CommandDialect):
         rule = self.table["name"].get("shown")
         if not rule or self._same(ctx):
             return
+        said = self.table.get("shown", {}).get("description")
+        text = mapping.get("description")
+        if said and isinstance(text, str):  # shown with white space runs as one space, cut past `max` UTF-16 units
+            length = len(rx.compile(r"\s+").sub(" ", text).encode("utf-16-le")) // 2
+            if length > said["max"]:
+                ctx.report.add(LossCode.VALUE_TOO_LONG, "description", field="description", length=length,
+                               limit_by=said["by"], limit=said["max"])
         parts = self.file_stem(ctx.agent)[0].split("/")
         shown = [rx.compile(rule["replace"]).sub(rule["by"], p) for p in parts]
         shown = [p if len(p) <= rule["max"] else p[:rule["cut"]] + rule["mark"] for p in shown]
