@@ -165,3 +165,21 @@ def test_a_command_description_gemini_cuts_is_reported():
     gemini = 'description = "' + "word " * 24 + 'last"\nprompt = "x"\n'
     same = agentconv.convert_text(gemini, to="gemini-command", from_="gemini-command", path=".gemini/commands/x.toml")
     assert same.text == gemini and not [i for i in same.report if i.code.value == "value-too-long"]
+
+
+def test_a_skill_written_as_an_agent_says_so():
+    """A skill is loaded into the session on demand by its description; written as an agent it loads as one (OpenCode
+    1.18.33's `debug agent`: mode `all`, a primary agent; Roo: a mode; Gemini CLI: a subagent), as an agent written
+    as a skill says so (kind-mapped) and a skill written as a command says so (kind-changed)."""
+    skill = "---\nname: pdf\ndescription: Work with PDF files.\n---\nDo it.\n"
+
+    def kinds(to):
+        out = agentconv.convert_text(skill, to=to, from_="skill", path="skills/pdf/SKILL.md")
+        return [(i.code.value, i.message) for i in out.report if i.path == "kind"]
+
+    for to in ("opencode", "gemini", "claude", "copilot", "roo", "codex", "cursor", "markdown"):
+        assert kinds(to) == [("kind-mapped", f"a skill written as {'an' if to == 'opencode' else 'a'} {to} agent (run "
+                                             "when chosen or delegated to, not loaded into the session on demand)")]
+    assert kinds("skill") == []
+    assert [c for c, _ in kinds("claude-command")] == ["kind-changed"]
+    assert [c for c, _ in kinds("kiro")] == ["field-dropped"]  # Kiro's own wording: it has only agents

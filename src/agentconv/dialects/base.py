@@ -909,10 +909,11 @@ class Dialect(ToolFields, Detection):
             ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.id} agent is a {default_role}")
         if agent.role and "role" not in held and "role" not in ctx.mapped and agent.role != default_role and "role" not in agent.derived:
             ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.id, field="agent mode", value=agent.role)
-        if agent.kind == "squad" and "squad" not in self.table.get("kinds", ["agent"]) and not any(
+        note, kinds = _MAPPED_KINDS.get(agent.kind), self.table.get("kinds", ["agent"])
+        if note and agent.kind not in kinds and ("agent" in kinds or agent.kind == "squad") and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
-            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a squad", written=f"{naming.a(self.id)} agent",
-                           note="read back as a squad only where its tools and model are as they were")
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=naming.a(agent.kind), written=f"{naming.a(self.id)} agent",
+                           note=note)
         own = self.table.get("own", {})
         for ns, fields in agent.extensions.items():
             if ns == self.id:
@@ -924,6 +925,14 @@ class Dialect(ToolFields, Detection):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
 
+
+_MAPPED_KINDS = {
+    "squad": "read back as a squad only where its tools and model are as they were",
+    # a skill is loaded into the session on demand by its description (Claude Code, Codex, Gemini CLI, OpenCode, VS Code);
+    # an agent runs when chosen (a primary agent, a mode) or delegated to; a command dialect says it its own way
+    "skill": "run when chosen or delegated to, not loaded into the session on demand",
+}
+"""Kinds an agent dialect writes as an agent, used the nearest way (kind-mapped), with what changes."""
 
 _CARRIABLE = (LossCode.FIELD_DROPPED, LossCode.FIELD_OMITTED, LossCode.EXTENSION_DROPPED)
 """What ``lose`` reports as carried when the value rides in the side channel."""
