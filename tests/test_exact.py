@@ -1003,3 +1003,16 @@ def test_the_arguments_placeholder_added_for_codex_is_taken_off_on_the_way_back_
             back = agentconv.convert_text(forged, "claude-command", from_="codex-prompt",
                                           path=".codex/prompts/audit.md", policy=policy).text
             assert back.endswith("Audit the code.\n\n$ARGUMENTS\n"), bad
+
+
+# A map field spread over the IR (a skill's or Copilot's `metadata`) holding no map to spread (`{}`, text): the file's
+# own key, written back as it came and reported where it goes nowhere. Before: it vanished, "nothing lost".
+@pytest.mark.parametrize("dialect,path,value", [
+    ("skill", "skills/x/SKILL.md", "{}"), ("skill", "skills/x/SKILL.md", "hello"),
+    ("claude", ".claude/agents/x.md", "{}"), ("copilot", ".github/agents/x.agent.md", "v2"),
+])
+def test_a_spread_map_field_holding_no_map_is_kept(dialect, path, value):
+    text = f"---\nname: x\ndescription: d\nmetadata: {value}\n---\nBody.\n"
+    assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text
+    out = agentconv.convert_text(text, "gemini", from_=dialect, path=path)
+    assert any(i.path.endswith(".metadata") for i in out.report)

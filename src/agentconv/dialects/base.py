@@ -197,6 +197,8 @@ class Dialect(ToolFields, Detection):
                 keys = (*agent.origin.keep.get("foreign_tools", ((), None))[0], key)  # same dialect: written back
                 agent.origin.keep["foreign_tools"] = (keys, policy_key(agent.tools))  # as read, while it means that
             return None  # this dialect's own tool fields were read by read_tools
+        if ipath is not None and ipath.endswith(".*") and not (isinstance(value, dict) and value):
+            ipath, owner_id = None, self.id  # no map to spread (`metadata: {}`, text): the file's own key, as written
         if ipath is None:
             rule = registry.get(owner_id).table.get("own", {}).get(key, {})
             raw, value = value, _coerce(value, rule.get("type"), f"extensions.{owner_id}.{key}", report, line,
