@@ -1016,3 +1016,20 @@ def test_a_spread_map_field_holding_no_map_is_kept(dialect, path, value):
     assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text
     out = agentconv.convert_text(text, "gemini", from_=dialect, path=path)
     assert any(i.path.endswith(".metadata") for i in out.report)
+
+
+@pytest.mark.parametrize("target", ["roo", "opencode"])
+def test_a_claude_file_scope_written_where_file_rules_test_case_is_said_to_narrow(target):
+    """Claude Code ignores case in file rules (Edit(*.md) allows NOTES.MD); Roo's fileRegex and OpenCode's wildcards
+    test it: written there, the other cases are no longer allowed, a tool-narrowed warning (was: nothing said). A
+    scope with no letters, and Claude's own dialects (commands and skills use the same matchers), say nothing."""
+    src = "---\nname: d\ndescription: d\ntools: Read, Edit(*.md)\n---\nx\n"
+    out = agentconv.convert_text(src, target, from_="claude", path=".claude/agents/d.md")
+    said = [(i.severity.value, i.message) for i in out.report.items if i.code.value == "tool-narrowed"]
+    assert said == [("warning", f"Edit(*.md) written for {target} (it matches file rules in the case written; Claude "
+                     "Code ignores case), which also forbids the same paths in other cases")]
+    digits = agentconv.convert_text(src.replace("*.md", "*.2024"), target, from_="claude", path=".claude/agents/d.md")
+    assert not any(i.code.value == "tool-narrowed" for i in digits.report.items)
+    command = "---\ndescription: d\nallowed-tools: Read, Edit(*.md)\n---\nx\n"
+    same = agentconv.convert_text(command, "claude-command", from_="claude", path=".claude/agents/d.md")
+    assert not any(i.code.value.startswith("tool-") and "case" in i.message for i in same.report.items)

@@ -84,7 +84,7 @@ class Codex(Dialect):
                               "bash, a shell that cannot write files)", None)
             narrower = sorted((edits | commands) - denied - commands)
             if narrower and not same:
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", setting=f"{self.key} = {READ_ONLY!r}",
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.key} = {READ_ONLY!r}",
                                tools=", ".join(narrower))
             mode = READ_ONLY
         else:

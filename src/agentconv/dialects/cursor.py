@@ -58,7 +58,7 @@ class Cursor(Dialect):
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only readonly: true exists)")
             narrower = sorted(mutating - denied)
             if narrower and not same:
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", setting=f"{self.flag}: true", tools=", ".join(narrower))
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true", tools=", ".join(narrower))
         else:
             granted = {g.canonical for g in policy.allowed()}
             writes = sorted(str(c) for c in granted & mutating)

@@ -195,6 +195,8 @@ class Roo(Dialect):
         unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
+        if not unscoped:
+            self.check_case(ctx, allowed)  # a fileRegex tests case
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: WriteContext) -> dict[str, Any]:

@@ -299,23 +299,33 @@ class ToolFields:
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unpatterned)}"] if unpatterned else [])
-        if self.table.get("parser", {}).get("path_case") == "insensitive" and not unpatterned:
+        if not unpatterned:
             self.check_case(ctx, allowed)
 
     def check_case(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> None:
-        """A file scope from a tool that tests case, written where file rules ignore it (``[parser] path_case``):
-        the same files in every case, more of a kind of access the agent holds; reported, the exact policy carried."""
+        """A file scope written where file rules take case otherwise than in the source's tool (``[parser]
+        path_case``). Where this tool ignores case and the source's tests it: the same files in every case, more of a
+        kind of access the agent holds; reported, the exact policy carried. The other way round: the paths in other
+        cases are no longer allowed (Claude's Edit(*.md) written for Roo or OpenCode leaves NOTES.MD out): said."""
         origin = ctx.agent.origin
         theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
-        if theirs.get("parser", {}).get("path_case") == "insensitive":
+        mine_ignores = self.table.get("parser", {}).get("path_case") == "insensitive"
+        if (theirs.get("parser", {}).get("path_case") == "insensitive") == mine_ignores:
             return
-        scoped = dedupe(f"{n}({g.pattern})" for n, g in allowed if g.pattern and g.canonical
-                        and capability(g.canonical) in ("files", "read") and g.pattern.lower() != g.pattern.upper())
-        if scoped:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.id} {', '.join(scoped)} also take the "
+        files = [(n, g) for n, g in allowed if g.pattern and g.canonical and capability(g.canonical) in ("files", "read")
+                 and g.pattern.lower() != g.pattern.upper()]
+        if not files:
+            return
+        if mine_ignores:
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.id} {', '.join(dedupe(f'{n}({g.pattern})' for n, g in files))} also take the "
                            f"same paths in other cases ({self.table.get('parser', {}).get('reader', self.id)} matches file rules ignoring "
                            "case): no new kind of access")
             ctx.carry_tools()
+            return
+        scoped = dedupe(g.raw for _, g in files)
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"{', '.join(scoped)} written for {self.id} (it matches "
+                       f"file rules in the case written; {theirs['parser'].get('reader', origin.dialect)} ignores case)",
+                       tools="the same paths in other cases")
 
     def judge(self, ctx: "WriteContext", wider: set[str], granted: set[str], refusals: list[str]) -> None:
         """Never widen, judged by capability (data/tools.toml ``[classes]``), not by spelling. A tool of a class
