@@ -122,6 +122,7 @@ _NON_STR = rx.compile(
     r"""(?xi)
     ~|null|y|n|yes|no|on|off|true|false|=|<<
     |[-+]?(?:\d[\d_]*)?(?:\.[\d_]*)?(?:e[-+]?\d+)?      # ints and floats, 1.1 underscores
+    |[-+]?[\d_]+                                       # ruamel's int: _ and +_ too (then int('') fails)
     |[-+]?0[box]?[\d_a-f]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?   # bases, sexagesimal
     |[-+]?\.(?:inf)|\.nan
     |\d{4}-\d\d?-\d\d?(?:[Tt\s]+.*)?                    # timestamps
