@@ -186,7 +186,10 @@ def problems(dialect: str, text: str) -> list[str]:
         elif envelope == "json":
             _strict_json(text)
         elif envelope == "roomodes":  # Roo parses the text after its clean-up (NBSP, smart quotes: roomodes.clean)
-            _check_yaml(roomodes.clean(text))
+            try:
+                _check_yaml(roomodes.clean(text))
+            except Exception:  # noqa: BLE001 - a file the clean-up breaks: Roo loads none of it, and it is only
+                _check_yaml(text)  # ever given back as it was (the reader says file-unloadable): YAML as written
         elif _OPEN.match(text):
             carried = _header(text)
             _check_yaml(carried)

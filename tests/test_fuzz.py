@@ -49,6 +49,8 @@ def test_the_checker_finds_what_it_looks_for():
     # Roo parses a file after its clean-up: an NBSP before a list item is a space to it (fuzz seed 1127 found this)
     assert fc.problems("roo", "customModes:\n \xa0- slug: a\n    name: A\n    roleDefinition: r\n    groups: []\n") == []
     assert fc.problems("roo", "customModes:\n \xa0- slug: a\n   name: A\n") != []
+    # one its clean-up breaks (a smart quote inside "..."): Roo loads none of it; given back as written, YAML as such
+    assert fc.problems("roo", 'customModes:\n  - slug: a\n    name: "a\u201cb"\n') == []
 
 
 def test_an_empty_json_agent_file_is_no_agent():
