@@ -1131,7 +1131,7 @@ def _quoted(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tu
     """IR path (and header key) -> the quote a one-line value had in the source header, and that value."""
     quoted: dict[Any, tuple[str, str]] = {}
     for c, (_, path) in zip(origin.layout.chunks, pairs):
-        if c.lenient or type(c.value) is not str:
+        if c.lenient or type(c.value) is not str or ('"' not in c.text and "'" not in c.text):
             continue
         line = next((ln for ln in c.text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")), "")
         quote = line.partition(":")[2].lstrip()[:1]

@@ -324,7 +324,10 @@ def own_text(c: Chunk) -> str | None:
     alike (VS Code's own parser too: src/vs/base/common/yaml.ts scans ``|``/``>`` block scalars and flow sequences,
     read 2026-11-27), and the text is read again to the same value here; else None (plain scalars running over
     several lines, which VS Code ends at the line break, anything lenient, with a tab or a control character)."""
-    if c.lenient or "\t" in c.text or jsontext.UNSAFE.search(c.text):
+    if c.lenient or ("\n " not in c.text if type(c.value) is str else "[" not in c.text if type(c.value) is list
+                     else True):  # no indented line below the key, no bracket: neither (most keys), at once
+        return None
+    if "\t" in c.text or jsontext.UNSAFE.search(c.text):
         return None
     lines = c.text.split("\n")
     at = next((i for i, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")), None)
