@@ -183,3 +183,24 @@ def test_a_skill_written_as_an_agent_says_so():
     assert kinds("skill") == []
     assert [c for c, _ in kinds("claude-command")] == ["kind-changed"]
     assert [c for c, _ in kinds("kiro")] == ["field-dropped"]  # Kiro's own wording: it has only agents
+
+
+def test_an_agent_mode_goes_to_copilot_as_the_keys_that_say_it_and_back():
+    """VS Code (microsoft/vscode-docs custom-agents.md, read 2026-11-27): `user-invocable: false` makes a custom agent
+    a subagent only, `disable-model-invocation: true` a primary agent only; without them it is both. An OpenCode
+    subagent written without them (as before: its `mode` kept as a key VS Code ignores) loaded in VS Code's agents
+    dropdown, a primary agent as a subagent too; read back, the keys give OpenCode's mode, and no key rides twice."""
+    for mode, key in (("subagent", "user-invocable: false"), ("primary", "disable-model-invocation: true")):
+        oc = f"---\ndescription: Review code\nmode: {mode}\n---\nReview.\n"
+        out = agentconv.convert_text(oc, to="copilot", from_="opencode", path=".opencode/agent/r.md")
+        assert out.text == f"---\nname: r\ndescription: Review code\n{key}\n---\nReview.\n"
+        assert not [i for i in out.report if i.path == "role" or i.code.value == "field-kept"]
+        gh = f"---\ndescription: Review code\n{key}\n---\nReview.\n"
+        back = agentconv.convert_text(gh, to="opencode", from_="copilot", path=".github/agents/r.agent.md")
+        assert f"\nmode: {mode}\n" in back.text and "invocation" not in back.text and "invocable" not in back.text
+        assert agentconv.convert_text(gh, to="copilot", from_="copilot", path=".github/agents/r.agent.md").text == gh
+    both = "---\ndescription: d\nuser-invocable: false\ndisable-model-invocation: true\n---\nx\n"
+    assert "mode:" not in agentconv.convert_text(both, to="opencode", from_="copilot", path=".github/agents/r.agent.md").text
+    claude = agentconv.convert_text("---\nname: r\ndescription: d\n---\nx\n", to="copilot", from_="claude",
+                                    path=".claude/agents/r.md")
+    assert "invocable" not in claude.text and "invocation" not in claude.text  # Claude's subagent: its default, unsaid

@@ -649,7 +649,8 @@ class Dialect(ToolFields, Detection):
             return {}
         known = self.known_keys
         held, spread = self.held_paths, self.spread_paths  # a map field (GitHub's `metadata`) holds the spread ones
-        implied = {"name"} | ({"role"} if ctx.agent.role == t.get("default_role") else set())  # said by the file
+        implied = {"name"} | ({"role"} if ctx.agent.role == t.get("default_role") or ctx.agent.role in t.get("roles", {})
+                              else set())  # said by the file (by its own keys: Copilot's `[roles]`)
         # and only what the side channel could restore too: an access setting is never written into another tool
         out = {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
                and p.split(".", 1)[0] not in spread and _reads_back(k, p)
@@ -920,12 +921,23 @@ class Dialect(ToolFields, Detection):
         for ns, fields in agent.extensions.items():
             if ns == self.id:
                 continue
+            said = _role_keys(ns, agent.role) if "role" in held else {}
             for k, v in fields.items():
                 if f"extensions.{ns}.{k}" in ctx.mapped:
                     continue  # written as the source wrote it (write_as_read)
+                if said.get(k, ...) is v:
+                    continue  # the key says the agent mode this target holds (Copilot's user-invocable: false)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
+
+
+def _role_keys(dialect: str, role: str | None) -> dict[str, Any]:
+    """The keys of ``dialect`` that say agent mode ``role`` (its table's ``[roles]``), with their value."""
+    if not role or dialect not in registry.ids():
+        return {}
+    rule = registry.get(dialect).table.get("roles", {}).get(role)
+    return {k: rule["value"] for k in (rule["key"], *rule.get("also", ()))} if rule else {}
 
 
 _MAPPED_KINDS = {

@@ -35,12 +35,26 @@ class Copilot(Dialect):
             if spelled is not None and spelled not in parser.get("booleans", (spelled,)):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
                            reading="read as a boolean", problem=no_boolean(spelled, parser))
+        if agent.role is None:  # who invokes it, said by VS Code's keys (`[roles]`): a subagent only, a primary only
+            said = [role for role, rule in self.table.get("roles", {}).items() if self._says(agent, rule)]
+            if len(said) == 1:
+                agent.role = said[0]  # the keys stay as they are; the role is what they mean
+
+    def _says(self, agent: Agent, rule: dict[str, Any]) -> bool:
+        own = agent.extensions.get(self.id, {})
+        return any(own.get(k) is rule["value"] for k in (rule["key"], *rule.get("also", ())))
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """A legacy ``.chatmode.md`` (VS Code's alone) without a description is written as a ``.agent.md``, which
         GitHub.com also reads and requires a description in (``[validate] reader_rules``): said, not made up (the same
         dialect keeps the file as written; VS Code needs none)."""
         super().write_extra(mapping, ctx)
+        agent = ctx.agent
+        rule = self.table.get("roles", {}).get(agent.role or "")
+        if rule and "role" not in agent.derived:  # a stated agent mode (not Claude's default): the key that says it
+            if not any(k in mapping for k in (rule["key"], *rule.get("also", ()))) and not self._same(ctx):
+                mapping[rule["key"]] = rule["value"]
+            ctx.mapped.add("role")
         only = self.table.get("validate", {}).get("reader_rules", {})
         origin = ctx.agent.origin
         if "required" not in only.get("rules", ()) or not self._same(ctx) or origin is None or not origin.path:
