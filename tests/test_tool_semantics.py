@@ -183,6 +183,16 @@ def test_a_tool_set_written_in_part_names_only_the_part_left_out():
         "tool 'terminal' has no claude name; not granted"]
 
 
+def test_a_name_the_source_tool_lacks_but_the_target_has_is_said_so():
+    """A Claude `Bash` in a Gemini agent is no Gemini tool (read as none); written to Claude it is left out, and the
+    warning says why a name Claude has was not granted (it said only "has no claude name")."""
+    text = "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - Bash\n---\nBody\n"
+    result = agentconv.convert_text(text, "claude", from_="gemini", path=".gemini/agents/a.md")
+    assert "tools: Read\n" in result.text
+    assert [i.message for i in result.report if i.code.value == "tool-unmapped"] == [
+        "tool 'Bash' has no claude name; not granted (gemini has no tool of that name, so none was read)"]
+
+
 @pytest.mark.parametrize("dialect, path, tools", [
     ("gemini", ".gemini/agents/probe.md", "tools:\n  - read_file\n  - grep_search\n"),
     ("cursor", ".cursor/agents/probe.md", "readonly: true\n"),

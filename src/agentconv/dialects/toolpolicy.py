@@ -243,10 +243,14 @@ class ToolFields:
             named, parts = {grants[i].raw for _, i in picks}, {}
             for i in unmapped:
                 parts.setdefault(grants[i].raw, []).append(grants[i].canonical)
+            source = ctx.agent.origin.dialect if ctx.agent.origin is not None else None
             for raw, canons in parts.items():  # of a tool set written here in part (Copilot's search), the rest
                 whole = raw not in named or None in canons
+                unknown = f" ({source} has no tool of that name, so none was read)" if None in canons and source \
+                    not in (None, self.id) and self.crosswalk.read(unscoped(raw)) else ""  # `Bash` in a Gemini file
                 ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "tool set", tool=raw,
-                         dialect=self.id, outcome="not granted" if whole else f"its {', '.join(canons)} not granted")
+                         dialect=self.id,
+                         outcome="not granted" + unknown if whole else f"its {', '.join(canons)} not granted")
         if split:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools=f"{len(split)} MCP tool names (e.g. {split[0]!r})",
