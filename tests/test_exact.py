@@ -1033,3 +1033,17 @@ def test_a_claude_file_scope_written_where_file_rules_test_case_is_said_to_narro
     command = "---\ndescription: d\nallowed-tools: Read, Edit(*.md)\n---\nx\n"
     same = agentconv.convert_text(command, "claude-command", from_="claude", path=".claude/agents/d.md")
     assert not any(i.code.value.startswith("tool-") and "case" in i.message for i in same.report.items)
+
+
+def test_a_key_no_table_knows_is_said_unknown_not_an_access_setting():
+    """A header key no dialect table names (`id`, `foo`) does not ride in the side channel because nothing says it
+    grants nothing; the warning said "an access setting or text the side channel never sets" (helper unseen4
+    noticed it). A key the table knows and never restores (Claude's permissionMode) keeps its reason."""
+    text = "---\nname: a\nid: a-1\ndescription: d\npermissionMode: plan\n---\nBody\n"
+    result = agentconv.convert_text(text, "gemini", from_="claude", path=".claude/agents/a.md")
+    said = {i.path: i.message for i in result.report if i.code.value == "extension-dropped"}
+    assert said == {
+        "extensions.claude.id": "claude field 'id' has no place in gemini (not carried: a key agentconv does not know, "
+                                "so never restored: it might grant access)",
+        "extensions.claude.permissionMode": "claude field 'permissionMode' has no place in gemini (not carried: an "
+                                            "access setting)"}

@@ -160,7 +160,7 @@ def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy
         return "not an IR path"
     kind, why = (_kind if len(path) <= 128 else _kind.__wrapped__)(path)  # a hostile comment's long path: not kept
     if why is not None:
-        return why
+        return UNKNOWN_KEY if why is _NEVER and not _known(path) else why
     if isinstance(kind, tuple):  # a narrowing setting: only these values
         return None if value in kind and isinstance(value, str) else "an access setting"
     if not _typed(kind, value):
@@ -190,8 +190,29 @@ def _kind(path: str) -> tuple[Any, str | None]:
     if head in ("extensions", "metadata", "params") and any(w in key for w in rules["deny"]["words"]):
         return None, "an access setting"
     if kind is None:
-        return None, "an access setting or text the side channel never sets" if head != "metadata" else "not restorable"
+        return None, _NEVER if head != "metadata" else "not restorable"
     return kind, None
+
+
+_NEVER = "an access setting or text the side channel never sets"
+UNKNOWN_KEY = "a key agentconv does not know, so never restored: it might grant access"
+"""Why a key no dialect table names (``id``, ``foo``) does not ride: not that it is an access setting, but that
+nothing says it is not."""
+
+
+def _known(path: str) -> bool:
+    """Does the table of the dialect an ``extensions.<dialect>.<key>`` path names know that key (its ``[own]`` or
+    ``[fields]``)? Any other path: yes (the rules' reason stands)."""
+    head, _, rest = path.partition(".")
+    ns, _, name = rest.partition(".")
+    if head != "extensions" or not name or "." in name:
+        return True
+    from . import registry
+
+    if ns not in registry.ids():
+        return True
+    table = registry.get(ns).table
+    return name in table.get("own", {}) or name in table.get("fields", {})
 
 
 def _typed(kind: str | list[Any], value: Any) -> bool:
