@@ -1047,3 +1047,21 @@ def test_a_key_no_table_knows_is_said_unknown_not_an_access_setting():
                                 "so never restored: it might grant access)",
         "extensions.claude.permissionMode": "claude field 'permissionMode' has no place in gemini (not carried: an "
                                             "access setting)"}
+
+
+@pytest.mark.parametrize("target", ["gemini", "opencode", "copilot", "marketplace"])
+@pytest.mark.parametrize("tools", ["Read, LS, Task, TodoWrite", "Read, Grep, TaskList, TaskGet", "MultiEdit, Read"])
+def test_tool_names_the_source_wrote_in_an_older_spelling_come_back_as_written(target, tools):
+    """Claude Code keeps reading Task (now Agent), TodoWrite (now the four Task tools) and the removed LS, but writes
+    none of them, and a part of the Task set comes back whole. Written elsewhere, the exact policy
+    rides in the side channel (taken back only where it grants nothing the visible file does not), so A -> B -> A
+    gives those names back, and TodoWrite stays the one tool it was (was: Agent, TaskCreate, TaskGet, ...)."""
+    src = f"---\nname: rt\ndescription: Reviews code.\ntools: {tools}\n---\n\nYou review.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, target, from_="claude", path=".claude/agents/rt.md", policy=policy)
+    assert '"fields":{"tools":' in out.text or target == "marketplace"  # the marketplace writes most Claude names
+    back = agentconv.convert_text(out.text, "claude", from_=target, path=out.path, policy=policy)
+    assert back.text == src
+    plain = "---\nname: rt\ndescription: Reviews code.\ntools: Read, Grep, Agent\n---\n\nYou review.\n"
+    assert "agentconv-carry" not in agentconv.convert_text(plain, target, from_="claude", path=".claude/agents/rt.md",
+                                                           policy=policy).text  # spelled back anyway: nothing rides

@@ -165,7 +165,29 @@ class ToolFields:
         if mode == DENYLIST and not self.supports_deny():
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         self.check_broaden(ctx, allowed, policy)
+        if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
+            ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
         return self.render_tools(mode, allowed, denied, ctx)
+
+    def _spelled_back(self, ctx: "WriteContext", policy: ToolPolicy, as_is: set[int]) -> bool:
+        """Would a write back into the source's dialect spell its tool names as the source did? Not where the source
+        wrote a name its dialect keeps reading but writes no more (``[tool_aliases]`` of one meaning: Claude's Task for
+        Agent, TodoWrite, LS, MultiEdit), or part of a set written whole (TaskList without TaskCreate); a scope or an
+        MCP tool is spelled back, and so is a name written here as it is (``as_is``: the ids of those grants)."""
+        origin = ctx.agent.origin
+        first = origin and (origin.keep.get("carried_from") if ctx.carried_back("tools") else origin.dialect)
+        if first is None or first == self.id or first not in registry.ids():  # given back: spelled by the first file
+            return True
+        source = registry.get(first)
+        plain = [g for g in policy.grants if not g.pattern and g.canonical and not split_mcp(g.canonical)
+                 and id(g) not in as_is]
+        if not plain or not isinstance(source, ToolFields) or source.table.get("tools_shape") == "none":  # no list there
+            return True
+        aliases = source.table.get("tool_aliases", {})
+        if any(aliases.get(g.raw) == [g.canonical] for g in plain):  # an older name the tool still reads
+            return False
+        raws, read = {g.raw for g in plain}, source.crosswalk.read
+        return all(set(source.crosswalk.write(g.canonical)) <= raws for g in plain if read(g.raw) == [g.canonical])
 
     def foreign_as_read(self, ctx: "WriteContext", also: tuple[str, ...] = ()) -> dict[str, Any] | None:
         """Same dialect: another tool's tool keys that this one ignores, as the source wrote them (with its own keys
