@@ -12,7 +12,8 @@ from agentconv.errors import BroadenError
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "cases"
 # Every built-in dialect (a plugin installed in the environment does not change the golden files).
-TARGETS = [d for d in registry.ids() if type(registry.get(d)).__module__.startswith("agentconv.dialects.")]
+TARGETS = [d for d in registry.ids() if type(registry.get(d)).__module__.startswith("agentconv.dialects.")
+           and registry.get(d).table.get("writes", True)]  # not a read-only one (OpenCode's config)
 EXPECTED_PREFIXES = ("ir.json", "out.", "loss.", "error.")
 # Same dialect, yet written strictly on purpose: a comma string of VS Code's model-facing ids where Copilot documents
 # a list of its own reference names (the seed asks that the output use them). Every other case comes back as written.

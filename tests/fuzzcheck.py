@@ -34,7 +34,8 @@ def _strict(text: str):
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "fixtures" / "cases"
-DIALECTS = [d for d in registry.ids() if type(registry.get(d)).__module__.startswith("agentconv.dialects.")]
+DIALECTS = [d for d in registry.ids() if type(registry.get(d)).__module__.startswith("agentconv.dialects.")
+            and registry.get(d).table.get("writes", True)]  # the ones written (not OpenCode's config, read only)
 # C0 controls but tab and newline, DEL, C1, and the Unicode line/paragraph separators: never raw in a header.
 RAW_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 # Where each writer puts its side channel: a comment line in a YAML header, the first line of a TOML file, a line

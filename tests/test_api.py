@@ -13,6 +13,7 @@ import pytest
 
 import agentconv
 from agentconv import validate as val
+from agentconv.errors import NoRecords
 
 AGENT = "---\nname: rev\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review.\n"
 SCOPED = "---\nname: git-helper\ndescription: Runs git.\ntools: Bash(git diff *)\n---\n\nUse git.\n"
@@ -169,7 +170,7 @@ def test_the_public_api_is_annotated():
 
 
 @pytest.mark.parametrize("name, text", [
-    ("opencode.json", '{\n  "mcp": {"github": {"type": "local", "command": ["npx", "server-github"]}}\n}\n'),
+    ("settings.json", '{\n  "mcp": {"github": {"type": "local", "command": ["npx", "server-github"]}}\n}\n'),
     ("settings.toml", 'theme = "dark"\n'),
     ("docker-compose.yml", "services:\n  web:\n    image: nginx\n"),
 ])
@@ -187,8 +188,8 @@ def test_a_json_file_with_another_tools_schema_is_no_kiro_agent():
     read as a Kiro agent named 'opencode' (the ``$schema`` key counted for Kiro); a ``$schema`` naming another tool's
     schema now says it is not one, unless the file sits where Kiro keeps agents."""
     config = '{\n  "$schema": "https://opencode.ai/config.json",\n  "permission": {"bash": "ask"}\n}\n'
-    assert agentconv.detect_text(config, path="opencode.json").dialect is None
-    with pytest.raises(agentconv.UnknownDialectError):
+    assert agentconv.detect_text(config, path="opencode.json").dialect == "opencode-json"  # OpenCode's config: no
+    with pytest.raises(NoRecords, match="without agents or commands"):  # agent in it, said (test_opencode_json)
         agentconv.convert_text(config, "claude", path="opencode.json")
     assert agentconv.detect_text(config, path=".kiro/agents/opencode.json").dialect == "kiro"
     own = ('{\n  "$schema": "https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/'

@@ -44,7 +44,7 @@ def test_completion_of_commands_and_dialect_ids() -> None:
     assert complete("agentconv conv") == ["convert"]
     assert complete("agentconv convert x.md --to cop") == ["copilot", "copilot-prompt"]
     assert complete("agentconv migrate . --from gemini") == ["gemini", "gemini-command"]
-    assert complete("agentconv validate x.md -d open") == ["opencode", "opencode-command"]
+    assert complete("agentconv validate x.md -d open") == ["opencode", "opencode-json", "opencode-command"]
 
 
 def test_deleted_working_directory_is_one_line(tmp_path: Path) -> None:

@@ -169,8 +169,8 @@ def test_convert_accounts_for_every_file_it_does_not_take(tmp_path) -> None:
     rows = sorted((Path(f["source"]).name, f["status"], f.get("reason")) for f in doc["files"])
     assert rows == [("README.md", "skipped", "a project's own documentation, not an agent"),
                     ("a.md", "converted", None),
-                    ("opencode.jsonc", "skipped", "a data file at no place a dialect keeps its files; name its dialect "
-                     "to read it"),
+                    ("opencode.jsonc", "skipped", "an OpenCode config without agents or commands (its top-level keys: "
+                     "none), OpenCode settings only"),
                     ("package.json", "skipped", "a data file at no place a dialect keeps its files; name its dialect "
                      "to read it")]
     assert doc["summary"]["statuses"] == {"converted": 1, "skipped": 3}

@@ -170,7 +170,11 @@ def test_package_modules_import_only_the_layers_below():
 
 _PERSONA = ("a persona has no header: its title and first paragraph are guesses from the text (a paragraph that is "
             "a list or a heading is prompt), and a write reads itself back to say what those conventions cannot hold")
-RECORD_QUIRKS: dict[tuple[str, str], str] = {("markdown", "read_record"): _PERSONA, ("markdown", "write_record"): _PERSONA}
+RECORD_QUIRKS: dict[tuple[str, str], str] = {("markdown", "read_record"): _PERSONA, ("markdown", "write_record"): _PERSONA,
+                                             ("opencode-json", "read_record"): "an entry of an OpenCode config is read by "
+                                             "the markdown dialect of its kind (opencode, opencode-command)",
+                                             ("opencode-json", "write_record"): "nothing is written into a user's "
+                                             "OpenCode config (it holds other settings): refused"}
 """(dialect, method) -> why it reads or writes a record itself; every other dialect is a table, an envelope and hooks."""
 
 

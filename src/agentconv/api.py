@@ -186,7 +186,7 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
                 raise failure
             raise UnknownDialectError("cannot tell which dialect this is", file=path, remedy="from_")
         dialect = det.dialect
-    d = registry.get(dialect)
+    d = registry.config_reader(dialect, path) or registry.get(dialect)
     report = report if report is not None else LossReport()
     report.source, report.file = d.id, path
     _report_decoding(decoded, report)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import fsio, limits
-from .errors import AgentconvError, ExitCode, InternalError, OutputError
+from .errors import AgentconvError, ExitCode, InternalError, NoRecords, OutputError
 from .loss import LossReport, Policy
 from .instructions import in_a_dialect_place, instructions, runs, skip_reason
 from .tree import Entry, walk
@@ -273,6 +273,8 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                 place(res, src, result.path or f"{result.name}.md", result.text)
                 ordered.append(res)
             continue
+        except NoRecords as exc:  # nothing to convert, and not an error: accounted for as skipped
+            res.status, res.reason = "skipped", exc.message
         except AgentconvError as exc:
             record_failure(res, exc, src)
         except OSError as exc:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import rx
+from . import registry, rx
 from .ir import Document
 from .loss import LossCode, LossReport, Policy
 
@@ -54,12 +54,15 @@ def roundtrip(doc: Document, via: str, *, policy: Policy = Policy(allow_broaden=
     from . import api
 
     source = doc.agent.origin.dialect if doc.agent.origin else via
+    path = doc.agent.origin.path if doc.agent.origin else None
+    if not registry.get(source).table.get("writes", True):  # read only (OpenCode's config): back to the dialect
+        source, path = registry.get(source).table["readers"][doc.agent.kind], None  # that reads such a record
     report = LossReport()
     middle = api.write(doc, via, policy=policy, report=report)
     back_doc, back = api.read_text(middle, via, report=LossReport(), carry=policy.carry)
     report.items += [i for i in back if i.code == LossCode.CARRY_REFUSED]  # a loss of the way back, reported there
     final_text = api.write(back_doc, source, policy=policy, report=report)
-    final, _ = api.read_text(final_text, source, path=doc.agent.origin.path if doc.agent.origin else None)
+    final, _ = api.read_text(final_text, source, path=path)
     diffs = differences(doc, final)
     covered = report.paths()
     uncovered = [d for d in diffs if not any(d == p or d.startswith(p + ".") or p.startswith(d + ".") for p in covered if p)]

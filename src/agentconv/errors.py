@@ -65,6 +65,13 @@ class ParseError(AgentconvError):
     exit_code = ExitCode.PARSE
 
 
+class NoRecords(AgentconvError):
+    """A file of its dialect that holds no record (an OpenCode config without agents or commands): not an error,
+    but nothing to convert. A batch accounts for it as skipped, with this message as the reason."""
+
+    exit_code = ExitCode.OK
+
+
 class UnknownDialectError(AgentconvError):
     """A dialect id that is not registered (the message carries a did-you-mean), or undetectable input."""
 

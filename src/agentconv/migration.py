@@ -26,15 +26,18 @@ from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Container, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, Sequence
 
 from . import fsio, limits
 from . import manifest as mf
 from .batch import forget_places, inside_str
-from .errors import AgentconvError, ExitCode, InternalError, UsageError
+from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
 from .loss import LossCode, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
 from .spill import Sorted, Spill
+
+if TYPE_CHECKING:
+    from .ir import Document
 
 
 @dataclass(slots=True)
@@ -153,6 +156,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     dialect, as_path = next(((d, p) for r, d, p in job.dialects if r == rel), (job.from_, rel))
     try:  # with --from, discovery found the file at that dialect's own place: no detection needed
         doc, report0 = api.read(src, dialect, path=as_path, carry=job.policy.carry)
+    except NoRecords as exc:  # nothing to convert, and not an error
+        return [Record(rel, None, None, "skipped", job.from_, [], exc.message)]
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code), remedy=exc.remedy)]
     root = job.out
@@ -163,7 +168,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         rename_record(doc.agent, new_name, report0)
     from .loss import LossReport
 
-    for target, asked in routed(job.to, doc.agent.kind):
+    for target, asked, doc in ((t, a, part) for part in _by_kind(doc) for t, a in routed(job.to, part.agent.kind)):
         if report0.source == target:
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source))
             continue
@@ -200,6 +205,17 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             if rec.status != "merge":  # a merged record's items are needed once more, by _merge
                 _thin(rec, job.keep_losses)
     return out
+
+
+def _by_kind(doc: Document) -> list[Document]:
+    """``doc``, or its records split by kind where it holds several (an OpenCode config's agents and commands): each
+    kind goes where ``routed`` sends it."""
+    kinds = list(dict.fromkeys(r.kind for r in doc.records))
+    if len(kinds) < 2:
+        return [doc]
+    from .ir import Document
+
+    return [Document([r for r in doc.records if r.kind == k], doc.ir_version) for k in kinds]
 
 
 def routed(to: Sequence[str], kind: str) -> list[tuple[str, str | None]]:

@@ -223,6 +223,28 @@ def readers(tool_name: str) -> int:
 
 def reset() -> None:
     """Forget every loaded dialect and plugin (after installing or removing one in a running process)."""
-    for fn in (_entries, _instance, ids, _aliases, owner, readers):
+    for fn in (_entries, _instance, ids, _aliases, owner, readers, _takers):
         fn.cache_clear()
     _broken.clear()
+
+
+def config_reader(dialect: str, path: str | None) -> Dialect | None:
+    """The dialect that reads the file at ``path`` when it is named as ``dialect`` but is a file of many of its
+    records at a place of another's (``takes`` in that one's table: an ``opencode.json`` read ``--from opencode`` holds
+    OpenCode agents and commands, never one markdown agent); None: ``dialect`` reads it."""
+    if not path:
+        return None
+    key = get(dialect).id
+    for other in _takers().get(key, ()):
+        if other.detect(path, None, False)[0] > 0:
+            return other
+    return None
+
+
+@cache
+def _takers() -> dict[str, tuple[Dialect, ...]]:
+    out: dict[str, list[Dialect]] = {}
+    for d in all_dialects():
+        for taken in d.table.get("takes", ()):
+            out.setdefault(taken, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}

@@ -179,7 +179,11 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         add(1, ERROR, "parse", f"a '---' line with blanks after it; {tune['exact_fence']}")
     judged: list[tuple[Finding, set[str]]] = []  # the table's findings, with the keys and IR paths each is about
     for rec in _records(d, text, path, parsed, doc):
-        _Checker(d, rec, text, path, judged).run()
+        reader = d.table.get("readers", {}).get(rec.kind)  # a record another dialect reads (OpenCode's config)
+        checker = _Checker(registry.get(reader) if reader else d, rec, text, path, judged)
+        if reader:  # an entry merged with the definitions of that name elsewhere: none of its fields is required
+            checker.t = {**checker.t, "required": d.table.get("required", [])}
+        checker.run()
     out += [f for f, _ in judged]
     for item in report:
         finding = _from_reader(item, d, path)

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, List, Optional
 
-from ..errors import AgentconvError
+from ..errors import AgentconvError, NoRecords
 from . import render
 from .argv import Options, parse as _parse
 from .common import fail, is_dialect as _is_dialect, level as _level, not_for_packages, policy as _policy, stdin, usage
@@ -78,6 +78,9 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
                       else api.convert(src, to, from_=from_, policy=policy))
             if to_file:
                 _write_file(out, result.text, src, force)
+        except NoRecords as exc:  # nothing to convert, and not an error
+            sys.stderr.write(f"{src}: skipped: {exc.message}\n")
+            return
         except AgentconvError as exc:
             row = render.convert_row(src, to, error=exc)
             if report_json is not None:

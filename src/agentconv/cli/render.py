@@ -336,7 +336,9 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
         return
     out = Diagnostics(level)
     for r in map(_said, result.records):
-        if r.error:
+        if r.error and r.status == "skipped":  # a file with nothing to convert: why (no error)
+            out.note(f"{r.source}: skipped: {r.error}", r.source)
+        elif r.error:
             out.error(r.error, r.source, r.target)
         for item in r.items():
             out.loss(item)

@@ -6,16 +6,17 @@ matching rule wins) or the deprecated ``tools`` name->bool map. An allowlist is 
 """
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
+from .. import registry
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
-from ..loss import LossCode
+from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import split_commas
 
 if TYPE_CHECKING:
     from ..ir import Grant
-    from ..loss import LossReport
     from .base import WriteContext
 
 
@@ -68,6 +69,19 @@ class OpenCode(Dialect):
             if default == "ask":
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
+
+    def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
+        """An entry of OpenCode's config (``opencode-json``) holds this dialect's very tool keys: written as it wrote
+        them while they still mean the policy (as a file of this dialect: ``_tools_as_written``)."""
+        origin = ctx.agent.origin
+        entry = getattr(origin.layout, "data", None) if origin is not None and origin.dialect != self.id else None
+        if isinstance(entry, dict) and registry.get(origin.dialect).table.get("readers", {}).get("agent") == self.id:
+            old = {k: entry[k] for k in self.tool_keys if k in entry}
+            scratch = Agent()
+            self.read_tools(scratch, dict(old), LossReport())
+            if old and scratch.tools == ctx.agent.tools and not ctx.carried_back("tools"):
+                return copy.deepcopy(old)
+        return super().write_tools(ctx)
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: "WriteContext") -> dict[str, Any]:

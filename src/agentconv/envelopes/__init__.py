@@ -4,7 +4,8 @@ that keeps many records in a file also ``split`` and ``join`` (``records``). A d
 from importlib import import_module
 from types import ModuleType
 
-NAMES = {"frontmatter": "frontmatter", "toml": "tomlenv", "json": "jsonenv", "plain": "plain", "roomodes": "roomodes"}
+NAMES = {"frontmatter": "frontmatter", "toml": "tomlenv", "json": "jsonenv", "plain": "plain", "roomodes": "roomodes",
+         "opencodejson": "opencodejson"}
 
 
 def get(name: str) -> ModuleType:

@@ -19,20 +19,28 @@ def sniff(text: str, path: str | None) -> bool:
     return text.lstrip().startswith("{")
 
 
-def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
+def load(text: str, file: str | None = None, *, syntax: str = "JSON", plain: str | None = None
+         ) -> tuple[dict[str, Any], bool]:
+    """The JSON object ``text`` holds (``plain``: the same text as plain JSON, for a superset such as JSONC), and
+    whether a key was written twice; one clear error for anything else."""
     limits.check_size(text, "the JSON file", file)
     if not text.strip():  # no JSON value at all: the tool's JSON.parse fails, it loads nothing from the file
         raise ParseError("empty, not a JSON object", file=file, line=1)
     try:
-        data, twice = jsontext.loads(text)
+        data, twice = jsontext.loads(text if plain is None else plain)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
+        raise ParseError(f"not valid {syntax}: {exc.msg}", file=file, line=exc.lineno) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
         raise limits.LimitError(f"not readable JSON: {exc}".split(";")[0], file=file) from None
     except RecursionError:
         raise limits.LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
     if not isinstance(data, dict):
         raise ParseError(f"the file holds a JSON {type(data).__name__}, not an object", file=file, line=1)
+    return data, twice
+
+
+def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> Parsed:
+    data, twice = load(text, file)
     data, coerced = limits.plain(data, file)
     body = tomlenv.prompt_of(data, prompt_key, file, coerced)
     layout = Layout(has_header=True)

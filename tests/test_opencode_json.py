@@ -1,0 +1,155 @@
+"""OpenCode's config file (opencode.json / opencode.jsonc): its `agent` and `command` entries are records read with
+exactly the markdown dialects' meaning; everything else is said, never read; nothing is written into it."""
+from __future__ import annotations
+
+import pytest
+
+from agentconv import api, batch, migration
+from agentconv.envelopes import opencodejson
+from agentconv.errors import NoRecords, ParseError, UsageError
+
+CONFIG = """{
+  // the project's OpenCode config
+  "$schema": "https://opencode.ai/config.json",
+  "model": "anthropic/claude-sonnet-4-5",
+  "agent": {
+    "reviewer": {
+      "description": "Reviews code", /* inline comment */
+      "mode": "subagent",
+      "prompt": "Review the change.",
+      "tools": {"write": false, "bash": false},
+      "temperature": 0.1,
+    },
+    "guarded": {
+      "description": "Runs git only",
+      "prompt": "{file:./prompts/guarded.md}",
+      "permission": {"edit": "deny", "bash": {"git *": "allow", "*": "deny"}},
+    },
+    "build": {"tools": {"bash": false}},
+  },
+  "command": {
+    "test": {"template": "Run the tests $ARGUMENTS", "description": "Run tests", "agent": "build", "subtask": true},
+  },
+}
+"""
+
+MARKDOWN_REVIEWER = """---
+description: Reviews code
+mode: subagent
+tools:
+  write: false
+  bash: false
+temperature: 0.1
+---
+
+Review the change.
+"""
+
+
+def _tools(agent):
+    return agent.tools.mode, sorted((g.canonical, g.decision, g.pattern) for g in agent.tools.grants)
+
+
+def test_jsonc_comments_and_trailing_commas_are_read_as_opencode_reads_them():
+    assert opencodejson.plain_json('{"a": "x // y /* z */", // c\n "b": [1, 2,], /* d\n */ "c": 3,}') == \
+        '{"a": "x // y /* z */",     \n "b": [1, 2 ],     \n    "c": 3 }'
+    with pytest.raises(ParseError, match="not valid JSONC"):
+        opencodejson.parse('{"agent": {,}}', "opencode.json")
+
+
+def test_each_agent_and_command_entry_is_a_record_with_the_markdown_dialects_meaning():
+    doc, report = api.read_text(CONFIG, path="proj/opencode.jsonc")
+    assert report.source == "opencode-json"
+    assert [(r.kind, r.name) for r in doc.records] == [
+        ("agent", "reviewer"), ("agent", "guarded"), ("agent", "build"), ("command", "test")]
+    reviewer, guarded, build, test = doc.records
+    md, _ = api.read_text(MARKDOWN_REVIEWER, "opencode", path=".opencode/agent/reviewer.md")
+    assert _tools(reviewer) == _tools(md.agent)  # the same reader: never wider than the markdown dialect's
+    assert (reviewer.description, reviewer.role, reviewer.params, reviewer.prompt) == \
+        (md.agent.description, md.agent.role, md.agent.params, md.agent.prompt)
+    assert _tools(guarded) == ("denylist", [("bash", "allow", "git *"), ("bash", "deny", None), ("edit", "deny", None),
+                                            ("write", "deny", None)])
+    assert _tools(build) == ("denylist", [("bash", "deny", None)]) and build.prompt == ""
+    assert (test.description, test.prompt, test.extensions) == (
+        "Run tests", "Run the tests {{args}}\n", {"opencode-command": {"agent": "build", "subtask": True}})
+
+
+def test_what_is_not_an_agent_and_what_opencode_substitutes_are_said():
+    _, report = api.read_text(CONFIG, path="opencode.jsonc")
+    said = [(i.line, i.code.value, i.message) for i in report.items]
+    assert (3, "field-dropped", "top-level '$schema' not read: OpenCode configuration, not an agent or a command") in said
+    assert (4, "field-dropped", "top-level 'model' not read: OpenCode configuration, not an agent or a command") in said
+    assert any(code == "value-invalid" and "{file:./prompts/guarded.md}" in msg and "read as the literal text" in msg
+               for _, code, msg in said)
+    assert any(code == "value-read-as" and "agent 'build' without a prompt" in msg and "mergeDeep" in msg
+               for _, code, msg in said)
+
+
+def test_from_opencode_reads_the_config_not_one_markdown_agent_named_opencode():
+    doc, report = api.read_text(CONFIG, "opencode", path="opencode.json")
+    assert report.source == "opencode-json" and [r.name for r in doc.records] == ["reviewer", "guarded", "build", "test"]
+    doc, report = api.read_text(CONFIG, "opencode-command", path=".opencode/opencode.jsonc")
+    assert report.source == "opencode-json"
+
+
+def test_to_its_own_dialect_gives_the_config_back_byte_for_byte_and_refuses_any_other_write():
+    results = api.convert_all_text(CONFIG, "opencode-json", path="opencode.jsonc")
+    assert [r.text for r in results] == [CONFIG]
+    with pytest.raises(UsageError, match="does not write into an OpenCode config"):
+        api.convert_text(MARKDOWN_REVIEWER, "opencode-json", from_="opencode", path=".opencode/agent/reviewer.md")
+
+
+def test_to_opencode_the_entries_become_markdown_files(tmp_path):
+    results = api.convert_all_text(CONFIG, "opencode", path="opencode.jsonc")
+    assert [r.path for r in results] == [".opencode/agent/reviewer.md", ".opencode/agent/guarded.md",
+                                         ".opencode/agent/build.md", ".opencode/agent/test.md"]
+    back, _ = api.read_text(results[0].text, "opencode", path=results[0].path)
+    first, _ = api.read_text(CONFIG, path="opencode.jsonc")
+    assert _tools(back.agent) == _tools(first.agent) and back.agent.prompt == first.agent.prompt
+
+
+def test_a_config_without_agents_or_commands_is_skipped_not_an_error(tmp_path):
+    src = tmp_path / "repo"
+    (src / ".opencode").mkdir(parents=True)
+    (src / "opencode.json").write_text('{"model": "a/b", "mcp": {}}\n')
+    with pytest.raises(NoRecords, match=r"without agents or commands \(its top-level keys: model, mcp\)"):
+        api.read(src / "opencode.json")
+    results = list(batch.convert_many([src], "claude", tmp_path / "out"))
+    assert [(r.status, r.reason) for r in results] == [
+        ("skipped", "an OpenCode config without agents or commands (its top-level keys: model, mcp), OpenCode "
+                    "settings only")]
+
+
+def test_migrate_routes_each_kind_and_accounts_for_every_config(tmp_path):
+    src = tmp_path / "repo"
+    (src / ".opencode").mkdir(parents=True)
+    (src / ".opencode" / "opencode.jsonc").write_text(CONFIG)
+    (src / "sub").mkdir()
+    (src / "sub" / "opencode.json").write_text('{"theme": "x"}')
+    result = migration.migrate(src, ["claude"], mode="plan", jobs=1)
+    got = sorted((r.source, r.status, r.target_dialect, r.target) for r in result.records)
+    assert got == [
+        (".opencode/opencode.jsonc", "planned", "claude", ".claude/agents/build.md"),
+        (".opencode/opencode.jsonc", "planned", "claude", ".claude/agents/guarded.md"),
+        (".opencode/opencode.jsonc", "planned", "claude", ".claude/agents/reviewer.md"),
+        (".opencode/opencode.jsonc", "planned", "claude-command", ".claude/commands/test.md"),
+        ("sub/opencode.json", "skipped", None, None)]
+
+
+def test_detect_names_the_config_and_what_it_holds_record_by_record():
+    det = api.detect_text(CONFIG, path="proj/.opencode/opencode.jsonc")
+    assert det.dialect == "opencode-json" and det.evidence == [
+        "file name opencode.jsonc", "3 agents: reviewer, guarded, build", "1 command: test"]
+    assert api.detect_text('{"theme": "x"}', path="opencode.json").evidence == [
+        "file name opencode.json", "no agent or command: nothing to convert"]
+    assert api.detect_text(CONFIG, path="settings.json").dialect != "opencode-json"  # by its name only
+
+
+def test_validate_checks_each_entry_by_its_kinds_rules_not_as_unknown_keys():
+    from agentconv import validate
+
+    found = [(f.line, f.rule, f.message) for f in validate.validate_text(CONFIG, path="opencode.jsonc")]
+    assert not any(rule in ("unknown-key", "required") for _, rule, _ in found)  # `build` (tools only) is an override
+    bad = CONFIG.replace('"mode": "subagent"', '"mode": "helper"')
+    assert (8, "value", "mode: 'helper' is not one of primary, subagent, all") in [
+        (f.line, f.rule, f.message) for f in validate.validate_text(bad, path="opencode.jsonc")]  # opencode's own rule
