@@ -153,3 +153,14 @@ def test_validate_checks_each_entry_by_its_kinds_rules_not_as_unknown_keys():
     bad = CONFIG.replace('"mode": "subagent"', '"mode": "helper"')
     assert (8, "value", "mode: 'helper' is not one of primary, subagent, all") in [
         (f.line, f.rule, f.message) for f in validate.validate_text(bad, path="opencode.jsonc")]  # opencode's own rule
+
+
+def test_tools_write_false_switches_off_every_file_edit_as_opencode_does():
+    """OpenCode reads `tools: {write: false}` as `permission: {edit: deny}` (edit, write and apply_patch): it was read
+    as denying the write tool alone, and written for Claude Code as `disallowedTools: Write` (Edit still allowed)."""
+    text = '{"agent": {"r": {"description": "d", "mode": "subagent", "prompt": "p", "tools": {"write": false}}}}'
+    doc, _ = api.read_text(text, path="opencode.json")
+    assert _tools(doc.agent) == ("denylist", [("edit", "deny", None), ("write", "deny", None)])
+    assert "disallowedTools: Edit, Write\n" in api.convert_text(text, "claude", path="opencode.json").text
+    md, _ = api.read_text("---\ndescription: d\ntools:\n  patch: false\n---\np\n", "opencode", path=".opencode/agent/r.md")
+    assert _tools(md.agent) == ("denylist", [("edit", "deny", None), ("write", "deny", None)])

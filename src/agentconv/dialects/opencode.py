@@ -39,11 +39,12 @@ class OpenCode(Dialect):
             return
         default, grants, rest = None, [], []
         if isinstance(tools, dict):
+            switches = {n: perm for perm, names in self.table.get("tools_map", {}).items() for n in names}
             for name, on in tools.items():
                 if name == "*":
                     default = "allow" if on else "deny"
-                else:
-                    grants += self.grants(str(name), "allow" if on else "deny")
+                else:  # `write: false` switches the edit permission off (edit, write and apply_patch): [tools_map]
+                    grants += self.grants(switches.get(str(name), str(name)), "allow" if on else "deny")
         if isinstance(perm, str):
             default = perm
         elif isinstance(perm, dict):
