@@ -164,3 +164,18 @@ def test_tools_write_false_switches_off_every_file_edit_as_opencode_does():
     assert "disallowedTools: Edit, Write\n" in api.convert_text(text, "claude", path="opencode.json").text
     md, _ = api.read_text("---\ndescription: d\ntools:\n  patch: false\n---\np\n", "opencode", path=".opencode/agent/r.md")
     assert _tools(md.agent) == ("denylist", [("edit", "deny", None), ("write", "deny", None)])
+
+
+def test_each_output_says_what_reading_its_own_entry_found_not_every_entrys():
+    """A config of 33 commands, each with a {file:} template, gave every output all 33 warnings (1,089 items)."""
+    text = ('{"theme": "x", "command": {"a": {"template": "{file:a.md}"}, "b": {"template": "{file:b.md}"}, '
+            '"c": {"template": "Run."}}}')
+    results = api.convert_all_text(text, "opencode-command", path="opencode.json")
+    said = [[i.message for i in r.report if i.code.value in ("value-invalid", "field-dropped")] for r in results]
+    top = "top-level 'theme' not read: OpenCode configuration, not an agent or a command"
+    assert said == [
+        [top, "command 'a': 'template' holds {file:a.md}, which OpenCode replaces with the text of that file: read as "
+              "the literal text"],
+        [top, "command 'b': 'template' holds {file:b.md}, which OpenCode replaces with the text of that file: read as "
+              "the literal text"],
+        [top]]

@@ -292,6 +292,15 @@ def keeps_many(to: str) -> bool:
     return records.many(registry.get(to).envelope)
 
 
+def _items_for(report: LossReport, part: Document, doc: Document) -> list[Any]:
+    """The read report's items for ``part``, one record of ``doc``'s many: what was found about the file, and about
+    this record, not what reading the file's other records found (each of those is said in its own output)."""
+    own = {id(r) for r in part.records}
+    others = [r.origin.keep["read_items"] for r in doc.records
+              if id(r) not in own and r.origin is not None and "read_items" in r.origin.keep]
+    return [item for i, item in enumerate(report.items) if not any(a <= i < b for a, b in others)]
+
+
 def write_all(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy()) -> list[Result]:
     """Write every record of ``doc`` in ``to``: one Result per output file."""
     target = registry.get(to)
@@ -300,7 +309,7 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
         [Document([rec], doc.ir_version) for rec in doc.records]
     out = []
     for part in groups:
-        rep = report if len(groups) == 1 else LossReport(list(report.items), report.source, None, report.file)
+        rep = report if len(groups) == 1 else LossReport(_items_for(report, part, doc), report.source, None, report.file)
         try:
             text = write(part, target.id, policy=policy, report=rep)
         except AgentconvError as exc:

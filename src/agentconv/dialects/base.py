@@ -92,7 +92,9 @@ class Dialect(ToolFields, Detection):
             self.report_notes(split.notes, report)
             agents = []
             for raw in split.records:
+                first = len(report.items)
                 agent = self.read_record(raw, path, report)
+                agent.origin.keep["read_items"] = (first, len(report.items))  # what reading this record found
                 # as read: a record still equal to it at write time is written as it came (``Dialect.write``)
                 agent.origin.keep["as_read"] = copy.deepcopy(replace(agent, origin=None))
                 agents.append(agent)
