@@ -812,15 +812,15 @@ def test_keys_that_ride_in_the_side_channel_come_back_in_the_first_files_order()
     that is not a short list of short strings is ignored (it is anyone's text), and a key order the first dialect
     writes anyway is not named."""
     src = ("---\ndescription: Adds a changelog entry\ncategory: docs\nargument-hint: <version>\n"
-           "allowed-tools: Read, Edit\n---\nAdd $ARGUMENTS.\n")
+           "model: sonnet\n---\nAdd $ARGUMENTS.\n")
     policy = agentconv.Policy(placed=True)
     out = agentconv.convert_text(src, "codex-prompt", from_="claude-command", path=".claude/commands/log.md",
                                  policy=policy).text
-    assert '"keys":["description","category","argument-hint","allowed-tools"]' in out
+    assert '"keys":["description","category","argument-hint","model"]' in out
     back = agentconv.convert_text(out, "claude-command", from_="codex-prompt", path=".codex/prompts/log.md",
                                   policy=policy).text
     assert back == src
-    keys = ',"keys":["description","category","argument-hint","allowed-tools"]'
+    keys = ',"keys":["description","category","argument-hint","model"]'
 
     def back_from(text: str) -> str:
         return agentconv.convert_text(text, "claude-command", from_="codex-prompt", path=".codex/prompts/log.md",

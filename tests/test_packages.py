@@ -99,8 +99,14 @@ def test_plugin_to_agent_plugins_and_back(tmp_path, regen):
     assert r.returncode == 0, r.stderr
     compare(case / "back", tree(back), regen)
     golden_file(case / "report.back.json", rows(json.loads(r.stdout), tmp_path, back), regen)
-    # the same records, manifest, MCP servers, hooks and files as the source
+    # the same records, manifest, MCP servers, hooks and files as the source, but the command's pre-approvals: a
+    # Claude command's allowed-tools grants permissions, which a Copilot prompt cannot say and no comment restores
     a, b = packages.read_package(src), packages.read_package(back)
+    approved = [m.doc.agent.tools for m in a.members if m.kind == "commands"]
+    assert [(t.mode, [g.raw for g in t.grants]) for t in approved] == [("inherit", ["Read", "Grep"])]
+    for m in a.members:
+        if m.kind == "commands":
+            m.doc.agent.tools = type(m.doc.agent.tools)()
     assert [(m.kind, m.doc.agent.semantic()) for m in a.members] == [(m.kind, m.doc.agent.semantic()) for m in b.members]
     assert (a.name, a.meta, a.claude, a.mcp, a.hooks, a.files) == (b.name, b.meta, b.claude, b.mcp, b.hooks, b.files)
     assert sorted(m.kind for m in a.members) == ["agents", "agents", "commands", "skills"]
@@ -111,8 +117,9 @@ def test_marketplace_migrate(tmp_path, regen):
     repo = tmp_path / "repo"
     shutil.copytree(case / "in", repo)
     r = agentconv("migrate", str(repo), "--to", "agent-plugins", "--clients", CLIENTS, "--json")
-    # one command's scoped Bash cannot be a Copilot prompt's tool without dropping the scope: refused, the rest written
-    assert r.returncode == 8, r.stderr
+    # a command's allowed-tools pre-approves (Claude Code's permission grants): a Copilot prompt, which has no such
+    # thing, is written without them (every tool stays available there too), said; nothing refused
+    assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
     compare(case / "migrated", tree(repo), regen)
     for f in doc["files"]:
@@ -122,7 +129,7 @@ def test_marketplace_migrate(tmp_path, regen):
     assert validate_schemas(repo) == 2
     again = agentconv("migrate", str(repo), "--to", "agent-plugins", "--clients", CLIENTS, "--json")
     statuses = {f["status"] for f in json.loads(again.stdout)["files"]}
-    assert statuses == {"unchanged", "skipped", "failed"}  # a second run writes nothing
+    assert statuses == {"unchanged", "skipped"}  # a second run writes nothing
     assert json.loads(r.stdout)["summary"]["statuses"]["skipped"] == 1  # the catalogue: Agent Plugins has none
 
 

@@ -234,3 +234,32 @@ def test_an_opencode_skill_permission_scoped_to_named_skills_never_widens_in_gem
     out = agentconv.convert_text(deny, "gemini", from_="opencode", path=PATHS["opencode"])
     assert "activate_skill" not in header(out.text)["tools"] and "read_file" in header(out.text)["tools"]
     assert any("skill(pdf-tools) not granted" in i.message for i in out.report if i.code.value == "tool-coerced")
+
+
+def test_a_claude_command_allowed_tools_pre_approves_and_never_takes_another_tools_allowlist():
+    """Claude Code takes a command's allowed-tools as permission grants (its skill reader: "the tools its
+    allowed-tools grants"), never as a restriction. A Copilot prompt's tools (a restriction) written there became a
+    pre-approval of Bash with every other tool still available: now refused (exit 6), and with --allow-broaden
+    nothing is pre-approved. A command's own list is read as pre-approvals, written as such into a skill."""
+    from agentconv.errors import BroadenError
+
+    prompt = "---\ndescription: Run tests\ntools: ['runInTerminal', 'codebase']\n---\nRun the tests.\n"
+    with pytest.raises(BroadenError, match="a Claude Code command cannot restrict tools"):
+        agentconv.convert_text(prompt, "claude-command", from_="copilot-prompt", path=".github/prompts/t.prompt.md")
+    wide = agentconv.convert_text(prompt, "claude-command", from_="copilot-prompt", path=".github/prompts/t.prompt.md",
+                                  policy=agentconv.Policy(allow_broaden=True))
+    assert "allowed-tools" not in wide.text and any(i.code.value == "tool-broadened" for i in wide.report)
+    # a comment anyone can write (from: claude-command and all) restores no pre-approval
+    crafted = ('---\ndescription: d\n# agentconv-carry: {"v":1,"from":"claude-command","digest":"0","fields":{"tools":'
+               '{"mode":"allowlist","grants":[{"raw":"Bash","canonical":"bash","decision":"allow","pattern":null}]}}}'
+               '\n---\nDo it.\n')
+    out = agentconv.convert_text(crafted, "claude-command", from_="opencode-command", path=".opencode/command/d.md",
+                                 policy=agentconv.Policy(allow_broaden=True))
+    assert "allowed-tools" not in out.text
+    command = "---\ndescription: Commit\nallowed-tools: Bash(git add:*), Read\n---\nCommit.\n"
+    doc, _ = agentconv.read_text(command, "claude-command", path=".claude/commands/c.md")
+    assert doc.agent.tools.mode == "inherit" and [g.decision for g in doc.agent.tools.grants] == ["allow", "allow"]
+    assert "allowed-tools: Bash(git add *) Read\n" in agentconv.convert_text(
+        command, "skill", from_="claude-command", path=".claude/commands/c.md").text
+    assert agentconv.convert_text(command, "claude-command", from_="claude-command",
+                                  path=".claude/commands/c.md").text == command

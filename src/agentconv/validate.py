@@ -280,7 +280,7 @@ class _Checker:
             return c.line
         if self.many:
             return self.rec.line  # a record of many: where it starts (where the reader reports it too)
-        return _key_line(self.text, key) or 1
+        return records.key_line(self.text, key) or 1
 
     def run(self) -> None:
         if not self.plain:
@@ -444,7 +444,7 @@ class _Checker:
         c = self.chunks.get(key)
         if c is None:
             return self.line(key) if self.many else \
-                _key_line(self.text, name, quoted_only=True) or self.line(key)
+                records.key_line(self.text, name, quoted_only=True) or self.line(key)
         lines = c.text.split("\n")
         start = next((i for i, ln in enumerate(lines) if _starts_key(ln, key)), 0)
         for i in range(start, len(lines)):
@@ -547,12 +547,3 @@ def _starts_key(line: str, key: str) -> bool:
     return line.startswith((f"{key}:", f'"{key}":', f"'{key}':"))
 
 
-def _key_line(text: str, key: str, *, quoted_only: bool = False) -> int | None:
-    """The first line naming ``key`` as a key (JSON ``"key":``, TOML ``key =``, YAML ``key:``), for envelopes
-    without chunks; with ``quoted_only`` the first line holding ``"key"`` at all."""
-    q = re.escape(key)
-    pattern = (rf'"{q}"' if quoted_only else rf'^\s*(?:"{q}"\s*:|{q}\s*=|{q}\s*:)')
-    for i, ln in enumerate(text.split("\n"), 1):
-        if re.search(pattern, ln):
-            return i
-    return None

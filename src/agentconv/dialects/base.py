@@ -128,13 +128,17 @@ class Dialect(ToolFields, Detection):
                 report.add(LossCode.VALUE_READ_AS, fields.get(new, new), value=f"'{old}'", reading=f"'{new}'")
         first = len(report.items)
         self.read_tools(agent, data, report)
-        if records.many(self.envelope):  # about this record of many: where it starts
+        many = records.many(self.envelope)
+        if many:  # about this record of many: where it starts
             for item in report.items[first:]:
                 item.line = item.line or parsed.line
         lines = {c.key: c.line for c in parsed.layout.chunks}
         held = {fields[k] for k in data if k in fields}  # what this dialect's own keys say: another's key never overwrites
         for key, value in data.items():
-            ipath = self._read_field(agent, key, value, report, lines.get(written_as.get(key, key)), held)
+            at = written_as.get(key, key)
+            line = lines.get(at) if lines or not isinstance(at, str) else parsed.line if many else records.key_line(
+                getattr(parsed.layout, "text", ""), at)  # a TOML or JSON file: no chunks, the first line naming it
+            ipath = self._read_field(agent, key, value, report, line, held)
             if ipath is not None:
                 agent.origin.keys[ipath] = written_as.get(key, key)
                 held.add(ipath)

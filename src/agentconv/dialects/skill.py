@@ -23,10 +23,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import naming, rx
-from ..ir import ALLOWLIST, INHERIT, Agent
+from ..ir import INHERIT, Agent
 from ..loss import LossCode, LossReport
 from .base import Dialect
-from .helpers import dedupe, split_commas
+from .helpers import split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -98,29 +98,10 @@ class Skill(Dialect):
         kept = self.foreign_as_read(ctx, also=("allowed-tools",))
         if kept is not None:  # same dialect: an agent's `tools` Claude Code ignores in a skill, as written
             return kept
-        policy = ctx.agent.tools
-        if policy.mode != INHERIT:
-            what = {ALLOWLIST: "allowlist", "none": "empty tool list"}.get(policy.mode, "deny list")
-            self.broaden(ctx, f"a skill cannot restrict tools (allowed-tools only pre-approves them): the {what} "
-                              "would become every tool")
-            return {}
-        kept = self._as_written(ctx)
-        if kept is not None:
+        if ctx.agent.tools.mode == INHERIT and (kept := self._as_written(ctx)) is not None:
             return kept
-        allow = [g for g in policy.grants if g.decision == "allow"]
-        other = [g for g in policy.grants if g.decision != "allow"]
-        if other:
-            ctx.lose("tools", LossCode.TOOL_COERCED,
-                     tools=f"{len(other)} per-tool decisions other than pre-approval", written="nothing",
-                     note=f" ({self.id} cannot say them)")
-        if not allow:
-            return {}
-        names = dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allow))
-        if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
-        if not names:
-            return {}
-        return {"allowed-tools": " ".join(names)}  # the spec's form; scopes keep their spaces inside parentheses
+        names = self.preapproved(ctx, "a skill")
+        return {"allowed-tools": " ".join(names)} if names else {}  # the spec's form; scopes keep their blanks
 
     def _as_written(self, ctx) -> dict[str, Any] | None:
         """Same dialect: allowed-tools exactly as the source wrote it (string or list), when it still means the IR's."""

@@ -148,7 +148,8 @@ class ToolFields:
             kept = self.foreign_as_read(ctx)
             if kept is not None:  # another tool's key this one ignores (`allowed-tools` in an OpenCode command)
                 return kept
-            ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",
+            ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools" if policy.mode != INHERIT else
+                     f"{len(policy.grants)} per-tool decisions (pre-approvals)", done="written",
                      why=f"{self.id} has no tool field")
             return {}
         if policy.mode == INHERIT:
@@ -375,6 +376,31 @@ class ToolFields:
                            note=f", which also grants {', '.join(same)}, the same file-changes permission")
         if warn or same:
             ctx.carry_tools()
+
+    def preapproved(self, ctx: "WriteContext", noun: str) -> list[str] | None:
+        """The names a field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``:
+        every other tool stays available) says for the record's policy: its allow decisions on an inherited policy,
+        in this dialect's spelling (other decisions reported, not said). An allowlist, an empty list or a deny list
+        cannot be said so: ``broaden`` (refused unless allowed; then nothing is pre-approved). None: nothing to say."""
+        policy = ctx.agent.tools
+        if policy.mode != INHERIT:
+            what = {ALLOWLIST: "allowlist", NONE: "empty tool list"}.get(policy.mode, "deny list")
+            self.broaden(ctx, f"{noun} cannot restrict tools (allowed-tools only pre-approves them): the {what} "
+                              "would become every tool")
+            return None
+        allow = [g for g in policy.grants if g.decision == "allow"]
+        other = [g for g in policy.grants if g.decision != "allow"]
+        if other:
+            ctx.lose("tools", LossCode.TOOL_COERCED,
+                     tools=f"{len(other)} per-tool decisions other than pre-approval", written="nothing",
+                     note=f" ({self.id} cannot say them)")
+        if not allow:
+            return None
+        spelled = [(f"{n}({g.pattern})" if g.pattern else n, g) for n, g in self.names_for(ctx, allow)]
+        names = dedupe(n for n, _ in spelled)
+        if ctx.tools_renamed or any(n != g.raw for n, g in spelled):  # a name, or a scope (`git diff:*` as `git diff *`)
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
+        return names or None
 
     def broaden(self, ctx: "WriteContext", msg: str) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""

@@ -17,6 +17,8 @@ payload may restore is ``carry``'s business. A dialect reads and writes one reco
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -73,3 +75,14 @@ def many(envelope: ModuleType | Any) -> bool:
     if isinstance(envelope, ModuleType) and "__getattr__" not in envelope.__dict__:  # its own names, read directly:
         return "split" in envelope.__dict__  # a miss spares the exception hasattr raises and catches (per record)
     return hasattr(envelope, "split")
+
+
+def key_line(text: str, key: str, *, quoted_only: bool = False) -> int | None:
+    """The first line naming ``key`` as a key (JSON ``"key":``, TOML ``key =``, YAML ``key:``), for envelopes
+    without chunks; with ``quoted_only`` the first line holding ``"key"`` at all."""
+    q = re.escape(key)
+    pattern = (rf'"{q}"' if quoted_only else rf'^\s*(?:"{q}"\s*:|{q}\s*=|{q}\s*:)')
+    for i, ln in enumerate(text.split("\n"), 1):
+        if re.search(pattern, ln):
+            return i
+    return None
