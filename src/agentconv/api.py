@@ -292,13 +292,19 @@ def keeps_many(to: str) -> bool:
     return records.many(registry.get(to).envelope)
 
 
-def _items_for(report: LossReport, part: Document, doc: Document) -> list[Any]:
-    """The read report's items for ``part``, one record of ``doc``'s many: what was found about the file, and about
-    this record, not what reading the file's other records found (each of those is said in its own output)."""
-    own = {id(r) for r in part.records}
-    others = [r.origin.keep["read_items"] for r in doc.records
-              if id(r) not in own and r.origin is not None and "read_items" in r.origin.keep]
-    return [item for i, item in enumerate(report.items) if not any(a <= i < b for a, b in others)]
+def _owners(report: LossReport, doc: Document) -> list[int | None]:
+    """For each item of the read report, the index of the record of ``doc`` whose reading found it (None: the file)."""
+    owner: list[int | None] = [None] * len(report.items)
+    for n, r in enumerate(doc.records):
+        a, b = r.origin.keep.get("read_items", (0, 0)) if r.origin is not None else (0, 0)
+        owner[a:b] = [n] * len(owner[a:b])
+    return owner
+
+
+def _items_for(report: LossReport, n: int, owner: list[int | None]) -> list[Any]:
+    """The read report's items for record ``n`` of many: what was found about the file, and about this record, not
+    what reading the file's other records found (each of those is said in its own output). Linear in the items."""
+    return [item for item, o in zip(report.items, owner) if o is None or o == n]
 
 
 def write_all(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy()) -> list[Result]:
@@ -308,8 +314,9 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
     groups = [doc] if keeps_many(to) or len(doc.records) == 1 else \
         [Document([rec], doc.ir_version) for rec in doc.records]
     out = []
-    for part in groups:
-        rep = report if len(groups) == 1 else LossReport(_items_for(report, part, doc), report.source, None, report.file)
+    owner = _owners(report, doc) if len(groups) > 1 else []
+    for n, part in enumerate(groups):
+        rep = report if len(groups) == 1 else LossReport(_items_for(report, n, owner), report.source, None, report.file)
         try:
             text = write(part, target.id, policy=policy, report=rep)
         except AgentconvError as exc:
