@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE
+from ..ir import ALLOWLIST, NONE
 from .command import CommandDialect
 from .helpers import split_commas
 
@@ -23,9 +23,7 @@ class ClaudeCommand(CommandDialect):
         before, the allowed names as an allowlist: narrower than Claude Code's reading, never wider."""
         if data.get("disallowed-tools") is not None or data.get("allowed-tools") is None:
             return super().read_tools(agent, data, report)
-        grants = [g for n in self.split_names(data["allowed-tools"], "tools", report) for g in self.grants(n, "allow")]
-        self._report_foreign(grants, report)
-        agent.tools.mode, agent.tools.grants = INHERIT, grants
+        self.read_preapproved(agent, data["allowed-tools"], report)
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """``allowed-tools`` PRE-APPROVES tools while the command runs, it restricts nothing (claude-command.toml cites
@@ -33,17 +31,12 @@ class ClaudeCommand(CommandDialect):
         dialect's allowlist or empty list cannot be said (every tool would stay available, those pre-approved):
         refused (``preapproved``). Only a command read in this dialect with both keys holds an allowlist of its own,
         written back as it was; a side channel's allowlist never becomes pre-approvals (a comment grants nothing)."""
-        policy = ctx.agent.tools
-        origin = ctx.agent.origin
-        ours = origin is not None and origin.dialect == self.id
-        if policy.mode == DENYLIST or (policy.mode in (ALLOWLIST, NONE) and ours) or (
-                policy.mode == INHERIT and not policy.grants):
-            return super().write_tools(ctx)
-        kept = self.foreign_as_read(ctx, also=self.tool_keys_all)
-        if kept is None:
-            kept = self._tools_as_written(ctx)
-        if kept is not None:
-            return kept
+        if ctx.agent.tools.mode in (ALLOWLIST, NONE) and not self._same(ctx):
+            self.preapproved(ctx, "a Claude Code command")  # refused (or, allowed to broaden, nothing written)
+            return {}
+        return super().write_tools(ctx)
+
+    def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:
         names = self.preapproved(ctx, "a Claude Code command")
         return {"allowed-tools": ", ".join(names)} if names else {}
 

@@ -82,12 +82,8 @@ class Skill(Dialect):
         return super().split_names(value, ipath, None)
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
-        value = data.get("allowed-tools")
-        if value is None:
-            return
-        grants = [g for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
-        self._report_foreign(grants, report)
-        agent.tools.mode, agent.tools.grants = INHERIT, grants  # pre-approved; every other tool stays available
+        if data.get("allowed-tools") is not None:
+            self.read_preapproved(agent, data["allowed-tools"], report)
 
     def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
         """Only ``allowed-tools`` is evidence (a ``tools`` key belongs to an agent)."""

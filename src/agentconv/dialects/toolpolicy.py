@@ -153,9 +153,7 @@ class ToolFields:
                      why=f"{self.id} has no tool field")
             return {}
         if policy.mode == INHERIT:
-            ctx.lose("tools", LossCode.TOOL_COERCED, tools=f"per-tool decisions ({len(policy.grants)})", written="nothing",
-                     note=f" ({self.id} cannot say them)")
-            return {}
+            return self.write_inherited(ctx)
         if "tools" not in self.table.get("fields", {}).values():
             self.broaden(ctx, f"{self.id} has no tool list: the agent would get every tool")
             return {}
@@ -376,6 +374,20 @@ class ToolFields:
                            note=f", which also grants {', '.join(same)}, the same file-changes permission")
         if warn or same:
             ctx.carry_tools()
+
+    def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:
+        """Header fields for per-tool decisions on an inherited policy (pre-approvals, asks): none by default, where
+        the tool field can only restrict (said); a dialect whose field pre-approves writes them (``preapproved``)."""
+        ctx.lose("tools", LossCode.TOOL_COERCED, tools=f"per-tool decisions ({len(ctx.agent.tools.grants)})",
+                 written="nothing", note=f" ({self.id} cannot say them)")
+        return {}
+
+    def read_preapproved(self, agent: Agent, value: Any, report: LossReport) -> None:
+        """A field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``): per-tool
+        ``allow`` decisions on an inherited policy; every other tool stays available."""
+        grants = [g for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
+        self._report_foreign(grants, report)
+        agent.tools.mode, agent.tools.grants = INHERIT, grants
 
     def preapproved(self, ctx: "WriteContext", noun: str) -> list[str] | None:
         """The names a field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``:
