@@ -263,3 +263,79 @@ def test_a_claude_command_allowed_tools_pre_approves_and_never_takes_another_too
         command, "skill", from_="claude-command", path=".claude/commands/c.md").text
     assert agentconv.convert_text(command, "claude-command", from_="claude-command",
                                   path=".claude/commands/c.md").text == command
+
+
+# A command dialect with no tool field (OpenCode: config/command.ts Info {template, description, agent, model,
+# subtask}; Gemini CLI: FileCommandLoader.ts {prompt, run, description}; Codex: custom_prompts.rs description and
+# argument-hint; each read 2026-11-27) runs with every tool of its session or agent: another dialect's restriction
+# written there would widen, so it is refused as into a Claude command's allowed-tools (which only pre-approves).
+# Each row: source dialect, the header's tool lines, per target REFUSED (the refusal's start) or the (severity, code)
+# of the tools items above info on a converted file (which then holds no tool key).
+COMMAND_PATHS = {"copilot-prompt": ".github/prompts/probe.prompt.md", "claude-command": ".claude/commands/probe.md",
+                 "opencode-command": ".opencode/command/probe.md", "claude": ".claude/agents/probe.md"}
+OC = "an OpenCode command cannot restrict tools (it has no tool field: it runs with the tools of the agent that runs it): "
+GC = "a Gemini CLI custom command cannot restrict tools (it has no tool field: its prompt runs with every tool of the session): "
+CP = "an OpenAI Codex custom prompt cannot restrict tools (it has no tool field: its prompt runs with every tool of the session): "
+ALLOW, EMPTY, DENY = "the allowlist would become every tool", "the empty tool list would become every tool", \
+    "the deny list would become every tool"
+NO_TOOL_FIELD = {
+    # VS Code applies a prompt's tools as the only tools enabled for its run (chatWidget.ts _applyPromptMetadata:
+    # `tools !== undefined` -> toToolAndToolSetEnablementMap, every tool not named disabled)
+    "copilot prompt tools": ("copilot-prompt", "tools: ['runInTerminal', 'codebase']\n", {
+        "opencode-command": REFUSED(OC + ALLOW), "gemini-command": REFUSED(GC + ALLOW),
+        "codex-prompt": REFUSED(CP + ALLOW)}),
+    "copilot prompt tools: []": ("copilot-prompt", "tools: []\n", {
+        "opencode-command": REFUSED(OC + EMPTY), "gemini-command": REFUSED(GC + EMPTY),
+        "codex-prompt": REFUSED(CP + EMPTY)}),
+    "copilot prompt without tools": ("copilot-prompt", "", {
+        "opencode-command": [], "gemini-command": [], "codex-prompt": []}),
+    "claude command disallowed-tools": ("claude-command", "disallowed-tools: Bash\n", {
+        "opencode-command": REFUSED(OC + DENY), "gemini-command": REFUSED(GC + DENY),
+        "codex-prompt": REFUSED(CP + DENY)}),
+    # pre-approvals restrict nothing: dropped and said (fewer tools run without asking), never refused
+    "claude command allowed-tools": ("claude-command", "allowed-tools: Bash(git add:*)\n", {
+        "opencode-command": [("warning", "field-dropped")], "gemini-command": [("warning", "field-dropped")],
+        "codex-prompt": [("warning", "field-dropped")]}),
+    "claude agent allowlist": ("claude", "name: probe\ntools: Read, Grep\n", {
+        "opencode-command": REFUSED(OC + ALLOW), "gemini-command": REFUSED(GC + ALLOW),
+        "codex-prompt": REFUSED(CP + ALLOW)}),
+    # a Claude `tools` in an OpenCode command restricts nothing there (OpenCode ignores the key): nothing to widen
+    "opencode command with a claude tools key": ("opencode-command", "tools: Read, Grep\n", {
+        "opencode-command": [("warning", "value-invalid")], "gemini-command": [("warning", "value-invalid")],
+        "codex-prompt": [("warning", "value-invalid")]}),
+}
+
+
+@pytest.mark.parametrize("target", ["opencode-command", "gemini-command", "codex-prompt"])
+@pytest.mark.parametrize("case", list(NO_TOOL_FIELD))
+def test_a_restriction_into_a_command_without_a_tool_field_is_refused(case, target):
+    dialect, tools, want = NO_TOOL_FIELD[case]
+    text = f"---\ndescription: d\n{tools}---\nDo it.\n"
+    if isinstance(want[target], REFUSED):
+        with pytest.raises(BroadenError) as err:
+            agentconv.convert_text(text, target, from_=dialect, path=COMMAND_PATHS[dialect])
+        assert str(err.value).split(": ", 1)[1] == want[target]
+        return
+    result = agentconv.convert_text(text, target, from_=dialect, path=COMMAND_PATHS[dialect])
+    assert [(i.severity.value, i.code.value) for i in result.report
+            if i.path == "tools" and i.severity.value != "info"] == want[target]
+    if target == dialect:
+        assert result.text == text  # its own file, as written
+        return
+    fields = tomllib.loads(result.text) if target == "gemini-command" else header(result.text) or {}
+    assert not {"tools", "allowed-tools", "disallowed-tools", "permission"} & set(fields)
+
+
+@pytest.mark.parametrize("target, path", [("opencode-command", ".opencode/command/probe.md"),
+                                          ("gemini-command", ".gemini/commands/probe.toml"),
+                                          ("codex-prompt", ".codex/prompts/probe.md")])
+def test_a_restriction_broadened_into_a_command_is_said_and_comes_back(target, path):
+    """With --allow-broaden the command is written without the restriction, a tool-broadened warning says what was
+    widened, and the policy rides in the side channel: the way back to the Copilot prompt has its tools again."""
+    text = "---\ndescription: d\ntools: ['runInTerminal', 'codebase']\n---\nDo it.\n"
+    out = agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"],
+                                 policy=agentconv.Policy(allow_broaden=True))
+    assert [(i.severity.value, i.message) for i in out.report if i.code.value == "tool-broadened"] == [
+        ("warning", {"opencode-command": OC, "gemini-command": GC, "codex-prompt": CP}[target] + ALLOW)]
+    back = agentconv.convert_text(out.text, "copilot-prompt", from_=target, path=path)
+    assert header(back.text)["tools"] == ["runInTerminal", "codebase"]

@@ -81,6 +81,8 @@ def dialect_page(d: Dialect) -> str:
              ("shared folder (`--shared`)", _cell(lay.get("shared"))),
              ("user level (`--scope user`)", _cell([lay["user"]] if isinstance(lay.get("user"), str) else lay.get("user"))),
              ("tool field", f"`{t.get('tools_shape', 'none')}`" + ("" if t.get("tool_semantics", True) else
+                                                                  f" ({t['unrestricted']}; a restriction is refused as a "
+                                                                  "widening, exit 6)" if t.get("unrestricted") else
                                                                   " (no tool policy: a tool list is a reported loss)")),
              ("required", _cell(t.get("required", ["description"]))),
              ("name", " ".join(x for x in (_cell(name.get("key")), name.get("pattern") and f"pattern `{name['pattern']}`",

@@ -119,6 +119,14 @@ def not_carried(loss: str, why: str) -> str:
     return builtin("losses.toml")["not-carried"].format(loss=loss, why=why)
 
 
+def cannot_restrict(noun: str, why: str, what: str) -> str:
+    """What a tool-broadened item (and its refusal) says of a restriction written where the target cannot restrict
+    tools (``losses.toml``)."""
+    from .tables import builtin
+
+    return builtin("losses.toml")["cannot-restrict"].format(noun=noun, why=why, what=what)
+
+
 @dataclass
 class LossItem:
     """One thing that was not carried exactly."""

@@ -11,10 +11,10 @@ from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from .. import registry
+from .. import naming, registry
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, cannot_restrict
 from ..tools import capability, split_mcp
 from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped, weight
 
@@ -148,6 +148,10 @@ class ToolFields:
             kept = self.foreign_as_read(ctx)
             if kept is not None:  # another tool's key this one ignores (`allowed-tools` in an OpenCode command)
                 return kept
+            why = self.table.get("unrestricted")
+            if why and policy.mode != INHERIT and self._enforced(ctx):  # a command runs with every tool it is given
+                self.cannot_restrict(ctx, naming.a(self.title), why)
+                return {}
             ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools" if policy.mode != INHERIT else
                      f"{len(policy.grants)} per-tool decisions (pre-approvals)", done="written",
                      why=f"{self.id} has no tool field")
@@ -167,6 +171,15 @@ class ToolFields:
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
         return self.render_tools(mode, allowed, denied, ctx)
+
+    @staticmethod
+    def _enforced(ctx: "WriteContext") -> bool:
+        """Whether the record's tool policy is one its source's tool enforces (not another tool's key read narrowly
+        from a file whose tool has no tool policy, such as a Claude ``tools`` in an OpenCode command: that tool runs it
+        with every tool, as a target without a tool field does). A record of no known dialect: yes."""
+        origin = ctx.agent.origin
+        source = origin.dialect if origin is not None else None
+        return source not in registry.ids() or registry.get(source).table.get("tool_semantics", True)
 
     def _spelled_back(self, ctx: "WriteContext", policy: ToolPolicy, as_is: set[int]) -> bool:
         """Would a write back into the source's dialect spell its tool names as the source did? Not where the source
@@ -396,9 +409,7 @@ class ToolFields:
         cannot be said so: ``broaden`` (refused unless allowed; then nothing is pre-approved). None: nothing to say."""
         policy = ctx.agent.tools
         if policy.mode != INHERIT:
-            what = {ALLOWLIST: "allowlist", NONE: "empty tool list"}.get(policy.mode, "deny list")
-            self.broaden(ctx, f"{noun} cannot restrict tools (allowed-tools only pre-approves them): the {what} "
-                              "would become every tool")
+            self.cannot_restrict(ctx, noun, "allowed-tools only pre-approves them")
             return None
         allow = [g for g in policy.grants if g.decision == "allow"]
         other = [g for g in policy.grants if g.decision != "allow"]
@@ -413,6 +424,13 @@ class ToolFields:
         if ctx.tools_renamed or any(n != g.raw for n, g in spelled):  # a name, or a scope (`git diff:*` as `git diff *`)
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
         return names or None
+
+    def cannot_restrict(self, ctx: "WriteContext", noun: str, why: str) -> None:
+        """A restriction (allowlist, empty list, deny list) written where ``noun`` cannot restrict tools, for ``why``
+        (a field that only pre-approves them; no tool field: the command runs with every tool of its session or
+        agent): every tool would be available, so ``broaden`` (refused unless allowed; then none is written)."""
+        what = {ALLOWLIST: "allowlist", NONE: "empty tool list"}.get(ctx.agent.tools.mode, "deny list")
+        self.broaden(ctx, cannot_restrict(noun=noun, why=why, what=what))
 
     def broaden(self, ctx: "WriteContext", msg: str) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
