@@ -233,7 +233,9 @@ def test_an_opencode_skill_permission_scoped_to_named_skills_never_widens_in_gem
     deny = "---\ndescription: d\npermission:\n  skill:\n    \"*\": deny\n    pdf-tools: allow\n---\n\nYou help.\n"
     out = agentconv.convert_text(deny, "gemini", from_="opencode", path=PATHS["opencode"])
     assert "activate_skill" not in header(out.text)["tools"] and "read_file" in header(out.text)["tools"]
-    assert any("skill(pdf-tools) not granted" in i.message for i in out.report if i.code.value == "tool-coerced")
+    assert [(i.severity.value, i.message) for i in out.report if i.code.value == "tool-narrowed"] == [
+        ("warning", "skill denied as a whole in gemini (it cannot allow a scope of a denied tool), which also forbids "
+                    "skill(pdf-tools)")]
 
 
 def test_a_claude_command_allowed_tools_pre_approves_and_never_takes_another_tools_allowlist():
@@ -339,3 +341,56 @@ def test_a_restriction_broadened_into_a_command_is_said_and_comes_back(target, p
         ("warning", {"opencode-command": OC, "gemini-command": GC, "codex-prompt": CP}[target] + ALLOW)]
     back = agentconv.convert_text(out.text, "copilot-prompt", from_=target, path=path)
     assert header(back.text)["tools"] == ["runInTerminal", "codebase"]
+
+
+# A denied tool's scoped exception (OpenCode `bash: {"git tag *": allow, "*": deny}`): no target but OpenCode can allow a
+# scope of a denied tool, so the tool stays denied as a whole there and the agent loses what the exception allowed.
+# Said (tool-narrowed, a warning) wherever it is written; it was silent for Claude (`disallowedTools: Bash`) and
+# Cursor, and an info note elsewhere. Each row: the permission map, per target the tool field written and the
+# tool-narrowed messages (REFUSED: refused as a widening for another reason).
+EXCEPTION_OF = "denied as a whole in {t} (it cannot allow a scope of a denied tool), which also forbids {x}"
+EXCEPTIONS = {
+    "bash git tag": ({"bash": '\n    "git tag *": allow\n    "*": deny'}, {
+        "claude": ("disallowedTools", "Bash", ["bash " + EXCEPTION_OF.format(t="claude", x="bash(git tag *)")]),
+        "claude-command": ("disallowed-tools", "Bash",
+                           ["bash " + EXCEPTION_OF.format(t="claude-command", x="bash(git tag *)")]),
+        "gemini": ("tools", "no run_shell_command", ["bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)")]),
+        "copilot": ("tools", "no execute/runInTerminal",
+                    ["bash " + EXCEPTION_OF.format(t="copilot", x="bash(git tag *)")]),
+        "roo": ("groups", ["read", "edit", "modes"], ["bash " + EXCEPTION_OF.format(t="roo", x="bash(git tag *)")]),
+        "cursor": ("readonly", True, [
+            "deny list written as readonly: true, which also forbids edit, notebook-edit, powershell, run-task, write",
+            "bash " + EXCEPTION_OF.format(t="cursor", x="bash(git tag *)")]),
+        "codex": REFUSED("codex runs shell commands in every sandbox mode: denying bash cannot be written"),
+        "opencode": ("permission", {"bash": {"git tag *": "allow", "*": "deny"}}, [])}),
+    "edit markdown only": ({"edit": '\n    "*.md": allow\n    "*": deny'}, {
+        "claude": ("disallowedTools", "Edit, Write", ["edit " + EXCEPTION_OF.format(t="claude", x="edit(*.md)")]),
+        "codex": ("sandbox_mode", "read-only", [
+            "deny list written as sandbox_mode = 'read-only', which also forbids notebook-edit",
+            "edit " + EXCEPTION_OF.format(t="codex", x="edit(*.md)")]),
+        "opencode": ("permission", {"edit": {"*.md": "allow", "*": "deny"}}, [])}),
+}
+
+
+@pytest.mark.parametrize("case, target", [(c, t) for c, (_, want) in EXCEPTIONS.items() for t in want])
+def test_a_denied_tools_exception_dropped_is_said(case, target):
+    perm, want = EXCEPTIONS[case]
+    text = "---\ndescription: d\npermission:\n" + "".join(f"  {k}:{v}\n" for k, v in perm.items()) + "---\nDo it.\n"
+    if isinstance(want[target], REFUSED):
+        with pytest.raises(BroadenError) as err:
+            agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
+        assert str(err.value).split(": ", 1)[1].startswith(want[target])
+        return
+    key, value, said = want[target]
+    out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
+    if target == "codex":
+        fields = tomllib.loads(out.text)
+    elif target == "roo":
+        fields = YAML(typ="safe").load(out.text)["customModes"][0]
+    else:
+        fields = header(out.text)
+    if isinstance(value, str) and value.startswith("no "):
+        assert value[3:] not in fields[key]
+    else:
+        assert fields[key] == value
+    assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == said

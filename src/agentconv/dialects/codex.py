@@ -86,6 +86,8 @@ class Codex(Dialect):
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.key} = {READ_ONLY!r}",
                                tools=", ".join(narrower))
+            if not same:  # a read-only sandbox forbids what a scope of a denied edit tool allowed (shells run anyway)
+                self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
             mode = READ_ONLY
         else:
             granted = {g.canonical for g in policy.allowed()}

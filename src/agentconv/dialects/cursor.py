@@ -59,6 +59,8 @@ class Cursor(Dialect):
             narrower = sorted(mutating - denied)
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true", tools=", ".join(narrower))
+            if not same:
+                self.narrow_exceptions(ctx, policy)  # readonly forbids what a scope of a denied tool allowed
         else:
             granted = {g.canonical for g in policy.allowed()}
             writes = sorted(str(c) for c in granted & mutating)

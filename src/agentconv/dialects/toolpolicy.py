@@ -167,6 +167,8 @@ class ToolFields:
             ctx.report.add(LossCode.VALUE_REQUIRED, "tools", field="the tool list", consequence=self.table["empty_tools"])
         if mode == DENYLIST and not self.supports_deny():
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
+        elif mode == DENYLIST and not self.supports_exceptions():
+            self.narrow_exceptions(ctx, policy)  # `disallowedTools: Bash` without the `git tag *` it allowed
         self.check_broaden(ctx, allowed, policy)
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
@@ -249,14 +251,30 @@ class ToolFields:
             for n in names if c not in deny else []:
                 (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
-        kept = dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.allowed()
-                      if g.pattern and g.canonical in deny)  # a denied tool's scoped exception: narrowed away, said
-        note += f"; {', '.join(kept)} not granted (the tool stays denied)" if kept else ""
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
+        self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
         return out
+
+    def supports_exceptions(self) -> bool:
+        """Whether a scope of a denied tool can be allowed here (OpenCode's ``bash: {"git tag *": allow, "*": deny}``)."""
+        return self.table.get("tools_shape") == "permission"
+
+    def narrow_exceptions(self, ctx: "WriteContext", policy: ToolPolicy, skip: frozenset[str] = frozenset()) -> None:
+        """A denied tool's scoped exceptions (OpenCode ``bash: {"git tag *": allow, "*": deny}``) where this dialect
+        cannot allow a scope of a denied tool: the tool stays denied as a whole, so what they allowed is forbidden
+        too; said (tool-narrowed), never silent. ``skip``: tools the target grants anyway (reported there)."""
+        deny = {g.canonical: g.raw for g in policy.denied() if g.pattern is None and g.canonical not in skip}
+        kept = dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.grants
+                      if g.decision != "deny" and g.pattern and g.canonical in deny)
+        if kept:
+            tools = dedupe(deny[g.canonical] for g in policy.grants
+                           if g.decision != "deny" and g.pattern and g.canonical in deny)
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=", ".join(kept),
+                           written=f"{', '.join(tools)} denied as a whole in {self.id} (it cannot allow a scope of a "
+                                   "denied tool)")
 
     def denied_ids(self, ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
         """The ids a deny list denies, for a dialect that says them with one flag (Cursor, Codex). A denied tool no
