@@ -394,3 +394,36 @@ def test_a_denied_tools_exception_dropped_is_said(case, target):
     else:
         assert fields[key] == value
     assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == said
+
+
+# An empty allowlist (no tools) in a Claude agent: Claude Code reads `tools: []` and `tools: ""` alike (zero tools);
+# its writer says `""` (a comma string, as documented). Where the side channel rides (OpenCode carries the name), its
+# `styles` names the source's `[]`, so the way back gives the file byte for byte; where nothing rides (Gemini writes
+# the name itself) there is no comment to hold a spelling, and `""` comes back: the same policy. Each row: the source's
+# tools line, the target and its path, the tools value back in Claude.
+EMPTY_BACK = [
+    ("tools: []", "opencode", ".opencode/agent/probe.md", []),
+    ('tools: ""', "opencode", ".opencode/agent/probe.md", ""),
+    ("tools: []", "gemini", ".gemini/agents/probe.md", ""),
+]
+
+
+@pytest.mark.parametrize("line, via, path, back", EMPTY_BACK)
+def test_an_empty_claude_tool_list_comes_back_as_its_spelling_rides(line, via, path, back):
+    text = f"---\nname: probe\ndescription: d\n{line}\n---\n\nDo it.\n"
+    out = agentconv.convert_text(text, via, from_="claude", path=PATHS["claude"])
+    home = agentconv.convert_text(out.text, "claude", from_=via, path=path)
+    assert header(home.text)["tools"] == back
+    doc, _ = agentconv.read_text(home.text, "claude", path=PATHS["claude"])
+    assert doc.agent.tools.mode == "none"
+    if back == []:
+        assert home.text == text
+
+
+def test_a_carried_list_style_never_changes_a_tool_list_that_names_tools():
+    """The style only spells an empty list as the first file did: a comment anyone can write, naming `[]` for tools,
+    changes nothing where the OpenCode file grants tools."""
+    forged = ('---\ndescription: d\npermission:\n  "*": deny\n  read: allow\n# agentconv-carry: {"v":1,"from":"claude",'
+              '"digest":"0","fields":{},"styles":{"tools":"[]"}}\n---\n\nDo it.\n')
+    out = agentconv.convert_text(forged, "claude", from_="opencode", path=PATHS["opencode"])
+    assert header(out.text)["tools"] == "Read"

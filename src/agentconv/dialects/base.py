@@ -18,7 +18,7 @@ from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records, yamlio
 from ..errors import ParseError
 from ..instructions import header_keys
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, Agent, Document, Grant, Model, Origin, ToolPolicy
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
@@ -403,6 +403,10 @@ class Dialect(ToolFields, Detection):
             and len(layout.gap) <= carry.GAP_MAX else None
         styles = {}
         for c, (_, p) in zip(layout.chunks, _source_paths(origin) or ()):
+            if p == "tools" and c.value == [] and ctx.agent.tools.mode == NONE and not c.lenient and \
+                    c.text.rstrip().endswith("[]") and registry.get(origin.dialect).table.get("tools_shape") == "comma":
+                styles[c.key] = "[]"  # an empty allowlist written `[]` where its writer writes "" (a comma string)
+                continue
             value = ctx.carried.get(p) if p is not None else None
             if c.lenient or type(value) not in (str, list) or type(value) is not type(c.value) or value != c.value \
                     or not isinstance(c.key, str) or len(styles) >= carry.KEYS_MAX:

@@ -472,6 +472,10 @@ class ToolFields:
         out: dict[str, Any] = {}
         if mode in (ALLOWLIST, NONE):
             out[keys["tools"]] = ", ".join(allow_names) if shape == "comma" else allow_names
+            if not allow_names and shape == "comma" and ctx.agent.origin is not None and \
+                    ctx.agent.origin.keep.get("carried_from") == self.id and \
+                    ctx.agent.origin.keep.get("carried_styles", {}).get(keys["tools"]) == "[]":
+                out[keys["tools"]] = []  # written back as the first file spelled its empty list (the side channel's styles)
         if deny_names:
             if "tools.deny" in keys:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
