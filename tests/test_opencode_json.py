@@ -179,3 +179,54 @@ def test_each_output_says_what_reading_its_own_entry_found_not_every_entrys():
         [top, "command 'b': 'template' holds {file:b.md}, which OpenCode replaces with the text of that file: read as "
               "the literal text"],
         [top]]
+
+
+BOTH_WAYS = '{"agent": {"reviewer": {"description": "Reviews (json)", "prompt": "Review."},\n' \
+            '           "helper": {"description": "Helps", "prompt": "Help."}},\n' \
+            ' "command": {"ship": {"template": "Ship $ARGUMENTS", "description": "Ship"}}}\n'
+MD_REVIEWER = "---\ndescription: Reviews (md)\n---\n\nReview from the file.\n"
+
+
+def _both_ways(tmp_path, config="opencode.json"):
+    src = tmp_path / "repo"
+    (src / ".opencode" / "agent").mkdir(parents=True)
+    (src / ".opencode" / "agent" / "reviewer.md").write_text(MD_REVIEWER)
+    (src / config).parent.mkdir(parents=True, exist_ok=True)
+    (src / config).write_text(BOTH_WAYS)
+    return src
+
+
+@pytest.mark.parametrize("config", ["opencode.json", ".opencode/opencode.jsonc"])
+@pytest.mark.parametrize("from_", [None, "opencode", "opencode-command"])
+def test_migrate_from_opencode_finds_the_config_where_opencode_reads_it(tmp_path, config, from_):
+    """`--from opencode` (or opencode-command) takes the config too (its records are theirs: `takes`), at the project
+    root and in .opencode/ (config.ts: findUp opencode.json(c), each .opencode/ folder's); an agent defined both in
+    it and as .opencode/agent/NAME.md is a collision, as two sources that want one file are anywhere."""
+    src = _both_ways(tmp_path, config)
+    result = migration.migrate(src, ["claude"], from_=from_, mode="plan", jobs=1)
+    got = sorted((r.source, r.status, r.target) for r in result.records)
+    md = [(".opencode/agent/reviewer.md", "collision", ".claude/agents/reviewer.md")]
+    assert got == sorted([(config, "planned", ".claude/agents/helper.md"),
+                          (config, "planned", ".claude/commands/ship.md")]
+                         + ([(config, "collision", ".claude/agents/reviewer.md")] + md
+                            if from_ != "opencode-command" else [(config, "planned", ".claude/agents/reviewer.md")]))
+    clash = [r for r in result.records if r.status == "collision"]
+    assert all(f"2 sources want this file ({config}, .opencode/agent/reviewer.md)" in r.error for r in clash)
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_an_entry_converted_into_its_own_markdown_place_never_replaces_the_file_there(tmp_path, force):
+    """`--to opencode`: the config's `reviewer` wants .opencode/agent/reviewer.md, a source: refused and said (a plan
+    says it as the write does), the other entries are written, and nothing is ever written into the config."""
+    src = _both_ways(tmp_path)
+    for mode in ("plan", "write"):
+        result = migration.migrate(src, ["opencode", "opencode-json"], mode=mode, force=force, jobs=1)
+        by = {(r.source, r.target_dialect, r.target): r for r in result.records}
+        bad = by[("opencode.json", "opencode", ".opencode/agent/reviewer.md")]
+        assert bad.status == "failed" and "refusing to overwrite a source file (2 sources want this file: " \
+                                          "opencode.json and the file itself)" in bad.error
+        assert by[("opencode.json", "opencode", ".opencode/agent/helper.md")].status in ("planned", "converted")
+        assert by[(".opencode/agent/reviewer.md", "opencode", None)].status == "skipped"
+        assert {r.status for r in result.records if r.target_dialect == "opencode-json"} <= {"skipped", "failed"}
+        assert (src / ".opencode/agent/reviewer.md").read_text() == MD_REVIEWER
+        assert (src / "opencode.json").read_text() == BOTH_WAYS

@@ -290,3 +290,33 @@ def test_cli_convert_at_user_scope_writes_the_home_folder(home: Path, tmp_path: 
         [(str(home / ".copilot/agents/reviewer.agent.md"), "unchanged")]
     assert tree(home).keys() == {".copilot/agents/reviewer.agent.md", ".agentconv/manifest.json", ".agentconv/lock",
                                  ".agentconv/.gitignore"}
+
+
+OPENCODE_CONFIG = '{"agent": {"reviewer": {"description": "Reviews (json)", "prompt": "Review."}},\n' \
+                  ' "command": {"ship": {"template": "Ship $ARGUMENTS", "description": "Ship"}}}\n'
+
+
+@pytest.mark.parametrize("name", ["opencode.json", "opencode.jsonc"])
+@pytest.mark.parametrize("from_", [None, "opencode"])
+def test_user_scope_reads_opencodes_global_config_and_never_writes_into_it(home: Path, tmp_path: Path, name: str,
+                                                                          from_: str | None,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """OpenCode's user config is $XDG_CONFIG_HOME/opencode/opencode.json[c] (~/.config/...; config.ts global()): its
+    agents and commands are records at user scope, an agent also in agent/NAME.md is a collision, and the dialect
+    stays read only (a usage error, as a target)."""
+    cfg = put(home / ".config/opencode" / name, OPENCODE_CONFIG)
+    put(home / ".config/opencode/agent/reviewer.md", "---\ndescription: Reviews (md)\n---\n\nReview.\n")
+    out = migrate(None, ["claude"], scope="user", from_=from_, mode="plan", jobs=1)
+    got = sorted((r.source, r.status, r.target) for r in out.records)
+    rel = f".config/opencode/{name}"
+    assert got == [(".config/opencode/agent/reviewer.md", "collision", ".claude/agents/reviewer.md"),
+                   (rel, "collision", ".claude/agents/reviewer.md"),
+                   (rel, "planned", ".claude/commands/ship.md")]
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg"))  # the variable moves it, as it moves OpenCode
+    put(home / "xdg/opencode" / name, OPENCODE_CONFIG)
+    out = migrate(None, ["claude"], scope="user", from_=from_, mode="plan", jobs=1)
+    assert sorted((r.source, r.status) for r in out.records) == [(f"xdg/opencode/{name}", "planned")] * 2
+    with pytest.raises(AgentconvError) as err:
+        migrate(None, ["opencode-json"], scope="user")
+    assert err.value.exit_code == ExitCode.USAGE and "read only" in str(err.value)
+    assert cfg.read_text() == OPENCODE_CONFIG

@@ -119,8 +119,12 @@ def test_a_file_of_another_in_a_targets_place_is_kept_in_check_and_plan(tmp_path
     assert r.stderr.splitlines() == [
         kept, "agentconv: stale: .opencode/agent/a.md is missing (from .claude/agents/a.md)",
         "2 targets checked: 1 out of sync; run `agentconv sync` to update them; 1 that sync cannot write (above)"]
-    plan = json.loads(cli("migrate", ".", "--to", "copilot", "--dry-run", "--json", cwd=repo).stdout)["files"]
+    plan = json.loads(cli("migrate", ".", "--to", "copilot", "--from", "claude", "--dry-run", "--json",
+                          cwd=repo).stdout)["files"]  # as sync reads the repository (from = claude)
     assert [(f["target"], f["status"]) for f in plan if f["target"]] == [(".github/agents/a.agent.md", "kept")]
+    plan = json.loads(cli("migrate", ".", "--to", "copilot", "--dry-run", "--json", cwd=repo).stdout)["files"]
+    assert [(f["target"], f["status"]) for f in plan if f["target"]] == [(".github/agents/a.agent.md", "failed")]
+    assert all("refusing to overwrite a source file" in f["error"] for f in plan if f["target"])  # a source too
     assert cli("sync", ".", cwd=repo).returncode == 8 and own.read_text().endswith("Ours.\n")
     r = cli("sync", ".", "--check", cwd=repo)
     assert r.returncode == 8, r.stderr

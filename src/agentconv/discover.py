@@ -73,8 +73,8 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
     root = Path(root)
     globs = []
     for d in registry.all_dialects():
-        if dialect and d.id != dialect:
-            continue
+        if dialect and d.id != dialect and dialect not in d.table.get("takes", ()):
+            continue  # with --from: that dialect's places, and those of a file of many of its records (opencode.json)
         globs += d.table.get("layout", {}).get("detect", [])
     spec = _ignore_spec(root)
     ignored = (lambda rel: spec.match_file(rel)) if spec is not None else (lambda rel: False)

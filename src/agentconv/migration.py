@@ -971,12 +971,13 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
             r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
             r.error = f"{r.target}: {n} sources want this file ({names}); rename one"
             r.remedy = None if prefixed else "prefix_collisions"
-        if r.target and r.status == "converted" and r.prior is not None:  # missing when read (None): no source
-            if reals is None:
+        if r.target and r.status in _WOULD_WRITE and r.prior is not None:  # missing when read (None): no source
+            if reals is None:  # a plan or a check says it as the write would (an opencode.json entry over its .md)
                 reals = {real(p) for p in sources}
             if real(os.path.join(root_s, r.target)) in reals:
                 r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
-                r.error = f"{r.target}: refusing to overwrite a source file"
+                r.error = f"{r.target}: refusing to overwrite a source file (2 sources want this file: {r.source} " \
+                          "and the file itself)"
         if r.status in _WOULD_WRITE and r.prior is not None and manifest.files.get(r.target) != r.prior:
             ours = r.target in manifest.files
             if mode == "check" and (force or ours):  # a generated file edited by hand: stale, for `sync --force`

@@ -95,6 +95,10 @@ def check(targets: list[str], scope: str) -> None:
         missing = [t for t in targets if not user_templates(registry.get(t))]
         if missing:
             raise UsageError(f"no user-level folder is known for {', '.join(missing)}")
+        kept = [t for t in targets if registry.get(t).table.get("writes", True) is False]
+        if kept:  # read at user scope (~/.config/opencode/opencode.json), never written into: it holds other settings
+            raise UsageError(f"{', '.join(kept)} is read only: agentconv reads its user-level file and never writes "
+                             "into it")
 
 
 def places(dialect: str | None = None, env: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:
@@ -103,8 +107,8 @@ def places(dialect: str | None = None, env: Mapping[str, str] | None = None) -> 
 
     out = []
     for d in registry.all_dialects():
-        if dialect and d.id != dialect:
-            continue
+        if dialect and d.id != dialect and dialect not in d.table.get("takes", ()):
+            continue  # with --from: its folders, and the file of many of its records (opencode.json), as discover
         for t in user_templates(d):
             out.append((os.path.normpath(expand(_split(t)[0], env) or "/"), d.id, t))
     return out
@@ -144,7 +148,7 @@ def user_files(root: Path, dialect: str | None = None, env: Mapping[str, str] | 
         if e.rel in taken or e.rel in exclude or not e.path.name.lower().endswith(SUFFIXES):
             continue
         for folder, did, template in mine:
-            if not e.rel.startswith(folder + "/"):
+            if not e.rel.startswith(folder + "/") and e.rel != folder:  # a folder, or one file (opencode.json)
                 continue
             canon = os.path.relpath(expand(_split(template)[0], env, defaults=True), str(home(env))) + \
                 e.rel[len(folder):]
