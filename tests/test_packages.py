@@ -261,3 +261,58 @@ def test_described_formats_are_what_convert_reads_and_writes():
     named = {d for r in rows for d in r["records"] if d not in packages.FORMATS}
     named |= {d for r in rows for c in r["clients"] for d in (c["agents"], c["commands"]) if d}
     assert named <= ids and "copilot-prompt" in named
+
+
+@pytest.mark.parametrize("name, reserved", [
+    ("claude-tools", True), ("anthropic-x", True), ("cc-plugin-x", True), ("claude", True), ("Claude_Code", True),
+    ("official-claude-kit", True), ("claudé-tools", True),  # as claude plugin validate reads them (2.1.332)
+    ("my-claude", False), ("claudeai-x", False), ("cc-plugin", False), ("tools", False)])
+def test_the_plugin_names_claude_code_keeps_for_anthropic(name, reserved):
+    from agentconv.packages.names import reserved_plugin_name
+
+    assert bool(reserved_plugin_name(name)) is reserved
+
+
+@pytest.mark.parametrize("name, severity", [
+    ("claude-tools", None), ("claude-plugins-hub", "error"), ("Anthropic Marketplace", "error"),
+    ("--claude-plugins", "error"), ("the-official-claude", "error"), ("claudeplugins", "error"),
+    ("ma\u00efrket", "error"), ("inline", "error"), ("claude-code-plugins", "warning"), ("claude-x-plugins", None)])
+def test_the_marketplace_names_claude_code_refuses(name, severity):
+    from agentconv.packages.names import marketplace_name_problem
+
+    got = marketplace_name_problem(name)
+    assert (got[0].value if got else None) == severity
+
+
+def test_a_claude_plugin_named_as_anthropics_own_is_one_warning_when_written_and_validated(tmp_path):
+    """claude-* is a name `claude plugin validate` rejects but Claude Code loads: written, with one warning; validate
+    says it once, a warning (exit 0); a marketplace whose own name Claude Code refuses is an error and not written."""
+    src = tmp_path / "m"
+    plugin = src / "claude-tools"
+    (plugin / ".claude-plugin").mkdir(parents=True)
+    (plugin / "agents").mkdir()
+    (plugin / ".claude-plugin" / "plugin.json").write_text('{\n  "name": "claude-tools"\n}\n')
+    (plugin / "agents" / "rev.md").write_text("---\nname: rev\ndescription: Reviews.\n---\nReview.\n")
+    for to, extra in (("claude-plugin", ()), ("agent-plugins", ("--clients", "copilot"))):
+        r = agentconv("convert", str(plugin), "--to", to, *extra, "-o", str(tmp_path / to), "--json")
+        assert r.returncode == 0, r.stderr
+        items = [i for f in json.loads(r.stdout)["files"] for i in f["losses"] if "reserved" in i["message"]]
+        assert len(items) == (1 if to == "claude-plugin" else 0)
+    r = agentconv("validate", str(plugin), "--json")
+    found = json.loads(r.stdout)["findings"]
+    assert r.returncode == 0 and [(f["severity"], f["rule"]) for f in found] == [("warning", "name-reserved")]
+    assert "plugin name 'claude-tools' is reserved for Anthropic's own" in found[0]["message"]
+    (src / ".claude-plugin").mkdir()
+    (src / ".claude-plugin" / "marketplace.json").write_text(json.dumps(
+        {"name": "claude-plugins-hub", "owner": {"name": "o"},
+         "plugins": [{"name": "claude-tools", "source": "./claude-tools"}]}, indent=2))
+    r = agentconv("validate", str(src / ".claude-plugin" / "marketplace.json"), "--json")
+    found = json.loads(r.stdout)["findings"]
+    assert r.returncode == 10 and [(f["severity"], f["line"]) for f in found] == [("error", 2), ("warning", 8)]
+    out = tmp_path / "back"
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(out), "--json")
+    assert r.returncode == 8
+    failed = [f for f in json.loads(r.stdout)["files"] if f["status"] == "failed"]
+    assert len(failed) == 1 and "impersonates an official Anthropic/Claude marketplace" in failed[0]["error"]
+    assert not (out / ".claude-plugin" / "marketplace.json").exists()
+    assert (out / "claude-tools" / "agents" / "rev.md").is_file()

@@ -102,10 +102,72 @@ def validate(file: PathLike, dialect: str | None = None, *, path: str | None = N
                 out.append(Finding(str(e.path), 1, ERROR, "source", e.problem))
                 continue
             out += _validate_one(e.path, dialect, str(e.path))
+        if dialect is None:
+            for manifest in _plugin_manifests(target):
+                out += _plugin_names(manifest, str(manifest))
         return out
     if not target.exists():
         raise ParseError("no such file or directory", file=str(target))
+    if dialect is None and _is_plugin_manifest(path or str(target)):  # no agent file: a package's manifest
+        return _plugin_names(target, path or str(target))
     return _validate_one(target, dialect, path or str(target))
+
+
+_PLUGIN_MANIFESTS = ("plugin.json", "marketplace.json")
+
+
+def _is_plugin_manifest(path: str) -> bool:
+    parts = Path(path).parts
+    return len(parts) >= 2 and parts[-2] == ".claude-plugin" and parts[-1] in _PLUGIN_MANIFESTS
+
+
+def _plugin_manifests(root: Path) -> list[Path]:
+    """The Claude Code plugin and marketplace manifests below ``root`` (``.claude-plugin/plugin.json`` ...)."""
+    import os
+
+    from .batch import SKIP_DIRS
+
+    out = []
+    for dirpath, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+        if os.path.basename(dirpath) == ".claude-plugin":
+            out += [Path(dirpath) / n for n in _PLUGIN_MANIFESTS if n in names]
+    return out
+
+
+def _plugin_names(file: Path, path: str) -> list[Finding]:
+    """A Claude Code plugin or marketplace manifest's names against those Claude Code keeps for Anthropic's own
+    (``packages/names.py``): a marketplace name it refuses is an error, a plugin name only its validator rejects
+    a warning (it loads the plugin). Rule ``name-reserved``."""
+    import json
+
+    from .packages.names import marketplace_name_problem, reserved_plugin_name
+
+    try:
+        text = limits.read_file(file).decode("utf-8-sig")
+        data = json.loads(text)
+    except (OSError, limits.LimitError, UnicodeDecodeError, ValueError) as exc:
+        return [Finding(path, 1, ERROR, "parse", f"not a JSON manifest Claude Code can read ({exc})")]
+    if not isinstance(data, dict):
+        return [Finding(path, 1, ERROR, "parse", "the manifest is not a JSON object")]
+    out = []
+    line = records.key_line(text, "name") or 1
+    name = data.get("name")
+    if file.name == "plugin.json":
+        why = reserved_plugin_name(name) if isinstance(name, str) else None
+        if why:
+            out.append(Finding(path, line, WARNING, "name-reserved", f"plugin name {name!r} {why}"))
+        return out
+    problem = marketplace_name_problem(name) if isinstance(name, str) else None
+    if problem:
+        out.append(Finding(path, line, problem[0], "name-reserved", f"marketplace name {name!r} {problem[1]}"))
+    for i, entry in enumerate(data.get("plugins") if isinstance(data.get("plugins"), list) else []):
+        own = entry.get("name") if isinstance(entry, dict) else None
+        why = reserved_plugin_name(own) if isinstance(own, str) else None
+        if why:
+            at = records.key_line(text, own, quoted_only=True) or 1
+            out.append(Finding(path, at, WARNING, "name-reserved", f"plugins[{i}]: plugin name {own!r} {why}"))
+    return out
 
 
 def validate_text(text: Text, dialect: str | None = None, *, path: str | None = None) -> list[Finding]:

@@ -9,6 +9,7 @@ from typing import Any
 from .. import limits
 from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
+from .names import reserved_plugin_name
 from .model import KINDS, Package, add_member, keep_files, loss, package_files, read_json, table
 from .writing import Output, copy_files, dump, manifest_out, strip_home, write_record
 
@@ -98,6 +99,10 @@ def write_claude(pkg: Package, policy: Policy):
     manifest = {"name": pkg.name, **{k: claude.pop(k) if k in claude else pkg.meta[k] for k in cp["portable"]
                                      if k != "name" and (k in pkg.meta or k in claude)}}
     manifest.update(claude)
+    why = reserved_plugin_name(pkg.name)
+    if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
+        loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,
+             outcome="written as it is; rename the plugin to publish it")
     for ns in pkg.extensions:
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
              component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Iterator
 
 from .. import limits
 from ..errors import AgentconvError, ExitCode, InternalError, OutputError, UsageError
-from ..loss import LossCode, LossReport, Policy
+from ..loss import LossCode, LossReport, Policy, Severity
 from .claude import marketplace_plugins
 from .formats import detect, read_package, write_package
 from .model import FORMATS, MARKETPLACE, Package, loss, table
@@ -70,9 +70,13 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
     report = LossReport(source=MARKETPLACE, file=str(root / cat), target=to)
     data = limits.read_file(root / cat)
     if to == "claude-plugin":
-        files = {cat: Output(data, cat, report, None)}
         pkg = Package(root, MARKETPLACE, "", sources={cat: str(root / cat)})
-        yield from _emit(pkg, files, [], Path(out), "", force, dry_run)
+        refused = _catalogue_names(data, report)
+        if refused:  # Claude Code refuses the catalogue: not written (its plugins are, each its own package)
+            yield from _emit(pkg, {}, [(cat, OutputError(refused, file=str(root / cat)), report)], Path(out), "",
+                             force, dry_run)
+            return
+        yield from _emit(pkg, {cat: Output(data, cat, report, None)}, [], Path(out), "", force, dry_run)
         return
     parsed = json.loads(data)
     own = _own_name(root)  # the catalogue's folder is a plugin too: converted, whatever source lists it
@@ -83,6 +87,33 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
          + (f"; plugins from other sources not converted: {', '.join(map(str, remote))}" if remote else ""))
     yield FileResult(str(root / cat), "skipped", report=report, source_dialect=MARKETPLACE,
                      reason="a Claude Code marketplace catalogue: Agent Plugins 1.0 has none")
+
+
+def _catalogue_names(data: bytes, report: LossReport) -> str | None:
+    """The names of a catalogue written for Claude Code: a plugin name Claude Code keeps for Anthropic's own is a
+    warning (it loads it), a marketplace name it refuses is returned (an error: nothing of it would load)."""
+    from .names import marketplace_name_problem, reserved_plugin_name
+
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return None  # read as it is elsewhere: not ours to judge here
+    if not isinstance(parsed, dict):
+        return None
+    for i, entry in enumerate(parsed.get("plugins") or []):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        why = reserved_plugin_name(name) if isinstance(name, str) else None
+        if why:
+            loss(report, LossCode.NAME_CONFLICT, f"plugins[{i}].name", name=name, conflict=why,
+                 outcome="written as it is; rename the plugin to publish it")
+    name = parsed.get("name")
+    problem = marketplace_name_problem(name) if isinstance(name, str) else None
+    if problem is None:
+        return None
+    if problem[0] is Severity.ERROR:
+        return f"marketplace name {name!r} {problem[1]}"
+    loss(report, LossCode.NAME_CONFLICT, "name", name=name, conflict=problem[1], outcome="written as it is")
+    return None
 
 
 def _own_name(root: Path) -> str | None:
