@@ -379,3 +379,39 @@ def test_a_gemini_extension_s_command_is_a_gemini_command():
     assert (doc.agent.name, doc.agent.prompt) == ("git:commit", "Write the message for {{args}}.")
     out = agentconv.convert_text(text, to="claude-command", path="my-ext/commands/git/commit.toml")
     assert out.path == ".claude/commands/git/commit.md" and "Write the message for $ARGUMENTS." in out.text
+
+
+LITERAL_SKILL = """---
+name: learn
+description: Looks things up in Microsoft Learn.
+---
+
+Run `npx @microsoft/learn-cli search $0` and read the result.
+Use $ARGUMENTS and $1 as well, or ${CLAUDE_SKILL_DIR}/x.sh.
+"""
+
+
+@pytest.mark.parametrize("via", ["claude-command", "opencode-command"])
+def test_a_skills_literal_text_comes_back_from_a_command_as_it_was(via):
+    """A skill has no placeholders: its `$0` and `npx @scope/pkg` are text, which a Claude Code command would expand
+    (said on the way out). Read back from that command (its side channel names the skill), they are the skill's text
+    again: never `{{arg:1}}` or `@{microsoft/learn-cli}`, and each is said."""
+    out = agentconv.convert_text(LITERAL_SKILL, via, from_="skill", path=".claude/skills/learn/SKILL.md")
+    assert any(i.code.value == "placeholder-unsupported" and i.path == "prompt" for i in out.report.items)
+    back = agentconv.convert_text(out.text, "skill", from_=via, path=out.path)
+    assert back.text == LITERAL_SKILL
+    said = {i.message for i in back.report.items if i.path == "prompt"}
+    assert via != "claude-command" or any("'$0'" in m and "the text the skill had there" in m for m in said)
+    edited = agentconv.convert_text(out.text.replace("read the result.", "read it."), "skill", from_=via, path=out.path)
+    assert "{{args}}" in edited.text and "$ARGUMENTS" not in edited.text  # edited since: its text is the command's,
+    assert any(i.code.value == "placeholder-unsupported" for i in edited.report.items)  # in the neutral form, said
+
+
+def test_a_commands_placeholders_written_into_a_skill_are_said():
+    """A command (not one a skill became) into a skill: its placeholders in agentconv's neutral spelling, each a
+    placeholder-unsupported warning naming the command's own spelling (it said nothing before)."""
+    cmd = "---\ndescription: Review.\n---\nReview $0 with @src/a.py and !`git diff`.\n"
+    out = agentconv.convert_text(cmd, "skill", from_="claude-command", path=".claude/commands/review.md")
+    assert "Review {{arg:1}} with @{src/a.py} and !{git diff}." in out.text
+    said = sorted(i.message for i in out.report.items if i.code.value == "placeholder-unsupported")
+    assert len(said) == 3 and any("'{{arg:1}}' is a placeholder ('$0' in claude-command)" in m for m in said)

@@ -357,6 +357,7 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
             skipped.append(path)
     if agent.origin is not None:  # layout, not meaning: how a write back into the first dialect lays out its keys
         agent.origin.keep.update(layout(payload))
+        agent.origin.keep["carry_fresh"] = fresh  # the file as that write left it (a skill's text in a command: skill.py)
     if restored:
         report.add(LossCode.CARRY_RESTORED, "", line=line, fields=", ".join(restored))
     if skipped:

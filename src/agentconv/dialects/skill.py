@@ -141,6 +141,36 @@ class Skill(Dialect):
         described = super().out_description(ctx)
         return described if described is not None or self._same(ctx) else self.made_up_description(ctx)
 
+    def body(self, agent: Agent, ctx: "WriteContext") -> str:
+        """A command's prompt, which a skill has no placeholders for (no ``[placeholders]``). A command that a skill
+        became (its side channel's ``from``; the file as that write left it: ``carry_fresh``), its prompt as read: the
+        text as the command's file holds it, which is the skill's own text (its literal ``$0`` went out as it was; read back as a placeholder, it was written
+        ``{{arg:1}}``); else agentconv's neutral spelling, as for any agent. Each placeholder is said."""
+        text = super().body(agent, ctx)
+        if agent.kind != "command":
+            return text
+        from ..placeholders import CANONICAL, TEXT, source_names, spelling_of
+
+        origin = agent.origin
+        raw = origin.keep.get("raw_prompt") if origin is not None else None
+        source = spelling_of(origin.dialect) if origin is not None else None
+        back = source is not None and raw is not None and raw[1] == agent.prompt and \
+            origin.keep.get("carried_from") == self.id and origin.keep.get("carry_fresh") is True
+        if back:
+            text = raw[0]
+        seen = dict.fromkeys(t.raw for t in (source if back else CANONICAL).tokenize(text) if t.kind != TEXT)
+        names = source_names(source, raw) if source is not None and not back else {}
+        for found in seen:
+            if back:  # the skill's own text, again: a placeholder only in the command it went through
+                ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {found!r} of "
+                               f"{origin.dialect}", written="the text the skill had there (a skill has no placeholders)")
+                continue
+            was = f" ({names[found]!r} in {origin.dialect})" if found in names and names[found] != found else ""
+            ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=f"a placeholder{was}",
+                           dialect=self.id, consequence="has no placeholders: written in agentconv's neutral spelling, "
+                           "which a tool reads as text")
+        return text
+
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         limits = self.table.get("limits", {})
         for key, ipath in (("description", "description"), ("compatibility", "extensions.skill.compatibility")):
