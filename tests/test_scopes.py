@@ -320,3 +320,20 @@ def test_user_scope_reads_opencodes_global_config_and_never_writes_into_it(home:
         migrate(None, ["opencode-json"], scope="user")
     assert err.value.exit_code == ExitCode.USAGE and "read only" in str(err.value)
     assert cfg.read_text() == OPENCODE_CONFIG
+
+
+def test_user_scope_reads_the_opencode_folder_of_the_home_folder(home: Path) -> None:
+    """~/.opencode/ is one of OpenCode's config folders (paths.ts directories(): `.opencode` found up from the home
+    folder to itself): its agents, commands and opencode.json(c) are user-level sources; OpenCode's files are still
+    written to ~/.config/opencode/."""
+    put(home / ".opencode/agent/helper.md", "---\ndescription: Helps\n---\nHelp.\n")
+    put(home / ".opencode/commands/ship.md", "---\ndescription: Ship\n---\nShip $ARGUMENTS\n")
+    put(home / ".opencode/opencode.jsonc", '{"agent": {"judge": {"description": "Judges", "prompt": "Judge."}}}')
+    out = migrate(None, ["claude"], scope="user", mode="plan", jobs=1)
+    assert sorted((r.source, r.source_dialect, r.target) for r in out.records) == [
+        (".opencode/agent/helper.md", "opencode", ".claude/agents/helper.md"),
+        (".opencode/commands/ship.md", "opencode-command", ".claude/commands/ship.md"),
+        (".opencode/opencode.jsonc", "opencode-json", ".claude/agents/judge.md")]
+    put(home / ".claude/agents/rev.md", AGENT.format(name="rev"))
+    out = migrate(None, ["opencode"], scope="user", from_="claude", mode="plan", jobs=1)
+    assert by_target(out) == {".config/opencode/agent/rev.md": "planned"}
