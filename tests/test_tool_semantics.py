@@ -420,6 +420,37 @@ def test_an_empty_claude_tool_list_comes_back_as_its_spelling_rides(line, via, p
         assert home.text == text
 
 
+# A Copilot prompt's one-line flow list of tools (`tools: ['edit/editFiles', 'search']`, as most prompts spell it)
+# written as a command with no tool field (--allow-broaden) rides in the side channel; back in copilot-prompt it comes
+# byte for byte: its names as written (a tool set such as `edit/editFiles` or `search`, not its members: was
+# edit/editFiles, edit/createFile, edit/createDirectory ...) and its flow list (the payload's `styles` names the quotes
+# of its items; was a block list). Each row: the tools line, the command dialect and its path.
+FLOW_BACK = [
+    ("tools: ['edit/editFiles', 'search']", "claude-command", ".claude/commands/probe.md"),
+    ('tools: ["edit/editFiles", "web/fetch"]', "opencode-command", ".opencode/command/probe.md"),
+    ("tools: [edit/editFiles, search/codebase]", "codex-prompt", ".codex/prompts/probe.md"),
+]
+
+
+@pytest.mark.parametrize("line, via, path", FLOW_BACK)
+def test_a_copilot_prompt_s_flow_list_comes_back_through_a_command_s_side_channel(line, via, path):
+    text = f"---\ndescription: 'Do it.'\n{line}\n---\nDo it.\n"
+    placed = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(text, via, from_="copilot-prompt", path=".github/prompts/probe.prompt.md",
+                                 policy=agentconv.Policy(placed=True, allow_broaden=True))
+    home = agentconv.convert_text(out.text, "copilot-prompt", from_=via, path=path, policy=placed)
+    assert home.text == text
+
+
+def test_a_carried_flow_style_only_spells_the_list_the_file_grants():
+    """A comment anyone can write naming a quoted flow list changes no name: the OpenCode agent's own tools come back
+    in copilot's spelling, only laid out as one line."""
+    forged = ('---\ndescription: d\npermission:\n  "*": deny\n  read: allow\n# agentconv-carry: {"v":1,"from":'
+              '"copilot","digest":"0","fields":{},"styles":{"tools":"[\'\']"}}\n---\n\nDo it.\n')
+    out = agentconv.convert_text(forged, "copilot", from_="opencode", path=PATHS["opencode"])
+    assert "tools: ['read/readFile']\n" in out.text
+
+
 def test_a_carried_list_style_never_changes_a_tool_list_that_names_tools():
     """The style only spells an empty list as the first file did: a comment anyone can write, naming `[]` for tools,
     changes nothing where the OpenCode file grants tools."""

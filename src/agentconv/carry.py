@@ -62,7 +62,7 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
          appended: str | None = None) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
-    ``styles``: how that file spelled the values that ride here (key -> ``"``, ``'`` or ``[]``: quoted, a one-line
+    ``styles``: how that file spelled the values that ride here (key -> one of ``STYLES``: quoted, a one-line
     flow list); ``gap``: the blank lines before its prompt, where the target has nowhere to keep them; ``appended``:
     what the write added at the end of the prompt (said even where nothing else rides: a write back takes it off)."""
     if not fields and not appended:
@@ -92,8 +92,9 @@ def key_order(payload: dict[str, Any]) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
-STYLES = ('"', "'", "[]")
-"""The spellings a payload's ``styles`` may name: double or single quotes, a one-line flow list."""
+STYLES = ('"', "'", "[]", "['']", '[""]')
+"""The spellings a payload's ``styles`` may name: double or single quotes, a one-line flow list (of plain items, or of
+items each in single or double quotes)."""
 GAP_MAX = 16
 """The most blank lines a payload's ``gap`` may name."""
 

@@ -408,6 +408,8 @@ class Dialect(ToolFields, Detection):
                 styles[c.key] = "[]"  # an empty allowlist written `[]` where its writer writes "" (a comma string)
                 continue
             value = ctx.carried.get(p) if p is not None else None
+            if p == "tools" and value is not None and type(c.value) is list:
+                value = c.value  # a policy rides, read from this list: a write back spells it so (toolpolicy names_for)
             if c.lenient or type(value) not in (str, list) or type(value) is not type(c.value) or value != c.value \
                     or not isinstance(c.key, str) or len(styles) >= carry.KEYS_MAX:
                 continue

@@ -285,9 +285,14 @@ class ToolFields:
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
-        same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
-        key = (same, *map(_grant_key, grants))
-        picks, renamed, unmapped, split = memo(self, "_names_memo", key, lambda: self._names(grants, same),
+        origin = ctx.agent.origin
+        same = origin is not None and origin.dialect == self.id
+        # a policy the side channel gave back to the dialect that first wrote it: its names as that file had them
+        # (`edit/editFiles`, `search`: a Copilot tool set, not its members), as a same-dialect write spells them
+        back = not same and origin is not None and origin.keep.get("carried_from") == self.id and \
+            ctx.carried_back("tools")
+        key = (same, back, *map(_grant_key, grants))
+        picks, renamed, unmapped, split = memo(self, "_names_memo", key, lambda: self._names(grants, same, back),
                                                lambda: weight(grants))
         if renamed:
             ctx.tools_renamed = True
@@ -310,7 +315,7 @@ class ToolFields:
                            note=", which also appears inside them: ambiguous on read")
         return [(n, grants[i]) for n, i in picks]
 
-    def _names(self, grants: list[Grant], same: bool
+    def _names(self, grants: list[Grant], same: bool, back: bool = False
                ) -> tuple[tuple[tuple[str, int], ...], bool, tuple[int, ...], tuple[str, ...]]:
         """``names_for`` without its reports (a table lookup, memoized): (spelling, index of its grant) pairs,
         whether a name was respelled, the indices of the grants with no name here, the ambiguous MCP names."""
@@ -318,8 +323,8 @@ class ToolFields:
         seen: set[str] = set()
         split, unmapped, renamed = [], [], False
         for i, g in enumerate(grants):  # each grant's spelling remembered: a batch's lists differ, their names repeat
-            names, respelled, ambiguous = memo(self, "_grant_names_memo", (g.raw, g.canonical, same),
-                                               lambda: self._grant_names(g.raw, g.canonical, same),
+            names, respelled, ambiguous = memo(self, "_grant_names_memo", (g.raw, g.canonical, same, back),
+                                               lambda: self._grant_names(g.raw, g.canonical, same, back),
                                                lambda: len(g.raw) + len(g.canonical or ""))
             renamed = renamed or respelled
             if not names:
@@ -334,12 +339,14 @@ class ToolFields:
                     out.append((n, i))
         return tuple(out), renamed, tuple(unmapped), tuple(split)
 
-    def _grant_names(self, raw: str, canonical: str | None, same: bool) -> tuple[tuple[str, ...], bool, bool]:
+    def _grant_names(self, raw: str, canonical: str | None, same: bool, back: bool = False
+                     ) -> tuple[tuple[str, ...], bool, bool]:
         """One grant's spellings here (none: it cannot be named), whether they respell it, and whether its MCP name
-        would be ambiguous on read."""
+        would be ambiguous on read. ``back``: given back by a side channel to this dialect, its first: a name of this
+        dialect that holds the tool is written as it is (never a name no table knows: the comment is anyone's)."""
         if canonical is None:  # not known here: back to its own dialect as written, unless the tool refuses it
             names = [unscoped(raw)] if same and not self.table.get("unknown_tools_refused") else []
-        elif self.crosswalk.is_valid(unscoped(raw), canonical, exact=not same):
+        elif self.crosswalk.is_valid(unscoped(raw), canonical, exact=not (same or back)):
             names = [unscoped(raw)]
         else:
             names = self.crosswalk.write(canonical)

@@ -283,13 +283,20 @@ def dump_quoted(key: str, value: str, style: str) -> str | None:
 
 def dump_styled(key: str, value: Any, style: str) -> str | None:
     """``key: value`` spelled as ``style`` says (``"`` or ``'``: ``dump_quoted``; ``[]``: a list of one-line strings as
-    one flow list, ``key: [a, "b, c"]``, read back here to the same value); None where that style cannot hold it."""
-    if style != "[]":
+    one flow list, ``key: [a, "b, c"]``; ``['']`` or ``[""]``: one flow list of items each in those quotes, ``key: ['a',
+    'b']``, as Copilot prompts spell their tools; read back here to the same value); None where that style cannot
+    hold it."""
+    if style[:1] != "[":
         return dump_quoted(key, value, style)
     if type(key) is not str or type(value) is not list or not value or not all(
             type(v) is str and v.isprintable() for v in value):
         return None
-    items = [v if plain_ok(v) and not any(c in v for c in ",[]{}") else _quoted(v) for v in value]
+    if style == "['']":
+        items = ["'" + v.replace("'", "''") + "'" for v in value]
+    elif style == '[""]':
+        items = [_quoted(v) for v in value]
+    else:
+        items = [v if plain_ok(v) and not any(c in v for c in ",[]{}") else _quoted(v) for v in value]
     text = f"{_key(key)}: [{', '.join(items)}]\n"
     try:
         return text if load(text) == {key: value} else None
