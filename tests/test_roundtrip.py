@@ -124,3 +124,31 @@ def test_a_plain_markdown_persona_comes_back_byte_for_byte(text):
     """Plain markdown has conventions, not keys: converted to its own dialect the file keeps its blank lines (and has
     no title added) while its title, description and prompt are as read (they were written afresh)."""
     assert agentconv.convert_text(text, "markdown", from_="markdown", path="agents/persona.md").text == text
+
+
+# A legacy chatmode's `title:` (a key VS Code does not read: PromptHeaderAttributes in microsoft/vscode
+# promptFileParser.ts, 01a59900, read 2026-11-27, has name, description, tools, model ... and no title; agentconv
+# reads it as the display name, as a markdown persona's) comes back as `title:` from a round trip, not as `name:`:
+# through Claude Code, which keeps it as written (no comment needed), and through a dialect where the display name
+# rides or sits beside a comment, whose `keys` name it. Each row: the target, and whether a model rides too.
+TITLE_BACK = [("claude", False), ("claude", True), ("opencode", False), ("gemini", True), ("cursor", False)]
+
+
+@pytest.mark.parametrize("via, model", TITLE_BACK)
+def test_a_chatmode_title_comes_back_as_title(via, model):
+    text = ("---\ndescription: 'Tours the repository.'\ntitle: 'Tour Guide'\n" + ("model: Claude Sonnet 4.5 (copilot)\n" if model else "")
+            + "---\n\nWalk the user through the repository.\n")
+    path, placed = ".github/chatmodes/tour.chatmode.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="copilot", path=path, policy=placed)[0]
+    back = agentconv.convert_text(out.text, "copilot", from_=via, path=out.path, policy=placed)
+    assert back.text == text
+
+
+def test_a_fresh_display_name_is_still_written_as_name():
+    """A markdown persona's `# Title` and a Claude file's name make `name:` as before: only a first file's spelling
+    comes back."""
+    md = agentconv.convert_text("# Tour Guide\n\nTours.\n\nWalk.\n", "copilot", from_="markdown", path="agents/tour.md")
+    assert "\nname: Tour Guide\n" in md.text and "title" not in md.text
+    gem = agentconv.convert_text("---\nname: tour\ndescription: Tours.\ndisplay_name: Tour Guide\n---\n\nWalk.\n",
+                                 "copilot", from_="gemini", path=".gemini/agents/tour.md")
+    assert "\nname: Tour Guide\n" in gem.text and "title" not in gem.text

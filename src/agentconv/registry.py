@@ -215,6 +215,13 @@ def owner(key: str) -> str | None:
 
 
 @cache
+def field_of(key: str) -> str | None:
+    """The IR path a header key lands on in a file of a dialect that does not define it (its owner's field), if any."""
+    who = owner(key)
+    return get(who).table.get("fields", {}).get(key) if who is not None else None
+
+
+@cache
 def readers(tool_name: str) -> int:
     """How many dialects read a tool spelling (for detection: a name only one dialect knows says a lot)."""
     return sum(1 for d in all_dialects() if d.table.get("detect", {}).get("tools", True) and d.crosswalk.read(tool_name)

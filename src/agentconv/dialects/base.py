@@ -340,7 +340,8 @@ class Dialect(ToolFields, Detection):
         if not quoted and not own:
             return {}
         mine, quoted, own = self.table.get("fields", {}), quoted or {}, own or {}
-        return {k: q for k, v in mapping.items() if (got := own.get(k) or quoted.get(mine.get(k) or k))
+        return {k: q for k, v in mapping.items() if (got := own.get(k) or quoted.get(mine.get(k) or k) or (
+                    k not in mine and quoted.get(registry.field_of(k))))  # another tool's key for the field (`title`)
                 and (q := got[0]) and type(got[1]) is type(v) and got[1] == v}
 
     def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
@@ -431,7 +432,8 @@ class Dialect(ToolFields, Detection):
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
         paths_of = _per_source(origin, "paths_of", lambda _, pairs: dict(pairs))
-        if not any(p in ctx.carried for p in paths_of.values()):
+        spelled = _per_source(origin, "spelled", _spelled_otherwise)
+        if not spelled and not any(p in ctx.carried for p in paths_of.values()):
             return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
         mine = self.table.get("fields", {})
         shown = {mine.get(k) or k for k in mapping}  # what comes back from the file itself
@@ -439,7 +441,7 @@ class Dialect(ToolFields, Detection):
         if len(keys) < 2 or not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
             return None
         rank = registry.get(origin.dialect).write_rank
-        if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys:
+        if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys and not (spelled and spelled & set(keys)):
             return None  # the first dialect's own order: a write back into it gives it anyway
         return keys  # keys whose values go nowhere (an access setting dropped) are not named
 
@@ -516,6 +518,8 @@ class Dialect(ToolFields, Detection):
                     mapping.update(self.write_tools(ctx))
                 continue
             if ipath in ctx.as_read and not self._had_key(ctx, key):
+                if ipath == "display_name" and self.table.get("layout", {}).get("name_from_file"):
+                    self.carry_file_name(ctx, None)  # the name this file does not show rides, as where it is written
                 continue  # the source wrote it under another key (`title`, a legacy spelling): kept as it was
             value = self.field_value(key, ipath, ctx)
             if value is not None and key not in mapping:
@@ -652,8 +656,10 @@ class Dialect(ToolFields, Detection):
         t = self.table
         fields = t.get("fields", {})
         if not origin.keys:  # a file without keys (plain markdown): only what its side channel gave back as a map
-            return self._map_as_keys(ctx, {}) if t.get("unknown_keys", "carry") == "keep" and not self._same(ctx) \
-                and "metadata" not in self.spread_paths else {}
+            if t.get("unknown_keys", "carry") != "keep" or self._same(ctx):
+                return {}
+            first = self._first_spelled(ctx, self.known_keys, self.held_paths)  # (a Roo mode: its keys named there)
+            return {**first, **self._map_as_keys(ctx, first)} if "metadata" not in self.spread_paths else first
         if self._same(ctx):  # not a key only the side channel named: it goes back there, not into the header
             unwritten = origin.keep.get("carried_keys", ())
             return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
@@ -667,7 +673,30 @@ class Dialect(ToolFields, Detection):
         out = {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
                and p.split(".", 1)[0] not in spread and _reads_back(k, p)
                and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+        out.update(self._first_spelled(ctx, known, held))
         return {**out, **self._map_as_keys(ctx, out)} if "metadata" not in spread else out
+
+    def _first_spelled(self, ctx: "WriteContext", known: frozenset[str], held: frozenset[str]) -> dict[str, str]:
+        """A field this dialect holds under its own key that the record's first file, of this dialect, spelled with
+        another tool's key this dialect reads as that field (a legacy chatmode's ``title:`` for Copilot's ``name:``,
+        which VS Code ignores as it ignores any key it does not know): written back under that key. Known from the
+        side channel's ``keys`` when it came back from this dialect, else from the file read, where that key is
+        another tool's too (Claude Code keeps it as written); a key of the file's own dialect (a markdown persona's
+        ``title``) is its field, and a fresh write spells it as this dialect does."""
+        origin = ctx.agent.origin
+        keep = origin.keep
+        first = keep.get("carried_order") if keep.get("carried_from") == self.id else None
+        spelled = [(p, k) for p, k in origin.keys.items() if p in held and k not in known]  # mostly none: done
+        if spelled:
+            own = _per_source(origin, "known", lambda o, _: registry.get(o.dialect).known_keys)
+            spelled = [(p, k) for p, k in spelled if own is not None and k not in own]
+        if first:
+            spelled += [(p, k) for k in first if k not in known and (p := registry.field_of(k)) in held]
+        if not spelled:
+            return {}
+        mine = {p: k for k, p in self.table.get("fields", {}).items()}
+        return {p: k for p, k in spelled if _reads_back(k, p) and paths.get(ctx.agent, p) is not None
+                and (first is None or mine.get(p) not in first)}
 
     def _map_as_keys(self, ctx: "WriteContext", taken: dict[str, str]) -> dict[str, str]:
         """The entries of another tool's map field (GitHub's ``metadata``) as keys of their own, where every entry is
@@ -1203,6 +1232,16 @@ def _paths_of(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
         named = {k: p for p, k in origin.keys.items()}
         paths = tuple(named.get(k) if p is None else p for k, p in zip(keys, paths))
     return list(zip(keys, paths))
+
+
+def _spelled_otherwise(origin: Origin, pairs: list[tuple[Any, str | None]]) -> frozenset[str]:
+    """The keys of a record's first file that spell a field its dialect writes under a key of its own (a legacy
+    chatmode's ``title`` for Copilot's ``name``): ``keys`` names them in the side channel, so that a write back
+    into that dialect spells them so (``_first_spelled``)."""
+    first = registry.get(origin.dialect)
+    mine = {p: k for k, p in first.table.get("fields", {}).items()}
+    return frozenset(k for k, p in pairs if isinstance(k, str) and p in mine and mine[p] != k
+                     and k not in first.known_keys)
 
 
 def _reads_back(key: str, ipath: str) -> bool:
