@@ -415,3 +415,27 @@ def test_a_commands_placeholders_written_into_a_skill_are_said():
     assert "Review {{arg:1}} with @{src/a.py} and !{git diff}." in out.text
     said = sorted(i.message for i in out.report.items if i.code.value == "placeholder-unsupported")
     assert len(said) == 3 and any("'{{arg:1}}' is a placeholder ('$0' in claude-command)" in m for m in said)
+
+
+# A `run` key in a Gemini CLI command: proposed in an unmerged pull request (google-gemini/gemini-cli #23687, head
+# 010895b4, "idx extention v0": {prompt?, run?} with the prompt made `{{shell <run>}}`), in no release (main 5411f113,
+# v0.57.0-preview.0, the 0.61.0 bundle: {prompt, description}; read 2026-11-27). Gemini CLI ignores it, and skips a
+# file that has it instead of a prompt. Each row: the file, whether Gemini CLI loads it.
+GEMINI_RUN = [('description = "List files"\nrun = "ls -la"\n', False),
+              ('prompt = "Review {{args}}"\nrun = "git diff"\n', True)]
+
+
+@pytest.mark.parametrize("text, loads", GEMINI_RUN)
+def test_a_gemini_command_s_run_key_is_kept_in_its_own_dialect_and_never_written_elsewhere(text, loads):
+    """Converted to its own dialect the file comes back byte for byte (a file without a prompt got `prompt = ""`,
+    which Gemini CLI loads as a command it skipped before); `validate` says `run` is ignored; into another dialect the
+    key is dropped and said, never carried (agentconv does not know it: it might grant access), the command in it
+    never written."""
+    path = ".gemini/commands/ls.toml"
+    assert agentconv.convert_text(text, "gemini-command", from_="gemini-command", path=path).text == text
+    found = {(f.rule, f.severity.value) for f in validate_text(text, "gemini-command", path=path)}
+    assert ("unknown-key", "warning") in found and (("required", "error") in found) is not loads
+    for target in ("claude-command", "opencode-command", "codex-prompt", "copilot-prompt", "claude", "skill"):
+        out = agentconv.convert_text(text, target, from_="gemini-command", path=path)
+        assert "ls -la" not in out.text and "git diff" not in out.text and "run" not in out.text.split("---")[1]
+        assert [i.code.value for i in out.report if i.path == "extensions.gemini-command.run"] == ["extension-dropped"]

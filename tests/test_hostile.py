@@ -268,9 +268,14 @@ def test_multi_line_flow_header_is_not_reused_when_the_chunker_splits_it_otherwi
 
 
 def test_gemini_command_prompt_written_once():
-    for src in (b'description = "d"\n\nprompt = ""', b'description = "d"\n'):
-        text = agentconv.convert_text(src, "gemini-command", path=".gemini/commands/x.toml").text
-        assert text.count("prompt =") == 1 and fc.problems("gemini-command", text) == []
+    text = agentconv.convert_text(b'description = "d"\n\nprompt = ""', "gemini-command",
+                                  path=".gemini/commands/x.toml").text
+    assert text.count("prompt =") == 1 and fc.problems("gemini-command", text) == []
+    fresh = agentconv.convert_text(b"---\ndescription: d\n---\n", "gemini-command", path=".claude/commands/x.md").text
+    assert fresh.count("prompt =") == 1 and fc.problems("gemini-command", fresh) == []
+    # into its own dialect, a file without a prompt (Gemini CLI skips it) comes back as it came, not as one that loads
+    src = b'description = "d"\n'
+    assert agentconv.convert_text(src, "gemini-command", path=".gemini/commands/x.toml").text.encode() == src
 
 
 def test_damaged_or_wrongly_shaped_side_channel_is_ignored_not_a_crash():

@@ -77,12 +77,12 @@ def prompt_of(data: dict[str, Any], key: str, file: str | None, coerced: list[An
 
 def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, carry: dict[str, Any] | None = None, *,
            prompt_key: str = "prompt", required: bool = False) -> str:
-    """``required``: the prompt key is written even when empty (Gemini commands)."""
+    """``required``: the prompt key is written even when empty (Gemini commands), except into the file it came from,
+    unchanged: a Gemini command without one (Gemini CLI skips it) comes back as it came, not as one that loads."""
     import tomli_w
 
     if layout is not None and getattr(layout, "data", None) == mapping and not carry:
-        if getattr(layout, "body", None) == body and getattr(layout, "verbatim", False) and (
-                getattr(layout, "had_prompt", False) or not required):
+        if getattr(layout, "body", None) == body and getattr(layout, "verbatim", False):
             return layout.text  # type: ignore[attr-defined]
     data = writable(mapping)
     data.pop(prompt_key, None)  # the prompt is the body, written once
