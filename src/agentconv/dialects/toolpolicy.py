@@ -322,9 +322,15 @@ class ToolFields:
         out: list[tuple[str, int]] = []
         seen: set[str] = set()
         split, unmapped, renamed = [], [], False
+        held: dict[tuple[str, str, str | None], set[str | None]] = {}
+        if back:  # a name given back only where the policy holds all it means (a whole set, never a part widened)
+            for g in grants:
+                held.setdefault((unscoped(g.raw), g.decision, g.pattern), set()).add(g.canonical)
         for i, g in enumerate(grants):  # each grant's spelling remembered: a batch's lists differ, their names repeat
-            names, respelled, ambiguous = memo(self, "_grant_names_memo", (g.raw, g.canonical, same, back),
-                                               lambda: self._grant_names(g.raw, g.canonical, same, back),
+            whole = back and set(self.crosswalk.valid.get(unscoped(g.raw), ())) <= held[unscoped(g.raw), g.decision,
+                                                                                       g.pattern]
+            names, respelled, ambiguous = memo(self, "_grant_names_memo", (g.raw, g.canonical, same, whole),
+                                               lambda: self._grant_names(g.raw, g.canonical, same, whole),
                                                lambda: len(g.raw) + len(g.canonical or ""))
             renamed = renamed or respelled
             if not names:
