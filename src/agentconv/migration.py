@@ -191,7 +191,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                               str(exc), int(exc.exit_code), remedy=exc.remedy))
             continue
         for result in results:
-            rec = Record(rel, target, None, source_dialect=report0.source, losses=result.report.to_json())
+            rec = Record(rel, target, None, source_dialect=report0.source)
+            _kept(rec, result.report.items, job.keep_losses)
             try:
                 rec.target = _where(job, d, result.path)
             except AgentconvError as exc:
@@ -202,7 +203,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             out.append(rec)
     if job.keep_losses is not True:
         for rec in out:
-            if rec.status != "merge":  # a merged record's items are needed once more, by _merge
+            if rec.status in ("failed", "skipped"):  # a merged record's items are needed once more, by _merge
                 _thin(rec, job.keep_losses)
     return out
 
@@ -306,6 +307,19 @@ class _Shared:
         return got
 
 
+def _kept(rec: Record, items: list[Any], keep: bool | str) -> None:
+    """``rec.losses`` from a report's items as ``_thin`` leaves them: only the kept ones are turned into JSON."""
+    if keep is True:
+        rec.losses = [i.to_json() for i in items]
+        return
+    floor = _RANK[keep] if keep else 3
+    low = [i.code.value for i in items if _RANK[i.severity] < floor]
+    if low:
+        rec.counts = dict(Counter(low))
+        items = [i for i in items if _RANK[i.severity] >= floor]
+    rec.losses = [i.to_json() for i in items]
+
+
 def _thin(rec: Record, keep: bool | str) -> None:
     """Keep the items at or above ``keep`` (a severity; False: none); count the others by code."""
     floor = _RANK[keep] if keep else 3
@@ -315,7 +329,9 @@ def _thin(rec: Record, keep: bool | str) -> None:
         rec.losses = [item for item in rec.losses if _RANK[item["severity"]] >= floor]
 
 
-_MADE: set[str] = set()
+_MADE: dict[str, bool] = {}
+"""The output folders this process made sure of in this run -> whether it made them (then they held nothing: no target
+in them is there to read before the renames, which come after every record is placed)."""
 
 
 def _place(rec: Record, text: str, root: str, mode: str) -> None:
@@ -327,8 +343,9 @@ def _place(rec: Record, text: str, root: str, mode: str) -> None:
         return
     data = text.encode("utf-8")
     rec.digest = hashlib.sha256(data).hexdigest()
-    try:
-        old = limits.read_file(dest)  # a FIFO in a target's place is refused, never opened for reading
+    folder = os.path.dirname(dest)
+    try:  # a FIFO in a target's place is refused, never opened for reading
+        old = None if _MADE.get(folder) else limits.read_file(dest)
     except FileNotFoundError:
         old = None
     except (OSError, limits.LimitError) as exc:
@@ -339,11 +356,13 @@ def _place(rec: Record, text: str, root: str, mode: str) -> None:
     if old == data:
         rec.status = "unchanged"
     elif mode == "write":
-        folder = os.path.dirname(dest)
         try:
             if folder not in _MADE:  # one mkdir per folder and process, not per file
-                os.makedirs(folder, exist_ok=True)
-                _MADE.add(folder)
+                try:
+                    os.makedirs(folder)
+                    _MADE[folder] = True
+                except FileExistsError:  # there already, or another worker's just now
+                    _MADE[folder] = False
             tmp = fsio.stage(dest, data, new=old is None)
         except OSError as exc:  # a full or read-only disk: this target fails; stage() leaves no temp file
             rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)

@@ -182,8 +182,30 @@ def _aliases() -> dict[str, str]:
     return out
 
 
+_GOT: dict[str, Dialect] = {}
+"""Names ``get`` has resolved (ids and aliases as asked), for the entry points they were found among (``_entries()``'s
+dict: a new one after ``reset``, or after its cache is cleared, starts this afresh): a conversion asks for the same few
+dialects by name again and again."""
+_GOT_FOR: list[Any] = [None]
+
+
 def get(name: str) -> Dialect:
     """The dialect for an id or alias; an unknown name fails with a did-you-mean."""
+    entries = _entries()
+    if _GOT_FOR[0] is not entries:
+        _GOT.clear()
+        _GOT_FOR[0] = entries
+    try:
+        return _GOT[name]
+    except (KeyError, TypeError):
+        pass
+    got = _get(name)
+    if len(_GOT) < 256:  # the names asked of one process: a few dozen (a hostile list of aliases is not kept)
+        _GOT[name] = got
+    return got
+
+
+def _get(name: str) -> Dialect:
     key = name.strip().lower()
     if key in _entries() and _instance(key) is not None:
         return _instance(key)

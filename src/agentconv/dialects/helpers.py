@@ -22,6 +22,7 @@ SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 _COMMA = rx.compile(r",(?![^()]*\))")
 
 
+_MISSING = object()
 MEMO_SIZE = 256
 """Entries one memo holds before it starts again: a batch names the same few tool lists and models again and
 again, so a few hundred catch them; more only grows memory with a repository's size (issue 11: flat from 2,000 to
@@ -34,11 +35,12 @@ def memo(owner: Any, name: str, key: Any, compute: Callable[[], Any], size: Call
     """``compute()``, once per hashable ``key`` in ``owner``'s memo ``name`` (a per-dialect table lookup); ``size``:
     about the characters the key holds (asked on a miss: a key past ``MEMO_WEIGHT`` is not kept). Only for a pure
     result that no caller changes: what reports or carries stays outside ``compute``."""
-    table = owner.__dict__.setdefault(name, {})
-    try:
-        return table[key]
-    except KeyError:
-        pass
+    table = owner.__dict__.get(name)
+    if table is None:
+        table = owner.__dict__[name] = {}
+    value = table.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
     value = compute()
     if size is None or size() <= MEMO_WEIGHT:
         if len(table) >= MEMO_SIZE:
