@@ -19,7 +19,14 @@ $(VENV)/.plugins: $(BIN)/agentconv $(PLUGINS)
 	$(BIN)/python -m pip install --quiet $(foreach p,$(PLUGINS),-e $(dir $(p)))
 	@touch $@
 
-install: $(BIN)/agentconv $(VENV)/.plugins
+# The bytecode and the tables' and regular expressions' caches, as an installed package has them: a shell with
+# PYTHONDONTWRITEBYTECODE=1 writes none, and every start-up would compile them all again (scripts/warm-caches).
+WARM := $(shell find src adapters -name '*.py' -o -name '*.toml' 2>/dev/null)
+$(VENV)/.warm: $(BIN)/agentconv $(VENV)/.plugins $(WARM) scripts/warm-caches
+	@$(BIN)/python scripts/warm-caches
+	@touch $@
+
+install: $(BIN)/agentconv $(VENV)/.plugins $(VENV)/.warm
 
 # What the tool is for, on one screen: a conversion and its loss report, a refusal that is deliberate, a round
 # trip; then every bundled example into every dialect under out/<dialect>/ (one summary line each).

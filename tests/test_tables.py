@@ -87,3 +87,29 @@ def test_the_builtin_tables_read_through_the_cache_equal_the_files():
         if name.endswith(".toml"):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 assert tables.load("agentconv.dialects.data", name) == tomllib.loads(f.read()), name
+
+
+def test_warm_caches_writes_every_cache_where_python_writes_no_bytecode(tmp_path):
+    """`make install` runs scripts/warm-caches: in a shell with PYTHONDONTWRITEBYTECODE=1 an editable install would
+    otherwise start every run without bytecode or caches (issue 11: `convert FILE` 21x `python -c pass`, not 6x)."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "examples", tmp_path / "examples")
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(root / "scripts" / "warm-caches", tmp_path / "scripts" / "warm-caches")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(tmp_path / "src")}
+    done = subprocess.run([sys.executable, str(tmp_path / "scripts" / "warm-caches")], env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    package = tmp_path / "src" / "agentconv"
+    tag = sys.implementation.cache_tag
+    assert (package / "__pycache__" / f"api.{tag}.pyc").is_file()
+    assert (package / "dialects" / "__pycache__" / f"claude.{tag}.pyc").is_file()
+    assert (package / "dialects" / "data" / "__pycache__" / tables.CACHE_NAME).is_file()
+    assert any(p.name.startswith(f"regex.{tag}.") for p in (package / "__pycache__").iterdir())
+    cached = marshal.loads((package / "dialects" / "data" / "__pycache__" / tables.CACHE_NAME).read_bytes())
+    assert {"claude.toml", "copilot.toml", "opencode.toml"} <= set(cached)
