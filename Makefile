@@ -20,10 +20,10 @@ $(VENV)/.plugins: $(BIN)/agentconv $(PLUGINS)
 	@touch $@
 
 # The bytecode and the tables' and regular expressions' caches, as an installed package has them: a shell with
-# PYTHONDONTWRITEBYTECODE=1 writes none, and every start-up would compile them all again (scripts/warm-caches).
+# PYTHONDONTWRITEBYTECODE=1 writes none, and every start-up would compile them all again (src/agentconv/warm.py).
 WARM := $(shell find src adapters -name '*.py' -o -name '*.toml' 2>/dev/null)
-$(VENV)/.warm: $(BIN)/agentconv $(VENV)/.plugins $(WARM) scripts/warm-caches
-	@$(BIN)/python scripts/warm-caches
+$(VENV)/.warm: $(BIN)/agentconv $(VENV)/.plugins $(WARM)
+	@$(BIN)/python -m agentconv.warm
 	@touch $@
 
 install: $(BIN)/agentconv $(VENV)/.plugins $(VENV)/.warm

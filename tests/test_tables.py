@@ -89,27 +89,24 @@ def test_the_builtin_tables_read_through_the_cache_equal_the_files():
                 assert tables.load("agentconv.dialects.data", name) == tomllib.loads(f.read()), name
 
 
-def test_warm_caches_writes_every_cache_where_python_writes_no_bytecode(tmp_path):
-    """`make install` runs scripts/warm-caches: in a shell with PYTHONDONTWRITEBYTECODE=1 an editable install would
+
+def test_warm_writes_every_cache_where_python_writes_no_bytecode(tmp_path):
+    """`make install` runs `python -m agentconv.warm`: in a shell with PYTHONDONTWRITEBYTECODE=1 an install would
     otherwise start every run without bytecode or caches (issue 11: `convert FILE` 21x `python -c pass`, not 6x)."""
     import shutil
     import subprocess
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
-    shutil.copytree(root / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(root / "examples", tmp_path / "examples")
-    (tmp_path / "scripts").mkdir()
-    shutil.copy(root / "scripts" / "warm-caches", tmp_path / "scripts" / "warm-caches")
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(tmp_path / "src")}
-    done = subprocess.run([sys.executable, str(tmp_path / "scripts" / "warm-caches")], env=env, capture_output=True,
-                          text=True)
+    src = Path(tables.__file__).resolve().parent.parent  # a copy of the package, its caches left out
+    shutil.copytree(src / "agentconv", tmp_path / "agentconv", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "agentconv.warm"], env=env, capture_output=True, text=True,
+                          cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    package = tmp_path / "src" / "agentconv"
-    tag = sys.implementation.cache_tag
+    assert "bytecode written" in done.stdout and " 0 conversions" not in done.stdout
+    package, tag = tmp_path / "agentconv", sys.implementation.cache_tag
     assert (package / "__pycache__" / f"api.{tag}.pyc").is_file()
     assert (package / "dialects" / "__pycache__" / f"claude.{tag}.pyc").is_file()
-    assert (package / "dialects" / "data" / "__pycache__" / tables.CACHE_NAME).is_file()
     assert any(p.name.startswith(f"regex.{tag}.") for p in (package / "__pycache__").iterdir())
     cached = marshal.loads((package / "dialects" / "data" / "__pycache__" / tables.CACHE_NAME).read_bytes())
     assert {"claude.toml", "copilot.toml", "opencode.toml"} <= set(cached)
