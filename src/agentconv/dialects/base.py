@@ -286,8 +286,17 @@ class Dialect(ToolFields, Detection):
             policy = replace(policy, carry=False)  # nowhere to carry: what is lost is reported as dropped
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
-            return self.render(out.mapping, out.body, out.layout or self._fresh_layout(doc.agent, out.mapping),
-                               out.carry)
+            layout = out.layout or self._fresh_layout(doc.agent, out.mapping)
+            if out.layout is None and out.body.startswith("---") and self.envelope is frontmatter and \
+                    (layout is None or not (layout.has_header or layout.gap)):
+                # A file written fresh without a header must not open with dashes: gray-matter (OpenCode's
+                # ConfigMarkdown.parse) takes any first line starting `---` as a header's opening, the rest of the
+                # line as its language (`--- a/x`: engine "a/x" is not registered, the command fails to load) and
+                # reads on to the next `---` line as the header (gray-matter 4.0.3 index.js parseMatter, lib/engine.js;
+                # anomalyco/opencode packages/opencode/src/config/markdown.ts; read 2026-11-27). An empty header
+                # says where the prompt starts. (A file written back into its own dialect keeps its bytes.)
+                layout = replace(layout, has_header=True) if layout is not None else frontmatter.Layout()
+            return self.render(out.mapping, out.body, layout, out.carry)
         layouts = [self.own_layout(a) for a in doc.records]
         if not afresh and all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
             text = self.envelope.as_written(layouts)  # every record as read, all of one file in order: as it came

@@ -1,0 +1,30 @@
+"""Classes of problems found by sweeping a shadow corpus of real agent files from public repositories the main
+corpus does not hold (helper unseen5, 2026-11-27; the corpus stays outside the project). Synthetic inputs only."""
+from __future__ import annotations
+
+import pytest
+
+import agentconv
+from agentconv import Policy
+
+PLACED = Policy(placed=True)  # written where its name is the file's: nothing else to say in a header
+DIFF_FIRST = "--- a/app.ts\n+++ b/app.ts\nApply the patch above.\n\n---\n\nThen run the tests.\n"
+
+
+@pytest.mark.parametrize("to", ["claude-command", "opencode-command", "codex-prompt"])
+def test_a_prompt_whose_first_line_starts_with_dashes_gets_an_empty_header(to):
+    """A headerless prompt that opens with `--- a/app.ts` (a pasted diff) was written as it is: gray-matter (OpenCode)
+    takes that line as a header's opening with the language "a/app.ts" and fails to load the command, and strict
+    frontmatter readers see a header never opened right. An empty header says where the prompt starts."""
+    out = agentconv.convert_text(DIFF_FIRST, to=to, from_="copilot-prompt", path=".github/prompts/fix.prompt.md",
+                                 policy=PLACED)
+    assert out.text == "---\n---\n" + DIFF_FIRST
+    back = agentconv.convert_text(out.text, to=to, from_=to, path="x/fix.md", policy=PLACED)
+    assert back.text == out.text
+
+
+def test_the_same_file_in_its_own_dialect_keeps_its_bytes():
+    out = agentconv.convert_text(DIFF_FIRST, to="copilot-prompt", from_="copilot-prompt",
+                                 path=".github/prompts/fix.prompt.md", policy=PLACED)
+    assert out.text == DIFF_FIRST
+
