@@ -28,3 +28,16 @@ def test_the_same_file_in_its_own_dialect_keeps_its_bytes():
                                  path=".github/prompts/fix.prompt.md", policy=PLACED)
     assert out.text == DIFF_FIRST
 
+
+@pytest.mark.parametrize("under", [".opencode/skill", ".opencode/skills"])
+def test_a_skill_in_opencodes_own_folder_keeps_a_directory_name_off_the_rule(under, tmp_path):
+    """OpenCode names a skill by its header and asks nothing of its directory: a skill folder `code--web` (a double
+    dash the Agent Skills rule refuses) whose header says `name: code` comes back byte for byte in its own dialect,
+    where it was rewritten to `code-web` with a side channel to undo it."""
+    text = "---\nname: code\ndescription: Code workflows.\n---\n\nUse the web workflow.\n"
+    path = tmp_path / under / "code--web" / "SKILL.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(text)
+    out = agentconv.convert(path, to="skill", from_="skill")
+    assert out.text == text
+    assert any("kept as written" in i.message for i in out.report)
