@@ -41,3 +41,15 @@ def test_a_skill_in_opencodes_own_folder_keeps_a_directory_name_off_the_rule(und
     out = agentconv.convert(path, to="skill", from_="skill")
     assert out.text == text
     assert any("kept as written" in i.message for i in out.report)
+
+
+@pytest.mark.parametrize("folder", [".claude/skills/SYNC_DOC", ".opencode/skill/code--web"])
+def test_a_header_name_equal_to_a_kept_directory_off_the_rule_is_kept_too(folder):
+    """A skill converted to itself stays in its own directory where that breaks the Agent Skills rule; a header `name`
+    equal to that directory was rewritten to the rule (`sync-doc`, with a side channel), so the header no longer
+    named the directory the skill stays in (VS Code skips such a skill). It is kept, and said once."""
+    name = folder.rsplit("/", 1)[-1]
+    text = f"---\nname: {name}\ndescription: d\n---\nBody.\n"
+    out = agentconv.convert_text(text, "skill", from_="skill", path=f"{folder}/SKILL.md")
+    assert out.text == text
+    assert [i.code.value for i in out.report] == ["value-invalid"]

@@ -111,9 +111,10 @@ class Skill(Dialect):
 
     def out_name(self, ctx: "WriteContext") -> str | None:
         agent, pattern = ctx.agent, self.table["name"]["pattern"]
-        if self._own_folder(agent) and "name" in agent.derived and not rx.compile(pattern).match(agent.name or ""):
+        if self._own_folder(agent) and not rx.compile(pattern).match(agent.name or ""):
             # its own directory, which Claude Code invokes as written (it refuses only hidden or blank-like characters
-            # there; Roo skips a skill whose name breaks the spec's rule): kept, and said
+            # there; Roo skips a skill whose name breaks the spec's rule): kept, and said; so is a header name that
+            # equals it (rewritten, it would no longer name the directory the skill stays in: VS Code skips that)
             ctx.report.add(LossCode.VALUE_INVALID, "name", reading=self.table["name"]["off_pattern"],
                            problem=f"skill directory {agent.name!r} does not fit the Agent Skills rule {pattern}")
             ctx.name = agent.name
