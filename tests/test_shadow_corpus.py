@@ -53,3 +53,18 @@ def test_a_header_name_equal_to_a_kept_directory_off_the_rule_is_kept_too(folder
     out = agentconv.convert_text(text, "skill", from_="skill", path=f"{folder}/SKILL.md")
     assert out.text == text
     assert [i.code.value for i in out.report] == ["value-invalid"]
+
+
+@pytest.mark.parametrize("source,path,text", [
+    ("opencode-command", ".opencode/command/fix.md", "---\ndescription: Fix it\nargument-hint: \"<issue>\"\n---\nFix $ARGUMENTS.\n"),
+    ("gemini-command", ".gemini/commands/fix.toml",
+     'description = "Fix it"\nargument-hint = "<issue>"\nprompt = "Fix {{args}}."\n'),
+])
+@pytest.mark.parametrize("to", ["claude-command", "copilot-prompt", "codex-prompt"])
+def test_a_command_key_in_another_command_dialect_is_read_as_a_commands(source, path, text, to):
+    """`argument-hint` (Claude Code's, VS Code's and Codex's command key) written in an OpenCode or Gemini CLI command,
+    which ignore it, was read as a Copilot AGENT's key (the first dialect naming it), so a command target that has the
+    key carried it in a comment instead of writing it: the hint was gone from the target's UI."""
+    out = agentconv.convert_text(text, to=to, from_=source, path=path, policy=PLACED)
+    assert 'argument-hint: "<issue>"\n' in out.text or "argument-hint: <issue>\n" in out.text
+    assert "agentconv-carry" not in out.text

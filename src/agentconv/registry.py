@@ -227,13 +227,19 @@ def tool(name: str) -> str:
     return table.get("tool_agents") or table.get("inherit", {}).get("from") or get(name).id
 
 
-def owner(key: str) -> str | None:
-    """The dialect that documents a header key (its [fields] or [own]), first registered wins."""
+@cache
+def owner(key: str, kinds: tuple[str, ...] = ()) -> str | None:
+    """The dialect that documents a header key (its [fields] or [own]), first registered wins; with ``kinds`` (the
+    reader's), a dialect of one of those kinds first: `argument-hint` in an OpenCode command is a command's key (Claude
+    Code's, VS Code's, Codex's: metadata.argument_hint), not a Copilot agent's."""
+    first = None
     for d in all_dialects():
         t = d.table
         if key in t.get("fields", {}) or key in t.get("own", {}) or key in t.get("renamed", {}):
-            return d.id
-    return None
+            if not kinds or set(kinds) & set(t.get("kinds", ())):
+                return d.id
+            first = first or d.id
+    return first
 
 
 @cache

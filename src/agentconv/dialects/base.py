@@ -187,7 +187,7 @@ class Dialect(ToolFields, Detection):
         ipath = fields.get(key)
         owner_id = self.id
         if ipath is None and key not in self.table.get("own", {}) and self.table.get("foreign_keys", True):
-            owner_id = registry.owner(key) or self.id
+            owner_id = registry.owner(key, tuple(self.table.get("kinds", ()))) or self.id
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
                 if ipath in held and ipath not in ("tools", "tools.deny"):
