@@ -21,14 +21,10 @@ from agentconv import registry
 from agentconv.errors import UnknownDialectError
 
 ROOT = Path(__file__).resolve().parent.parent
-_CACHED = ("_entries", "_instance", "ids", "_aliases", "owner", "readers")
 
 
 def _clear() -> None:
-    for name in _CACHED:
-        fn = getattr(registry, name, None)
-        if fn is not None and hasattr(fn, "cache_clear"):
-            fn.cache_clear()
+    registry.reset()
 
 
 def make_dist(where: Path, name: str, entries: dict[str, str], modules: dict[str, str]) -> Path:
@@ -148,3 +144,16 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(broken_plugins, 
         sys.path.remove(str(later))
     assert ours == theirs
     assert ("spaced", "mod.sub:Cls") in ours and "shadowed" not in dict(ours) and "raises-on-import" in dict(ours)
+
+
+def test_reset_forgets_everything_the_registry_remembered():
+    """A plugin installed or removed in a running process is seen after ``reset``: no cached answer of the old set of
+    dialects survives it (each ``functools.cache`` of the module, and ``get``'s names)."""
+    registry.get("claude"), registry.owner("title"), registry.field_of("title"), registry.readers("Bash")
+    cached = {n: f for n, f in vars(registry).items() if callable(getattr(f, "cache_info", None))}
+    assert {"_entries", "_instance", "ids", "tool", "owner", "field_of", "readers"} <= set(cached)
+    try:
+        registry.reset()
+        assert {n: f.cache_info().currsize for n, f in cached.items() if f.cache_info().currsize} == {}
+    finally:
+        registry.get("claude")  # the built-ins again, for the tests that follow

@@ -258,7 +258,7 @@ def readers(tool_name: str) -> int:
 
 def reset() -> None:
     """Forget every loaded dialect and plugin (after installing or removing one in a running process)."""
-    for fn in (_entries, _instance, ids, _aliases, owner, readers, _takers):
+    for fn in (_entries, _instance, ids, _aliases, tool, owner, field_of, readers, _takers):
         fn.cache_clear()
     _broken.clear()
 
