@@ -343,6 +343,52 @@ def test_a_restriction_broadened_into_a_command_is_said_and_comes_back(target, p
     assert header(back.text)["tools"] == ["runInTerminal", "codebase"]
 
 
+# A VS Code prompt's `agent` (legacy `mode`) runs it in that agent, with that agent's tools: `ask`, `edit`, `plan` or a
+# custom agent have fewer than `agent` (microsoft/vscode PR #247079). Written where nothing names that agent, the prompt
+# would run with every tool: refused (exit 6) as any widening, unless its tool list says the restriction (VS Code: with
+# `tools`, agent mode with those tools). Each row: the header lines, then per target None (converted) or the agent named.
+RUNS_IN = {
+    "agent: ask": ("agent: 'ask'\n", "'ask'"),
+    "legacy mode: edit": ("mode: edit\n", "'edit'"),
+    "a custom agent": ("agent: reviewer\n", "'reviewer'"),
+    "agent: agent (every tool)": ("agent: agent\n", None),
+    "no agent": ("", None),
+    "ask with a tool list (the list restricts)": ("agent: ask\ntools: ['codebase']\n", None),
+}
+RUNS_IN_TARGETS = {"claude-command": "a Claude Code slash command", "opencode-command": "an OpenCode command",
+                   "codex-prompt": "an OpenAI Codex custom prompt", "copilot": "a GitHub Copilot / VS Code custom agent",
+                   "claude": "a Claude Code subagent"}
+
+
+@pytest.mark.parametrize("target", list(RUNS_IN_TARGETS))
+@pytest.mark.parametrize("case", list(RUNS_IN))
+def test_a_prompt_run_in_an_agent_with_fewer_tools_is_refused_where_nothing_names_it(case, target):
+    lines, agent = RUNS_IN[case]
+    text = f"---\ndescription: d\n{lines}---\nDo it.\n"
+    if agent is None:
+        if "tools" in lines and target not in ("copilot", "claude"):  # a command has no tool list: refused for it
+            with pytest.raises(BroadenError, match="cannot restrict tools"):
+                agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])
+            return
+        out = agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])
+        assert not [i for i in out.report if i.code.value == "tool-broadened"]
+        return
+    want = (f"{RUNS_IN_TARGETS[target]} cannot run it in copilot-prompt's agent {agent} (nothing there names the agent "
+            "a prompt runs in): it would run with every tool instead of that agent's")
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])
+    assert str(err.value).split(": ", 1)[1] == want
+    out = agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"],
+                                 policy=agentconv.Policy(allow_broaden=True))
+    assert [(i.severity.value, i.message) for i in out.report if i.code.value == "tool-broadened"] == [("warning", want)]
+
+
+def test_a_prompt_run_in_an_agent_stays_as_written_in_its_own_dialect():
+    text = "---\ndescription: d\nagent: 'ask'\n---\nDo it.\n"
+    out = agentconv.convert_text(text, "copilot-prompt", from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])
+    assert out.text == text
+
+
 # A denied tool's scoped exception (OpenCode `bash: {"git tag *": allow, "*": deny}`): no target but OpenCode can allow a
 # scope of a denied tool, so the tool stays denied as a whole there and the agent loses what the exception allowed.
 # Said (tool-narrowed, a warning) wherever it is written; it was silent for Claude (`disallowedTools: Bash`) and

@@ -127,6 +127,14 @@ def cannot_restrict(noun: str, why: str, what: str) -> str:
     return builtin("losses.toml")["cannot-restrict"].format(noun=noun, why=why, what=what)
 
 
+def cannot_run_in(noun: str, source: str, agent: str, why: str) -> str:
+    """What a tool-broadened item (and its refusal) says of a record its source runs in one of that tool's agents with
+    fewer tools, written where nothing names that agent (``losses.toml``)."""
+    from .tables import builtin
+
+    return builtin("losses.toml")["cannot-run-in"].format(noun=noun, source=source, agent=agent, why=why)
+
+
 @dataclass
 class LossItem:
     """One thing that was not carried exactly."""

@@ -19,7 +19,7 @@ from ..envelopes import frontmatter, records, yamlio
 from ..errors import ParseError
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
-from ..loss import LossCode, LossItem, LossReport, Policy, not_carried
+from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
@@ -516,6 +516,7 @@ class Dialect(ToolFields, Detection):
         """The header mapping, in table order, then this dialect's own extensions."""
         agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
+        self._runs_in(ctx)
         for key, ipath in self.write_order:
             if ipath == "prompt":  # held in header keys
                 if key == self.table["prompt_keys"][0]:
@@ -569,6 +570,21 @@ class Dialect(ToolFields, Detection):
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
+
+    def _runs_in(self, ctx: "WriteContext") -> None:
+        """A record its source runs in one of that tool's agents (``[runs_in]`` of the source's table: a VS Code prompt's
+        ``agent: ask``), which has fewer tools than the tool's every-tool agent (``unrestricted``): written into
+        another dialect, where nothing names that agent, it would run with every tool. Refused as a widening (exit 6;
+        ``--allow-broaden`` writes it without, said), unless its tool list says the restriction (checked there)."""
+        origin = ctx.agent.origin
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+            return
+        rule = registry.get(origin.dialect).table.get("runs_in")
+        value = paths.get(ctx.agent, rule["path"]) if rule else None
+        if value is None or value in rule.get("unrestricted", ()) or ctx.agent.tools.mode != INHERIT:
+            return
+        self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=origin.dialect,
+                                        agent=repr(value), why=rule["why"]))
 
     def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
         """Written back into the dialect whose file the side channel's ``keys`` came from: key -> where it was."""
