@@ -374,13 +374,30 @@ def test_a_prompt_run_in_an_agent_with_fewer_tools_is_refused_where_nothing_name
         assert not [i for i in out.report if i.code.value == "tool-broadened"]
         return
     want = (f"{RUNS_IN_TARGETS[target]} cannot run it in copilot-prompt's agent {agent} (nothing there names the agent "
-            "a prompt runs in): it would run with every tool instead of that agent's")
+            "it runs in): it would run with every tool instead of that agent's")
     with pytest.raises(BroadenError) as err:
         agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])
     assert str(err.value).split(": ", 1)[1] == want
     out = agentconv.convert_text(text, target, from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"],
                                  policy=agentconv.Policy(allow_broaden=True))
     assert [(i.severity.value, i.message) for i in out.report if i.code.value == "tool-broadened"] == [("warning", want)]
+
+
+# An OpenCode command's `agent` runs it in that agent: only `build` has every tool (agent.ts: plan denies edits,
+# explore all but reading, general todowrite, a custom agent what its file says).
+@pytest.mark.parametrize("agent, refused", [("plan", True), ("explore", True), ("reviewer", True), ("build", False)])
+@pytest.mark.parametrize("target", ["claude-command", "copilot-prompt", "gemini-command", "claude"])
+def test_an_opencode_command_run_in_an_agent_with_fewer_tools_is_refused_elsewhere(agent, refused, target):
+    text = f"---\ndescription: d\nagent: {agent}\n---\nDo it.\n"
+    convert = lambda **kw: agentconv.convert_text(text, target, from_="opencode-command",  # noqa: E731
+                                                  path=COMMAND_PATHS["opencode-command"], **kw)
+    if not refused:
+        assert not [i for i in convert().report if i.code.value == "tool-broadened"]
+        return
+    with pytest.raises(BroadenError, match=f"cannot run it in opencode-command's agent '{agent}' .nothing there names"):
+        convert()
+    assert agentconv.convert_text(text, "opencode-command", from_="opencode-command",
+                                  path=COMMAND_PATHS["opencode-command"]).text == text
 
 
 def test_a_prompt_run_in_an_agent_stays_as_written_in_its_own_dialect():
