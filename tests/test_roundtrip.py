@@ -152,3 +152,23 @@ def test_a_fresh_display_name_is_still_written_as_name():
     gem = agentconv.convert_text("---\nname: tour\ndescription: Tours.\ndisplay_name: Tour Guide\n---\n\nWalk.\n",
                                  "copilot", from_="gemini", path=".gemini/agents/tour.md")
     assert "\nname: Tour Guide\n" in gem.text and "title" not in gem.text
+
+
+# A Copilot agent without `name:` is named by its file; Claude, OpenCode and Gemini write the name, and the way back
+# wrote it into the Copilot file as a made-up display name. Where a comment rides anyway (its tools here), its `keys`
+# say the first file had none: it comes back without one.
+@pytest.mark.parametrize("via", ["claude", "opencode", "gemini"])
+def test_a_copilot_agent_without_a_name_comes_back_without_one(via):
+    text = "---\ndescription: 'Reviews code'\ntools: ['search', 'edit']\n---\n\nReview it.\n"
+    path, placed = ".github/agents/reviewer.agent.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="copilot", path=path, policy=placed)[0]
+    back = agentconv.convert_text(out.text, "copilot", from_=via, path=out.path, policy=placed)
+    assert back.text == text
+
+
+def test_a_copilot_agent_from_elsewhere_still_gets_its_display_name():
+    """Only a first Copilot file without `name:` leaves it out: a Claude agent written for Copilot says `name:`."""
+    out = agentconv.convert_text("---\nname: reviewer\ndescription: Reviews.\ntools: Read, Grep\n---\n\nReview.\n",
+                                 "copilot", from_="claude", path=".claude/agents/reviewer.md",
+                                 policy=agentconv.Policy(placed=True))
+    assert "\nname: reviewer\n" in out.text

@@ -449,8 +449,10 @@ class Dialect(ToolFields, Detection):
         keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping]
         if len(keys) < 2 or not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
             return None
-        rank = registry.get(origin.dialect).write_rank
-        if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys and not (spelled and spelled & set(keys)):
+        first = registry.get(origin.dialect)
+        rank = first.write_rank
+        if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys and not (spelled and spelled & set(keys)) and \
+                not _unnamed(first, paths_of):
             return None  # the first dialect's own order: a write back into it gives it anyway
         return keys  # keys whose values go nowhere (an access setting dropped) are not named
 
@@ -570,6 +572,13 @@ class Dialect(ToolFields, Detection):
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
+
+    def _first_unnamed(self, ctx: "WriteContext", key: str) -> bool:
+        """The record's first file, of this dialect, had no ``key`` for its display name (the side channel's ``keys``
+        name the others: ``_unnamed``): written back without one, as it came, not with the made-up fallback."""
+        keep = ctx.agent.origin.keep
+        order = keep.get("carried_order")
+        return keep.get("carried_from") == self.id and order is not None and key not in order
 
     def _runs_in(self, ctx: "WriteContext") -> None:
         """A record its source runs in one of that tool's agents (``[runs_in]`` of the source's table: a VS Code prompt's
@@ -769,8 +778,9 @@ class Dialect(ToolFields, Detection):
             required = "display_name" in self.table.get("required", [])  # never left out: made from the name written
             name = ctx.name if required else agent.name
             if agent.display_name or not fallback or not name or (not required and agent.origin is not None
-                                                                  and agent.origin.dialect == self.id
-                                                                  and not self._had_key(ctx, key)):
+                                                                  and (agent.origin.dialect == self.id
+                                                                       and not self._had_key(ctx, key)
+                                                                       or self._first_unnamed(ctx, key))):
                 value = agent.display_name
             else:
                 value = name if fallback == "name" else titled(name)
@@ -1257,6 +1267,14 @@ def _paths_of(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
         named = {k: p for p, k in origin.keys.items()}
         paths = tuple(named.get(k) if p is None else p for k, p in zip(keys, paths))
     return list(zip(keys, paths))
+
+
+def _unnamed(first: "Dialect", keys: dict[Any, Any]) -> bool:
+    """The first file's dialect writes a made-up display name where a record has none (``[name] display_fallback``,
+    named by its file) and that file had no such key: its ``keys`` ride, so that a write back leaves it out."""
+    rule = first.table.get("name", {})
+    return bool(rule.get("display_fallback")) and bool(first.table.get("layout", {}).get("name_from_file")) and \
+        rule.get("key", "name") not in keys
 
 
 def _spelled_otherwise(origin: Origin, pairs: list[tuple[Any, str | None]]) -> frozenset[str]:
