@@ -172,3 +172,15 @@ def test_a_copilot_agent_from_elsewhere_still_gets_its_display_name():
                                  "copilot", from_="claude", path=".claude/agents/reviewer.md",
                                  policy=agentconv.Policy(placed=True))
     assert "\nname: reviewer\n" in out.text
+
+
+# A model given back to the dialect that spelled it comes back as the first file had it, even one the table no
+# longer lists (Copilot's `GPT-4.1`): omitted on the way out (model-unmapped), it rides, and the way back writes it.
+@pytest.mark.parametrize("via", ["claude", "opencode", "gemini"])
+def test_a_model_comes_back_to_the_dialect_that_spelled_it(via):
+    text = "---\ndescription: 'Beast mode'\nmodel: GPT-4.1\ntitle: 'Beast'\n---\n\nGo.\n"
+    path, placed = ".github/chatmodes/beast.chatmode.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="copilot", path=path, policy=placed)[0]
+    assert "GPT-4.1" not in out.text.split("# agentconv-carry")[0]  # not written there: carried
+    back = agentconv.convert_text(out.text, "copilot", from_=via, path=out.path, policy=placed)
+    assert back.text == text

@@ -891,6 +891,8 @@ class Dialect(ToolFields, Detection):
             return model.raw  # its own dialect: as written
         home = (origin.keep.get("carried_from", origin.dialect) if origin.keep.get("model") == "carried"
                 else origin.dialect) if origin else None  # a model given back: from the dialect that spelled it
+        if home == self.id:  # given back to the dialect that spelled it (A -> B -> A): as the first file had it
+            return extra if isinstance(extra, list) and extra and extra[0] == model.raw else model.raw
         key = (home, model.raw, model.vendor, model.family, model.version, model.alias, model.variant, model.snapshot,
                model.route)
         value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home),
