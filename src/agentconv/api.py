@@ -344,6 +344,23 @@ class Merged:
     """Index of a source in ``parts`` -> why the target refuses it: that source fails alone, the others are merged."""
     error: AgentconvError | None = None
     """Why writing the sources together failed (every source fails with it)."""
+    own: dict[int, LossReport] = field(default_factory=dict)
+    """Index of a source in ``parts`` -> its record's items (written alone), so each source's losses stay with it;
+    ``report`` then holds only what the file adds (``leftover``)."""
+
+    def leftover(self) -> list:
+        """The file's items that no source's own write gave (a duplicate name renamed, ...), once each."""
+        from collections import Counter
+
+        mine = Counter((i.code, i.path, i.message) for rep in self.own.values() for i in rep.items)
+        out = []
+        for item in self.report.items:
+            key = (item.code, item.path, item.message)
+            if mine[key]:
+                mine[key] -= 1
+            else:
+                out.append(item)
+        return out
 
 
 def write_merged(parts: list[Document], to: str, *, policy: Policy = Policy()) -> Merged:
@@ -353,17 +370,22 @@ def write_merged(parts: list[Document], to: str, *, policy: Policy = Policy()) -
     from .errors import InternalError
 
     failed: dict[int, AgentconvError] = {}
+    own: dict[int, LossReport] = {}
+    tid = registry.get(to).id
     for i, doc in enumerate(parts):
         try:  # afresh, as the merged write will: a record that only its own file's text could give back fails here
-            write(doc, to, policy=policy, report=LossReport(), afresh=True)
+            own[i] = LossReport(target=tid)  # its items are the source's own (which agent lost WebFetch ...)
+            write(doc, to, policy=policy, report=own[i], afresh=True)
         except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
             failed[i] = exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc)
-    report = LossReport(target=registry.get(to).id)
+            own.pop(i, None)
+    report = LossReport(target=tid)
     good = [doc for i, doc in enumerate(parts) if i not in failed]
     if not good:
-        return Merged(None, report, failed)
+        return Merged(None, report, failed, own=own)
     try:
         text = write(Document([r for doc in good for r in doc.records]), to, policy=policy, report=report)
     except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
-        return Merged(None, report, failed, exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc))
-    return Merged(text, report, failed)
+        return Merged(None, report, failed, exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc),
+                      own=own)
+    return Merged(text, report, failed, own=own)

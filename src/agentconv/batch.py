@@ -304,6 +304,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             record_failure(res, exc, src)
             yield res
         good = [part for i, part in enumerate(parts) if i not in m.failed]
+        owns = [m.own.get(i) for i in range(len(parts)) if i not in m.failed]
         if not good:
             continue
         try:
@@ -319,12 +320,17 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                 record_failure(res, exc, src)
                 yield res
             continue
+        leftover = m.leftover()
         for i, (src, _, res) in enumerate(good):
             res.status, res.target = good[0][2].status, str(dest)
+            own = owns[i].items if owns[i] is not None else []
+            for item in own:  # each source's own items (WebFetch not granted ...) with it, named by it
+                item.file = item.file or str(src)
+            res.report.items.extend(item for item in own if item not in res.report.items)
             if i == 0:  # the merged file's own items (duplicate names, ...) once, with its first source, named by it
-                for item in m.report.items:
+                for item in leftover:
                     item.file = item.file or str(dest)
-                res.report.items.extend(item for item in m.report.items if item not in res.report.items)
+                res.report.items.extend(item for item in leftover if item not in res.report.items)
             yield res
     if written:
         remember(root, written)
