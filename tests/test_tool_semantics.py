@@ -400,6 +400,14 @@ def test_an_opencode_command_run_in_an_agent_with_fewer_tools_is_refused_elsewhe
                                   path=COMMAND_PATHS["opencode-command"]).text == text
 
 
+def test_a_prompt_run_in_an_agent_is_dropped_and_said_in_a_markdown_persona():
+    """A plain markdown persona is run by no tool (a tool list is carried there): the agent is dropped and said."""
+    text = "---\ndescription: d\nagent: 'ask'\n---\nDo it.\n"
+    out = agentconv.convert_text(text, "markdown", from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])
+    assert [(i.severity.value, i.code.value) for i in out.report if i.path.endswith(".agent")] == [
+        ("warning", "extension-dropped")]
+
+
 def test_a_prompt_run_in_an_agent_stays_as_written_in_its_own_dialect():
     text = "---\ndescription: d\nagent: 'ask'\n---\nDo it.\n"
     out = agentconv.convert_text(text, "copilot-prompt", from_="copilot-prompt", path=COMMAND_PATHS["copilot-prompt"])

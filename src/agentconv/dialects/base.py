@@ -582,15 +582,18 @@ class Dialect(ToolFields, Detection):
 
     def _runs_in(self, ctx: "WriteContext") -> None:
         """A record its source runs in one of that tool's agents (``[runs_in]`` of the source's table: a VS Code prompt's
-        ``agent: ask``), which has fewer tools than the tool's every-tool agent (``unrestricted``): written into
+        ``agent: ask``), which has fewer tools than the tool's every-tool agent (``every_tool``): written into
         another dialect, where nothing names that agent, it would run with every tool. Refused as a widening (exit 6;
-        ``--allow-broaden`` writes it without, said), unless its tool list says the restriction (checked there)."""
+        ``--allow-broaden`` writes it without, said), unless its tool list says the restriction (checked there). Not
+        into a dialect no tool runs with tools (plain markdown: ``tool_semantics`` false and not ``unrestricted``),
+        where a tool list is carried too: dropped and said there."""
         origin = ctx.agent.origin
-        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or (
+                not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
             return
         rule = registry.get(origin.dialect).table.get("runs_in")
         value = paths.get(ctx.agent, rule["path"]) if rule else None
-        if value is None or value in rule.get("unrestricted", ()) or ctx.agent.tools.mode != INHERIT:
+        if value is None or value in rule.get("every_tool", ()) or ctx.agent.tools.mode != INHERIT:
             return
         self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=origin.dialect,
                                         agent=repr(value), why=rule["why"]))
