@@ -576,9 +576,14 @@ class Dialect(ToolFields, Detection):
     def _first_unnamed(self, ctx: "WriteContext", key: str) -> bool:
         """The record's first file, of this dialect, had no ``key`` for its display name (the side channel's ``keys``
         name the others: ``_unnamed``): written back without one, as it came, not with the made-up fallback."""
-        keep = ctx.agent.origin.keep
-        order = keep.get("carried_order")
-        return keep.get("carried_from") == self.id and order is not None and key not in order
+        order = self._keys_back(ctx)
+        return order is not None and key not in order
+
+    def _keys_back(self, ctx: "WriteContext") -> tuple[str, ...] | None:
+        """The header keys of the record's first file (the side channel's ``keys``), where that file was of this
+        dialect (A -> B -> A); None otherwise."""
+        keep = ctx.agent.origin.keep if ctx.agent.origin is not None else {}
+        return keep.get("carried_order") if keep.get("carried_from") == self.id else None
 
     def _runs_in(self, ctx: "WriteContext") -> None:
         """A record its source runs in one of that tool's agents (``[runs_in]`` of the source's table: a VS Code prompt's
@@ -600,9 +605,8 @@ class Dialect(ToolFields, Detection):
 
     def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
         """Written back into the dialect whose file the side channel's ``keys`` came from: key -> where it was."""
-        keep = ctx.agent.origin.keep if ctx.agent.origin is not None else {}
-        order = keep.get("carried_order")
-        if order is None or keep.get("carried_from") != self.id or self._same(ctx):
+        order = self._keys_back(ctx)
+        if order is None or self._same(ctx):
             return None
         return {k: i for i, k in reversed(list(enumerate(order)))}
 
@@ -721,8 +725,7 @@ class Dialect(ToolFields, Detection):
         another tool's too (Claude Code keeps it as written); a key of the file's own dialect (a markdown persona's
         ``title``) is its field, and a fresh write spells it as this dialect does."""
         origin = ctx.agent.origin
-        keep = origin.keep
-        first = keep.get("carried_order") if keep.get("carried_from") == self.id else None
+        first = self._keys_back(ctx)
         spelled = [(p, k) for p, k in origin.keys.items() if p in held and k not in known]  # mostly none: done
         if spelled:
             own = _per_source(origin, "known", lambda o, _: registry.get(o.dialect).known_keys)
