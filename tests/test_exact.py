@@ -1065,3 +1065,17 @@ def test_tool_names_the_source_wrote_in_an_older_spelling_come_back_as_written(t
     plain = "---\nname: rt\ndescription: Reviews code.\ntools: Read, Grep, Agent\n---\n\nYou review.\n"
     assert "agentconv-carry" not in agentconv.convert_text(plain, target, from_="claude", path=".claude/agents/rt.md",
                                                            policy=policy).text  # spelled back anyway: nothing rides
+
+
+@pytest.mark.parametrize("target", ["gemini", "opencode", "copilot", "marketplace"])
+def test_a_part_of_a_set_comes_back_as_written_beside_a_tool_the_target_lost(target):
+    """A tool the target cannot grant (SendMessage) made the whole carried policy wider than the file, so none of it
+    rode, and TaskList, TaskGet came back as every task tool: TaskCreate and TaskUpdate gained on the way back
+    (wshobson/agents' agent-teams agents, round trips through Copilot, OpenCode, Gemini). The policy rides less the
+    lost tool: the rest comes back as written, the lost one stays lost (said on the way there)."""
+    src = "---\nname: td\ndescription: Debugs.\ntools: Read, Bash, TaskList, TaskGet, SendMessage\n---\n\nDebug.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(src, target, from_="claude", path=".claude/agents/td.md", policy=policy)
+    assert "tool 'SendMessage' has no" in "\n".join(i.message for i in out.report if i.code.value == "tool-unmapped")
+    back = agentconv.convert_text(out.text, "claude", from_=target, path=out.path, policy=policy)
+    assert back.text == src.replace(", SendMessage", "")

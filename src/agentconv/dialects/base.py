@@ -389,7 +389,11 @@ class Dialect(ToolFields, Detection):
         if not ctx.policy.carry:
             return None
         if "tools" in ctx.carried and self._tools_refused(ctx, mapping if header is None else header):
-            ctx.uncarry("tools", "wider than what the file itself grants")
+            kept = self._carried_within(ctx, mapping if header is None else header)
+            if kept is None:
+                ctx.uncarry("tools", "wider than what the file itself grants")
+            else:
+                ctx.carried["tools"] = kept
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else
@@ -476,6 +480,25 @@ class Dialect(ToolFields, Detection):
             return refused()
         return memo(self, "_refused_memo", key, refused, lambda: sum(_size(header.get(k)) for k in keys)  + sum(
             len(str(g.get("raw"))) + len(str(g.get("pattern") or "")) for g in carried["grants"]))
+
+    def _carried_within(self, ctx: "WriteContext", header: dict[str, Any]) -> dict[str, Any] | None:
+        """The carried allowlist less its grants of tools the file itself does not grant (lost here, and said so:
+        ``tool-unmapped``), when what is left is no wider than the file: the way back then spells the rest as the
+        source did (TaskList and TaskGet, not every task tool the file's ``todo`` means). None: nothing to keep, or nothing
+        that the file would not give back as it is anyway (``_spelled_back``)."""
+        carried = ctx.carried["tools"]
+        if carried.get("mode") != ALLOWLIST:
+            return None
+        visible = self.visible_tools(header)
+        if visible.mode != ALLOWLIST:
+            return None
+        named = {g.canonical for g in visible.allowed() if g.canonical}
+        grants = [g for g in carried.get("grants", ()) if g.get("canonical") in named]
+        if not grants or len(grants) == len(carried.get("grants", ())) or self._spelled_back(
+                ctx, ToolPolicy(ALLOWLIST, [Grant(**g) for g in grants]), set()):
+            return None  # nothing left, or nothing the file would not give back as it is
+        kept = {**carried, "grants": grants}
+        return None if carry.refusal("tools", kept, ctx.agent, visible) is not None else kept
 
     def granted_tools(self, header: dict[str, Any]) -> ToolPolicy | None:
         """What a record's tool field grants where the dialect knows more than its IR reading (Roo: every group is
