@@ -439,3 +439,40 @@ def test_a_gemini_command_s_run_key_is_kept_in_its_own_dialect_and_never_written
         out = agentconv.convert_text(text, target, from_="gemini-command", path=path)
         assert "ls -la" not in out.text and "git diff" not in out.text and "run" not in out.text.split("---")[1]
         assert [i.code.value for i in out.report if i.path == "extensions.gemini-command.run"] == ["extension-dropped"]
+
+
+PRICED = "---\ndescription: Estimates the cost.\n---\n\nAt $150/hour that is $36,000 a year for $ARGUMENTS; $0 pays.\n"
+
+
+def test_an_amount_opencode_would_expand_comes_back_as_the_amount_it_was():
+    """Claude Code leaves `$150` and `$36,000` as written (no call gives 150 arguments); OpenCode replaces every `$N`
+    and has no escape, so the OpenCode command expands them (said on the way out). The side channel names those two
+    placeholders as the source's text: read back, they are text again, not `$ARGUMENTS[149]` and `$ARGUMENTS[35]`
+    (wshobson/agents' cost commands, claude-command -> opencode-command -> claude-command). An OpenCode file edited
+    since means what OpenCode makes of it."""
+    path, policy = ".claude/commands/cost.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_text(PRICED, "opencode-command", from_="claude-command", path=path, policy=policy)
+    assert [i.message for i in out.report.items if i.code.value == "placeholder-unsupported"] == [
+        "'$150' is literal text; opencode-command expands it (it is a placeholder there)",
+        "'$36' is literal text; opencode-command expands it (it is a placeholder there)"]
+    assert '"literal":[0,1]' in out.text and "$1 pays" in out.text  # the third, $ARGUMENTS, and $1 are placeholders
+    back = agentconv.convert_text(out.text, "claude-command", from_="opencode-command", path=out.path, policy=policy)
+    assert back.text == PRICED
+    edited = agentconv.convert_text(out.text.replace("a year", "per year"), "claude-command",
+                                    from_="opencode-command", path=out.path, policy=policy)
+    assert "At $ARGUMENTS[149]/hour that is $ARGUMENTS[35],000 per year" in edited.text
+
+
+@pytest.mark.parametrize("literal", ['"0"', "[-1]", "[0.5]", '["a"]', "[true]", "[" + ",".join(["0"] * 257) + "]", "[1]"])
+def test_a_side_channels_literal_list_of_no_plain_shape_is_ignored(literal):
+    """A comment's `literal` is read only as a short list of small whole numbers; anything else changes nothing (the
+    file fresh, so only the list's shape decides)."""
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(PRICED, "opencode-command", from_="claude-command", path=".claude/commands/cost.md",
+                                 policy=policy)
+    forged = out.text.replace('"literal":[0,1]', f'"literal":{literal}')
+    back = agentconv.convert_text(forged, "claude-command", from_="opencode-command", path=out.path, policy=policy)
+    if literal == "[1]":  # well-formed: the second is text, the first a placeholder
+        assert "At $ARGUMENTS[149]/hour that is $36,000 a year" in back.text
+    else:
+        assert "At $ARGUMENTS[149]/hour that is $ARGUMENTS[35],000 a year" in back.text

@@ -6,8 +6,9 @@ that order: layout only, used by a write back into that dialect, never a value),
 spelled the values that ride here: quotes, a one-line flow list) and ``"gap"`` (the blank lines before its prompt,
 where the target has no place for them): layout too, bounded and checked (``layout``); ``"appended"`` (what the
 write added at the end of the prompt, the arguments placeholder of a tool that drops them otherwise: a write back
-into the first dialect takes it off). ``from`` names the dialect the
-record first came from (a record read with a payload keeps its ``from``: a file converted to its own dialect comes
+into the first dialect takes it off); ``"literal"`` (which placeholders of the prompt written, numbered in order, were
+literal text of the first file that the target expands, a price like ``$150`` in an OpenCode command: the way back
+reads them as text while the file is fresh). ``from`` names the dialect the record first came from (a record read with a payload keeps its ``from``: a file converted to its own dialect comes
 back byte for byte), for people; no reader acts on it. The digest covers the header and body as written; when a file was edited after conversion, only fields the file cannot hold
 are restored (its own values win) and the staleness is reported.
 
@@ -59,13 +60,15 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
          keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None, *,
-         appended: str | None = None) -> dict[str, Any] | None:
+         appended: str | None = None, literal: tuple[int, ...] = ()) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
     ``styles``: how that file spelled the values that ride here (key -> one of ``STYLES``: quoted, a one-line
     flow list); ``gap``: the blank lines before its prompt, where the target has nowhere to keep them; ``appended``:
-    what the write added at the end of the prompt (said even where nothing else rides: a write back takes it off)."""
-    if not fields and not appended:
+    what the write added at the end of the prompt (said even where nothing else rides: a write back takes it off);
+    ``literal``: which placeholders of the prompt written were literal text of the source (said even where nothing
+    else rides: the way back reads them as text)."""
+    if not fields and not appended and not literal:
         return None
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
@@ -76,6 +79,8 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
         payload["gap"] = gap
     if appended:
         payload["appended"] = appended
+    if literal:
+        payload["literal"] = list(literal)
     return payload
 
 
@@ -97,6 +102,8 @@ STYLES = ('"', "'", "[]", "['']", '[""]')
 items each in single or double quotes)."""
 GAP_MAX = 16
 """The most blank lines a payload's ``gap`` may name."""
+LITERAL_MAX = 256
+"""The most placeholders a payload's ``literal`` may name as literal text."""
 
 
 def layout(payload: dict[str, Any]) -> dict[str, Any]:
@@ -116,6 +123,10 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
     appended = payload.get("appended")
     if isinstance(appended, str) and 0 < len(appended) <= 32:
         out["carried_appended"] = appended  # taken off only where it is the dialect's own placeholder (command.py)
+    literal = payload.get("literal")
+    if isinstance(literal, list) and 0 < len(literal) <= LITERAL_MAX and all(
+            type(i) is int and 0 <= i < 1 << 20 for i in literal):
+        out["carried_literal"] = tuple(literal)  # read as text, not placeholders, while the file is fresh (command.py)
     return out
 
 

@@ -284,18 +284,43 @@ def _describe(tok: Token) -> str:
     return "shell output" if tok.kind == SHELL else "a file's contents"
 
 
-def to_canonical(text: str, spelling: Spelling) -> str:
-    """A prompt in a dialect's spelling -> the canonical form."""
-    return _read(text, spelling)[0]
+def to_canonical(text: str, spelling: Spelling, literal: tuple[int, ...] = ()) -> str:
+    """A prompt in a dialect's spelling -> the canonical form (``literal``: as ``_read``)."""
+    return _read(text, spelling, literal)[0]
 
 
-def _read(text: str, spelling: Spelling) -> tuple[str, frozenset[int]]:
+def literal_ordinals(text: str, target: Spelling, rw: Rewrite) -> tuple[int, ...]:
+    """Which of the placeholders ``target`` reads in ``text`` (numbered in order, outside shell commands) are literal
+    text of the source that the target cannot escape (an OpenCode command's ``$150`` from a Claude command's price):
+    the side channel names them, so that the way back reads them as the text they were. Only for a spelling without
+    an escape, whose tokens give the text back whole."""
+    if not rw.collisions or target.dollar or not rw.spans:
+        return ()
+    out, at, n = [], 0, 0
+    for tok in target.tokenize(text):
+        if tok.kind != TEXT:
+            if any(a <= at < b for a, b in rw.spans):
+                out.append(n)
+            n += 1
+        at += len(tok.raw)
+    return tuple(out)
+
+
+def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = ()) -> tuple[str, frozenset[int]]:
     """The canonical form, and where in it canonical spellings stand that were literal text in the source: of a kind
-    its dialect spells its own way (see the module docstring)."""
+    its dialect spells its own way (see the module docstring). ``literal``: the placeholders (numbered in order) that
+    are literal text after all (``literal_ordinals``, said by the side channel)."""
     out: list[str] = []
     at: set[int] = set()
     size = 0
+    n = -1
     for tok in spelling.tokenize(text):
+        if tok.kind != TEXT:
+            n += 1
+            if n in literal:
+                out.append(tok.raw)
+                size += len(tok.raw)
+                continue
         if tok.kind == TEXT and spelling is CANONICAL:
             pieces = [str(tok.value)]
         elif tok.kind == TEXT:
@@ -331,6 +356,8 @@ class Rewrite:
     """Canonical spelling -> the spelling the user wrote (for messages)."""
     literals: frozenset[int] = frozenset()
     """Where in the canonical text a spelling stands that was literal text in the source (``source_literals``)."""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Where literal text stands in the text written (start, end; outside shell commands): ``literal_ordinals``."""
     made: set[str] = field(default_factory=set)
     """The shell and file placeholders written, as spelled."""
     unclosed: dict[str, None] = field(default_factory=dict)
@@ -412,12 +439,14 @@ def unexpanded(spelling: Spelling, text: str, lookalike: dict[str, str]) -> dict
     return out
 
 
-def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt: str) -> frozenset[int]:
+def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt: str,
+                    literal: tuple[int, ...] = ()) -> frozenset[int]:
     """Where canonical spellings stand in ``prompt`` that were literal text of the source (its dialect spells that
-    kind of placeholder its own way, so the tool did not expand them); none once the prompt was changed after reading."""
+    kind of placeholder its own way, so the tool did not expand them); none once the prompt was changed after reading.
+    ``literal``: as it was read (``_read``)."""
     if raw_prompt is None or raw_prompt[1] != prompt:
         return frozenset()
-    return _read(raw_prompt[0], source)[1]
+    return _read(raw_prompt[0], source, literal)[1]
 
 
 def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite, top: bool = False) -> str:
@@ -429,6 +458,9 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
         at, here = at + len(tok.raw), at
         if tok.kind == TEXT or (top and here in rw.literals):
             out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw))
+            if top:
+                start = sum(map(len, out[:-1]))
+                rw.spans.append((start, start + len(out[-1])))
             continue
         inner = tok
         if tok.kind == SHELL:

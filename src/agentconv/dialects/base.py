@@ -398,7 +398,8 @@ class Dialect(ToolFields, Detection):
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else
                                   (None, None, None)),
-                          appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None))
+                          appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
+                          literal=ctx.literal)
 
     def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
         """How the file the record was first read from spelled the values that ride here (key -> one of
@@ -1100,6 +1101,9 @@ class WriteContext:
         self.appended: str | None = None
         """What this write added at the end of the prompt (the arguments placeholder of a tool that drops them
         otherwise): the side channel names it, and a write back into the first dialect takes it off."""
+        self.literal: tuple[int, ...] = ()
+        """The placeholders of the prompt written that are literal text of the source (``literal_ordinals``): the
+        side channel names them, and the way back reads them as text."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel

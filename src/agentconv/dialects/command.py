@@ -11,10 +11,10 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .. import naming, registry
+from .. import carry, naming, registry
 from ..loss import LossCode, LossReport
-from ..placeholders import (Rewrite, Spelling, all_spellings, from_canonical, report, source_literals, source_names,
-                            spelling_of, to_canonical, unexpanded, uses_args)
+from ..placeholders import (Rewrite, Spelling, all_spellings, from_canonical, literal_ordinals, report, source_literals,
+                            source_names, spelling_of, to_canonical, unexpanded, uses_args)
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -50,8 +50,21 @@ class CommandDialect(Dialect):
         agent.kind = "command"
         raw = agent.prompt
         self.derive_description(agent)
-        agent.prompt = to_canonical(raw, self.spelling)
+        literal = self._literal_back(parsed)
+        agent.prompt = to_canonical(raw, self.spelling, literal)
         agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
+        if literal:
+            agent.origin.keep["raw_literal"] = literal
+
+    @staticmethod
+    def _literal_back(parsed: frontmatter.Parsed) -> tuple[int, ...]:
+        """The placeholders of this prompt that were literal text where it came from (an amount of money this tool
+        expands: ``literal_ordinals``), as its side channel names them, while the file is as that write left it."""
+        payload = parsed.carry
+        if not payload or "literal" not in payload:
+            return ()
+        literal = carry.layout(payload).get("carried_literal", ())
+        return literal if literal and payload.get("digest") == carry.digest(parsed.data, parsed.body) else ()
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """Found by path only: a header alone (description, model) looks like an agent's."""
@@ -76,8 +89,10 @@ class CommandDialect(Dialect):
         source = spelling_of(origin.dialect) if origin is not None and not same else None
         raw = origin.keep.get("raw_prompt") if origin is not None else None
         names = source_names(source, raw) if source is not None else {}
-        literals = source_literals(source, raw, agent.prompt) if source is not None else frozenset()
+        literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
+            if source is not None else frozenset()
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
+        ctx.literal = literal_ordinals(text, self.spelling, rw)
         if source is not None and raw is not None:
             named = _named_from(agent, source.id)
             text = self._unplaced_args(text, source, raw[0], ctx, rw, any(re.search(n, raw[0]) for n in named))
