@@ -476,3 +476,19 @@ def test_a_side_channels_literal_list_of_no_plain_shape_is_ignored(literal):
         assert "At $ARGUMENTS[149]/hour that is $36,000 a year" in back.text
     else:
         assert "At $ARGUMENTS[149]/hour that is $ARGUMENTS[35],000 a year" in back.text
+
+
+QUOTED = ('---\ndescription: "Launch a parallel review"\nargument-hint: "<target> [--base main]"\n---\n\n'
+          "Review $ARGUMENTS.\n")
+
+
+@pytest.mark.parametrize("via", ["gemini-command"])
+def test_a_quoted_description_comes_back_quoted_from_a_file_with_no_place_for_quotes(via):
+    """A TOML file has no YAML quotes: a description written there came back unquoted (38 of wshobson/agents'
+    commands through Gemini CLI). Where a side channel rides anyway (here the argument hint), it says how the first
+    file quoted the values written here too, so the way back quotes them again."""
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(QUOTED, via, from_="claude-command", path=".claude/commands/review.md", policy=policy)
+    assert '"description":"\\""' in out.text
+    back = agentconv.convert_text(out.text, "claude-command", from_=via, path=out.path, policy=policy)
+    assert back.text == QUOTED

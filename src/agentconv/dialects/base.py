@@ -402,8 +402,9 @@ class Dialect(ToolFields, Detection):
                           literal=ctx.literal)
 
     def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
-        """How the file the record was first read from spelled the values that ride here (key -> one of
-        ``carry.STYLES``, only where that style gives its text back exactly) and the blank lines before its prompt,
+        """How the file the record was first read from spelled the values that ride here, or that are written here
+        where no quote has a place (key -> one of ``carry.STYLES``, only where that style gives its text back exactly;
+        said only where something rides anyway) and the blank lines before its prompt,
         where this dialect has nowhere for them (not a markdown header); through one more dialect they ride on."""
         origin = ctx.agent.origin
         if origin is None:
@@ -423,6 +424,8 @@ class Dialect(ToolFields, Detection):
                 styles[c.key] = "[]"  # an empty allowlist written `[]` where its writer writes "" (a comma string)
                 continue
             value = ctx.carried.get(p) if p is not None else None
+            if value is None and p is not None and p != "tools" and self.envelope is not frontmatter:
+                value = paths.get(ctx.agent, p)  # written here, in a file with no place for quotes (TOML, JSON)
             if p == "tools" and value is not None and type(c.value) is list:
                 value = c.value  # a policy rides, read from this list: a write back spells it so (toolpolicy names_for)
             if c.lenient or type(value) not in (str, list) or type(value) is not type(c.value) or value != c.value \
