@@ -492,3 +492,19 @@ def test_a_quoted_description_comes_back_quoted_from_a_file_with_no_place_for_qu
     assert '"description":"\\""' in out.text
     back = agentconv.convert_text(out.text, "claude-command", from_=via, path=out.path, policy=policy)
     assert back.text == QUOTED
+
+
+def test_a_prompts_name_is_its_slash_name_over_the_file_name():
+    """VS Code: a prompt's `name` is "used after typing / in chat. If not specified, the file name is used"
+    (code.visualstudio.com/docs/copilot/customization/prompt-files). It was replaced by the file's name, silently
+    (`/editorconfig` for awesome-copilot's `name: 'EditorConfig Expert'`); a command named by its file is now written
+    under the prompt's own name, and a prompt without one keeps its file's."""
+    src = "---\nname: 'Editor Expert'\ndescription: 'Makes configs.'\n---\n\nDo it.\n"
+    path = ".github/prompts/editorconfig.prompt.md"
+    for target in ("claude-command", "opencode-command", "codex-prompt"):
+        out = agentconv.convert_text(src, target, from_="copilot-prompt", path=path)
+        assert out.path.endswith("/Editor Expert.md") and not any(i.code.value == "name-derived" for i in out.report)
+    plain = agentconv.convert_text(src.replace("name: 'Editor Expert'\n", ""), "claude-command",
+                                   from_="copilot-prompt", path=path)
+    assert plain.path == ".claude/commands/editorconfig.md"
+    assert agentconv.convert_text(src, "copilot-prompt", from_="copilot-prompt", path=path).text == src
