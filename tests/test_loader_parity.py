@@ -166,6 +166,9 @@ def test_a_blank_claude_tools_comes_back_as_written_and_said():
     assert out.text == src and [i.code.value for i in out.report] == ["value-invalid"]
 
 
+ROO_ALWAYS = ("new_task", "ask_followup_question", "update_todo_list", "skill")  # Roo's ALWAYS_AVAILABLE_TOOLS (roo.toml)
+
+
 @pytest.mark.parametrize("groups, problem", [
     ("read", "'groups' is not a list, so Roo loads nothing from the file"),
     ("[read, edit, read]", "group 'read' is listed twice, so Roo loads nothing from the file"),
@@ -176,7 +179,8 @@ def test_roo_groups_roo_rejects_are_said(groups, problem):
     contain at most 2 element(s)"): read leniently, never more than the groups named, reported, and a validate error."""
     src = f"customModes:\n  - slug: a\n    name: A\n    roleDefinition: r\n    groups: {groups}\n"
     doc, report = agentconv.read_text(src, "roo", path=".roomodes")
-    assert {g.raw for g in doc.records[0].tools.grants} <= {"read", "edit", '["edit",{"fileRegex":"\\\\.md$"},{"description":"md"}]'}
+    assert {g.raw for g in doc.records[0].tools.grants} <= {"read", "edit", '["edit",{"fileRegex":"\\\\.md$"},{"description":"md"}]',
+                                                         *ROO_ALWAYS}  # and what Roo gives every mode
     assert [i.message.rsplit(": ", 1)[0] for i in report if i.code.value == "file-rejected"] == [problem]
     assert [(f.severity.value, f.rule) for f in validate_text(src, "roo", path=".roomodes")] == [("error", "rejected")]
 

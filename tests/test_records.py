@@ -102,16 +102,16 @@ def test_a_roo_mode_is_read_by_the_table_and_a_key_of_another_tool_stays_roo_s()
 
 def test_a_merged_file_keeps_each_sources_losses_with_that_source(tmp_path):
     """Several agents written as one .roomodes: each source's record carries its own items (which agent lost
-    WebFetch, which TodoWrite), named by that source, not all of them on the first source named by the output."""
+    WebFetch, which NotebookEdit), named by that source, not all of them on the first source named by the output."""
     from agentconv.batch import convert_many
 
     agents = tmp_path / "in" / ".claude" / "agents"
     agents.mkdir(parents=True)
     (agents / "a.md").write_text("---\nname: a\ndescription: A\ntools: Read, WebFetch\n---\nbody a\n")
-    (agents / "b.md").write_text("---\nname: b\ndescription: B\ntools: Read, Edit, TodoWrite\n---\nbody b\n")
+    (agents / "b.md").write_text("---\nname: b\ndescription: B\ntools: Read, Edit, NotebookEdit\n---\nbody b\n")
     res = {Path(r.source).name: r for r in convert_many([tmp_path / "in"], "roo", tmp_path / "out", from_="claude")}
     assert {n: r.status for n, r in res.items()} == {"a.md": "converted", "b.md": "converted"}
-    for name, lost, other in (("a.md", "WebFetch", "TodoWrite"), ("b.md", "TodoWrite", "WebFetch")):
+    for name, lost, other in (("a.md", "WebFetch", "NotebookEdit"), ("b.md", "NotebookEdit", "WebFetch")):
         msgs = [i.message for i in res[name].report.items if i.code.value == "tool-unmapped"]
         assert any(lost in m for m in msgs) and not any(other in m for m in msgs), (name, msgs)
         assert {i.file for i in res[name].report.items if i.target == "roo"} == {str(agents / name)}

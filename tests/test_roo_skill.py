@@ -127,7 +127,7 @@ def test_groups_never_widen():
     with pytest.raises(BroadenError, match="scope"):
         agentconv.write(_doc(g("Bash(git *)", "bash", "git *"), g("TaskOutput", "terminal-output")), "roo")
     text = agentconv.write(_doc(g("Write", "write"), g("Edit", "edit"), g("Agent", "agent")), "roo")
-    assert "    groups:\n      - edit\n      - modes\n" in text
+    assert "    groups:\n      - edit\n" in text and "modes" not in text  # Roo gives every mode new_task anyway
     # the whole read group's tools (Copilot's read + search sets) need no broadening
     copilot = "---\nname: r\ndescription: d\ntools: ['read', 'search']\n---\nRead.\n"
     assert "      - read\n" in agentconv.convert_text(copilot, "roo", from_="copilot").text
@@ -305,6 +305,10 @@ def test_a_mode_written_fresh_follows_the_table():
     assert back.records[1].prompt == doc.records[1].prompt.replace("\u2014", "-")  # read after Roo's clean-up
 
 
+# What Roo gives every mode outside its groups (src/shared/tools.ts ALWAYS_AVAILABLE_TOOLS, RooCodeInc/Roo-Code
+# cb836567, read 2026-11-27): new_task and switch_mode, ask_followup_question, update_todo_list, skill, in Claude Code
+ROO_ALWAYS = "Agent, AskUserQuestion, TaskCreate, TaskGet, TaskList, TaskUpdate, Skill"
+
 FILE_REGEX = [  # (Roo fileRegex, Claude Code's rules, OpenCode's edit patterns)
     ("\\.md$", "Write(*.md), Edit(*.md)", ["*.md"]),
     ("^.*\\.(md|mdx)$", "Write(*.md), Edit(*.md), Write(*.mdx), Edit(*.mdx)", ["*.md", "*.mdx"]),
@@ -320,7 +324,7 @@ def test_a_roo_file_regex_that_names_an_extension_is_that_glob(regex, claude, op
     src = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
            f"      - read\n      - - edit\n        - fileRegex: '{regex}'\n")
     to_claude = agentconv.convert_text(src, "claude", from_="roo", path=".roomodes").text
-    assert f"tools: Read, Grep, Glob, {claude}\n" in to_claude
+    assert f"tools: Read, Grep, Glob, {claude}, {ROO_ALWAYS}\n" in to_claude
     perm = header(agentconv.convert_text(src, "opencode", from_="roo", path=".roomodes").text)["permission"]
     assert perm["edit"] == {"*": "deny", **dict.fromkeys(opencode, "allow")}
     assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
@@ -367,9 +371,11 @@ def test_a_roo_file_regex_every_path_matches_is_no_scope(regex):
     scope the target cannot hold; Roo gets its own entry back."""
     src = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
            f"      - read\n      - - edit\n        - fileRegex: '{regex}'\n          description: All files\n")
-    assert "tools: Read, Grep, Glob, Write, Edit\n" in agentconv.convert_text(src, "claude", from_="roo", path=".roomodes").text
+    assert f"tools: Read, Grep, Glob, Write, Edit, {ROO_ALWAYS}\n" in \
+        agentconv.convert_text(src, "claude", from_="roo", path=".roomodes").text
     gemini = agentconv.convert_text(src, "gemini", from_="roo", path=".roomodes").text  # was refused: a scope it
-    assert header(gemini)["tools"][-2:] == ["write_file", "replace"]                    # cannot say
+    assert header(gemini)["tools"][-6:] == ["write_file", "replace", "invoke_agent", "ask_user", "write_todos",  # cannot
+                                            "activate_skill"]                                         # say
     assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
 
 
@@ -401,3 +407,25 @@ def test_a_skill_metadata_key_with_no_value_comes_back_as_written(tmp_path):
     skill.parent.mkdir()
     skill.write_text(text)
     assert agentconv.convert(skill, to="skill", from_="skill").text == text
+
+
+ORCHESTRATOR = ("customModes:\n  - slug: orchestrator\n    name: Orchestrator\n    roleDefinition: You delegate.\n"
+                "    whenToUse: Big jobs.\n    groups: []\n")
+
+
+@pytest.mark.parametrize("target, key, want", [
+    ("claude", "tools", ROO_ALWAYS),
+    ("opencode", "permission", {"*": "deny", "task": "allow", "question": "allow", "todowrite": "allow", "skill": "allow"}),
+    ("gemini", "tools", ["invoke_agent", "ask_user", "write_todos", "activate_skill"]),
+    ("copilot", "tools", ["agent", "vscode/askQuestions", "todo"]),
+])
+def test_a_roo_orchestrator_keeps_its_delegation(target, key, want):
+    """Roo gives every mode new_task and switch_mode (and ask_followup_question, update_todo_list, skill) outside its
+    groups (src/shared/tools.ts ALWAYS_AVAILABLE_TOOLS, validateToolUse.ts isToolAllowedForMode; RooCodeInc/Roo-Code
+    cb836567, read 2026-11-27): an orchestrator with `groups: []` delegates. Written for another tool it gets that
+    tool's delegation tool (was no tool at all, unreported), and comes back to Roo as it was, without a group."""
+    result = agentconv.convert_text(ORCHESTRATOR, target, from_="roo", path=".roomodes")
+    assert header(result.text)[key] == want
+    back = agentconv.convert_text(result.text, "roo", from_=target, path=result.path)
+    assert back.text == ORCHESTRATOR
+    assert not [i for i in back.report if i.code.value in ("tool-unmapped", "tool-broadened")]

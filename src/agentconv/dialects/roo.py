@@ -29,7 +29,9 @@ key ``order``), and this module adds Roo's quirks: the slug's rule, tool groups,
   (CustomModesManager.ts loadModesFromFile, customModesSettingsSchema; RooCodeInc/Roo-Code, checked 2026-11-27), so
   one mode without them would cost every mode of a merged ``.roomodes``. The source as it came stays as written.
 - Roo always gives a mode ask_followup_question, attempt_completion, switch_mode, new_task, update_todo_list,
-  run_slash_command and skill: they are not part of ``groups`` and are neither read nor refused.
+  run_slash_command and skill, outside its ``groups`` (table ``[always]``): a mode is read with them (an orchestrator,
+  ``groups: []``, delegates through new_task, so another tool's file gets its delegation tool), and written without a
+  group for them (another tool's Agent, question or todo tool: Roo grants them anyway).
 - Text: Roo replaces NBSP, zero-width characters, smart quotes and Unicode dashes before parsing; the envelope does
   the same (reported), so the IR holds what Roo uses; a writer says which fields Roo will read back differently.
 """
@@ -147,7 +149,19 @@ class Roo(Dialect):
                     report.add(LossCode.TOOL_UNMAPPED, "tools", kind="group", tool=name, dialect="Roo",
                                outcome="Roo rejects the file")
                 grants += [Grant(raw, c, "allow", p) for p in scopes for c in (canon or [None])]
+        grants += self.always_grants(grants)
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
+
+    def always_grants(self, grants: list[Grant]) -> list[Grant]:
+        """What Roo gives every mode outside its groups (table ``[always]``: new_task, ask_followup_question ...), as
+        grants of their Roo names, each canonical id once and not where a group already grants it (``modes``)."""
+        held = {g.canonical for g in grants}
+        return [Grant(raw, c) for raw, canons in self.table.get("always", {}).items() for c in canons if c not in held]
+
+    @property
+    def always(self) -> frozenset[str]:
+        """The canonical ids Roo grants every mode (``[always]``): no group is written for them."""
+        return frozenset(c for canons in self.table.get("always", {}).values() for c in canons)
 
     # ------------------------------------------------------------------ writing
     def write_extra(self, mapping: dict[str, Any], ctx: WriteContext) -> None:
@@ -182,6 +196,12 @@ class Roo(Dialect):
                 ctx.carry_tools()
             return {"groups": list(ALL_GROUPS)}  # every tool: every group
         return super().write_tools(ctx)
+
+    def names_for(self, ctx: WriteContext, grants: list[Grant]) -> list[tuple[str, Grant]]:
+        """No group for a tool Roo gives every mode (``[always]``: another tool's Agent, question, todo list ...), unless
+        a Roo group names it as read (``modes``): it is granted anyway."""
+        always = self.always
+        return super().names_for(ctx, [g for g in grants if g.canonical not in always or g.raw in self.crosswalk.valid])
 
     def check_broaden(self, ctx: WriteContext, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
