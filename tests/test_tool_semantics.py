@@ -467,6 +467,49 @@ def test_a_denied_tools_exception_dropped_is_said(case, target):
     assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == said
 
 
+# A scope allowed without asking under a tool that asks (OpenCode `bash: {"git status *": allow, "*": ask}`): no target
+# but OpenCode has a per-scope decision. Claude Code's subagent `tools` only makes a tool available (`Bash(git status *)`
+# gives the whole Bash tool and pre-approves nothing: 2.1.330's subagent tool resolution, read in the binary
+# 2026-11-27), Gemini, Copilot, Kiro and Roo list the tool: every command then asks as the tool's own approval settings
+# say, `git status` too. Said (tool-narrowed), never silent (it was, in every one of them), and carried; a scope of a
+# tool granted as a whole is no scope a target drops (the allowlist form was refused as "dropping the scope of bash"
+# in Gemini, Copilot, Kiro and Roo, which the whole tool grants anyway). Each row: the permission map, per target the
+# tool field written and the tool-narrowed messages.
+ASKED_OF = ("bash written as a whole in {t}, each call asked for or not by its own approval settings (it cannot allow "
+            "a scope of a tool that asks), which also forbids bash(git status *) without asking")
+ASKED = {
+    "allowlist": ('  "*": deny\n  read: allow\n  bash:\n    "git status *": allow\n    "*": ask\n', {
+        "claude": ("tools", "Read, Bash(git status *), Bash"), "gemini": ("tools", ["read_file", "run_shell_command"]),
+        "copilot": ("tools", ["read/readFile", "execute/runInTerminal"]), "kiro": ("tools", ["read", "shell"]),
+        "roo": ("groups", ["read", "command"]),
+        "opencode": ("permission", {"*": "deny", "read": "allow", "bash": {"git status *": "allow", "*": "ask"}})}),
+    "deny list": ('  edit: deny\n  bash:\n    "git status *": allow\n    "*": ask\n', {
+        "claude": ("disallowedTools", "Edit, Write"), "gemini": ("tools", "run_shell_command"),
+        "copilot": ("tools", "execute/runInTerminal"), "roo": ("groups", "command"),
+        "opencode": ("permission", {"edit": "deny", "bash": {"git status *": "allow", "*": "ask"}})}),
+}
+
+
+@pytest.mark.parametrize("case, target", [(c, t) for c, (_, want) in ASKED.items() for t in want])
+def test_a_scope_allowed_under_a_tool_that_asks_is_said(case, target):
+    perm, want = ASKED[case]
+    text = "---\ndescription: d\npermission:\n" + perm + "---\nDo it.\n"
+    out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
+    key, value = want[target]
+    fields = (json.loads(out.text) if target == "kiro" else YAML(typ="safe").load(out.text)["customModes"][0]
+              if target == "roo" else header(out.text))
+    if case == "deny list" and target != "claude" and target != "opencode":
+        assert value in fields[key]  # an allowlist of every other tool, the shell among them
+    else:
+        assert fields[key] == value
+    said = [i.message for i in out.report if i.code.value == "tool-narrowed"]
+    assert said == ([] if target == "opencode" else [ASKED_OF.format(t=target)])
+    if case == "allowlist" and target != "kiro":  # the exact allowlist rides along (Kiro's JSON has no side channel;
+        # beside a deny list, `git status *` allowed is a pre-approval the file does not show: never restored from it)
+        back = agentconv.convert_text(out.text, "opencode", from_=target, path=out.path)
+        assert header(back.text)["permission"]["bash"] == {"git status *": "allow", "*": "ask"}
+
+
 # An empty allowlist (no tools) in a Claude agent: Claude Code reads `tools: []` and `tools: ""` alike (zero tools);
 # its writer says `""` (a comma string, as documented). Where the side channel rides (OpenCode carries the name), its
 # `styles` names the source's `[]`, so the way back gives the file byte for byte; where nothing rides (Gemini writes

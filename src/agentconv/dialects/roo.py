@@ -47,6 +47,7 @@ from ..envelopes.roomodes import PROBLEM
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
+from .toolpolicy import whole_tools
 from .helpers import dedupe, titled
 
 ALL_GROUPS = ["read", "edit", "command", "mcp"]
@@ -212,7 +213,9 @@ class Roo(Dialect):
         if any(g.canonical is None and _group(g.raw) == "mcp" for g in policy.allowed()):
             granted.add(ALL_MCP)
         scoped = _scoped_groups(allowed)
-        unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped})
+        whole = whole_tools(policy)  # a scope of a tool granted as a whole (command under `bash: {..., "*": ask}`)
+        unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped
+                           and g.canonical not in whole})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
         if not unscoped:

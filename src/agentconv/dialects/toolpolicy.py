@@ -169,6 +169,8 @@ class ToolFields:
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         elif mode == DENYLIST and not self.supports_exceptions():
             self.narrow_exceptions(ctx, policy)  # `disallowedTools: Bash` without the `git tag *` it allowed
+        if not self.supports_exceptions():
+            self.narrow_asked(ctx, policy)  # `Bash` without the `git status *` it allowed without asking
         self.check_broaden(ctx, allowed, policy)
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
@@ -276,6 +278,23 @@ class ToolFields:
                            written=f"{', '.join(tools)} denied as a whole in {self.id} (it cannot allow a scope of a "
                                    "denied tool)")
 
+    def narrow_asked(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
+        """Scopes allowed without asking under a tool that asks (OpenCode ``bash: {"git status *": allow, "*": ask}``)
+        where this dialect has no per-scope decision: the tool is written as a whole, and whether a call asks is left to
+        the target tool's own approval settings (Claude Code's subagent ``tools`` only makes tools available: an entry
+        ``Bash(git status *)`` gives the whole Bash tool and pre-approves nothing; 2.1.330's subagent tool resolution,
+        read in the binary 2026-11-27), so those commands ask as every other does: said (tool-narrowed), never silent."""
+        asked = {g.canonical: g.raw for g in policy.grants if g.pattern is None and g.decision == "ask" and g.canonical}
+        kept = dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.grants
+                      if g.decision == "allow" and g.pattern and g.canonical in asked)
+        if kept:
+            tools = dedupe(asked[g.canonical] for g in policy.grants
+                           if g.decision == "allow" and g.pattern and g.canonical in asked)
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=f"{', '.join(kept)} without asking",
+                           written=f"{', '.join(tools)} written as a whole in {self.id}, each call asked for or not by "
+                                   "its own approval settings (it cannot allow a scope of a tool that asks)")
+            ctx.carry_tools()
+
     def denied_ids(self, ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
         """The ids a deny list denies, for a dialect that says them with one flag (Cursor, Codex). A denied tool no
         table knows is reported and left out, as ``names_for`` leaves it out of any other deny list."""
@@ -365,7 +384,9 @@ class ToolFields:
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
-        unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()})
+        whole = whole_tools(policy)  # a scope of a tool granted as a whole grants nothing more: dropping it widens nothing
+        unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()
+                              and g.canonical not in whole})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unpatterned)}"] if unpatterned else [])
         if not unpatterned:
@@ -525,6 +546,12 @@ def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str,
 
 _grant_key = attrgetter("raw", "canonical", "decision", "pattern")
 """A grant as a hashable key."""
+
+
+def whole_tools(policy: ToolPolicy) -> set[str]:
+    """The tools a policy lets run unscoped (allow or ask): a scope of one of them that a target cannot say is only
+    a decision (``narrow_asked``), never access the whole tool does not give."""
+    return {g.canonical for g in policy.allowed() if g.pattern is None and g.canonical}
 
 
 def no_new_access(cls: str, held: set[str]) -> bool:
