@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import fsio, limits
-from .errors import AgentconvError, ExitCode, InternalError, NoRecords, OutputError
+from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
 from .loss import LossReport, Policy
 from .instructions import in_a_dialect_place, instructions, runs, skip_reason
 from .tree import Entry, walk
@@ -131,6 +131,37 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
             continue
     return {src: new for claims in wanted.values() if len(claims) > 1
             for src, new in prefixed_apart([(src, name, "agent") for src, name in claims]).items()}
+
+
+def agent_routes(found: list[Entry], carry: bool = True) -> tuple[Any, ...]:
+    """The custom agents among a batch's sources that a command may run in (``Policy.routes``): each agent (its
+    dialect detected, whatever ``--from`` says of the commands) under the name a command of its tool names it by, with
+    its tools. No names of a converted agent: a batch writes every source in one dialect, so none is converted beside
+    the commands as an agent (a command is routed to one only by ``migrate``)."""
+    from . import registry
+    from .api import read
+    from .dialects.base import own_agent, reader_of
+    from .loss import Route
+    from .migration import _known_as
+
+    commands = [d for d in registry.ids() if "runs_in" in registry.get(d).table]
+    seen: dict[tuple[str, str], list[Any]] = {}
+    for entry in found:
+        if entry.problem is not None:
+            continue
+        try:
+            doc, _ = read(entry.path, None, carry=carry)
+        except Exception:  # noqa: BLE001 - not an agent we can read: it fails, or not, in its own conversion
+            continue
+        for rec in doc.records:
+            if rec.kind != "agent" or rec.origin is None:
+                continue
+            tool = registry.tool(reader_of(rec.origin.dialect, "agent"))
+            for d in commands:
+                name = _known_as(rec, d) if registry.tool(d) == tool else None
+                if name is not None and not own_agent(d, registry.get(d).table["runs_in"], name):
+                    seen.setdefault((d, name), []).append(rec.tools)
+    return tuple(Route(d, name, tools[0]) for (d, name), tools in sorted(seen.items()) if len(tools) == 1)
 
 
 def rename_record(agent: Any, name: str, report: LossReport) -> None:
@@ -250,6 +281,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
     for path, why in skipped:  # every file found is accounted for, taken or not
         yield FileResult(str(path), "skipped", reason=why)
     ordered: list[FileResult] = []
+    routes: tuple[Any, ...] | None = None
     for entry in found:
         src = entry.path
         res = FileResult(str(src), "failed")
@@ -268,7 +300,17 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             res.report, res.source_dialect = report, report.source
             if str(src) in rename:
                 rename_record(doc.agent, rename[str(src)], report)
-            for result in write_all(doc, to, report=report, policy=policy):
+            seen = len(report.items)
+            try:
+                results = write_all(doc, to, report=report, policy=policy)
+            except BroadenError:
+                if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
+                    routes = agent_routes(found, carry=policy.carry)
+                if not routes:
+                    raise
+                del report.items[seen:]
+                results = write_all(doc, to, report=report, policy=replace(policy, routes=routes))
+            for result in results:
                 res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
                 place(res, src, result.path or f"{result.name}.md", result.text)
                 ordered.append(res)

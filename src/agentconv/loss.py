@@ -214,6 +214,22 @@ class LossReport:
 
 
 @dataclass(frozen=True)
+class Route:
+    """A custom agent that a command of the same run runs in (an OpenCode command's ``agent: review`` and
+    ``.opencode/agent/review.md`` among the sources): found by ``migrate`` and a batch, read by ``Dialect._runs_in``."""
+
+    dialect: str
+    """The command dialect whose ``[runs_in]`` key names the agent (``opencode-command``)."""
+    agent: str
+    """The agent's name as the command names it (``review``)."""
+    tools: Any
+    """The agent's ``ToolPolicy``: what it grants, hence what the command runs with."""
+    names: tuple[tuple[str, str], ...] = ()
+    """(agent dialect, name): the agent converted beside the command in that dialect, and the name that dialect's
+    tool knows it by there (its file read back), where a command of that tool can route to it."""
+
+
+@dataclass(frozen=True)
 class Policy:
     """What the caller wants done with losses: ``fail_on`` a severity (None: never fail)."""
 
@@ -225,6 +241,10 @@ class Policy:
     placed: bool = False
     """Outputs land at the target's own path (batch, migrate): a name the target keeps in the file name needs
     no side channel then."""
+    routes: tuple["Route", ...] = field(default=(), compare=False, hash=False)
+    """The custom agents among a run's sources that its commands run in (``migrate``, a batch): what each grants and
+    the name it is written as beside them, so a command routed to one is not refused where nothing else is known
+    (``Dialect._runs_in``)."""
 
     @classmethod
     def strict(cls) -> "Policy":

@@ -820,6 +820,9 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources
         spills.append(records := records.like(_without(records, own)))
         found = _Found(found.base, ((p, rel) for p, rel in found if rel not in own))
+    if (routed_ := _route(records, job, found)) is not None:  # before prefixing: its re-runs keep the routes
+        spills.append(records := routed_[0])
+        job = routed_[1]
     if prefix_collisions:
         if (prefixed := _prefix(records, job, found)) is not None:
             spills.append(records := prefixed)
@@ -936,6 +939,98 @@ def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) 
     for rel in rename:
         out.extend(_work(redo, str(paths[rel]), rel))
     return out
+
+
+def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> tuple[Spill[Record], Job] | None:
+    """Commands refused for the agent they run in (``[runs_in]``: an OpenCode command's ``agent: review``) where that
+    agent is one of the run's sources (``.opencode/agent/review.md``): converted again, knowing it (``Policy.routes``:
+    its tools, and the name each target dialect knows it by where it is converted beside them, so a target command
+    routes to it, ``Dialect._runs_in``). None when no command was refused so, or none of their agents is here."""
+    from . import paths, registry
+    from .dialects.base import own_agent, reader_of
+    from .loss import Route
+
+    ruled = {d for d in registry.ids() if "runs_in" in registry.get(d).table}
+    refused = {r.source for r in records if r.status == "failed" and r.exit_code == int(ExitCode.BROADEN)
+               and r.source_dialect in registry.ids() and (
+                   r.source_dialect in ruled or reader_of(r.source_dialect, "command") in ruled)}
+    if not refused:
+        return None
+    where = {rel: src for src, rel in found}
+    wanted: set[tuple[str, str]] = set()
+    for rel in refused:
+        for rec in _read_records(job, where, rel):
+            d = reader_of(rec.origin.dialect, rec.kind) if rec.origin is not None else None
+            rule = registry.get(d).table.get("runs_in") if d in registry.ids() else None
+            value = paths.get(rec, rule["path"]) if rule else None
+            if isinstance(value, str) and not own_agent(d, rule, value):
+                wanted.add((d, value))
+    tools = {registry.tool(d) for d, _ in wanted}
+    agents: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+    sources = {r.source for r in records if r.source_dialect in registry.ids()
+               and registry.tool(reader_of(r.source_dialect, "agent")) in tools}
+    for rel in sorted(sources - refused):
+        for rec in _read_records(job, where, rel):
+            if rec.kind == "agent" and rec.origin is not None:
+                agents.setdefault(registry.tool(reader_of(rec.origin.dialect, "agent")), []).append((rel, rec))
+    twice = {(r.source, r.target_dialect) for recs in _wanted_twice(records, lambda r: r.status in _COUNTED).values()
+             for r in recs}  # an agent whose target another source wants too: it may be neither, or renamed
+    written = {(r.source, r.target_dialect) for r in records if r.status in _COUNTED}
+    routes = []
+    commands = _command_dialects()
+    for d, name in sorted(wanted):
+        found_ = [(rel, a) for rel, a in agents.get(registry.tool(d), []) if _known_as(a, d) == name]
+        if len(found_) != 1:  # none here, or two of one name: nothing is known of the one it runs in
+            continue
+        rel, agent = found_[0]
+        names = tuple((t, n) for t, _ in routed(job.to, "agent")
+                      if t in commands and (rel, t) in written and (rel, t) not in twice
+                      and (n := _written_name(agent, t, commands[t], job)) is not None)
+        routes.append(Route(d, name, agent.tools, names))
+    if not routes:
+        return None
+    redo = replace(job, policy=replace(job.policy, routes=tuple(routes)))
+    out = records.like(_without(records, refused))
+    for rel in sorted(refused):
+        out.extend(_work(redo, str(where[rel]), rel))
+    return out, redo
+
+
+def _read_records(job: Job, where: dict[str, str], rel: str) -> list[Any]:
+    """The records of source ``rel``, read as ``_work_one`` reads it (none when it cannot be read)."""
+    from . import api
+
+    dialect, as_path = next(((d, p) for r, d, p in job.dialects if r == rel), (job.from_, rel))
+    try:
+        return api.read(where[rel], dialect, path=as_path, carry=job.policy.carry)[0].records
+    except Exception:  # noqa: BLE001 - it fails (or failed) in its own conversion, with its own line
+        return []
+
+
+def _known_as(agent: Any, command: str) -> str | None:
+    """The name a command of dialect ``command`` names ``agent`` by (``[runs_in] known_by``: VS Code a custom agent's
+    ``name``, which agentconv reads as its display name beside the slug, else its file's; the others its name)."""
+    from . import registry
+
+    for attr in registry.get(command).table.get("runs_in", {}).get("known_by", ["name"]):
+        value = getattr(agent, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _written_name(agent: Any, target: str, command: str, job: Job) -> str | None:
+    """The name a command of dialect ``command`` knows ``agent`` by, converted into ``target`` (its file read back), or
+    None."""
+    from . import api
+    from .ir import Document
+
+    try:
+        result = api.write_all(Document([agent]), target, policy=job.policy)[0]
+        back = api.read_text(result.text, target, path=result.path, carry=False)[0].agent
+    except Exception:  # noqa: BLE001 - not converted here: nothing routes to it
+        return None
+    return _known_as(back, command)
 
 
 _BITS_PER_TARGET = 64

@@ -543,9 +543,9 @@ class Dialect(ToolFields, Detection):
 
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
+        self._runs_in(ctx)  # first: a command routed to an agent of its run may be written from a copy (routed, its tools)
         agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
-        self._runs_in(ctx)
         for key, ipath in self.write_order:
             if ipath == "prompt":  # held in header keys
                 if key == self.table["prompt_keys"][0]:
@@ -614,21 +614,67 @@ class Dialect(ToolFields, Detection):
 
     def _runs_in(self, ctx: "WriteContext") -> None:
         """A record its source runs in one of that tool's agents (``[runs_in]`` of the source's table: a VS Code prompt's
-        ``agent: ask``), which has fewer tools than the tool's every-tool agent (``every_tool``): written into
+        ``agent: ask``, an OpenCode command's ``agent: review``, a Claude Code command's ``context: fork`` with
+        ``agent: Explore``), which has fewer tools than the tool's every-tool agent (``every_tool``): written into
         another dialect, where nothing names that agent, it would run with every tool. Refused as a widening (exit 6;
         ``--allow-broaden`` writes it without, said), unless its tool list says the restriction (checked there). Not
         into a dialect no tool runs with tools (plain markdown: ``tool_semantics`` false and not ``unrestricted``),
-        where a tool list is carried too: dropped and said there."""
+        where a tool list is carried too: dropped and said there.
+
+        Where the run knows the agent (``Policy.routes``: a custom agent among the sources of a ``migrate`` or a batch,
+        not one of the tool's own), the command is not refused: it is routed to that agent where the target routes a
+        command to an agent of its own (``[runs_in]`` of this table) and the agent is converted beside it
+        (``_route``); else, the agent having every tool, it runs with every tool as it did (the agent is dropped,
+        said); else it takes the agent's tools, which the target writes or refuses as any tool list."""
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or (
                 not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
             return
-        rule = registry.get(origin.dialect).table.get("runs_in")
-        value = paths.get(ctx.agent, rule["path"]) if rule else None
-        if value is None or value in rule.get("every_tool", ()) or ctx.agent.tools.mode != INHERIT:
+        source = reader_of(origin.dialect, ctx.agent.kind)  # an OpenCode config's command: opencode-command's rule
+        if source == self.id:
             return
-        self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=origin.dialect,
+        rule = registry.get(source).table.get("runs_in")
+        value = paths.get(ctx.agent, rule["path"]) if rule else None
+        if value is None or value in rule.get("every_tool", ()) or ctx.agent.tools.mode != INHERIT or any(
+                paths.get(ctx.agent, p) != v for p, v in rule.get("when", {}).items()):
+            return
+        route = next((r for r in ctx.policy.routes if r.dialect == source and r.agent == value), None)
+        if route is not None and not own_agent(source, rule, value):
+            if self._route(ctx, rule, route):
+                return
+            if route.tools.mode == INHERIT and not route.tools.grants:
+                return  # an agent with every tool: the command runs with every tool as it did (the agent: dropped, said)
+            if not self.table.get("tool_semantics", True):  # no tool field here to hold the agent's restriction
+                self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=source,
+                                                agent=repr(value), why=rule["why"]))
+                return
+            ctx.agent = replace(ctx.agent, tools=copy.deepcopy(route.tools))
+            ctx.report.add(LossCode.VALUE_READ_AS, "tools", value=f"{source}'s agent {value!r}",
+                           reading="that agent's tools (its file is among the sources), as the command's")
+            return
+        self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=source,
                                         agent=repr(value), why=rule["why"]))
+
+    def _route(self, ctx: "WriteContext", rule: dict[str, Any], route: Any) -> bool:
+        """Route the command to its agent in this dialect, where this tool routes a command to one of its agents
+        (``[runs_in]`` here: its key, and what goes with it, ``context: fork`` in Claude Code) and the agent is
+        converted beside it under a name that is no agent of this tool's own: written with that name (as the agent's
+        file is named here), said (value-respelled). False where it cannot."""
+        mine = self.table.get("runs_in")
+        name = dict(route.names).get(registry.tool(self.id))
+        if not mine or name is None or own_agent(self.id, mine, name):
+            return False
+        agent = replace(ctx.agent, extensions={ns: dict(v) for ns, v in ctx.agent.extensions.items()})
+        for path, v in mine.get("with", {}).items():
+            paths.put(agent, path, v)
+        paths.put(agent, mine["path"], name)
+        ctx.agent = agent
+        ctx.mapped.update([rule["path"], *rule.get("when", {})])  # the routing, written here in this tool's keys
+        keys = [*(f"{p.rsplit('.', 1)[1]}: {v}" for p, v in mine.get("with", {}).items()),
+                f"{mine['path'].rsplit('.', 1)[1]}: {name}"]
+        ctx.report.add(LossCode.VALUE_RESPELLED, rule["path"], value=f"the agent it runs in, {route.agent!r}",
+                       written=", ".join(keys) + (f" ({mine['said']})" if mine.get("said") else ""))
+        return True
 
     def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
         """Written back into the dialect whose file the side channel's ``keys`` came from: key -> where it was."""
@@ -1049,6 +1095,21 @@ def _role_keys(dialect: str, role: str | None) -> dict[str, Any]:
         return {}
     rule = registry.get(dialect).table.get("roles", {}).get(role)
     return {k: rule["value"] for k in (rule["key"], *rule.get("also", ()))} if rule else {}
+
+
+def reader_of(dialect: str, kind: str) -> str:
+    """The dialect whose table reads a record of ``kind`` of ``dialect``'s files (``readers`` of an OpenCode config:
+    its commands are opencode-command's), else ``dialect``."""
+    return registry.get(dialect).table.get("readers", {}).get(kind, dialect)
+
+
+def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
+    """Is ``name`` one of the tool's own agents, as a command of ``dialect`` names them (``[runs_in] builtin``, else the
+    tool's agent dialect's ``[name.builtin]``)? Those keep the refusal: no other tool has the same agent."""
+    own = rule.get("builtin")
+    if own is None:
+        own = registry.get(registry.tool(dialect)).table.get("name", {}).get("builtin", {}).get("names", ())
+    return name in own or name in rule.get("every_tool", ())
 
 
 _MAPPED_KINDS = {

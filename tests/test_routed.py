@@ -1,0 +1,140 @@
+"""Commands routed to a custom agent of the same repository (an OpenCode command's `agent: review` beside
+`.opencode/agent/review.md`, a VS Code prompt's `agent: Planner` beside `.github/agents/planner.agent.md`, a Claude Code
+command's `context: fork` with `agent:`). Refused where nothing is known of the agent (`[runs_in]`); in `migrate` routed
+to it where the target routes a command to an agent converted beside it; else, in `migrate` or a batch, judged by the
+agent's own tools (every tool: converted, the agent dropped and said; fewer: the command takes them where its target can
+say them, else refused)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv.batch import convert_many
+from agentconv.errors import BroadenError
+
+REVIEW = "---\ndescription: Reviews code\nmode: subagent\npermission:\n  edit: deny\n  bash: deny\n---\nYou review.\n"
+DOCS = "---\ndescription: Writes docs\nmode: subagent\n---\nYou write docs.\n"
+PLANNER = "---\nname: Planner\ndescription: Plans\ntools: ['search/codebase', 'web/fetch']\n---\nYou plan.\n"
+COMMANDS = {
+    ".opencode/command/rev.md": "---\ndescription: Review it\nagent: review\n---\nReview the change.\n",
+    ".opencode/command/doc.md": "---\ndescription: Doc it\nagent: docs\n---\nDocument it.\n",
+    ".opencode/command/pl.md": "---\ndescription: Plan it\nagent: plan\n---\nPlan it.\n",  # OpenCode's own agent
+    ".github/prompts/mkplan.prompt.md": "---\ndescription: Make a plan\nagent: Planner\n---\nMake a plan.\n",
+}
+
+
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    files = {".opencode/agent/review.md": REVIEW, ".opencode/agent/docs.md": DOCS,
+             ".github/agents/planner.agent.md": PLANNER, **COMMANDS}
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+def outcome(root: Path, out: Path, to: str) -> dict[str, object]:
+    """Source -> (status, error) of each command's record."""
+    result = agentconv.migrate(root, [to], out=out, jobs=1)
+    return {r.source: (r.status, r.error) for r in result.records if r.source in COMMANDS}
+
+
+def header(path: Path) -> str:
+    return path.read_text().split("---\n")[1]
+
+
+def test_migrate_routes_a_command_to_its_agent_converted_beside_it(tmp_path):
+    root = repo(tmp_path)
+    got = outcome(root, tmp_path / "claude", "claude")
+    assert {k: v[0] for k, v in got.items()} == {
+        ".opencode/command/rev.md": "converted", ".opencode/command/doc.md": "converted",
+        ".opencode/command/pl.md": "failed", ".github/prompts/mkplan.prompt.md": "converted"}
+    assert "cannot run it in opencode-command's agent 'plan'" in got[".opencode/command/pl.md"][1]
+    cmds = tmp_path / "claude/.claude/commands"
+    assert header(cmds / "rev.md") == "description: Review it\ncontext: fork\nagent: review\n"
+    assert header(cmds / "doc.md") == "description: Doc it\ncontext: fork\nagent: docs\n"
+    # VS Code knows the agent by its `name: Planner`; Claude Code by the name its file is written with
+    assert header(cmds / "mkplan.md") == "description: Make a plan\ncontext: fork\nagent: planner\n"
+    assert "name: planner\n" in (tmp_path / "claude/.claude/agents/planner.md").read_text()
+
+    got = outcome(root, tmp_path / "opencode", "opencode")
+    assert got[".github/prompts/mkplan.prompt.md"][0] == "converted"
+    assert header(tmp_path / "opencode/.opencode/command/mkplan.md") == "description: Make a plan\nagent: planner\n"
+    got = outcome(root, tmp_path / "copilot", "copilot")
+    assert header(tmp_path / "copilot/.github/prompts/rev.prompt.md") == "description: Review it\nagent: review\n"
+    assert got[".opencode/command/pl.md"][0] == "failed"
+
+
+def test_migrate_without_routing_judges_the_command_by_its_agents_tools(tmp_path):
+    """Gemini CLI commands name no agent: a command whose agent has every tool loses only the agent (said); one whose
+    agent has fewer tools cannot say them there: refused as before."""
+    root = repo(tmp_path)
+    result = agentconv.migrate(root, ["gemini"], out=tmp_path / "out", jobs=1)
+    by = {r.source: r for r in result.records if r.source in COMMANDS}
+    assert by[".opencode/command/doc.md"].status == "converted"
+    assert [i["code"] for i in by[".opencode/command/doc.md"].losses if i["path"].endswith(".agent")] == [
+        "extension-dropped"]
+    assert by[".opencode/command/rev.md"].status == "failed"
+    assert "cannot run it in opencode-command's agent 'review'" in by[".opencode/command/rev.md"].error
+    assert by[".github/prompts/mkplan.prompt.md"].status == "failed"
+
+
+def test_a_routed_command_comes_back_through_claude_code(tmp_path):
+    """OpenCode -> Claude Code (context: fork, agent) -> OpenCode: the command as it was, with no comment."""
+    root = repo(tmp_path)
+    agentconv.migrate(root, ["claude"], out=tmp_path / "claude", jobs=1)
+    again = tmp_path / "again"
+    for p in (tmp_path / "claude/.claude").rglob("*.md"):  # a fresh copy: the manifest keeps outputs from being sources
+        dest = again / p.relative_to(tmp_path / "claude")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(p.read_text())
+    agentconv.migrate(again, ["opencode"], out=tmp_path / "back", jobs=1)
+    for rel in (".opencode/command/rev.md", ".opencode/command/doc.md"):
+        assert (tmp_path / "back" / rel).read_text() == COMMANDS[rel]
+
+
+@pytest.mark.parametrize("target, rev", [
+    ("claude-command", "description: Review it\ndisallowed-tools: Edit, Write, Bash\n"),  # deny rules: said there
+    ("gemini-command", None),  # no tool field: refused
+])
+def test_a_batch_gives_a_command_its_agents_tools(tmp_path, target, rev):
+    root = repo(tmp_path)
+    results = {Path(r.source).relative_to(root).as_posix(): r
+               for r in convert_many([root], target, tmp_path / "out")}
+    assert results[".opencode/command/doc.md"].status == "converted"
+    assert results[".opencode/command/pl.md"].status == "failed"
+    if rev is None:
+        assert results[".opencode/command/rev.md"].exit_code == 6
+    else:
+        assert header(Path(results[".opencode/command/rev.md"].target)) == rev
+
+
+def test_one_file_alone_is_refused_as_before(tmp_path):
+    root = repo(tmp_path)
+    with pytest.raises(BroadenError, match="cannot run it in opencode-command's agent 'review'"):
+        agentconv.convert(root / ".opencode/command/rev.md", "claude-command")
+
+
+# Claude Code runs a command with `context: fork` in the agent `agent` names (default general-purpose, every tool);
+# without `context: fork` the agent does nothing (2.1.330 bundle, read 2026-11-27).
+@pytest.mark.parametrize("lines, refused", [
+    ("context: fork\nagent: Explore\n", True), ("context: fork\nagent: reviewer\n", True),
+    ("context: fork\nagent: general-purpose\n", False), ("context: fork\n", False), ("agent: Explore\n", False)])
+def test_a_claude_command_forked_into_an_agent_is_refused_where_nothing_names_it(lines, refused):
+    text = f"---\ndescription: d\n{lines}---\nDo it.\n"
+    convert = lambda: agentconv.convert_text(text, "opencode-command", from_="claude-command",  # noqa: E731
+                                             path=".claude/commands/probe.md")
+    if refused:
+        with pytest.raises(BroadenError, match="cannot run it in claude-command's agent"):
+            convert()
+    else:
+        assert not [i for i in convert().report if i.code.value == "tool-broadened"]
+
+
+def test_an_opencode_config_command_run_in_an_agent_is_refused_elsewhere(tmp_path):
+    """A command of `opencode.json` is read by opencode-command's rules: its `agent: plan` as a Markdown command's."""
+    (tmp_path / "opencode.json").write_text('{"command": {"x": {"template": "Do it.", "agent": "plan"}}}')
+    with pytest.raises(BroadenError, match="cannot run it in opencode-command's agent 'plan'"):
+        agentconv.convert(tmp_path / "opencode.json", "claude-command")
