@@ -8,7 +8,7 @@ that only names it (for detection by place and in messages).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
 from . import limits, registry
@@ -311,6 +311,10 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
     """Write every record of ``doc`` in ``to``: one Result per output file."""
     target = registry.get(to)
     report = report if report is not None else LossReport()
+    if not policy.routes and len(doc.records) > 1 and {"agent", "command"} <= {r.kind for r in doc.records}:
+        from .dialects.base import routes_of  # an OpenCode config's command and the agent it runs in, both in the file
+
+        policy = replace(policy, routes=routes_of(doc.records))
     groups = [doc] if keeps_many(to) or len(doc.records) == 1 else \
         [Document([rec], doc.ir_version) for rec in doc.records]
     out = []

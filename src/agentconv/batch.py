@@ -134,34 +134,21 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
 
 
 def agent_routes(found: list[Entry], carry: bool = True) -> tuple[Any, ...]:
-    """The custom agents among a batch's sources that a command may run in (``Policy.routes``): each agent (its
-    dialect detected, whatever ``--from`` says of the commands) under the name a command of its tool names it by, with
-    its tools. No names of a converted agent: a batch writes every source in one dialect, so none is converted beside
-    the commands as an agent (a command is routed to one only by ``migrate``)."""
-    from . import registry
+    """The custom agents among a batch's sources that a command may run in (``Policy.routes``, ``routes_of``): each
+    file's dialect detected, whatever ``--from`` says of the commands. No converted names: a batch writes every source in
+    one dialect, so no agent is converted beside the commands as an agent (a command is routed to one by ``migrate``)."""
     from .api import read
-    from .dialects.base import own_agent, reader_of
-    from .loss import Route
-    from .migration import _known_as
+    from .dialects.base import routes_of
 
-    commands = [d for d in registry.ids() if "runs_in" in registry.get(d).table]
-    seen: dict[tuple[str, str], list[Any]] = {}
+    agents = []
     for entry in found:
         if entry.problem is not None:
             continue
         try:
-            doc, _ = read(entry.path, None, carry=carry)
+            agents.extend(read(entry.path, None, carry=carry)[0].records)
         except Exception:  # noqa: BLE001 - not an agent we can read: it fails, or not, in its own conversion
             continue
-        for rec in doc.records:
-            if rec.kind != "agent" or rec.origin is None:
-                continue
-            tool = registry.tool(reader_of(rec.origin.dialect, "agent"))
-            for d in commands:
-                name = _known_as(rec, d) if registry.tool(d) == tool else None
-                if name is not None and not own_agent(d, registry.get(d).table["runs_in"], name):
-                    seen.setdefault((d, name), []).append(rec.tools)
-    return tuple(Route(d, name, tools[0]) for (d, name), tools in sorted(seen.items()) if len(tools) == 1)
+    return routes_of(agents)
 
 
 def rename_record(agent: Any, name: str, report: LossReport) -> None:

@@ -947,7 +947,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -
     its tools, and the name each target dialect knows it by where it is converted beside them, so a target command
     routes to it, ``Dialect._runs_in``). None when no command was refused so, or none of their agents is here."""
     from . import paths, registry
-    from .dialects.base import own_agent, reader_of
+    from .dialects.base import known_as, own_agent, reader_of
     from .loss import Route
 
     ruled = {d for d in registry.ids() if "runs_in" in registry.get(d).table}
@@ -979,7 +979,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -
     routes = []
     commands = _command_dialects()
     for d, name in sorted(wanted):
-        found_ = [(rel, a) for rel, a in agents.get(registry.tool(d), []) if _known_as(a, d) == name]
+        found_ = [(rel, a) for rel, a in agents.get(registry.tool(d), []) if known_as(a, d) == name]
         if len(found_) != 1:  # none here, or two of one name: nothing is known of the one it runs in
             continue
         rel, agent = found_[0]
@@ -1007,22 +1007,11 @@ def _read_records(job: Job, where: dict[str, str], rel: str) -> list[Any]:
         return []
 
 
-def _known_as(agent: Any, command: str) -> str | None:
-    """The name a command of dialect ``command`` names ``agent`` by (``[runs_in] known_by``: VS Code a custom agent's
-    ``name``, which agentconv reads as its display name beside the slug, else its file's; the others its name)."""
-    from . import registry
-
-    for attr in registry.get(command).table.get("runs_in", {}).get("known_by", ["name"]):
-        value = getattr(agent, attr, None)
-        if isinstance(value, str) and value:
-            return value
-    return None
-
-
 def _written_name(agent: Any, target: str, command: str, job: Job) -> str | None:
     """The name a command of dialect ``command`` knows ``agent`` by, converted into ``target`` (its file read back), or
     None."""
     from . import api
+    from .dialects.base import known_as
     from .ir import Document
 
     try:
@@ -1030,7 +1019,7 @@ def _written_name(agent: Any, target: str, command: str, job: Job) -> str | None
         back = api.read_text(result.text, target, path=result.path, carry=False)[0].agent
     except Exception:  # noqa: BLE001 - not converted here: nothing routes to it
         return None
-    return _known_as(back, command)
+    return known_as(back, command)
 
 
 _BITS_PER_TARGET = 64

@@ -650,7 +650,7 @@ class Dialect(ToolFields, Detection):
                 return
             ctx.agent = replace(ctx.agent, tools=copy.deepcopy(route.tools))
             ctx.report.add(LossCode.VALUE_READ_AS, "tools", value=f"{source}'s agent {value!r}",
-                           reading="that agent's tools (its file is among the sources), as the command's")
+                           reading="that agent's tools (the agent is among the sources), as the command's")
             return
         self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=source,
                                         agent=repr(value), why=rule["why"]))
@@ -1101,6 +1101,34 @@ def reader_of(dialect: str, kind: str) -> str:
     """The dialect whose table reads a record of ``kind`` of ``dialect``'s files (``readers`` of an OpenCode config:
     its commands are opencode-command's), else ``dialect``."""
     return registry.get(dialect).table.get("readers", {}).get(kind, dialect)
+
+
+def known_as(agent: Agent, command: str) -> str | None:
+    """The name a command of dialect ``command`` names ``agent`` by (``[runs_in] known_by``: VS Code a custom agent's
+    ``name``, which agentconv reads as its display name beside the slug, else its file's; the others its name)."""
+    for attr in registry.get(command).table.get("runs_in", {}).get("known_by", ["name"]):
+        value = getattr(agent, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def routes_of(agents: list[Agent]) -> tuple[Any, ...]:
+    """``Policy.routes`` for the custom agents among a run's records: each under the name a command of its tool names it
+    by, with its tools (no converted names: ``migrate`` adds those). A name two agents answer to is left out."""
+    from ..loss import Route
+
+    commands = [d for d in registry.ids() if "runs_in" in registry.get(d).table]
+    seen: dict[tuple[str, str], list[ToolPolicy]] = {}
+    for rec in agents:
+        if rec.kind != "agent" or rec.origin is None:
+            continue
+        tool = registry.tool(reader_of(rec.origin.dialect, "agent"))
+        for d in commands:
+            name = known_as(rec, d) if registry.tool(d) == tool else None
+            if name is not None and not own_agent(d, registry.get(d).table["runs_in"], name):
+                seen.setdefault((d, name), []).append(rec.tools)
+    return tuple(Route(d, name, tools[0]) for (d, name), tools in sorted(seen.items()) if len(tools) == 1)
 
 
 def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
