@@ -95,6 +95,21 @@ def test_a_routed_command_comes_back_through_claude_code(tmp_path):
         assert (tmp_path / "back" / rel).read_text() == COMMANDS[rel]
 
 
+def test_a_routed_prompt_comes_back_through_opencode(tmp_path):
+    """VS Code -> OpenCode (`agent: planner`, the agent's file name there) -> VS Code: `agent: Planner` again, the name
+    the agent's file has back (its display name rides in the side channel)."""
+    root = repo(tmp_path)
+    agentconv.migrate(root, ["opencode"], out=tmp_path / "oc", jobs=1)
+    again = tmp_path / "again"
+    for p in (tmp_path / "oc/.opencode").rglob("*.md"):
+        dest = again / p.relative_to(tmp_path / "oc")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(p.read_text())
+    agentconv.migrate(again, ["copilot"], out=tmp_path / "back", jobs=1)
+    rel = ".github/prompts/mkplan.prompt.md"
+    assert (tmp_path / "back" / rel).read_text() == COMMANDS[rel]
+
+
 @pytest.mark.parametrize("target, rev", [
     ("claude-command", "description: Review it\ndisallowed-tools: Edit, Write, Bash\n"),  # deny rules: said there
     ("gemini-command", None),  # no tool field: refused
@@ -138,3 +153,15 @@ def test_an_opencode_config_command_run_in_an_agent_is_refused_elsewhere(tmp_pat
     (tmp_path / "opencode.json").write_text('{"command": {"x": {"template": "Do it.", "agent": "plan"}}}')
     with pytest.raises(BroadenError, match="cannot run it in opencode-command's agent 'plan'"):
         agentconv.convert(tmp_path / "opencode.json", "claude-command")
+
+
+@pytest.mark.parametrize("lines, refused", [("context: fork\nagent: Explore\n", True), ("context: fork\n", False)])
+def test_a_skill_forked_into_an_agent_is_refused_where_nothing_names_it(lines, refused):
+    """A Claude Code skill's `context: fork` and `agent` are a command's (the same skill reader)."""
+    text = f"---\nname: probe\ndescription: d\n{lines}---\nDo it.\n"
+    convert = lambda: agentconv.convert_text(text, "claude", from_="skill", path=".claude/skills/probe/SKILL.md")  # noqa: E731
+    if refused:
+        with pytest.raises(BroadenError, match="cannot run it in skill's agent 'Explore'"):
+            convert()
+    else:
+        assert not [i for i in convert().report if i.code.value == "tool-broadened"]
