@@ -165,3 +165,26 @@ def test_a_skill_forked_into_an_agent_is_refused_where_nothing_names_it(lines, r
             convert()
     else:
         assert not [i for i in convert().report if i.code.value == "tool-broadened"]
+
+
+def test_no_route_to_an_agent_that_another_file_of_the_target_answers_to(tmp_path):
+    """The repository has its own Claude agent `review` (another file, other tools): Claude Code would run the command
+    in that one, so the OpenCode command is not routed there; its agent's tools go with it instead."""
+    root = repo(tmp_path)
+    (root / ".claude/agents").mkdir(parents=True)
+    (root / ".claude/agents/reviewer.md").write_text("---\nname: review\ndescription: Other\n---\nOther.\n")
+    got = outcome(root, tmp_path / "claude", "claude")
+    assert got[".opencode/command/rev.md"][0] == "converted"
+    assert header(tmp_path / "claude/.claude/commands/rev.md") == "description: Review it\ndisallowed-tools: Edit, Write, Bash\n"
+
+
+def test_no_route_to_an_agent_whose_place_holds_a_file_agentconv_did_not_write(tmp_path):
+    root = repo(tmp_path)
+    out = tmp_path / "claude"
+    (out / ".claude/agents").mkdir(parents=True)
+    (out / ".claude/agents/docs.md").write_text("---\nname: docs\ndescription: Hand-written\ntools: Read\n---\nMine.\n")
+    result = agentconv.migrate(root, ["claude"], out=out, jobs=1)
+    by = {r.source: r for r in result.records}
+    assert by[".opencode/agent/docs.md"].status == "kept"
+    assert by[".opencode/command/doc.md"].status == "converted"  # docs has every tool: converted, the agent dropped
+    assert header(out / ".claude/commands/doc.md") == "description: Doc it\n"

@@ -820,7 +820,7 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources
         spills.append(records := records.like(_without(records, own)))
         found = _Found(found.base, ((p, rel) for p, rel in found if rel not in own))
-    if (routed_ := _route(records, job, found)) is not None:  # before prefixing: its re-runs keep the routes
+    if (routed_ := _route(records, job, found, manifest)) is not None:  # before prefixing: its re-runs keep the routes
         spills.append(records := routed_[0])
         job = routed_[1]
     if prefix_collisions:
@@ -941,11 +941,17 @@ def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) 
     return out
 
 
-def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> tuple[Spill[Record], Job] | None:
+def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
+           manifest: mf.Manifest) -> tuple[Spill[Record], Job] | None:
     """Commands refused for the agent they run in (``[runs_in]``: an OpenCode command's ``agent: review``) where that
     agent is one of the run's sources (``.opencode/agent/review.md``): converted again, knowing it (``Policy.routes``:
     its tools, and the name each target dialect knows it by where it is converted beside them, so a target command
-    routes to it, ``Dialect._runs_in``). None when no command was refused so, or none of their agents is here."""
+    routes to it, ``Dialect._runs_in``). None when no command was refused so, or none of their agents is here.
+
+    A target's name is given only where the agent's file there will be this run's conversion and the only agent of that
+    name: not where its target is wanted twice (a collision, or renamed apart), nor where a file agentconv did not write
+    is in its place (kept, or a source: ``_resolve``), nor where another of the sources is an agent of that tool known by
+    the same name (a Claude agent `review` of the repository, beside the OpenCode one converted)."""
     from . import paths, registry
     from .dialects.base import known_as, own_agent, reader_of
     from .loss import Route
@@ -965,7 +971,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -
             value = paths.get(rec, rule["path"]) if rule else None
             if isinstance(value, str) and not own_agent(d, rule, value):
                 wanted.add((d, value))
-    tools = {registry.tool(d) for d, _ in wanted}
+    tools = {registry.tool(d) for d, _ in wanted} | {registry.tool(t) for t, _ in routed(job.to, "agent")}
     agents: dict[tuple[str, str], list[tuple[str, Any]]] = {}
     sources = {r.source for r in records if r.source_dialect in registry.ids()
                and registry.tool(reader_of(r.source_dialect, "agent")) in tools}
@@ -975,7 +981,8 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -
                 agents.setdefault(registry.tool(reader_of(rec.origin.dialect, "agent")), []).append((rel, rec))
     twice = {(r.source, r.target_dialect) for recs in _wanted_twice(records, lambda r: r.status in _COUNTED).values()
              for r in recs}  # an agent whose target another source wants too: it may be neither, or renamed
-    written = {(r.source, r.target_dialect) for r in records if r.status in _COUNTED}
+    written = {(r.source, r.target_dialect) for r in records if r.status in _COUNTED and (
+        r.status == "unchanged" or r.prior is None or manifest.files.get(r.target or "") == r.prior)}
     routes = []
     commands = _command_dialects()
     for d, name in sorted(wanted):
@@ -985,7 +992,9 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -
         rel, agent = found_[0]
         names = tuple((t, n) for t, _ in routed(job.to, "agent")
                       if t in commands and (rel, t) in written and (rel, t) not in twice
-                      and (n := _written_name(agent, t, commands[t], job)) is not None)
+                      and (n := _written_name(agent, t, commands[t], job)) is not None
+                      and not any(other != rel and known_as(a, commands[t]) == n
+                                  for other, a in agents.get(registry.tool(t), [])))
         routes.append(Route(d, name, agent.tools, names))
     if not routes:
         return None
