@@ -41,6 +41,15 @@ def outcome(root: Path, out: Path, to: str) -> dict[str, object]:
     return {r.source: (r.status, r.error) for r in result.records if r.source in COMMANDS}
 
 
+def fresh_copy(out: Path, dest: Path) -> Path:
+    """The files a run wrote, without its manifest (which keeps them from being taken for sources): a new repository."""
+    for p in out.rglob("*.md"):
+        if ".agentconv" not in p.parts:
+            (dest / p.relative_to(out)).parent.mkdir(parents=True, exist_ok=True)
+            (dest / p.relative_to(out)).write_text(p.read_text())
+    return dest
+
+
 def header(path: Path) -> str:
     return path.read_text().split("---\n")[1]
 
@@ -85,11 +94,7 @@ def test_a_routed_command_comes_back_through_claude_code(tmp_path):
     """OpenCode -> Claude Code (context: fork, agent) -> OpenCode: the command as it was, with no comment."""
     root = repo(tmp_path)
     agentconv.migrate(root, ["claude"], out=tmp_path / "claude", jobs=1)
-    again = tmp_path / "again"
-    for p in (tmp_path / "claude/.claude").rglob("*.md"):  # a fresh copy: the manifest keeps outputs from being sources
-        dest = again / p.relative_to(tmp_path / "claude")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(p.read_text())
+    again = fresh_copy(tmp_path / "claude", tmp_path / "again")
     agentconv.migrate(again, ["opencode"], out=tmp_path / "back", jobs=1)
     for rel in (".opencode/command/rev.md", ".opencode/command/doc.md"):
         assert (tmp_path / "back" / rel).read_text() == COMMANDS[rel]
@@ -100,11 +105,7 @@ def test_a_routed_prompt_comes_back_through_opencode(tmp_path):
     the agent's file has back (its display name rides in the side channel)."""
     root = repo(tmp_path)
     agentconv.migrate(root, ["opencode"], out=tmp_path / "oc", jobs=1)
-    again = tmp_path / "again"
-    for p in (tmp_path / "oc/.opencode").rglob("*.md"):
-        dest = again / p.relative_to(tmp_path / "oc")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(p.read_text())
+    again = fresh_copy(tmp_path / "oc", tmp_path / "again")
     agentconv.migrate(again, ["copilot"], out=tmp_path / "back", jobs=1)
     rel = ".github/prompts/mkplan.prompt.md"
     assert (tmp_path / "back" / rel).read_text() == COMMANDS[rel]
@@ -188,3 +189,18 @@ def test_no_route_to_an_agent_whose_place_holds_a_file_agentconv_did_not_write(t
     assert by[".opencode/agent/docs.md"].status == "kept"
     assert by[".opencode/command/doc.md"].status == "converted"  # docs has every tool: converted, the agent dropped
     assert header(out / ".claude/commands/doc.md") == "description: Doc it\n"
+
+
+def test_a_forked_claude_command_comes_back_through_opencode(tmp_path):
+    """Claude Code (context: fork, agent: reviewer) -> OpenCode (agent: reviewer) -> Claude Code: as it was."""
+    command = "---\ndescription: Review it\ncontext: fork\nagent: reviewer\n---\nReview $ARGUMENTS.\n"
+    root = tmp_path / "repo"
+    (root / ".claude/agents").mkdir(parents=True)
+    (root / ".claude/commands").mkdir()
+    (root / ".claude/agents/reviewer.md").write_text("---\nname: reviewer\ndescription: Reviews\ntools: Read, Grep\n---\nR.\n")
+    (root / ".claude/commands/rev.md").write_text(command)
+    agentconv.migrate(root, ["opencode"], out=tmp_path / "oc", jobs=1)
+    assert header(tmp_path / "oc/.opencode/command/rev.md") == "description: Review it\nagent: reviewer\n"
+    again = fresh_copy(tmp_path / "oc", tmp_path / "again")
+    agentconv.migrate(again, ["claude"], out=tmp_path / "back", jobs=1)
+    assert (tmp_path / "back/.claude/commands/rev.md").read_text() == command
