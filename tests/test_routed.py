@@ -204,3 +204,16 @@ def test_a_forked_claude_command_comes_back_through_opencode(tmp_path):
     again = fresh_copy(tmp_path / "oc", tmp_path / "again")
     agentconv.migrate(again, ["claude"], out=tmp_path / "back", jobs=1)
     assert (tmp_path / "back/.claude/commands/rev.md").read_text() == command
+
+
+def test_an_opencode_config_command_is_routed_to_its_own_agent(tmp_path):
+    """`opencode.json` holding the command and its agent: migrate routes the command to the agent converted beside it
+    (a file converted alone gives the command the agent's tools instead, as the golden opencode-json/config shows)."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "opencode.json").write_text(
+        '{"agent": {"reviewer": {"description": "Reviews", "prompt": "R.", "tools": {"edit": false}}},\n'
+        ' "command": {"review": {"template": "Review it.", "description": "Review", "agent": "reviewer"}}}\n')
+    agentconv.migrate(root, ["claude", "copilot"], out=tmp_path / "out", jobs=1)
+    assert header(tmp_path / "out/.claude/commands/review.md") == "description: Review\ncontext: fork\nagent: reviewer\n"
+    assert header(tmp_path / "out/.github/prompts/review.prompt.md") == "description: Review\nagent: reviewer\n"

@@ -960,12 +960,17 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     refused = {r.source for r in records if r.status == "failed" and r.exit_code == int(ExitCode.BROADEN)
                and r.source_dialect in registry.ids() and (
                    r.source_dialect in ruled or reader_of(r.source_dialect, "command") in ruled)}
+    # a file of many records (an OpenCode config) gave its commands the tools of its own agents (api.write_all): where
+    # such an agent is converted beside them, they are routed to it instead
+    refused |= {r.source for r in records if r.status in _COUNTED and r.source_dialect in registry.ids()
+                and reader_of(r.source_dialect, "command") in ruled and reader_of(r.source_dialect, "command")
+                != r.source_dialect}
     if not refused:
         return None
     where = {rel: src for src, rel in found}
     wanted: set[tuple[str, str]] = set()
     for rel in refused:
-        for rec in _read_records(job, where, rel):
+        for rec in (r for r in _read_records(job, where, rel) if r.kind == "command"):
             d = reader_of(rec.origin.dialect, rec.kind) if rec.origin is not None else None
             rule = registry.get(d).table.get("runs_in") if d in registry.ids() else None
             value = paths.get(rec, rule["path"]) if rule else None
@@ -975,13 +980,12 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     agents: dict[tuple[str, str], list[tuple[str, Any]]] = {}
     sources = {r.source for r in records if r.source_dialect in registry.ids()
                and registry.tool(reader_of(r.source_dialect, "agent")) in tools}
-    for rel in sorted(sources - refused):
+    for rel in sorted(sources):
         for rec in _read_records(job, where, rel):
             if rec.kind == "agent" and rec.origin is not None:
                 agents.setdefault(registry.tool(reader_of(rec.origin.dialect, "agent")), []).append((rel, rec))
-    twice = {(r.source, r.target_dialect) for recs in _wanted_twice(records, lambda r: r.status in _COUNTED).values()
-             for r in recs}  # an agent whose target another source wants too: it may be neither, or renamed
-    written = {(r.source, r.target_dialect) for r in records if r.status in _COUNTED and (
+    twice = set(_wanted_twice(records, lambda r: r.status in _COUNTED))  # two sources want it: neither, or renamed
+    written = {(r.source, r.target) for r in records if r.status in _COUNTED and r.target not in twice and (
         r.status == "unchanged" or r.prior is None or manifest.files.get(r.target or "") == r.prior)}
     routes = []
     commands = _command_dialects()
@@ -991,7 +995,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
             continue
         rel, agent = found_[0]
         names = tuple((t, n) for t, _ in routed(job.to, "agent")
-                      if t in commands and (rel, t) in written and (rel, t) not in twice
+                      if t in commands and (rel, _where(job, registry.get(t), registry.get(t).output_path(agent))) in written
                       and (n := _written_name(agent, t, commands[t], job)) is not None
                       and not any(other != rel and known_as(a, commands[t]) == n
                                   for other, a in agents.get(registry.tool(t), [])))
