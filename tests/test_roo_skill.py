@@ -121,7 +121,14 @@ def test_groups_never_widen():
     assert "      - read\n" in text and "agentconv-carry" in text
     assert [(i.code.value, i.severity.value, i.message) for i in report if i.code.value == "tool-broadened"] == [
         ("tool-broadened", "warning", "in roo the agent also gets glob (read), list (read), semantic-search (read): "
-         "no new kind of access")]
+         "no new kind of access"),
+        ("tool-broadened", "warning", "in roo every mode also has new_task, ask_followup_question, update_todo_list, "
+         "skill, outside its groups: the agent can start a subtask in another mode (new_task, with that mode's tools; "
+         "Roo asks the user first unless subtasks are auto-approved)")]  # what Roo gives every mode is never silent
+    report = agentconv.LossReport()
+    agentconv.write(_doc(g("Read", "read"), g("Agent", "agent"), g("AskUserQuestion", "ask"), g("TodoWrite", "todo"),
+                         g("Skill", "skill")), "roo", report=report)
+    assert not [i for i in report if "every mode also has" in i.message]  # all of them held already: nothing said
     with pytest.raises(BroadenError, match=r"granting mcp:\*/\* \(mcp:\*\) too"):
         agentconv.write(_doc(g("mcp__github__create_issue", "mcp:github/create_issue")), "roo")
     with pytest.raises(BroadenError, match="scope"):

@@ -129,8 +129,9 @@ def test_grants(case, target):
 
 # what is reported beside the written value: (severity, code) of each tools item that is not plain info
 REPORTED = [
-    ("claude", "Read, Grep, Glob", "roo", [("warning", "tool-broadened")]),  # + list, semantic-search: read-only reach
-    ("claude", "Bash", "roo", [("warning", "tool-broadened")]),              # + read_command_output: same class
+    # + list, semantic-search: read-only reach; and what Roo gives every mode outside its groups (new_task ...)
+    ("claude", "Read, Grep, Glob", "roo", [("warning", "tool-broadened"), ("warning", "tool-broadened")]),
+    ("claude", "Bash", "roo", [("warning", "tool-broadened"), ("warning", "tool-broadened")]),  # + read_command_output
     ("claude", "Write", "opencode", []),                                     # + edit: one file-changes permission (info)
     ("copilot", ["edit/editFiles"], "opencode", []),
     ("copilot", ["read/terminalLastCommand", "web/fetch"], "claude", [("warning", "tool-unmapped")]),

@@ -47,6 +47,7 @@ from ..envelopes.roomodes import PROBLEM
 from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
+from ..tools import capability
 from .toolpolicy import whole_tools
 from .helpers import dedupe, titled
 
@@ -220,6 +221,23 @@ class Roo(Dialect):
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
         if not unscoped:
             self.check_case(ctx, allowed)  # a fileRegex tests case
+        self._say_always(ctx, granted)
+
+    def _say_always(self, ctx: WriteContext, granted: set[str]) -> None:
+        """What Roo gives every mode that the agent did not have is said, never left silent: delegation (new_task,
+        a subtask in another mode, with that mode's own groups; Roo asks the user before it starts one unless
+        subtasks are auto-approved), a question, a todo list, a skill. A warning, not a refusal: no group takes them
+        away, so refusing would leave Roo no restricted agent at all (a deliberate exception to the class rule,
+        README "Roo modes")."""
+        gained = [raw for raw, canons in self.table.get("always", {}).items() if not set(canons) <= granted]
+        if not gained:
+            return
+        delegates = any(capability(c) == "delegation" for raw in gained for c in self.table["always"][raw])
+        ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=(
+            f"in roo every mode also has {', '.join(gained)}, outside its groups" + (
+                ": the agent can start a subtask in another mode (new_task, with that mode's tools; Roo asks the "
+                "user first unless subtasks are auto-approved)" if delegates else ": no new kind of access")))
+        ctx.carry_tools()  # the way back gives the source's own tools, not Roo's always-available ones
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: WriteContext) -> dict[str, Any]:
