@@ -68,3 +68,25 @@ def test_a_command_key_in_another_command_dialect_is_read_as_a_commands(source, 
     out = agentconv.convert_text(text, to=to, from_=source, path=path, policy=PLACED)
     assert 'argument-hint: "<issue>"\n' in out.text or "argument-hint: <issue>\n" in out.text
     assert "agentconv-carry" not in out.text
+
+
+# Sixth shadow corpus (helper unseen6, 2026-11-27), through the real loaders (/work/shared/tools/clients).
+
+GEMINI_KIND = "---\nname: architect\ndescription: Designs systems.\nkind: {kind}\ntools: [\"read_file\"]\n---\n\nDesign it.\n"
+
+
+def test_a_gemini_kind_gemini_cli_refuses_is_not_written_even_back_to_gemini():
+    """`kind: TASK` in a Gemini subagent: Gemini CLI's schema takes only `local` or `remote` (agentLoader.ts, zod
+    literals) and refuses the agent ("kind: Invalid literal value"); a Gemini write kept it, while it already left out
+    tool names Gemini refuses, so the repaired file still did not load. It is left out (local, the default), said."""
+    out = agentconv.convert_text(GEMINI_KIND.format(kind="TASK"), to="gemini", from_="gemini",
+                                 path=".gemini/agents/architect.md")
+    assert out.text == GEMINI_KIND.format(kind="TASK").replace("kind: TASK\n", "")
+    assert [(i.code.value, i.path) for i in out.report] == [("field-dropped", "extensions.gemini.kind")]
+
+
+@pytest.mark.parametrize("kind", ["local"])
+def test_a_gemini_kind_gemini_cli_takes_comes_back_byte_for_byte(kind):
+    text = GEMINI_KIND.format(kind=kind)
+    out = agentconv.convert_text(text, to="gemini", from_="gemini", path=".gemini/agents/architect.md")
+    assert out.text == text

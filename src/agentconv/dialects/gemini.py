@@ -31,6 +31,13 @@ class Gemini(Dialect):
             mapping.pop(key)
             ctx.lose(f"extensions.{self.id}.{key}", field=f"'{key}'", done="written",
                      why="no Gemini subagent key (the schema is strict)")
+        kinds = self.table["own"]["kind"]["values"]
+        if "kind" in mapping and mapping["kind"] not in kinds:
+            # agentLoader.ts: kind is z.literal('local') or z.literal('remote'), default local (google-gemini/gemini-cli
+            # 5411f113; validate-gemini 0.61.0 on real files, 2026-11-27: "kind: Invalid literal value, expected
+            # \"local\"" refuses the agent): another value (kind: TASK) is not written, not even back to this dialect
+            ctx.lose(f"extensions.{self.id}.kind", field=f"kind {mapping.pop('kind')!r}", done="written",
+                     why=f"not {' or '.join(kinds)}: Gemini CLI refuses the agent (without it, a local agent)")
 
     def body(self, agent: "Agent", ctx: "WriteContext") -> str:
         """Another tool's ``${word}`` is text there and an input of Gemini CLI's prompt template, which fails the run
