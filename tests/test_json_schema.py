@@ -255,3 +255,25 @@ def test_cursor_commands_and_windsurf_workflows_are_not_made_into_agents(tmp_pat
     assert [(x["code"], x["message"]) for x in one["files"][0]["losses"] if x["path"] == "kind"] == [
         ("kind-changed", "a Cursor command written as an agent: the user runs it by name; an agent runs only when "
                          "chosen or delegated to")]
+
+
+def test_a_kiro_agent_in_markdown_is_not_read_as_another_dialects_below_a_directory(tmp_path) -> None:
+    """Kiro's agents in Markdown (.kiro/agents/NAME.md: Kiro CLI 3 and the IDE; tool category tags, `permissions`
+    rules) are a format agentconv does not read: below a directory one was detected as a Copilot agent, its tags read
+    as Copilot tool sets and its `permissions` dropped, so a shell denied for `rm *` became a plain Bash (sixth shadow
+    corpus). Now skipped, with what it is; a Kiro JSON agent beside it is still converted; one named on its own is
+    read with kind-changed."""
+    src = tmp_path / "in" / ".kiro" / "agents"
+    src.mkdir(parents=True)
+    (src / "backend.md").write_text("---\ndescription: Backend agent\ntools: [read, shell]\npermissions:\n"
+                                    "  - capability: shell\n    effect: deny\n    match: [\"rm *\"]\n---\n\nBuild it.\n")
+    (src / "rev.json").write_text('{"name": "rev", "description": "Reviews", "prompt": "Review.", "tools": ["fs_read"]}\n')
+    doc = check("convert", run("convert", str(tmp_path / "in"), "--to", "claude", "-o", str(tmp_path / "out"),
+                               "--json")[0], 0)
+    rows = {Path(f["source"]).name: (f["status"], f.get("reason")) for f in doc["files"]}
+    assert rows == {"backend.md": ("skipped", "a Kiro agent in Markdown (a format agentconv does not read; Kiro's JSON "
+                                              "agents it does): not read below a directory (name the file, or the "
+                                              "dialect to read it as)"),
+                    "rev.json": ("converted", None)}
+    one = check("convert", run("convert", str(src / "backend.md"), "--to", "claude", "--json")[0], 0)
+    assert [x["code"] for x in one["files"][0]["losses"] if x["path"] == "kind"] == ["kind-changed"]

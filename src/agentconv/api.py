@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
-from . import limits, registry
+from . import limits, naming, registry
 from .carry import reading
 from .envelopes import frontmatter, records
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
@@ -190,7 +190,11 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     report = report if report is not None else LossReport()
     report.source, report.file = d.id, path
     _report_decoding(decoded, report)
-    if path and (what := instructions(path.replace("\\", "/"))) is not None and not (
+    if path and (what := instructions(path.replace("\\", "/"))) is not None and runs(what) == "agent":
+        report.add(LossCode.KIND_CHANGED, "kind", kind=what, written=f"{naming.a(d.id)} agent",
+                   consequence=f"its keys and tool names are read in {d.id}'s terms, and a permission rule {d.id} "
+                   "does not have no longer limits it")
+    elif path and what is not None and not (
             runs(what) and d.table.get("kinds") == [runs(what)]):  # a Cursor command read as a command: no change
         report.add(LossCode.KIND_CHANGED, "kind", kind=what, written="an agent",
                    consequence=("the user runs it by name" if runs(what) else "the tool loads it into its requests by "

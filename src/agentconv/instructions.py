@@ -44,7 +44,8 @@ def _keys() -> dict[str, frozenset[str]]:
 
 
 def runs(what: str) -> str | None:
-    """``"command"`` for a prompt the user runs by name (a Cursor command, a Windsurf workflow); None: instructions."""
+    """``"command"`` for a prompt the user runs by name (a Cursor command, a Windsurf workflow); ``"agent"`` for an
+    agent of a format agentconv does not read (Kiro's Markdown agents); None: instructions."""
     return _runs().get(what)
 
 
@@ -57,6 +58,8 @@ def _runs() -> dict[str, str]:
 
 def skip_reason(what: str) -> str:
     """Why ``convert DIR`` leaves such a file out."""
+    if runs(what) == "agent":
+        return f"{what}: not read below a directory (name the file, or the dialect to read it as)"
     if runs(what):
         return (f"{what}: a prompt the user runs by name, not an agent (name the file, or a command dialect to read "
                 "it as)")
