@@ -508,3 +508,27 @@ def test_a_prompts_name_is_its_slash_name_over_the_file_name():
                                    from_="copilot-prompt", path=path)
     assert plain.path == ".claude/commands/editorconfig.md"
     assert agentconv.convert_text(src, "copilot-prompt", from_="copilot-prompt", path=path).text == src
+
+
+def test_a_tool_list_the_source_tool_ignores_is_no_restriction_to_refuse():
+    """Codex reads a prompt's description and argument-hint only (custom_prompts.rs parse_frontmatter): a `tools` list
+    there (another tool's key) restricts nothing, so a Claude Code command need not refuse it as a restriction it
+    cannot say (was exit 6, sixth shadow corpus); it is said as not written, and carried."""
+    src = "---\ndescription: Fix.\ntools: ['read', 'edit']\n---\n\nFix $ARGUMENTS.\n"
+    out = agentconv.convert_text(src, "claude-command", from_="codex-prompt", path=".codex/prompts/fix.md")
+    assert "allowed-tools" not in out.text and "Fix $ARGUMENTS." in out.text
+    assert any(i.path == "tools" and "codex-prompt does not apply it" in i.message for i in out.report)
+    with pytest.raises(agentconv.BroadenError):  # a tool list its own tool applies (a VS Code prompt's) still is one
+        agentconv.convert_text(src, "claude-command", from_="copilot-prompt", path=".github/prompts/fix.prompt.md")
+
+
+def test_a_folder_of_outputs_is_converted_without_agentconvs_own_state(tmp_path):
+    """`convert DIR` over a folder agentconv wrote skips its `.agentconv/` (manifest, lock): `--from kiro` read the
+    manifest's JSON as a Kiro agent (delegation helper)."""
+    (tmp_path / ".kiro" / "agents").mkdir(parents=True)
+    (tmp_path / ".kiro" / "agents" / "k.json").write_text('{"name": "k", "description": "d", "prompt": "Do it."}\n')
+    (tmp_path / ".agentconv").mkdir()
+    (tmp_path / ".agentconv" / "manifest.json").write_text('{"version": 1, "files": {}}\n')
+    from agentconv.batch import discover
+    found = [e.path.relative_to(tmp_path).as_posix() for e in discover([tmp_path], from_="kiro")]
+    assert found == [".kiro/agents/k.json"]

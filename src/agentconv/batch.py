@@ -66,7 +66,7 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
     runs_as = _kind(from_) if from_ else None  # --from a command dialect: a Cursor command is taken as one
     for p in map(Path, paths):
         if p.is_dir():
-            for e in walk(p, lambda d: d in SKIP_DIRS):
+            for e in walk(p, lambda d: d in SKIP_DIRS or d == ".agentconv"):  # agentconv's own state: no agent
                 low = e.path.name.lower()
                 if e.problem is not None and not low.endswith(SUFFIXES):
                     yield e  # a folder link out of the tree: whatever is below it is not read

@@ -460,6 +460,10 @@ class ToolFields:
         in this dialect's spelling (other decisions reported, not said). An allowlist, an empty list or a deny list
         cannot be said so: ``broaden`` (refused unless allowed; then nothing is pre-approved). None: nothing to say."""
         policy = ctx.agent.tools
+        if policy.mode != INHERIT and not self._enforced(ctx):  # another tool's key its own tool ignores (a `tools`
+            ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",  # list in a
+                     why=f"{ctx.agent.origin.dialect} does not apply it: it runs with every tool")  # Codex prompt)
+            return None
         if policy.mode != INHERIT:
             self.cannot_restrict(ctx, noun, "allowed-tools only pre-approves them")
             return None
