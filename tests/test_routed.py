@@ -217,3 +217,19 @@ def test_an_opencode_config_command_is_routed_to_its_own_agent(tmp_path):
     agentconv.migrate(root, ["claude", "copilot"], out=tmp_path / "out", jobs=1)
     assert header(tmp_path / "out/.claude/commands/review.md") == "description: Review\ncontext: fork\nagent: reviewer\n"
     assert header(tmp_path / "out/.github/prompts/review.prompt.md") == "description: Review\nagent: reviewer\n"
+
+
+def test_a_command_given_its_agents_allowlist_is_refused_where_the_target_only_pre_approves(tmp_path):
+    """The agent's allowlist, taken by its command, is a restriction its tool applies, even though an OpenCode command's
+    own tool keys are none (opencode-command: tool_semantics false): a Claude Code command, whose allowed-tools only
+    pre-approve, refuses it (it must not be dropped as a key the source's tool ignores)."""
+    root = tmp_path / "repo"
+    files = {".opencode/agent/reader.md": "---\ndescription: Reads\nmode: subagent\npermission:\n  '*': deny\n"
+                                          "  read: allow\n---\nYou read.\n",
+             ".opencode/command/look.md": "---\ndescription: Look\nagent: reader\n---\nLook at it.\n"}
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    results = {Path(r.source).relative_to(root).as_posix(): r
+               for r in convert_many([root], "claude-command", tmp_path / "out")}
+    assert results[".opencode/command/look.md"].exit_code == 6

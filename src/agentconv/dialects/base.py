@@ -649,6 +649,7 @@ class Dialect(ToolFields, Detection):
                                                 agent=repr(value), why=rule["why"]))
                 return
             ctx.agent = replace(ctx.agent, tools=copy.deepcopy(route.tools))
+            ctx.tools_of_agent = True  # the agent's tools, which its tool applies: a restriction (``_enforced``)
             ctx.report.add(LossCode.VALUE_READ_AS, "tools", value=f"{source}'s agent {value!r}",
                            reading="that agent's tools (the agent is among the sources), as the command's")
             return
@@ -1193,6 +1194,9 @@ class WriteContext:
         self.appended: str | None = None
         """What this write added at the end of the prompt (the arguments placeholder of a tool that drops them
         otherwise): the side channel names it, and a write back into the first dialect takes it off."""
+        self.tools_of_agent: bool = False
+        """The record's tools are those of the agent a command runs in (``_runs_in``): applied by the source's tool,
+        whatever its commands' own tool keys are."""
         self.literal: tuple[int, ...] = ()
         """The placeholders of the prompt written that are literal text of the source (``literal_ordinals``): the
         side channel names them, and the way back reads them as text."""

@@ -181,6 +181,8 @@ class ToolFields:
         """Whether the record's tool policy is one its source's tool enforces (not another tool's key read narrowly
         from a file whose tool has no tool policy, such as a Claude ``tools`` in an OpenCode command: that tool runs it
         with every tool, as a target without a tool field does). A record of no known dialect: yes."""
+        if ctx.tools_of_agent:  # a command's tools taken from the agent it runs in: that agent's tool applies them
+            return True
         origin = ctx.agent.origin
         source = origin.dialect if origin is not None else None
         return source not in registry.ids() or registry.get(source).table.get("tool_semantics", True)
