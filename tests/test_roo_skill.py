@@ -436,3 +436,16 @@ def test_a_roo_orchestrator_keeps_its_delegation(target, key, want):
     back = agentconv.convert_text(result.text, "roo", from_=target, path=result.path)
     assert back.text == ORCHESTRATOR
     assert not [i for i in back.report if i.code.value in ("tool-unmapped", "tool-broadened")]
+
+
+def test_a_denied_tool_roo_gives_every_mode_is_said():
+    """`disallowedTools: Agent` written for Roo: no group takes new_task away, so the deny cannot hold there; said as for
+    an allowlist without it (was silent: a deny list skipped the check)."""
+    src = "---\nname: rd\ndescription: Does.\ndisallowedTools: Agent, Write\n---\n\nDo.\n"
+    said = [i.message for i in agentconv.convert_text(src, "roo", from_="claude", path=".claude/agents/rd.md").report
+            if i.code.value == "tool-broadened"]
+    assert said == ["in roo every mode also has new_task, outside its groups: the agent can start a subtask in another "
+                    "mode (new_task, with that mode's tools; Roo asks the user first unless subtasks are auto-approved)"]
+    plain = src.replace("Agent, ", "")
+    assert not [i for i in agentconv.convert_text(plain, "roo", from_="claude", path=".claude/agents/rd.md").report
+                if i.code.value == "tool-broadened"]

@@ -44,7 +44,7 @@ from typing import Any
 from .. import rx
 from ..envelopes.frontmatter import Parsed
 from ..envelopes.roomodes import PROBLEM
-from ..ir import ALLOWLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
 from ..tools import capability
@@ -208,6 +208,8 @@ class Roo(Dialect):
     def check_broaden(self, ctx: WriteContext, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
         Roo fileRegex (from a roo entry), anything else would be dropped."""
+        if policy.mode == DENYLIST:  # a tool Roo gives every mode, denied: no group takes it away (said, carried)
+            self._say_always(ctx, self.always - {g.canonical for g in policy.denied() if g.pattern is None})
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
