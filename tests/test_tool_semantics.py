@@ -511,6 +511,24 @@ def test_a_scope_allowed_under_a_tool_that_asks_is_said(case, target):
         assert header(back.text)["permission"]["bash"] == {"git status *": "allow", "*": "ask"}
 
 
+# The same scope where nothing is denied (OpenCode `bash: {"*": ask, "git status *": allow}`, read as a deny list of
+# nothing for its ask), written for a Claude Code command or a skill: their `allowed-tools` PRE-APPROVES while the
+# command or skill runs (claude-command.toml, skill.toml: 2.1.330's bundle), so `Bash(git status *)` there says exactly
+# what the source said (Claude Code matches ` *` natively: claude.toml [parser] prefix_rule); the ask is left to Claude
+# Code's own approval settings, said (tool-coerced). Was: nothing written and a tool-narrowed warning in the command,
+# refused in the skill ("a skill cannot restrict tools: the deny list would become every tool", a deny list of nothing).
+@pytest.mark.parametrize("target", ["claude-command", "skill"])
+def test_a_scope_allowed_under_a_tool_that_asks_is_a_pre_approval(target):
+    text = '---\ndescription: d\npermission:\n  bash:\n    "*": ask\n    "git status *": allow\n---\nDo it.\n'
+    out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
+    assert header(out.text)["allowed-tools"] == "Bash(git status *)"
+    assert not [i for i in out.report if i.code.value in ("tool-narrowed", "tool-broadened")]
+    assert [i.message for i in out.report if "other than pre-approval" in i.message] == [
+        f"1 per-tool decisions other than pre-approval written as nothing ({target} cannot say them)"]
+    back = agentconv.convert_text(out.text, "opencode", from_=target, path=out.path)  # the exact policy rides along
+    assert header(back.text)["permission"] == {"bash": {"*": "ask", "git status *": "allow"}}
+
+
 # An empty allowlist (no tools) in a Claude agent: Claude Code reads `tools: []` and `tools: ""` alike (zero tools);
 # its writer says `""` (a comma string, as documented). Where the side channel rides (OpenCode carries the name), its
 # `styles` names the source's `[]`, so the way back gives the file byte for byte; where nothing rides (Gemini writes

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..ir import ALLOWLIST, NONE
 from .command import CommandDialect
 from .helpers import split_commas
+from .toolpolicy import decisions_only
 
 if TYPE_CHECKING:
     from ..ir import Agent
@@ -34,6 +35,8 @@ class ClaudeCommand(CommandDialect):
         if ctx.agent.tools.mode in (ALLOWLIST, NONE) and not self._same(ctx):
             self.preapproved(ctx, "a Claude Code command")  # refused (or, allowed to broaden, nothing written)
             return {}
+        if decisions_only(ctx.agent.tools) and not self._same(ctx):  # nothing denied, only asks and allows (OpenCode
+            return self.write_inherited(ctx)  # `bash: {"*": ask, "git status *": allow}`): pre-approvals, exactly
         return super().write_tools(ctx)
 
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:

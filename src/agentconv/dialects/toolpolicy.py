@@ -462,6 +462,8 @@ class ToolFields:
         in this dialect's spelling (other decisions reported, not said). An allowlist, an empty list or a deny list
         cannot be said so: ``broaden`` (refused unless allowed; then nothing is pre-approved). None: nothing to say."""
         policy = ctx.agent.tools
+        if decisions_only(policy) and self._enforced(ctx):  # nothing denied: per-tool decisions on every tool (OpenCode `bash: {"*": ask,
+            policy = ToolPolicy(INHERIT, policy.grants)  # "git status *": allow}`), its allows said as pre-approvals
         if policy.mode != INHERIT and not self._enforced(ctx):  # another tool's key its own tool ignores (a `tools`
             ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",  # list in a
                      why=f"{ctx.agent.origin.dialect} does not apply it: it runs with every tool")  # Codex prompt)
@@ -552,6 +554,14 @@ def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str,
 
 _grant_key = attrgetter("raw", "canonical", "decision", "pattern")
 """A grant as a hashable key."""
+
+
+def decisions_only(policy: ToolPolicy) -> bool:
+    """A deny list that denies nothing: every tool available, some asked for, some allowed without asking (OpenCode
+    ``bash: {"*": ask, "git status *": allow}``, read as a deny list for its asks). Where a field PRE-APPROVES tools (a
+    Claude Code command's or a skill's ``allowed-tools``) its allows are said exactly, scopes too (``preapproved``);
+    the asks are left to the target's own approval settings, reported there. It restricts nothing: no deny list."""
+    return policy.mode == DENYLIST and not policy.denied()
 
 
 def whole_tools(policy: ToolPolicy) -> set[str]:
