@@ -532,3 +532,19 @@ def test_a_folder_of_outputs_is_converted_without_agentconvs_own_state(tmp_path)
     from agentconv.batch import discover
     found = [e.path.relative_to(tmp_path).as_posix() for e in discover([tmp_path], from_="kiro")]
     assert found == [".kiro/agents/k.json"]
+
+
+HINTED = '---\ndescription: Add a package\ncategory: project-task-management\nargument-hint: "[package-name] [type]"\n' \
+    '---\n\nAdd $ARGUMENTS.\n'
+
+
+def test_a_quoted_argument_hint_comes_back_quoted_through_a_skill():
+    """A skill keeps a command's argument hint (and other keys of no field) in its `metadata` map: the hint came back
+    unquoted and after `category` (92 of 279 real Claude commands through a skill). The map's entries are written in
+    the quotes the command gave them, read back so, and in the map's order; no side channel is needed."""
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(HINTED, "skill", from_="claude-command", path=".claude/commands/addp.md", policy=policy)
+    assert 'metadata:\n  category: project-task-management\n  argument_hint: "[package-name] [type]"\n' in out.text
+    assert "agentconv" not in out.text  # no side channel
+    back = agentconv.convert_text(out.text, "claude-command", from_="skill", path=out.path, policy=policy)
+    assert back.text == HINTED

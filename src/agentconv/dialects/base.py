@@ -349,9 +349,14 @@ class Dialect(ToolFields, Detection):
         if not quoted and not own:
             return {}
         mine, quoted, own = self.table.get("fields", {}), quoted or {}, own or {}
-        return {k: q for k, v in mapping.items() if (got := own.get(k) or quoted.get(mine.get(k) or k) or (
-                    k not in mine and quoted.get(registry.field_of(k))))  # another tool's key for the field (`title`)
-                and (q := got[0]) and type(got[1]) is type(v) and got[1] == v}
+        styles = {k: q for k, v in mapping.items() if (got := own.get(k) or quoted.get(mine.get(k) or k) or (
+                      k not in mine and quoted.get(registry.field_of(k))))  # another tool's key for the field (`title`)
+                  and (q := got[0]) and type(got[1]) is type(v) and got[1] == v}
+        for k, v in mapping.items():  # a map written whole (a skill's `metadata`): its entries in the source's quotes
+            if k not in styles and type(v) is dict and (mine.get(k) or "").endswith(".*") and \
+                    (text := _nested_quoted(k, v, mine[k][:-1], quoted)) is not None:
+                styles[k] = text
+        return styles
 
     def builtin_name(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as
@@ -698,8 +703,8 @@ class Dialect(ToolFields, Detection):
             at = dict(at)
             for p, i in list(at.items()):
                 if p.endswith(".*") and isinstance(entries := paths.get(ctx.agent, p[:-2]), dict):
-                    for k in entries:
-                        at.setdefault(f"{p[:-2]}.{k}", i)
+                    for j, k in enumerate(entries):  # in the map's own order within its slot
+                        at.setdefault(f"{p[:-2]}.{k}", i + (j + 1) / (len(entries) + 1))
         mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
         return _in_order(mapping, {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at})
 
@@ -1302,7 +1307,7 @@ def _key_for(ipath: str) -> str | None:
     return None
 
 
-def _in_order(mapping: dict[str, Any], where: dict[Any, int]) -> dict[str, Any]:
+def _in_order(mapping: dict[str, Any], where: dict[Any, float]) -> dict[str, Any]:
     """``mapping`` with the keys ``where`` places (key -> position) in that order, each in one of the slots they take;
     the other keys stay where they are. The mapping itself where nothing moves."""
     moved = [k for k in mapping if k in where]
@@ -1359,7 +1364,40 @@ def _quoted(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tu
         if path is not None:
             quoted.setdefault(path, (quote, c.value))
         quoted.setdefault(c.key, (quote, c.value))  # a key written as the source wrote it (field-kept): its own
+    for c, (_, path) in zip(origin.layout.chunks, pairs):  # a map's one-line entries in quotes (a skill's `metadata`)
+        if c.lenient or type(c.value) is not dict or path is None or not path.endswith(".*") or \
+                ('"' not in c.text and "'" not in c.text):
+            continue
+        for ln in c.text.split("\n")[1:]:
+            name, _, rest = ln[2:].partition(":")
+            quote, value = rest.lstrip()[:1], c.value.get(name)
+            if ln[:2] == "  " and quote in ('"', "'") and type(value) is str and \
+                    yamlio.dump_quoted(name, value, quote) == ln[2:] + "\n":  # that quote gives exactly that line
+                quoted.setdefault(path[:-1] + name, (quote, value))
     return quoted
+
+
+def _nested_quoted(key: str, value: dict[str, Any], prefix: str, quoted: dict[Any, tuple[str, str]]) -> str | None:
+    """``key:`` and its map of one-line strings, each entry in the quotes the source gave the field it holds (IR path
+    ``prefix`` + entry: a command's quoted `argument-hint` as a skill's `metadata: argument_hint`), read back here to
+    the same map; None where no entry had quotes or the map is not of that shape."""
+    if type(key) is not str or not value or not any(type(q := quoted.get(prefix + k)) is tuple and q[1] == v
+                                                    for k, v in value.items()):
+        return None
+    lines = []
+    for k, v in value.items():
+        if type(k) is not str or type(v) is not str or "\n" in v:
+            return None
+        q = quoted.get(prefix + k)
+        line = (yamlio.dump_quoted(k, v, q[0]) if q is not None and q[1] == v else None) or yamlio.dump_field(k, v)
+        if line.count("\n") != 1:
+            return None
+        lines.append("  " + line)
+    text = yamlio.scalar(key) + ":\n" + "".join(lines)
+    try:
+        return text if yamlio.load(text) == {key: value} else None
+    except Exception:  # noqa: BLE001 - a spelling the reader refuses: written as usual
+        return None
 
 
 def _own_texts(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tuple[str, Any]]:
