@@ -548,3 +548,21 @@ def test_a_quoted_argument_hint_comes_back_quoted_through_a_skill():
     assert "agentconv" not in out.text  # no side channel
     back = agentconv.convert_text(out.text, "claude-command", from_="skill", path=out.path, policy=policy)
     assert back.text == HINTED
+
+
+def test_literal_text_of_a_command_comes_back_as_text_through_a_skill():
+    """A Claude command's `git diff @{1.day.ago}` is literal text in Claude Code (agentconv's neutral spelling of a
+    file's contents): written into a skill it was said to be a placeholder and came back as a file mention
+    `@1.day.ago` (a meaning change). It is said as literal text, the side channel names it, and it comes back so."""
+    text = "---\ndescription: Standup\n---\n\ngit diff --stat @{1.day.ago} and $ARGUMENTS\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(text, "skill", from_="claude-command", path=".claude/commands/standup.md",
+                                 policy=policy)
+    said = [m for m in items(out.report) if "1.day.ago" in m]
+    assert len(said) == 1 and "is literal text in claude-command" in said[0]
+    assert "git diff --stat @{1.day.ago} and {{args}}" in out.text
+    back = agentconv.convert_text(out.text, "claude-command", from_="skill", path=out.path, policy=policy)
+    assert back.text == text
+    edited = out.text.replace("and {{args}}", "and {{args}} now")  # the file edited: the side channel is stale
+    stale = agentconv.convert_text(edited, "claude-command", from_="skill", path=out.path, policy=policy)
+    assert "@1.day.ago" in stale.text  # read as the placeholder its text spells, as before

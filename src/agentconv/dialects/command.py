@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import carry, naming, registry
 from ..loss import LossCode, LossReport
-from ..placeholders import (Rewrite, Spelling, all_spellings, from_canonical, literal_ordinals, report, source_literals,
-                            source_names, spelling_of, to_canonical, unexpanded, uses_args)
+from ..placeholders import (CANONICAL, TEXT, Rewrite, Spelling, all_spellings, from_canonical, literal_ordinals, report,
+                            source_literals, source_names, spelling_of, to_canonical, unexpanded, uses_args)
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class CommandDialect(Dialect):
         raw = origin.keep.get("raw_prompt") if origin is not None else None
         names = source_names(source, raw) if source is not None else {}
         literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
-            if source is not None else frozenset()
+            if source is not None else _carried_literals(agent)
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         ctx.literal = literal_ordinals(text, self.spelling, rw)
         if source is not None and raw is not None:
@@ -150,6 +150,26 @@ class CommandDialect(Dialect):
         if optional and not mapping and not carry_data and (layout is None or not layout.has_header):
             return (layout.gap if layout is not None else "") + body
         return super().render(mapping, body, layout, carry_data)
+
+
+def _carried_literals(agent: Agent) -> frozenset[int]:
+    """Where in the prompt of a record read from a file with no placeholders (a skill) stand canonical spellings that
+    were literal text of the command it was written from (a Claude command's ``git diff @{1.day.ago}``): the side
+    channel's ``literal`` names them (ordinals of the canonical placeholders), while the file is as that write left
+    it."""
+    origin = agent.origin
+    ordinals = origin.keep.get("carried_literal") if origin is not None and origin.keep.get("carry_fresh") is True \
+        else None
+    if not ordinals:
+        return frozenset()
+    out, at, n = set(), 0, 0
+    for tok in CANONICAL.tokenize(agent.prompt):
+        at, here = at + len(tok.raw), at
+        if tok.kind != TEXT:
+            if n in ordinals:
+                out.add(here)
+            n += 1
+    return frozenset(out)
 
 
 def _named_from(agent: Agent, dialect: str) -> dict[str, str]:

@@ -150,7 +150,8 @@ class Skill(Dialect):
         text = super().body(agent, ctx)
         if agent.kind != "command":
             return text
-        from ..placeholders import CANONICAL, TEXT, source_names, spelling_of
+        from ..carry import LITERAL_MAX
+        from ..placeholders import CANONICAL, TEXT, source_literals, source_names, spelling_of
 
         origin = agent.origin
         raw = origin.keep.get("raw_prompt") if origin is not None else None
@@ -159,9 +160,27 @@ class Skill(Dialect):
             origin.keep.get("carried_from") == self.id and origin.keep.get("carry_fresh") is True
         if back:
             text = raw[0]
-        seen = dict.fromkeys(t.raw for t in (source if back else CANONICAL).tokenize(text) if t.kind != TEXT)
+        literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
+            if source is not None and not back and text == agent.prompt else frozenset()
+        seen, at, n, literal = {}, 0, 0, []
+        for t in (source if back else CANONICAL).tokenize(text):
+            at, here = at + len(t.raw), at
+            if t.kind != TEXT:
+                seen.setdefault(t.raw, here in literals)
+                if here in literals:
+                    literal.append(n)  # named in the side channel: a write back into a command reads it as text
+                n += 1
+        ctx.literal = tuple(literal[:LITERAL_MAX]) if len(literal) <= LITERAL_MAX else ()
         names = source_names(source, raw) if source is not None and not back else {}
-        for found in seen:
+        for found, literal in seen.items():
+            if literal:  # literal text of the command (a Claude `git diff @{1.day.ago}`), in the neutral spelling
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found,
+                               what=f"literal text in {origin.dialect} (agentconv's neutral spelling of a placeholder)",
+                               dialect=self.id, consequence="has no placeholders: written as it is (the side channel "
+                               "names it, so a write back into a command reads it as text)" if ctx.literal else
+                               "has no placeholders: written as it is, which a write back into a command reads as a "
+                               "placeholder")
+                continue
             if back:  # the skill's own text, again: a placeholder only in the command it went through
                 ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {found!r} of "
                                f"{origin.dialect}", written="the text the skill had there (a skill has no placeholders)")
