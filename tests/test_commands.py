@@ -566,3 +566,23 @@ def test_literal_text_of_a_command_comes_back_as_text_through_a_skill():
     edited = out.text.replace("and {{args}}", "and {{args}} now")  # the file edited: the side channel is stale
     stale = agentconv.convert_text(edited, "claude-command", from_="skill", path=out.path, policy=policy)
     assert "@1.day.ago" in stale.text  # read as the placeholder its text spells, as before
+
+
+def test_a_command_without_a_header_comes_back_without_one_through_a_skill():
+    """A skill requires a description: a Claude command without one gets the one Claude Code shows (its first line),
+    and came back with a made-up header (41 of 279 real commands). The side channel says the write made it up, so a
+    write back into the command's dialect, while the file is as that write left it, leaves it out again; a
+    description written or edited in the skill since, or a skill's own, is kept."""
+    text = "Standup report\n\nList what changed.\n"
+    policy = agentconv.Policy(placed=True)
+    out = agentconv.convert_text(text, "skill", from_="claude-command", path=".claude/commands/standup.md",
+                                 policy=policy)
+    assert "description: Standup report\n" in out.text and '"made":["description"]' in out.text
+    back = agentconv.convert_text(out.text, "claude-command", from_="skill", path=out.path, policy=policy)
+    assert back.text == text
+    edited = out.text.replace("description: Standup report", "description: Daily standup")
+    kept = agentconv.convert_text(edited, "claude-command", from_="skill", path=out.path, policy=policy)
+    assert kept.text.startswith("---\ndescription: Daily standup\n---\n")
+    own = "---\nname: standup\ndescription: Standup report\n---\n\nStandup report\n\nList what changed.\n"
+    mine = agentconv.convert_text(own, "claude-command", from_="skill", path=out.path, policy=policy)
+    assert mine.text.startswith("---\ndescription: Standup report\n---\n")  # the user's own: never dropped

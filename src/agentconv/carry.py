@@ -4,7 +4,9 @@ Payload: ``{"v": 1, "from": DIALECT, "digest": HASH, "fields": {IR_PATH: VALUE}}
 (the first file's header keys in its order, where some of them ride here and its dialect would not write them in
 that order: layout only, used by a write back into that dialect, never a value), ``"styles": {KEY: STYLE}`` (how it
 spelled the values that ride here: quotes, a one-line flow list) and ``"gap"`` (the blank lines before its prompt,
-where the target has no place for them): layout too, bounded and checked (``layout``); ``"appended"`` (what the
+where the target has no place for them): layout too, bounded and checked (``layout``); ``"made"`` (the fields the
+write made up where the first file had none: a write back into that dialect, while the file is fresh, leaves them
+out again); ``"appended"`` (what the
 write added at the end of the prompt, the arguments placeholder of a tool that drops them otherwise: a write back
 into the first dialect takes it off); ``"literal"`` (which placeholders of the prompt written, numbered in order, were
 literal text of the first file that the target expands, a price like ``$150`` in an OpenCode command: the way back
@@ -60,15 +62,17 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
          keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None, *,
-         appended: str | None = None, literal: tuple[int, ...] = ()) -> dict[str, Any] | None:
+         appended: str | None = None, literal: tuple[int, ...] = (), made: tuple[str, ...] = ()
+         ) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
     ``styles``: how that file spelled the values that ride here (key -> one of ``STYLES``: quoted, a one-line
     flow list); ``gap``: the blank lines before its prompt, where the target has nowhere to keep them; ``appended``:
     what the write added at the end of the prompt (said even where nothing else rides: a write back takes it off);
     ``literal``: which placeholders of the prompt written were literal text of the source (said even where nothing
-    else rides: the way back reads them as text)."""
-    if not fields and not appended and not literal:
+    else rides: the way back reads them as text); ``made``: the fields this write made up where the first file had
+    none (``MADE``; said even where nothing else rides: a write back into that dialect leaves them out)."""
+    if not fields and not appended and not literal and not made:
         return None
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
@@ -81,6 +85,8 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
         payload["appended"] = appended
     if literal:
         payload["literal"] = list(literal)
+    if made:
+        payload["made"] = list(made)
     return payload
 
 
@@ -102,6 +108,9 @@ STYLES = ('"', "'", "[]", "['']", '[""]')
 items each in single or double quotes)."""
 GAP_MAX = 16
 """The most blank lines a payload's ``gap`` may name."""
+MADE = ("description",)
+"""The fields a payload's ``made`` may name: made up by the write where the first file had none (a skill requires a
+description, a Claude Code command does not)."""
 LITERAL_MAX = 256
 """The most placeholders a payload's ``literal`` may name as literal text."""
 
@@ -127,6 +136,9 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
     if isinstance(literal, list) and 0 < len(literal) <= LITERAL_MAX and all(
             type(i) is int and 0 <= i < 1 << 20 for i in literal):
         out["carried_literal"] = tuple(literal)  # read as text, not placeholders, while the file is fresh (command.py)
+    made = payload.get("made")
+    if isinstance(made, list) and 0 < len(made) <= len(MADE) and all(m in MADE for m in made):
+        out["carried_made"] = tuple(made)  # left out by a write back into the first dialect while fresh (command.py)
     return out
 
 

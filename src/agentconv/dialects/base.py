@@ -404,7 +404,7 @@ class Dialect(ToolFields, Detection):
                           body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else
                                   (None, None, None)),
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
-                          literal=ctx.literal)
+                          literal=ctx.literal, made=ctx.made)
 
     def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
         """How the file the record was first read from spelled the values that ride here, or that are written here
@@ -1202,6 +1202,9 @@ class WriteContext:
         self.tools_of_agent: bool = False
         """The record's tools are those of the agent a command runs in (``_runs_in``): applied by the source's tool,
         whatever its commands' own tool keys are."""
+        self.made: tuple[str, ...] = ()
+        """The fields this write made up where the record has none (``carry.MADE``): the side channel names them, and a
+        write back into the first dialect leaves them out."""
         self.literal: tuple[int, ...] = ()
         """The placeholders of the prompt written that are literal text of the source (``literal_ordinals``): the
         side channel names them, and the way back reads them as text."""

@@ -140,7 +140,13 @@ class Skill(Dialect):
         """Required for every skill, whatever its kind: made up where none is given, but not in a skill converted to
         itself (Claude Code describes it by its first line; the file comes back as written)."""
         described = super().out_description(ctx)
-        return described if described is not None or self._same(ctx) else self.made_up_description(ctx)
+        if self._same(ctx):
+            return described
+        if described is None:
+            described = self.made_up_description(ctx)
+        if described is not None and ctx.agent.kind == "command" and ctx.agent.description is None:
+            ctx.made = ("description",)  # a command had none (its dialect needs none): the way back leaves it out
+        return described
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         """A command's prompt, which a skill has no placeholders for (no ``[placeholders]``). A command that a skill
