@@ -54,7 +54,8 @@ class Dialect(ToolFields, Detection):
             return self.envelope.parse(text, path, prompt_key=key)
         if self.envelope is frontmatter:  # an instructions file named on its own: its own keys are keys too
             keys = self.known_keys | header_keys(path)
-            return frontmatter.parse(text, path, keys=keys, twice=self.table.get("duplicate_keys"))
+            return frontmatter.parse(text, path, keys=keys, twice=self.table.get("duplicate_keys"),
+                                     ends=self.table.get("header_ends"))
         return self.envelope.parse(text, path)
 
     @cached_property

@@ -42,6 +42,11 @@ _KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^
 # the file in VS Code; their loaders, run 2026-11-27).
 _CLOSE = rx.compile(r"^---[ \t]*$")
 _CLOSE_LINE = rx.compile(r"(?m)^---[ \t]*$")
+# Claude Code's split (``/^---\s*\n([\s\S]*?)---\s*\n?/``, @anthropic-ai/claude-code 2.1.330 bundled cli, read
+# 2026-11-27; claude.toml ``header_ends = "first-dashes"``) ends the header at the first `---` anywhere: a rule line of
+# more dashes (`--------------`) closes it, and what follows is the prompt. Such a line is read as the closing line (the
+# dashes after the first three are a Markdown thematic break, no text); a `---` inside a value is not cut here.
+_CLOSE_DASHES = rx.compile(r"(?m)^---[-\t ]*$")
 _TABS = rx.compile(r"(?m)^\t+")
 _BLANK_LINES = rx.compile(r"\n*")
 
@@ -105,17 +110,19 @@ class Parsed:
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,
-          twice: str | None = None) -> Parsed:
+          twice: str | None = None, ends: str | None = None) -> Parsed:
     """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
     when the header is not valid YAML, a line that starts no such key continues the value before it. ``twice``: which
-    of a key written twice the dialect's tool reads, ``"first"`` or ``"last"`` (None: the header is not valid YAML)."""
+    of a key written twice the dialect's tool reads, ``"first"`` or ``"last"`` (None: the header is not valid YAML).
+    ``ends="first-dashes"``: the tool ends the header at a line of three dashes or more (``_CLOSE_DASHES``)."""
     first = text.find("\n")
     if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
             raise ParseError("no '---' frontmatter header at the top of the file", file=file, line=1)
         gap = text[: len(text) - len(text.lstrip("\n"))]
         return Parsed({}, text[len(gap):], Layout(has_header=False, gap=gap), 1 + len(gap))
-    close = _CLOSE_LINE.search(text, first + 1) if first >= 0 else None  # the first line that closes it
+    closing = _CLOSE_DASHES if ends == "first-dashes" else _CLOSE_LINE
+    close = closing.search(text, first + 1) if first >= 0 else None  # the first line that closes it
     if close is None:
         raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
     head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
