@@ -378,15 +378,18 @@ def test_three_dashes_in_a_value_never_end_claude_codes_header():
 
 def test_a_rule_line_of_dashes_ends_claude_codes_header():
     """Claude Code's split (`/^---\\s*\\n([\\s\\S]*?)---/`, 2.1.330) ends the header at a line of more dashes
-    (`----------`): what follows is the prompt, not text of the last key. Read so, the file stays byte for byte in its
-    own dialect and its prompt reaches the target as a prompt (a Copilot header ends only at `---`: unchanged)."""
+    (`----------`): what follows is the prompt, not text of the last key. Read so, its prompt reaches the target as a
+    prompt; in its own dialect the closing line is written `---` (strictly; reported yaml-lenient)."""
     text = ("---\nname: coder\ndescription: Writes code.\neffort: medium\n----------\n\nYou are Coder.\n\n"
             "# Rules\n\n---\n\nKeep diffs small.\n")
+    strict = text.replace("\n----------\n", "\n---\n", 1)  # read leniently, written strictly
     for dialect in ("claude", "claude-command", "skill"):
-        assert agentconv.convert_text(text, dialect, from_=dialect, path="coder.md").text == text, dialect
+        out = agentconv.convert_text(text, dialect, from_=dialect, path="coder.md")
+        assert out.text == strict, dialect
+        assert [x.path for x in out.report.items if x.code.value == "yaml-lenient"] and strict.count("\n---\n") == 2
     out = agentconv.convert_text(text, "opencode", from_="claude", path="coder.md")
-    assert "\nYou are Coder.\n" in out.text.split("\n---\n", 1)[1]
-    assert not [x for x in out.report.items if x.code.value == "yaml-lenient"]
+    assert out.text.split("\n---\n", 1)[1].lstrip("\n").startswith("You are Coder.\n")
+    assert "effort" not in out.text.split("\n---\n", 1)[1]
 
 
 def test_prefix_collisions_names_two_plugins_commands_by_their_plugin(tmp_path):

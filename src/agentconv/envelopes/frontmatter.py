@@ -130,6 +130,14 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     gap = text[close.end() + 1:body]
     layout = Layout(open=text[:first], close=close.group(), ended=close.end() < len(text), gap=gap)
     out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap))
+    if _CLOSE.match(close.group()) is None:  # a rule line of dashes (_CLOSE_DASHES): written `---`, strictly
+        from ..loss import LossCode
+        from .records import Note
+
+        layout.close = "---"
+        out.notes.append(Note(LossCode.YAML_LENIENT, {"text": f"the closing line '{close.group()}'", "problem":
+                              "is more than `---`", "reading": "the end of the header, as Claude Code reads it "
+                              "(written `---`)"}, len(head) + 2))
     _chunk(head, layout, out)
     if twice:  # the other value is not written back: the output is strict YAML, as for any lenient read
         _once(layout, twice, out)
