@@ -1095,3 +1095,15 @@ def test_a_part_of_a_set_comes_back_as_written_beside_a_tool_the_target_lost(tar
     assert "tool 'SendMessage' has no" in "\n".join(i.message for i in out.report if i.code.value == "tool-unmapped")
     back = agentconv.convert_text(out.text, "claude", from_=target, path=out.path, policy=policy)
     assert back.text == src.replace(", SendMessage", "")
+
+
+def test_claude_agent_scope_names_each_agent_type():
+    """`Agent(worker, researcher)` lets a Claude Code agent spawn worker and researcher (2.1.330 splits the scope on
+    commas): OpenCode gets a `task` rule for each, not one pattern `worker, researcher` that no agent name matches
+    (which spawned none of them); the file in its own dialect stays as written."""
+    text = "---\nname: lead\ndescription: Leads.\ntools: Agent(worker, researcher), Read\n---\nLead.\n"
+    out = agentconv.convert_text(text, "opencode", from_="claude", path="lead.md").text
+    assert "    worker: allow\n    researcher: allow\n" in out and "worker, researcher" not in out
+    assert agentconv.convert_text(text, "claude", from_="claude", path="lead.md").text == text
+    back = agentconv.convert_text(out, "claude", from_="opencode", path="lead.md").text
+    assert "tools: Agent(worker), Agent(researcher), Read\n" in back

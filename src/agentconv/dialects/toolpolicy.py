@@ -117,6 +117,9 @@ class ToolFields:
             pattern, canon = memo(self, "_grant_memo", name, lambda: self._grant_of(name), lambda: len(name))
         else:
             canon = self._grant_of(name, pattern)[1]
+        sep = self.table.get("parser", {}).get("agent_types")
+        if sep and pattern and sep in pattern and "agent" in canon:  # `Agent(a, b)`: two agent types (claude.toml)
+            return [Grant(name, c, decision, p) for p in (t.strip() for t in pattern.split(sep)) if p for c in canon]
         return [Grant(name, c, decision, pattern) for c in canon]
 
     def _grant_of(self, name: str, pattern: str | None = None) -> tuple[str | None, tuple[str | None, ...]]:
