@@ -134,16 +134,24 @@ def test_one_file_alone_is_refused_as_before(tmp_path):
 
 
 # Claude Code runs a command with `context: fork` in the agent `agent` names (default general-purpose, every tool);
-# without `context: fork` the agent does nothing (2.1.330 bundle, read 2026-11-27).
-@pytest.mark.parametrize("lines, refused", [
-    ("context: fork\nagent: Explore\n", True), ("context: fork\nagent: reviewer\n", True),
-    ("context: fork\nagent: general-purpose\n", False), ("context: fork\n", False), ("agent: Explore\n", False)])
-def test_a_claude_command_forked_into_an_agent_is_refused_where_nothing_names_it(lines, refused):
-    text = f"---\ndescription: d\n{lines}---\nDo it.\n"
-    convert = lambda: agentconv.convert_text(text, "opencode-command", from_="claude-command",  # noqa: E731
-                                             path=".claude/commands/probe.md")
+# without `context: fork` the agent does nothing (2.1.330 bundle, read 2026-11-27). A skill's are a command's (the same
+# skill reader). (source, lines, target, refused)
+FORKED = [("claude-command", "context: fork\nagent: Explore\n", "opencode-command", True),
+          ("claude-command", "context: fork\nagent: reviewer\n", "opencode-command", True),
+          ("claude-command", "context: fork\nagent: general-purpose\n", "opencode-command", False),
+          ("claude-command", "context: fork\n", "opencode-command", False),
+          ("claude-command", "agent: Explore\n", "opencode-command", False),
+          ("skill", "context: fork\nagent: Explore\n", "claude", True), ("skill", "context: fork\n", "claude", False)]
+PATH_OF = {"claude-command": ".claude/commands/probe.md", "skill": ".claude/skills/probe/SKILL.md"}
+
+
+@pytest.mark.parametrize("source, lines, target, refused", FORKED)
+def test_a_claude_command_or_skill_forked_into_an_agent_is_refused_where_nothing_names_it(source, lines, target, refused):
+    text = f"---\nname: probe\ndescription: d\n{lines}---\nDo it.\n" if source == "skill" else \
+        f"---\ndescription: d\n{lines}---\nDo it.\n"
+    convert = lambda: agentconv.convert_text(text, target, from_=source, path=PATH_OF[source])  # noqa: E731
     if refused:
-        with pytest.raises(BroadenError, match="cannot run it in claude-command's agent"):
+        with pytest.raises(BroadenError, match=f"cannot run it in {source}'s agent"):
             convert()
     else:
         assert not [i for i in convert().report if i.code.value == "tool-broadened"]
@@ -154,18 +162,6 @@ def test_an_opencode_config_command_run_in_an_agent_is_refused_elsewhere(tmp_pat
     (tmp_path / "opencode.json").write_text('{"command": {"x": {"template": "Do it.", "agent": "plan"}}}')
     with pytest.raises(BroadenError, match="cannot run it in opencode-command's agent 'plan'"):
         agentconv.convert(tmp_path / "opencode.json", "claude-command")
-
-
-@pytest.mark.parametrize("lines, refused", [("context: fork\nagent: Explore\n", True), ("context: fork\n", False)])
-def test_a_skill_forked_into_an_agent_is_refused_where_nothing_names_it(lines, refused):
-    """A Claude Code skill's `context: fork` and `agent` are a command's (the same skill reader)."""
-    text = f"---\nname: probe\ndescription: d\n{lines}---\nDo it.\n"
-    convert = lambda: agentconv.convert_text(text, "claude", from_="skill", path=".claude/skills/probe/SKILL.md")  # noqa: E731
-    if refused:
-        with pytest.raises(BroadenError, match="cannot run it in skill's agent 'Explore'"):
-            convert()
-    else:
-        assert not [i for i in convert().report if i.code.value == "tool-broadened"]
 
 
 def test_no_route_to_an_agent_that_another_file_of_the_target_answers_to(tmp_path):
