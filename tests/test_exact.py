@@ -1107,3 +1107,29 @@ def test_claude_agent_scope_names_each_agent_type():
     assert agentconv.convert_text(text, "claude", from_="claude", path="lead.md").text == text
     back = agentconv.convert_text(out, "claude", from_="opencode", path="lead.md").text
     assert "tools: Agent(worker), Agent(researcher), Read\n" in back
+
+
+def test_one_agent_copied_into_several_folders_is_written_once_not_a_collision(tmp_path):
+    """The same file in two plugins (a marketplace repository copies a command into each plugin that uses it) becomes
+    the same bytes at the same path: written once, both converted to it, the copy says so (``source-repeated``). A
+    third that becomes other bytes there still collides with both: nothing of it is written."""
+    from agentconv.batch import convert_many
+
+    text = "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nReview.\n"
+    for plugin in ("alpha", "beta"):
+        folder = tmp_path / "in" / "plugins" / plugin / "agents"
+        folder.mkdir(parents=True)
+        (folder / "reviewer.md").write_text(text)
+    results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out"))
+    dest = str(tmp_path / "out/.github/agents/reviewer.agent.md")
+    assert [(r.status, r.target) for r in results] == [("converted", dest)] * 2
+    copy = str(tmp_path / "in/plugins/beta/agents/reviewer.md")
+    said = [(i.severity.value, i.message) for r in results for i in r.report if i.code.value == "source-repeated"]
+    assert said == [("info", f"{copy} becomes the very file {str(tmp_path / 'in/plugins/alpha/agents/reviewer.md')}"
+                     f" becomes ({dest}): written once, for both")]
+    assert [p.name for p in (tmp_path / "out").rglob("*.md")] == ["reviewer.agent.md"]
+    folder = tmp_path / "in" / "plugins" / "gamma" / "agents"
+    folder.mkdir(parents=True)
+    (folder / "reviewer.md").write_text(text.replace("Review.", "Review twice."))
+    results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out3"))
+    assert [r.status for r in results] == ["failed"] * 3 and not (tmp_path / "out3/.github").exists()

@@ -137,7 +137,7 @@ def test_collisions_are_reported_and_resolved(tmp_path: Path) -> None:
     for plugin in ("alpha", "beta"):
         d = repo / "plugins" / plugin / "agents"
         d.mkdir(parents=True)
-        (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer"))
+        (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer") + plugin)  # not the same bytes
     r = cli("migrate", ".", "--to", "copilot", cwd=repo)
     assert r.returncode == 8
     assert r.stderr.count("2 sources want this file") == 1  # one problem, one line (not one per source)
@@ -310,3 +310,29 @@ def test_migrate_writes_commands_in_the_tool_s_dialect_for_commands(tmp_path: Pa
     assert r.returncode == 0, r.stderr
     assert not (repo / ".github/prompts/ship.prompt.md").exists()
     assert (repo / ".github/agents/reviewer.agent.md").exists()
+
+
+def test_one_agent_copied_into_two_plugins_is_written_once_and_goes_with_its_last_source(tmp_path: Path) -> None:
+    """Two byte-identical sources that become one target are no collision: written once, both its origins in the
+    manifest (removing one copy keeps the target, the other still makes it); once they differ, they collide."""
+    repo = tmp_path / "r"
+    for plugin in ("alpha", "beta"):
+        d = repo / "plugins" / plugin / "agents"
+        d.mkdir(parents=True)
+        (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer"))
+    r = cli("migrate", ".", "--to", "copilot", "-v", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert "plugins/beta/agents/code-reviewer.md: info [source-repeated] plugins/beta/agents/code-reviewer.md becomes " \
+           "the very file plugins/alpha/agents/code-reviewer.md becomes (.github/agents/code-reviewer.agent.md): " \
+           "written once, for both" in r.stderr
+    assert [p.name for p in (repo / ".github/agents").iterdir()] == ["code-reviewer.agent.md"]
+    manifest = json.loads((repo / ".agentconv/manifest.json").read_text())
+    assert manifest["origins"][".github/agents/code-reviewer.agent.md"]["sources"] == [
+        "plugins/alpha/agents/code-reviewer.md", "plugins/beta/agents/code-reviewer.md"]
+    (repo / "plugins/alpha/agents/code-reviewer.md").unlink()
+    r = cli("sync", ".", "--to", "copilot", "--from", "claude", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert (repo / ".github/agents/code-reviewer.agent.md").exists()
+    (repo / "plugins/alpha/agents/code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer") + "More.\n")
+    r = cli("sync", ".", "--to", "copilot", "--from", "claude", cwd=repo)
+    assert r.returncode == 8 and r.stderr.count("2 sources want this file") == 1

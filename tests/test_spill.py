@@ -50,7 +50,7 @@ def _repo(root: Path) -> Path:
     for plugin in ("alpha", "beta"):  # two sources, one target
         d = root / "plugins" / plugin / "agents"
         d.mkdir(parents=True)
-        (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer"))
+        (d / "code-reviewer.md").write_text(CLAUDE.format(name="code-reviewer") + plugin)  # not the same bytes
     (root / ".github/agents").mkdir(parents=True)
     (root / ".github/agents/a1.agent.md").write_text("hand written\n")  # kept
     return root

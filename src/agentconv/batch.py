@@ -2,7 +2,7 @@
 
 One bad file never stops the others: each yields a ``FileResult`` with its status and error. Nothing is
 written outside ``out``; an existing file is never replaced without ``force``; two sources that want
-the same target path are both refused.
+the same target path are both refused, unless both become the very same bytes (written once).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import fsio, limits
 from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
-from .loss import LossReport, Policy
+from .loss import LossCode, LossReport, Policy
 from .instructions import in_a_dialect_place, instructions, runs, skip_reason
 from .tree import Entry, walk
 
@@ -216,6 +216,27 @@ def _parent_ok(root: str, parent: str) -> bool:
     return real == base or base in real.parents
 
 
+def _written_once(claims: list[tuple["FileResult", Path, str]], dest: str, commit: Callable[..., None],
+                  failed: Callable[..., None]) -> None:
+    """Several sources that each become the same bytes at ``dest`` (one agent copied into several folders of a
+    repository): written once, by the first; each other is converted too, to that file, and says so
+    (``source-repeated``). Nothing differs, so nothing is lost and nothing collides."""
+    first_res, first_src, text = claims[0]
+    try:
+        commit(first_res, Path(dest), text)
+    except AgentconvError as exc:
+        for res, src, _ in claims:
+            failed(res, exc, src)
+        return
+    except OSError as exc:
+        for res, src, _ in claims:
+            res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
+        return
+    for res, src, _ in claims[1:]:
+        res.status = first_res.status
+        res.report.add(LossCode.SOURCE_REPEATED, "", copy=str(src), first=str(first_src), written=dest)
+
+
 def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, from_: str | None = None,
                  policy: Policy = Policy(), force: bool = False, dry_run: bool = False,
                  prefix_collisions: bool = False, scope: str = "project", shared: bool = False) -> Iterator[FileResult]:
@@ -312,6 +333,9 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             record_failure(res, InternalError.wrap(exc, str(src)), src)
         ordered.append(res)
     for dest, claims in planned.items():
+        if len(claims) > 1 and all(text == claims[0][2] for _, _, text in claims):
+            _written_once(claims, dest, commit, record_failure)  # the same file from each: no collision
+            continue
         for res, src, text in claims:
             try:
                 if len(claims) > 1:  # one other named first, the rest after: "x and y both become z (so does w)"

@@ -829,7 +829,7 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     if merging:
         spills.append(records := _merge(records, job, out_root))
     spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
-                           _with_commands(job.to) if remove_orphans else (), (p for p, _ in found)))
+                           _with_commands(job.to) if remove_orphans else (), (p for p, _ in found), job.keep_losses))
     summary = Summary()
     for r in spills[-1]:
         summary.statuses[r.status] += 1
@@ -1069,19 +1069,31 @@ _COUNTED = ("converted", "unchanged", "planned", "stale")
 
 def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manifest, force: bool, mode: str,
              prefixed: bool = False, given: Container[str] = frozenset(), orphans_of: tuple[str, ...] = (),
-             sources: Iterable[str] = ()) -> Spill[Record]:
+             sources: Iterable[str] = (), keep: bool | str = True) -> Spill[Record]:
     """Collisions and hand-written targets; then commit (rename) or discard the temp files, journalled in the manifest
     (see manifest.py); then the targets of the dialects ``orphans_of`` whose sources are gone. ``sources``: the paths
     of every source (read once, when first needed), which no target may be, whatever link or spelling leads to it.
     Returns the records as they end (a new spill: a pass over the records, never a table of them)."""
-    clash = {target: (len(recs), ", ".join(r.source for r in recs))
-             for target, recs in _wanted_twice(records, lambda r: r.status in _COUNTED and not r.merged).items()}
+    clash, once = {}, {}
+    for target, recs in _wanted_twice(records, lambda r: r.status in _COUNTED and not r.merged).items():
+        if recs[0].digest is not None and all(r.digest == recs[0].digest and r.target_dialect == recs[0].target_dialect
+                                              for r in recs):
+            once[target] = recs[0].source  # the same bytes from each: written once (as many merged), no collision
+        else:
+            clash[target] = (len(recs), ", ".join(r.source for r in recs))
     repo_s, root_s = os.path.abspath(repo), os.path.abspath(root)
     real = _Realpath()
     reals: set[str] | None = None  # the sources' real paths, made when first needed
 
     def settle(r: Record) -> Record:
         nonlocal reals
+        if r.target in once and r.status in _COUNTED and not r.merged:
+            r.merged = True  # its sources, all of them, in the manifest: the target goes when the last one does
+            if r.source != once[r.target]:
+                _repeated(r, once[r.target], keep)
+                if r.tmp:  # the first's temp file is the one renamed; the same bytes
+                    fsio.discard(r.tmp)
+                    r.tmp = None
         if r.target in clash and r.status in _COUNTED and not r.merged:
             n, names = clash[r.target]
             r.status, r.exit_code = "collision", int(ExitCode.OUTPUT)
@@ -1151,6 +1163,19 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
             mf.save(root, manifest)
             manifest.journal = manifest.dirty = False
     return out
+
+
+def _repeated(r: Record, first: str, keep: bool | str) -> None:
+    """Say (``source-repeated``) that ``r``'s target is written once, for it and ``first``: an item, or a count where
+    the run keeps items only from a higher severity (``keep``, as ``_kept``)."""
+    from .loss import LossReport
+
+    item = LossReport(source=r.source_dialect, target=r.target_dialect, file=r.source).add(
+        LossCode.SOURCE_REPEATED, "", copy=r.source, first=first, written=r.target)
+    if keep is True or _RANK[item.severity] >= (_RANK[keep] if keep else 3):
+        r.losses = [*r.losses, item.to_json()]  # a new list: records may share theirs (_Shared)
+    else:
+        r.counts = {**(r.counts or {}), item.code.value: (r.counts or {}).get(item.code.value, 0) + 1}
 
 
 def _written(r: Record, manifest: mf.Manifest, given: Container[str], wrote: bool) -> None:
