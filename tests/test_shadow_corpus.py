@@ -55,6 +55,20 @@ def test_a_header_name_equal_to_a_kept_directory_off_the_rule_is_kept_too(folder
     assert [i.code.value for i in out.report] == ["value-invalid"]
 
 
+@pytest.mark.parametrize("folder", ["Agent-Skills-for-Context-Engineering", "owner__repo", "My Skill"])
+def test_a_repository_root_skill_named_otherwise_comes_back_byte_for_byte(folder):
+    """A repository that is one skill keeps SKILL.md at its root: the directory (wherever it is cloned, off the Agent
+    Skills rule here) names it and its header says otherwise. Converted to its own dialect it was written with a side
+    channel carrying the old directory's name (seventh shadow corpus); now as it was, the new directory said."""
+    text = "---\nname: context-engineering\ndescription: Skills for context engineering.\n---\n\n# Skills\n"
+    out = agentconv.convert_text(text, "skill", from_="skill", path=f"{folder}/SKILL.md")
+    assert out.text == text
+    assert out.path.startswith(".claude/skills/") and out.path.endswith("/SKILL.md")
+    assert [i.code.value for i in out.report] == ["name-conflict", "name-changed"]
+    back = agentconv.convert_text(out.text, "skill", from_="skill", path=out.path)
+    assert back.text == text and back.path == out.path
+
+
 @pytest.mark.parametrize("source,path,text", [
     ("opencode-command", ".opencode/command/fix.md", "---\ndescription: Fix it\nargument-hint: \"<issue>\"\n---\nFix $ARGUMENTS.\n"),
     ("gemini-command", ".gemini/commands/fix.toml",

@@ -119,7 +119,13 @@ class Skill(Dialect):
                            problem=f"skill directory {agent.name!r} does not fit the Agent Skills rule {pattern}")
             ctx.name = agent.name
             return agent.name
+        carried = "name" in ctx.carried
         name = super().out_name(ctx)
+        if not carried and self._same(ctx) and "name" in agent.derived and agent.display_name is not None:
+            # a skill named by a directory outside the skills folders (a repository's root SKILL.md, cloned anywhere)
+            # whose header names it otherwise, written back as a skill: the header is written as it was, the new
+            # directory is said (name-changed) and names it from then on; the old directory's name does not ride
+            ctx.carried.pop("name", None)
         limit = self.table.get("limits", {}).get("name")
         if name and limit and len(name) > limit:
             ctx.report.add(LossCode.VALUE_TOO_LONG, "name", field="name", length=len(name), limit_by="skills", limit=limit)
