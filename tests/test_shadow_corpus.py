@@ -55,6 +55,25 @@ def test_a_header_name_equal_to_a_kept_directory_off_the_rule_is_kept_too(folder
     assert [i.code.value for i in out.report] == ["value-invalid"]
 
 
+@pytest.mark.parametrize("dialect,path", [("copilot", ".github/agents/arch.agent.md"),
+                                          ("copilot-prompt", ".github/prompts/arch.prompt.md")])
+@pytest.mark.parametrize("tools", ["read, edit", "read/readFile, github.vscode-pull-request-github/issue_fetch, todo",
+                                   "read, edit  # Do not change formatting of tools list, managed by VS Code."])
+def test_a_comma_string_of_tools_is_vs_codes_own_form_and_comes_back_byte_for_byte(dialect, path, tools):
+    """VS Code splits a scalar `tools` at commas and GitHub.com documents "a comma separated string and yaml string
+    array" (sixth shadow corpus: 13 agents written so by VS Code itself): converted to its own dialect, the comma
+    string was rewritten as a list. Kept; another dialect's file is still written as a list."""
+    text = f"---\ndescription: Architect.\ntools: {tools}\n---\nPlan it.\n"
+    out = agentconv.convert_text(text, dialect, from_=dialect, path=path)
+    assert out.text == text
+    fresh = agentconv.convert_text("---\nname: arch\ndescription: d\ntools: Read, Grep\n---\nB\n", dialect,
+                                   from_="claude", path=".claude/agents/arch.md", policy=Policy(carry=False))
+    assert fresh.text == ("---\nname: arch\n" if dialect == "copilot" else "---\n") + \
+        "description: d\ntools:\n  - read/readFile\n  - search/textSearch\n---\nB\n"
+    ignored = agentconv.convert_text(text.replace(tools, "read_file, grep_search"), dialect, from_=dialect, path=path)
+    assert "tools:\n  - read/readFile\n  - search/textSearch\n" in ignored.text  # ids VS Code ignores: its own names
+
+
 @pytest.mark.parametrize("folder", ["Agent-Skills-for-Context-Engineering", "owner__repo", "My Skill"])
 def test_a_repository_root_skill_named_otherwise_comes_back_byte_for_byte(folder):
     """A repository that is one skill keeps SKILL.md at its root: the directory (wherever it is cloned, off the Agent

@@ -229,9 +229,15 @@ class ToolFields:
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
         if not old:
             return None
-        # Claude Code reads a YAML list as well as its comma string: kept. A comma string where a list is documented
-        # (Copilot: GitHub.com reads only lists) is written strictly, its names in this dialect's own spelling.
+        # Claude Code reads a YAML list as well as its comma string, VS Code and GitHub.com a comma string as well as
+        # a list (``tools_text``): kept. A comma string where only a list is read is written strictly, its names in
+        # this dialect's own spelling.
         shape = {"comma": (str, list), "list": list, "permission": dict}.get(self.table.get("tools_shape", "list"))
+        if shape is list and self.table.get("tools_text") == "comma":
+            shape = (str, list)
+            foreign = self.table.get("tool_foreign", {})
+            if any(n in foreign for v in old.values() if isinstance(v, str) for n in self.split_names(v, "tools", None)):
+                return None  # a comma string of names the tool ignores there (model-facing ids): written strictly
         blank = self.table.get("parser", {}).get("blank_tools") == "none"  # `tools:` alone is a list here (no tools)
         if shape is None or not all(isinstance(v, shape) or (v is None and blank) for v in old.values()):
             return None
