@@ -23,10 +23,17 @@ def test_a_prompt_whose_first_line_starts_with_dashes_gets_an_empty_header(to):
     assert back.text == out.text
 
 
-def test_the_same_file_in_its_own_dialect_keeps_its_bytes():
-    out = agentconv.convert_text(DIFF_FIRST, to="copilot-prompt", from_="copilot-prompt",
-                                 path=".github/prompts/fix.prompt.md", policy=PLACED)
-    assert out.text == DIFF_FIRST
+@pytest.mark.parametrize("dialect,path", [("copilot-prompt", ".github/prompts/fix.prompt.md"),
+                                          ("claude-command", ".claude/commands/fix.md")])
+def test_the_same_file_in_its_own_dialect_gets_the_empty_header_too(dialect, path):
+    """Its own tool reads no header there (VS Code and Claude Code open one only on a line of dashes alone), a strict
+    reader a header never opened right (fifth shadow corpus: two prompts opening with `--- /dev/null` were invalid
+    outputs): the empty header says where the prompt starts for every reader; the prompt is the same."""
+    out = agentconv.convert_text(DIFF_FIRST, to=dialect, from_=dialect, path=path, policy=PLACED)
+    assert out.text == "---\n---\n" + DIFF_FIRST
+    back = agentconv.convert_text(out.text, to=dialect, from_=dialect, path=path, policy=PLACED)
+    assert back.text == out.text and agentconv.read_text(out.text, dialect, path=path)[0].agent.prompt == \
+        agentconv.read_text(DIFF_FIRST, dialect, path=path)[0].agent.prompt
 
 
 @pytest.mark.parametrize("under", [".opencode/skill", ".opencode/skills"])

@@ -288,14 +288,16 @@ class Dialect(ToolFields, Detection):
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
             layout = out.layout or self._fresh_layout(doc.agent, out.mapping)
-            if out.layout is None and out.body.startswith("---") and self.envelope is frontmatter and \
+            if out.body.startswith("---") and self.envelope is frontmatter and \
                     (layout is None or not (layout.has_header or layout.gap)):
-                # A file written fresh without a header must not open with dashes: gray-matter (OpenCode's
+                # A file written without a header must not open with dashes: gray-matter (OpenCode's
                 # ConfigMarkdown.parse) takes any first line starting `---` as a header's opening, the rest of the
                 # line as its language (`--- a/x`: engine "a/x" is not registered, the command fails to load) and
                 # reads on to the next `---` line as the header (gray-matter 4.0.3 index.js parseMatter, lib/engine.js;
-                # anomalyco/opencode packages/opencode/src/config/markdown.ts; read 2026-11-27). An empty header
-                # says where the prompt starts. (A file written back into its own dialect keeps its bytes.)
+                # anomalyco/opencode packages/opencode/src/config/markdown.ts; read 2026-11-27), and a strict reader
+                # sees a header never opened right. An empty header says where the prompt starts, also in a file
+                # written back into its own dialect: a tool that read no header there (VS Code opens one only on a line
+                # of `---` alone, promptFileParser.ts) reads the same prompt below it.
                 layout = replace(layout, has_header=True) if layout is not None else frontmatter.Layout()
             return self.render(out.mapping, out.body, layout, out.carry)
         layouts = [self.own_layout(a) for a in doc.records]
