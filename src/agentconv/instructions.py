@@ -3,6 +3,7 @@ told by name or folder from ``dialects/data/instructions.toml``. ``convert`` ski
 on its own is read, and reading says it is no agent (``kind-changed``)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,11 +20,27 @@ def _table() -> tuple[tuple[str, frozenset[str], tuple[str, ...], Any], ...]:
                  for i in builtin("instructions.toml")["instructions"])
 
 
+@lru_cache(maxsize=1)
+def _any() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """What ``path`` must hold for some entry of ``_table`` to match it: one of all the entries' names, or endings,
+    or, for a folder glob, ``/`` and its text up to its first wildcard (its pattern, ``*/{f}/*``, matches only a path
+    that holds that text). Most paths hold none of them: they are told apart by this alone."""
+    from .tables import builtin
+
+    entries = builtin("instructions.toml")["instructions"]
+    return (frozenset(n for i in entries for n in i.get("names", ())),
+            tuple(s for i in entries for s in i.get("suffixes", ())),
+            tuple(dict.fromkeys("/" + re.split(r"[*?\[]", f)[0] for i in entries for f in i.get("folders", ()))))
+
+
 def instructions(path: str) -> str | None:
     """What instructions file ``path`` (with ``/``) is, by its name or a folder above it; None: none of them, or it
     is at a place a dialect keeps its agents (``.claude/agents/CLAUDE.md`` is an agent)."""
     name = path.rpartition("/")[2]
     where = path if path.startswith("/") else "/" + path
+    names, ends, folders = _any()
+    if name not in names and not name.lower().endswith(ends) and not any(f in where for f in folders):
+        return None  # no entry's name, ending or folder: what the loop below would say, without its patterns
     for what, names, ends, folders in _table():
         if name in names or name.lower().endswith(ends) or (folders is not None and folders.match(where)):
             return None if in_a_dialect_place(path) else what
