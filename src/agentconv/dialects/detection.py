@@ -57,14 +57,15 @@ class Detection:
         if not has_header or data is None:
             headerless = not has_header and place is not None and self._needs_header(place)
             return (score, why) if self._place_alone and not headerless else (0.0, [])
-        requires, keys, no_name, model_rx = self._detect_rules
+        requires, keys, no_name, model_rx, named = self._detect_rules
         for req in requires:
             if req not in data:
                 return (score, why) if score and self._place_alone else (0.0, [])
-        for key, w in keys:
-            if key in data:
-                score += w
-                why.append(f"field '{key}'")
+        if not named.isdisjoint(data):  # else none of the keys is there: the loop would add nothing
+            for key, w in keys:
+                if key in data:
+                    score += w
+                    why.append(f"field '{key}'")
         if no_name and "name" not in data:
             score += no_name
             why.append("no name field")
@@ -101,14 +102,16 @@ class Detection:
         return self.table.get("detect", {}).get("place_alone", True)
 
     @cached_property
-    def _detect_rules(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...], float, re.Pattern[str] | None]:
+    def _detect_rules(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...], float, re.Pattern[str] | None,
+                                     frozenset[str]]:
         """The table's ``[detect]`` rules, read once: required keys, (key, weight) pairs, the weight of a header without
-        a name, and the model pattern."""
+        a name, the model pattern, and the keys of those pairs as a set."""
         det = self.table.get("detect", {})
         spec = self.table.get("model", {})
         pattern = spec.get("detect", spec.get("pattern"))
-        return (tuple(det.get("requires", [])), tuple(det.get("keys", {}).items()), det.get("no_name", 0),
-                rx.compile(pattern) if pattern else None)
+        keys = tuple(det.get("keys", {}).items())
+        return (tuple(det.get("requires", [])), keys, det.get("no_name", 0), rx.compile(pattern) if pattern else None,
+                frozenset(k for k, _ in keys))
 
     def _detect_tools(self, data: dict[str, Any]) -> tuple[float, list[str]]:
         """Tool names as evidence, each worth 3 shared among the dialects that read it."""
@@ -122,8 +125,11 @@ class Detection:
             isinstance(v, str) for v in value) else None
         if key is None:
             return self._score_tools(value, self.split_names(value, "tools", None))
-        entry = memo(_MEMO, "lists", (type(value), key), dict, lambda: len(key) if isinstance(key, str) else sum(
-            map(len, key)))  # this list's names and scores (keyed by the dialect itself: a new registry, new ones)
+        lists = _MEMO.__dict__.get("lists")  # memo's own table, read first: every dialect of a file asks for this list
+        entry = lists.get((type(value), key)) if lists is not None else None
+        if entry is None:
+            entry = memo(_MEMO, "lists", (type(value), key), dict, lambda: len(key) if isinstance(key, str) else sum(
+                map(len, key)))  # this list's names and scores (keyed by the dialect itself: a new registry, new ones)
         hit = entry.get(self)
         if hit is None:
             split = type(self).split_names
