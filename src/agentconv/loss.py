@@ -159,14 +159,20 @@ class LossItem:
 
     def to_json(self) -> dict[str, Any]:
         data = {"code": self.code.value, "severity": self.severity.value}
-        for k in _OPTIONAL:  # each only where set, in this order
-            v = getattr(self, k)
-            if v is not None:
-                data[k] = v
+        # each optional field only where set, in field order (spelled out: one JSON item per loss of every output)
+        if self.path is not None:
+            data["path"] = self.path
+        if self.message is not None:
+            data["message"] = self.message
+        if self.source is not None:
+            data["source"] = self.source
+        if self.target is not None:
+            data["target"] = self.target
+        if self.file is not None:
+            data["file"] = self.file
+        if self.line is not None:
+            data["line"] = self.line
         return data
-
-
-_OPTIONAL = ("path", "message", "source", "target", "file", "line")
 
 
 @dataclass

@@ -313,11 +313,17 @@ def _kept(rec: Record, items: list[Any], keep: bool | str) -> None:
         rec.losses = [i.to_json() for i in items]
         return
     floor = _RANK[keep] if keep else 3
-    low = [i.code.value for i in items if _RANK[i.severity] < floor]
-    if low:
-        rec.counts = dict(Counter(low))
-        items = [i for i in items if _RANK[i.severity] >= floor]
-    rec.losses = [i.to_json() for i in items]
+    kept: list[Any] = []
+    counts: dict[str, int] = {}  # the codes below the floor, counted in first-seen order (as a Counter gives them)
+    for i in items:  # one pass, not two
+        if _RANK[i.severity] >= floor:
+            kept.append(i)
+        else:
+            code = i.code.value
+            counts[code] = counts.get(code, 0) + 1
+    if counts:
+        rec.counts = counts
+    rec.losses = [i.to_json() for i in kept]
 
 
 def _thin(rec: Record, keep: bool | str) -> None:
