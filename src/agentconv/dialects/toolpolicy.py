@@ -315,6 +315,8 @@ class ToolFields:
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
+        if not grants:  # (most deny lists): no pairs, nothing renamed, unmapped or split, so nothing to report
+            return []
         origin = ctx.agent.origin
         same = origin is not None and origin.dialect == self.id
         # a policy the side channel gave back to the dialect that first wrote it: its names as that file had them

@@ -219,11 +219,19 @@ VS Code's yaml.ts scanner alike), so such a key is quoted wherever it stands."""
 
 
 def _key(k: Any) -> str:
+    if type(k) is str and len(k) <= SHORT:
+        return _short_key(k)
     if isinstance(k, str):
         return _quoted(k) if _MARKER.match(k) else k if _plain(k) else scalar(k)
     if _is_scalar(k):
         return scalar(k)
     raise TypeError(f"unsupported mapping key {k!r}")
+
+
+@lru_cache(maxsize=2048)
+def _short_key(k: str) -> str:
+    """``_key`` of a short string, remembered (the same few keys in every file): exactly its general rule."""
+    return _quoted(k) if _MARKER.match(k) else k if _plain(k) else scalar(k)
 
 
 SIMPLE_KEY_MAX = 1024
