@@ -396,12 +396,12 @@ class Dialect(ToolFields, Detection):
         reader would take it back: no wider than what the written ``header`` (default ``mapping``) grants."""
         if not ctx.policy.carry:
             return None
-        if "tools" in ctx.carried and self._tools_refused(ctx, mapping if header is None else header):
-            kept = self._carried_within(ctx, mapping if header is None else header)
-            if kept is None:
+        if "tools" in ctx.carried and (kept := self._tools_refused(ctx, mapping if header is None else header)):
+            if kept is True:
                 ctx.uncarry("tools", "wider than what the file itself grants")
             else:
-                ctx.carried["tools"] = kept
+                carried = ctx.carried["tools"]
+                ctx.carried["tools"] = {**carried, "grants": [carried["grants"][i] for i in kept]}
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else
@@ -472,45 +472,52 @@ class Dialect(ToolFields, Detection):
             return None  # the first dialect's own order: a write back into it gives it anyway
         return keys  # keys whose values go nowhere (an access setting dropped) are not named
 
-    def _tools_refused(self, ctx: "WriteContext", header: dict[str, Any]) -> bool:
+    def _tools_refused(self, ctx: "WriteContext", header: dict[str, Any]) -> bool | tuple[int, ...]:
         """Would a reader refuse the carried tool policy beside ``header`` (``carry.refusal`` against what the header
-        grants, ``visible_tools``)? A pure function of the header's tool fields and the carried value: memoized on
-        both where the tool fields are all that ``read_tools`` reads (``tool_keys``)."""
+        grants, ``visible_tools``)? False: it rides as it is; True: refused, nothing of it rides; else refused, and the
+        indices of its grants that ride instead (``_carried_within``). A pure function of the header's tool fields, the
+        carried value and what ``_spelled_back`` reads of the record (its first dialect): memoized on them where the
+        tool fields are all that ``read_tools`` reads (``tool_keys``). The header is read once for both questions."""
         carried = ctx.carried["tools"]
         keys = self.tool_keys if type(self).visible_tools is Dialect.visible_tools else None
+        origin = ctx.agent.origin  # what ``_spelled_back`` asks of the record (where its policy was first spelled)
+        first = origin and (origin.dialect, origin.keep.get("carried_from"), ctx.carried_back("tools"))
         try:
             key = None if keys is None else (tuple(_frozen(header.get(k, _ABSENT)) for k in keys),
-                                             carried["mode"], *(tuple(g.items()) for g in carried["grants"]))
+                                             tuple(carried), carried["mode"],
+                                             *(tuple(g.items()) for g in carried["grants"]), first)
             hash(key)
         except (TypeError, KeyError, AttributeError):  # a value of no plain shape: worked out as it is
             key = None
 
-        def refused() -> bool:
-            return carry.refusal("tools", carried, ctx.agent, self.visible_tools(header)) is not None
+        def refused() -> bool | tuple[int, ...]:
+            visible = self.visible_tools(header)
+            if carry.refusal("tools", carried, ctx.agent, visible) is None:
+                return False
+            kept = self._carried_within(ctx, visible)
+            return True if kept is None else kept
 
         if key is None:
             return refused()
         return memo(self, "_refused_memo", key, refused, lambda: sum(_size(header.get(k)) for k in keys)  + sum(
-            len(str(g.get("raw"))) + len(str(g.get("pattern") or "")) for g in carried["grants"]))
+            len(str(g.get("raw"))) + len(str(g.get("pattern") or "")) for g in carried["grants"]) + len(str(first)))
 
-    def _carried_within(self, ctx: "WriteContext", header: dict[str, Any]) -> dict[str, Any] | None:
-        """The carried allowlist less its grants of tools the file itself does not grant (lost here, and said so:
-        ``tool-unmapped``), when what is left is no wider than the file: the way back then spells the rest as the
-        source did (TaskList and TaskGet, not every task tool the file's ``todo`` means). None: nothing to keep, or nothing
-        that the file would not give back as it is anyway (``_spelled_back``)."""
+    def _carried_within(self, ctx: "WriteContext", visible: ToolPolicy) -> tuple[int, ...] | None:
+        """The carried allowlist less its grants of tools the file itself does not grant (``visible``: lost here, and
+        said so: ``tool-unmapped``), when what is left is no wider than the file: the way back then spells the rest as
+        the source did (TaskList and TaskGet, not every task tool the file's ``todo`` means); the indices of the grants
+        left. None: nothing to keep, or nothing that the file would not give back as it is anyway (``_spelled_back``)."""
         carried = ctx.carried["tools"]
-        if carried.get("mode") != ALLOWLIST:
-            return None
-        visible = self.visible_tools(header)
-        if visible.mode != ALLOWLIST:
+        if carried.get("mode") != ALLOWLIST or visible.mode != ALLOWLIST:
             return None
         named = {g.canonical for g in visible.allowed() if g.canonical}
-        grants = [g for g in carried.get("grants", ()) if g.get("canonical") in named]
-        if not grants or len(grants) == len(carried.get("grants", ())) or self._spelled_back(
+        every = carried.get("grants", ())
+        within = tuple(i for i, g in enumerate(every) if g.get("canonical") in named)
+        grants = [every[i] for i in within]
+        if not grants or len(grants) == len(every) or self._spelled_back(
                 ctx, ToolPolicy(ALLOWLIST, [Grant(**g) for g in grants]), set()):
             return None  # nothing left, or nothing the file would not give back as it is
-        kept = {**carried, "grants": grants}
-        return None if carry.refusal("tools", kept, ctx.agent, visible) is not None else kept
+        return None if carry.refusal("tools", {**carried, "grants": grants}, ctx.agent, visible) is not None else within
 
     def granted_tools(self, header: dict[str, Any]) -> ToolPolicy | None:
         """What a record's tool field grants where the dialect knows more than its IR reading (Roo: every group is
