@@ -17,6 +17,8 @@ there, our chunker does not), DEL, C1, the Unicode line separators, lone surroga
 def escape(text: str) -> str:
     """``text`` (JSON, or a YAML double-quoted scalar made by json.dumps) with the characters above escaped. JSON's
     structure is ASCII, so any such character is inside a string, where ``\\uXXXX`` means the same."""
+    if text.isascii() and "\x7f" not in text:  # of those characters ASCII holds only DEL (``isascii``: a flag, no scan)
+        return text
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _RAW.search(text) else text
 
 
