@@ -1269,11 +1269,12 @@ _ABSENT = object()
 
 
 def _frozen(value: Any) -> Any:
-    """A header value as a hashable key (types kept apart: ``True`` is not ``1``, a list not a map)."""
+    """A header value as a hashable key (types kept apart: ``True`` is not ``1``, a list not a map). A string in a
+    list or map stands for itself (no other value is frozen to a string): the usual tool list costs no call per name."""
     if isinstance(value, dict):
-        return dict, tuple((k, _frozen(v)) for k, v in value.items())
+        return dict, tuple((k, v if type(v) is str else _frozen(v)) for k, v in value.items())
     if isinstance(value, list):
-        return list, tuple(_frozen(v) for v in value)
+        return list, tuple(v if type(v) is str else _frozen(v) for v in value)
     return type(value), value
 
 
@@ -1464,7 +1465,7 @@ def _spelled_otherwise(origin: Origin, pairs: list[tuple[Any, str | None]]) -> f
     chatmode's ``title`` for Copilot's ``name``): ``keys`` names them in the side channel, so that a write back
     into that dialect spells them so (``_first_spelled``)."""
     first = registry.get(origin.dialect)
-    mine = {p: k for k, p in first.table.get("fields", {}).items()}
+    mine = memo(first, "_key_of_path", None, lambda: {p: k for k, p in first.table.get("fields", {}).items()})
     return frozenset(k for k, p in pairs if isinstance(k, str) and p in mine and mine[p] != k
                      and k not in first.known_keys)
 
