@@ -456,19 +456,17 @@ class Dialect(ToolFields, Detection):
         pairs = None if self._same(ctx) else _source_paths(origin)
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
-        paths_of = _per_source(origin, "paths_of", lambda _, pairs: dict(pairs))
-        spelled = _per_source(origin, "spelled", _spelled_otherwise)
+        paths_of, spelled, plain, ranked, unnamed = _per_source(origin, "key_order", _key_order)
         if not spelled and not any(p in ctx.carried for p in paths_of.values()):
             return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
         mine = self.table.get("fields", {})
         shown = {mine.get(k) or k for k in mapping}  # what comes back from the file itself
         keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping]
-        if len(keys) < 2 or not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
+        if len(keys) < 2 or not plain and not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
             return None
-        first = registry.get(origin.dialect)
-        rank = first.write_rank
-        if sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys and not (spelled and spelled & set(keys)) and \
-                not _unnamed(first, paths_of):
+        rank = registry.get(origin.dialect).write_rank
+        if (ranked or sorted(keys, key=lambda k: rank.get(k, len(rank))) == keys) and \
+                not (spelled and spelled & set(keys)) and not unnamed:
             return None  # the first dialect's own order: a write back into it gives it anyway
         return keys  # keys whose values go nowhere (an access setting dropped) are not named
 
@@ -1458,6 +1456,20 @@ def _unnamed(first: "Dialect", keys: dict[Any, Any]) -> bool:
     rule = first.table.get("name", {})
     return bool(rule.get("display_fallback")) and bool(first.table.get("layout", {}).get("name_from_file")) and \
         rule.get("key", "name") not in keys
+
+
+def _key_order(origin: Origin, pairs: list[tuple[Any, str | None]]
+               ) -> tuple[dict[Any, str | None], frozenset[str], bool, bool, bool]:
+    """What ``_first_keys`` asks of a record's first file whatever the target: its keys -> IR paths, the keys it
+    spells otherwise (``_spelled_otherwise``), whether its keys are all short strings (then so is any selection of
+    them), whether they are in its dialect's write order (``write_rank``: then so is any selection of them in their
+    order, which a stable sort gives back as it is), whether that dialect would make up a display name (``_unnamed``)."""
+    paths_of = dict(pairs)
+    plain = all(isinstance(k, str) and 0 < len(k) <= 128 for k in paths_of)
+    first = registry.get(origin.dialect)
+    rank = first.write_rank
+    ranked = plain and sorted(paths_of, key=lambda k: rank.get(k, len(rank))) == list(paths_of)
+    return paths_of, _spelled_otherwise(origin, pairs), plain, ranked, _unnamed(first, paths_of)
 
 
 def _spelled_otherwise(origin: Origin, pairs: list[tuple[Any, str | None]]) -> frozenset[str]:
