@@ -228,3 +228,25 @@ def test_a_claude_agents_file_without_a_header_is_a_persona_claude_code_does_not
     from agentconv.batch import convert_many
     res = {Path(r.source).name: (r.status, r.source_dialect) for r in convert_many([agents], "copilot", tmp_path / "o")}
     assert res == {"ok.md": ("converted", "claude"), "reviewer.md": ("converted", "markdown")}
+
+
+def test_a_claude_agents_template_whose_name_is_a_list_is_a_file_claude_code_does_not_load():
+    # A template's placeholders in brackets are YAML lists. Claude Code 2.1.330 loads no agent from a .claude/agents
+    # file whose name or description is not text (its agent parser and check; claude.toml [parser] rejects_not_text):
+    # read as one without them, said (file-rejected), and given back unchanged in its own dialect (was: exit 3).
+    text = "---\nname: [agent-name]\ndescription: [what it does]\nmodel: sonnet\n---\n# [Agent Name]\n"
+    same = agentconv.convert_text(text, "claude", path=".claude/agents/_template.md")
+    assert same.text == text
+    assert [(i.code.value, i.path, i.line, i.severity.value) for i in same.report if i.code.value == "file-rejected"] \
+        == [("file-rejected", "name", 2, "warning"), ("file-rejected", "description", 3, "warning")]
+    assert [i.message for i in same.report if i.code.value == "file-rejected"][0] == \
+        "'name' is a list, not text, so Claude Code loads nothing from the file: read as one without a name"
+    out = agentconv.convert_text(text, "copilot", path=".claude/agents/_template.md")
+    assert "name: _template\n" in out.text and "[agent-name]" not in out.text and "[what it does]" not in out.text
+    mapped = "---\nname: {first: x}\ndescription: d\n---\nBody.\n"  # a map: the same
+    assert agentconv.convert_text(mapped, "claude", path=".claude/agents/x.md").text == mapped
+    # elsewhere (a plugin's agents/) another loader reads it: a description that is a list is omitted, as it does
+    plugin = "---\nname: helper\ndescription: [a, b]\n---\nBody.\n"
+    got = agentconv.convert_text(plugin, "claude", from_="claude", path="plugins/p/agents/helper.md")
+    assert got.text == plugin and [i.code.value for i in got.report if i.severity.value == "warning"] == [
+        "value-invalid"]

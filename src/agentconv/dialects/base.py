@@ -229,10 +229,16 @@ class Dialect(ToolFields, Detection):
         else:
             if ipath in TEXT and value is not None and not isinstance(value, str):
                 parser = self.table.get("parser", {})
+                kind = "list" if isinstance(value, list) else "map"
+                if isinstance(value, (list, dict)) and ipath in parser.get("rejects_not_text", ()) and \
+                        self.needs_header(path_of(agent)):
+                    report.add(LossCode.FILE_REJECTED, ipath, line=line, problem=f"'{key}' is a {kind}, not text",
+                               tool=parser.get("reader", "the tool"), reading=f"read as one without a {key}")
+                    agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
+                    return ipath
                 if isinstance(value, (list, dict)) and ipath in parser.get("ignores_not_text", ()):
                     report.add(LossCode.VALUE_INVALID, ipath, line=line, reading=f"read as no {key}, as it does",
-                               problem=f"'{key}' is a {'list' if isinstance(value, list) else 'map'}, which "
-                               f"{parser.get('reader', 'the tool')} ignores")
+                               problem=f"'{key}' is a {kind}, which {parser.get('reader', 'the tool')} ignores")
                     agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
                     return ipath
                 value = _text(key, ipath, value, path_of(agent), report, line)
@@ -855,6 +861,9 @@ class Dialect(ToolFields, Detection):
                 ctx.carried.setdefault("name", agent.name)
                 ctx.name = next(c.value for c in self.own_layout(agent).chunks if c.key == key)
                 return ctx.name
+            if self._same(ctx) and "name" in agent.derived and (got := agent.origin.keep.get("coerced", {}).get(
+                    "name")) is not None and got[0] is None:
+                return got[1]  # a name the tool takes for none (a template's `[agent-name]`): as written
             if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
