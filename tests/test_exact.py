@@ -1133,3 +1133,22 @@ def test_one_agent_copied_into_several_folders_is_written_once_not_a_collision(t
     (folder / "reviewer.md").write_text(text.replace("Review.", "Review twice."))
     results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out3"))
     assert [r.status for r in results] == ["failed"] * 3 and not (tmp_path / "out3/.github").exists()
+
+
+def test_an_old_key_beside_its_current_spelling_is_ignored_as_the_tool_ignores_it():
+    """VS Code reads a prompt's agent as `agent ?? mode` (promptFileParser.ts) and OpenCode an agent's step limit as
+    `steps ?? maxSteps` (config/agent.ts): with both keys written, the old one says nothing. It is not read as the
+    current one (whose value stays), is reported, and comes back as written in its own dialect."""
+    from agentconv.errors import BroadenError
+
+    prompt = "---\nmode: agent\nagent: reviewer\ndescription: Review it\n---\n\nReview.\n"
+    out = agentconv.convert_text(prompt, "copilot-prompt", from_="copilot-prompt", path="r.prompt.md")
+    assert out.text == prompt
+    assert [i.path for i in out.report if i.code.value == "value-invalid"] == ["extensions.copilot-prompt.mode"]
+    with pytest.raises(BroadenError, match="agent 'reviewer'"):  # it runs in the agent `agent` names
+        agentconv.convert_text(prompt, "opencode-command", from_="copilot-prompt", path="r.prompt.md")
+    agent = "---\ndescription: Plans.\nmaxSteps: 5\nsteps: 12\n---\nPlan.\n"
+    out = agentconv.convert_text(agent, "opencode", from_="opencode", path="plan.md")
+    assert out.text == agent
+    assert "extensions.opencode.maxSteps" in {i.path for i in out.report if i.code.value == "value-invalid"}
+

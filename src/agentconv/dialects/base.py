@@ -121,9 +121,18 @@ class Dialect(ToolFields, Detection):
         if not parsed.layout.has_header or not parsed.data.get(self.table.get("name", {}).get("key", "name")):
             self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file")
         data = dict(parsed.data)
-        written_as = {}
+        written_as, shadowed = {}, {}
         for old, new in self.table.get("renamed", {}).items():
-            if old in data:
+            if old in data and new in data:  # both spellings: the tool reads the current one and ignores the old
+                # (VS Code PromptHeader.agent: `agent ?? mode`, promptFileParser.ts, microsoft/vscode; OpenCode's agent
+                # config: `steps: agent.steps ?? agent.maxSteps`, config/agent.ts, anomalyco/opencode; read 2026-11-27);
+                # the old one is kept as this file's own key, written back only to this dialect, never read as the other
+                shadowed[old] = data.pop(old)
+                report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{old}",
+                           line=next((c.line for c in parsed.layout.chunks if c.key == old), None),
+                           problem=f"'{old}' is the old spelling of '{new}', which is given too",
+                           reading=f"ignored, as {self.id} ignores it: '{new}' is read")
+            elif old in data:
                 data.setdefault(new, data.pop(old))
                 written_as[new] = old
                 report.add(LossCode.VALUE_READ_AS, fields.get(new, new), value=f"'{old}'", reading=f"'{new}'")
@@ -143,6 +152,9 @@ class Dialect(ToolFields, Detection):
             if ipath is not None:
                 agent.origin.keys[ipath] = written_as.get(key, key)
                 held.add(ipath)
+        for old, value in shadowed.items():
+            paths.put(agent, f"extensions.{self.id}.{old}", value)
+            agent.origin.keys[f"extensions.{self.id}.{old}"] = old
         self.read_extra(agent, parsed, path, report)
         if agent.role is None and self.table.get("default_role"):
             agent.role = self.table["default_role"]  # what every record of this dialect is
