@@ -1152,3 +1152,15 @@ def test_an_old_key_beside_its_current_spelling_is_ignored_as_the_tool_ignores_i
     assert out.text == agent
     assert "extensions.opencode.maxSteps" in {i.path for i in out.report if i.code.value == "value-invalid"}
 
+
+def test_another_tools_name_key_in_a_file_named_record_is_kept_as_written():
+    """Claude Code and Codex name a command, VS Code a custom agent, by its file: an `id:` in its header (the
+    marketplace's name key) means nothing to them. It is not the name: converted to its own dialect the file comes back
+    as written (not `id: <file name>`), and the record elsewhere is named by its file."""
+    for dialect, path in (("claude-command", ".claude/commands/debug.md"), ("codex-prompt", ".codex/prompts/debug.md"),
+                          ("copilot", ".github/agents/debug.agent.md")):
+        text = "---\nid: other\ndescription: d\n---\n\nBody.\n"
+        assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text, dialect
+    made = agentconv.convert_text("---\nid: other\ndescription: d\n---\n\nBody.\n", "claude", from_="copilot",
+                                  path=".github/agents/debug.agent.md").text
+    assert made.startswith("---\nname: debug\n")

@@ -65,6 +65,12 @@ class Dialect(ToolFields, Detection):
         return frozenset(t.get("fields", {})) | frozenset(t.get("own", {})) | frozenset(t.get("renamed", {}))
 
     @cached_property
+    def file_named(self) -> bool:
+        """The tool names a record by its file alone: no header key of this dialect holds the name (Claude Code's and
+        Codex's commands, Copilot's agents, whose `name` is the display name)."""
+        return bool(self.table.get("layout", {}).get("name_from_file")) and "name" not in self.held_paths
+
+    @cached_property
     def held_paths(self) -> frozenset[str]:
         """The IR paths this dialect's fields hold (``metadata.*``: a map of them)."""
         return frozenset(self.table.get("fields", {}).values())
@@ -203,8 +209,9 @@ class Dialect(ToolFields, Detection):
             owner_id = registry.owner(key, tuple(self.table.get("kinds", ()))) or self.id
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
-                if ipath in held and ipath not in ("tools", "tools.deny"):
-                    ipath, owner_id = None, self.id
+                if ipath in held and ipath not in ("tools", "tools.deny") or ipath == "name" and self.file_named:
+                    ipath, owner_id = None, self.id  # (a record named by its file: another tool's name key means
+                    # nothing to this one, which ignores it: kept as written, never the name nor renamed by the file)
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
                 report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not {naming.a(self.id)} field",
