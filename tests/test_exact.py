@@ -1164,3 +1164,17 @@ def test_another_tools_name_key_in_a_file_named_record_is_kept_as_written():
     made = agentconv.convert_text("---\nid: other\ndescription: d\n---\n\nBody.\n", "claude", from_="copilot",
                                   path=".github/agents/debug.agent.md").text
     assert made.startswith("---\nname: debug\n")
+
+
+def test_a_prompt_file_in_vs_codes_prompt_folder_is_a_prompt_whatever_tools_it_lists():
+    """VS Code types `.github/prompts/x.prompt.md` as a prompt file by its name (promptFileLocations.ts
+    getPromptFileType): a real one listing VS Code's model-facing ids and `mcp_*` tool names was detected as a Gemini CLI
+    agent (those are Gemini CLI's spellings too) and converted as one. In that folder no other dialect scores."""
+    from agentconv.api import detect_text
+
+    text = ("---\nname: Write tests\ndescription: Writes tests\nagent: agent\ntools: [read_file, list_dir, "
+            "mcp_serena_read_memory, mcp_serena_write_memory, mcp_serena_list_memories, mcp_serena_edit_memory]\n---\n\n"
+            "Write the tests.\n")
+    assert detect_text(text, path=".gemini/agents/t.md").dialect == "gemini"  # in Gemini CLI's folder: its agent
+    assert detect_text(text, path=".github/prompts/t.prompt.md").dialect == "copilot-prompt"
+    assert detect_text(text.replace("agent: agent\n", ""), path=".github/agents/t.agent.md").dialect == "copilot"

@@ -17,6 +17,24 @@ each dialect's score. Every dialect of a file asks for the same list, mostly one
 differ more than a memo holds): split once, looked up once per dialect, kept once for all."""
 
 
+_CLAIMS: list[Any] = [None, {}]
+"""``[detect] claims`` of the other dialects, per dialect, for the registry's list of ids they were taken from."""
+
+
+def _claimed_by_others(dialect: Any) -> re.Pattern[str] | None:
+    """The paths another dialect's tool takes as its own by their name and place (``[detect] claims``: VS Code, a
+    ``.prompt.md`` in ``.github/prompts/``), as one expression: at them, ``dialect`` scores nothing."""
+    ids = registry.ids()
+    if _CLAIMS[0] is not ids:
+        _CLAIMS[:] = [ids, {}]
+    found = _CLAIMS[1]
+    if dialect.id not in found:
+        globs = [g for d in registry.all_dialects() if d.id != dialect.id
+                 for g in d.table.get("detect", {}).get("claims", ())]
+        found[dialect.id] = rx.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None
+    return found[dialect.id]
+
+
 class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
 
@@ -46,6 +64,8 @@ class Detection:
         score, why = 0.0, []
         if path and self._not_at is not None and self._not_at.match(path.replace("\\", "/")):
             return 0.0, []  # a file its tool takes as something else, by its name (VS Code: a .prompt.md is a prompt)
+        if path and (claimed := _claimed_by_others(self)) is not None and claimed.match(path.replace("\\", "/")):
+            return 0.0, []  # another tool takes the file there as its own by its name: no tool name makes it this one's
         if path and self._places is not None:
             path = path.replace("\\", "/")
             place = self._places.match(path) if self._place_words.search(path) else None
