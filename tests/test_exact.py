@@ -1178,3 +1178,24 @@ def test_a_prompt_file_in_vs_codes_prompt_folder_is_a_prompt_whatever_tools_it_l
     assert detect_text(text, path=".gemini/agents/t.md").dialect == "gemini"  # in Gemini CLI's folder: its agent
     assert detect_text(text, path=".github/prompts/t.prompt.md").dialect == "copilot-prompt"
     assert detect_text(text.replace("agent: agent\n", ""), path=".github/agents/t.agent.md").dialect == "copilot"
+
+
+def test_copilot_agents_scope_the_agent_tool_never_every_agent():
+    """VS Code's `agents` lists the agents a custom agent may run as subagents (`[]`: none; custom-agents.md). Read as
+    the agent tool's scope: Claude Code gets `Agent(...)` of them, OpenCode a task map allowing only them, a dialect
+    that cannot scope delegation refuses (it would delegate to every agent), and the file comes back as written."""
+    from agentconv.errors import BroadenError
+
+    lead = "---\nname: lead\ndescription: Leads.\ntools: [read/readFile, agent]\nagents: [planner, coder]\n---\nLead.\n"
+    assert agentconv.convert_text(lead, "copilot", from_="copilot", path="lead.agent.md").text == lead
+    claude = agentconv.convert_text(lead, "claude", from_="copilot", path="lead.agent.md").text
+    assert "Agent(planner)" in claude and "Agent(coder)" in claude and "Agent," not in claude + ","
+    opencode = agentconv.convert_text(lead, "opencode", from_="copilot", path="lead.agent.md").text
+    assert '  task:\n    "*": deny\n    planner: allow\n    coder: allow\n' in opencode
+    with pytest.raises(BroadenError):
+        agentconv.convert_text(lead, "gemini", from_="copilot", path="lead.agent.md")
+    none = lead.replace("[planner, coder]", "[]")
+    assert agentconv.convert_text(none, "copilot", from_="copilot", path="lead.agent.md").text == none
+    assert "tools: Read\n" in agentconv.convert_text(none, "claude", from_="copilot", path="lead.agent.md").text
+    every = lead.replace("[planner, coder]", "['*']")
+    assert "tools: Read, Agent\n" in agentconv.convert_text(every, "claude", from_="copilot", path="lead.agent.md").text

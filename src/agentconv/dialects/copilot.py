@@ -4,11 +4,12 @@
 VS Code reads the header with its own parser, which keeps every scalar a string (the table's ``[parser]``): a
 boolean spelled other than ``true``/``false`` is ignored there, which reading reports.
 """
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .. import rx
 from ..envelopes import frontmatter
-from ..ir import Agent
+from ..ir import ALLOWLIST, NONE, Agent, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, no_boolean
 from .helpers import glob_match
@@ -35,10 +36,34 @@ class Copilot(Dialect):
             if spelled is not None and spelled not in parser.get("booleans", (spelled,)):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
                            reading="read as a boolean", problem=no_boolean(spelled, parser))
+        if self.scope_tools(agent.tools, agent):
+            report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'",
+                       reading="the agents the agent tool may run (its scope)")
         if agent.role is None:  # who invokes it, said by VS Code's keys (`[roles]`): a subagent only, a primary only
             said = [role for role, rule in self.table.get("roles", {}).items() if self._says(agent, rule)]
             if len(said) == 1:
                 agent.role = said[0]  # the keys stay as they are; the role is what they mean
+
+    def scope_tools(self, policy: ToolPolicy, agent: Agent) -> bool:
+        """`agents` names the agents this one may run as subagents: "Use `*` to allow all agents, or an empty array
+        `[]` to prevent any subagent use" (microsoft/vscode-docs docs/copilot/customization/custom-agents.md, 036c6639,
+        read 2026-11-27). An allowlist's `agent` tool is scoped to them (one grant per name, as Claude Code's
+        `Agent(a, b)`; none for `[]`), so no target grants delegation to every agent: one that cannot write the scope
+        refuses, as for Claude's. Not with every tool (no `tools`): nothing to scope there. True when it scoped."""
+        names = agent.extensions.get(self.id, {}).get("agents")
+        if policy.mode != ALLOWLIST or not isinstance(names, list) or not all(isinstance(n, str) for n in names) \
+                or "*" in names or not any(g.canonical == "agent" and g.pattern is None for g in policy.allowed()):
+            return False
+        grants = []
+        for g in policy.grants:
+            if g.canonical == "agent" and g.pattern is None and g.decision != "deny":
+                grants += [replace(g, pattern=n) for n in dict.fromkeys(n.strip() for n in names) if n]
+            else:
+                grants.append(g)
+        policy.grants = grants
+        if not policy.allowed():
+            policy.mode = NONE
+        return True
 
     def _says(self, agent: Agent, rule: dict[str, Any]) -> bool:
         own = agent.extensions.get(self.id, {})

@@ -243,6 +243,7 @@ class ToolFields:
             return None
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
+        self.scope_tools(scratch.tools, ctx.agent)  # what another key of the header does to them (Copilot's `agents`)
         if self.table.get("unknown_tools_refused") and any(g.canonical is None for g in scratch.tools.grants):
             return None  # a name the tool refuses the agent for: written fresh, without it (_grant_names)
         if scratch.tools != ctx.agent.tools:
@@ -250,6 +251,10 @@ class ToolFields:
                 return None
             ctx.carry_tools()  # the side channel gave back the policy the first write spelled so: both as they were
         return old  # even a spelling read only as a courtesy: the file says what it said (validate reports it)
+
+    def scope_tools(self, policy: ToolPolicy, agent: Agent) -> bool:
+        """Hook: another header key of ``agent`` that scopes the tools read (Copilot's `agents`); True when it did."""
+        return False
 
     def supports_deny(self) -> bool:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"
