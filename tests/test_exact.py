@@ -1199,3 +1199,14 @@ def test_copilot_agents_scope_the_agent_tool_never_every_agent():
     assert "tools: Read\n" in agentconv.convert_text(none, "claude", from_="copilot", path="lead.agent.md").text
     every = lead.replace("[planner, coder]", "['*']")
     assert "tools: Read, Agent\n" in agentconv.convert_text(every, "claude", from_="copilot", path="lead.agent.md").text
+
+
+def test_copilot_infer_false_is_disable_model_invocation_where_that_is_not_written():
+    """GitHub: "`disable-model-invocation: true` is equivalent to `infer: false`. If both are set,
+    `disable-model-invocation` takes precedence" (custom-agents-configuration.md). The retired key says the agent is
+    chosen by the user only: OpenCode `mode: primary`; its own dialect gives it back as written."""
+    gate = "---\nname: gate\ndescription: Gates.\ntools: [read/readFile]\ninfer: false\n---\nGate.\n"
+    assert agentconv.convert_text(gate, "copilot", from_="copilot", path="gate.agent.md").text == gate
+    assert "\nmode: primary\n" in agentconv.convert_text(gate, "opencode", from_="copilot", path="gate.agent.md").text
+    both = gate.replace("infer: false\n", "infer: false\ndisable-model-invocation: false\n")
+    assert "\nmode:" not in agentconv.convert_text(both, "opencode", from_="copilot", path="gate.agent.md").text

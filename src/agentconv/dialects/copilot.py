@@ -67,7 +67,9 @@ class Copilot(Dialect):
 
     def _says(self, agent: Agent, rule: dict[str, Any]) -> bool:
         own = agent.extensions.get(self.id, {})
-        return any(own.get(k) is rule["value"] for k in (rule["key"], *rule.get("also", ())))
+        if any(own.get(k) is rule["value"] for k in (rule["key"], *rule.get("also", ()))):
+            return True
+        return rule["key"] not in own and any(own.get(k) is v for k, v in rule.get("legacy", {}).items())
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """A legacy ``.chatmode.md`` (VS Code's alone) without a description is written as a ``.agent.md``, which
