@@ -1210,3 +1210,18 @@ def test_copilot_infer_false_is_disable_model_invocation_where_that_is_not_writt
     assert "\nmode: primary\n" in agentconv.convert_text(gate, "opencode", from_="copilot", path="gate.agent.md").text
     both = gate.replace("infer: false\n", "infer: false\ndisable-model-invocation: false\n")
     assert "\nmode:" not in agentconv.convert_text(both, "opencode", from_="copilot", path="gate.agent.md").text
+
+
+def test_a_map_fields_entry_is_not_overwritten_by_another_dialects_top_level_key():
+    """A skill with `version:` at the top and `metadata: {version:}` (agentskills.io's map; a real template writes
+    both): the top-level key is marketplace's metadata.version, which the map's entry already says. Read as the file's
+    own unknown key, neither value is lost and the file comes back byte for byte (it lost the top-level value,
+    unreported, and the map's quoting). Copilot's `metadata` map beside Claude's `color` likewise."""
+    skill = ('---\nname: foo\nversion: "2"\ndescription: d\nmetadata:\n  version: "1"\n  spec: "x"\n---\nBody.\n')
+    out = agentconv.convert_text(skill, "skill", from_="skill", path="foo/SKILL.md")
+    assert out.text == skill
+    claude = agentconv.convert_text(skill, "claude", from_="skill", path="foo/SKILL.md")
+    assert '"metadata.version":"1"' in claude.text
+    assert any(i.path == "extensions.skill.version" for i in claude.report.items)  # the other value: reported
+    copilot = ("---\nname: foo\ndescription: d\ncolor: red\nmetadata:\n  color: blue\n---\nBody.\n")
+    assert agentconv.convert_text(copilot, "copilot", from_="copilot", path="foo.agent.md").text == copilot

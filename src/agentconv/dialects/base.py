@@ -150,6 +150,9 @@ class Dialect(ToolFields, Detection):
                 item.line = item.line or parsed.line
         lines = {c.key: c.line for c in parsed.layout.chunks}
         held = {fields[k] for k in data if k in fields}  # what this dialect's own keys say: another's key never overwrites
+        for k, v in data.items():  # a map field's entries too: a skill's `metadata: {version}` beside a top-level
+            if isinstance(v, dict) and fields.get(k, "").endswith(".*"):  # `version` (marketplace's metadata.version)
+                held.update(f"{fields[k][:-2]}.{e}" for e in v)
         for key, value in data.items():
             at = written_as.get(key, key)
             line = lines.get(at) if lines or not isinstance(at, str) else parsed.line if many else records.key_line(
