@@ -1225,3 +1225,14 @@ def test_a_map_fields_entry_is_not_overwritten_by_another_dialects_top_level_key
     assert any(i.path == "extensions.skill.version" for i in claude.report.items)  # the other value: reported
     copilot = ("---\nname: foo\ndescription: d\ncolor: red\nmetadata:\n  color: blue\n---\nBody.\n")
     assert agentconv.convert_text(copilot, "copilot", from_="copilot", path="foo.agent.md").text == copilot
+
+
+def test_a_kiro_agents_null_model_comes_back_as_written():
+    """`"model": null` (Kiro's default model; a real Kiro agent set writes it): the IR holds no model, and the same
+    file came back without the key and re-indented whole (its one-line arrays spread over lines). JSON keeps no
+    header chunks, so the source's top-level nulls are read from its data; other dialects write nothing for it."""
+    text = ('{\n  "name": "a",\n  "description": "d",\n  "prompt": "p",\n  "model": null,\n  "tools": ["read"],\n'
+            '  "resources": ["file://x"]\n}\n')
+    out = agentconv.convert_text(text, "kiro", from_="kiro", path=".kiro/agents/a.json")
+    assert out.text == text and not out.report.items
+    assert "model" not in agentconv.convert_text(text, "claude", from_="kiro", path=".kiro/agents/a.json").text

@@ -944,6 +944,8 @@ class Dialect(ToolFields, Detection):
         nothing; written back as they came."""
         layout = self.own_layout(ctx.agent)
         chunks = getattr(layout, "chunks", None) or []
+        if not chunks and isinstance(getattr(layout, "data", None), dict):  # a JSON record (Kiro: `"model": null`,
+            return [k for k, v in layout.data.items() if v is None]  # the default model): no chunks, its data
         return [c.key for c in chunks if c.value is None and not c.lenient]
 
     def _had_key(self, ctx: "WriteContext", key: str) -> bool:
