@@ -1236,3 +1236,17 @@ def test_a_kiro_agents_null_model_comes_back_as_written():
     out = agentconv.convert_text(text, "kiro", from_="kiro", path=".kiro/agents/a.json")
     assert out.text == text and not out.report.items
     assert "model" not in agentconv.convert_text(text, "claude", from_="kiro", path=".kiro/agents/a.json").text
+
+
+def test_an_opencode_permission_entry_replaces_the_tools_switch_of_the_same_key():
+    """OpenCode turns `tools` into permissions and merges `permission` over them: `tools: {bash: true}` beside
+    `permission: {bash: {"*": deny, "git *": allow}}` leaves only the two bash rules (opencode-ai 1.18.33 `debug agent`,
+    run 2026-11-27). The switch was read as a grant of its own beside the rules: Claude got `Bash` unscoped (every
+    command). And `tools: {bash: false}` beside `permission: {bash: {"git *": allow}}` is bash on, as OpenCode runs it."""
+    text = ('---\ndescription: d\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: true\npermission:\n'
+            '  bash:\n    "*": deny\n    "git *": allow\n---\np\n')
+    out = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
+    assert "\ntools: Read, Bash(git *)\n" in out.text
+    assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text
+    off = '---\ndescription: d\ntools:\n  bash: false\npermission:\n  bash:\n    "git *": allow\n---\np\n'
+    assert "tools:" not in agentconv.convert_text(off, "claude", from_="opencode", path=".opencode/agent/a.md").text

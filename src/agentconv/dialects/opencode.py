@@ -40,11 +40,15 @@ class OpenCode(Dialect):
         default, grants, rest = None, [], []
         if isinstance(tools, dict):
             switches = {n: perm for perm, names in self.table.get("tools_map", {}).items() for n in names}
+            # a permission entry for the same key replaces the switch: OpenCode turns `tools` into permissions and
+            # merges `permission` over them (opencode-ai 1.18.33 `debug agent`: `tools: {bash: true}` beside
+            # `permission: {bash: {"*": deny, "git *": allow}}` leaves only the two bash rules; run 2026-11-27)
+            over = set(map(str, perm)) if isinstance(perm, dict) else set()
             for name, on in tools.items():
                 if name == "*":
                     default = "allow" if on else "deny"
-                else:  # `write: false` switches the edit permission off (edit, write and apply_patch): [tools_map]
-                    grants += self.grants(switches.get(str(name), str(name)), "allow" if on else "deny")
+                elif switches.get(str(name), str(name)) not in over:  # `write: false` switches the edit permission
+                    grants += self.grants(switches.get(str(name), str(name)), "allow" if on else "deny")  # off
         if isinstance(perm, str):
             default = perm
         elif isinstance(perm, dict):
