@@ -230,3 +230,36 @@ def test_an_entry_converted_into_its_own_markdown_place_never_replaces_the_file_
         assert {r.status for r in result.records if r.target_dialect == "opencode-json"} <= {"skipped", "failed"}
         assert (src / ".opencode/agent/reviewer.md").read_text() == MD_REVIEWER
         assert (src / "opencode.json").read_text() == BOTH_WAYS
+
+
+BASED = """{
+  "permission": {"edit": "ask", "bash": {"*": "deny", "git *": "allow"}},
+  "tools": {"*": false, "read": true, "edit": true, "bash": true},
+  "agent": {
+    "plain": {"description": "d", "mode": "subagent", "prompt": "p"},
+    "own": {"description": "d", "prompt": "p", "permission": {"bash": {"npm *": "allow"}}},
+    "alone": {"description": "d", "prompt": "p", "permission": {"*": "deny", "read": "allow"}}
+  }
+}
+"""
+
+
+def test_the_configs_top_level_tools_and_permission_are_the_base_of_every_agents_own():
+    """OpenCode applies a config's top-level `tools` and `permission` to every agent, the agent's own rules after them
+    (opencode-ai 1.18.33 `debug agent`: an agent without tool keys under top-level `tools: {"*": false, ...}` has bash
+    and the web tools off). They were said "not read" and the agent read as having every tool: converted, it got them
+    all (Claude: no tools line). Now under each agent: a key or pattern of the agent's replaces the config's, an
+    agent's catch-all leaves nothing of the config's."""
+    doc, report = api.read_text(BASED, path="opencode.json")
+    plain, own, alone = doc.records
+    _tools = lambda a: (a.tools.mode, sorted((g.canonical, g.decision, g.pattern or "") for g in a.tools.grants))  # noqa: E731
+    assert plain.tools.mode == "allowlist" and ("bash", "allow", "git *") in _tools(plain)[1]
+    assert not any(c in ("webfetch", "websearch") and d == "allow" for c, d, _ in _tools(plain)[1])
+    assert {("bash", "allow", "git *"), ("bash", "allow", "npm *")} <= set(_tools(own)[1])
+    assert _tools(alone) == ("allowlist", [("read", "allow", "")])
+    said = [i.message for i in report.items if i.code.value == "value-read-as"]
+    assert any("top-level 'tools' read as the base of every agent's own" in m for m in said)
+    claude = {r.text.split("\nname: ")[1].split("\n")[0]: r.text for r in api.convert_all_text(BASED, "claude",
+                                                                                                path="opencode.json")}
+    assert all("\ntools: " in t and "WebFetch" not in t.split("\n---", 2)[1] for t in claude.values())
+    assert [r.text for r in api.convert_all_text(BASED, "opencode-json", path="opencode.json")] == [BASED]

@@ -5,7 +5,8 @@ jsonc-parser, comments and trailing commas allowed (anomalyco/opencode packages/
 ``jsonc``: ``allowTrailingComma: true``; read 2026-11-27); so does ``parse``. Each ``agent`` entry is an agent record
 (its key the name, ``prompt`` the prompt), each ``command`` entry a command record (``template`` the prompt); what
 else the file holds (provider, mcp, theme, a top-level model ...) is OpenCode's configuration, no agent: said once
-per key, never read.
+per key, never read; but a top-level ``tools`` or ``permission``, which OpenCode applies to every agent, is read under
+each agent entry's own (``based``).
 
 Writing into the file is not done: a user's config holds other settings. A file whose records all come back
 unchanged, in order, is given back as it came (``as_written``); any other write into it is refused (``join``).
@@ -114,8 +115,12 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     if not whole.layout.verbatim:  # type: ignore[attr-defined]
         notes.append(Note(LossCode.VALUE_READ_AS, {"value": "a key written twice", "reading": "its last value, as "
                                                    "OpenCode reads it"}))
+    agents = data.get("agent")
     for key in data:
-        if key not in MAPS:
+        if key in BASE and isinstance(agents, dict) and agents:
+            notes.append(Note(LossCode.VALUE_READ_AS, {"value": f"top-level '{key}'", "reading": "the base of every "
+                                                       "agent's own, as OpenCode applies it to each"}, line_of(text, key)))
+        elif key not in MAPS:
             notes.append(Note(LossCode.FIELD_DROPPED, {"field": f"top-level '{key}'", "done": "read",
                                                        "why": "OpenCode configuration, not an agent or a command"},
                               line_of(text, key)))
@@ -132,6 +137,8 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
                 raise ParseError(f"{kind} {key!r} is {_shape(entry)}, not an object (OpenCode refuses the file)",
                                  file=file, line=line)
             header = {k: v for k, v in entry.items() if k != prompt_key}
+            if kind == "agent":
+                header.update(based(data, entry))
             header["name"] = key  # the map's key names it (an entry's own `name` is kept as written, said)
             body = entry.get(prompt_key)
             layout = Item(has_header=True, file=source, index=len(records), kind=kind, key=key, data=entry)
@@ -146,6 +153,42 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
         raise NoRecords(f"an OpenCode config without agents or commands (its top-level keys: {keys}), "
                         "OpenCode settings only", file=file)
     return Split(records, notes)
+
+
+BASE = ("tools", "permission")
+"""Top-level keys OpenCode applies to every agent, the agent's own entries after them (last match wins): opencode-ai
+1.18.33 `debug agent` on a config with top-level `tools: {"*": false, read: true}` and an agent without tool keys
+lists that agent with bash off (run offline 2026-11-27); agent.ts merges the config's permission before each agent's."""
+
+
+def based(data: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    """The agent's tool keys with the config's top-level ones under them: an entry of the agent's replaces the same
+    key or pattern of the config's (it comes later, so it wins), and an agent's catch-all `"*"` (or a permission given
+    as one word) leaves nothing of the config's standing."""
+    out: dict[str, Any] = {}
+    perm, tools = entry.get("permission"), entry.get("tools")
+    if isinstance(perm, str) or isinstance(perm, dict) and isinstance(perm.get("*"), str) or \
+            isinstance(tools, dict) and isinstance(tools.get("*"), bool):
+        return out  # the agent's catch-all comes after every rule of the config's (its tools and its permission)
+    for key in BASE:
+        top, own = data.get(key), entry.get(key)
+        if top is None or not isinstance(top, (dict, str)) or (key == "tools" and not isinstance(top, dict)):
+            continue
+        if own is None:
+            out[key] = top
+            continue
+        if not isinstance(own, dict):
+            continue  # read as its own file reads it
+        top = top if isinstance(top, dict) else {"*": top}
+        merged = {k: v for k, v in top.items() if k not in own}
+        for k, v in own.items():
+            base = top.get(k)
+            if isinstance(v, dict) and base is not None and key == "permission":
+                base = base if isinstance(base, dict) else {"*": base}
+                v = v if isinstance(v.get("*"), str) else {**{p: a for p, a in base.items() if p not in v}, **v}
+            merged[k] = v
+        out[key] = merged
+    return out
 
 
 def _shape(value: Any) -> str:
