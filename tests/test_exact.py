@@ -1250,3 +1250,16 @@ def test_an_opencode_permission_entry_replaces_the_tools_switch_of_the_same_key(
     assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text
     off = '---\ndescription: d\ntools:\n  bash: false\npermission:\n  bash:\n    "git *": allow\n---\np\n'
     assert "tools:" not in agentconv.convert_text(off, "claude", from_="opencode", path=".opencode/agent/a.md").text
+
+
+def test_a_tools_map_in_a_dialect_that_reads_one_its_own_way_comes_back_as_written():
+    """OpenCode's `tools: {write: false, ...}` in a Claude agent (a real OpenCode agent set kept in a folder Claude
+    also reads): Claude Code reads the map as no tools ([parser] map_tools = "none"), and the same file came back as
+    `tools: ""`, which says the same but is not what was written. Kept as written while it reads so, as a list or a
+    comma string is; VS Code's ignored map likewise. Another dialect still gets what Claude Code reads: no tools."""
+    text = "---\nname: a\ndescription: d\ntools:\n  write: false\n  bash: false\n---\nBody.\n"
+    for dialect, path in (("claude", ".claude/agents/a.md"), ("copilot", ".github/agents/a.agent.md")):
+        out = agentconv.convert_text(text, dialect, from_=dialect, path=path)
+        assert out.text == text and any(i.code.value == "value-invalid" for i in out.report.items), dialect
+    assert 'permission:\n  "*": deny\n' in agentconv.convert_text(text, "opencode", from_="claude",
+                                                                   path=".claude/agents/a.md").text

@@ -239,7 +239,11 @@ class ToolFields:
             if any(n in foreign for v in old.values() if isinstance(v, str) for n in self.split_names(v, "tools", None)):
                 return None  # a comma string of names the tool ignores there (model-facing ids): written strictly
         blank = self.table.get("parser", {}).get("blank_tools") == "none"  # `tools:` alone is a list here (no tools)
-        if shape is None or not all(isinstance(v, shape) or (v is None and blank) for v in old.values()):
+        # a map where the tool reads one its own way ([parser] map_tools: Claude Code none, VS Code the names set to
+        # true), say OpenCode's `tools: {write: false}` in a Claude agent: read so, and kept while it still means that
+        maps = self.table.get("parser", {}).get("map_tools") in ("none", "ignored")
+        if shape is None or not all(isinstance(v, shape) or (v is None and blank) or (maps and isinstance(v, dict))
+                                    for v in old.values()):
             return None
         scratch = Agent()
         self.read_tools(scratch, dict(old), LossReport())
