@@ -1263,3 +1263,16 @@ def test_a_tools_map_in_a_dialect_that_reads_one_its_own_way_comes_back_as_writt
         assert out.text == text and any(i.code.value == "value-invalid" for i in out.report.items), dialect
     assert 'permission:\n  "*": deny\n' in agentconv.convert_text(text, "opencode", from_="claude",
                                                                    path=".claude/agents/a.md").text
+
+
+def test_opencodes_guards_are_not_read_as_tools_and_a_non_default_one_is_said():
+    """`external_directory` (a path outside the project) and `doom_loop` (one call repeated) are OpenCode permissions
+    that guard a situation, both "ask" by default (opencode-ai 1.18.33 `debug agent`). They were read as an MCP tool
+    (server `external`): Claude got `mcp__external__directory` in its lists and a `deny` was lost unreported."""
+    text = ("---\ndescription: d\nmode: subagent\npermission:\n  external_directory: deny\n  doom_loop: ask\n"
+            "  edit: deny\n---\nBody.\n")
+    out = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
+    assert "mcp__" not in out.text and "\ndisallowedTools: Edit, Write\n" in out.text
+    said = [i.message for i in out.report.items if i.code.value == "field-dropped"]
+    assert len(said) == 1 and "external_directory: deny" in said[0]  # doom_loop: ask is OpenCode's default
+    assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text

@@ -52,7 +52,14 @@ class OpenCode(Dialect):
         if isinstance(perm, str):
             default = perm
         elif isinstance(perm, dict):
+            guards = self.table.get("guards", {})
             for name, rule in perm.items():
+                if name in guards:  # a situation OpenCode asks about, not a tool ([guards])
+                    if rule != guards[name]:
+                        report.add(LossCode.FIELD_DROPPED, "tools", field=f"permission '{name}: {_said(rule)}'",
+                                   done="read", why="an OpenCode guard, not a tool: no other dialect has it (an "
+                                   "OpenCode file written back keeps it)")
+                    continue
                 if name == "*":
                     default = str(rule)
                 elif isinstance(rule, dict):
@@ -125,6 +132,10 @@ class OpenCode(Dialect):
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()
         return {"permission": perm}
+
+
+def _said(rule: Any) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in rule.items()) if isinstance(rule, dict) else str(rule)
 
 
 def _shape(value: Any) -> str:
