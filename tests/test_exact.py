@@ -990,11 +990,15 @@ def test_a_name_key_the_command_tool_ignores_is_kept_as_written(dialect, path, t
 # without its mcp_<server>_ prefix) refuses the whole agent ("Invalid tool name"). Written back to gemini it is left
 # out and said (narrower); before, it was kept as written and the output failed to load, with "nothing lost".
 def test_a_tool_name_gemini_refuses_is_never_written_to_gemini():
+    """Gemini CLI refuses an agent naming a tool isValidToolName rejects: a Gemini file that does is given back as it
+    came (its tool loads nothing from it: file-rejected); written from another dialect, such a name is left out."""
     text = "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - playwright_click\n  - Read\n  - mcp_pw_click\n---\nB.\n"
     out = agentconv.convert_text(text, "gemini", from_="gemini", path=".gemini/agents/a.md")
-    assert out.text == "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - mcp_pw_click\n---\nB.\n"
-    said = [i.message for i in out.report if i.code.value == "tool-unmapped"]
-    assert len(said) == 2 and "'playwright_click'" in said[0] + said[1] and "'Read'" in said[0] + said[1]
+    assert out.text == text and [(i.code.value, i.line) for i in out.report] == [("file-rejected", 4)]
+    assert "tools 'playwright_click', 'Read' are no names it knows" in out.report.items[0].message
+    claude = agentconv.convert_text(text, "claude", from_="gemini", path=".gemini/agents/a.md").text
+    back = agentconv.convert_text(claude, "gemini", from_="claude", path=".claude/agents/a.md")
+    assert back.text == "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - mcp_pw_click\n---\nB.\n"
     clean = "---\nname: a\ndescription: d\ntools:\n  - read_file\n  - mcp_pw_click\n---\nB.\n"
     assert agentconv.convert_text(clean, "gemini", from_="gemini", path=".gemini/agents/a.md").text == clean
 
@@ -1276,3 +1280,31 @@ def test_opencodes_guards_are_not_read_as_tools_and_a_non_default_one_is_said():
     said = [i.message for i in out.report.items if i.code.value == "field-dropped"]
     assert len(said) == 1 and "external_directory: deny" in said[0]  # doom_loop: ask is OpenCode's default
     assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text
+
+
+def test_a_gemini_agent_gemini_cli_refuses_comes_back_as_it_came_and_is_said():
+    """Gemini CLI refuses a subagent file whole for a key its strict schema lacks, a tool name isValidToolName rejects,
+    an empty name or description, or a name off its rule (agentLoader.ts; validate-gemini 0.61.0 on 164 real files:
+    the files said here are the ones it refuses). Such a file is said (file-rejected, at the line) and, into its own
+    dialect, given back as it came (it was repaired: keys dropped, the tool left out, a name made up); into another
+    dialect it is read leniently, as before."""
+    text = "---\nname: \ndescription: Reviews.\nauthor: me\ntools:\n  - read_file\n  - make_directory\n---\nBody.\n"
+    same = agentconv.convert_text(text, "gemini", from_="gemini", path=".gemini/agents/rev.md")
+    assert same.text == text
+    said = [(i.line, i.message.split(",")[0]) for i in same.report if i.code.value == "file-rejected"]
+    assert said == [(4, "'author' is no key of its schema"), (2, "'name' is empty"),
+                    (5, "tool 'make_directory' is no name it knows")]
+    out = agentconv.convert_text(text, "claude", from_="gemini", path=".gemini/agents/rev.md")
+    assert "make_directory" not in out.text and "name: rev\n" in out.text
+    assert sum(i.code.value == "file-rejected" for i in out.report) == 3
+    named = "---\nname: Code Reviewer\ndescription: d\n---\nBody.\n"  # off ^[a-z0-9-_]+$: refused, kept as it came
+    same = agentconv.convert_text(named, "gemini", from_="gemini", path=".gemini/agents/code-reviewer.md")
+    assert same.text == named and [i.code.value for i in same.report if i.severity.value == "warning"] == [
+        "file-rejected"]
+    loads = "---\nname: rev\ndescription: d\ntools:\n  - read_file\n  - mcp_github_get_issue\n---\nBody.\n"
+    same = agentconv.convert_text(loads, "gemini", from_="gemini", path=".gemini/agents/rev.md")
+    assert same.text == loads and not [i for i in same.report if i.code.value == "file-rejected"]
+    empty = "---\nname:\ndescription: d\n---\nBody.\n"  # a Claude agent whose name is left empty: the same rule
+    same = agentconv.convert_text(empty, "claude", from_="claude", path=".claude/agents/rev.md")
+    assert same.text == empty and [i.code.value for i in same.report if i.severity.value == "warning"] == [
+        "file-rejected"]

@@ -115,14 +115,17 @@ def test_a_command_key_in_another_command_dialect_is_read_as_a_commands(source, 
 GEMINI_KIND = "---\nname: architect\ndescription: Designs systems.\nkind: {kind}\ntools: [\"read_file\"]\n---\n\nDesign it.\n"
 
 
-def test_a_gemini_kind_gemini_cli_refuses_is_not_written_even_back_to_gemini():
+def test_a_gemini_kind_gemini_cli_refuses_is_said_and_never_written_from_another_file():
     """`kind: TASK` in a Gemini subagent: Gemini CLI's schema takes only `local` or `remote` (agentLoader.ts, zod
-    literals) and refuses the agent ("kind: Invalid literal value"); a Gemini write kept it, while it already left out
-    tool names Gemini refuses, so the repaired file still did not load. It is left out (local, the default), said."""
-    out = agentconv.convert_text(GEMINI_KIND.format(kind="TASK"), to="gemini", from_="gemini",
-                                 path=".gemini/agents/architect.md")
-    assert out.text == GEMINI_KIND.format(kind="TASK").replace("kind: TASK\n", "")
-    assert [(i.code.value, i.path) for i in out.report] == [("field-dropped", "extensions.gemini.kind")]
+    literals) and refuses the agent ("kind: Invalid literal value"). Its own file is given back as it came, said
+    (file-rejected, as any file its tool loads nothing from); a write from another record leaves it out (local)."""
+    text = GEMINI_KIND.format(kind="TASK")
+    out = agentconv.convert_text(text, to="gemini", from_="gemini", path=".gemini/agents/architect.md")
+    assert out.text == text and [(i.code.value, i.line) for i in out.report] == [("file-rejected", 4)]
+    doc, _ = agentconv.read_text(text, "gemini", path=".gemini/agents/architect.md")
+    doc.agent.origin = None  # the same record, written afresh (as from another file)
+    fresh = agentconv.write(doc, "gemini")
+    assert "kind:" not in fresh
 
 
 @pytest.mark.parametrize("kind", ["local"])

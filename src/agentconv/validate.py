@@ -254,6 +254,9 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         if item.code in SAME_VALUE and any(item.path in about and (f.line == finding.line or item.line is None)
                                            for f, about in judged):  # (a reader item of no line: a TOML key's)
             continue  # the table rule on that key says it
+        if item.code == LossCode.FILE_REJECTED and item.line is not None and any(
+                f.line == item.line and f.severity == ERROR for f, _ in judged):
+            continue  # a table rule's error on that line says why the tool refuses the file (Gemini's unknown key)
         out.append(finding)
     out.sort(key=lambda f: f.line)
     return out

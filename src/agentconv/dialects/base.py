@@ -125,7 +125,8 @@ class Dialect(ToolFields, Detection):
             report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
         if not parsed.layout.has_header or not parsed.data.get(self.table.get("name", {}).get("key", "name")):
-            self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file")
+            if self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file"):
+                agent.origin.keep["rejected"] = True  # its own dialect gives it back as it came (`name:` left empty)
         data = dict(parsed.data)
         written_as, shadowed = {}, {}
         for old, new in self.table.get("renamed", {}).items():
@@ -624,7 +625,7 @@ class Dialect(ToolFields, Detection):
             if key in mapping or ipath is None:
                 continue
             if (agent.tools.mode == "inherit" and not agent.tools.grants) if ipath in ("tools", "tools.deny") \
-                    else not paths.get(agent, ipath):
+                    else not paths.get(agent, ipath) or ipath in agent.derived:  # (a name made up: the file had none)
                 mapping[key] = None
         self.write_extra(mapping, ctx)
         if "order" in self.table:  # the order the tool writes a record's keys in; keys it does not list follow
@@ -889,8 +890,9 @@ class Dialect(ToolFields, Detection):
             if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
-                    self.table.get("layout", {}).get("name_from_file"):
-                # the identifier came from the file name; the header's own value (a slash name) is written as it was
+                    (self.table.get("layout", {}).get("name_from_file") or agent.origin.keep.get("rejected")):
+                # the identifier came from the file name; the header's own value (a slash name, or none in a file its
+                # tool refuses: Gemini's `name:` left empty) is written as it was
                 return next(c.value for c in self.own_layout(agent).chunks if c.key == key)
             return self.out_name(ctx) if key == self.table.get("name", {}).get("key", "name") else agent.name
         if ipath == "model":
@@ -967,7 +969,7 @@ class Dialect(ToolFields, Detection):
             if agent.name:
                 ctx.carried.setdefault("name", agent.name)  # taken from the source's file name: it comes back
         pattern = rule.get("pattern")
-        if pattern and not re.match(pattern, name):
+        if pattern and not re.match(pattern, name) and not (self._same(ctx) and agent.origin.keep.get("rejected")):
             fixed = naming.slugify(name) or "agent"
             ctx.report.add(LossCode.NAME_CHANGED, "name", name=name, written=fixed,
                            why=f"it does not fit {self.id}'s rule {pattern}")

@@ -109,11 +109,13 @@ class Detection:
         place = self._places.match(path.replace("\\", "/"))
         return place is not None and self._needs_header(place)
 
-    def say_unloaded(self, path: str | None, report: LossReport, reading: str) -> None:
-        """A file without a header at such a place is said: the tool loads nothing from it."""
+    def say_unloaded(self, path: str | None, report: LossReport, reading: str) -> bool:
+        """A file without a header at such a place is said: the tool loads nothing from it. True when said."""
         if self.needs_header(path):
             report.add(LossCode.FILE_REJECTED, "", problem="no header with a name", reading=reading,
                        tool=self.table.get("tool") or self.table.get("parser", {}).get("reader", self.id))
+            return True
+        return False
 
     @cached_property
     def _place_alone(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..loss import LossCode
+from ..loss import LossCode, LossReport
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -22,8 +22,46 @@ if TYPE_CHECKING:
 class Gemini(Dialect):
     id = "gemini"
 
+    def read_extra(self, agent: "Agent", parsed: Any, path: str | None, report: LossReport) -> None:
+        """A file Gemini CLI refuses whole (agentLoader.ts: the zod schema is ``.strict()``, each tool name checked by
+        isValidToolName, ``kind`` a literal, ``name`` and ``description`` strings; validate-gemini 0.61.0 on real files,
+        2026-11-27: "Unrecognized key(s) in object", "Invalid tool name", "name: Expected string, received null") is
+        said (file-rejected) and, converted to this dialect, given back as it came: the writer repairs only what it
+        writes for another source (``kept_rejected``)."""
+        data = parsed.data if isinstance(parsed.data, dict) else {}
+        known = set(self.table.get("fields", {})) | set(self.table.get("own", {})) | set(self.table.get("renamed", {}))
+        if data.get("kind") == "remote":
+            known |= {"agent_card_url", "agent_card_json", "auth"}
+        lines = {c.key: c.line for c in getattr(parsed.layout, "chunks", ())}
+        why = [(lines.get(k), f"'{k}' is no key of its schema") for k in data if isinstance(k, str) and k not in known]
+        why += [(lines.get(k), f"'{k}' is {'empty' if data.get(k) in (None, '') else 'not text'}")
+                for k in ("name", "description") if not isinstance(data.get(k), str) or not data.get(k)]
+        pattern = self.table.get("name", {}).get("pattern")
+        if isinstance(data.get("name"), str) and data["name"] and pattern and not re.match(pattern, data["name"]):
+            why.append((lines.get("name"), f"name {data['name']!r} does not fit its rule {pattern}"))
+        if "kind" in data and data["kind"] not in self.table["own"]["kind"]["values"]:
+            why.append((lines.get("kind"), f"kind {data['kind']!r} is neither local nor remote"))
+        bad = [g.raw for g in agent.tools.grants if g.canonical is None]
+        if bad:
+            names = ", ".join(repr(b) for b in dict.fromkeys(bad))
+            why.append((lines.get("tools"), f"tool {names} is no name it knows" if len(set(bad)) == 1 else
+                        f"tools {names} are no names it knows"))
+        for line, problem in why:
+            report.add(LossCode.FILE_REJECTED, "", line=line, problem=problem, tool="Gemini CLI",
+                       reading="read leniently (given back as it came in its own dialect)")
+        if why:
+            agent.origin.keep["rejected"] = True
+
+    @staticmethod
+    def kept_rejected(ctx: "WriteContext") -> bool:
+        """A file Gemini CLI refuses, written back into its own dialect: as it came (``read_extra``)."""
+        origin = ctx.agent.origin
+        return origin is not None and origin.dialect == ctx.dialect.id and bool(origin.keep.get("rejected"))
+
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """Strict schema: a key Gemini would reject (an unknown key read from a Gemini file) is not written."""
+        if self.kept_rejected(ctx):
+            return
         known = set(self.table.get("fields", {})) | set(self.table.get("own", {}))
         if ctx.agent.extensions.get(self.id, {}).get("kind") == "remote":
             known |= {"agent_card_url", "agent_card_json", "auth"}  # remote (A2A) agents
@@ -35,7 +73,8 @@ class Gemini(Dialect):
         if "kind" in mapping and mapping["kind"] not in kinds:
             # agentLoader.ts: kind is z.literal('local') or z.literal('remote'), default local (google-gemini/gemini-cli
             # 5411f113; validate-gemini 0.61.0 on real files, 2026-11-27: "kind: Invalid literal value, expected
-            # \"local\"" refuses the agent): another value (kind: TASK) is not written, not even back to this dialect
+            # \"local\"" refuses the agent): another value (kind: TASK) is not written (into its own dialect the
+            # refused file comes back as it came: read_extra, kept_rejected)
             ctx.lose(f"extensions.{self.id}.kind", field=f"kind {mapping.pop('kind')!r}", done="written",
                      why=f"not {' or '.join(kinds)}: Gemini CLI refuses the agent (without it, a local agent)")
 
