@@ -586,3 +586,38 @@ def test_a_command_without_a_header_comes_back_without_one_through_a_skill():
     own = "---\nname: standup\ndescription: Standup report\n---\n\nStandup report\n\nList what changed.\n"
     mine = agentconv.convert_text(own, "claude-command", from_="skill", path=out.path, policy=policy)
     assert mine.text.startswith("---\ndescription: Standup report\n---\n")  # the user's own: never dropped
+
+
+# --------------------------------------------- VS Code's #tool:x in an agent's body (copilot.toml [body_references])
+VSCODE_AGENT = "---\ndescription: Looks things up\n---\nStart with #tool:web/fetch, then #tool:readFile twice: #tool:readFile again\n"
+VSCODE_PROMPT = "---\ndescription: Looks things up\n---\nStart with #tool:web/fetch now\n"
+
+
+@pytest.mark.parametrize("target", ["claude", "opencode", "codex", "gemini", "kiro", "roo", "cursor", "skill",
+                                    "claude-command", "opencode-command"])
+def test_a_copilot_agents_tool_references_are_said_where_they_mean_nothing(target):
+    """VS Code reads ``#tool:name`` in an agent's body as in a prompt file's (one PromptFileParser): written into a
+    dialect with no such reference it stays text, and says so, once per reference."""
+    out = agentconv.convert_text(VSCODE_AGENT, to=target, from_="copilot", path=".github/agents/look.agent.md")
+    said = [m for m in items(out.report, severity="warning") if "VS Code tool reference" in m]
+    assert said == [f"'#tool:web/fetch' is a VS Code tool reference; {target} has no equivalent (kept as text)",
+                    f"'#tool:readFile' is a VS Code tool reference; {target} has no equivalent (kept as text)"]
+    assert "#tool:web/fetch" in out.text
+
+
+def test_a_copilot_prompts_tool_references_are_said_written_as_an_agent():
+    out = agentconv.convert_text(VSCODE_PROMPT, to="claude", from_="copilot-prompt", path=".github/prompts/look.prompt.md")
+    assert "'#tool:web/fetch' is a VS Code tool reference; claude has no equivalent (kept as text)" in \
+        items(out.report, severity="warning")
+
+
+@pytest.mark.parametrize(("source", "path", "target"), [("copilot", ".github/agents/look.agent.md", "copilot"),
+                                                        ("copilot", ".github/agents/look.agent.md", "copilot-prompt"),
+                                                        ("copilot", ".github/agents/look.chatmode.md", "copilot"),
+                                                        ("copilot-prompt", ".github/prompts/look.prompt.md", "copilot")])
+def test_tool_references_are_not_said_where_vscode_reads_them(source, path, target):
+    text = VSCODE_AGENT if source == "copilot" else VSCODE_PROMPT
+    out = agentconv.convert_text(text, to=target, from_=source, path=path)
+    assert not [i for i in out.report if "tool reference" in i.message]
+    if source == target:
+        assert out.text == text  # byte for byte

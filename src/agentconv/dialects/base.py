@@ -575,6 +575,7 @@ class Dialect(ToolFields, Detection):
         return self.envelope.render(mapping, body, layout, carry_data)
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
+        self._foreign_references(agent, ctx)
         if "prompt_keys" in self.table:
             return ""  # the prompt is written under header keys (``split_prompt``)
         limit = self.table.get("body_limit")
@@ -582,6 +583,23 @@ class Dialect(ToolFields, Detection):
             ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(agent.prompt),
                            limit_by=self.id, limit=limit)
         return agent.prompt
+
+    def _foreign_references(self, agent: Agent, ctx: "WriteContext") -> None:
+        """References the source's tool reads in a body (its table's ``[body_references]``: VS Code's ``#tool:x``)
+        written where this dialect's tables read none such: kept as text, said (as a command's are: placeholders.py)."""
+        origin = agent.origin
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+            return
+        refs = registry.get(origin.dialect).table.get("body_references")
+        if not refs:
+            return
+        mine = {**self.table.get("body_references", {}), **self.table.get("placeholders", {}).get("own", {})}
+        for rx, label in refs.items():
+            if rx in mine:
+                continue
+            for found in dict.fromkeys(m.group() for m in re.finditer(rx, agent.prompt)):
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=self.id,
+                               consequence="has no equivalent (kept as text)")
 
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
