@@ -142,6 +142,11 @@ WRITES = [
      [None, None, None, 'gemini-2.5-flash-image', None, 'gemini-2.5-flash-image', None, None]),
     ('cursor', 'claude-4-opus',
      [None, None, None, None, None, 'claude-4-opus', None, None]),
+    # a Codex model's own variant after `codex` (models.toml): OpenCode's models.dev list has it, Copilot's has not
+    ('codex', 'gpt-5.3-codex-spark',
+     [None, None, 'openai/gpt-5.3-codex-spark', None, 'gpt-5.3-codex-spark', 'gpt-5.3-codex-spark', None, None]),
+    ('opencode', 'openai/gpt-5.3-codex-spark',
+     [None, None, 'openai/gpt-5.3-codex-spark', None, 'gpt-5.3-codex-spark', 'gpt-5.3-codex-spark', None, None]),
     ('cursor', 'claude-3.7-sonnet',
      [None, None, None, None, None, 'claude-3.7-sonnet', None, None]),
 ]
@@ -394,3 +399,17 @@ def test_a_tools_own_spelling_comes_back():
     result = agentconv.convert_text(forged, "gemini", from_="copilot", path=PATHS["copilot"])
     assert fields("gemini", result.text)["model"] == "gemini-3-flash-preview"
     assert [(i.code.value, i.path) for i in result.report if i.code.value == "carry-refused"] == [("carry-refused", "model")]
+
+
+def test_a_codex_variant_is_its_own_model():
+    """``-spark`` after ``codex`` (like ``-max``, ``-mini``) names a model of its own: its version kept, never read as
+    the base Codex model, and a Codex agent naming it comes back from its own dialect byte for byte."""
+    spark = models.parse("gpt-5.3-codex-spark", registry.get("codex").table)
+    assert (spark.vendor, spark.family, spark.version, spark.variant) == ("openai", "gpt", "5.3", "codex-spark")
+    assert models.key(spark) == "gpt-5.3-codex-spark" == models.key(models.parse("GPT-5.3-Codex-Spark"))
+    assert not models.same(spark, models.parse("gpt-5.3-codex"))
+    text = source_text("codex", model_line("codex", "gpt-5.3-codex-spark"))
+    assert agentconv.convert_text(text, "codex", from_="codex", path=PATHS["codex"]).text == text
+    written, report = write("codex", "gpt-5.3-codex-spark", "copilot")
+    assert written is None and "openai gpt 5.3 codex-spark is not in copilot's model list" in str(
+        [i for i in report if i.path == "model"][0])
