@@ -323,3 +323,17 @@ def test_a_gemini_command_gemini_skips_is_an_error(text, found, tmp_path):
                          timeout=60)
     assert run.returncode == (ExitCode.VALIDATION if found else 0), run.stdout + run.stderr
     assert len([line for line in run.stdout.splitlines() if ": error [" in line]) == len(found)
+
+
+@pytest.mark.parametrize(("dialect", "path"), [("skill", ".claude/skills/ps/SKILL.md"),
+                                               ("claude-command", ".claude/commands/ps.md")])
+def test_claude_codes_shell_key_of_a_skill_or_command_is_known(dialect, path):
+    """`shell` picks the shell of the text's !`command` blocks (Claude Code 2.1.330's skill and command loader: trimmed,
+    lowercased, bash or powershell; any other value warns and falls back to bash): never an unknown key Claude Code
+    ignores; `PowerShell` is powershell; `zsh` loads (with bash): a warning. Converted to itself, as written."""
+    head = "---\nname: ps\n" if dialect == "skill" else "---\n"
+    for value, found in (("powershell", set()), ("PowerShell", set()), ("zsh", {(len(head.splitlines()) + 2, "warning", "value")})):
+        text = f"{head}description: Lists files.\nshell: {value}\n---\nList the files.\n"
+        f = validate_text(text, dialect, path=path)
+        assert _found(f) == found, value
+        assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text

@@ -533,7 +533,7 @@ class _Checker:
             if ipath == "model":
                 self._model(key, value)
             elif isinstance(allowed, list):
-                if value not in allowed:
+                if value not in allowed and not (rule.get("fold") and str(value).strip().lower() in allowed):
                     self.at(key, WARNING if key in self.tune.get("loose_values", []) else ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
             elif allowed == "hex":
                 themes = values.get(f"{ipath.rsplit('.', 1)[-1]}_themes", []) if ipath else []
