@@ -188,7 +188,32 @@ INSTRUCTION_FILES = {  # a file each tool loads as instructions, not an agent (d
     ".roo/rules/01-general.md": "a Roo Code rule",
     ".roo/rules-code/js.md": "a Roo Code rule",
     ".kiro/steering/tech.md": "a Kiro steering file",
+    ".clinerules/01-style.md": "a Cline rule",
+    ".clinerules/python/style.md": "a Cline rule",
+    ".cline/rules/style.md": "a Cline rule",
 }
+
+
+def test_cline_rules_folder_holds_rules_workflows_and_skills(tmp_path) -> None:
+    """Below `.clinerules/`, Cline loads every file as a rule but `workflows/` (run by hand: a command) and `skills/`
+    (skills); none of them an agent (cline-rules.ts getLocalClineRules)."""
+    src = tmp_path / "in"
+    files = {".clinerules/style.md": "---\ndescription: Style\n---\nQuote every variable.\n",
+             ".clinerules/workflows/deploy.md": "# Deploy\n\nRun the deploy script.\n",
+             ".cline/workflows/release.md": "# Release\n\nTag it.\n",
+             ".clinerules/skills/lint/SKILL.md": "---\nname: lint\ndescription: Lints the code\n---\nRun the linter.\n"}
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text)
+    doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
+    rows = {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("from"), f.get("reason"))
+            for f in doc["files"]}
+    workflow = ("skipped", None, "a Cline workflow: a prompt the user runs by name, not an agent (name the file, or a "
+                "command dialect to read it as)")
+    assert rows == {".clinerules/style.md": ("skipped", None, "a Cline rule: instructions a tool loads, not an agent "
+                                             "(name the file to convert it anyway)"),
+                    ".clinerules/workflows/deploy.md": workflow, ".cline/workflows/release.md": workflow,
+                    ".clinerules/skills/lint/SKILL.md": ("converted", "skill", None)}
 
 
 def test_convert_skips_instruction_files_below_a_directory(tmp_path) -> None:
