@@ -29,9 +29,7 @@ class Gemini(Dialect):
         said (file-rejected) and, converted to this dialect, given back as it came: the writer repairs only what it
         writes for another source (``kept_rejected``)."""
         data = parsed.data if isinstance(parsed.data, dict) else {}
-        known = set(self.table.get("fields", {})) | set(self.table.get("own", {})) | set(self.table.get("renamed", {}))
-        if data.get("kind") == "remote":
-            known |= {"agent_card_url", "agent_card_json", "auth"}
+        known = self._schema_keys(data.get("kind")) | set(self.table.get("renamed", {}))
         lines = {c.key: c.line for c in getattr(parsed.layout, "chunks", ())}
         why = [(lines.get(k), f"'{k}' is no key of its schema") for k in data if isinstance(k, str) and k not in known]
         why += [(lines.get(k), f"'{k}' is {'empty' if data.get(k) in (None, '') else 'not text'}")
@@ -52,6 +50,11 @@ class Gemini(Dialect):
         if why:
             agent.origin.keep["rejected"] = True
 
+    def _schema_keys(self, kind: Any) -> set[str]:
+        """The keys Gemini CLI's schema takes: the table's fields and own keys, and a remote (A2A) agent's three."""
+        known = set(self.table.get("fields", {})) | set(self.table.get("own", {}))
+        return known | {"agent_card_url", "agent_card_json", "auth"} if kind == "remote" else known
+
     @staticmethod
     def kept_rejected(ctx: "WriteContext") -> bool:
         """A file Gemini CLI refuses, written back into its own dialect: as it came (``read_extra``)."""
@@ -62,9 +65,7 @@ class Gemini(Dialect):
         """Strict schema: a key Gemini would reject (an unknown key read from a Gemini file) is not written."""
         if self.kept_rejected(ctx):
             return
-        known = set(self.table.get("fields", {})) | set(self.table.get("own", {}))
-        if ctx.agent.extensions.get(self.id, {}).get("kind") == "remote":
-            known |= {"agent_card_url", "agent_card_json", "auth"}  # remote (A2A) agents
+        known = self._schema_keys(ctx.agent.extensions.get(self.id, {}).get("kind"))
         for key in [k for k in mapping if k not in known]:
             mapping.pop(key)
             ctx.lose(f"extensions.{self.id}.{key}", field=f"'{key}'", done="written",
