@@ -800,6 +800,11 @@ class Dialect(ToolFields, Detection):
         """The record was read in this very dialect."""
         return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
 
+    def kept_rejected(self, ctx: "WriteContext") -> bool:
+        """Same dialect, and the file is one its tool loads nothing from (the reader marked it ``rejected`` and said
+        file-rejected): written back as it came, none of the repairs a fresh write makes."""
+        return self._same(ctx) and bool(ctx.agent.origin.keep.get("rejected"))  # type: ignore[union-attr]
+
     def _kept_as_is(self, ctx: "WriteContext", ipath: str) -> bool:
         """Same dialect, and ``ipath`` is the file's own value: written as it was. One the side channel gave back
         (a Claude ``red`` under this file's hex, a list GitHub's string map cannot hold) is written as the first write
@@ -908,7 +913,7 @@ class Dialect(ToolFields, Detection):
             if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
-                    (self.table.get("layout", {}).get("name_from_file") or agent.origin.keep.get("rejected")):
+                    (self.table.get("layout", {}).get("name_from_file") or self.kept_rejected(ctx)):
                 # the identifier came from the file name; the header's own value (a slash name, or none in a file its
                 # tool refuses: Gemini's `name:` left empty) is written as it was
                 return next(c.value for c in self.own_layout(agent).chunks if c.key == key)
@@ -987,7 +992,7 @@ class Dialect(ToolFields, Detection):
             if agent.name:
                 ctx.carried.setdefault("name", agent.name)  # taken from the source's file name: it comes back
         pattern = rule.get("pattern")
-        if pattern and not re.match(pattern, name) and not (self._same(ctx) and agent.origin.keep.get("rejected")):
+        if pattern and not re.match(pattern, name) and not self.kept_rejected(ctx):
             fixed = naming.slugify(name) or "agent"
             ctx.report.add(LossCode.NAME_CHANGED, "name", name=name, written=fixed,
                            why=f"it does not fit {self.id}'s rule {pattern}")

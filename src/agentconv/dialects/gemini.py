@@ -55,12 +55,6 @@ class Gemini(Dialect):
         known = set(self.table.get("fields", {})) | set(self.table.get("own", {}))
         return known | {"agent_card_url", "agent_card_json", "auth"} if kind == "remote" else known
 
-    @staticmethod
-    def kept_rejected(ctx: "WriteContext") -> bool:
-        """A file Gemini CLI refuses, written back into its own dialect: as it came (``read_extra``)."""
-        origin = ctx.agent.origin
-        return origin is not None and origin.dialect == ctx.dialect.id and bool(origin.keep.get("rejected"))
-
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """Strict schema: a key Gemini would reject (an unknown key read from a Gemini file) is not written."""
         if self.kept_rejected(ctx):

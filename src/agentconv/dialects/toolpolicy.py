@@ -249,7 +249,7 @@ class ToolFields:
         self.read_tools(scratch, dict(old), LossReport())
         self.scope_tools(scratch.tools, ctx.agent)  # what another key of the header does to them (Copilot's `agents`)
         if self.table.get("unknown_tools_refused") and any(g.canonical is None for g in scratch.tools.grants) and \
-                not getattr(self, "kept_rejected", lambda c: False)(ctx):
+                not self.kept_rejected(ctx):
             return None  # a name the tool refuses the agent for: written fresh, without it (_grant_names)
         if scratch.tools != ctx.agent.tools:
             if not ctx.carried_back("tools"):
