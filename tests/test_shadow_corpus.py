@@ -133,3 +133,17 @@ def test_a_gemini_kind_gemini_cli_takes_comes_back_byte_for_byte(kind):
     text = GEMINI_KIND.format(kind=kind)
     out = agentconv.convert_text(text, to="gemini", from_="gemini", path=".gemini/agents/architect.md")
     assert out.text == text
+
+
+@pytest.mark.parametrize("path", [".cursor/skills/forms/layout/SKILL.md", "skills/.curated/pdf/SKILL.md",
+                                  "archive/v2/claude-skills/pdf/SKILL.md", "pdf/SKILL.md"])
+def test_a_skill_md_off_the_known_skill_folders_is_a_skill(path):
+    """The Agent Skills spec fixes the file name: a SKILL.md in a folder no table lists (Cursor's nested skill groups,
+    a catalogue's archive) was read as a Claude agent by its `name` key, and converted as an agent (lead, 2026-11-28:
+    212 of 2,882 real SKILL.md files). It is a skill, named by its directory."""
+    text = "---\nname: pdf\ndescription: Fill PDF forms.\n---\nUse the form tool.\n"
+    found = agentconv.detect_text(text, path=path)
+    assert found.dialect == "skill"
+    out = agentconv.convert_text(text, "opencode-command", path=path)
+    assert out.source == "skill" and "Use the form tool." in out.text
+    assert agentconv.convert_text(text, "skill", path=path).text == text
