@@ -6,6 +6,7 @@ import pytest
 
 import agentconv
 from agentconv import Policy
+from agentconv.validate import validate_text
 
 PLACED = Policy(placed=True)  # written where its name is the file's: nothing else to say in a header
 DIFF_FIRST = "--- a/app.ts\n+++ b/app.ts\nApply the patch above.\n\n---\n\nThen run the tests.\n"
@@ -147,3 +148,28 @@ def test_a_skill_md_off_the_known_skill_folders_is_a_skill(path):
     out = agentconv.convert_text(text, "opencode-command", path=path)
     assert out.source == "skill" and "Use the form tool." in out.text
     assert agentconv.convert_text(text, "skill", path=path).text == text
+
+
+CLAUDE_RETRY = [  # (header, Claude Code loads it): its reader quotes top-level values and parses again
+    ("name: a\ndescription: Use this: for review\n", True),
+    ("name: a\ndescription: Use it when asked.\n  Examples: one\n", False),
+    ("name: a\ndescription: d\nhooks:\n  Stop:\n    - command: echo \"BLOCK: x\"\n", False),
+    ("name: a\ndescription: Use it. Examples:\n  <example>\n  Context: c\n  </example>\n", False),
+]
+
+
+@pytest.mark.parametrize("header,loads", CLAUDE_RETRY)
+def test_a_claude_header_its_own_retry_cannot_read_is_said_rejected(header, loads):
+    """Claude Code 2.1.330 reads a header strict YAML rejects a second time with each top-level plain value holding
+    `: ` (or another YAML indicator) double-quoted; a `: ` on a continuation line or in a nested list still fails, and
+    it loads no agent from the file (`claude plugin validate`: "does not load at all"; on 691 real .claude/agents files
+    the three it fails so are the three said here). Such a file was converted as if it loaded, with yaml-lenient only."""
+    text = f"---\n{header}---\nReview the change.\n"
+    for path in (".claude/agents/a.md", "plugins/p/agents/a.md"):
+        out = agentconv.convert_text(text, "copilot", from_="claude", path=path)
+        rejected = [i for i in out.report if i.code.value == "file-rejected"]
+        assert bool(rejected) == (not loads and path.startswith(".claude/")), (path, out.report)
+    findings = validate_text(text, dialect="claude", path=".claude/agents/a.md")
+    said = " ".join(f.message for f in findings)
+    assert ("loads nothing from the file" in said) == (not loads)
+    assert ("claude tolerates it" in said) == loads

@@ -247,8 +247,10 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
             checker.t = {**checker.t, "required": d.table.get("required", [])}
         checker.run()
     out += [f for f, _ in judged]
+    lenient = {i.line for i in report if i.code == LossCode.YAML_LENIENT}
+    unread = any(i.code == LossCode.FILE_REJECTED and i.line in lenient for i in report)  # the header loads nowhere
     for item in report:
-        finding = _from_reader(item, d, path)
+        finding = _from_reader(item, d, path, unread)
         if finding is None:
             continue
         if item.code in SAME_VALUE and any(item.path in about and (f.line == finding.line or item.line is None)
@@ -262,8 +264,9 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
     return out
 
 
-def _from_reader(item: LossItem, d, path: str | None) -> Finding | None:
-    """A reader's item as a finding: those at warning or above, and every text repair."""
+def _from_reader(item: LossItem, d, path: str | None, unread: bool = False) -> Finding | None:
+    """A reader's item as a finding: those at warning or above, and every text repair. ``unread``: the tool loads
+    nothing from the header (a file-rejected item on a line the fallback read), so it tolerates none of it."""
     rule, sev = READER_RULES.get(item.code, (item.code.value, item.severity))
     if item.severity.rank < WARNING.rank and item.code not in READER_RULES:
         return None
@@ -271,7 +274,7 @@ def _from_reader(item: LossItem, d, path: str | None) -> Finding | None:
     if item.code == LossCode.YAML_LENIENT:
         tune, tabs = d.table.get("validate", {}), "indented with tabs" in message
         sev = Severity(tune.get("tab_indent" if tabs and "tab_indent" in tune else "lenient_yaml", ERROR.value))
-        how = "tolerates it, strict YAML parsers do not" if sev == WARNING else "rejects it"
+        how = "tolerates it, strict YAML parsers do not" if sev == WARNING and not unread else "rejects it"
         message = f"{message}; {d.id} {how} ({'indent with spaces' if tabs else 'quote the value'})"
     return Finding(path, item.line or 1, sev or item.severity, rule, message)
 

@@ -120,6 +120,11 @@ class Dialect(ToolFields, Detection):
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
                        text=f"'{word}:'", problem=f"is no {self.id} key", reading=f"text of '{key}'")
+        if parsed.lenient and (special := self.table.get("parser", {}).get("requote")) and self.needs_header(path) \
+                and not frontmatter.requoted_loads(parsed.layout, special):
+            report.add(LossCode.FILE_REJECTED, "", line=parsed.lenient[0][0], tool=self.table["parser"]["reader"],
+                       problem="the header is not YAML, even with its top-level values quoted as its reader retries",
+                       reading="read by the lenient fallback, each key as its lines' text")
         for note in parsed.coerced:
             line = next((c.line for c in parsed.layout.chunks if c.key == note.where.split(".")[0]), None)
             report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)

@@ -284,6 +284,35 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
     return data
 
 
+_TOP_VALUE = rx.compile(r"^([a-zA-Z_-]+):\s+(\S.*)$")
+
+
+def requoted_loads(layout: Layout, special: str) -> bool:
+    """Does a header strict YAML rejects load once every top-level ``key: value`` line whose plain value holds one of
+    ``special`` (a regular expression) is double-quoted? That is Claude Code's own second try (its frontmatter reader
+    quotes such values and parses again; an indented line, a list item or a continuation line is left as it is), so
+    False means its tool loads nothing from the header (the table's ``[parser] requote``)."""
+    risky = rx.compile(special)
+    lines = []
+    for line in ("".join(c.text for c in layout.chunks) + layout.trailer).split("\n"):
+        m = _TOP_VALUE.match(line)
+        value = m.group(2) if m else ""
+        if m and not (value[:1] == value[-1:] and value[:1] in ("'", '"')) and \
+                not (value[:1] == "[" and value[-1:] == "]" and _loads(value, list)) and risky.search(value):
+            line = f'{m.group(1)}: "' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        lines.append(line)
+    return _loads("\n".join(lines), dict)
+
+
+def _loads(text: str, kind: type) -> bool:
+    try:
+        return isinstance(yamlio.load(text), kind)
+    except LimitError:
+        raise
+    except Exception:
+        return False
+
+
 def body_as_read(body: str) -> str:
     """The body a reader finds below a header written with ``body`` (``parse`` skips the blank lines after the
     header): what the side channel's digest covers."""
