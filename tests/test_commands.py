@@ -605,6 +605,21 @@ def test_a_copilot_agents_tool_references_are_said_where_they_mean_nothing(targe
     assert "#tool:web/fetch" in out.text
 
 
+@pytest.mark.parametrize("source,path", [("copilot", ".github/agents/look.agent.md"),
+                                         ("copilot-prompt", ".github/prompts/look.prompt.md")])
+def test_vscode_references_in_any_case_and_file_references_are_said_too(source, path):
+    """VS Code's body regex is `/#file:(?<filePath>[^\\s#]+)|#tool:(?<toolName>[\\w_\\-\\.\\/]+)/gi`: case is ignored
+    (`#Tool:x` is a tool reference) and `#file:path` attaches a file; both were written into Claude silently."""
+    text = "---\ndescription: d\n---\nRun #Tool:web/fetch on #file:docs/api.md, then #FILE:notes.md.\n"
+    out = agentconv.convert_text(text, to="claude", from_=source, path=path)
+    said = [m for m in items(out.report, severity="warning") if "VS Code" in m]
+    assert said == ["'#Tool:web/fetch' is a VS Code tool reference; claude has no equivalent (kept as text)",
+                    "'#file:docs/api.md,' is a VS Code file reference; claude has no equivalent (kept as text)",
+                    "'#FILE:notes.md.' is a VS Code file reference; claude has no equivalent (kept as text)"]
+    back = agentconv.convert_text(text, to=source, from_=source, path=path)
+    assert back.text == text and not [i for i in back.report if "reference" in i.message]
+
+
 def test_a_copilot_prompts_tool_references_are_said_written_as_an_agent():
     out = agentconv.convert_text(VSCODE_PROMPT, to="claude", from_="copilot-prompt", path=".github/prompts/look.prompt.md")
     assert "'#tool:web/fetch' is a VS Code tool reference; claude has no equivalent (kept as text)" in \
