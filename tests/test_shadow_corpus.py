@@ -173,3 +173,16 @@ def test_a_claude_header_its_own_retry_cannot_read_is_said_rejected(header, load
     said = " ".join(f.message for f in findings)
     assert ("loads nothing from the file" in said) == (not loads)
     assert ("claude tolerates it" in said) == loads
+
+
+@pytest.mark.parametrize("parent,kept", [(".ai/skills", True), ("docs/skills", True), (".gemini/skills", True),
+                                         (".codex/skills", True), (".claude/skills", True), (".agents/skills", False),
+                                         (".roo/skills-code", False), ("skills", False), ("plugins/p/skills", False)])
+def test_a_skill_directory_off_the_rule_is_kept_where_no_reader_holds_names_to_it(parent, kept):
+    """Only Roo and Agent Plugins clients skip a skill whose name breaks the Agent Skills rule; Gemini CLI and Codex
+    check only lengths. A skill in a folder none of them reads (`.ai/skills/git--summary`: 14 real skills of one
+    repository) was rewritten to `git-summary` with a side channel in its own dialect; now it comes back as it came."""
+    text = "---\nname: git--summary\ndescription: Sums up a branch.\n---\nBody.\n"
+    out = agentconv.convert_text(text, "skill", from_="skill", path=f"{parent}/git--summary/SKILL.md")
+    assert (out.text == text) == kept
+    assert out.path == (".claude/skills/git--summary/SKILL.md" if kept else ".claude/skills/git-summary/SKILL.md")

@@ -139,8 +139,10 @@ class Skill(Dialect):
         if agent.origin is None or agent.origin.dialect != self.id or not agent.name or naming.unsafe_file_name(agent.name):
             return False
         path = (agent.origin.path or "").replace("\\", "/")
-        return _folder(path) == agent.name and any(f"{under}/{agent.name}/{FILE}" in f"/{path}"
-                                                   for under in self.table["name"]["folder_kept_under"])
+        if _folder(path) != agent.name or not path.endswith(f"{agent.name}/{FILE}"):
+            return False
+        parent = "/" + path[:-len(f"/{agent.name}/{FILE}")]  # "/": a repository's root SKILL.md, its folder a clone's
+        return parent != "/" and not any(rx.compile(r).search(parent) for r in self.table["name"]["folder_ruled_at"])
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         """Required for every skill, whatever its kind: made up where none is given, but not in a skill converted to
