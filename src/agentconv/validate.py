@@ -256,9 +256,9 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         if item.code in SAME_VALUE and any(item.path in about and (f.line == finding.line or item.line is None)
                                            for f, about in judged):  # (a reader item of no line: a TOML key's)
             continue  # the table rule on that key says it
-        if item.code == LossCode.FILE_REJECTED and item.line is not None and any(
-                f.line == item.line and f.severity == ERROR for f, _ in judged):
-            continue  # a table rule's error on that line says why the tool refuses the file (Gemini's unknown key)
+        if item.code == LossCode.FILE_REJECTED and any(f.severity == ERROR and (
+                f.line == item.line if item.line is not None else item.path in about) for f, about in judged):
+            continue  # a table rule's error on that line (on that key) says why the tool refuses the file
         out.append(finding)
     out.sort(key=lambda f: f.line)
     return out

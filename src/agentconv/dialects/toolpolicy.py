@@ -227,8 +227,8 @@ class ToolFields:
             return None
         keys = self.tool_keys_all
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
-        if not old:
-            return None
+        if not old or self.kept_rejected(ctx):  # a file its tool refuses comes back as it came, whatever the shape
+            return old or None
         # Claude Code reads a YAML list as well as its comma string, VS Code and GitHub.com a comma string as well as
         # a list (``tools_text``): kept. A comma string where only a list is read is written strictly, its names in
         # this dialect's own spelling.
