@@ -391,7 +391,7 @@ Use $ARGUMENTS and $1 as well, or ${CLAUDE_SKILL_DIR}/x.sh.
 """
 
 
-@pytest.mark.parametrize("via", ["claude-command", "opencode-command"])
+@pytest.mark.parametrize("via", ["opencode-command"])
 def test_a_skills_literal_text_comes_back_from_a_command_as_it_was(via):
     """A skill has no placeholders: its `$0` and `npx @scope/pkg` are text, which a Claude Code command would expand
     (said on the way out). Read back from that command (its side channel names the skill), they are the skill's text
@@ -408,13 +408,15 @@ def test_a_skills_literal_text_comes_back_from_a_command_as_it_was(via):
 
 
 def test_a_commands_placeholders_written_into_a_skill_are_said():
-    """A command (not one a skill became) into a skill: its placeholders in agentconv's neutral spelling, each a
-    placeholder-unsupported warning naming the command's own spelling (it said nothing before)."""
+    """A Claude Code command into a skill: Claude Code substitutes a skill's text as a command's (one loader), so its
+    placeholders are written as the command spelled them, each said (placeholder-respelled, info: the other tools
+    that read a SKILL.md read them as text), never agentconv's neutral spelling."""
     cmd = "---\ndescription: Review.\n---\nReview $0 with @src/a.py and !`git diff`.\n"
     out = agentconv.convert_text(cmd, "skill", from_="claude-command", path=".claude/commands/review.md")
-    assert "Review {{arg:1}} with @{src/a.py} and !{git diff}." in out.text
-    said = sorted(i.message for i in out.report.items if i.code.value == "placeholder-unsupported")
-    assert len(said) == 3 and any("'{{arg:1}}' is a placeholder ('$0' in claude-command)" in m for m in said)
+    assert "Review $0 with @src/a.py and !`git diff`." in out.text
+    said = sorted(i.message for i in out.report.items if i.code.value == "placeholder-respelled")
+    assert len(said) == 3 and any("placeholder '$0' of claude-command written as it was" in m for m in said)
+    assert not [i for i in out.report.items if i.code.value == "placeholder-unsupported"]
 
 
 # A `run` key in a Gemini CLI command: proposed in an unmerged pull request (google-gemini/gemini-cli #23687, head
@@ -539,12 +541,13 @@ HINTED = '---\ndescription: Add a package\ncategory: project-task-management\nar
 
 
 def test_a_quoted_argument_hint_comes_back_quoted_through_a_skill():
-    """A skill keeps a command's argument hint (and other keys of no field) in its `metadata` map: the hint came back
-    unquoted and after `category` (92 of 279 real Claude commands through a skill). The map's entries are written in
-    the quotes the command gave them, read back so, and in the map's order; no side channel is needed."""
+    """A skill keeps a command's other keys of no field in its `metadata` map, and its argument hint as the same key
+    (Claude Code reads `argument-hint` in a skill as in a command): the hint came back unquoted and after `category`
+    (92 of 279 real Claude commands through a skill). Written in the quotes the command gave it, read back so, and
+    in the command's order; no side channel is needed."""
     policy = agentconv.Policy(placed=True)
     out = agentconv.convert_text(HINTED, "skill", from_="claude-command", path=".claude/commands/addp.md", policy=policy)
-    assert 'metadata:\n  category: project-task-management\n  argument_hint: "[package-name] [type]"\n' in out.text
+    assert 'metadata:\n  category: project-task-management\nargument-hint: "[package-name] [type]"\n' in out.text
     assert "agentconv" not in out.text  # no side channel
     back = agentconv.convert_text(out.text, "claude-command", from_="skill", path=out.path, policy=policy)
     assert back.text == HINTED
@@ -553,19 +556,19 @@ def test_a_quoted_argument_hint_comes_back_quoted_through_a_skill():
 def test_literal_text_of_a_command_comes_back_as_text_through_a_skill():
     """A Claude command's `git diff @{1.day.ago}` is literal text in Claude Code (agentconv's neutral spelling of a
     file's contents): written into a skill it was said to be a placeholder and came back as a file mention
-    `@1.day.ago` (a meaning change). It is said as literal text, the side channel names it, and it comes back so."""
+    `@1.day.ago` (a meaning change). Claude Code substitutes a skill's text as a command's: it is written as it was,
+    literal in both, and comes back so, edited or not."""
     text = "---\ndescription: Standup\n---\n\ngit diff --stat @{1.day.ago} and $ARGUMENTS\n"
     policy = agentconv.Policy(placed=True)
     out = agentconv.convert_text(text, "skill", from_="claude-command", path=".claude/commands/standup.md",
                                  policy=policy)
-    said = [m for m in items(out.report) if "1.day.ago" in m]
-    assert len(said) == 1 and "is literal text in claude-command" in said[0]
-    assert "git diff --stat @{1.day.ago} and {{args}}" in out.text
+    assert not [m for m in items(out.report) if "1.day.ago" in m]  # Claude Code reads a skill's text as a command's:
+    assert "git diff --stat @{1.day.ago} and $ARGUMENTS" in out.text  # written as it was, literal in both
     back = agentconv.convert_text(out.text, "claude-command", from_="skill", path=out.path, policy=policy)
     assert back.text == text
-    edited = out.text.replace("and {{args}}", "and {{args}} now")  # the file edited: the side channel is stale
-    stale = agentconv.convert_text(edited, "claude-command", from_="skill", path=out.path, policy=policy)
-    assert "@1.day.ago" in stale.text  # read as the placeholder its text spells, as before
+    edited = out.text.replace("and $ARGUMENTS", "and $ARGUMENTS now")  # the file edited: still the same text
+    assert "@{1.day.ago} and $ARGUMENTS now" in agentconv.convert_text(edited, "claude-command", from_="skill",
+                                                                       path=out.path, policy=policy).text
 
 
 def test_a_command_without_a_header_comes_back_without_one_through_a_skill():

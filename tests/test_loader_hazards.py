@@ -170,7 +170,7 @@ def test_a_command_description_gemini_cuts_is_reported():
 def test_a_skill_written_as_an_agent_says_so():
     """A skill is loaded into the session on demand by its description; written as an agent it loads as one (OpenCode
     1.18.33's `debug agent`: mode `all`, a primary agent; Roo: a mode; Gemini CLI: a subagent), as an agent written
-    as a skill says so (kind-mapped) and a skill written as a command says so (kind-changed)."""
+    as a skill says so (kind-mapped); a skill written as a Claude Code command is the same to that tool (kind-mapped)."""
     skill = "---\nname: pdf\ndescription: Work with PDF files.\n---\nDo it.\n"
 
     def kinds(to):
@@ -181,7 +181,7 @@ def test_a_skill_written_as_an_agent_says_so():
         assert kinds(to) == [("kind-mapped", f"a skill written as {'an' if to == 'opencode' else 'a'} {to} agent (run "
                                              "when chosen or delegated to, not loaded into the session on demand)")]
     assert kinds("skill") == []
-    assert [c for c, _ in kinds("claude-command")] == ["kind-changed"]
+    assert [c for c, _ in kinds("claude-command")] == ["kind-mapped"]  # the same to Claude Code (one loader)
     assert [c for c, _ in kinds("kiro")] == ["field-dropped"]  # Kiro's own wording: it has only agents
 
 

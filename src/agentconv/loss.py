@@ -136,6 +136,15 @@ def cannot_run_in(noun: str, source: str, agent: str, why: str) -> str:
     return builtin("losses.toml")["cannot-run-in"].format(noun=noun, source=source, agent=agent, why=why)
 
 
+def cannot_say_invoker(noun: str, only: str, source: str, key: str, value: str, who: str) -> str:
+    """What a tool-broadened item (and its refusal) says of a record only the user (or only the model) may run, written
+    where nothing says so (``losses.toml``)."""
+    from .tables import builtin
+
+    return builtin("losses.toml")["cannot-say-invoker"].format(noun=noun, only=only, source=source, key=key,
+                                                               value=value, who=who)
+
+
 @dataclass
 class LossItem:
     """One thing that was not carried exactly."""

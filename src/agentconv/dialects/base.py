@@ -19,7 +19,7 @@ from ..envelopes import frontmatter, records, yamlio
 from ..errors import ParseError
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
-from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, not_carried
+from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot_say_invoker, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
@@ -63,6 +63,18 @@ class Dialect(ToolFields, Detection):
         """The header keys this dialect defines (its fields, own keys and old spellings)."""
         t = self.table
         return frozenset(t.get("fields", {})) | frozenset(t.get("own", {})) | frozenset(t.get("renamed", {}))
+
+    @cached_property
+    def kin(self) -> tuple[str | None, frozenset[str]]:
+        """The dialect whose header keys of the ``[kin]`` list mean here what they mean there (one tool's one reader:
+        Claude Code's commands and skills), and those keys, listed in one of the two tables: written as the same key,
+        both ways (``build``); (None, empty) for most."""
+        kin = self.table.get("kin", {})
+        other = kin.get("dialect")
+        if not other or other not in registry.ids():
+            return None, frozenset()
+        keys = kin.get("keys") or registry.get(other).table.get("kin", {}).get("keys", ())
+        return other, frozenset(keys)
 
     @cached_property
     def file_named(self) -> bool:
@@ -609,6 +621,7 @@ class Dialect(ToolFields, Detection):
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
         self._runs_in(ctx)  # first: a command routed to an agent of its run may be written from a copy (routed, its tools)
+        self._invoked_by(ctx)
         agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
         for key, ipath in self.write_order:
@@ -635,6 +648,11 @@ class Dialect(ToolFields, Detection):
             if (key == "model" and "model" in held) or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:
                 continue
             mapping.setdefault(key, self._uncoerced(ctx, f"extensions.{self.id}.{key}", value))
+        kin, keys = self.kin
+        for key, value in agent.extensions.get(kin, {}).items() if kin and not self._same(ctx) else ():
+            if key in keys and key not in mapping:  # the same key of the same tool (a Claude Code command's, a skill's)
+                mapping[key] = self._uncoerced(ctx, f"extensions.{kin}.{key}", value)
+                ctx.mapped.add(f"extensions.{kin}.{key}")
         nulls = self._nulls(ctx)
         for ipath, key in ctx.as_read.items():
             value = self._uncoerced(ctx, ipath, paths.get(agent, ipath))
@@ -699,6 +717,9 @@ class Dialect(ToolFields, Detection):
         if source == self.id:
             return
         rule = registry.get(source).table.get("runs_in")
+        if rule and self.kin[0] == source and {p.rsplit(".", 1)[1] for p in (rule["path"], *rule.get("when", {}))} <= \
+                self.kin[1]:
+            return  # the same tool's same keys (a Claude Code skill's `context: fork`, `agent`): written as they were
         value = paths.get(ctx.agent, rule["path"]) if rule else None
         if value is None or value in rule.get("every_tool", ()) or ctx.agent.tools.mode != INHERIT or any(
                 paths.get(ctx.agent, p) != v for p, v in rule.get("when", {}).items()):
@@ -720,6 +741,50 @@ class Dialect(ToolFields, Detection):
             return
         self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=source,
                                         agent=repr(value), why=rule["why"]))
+
+    def _invoked_by(self, ctx: "WriteContext") -> None:
+        """Never widen who runs a record: one its source lets only the user run (``[invocation] user_only`` of the
+        source's table: a Claude Code command's or skill's ``disable-model-invocation: true``), or only the model
+        (``model_only``: ``user-invocable: false``), is written with what says so here: the same key (``[kin]``), a
+        tool whose records of this kind only the user runs (``[invocation] user_only = "always"``: a slash command
+        of OpenCode, Gemini CLI, Codex, a VS Code prompt file), or the agent mode that says it (``primary``: only the
+        user picks it, ``subagent``: only delegated to; the table's ``[roles]``, its role field's values, its
+        ``default_role``), which the record is then written with. Else refused as a widening (exit 6;
+        ``--allow-broaden`` writes it without, said). Not into a dialect no tool runs (plain markdown)."""
+        origin = ctx.agent.origin
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or (
+                not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
+            return
+        source = reader_of(origin.dialect, ctx.agent.kind)
+        rules = registry.get(source).table.get("invocation", {})
+        mine = self.table.get("invocation", {})
+        for only, role, who in (("user_only", "primary", "the model"), ("model_only", "subagent", "the user")):
+            rule = rules.get(only)
+            fields = ctx.agent.extensions.get(source, {})
+            if not isinstance(rule, dict) or rule["key"] not in fields or \
+                    _said(fields[rule["key"]], rules.get("words", {}), rule.get("otherwise")) is not rule["value"]:
+                continue
+            ipath = f"extensions.{source}.{rule['key']}"
+            if self.kin == (source, self.kin[1]) and rule["key"] in self.kin[1]:
+                continue  # the same key, written as it was (build)
+            if mine.get(only) == "always" or self._says_role(role, ctx.agent.role):
+                ctx.mapped.add(ipath)
+                if mine.get(only) != "always" and ctx.agent.role is None:
+                    ctx.agent = replace(ctx.agent, role=role)
+                    ctx.report.add(LossCode.VALUE_RESPELLED, ipath, value=f"'{rule['key']}: {str(rule['value']).lower()}'",
+                                   written=f"the agent mode {role!r} (only {'the user' if role == 'primary' else 'the model'} runs it)")
+                continue
+            self.broaden(ctx, cannot_say_invoker(noun=naming.a(self.table.get("title", self.id)),
+                                                 only="only the user" if only == "user_only" else "only the model",
+                                                 source=source, key=rule["key"], value=str(rule["value"]).lower(), who=who))
+
+    def _says_role(self, role: str, current: str | None) -> bool:
+        """This dialect writes agent mode ``role`` (its ``[roles]``, its role field's values, or every record's)."""
+        if current not in (None, role):
+            return False
+        t = self.table
+        field = "role" in t.get("fields", {}).values() and role in t.get("values", {}).get("role", ())
+        return field or role in t.get("roles", {}) or t.get("default_role") == role
 
     def _route(self, ctx: "WriteContext", rule: dict[str, Any], route: Any) -> bool:
         """Route the command to its agent in this dialect, where this tool routes a command to one of its agents
@@ -766,6 +831,8 @@ class Dialect(ToolFields, Detection):
                     for j, k in enumerate(entries):  # in the map's own order within its slot
                         at.setdefault(f"{p[:-2]}.{k}", i + (j + 1) / (len(entries) + 1))
         mine, kept = self.table.get("fields", {}), {k: p for p, k in ctx.as_read.items()} if ctx.as_read else {}
+        kin, keys = self.kin  # the same key of the same tool, at its place
+        kept.update({k: f"extensions.{kin}.{k}" for k in mapping if k in keys and k not in kept})
         return _in_order(mapping, {k: at[p] for k in mapping if (p := mine.get(k) or kept.get(k)) in at})
 
     @cached_property
@@ -1164,6 +1231,15 @@ class Dialect(ToolFields, Detection):
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
+
+
+def _said(value: Any, words: dict[str, list[str]], otherwise: Any) -> Any:
+    """A boolean key's value as its tool reads it (``[invocation] words``: the text of a string or number that is true,
+    false); ``otherwise`` for anything else."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, (str, int, float)) else None
+    return True if text in words.get("true", ()) else False if text in words.get("false", ()) else otherwise
 
 
 def _role_keys(dialect: str, role: str | None) -> dict[str, Any]:

@@ -77,11 +77,17 @@ class CommandDialect(Dialect):
 
     # ------------------------------------------------------------------ writing
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
+        origin = agent.origin
+        if origin is not None and origin.dialect == self.kin[0] and agent.kind == "skill":
+            # a skill of the same tool (Claude Code's): one loader, one substitution for both (claude-command.toml
+            # [kin]); a skill's text has no placeholders to respell, it is the command's as written
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a skill", written=f"a command ({self.title})",
+                           note="the same to its tool: one loader, the same keys and placeholders")
+            return agent.prompt
         if agent.kind != "command":
             ctx.report.add(LossCode.KIND_CHANGED, "kind", kind=naming.a(agent.kind),
                            written=f"a command ({self.title})",
                            consequence="a prompt the user runs, not an agent the model delegates to")
-        origin = agent.origin
         same = origin is not None and origin.dialect == self.id
         kept = origin.keep.get("raw_prompt") if same else None
         if kept is not None and kept[1] == agent.prompt:

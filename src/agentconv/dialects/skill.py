@@ -160,7 +160,8 @@ class Skill(Dialect):
         """A command's prompt, which a skill has no placeholders for (no ``[placeholders]``). A command that a skill
         became (its side channel's ``from``; the file as that write left it: ``carry_fresh``), its prompt as read: the
         text as the command's file holds it, which is the skill's own text (its literal ``$0`` went out as it was; read back as a placeholder, it was written
-        ``{{arg:1}}``); else agentconv's neutral spelling, as for any agent. Each placeholder is said."""
+        ``{{arg:1}}``); a Claude Code command (``[kin]``), its text as written: Claude Code substitutes a skill's as a
+        command's; else agentconv's neutral spelling, as for any agent. Each placeholder is said."""
         text = super().body(agent, ctx)
         if agent.kind != "command":
             return text
@@ -172,12 +173,14 @@ class Skill(Dialect):
         source = spelling_of(origin.dialect) if origin is not None else None
         back = source is not None and raw is not None and raw[1] == agent.prompt and \
             origin.keep.get("carried_from") == self.id and origin.keep.get("carry_fresh") is True
-        if back:
+        kin = not back and source is not None and raw is not None and raw[1] == agent.prompt and \
+            origin.dialect == self.kin[0]  # a Claude Code command: Claude Code expands the same text in a skill
+        if back or kin:
             text = raw[0]
         literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
-            if source is not None and not back and text == agent.prompt else frozenset()
+            if source is not None and not back and not kin and text == agent.prompt else frozenset()
         seen, at, n, literal = {}, 0, 0, []
-        for t in (source if back else CANONICAL).tokenize(text):
+        for t in (source if back or kin else CANONICAL).tokenize(text):
             at, here = at + len(t.raw), at
             if t.kind != TEXT:
                 seen.setdefault(t.raw, here in literals)
@@ -194,6 +197,11 @@ class Skill(Dialect):
                                "names it, so a write back into a command reads it as text)" if ctx.literal else
                                "has no placeholders: written as it is, which a write back into a command reads as a "
                                "placeholder")
+                continue
+            if kin:  # one substitution for both (the bundle's, 2.1.330: $ARGUMENTS, $N, $ARGUMENTS[N], named, !`cmd`)
+                ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {found!r} of "
+                               f"{origin.dialect}", written="it was (Claude Code expands it in a skill as in a command; "
+                               "the other tools that read a SKILL.md read it as text)")
                 continue
             if back:  # the skill's own text, again: a placeholder only in the command it went through
                 ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {found!r} of "
