@@ -58,15 +58,28 @@ REFUSED = [
     (USER_ONLY_SKILL, "skill", SKILL, "cursor"),
     (USER_ONLY_CMD, "claude-command", CMD, "claude"),
     (USER_ONLY_CMD, "claude-command", CMD, "gemini"),
-    (MODEL_ONLY_SKILL, "skill", SKILL, "opencode-command"),
-    (MODEL_ONLY_SKILL, "skill", SKILL, "copilot-prompt"),
-    # each value as Claude Code's boolean reader takes it: "1", "yes", "on" are true; for user-invocable, anything
-    # not true (a word it does not know) is false
+    # each value as Claude Code's boolean reader takes it: "1", "yes", "on" are true
     (USER_ONLY_SKILL.replace("invocation: true", "invocation: 1"), "skill", SKILL, "claude"),
     (USER_ONLY_SKILL.replace("invocation: true", 'invocation: " On"'), "skill", SKILL, "gemini"),
-    (MODEL_ONLY_SKILL.replace("invocable: false", "invocable: maybe"), "skill", SKILL, "gemini-command"),
-    (MODEL_ONLY_SKILL.replace("invocable: false", "invocable: 0"), "skill", SKILL, "codex-prompt"),
 ]
+
+# only the model runs it (`user-invocable: false`, or a word Claude Code does not read as true): that hides it from
+# the / menu, no access setting (the user may run what the model may): written where nothing says so, it is dropped
+# and said, never refused
+MODEL_ONLY = [
+    (MODEL_ONLY_SKILL, "opencode-command", "field-carried"),
+    (MODEL_ONLY_SKILL, "copilot-prompt", "field-carried"),
+    (MODEL_ONLY_SKILL.replace("invocable: false", "invocable: maybe"), "gemini-command", "extension-dropped"),
+    (MODEL_ONLY_SKILL.replace("invocable: false", "invocable: 0"), "codex-prompt", "extension-dropped"),  # no bool
+    (MODEL_ONLY_SKILL, "claude", "value-respelled"),  # every Claude Code subagent is one the model delegates to
+]
+
+
+@pytest.mark.parametrize("text,to,said", MODEL_ONLY)
+def test_a_model_only_record_is_said_where_nothing_says_so_never_refused(text, to, said):
+    out = _run(text, "skill", SKILL, to)
+    assert [i.code.value for i in out.report.items if i.path.endswith("user-invocable")] == [said]
+    assert not [i for i in out.report.items if i.code.value == "tool-broadened"]
 
 
 @pytest.mark.parametrize("text,line", [

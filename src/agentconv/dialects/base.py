@@ -750,7 +750,9 @@ class Dialect(ToolFields, Detection):
         of OpenCode, Gemini CLI, Codex, a VS Code prompt file), or the agent mode that says it (``primary``: only the
         user picks it, ``subagent``: only delegated to; the table's ``[roles]``, its role field's values, its
         ``default_role``), which the record is then written with. Else refused as a widening (exit 6;
-        ``--allow-broaden`` writes it without, said). Not into a dialect no tool runs (plain markdown)."""
+        ``--allow-broaden`` writes it without, said), unless the rule says it ``widens = false`` (only the model: it
+        hides the record from the user's menu, and the user may run whatever the model may: dropped, said). Not into
+        a dialect no tool runs (plain markdown)."""
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or (
                 not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
@@ -774,6 +776,8 @@ class Dialect(ToolFields, Detection):
                     ctx.report.add(LossCode.VALUE_RESPELLED, ipath, value=f"'{rule['key']}: {str(rule['value']).lower()}'",
                                    written=f"the agent mode {role!r} (only {'the user' if role == 'primary' else 'the model'} runs it)")
                 continue
+            if rule.get("widens") is False:
+                continue  # the user may do what the model does: dropped and said with the other keys (build)
             self.broaden(ctx, cannot_say_invoker(noun=naming.a(self.table.get("title", self.id)),
                                                  only="only the user" if only == "user_only" else "only the model",
                                                  source=source, key=rule["key"], value=str(rule["value"]).lower(), who=who))
