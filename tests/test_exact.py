@@ -73,6 +73,26 @@ def test_lenient_reader_invents_no_field_and_cuts_no_value():
     assert "\nuser:" not in head and "\nassistant:" not in head
 
 
+@pytest.mark.parametrize("dialect, path", [("claude", ".claude/agents/writer.md"),
+                                           ("copilot", ".github/agents/writer.agent.md")])
+def test_lenient_reader_folds_no_key_into_a_value_that_ended_on_its_line(dialect, path):
+    """A header strict YAML rejects for one value (an unquoted ': ' in the description) whose other lines are plain
+    keys the dialect does not know (`version:`, `category:`): those are keys of their own, as Claude Code's fallback
+    (it quotes each such line and parses again) and VS Code's yaml.ts read them, not text of the key above. Folded,
+    the last tool of `tools: Read, WebFetch` became 'WebFetch category: docs' (a tool no one has: WebFetch lost), the
+    name took the file's metadata, the description the lines below it."""
+    text = ("---\nname: writer\nversion: 1.0.0\nauthor: someone\ndescription: Writes essays. Examples: a blog post\n"
+            "color: cyan\ntools: Read, WebFetch\ncategory: docs\ntags: [a, b]\n---\nWrite.\n")
+    doc, report = agentconv.read_text(text, dialect, path=path)
+    agent = doc.agent
+    assert agent.description == "Writes essays. Examples: a blog post"
+    assert sorted(g.canonical for g in agent.tools.grants if g.canonical in ("read", "webfetch")) == ["read", "webfetch"]
+    assert all(g.canonical is not None for g in agent.tools.grants)
+    lenient = [i.message for i in report if i.code.value == "yaml-lenient"]
+    assert lenient and not any(" key; read by" in m for m in lenient)  # the description alone read leniently
+    assert "version: 1.0.0" not in str(agent.name) + str(agent.display_name or "")
+
+
 def test_with_from_every_file_of_that_dialect_is_read_wherever_it_is(tmp_path):
     """A folder of Roo mode files (one mode per file, or a customModes list, under any name) and Gemini commands
     outside .gemini/commands: with --from each is read; without it they are not taken for agents."""

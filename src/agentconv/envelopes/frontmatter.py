@@ -9,7 +9,9 @@ Lenient fallback (reference G1; the shape Claude Code tolerates and strict parse
 header is not valid YAML, each chunk is parsed alone; a chunk that still fails is read as
 ``key: text`` where the text is the rest of the line plus every continuation line, folded with spaces
 as YAML folds plain scalars (a blank line a line break). With the dialect's keys given, a ``word:`` line
-that starts no key of the dialect continues the value before it. Each fallback is reported with its line.
+that starts no key of the dialect continues the value before it when that value runs over several lines and does
+not load alone (``_whole``: else the line is a key of its own, as the tools read it). Each fallback is reported with
+its line.
 
 What Claude Code itself does (@anthropic-ai/claude-code 2.1.330, the frontmatter parser in its bundled
 cli, read 2026-11-26): it parses the block with its YAML parser; when that throws, it rewrites every line
@@ -246,12 +248,14 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
              keys: frozenset[str] | None = None) -> dict[str, Any]:
     if keys:  # `user: "..."` inside a description's <example> block is text of that description, not a field
         chunks: list[Chunk] = []
+        broken = False  # the value before does not load alone: a line below it may be its text
         for c in layout.chunks:
-            if chunks and c.key not in keys:
+            if chunks and c.key not in keys and broken:
                 chunks[-1].text += c.text
                 out.folded.append((c.line, c.key, chunks[-1].key))
             else:
                 chunks.append(c)
+                broken = not _whole(c, file)
         layout.chunks = chunks
     data: dict[str, Any] = {}
     for c in layout.chunks:
@@ -311,6 +315,27 @@ def _loads(text: str, kind: type) -> bool:
         raise
     except Exception:
         return False
+
+
+def _whole(c: Chunk, file: str | None) -> bool:
+    """Is a chunk's value complete, so that a ``word:`` line below it starts a key of its own? So when the chunk loads
+    by itself as its one key, or is one line (a key and its value, comment lines above it aside): every tool ends such
+    a value at the line's end (Claude Code's fallback quotes each ``key: value`` line holding ``: `` and parses again,
+    @anthropic-ai/claude-code 2.1.330, read 2026-11-26; VS Code's yaml.ts reads a plain scalar to the line's end and
+    each line at column 0 as a key). ``name: x`` above ``version: 1.0.0`` is not ``x version: 1.0.0``, ``tools: Read,
+    Write`` above ``category: ...`` no tool list ending in ``category``, and a one-line ``description: ... Examples:
+    ...`` above ``category: debugging`` no description ending in it. A value running over the lines below its key
+    (the wizard's ``<example>`` block, which no YAML reader takes) is not whole."""
+    lines = [ln for ln in c.text.split("\n") if ln.strip() and not ln.startswith("#")]
+    if len(lines) <= 1:
+        return True
+    try:
+        part = yamlio.load(c.text, file)
+    except LimitError:
+        raise
+    except Exception:  # noqa: BLE001 - any refusal: not whole
+        return False
+    return isinstance(part, dict) and len(part) == 1
 
 
 def body_as_read(body: str) -> str:
