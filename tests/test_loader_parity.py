@@ -132,6 +132,26 @@ def test_a_codex_role_codex_ignores_is_an_error(src, finding):
     assert validate_text(CODEX, "codex", path=".codex/agents/a.toml") == []
 
 
+@pytest.mark.parametrize("src, said", [
+    ('description = "d"\ndeveloper_instructions = "Do it."\n', ["'name' is missing"]),
+    ('name = "a"\ndescription = "  "\ndeveloper_instructions = "Do it."\n', ["'description' is blank"]),
+    ('\ufeffmodel = "gpt-5"\nsandbox_mode = "read-only"\n',
+     ["'name' is missing", "'description' is missing", "'developer_instructions' is missing"]),
+])
+def test_a_codex_role_codex_ignores_is_said_when_converted_and_comes_back_as_it_came(src, said):
+    """@openai/codex 0.169.0 ignores a role file without a name, a description or developer_instructions ("Ignoring
+    malformed agent role definition"; validate-codex on real .codex/agents files, 2026-11-28). Converted elsewhere the
+    record became an agent that loads, named by its file, with only info items (name-derived, value-made-up): now the
+    report says Codex loads nothing from the source (file-rejected), and into Codex it comes back as it came."""
+    path = ".codex/agents/a.toml"
+    out = agentconv.convert_text(src, "claude", from_="codex", path=path)
+    rejected = [i.message for i in out.report if i.code.value == "file-rejected"]
+    assert [m.split(",")[0] for m in rejected] == said
+    assert all("Codex loads nothing from the file" in m for m in rejected)
+    assert agentconv.convert_text(src, "codex", from_="codex", path=path).text == src  # a BOM included
+    assert len([f for f in validate_text(src, "codex", path=path) if f.severity.value == "error"]) == len(said)
+
+
 def test_an_opencode_name_of_any_type_names_the_agent():
     """`name: 123` is the agent `123` in OpenCode (its schema takes any value there): no type error."""
     found = validate_text("---\nname: 123\ndescription: d\n---\nB\n", "opencode", path=AGENT["opencode"])

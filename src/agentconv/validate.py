@@ -256,9 +256,13 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
         if item.code in SAME_VALUE and any(item.path in about and (f.line == finding.line or item.line is None)
                                            for f, about in judged):  # (a reader item of no line: a TOML key's)
             continue  # the table rule on that key says it
-        if item.code == LossCode.FILE_REJECTED and any(f.severity == ERROR and (
-                f.line == item.line if item.line is not None else item.path in about) for f, about in judged):
-            continue  # a table rule's error on that line (on that key) says why the tool refuses the file
+        if item.code == LossCode.FILE_REJECTED:
+            keys = {item.path, *(k for k, p in d.table.get("fields", {}).items() if p == item.path),
+                    d.table.get("prompt_key") if item.path == "prompt" else None} - {None, ""}
+            if any(f.severity == ERROR and (item.line is not None and f.line == item.line or keys & about)
+                   for f, about in judged):
+                continue  # a table rule's error on that line or key says why the tool refuses the file (Gemini's
+                # unknown key, Codex's missing developer_instructions, OpenCode's tools that are no map)
         out.append(finding)
     out.sort(key=lambda f: f.line)
     return out

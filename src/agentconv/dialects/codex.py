@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..envelopes import records
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode
 from .base import Dialect
@@ -45,6 +46,26 @@ class Codex(Dialect):
     def _sets(self) -> tuple[set[str], set[str]]:
         spec = self.table.get("sandbox", {})
         return set(spec.get("edits", [])), set(spec.get("commands", []))
+
+    def read_extra(self, agent: Agent, parsed: Any, path: str | None, report: LossReport) -> None:
+        """A role file Codex ignores whole is said (file-rejected) and, converted to this dialect, given back as it came
+        (``kept_rejected``); another dialect gets the record read leniently (named by its file, a description made up).
+        Codex ignores a role file without a non-empty ``name``, a description or ``developer_instructions`` (codex-rs
+        core/src/config/agent_roles.rs parse_agent_role_file_contents and normalize_agent_role_description, the table's
+        [name] and ``required``; @openai/codex 0.169.0 via validate-codex, 2026-11-28, on real .codex/agents files:
+        "Ignoring malformed agent role definition: agent role file at ... must define a non-empty `name`", "... must
+        define `developer_instructions`", "agent role `x` must define a description")."""
+        data = {**(parsed.data or {}), self.table["prompt_key"]: parsed.body if getattr(parsed.layout, "had_prompt", True)
+                else None}  # the envelope takes the prompt out of the data
+        text = getattr(parsed.layout, "text", "")
+        for key, ipath in (("name", "name"), ("description", "description"), (self.table["prompt_key"], "prompt")):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                continue
+            how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
+            report.add(LossCode.FILE_REJECTED, ipath, line=records.key_line(text, key) or 1, problem=f"'{key}' is {how}",
+                       tool="Codex", reading="read leniently (given back as it came in its own dialect)")
+            agent.origin.keep["rejected"] = True
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.key)
