@@ -349,7 +349,7 @@ def _place(rec: Record, text: str, root: str, mode: str) -> None:
         return
     data = text.encode("utf-8")
     rec.digest = hashlib.sha256(data).hexdigest()
-    folder = os.path.dirname(dest)
+    folder = os.path.dirname(dest) or "."  # a target at the root of a root given as "." (`.roomodes`): no ''
     try:  # a FIFO in a target's place is refused, never opened for reading
         old = None if _MADE.get(folder) else limits.read_file(dest)
     except FileNotFoundError:
@@ -415,8 +415,11 @@ def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
             r.ir = None
             r.losses = r.losses + written if r is recs[0] else r.losses
             r.merged = True
-            if r is not recs[0]:
+            if r is not recs[0]:  # a failed write fails them all, each with why (the first's error and code)
                 r.status, r.digest, r.diff, r.error = recs[0].status, recs[0].digest, None, None
+                r.prior = recs[0].prior  # what is there now: a source or a hand-written file refuses them all
+                if recs[0].status == "failed":
+                    r.error, r.exit_code, r.remedy = recs[0].error, recs[0].exit_code, recs[0].remedy
     if job.keep_losses is not True:
         for r in held.values():
             if r.losses:  # the workers thinned the others
