@@ -62,3 +62,45 @@ def test_a_merged_target_that_is_a_source_fails_every_source_it_would_hold(tmp_p
                                                 ".claude/agents/b.md": "failed"}
     assert all("refusing to overwrite a source" in got[s].error for s in (".claude/agents/a.md", ".claude/agents/b.md"))
     assert (tmp_path / ".roomodes").read_text("utf-8") == modes
+
+
+def test_every_file_a_user_could_take_for_an_agent_is_accounted_for(tmp_path) -> None:
+    """Files at the tools' places that migrate does not read (Kiro's Markdown agents, Cursor commands, instructions,
+    nested AGENTS.md, a README in an agents folder) were left out of the report without a word; each is ``skipped``
+    with why, and a source already in the target dialect says so. Nothing is written for them."""
+    agent(tmp_path, "a")
+    for rel, text in {".kiro/agents/k.md": "---\nname: k\n---\nKiro.\n", ".cursor/commands/ship.md": "Ship it.\n",
+                      "AGENTS.md": "# Rules\n", "pkg/sub/AGENTS.md": "# More\n", ".claude/agents/README.md": "# About\n",
+                      ".github/copilot-instructions.md": "Be brief.\n", "docs/guide.md": "# Not an agent\n",
+                      ".github/agents/c.agent.md": "---\ndescription: C\n---\nC.\n"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, "utf-8")
+    got = {x.source: x for x in migration.migrate(tmp_path, ["copilot"], jobs=1).records}
+    why = {s: (r.status, r.error) for s, r in got.items() if r.status == "skipped"}
+    assert set(why) == {".kiro/agents/k.md", ".cursor/commands/ship.md", "AGENTS.md", "pkg/sub/AGENTS.md",
+                        ".claude/agents/README.md", ".github/copilot-instructions.md", ".github/agents/c.agent.md"}
+    assert all(e for _, e in why.values()), why
+    assert "Kiro agent in Markdown" in why[".kiro/agents/k.md"][1] and "Cursor command" in why[".cursor/commands/ship.md"][1]
+    assert got[".claude/agents/a.md"].status == "converted" and "docs/guide.md" not in got
+    assert sorted(p.name for p in (tmp_path / ".github" / "agents").iterdir()) == ["a.agent.md", "c.agent.md"]
+    r = cli("migrate", ".", "--to", "copilot", "-v", cwd=tmp_path)
+    assert r.returncode == 0 and "AGENTS.md: skipped: an AGENTS.md file" in r.stderr, r.stderr
+
+
+def test_a_file_git_tracks_is_read_though_gitignore_names_it(tmp_path) -> None:
+    """``.gitignore`` holds ``.gemini/`` but the agents there are committed (``git add -f``): git ignores only what it
+    does not track (gitignore(5)), so they are sources; they were dropped without a word. An ignored file git does not
+    track is reported as skipped, with why. The index is read by agentconv (v2 and v4), no git program is run."""
+    for name in ("t", "u"):
+        p = tmp_path / ".gemini" / "agents" / f"{name}.md"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(f"---\nname: {name}\ndescription: Agent {name}.\n---\nBody.\n", "utf-8")
+    (tmp_path / ".gitignore").write_text(".gemini/\n", "utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run(git + ["init", "-q"], check=True)
+    subprocess.run(git + ["add", "-f", ".gitignore", ".gemini/agents/t.md"], check=True)
+    for version in ("2", "4"):
+        subprocess.run(git + ["update-index", "--index-version", version], check=True)
+        got = {x.source: x for x in migration.migrate(tmp_path, ["claude"], mode="plan").records}
+        assert got[".gemini/agents/t.md"].status == "planned", version
+        assert got[".gemini/agents/u.md"].status == "skipped" and "ignored by git" in got[".gemini/agents/u.md"].error

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import limits, registry
 from .batch import SKIP_DIRS, SUFFIXES
@@ -64,11 +64,17 @@ def _usable(pathspec, line: str) -> bool:
         return False
 
 
-def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset()) -> Iterator[Entry]:
+def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset(),
+                skipped: Callable[[Entry, str], None] | None = None) -> Iterator[Entry]:
     """(path, repo-relative posix path, problem) of every agent file under ``root``, sorted. Files that a manifest
     below ``root`` lists (written by agentconv: ``migrate``, ``convert -o``) are outputs, not sources. A link out
-    of the repository (a file, or a folder) comes with its ``problem`` and is never read (``tree.walk``)."""
+    of the repository (a file, or a folder) comes with its ``problem`` and is never read (``tree.walk``).
+    ``skipped(entry, reason)`` hears of the files a user could take for agents that are not taken, so that a run
+    accounts for each: one at a dialect's place that git ignores (and does not track), a README there, and (without
+    ``dialect``) the files the tools load as instructions, or run by name, that agentconv does not read as agents
+    (``instructions.toml``: ``AGENTS.md``, Cursor commands, Kiro's Markdown agents ...)."""
     from . import manifest as mf
+    from .instructions import instructions, skip_reason
 
     root = Path(root)
     globs = []
@@ -92,14 +98,78 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                     outputs.update(prefix + t for t in mf.load(root / folder).files)
         return rel in outputs
 
+    tracked: frozenset[str] | None = None  # what git's index lists, read when an ignored file is first met
+
     for e in walk(root, _skipped, lambda rel: not ignored(rel + "/")):
         name = os.path.basename(e.full).lower()
         if e.problem is not None and not name.endswith(SUFFIXES):
             yield e  # a folder link out of the repository
             continue
-        if not name.endswith(SUFFIXES) or name == "readme.md":
+        if not name.endswith(SUFFIXES) or e.rel in exclude or listed(e.rel):
             continue
-        if e.rel in exclude or listed(e.rel) or ignored(e.rel):
-            continue
-        if any(glob_match(e.rel, g) for g in globs):
+        placed = any(glob_match(e.rel, g) for g in globs)
+        if ignored(e.rel):
+            if tracked is None:
+                tracked = _tracked(root)
+            if e.rel not in tracked:  # git ignores only what it does not track (gitignore(5)): a committed file counts
+                if placed and skipped:
+                    skipped(e, "ignored by git (.gitignore or .git/info/exclude, and not tracked): not read")
+                continue
+        if name == "readme.md":
+            if placed and skipped:
+                skipped(e, "a project's own documentation, not an agent")
+        elif placed:
             yield e
+        elif skipped and not dialect and (what := instructions(e.rel)) is not None:
+            skipped(e, skip_reason(what))
+
+
+def _tracked(root: Path) -> frozenset[str]:
+    """The paths git's index (``.git/index``, versions 2 to 4, read as git's read-cache.c lays it out) lists below
+    ``root``, the top of its work tree: a file git tracks is never ignored, whatever ``.gitignore`` says. The index is
+    read, not ``git ls-files`` run: a repository's own git config can name programs git would start (an fsmonitor).
+    Nothing (no git folder, another layout, an index past the bounds): an empty set, and the ignore rules hold."""
+    import struct
+
+    git = root / ".git"
+    try:
+        if git.is_file():  # a worktree or submodule: "gitdir: PATH"
+            line = limits.read_file(git).decode("utf-8", "replace").strip()
+            if not line.startswith("gitdir:"):
+                return frozenset()
+            git = (root / line[7:].strip()).resolve()
+        data = limits.read_file(git / "index")
+    except (OSError, limits.LimitError):
+        return frozenset()
+    out: set[str] = set()
+    try:
+        if data[:4] != b"DIRC":
+            return frozenset()
+        version, count = struct.unpack(">II", data[4:12])
+        if version not in (2, 3, 4):
+            return frozenset()
+        off, prev = 12, b""
+        for _ in range(count):
+            start = off
+            flags = struct.unpack(">H", data[off + 60:off + 62])[0]
+            off += 64 if version >= 3 and flags & 0x4000 else 62
+            if version == 4:  # the path: how many bytes of the previous one to drop (git's varint), then the rest
+                c = data[off]
+                off += 1
+                strip = c & 127
+                while c & 128:
+                    c = data[off]
+                    off += 1
+                    strip = ((strip + 1) << 7) + (c & 127)
+                end = data.index(b"\0", off)
+                name = prev[:len(prev) - strip] + data[off:end]
+                off = end + 1
+            else:  # NUL-padded to a multiple of 8 bytes
+                end = data.index(b"\0", off)
+                name = data[off:end]
+                off = start + ((end - start + 8) & ~7)
+            prev = name
+            out.add(name.decode("utf-8", "surrogateescape"))
+    except (struct.error, ValueError, IndexError):  # a truncated or foreign index: what was read so far
+        pass
+    return frozenset(out)

@@ -170,7 +170,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
 
     for target, asked, doc in ((t, a, part) for part in _by_kind(doc) for t, a in routed(job.to, part.agent.kind)):
         if report0.source == target:
-            out.append(Record(rel, target, status="skipped", source_dialect=report0.source))
+            out.append(Record(rel, target, status="skipped", source_dialect=report0.source,
+                              error=f"already {target}: the source itself"))
             continue
         d = registry.get(target)
         if api.keeps_many(target):  # many sources, one file: merged in the main process (see _merge)
@@ -734,7 +735,8 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     forget_places()  # ... or become links
     with _Lock(out_root, within) as lock, _Workers(jobs, lock if mode == "write" else None) as workers:
         # one entry at a time: no list of thousands of entries and their Path objects
-        for e in (e for e, _, _ in picked) if scope == "user" else agent_files(root, dialect=from_):
+        for e in (e for e, _, _ in picked) if scope == "user" else agent_files(
+                root, dialect=from_, skipped=lambda e, why: entries.append(e._replace(problem=_Skip(why)))):
             if e.problem is None:
                 found.append((os.fspath(e.full), e.rel))
                 if len(found) == POOLED:
@@ -743,6 +745,11 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
                 entries.append(e)
         return _once_found(job, root, out_root, found, entries, files, workers, lock, force, prefix_collisions,
                            progress, remove_orphans)
+
+
+class _Skip(str):
+    """Why discovery did not take a file a user could take for an agent (``agent_files``' ``skipped``): accounted for
+    as ``skipped``, with this reason, as ``convert DIR`` does."""
 
 
 class _Lock:
@@ -794,8 +801,9 @@ def _once_found(job: Job, root: Path, out_root: Path, found: _Found, entries: li
     given -= {rel for rel in found.rels if rel in given}
     for pair in extra:
         found.append(pair)
-    spills = [_spill(Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
-                     for e in entries)]  # a link out of the repository: never read
+    spills = [_spill(Record(e.rel, status="skipped", error=e.problem) if isinstance(e.problem, _Skip) else
+                     Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
+                     for e in entries)]  # a link out of the repository: never read; a file not taken, and why
     try:
         summary = _migrate(job, found, spills, root, out_root, manifest, force, workers,
                            prefix_collisions, progress, given, remove_orphans)

@@ -335,7 +335,9 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
                       summary=result.summary.to_json()))
         return
     out = Diagnostics(level)
+    read = False  # a source found and read (not only files discovery accounts for as skipped: AGENTS.md ...)
     for r in map(_said, result.records):
+        read = read or r.status != "skipped" or r.target_dialect is not None
         if r.error and r.status == "skipped":  # a file with nothing to convert: why (no error)
             out.note(f"{r.source}: skipped: {r.error}", r.source)
         elif r.error:
@@ -351,7 +353,9 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
     if level < VERBOSE:  # the items below the level never left the workers: only their counts did
         out.hidden = sum(s.losses.values()) - out.seen
     order = ("converted", "planned", "unchanged", "removed", "skipped", "kept", "collision", "failed")
-    out.summary(summary_line(s.statuses, s.losses, order) if result.records else NOTHING_FOUND)
+    skipped = s.statuses.get("skipped", 0)
+    out.summary(summary_line(s.statuses, s.losses, order) if read else
+                NOTHING_FOUND + (f" ({skipped} skipped: -v says why)" if skipped else ""))
 
 
 NOTHING_FOUND = ("nothing to do: no agent file where the tools keep them (.claude/agents/, .github/agents/ ...: "
