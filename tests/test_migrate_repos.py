@@ -61,6 +61,7 @@ def test_a_merged_target_that_is_a_source_fails_every_source_it_would_hold(tmp_p
     assert {s: got[s].status for s in got} == {".roomodes": "skipped", ".claude/agents/a.md": "failed",
                                                 ".claude/agents/b.md": "failed"}
     assert all("refusing to overwrite a source" in got[s].error for s in (".claude/agents/a.md", ".claude/agents/b.md"))
+    assert got[".claude/agents/a.md"].error == got[".claude/agents/b.md"].error  # one line on stderr, not one per source
     assert (tmp_path / ".roomodes").read_text("utf-8") == modes
 
 

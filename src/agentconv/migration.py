@@ -1121,8 +1121,10 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
                 reals = {real(p) for p in sources}
             if real(os.path.join(root_s, r.target)) in reals:
                 r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
-                r.error = f"{r.target}: refusing to overwrite a source file (2 sources want this file: {r.source} " \
-                          "and the file itself)"
+                r.error = f"{r.target}: refusing to overwrite a source file (it is one, and the other sources would " \
+                          "be merged into it)" if r.merged else \
+                          f"{r.target}: refusing to overwrite a source file (2 sources want this file: {r.source} " \
+                          "and the file itself)"  # a merged file's: one line for all its sources
         if r.status in _WOULD_WRITE and r.prior is not None and manifest.files.get(r.target) != r.prior:
             ours = r.target in manifest.files
             if mode == "check" and (force or ours):  # a generated file edited by hand: stale, for `sync --force`
