@@ -184,9 +184,11 @@ def test_fresh_clone_without_manifest_recognises_outputs(tmp_path: Path) -> None
     r = cli("migrate", ".", "--to", "copilot,opencode", "--json", cwd=repo)
     assert r.returncode == 0, r.stderr
     recs = json.loads(r.stdout)["files"]
-    assert {f["source"] for f in recs} == {".claude/agents/agent-0.md", ".claude/agents/agent-1.md",
+    read = [f for f in recs if not (f["status"] == "skipped" and f["from"] is None)]  # the outputs: accounted for
+    assert {f["source"] for f in read} == {".claude/agents/agent-0.md", ".claude/agents/agent-1.md",
                                           ".claude/agents/agent-2.md", ".opencode/agent/docs.md"}
     assert {f["status"] for f in recs} == {"unchanged", "skipped"}
+    assert len([f for f in recs if (f.get("error") or "").startswith("the output of ")]) == 7  # 3 x 2, and docs.md in copilot
     assert files(repo) == before  # and the manifest is back, listing them
     # a stale output holding the carry comment is still an output (kept: no manifest says it is unedited)
     src = repo / ".claude/agents/agent-0.md"
@@ -426,8 +428,11 @@ def test_fresh_clone_outputs_recognised_however_the_repository_is_spelled(tmp_pa
     assert migration.migrate(name, ["copilot", "opencode"], jobs=1).summary.exit_code() == 0
     (repo / mf.MANIFEST).unlink()
     out = migration.migrate(name, ["copilot", "opencode"], jobs=1)
-    assert sorted({r.source for r in out.records}) == [f".claude/agents/agent-{i}.md" for i in range(3)]
-    assert {r.status for r in out.records} == {"unchanged"}
+    read = [r for r in out.records if r.status != "skipped"]
+    assert sorted({r.source for r in read}) == [f".claude/agents/agent-{i}.md" for i in range(3)]
+    assert {r.status for r in read} == {"unchanged"}
+    outputs = {r.source: r.error for r in out.records if r.status == "skipped"}  # accounted for, each with its source
+    assert len(outputs) == 6 and all(e.startswith("the output of .claude/agents/agent-") for e in outputs.values())
     assert len(mf.load(repo).files) == 6
 
 

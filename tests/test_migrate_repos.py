@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from agentconv import migration
+from agentconv.loss import Policy
 
 
 def exe() -> list[str]:
@@ -105,3 +106,23 @@ def test_a_file_git_tracks_is_read_though_gitignore_names_it(tmp_path) -> None:
         got = {x.source: x for x in migration.migrate(tmp_path, ["claude"], mode="plan").records}
         assert got[".gemini/agents/t.md"].status == "planned", version
         assert got[".gemini/agents/u.md"].status == "skipped" and "ignored by git" in got[".gemini/agents/u.md"].error
+
+
+def test_a_file_taken_for_another_sources_output_is_accounted_for(tmp_path) -> None:
+    """A fresh clone (no manifest) holding one agent in two dialects, the Claude file exactly the conversion of the
+    Codex one: the Claude file is taken for an output, not a source, and was dropped from the report without a word;
+    it is ``skipped``, naming the source it is the output of."""
+    from agentconv import api
+
+    codex = tmp_path / ".codex" / "agents" / "r.toml"
+    codex.parent.mkdir(parents=True)
+    codex.write_text('name = "r"\ndescription = "Reviews."\nsandbox_mode = "read-only"\n'
+                     'developer_instructions = """\nReview.\n"""\n', "utf-8")
+    claude = tmp_path / ".claude" / "agents" / "r.md"
+    claude.parent.mkdir(parents=True)
+    claude.write_text(api.convert(codex, "claude", from_="codex", path=".codex/agents/r.toml",
+                                  policy=Policy(allow_broaden=True, placed=True)).text, "utf-8")
+    got = {x.source: x for x in migration.migrate(tmp_path, ["claude"], mode="plan",
+                                                  policy=Policy(allow_broaden=True)).records}
+    assert got[".claude/agents/r.md"].status == "skipped", got
+    assert "the output of .codex/agents/r.toml" in got[".claude/agents/r.md"].error

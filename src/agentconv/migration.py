@@ -834,8 +834,10 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
             if progress:
                 progress(len(records), len(found) * max(1, len(job.to)))
     own = _own_outputs(records, found, out_root)
-    if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources
+    if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources, and said so
         spills.append(records := records.like(_without(records, own)))
+        records.extend(Record(rel, status="skipped", error=f"the output of {src} (at its target path, {why}), not a "
+                              "source") for rel, (src, why) in own.items())
         found = _Found(found.base, ((p, rel) for p, rel in found if rel not in own))
     if (routed_ := _route(records, job, found, manifest)) is not None:  # before prefixing: its re-runs keep the routes
         spills.append(records := routed_[0])
@@ -866,12 +868,13 @@ def _without(records: Iterable[Record], sources: Container[str]) -> Iterator[Rec
             fsio.discard(r.tmp)
 
 
-def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> set[str]:
+def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> dict[str, tuple[str, str]]:
     """Found files that are outputs of another found source S, where no manifest says so (a fresh clone): at S's
     target path and, of the two, the one holding agentconv's carry comment; when both or neither do, one that is
-    exactly S's current conversion (of a pair that are each other's conversion, the first stays the source).
-    No table of every source's path is made: a target is a found file when its path below ``found.base`` is a
-    found ``rel`` (or it is one of the few found elsewhere, ``found.odd``)."""
+    exactly S's current conversion (of a pair that are each other's conversion, the first stays the source); each
+    with S and why (the run accounts for it as ``skipped``). No table of every source's path is made: a target is a
+    found file when its path below ``found.base`` is a found ``rel`` (or it is one of the few found elsewhere,
+    ``found.odd``)."""
     cwd = os.getcwd()  # once: os.path.abspath asks for it on every call
 
     def absolute(path: str) -> str:
@@ -906,8 +909,8 @@ def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> se
     rels = {rel for rel in found.rels if rel in wanted}  # of those, the found ones: no table of every source
     at = {rel: recs for rel, recs in at.items() if rel in rels}
     if not at:
-        return set()
-    own: set[str] = set()
+        return {}
+    own: dict[str, tuple[str, str]] = {}
     seen: dict[str, bool] = {}
     for rel in found.rels:
         for r in at.get(rel, ()):
@@ -916,11 +919,11 @@ def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> se
             me, them = _carries(path_of(rel), seen), _carries(path_of(r.source), seen)
             if me != them:
                 if me:
-                    own.add(rel)
+                    own[rel] = (r.source, "holding agentconv's carry comment")
                     break
                 continue
             if r.prior == r.digest:
-                own.add(rel)
+                own[rel] = (r.source, "exactly its current conversion")
                 break
     return own
 
@@ -1121,8 +1124,7 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
                 reals = {real(p) for p in sources}
             if real(os.path.join(root_s, r.target)) in reals:
                 r.status, r.exit_code = "failed", int(ExitCode.OUTPUT)
-                r.error = f"{r.target}: refusing to overwrite a source file (it is one, and the other sources would " \
-                          "be merged into it)" if r.merged else \
+                r.error = f"{r.target}: refusing to overwrite a source file (it is itself a source)" if r.merged else \
                           f"{r.target}: refusing to overwrite a source file (2 sources want this file: {r.source} " \
                           "and the file itself)"  # a merged file's: one line for all its sources
         if r.status in _WOULD_WRITE and r.prior is not None and manifest.files.get(r.target) != r.prior:
