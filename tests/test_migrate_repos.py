@@ -126,3 +126,18 @@ def test_a_file_taken_for_another_sources_output_is_accounted_for(tmp_path) -> N
                                                   policy=Policy(allow_broaden=True)).records}
     assert got[".claude/agents/r.md"].status == "skipped", got
     assert "the output of .codex/agents/r.toml" in got[".claude/agents/r.md"].error
+
+
+def test_a_data_file_in_an_opencode_agents_folder_is_no_agent(tmp_path) -> None:
+    """OpenCode loads ``{agent,agents}/**/*.md`` and ``{command,commands}/**/*.md`` only (config/agent.ts, config.ts):
+    a catalogue's ``category.json`` beside the agents was read as an agent, its JSON the prompt, and written as a
+    Claude agent; it is skipped, with why, as is a Markdown file in Codex's TOML agents folder."""
+    for rel, text in {".opencode/agent/team/category.json": '{"name": "Team", "agents": {}}\n',
+                      ".opencode/command/notes.json": '{"x": 1}\n', ".codex/agents/notes.md": "# Notes\n",
+                      ".opencode/agent/team/lead.md": "---\ndescription: Leads.\n---\nLead.\n"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, "utf-8")
+    got = {x.source: x for x in migration.migrate(tmp_path, ["claude"], mode="plan").records}
+    assert got[".opencode/agent/team/lead.md"].status == "planned"
+    for rel in (".opencode/agent/team/category.json", ".opencode/command/notes.json", ".codex/agents/notes.md"):
+        assert got[rel].status == "skipped" and "not a file its tool loads there" in got[rel].error, (rel, got[rel])

@@ -78,10 +78,13 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
 
     root = Path(root)
     globs = []
+    folders: list[tuple[str, str, str]] = []  # (glob of any file there, dialect, the files its tool loads there)
     for d in registry.all_dialects():
         if dialect and d.id != dialect and dialect not in d.table.get("takes", ()):
             continue  # with --from: that dialect's places, and those of a file of many of its records (opencode.json)
         globs += d.table.get("layout", {}).get("detect", [])
+        folders += [(g.rpartition("/")[0] + "/*", d.id, g.rpartition("/")[2]) for g in
+                    d.table.get("layout", {}).get("detect", []) if "/" in g and g.rpartition("/")[2].startswith("*.")]
     spec = _ignore_spec(root)
     ignored = (lambda rel: spec.match_file(rel)) if spec is not None else (lambda rel: False)
     outputs: set[str] = set()
@@ -122,6 +125,8 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             yield e
         elif skipped and not dialect and (what := instructions(e.rel)) is not None:
             skipped(e, skip_reason(what))
+        elif skipped and (there := next((f for f in folders if glob_match(e.rel, f[0])), None)):
+            skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
 
 
 def _tracked(root: Path) -> frozenset[str]:
