@@ -141,3 +141,17 @@ def test_a_data_file_in_an_opencode_agents_folder_is_no_agent(tmp_path) -> None:
     assert got[".opencode/agent/team/lead.md"].status == "planned"
     for rel in (".opencode/agent/team/category.json", ".opencode/command/notes.json", ".codex/agents/notes.md"):
         assert got[rel].status == "skipped" and "not a file its tool loads there" in got[rel].error, (rel, got[rel])
+
+
+def test_a_plugin_manifest_is_accounted_for(tmp_path) -> None:
+    """A marketplace repository's ``.claude-plugin/marketplace.json`` and each plugin's ``plugin.json`` were left out of
+    the report (their plugins' agents are read); each is skipped, saying how the package converts."""
+    for rel, text in {".claude-plugin/marketplace.json": '{"name": "m", "plugins": []}\n',
+                      "plugins/p/.claude-plugin/plugin.json": '{"name": "p"}\n',
+                      "plugins/p/agents/a.md": "---\nname: a\ndescription: A.\n---\nA.\n"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, "utf-8")
+    got = {x.source: x for x in migration.migrate(tmp_path, ["copilot"], mode="plan").records}
+    assert got["plugins/p/agents/a.md"].status == "planned"
+    for rel in (".claude-plugin/marketplace.json", "plugins/p/.claude-plugin/plugin.json"):
+        assert got[rel].status == "skipped" and "--to agent-plugins" in got[rel].error, got[rel]
