@@ -154,4 +154,4 @@ def test_a_plugin_manifest_is_accounted_for(tmp_path) -> None:
     got = {x.source: x for x in migration.migrate(tmp_path, ["copilot"], mode="plan").records}
     assert got["plugins/p/agents/a.md"].status == "planned"
     for rel in (".claude-plugin/marketplace.json", "plugins/p/.claude-plugin/plugin.json"):
-        assert got[rel].status == "skipped" and "--to agent-plugins" in got[rel].error, got[rel]
+        assert got[rel].status == "skipped" and "agent-plugins" in got[rel].error, got[rel]

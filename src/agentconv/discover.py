@@ -127,8 +127,8 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             skipped(e, skip_reason(what))
         elif skipped and not dialect and name in ("plugin.json", "marketplace.json") and \
                 e.rel.rpartition("/")[0].endswith(".claude-plugin"):
-            skipped(e, f"a Claude Code {name[:-5]} manifest: the agents, commands and skills of its plugins are read, the "
-                    "package itself converts with `--to agent-plugins` (or `claude-plugin`)")
+            skipped(e, f"a Claude Code {name[:-5]} manifest: the agents, commands and skills of its plugins are read; the "
+                    "package itself converts as a whole, into the agent-plugins or claude-plugin dialect")
         elif skipped and (there := next((f for f in folders if glob_match(e.rel, f[0])), None)):
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
 
