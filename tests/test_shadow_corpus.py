@@ -186,3 +186,19 @@ def test_a_skill_directory_off_the_rule_is_kept_where_no_reader_holds_names_to_i
     out = agentconv.convert_text(text, "skill", from_="skill", path=f"{parent}/git--summary/SKILL.md")
     assert (out.text == text) == kept
     assert out.path == (".claude/skills/git--summary/SKILL.md" if kept else ".claude/skills/git-summary/SKILL.md")
+
+
+@pytest.mark.parametrize("source,path,key", [("claude", ".claude/agents/dbg.md", "tools"),
+                                             ("claude-command", ".claude/commands/dbg.md", "allowed-tools"),
+                                             ("skill", ".claude/skills/dbg/SKILL.md", "allowed-tools")])
+@pytest.mark.parametrize("scope", ["*", ""])
+def test_a_claude_tool_scope_of_a_star_is_the_whole_tool(source, path, key, scope):
+    """Claude Code's rule parser takes `Bash(*)` and `Bash()` as the tool-wide rule (2.1.330): read so, never a scope
+    a target cannot write (8 real agents were refused into Gemini CLI and Kiro for 'the scope of Bash(*)')."""
+    text = f'---\nname: dbg\ndescription: d\n{key}: ["Read", "Bash({scope})"]\n---\nB\n'
+    doc, _ = agentconv.read_text(text, source, path=path)
+    assert [(g.canonical, g.pattern) for g in doc.agent.tools.grants] == [("read", None), ("bash", None)]
+    if source == "claude":
+        out = agentconv.convert_text(text, "gemini", from_=source, path=path)
+        assert "  - run_shell_command\n" in out.text
+    assert agentconv.convert_text(text, source, from_=source, path=path).text == text

@@ -130,6 +130,8 @@ class ToolFields:
         if m and pattern is None:
             base, pattern = m.group("name").strip(), m.group("pattern").strip() or None
         canon = tuple(self.crosswalk.read(base) or [None])
+        if pattern is not None and pattern in self.table.get("parser", {}).get("whole_scope", ()):
+            pattern = None  # `Bash(*)`: the whole tool there ([parser] whole_scope)
         prefix = self.table.get("parser", {}).get("prefix_rule") if pattern else None
         if prefix and pattern.endswith(prefix) and "bash" in canon:  # `git diff:*`: the command, then anything
             pattern = pattern[:-len(prefix)].rstrip() + " *"
