@@ -876,6 +876,16 @@ class Dialect(ToolFields, Detection):
         """The record was read in this very dialect."""
         return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
 
+    @staticmethod
+    def reject_file(agent: Agent, report: LossReport, tool: str, problem: str, *, path: str = "", line: int | None = None,
+                    reading: str = "read leniently") -> None:
+        """A file its own tool loads nothing from (its schema refuses it whole) is said (file-rejected) and marked, so
+        that converted to its own dialect it is given back as it came (``kept_rejected``)."""
+        report.add(LossCode.FILE_REJECTED, path, line=line, problem=problem, tool=tool,
+                   reading=f"{reading} (given back as it came in its own dialect)")
+        if agent.origin is not None:
+            agent.origin.keep["rejected"] = True
+
     def kept_rejected(self, ctx: "WriteContext") -> bool:
         """Same dialect, and the file is one its tool loads nothing from (the reader marked it ``rejected`` and said
         file-rejected): written back as it came, none of the repairs a fresh write makes."""

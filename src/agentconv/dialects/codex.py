@@ -63,9 +63,7 @@ class Codex(Dialect):
             if isinstance(value, str) and value.strip():
                 continue
             how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
-            report.add(LossCode.FILE_REJECTED, ipath, line=records.key_line(text, key) or 1, problem=f"'{key}' is {how}",
-                       tool="Codex", reading="read leniently (given back as it came in its own dialect)")
-            agent.origin.keep["rejected"] = True
+            self.reject_file(agent, report, "Codex", f"'{key}' is {how}", path=ipath, line=records.key_line(text, key) or 1)
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.key)

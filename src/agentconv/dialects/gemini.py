@@ -45,10 +45,7 @@ class Gemini(Dialect):
             why.append((lines.get("tools"), f"tool {names} is no name it knows" if len(set(bad)) == 1 else
                         f"tools {names} are no names it knows"))
         for line, problem in why:
-            report.add(LossCode.FILE_REJECTED, "", line=line, problem=problem, tool="Gemini CLI",
-                       reading="read leniently (given back as it came in its own dialect)")
-        if why:
-            agent.origin.keep["rejected"] = True
+            self.reject_file(agent, report, "Gemini CLI", problem, line=line)
 
     def _schema_keys(self, kind: Any) -> set[str]:
         """The keys Gemini CLI's schema takes: the table's fields and own keys, and a remote (A2A) agent's three."""

@@ -30,13 +30,10 @@ class OpenCode(Dialect):
             # OpenCode refuses the file: the narrowest reading of what it says (never every tool for a list of names)
             names = [str(v) for v in tools if v is not None] if isinstance(tools, list) else \
                 split_commas(tools) if isinstance(tools, str) and tools.strip() not in ("", "*") else None
-            report.add(LossCode.FILE_REJECTED, "tools", tool="OpenCode", problem=f"'tools' is {_shape(tools)}, not a map "
-                       "of tool names ('Expected object', opencode 1.18.33, checked 2026-11-27)",
-                       reading=("read as if it had no 'tools'" if names is None else
-                                f"read as an allowlist of {', '.join(names) or 'no tools'}, its narrowest reading")
-                       + " (given back as it came in its own dialect)")
-            if agent.origin is not None:
-                agent.origin.keep["rejected"] = True
+            self.reject_file(agent, report, "OpenCode", f"'tools' is {_shape(tools)}, not a map of tool names ('Expected "
+                             "object', opencode 1.18.33, checked 2026-11-27)", path="tools",
+                             reading="read as if it had no 'tools'" if names is None else
+                             f"read as an allowlist of {', '.join(names) or 'no tools'}, its narrowest reading")
             tools = None if names is None else {"*": False, **dict.fromkeys(names, True)}
         if perm is None and tools is None:
             return
