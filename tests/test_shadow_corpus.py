@@ -202,3 +202,31 @@ def test_a_claude_tool_scope_of_a_star_is_the_whole_tool(source, path, key, scop
         out = agentconv.convert_text(text, "gemini", from_=source, path=path)
         assert "  - run_shell_command\n" in out.text
     assert agentconv.convert_text(text, source, from_=source, path=path).text == text
+
+
+@pytest.mark.parametrize("path,text", [
+    ("package.json", '{"name": "web-app", "version": "1.0.0", "description": "an app"}'),
+    ("tools/pkg/composer.json", '{"name": "acme/lib", "description": "a library"}'),
+])
+def test_a_json_manifest_off_kiros_places_is_no_kiro_agent(path, text):
+    """``name`` and ``description`` are every JSON manifest's: off .kiro/agents/ a Kiro agent holds a key of its own
+    schema (kiro.toml [detect] own_keys); a package.json was read as a Kiro agent named after the package."""
+    assert agentconv.detect_text(text, path=path).dialect is None
+    with pytest.raises(agentconv.UnknownDialectError):
+        agentconv.convert_text(text, to="claude", path=path)
+    assert agentconv.detect_text(text, path=".kiro/agents/web-app.json").dialect == "kiro"  # where Kiro keeps agents
+    own = text[:-1] + ', "tools": ["fs_read"]}'
+    assert agentconv.detect_text(own, path=path).dialect == "kiro"  # a key of Kiro's own schema
+
+
+@pytest.mark.parametrize("name", ["marketplace.json", "plugin.json"])
+def test_a_claude_package_manifest_is_no_agent_file(name):
+    """A Claude Code marketplace or plugin manifest lists a package's records: converting it alone was reading it as a
+    Kiro agent named after the catalogue (its `mcpServers` a Kiro key). Said for what it is, exit 4."""
+    text = '{"name": "tools", "owner": {"name": "a"}, "mcpServers": {}, "plugins": []}'
+    path = f"repo/.claude-plugin/{name}"
+    found = agentconv.detect_text(text, path=path)
+    assert found.dialect is None and found.problem == f"{path}: a Claude Code {name[:-5]} manifest, not an agent file"
+    with pytest.raises(agentconv.UnknownDialectError, match=f"a Claude Code {name[:-5]} manifest, not an agent file"):
+        agentconv.convert_text(text, to="copilot", path=path)
+    assert agentconv.convert_text(text, to="copilot", path=path, from_="kiro").text  # named, it is read as asked

@@ -81,6 +81,8 @@ class Detection:
         for req in requires:
             if req not in data:
                 return (score, why) if score and self._place_alone else (0.0, [])
+        if not place and (own := self._own_keys) and own.isdisjoint(data):
+            return 0.0, []  # off its places, no key of this dialect's own: keys every manifest has are no evidence
         if not named.isdisjoint(data):  # else none of the keys is there: the loop would add nothing
             for key, w in keys:
                 if key in data:
@@ -122,6 +124,12 @@ class Detection:
         """Is the path evidence on its own (``[detect] place_alone``, default true)? Not where no tool reads the folder
         and every record has a header with the required keys (a catalogue's ``agents/specialists/``)."""
         return self.table.get("detect", {}).get("place_alone", True)
+
+    @cached_property
+    def _own_keys(self) -> frozenset[str]:
+        """``[detect] own_keys``: off the dialect's places, a header holding none of them is none of its files (a
+        ``name`` and a ``description`` are every JSON manifest's: a package.json is no Kiro agent)."""
+        return frozenset(self.table.get("detect", {}).get("own_keys", ()))
 
     @cached_property
     def _detect_rules(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...], float, re.Pattern[str] | None,
