@@ -215,8 +215,18 @@ def test_a_json_manifest_off_kiros_places_is_no_kiro_agent(path, text):
     with pytest.raises(agentconv.UnknownDialectError):
         agentconv.convert_text(text, to="claude", path=path)
     assert agentconv.detect_text(text, path=".kiro/agents/web-app.json").dialect == "kiro"  # where Kiro keeps agents
-    own = text[:-1] + ', "tools": ["fs_read"]}'
-    assert agentconv.detect_text(own, path=path).dialect == "kiro"  # a key of Kiro's own schema
+    for own in (text[:-1] + ', "tools": ["fs_read"]}', text[:-1] + ', "prompt": "You review."}'):
+        assert agentconv.detect_text(own, path=path).dialect == "kiro"  # a key of Kiro's own schema, its prompt too
+
+
+def test_a_toml_file_with_a_name_off_codexs_places_is_no_codex_role():
+    """A top-level ``name`` is no Codex role by itself (a wrangler.toml has one): off .codex/agents/ a role holds its
+    developer_instructions or a key only a role has (codex.toml [detect] own_keys)."""
+    text = 'name = "edge-worker"\nmain = "src/index.ts"\n'
+    assert agentconv.detect_text(text, path="wrangler.toml").dialect is None
+    assert agentconv.detect_text(text, path=".codex/agents/edge.toml").dialect == "codex"
+    role = 'name = "edge"\ndescription = "Reviews."\ndeveloper_instructions = "Review the diff."\n'
+    assert agentconv.detect_text(role, path="roles/edge.toml").dialect == "codex"
 
 
 @pytest.mark.parametrize("name", ["marketplace.json", "plugin.json"])

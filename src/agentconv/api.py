@@ -135,7 +135,10 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
                 other[envelope] = None
                 if not has_header and getattr(envelope, "sniff", lambda t, p: True)(text, path):
                     try:
-                        other[envelope] = d.parse(text, path).data
+                        found = d.parse(text, path)
+                        other[envelope] = found.data
+                        if found.body and (key := d.table.get("prompt_key")) and key not in found.data:
+                            other[envelope] = {**found.data, key: True}  # the prompt is evidence too ([detect] own_keys)
                     except (ParseError, ValueError):
                         pass
             score, found = d.detect(path, other[envelope], other[envelope] is not None)
