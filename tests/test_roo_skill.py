@@ -449,3 +449,19 @@ def test_a_denied_tool_roo_gives_every_mode_is_said():
     plain = src.replace("Agent, ", "")
     assert not [i for i in agentconv.convert_text(plain, "roo", from_="claude", path=".claude/agents/rd.md").report
                 if i.code.value == "tool-broadened"]
+
+
+@pytest.mark.parametrize("text", ['{"customModes": []}\n', "customModes: []\n"])
+def test_an_empty_list_of_modes_is_a_valid_file_with_no_record(text, tmp_path):
+    """Roo's own schema (customModesSettingsSchema, @roo-code/types 1.115.0) takes an empty `customModes` list: Roo
+    loads zero modes, no error. It was refused as unparseable (exit 3); now it is a file with nothing to convert."""
+    from agentconv.errors import NoRecords, ParseError
+    from agentconv.validate import validate_text
+    with pytest.raises(NoRecords, match="'customModes' list is empty"):
+        agentconv.convert_text(text, to="claude", path=".roomodes")
+    assert validate_text(text, path=".roomodes") == []
+    (tmp_path / ".roomodes").write_text(text)
+    summary = agentconv.migrate(tmp_path, ["claude"])
+    assert [(r.source, r.status) for r in summary.records] == [(".roomodes", "skipped")]
+    with pytest.raises(ParseError):  # a list with no `customModes` around it: Roo loads nothing, and says so
+        agentconv.convert_text("- slug: a\n  name: A\n  roleDefinition: r\n  groups: []\n", to="claude", path=".roomodes")

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from . import limits, models, naming, registry, rx
 from .envelopes import records
 from .dialects.helpers import glob_match
-from .errors import AgentconvError, ParseError
+from .errors import AgentconvError, NoRecords, ParseError
 from .loss import LossCode, LossItem, Severity
 
 if TYPE_CHECKING:
@@ -229,6 +229,8 @@ def _validate_one(source: Path | Text, dialect: str | None, path: str | None) ->
     try:  # the reader every conversion uses: what it finds, validate reports
         doc, report = api.read_text(raw, d.id, path=path)
         parsed = d.parse(text, path)
+    except NoRecords:  # a file its tool loads, holding no record (settings only, an empty list of modes): valid
+        return out
     except AgentconvError as exc:
         add(exc.line, ERROR, "parse", exc.message)
         return out

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import carry as side
 from .. import jsontext, limits, rx
-from ..errors import ParseError
+from ..errors import NoRecords, ParseError
 from ..limits import LimitError
 from ..loss import LossCode
 from . import yamlio
@@ -137,6 +137,8 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     if single:
         notes.append(Note(LossCode.VALUE_READ_AS, {"value": "one mode without the 'customModes' list around it",
                                                    "reading": "that mode (Roo's own files wrap it; a rewritten file does)"}))
+    if modes == [] and not whole.unloadable:  # valid: Roo's schema (customModesSettingsSchema) takes an empty list
+        raise NoRecords("a Roo modes file whose 'customModes' list is empty: Roo loads no mode from it", file=file)
     if not isinstance(modes, list) or not modes:
         raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
                          file=file, line=1)
