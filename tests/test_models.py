@@ -32,6 +32,14 @@ FILE_DIALECT = {"claude-agent": "claude", "claude-command": "claude-command", "s
 
 # (source dialect, model string as written) -> what claude, copilot, opencode, gemini, codex, cursor, kiro, marketplace write
 WRITES = [
+    # Cursor's own ids fold an effort or thinking setting in (cursor.toml [model] own_ids): one no pattern reads
+    # names nothing another tool runs (Codex was written gpt-5.4-high, sent to OpenAI's API as a model id)
+    ('cursor', 'gpt-5.4-high',
+     [None, None, None, None, None, 'gpt-5.4-high', None, None]),
+    ('cursor', 'claude-4.6-sonnet-medium-thinking',
+     [None, None, None, None, None, 'claude-4.6-sonnet-medium-thinking', None, None]),
+    ('cursor', 'gpt-5',  # an OpenAI id Cursor spells as OpenAI does: passed on where it is run as written
+     [None, None, 'openai/gpt-5', None, 'gpt-5', 'gpt-5', None, None]),
     ('claude', 'sonnet',
      ['sonnet', None, None, None, None, None, None, 'sonnet']),
     ('claude', 'opus',
@@ -372,8 +380,8 @@ def test_same_tool_keeps_what_its_list_lacks():
 MEANS = [
     ("gemini", "gemini-3-flash",
      [None, 'Gemini 3.5 Flash (copilot)', 'google/gemini-3.5-flash', 'gemini-3-flash', None, None, None, None]),
-    ("cursor", "gemini-3-flash",  # Cursor's meaning is not published: kept only as written
-     [None, None, None, 'gemini-3-flash', None, 'gemini-3-flash', None, None]),
+    ("cursor", "gemini-3-flash",  # Cursor's meaning is not published: kept only in Cursor (its ids are its own names;
+     [None, None, None, None, None, 'gemini-3-flash', None, None]),  # Gemini CLI would run 3.5 Flash)
     ("copilot", "Gemini 3 Flash (Preview) (copilot)",  # never gemini-3-flash, which Gemini CLI runs as 3.5
      [None, 'Gemini 3 Flash (Preview) (copilot)', 'google/gemini-3-flash-preview', 'gemini-3-flash-preview', None,
       None, None, None]),

@@ -164,10 +164,13 @@ def _resolves(value: str, spec: dict[str, Any], model: Model | None = None) -> b
     return (ids is None or bare in ids) and not (spec.get("live") and retired(model or parse(value)))
 
 
-def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple[str | None, str]:
+def spell(model: Model, table: dict[str, Any], same_tool: bool = False, own_ids: bool = False
+          ) -> tuple[str | None, str]:
     """How ``table``'s dialect writes ``model``: (value or None, how) with how in ``kept`` (as written),
     ``passed`` (the same id, route changed), ``mapped`` (the target's spelling of the same version or alias),
-    ``inherit`` (omitted: the default), ``no-alias`` (an alias the target has not) or ``unmapped``."""
+    ``inherit`` (omitted: the default), ``no-alias`` (an alias the target has not) or ``unmapped``. ``own_ids``: the
+    value comes from a tool whose ids are its own names (``[model] own_ids``, Cursor's ``gpt-5.4-high``), so one that
+    no pattern reads names nothing another tool runs: never passed on as written."""
     spec = table.get("model", {})
     if model.alias:
         value = spec.get("alias", {}).get(model.alias)
@@ -181,8 +184,9 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False) -> tuple
         # ``passthrough_api``: the tool sends the id to the vendor's API, so as written only the vendor's own id (or
         # one no pattern reads), or what a user of the same tool wrote (``same_tool``: a Claude agent's model into a
         # Claude command); another tool's look-alike (claude-4-sonnet) names a version, spelled the target's way
-        api_id = reader is None or (_api(model, reader) if spec.get("passthrough_api") else reader.api)
-        own = same_tool or not spec.get("passthrough_api") or api_id
+        api_id = (not own_ids) if reader is None else (_api(model, reader) if spec.get("passthrough_api") else
+                                                       reader.api)
+        own = same_tool or (not spec.get("passthrough_api") or api_id) and not (own_ids and reader is None)
         candidates = [model.raw] if own else []
         if _ID.fullmatch(bare) and api_id:
             candidates.append(bare)

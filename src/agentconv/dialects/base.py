@@ -1159,7 +1159,8 @@ class Dialect(ToolFields, Detection):
         """``out_model``'s table lookup (memoized): how this dialect writes ``model`` (``models.spell``), and, where
         it respells it, what the dialect ``home`` it came from reads that spelling back as (None: no way back)."""
         same_tool = home is not None and registry.tool(home) == registry.tool(self.id)
-        value, how = models.spell(model, self.table, same_tool=same_tool)
+        own_ids = home is not None and not same_tool and registry.get(home).table.get("model", {}).get("own_ids", False)
+        value, how = models.spell(model, self.table, same_tool=same_tool, own_ids=own_ids)
         back = None
         if how in ("mapped", "passed") and home is not None:
             back = models.spell(models.parse(value, self.table), registry.get(home).table)[0]
