@@ -212,13 +212,14 @@ def _kind(path: str) -> tuple[Any, str | None]:
     else:
         kind = rules["paths"].get(path) or (rules["paths"].get(f"{head}.*") if rest else None)
     if head in ("extensions", "metadata", "params") and any(w in key for w in rules["deny"]["words"]):
-        return None, "an access setting"
+        return None, _PROMPT if any(w in key for w in ("prompt", "instruction")) else "an access setting"
     if kind is None:
         return None, _NEVER if head != "metadata" else "not restorable"
     return kind, None
 
 
 _NEVER = "an access setting or text the side channel never sets"
+_PROMPT = "prompt text, or a reference to it, which the side channel never sets"
 UNKNOWN_KEY = "a key agentconv does not know, so never restored: it might grant access"
 """Why a key no dialect table names (``id``, ``foo``) does not ride: not that it is an access setting, but that
 nothing says it is not."""

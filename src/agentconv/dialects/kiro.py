@@ -5,14 +5,23 @@
   MCP server), ``@server/tool``. With no ``tools`` key the agent has no tools (agent-v1.json: default ``[]``),
   so a record that inherits every tool is written ``["*"]``; the empty list read from a missing key is marked
   derived so the same file is written back without one.
-- ``prompt`` may be ``file://PATH``: the file is not read; the reference is kept as ``extensions.kiro.prompt``
-  (reported), written back as is, and reported as dropped by every other dialect.
+- ``prompt`` may be ``file://PATH``: Kiro reads that file, a relative path from the agent file's folder
+  (aws/amazon-q-developer-cli crates/chat-cli/src/cli/agent/mod.rs ``resolve_prompt``, util/file_uri.rs: relative to
+  "the agent config file directory", ``~`` expanded, absolute as is; a missing file fails the agent; kiro.dev
+  configuration reference, "File URI path resolution"; read 2026-11-28). agentconv reads it as the prompt when it is
+  a regular UTF-8 file inside the workspace the agent belongs to (the folder holding its ``.kiro`` or ``.amazonq``
+  folder, real paths compared, so no link leads out), within the source bound (``limits.read_file``); the same file
+  written back into this dialect keeps the reference. Otherwise (absolute, ``~``, outside, missing, not text) the
+  prompt is empty, said in one line, and the reference is written back only into this dialect.
 - JSON has no comments, so there is no side channel: what Kiro cannot hold is reported only.
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any
+
+from .. import limits
 
 from ..ir import INHERIT, NONE, Agent
 from ..loss import LossCode, LossReport
@@ -46,11 +55,19 @@ class Kiro(Dialect):
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():
             ref = agent.prompt
-            agent.extensions.setdefault(self.id, {})["prompt"] = ref
+            text, why = prompt_file(ref, path)
+            if text is not None:
+                agent.prompt = text
+                if agent.origin is not None:
+                    agent.origin.keep["prompt_file"] = (ref, text)  # written back as the reference, in this dialect
+                report.add(LossCode.VALUE_READ_AS, "prompt", value=f"the prompt {ref}", reading="the text of that file")
+                return
             agent.prompt = ""
+            if agent.origin is not None:
+                agent.origin.keep["prompt_file"] = (ref, "")  # the reference, written back into this dialect only
             report.add(LossCode.FIELD_DROPPED, "prompt",
                        field="the prompt", done="read",
-                       why=f"it is a file reference ({ref}), so it is empty (the reference is kept for {self.id})")
+                       why=f"{ref} {why}, so it is empty (the reference is written back only into {self.id})")
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         agent = ctx.agent
@@ -69,6 +86,9 @@ class Kiro(Dialect):
         ref = agent.extensions.get(self.id, {}).get("prompt")
         if ref and not agent.prompt:
             return ref
+        kept = agent.origin.keep.get("prompt_file") if self._same(ctx) else None  # type: ignore[union-attr]
+        if kept and agent.prompt == kept[1]:
+            return kept[0]  # the prompt read from its file, unchanged: the reference again
         return super().body(agent, ctx)
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
@@ -77,3 +97,36 @@ class Kiro(Dialect):
             ctx.report.add(LossCode.FIELD_DROPPED, "kind",
                            field=f"kind {ctx.agent.kind!r}", done="written",
                            why=f"{self.id} has only agents (it is written as a single agent)")
+
+
+_WORKSPACE = (".kiro", ".amazonq")
+
+
+def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
+    """The text of the prompt file ``ref`` (``file://PATH``) names for the agent at ``path``, or None and why not.
+    Read only inside the workspace the agent belongs to (the folder holding its ``.kiro`` or ``.amazonq`` folder),
+    a regular file within the source bound, UTF-8 (Kiro reads it with ``read_to_string``, which fails otherwise)."""
+    target = ref[len(FILE_PREFIX):]
+    if not path or not os.path.isfile(path):
+        return None, "cannot be resolved (the agent was not read from a file)"
+    if not target or target.startswith(("/", "~")) or re.match(r"^[A-Za-z]:[\\/]", target):
+        return None, "is outside the agent's workspace"
+    here = os.path.dirname(os.path.realpath(path))
+    parts = here.split(os.sep)
+    top = next((os.sep.join(parts[:i]) or os.sep for i in range(len(parts) - 1, 0, -1) if parts[i] in _WORKSPACE), None)
+    if top is None:
+        return None, "cannot be resolved (the agent is in no .kiro or .amazonq folder)"
+    real = os.path.realpath(os.path.join(here, target))
+    if not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
+        return None, "is outside the agent's workspace"
+    try:
+        data = limits.read_file(real)
+    except FileNotFoundError:
+        return None, "names no file"
+    except (OSError, limits.LimitError) as e:
+        return None, f"cannot be read ({getattr(e, 'strerror', None) or e})"
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        return None, "is not UTF-8 text (Kiro cannot read it either)"
+

@@ -1,0 +1,59 @@
+"""Kiro JSON agents' `prompt: "file://..."`, read from the agent's workspace as Kiro resolves it
+(aws/amazon-q-developer-cli crates/chat-cli/src/util/file_uri.rs: relative to the agent file's folder; kiro.dev
+configuration reference, "File URI path resolution"; read 2026-11-28). Synthetic fixtures only."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import agentconv
+
+
+def codes(result) -> list[str]:
+    return [i.code.value for i in result.report]
+
+
+def _workspace(tmp_path, prompt: str) -> str:
+    agents = tmp_path / "repo" / ".kiro" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / "repo" / ".kiro" / "prompts").mkdir()
+    (tmp_path / "repo" / ".kiro" / "prompts" / "rev.md").write_text("You review code.\n", encoding="utf-8")
+    (tmp_path / "secret.md").write_text("outside\n", encoding="utf-8")
+    src = '{\n  "name": "rev",\n  "description": "Reviews",\n  "prompt": "%s",\n  "tools": ["read"]\n}\n' % prompt
+    (agents / "rev.json").write_text(src, encoding="utf-8")
+    return str(agents / "rev.json")
+
+
+def test_a_json_agents_file_prompt_is_read_from_its_workspace_and_written_back_as_the_reference(tmp_path):
+    path = _workspace(tmp_path, "file://../prompts/rev.md")
+    out = agentconv.convert(path, "claude")
+    assert out.text.endswith("You review code.\n")
+    assert "access setting" not in " ".join(i.message for i in out.report)
+    with open(path, encoding="utf-8") as f:
+        assert agentconv.convert(path, "kiro").text == f.read()
+
+
+@pytest.mark.parametrize("prompt, why", [
+    ("file://../prompts/none.md", "names no file"),
+    ("file://../../../secret.md", "outside the agent's workspace"),
+    ("file:///etc/hostname", "outside the agent's workspace"),
+    ("file://~/x.md", "outside the agent's workspace"),
+])
+def test_a_prompt_file_not_read_is_said_in_one_line_and_kept_for_kiro(tmp_path, prompt, why):
+    path = _workspace(tmp_path, prompt)
+    out = agentconv.convert(path, "claude")
+    dropped = [i.message for i in out.report if i.code.value == "field-dropped" and i.path == "prompt"]
+    assert len(dropped) == 1 and why in dropped[0]
+    assert "outside" not in out.text
+    assert all("an access setting" not in i.message for i in out.report)
+    with open(path, encoding="utf-8") as f:
+        assert agentconv.convert(path, "kiro").text == f.read()
+
+
+def test_a_prompt_file_linked_out_of_the_workspace_is_not_read(tmp_path):
+    path = _workspace(tmp_path, "file://../prompts/link.md")
+    os.symlink(tmp_path / "secret.md", tmp_path / "repo" / ".kiro" / "prompts" / "link.md")
+    out = agentconv.convert(path, "claude")
+    dropped = [i.message for i in out.report if i.code.value == "field-dropped" and i.path == "prompt"]
+    assert "outside" not in out.text and len(dropped) == 1 and "outside the agent's workspace" in dropped[0]
