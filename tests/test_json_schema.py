@@ -282,23 +282,22 @@ def test_cursor_commands_and_windsurf_workflows_are_not_made_into_agents(tmp_pat
                          "chosen or delegated to")]
 
 
-def test_a_kiro_agent_in_markdown_is_not_read_as_another_dialects_below_a_directory(tmp_path) -> None:
+def test_a_kiro_agent_in_markdown_is_read_as_kiro_md_and_a_deny_rule_is_never_dropped_silently(tmp_path) -> None:
     """Kiro's agents in Markdown (.kiro/agents/NAME.md: Kiro CLI 3 and the IDE; tool category tags, `permissions`
-    rules) are a format agentconv does not read: below a directory one was detected as a Copilot agent, its tags read
-    as Copilot tool sets and its `permissions` dropped, so a shell denied for `rm *` became a plain Bash (sixth shadow
-    corpus). Now skipped, with what it is; a Kiro JSON agent beside it is still converted; one named on its own is
-    read with kind-changed."""
+    rules) were once detected as Copilot agents (their tags read as Copilot tool sets, `permissions` dropped, so a shell
+    denied for `rm *` became a plain Bash), then skipped. They are the `kiro-md` dialect now: below a directory one is
+    read as such, and a deny rule its target cannot say refuses it (exit 6, as a dropped scope does) unless
+    --allow-broaden; a Kiro JSON agent beside it still converts."""
     src = tmp_path / "in" / ".kiro" / "agents"
     src.mkdir(parents=True)
     (src / "backend.md").write_text("---\ndescription: Backend agent\ntools: [read, shell]\npermissions:\n"
                                     "  - capability: shell\n    effect: deny\n    match: [\"rm *\"]\n---\n\nBuild it.\n")
     (src / "rev.json").write_text('{"name": "rev", "description": "Reviews", "prompt": "Review.", "tools": ["fs_read"]}\n')
     doc = check("convert", run("convert", str(tmp_path / "in"), "--to", "claude", "-o", str(tmp_path / "out"),
-                               "--json")[0], 0)
-    rows = {Path(f["source"]).name: (f["status"], f.get("reason")) for f in doc["files"]}
-    assert rows == {"backend.md": ("skipped", "a Kiro agent in Markdown (a format agentconv does not read; Kiro's JSON "
-                                              "agents it does): not read below a directory (name the file, or the "
-                                              "dialect to read it as)"),
-                    "rev.json": ("converted", None)}
-    one = check("convert", run("convert", str(src / "backend.md"), "--to", "claude", "--json")[0], 0)
-    assert [x["code"] for x in one["files"][0]["losses"] if x["path"] == "kind"] == ["kind-changed"]
+                               "--json")[0], 8)
+    rows = {Path(f["source"]).name: (f["status"], f.get("exit_code")) for f in doc["files"]}
+    assert rows == {"backend.md": ("failed", 6), "rev.json": ("converted", None)}
+    assert "permissions deny shell" in next(f["error"] for f in doc["files"] if f["source"].endswith("backend.md"))
+    one = check("convert", run("convert", str(src / "backend.md"), "--to", "claude", "--allow-broaden", "--json")[0], 0)
+    assert one["files"][0]["from"] == "kiro-md"
+    assert "tool-broadened" in [x["code"] for x in one["files"][0]["losses"]]

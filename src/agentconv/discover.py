@@ -72,7 +72,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
     ``skipped(entry, reason)`` hears of the files a user could take for agents that are not taken, so that a run
     accounts for each: one at a dialect's place that git ignores (and does not track), a README there, and (without
     ``dialect``) the files the tools load as instructions, or run by name, that agentconv does not read as agents
-    (``instructions.toml``: ``AGENTS.md``, Cursor commands, Kiro's Markdown agents ...)."""
+    (``instructions.toml``: ``AGENTS.md``, Cursor commands ...)."""
     from . import manifest as mf
     from .instructions import instructions, skip_reason
 

@@ -62,7 +62,7 @@ def _keys() -> dict[str, frozenset[str]]:
 
 def runs(what: str) -> str | None:
     """``"command"`` for a prompt the user runs by name (a Cursor command, a Windsurf workflow); ``"agent"`` for an
-    agent of a format agentconv does not read (Kiro's Markdown agents); None: instructions."""
+    agent of a format agentconv does not read (none is listed now); None: instructions."""
     return _runs().get(what)
 
 

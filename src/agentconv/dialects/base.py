@@ -141,7 +141,8 @@ class Dialect(ToolFields, Detection):
             line = next((c.line for c in parsed.layout.chunks if c.key == note.where.split(".")[0]), None)
             report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
-        if not parsed.layout.has_header or not parsed.data.get(self.table.get("name", {}).get("key", "name")):
+        if not parsed.layout.has_header or (self.table.get("detect", {}).get("needs_name", True) and
+                                            not parsed.data.get(self.table.get("name", {}).get("key", "name"))):
             if self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file"):
                 agent.origin.keep["rejected"] = True  # its own dialect gives it back as it came (`name:` left empty)
         data = dict(parsed.data)
@@ -1246,6 +1247,22 @@ class Dialect(ToolFields, Detection):
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
+                if denied := _denies(ns, k, v):  # access rules whose loss widens (kiro-md `permissions`: deny rules)
+                    self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.id} cannot say: dropped, it would no longer be denied")
+
+
+def _denies(ns: str, key: str, value: Any) -> str | None:
+    """What the rules of an own key marked ``denies`` (``[own] KEY = {denies = {FIELD = [values]}}``) deny, as text
+    (None: none): a rule list dropped by a target that cannot hold it would leave that access allowed."""
+    try:
+        rule = registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
+    except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
+        return None
+    if not rule or not isinstance(value, list):
+        return None
+    field, values = next(iter(rule.items()))
+    hits = [r for r in value if isinstance(r, dict) and r.get(field) in values]
+    return "; ".join(f"{r.get('capability', '?')}" + (f" {r['match']}" if r.get("match") else "") for r in hits) or None
 
 
 def _said(value: Any, words: dict[str, list[str]], otherwise: Any) -> Any:

@@ -14,6 +14,10 @@
   written back into this dialect keeps the reference. Otherwise (absolute, ``~``, outside, missing, not text) the
   prompt is empty, said in one line, and the reference is written back only into this dialect.
 - JSON has no comments, so there is no side channel: what Kiro cannot hold is reported only.
+
+``KiroMarkdown`` (``kiro-md``) is the same agent in Markdown (``.kiro/agents/NAME.md``: the Kiro IDE's custom agents,
+Kiro CLI 3's agent profiles): YAML frontmatter with the JSON form's fields, the body as the prompt, ``tools`` as
+category tags (``kiro-md.toml``). Its tools are read as the JSON form's (no key: no tools).
 """
 from __future__ import annotations
 
@@ -130,3 +134,22 @@ def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
     except UnicodeDecodeError:
         return None, "is not UTF-8 text (Kiro cannot read it either)"
 
+
+class KiroMarkdown(Kiro):
+    id = "kiro-md"
+
+    def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
+        return Dialect.detect(self, path, data, has_header)  # no `$schema` rule: that is the JSON form's
+
+    def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
+        """No ``file://`` prompt of the JSON form: the body is the prompt (a file without frontmatter, which Kiro loads
+        no agent from, is said by the base reader: ``[detect] needs_header``)."""
+
+    def body(self, agent: Agent, ctx: "WriteContext") -> str:
+        return Dialect.body(self, agent, ctx)
+
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
+        if ctx.agent.kind != "agent":
+            ctx.report.add(LossCode.FIELD_DROPPED, "kind",
+                           field=f"kind {ctx.agent.kind!r}", done="written",
+                           why=f"{self.id} has only agents (it is written as a single agent)")
