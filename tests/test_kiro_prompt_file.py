@@ -57,3 +57,25 @@ def test_a_prompt_file_linked_out_of_the_workspace_is_not_read(tmp_path):
     out = agentconv.convert(path, "claude")
     dropped = [i.message for i in out.report if i.code.value == "field-dropped" and i.path == "prompt"]
     assert "outside" not in out.text and len(dropped) == 1 and "outside the agent's workspace" in dropped[0]
+
+
+@pytest.mark.parametrize("name", [".env", "credentials.json", "id_ed25519"])
+def test_a_prompt_file_that_is_no_prompt_document_is_not_copied_into_the_output(tmp_path, name):
+    """Kiro reads whatever file:// names; agentconv copies only a prompt document's text into other files (a .env
+    named as the prompt would land, secrets and all, in every converted agent)."""
+    path = _workspace(tmp_path, f"file://../../{name}")
+    (tmp_path / "repo" / name).write_text("TOKEN=s3cr3t\n", encoding="utf-8")
+    out = agentconv.convert(path, "claude")
+    dropped = [i.message for i in out.report if i.code.value == "field-dropped" and i.path == "prompt"]
+    assert "s3cr3t" not in out.text and len(dropped) == 1 and "not a prompt document" in dropped[0]
+
+
+def test_a_linked_agent_file_reads_prompts_only_from_the_workspace_it_is_named_in(tmp_path):
+    """The workspace is the one the agent file is named in: a link to an agent elsewhere does not open that one."""
+    path = _workspace(tmp_path, "file://../prompts/rev.md")
+    other = tmp_path / "other" / ".kiro" / "agents"
+    other.mkdir(parents=True)
+    (other / "rev.json").symlink_to(path)
+    (tmp_path / "other" / ".kiro" / "prompts").mkdir()
+    out = agentconv.convert(str(other / "rev.json"), "claude")
+    assert "You review code." not in out.text  # ../prompts/rev.md of the folder it is named in: none there

@@ -104,6 +104,9 @@ class Kiro(Dialect):
 
 
 _WORKSPACE = (".kiro", ".amazonq")
+_PROMPT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
+"""The prompt documents agentconv reads for ``file://`` (Kiro reads any file: a ``.env`` named there is read too, and
+its text would land in every converted file; those are said, never copied)."""
 
 
 def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
@@ -115,14 +118,18 @@ def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
         return None, "cannot be resolved (the agent was not read from a file)"
     if not target or target.startswith(("/", "~")) or re.match(r"^[A-Za-z]:[\\/]", target):
         return None, "is outside the agent's workspace"
-    here = os.path.dirname(os.path.realpath(path))
+    here = os.path.dirname(os.path.abspath(path))  # where the agent is named: a linked agent file leads nowhere else
     parts = here.split(os.sep)
     top = next((os.sep.join(parts[:i]) or os.sep for i in range(len(parts) - 1, 0, -1) if parts[i] in _WORKSPACE), None)
     if top is None:
         return None, "cannot be resolved (the agent is in no .kiro or .amazonq folder)"
+    top = os.path.realpath(top)
     real = os.path.realpath(os.path.join(here, target))
     if not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
         return None, "is outside the agent's workspace"
+    if os.path.splitext(real)[1].lower() not in _PROMPT_SUFFIXES:
+        return None, ("is not read: not a prompt document (" + ", ".join(_PROMPT_SUFFIXES) + "); its text would be "
+                      "copied into the output, and a file of another kind may hold secrets")
     try:
         data = limits.read_file(real)
     except FileNotFoundError:
