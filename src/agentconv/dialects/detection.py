@@ -24,6 +24,12 @@ _CLAIMS: list[Any] = [None, {}]
 def _claimed_by_others(dialect: Any) -> re.Pattern[str] | None:
     """The paths another dialect's tool takes as its own by their name and place (``[detect] claims``: VS Code, a
     ``.prompt.md`` in ``.github/prompts/``), as one expression: at them, ``dialect`` scores nothing."""
+    return _claims(dialect)[0]
+
+
+def _claims(dialect: Any) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """``_claimed_by_others`` and each of those globs' longest literal text (``glob_word``): a path holding none of
+    them is claimed by no other tool, told without the expression."""
     ids = registry.ids()
     if _CLAIMS[0] is not ids:
         _CLAIMS[:] = [ids, {}]
@@ -31,7 +37,8 @@ def _claimed_by_others(dialect: Any) -> re.Pattern[str] | None:
     if dialect.id not in found:
         globs = [g for d in registry.all_dialects() if d.id != dialect.id
                  for g in d.table.get("detect", {}).get("claims", ())]
-        found[dialect.id] = rx.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None
+        found[dialect.id] = (rx.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None,
+                             rx.compile("|".join(map(re.escape, dict.fromkeys(map(glob_word, globs))))) if globs else None)
     return found[dialect.id]
 
 
@@ -52,6 +59,13 @@ class Detection:
         return rx.compile("|".join(f"(?:{glob_source(g)})" for g in globs)) if globs else None
 
     @cached_property
+    def _not_at_words(self) -> re.Pattern[str] | None:
+        """Each ``[detect] not_at`` glob's longest literal text (``glob_word``): a path holding none of them is at none
+        of those places, told without ``_not_at``."""
+        globs = self.table.get("detect", {}).get("not_at", [])
+        return rx.compile("|".join(map(re.escape, dict.fromkeys(map(glob_word, globs))))) if globs else None
+
+    @cached_property
     def _place_words(self) -> re.Pattern[str]:
         """Each path glob's longest literal text (``glob_word``), as one expression: a path holding none of them is at
         no place of this dialect (detection asks every dialect per file; ``_places`` only where a word is there)."""
@@ -62,15 +76,16 @@ class Detection:
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """A score (higher is likelier) and the evidence, from the path and the parsed header."""
         score, why = 0.0, []
-        if path and self._not_at is not None and self._not_at.match(path.replace("\\", "/")):
-            return 0.0, []  # a file its tool takes as something else, by its name (VS Code: a .prompt.md is a prompt)
-        if path and (claimed := _claimed_by_others(self)) is not None and claimed.match(path.replace("\\", "/")):
-            return 0.0, []  # another tool takes the file there as its own by its name: no tool name makes it this one's
-        if path and self._places is not None:
+        place = None
+        if path:  # each expression asked only where the path holds a word it needs (detection asks every dialect)
             path = path.replace("\\", "/")
-            place = self._places.match(path) if self._place_words.search(path) else None
-        else:
-            place = None
+            if self._not_at is not None and self._not_at_words.search(path) and self._not_at.match(path):
+                return 0.0, []  # a file its tool takes as something else, by its name (VS Code: a .prompt.md is a prompt)
+            claimed, words = _claims(self)
+            if claimed is not None and words.search(path) and claimed.match(path):
+                return 0.0, []  # another tool takes the file there as its own by its name: no tool name makes it this one's
+            if self._places is not None and self._place_words.search(path):
+                place = self._places.match(path)
         if place:
             score += 10
             why.append("path matches " + self.table["layout"]["detect"][place.lastindex - 1])  # the first that does
