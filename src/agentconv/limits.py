@@ -47,7 +47,7 @@ def check_yaml_nesting(text: str, file: str | None) -> None:
     (a Roo file of 257 modes holds 7,388 of them, nested 3 deep). Block style: each deeper indentation may open
     two levels (a map and a list at one indentation), plus one per ``- ``, ``? `` or ``: `` indicator starting a
     line."""
-    if text.count("[") + text.count("{") > MAX_FLOW_OPENS:
+    if len(text) > MAX_FLOW_OPENS and text.count("[") + text.count("{") > MAX_FLOW_OPENS:  # (never, in a shorter text)
         opens = _flow_depth(text)
         if opens > MAX_FLOW_OPENS:
             raise LimitError(f"{opens:,} '[' and '{{' open at once in the YAML, at most {MAX_FLOW_OPENS:,} (a nesting "
