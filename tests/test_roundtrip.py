@@ -184,3 +184,48 @@ def test_a_model_comes_back_to_the_dialect_that_spelled_it(via):
     assert "GPT-4.1" not in out.text.split("# agentconv-carry")[0]  # not written there: carried
     back = agentconv.convert_text(out.text, "copilot", from_=via, path=out.path, policy=placed)
     assert back.text == text
+
+
+# A value written as a YAML block scalar (`description: >-` and its indented lines, `|` keeping its line breaks) went
+# out to a dialect with no place for that layout (TOML, plain markdown) as one string, and came back as one line. The
+# side channel's `styles` says the block's indicator, indentation and, for a folded one, which spaces were line breaks
+# (bounded: carry.BREAKS_MAX), so that the way back lays it out as it was.
+BLOCKS = [
+    "description: >-\n  Checks the build when asked,\n  then reports what failed.\n",
+    "description: >\n  First part of it\n  goes on here.\n\n  Second paragraph.\n",
+    "description: |\n  Line one.\n  Line two: kept apart.\n",
+    "description: |-\n    Four spaces deep\n    and no newline kept.\n",
+]
+
+
+@pytest.mark.parametrize("via,block", [(v, b) for v in ("codex", "gemini-command") for b in BLOCKS] + [
+    ("markdown", BLOCKS[0])])  # (a persona's description paragraph holds no line break: value-reads-back, a warning)
+def test_a_block_scalar_description_comes_back_as_a_block(via, block):
+    text = f"---\nname: build-check\n{block}---\n\nRun the build and read its log.\n"
+    path, placed = ".claude/skills/build-check/SKILL.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="skill", path=path, policy=placed)[0]
+    assert block.split("\n")[1] not in out.text  # the target spells the value its own way
+    back = agentconv.convert_text(out.text, "skill", from_=via, path=out.path, policy=placed)
+    assert back.text == text
+
+
+def test_a_block_scalar_comes_back_through_two_dialects_and_not_once_edited():
+    text = f"---\nname: build-check\n{BLOCKS[0]}---\n\nRun the build and read its log.\n"
+    path, placed = ".claude/skills/build-check/SKILL.md", agentconv.Policy(placed=True)
+    codex = agentconv.convert_all_text(text, "codex", from_="skill", path=path, policy=placed)[0]
+    gem = agentconv.convert_all_text(codex.text, "gemini-command", from_="codex", path=codex.path, policy=placed)[0]
+    assert agentconv.convert_text(gem.text, "skill", from_="gemini-command", path=gem.path, policy=placed).text == text
+    edited = codex.text.replace("when asked", "on every push")  # another value: the style no longer fits it
+    back = agentconv.convert_text(edited, "skill", from_="codex", path=codex.path, policy=placed)
+    assert "description: Checks the build on every push, then reports what failed.\n" in back.text
+
+
+@pytest.mark.parametrize("style", [">-2:5:1", ">-2:11:99", "|2:11:3", ">-0:11:", "]2:11:", ">-2:11:" + ",".join(
+    ["5"] * 300)])
+def test_a_block_style_that_does_not_fit_is_ignored(style):
+    """A hand-made style (another length, a break on no space, a break in a literal block, no indentation, too many
+    breaks) lays out nothing: the value is written as usual."""
+    from agentconv import carry
+
+    assert carry.unblock("description", "Hello world", style) is None
+    assert not carry.layout({"styles": {"description": style}}) or carry.is_style(style)

@@ -72,8 +72,8 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
     ``literal``: which placeholders of the prompt written were literal text of the source (said even where nothing
     else rides: the way back reads them as text); ``made``: the fields this write made up where the first file had
     none (``MADE``; said even where nothing else rides: a write back into that dialect leaves them out)."""
-    if not fields and not appended and not literal and not made:
-        return None
+    if not fields and not appended and not literal and not made and not any(not st in STYLES for st in (styles or {}).values()):
+        return None  # (a block scalar's layout rides on its own: ``block_style``)
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
         payload["keys"] = keys
@@ -108,6 +108,90 @@ STYLES = ('"', "'", "[]", "['']", '[""]')
 items each in single or double quotes)."""
 GAP_MAX = 16
 """The most blank lines a payload's ``gap`` may name."""
+BREAKS_MAX = 256
+"""The most line breaks a block style (``block_style``) may name in a folded value."""
+_BLOCK = rx.compile(r"^([|>][-+]?)([1-9]):(\d{1,6}):(\d{1,6}(?:,\d{1,6}){0,%d})?$" % (BREAKS_MAX - 1))
+"""A block style: the block scalar's indicator (``|``, ``>-`` ...), its indentation, the length of the value it holds,
+and where a folded one (``>``) broke a line (offsets of the spaces of the value that were line breaks)."""
+
+
+def is_style(style: Any) -> bool:
+    """One of ``STYLES``, or a well-formed block style (``_BLOCK``)."""
+    return style in STYLES or isinstance(style, str) and len(style) <= 2048 and _BLOCK.match(style) is not None
+
+
+def block_style(key: str, text: str, value: str) -> str | None:
+    """How the block scalar ``text`` (``key: >-`` and its indented lines, ``frontmatter.own_text``) lays out ``value``,
+    as a block style (``_BLOCK``), only where ``unblock`` gives exactly ``text`` back from the value; else None (a
+    layout YAML's folding would not give back: more-indented lines, trailing spaces ...)."""
+    lines = text.split("\n")
+    head = lines[0].partition(":")[2].strip()
+    rest = lines[1:-1]
+    first = next((ln for ln in rest if ln.strip()), None)
+    if type(key) is not str or type(value) is not str or not head or head[0] not in "|>" or first is None:
+        return None
+    indent = len(first) - len(first.lstrip(" "))
+    if not 1 <= indent <= 9:
+        return None
+    breaks: list[int] = []
+    if head[0] == ">":  # where the folding joined two lines with a space: those spaces were line breaks
+        out, pending = 0, 0
+        for ln in rest:
+            if not ln.strip():
+                pending += 1
+                continue
+            if out and not pending:
+                breaks.append(out)
+                out += 1
+            out += pending + len(ln) - indent
+            pending = 0
+    if len(breaks) > BREAKS_MAX:
+        return None
+    style = f"{head}{indent}:{len(value)}:{','.join(map(str, breaks))}"
+    return style if is_style(style) and unblock(key, value, style) == text else None
+
+
+def unblock(key: Any, value: Any, style: str) -> str | None:
+    """``key: value`` as the block scalar a block style says (``block_style``), read back here to the same value;
+    None where the style does not fit the value (another length, a break on no space: the value was edited)."""
+    m = _BLOCK.match(style) if isinstance(style, str) else None
+    if m is None or type(key) is not str or type(value) is not str or len(value) != int(m.group(3)):
+        return None
+    head, indent = m.group(1), int(m.group(2))
+    chomp, trail, body = head[1:], 0, value
+    if chomp == "":
+        if not value.endswith("\n"):
+            return None
+        body = value[:-1]
+    elif chomp == "+":
+        body = value.rstrip("\n")
+        trail = len(value) - len(body) - 1
+        if trail < 0:
+            return None
+    breaks = [int(b) for b in m.group(4).split(",")] if m.group(4) else []
+    if head[0] == ">":
+        chars = list(body)
+        for b in breaks:
+            if b >= len(chars) or chars[b] != " ":
+                return None
+            chars[b] = "\0"
+        if "\0" in body:
+            return None
+        lines: list[str] = []
+        for part in re.split("(\n+)", "".join(chars)):
+            lines.extend([""] * len(part) if part[:1] == "\n" else part.split("\0"))
+    elif breaks:
+        return None
+    else:
+        lines = body.split("\n")
+    lines.extend([""] * trail)
+    text = f"{key}: {head}\n" + "".join((" " * indent + ln if ln else "") + "\n" for ln in lines)
+    from .envelopes import yamlio
+
+    try:
+        return text if yamlio.load(text) == {key: value} else None
+    except Exception:  # noqa: BLE001 - a spelling the reader refuses: not this style
+        return None
 MADE = ("description",)
 """The fields a payload's ``made`` may name: made up by the write where the first file had none (a skill requires a
 description, a Claude Code command does not)."""
@@ -124,7 +208,7 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
         out["carried_order"] = order
     styles = payload.get("styles")
     if isinstance(styles, dict) and 0 < len(styles) <= KEYS_MAX and all(
-            0 < len(k) <= 128 and v in STYLES for k, v in styles.items()):
+            0 < len(k) <= 128 and is_style(v) for k, v in styles.items()):
         out["carried_styles"] = styles
     gap = payload.get("gap")
     if isinstance(gap, str) and 0 < len(gap) <= GAP_MAX and not gap.strip("\n"):

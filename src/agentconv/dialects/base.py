@@ -381,7 +381,9 @@ class Dialect(ToolFields, Detection):
         layout = origin.layout if origin is not None else None
         keep = origin.keep if origin is not None and origin.dialect != self.id and \
             origin.keep.get("carried_from") == self.id else {}  # written back into the first dialect: its spelling
-        back = {k: s for k, s in keep.get("carried_styles", {}).items() if k in mapping}
+        back = {k: s if s in carry.STYLES else carry.unblock(k, mapping[k], s)
+                for k, s in keep.get("carried_styles", {}).items() if k in mapping}
+        back = {k: s for k, s in back.items() if s}  # a block style that no longer fits the value: written as usual
         if type(layout) is not frontmatter.Layout or layout.gap.strip("\n"):  # the gap only the side channel kept
             return frontmatter.Layout(gap=keep.get("carried_gap", "\n"), styles=back) if back or \
                 "carried_gap" in keep else None
@@ -450,11 +452,25 @@ class Dialect(ToolFields, Detection):
                 carried = ctx.carried["tools"]
                 ctx.carried["tools"] = {**carried, "grants": [carried["grants"][i] for i in kept]}
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
+        spelled = self._first_spelling(ctx) if ctx.carried or self._blocks_written(ctx) else (None, None)
+        if not ctx.carried and not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
+            spelled = (None, None)  # quotes ride only beside something else; a block scalar's layout on its own too
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
-                          body, *((self._first_keys(ctx, mapping), *self._first_spelling(ctx)) if ctx.carried else
-                                  (None, None, None)),
+                          body, self._first_keys(ctx, mapping) if ctx.carried else None, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
                           literal=ctx.literal, made=ctx.made)
+
+    def _blocks_written(self, ctx: "WriteContext") -> bool:
+        """The record's first file, of another dialect's markdown, spelled a value as a block scalar (``description:
+        >-``), and this dialect has no place for that layout (TOML, JSON, plain markdown): ``_first_spelling`` asks
+        how, so that a write back into that dialect spells it so again."""
+        origin = ctx.agent.origin
+        if origin is None or self.envelope is frontmatter or self._same(ctx):
+            return False
+        if origin.keep.get("carried_from") not in (None, origin.dialect):
+            return any(not st in carry.STYLES for st in origin.keep.get("carried_styles", {}).values())
+        own = _per_source(origin, "own", _own_texts)
+        return bool(own) and any(type(v) is str for _, v in own.values())
 
     def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
         """How the file the record was first read from spelled the values that ride here, or that are written here
@@ -489,6 +505,9 @@ class Dialect(ToolFields, Detection):
             text = next((ln for ln in c.text.split("\n") if ln.strip() and ln[:1] != "#"), "") + "\n"
             if c.text.endswith(text):  # one line: the style that gives exactly that line back
                 styles.update((c.key, st) for st in carry.STYLES if yamlio.dump_styled(c.key, value, st) == text)
+            elif type(value) is str and (own := frontmatter.own_text(c)) is not None and \
+                    (block := carry.block_style(c.key, own, value)) is not None:
+                styles[c.key] = block  # a block scalar (`description: >-`): its indicator, indentation and breaks
         return styles or None, gap
 
     def _first_keys(self, ctx: "WriteContext", mapping: dict[str, Any]) -> list[str] | None:
