@@ -229,3 +229,47 @@ def test_a_block_style_that_does_not_fit_is_ignored(style):
 
     assert carry.unblock("description", "Hello world", style) is None
     assert not carry.layout({"styles": {"description": style}}) or carry.is_style(style)
+
+
+# A record whose first file had no header (a Cursor agent named by its file, a plain markdown persona without a
+# title) came back with what the way out made up: `name:`, a description, a `# title`. The side channel's `made`
+# names every field a write made up where the first file had none (a description a target requires, the name of a
+# file named by its file, a display name made from it), and a write back into that dialect, while the file is as the
+# way out left it, leaves them out. A description edited since is the file's own: kept.
+HEADERLESS = [("cursor", ".cursor/agents/reviewer.md", "You review pull requests.\n\nBe brief.\n"),
+              ("cursor", ".cursor/agents/reviewer.md", "---\ndescription: Reviews pull requests\n---\n\nBe brief.\n"),
+              ("markdown", "agents/reviewer.md", "You review pull requests.\n\nBe brief.\n"),
+              ("claude", ".claude/agents/reviewer.md", "---\ndescription: Reviews pull requests\n---\n\nBe brief.\n")]
+
+
+@pytest.mark.parametrize("source,path,text,via", [(*h, v) for h in HEADERLESS for v in (
+    "claude", "copilot", "opencode", "gemini", "codex", "skill") if v != h[0]])
+def test_what_the_way_out_made_up_is_left_out_on_the_way_back(source, path, text, via):
+    placed = agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_=source, path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, source, from_=via, path=out.path, policy=placed).text == text
+    assert agentconv.convert_text(out.text, via, from_=via, path=out.path, policy=placed).text == out.text
+
+
+def test_a_made_up_description_edited_since_is_kept_and_a_made_entry_grants_nothing():
+    text = "You review pull requests.\n\nBe brief.\n"
+    path, placed = ".cursor/agents/reviewer.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_text(text, "claude", from_="cursor", path=path, policy=placed)
+    assert '"made":["description","name"]' in out.text
+    edited = out.text.replace("description: You review pull requests.", "description: Reviews pull requests")
+    back = agentconv.convert_text(edited, "cursor", from_="claude", path=out.path, policy=placed)
+    assert "description: Reviews pull requests\n" in back.text
+    hostile = out.text.replace('"made":["description","name"]', '"made":["tools","readonly","description"]')
+    hostile = hostile.replace("---\n\nYou review", "tools: Read\n---\n\nYou review")  # a stale comment beside tools
+    back = agentconv.convert_text(hostile, "cursor", from_="claude", path=out.path, policy=placed)
+    assert "readonly: true" in back.text  # what the file grants is written whatever the comment says
+
+
+def test_a_file_agentconv_wrote_keeps_its_made_in_its_own_dialect():
+    """Converted to its own dialect, a file whose comment says what the way out made up says it again (it lost it: a
+    Claude command written as a skill came back with its made-up description after a skill -> skill pass)."""
+    placed = agentconv.Policy(placed=True)
+    out = agentconv.convert_text("Standup report\n\nList what changed.\n", "skill", from_="claude-command",
+                                 path=".claude/commands/standup.md", policy=placed)
+    again = agentconv.convert_text(out.text, "skill", from_="skill", path=out.path, policy=placed)
+    assert again.text == out.text

@@ -192,9 +192,15 @@ def unblock(key: Any, value: Any, style: str) -> str | None:
         return text if yamlio.load(text) == {key: value} else None
     except Exception:  # noqa: BLE001 - a spelling the reader refuses: not this style
         return None
-MADE = ("description",)
-"""The fields a payload's ``made`` may name: made up by the write where the first file had none (a skill requires a
-description, a Claude Code command does not)."""
+MADE = ("description", "name", "display_name")
+"""The IR fields a payload's ``made`` may name: made up by a write where the first file had none (a skill requires a
+description, a Claude Code command does not; a Cursor agent named by its file gets ``name:`` in Claude Code). Besides
+them, a header key the first file's dialect writes where a record has none (its table's ``made``: Windsurf's
+``trigger``), which that file did not have. Either only ever leaves something out of a write back into that dialect,
+while the file is fresh: never a value, never access."""
+MADE_MAX = 8
+"""The most entries a payload's ``made`` may name."""
+_MADE_KEY = rx.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 LITERAL_MAX = 256
 """The most placeholders a payload's ``literal`` may name as literal text."""
 
@@ -221,7 +227,8 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
             type(i) is int and 0 <= i < 1 << 20 for i in literal):
         out["carried_literal"] = tuple(literal)  # read as text, not placeholders, while the file is fresh (command.py)
     made = payload.get("made")
-    if isinstance(made, list) and 0 < len(made) <= len(MADE) and all(m in MADE for m in made):
+    if isinstance(made, list) and 0 < len(made) <= MADE_MAX and all(
+            m in MADE or isinstance(m, str) and _MADE_KEY.match(m) for m in made):
         out["carried_made"] = tuple(made)  # left out by a write back into the first dialect while fresh (command.py)
     return out
 

@@ -184,3 +184,19 @@ def test_validate_a_rule():
     bad = "---\ntrigger: sometimes\ndescription: d\n---\n" + "x" * 12001
     found = {(f.line, f.severity.value, f.rule) for f in validate_text(bad, "windsurf", path=".windsurf/rules/Big Rule.md")}
     assert found == {(1, "warning", "name-pattern"), (2, "error", "value"), (5, "error", "body-limit")}
+
+
+# A rule without a trigger (or without any header) came back with `trigger: model_decision` and the description the
+# way out made up: the side channel's `made` says the first rule had neither (windsurf.toml `made`), and a write
+# back, while the file is as the way out left it, leaves them out. Converted to itself, such a rule stays as it is.
+@pytest.mark.parametrize("text", ["Check the build before merging.\n\nRead its log.\n",
+                                  "---\ndescription: Checks the build\n---\n\nRead its log.\n"])
+@pytest.mark.parametrize("via", ["claude", "codex", "gemini", "cursor", "skill"])
+def test_a_rule_without_a_trigger_comes_back_without_one(text, via):
+    path, placed = ".windsurf/rules/check-build.md", agentconv.Policy(placed=True)
+    assert agentconv.convert_text(text, "windsurf", from_="windsurf", path=path, policy=placed).text == text
+    out = agentconv.convert_all_text(text, via, from_="windsurf", path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, "windsurf", from_=via, path=out.path, policy=placed).text == text
+    edited = out.text.replace("Read its log.", "Read its whole log.")  # the file edited: what it says is written
+    back = agentconv.convert_text(edited, "windsurf", from_=via, path=out.path, policy=placed)
+    assert back.text.startswith("---\ntrigger: model_decision\n")

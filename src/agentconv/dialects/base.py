@@ -335,6 +335,8 @@ class Dialect(ToolFields, Detection):
         if not records.many(self.envelope):
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
             layout = out.layout or self._fresh_layout(doc.agent, out.mapping)
+            if not out.mapping and out.carry is None and self._headerless_back(doc.agent):
+                layout = frontmatter.Layout(has_header=False, gap="")  # what made its header was all made up
             if out.body.startswith("---") and self.envelope is frontmatter and \
                     (layout is None or not (layout.has_header or layout.gap)):
                 # A file written without a header must not open with dashes: gray-matter (OpenCode's
@@ -458,7 +460,62 @@ class Dialect(ToolFields, Detection):
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, self._first_keys(ctx, mapping) if ctx.carried else None, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
-                          literal=ctx.literal, made=ctx.made)
+                          literal=ctx.literal, made=self._made(ctx, mapping))
+
+    def _made(self, ctx: "WriteContext", mapping: dict[str, Any]) -> tuple[str, ...]:
+        """What the side channel's ``made`` says: the fields this write made up where the record's first file had none
+        (``ctx.made``: a description a target requires; the name of a file named by its file, written under a key; a
+        display name made from it) and the header keys the first file's dialect writes where a record has none (its
+        table's ``made``) that the file did not have, so that a write back into that dialect, while the file is
+        fresh, leaves them out (``made_back``); through one more dialect, what the first write said rides on."""
+        origin = ctx.agent.origin
+        if origin is None:
+            return ctx.made
+        keep = origin.keep
+        first = keep.get("carried_from", origin.dialect)
+        if self._same(ctx) or first != origin.dialect:  # a file agentconv wrote: its own made, while it is fresh
+            passed = keep.get("carried_made", ()) if keep.get("carry_fresh") is True and first != self.id else ()
+            return tuple(dict.fromkeys((*passed, *ctx.made)))[:carry.MADE_MAX]
+        if first not in registry.ids() or not mapping and self.envelope is frontmatter:
+            return ctx.made  # (a header written only to say what the way back leaves out: none, as today)
+        source, made = registry.get(first), list(ctx.made)
+        if "name" in ctx.agent.derived:
+            made.append("name")  # named by its file: written under a key here, or read from this file's name back
+        written = self.table.get("fields", {})
+        if not ctx.agent.display_name and any(written.get(k) == "display_name" and v for k, v in mapping.items()):
+            made.append("display_name")  # made from the name (``[name] display_fallback``)
+        made = [m for m in made if source.writes_back(m) and source.first_lacks(origin, m)]
+        layout = origin.layout
+        keys = {c.key for c in layout.chunks} if type(layout) is frontmatter.Layout else set()
+        made += [k for k in source.table.get("made", ()) if k not in keys]
+        return tuple(dict.fromkeys(made))[:carry.MADE_MAX]
+
+    def _headerless_back(self, agent: Agent) -> bool:
+        """Written back into this dialect, a record whose first file had no header: every key the way out wrote was
+        made up (``made_back``) and nothing else is written: no header, as it came."""
+        keep = agent.origin.keep if agent.origin is not None else {}
+        return self.envelope is frontmatter and bool(keep.get("carried_made")) and \
+            any(self.made_back(agent, m) for m in keep["carried_made"])
+
+    def writes_back(self, field: str) -> bool:
+        """A record's ``field`` (an IR path) is written in a file of this dialect where the record has it (its name
+        under a key, not only as the file's name)."""
+        return field == "description" or field in self.held_paths and not (
+            field == "name" and self.table.get("layout", {}).get("name_from_file"))  # (then only a key it had)
+
+    def first_lacks(self, origin: Origin, field: str) -> bool:
+        """A file of this dialect, read into ``origin``, had no ``field`` (an IR path) of its own: no key of its
+        header was read as it."""
+        return field not in origin.keys
+
+    def made_back(self, agent: Agent, field: str) -> bool:
+        """``field`` (``carry.MADE``, or a header key of this table's ``made``) was made up on the way out of a file of
+        this dialect, which had none (the side channel's ``made``), and the file read is as that write left it: a
+        write back into this dialect leaves it out, as the first file had none."""
+        origin = agent.origin
+        keep = origin.keep if origin is not None else {}
+        return origin is not None and origin.dialect != self.id and keep.get("carried_from") == self.id and \
+            keep.get("carry_fresh") is True and field in keep.get("carried_made", ())
 
     def _blocks_written(self, ctx: "WriteContext") -> bool:
         """The record's first file, of another dialect's markdown, spelled a value as a block scalar (``description:
@@ -1004,6 +1061,8 @@ class Dialect(ToolFields, Detection):
         if ipath not in _WRITTEN_BY_RULE and ipath[-2:] != ".*":
             return self._plain_value(ipath, ctx)
         if ipath == "name":
+            if self.made_back(agent, "name"):
+                return None  # the first file, of this dialect, was named by its file: written so again
             if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
                 self.carry_file_name(ctx, None)
                 return None
@@ -1032,7 +1091,9 @@ class Dialect(ToolFields, Detection):
             fallback = self.table.get("name", {}).get("display_fallback")
             required = "display_name" in self.table.get("required", [])  # never left out: made from the name written
             name = ctx.name if required else agent.name
-            if agent.display_name or not fallback or not name or (not required and agent.origin is not None
+            if self.made_back(agent, "display_name"):
+                value = None  # made from the name on the way out of a file of this dialect that had none
+            elif agent.display_name or not fallback or not name or (not required and agent.origin is not None
                                                                   and (agent.origin.dialect == self.id
                                                                        and not self._had_key(ctx, key)
                                                                        or self._first_unnamed(ctx, key))):
@@ -1109,6 +1170,8 @@ class Dialect(ToolFields, Detection):
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         agent = ctx.agent
+        if self.made_back(agent, "description"):
+            return None  # made up on the way out of a file of this dialect that had none: as it came
         blank = agent.description is not None and agent.description.isspace() and \
             ("description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
              or (agent.origin is not None and "description_shown" in agent.origin.keep))  # nor read as one
@@ -1123,6 +1186,8 @@ class Dialect(ToolFields, Detection):
         tool shows for it where that tool derives one (``[derive] description`` of its table: a Claude Code command's
         first line), else made up from the title, the prompt or the name."""
         agent = ctx.agent
+        if agent.description is None:  # none at all (not a blank one): the side channel says it was made up here
+            ctx.made = (*ctx.made, "description")
         shown = agent.origin.keep.get("description_shown") if agent.origin is not None else None
         if shown is not None:
             ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description key", how=shown[1])

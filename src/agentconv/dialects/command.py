@@ -147,16 +147,6 @@ class CommandDialect(Dialect):
             return spelled
         return text + ("\n" if text.endswith("\n") else "\n\n") + spelled + ("\n" if text.endswith("\n") else "")
 
-    def out_description(self, ctx: "WriteContext") -> str | None:
-        """None where the file read is one this dialect's record was written to, as that write left it (its side
-        channel fresh), and that write made the description up (``made``: a skill requires one): the command had
-        none, and Claude Code describes it by its first line again. A description written or edited since is kept."""
-        keep = ctx.agent.origin.keep if ctx.agent.origin is not None else {}
-        if "description" in keep.get("carried_made", ()) and keep.get("carry_fresh") is True and \
-                keep.get("carried_from") == self.id and "description" not in self.table.get("required", ["description"]):
-            return None
-        return super().out_description(ctx)
-
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         if "name" not in self.table.get("fields", {}).values():
             self.carry_file_name(ctx, None)  # identity is the file name alone: carried, like other such dialects

@@ -32,9 +32,9 @@ class Markdown(Dialect):
             if para.strip() and not para.lstrip().startswith(("#", "-", "*", "```", ">", "|", "1.")):
                 agent.description, rest = para.strip(), after.lstrip("\n")
         agent.prompt = rest
+        said = {"title": agent.display_name, "description": agent.description}  # what the digest covers
         if parsed.carry:
-            carry.apply(agent, parsed.carry, {"title": agent.display_name, "description": agent.description},
-                        agent.prompt, report, None)
+            carry.apply(agent, parsed.carry, said, agent.prompt, report, None)
         self._derive_name(agent, path, report)
         for d in registry.all_dialects() if path else ():  # at a place where a tool loads no file without a header
             d.say_unloaded(path, report, "read as a markdown persona")
@@ -46,15 +46,30 @@ class Markdown(Dialect):
             agent.origin.keep["carried_from"] = parsed.carry["from"]
         if parsed.carry:
             agent.origin.keep.update(carry.layout(parsed.carry))  # the first file's key order, quotes, blank lines
+            agent.origin.keep["carry_fresh"] = parsed.carry.get("digest") == carry.digest(said, agent.prompt)
         return agent
+
+    def writes_back(self, field: str) -> bool:
+        return field in ("name", "display_name", "description")  # the title (display name, else name), the paragraph
+
+    def first_lacks(self, origin: Origin, field: str) -> bool:
+        """A persona has no keys: it had no title (``name``, ``display_name``: the `# Title` line) or no description
+        (the paragraph below it) where its text says so."""
+        text = origin.keep.get("text")
+        if text is None or field not in ("name", "display_name", "description"):
+            return False
+        return text[2] is None if field == "description" else not text[0].lstrip("\n").startswith("# ")
 
     def write_record(self, ctx: WriteContext) -> Out:
         agent = ctx.agent
         self.build(ctx)  # reports (and carries) everything a persona cannot hold
         title = agent.display_name or agent.name or naming.slugify(agent.description or "") or "Agent"
+        untitled = self.made_back(agent, "name") and (not agent.display_name or self.made_back(agent, "display_name"))
         kept = agent.origin.keep.get("text") if self._same(ctx) else None
         if kept is not None and kept[1:] == (agent.display_name, agent.description, agent.prompt):
             text = kept[0]  # same dialect, the same title, description and prompt: their blank lines as they were
+        elif untitled and (not agent.description or self.made_back(agent, "description")):
+            text = agent.prompt  # the first persona had no title (nor description): what the way out made up is left out
         else:
             parts = [f"# {title}\n\n"]
             if agent.description:

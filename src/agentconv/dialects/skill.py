@@ -151,9 +151,7 @@ class Skill(Dialect):
         if self._same(ctx):
             return described
         if described is None:
-            described = self.made_up_description(ctx)
-        if described is not None and ctx.agent.kind == "command" and ctx.agent.description is None:
-            ctx.made = ("description",)  # a command had none (its dialect needs none): the way back leaves it out
+            described = self.made_up_description(ctx)  # (the side channel's made says so: the way back leaves it out)
         return described
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
