@@ -273,3 +273,14 @@ def test_a_file_agentconv_wrote_keeps_its_made_in_its_own_dialect():
                                  path=".claude/commands/standup.md", policy=placed)
     again = agentconv.convert_text(out.text, "skill", from_="skill", path=out.path, policy=placed)
     assert again.text == out.text
+
+
+@pytest.mark.parametrize("via", ["claude", "opencode", "gemini", "codex", "cursor", "skill"])
+def test_a_copilot_agent_without_a_name_or_anything_else_riding_comes_back_without_one(via):
+    """Where nothing else rides, the side channel's `made` says the display name Copilot's writer makes from the name
+    (its `display_fallback`) was none in the first file, and the blank lines before its prompt ride with it (through
+    a TOML file, which has no place for them)."""
+    text = "---\ndescription: Keeps notes after a session\n---\n\n\nKeep notes.\n"
+    path, placed = ".github/agents/notes.agent.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="copilot", path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, "copilot", from_=via, path=out.path, policy=placed).text == text

@@ -454,13 +454,14 @@ class Dialect(ToolFields, Detection):
                 carried = ctx.carried["tools"]
                 ctx.carried["tools"] = {**carried, "grants": [carried["grants"][i] for i in kept]}
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
-        spelled = self._first_spelling(ctx) if ctx.carried or self._blocks_written(ctx) else (None, None)
-        if not ctx.carried and not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
+        made = self._made(ctx, mapping)
+        spelled = self._first_spelling(ctx) if ctx.carried or made or self._blocks_written(ctx) else (None, None)
+        if not ctx.carried and not made and not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
             spelled = (None, None)  # quotes ride only beside something else; a block scalar's layout on its own too
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, self._first_keys(ctx, mapping) if ctx.carried else None, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
-                          literal=ctx.literal, made=self._made(ctx, mapping))
+                          literal=ctx.literal, made=made)
 
     def _made(self, ctx: "WriteContext", mapping: dict[str, Any]) -> tuple[str, ...]:
         """What the side channel's ``made`` says: the fields this write made up where the record's first file had none
@@ -482,8 +483,9 @@ class Dialect(ToolFields, Detection):
         if "name" in ctx.agent.derived:
             made.append("name")  # named by its file: written under a key here, or read from this file's name back
         written = self.table.get("fields", {})
-        if not ctx.agent.display_name and any(written.get(k) == "display_name" and v for k, v in mapping.items()):
-            made.append("display_name")  # made from the name (``[name] display_fallback``)
+        if not ctx.agent.display_name and (source.table.get("name", {}).get("display_fallback") or any(
+                written.get(k) == "display_name" and v for k, v in mapping.items())):
+            made.append("display_name")  # made from the name (``[name] display_fallback``), here or on the way back
         made = [m for m in made if source.writes_back(m) and source.first_lacks(origin, m)]
         layout = origin.layout
         keys = {c.key for c in layout.chunks} if type(layout) is frontmatter.Layout else set()

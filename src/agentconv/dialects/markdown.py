@@ -46,6 +46,8 @@ class Markdown(Dialect):
             agent.origin.keep["carried_from"] = parsed.carry["from"]
         if parsed.carry:
             agent.origin.keep.update(carry.layout(parsed.carry))  # the first file's key order, quotes, blank lines
+            said = {"title": agent.display_name, "description": agent.description}  # as a write says it (no title
+            # that only repeats the name): the file as that write left it
             agent.origin.keep["carry_fresh"] = parsed.carry.get("digest") == carry.digest(said, agent.prompt)
         return agent
 
