@@ -284,3 +284,48 @@ def test_a_copilot_agent_without_a_name_or_anything_else_riding_comes_back_witho
     path, placed = ".github/agents/notes.agent.md", agentconv.Policy(placed=True)
     out = agentconv.convert_all_text(text, via, from_="copilot", path=path, policy=placed)[0]
     assert agentconv.convert_text(out.text, "copilot", from_=via, path=out.path, policy=placed).text == text
+
+
+# A TOML file (a Gemini CLI command, a Codex agent) came back without its comment lines and blank lines, and with its
+# strings in tomli-w's quotes (`'''` as `"""`, every `"` escaped). The side channel's `toml` says the first file's
+# layout (comment and blank lines as they are, each key's quotes, the keys' order; carry.toml_skeleton, bounded by
+# TOML_MAX), only where it gives that file back exactly; a write back into its dialect, while fresh, lays it out so.
+TOML_FILES = [
+    ("gemini-command", ".gemini/commands/standup.toml", ["claude-command", "opencode-command", "codex-prompt",
+                                                         "copilot-prompt", "skill", "claude", "codex"],
+     '# standup - written by hand\ndescription = "Standup"\n\nprompt = """\nSay "what changed" since {{args}}.\n"""\n'),
+    ("gemini-command", ".gemini/commands/lint.toml", ["claude-command", "skill", "codex"],
+     "description = 'Lint it'\n# the prompt below is literal\nprompt = '''Run the linter on \\src, say \"done\".\n'''\n"),
+    ("codex", ".codex/agents/planner.toml", ["claude", "gemini", "skill", "opencode"],
+     "# planner role\nname = \"planner\"\ndescription = \"Plans work\"\n\ndeveloper_instructions = '''\n"
+     "You plan. Quote \"as is\".\n'''\n"),
+]
+
+
+@pytest.mark.parametrize("source,path,vias,text", TOML_FILES, ids=[t[1] for t in TOML_FILES])
+def test_a_toml_file_comes_back_with_its_comments_and_quotes(source, path, vias, text):
+    placed = agentconv.Policy(placed=True)
+    assert agentconv.convert_text(text, source, from_=source, path=path, policy=placed).text == text
+    for via in vias:
+        out = agentconv.convert_all_text(text, via, from_=source, path=path, policy=placed)[0]
+        assert agentconv.convert_text(out.text, source, from_=via, path=out.path, policy=placed).text == text, via
+        assert agentconv.convert_text(out.text, via, from_=via, path=out.path, policy=placed).text == out.text
+
+
+def test_a_toml_layout_that_does_not_fit_lays_out_nothing():
+    """A hand-made layout (a line that is no comment, a key the data lacks or one it leaves out) writes the file as
+    usual: the layout never adds a key or a value."""
+    from agentconv import carry
+
+    data = {"description": "Standup", "prompt": "Go.\n"}
+    assert carry.from_skeleton(["=description \"", "=prompt \"\"\"+"], data) == 'description = "Standup"\nprompt = """\nGo.\n"""\n'
+    assert carry.from_skeleton(['prompt = "x"', "=description \"", "=prompt \"\"\"+"], data) is None
+    assert carry.from_skeleton(["=description \"", "=prompt \"\"\"+", "=run \""], data) is None
+    assert carry.from_skeleton(["=description \""], data) is None
+    assert carry.from_skeleton(["# x"] * (carry.TOML_MAX + 1) + ["=description \"", "=prompt \"\"\"+"], data) is None
+    edited = agentconv.convert_all_text(TOML_FILES[0][3], "claude-command", from_="gemini-command",
+                                        path=TOML_FILES[0][1], policy=agentconv.Policy(placed=True))[0]
+    back = agentconv.convert_text(edited.text.replace("description: Standup", "description: Daily standup"),
+                                  "gemini-command", from_="claude-command", path=edited.path,
+                                  policy=agentconv.Policy(placed=True))
+    assert back.text.startswith('description = "Daily standup"\n')  # edited: written as usual, no comment kept

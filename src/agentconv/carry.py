@@ -62,8 +62,8 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
          keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None, *,
-         appended: str | None = None, literal: tuple[int, ...] = (), made: tuple[str, ...] = ()
-         ) -> dict[str, Any] | None:
+         appended: str | None = None, literal: tuple[int, ...] = (), made: tuple[str, ...] = (),
+         toml: list[str] | None = None) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
     ``styles``: how that file spelled the values that ride here (key -> one of ``STYLES``: quoted, a one-line
@@ -71,8 +71,10 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
     what the write added at the end of the prompt (said even where nothing else rides: a write back takes it off);
     ``literal``: which placeholders of the prompt written were literal text of the source (said even where nothing
     else rides: the way back reads them as text); ``made``: the fields this write made up where the first file had
-    none (``MADE``; said even where nothing else rides: a write back into that dialect leaves them out)."""
-    if not fields and not appended and not literal and not made and not any(not st in STYLES for st in (styles or {}).values()):
+    none (``MADE``; said even where nothing else rides: a write back into that dialect leaves them out); ``toml``: the
+    first file's TOML layout (``toml_skeleton``: its comments, quotes, key order; said even where nothing else rides:
+    a write back into that dialect lays it out so)."""
+    if not fields and not appended and not literal and not made and not toml and not any(not st in STYLES for st in (styles or {}).values()):
         return None  # (a block scalar's layout rides on its own: ``block_style``)
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
@@ -87,6 +89,8 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
         payload["literal"] = list(literal)
     if made:
         payload["made"] = list(made)
+    if toml:
+        payload["toml"] = toml
     return payload
 
 
@@ -205,6 +209,118 @@ LITERAL_MAX = 256
 """The most placeholders a payload's ``literal`` may name as literal text."""
 
 
+TOML_MAX = 64
+"""The most entries a payload's ``toml`` (``toml_skeleton``) may hold, and (times 64) the characters of all of them."""
+_TOML_STYLES = ('"', "'", '"""', '"""\n', "'''", "'''\n")
+"""How a TOML string was spelled: a basic or literal one-line string, a multi-line basic string (``\\"`` only where
+it must be), a multi-line literal one, each of these two with or without a line break after its opening quotes."""
+_TOML_CTRL = rx.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u2028\u2029]")
+_TOML_KEY = rx.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def _toml_string(value: str, style: str) -> str | None:
+    """``value`` as a TOML string in ``style`` (``_TOML_STYLES``), or None where that style cannot hold it."""
+    if _TOML_CTRL.search(value) or "\r" in value:
+        return None
+    if style == "'":
+        return None if "'" in value or "\n" in value else "'" + value + "'"
+    if style == '"':
+        return None if "\n" in value else json.dumps(value, ensure_ascii=False)
+    opening, newline = style[:3], "\n" if style.endswith("\n") else ""
+    if not newline and value.startswith("\n"):
+        return None  # (a line break right after the opening quotes is not part of the value)
+    if opening == "'''":
+        return None if "'''" in value or value.endswith("'") else opening + newline + value + opening
+    text = value.replace("\\", "\\\\").replace('"""', '""\\"')
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return opening + newline + text + opening
+
+
+def toml_skeleton(text: str, data: dict[str, Any]) -> list[str] | None:
+    """A TOML file's layout that a writer does not keep (its comment and blank lines, how each string was quoted,
+    its keys' order) as a short list: a comment or blank line as it is, ``=KEY STYLE`` for a string
+    (``_TOML_STYLES``), ``=KEY`` for a value of another kind, spelled as tomli-w spells it on one line. Only where
+    ``from_skeleton`` gives exactly ``text`` back from ``data`` (every top-level key, the prompt too), within
+    ``TOML_MAX``; else None."""
+    if not all(type(k) is str and _TOML_KEY.match(k) for k in data):
+        return None
+    out: list[str] = []
+    lines, at = text.split("\n"), 0
+    while at < len(lines):
+        line = lines[at]
+        if not line.strip() or line.lstrip().startswith("#"):
+            out.append(line)
+            at += 1
+            continue
+        key, eq, rest = line.partition(" = ")
+        if not eq or key not in data:
+            return None
+        value = data[key]
+        if type(value) is str:
+            tail = "\n".join(lines[at:])
+            style = next((st for st in _TOML_STYLES if (spelled := _toml_string(value, st)) is not None
+                          and tail.startswith(f"{key} = {spelled}\n")), None)
+            if style is None:
+                return None
+            out.append(f"={key} {style}".rstrip("\n") + ("+" if style.endswith("\n") else ""))
+            at += (_toml_string(value, style) or "").count("\n") + 1
+        else:
+            out.append(f"={key}")
+            at += 1
+    if out and out[-1] == "":
+        out.pop()  # the text's last line break
+    if len(out) > TOML_MAX or sum(map(len, out)) > TOML_MAX * 64 or from_skeleton(out, data) != text:
+        return None
+    return out
+
+
+def from_skeleton(skeleton: Any, data: dict[str, Any]) -> str | None:
+    """``data`` (a TOML file's top-level keys) laid out as ``toml_skeleton`` says, read back to the same data; None
+    where it does not fit (a key not in it, one of it not in the data, a style that cannot hold the value)."""
+    if not isinstance(skeleton, list) or not 0 < len(skeleton) <= TOML_MAX or \
+            sum(len(x) if isinstance(x, str) else 1 << 20 for x in skeleton) > TOML_MAX * 64:
+        return None
+    import tomli_w
+    import tomllib
+
+    parts, seen = [], set()
+    for entry in skeleton:
+        if not isinstance(entry, str) or "\n" in entry or "\r" in entry:
+            return None
+        if not entry.startswith("="):
+            if entry.strip() and not entry.lstrip().startswith("#") or _TOML_CTRL.search(entry.replace("\t", " ")):
+                return None  # only comment and blank lines ride as text
+            parts.append(entry + "\n")
+            continue
+        key, _, style = entry[1:].partition(" ")
+        if key not in data or key in seen or not _TOML_KEY.match(key):
+            return None
+        seen.add(key)
+        value = data[key]
+        if style:
+            style = style[:-1] + "\n" if style.endswith("+") else style
+            spelled = _toml_string(value, style) if type(value) is str and style in _TOML_STYLES else None
+            if spelled is None:
+                return None
+            parts.append(f"{key} = {spelled}\n")
+        else:
+            try:
+                one = tomli_w.dumps({key: value})
+            except (TypeError, ValueError):
+                return None
+            if one.count("\n") != 1:
+                return None
+            parts.append(one)
+    if seen != set(data):
+        return None
+    text = "".join(parts)
+    try:
+        return text if tomllib.loads(text) == data else None
+    except Exception:  # noqa: BLE001 - a spelling the reader refuses: written as usual
+        return None
+
+
 def layout(payload: dict[str, Any]) -> dict[str, Any]:
     """What a payload says of the first file's layout (never a value), where it is well-formed, as ``Origin.keep``
     entries: ``carried_order`` (its ``keys``), ``carried_styles`` (short keys -> one of ``STYLES``), ``carried_gap``
@@ -230,6 +346,10 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
     if isinstance(made, list) and 0 < len(made) <= MADE_MAX and all(
             m in MADE or isinstance(m, str) and _MADE_KEY.match(m) for m in made):
         out["carried_made"] = tuple(made)  # left out by a write back into the first dialect while fresh (command.py)
+    toml = payload.get("toml")
+    if isinstance(toml, list) and 0 < len(toml) <= TOML_MAX and all(isinstance(x, str) for x in toml) and \
+            sum(map(len, toml)) <= TOML_MAX * 64:
+        out["carried_toml"] = toml  # laid out so by a write back into the first (TOML) dialect while fresh
     return out
 
 

@@ -379,6 +379,11 @@ class Dialect(ToolFields, Detection):
         header is optional), and the quotes of a one-line value written as the source wrote it; None: as usual."""
         origin = agent.origin
         if self.envelope is not frontmatter:
+            keep = origin.keep if origin is not None and origin.dialect != self.id else {}
+            if keep.get("carried_toml") and keep.get("carried_from") == self.id and keep.get("carry_fresh") is True:
+                back = frontmatter.Layout()
+                back.skeleton = keep["carried_toml"]  # type: ignore[attr-defined]  # the first TOML file's layout
+                return back
             return None
         layout = origin.layout if origin is not None else None
         keep = origin.keep if origin is not None and origin.dialect != self.id and \
@@ -461,7 +466,23 @@ class Dialect(ToolFields, Detection):
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, self._first_keys(ctx, mapping) if ctx.carried else None, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
-                          literal=ctx.literal, made=made)
+                          literal=ctx.literal, made=made, toml=self._first_toml(ctx))
+
+    def _first_toml(self, ctx: "WriteContext") -> list[str] | None:
+        """The record's first file's TOML layout (``carry.toml_skeleton``: comment lines, quotes, key order), where
+        that file was TOML (a Gemini CLI command, a Codex agent) laid out otherwise than a fresh write lays it out: a
+        write back into its dialect, while the file is fresh, lays it out so again; through one more dialect it rides
+        on."""
+        origin = ctx.agent.origin
+        if origin is None:
+            return None
+        keep = origin.keep
+        first = keep.get("carried_from", origin.dialect)
+        if self._same(ctx) or first != origin.dialect:
+            return keep.get("carried_toml") if keep.get("carry_fresh") is True and first != self.id else None
+        if "toml_layout" not in keep:  # once per record (each target asks)
+            keep["toml_layout"] = _toml_source(origin)
+        return keep["toml_layout"]
 
     def _made(self, ctx: "WriteContext", mapping: dict[str, Any]) -> tuple[str, ...]:
         """What the side channel's ``made`` says: the fields this write made up where the record's first file had none
@@ -1677,6 +1698,25 @@ def _own_texts(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any,
         if not c.lenient and type(c.value) in (str, list) and (text := frontmatter.own_text(c)) is not None:
             own.setdefault(c.key, (text, c.value))
     return own
+
+
+def _toml_source(origin: Origin | None) -> list[str] | None:
+    """A TOML file's own layout (``carry.toml_skeleton``) where a fresh write would not give its text back."""
+    layout = origin.layout if origin is not None else None
+    text, data = getattr(layout, "text", None), getattr(layout, "data", None)
+    if not isinstance(text, str) or not isinstance(data, dict) or not getattr(layout, "verbatim", False) or \
+            origin.dialect not in registry.ids():
+        return None
+    source = registry.get(origin.dialect)
+    key = source.table.get("prompt_key")
+    if not key or not getattr(source.envelope, "SKELETON", False):
+        return None
+    if not all(k in source.known_keys for k in data):
+        return None  # a key the dialect does not know (dropped on the way out): the way back cannot give it again
+    full = {**data, key: layout.body} if getattr(layout, "had_prompt", True) else dict(data)
+    if source.render(data, layout.body, None, None) == text:
+        return None  # as a fresh write lays it out: nothing to say
+    return carry.toml_skeleton(text, full)
 
 
 def _first_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[str, int]:

@@ -14,6 +14,8 @@ from ..errors import ParseError
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
 
 
+SKELETON = True
+"""A file's layout that a fresh write does not keep rides in the side channel (``carry.toml_skeleton``)."""
 NEWLINES = ("\n", "\r\n")
 """TOML's line endings: a CR-only source (read as LF) is written with LF."""
 _TOML_LINE = rx.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*")[ \t]*=[ \t]*\S|^\[[A-Za-z0-9_."-]+\][ \t]*$""", re.M)
@@ -88,7 +90,8 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
     data.pop(prompt_key, None)  # the prompt is the body, written once
     if body or required:
         data[prompt_key] = body
-    text = tomli_w.dumps(data, multiline_strings=True)
+    skeleton = getattr(layout, "skeleton", None)  # written back into the first file's dialect: as it was laid out
+    text = (skeleton and side.from_skeleton(skeleton, data)) or tomli_w.dumps(data, multiline_strings=True)
     if _RAW.search(text):
         text = _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if carry:
