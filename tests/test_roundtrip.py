@@ -329,3 +329,17 @@ def test_a_toml_layout_that_does_not_fit_lays_out_nothing():
                                   "gemini-command", from_="claude-command", path=edited.path,
                                   policy=agentconv.Policy(placed=True))
     assert back.text.startswith('description = "Daily standup"\n')  # edited: written as usual, no comment kept
+
+
+@pytest.mark.parametrize("via", ["codex", "gemini", "opencode", "cursor", "gemini-command"])
+def test_a_skill_s_own_top_level_keys_come_back_on_their_own(via):
+    """A skill with `version:` and `category:` of its own (read as metadata entries) came back with them in a
+    `metadata:` map: the side channel's `keys` say the first skill had them on their own, and a write back into the
+    skill dialect writes them so (only those keys: a skill from elsewhere still gets them in its map)."""
+    text = '---\nname: audit\nversion: "0.2.1"\ncategory: ui\ndescription: Audits pages\nlicense: MIT\n---\n\nAudit.\n'
+    path, placed = ".claude/skills/audit/SKILL.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="skill", path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, "skill", from_=via, path=out.path, policy=placed).text == text
+    other = agentconv.convert_text("---\nname: audit\ndescription: Audits\nversion: v2\n---\n\nAudit.\n", "skill",
+                                   from_="claude", path=".claude/agents/audit.md", policy=placed)
+    assert "metadata:\n  version: v2\n" in other.text

@@ -1029,7 +1029,9 @@ class Dialect(ToolFields, Detection):
         if self._same(ctx):  # not a key only the side channel named: it goes back there, not into the header
             unwritten = origin.keep.get("carried_keys", ())
             return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
-        if t.get("unknown_keys", "carry") != "keep":
+        keep = t.get("unknown_keys", "carry") == "keep"
+        first = self._keys_back(ctx) or ()  # the keys of the record's first file, of this dialect: as it had them
+        if not keep and not first:
             return {}
         known = self.known_keys
         held, spread = self.held_paths, self.spread_paths  # a map field (GitHub's `metadata`) holds the spread ones
@@ -1037,8 +1039,10 @@ class Dialect(ToolFields, Detection):
                               else set())  # said by the file (by its own keys: Copilot's `[roles]`)
         # and only what the side channel could restore too: an access setting is never written into another tool
         out = {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
-               and p.split(".", 1)[0] not in spread and _reads_back(k, p)
+               and (keep and p.split(".", 1)[0] not in spread or k in first) and _reads_back(k, p)
                and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+        if not keep:
+            return out  # (only the first file's own keys, as it had them)
         out.update(self._first_spelled(ctx, known, held))
         return {**out, **self._map_as_keys(ctx, out)} if "metadata" not in spread else out
 
