@@ -343,3 +343,13 @@ def test_a_skill_s_own_top_level_keys_come_back_on_their_own(via):
     other = agentconv.convert_text("---\nname: audit\ndescription: Audits\nversion: v2\n---\n\nAudit.\n", "skill",
                                    from_="claude", path=".claude/agents/audit.md", policy=placed)
     assert "metadata:\n  version: v2\n" in other.text
+
+
+@pytest.mark.parametrize("via", ["codex", "gemini", "opencode", "cursor", "windsurf"])
+def test_a_skill_key_that_rode_comes_back_as_its_key(via):
+    """A key of the first skill that another tool's table names (Roo's `source:`) rode in the side channel and came
+    back as a value the skill's header no longer had: written back under its key, as the first file had it."""
+    text = "---\nname: branches\ndescription: Names branches\nsource: origin\n---\n\nName branches.\n"
+    path, placed = ".claude/skills/branches/SKILL.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="skill", path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, "skill", from_=via, path=out.path, policy=placed).text == text

@@ -1030,7 +1030,10 @@ class Dialect(ToolFields, Detection):
             unwritten = origin.keep.get("carried_keys", ())
             return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
         keep = t.get("unknown_keys", "carry") == "keep"
-        first = self._keys_back(ctx) or ()  # the keys of the record's first file, of this dialect: as it had them
+        first = set(self._keys_back(ctx) or ())  # the keys of the record's first file, of this dialect: as it had them
+        if origin.keep.get("carried_from") == self.id:  # (and another tool's key whose value rode: one of that file's
+            first.update(origin.keys[p] for p in origin.keep.get("carried_keys", ())  # own, not a map's entry)
+                         if p in origin.keys and p.startswith("extensions."))
         if not keep and not first:
             return {}
         known = self.known_keys
