@@ -296,6 +296,9 @@ TOML_FILES = [
      '# standup - written by hand\ndescription = "Standup"\n\nprompt = """\nSay "what changed" since {{args}}.\n"""\n'),
     ("gemini-command", ".gemini/commands/lint.toml", ["claude-command", "skill", "codex"],
      "description = 'Lint it'\n# the prompt below is literal\nprompt = '''Run the linter on \\src, say \"done\".\n'''\n"),
+    ("gemini-command", ".gemini/commands/matrix.toml", ["claude", "opencode", "codex", "copilot"],  # no last line break
+     '# matrix - converted by a script\ndescription = "matrix"\n\nprompt = """\n---\ndescription: "[X] A matrix"\n'
+     '---\n\nMake it.\n"""'),
     ("codex", ".codex/agents/planner.toml", ["claude", "gemini", "skill", "opencode"],
      "# planner role\nname = \"planner\"\ndescription = \"Plans work\"\n\ndeveloper_instructions = '''\n"
      "You plan. Quote \"as is\".\n'''\n"),

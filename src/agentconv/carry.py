@@ -246,7 +246,8 @@ def toml_skeleton(text: str, data: dict[str, Any]) -> list[str] | None:
     if not all(type(k) is str and _TOML_KEY.match(k) for k in data):
         return None
     out: list[str] = []
-    lines, at = text.split("\n"), 0
+    ended = text.endswith("\n")  # else ``=`` at the end says so
+    lines, at = (text if ended else text + "\n").split("\n"), 0
     while at < len(lines):
         line = lines[at]
         if not line.strip() or line.lstrip().startswith("#"):
@@ -270,6 +271,8 @@ def toml_skeleton(text: str, data: dict[str, Any]) -> list[str] | None:
             at += 1
     if out and out[-1] == "":
         out.pop()  # the text's last line break
+    if not ended:
+        out.append("=")
     if len(out) > TOML_MAX or sum(map(len, out)) > TOML_MAX * 64 or from_skeleton(out, data) != text:
         return None
     return out
@@ -285,8 +288,9 @@ def from_skeleton(skeleton: Any, data: dict[str, Any]) -> str | None:
     import tomllib
 
     parts, seen = [], set()
-    for entry in skeleton:
-        if not isinstance(entry, str) or "\n" in entry or "\r" in entry:
+    ended = skeleton[-1] != "="
+    for entry in skeleton if ended else skeleton[:-1]:
+        if not isinstance(entry, str) or "\n" in entry or "\r" in entry or entry == "=":
             return None
         if not entry.startswith("="):
             if entry.strip() and not entry.lstrip().startswith("#") or _TOML_CTRL.search(entry.replace("\t", " ")):
@@ -314,7 +318,7 @@ def from_skeleton(skeleton: Any, data: dict[str, Any]) -> str | None:
             parts.append(one)
     if seen != set(data):
         return None
-    text = "".join(parts)
+    text = "".join(parts) if ended else "".join(parts)[:-1]
     try:
         return text if tomllib.loads(text) == data else None
     except Exception:  # noqa: BLE001 - a spelling the reader refuses: written as usual
