@@ -299,6 +299,8 @@ TOML_FILES = [
     ("gemini-command", ".gemini/commands/matrix.toml", ["claude", "opencode", "codex", "copilot"],  # no last line break
      '# matrix - converted by a script\ndescription = "matrix"\n\nprompt = """\n---\ndescription: "[X] A matrix"\n'
      '---\n\nMake it.\n"""'),
+    ("codex", ".codex/agents/guard.toml", ["skill", "cursor", "claude", "gemini"],  # a blank line opens the prompt
+     "name = \"guard\"\ndescription = \"Stops bots\"\ndeveloper_instructions = '''\n\n# Guard\n\nStop bots.\n'''\n"),
     ("codex", ".codex/agents/planner.toml", ["claude", "gemini", "skill", "opencode"],
      "# planner role\nname = \"planner\"\ndescription = \"Plans work\"\n\ndeveloper_instructions = '''\n"
      "You plan. Quote \"as is\".\n'''\n"),

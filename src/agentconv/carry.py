@@ -264,7 +264,9 @@ def toml_skeleton(text: str, data: dict[str, Any]) -> list[str] | None:
                           and tail.startswith(f"{key} = {spelled}\n")), None)
             if style is None:
                 return None
-            out.append(f"={key} {style}".rstrip("\n") + ("+" if style.endswith("\n") else ""))
+            lead = len(value) - len(value.lstrip("\n"))  # blank lines a markdown header's reader takes off the prompt
+            out.append(f"={key} {style}".rstrip("\n") + ("+" if style.endswith("\n") else "") + (f"^{lead}" if
+                                                                                               0 < lead < 10 else ""))
             at += (_toml_string(value, style) or "").count("\n") + 1
         else:
             out.append(f"={key}")
@@ -303,6 +305,12 @@ def from_skeleton(skeleton: Any, data: dict[str, Any]) -> str | None:
         seen.add(key)
         value = data[key]
         if style:
+            style, _, lead = style.partition("^")
+            if lead:  # the value began with line breaks, which a markdown file in between took off: given back
+                if not lead.isdigit() or type(value) is not str:
+                    return None
+                value = value if value.startswith("\n" * int(lead)) else "\n" * int(lead) + value
+                data = {**data, key: value}
             style = style[:-1] + "\n" if style.endswith("+") else style
             spelled = _toml_string(value, style) if type(value) is str and style in _TOML_STYLES else None
             if spelled is None:
