@@ -327,6 +327,7 @@ def test_a_toml_layout_that_does_not_fit_lays_out_nothing():
     assert carry.from_skeleton(['prompt = "x"', "=description \"", "=prompt \"\"\"+"], data) is None
     assert carry.from_skeleton(["=description \"", "=prompt \"\"\"+", "=run \""], data) is None
     assert carry.from_skeleton(["=description \""], data) is None
+    assert carry.from_skeleton(['# agentconv-carry: {"v":1}', "=description \"", "=prompt \"\"\"+"], data) is None
     assert carry.from_skeleton(["# x"] * (carry.TOML_MAX + 1) + ["=description \"", "=prompt \"\"\"+"], data) is None
     edited = agentconv.convert_all_text(TOML_FILES[0][3], "claude-command", from_="gemini-command",
                                         path=TOML_FILES[0][1], policy=agentconv.Policy(placed=True))[0]

@@ -289,14 +289,17 @@ def from_skeleton(skeleton: Any, data: dict[str, Any]) -> str | None:
     import tomli_w
     import tomllib
 
+    from .envelopes.frontmatter import CARRY_PREFIX
+
     parts, seen = [], set()
     ended = skeleton[-1] != "="
     for entry in skeleton if ended else skeleton[:-1]:
         if not isinstance(entry, str) or "\n" in entry or "\r" in entry or entry == "=":
             return None
         if not entry.startswith("="):
-            if entry.strip() and not entry.lstrip().startswith("#") or _TOML_CTRL.search(entry.replace("\t", " ")):
-                return None  # only comment and blank lines ride as text
+            if entry.strip() and not entry.lstrip().startswith("#") or _TOML_CTRL.search(entry.replace("\t", " ")) \
+                    or entry.startswith(CARRY_PREFIX.rstrip()):
+                return None  # only comment and blank lines ride as text (never another side channel)
             parts.append(entry + "\n")
             continue
         key, _, style = entry[1:].partition(" ")
