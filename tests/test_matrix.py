@@ -182,6 +182,24 @@ def test_copilot_model_list_is_a_fallback_order():
                                                                            "GPT-5 (copilot)"]
 
 
+def test_copilot_model_list_falls_back_to_a_later_entry_the_target_names():
+    """VS Code tries a custom agent's model list in order (code.visualstudio.com custom-agents docs, "string or
+    prioritized array"): where the target has no model for the first entry, its first later entry the target names
+    is written (same version, reported), not nothing; with no entry the target names, the first is reported lost."""
+    extra = "model: ['Claude Sonnet 4.5 (copilot)', 'Gemini 9 Ultra (copilot)', 'GPT-5 (copilot)']\n"
+    res = convert("copilot", extra, "codex")
+    assert tomllib.loads(res.text)["model"] == "gpt-5"
+    said = [l for l in res.report if l.path == "model"]
+    assert [l.code.value for l in said] == ["model-coerced"] and "entry 3" in said[0].message
+    back = agentconv.convert_text(res.text, "copilot", from_="codex", path=PATHS["codex"])
+    assert header(back.text)["model"] == ["Claude Sonnet 4.5 (copilot)", "Gemini 9 Ultra (copilot)", "GPT-5 (copilot)"]
+    assert "claude-sonnet-4-5" == header(convert("copilot", extra, "claude").text)["model"]  # first entry as before
+    none = "model: ['Claude Sonnet 4.5 (copilot)', 'Gemini 9 Ultra (copilot)']\n"
+    res = convert("copilot", none, "codex")
+    assert "model" not in tomllib.loads(res.text)
+    assert [l.code.value for l in res.report if l.path == "model"] == ["model-unmapped"]
+
+
 # --------------------------------------------------------------------------- MCP spellings
 MCP = {"claude": "mcp__srv__tool", "copilot": "srv/tool", "opencode": "srv_tool", "marketplace": "mcp__srv__tool",
        "gemini": "mcp_srv_tool", "kiro": "@srv/tool"}

@@ -1244,13 +1244,17 @@ class Dialect(ToolFields, Detection):
         home = (origin.keep.get("carried_from", origin.dialect) if origin.keep.get("model") == "carried"
                 else origin.dialect) if origin else None  # a model given back: from the dialect that spelled it
         if home == self.id:  # given back to the dialect that spelled it (A -> B -> A): as the first file had it
-            return extra if isinstance(extra, list) and extra and extra[0] == model.raw else model.raw
+            return extra if isinstance(extra, list) and model.raw in extra else model.raw  # (its list's entry used)
         key = (home, model.raw, model.vendor, model.family, model.version, model.alias, model.variant, model.snapshot,
                model.route)
         value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home),
                                 lambda: len(model.raw))
         if how == "kept" and isinstance(extra, list) and extra and extra[0] == model.raw:
             return extra
+        if how in ("unmapped", "no-alias"):
+            later = self._from_fallback_list(ctx, model, home)
+            if later is not None:
+                return later
         if how in ("mapped", "passed"):
             note = f" (snapshot {model.snapshot} not kept)" if model.snapshot and model.snapshot not in value else ""
             ctx.report.add(LossCode.MODEL_COERCED, "model", model=model.raw, written=value, same=_named(model), note=note)
@@ -1269,6 +1273,30 @@ class Dialect(ToolFields, Detection):
             ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw,
                      why=f"{known} (checked {self.table.get('model', {}).get('checked', '?')})")
         return value
+
+    def _from_fallback_list(self, ctx: "WriteContext", model: Model, home: str | None) -> Any:
+        """A model list read as a fallback order (``[model] list = true``: a VS Code custom agent's ``model:`` is
+        "string or prioritized array", tried in order, code.visualstudio.com/docs/copilot/customization/custom-agents
+        as quoted in microsoft/hve-core#424, read 2026-11-28) whose first entry this dialect has no model for: its
+        first later entry this dialect names, the same version (reported, carried), else None (the first entry is
+        then reported unmapped, as before)."""
+        listed = ctx.agent.extensions.get(home or "", {}).get("model")
+        if not home or not registry.get(home).table.get("model", {}).get("list") or not isinstance(listed, list) \
+                or len(listed) < 2 or listed[0] != model.raw:
+            return None
+        for i, entry in enumerate(listed[1:], 2):
+            if not isinstance(entry, str):
+                continue
+            other = models.parse(entry, registry.get(home).table)
+            value, how, _back = self._spell(other, home)
+            if how in ("kept", "mapped", "passed"):
+                ctx.report.add(LossCode.MODEL_COERCED, "model", model=entry, written=value, same=_named(other),
+                               note=f" (entry {i} of the fallback list: its first, {model.raw!r}, has no "
+                                    f"{self.id} spelling)")
+                ctx.carried.setdefault("model", {"raw": entry})  # the entry written (the side channel never
+                # gives back another model than the file's), with the list: the way back writes the list again
+                return value
+        return None
 
     def _spell(self, model: Model, home: str | None) -> tuple[Any, str, str | None]:
         """``out_model``'s table lookup (memoized): how this dialect writes ``model`` (``models.spell``), and, where
