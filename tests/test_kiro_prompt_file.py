@@ -79,3 +79,14 @@ def test_a_linked_agent_file_reads_prompts_only_from_the_workspace_it_is_named_i
     (tmp_path / "other" / ".kiro" / "prompts").mkdir()
     out = agentconv.convert(str(other / "rev.json"), "claude")
     assert "You review code." not in out.text  # ../prompts/rev.md of the folder it is named in: none there
+
+
+def test_migrate_reads_a_prompt_file_from_the_repository_it_runs_in(tmp_path, monkeypatch):
+    """A batch names a source by its repository path: the prompt file is still resolved where the agent is on disk
+    (it was "cannot be resolved", and every converted agent had an empty prompt), whatever the working folder."""
+    path = _workspace(tmp_path, "file://../prompts/rev.md")
+    monkeypatch.chdir(tmp_path)
+    summary = agentconv.migrate(tmp_path / "repo", ["claude"])
+    assert [r.status for r in summary.records] == ["converted"]
+    assert (tmp_path / "repo" / ".claude" / "agents" / "rev.md").read_text(encoding="utf-8").endswith("You review code.\n")
+    assert os.path.isfile(path)

@@ -172,7 +172,11 @@ def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
     differs from where it is read. ``carry=False`` restores nothing from a side channel (a comment found is
     reported). Returns the document and the report of what reading found."""
     data, name = _file(file, "read")
-    return read_text(data, dialect, path=path or name, report=report, carry=carry)
+    token = limits.SOURCE_FILE.set(name)
+    try:
+        return read_text(data, dialect, path=path or name, report=report, carry=carry)
+    finally:
+        limits.SOURCE_FILE.reset(token)
 
 
 def read_text(text: Text, dialect: str | None = None, *, path: str | None = None,

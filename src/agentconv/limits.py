@@ -14,6 +14,7 @@ import errno
 import math
 import os
 import stat
+from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 from . import rx
@@ -266,3 +267,8 @@ def plain(value: Any, file: str | None = None, line: int | None = None) -> tuple
     (depth, values, alias expansion, characters) or on a structure that refers to itself."""
     walk = _Walk(file, line)
     return walk.copy(value, "", 0, False), walk.notes
+
+
+SOURCE_FILE: ContextVar[str | None] = ContextVar("agentconv_source_file", default=None)
+"""Where the file being read is on disk (``api.read``: a batch names it by its repository path, ``path``), for a
+reader that resolves what the file names relative to it (Kiro's ``file://`` prompt); None: read from text."""

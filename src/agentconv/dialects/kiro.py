@@ -114,6 +114,7 @@ def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
     Read only inside the workspace the agent belongs to (the folder holding its ``.kiro`` or ``.amazonq`` folder),
     a regular file within the source bound, UTF-8 (Kiro reads it with ``read_to_string``, which fails otherwise)."""
     target = ref[len(FILE_PREFIX):]
+    path = limits.SOURCE_FILE.get() or path  # where the file is on disk (a batch names it by its repository path)
     if not path or not os.path.isfile(path):
         return None, "cannot be resolved (the agent was not read from a file)"
     if not target or target.startswith(("/", "~")) or re.match(r"^[A-Za-z]:[\\/]", target):
