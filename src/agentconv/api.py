@@ -138,7 +138,7 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
                         found = d.parse(text, path)
                         other[envelope] = found.data
                         if found.body and (key := d.table.get("prompt_key")) and key not in found.data:
-                            other[envelope] = {**found.data, key: True}  # the prompt is evidence too ([detect] own_keys)
+                            other[envelope] = {**found.data, key: True}  # evidence too ([detect] own_keys)
                     except (ParseError, ValueError):
                         pass
             score, found = d.detect(path, other[envelope], other[envelope] is not None)

@@ -126,8 +126,8 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
         elif skipped and not dialect and (what := instructions(e.rel)) is not None:
             skipped(e, skip_reason(what))
         elif skipped and not dialect and (why := package_manifest(e.rel)) is not None:
-            skipped(e, why + ": the agents, commands and skills of its plugins are read; the package itself converts as "
-                    "a whole, into the agent-plugins or claude-plugin dialect")
+            skipped(e, why + ": the agents, commands and skills of its plugins are read; the package itself "
+                    "converts as a whole, into the agent-plugins or claude-plugin dialect")
         elif skipped and (there := next((f for f in folders if glob_match(e.rel, f[0])), None)):
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
 

@@ -1390,7 +1390,8 @@ class Dialect(ToolFields, Detection):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
                 if denied := _denies(ns, k, v):  # access rules whose loss widens (kiro-md `permissions`: deny rules)
-                    self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.id} cannot say: dropped, it would no longer be denied")
+                    self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.id} cannot say: dropped, it would no "
+                                 "longer be denied")
 
 
 def _denies(ns: str, key: str, value: Any) -> str | None:
