@@ -115,10 +115,8 @@ def detect_text(text: Text, *, path: str | None = None) -> Detection:
 def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
     """``detect_text`` for text already decoded (LF, no BOM); ``parsed``: its header, if already split."""
     problem = None
-    if path and path[-5:].lower() == ".json":
-        from .discover import package_manifest
-        if (what := package_manifest(path)) is not None:  # no agent: a package's list of its records
-            return Detection(None, 0.0, [], {}, problem=f"{path}: {what}, not an agent file")
+    if (what := _manifest(path)) is not None:  # no agent: a package's list of its records
+        return Detection(None, 0.0, [], {}, problem=f"{path}: {what}, not an agent file")
     try:
         parsed = parsed or frontmatter.parse(text, path)
         data, has_header = parsed.data, parsed.layout.has_header
@@ -151,6 +149,15 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
         return Detection(None, 0.0, [], scores, problem=problem)
     total = sum(v for v in scores.values() if v > 0)
     return Detection(best, top / total, why, scores, ambiguous=runner >= 0.8 * top)
+
+
+def _manifest(path: str | None) -> str | None:
+    """What the Claude Code package manifest at ``path`` is, in words (``discover.package_manifest``); None: none."""
+    if not path or path[-5:].lower() != ".json":
+        return None
+    from .discover import package_manifest
+
+    return package_manifest(path)
 
 
 _DETECTORS: list[Any] = [None, ()]
@@ -186,12 +193,10 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     decoded = _decode(text, path)
     parsed = None
     if dialect is None:
-        if path and path[-5:].lower() == ".json":
-            from .discover import package_manifest
-            if (what := package_manifest(path)) is not None:  # no agent: a package's list of its records
-                raise UnknownDialectError(f"{what}, not an agent file: its plugins' agents, commands and skills "
-                                          "convert from their own files, the package as a whole into the agent-plugins "
-                                          "or claude-plugin format", file=path)
+        if (what := _manifest(path)) is not None:
+            raise UnknownDialectError(f"{what}, not an agent file: its plugins' agents, commands and skills convert "
+                                      "from their own files, the package as a whole into the agent-plugins or "
+                                      "claude-plugin format", file=path)
         failure = None
         try:  # parsed once: detection and the reader share it
             parsed = frontmatter.parse(decoded.text, path)

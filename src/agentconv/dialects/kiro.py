@@ -97,6 +97,10 @@ class Kiro(Dialect):
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
+        self.only_agents(ctx)
+
+    def only_agents(self, ctx: "WriteContext") -> None:
+        """A command or another kind written as the one kind Kiro has: said."""
         if ctx.agent.kind != "agent":
             ctx.report.add(LossCode.FIELD_DROPPED, "kind",
                            field=f"kind {ctx.agent.kind!r}", done="written",
@@ -157,7 +161,4 @@ class KiroMarkdown(Kiro):
         return Dialect.body(self, agent, ctx)
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
-        if ctx.agent.kind != "agent":
-            ctx.report.add(LossCode.FIELD_DROPPED, "kind",
-                           field=f"kind {ctx.agent.kind!r}", done="written",
-                           why=f"{self.id} has only agents (it is written as a single agent)")
+        self.only_agents(ctx)  # no `prompt` key to take off: the body is the prompt
