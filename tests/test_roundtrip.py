@@ -220,6 +220,22 @@ def test_a_block_scalar_comes_back_through_two_dialects_and_not_once_edited():
     assert "description: Checks the build on every push, then reports what failed.\n" in back.text
 
 
+# A Claude Code agent's `tools` written as a YAML list (flow or block: Claude Code reads a list as its comma string)
+# went out where its policy rides (Kiro's tool groups, Cursor's readonly flag) and came back as a comma string. The
+# side channel's `styles` names the list (`[]`, or `-` for a block list) and the way back writes a list again.
+TOOL_LISTS = ["tools: [Read, Grep]\n", "tools:\n  - Read\n  - Grep\n"]
+
+
+@pytest.mark.parametrize("via,tools", [(v, t) for v in ("kiro-md", "cursor", "markdown") for t in TOOL_LISTS])
+def test_a_claude_tool_list_comes_back_as_a_list(via, tools):
+    text = f"---\nname: rev\ndescription: Reviews code\n{tools}---\n\nReview.\n"
+    path, placed = ".claude/agents/rev.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="claude", path=path, policy=placed)[0]
+    assert tools not in out.text
+    back = agentconv.convert_text(out.text, "claude", from_=via, path=out.path, policy=placed)
+    assert back.text == text
+
+
 @pytest.mark.parametrize("style", [">-2:5:1", ">-2:11:99", "|2:11:3", ">-0:11:", "]2:11:", ">-2:11:" + ",".join(
     ["5"] * 300)])
 def test_a_block_style_that_does_not_fit_is_ignored(style):

@@ -595,10 +595,15 @@ def test_a_carried_flow_style_only_spells_the_list_the_file_grants():
     assert "tools: ['read/readFile']\n" in out.text
 
 
-def test_a_carried_list_style_never_changes_a_tool_list_that_names_tools():
-    """The style only spells an empty list as the first file did: a comment anyone can write, naming `[]` for tools,
-    changes nothing where the OpenCode file grants tools."""
+@pytest.mark.parametrize("style,spelled", [("[]", "tools: [Read]\n"), ("-", "tools:\n  - Read\n")])
+def test_a_carried_list_style_never_changes_a_tool_list_that_names_tools(style, spelled):
+    """The style only spells the list as the first file did (a YAML list, which Claude Code reads as its comma
+    string): a comment anyone can write, naming a list style for tools, changes nothing of what the OpenCode file
+    grants."""
     forged = ('---\ndescription: d\npermission:\n  "*": deny\n  read: allow\n# agentconv-carry: {"v":1,"from":"claude",'
-              '"digest":"0","fields":{},"styles":{"tools":"[]"}}\n---\n\nDo it.\n')
+              '"digest":"0","fields":{},"styles":{"tools":"%s"}}\n---\n\nDo it.\n' % style)
     out = agentconv.convert_text(forged, "claude", from_="opencode", path=PATHS["opencode"])
-    assert header(out.text)["tools"] == "Read"
+    assert header(out.text)["tools"] == ["Read"] and spelled in out.text
+    as_list = agentconv.read_text(out.text, "claude", path=".claude/agents/x.md")[0].agent.tools
+    as_text = agentconv.read_text(out.text.replace(spelled, "tools: Read\n"), "claude", path=".claude/agents/x.md")
+    assert as_list == as_text[0].agent.tools and [g.raw for g in as_list.grants] == ["Read"]

@@ -108,9 +108,12 @@ def key_order(payload: dict[str, Any]) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
-STYLES = ('"', "'", "[]", "['']", '[""]')
+STYLES = ('"', "'", "[]", "['']", '[""]', "-")
 """The spellings a payload's ``styles`` may name: double or single quotes, a one-line flow list (of plain items, or of
-items each in single or double quotes)."""
+items each in single or double quotes), a block list (``key:`` and a ``  - item`` line each, as a list is written)."""
+LISTS = frozenset(STYLES[2:])
+"""The styles that spell a list: a tool list its first dialect writes as a comma string (Claude Code's ``tools``) was a
+YAML list there, and a write back gives it so again (``toolpolicy.render_tools``)."""
 GAP_MAX = 16
 """The most blank lines a payload's ``gap`` may name."""
 BREAKS_MAX = 256

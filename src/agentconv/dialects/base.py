@@ -585,6 +585,9 @@ class Dialect(ToolFields, Detection):
             text = next((ln for ln in c.text.split("\n") if ln.strip() and ln[:1] != "#"), "") + "\n"
             if c.text.endswith(text):  # one line: the style that gives exactly that line back
                 styles.update((c.key, st) for st in carry.STYLES if yamlio.dump_styled(c.key, value, st) == text)
+            elif p == "tools" and type(value) is list and c.text.endswith(yamlio.dump_styled(c.key, value, "-") or "\0") \
+                    and registry.get(origin.dialect).table.get("tools_shape") == "comma":
+                styles[c.key] = "-"  # a block list, where its writer writes a comma string (render_tools)
             elif type(value) is str and (own := frontmatter.own_text(c)) is not None and \
                     (block := carry.block_style(c.key, own, value)) is not None:
                 styles[c.key] = block  # a block scalar (`description: >-`): its indicator, indentation and breaks

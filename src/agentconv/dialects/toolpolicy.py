@@ -11,7 +11,7 @@ from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from .. import naming, registry
+from .. import carry, naming, registry
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport, cannot_restrict
@@ -537,10 +537,11 @@ class ToolFields:
         out: dict[str, Any] = {}
         if mode in (ALLOWLIST, NONE):
             out[keys["tools"]] = ", ".join(allow_names) if shape == "comma" else allow_names
-            if not allow_names and shape == "comma" and ctx.agent.origin is not None and \
+            if shape == "comma" and ctx.agent.origin is not None and \
                     ctx.agent.origin.keep.get("carried_from") == self.id and \
-                    ctx.agent.origin.keep.get("carried_styles", {}).get(keys["tools"]) == "[]":
-                out[keys["tools"]] = []  # written back as the first file spelled its empty list (the side channel's styles)
+                    ctx.agent.origin.keep.get("carried_styles", {}).get(keys["tools"]) in carry.LISTS:
+                out[keys["tools"]] = allow_names  # written back as the first file spelled it, a YAML list (the side
+                # channel's styles: a flow or block list, or `[]`), which this dialect reads as its comma string
         if deny_names:
             if "tools.deny" in keys:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names

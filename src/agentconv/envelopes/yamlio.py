@@ -292,13 +292,16 @@ def dump_quoted(key: str, value: str, style: str) -> str | None:
 def dump_styled(key: str, value: Any, style: str) -> str | None:
     """``key: value`` spelled as ``style`` says (``"`` or ``'``: ``dump_quoted``; ``[]``: a list of one-line strings as
     one flow list, ``key: [a, "b, c"]``; ``['']`` or ``[""]``: one flow list of items each in those quotes, ``key: ['a',
-    'b']``, as Copilot prompts spell their tools; read back here to the same value); None where that style cannot
-    hold it."""
-    if style[:1] != "[":
+    'b']``, as Copilot prompts spell their tools; ``-``: a block list, a ``  - item`` line each; read back here to the
+    same value); None where that style cannot hold it."""
+    if style[:1] not in "[-":
         return dump_quoted(key, value, style)
     if type(key) is not str or type(value) is not list or not value or not all(
             type(v) is str and v.isprintable() for v in value):
         return None
+    if style == "-":  # a block list, as dump_field writes one
+        text = dump_field(key, value)
+        return text if load(text) == {key: value} else None
     if style == "['']":
         items = ["'" + v.replace("'", "''") + "'" for v in value]
     elif style == '[""]':
