@@ -23,7 +23,7 @@ from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
-from .toolpolicy import ToolFields, policy_key
+from .toolpolicy import ToolFields, plainly_within, policy_key
 
 
 class Dialect(ToolFields, Detection):
@@ -626,6 +626,9 @@ class Dialect(ToolFields, Detection):
         carried value and what ``_spelled_back`` reads of the record (its first dialect): memoized on them where the
         tool fields are all that ``read_tools`` reads (``tool_keys``). The header is read once for both questions."""
         carried = ctx.carried["tools"]
+        if type(self).visible_tools is Dialect.visible_tools and (names := self.allowed_names(header)) is not None \
+                and plainly_within(self, carried, names):
+            return False  # the usual case, told without reading the header into a policy (the same answer)
         keys = self.tool_keys if type(self).visible_tools is Dialect.visible_tools else None
         origin = ctx.agent.origin  # what ``_spelled_back`` asks of the record (where its policy was first spelled)
         first = origin and (origin.dialect, origin.keep.get("carried_from"), ctx.carried_back("tools"))

@@ -82,6 +82,24 @@ class OpenCode(Dialect):
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
 
+    def allowed_names(self, header: dict[str, Any]) -> list[str] | None:
+        """``Dialect.allowed_names`` for this ``read_tools``: a ``permission`` map of ``"*": deny`` and tools set to
+        ``allow`` (its guards aside), no ``tools`` map: an allowlist of those names (what ``render_tools`` writes)."""
+        perm = header.get("permission")
+        if type(self).read_tools is not OpenCode.read_tools or "tools" in header or not isinstance(perm, dict):
+            return None
+        guards, names, default = self.table.get("guards", {}), [], None
+        for name, rule in perm.items():
+            if name in guards:
+                continue  # a situation OpenCode asks about, not a tool (read_tools)
+            if name == "*":
+                default = str(rule)
+            elif isinstance(rule, dict) or str(rule) != "allow":
+                return None
+            else:
+                names.append(str(name))
+        return names if default == "deny" else None
+
     def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
         """An entry of OpenCode's config (``opencode-json``) holds this dialect's very tool keys: written as it wrote
         them while they still mean the policy (as a file of this dialect: ``_tools_as_written``)."""

@@ -137,6 +137,20 @@ class ToolFields:
             pattern = pattern[:-len(prefix)].rstrip() + " *"
         return pattern, canon
 
+    def allowed_names(self, header: dict[str, Any]) -> list[str] | None:
+        """The names ``header``'s tool field lists, where ``read_tools`` reads it as those names allowed and nothing
+        else (a list or comma string, no deny key, not ``*``); None: another shape, or a dialect with its own
+        ``read_tools`` (``plainly_within``, the side channel's cheap test)."""
+        if type(self).read_tools is not ToolFields.read_tools:
+            return None
+        keys = self.tool_fields
+        allow_key, deny_key = keys.get("tools"), keys.get("tools.deny")
+        allow = header.get(allow_key) if allow_key else None
+        if type(allow) not in (str, list) or (deny_key and header.get(deny_key) is not None):
+            return None
+        names = self.split_names(allow, "tools", None)
+        return None if "*" in names else names
+
     # ------------------------------------------------------------------ tools, writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for the tool policy (the shape comes from ``render_tools``)."""
@@ -616,6 +630,40 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
     widened = ToolPolicy(visible.mode, visible.grants + extra)
     named = {g.canonical for g in visible.allowed()}
     return [g.raw for g in extra if g.canonical not in named] if no_wider(carried, widened) else None
+
+
+def plainly_within(dialect: ToolFields, carried: dict[str, Any], names: list[str]) -> bool:
+    """``carry.refusal`` of the carried tool policy ``carried`` beside a header whose tool field allows exactly
+    ``names`` (``allowed_names``), told without reading the header into a policy, for the usual case (nothing scoped
+    on either side): True where each tool the carried allowlist allows or asks for is one of those the names allow
+    (the same id, an MCP wildcard too), or is allowed and of a kind of access they already give (``no_new_access``,
+    as ``within_classes``); denied ones narrow only. Then ``within_classes`` finds it within and nothing is refused.
+    False: not told so (the full test decides)."""
+    if type(carried) is not dict or carried.get("mode") != ALLOWLIST or carry.refusal("tools", carried) is not None:
+        return False  # (the rules' own checks first: a well-formed policy)
+    granted = set()
+    for n in names:
+        for g in dialect.grants(n, "allow"):
+            if g.pattern is not None:
+                return False  # a scope: ``no_wider`` compares point by point
+            granted.add(g.canonical)
+    if not granted:  # no grant read: not an allowlist there
+        return False
+    granted.discard(None)
+    held = None
+    for g in carried.get("grants", ()):
+        decision, c = g.get("decision", "allow"), g.get("canonical")
+        if g.get("pattern") is not None:
+            return False
+        if decision == "deny" or c in granted:
+            continue
+        if decision != "allow" or not c or c[-2:] == "/*" and c[:4] == "mcp:":
+            return False
+        if held is None:
+            held = {capability(x) for x in granted if x}
+        if not no_new_access(capability(c), held):
+            return False
+    return True
 
 
 def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
