@@ -7,7 +7,6 @@ the never-widen check, the same-dialect "as written" rule.
 from __future__ import annotations
 
 from functools import cached_property
-from operator import attrgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,7 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport, cannot_restrict
 from ..tools import capability, split_mcp
-from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped, weight
+from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -349,9 +348,7 @@ class ToolFields:
         # (`edit/editFiles`, `search`: a Copilot tool set, not its members), as a same-dialect write spells them
         back = not same and origin is not None and origin.keep.get("carried_from") == self.id and \
             ctx.carried_back("tools")
-        key = (same, back, *map(_grant_key, grants))
-        picks, renamed, unmapped, split = memo(self, "_names_memo", key, lambda: self._names(grants, same, back),
-                                               lambda: weight(grants))
+        picks, renamed, unmapped, split = self._names(grants, same, back)
         if renamed:
             ctx.tools_renamed = True
         if unmapped:
@@ -375,8 +372,10 @@ class ToolFields:
 
     def _names(self, grants: list[Grant], same: bool, back: bool = False
                ) -> tuple[tuple[tuple[str, int], ...], bool, tuple[int, ...], tuple[str, ...]]:
-        """``names_for`` without its reports (a table lookup, memoized): (spelling, index of its grant) pairs,
-        whether a name was respelled, the indices of the grants with no name here, the ambiguous MCP names."""
+        """``names_for`` without its reports (each grant's spelling a memoized table lookup; the list as a whole is
+        not remembered: a batch's lists mostly differ, and keying one cost more than working it out): (spelling, index
+        of its grant) pairs, whether a name was respelled, the indices of the grants with no name here, the ambiguous
+        MCP names."""
         out: list[tuple[str, int]] = []
         seen: set[str] = set()
         split, unmapped, renamed = [], [], False
@@ -588,10 +587,6 @@ def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str,
         else:
             widen.append(f"{c} ({cls})")
     return tuple(widen), tuple(warn), tuple(same)
-
-
-_grant_key = attrgetter("raw", "canonical", "decision", "pattern")
-"""A grant as a hashable key."""
 
 
 def decisions_only(policy: ToolPolicy) -> bool:
