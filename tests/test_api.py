@@ -101,7 +101,7 @@ def test_errors_name_no_cli_option_but_say_their_remedy(tmp_path, monkeypatch):
     from agentconv import api
 
     # plain markdown takes any text, so "nothing fits" is reached by a detector that finds nothing
-    monkeypatch.setattr(api, "detect_decoded", lambda text, path, parsed=None: agentconv.Detection(None, 0.0))
+    monkeypatch.setattr(api, "detect_decoded", lambda text, path, parsed=None, **_: agentconv.Detection(None, 0.0))
     with pytest.raises(agentconv.UnknownDialectError) as err:
         agentconv.read_text("just some words\n")
     monkeypatch.undo()

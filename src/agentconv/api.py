@@ -112,8 +112,11 @@ def detect_text(text: Text, *, path: str | None = None) -> Detection:
     return detect_decoded(_decode(text, path).text, path)
 
 
-def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None) -> Detection:
-    """``detect_text`` for text already decoded (LF, no BOM); ``parsed``: its header, if already split."""
+def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | None" = None, *,
+                   best_only: bool = False) -> Detection:
+    """``detect_text`` for text already decoded (LF, no BOM); ``parsed``: its header, if already split.
+    ``best_only``: only the ``dialect`` is wanted (``read_text``), so a dialect whose score cannot pass the best so far
+    (``Dialect.score_bound``) is not scored: the same dialect, the other figures only of the dialects scored."""
     problem = None
     if (what := _manifest(path)) is not None:  # no agent: a package's list of its records
         return Detection(None, 0.0, [], {}, problem=f"{path}: {what}, not an agent file")
@@ -125,6 +128,9 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
     scores, other = {}, {}
     best, top, runner, why = None, 0.0, 0.0, []  # the first dialect of the highest score; the highest of the others
     for d, header in _detectors():
+        if best_only and header and best is not None and (bound := d.score_bound(path, data, has_header)) is not None \
+                and bound < top - 1e-9:  # (a margin for the rounding of sums of fractions)
+            continue  # it cannot score more than the best so far, which it would have to pass
         if header:  # its header is the one split above, or it has none
             score, found = d.detect(path, data, has_header)
         else:
@@ -202,7 +208,7 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
             parsed = frontmatter.parse(decoded.text, path)
         except ParseError as exc:
             failure = exc
-        det = detect_decoded(decoded.text, path, parsed)
+        det = detect_decoded(decoded.text, path, parsed, best_only=True)
         if det.dialect is None:
             if failure is not None:  # a broken header says more than "no dialect fits"
                 raise failure

@@ -42,6 +42,32 @@ def _claims(dialect: Any) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     return found[dialect.id]
 
 
+def _tools_bound(dialect: Any, data: dict[str, Any]) -> float:
+    """At least what ``dialect._detect_tools(data)`` scores: each name ``split_names`` makes of the list worth 3 shared
+    among the dialects that read it (``_tool_weight``, whether or not ``dialect`` is one of them), 2 more for a comma
+    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per split function)."""
+    value = data.get("tools")
+    if value is None and "permission" not in data:
+        return 0.0
+    if isinstance(value, dict) or "permission" in data:
+        return 3.0
+    split = type(dialect).split_names
+    key = value if isinstance(value, str) else tuple(value) if isinstance(value, list) and all(
+        isinstance(v, str) for v in value) else None
+    lists = _MEMO.__dict__.get("lists")
+    entry = lists.get((type(value), key)) if lists is not None and key is not None else None
+    bound = entry.get((_tools_bound, split)) if entry is not None else None
+    if bound is None:
+        names = entry.get(split) if entry is not None else None
+        if names is None:
+            names = dialect.split_names(value, "tools", None)
+        bound = sum(3.0 / max(1, registry.readers(unscoped(n))) for n in names) + (
+            2.0 if isinstance(value, str) and "," in value else 0.0)
+        if entry is not None:
+            entry[(_tools_bound, split)] = bound
+    return bound
+
+
 class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
 
@@ -74,7 +100,8 @@ class Detection:
 
     # ------------------------------------------------------------------ detection and paths
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
-        """A score (higher is likelier) and the evidence, from the path and the parsed header."""
+        """A score (higher is likelier) and the evidence, from the path and the parsed header. (``score_bound`` says
+        at least as much: a new kind of evidence here is added there too.)"""
         score, why = 0.0, []
         place = None
         if path:  # each expression asked only where the path holds a word it needs (detection asks every dialect)
@@ -114,6 +141,34 @@ class Detection:
             score += 2
             why.append(f"model {model!r}")
         return score, why
+
+    @cached_property
+    def _bounded(self) -> bool:
+        """``detect`` is this class's own, with its own tool scoring (``score_bound`` knows what it can give)."""
+        cls = type(self)
+        return cls.detect is Detection.detect and cls._detect_tools is Detection._detect_tools and \
+            cls._score_tools is Detection._score_tools and cls._tool_weight is Detection._tool_weight
+
+    def score_bound(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> float | None:
+        """At least the score ``detect`` gives (the same arguments), told without the path's other expressions, the
+        evidence or this dialect's reading of the tool names (each name at most what it is worth to any dialect that
+        reads it, ``_tools_bound``), so that detection need not score a dialect that cannot win; None: not known (a
+        dialect with its own ``detect`` or tool scoring)."""
+        if not self._bounded:
+            return None
+        bound = 10.0 if path and self._places is not None and self._place_words.search(path.replace("\\", "/")) \
+            else 0.0
+        if not has_header or data is None:
+            return bound
+        _, keys, no_name, model_rx, named = self._detect_rules
+        if not named.isdisjoint(data):
+            bound += sum(w for key, w in keys if key in data)
+        if no_name and "name" not in data:
+            bound += no_name
+        model = data.get("model")
+        if isinstance(model, str) and model_rx is not None and model_rx.match(model) and model != "inherit":
+            bound += 2
+        return bound + _tools_bound(self, data)
 
     def _needs_header(self, place: re.Match[str]) -> bool:
         """Is the place matched one where the tool loads no file without a header (``[detect] needs_header``)?"""

@@ -1,0 +1,46 @@
+"""Detection that wants only the winner (``read_text``) skips a dialect whose ``score_bound`` cannot pass the best score
+so far: the bound is never below the dialect's own score, and the winner is the one full detection names, over the
+golden cases' files of every dialect (inputs and outputs), each named at its own place and at three other places."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from agentconv import api, registry
+from agentconv.envelopes import frontmatter
+from agentconv.errors import ParseError
+from agentconv.text import decode
+
+ROOT = Path(__file__).resolve().parents[1]
+PLACES = [".claude/agents/x.md", ".github/agents/x.agent.md", ".opencode/agent/x.md", "agents/specialists/x.md",
+          "docs/x.md", ".gemini/agents/x.md", ".cursor/agents/x.md", ".kiro/agents/x.md", ".windsurf/rules/x.md",
+          ".github/prompts/x.prompt.md", ".claude/commands/x.md", "x.md", None, ".claude/skills/x/SKILL.md",
+          "a\\.github\\agents\\x.agent.md"]
+
+
+def test_the_winner_alone_is_the_winner_and_no_bound_is_below_its_score() -> None:
+    rng = random.Random(3)
+    cases = skipped = 0
+    files = sorted(p for p in (ROOT / "fixtures" / "cases").rglob("*")
+                   if p.is_file() and not p.name.startswith(("loss.", "ir.", "error.")))
+    for file in files:
+        try:
+            text = decode(file.read_bytes()).text
+        except Exception:  # noqa: BLE001 - a broken file detection never sees
+            continue
+        for path in [file.relative_to(ROOT).as_posix(), *rng.sample(PLACES, 3)]:
+            try:
+                parsed = frontmatter.parse(text, path)
+                data, has_header = parsed.data, parsed.layout.has_header
+            except ParseError:
+                parsed, data, has_header = None, None, text.startswith("---")
+            full = api.detect_decoded(text, path, parsed)
+            best = api.detect_decoded(text, path, parsed, best_only=True)
+            assert best.dialect == full.dialect, (file.name, path)
+            for d in registry.all_dialects():
+                bound = d.score_bound(path, data, has_header)
+                if bound is not None and d.id in full.scores and d.envelope is frontmatter:
+                    assert full.scores[d.id] <= bound + 1e-9, (d.id, file.name, path)
+            cases += 1
+            skipped += len(full.scores) - len(best.scores)
+    assert cases > 1500 and skipped > 2 * cases  # the bound does leave dialects out, most files
