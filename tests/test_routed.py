@@ -51,7 +51,8 @@ def fresh_copy(out: Path, dest: Path) -> Path:
 
 
 def header(path: Path) -> str:
-    return path.read_text().split("---\n")[1]
+    """The visible header (its side channel's comment left out)."""
+    return "".join(ln for ln in path.read_text().split("---\n")[1].splitlines(True) if not ln.startswith("# agentconv-"))
 
 
 def test_migrate_routes_a_command_to_its_agent_converted_beside_it(tmp_path):
@@ -62,10 +63,10 @@ def test_migrate_routes_a_command_to_its_agent_converted_beside_it(tmp_path):
         ".opencode/command/pl.md": "failed", ".github/prompts/mkplan.prompt.md": "converted"}
     assert "cannot run it in opencode-command's agent 'plan'" in got[".opencode/command/pl.md"][1]
     cmds = tmp_path / "claude/.claude/commands"
-    assert header(cmds / "rev.md") == "description: Review it\ncontext: fork\nagent: review\n"
-    assert header(cmds / "doc.md") == "description: Doc it\ncontext: fork\nagent: docs\n"
+    assert header(cmds / "rev.md") == "description: Review it\ncontext: fork\nagent: review\ndisable-model-invocation: true\n"
+    assert header(cmds / "doc.md") == "description: Doc it\ncontext: fork\nagent: docs\ndisable-model-invocation: true\n"
     # VS Code knows the agent by its `name: Planner`; Claude Code by the name its file is written with
-    assert header(cmds / "mkplan.md") == "description: Make a plan\ncontext: fork\nagent: planner\n"
+    assert header(cmds / "mkplan.md") == "description: Make a plan\ncontext: fork\nagent: planner\ndisable-model-invocation: true\n"
     assert "name: planner\n" in (tmp_path / "claude/.claude/agents/planner.md").read_text()
 
     got = outcome(root, tmp_path / "opencode", "opencode")
@@ -112,7 +113,7 @@ def test_a_routed_prompt_comes_back_through_opencode(tmp_path):
 
 
 @pytest.mark.parametrize("target, rev", [
-    ("claude-command", "description: Review it\ndisallowed-tools: Edit, Write, Bash\n"),  # deny rules: said there
+    ("claude-command", "description: Review it\ndisallowed-tools: Edit, Write, Bash\ndisable-model-invocation: true\n"),  # deny rules: said there
     ("gemini-command", None),  # no tool field: refused
 ])
 def test_a_batch_gives_a_command_its_agents_tools(tmp_path, target, rev):
@@ -172,7 +173,7 @@ def test_no_route_to_an_agent_that_another_file_of_the_target_answers_to(tmp_pat
     (root / ".claude/agents/reviewer.md").write_text("---\nname: review\ndescription: Other\n---\nOther.\n")
     got = outcome(root, tmp_path / "claude", "claude")
     assert got[".opencode/command/rev.md"][0] == "converted"
-    assert header(tmp_path / "claude/.claude/commands/rev.md") == "description: Review it\ndisallowed-tools: Edit, Write, Bash\n"
+    assert header(tmp_path / "claude/.claude/commands/rev.md") == "description: Review it\ndisallowed-tools: Edit, Write, Bash\ndisable-model-invocation: true\n"
 
 
 def test_no_route_to_an_agent_whose_place_holds_a_file_agentconv_did_not_write(tmp_path):
@@ -184,7 +185,7 @@ def test_no_route_to_an_agent_whose_place_holds_a_file_agentconv_did_not_write(t
     by = {r.source: r for r in result.records}
     assert by[".opencode/agent/docs.md"].status == "kept"
     assert by[".opencode/command/doc.md"].status == "converted"  # docs has every tool: converted, the agent dropped
-    assert header(out / ".claude/commands/doc.md") == "description: Doc it\n"
+    assert header(out / ".claude/commands/doc.md") == "description: Doc it\ndisable-model-invocation: true\n"
 
 
 def test_a_forked_claude_command_comes_back_through_opencode(tmp_path):
@@ -211,7 +212,7 @@ def test_an_opencode_config_command_is_routed_to_its_own_agent(tmp_path):
         '{"agent": {"reviewer": {"description": "Reviews", "prompt": "R.", "tools": {"edit": false}}},\n'
         ' "command": {"review": {"template": "Review it.", "description": "Review", "agent": "reviewer"}}}\n')
     agentconv.migrate(root, ["claude", "copilot"], out=tmp_path / "out", jobs=1)
-    assert header(tmp_path / "out/.claude/commands/review.md") == "description: Review\ncontext: fork\nagent: reviewer\n"
+    assert header(tmp_path / "out/.claude/commands/review.md") == "description: Review\ncontext: fork\nagent: reviewer\ndisable-model-invocation: true\n"
     assert header(tmp_path / "out/.github/prompts/review.prompt.md") == "description: Review\nagent: reviewer\n"
 
 

@@ -19,7 +19,8 @@ def test_a_prompt_whose_first_line_starts_with_dashes_gets_an_empty_header(to):
     frontmatter readers see a header never opened right. An empty header says where the prompt starts."""
     out = agentconv.convert_text(DIFF_FIRST, to=to, from_="copilot-prompt", path=".github/prompts/fix.prompt.md",
                                  policy=PLACED)
-    assert out.text == "---\n---\n" + DIFF_FIRST
+    said = "disable-model-invocation: true\n" if to == "claude-command" else ""  # only the user ran the prompt file
+    assert out.text == "---\n" + said + "---\n" + DIFF_FIRST
     back = agentconv.convert_text(out.text, to=to, from_=to, path="x/fix.md", policy=PLACED)
     assert back.text == out.text
 

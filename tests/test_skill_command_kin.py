@@ -114,3 +114,80 @@ def test_same_dialect_and_there_and_back(text, source, path):
     other = "skill" if source == "claude-command" else "claude-command"
     out = _run(text, source, path, other)
     assert _run(out.text, other, out.path, source).text == text
+
+
+# (source dialect, its path, its text): slash commands only the user runs (their tables' [invocation] "always")
+USER_RUN = [
+    ("opencode-command", ".opencode/command/ship.md", "---\ndescription: Ship\n---\nShip $ARGUMENTS\n"),
+    ("gemini-command", ".gemini/commands/ship.toml", 'description = "Ship"\nprompt = "Ship {{args}}"\n'),
+    ("codex-prompt", ".codex/prompts/ship.md", "---\ndescription: Ship\n---\nShip $ARGUMENTS\n"),
+    ("copilot-prompt", ".github/prompts/ship.prompt.md", "---\ndescription: Ship\n---\nShip it.\n"),
+]
+
+
+@pytest.mark.parametrize("to", ["claude-command", "skill"])
+@pytest.mark.parametrize("source,path,text", USER_RUN)
+def test_a_command_only_the_user_runs_stays_so_in_claude_code(source, path, text, to):
+    """Claude Code lists a command (loadedFrom commands_DEPRECATED) and a skill for its model unless
+    `disable-model-invocation` (2.1.330's bundle): a slash command only the user ran is written with it, said."""
+    out = _run(text, source, path, to)
+    assert "disable-model-invocation: true" in out.text.splitlines()
+    assert [i.code.value for i in out.report.items if i.path.endswith("disable-model-invocation")] == ["value-made-up"]
+
+
+USER_RUN_PATHS = {d: p for d, p, _ in USER_RUN}
+MODEL_RUN_CMD = "---\ndescription: Ship\nargument-hint: <env>\n---\nShip to $ARGUMENTS.\n"
+MODEL_RUN_SKILL = "---\nname: ship\ndescription: Ship\n---\nShip it now.\n"
+USER_ONLY_SHIP = "---\ndescription: Ship\ndisable-model-invocation: true\n---\nShip to $ARGUMENTS.\n"
+MADE = '"made":["disable-model-invocation"]'
+
+# (first dialect, its path, its text, the user-only dialect it goes through, what the way out's side channel says)
+THROUGH = [
+    *[("claude-command", CMD, MODEL_RUN_CMD, via, MADE) for via in USER_RUN_PATHS],  # the model ran it: said
+    *[("skill", SKILL, MODEL_RUN_SKILL, via, MADE) for via in USER_RUN_PATHS],
+    *[("claude-command", CMD, USER_ONLY_SHIP, via, None) for via in USER_RUN_PATHS],  # only the user: by being one
+]
+
+
+@pytest.mark.parametrize("source,path,text,via,said", THROUGH)
+def test_a_claude_command_through_a_user_only_command_comes_back_as_it_was(source, path, text, via, said):
+    """Claude Code -> a slash command only the user runs -> Claude Code, byte for byte: one the model ran too comes
+    back without `disable-model-invocation` (the side channel's made says the first file had none), one only the user
+    ran comes back with it (the key written where the source runs only by the user)."""
+    out = _run(text, source, path, via)
+    assert (said in out.text) if said else "disable-model-invocation" not in out.text
+    back = _run(out.text, via, USER_RUN_PATHS[via], source)
+    # (through Gemini CLI's TOML the blank line before the prompt is its own matter: the header is compared there)
+    assert back.text == text if via != "gemini-command" else back.text.split("---\n")[1] == text.split("---\n")[1]
+    codes = {i.code.value for i in back.report.items if i.path.endswith("disable-model-invocation")}
+    assert codes == ({"carry-restored"} if said else {"value-made-up"})
+
+
+# (first text, the user-only dialect, what the way back writes): where nothing can ride (a command without a header,
+# written without one; the file edited since), the narrower choice: the key, said
+NOTHING_RIDES = [
+    ("Ship to $ARGUMENTS.\n", "opencode-command", None,
+     "---\ndisable-model-invocation: true\n---\n\nShip to $ARGUMENTS.\n"),
+    ("Ship to $ARGUMENTS.\n", "copilot-prompt", None,
+     "---\ndisable-model-invocation: true\n---\n\nShip to $ARGUMENTS.\n"),
+    (MODEL_RUN_CMD, "opencode-command", ("Ship to", "Ship it to"),  # (its argument-hint rides back: the file has none)
+     "---\ndescription: Ship\nargument-hint: <env>\ndisable-model-invocation: true\n---\nShip it to $ARGUMENTS.\n"),
+]
+
+
+@pytest.mark.parametrize("text,via,edit,back", NOTHING_RIDES)
+def test_where_nothing_says_the_model_ran_it_the_way_back_says_only_the_user_does(text, via, edit, back):
+    out = _run(text, "claude-command", CMD, via)
+    written = out.text.replace(*edit) if edit else out.text
+    again = _run(written, via, USER_RUN_PATHS[via], "claude-command")
+    assert again.text == back
+    assert [i.code.value for i in again.report.items if i.path.endswith("disable-model-invocation")] == ["value-made-up"]
+
+
+def test_a_skill_through_codex_comes_back_with_its_dollar_unescaped():
+    """A skill's literal `$ARGUMENTS` is written `$$ARGUMENTS` in a Codex prompt (Codex would expand it); the way back
+    into the skill, while the file is as that write left it, gives the skill's own text back (was `$$ARGUMENTS`)."""
+    text = "---\nname: ship\ndescription: Ship\nlicense: MIT\n---\nShip $ARGUMENTS now.\n"
+    out = _run(text, "skill", SKILL, "codex-prompt")
+    assert "Ship $$ARGUMENTS now." in out.text
+    assert _run(out.text, "codex-prompt", USER_RUN_PATHS["codex-prompt"], "skill").text == text

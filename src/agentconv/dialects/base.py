@@ -499,7 +499,9 @@ class Dialect(ToolFields, Detection):
             passed = keep.get("carried_made", ()) if keep.get("carry_fresh") is True and first != self.id else ()
             return tuple(dict.fromkeys((*passed, *ctx.made)))[:carry.MADE_MAX]
         if first not in registry.ids() or not mapping and self.envelope is frontmatter:
-            return ctx.made  # (a header written only to say what the way back leaves out: none, as today)
+            # (a header written only to say what the way back leaves out: none, as today; nor only to say that the
+            # model ran the record, ``_invoked_by``: nothing rides, so the way back writes the narrower, said)
+            return ctx.made if any(m in carry.MADE for m in ctx.made) else ()
         source, made = registry.get(first), list(ctx.made)
         if "name" in ctx.agent.derived:
             made.append("name")  # named by its file: written under a key here, or read from this file's name back
@@ -507,7 +509,7 @@ class Dialect(ToolFields, Detection):
         if not ctx.agent.display_name and (source.table.get("name", {}).get("display_fallback") or any(
                 written.get(k) == "display_name" and v for k, v in mapping.items())):
             made.append("display_name")  # made from the name (``[name] display_fallback``), here or on the way back
-        made = [m for m in made if source.writes_back(m) and source.first_lacks(origin, m)]
+        made = [m for m in made if m not in carry.MADE or source.writes_back(m) and source.first_lacks(origin, m)]
         layout = origin.layout
         keys = {c.key for c in layout.chunks} if type(layout) is frontmatter.Layout else set()
         made += [k for k in source.table.get("made", ()) if k not in keys]
@@ -866,6 +868,21 @@ class Dialect(ToolFields, Detection):
         source = reader_of(origin.dialect, ctx.agent.kind)
         rules = registry.get(source).table.get("invocation", {})
         mine = self.table.get("invocation", {})
+        said, theirs = mine.get("user_only"), rules.get("user_only")
+        if theirs == "always" and isinstance(said, dict):
+            self._user_ran(ctx, source, said["key"], said["value"])
+            return
+        home = source if isinstance(theirs, dict) else origin.keep.get("carried_from", origin.dialect)
+        first = rules if home == source else registry.get(home).table.get("invocation", {}) \
+            if home in registry.ids() else {}
+        rule = first.get("user_only")
+        if said == "always" and isinstance(rule, dict) and _said(ctx.agent.extensions.get(home, {}).get(rule["key"]),
+                                                                 first.get("words", {}), rule.get("otherwise")) \
+                is not rule["value"]:
+            # one the model may run too (a Claude Code command or skill, or one that was first), written where only
+            # the user runs one (narrower): the side channel's made says so (a write back into that dialect leaves the
+            # key out, ``_user_ran``), not where nothing rides (``_made``)
+            ctx.made = (*ctx.made, rule["key"])
         for only, role, who in (("user_only", "primary", "the model"), ("model_only", "subagent", "the user")):
             rule = rules.get(only)
             fields = ctx.agent.extensions.get(source, {})
@@ -887,6 +904,30 @@ class Dialect(ToolFields, Detection):
             self.broaden(ctx, cannot_say_invoker(noun=naming.a(self.table.get("title", self.id)),
                                                  only="only the user" if only == "user_only" else "only the model",
                                                  source=source, key=rule["key"], value=str(rule["value"]).lower(), who=who))
+
+    def _user_ran(self, ctx: "WriteContext", source: str, key: str, value: Any) -> None:
+        """A slash command only the user runs (its source's ``[invocation] user_only = "always"``: OpenCode, Gemini CLI,
+        Codex, a VS Code prompt file), written where the model may run one unless a key says not (``key: value``: a
+        Claude Code command's or skill's ``disable-model-invocation: true``): written with it, said (value-made-up),
+        unless the record has the key here already, or the side channel says the record's first file, of this dialect
+        or its kin, had none and the model ran it (its ``made``, while the file is fresh: ``_invoked_by`` wrote it
+        there on the way out): then left out, as that file had it, said (carry-restored): a comment only gives back
+        who ran the record where agentconv wrote that it was so."""
+        if key in ctx.agent.extensions.get(self.id, {}):
+            return
+        origin = ctx.agent.origin
+        keep = origin.keep if origin is not None else {}
+        if keep.get("carry_fresh") is True and keep.get("carried_from") in (self.id, self.kin[0]) and \
+                key in keep.get("carried_made", ()):
+            ctx.report.add(LossCode.CARRY_RESTORED, f"extensions.{self.id}.{key}",
+                           fields=f"no '{key}' (the model may run it, as where it was {naming.a(self.table.get('title', self.id))} first)")
+            return
+        ctx.agent = replace(ctx.agent, extensions={**ctx.agent.extensions,
+                                                   self.id: {**ctx.agent.extensions.get(self.id, {}), key: value}})
+        ctx.report.add(LossCode.VALUE_MADE_UP, f"extensions.{self.id}.{key}", field=f"'{key}'",
+                       how=f"written '{key}: {str(value).lower()}' (only the user runs "
+                       f"{naming.a(registry.get(source).table.get('title', source))}; the model may run "
+                       f"{naming.a(self.table.get('title', self.id))} unless it says so)")
 
     def _says_role(self, role: str, current: str | None) -> bool:
         """This dialect writes agent mode ``role`` (its ``[roles]``, its role field's values, or every record's)."""

@@ -209,6 +209,8 @@ class Skill(Dialect):
             ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=f"a placeholder{was}",
                            dialect=self.id, consequence="has no placeholders: written in agentconv's neutral spelling, "
                            "which a tool reads as text")
+        if back and source.dollar:  # the escapes the write into the command added (Codex's `$$`): the skill's text
+            text = "".join(str(t.value) if t.kind == TEXT else t.raw for t in source.tokenize(text))
         return text
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
