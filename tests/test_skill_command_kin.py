@@ -160,7 +160,7 @@ def test_a_claude_command_through_a_user_only_command_comes_back_as_it_was(sourc
     # (through Gemini CLI's TOML the blank line before the prompt is its own matter: the header is compared there)
     assert back.text == text if via != "gemini-command" else back.text.split("---\n")[1] == text.split("---\n")[1]
     codes = {i.code.value for i in back.report.items if i.path.endswith("disable-model-invocation")}
-    assert codes == ({"carry-restored"} if said else {"value-made-up"})
+    assert codes == ({"carry-invocable"} if said else {"value-made-up"})
 
 
 # (first text, the user-only dialect, what the way back writes): where nothing can ride (a command without a header,
@@ -191,3 +191,15 @@ def test_a_skill_through_codex_comes_back_with_its_dollar_unescaped():
     out = _run(text, "skill", SKILL, "codex-prompt")
     assert "Ship $$ARGUMENTS now." in out.text
     assert _run(out.text, "codex-prompt", USER_RUN_PATHS["codex-prompt"], "skill").text == text
+
+
+def test_the_side_channel_that_lets_the_model_run_a_command_is_a_warning_and_off_with_no_carry():
+    """The one place a side channel gives back who may run a record: said as a warning (anyone can write the comment),
+    and `--no-carry` writes the key."""
+    out = _run(MODEL_RUN_CMD, "claude-command", CMD, "opencode-command")
+    back = _run(out.text, "opencode-command", USER_RUN_PATHS["opencode-command"], "claude-command")
+    said = [i for i in back.report.items if i.code.value == "carry-invocable"]
+    assert back.text == MODEL_RUN_CMD and [i.severity.value for i in said] == ["warning"]
+    off = agentconv.convert_text(out.text, "claude-command", from_="opencode-command",
+                                 path=USER_RUN_PATHS["opencode-command"], policy=agentconv.Policy(placed=True, carry=False))
+    assert "disable-model-invocation: true\n" in off.text

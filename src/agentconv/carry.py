@@ -207,7 +207,7 @@ them, a header key the first file's dialect writes where a record has none (its 
 ``trigger``), which that file did not have. Either only ever leaves something out of a write back into that dialect,
 while the file is fresh: never a value, never access. One exception, said where it acts: a Claude Code command or
 skill without ``disable-model-invocation`` written as a slash command only the user runs names that key (the write
-back would add it: ``base.Dialect._user_ran`` leaves it out, a carry-restored item, so the model may run it as
+back would add it: ``base.Dialect._user_ran`` leaves it out, a carry-invocable warning, so the model may run it as
 before)."""
 MADE_MAX = 8
 """The most entries a payload's ``made`` may name."""

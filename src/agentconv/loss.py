@@ -71,6 +71,7 @@ class LossCode(str, Enum):
     LAYOUT_NORMALIZED = "layout-normalized"    # BOM dropped, CRLF, ...
     CARRY_RESTORED = "carry-restored"          # fields restored from an agentconv side channel
     CARRY_REGAINED = "carry-regained"          # ... tools the file does not name, of kinds it already grants
+    CARRY_INVOCABLE = "carry-invocable"        # ... that the model ran a command now read where only the user does
     CARRY_STALE = "carry-stale"                # a side channel that no longer matches its file
     CARRY_REFUSED = "carry-refused"            # a side-channel value ignored: it would grant, or is not restorable
     CARRY_OFF = "carry-off"                    # a side channel not read: carry is off

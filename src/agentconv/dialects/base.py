@@ -911,16 +911,16 @@ class Dialect(ToolFields, Detection):
         Claude Code command's or skill's ``disable-model-invocation: true``): written with it, said (value-made-up),
         unless the record has the key here already, or the side channel says the record's first file, of this dialect
         or its kin, had none and the model ran it (its ``made``, while the file is fresh: ``_invoked_by`` wrote it
-        there on the way out): then left out, as that file had it, said (carry-restored): a comment only gives back
-        who ran the record where agentconv wrote that it was so."""
+        there on the way out): then left out, as that file had it, said (carry-invocable, a warning: a comment only
+        gives back who ran the record where agentconv wrote that it was so, and anyone can write one)."""
         if key in ctx.agent.extensions.get(self.id, {}):
             return
         origin = ctx.agent.origin
         keep = origin.keep if origin is not None else {}
         if keep.get("carry_fresh") is True and keep.get("carried_from") in (self.id, self.kin[0]) and \
                 key in keep.get("carried_made", ()):
-            ctx.report.add(LossCode.CARRY_RESTORED, f"extensions.{self.id}.{key}",
-                           fields=f"no '{key}' (the model may run it, as where it was {naming.a(self.table.get('title', self.id))} first)")
+            ctx.report.add(LossCode.CARRY_INVOCABLE, f"extensions.{self.id}.{key}", key=key,
+                           first=naming.a(self.table.get("title", self.id)))
             return
         ctx.agent = replace(ctx.agent, extensions={**ctx.agent.extensions,
                                                    self.id: {**ctx.agent.extensions.get(self.id, {}), key: value}})
