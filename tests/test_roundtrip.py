@@ -353,7 +353,8 @@ def test_a_toml_layout_that_does_not_fit_lays_out_nothing():
     assert back.text.startswith('description = "Daily standup"\n')  # edited: written as usual, no comment kept
 
 
-@pytest.mark.parametrize("via", ["codex", "gemini", "opencode", "cursor", "gemini-command"])
+@pytest.mark.parametrize("via", ["codex", "gemini", "opencode", "cursor", "gemini-command", "claude", "copilot",
+                                 "claude-command"])
 def test_a_skill_s_own_top_level_keys_come_back_on_their_own(via):
     """A skill with `version:` and `category:` of its own (read as metadata entries) came back with them in a
     `metadata:` map: the side channel's `keys` say the first skill had them on their own, and a write back into the

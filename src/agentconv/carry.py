@@ -75,7 +75,7 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
     first file's TOML layout (``toml_skeleton``: its comments, quotes, key order; said even where nothing else rides:
     a write back into that dialect lays it out so)."""
     blocks = any(st not in STYLES for st in (styles or {}).values())  # a block scalar's layout rides on its own
-    if not fields and not appended and not literal and not made and not toml and not blocks:
+    if not fields and not appended and not literal and not made and not toml and not blocks and not keys:
         return None
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:

@@ -463,8 +463,9 @@ class Dialect(ToolFields, Detection):
         spelled = self._first_spelling(ctx) if ctx.carried or made or self._blocks_written(ctx) else (None, None)
         if not ctx.carried and not made and not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
             spelled = (None, None)  # quotes ride only beside something else; a block scalar's layout on its own too
+        keys = self._first_keys(ctx, mapping) if ctx.carried or _per_source(origin, "flat", _flat) else None
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
-                          body, self._first_keys(ctx, mapping) if ctx.carried else None, *spelled,
+                          body, keys, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
                           literal=ctx.literal, made=made, toml=self._first_toml(ctx))
 
@@ -611,8 +612,9 @@ class Dialect(ToolFields, Detection):
         if not spelled and not any(p in ctx.carried for p in paths_of.values()):
             return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
         mine = self.table.get("fields", {})
-        shown = {mine.get(k) or k for k in mapping}  # what comes back from the file itself
-        keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping]
+        shown = {mine.get(k) or k for k in mapping}  # what comes back from the file itself (a map's entries too)
+        keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping
+                or k in spelled and isinstance(p, str) and f"{p.split('.', 1)[0]}.*" in shown]
         if len(keys) < 2 or not plain and not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
             return None
         rank = registry.get(origin.dialect).write_rank
@@ -1091,6 +1093,11 @@ class Dialect(ToolFields, Detection):
         out = {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
                and (keep and p.split(".", 1)[0] not in spread or k in first) and _reads_back(k, p)
                and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+        for k in first if spread else ():  # an entry of a map the first file had as a key of its own (``_flat``;
+            for p in (f"{s}.{k}" for s in spread if k not in known and k not in spread):  # another tool held it in
+                if p not in out and paths.get(ctx.agent, p) is not None and carry.refusal(p, paths.get(ctx.agent, p)) \
+                        is None:  # its map, GitHub's `metadata`): written there again
+                    out[p] = k
         if not keep:
             return out  # (only the first file's own keys, as it had them)
         out.update(self._first_spelled(ctx, known, held))
@@ -1858,8 +1865,19 @@ def _spelled_otherwise(origin: Origin, pairs: list[tuple[Any, str | None]]) -> f
     into that dialect spells them so (``_first_spelled``)."""
     first = registry.get(origin.dialect)
     mine = memo(first, "_key_of_path", None, lambda: {p: k for k, p in first.table.get("fields", {}).items()})
-    return frozenset(k for k, p in pairs if isinstance(k, str) and p in mine and mine[p] != k
-                     and k not in first.known_keys)
+    spread = first.spread_paths  # an entry of a map field written as a key of its own (``_flat``)
+    return frozenset(k for k, p in pairs if isinstance(k, str) and k not in first.known_keys and (
+        p in mine and mine[p] != k or isinstance(p, str) and p.split(".", 1)[0] in spread and k not in spread))
+
+
+def _flat(origin: Origin, pairs: list[tuple[Any, str | None]]) -> bool:
+    """The record's first file wrote an entry of a map its dialect holds whole as a key of its own (a skill's top-level
+    ``version:``, which the Agent Skills spec puts in ``metadata``; Claude Code reads it as it is): ``keys`` rides in the
+    side channel even where nothing else does, so that a write back into that dialect writes it where it was, not in
+    the map a fresh write uses (``_spelled_otherwise`` names it)."""
+    spread = registry.get(origin.dialect).spread_paths
+    return bool(spread) and any(isinstance(k, str) and isinstance(p, str) and p.split(".", 1)[0] in spread
+                                and k not in spread for k, p in pairs)
 
 
 def _reads_back(key: str, ipath: str) -> bool:
