@@ -376,3 +376,16 @@ def test_a_skill_key_that_rode_comes_back_as_its_key(via):
     path, placed = ".claude/skills/branches/SKILL.md", agentconv.Policy(placed=True)
     out = agentconv.convert_all_text(text, via, from_="skill", path=path, policy=placed)[0]
     assert agentconv.convert_text(out.text, "skill", from_=via, path=out.path, policy=placed).text == text
+
+
+@pytest.mark.parametrize("via", ["claude", "copilot", "kiro", "gemini", "codex", "roo"])
+def test_pre_approvals_a_target_cannot_say_are_a_warning_not_an_info(via):
+    """OpenCode's `tools:` map of switches all on (read as pre-approvals: OpenCode turns them into `allow` permissions)
+    cannot ride in a target whose tool field only restricts (a carried allow would grant what the visible file does not):
+    dropped on the way out, so the round trip loses the map; that is said as a warning, as where a target has no tool
+    field, never only as an info item."""
+    text = "---\ndescription: Reviews\nmode: subagent\ntools:\n  write: true\n  bash: true\n---\n\nReview.\n"
+    out = agentconv.convert_all_text(text, via, from_="opencode", path=".opencode/agent/rev.md")[0]
+    said = [i for i in out.report if i.path == "tools" and "per-tool decisions" in i.message]
+    assert said and all(i.severity.value == "warning" and i.code.value == "field-dropped" for i in said), said
+    assert '"tools":{' not in out.text  # not carried: an allow would grant what the written file does not

@@ -80,9 +80,7 @@ class Kiro(Dialect):
             return {}  # no tools key in the source: none written back
         if agent.tools.mode == INHERIT:
             if agent.tools.grants:
-                ctx.lose("tools", LossCode.TOOL_COERCED,
-                         tools=f"per-tool decisions ({len(agent.tools.grants)})", written="nothing",
-                         note=f" ({self.id} cannot say them)")
+                self.write_inherited(ctx)
             return {"tools": ["*"]}  # no key would mean no tools here
         return super().write_tools(ctx)
 

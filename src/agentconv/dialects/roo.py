@@ -189,9 +189,7 @@ class Roo(Dialect):
         policy = ctx.agent.tools
         if policy.mode == INHERIT:
             if policy.grants:
-                ctx.lose("tools", LossCode.TOOL_COERCED,
-                         tools=f"per-tool decisions ({len(policy.grants)})", written="nothing",
-                         note=f" ({self.id} cannot say them)")
+                self.write_inherited(ctx)
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="every tool", written="every Roo group", note=" (read back as those groups' tools)")
             if ctx.policy.carry:

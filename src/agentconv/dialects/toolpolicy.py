@@ -481,9 +481,9 @@ class ToolFields:
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for per-tool decisions on an inherited policy (pre-approvals, asks): none by default, where
         the tool field can only restrict (said); a dialect whose field pre-approves writes them (``preapproved``)."""
-        ctx.lose("tools", LossCode.TOOL_COERCED, tools=f"per-tool decisions ({len(ctx.agent.tools.grants)})",
-                 written="nothing", note=f" ({self.id} cannot say them)")
-        return {}
+        ctx.lose("tools", field=f"per-tool decisions ({len(ctx.agent.tools.grants)}: pre-approvals, asks)",
+                 done="written", why=f"{self.id} cannot say them")  # a warning, as where a target has no tool field:
+        return {}  # carried only where a reader would take it back (an allow never: it grants)
 
     def read_preapproved(self, agent: Agent, value: Any, report: LossReport) -> None:
         """A field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``): per-tool
