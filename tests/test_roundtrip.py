@@ -368,6 +368,17 @@ def test_a_skill_s_own_top_level_keys_come_back_on_their_own(via):
     assert "metadata:\n  version: v2\n" in other.text
 
 
+@pytest.mark.parametrize("via", ["claude", "copilot", "opencode", "codex", "gemini"])
+def test_a_skill_s_metadata_map_beside_its_own_catalogue_keys_keeps_its_place(via):
+    """A skill with `version:` and `category:` of its own and a `metadata:` map below them: the side channel's `keys`
+    name the map too, so a write back puts it between them and `license` again, not after the last of them."""
+    text = ('---\nname: audit\ndescription: Audits\nversion: "0.2.1"\ncategory: ui\nmetadata:\n  author: someone\n'
+            'license: MIT\n---\n\nAudit.\n')
+    path, placed = ".claude/skills/audit/SKILL.md", agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_="skill", path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, "skill", from_=via, path=out.path, policy=placed).text == text
+
+
 @pytest.mark.parametrize("via", ["codex", "gemini", "opencode", "cursor", "windsurf"])
 def test_a_skill_key_that_rode_comes_back_as_its_key(via):
     """A key of the first skill that another tool's table names (Roo's `source:`) rode in the side channel and came

@@ -614,7 +614,9 @@ class Dialect(ToolFields, Detection):
         mine = self.table.get("fields", {})
         shown = {mine.get(k) or k for k in mapping}  # what comes back from the file itself (a map's entries too)
         keys = [k for k, p in paths_of.items() if p in ctx.carried or p in shown or k in mapping
-                or k in spelled and isinstance(p, str) and f"{p.split('.', 1)[0]}.*" in shown]
+                or k in spelled and isinstance(p, str) and f"{p.split('.', 1)[0]}.*" in shown
+                or isinstance(p, str) and p[-2:] == ".*" and spelled and any(  # the map beside entries written on their
+                    isinstance(q, str) and q.startswith(p[:-1]) for q in (*ctx.carried, *shown))]  # own: its place too
         if len(keys) < 2 or not plain and not all(isinstance(k, str) and 0 < len(k) <= 128 for k in keys):
             return None
         rank = registry.get(origin.dialect).write_rank
