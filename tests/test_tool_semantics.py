@@ -607,3 +607,25 @@ def test_a_carried_list_style_never_changes_a_tool_list_that_names_tools(style, 
     as_list = agentconv.read_text(out.text, "claude", path=".claude/agents/x.md")[0].agent.tools
     as_text = agentconv.read_text(out.text.replace(spelled, "tools: Read\n"), "claude", path=".claude/agents/x.md")
     assert as_list == as_text[0].agent.tools and [g.raw for g in as_list.grants] == ["Read"]
+
+
+# (OpenCode permission map, target, the tools said asked): a whole tool the source asks about before each call, written
+# where the target has no per-tool ask (as an allowlist's entry, or a tool no deny list names), is said: a warning
+ASKED_WHOLE = [
+    ({"websearch": "ask"}, "claude", "websearch"),
+    ({"websearch": "ask"}, "gemini", "websearch"),
+    ({"*": "deny", "read": "allow", "websearch": "ask"}, "claude", "websearch"),
+    ({"*": "deny", "read": "ask", "grep": "allow"}, "gemini", "read"),
+    ({"*": "deny", "read": "ask", "grep": "allow"}, "kiro", "read"),
+    ({"*": "deny", "read": "allow"}, "claude", None),  # nothing asked: nothing said
+    ({"websearch": "ask"}, "opencode", None),  # its own dialect keeps the ask
+]
+
+
+@pytest.mark.parametrize("perm,to,asked", ASKED_WHOLE)
+def test_an_ask_on_a_whole_tool_is_said_where_the_target_has_none(perm, to, asked):
+    text = "---\ndescription: d\npermission:\n" + "".join(f'  "{k}": {v}\n' for k, v in perm.items()) + "---\n\nDo it.\n"
+    out = agentconv.convert_text(text, to, from_="opencode", path=PATHS["opencode"])
+    said = [i for i in out.report.items if i.code.value == "field-dropped" and "ask before each call" in i.message]
+    assert [i.message.split("call of ")[1].split(" not kept")[0] for i in said] == ([asked] if asked else [])
+    assert all(i.severity.value == "warning" for i in said)

@@ -189,6 +189,7 @@ class ToolFields:
             self.narrow_exceptions(ctx, policy)  # `disallowedTools: Bash` without the `git tag *` it allowed
         if not self.supports_exceptions():
             self.narrow_asked(ctx, policy)  # `Bash` without the `git status *` it allowed without asking
+            self.asked_whole(ctx, policy, allowed)  # `websearch: ask` written as an available tool
         self.check_broaden(ctx, allowed, policy)
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
@@ -329,6 +330,27 @@ class ToolFields:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=f"{', '.join(kept)} without asking",
                            written=f"{', '.join(tools)} written as a whole in {self.id}, each call asked for or not by "
                                    "its own approval settings (it cannot allow a scope of a tool that asks)")
+            ctx.carry_tools()
+
+    def asked_whole(self, ctx: "WriteContext", policy: ToolPolicy, allowed: list[tuple[str, Grant]]) -> None:
+        """Tools the source asks about before each call (OpenCode ``websearch: ask``, ``read: ask``) written as
+        available where this dialect has no per-tool ask (an allowlist's entry, or a tool no deny list names): whether
+        a call asks is then left to the target tool's own approval settings, which for some tools is never (Gemini CLI
+        runs ``google_web_search`` and its read tools without asking: its policies/read-only.toml, 0.61.0; Claude Code
+        runs Read, Glob and Grep so). Said (field-dropped, a warning: a decision about access), never silent; the exact
+        policy rides. A tool whose allowed scopes ``narrow_asked`` named is said there."""
+        scoped = {g.canonical for g in policy.grants if g.decision == "allow" and g.pattern}
+        if policy.mode == DENYLIST:
+            denied = {g.canonical for g in policy.denied()}
+            asked = [g for g in policy.grants if g.decision == "ask" and g.canonical not in denied]
+        else:
+            given = {id(g) for _, g in allowed}
+            asked = [g for g in policy.grants if g.decision == "ask" and id(g) in given]
+        names = dedupe(g.raw for g in asked if g.pattern is None and g.canonical not in scoped)
+        if names:
+            ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the ask before each call of {', '.join(names)}",
+                           done="kept", why=f"{self.id} has no per-tool ask (the tool is written as available; whether "
+                                            f"a call asks is left to {self.id}'s own approval settings)")
             ctx.carry_tools()
 
     def denied_ids(self, ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
