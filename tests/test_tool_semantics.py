@@ -619,6 +619,8 @@ ASKED_WHOLE = [
     ({"*": "deny", "read": "ask", "grep": "allow"}, "kiro", "read"),
     ({"*": "deny", "read": "allow"}, "claude", None),  # nothing asked: nothing said
     ({"websearch": "ask"}, "opencode", None),  # its own dialect keeps the ask
+    ({"*": "ask"}, "claude", "every tool not named"),  # every tool asks
+    ({"*": "ask", "read": "allow"}, "gemini", "every tool not named"),
 ]
 
 

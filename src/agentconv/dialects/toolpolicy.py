@@ -160,6 +160,11 @@ class ToolFields:
         if kept is not None:
             return kept
         policy = ctx.agent.tools
+        if ctx.agent.extensions.get("opencode", {}).get("permission") == "ask" and not self.supports_exceptions() \
+                and policy.mode != ALLOWLIST and policy.mode != NONE:  # OpenCode's `"*": ask`: every other tool asks
+            ctx.report.add(LossCode.FIELD_DROPPED, "tools", field="the ask before each call of every tool not named",
+                           done="kept", why=f"{self.id} has no per-tool ask (whether a call asks is left to "
+                                            f"{self.id}'s own approval settings)")
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
