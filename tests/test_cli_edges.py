@@ -127,3 +127,14 @@ def test_the_command_exits_without_teardown_but_flushed_and_with_its_exit_handle
             "sys.argv = ['agentconv', 'dialects', 'nonesuch']\nfrom agentconv.cli import entry\nentry()")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and mark.read_text() == "x" and "nonesuch" in r.stderr
+
+
+@pytest.mark.parametrize("header", ["model: &a [x]\nmodel2: &a [y, *a]\n",  # a reused anchor, then a recursive alias
+                                    "tags: &t [a]\nmore: &t [b]\n"])  # a reused anchor alone: YAML 1.2 allows it
+def test_a_reused_yaml_anchor_prints_no_parser_warning(tmp_path, header):
+    """ruamel warns of a reused anchor (ReusedAnchorWarning); the user sees agentconv's own lines only."""
+    src = tmp_path / ".claude/agents/a.md"
+    src.parent.mkdir(parents=True)
+    src.write_text(f"---\nname: a\ndescription: d\n{header}---\nBody.\n")
+    r = cli("convert", str(src), "--to", "copilot", env={**os.environ, "PYTHONWARNINGS": "always"})
+    assert "Warning" not in r.stderr and "occurrence" not in r.stderr, r.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -62,13 +63,17 @@ def parsed(text: str, file: str | None = None) -> Any:
 
             _loader = YAML(typ="safe", pure=True).load
     try:
-        return _loader(text)
+        with warnings.catch_warnings():  # ruamel's own (a reused anchor, which YAML 1.2 allows): never printed to the
+            warnings.simplefilter("ignore")  # user beside agentconv's one line; what is wrong is said by the error
+            return _loader(text)
     except RecursionError:
         raise limits.LimitError(f"YAML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
     except Exception as exc:
-        if "escape" in str(exc) and "\\u" in text.lower():
-            return _paired(text, exc)
-        return _pure(text, exc)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if "escape" in str(exc) and "\\u" in text.lower():
+                return _paired(text, exc)
+            return _pure(text, exc)
 
 
 def _pure(text: str, error: Exception) -> Any:
