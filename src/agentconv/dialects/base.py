@@ -588,8 +588,9 @@ class Dialect(ToolFields, Detection):
             text = next((ln for ln in c.text.split("\n") if ln.strip() and ln[:1] != "#"), "") + "\n"
             if c.text.endswith(text):  # one line: the style that gives exactly that line back
                 styles.update((c.key, st) for st in carry.STYLES if yamlio.dump_styled(c.key, value, st) == text)
-            elif p == "tools" and type(value) is list and c.text.endswith(yamlio.dump_styled(c.key, value, "-") or "\0") \
-                    and registry.get(origin.dialect).table.get("tools_shape") == "comma":
+            elif p == "tools" and type(value) is list and \
+                    c.text.endswith(yamlio.dump_styled(c.key, value, "-") or "\0") and \
+                    registry.get(origin.dialect).table.get("tools_shape") == "comma":
                 styles[c.key] = "-"  # a block list, where its writer writes a comma string (render_tools)
             elif type(value) is str and (own := frontmatter.own_text(c)) is not None and \
                     (block := carry.block_style(c.key, own, value)) is not None:
@@ -1874,9 +1875,9 @@ def _spelled_otherwise(origin: Origin, pairs: list[tuple[Any, str | None]]) -> f
 
 def _flat(origin: Origin, pairs: list[tuple[Any, str | None]]) -> bool:
     """The record's first file wrote an entry of a map its dialect holds whole as a key of its own (a skill's top-level
-    ``version:``, which the Agent Skills spec puts in ``metadata``; Claude Code reads it as it is): ``keys`` rides in the
-    side channel even where nothing else does, so that a write back into that dialect writes it where it was, not in
-    the map a fresh write uses (``_spelled_otherwise`` names it)."""
+    ``version:``, which the Agent Skills spec puts in ``metadata``; Claude Code reads it as it is): ``keys`` rides in
+    the side channel even where nothing else does, so that a write back into that dialect writes it where it was, not
+    in the map a fresh write uses (``_spelled_otherwise`` names it)."""
     spread = registry.get(origin.dialect).spread_paths
     return bool(spread) and any(isinstance(k, str) and isinstance(p, str) and p.split(".", 1)[0] in spread
                                 and k not in spread for k, p in pairs)
