@@ -6,7 +6,7 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -160,8 +160,8 @@ class ToolFields:
         if kept is not None:
             return kept
         policy = ctx.agent.tools
-        if ctx.agent.extensions.get("opencode", {}).get("permission") == "ask" and not self.supports_exceptions() \
-                and policy.mode != ALLOWLIST and policy.mode != NONE:  # OpenCode's `"*": ask`: every other tool asks
+        if not self.supports_exceptions() and policy.mode not in (ALLOWLIST, NONE) and any(
+                ctx.agent.extensions.get(d, {}).get(key) == "ask" for d, key in _asks_all()):  # OpenCode's `"*": ask`
             ctx.report.add(LossCode.FIELD_DROPPED, "tools", field="the ask before each call of every tool not named",
                            done="kept", why=f"{self.id} has no per-tool ask (whether a call asks is left to "
                                             f"{self.id}'s own approval settings)")
@@ -597,6 +597,13 @@ class ToolFields:
 _LOSSY = frozenset({LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED})
 """What said about the tools makes the exact policy ride in the side channel (a respelling alone does not)."""
 _RANK = {"deny": 0, "ask": 1, "allow": 2}
+
+
+@cache
+def _asks_all() -> tuple[tuple[str, str], ...]:
+    """(dialect, extension key) whose value ``ask`` says every tool not named asks before each call (a table's
+    ``asks_all``: OpenCode's ``permission``)."""
+    return tuple((d.id, d.table["asks_all"]) for d in registry.all_dialects() if d.table.get("asks_all"))
 _MEMO = SimpleNamespace()
 """The memos of the never-widen lookups below (``helpers.memo``)."""
 
