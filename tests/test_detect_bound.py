@@ -21,6 +21,7 @@ PLACES = [".claude/agents/x.md", ".github/agents/x.agent.md", ".opencode/agent/x
 def test_the_winner_alone_is_the_winner_and_no_bound_is_below_its_score() -> None:
     rng = random.Random(3)
     cases = skipped = 0
+    bounded: set[str] = set()
     files = sorted(p for p in (ROOT / "fixtures" / "cases").rglob("*")
                    if p.is_file() and not p.name.startswith(("loss.", "ir.", "error.")))
     for file in files:
@@ -38,9 +39,18 @@ def test_the_winner_alone_is_the_winner_and_no_bound_is_below_its_score() -> Non
             best = api.detect_decoded(text, path, parsed, best_only=True)
             assert best.dialect == full.dialect, (file.name, path)
             for d in registry.all_dialects():
-                bound = d.score_bound(path, data, has_header)
-                if bound is not None and d.id in full.scores and d.envelope is frontmatter:
-                    assert full.scores[d.id] <= bound + 1e-9, (d.id, file.name, path)
+                if d.envelope is frontmatter:
+                    bound = d.score_bound(path, data, has_header)
+                    if bound is not None and d.id in full.scores:
+                        assert full.scores[d.id] <= bound + 1e-9, (d.id, file.name, path)
+                elif has_header:  # another envelope, beside a frontmatter header: scored from the path alone
+                    bound = d.score_bound(path, None, False)
+                    if bound is not None:
+                        assert d.detect(path, None, False)[0] <= bound + 1e-9, (d.id, file.name, path)
+                bounded.add(d.id) if bound is not None else None
             cases += 1
             skipped += len(full.scores) - len(best.scores)
     assert cases > 1500 and skipped > 2 * cases  # the bound does leave dialects out, most files
+    # a dialect whose own detection gives the base score or 0 (Kiro's), or whose own tool scoring says its bound
+    # (a skill's), and the dialects of other envelopes beside a frontmatter header, are bounded too
+    assert {"kiro", "kiro-md", "skill", "codex", "roo"} <= bounded

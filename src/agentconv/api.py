@@ -128,16 +128,15 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
     scores, other = {}, {}
     best, top, runner, why = None, 0.0, 0.0, []  # the first dialect of the highest score; the highest of the others
     for d, header in _detectors():
-        if best_only and header and best is not None and (bound := d.score_bound(path, data, has_header)) is not None \
-                and bound < top - 1e-9:  # (a margin for the rounding of sums of fractions)
-            continue  # it cannot score more than the best so far, which it would have to pass
         if header:  # its header is the one split above, or it has none
-            score, found = d.detect(path, data, has_header)
+            seen, seen_header = data, has_header
+        elif has_header:  # a file with frontmatter: no other envelope's text (nothing to parse)
+            seen, seen_header = None, False
         else:
             envelope = d.envelope
             if envelope not in other:  # each other envelope parses the text at most once, if it could be one
                 other[envelope] = None
-                if not has_header and getattr(envelope, "sniff", lambda t, p: True)(text, path):
+                if getattr(envelope, "sniff", lambda t, p: True)(text, path):
                     try:
                         found = d.parse(text, path)
                         other[envelope] = found.data
@@ -145,7 +144,11 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
                             other[envelope] = {**found.data, key: True}  # evidence too ([detect] own_keys)
                     except (ParseError, ValueError):
                         pass
-            score, found = d.detect(path, other[envelope], other[envelope] is not None)
+            seen, seen_header = other[envelope], other[envelope] is not None
+        if best_only and best is not None and (bound := d.score_bound(path, seen, seen_header)) is not None \
+                and bound < top - 1e-9:  # (a margin for the rounding of sums of fractions)
+            continue  # it cannot score more than the best so far, which it would have to pass
+        score, found = d.detect(path, seen, seen_header)
         scores[d.id] = score
         if best is None or score > top:
             best, top, runner, why = d.id, score, (top if best is not None else runner), found

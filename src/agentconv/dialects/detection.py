@@ -68,6 +68,11 @@ def _tools_bound(dialect: Any, data: dict[str, Any]) -> float:
     return bound
 
 
+def _owner(cls: type, name: str) -> type:
+    """The class of ``cls``'s MRO that defines ``name``."""
+    return next(k for k in cls.__mro__ if name in k.__dict__)
+
+
 class Detection:
     """Mixed into ``Dialect``: ``detect`` scores a file, ``output_path`` says where the record goes."""
 
@@ -142,12 +147,24 @@ class Detection:
             why.append(f"model {model!r}")
         return score, why
 
+    detect_within_base = False
+    """Set (as True) in a class whose own ``detect`` gives this class's score or 0 (Kiro's ``$schema`` rule, a command's
+    place), never more: ``score_bound`` holds for it too. Read in the class that defines ``detect`` only."""
+
     @cached_property
     def _bounded(self) -> bool:
-        """``detect`` is this class's own, with its own tool scoring (``score_bound`` knows what it can give)."""
+        """``detect`` is this class's own (or gives its score or 0), and the tool scoring is its own or a dialect's own
+        with its ``tools_bound`` beside it in the same class: ``score_bound`` knows what it can give."""
         cls = type(self)
-        return cls.detect is Detection.detect and cls._detect_tools is Detection._detect_tools and \
-            cls._score_tools is Detection._score_tools and cls._tool_weight is Detection._tool_weight
+        detect = _owner(cls, "detect")
+        tools = _owner(cls, "_detect_tools")
+        return (detect is Detection or detect.__dict__.get("detect_within_base") is True) and (
+            _owner(cls, "tools_bound") is tools if tools is not Detection else
+            cls._score_tools is Detection._score_tools and cls._tool_weight is Detection._tool_weight)
+
+    def tools_bound(self, data: dict[str, Any]) -> float:
+        """At least what ``_detect_tools(data)`` scores (a class with its own tool scoring says what it can give)."""
+        return _tools_bound(self, data)
 
     def score_bound(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> float | None:
         """At least the score ``detect`` gives (the same arguments), told without the path's other expressions, the
@@ -160,6 +177,8 @@ class Detection:
             else 0.0
         if not has_header or data is None:
             return bound
+        if not isinstance(data, dict):  # another envelope's text that is no map (a JSON list): not known
+            return None
         _, keys, no_name, model_rx, named = self._detect_rules
         if not named.isdisjoint(data):
             bound += sum(w for key, w in keys if key in data)
@@ -168,7 +187,7 @@ class Detection:
         model = data.get("model")
         if isinstance(model, str) and model_rx is not None and model_rx.match(model) and model != "inherit":
             bound += 2
-        return bound + _tools_bound(self, data)
+        return bound + self.tools_bound(data)
 
     def _needs_header(self, place: re.Match[str]) -> bool:
         """Is the place matched one where the tool loads no file without a header (``[detect] needs_header``)?"""

@@ -40,6 +40,7 @@ FILE_PREFIX = "file://"
 
 class Kiro(Dialect):
     id = "kiro"
+    detect_within_base = True  # the base score, or 0 for another tool's `$schema` (detection's ``score_bound``)
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         score, why = super().detect(path, data, has_header)
@@ -147,6 +148,7 @@ def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
 
 class KiroMarkdown(Kiro):
     id = "kiro-md"
+    detect_within_base = True  # the base score itself
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         return Dialect.detect(self, path, data, has_header)  # no `$schema` rule: that is the JSON form's

@@ -89,6 +89,9 @@ class Skill(Dialect):
         """Only ``allowed-tools`` is evidence (a ``tools`` key belongs to an agent)."""
         return (2.0, ["field 'allowed-tools'"]) if "allowed-tools" in data else (0.0, [])
 
+    def tools_bound(self, data: dict[str, Any]) -> float:
+        return 2.0 if "allowed-tools" in data else 0.0  # what ``_detect_tools`` scores (detection's ``score_bound``)
+
     # ------------------------------------------------------------------ writing
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         kept = self.foreign_as_read(ctx, also=("allowed-tools",))
