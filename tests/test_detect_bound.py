@@ -54,3 +54,24 @@ def test_the_winner_alone_is_the_winner_and_no_bound_is_below_its_score() -> Non
     # a dialect whose own detection gives the base score or 0 (Kiro's), or whose own tool scoring says its bound
     # (a skill's), and the dialects of other envelopes beside a frontmatter header, are bounded too
     assert {"kiro", "kiro-md", "skill", "codex", "roo"} <= bounded
+
+
+def test_a_tool_list_s_names_are_remembered_per_way_of_splitting_it() -> None:
+    """VS Code reads quotes in a comma string (``'Read', Grep``: Read and Grep), other tools do not: the names a memo
+    keeps for one list are never another dialect's, whichever dialect scored the list first."""
+    from agentconv.dialects import detection
+
+    data = {"tools": "'Read', Grep, \"Bash\""}
+    alone = {}
+    for d in registry.all_dialects():
+        detection._MEMO.__dict__.clear()
+        alone[d.id] = (d._detect_tools(data), d.detect(None, data, True)[0])
+    split = [registry.get(d).split_names(data["tools"], "tools", None) for d in ("copilot", "claude")]
+    assert split == [["Read", "Grep", "Bash"], ["'Read'", "Grep", '"Bash"']]  # (the two ways differ on this list)
+    for first in registry.ids():
+        detection._MEMO.__dict__.clear()
+        registry.get(first)._detect_tools(data)
+        for d in registry.all_dialects():
+            assert (d._detect_tools(data), d.detect(None, data, True)[0]) == alone[d.id], (first, d.id)
+            bound = d.score_bound(None, data, True)
+            assert bound is None or bound >= alone[d.id][1] - 1e-9, (first, d.id)

@@ -45,13 +45,13 @@ def _claims(dialect: Any) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
 def _tools_bound(dialect: Any, data: dict[str, Any]) -> float:
     """At least what ``dialect._detect_tools(data)`` scores: each name ``split_names`` makes of the list worth 3 shared
     among the dialects that read it (``_tool_weight``, whether or not ``dialect`` is one of them), 2 more for a comma
-    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per split function)."""
+    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per ``_split_key``)."""
     value = data.get("tools")
     if value is None and "permission" not in data:
         return 0.0
     if isinstance(value, dict) or "permission" in data:
         return 3.0
-    split = type(dialect).split_names
+    split = dialect._split_key
     key = value if isinstance(value, str) else tuple(value) if isinstance(value, list) and all(
         isinstance(v, str) for v in value) else None
     lists = _MEMO.__dict__.get("lists")
@@ -146,6 +146,13 @@ class Detection:
             score += 2
             why.append(f"model {model!r}")
         return score, why
+
+    @cached_property
+    def _split_key(self) -> tuple[Any, bool]:
+        """What decides how ``split_names`` splits a tool list: the function, and whether the table reads quotes in a
+        comma string (``[parser] comma_quotes``: VS Code's split); the names a memo keeps for one list are shared by
+        the dialects with the same key only (Copilot's ``'Read', Grep`` is two names, Claude Code's another two)."""
+        return type(self).split_names, bool(self.table.get("parser", {}).get("comma_quotes"))
 
     detect_within_base = False
     """Set (as True) in a class whose own ``detect`` gives this class's score or 0 (Kiro's ``$schema`` rule, a command's
@@ -252,7 +259,7 @@ class Detection:
                 map(len, key)))  # this list's names and scores (keyed by the dialect itself: a new registry, new ones)
         hit = entry.get(self)
         if hit is None:
-            split = type(self).split_names
+            split = self._split_key
             names = entry.get(split)
             if names is None:
                 names = entry[split] = tuple(self.split_names(value, "tools", None))
