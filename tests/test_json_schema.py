@@ -301,3 +301,23 @@ def test_a_kiro_agent_in_markdown_is_read_as_kiro_md_and_a_deny_rule_is_never_dr
     one = check("convert", run("convert", str(src / "backend.md"), "--to", "claude", "--allow-broaden", "--json")[0], 0)
     assert one["files"][0]["from"] == "kiro-md"
     assert "tool-broadened" in [x["code"] for x in one["files"][0]["losses"]]
+
+
+def test_kiro_cli_prompts_are_not_made_into_agents(tmp_path) -> None:
+    """A Kiro CLI prompt (.kiro/prompts/NAME.md: a workspace prompt the user runs by name, kiro.dev/docs/cli/chat/
+    manage-prompts, checked 2026-11-28) is no agent: below a directory it was detected by its header (a description
+    and an `argument-hint`: a Copilot agent; a description alone: an OpenCode agent) and written as an agent. Now
+    skipped, with what it is, as a Cursor command is; with --from a command dialect it is read as a command."""
+    src = tmp_path / "in"
+    for rel, head in ((".kiro/prompts/execute.md", "description: Run the plan\nargument-hint: [plan]\n"),
+                      (".kiro/prompts/prime.md", "description: Load the context\n")):
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(f"---\n{head}---\n\nDo it.\n")
+    doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
+    why = "a Kiro CLI prompt: a prompt the user runs by name, not an agent (name the file, or a command dialect to " \
+          "read it as)"
+    assert {Path(f["source"]).name: (f["status"], f.get("reason")) for f in doc["files"]} == {
+        "execute.md": ("skipped", why), "prime.md": ("skipped", why)}
+    doc = check("convert", run("convert", str(src), "--from", "claude-command", "--to", "gemini-command", "-o",
+                               str(tmp_path / "o2"), "--json")[0], 0)
+    assert [f["status"] for f in doc["files"]] == ["converted", "converted"]

@@ -87,6 +87,8 @@ def test_migrate_reads_a_prompt_file_from_the_repository_it_runs_in(tmp_path, mo
     path = _workspace(tmp_path, "file://../prompts/rev.md")
     monkeypatch.chdir(tmp_path)
     summary = agentconv.migrate(tmp_path / "repo", ["claude"])
-    assert [r.status for r in summary.records] == ["converted"]
+    # the prompt file, in .kiro/prompts/ (a Kiro CLI prompt: run by name), is read as the agent's prompt, not alone
+    assert sorted((r.source, r.status) for r in summary.records) == [
+        (".kiro/agents/rev.json", "converted"), (".kiro/prompts/rev.md", "skipped")]
     assert (tmp_path / "repo" / ".claude" / "agents" / "rev.md").read_text(encoding="utf-8").endswith("You review code.\n")
     assert os.path.isfile(path)
