@@ -463,5 +463,32 @@ def test_an_empty_list_of_modes_is_a_valid_file_with_no_record(text, tmp_path):
     (tmp_path / ".roomodes").write_text(text)
     summary = agentconv.migrate(tmp_path, ["claude"])
     assert [(r.source, r.status) for r in summary.records] == [(".roomodes", "skipped")]
-    with pytest.raises(ParseError):  # a list with no `customModes` around it: Roo loads nothing, and says so
-        agentconv.convert_text("- slug: a\n  name: A\n  roleDefinition: r\n  groups: []\n", to="claude", path=".roomodes")
+    # a list of modes with no `customModes` around it: Roo loads nothing; read as those modes, and said (below)
+    bare = agentconv.convert_text("- slug: a\n  name: A\n  roleDefinition: r\n  groups: []\n", to="claude",
+                                  path=".roomodes")
+    assert "file-rejected" in [item.code for item in bare.report.items]
+    with pytest.raises(ParseError):  # a list of anything else is no modes file
+        agentconv.convert_text("- a\n- b\n", to="claude", path=".roomodes")
+
+
+def test_a_modes_file_holding_a_bare_list_of_modes_is_read_and_said_to_load_nothing_in_roo(tmp_path):
+    """A .roomodes / .kilocodemodes whose modes are a top-level list, with no `customModes` key around them (2 of 36
+    Roo/Kilo files of the unseen14 shadow corpus): Roo loads no mode from it (CustomModesManager.loadModesFromFile:
+    `!settings.customModes` -> []), nor does Kilo (ModesMigrator.readModesFile: `parsed?.customModes ?? []`; both read
+    2026-11-28). It failed on every target ("the file holds a list"); now each mode is read, as one mode alone is, with
+    a file-rejected warning (validate: an error), and the file converted to itself comes back byte for byte."""
+    text = ("# modes\n- slug: planner\n  name: Planner\n  roleDefinition: Plans the work.\n  groups: [read]\n"
+            "- slug: builder\n  name: Builder\n  roleDefinition: Builds it.\n  groups:\n    - read\n    - edit\n")
+    src = tmp_path / "repo" / ".kilocodemodes"
+    src.parent.mkdir()
+    src.write_text(text, "utf-8")
+    out = cli("convert", src, "--to", "claude", "-o", tmp_path / "out")
+    assert out.returncode == 0, out.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / ".claude" / "agents").iterdir()) == ["builder.md", "planner.md"]
+    assert "[file-rejected] the file holds a list of modes with no 'customModes' key around it, so Roo loads " \
+           "nothing from the file" in out.stderr
+    assert agentconv.convert(src, to="roo", path=".kilocodemodes").text == text
+    checked = cli("validate", src)
+    assert checked.returncode != 0 and "error [rejected] the file holds a list of modes" in checked.stdout + checked.stderr
+    src.write_text("- slug: planner\n  roleDefinition: Plans.\n- just text\n", "utf-8")  # not every item a mode
+    assert "the file holds a list, not a mapping with customModes" in cli("convert", src, "--to", "claude").stderr

@@ -113,6 +113,9 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
                              line=line + 1 if line is not None else 1) from None
     if data is None:
         data = {}
+    bare = isinstance(data, list) and bool(data) and all(isinstance(m, dict) and ID in m for m in data)
+    if bare:  # the modes with no 'customModes' key around them: Roo and Kilo load none (see split)
+        data = {LIST: data}
     if not isinstance(data, dict):
         raise ParseError(f"the file holds a {type(data).__name__}, not a mapping with customModes", file=file,
                          line=1)
@@ -120,6 +123,12 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     parsed = Parsed(data, "", Layout(has_header=True), 1)
     parsed.coerced = coerced
     parsed.unloadable = unloadable
+    if bare:  # Roo: `!settings.customModes` -> no modes (CustomModesManager.loadModesFromFile); Kilo's ModesMigrator
+        # (packages/opencode/src/kilocode/modes-migrator.ts readModesFile): `parsed?.customModes ?? []`; both read
+        # 2026-11-28. Read as those modes, as one mode alone is, and said (validate: an error).
+        parsed.notes.append(Note(LossCode.FILE_REJECTED, {
+            "problem": "the file holds a list of modes with no 'customModes' key around it", "tool": "Roo",
+            "reading": "read as those modes (a file written fresh wraps them)"}, 1))
     parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
     return parsed
 
@@ -132,6 +141,7 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     for note in whole.coerced:  # no path of their own: the first parameter says where
         first, params = next(iter(note.params)), note.params
         notes.append(Note(note.code, {**params, first: f"{note.where}: {params[first]}"} if note.where else params))
+    notes += whole.notes  # a bare list of modes (parse)
     single = LIST not in data and ID in data  # one mode, unwrapped (an export, a catalogue entry)
     modes = [data] if single else data.get(LIST)
     if single:
