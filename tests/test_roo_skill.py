@@ -492,3 +492,20 @@ def test_a_modes_file_holding_a_bare_list_of_modes_is_read_and_said_to_load_noth
     assert checked.returncode != 0 and "error [rejected] the file holds a list of modes" in checked.stdout + checked.stderr
     src.write_text("- slug: planner\n  roleDefinition: Plans.\n- just text\n", "utf-8")  # not every item a mode
     assert "the file holds a list, not a mapping with customModes" in cli("convert", src, "--to", "claude").stderr
+
+
+@pytest.mark.parametrize("name", [".roomodes", ".kilocodemodes", "custom_modes.yaml"])
+def test_one_mode_alone_in_a_file_roo_loads_by_name_is_said_to_load_nothing(name):
+    """One mode with no `customModes` list around it is read as that mode (an export, a catalogue entry: an info
+    note). In a file Roo loads modes from by its name (.roomodes, Kilo's .kilocodemodes, custom_modes.yaml: a real
+    .roomodes of the unseen14 shadow corpus) Roo loads nothing from it (CustomModesManager.loadModesFromFile:
+    `!settings.customModes` -> []; RooCodeInc/Roo-Code, read 2026-11-28): that is a file-rejected warning now and a
+    validate error, where it was an info note and validate passed it. Converted to itself it comes back as written."""
+    from agentconv.validate import validate_text
+    text = "slug: solo\nname: Solo\nroleDefinition: Works alone.\ngroups: [read]\n"
+    codes = [item.code for item in agentconv.convert_text(text, to="claude", path=name).report.items]
+    assert "file-rejected" in codes and "value-read-as" not in codes
+    assert [p.severity for p in validate_text(text, path=name) if "one mode" in p.message] == ["error"]
+    assert agentconv.convert_text(text, to="roo", path=name).text == text
+    elsewhere = [item.code for item in agentconv.convert_text(text, to="claude", path="modes/solo.yaml").report.items]
+    assert "value-read-as" in elsewhere and "file-rejected" not in elsewhere

@@ -25,6 +25,7 @@ from .frontmatter import CARRY_PREFIX, Layout, Parsed
 from .records import Note, Out, Split
 
 LIST = "customModes"
+LOADED = frozenset({".roomodes", ".kilocodemodes", "custom_modes.yaml"})  # the files Roo (Kilo) loads modes from by name
 ID = "slug"
 PROBLEM = rx.compile("[\u00a0\u200b\u200c\u200d\u2010-\u2015\u2212\u2018\u2019\u201c\u201d]")
 _SWAP = {"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2018": "'", "\u2019": "'", "\u201c": '"',
@@ -144,7 +145,11 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     notes += whole.notes  # a bare list of modes (parse)
     single = LIST not in data and ID in data  # one mode, unwrapped (an export, a catalogue entry)
     modes = [data] if single else data.get(LIST)
-    if single:
+    if single and (file or "").replace("\\", "/").rpartition("/")[2] in LOADED:  # Roo loads nothing from it
+        notes.append(Note(LossCode.FILE_REJECTED, {
+            "problem": "the file holds one mode with no 'customModes' list around it", "tool": "Roo",
+            "reading": "read as that mode (a file written fresh wraps it)"}, 1))
+    elif single:  # an export, a catalogue entry: no file Roo loads by its name
         notes.append(Note(LossCode.VALUE_READ_AS, {"value": "one mode without the 'customModes' list around it",
                                                    "reading": "that mode (Roo's own files wrap it; a rewritten file does)"}))
     if modes == [] and not whole.unloadable:  # valid: Roo's schema (customModesSettingsSchema) takes an empty list
