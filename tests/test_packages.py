@@ -316,3 +316,26 @@ def test_a_claude_plugin_named_as_anthropics_own_is_one_warning_when_written_and
     assert len(failed) == 1 and "impersonates an official Anthropic/Claude marketplace" in failed[0]["error"]
     assert not (out / ".claude-plugin" / "marketplace.json").exists()
     assert (out / "claude-tools" / "agents" / "rev.md").is_file()
+
+
+def test_a_claude_plugin_converted_to_its_own_format_keeps_its_manifest_byte_for_byte(tmp_path):
+    """A Claude Code plugin converted to claude-plugin: its plugin.json was written fresh (an inline keywords list
+    spread over lines, the key order of the table), so the manifest of every plugin of the unseen14 shadow corpus
+    (9 of 9 below a marketplace) came back changed though its data had not. Same data: the manifest as it came; a
+    manifest the write changes (no name: the folder names the plugin) is still written fresh, with that name."""
+    src = tmp_path / "tidy"
+    (src / ".claude-plugin").mkdir(parents=True)
+    (src / "agents").mkdir()
+    manifest = ('{\n  "version": "1.0.0",\n  "name": "tidy",\n  "description": "Tidies",\n'
+                '  "keywords": ["lint", "format"],\n  "author": { "name": "A. Writer" }\n}\n')
+    (src / ".claude-plugin" / "plugin.json").write_text(manifest, "utf-8")
+    (src / "agents" / "rev.md").write_text("---\nname: rev\ndescription: Reviews\n---\n\nReview.\n", "utf-8")
+    out = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "out"))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "out" / ".claude-plugin" / "plugin.json").read_text("utf-8") == manifest
+    assert (tmp_path / "out" / "agents" / "rev.md").read_bytes() == (src / "agents" / "rev.md").read_bytes()
+    (src / ".claude-plugin" / "plugin.json").write_text('{"description": "Tidies"}\n', "utf-8")
+    out = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "o2"))
+    assert out.returncode == 0, out.stderr
+    assert json.loads((tmp_path / "o2" / ".claude-plugin" / "plugin.json").read_text("utf-8")) == {
+        "name": "tidy", "description": "Tidies"}

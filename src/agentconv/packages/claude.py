@@ -2,11 +2,12 @@
 servers) and the local plugins a Claude Code marketplace (``.claude-plugin/marketplace.json``) lists."""
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 from typing import Any
 
-from .. import limits
+from .. import jsontext, limits
 from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
 from .names import reserved_plugin_name
@@ -17,12 +18,16 @@ from .writing import Output, copy_files, dump, manifest_out, strip_home, write_r
 def read_claude(root: Path, carry: bool) -> Package:
     cp = table()["claude-plugin"]
     manifest: dict[str, Any] = {}
+    manifest_read = None
     if (root / cp["manifest"]).is_file():
         manifest = read_json(root / cp["manifest"], cp["manifest"])
         if not isinstance(manifest, dict):
             raise ParseError("the plugin manifest is not a JSON object", file=str(root / cp["manifest"]))
+        raw = limits.read_file(root / cp["manifest"])
+        if not jsontext.loads(raw.decode("utf-8-sig"))[1]:  # no key twice: the bytes say just this data
+            manifest_read = (copy.deepcopy(manifest), raw)
     name = manifest.get("name") if isinstance(manifest.get("name"), str) else root.resolve().name
-    pkg = Package(root, "claude-plugin", name)
+    pkg = Package(root, "claude-plugin", name, manifest_read=manifest_read)
     pkg.report.source, pkg.report.file = "claude-plugin", str(root / cp["manifest"])
     pkg.meta = {k: manifest[k] for k in cp["portable"] if k in manifest and k != "name"}
     places = {k: manifest.get(k) for k in KINDS}
@@ -107,6 +112,8 @@ def write_claude(pkg: Package, policy: Policy):
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
              component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")
     out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
+    if pkg.fmt == "claude-plugin" and pkg.manifest_read is not None and pkg.manifest_read[0] == manifest:
+        out[cp["manifest"]].data = pkg.manifest_read[1]  # the same data: the manifest as it came
     if pkg.mcp:
         out[cp["mcp"]] = Output(dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
                                "claude-plugin")

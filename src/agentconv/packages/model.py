@@ -89,6 +89,9 @@ class Package:
     spec-1.0.0.md "8.1 Manifest extension data")."""
     hooks: tuple[str, bytes] | None = None
     """Claude Code's hooks file: its package-relative path and bytes."""
+    manifest_read: tuple[Any, bytes] | None = None
+    """The manifest as read (its data, its bytes), when it names no key twice: written to its own format with the
+    same data, it is given back as it came (a same-format conversion is byte for byte)."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Every other file, package-relative path -> bytes, copied as it is."""
     sources: dict[str, str] = field(default_factory=dict)
