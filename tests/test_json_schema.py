@@ -321,3 +321,24 @@ def test_kiro_cli_prompts_are_not_made_into_agents(tmp_path) -> None:
     doc = check("convert", run("convert", str(src), "--from", "claude-command", "--to", "gemini-command", "-o",
                                str(tmp_path / "o2"), "--json")[0], 0)
     assert [f["status"] for f in doc["files"]] == ["converted", "converted"]
+
+
+def test_a_single_clinerules_file_is_accounted_for_as_a_cline_rule(tmp_path) -> None:
+    """`.clinerules` may be one file, Cline's legacy single-file rules (cline/cline getLocalClineRulesPath, read
+    2026-11-28): it has no suffix agentconv reads, so below a directory it was left out with nothing said (2 repositories
+    of the unseen14 shadow corpus), while a rule in a `.clinerules/` folder was skipped with its reason. Now both are,
+    by convert and by migrate; a file of another name without a suffix is still no candidate."""
+    src = tmp_path / "in"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / ".clinerules").write_text("Use tabs.\n")
+    (src / "a" / "Makefile").write_text("all:\n")
+    (src / "b" / ".clinerules").mkdir(parents=True)
+    (src / "b" / ".clinerules" / "style.md").write_text("Use spaces.\n")
+    why = "a Cline rule: instructions a tool loads, not an agent (name the file to convert it anyway)"
+    doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
+    assert {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]} == {
+        "a/.clinerules": ("skipped", why), "b/.clinerules/style.md": ("skipped", why)}
+    import agentconv
+    summary = agentconv.migrate(src, ["claude"], mode="check")
+    assert sorted((r.source, r.status, r.error) for r in summary.records) == [
+        ("a/.clinerules", "skipped", why), ("b/.clinerules/style.md", "skipped", why)]

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
 from .loss import LossCode, LossReport, Policy
-from .instructions import in_a_dialect_place, instructions, runs, skip_reason
+from .instructions import bare_names, in_a_dialect_place, instructions, runs, skip_reason
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
@@ -72,6 +72,8 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                     yield e  # a folder link out of the tree: whatever is below it is not read
                     continue
                 if not low.endswith(SUFFIXES):
+                    if on_skip and e.path.name in bare_names() and (what := instructions(e.path.as_posix())):
+                        on_skip(e.path, skip_reason(what))  # a rules file by name (.clinerules): no suffix of ours
                     continue
                 docs = low in ("readme.md", "changelog.md", "license.md")
                 if docs and not in_a_dialect_place(e.path.as_posix(), "command"):  # in a command folder: a command

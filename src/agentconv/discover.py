@@ -74,7 +74,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
     ``dialect``) the files the tools load as instructions, or run by name, that agentconv does not read as agents
     (``instructions.toml``: ``AGENTS.md``, Cursor commands ...)."""
     from . import manifest as mf
-    from .instructions import instructions, skip_reason
+    from .instructions import bare_names, instructions, skip_reason
 
     root = Path(root)
     globs = []
@@ -109,6 +109,9 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             yield e  # a folder link out of the repository
             continue
         if not name.endswith(SUFFIXES) or e.rel in exclude or listed(e.rel):
+            if (skipped and not dialect and not name.endswith(SUFFIXES) and os.path.basename(e.rel) in bare_names()
+                    and (what := instructions(e.rel)) is not None and e.rel not in exclude and not ignored(e.rel)):
+                skipped(e, skip_reason(what))  # a rules file by name (.clinerules): no suffix of ours
             continue
         placed = any(glob_match(e.rel, g) for g in globs)
         if ignored(e.rel):

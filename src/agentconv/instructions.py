@@ -47,6 +47,15 @@ def instructions(path: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def bare_names() -> frozenset[str]:
+    """The file names of the table with none of the suffixes agentconv reads (``.clinerules``): below a directory
+    such a file is no candidate, so it is accounted for by its name alone."""
+    from .batch import SUFFIXES
+
+    return frozenset(n for n in _any()[0] if not n.lower().endswith(SUFFIXES))
+
+
 def header_keys(path: str | None) -> frozenset[str]:
     """The header keys of the instructions file ``path`` is (``keys`` in the table; none for any other file)."""
     what = instructions(path.replace("\\", "/")) if path else None
