@@ -342,3 +342,23 @@ def test_a_single_clinerules_file_is_accounted_for_as_a_cline_rule(tmp_path) -> 
     summary = agentconv.migrate(src, ["claude"], mode="check")
     assert sorted((r.source, r.status, r.error) for r in summary.records) == [
         ("a/.clinerules", "skipped", why), ("b/.clinerules/style.md", "skipped", why)]
+
+
+def test_the_legacy_one_file_rules_of_cursor_and_windsurf_are_accounted_for(tmp_path) -> None:
+    """`.cursorrules` (Cursor's legacy project rules: cursor.com/docs/context/rules) and `.windsurfrules` (Windsurf's
+    first rules file) have no suffix agentconv reads: below a directory they were left out with nothing said (one
+    repository of the unseen14 shadow corpus); now skipped with what they are, by convert and by migrate."""
+    src = tmp_path / "in"
+    (src / "web").mkdir(parents=True)
+    (src / ".cursorrules").write_text("Prefer small functions.\n")
+    (src / "web" / ".windsurfrules").write_text("# Rules\n\nUse pnpm.\n")
+    (src / ".somethingrules").write_text("not listed\n")
+    cursor = "a Cursor rules file (.cursorrules): instructions a tool loads, not an agent (name the file to convert it anyway)"
+    windsurf = cursor.replace("a Cursor rules file (.cursorrules)", "a Windsurf rules file (.windsurfrules)")
+    doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
+    assert {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]} == {
+        ".cursorrules": ("skipped", cursor), "web/.windsurfrules": ("skipped", windsurf)}
+    import agentconv
+    summary = agentconv.migrate(src, ["claude"], mode="check")
+    assert sorted((r.source, r.status, r.error) for r in summary.records) == [
+        (".cursorrules", "skipped", cursor), ("web/.windsurfrules", "skipped", windsurf)]
