@@ -400,3 +400,19 @@ def test_pre_approvals_a_target_cannot_say_are_a_warning_not_an_info(via):
     said = [i for i in out.report if i.path == "tools" and "per-tool decisions" in i.message]
     assert said and all(i.severity.value == "warning" and i.code.value == "field-dropped" for i in said), said
     assert '"tools":{' not in out.text  # not carried: an allow would grant what the written file does not
+
+
+# A header with no blank line below it came back with one through a dialect with no markdown header (a Gemini CLI
+# command, a Codex agent: TOML): the side channel's `gap` said one blank line or more, never none. Where something
+# rides anyway, `"gap": ""` says none; the way back writes none.
+@pytest.mark.parametrize("source,path,text,via", [
+    ("claude-command", ".claude/commands/hi.md", "---\ndescription: Say hi\nmodel: haiku\n---\nSay hi to $ARGUMENTS.\n",
+     "gemini-command"),
+    ("claude-command", ".claude/commands/hi.md", "---\ndescription: Say hi\n---\nSay hi to $ARGUMENTS.\n",
+     "gemini-command"),
+    ("claude", ".claude/agents/hi.md", "---\nname: hi\ndescription: Says hi\ncolor: red\n---\nSay hi.\n", "codex"),
+])
+def test_no_blank_line_below_the_header_comes_back_as_none(source, path, text, via):
+    placed = agentconv.Policy(placed=True)
+    out = agentconv.convert_all_text(text, via, from_=source, path=path, policy=placed)[0]
+    assert agentconv.convert_text(out.text, source, from_=via, path=out.path, policy=placed).text == text

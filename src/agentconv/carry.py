@@ -82,7 +82,7 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
         payload["keys"] = keys
     if styles:
         payload["styles"] = styles
-    if gap:
+    if gap is not None:  # "": no blank line before the prompt, where its writer would put one
         payload["gap"] = gap
     if appended:
         payload["appended"] = appended
@@ -355,7 +355,7 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
             0 < len(k) <= 128 and is_style(v) for k, v in styles.items()):
         out["carried_styles"] = styles
     gap = payload.get("gap")
-    if isinstance(gap, str) and 0 < len(gap) <= GAP_MAX and not gap.strip("\n"):
+    if isinstance(gap, str) and len(gap) <= GAP_MAX and not gap.strip("\n"):
         out["carried_gap"] = gap
     appended = payload.get("appended")
     if isinstance(appended, str) and 0 < len(appended) <= 32:
