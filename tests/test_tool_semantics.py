@@ -485,7 +485,7 @@ ASKED = {
         "roo": ("groups", ["read", "command"]),
         "opencode": ("permission", {"*": "deny", "read": "allow", "bash": {"git status *": "allow", "*": "ask"}})}),
     "deny list": ('  edit: deny\n  bash:\n    "git status *": allow\n    "*": ask\n', {
-        "claude": ("disallowedTools", "Edit, Write"), "gemini": ("tools", "run_shell_command"),
+        "claude": ("disallowedTools", "Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree"), "gemini": ("tools", "run_shell_command"),
         "copilot": ("tools", "execute/runInTerminal"), "roo": ("groups", "command"),
         "opencode": ("permission", {"edit": "deny", "bash": {"git status *": "allow", "*": "ask"}})}),
 }
@@ -631,3 +631,50 @@ def test_an_ask_on_a_whole_tool_is_said_where_the_target_has_none(perm, to, aske
     said = [i for i in out.report.items if i.code.value == "field-dropped" and "ask before each call" in i.message]
     assert [i.message.split("call of ")[1].split(" not kept")[0] for i in said] == ([asked] if asked else [])
     assert all(i.severity.value == "warning" for i in said)
+
+
+def _said(out, code):
+    return [i.message for i in out.report.items if i.code.value == code]
+
+
+def test_a_deny_list_that_denies_a_whole_kind_of_tool_gives_no_other_tool_of_that_kind():
+    """OpenCode has one command tool and one edit permission: `bash: deny` and `edit: deny` leave an agent no way to run
+    a command or change a file. Written as VS Code's allowlist of every other tool, runTests and createAndRunTask (run
+    the tests, a task) and editNotebook were still there; written for Claude Code, Monitor (runs a command in the
+    background) and NotebookEdit were not denied. Codex's read-only sandbox and Cursor's readonly deny by kind too
+    (VS Code kept runTests). A kind the source still allows part of (Claude Code's PowerShell) is left as it is."""
+    text = "---\ndescription: d\npermission:\n  edit: deny\n  bash: deny\n---\n\nDo it.\n"
+    out = agentconv.convert_text(text, "copilot", from_="opencode", path=PATHS["opencode"])
+    tools = header(out.text)["tools"]
+    assert "read/readFile" in tools and not {"edit/editNotebook", "execute/runTests", "execute/createAndRunTask"} & set(
+        tools)
+    assert any("left out too (opencode denies every tool it has of class files and shell" in m
+               for m in _said(out, "tool-coerced"))
+    out = agentconv.convert_text(text, "claude", from_="opencode", path=PATHS["opencode"])
+    denied = header(out.text)["disallowedTools"].split(", ")
+    assert {"Edit", "Write", "Bash", "NotebookEdit", "PowerShell", "Monitor"} <= set(denied)
+    assert any("naming NotebookEdit" in m for m in _said(out, "tool-coerced"))
+    codex = 'name = "ro"\ndescription = "d"\nsandbox_mode = "read-only"\ndeveloper_instructions = "Look."\n'
+    out = agentconv.convert_text(codex, "copilot", from_="codex", path=".codex/agents/ro.toml")
+    assert "read/readFile" in header(out.text)["tools"] and "execute/runTests" not in header(out.text)["tools"]
+    cursor = "---\nname: ro\ndescription: d\nreadonly: true\n---\n\nLook.\n"
+    out = agentconv.convert_text(cursor, "claude", from_="cursor", path=".cursor/agents/ro.md")
+    assert "Monitor" in header(out.text)["disallowedTools"].split(", ")
+    claude = "---\nname: probe\ndescription: d\ndisallowedTools: Bash\n---\n\nDo it.\n"  # PowerShell still runs commands
+    out = agentconv.convert_text(claude, "copilot", from_="claude", path=PATHS["claude"])
+    assert "execute/runTests" in header(out.text)["tools"] and "execute/runInTerminal" not in header(out.text)["tools"]
+
+
+def test_the_denial_of_a_tool_the_target_does_not_have_is_no_warning_and_comes_back():
+    """Denying a tool the target has no such tool for takes nothing away: it was said `tool 'powershell' has no
+    opencode name; not granted` (a warning, about a denied tool). Not said now; the exact policy still rides, so the
+    way back denies it again."""
+    codex = 'name = "ro"\ndescription = "d"\nsandbox_mode = "read-only"\ndeveloper_instructions = "Look."\n'
+    out = agentconv.convert_text(codex, "opencode", from_="codex", path=".codex/agents/ro.toml")
+    assert not _said(out, "tool-unmapped") and header(out.text)["permission"] == {"write": "deny", "edit": "deny",
+                                                                                 "bash": "deny"}
+    claude = "---\nname: probe\ndescription: d\ndisallowedTools: NotebookEdit\n---\n\nDo it.\n"
+    out = agentconv.convert_text(claude, "opencode", from_="claude", path=PATHS["claude"])
+    assert not _said(out, "tool-unmapped")
+    back = agentconv.convert_text(out.text, "claude", from_="opencode", path=PATHS["opencode"])
+    assert header(back.text)["disallowedTools"] == "NotebookEdit"

@@ -30,7 +30,9 @@ from typing import TYPE_CHECKING, Any
 from ..envelopes import records
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode
+from ..tools import capability
 from .base import Dialect
+from .helpers import dedupe
 
 if TYPE_CHECKING:
     from ..loss import LossReport
@@ -68,10 +70,10 @@ class Codex(Dialect):
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.key)
         if value == READ_ONLY:
-            edits, commands = self._sets()
-            order = self.table["sandbox"]["edits"] + self.table["sandbox"]["commands"]
+            spec = self.table["sandbox"]
+            order = spec["edits"] + spec["commands"] + spec.get("also_denies", [])
             agent.tools.mode = DENYLIST
-            agent.tools.grants = [Grant(c, c, "deny") for c in order if c in edits | commands]  # raw: the canonical id
+            agent.tools.grants = [Grant(c, c, "deny") for c in dedupe(order)]  # raw: the canonical id
         elif value is not None:
             if value not in self.table.get("values", {}).get("sandbox", []):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}",
@@ -92,11 +94,12 @@ class Codex(Dialect):
         edits, commands = self._sets()
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
-            extra = sorted(str(c) for c in denied - edits - commands)
+            also = set(self.table.get("sandbox", {}).get("also_denies", []))
+            extra = sorted(str(c) for c in denied - edits - commands - also)
             if extra:
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only a read-only sandbox)",
                                      None)
-            shells = sorted(denied & commands)
+            shells = sorted(denied & (commands | {c for c in also if capability(c) == "shell"}))
             if shells and not same:
                 self._broaden(ctx, f"{self.id} runs shell commands in every sandbox mode: denying "
                               f"{', '.join(shells)} cannot be written ({self.key} = {READ_ONLY!r} would grant "

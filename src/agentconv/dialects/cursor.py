@@ -31,6 +31,10 @@ class Cursor(Dialect):
     def mutating(self) -> list[str]:
         return list(self.table.get("readonly", {}).get("denies", []))
 
+    def read_only_denies(self) -> list[str]:
+        """What ``readonly: true`` reads as: the mutating tools and the table's ``also_denies``."""
+        return self.mutating() + list(self.table.get("readonly", {}).get("also_denies", []))
+
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.flag)
         if isinstance(value, str) and value.lower() in ("true", "false"):
@@ -38,7 +42,7 @@ class Cursor(Dialect):
             value = value.lower() == "true"
         if value is True:
             agent.tools.mode = DENYLIST
-            agent.tools.grants = [Grant(c, c, "deny") for c in self.mutating()]  # raw: the canonical id
+            agent.tools.grants = [Grant(c, c, "deny") for c in self.read_only_denies()]  # raw: the canonical id
         elif value is not None:
             agent.extensions.setdefault(self.id, {})[self.flag] = value
 
@@ -53,7 +57,7 @@ class Cursor(Dialect):
         mutating = set(self.mutating())
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
-            extra = sorted(str(c) for c in denied - mutating)
+            extra = sorted(str(c) for c in denied - set(self.read_only_denies()))
             if extra:
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only readonly: true exists)")
             narrower = sorted(mutating - denied)

@@ -14,7 +14,7 @@ from .. import carry, naming, registry
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport, cannot_restrict
-from ..tools import capability, split_mcp
+from ..tools import capability, split_mcp, vocabulary
 from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped
 
 if TYPE_CHECKING:
@@ -185,6 +185,8 @@ class ToolFields:
             self.broaden(ctx, f"{self.id} has no tool list: the agent would get every tool")
             return {}
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
+        if policy.mode == DENYLIST and self.supports_deny():
+            denied += self.implied_names(ctx, policy)
         mode = policy.mode
         if mode == NONE and self.table.get("empty_tools"):
             ctx.report.add(LossCode.VALUE_REQUIRED, "tools", field="the tool list", consequence=self.table["empty_tools"])
@@ -290,16 +292,33 @@ class ToolFields:
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
         deny = {g.canonical for g in policy.denied() if g.pattern is None}
-        out, regrant = [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
+        implied = implied_denials(policy, ctx.agent.origin.dialect if ctx.agent.origin is not None else None)
+        out, regrant, kind = [], [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
         for c, names in self.crosswalk.written.items():
             for n in names if c not in deny else []:
-                (regrant if self.crosswalk.grants_of([n]) & deny else out).append((n, Grant(n, c)))
+                if c in implied and not self.crosswalk.grants_of([n]) - implied - deny:
+                    kind.append(n)  # only tools of a kind the source denies whole
+                    continue
+                (regrant if self.crosswalk.grants_of([n]) & (deny | implied) else out).append((n, Grant(n, c)))
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
+        if kind:
+            note += f"; {', '.join(dedupe(kind))} left out too ({_implied_why(ctx.agent.origin.dialect, implied)})"
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
+        return out
+
+    def implied_names(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
+        """A deny list's tools of a kind its source denies whole (``implied_denials``) that this dialect names: denied
+        here too (OpenCode ``bash: deny`` is every command; Claude Code's Monitor and PowerShell run commands as well).
+        Said (tool-coerced); a tool this dialect has no name for is not here, so nothing is lost."""
+        implied = implied_denials(policy, ctx.agent.origin.dialect if ctx.agent.origin is not None else None)
+        out = [(n, Grant(n, c, "deny")) for c, names in self.crosswalk.written.items() if c in implied for n in names]
+        if out:
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"the deny list ({_implied_why(ctx.agent.origin.dialect, implied)})",
+                           written=f"a deny list naming {', '.join(dedupe(n for n, _ in out))} too", note="")
         return out
 
     def supports_exceptions(self) -> bool:
@@ -376,6 +395,14 @@ class ToolFields:
         back = not same and origin is not None and origin.keep.get("carried_from") == self.id and \
             ctx.carried_back("tools")
         picks, renamed, unmapped, split = self._names(grants, same, back)
+        # the denial of a tool this dialect does not have (Claude Code has no task runner, OpenCode no notebook tool)
+        # takes nothing away: no "not granted" warning (a tool no table knows may be a custom one, still said); the
+        # exact policy rides, so the way back denies it again
+        absent = [i for i in unmapped if grants[i].decision == "deny" and grants[i].canonical is not None]
+        if absent:
+            unmapped = tuple(i for i in unmapped if i not in absent)
+            if ctx.policy.carry:
+                ctx.carry_tools()
         if renamed:
             ctx.tools_renamed = True
         if unmapped:
@@ -621,6 +648,41 @@ def _classed(wider: frozenset[str], granted: frozenset[str]) -> tuple[tuple[str,
         else:
             widen.append(f"{c} ({cls})")
     return tuple(widen), tuple(warn), tuple(same)
+
+
+@cache
+def _class_members() -> dict[str, frozenset[str]]:
+    """Capability class -> its canonical ids (data/tools.toml)."""
+    out: dict[str, set[str]] = {}
+    for c in vocabulary():
+        out.setdefault(capability(c), set()).add(c)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def implied_denials(policy: ToolPolicy, source: str | None) -> frozenset[str]:
+    """Tools a deny list denies by kind, not by name: where the source denies, unscoped, every tool of a capability
+    class its own dialect has a name for and allows none of that class, the class's other tools (which its tool lacks)
+    are denied too. OpenCode has one command tool and one edit permission: ``bash: deny`` leaves an agent no way to run
+    a command, ``edit: deny`` none to change a file ("edit: ... all file modifications (edit, write, patch,
+    multiedit)", opencode.ai/docs/permissions, read 2026-11-28), so VS Code's runTests and createAndRunTask (run tasks
+    and tests) or editNotebook, Claude Code's Monitor (runs a command in the background), PowerShell and NotebookEdit
+    would be access the source never had. A dialect with no tool names (Codex's sandbox, Cursor's readonly) denies
+    by kind whatever it denies. Empty for any other policy."""
+    if policy.mode != DENYLIST or source is None or source not in registry.ids():
+        return frozenset()
+    named = set(registry.get(source).crosswalk.written)
+    denied = {g.canonical for g in policy.denied() if g.pattern is None and g.canonical}
+    opened = {capability(g.canonical) for g in policy.grants if g.decision != "deny" and g.canonical}
+    out: set[str] = set()
+    for cls, ids in _class_members().items():
+        if cls not in opened and ids & denied and ids & named <= denied:
+            out |= ids - denied
+    return frozenset(out)
+
+
+def _implied_why(source: str, implied: frozenset[str]) -> str:
+    kinds = sorted({capability(c) for c in implied})
+    return f"{source} denies every tool it has of class {' and '.join(kinds)}: the other tools of that class are denied too"
 
 
 def decisions_only(policy: ToolPolicy) -> bool:
