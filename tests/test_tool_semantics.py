@@ -678,3 +678,16 @@ def test_the_denial_of_a_tool_the_target_does_not_have_is_no_warning_and_comes_b
     assert not _said(out, "tool-unmapped")
     back = agentconv.convert_text(out.text, "claude", from_="opencode", path=PATHS["opencode"])
     assert header(back.text)["disallowedTools"] == "NotebookEdit"
+
+
+def test_the_read_only_sandboxs_shell_written_as_no_shell_is_said():
+    """Codex runs commands in every sandbox mode: a read-only role keeps a shell whose commands cannot write. Read as
+    denying the shell (no other dialect can say a shell that cannot write), it was written for OpenCode as `bash: deny`
+    and for Claude Code as `Bash` denied with no word: said now (tool-narrowed); back into Codex, nothing is said."""
+    codex = 'name = "ro"\ndescription = "d"\nsandbox_mode = "read-only"\ndeveloper_instructions = "Look."\n'
+    for target in ("opencode", "claude", "copilot"):
+        out = agentconv.convert_text(codex, target, from_="codex", path=".codex/agents/ro.toml")
+        said = _said(out, "tool-narrowed")
+        assert len(said) == 1 and "the read-only sandbox's shell" in said[0] and target in said[0], target
+    out = agentconv.convert_text(codex, "codex", from_="codex", path=".codex/agents/ro.toml")
+    assert out.text == codex and not _said(out, "tool-narrowed")

@@ -187,6 +187,7 @@ class ToolFields:
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
             denied += self.implied_names(ctx, policy)
+        self.narrow_read_only_shell(ctx, policy)
         mode = policy.mode
         if mode == NONE and self.table.get("empty_tools"):
             ctx.report.add(LossCode.VALUE_REQUIRED, "tools", field="the tool list", consequence=self.table["empty_tools"])
@@ -320,6 +321,17 @@ class ToolFields:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"the deny list ({_implied_why(ctx.agent.origin.dialect, implied)})",
                            written=f"a deny list naming {', '.join(dedupe(n for n, _ in out))} too", note="")
         return out
+
+    def narrow_read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
+        """A source whose read-only setting keeps a shell that cannot write (Codex's read-only sandbox: the table's
+        ``[sandbox] read_only_shell``) reads as denying the shell: written here, the agent has no shell at all. Said."""
+        source = ctx.agent.origin.dialect if ctx.agent.origin is not None else None
+        if source in (None, self.id) or source not in registry.ids() or policy.mode != DENYLIST:
+            return
+        kept = registry.get(source).table.get("sandbox", {}).get("read_only_shell")
+        if kept and "bash" in {g.canonical for g in policy.denied() if g.pattern is None}:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=kept,
+                           written=f"the read-only setting written as a denied shell in {self.id}")
 
     def supports_exceptions(self) -> bool:
         """Whether a scope of a denied tool can be allowed here (OpenCode's ``bash: {"git tag *": allow, "*": deny}``)."""
