@@ -1299,7 +1299,8 @@ def test_opencodes_guards_are_not_read_as_tools_and_a_non_default_one_is_said():
     text = ("---\ndescription: d\nmode: subagent\npermission:\n  external_directory: deny\n  doom_loop: ask\n"
             "  edit: deny\n---\nBody.\n")
     out = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
-    assert "mcp__" not in out.text and "\ndisallowedTools: Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree\n" in out.text
+    assert "mcp__" not in out.text
+    assert "\ndisallowedTools: Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree\n" in out.text
     said = [i.message for i in out.report.items if i.code.value == "field-dropped"]
     assert len(said) == 1 and "external_directory: deny" in said[0]  # doom_loop: ask is OpenCode's default
     assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text

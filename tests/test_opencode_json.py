@@ -161,7 +161,8 @@ def test_tools_write_false_switches_off_every_file_edit_as_opencode_does():
     text = '{"agent": {"r": {"description": "d", "mode": "subagent", "prompt": "p", "tools": {"write": false}}}}'
     doc, _ = api.read_text(text, path="opencode.json")
     assert _tools(doc.agent) == ("denylist", [("edit", "deny", None), ("write", "deny", None)])
-    assert "disallowedTools: Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree\n" in api.convert_text(text, "claude", path="opencode.json").text
+    assert "disallowedTools: Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree\n" in api.convert_text(
+        text, "claude", path="opencode.json").text
     md, _ = api.read_text("---\ndescription: d\ntools:\n  patch: false\n---\np\n", "opencode", path=".opencode/agent/r.md")
     assert _tools(md.agent) == ("denylist", [("edit", "deny", None), ("write", "deny", None)])
 

@@ -113,7 +113,8 @@ def test_a_routed_prompt_comes_back_through_opencode(tmp_path):
 
 
 @pytest.mark.parametrize("target, rev", [
-    ("claude-command", "description: Review it\ndisallowed-tools: Edit, Write, Bash, NotebookEdit, EnterWorktree, ExitWorktree, PowerShell, Monitor, TaskStop\ndisable-model-invocation: true\n"),  # deny rules: said there
+    ("claude-command", ("description: Review it\ndisallowed-tools: Edit, Write, Bash, NotebookEdit, EnterWorktree, "
+                        "ExitWorktree, PowerShell, Monitor, TaskStop\ndisable-model-invocation: true\n")),  # deny rules
     ("gemini-command", None),  # no tool field: refused
 ])
 def test_a_batch_gives_a_command_its_agents_tools(tmp_path, target, rev):
@@ -173,7 +174,9 @@ def test_no_route_to_an_agent_that_another_file_of_the_target_answers_to(tmp_pat
     (root / ".claude/agents/reviewer.md").write_text("---\nname: review\ndescription: Other\n---\nOther.\n")
     got = outcome(root, tmp_path / "claude", "claude")
     assert got[".opencode/command/rev.md"][0] == "converted"
-    assert header(tmp_path / "claude/.claude/commands/rev.md") == "description: Review it\ndisallowed-tools: Edit, Write, Bash, NotebookEdit, EnterWorktree, ExitWorktree, PowerShell, Monitor, TaskStop\ndisable-model-invocation: true\n"
+    assert header(tmp_path / "claude/.claude/commands/rev.md") == (
+        "description: Review it\ndisallowed-tools: Edit, Write, Bash, NotebookEdit, EnterWorktree, ExitWorktree, "
+        "PowerShell, Monitor, TaskStop\ndisable-model-invocation: true\n")
 
 
 def test_no_route_to_an_agent_whose_place_holds_a_file_agentconv_did_not_write(tmp_path):

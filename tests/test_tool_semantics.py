@@ -423,8 +423,9 @@ def test_a_prompt_run_in_an_agent_stays_as_written_in_its_own_dialect():
 EXCEPTION_OF = "denied as a whole in {t} (it cannot allow a scope of a denied tool), which also forbids {x}"
 EXCEPTIONS = {
     "bash git tag": ({"bash": '\n    "git tag *": allow\n    "*": deny'}, {
-        "claude": ("disallowedTools", "Bash", ["bash " + EXCEPTION_OF.format(t="claude", x="bash(git tag *)")]),
-        "claude-command": ("disallowed-tools", "Bash",
+        "claude": ("disallowedTools", "Bash, PowerShell, Monitor, TaskStop",
+                   ["bash " + EXCEPTION_OF.format(t="claude", x="bash(git tag *)")]),
+        "claude-command": ("disallowed-tools", "Bash, PowerShell, Monitor, TaskStop",
                            ["bash " + EXCEPTION_OF.format(t="claude-command", x="bash(git tag *)")]),
         "gemini": ("tools", "no run_shell_command", ["bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)")]),
         "copilot": ("tools", "no execute/runInTerminal",
@@ -436,7 +437,8 @@ EXCEPTIONS = {
         "codex": REFUSED("codex runs shell commands in every sandbox mode: denying bash cannot be written"),
         "opencode": ("permission", {"bash": {"git tag *": "allow", "*": "deny"}}, [])}),
     "edit markdown only": ({"edit": '\n    "*.md": allow\n    "*": deny'}, {
-        "claude": ("disallowedTools", "Edit, Write", ["edit " + EXCEPTION_OF.format(t="claude", x="edit(*.md)")]),
+        "claude": ("disallowedTools", "Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree",
+                   ["edit " + EXCEPTION_OF.format(t="claude", x="edit(*.md)")]),
         "codex": ("sandbox_mode", "read-only", [
             "deny list written as sandbox_mode = 'read-only', which also forbids notebook-edit",
             "edit " + EXCEPTION_OF.format(t="codex", x="edit(*.md)")]),
@@ -485,7 +487,8 @@ ASKED = {
         "roo": ("groups", ["read", "command"]),
         "opencode": ("permission", {"*": "deny", "read": "allow", "bash": {"git status *": "allow", "*": "ask"}})}),
     "deny list": ('  edit: deny\n  bash:\n    "git status *": allow\n    "*": ask\n', {
-        "claude": ("disallowedTools", "Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree"), "gemini": ("tools", "run_shell_command"),
+        "claude": ("disallowedTools", "Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree"),
+        "gemini": ("tools", "run_shell_command"),
         "copilot": ("tools", "execute/runInTerminal"), "roo": ("groups", "command"),
         "opencode": ("permission", {"edit": "deny", "bash": {"git status *": "allow", "*": "ask"}})}),
 }
@@ -660,6 +663,9 @@ def test_a_deny_list_that_denies_a_whole_kind_of_tool_gives_no_other_tool_of_tha
     cursor = "---\nname: ro\ndescription: d\nreadonly: true\n---\n\nLook.\n"
     out = agentconv.convert_text(cursor, "claude", from_="cursor", path=".cursor/agents/ro.md")
     assert "Monitor" in header(out.text)["disallowedTools"].split(", ")
+    scoped = '---\ndescription: d\npermission:\n  bash:\n    "*": deny\n    "git diff*": allow\n---\n\nDo it.\n'
+    out = agentconv.convert_text(scoped, "copilot", from_="opencode", path=PATHS["opencode"])  # git diff only: no tests
+    assert not {"execute/runInTerminal", "execute/runTests"} & set(header(out.text)["tools"])
     claude = "---\nname: probe\ndescription: d\ndisallowedTools: Bash\n---\n\nDo it.\n"  # PowerShell still runs commands
     out = agentconv.convert_text(claude, "copilot", from_="claude", path=PATHS["claude"])
     assert "execute/runTests" in header(out.text)["tools"] and "execute/runInTerminal" not in header(out.text)["tools"]

@@ -318,7 +318,8 @@ class ToolFields:
         implied = implied_denials(policy, ctx.agent.origin.dialect if ctx.agent.origin is not None else None)
         out = [(n, Grant(n, c, "deny")) for c, names in self.crosswalk.written.items() if c in implied for n in names]
         if out:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"the deny list ({_implied_why(ctx.agent.origin.dialect, implied)})",
+            why = _implied_why(ctx.agent.origin.dialect, implied)
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"the deny list ({why})",
                            written=f"a deny list naming {', '.join(dedupe(n for n, _ in out))} too", note="")
         return out
 
@@ -684,7 +685,10 @@ def implied_denials(policy: ToolPolicy, source: str | None) -> frozenset[str]:
         return frozenset()
     named = set(registry.get(source).crosswalk.written)
     denied = {g.canonical for g in policy.denied() if g.pattern is None and g.canonical}
-    opened = {capability(g.canonical) for g in policy.grants if g.decision != "deny" and g.canonical}
+    # a class stays closed under a scope allowed of a denied tool (`bash: {"*": deny, "git diff*": allow}`): the source
+    # runs those commands only, never a task or the tests
+    opened = {capability(g.canonical) for g in policy.grants
+              if g.decision != "deny" and g.canonical and g.pattern is None}
     out: set[str] = set()
     for cls, ids in _class_members().items():
         if cls not in opened and ids & denied and ids & named <= denied:
@@ -694,7 +698,8 @@ def implied_denials(policy: ToolPolicy, source: str | None) -> frozenset[str]:
 
 def _implied_why(source: str, implied: frozenset[str]) -> str:
     kinds = sorted({capability(c) for c in implied})
-    return f"{source} denies every tool it has of class {' and '.join(kinds)}: the other tools of that class are denied too"
+    return (f"{source} denies every tool it has of class {' and '.join(kinds)}: the other tools of that class are "
+            "denied too")
 
 
 def decisions_only(policy: ToolPolicy) -> bool:
