@@ -235,6 +235,7 @@ def test_an_opencode_skill_permission_scoped_to_named_skills_never_widens_in_gem
     out = agentconv.convert_text(deny, "gemini", from_="opencode", path=PATHS["opencode"])
     assert "activate_skill" not in header(out.text)["tools"] and "read_file" in header(out.text)["tools"]
     assert [(i.severity.value, i.message) for i in out.report if i.code.value == "tool-narrowed"] == [
+        ("warning", MCP_OF.format(t="gemini")),
         ("warning", "skill denied as a whole in gemini (it cannot allow a scope of a denied tool), which also forbids "
                     "skill(pdf-tools)")]
 
@@ -421,16 +422,21 @@ def test_a_prompt_run_in_an_agent_stays_as_written_in_its_own_dialect():
 # Cursor, and an info note elsewhere. Each row: the permission map, per target the tool field written and the
 # tool-narrowed messages (REFUSED: refused as a widening for another reason).
 EXCEPTION_OF = "denied as a whole in {t} (it cannot allow a scope of a denied tool), which also forbids {x}"
+# a deny list leaves every MCP server's tools allowed: an allowlist of the built-in tools forbids them (said)
+MCP_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids every MCP server's tools "
+          "(the deny list allows them)")
 EXCEPTIONS = {
     "bash git tag": ({"bash": '\n    "git tag *": allow\n    "*": deny'}, {
         "claude": ("disallowedTools", "Bash, PowerShell, Monitor, TaskStop",
                    ["bash " + EXCEPTION_OF.format(t="claude", x="bash(git tag *)")]),
         "claude-command": ("disallowed-tools", "Bash, PowerShell, Monitor, TaskStop",
                            ["bash " + EXCEPTION_OF.format(t="claude-command", x="bash(git tag *)")]),
-        "gemini": ("tools", "no run_shell_command", ["bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)")]),
+        "gemini": ("tools", "no run_shell_command", [MCP_OF.format(t="gemini"),
+            "bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)")]),
         "copilot": ("tools", "no execute/runInTerminal",
-                    ["bash " + EXCEPTION_OF.format(t="copilot", x="bash(git tag *)")]),
-        "roo": ("groups", ["read", "edit", "modes"], ["bash " + EXCEPTION_OF.format(t="roo", x="bash(git tag *)")]),
+                    [MCP_OF.format(t="copilot"), "bash " + EXCEPTION_OF.format(t="copilot", x="bash(git tag *)")]),
+        "roo": ("groups", ["read", "edit", "modes"], [MCP_OF.format(t="roo"),
+            "bash " + EXCEPTION_OF.format(t="roo", x="bash(git tag *)")]),
         "cursor": ("readonly", True, [
             "deny list written as readonly: true, which also forbids edit, notebook-edit, powershell, run-task, write",
             "bash " + EXCEPTION_OF.format(t="cursor", x="bash(git tag *)")]),
@@ -507,7 +513,8 @@ def test_a_scope_allowed_under_a_tool_that_asks_is_said(case, target):
     else:
         assert fields[key] == value
     said = [i.message for i in out.report if i.code.value == "tool-narrowed"]
-    assert said == ([] if target == "opencode" else [ASKED_OF.format(t=target)])
+    mcp = [MCP_OF.format(t=target)] if case == "deny list" and target not in ("claude", "opencode") else []
+    assert said == ([] if target == "opencode" else mcp + [ASKED_OF.format(t=target)])
     if case == "allowlist" and target != "kiro":  # the exact allowlist rides along (Kiro's JSON has no side channel;
         # beside a deny list, `git status *` allowed is a pre-approval the file does not show: never restored from it)
         back = agentconv.convert_text(out.text, "opencode", from_=target, path=out.path)
@@ -693,7 +700,19 @@ def test_the_read_only_sandboxs_shell_written_as_no_shell_is_said():
     codex = 'name = "ro"\ndescription = "d"\nsandbox_mode = "read-only"\ndeveloper_instructions = "Look."\n'
     for target in ("opencode", "claude", "copilot"):
         out = agentconv.convert_text(codex, target, from_="codex", path=".codex/agents/ro.toml")
-        said = _said(out, "tool-narrowed")
+        said = [m for m in _said(out, "tool-narrowed") if "MCP server" not in m]  # copilot: an allowlist (said)
         assert len(said) == 1 and "the read-only sandbox's shell" in said[0] and target in said[0], target
     out = agentconv.convert_text(codex, "codex", from_="codex", path=".codex/agents/ro.toml")
     assert out.text == codex and not _said(out, "tool-narrowed")
+
+
+def test_a_deny_list_written_as_an_allowlist_says_the_mcp_tools_it_forbids():
+    """A deny list leaves every MCP server's tools allowed (OpenCode `edit: deny`: the agent still has its servers'
+    tools); written as an allowlist of the target's built-in tools (VS Code, Gemini CLI, Roo), they are gone. That was
+    said only as an info ("an allowlist of every other built-in tool", tool-coerced: same access): a warning now."""
+    text = "---\ndescription: d\npermission:\n  edit: deny\n---\n\nDo it.\n"
+    for target in ("copilot", "gemini", "roo"):
+        out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
+        assert _said(out, "tool-narrowed") == [MCP_OF.format(t=target)], target
+    out = agentconv.convert_text(text, "claude", from_="opencode", path=PATHS["opencode"])  # a deny list there
+    assert not _said(out, "tool-narrowed") and "mcp__" not in out.text

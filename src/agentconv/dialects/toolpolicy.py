@@ -307,6 +307,11 @@ class ToolFields:
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
+        if not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):  # Roo's `mcp` group grants them all
+            # a deny list leaves every MCP server's tools allowed; an allowlist names no server it does not know
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools",
+                           tools="every MCP server's tools (the deny list allows them)",
+                           written=f"the deny list written as an allowlist of {self.id}'s built-in tools")
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
         return out
