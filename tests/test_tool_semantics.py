@@ -423,8 +423,8 @@ def test_a_prompt_run_in_an_agent_stays_as_written_in_its_own_dialect():
 # tool-narrowed messages (REFUSED: refused as a widening for another reason).
 EXCEPTION_OF = "denied as a whole in {t} (it cannot allow a scope of a denied tool), which also forbids {x}"
 # a deny list leaves every MCP server's tools allowed: an allowlist of the built-in tools forbids them (said)
-MCP_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids every MCP server's tools "
-          "(the deny list allows them)")
+MCP_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids the tools of every MCP "
+          "server it does not name (a deny list allows them)")
 EXCEPTIONS = {
     "bash git tag": ({"bash": '\n    "git tag *": allow\n    "*": deny'}, {
         "claude": ("disallowedTools", "Bash, PowerShell, Monitor, TaskStop",
@@ -716,3 +716,7 @@ def test_a_deny_list_written_as_an_allowlist_says_the_mcp_tools_it_forbids():
         assert _said(out, "tool-narrowed") == [MCP_OF.format(t=target)], target
     out = agentconv.convert_text(text, "claude", from_="opencode", path=PATHS["opencode"])  # a deny list there
     assert not _said(out, "tool-narrowed") and "mcp__" not in out.text
+    named = "---\ndescription: d\npermission:\n  edit: deny\n  context7_resolve: allow\n---\n\nDo it.\n"
+    out = agentconv.convert_text(named, "copilot", from_="opencode", path=PATHS["opencode"])  # a tool named stays
+    assert "context7/resolve" in header(out.text)["tools"]
+    assert _said(out, "tool-narrowed") == [MCP_OF.format(t="copilot")]

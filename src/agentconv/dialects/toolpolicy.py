@@ -301,6 +301,9 @@ class ToolFields:
                     kind.append(n)  # only tools of a kind the source denies whole
                     continue
                 (regrant if self.crosswalk.grants_of([n]) & (deny | implied) else out).append((n, Grant(n, c)))
+        # an MCP tool or server the deny list names as allowed stays: named exactly (never Roo's `mcp`, every server)
+        mcp = [g for g in policy.allowed() if g.pattern is None and (g.canonical or "").startswith("mcp:")]
+        out += [(n, g) for n, g in self.names_for(ctx, mcp) if self.crosswalk.grants_of([n]) <= {g.canonical}]
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
         if kind:
             note += f"; {', '.join(dedupe(kind))} left out too ({_implied_why(ctx.agent.origin.dialect, implied)})"
@@ -310,7 +313,7 @@ class ToolFields:
         if not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):  # Roo's `mcp` group grants them all
             # a deny list leaves every MCP server's tools allowed; an allowlist names no server it does not know
             ctx.report.add(LossCode.TOOL_NARROWED, "tools",
-                           tools="every MCP server's tools (the deny list allows them)",
+                           tools="the tools of every MCP server it does not name (a deny list allows them)",
                            written=f"the deny list written as an allowlist of {self.id}'s built-in tools")
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
