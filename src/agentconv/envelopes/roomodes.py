@@ -25,7 +25,8 @@ from .frontmatter import CARRY_PREFIX, Layout, Parsed
 from .records import Note, Out, Split
 
 LIST = "customModes"
-LOADED = frozenset({".roomodes", ".kilocodemodes", "custom_modes.yaml"})  # the files Roo (Kilo) loads modes from by name
+LOADED = frozenset({".roomodes", ".kilocodemodes", "custom_modes.yaml"})
+"""The files Roo (Kilo) loads modes from by their name."""
 ID = "slug"
 PROBLEM = rx.compile("[\u00a0\u200b\u200c\u200d\u2010-\u2015\u2212\u2018\u2019\u201c\u201d]")
 _SWAP = {"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2018": "'", "\u2019": "'", "\u201c": '"',
