@@ -323,42 +323,31 @@ def test_kiro_cli_prompts_are_not_made_into_agents(tmp_path) -> None:
     assert [f["status"] for f in doc["files"]] == ["converted", "converted"]
 
 
-def test_a_single_clinerules_file_is_accounted_for_as_a_cline_rule(tmp_path) -> None:
-    """`.clinerules` may be one file, Cline's legacy single-file rules (cline/cline getLocalClineRulesPath, read
-    2026-11-28): it has no suffix agentconv reads, so below a directory it was left out with nothing said (2 repositories
-    of the unseen14 shadow corpus), while a rule in a `.clinerules/` folder was skipped with its reason. Now both are,
-    by convert and by migrate; a file of another name without a suffix is still no candidate."""
-    src = tmp_path / "in"
-    (src / "a").mkdir(parents=True)
-    (src / "a" / ".clinerules").write_text("Use tabs.\n")
-    (src / "a" / "Makefile").write_text("all:\n")
-    (src / "b" / ".clinerules").mkdir(parents=True)
-    (src / "b" / ".clinerules" / "style.md").write_text("Use spaces.\n")
-    why = "a Cline rule: instructions a tool loads, not an agent (name the file to convert it anyway)"
-    doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
-    assert {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]} == {
-        "a/.clinerules": ("skipped", why), "b/.clinerules/style.md": ("skipped", why)}
-    import agentconv
-    summary = agentconv.migrate(src, ["claude"], mode="check")
-    assert sorted((r.source, r.status, r.error) for r in summary.records) == [
-        ("a/.clinerules", "skipped", why), ("b/.clinerules/style.md", "skipped", why)]
+SKIPPED = "{}: instructions a tool loads, not an agent (name the file to convert it anyway)"
 
 
-def test_the_legacy_one_file_rules_of_cursor_and_windsurf_are_accounted_for(tmp_path) -> None:
-    """`.cursorrules` (Cursor's legacy project rules: cursor.com/docs/context/rules) and `.windsurfrules` (Windsurf's
-    first rules file) have no suffix agentconv reads: below a directory they were left out with nothing said (one
-    repository of the unseen14 shadow corpus); now skipped with what they are, by convert and by migrate."""
+@pytest.mark.parametrize("files, skipped", [
+    # `.clinerules` may be one file, Cline's legacy single-file rules (cline/cline getLocalClineRulesPath, read
+    # 2026-11-28): no suffix agentconv reads, so below a directory it was left out with nothing said (2 repositories of
+    # the unseen14 shadow corpus), while a rule in a `.clinerules/` folder was skipped with its reason
+    ({"a/.clinerules": "Use tabs.\n", "a/Makefile": "all:\n", "b/.clinerules/style.md": "Use spaces.\n"},
+     {"a/.clinerules": "a Cline rule", "b/.clinerules/style.md": "a Cline rule"}),
+    # `.cursorrules` (Cursor's legacy project rules: cursor.com/docs/context/rules) and `.windsurfrules` (Windsurf's
+    # first rules file): left out with nothing said (one repository of the unseen14 shadow corpus)
+    ({".cursorrules": "Prefer small functions.\n", "web/.windsurfrules": "# Rules\n\nUse pnpm.\n",
+      ".somethingrules": "not listed\n"},
+     {".cursorrules": "a Cursor rules file (.cursorrules)", "web/.windsurfrules": "a Windsurf rules file (.windsurfrules)"}),
+])
+def test_a_rules_file_by_name_alone_is_accounted_for(tmp_path, files: dict[str, str], skipped: dict[str, str]) -> None:
+    """A rules file with no suffix agentconv reads is skipped with what it is, by convert and by migrate; a file of
+    another name without a suffix (a Makefile, `.somethingrules`) is still no candidate."""
     src = tmp_path / "in"
-    (src / "web").mkdir(parents=True)
-    (src / ".cursorrules").write_text("Prefer small functions.\n")
-    (src / "web" / ".windsurfrules").write_text("# Rules\n\nUse pnpm.\n")
-    (src / ".somethingrules").write_text("not listed\n")
-    cursor = "a Cursor rules file (.cursorrules): instructions a tool loads, not an agent (name the file to convert it anyway)"
-    windsurf = cursor.replace("a Cursor rules file (.cursorrules)", "a Windsurf rules file (.windsurfrules)")
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text)
+    want = {rel: ("skipped", SKIPPED.format(what)) for rel, what in skipped.items()}
     doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
-    assert {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]} == {
-        ".cursorrules": ("skipped", cursor), "web/.windsurfrules": ("skipped", windsurf)}
+    assert {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]} == want
     import agentconv
     summary = agentconv.migrate(src, ["claude"], mode="check")
-    assert sorted((r.source, r.status, r.error) for r in summary.records) == [
-        (".cursorrules", "skipped", cursor), ("web/.windsurfrules", "skipped", windsurf)]
+    assert sorted((r.source, r.status, r.error) for r in summary.records) == sorted((k, *v) for k, v in want.items())
