@@ -264,3 +264,17 @@ def test_the_configs_top_level_tools_and_permission_are_the_base_of_every_agents
                                                                                                 path="opencode.json")}
     assert all("\ntools: " in t and "WebFetch" not in t.split("\n---", 2)[1] for t in claude.values())
     assert [r.text for r in api.convert_all_text(BASED, "opencode-json", path="opencode.json")] == [BASED]
+
+
+@pytest.mark.parametrize("mode, kind", [("{a: b}", "map"), ("[subagent]", "list")])
+def test_an_agent_mode_that_is_a_list_or_map_is_refused_with_its_line(mode: str, kind: str) -> None:
+    """OpenCode's `mode` is one of subagent, primary, all (OpenCode 1.18.33 rejects a map or list: "Configuration is
+    invalid"); read as the IR's role, a map or list made every writer that looks a role up crash (TypeError: unhashable,
+    exit 70, found by the fuzz run). Now a ParseError naming the line, for every target."""
+    text = f"---\ndescription: Reviews code\nmode: {mode}\n---\nReview.\n".encode()
+    with pytest.raises(ParseError, match=f"'mode' is a {kind}, not text") as err:
+        api.read_text(text, "opencode", path=".opencode/agent/reviewer.md")
+    assert err.value.line == 3
+    doc, _ = api.read_text(b"---\ndescription: Reviews code\nmode: 3\n---\nReview.\n", "opencode",
+                           path=".opencode/agent/reviewer.md")
+    assert [api.write(doc, t) for t in ("opencode",)] == ["---\ndescription: Reviews code\nmode: 3\n---\nReview.\n"]

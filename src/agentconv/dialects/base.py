@@ -268,6 +268,8 @@ class Dialect(ToolFields, Detection):
                     paths.put(agent, f"{ipath[:-2]}.{k}", v)
             return None
         else:
+            if ipath in ONE_VALUE and isinstance(value, (list, dict)):
+                _text(key, ipath, value, path_of(agent), report, line)  # refused: one clear line
             if ipath in TEXT and value is not None and not isinstance(value, str):
                 parser = self.table.get("parser", {})
                 kind = "list" if isinstance(value, list) else "map"
@@ -1923,6 +1925,10 @@ def no_boolean(spelled: str, parser: dict[str, Any]) -> str:
 TEXT = {"name", "display_name", "description"}
 """IR fields that hold text: a number, boolean or date there is read as its text, a list or map refused (or, where
 the table's ``[parser] ignores_not_text`` names the field, read as none, as that tool does)."""
+ONE_VALUE = {"role"}
+"""IR fields that hold one value of a tool's own set, read as written (a number too): a list or map there is refused as
+in ``TEXT`` (OpenCode's ``mode: {a: b}`` or ``[subagent]``, which OpenCode 1.18.33 rejects too: "Configuration is
+invalid ... Expected "subagent" | "primary" | "all""; it made a writer crash on the unhashable value)."""
 
 
 def path_of(agent: Agent) -> str | None:
