@@ -278,3 +278,59 @@ def test_an_agent_mode_that_is_a_list_or_map_is_refused_with_its_line(mode: str,
     doc, _ = api.read_text(b"---\ndescription: Reviews code\nmode: 3\n---\nReview.\n", "opencode",
                            path=".opencode/agent/reviewer.md")
     assert [api.write(doc, t) for t in ("opencode",)] == ["---\ndescription: Reviews code\nmode: 3\n---\nReview.\n"]
+
+
+def _agents_beside_configs(root):
+    """A worktree whose configs deny edits (opencode.jsonc at its root) and switch bash off (.opencode/opencode.json),
+    inside a folder whose own opencode.json denies reading (outside the worktree: OpenCode never reads it)."""
+    (root / "opencode.json").write_text('{"permission": {"read": "deny"}}\n')
+    repo = root / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "opencode.jsonc").write_text('{\n  // the project\'s rules\n  "permission": {"edit": "deny", "webfetch": "allow"},\n}\n')
+    agents = repo / ".opencode" / "agent"
+    agents.mkdir(parents=True)
+    (repo / ".opencode" / "opencode.json").write_text('{"tools": {"bash": false}}\n')
+    files = {"plain": "---\ndescription: Reviews code\nmode: subagent\n---\nReview.\n",
+             "own": "---\ndescription: Runs npm\npermission:\n  bash: allow\n---\nRun npm.\n",
+             "alone": "---\ndescription: Reads\npermission:\n  \"*\": deny\n  read: allow\n---\nRead.\n",
+             "switched": "---\ndescription: Offline\ntools:\n  webfetch: false\n---\nWork offline.\n"}
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+    return repo, agents, files
+
+
+def test_a_projects_config_rules_are_beneath_its_markdown_agents_own(tmp_path):
+    """OpenCode puts its configs' top-level `permission` and `tools` beneath every agent's own rules, markdown agents
+    of .opencode/agent/ too (agent.ts: Permission.merge(defaults, config's, agent's); config.ts: opencode.json(c) from
+    the worktree down, then each .opencode/ folder's). An agent file was read alone: `bash: false` and `edit: deny` in
+    the project's configs were lost, and the agent converted to Claude Code could edit and run commands. Now read
+    beneath them (convert, migrate), said, and given back to OpenCode as written; a config above the worktree is not
+    OpenCode's and not read. An agent's own `tools` switch comes after the configs' `permission` (opencode-ai 1.18.33
+    `debug agent`: `tools: {edit: false}` under a config's `edit: allow` is an edit deny)."""
+    repo, agents, files = _agents_beside_configs(tmp_path)
+    claude = {n: api.convert(agents / f"{n}.md", "claude") for n in files}
+    header = {n: r.text.split("\n---\n")[0] for n, r in claude.items()}
+    assert "disallowedTools: Bash, Edit, Write" in header["plain"] and "Read" not in header["plain"]
+    assert "disallowedTools: Edit, Write" in header["own"] and "Bash" not in header["own"]
+    assert "tools: Read" in header["alone"] and "disallowedTools" not in header["alone"]
+    assert "disallowedTools: Bash, Edit, Write, WebFetch" in header["switched"]  # its own switch after the config's allow
+    said = [i.message for i in claude["plain"].report.items if i.code.value == "value-read-as"]
+    assert said == [f"the top-level 'permission' and 'tools' of {repo / 'opencode.jsonc'}, "
+                    f"{repo / '.opencode' / 'opencode.json'} read as rules beneath this agent's own, as OpenCode "
+                    "applies its configs' rules to every agent"]
+    assert not [i for i in claude["alone"].report.items if i.code.value == "value-read-as"]
+    assert {n: api.convert(agents / f"{n}.md", "opencode").text for n in files} == files
+    result = migration.migrate(repo, ["claude"], jobs=1)
+    assert {n: (repo / ".claude" / "agents" / f"{n}.md").read_text() for n in files} == {
+        n: r.text for n, r in claude.items()}
+    assert result.summary.statuses["converted"] == 4
+
+
+def test_a_config_that_cannot_be_read_is_said_beside_the_agent(tmp_path):
+    """OpenCode does not start on a config it cannot parse: what it would have put beneath the agent is unknown, and
+    said (a warning), never passed over."""
+    repo, agents, _ = _agents_beside_configs(tmp_path)
+    (repo / "opencode.jsonc").write_text('{"permission": {"edit": "deny"}\n')
+    report = api.convert(agents / "plain.md", "claude").report
+    bad = [i.message for i in report.items if i.code.value == "value-invalid"]
+    assert len(bad) == 1 and bad[0].startswith(f"{repo / 'opencode.jsonc'}: ") and "not read beneath" in bad[0]

@@ -186,19 +186,33 @@ def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
          report: LossReport | None = None, carry: bool = True) -> tuple[Document, LossReport]:
     """Read the file at ``file`` into the IR. Without ``dialect`` it is detected; ``path`` names it when that
     differs from where it is read. ``carry=False`` restores nothing from a side channel (a comment found is
-    reported). Returns the document and the report of what reading found."""
+    reported). What the tool's own configs beside the file put beneath its settings is read under them (an OpenCode
+    agent's project ``opencode.json``: ``base`` of ``read_text``). Returns the document and the report of what
+    reading found."""
     data, name = _file(file, "read")
     token = limits.SOURCE_FILE.set(name)
     try:
-        return read_text(data, dialect, path=path or name, report=report, carry=carry)
+        return read_text(data, dialect, path=path or name, report=report, carry=carry, base=_base(name))
     finally:
         limits.SOURCE_FILE.reset(token)
 
 
+def _base(file: str) -> Any:
+    """What the tool's own configs beside ``file`` put beneath its tool settings (``read_text``'s ``base``): an
+    OpenCode agent's project configs (``opencodejson.project_base``), the only tool with such configs; else None."""
+    if "opencode/agent" not in file.replace("\\", "/"):
+        return None
+    from .envelopes import opencodejson
+
+    return opencodejson.project_base(file)
+
+
 def read_text(text: Text, dialect: str | None = None, *, path: str | None = None,
-              report: LossReport | None = None, carry: bool = True) -> tuple[Document, LossReport]:
+              report: LossReport | None = None, carry: bool = True, base: Any = None) -> tuple[Document, LossReport]:
     """Read ``text`` (a file's content) into the IR. Without ``dialect`` it is detected, from ``path`` (where it
-    would live, if known) and the content. ``carry`` as for ``read``."""
+    would live, if known) and the content. ``carry`` as for ``read``. ``base``: what the tool's configs put beneath
+    the file's own tool settings (``envelopes.opencodejson.Base``, as ``project_base`` finds it for an OpenCode
+    agent), read under them by a dialect that takes one; None: the file alone."""
     decoded = _decode(text, path)
     parsed = None
     if dialect is None:
@@ -231,7 +245,7 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
                    consequence=("the user runs it by name" if runs(what) else "the tool loads it into its requests by "
                                 "itself") + "; an agent runs only when chosen or delegated to")
     with reading(carry):
-        doc = d.read(decoded.text, path, report, parsed=parsed)
+        doc = d.read(decoded.text, path, report, parsed=parsed, base=base)
     for rec in doc.records:
         if rec.origin is not None:
             rec.origin.bom, rec.origin.newline = decoded.bom, decoded.newline
@@ -292,14 +306,14 @@ def convert(file: PathLike, to: str, *, from_: str | None = None, path: str | No
     A source holding several records (a Roo ``.roomodes`` file) gives several files in a one-record dialect:
     use ``convert_all`` for those; ``convert`` refuses them rather than drop any."""
     data, name = _file(file, "convert")
-    return convert_text(data, to, from_=from_, path=path or name, policy=policy)
+    return convert_text(data, to, from_=from_, path=path or name, policy=policy, base=_base(name))
 
 
 def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
-                 policy: Policy = Policy()) -> Result:
-    """``convert`` for content: ``text`` read (detected unless ``from_``; ``path`` only names it) and written in
-    ``to``."""
-    results = convert_all_text(text, to, from_=from_, path=path, policy=policy)
+                 policy: Policy = Policy(), base: Any = None) -> Result:
+    """``convert`` for content: ``text`` read (detected unless ``from_``; ``path`` only names it; ``base`` as for
+    ``read_text``) and written in ``to``."""
+    results = convert_all_text(text, to, from_=from_, path=path, policy=policy, base=base)
     if len(results) > 1:
         raise AgentconvError(f"holds {len(results)} records, which become {len(results)} {results[0].target} files",
                              file=results[0].report.file, remedy="convert_all")
@@ -311,13 +325,13 @@ def convert_all(file: PathLike, to: str, *, from_: str | None = None, path: str 
     """Read the file at ``file`` and write it in ``to``: one Result per output file (one per record, unless the
     target keeps many records in one file)."""
     data, name = _file(file, "convert_all")
-    return convert_all_text(data, to, from_=from_, path=path or name, policy=policy)
+    return convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=_base(name))
 
 
 def convert_all_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
-                     policy: Policy = Policy()) -> list[Result]:
-    """``convert_all`` for content."""
-    doc, report = read_text(text, from_, path=path, carry=policy.carry)
+                     policy: Policy = Policy(), base: Any = None) -> list[Result]:
+    """``convert_all`` for content (``base`` as for ``read_text``)."""
+    doc, report = read_text(text, from_, path=path, carry=policy.carry, base=base)
     return write_all(doc, to, report=report, policy=policy)
 
 

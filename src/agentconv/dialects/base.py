@@ -102,10 +102,12 @@ class Dialect(ToolFields, Detection):
         return self.table.get("title", self.id)
 
     # ------------------------------------------------------------------ reading
-    def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None
-             ) -> Document:
+    def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None,
+             base: Any = None) -> Document:
         """Text (LF, no BOM) -> IR: the envelope cuts it into raw records, ``read_record`` reads each. ``parsed`` is
-        the header already split by detection, if any."""
+        the header already split by detection, if any; ``base`` what the tool's configs put beneath a one-record
+        file's own tool settings (``api.read_text``): kept on the record (``origin.keep["base"]``) for
+        ``read_tools``."""
         if records.many(self.envelope):
             split = self.envelope.split(text, path)
             self.report_notes(split.notes, report)
@@ -119,7 +121,10 @@ class Dialect(ToolFields, Detection):
                 agents.append(agent)
             return Document(agents)
         reuse = parsed is not None and self.envelope is frontmatter and not parsed.lenient  # else: with our keys
-        return Document([self.read_record(parsed if reuse else self.parse(text, path), path, report)])
+        raw = parsed if reuse else self.parse(text, path)
+        if base is not None:
+            raw.base = base
+        return Document([self.read_record(raw, path, report)])
 
     def read_record(self, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> Agent:
         """One raw record (its header data, body, layout and side channel, as the envelope found them) -> IR record.
@@ -141,6 +146,8 @@ class Dialect(ToolFields, Detection):
             line = next((c.line for c in parsed.layout.chunks if c.key == note.where.split(".")[0]), None)
             report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)
         agent = Agent(prompt=parsed.body, origin=Origin(self.id, path, parsed.line, layout=parsed.layout))
+        if parsed.base is not None:
+            agent.origin.keep["base"] = parsed.base
         if not parsed.layout.has_header or (self.table.get("detect", {}).get("needs_name", True) and
                                             not parsed.data.get(self.table.get("name", {}).get("key", "name"))):
             if self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file"):

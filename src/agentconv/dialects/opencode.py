@@ -7,10 +7,11 @@ matching rule wins) or the deprecated ``tools`` name->bool map. An allowlist is 
 from __future__ import annotations
 
 import copy
+import os
 from typing import TYPE_CHECKING, Any
 
 from .. import registry
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import split_commas
@@ -25,6 +26,9 @@ class OpenCode(Dialect):
     tool_keys = ("permission", "tools")  # all read_tools reads
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        base = agent.origin.keep.get("base") if agent.origin is not None else None
+        if base is not None:
+            data = self._based(agent, data, base, report)
         perm, tools = data.get("permission"), data.get("tools")
         if "tools" in data and not isinstance(tools, dict):  # `tools: []`, `tools: [read]`, `tools: "*"`, `tools:`
             # OpenCode refuses the file: the narrowest reading of what it says (never every tool for a list of names)
@@ -82,6 +86,25 @@ class OpenCode(Dialect):
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
 
+    def _based(self, agent: Agent, data: dict[str, Any], base: Any, report: LossReport) -> dict[str, Any]:
+        """The file's tool keys with its configs' rules beneath them (``opencodejson.project_base``: OpenCode merges
+        a project's top-level ``permission`` and ``tools`` before every agent's own, agent.ts), so the policy read is
+        what the agent may do where it is. The file's own keys are kept for a write back into OpenCode, where the
+        configs apply again (``write_tools``)."""
+        from ..envelopes.opencodejson import based
+
+        for name, problem in base.unread:
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{_shown(name)}: {problem}, and OpenCode does not start "
+                       "on a config it cannot read", reading="its rules, if any, not read beneath this agent's")
+        under = based(base.data, data)
+        if not under:
+            return data  # nothing given, or the agent's own catch-all leaves nothing of the configs' standing
+        agent.origin.keep["own_tools"] = {k: data[k] for k in self.tool_keys if k in data}  # type: ignore[union-attr]
+        keys = " and ".join(f"'{k}'" for k in base.data)
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"the top-level {keys} of {', '.join(map(_shown, base.files))}",
+                   reading="rules beneath this agent's own, as OpenCode applies its configs' rules to every agent")
+        return {**{k: v for k, v in data.items() if k != "tools"}, **under}
+
     def allowed_names(self, header: dict[str, Any]) -> list[str] | None:
         """``Dialect.allowed_names`` for this ``read_tools``: a ``permission`` map of ``"*": deny`` and tools set to
         ``allow`` (its guards aside), no ``tools`` map: an allowlist of those names (what ``render_tools`` writes)."""
@@ -104,6 +127,13 @@ class OpenCode(Dialect):
         """An entry of OpenCode's config (``opencode-json``) holds this dialect's very tool keys: written as it wrote
         them while they still mean the policy (as a file of this dialect: ``_tools_as_written``)."""
         origin = ctx.agent.origin
+        if origin is not None and origin.dialect == self.id and "own_tools" in origin.keep:
+            # read with its configs' rules beneath (``_based``): written back into OpenCode, where they apply again, as
+            # its own keys while the policy is the one read
+            own, scratch = origin.keep["own_tools"], Agent(origin=Origin(self.id, keep={"base": origin.keep["base"]}))
+            self.read_tools(scratch, dict(own), LossReport())
+            if scratch.tools == ctx.agent.tools and not ctx.carried_back("tools"):
+                return copy.deepcopy(own)
         entry = getattr(origin.layout, "data", None) if origin is not None and origin.dialect != self.id else None
         if isinstance(entry, dict) and registry.get(origin.dialect).table.get("readers", {}).get("agent") == self.id:
             old = {k: entry[k] for k in self.tool_keys if k in entry}
@@ -150,6 +180,12 @@ class OpenCode(Dialect):
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()
         return {"permission": perm}
+
+
+def _shown(file: str) -> str:
+    """A config's path as the user gave the agent's: relative to the current folder where it is below it."""
+    rel = os.path.relpath(file)
+    return file if rel.startswith("..") else rel
 
 
 def _said(rule: Any) -> str:

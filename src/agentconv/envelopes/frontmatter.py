@@ -109,6 +109,8 @@ class Parsed:
     from it, though agentconv reads it as written (``LossCode.FILE_UNLOADABLE``; validate: an error)."""
     line: int = 1
     """The 1-based line the record starts on (a mode in a list of many: its own)."""
+    base: Any = None
+    """What the tool's configs put beneath the record's own tool settings (``api.read_text``'s ``base``)."""
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,

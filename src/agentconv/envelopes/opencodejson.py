@@ -13,6 +13,7 @@ unchanged, in order, is given back as it came (``as_written``); any other write 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,8 +138,9 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
                 raise ParseError(f"{kind} {key!r} is {_shape(entry)}, not an object (OpenCode refuses the file)",
                                  file=file, line=line)
             header = {k: v for k, v in entry.items() if k != prompt_key}
-            if kind == "agent":
-                header.update(based(data, entry))
+            if kind == "agent" and (under := based(data, entry)):
+                header.pop("tools", None)  # in the one permission map ``based`` makes
+                header.update(under)
             header["name"] = key  # the map's key names it (an entry's own `name` is kept as written, said)
             body = entry.get(prompt_key)
             layout = Item(has_header=True, file=source, index=len(records), kind=kind, key=key, data=entry)
@@ -160,34 +162,125 @@ BASE = ("tools", "permission")
 1.18.33 `debug agent` on a config with top-level `tools: {"*": false, read: true}` and an agent without tool keys
 lists that agent with bash off (run offline 2026-11-27); agent.ts merges the config's permission before each agent's."""
 
+EDITS = {"config": ("write", "edit", "patch", "multiedit"), "agent": ("write", "edit", "patch")}
+"""The ``tools`` switches OpenCode turns into its one ``edit`` permission: a config's (config.ts, legacy top-level
+``tools``) and an agent's (packages/core/src/v1/config/agent.ts ``permissionFromTools``); anomalyco/opencode, read
+2026-11-28."""
+
 
 def based(data: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
-    """The agent's tool keys with the config's top-level ones under them: an entry of the agent's replaces the same
-    key or pattern of the config's (it comes later, so it wins), and an agent's catch-all `"*"` (or a permission given
-    as one word) leaves nothing of the config's standing."""
-    out: dict[str, Any] = {}
+    """The agent's tool rules with the config's top-level ones beneath them, as the one ``permission`` map OpenCode
+    makes of them, in its order: the config's ``tools`` (each switch an allow or deny), its ``permission``, the agent's
+    ``tools``, the agent's ``permission``, a later rule winning over an earlier one for the same tool or pattern (a
+    tool's own pattern map adds to the earlier one's patterns unless it has its own ``"*"``; a catch-all ``"*"``
+    leaves nothing earlier standing). So an agent's ``tools: {edit: false}`` denies edits a config's ``permission:
+    {edit: allow}`` allowed (opencode-ai 1.18.33 `debug agent`: the agent's edit deny comes after the config's allow;
+    run offline 2026-11-28). Empty where nothing of the config's stands (it says neither key, or the agent's own
+    catch-all comes after all of it) or where the agent's keys have a shape OpenCode refuses (read as written)."""
     perm, tools = entry.get("permission"), entry.get("tools")
     if isinstance(perm, str) or isinstance(perm, dict) and isinstance(perm.get("*"), str) or \
             isinstance(tools, dict) and isinstance(tools.get("*"), bool):
-        return out  # the agent's catch-all comes after every rule of the config's (its tools and its permission)
-    for key in BASE:
-        top, own = data.get(key), entry.get(key)
-        if top is None or not isinstance(top, (dict, str)) or (key == "tools" and not isinstance(top, dict)):
+        return {}  # the agent's catch-all comes after every rule of the config's (its tools and its permission)
+    if tools is not None and not isinstance(tools, dict) or perm is not None and not isinstance(perm, dict):
+        return {}
+    top_tools, top_perm = data.get("tools"), data.get("permission")
+    layers = [_switches(top_tools, EDITS["config"])] if isinstance(top_tools, dict) else []
+    if isinstance(top_perm, (dict, str)):
+        layers.append(top_perm if isinstance(top_perm, dict) else {"*": top_perm})
+    if not layers:
+        return {}
+    layers += [_switches(tools or {}, EDITS["agent"]), perm or {}]
+    out: dict[str, Any] = {}
+    for layer in layers:
+        for key, rule in layer.items():
+            if key == "*":
+                out = {"*": rule}  # matches every tool: nothing before it stands
+                continue
+            old = out.pop(key, None)
+            if isinstance(rule, dict) and not isinstance(rule.get("*"), str) and old is not None:
+                old = old if isinstance(old, dict) else {"*": old}
+                rule = {**{p: a for p, a in old.items() if p not in rule}, **rule}
+            out[key] = rule
+    return {"permission": out}
+
+
+def _switches(tools: dict[str, Any], edits: tuple[str, ...]) -> dict[str, str]:
+    """A ``tools`` map as OpenCode turns it into permissions: each switch an allow or a deny, the file-editing ones
+    all the one ``edit`` permission (the last of them wins)."""
+    out: dict[str, str] = {}
+    for name, on in tools.items():
+        key = "edit" if name in edits else str(name)
+        out.pop(key, None)
+        out[key] = "allow" if on else "deny"
+    return out
+
+
+@dataclass(frozen=True)
+class Base:
+    """What OpenCode's configs apply beneath one markdown agent's own tool keys (``project_base``)."""
+
+    data: dict[str, Any]
+    """The configs' top-level ``tools`` and ``permission``, merged as OpenCode merges the files (later files win)."""
+    files: tuple[str, ...]
+    """The configs that gave them, as found on disk, in the order OpenCode reads them."""
+    unread: tuple[tuple[str, str], ...] = ()
+    """(file, problem): a config OpenCode would read that agentconv cannot (OpenCode refuses to start on it)."""
+
+
+def project_base(file: str) -> Base | None:
+    """The config files OpenCode reads beside a markdown agent at ``file``, and what their top-level ``tools`` and
+    ``permission`` say: OpenCode puts them beneath every agent's own rules (packages/opencode/src/agent/agent.ts,
+    ``Permission.merge(defaults, user, agent's own)``; anomalyco/opencode, read 2026-11-28). None where the file is in
+    no config folder, or no config says either key.
+
+    Which files (packages/opencode/src/config/config.ts and paths.ts, read 2026-11-28): for an agent of a project's
+    ``.opencode/agent(s)/``, the ``opencode.jsonc`` then ``opencode.json`` files from the worktree (the nearest folder
+    above holding ``.git``, else the file system's root) down to the project, then each ``.opencode/`` folder's own
+    ``opencode.jsonc`` / ``opencode.json``, outer first; for the global folder's (``~/.config/opencode/agent(s)/``)
+    its ``config.json``, ``opencode.json``, ``opencode.jsonc``. The files are merged as config.ts merges them
+    (remeda ``mergeDeep``: maps key by key, any other value replaced)."""
+    where = os.path.abspath(file).replace("\\", "/")
+    cut = max(where.rfind("/.opencode/agent/"), where.rfind("/.opencode/agents/"))
+    glob = max(where.rfind("/.config/opencode/agent/"), where.rfind("/.config/opencode/agents/"))
+    if glob > cut:
+        folder = where[:glob] + "/.config/opencode"
+        names = [f"{folder}/{n}" for n in ("config.json", "opencode.json", "opencode.jsonc")]
+    elif cut >= 0:
+        project = where[:cut] or "/"
+        up = [project]
+        while not os.path.exists(os.path.join(up[-1], ".git")) and os.path.dirname(up[-1]) != up[-1]:
+            up.append(os.path.dirname(up[-1]))
+        up.reverse()  # the worktree (or the root) first, the project last
+        names = [os.path.join(d, n) for n in ("opencode.jsonc", "opencode.json") for d in up]
+        names += [os.path.join(d, ".opencode", n) for d in up for n in ("opencode.jsonc", "opencode.json")]
+    else:
+        return None
+    data: dict[str, Any] = {}
+    files, unread = [], []
+    for name in names:
+        if not os.path.isfile(name):
             continue
-        if own is None:
-            out[key] = top
+        try:
+            with open(name, encoding="utf-8-sig") as f:
+                text = f.read()
+            top, _ = jsonenv.load(text, name, syntax="JSONC", plain=plain_json(text))
+        except (OSError, UnicodeDecodeError, ParseError, limits.LimitError) as exc:
+            unread.append((name, getattr(exc, "message", None) or str(exc)))
             continue
-        if not isinstance(own, dict):
-            continue  # read as its own file reads it
-        top = top if isinstance(top, dict) else {"*": top}
-        merged = {k: v for k, v in top.items() if k not in own}
-        for k, v in own.items():
-            base = top.get(k)
-            if isinstance(v, dict) and base is not None and key == "permission":
-                base = base if isinstance(base, dict) else {"*": base}
-                v = v if isinstance(v.get("*"), str) else {**{p: a for p, a in base.items() if p not in v}, **v}
-            merged[k] = v
-        out[key] = merged
+        said = {k: top[k] for k in BASE if isinstance(top.get(k), (dict, str))}
+        if said:
+            data = _merged(data, said)
+            files.append(name)
+    return Base(data, tuple(files), tuple(unread)) if files or unread else None
+
+
+def _merged(old: Any, new: Any) -> Any:
+    """remeda's ``mergeDeep``: two maps merged key by key (``new``'s keys after ``old``'s), any other value replaced."""
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return new
+    out = dict(old)
+    for k, v in new.items():
+        out[k] = _merged(out[k], v) if k in out else v
     return out
 
 
