@@ -20,7 +20,8 @@ Every round runs, in rotating order, each in a fresh copy of that repository (`c
   rulesync convert --from claudecode --to copilot,opencode --features subagents   (cwd WORK; rulesync 17.0.0, Node 22)
   cp -r REPO DST
 
-Wall is `time.perf_counter` around the child; cpu = user+sys of the child and its reaped descendants (wait4);
+Wall is `time.perf_counter` around the child; cpu = user+sys of the child and its reaped descendants (wait4), sys
+its kernel part;
 memory = the peak of the whole process tree's resident set: a sampler reads /proc every 10 ms, summing VmRSS over
 the child and all its descendants (`tree` column), and also sums each process's own high-water mark VmHWM (`hwm`
 column: an upper bound that a short spike between samples cannot escape), and the summed PSS (`pss`: pages a
@@ -236,7 +237,7 @@ def timed(cmd: list[str], cwd: str | None = None) -> dict:
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
     lines = [ln for ln in text.splitlines() if ln.strip()]
-    return {"wall_s": wall, "exit": p.returncode, "cpu_s": ru.ru_utime + ru.ru_stime,
+    return {"wall_s": wall, "exit": p.returncode, "cpu_s": ru.ru_utime + ru.ru_stime, "sys_s": ru.ru_stime,
             "tree_mb": mem.tree_kb / 1024, "pss_mb": mem.pss_kb / 1024, "hwm_mb": sum(mem.hwm_kb.values()) / 1024, "procs": mem.procs,
             "max1_mb": ru.ru_maxrss / 1024, "last": lines[-1][:200] if lines else ""}
 
@@ -329,12 +330,12 @@ def one_size(n: int, tmp: Path, args, peer: dict) -> dict:
             r["files_written"] = count_files(work, skip)  # outputs only: not the sources, not agentconv's manifest
             r["round"] = rnd
             runs[name].append(r)
-            print(f"  round {rnd + 1}/{args.runs} {name:<20} {r['wall_s']:6.2f} s  exit {r['exit']}  "
+            print(f"  round {rnd + 1}/{args.runs} {name:<20} {r['wall_s']:6.2f} s (sys {r['sys_s']:.2f})  exit {r['exit']}  "
                   f"{r['files_written']} files  tree {r['tree_mb']:.0f} MB", file=sys.stderr, flush=True)
     shutil.rmtree(tmp / "work", ignore_errors=True)
     shutil.rmtree(tmp / "kept", ignore_errors=True)
     shutil.rmtree(repo, ignore_errors=True)
-    med = {k: {f: statistics.median(r[f] for r in v) for f in ("wall_s", "cpu_s", "tree_mb", "pss_mb", "hwm_mb", "max1_mb")}
+    med = {k: {f: statistics.median(r[f] for r in v) for f in ("wall_s", "cpu_s", "sys_s", "tree_mb", "pss_mb", "hwm_mb", "max1_mb")}
            for k, v in runs.items()}
 
     def paired(a: str, b: str) -> float | None:  # per round a/b, then the median: load drift falls on both
@@ -360,7 +361,7 @@ def report(res: dict) -> list[str]:
     p = res["peer"]
     w.append(f"peer: rulesync {p['version']} on node {p['node']}" if p.get("ok") else f"peer: skipped ({p.get('why')})")
     w.append("")
-    w.append(f"{'N':>6}  {'tool':<20}{'wall s':>8}{'(min-max)':>14}{'cpu s':>7}{'tree MB':>9}{'hwm MB':>8}{'pss MB':>8}{'procs':>6}"
+    w.append(f"{'N':>6}  {'tool':<20}{'wall s':>8}{'(min-max)':>14}{'cpu s':>7}{'sys s':>7}{'tree MB':>9}{'hwm MB':>8}{'pss MB':>8}{'procs':>6}"
              f"{'files':>7}  exit / last line")
     for size in res["sizes"]:
         for name, rs in size["runs"].items():
@@ -368,7 +369,7 @@ def report(res: dict) -> list[str]:
             exits = sorted({r["exit"] for r in rs})
             files = sorted({r["files_written"] for r in rs})
             w.append(f"{size['n']:>6}  {name:<20}{m['wall_s']:>8.2f}{f'({min(walls):.2f}-{max(walls):.2f})':>14}"
-                     f"{m['cpu_s']:>7.2f}{m['tree_mb']:>9.0f}{m['hwm_mb']:>8.0f}{m['pss_mb']:>8.0f}{max(r['procs'] for r in rs):>6}"
+                     f"{m['cpu_s']:>7.2f}{m['sys_s']:>7.2f}{m['tree_mb']:>9.0f}{m['hwm_mb']:>8.0f}{m['pss_mb']:>8.0f}{max(r['procs'] for r in rs):>6}"
                      f"{'/'.join(map(str, files)):>7}  {'/'.join(map(str, exits))}  {rs[-1]['last'][:90]}")
         q = size["ratios"]
         w.append(f"{'':>8}ratios of medians (paired per round): rulesync/agentconv {fmt(q['peer'])} ({fmt(q['peer_paired'])}), "
