@@ -205,6 +205,34 @@ def test_roo_groups_roo_rejects_are_said(groups, problem):
     assert [(f.severity.value, f.rule) for f in validate_text(src, "roo", path=".roomodes")] == [("error", "rejected")]
 
 
+@pytest.mark.parametrize("line, problem", [
+    ("mode: banana", "mode 'banana' is not one of primary, subagent, all"),
+    ("mode: Subagent", "mode 'Subagent' is not one of primary, subagent, all"),
+    ("mode: 3", "mode 3 is not one of primary, subagent, all"),
+    ("color: banana", "color 'banana' is not a #RRGGBB colour or one of primary, secondary, accent, success, warning, "
+     "error, info")])
+def test_an_opencode_value_outside_its_schemas_set_is_said_and_comes_back_as_it_came(line, problem):
+    """opencode 1.18.33 refuses the whole configuration for a `mode` other than subagent | primary | all or a `color`
+    neither #RRGGBB nor a theme name (agent.ts AgentSchema; validate-opencode, 2026-11-28: "Configuration is invalid
+    ... Expected "subagent" | "primary" | "all", got "banana""). It was read as a role no table knows, with only an
+    info item elsewhere: now said (file-rejected, at its line), given back byte for byte into OpenCode, and validate's
+    error says what OpenCode does."""
+    src = f"---\ndescription: Reviews code\n{line}\n---\nReview.\n"
+    path = AGENT["opencode"]
+    for target in ("claude", "copilot", "opencode"):
+        out = agentconv.convert_text(src, target, from_="opencode", path=path)
+        rejected = [i for i in out.report if i.code.value == "file-rejected"]
+        assert [(i.line, i.severity.value, i.message.split(", so ")[0]) for i in rejected] == [(3, "warning", problem)]
+        assert "OpenCode loads nothing from the file" in rejected[0].message
+    assert agentconv.convert_text(src, "opencode", from_="opencode", path=path).text == src
+    found = validate_text(src, "opencode", path=path)
+    assert [(f.line, f.severity.value, f.rule) for f in found] == [(3, "error", "value")]
+    assert found[0].message.endswith("; OpenCode refuses the configuration and loads no agent")
+    fine = "---\ndescription: Reviews code\nmode: subagent\ncolor: '#00ff00'\n---\nReview.\n"
+    assert "file-rejected" not in [i.code.value for i in agentconv.convert_text(fine, "claude", from_="opencode",
+                                                                                 path=path).report]
+
+
 @pytest.mark.parametrize("dialect, rel, src", [
     ("gemini", AGENT["gemini"], "\ufeff---\nname: a\ndescription: d\n---\nB\n"),
     ("gemini", AGENT["gemini"], "---  \nname: a\ndescription: d\n---\nB\n"),

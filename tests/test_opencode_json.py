@@ -151,7 +151,8 @@ def test_validate_checks_each_entry_by_its_kinds_rules_not_as_unknown_keys():
     found = [(f.line, f.rule, f.message) for f in validate.validate_text(CONFIG, path="opencode.jsonc")]
     assert not any(rule in ("unknown-key", "required") for _, rule, _ in found)  # `build` (tools only) is an override
     bad = CONFIG.replace('"mode": "subagent"', '"mode": "helper"')
-    assert (8, "value", "mode: 'helper' is not one of primary, subagent, all") in [
+    assert (8, "value", "mode: 'helper' is not one of primary, subagent, all; OpenCode refuses the configuration and "
+            "loads no agent") in [
         (f.line, f.rule, f.message) for f in validate.validate_text(bad, path="opencode.jsonc")]  # opencode's own rule
 
 

@@ -35,6 +35,7 @@ Where the reader and a table rule speak of the same key on the same line (``SAME
 table rule's, which carries the tool's severity. A file the tool loads is valid: a table tunes severities in an
 optional ``[validate]`` section (``lenient_yaml``, ``tab_indent`` (a header indented with tabs; else ``lenient_yaml``), ``foreign_tools``, ``unknown_tools``: ``"error"`` or
 ``"warning"``; ``loose_values``: keys whose value outside the set the tool loads and ignores, a warning;
+``refused_values``: what the tool does with a value outside its set (an error), said after it;
 ``reader_rules``: rules of one of the dialect's readers, warnings in a file that reader does not read: Copilot's
 description and body limit are GitHub.com's, which reads no ``.chatmode.md`` and no agent with ``target: vscode``).
 The library never prints; the CLI (``agentconv validate``) renders.
@@ -543,15 +544,22 @@ class _Checker:
                 self._model(key, value)
             elif isinstance(allowed, list):
                 if value not in allowed and not (rule.get("fold") and str(value).strip().lower() in allowed):
-                    self.at(key, WARNING if key in self.tune.get("loose_values", []) else ERROR, "value", f"{key}: {value!r} is not one of {', '.join(map(str, allowed))}")
+                    loose = key in self.tune.get("loose_values", [])
+                    self.at(key, WARNING if loose else ERROR, "value", f"{key}: {value!r} is not one of "
+                            f"{', '.join(map(str, allowed))}" + ("" if loose else self._refused()))
             elif allowed == "hex":
                 themes = values.get(f"{ipath.rsplit('.', 1)[-1]}_themes", []) if ipath else []
                 if not (value in themes or (isinstance(value, str) and _HEX.fullmatch(value))):
                     self.at(key, ERROR, "value", f"{key}: {value!r} is not a #RRGGBB colour"
-                             + (f" or one of {', '.join(themes)}" if themes else ""))
+                             + (f" or one of {', '.join(themes)}" if themes else "") + self._refused())
             kind = rule.get("type")
             if kind and not _is(value, kind):
                 self.at(key, WARNING, "type", f"{key}: {_kind(value)} where {self.d.id} documents {kind}")
+
+    def _refused(self) -> str:
+        """What the tool does with a value outside its set, where the table says (``[validate] refused_values``)."""
+        refused = self.tune.get("refused_values")
+        return f"; {refused}" if refused else ""
 
     def _said(self, key: str, rule: str) -> bool:
         """Is there a finding of ``rule`` about ``key`` already?"""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from typing import TYPE_CHECKING, Any
 
 from .. import registry
@@ -24,6 +25,33 @@ if TYPE_CHECKING:
 class OpenCode(Dialect):
     id = "opencode"
     tool_keys = ("permission", "tools")  # all read_tools reads
+
+    def read_extra(self, agent: Agent, parsed: Any, path: str | None, report: LossReport) -> None:
+        """A value outside the closed set OpenCode's schema takes makes it refuse the whole configuration: ``mode`` is
+        ``Schema.Literals(["subagent", "primary", "all"])``, ``color`` a ``#RRGGBB`` or one of its theme names
+        (AgentSchema, packages/core/src/v1/config/agent.ts, anomalyco/opencode 24e02906, read 2026-11-28; opencode
+        1.18.33 via validate-opencode, 2026-11-28: "Configuration is invalid ... Expected "subagent" | "primary" |
+        "all", got "banana"", a number or a case other than its own too). Said (file-rejected), the value read as
+        written (no other dialect writes a mode it does not know), and given back as it came in its own dialect."""
+        data = parsed.data if isinstance(parsed.data, dict) else {}
+        lines = {c.key: c.line for c in getattr(parsed.layout, "chunks", ())}
+        values = self.table.get("values", {})
+        for key, ipath in self.table.get("fields", {}).items():
+            value, field = data.get(key), ipath.rpartition(".")[2]
+            allowed = values.get(field)
+            if value is None or allowed is None or isinstance(value, (list, dict)) and ipath == "role":
+                continue  # no value: [validate] null_values; a list or map of one value: refused on reading (ONE_VALUE)
+            if allowed == "hex":
+                themes = values.get(f"{field}_themes", [])
+                if isinstance(value, str) and (value in themes or re.fullmatch(r"#[0-9a-fA-F]{6}", value)):
+                    continue
+                said = f"a #RRGGBB colour or one of {', '.join(themes)}"
+            elif value in allowed:
+                continue
+            else:
+                said = f"one of {', '.join(map(str, allowed))}"
+            self.reject_file(agent, report, "OpenCode", f"{key} {value!r} is not {said}", path=ipath,
+                             line=lines.get(key), reading="read as written")
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         base = agent.origin.keep.get("base") if agent.origin is not None else None
