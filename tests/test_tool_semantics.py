@@ -693,6 +693,35 @@ def test_the_denial_of_a_tool_the_target_does_not_have_is_no_warning_and_comes_b
     assert header(back.text)["disallowedTools"] == "NotebookEdit"
 
 
+def test_the_allow_of_a_tool_the_target_does_not_have_says_only_what_is_lost():
+    """An allowed tool the target has no name for was always said `not granted` (a warning). In a deny list it restates
+    what the list allows anyway (every tool not denied): nothing is lost, nothing said. In an allowlist, where a tool
+    granted beside it does its job in the target ([tool_covers]: OpenCode's read lists a directory, read.ts; Kiro's
+    fs_read reads directories), it is said as that tool (tool-coerced, info) and rides; else it stays a loss, and the
+    covering tool is never granted for it (never widen)."""
+    deny = "---\ndescription: d\npermission:\n  bash: deny\n  list: allow\n---\n\nDo it.\n"
+    for target in ("claude", "kiro"):
+        out = agentconv.convert_text(deny, target, from_="opencode", path=PATHS["opencode"])
+        assert not _said(out, "tool-unmapped"), target
+    both = "---\nname: a\ndescription: d\ntools: LS, Read\n---\n\nDo it.\n"
+    for target in ("opencode", "kiro"):
+        out = agentconv.convert_text(both, target, from_="claude", path=PATHS["claude"])
+        assert not _said(out, "tool-unmapped"), target
+        assert f"tool 'LS' (list a directory) written as read, which does that in {target} (it has no list tool)" in \
+            _said(out, "tool-coerced")
+    back = agentconv.convert_text(agentconv.convert_text(both, "opencode", from_="claude", path=PATHS["claude"]).text,
+                                  "claude", from_="opencode", path=PATHS["opencode"])
+    assert header(back.text)["tools"] == "LS, Read"  # the exact policy rode
+    alone = "---\ndescription: d\npermission:\n  \"*\": deny\n  list: allow\n---\n\nDo it.\n"
+    for target in ("claude", "kiro"):
+        out = agentconv.convert_text(alone, target, from_="opencode", path=PATHS["opencode"])
+        assert _said(out, "tool-unmapped") == [f"tool 'list' has no {target} name; not granted"], target
+    assert json.loads(out.text)["tools"] == []  # never granted read for it
+    scoped = "---\nname: a\ndescription: d\ntools: LS, Read(docs/**)\n---\n\nDo it.\n"  # read of some files only
+    out = agentconv.convert_text(scoped, "opencode", from_="claude", path=PATHS["claude"])
+    assert _said(out, "tool-unmapped") == ["tool 'LS' has no opencode name; not granted"]
+
+
 def test_the_read_only_sandboxs_shell_written_as_no_shell_is_said():
     """Codex runs commands in every sandbox mode: a read-only role keeps a shell whose commands cannot write. Read as
     denying the shell (no other dialect can say a shell that cannot write), it was written for OpenCode as `bash: deny`

@@ -420,6 +420,11 @@ class ToolFields:
         # takes nothing away: no "not granted" warning (a tool no table knows may be a custom one, still said); the
         # exact policy rides, so the way back denies it again
         absent = [i for i in unmapped if grants[i].decision == "deny" and grants[i].canonical is not None]
+        # nor does the allow of one in a deny list, which allows every tool it does not deny anyway (OpenCode
+        # `bash: deny, list: allow` where no list tool exists); in an allowlist, a tool another grant beside it does
+        # the job of here ([tool_covers]: OpenCode's and Kiro's read list a directory) is said as that grant
+        absent += [i for i in unmapped if grants[i].decision != "deny" and grants[i].canonical is not None
+                   and (ctx.agent.tools.mode == DENYLIST or self._covered(ctx, grants[i], grants, picks))]
         if absent:
             unmapped = tuple(i for i in unmapped if i not in absent)
             if ctx.policy.carry:
@@ -444,6 +449,23 @@ class ToolFields:
                            written=f"server and tool joined with '{self.crosswalk.mcp_ambiguous}'",
                            note=", which also appears inside them: ambiguous on read")
         return [(n, grants[i]) for n, i in picks]
+
+    def _covered(self, ctx: "WriteContext", grant: Grant, grants: list[Grant], picks: tuple[tuple[str, int], ...]
+                 ) -> bool:
+        """An allowed tool this dialect has no name for whose job a tool of it granted beside it (whole, written here)
+        does too (the table's ``[tool_covers]``: canonical id -> the ids that do it): said (tool-coerced), nothing lost.
+        Never granted for it: a tool not granted beside it stays ungranted, and the loss is said (not granted)."""
+        by = self.table.get("tool_covers", {}).get(grant.canonical, ())
+        names = dedupe(n for n, j in picks if grants[j].canonical in by and grants[j].pattern is None
+                       and grants[j].decision != "deny")
+        if grant.pattern is None and names:
+            of = f"tool {grant.raw!r}" if sum(g.raw == grant.raw for g in grants) == 1 else \
+                f"the {grant.canonical} of tool set {grant.raw!r}"  # Roo's read group, Kiro's read category
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{of} ({vocabulary()[grant.canonical]})",
+                           written=f"{', '.join(names)}, which does that in {self.id} (it has no "
+                                   f"{grant.canonical} tool)", note="")
+            return True
+        return False
 
     def _names(self, grants: list[Grant], same: bool, back: bool = False
                ) -> tuple[tuple[tuple[str, int], ...], bool, tuple[int, ...], tuple[str, ...]]:
