@@ -26,13 +26,31 @@ def test_dash_h_is_help(command: str | None) -> None:
     assert "-h, --help" in short.stdout
 
 
-def test_show_completion_gives_a_script() -> None:
-    # the shell named, not detected: typer asks shellingham for the shell of the parent processes, and a test run with
-    # no shell among them (a backgrounded or daemonized `make test`) got "Shell  not supported" (exit 1)
-    r = cli("--show-completion", "bash", env={"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
-    assert r.returncode == 0, r.stderr
-    assert "_AGENTCONV_COMPLETE=complete_bash" in r.stdout and "complete -o default -F" in r.stdout
+SCRIPTS = {"bash": "complete -o default -F _agentconv_completion agentconv", "zsh": "#compdef agentconv",
+           "fish": "complete --command agentconv",
+           "powershell": "Register-ArgumentCompleter -Native -CommandName agentconv"}
+
+
+def test_show_completion_gives_the_script_of_the_shell_named() -> None:
+    """`--show-completion SHELL` (README) prints that shell's script whatever the shell among the parent processes:
+    typer's flag takes no value and asks shellingham, so `fish` under bash printed the bash script, and with no shell
+    among them (a backgrounded or double-forked `make test`) it failed, "Shell  not supported" (exit 1). Each shell's
+    script calls back into agentconv; the bare flag stays typer's, and an unknown shell is a usage error."""
+    for shell, line in SCRIPTS.items():
+        for argv in (["--show-completion", shell], [f"--show-completion={shell}"]):
+            r = cli(*argv)
+            assert r.returncode == 0, r.stderr
+            assert line in r.stdout and "_AGENTCONV_COMPLETE" in r.stdout, (shell, r.stdout[:200])
+            assert not [s for s, other in SCRIPTS.items() if s != shell and other in r.stdout], shell
+    r = cli("--show-completion", "tcsh")
+    assert (r.returncode, r.stdout) == (2, "") and "no completion for shell 'tcsh'" in r.stderr
     assert "--install-completion" in cli("--help").stdout
+
+
+def test_install_completion_installs_the_shell_named(tmp_path: Path) -> None:
+    r = cli("--install-completion", "fish", env={"HOME": str(tmp_path)})
+    assert r.returncode == 0, r.stderr
+    assert SCRIPTS["fish"] in (tmp_path / ".config/fish/completions/agentconv.fish").read_text()
 
 
 def test_completion_of_commands_and_dialect_ids() -> None:

@@ -33,6 +33,12 @@ def main() -> None:
 
         print(f"agentconv {__version__}")
         return
+    named = argv[0].partition("=") if len(argv) == 1 else (argv[0], "=", argv[1]) if len(argv) == 2 else None
+    if named and named[0] in ("--show-completion", "--install-completion") and named[1]:  # a shell named
+        from .app import named_shell
+
+        named_shell(named[0], named[2])
+        return
     import signal
     from functools import partial
 

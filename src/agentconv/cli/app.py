@@ -41,6 +41,24 @@ def _root(version: bool = typer.Option(False, "--version", "-V", callback=_versi
     cwd_exists()
 
 
+def named_shell(option: str, shell: str) -> None:
+    """``--show-completion SHELL`` / ``--install-completion SHELL`` (README): typer's flags take no value and ask
+    shellingham for the shell among the parent processes, so ``--show-completion fish`` printed the bash script under
+    bash, and with no shell among them (a backgrounded or double-forked run) "Shell  not supported" (exit 1), the shell
+    named ignored. The shell named is used; the bare flags stay typer's (the current shell)."""
+    from typer._completion_shared import Shells, get_completion_script, install  # typer 0.26-0.28 (pyproject)
+
+    shells = [s.value for s in Shells]
+    if shell not in shells:
+        _usage(f"{option}: no completion for shell {shell!r} (one of {', '.join(shells)})")
+    if option == "--show-completion":
+        typer.echo(get_completion_script(prog_name="agentconv", complete_var="_AGENTCONV_COMPLETE", shell=shell))
+        return
+    done, path = install(shell=shell, prog_name="agentconv", complete_var="_AGENTCONV_COMPLETE")
+    typer.secho(f"{done} completion installed in {path}", fg="green")
+    typer.echo("Completion will take effect once you restart the terminal")
+
+
 def _dialect_ids(incomplete: str) -> list[str]:
     """Shell completion of --to/--from/--dialect: the registered ids (plugins too)."""
     from .. import registry
