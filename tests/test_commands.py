@@ -118,7 +118,7 @@ READS = [
     ("opencode-command", "$150/hour $5k", "{{arg:150}}/hour {{arg:5}}k"),  # OpenCode replaces every /\$(\d+)/
     ("opencode-command", "!`npm test` @package.json", "!{npm test} @{package.json}"),
     ("codex-prompt", "$1 $9 $ARGUMENTS", "{{arg:1}} {{arg:9}} {{args}}"),
-    ("codex-prompt", "$10 costs $$5", "{{arg:1}}0 costs $5"),
+    ("codex-prompt", "$10 costs $$5", "{{arg:1}}0 costs $$5"),  # "$$ is preserved literally" (docs/prompts.md)
     ("codex-prompt", "!`ls` @a.md", "!`ls` @a.md"),
     ("codex-prompt", "Fix $TICKET for $ARGUMENTS", "Fix $TICKET for {{args}}"),  # a named argument stays as written
     ("gemini-command", "{{args}} !{git log {{args}}} @{a/b.md}", "{{args}} !{git log {{args}}} @{a/b.md}"),
@@ -134,7 +134,8 @@ def test_reading_into_the_canonical_form(dialect, text, canonical):
 
 def test_literal_text_the_target_would_expand_is_escaped_or_reported():
     text, rw = ph.from_canonical("costs $5 and $ARGUMENTS", ph.spelling_of("codex-prompt"))
-    assert text == "costs $$5 and $$ARGUMENTS" and rw.escaped and not rw.collisions  # Codex: $$ is a literal $
+    assert text == "costs $$5 and $$ARGUMENTS" and rw.escaped and not rw.collisions  # Codex skips a $$ (sent as is)
+    assert rw.inserted == [6, 14]  # the '$' put in, which the side channel names for the way back
     text, rw = ph.from_canonical("costs $5", ph.spelling_of("claude-command"))
     assert text == "costs $5" and list(rw.collisions) == ["$5"]  # Claude would expand it: reported
     text, rw = ph.from_canonical("{{arg:1}} at $150/hour, $4,050", ph.spelling_of("opencode-command"))
@@ -151,6 +152,54 @@ def test_text_codex_would_take_for_a_named_argument_is_escaped():
     assert list(rw.escaped) == ["$HOME", "$USER_2"] and not rw.collisions
     text, rw = ph.from_canonical("Run `echo $HOME` on {{args}}", ph.spelling_of("claude-command"))
     assert text == "Run `echo $HOME` on $ARGUMENTS" and not rw.escaped and not rw.collisions
+
+
+def _codex_expands(prompt: str) -> list[str]:
+    """What Codex would expand in a custom prompt, by the rules of codex-rs/tui/src/bottom_pane/prompt_args.rs (openai/
+    codex 09e67f2, read 2026-11-28): a `$NAME` (upper case, not ARGUMENTS) with no '$' before it is a named argument;
+    else, scanning left to right, `$$` is skipped (and sent as written), `$1`..`$9` and `$ARGUMENTS` are expanded."""
+    import re
+
+    named = [m.group() for m in re.finditer(r"\$[A-Z][A-Z0-9_]*", prompt)
+             if m.group() != "$ARGUMENTS" and (m.start() == 0 or prompt[m.start() - 1] != "$")]
+    if named:
+        return named
+    out, i = [], 0
+    while (j := prompt.find("$", i)) >= 0:
+        if prompt[j + 1:j + 2] == "$":
+            i = j + 2
+        elif prompt[j + 1:j + 2] in tuple("123456789"):
+            out, i = out + [prompt[j:j + 2]], j + 2
+        elif prompt[j + 1:].startswith("ARGUMENTS"):
+            out, i = out + ["$ARGUMENTS"], j + 10
+        else:
+            i = j + 1
+    return out
+
+
+def test_literal_dollars_go_through_a_codex_prompt_exactly():
+    """A skill's text has no placeholders. Codex skips a `$$` and sends it as written ("`$$` is preserved literally",
+    docs/prompts.md; prompt_args.rs): a `$$` is written as it is (the model reads it so: a function body's `AS $$`),
+    and what Codex would expand (`$HOME`, a named argument there; `$ARGUMENTS`; `$1`) gets one '$' more, said (its
+    model reads both) and named in the side channel, so that the way back gives the skill's text exactly. Was: the
+    `$$` read and written as an escape of '$', so `$$HOME` went out as `$HOME` (the prompt then wants HOME=...) and
+    came back `$HOME`, `AS $$` as `AS $`. A Claude command's literal '$' right before $ARGUMENTS (`$$ARGUMENTS`, which
+    Codex does not expand) gets one more too: the arguments are expanded."""
+    body = "Run echo $$HOME, $HOME and $ARGUMENTS, then $1, $$ alone, $$$ARGUMENTS and $0 and $ .\nAS $$ x $$;\n"
+    skill = f"---\nname: env\ndescription: Shows env\n---\n{body}"
+    out = agentconv.convert_text(skill, "codex-prompt", from_="skill", path=".claude/skills/env/SKILL.md")
+    prompt = out.text.split("---\n", 2)[2]
+    assert _codex_expands(prompt) == [] and "\nAS $$ x $$;\n" in prompt and "echo $$HOME, $$HOME" in prompt
+    said = [i.message for i in out.report if i.code.value == "placeholder-respelled"]
+    assert len(said) == 3 and all("Codex sends '$$' as written: its model reads both '$'" in m for m in said)
+    back = agentconv.convert_text(out.text, "skill", from_="codex-prompt", path=".codex/prompts/env.md")
+    assert back.text.split("---\n", 2)[2] == body
+    assert not [i for i in back.report if i.code.value == "placeholder-respelled"]  # none was a placeholder there
+    pay = agentconv.convert_text("---\ndescription: Pays\n---\nPay $$ARGUMENTS now\n", "codex-prompt",
+                                 from_="claude-command", path=".claude/commands/pay.md")
+    assert _codex_expands(pay.text.split("---\n", 2)[2]) == ["$ARGUMENTS"]
+    again = agentconv.convert_text(pay.text, "claude-command", from_="codex-prompt", path=".codex/prompts/pay.md")
+    assert again.text.endswith("---\nPay $$ARGUMENTS now\n")
 
 
 def test_a_positional_followed_by_a_digit_uses_a_closed_spelling():

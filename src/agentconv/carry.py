@@ -63,7 +63,7 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
          keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None, *,
          appended: str | None = None, literal: tuple[int, ...] = (), made: tuple[str, ...] = (),
-         toml: list[str] | None = None) -> dict[str, Any] | None:
+         toml: list[str] | None = None, escaped: tuple[int, ...] = ()) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
     ``styles``: how that file spelled the values that ride here (key -> one of ``STYLES``: quoted, a one-line
@@ -73,9 +73,12 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
     else rides: the way back reads them as text); ``made``: the fields this write made up where the first file had
     none (``MADE``; said even where nothing else rides: a write back into that dialect leaves them out); ``toml``: the
     first file's TOML layout (``toml_skeleton``: its comments, quotes, key order; said even where nothing else rides:
-    a write back into that dialect lays it out so)."""
+    a write back into that dialect lays it out so); ``escaped``: where in the prompt written a '$' was put before
+    literal text the target reads (Codex's ``$$HOME`` for a ``$HOME``; said even where nothing else rides: the way
+    back leaves them out)."""
     blocks = any(st not in STYLES for st in (styles or {}).values())  # a block scalar's layout rides on its own
-    if not fields and not appended and not literal and not made and not toml and not blocks and not keys:
+    if not fields and not appended and not literal and not made and not toml and not blocks and not keys and \
+            not escaped:
         return None
     payload = {"v": VERSION, "from": source, "digest": digest(mapping, body), "fields": fields}
     if keys:
@@ -88,6 +91,8 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
         payload["appended"] = appended
     if literal:
         payload["literal"] = list(literal)
+    if escaped:
+        payload["escaped"] = list(escaped)
     if made:
         payload["made"] = list(made)
     if toml:
@@ -364,6 +369,10 @@ def layout(payload: dict[str, Any]) -> dict[str, Any]:
     if isinstance(literal, list) and 0 < len(literal) <= LITERAL_MAX and all(
             type(i) is int and 0 <= i < 1 << 20 for i in literal):
         out["carried_literal"] = tuple(literal)  # read as text, not placeholders, while the file is fresh (command.py)
+    escaped = payload.get("escaped")
+    if isinstance(escaped, list) and 0 < len(escaped) <= LITERAL_MAX and all(
+            type(i) is int and 0 <= i < 1 << 20 for i in escaped):
+        out["carried_escaped"] = tuple(escaped)  # left out on reading, while the file is fresh (command.py)
     made = payload.get("made")
     if isinstance(made, list) and 0 < len(made) <= MADE_MAX and all(
             m in MADE or isinstance(m, str) and _MADE_KEY.match(m) for m in made):

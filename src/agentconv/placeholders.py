@@ -9,7 +9,7 @@ all arguments           ``$ARGUMENTS``       ``$ARGUMENTS``         ``$ARGUMENTS
 n-th argument           ``$0``, ``$A..[0]``  ``$1`` (1-based)       ``$1``..``$9``  --            --
 shell output            ``!`cmd```           ``!`cmd```             --              ``!{cmd}``    --
 file contents           ``@path``            ``@path``              --              ``@{path}``   --
-a literal ``$``         ``$``                ``$``                  ``$$``          ``$``         ``$``
+a literal ``$``         ``$``                ``$``                  ``$`` (*)       ``$``         ``$``
 ======================  ===================  =====================  ==============  ============  ==============
 
 The table of each command dialect says how it spells them (its ``[placeholders]`` section)::
@@ -21,7 +21,7 @@ The table of each command dialect says how it spells them (its ``[placeholders]`
     rest = true                              # the highest positional takes the remaining arguments (OpenCode)
     shell = ["!`", "`"]                      # shell output: opening and closing text ("}" closes balanced braces)
     file = ["@", ""]                         # file contents; an empty closer: a bare path, up to whitespace
-    dollar = "$$"                            # how a literal '$' is written where it would start a placeholder
+    dollar = "$$"                            # a pair the tool skips and sends as written (Codex)
     [placeholders.own]                       # placeholders only this tool expands (regex -> what they are)
     '\\$\\{CLAUDE_[A-Z_]+\\}' = "a Claude Code variable"
 
@@ -44,6 +44,11 @@ spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{a
   cannot spell (positional arguments in Gemini, a shell command in Codex, anything in a Copilot prompt file)
   is written in the canonical form and reported as a ``placeholder-unsupported`` warning; so is a tool-specific variable of another
   tool, and literal text that the target would expand (escaped instead where the target can: Codex ``$$``).
+
+(*) Codex skips a ``$$`` and sends it as written (``dollar``: codex-rs/tui/src/bottom_pane/prompt_args.rs, openai/codex
+09e67f2, read 2026-11-28): a ``$$`` is read as those two characters; a ``$`` that would start a placeholder there is
+written with one more before it, which its model reads too, and which the side channel names (``escaped``) so that the
+way back leaves it out.
 - Writing a file in the dialect it was read from gives back its prompt exactly as written (``$ARGUMENTS[0]``
   stays ``$ARGUMENTS[0]``), as long as the IR prompt was not changed.
 
@@ -175,8 +180,8 @@ class Spelling:
 
     def _match(self, text: str, m: re.Match) -> tuple[Token | None, int]:
         g = m.lastgroup or ""
-        if g == "dollar":
-            return Token(TEXT, "$", m.group()), m.end()
+        if g == "dollar":  # a pair the tool skips and sends as written (Codex: "$$ is preserved literally")
+            return Token(TEXT, m.group(), m.group()), m.end()
         if g.startswith("pos"):
             i = int(g[3:])
             n = int(m.group(f"n{i}")) - self.base + 1
@@ -284,9 +289,9 @@ def _describe(tok: Token) -> str:
     return "shell output" if tok.kind == SHELL else "a file's contents"
 
 
-def to_canonical(text: str, spelling: Spelling, literal: tuple[int, ...] = ()) -> str:
-    """A prompt in a dialect's spelling -> the canonical form (``literal``: as ``_read``)."""
-    return _read(text, spelling, literal)[0]
+def to_canonical(text: str, spelling: Spelling, literal: tuple[int, ...] = (), escaped: tuple[int, ...] = ()) -> str:
+    """A prompt in a dialect's spelling -> the canonical form (``literal``, ``escaped``: as ``_read``)."""
+    return _read(text, spelling, literal, escaped)[0]
 
 
 def literal_ordinals(text: str, target: Spelling, rw: Rewrite) -> tuple[int, ...]:
@@ -306,15 +311,24 @@ def literal_ordinals(text: str, target: Spelling, rw: Rewrite) -> tuple[int, ...
     return tuple(out)
 
 
-def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = ()) -> tuple[str, frozenset[int]]:
+def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
+          escaped: tuple[int, ...] = ()) -> tuple[str, frozenset[int]]:
     """The canonical form, and where in it canonical spellings stand that were literal text in the source: of a kind
     its dialect spells its own way (see the module docstring). ``literal``: the placeholders (numbered in order) that
-    are literal text after all (``literal_ordinals``, said by the side channel)."""
+    are literal text after all (``literal_ordinals``, said by the side channel). ``escaped``: where in ``text`` a write
+    put a '$' before one the tool would read (``_escaped``, said by the side channel): left out, each inside a pair
+    the tool skips, or the list is not applied at all."""
+    toks = spelling.tokenize(text)
+    drop = _drops(toks, escaped) if escaped else {}
     out: list[str] = []
     at: set[int] = set()
     size = 0
     n = -1
-    for tok in spelling.tokenize(text):
+    where = 0
+    for tok in toks:
+        where, here = where + len(tok.raw), where
+        if here in drop:
+            tok = Token(TEXT, drop[here], drop[here])
         if tok.kind != TEXT:
             n += 1
             if n in literal:
@@ -342,6 +356,35 @@ def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = ()) -> tuple
     return "".join(out), frozenset(at)
 
 
+def without_escapes(text: str, escaped: tuple[int, ...]) -> str:
+    """``text`` without the '$' a write put in at ``escaped`` (``_escaped``; each one a '$', else ``text`` as it is)."""
+    if not escaped or any(not 0 <= o < len(text) or text[o] != "$" for o in escaped):
+        return text
+    chars = list(text)
+    for o in sorted(set(escaped), reverse=True):
+        del chars[o]
+    return "".join(chars)
+
+
+def _drops(toks: list[Token], escaped: tuple[int, ...]) -> dict[int, str]:
+    """Token start -> its text without the '$' a write put in (``escaped``), where every offset falls on a '$' of
+    literal text (a TEXT token); else none (a file changed since: read as it stands)."""
+    out: dict[int, str] = {}
+    left, where = set(escaped), 0
+    for tok in toks:
+        mine = sorted(o - where for o in left if where <= o < where + len(tok.raw))
+        if mine:
+            if tok.kind != TEXT or any(tok.raw[o] != "$" for o in mine):
+                return {}
+            kept = list(tok.raw)
+            for o in reversed(mine):
+                del kept[o]
+            out[where] = "".join(kept)
+            left -= {where + o for o in mine}
+        where += len(tok.raw)
+    return out if not left else {}
+
+
 @dataclass
 class Rewrite:
     """What writing out of the canonical form did: rewrites, placeholders with no spelling, collisions."""
@@ -363,6 +406,9 @@ class Rewrite:
     unclosed: dict[str, None] = field(default_factory=dict)
     unquoted: dict[str, None] = field(default_factory=dict)
     """Shell commands given the arguments that the source quoted and the target puts in as typed."""
+    inserted: list[int] = field(default_factory=list)
+    """Where in the text written a '$' was put before literal text the target would read (``_escaped``): the side
+    channel names them, and the way back leaves them out."""
 
 
 def from_canonical(text: str, target: Spelling, source: Spelling | None = None,
@@ -457,9 +503,12 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
         after = str(toks[i + 1].raw) if i + 1 < len(toks) else ""
         at, here = at + len(tok.raw), at
         if tok.kind == TEXT or (top and here in rw.literals):
-            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw))
+            glued = i + 1 < len(toks) and toks[i + 1].kind != TEXT and not (top and here + len(tok.raw) in rw.literals)
+            first = len(rw.inserted)
+            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw, glued))
+            start = sum(map(len, out[:-1]))
+            rw.inserted[first:] = [start + o for o in rw.inserted[first:]] if top else []
             if top:
-                start = sum(map(len, out[:-1]))
                 rw.spans.append((start, start + len(out[-1])))
             continue
         inner = tok
@@ -484,30 +533,47 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
     return "".join(out)
 
 
-def _literal(text: str, target: Spelling, others, rw: Rewrite) -> str:
+def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = False) -> str:
     for other in others:
         if other.id != target.id:
             for found, label in other.own_in(text):
                 rw.foreign[(found, label)] = None
+    if target.dollar:  # escape every '$' that would start a placeholder (or an escape) in the target
+        return _escaped(text, target, rw, glued)
     toks = target.tokenize(text)
     if all(t.kind == TEXT and t.raw == t.value for t in toks):
         return text
-    if target.dollar:  # escape every '$' that would start a placeholder (or an escape) in the target
-        out = []
-        for t in toks:
-            if t.kind == TEXT and t.raw == t.value:
-                out.append(str(t.value))
-            else:
-                out.append(t.raw.replace("$", target.dollar, 1) if t.raw.startswith("$") else t.raw)
-                if not t.raw.startswith("$"):
-                    rw.collisions[t.raw] = None
-                else:
-                    rw.escaped[t.raw] = None
-        return "".join(out)
     for t in toks:
         if not (t.kind == TEXT and t.raw == t.value):
             rw.collisions[t.raw] = None
     return text
+
+
+def _escaped(text: str, target: Spelling, rw: Rewrite, glued: bool) -> str:
+    """Literal ``text`` in a spelling whose tool skips a '$' pair and sends it as written (Codex: "$$ is preserved
+    literally", prompt_args.rs): what it would read as a placeholder (``$1``, ``$ARGUMENTS``, a named ``$HOME``) gets
+    a '$' before it, so that it is such a pair (the model reads one '$' more, said); a pair already there stays as
+    it is (``$$`` is ``$$`` there too). ``glued``: a placeholder, which starts with '$', is written right after the
+    text: an odd run of '$' at its end would pair with it, so it gets one more. Each '$' put in is noted
+    (``rw.inserted``, offsets in this text until ``_write`` places them). What else the target reads is a collision."""
+    out: list[str] = []
+    size = 0
+    for t in target.tokenize(text):
+        if t.kind != TEXT and t.raw.startswith("$"):
+            rw.escaped[t.raw] = None
+            rw.inserted.append(size)
+            out.append("$")
+            size += 1
+        elif t.kind != TEXT:
+            rw.collisions[t.raw] = None
+        out.append(t.raw)
+        size += len(t.raw)
+    written = "".join(out)
+    if glued and (len(written) - len(written.rstrip("$"))) % 2:
+        rw.escaped["$"] = None
+        rw.inserted.append(size)
+        written += "$"
+    return written
 
 
 def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
@@ -522,9 +588,10 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     for (found, label) in rw.foreign:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=target_id,
                 consequence="has no equivalent (kept as text)")
+    note = _dollar_note(target_id) if rw.escaped else ""
     for raw in rw.escaped:
         rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
-                written=f"its escaped form for {target_id}")
+                written=f"its escaped form for {target_id}{note}")
     for raw in rw.collisions:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
                 consequence="expands it (it is a placeholder there)")
@@ -535,6 +602,14 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     for raw in rw.unclosed:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="an opening brace never closed",
                 dialect=target_id, consequence="refuses to run the command at all (it has no escape for it)")
+
+
+def _dollar_note(did: str) -> str:
+    """What the tool does with its escape, where its table says (``[placeholders] dollar_sent``)."""
+    from . import registry
+
+    sent = registry.get(did).table.get("placeholders", {}).get("dollar_sent")
+    return f" ({sent})" if sent else ""
 
 
 @lru_cache(maxsize=None)

@@ -476,7 +476,7 @@ class Dialect(ToolFields, Detection):
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, keys, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
-                          literal=ctx.literal, made=made, toml=self._first_toml(ctx))
+                          literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped)
 
     def _first_toml(self, ctx: "WriteContext") -> list[str] | None:
         """The record's first file's TOML layout (``carry.toml_skeleton``: comment lines, quotes, key order), where
@@ -1596,6 +1596,9 @@ class WriteContext:
         self.literal: tuple[int, ...] = ()
         """The placeholders of the prompt written that are literal text of the source (``literal_ordinals``): the
         side channel names them, and the way back reads them as text."""
+        self.escaped: tuple[int, ...] = ()
+        """Where in the prompt written a '$' was put before literal text the target reads (``placeholders._escaped``):
+        the side channel names them, and the way back leaves them out."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel

@@ -50,20 +50,24 @@ class CommandDialect(Dialect):
         agent.kind = "command"
         raw = agent.prompt
         self.derive_description(agent)
-        literal = self._literal_back(parsed)
-        agent.prompt = to_canonical(raw, self.spelling, literal)
+        literal, escaped = self._literal_back(parsed), self._literal_back(parsed, "escaped")
+        agent.prompt = to_canonical(raw, self.spelling, literal, escaped)
         agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
+        if escaped:
+            agent.origin.keep["raw_escaped"] = escaped  # the '$' a write put in, which a skill's text had not
         if literal:
             agent.origin.keep["raw_literal"] = literal
 
     @staticmethod
-    def _literal_back(parsed: frontmatter.Parsed) -> tuple[int, ...]:
+    def _literal_back(parsed: frontmatter.Parsed, key: str = "literal") -> tuple[int, ...]:
         """The placeholders of this prompt that were literal text where it came from (an amount of money this tool
-        expands: ``literal_ordinals``), as its side channel names them, while the file is as that write left it."""
+        expands: ``literal_ordinals``), as its side channel names them, while the file is as that write left it;
+        ``key="escaped"``: where that write put a '$' before literal text this tool would read (``placeholders.
+        _escaped``: Codex's ``$$HOME`` for a ``$HOME``), left out on reading."""
         payload = parsed.carry
-        if not payload or "literal" not in payload:
+        if not payload or key not in payload:
             return ()
-        literal = carry.layout(payload).get("carried_literal", ())
+        literal = carry.layout(payload).get(f"carried_{key}", ())
         return literal if literal and payload.get("digest") == carry.digest(parsed.data, parsed.body) else ()
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
@@ -99,6 +103,7 @@ class CommandDialect(Dialect):
             if source is not None else _carried_literals(agent)
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         ctx.literal = literal_ordinals(text, self.spelling, rw)
+        ctx.escaped = tuple(rw.inserted) if len(rw.inserted) <= carry.LITERAL_MAX else ()
         if source is not None and raw is not None:
             named = _named_from(agent, source.id)
             text = self._unplaced_args(text, source, raw[0], ctx, rw, any(re.search(n, raw[0]) for n in named))

@@ -167,7 +167,7 @@ class Skill(Dialect):
         if agent.kind != "command":
             return text
         from ..carry import LITERAL_MAX
-        from ..placeholders import CANONICAL, TEXT, source_literals, source_names, spelling_of
+        from ..placeholders import CANONICAL, TEXT, source_literals, source_names, spelling_of, without_escapes
 
         origin = agent.origin
         raw = origin.keep.get("raw_prompt") if origin is not None else None
@@ -177,11 +177,11 @@ class Skill(Dialect):
         kin = not back and source is not None and raw is not None and raw[1] == agent.prompt and \
             origin.dialect == self.kin[0]  # a Claude Code command: Claude Code expands the same text in a skill
         if back or kin:
-            text = raw[0]
+            text = raw[0] if not back else without_escapes(raw[0], origin.keep.get("raw_escaped", ()))
         literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
             if source is not None and not back and not kin and text == agent.prompt else frozenset()
         seen, at, n, literal = {}, 0, 0, []
-        for t in (source if back or kin else CANONICAL).tokenize(text):
+        for t in (source if back or kin else CANONICAL).tokenize(raw[0] if back else text):  # back: as its file had it
             at, here = at + len(t.raw), at
             if t.kind != TEXT:
                 seen.setdefault(t.raw, here in literals)
