@@ -197,22 +197,28 @@ def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
         limits.SOURCE_FILE.reset(token)
 
 
-def _base(file: str) -> Any:
-    """What the tool's own configs beside ``file`` put beneath its tool settings (``read_text``'s ``base``): an
-    OpenCode agent's project configs (``opencodejson.project_base``), the only tool with such configs; else None."""
-    if "opencode/agent" not in file.replace("\\", "/"):
-        return None
-    from .envelopes import opencodejson
+@dataclass(frozen=True)
+class Beside:
+    """``read_text``'s ``base`` still to be found: the tool's own configs beside ``file``, looked up by the dialect the
+    file is read in (``Dialect.project_base``) once detection has named it."""
 
-    return opencodejson.project_base(file)
+    file: str
+
+
+def _base(file: str) -> Any:
+    """What the tool's own configs beside ``file`` put beneath its tool settings (``read_text``'s ``base``), found by
+    the dialect it is read in (``Dialect.project_base``: an OpenCode agent's project ``opencode.json``, a Codex role's
+    project ``.codex/config.toml``)."""
+    return Beside(file)
 
 
 def read_text(text: Text, dialect: str | None = None, *, path: str | None = None,
               report: LossReport | None = None, carry: bool = True, base: Any = None) -> tuple[Document, LossReport]:
     """Read ``text`` (a file's content) into the IR. Without ``dialect`` it is detected, from ``path`` (where it
     would live, if known) and the content. ``carry`` as for ``read``. ``base``: what the tool's configs put beneath
-    the file's own tool settings (``envelopes.opencodejson.Base``, as ``project_base`` finds it for an OpenCode
-    agent), read under them by a dialect that takes one; None: the file alone."""
+    the file's own tool settings (the dialect's ``project_base``: ``envelopes.opencodejson.Base`` for an OpenCode
+    agent, ``dialects.codex.Base`` for a Codex role; ``Beside(file)``: found beside that file by the dialect read),
+    read under them by a dialect that takes one; None: the file alone."""
     decoded = _decode(text, path)
     parsed = None
     if dialect is None:
@@ -244,6 +250,8 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
         report.add(LossCode.KIND_CHANGED, "kind", kind=what, written="an agent",
                    consequence=("the user runs it by name" if runs(what) else "the tool loads it into its requests by "
                                 "itself") + "; an agent runs only when chosen or delegated to")
+    if isinstance(base, Beside):
+        base = d.project_base(base.file)
     with reading(carry):
         doc = d.read(decoded.text, path, report, parsed=parsed, base=base)
     for rec in doc.records:

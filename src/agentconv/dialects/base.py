@@ -102,6 +102,11 @@ class Dialect(ToolFields, Detection):
         return self.table.get("title", self.id)
 
     # ------------------------------------------------------------------ reading
+    def project_base(self, file: str) -> Any:
+        """What this tool's own configs beside ``file`` put beneath every agent's tool settings where it runs (read
+        under them: ``read``'s ``base``, ``api.read_text``); None: the tool has no such configs, or none say it."""
+        return None
+
     def read(self, text: str, path: str | None, report: LossReport, *, parsed: frontmatter.Parsed | None = None,
              base: Any = None) -> Document:
         """Text (LF, no BOM) -> IR: the envelope cuts it into raw records, ``read_record`` reads each. ``parsed`` is

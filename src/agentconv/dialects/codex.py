@@ -25,20 +25,86 @@ comes from features and the model family, never from the sandbox policy). The ru
 """
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import limits
 from ..envelopes import records
-from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
-from ..loss import LossCode
+from ..errors import ParseError
+from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant, Origin
+from ..loss import LossCode, LossReport
 from ..tools import capability
 from .base import Dialect
 from .helpers import dedupe
 
 if TYPE_CHECKING:
-    from ..loss import LossReport
     from .base import WriteContext
 
 READ_ONLY, WORKSPACE = "read-only", "workspace-write"
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a project's ``.codex/config.toml`` files give a role that does not set its own sandbox (``project_base``)."""
+
+    sandbox: str | None
+    """The ``sandbox_mode`` the project's configs set (the active profile's, if it sets one), merged as Codex layers
+    them (the folder nearest the role's wins)."""
+    files: tuple[str, ...]
+    """The config that set it (the nearest saying it)."""
+    unread: tuple[tuple[str, str], ...] = ()
+    """(file, problem): a config Codex would read that agentconv cannot (Codex refuses to start on it)."""
+
+
+def project_base(file: str) -> Base | None:
+    """The sandbox a role file of a project's ``.codex/agents/`` runs in when it sets none: a role is a config layer
+    put over the session's (openai/codex codex-rs/core/src/agent/role.rs ``apply_role_to_config``: "inserts the role
+    as a high-precedence layer", the existing layers kept; role_tests.rs ``apply_role_preserves_unspecified_keys`` and
+    a role without ``sandbox_mode`` keeping the session's workspace-write; agent/child_config.rs
+    ``build_agent_spawn_config``: a child starts from the parent's effective config, its sandbox and approval policy),
+    and the session's layers include each ``.codex/config.toml`` from the project root (the nearest folder above
+    holding ``.git``, Codex's default ``project_root_markers``) down to the working folder, the nearest winning
+    (config_loader/mod.rs ``load_project_layers``, ``find_project_root``); a ``profile`` a config names sets its
+    ``[profiles.NAME]`` ``sandbox_mode`` over the top-level one. Read 2026-11-28. None where the file is in no
+    ``.codex/agents/`` folder or no config sets a sandbox."""
+    where = os.path.abspath(file).replace("\\", "/")
+    cut = where.rfind("/.codex/agents/")
+    if cut < 0:
+        return None
+    up = [where[:cut] or "/"]
+    while not os.path.exists(os.path.join(up[-1], ".git")) and os.path.dirname(up[-1]) != up[-1]:
+        up.append(os.path.dirname(up[-1]))
+    if not os.path.exists(os.path.join(up[-1], ".git")):
+        up = up[:1]  # no project root marker: Codex takes the working folder as the root
+    merged: dict[str, Any] = {}
+    unread = []
+    import tomllib
+
+    for folder in reversed(up):  # the root first, the role's project last
+        name = os.path.join(folder, ".codex", "config.toml")
+        if not os.path.isfile(name):
+            continue
+        try:
+            with open(name, encoding="utf-8") as f:
+                text = f.read()
+            limits.check_size(text, "the TOML file", name)
+            data = tomllib.loads(text)
+        except (OSError, UnicodeDecodeError, ValueError, ParseError, limits.LimitError) as exc:
+            unread.append((name, getattr(exc, "message", None) or str(exc).split(" (at line")[0]))
+            continue
+        if isinstance(data.get("sandbox_mode"), str):
+            merged["sandbox_mode"] = (data["sandbox_mode"], name)
+        if isinstance(data.get("profile"), str):
+            merged["profile"] = data["profile"]
+        for pname, prof in (data.get("profiles") or {}).items() if isinstance(data.get("profiles"), dict) else ():
+            if isinstance(prof, dict) and isinstance(prof.get("sandbox_mode"), str):
+                merged.setdefault("profiles", {})[pname] = (prof["sandbox_mode"], name)
+    sandbox, said = merged.get("profiles", {}).get(merged.get("profile"), merged.get("sandbox_mode", (None, None)))
+    if sandbox is None and not unread:
+        return None
+    files = [said] if said else []
+    return Base(sandbox, tuple(files), tuple(unread))
 
 
 class Codex(Dialect):
@@ -67,8 +133,15 @@ class Codex(Dialect):
             how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
             self.reject_file(agent, report, "Codex", f"'{key}' is {how}", path=ipath, line=records.key_line(text, key) or 1)
 
+    def project_base(self, file: str) -> Any:
+        """A role's project ``.codex/config.toml`` files (module ``project_base``)."""
+        return project_base(file)
+
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.key)
+        base = agent.origin.keep.get("base") if agent.origin is not None else None
+        if value is None and isinstance(base, Base):
+            value = self._based(agent, base, report)
         if value == READ_ONLY:
             spec = self.table["sandbox"]
             order = spec["edits"] + spec["commands"] + spec.get("also_denies", [])
@@ -79,6 +152,20 @@ class Codex(Dialect):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}",
                            problem=f"{self.key} {value!r} is not one of Codex's sandbox modes", reading="kept as written")
             agent.extensions.setdefault(self.id, {})[self.key] = value
+
+    def _based(self, agent: Agent, base: Base, report: LossReport) -> str | None:
+        """The sandbox a role without its own runs in: its project's (``project_base``), read where it narrows (a
+        read-only one), said; the role's file is given back without it when written into Codex (``write_tools``)."""
+        for name, problem in base.unread:
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{_shown(name)}: {problem}, and Codex does not start "
+                       "on a config it cannot read", reading="its sandbox_mode, if any, not read beneath this role's")
+        if base.sandbox != READ_ONLY:
+            return None  # workspace-write or wider limits no tool: the role's tools stay its session's
+        agent.origin.keep["own_tools"] = True  # type: ignore[union-attr]
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{self.key} = {READ_ONLY!r} of "
+                   f"{', '.join(map(_shown, base.files))}", reading="this role's sandbox, as Codex runs a role that "
+                   "sets none in its session's")
+        return READ_ONLY
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if not agent.prompt.strip():
@@ -91,6 +178,13 @@ class Codex(Dialect):
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        if same and ctx.agent.origin.keep.get("own_tools") is True and not ctx.carried_back("tools"):  # type: ignore
+            # read with its project's sandbox (``_based``): written back into Codex, where the project's config applies
+            # again, without one while the policy is the one read
+            scratch = Agent(origin=Origin(self.id, keep={"base": ctx.agent.origin.keep["base"]}))  # type: ignore
+            self.read_tools(scratch, {}, LossReport())
+            if scratch.tools == policy:
+                return {}
         edits, commands = self._sets()
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
@@ -135,3 +229,9 @@ class Codex(Dialect):
     def _broaden(self, ctx, msg: str, mode: str | None) -> dict[str, Any]:
         self.broaden(ctx, msg)
         return {self.key: mode} if mode else {}
+
+
+def _shown(file: str) -> str:
+    """A config's path as the user gave the role's: relative to the current folder where it is below it."""
+    rel = os.path.relpath(file)
+    return file if rel.startswith("..") else rel

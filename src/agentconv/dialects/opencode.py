@@ -26,6 +26,14 @@ class OpenCode(Dialect):
     id = "opencode"
     tool_keys = ("permission", "tools")  # all read_tools reads
 
+    def project_base(self, file: str) -> Any:
+        """A markdown agent's project configs (``opencodejson.project_base``)."""
+        if "opencode/agent" not in file.replace("\\", "/"):
+            return None
+        from ..envelopes import opencodejson
+
+        return opencodejson.project_base(file)
+
     def read_extra(self, agent: Agent, parsed: Any, path: str | None, report: LossReport) -> None:
         """A value outside the closed set OpenCode's schema takes makes it refuse the whole configuration: ``mode`` is
         ``Schema.Literals(["subagent", "primary", "all"])``, ``color`` a ``#RRGGBB`` or one of its theme names

@@ -1,0 +1,72 @@
+"""A converted agent never gets wider access than it had where it was: the settings its tool's project configs put
+beneath every agent are read beneath the agent's own (``Dialect.project_base``), said, and the file is given back as
+it came when written into its own tool, where those configs apply again."""
+from __future__ import annotations
+
+from agentconv import api, migration
+
+
+def _codex_project(root):
+    """A worktree whose root config sets a workspace-write sandbox and whose project folder's config a read-only one
+    (the nearest wins), inside a folder whose config says danger-full-access (above the worktree: not Codex's)."""
+    (root / ".codex").mkdir()
+    (root / ".codex" / "config.toml").write_text('sandbox_mode = "danger-full-access"\n')
+    repo = root / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".codex").mkdir()
+    (repo / ".codex" / "config.toml").write_text('sandbox_mode = "workspace-write"\n')
+    project = repo / "app"
+    agents = project / ".codex" / "agents"
+    agents.mkdir(parents=True)
+    (project / ".codex" / "config.toml").write_text('model = "gpt-5"\nsandbox_mode = "read-only"\n')
+    files = {"plain": 'name = "reviewer"\ndescription = "Reviews code"\ndeveloper_instructions = "Review."\n',
+             "own": 'name = "fixer"\ndescription = "Fixes code"\nsandbox_mode = "workspace-write"\n'
+                    'developer_instructions = "Fix."\n'}
+    for name, text in files.items():
+        (agents / f"{name}.toml").write_text(text)
+    return repo, project, agents, files
+
+
+def test_a_codex_role_without_a_sandbox_runs_in_its_projects(tmp_path):
+    """A Codex role is a config layer over its session's (codex-rs core/src/agent/role.rs apply_role_to_config; a
+    key the role does not set is the session's), and the session's layers include each .codex/config.toml from the
+    project root down (config_loader load_project_layers, the nearest winning). A role without `sandbox_mode` in a
+    project whose config says read-only was read with every tool: written for Claude Code it could edit files. Now
+    read beneath it, said, and given back to Codex as it came; a role's own sandbox_mode wins over the project's."""
+    repo, project, agents, files = _codex_project(tmp_path)
+    claude = {n: api.convert(agents / f"{n}.toml", "claude") for n in files}
+    header = {n: r.text.split("\n---\n")[0] for n, r in claude.items()}
+    assert "disallowedTools: Write, Edit" in header["plain"] and "Bash" in header["plain"]
+    assert "disallowedTools" not in header["own"] and "tools:" not in header["own"]
+    said = [i.message for i in claude["plain"].report.items if i.code.value == "value-read-as"]
+    assert said == [f"sandbox_mode = 'read-only' of {project / '.codex' / 'config.toml'} read as this role's "
+                    "sandbox, as Codex runs a role that sets none in its session's"]
+    assert not [i for i in claude["own"].report.items if i.code.value == "value-read-as"]
+    assert {n: api.convert(agents / f"{n}.toml", "codex").text for n in files} == files
+    doc, _ = api.read(agents / "plain.toml")
+    assert doc.records[0].tools.mode == "denylist"
+    migration.migrate(project, ["claude"], jobs=1)
+    assert (project / ".claude" / "agents" / "reviewer.md").read_text() == claude["plain"].text
+
+
+def test_a_codex_projects_profile_and_an_unreadable_config(tmp_path):
+    """The profile a project config names sets its own sandbox_mode over the top-level one (a read-only profile
+    narrows a workspace-write config); a config Codex cannot parse is said, not read; a workspace-write project
+    sandbox limits no tool: the role reads as before."""
+    repo = tmp_path / "repo"
+    agents = repo / ".codex" / "agents"
+    agents.mkdir(parents=True)
+    (repo / ".git").mkdir()
+    role = 'name = "r"\ndescription = "Reads"\ndeveloper_instructions = "Read."\n'
+    (agents / "r.toml").write_text(role)
+    config = repo / ".codex" / "config.toml"
+    config.write_text('sandbox_mode = "workspace-write"\nprofile = "safe"\n\n[profiles.safe]\nsandbox_mode = "read-only"\n')
+    assert api.read(agents / "r.toml")[0].records[0].tools.mode == "denylist"
+    config.write_text('sandbox_mode = "workspace-write"\n')
+    doc, report = api.read(agents / "r.toml")
+    assert doc.records[0].tools.mode == "inherit" and not report.items
+    config.write_text('sandbox_mode = [\n')
+    doc, report = api.read(agents / "r.toml")
+    assert doc.records[0].tools.mode == "inherit"
+    assert [i.code.value for i in report.items] == ["value-invalid"]
+    assert api.convert(agents / "r.toml", "codex").text == role
