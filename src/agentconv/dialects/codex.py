@@ -36,7 +36,7 @@ from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from ..tools import capability
 from .base import Dialect
-from .helpers import dedupe
+from .helpers import dedupe, shown_path
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -157,14 +157,14 @@ class Codex(Dialect):
         """The sandbox a role without its own runs in: its project's (``project_base``), read where it narrows (a
         read-only one), said; the role's file is given back without it when written into Codex (``write_tools``)."""
         for name, problem in base.unread:
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{_shown(name)}: {problem}, and Codex does not start "
-                       "on a config it cannot read", reading="its sandbox_mode, if any, not read beneath this role's")
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{shown_path(name)}: {problem}, and Codex does "
+                       "not start on a config it cannot read", reading="its sandbox_mode, if any, not read beneath this role's")
         if base.sandbox != READ_ONLY:
             return None  # workspace-write or wider limits no tool: the role's tools stay its session's
         agent.origin.keep["own_tools"] = True  # type: ignore[union-attr]
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{self.key} = {READ_ONLY!r} of "
-                   f"{', '.join(map(_shown, base.files))}", reading="this role's sandbox, as Codex runs a role that "
-                   "sets none in its session's")
+                   f"{', '.join(map(shown_path, base.files))}",
+                   reading="this role's sandbox, as Codex runs a role that sets none in its session's")
         return READ_ONLY
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
@@ -231,7 +231,3 @@ class Codex(Dialect):
         return {self.key: mode} if mode else {}
 
 
-def _shown(file: str) -> str:
-    """A config's path as the user gave the role's: relative to the current folder where it is below it."""
-    rel = os.path.relpath(file)
-    return file if rel.startswith("..") else rel

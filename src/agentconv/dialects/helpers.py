@@ -7,6 +7,7 @@ without an import cycle; everything else a dialect module needs comes through it
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable
@@ -228,3 +229,10 @@ def made_up_description(title: str | None, prompt: str, name: str | None) -> tup
         if text:
             return text, source
     return None
+
+
+def shown_path(file: str) -> str:
+    """A file found beside a source (a project's config) as a report names it: relative to the current folder where
+    it is below it, else as found."""
+    rel = os.path.relpath(file)
+    return file if rel.startswith("..") else rel

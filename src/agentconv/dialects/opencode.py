@@ -7,7 +7,6 @@ matching rule wins) or the deprecated ``tools`` name->bool map. An allowlist is 
 from __future__ import annotations
 
 import copy
-import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,7 @@ from .. import registry
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
-from .helpers import split_commas
+from .helpers import shown_path, split_commas
 
 if TYPE_CHECKING:
     from ..ir import Grant
@@ -130,14 +129,15 @@ class OpenCode(Dialect):
         from ..envelopes.opencodejson import based
 
         for name, problem in base.unread:
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{_shown(name)}: {problem}, and OpenCode does not start "
-                       "on a config it cannot read", reading="its rules, if any, not read beneath this agent's")
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{shown_path(name)}: {problem}, and OpenCode does "
+                       "not start on a config it cannot read", reading="its rules, if any, not read beneath this agent's")
         under = based(base.data, data)
         if not under:
             return data  # nothing given, or the agent's own catch-all leaves nothing of the configs' standing
         agent.origin.keep["own_tools"] = {k: data[k] for k in self.tool_keys if k in data}  # type: ignore[union-attr]
         keys = " and ".join(f"'{k}'" for k in base.data)
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"the top-level {keys} of {', '.join(map(_shown, base.files))}",
+        files = ", ".join(map(shown_path, base.files))
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"the top-level {keys} of {files}",
                    reading="rules beneath this agent's own, as OpenCode applies its configs' rules to every agent")
         return {**{k: v for k, v in data.items() if k != "tools"}, **under}
 
@@ -217,11 +217,6 @@ class OpenCode(Dialect):
             ctx.carry_tools()
         return {"permission": perm}
 
-
-def _shown(file: str) -> str:
-    """A config's path as the user gave the agent's: relative to the current folder where it is below it."""
-    rel = os.path.relpath(file)
-    return file if rel.startswith("..") else rel
 
 
 def _said(rule: Any) -> str:
