@@ -1472,11 +1472,27 @@ def _denies(ns: str, key: str, value: Any) -> str | None:
         rule = registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
     except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
         return None
+    if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
+        return _denying_settings(value, rule["keys"])
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
     hits = [r for r in value if isinstance(r, dict) and r.get(field) in values]
     return "; ".join(f"{r.get('capability', '?')}" + (f" {r['match']}" if r.get("match") else "") for r in hits) or None
+
+
+def _denying_settings(value: Any, keys: list[str]) -> str | None:
+    """The settings of ``value`` (``{TOOL: {KEY: ...}}``) under one of ``keys`` that hold something (a non-empty list,
+    true), as text: ``shell deniedCommands git push .*; write deniedPaths secrets/**``."""
+    if not isinstance(value, dict):
+        return None
+    hits = []
+    for tool, settings in value.items():
+        for k in keys:
+            v = settings.get(k) if isinstance(settings, dict) else None
+            if v is True or (isinstance(v, list) and v):
+                hits.append(f"{tool} {k}" + (f" {', '.join(map(str, v))}" if isinstance(v, list) else ""))
+    return "; ".join(hits) or None
 
 
 def _said(value: Any, words: dict[str, list[str]], otherwise: Any) -> Any:

@@ -1,0 +1,51 @@
+"""Kiro's per-tool settings (`toolsSettings`) hold deny rules: `deniedCommands`, `deniedPaths`, `deniedServices`
+("Deny rules are evaluated before allow rules"), `denyByDefault` (aws/amazon-q-developer-cli docs/built-in-tools.md,
+HEAD 2026-04-23) and `availableAgents` (kiro.dev/docs/cli/chat/subagents, "Restricting available agents"). No other
+dialect holds them: a target that drops them would run the denied command, so the conversion is refused (exit 6)
+unless --allow-broaden; the trust lists (`allowedCommands`, `allowedPaths`, `autoAllowReadonly`: run without
+asking) still go with a warning only. Synthetic fixtures only."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import agentconv
+from agentconv.errors import BroadenError
+from agentconv.loss import Policy
+
+PATH = ".kiro/agents/tester.json"
+
+
+def agent(settings: dict) -> str:
+    return json.dumps({"name": "tester", "description": "Runs the tests.", "prompt": "Run the tests.",
+                       "tools": ["read", "shell", "write"], "toolsSettings": settings}, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("settings, said", [
+    ({"shell": {"deniedCommands": ["git push .*"]}}, "shell deniedCommands git push .*"),
+    ({"execute_bash": {"allowedCommands": ["make test"], "denyByDefault": True}}, "execute_bash denyByDefault"),
+    ({"write": {"allowedPaths": ["src/**"], "deniedPaths": ["secrets/**"]}}, "write deniedPaths secrets/**"),
+    ({"use_aws": {"deniedServices": ["iam"]}}, "use_aws deniedServices iam"),
+    ({"subagent": {"availableAgents": ["reviewer"]}}, "subagent availableAgents reviewer"),
+])
+@pytest.mark.parametrize("target", ["claude", "opencode", "copilot", "kiro-md"])
+def test_a_deny_setting_no_target_holds_is_refused_not_dropped(settings, said, target):
+    src = agent(settings)
+    with pytest.raises(BroadenError, match=re.escape(f"toolsSettings deny {said}")):
+        agentconv.convert_text(src, target, path=PATH)
+    out = agentconv.convert_text(src, target, path=PATH, policy=Policy(allow_broaden=True))
+    assert any(i.code.value == "tool-broadened" and said in i.message for i in out.report)
+    assert agentconv.convert_text(src, "kiro", path=PATH).text == src  # its own dialect: byte for byte
+
+
+@pytest.mark.parametrize("settings", [
+    {"shell": {"allowedCommands": ["git status"], "autoAllowReadonly": True, "deniedCommands": []}},
+    {"write": {"allowedPaths": ["src/**"]}, "shell": {"denyByDefault": False}},
+])
+def test_trust_settings_alone_are_a_warning_not_a_refusal(settings):
+    out = agentconv.convert_text(agent(settings), "claude", path=PATH)
+    assert [i.code.value for i in out.report if i.path == "extensions.kiro.toolsSettings"] == ["extension-dropped"]
+    assert not any(i.code.value == "tool-broadened" for i in out.report)
+
