@@ -49,3 +49,15 @@ def test_trust_settings_alone_are_a_warning_not_a_refusal(settings):
     assert [i.code.value for i in out.report if i.path == "extensions.kiro.toolsSettings"] == ["extension-dropped"]
     assert not any(i.code.value == "tool-broadened" for i in out.report)
 
+
+@pytest.mark.parametrize("name, canonical, claude", [("subagent", "agent", "Agent")])
+def test_kiros_subagent_tool_name_is_read_as_the_agent_tool(name, canonical, claude):
+    """kiro.dev/docs/cli/chat/subagents (read 2026-11-28): `"tools": ["fs_read", "subagent"]` lets an agent spawn
+    subagents. It was read as an unknown name: not granted anywhere."""
+    src = json.dumps({"name": "lead", "description": "Leads.", "prompt": "Lead.", "tools": ["read", name]}) + "\n"
+    out = agentconv.convert_text(src, "claude", path=".kiro/agents/lead.json")
+    assert not any(i.code.value == "tool-unmapped" for i in out.report)
+    assert claude in out.text.split("---")[1]
+    assert [g.canonical for g in agentconv.read_text(src, "kiro", path=".kiro/agents/lead.json")[0].records[0].tools.grants] == \
+        ["read", canonical]
+    assert agentconv.convert_text(src, "kiro", path=".kiro/agents/lead.json").text == src
