@@ -289,9 +289,10 @@ def _describe(tok: Token) -> str:
     return "shell output" if tok.kind == SHELL else "a file's contents"
 
 
-def to_canonical(text: str, spelling: Spelling, literal: tuple[int, ...] = (), escaped: tuple[int, ...] = ()) -> str:
-    """A prompt in a dialect's spelling -> the canonical form (``literal``, ``escaped``: as ``_read``)."""
-    return _read(text, spelling, literal, escaped)[0]
+def to_canonical(text: str, spelling: Spelling, literal: tuple[int, ...] = (), escaped: tuple[int, ...] = (),
+                 neutral: bool = True) -> str:
+    """A prompt in a dialect's spelling -> the canonical form (``literal``, ``escaped``, ``neutral``: as ``_read``)."""
+    return _read(text, spelling, literal, escaped, neutral)[0]
 
 
 def literal_ordinals(text: str, target: Spelling, rw: Rewrite) -> tuple[int, ...]:
@@ -312,12 +313,16 @@ def literal_ordinals(text: str, target: Spelling, rw: Rewrite) -> tuple[int, ...
 
 
 def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
-          escaped: tuple[int, ...] = ()) -> tuple[str, frozenset[int]]:
+          escaped: tuple[int, ...] = (), neutral: bool = True) -> tuple[str, frozenset[int]]:
     """The canonical form, and where in it canonical spellings stand that were literal text in the source: of a kind
     its dialect spells its own way (see the module docstring). ``literal``: the placeholders (numbered in order) that
     are literal text after all (``literal_ordinals``, said by the side channel). ``escaped``: where in ``text`` a write
     put a '$' before one the tool would read (``_escaped``, said by the side channel): left out, each inside a pair
-    the tool skips, or the list is not applied at all."""
+    the tool skips, or the list is not applied at all. ``neutral``: the text may hold agentconv's neutral spelling of
+    a shell command or a file the dialect cannot spell (the file carries agentconv's side channel, which a write of
+    one always adds); otherwise those spellings are the tool's literal text too (a Codex prompt's ``@{username}``, a
+    GitHub mention: Codex sends it as written, where Gemini CLI would read a file by that name, and ``!{...}`` would
+    run a command in Gemini CLI, Claude Code or OpenCode)."""
     toks = spelling.tokenize(text)
     drop = _drops(toks, escaped) if escaped else {}
     out: list[str] = []
@@ -340,7 +345,8 @@ def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
         elif tok.kind == TEXT:
             pieces = []
             for t in CANONICAL.tokenize(str(tok.value)):
-                if t.kind == TEXT or spelling.has(t.kind):  # text, or literal text of the source's tool
+                if t.kind == TEXT or spelling.has(t.kind) or (not neutral and t.kind in (SHELL, FILE)):
+                    # text, or literal text of the source's tool
                     if t.kind != TEXT:
                         at.add(size + sum(map(len, pieces)))
                     pieces.append(t.raw)
@@ -486,13 +492,13 @@ def unexpanded(spelling: Spelling, text: str, lookalike: dict[str, str]) -> dict
 
 
 def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt: str,
-                    literal: tuple[int, ...] = ()) -> frozenset[int]:
+                    literal: tuple[int, ...] = (), neutral: bool = True) -> frozenset[int]:
     """Where canonical spellings stand in ``prompt`` that were literal text of the source (its dialect spells that
     kind of placeholder its own way, so the tool did not expand them); none once the prompt was changed after reading.
-    ``literal``: as it was read (``_read``)."""
+    ``literal``, ``neutral``: as it was read (``_read``)."""
     if raw_prompt is None or raw_prompt[1] != prompt:
         return frozenset()
-    return _read(raw_prompt[0], source, literal)[1]
+    return _read(raw_prompt[0], source, literal, neutral=neutral)[1]
 
 
 def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite, top: bool = False) -> str:

@@ -481,7 +481,8 @@ class Dialect(ToolFields, Detection):
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, keys, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
-                          literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped)
+                          literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped,
+                          neutral=ctx.neutral)
 
     def _first_toml(self, ctx: "WriteContext") -> list[str] | None:
         """The record's first file's TOML layout (``carry.toml_skeleton``: comment lines, quotes, key order), where
@@ -1620,6 +1621,9 @@ class WriteContext:
         self.escaped: tuple[int, ...] = ()
         """Where in the prompt written a '$' was put before literal text the target reads (``placeholders._escaped``):
         the side channel names them, and the way back leaves them out."""
+        self.neutral = False
+        """The prompt written holds agentconv's neutral spelling of a shell command or a file the target cannot spell:
+        a side channel is written, so that the way back reads it as that placeholder (command.py)."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel

@@ -51,12 +51,17 @@ class CommandDialect(Dialect):
         raw = agent.prompt
         self.derive_description(agent)
         literal, escaped = self._literal_back(parsed), self._literal_back(parsed, "escaped")
-        agent.prompt = to_canonical(raw, self.spelling, literal, escaped)
+        # agentconv's neutral spelling of a shell command or a file this dialect cannot spell is read as one only in a
+        # file agentconv wrote (its side channel there): elsewhere it is the tool's literal text (placeholders._read)
+        neutral = parsed.carry is not None or parsed.carry_line is not None
+        agent.prompt = to_canonical(raw, self.spelling, literal, escaped, neutral)
         agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
         if escaped:
             agent.origin.keep["raw_escaped"] = escaped  # the '$' a write put in, which a skill's text had not
         if literal:
             agent.origin.keep["raw_literal"] = literal
+        if not neutral:
+            agent.origin.keep["raw_neutral"] = False
 
     @staticmethod
     def _literal_back(parsed: frontmatter.Parsed, key: str = "literal") -> tuple[int, ...]:
@@ -99,11 +104,12 @@ class CommandDialect(Dialect):
         source = spelling_of(origin.dialect) if origin is not None and not same else None
         raw = origin.keep.get("raw_prompt") if origin is not None else None
         names = source_names(source, raw) if source is not None else {}
-        literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
-            if source is not None else _carried_literals(agent)
+        literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ()),
+                                   origin.keep.get("raw_neutral", True)) if source is not None else _carried_literals(agent)
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         ctx.literal = literal_ordinals(text, self.spelling, rw)
         ctx.escaped = tuple(rw.inserted) if len(rw.inserted) <= carry.LITERAL_MAX else ()
+        ctx.neutral = any(what in ("shell output", "a file's contents") for _, what in rw.missing)
         if source is not None and raw is not None:
             named = _named_from(agent, source.id)
             text = self._unplaced_args(text, source, raw[0], ctx, rw, any(re.search(n, raw[0]) for n in named))

@@ -178,7 +178,8 @@ class Skill(Dialect):
             origin.dialect == self.kin[0]  # a Claude Code command: Claude Code expands the same text in a skill
         if back or kin:
             text = raw[0] if not back else without_escapes(raw[0], origin.keep.get("raw_escaped", ()))
-        literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ())) \
+        literals = source_literals(source, raw, agent.prompt, origin.keep.get("raw_literal", ()),
+                                   origin.keep.get("raw_neutral", True)) \
             if source is not None and not back and not kin and text == agent.prompt else frozenset()
         seen, at, n, literal = {}, 0, 0, []
         for t in (source if back or kin else CANONICAL).tokenize(raw[0] if back else text):  # back: as its file had it
