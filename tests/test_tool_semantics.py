@@ -749,3 +749,33 @@ def test_a_deny_list_written_as_an_allowlist_says_the_mcp_tools_it_forbids():
     out = agentconv.convert_text(named, "copilot", from_="opencode", path=PATHS["opencode"])  # a tool named stays
     assert "context7/resolve" in header(out.text)["tools"]
     assert _said(out, "tool-narrowed") == [MCP_OF.format(t="copilot")]
+
+
+def test_a_codex_role_searches_the_web_only_where_its_source_could():
+    """A Codex role file is a config layer and Codex's hosted web search is on unless `web_search = "disabled"`
+    (openai/codex agent_roles.rs, agent/role.rs; @openai/codex 0.169.0 loads a role with it): an allowlist without a
+    web tool gave a role that searched the web (the loaders4 harness: 47 of 60 roles), and a deny list denying one was
+    refused. Written now; a web tool granted keeps the key away; the exact policy still comes back."""
+    text = source("claude", "Read, Bash")
+    out = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"])
+    role = tomllib.loads(out.text)
+    assert (role["sandbox_mode"], role["web_search"]) == ("workspace-write", "disabled")
+    back = agentconv.convert_text(out.text, "claude", from_="codex", path=".codex/agents/probe.toml")
+    assert header(back.text)["tools"] == "Read, Bash"
+    out = agentconv.convert_text(source("claude", "Read, Bash, WebSearch"), "codex", from_="claude", path=PATHS["claude"])
+    assert "web_search" not in tomllib.loads(out.text)
+    out = agentconv.convert_text(source("opencode", {"websearch": "deny"}), "codex", from_="opencode",
+                                 path=PATHS["opencode"])
+    role = tomllib.loads(out.text)
+    assert role.get("web_search") == "disabled" and "sandbox_mode" not in role  # edits and commands as the parent's
+    assert _said(out, "tool-narrowed") == ["deny list written as web_search = 'disabled', which also forbids webfetch"]
+    out = agentconv.convert_text(source("opencode", {"edit": "deny", "webfetch": "deny"}), "codex", from_="opencode",
+                                 path=PATHS["opencode"])
+    role = tomllib.loads(out.text)
+    assert (role["sandbox_mode"], role["web_search"]) == ("read-only", "disabled")
+    assert any("websearch" in m for m in _said(out, "tool-narrowed"))  # fetch denied, search goes too: said
+    # read: a role whose web search is off denies the web tools (it was an unknown-to-tools key: wider elsewhere)
+    codex = 'name = "r"\ndescription = "d"\nweb_search = "disabled"\ndeveloper_instructions = "Look."\n'
+    out = agentconv.convert_text(codex, "claude", from_="codex", path=".codex/agents/r.toml")
+    assert header(out.text)["disallowedTools"] == "WebFetch, WebSearch"
+    assert agentconv.convert_text(codex, "codex", from_="codex", path=".codex/agents/r.toml").text == codex

@@ -22,6 +22,8 @@ comes from features and the model family, never from the sandbox policy). The ru
 - write, deny list: denying only tools that edit -> ``read-only`` (which may forbid more: a narrowing,
   reported); denying a command tool cannot be said (read-only still runs commands) unless the policy is the
   one a Codex ``read-only`` file reads as (same dialect); denying anything else cannot be said (wider).
+- web: a role file is a config layer, and Codex's hosted web search is on unless ``web_search = "disabled"``
+  (the table's ``[sandbox] web``): an allowlist without a web tool, or a deny list denying one, writes it.
 """
 from __future__ import annotations
 
@@ -140,13 +142,19 @@ class Codex(Dialect):
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         value = data.get(self.key)
         base = agent.origin.keep.get("base") if agent.origin is not None else None
+        spec = self.table["sandbox"]
         if value is None and isinstance(base, Base):
             value = self._based(agent, base, report)
+            if value is not None:  # the role's own tool keys, for a write back into Codex (``write_tools``)
+                agent.origin.keep["own_tools"] = {k: data[k] for k in (spec.get("web_key"),) if k in data}  # type: ignore
+        if spec.get("web") and data.get(spec["web_key"]) == spec["web_off"]:  # no web search: the web tools denied
+            data.pop(spec["web_key"])  # said by the tool policy, as sandbox_mode is (written back by write_tools)
+            agent.tools.mode = DENYLIST
+            agent.tools.grants = [Grant(c, c, "deny") for c in spec["web"]]
         if value == READ_ONLY:
-            spec = self.table["sandbox"]
             order = spec["edits"] + spec["commands"] + spec.get("also_denies", [])
             agent.tools.mode = DENYLIST
-            agent.tools.grants = [Grant(c, c, "deny") for c in dedupe(order)]  # raw: the canonical id
+            agent.tools.grants = [Grant(c, c, "deny") for c in dedupe(order)] + agent.tools.grants  # raw: the id
         elif value is not None:
             if value not in self.table.get("values", {}).get("sandbox", []):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}",
@@ -161,7 +169,6 @@ class Codex(Dialect):
                        "not start on a config it cannot read", reading="its sandbox_mode, if any, not read beneath this role's")
         if base.sandbox != READ_ONLY:
             return None  # workspace-write or wider limits no tool: the role's tools stay its session's
-        agent.origin.keep["own_tools"] = True  # type: ignore[union-attr]
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{self.key} = {READ_ONLY!r} of "
                    f"{', '.join(map(shown_path, base.files))}",
                    reading="this role's sandbox, as Codex runs a role that sets none in its session's")
@@ -178,18 +185,21 @@ class Codex(Dialect):
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
-        if same and ctx.agent.origin.keep.get("own_tools") is True and not ctx.carried_back("tools"):  # type: ignore
+        own = ctx.agent.origin.keep.get("own_tools") if same else None  # type: ignore[union-attr]
+        if isinstance(own, dict) and not ctx.carried_back("tools"):
             # read with its project's sandbox (``_based``): written back into Codex, where the project's config applies
-            # again, without one while the policy is the one read
+            # again, with its own keys only while the policy is the one read
             scratch = Agent(origin=Origin(self.id, keep={"base": ctx.agent.origin.keep["base"]}))  # type: ignore
-            self.read_tools(scratch, {}, LossReport())
+            self.read_tools(scratch, dict(own), LossReport())
             if scratch.tools == policy:
-                return {}
+                return dict(own)
         edits, commands = self._sets()
+        spec = self.table.get("sandbox", {})
+        web, off = set(spec.get("web", [])), {spec["web_key"]: spec["web_off"]} if spec.get("web") else {}
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
-            also = set(self.table.get("sandbox", {}).get("also_denies", []))
-            extra = sorted(str(c) for c in denied - edits - commands - also)
+            also = set(spec.get("also_denies", []))
+            extra = sorted(str(c) for c in denied - edits - commands - also - web)
             if extra:
                 return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only a read-only sandbox)",
                                      None)
@@ -198,19 +208,28 @@ class Codex(Dialect):
                 self._broaden(ctx, f"{self.id} runs shell commands in every sandbox mode: denying "
                               f"{', '.join(shells)} cannot be written ({self.key} = {READ_ONLY!r} would grant "
                               "bash, a shell that cannot write files)", None)
-            narrower = sorted((edits | commands) - denied - commands)
+            web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
+            if web_off and not denied & (edits | commands | also):
+                if web - denied and not same:
+                    ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(web_off)}",
+                                   tools=", ".join(sorted(web - denied)))
+                if not same or ctx.carried_back("tools"):
+                    ctx.carry_tools()
+                return web_off  # no sandbox key: edits and commands as the parent's
+            narrower = sorted((edits | commands | (web if web_off else set())) - denied - commands)
             if narrower and not same:
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.key} = {READ_ONLY!r}",
-                               tools=", ".join(narrower))
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as "
+                               f"{_said({self.key: READ_ONLY, **web_off})}", tools=", ".join(narrower))
             if not same:  # a read-only sandbox forbids what a scope of a denied edit tool allowed (shells run anyway)
                 self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
             mode = READ_ONLY
         else:
             granted = {g.canonical for g in policy.allowed()}
+            web_off = {} if granted & web else off  # no web tool granted: no web search either
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
             if scoped:
                 return self._broaden(ctx, f"{self.id} cannot scope {', '.join(scoped)}", WORKSPACE
-                                     if granted & (edits | commands) else READ_ONLY)
+                                     if granted & (edits | commands) else READ_ONLY, web_off)
             if granted & commands:
                 mode = WORKSPACE
             else:
@@ -219,15 +238,18 @@ class Codex(Dialect):
                     "bash, a shell that cannot write files"
                 return self._broaden(ctx, f"{self.id} has no tool list and runs shell commands in every sandbox "
                                      f"mode ({READ_ONLY!r} included): the allowlist grants no shell; "
-                                     f"{self.key} = {mode!r} would grant {what}", mode)
-            ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           tools="allowlist", written=f"{self.key} = {mode!r}", note=f" ({self.id} has no tool list)")
+                                     f"{self.key} = {mode!r} would grant {what}", mode, web_off)
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="allowlist",
+                           written=_said({self.key: mode, **web_off}), note=f" ({self.id} has no tool list)")
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
-        return {self.key: mode}
+        return {self.key: mode, **web_off}
 
-    def _broaden(self, ctx, msg: str, mode: str | None) -> dict[str, Any]:
+    def _broaden(self, ctx, msg: str, mode: str | None, web_off: dict[str, str] | None = None) -> dict[str, Any]:
         self.broaden(ctx, msg)
-        return {self.key: mode} if mode else {}
+        return {self.key: mode, **(web_off or {})} if mode else {**(web_off or {})}
 
 
+def _said(keys: dict[str, str]) -> str:
+    """Keys as written, for a message: ``sandbox_mode = 'read-only', web_search = 'disabled'``."""
+    return ", ".join(f"{k} = {v!r}" for k, v in keys.items())
