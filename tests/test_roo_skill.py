@@ -509,3 +509,24 @@ def test_one_mode_alone_in_a_file_roo_loads_by_name_is_said_to_load_nothing(name
     assert agentconv.convert_text(text, to="roo", path=name).text == text
     elsewhere = [item.code for item in agentconv.convert_text(text, to="claude", path="modes/solo.yaml").report.items]
     assert "value-read-as" in elsewhere and "file-rejected" not in elsewhere
+
+
+def test_a_mode_named_as_one_of_roos_own_is_said(tmp_path):
+    """Roo's own modes (architect, code, ask, debug, orchestrator): a custom mode of one of those slugs takes that mode's
+    place in Roo, and Kilo CLI 7 loads no mode of those slugs (its modes migration skips them; `kilo debug config`).
+    An agent named `architect` was written as that mode with no word (the loaders4 harness: 28 modes, every one missing
+    from Kilo CLI's agents). Said now, by convert (name-conflict) and validate (name-builtin); a Roo file into Roo is
+    given back as it came, with nothing said; another slug is not said."""
+    for name, said in (("architect", True), ("orchestrator", True), ("planner", False)):
+        src = f"---\nname: {name}\ndescription: d\ntools: Read\n---\n\nPlan.\n"
+        out = agentconv.convert_text(src, "roo", from_="claude", path=f".claude/agents/{name}.md")
+        hits = [i.message for i in out.report.items if i.code.value == "name-conflict"]
+        assert bool(hits) is said, name
+        if said:
+            assert "Kilo CLI loads no mode of that slug" in hits[0] and "in place of its own mode" in hits[0]
+    modes = "customModes:\n  - slug: code\n    name: Code\n    roleDefinition: r\n    groups: [read]\n"
+    out = agentconv.convert_text(modes, "roo", from_="roo", path=".roomodes")
+    assert out.text == modes and not [i for i in out.report.items if i.code.value == "name-conflict"]
+    (tmp_path / ".roomodes").write_text(modes)
+    r = cli("validate", tmp_path / ".roomodes")
+    assert r.returncode == 0 and "warning [name-builtin] name 'code' is a built-in roo agent's" in r.stdout
