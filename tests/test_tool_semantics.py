@@ -768,7 +768,11 @@ def test_a_codex_role_searches_the_web_only_where_its_source_could():
                                  path=PATHS["opencode"])
     role = tomllib.loads(out.text)
     assert role.get("web_search") == "disabled" and "sandbox_mode" not in role  # edits and commands as the parent's
-    assert _said(out, "tool-narrowed") == ["deny list written as web_search = 'disabled', which also forbids webfetch"]
+    assert _said(out, "tool-narrowed") == ["deny list written as web_search = 'disabled', which also forbids github-repo, "
+                                           "webfetch"]
+    out = agentconv.convert_text(source("copilot", ["edit/editFiles", "execute/runInTerminal", "web/githubRepo"]),
+                                 "codex", from_="copilot", path=".github/agents/probe.agent.md")
+    assert "web_search" not in tomllib.loads(out.text)  # a GitHub search is a web search in Codex: kept
     out = agentconv.convert_text(source("opencode", {"edit": "deny", "webfetch": "deny"}), "codex", from_="opencode",
                                  path=PATHS["opencode"])
     role = tomllib.loads(out.text)
