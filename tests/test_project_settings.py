@@ -70,3 +70,19 @@ def test_a_codex_projects_profile_and_an_unreadable_config(tmp_path):
     assert doc.records[0].tools.mode == "inherit"
     assert [i.code.value for i in report.items] == ["value-invalid"]
     assert api.convert(agents / "r.toml", "codex").text == role
+
+
+def test_a_codex_role_without_web_search_in_a_read_only_project_comes_back_as_written(tmp_path):
+    """Both at once: the role's own `web_search = "disabled"` (its web tools denied) beneath its project's read-only
+    sandbox. Written back into Codex it keeps its own key and gains no sandbox_mode (the landing of the two changes
+    wrote `sandbox_mode = "read-only"` into it); written for Claude Code, edits, commands and the web are denied."""
+    agents = tmp_path / ".codex" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".codex" / "config.toml").write_text('sandbox_mode = "read-only"\n')
+    role = 'name = "r"\ndescription = "Reads"\nweb_search = "disabled"\ndeveloper_instructions = "Read."\n'
+    (agents / "r.toml").write_text(role)
+    assert api.convert(agents / "r.toml", "codex").text == role
+    header = api.convert(agents / "r.toml", "claude").text.split("\n---\n")[0]
+    assert all(t in header.split("disallowedTools: ")[1].split("\n")[0].split(", ")
+               for t in ("Edit", "Bash", "WebFetch", "WebSearch"))
