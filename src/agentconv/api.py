@@ -192,7 +192,7 @@ def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
     data, name = _file(file, "read")
     token = limits.SOURCE_FILE.set(name)
     try:
-        return read_text(data, dialect, path=path or name, report=report, carry=carry, base=_base(name))
+        return read_text(data, dialect, path=path or name, report=report, carry=carry, base=Beside(name))
     finally:
         limits.SOURCE_FILE.reset(token)
 
@@ -200,16 +200,10 @@ def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,
 @dataclass(frozen=True)
 class Beside:
     """``read_text``'s ``base`` still to be found: the tool's own configs beside ``file``, looked up by the dialect the
-    file is read in (``Dialect.project_base``) once detection has named it."""
+    file is read in (``Dialect.project_base``: an OpenCode agent's project ``opencode.json``, a Codex role's project
+    ``.codex/config.toml``) once detection has named it."""
 
     file: str
-
-
-def _base(file: str) -> Any:
-    """What the tool's own configs beside ``file`` put beneath its tool settings (``read_text``'s ``base``), found by
-    the dialect it is read in (``Dialect.project_base``: an OpenCode agent's project ``opencode.json``, a Codex role's
-    project ``.codex/config.toml``)."""
-    return Beside(file)
 
 
 def read_text(text: Text, dialect: str | None = None, *, path: str | None = None,
@@ -314,7 +308,7 @@ def convert(file: PathLike, to: str, *, from_: str | None = None, path: str | No
     A source holding several records (a Roo ``.roomodes`` file) gives several files in a one-record dialect:
     use ``convert_all`` for those; ``convert`` refuses them rather than drop any."""
     data, name = _file(file, "convert")
-    return convert_text(data, to, from_=from_, path=path or name, policy=policy, base=_base(name))
+    return convert_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name))
 
 
 def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
@@ -333,7 +327,7 @@ def convert_all(file: PathLike, to: str, *, from_: str | None = None, path: str 
     """Read the file at ``file`` and write it in ``to``: one Result per output file (one per record, unless the
     target keeps many records in one file)."""
     data, name = _file(file, "convert_all")
-    return convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=_base(name))
+    return convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name))
 
 
 def convert_all_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,

@@ -74,16 +74,16 @@ def project_base(file: str) -> Base | None:
     cut = where.rfind("/.codex/agents/")
     if cut < 0:
         return None
-    up = [where[:cut] or "/"]
-    while not os.path.exists(os.path.join(up[-1], ".git")) and os.path.dirname(up[-1]) != up[-1]:
-        up.append(os.path.dirname(up[-1]))
-    if not os.path.exists(os.path.join(up[-1], ".git")):
-        up = up[:1]  # no project root marker: Codex takes the working folder as the root
+    from ..tree import up_to_worktree  # only for a role's file: not at start-up
+
+    up, rooted = up_to_worktree(where[:cut] or "/")
+    if not rooted:
+        up = up[-1:]  # no project root marker: Codex takes the working folder as the root
     merged: dict[str, Any] = {}
     unread = []
     import tomllib
 
-    for folder in reversed(up):  # the root first, the role's project last
+    for folder in up:  # the root first, the role's project last
         name = os.path.join(folder, ".codex", "config.toml")
         if not os.path.isfile(name):
             continue

@@ -246,11 +246,9 @@ def project_base(file: str) -> Base | None:
         folder = where[:glob] + "/.config/opencode"
         names = [f"{folder}/{n}" for n in ("config.json", "opencode.json", "opencode.jsonc")]
     elif cut >= 0:
-        project = where[:cut] or "/"
-        up = [project]
-        while not os.path.exists(os.path.join(up[-1], ".git")) and os.path.dirname(up[-1]) != up[-1]:
-            up.append(os.path.dirname(up[-1]))
-        up.reverse()  # the worktree (or the root) first, the project last
+        from ..tree import up_to_worktree
+
+        up, _ = up_to_worktree(where[:cut] or "/")  # the worktree (or the root) first, the project last
         names = [os.path.join(d, n) for n in ("opencode.jsonc", "opencode.json") for d in up]
         names += [os.path.join(d, ".opencode", n) for d in up for n in ("opencode.jsonc", "opencode.json")]
     else:
