@@ -250,11 +250,15 @@ NEVER = ("typer", "click", "rich", "importlib.metadata", "difflib", "pathlib", "
 """What a one-file conversion does not use, so does not import: the typer app, the metadata machinery (entry points
 are read directly), did-you-mean, paths as objects, the batch and package machinery. (Whether tables come from their cache,
 without tomllib, depends on earlier runs here: tests/test_tables.py checks the cache.)"""
+ONE_AGENT = NEVER + ("hashlib", "agentconv.placeholders", "agentconv.envelopes.roomodes",
+                     "agentconv.envelopes.opencodejson", "agentconv.envelopes.jsonenv")
+"""Nor, for an agent with a header: OpenSSL (a digest is CPython's own SHA-256: ``carry._sha256``), the commands'
+placeholders, and the layouts of files with no header (detection tells them by name: ``Dialect.split_as_frontmatter``)."""
 STARTS = [
     (["--version"], NEVER + ("typing", "re", "enum", "agentconv.api", "agentconv.errors")),
-    (["convert", GAMMA, "--to", "copilot", "-q"], NEVER + ("hashlib",)),                 # nothing carried: no digest
-    (["convert", SCOPED, "--to", "copilot", "--allow-broaden"], NEVER),                    # losses reported
-    (["convert", "./" + GAMMA, "--to", "opencode", "--from", "claude", "--json"], NEVER),  # the JSON document
+    (["convert", GAMMA, "--to", "copilot", "-q"], ONE_AGENT),                               # nothing carried
+    (["convert", SCOPED, "--to", "copilot", "--allow-broaden"], ONE_AGENT),                 # losses reported, carried
+    (["convert", "./" + GAMMA, "--to", "opencode", "--from", "claude", "--json"], ONE_AGENT),  # the JSON document
     (["migrate", BATCH, "--to", "copilot,opencode", "--dry-run", "--json"],              # no agent in a known place
      ("typer", "click", "rich", "importlib.metadata", "agentconv.packages")),
     (["sync", BATCH, "--from", "claude", "-t", "copilot", "--check", "--json"],
@@ -305,3 +309,25 @@ def test_migrate_to_dialects_does_not_load_the_package_machinery(tmp_path):
         bad = subprocess.run([sys.executable, "-m", "agentconv", "migrate", str(tmp_path), *extra], cwd=ROOT,
                              capture_output=True, text=True, timeout=60)
         assert bad.returncode == 2 and said in bad.stderr and bad.stderr.count("\n") == 1, bad.stderr
+
+
+def test_detection_tells_a_layout_by_its_name_as_its_module_would():
+    """``split_as_frontmatter`` (from the table's envelope name, no import) says what the layout's module says."""
+    from agentconv import registry
+    from agentconv.envelopes import frontmatter
+
+    said = {d.id: d.split_as_frontmatter for d in registry.all_dialects()}
+    loaded = {d.id: d.envelope is frontmatter or bool(getattr(d.envelope, "HEADERLESS", False))
+              for d in registry.all_dialects()}
+    assert said == loaded
+    assert not all(said.values()) and any(said.values())
+
+
+def test_the_side_channel_digest_is_sha256_without_openssl():
+    import hashlib
+
+    from agentconv import carry
+
+    mapping, body = {"name": "a", "tools": ["Read"], "é": 1}, "Prompt.\n" * 50
+    h = hashlib.sha256(carry._HEADER_JSON.encode(mapping).encode() + b"\0" + body.encode())
+    assert carry.digest(mapping, body) == h.hexdigest()[:16]

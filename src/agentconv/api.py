@@ -178,8 +178,7 @@ def _detectors() -> tuple[tuple[Any, bool], ...]:
     once per set of dialects (``registry.reset`` makes a new list of ids), not per file."""
     ids = registry.ids()
     if _DETECTORS[0] is not ids:
-        _DETECTORS[:] = [ids, tuple((d, d.envelope is frontmatter or getattr(d.envelope, "HEADERLESS", False))
-                                    for d in registry.all_dialects())]
+        _DETECTORS[:] = [ids, tuple((d, d.split_as_frontmatter) for d in registry.all_dialects())]
     return _DETECTORS[1]
 
 def read(file: PathLike, dialect: str | None = None, *, path: str | None = None,

@@ -47,6 +47,17 @@ class Dialect(ToolFields, Detection):
 
         return envelopes.get(self.table.get("envelope", "frontmatter"))
 
+    @cached_property
+    def split_as_frontmatter(self) -> bool:
+        """Detection sees this dialect's text through frontmatter's split (``api.detect_decoded``): its layout is
+        frontmatter, or plain markdown with no header. Told from the table's ``envelope`` name where the dialect
+        keeps the base ``envelope``, so detection imports no other layout until a file without a header needs it."""
+        if type(self).envelope is Dialect.envelope:
+            from .. import envelopes
+
+            return self.table.get("envelope", "frontmatter") in envelopes.SPLIT_AS_FRONTMATTER
+        return self.envelope is frontmatter or bool(getattr(self.envelope, "HEADERLESS", False))
+
     def parse(self, text: str, path: str | None) -> frontmatter.Parsed:
         """Split text with this dialect's envelope (the prompt key, for whole-file envelopes, from the table)."""
         key = self.table.get("prompt_key")

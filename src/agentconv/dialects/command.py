@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from .. import carry, naming, registry
 from ..loss import LossCode, LossReport
-from ..placeholders import (CANONICAL, TEXT, Rewrite, Spelling, all_spellings, from_canonical, literal_ordinals, report,
-                            source_literals, source_names, spelling_of, to_canonical, unexpanded, uses_args)
 from .base import Dialect
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
+    from ..placeholders import Rewrite, Spelling
     from ..ir import Agent
     from .base import WriteContext
 
@@ -43,6 +42,8 @@ class CommandDialect(Dialect):
 
     @cached_property
     def spelling(self) -> Spelling:
+        from ..placeholders import Spelling  # here, as in every use below: a run with no command never loads them
+
         return Spelling.from_table(self.id, self.table.get("placeholders", {}))
 
     # ------------------------------------------------------------------ reading
@@ -54,6 +55,8 @@ class CommandDialect(Dialect):
         # agentconv's neutral spelling of a shell command or a file this dialect cannot spell is read as one only in a
         # file agentconv wrote (its side channel there): elsewhere it is the tool's literal text (placeholders._read)
         neutral = parsed.carry is not None or parsed.carry_line is not None
+        from ..placeholders import to_canonical
+
         agent.prompt = to_canonical(raw, self.spelling, literal, escaped, neutral)
         agent.origin.keep["raw_prompt"] = (raw, agent.prompt)  # same dialect: written back as read
         if escaped:
@@ -101,6 +104,9 @@ class CommandDialect(Dialect):
         kept = origin.keep.get("raw_prompt") if same else None
         if kept is not None and kept[1] == agent.prompt:
             return kept[0]
+        from ..placeholders import (all_spellings, from_canonical, literal_ordinals, report, source_literals,
+                                    source_names, spelling_of, unexpanded)
+
         source = spelling_of(origin.dialect) if origin is not None and not same else None
         raw = origin.keep.get("raw_prompt") if origin is not None else None
         names = source_names(source, raw) if source is not None else {}
@@ -132,6 +138,8 @@ class CommandDialect(Dialect):
         prompt or drops them (``[placeholders] unplaced_args``, each table citing its tool's code). Where the target
         drops what the source added, its arguments placeholder is written at the end (the same meaning); where it adds
         what the source dropped, that is said (``arguments-added``)."""
+        from ..placeholders import uses_args
+
         mine = self.table.get("placeholders", {}).get("unplaced_args")
         theirs = registry.get(source.id).table.get("placeholders", {}).get("unplaced_args")
         if not mine or not theirs or mine == theirs:
@@ -179,6 +187,8 @@ def _carried_literals(agent: Agent) -> frozenset[int]:
         else None
     if not ordinals:
         return frozenset()
+    from ..placeholders import CANONICAL, TEXT
+
     out, at, n = set(), 0, 0
     for tok in CANONICAL.tokenize(agent.prompt):
         at, here = at + len(tok.raw), at

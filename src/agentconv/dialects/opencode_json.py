@@ -74,11 +74,13 @@ class OpenCodeJson(Dialect):
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """By the file's name only (any JSON object could be a config)."""
-        if not path or path.replace("\\", "/").rpartition("/")[2] not in self.envelope.NAMES or any(
+        name = path.replace("\\", "/").rpartition("/")[2] if path else ""
+        # a JSON file's name first: the layout's module (NAMES) loads when one is detected, not at every agent's
+        if not name.endswith((".json", ".jsonc")) or name not in self.envelope.NAMES or any(
                 glob_match(path, g) for d in registry.all_dialects() if d is not self
                 for g in d.table.get("layout", {}).get("detect", ())):
             return 0.0, []  # not a config's name, or at another tool's place (.kiro/agents/opencode.json: Kiro's)
-        why = [f"file name {path.replace(chr(92), '/').rpartition('/')[2]}"]
+        why = [f"file name {name}"]
         for top, (kind, _) in self.envelope.MAPS.items():  # what it holds, record by record
             entries = (data or {}).get(top)
             if isinstance(entries, dict) and entries:

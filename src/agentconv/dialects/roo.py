@@ -43,7 +43,6 @@ from typing import Any
 
 from .. import rx
 from ..envelopes.frontmatter import Parsed
-from ..envelopes.roomodes import PROBLEM
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
@@ -262,6 +261,8 @@ class Roo(Dialect):
 
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
+        from ..envelopes.roomodes import PROBLEM  # here: the layout's module loads when a file needs it (detection)
+
         for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
                            ("whenToUse", "description")):
             if isinstance(mode.get(key), str) and PROBLEM.search(mode[key]):

@@ -6,6 +6,9 @@ from types import ModuleType
 
 NAMES = {"frontmatter": "frontmatter", "toml": "tomlenv", "json": "jsonenv", "plain": "plain", "roomodes": "roomodes",
          "opencodejson": "opencodejson"}
+SPLIT_AS_FRONTMATTER = frozenset({"frontmatter", "plain"})
+"""The layouts whose text detection sees through frontmatter's split (plain markdown: no header, ``plain.HEADERLESS``),
+told by name so detection imports no other layout's module until a file without a header needs it."""
 
 
 def get(name: str) -> ModuleType:
