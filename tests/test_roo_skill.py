@@ -305,8 +305,8 @@ def test_a_mode_written_fresh_follows_the_table():
                     "      - read\n      - edit\n      - command\n      - mcp\n    customInstructions: Steps - go.\n")  # as Roo reads them
     assert [(i.code.value, i.path) for i in report.items] == [
         ("name-changed", "name"), ("name-derived", "display_name"), ("value-required", "prompt"),
-        ("tool-coerced", "tools"), ("text-cleaned", "prompt"), ("text-cleaned", "description"),
-        ("tool-coerced", "tools"), ("name-conflict", "name"), ("text-cleaned", "prompt")]
+        ("tool-narrowed", "tools"), ("text-cleaned", "prompt"), ("text-cleaned", "description"),
+        ("tool-narrowed", "tools"), ("name-conflict", "name"), ("text-cleaned", "prompt")]  # Roo: no web tool
     assert report.items[-1].message.startswith("mode 'tidy-up-2', 'customInstructions'")  # the slug as written
     back, _ = agentconv.read_text(text, "roo")
     assert back.records[1].prompt == doc.records[1].prompt.replace("\u2014", "-")  # read after Roo's clean-up

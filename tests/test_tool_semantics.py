@@ -425,6 +425,10 @@ EXCEPTION_OF = "denied as a whole in {t} (it cannot allow a scope of a denied to
 # a deny list leaves every MCP server's tools allowed: an allowlist of the built-in tools forbids them (said)
 MCP_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids the tools of every MCP "
           "server it does not name (a deny list allows them)")
+# Roo Code has no tool that reaches the network (@roo-code/types tool.ts: its browser group is gone): an allowlist of its
+# groups written for a deny list also forbids OpenCode's web tools, said beside the MCP servers' tools.
+WEB_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids webfetch, websearch ({t} "
+          "has no tool that reaches the network (fetch, web search))")
 EXCEPTIONS = {
     "bash git tag": ({"bash": '\n    "git tag *": allow\n    "*": deny'}, {
         "claude": ("disallowedTools", "Bash, PowerShell, Monitor, TaskStop",
@@ -435,7 +439,7 @@ EXCEPTIONS = {
             "bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)")]),
         "copilot": ("tools", "no execute/runInTerminal",
                     [MCP_OF.format(t="copilot"), "bash " + EXCEPTION_OF.format(t="copilot", x="bash(git tag *)")]),
-        "roo": ("groups", ["read", "edit", "modes"], [MCP_OF.format(t="roo"),
+        "roo": ("groups", ["read", "edit", "modes"], [WEB_OF.format(t="roo"), MCP_OF.format(t="roo"),
             "bash " + EXCEPTION_OF.format(t="roo", x="bash(git tag *)")]),
         "cursor": ("readonly", True, [
             "deny list written as readonly: true, which also forbids edit, notebook-edit, powershell, run-task, write",
@@ -514,6 +518,7 @@ def test_a_scope_allowed_under_a_tool_that_asks_is_said(case, target):
         assert fields[key] == value
     said = [i.message for i in out.report if i.code.value == "tool-narrowed"]
     mcp = [MCP_OF.format(t=target)] if case == "deny list" and target not in ("claude", "opencode") else []
+    mcp = [WEB_OF.format(t=target)] + mcp if case == "deny list" and target == "roo" else mcp
     assert said == ([] if target == "opencode" else mcp + [ASKED_OF.format(t=target)])
     if case == "allowlist" and target != "kiro":  # the exact allowlist rides along (Kiro's JSON has no side channel;
         # beside a deny list, `git status *` allowed is a pre-approval the file does not show: never restored from it)
@@ -742,7 +747,8 @@ def test_a_deny_list_written_as_an_allowlist_says_the_mcp_tools_it_forbids():
     text = "---\ndescription: d\npermission:\n  edit: deny\n---\n\nDo it.\n"
     for target in ("copilot", "gemini", "roo"):
         out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
-        assert _said(out, "tool-narrowed") == [MCP_OF.format(t=target)], target
+        web = [WEB_OF.format(t=target)] if target == "roo" else []
+        assert _said(out, "tool-narrowed") == web + [MCP_OF.format(t=target)], target
     out = agentconv.convert_text(text, "claude", from_="opencode", path=PATHS["opencode"])  # a deny list there
     assert not _said(out, "tool-narrowed") and "mcp__" not in out.text
     named = "---\ndescription: d\npermission:\n  edit: deny\n  context7_resolve: allow\n---\n\nDo it.\n"

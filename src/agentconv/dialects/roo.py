@@ -189,8 +189,10 @@ class Roo(Dialect):
         if policy.mode == INHERIT:
             if policy.grants:
                 self.write_inherited(ctx)
-            ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           tools="every tool", written="every Roo group", note=" (read back as those groups' tools)")
+            # Roo has no web tool (its browser group is gone): a source's web fetch and search are said, not lost
+            if not self.say_lacked(ctx, "every tool written as every Roo group", set()):
+                ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="every tool", written="every Roo group",
+                               note=" (read back as those groups' tools)")
             if ctx.policy.carry:
                 ctx.carry_tools()
             return {"groups": list(ALL_GROUPS)}  # every tool: every group

@@ -310,6 +310,7 @@ class ToolFields:
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
+        self.say_lacked(ctx, f"the deny list written as an allowlist of {self.id}'s built-in tools", deny | implied)
         if not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):  # Roo's `mcp` group grants them all
             # a deny list leaves every MCP server's tools allowed; an allowlist names no server it does not know
             ctx.report.add(LossCode.TOOL_NARROWED, "tools",
@@ -318,6 +319,28 @@ class ToolFields:
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
         return out
+
+    def say_lacked(self, ctx: "WriteContext", written: str, denied: set[str]) -> bool:
+        """The tools ``written`` (every tool of this dialect, or all but some) forbids because this dialect has no tool
+        of their kind at all: the record's source allows them (each tool its dialect has, but ``denied``) and this
+        dialect can grant nothing that does that (Roo Code: no tool reaches the network, its browser group is gone;
+        @roo-code/types tool.ts toolGroups read, edit, command, mcp, modes and deprecatedToolGroups ["browser"],
+        RooCodeInc/Roo-Code cb836567, read 2026-11-28). Said (tool-narrowed), never silent; True when said."""
+        origin = ctx.agent.origin
+        source = origin.dialect if origin is not None else None
+        if source == self.id:
+            return False
+        ids = registry.get(source).crosswalk.written if source in registry.ids() else vocabulary()
+        held = {capability(c) for c in (*self.crosswalk.written, *getattr(self, "always", ()),
+                                        *self.table.get("tool_covers", {}))}
+        lacked = [c for c in ids if c not in denied and not split_mcp(c) and capability(c) not in held]
+        if not lacked:
+            return False
+        kinds = dedupe(_class_meaning(capability(c)) for c in lacked)
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=written,
+                       tools=f"{', '.join(lacked)} ({self.id} has no tool that {' or '.join(kinds)})")
+        ctx.carry_tools()
+        return True
 
     def implied_names(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
         """A deny list's tools of a kind its source denies whole (``implied_denials``) that this dialect names: denied
@@ -724,6 +747,13 @@ def implied_denials(policy: ToolPolicy, source: str | None) -> frozenset[str]:
         if cls not in opened and ids & denied and ids & named <= denied:
             out |= ids - denied
     return frozenset(out)
+
+
+def _class_meaning(cls: str) -> str:
+    """What a capability class lets an agent do (data/tools.toml ``[classes]``), as a verb phrase."""
+    from .. import tables
+
+    return tables.builtin("tools.toml")["classes"].get(cls, cls)
 
 
 def _implied_why(source: str, implied: frozenset[str]) -> str:
