@@ -41,3 +41,56 @@ def test_a_deny_list_written_for_roo_says_the_web_tools_it_forbids():
     denied = "---\ndescription: d\npermission:\n  webfetch: deny\n  websearch: deny\n---\nDo it.\n"
     out = agentconv.convert_text(denied, "roo", from_="opencode", path=".opencode/agent/probe.md")
     assert not any("webfetch" in m for m in _said(out, "tool-narrowed"))  # denied already: nothing more forbidden
+
+
+# OpenCode's permission keys are wildcards over tool names (util/wildcard.ts: `*` any characters but '/', matched
+# against each tool's permission, permission/evaluate.ts) and its MCP tools are named `<server>_<tool>` (mcp/index.ts;
+# anomalyco/opencode, read 2026-11-28). A denied key no table knew (`"web*": false`, `"context7*": false`) was dropped
+# as "not granted": Claude Code, Cursor and Codex, which allow what a deny list does not name, then gave the agent
+# WebFetch/WebSearch or server context7's tools. Now a wildcard is read as each OpenCode tool it matches, and the rest
+# of it (MCP tools) is refused where the target would grant it; where the target writes an allowlist, it is granted
+# nothing anyway.
+OC = ".opencode/agent/probe.md"
+
+
+def _oc(tools: str) -> str:
+    return f"---\ndescription: d\nmode: subagent\ntools:\n{tools}---\nDo it.\n"
+
+
+def test_an_opencode_wildcard_deny_is_read_as_the_tools_it_matches():
+    import pytest
+
+    from agentconv.errors import BroadenError
+
+    text = _oc('  "web*": false\n')
+    doc, _ = agentconv.read_text(text, "opencode", path=OC)
+    assert {g.canonical for g in doc.records[0].tools.denied()} >= {"webfetch", "websearch"}
+    gemini = header(agentconv.convert_text(text, "gemini", from_="opencode", path=OC).text)["tools"]
+    assert "web_fetch" not in gemini and "google_web_search" not in gemini and "read_file" in gemini
+    out = agentconv.convert_text(text, "claude", from_="opencode", path=OC, policy=agentconv.Policy(allow_broaden=True))
+    assert {"WebFetch", "WebSearch"} <= set(header(out.text)["disallowedTools"].split(", "))
+    for target in ("claude", "cursor", "codex"):  # they allow the MCP tools `web*` also denies
+        with pytest.raises(BroadenError):
+            agentconv.convert_text(text, target, from_="opencode", path=OC)
+    assert agentconv.convert_text(text, "opencode", from_="opencode", path=OC).text == text
+    allowed = _oc('  "*": false\n  read: true\n  "web*": true\n')  # an allow is never widened to what it may match
+    assert "WebFetch" not in agentconv.convert_text(allowed, "claude", from_="opencode", path=OC).text
+
+
+def test_an_opencode_deny_of_an_unknown_wildcard_is_refused_where_the_target_would_grant_it():
+    import pytest
+
+    from agentconv.errors import BroadenError
+
+    text = _oc('  "context7*": false\n')
+    for target in ("claude", "cursor", "codex"):
+        with pytest.raises(BroadenError) as err:
+            agentconv.convert_text(text, target, from_="opencode", path=OC)
+        assert "context7*" in str(err.value), target
+    out = agentconv.convert_text(text, "gemini", from_="opencode", path=OC)  # an allowlist of built-in tools
+    assert not any(t.startswith("mcp_") or "*" in t for t in header(out.text)["tools"])
+    perm = "---\ndescription: d\npermission:\n  somemcp_*: deny\n---\nDo it.\n"  # a server's tools: written as such
+    assert header(agentconv.convert_text(perm, "claude", from_="opencode", path=OC).text)["disallowedTools"] == \
+        "mcp__somemcp__*"
+    plain = _oc("  myplugin: false\n")  # a plugin's tool: no other tool has it, nothing to refuse
+    assert agentconv.convert_text(plain, "claude", from_="opencode", path=OC).text

@@ -11,13 +11,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .. import registry
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Origin
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import shown_path, split_commas
 
 if TYPE_CHECKING:
-    from ..ir import Grant
     from .base import WriteContext
 
 
@@ -121,6 +120,21 @@ class OpenCode(Dialect):
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
 
+    def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
+        """A key is a wildcard over tool names (``Wildcard.match``: ``*`` any characters but ``/``, ``?`` one;
+        packages/opencode/src/util/wildcard.ts, matched against each tool's permission in permission/evaluate.ts,
+        anomalyco/opencode, read 2026-11-28): ``"web*": false`` denies webfetch and websearch. A key no table knows
+        that denies or asks (never one that allows: its match is not widened) is read as each OpenCode tool it
+        matches too, beside itself, which stands for the tools no table knows it may match (MCP tools are named
+        ``<server>_<tool>``, mcp/index.ts: ``context7*`` denies server context7's)."""
+        out = super().grants(name, decision, pattern)
+        if decision == "allow" or pattern is not None or name == "*" or not _WILD.search(name) or \
+                any(g.canonical is not None for g in out):
+            return out
+        rx = _wildcard(name)
+        ids = dict.fromkeys(c for n, cs in self.crosswalk.valid.items() if rx.fullmatch(n) for c in cs)
+        return [Grant(name, c, decision) for c in ids] + out
+
     def _based(self, agent: Agent, data: dict[str, Any], base: Any, report: LossReport) -> dict[str, Any]:
         """The file's tool keys with its configs' rules beneath them (``opencodejson.project_base``: OpenCode merges
         a project's top-level ``permission`` and ``tools`` before every agent's own, agent.ts), so the policy read is
@@ -217,6 +231,14 @@ class OpenCode(Dialect):
             ctx.carry_tools()
         return {"permission": perm}
 
+
+
+_WILD = re.compile(r"[*?]")
+
+
+def _wildcard(pattern: str) -> re.Pattern[str]:
+    """OpenCode's ``Wildcard.match`` of a tool name: ``*`` any characters but ``/``, ``?`` one of them."""
+    return re.compile("".join("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c) for c in pattern), re.S)
 
 
 def _said(rule: Any) -> str:

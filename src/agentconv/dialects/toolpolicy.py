@@ -187,6 +187,7 @@ class ToolFields:
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
             denied += self.implied_names(ctx, policy)
+            self.check_unknown_denied(ctx, policy, {n for n, _ in denied})
         self.narrow_read_only_shell(ctx, policy)
         mode = policy.mode
         if mode == NONE and self.table.get("empty_tools"):
@@ -426,7 +427,21 @@ class ToolFields:
         table knows is reported and left out, as ``names_for`` leaves it out of any other deny list."""
         for raw in dedupe(g.raw for g in policy.denied() if g.canonical is None):
             ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.id, outcome="not granted")
+        self.check_unknown_denied(ctx, policy, set())
         return {g.canonical for g in policy.denied() if g.canonical is not None}
+
+    def check_unknown_denied(self, ctx: "WriteContext", policy: ToolPolicy, written: set[str]) -> None:
+        """Never widen: a deny list leaves every tool it does not name allowed, MCP servers' tools among them, so the
+        denial of a wildcard over tool names no table knows (OpenCode ``"context7*": false``, which denies the tools
+        of MCP server context7, named ``context7_<tool>``: mcp/index.ts, anomalyco/opencode, read 2026-11-28) that
+        this dialect cannot write as it is would grant what it matches: refused (exit 6; ``--allow-broaden``
+        records it). A plain name no table knows (a plugin's tool) is a tool no other dialect has: reported only."""
+        lost = dedupe(g.raw for g in policy.denied() if g.canonical is None and g.pattern is None
+                      and any(c in g.raw for c in "*?") and unscoped(g.raw) not in written)
+        if lost:
+            self.broaden(ctx, f"{self.id} cannot deny {', '.join(repr(r) for r in lost)} (a wildcard over tool names "
+                              "no table knows: it matches MCP servers' tools), and its agent keeps every tool it "
+                              "does not deny")
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
