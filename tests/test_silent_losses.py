@@ -94,3 +94,21 @@ def test_an_opencode_deny_of_an_unknown_wildcard_is_refused_where_the_target_wou
         "mcp__somemcp__*"
     plain = _oc("  myplugin: false\n")  # a plugin's tool: no other tool has it, nothing to refuse
     assert agentconv.convert_text(plain, "claude", from_="opencode", path=OC).text
+
+
+# Codex reads only `description` and `argument-hint` from a custom prompt's header (codex-rs/core/src/custom_prompts.rs
+# parse_frontmatter, openai/codex, read 2026-11-28): an `allowed-tools` left in one (a Claude Code command copied into
+# .codex/prompts) does nothing there, the prompt runs with the session's tools and asks as the session does. It became
+# a Claude Code command's (or a skill's) `allowed-tools`, which pre-approves those tools (run without asking): access
+# Codex never gave. Now not written, said (field-dropped).
+def test_a_codex_prompts_ignored_allowed_tools_is_no_pre_approval():
+    text = "---\ndescription: Review it\nallowed-tools: Bash(git diff:*), Read\n---\nReview $ARGUMENTS.\n"
+    for target in ("claude-command", "skill"):
+        out = agentconv.convert_text(text, target, from_="codex-prompt", path=".codex/prompts/rev.md")
+        assert "allowed-tools" not in header(out.text), target
+        assert any("pre-approvals" in m and "codex-prompt does not apply it" in m for m in _said(out, "field-dropped"))
+    same = agentconv.convert_text(text, "codex-prompt", from_="codex-prompt", path=".codex/prompts/rev.md")
+    assert same.text == text  # its own dialect: as it came
+    claude = "---\ndescription: Review it\nallowed-tools: Bash(git diff:*), Read\n---\nReview $ARGUMENTS.\n"
+    out = agentconv.convert_text(claude, "skill", from_="claude-command", path=".claude/commands/rev.md")
+    assert "allowed-tools" in header(out.text)  # a Claude Code command's own pre-approval stays one

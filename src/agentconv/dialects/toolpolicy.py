@@ -635,9 +635,14 @@ class ToolFields:
         policy = ctx.agent.tools
         if decisions_only(policy) and self._enforced(ctx):  # nothing denied: per-tool decisions on every tool (OpenCode `bash: {"*": ask,
             policy = ToolPolicy(INHERIT, policy.grants)  # "git status *": allow}`), its allows said as pre-approvals
-        if policy.mode != INHERIT and not self._enforced(ctx):  # another tool's key its own tool ignores (a `tools`
-            ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools", done="written",  # list in a
-                     why=f"{ctx.agent.origin.dialect} does not apply it: it runs with every tool")  # Codex prompt)
+        if (policy.mode != INHERIT or policy.grants and not ctx.carried_back("tools")) and not self._enforced(ctx):
+            # another tool's key its own tool ignores (a `tools` list or an `allowed-tools` left in a Codex prompt:
+            # Codex reads only description and argument-hint, codex-rs/core/src/custom_prompts.rs parse_frontmatter,
+            # openai/codex, read 2026-11-28): no access of it, a pre-approval neither (it would let tools run unasked)
+            what = f"the {policy.mode} of {len(policy.grants)} tools" if policy.mode != INHERIT else \
+                f"{len(policy.grants)} per-tool decisions (pre-approvals)"
+            ctx.lose("tools", field=what, done="written",
+                     why=f"{ctx.agent.origin.dialect} does not apply it: it runs with every tool, asking as its session does")
             return None
         if policy.mode != INHERIT:
             self.cannot_restrict(ctx, noun, "allowed-tools only pre-approves them")
