@@ -112,3 +112,35 @@ def test_a_codex_prompts_ignored_allowed_tools_is_no_pre_approval():
     claude = "---\ndescription: Review it\nallowed-tools: Bash(git diff:*), Read\n---\nReview $ARGUMENTS.\n"
     out = agentconv.convert_text(claude, "skill", from_="claude-command", path=".claude/commands/rev.md")
     assert "allowed-tools" in header(out.text)  # a Claude Code command's own pre-approval stays one
+
+
+# Kilo CLI 7 reads a project's modes from `.kilocodemodes` only and skips the slugs code, build, architect, ask, debug,
+# orchestrator (Kilo-Org/kilocode packages/opencode/src/kilocode/modes-migrator.ts, read 2026-11-28). `--to kilo` (an
+# alias of roo) wrote `.roomodes`, which Kilo never reads, and said nothing of a mode named `build`.
+def test_to_kilo_writes_the_modes_file_kilo_reads(tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / ".claude" / "agents"
+    src.mkdir(parents=True)
+    (src / "helper.md").write_text("---\nname: helper\ndescription: Helps.\ntools: Read\n---\nHelp.\n")
+    (src / "build.md").write_text("---\nname: build\ndescription: Builds.\ntools: Read\n---\nBuild.\n")
+    for alias in ("kilo", "kilocode", "kilo-code"):
+        out = tmp_path / alias
+        run = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(src), "--to", alias, "-o", str(out),
+                              "-v"], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert (out / ".kilocodemodes").is_file() and not (out / ".roomodes").exists(), alias
+        assert "'build'" in run.stderr and "Kilo CLI loads no mode of that slug" in run.stderr
+        modes = YAML(typ="safe").load((out / ".kilocodemodes").read_text())["customModes"]
+        assert sorted(m["slug"] for m in modes) == ["build", "helper"]
+    roo = tmp_path / "roo"
+    run = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(src), "--to", "roo", "-o", str(roo), "-v"],
+                         capture_output=True, text=True)
+    assert (roo / ".roomodes").is_file() and "'build'" not in run.stderr  # Roo has no mode of that slug
+    repo = tmp_path / "repo"
+    (repo / ".claude" / "agents").mkdir(parents=True)
+    (repo / ".claude" / "agents" / "helper.md").write_text((src / "helper.md").read_text())
+    run = subprocess.run([sys.executable, "-m", "agentconv", "migrate", str(repo), "--to", "kilo"], capture_output=True,
+                         text=True)
+    assert run.returncode == 0 and (repo / ".kilocodemodes").is_file() and not (repo / ".roomodes").exists()

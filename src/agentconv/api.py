@@ -372,7 +372,7 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
     for n, part in enumerate(groups):
         rep = report if len(groups) == 1 else LossReport(_items_for(report, n, owner), report.source, None, report.file)
         try:
-            text = write(part, target.id, policy=policy, report=rep)
+            text = write(part, to, policy=policy, report=rep)  # `to` as asked: an alias's variant (kilo) too
         except AgentconvError as exc:
             exc.file = exc.file or rep.file
             raise

@@ -77,7 +77,10 @@ def dialect_page(d: Dialect) -> str:
     facts = [("documentation", t.get("doc") and f"<{t['doc']}>"), ("checked", t.get("checked")),
              ("aliases", _cell(t.get("aliases", []))), ("record kinds", _cell(t.get("kinds", ["agent"]))),
              ("file format", f"`{t.get('envelope', 'frontmatter')}`" + (", many records in one file" if t.get("multi") else "")),
-             ("written to", _cell(lay.get("path"))), ("detected at", _cell(lay.get("detect", []))),
+             ("written to", _cell(lay.get("path"))),
+             *((f"written to, as `--to {k}`", f"{_cell(v['path'])} (names Kilo skips: {_cell(v['builtin'])})")
+               for k, v in t.get("variants", {}).items()),
+             ("detected at", _cell(lay.get("detect", []))),
              ("shared folder (`--shared`)", _cell(lay.get("shared"))),
              ("user level (`--scope user`)", _cell([lay["user"]] if isinstance(lay.get("user"), str) else lay.get("user"))),
              ("tool field", f"`{t.get('tools_shape', 'none')}`" + ("" if t.get("tool_semantics", True) else

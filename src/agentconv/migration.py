@@ -717,7 +717,7 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     if out_root.exists() and not out_root.is_dir():
         raise UsageError("the output root is a file, not a directory", file=str(out_root))
     jobs_for(jobs, 1)  # a bad value fails before anything is read
-    targets = tuple(registry.get(t).id for t in to)
+    targets = tuple(registry.name_of(t) for t in to)
     scopes.check(list(targets), scope)
     if from_:
         from_ = registry.get(from_).id

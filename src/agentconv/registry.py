@@ -209,14 +209,22 @@ def _get(name: str) -> Dialect:
     key = name.strip().lower()
     if key in _entries() and _instance(key) is not None:
         return _instance(key)
-    if key in _aliases():
-        return _instance(_aliases()[key])
+    if key in _aliases():  # an alias may ask for a variant of its dialect (Kilo Code's modes file: roo.py)
+        inst = _instance(_aliases()[key])
+        return inst.variant(key) if hasattr(inst, "variant") else inst
     known = ids() + sorted(_aliases())
     import difflib
 
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     raise UnknownDialectError(f"unknown dialect {name!r}{hint} (known: {', '.join(ids())})")
+
+
+def name_of(name: str) -> str:
+    """The name a target is kept by: its dialect's id, or the variant an alias asks for (``kilo``: Roo's modes written
+    where Kilo Code reads them), which ``get`` gives back."""
+    d = get(name)
+    return getattr(d, "variant_name", None) or d.id
 
 
 @cache

@@ -54,7 +54,7 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
             _package(sources, to, from_, out, policy, force, as_json, level, report_json, clients)
             return
     try:
-        to = registry.get(to).id
+        to = registry.name_of(to)
         if from_:
             registry.get(from_)
         if placed:
