@@ -123,8 +123,8 @@ def test_to_kilo_writes_the_modes_file_kilo_reads(tmp_path):
 
     src = tmp_path / ".claude" / "agents"
     src.mkdir(parents=True)
-    (src / "helper.md").write_text("---\nname: helper\ndescription: Helps.\ntools: Read\n---\nHelp.\n")
-    (src / "build.md").write_text("---\nname: build\ndescription: Builds.\ntools: Read\n---\nBuild.\n")
+    (src / "helper.md").write_text("---\nname: helper\ndescription: Helps.\n---\nHelp.\n")  # every tool: Kilo's web
+    (src / "build.md").write_text("---\nname: build\ndescription: Builds.\n---\nBuild.\n")  # tools widen nothing
     for alias in ("kilo", "kilocode", "kilo-code"):
         out = tmp_path / alias
         run = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(src), "--to", alias, "-o", str(out),
@@ -144,3 +144,27 @@ def test_to_kilo_writes_the_modes_file_kilo_reads(tmp_path):
     run = subprocess.run([sys.executable, "-m", "agentconv", "migrate", str(repo), "--to", "kilo"], capture_output=True,
                          text=True)
     assert run.returncode == 0 and (repo / ".kilocodemodes").is_file() and not (repo / ".roomodes").exists()
+
+
+# Kilo gives every mode it migrates its web tools: convertPermissions sets only read, edit, bash and mcp, the rest keep
+# Kilo's "*": allow (modes-migrator.ts; @kilocode/cli 7.7.9 `kilo debug agent` of a `groups: [read]` mode: webfetch,
+# websearch on, run 2026-11-28). A mode written for Kilo from an agent without web access would have it there.
+def test_a_mode_written_for_kilo_does_not_gain_the_web_silently():
+    import pytest
+
+    from agentconv.errors import BroadenError
+
+    reader = "---\nname: reader\ndescription: Reads.\ntools: Read, Grep\n---\nRead.\n"
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert_text(reader, "kilo", from_="claude", path=".claude/agents/reader.md")
+    assert "webfetch" in str(err.value)
+    assert agentconv.convert_text(reader, "roo", from_="claude", path=".claude/agents/reader.md").text  # Roo: no web
+    out = agentconv.convert_text(reader, "kilo", from_="claude", path=".claude/agents/reader.md",
+                                 policy=agentconv.Policy(allow_broaden=True))
+    assert any("webfetch" in m for m in _said(out, "tool-broadened"))
+    every = "---\nname: helper\ndescription: Helps.\n---\nHelp.\n"  # every tool: Kilo keeps its web tools, nothing lost
+    out = agentconv.convert_text(every, "kilo", from_="claude", path=".claude/agents/helper.md")
+    assert not _said(out, "tool-narrowed")
+    denied = "---\ndescription: d\npermission:\n  webfetch: deny\n---\nDo it.\n"
+    with pytest.raises(BroadenError):
+        agentconv.convert_text(denied, "kilo", from_="opencode", path=".opencode/agent/probe.md")

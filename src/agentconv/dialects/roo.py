@@ -207,9 +207,15 @@ class Roo(Dialect):
 
     def check_broaden(self, ctx: WriteContext, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
-        Roo fileRegex (from a roo entry), anything else would be dropped."""
+        Roo fileRegex (from a roo entry), anything else would be dropped. Written for Kilo, the tools Kilo gives every
+        mode (``variant_grants``: its web tools) count as granted too."""
+        extra = set(self.table.get("variant_grants", ()))
         if policy.mode == DENYLIST:  # a tool Roo gives every mode, denied: no group takes it away (said, carried)
             self._say_always(ctx, self.always - {g.canonical for g in policy.denied() if g.pattern is None})
+            denied = extra & {g.canonical for g in policy.denied() if g.pattern is None}
+            if denied:
+                self.broaden(ctx, f"the deny list cannot be written for Kilo without granting {', '.join(sorted(denied))}"
+                                  " (Kilo gives every mode its web tools)")
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
@@ -219,7 +225,7 @@ class Roo(Dialect):
         whole = whole_tools(policy)  # a scope of a tool granted as a whole (command under `bash: {..., "*": ask}`)
         unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped
                            and g.canonical not in whole})
-        self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
+        self.judge(ctx, (self.crosswalk.grants_of([n for n, _ in allowed]) | extra) - granted - {None}, granted,
                    [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
         if not unscoped:
             self.check_case(ctx, allowed)  # a fileRegex tests case
@@ -286,6 +292,7 @@ class Roo(Dialect):
                 table = copy.deepcopy(self.table)
                 table["layout"]["path"] = v["path"]
                 table["name"]["builtin"] = {"names": list(v["builtin"]), "outcome": v["outcome"]}
+                table["variant_grants"] = list(v.get("grants", ()))  # Kilo's web tools: every mode has them
                 other.__dict__["table"] = table
                 return other
         return self

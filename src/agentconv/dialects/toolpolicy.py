@@ -333,7 +333,7 @@ class ToolFields:
             return False
         ids = registry.get(source).crosswalk.written if source in registry.ids() else vocabulary()
         held = {capability(c) for c in (*self.crosswalk.written, *getattr(self, "always", ()),
-                                        *self.table.get("tool_covers", {}))}
+                                        *self.table.get("tool_covers", {}), *self.table.get("variant_grants", ()))}
         lacked = [c for c in ids if c not in denied and not split_mcp(c) and capability(c) not in held]
         if not lacked:
             return False
