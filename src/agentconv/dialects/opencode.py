@@ -10,7 +10,7 @@ import copy
 import re
 from typing import TYPE_CHECKING, Any
 
-from .. import registry
+from .. import registry, rx
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
@@ -233,7 +233,7 @@ class OpenCode(Dialect):
 
 
 
-_WILD = re.compile(r"[*?]")
+_WILD = rx.compile(r"[*?]")
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
