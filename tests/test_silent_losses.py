@@ -165,6 +165,11 @@ def test_a_mode_written_for_kilo_does_not_gain_the_web_silently():
     every = "---\nname: helper\ndescription: Helps.\n---\nHelp.\n"  # every tool: Kilo keeps its web tools, nothing lost
     out = agentconv.convert_text(every, "kilo", from_="claude", path=".claude/agents/helper.md")
     assert not _said(out, "tool-narrowed")
+    web = "---\nname: web\ndescription: Reads the web.\ntools: Read, WebFetch, WebSearch\n---\nRead.\n"  # granted there
+    out = agentconv.convert_text(web, "kilo", from_="claude", path=".claude/agents/web.md")
+    assert not any("WebFetch" in m for m in _said(out, "tool-unmapped"))
+    assert any("WebFetch" in m for m in _said(agentconv.convert_text(web, "roo", from_="claude",
+                                                                     path=".claude/agents/web.md"), "tool-unmapped"))
     denied = "---\ndescription: d\npermission:\n  webfetch: deny\n---\nDo it.\n"
     with pytest.raises(BroadenError):
         agentconv.convert_text(denied, "kilo", from_="opencode", path=".opencode/agent/probe.md")

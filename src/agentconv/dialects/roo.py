@@ -202,7 +202,7 @@ class Roo(Dialect):
     def names_for(self, ctx: WriteContext, grants: list[Grant]) -> list[tuple[str, Grant]]:
         """No group for a tool Roo gives every mode (``[always]``: another tool's Agent, question, todo list ...), unless
         a Roo group names it as read (``modes``): it is granted anyway."""
-        always = self.always
+        always = self.always | set(self.table.get("variant_grants", ()))  # Kilo gives every mode its web tools too
         return super().names_for(ctx, [g for g in grants if g.canonical not in always or g.raw in self.crosswalk.valid])
 
     def check_broaden(self, ctx: WriteContext, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
