@@ -241,3 +241,22 @@ def test_a_claude_package_manifest_is_no_agent_file(name):
     with pytest.raises(agentconv.UnknownDialectError, match=f"a Claude Code {name[:-5]} manifest, not an agent file"):
         agentconv.convert_text(text, to="copilot", path=path)
     assert agentconv.convert_text(text, to="copilot", path=path, from_="kiro").text  # named, it is read as asked
+
+
+CODEX_TOOLS_TABLE = ('name = "scout"\ndescription = "Maps the code."\ndeveloper_instructions = "Map the code."\n\n'
+                     '[tools]\nweb_search = true\nview_image = false\n')
+
+
+def test_a_codex_roles_tools_table_is_its_own_config_key_not_a_tool_list():
+    """``[tools]`` in a Codex role is Codex's own config table (codex-rs ConfigToml ``tools: ToolsToml``: web_search,
+    view_image; a role is a config layer), which Codex 0.169.0 loads (validate-codex). It was read as another tool's
+    tool list: an allowlist of web search alone, so the role could not even come back into Codex (refused as wider)
+    and other tools got a one-tool agent the role never was (sixteenth shadow corpus: roles with ``[tools]``)."""
+    path = ".codex/agents/scout.toml"
+    assert agentconv.convert_text(CODEX_TOOLS_TABLE, to="codex", from_="codex", path=path).text == CODEX_TOOLS_TABLE
+    out = agentconv.convert_text(CODEX_TOOLS_TABLE, to="claude", from_="codex", path=path)
+    assert "tools:" not in out.text  # the session's tools, as the role has
+    assert any(i.code == "extension-dropped" and "tools" in i.path for i in out.report.items)
+    # a list there is no Codex table (Codex rejects it): still read as the tool list it copies, never as none (wider)
+    listed = 'name = "r"\ndescription = "d"\ndeveloper_instructions = "Read."\ntools = ["Read", "Grep"]\n'
+    assert agentconv.read_text(listed, "codex", path=path)[0].agent.tools.mode == "allowlist"

@@ -250,7 +250,10 @@ class Dialect(ToolFields, Detection):
         fields = self.table.get("fields", {})
         ipath = fields.get(key)
         owner_id = self.id
-        if ipath is None and key not in self.table.get("own", {}) and self.table.get("foreign_keys", True):
+        own = self.table.get("own", {}).get(key)
+        if own is not None and own.get("foreign_unless") == "map" and not isinstance(value, dict):
+            own = None  # this tool's key only as a table: another value is another dialect's, if one has it
+        if ipath is None and own is None and self.table.get("foreign_keys", True):
             owner_id = registry.owner(key, tuple(self.table.get("kinds", ()))) or self.id
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
