@@ -260,3 +260,13 @@ def test_a_codex_roles_tools_table_is_its_own_config_key_not_a_tool_list():
     # a list there is no Codex table (Codex rejects it): still read as the tool list it copies, never as none (wider)
     listed = 'name = "r"\ndescription = "d"\ndeveloper_instructions = "Read."\ntools = ["Read", "Grep"]\n'
     assert agentconv.read_text(listed, "codex", path=path)[0].agent.tools.mode == "allowlist"
+
+
+@pytest.mark.parametrize("dialect,path", [("skill", ".claude/skills/x/SKILL.md"), ("claude", ".claude/agents/x.md")])
+def test_a_header_with_a_stray_cr_comes_back_byte_for_byte(dialect, path):
+    """A CRLF file whose header has a line ending CR CR LF (an editor's doubled CR): YAML reads the CR as a line break
+    and the header was written back with CRLF there, so the file did not come back byte for byte in its own dialect
+    (sixteenth shadow corpus: a SKILL.md). Unchanged but for how its lines end, it is given back as it came."""
+    raw = "---\r\nname: x\r\ndescription: Designs modules.\r\r\nmodel: opus\n---\r\n\r\nDesign it.\r\n"
+    got = agentconv.convert_text(raw.encode(), to=dialect, from_=dialect, path=path).text
+    assert got == raw

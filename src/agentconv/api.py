@@ -256,6 +256,11 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     return doc, report
 
 
+def _lf(text: str) -> str:
+    """``text`` with every line ending (CRLF, CR alone) an LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _report_decoding(decoded: Decoded, report: LossReport) -> None:
     for r in decoded.repairs:
         if r.ambiguous:
@@ -284,8 +289,8 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
     origin = doc.agent.origin
     if origin is not None and origin.dialect == d.id and origin.newline in getattr(d.envelope, "NEWLINES", ("\n", "\r\n", "\r")):
         mixed = origin.keep.get("mixed")
-        if mixed is not None and text == mixed[0]:
-            text = mixed[1]
+        if mixed is not None and (text == mixed[0] or _lf(text) == _lf(mixed[0])):
+            text = mixed[1]  # the same but for how lines end (a header's CR alone, which YAML reads as a line break)
         elif origin.newline != "\n":  # CRLF, or CR alone where the format allows it
             text = text.replace("\n", origin.newline)
         if origin.bom:
