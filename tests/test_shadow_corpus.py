@@ -270,3 +270,23 @@ def test_a_header_with_a_stray_cr_comes_back_byte_for_byte(dialect, path):
     raw = "---\r\nname: x\r\ndescription: Designs modules.\r\r\nmodel: opus\n---\r\n\r\nDesign it.\r\n"
     got = agentconv.convert_text(raw.encode(), to=dialect, from_=dialect, path=path).text
     assert got == raw
+
+
+UNCLOSED = "---\nname: fast\ndescription: Writes code fast.\ntools: ['edit', 'search']\n"
+
+
+@pytest.mark.parametrize("dialect,path", [("copilot", ".github/agents/fast.agent.md"),
+                                          ("copilot-prompt", ".github/prompts/fast.prompt.md")])
+def test_a_vs_code_header_never_closed_is_read_as_vs_code_reads_it(dialect, path):
+    """VS Code's PromptFileParser takes every line after an opening `---` that is never closed as the header, with no
+    body: such an agent loads there (sixteenth shadow corpus: four .agent.md files of one repository), and agentconv
+    refused it (exit 3, "not closed"). Read so, said, and written closed."""
+    result = agentconv.convert_text(UNCLOSED, to="claude", from_=dialect, path=path)
+    assert "name: fast\n" in result.text and "description: Writes code fast.\n" in result.text
+    assert "tools: Edit, Write, NotebookEdit, Glob, Grep\n" in result.text  # its tools, as VS Code reads them
+    assert any(i.code == "yaml-lenient" and "never closed" in i.message for i in result.report.items)
+    back = agentconv.convert_text(UNCLOSED, to=dialect, from_=dialect, path=path).text
+    assert back == UNCLOSED + "---\n"
+    with pytest.raises(agentconv.ParseError, match="not closed"):  # Claude Code's split needs the closing line
+        agentconv.convert_text(UNCLOSED, to=dialect, from_="claude", path=".claude/agents/fast.md")
+

@@ -66,7 +66,7 @@ class Dialect(ToolFields, Detection):
         if self.envelope is frontmatter:  # an instructions file named on its own: its own keys are keys too
             keys = self.known_keys | header_keys(path)
             return frontmatter.parse(text, path, keys=keys, twice=self.table.get("duplicate_keys"),
-                                     ends=self.table.get("header_ends"))
+                                     ends=self.table.get("header_ends"), unclosed=self.table.get("unclosed_header"))
         return self.envelope.parse(text, path)
 
     @cached_property

@@ -114,11 +114,12 @@ class Parsed:
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,
-          twice: str | None = None, ends: str | None = None) -> Parsed:
+          twice: str | None = None, ends: str | None = None, unclosed: str | None = None) -> Parsed:
     """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
     when the header is not valid YAML, a line that starts no such key continues the value before it. ``twice``: which
     of a key written twice the dialect's tool reads, ``"first"`` or ``"last"`` (None: the header is not valid YAML).
-    ``ends="first-dashes"``: the tool ends the header at a line of three dashes or more (``_CLOSE_DASHES``)."""
+    ``ends="first-dashes"``: the tool ends the header at a line of three dashes or more (``_CLOSE_DASHES``).
+    ``unclosed="to-end"``: a header never closed runs to the end of the file, no prompt after it (else refused)."""
     first = text.find("\n")
     if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
@@ -127,6 +128,15 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
         return Parsed({}, text[len(gap):], Layout(has_header=False, gap=gap), 1 + len(gap))
     closing = _CLOSE_DASHES if ends == "first-dashes" else _CLOSE_LINE
     close = closing.search(text, first + 1) if first >= 0 else None  # the first line that closes it
+    if close is None and unclosed == "to-end" and first >= 0:  # the rest is the header (written closed)
+        out = parse(text.rstrip("\n") + "\n---\n", file, require=require, keys=keys, twice=twice, ends=ends)
+        from ..loss import LossCode
+        from .records import Note
+
+        out.notes.append(Note(LossCode.YAML_LENIENT, {"text": "the '---' header", "problem": "is never closed",
+                              "reading": "the rest of the file as the header and no prompt, as the tool reads it "
+                              "(written closed)"}, 1))
+        return out
     if close is None:
         raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
     head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
