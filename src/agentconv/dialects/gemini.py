@@ -24,8 +24,9 @@ class Gemini(Dialect):
 
     def read_extra(self, agent: "Agent", parsed: Any, path: str | None, report: LossReport) -> None:
         """A file Gemini CLI refuses whole (agentLoader.ts: the zod schema is ``.strict()``, each tool name checked by
-        isValidToolName, ``kind`` a literal, ``name`` and ``description`` strings; validate-gemini 0.61.0 on real files,
-        2026-11-27: "Unrecognized key(s) in object", "Invalid tool name", "name: Expected string, received null") is
+        isValidToolName, ``kind`` a literal, ``name`` and ``description`` strings, ``tools`` an array (google-gemini/gemini-cli
+        5411f113 localAgentSchema); validate-gemini 0.61.0 on real files, 2026-11-27/28: "Unrecognized key(s) in object",
+        "Invalid tool name", "name: Expected string, received null", "tools: Expected array, received string") is
         said (file-rejected) and, converted to this dialect, given back as it came: the writer repairs only what it
         writes for another source (``kept_rejected``)."""
         data = parsed.data if isinstance(parsed.data, dict) else {}
@@ -39,6 +40,9 @@ class Gemini(Dialect):
             why.append((lines.get("name"), f"name {data['name']!r} does not fit its rule {pattern}"))
         if "kind" in data and data["kind"] not in self.table["own"]["kind"]["values"]:
             why.append((lines.get("kind"), f"kind {data['kind']!r} is neither local nor remote"))
+        if "tools" in data and not isinstance(data["tools"], list):  # z.array(...).optional(): no text, no null
+            kind = "empty" if data["tools"] is None else "text" if isinstance(data["tools"], str) else "not a list"
+            why.append((lines.get("tools"), f"'tools' is {kind}, not a list"))
         bad = [g.raw for g in agent.tools.grants if g.canonical is None]
         if bad:
             names = ", ".join(repr(b) for b in dict.fromkeys(bad))
