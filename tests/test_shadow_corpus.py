@@ -307,3 +307,23 @@ def test_a_gemini_subagent_whose_tools_are_no_list_is_said_rejected(tools, said)
     listed = agentconv.convert_text(text.replace(f"tools: {tools}\n", "tools: [read_file]\n"), to="claude",
                                     from_="gemini", path=path)
     assert not any(i.code == "file-rejected" for i in listed.report.items)
+
+
+@pytest.mark.parametrize("source,config,text", [
+    ("codex", ".codex/config.toml", 'model = "gpt-5"\n[agents.a]\ndescription = "x"\nconfig_file = "agents/a.toml"\n'),
+    ("gemini-command", ".codex/config.toml", 'model = "gpt-5"\n'),
+    ("kiro", ".gemini/settings.json", '{"tools": {"exclude": ["run_shell_command"]}}\n'),
+    ("kiro", ".claude/settings.json", '{"permissions": {"deny": ["Bash"]}}\n')])
+def test_a_tools_own_settings_file_is_no_agent_of_a_named_dialect(tmp_path, source, config, text):
+    """``convert DIR --from D`` takes every file with D's suffix below DIR: a checkout's ``.codex/config.toml`` became a
+    Codex role named `config` (its ``[agents]`` table read as Copilot's `agents`), a tool's settings.json a Kiro agent
+    (sixteenth shadow corpus, the real loaders: Codex refused the `config` roles). A tool's own settings file
+    (``[layout] configs``) is skipped with its reason; named alone it is still read as asked."""
+    from agentconv.batch import discover
+
+    (tmp_path / config).parent.mkdir(parents=True)
+    (tmp_path / config).write_text(text)
+    skipped = []
+    assert [e.path for e in discover([tmp_path], from_=source, on_skip=lambda p, why: skipped.append(why))] == []
+    assert skipped == [f"{config.split('/')[0][1:]}'s own settings, not an agent (name the file to read it anyway)"]
+    assert [e.path for e in discover([tmp_path / config], from_=source)] == [tmp_path / config]

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import fsio, limits
 from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
 from .loss import LossCode, LossReport, Policy
-from .instructions import bare_names, in_a_dialect_place, instructions, runs, skip_reason
+from .instructions import bare_names, in_a_dialect_place, instructions, runs, skip_reason, tool_config
 from .tree import Entry, walk
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn", ".tox", ".mypy_cache"}
@@ -83,6 +83,9 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                         runs_as is None or runs(what) != runs_as):
                     if on_skip:
                         on_skip(e.path, skip_reason(what))
+                elif own and (tool := tool_config(e.path.as_posix())) and not in_a_dialect_place(e.path.as_posix()):
+                    if on_skip:  # the suffix of --from's files, but the tool's own settings (.codex/config.toml)
+                        on_skip(e.path, f"{tool}'s own settings, not an agent (name the file to read it anyway)")
                 elif low.endswith(PROSE) or (own and low.endswith(own)) or in_a_dialect_place(e.path.as_posix()):
                     yield e
                 elif on_skip:

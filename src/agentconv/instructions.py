@@ -92,6 +92,16 @@ def skip_reason(what: str) -> str:
     return f"{what}: instructions a tool loads, not an agent (name the file to convert it anyway)"
 
 
+def tool_config(path: str) -> str | None:
+    """The dialect whose tool keeps its own settings in ``path`` (``[layout] configs``: ``.codex/config.toml``), if any:
+    no agent, whatever its suffix."""
+    from . import registry
+    from .dialects.helpers import glob_match
+
+    return next((d.id for d in registry.all_dialects() for g in d.table.get("layout", {}).get("configs", [])
+                 if glob_match(path, g)), None)
+
+
 def in_a_dialect_place(path: str, kind: str | None = None) -> bool:
     """Is ``path`` at a place some dialect's table names (``[layout] detect``: ``.claude/agents/*.md`` ...)? With
     ``kind`` (``"command"``), of a dialect of that kind only: where a tool takes every file as a command, a
