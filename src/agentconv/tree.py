@@ -71,14 +71,3 @@ def _within(real: str, top: str) -> bool:
 def _escape(real: str, root: Path) -> str:
     return f"a symbolic link to {real}, outside {root}: refused (a source is read only inside the tree it is found in)"
 
-
-def up_to_worktree(folder: str) -> tuple[list[str], bool]:
-    """``folder`` and the folders above it up to its worktree (the nearest holding ``.git``, as OpenCode and Codex
-    find a project's root), the outermost first; and whether a worktree was found (else every folder up to the file
-    system's root is listed)."""
-    up = [folder]
-    while not os.path.exists(os.path.join(up[-1], ".git")) and os.path.dirname(up[-1]) != up[-1]:
-        up.append(os.path.dirname(up[-1]))
-    found = os.path.exists(os.path.join(up[-1], ".git"))
-    up.reverse()
-    return up, found

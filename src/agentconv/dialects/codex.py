@@ -38,7 +38,7 @@ from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from ..tools import capability
 from .base import Dialect
-from .helpers import dedupe, shown_path
+from .helpers import dedupe, shown_path, up_to_worktree
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -74,8 +74,6 @@ def project_base(file: str) -> Base | None:
     cut = where.rfind("/.codex/agents/")
     if cut < 0:
         return None
-    from ..tree import up_to_worktree  # only for a role's file: not at start-up
-
     up, rooted = up_to_worktree(where[:cut] or "/")
     if not rooted:
         up = up[-1:]  # no project root marker: Codex takes the working folder as the root

@@ -236,3 +236,15 @@ def shown_path(file: str) -> str:
     it is below it, else as found."""
     rel = os.path.relpath(file)
     return file if rel.startswith("..") else rel
+
+
+def up_to_worktree(folder: str) -> tuple[list[str], bool]:
+    """``folder`` and the folders above it up to its worktree (the nearest holding ``.git``, as OpenCode, Codex and
+    Claude Code find a project's root), the outermost first; and whether a worktree was found (else every folder up
+    to the file system's root is listed)."""
+    up = [folder]
+    while not os.path.exists(os.path.join(up[-1], ".git")) and os.path.dirname(up[-1]) != up[-1]:
+        up.append(os.path.dirname(up[-1]))
+    found = os.path.exists(os.path.join(up[-1], ".git"))
+    up.reverse()
+    return up, found

@@ -246,7 +246,7 @@ def project_base(file: str) -> Base | None:
         folder = where[:glob] + "/.config/opencode"
         names = [f"{folder}/{n}" for n in ("config.json", "opencode.json", "opencode.jsonc")]
     elif cut >= 0:
-        from ..tree import up_to_worktree
+        from ..dialects.helpers import up_to_worktree
 
         up, _ = up_to_worktree(where[:cut] or "/")  # the worktree (or the root) first, the project last
         names = [os.path.join(d, n) for n in ("opencode.jsonc", "opencode.json") for d in up]
