@@ -86,3 +86,66 @@ def test_a_codex_role_without_web_search_in_a_read_only_project_comes_back_as_wr
     header = api.convert(agents / "r.toml", "claude").text.split("\n---\n")[0]
     assert all(t in header.split("disallowedTools: ")[1].split("\n")[0].split(", ")
                for t in ("Edit", "Bash", "WebFetch", "WebSearch"))
+
+
+def _claude_project(root, settings, local=None):
+    """A worktree whose project folder's .claude/settings.json says ``settings`` (and settings.local.json ``local``),
+    with an agent of every tool, one listing tools, one denying some itself."""
+    (root / ".git").mkdir()
+    agents = root / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (root / ".claude" / "settings.json").write_text(settings)
+    if local is not None:
+        (root / ".claude" / "settings.local.json").write_text(local)
+    files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
+             "listed": "---\nname: listed\ndescription: A few tools\ntools: Read, Grep, WebFetch, Bash\n---\nLook.\n",
+             "own": "---\nname: own\ndescription: Denies edits\ndisallowedTools: Edit, Write\n---\nRead.\n"}
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+    return agents, files
+
+
+def test_a_claude_agent_runs_beneath_its_projects_deny_rules(tmp_path):
+    """Claude Code runs a subagent with its session's permission context (@anthropic-ai/claude-code 2.1.330,
+    runAgent: the subagent's getAppState keeps the session's alwaysDenyRules, from .claude/settings.json and
+    settings.local.json among them, and adds its own disallowedTools), so a project denying Bash and WebFetch denies
+    them to every agent. They were read as the agent alone: written for OpenCode or Gemini CLI, the agent could run
+    shell commands and fetch pages. Now read beneath it, said, and the file given back to Claude Code as it came."""
+    agents, files = _claude_project(tmp_path, '{"permissions": {"deny": ["Bash", "Read(./.env)"], "ask": ["Edit"]}}',
+                                    '{"permissions": {"deny": ["WebFetch"]}}')
+    out = {n: api.convert(agents / f"{n}.md", "opencode") for n in files}
+    head = {n: r.text.split("\n---\n")[0] for n, r in out.items()}
+    assert "bash: deny" in head["all"] and "webfetch: deny" in head["all"] and "./.env: deny" in head["all"]
+    assert "bash" not in head["listed"] and "webfetch" not in head["listed"] and "grep: allow" in head["listed"]
+    assert "./.env: deny" in head["listed"]
+    assert "edit: deny" in head["own"] and "bash: deny" in head["own"]
+    said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
+    assert said == [f"permissions.deny of {agents.parent / 'settings.json'}, {agents.parent / 'settings.local.json'} "
+                    "(not read: its permissions.ask, which decide when Claude Code asks) read as rules beneath this "
+                    "agent's own, as Claude Code checks every subagent's tool calls against its settings' deny rules"]
+    assert {n: api.convert(agents / f"{n}.md", "claude").text for n in files} == files
+    doc, _ = api.read(agents / "all.md")
+    assert [(g.raw, g.decision) for g in doc.records[0].tools.grants] == [
+        ("Bash", "deny"), ("Read(./.env)", "deny"), ("WebFetch", "deny")]
+    gemini = api.convert(agents / "listed.md", "gemini", policy=api.Policy(allow_broaden=True))
+    assert "run_shell_command" not in gemini.text and "web_fetch" not in gemini.text
+
+
+def test_a_claude_agent_whose_list_its_settings_deny_whole_has_no_tools_and_bad_settings_are_said(tmp_path):
+    """A tool denied whole is gone from an agent's list (Claude Code: its own disallowedTools too, which were read
+    beside the list as nothing: `tools: WebFetch` with `disallowedTools: WebFetch` gave OpenCode `webfetch: allow`);
+    every listed tool denied is no tool at all; settings agentconv cannot read are said, not read."""
+    agents, _ = _claude_project(tmp_path, '{"permissions": {"deny": ["Read", "Grep", "WebFetch", "Bash"]}}')
+    doc, _ = api.read(agents / "listed.md")
+    assert doc.records[0].tools.mode == "none"
+    (agents / "twice.md").write_text("---\nname: twice\ndescription: d\ntools: Read, WebFetch\n"
+                                     "disallowedTools: WebFetch, Bash(rm *)\n---\nx\n")
+    (agents.parent / "settings.json").write_text('{"permissions": {"deny": ["Bash",]}')  # not JSON
+    doc, report = api.read(agents / "twice.md")
+    assert [g.raw for g in doc.records[0].tools.allowed()] == ["Read"]
+    assert [i.code.value for i in report.items] == ["value-invalid"]
+    opencode = api.convert(agents / "twice.md", "opencode").text.split("\n---\n")[0]  # nor a bash it never had
+    assert "webfetch" not in opencode and "bash" not in opencode and "read: allow" in opencode
+    (agents.parent / "settings.json").write_text('{"permissions": {"allow": ["Bash"]}}')  # no deny rule: nothing read
+    doc, report = api.read(agents / "all.md")
+    assert doc.records[0].tools.mode == "inherit" and not report.items

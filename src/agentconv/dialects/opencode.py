@@ -217,6 +217,8 @@ class OpenCode(Dialect):
         for n, g in denied:
             if g.pattern:
                 rule = perm.get(n)
+                if rule is None and mode in (ALLOWLIST, NONE):
+                    continue  # a tool the allowlist does not grant: its "*": deny denies it whole (was `"*": allow`)
                 rule = rule if isinstance(rule, dict) else {"*": rule or "allow"}
                 rule[g.pattern] = "deny"
                 perm[n] = rule

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import carry, naming, registry
 from ..errors import BroadenError
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, cannot_restrict
 from ..tools import capability, split_mcp, vocabulary
 from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped
@@ -52,6 +52,7 @@ class ToolFields:
                        reading=f"no tools, as {parser.get('reader', self.id)} reads it (an empty list)")
             allow = ""  # nothing listed
         if allow is None and deny is None:
+            self.read_base(agent, report)
             return
         grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
         grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
@@ -67,6 +68,11 @@ class ToolFields:
         else:
             mode = DENYLIST
         agent.tools.mode, agent.tools.grants = mode, grants
+        self.read_base(agent, report)
+
+    def read_base(self, agent: Agent, report: LossReport) -> None:
+        """Hook: the rules the tool's own configs put beneath the record's tools (``origin.keep["base"]``, the
+        dialect's ``project_base``), added to the policy read (Claude Code's settings' deny rules)."""
 
     def _report_foreign(self, grants: list[Grant], report: LossReport) -> None:
         """Spellings this dialect reads only as a courtesy (another tool's names) are rewritten on output."""
@@ -252,7 +258,8 @@ class ToolFields:
             return None
         keys = self.tool_keys_all
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
-        if not old or self.kept_rejected(ctx):  # a file its tool refuses comes back as it came, whatever the shape
+        base = ctx.agent.origin.keep.get("base")  # type: ignore[union-attr]  # read beneath its configs: again so
+        if not old and base is None or self.kept_rejected(ctx):  # a file its tool refuses comes back as it came
             return old or None
         # Claude Code reads a YAML list as well as its comma string, VS Code and GitHub.com a comma string as well as
         # a list (``tools_text``): kept. A comma string where only a list is read is written strictly, its names in
@@ -270,7 +277,7 @@ class ToolFields:
         if shape is None or not all(isinstance(v, shape) or (v is None and blank) or (maps and isinstance(v, dict))
                                     for v in old.values()):
             return None
-        scratch = Agent()
+        scratch = Agent() if base is None else Agent(origin=Origin(self.id, keep={"base": base}))
         self.read_tools(scratch, dict(old), LossReport())
         self.scope_tools(scratch.tools, ctx.agent)  # what another key of the header does to them (Copilot's `agents`)
         if self.table.get("unknown_tools_refused") and any(g.canonical is None for g in scratch.tools.grants) and \
