@@ -121,8 +121,8 @@ def test_a_claude_agent_runs_beneath_its_projects_deny_rules(tmp_path):
     assert "edit: deny" in head["own"] and "bash: deny" in head["own"]
     said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
     assert said == [f"permissions.deny of {agents.parent / 'settings.json'}, {agents.parent / 'settings.local.json'} "
-                    "(not read: its permissions.ask, which decide when Claude Code asks) read as rules beneath this "
-                    "agent's own, as Claude Code checks every subagent's tool calls against its settings' deny rules"]
+                    "(not read: its permissions.ask) read as rules beneath this agent's own, as Claude Code applies its "
+                    "settings' deny rules to every subagent"]
     assert {n: api.convert(agents / f"{n}.md", "claude").text for n in files} == files
     doc, _ = api.read(agents / "all.md")
     assert [(g.raw, g.decision) for g in doc.records[0].tools.grants] == [
@@ -149,3 +149,26 @@ def test_a_claude_agent_whose_list_its_settings_deny_whole_has_no_tools_and_bad_
     (agents.parent / "settings.json").write_text('{"permissions": {"allow": ["Bash"]}}')  # no deny rule: nothing read
     doc, report = api.read(agents / "all.md")
     assert doc.records[0].tools.mode == "inherit" and not report.items
+
+
+def test_a_gemini_agent_gets_no_tool_its_workspace_settings_exclude(tmp_path):
+    """Gemini CLI gives a subagent only the tools its parent registry hands out, and that registry leaves out what
+    settings' tools.exclude names (gemini-cli 5411f113: agents/local-executor.ts LocalAgentExecutor.create draws from
+    getTool/getAllTools, tools/tool-registry.ts getActiveTools skips config.getExcludeTools()). An agent of every tool,
+    or one listing run_shell_command, in a workspace excluding it was read with the shell: written for Claude Code it
+    could run commands. Now read beneath the workspace's .gemini/settings.json, said, and given back as it came."""
+    agents = tmp_path / ".gemini" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / ".gemini" / "settings.json").write_text('{\n  // no shell\n  "tools": {"exclude": ["run_shell_command",'
+                                                        ' "web_fetch"], "core": ["read_file"]}\n}\n')
+    files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
+             "listed": "---\nname: listed\ndescription: Two tools\ntools:\n  - read_file\n  - run_shell_command\n---\nx\n"}
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+    out = {n: api.convert(agents / f"{n}.md", "claude") for n in files}
+    assert "disallowedTools: Bash, WebFetch" in out["all"].text
+    assert "tools: Read\n" in out["listed"].text  # the shell listed is not granted (its deny rule stays)
+    said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
+    assert said == [f"tools.exclude of {tmp_path / '.gemini' / 'settings.json'} (not read: its tools.core) read as rules "
+                    "beneath this agent's own, as Gemini CLI applies its settings' deny rules to every subagent"]
+    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files

@@ -1,167 +1,27 @@
 """Claude Code subagents (``.claude/agents/NAME.md``): the table says it all; tools are a comma string.
 
-An agent runs beneath its project's settings: their ``permissions.deny`` rules hold for every subagent (``Base``,
-``project_base``), so they are read beneath the agent's own ``tools`` / ``disallowedTools`` (never widen).
+An agent runs beneath its project's settings: their ``permissions.deny`` rules hold for every subagent
+(``settings.claude``), so they are read beneath the agent's own ``tools`` / ``disallowedTools`` (never widen).
 """
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import limits
-from ..errors import ParseError
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE
-from ..loss import LossCode, LossReport
+from . import settings
 from .base import Dialect
-from .helpers import shown_path, up_to_worktree
 
 if TYPE_CHECKING:
-    from ..ir import Agent, ToolPolicy
-
-SETTINGS = ("settings.json", "settings.local.json")
-
-
-@dataclass(frozen=True)
-class Base:
-    """What a project's ``.claude/settings.json`` and ``.claude/settings.local.json`` put beneath its agents' tools."""
-
-    deny: tuple[str, ...]
-    """Their ``permissions.deny`` rules (``Bash``, ``WebFetch``, ``Read(./.env)``), in the order read, each once."""
-    files: tuple[str, ...]
-    """The settings files that gave them."""
-    unread: tuple[tuple[str, str], ...] = ()
-    """(file, problem): a settings file agentconv cannot read (Claude Code skips it with an error)."""
-    other: tuple[str, ...] = ()
-    """Other keys of their ``permissions`` that Claude Code applies to subagents too and no agent file holds (``ask``,
-    ``defaultMode``): named in the report, not read (they decide when Claude Code asks, not which tools there are)."""
-
-
-def project_base(file: str) -> Base | None:
-    """The deny rules of the settings Claude Code reads beside an agent of a ``.claude/agents/`` folder.
-
-    They hold for the subagent: @anthropic-ai/claude-code 2.1.330 (the bundled cli in the native binary, npm
-    2026-11-20, read 2026-11-28) runs a subagent (``runAgent``) with a ``getAppState`` that takes the session's own
-    app state and changes its ``toolPermissionContext`` only by its permission mode, the prompts it may show, its
-    ``allowedTools`` (the session's allow rules, none else) and its own ``disallowedTools``, which it adds to the
-    ``alwaysDenyRules`` as ``session`` rules: the session's ``alwaysDenyRules``, loaded from ``userSettings``,
-    ``projectSettings`` (``.claude/settings.json``), ``localSettings`` (``.claude/settings.local.json``) and the
-    rest, stay, and every tool call of the subagent is checked against them. The docs do not say it either way
-    (code.claude.com/docs/en/sub-agents and /permissions, checked 2026-11-28), and issue threads conflict (most of
-    the reports of subagents "not inheriting permissions" are about allow rules and a parent's bypass mode).
-
-    Which files: the project folder's (the one holding ``.claude/agents/``) ``.claude/settings.json`` and
-    ``.claude/settings.local.json``, and the local one at the root of its git worktree, where Claude Code has saved
-    approvals since v2.1.211 (``localSettings`` resolved to the repository's root, the session folder's own still
-    read: code.claude.com/docs/en/permissions). An agent of ``~/.claude/agents/`` gets ``~/.claude/settings.json``,
-    the user's settings, which hold in every session. None where the file is in no ``.claude/agents/`` folder or no
-    settings file denies anything."""
-    where = os.path.abspath(file).replace("\\", "/")
-    cut = where.rfind("/.claude/agents/")
-    if cut < 0:
-        return None
-    project = where[:cut] or "/"
-    names = [os.path.join(project, ".claude", n) for n in SETTINGS]
-    up, rooted = up_to_worktree(project)
-    if rooted and up[0] != project:
-        names.append(os.path.join(up[0], ".claude", SETTINGS[1]))
-    deny: dict[str, None] = {}
-    other: dict[str, None] = {}
-    files: list[str] = []
-    unread: list[tuple[str, str]] = []
-    for name in names:
-        if not os.path.isfile(name):
-            continue
-        try:
-            data = _settings(name)
-        except (OSError, UnicodeDecodeError, ParseError, limits.LimitError) as exc:
-            unread.append((name, getattr(exc, "message", None) or str(exc)))
-            continue
-        perms = data.get("permissions")
-        if not isinstance(perms, dict):
-            continue
-        rules = perms.get("deny")
-        said = [r.strip() for r in rules if isinstance(r, str) and r.strip()] if isinstance(rules, list) else []
-        if said:
-            deny.update(dict.fromkeys(said))
-            files.append(name)
-        other.update(dict.fromkeys(k for k in ("ask", "defaultMode") if perms.get(k)))
-    if not deny and not unread:
-        return None
-    return Base(tuple(deny), tuple(files), tuple(unread), tuple(other))
-
-
-def _settings(name: str) -> dict[str, Any]:
-    """A settings file's object, read leniently (comments and trailing commas allowed: never fewer rules than Claude
-    Code reads); an empty file is no settings, as Claude Code takes it."""
-    from ..envelopes import jsonenv
-    from ..envelopes.opencodejson import plain_json
-
-    with open(name, encoding="utf-8-sig") as f:
-        text = f.read()
-    if not text.strip():
-        return {}
-    return jsonenv.load(text, name, plain=plain_json(text))[0]
+    from ..ir import Agent
+    from ..loss import LossReport
 
 
 class Claude(Dialect):
     id = "claude"
 
     def project_base(self, file: str) -> Any:
-        """An agent's project settings (module ``project_base``)."""
-        return project_base(file)
+        """An agent's project settings (``settings.claude``)."""
+        return settings.claude(file)
 
-    def read_base(self, agent: "Agent", report: LossReport) -> None:
-        """The settings' deny rules beneath the agent's own tools (``project_base``), said: added to its deny list, or
-        taken out of its allowlist. A file written back into Claude Code keeps its own keys (``_tools_as_written``
-        reads them beneath the same settings): they apply there again."""
-        base = agent.origin.keep.get("base") if agent.origin is not None else None
-        policy = agent.tools
-        if policy.mode == ALLOWLIST:
-            _within(policy)
-        if not isinstance(base, Base):
-            return
-        for name, problem in base.unread:
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{shown_path(name)}: {problem}",
-                       reading="its permissions, if any, not read beneath this agent's (Claude Code skips a "
-                       "settings file it cannot read)")
-        if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
-            return  # no tools: nothing for a deny rule to take
-        known = {(g.raw, g.decision) for g in policy.grants}
-        before = (policy.mode, list(policy.grants))
-        rules = [g for r in base.deny for g in self.grants(r, "deny") if (r, "deny") not in known]
-        if policy.mode == ALLOWLIST:  # a rule for a tool the agent does not list takes nothing from it: not added
-            listed = {g.canonical for g in policy.allowed()}
-            rules = [g for g in rules if g.canonical in listed or g.canonical and any(
-                _server(c, {g.canonical}) for c in listed)]
-        policy.grants = [*policy.grants, *rules]
-        if policy.mode == ALLOWLIST:
-            _within(policy)
-        elif policy.grants:
-            policy.mode = DENYLIST
-        if (policy.mode, policy.grants) != before:
-            asks = " and ".join(f"permissions.{k}" for k in base.other)
-            also = f" (not read: its {asks}, which decide when Claude Code asks)" if asks else ""
-            report.add(LossCode.VALUE_READ_AS, "tools", value=f"permissions.deny of {', '.join(map(shown_path, base.files))}"
-                       f"{also}", reading="rules beneath this agent's own, as Claude Code checks every subagent's tool "
-                       "calls against its settings' deny rules")
-
-def _within(policy: "ToolPolicy") -> None:
-    """An allowlist with deny rules as Claude Code runs it: a tool denied whole is not available, though listed (a
-    subagent's tools are its list less its ``disallowedTools``, ``runAgent``'s tool filter in 2.1.330, and a deny rule
-    wins at the call); its grant goes (the deny rules stay). Nothing left: no tools (Claude Code refuses the agent)."""
-    whole = {g.canonical for g in policy.grants if g.decision == "deny" and g.pattern is None and g.canonical}
-    if not whole:
-        return
-    grants = [g for g in policy.grants if g.decision == "deny" or g.canonical not in whole and not _server(g.canonical, whole)]
-    if not any(g.decision != "deny" for g in grants):
-        policy.mode, grants = NONE, []
-    policy.grants = grants
-
-
-def _server(canonical: str | None, denied: set[str]) -> str | None:
-    """The rule for a whole MCP server (``mcp__srv``, read as ``mcp:srv/*``) among ``denied`` that takes a tool of it
-    (``mcp:srv/tool``), if any."""
-    if not canonical or not canonical.startswith("mcp:"):
-        return None
-    return next((d for d in denied if d.startswith("mcp:") and d.endswith("/*") and canonical.startswith(d[:-1])), None)
+    def read_base(self, agent: "Agent", report: "LossReport") -> None:
+        """The settings' deny rules beneath the agent's own tools (``settings.read_beneath``)."""
+        settings.read_beneath(self, agent, report)

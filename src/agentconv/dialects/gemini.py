@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..loss import LossCode, LossReport
+from . import settings
 from .base import Dialect
 
 if TYPE_CHECKING:
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
 
 class Gemini(Dialect):
     id = "gemini"
+
+    def project_base(self, file: str) -> Any:
+        """An agent's workspace settings (``settings.gemini``: their ``tools.exclude`` holds for subagents)."""
+        return settings.gemini(file)
+
+    def read_base(self, agent: "Agent", report: LossReport) -> None:
+        """The settings' excluded tools beneath the agent's own (``settings.read_beneath``)."""
+        settings.read_beneath(self, agent, report)
 
     def read_extra(self, agent: "Agent", parsed: Any, path: str | None, report: LossReport) -> None:
         """A file Gemini CLI refuses whole (agentLoader.ts: the zod schema is ``.strict()``, each tool name checked by
