@@ -172,3 +172,36 @@ def test_a_gemini_agent_gets_no_tool_its_workspace_settings_exclude(tmp_path):
     assert said == [f"tools.exclude of {tmp_path / '.gemini' / 'settings.json'} (not read: its tools.core) read as rules "
                     "beneath this agent's own, as Gemini CLI applies its settings' deny rules to every subagent"]
     assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+
+
+def test_a_codex_role_file_a_config_declares_is_that_role(tmp_path):
+    """Codex loads a file named by `[agents.NAME] config_file` (relative to the config's .codex/ folder) as the role
+    NAME, the table's description where the file has none, developer_instructions not required (codex-rs
+    config/agent_roles.rs read_declared_role; config_loader load_project_layers resolves paths against .codex/). Such
+    a file was said to be one Codex loads nothing from (file-rejected: no name, no description) and read under a
+    name made from its file name and a made-up description. A path that does not resolve there (Codex ignores the
+    declaration) leaves the file as it was read."""
+    (tmp_path / ".git").mkdir()
+    agents = tmp_path / ".codex" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / ".codex" / "config.toml").write_text(
+        '[agents.code_scout]\ndescription = "Maps the code"\nconfig_file = "agents/scout.toml"\n\n'
+        '[agents.lost]\ndescription = "Elsewhere"\nconfig_file = ".codex/agents/lost.toml"\n')
+    role = 'model = "gpt-5"\ndeveloper_instructions = "Map it."\n'
+    (agents / "scout.toml").write_text(role)
+    (agents / "lost.toml").write_text(role)
+    out = api.convert(agents / "scout.toml", "claude")
+    assert out.text.startswith("---\nname: code_scout\ndescription: Maps the code\n")
+    assert not [i for i in out.report.items if i.code.value in ("file-rejected", "name-derived", "value-made-up")]
+    assert [i.path for i in out.report.items if i.code.value == "value-read-as"] == ["name", "description"]
+    assert api.convert(agents / "scout.toml", "codex").text == role
+    from agentconv import registry  # written back into Codex, the file stays where its declaration names it
+
+    assert registry.get("codex").output_path(api.read(agents / "scout.toml")[0].records[0]) == ".codex/agents/scout.toml"
+    migration.migrate(tmp_path, ["claude"], jobs=1)
+    assert (tmp_path / ".claude" / "agents" / "code_scout.md").is_file()
+    lost = api.convert(agents / "lost.toml", "claude")
+    assert "name: lost\n" in lost.text and [i.code.value for i in lost.report.items].count("file-rejected") == 2
+    (agents / "scout.toml").write_text('model = "gpt-5"\n')  # no prompt: Codex loads it (a config overlay)
+    doc, report = api.read(agents / "scout.toml")
+    assert doc.records[0].name == "code_scout" and not [i for i in report.items if i.code.value == "file-rejected"]

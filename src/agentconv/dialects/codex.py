@@ -57,6 +57,9 @@ class Base:
     """The config that set it (the nearest saying it)."""
     unread: tuple[tuple[str, str], ...] = ()
     """(file, problem): a config Codex would read that agentconv cannot (Codex refuses to start on it)."""
+    declared: tuple[str, str | None, str] | None = None
+    """(name, description, config): the ``[agents.NAME]`` table whose ``config_file`` is this role's file, if any: Codex
+    loads the file as that role, its own name and description first, the table's where it has none."""
 
 
 def project_base(file: str) -> Base | None:
@@ -79,6 +82,7 @@ def project_base(file: str) -> Base | None:
         up = up[-1:]  # no project root marker: Codex takes the working folder as the root
     merged: dict[str, Any] = {}
     unread = []
+    declared: tuple[str, str | None, str] | None = None
     import tomllib
 
     for folder in up:  # the root first, the role's project last
@@ -93,6 +97,7 @@ def project_base(file: str) -> Base | None:
         except (OSError, UnicodeDecodeError, ValueError, ParseError, limits.LimitError) as exc:
             unread.append((name, getattr(exc, "message", None) or str(exc).split(" (at line")[0]))
             continue
+        declared = _declaring(data, name, where) or declared
         if isinstance(data.get("sandbox_mode"), str):
             merged["sandbox_mode"] = (data["sandbox_mode"], name)
         if isinstance(data.get("profile"), str):
@@ -101,10 +106,28 @@ def project_base(file: str) -> Base | None:
             if isinstance(prof, dict) and isinstance(prof.get("sandbox_mode"), str):
                 merged.setdefault("profiles", {})[pname] = (prof["sandbox_mode"], name)
     sandbox, said = merged.get("profiles", {}).get(merged.get("profile"), merged.get("sandbox_mode", (None, None)))
-    if sandbox is None and not unread:
+    if sandbox is None and not unread and declared is None:
         return None
     files = [said] if said else []
-    return Base(sandbox, tuple(files), tuple(unread))
+    return Base(sandbox, tuple(files), tuple(unread), declared)
+
+
+def _declaring(data: dict[str, Any], config: str, role: str) -> tuple[str, str | None, str] | None:
+    """The ``[agents.NAME]`` table of a config whose ``config_file`` is the role file ``role``: (NAME, its description,
+    the config). Codex loads such a file as the role NAME (codex-rs core/src/config/agent_roles.rs ``load_agent_roles``
+    and ``read_declared_role``: the file's ``name`` or else NAME, its ``description`` or else the table's, and
+    ``developer_instructions`` not required; ``discover_agent_roles_in_dir`` skips a declared file; openai/codex
+    25d313cd, read 2026-11-28), a relative path taken from the config's ``.codex/`` folder (config_loader/mod.rs
+    ``load_project_layers``: ``resolve_relative_paths_in_config_toml`` against ``dot_codex``)."""
+    agents = data.get("agents")
+    found = None
+    for key, table in agents.items() if isinstance(agents, dict) else ():
+        file = table.get("config_file") if isinstance(table, dict) else None
+        if isinstance(file, str) and file.strip() and os.path.normpath(os.path.join(
+                os.path.dirname(config), os.path.expanduser(file))).replace("\\", "/") == role:
+            text = table.get("description")
+            found = (str(key), text.strip() if isinstance(text, str) and text.strip() else None, config)
+    return found
 
 
 class Codex(Dialect):
@@ -126,12 +149,41 @@ class Codex(Dialect):
         data = {**(parsed.data or {}), self.table["prompt_key"]: parsed.body if getattr(parsed.layout, "had_prompt", True)
                 else None}  # the envelope takes the prompt out of the data
         text = getattr(parsed.layout, "text", "")
+        base = agent.origin.keep.get("base") if agent.origin is not None else None
+        declared = base.declared if isinstance(base, Base) else None
+        if declared is not None:
+            agent.origin.keep["declared"] = True  # type: ignore[union-attr]  # given back to Codex as it came (write_extra)
         for key, ipath in (("name", "name"), ("description", "description"), (self.table["prompt_key"], "prompt")):
             value = data.get(key)
             if isinstance(value, str) and value.strip():
                 continue
+            said = declared and {"name": declared[0], "description": declared[1]}.get(key)
+            if value is None and declared and (said or ipath == "prompt"):  # the declaration gives it, or needs none
+                if said:
+                    setattr(agent, ipath, said)
+                    report.add(LossCode.VALUE_READ_AS, ipath, value=f"[agents.{declared[0]}] of {shown_path(declared[2])}",
+                               reading=f"this role's {key}, as Codex loads the file it declares (config_file)")
+                continue
             how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
             self.reject_file(agent, report, "Codex", f"'{key}' is {how}", path=ipath, line=records.key_line(text, key) or 1)
+
+    def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
+        """A role file a config declares, written back into Codex: without the name and description the declaration
+        gave it (``read_extra``), as it came."""
+        origin = ctx.agent.origin
+        if self._same(ctx) and origin is not None and origin.keep.get("declared"):
+            own = getattr(origin.layout, "data", None) or {}
+            for key in ("name", "description"):
+                if key not in own and not ctx.carried_back(key):
+                    mapping.pop(key, None)
+
+    def output_path(self, agent: Agent) -> str:
+        """A role file a config declares keeps its place in Codex (the declaration names the file, not the role)."""
+        origin = agent.origin
+        if origin is not None and origin.dialect == self.id and origin.keep.get("declared") and origin.path:
+            where = os.path.abspath(origin.path).replace("\\", "/")
+            return ".codex/agents/" + where[where.rfind("/.codex/agents/") + len("/.codex/agents/"):]
+        return super().output_path(agent)
 
     def project_base(self, file: str) -> Any:
         """A role's project ``.codex/config.toml`` files (module ``project_base``)."""
