@@ -205,3 +205,20 @@ def test_a_codex_role_file_a_config_declares_is_that_role(tmp_path):
     (agents / "scout.toml").write_text('model = "gpt-5"\n')  # no prompt: Codex loads it (a config overlay)
     doc, report = api.read(agents / "scout.toml")
     assert doc.records[0].name == "code_scout" and not [i for i in report.items if i.code.value == "file-rejected"]
+
+
+def test_a_refusal_names_the_settings_its_agent_was_read_beneath(tmp_path):
+    """A rule from the project's settings that a target cannot write refuses it (never widen); the message names the
+    settings files, since the agent's own file holds no such rule."""
+    import pytest
+
+    from agentconv.errors import BroadenError
+
+    agents, _ = _claude_project(tmp_path, '{"permissions": {"deny": ["Read(./.env)"]}}', "{}")
+    with pytest.raises(BroadenError) as err:
+        api.convert(agents / "all.md", "copilot")
+    assert str(err.value).endswith(f" (its tools as read beneath {agents.parent / 'settings.json'})")
+    (agents.parent / "settings.json").write_text("{}")
+    with pytest.raises(BroadenError) as err:
+        api.convert(agents / "listed.md", "cursor")
+    assert "read beneath" not in str(err.value)

@@ -15,7 +15,7 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, cannot_restrict
 from ..tools import capability, split_mcp, vocabulary
-from .helpers import SCOPED_TOOL, dedupe, memo, split_commas, split_quoted, unscoped
+from .helpers import SCOPED_TOOL, dedupe, memo, shown_path, split_commas, split_quoted, unscoped
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -676,7 +676,12 @@ class ToolFields:
         self.broaden(ctx, cannot_restrict(noun=noun, why=why, what=what))
 
     def broaden(self, ctx: "WriteContext", msg: str) -> None:
-        """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy)."""
+        """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy). A record read beneath
+        its project's configs (``origin.keep["base"]``: settings' deny rules, a config's permissions or sandbox) says
+        which: rules the agent's own file does not hold may be what cannot be written."""
+        files = getattr(ctx.agent.origin.keep.get("base") if ctx.agent.origin is not None else None, "files", ())
+        if files:
+            msg += f" (its tools as read beneath {', '.join(shown_path(f) for f in files)})"
         if not ctx.policy.allow_broaden:
             raise BroadenError(msg, ctx.report)
         ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=msg)
