@@ -14,6 +14,7 @@ import pytest
 import agentconv
 from agentconv.errors import BroadenError
 from agentconv.loss import Policy
+from agentconv.validate import validate_text
 
 PATH = ".kiro/agents/tester.json"
 
@@ -61,3 +62,21 @@ def test_kiros_subagent_tool_name_is_read_as_the_agent_tool(name, canonical, cla
     assert [g.canonical for g in agentconv.read_text(src, "kiro", path=".kiro/agents/lead.json")[0].records[0].tools.grants] == \
         ["read", canonical]
     assert agentconv.convert_text(src, "kiro", path=".kiro/agents/lead.json").text == src
+
+
+def test_kiros_todo_tool_name_is_read_and_valid_but_todo_list_is_what_is_written():
+    """kiro.dev/docs/cli/chat/subagents (read 2026-11-28) names the default agent's task-list tool `todo`; the built-in
+    tools page names it `todo_list`. An agent listing `todo` was 'unknown tool' (a validate error, not granted
+    elsewhere). It comes back as written in Kiro; another dialect's `todo` (Copilot's) is still written todo_list."""
+    src = json.dumps({"name": "lead", "description": "Leads.", "prompt": "Lead.", "tools": ["read", "todo"]}) + "\n"
+    path = ".kiro/agents/lead.json"
+    assert [g.canonical for g in agentconv.read_text(src, "kiro", path=path)[0].records[0].tools.grants] == \
+        ["read", "todo"]
+    assert not [f for f in validate_text(src, "kiro", path=path) if "todo" in f.message]
+    out = agentconv.convert_text(src, "opencode", path=path)
+    assert not any(i.code.value == "tool-unmapped" for i in out.report)
+    assert '"todowrite": "allow"' in out.text or "todowrite: allow" in out.text
+    assert agentconv.convert_text(src, "kiro", path=path).text == src
+    copilot = "---\nname: lead\ndescription: Leads.\ntools: ['read', 'todo']\n---\nLead.\n"
+    written = json.loads(agentconv.convert_text(copilot, "kiro", path=".github/agents/lead.agent.md").text)
+    assert "todo_list" in written["tools"] and "todo" not in written["tools"]

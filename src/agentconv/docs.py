@@ -112,7 +112,7 @@ def dialect_page(d: Dialect) -> str:
         lines += _table(("canonical", "written as"), ((f"`{k}`", _cell(v)) for k, v in tools.items()))
     else:
         lines += [f"No tool names (tool field: `{t.get('tools_shape', 'none')}`).", ""]
-    lines += _mapping("Also read:", ("spelling", "canonical"), t.get("tool_aliases"))
+    lines += _mapping("Also read:", ("spelling", "canonical"), {**t.get("tool_aliases", {}), **t.get("tool_also_read", {})})
     lines += _mapping("Read only as a courtesy (another tool's spellings):", ("spelling", "canonical"),
                       t.get("tool_foreign"))
     mcp = t.get("mcp", {})

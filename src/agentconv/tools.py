@@ -2,6 +2,8 @@
 
 - ``[tools]``: canonical id -> the spellings written (all of them: one id may need several names).
 - ``[tool_aliases]``: other valid spellings -> the canonical ids they grant (a set name grants several).
+- ``[tool_also_read]``: other valid spellings of the tool's own that are never chosen for another dialect's name
+  (a name that happens to match is written in the [tools] spelling; the file's own comes back as written).
 - ``[tool_foreign]``: spellings accepted on read only (VS Code's model-facing ids, another tool's names).
 - ``[mcp]``: how MCP tools are spelled: ``write``/``wildcard`` templates and ``read`` regexes.
 
@@ -70,6 +72,8 @@ class Crosswalk:
     """Prefixes that name the dialect's own tool sets (Copilot ``read/...``, ``execute/...``): never an MCP server."""
     case_insensitive: bool = False
     """GitHub reads tool names case-insensitively; Claude Code and OpenCode do not."""
+    own_only: frozenset[str] = frozenset()
+    """``[tool_also_read]`` spellings: valid, but never written for another dialect's name (``is_valid`` exact)."""
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> "Crosswalk":
@@ -85,6 +89,9 @@ class Crosswalk:
                     valid[n].append(canon)
         for n, canons in table.get("tool_aliases", {}).items():
             valid[n] = list(canons)
+        also = table.get("tool_also_read", {})
+        for n, canons in also.items():
+            valid[n] = list(canons)
         accepted = dict(valid)
         for n, canons in table.get("tool_foreign", {}).items():
             accepted.setdefault(n, list(canons))
@@ -96,7 +103,7 @@ class Crosswalk:
             accepted = folded
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
                    [rx.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
-                   frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold)
+                   frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold, frozenset(also))
 
     def _key(self, name: str) -> str:
         return name.lower() if self.case_insensitive else name
@@ -124,6 +131,8 @@ class Crosswalk:
         and a tool set in Copilot (reference G5)."""
         if canonical and canonical.startswith(MCP):
             return self.read(name) == [canonical] and self._key(name) not in self.accepted
+        if exact and name in self.own_only:  # Kiro's `todo`: Copilot's `todo` is written todo_list there
+            return False
         meaning = self.valid.get(name, [])
         return meaning == [canonical] if exact else canonical in meaning
 
