@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import rx
 from ..envelopes import frontmatter
-from ..ir import ALLOWLIST, NONE, Agent, ToolPolicy
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, no_boolean
 from .helpers import glob_match
@@ -37,8 +37,8 @@ class Copilot(Dialect):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
                            reading="read as a boolean", problem=no_boolean(spelled, parser))
         if self.scope_tools(agent.tools, agent):
-            report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'",
-                       reading="the agents the agent tool may run (its scope)")
+            report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'", reading="every tool but the agent tool (no "
+                       "subagents)" if agent.tools.mode == DENYLIST else "the agents the agent tool may run (its scope)")
         if agent.role is None:  # who invokes it, said by VS Code's keys (`[roles]`): a subagent only, a primary only
             said = [role for role, rule in self.table.get("roles", {}).items() if self._says(agent, rule)]
             if len(said) == 1:
@@ -51,6 +51,13 @@ class Copilot(Dialect):
         `Agent(a, b)`; none for `[]`), so no target grants delegation to every agent: one that cannot write the scope
         refuses, as for Claude's. Not with every tool (no `tools`): nothing to scope there. True when it scoped."""
         names = agent.extensions.get(self.id, {}).get("agents")
+        if policy.mode == INHERIT and not policy.grants and names == []:
+            # No `tools` (every tool) and `agents: []`: every tool but the agent tool ("an empty array `[]` to prevent
+            # any subagent use", the same page; VS Code's promptValidator.ts validateAgentsAttribute asks for the
+            # `agent` tool only "When 'agents' and 'tools' are specified", read 2026-11-28). A target given every
+            # tool would let it delegate: a deny list (Claude: disallowedTools: Agent; no deny list: refused).
+            policy.mode, policy.grants = DENYLIST, [Grant("agent", "agent", "deny")]
+            return True
         if policy.mode != ALLOWLIST or not isinstance(names, list) or not all(isinstance(n, str) for n in names) \
                 or "*" in names or not any(g.canonical == "agent" and g.pattern is None for g in policy.allowed()):
             return False

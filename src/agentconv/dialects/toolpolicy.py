@@ -258,6 +258,10 @@ class ToolFields:
             return None
         keys = self.tool_keys_all
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
+        if not old and not ctx.carried_back("tools"):  # no tool field, which another header key may narrow (Copilot's
+            scratch = ToolPolicy()                      # `agents: []`): still none written while that is the policy
+            if self.scope_tools(scratch, ctx.agent) and scratch == ctx.agent.tools:
+                return {}
         base = ctx.agent.origin.keep.get("base")  # type: ignore[union-attr]  # read beneath its configs: again so
         if not old and base is None or self.kept_rejected(ctx):  # a file its tool refuses comes back as it came
             return old or None
