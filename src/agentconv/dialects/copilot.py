@@ -37,8 +37,11 @@ class Copilot(Dialect):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
                            reading="read as a boolean", problem=no_boolean(spelled, parser))
         if self.scope_tools(agent.tools, agent):
-            report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'", reading="every tool but the agent tool (no "
-                       "subagents)" if agent.tools.mode == DENYLIST else "the agents the agent tool may run (its scope)")
+            only = [g.pattern for g in agent.tools.allowed() if g.canonical == "agent" and g.pattern]
+            report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'", reading=(
+                "the agents the agent tool may run (its scope)" if agent.tools.mode != DENYLIST else
+                f"every tool, the agent tool only for {', '.join(only)}" if only else
+                "every tool but the agent tool (no subagents)"))
         if agent.role is None:  # who invokes it, said by VS Code's keys (`[roles]`): a subagent only, a primary only
             said = [role for role, rule in self.table.get("roles", {}).items() if self._says(agent, rule)]
             if len(said) == 1:
@@ -51,12 +54,20 @@ class Copilot(Dialect):
         `Agent(a, b)`; none for `[]`), so no target grants delegation to every agent: one that cannot write the scope
         refuses, as for Claude's. Not with every tool (no `tools`): nothing to scope there. True when it scoped."""
         names = agent.extensions.get(self.id, {}).get("agents")
-        if policy.mode == INHERIT and not policy.grants and names == []:
+        layout = agent.origin.layout if agent.origin is not None and agent.origin.dialect == self.id else None
+        if layout is not None and any(c.key == "agents" and not isinstance(c.value, list) for c in layout.chunks):
+            return False  # a single value, which VS Code ignores (read as a list, said: `[parser] list_only`)
+        if policy.mode == INHERIT and not policy.grants and isinstance(names, list) and "*" not in names \
+                and all(isinstance(n, str) for n in names):
             # No `tools` (every tool) and `agents: []`: every tool but the agent tool ("an empty array `[]` to prevent
             # any subagent use", the same page; VS Code's promptValidator.ts validateAgentsAttribute asks for the
-            # `agent` tool only "When 'agents' and 'tools' are specified", read 2026-11-28). A target given every
-            # tool would let it delegate: a deny list (Claude: disallowedTools: Agent; no deny list: refused).
-            policy.mode, policy.grants = DENYLIST, [Grant("agent", "agent", "deny")]
+            # `agent` tool only "When 'agents' and 'tools' are specified", read 2026-11-28); `agents: [a, b]`: the
+            # agent tool for those alone. A target given every tool would let it delegate to any agent: a deny list
+            # of the agent tool, its scopes allowed (OpenCode `task: {"*": deny, a: allow}`; a target that cannot
+            # allow a scope of a denied tool denies it whole, said; no deny list: refused).
+            policy.mode = DENYLIST
+            policy.grants = [Grant("agent", "agent", "deny"),
+                             *(Grant("agent", "agent", "allow", n) for n in dict.fromkeys(n.strip() for n in names) if n)]
             return True
         if policy.mode != ALLOWLIST or not isinstance(names, list) or not all(isinstance(n, str) for n in names) \
                 or "*" in names or not any(g.canonical == "agent" and g.pattern is None for g in policy.allowed()):

@@ -222,6 +222,8 @@ class OpenCode(Dialect):
                 rule = rule if isinstance(rule, dict) else {"*": rule or "allow"}
                 rule[g.pattern] = "deny"
                 perm[n] = rule
+            elif isinstance(perm.get(n), dict):
+                perm[n]["*"] = "deny"  # a tool denied but for the scopes allowed above (`task: {"*": deny, a: allow}`)
             elif mode not in (ALLOWLIST, NONE):
                 perm[n] = "deny"
         if mode == INHERIT and not perm:
