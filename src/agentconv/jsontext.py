@@ -1,6 +1,7 @@
 """JSON text that every reader takes: no NaN or Infinity, and nothing raw that a line-oriented or YAML reader
 trips on (DEL, C1 controls, U+2028/U+2029 line separators, lone surrogates, the noncharacters U+FFFE/U+FFFF
-that YAML refuses) — those are written as \\u escapes."""
+that YAML refuses) — those are written as \\u escapes. Also JSONC (OpenCode's configs, a tool's settings files) read as
+JSON: ``plain_json``."""
 from __future__ import annotations
 
 import json
@@ -47,3 +48,41 @@ def dumps(value: Any, *, indent: int | None = None, compact: bool = False) -> st
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def plain_json(text: str) -> str:
+    """JSONC as JSON: comments blanked (their line breaks kept, so line numbers hold) and a comma after a value before a
+    closing bracket dropped, outside strings, as jsonc-parser reads them (``{,}`` stays an error)."""
+    out, i, n, last = [], 0, len(text), ""  # last: the last character that is neither space nor comment
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i, last = j + 1, '"'
+        elif text.startswith(("//", "/*"), i):
+            j = _comment_end(text, i)
+            out.append("".join(ch if ch == "\n" else " " for ch in text[i:j]))
+            i = j
+        elif c == ",":
+            k = i + 1
+            while k < n and (text[k] in " \t\r\n" or text.startswith(("//", "/*"), k)):
+                k = _comment_end(text, k) if text[k] == "/" else k + 1
+            trailing = k < n and text[k] in "}]" and last not in "{[,"
+            out.append(" " if trailing else ",")
+            i, last = i + 1, last if trailing else ","
+        else:
+            out.append(c)
+            i, last = i + 1, last if c in " \t\r\n" else c
+    return "".join(out)
+
+
+def _comment_end(text: str, i: int) -> int:
+    """Where the comment that starts at ``i`` ends (a line comment before its line break)."""
+    if text.startswith("//", i):
+        j = text.find("\n", i)
+        return len(text) if j < 0 else j
+    j = text.find("*/", i + 2)
+    return len(text) if j < 0 else j + 2

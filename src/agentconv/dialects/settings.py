@@ -131,7 +131,7 @@ def _settings(name: str) -> dict[str, Any]:
     """A settings file's object, read leniently (comments and trailing commas allowed: never fewer rules than the
     tool reads); an empty file is no settings, as Claude Code takes it."""
     from ..envelopes import jsonenv
-    from ..envelopes.opencodejson import plain_json
+    from ..jsontext import plain_json
 
     with open(name, encoding="utf-8-sig") as f:
         text = f.read()
