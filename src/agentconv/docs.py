@@ -78,7 +78,7 @@ def dialect_page(d: Dialect) -> str:
              ("aliases", _cell(t.get("aliases", []))), ("record kinds", _cell(t.get("kinds", ["agent"]))),
              ("file format", f"`{t.get('envelope', 'frontmatter')}`" + (", many records in one file" if t.get("multi") else "")),
              ("written to", _cell(lay.get("path"))),
-             *((f"written to, as `--to {k}`", f"{_cell(v['path'])} (names Kilo skips: {_cell(v['builtin'])})")
+             *((f"written to, as `--to {k}`", f"{_cell(v['path'])} (names its tool does not load: {_cell(v['builtin'])})")
                for k, v in t.get("variants", {}).items()),
              ("detected at", _cell(lay.get("detect", []))),
              ("shared folder (`--shared`)", _cell(lay.get("shared"))),
