@@ -209,9 +209,9 @@ def _get(name: str) -> Dialect:
     key = name.strip().lower()
     if key in _entries() and _instance(key) is not None:
         return _instance(key)
-    if key in _aliases():  # an alias may ask for a variant of its dialect (Kilo Code's modes file: roo.py)
+    if key in _aliases():  # an alias may ask for a variant of its dialect (Dialect.variant: Kilo Code's modes file)
         inst = _instance(_aliases()[key])
-        return inst.variant(key) if hasattr(inst, "variant") else inst
+        return inst.variant(key) if inst is not None else inst
     known = ids() + sorted(_aliases())
     import difflib
 
@@ -224,7 +224,7 @@ def name_of(name: str) -> str:
     """The name a target is kept by: its dialect's id, or the variant an alias asks for (``kilo``: Roo's modes written
     where Kilo Code reads them), which ``get`` gives back."""
     d = get(name)
-    return getattr(d, "variant_name", None) or d.id
+    return d.variant_name or d.id
 
 
 @cache

@@ -108,6 +108,26 @@ class Dialect(ToolFields, Detection):
         origin = agent.origin
         return origin.layout if origin is not None and origin.dialect == self.id else None
 
+    variant_name: str | None = None
+    """The variant of this dialect an alias asked for (``variant``); None: the dialect itself."""
+
+    def variant(self, name: str) -> "Dialect":
+        """This dialect as asked for by the alias ``name``: a table's ``[variants.KEY]`` whose ``aliases`` hold it gives
+        the same records written where that tool reads them (``path``), the names it skips said (``builtin``,
+        ``outcome``) and the tools it gives every record (``grants``): Roo's modes for Kilo Code (``--to kilo``:
+        ``.kilocodemodes``). Any other name: itself."""
+        for key, v in self.table.get("variants", {}).items():
+            if name in v["aliases"]:
+                other = copy.copy(self)
+                other.variant_name = key
+                table = copy.deepcopy(self.table)
+                table["layout"]["path"] = v["path"]
+                table.setdefault("name", {})["builtin"] = {"names": list(v["builtin"]), "outcome": v["outcome"]}
+                table["variant_grants"] = list(v.get("grants", ()))  # what the tool gives every record (Kilo: web)
+                other.__dict__["table"] = table
+                return other
+        return self
+
     @property
     def title(self) -> str:
         return self.table.get("title", self.id)

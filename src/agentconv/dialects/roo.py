@@ -37,7 +37,6 @@ key ``order``), and this module adds Roo's quirks: the slug's rule, tool groups,
 """
 from __future__ import annotations
 
-import copy
 import json
 import re
 from typing import Any
@@ -281,21 +280,6 @@ class Roo(Dialect):
 
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]
-
-    def variant(self, name: str) -> "Roo":
-        """This dialect as asked for by ``name``: Kilo Code's aliases give the same modes written where Kilo reads them
-        (table ``[variants.kilo]``: ``.kilocodemodes``, and the slugs Kilo CLI skips said); any other name, itself."""
-        for key, v in self.table.get("variants", {}).items():
-            if name in v["aliases"]:
-                other = copy.copy(self)
-                other.variant_name = key
-                table = copy.deepcopy(self.table)
-                table["layout"]["path"] = v["path"]
-                table["name"]["builtin"] = {"names": list(v["builtin"]), "outcome": v["outcome"]}
-                table["variant_grants"] = list(v.get("grants", ()))  # Kilo's web tools: every mode has them
-                other.__dict__["table"] = table
-                return other
-        return self
 
 
 def _group(raw: str) -> str:
