@@ -222,3 +222,39 @@ def test_a_refusal_names_the_settings_its_agent_was_read_beneath(tmp_path):
     with pytest.raises(BroadenError) as err:
         api.convert(agents / "listed.md", "cursor")
     assert "read beneath" not in str(err.value)
+
+
+def test_a_batch_reads_a_projects_settings_once_and_a_single_conversion_each_time(tmp_path, monkeypatch):
+    """A batch reads a project's settings files once for all its agents (``helpers.run_scope``: they were looked up and
+    parsed again for every agent, ~5% of a migration), and still reads each agent beneath them; outside a batch every
+    conversion looks again, so a long-lived process sees a settings file that changed since its last conversion."""
+    from agentconv import batch
+    from agentconv.dialects import settings
+
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".claude" / "settings.json").write_text('{"permissions": {"deny": ["WebFetch"]}}')
+    (tmp_path / ".claude" / "settings.local.json").write_text('{"permissions": {"deny": ["Bash"]}}')
+    for i in range(3):
+        (agents / f"a{i}.md").write_text(f"---\nname: a{i}\ndescription: d\n---\nBody.\n")
+    opened = []
+    inner = settings._settings
+    monkeypatch.setattr(settings, "_settings", lambda name: (opened.append(name), inner(name))[1])
+
+    out = migration.migrate(tmp_path, ["opencode"], out=tmp_path / "out", jobs=1)
+    assert sorted(r.status for r in out.records) == ["converted"] * 3
+    assert sorted(opened) == sorted(str(tmp_path / ".claude" / n) for n in settings.CLAUDE)
+    for i in range(3):
+        text = (tmp_path / "out" / ".opencode" / "agent" / f"a{i}.md").read_text()
+        assert "bash: deny" in text and "webfetch: deny" in text
+
+    opened.clear()
+    results = list(batch.convert_many([agents], "opencode", tmp_path / "out2"))
+    assert [r.status for r in results] == ["converted"] * 3 and len(opened) == 2
+
+    opened.clear()
+    assert "bash: deny" in api.convert(agents / "a0.md", "opencode").text
+    (tmp_path / ".claude" / "settings.local.json").write_text('{"permissions": {"deny": []}}')
+    assert "bash: deny" not in api.convert(agents / "a0.md", "opencode").text
+    assert len(opened) == 4

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import fsio, limits
+from .dialects.helpers import run_scope
 from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
 from .loss import LossCode, LossReport, Policy
 from .instructions import bare_names, in_a_dialect_place, instructions, runs, skip_reason, tool_config
@@ -295,48 +296,49 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
         yield FileResult(str(path), "skipped", reason=why)
     ordered: list[FileResult] = []
     routes: tuple[Any, ...] | None = None
-    for entry in found:
-        src = entry.path
-        res = FileResult(str(src), "failed")
-        if entry.problem is not None:
-            res.error, res.exit_code = f"{src}: {entry.problem}", int(ExitCode.PARSE)
-            ordered.append(res)
-            continue
-        try:
-            if multi:
+    with run_scope():  # a project's settings beside its agents read once (no yield inside: the scope is this loop's)
+        for entry in found:
+            src = entry.path
+            res = FileResult(str(src), "failed")
+            if entry.problem is not None:
+                res.error, res.exit_code = f"{src}: {entry.problem}", int(ExitCode.PARSE)
+                ordered.append(res)
+                continue
+            try:
+                if multi:
+                    doc, report = read(src, from_, carry=policy.carry)
+                    res.report, res.source_dialect = report, report.source
+                    rel = at(registry.get(to).output_path(doc.agent))
+                    merged.setdefault(rel, []).append((src, doc, res))
+                    continue
                 doc, report = read(src, from_, carry=policy.carry)
                 res.report, res.source_dialect = report, report.source
-                rel = at(registry.get(to).output_path(doc.agent))
-                merged.setdefault(rel, []).append((src, doc, res))
+                if str(src) in rename:
+                    rename_record(doc.agent, rename[str(src)], report)
+                seen = len(report.items)
+                try:
+                    results = write_all(doc, to, report=report, policy=policy)
+                except BroadenError:
+                    if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
+                        routes = agent_routes(found, carry=policy.carry)
+                    if not routes:
+                        raise
+                    del report.items[seen:]
+                    results = write_all(doc, to, report=report, policy=replace(policy, routes=routes))
+                for result in results:
+                    res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
+                    place(res, src, result.path or f"{result.name}.md", result.text)
+                    ordered.append(res)
                 continue
-            doc, report = read(src, from_, carry=policy.carry)
-            res.report, res.source_dialect = report, report.source
-            if str(src) in rename:
-                rename_record(doc.agent, rename[str(src)], report)
-            seen = len(report.items)
-            try:
-                results = write_all(doc, to, report=report, policy=policy)
-            except BroadenError:
-                if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
-                    routes = agent_routes(found, carry=policy.carry)
-                if not routes:
-                    raise
-                del report.items[seen:]
-                results = write_all(doc, to, report=report, policy=replace(policy, routes=routes))
-            for result in results:
-                res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
-                place(res, src, result.path or f"{result.name}.md", result.text)
-                ordered.append(res)
-            continue
-        except NoRecords as exc:  # nothing to convert, and not an error: accounted for as skipped
-            res.status, res.reason = "skipped", exc.message
-        except AgentconvError as exc:
-            record_failure(res, exc, src)
-        except OSError as exc:
-            res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
-        except Exception as exc:  # a bug: this file fails with exit 70, the batch goes on
-            record_failure(res, InternalError.wrap(exc, str(src)), src)
-        ordered.append(res)
+            except NoRecords as exc:  # nothing to convert, and not an error: accounted for as skipped
+                res.status, res.reason = "skipped", exc.message
+            except AgentconvError as exc:
+                record_failure(res, exc, src)
+            except OSError as exc:
+                res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
+            except Exception as exc:  # a bug: this file fails with exit 70, the batch goes on
+                record_failure(res, InternalError.wrap(exc, str(src)), src)
+            ordered.append(res)
     for dest, claims in planned.items():
         if len(claims) > 1 and all(text == claims[0][2] for _, _, text in claims):
             _written_once(claims, dest, commit, record_failure)  # the same file from each: no collision

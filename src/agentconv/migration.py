@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, 
 from . import fsio, limits
 from . import manifest as mf
 from .batch import forget_places, inside_str
+from .dialects.helpers import run_scope
 from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
 from .loss import LossCode, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
@@ -733,7 +734,7 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
               scope=scope, shared=shared, home=str(root) if scope == "user" else None, dialects=how)
     _MADE.clear()  # folders may have gone since an earlier run in this process (cleared before the pool forks)
     forget_places()  # ... or become links
-    with _Lock(out_root, within) as lock, _Workers(jobs, lock if mode == "write" else None) as workers:
+    with run_scope(), _Lock(out_root, within) as lock, _Workers(jobs, lock if mode == "write" else None) as workers:
         # one entry at a time: no list of thousands of entries and their Path objects
         for e in (e for e, _, _ in picked) if scope == "user" else agent_files(
                 root, dialect=from_, skipped=lambda e, why: entries.append(e._replace(problem=_Skip(why)))):

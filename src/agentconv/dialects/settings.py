@@ -12,7 +12,7 @@ from .. import limits
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE
 from ..loss import LossCode, LossReport
-from .helpers import shown_path, up_to_worktree
+from .helpers import per_run, shown_path, up_to_worktree
 
 if TYPE_CHECKING:
     from ..ir import Agent, ToolPolicy
@@ -63,6 +63,10 @@ def claude(file: str) -> Base | None:
     if cut < 0:
         return None
     project = where[:cut] or "/"
+    return per_run(("claude settings", project), lambda: _claude(project))  # one look per project in a batch
+
+
+def _claude(project: str) -> Base | None:
     names = [os.path.join(project, ".claude", n) for n in CLAUDE]
     up, rooted = up_to_worktree(project)
     if rooted and up[0] != project:
@@ -97,8 +101,9 @@ def gemini(file: str) -> Base | None:
         tools = tools if isinstance(tools, dict) else {}
         return tools.get("exclude"), ["tools.core"] if tools.get("core") is not None else []
 
-    return _read([os.path.join(where[:cut] or "/", ".gemini", "settings.json")], rules,
-                 lambda *a: Base(*a, key="tools.exclude", tool="Gemini CLI"))
+    name = os.path.join(where[:cut] or "/", ".gemini", "settings.json")
+    return per_run(("gemini settings", name), lambda: _read(
+        [name], rules, lambda *a: Base(*a, key="tools.exclude", tool="Gemini CLI")))
 
 
 def _read(names: list[str], rules: Any, make: Any) -> Base | None:

@@ -163,7 +163,7 @@ def based(data: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
             if isinstance(rule, dict) and not isinstance(rule.get("*"), str) and old is not None:
                 old = old if isinstance(old, dict) else {"*": old}
                 rule = {**{p: a for p, a in old.items() if p not in rule}, **rule}
-            out[key] = rule
+            out[key] = dict(rule) if isinstance(rule, dict) else rule  # not the configs' own map: kept for a batch
     return {"permission": out}
 
 
@@ -216,6 +216,12 @@ def project_base(file: str) -> Base | None:
         names += [os.path.join(d, ".opencode", n) for d in up for n in ("opencode.jsonc", "opencode.json")]
     else:
         return None
+    from ..dialects.helpers import per_run
+
+    return per_run(("opencode configs", tuple(names)), lambda: _configs(names))  # one read per project in a batch
+
+
+def _configs(names: list[str]) -> Base | None:
     data: dict[str, Any] = {}
     files, unread = [], []
     for name in names:
