@@ -160,7 +160,7 @@ def test_a_gemini_agent_gets_no_tool_its_workspace_settings_exclude(tmp_path):
     agents = tmp_path / ".gemini" / "agents"
     agents.mkdir(parents=True)
     (tmp_path / ".gemini" / "settings.json").write_text('{\n  // no shell\n  "tools": {"exclude": ["run_shell_command",'
-                                                        ' "web_fetch"], "core": ["read_file"]}\n}\n')
+                                                        ' "WebFetchTool"]}\n}\n')
     files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
              "listed": "---\nname: listed\ndescription: Two tools\ntools:\n  - read_file\n  - run_shell_command\n---\nx\n"}
     for name, text in files.items():
@@ -169,7 +169,7 @@ def test_a_gemini_agent_gets_no_tool_its_workspace_settings_exclude(tmp_path):
     assert "disallowedTools: Bash, WebFetch" in out["all"].text
     assert "tools: Read\n" in out["listed"].text  # the shell listed is not granted (its deny rule stays)
     said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
-    assert said == [f"tools.exclude of {tmp_path / '.gemini' / 'settings.json'} (not read: its tools.core) read as rules "
+    assert said == [f"tools.exclude of {tmp_path / '.gemini' / 'settings.json'} read as rules "
                     "beneath this agent's own, as Gemini CLI applies its settings' deny rules to every subagent"]
     assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
 
@@ -258,3 +258,39 @@ def test_a_batch_reads_a_projects_settings_once_and_a_single_conversion_each_tim
     (tmp_path / ".claude" / "settings.local.json").write_text('{"permissions": {"deny": []}}')
     assert "bash: deny" not in api.convert(agents / "a0.md", "opencode").text
     assert len(opened) == 4
+
+
+def test_a_gemini_agent_runs_within_its_workspaces_core_tools_and_excluded_mcp_servers(tmp_path):
+    """Gemini CLI registers only the built-in tools settings' tools.core names, by name or class, `name(args)` too
+    (gemini-cli 5411f113 config.ts createToolRegistry), and its policy engine allows each entry (a shell entry's args
+    a command prefix) over a DENY rule for every other tool, MCP tools too (policy/config.ts, CORE_TOOLS_FLAG_PRIORITY
+    - 0.01); mcp.excluded denies a server's tools (mcp_<server>_*). tools.core was named in the report, not read: an
+    agent of every tool in a workspace allowing three was written for Claude Code with every tool. A class name in
+    tools.exclude (ShellTool: isActiveTool compares names and class names) was a tool no table knew, so not denied."""
+    agents = tmp_path / ".gemini" / "agents"
+    agents.mkdir(parents=True)
+    settings = tmp_path / ".gemini" / "settings.json"
+    files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
+             "listed": "---\nname: listed\ndescription: d\ntools:\n  - read_file\n  - run_shell_command\n"
+                       "  - web_fetch\n  - mcp_serena_find\n---\nx\n",
+             "scoped": "---\nname: scoped\ndescription: d\ntools:\n  - run_shell_command(git)\n  - glob\n---\nx\n"}
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+
+    def header(name, to="claude"):
+        return api.convert(agents / f"{name}.md", to).text.split("\n---\n")[0].split("\n")[3:]
+
+    settings.write_text('{"tools": {"core": ["ReadFileTool", "glob", "ShellTool(ls)"]}}')
+    assert [header(n) for n in files] == [["tools: Read, Glob, Bash(ls)"], ["tools: Read, Bash(ls)"], ["tools: Glob"]]
+    said = [i.message for i in api.convert(agents / "all.md", "claude").report.items if i.code.value == "value-read-as"]
+    assert said == [f"tools.core of {settings} read as an allowlist over this agent's own tools, as Gemini CLI registers "
+                    "no other built-in tool and denies every other tool, MCP tools too"]
+    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+
+    settings.write_text('{"tools": {"exclude": ["ShellTool"]}, "mcp": {"excluded": ["serena"]}}')
+    assert header("all") == ["disallowedTools: Bash, mcp__serena__*, PowerShell, Monitor, TaskStop"]
+    assert header("listed") == ["tools: Read, WebFetch", "disallowedTools: Bash, mcp__serena__*"]
+    said = [i.message for i in api.convert(agents / "all.md", "claude").report.items if i.code.value == "value-read-as"]
+    assert said == [f"tools.exclude and mcp.excluded of {settings} read as rules beneath this agent's own, as Gemini CLI "
+                    "applies its settings' deny rules to every subagent"]
+    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files

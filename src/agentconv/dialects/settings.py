@@ -5,12 +5,12 @@ widen): Claude Code's ``permissions.deny`` (``claude``), Gemini CLI's ``tools.ex
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import ParseError
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Grant
 from ..loss import LossCode, LossReport
 from .helpers import per_run, shown_path, up_to_worktree
 
@@ -37,6 +37,11 @@ class Base:
     key: str = "permissions.deny"
     """Where the rules are, as the report names it."""
     tool: str = "Claude Code"
+    allow: tuple[str, ...] | None = None
+    """An allowlist over every tool, where the settings have one (Gemini CLI's ``tools.core``): a tool it does not
+    name is not available to any agent (``run_shell_command(git)``: the shell for those commands only); None: none."""
+    allow_files: tuple[str, ...] = ()
+    """The settings files that gave ``allow``."""
 
 
 def claude(file: str) -> Base | None:
@@ -90,20 +95,44 @@ def gemini(file: str) -> Base | None:
     tools/tool-registry.ts hands out active tools only (``getActiveTools``, ``isActiveTool``: not in
     ``config.getExcludeTools()``, which is settings' ``tools.exclude`` with the extensions' and the policy engine's
     exclusions, packages/cli/src/config/config.ts ``mergeExcludeTools``). Settings are JSON with comments
-    (strip-json-comments). ``tools.core`` (the built-in tools registered at all) is named, not read."""
+    (strip-json-comments). A tool is named by its name or its class's (``ShellTool``: isActiveTool matches both;
+    the table's ``[tool_classes]``). Also read: ``mcp.excluded``, servers whose tools are denied (policy/config.ts,
+    ``mcp_<server>_*`` DENY rules), and ``tools.core``, an allowlist over every tool (``allow``): config.ts
+    ``createToolRegistry`` registers only the built-in tools it names (by name or class, ``name(args)`` too), and
+    policy/config.ts adds an ALLOW rule for each entry (a shell entry's args a command prefix) over a DENY rule for
+    ``*`` (MCP tools too) at ``CORE_TOOLS_FLAG_PRIORITY - 0.01``, above the trusted and allowed MCP servers' rules;
+    ``tools.allowed`` (higher) could let an MCP tool through again: not read, so that reading is narrower, never wider."""
     where = os.path.abspath(file).replace("\\", "/")
     cut = where.rfind("/.gemini/agents/")
     if cut < 0:
         return None
 
-    def rules(data: dict[str, Any]) -> tuple[Any, list[str]]:
-        tools = data.get("tools")
-        tools = tools if isinstance(tools, dict) else {}
-        return tools.get("exclude"), ["tools.core"] if tools.get("core") is not None else []
+    from .. import registry
 
+    classes = registry.get("gemini").table.get("tool_classes", {})
+
+    def named(rule: Any) -> Any:  # a class's name as its tool's: ShellTool(ls) is run_shell_command(ls)
+        if not isinstance(rule, str):
+            return rule
+        head, paren, rest = rule.strip().partition("(")
+        return classes.get(head, head) + paren + rest if head in classes else rule
+
+    def rules(data: dict[str, Any]) -> tuple[Any, list[str], Any]:
+        tools, mcp = data.get("tools"), data.get("mcp")
+        tools = tools if isinstance(tools, dict) else {}
+        mcp = mcp if isinstance(mcp, dict) else {}
+        exclude = tools.get("exclude") if isinstance(tools.get("exclude"), list) else []
+        servers = mcp.get("excluded") if isinstance(mcp.get("excluded"), list) else []
+        deny = [named(r) for r in exclude] + [
+            "mcp_*" if s == "*" else f"mcp_{s}_*" for s in servers if isinstance(s, str) and s.strip()]
+        gave.update(k for k, v in (("tools.exclude", exclude), ("mcp.excluded", servers)) if v)
+        core = tools.get("core")
+        return deny, [], [named(r) for r in core if isinstance(r, str)] if isinstance(core, list) else None
+
+    gave: set[str] = set()  # the keys that gave deny rules, as the report names them
     name = os.path.join(where[:cut] or "/", ".gemini", "settings.json")
     return per_run(("gemini settings", name), lambda: _read(
-        [name], rules, lambda *a: Base(*a, key="tools.exclude", tool="Gemini CLI")))
+        [name], rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)), tool="Gemini CLI")))
 
 
 def _read(names: list[str], rules: Any, make: Any) -> Base | None:
@@ -113,6 +142,8 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
     other: dict[str, None] = {}
     files: list[str] = []
     unread: list[tuple[str, str]] = []
+    allow: tuple[str, ...] | None = None
+    allow_files: list[str] = []
     for name in names:
         if not os.path.isfile(name):
             continue
@@ -121,15 +152,18 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
         except (OSError, UnicodeDecodeError, ParseError, limits.LimitError) as exc:
             unread.append((name, getattr(exc, "message", None) or str(exc)))
             continue
-        found, also = rules(data)
+        found, also, *allowing = rules(data)
         said = [r.strip() for r in found if isinstance(r, str) and r.strip()] if isinstance(found, list) else []
         if said:
             deny.update(dict.fromkeys(said))
             files.append(name)
         other.update(dict.fromkeys(also))
-    if not deny and not unread:
+        if allowing and allowing[0] is not None:  # a later file's list replaces an earlier one's
+            allow, allow_files = tuple(dict.fromkeys(r.strip() for r in allowing[0] if r.strip())), [name]
+    if not deny and not unread and allow is None:
         return None
-    return make(tuple(deny), tuple(files), tuple(unread), tuple(other))
+    base = make(tuple(deny), tuple(files), tuple(unread), tuple(other))
+    return base if allow is None else replace(base, allow=allow, allow_files=tuple(allow_files))
 
 
 def _settings(name: str) -> dict[str, Any]:
@@ -161,6 +195,10 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
                    "cannot read)")
     if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
         return  # no tools: nothing for a deny rule to take
+    if base.allow is not None:
+        _under_allowlist(dialect, agent, base, report)
+        if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+            return
     known = {(g.raw, g.decision) for g in policy.grants}
     before = (policy.mode, list(policy.grants))
     rules = [g for r in base.deny for g in dialect.grants(r, "deny") if (r, "deny") not in known]
@@ -173,11 +211,44 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
         _within(policy)
     elif policy.grants:
         policy.mode = DENYLIST
-    if (policy.mode, policy.grants) != before:
+    if (policy.mode, policy.grants) != before and base.files:
         also = f" (not read: its {' and '.join(base.other)})" if base.other else ""
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{base.key} of {', '.join(map(shown_path, base.files))}"
                    f"{also}", reading=f"rules beneath this agent's own, as {base.tool} applies its settings' deny rules "
                    "to every subagent")
+
+
+def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: LossReport) -> None:
+    """The agent's tools within the settings' allowlist (``Base.allow``), said: an agent of every tool (or a deny
+    list) gets the list's tools (its deny rules kept); an allowlist keeps the tools both name, a tool it lists whole
+    that the settings allow in some scopes only (``run_shell_command(git)``) in those scopes; a tool the settings do
+    not name (an MCP tool, one no table knows) goes. A scope of the agent's own that the settings do not allow whole
+    goes too, unless the settings allow that same scope (where two scopes meet cannot be told)."""
+    policy = agent.tools
+    allowed = [g for r in base.allow or () for g in dialect.grants(r, "allow")]
+    whole = {g.canonical for g in allowed if g.pattern is None and g.canonical}
+    scoped = [g for g in allowed if g.pattern is not None and g.canonical not in whole]
+    before = (policy.mode, list(policy.grants))
+    if policy.mode in (INHERIT, DENYLIST):  # its deny rules stay; an ask rule only for a tool the list allows
+        grants = [g for g in allowed if g.canonical and (g.pattern is None or g.canonical not in whole)]
+        grants += [g for g in policy.grants if g.decision == "deny" or g.canonical in whole]
+    else:
+        grants = []
+        for g in policy.grants:  # allow and ask rules alike: a tool the settings do not allow runs neither way
+            if g.decision == "deny" or g.canonical in whole:
+                grants.append(g)
+            elif g.pattern is None:
+                grants += [Grant(s.raw, s.canonical, g.decision, s.pattern) for s in scoped
+                           if s.canonical == g.canonical and g.canonical]
+            elif any(s.canonical == g.canonical and s.pattern == g.pattern for s in scoped):
+                grants.append(g)
+    grants = list({(g.raw, g.canonical, g.decision, g.pattern): g for g in grants}.values())
+    policy.mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
+    policy.grants = grants if policy.mode == ALLOWLIST else []
+    if (policy.mode, policy.grants) != before:
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"tools.core of {', '.join(map(shown_path, base.allow_files))}",
+                   reading=f"an allowlist over this agent's own tools, as {base.tool} registers no other built-in tool "
+                   "and denies every other tool, MCP tools too")
 
 
 def _within(policy: "ToolPolicy") -> None:
