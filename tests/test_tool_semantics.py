@@ -652,6 +652,15 @@ def _said(out, code):
     return [i.message for i in out.report.items if i.code.value == code]
 
 
+def _no_command_nor_edit_for_copilot(out):
+    """The Copilot allowlist of an agent whose OpenCode terms deny every command and every file change."""
+    tools = header(out.text)["tools"]
+    assert "read/readFile" in tools and not {"edit/editNotebook", "execute/runTests", "execute/createAndRunTask"} & set(
+        tools)
+    assert any("left out too (opencode denies every tool it has of class files and shell" in m
+               for m in _said(out, "tool-coerced"))
+
+
 def test_a_deny_list_that_denies_a_whole_kind_of_tool_gives_no_other_tool_of_that_kind():
     """OpenCode has one command tool and one edit permission: `bash: deny` and `edit: deny` leave an agent no way to run
     a command or change a file. Written as VS Code's allowlist of every other tool, runTests and createAndRunTask (run
@@ -660,11 +669,7 @@ def test_a_deny_list_that_denies_a_whole_kind_of_tool_gives_no_other_tool_of_tha
     (VS Code kept runTests). A kind the source still allows part of (Claude Code's PowerShell) is left as it is."""
     text = "---\ndescription: d\npermission:\n  edit: deny\n  bash: deny\n---\n\nDo it.\n"
     out = agentconv.convert_text(text, "copilot", from_="opencode", path=PATHS["opencode"])
-    tools = header(out.text)["tools"]
-    assert "read/readFile" in tools and not {"edit/editNotebook", "execute/runTests", "execute/createAndRunTask"} & set(
-        tools)
-    assert any("left out too (opencode denies every tool it has of class files and shell" in m
-               for m in _said(out, "tool-coerced"))
+    _no_command_nor_edit_for_copilot(out)
     out = agentconv.convert_text(text, "claude", from_="opencode", path=PATHS["opencode"])
     denied = header(out.text)["disallowedTools"].split(", ")
     assert {"Edit", "Write", "Bash", "NotebookEdit", "PowerShell", "Monitor"} <= set(denied)
@@ -681,6 +686,18 @@ def test_a_deny_list_that_denies_a_whole_kind_of_tool_gives_no_other_tool_of_tha
     claude = "---\nname: probe\ndescription: d\ndisallowedTools: Bash\n---\n\nDo it.\n"  # PowerShell still runs commands
     out = agentconv.convert_text(claude, "copilot", from_="claude", path=PATHS["claude"])
     assert "execute/runTests" in header(out.text)["tools"] and "execute/runInTerminal" not in header(out.text)["tools"]
+
+
+def test_another_dialects_tool_field_denies_a_whole_kind_in_its_own_terms():
+    """An OpenCode `permission` map in a Claude agent (an OpenCode agent kept in a Claude plugin's agents/ folder) is
+    read as OpenCode's tool list. Its `bash: deny` and `edit: deny` are every command and every change to a file, as
+    they are read from an OpenCode file; read through the Claude file, VS Code's runTests, createAndRunTask and
+    editNotebook stayed in the allowlist written for Copilot (Claude Code's terms: denying Bash leaves PowerShell)."""
+    text = "---\nname: probe\ndescription: d\npermission:\n  edit: deny\n  bash: deny\n---\n\nDo it.\n"
+    out = agentconv.convert_text(text, "copilot", from_="claude", path=PATHS["claude"])
+    _no_command_nor_edit_for_copilot(out)
+    out = agentconv.convert_text(text, "claude", from_="claude", path=PATHS["claude"])
+    assert out.text == text  # the same dialect gives the file back as written
 
 
 def test_the_denial_of_a_tool_the_target_does_not_have_is_no_warning_and_comes_back():

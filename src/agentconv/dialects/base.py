@@ -288,6 +288,8 @@ class Dialect(ToolFields, Detection):
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
                 if before.mode != INHERIT:  # a policy read already (the file's own tool field): this only narrows it
                     agent.tools = _narrowed(before, agent.tools)
+                read_as = agent.origin.keep.get("tools_read_as", ())  # whose terms the policy is in (implied_of)
+                agent.origin.keep["tools_read_as"] = (*read_as, owner_id) if owner_id not in read_as else read_as
                 keys = (*agent.origin.keep.get("foreign_tools", ((), None))[0], key)  # same dialect: written back
                 agent.origin.keep["foreign_tools"] = (keys, policy_key(agent.tools))  # as read, while it means that
             return None  # this dialect's own tool fields were read by read_tools

@@ -305,7 +305,7 @@ class ToolFields:
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
         deny = {g.canonical for g in policy.denied() if g.pattern is None}
-        implied = implied_denials(policy, ctx.agent.origin.dialect if ctx.agent.origin is not None else None)
+        implied, why = implied_of(policy, ctx.agent.origin)
         out, regrant, kind = [], [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
         for c, names in self.crosswalk.written.items():
             for n in names if c not in deny else []:
@@ -318,7 +318,7 @@ class ToolFields:
         out += [(n, g) for n, g in self.names_for(ctx, mcp) if self.crosswalk.grants_of([n]) <= {g.canonical}]
         note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
         if kind:
-            note += f"; {', '.join(dedupe(kind))} left out too ({_implied_why(ctx.agent.origin.dialect, implied)})"
+            note += f"; {', '.join(dedupe(kind))} left out too ({why})"
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
                        note=f" ({self.id} has no deny list){note}")
@@ -358,10 +358,9 @@ class ToolFields:
         """A deny list's tools of a kind its source denies whole (``implied_denials``) that this dialect names: denied
         here too (OpenCode ``bash: deny`` is every command; Claude Code's Monitor and PowerShell run commands as well).
         Said (tool-coerced); a tool this dialect has no name for is not here, so nothing is lost."""
-        implied = implied_denials(policy, ctx.agent.origin.dialect if ctx.agent.origin is not None else None)
+        implied, why = implied_of(policy, ctx.agent.origin)
         out = [(n, Grant(n, c, "deny")) for c, names in self.crosswalk.written.items() if c in implied for n in names]
         if out:
-            why = _implied_why(ctx.agent.origin.dialect, implied)
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"the deny list ({why})",
                            written=f"a deny list naming {', '.join(dedupe(n for n, _ in out))} too", note="")
         return out
@@ -783,6 +782,23 @@ def implied_denials(policy: ToolPolicy, source: str | None) -> frozenset[str]:
         if cls not in opened and ids & denied and ids & named <= denied:
             out |= ids - denied
     return frozenset(out)
+
+
+def implied_of(policy: ToolPolicy, origin: Origin | None) -> tuple[frozenset[str], str]:
+    """``implied_denials`` in the terms of every dialect the policy was read in, and why, as the report says it: the
+    file's own, and another dialect's whose tool field the file holds (``tools_read_as``: an OpenCode ``permission``
+    map in a Claude agent is read as OpenCode's tool list, so its ``bash: deny`` means what it means to OpenCode, no
+    command at all, VS Code's runTests and createAndRunTask included). Only ever more tools denied, never fewer."""
+    if origin is None:
+        return frozenset(), ""
+    out: set[str] = set()
+    why = []
+    for source in dedupe((origin.dialect, *origin.keep.get("tools_read_as", ()))):
+        implied = implied_denials(policy, source)
+        if implied:
+            out |= implied
+            why.append(_implied_why(source, implied))
+    return frozenset(out), "; ".join(why)
 
 
 def _class_meaning(cls: str) -> str:
