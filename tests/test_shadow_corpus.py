@@ -327,3 +327,25 @@ def test_a_tools_own_settings_file_is_no_agent_of_a_named_dialect(tmp_path, sour
     assert [e.path for e in discover([tmp_path], from_=source, on_skip=lambda p, why: skipped.append(why))] == []
     assert skipped == [f"{config.split('/')[0][1:]}'s own settings, not an agent (name the file to read it anyway)"]
     assert [e.path for e in discover([tmp_path / config], from_=source)] == [tmp_path / config]
+
+
+@pytest.mark.parametrize("header,description", [
+    ("name: helper\n", "Help with the handoff format."),
+    ("name: helper\nwhen_to_use: Use for ABAP reviews.\n", "Use for ABAP reviews."),
+])
+def test_a_plugin_agent_without_a_description_is_given_one_at_claudes_own_place(header, description):
+    """Claude Code's plugin loader loads a plugin's agent without a description (it shows its when_to_use, else
+    `Agent from NAME plugin`); its `.claude/agents/` loader drops one ('Missing required "description" field'). A
+    plugin agent written to `.claude/agents/` came back as it was: a file Claude Code does not load, nothing said
+    (seventeenth shadow corpus: a plugin's agents/handoff-spec.md). Given the description Claude Code showed, or one
+    made up, and said; the file at its plugin place, or not placed, is given back as written."""
+    text = "---\n" + header + "---\n\nHelp with the handoff format.\n"
+    out = agentconv.convert_text(text, to="claude", from_="claude", path="plugins/abap/agents/helper.md", policy=PLACED)
+    assert agentconv.read_text(out.text, "claude", path=".claude/agents/helper.md")[0].agent.description == description
+    assert [i.code.value for i in out.report.items] == ["value-made-up"]
+    assert [f.rule for f in validate_text(out.text, "claude", path=".claude/agents/helper.md")
+            if f.severity.value == "error"] == []  # it was: required, 'description' is required in claude
+    same = agentconv.convert_text(text, to="claude", from_="claude", path="plugins/abap/agents/helper.md")
+    assert same.text == text
+    own = agentconv.convert_text(text, to="claude", from_="claude", path=".claude/agents/helper.md", policy=PLACED)
+    assert own.text == text  # a .claude/agents file Claude Code drops is its author's to fix: given back as written

@@ -2,17 +2,26 @@
 
 An agent runs beneath its project's settings: their ``permissions.deny`` rules hold for every subagent
 (``settings.claude``), so they are read beneath the agent's own ``tools`` / ``disallowedTools`` (never widen).
+
+Two loaders, two rules for a description (@anthropic-ai/claude-code 2.1.330, the bundle in the native binary, read
+2026-11-28): an agent of ``.claude/agents/`` (``aPn``) is not loaded without one (``SQr``: 'Missing required
+"description" field in frontmatter', an error, the agent dropped); a plugin's ``agents/`` file (the plugin loader)
+takes its ``when_to_use`` (or ``when-to-use``) instead, else ``Agent from NAME plugin``, and loads. So a plugin's agent
+without a description, written at ``.claude/agents/``, is given the one Claude Code showed for it (its when_to_use), or
+one made up as for any record without one (reported, value-made-up), never written as a file Claude Code drops.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from . import settings
-from .base import Dialect
+from .base import Dialect, path_of
 
 if TYPE_CHECKING:
+    from ..envelopes import frontmatter
     from ..ir import Agent
     from ..loss import LossReport
+    from .base import WriteContext
 
 
 class Claude(Dialect):
@@ -25,3 +34,24 @@ class Claude(Dialect):
     def read_base(self, agent: "Agent", report: "LossReport") -> None:
         """The settings' deny rules beneath the agent's own tools (``settings.read_beneath``)."""
         settings.read_beneath(self, agent, report)
+
+    def read_extra(self, agent: "Agent", parsed: "frontmatter.Parsed", path: str | None, report: "LossReport") -> None:
+        """A plugin's agent (at no ``.claude/agents/`` place) without a description: the when_to_use the plugin loader
+        shows in its place, kept for a write that needs one (the record's own description stays none)."""
+        if (agent.description or "").strip() or self.needs_header(path) or agent.origin is None:
+            return
+        for key in ("when_to_use", "when-to-use"):
+            shown = parsed.data.get(key)
+            if isinstance(shown, (str, int, float)) and not isinstance(shown, bool) and str(shown).strip():
+                agent.origin.keep["description_shown"] = (str(shown).strip(), f"its {key}, which Claude Code's plugin "
+                                                          "loader shows for a plugin's agent without a description")
+                return
+
+    def out_description(self, ctx: "WriteContext") -> str | None:
+        """Written at ``.claude/agents/`` (``placed``), a plugin's agent without a description is given one: there
+        Claude Code loads no agent without it (module doc). Elsewhere as any dialect writes it."""
+        agent = ctx.agent
+        if self._same(ctx) and ctx.policy.placed and agent.kind == "agent" and not (agent.description or "").strip() \
+                and not self.needs_header(path_of(agent)):
+            return self.made_up_description(ctx)
+        return super().out_description(ctx)
