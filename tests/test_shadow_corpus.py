@@ -349,3 +349,14 @@ def test_a_plugin_agent_without_a_description_is_given_one_at_claudes_own_place(
     assert same.text == text
     own = agentconv.convert_text(text, to="claude", from_="claude", path=".claude/agents/helper.md", policy=PLACED)
     assert own.text == text  # a .claude/agents file Claude Code drops is its author's to fix: given back as written
+
+
+def test_validate_warns_of_a_plugin_agent_without_a_description_and_errs_at_claudes_own_place():
+    """The plugin loader loads it (and describes it), the .claude/agents loader drops it: `validate` said an error at
+    both places; a warning at the plugin's, naming why."""
+    text = "---\nname: helper\n---\n\nHelp.\n"
+    plugin = [(f.severity.value, f.rule) for f in validate_text(text, "claude", path="plugins/abap/agents/helper.md")]
+    assert plugin == [("warning", "required")]
+    assert "plugin loader describes it" in validate_text(text, "claude", path="plugins/abap/agents/helper.md")[0].message
+    own = [(f.severity.value, f.rule) for f in validate_text(text, "claude", path=".claude/agents/helper.md")]
+    assert own == [("error", "required")]

@@ -381,8 +381,12 @@ class _Checker:
         needed = "description" in self.t.get("required", ["description"]) and self.rec.kind == "agent"
         if desc_keys and needed and all(_empty(self.data.get(k)) for k in desc_keys):
             k = next((k for k in desc_keys if k in self.data), None)
-            self.add(self.line(k) if k else self.rec.line, ERROR, "required", f"'{desc_keys[0]}' is required in "
-                     f"{self.d.id}", k or desc_keys[0])
+            parser = self.t.get("parser", {})  # a place whose loader describes the record itself (a plugin's agent)
+            loaded = parser.get("description_missing") if self.path and any(
+                glob_match(self.path, g) for g in parser.get("description_optional_at", ())) else None
+            self.add(self.line(k) if k else self.rec.line, WARNING if loaded else ERROR, "required",
+                     f"'{desc_keys[0]}' is required in {self.d.id}" + (f" ({loaded})" if loaded else ""),
+                     k or desc_keys[0])
         for ipath in self.t.get("required", ["description"]):  # any other field the table requires (Roo: groups)
             keys = [k for k, p in self.fields.items() if p == ipath] or \
                 ((self.t.get("prompt_keys") or [self.t.get("prompt_key")])[:1] if ipath == "prompt" else [])
