@@ -23,7 +23,7 @@ CONFIG = """{
     "guarded": {
       "description": "Runs git only",
       "prompt": "{file:./prompts/guarded.md}",
-      "permission": {"edit": "deny", "bash": {"git *": "allow", "*": "deny"}},
+      "permission": {"edit": "deny", "bash": {"*": "deny", "git *": "allow"}},
     },
     "build": {"tools": {"bash": false}},
   },

@@ -430,7 +430,7 @@ MCP_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which 
 WEB_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids webfetch, websearch ({t} "
           "has no tool that reaches the network (fetch, web search))")
 EXCEPTIONS = {
-    "bash git tag": ({"bash": '\n    "git tag *": allow\n    "*": deny'}, {
+    "bash git tag": ({"bash": '\n    "*": deny\n    "git tag *": allow'}, {
         "claude": ("disallowedTools", "Bash, PowerShell, Monitor, TaskStop",
                    ["bash " + EXCEPTION_OF.format(t="claude", x="bash(git tag *)")]),
         "claude-command": ("disallowed-tools", "Bash, PowerShell, Monitor, TaskStop",
@@ -445,14 +445,14 @@ EXCEPTIONS = {
             "deny list written as readonly: true, which also forbids edit, notebook-edit, powershell, run-task, write",
             "bash " + EXCEPTION_OF.format(t="cursor", x="bash(git tag *)")]),
         "codex": REFUSED("codex runs shell commands in every sandbox mode: denying bash cannot be written"),
-        "opencode": ("permission", {"bash": {"git tag *": "allow", "*": "deny"}}, [])}),
-    "edit markdown only": ({"edit": '\n    "*.md": allow\n    "*": deny'}, {
+        "opencode": ("permission", {"bash": {"*": "deny", "git tag *": "allow"}}, [])}),
+    "edit markdown only": ({"edit": '\n    "*": deny\n    "*.md": allow'}, {
         "claude": ("disallowedTools", "Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree",
                    ["edit " + EXCEPTION_OF.format(t="claude", x="edit(*.md)")]),
         "codex": ("sandbox_mode", "read-only", [
             "deny list written as sandbox_mode = 'read-only', which also forbids notebook-edit",
             "edit " + EXCEPTION_OF.format(t="codex", x="edit(*.md)")]),
-        "opencode": ("permission", {"edit": {"*.md": "allow", "*": "deny"}}, [])}),
+        "opencode": ("permission", {"edit": {"*": "deny", "*.md": "allow"}}, [])}),
 }
 
 
@@ -491,16 +491,16 @@ def test_a_denied_tools_exception_dropped_is_said(case, target):
 ASKED_OF = ("bash written as a whole in {t}, each call asked for or not by its own approval settings (it cannot allow "
             "a scope of a tool that asks), which also forbids bash(git status *) without asking")
 ASKED = {
-    "allowlist": ('  "*": deny\n  read: allow\n  bash:\n    "git status *": allow\n    "*": ask\n', {
-        "claude": ("tools", "Read, Bash(git status *), Bash"), "gemini": ("tools", ["read_file", "run_shell_command"]),
+    "allowlist": ('  "*": deny\n  read: allow\n  bash:\n    "*": ask\n    "git status *": allow\n', {
+        "claude": ("tools", "Read, Bash, Bash(git status *)"), "gemini": ("tools", ["read_file", "run_shell_command"]),
         "copilot": ("tools", ["read/readFile", "execute/runInTerminal"]), "kiro": ("tools", ["read", "shell"]),
         "roo": ("groups", ["read", "command"]),
-        "opencode": ("permission", {"*": "deny", "read": "allow", "bash": {"git status *": "allow", "*": "ask"}})}),
-    "deny list": ('  edit: deny\n  bash:\n    "git status *": allow\n    "*": ask\n', {
+        "opencode": ("permission", {"*": "deny", "read": "allow", "bash": {"*": "ask", "git status *": "allow"}})}),
+    "deny list": ('  edit: deny\n  bash:\n    "*": ask\n    "git status *": allow\n', {
         "claude": ("disallowedTools", "Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree"),
         "gemini": ("tools", "run_shell_command"),
         "copilot": ("tools", "execute/runInTerminal"), "roo": ("groups", "command"),
-        "opencode": ("permission", {"edit": "deny", "bash": {"git status *": "allow", "*": "ask"}})}),
+        "opencode": ("permission", {"edit": "deny", "bash": {"*": "ask", "git status *": "allow"}})}),
 }
 
 

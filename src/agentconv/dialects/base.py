@@ -23,7 +23,7 @@ from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
-from .toolpolicy import ToolFields, plainly_within, policy_key
+from .toolpolicy import ToolFields, plainly_within, policy_key, settle
 
 
 class Dialect(ToolFields, Detection):
@@ -1616,6 +1616,10 @@ class WriteContext:
                  taken: set[str] | None = None) -> None:
         self.dialect: Dialect = dialect
         """The dialect being written."""
+        if agent.tools.mode in (ALLOWLIST, DENYLIST) and any(g.decision == "deny" for g in agent.tools.grants):
+            tools = ToolPolicy(agent.tools.mode, list(agent.tools.grants))
+            if settle(tools):  # an IR not read here (an API caller's) that lists a tool it denies whole: not granted
+                agent = replace(agent, tools=tools)
         self.agent: Agent = agent
         """The record being written (read it; never change it)."""
         self.report: LossReport = report
@@ -1744,8 +1748,11 @@ def _narrowed(own: ToolPolicy, foreign: ToolPolicy) -> ToolPolicy:
     deny list alone means "every tool but these" in its dialect, which would widen an allowlist)."""
     denied = [g for g in foreign.grants if g.decision == "deny"]
     if own.mode == DENYLIST and foreign.mode == ALLOWLIST:  # every tool but some, and only these: only these, but some
-        return ToolPolicy(ALLOWLIST, foreign.allowed() + own.grants + denied)
-    return ToolPolicy(own.mode, own.grants + denied)
+        out = ToolPolicy(ALLOWLIST, foreign.allowed() + own.grants + denied)
+    else:
+        out = ToolPolicy(own.mode, own.grants + denied)
+    settle(out)  # a tool the file lists and the other key denies whole: not granted (was kept: OpenCode webfetch: allow)
+    return out
 
 
 def _key_for(ipath: str) -> str | None:

@@ -15,6 +15,7 @@ from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import shown_path, split_commas
+from .toolpolicy import settle
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -75,7 +76,9 @@ class OpenCode(Dialect):
             tools = None if names is None else {"*": False, **dict.fromkeys(names, True)}
         if perm is None and tools is None:
             return
-        default, grants, rest = None, [], []
+        default, rest = None, []
+        rules: list[tuple[str, str | None, str, list[Grant]]] = []  # (permission, pattern, decision, its grants), in
+        # the order OpenCode applies them
         if isinstance(tools, dict):
             switches = {n: perm for perm, names in self.table.get("tools_map", {}).items() for n in names}
             # a permission entry for the same key replaces the switch: OpenCode turns `tools` into permissions and
@@ -85,10 +88,13 @@ class OpenCode(Dialect):
             for name, on in tools.items():
                 if name == "*":
                     default = "allow" if on else "deny"
+                    rules.append(("*", None, default, []))
                 elif switches.get(str(name), str(name)) not in over:  # `write: false` switches the edit permission
-                    grants += self.grants(switches.get(str(name), str(name)), "allow" if on else "deny")  # off
+                    key = switches.get(str(name), str(name))
+                    rules.append((key, None, "allow" if on else "deny", self.grants(key, "allow" if on else "deny")))
         if isinstance(perm, str):
             default = perm
+            rules.append(("*", None, perm, []))
         elif isinstance(perm, dict):
             guards = self.table.get("guards", {})
             for name, rule in perm.items():
@@ -100,14 +106,16 @@ class OpenCode(Dialect):
                     continue
                 if name == "*":
                     default = str(rule)
+                    rules.append(("*", None, default, []))
                 elif isinstance(rule, dict):
                     for pattern, decision in rule.items():
                         scoped = self.grants(str(name), str(decision), None if pattern == "*" else str(pattern))
                         if pattern == "*" and str(decision) == "deny":
                             rest += scoped
-                        grants += scoped
+                        rules.append((str(name), None if pattern == "*" else str(pattern), str(decision), scoped))
                 else:
-                    grants += self.grants(str(name), str(rule))
+                    rules.append((str(name), None, str(rule), self.grants(str(name), str(rule))))
+        grants = self._standing(rules, report)
         if default == "deny":
             mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
             # a tool's own "*": deny under "*": deny says what the allowlist says anyway: only the listed patterns
@@ -119,6 +127,42 @@ class OpenCode(Dialect):
             if default == "ask":
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
+        settle(agent.tools)  # a scoped deny of a tool "*": deny keeps out anyway (`bash: {"rm *": deny}`) denies nothing
+
+    def _standing(self, rules: list[tuple[str, str | None, str, list[Grant]]], report: LossReport) -> list[Grant]:
+        """The grants of the rules a later one does not replace. OpenCode flattens an agent's ``tools`` switches and
+        ``permission`` entries into one ruleset in that order and applies the LAST rule that matches a call
+        (permission/evaluate.ts ``rules.findLast``; a tool is hidden when its last rule is ``"*": deny``, ``disabled``;
+        anomalyco/opencode, read 2026-11-28; "the last matching rule wins", opencode.ai/docs/permissions), so a rule for
+        a whole tool (pattern ``*``) replaces every earlier rule its permission name matches (``Wildcard.match``:
+        ``"web*"`` covers webfetch and websearch, ``"*"`` every tool): ``webfetch: allow`` then ``"web*": deny`` is no
+        webfetch, ``"web*": deny`` then ``webfetch: allow`` is webfetch, ``read: allow`` then ``"*": deny`` no tool at
+        all, ``bash: {"git tag *": allow, "*": deny}`` no shell, ``bash: {"rm *": deny, "*": allow}`` every command
+        (opencode 1.18.33 ``debug agent`` on each, run offline 2026-11-28). Read as if every key's rules stood, a tool
+        was both allowed and denied (Gemini and Kiro got web_fetch), or granted where nothing is (read and webfetch).
+        A replaced rule that decided otherwise than what replaces it is said (value-read-as), never read."""
+        out: list[Grant] = []
+        gone: list[str] = []
+        for i, (key, pattern, decision, grants) in enumerate(rules):
+            later = [(k, d) for k, p, d, _ in rules[i + 1:] if p is None]
+            kept, by = [], set()
+            for g in grants:
+                names = {key} if not _WILD.search(key) or g.canonical is None else \
+                    set(self.crosswalk.write(g.canonical)) or {key}
+                hits = [d for k, d in later for n in names
+                        if k == "*" or k == n or _WILD.search(k) and _wildcard(k).fullmatch(n)]
+                if hits:
+                    by.add(hits[-1])  # the last of them decides the calls this one would have
+                else:
+                    kept.append(g)
+            if by - {decision}:
+                gone.append(f"'{key}" + (f" {pattern}" if pattern else "") + f": {decision}'")
+            out += kept
+        if gone:
+            report.add(LossCode.VALUE_READ_AS, "tools", value=f"permission {', '.join(dict.fromkeys(gone))}",
+                       reading="nothing: a later rule for the whole tool replaces it (OpenCode applies the last rule "
+                       "that matches a call)")
+        return out
 
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
         """A key is a wildcard over tool names (``Wildcard.match``: ``*`` any characters but ``/``, ``?`` one;
@@ -166,6 +210,8 @@ class OpenCode(Dialect):
             if name in guards:
                 continue  # a situation OpenCode asks about, not a tool (read_tools)
             if name == "*":
+                if names:
+                    return None  # a catch-all after them replaces them (the last rule wins: ``_standing``)
                 default = str(rule)
             elif isinstance(rule, dict) or str(rule) != "allow":
                 return None

@@ -13,9 +13,10 @@ from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Grant
 from ..loss import LossCode, LossReport
 from .helpers import per_run, shown_path, up_to_worktree
+from .toolpolicy import server_of, settle
 
 if TYPE_CHECKING:
-    from ..ir import Agent, ToolPolicy
+    from ..ir import Agent
     from .base import Dialect
 
 CLAUDE = ("settings.json", "settings.local.json")
@@ -185,8 +186,7 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
     reads them beneath the same settings): they apply there again."""
     base = agent.origin.keep.get("base") if agent.origin is not None else None
     policy = agent.tools
-    if policy.mode == ALLOWLIST:
-        _within(policy)
+    settle(policy)  # its own list and deny key first (an allowlist denying a tool it lists)
     if not isinstance(base, Base):
         return
     for name, problem in base.unread:
@@ -205,12 +205,11 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
     if policy.mode == ALLOWLIST:  # a rule for a tool the agent does not list takes nothing from it: not added
         listed = {g.canonical for g in policy.allowed()}
         rules = [g for g in rules if g.canonical in listed or g.canonical and any(
-            _server(c, {g.canonical}) for c in listed)]
+            server_of(c, {g.canonical}) for c in listed)]
     policy.grants = [*policy.grants, *rules]
-    if policy.mode == ALLOWLIST:
-        _within(policy)
-    elif policy.grants:
+    if policy.mode != ALLOWLIST and policy.grants:
         policy.mode = DENYLIST
+    settle(policy)
     if (policy.mode, policy.grants) != before and base.files:
         also = f" (not read: its {' and '.join(base.other)})" if base.other else ""
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{base.key} of {', '.join(map(shown_path, base.files))}"
@@ -250,24 +249,3 @@ def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: Los
                    reading=f"an allowlist over this agent's own tools, as {base.tool} registers no other built-in tool "
                    "and denies every other tool, MCP tools too")
 
-
-def _within(policy: "ToolPolicy") -> None:
-    """An allowlist with deny rules as the tools run it: a tool denied whole is not available, though listed (Claude
-    Code: a subagent's tools are its list less its ``disallowedTools``, ``runAgent``'s tool filter in 2.1.330, and a
-    deny rule wins at the call; Gemini CLI: an excluded tool is not in the registry a subagent draws from); its grant
-    goes (the deny rules stay). Nothing left: no tools (Claude Code refuses the agent)."""
-    whole = {g.canonical for g in policy.grants if g.decision == "deny" and g.pattern is None and g.canonical}
-    if not whole:
-        return
-    grants = [g for g in policy.grants if g.decision == "deny" or g.canonical not in whole and not _server(g.canonical, whole)]
-    if not any(g.decision != "deny" for g in grants):
-        policy.mode, grants = NONE, []
-    policy.grants = grants
-
-
-def _server(canonical: str | None, denied: set[str]) -> str | None:
-    """The rule for a whole MCP server (``mcp__srv``, read as ``mcp:srv/*``) among ``denied`` that takes a tool of it
-    (``mcp:srv/tool``), if any."""
-    if not canonical or not canonical.startswith("mcp:"):
-        return None
-    return next((d for d in denied if d.startswith("mcp:") and d.endswith("/*") and canonical.startswith(d[:-1])), None)

@@ -69,6 +69,7 @@ class ToolFields:
             mode = DENYLIST
         agent.tools.mode, agent.tools.grants = mode, grants
         self.read_base(agent, report)
+        settle(agent.tools)  # a tool both listed and denied whole: not granted (as every such tool runs it)
 
     def read_base(self, agent: Agent, report: LossReport) -> None:
         """Hook: the rules the tool's own configs put beneath the record's tools (``origin.keep["base"]``, the
@@ -812,6 +813,54 @@ def _implied_why(source: str, implied: frozenset[str]) -> str:
     kinds = sorted({capability(c) for c in implied})
     return (f"{source} denies every tool it has of class {' and '.join(kinds)}: the other tools of that class are "
             "denied too")
+
+
+def settle(policy: ToolPolicy) -> bool:
+    """A tool policy whose deny grants meet its allows, as every tool that holds both runs it; True when it changed.
+
+    - In an allowlist, a tool denied whole is not granted, though listed: Claude Code gives a subagent its list less
+      its ``disallowedTools`` and a deny rule wins at the call (2.1.330, ``runAgent``); Gemini CLI takes an excluded
+      tool out of the registry a subagent draws from (``ToolRegistry.getActiveTools``, google-gemini/gemini-cli
+      5411f113); Kiro resolves "deny > ask > allow" whatever the order (kiro.dev/docs/cli/v3/permissions, read
+      2026-11-28); another tool's deny key in a file (a Claude ``disallowedTools`` in a Gemini agent) only narrows its
+      list. OpenCode's last matching rule wins instead: its reader settles the order first (``OpenCode._standing``), so
+      no such pair is left standing there. Its allow (or ask) grants go, the deny stays; an MCP server denied whole
+      takes its tools. Nothing left granted: no tools.
+    - A scoped deny of a tool the policy allows in no scope takes nothing from it: dropped, so no target that cannot
+      deny a scope reads it as a tool to take back. In an allowlist, a tool it does not grant (``Bash(rm *)`` beside
+      ``tools: Read``: Gemini, Copilot, Kiro and Roo refused "lifting run_shell_command would grant it", OpenCode wrote
+      ``bash: {"*": allow, "rm *": deny}``); in a deny list, a tool it denies whole (``disallowedTools: Bash, Bash(rm
+      *)``: refused there as "lifting the denial of Bash(rm *)"). Beside a scope allowed of the tool (OpenCode ``bash:
+      {"*": deny, "git *": allow, "git push *": deny}``) it stays: it narrows that exception. A whole deny of a tool an
+      allowlist does not list stays (every writer leaves it out of an allowlist; a Claude agent's ``disallowedTools``
+      comes back as written), and so does a deny no table knows (``context7*``: what it matches is not known)."""
+    if policy.mode not in (ALLOWLIST, DENYLIST) or not any(g.decision == "deny" for g in policy.grants):
+        return False
+    whole = {g.canonical for g in policy.grants if g.decision == "deny" and g.pattern is None and g.canonical}
+    grants = policy.grants
+    if policy.mode == ALLOWLIST:
+        grants = [g for g in grants if g.decision == "deny" or g.canonical not in whole
+                  and not server_of(g.canonical, whole)]
+    opened = {g.canonical for g in grants if g.decision != "deny" and g.canonical}
+    grants = [g for g in grants if g.decision != "deny" or g.pattern is None or g.canonical is None
+              or g.canonical in opened or any(server_of(g.canonical, {c}) for c in opened)
+              or policy.mode == DENYLIST and g.canonical not in whole]
+    mode = policy.mode
+    if mode == ALLOWLIST and not any(g.decision != "deny" for g in grants):
+        mode, grants = NONE, []
+    if mode == policy.mode and grants == policy.grants:
+        return False
+    policy.mode, policy.grants = mode, grants
+    return True
+
+
+def server_of(canonical: str | None, denied: set[str]) -> str | None:
+    """The rule for a whole MCP server (``mcp__srv``, read as ``mcp:srv/*``) among ``denied`` that covers ``canonical``
+    (``mcp:srv/tool``), if any."""
+    if not canonical or not canonical.startswith("mcp:"):
+        return None
+    return next((d for d in denied if d.startswith("mcp:") and d.endswith("/*") and d != canonical
+                 and canonical.startswith(d[:-1])), None)
 
 
 def decisions_only(policy: ToolPolicy) -> bool:
