@@ -8,6 +8,9 @@ OpenCode's built-ins and the like; all checked in every target). Vendor facts:
 - Claude Code: a subagent's tools are its list less its ``disallowedTools`` (2.1.330 ``runAgent``); a Claude key in a
   Gemini, Copilot or Kiro file is not that tool's own (Gemini CLI refuses the file, VS Code ignores the key), read as
   narrowing the file's list.
+- Kiro: ``permissions`` capability rules resolve "deny > ask > allow" whatever their order, a rule without ``match``
+  holding for every call (kiro.dev/docs/cli/v3/agent-config/ and /permissions/, read 2026-11-28); a scoped deny of a
+  shell it lists has no place elsewhere than Kiro and stays refused (``test_a_kiro_scoped_deny_of_a_listed_shell_is_still_refused_beside_one_said``).
 - OpenCode: ``tools`` switches, then ``permission`` entries, flattened in order; the LAST rule that matches a call
   wins (permission/evaluate.ts ``findLast``; a tool whose last rule is ``"*": deny`` is hidden, ``disabled``;
   opencode.ai/docs/permissions "the last matching rule wins"). opencode 1.18.33 ``debug agent`` on each OpenCode row,
@@ -20,12 +23,13 @@ from __future__ import annotations
 import pytest
 
 import agentconv
+from agentconv.errors import BroadenError
 from agentconv.ir import ALLOWLIST, INHERIT, NONE
 from agentconv.tools import vocabulary
 
 TARGETS = ["claude", "copilot", "opencode", "gemini", "kiro", "kiro-md", "roo"]
 PATHS = {"claude": ".claude/agents/probe.md", "copilot": ".github/agents/probe.agent.md",
-         "gemini": ".gemini/agents/probe.md", "opencode": ".opencode/agent/probe.md"}
+         "gemini": ".gemini/agents/probe.md", "opencode": ".opencode/agent/probe.md", "kiro-md": ".kiro/agents/probe.md"}
 
 
 def _md(header: str) -> str:
@@ -69,6 +73,14 @@ ROWS = {
         "copilot", _md("description: d\ntools: ['read/readFile']\ndisallowedTools: Bash(rm *)\n"), {"read"}, {"bash"}),
     "opencode scoped deny of a tool the catch-all denies": (
         "opencode", oc('  "*": deny\n  read: allow\n  bash:\n    "rm *": deny\n'), {"read"}, {"bash"}),
+    # Kiro's capability rules ("deny > ask > allow"): a deny of the shell capability without `match` is no shell; one
+    # beside no shell tool takes nothing (both were refused everywhere: "kiro-md's permissions deny shell")
+    "kiro-md shell listed and denied whole": (
+        "kiro-md", _md("description: d\ntools: [read, shell]\npermissions:\n  - capability: shell\n    effect: deny\n"),
+        {"read"}, {"bash"}),
+    "kiro-md scoped shell deny, no shell listed": (
+        "kiro-md", _md("description: d\ntools: [read]\npermissions:\n  - capability: shell\n    effect: deny\n"
+                       "    match: ['rm *']\n"), {"read"}, {"bash"}),
     # in a deny list, a scope denied of a tool denied whole
     "claude deny list, a scope of a tool denied whole": (
         "claude", _md("name: probe\ndescription: d\ndisallowedTools: Bash, Bash(rm *)\n"), {"read", "edit"}, {"bash"}),
@@ -95,6 +107,9 @@ def granted(text: str, dialect: str, path: str) -> set[str]:
 def test_an_allowed_and_denied_tool_is_written_as_its_tool_runs_it(row, target):
     source, text, _, never = ROWS[row]
     out = agentconv.convert_text(text, target, from_=source, path=PATHS[source])  # never refused: nothing to widen
+    if target == source == "kiro-md":  # Kiro applies its own capability rules, which its tool list does not show
+        assert out.text == text
+        return
     got = granted(out.text, target, out.path)
     assert not got & never, f"{target} grants {sorted(got & never)}"
 
@@ -113,3 +128,17 @@ def test_a_replaced_opencode_rule_is_said():
     said = [i.message for i in out.report if i.code.value == "value-read-as"]
     assert said == ["permission 'webfetch: allow' read as nothing: a later rule for the whole tool replaces it "
                     "(OpenCode applies the last rule that matches a call)"]
+
+
+def test_a_kiro_scoped_deny_of_a_listed_shell_is_still_refused_beside_one_said():
+    """A scope of a shell it grants is no place for the tool policy elsewhere: refused, naming only that rule (the
+    whole deny of the capability beside it is said by leaving the tool out)."""
+    text = _md("description: d\ntools: [read, shell]\npermissions:\n  - capability: shell\n    effect: deny\n"
+               "    match: ['rm *']\n  - capability: shell\n    effect: deny\n")
+    out = agentconv.convert_text(text, "claude", from_="kiro-md", path=PATHS["kiro-md"])  # the whole deny: no shell
+    assert "bash" not in granted(out.text, "claude", out.path)
+    text = _md("description: d\ntools: [read, shell]\npermissions:\n  - capability: shell\n    effect: deny\n"
+               "    match: ['rm *']\n  - capability: fs_write\n    effect: deny\n")
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert_text(text, "claude", from_="kiro-md", path=PATHS["kiro-md"])
+    assert "kiro-md's permissions deny shell ['rm *']; fs_write, which claude cannot say" in str(err.value)

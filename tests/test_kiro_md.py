@@ -7,8 +7,6 @@ import pytest
 
 import agentconv
 from agentconv.discover import agent_files
-from agentconv.errors import BroadenError
-from agentconv.loss import Policy
 
 PATH = ".kiro/agents/planner.md"
 MD = ('---\nname: planner\ndescription: Plans changes before code is written.\nmodel: claude-sonnet-4.5\n'
@@ -31,9 +29,9 @@ def test_a_markdown_agent_in_kiros_folder_is_read_as_kiro_md_and_comes_back_byte
 
 
 def test_kiro_tags_are_read_as_the_tools_they_hold_and_an_allowlist_stays_one():
-    with pytest.raises(BroadenError, match="permissions deny shell"):  # a deny rule Claude cannot say: never dropped
-        agentconv.convert_text(MD, "claude", path=PATH)
-    out = agentconv.convert_text(MD, "claude", path=PATH, policy=Policy(allow_broaden=True))
+    # a deny of a shell the agent does not list takes nothing away (Kiro: "deny > ask > allow"): no refusal, said
+    out = agentconv.convert_text(MD, "claude", path=PATH)
+    assert any("permissions deny shell ['rm *']" in i.message for i in out.report if i.code.value == "tool-coerced")
     head = out.text.split("---")[1]
     assert "tools: Read, Glob, Grep, Write, Edit\n" in head  # read: reading, listing, searching; write: writing, editing
     assert "Bash" not in head

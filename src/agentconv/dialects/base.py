@@ -23,7 +23,7 @@ from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
-from .toolpolicy import ToolFields, plainly_within, policy_key, settle
+from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, settle
 
 
 class Dialect(ToolFields, Detection):
@@ -1497,14 +1497,19 @@ class Dialect(ToolFields, Detection):
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
                 ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
-                if denied := _denies(ns, k, v):  # access rules whose loss widens (kiro-md `permissions`: deny rules)
+                told = set(ctx.said_denies.get(k, ())) if ctx.agent.origin and ns == ctx.agent.origin.dialect else set()
+                if told:  # deny rules the tool policy says: their tools are not granted here
+                    ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{ns}'s {k} deny {_rules(v, told)}",
+                                   written="the tools it denies left ungranted", note="")
+                if denied := _denies(ns, k, v, told):  # access rules whose loss widens (kiro-md `permissions`)
                     self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.id} cannot say: dropped, it would no "
                                  "longer be denied")
 
 
-def _denies(ns: str, key: str, value: Any) -> str | None:
+def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset()) -> str | None:  # type: ignore[assignment]
     """What the rules of an own key marked ``denies`` (``[own] KEY = {denies = {FIELD = [values]}}``) deny, as text
-    (None: none): a rule list dropped by a target that cannot hold it would leave that access allowed."""
+    (None: none): a rule list dropped by a target that cannot hold it would leave that access allowed. ``said``: the
+    indices of those the tool policy written says (``toolpolicy.own_denies``), left out."""
     try:
         rule = registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
     except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
@@ -1514,8 +1519,13 @@ def _denies(ns: str, key: str, value: Any) -> str | None:
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
-    hits = [r for r in value if isinstance(r, dict) and r.get(field) in values]
-    return "; ".join(f"{r.get('capability', '?')}" + (f" {r['match']}" if r.get("match") else "") for r in hits) or None
+    return _rules(value, {i for i, r in enumerate(value) if isinstance(r, dict) and r.get(field) in values} - said) or None
+
+
+def _rules(value: list[Any], which: set[int]) -> str:
+    """The capability rules of ``value`` at ``which``, as text: ``shell ['rm *']; filesystem``."""
+    return "; ".join(f"{r.get('capability', '?')}" + (f" {r['match']}" if r.get("match") else "")
+                     for i, r in enumerate(value) if i in which)
 
 
 def _denying_settings(value: Any, keys: list[str]) -> str | None:
@@ -1619,6 +1629,12 @@ class WriteContext:
         if agent.tools.mode in (ALLOWLIST, DENYLIST) and any(g.decision == "deny" for g in agent.tools.grants):
             tools = ToolPolicy(agent.tools.mode, list(agent.tools.grants))
             if settle(tools):  # an IR not read here (an API caller's) that lists a tool it denies whole: not granted
+                agent = replace(agent, tools=tools)
+        self.said_denies: dict[str, list[int]] = {}
+        """The source's own deny rules (kiro-md ``permissions``, by index) the tool policy written says (``own_denies``)."""
+        if agent.origin is not None and agent.origin.dialect != dialect.id and agent.extensions.get(agent.origin.dialect):
+            tools, self.said_denies = own_denies(agent)
+            if tools is not None:  # a whole deny of a tool it grants: that tool not granted here
                 agent = replace(agent, tools=tools)
         self.agent: Agent = agent
         """The record being written (read it; never change it)."""

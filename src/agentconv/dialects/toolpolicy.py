@@ -854,6 +854,51 @@ def settle(policy: ToolPolicy) -> bool:
     return True
 
 
+def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
+    """The deny rules of the source's own keys that its tool policy can say, for a write into another dialect (one
+    that cannot hold the key): ``[own] KEY = {denies = {FIELD = [values]}, tools = {CAPABILITY = [ids]}}`` (kiro-md's
+    ``permissions``). A rule of a capability the table maps, without ``exclude``, that denies tools the policy does not
+    grant takes nothing away (``capability: shell`` beside ``tools: [read]``); one without ``match`` (every call) is
+    the same as those tools not granted: added as whole denies (an allowlist then leaves them out, ``settle``). Kiro
+    resolves "deny > ask > allow" whatever the order (kiro.dev/docs/cli/v3/permissions, read 2026-11-28). Returns the
+    policy with them (None: unchanged) and, per key, the indices of the rules said so (``_denies`` refuses only the
+    others: a scoped deny of a granted tool, an ``exclude``, a capability no table maps)."""
+    origin = agent.origin
+    ns = origin.dialect if origin is not None else None
+    if ns is None or ns not in registry.ids():
+        return None, {}
+    policy, said = None, {}
+    for key, spec in registry.get(ns).table.get("own", {}).items():
+        rules, tools, denies = agent.extensions.get(ns, {}).get(key), spec.get("tools"), spec.get("denies")
+        if not isinstance(rules, list) or not tools or not denies:
+            continue
+        field, values = next(iter(denies.items()))
+        # rules for every call first: Kiro's rules hold whatever their order, and a scope of a tool denied whole is
+        # then a tool not granted
+        for i, rule in sorted(enumerate(rules), key=lambda r: bool(isinstance(r[1], dict) and r[1].get("match"))):
+            if not isinstance(rule, dict) or rule.get(field) not in values or rule.get("exclude"):
+                continue
+            ids = tools.get(rule.get("capability"), ())
+            current = policy or agent.tools
+            if not ids or current.mode not in (INHERIT, DENYLIST, ALLOWLIST, NONE):
+                continue
+            if current.mode == NONE:
+                held: set[str] = set()
+            elif current.mode == ALLOWLIST:
+                held = {g.canonical for g in current.allowed() if g.canonical in ids}
+            else:
+                held = set(ids) - {g.canonical for g in current.denied() if g.pattern is None}
+            if held and rule.get("match"):
+                continue  # a scope of a tool it grants: not said here
+            if held:
+                raw = str(rule.get("capability"))
+                policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode,
+                                    [*current.grants, *(Grant(raw, c, "deny") for c in held)])
+                settle(policy)
+            said.setdefault(key, []).append(i)
+    return policy, said
+
+
 def server_of(canonical: str | None, denied: set[str]) -> str | None:
     """The rule for a whole MCP server (``mcp__srv``, read as ``mcp:srv/*``) among ``denied`` that covers ``canonical``
     (``mcp:srv/tool``), if any."""
