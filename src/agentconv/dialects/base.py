@@ -66,7 +66,8 @@ class Dialect(ToolFields, Detection):
         if self.envelope is frontmatter:  # an instructions file named on its own: its own keys are keys too
             keys = self.known_keys | header_keys(path)
             return frontmatter.parse(text, path, keys=keys, twice=self.table.get("duplicate_keys"),
-                                     ends=self.table.get("header_ends"), unclosed=self.table.get("unclosed_header"))
+                                     ends=self.table.get("header_ends"), unclosed=self.table.get("unclosed_header"),
+                                     colons=self.table.get("parser", {}).get("colon"))
         return self.envelope.parse(text, path)
 
     @cached_property
@@ -170,6 +171,11 @@ class Dialect(ToolFields, Detection):
         for line, key in parsed.lenient:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
                        text=f"'{key}'", problem="is not valid YAML", reading="its lines' text")
+        for line, key in parsed.colons:
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, text=f"'{key}'",
+                       problem="is not valid YAML (a ': ' inside a plain value)",
+                       reading=f"{self.table['parser']['reader']} reads it: a line's first ': ' ends its key, the rest "
+                       "of the line is the value")
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
                        text=f"'{word}:'", problem=f"is no {self.id} key", reading=f"text of '{key}'")

@@ -98,6 +98,9 @@ class Parsed:
     """(line, key) for every key read by the fallback."""
     folded: list[tuple[int, str, str]] = field(default_factory=list)
     """(line, word, key): a ``word:`` line that is no key of the dialect, read as text of ``key`` by the fallback."""
+    colons: list[tuple[int, str]] = field(default_factory=list)
+    """(line, key) for every key the fallback read by the tool's own colon rule (``colons="first"``): a ``: `` after
+    a line's first is text of its value."""
     carry: dict[str, Any] | None = None
     carry_line: int | None = None
     coerced: list[limits.Retyped | limits.KeyTwice] = field(default_factory=list)
@@ -114,12 +117,15 @@ class Parsed:
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,
-          twice: str | None = None, ends: str | None = None, unclosed: str | None = None) -> Parsed:
+          twice: str | None = None, ends: str | None = None, unclosed: str | None = None,
+          colons: str | None = None) -> Parsed:
     """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
     when the header is not valid YAML, a line that starts no such key continues the value before it. ``twice``: which
     of a key written twice the dialect's tool reads, ``"first"`` or ``"last"`` (None: the header is not valid YAML).
     ``ends="first-dashes"``: the tool ends the header at a line of three dashes or more (``_CLOSE_DASHES``).
-    ``unclosed="to-end"``: a header never closed runs to the end of the file, no prompt after it (else refused)."""
+    ``unclosed="to-end"``: a header never closed runs to the end of the file, no prompt after it (else refused).
+    ``colons="first"``: the tool ends a key at the first ``: `` of its line, the rest of the line is the value
+    (``_first_colon``); the fallback reads a chunk strict YAML refuses so before reading it as its lines' text."""
     first = text.find("\n")
     if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
@@ -129,7 +135,8 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     closing = _CLOSE_DASHES if ends == "first-dashes" else _CLOSE_LINE
     close = closing.search(text, first + 1) if first >= 0 else None  # the first line that closes it
     if close is None and unclosed == "to-end" and first >= 0:  # the rest is the header (written closed)
-        out = parse(text.rstrip("\n") + "\n---\n", file, require=require, keys=keys, twice=twice, ends=ends)
+        out = parse(text.rstrip("\n") + "\n---\n", file, require=require, keys=keys, twice=twice, ends=ends,
+                    colons=colons)
         from ..loss import LossCode
         from .records import Note
 
@@ -163,7 +170,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     except Exception as exc:  # ruamel raises several unrelated classes
         data, plain = _untabbed(header, layout, out, file), False
         if data is None:
-            data = _lenient(layout, out, file, exc, keys)
+            data = _lenient(layout, out, file, exc, keys, colons)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -257,7 +264,8 @@ def _untabbed(header: str, layout: Layout, out: Parsed, file: str | None) -> dic
 
 
 def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
-             keys: frozenset[str] | None = None) -> dict[str, Any]:
+             keys: frozenset[str] | None = None, colons: str | None = None) -> dict[str, Any]:
+    ruled = _first_colon_chunks(layout, file) if colons == "first" else {}
     if keys:  # `user: "..."` inside a description's <example> block is text of that description, not a field
         chunks: list[Chunk] = []
         broken = False  # the value before does not load alone: a line below it may be its text
@@ -267,10 +275,15 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
                 out.folded.append((c.line, c.key, chunks[-1].key))
             else:
                 chunks.append(c)
-                broken = not _whole(c, file)
+                broken = id(c) not in ruled and not _whole(c, file)
         layout.chunks = chunks
     data: dict[str, Any] = {}
     for c in layout.chunks:
+        if id(c) in ruled and c.text is ruled[id(c)][0]:  # read by the tool's colon rule (its text not folded into)
+            data.update(ruled[id(c)][1])
+            c.lenient = True  # written afresh: the output is strict YAML
+            out.colons.append((c.line, c.key))
+            continue
         try:
             part = yamlio.load(c.text, file)
             if isinstance(part, dict) and len(part) == 1:
@@ -293,11 +306,74 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
         data[c.key] = text.strip()
         c.lenient = True
         out.lenient.append((c.line, c.key))
-    if not out.lenient:  # every chunk parsed alone, yet the whole did not: structure we cannot split
+    if not out.lenient and not out.colons:  # every chunk parsed alone, yet the whole did not: structure we cannot split
         line = yamlio.error_line(exc)
         raise ParseError(f"frontmatter is not valid YAML: {str(exc).splitlines()[0]}", file=file,
                          line=None if line is None else line + 2)
     return data
+
+
+# A line's first key as VS Code's yaml.ts scans it (scanLineContent, isBlockColon): optional indentation and list dashes,
+# a key (quoted, or plain up to the first ':' followed by a blank or the line's end), its colon, and the rest.
+_FIRST_COLON = rx.compile(r"""^(?P<head>[ \t]*(?:-[ \t]+)*(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"\[\]{},|>-][^\n]*?)"""
+                          r"""[ \t]*:[ \t]+)(?P<value>[^\s#'"\[\]{}][^\n]*)$""")
+_BLOCK_HEAD_RX = rx.compile(r"[|>][1-9+-]*[ \t]*(?:#.*)?$")
+_PLAIN_END = rx.compile(r"[ \t]#|[ \t]*$")
+_COLON_IN = rx.compile(r":(?:[ \t]|$)")
+
+
+def _first_colon(text: str) -> str | None:
+    """``text`` with every plain value that holds ``: `` (or ends in ``:``) after its line's first key double-quoted,
+    as VS Code reads it: microsoft/vscode src/vs/base/common/yaml.ts (VS Code 1.138.0, commit 7debcd0e2acd, as built
+    in @codingame/monaco-vscode-api 37.6.1, run 2026-11-28) ends a key at a line's first block colon and takes every
+    later ``: `` on that line as text of the plain value (``seenBlockColon``, PR #296205 "Fix PromptFileParser when
+    description contains `:`", merged 2026-02-19); a plain value ends at `` #`` (a comment). None when no line
+    changes. A quoted, flow (``[``/``{``), block (``|``/``>``) or list (``- ``) value is left as it is, and so is
+    every line of a block scalar."""
+    lines = text.split("\n")
+    changed = False
+    block = None  # the indentation of the key whose block scalar the lines below belong to
+    for i, line in enumerate(lines):
+        if block is not None:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > block:
+                continue
+            block = None
+        m = _FIRST_COLON.match(line)
+        if m is None:
+            continue
+        value = m.group("value")
+        if _BLOCK_HEAD_RX.match(value):
+            block = len(line) - len(line.lstrip(" \t-"))  # the key's column: its block's lines are deeper
+            continue
+        if value[:2] in ("- ", "-\t") or value == "-":
+            continue
+        plain = value[:_PLAIN_END.search(value).start()]
+        if not _COLON_IN.search(plain):
+            continue
+        lines[i] = m.group("head") + jsontext.dumps(plain) + value[len(plain):]
+        changed = True
+    return "\n".join(lines) if changed else None
+
+
+def _first_colon_chunks(layout: Layout, file: str | None) -> dict[int, tuple[str, dict[str, Any]]]:
+    """id(chunk) -> (its text, its one key and value) for each chunk strict YAML refuses and that loads as its one key
+    once read by ``_first_colon`` (a handoff's ``prompt: Now: do it``, nested, as much as a top-level value)."""
+    ruled: dict[int, tuple[str, dict[str, Any]]] = {}
+    for c in layout.chunks:
+        if not _COLON_IN.search(c.text.split(":", 1)[-1]) or _loads(c.text, dict):
+            continue
+        text = _first_colon(c.text)
+        if text is None:
+            continue
+        try:
+            part = yamlio.load(text, file)
+        except LimitError:
+            raise
+        except Exception:  # noqa: BLE001 - any refusal: the text fallback reads it
+            continue
+        if isinstance(part, dict) and len(part) == 1 and c.key in part:
+            ruled[id(c)] = (c.text, part)
+    return ruled
 
 
 _TOP_VALUE = rx.compile(r"^([a-zA-Z_-]+):\s+(\S.*)$")
