@@ -125,20 +125,25 @@ def test_a_prompt_file_reads_a_colon_as_vs_code_does(header, key, value):
     assert any(READS in i.message for i in report.items if i.code == LossCode.YAML_LENIENT)
 
 
+HANDOFF = "handoffs:\n  - prompt: Now: go\n    label: Go\n    agent: impl\n"
+
+
 @pytest.mark.parametrize("header, value", [
     # The rule reads no block scalar's lines, no quoted or flow value, no list after a key.
-    ("description: |\n  Literal: a: b\n  c\nmodel: m: n\n", "Literal: a: b\nc\n"),
+    ("description: |\n  Literal: a: b\n  c\n", "Literal: a: b\nc\n"),
     # A value running on below its line, a `:` ending the first: VS Code's `Note: continued line` too, read as the
     # lines' text (the rule alone would end the value at its line), said.
     ("description: Note:\n  continued line\n", "Note: continued line"),
     # A line below a plain value, `key: ...` at a deeper indent: VS Code reads it as a key of its own (with an
     # "Unexpected indentation" error); strict YAML refuses it; the lines' text, as before, said.
-    ("description: first line\n  second: a: b\nmodel: m\n", "first line second: a: b"),
-])
+    ("description: first line\n  second: a: b\n", "first line second: a: b"),
+], ids=["block", "colon-then-more-lines", "indented-key"])
 def test_what_the_rule_leaves_alone(header, value):
-    doc, report = read(header)
+    doc, report = read(header + HANDOFF)  # the handoff below it: read by the rule
     assert header_data(doc)["description"] == value
-    assert report.items  # said either way
+    assert doc.agent.extensions["copilot"]["handoffs"] == [{"prompt": "Now: go", "label": "Go", "agent": "impl"}]
+    by_rule = [i.path for i in report.items if i.code == LossCode.YAML_LENIENT and READS in i.message]
+    assert by_rule == ["handoffs"]
 
 
 def test_claude_keeps_its_own_reading():
@@ -148,3 +153,66 @@ def test_claude_keeps_its_own_reading():
     doc, report = agentconv.read_text(text, "claude", path=".claude/agents/p.md")
     assert doc.agent.description == "Use this: when X # a note"
     assert not any(READS in i.message for i in report.items)
+
+
+# header -> the keys VS Code 1.138.0's parser returned (yaml.ts `parse` under PromptHeader, run 2026-11-28): it ends
+# the header's map at the first line it cannot take as `key: value`, with no error; agentconv reads on, and says so.
+STOPS = [
+    ("description: first\nnot a key line\nmodel: m\ntools: [read]\n", ["description"], 3,
+     "no 'key: value' line", ["model", "tools"]),
+    ("description: d\nmodel:gpt-4\ntools: [read]\n", ["description"], 3, "no 'key: value' line", ["tools"]),
+    ("description: d\n- x\nmodel: m\n", ["description"], 3, "a list item below a key with a value", ["model"]),
+    ("description: [WIP] Reviews code\ntools: [read]\n", ["description"], 2,
+     "text after a quoted or flow value: 'description' is that value alone there", ["tools"]),
+    ("description: \"Quoted: value\" trailing\nmodel: m\n", ["description"], 2,
+     "text after a quoted or flow value: 'description' is that value alone there", ["model"]),
+    ("description: \"never closed\nmodel: m\n", ["description"], 2,
+     "a quote never closed: 'description' is that value alone there", ["model"]),
+]
+
+
+@pytest.mark.parametrize("header, vscode_keys, line, what, lost", STOPS,
+                         ids=["text-line", "key-no-space", "dash", "flow-then-text", "quoted-then-text",
+                              "open-quote"])
+def test_keys_vs_code_never_reaches_are_read_and_said(header, vscode_keys, line, what, lost):
+    doc, report = read(header)
+    assert [k for k in header_data(doc) if k not in vscode_keys] == lost  # read leniently, as written
+    said = [i for i in report.items if i.code == LossCode.VALUE_INVALID]
+    assert len(said) == 1 and said[0].line == line and said[0].severity.value == "warning"
+    assert said[0].message.startswith(f"VS Code stops reading the header at line {line} ({what}): "
+                                      f"{', '.join(repr(k) for k in lost)} below it read as written, which VS Code "
+                                      "ignores")
+    assert ("(there as if no 'tools' were written)" in said[0].message) == ("tools" in lost)
+
+
+def test_text_vs_code_cuts_from_the_last_value_is_said():
+    # A Claude-style description running on at column 0: VS Code's description is the first line alone.
+    doc, report = read("description: Use it.\n<example>\nuser: hi\n</example>\n")
+    assert doc.agent.description.startswith("Use it. <example>")
+    said = [i.message for i in report.items if i.code == LossCode.VALUE_INVALID]
+    assert said == ["VS Code stops reading the header at line 3 (no 'key: value' line): the text from it on is no "
+                    "part of 'description' there, read as it is written here"]
+
+
+@pytest.mark.parametrize("header", [
+    "description: \"a\nb\"\nmodel: m\n",                # a quoted value running over lines
+    "description: d\ntools: [a,\nb]\nmodel: m\n",        # a flow list running over lines
+    "description: 'a' # c\nmodel: m\n",                  # a comment after a quoted value
+    "tools:\n- a\n- b\nmodel: m\n",                      # a list at the key's own indentation
+    "description: |\n  text\n\n  more\nmodel: m\n",      # a block scalar
+    "description: d\n# comment\n\nmodel: m\n",
+], ids=["quoted-lines", "flow-lines", "comment", "list", "block", "comment-line"])
+def test_vs_code_reads_these_lines_and_stops_only_at_the_stray_one(header):
+    stray = header.count("\n") + 2  # the line added below them, in the file
+    _, report = read(header + "not a key\nargument-hint: x\n")
+    said = [(i.line, i.message) for i in report.items if "stops reading the header" in i.message]
+    assert said == [(stray, f"VS Code stops reading the header at line {stray} (no 'key: value' line): "
+                            "'argument-hint' below it read as written, which VS Code ignores")]
+
+
+def test_a_prompt_file_is_said_too_and_claude_is_not():
+    header = "description: d\nmodel:gpt-4\nargument-hint: x\n"
+    _, report = read(header, PROMPT)
+    assert any("VS Code stops reading the header at line 3" in i.message for i in report.items)
+    _, report = agentconv.read_text(f"---\nname: p\n{header}---\n\nBody.\n", "claude", path=".claude/agents/p.md")
+    assert not any("stops reading the header" in i.message for i in report.items)

@@ -163,6 +163,30 @@ class Dialect(ToolFields, Detection):
             raw.base = base
         return Document([self.read_record(raw, path, report)])
 
+    def _report_map_end(self, parsed: frontmatter.Parsed, report: LossReport) -> None:
+        """The keys the tool's header parser never reaches, read here as written (``[parser] map_end``): it stops at
+        the first line it cannot take as ``key: value`` (``frontmatter.map_end``), silently."""
+        end = frontmatter.map_end(parsed.head)
+        if end is None:
+            return
+        at, read, what = end
+        line = at + 2  # the header's first line is the file's second
+        fields, reader = self.table.get("fields", {}), self.table["parser"]["reader"]
+        chunks = parsed.layout.chunks
+        lost = [c.key for c in chunks if c.line > line or (c.line == line and not read)]
+        cut = next((c.key for c in reversed(chunks) if c.line <= line and c.key not in lost), None)
+        if read and cut is not None:  # `description: [WIP] Agent`: the key is read, as its quoted or flow value
+            what += f": '{cut}' is that value alone there"
+        if lost:
+            tools = " (there as if no 'tools' were written)" if "tools" in lost else ""
+            reading = f"{', '.join(repr(k) for k in lost)} below it read as written, which {reader} ignores{tools}"
+        elif cut is not None:
+            reading = f"the text from it on is no part of '{cut}' there, read as it is written here"
+        else:
+            return
+        report.add(LossCode.VALUE_INVALID, fields.get((lost or [cut])[0], (lost or [cut])[0]), line=line,
+                   problem=f"{reader} stops reading the header at line {line} ({what})", reading=reading)
+
     def read_record(self, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> Agent:
         """One raw record (its header data, body, layout and side channel, as the envelope found them) -> IR record.
         ``path`` is the file it is in (a name is taken from it only where the file is the record)."""
@@ -176,6 +200,8 @@ class Dialect(ToolFields, Detection):
                        problem="is not valid YAML (a ': ' inside a plain value)",
                        reading=f"{self.table['parser']['reader']} reads it: a line's first ': ' ends its key, the rest "
                        "of the line is the value")
+        if self.table.get("parser", {}).get("map_end") == "first-stray-line":
+            self._report_map_end(parsed, report)
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
                        text=f"'{word}:'", problem=f"is no {self.id} key", reading=f"text of '{key}'")

@@ -114,6 +114,8 @@ class Parsed:
     """The 1-based line the record starts on (a mode in a list of many: its own)."""
     base: Any = None
     """What the tool's configs put beneath the record's own tool settings (``api.read_text``'s ``base``)."""
+    head: list[str] = field(default_factory=list)
+    """The header's lines as written (file line 2 on), for rules about the text itself (``map_end``)."""
 
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,
@@ -150,7 +152,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     body = _BLANK_LINES.match(text, close.end() + 1).end()  # after the blank lines below the header
     gap = text[close.end() + 1:body]
     layout = Layout(open=text[:first], close=close.group(), ended=close.end() < len(text), gap=gap)
-    out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap))
+    out = Parsed({}, text[body:], layout, len(head) + 3 + len(gap), head=head)
     if _CLOSE.match(close.group()) is None:  # a rule line of dashes (_CLOSE_DASHES): written `---`, strictly
         from ..loss import LossCode
         from .records import Note
@@ -374,6 +376,94 @@ def _first_colon_chunks(layout: Layout, file: str | None) -> dict[int, tuple[str
         if isinstance(part, dict) and len(part) == 1 and c.key in part:
             ruled[id(c)] = (c.text, part)
     return ruled
+
+
+# A top-level line VS Code's yaml.ts reads as a key: a scalar (quoted, or plain and no `- `, flow bracket or comment)
+# followed by a colon that ends the scalar (a blank or the line's end after it), and the value after it.
+_MAP_KEY = rx.compile(r"""^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?!-[ \t]|-$)[^\s\[\]{}#'"][^\n]*?)[ \t]*:"""
+                      r"""(?:[ \t]+(?P<value>.*))?$""")
+_DOC_END = rx.compile(r"^\.\.\.(?:[ \t]|$)")
+
+
+def _closing(text: str, at: int) -> int | None:
+    """The index just past the quoted scalar opening at ``text[at]`` (``''`` and a backslash escape inside), None when
+    it is not closed in ``text``."""
+    quote, i = text[at], at + 1
+    while i < len(text):
+        ch = text[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and text[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return None
+
+
+def _flow_end(text: str, at: int) -> int | None:
+    """The index just past the flow collection opening at ``text[at]`` (quoted scalars inside skipped), None when it
+    is not closed in ``text``."""
+    depth, i = 0, at
+    while i < len(text):
+        ch = text[i]
+        if ch in "'\"":
+            end = _closing(text, i)
+            if end is None:
+                return None
+            i = end
+            continue
+        if ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def map_end(head: list[str]) -> tuple[int, bool, str] | None:
+    """Where a reader that ends the top-level map at the first line it cannot take as ``key: value`` stops reading
+    the header ``head`` (its lines): (the line's index, whether the key on that line is still read, what the line
+    is); None when it reads every line. That is VS Code's yaml.ts (parseBlockMapping leaves the map at a token that is
+    no ``scalar :`` pair, and PromptHeader reads only that map; VS Code 1.138.0, commit 7debcd0, run 2026-11-28): a
+    line at column 0 that is no key (text, ``key:value``, ``...``, ``- x`` below a key with a value) ends the header
+    there, and so does text after a quoted or flow value (``description: [WIP] Agent``), the key read as that value;
+    a quote or flow value never closed runs to the header's end. A quoted or flow value running over lines, a block scalar's lines
+    and indented lines are read on; no error is given for any of it."""
+    text = "\n".join(head)
+    starts = [0]
+    for line in head[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    skip_to = 0  # the offset up to which a quoted or flow value runs
+    inline = False  # the last key had a value on its line (a `- ` line at column 0 is then no list of it)
+    for i, line in enumerate(head):
+        if starts[i] < skip_to or not line.strip() or line[0] in " \t#":
+            continue
+        if _DOC_END.match(line):
+            return i, False, "'...'"
+        if line[0] == "-" and (line[1:2] in ("", " ", "\t")):
+            if inline:
+                return i, False, "a list item below a key with a value"
+            continue
+        m = _MAP_KEY.match(line)
+        if m is None:
+            return i, False, "no 'key: value' line"
+        value = m.group("value") or ""
+        inline = bool(value) and not value.startswith("#")
+        if value[:1] in ("'", '"', "[", "{"):
+            at = starts[i] + m.start("value")
+            end = _closing(text, at) if value[0] in "'\"" else _flow_end(text, at)
+            if end is None:  # the value runs to the header's end
+                return i, True, "a quote never closed" if value[0] in "'\"" else "a flow value never closed"
+            skip_to = end
+            rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
+            if rest.strip()[:1] not in ("", "#"):  # a comment may follow, with or without a blank before it
+                return i, True, "text after a quoted or flow value"
+    return None
 
 
 _TOP_VALUE = rx.compile(r"^([a-zA-Z_-]+):\s+(\S.*)$")
