@@ -1332,3 +1332,17 @@ def test_a_gemini_agent_gemini_cli_refuses_comes_back_as_it_came_and_is_said():
     same = agentconv.convert_text(empty, "claude", from_="claude", path=".claude/agents/rev.md")
     assert same.text == empty and [i.code.value for i in same.report if i.severity.value == "warning"] == [
         "file-rejected"]
+
+
+@pytest.mark.parametrize("dialect, path", [("claude", ".claude/agents/a.md"), ("copilot", ".github/agents/a.agent.md"),
+                                           ("opencode", ".opencode/agent/a.md")])
+def test_a_key_holding_a_colon_comes_back_in_its_place(dialect, path):
+    """A plain YAML key may hold a colon not followed by a blank (`ticket:id: 42`, `x-vendor:flag: true`); the
+    header's splitter took only keys without one, so such a line was no key to it and the key was written back at the
+    header's end: same dialect, not byte for byte. Lenient reading cuts a line at its first ': ' still."""
+    text = "---\nname: a\nticket:id: 42\ndescription: d\nx:y:z: true\n---\nBody.\n"
+    out = agentconv.convert_text(text, dialect, from_=dialect, path=path)
+    assert out.text == text
+    lenient = "---\nname: a\ndescription: Use it: for x\nticket:id: 42\n---\nBody.\n"
+    doc, _ = agentconv.read_text(lenient, "claude", path=".claude/agents/a.md")
+    assert doc.agent.description == "Use it: for x"

@@ -38,7 +38,9 @@ MARK = "agentconv-carry"
 wrote with one."""
 CARRY_PREFIX = f"# {MARK}: "
 # The key's trailing blanks are stripped in code: a lazy ``[^:]*?`` before ``[ \t]*:`` is quadratic on long blank runs.
-_KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*):(?:[ \t]|$)""")
+# A plain key may hold a colon not followed by a blank (``weird:key: v``, YAML's rule): read as that key, not as a line
+# of no key (which moved it to the header's end when written back).
+_KEY = rx.compile(r"""^(?P<key>"[^"\n]*"|'[^'\n]*'|[^\s#\-?:,\[\]{}&*!|>'"%@`][^\n:]*(?::(?![ \t]|$)[^\n:]*)*):(?:[ \t]|$)""")
 # Only `---` closes a header: Claude Code, OpenCode, Gemini CLI and VS Code all split on dashes, none on YAML's `...`
 # (a header "closed" by `...` is no header to Claude Code and OpenCode, is refused by Gemini CLI, and runs to the end of
 # the file in VS Code; their loaders, run 2026-11-27).
