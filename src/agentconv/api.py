@@ -376,6 +376,10 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
     owner = _owners(report, doc) if len(groups) > 1 else []
     for n, part in enumerate(groups):
         rep = report if len(groups) == 1 else LossReport(_items_for(report, n, owner), report.source, None, report.file)
+        if len(part.records) == 1:  # the agents it may delegate to, as the target names them (`Policy.routes`)
+            from .dialects.base import resolve_agent_refs
+
+            resolve_agent_refs(part.agent, to, rep, policy.routes)
         try:
             text = write(part, to, policy=policy, report=rep)  # `to` as asked: an alias's variant (kilo) too
         except AgentconvError as exc:

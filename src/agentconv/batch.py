@@ -157,6 +157,39 @@ def agent_routes(found: list[Entry], carry: bool = True) -> tuple[Any, ...]:
     return routes_of(agents)
 
 
+def agent_refs_of(found: list[Entry], to: str, rename: dict[str, str], carry: bool = True) -> tuple[Any, ...]:
+    """The custom agents among a batch's sources, as the others name them and as ``to`` writes them
+    (``dialects.base.agent_refs``): a delegation scope naming one by a name the target does not give it (VS Code's
+    ``name:`` header) is rewritten to the target's name for it (``resolve_agent_refs``)."""
+    from . import registry
+    from .api import read
+    from .dialects.base import agent_refs
+
+    target = registry.get(to)
+    agents = []
+    for entry in found:
+        if entry.problem is not None:
+            continue
+        try:
+            doc, _ = read(entry.path, None, carry=carry)
+        except Exception:  # noqa: BLE001 - not an agent we can read: it fails, or not, in its own conversion
+            continue
+        if len(doc.records) == 1 and doc.agent.kind == "agent":
+            rec = doc.agent
+            if str(entry.path) in rename:
+                rec = replace(rec, name=rename[str(entry.path)])
+            agents.append((doc.agent, target.file_stem(rec)[0] or rec.name))
+    return agent_refs(agents, to)
+
+
+def delegates_by_name(agent: Any, to: str) -> bool:
+    """Does ``agent`` (not in ``to``'s dialect) scope its agent tool to named agents (VS Code ``agents: [a]``)?"""
+    from . import registry
+
+    return agent.kind == "agent" and agent.origin is not None and agent.origin.dialect != registry.get(to).id and \
+        any(g.canonical == "agent" and g.pattern and "*" not in g.pattern for g in agent.tools.grants)
+
+
 def rename_record(agent: Any, name: str, report: LossReport) -> None:
     """Rename a record to resolve a collision, and say so."""
     from .loss import LossCode
@@ -296,6 +329,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
         yield FileResult(str(path), "skipped", reason=why)
     ordered: list[FileResult] = []
     routes: tuple[Any, ...] | None = None
+    refs: tuple[Any, ...] | None = None  # the batch's agents as the others name them: read once, when one does
     with run_scope():  # a project's settings beside its agents read once (no yield inside: the scope is this loop's)
         for entry in found:
             src = entry.path
@@ -316,8 +350,12 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                 if str(src) in rename:
                     rename_record(doc.agent, rename[str(src)], report)
                 seen = len(report.items)
+                if refs is None and len(doc.records) == 1 and delegates_by_name(doc.agent, to):
+                    refs = agent_refs_of(found, to, rename, carry=policy.carry)
+                mine = replace(policy, routes=refs) if refs and len(doc.records) == 1 and \
+                    delegates_by_name(doc.agent, to) else policy
                 try:
-                    results = write_all(doc, to, report=report, policy=policy)
+                    results = write_all(doc, to, report=report, policy=mine)
                 except BroadenError:
                     if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
                         routes = agent_routes(found, carry=policy.carry)

@@ -1625,6 +1625,75 @@ def routes_of(agents: list[Agent]) -> tuple[Any, ...]:
     return tuple(Route(d, name, tools[0]) for (d, name), tools in sorted(seen.items()) if len(tools) == 1)
 
 
+def refers_as(agent: Agent) -> str | None:
+    """The name another agent of ``agent``'s own tool names it by in its delegation scope (a VS Code custom agent's
+    ``agents:`` entry, a handoff's ``agent:``): the name a command of that tool names it by (``known_as``: VS Code the
+    ``name`` header, else the file's; microsoft/vscode chatModes.ts ``findModeByName`` compares ``mode.name``, which
+    promptsServiceImpl.ts ``computeCustomAgents`` sets to ``header.name ?? file name``, 01a59900/c875be85; a handoff's
+    ``agent:`` goes through the same ``findModeByName`` in chatWidget.ts ``handleNextPromptSelection``, and
+    runSubagentTool.ts's ``agentName``, 9cbc10db; read 2026-11-28), else its name."""
+    if agent.origin is None:
+        return agent.name or None
+    tool = registry.tool(reader_of(agent.origin.dialect, "agent"))
+    for d in registry.ids():
+        if "runs_in" in registry.get(d).table and registry.tool(d) == tool:
+            return known_as(agent, d)
+    return agent.name or None
+
+
+def agent_refs(agents: list[tuple[Agent, str]], to: str) -> tuple[Any, ...]:
+    """``Policy.routes`` for the references between the custom agents of one run (``convert DIR``): each agent
+    (with the name ``to`` writes it under) as another agent of its dialect names it (``refers_as``), and
+    ``names``: (``to``, the name written there). A route's ``dialect`` is the agent dialect, which no command's
+    ``[runs_in]`` is, so commands never take one. A spelling two agents answer to is left out (ambiguous)."""
+    from ..loss import Route
+
+    seen: dict[tuple[str, str], list[tuple[Agent, str]]] = {}
+    for rec, written in agents:
+        if rec.kind != "agent" or rec.origin is None:
+            continue
+        spelled = refers_as(rec)
+        if spelled:
+            seen.setdefault((rec.origin.dialect, spelled), []).append((rec, written))
+    return tuple(Route(d, name, got[0][0].tools, ((registry.get(to).id, got[0][1]),))
+                 for (d, name), got in sorted(seen.items()) if len(got) == 1)
+
+
+def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[Any, ...]) -> None:
+    """The agents ``agent`` may delegate to (its agent tool's scopes: VS Code ``agents: [...]``, Claude Code
+    ``Agent(x)``), named as its own tool names them, written as the target names those agents: where the run
+    converts that agent too (``agent_refs`` in ``routes``) under another name (VS Code's ``name: 💻 Developer`` for
+    ``developer.agent.md``, written ``developer``), the scope is rewritten to it, said (tool-coerced); where the
+    run's sources hold no such agent, or (one file alone) the name is not one an agent file keeps, it is kept as
+    written, said (name-conflict): the target may find no agent of that name. Same dialect: untouched."""
+    target = registry.get(to).id
+    if agent.origin is None or agent.origin.dialect == target or agent.kind != "agent":
+        return
+    refs = {r.agent: r for r in routes if r.dialect == agent.origin.dialect and r.names}
+    grants, changed = [], False
+    for g in agent.tools.grants:
+        p = g.pattern
+        if g.canonical != "agent" or not isinstance(p, str) or not p or "*" in p:
+            grants.append(g)
+            continue
+        route = refs.get(p)
+        new = dict(route.names).get(target) if route is not None else None
+        if new is not None and new != p:
+            grants.append(replace(g, pattern=new))
+            changed = True
+            report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's scope {p!r}", written=repr(new),
+                       note=f" (the name {target} gives the agent {agent.origin.dialect} names {p!r})")
+            continue
+        grants.append(g)
+        if route is None and (refs or naming.slugify(p) != p):
+            report.add(LossCode.NAME_CONFLICT, "tools", name=p, conflict=(
+                "names no agent among the converted files" if refs else
+                "is no name an agent file keeps, and one file alone cannot tell which agent it is"),
+                outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
+    if changed:
+        agent.tools.grants = grants
+
+
 def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
     """Is ``name`` one of the tool's own agents, as a command of ``dialect`` names them (``[runs_in] builtin``, else the
     tool's agent dialect's ``[name.builtin]``)? Those keep the refusal: no other tool has the same agent."""

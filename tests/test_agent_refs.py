@@ -1,0 +1,78 @@
+"""A VS Code custom agent names the agents it may run (`agents: [...]`, a handoff's `agent:`) by their `name` header,
+else their file name: microsoft/vscode chatModes.ts `findModeByName` compares `mode.name`, which promptsServiceImpl.ts
+`computeCustomAgents` sets to `header.name ?? file name` (01a59900 / c875be85, read 2026-11-28). agentconv names a
+converted agent after its file, so a batch rewrites such a reference to the target's name for that agent, and says
+so; a reference to no agent among the sources, or one file alone whose reference no file name keeps, is said.
+Synthetic fixtures only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import agentconv
+from agentconv.batch import convert_many
+
+AGENTS = {
+    "lead.agent.md": ("---\nname: 🧭 Team Lead\ndescription: Plans and delegates\ntools: ['read', 'agent']\n"
+                      "agents: ['💻 Python Developer', 'QA Tester', 'Ghost Writer']\nhandoffs:\n"
+                      "  - label: Build it\n    agent: 💻 Python Developer\n    prompt: Implement the plan.\n"
+                      "---\nLead the team.\n"),
+    "developer.agent.md": "---\nname: 💻 Python Developer\ndescription: Writes Python\ntools: ['read']\n---\nCode.\n",
+    "qa.agent.md": "---\nname: QA Tester\ndescription: Tests things\ntools: ['read']\n---\nTest.\n",
+}
+
+
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "src"
+    (root / ".github/agents").mkdir(parents=True)
+    for name, text in AGENTS.items():
+        (root / ".github/agents" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def lead(tmp_path: Path, target: str):
+    root = repo(tmp_path)
+    results = {Path(r.source).name: r for r in convert_many([root], target, tmp_path / "out")}
+    res = results["lead.agent.md"]
+    assert res.status == "converted"
+    return Path(res.target).read_text(encoding="utf-8").split("# agentconv-carry")[0], res.report
+
+
+def test_claude_delegates_to_the_agents_by_the_names_it_gives_them(tmp_path):
+    text, report = lead(tmp_path, "claude")
+    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer)\n" in text
+    coerced = [i.message for i in report.items if i.code.value == "tool-coerced" and "scope" in i.message]
+    assert coerced == [
+        "the agent tool's scope '💻 Python Developer' written as 'developer' (the name claude gives the agent copilot "
+        "names '💻 Python Developer')",
+        "the agent tool's scope 'QA Tester' written as 'qa' (the name claude gives the agent copilot names "
+        "'QA Tester')"]
+
+
+def test_opencode_allows_the_task_tool_for_those_names(tmp_path):
+    text, _ = lead(tmp_path, "opencode")
+    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n" in text
+    assert "Python Developer" not in text
+
+
+def test_a_reference_to_no_source_agent_is_said_and_kept(tmp_path):
+    _, report = lead(tmp_path, "claude")
+    said = [i for i in report.items if i.code.value == "name-conflict"]
+    assert [i.severity.value for i in said] == ["warning"]
+    assert said[0].message.startswith("name 'Ghost Writer' names no agent among the converted files")
+
+
+def test_one_file_alone_says_the_display_names_are_kept(tmp_path):
+    result = agentconv.convert_text(AGENTS["lead.agent.md"], "claude", path=".github/agents/lead.agent.md")
+    assert "Agent(💻 Python Developer), Agent(QA Tester), Agent(Ghost Writer)" in result.text
+    said = sorted(i.message.split(" is no name")[0] for i in result.report.items if i.code.value == "name-conflict")
+    assert said == ["name 'Ghost Writer'", "name 'QA Tester'", "name '💻 Python Developer'"]
+
+
+@pytest.mark.parametrize("name", sorted(AGENTS))
+def test_the_same_dialect_keeps_every_file_byte_for_byte(tmp_path, name):
+    root = repo(tmp_path)
+    out = {Path(r.source).name: r for r in convert_many([root], "copilot", tmp_path / "out")}
+    assert Path(out[name].target).read_text(encoding="utf-8") == AGENTS[name]
+    assert not [i for i in out[name].report.items if i.code.value in ("name-conflict", "tool-coerced")]
