@@ -15,7 +15,7 @@ from agentconv.batch import convert_many
 
 AGENTS = {
     "lead.agent.md": ("---\nname: 🧭 Team Lead\ndescription: Plans and delegates\ntools: ['read', 'agent']\n"
-                      "agents: ['💻 Python Developer', 'QA Tester', 'Ghost Writer']\nhandoffs:\n"
+                      "agents: ['💻 Python Developer', 'QA Tester', 'Ghost Writer', 'Plan']\nhandoffs:\n"
                       "  - label: Build it\n    agent: 💻 Python Developer\n    prompt: Implement the plan.\n"
                       "---\nLead the team.\n"),
     "developer.agent.md": "---\nname: 💻 Python Developer\ndescription: Writes Python\ntools: ['read']\n---\nCode.\n",
@@ -41,7 +41,7 @@ def lead(tmp_path: Path, target: str):
 
 def test_claude_delegates_to_the_agents_by_the_names_it_gives_them(tmp_path):
     text, report = lead(tmp_path, "claude")
-    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer)\n" in text
+    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer), Agent(Plan)\n" in text
     coerced = [i.message for i in report.items if i.code.value == "tool-coerced" and "scope" in i.message]
     assert coerced == [
         "the agent tool's scope '💻 Python Developer' written as 'developer' (the name claude gives the agent copilot "
@@ -52,11 +52,11 @@ def test_claude_delegates_to_the_agents_by_the_names_it_gives_them(tmp_path):
 
 def test_opencode_allows_the_task_tool_for_those_names(tmp_path):
     text, _ = lead(tmp_path, "opencode")
-    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n" in text
+    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n    Plan: allow\n" in text
     assert "Python Developer" not in text
 
 
-def test_a_reference_to_no_source_agent_is_said_and_kept(tmp_path):
+def test_a_reference_to_no_source_agent_is_said_and_kept(tmp_path):  # VS Code's own Plan agent is no reference
     _, report = lead(tmp_path, "claude")
     said = [i for i in report.items if i.code.value == "name-conflict"]
     assert [i.severity.value for i in said] == ["warning"]
@@ -65,7 +65,7 @@ def test_a_reference_to_no_source_agent_is_said_and_kept(tmp_path):
 
 def test_one_file_alone_says_the_display_names_are_kept(tmp_path):
     result = agentconv.convert_text(AGENTS["lead.agent.md"], "claude", path=".github/agents/lead.agent.md")
-    assert "Agent(💻 Python Developer), Agent(QA Tester), Agent(Ghost Writer)" in result.text
+    assert "Agent(💻 Python Developer), Agent(QA Tester), Agent(Ghost Writer), Agent(Plan)" in result.text
     said = sorted(i.message.split(" is no name")[0] for i in result.report.items if i.code.value == "name-conflict")
     assert said == ["name 'Ghost Writer'", "name 'QA Tester'", "name '💻 Python Developer'"]
 

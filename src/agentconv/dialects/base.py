@@ -1685,13 +1685,22 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
                        note=f" (the name {target} gives the agent {agent.origin.dialect} names {p!r})")
             continue
         grants.append(g)
-        if route is None and (refs or naming.slugify(p) != p):
+        if route is None and (refs or naming.slugify(p) != p) and not _own_agent_of(agent.origin.dialect, p):
             report.add(LossCode.NAME_CONFLICT, "tools", name=p, conflict=(
                 "names no agent among the converted files" if refs else
                 "is no name an agent file keeps, and one file alone cannot tell which agent it is"),
                 outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
     if changed:
         agent.tools.grants = grants
+
+
+def _own_agent_of(dialect: str, name: str) -> bool:
+    """Is ``name`` one of the own agents of ``dialect``'s tool (its commands' ``[runs_in] builtin``: VS Code's
+    ``Plan``), in any case? Not a reference to a converted agent."""
+    tool = registry.tool(reader_of(dialect, "agent"))
+    return any(name.lower() in (n.lower() for n in (*rule.get("builtin", ()), *rule.get("every_tool", ())))
+               for d in registry.ids() if registry.tool(d) == tool
+               for rule in [registry.get(d).table.get("runs_in")] if rule)
 
 
 def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
