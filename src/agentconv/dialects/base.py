@@ -1688,7 +1688,7 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
         if route is None and (refs or naming.slugify(p) != p) and not _own_agent_of(agent.origin.dialect, p):
             report.add(LossCode.NAME_CONFLICT, "tools", name=p, conflict=(
                 "names no agent among the converted files" if refs else
-                "is no name an agent file keeps, and one file alone cannot tell which agent it is"),
+                "is no name an agent file keeps, and this conversion does not resolve it (convert the folder: `convert DIR`)"),
                 outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
     if changed:
         agent.tools.grants = grants
