@@ -76,3 +76,20 @@ def test_the_same_dialect_keeps_every_file_byte_for_byte(tmp_path, name):
     out = {Path(r.source).name: r for r in convert_many([root], "copilot", tmp_path / "out")}
     assert Path(out[name].target).read_text(encoding="utf-8") == AGENTS[name]
     assert not [i for i in out[name].report.items if i.code.value in ("name-conflict", "tool-coerced")]
+
+
+def test_resolving_the_references_leaves_the_callers_document_as_it_was(tmp_path):
+    """`write_all` writes the rewritten scopes into its own copy: a document written to several targets (an API
+    caller's, or `migrate`'s one read per source) still names the agents as its source did for the next target."""
+    from agentconv import api
+    from agentconv.batch import agent_refs_of, discover
+
+    root = repo(tmp_path)
+    found = list(discover([root]))
+    doc, _ = api.read(root / ".github/agents/lead.agent.md")
+    before = [(g.canonical, g.pattern) for g in doc.agent.tools.grants]
+    for target in ("claude", "opencode"):
+        routes = agent_refs_of([e for e in found if e.problem is None], target, {})
+        out = api.write_all(doc, target, policy=agentconv.Policy(routes=routes))
+        assert "developer" in out[0].text
+        assert [(g.canonical, g.pattern) for g in doc.agent.tools.grants] == before, target

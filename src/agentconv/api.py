@@ -379,7 +379,8 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
         if len(part.records) == 1:  # the agents it may delegate to, as the target names them (`Policy.routes`)
             from .dialects.base import resolve_agent_refs
 
-            resolve_agent_refs(part.agent, to, rep, policy.routes)
+            if (tools := resolve_agent_refs(part.agent, to, rep, policy.routes)) is not None:
+                part = replace(part, records=[replace(part.agent, tools=tools)])  # the caller's document unchanged
         try:
             text = write(part, to, policy=policy, report=rep)  # `to` as asked: an alias's variant (kilo) too
         except AgentconvError as exc:

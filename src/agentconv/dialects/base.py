@@ -1659,16 +1659,18 @@ def agent_refs(agents: list[tuple[Agent, str]], to: str) -> tuple[Any, ...]:
                  for (d, name), got in sorted(seen.items()) if len(got) == 1)
 
 
-def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[Any, ...]) -> None:
+def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[Any, ...]) -> ToolPolicy | None:
     """The agents ``agent`` may delegate to (its agent tool's scopes: VS Code ``agents: [...]``, Claude Code
     ``Agent(x)``), named as its own tool names them, written as the target names those agents: where the run
     converts that agent too (``agent_refs`` in ``routes``) under another name (VS Code's ``name: 💻 Developer`` for
     ``developer.agent.md``, written ``developer``), the scope is rewritten to it, said (tool-coerced); where the
     run's sources hold no such agent, or (one file alone) the name is not one an agent file keeps, it is kept as
-    written, said (name-conflict): the target may find no agent of that name. Same dialect: untouched."""
+    written, said (name-conflict): the target may find no agent of that name. Same dialect: untouched. Returns the
+    policy with the scopes rewritten (None: nothing rewritten); ``agent`` itself is not changed (a caller's document
+    is written to several targets)."""
     target = registry.get(to).id
     if agent.origin is None or agent.origin.dialect == target or agent.kind != "agent":
-        return
+        return None
     refs = {r.agent: r for r in routes if r.dialect == agent.origin.dialect and r.names}
     grants, changed = [], False
     for g in agent.tools.grants:
@@ -1690,8 +1692,7 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
                 "names no agent among the converted files" if refs else
                 "is no name an agent file keeps, and this conversion does not resolve it (convert the folder: `convert DIR`)"),
                 outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
-    if changed:
-        agent.tools.grants = grants
+    return replace(agent.tools, grants=grants) if changed else None
 
 
 def _own_agent_of(dialect: str, name: str) -> bool:
