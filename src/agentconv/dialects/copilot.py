@@ -1,6 +1,8 @@
 """GitHub Copilot / VS Code custom agents (``.github/agents/NAME.agent.md``, legacy ``.chatmode.md``).
 
-``name:`` is the name VS Code finds the agent by (else its file name: promptsServiceImpl.ts ``computeCustomAgents``, chatModes.ts ``findModeByName``; agentconv writes it from the file name elsewhere, ``resolve_agent_refs``); ``tools: ['*']`` means every tool (GitHub docs).
+``name:`` is the name VS Code finds the agent by, else its file name (promptsServiceImpl.ts ``computeCustomAgents``,
+chatModes.ts ``findModeByName``; written elsewhere under its file name, the references to it rewritten in a batch:
+``resolve_agent_refs``); ``tools: ['*']`` means every tool (GitHub docs).
 VS Code reads the header with its own parser, which keeps every scalar a string (the table's ``[parser]``): a
 boolean spelled other than ``true``/``false`` is ignored there, which reading reports.
 """
