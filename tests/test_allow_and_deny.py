@@ -142,3 +142,20 @@ def test_a_kiro_scoped_deny_of_a_listed_shell_is_still_refused_beside_one_said()
     with pytest.raises(BroadenError) as err:
         agentconv.convert_text(text, "claude", from_="kiro-md", path=PATHS["kiro-md"])
     assert "kiro-md's permissions deny shell ['rm *']; fs_write, which claude cannot say" in str(err.value)
+
+
+def test_an_opencode_permission_key_that_is_no_tool_is_said_as_such():
+    """A command pattern written where a tool name belongs (`"rm -rf *": deny`) matches no tool: OpenCode matches a
+    permission key against tool names (permission/evaluate.ts), none of which holds a space. It denies nothing there,
+    so it is said once as what it is (was "tool 'rm -rf *' has no roo name; not granted", and a refusal for Claude
+    Code: "cannot deny 'rm -rf *' (... it matches MCP servers' tools)"), and nothing else is denied."""
+    text = oc('  edit: deny\n  "rm -rf *": deny\n')
+    for target in ("claude", "roo"):
+        out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
+        said = [i.message for i in out.report if "rm -rf" in i.message]
+        assert said == ["permission 'rm -rf *: deny' matches no tool (OpenCode matches a key against tool names, and "
+                        "none holds a space or '/'): read as no rule, as OpenCode applies it to nothing (a command "
+                        "pattern belongs under 'bash', a path under 'read' or 'edit')"]
+        assert "bash" in granted(out.text, target, out.path)
+    out = agentconv.convert_text(text, "opencode", from_="opencode", path=PATHS["opencode"])
+    assert out.text == text

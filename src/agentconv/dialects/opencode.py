@@ -104,6 +104,12 @@ class OpenCode(Dialect):
                                    done="read", why="an OpenCode guard, not a tool: no other dialect has it (an "
                                    "OpenCode file written back keeps it)")
                     continue
+                if _NO_TOOL.search(str(name)):  # `"rm -rf *": deny`: a pattern where a tool name belongs (_NO_TOOL)
+                    report.add(LossCode.VALUE_INVALID, "tools", problem=f"permission '{name}: {_said(rule)}' matches no "
+                               "tool (OpenCode matches a key against tool names, and none holds a space or '/')",
+                               reading="read as no rule, as OpenCode applies it to nothing (a command pattern belongs "
+                               "under 'bash', a path under 'read' or 'edit')")
+                    continue
                 if name == "*":
                     default = str(rule)
                     rules.append(("*", None, default, []))
@@ -284,6 +290,12 @@ class OpenCode(Dialect):
 
 
 _WILD = rx.compile(r"[*?]")
+# What no tool's permission name holds, so a permission key holding it matches no tool: OpenCode matches each key as a
+# wildcard against the tool's permission name (permission/evaluate.ts ``Wildcard.match(permission, rule.permission)``,
+# anomalyco/opencode 8d037a73; util/wildcard.ts 23b15ed3: ``*`` and ``?`` never match '/'), its tools are named in
+# lower case with '_' (tool/registry.ts 02ce4a33) and an MCP tool's name is its server's and its own with every character
+# but letters, digits, '_' and '-' made '_' (mcp/index.ts 001133bc ``replace(/[^a-zA-Z0-9_-]/g, "_")``).
+_NO_TOOL = rx.compile(r"[\s/]")
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
