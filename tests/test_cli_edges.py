@@ -158,3 +158,16 @@ def test_a_reused_yaml_anchor_prints_no_parser_warning(tmp_path, header):
     src.write_text(f"---\nname: a\ndescription: d\n{header}---\nBody.\n")
     r = cli("convert", str(src), "--to", "copilot", env={**os.environ, "PYTHONWARNINGS": "always"})
     assert "Warning" not in r.stderr and "occurrence" not in r.stderr, r.stderr
+
+
+def test_a_roo_mode_given_back_as_it_came_is_not_said_not_written(tmp_path: Path) -> None:
+    """A Roo file converted to Roo comes back as it was, its group Roo has not (`ask`) with it: the report says what
+    reading found (Roo rejects the file) and no "not written" (said by the afresh write of the source alone, which the
+    file written is not)."""
+    (tmp_path / ".roomodes").write_text("customModes:\n  - slug: helper\n    name: Helper\n    roleDefinition: You help.\n"
+                                        "    groups:\n      - read\n      - ask\n")
+    res = cli("convert", ".roomodes", "--to", "roo", "-o", "out", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "out" / ".roomodes").read_text() == (tmp_path / ".roomodes").read_text()
+    assert res.stderr.splitlines() == [".roomodes:2: warning [tool-unmapped] tools: group 'ask' has no Roo name; Roo "
+                                       "rejects the file", "1 file: 1 converted; losses: 1 tool-unmapped"]

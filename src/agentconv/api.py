@@ -452,4 +452,7 @@ def write_merged(parts: list[Document], to: str, *, policy: Policy = Policy()) -
     except Exception as exc:  # noqa: BLE001 - AgentconvError, or a bug (exit 70)
         return Merged(None, report, failed, exc if isinstance(exc, AgentconvError) else InternalError.wrap(exc),
                       own=own)
+    if len(parts) == 1 and not failed:  # one source: the file is its write alone, whose items are its own (written
+        # afresh, a Roo mode with a group Roo has not said "not written", though the file it came from is given back)
+        own[0] = report
     return Merged(text, report, failed, own=own)
