@@ -159,3 +159,18 @@ def test_an_opencode_permission_key_that_is_no_tool_is_said_as_such():
         assert "bash" in granted(out.text, target, out.path)
     out = agentconv.convert_text(text, "opencode", from_="opencode", path=PATHS["opencode"])
     assert out.text == text
+
+
+def test_a_roo_scope_a_target_cannot_hold_is_named_in_words():
+    """A refusal names a Roo group entry as the group and its file regex (was its compact JSON,
+    `["edit",{"fileRegex":"\\\\.md$","description":"Markdown only"}]`)."""
+    text = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
+            "      - read\n      - - edit\n        - fileRegex: \\.md$\n          description: Markdown only\n")
+    said = {}
+    for target in ("gemini", "codex"):
+        with pytest.raises(BroadenError) as err:
+            agentconv.convert_text(text, target, from_="roo", path=".roomodes")
+        said[target] = str(err.value).splitlines()[0]
+    assert said == {"gemini": ".roomodes: the allowlist cannot be written in gemini without dropping the scope of "
+                              "edit (files matching \\.md$)",
+                    "codex": ".roomodes: codex cannot scope edit (files matching \\.md$)"}

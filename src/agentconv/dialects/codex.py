@@ -278,7 +278,7 @@ class Codex(Dialect):
             web_off = {} if granted & web else off  # no web tool granted: no web search either
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
             if scoped:
-                return self._broaden(ctx, f"{self.id} cannot scope {', '.join(scoped)}", WORKSPACE
+                return self._broaden(ctx, f"{self.id} cannot scope {self.named(ctx, scoped)}", WORKSPACE
                                      if granted & (edits | commands) else READ_ONLY, web_off)
             if granted & commands:
                 mode = WORKSPACE

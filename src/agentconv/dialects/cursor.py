@@ -70,7 +70,7 @@ class Cursor(Dialect):
             writes = sorted(str(c) for c in granted & mutating)
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
             if writes or scoped:
-                what = f"it grants {', '.join(writes)}" if writes else f"it scopes {', '.join(scoped)}"
+                what = f"it grants {', '.join(writes)}" if writes else f"it scopes {self.named(ctx, scoped)}"
                 return self._broaden(ctx, f"{self.id} has no tool list and {what}: the agent would get every tool")
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")

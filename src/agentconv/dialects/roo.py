@@ -225,7 +225,7 @@ class Roo(Dialect):
         unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped
                            and g.canonical not in whole})
         self.judge(ctx, (self.crosswalk.grants_of([n for n, _ in allowed]) | extra) - granted - {None}, granted,
-                   [f"dropping the scope of {', '.join(unscoped)}"] if unscoped else [])
+                   [f"dropping the scope of {self.named(ctx, unscoped)}"] if unscoped else [])
         if not unscoped:
             self.check_case(ctx, allowed)  # a fileRegex tests case
         self._say_always(ctx, granted)
@@ -266,6 +266,16 @@ class Roo(Dialect):
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()
         return {"groups": list(entries.values())}
+
+    def spoken(self, raw: str) -> str:
+        """A group entry read as ``Grant.raw`` (compact JSON) in words: ``edit (files matching \\.md$)``."""
+        try:
+            entry = json.loads(raw) if raw.startswith("[") else None
+        except ValueError:  # a group named so ("[x"): its name
+            return raw
+        regex = entry[1].get("fileRegex") if isinstance(entry, list) and len(entry) > 1 and \
+            isinstance(entry[1], dict) else None
+        return f"{entry[0]} (files matching {regex})" if isinstance(regex, str) else raw
 
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""

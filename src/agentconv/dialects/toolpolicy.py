@@ -563,6 +563,17 @@ class ToolFields:
         parts = split_mcp(canonical or "")
         return tuple(names), respelled, bool(names and parts and self.crosswalk.ambiguous_mcp(*parts))
 
+    def spoken(self, raw: str) -> str:
+        """A grant this dialect read (its ``raw``) as a report names it; Roo says its group entries in words."""
+        return raw
+
+    def named(self, ctx: "WriteContext", raws: list[str]) -> str:
+        """The grants ``raws`` of the agent written, as the dialect that read them names them (``spoken``): Roo's
+        ``["edit",{"fileRegex":"\\.md$"}]`` is ``edit (files matching \\.md$)``."""
+        origin = ctx.agent.origin
+        source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() else self
+        return ", ".join(source.spoken(r) for r in raws)
+
     def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
         if policy.mode not in (ALLOWLIST, NONE):
@@ -572,7 +583,7 @@ class ToolFields:
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()
                               and g.canonical not in whole})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
-                   [f"dropping the scope of {', '.join(unpatterned)}"] if unpatterned else [])
+                   [f"dropping the scope of {self.named(ctx, unpatterned)}"] if unpatterned else [])
         if not unpatterned:
             self.check_case(ctx, allowed)
 
@@ -597,7 +608,7 @@ class ToolFields:
             ctx.carry_tools()
             return
         scoped = dedupe(g.raw for _, g in files)
-        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"{', '.join(scoped)} written for {self.id} (it matches "
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"{self.named(ctx, scoped)} written for {self.id} (it matches "
                        f"file rules in the case written; {theirs['parser'].get('reader', origin.dialect)} ignores case)",
                        tools="the same paths in other cases")
 
