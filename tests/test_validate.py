@@ -337,3 +337,23 @@ def test_claude_codes_shell_key_of_a_skill_or_command_is_known(dialect, path):
         f = validate_text(text, dialect, path=path)
         assert _found(f) == found, value
         assert agentconv.convert_text(text, dialect, from_=dialect, path=path).text == text
+
+
+def test_when_to_use_in_a_claude_plugins_agent_is_said_as_its_loader_reads_it():
+    """Claude Code's plugin loader describes an agent by `description ?? when_to_use ?? when-to-use` (2.1.330): there
+    `when_to_use` is no ignored skill field (was "'when_to_use' is not a claude field (a skill field); it is
+    ignored"). At .claude/agents/ it still is."""
+    def said(header: str, path: str) -> list[tuple[str, str]]:
+        f = validate_text(f"---\nname: helper\n{header}---\nDo docs.\n", "claude", path=path)
+        return [(x.severity.value, x.message) for x in f if x.rule == "unknown-key"]
+    plugin = "plugins/demo/agents/helper.md"
+    assert said("when_to_use: Use it for docs.\n", plugin) == [
+        ("info", "'when_to_use' is the description here: Claude Code's plugin loader shows it for an agent without one")]
+    assert said("description: Helps.\nwhen_to_use: Use it for docs.\n", plugin) == [
+        ("warning", "'when_to_use' is ignored: Claude Code's plugin loader reads it only in an agent without a "
+                    "description")]
+    assert said("when-to-use: Use it.\nwhen_to_use: Use it for docs.\n", plugin) == [
+        ("warning", "'when-to-use' is ignored: Claude Code's plugin loader takes 'when_to_use' first"),
+        ("info", "'when_to_use' is the description here: Claude Code's plugin loader shows it for an agent without one")]
+    assert said("when_to_use: Use it for docs.\n", ".claude/agents/helper.md") == [
+        ("warning", "'when_to_use' is not a claude field (a skill field); it is ignored")]

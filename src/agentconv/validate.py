@@ -56,7 +56,7 @@ from .loss import LossCode, LossItem, Severity
 if TYPE_CHECKING:
     from .api import PathLike, Text
 
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 _PAREN = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 _HEX = rx.compile(r"#[0-9a-fA-F]{6}")
@@ -70,7 +70,8 @@ class Finding:
     line: int
     """1-based; the header key's line, the body's first line, or 1 for the whole file."""
     severity: Severity
-    """``error`` (the tool will refuse or misread it) or ``warning`` (works, but not as documented)."""
+    """``error`` (the tool will refuse or misread it), ``warning`` (works, but not as documented) or ``info`` (works
+    as written, said so a reader is not surprised: shown with ``-v``)."""
     rule: str
     message: str
 
@@ -594,10 +595,29 @@ class _Checker:
             if key in renamed:
                 self.at(key, WARNING, "renamed-key", f"'{key}' is deprecated in {self.d.id}; use '{renamed[key]}'")
                 continue
+            used = self._description_from(key)
+            if used is not None:  # a plugin's agent: the loader describes it by this key where it has no description
+                said = "used" if used == key else "after" if used else "unused"
+                self.at(key, INFO if said == "used" else WARNING, "unknown-key",
+                        self.t["parser"][f"description_from_{said}"].format(key=key, first=used))
+                continue
             owner = registry.owner(key)
             where = f" (a {owner} field)" if owner and owner != self.d.id else ""
             sev, outcome = self.tune.get("unknown_keys", [WARNING.value, "it is ignored"])
             self.at(key, Severity(sev), "unknown-key", f"'{key}' is not {naming.a(self.d.id)} field{where}; {outcome}")
+
+    def _description_from(self, key: str) -> str | bool | None:
+        """At a place whose loader takes ``key`` for a missing description (``[parser] description_from`` where
+        ``description_optional_at``: a Claude Code plugin's agent), the key it takes here (the first of those keys with
+        a value, in an agent with no description; False: it has one). None elsewhere (an unknown key as any other)."""
+        parser = self.t.get("parser", {})
+        keys = parser.get("description_from", ())
+        if key not in keys or self.rec.kind != "agent" or not self.path or not any(
+                glob_match(self.path, g) for g in parser.get("description_optional_at", ())):
+            return None
+        if not all(_empty(self.data.get(k)) for k, p in self.fields.items() if p == "description"):
+            return False
+        return next((k for k in keys if not _empty(self.data.get(k))), False)
 
     # ---------------------------------------------------------------- body
     def body(self) -> None:
