@@ -171,3 +171,20 @@ def test_a_roo_mode_given_back_as_it_came_is_not_said_not_written(tmp_path: Path
     assert (tmp_path / "out" / ".roomodes").read_text() == (tmp_path / ".roomodes").read_text()
     assert res.stderr.splitlines() == [".roomodes:2: warning [tool-unmapped] tools: group 'ask' has no Roo name; Roo "
                                        "rejects the file", "1 file: 1 converted; losses: 1 tool-unmapped"]
+
+
+def test_reports_of_a_kilo_target_name_kilo(tmp_path: Path) -> None:
+    """`--to kilo` writes Roo's modes for Kilo Code (the roo dialect's variant): its reports name kilo, as the
+    variant's table says (were "roo" there, the summary "claude -> roo")."""
+    (tmp_path / "rev.md").write_text("---\nname: rev\ndescription: Reviews.\ntools: Read, WebFetch, NotebookEdit\n"
+                                     "model: opus\n---\nReview.\n")
+    res = cli("convert", "rev.md", "--from", "claude", "--to", "kilo", "--no-carry", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    lines = res.stderr.splitlines()
+    assert [line for line in lines if "roo" in line.lower() and "Roo group" not in line] == [
+        "rev.md: warning [tool-broadened] tools: in kilo every mode also has new_task, ask_followup_question, "
+        "update_todo_list, skill, outside its groups: the agent can start a subtask in another mode (new_task, with "
+        "that mode's tools; Roo asks the user first unless subtasks are auto-approved)"]
+    assert "rev.md: warning [tool-unmapped] tools: tool 'NotebookEdit' has no kilo name; not granted" in lines
+    assert "rev.md: warning [field-dropped] model: model 'opus' not written: kilo has no model field" in lines
+    assert lines[-1].startswith("rev.md: claude -> kilo; losses: ")

@@ -392,7 +392,7 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
         if why and not any(i.path == "name" and i.target == target.id and said in i.message for i in rep.items):
             rep.add(LossCode.NAME_CHANGED, "name", target=target.id, name=agent.name, written=stem,
                     why=f"the file name: it {why}")
-        out.append(Result(text, rep, rep.source or "", target.id, target.output_path(agent), agent.name))
+        out.append(Result(text, rep, rep.source or "", target.said, target.output_path(agent), agent.name))
     return out
 
 

@@ -112,6 +112,12 @@ class Dialect(ToolFields, Detection):
     variant_name: str | None = None
     """The variant of this dialect an alias asked for (``variant``); None: the dialect itself."""
 
+    @property
+    def said(self) -> str:
+        """The name reports give the target: the variant's (``[variants.KEY] said``, else its key: ``kilo`` for Roo's
+        modes written for Kilo Code), else the dialect's id. Logic compares ``id``; messages name ``said``."""
+        return self.table.get("said", self.id)
+
     def variant(self, name: str) -> "Dialect":
         """This dialect as asked for by the alias ``name``: a table's ``[variants.KEY]`` whose ``aliases`` hold it gives
         the same records written where that tool reads them (``path``), the names it skips said (``builtin``,
@@ -125,6 +131,7 @@ class Dialect(ToolFields, Detection):
                 table["layout"]["path"] = v["path"]
                 table.setdefault("name", {})["builtin"] = {"names": list(v["builtin"]), "outcome": v["outcome"]}
                 table["variant_grants"] = list(v.get("grants", ()))  # what the tool gives every record (Kilo: web)
+                table["said"] = v.get("said", key)  # the name its reports give it (``said``)
                 other.__dict__["table"] = table
                 return other
         return self
@@ -204,7 +211,7 @@ class Dialect(ToolFields, Detection):
             self._report_map_end(parsed, report)
         for line, word, key in parsed.folded:
             report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
-                       text=f"'{word}:'", problem=f"is no {self.id} key", reading=f"text of '{key}'")
+                       text=f"'{word}:'", problem=f"is no {self.said} key", reading=f"text of '{key}'")
         if parsed.lenient and (special := self.table.get("parser", {}).get("requote")) and self.needs_header(path) \
                 and not frontmatter.requoted_loads(parsed.layout, special):
             report.add(LossCode.FILE_REJECTED, "", line=parsed.lenient[0][0], tool=self.table["parser"]["reader"],
@@ -231,7 +238,7 @@ class Dialect(ToolFields, Detection):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{old}",
                            line=next((c.line for c in parsed.layout.chunks if c.key == old), None),
                            problem=f"'{old}' is the old spelling of '{new}', which is given too",
-                           reading=f"ignored, as {self.id} ignores it: '{new}' is read")
+                           reading=f"ignored, as {self.said} ignores it: '{new}' is read")
             elif old in data:
                 data.setdefault(new, data.pop(old))
                 written_as[new] = old
@@ -447,7 +454,7 @@ class Dialect(ToolFields, Detection):
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
             ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
-                           why=f"{self.id} (TOML) has no null")
+                           why=f"{self.said} (TOML) has no null")
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
         body_read = getattr(self.envelope, "body_as_read", None)  # (a header's reader skips the blank lines below it)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
@@ -508,7 +515,7 @@ class Dialect(ToolFields, Detection):
         by_file = self.table.get("layout", {}).get("name_from_file")
         name = self.file_stem(ctx.agent)[0] if by_file else mapping.get(self.table["name"].get("key", "name"))
         if name in rule["names"]:
-            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=f"is a built-in {self.id} agent's",
+            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=f"is a built-in {self.said} agent's",
                            outcome=rule["outcome"])
 
     def unique(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
@@ -811,7 +818,7 @@ class Dialect(ToolFields, Detection):
             if rx in mine:
                 continue
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, agent.prompt)):
-                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=self.id,
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=self.said,
                                consequence="has no equivalent (kept as text)")
 
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -856,7 +863,7 @@ class Dialect(ToolFields, Detection):
                 mapping[key] = value
                 ctx.mapped.add(ipath)
                 if not self._same(ctx):
-                    ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.id)
+                    ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.said)
         for key in nulls:  # a field the source left empty, and nothing fills: as written (the tool reads no value)
             ipath = self.table.get("fields", {}).get(key)
             if key in mapping or ipath is None:
@@ -1287,7 +1294,7 @@ class Dialect(ToolFields, Detection):
             return None
         allowed = self.table.get("values", {}).get(ipath.rsplit(".", 1)[-1])
         if isinstance(allowed, list) and value not in allowed and not self._same(ctx):
-            ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.id}")
+            ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.said}")
             return None
         return value
 
@@ -1320,19 +1327,19 @@ class Dialect(ToolFields, Detection):
         if not name:
             name = naming.slugify(agent.display_name or first_heading(agent.prompt) or "") or "agent"
             ctx.report.add(LossCode.NAME_DERIVED, "name", field="name", value=name,
-                           source=f"the {'display name' if agent.display_name else 'prompt'} ({self.id} needs a name)")
+                           source=f"the {'display name' if agent.display_name else 'prompt'} ({self.said} needs a name)")
         convention = rule.get("convention")
         if convention and "name" in agent.derived and not re.match(convention, name):
             made, name = name, naming.slugify(name) or "agent"  # a name made up here follows the documented convention
             ctx.report.add(LossCode.NAME_CHANGED, "name", name=made, written=name,
-                           why=f"a made-up name follows {self.id}'s convention")
+                           why=f"a made-up name follows {self.said}'s convention")
             if agent.name:
                 ctx.carried.setdefault("name", agent.name)  # taken from the source's file name: it comes back
         pattern = rule.get("pattern")
         if pattern and not re.match(pattern, name) and not self.kept_rejected(ctx):
             fixed = naming.slugify(name) or "agent"
             ctx.report.add(LossCode.NAME_CHANGED, "name", name=name, written=fixed,
-                           why=f"it does not fit {self.id}'s rule {pattern}")
+                           why=f"it does not fit {self.said}'s rule {pattern}")
             ctx.carried.setdefault("name", agent.name)
             name = fixed
         ctx.name = name
@@ -1401,15 +1408,15 @@ class Dialect(ToolFields, Detection):
             if back != model.raw:
                 ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
         elif how == "inherit":
-            ctx.report.add(LossCode.MODEL_DEFAULT, "model", model=model.raw, dialect=self.id)
+            ctx.report.add(LossCode.MODEL_DEFAULT, "model", model=model.raw, dialect=self.said)
             ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would name none
         elif how == "no-alias":
-            ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw, why=f"a floating alias with no {self.id} "
+            ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw, why=f"a floating alias with no {self.said} "
                      "equivalent (an alias is never pinned to a version)")
         elif how == "unmapped":
             gone = models.retired(model) if self.table.get("model", {}).get("live") else None
             known = (f"{_named(model)} was retired from its vendor's API on {gone}" if gone else
-                     f"{_named(model)} is not in {self.id}'s model list" if model.version else "no known spelling")
+                     f"{_named(model)} is not in {self.said}'s model list" if model.version else "no known spelling")
             ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw,
                      why=f"{known} (checked {self.table.get('model', {}).get('checked', '?')})")
         return value
@@ -1432,7 +1439,7 @@ class Dialect(ToolFields, Detection):
             if how in ("kept", "mapped", "passed"):
                 ctx.report.add(LossCode.MODEL_COERCED, "model", model=entry, written=value, same=_named(other),
                                note=f" (entry {i} of the fallback list: its first, {model.raw!r}, has no "
-                                    f"{self.id} spelling)")
+                                    f"{self.said} spelling)")
                 ctx.carried.setdefault("model", {"raw": entry})  # the entry written (the side channel never
                 # gives back another model than the file's), with the list: the way back writes the list again
                 return value
@@ -1473,7 +1480,7 @@ class Dialect(ToolFields, Detection):
             byhex = {v.lower(): k for k, v in colors.items()}
             if str(color).lower() in byhex and byhex[str(color).lower()] in allowed:
                 return byhex[str(color).lower()]
-        ctx.lose("metadata.color", field=f"color {color!r}", done="written", why=f"{self.id} has no such color")
+        ctx.lose("metadata.color", field=f"color {color!r}", done="written", why=f"{self.said} has no such color")
         return None
 
     def out_map(self, prefix: str, ctx: "WriteContext") -> dict[str, Any] | None:
@@ -1500,17 +1507,17 @@ class Dialect(ToolFields, Detection):
                 p = f"{attr}.{k}"
                 if p in held or p in ctx.mapped or v is None or (attr in spread and p in ctx.mapped):
                     continue
-                ctx.lose(p, field=p, done="written", why=f"{self.id} has no field for it")
+                ctx.lose(p, field=p, done="written", why=f"{self.said} has no field for it")
         if agent.display_name and "display_name" not in held and "display_name" not in ctx.mapped and agent.display_name != agent.name:
-            ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.id, field="display name",
+            ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.said, field="display name",
                      value=agent.display_name)
         if agent.model is not None and "model" not in held and "model" not in ctx.mapped:
-            ctx.lose("model", field=f"model {agent.model.raw!r}", done="written", why=f"{self.id} has no model field")
+            ctx.lose("model", field=f"model {agent.model.raw!r}", done="written", why=f"{self.said} has no model field")
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
-            ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.id} agent is a {default_role}")
+            ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.said} agent is a {default_role}")
         if agent.role and "role" not in held and "role" not in ctx.mapped and agent.role != default_role and "role" not in agent.derived:
-            ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.id, field="agent mode", value=agent.role)
+            ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.said, field="agent mode", value=agent.role)
         note, kinds = _MAPPED_KINDS.get(agent.kind), self.table.get("kinds", ["agent"])
         if note and agent.kind not in kinds and ("agent" in kinds or agent.kind == "squad") and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
@@ -1528,13 +1535,13 @@ class Dialect(ToolFields, Detection):
                     continue  # the key says the agent mode this target holds (Copilot's user-invocable: false)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
-                ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.id)
+                ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.said)
                 told = set(ctx.said_denies.get(k, ())) if ctx.agent.origin and ns == ctx.agent.origin.dialect else set()
                 if told:  # deny rules the tool policy says: their tools are not granted here
                     ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{ns}'s {k} deny {_rules(v, told)}",
                                    written="the tools it denies left ungranted", note="")
                 if denied := _denies(ns, k, v, told):  # access rules whose loss widens (kiro-md `permissions`)
-                    self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.id} cannot say: dropped, it would no "
+                    self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.said} cannot say: dropped, it would no "
                                  "longer be denied")
 
 

@@ -227,7 +227,7 @@ class Codex(Dialect):
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if not agent.prompt.strip():
             ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt",
-                           consequence=f"{self.id} requires developer_instructions: Codex ignores this role")
+                           consequence=f"{self.said} requires developer_instructions: Codex ignores this role")
         return super().body(agent, ctx)
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -251,11 +251,11 @@ class Codex(Dialect):
             also = set(spec.get("also_denies", []))
             extra = sorted(str(c) for c in denied - edits - commands - also - web)
             if extra:
-                return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only a read-only sandbox)",
+                return self._broaden(ctx, f"{self.said} cannot deny {', '.join(extra)} (only a read-only sandbox)",
                                      None)
             shells = sorted(denied & (commands | {c for c in also if capability(c) == "shell"}))
             if shells and not same:
-                self._broaden(ctx, f"{self.id} runs shell commands in every sandbox mode: denying "
+                self._broaden(ctx, f"{self.said} runs shell commands in every sandbox mode: denying "
                               f"{', '.join(shells)} cannot be written ({self.key} = {READ_ONLY!r} would grant "
                               "bash, a shell that cannot write files)", None)
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
@@ -278,7 +278,7 @@ class Codex(Dialect):
             web_off = {} if granted & web else off  # no web tool granted: no web search either
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
             if scoped:
-                return self._broaden(ctx, f"{self.id} cannot scope {self.named(ctx, scoped)}", WORKSPACE
+                return self._broaden(ctx, f"{self.said} cannot scope {self.named(ctx, scoped)}", WORKSPACE
                                      if granted & (edits | commands) else READ_ONLY, web_off)
             if granted & commands:
                 mode = WORKSPACE
@@ -286,11 +286,11 @@ class Codex(Dialect):
                 mode = WORKSPACE if granted & edits else READ_ONLY
                 what = "bash, a shell that can write in the workspace" if mode == WORKSPACE else \
                     "bash, a shell that cannot write files"
-                return self._broaden(ctx, f"{self.id} has no tool list and runs shell commands in every sandbox "
+                return self._broaden(ctx, f"{self.said} has no tool list and runs shell commands in every sandbox "
                                      f"mode ({READ_ONLY!r} included): the allowlist grants no shell; "
                                      f"{self.key} = {mode!r} would grant {what}", mode, web_off)
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="allowlist",
-                           written=_said({self.key: mode, **web_off}), note=f" ({self.id} has no tool list)")
+                           written=_said({self.key: mode, **web_off}), note=f" ({self.said} has no tool list)")
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.key: mode, **web_off}

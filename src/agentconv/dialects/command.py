@@ -155,11 +155,11 @@ class CommandDialect(Dialect):
                         return text[:-len(tail)] + tail[len(own) + 2:]
             return text
         if mine == "added":
-            ctx.report.add(LossCode.ARGUMENTS_ADDED, "prompt", dropper=source.id, dialect=self.id,
+            ctx.report.add(LossCode.ARGUMENTS_ADDED, "prompt", dropper=source.id, dialect=self.said,
                            how="adds them to it")
             return text
         spelled = self.spelling.args[0]
-        ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", written=f"{spelled!r} at its end ({self.id} drops them "
+        ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", written=f"{spelled!r} at its end ({self.said} drops them "
                        "otherwise)", placeholder=f"the arguments {source.id} adds to a prompt without a placeholder")
         ctx.appended = spelled  # said in the side channel: a write back takes it off
         if not text.strip():

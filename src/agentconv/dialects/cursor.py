@@ -59,7 +59,7 @@ class Cursor(Dialect):
             denied = self.denied_ids(ctx, policy)
             extra = sorted(str(c) for c in denied - set(self.read_only_denies()))
             if extra:
-                return self._broaden(ctx, f"{self.id} cannot deny {', '.join(extra)} (only readonly: true exists)")
+                return self._broaden(ctx, f"{self.said} cannot deny {', '.join(extra)} (only readonly: true exists)")
             narrower = sorted(mutating - denied)
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true", tools=", ".join(narrower))
@@ -71,7 +71,7 @@ class Cursor(Dialect):
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
             if writes or scoped:
                 what = f"it grants {', '.join(writes)}" if writes else f"it scopes {self.named(ctx, scoped)}"
-                return self._broaden(ctx, f"{self.id} has no tool list and {what}: the agent would get every tool")
+                return self._broaden(ctx, f"{self.said} has no tool list and {what}: the agent would get every tool")
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")
         if not same or ctx.carried_back("tools"):

@@ -337,7 +337,7 @@ class Detection:
             if not any(naming.unsafe_file_name(p) for p in parts):
                 return "/".join(parts), None
         pattern = self.table.get("name", {}).get("pattern")
-        why = (f"does not fit {self.id}'s rule {pattern}" if pattern and not rx.compile(pattern).match(name)
+        why = (f"does not fit {self.said}'s rule {pattern}" if pattern and not rx.compile(pattern).match(name)
                else naming.unsafe_file_name(name, self.table.get("layout", {}).get("nested", False)))
         if why is None:
             return name, None

@@ -72,7 +72,7 @@ class Kiro(Dialect):
                 agent.origin.keep["prompt_file"] = (ref, "")  # the reference, written back into this dialect only
             report.add(LossCode.FIELD_DROPPED, "prompt",
                        field="the prompt", done="read",
-                       why=f"{ref} {why}, so it is empty (the reference is written back only into {self.id})")
+                       why=f"{ref} {why}, so it is empty (the reference is written back only into {self.said})")
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         agent = ctx.agent
@@ -103,7 +103,7 @@ class Kiro(Dialect):
         if ctx.agent.kind != "agent":
             ctx.report.add(LossCode.FIELD_DROPPED, "kind",
                            field=f"kind {ctx.agent.kind!r}", done="written",
-                           why=f"{self.id} has only agents (it is written as a single agent)")
+                           why=f"{self.said} has only agents (it is written as a single agent)")
 
 
 _WORKSPACE = (".kiro", ".amazonq")

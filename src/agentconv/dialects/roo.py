@@ -241,7 +241,7 @@ class Roo(Dialect):
             return
         delegates = any(capability(c) == "delegation" for raw in gained for c in self.table["always"][raw])
         ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=(
-            f"in roo every mode also has {', '.join(gained)}, outside its groups" + (
+            f"in {self.said} every mode also has {', '.join(gained)}, outside its groups" + (
                 ": the agent can start a subtask in another mode (new_task, with that mode's tools; Roo asks the "
                 "user first unless subtasks are auto-approved)" if delegates else ": no new kind of access")))
         ctx.carry_tools()  # the way back gives the source's own tools, not Roo's always-available ones
@@ -259,7 +259,7 @@ class Roo(Dialect):
             entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and any(g.pattern for _, g in denied):
-            self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
+            self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
         if any(_group(g.raw) != n for n, g in allowed):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}

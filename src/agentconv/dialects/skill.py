@@ -195,7 +195,7 @@ class Skill(Dialect):
             if literal:  # literal text of the command (a Claude `git diff @{1.day.ago}`), in the neutral spelling
                 ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found,
                                what=f"literal text in {origin.dialect} (agentconv's neutral spelling of a placeholder)",
-                               dialect=self.id, consequence="has no placeholders: written as it is (the side channel "
+                               dialect=self.said, consequence="has no placeholders: written as it is (the side channel "
                                "names it, so a write back into a command reads it as text)" if ctx.literal else
                                "has no placeholders: written as it is, which a write back into a command reads as a "
                                "placeholder")
@@ -211,7 +211,7 @@ class Skill(Dialect):
                 continue
             was = f" ({names[found]!r} in {origin.dialect})" if found in names and names[found] != found else ""
             ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=f"a placeholder{was}",
-                           dialect=self.id, consequence="has no placeholders: written in agentconv's neutral spelling, "
+                           dialect=self.said, consequence="has no placeholders: written in agentconv's neutral spelling, "
                            "which a tool reads as text")
         if back and source.dollar:  # the escapes the write into the command added (Codex's `$$`): the skill's text
             text = "".join(str(t.value) if t.kind == TEXT else t.raw for t in source.tokenize(text))

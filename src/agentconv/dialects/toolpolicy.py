@@ -80,7 +80,7 @@ class ToolFields:
         foreign = dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
                          and unscoped(g.raw) not in self.crosswalk.valid)
         if foreign:
-            report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(foreign)} (not {self.id}'s own tool names)",
+            report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(foreign)} (not {self.said}'s own tool names)",
                        reading="their meaning, written in its spelling")
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
@@ -94,7 +94,7 @@ class ToolFields:
         parser = self.table.get("parser", {})
         if isinstance(value, list):
             if report is not None and self.table.get("tools_shape") == "comma":
-                report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a YAML list", reading=f"a list ({self.id} "
+                report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a YAML list", reading=f"a list ({self.said} "
                            "documents a comma string, which is what another dialect's file becomes)")
             if parser.get("list_items") == "text" and any(not isinstance(v, str) for v in value):
                 if report is not None:  # the tool keeps a list's text items only
@@ -170,8 +170,8 @@ class ToolFields:
         if not self.supports_exceptions() and policy.mode not in (ALLOWLIST, NONE) and any(
                 ctx.agent.extensions.get(d, {}).get(key) == "ask" for d, key in _asks_all()):  # OpenCode's `"*": ask`
             ctx.report.add(LossCode.FIELD_DROPPED, "tools", field="the ask before each call of every tool not named",
-                           done="kept", why=f"{self.id} has no per-tool ask (whether a call asks is left to "
-                                            f"{self.id}'s own approval settings)")
+                           done="kept", why=f"{self.said} has no per-tool ask (whether a call asks is left to "
+                                            f"{self.said}'s own approval settings)")
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
@@ -184,12 +184,12 @@ class ToolFields:
                 return {}
             ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools" if policy.mode != INHERIT else
                      f"{len(policy.grants)} per-tool decisions (pre-approvals)", done="written",
-                     why=f"{self.id} has no tool field")
+                     why=f"{self.said} has no tool field")
             return {}
         if policy.mode == INHERIT:
             return self.write_inherited(ctx)
         if "tools" not in self.table.get("fields", {}).values():
-            self.broaden(ctx, f"{self.id} has no tool list: the agent would get every tool")
+            self.broaden(ctx, f"{self.said} has no tool list: the agent would get every tool")
             return {}
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
@@ -304,7 +304,7 @@ class ToolFields:
     def expand_denylist(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
         scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
-            self.broaden(ctx, f"the deny list cannot be written in {self.id} without lifting the denial of {', '.join(scoped)}")
+            self.broaden(ctx, f"the deny list cannot be written in {self.said} without lifting the denial of {', '.join(scoped)}")
         deny = {g.canonical for g in policy.denied() if g.pattern is None}
         implied, why = implied_of(policy, ctx.agent.origin)
         out, regrant, kind = [], [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
@@ -322,13 +322,13 @@ class ToolFields:
             note += f"; {', '.join(dedupe(kind))} left out too ({why})"
         ctx.report.add(LossCode.TOOL_COERCED, "tools",
                        tools="the deny list", written="an allowlist of every other built-in tool",
-                       note=f" ({self.id} has no deny list){note}")
-        self.say_lacked(ctx, f"the deny list written as an allowlist of {self.id}'s built-in tools", deny | implied)
+                       note=f" ({self.said} has no deny list){note}")
+        self.say_lacked(ctx, f"the deny list written as an allowlist of {self.said}'s built-in tools", deny | implied)
         if not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):  # Roo's `mcp` group grants them all
             # a deny list leaves every MCP server's tools allowed; an allowlist names no server it does not know
             ctx.report.add(LossCode.TOOL_NARROWED, "tools",
                            tools="the tools of every MCP server it does not name (a deny list allows them)",
-                           written=f"the deny list written as an allowlist of {self.id}'s built-in tools")
+                           written=f"the deny list written as an allowlist of {self.said}'s built-in tools")
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
         return out
@@ -351,7 +351,7 @@ class ToolFields:
             return False
         kinds = dedupe(_class_meaning(capability(c)) for c in lacked)
         ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=written,
-                       tools=f"{', '.join(lacked)} ({self.id} has no tool that {' or '.join(kinds)})")
+                       tools=f"{', '.join(lacked)} ({self.said} has no tool that {' or '.join(kinds)})")
         ctx.carry_tools()
         return True
 
@@ -375,7 +375,7 @@ class ToolFields:
         kept = registry.get(source).table.get("sandbox", {}).get("read_only_shell")
         if kept and "bash" in {g.canonical for g in policy.denied() if g.pattern is None}:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=kept,
-                           written=f"the read-only setting written as a denied shell in {self.id}")
+                           written=f"the read-only setting written as a denied shell in {self.said}")
 
     def supports_exceptions(self) -> bool:
         """Whether a scope of a denied tool can be allowed here (OpenCode's ``bash: {"git tag *": allow, "*": deny}``)."""
@@ -392,7 +392,7 @@ class ToolFields:
             tools = dedupe(deny[g.canonical] for g in policy.grants
                            if g.decision != "deny" and g.pattern and g.canonical in deny)
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=", ".join(kept),
-                           written=f"{', '.join(tools)} denied as a whole in {self.id} (it cannot allow a scope of a "
+                           written=f"{', '.join(tools)} denied as a whole in {self.said} (it cannot allow a scope of a "
                                    "denied tool)")
 
     def narrow_asked(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
@@ -408,7 +408,7 @@ class ToolFields:
             tools = dedupe(asked[g.canonical] for g in policy.grants
                            if g.decision == "allow" and g.pattern and g.canonical in asked)
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=f"{', '.join(kept)} without asking",
-                           written=f"{', '.join(tools)} written as a whole in {self.id}, each call asked for or not by "
+                           written=f"{', '.join(tools)} written as a whole in {self.said}, each call asked for or not by "
                                    "its own approval settings (it cannot allow a scope of a tool that asks)")
             ctx.carry_tools()
 
@@ -429,15 +429,15 @@ class ToolFields:
         names = dedupe(g.raw for g in asked if g.pattern is None and g.canonical not in scoped)
         if names:
             ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the ask before each call of {', '.join(names)}",
-                           done="kept", why=f"{self.id} has no per-tool ask (the tool is written as available; whether "
-                                            f"a call asks is left to {self.id}'s own approval settings)")
+                           done="kept", why=f"{self.said} has no per-tool ask (the tool is written as available; whether "
+                                            f"a call asks is left to {self.said}'s own approval settings)")
             ctx.carry_tools()
 
     def denied_ids(self, ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
         """The ids a deny list denies, for a dialect that says them with one flag (Cursor, Codex). A denied tool no
         table knows is reported and left out, as ``names_for`` leaves it out of any other deny list."""
         for raw in dedupe(g.raw for g in policy.denied() if g.canonical is None):
-            ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.id, outcome="not granted")
+            ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.said, outcome="not granted")
         self.check_unknown_denied(ctx, policy, set())
         return {g.canonical for g in policy.denied() if g.canonical is not None}
 
@@ -450,7 +450,7 @@ class ToolFields:
         lost = dedupe(g.raw for g in policy.denied() if g.canonical is None and g.pattern is None
                       and any(c in g.raw for c in "*?") and unscoped(g.raw) not in written)
         if lost:
-            self.broaden(ctx, f"{self.id} cannot deny {', '.join(repr(r) for r in lost)} (a wildcard over tool names "
+            self.broaden(ctx, f"{self.said} cannot deny {', '.join(repr(r) for r in lost)} (a wildcard over tool names "
                               "no table knows: it matches MCP servers' tools), and its agent keeps every tool it "
                               "does not deny")
 
@@ -490,7 +490,7 @@ class ToolFields:
                 unknown = f" ({source} has no tool of that name, so none was read)" if None in canons and source \
                     not in (None, self.id) and self.crosswalk.read(unscoped(raw)) else ""  # `Bash` in a Gemini file
                 ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "tool set", tool=raw,
-                         dialect=self.id,
+                         dialect=self.said,
                          outcome="not granted" + unknown if whole else f"its {', '.join(canons)} not granted")
         if split:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
@@ -511,7 +511,7 @@ class ToolFields:
             of = f"tool {grant.raw!r}" if sum(g.raw == grant.raw for g in grants) == 1 else \
                 f"the {grant.canonical} of tool set {grant.raw!r}"  # Roo's read group, Kiro's read category
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{of} ({vocabulary()[grant.canonical]})",
-                           written=f"{', '.join(names)}, which does that in {self.id} (it has no "
+                           written=f"{', '.join(names)}, which does that in {self.said} (it has no "
                                    f"{grant.canonical} tool)", note="")
             return True
         return False
@@ -602,13 +602,13 @@ class ToolFields:
         if not files:
             return
         if mine_ignores:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.id} {', '.join(dedupe(f'{n}({g.pattern})' for n, g in files))} also take the "
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.said} {', '.join(dedupe(f'{n}({g.pattern})' for n, g in files))} also take the "
                            f"same paths in other cases ({self.table.get('parser', {}).get('reader', self.id)} matches file rules ignoring "
                            "case): no new kind of access")
             ctx.carry_tools()
             return
         scoped = dedupe(g.raw for _, g in files)
-        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"{self.named(ctx, scoped)} written for {self.id} (it matches "
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"{self.named(ctx, scoped)} written for {self.said} (it matches "
                        f"file rules in the case written; {theirs['parser'].get('reader', origin.dialect)} ignores case)",
                        tools="the same paths in other cases")
 
@@ -624,13 +624,13 @@ class ToolFields:
         if widen:
             refusals = [f"granting {', '.join(widen)} too", *refusals]
         if refusals:
-            self.broaden(ctx, f"the allowlist cannot be written in {self.id} without {' and '.join(refusals)}")
+            self.broaden(ctx, f"the allowlist cannot be written in {self.said} without {' and '.join(refusals)}")
         if warn:
             ctx.report.add(LossCode.TOOL_BROADENED, "tools",
-                           what=f"in {self.id} the agent also gets {', '.join(warn)}: no new kind of access")
+                           what=f"in {self.said} the agent also gets {', '.join(warn)}: no new kind of access")
         if same:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           tools="tools", written=f"{self.id}'s spelling",
+                           tools="tools", written=f"{self.said}'s spelling",
                            note=f", which also grants {', '.join(same)}, the same file-changes permission")
         if warn or same:
             ctx.carry_tools()
@@ -639,7 +639,7 @@ class ToolFields:
         """Header fields for per-tool decisions on an inherited policy (pre-approvals, asks): none by default, where
         the tool field can only restrict (said); a dialect whose field pre-approves writes them (``preapproved``)."""
         ctx.lose("tools", field=f"per-tool decisions ({len(ctx.agent.tools.grants)}: pre-approvals, asks)",
-                 done="written", why=f"{self.id} cannot say them")  # a warning, as where a target has no tool field:
+                 done="written", why=f"{self.said} cannot say them")  # a warning, as where a target has no tool field:
         return {}  # carried only where a reader would take it back (an allow never: it grants)
 
     def read_preapproved(self, agent: Agent, value: Any, report: LossReport) -> None:
@@ -674,13 +674,13 @@ class ToolFields:
         if other:
             ctx.lose("tools", LossCode.TOOL_COERCED,
                      tools=f"{len(other)} per-tool decisions other than pre-approval", written="nothing",
-                     note=f" ({self.id} cannot say them)")
+                     note=f" ({self.said} cannot say them)")
         if not allow:
             return None
         spelled = [(f"{n}({g.pattern})" if g.pattern else n, g) for n, g in self.names_for(ctx, allow)]
         names = dedupe(n for n, _ in spelled)
         if ctx.tools_renamed or any(n != g.raw for n, g in spelled):  # a name, or a scope (`git diff:*` as `git diff *`)
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         return names or None
 
     def cannot_restrict(self, ctx: "WriteContext", noun: str, why: str) -> None:
@@ -726,9 +726,9 @@ class ToolFields:
             if "tools.deny" in keys:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied):
-                self.broaden(ctx, f"{self.id} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
+                self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.id}'s spelling", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()  # respelling alone needs no carry
         return out
