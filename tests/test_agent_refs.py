@@ -82,14 +82,14 @@ def test_resolving_the_references_leaves_the_callers_document_as_it_was(tmp_path
     """`write_all` writes the rewritten scopes into its own copy: a document written to several targets (an API
     caller's, or `migrate`'s one read per source) still names the agents as its source did for the next target."""
     from agentconv import api
-    from agentconv.batch import agent_refs_of, discover
+    from agentconv.batch import agent_refs_of, discover, sources_read
 
     root = repo(tmp_path)
     found = list(discover([root]))
     doc, _ = api.read(root / ".github/agents/lead.agent.md")
     before = [(g.canonical, g.pattern) for g in doc.agent.tools.grants]
     for target in ("claude", "opencode"):
-        routes = agent_refs_of([e for e in found if e.problem is None], target, {})
+        routes = agent_refs_of(sources_read(found), target, {})
         out = api.write_all(doc, target, policy=agentconv.Policy(routes=routes))
         assert "developer" in out[0].text
         assert [(g.canonical, g.pattern) for g in doc.agent.tools.grants] == before, target

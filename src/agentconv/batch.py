@@ -139,46 +139,47 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
             for src, new in prefixed_apart([(src, name, "agent") for src, name in claims]).items()}
 
 
-def agent_routes(found: list[Entry], carry: bool = True) -> tuple[Any, ...]:
-    """The custom agents among a batch's sources that a command may run in (``Policy.routes``, ``routes_of``): each
-    file's dialect detected, whatever ``--from`` says of the commands. No converted names: a batch writes every source in
-    one dialect, so no agent is converted beside the commands as an agent (a command is routed to one by ``migrate``)."""
-    from .api import read
+def agent_routes(read: list[tuple[Entry, list[Any]]]) -> tuple[Any, ...]:
+    """The custom agents among a batch's sources (``read``: ``sources_read``) that a command may run in
+    (``Policy.routes``, ``routes_of``): each file's dialect detected, whatever ``--from`` says of the commands. No
+    converted names: a batch writes every source in one dialect, so no agent is converted beside the commands as an
+    agent (a command is routed to one by ``migrate``)."""
     from .dialects.base import routes_of
 
-    agents = []
+    return routes_of([rec for _, records in read for rec in records])
+
+
+def sources_read(found: list[Entry], carry: bool = True) -> list[tuple[Entry, list[Any]]]:
+    """Every readable source of ``found`` with its records, each file's dialect detected: what a batch's questions
+    about the other sources (``agent_routes``, ``agent_refs_of``) are asked of, read once when the first is asked."""
+    from .api import read
+
+    out = []
     for entry in found:
         if entry.problem is not None:
             continue
         try:
-            agents.extend(read(entry.path, None, carry=carry)[0].records)
+            out.append((entry, read(entry.path, None, carry=carry)[0].records))
         except Exception:  # noqa: BLE001 - not an agent we can read: it fails, or not, in its own conversion
             continue
-    return routes_of(agents)
+    return out
 
 
-def agent_refs_of(found: list[Entry], to: str, rename: dict[str, str], carry: bool = True) -> tuple[Any, ...]:
-    """The custom agents among a batch's sources, as the others name them and as ``to`` writes them
+def agent_refs_of(read: list[tuple[Entry, list[Any]]], to: str, rename: dict[str, str]) -> tuple[Any, ...]:
+    """The custom agents among a batch's sources (``read``: ``sources_read``), as the others name them and as ``to`` writes them
     (``dialects.base.agent_refs``): a delegation scope naming one by a name the target does not give it (VS Code's
     ``name:`` header) is rewritten to the target's name for it (``resolve_agent_refs``)."""
     from . import registry
-    from .api import read
     from .dialects.base import agent_refs
 
     target = registry.get(to)
     agents = []
-    for entry in found:
-        if entry.problem is not None:
-            continue
-        try:
-            doc, _ = read(entry.path, None, carry=carry)
-        except Exception:  # noqa: BLE001 - not an agent we can read: it fails, or not, in its own conversion
-            continue
-        if len(doc.records) == 1 and doc.agent.kind == "agent":
-            rec = doc.agent
+    for entry, records in read:
+        if len(records) == 1 and records[0].kind == "agent":
+            rec = records[0]
             if str(entry.path) in rename:
                 rec = replace(rec, name=rename[str(entry.path)])
-            agents.append((doc.agent, target.file_stem(rec)[0] or rec.name))
+            agents.append((records[0], target.file_stem(rec)[0] or rec.name))
     return agent_refs(agents, to)
 
 
@@ -330,6 +331,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
     ordered: list[FileResult] = []
     routes: tuple[Any, ...] | None = None
     refs: tuple[Any, ...] | None = None  # the batch's agents as the others name them: read once, when one does
+    others: list[tuple[Entry, list[Any]]] | None = None  # every source read, once, for the two questions above
     with run_scope():  # a project's settings beside its agents read once (no yield inside: the scope is this loop's)
         for entry in found:
             src = entry.path
@@ -350,15 +352,18 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                 if str(src) in rename:
                     rename_record(doc.agent, rename[str(src)], report)
                 seen = len(report.items)
-                if refs is None and len(doc.records) == 1 and delegates_by_name(doc.agent, to):
-                    refs = agent_refs_of(found, to, rename, carry=policy.carry)
-                mine = replace(policy, routes=refs) if refs and len(doc.records) == 1 and \
-                    delegates_by_name(doc.agent, to) else policy
+                mine = policy
+                if len(doc.records) == 1 and delegates_by_name(doc.agent, to):
+                    if refs is None:
+                        others = others if others is not None else sources_read(found, policy.carry)
+                        refs = agent_refs_of(others, to, rename)
+                    mine = replace(policy, routes=refs) if refs else policy
                 try:
                     results = write_all(doc, to, report=report, policy=mine)
                 except BroadenError:
                     if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
-                        routes = agent_routes(found, carry=policy.carry)
+                        others = others if others is not None else sources_read(found, policy.carry)
+                        routes = agent_routes(others)
                     if not routes:
                         raise
                     del report.items[seen:]
