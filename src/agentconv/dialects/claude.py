@@ -40,7 +40,7 @@ class Claude(Dialect):
         shows in its place, kept for a write that needs one (the record's own description stays none)."""
         if (agent.description or "").strip() or self.needs_header(path) or agent.origin is None:
             return
-        for key in ("when_to_use", "when-to-use"):
+        for key in self.table["parser"].get("description_from", ()):  # the loader's order (claude.toml [parser])
             shown = parsed.data.get(key)
             if isinstance(shown, (str, int, float)) and not isinstance(shown, bool) and str(shown).strip():
                 agent.origin.keep["description_shown"] = (str(shown).strip(), f"its {key}, which Claude Code's plugin "
