@@ -51,6 +51,22 @@ def test_trust_settings_alone_are_a_warning_not_a_refusal(settings):
     assert not any(i.code.value == "tool-broadened" for i in out.report)
 
 
+@pytest.mark.parametrize("available", [["*"], ["reviewer", "*"], ["**"]])
+@pytest.mark.parametrize("target", ["claude", "opencode", "copilot", "kiro-md"])
+def test_an_available_agents_list_every_name_matches_denies_nothing(available, target):
+    """availableAgents names the agents that may be spawned, in glob patterns (kiro.dev/docs/cli/chat/subagents,
+    "Restricting available agents": "Glob patterns are supported", read 2026-11-28): `*` matches every agent, so the
+    list restricts nothing and dropping it widens nothing (a warning, as a trust list's). It was refused as a deny."""
+    src = agent({"subagent": {"availableAgents": available, "trustedAgents": ["reviewer"]}})
+    out = agentconv.convert_text(src, target, path=PATH)
+    assert not any(i.code.value == "tool-broadened" and "availableAgents" in i.message for i in out.report)
+    assert [i.code.value for i in out.report if i.path == "extensions.kiro.toolsSettings"] == ["extension-dropped"]
+    # a list that does restrict stays refused, whatever sits beside it
+    narrowed = agent({"subagent": {"availableAgents": ["docs-*"], "trustedAgents": ["*"]}})
+    with pytest.raises(BroadenError, match=re.escape("toolsSettings deny subagent availableAgents docs-*")):
+        agentconv.convert_text(narrowed, target, path=PATH)
+
+
 @pytest.mark.parametrize("name, canonical, claude", [("subagent", "agent", "Agent")])
 def test_kiros_subagent_tool_name_is_read_as_the_agent_tool(name, canonical, claude):
     """kiro.dev/docs/cli/chat/subagents (read 2026-11-28): `"tools": ["fs_read", "subagent"]` lets an agent spawn

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cached_property
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records, yamlio
@@ -1554,7 +1554,7 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset()) -> str 
     except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
         return None
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
-        return _denying_settings(value, rule["keys"])
+        return _denying_settings(value, rule["keys"], rule.get("allowlists", ()))
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
@@ -1567,15 +1567,18 @@ def _rules(value: list[Any], which: set[int]) -> str:
                      for i, r in enumerate(value) if i in which)
 
 
-def _denying_settings(value: Any, keys: list[str]) -> str | None:
+def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = ()) -> str | None:
     """The settings of ``value`` (``{TOOL: {KEY: ...}}``) under one of ``keys`` that hold something (a non-empty list,
-    true), as text: ``shell deniedCommands git push .*; write deniedPaths secrets/**``."""
+    true), as text: ``shell deniedCommands git push .*; write deniedPaths secrets/**``. A key of ``allowlists`` names
+    what is allowed in glob patterns: one holding a pattern of stars alone (``*``: every name) denies nothing."""
     if not isinstance(value, dict):
         return None
     hits = []
     for tool, settings in value.items():
         for k in keys:
             v = settings.get(k) if isinstance(settings, dict) else None
+            if k in allowlists and isinstance(v, list) and any(isinstance(p, str) and p and not p.strip("*") for p in v):
+                continue  # every name matches: nothing is restricted
             if v is True or (isinstance(v, list) and v):
                 hits.append(f"{tool} {k}" + (f" {', '.join(map(str, v))}" if isinstance(v, list) else ""))
     return "; ".join(hits) or None
