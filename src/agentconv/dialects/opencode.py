@@ -96,8 +96,15 @@ class OpenCode(Dialect):
             default = perm
             rules.append(("*", None, perm, []))
         elif isinstance(perm, dict):
-            guards = self.table.get("guards", {})
+            guards, asked_as = self.table.get("guards", {}), self.table.get("permission_asked_as", {})
             for name, rule in perm.items():
+                meant = asked_as.get(str(name))  # a tool name no call asks under ([permission_asked_as])
+                if meant and _said(rule) != _said(perm.get(meant, perm.get("*", "allow"))):
+                    report.add(LossCode.VALUE_INVALID, "tools", problem=f"permission '{name}: {_said(rule)}' matches "
+                               f"no call (OpenCode's file-changing tools ask the '{meant}' permission, not '{name}')",
+                               reading=f"read as no rule, as OpenCode applies it to nothing (file changes are "
+                               f"'{meant}: ...')")
+                    continue  # one that says what `meant` says is read as before: the same grants, in their order
                 if name in guards:  # a situation OpenCode asks about, not a tool ([guards])
                     if rule != guards[name]:
                         report.add(LossCode.FIELD_DROPPED, "tools", field=f"permission '{name}: {_said(rule)}'",
