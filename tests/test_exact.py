@@ -27,7 +27,11 @@ def test_unknown_keys_kept_where_the_target_ignores_them_and_carried_where_it_do
     assert "handoffs" not in command.text  # which agent runs next is an access setting: never written elsewhere
     assert any(i.code.value == "field-kept" and i.path == "metadata.category" for i in command.report)
     copilot = agentconv.convert_text(text, "copilot", from_="claude")  # GitHub's own `metadata` map holds it there
-    assert "metadata:\n  category: tools\nhandoffs:" in copilot.text
+    assert "metadata:\n  category: tools\n" in copilot.text
+    # Copilot's `handoffs` in a Claude file: Claude Code ignores it, so written for Copilot the agent would get
+    # handoffs it never had (an access setting: which agent runs next); said, not written (test_foreign_access_keys)
+    assert "handoffs" not in copilot.text
+    assert any(i.code.value == "field-dropped" and i.path == "extensions.copilot.handoffs" for i in copilot.report)
     for target in ("opencode", "gemini"):  # OpenCode sends unknown keys to the provider; Gemini's schema is strict
         out = agentconv.convert_text(text, target, from_="claude")
         assert "\ncategory:" not in out.text and '"metadata.category":"tools"' in out.text, target

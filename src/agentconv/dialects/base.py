@@ -340,6 +340,8 @@ class Dialect(ToolFields, Detection):
                                         registry.get(owner_id).table.get("parser", {}))
             if value is not raw:  # kept for a write in this dialect, which gives the value back as written
                 agent.origin.keep.setdefault("coerced", {})[f"extensions.{owner_id}.{key}"] = (value, raw)
+            if owner_id != self.id and agent.origin is not None:  # another tool's key this one ignores (_foreign_access)
+                agent.origin.keep["foreign"] = (*agent.origin.keep.get("foreign", ()), f"extensions.{owner_id}.{key}")
             paths.put(agent, f"extensions.{owner_id}.{key}", value)
             return f"extensions.{owner_id}.{key}"
         if ipath == "model":
@@ -850,10 +852,13 @@ class Dialect(ToolFields, Detection):
         for key, value in agent.extensions.get(self.id, {}).items():
             if (key == "model" and "model" in held) or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:
                 continue
+            if self._foreign_access(ctx, self.id, key, value):
+                continue
             mapping.setdefault(key, self._uncoerced(ctx, f"extensions.{self.id}.{key}", value))
         kin, keys = self.kin
         for key, value in agent.extensions.get(kin, {}).items() if kin and not self._same(ctx) else ():
-            if key in keys and key not in mapping:  # the same key of the same tool (a Claude Code command's, a skill's)
+            if key in keys and key not in mapping and not self._foreign_access(ctx, kin, key, value):
+                # the same key of the same tool (a Claude Code command's, a skill's)
                 mapping[key] = self._uncoerced(ctx, f"extensions.{kin}.{key}", value)
                 ctx.mapped.add(f"extensions.{kin}.{key}")
         nulls = self._nulls(ctx)
@@ -885,6 +890,25 @@ class Dialect(ToolFields, Detection):
                            "({{args}}, {{arg:N}}, !{cmd}, @{path})")
         self._report_unheld(ctx, held)
         return mapping
+
+    def _foreign_access(self, ctx: "WriteContext", ns: str, key: str, value: Any) -> bool:
+        """``key`` of dialect ``ns`` (this one, or its kin) was read from a file of another, whose tool does not know it (Claude Code's
+        ``permissionMode`` in a ``.cursor/agents`` file, copied there by a generator), and is an access setting (what
+        the side channel never restores, ``carry.refusal``): that tool never applied it, so written here it would give
+        the agent a mode, a hook or a server it never ran with. Not written, said (True); an inert key (``background``)
+        or a value that grants nothing (``permissionMode: default``) is written as before (False)."""
+        path = f"extensions.{ns}.{key}"
+        origin = ctx.agent.origin
+        if origin is None or self._same(ctx) or path not in origin.keep.get("foreign", ()):
+            return False
+        why = carry.refusal(path, value)
+        if why is None:
+            return False
+        source = registry.get(origin.dialect).said if origin.dialect in registry.ids() else origin.dialect
+        ctx.report.add(LossCode.FIELD_DROPPED, path, field=f"'{key}'", done="written",
+                       why=f"{registry.get(ns).said}'s key found in {naming.a(source)} file, whose tool ignores it, so the agent "
+                       f"never ran with it; here it would apply ({why})")
+        return True
 
     def _first_unnamed(self, ctx: "WriteContext", key: str) -> bool:
         """The record's first file, of this dialect, had no ``key`` for its display name (the side channel's ``keys``
