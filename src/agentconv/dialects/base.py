@@ -131,6 +131,11 @@ class Dialect(ToolFields, Detection):
                 table["layout"]["path"] = v["path"]
                 table.setdefault("name", {})["builtin"] = {"names": list(v["builtin"]), "outcome": v["outcome"]}
                 table["variant_grants"] = list(v.get("grants", ()))  # what the tool gives every record (Kilo: web)
+                # what it gives a record lacking a group (Kilo: grep, glob without `read`), and what a group grants
+                # there besides its own tools (Kilo: `browser` runs commands); how it tests a scope (Kilo: a wildcard)
+                table["variant_grants_unless"] = dict(v.get("grants_unless", {}))
+                table["variant_group_grants"] = dict(v.get("group_grants", {}))
+                table["variant_scope"] = v.get("scope")
                 table["said"] = v.get("said", key)  # the name its reports give it (``said``)
                 other.__dict__["table"] = table
                 return other

@@ -207,8 +207,19 @@ class Roo(Dialect):
     def check_broaden(self, ctx: WriteContext, allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the groups grant, read back, judged by capability (``judge``); a scope must be a
         Roo fileRegex (from a roo entry), anything else would be dropped. Written for Kilo, the tools Kilo gives every
-        mode (``variant_grants``: its web tools) count as granted too."""
+        mode (``variant_grants``: its web tools) count as granted too, and what it gives a mode for the groups it has
+        or lacks (``variant_group_grants``: ``browser`` runs commands; ``variant_grants_unless``: grep and glob without
+        ``read``); a fileRegex it tests as a path wildcard (``variant_scope``) is said (it grants less)."""
+        names = {n for n, _ in allowed}
         extra = set(self.table.get("variant_grants", ()))
+        for group, canons in self.table.get("variant_grants_unless", {}).items():
+            if group not in names:
+                extra |= set(canons)
+        for group, canons in self.table.get("variant_group_grants", {}).items():
+            if group in names:
+                extra |= set(canons)
+        if self.table.get("variant_scope") == "wildcard":
+            self._say_wildcard(ctx, allowed)
         if policy.mode == DENYLIST:  # a tool Roo gives every mode, denied: no group takes it away (said, carried)
             self._say_always(ctx, self.always - {g.canonical for g in policy.denied() if g.pattern is None})
             denied = extra & {g.canonical for g in policy.denied() if g.pattern is None}
@@ -229,6 +240,22 @@ class Roo(Dialect):
         if not unscoped:
             self.check_case(ctx, allowed)  # a fileRegex tests case
         self._say_always(ctx, granted)
+
+    def _say_wildcard(self, ctx: WriteContext, allowed: list[tuple[str, Grant]]) -> None:
+        """Kilo CLI 7 migrates ``["edit", {fileRegex}]`` to ``edit: {<fileRegex>: allow, "*": deny}`` and tests that key
+        as a path wildcard (backslashes as ``/``, ``*`` any text, every other character itself), not as a regular
+        expression: ``\\.md$`` lets the mode edit no file (Kilo-Org/kilocode packages/opencode/src/kilocode/
+        modes-migrator.ts convertPermissions, util/wildcard.ts match; @kilocode/cli 7.7.9 `kilo debug agent`, 2026-11-28).
+        Narrower, never wider: said."""
+        scoped = _scoped_groups(allowed)
+        regexes = []
+        for name, g in allowed:
+            e = _entry(name, g) or scoped.get(name)
+            if isinstance(e, list) and len(e) > 1 and isinstance(e[1], dict) and isinstance(e[1].get("fileRegex"), str):
+                regexes.append(e[1]["fileRegex"])
+        for regex in dedupe(regexes):
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="editing the files the regex names",
+                           written=f"the fileRegex {regex!r} ({self.said} tests it as a path wildcard, not a regex)")
 
     def _say_always(self, ctx: WriteContext, granted: set[str]) -> None:
         """What Roo gives every mode that the agent did not have is said, never left silent: delegation (new_task,
