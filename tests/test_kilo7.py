@@ -81,3 +81,16 @@ def test_kilo_file_regex_is_a_wildcard_there():
     assert "fileRegex: \\.md$" in out.text
     assert any("\\\\.md$" in m and "path wildcard" in m for m in _said(out, "tool-narrowed")), _said(out, "tool-narrowed")
     assert not _said(agentconv.convert_text(src, "roo", **kw), "tool-narrowed")
+
+
+# A Roo file given `--to kilo` came back as it was, unchecked: Kilo runs a `browser` group as bash and gives the mode
+# its web tools. The text stays as it came; what Kilo makes of it is said (refused without --allow-broaden).
+def test_a_roo_file_copied_for_kilo_is_still_judged():
+    src = "customModes:\n  - slug: b\n    name: B\n    roleDefinition: r\n    groups: [read, browser]\n"
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert_text(src, "kilo", from_="roo", path=".roomodes")
+    assert "bash" in str(err.value) and "webfetch" in str(err.value)
+    out = agentconv.convert_text(src, "kilo", from_="roo", path=".roomodes", policy=agentconv.Policy(allow_broaden=True))
+    assert out.text == src and any("bash" in m for m in _said(out, "tool-broadened"))
+    same = agentconv.convert_text(src, "roo", from_="roo", path=".roomodes")
+    assert same.text == src and not _said(same, "tool-broadened")

@@ -449,6 +449,14 @@ class Dialect(ToolFields, Detection):
         if not afresh and all(lo is not None and a == a.origin.keep.get("as_read") for a, lo in zip(doc.records, layouts)):
             text = self.envelope.as_written(layouts)  # every record as read, all of one file in order: as it came
             if text is not None:
+                if self.variant_name is not None:  # another tool reads the same file its own way (Kilo's modes
+                    # migration): what it makes of each record is said, the text stays as it came
+                    scratch = LossReport([], report.source, None, report.file)
+                    taken: set[str] = set()
+                    for a in doc.records:
+                        self.write_record(WriteContext(self, a, scratch, policy, taken))
+                    report.items.extend(i for i in scratch.items if i.code in (LossCode.TOOL_BROADENED,
+                                                                               LossCode.TOOL_NARROWED))
                 return text
         taken: set[str] = set()  # the identifiers already in the file
         return self.envelope.join([self.write_record(WriteContext(self, a, report, policy, taken))
