@@ -93,3 +93,47 @@ def test_resolving_the_references_leaves_the_callers_document_as_it_was(tmp_path
         out = api.write_all(doc, target, policy=agentconv.Policy(routes=routes))
         assert "developer" in out[0].text
         assert [(g.canonical, g.pattern) for g in doc.agent.tools.grants] == before, target
+
+
+def _migrated(tmp_path: Path, name: str, jobs: int, filler: int = 0):
+    from agentconv import migration
+
+    root = repo(tmp_path / name)
+    for i in range(filler):  # enough sources for the pool (migration.POOLED)
+        (root / f".github/agents/f{i:03}.agent.md").write_text(
+            f"---\nname: Filler {i}\ndescription: Fills\ntools: ['read']\n---\nFill.\n", encoding="utf-8")
+    outcome = migration.migrate(root, ["claude", "opencode"], jobs=jobs)
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+             if p.is_file() and p.name != "lock"}
+    return root, outcome, files
+
+
+def test_migrate_writes_the_scope_under_the_names_it_gives_the_agents(tmp_path):
+    root, outcome, _ = _migrated(tmp_path, "m", 1)
+    claude = (root / ".claude/agents/lead.md").read_text(encoding="utf-8").split("# agentconv-carry")[0]
+    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer), Agent(Plan)\n" in claude
+    opencode = (root / ".opencode/agent/lead.md").read_text(encoding="utf-8").split("# agentconv-carry")[0]
+    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n    Plan: allow\n" in opencode
+    lead = [r for r in outcome.records if r.source.endswith("lead.agent.md")]
+    assert [r.target_dialect for r in lead] == ["claude", "opencode"]
+    for r in lead:
+        said = [(i["code"], i["severity"], i["message"].split(":")[0]) for i in r.items()
+                if i["code"] == "name-conflict" or (i["code"] == "tool-coerced" and "scope" in i["message"])]
+        assert said == [
+            ("tool-coerced", "info", f"the agent tool's scope '💻 Python Developer' written as 'developer' (the name "
+                                     f"{r.target_dialect} gives the agent copilot names '💻 Python Developer')"),
+            ("tool-coerced", "info", f"the agent tool's scope 'QA Tester' written as 'qa' (the name {r.target_dialect} "
+                                     "gives the agent copilot names 'QA Tester')"),
+            ("name-conflict", "warning", "name 'Ghost Writer' names no agent among the converted files")]
+    # as convert DIR writes it
+    out = {Path(x.source).name: x for x in convert_many([root / ".github/agents"], "claude", tmp_path / "dir")}
+    assert Path(out["lead.agent.md"].target).read_text(encoding="utf-8") == (root / ".claude/agents/lead.md").read_text(
+        encoding="utf-8")
+
+
+def test_migrate_with_a_pool_writes_what_one_process_does(tmp_path):
+    _, one, files_one = _migrated(tmp_path, "one", 1, filler=70)
+    _, two, files_two = _migrated(tmp_path, "two", 2, filler=70)
+    assert [r.to_json() for r in two.records] == [r.to_json() for r in one.records]
+    assert files_two == files_one
+    assert b"Agent(developer)" in files_one[".claude/agents/lead.md"]

@@ -70,6 +70,10 @@ class Record:
     """Loss counts by code, instead of ``losses``, when the caller only wants the summary."""
     remedy: str | None = None
     """What would get past the error (``AgentconvError.remedy``; ``"force"``, ``"prefix_collisions"``)."""
+    refers: tuple[Any, ...] | None = None
+    """On the first record of a source that is one custom agent: (its dialect, the name another agent of that dialect
+    names it by, (target dialect, name written there) pairs, the agents it names in its delegation scope):
+    what ``_refer`` resolves the run's agent references from, without reading any source again."""
 
     def to_json(self) -> dict[str, Any]:
         out = {"source": self.source, "from": self.source_dialect, "to": self.target_dialect, "target": self.target,
@@ -162,6 +166,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
     except AgentconvError as exc:
         return [Record(rel, None, None, "failed", job.from_, [], str(exc), int(exc.exit_code), remedy=exc.remedy)]
     root = job.out
+    refers = _refers_of(doc)  # before a rename: the others name it as its source does
+    names: list[tuple[str, str]] = []
     new_name = dict(job.rename).get(rel)
     if new_name:
         from .batch import rename_record
@@ -175,6 +181,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                               error=f"already {target}: the source itself"))
             continue
         d = registry.get(target)
+        if refers is not None:
+            names.append((d.id, _stem(d, doc.agent)))
         if api.keeps_many(target):  # many sources, one file: merged in the main process (see _merge)
             rec = Record(rel, target, _where(job, d, d.output_path(doc.agent)), "merge", report0.source,
                          report0.to_json())
@@ -203,11 +211,35 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                 continue
             _place(rec, result.text, root, job.mode)
             out.append(rec)
+    if refers is not None and names and out:
+        out[0].refers = (refers[0], refers[1], tuple(names), refers[2])
     if job.keep_losses is not True:
         for rec in out:
             if rec.status in ("failed", "skipped"):  # a merged record's items are needed once more, by _merge
                 _thin(rec, job.keep_losses)
     return out
+
+
+def _refers_of(doc: Document) -> tuple[Any, ...] | None:
+    """A source of one custom agent (as ``convert DIR`` takes them, ``batch.agent_refs_of``): its dialect, the name
+    another agent of that dialect names it by (``refers_as``), and the agents its delegation scope names
+    (``agents: [...]``, ``Agent(x)``; no pattern). None for any other source."""
+    if len(doc.records) != 1 or doc.agent.kind != "agent" or doc.agent.origin is None:
+        return None
+    from .dialects.base import refers_as
+
+    agent = doc.agent
+    wants = tuple(dict.fromkeys(g.pattern for g in agent.tools.grants if g.canonical == "agent"
+                                and isinstance(g.pattern, str) and g.pattern and "*" not in g.pattern))
+    return agent.origin.dialect, refers_as(agent), wants
+
+
+def _stem(d: Any, agent: Any) -> str:
+    """The name ``d`` writes ``agent`` under (``batch.agent_refs_of``): its file's stem, else its name."""
+    try:
+        return d.file_stem(agent)[0] or agent.name
+    except AgentconvError:  # a name refused as a path: its write fails with its own line
+        return agent.name
 
 
 def _by_kind(doc: Document) -> list[Document]:
@@ -828,10 +860,13 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     caller discards when a pass fails): convert, drop outputs taken for sources, prefix, merge, resolve and commit."""
     records = spills[-1]
     merging = False
+    wanted: set[tuple[str, str]] = set()  # (dialect, name): the agents some agent's delegation scope names, a few
     with closing(workers.run(job, found)) as stream:
         for rec in stream:  # equal loss items already one object per chunk (_work_chunk): pickled once each
             records.append(rec)
             merging = merging or rec.status == "merge"
+            if rec.refers is not None and rec.refers[3]:
+                wanted.update((rec.refers[0], name) for name in rec.refers[3])
             if progress:
                 progress(len(records), len(found) * max(1, len(job.to)))
     own = _own_outputs(records, found, out_root)
@@ -845,7 +880,11 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
         job = routed_[1]
     if prefix_collisions:
         if (prefixed := _prefix(records, job, found)) is not None:
-            spills.append(records := prefixed)
+            spills.append(records := prefixed[0])
+            job = prefixed[1]
+    if wanted and (referred := _refer(records, job, found, wanted)) is not None:  # after prefixing: the names written
+        spills.append(records := referred[0])
+        job = referred[1]
     if merging:
         spills.append(records := _merge(records, job, out_root))
     spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
@@ -942,9 +981,10 @@ def _carries(path: str, seen: dict[str, bool]) -> bool:
     return seen[path]
 
 
-def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> Spill[Record] | None:
-    """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs; None
-    when no two sources collide (the records stand, no pass copies them)."""
+def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) -> tuple[Spill[Record], Job] | None:
+    """Re-convert colliding sources under ``<folder>-<name>``, the folder being the nearest one that differs, with the
+    job that renames them (a later pass converting one again keeps its name); None when no two sources collide (the
+    records stand, no pass copies them)."""
     from .naming import prefixed_apart
 
     rename: dict[str, str] = {}
@@ -959,7 +999,49 @@ def _prefix(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]]) 
     out = records.like(_without(records, rename))
     for rel in rename:
         out.extend(_work(redo, str(paths[rel]), rel))
-    return out
+    return out, redo
+
+
+def _refer(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
+           wanted: set[tuple[str, str]]) -> tuple[Spill[Record], Job] | None:
+    """Agents whose delegation scope names other agents (a VS Code agent's ``agents: ['💻 Python Developer']``):
+    converted again, knowing the name each target writes those agents under (``Policy.routes``: ``name_routes``, as
+    ``convert DIR`` does, ``resolve_agent_refs``), so the scope names them as written (tool-coerced), and a name no
+    source agent has is said (name-conflict). The names come from what the workers read (``Record.refers``): no
+    source is read again but those agents. ``wanted``: the (dialect, name) pairs the scopes name; only those agents
+    (and the agents that delegate) are held. None when no agent is written in another dialect with such a scope."""
+    from .dialects.base import name_routes
+    from .ir import NONE, ToolPolicy
+
+    agents, delegating = [], set()
+    for r in records:
+        if r.refers is None:
+            continue
+        dialect, spelled, names, wants = r.refers
+        if wants:
+            delegating.add(r.source)
+        if wants or (dialect, spelled) in wanted:  # the tools are never read: an agent's routes run no command
+            agents.append((dialect, spelled, ToolPolicy(NONE), names))
+    if not delegating:
+        return None
+    redo = replace(job, policy=replace(job.policy, routes=(*job.policy.routes, *name_routes(agents))))
+    where = {rel: src for src, rel in found if rel in delegating}
+    return records.like(_redone(records, where, redo)), redo
+
+
+def _redone(records: Iterable[Record], where: dict[str, str], job: Job) -> Iterator[Record]:
+    """``records``, those of the sources in ``where`` (rel -> path) converted again by ``job`` in their place (the
+    records of a source are consecutive: one ``_work`` each); the old ones' temp files are discarded."""
+    done: set[str] = set()
+    for r in records:
+        if r.source not in where:
+            yield r
+            continue
+        if r.tmp:
+            fsio.discard(r.tmp)
+        if r.source not in done:
+            done.add(r.source)
+            yield from _work(job, str(where[r.source]), r.source)
 
 
 def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],

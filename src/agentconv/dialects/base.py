@@ -1693,17 +1693,23 @@ def agent_refs(agents: list[tuple[Agent, str]], to: str) -> tuple[Any, ...]:
     (with the name ``to`` writes it under) as another agent of its dialect names it (``refers_as``), and
     ``names``: (``to``, the name written there). A route's ``dialect`` is the agent dialect, which no command's
     ``[runs_in]`` is, so commands never take one. A spelling two agents answer to is left out (ambiguous)."""
+    target = registry.get(to).id
+    return name_routes((rec.origin.dialect, refers_as(rec), rec.tools, ((target, written),)) for rec, written in agents
+                       if rec.kind == "agent" and rec.origin is not None)
+
+
+def name_routes(agents: Iterable[tuple[str, str | None, ToolPolicy, tuple[tuple[str, str], ...]]]) -> tuple[Any, ...]:
+    """``Policy.routes`` for the references between the custom agents of one run, from each agent's (source dialect,
+    name another agent of its dialect names it by: ``refers_as``, tools, (target dialect, name written there) pairs):
+    ``agent_refs`` for one target (``convert DIR``), ``migrate`` for all of its targets at once, from what its
+    workers read. A spelling two agents answer to is left out (ambiguous)."""
     from ..loss import Route
 
-    seen: dict[tuple[str, str], list[tuple[Agent, str]]] = {}
-    for rec, written in agents:
-        if rec.kind != "agent" or rec.origin is None:
-            continue
-        spelled = refers_as(rec)
+    seen: dict[tuple[str, str], list[tuple[ToolPolicy, tuple[tuple[str, str], ...]]]] = {}
+    for dialect, spelled, tools, names in agents:
         if spelled:
-            seen.setdefault((rec.origin.dialect, spelled), []).append((rec, written))
-    return tuple(Route(d, name, got[0][0].tools, ((registry.get(to).id, got[0][1]),))
-                 for (d, name), got in sorted(seen.items()) if len(got) == 1)
+            seen.setdefault((dialect, spelled), []).append((tools, names))
+    return tuple(Route(d, name, got[0][0], got[0][1]) for (d, name), got in sorted(seen.items()) if len(got) == 1)
 
 
 def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[Any, ...]) -> ToolPolicy | None:
