@@ -121,12 +121,15 @@ def test_a_claude_agent_runs_beneath_its_projects_deny_rules(tmp_path):
     assert "edit: deny" in head["own"] and "bash: deny" in head["own"]
     said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
     assert said == [f"permissions.deny of {agents.parent / 'settings.json'}, {agents.parent / 'settings.local.json'} "
-                    "(not read: its permissions.ask) read as rules beneath this agent's own, as Claude Code applies its "
-                    "settings' deny rules to every subagent"]
+                    "read as rules beneath this agent's own, as Claude Code applies its settings' deny rules to every "
+                    f"subagent", f"permissions.ask of {agents.parent / 'settings.json'} read as asks beneath this "
+                    "agent's own tools, as Claude Code asks before every call its settings' ask rules match, a "
+                    "subagent's too, whatever allows it"]
+    assert "edit: ask" in head["all"] and "edit" not in head["listed"]
     assert {n: api.convert(agents / f"{n}.md", "claude").text for n in files} == files
     doc, _ = api.read(agents / "all.md")
     assert [(g.raw, g.decision) for g in doc.records[0].tools.grants] == [
-        ("Bash", "deny"), ("Read(./.env)", "deny"), ("WebFetch", "deny")]
+        ("Edit", "ask"), ("Bash", "deny"), ("Read(./.env)", "deny"), ("WebFetch", "deny")]
     gemini = api.convert(agents / "listed.md", "gemini", policy=api.Policy(allow_broaden=True))
     assert "run_shell_command" not in gemini.text and "web_fetch" not in gemini.text
 

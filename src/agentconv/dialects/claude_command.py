@@ -26,6 +26,18 @@ class ClaudeCommand(CommandDialect):
             return super().read_tools(agent, data, report)
         self.read_preapproved(agent, data["allowed-tools"], report)
 
+    def project_base(self, file: str) -> Any:
+        """A command's project settings (``settings.claude``: a command of ``.claude/commands/``)."""
+        from . import settings
+
+        return settings.claude(file)
+
+    def read_base(self, agent: Agent, report: LossReport) -> None:
+        """The settings' deny and ask rules over the command's pre-approvals (``settings.preapproved_beneath``)."""
+        from . import settings
+
+        settings.preapproved_beneath(self, agent, report)
+
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """``allowed-tools`` PRE-APPROVES tools while the command runs, it restricts nothing (claude-command.toml cites
         Claude Code): pre-approvals (a skill's) are written there, a deny list as ``disallowed-tools``; another
@@ -61,10 +73,11 @@ class ClaudeCommand(CommandDialect):
         old = {c.key: c.value for c in layout.chunks if c.key in ("allowed-tools", "disallowed-tools") and not c.lenient}
         if not old or not all(isinstance(v, (list, str)) for v in old.values()):
             return None
-        from ..ir import Agent
+        from ..ir import Agent, Origin
         from ..loss import LossReport
 
-        scratch = Agent()
+        base = ctx.agent.origin.keep.get("base") if ctx.agent.origin is not None else None
+        scratch = Agent() if base is None else Agent(origin=Origin(self.id, keep={"base": base}))  # beneath it again
         self.read_tools(scratch, dict(old), LossReport())
         return old if scratch.tools == ctx.agent.tools else None
 

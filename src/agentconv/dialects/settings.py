@@ -12,7 +12,7 @@ from .. import limits
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Grant
 from ..loss import LossCode, LossReport
-from .helpers import per_run, shown_path, up_to_worktree
+from .helpers import per_run, shown_path, unscoped, up_to_worktree
 from .toolpolicy import server_of, settle
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ class Base:
     """(file, problem): a settings file agentconv cannot read (the tool skips it with an error)."""
     other: tuple[str, ...] = ()
     """Other keys of theirs that the tool applies to subagents too and no agent file holds, named in the report, not
-    read (Claude Code's ``permissions.ask`` and ``permissions.defaultMode``: when it asks, not which tools there are)."""
+    read (Claude Code's ``permissions.defaultMode``: the mode the session starts in, which the user changes as it runs
+    and an agent's own ``permissionMode`` may replace, not a fact of any one agent; ``claude``)."""
     key: str = "permissions.deny"
     """Where the rules are, as the report names it."""
     tool: str = "Claude Code"
@@ -43,6 +44,11 @@ class Base:
     name is not available to any agent (``run_shell_command(git)``: the shell for those commands only); None: none."""
     allow_files: tuple[str, ...] = ()
     """The settings files that gave ``allow``."""
+    ask: tuple[str, ...] = ()
+    """Their ask rules (Claude Code's ``permissions.ask``: ``WebFetch``, ``Bash(git push:*)``), in the order read, each
+    once: a call they match asks first, whatever else allows it (``claude``)."""
+    ask_files: tuple[str, ...] = ()
+    """The settings files that gave ``ask``."""
 
 
 def claude(file: str) -> Base | None:
@@ -62,10 +68,11 @@ def claude(file: str) -> Base | None:
     ``.claude/settings.local.json``, and the local one at the root of its git worktree, where Claude Code has saved
     approvals since v2.1.211 (``localSettings`` resolved to the repository's root, the session folder's own still
     read: code.claude.com/docs/en/permissions). An agent of ``~/.claude/agents/`` gets ``~/.claude/settings.json``,
-    the user's settings, which hold in every session. None where the file is in no ``.claude/agents/`` folder or no
-    settings file denies anything."""
+    the user's settings, which hold in every session. The same for a skill of ``.claude/skills/`` and a command of
+    ``.claude/commands/``, which run in the session's own permission context (``preapproved_beneath``). None where the
+    file is in no such folder or no settings file denies or asks anything."""
     where = os.path.abspath(file).replace("\\", "/")
-    cut = where.rfind("/.claude/agents/")
+    cut = max(where.rfind(f"/.claude/{kind}/") for kind in ("agents", "skills", "commands"))
     if cut < 0:
         return None
     project = where[:cut] or "/"
@@ -78,10 +85,10 @@ def _claude(project: str) -> Base | None:
     if rooted and up[0] != project:
         names.append(os.path.join(up[0], ".claude", CLAUDE[1]))
 
-    def rules(data: dict[str, Any]) -> tuple[Any, list[str]]:
+    def rules(data: dict[str, Any]) -> tuple[Any, list[str], None, Any]:
         perms = data.get("permissions")
         perms = perms if isinstance(perms, dict) else {}
-        return perms.get("deny"), [f"permissions.{k}" for k in ("ask", "defaultMode") if perms.get(k)]
+        return perms.get("deny"), ["permissions.defaultMode"] if perms.get("defaultMode") else [], None, perms.get("ask")
 
     return _read(names, rules, Base)
 
@@ -145,6 +152,8 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
     unread: list[tuple[str, str]] = []
     allow: tuple[str, ...] | None = None
     allow_files: list[str] = []
+    ask: dict[str, None] = {}
+    ask_files: list[str] = []
     for name in names:
         if not os.path.isfile(name):
             continue
@@ -153,18 +162,40 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
         except (OSError, UnicodeDecodeError, ParseError, limits.LimitError) as exc:
             unread.append((name, getattr(exc, "message", None) or str(exc)))
             continue
-        found, also, *allowing = rules(data)
-        said = [r.strip() for r in found if isinstance(r, str) and r.strip()] if isinstance(found, list) else []
+        found, also, *more = rules(data)
+        said = _rules(found)
         if said:
             deny.update(dict.fromkeys(said))
             files.append(name)
         other.update(dict.fromkeys(also))
-        if allowing and allowing[0] is not None:  # a later file's list replaces an earlier one's
-            allow, allow_files = tuple(dict.fromkeys(r.strip() for r in allowing[0] if r.strip())), [name]
-    if not deny and not unread and allow is None:
+        if more and more[0] is not None:  # a later file's list replaces an earlier one's
+            allow, allow_files = tuple(dict.fromkeys(r.strip() for r in more[0] if r.strip())), [name]
+        asked = _rules(more[1]) if len(more) > 1 else []
+        if asked:  # ask rules add up across the files, as deny rules do (one alwaysAskRules per source)
+            ask.update(dict.fromkeys(asked))
+            ask_files.append(name)
+    if not deny and not unread and allow is None and not ask:
         return None
     base = make(tuple(deny), tuple(files), tuple(unread), tuple(other))
+    if ask:
+        base = replace(base, ask=tuple(ask), ask_files=tuple(ask_files))
     return base if allow is None else replace(base, allow=allow, allow_files=tuple(allow_files))
+
+
+def _within(inner: str | None, outer: str | None) -> bool | None:
+    """Whether command scope ``inner`` lies within ``outer`` (``git push *`` within ``git *``): True, False (apart, or
+    only overlapping), None where that cannot be told (a wildcard before a scope's end)."""
+    if inner is None or outer is None:
+        return outer is None if inner is not None else None if outer is not None else True
+    a, b = inner.removesuffix("*"), outer.removesuffix("*")
+    if any(ch in a + b for ch in "*?["):
+        return None
+    return a.startswith(b) if outer.endswith("*") else inner == outer
+
+
+def _rules(found: Any) -> list[str]:
+    """A settings list's rules: its text items, trimmed (anything else is not a rule)."""
+    return [r.strip() for r in found if isinstance(r, str) and r.strip()] if isinstance(found, list) else []
 
 
 def _settings(name: str) -> dict[str, Any]:
@@ -210,11 +241,80 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
     if policy.mode != ALLOWLIST and policy.grants:
         policy.mode = DENYLIST
     settle(policy)
+    also = f" (not read: its {' and '.join(base.other)})" if base.other else ""
     if (policy.mode, policy.grants) != before and base.files:
-        also = f" (not read: its {' and '.join(base.other)})" if base.other else ""
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{base.key} of {', '.join(map(shown_path, base.files))}"
                    f"{also}", reading=f"rules beneath this agent's own, as {base.tool} applies its settings' deny rules "
                    "to every subagent")
+        also = ""
+    if base.ask and _asks(dialect, policy, base.ask):
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"permissions.ask of {', '.join(map(shown_path, base.ask_files))}"
+                   f"{also}", reading=f"asks beneath this agent's own tools, as {base.tool} asks before every call its "
+                   "settings' ask rules match, a subagent's too, whatever allows it")
+
+
+def _asks(dialect: "Dialect", policy: Any, rules: tuple[str, ...]) -> bool:
+    """Claude Code's ``permissions.ask`` beneath a policy already read beneath the deny rules, as Claude Code applies
+    them: a subagent runs with its session's permission context, ``alwaysAskRules`` kept (2.1.330: the subagent's
+    context is its parent's, only its mode, prompts, allow rules and its own disallowedTools changed), and a call
+    checks deny rules, then ask rules (a whole tool's before its own check, a scoped one's after it), then the mode and
+    the allow rules, so an ask rule holds even in bypassPermissions (there a call is denied unasked where the session
+    cannot ask: ``dontAsk``, a background agent that cannot show a prompt; narrower still). Read: an allowed tool an
+    ask rule names whole asks (its grant's decision ``ask``); a scope of an allowed tool (``Bash(git push:*)``) adds a
+    scoped ``ask`` grant, set before the deny grants (a target where the last matching rule wins, OpenCode, keeps a
+    deny of an overlapping scope over it). A tool not granted, or denied whole, takes nothing; an ask rule of a tool no
+    table knows is not read (a deny list grants it anyway). True when the policy changed."""
+    if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+        return False
+    before = (policy.mode, list(policy.grants))
+    grants = list(policy.grants)
+    denied = {g.canonical for g in grants if g.decision == "deny" and g.pattern is None and g.canonical}
+
+    def covers(c: str, g: Grant) -> bool:  # a rule of tool c (or MCP server c) over grant g's tool
+        return g.canonical == c or bool(g.canonical and server_of(g.canonical, {c}))
+
+    added: list[Grant] = []
+    for rule in (g for r in rules for g in dialect.grants(r, "ask")):
+        c = rule.canonical
+        if c is None or c in denied or any(server_of(c, {d}) for d in denied):
+            continue
+        granted = [g for g in grants if g.decision != "deny" and covers(c, g)]
+        if policy.mode == ALLOWLIST and not granted:
+            continue  # a tool the agent does not have: nothing to ask about
+        if any(g.decision == "ask" and g.pattern is None and covers(g.canonical or "", Grant("", c)) for g in grants + added):
+            continue  # the whole tool asks already
+        if rule.pattern is None:
+            whole = [g for g in granted if g.pattern is None]
+            grants = [replace(g, decision="ask") if g.decision == "allow" and any(g is w for w in whole) else g
+                      for g in grants]
+            if policy.mode != ALLOWLIST and not any(g.canonical == c for g in whole):
+                added.append(rule)  # every tool but the denied: this one asks
+            if policy.mode == ALLOWLIST and not whole:  # listed in scopes only: those scopes ask
+                grants = [replace(g, decision="ask") if g.decision == "allow" and any(g is s for s in granted) else g
+                          for g in grants]
+        elif any(g.decision in ("ask", "deny") and g.canonical == c and g.pattern == rule.pattern
+                 for g in grants + added):
+            continue
+        elif any(g.pattern is None for g in granted) or policy.mode != ALLOWLIST and not granted:
+            if policy.mode != ALLOWLIST and not granted and not any(g.canonical == c and g.pattern is None
+                                                                    for g in added):
+                added.append(Grant(unscoped(rule.raw), c, "allow"))  # the tool stays allowed outside the scope (a
+            added.append(rule)                                        # scope alone reads as the tool's only one)
+        else:  # the tool granted in scopes only (`Bash(git *)`): an ask inside one asks there; one holding a scope,
+            inside = [g for g in granted if g.decision == "allow" and g.pattern != rule.pattern
+                      and _within(rule.pattern, g.pattern)]
+            if inside:  # or meeting it where that cannot be told, makes that scope ask; a scope apart takes nothing
+                added.append(rule)
+            held = [g for g in granted if g.decision == "allow" and not any(g is i for i in inside)
+                    and _within(g.pattern, rule.pattern) is not False]
+            grants = [replace(g, decision="ask") if any(g is h for h in held) else g for g in grants]
+    if added:
+        cut = next((i for i, g in enumerate(grants) if g.decision == "deny"), len(grants))
+        grants[cut:cut] = added
+    policy.grants = grants
+    if policy.mode == INHERIT and grants:
+        policy.mode = DENYLIST
+    return (policy.mode, policy.grants) != before
 
 
 def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: LossReport) -> None:
@@ -249,3 +349,41 @@ def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: Los
                    reading=f"an allowlist over this agent's own tools, as {base.tool} registers no other built-in tool "
                    "and denies every other tool, MCP tools too")
 
+
+
+def preapproved_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None:
+    """The settings' deny and ask rules over a skill's or a command's pre-approvals (``allowed-tools``, read as
+    ``allow`` grants on an inherited policy), said. Claude Code runs a skill or command in the session's permission
+    context and adds its allowed-tools as allow rules of source ``command`` (2.1.330: ``alwaysAllowRules.command``,
+    beside the settings' own), and a call checks the deny rules and the ask rules before any allow rule (the
+    ``permissions`` settings' restrictions, deny and ask, over its grants), so a pre-approval a settings rule meets
+    pre-approves nothing there (denied, or asked first): it goes (the tool stays as available as the session makes it;
+    the deny rules themselves hold for the session, not this file). A scoped rule takes the pre-approval it meets
+    (``Bash`` beside a deny of ``Bash(rm:*)``: written elsewhere, ``Bash`` would let ``rm`` run unasked), one apart
+    (``Bash(git status:*)`` beside ``Bash(git push:*)``) nothing. Any other policy (a command's pair of keys, read as
+    an allowlist and a deny list) is read as an agent's (``read_beneath``)."""
+    base = agent.origin.keep.get("base") if agent.origin is not None else None
+    policy = agent.tools
+    if policy.mode != INHERIT:
+        read_beneath(dialect, agent, report)
+        return
+    if not isinstance(base, Base) or not policy.grants:
+        return
+    rules = [g for r in base.deny for g in dialect.grants(r, "deny")] + [
+        g for r in base.ask for g in dialect.grants(r, "ask")]
+
+    def met(g: Grant) -> bool:
+        return any((r.canonical == g.canonical or bool(g.canonical and server_of(g.canonical, {r.canonical or ""})))
+                   and not (_within(g.pattern, r.pattern) is False and _within(r.pattern, g.pattern) is False)
+                   for r in rules if r.canonical)
+
+    kept = [g for g in policy.grants if g.decision != "allow" or not met(g)]
+    if len(kept) == len(policy.grants):
+        return
+    gone = [g.raw for g in policy.grants if not any(g is k for k in kept)]
+    policy.grants = kept
+    keys = [k for k, v in (("permissions.deny", base.files), ("permissions.ask", base.ask_files)) if v]
+    files = list(dict.fromkeys((*base.files, *base.ask_files)))
+    report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(keys)} of {', '.join(map(shown_path, files))}",
+               reading=f"rules over this file's pre-approvals, as {base.tool} checks them before any allow "
+               f"rule: {', '.join(dict.fromkeys(gone))} pre-approved nothing there, not read as pre-approved")

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import naming, rx
-from ..ir import INHERIT, Agent
+from ..ir import INHERIT, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import split_commas
@@ -40,6 +40,18 @@ class Skill(Dialect):
     id = "skill"
 
     # ------------------------------------------------------------------ reading
+    def project_base(self, file: str) -> Any:
+        """A Claude Code skill's project settings (``settings.claude``: a skill of ``.claude/skills/``)."""
+        from . import settings
+
+        return settings.claude(file)
+
+    def read_base(self, agent: Agent, report: LossReport) -> None:
+        """The settings' deny and ask rules over the skill's pre-approvals (``settings.preapproved_beneath``)."""
+        from . import settings
+
+        settings.preapproved_beneath(self, agent, report)
+
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         agent.kind = "skill"
         self.derive_description(agent)
@@ -108,7 +120,8 @@ class Skill(Dialect):
         old = {c.key: c.value for c in getattr(layout, "chunks", []) if c.key == "allowed-tools" and not c.lenient}
         if not old:
             return None
-        scratch = Agent()
+        base = ctx.agent.origin.keep.get("base") if ctx.agent.origin is not None else None
+        scratch = Agent() if base is None else Agent(origin=Origin(self.id, keep={"base": base}))  # beneath it again
         self.read_tools(scratch, old, LossReport())
         return old if scratch.tools == ctx.agent.tools else None
 

@@ -427,6 +427,13 @@ class ToolFields:
             given = {id(g) for _, g in allowed}
             asked = [g for g in policy.grants if g.decision == "ask" and id(g) in given]
         names = dedupe(g.raw for g in asked if g.pattern is None and g.canonical not in scoped)
+        # a scope that asks of a tool written as available whole (OpenCode `bash: {"*": allow, "git push *": ask}`,
+        # Claude Code's settings' `Bash(git push:*)` ask rule): the tool is written, those calls run as it runs any
+        whole = {g.canonical for g in asked if g.pattern is None} | {
+            g.canonical for g in policy.grants if g.decision == "allow" and g.pattern is None} if policy.mode != DENYLIST \
+            else {g.canonical for g in policy.grants if g.decision != "deny" and g.pattern is None}
+        names += dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in asked
+                        if g.pattern is not None and (policy.mode == DENYLIST or g.canonical in whole))
         if names:
             ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the ask before each call of {', '.join(names)}",
                            done="kept", why=f"{self.said} has no per-tool ask (the tool is written as available; whether "
@@ -648,6 +655,7 @@ class ToolFields:
         grants = [g for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
         self._report_foreign(grants, report)
         agent.tools.mode, agent.tools.grants = INHERIT, grants
+        self.read_base(agent, report)  # the tool's settings over them (a Claude Code skill's, command's)
 
     def preapproved(self, ctx: "WriteContext", noun: str) -> list[str] | None:
         """The names a field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``:
