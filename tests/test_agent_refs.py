@@ -137,3 +137,61 @@ def test_migrate_with_a_pool_writes_what_one_process_does(tmp_path):
     assert [r.to_json() for r in two.records] == [r.to_json() for r in one.records]
     assert files_two == files_one
     assert b"Agent(developer)" in files_one[".claude/agents/lead.md"]
+
+
+def test_sync_check_finds_a_scope_stale_when_the_agent_it_names_is_renamed(tmp_path):
+    """The scope's written name comes from another source: `sync --check` and `sync` follow that source's header."""
+    from agentconv import migration
+
+    root = repo(tmp_path)
+    migration.migrate(root, ["claude", "opencode"], from_="copilot", jobs=1)
+    assert [r.status for r in migration.sync_check(root, ["claude", "opencode"], from_="copilot").records] == \
+        ["unchanged"] * 6
+    dev = root / ".github/agents/developer.agent.md"
+    dev.write_text(AGENTS["developer.agent.md"].replace("💻 Python Developer", "Py Dev"), encoding="utf-8")
+    check = migration.sync_check(root, ["claude", "opencode"], from_="copilot")
+    assert sorted((Path(r.source).name, r.target_dialect) for r in check.records if r.status == "stale") == [
+        ("developer.agent.md", "claude"), ("developer.agent.md", "opencode"),
+        ("lead.agent.md", "claude"), ("lead.agent.md", "opencode")]
+    again = migration.migrate(root, ["claude", "opencode"], from_="copilot", jobs=1)
+    text = (root / ".claude/agents/lead.md").read_text(encoding="utf-8").split("# agentconv-carry")[0]
+    assert "tools: Read, Agent(💻 Python Developer), Agent(qa), Agent(Ghost Writer), Agent(Plan)\n" in text
+    lead = next(r for r in again.records if r.source.endswith("lead.agent.md") and r.target_dialect == "claude")
+    assert sorted(i["message"].split(" names no agent")[0] for i in lead.items() if i["code"] == "name-conflict") == \
+        ["name 'Ghost Writer'", "name '💻 Python Developer'"]
+
+
+PLAIN = {  # no name headers: VS Code names each agent by its file, and so does every target
+    "lead.agent.md": "---\ndescription: Delegates\ntools: ['read', 'agent']\nagents: ['reviewer']\n---\nLead.\n",
+    "reviewer.agent.md": "---\ndescription: Reviews\ntools: ['read']\n---\nReview.\n",
+}
+
+
+def test_migrate_converts_an_agent_once_when_its_scope_is_named_right_already(tmp_path, monkeypatch):
+    """Only the agents whose scope the written names change are converted a second time (`refs_change`)."""
+    from agentconv import api, migration
+
+    calls: list[tuple[str, str]] = []
+    write_all = api.write_all
+
+    def counted(doc, to, **kw):
+        calls.append((doc.agent.name, to))
+        return write_all(doc, to, **kw)
+
+    monkeypatch.setattr(api, "write_all", counted)
+    plain = tmp_path / "plain"
+    (plain / ".github/agents").mkdir(parents=True)
+    for name, text in PLAIN.items():
+        (plain / ".github/agents" / name).write_text(text, encoding="utf-8")
+    outcome = migration.migrate(plain, ["claude", "opencode"], jobs=1)
+    assert sorted(calls) == [("lead", "claude"), ("lead", "opencode"), ("reviewer", "claude"), ("reviewer", "opencode")]
+    assert "tools: Read, Agent(reviewer)\n" in (plain / ".claude/agents/lead.md").read_text(encoding="utf-8")
+    assert not [i for r in outcome.records for i in r.items() if i["code"] == "name-conflict"
+                or (i["code"] == "tool-coerced" and "scope" in i["message"])]
+    out = {Path(x.source).name: x for x in convert_many([plain / ".github/agents"], "claude", tmp_path / "dir")}
+    assert Path(out["lead.agent.md"].target).read_text(encoding="utf-8") == \
+        (plain / ".claude/agents/lead.md").read_text(encoding="utf-8")
+    calls.clear()  # the display names of the other fixture change the scope: that lead is converted again
+    migration.migrate(repo(tmp_path), ["claude", "opencode"], jobs=1)
+    assert sorted(c for c in calls if c[0] == "lead") == [("lead", "claude")] * 2 + \
+        [("lead", "opencode")] * 2

@@ -1008,23 +1008,27 @@ def _refer(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     converted again, knowing the name each target writes those agents under (``Policy.routes``: ``name_routes``, as
     ``convert DIR`` does, ``resolve_agent_refs``), so the scope names them as written (tool-coerced), and a name no
     source agent has is said (name-conflict). The names come from what the workers read (``Record.refers``): no
-    source is read again but those agents. ``wanted``: the (dialect, name) pairs the scopes name; only those agents
-    (and the agents that delegate) are held. None when no agent is written in another dialect with such a scope."""
-    from .dialects.base import name_routes
+    source is read again but those agents, and only those that the names change (``refs_change``: a scope naming an
+    agent as the targets name it too is written as it was). ``wanted``: the (dialect, name) pairs the scopes name;
+    only those agents (and the agents that delegate) are held. None when no agent is to be converted again."""
+    from .dialects.base import name_routes, refs_change
     from .ir import NONE, ToolPolicy
 
-    agents, delegating = [], set()
+    agents, scopes = [], {}
     for r in records:
         if r.refers is None:
             continue
         dialect, spelled, names, wants = r.refers
         if wants:
-            delegating.add(r.source)
+            scopes[r.source] = (dialect, wants, [t for t, _ in names])
         if wants or (dialect, spelled) in wanted:  # the tools are never read: an agent's routes run no command
             agents.append((dialect, spelled, ToolPolicy(NONE), names))
+    routes = (*job.policy.routes, *name_routes(agents))
+    redo = replace(job, policy=replace(job.policy, routes=routes))
+    delegating = {rel for rel, (dialect, wants, targets) in scopes.items()  # only those the names change
+                  if refs_change(dialect, wants, targets, job.policy.routes, routes)}
     if not delegating:
         return None
-    redo = replace(job, policy=replace(job.policy, routes=(*job.policy.routes, *name_routes(agents))))
     where = {rel: src for src, rel in found if rel in delegating}
     return records.like(_redone(records, where, redo)), redo
 

@@ -1724,28 +1724,56 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
     target = registry.get(to).id
     if agent.origin is None or agent.origin.dialect == target or agent.kind != "agent":
         return None
-    refs = {r.agent: r for r in routes if r.dialect == agent.origin.dialect and r.names}
+    refs = _refs_of(routes, agent.origin.dialect)
     grants, changed = [], False
     for g in agent.tools.grants:
         p = g.pattern
         if g.canonical != "agent" or not isinstance(p, str) or not p or "*" in p:
             grants.append(g)
             continue
-        route = refs.get(p)
-        new = dict(route.names).get(target) if route is not None else None
-        if new is not None and new != p:
+        new, unresolved = _ref_outcome(agent.origin.dialect, p, target, refs)
+        if new is not None:
             grants.append(replace(g, pattern=new))
             changed = True
             report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's scope {p!r}", written=repr(new),
                        note=f" (the name {target} gives the agent {agent.origin.dialect} names {p!r})")
             continue
         grants.append(g)
-        if route is None and (refs or naming.slugify(p) != p) and not _own_agent_of(agent.origin.dialect, p):
+        if unresolved is not None:
             report.add(LossCode.NAME_CONFLICT, "tools", name=p, conflict=(
-                "names no agent among the converted files" if refs else
+                "names no agent among the converted files" if unresolved == "run" else
                 "is no name an agent file keeps, and this conversion does not resolve it (convert the folder: `convert DIR`)"),
                 outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
     return replace(agent.tools, grants=grants) if changed else None
+
+
+def _refs_of(routes: tuple[Any, ...], dialect: str) -> dict[str, Any]:
+    """The routes of ``routes`` that name agents of ``dialect`` (``name_routes``), by the name they are named by."""
+    return {r.agent: r for r in routes if r.dialect == dialect and r.names}
+
+
+def _ref_outcome(dialect: str, p: str, target: str, refs: dict[str, Any]) -> tuple[str | None, str | None]:
+    """What ``resolve_agent_refs`` does with the scope ``p`` of an agent of ``dialect`` written in ``target``: (the name
+    written instead, or None: kept; why it is said as unresolved: ``"run"``, no agent of the run has that name,
+    ``"alone"``, one file alone and the name is no file's, or None: not said)."""
+    route = refs.get(p)
+    new = dict(route.names).get(target) if route is not None else None
+    if new is not None and new != p:
+        return new, None
+    if route is None and (refs or naming.slugify(p) != p) and not _own_agent_of(dialect, p):
+        return None, "run" if refs else "alone"
+    return None, None
+
+
+def refs_change(dialect: str, wants: Iterable[str], targets: Iterable[str], before: tuple[Any, ...],
+                after: tuple[Any, ...]) -> bool:
+    """Would an agent of ``dialect`` whose delegation scope names ``wants``, written in ``targets``, be written or said
+    otherwise (``resolve_agent_refs``) with the routes ``after`` than with ``before``? ``migrate`` converts such an
+    agent again, knowing every agent's written names, only then (a Claude Code ``Agent(reviewer)`` is written
+    ``reviewer`` anyway: not converted twice for nothing)."""
+    old, new = _refs_of(before, dialect), _refs_of(after, dialect)
+    return any(_ref_outcome(dialect, p, t, old) != _ref_outcome(dialect, p, t, new)
+               for t in targets if t != dialect for p in wants)
 
 
 def _own_agent_of(dialect: str, name: str) -> bool:
