@@ -481,6 +481,11 @@ def _kind(path: str) -> tuple[Any, str | None]:
     return kind, None
 
 
+def ir_type(path: str) -> Any:
+    """The type the rules give an IR path's value (``params.background``: "bool"), or None."""
+    return _kind(path)[0]
+
+
 _NEVER = "an access setting or text the side channel never sets"
 _PROMPT = "prompt text, or a reference to it, which the side channel never sets"
 UNKNOWN_KEY = "a key agentconv does not know, so never restored: it might grant access"

@@ -136,7 +136,9 @@ class Agent:
     tools: ToolPolicy = field(default_factory=ToolPolicy)
     """Tool access; ``ToolPolicy()`` (inherit) when the source has no tools field."""
     params: dict[str, Any] = field(default_factory=dict)
-    """Run parameters with a common meaning: ``temperature``, ``top_p``, ``max_turns``, ``effort``."""
+    """Run parameters with a common meaning: ``temperature``, ``top_p``, ``max_turns``, ``effort``, ``background``
+    (a boolean: the agent always runs as a background task, its caller not waiting for it: Claude Code's
+    ``background``, Cursor's ``is_background``)."""
     metadata: dict[str, Any] = field(default_factory=dict)
     """Catalogue fields: ``avatar``, ``greeting``, ``version``, ``tags``, ``category``, ``tier``, ``related``,
     ``requires``, ``use_case``; squads: ``members``, ``lead``."""

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import limits, models, naming, registry, rx
+from . import carry, limits, models, naming, registry, rx
 from .envelopes import records
 from .dialects.helpers import glob_match
 from .errors import AgentconvError, NoRecords, ParseError
@@ -557,7 +557,8 @@ class _Checker:
                 if not (value in themes or (isinstance(value, str) and _HEX.fullmatch(value))):
                     self.at(key, ERROR, "value", f"{key}: {value!r} is not a #RRGGBB colour"
                              + (f" or one of {', '.join(themes)}" if themes else "") + self._refused())
-            kind = rule.get("type")
+            kind = rule.get("type") or (ipath and ipath.startswith("params.") and carry.ir_type(ipath) == "bool"
+                                        and "bool")  # a field of a typed IR path (Claude Code's `background`)
             if kind and not _is(value, kind):
                 self.at(key, WARNING, "type", f"{key}: {_kind(value)} where {self.d.id} documents {kind}")
 

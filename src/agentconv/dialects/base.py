@@ -379,6 +379,10 @@ class Dialect(ToolFields, Detection):
                     agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
                     return ipath
                 value = _text(key, ipath, value, path_of(agent), report, line)
+            if ipath.startswith("params.") and carry.ir_type(ipath) == "bool":  # `background: "true"`: as own keys are
+                raw, value = value, _coerce(value, "bool", ipath, report, line, self.table.get("parser", {}))
+                if value is not raw:  # kept for a write in this dialect, which gives the value back as written
+                    agent.origin.keep.setdefault("coerced", {})[ipath] = (value, raw)
             paths.put(agent, ipath, value)
         return ipath
 
@@ -1333,7 +1337,7 @@ class Dialect(ToolFields, Detection):
         if isinstance(allowed, list) and value not in allowed and not self._same(ctx):
             ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.said}")
             return None
-        return value
+        return self._uncoerced(ctx, ipath, value)
 
     def carry_file_name(self, ctx: "WriteContext", written: str | None) -> None:
         """Identity lives in the file name here: carry the name unless ``written`` (the text the file itself
