@@ -287,7 +287,7 @@ def test_validate_knows_the_catalogue():
     assert model_findings("claude", "claude-sonnet-4-20250514") == [
         "model 'claude-sonnet-4-20250514' is not in claude's model list (checked 2026-11-27)"]  # retired
     assert model_findings("kiro", "claude-sonnet-5") == ["model 'claude-sonnet-5' is not in kiro's model list "
-                                                         "(checked 2026-11-26)"]
+                                                         "(checked 2026-11-28)"]
     assert model_findings("gemini", "flash-lite") == []
     assert model_findings("opencode", "anthropic/claude-opus-4-6") == []
     assert model_findings("opencode", "ollama/qwen3-coder") == []  # a provider the user configures
