@@ -181,10 +181,9 @@ def test_reports_of_a_kilo_target_name_kilo(tmp_path: Path) -> None:
     res = cli("convert", "rev.md", "--from", "claude", "--to", "kilo", "--no-carry", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     lines = res.stderr.splitlines()
-    assert [line for line in lines if "roo" in line.lower() and "Roo group" not in line] == [
-        "rev.md: warning [tool-broadened] tools: in kilo every mode also has new_task, ask_followup_question, "
-        "update_todo_list, skill, outside its groups: the agent can start a subtask in another mode (new_task, with "
-        "that mode's tools; Roo asks the user first unless subtasks are auto-approved)"]
+    assert [line for line in lines if "roo" in line.lower() and "Roo group" not in line] == []  # Kilo's own words
+    assert any(line.startswith("rev.md: warning [tool-broadened] tools: in kilo every mode also has task, todowrite, "
+                               "skill, outside its groups: the agent can start a subagent") for line in lines)
     assert "rev.md: warning [tool-unmapped] tools: tool 'NotebookEdit' has no kilo name; not granted" in lines
     assert "rev.md: warning [field-dropped] model: model 'opus' not written: kilo has no model field" in lines
     assert lines[-1].startswith("rev.md: claude -> kilo; losses: ")

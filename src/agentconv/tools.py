@@ -74,6 +74,9 @@ class Crosswalk:
     """GitHub reads tool names case-insensitively; Claude Code and OpenCode do not."""
     own_only: frozenset[str] = frozenset()
     """``[tool_also_read]`` spellings: valid, but never written for another dialect's name (``is_valid`` exact)."""
+    not_mcp: frozenset[str] = frozenset()
+    """``[mcp] not_mcp``: names of tools with no canonical id that look like an MCP name (Kilo's ``cron_create``):
+    read as unknown tools, never as a server's tool."""
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> "Crosswalk":
@@ -103,7 +106,8 @@ class Crosswalk:
             accepted = folded
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
                    [rx.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
-                   frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold, frozenset(also))
+                   frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold, frozenset(also),
+                   frozenset(mcp.get("not_mcp", ())))
 
     def _key(self, name: str) -> str:
         return name.lower() if self.case_insensitive else name
@@ -116,6 +120,8 @@ class Crosswalk:
         return memo(self, "_mcp_memo", name, lambda: self._read_mcp(name), lambda: len(name))
 
     def _read_mcp(self, name: str) -> list[str]:
+        if name in self.not_mcp:
+            return []  # a built-in tool of a tool reading these files (Kilo's cron_create), not server cron's `create`
         for rx in self.mcp_read:
             m = rx.match(name)
             if m:

@@ -136,6 +136,10 @@ class Dialect(ToolFields, Detection):
                 table["variant_grants_unless"] = dict(v.get("grants_unless", {}))
                 table["variant_group_grants"] = dict(v.get("group_grants", {}))
                 table["variant_scope"] = v.get("scope")
+                table["variant_allows"] = v.get("allows")  # why a tool asked about runs without asking there (Kilo)
+                if "always" in v:  # what it gives every record outside its groups, in its own names (Kilo: task ...)
+                    table["always"] = dict(v["always"])
+                    table["variant_always_said"] = v.get("always_said", {})
                 table["said"] = v.get("said", key)  # the name its reports give it (``said``)
                 other.__dict__["table"] = table
                 return other

@@ -267,10 +267,12 @@ class Roo(Dialect):
         if not gained:
             return
         delegates = any(capability(c) == "delegation" for raw in gained for c in self.table["always"][raw])
+        said = self.table.get("variant_always_said", {})  # Kilo: its own words for what its migration gives
         ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=(
             f"in {self.said} every mode also has {', '.join(gained)}, outside its groups" + (
-                ": the agent can start a subtask in another mode (new_task, with that mode's tools; Roo asks the "
-                "user first unless subtasks are auto-approved)" if delegates else ": no new kind of access")))
+                said.get("delegates", ": the agent can start a subtask in another mode (new_task, with that mode's "
+                         "tools; Roo asks the user first unless subtasks are auto-approved)") if delegates else
+                said.get("otherwise", ": no new kind of access")) + said.get("own", "")))
         ctx.carry_tools()  # the way back gives the source's own tools, not Roo's always-available ones
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],

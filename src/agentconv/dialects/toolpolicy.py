@@ -434,6 +434,10 @@ class ToolFields:
             else {g.canonical for g in policy.grants if g.decision != "deny" and g.pattern is None}
         names += dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in asked
                         if g.pattern is not None and (policy.mode == DENYLIST or g.canonical in whole))
+        if names and self.table.get("variant_allows"):  # the tool writes what it grants `allow` (Kilo's migration)
+            self.broaden(ctx, f"the ask before each call of {', '.join(names)} cannot be kept in {self.said}: "
+                              f"{self.table['variant_allows']}")
+            return
         if names:
             ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the ask before each call of {', '.join(names)}",
                            done="kept", why=f"{self.said} has no per-tool ask (the tool is written as available; whether "
