@@ -89,11 +89,21 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                         on_skip(e.path, f"{tool}'s own settings, not an agent (name the file to read it anyway)")
                 elif low.endswith(PROSE) or (own and low.endswith(own)) or in_a_dialect_place(e.path.as_posix()):
                     yield e
+                elif low.endswith(".toml") and _declared_role(e.path):
+                    yield e  # a Codex role file its project's config declares, outside .codex/agents/
                 elif on_skip:
                     on_skip(e.path, "a data file at no place a dialect keeps its files"
                             + (f"; not a {from_} file" if from_ else "; name its dialect to read it"))
         else:
             yield Entry(p, p.name)
+
+
+def _declared_role(path: Path) -> bool:
+    """A project's ``.codex/config.toml`` declares ``path`` as a role (``[agents.NAME] config_file``): Codex loads it
+    wherever it is (dialects/codex.py ``declared_in``)."""
+    from .dialects.codex import declared_in
+
+    return declared_in(os.path.abspath(path).replace("\\", "/")) is not None
 
 
 def _kind(dialect: str) -> str | None:

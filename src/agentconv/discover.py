@@ -113,7 +113,8 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                     and (what := instructions(e.rel)) is not None and e.rel not in exclude and not ignored(e.rel)):
                 skipped(e, skip_reason(what))  # a rules file by name (.clinerules): no suffix of ours
             continue
-        placed = any(glob_match(e.rel, g) for g in globs)
+        placed = any(glob_match(e.rel, g) for g in globs) or (
+            name.endswith(".toml") and dialect in (None, "codex") and _declared_role(e.full))
         if ignored(e.rel):
             if tracked is None:
                 tracked = _tracked(root)
@@ -133,6 +134,14 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                     "converts as a whole, into the agent-plugins or claude-plugin dialect")
         elif skipped and (there := next((f for f in folders if glob_match(e.rel, f[0])), None)):
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
+
+
+def _declared_role(full: str) -> bool:
+    """A project's ``.codex/config.toml`` declares the file as a role (``[agents.NAME] config_file``), which Codex loads
+    wherever it is (dialects/codex.py ``declared_in``): an agent file outside ``.codex/agents/`` too."""
+    from .dialects.codex import declared_in
+
+    return declared_in(os.path.abspath(full).replace("\\", "/")) is not None
 
 
 def package_manifest(rel: str) -> str | None:

@@ -38,7 +38,7 @@ from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from ..tools import capability
 from .base import Dialect
-from .helpers import dedupe, shown_path, up_to_worktree
+from .helpers import dedupe, per_run, shown_path, up_to_worktree
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -75,9 +75,10 @@ def project_base(file: str) -> Base | None:
     ``.codex/agents/`` folder or no config sets a sandbox."""
     where = os.path.abspath(file).replace("\\", "/")
     cut = where.rfind("/.codex/agents/")
-    if cut < 0:
+    project = where[:cut] or "/" if cut >= 0 else declared_in(where)
+    if project is None:
         return None
-    up, rooted = up_to_worktree(where[:cut] or "/")
+    up, rooted = up_to_worktree(project)
     if not rooted:
         up = up[-1:]  # no project root marker: Codex takes the working folder as the root
     merged: dict[str, Any] = {}
@@ -110,6 +111,41 @@ def project_base(file: str) -> Base | None:
         return None
     files = [said] if said else []
     return Base(sandbox, tuple(files), tuple(unread), declared)
+
+
+def declared_in(role: str) -> str | None:
+    """The project folder (the one holding ``.codex/``) whose ``.codex/config.toml`` declares the role file ``role``
+    outside any ``.codex/agents/`` folder (``[agents.NAME] config_file = "../roles/reviewer.toml"``): Codex loads a
+    declared file wherever it is (codex-rs core/src/config/agent_roles.rs ``load_agent_roles``: each layer's
+    ``[agents]`` table, ``read_declared_role`` reading ``config_file``, then ``discover_agent_roles_in_dir`` of the
+    layer's own ``agents/`` folder only; openai/codex 13730471, read 2026-11-28). The nearest such folder at or above the
+    file, up to its worktree; None where no config there declares it (no role Codex loads from there)."""
+    up, _ = up_to_worktree(os.path.dirname(role) or "/")
+    for folder in reversed(up):  # the nearest first
+        if role in per_run(("codex-declared", folder), lambda: _declared_by(folder)):
+            return folder.replace("\\", "/")
+    return None
+
+
+def _declared_by(folder: str) -> frozenset[str]:
+    """The role files ``folder``'s ``.codex/config.toml`` declares (``config_file``, resolved as ``_declaring`` does);
+    none where there is no such config or it cannot be read (said where it is read beneath a role: ``project_base``)."""
+    import tomllib
+
+    name = os.path.join(folder, ".codex", "config.toml")
+    if not os.path.isfile(name):
+        return frozenset()
+    try:
+        with open(name, encoding="utf-8") as f:
+            text = f.read()
+        limits.check_size(text, "the TOML file", name)
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, ParseError, limits.LimitError):
+        return frozenset()
+    agents = data.get("agents")
+    return frozenset(os.path.normpath(os.path.join(os.path.dirname(name), os.path.expanduser(t["config_file"])))
+                     .replace("\\", "/") for t in (agents.values() if isinstance(agents, dict) else ())
+                     if isinstance(t, dict) and isinstance(t.get("config_file"), str) and t["config_file"].strip())
 
 
 def _declaring(data: dict[str, Any], config: str, role: str) -> tuple[str, str | None, str] | None:
@@ -151,8 +187,8 @@ class Codex(Dialect):
         text = getattr(parsed.layout, "text", "")
         base = agent.origin.keep.get("base") if agent.origin is not None else None
         declared = base.declared if isinstance(base, Base) else None
-        if declared is not None:
-            agent.origin.keep["declared"] = True  # type: ignore[union-attr]  # given back to Codex as it came (write_extra)
+        if declared is not None:  # given back to Codex as it came (write_extra), where it was (output_path)
+            agent.origin.keep["declared"] = declared[2]  # type: ignore[union-attr]  # (the config declaring it)
         for key, ipath in (("name", "name"), ("description", "description"), (self.table["prompt_key"], "prompt")):
             value = data.get(key)
             if isinstance(value, str) and value.strip():
@@ -182,6 +218,12 @@ class Codex(Dialect):
         origin = agent.origin
         if origin is not None and origin.dialect == self.id and origin.keep.get("declared") and origin.path:
             where = os.path.abspath(origin.path).replace("\\", "/")
+            if "/.codex/agents/" not in where:  # declared outside the agents folder: its place from its project's root
+                root = os.path.dirname(os.path.dirname(os.path.abspath(str(origin.keep["declared"]))))
+                rel = os.path.relpath(where, root).replace("\\", "/")
+                if not rel.startswith("../"):  # (never a place outside the project: there, as any role is placed)
+                    return rel
+                return super().output_path(agent)
             return ".codex/agents/" + where[where.rfind("/.codex/agents/") + len("/.codex/agents/"):]
         return super().output_path(agent)
 
