@@ -66,6 +66,40 @@ def test_mojibake_ambiguous_lock_names_every_candidate():
     assert r.ambiguous and "🔐" in r.candidates and r.after == r.candidates[0]
 
 
+def mojibake_whatwg(s: str) -> str:
+    """UTF-8 read as windows-1252 the WHATWG way (as browsers decode): a byte Windows-1252 has no character for
+    is kept as the C1 control of its number (0x9D as U+009D)."""
+    return "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+                   for b in s.encode("utf-8"))
+
+
+@pytest.mark.parametrize("once", [mojibake, mojibake_whatwg], ids=["dropped", "whatwg"])
+@pytest.mark.parametrize("original", ["features — I've got", "✅ done", "🚀 Deploy", "‘single’ quotes"])
+def test_mojibake_twice_is_undone_twice(original, once):
+    # saved again after a first mis-decoding: 'â€”' mis-decoded once more reads 'Ã¢â‚¬â€' (+ U+009D the WHATWG way);
+    # one level undone gave mojibake again ('âœ…'), or a wrong guess at the lost byte reported as ambiguous
+    broken = once(once(original))
+    d = decode(broken.encode("utf-8"))
+    assert d.text == original
+    assert d.repairs and not any(r.ambiguous for r in d.repairs)
+    assert all(r.after in original and r.before in broken for r in d.repairs)
+
+
+@pytest.mark.parametrize("original", ["Árbol", "- 🔐 Authentication", "features — I've got"])
+def test_mojibake_whatwg_keeps_the_byte(original):
+    # a byte Windows-1252 has no character for, kept as its C1 control (WHATWG index-windows-1252): nothing to guess
+    d = decode(mojibake_whatwg(original).encode("utf-8"))
+    assert d.text == original and not any(r.ambiguous for r in d.repairs)
+
+
+def test_mojibake_twice_in_an_agent_is_reported_repaired():
+    body = mojibake(mojibake("Status — ✅ done\n"))
+    text = f"---\nname: helper\ndescription: Helps.\n---\n\n{body}"
+    doc, report = agentconv.read_text(text.encode("utf-8"), "claude")
+    assert doc.agent.prompt == "Status — ✅ done\n"
+    assert [i.code.value for i in report if i.code.value.startswith("text-")] == ["text-repaired", "text-repaired"]
+
+
 def test_strong_finds_what_the_signature_pattern_finds():
     """``strong`` looks at each signature's first character instead of searching STRONG: the same answer, for texts
     holding signatures, their first characters alone, followed by something else, or many of them (the pattern)."""

@@ -8,10 +8,13 @@ its author typed, where the tool shows U+FFFD (a byte Windows-1252 has no charac
 Clean input takes the fast path (one regex search) and never imports ftfy or emoji. Mojibake is undone
 run by run: a run of characters that Windows-1252 maps to high bytes is turned back into those bytes and
 decoded as UTF-8. Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so a mis-decoding
-drops those bytes; where a UTF-8 sequence comes up short, each of the five is tried at each place it could
+drops those bytes, or keeps each as the C1 control of its number (the WHATWG decoder's way: taken back as the
+byte); where a UTF-8 sequence comes up short, each of the five is tried at each place it could
 have stood, and the candidates are ranked by how plausible the text they give is (valid emoji sequences
 first). When several rank equal the choice is reported as ambiguous with every candidate named; the
-tie-break (lowest code points) is arbitrary but stable. ftfy handles whatever is left that it knows
+tie-break (lowest code points) is arbitrary but stable. Text mis-decoded twice (saved again after the first
+mis-decoding: '—' read 'â€”', then 'Ã¢â‚¬â€') is undone level by level while a reading is mojibake whole again;
+of equal candidates, the one reading that is (the byte lost at the second level) is taken. ftfy handles whatever is left that it knows
 (other encodings), when a mojibake signature survives our pass; it fails on dropped bytes (seed 002), which
 is why this module exists.
 """
@@ -25,14 +28,18 @@ from itertools import product
 
 from . import rx
 
+DROPPED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+"""The bytes Windows-1252 has no character for: a mis-decoding loses them, or keeps each as the C1 control of its
+number (the WHATWG Encoding Standard's index-windows-1252 maps 0x81 to
+U+0081 and so on, as browsers decode; https://encoding.spec.whatwg.org/index-windows-1252.txt, read 2026-11-28)."""
 _CP1252_TO_BYTE = {}
 for _b in range(0x80, 0x100):
     try:
         _CP1252_TO_BYTE[bytes([_b]).decode("cp1252")] = _b
     except UnicodeDecodeError:
         pass
-DROPPED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-"""The bytes Windows-1252 has no character for: a mis-decoding loses them."""
+for _b in DROPPED:  # kept as its C1 control (WHATWG), the byte is there to take back
+    _CP1252_TO_BYTE[chr(_b)] = _b
 
 _HIGH = "".join(sorted(_CP1252_TO_BYTE))
 _RUN = rx.compile("[" + re.escape(_HIGH) + "]+")
@@ -191,6 +198,16 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
         cands = list(_candidates(bytes(_CP1252_TO_BYTE[c] for c in run)))
         if not cands:
             continue
+        if len(cands) > 1:  # a reading that is itself mojibake of clean text: the text was mis-decoded twice
+            deeper = [c for c in cands if _deeper(c) is not None]
+            if len(deeper) == 1:
+                cands = deeper
+        if len(cands) == 1:  # mis-decoded twice (or more): each level undone while the reading is mojibake again
+            for _ in range(3):
+                once_more = _deeper(cands[0])
+                if once_more is None:
+                    break
+                cands = [once_more]
         parts.append(text[last:m.start()])
         parts.append(cands[0])
         last = m.end()
@@ -199,6 +216,18 @@ def repair_mojibake(text: str) -> tuple[str, list[Repair]]:
         return text, []
     parts.append(text[last:])
     return "".join(parts), repairs
+
+
+def _deeper(reading: str) -> str | None:
+    """``reading`` read once more: its characters as the Windows-1252 bytes they stand for, decoded as UTF-8, when it
+    holds mojibake's signature and those bytes are UTF-8 whole (no byte put back: a second guess is never stacked on a
+    first); else None."""
+    if SUSPECT.search(reading) is None or any(c not in _CP1252_TO_BYTE for c in reading):
+        return None
+    try:
+        return bytes(_CP1252_TO_BYTE[c] for c in reading).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 @lru_cache(maxsize=1024)
