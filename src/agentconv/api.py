@@ -100,10 +100,43 @@ def _decode(text: Text, path: str | None) -> Decoded:
         raise ParseError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from None
 
 
+PLUGIN_FOLDERS = {"commands": "claude-command", "agents": "claude"}
+"""A Claude Code plugin's default component folders, beside its ``.claude-plugin/plugin.json`` (the plugin's root), and
+the dialect Claude Code loads their markdown files in: commands/ holds slash commands, agents/ subagents
+(code.claude.com/docs/en/plugins-reference "Plugin directory structure", checked 2026-11-26; anthropics/
+claude-plugins-official plugin-structure skill: "All component directories (commands, agents, skills, hooks) MUST be at
+plugin root level", read 2026-11-28; `claude plugin validate`, claude-code 2.1.330 via ../shared/tools/clients/
+validate-claude, checks a root plugin's commands/NAME.md and agents/NAME.md as its own, run 2026-11-28). A marketplace's plugins/NAME/ is matched by path ([layout] detect); this is a
+plugin kept at any other folder, most often the repository's root."""
+
+
+def plugin_component(file: str) -> tuple[str, str] | None:
+    """(dialect, why) when ``file`` (a real path) is a markdown file below a Claude Code plugin's commands/ or agents/
+    folder (``PLUGIN_FOLDERS``), the nearest such folder first; None: it is not (one stat per folder so named), or it
+    lies at a place another tool documents as its own (a dialect's ``[layout] detect`` glob, or ``instructions.toml``:
+    a `.cursor/agents/` or `.cursor/commands/` beside a copied `.cursor/.claude-plugin/plugin.json` is Cursor's)."""
+    if not file.lower().endswith(".md"):
+        return None
+    where = file.replace("\\", "/")
+    if instructions(where) is not None or any(d._places is not None and d._places.match(where) for d, _ in _detectors()):
+        return None
+    folder = os.path.dirname(os.path.abspath(file))
+    while True:
+        up = os.path.dirname(folder)
+        dialect = PLUGIN_FOLDERS.get(os.path.basename(folder))
+        if dialect and os.path.isfile(os.path.join(up, ".claude-plugin", "plugin.json")):
+            return dialect, f"in {os.path.basename(folder)}/ beside a Claude Code plugin's .claude-plugin/plugin.json"
+        if up == folder:
+            return None
+        folder = up
+
+
 def detect(file: PathLike, *, path: str | None = None) -> Detection:
     """Which dialect the file at ``file`` is in, from its path first and then its content. ``path`` names it
     for detection when that differs from where it is read (a relative repository path, say)."""
     data, name = _file(file, "detect")
+    if (placed := plugin_component(name)) is not None:  # where Claude Code loads it as its own, whatever it holds
+        return Detection(placed[0], 1.0, [placed[1]], {placed[0]: 1.0})
     return detect_text(data, path=path or name)
 
 
@@ -219,17 +252,20 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
             raise UnknownDialectError(f"{what}, not an agent file: its plugins' agents, commands and skills convert "
                                       "from their own files, the package as a whole into the agent-plugins or "
                                       "claude-plugin format", file=path)
-        failure = None
-        try:  # parsed once: detection and the reader share it
-            parsed = frontmatter.parse(decoded.text, path)
-        except ParseError as exc:
-            failure = exc
-        det = detect_decoded(decoded.text, path, parsed, best_only=True)
-        if det.dialect is None:
-            if failure is not None:  # a broken header says more than "no dialect fits"
-                raise failure
-            raise UnknownDialectError("cannot tell which dialect this is", file=path, remedy="from_")
-        dialect = det.dialect
+        if isinstance(base, Beside) and (placed := plugin_component(base.file)) is not None:
+            dialect = placed[0]  # a plugin's commands/ or agents/ file: Claude Code loads it so, whatever it holds
+        else:
+            failure = None
+            try:  # parsed once: detection and the reader share it
+                parsed = frontmatter.parse(decoded.text, path)
+            except ParseError as exc:
+                failure = exc
+            det = detect_decoded(decoded.text, path, parsed, best_only=True)
+            if det.dialect is None:
+                if failure is not None:  # a broken header says more than "no dialect fits"
+                    raise failure
+                raise UnknownDialectError("cannot tell which dialect this is", file=path, remedy="from_")
+            dialect = det.dialect
     d = registry.config_reader(dialect, path) or registry.get(dialect)
     report = report if report is not None else LossReport()
     report.source, report.file = d.id, path

@@ -1,0 +1,75 @@
+"""A Claude Code plugin kept outside a marketplace's plugins/NAME/ (most often at a repository's root): the markdown
+files of the commands/ and agents/ folders beside its .claude-plugin/plugin.json are Claude Code's own (plugins-reference
+"Plugin directory structure"), whatever their header holds. A command there without a `name` was detected as an
+OpenCode agent: its $ARGUMENTS not respelled, its allowed-tools read as an agent's tool list."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import agentconv
+
+COMMAND = "---\ndescription: Say hi.\nallowed-tools: Bash(git status:*)\n---\n\nSay hi to $ARGUMENTS.\n"
+AGENT = "---\ndescription: Reviews.\nmode: subagent\n---\n\nReview the diff.\n"
+
+
+def plugin(root: Path, manifest: bool = True) -> Path:
+    if manifest:
+        (root / ".claude-plugin").mkdir(parents=True)
+        (root / ".claude-plugin" / "plugin.json").write_text('{"name": "greet"}\n')
+    (root / "commands" / "git").mkdir(parents=True)
+    (root / "commands" / "hi.md").write_text(COMMAND)
+    (root / "commands" / "git" / "status.md").write_text(COMMAND)
+    (root / "agents").mkdir()
+    (root / "agents" / "reviewer.md").write_text(AGENT)
+    return root
+
+
+def test_a_plugin_command_is_read_as_a_claude_command(tmp_path):
+    root = plugin(tmp_path / "repo")
+    for rel in ("commands/hi.md", "commands/git/status.md"):
+        assert agentconv.detect(root / rel).dialect == "claude-command"
+        doc, report = agentconv.read(root / rel)
+        assert report.source == "claude-command"
+        out = agentconv.convert(root / rel, to="gemini-command")
+        assert "Say hi to {{args}}." in out.text and "$ARGUMENTS" not in out.text
+        assert not [i for i in out.report if i.code.value in ("kind-changed", "value-invalid")]
+
+
+def test_a_plugin_agent_is_read_as_a_claude_agent(tmp_path):
+    root = plugin(tmp_path / "repo")
+    assert agentconv.detect(root / "agents/reviewer.md").dialect == "claude"
+    assert agentconv.read(root / "agents/reviewer.md")[1].source == "claude"
+
+
+def test_without_the_manifest_the_folders_are_nobody_s(tmp_path):
+    root = plugin(tmp_path / "repo", manifest=False)
+    assert agentconv.detect(root / "commands/hi.md").dialect != "claude-command"
+    assert agentconv.read(root / "agents/reviewer.md")[1].source == "opencode"
+
+
+def test_a_plugin_folder_converted_whole(tmp_path):
+    root = plugin(tmp_path / "repo")
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(root), "--to", "gemini-command", "-o",
+                        str(out), "--quiet"], capture_output=True, text=True)
+    hi = out / ".gemini/commands/hi.toml"
+    assert hi.is_file(), r.stderr
+    assert "Say hi to {{args}}." in hi.read_text() and "$ARGUMENTS" not in hi.read_text()
+    assert "Say hi to {{args}}." in (out / ".gemini/commands/git/status.toml").read_text()
+
+
+def test_another_tool_s_place_stays_that_tool_s(tmp_path):
+    # a plugin manifest copied into .cursor/ (as some generators do) makes .cursor/agents/ no Claude Code folder:
+    # Cursor loads its subagents there, and Cursor's commands are run by name (not agents)
+    root = tmp_path / "repo"
+    (root / ".cursor" / ".claude-plugin").mkdir(parents=True)
+    (root / ".cursor" / ".claude-plugin" / "plugin.json").write_text('{"name": "copied"}\n')
+    (root / ".cursor" / "agents").mkdir()
+    (root / ".cursor" / "agents" / "planner.md").write_text("---\nname: planner\ndescription: Plans.\n---\n\nPlan.\n")
+    (root / ".cursor" / "commands").mkdir()
+    (root / ".cursor" / "commands" / "hi.md").write_text(COMMAND)
+    assert agentconv.detect(root / ".cursor/agents/planner.md").dialect == "cursor"
+    assert agentconv.read(root / ".cursor/agents/planner.md")[1].source == "cursor"
+    assert agentconv.api.plugin_component(str(root / ".cursor/commands/hi.md")) is None
