@@ -77,6 +77,11 @@ class Crosswalk:
     not_mcp: frozenset[str] = frozenset()
     """``[mcp] not_mcp``: names of tools with no canonical id that look like an MCP name (Kilo's ``cron_create``):
     read as unknown tools, never as a server's tool."""
+    mcp_all: str | None = None
+    """``[mcp] all``: the one name for every tool of every server, where the wildcard template gives none for it."""
+    mcp_valid: re.Pattern[str] | None = None
+    """``[mcp] valid``: the MCP names the tool accepts; a name it refuses (Gemini CLI rejects the whole agent) is never
+    written: the grant has no name here (``write`` gives none)."""
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> "Crosswalk":
@@ -107,7 +112,8 @@ class Crosswalk:
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
                    [rx.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
                    frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold, frozenset(also),
-                   frozenset(mcp.get("not_mcp", ())))
+                   frozenset(mcp.get("not_mcp", ())), mcp.get("all"),
+                   rx.compile(mcp["valid"]) if mcp.get("valid") else None)
 
     def _key(self, name: str) -> str:
         return name.lower() if self.case_insensitive else name
@@ -148,7 +154,12 @@ class Crosswalk:
         if parts:
             server, tool = parts
             template = self.mcp_wildcard if tool == "*" else self.mcp_write
-            return [template.format(server=server, tool=tool)] if template else []
+            if server == tool == "*" and self.mcp_all:
+                template = self.mcp_all
+            if not template:
+                return []
+            name = template.format(server=server, tool=tool)
+            return [] if self.mcp_valid is not None and not self.mcp_valid.match(name) else [name]
         return self.written.get(canonical, [])
 
     def grants_of(self, names: list[str]) -> set[str]:
