@@ -79,6 +79,9 @@ class Crosswalk:
     read as unknown tools, never as a server's tool."""
     mcp_all: str | None = None
     """``[mcp] all``: the one name for every tool of every server, where the wildcard template gives none for it."""
+    mcp_prefix: bool = False
+    """``[mcp] wildcard_is_prefix``: a server's wildcard also matches the tools of servers whose names begin with
+    that server's name and the separator (OpenCode's ``github_*``, server ``github_enterprise``)."""
     mcp_valid: re.Pattern[str] | None = None
     """``[mcp] valid``: the MCP names the tool accepts; a name it refuses (Gemini CLI rejects the whole agent) is never
     written: the grant has no name here (``write`` gives none)."""
@@ -112,7 +115,7 @@ class Crosswalk:
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
                    [rx.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
                    frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold, frozenset(also),
-                   frozenset(mcp.get("not_mcp", ())), mcp.get("all"),
+                   frozenset(mcp.get("not_mcp", ())), mcp.get("all"), bool(mcp.get("wildcard_is_prefix")),
                    rx.compile(mcp["valid"]) if mcp.get("valid") else None)
 
     def _key(self, name: str) -> str:

@@ -503,12 +503,23 @@ class ToolFields:
                 ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "tool set", tool=raw,
                          dialect=self.said,
                          outcome="not granted" + unknown if whole else f"its {', '.join(canons)} not granted")
+        prefixed = () if same else dedupe(
+            (grants[i].raw, n) for n, i in picks if grants[i].decision != "deny" and self._prefixed(grants[i]))
+        for raw, n in prefixed:  # OpenCode's `github_*` also matches server github_enterprise's tools
+            ctx.report.add(LossCode.TOOL_PREFIX, "tools", tools=f"tool {raw!r}", written=repr(n), prefix=n[:-1],
+                           spelling=self.crosswalk.mcp_write)
         if split:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools=f"{len(split)} MCP tool names (e.g. {split[0]!r})",
                            written=f"server and tool joined with '{self.crosswalk.mcp_ambiguous}'",
                            note=", which also appears inside them: ambiguous on read")
         return [(n, grants[i]) for n, i in picks]
+
+    def _prefixed(self, grant: Grant) -> bool:
+        """Is ``grant`` one server's every tool, written here as a prefix another server's name may begin with too
+        (``[mcp] wildcard_is_prefix``: OpenCode's ``{server}_*``)?"""
+        parts = split_mcp(grant.canonical or "")
+        return bool(parts and self.crosswalk.mcp_prefix and parts[1] == "*" and parts[0] != "*")
 
     def _covered(self, ctx: "WriteContext", grant: Grant, grants: list[Grant], picks: tuple[tuple[str, int], ...]
                  ) -> bool:
