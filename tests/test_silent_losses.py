@@ -89,9 +89,10 @@ def test_an_opencode_deny_of_an_unknown_wildcard_is_refused_where_the_target_wou
         assert "context7*" in str(err.value), target
     out = agentconv.convert_text(text, "gemini", from_="opencode", path=OC)  # an allowlist of built-in tools
     assert not any(t.startswith("mcp_") or "*" in t for t in header(out.text)["tools"])
-    perm = "---\ndescription: d\npermission:\n  somemcp_*: deny\n---\nDo it.\n"  # a server's tools: written as such
-    assert header(agentconv.convert_text(perm, "claude", from_="opencode", path=OC).text)["disallowedTools"] == \
-        "mcp__somemcp__*"
+    perm = "---\ndescription: d\npermission:\n  somemcp_*: deny\n---\nDo it.\n"  # a server's tools, and those of
+    out = agentconv.convert_text(perm, "claude", from_="opencode", path=OC,  # every server named somemcp_... (widen8)
+                                 policy=agentconv.Policy(allow_broaden=True))
+    assert header(out.text)["disallowedTools"] == "mcp__somemcp__*"
     plain = _oc("  myplugin: false\n")  # a plugin's tool: no other tool has it, nothing to refuse
     assert agentconv.convert_text(plain, "claude", from_="opencode", path=OC).text
 

@@ -14,6 +14,7 @@ from .. import registry, rx
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
+from ..tools import split_mcp
 from .helpers import shown_path, split_commas
 from .toolpolicy import settle
 
@@ -185,8 +186,14 @@ class OpenCode(Dialect):
         matches too, beside itself, which stands for the tools no table knows it may match (MCP tools are named
         ``<server>_<tool>``, mcp/index.ts: ``context7*`` denies server context7's)."""
         out = super().grants(name, decision, pattern)
-        if decision == "allow" or pattern is not None or name == "*" or not _WILD.search(name) or \
-                any(g.canonical is not None for g in out):
+        if decision == "allow" or pattern is not None or name == "*" or not _WILD.search(name):
+            return out
+        server = [s for g in out for s, t in [split_mcp(g.canonical or "") or ("", "")] if t == "*"]
+        if len(out) == 1 and server and name.endswith("_*"):
+            # `github_*` matches the tools of every server whose name begins `github_` too (`github_enterprise`'s):
+            # one it denies or asks of that no table can name, kept beside server github's, never dropped
+            return [*out, Grant(name, None, decision)]
+        if any(g.canonical is not None for g in out):
             return out
         rx = _wildcard(name)
         ids = dict.fromkeys(c for n, cs in self.crosswalk.valid.items() if rx.fullmatch(n) for c in cs)
@@ -252,6 +259,33 @@ class OpenCode(Dialect):
                 return copy.deepcopy(old)
         return super().write_tools(ctx)
 
+    def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: Any) -> None:
+        super().check_broaden(ctx, allowed, policy)
+        self.check_server_prefix(ctx, allowed, policy)
+
+    def check_server_prefix(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: Any) -> None:
+        """Never widen: OpenCode names an MCP tool ``<server>_<tool>`` (both with every character but letters, digits,
+        '_' and '-' made '_': packages/opencode/src/mcp/index.ts ``tools()``, anomalyco/opencode 001133bc) and matches a
+        permission key as a wildcard over those names (util/wildcard.ts), so ``github_*`` written for server github
+        grants server github_enterprise's tools too. A server the policy names that the wildcard also matches, not
+        granted whole, would be granted: refused (exit 6; ``--allow-broaden`` records it). Any other server whose name
+        begins so is unknown here (it may be configured in the user's or the project's opencode.json): said as
+        ``tool-prefix`` (``names_for``, ``[mcp] wildcard_is_prefix``)."""
+        if policy.mode not in (ALLOWLIST, NONE):
+            return
+        whole = {s for g in policy.allowed() if g.pattern is None and g.decision != "deny"
+                 for s, t in [split_mcp(g.canonical or "") or ("", "")] if s and t == "*"}
+        named = {_mcp_name(s): s for g in policy.grants for s, _ in [split_mcp(g.canonical or "") or ("", "")] if s}
+        for n, g in allowed:
+            parts = split_mcp(g.canonical or "")
+            if g.decision == "deny" or g.pattern is not None or not parts or parts[1] != "*" or not n.endswith("_*"):
+                continue
+            others = sorted(s for m, s in named.items() if m.startswith(n[:-1]) and s not in whole)
+            if others:
+                self.broaden(ctx, f"{n!r} in {self.said} also grants the tools of MCP server "
+                                  f"{', '.join(others)} (OpenCode names an MCP tool <server>_<tool>), which the "
+                                  f"agent is not granted whole")
+
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: "WriteContext") -> dict[str, Any]:
         layout = ctx.agent.origin.layout if ctx.agent.origin else None
@@ -303,6 +337,12 @@ _WILD = rx.compile(r"[*?]")
 # lower case with '_' (tool/registry.ts 02ce4a33) and an MCP tool's name is its server's and its own with every character
 # but letters, digits, '_' and '-' made '_' (mcp/index.ts 001133bc ``replace(/[^a-zA-Z0-9_-]/g, "_")``).
 _NO_TOOL = rx.compile(r"[\s/]")
+_UNSAFE = rx.compile(r"[^a-zA-Z0-9_-]")
+
+
+def _mcp_name(server: str) -> str:
+    """An MCP server's name as OpenCode's tool names hold it (mcp/index.ts 001133bc)."""
+    return _UNSAFE.sub("_", server)
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
