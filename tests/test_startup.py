@@ -331,3 +331,21 @@ def test_the_side_channel_digest_is_sha256_without_openssl():
     mapping, body = {"name": "a", "tools": ["Read"], "é": 1}, "Prompt.\n" * 50
     h = hashlib.sha256(carry._HEADER_JSON.encode(mapping).encode() + b"\0" + body.encode())
     assert carry.digest(mapping, body) == h.hexdigest()[:16]
+
+
+def test_the_digest_takes_openssls_sha256_once_hashlib_is_loaded(monkeypatch):
+    """Without ``hashlib`` loaded the digest is CPython's own SHA-256; once something loads it (``migrate`` does), the
+    same digest comes from OpenSSL's, the faster one (issue 11)."""
+    import hashlib
+
+    from agentconv import carry
+
+    mapping, body = {"name": "b", "tools": ["Read", "Grep"]}, "Another prompt.\n" * 40
+    want = hashlib.sha256(carry._HEADER_JSON.encode(mapping).encode() + b"\0" + body.encode()).hexdigest()[:16]
+    monkeypatch.setattr(carry, "_SHA256", None)
+    monkeypatch.delitem(sys.modules, "hashlib")
+    assert carry.digest(mapping, body) == want
+    assert carry._sha256() is not hashlib.sha256
+    monkeypatch.setitem(sys.modules, "hashlib", hashlib)
+    assert carry.digest(mapping, body) == want
+    assert carry._sha256() is hashlib.sha256
