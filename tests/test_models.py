@@ -264,6 +264,24 @@ def test_parsed_fields():
     assert fields_of("claude-sonnet-4-0", "claude")["version"] == "4"
 
 
+
+@pytest.mark.parametrize("raw, dialect", [("anthropic/claude-sonnet-4-20250514", "opencode"), ("sonnet", "claude"),
+                                          ("gemini-3-flash", "gemini")])  # the last: models.toml [means]
+def test_each_parse_is_the_callers_own_model(raw, dialect):
+    """``parse`` answers from a memo (``_parse``) but gives each caller its own Model: an agent's model changed in place
+    (``agent.model.family = ...``) changes no other agent's, nor the next reading of the same value."""
+    table = registry.get(dialect).table
+    first = models.parse(raw, table)
+    want = vars(first).copy()
+    for name in want:
+        setattr(first, name, "changed")
+    again = models.parse(raw, table)
+    assert vars(again) == want and again is not first
+    back = models.read_back(raw, again)
+    back.family = "changed"
+    assert vars(models.read_back(raw, models.parse(raw, table))) == vars(models.read_back(raw, again)) != vars(back)
+
+
 def test_carry_gives_the_model_back():
     """A model the target cannot name comes back on the way home, exactly as written."""
     for source, raw, target in [("claude", "sonnet", "copilot"), ("copilot", "Claude Sonnet 4.5 (copilot)", "claude"),

@@ -19,7 +19,7 @@ A value is never written as another version; what cannot be written is omitted a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -95,21 +95,31 @@ def _parse(raw: str, aliases: tuple[tuple[str, str], ...]) -> Model:
     return Model(raw, route=route)
 
 
+def _own(model: Model, raw: str | None = None) -> Model:
+    """The caller's own copy of ``_parse``'s shared ``model`` (a Model is mutable: ``agent.model``), with ``raw`` where
+    given: what ``dataclasses.replace`` gives, the fields copied as they are, at a quarter of its cost."""
+    new = object.__new__(Model)
+    new.__dict__.update(model.__dict__)
+    if raw is not None:
+        new.raw = raw
+    return new
+
+
 def parse(raw: str, table: dict[str, Any] | None = None) -> Model:
     """``raw`` as read by the dialect of ``table`` (its [model.alias] spellings, models.toml [means]), or by any
     dialect (a spelling one tool means its own way is then not understood)."""
     aliases = tuple((table or {}).get("model", {}).get("alias", {}).items())
     means = catalogue()["means"].get(raw.strip())
     if means is not None:
-        return replace(_parse(means["id"], aliases), raw=raw) if (table or {}).get("id") == means["in"] else Model(raw)
-    return replace(_parse(raw, aliases))
+        return _own(_parse(means["id"], aliases), raw) if (table or {}).get("id") == means["in"] else Model(raw)
+    return _own(_parse(raw, aliases))
 
 
 def read_back(raw: str, visible: Model | None) -> Model:
     """``raw`` as the side channel gives it back beside the file's ``visible`` model: the reading of some dialect
     that names that model (``gemini-3-flash`` is Gemini 3.5 Flash where it came from), else as read by any dialect."""
     means = catalogue()["means"].get(raw.strip())
-    there = replace(_parse(means["id"], ()), raw=raw) if means is not None else None
+    there = _own(_parse(means["id"], ()), raw) if means is not None else None
     return there if there is not None and visible is not None and same(there, visible) else parse(raw)
 
 
