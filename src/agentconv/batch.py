@@ -98,12 +98,11 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
             yield Entry(p, p.name)
 
 
-def _declared_role(path: Path) -> bool:
-    """A project's ``.codex/config.toml`` declares ``path`` as a role (``[agents.NAME] config_file``): Codex loads it
-    wherever it is (dialects/codex.py ``declared_in``)."""
-    from .dialects.codex import declared_in
+def _declared_role(path: str | os.PathLike[str]) -> bool:
+    """``dialects.codex.declared_role``, imported when a ``.toml`` outside every dialect's place is met."""
+    from .dialects.codex import declared_role
 
-    return declared_in(os.path.abspath(path).replace("\\", "/")) is not None
+    return declared_role(path)
 
 
 def _kind(dialect: str) -> str | None:

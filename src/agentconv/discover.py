@@ -136,12 +136,11 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
 
 
-def _declared_role(full: str) -> bool:
-    """A project's ``.codex/config.toml`` declares the file as a role (``[agents.NAME] config_file``), which Codex loads
-    wherever it is (dialects/codex.py ``declared_in``): an agent file outside ``.codex/agents/`` too."""
-    from .dialects.codex import declared_in
+def _declared_role(path: str | os.PathLike[str]) -> bool:
+    """``dialects.codex.declared_role``, imported when a ``.toml`` outside every dialect's place is met."""
+    from .dialects.codex import declared_role
 
-    return declared_in(os.path.abspath(full).replace("\\", "/")) is not None
+    return declared_role(path)
 
 
 def package_manifest(rel: str) -> str | None:

@@ -113,6 +113,12 @@ def project_base(file: str) -> Base | None:
     return Base(sandbox, tuple(files), tuple(unread), declared)
 
 
+def declared_role(path: str | os.PathLike[str]) -> bool:
+    """Does a project's ``.codex/config.toml`` declare the file at ``path`` as a role (``declared_in``)? Codex loads such
+    a file wherever it is: an agent file outside ``.codex/agents/`` too (``convert DIR``, ``migrate`` discover it)."""
+    return declared_in(os.path.abspath(path).replace("\\", "/")) is not None
+
+
 def declared_in(role: str) -> str | None:
     """The project folder (the one holding ``.codex/``) whose ``.codex/config.toml`` declares the role file ``role``
     outside any ``.codex/agents/`` folder (``[agents.NAME] config_file = "../roles/reviewer.toml"``): Codex loads a
