@@ -393,6 +393,21 @@ def test_same_tool_keeps_what_its_list_lacks():
     assert models.spell(models.parse("anthropic/claude-sonnet-4-0", table), table) == (None, "unmapped")
 
 
+def test_same_tool_keeps_a_model_its_table_lacks():
+    """A Copilot prompt's model into a Copilot agent and back: VS Code reads both files' ``model`` with one header
+    parser and one model list (promptSyntax: ModeHeader extends PromptHeader), so a model the table does not list
+    (retired there, or newer than the table) means the same in both and is kept as written, not dropped."""
+    for raw in ("GPT-4.1", "Claude Sonnet 4", "Some Future Model (copilot)"):
+        for source, target, path in (("copilot-prompt", "copilot", ".github/prompts/a.prompt.md"),
+                                     ("copilot", "copilot-prompt", ".github/agents/a.agent.md")):
+            text = f"---\ndescription: x\nmodel: {raw}\n---\nbody\n"
+            result = agentconv.convert_text(text, target, from_=source, path=path)
+            assert f"\nmodel: {raw}\n" in result.text, (source, raw)
+            assert not [i for i in result.report if i.path == "model"], (source, raw)
+    table = registry.get("copilot").table
+    assert models.spell(models.parse("GPT-4.1", table), table) == (None, "unmapped")  # from another tool: dropped
+
+
 # a spelling one tool means its own way (models.toml [means]): Gemini CLI's gemini-3-flash is Gemini 3.5 Flash
 # (packages/core/src/config/models.ts SECONDARY_GEMINI_3_5_FLASH_MODEL, checked 2026-11-27); elsewhere not understood
 MEANS = [

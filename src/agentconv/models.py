@@ -181,6 +181,16 @@ def spell(model: Model, table: dict[str, Any], same_tool: bool = False, own_ids:
     ``inherit`` (omitted: the default), ``no-alias`` (an alias the target has not) or ``unmapped``. ``own_ids``: the
     value comes from a tool whose ids are its own names (``[model] own_ids``, Cursor's ``gpt-5.4-high``), so one that
     no pattern reads names nothing another tool runs: never passed on as written."""
+    value, how = _spell(model, table, same_tool, own_ids)
+    if value is None and same_tool and how in ("no-alias", "unmapped"):
+        # what a user of the same tool wrote, read by the same code (a Copilot prompt's model into a Copilot agent:
+        # VS Code resolves both through one model list), means there what it meant: kept as written, never dropped
+        # because this table does not list it (a retired or new model fails or falls back alike in both files)
+        return model.raw, "kept"
+    return value, how
+
+
+def _spell(model: Model, table: dict[str, Any], same_tool: bool, own_ids: bool) -> tuple[str | None, str]:
     spec = table.get("model", {})
     if model.alias:
         value = spec.get("alias", {}).get(model.alias)
