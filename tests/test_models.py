@@ -408,6 +408,19 @@ def test_same_tool_keeps_a_model_its_table_lacks():
     assert models.spell(models.parse("GPT-4.1", table), table) == (None, "unmapped")  # from another tool: dropped
 
 
+def test_a_snapshot_kept_in_another_spelling_is_not_said_lost():
+    """OpenCode's ``google/gemini-3-flash-preview`` is Copilot's ``Gemini 3 Flash (Preview) (copilot)``: the preview
+    is in the name written, so the report does not say it was dropped (it did); a dated snapshot still is."""
+    def note(source, raw, target):
+        return [i.message for i in write(source, raw, target)[1] if i.path == "model"]
+    assert note("opencode", "google/gemini-3-flash-preview", "copilot") == [
+        "model 'google/gemini-3-flash-preview' written as 'Gemini 3 Flash (Preview) (copilot)', the same google "
+        "gemini 3 flash"]
+    assert note("claude", "claude-sonnet-4-5-20250929", "kiro") == [
+        "model 'claude-sonnet-4-5-20250929' written as 'claude-sonnet-4.5', the same anthropic sonnet 4.5 (snapshot "
+        "20250929 not kept)"]
+
+
 # a spelling one tool means its own way (models.toml [means]): Gemini CLI's gemini-3-flash is Gemini 3.5 Flash
 # (packages/core/src/config/models.ts SECONDARY_GEMINI_3_5_FLASH_MODEL, checked 2026-11-27); elsewhere not understood
 MEANS = [

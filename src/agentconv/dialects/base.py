@@ -1448,7 +1448,8 @@ class Dialect(ToolFields, Detection):
             if later is not None:
                 return later
         if how in ("mapped", "passed"):
-            note = f" (snapshot {model.snapshot} not kept)" if model.snapshot and model.snapshot not in value else ""
+            kept = model.snapshot is None or model.snapshot.lower() in value.lower()  # Copilot: "... (Preview) ..."
+            note = "" if kept else f" (snapshot {model.snapshot} not kept)"
             ctx.report.add(LossCode.MODEL_COERCED, "model", model=model.raw, written=value, same=_named(model), note=note)
             if back != model.raw:
                 ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
