@@ -50,6 +50,15 @@ def test_not_utf8_is_read_as_windows_1252_and_reported():
         agentconv.read_text(b"---\nname: a\n---\n\xff\x00bad\n", "claude")
 
 
+def test_bytes_not_utf8_beside_mojibake_are_both_reported():
+    """A file holding both bytes that are not UTF-8 and mojibake: each repair is said, in line order (the bytes'
+    items were dropped when the mojibake repair ran after them)."""
+    d = decode(b"---\nname: caf\xe9\n---\nA \xc3\xa2\xe2\x82\xac\xe2\x80\x9d dash\n")
+    assert d.text == "---\nname: café\n---\nA — dash\n"
+    assert [(r.line, r.what, r.after) for r in d.repairs] == [
+        (2, "bytes not UTF-8 (0xE9)", "é"), (4, "mojibake 'â€”'", "—")]
+
+
 @pytest.mark.parametrize("original", ["avatar: ⚙️", "🔌 API design", "🗄️ Database", "🏗️ Architecture", "🧪 Testing",
                                       "features — I've got", "📡 Real-time"])
 def test_mojibake_repaired(original):

@@ -146,7 +146,8 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
         newline, text = "\r", text.replace("\r", "\n")
     out = Decoded(text, bom, newline, mixed=mixed, repairs=not_utf8)
     if repair and strong(text):
-        out.text, out.repairs = repair_mojibake(text)
+        out.text, repairs = repair_mojibake(text)
+        out.repairs = sorted(not_utf8 + repairs, key=lambda r: r.line)  # the bytes not UTF-8 said too
         if strong(out.text):  # something our repair did not reach: let ftfy try (other encodings...)
             out.fixed_by_ftfy = _ftfy_rest(out)
     return out
