@@ -115,7 +115,7 @@ class Crosswalk:
         return cls(table["id"], written, valid, accepted, mcp.get("write"), mcp.get("wildcard"),
                    [rx.compile(p) for p in mcp.get("read", [])], mcp.get("ambiguous_separator"),
                    frozenset(n.lower() if fold else n for n in mcp.get("not_servers", [])), fold, frozenset(also),
-                   frozenset(mcp.get("not_mcp", ())), mcp.get("all"), bool(mcp.get("wildcard_is_prefix")),
+                   frozenset([*mcp.get("own", ()), *mcp.get("not_mcp", ())]), mcp.get("all"), bool(mcp.get("wildcard_is_prefix")),
                    rx.compile(mcp["valid"]) if mcp.get("valid") else None)
 
     def _key(self, name: str) -> str:

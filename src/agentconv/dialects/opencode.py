@@ -320,6 +320,7 @@ class OpenCode(Dialect):
                 perm[n] = "deny"
         if mode == INHERIT and not perm:
             return {}
+        self._own_names_kept(perm)
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
@@ -327,6 +328,36 @@ class OpenCode(Dialect):
             ctx.carry_tools()
         return {"permission": perm}
 
+
+    def _own_names_kept(self, perm: dict[str, Any]) -> None:
+        """A wildcard key written for MCP tools (``"*_*"``: every server's tools, ``plan_*``: server plan's) also
+        matches OpenCode's own permissions whose names hold its text: the guards ``external_directory`` and
+        ``doom_loop``, its ``plan_exit`` and ``plan_enter`` tools, Kilo's ``cron_create`` (``[guards]``, ``[tools]``,
+        ``[mcp] own`` and, for Kilo, ``not_mcp``).
+        OpenCode applies the last rule that matches a call (permission/evaluate.ts ``rules.findLast``, anomalyco/opencode
+        8d037a73; opencode-ai 1.18.33 ``debug agent`` on ``"*": deny, read: allow, "*_*": allow`` lists the
+        ``*_*`` rule after its defaults, run offline 2026-11-29), so ``"*_*": allow`` allowed every path outside the
+        project without asking and the plan tool no allowlist granted. Each such name is given back, after the
+        wildcards, what the other keys decide (a guard: OpenCode's default where none does); a tool no other key
+        decides is denied where a wildcard would grant it."""
+        wild = [k for k in perm if k != "*" and _WILD.search(k)]
+        if not wild:
+            return
+        guards = self.table.get("guards", {})
+        mcp = self.table.get("mcp", {})
+        own = [*guards, *(n for ns in self.table.get("tools", {}).values() for n in ns if "_" in n), *mcp.get("own", ()),
+               *(mcp.get("not_mcp", ()) if self.variant_name else ())]  # Kilo's own: only in a kilo-agents file
+        def decides(keys: list[str], name: str) -> Any:
+            hits = [perm[k] for k in keys if k == name or _wildcard(k).fullmatch(name)]
+            last = hits[-1] if hits else None
+            return last.get("*") if isinstance(last, dict) else last
+        plain = [k for k in perm if k not in wild]
+        for name in dict.fromkeys(own):
+            if name in perm or (now := decides(list(perm), name)) is None:
+                continue
+            meant = decides(plain, name) or guards.get(name) or ("deny" if now != "deny" else None)
+            if meant is not None and meant != now:
+                perm[name] = meant
 
 
 _WILD = rx.compile(r"[*?]")
