@@ -174,3 +174,23 @@ def test_a_roo_scope_a_target_cannot_hold_is_named_in_words():
     assert said == {"gemini": ".roomodes: the allowlist cannot be written in gemini without dropping the scope of "
                               "edit (files matching \\.md$)",
                     "codex": ".roomodes: codex cannot scope edit (files matching \\.md$)"}
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_tool_denied_within_an_allowed_server_stays_denied_or_is_refused(target):
+    """An allowlist granting a server's every tool and denying one of them (``mcp__github__*`` beside
+    ``mcp__github__delete_repo`` denied): a deny of a tool the list does not name takes nothing, so writers left
+    allowlist denies out, and Copilot, OpenCode, Gemini and Kiro granted delete_repo silently. Now the deny is written
+    where the target has one (OpenCode's last matching rule: after the wildcard), else the file is refused."""
+    text = _md("name: probe\ndescription: d\ntools: Read, mcp__github__*\ndisallowedTools: mcp__github__delete_repo\n")
+    if target in ("claude", "opencode"):
+        out = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
+        policy = agentconv.read_text(out.text, target, path=out.path)[0].agent.tools
+        assert [(g.canonical, g.decision) for g in policy.grants if g.canonical.startswith("mcp:")] == [
+            ("mcp:github/*", "allow"), ("mcp:github/delete_repo", "deny")]
+        return
+    with pytest.raises(BroadenError):
+        agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
+    out = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"],
+                                 policy=agentconv.Policy(allow_broaden=True))
+    assert any(i.code.value == "tool-broadened" and "cannot deny tools" in i.message for i in out.report), target

@@ -297,3 +297,45 @@ def test_a_gemini_agent_runs_within_its_workspaces_core_tools_and_excluded_mcp_s
     assert said == [f"tools.exclude and mcp.excluded of {settings} read as rules beneath this agent's own, as Gemini CLI "
                     "applies its settings' deny rules to every subagent"]
     assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+
+
+def test_a_gemini_agent_gets_only_the_mcp_servers_and_tools_its_workspace_connects(tmp_path):
+    """Gemini CLI connects only the servers a non-empty mcp.allowed names (gemini-cli 5411f113 mcp-client-manager.ts
+    isBlockedBySettings) and registers a server's tool only where its includeTools names it and its excludeTools does
+    not (mcp-client.ts isEnabled). None of it was read: an agent of every tool under `mcp.allowed: [github]` was
+    written for Claude Code with every server's tools, and `mcp_*` as `mcp__*`. Now read beneath the agent's own tools
+    (an agent of every tool becomes an allowlist of the built-in tools and what the servers let through), said, and
+    given back as it came in Gemini."""
+    agents = tmp_path / ".gemini" / "agents"
+    agents.mkdir(parents=True)
+    settings = tmp_path / ".gemini" / "settings.json"
+    files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
+             "mcp": "---\nname: mcp\ndescription: d\ntools:\n  - read_file\n  - mcp_*\n  - mcp_serena_find\n---\nx\n",
+             "one": "---\nname: one\ndescription: d\ntools:\n  - read_file\n  - mcp_github_*\n---\nx\n"}
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+
+    def header(name, to="claude"):
+        return api.convert(agents / f"{name}.md", to).text.split("\n---\n")[0].split("\n")[3:]
+
+    settings.write_text('{"mcp": {"allowed": ["github"]},\n'
+                        ' "mcpServers": {"github": {"command": "gh-mcp", "excludeTools": ["delete_repo"]}}}')
+    assert header("mcp") == header("one") == ["tools: Read, mcp__github__*", "disallowedTools: mcp__github__delete_repo"]
+    every = header("all")
+    assert every[0].startswith("tools: Read, Write, Edit, ") and every[0].endswith(", mcp__github__*")
+    assert every[1:] == ["disallowedTools: mcp__github__delete_repo"]
+    said = [i.message for i in api.convert(agents / "one.md", "claude").report.items if i.code.value == "value-read-as"]
+    assert said == [f"mcp.allowed and mcpServers.*.excludeTools of {settings} read as limits on this agent's MCP "
+                    "tools, as Gemini CLI connects no other server and registers no other tool of one"]
+    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+
+    settings.write_text('{"mcpServers": {"github": {"command": "gh-mcp", "includeTools": ["get_issue", "list_prs(x)"]}}}')
+    assert header("one") == ["tools: Read, mcp__github__get_issue, mcp__github__list_prs"]
+    assert header("mcp") == ["tools: Read, mcp__github__get_issue, mcp__github__list_prs, mcp__serena__find"]
+    # (mcp_*: the servers configured elsewhere are not known, so every server's tools are read as github's allowed)
+    assert [line for line in header("all", "opencode") if "github" in line] == [
+        "  github_get_issue: allow", "  github_list_prs: allow"]
+
+    settings.write_text('{"mcpServers": {"github": {"command": "gh-mcp", "excludeTools": ["delete_repo"]}}}')
+    assert header("all") == ["disallowedTools: mcp__github__delete_repo"]  # every server still, less that tool
+    assert header("mcp") == ["tools: Read, mcp__*__*, mcp__serena__find", "disallowedTools: mcp__github__delete_repo"]

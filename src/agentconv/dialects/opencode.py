@@ -16,7 +16,7 @@ from ..loss import LossCode, LossReport
 from .base import Dialect
 from ..tools import split_mcp
 from .helpers import shown_path, split_commas
-from .toolpolicy import settle
+from .toolpolicy import excepted, settle
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -306,6 +306,7 @@ class OpenCode(Dialect):
                 perm[n]["*"] = g.decision  # the tool-wide default of a pattern map read earlier
             else:
                 perm[n] = g.decision
+        inside = {id(g) for _, g in excepted(allowed, denied)}  # `github_delete_repo` under `github_*`: said after it
         for n, g in denied:
             if g.pattern:
                 rule = perm.get(n)
@@ -316,7 +317,7 @@ class OpenCode(Dialect):
                 perm[n] = rule
             elif isinstance(perm.get(n), dict):
                 perm[n]["*"] = "deny"  # a tool denied but for the scopes allowed above (`task: {"*": deny, a: allow}`)
-            elif mode not in (ALLOWLIST, NONE):
+            elif mode not in (ALLOWLIST, NONE) or id(g) in inside:
                 perm[n] = "deny"
         if mode == INHERIT and not perm:
             return {}

@@ -47,7 +47,7 @@ from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .base import Dialect, WriteContext
 from ..tools import capability
-from .toolpolicy import whole_tools
+from .toolpolicy import excepted, whole_tools
 from .helpers import dedupe, titled
 
 ALL_GROUPS = ["read", "edit", "command", "mcp"]
@@ -287,7 +287,7 @@ class Roo(Dialect):
                 continue
             entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
-        if denied_names and any(g.pattern for _, g in denied):
+        if denied_names and (any(g.pattern for _, g in denied) or excepted(allowed, denied)):
             self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
         if any(_group(g.raw) != n for n, g in allowed):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")

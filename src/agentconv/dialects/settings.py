@@ -23,6 +23,25 @@ CLAUDE = ("settings.json", "settings.local.json")
 
 
 @dataclass(frozen=True)
+class Servers:
+    """Gemini CLI's limits on the MCP servers it connects and the tools it registers of each (workspace settings):
+    ``mcp.allowed`` (a non-empty list: only those servers connect, mcp-client-manager.ts ``isBlockedBySettings``) and
+    each ``mcpServers.NAME``'s ``includeTools`` and ``excludeTools`` (mcp-client.ts ``isEnabled``: a tool excludeTools
+    names is never registered; where includeTools is given, only the tools it names, ``name`` or ``name(...)``)."""
+
+    only: tuple[str, ...] | None
+    """The servers ``mcp.allowed`` lets connect; None: no such list (every configured server connects)."""
+    tools: tuple[tuple[str, tuple[str, ...]], ...]
+    """(server, the tools its ``includeTools`` names): its only tools."""
+    deny: tuple[tuple[str, str], ...]
+    """(server, tool) for each tool a server's ``excludeTools`` names."""
+    file: str
+    """The settings file that gave them."""
+    keys: tuple[str, ...]
+    """The keys that gave them, as the report names them."""
+
+
+@dataclass(frozen=True)
 class Base:
     """What a project's settings files put beneath its agents' tools."""
 
@@ -49,6 +68,9 @@ class Base:
     once: a call they match asks first, whatever else allows it (``claude``)."""
     ask_files: tuple[str, ...] = ()
     """The settings files that gave ``ask``."""
+    servers: Servers | None = None
+    """Limits on the MCP servers and their tools (Gemini CLI's ``mcp.allowed``, ``mcpServers.*.includeTools`` and
+    ``excludeTools``); None: none."""
 
 
 def claude(file: str) -> Base | None:
@@ -135,12 +157,38 @@ def gemini(file: str) -> Base | None:
             "mcp_*" if s == "*" else f"mcp_{s}_*" for s in servers if isinstance(s, str) and s.strip()]
         gave.update(k for k, v in (("tools.exclude", exclude), ("mcp.excluded", servers)) if v)
         core = tools.get("core")
-        return deny, [], [named(r) for r in core if isinstance(r, str)] if isinstance(core, list) else None
+        return (deny, [], [named(r) for r in core if isinstance(r, str)] if isinstance(core, list) else None, [],
+                _servers(data, mcp))
 
     gave: set[str] = set()  # the keys that gave deny rules, as the report names them
     name = os.path.join(where[:cut] or "/", ".gemini", "settings.json")
     return per_run(("gemini settings", name), lambda: _read(
         [name], rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)), tool="Gemini CLI")))
+
+
+def _servers(data: dict[str, Any], mcp: dict[str, Any]) -> Any:
+    """Gemini CLI's ``Servers`` limits of one settings object, as (only, tools, deny, keys); None where it has none.
+    google-gemini/gemini-cli 5411f113 (read 2026-11-29): packages/cli/src/config/config.ts passes ``mcp.allowed`` as
+    ``allowedMcpServers`` (settings.ts ``getConsolidatedAllowedMcpServers``), and mcp-client-manager.ts
+    ``isBlockedBySettings`` connects no server a non-empty list does not name (by its exact name); mcp-client.ts
+    ``isEnabled`` registers a server's tool only when its ``excludeTools`` does not name it and its ``includeTools``,
+    where given, does (``tool`` or ``tool(...)``)."""
+    allowed = mcp.get("allowed")
+    only = tuple(dict.fromkeys(x for x in allowed if isinstance(x, str) and x)) if isinstance(allowed, list) else ()
+    servers = data.get("mcpServers")
+    tools: list[tuple[str, tuple[str, ...]]] = []
+    deny: list[tuple[str, str]] = []
+    for name, cfg in (servers.items() if isinstance(servers, dict) else ()):
+        if not isinstance(cfg, dict):
+            continue
+        inc, exc = cfg.get("includeTools"), cfg.get("excludeTools")
+        if isinstance(inc, list):
+            tools.append((name, tuple(dict.fromkeys(t.partition("(")[0] for t in inc if isinstance(t, str) and t))))
+        if isinstance(exc, list):
+            deny += [(name, t) for t in exc if isinstance(t, str) and t]
+    keys = [k for k, v in (("mcp.allowed", only), ("mcpServers.*.includeTools", tools),
+                           ("mcpServers.*.excludeTools", deny)) if v]
+    return (only or None, tuple(tools), tuple(deny), tuple(keys)) if keys else None
 
 
 def _read(names: list[str], rules: Any, make: Any) -> Base | None:
@@ -154,6 +202,7 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
     allow_files: list[str] = []
     ask: dict[str, None] = {}
     ask_files: list[str] = []
+    servers: Servers | None = None
     for name in names:
         if not os.path.isfile(name):
             continue
@@ -171,14 +220,18 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
         if more and more[0] is not None:  # a later file's list replaces an earlier one's
             allow, allow_files = tuple(dict.fromkeys(r.strip() for r in more[0] if r.strip())), [name]
         asked = _rules(more[1]) if len(more) > 1 else []
+        if len(more) > 2 and more[2] is not None:  # a later file's limits replace an earlier one's
+            servers = Servers(*more[2][:3], file=name, keys=more[2][3])
         if asked:  # ask rules add up across the files, as deny rules do (one alwaysAskRules per source)
             ask.update(dict.fromkeys(asked))
             ask_files.append(name)
-    if not deny and not unread and allow is None and not ask:
+    if not deny and not unread and allow is None and not ask and servers is None:
         return None
     base = make(tuple(deny), tuple(files), tuple(unread), tuple(other))
     if ask:
         base = replace(base, ask=tuple(ask), ask_files=tuple(ask_files))
+    if servers is not None:
+        base = replace(base, servers=servers)
     return base if allow is None else replace(base, allow=allow, allow_files=tuple(allow_files))
 
 
@@ -228,6 +281,10 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
         return  # no tools: nothing for a deny rule to take
     if base.allow is not None:
         _under_allowlist(dialect, agent, base, report)
+        if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+            return
+    if base.servers is not None:
+        _within_servers(dialect, agent, base.servers, report)
         if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
             return
     known = {(g.raw, g.decision) for g in policy.grants}
@@ -349,6 +406,63 @@ def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: Los
                    reading=f"an allowlist over this agent's own tools, as {base.tool} registers no other built-in tool "
                    "and denies every other tool, MCP tools too")
 
+
+
+def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: LossReport) -> None:
+    """The agent's MCP tools within Gemini CLI's server limits (``Servers``), said. A grant of a server the limits
+    do not connect goes; a server's every tool becomes the tools its ``includeTools`` names, and its ``excludeTools``
+    are denied. An agent of every tool (or a deny list) under a server allowlist or an ``includeTools`` cannot keep
+    "every other tool": it becomes an allowlist of every built-in tool the table knows (its deny rules kept) and the
+    tools the limits let through; a grant of every server's tools likewise becomes one per server the limits name
+    (a server configured elsewhere, in the user's settings or an extension, is left out: narrower, said)."""
+    from ..tools import mcp_id, split_mcp
+
+    policy = agent.tools
+    include = dict(lim.tools)
+    known = lim.only if lim.only is not None else tuple(include)  # the servers "every server" can be said as
+
+    def through(server: str, decision: str) -> list[Grant]:  # a server's every tool, as the limits let it through
+        if lim.only is not None and server not in lim.only:
+            return []
+        if server in include:
+            return [Grant(f"mcp_{server}_{t}", mcp_id(server, t), decision) for t in include[server]
+                    if (server, t) not in lim.deny]
+        return [Grant(f"mcp_{server}_*", mcp_id(server), decision),
+                *(Grant(f"mcp_{server}_{t}", mcp_id(server, t), "deny") for s, t in lim.deny if s == server)]
+
+    def limited(g: Grant) -> list[Grant]:  # one allow or ask grant within the limits
+        server, tool = split_mcp(g.canonical or "") or (None, None)
+        if server is None or g.decision == "deny":
+            return [g]
+        if server == "*":
+            if lim.only is None and not include:  # excludeTools alone: every server still, less those tools
+                return [g, *(Grant(f"mcp_{s}_{t}", mcp_id(s, t), "deny") for s, t in lim.deny)]
+            return [x for s in known for x in through(s, g.decision)]
+        if tool == "*":
+            return through(server, g.decision)
+        if lim.only is not None and server not in lim.only or (server, tool) in lim.deny:
+            return []
+        return [g] if server not in include or tool in include[server] else []
+
+    before = (policy.mode, list(policy.grants))
+    if policy.mode in (INHERIT, DENYLIST):
+        if lim.only is None and not include:
+            policy.grants = [*policy.grants, *(Grant(f"mcp_{s}_{t}", mcp_id(s, t), "deny") for s, t in lim.deny)]
+            policy.mode = DENYLIST if policy.grants else policy.mode
+        else:
+            every = [Grant(names[0], c, "allow") for c, names in dialect.table.get("tools", {}).items() if names]
+            policy.grants = [*every, *limited(Grant("mcp_*", mcp_id("*"), "allow")), *policy.grants]
+            policy.mode = ALLOWLIST
+    else:
+        policy.grants = [x for g in policy.grants for x in limited(g)]
+    settle(policy)
+    if not any(g.decision != "deny" for g in policy.grants) and policy.mode == ALLOWLIST:
+        policy.mode, policy.grants = NONE, []
+    if (policy.mode, policy.grants) != before:
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(lim.keys)} of {shown_path(lim.file)}",
+                   reading="limits on this agent's MCP tools, as Gemini CLI connects no other server and registers no "
+                   "other tool of one" + ("" if lim.only is not None or not include else
+                                          " (a grant of every server's tools read as the servers named there)"))
 
 
 def preapproved_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None:

@@ -748,7 +748,7 @@ class ToolFields:
         if deny_names:
             if "tools.deny" in keys:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
-            elif mode != ALLOWLIST or any(g.pattern for _, g in denied):
+            elif mode != ALLOWLIST or any(g.pattern for _, g in denied) or excepted(allowed, denied):
                 self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
@@ -931,6 +931,19 @@ def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
                 settle(policy)
             said.setdefault(key, []).append(i)
     return policy, said
+
+
+def excepted(allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
+    """The whole-tool denies of an allowlist that one of its grants covers: an MCP tool of a server it allows whole
+    (``mcp__github__*`` beside ``mcp__github__delete_repo`` denied), or of every server. Unlike a deny of a tool the
+    list does not name, such a deny takes something away: a target that cannot write it would grant that tool."""
+    wide = [split_mcp(g.canonical) for _, g in allowed if g.decision != "deny" and g.pattern is None and g.canonical]
+    out = []
+    for n, g in denied:
+        tool = split_mcp(g.canonical) if g.pattern is None and g.canonical else None
+        if tool and any(w and w[1] == "*" and w != tool and w[0] in ("*", tool[0]) for w in wide):
+            out.append((n, g))
+    return out
 
 
 def server_of(canonical: str | None, denied: set[str]) -> str | None:
