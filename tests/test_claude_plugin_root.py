@@ -73,3 +73,19 @@ def test_another_tool_s_place_stays_that_tool_s(tmp_path):
     assert agentconv.detect(root / ".cursor/agents/planner.md").dialect == "cursor"
     assert agentconv.read(root / ".cursor/agents/planner.md")[1].source == "cursor"
     assert agentconv.api.plugin_component(str(root / ".cursor/commands/hi.md")) is None
+
+
+def test_migrate_finds_the_plugin_s_commands_and_agents(tmp_path):
+    """``migrate`` walks a repository by the tools' documented places: a root plugin's commands/ and agents/ are
+    none of them (only plugins/NAME/...), so its agent went unseen (not even listed as skipped) and its commands were
+    "in gemini-command's folder, but not a file its tool loads there". Now both are sources, read as Claude Code's."""
+    root = plugin(tmp_path / "repo")
+    outcome = agentconv.migrate(root, ["opencode"], mode="plan")
+    got = {(r.source, r.target, r.source_dialect) for r in outcome.records if r.status == "planned"}
+    assert got == {("agents/reviewer.md", ".opencode/agent/reviewer.md", "claude"),
+                   ("commands/hi.md", ".opencode/command/hi.md", "claude-command"),
+                   ("commands/git/status.md", ".opencode/command/git/status.md", "claude-command")}
+    only = agentconv.migrate(root, ["opencode"], mode="plan", from_="claude")
+    assert {r.source for r in only.records if r.status == "planned"} == {"agents/reviewer.md"}
+    none = agentconv.migrate(plugin(tmp_path / "bare", manifest=False), ["opencode"], mode="plan")
+    assert not [r for r in none.records if r.source.startswith(("agents/", "commands/")) and r.status == "planned"]

@@ -114,7 +114,8 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                 skipped(e, skip_reason(what))  # a rules file by name (.clinerules): no suffix of ours
             continue
         placed = any(glob_match(e.rel, g) for g in globs) or (
-            name.endswith(".toml") and dialect in (None, "codex") and _declared_role(e.full))
+            name.endswith(".toml") and dialect in (None, "codex") and _declared_role(e.full)) or (
+            name.endswith(".md") and _plugin_component(e.full, dialect))
         if ignored(e.rel):
             if tracked is None:
                 tracked = _tracked(root)
@@ -134,6 +135,16 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                     "converts as a whole, into the agent-plugins or claude-plugin dialect")
         elif skipped and (there := next((f for f in folders if glob_match(e.rel, f[0])), None)):
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
+
+
+def _plugin_component(path: str, dialect: str | None) -> bool:
+    """A markdown file in the commands/ or agents/ folder of a Claude Code plugin outside ``plugins/NAME/`` (its
+    ``.claude-plugin/plugin.json`` beside them, often at the repository's root): Claude Code loads it as its command
+    or agent (``api.plugin_component``), so it is a source (with ``dialect``: when it is that dialect's)."""
+    from .api import plugin_component
+
+    placed = plugin_component(path)
+    return placed is not None and dialect in (None, placed[0])
 
 
 def _declared_role(path: str | os.PathLike[str]) -> bool:
