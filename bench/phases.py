@@ -27,6 +27,7 @@ from agentconv.dialects import base, toolpolicy  # noqa: E402
 
 PASSES = [  # (owner, attribute, label: its indentation says what it is counted in)
     (api, "read", "read"),
+    (api, "detect_decoded", "  detect_decoded (score_bound)"),
     (api, "write_all", "write_all (every target)"),
     (base.Dialect, "build", "  build"),
     (toolpolicy.ToolFields, "write_tools", "    write_tools"),

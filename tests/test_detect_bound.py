@@ -75,3 +75,28 @@ def test_a_tool_list_s_names_are_remembered_per_way_of_splitting_it() -> None:
             assert (d._detect_tools(data), d.detect(None, data, True)[0]) == alone[d.id], (first, d.id)
             bound = d.score_bound(None, data, True)
             assert bound is None or bound >= alone[d.id][1] - 1e-9, (first, d.id)
+
+
+def test_a_files_tool_list_is_bounded_once_per_way_of_splitting_it(monkeypatch) -> None:
+    """``score_bound`` is asked of up to 18 dialects a file; the tool list's bound depends on its names alone, so
+    detection works it out once per way of splitting the list (``_split_key``) and header, not once per dialect; the
+    winner and each bound stay what they were."""
+    from agentconv.dialects import detection
+
+    text = ("---\nname: scout\ndescription: Looks around\ntools: Read, Grep, Glob, Bash, mcp__github__search\n"
+            "model: sonnet\n---\nBody.\n")
+    path = ".claude/agents/scout.md"
+    calls: list[object] = []
+    real = detection._tools_bound
+    monkeypatch.setattr(detection, "_tools_bound", lambda d, data: calls.append(d._split_key) or real(d, data))
+    alone = [d.score_bound(path, frontmatter.parse(text, path).data, True) for d in registry.all_dialects()]
+    asked = len(calls)
+    splits = set(calls)
+    assert asked > len(splits) >= 1  # more dialects than ways of splitting: what is shared
+    calls.clear()
+    best = api.detect_decoded(text, path, best_only=True)
+    assert best.dialect == "claude"
+    assert 1 <= len(calls) == len(set(calls)) <= len(splits)
+    seen: dict[object, float] = {}
+    data = frontmatter.parse(text, path).data
+    assert [d.score_bound(path, data, True, seen) for d in registry.all_dialects()] == alone

@@ -160,6 +160,7 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
         data, has_header, problem = None, text.startswith("---"), str(exc)
     scores, other = {}, {}
     best, top, runner, why = None, 0.0, 0.0, []  # the first dialect of the highest score; the highest of the others
+    tools: dict[Any, float] = {}  # score_bound's bounds of this file's tool lists (its headers live as long: data, other)
     for d, header in _detectors():
         if header:  # its header is the one split above, or it has none
             seen, seen_header = data, has_header
@@ -178,7 +179,7 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
                     except (ParseError, ValueError):
                         pass
             seen, seen_header = other[envelope], other[envelope] is not None
-        if best_only and best is not None and (bound := d.score_bound(path, seen, seen_header)) is not None \
+        if best_only and best is not None and (bound := d.score_bound(path, seen, seen_header, tools)) is not None \
                 and bound < top - 1e-9:  # (a margin for the rounding of sums of fractions)
             continue  # it cannot score more than the best so far, which it would have to pass
         score, found = d.detect(path, seen, seen_header)

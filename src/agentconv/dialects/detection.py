@@ -173,11 +173,14 @@ class Detection:
         """At least what ``_detect_tools(data)`` scores (a class with its own tool scoring says what it can give)."""
         return _tools_bound(self, data)
 
-    def score_bound(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> float | None:
+    def score_bound(self, path: str | None, data: dict[str, Any] | None, has_header: bool,
+                    seen: dict[Any, float] | None = None) -> float | None:
         """At least the score ``detect`` gives (the same arguments), told without the path's other expressions, the
         evidence or this dialect's reading of the tool names (each name at most what it is worth to any dialect that
         reads it, ``_tools_bound``), so that detection need not score a dialect that cannot win; None: not known (a
-        dialect with its own ``detect`` or tool scoring)."""
+        dialect with its own ``detect`` or tool scoring). ``seen``: one file's bounds of its tool lists so far, by
+        ``_split_key`` and header (the bound depends on the names alone: detection asks up to 18 dialects a file, which
+        split it in a few ways); the caller keeps each header alive while ``seen`` is in use (its ``id`` is the key)."""
         if not self._bounded:
             return None
         bound = 10.0 if path and self._places is not None and self._place_words.search(path.replace("\\", "/")) \
@@ -194,7 +197,12 @@ class Detection:
         model = data.get("model")
         if isinstance(model, str) and model_rx is not None and model_rx.match(model) and model != "inherit":
             bound += 2
-        return bound + self.tools_bound(data)
+        if seen is None or type(self).tools_bound is not Detection.tools_bound:
+            return bound + self.tools_bound(data)
+        tools = seen.get(key := (self._split_key, id(data)))
+        if tools is None:
+            tools = seen[key] = _tools_bound(self, data)
+        return bound + tools
 
     def _needs_header(self, place: re.Match[str]) -> bool:
         """Is the place matched one where the tool loads no file without a header (``[detect] needs_header``)?"""
