@@ -88,6 +88,68 @@ def test_a_codex_role_without_web_search_in_a_read_only_project_comes_back_as_wr
                for t in ("Edit", "Bash", "WebFetch", "WebSearch"))
 
 
+def test_a_codex_role_gets_only_the_mcp_tools_its_projects_config_lets_through(tmp_path):
+    """Codex starts no MCP server whose `enabled` is false and lists a server's tool only where its `enabled_tools`, if
+    given, names it and its `disabled_tools` does not (openai/codex 00302de7 mcp_connection_manager.rs
+    McpConnectionManager::new, ToolFilter). None of it was read: a role in a project disabling a server, or a tool of
+    one, was written for Claude Code with every server's tools. Now denied beneath the role's tools (a server with
+    enabled_tools denied whole: a deny list cannot keep some of its tools), said, and given back as it came in Codex;
+    the nearest config's key wins (a project folder enabling a server the root config disables)."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".codex").mkdir()
+    root = repo / ".codex" / "config.toml"
+    root.write_text('[mcp_servers.github]\ncommand = "gh"\ndisabled_tools = ["delete_repo", "push"]\n\n'
+                    '[mcp_servers.db]\ncommand = "db"\nenabled_tools = ["query"]\n\n'
+                    '[mcp_servers.old]\ncommand = "old"\nenabled = false\n')
+    agents = repo / ".codex" / "agents"
+    agents.mkdir()
+    files = {"plain": 'name = "reviewer"\ndescription = "Reviews code"\ndeveloper_instructions = "Review."\n',
+             "ro": 'name = "reader"\ndescription = "Reads code"\nsandbox_mode = "read-only"\n'
+                   'developer_instructions = "Read."\n'}
+    for name, text in files.items():
+        (agents / f"{name}.toml").write_text(text)
+
+    def header(name, to="claude"):
+        return api.convert(agents / f"{name}.toml", to).text.split("\n---\n")[0].split("\n")[3:]
+
+    assert header("plain") == ["disallowedTools: mcp__github__delete_repo, mcp__github__push, mcp__db__*, mcp__old__*"]
+    assert header("ro")[0].startswith("disallowedTools: Write, Edit, ")
+    assert header("ro")[0].endswith(", mcp__github__delete_repo, mcp__github__push, mcp__db__*, mcp__old__*")
+    assert [x for x in header("plain", "opencode") if "deny" in x] == [
+        "  github_delete_repo: deny", "  github_push: deny", "  db_*: deny", "  old_*: deny"]
+    said = [i.message for i in api.convert(agents / "plain.toml", "claude").report.items
+            if i.code.value == "value-read-as"]
+    assert said == [f"mcp_servers.*.disabled_tools and enabled_tools and enabled of {root} read as limits on this "
+                    "role's MCP tools, as Codex starts no server its config disables and lists no tool of one that "
+                    "enabled_tools leaves out or disabled_tools names; mcp__db__query denied too, with the rest of "
+                    "their server's tools (a role's tool policy cannot grant some tools of a server and deny the rest)"]
+    assert {n: api.convert(agents / f"{n}.toml", "codex").text for n in files} == files
+
+    own = ('name = "own"\ndescription = "Own servers"\ndeveloper_instructions = "Do."\n\n'  # a layer above them
+           '[mcp_servers.old]\nenabled = true\n\n[mcp_servers.mine]\ncommand = "mine"\ndisabled_tools = ["rm"]\n')
+    (agents / "own.toml").write_text(own)
+    assert header("own") == ["disallowedTools: mcp__github__delete_repo, mcp__github__push, mcp__db__*, "
+                             "mcp__mine__rm"]
+    assert api.convert(agents / "own.toml", "codex").text == own
+
+    project = repo / "app"  # a nearer config: its keys win, key by key
+    (project / ".codex" / "agents").mkdir(parents=True)
+    (project / ".codex" / "config.toml").write_text(
+        '[mcp_servers.old]\nenabled = true\n\n[mcp_servers.db]\nenabled_tools = []\n\n'
+        '[mcp_servers.github]\ndisabled_tools = []\n')
+    (project / ".codex" / "agents" / "r.toml").write_text(files["plain"])
+    text = api.convert(project / ".codex" / "agents" / "r.toml", "claude").text
+    assert text.split("\n---\n")[0].split("\n")[3:] == ["disallowedTools: mcp__db__*"]
+    (project / ".codex" / "config.toml").write_text('[mcp_servers.db]\nenabled_tools = ["query"]\n'
+                                                    'disabled_tools = ["query"]\n')  # nothing left: no loss said
+    report = api.convert(project / ".codex" / "agents" / "r.toml", "claude").report
+    said = [i.message for i in report.items if i.code.value == "value-read-as"]
+    assert [m.split(" read as ")[0] for m in said] == [
+        f"mcp_servers.*.disabled_tools and enabled_tools and enabled of {root}, {project / '.codex' / 'config.toml'}"]
+    assert said[0].endswith("lists no tool of one that enabled_tools leaves out or disabled_tools names")
+
+
 def _claude_project(root, settings, local=None):
     """A worktree whose project folder's .claude/settings.json says ``settings`` (and settings.local.json ``local``),
     with an agent of every tool, one listing tools, one denying some itself."""

@@ -34,11 +34,12 @@ from typing import TYPE_CHECKING, Any
 from .. import limits
 from ..envelopes import records
 from ..errors import ParseError
-from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant, Origin
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport
-from ..tools import capability
+from ..tools import capability, mcp_id
 from .base import Dialect
 from .helpers import dedupe, per_run, shown_path, up_to_worktree
+from .toolpolicy import settle
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -60,6 +61,10 @@ class Base:
     declared: tuple[str, str | None, str] | None = None
     """(name, description, config): the ``[agents.NAME]`` table whose ``config_file`` is this role's file, if any: Codex
     loads the file as that role, its own name and description first, the table's where it has none."""
+    servers: Any = None
+    """server -> key -> (value, config): the ``enabled``, ``enabled_tools`` and ``disabled_tools`` of each
+    ``[mcp_servers.NAME]`` of the configs, merged key by key as Codex layers them (the nearest config's key wins); the
+    role's own ``[mcp_servers]``, a layer above them, goes over them as it is read (``_mcp_limits``)."""
 
 
 def project_base(file: str) -> Base | None:
@@ -71,8 +76,9 @@ def project_base(file: str) -> Base | None:
     and the session's layers include each ``.codex/config.toml`` from the project root (the nearest folder above
     holding ``.git``, Codex's default ``project_root_markers``) down to the working folder, the nearest winning
     (config_loader/mod.rs ``load_project_layers``, ``find_project_root``); a ``profile`` a config names sets its
-    ``[profiles.NAME]`` ``sandbox_mode`` over the top-level one. Read 2026-11-28. None where the file is in no
-    ``.codex/agents/`` folder or no config sets a sandbox."""
+    ``[profiles.NAME]`` ``sandbox_mode`` over the top-level one. Read 2026-11-28. Also read: each ``[mcp_servers.NAME]``
+    table's ``enabled``, ``enabled_tools`` and ``disabled_tools`` (``_mcp_limits``). None where the file is in no
+    ``.codex/agents/`` folder or no config sets a sandbox or limits a server."""
     where = os.path.abspath(file).replace("\\", "/")
     cut = where.rfind("/.codex/agents/")
     project = where[:cut] or "/" if cut >= 0 else declared_in(where)
@@ -84,6 +90,7 @@ def project_base(file: str) -> Base | None:
     merged: dict[str, Any] = {}
     unread = []
     declared: tuple[str, str | None, str] | None = None
+    servers: dict[str, dict[str, tuple[Any, str]]] = {}  # server -> key -> (value, config), the nearest winning
     import tomllib
 
     for folder in up:  # the root first, the role's project last
@@ -106,11 +113,41 @@ def project_base(file: str) -> Base | None:
         for pname, prof in (data.get("profiles") or {}).items() if isinstance(data.get("profiles"), dict) else ():
             if isinstance(prof, dict) and isinstance(prof.get("sandbox_mode"), str):
                 merged.setdefault("profiles", {})[pname] = (prof["sandbox_mode"], name)
+        _layer(servers, data.get("mcp_servers"), name)
     sandbox, said = merged.get("profiles", {}).get(merged.get("profile"), merged.get("sandbox_mode", (None, None)))
-    if sandbox is None and not unread and declared is None:
+    if sandbox is None and not unread and declared is None and not _mcp_limits(servers)[0]:
         return None
     files = [said] if said else []
-    return Base(sandbox, tuple(files), tuple(unread), declared)
+    return Base(sandbox, tuple(files), tuple(unread), declared, servers or None)
+
+
+def _layer(servers: dict[str, dict[str, tuple[Any, str]]], tables: Any, name: str) -> None:
+    """One config layer's ``[mcp_servers.NAME]`` limit keys over ``servers`` (``Base.servers``), from file ``name``."""
+    for sname, cfg in tables.items() if isinstance(tables, dict) else ():
+        for key in ("enabled", "enabled_tools", "disabled_tools"):
+            if isinstance(cfg, dict) and key in cfg:
+                servers.setdefault(sname, {})[key] = (cfg[key], name)
+
+
+def _mcp_limits(servers: dict[str, dict[str, tuple[Any, str]]]) -> tuple[tuple[Any, ...], tuple[str, ...]]:
+    """(server, enabled, enabled_tools or None, disabled_tools) of each server ``servers`` limits (one disabled, or a
+    tool list given), and the configs that limit them. Codex starts
+    no server whose ``enabled`` is false and lists a started server's tool only where its ``enabled_tools``, if given,
+    names it and its ``disabled_tools`` does not, by exact name (openai/codex 00302de7, read 2026-11-29:
+    codex-rs/core/src/mcp_connection_manager.rs ``McpConnectionManager::new`` starts the servers ``cfg.enabled``
+    keeps; ``ToolFilter::from_config`` and ``allows``: "enabled then disabled", tests ``tool_filter_applies_*`` and
+    ``filter_tools_applies_per_server_filters``). A value of another type is not read (Codex refuses the config)."""
+    out, files = [], []
+    for server, keys in servers.items():
+        enabled, only, off = keys.get("enabled"), keys.get("enabled_tools"), keys.get("disabled_tools")
+        off_tools = tuple(t for t in off[0] if isinstance(t, str)) if off and isinstance(off[0], list) else ()
+        only_tools = tuple(t for t in only[0] if isinstance(t, str)) if only and isinstance(only[0], list) else None
+        limited = enabled is not None and enabled[0] is False or only_tools is not None or off_tools
+        if limited:
+            out.append((server, not (enabled is not None and enabled[0] is False), only_tools, off_tools))
+            files += [v[1] for v, said in ((enabled, enabled is not None and enabled[0] is False),
+                                           (only, only_tools is not None), (off, bool(off_tools))) if said and v]
+    return tuple(out), tuple(dict.fromkeys(files))
 
 
 def declared_role(path: str | os.PathLike[str]) -> bool:
@@ -241,10 +278,11 @@ class Codex(Dialect):
         value = data.get(self.key)
         base = agent.origin.keep.get("base") if agent.origin is not None else None
         spec = self.table["sandbox"]
+        own = {k: data[k] for k in (self.key, spec.get("web_key")) if k in data}  # the role's own tool keys
         if value is None and isinstance(base, Base):
             value = self._based(agent, base, report)
             if value is not None:  # the role's own tool keys, for a write back into Codex (``write_tools``)
-                agent.origin.keep["own_tools"] = {k: data[k] for k in (spec.get("web_key"),) if k in data}  # type: ignore
+                agent.origin.keep["own_tools"] = own  # type: ignore[union-attr]
         if spec.get("web") and data.get(spec["web_key"]) == spec["web_off"]:  # no web search: the web tools denied
             data.pop(spec["web_key"])  # said by the tool policy, as sandbox_mode is (written back by write_tools)
             agent.tools.mode = DENYLIST
@@ -258,6 +296,50 @@ class Codex(Dialect):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}",
                            problem=f"{self.key} {value!r} is not one of Codex's sandbox modes", reading="kept as written")
             agent.extensions.setdefault(self.id, {})[self.key] = value
+        servers = {s: dict(k) for s, k in (base.servers or {}).items()} if isinstance(base, Base) else {}
+        _layer(servers, data.get("mcp_servers"), (agent.origin.path if agent.origin else None) or "the role")
+        limits, files = _mcp_limits(servers)
+        if limits and self._mcp_beneath(agent, limits, files, report) and agent.origin is not None:
+            agent.origin.keep["own_tools"] = own  # given back as it came (``write_tools``), read again with
+            agent.origin.keep["own_mcp"] = data.get("mcp_servers")  # its own servers
+
+    def _mcp_beneath(self, agent: Agent, limits: tuple[Any, ...], files: tuple[str, ...], report: LossReport) -> bool:
+        """The limits the project configs and the role's own ``[mcp_servers]`` put on the MCP servers (``_mcp_limits``)
+        beneath the role's tools, said; True when they
+        changed them. A role's tools are its session's (it has no tool list), so a disabled server's tools are denied,
+        and so is each tool a server's ``disabled_tools`` names; a server with ``enabled_tools`` is denied whole (a deny
+        list cannot grant some tools of a server and not the rest), its listed tools with it: narrower, said."""
+        policy = agent.tools
+        if policy.mode not in (INHERIT, DENYLIST):
+            return False
+        before = (policy.mode, list(policy.grants))
+        held = {(g.canonical, g.pattern) for g in policy.grants if g.decision == "deny"}
+        rules: list[Grant] = []
+        narrowed: list[str] = []
+        for server, enabled, only, off in limits:
+            left = [t for t in only if t not in off] if only is not None else None
+            if not enabled or left is not None:
+                rules.append(Grant(f"mcp__{server}__*", mcp_id(server), "deny"))
+                narrowed += [f"mcp__{server}__{t}" for t in dedupe(left or []) if enabled]
+            else:
+                rules += [Grant(f"mcp__{server}__{t}", mcp_id(server, t), "deny") for t in dedupe(off)]
+        rules = [g for g in rules if (g.canonical, None) not in held]
+        if not rules:
+            return False
+        policy.mode, policy.grants = DENYLIST, [*policy.grants, *rules]
+        settle(policy)
+        if (policy.mode, policy.grants) == before:
+            return False
+        keys = dedupe(k for _, enabled, only, off in limits
+                      for k, v in (("enabled", not enabled), ("enabled_tools", only is not None),
+                                   ("disabled_tools", bool(off))) if v)
+        lost = f"; {', '.join(narrowed)} denied too, with the rest of their server's tools (a role's tool policy " \
+               "cannot grant some tools of a server and deny the rest)" if narrowed else ""
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"mcp_servers.*.{' and '.join(keys)} of "
+                   f"{', '.join(map(shown_path, files))}", reading="limits on this role's MCP tools, as Codex "
+                   f"starts no server its config disables and lists no tool of one that enabled_tools leaves out or "
+                   f"disabled_tools names{lost}")
+        return True
 
     def _based(self, agent: Agent, base: Base, report: LossReport) -> str | None:
         """The sandbox a role without its own runs in: its project's (``project_base``), read where it narrows (a
@@ -287,8 +369,10 @@ class Codex(Dialect):
         if isinstance(own, dict) and not ctx.carried_back("tools"):
             # read with its project's sandbox (``_based``): written back into Codex, where the project's config applies
             # again, with its own keys only while the policy is the one read
-            scratch = Agent(origin=Origin(self.id, keep={"base": ctx.agent.origin.keep["base"]}))  # type: ignore
-            self.read_tools(scratch, dict(own), LossReport())
+            keep = ctx.agent.origin.keep  # type: ignore[union-attr]
+            scratch = Agent(origin=Origin(self.id, ctx.agent.origin.path, keep={"base": keep.get("base")}))  # type: ignore
+            mcp = {"mcp_servers": keep["own_mcp"]} if keep.get("own_mcp") is not None else {}
+            self.read_tools(scratch, {**own, **mcp}, LossReport())
             if scratch.tools == policy:
                 return dict(own)
         edits, commands = self._sets()
