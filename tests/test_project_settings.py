@@ -150,6 +150,31 @@ def test_a_codex_role_gets_only_the_mcp_tools_its_projects_config_lets_through(t
     assert said[0].endswith("lists no tool of one that enabled_tools leaves out or disabled_tools names")
 
 
+def test_a_gemini_workspace_allowing_mcp_server_star_connects_no_server(tmp_path):
+    """mcp.allowed names servers exactly (gemini-cli 5411f113 mcp-client-manager.ts isBlockedBySettings:
+    `allowedNames.includes(name)`): `["*"]` is a non-empty list naming no server, so none connects. It was read as
+    every server: an agent of every tool (or of `mcp_*`) got `mcp__*__*` in Claude Code. An empty list limits nothing."""
+    agents = tmp_path / ".gemini" / "agents"
+    agents.mkdir(parents=True)
+    settings = tmp_path / ".gemini" / "settings.json"
+    files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
+             "mcp": "---\nname: mcp\ndescription: d\ntools:\n  - read_file\n  - mcp_*\n  - mcp_github_*\n---\nx\n"}
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+
+    def header(name):
+        return api.convert(agents / f"{name}.md", "claude").text.split("\n---\n")[0].split("\n")[3:]
+
+    settings.write_text('{"mcp": {"allowed": ["*"]}}')
+    assert header("mcp") == ["tools: Read"]
+    assert header("all")[0].startswith("tools: Read, Write, ") and "mcp__" not in header("all")[0]
+    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+    settings.write_text('{"mcp": {"allowed": ["*", "github"]}}')
+    assert header("mcp") == ["tools: Read, mcp__github__*"]
+    settings.write_text('{"mcp": {"allowed": []}}')
+    assert header("mcp") == ["tools: Read, mcp__*__*, mcp__github__*"]
+
+
 def _claude_project(root, settings, local=None):
     """A worktree whose project folder's .claude/settings.json says ``settings`` (and settings.local.json ``local``),
     with an agent of every tool, one listing tools, one denying some itself."""

@@ -172,9 +172,11 @@ def _servers(data: dict[str, Any], mcp: dict[str, Any]) -> Any:
     ``allowedMcpServers`` (settings.ts ``getConsolidatedAllowedMcpServers``), and mcp-client-manager.ts
     ``isBlockedBySettings`` connects no server a non-empty list does not name (by its exact name); mcp-client.ts
     ``isEnabled`` registers a server's tool only when its ``excludeTools`` does not name it and its ``includeTools``,
-    where given, does (``tool`` or ``tool(...)``)."""
+    where given, does (``tool`` or ``tool(...)``). A list naming no server (``["*"]``: isBlockedBySettings compares
+    names, ``allowedNames.includes(name)``, so ``*`` is no wildcard there) connects none."""
     allowed = mcp.get("allowed")
-    only = tuple(dict.fromkeys(x for x in allowed if isinstance(x, str) and x)) if isinstance(allowed, list) else ()
+    only = tuple(dict.fromkeys(x for x in allowed if isinstance(x, str))) if isinstance(allowed, list) and allowed \
+        else None
     servers = data.get("mcpServers")
     tools: list[tuple[str, tuple[str, ...]]] = []
     deny: list[tuple[str, str]] = []
@@ -186,9 +188,9 @@ def _servers(data: dict[str, Any], mcp: dict[str, Any]) -> Any:
             tools.append((name, tuple(dict.fromkeys(t.partition("(")[0] for t in inc if isinstance(t, str) and t))))
         if isinstance(exc, list):
             deny += [(name, t) for t in exc if isinstance(t, str) and t]
-    keys = [k for k, v in (("mcp.allowed", only), ("mcpServers.*.includeTools", tools),
+    keys = [k for k, v in (("mcp.allowed", only is not None), ("mcpServers.*.includeTools", tools),
                            ("mcpServers.*.excludeTools", deny)) if v]
-    return (only or None, tuple(tools), tuple(deny), tuple(keys)) if keys else None
+    return (only, tuple(tools), tuple(deny), tuple(keys)) if keys else None
 
 
 def _read(names: list[str], rules: Any, make: Any) -> Base | None:
@@ -419,7 +421,8 @@ def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Lo
 
     policy = agent.tools
     include = dict(lim.tools)
-    known = lim.only if lim.only is not None else tuple(include)  # the servers "every server" can be said as
+    known = lim.only if lim.only is not None else tuple(include)  # the servers "every server" can be said as: a
+    known = tuple(s for s in known if s and not any(c in s for c in "*?"))  # name of mcp.allowed is no pattern
 
     def through(server: str, decision: str) -> list[Grant]:  # a server's every tool, as the limits let it through
         if lim.only is not None and server not in lim.only:
