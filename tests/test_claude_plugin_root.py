@@ -89,3 +89,46 @@ def test_migrate_finds_the_plugin_s_commands_and_agents(tmp_path):
     assert {r.source for r in only.records if r.status == "planned"} == {"agents/reviewer.md"}
     none = agentconv.migrate(plugin(tmp_path / "bare", manifest=False), ["opencode"], mode="plan")
     assert not [r for r in none.records if r.source.startswith(("agents/", "commands/")) and r.status == "planned"]
+
+
+def migrate(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "agentconv", "migrate", str(root), *args, "--json", "-j", "1"],
+                          capture_output=True, text=True)
+
+
+def test_migrate_finds_a_root_plugin_s_commands_and_agents(tmp_path):
+    """Discovery took only .claude/... and plugins/*/... places: a plugin at the repository's root (its
+    .claude-plugin/plugin.json beside commands/ and agents/) had nothing found ("nothing to do"), its commands said
+    to be "in gemini-command's folder", though `convert` of the same files reads them as Claude Code's."""
+    import json
+
+    root = plugin(tmp_path / "repo")
+    r = migrate(root, "--to", "gemini", "--dry-run")
+    assert r.returncode == 0, r.stderr
+    got = {(i["source"], i["target"]) for i in json.loads(r.stdout)["files"] if i.get("target")}
+    assert got == {("agents/reviewer.md", ".gemini/agents/reviewer.md"),
+                   ("commands/hi.md", ".gemini/commands/hi.toml"),
+                   ("commands/git/status.md", ".gemini/commands/git/status.toml")}
+    # --from takes only that dialect's files there
+    r = migrate(root, "--to", "gemini", "--from", "claude-command", "--dry-run")
+    assert {i["source"] for i in json.loads(r.stdout)["files"]} == {"commands/hi.md", "commands/git/status.md"}
+    # without the manifest the folders are nobody's: nothing found
+    bare = plugin(tmp_path / "bare", manifest=False)
+    assert not [i for i in json.loads(migrate(bare, "--to", "gemini", "--dry-run").stdout)["files"] if i.get("target")]
+
+
+def test_a_plugin_agent_without_a_description_gets_the_one_claude_code_shows(tmp_path):
+    """@anthropic-ai/claude-code 2.1.330's plugin agent loader (read in the binary 2026-11-29): `description ??
+    when_to_use ?? when-to-use ?? "Agent from ${pluginName} plugin"`. An agent with neither was given a description
+    made up from its prompt."""
+    root = plugin(tmp_path / "repo")
+    (root / "agents" / "bare.md").write_text("---\nname: bare\ntools: Read\n---\n\nReview the diff.\n")
+    out = agentconv.convert(root / "agents/bare.md", to="gemini")
+    assert "description: Agent from greet plugin\n" in out.text
+    assert [i.code.value for i in out.report if i.path == "description"] == ["value-made-up"]
+    # its when_to_use still comes first
+    (root / "agents" / "when.md").write_text("---\nname: when\nwhen_to_use: After a change.\n---\n\nReview.\n")
+    assert "description: After a change.\n" in agentconv.convert(root / "agents/when.md", to="gemini").text
+    # read as text, off any plugin: made up as before (no plugin to name)
+    text = (root / "agents" / "bare.md").read_text()
+    assert "Agent from" not in agentconv.convert_text(text, "gemini", path="agents/bare.md", from_="claude").text

@@ -115,7 +115,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             continue
         placed = any(glob_match(e.rel, g) for g in globs) or (
             name.endswith(".toml") and dialect in (None, "codex") and _declared_role(e.full)) or (
-            name.endswith(".md") and _plugin_component(e.full, dialect))
+            name.endswith(".md") and _in_plugin(root, e.rel, e.full, dialect))
         if ignored(e.rel):
             if tracked is None:
                 tracked = _tracked(root)
@@ -137,13 +137,19 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
 
 
-def _plugin_component(path: str, dialect: str | None) -> bool:
-    """A markdown file in the commands/ or agents/ folder of a Claude Code plugin outside ``plugins/NAME/`` (its
-    ``.claude-plugin/plugin.json`` beside them, often at the repository's root): Claude Code loads it as its command
-    or agent (``api.plugin_component``), so it is a source (with ``dialect``: when it is that dialect's)."""
-    from .api import plugin_component
+def _in_plugin(root: Path, rel: str, full: str, dialect: str | None) -> bool:
+    """Whether ``rel`` is a markdown file in the commands/ or agents/ folder beside a Claude Code plugin's
+    ``.claude-plugin/plugin.json`` inside ``root`` (a plugin at the repository's root, or anywhere off a marketplace's
+    plugins/NAME/): Claude Code loads it as its own ("Plugin directory structure",
+    code.claude.com/docs/en/plugins-reference), and ``api.plugin_component`` reads it so, in the dialect that it
+    names (with ``dialect``: only that one's). A file at another tool's place stays that tool's (plugin_component)."""
+    from .api import PLUGIN_FOLDERS, plugin_component
 
-    placed = plugin_component(path)
+    parts = rel.split("/")[:-1]
+    if not any(p in PLUGIN_FOLDERS and os.path.isfile(os.path.join(root, *parts[:i], ".claude-plugin", "plugin.json"))
+               for i, p in enumerate(parts)):
+        return False
+    placed = plugin_component(full)
     return placed is not None and dialect in (None, placed[0])
 
 

@@ -7,8 +7,10 @@ Two loaders, two rules for a description (@anthropic-ai/claude-code 2.1.330, the
 2026-11-28): an agent of ``.claude/agents/`` (``aPn``) is not loaded without one (``SQr``: 'Missing required
 "description" field in frontmatter', an error, the agent dropped); a plugin's ``agents/`` file (the plugin loader)
 takes its ``when_to_use`` (or ``when-to-use``) instead, else ``Agent from NAME plugin``, and loads. So a plugin's agent
-without a description, written at ``.claude/agents/``, is given the one Claude Code showed for it (its when_to_use), or
-one made up as for any record without one (reported, value-made-up), never written as a file Claude Code drops.
+without a description, written at ``.claude/agents/`` or for a tool that requires one, is given the one Claude Code
+showed for it (its when_to_use, else ``Agent from NAME plugin`` where the plugin's manifest is found beside the file:
+``plugin_name``), or one made up as for any record without one (reported, value-made-up), never written as a file
+Claude Code drops.
 """
 from __future__ import annotations
 
@@ -46,6 +48,11 @@ class Claude(Dialect):
                 agent.origin.keep["description_shown"] = (str(shown).strip(), f"its {key}, which Claude Code's plugin "
                                                           "loader shows for a plugin's agent without a description")
                 return
+        plugin = plugin_name(path)
+        if plugin is not None:  # the loader's last resort: `Agent from ${pluginName} plugin` (module doc)
+            agent.origin.keep["description_shown"] = (
+                f"Agent from {plugin} plugin", "the one Claude Code's plugin loader shows for a plugin's agent without a "
+                "description or when_to_use")
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         """Written at ``.claude/agents/`` (``placed``), a plugin's agent without a description is given one: there
@@ -55,3 +62,30 @@ class Claude(Dialect):
                 and not self.needs_header(path_of(agent)):
             return self.made_up_description(ctx)
         return super().out_description(ctx)
+
+
+def plugin_name(path: str | None) -> str | None:
+    """The ``name`` of the Claude Code plugin whose ``agents/`` folder holds the agent file being read (the file on
+    disk: ``limits.SOURCE_FILE``, else ``path``), from its ``.claude-plugin/plugin.json``; None: no such plugin (a
+    text read, another tool's place: ``api.plugin_component``), or a manifest without a usable name."""
+    import json
+    import os
+
+    from .. import limits
+    from ..api import plugin_component
+
+    file = limits.SOURCE_FILE.get() or path
+    if not file or not os.path.isfile(file) or (plugin_component(os.path.abspath(file)) or ("",))[0] != "claude":
+        return None
+    folder = os.path.dirname(os.path.abspath(file))
+    while os.path.basename(folder) != "agents" or \
+            not os.path.isfile(os.path.join(os.path.dirname(folder), ".claude-plugin", "plugin.json")):
+        if os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
+    try:
+        name = json.loads(limits.read_file(os.path.join(os.path.dirname(folder), ".claude-plugin", "plugin.json")))
+    except (OSError, ValueError, limits.LimitError):
+        return None
+    name = name.get("name") if isinstance(name, dict) else None
+    return name.strip() if isinstance(name, str) and name.strip() else None
