@@ -65,17 +65,17 @@ class Claude(Dialect):
 
 
 def plugin_name(path: str | None) -> str | None:
-    """The ``name`` of the Claude Code plugin whose ``agents/`` folder holds the agent file being read (the file on
-    disk: ``limits.SOURCE_FILE``, else ``path``), from its ``.claude-plugin/plugin.json``; None: no such plugin (a
-    text read, another tool's place: ``api.plugin_component``), or a manifest without a usable name."""
+    """The ``name`` of the Claude Code plugin whose ``agents/`` folder holds the agent file being read as Claude
+    Code's (the file on disk: ``limits.SOURCE_FILE``, else ``path``), from its ``.claude-plugin/plugin.json``, as
+    ``api.plugin_component`` finds it (which the dialects do not import); None: no such plugin (a text read), or a
+    manifest without a usable name."""
     import json
     import os
 
     from .. import limits
-    from ..api import plugin_component
 
     file = limits.SOURCE_FILE.get() or path
-    if not file or not os.path.isfile(file) or (plugin_component(os.path.abspath(file)) or ("",))[0] != "claude":
+    if not file or not os.path.isfile(file):
         return None
     folder = os.path.dirname(os.path.abspath(file))
     while os.path.basename(folder) != "agents" or \
