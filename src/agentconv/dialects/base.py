@@ -844,6 +844,16 @@ class Dialect(ToolFields, Detection):
                 ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=self.said,
                                consequence="has no equivalent (kept as text)")
 
+    def _readonly_shell(self, ctx: "WriteContext") -> None:
+        """A Cursor ``readonly: true`` agent written in another dialect with its shell denied: what readonly still let
+        it run (its read-only shell commands) is forbidden there, said (``cursor.toml [readonly] shell_allowed``)."""
+        agent = ctx.agent
+        allowed = agent.origin.keep.get("readonly_shell") if agent.origin is not None else None
+        if allowed and not self._same(ctx) and self.table.get("tool_semantics", True) and \
+                "bash" in {str(g.canonical) for g in agent.tools.denied()}:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written="readonly: true written without any shell "
+                           "tool", tools=allowed)
+
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
         self._runs_in(ctx)  # first: a command routed to an agent of its run may be written from a copy (routed, its tools)
@@ -869,6 +879,7 @@ class Dialect(ToolFields, Detection):
                 mapping[key] = value
         if "tools" not in ctx.done:
             mapping.update(self.write_tools(ctx))
+        self._readonly_shell(ctx)
         self.unique(ctx, mapping)
         for key, value in agent.extensions.get(self.id, {}).items():
             if (key == "model" and "model" in held) or ctx.as_read.get(f"extensions.{self.id}.{key}", key) != key:

@@ -3,7 +3,10 @@
 Cursor has no tool list. Its one tool control, ``readonly: true``, takes away file edits and mutating
 commands (the table's ``[readonly] denies``). So:
 
-- read: ``readonly: true`` is a deny list of those tools; ``readonly: false`` is kept as written.
+- read: ``readonly: true`` is a deny list of those tools; ``readonly: false`` is kept as written. readonly forbids
+  only the shell commands that change state (``[readonly] shell_allowed``): no other tool can deny a shell by what a
+  command does, so the deny list forbids every shell command, and a file written in another dialect says so
+  (tool-narrowed, ``Dialect.build``).
 - write, allowlist (or empty list): when it grants none of those tools it is written ``readonly: true``
   (reported; that readonly also allows the other read-only tools is not counted as widening). An allowlist
   that grants any of them, or scopes a tool with a pattern, cannot be said: ``BroadenError`` unless
@@ -43,6 +46,8 @@ class Cursor(Dialect):
         if value is True:
             agent.tools.mode = DENYLIST
             agent.tools.grants = [Grant(c, c, "deny") for c in self.read_only_denies()]  # raw: the canonical id
+            if agent.origin is not None:  # written elsewhere, the deny of every shell tool is said (Dialect.build)
+                agent.origin.keep["readonly_shell"] = self.table["readonly"]["shell_allowed"]
         elif value is not None:
             agent.extensions.setdefault(self.id, {})[self.flag] = value
 
