@@ -21,7 +21,7 @@ PATH = ".kiro/agents/tester.json"
 
 def agent(settings: dict) -> str:
     return json.dumps({"name": "tester", "description": "Runs the tests.", "prompt": "Run the tests.",
-                       "tools": ["read", "shell", "write"], "toolsSettings": settings}, indent=2) + "\n"
+                       "tools": ["read", "shell", "write", "subagent"], "toolsSettings": settings}, indent=2) + "\n"
 
 
 @pytest.mark.parametrize("settings, said", [
@@ -96,3 +96,26 @@ def test_kiros_todo_tool_name_is_read_and_valid_but_todo_list_is_what_is_written
     copilot = "---\nname: lead\ndescription: Leads.\ntools: ['read', 'todo']\n---\nLead.\n"
     written = json.loads(agentconv.convert_text(copilot, "kiro", path=".github/agents/lead.agent.md").text)
     assert "todo_list" in written["tools"] and "todo" not in written["tools"]
+
+
+@pytest.mark.parametrize("tools, settings", [
+    (["read"], {"shell": {"deniedCommands": ["git push .*"]}, "execute_bash": {"denyByDefault": True}}),
+    (["fs_read", "fs_write"], {"subagent": {"availableAgents": ["reviewer"]}, "use_subagent": {"availableAgents": ["x"]}}),
+    ([], {"write": {"deniedPaths": ["secrets/**"]}}),
+])
+@pytest.mark.parametrize("target", ["claude", "opencode", "copilot", "kiro-md"])
+def test_a_deny_setting_of_a_tool_the_agent_lacks_takes_nothing_away(tools, settings, target):
+    """`tools` is what the agent may use ("Limit tool access - Restrict which tools are available",
+    kiro.dev/docs/cli/custom-agents, read 2026-11-29):
+    a shell's deniedCommands beside no shell tool denies nothing a target could grant, so dropping it widens nothing
+    (a warning, as a trust list's). It was refused as a deny; with the tool granted it still is."""
+    src = json.dumps({"name": "tester", "description": "Runs the tests.", "prompt": "Run the tests.",
+                      "tools": tools, "toolsSettings": settings}, indent=2) + "\n"
+    out = agentconv.convert_text(src, target, path=PATH)
+    assert not any(i.code.value == "tool-broadened" and "toolsSettings" in i.message for i in out.report)
+    assert [i.code.value for i in out.report if i.path == "extensions.kiro.toolsSettings"] == ["extension-dropped"]
+    assert agentconv.convert_text(src, "kiro", path=PATH).text == src
+    granted = json.dumps({"name": "tester", "description": "Runs the tests.", "prompt": "Run the tests.",
+                          "tools": [*tools, "@builtin"], "toolsSettings": settings}, indent=2) + "\n"
+    with pytest.raises(BroadenError, match="toolsSettings deny"):
+        agentconv.convert_text(granted, target, path=PATH)

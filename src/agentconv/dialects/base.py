@@ -1597,21 +1597,24 @@ class Dialect(ToolFields, Detection):
                 if told:  # deny rules the tool policy says: their tools are not granted here
                     ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{ns}'s {k} deny {_rules(v, told)}",
                                    written="the tools it denies left ungranted", note="")
-                if denied := _denies(ns, k, v, told):  # access rules whose loss widens (kiro-md `permissions`)
+                if denied := _denies(ns, k, v, told, ctx.agent.tools):  # access rules whose loss widens (kiro-md `permissions`)
                     self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.said} cannot say: dropped, it would no "
                                  "longer be denied")
 
 
-def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset()) -> str | None:  # type: ignore[assignment]
+def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type: ignore[assignment]
+            policy: ToolPolicy | None = None) -> str | None:
     """What the rules of an own key marked ``denies`` (``[own] KEY = {denies = {FIELD = [values]}}``) deny, as text
     (None: none): a rule list dropped by a target that cannot hold it would leave that access allowed. ``said``: the
-    indices of those the tool policy written says (``toolpolicy.own_denies``), left out."""
+    indices of those the tool policy written says (``toolpolicy.own_denies``), left out. ``policy``: the agent's tools;
+    per-tool settings of a tool it does not grant restrict nothing."""
     try:
         rule = registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
     except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
         return None
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
-        return _denying_settings(value, rule["keys"], rule.get("allowlists", ()))
+        return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
+                                 (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None)
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
@@ -1624,14 +1627,19 @@ def _rules(value: list[Any], which: set[int]) -> str:
                      for i, r in enumerate(value) if i in which)
 
 
-def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = ()) -> str | None:
+def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (),
+                      ungranted: Callable[[str], bool] | None = None) -> str | None:
     """The settings of ``value`` (``{TOOL: {KEY: ...}}``) under one of ``keys`` that hold something (a non-empty list,
     true), as text: ``shell deniedCommands git push .*; write deniedPaths secrets/**``. A key of ``allowlists`` names
-    what is allowed in glob patterns: one holding a pattern of stars alone (``*``: every name) denies nothing."""
+    what is allowed in glob patterns: one holding a pattern of stars alone (``*``: every name) denies nothing.
+    ``ungranted(TOOL)``: true when the agent surely lacks that tool; its settings then take nothing away (a shell's
+    deniedCommands beside ``"tools": ["read"]``: no shell to deny commands of)."""
     if not isinstance(value, dict):
         return None
     hits = []
     for tool, settings in value.items():
+        if ungranted is not None and isinstance(tool, str) and ungranted(tool):
+            continue
         for k in keys:
             v = settings.get(k) if isinstance(settings, dict) else None
             if k in allowlists and isinstance(v, list) and any(isinstance(p, str) and p and not p.strip("*") for p in v):
@@ -1639,6 +1647,26 @@ def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (
             if v is True or (isinstance(v, list) and v):
                 hits.append(f"{tool} {k}" + (f" {', '.join(map(str, v))}" if isinstance(v, list) else ""))
     return "; ".join(hits) or None
+
+
+def _ungranted(ns: str, tool: str, policy: ToolPolicy) -> bool:
+    """Whether ``policy`` surely grants none of the tools ``ns`` names ``tool`` (Kiro's ``shell``, ``execute_bash``):
+    no tools at all, or an allow list without wildcards that names none of them. A name the table does not know, or
+    a list holding a wildcard or a name it does not know, is not sure: False."""
+    try:
+        ids = {g.canonical for g in registry.get(ns).grants(tool, "allow")}
+    except Exception:  # noqa: BLE001 - a namespace no dialect has: not sure
+        return False
+    if not ids or None in ids:
+        return False
+    if policy.mode == NONE:
+        return True
+    if policy.mode != ALLOWLIST:
+        return False
+    allowed = {g.canonical for g in policy.allowed()}
+    if None in allowed or any("*" in c for c in allowed if c):
+        return False
+    return not ids & allowed
 
 
 def _said(value: Any, words: dict[str, list[str]], otherwise: Any) -> Any:
