@@ -323,6 +323,10 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
         exc.file = exc.file or report.file
         raise
     limits.check_size(text, "the output", report.file, limits.MAX_OUTPUT_BYTES)
+    for rec in doc.records:  # what reading said only a write into another dialect loses (``keep["leaving"]``)
+        if rec.origin is not None and rec.origin.dialect != d.id:
+            for code, where, params in rec.origin.keep.get("leaving", ()):
+                report.add(code, where, **params)
     origin = doc.agent.origin
     if origin is not None and origin.dialect == d.id and origin.newline in getattr(d.envelope, "NEWLINES", ("\n", "\r\n", "\r")):
         mixed = origin.keep.get("mixed")

@@ -130,6 +130,9 @@ class OpenCode(Dialect):
                 else:
                     rules.append((str(name), None, str(rule), self.grants(str(name), str(rule))))
         grants = self._standing(rules, report)
+        leaving = self._merged_denials(grants)
+        if leaving and agent.origin is not None:
+            agent.origin.keep["leaving"] = (*agent.origin.keep.get("leaving", ()), *leaving)
         if default == "deny":
             mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
             # a tool's own "*": deny under "*": deny says what the allowlist says anyway: only the listed patterns
@@ -142,6 +145,22 @@ class OpenCode(Dialect):
                 agent.extensions.setdefault(self.id, {})["permission"] = "ask"
         agent.tools.mode, agent.tools.grants = mode, grants
         settle(agent.tools)  # a scoped deny of a tool "*": deny keeps out anyway (`bash: {"rm *": deny}`) denies nothing
+
+    @staticmethod
+    def _merged_denials(grants: list[Grant]) -> list[tuple[LossCode, str, dict[str, str]]]:
+        """Say a tool denied because another OpenCode permission read as the same tool is denied. Two of OpenCode's
+        tools are one tool elsewhere: ``codesearch`` (Exa code search) asks its own ``codesearch`` permission, not
+        ``websearch`` (tool/codesearch.ts ``ctx.ask({permission: "codesearch", ...})``, anomalyco/opencode, read
+        2026-11-29), and is read as a web search ([tool_aliases]). ``websearch: allow`` beside ``codesearch: deny``
+        (get-shit-done's generated agents) is read as web search denied, as a deny wins where both stand: narrower
+        than the source, never wider, and said (it was silent) where the file leaves OpenCode: written back as OpenCode
+        the two keys stand as they came (``api.write``, ``origin.keep["leaving"]``)."""
+        denied = {g.canonical: g.raw for g in grants if g.decision == "deny" and g.pattern is None and g.canonical}
+        lost = {g.canonical: (g.raw, denied[g.canonical]) for g in grants
+                if g.decision != "deny" and g.pattern is None and g.canonical in denied and g.raw != denied[g.canonical]}
+        return [(LossCode.TOOL_NARROWED, "tools", {"tools": f"'{kept}' (allowed in the source)", "written":
+                 f"permission '{by}: deny' read as a denial of the one tool '{by}' and '{kept}' are outside OpenCode"})
+                for _, (kept, by) in sorted(lost.items())]
 
     def _standing(self, rules: list[tuple[str, str | None, str, list[Grant]]], report: LossReport) -> list[Grant]:
         """The grants of the rules a later one does not replace. OpenCode flattens an agent's ``tools`` switches and
