@@ -426,3 +426,27 @@ def test_a_gemini_agent_gets_only_the_mcp_servers_and_tools_its_workspace_connec
     settings.write_text('{"mcpServers": {"github": {"command": "gh-mcp", "excludeTools": ["delete_repo"]}}}')
     assert header("all") == ["disallowedTools: mcp__github__delete_repo"]  # every server still, less that tool
     assert header("mcp") == ["tools: Read, mcp__*__*, mcp__serena__find", "disallowedTools: mcp__github__delete_repo"]
+
+
+def test_a_claude_agent_does_not_gain_the_mcp_servers_its_settings_reject(tmp_path):
+    """Claude Code never connects a project .mcp.json server its settings' ``disabledMcpjsonServers`` names
+    (@anthropic-ai/claude-code 2.1.330, the bundled cli: the server's approval is "rejected" where any settings list
+    names it, and a subagent has only its session's servers). The key was not read: an agent of every tool beneath
+    it was written for OpenCode with that server's tools. Now read as a deny of the server (a name spelt as Claude
+    Code's tool names spell it), said, and the file given back to Claude Code as it came."""
+    agents, files = _claude_project(tmp_path, '{"permissions": {"deny": ["WebFetch"]}}',
+                                    '{"disabledMcpjsonServers": ["db", "my.srv"]}')
+    (agents / "mcp.md").write_text(files.setdefault(
+        "mcp", "---\nname: mcp\ndescription: Two servers\ntools: Read, mcp__db, mcp__github__search\n---\nUse.\n"))
+    out = {n: api.convert(agents / f"{n}.md", "opencode") for n in files}
+    head = {n: r.text.split("\n---\n")[0] for n, r in out.items()}
+    assert "db_*: deny" in head["all"] and "my_srv_*: deny" in head["all"] and "webfetch: deny" in head["all"]
+    assert "db" not in head["mcp"] and "github_search: allow" in head["mcp"]
+    said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
+    assert said == [f"permissions.deny and disabledMcpjsonServers of {agents.parent / 'settings.json'}, "
+                    f"{agents.parent / 'settings.local.json'} read as rules beneath this agent's own, as Claude Code "
+                    "applies its settings' deny rules to every subagent"]
+    assert {n: api.convert(agents / f"{n}.md", "claude").text for n in files} == files
+    doc, _ = api.read(agents / "all.md")
+    assert [(g.raw, g.decision) for g in doc.records[0].tools.grants] == [
+        ("WebFetch", "deny"), ("mcp__db", "deny"), ("mcp__my_srv", "deny")]

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .. import limits
+from .. import limits, rx
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Grant
 from ..loss import LossCode, LossReport
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .base import Dialect
 
 CLAUDE = ("settings.json", "settings.local.json")
+_MCP_UNSAFE = rx.compile(r"[^a-zA-Z0-9_-]")  # Claude Code's tool names spell a server so (mcp__<server>__<tool>)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,13 @@ def claude(file: str) -> Base | None:
     read: code.claude.com/docs/en/permissions). An agent of ``~/.claude/agents/`` gets ``~/.claude/settings.json``,
     the user's settings, which hold in every session. The same for a skill of ``.claude/skills/`` and a command of
     ``.claude/commands/``, which run in the session's own permission context (``preapproved_beneath``). None where the
-    file is in no such folder or no settings file denies or asks anything."""
+    file is in no such folder or no settings file denies or asks anything.
+
+    Also read as deny rules: ``disabledMcpjsonServers``, the project ``.mcp.json`` servers the user rejected. The same
+    cli marks a server a settings list names "rejected" (its approval check, before ``enabledMcpjsonServers`` and
+    ``enableAllProjectMcpServers``) and never connects it, and a subagent has only its session's servers: each is read
+    as ``mcp__<server>`` denied (the name spelt as its tool names spell it). It holds for .mcp.json servers only, so a
+    user-scope server of that name is denied too: narrower, never wider."""
     where = os.path.abspath(file).replace("\\", "/")
     cut = max(where.rfind(f"/.claude/{kind}/") for kind in ("agents", "skills", "commands"))
     if cut < 0:
@@ -110,9 +117,14 @@ def _claude(project: str) -> Base | None:
     def rules(data: dict[str, Any]) -> tuple[Any, list[str], None, Any]:
         perms = data.get("permissions")
         perms = perms if isinstance(perms, dict) else {}
-        return perms.get("deny"), ["permissions.defaultMode"] if perms.get("defaultMode") else [], None, perms.get("ask")
+        deny = _rules(perms.get("deny"))
+        servers = _rules(data.get("disabledMcpjsonServers"))
+        gave.update(k for k, v in (("permissions.deny", deny), ("disabledMcpjsonServers", servers)) if v)
+        return ([*deny, *(f"mcp__{_MCP_UNSAFE.sub('_', s)}" for s in servers)], ["permissions.defaultMode"] if perms.get("defaultMode")
+                else [], None, perms.get("ask"))
 
-    return _read(names, rules, Base)
+    gave: set[str] = set()  # the keys that gave deny rules, as the report names them
+    return _read(names, rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)) or "permissions.deny"))
 
 
 def gemini(file: str) -> Base | None:
