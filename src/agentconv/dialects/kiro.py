@@ -23,19 +23,22 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .. import limits
 
-from ..ir import INHERIT, NONE, Agent
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
 from ..loss import LossCode, LossReport
 from .base import Dialect
+from .toolpolicy import server_of, settle
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
     from .base import WriteContext
 
 FILE_PREFIX = "file://"
+
 
 
 class Kiro(Dialect):
@@ -53,9 +56,42 @@ class Kiro(Dialect):
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         if "tools" in data:
             super().read_tools(agent, data, report)
+            self._disabled_servers(agent, data, report)
             return
         agent.tools.mode = NONE  # schema default [] (no tools)
         agent.derived.append("tools")
+
+    def _disabled_servers(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """The agent's own ``mcpServers`` that say ``"disabled": true`` are never started, so their tools are not the
+        agent's: each read as a deny of the server's every tool (a ``*`` agent's deny list; a listed ``@server``
+        taken out of its list), said. aws/amazon-q-developer-cli 15cc8f3c (read 2026-11-29):
+        crates/chat-cli/src/cli/chat/tool_manager.rs ``ToolManagerBuilder::build`` partitions the agent's
+        ``mcp_servers`` by ``disabled`` and starts only the enabled ones; chat/tools/custom_tool.rs
+        ``CustomToolConfig.disabled`` ("whether or not to load this mcp server"). The ``tools`` as written and the
+        policy read from them are kept on the record, so a write back into Kiro gives the list back as it came while
+        the policy is unchanged (``write_tools``)."""
+        servers = data.get("mcpServers")
+        off = [n for n, cfg in (servers.items() if isinstance(servers, dict) else ())
+               if isinstance(cfg, dict) and cfg.get("disabled") is True]
+        policy = agent.tools
+        if not off or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+            return
+        before = (policy.mode, list(policy.grants))
+        rules = [g for n in off for g in self.grants(f"@{n}", "deny")]
+        if policy.mode == ALLOWLIST:  # a server the agent does not list: nothing to take
+            listed = {g.canonical for g in policy.allowed()}
+            rules = [g for g in rules if any(c == g.canonical or server_of(c, {g.canonical}) for c in listed)]
+        elif rules:
+            policy.mode = DENYLIST
+        policy.grants = [*policy.grants, *rules]
+        settle(policy)
+        if (policy.mode, policy.grants) == before:
+            return
+        if agent.origin is not None:
+            agent.origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
+        report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"mcpServers.{n}.disabled" for n in off),
+                   reading="those servers' tools denied, as Kiro CLI and Amazon Q Developer CLI start no disabled "
+                           "server")
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():
@@ -79,6 +115,9 @@ class Kiro(Dialect):
         same = agent.origin is not None and agent.origin.dialect == self.id
         if agent.tools.mode == NONE and "tools" in agent.derived and same:
             return {}  # no tools key in the source: none written back
+        own = agent.origin.keep.get("own_tools") if same else None  # type: ignore[union-attr]
+        if own is not None and own[1] == agent.tools:
+            return {"tools": own[0]}  # read beneath its disabled servers (``_disabled_servers``): as it came
         if agent.tools.mode == INHERIT:
             if agent.tools.grants:
                 self.write_inherited(ctx)
