@@ -221,6 +221,25 @@ def test_a_claude_agent_runs_beneath_its_projects_deny_rules(tmp_path):
     assert "run_shell_command" not in gemini.text and "web_fetch" not in gemini.text
 
 
+def test_a_claude_file_its_tool_loads_nothing_from_comes_back_as_it_came_beneath_deny_rules(tmp_path):
+    """A file Claude Code loads nothing from (no header, or a header without a name: file-rejected) is given back to
+    Claude Code as it came. Beneath a project's .claude/settings.json deny rules it came back with those rules written
+    in as its own `disallowedTools` header (a header it never had): the rejected file's empty tool keys were taken for
+    "write fresh". Now its tool keys come back as written, none where it had none."""
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / ".claude" / "settings.json").write_text('{"permissions": {"deny": ["Bash(rm -rf /)", "WebFetch"]}}')
+    files = {"bare": "You review code.\n", "nameless": "---\ndescription: Reviews code\n---\n\nYou review code.\n",
+             "listed": "---\ndescription: Reviews code\ntools: Read, Bash\n---\n\nYou review code.\n"}
+    for n, text in files.items():
+        (agents / f"{n}.md").write_text(text)
+    back = {n: api.convert(agents / f"{n}.md", "claude", from_="claude") for n in files}
+    assert {n: r.text for n, r in back.items()} == files
+    assert all(any(i.code.value == "file-rejected" for i in r.report.items) for r in back.values())
+    opencode = api.convert(agents / "bare.md", "opencode", from_="claude").text.split("\n---\n")[0]
+    assert "webfetch: deny" in opencode  # read beneath the rules still: only its own dialect gets it back as it came
+
+
 def test_a_claude_agent_whose_list_its_settings_deny_whole_has_no_tools_and_bad_settings_are_said(tmp_path):
     """A tool denied whole is gone from an agent's list (Claude Code: its own disallowedTools too, which were read
     beside the list as nothing: `tools: WebFetch` with `disallowedTools: WebFetch` gave OpenCode `webfetch: allow`);

@@ -264,8 +264,10 @@ class ToolFields:
             if self.scope_tools(scratch, ctx.agent) and scratch == ctx.agent.tools:
                 return {}
         base = ctx.agent.origin.keep.get("base")  # type: ignore[union-attr]  # read beneath its configs: again so
-        if not old and base is None or self.kept_rejected(ctx):  # a file its tool refuses comes back as it came
-            return old or None
+        if self.kept_rejected(ctx):  # a file its tool refuses comes back as it came: no tool key where it had none,
+            return old               # not the deny rules of the settings beneath it written in as its own
+        if not old and base is None:
+            return None
         # Claude Code reads a YAML list as well as its comma string, VS Code and GitHub.com a comma string as well as
         # a list (``tools_text``): kept. A comma string where only a list is read is written strictly, its names in
         # this dialect's own spelling.
