@@ -34,7 +34,7 @@ def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[st
     root = Path(root)
     top = os.path.realpath(root)
     seen: set[str] = set()  # real paths of the files yielded: one reached twice (through a link) is one source
-    for dirpath, dirs, names in os.walk(root, followlinks=True):
+    for dirpath, dirs, names, links in _walk(os.fspath(root)):
         rel_dir = Path(dirpath).relative_to(root).as_posix()
         here = os.path.realpath(dirpath)
         keep = []
@@ -43,7 +43,7 @@ def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[st
             if skip(d) or not descend(rel):
                 continue
             full = os.path.join(dirpath, d)
-            if not os.path.islink(full):
+            if d not in links:
                 keep.append(d)
                 continue
             real = os.path.realpath(full)
@@ -56,12 +56,47 @@ def walk(root: str | Path, skip: Callable[[str], bool], wanted_dir: Callable[[st
         for name in sorted(names):
             full = os.path.join(dirpath, name)
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            real = os.path.join(here, name) if not os.path.islink(full) else os.path.realpath(full)
+            real = os.path.join(here, name) if name not in links else os.path.realpath(full)
             if not _within(real, top):
                 yield Entry(full, rel, _escape(real, root))
             elif real not in seen:
                 seen.add(real)
                 yield Entry(full, rel)
+
+
+def _walk(top: str) -> Iterator[tuple[str, list[str], list[str], set[str]]]:
+    """``os.walk(top, followlinks=True)`` (top-down, the caller may prune ``dirs``; a folder that cannot be listed is
+    left out, as ``os.walk`` does without ``onerror``), with the names that are symbolic links beside: told by the
+    folder's own listing (``DirEntry.is_symlink``, the entry's type where the file system gives it), not by an
+    ``lstat`` per file and folder (2,000 system calls for 2,000 agents, issue 11)."""
+    try:
+        listing = os.scandir(top)
+    except OSError:
+        return
+    dirs: list[str] = []
+    names: list[str] = []
+    links: set[str] = set()
+    with listing:
+        while True:
+            try:
+                entry = next(listing)
+            except StopIteration:
+                break
+            except OSError:
+                return
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else names).append(entry.name)
+            try:
+                if entry.is_symlink():
+                    links.add(entry.name)
+            except OSError:  # as os.path.islink: not a link when it cannot be told
+                pass
+    yield top, dirs, names, links
+    for d in dirs:
+        yield from _walk(os.path.join(top, d))
 
 
 def _within(real: str, top: str) -> bool:

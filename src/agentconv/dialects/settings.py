@@ -100,12 +100,21 @@ def claude(file: str) -> Base | None:
     ``enableAllProjectMcpServers``) and never connects it, and a subagent has only its session's servers: each is read
     as ``mcp__<server>`` denied (the name spelt as its tool names spell it). It holds for .mcp.json servers only, so a
     user-scope server of that name is denied too: narrower, never wider."""
-    where = os.path.abspath(file).replace("\\", "/")
+    where = _absolute(file).replace("\\", "/")
     cut = max(where.rfind(f"/.claude/{kind}/") for kind in ("agents", "skills", "commands"))
     if cut < 0:
         return None
     project = where[:cut] or "/"
     return per_run(("claude settings", project), lambda: _claude(project))  # one look per project in a batch
+
+
+def _absolute(file: str) -> str:
+    """``os.path.abspath(file)``, its folder's part looked up once per folder in a run (``per_run``): a relative path
+    costs a ``getcwd`` system call each time, one per source of a migration (issue 11)."""
+    folder, name = os.path.split(file)
+    if not folder or name in ("", ".", "..") or os.path.isabs(folder):
+        return os.path.abspath(file)
+    return os.path.join(per_run(("abspath", folder), lambda: os.path.abspath(folder)), name)
 
 
 def _claude(project: str) -> Base | None:
@@ -144,7 +153,7 @@ def gemini(file: str) -> Base | None:
     policy/config.ts adds an ALLOW rule for each entry (a shell entry's args a command prefix) over a DENY rule for
     ``*`` (MCP tools too) at ``CORE_TOOLS_FLAG_PRIORITY - 0.01``, above the trusted and allowed MCP servers' rules;
     ``tools.allowed`` (higher) could let an MCP tool through again: not read, so that reading is narrower, never wider."""
-    where = os.path.abspath(file).replace("\\", "/")
+    where = _absolute(file).replace("\\", "/")
     cut = where.rfind("/.gemini/agents/")
     if cut < 0:
         return None
