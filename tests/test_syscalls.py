@@ -73,3 +73,32 @@ def test_a_migration_asks_for_the_working_folder_a_few_times_not_once_per_source
     out = migration.migrate(".", to=["copilot"], jobs=1)
     assert out.summary.statuses["converted"] == 60
     assert len(cwd) < 30  # a fixed few (12 here), not one per source (71 before)
+
+
+def _placed(root: Path, target: str) -> migration.Record:
+    rec = migration.Record(".claude/agents/a.md", "copilot", target)
+    migration._place(rec, "---\nname: a\n---\n", str(root), "write")
+    return rec
+
+
+def test_a_folder_found_holding_only_temp_files_is_not_looked_in_per_target(tmp_path, monkeypatch):
+    folder = tmp_path / ".github" / "agents"
+    folder.mkdir(parents=True)
+    (folder / ".agentconv-1-ab1.tmp").write_text("another process of the pool staged this")
+    monkeypatch.setattr(migration, "_MADE", {})
+    stats = _counting(monkeypatch, "stat")
+    first = _placed(tmp_path, ".github/agents/a.agent.md")
+    second = _placed(tmp_path, ".github/agents/b.agent.md")
+    assert migration._MADE == {str(folder): True}
+    assert [p for p in stats if p.endswith(".agent.md")] == [str(folder / "a.agent.md")]  # the first only
+    assert first.status == second.status == "converted" and first.prior is None and second.prior is None
+    held = tmp_path / ".opencode" / "agent"  # a folder holding a target (and a file of the user's): read per target
+    held.mkdir(parents=True)
+    (held / "b.md").write_text("---\nname: a\n---\n")
+    (held / "notes.txt").write_text("hand-written")
+    _placed(tmp_path, ".opencode/agent/a.md")
+    assert migration._MADE[str(held)] is False
+    second = _placed(tmp_path, ".opencode/agent/b.md")
+    assert second.status == "unchanged" and second.prior is not None
+    third = _placed(tmp_path, ".opencode/agent/notes.txt")
+    assert third.status == "converted" and third.prior is not None

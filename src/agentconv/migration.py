@@ -370,8 +370,21 @@ def _thin(rec: Record, keep: bool | str) -> None:
 
 
 _MADE: dict[str, bool] = {}
-"""The output folders this process made sure of in this run -> whether it made them (then they held nothing: no target
-in them is there to read before the renames, which come after every record is placed)."""
+"""The output folders this process made sure of in this run -> whether it made them or found them holding nothing but
+temp files (``_only_staged``): then no target in them is there to read before the renames, which come after every
+record is placed."""
+
+
+def _only_staged(folder: str) -> bool:
+    """Whether a folder that was there already holds nothing but temp files (``fsio.TEMP``: never a target's name):
+    then, as in one this process made, no target is there to read, and the other targets written into it are not
+    looked for one by one. In a pool, one process makes each output folder and the others find it holding only the
+    first one's temp files: one listing instead of a ``stat`` per output (issue 11)."""
+    try:
+        with os.scandir(folder) as listing:
+            return all(fsio.TEMP.match(entry.name) for entry in listing)
+    except OSError:
+        return False
 
 
 def _place(rec: Record, text: str, root: str, mode: str) -> None:
@@ -401,8 +414,8 @@ def _place(rec: Record, text: str, root: str, mode: str) -> None:
                 try:
                     os.makedirs(folder)
                     _MADE[folder] = True
-                except FileExistsError:  # there already, or another worker's just now
-                    _MADE[folder] = False
+                except FileExistsError:  # there already, or another process of the pool's just now
+                    _MADE[folder] = _only_staged(folder)
             tmp = fsio.stage(dest, data, new=old is None)
         except OSError as exc:  # a full or read-only disk: this target fails; stage() leaves no temp file
             rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)
