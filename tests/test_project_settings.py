@@ -369,6 +369,28 @@ def test_a_batch_reads_a_projects_settings_once_and_a_single_conversion_each_tim
     assert len(opened) == 4
 
 
+def _gemini_workspace(root, files):
+    """A workspace's .gemini/agents holding ``files`` (name -> text): its settings.json path; header(name, to), the
+    written header's lines after name and description; said(name), the value-read-as messages written for Claude
+    Code; back(), every file written back into Gemini."""
+    agents = root / ".gemini" / "agents"
+    agents.mkdir(parents=True)
+    for name, text in files.items():
+        (agents / f"{name}.md").write_text(text)
+
+    def header(name, to="claude"):
+        return api.convert(agents / f"{name}.md", to).text.split("\n---\n")[0].split("\n")[3:]
+
+    def said(name):
+        return [i.message for i in api.convert(agents / f"{name}.md", "claude").report.items
+                if i.code.value == "value-read-as"]
+
+    def back():
+        return {n: api.convert(agents / f"{n}.md", "gemini").text for n in files}
+
+    return root / ".gemini" / "settings.json", header, said, back
+
+
 def test_a_gemini_agent_runs_within_its_workspaces_core_tools_and_excluded_mcp_servers(tmp_path):
     """Gemini CLI registers only the built-in tools settings' tools.core names, by name or class, `name(args)` too
     (gemini-cli 5411f113 config.ts createToolRegistry), and its policy engine allows each entry (a shell entry's args
@@ -376,33 +398,24 @@ def test_a_gemini_agent_runs_within_its_workspaces_core_tools_and_excluded_mcp_s
     - 0.01); mcp.excluded denies a server's tools (mcp_<server>_*). tools.core was named in the report, not read: an
     agent of every tool in a workspace allowing three was written for Claude Code with every tool. A class name in
     tools.exclude (ShellTool: isActiveTool compares names and class names) was a tool no table knew, so not denied."""
-    agents = tmp_path / ".gemini" / "agents"
-    agents.mkdir(parents=True)
-    settings = tmp_path / ".gemini" / "settings.json"
     files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
              "listed": "---\nname: listed\ndescription: d\ntools:\n  - read_file\n  - run_shell_command\n"
                        "  - web_fetch\n  - mcp_serena_find\n---\nx\n",
              "scoped": "---\nname: scoped\ndescription: d\ntools:\n  - run_shell_command(git)\n  - glob\n---\nx\n"}
-    for name, text in files.items():
-        (agents / f"{name}.md").write_text(text)
-
-    def header(name, to="claude"):
-        return api.convert(agents / f"{name}.md", to).text.split("\n---\n")[0].split("\n")[3:]
+    settings, header, said, back = _gemini_workspace(tmp_path, files)
 
     settings.write_text('{"tools": {"core": ["ReadFileTool", "glob", "ShellTool(ls)"]}}')
     assert [header(n) for n in files] == [["tools: Read, Glob, Bash(ls)"], ["tools: Read, Bash(ls)"], ["tools: Glob"]]
-    said = [i.message for i in api.convert(agents / "all.md", "claude").report.items if i.code.value == "value-read-as"]
-    assert said == [f"tools.core of {settings} read as an allowlist over this agent's own tools, as Gemini CLI registers "
+    assert said("all") == [f"tools.core of {settings} read as an allowlist over this agent's own tools, as Gemini CLI registers "
                     "no other built-in tool and denies every other tool, MCP tools too"]
-    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+    assert back() == files
 
     settings.write_text('{"tools": {"exclude": ["ShellTool"]}, "mcp": {"excluded": ["serena"]}}')
     assert header("all") == ["disallowedTools: Bash, mcp__serena__*, PowerShell, Monitor, TaskStop"]
     assert header("listed") == ["tools: Read, WebFetch", "disallowedTools: Bash, mcp__serena__*"]
-    said = [i.message for i in api.convert(agents / "all.md", "claude").report.items if i.code.value == "value-read-as"]
-    assert said == [f"tools.exclude and mcp.excluded of {settings} read as rules beneath this agent's own, as Gemini CLI "
+    assert said("all") == [f"tools.exclude and mcp.excluded of {settings} read as rules beneath this agent's own, as Gemini CLI "
                     "applies its settings' deny rules to every subagent"]
-    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+    assert back() == files
 
 
 def test_a_gemini_agent_gets_only_the_mcp_servers_and_tools_its_workspace_connects(tmp_path):
@@ -412,17 +425,10 @@ def test_a_gemini_agent_gets_only_the_mcp_servers_and_tools_its_workspace_connec
     written for Claude Code with every server's tools, and `mcp_*` as `mcp__*`. Now read beneath the agent's own tools
     (an agent of every tool becomes an allowlist of the built-in tools and what the servers let through), said, and
     given back as it came in Gemini."""
-    agents = tmp_path / ".gemini" / "agents"
-    agents.mkdir(parents=True)
-    settings = tmp_path / ".gemini" / "settings.json"
     files = {"all": "---\nname: all\ndescription: Every tool\n---\nWork.\n",
              "mcp": "---\nname: mcp\ndescription: d\ntools:\n  - read_file\n  - mcp_*\n  - mcp_serena_find\n---\nx\n",
              "one": "---\nname: one\ndescription: d\ntools:\n  - read_file\n  - mcp_github_*\n---\nx\n"}
-    for name, text in files.items():
-        (agents / f"{name}.md").write_text(text)
-
-    def header(name, to="claude"):
-        return api.convert(agents / f"{name}.md", to).text.split("\n---\n")[0].split("\n")[3:]
+    settings, header, said, back = _gemini_workspace(tmp_path, files)
 
     settings.write_text('{"mcp": {"allowed": ["github"]},\n'
                         ' "mcpServers": {"github": {"command": "gh-mcp", "excludeTools": ["delete_repo"]}}}')
@@ -430,10 +436,9 @@ def test_a_gemini_agent_gets_only_the_mcp_servers_and_tools_its_workspace_connec
     every = header("all")
     assert every[0].startswith("tools: Read, Write, Edit, ") and every[0].endswith(", mcp__github__*")
     assert every[1:] == ["disallowedTools: mcp__github__delete_repo"]
-    said = [i.message for i in api.convert(agents / "one.md", "claude").report.items if i.code.value == "value-read-as"]
-    assert said == [f"mcp.allowed and mcpServers.*.excludeTools of {settings} read as limits on this agent's MCP "
+    assert said("one") == [f"mcp.allowed and mcpServers.*.excludeTools of {settings} read as limits on this agent's MCP "
                     "tools, as Gemini CLI connects no other server and registers no other tool of one"]
-    assert {n: api.convert(agents / f"{n}.md", "gemini").text for n in files} == files
+    assert back() == files
 
     settings.write_text('{"mcpServers": {"github": {"command": "gh-mcp", "includeTools": ["get_issue", "list_prs(x)"]}}}')
     assert header("one") == ["tools: Read, mcp__github__get_issue, mcp__github__list_prs"]
