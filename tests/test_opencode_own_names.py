@@ -9,10 +9,13 @@ import yaml
 import agentconv
 
 
-def permission(source: str, target: str = "opencode") -> dict:
-    text = agentconv.convert_text(source, target, from_="claude", path=".claude/agents/a.md",
-                                  policy=agentconv.Policy(carry=False)).text
+def permission(source: str, target: str = "opencode", from_: str = "claude") -> dict:
+    path = {"claude": ".claude/agents/a.md", "gemini": ".gemini/agents/a.md"}[from_]
+    text = agentconv.convert_text(source, target, from_=from_, path=path, policy=agentconv.Policy(carry=False)).text
     return yaml.safe_load(text.split("---\n")[1])["permission"]
+
+
+EVERY_MCP = "---\nname: a\ndescription: x\ntools:\n  - read_file\n  - mcp_*\n---\nbody\n"  # Gemini CLI: every MCP tool
 
 
 def decides(perm: dict, name: str) -> str:
@@ -23,7 +26,7 @@ def decides(perm: dict, name: str) -> str:
 
 
 def test_every_mcp_tool_allowed_grants_no_own_permission():
-    perm = permission("---\nname: a\ndescription: x\ntools: Read, mcp__*\n---\nbody\n")
+    perm = permission(EVERY_MCP, from_="gemini")  # (Claude Code's `tools: mcp__*` allows no tool)
     assert list(perm.items()) == [("*", "deny"), ("read", "allow"), ("*_*", "allow"), ("external_directory", "deny"),
                                   ("doom_loop", "deny"), ("plan_exit", "deny"), ("plan_enter", "deny")]
     assert decides(perm, "github_create_issue") == "allow"
@@ -37,9 +40,9 @@ def test_every_mcp_tool_denied_keeps_the_guards_asking():
 
 
 def test_kilo_gets_its_own_tools_back_too():
-    perm = permission("---\nname: a\ndescription: x\ntools: Read, mcp__*\n---\nbody\n", "kilo-agents")
+    perm = permission(EVERY_MCP, "kilo-agents", from_="gemini")
     assert perm["cron_create"] == "deny" and decides(perm, "cron_create") == "deny"
-    assert "cron_create" not in permission("---\nname: a\ndescription: x\ntools: Read, mcp__*\n---\nbody\n")
+    assert "cron_create" not in permission(EVERY_MCP, from_="gemini")
 
 
 def test_plan_enter_is_opencodes_own_tool_not_an_mcp_tool():

@@ -482,6 +482,13 @@ class _Checker:
                              f"tool {name!r} is spelled {valid_folded[name.lower()]!r} in {self.d.id}", key)
                     continue
                 canon = cw.read(name)
+                if canon and canon[0].startswith("mcp:") and self.fields[key] != "tools.deny" and \
+                        getattr(self.d, "every_server_denies_only", lambda c: False)(canon):
+                    self.add(line, Severity(self.tune.get("unknown_tools", ERROR.value)), "tool-unknown",
+                             f"tool {name!r} names no server: {getattr(self.d, 'said', self.d.id)} grants no tool by "
+                             f"it in a tool list (only a deny list reads it as every MCP tool); name each server "
+                             f"({cw.write('mcp:<server>/*')[0]})", key)
+                    continue
                 if canon and canon[0].startswith("mcp:"):
                     continue
                 self.add(line, Severity(self.tune.get("unknown_tools", ERROR.value)), "tool-unknown",

@@ -123,10 +123,18 @@ class ToolFields:
             pattern, canon = memo(self, "_grant_memo", name, lambda: self._grant_of(name), lambda: len(name))
         else:
             canon = self._grant_of(name, pattern)[1]
+        if decision != "deny" and self.every_server_denies_only(canon):
+            canon = (None,)  # Claude Code's `mcp__*` in a tool list: no tool of any server (claude.toml [mcp] all_allows)
         sep = self.table.get("parser", {}).get("agent_types")
         if sep and pattern and sep in pattern and "agent" in canon:  # `Agent(a, b)`: two agent types (claude.toml)
             return [Grant(name, c, decision, p) for p in (t.strip() for t in pattern.split(sep)) if p for c in canon]
         return [Grant(name, c, decision, pattern) for c in canon]
+
+    def every_server_denies_only(self, canon: tuple[str | None, ...] | list[str | None]) -> bool:
+        """``canon`` is the tools of every server (``mcp:*/...``) in a dialect where that spelling only denies
+        (``[mcp] all_allows = false``): allowed, it grants no tool there."""
+        return self.table.get("mcp", {}).get("all_allows", True) is False and \
+            any((split_mcp(c or "") or ("",))[0] == "*" for c in canon)
 
     def _grant_of(self, name: str, pattern: str | None = None) -> tuple[str | None, tuple[str | None, ...]]:
         """``grants``' reading of one spelling: its scope (``pattern`` when given, else the one in parentheses) and
@@ -560,6 +568,8 @@ class ToolFields:
                                                lambda: self._grant_names(g.raw, g.canonical, same, whole),
                                                lambda: len(g.raw) + len(g.canonical or ""))
             renamed = renamed or respelled
+            if names and g.decision != "deny" and self.every_server_denies_only((g.canonical,)):
+                names = ()  # written in a tool list there, every server's tools would grant none
             if not names:
                 unmapped.append(i)
                 continue
