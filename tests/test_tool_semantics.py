@@ -175,13 +175,27 @@ def test_a_new_class_is_refused_with_what_would_be_granted():
 
 
 def test_a_tool_set_written_in_part_names_only_the_part_left_out():
-    """Copilot's `search` set is Claude's Glob and Grep and more: the warning names the rest, once, not the set as lost."""
+    """Copilot's `search` set is Claude's Glob and Grep and more: the warning names the rest, once, not the set as lost,
+    and says what of the set was written (it said "tool set 'search' has no claude name" above Glob, Grep)."""
     result = agentconv.convert_text(source("copilot", ["search", "terminal"]), "claude", from_="copilot",
                                     path=PATHS["copilot"])
     assert "tools: Glob, Grep\n" in result.text
     assert [i.message for i in result.report if i.code.value == "tool-unmapped"] == [
-        "tool set 'search' has no claude name; its list, semantic-search, usages, changes, search-results not granted",
+        "part of tool set 'search' has no claude name; its list, semantic-search, usages, changes, search-results not "
+        "granted (the rest written as Glob, Grep)",
         "tool 'terminal' has no claude name; not granted"]
+
+
+def test_a_kiro_tool_set_written_in_part_says_what_was_written():
+    """A Kiro agent's `read` category is Claude's Read, Glob and Grep and a directory listing Claude Code has no tool
+    for: the file is written `tools: Read, Glob, Grep`, and the warning said "tool set 'read' has no claude name"."""
+    text = "---\nname: a\ndescription: d\ntools: [read, \"@mcp\"]\n---\nBody\n"
+    result = agentconv.convert_text(text, "claude", from_="kiro-md", path=".kiro/agents/a.md")
+    assert "tools: Read, Glob, Grep\n" in result.text
+    said = [i.message for i in result.report if i.code.value == "tool-unmapped"]
+    assert said[0] == "part of tool set 'read' has no claude name; its list not granted (the rest written as Read, " \
+                      "Glob, Grep)"
+    assert not any("tool set 'read' has no" in m and not m.startswith("part of") for m in said)
 
 
 def test_a_name_the_source_tool_lacks_but_the_target_has_is_said_so():

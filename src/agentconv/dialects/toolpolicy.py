@@ -510,9 +510,10 @@ class ToolFields:
                 whole = raw not in named or None in canons
                 unknown = f" ({source} has no tool of that name, so none was read)" if None in canons and source \
                     not in (None, self.id) and self.crosswalk.read(unscoped(raw)) else ""  # `Bash` in a Gemini file
-                ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "tool set", tool=raw,
-                         dialect=self.said,
-                         outcome="not granted" + unknown if whole else f"its {', '.join(canons)} not granted")
+                written = dedupe(n for n, j in picks if grants[j].raw == raw)  # the rest of a set, written here
+                ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "part of tool set", tool=raw,
+                         dialect=self.said, outcome="not granted" + unknown if whole else
+                         f"its {', '.join(canons)} not granted (the rest written as {', '.join(written)})")
         prefixed = () if same else dedupe(
             (grants[i].raw, n) for n, i in picks if grants[i].decision != "deny" and self._prefixed(grants[i]))
         for raw, n in prefixed:  # OpenCode's `github_*` also matches server github_enterprise's tools
