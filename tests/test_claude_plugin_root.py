@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import agentconv
 
 COMMAND = "---\ndescription: Say hi.\nallowed-tools: Bash(git status:*)\n---\n\nSay hi to $ARGUMENTS.\n"
@@ -132,3 +134,27 @@ def test_a_plugin_agent_without_a_description_gets_the_one_claude_code_shows(tmp
     # read as text, off any plugin: made up as before (no plugin to name)
     text = (root / "agents" / "bare.md").read_text()
     assert "Agent from" not in agentconv.convert_text(text, "gemini", path="agents/bare.md", from_="claude").text
+
+
+@pytest.mark.parametrize("key", ["when_to_use", "when-to-use"])
+def test_a_plugin_agents_when_to_use_written_as_its_description_is_not_said_dropped(tmp_path, key):
+    """The when_to_use Claude Code's plugin loader shows for an agent without a description is written as the
+    target's description: said once (value-made-up, its source named), not also "skill field 'when_to_use' has no
+    place" (extension-dropped). Beside a description it is unused there, and still said dropped."""
+    root = plugin(tmp_path / "repo")
+    (root / "agents" / "when.md").write_text(f"---\nname: when\n{key}: After a change.\n---\n\nReview.\n")
+    for target in ("gemini", "opencode", "copilot"):
+        out = agentconv.convert(root / "agents/when.md", to=target)
+        assert "description: After a change.\n" in out.text, target
+        assert [i.code.value for i in out.report if i.code.value in ("value-made-up", "extension-dropped")] == \
+            ["value-made-up"], target
+    # Claude Code read it: no "whose tool ignores it" (field-dropped); a command has no description to write it in,
+    # so there only the skill field when_to_use is kept (when-to-use is said dropped, as it is)
+    for target in ("skill", "claude-command") if key == "when_to_use" else ("skill",):
+        out = agentconv.convert(root / "agents/when.md", to=target)
+        assert (f"{key}: After a change.\n" in out.text) == (key == "when_to_use") and not [  # (a skill field)
+            i for i in out.report if i.code.value in ("field-dropped", "extension-dropped")], target
+    (root / "agents" / "both.md").write_text(f"---\nname: both\ndescription: Reviews.\n{key}: After a change.\n---\n\nR.\n")
+    out = agentconv.convert(root / "agents/both.md", to="gemini")
+    assert "description: Reviews.\n" in out.text
+    assert [i.path.rsplit(".", 1)[1] for i in out.report if i.code.value == "extension-dropped"] == [key]

@@ -1424,6 +1424,9 @@ class Dialect(ToolFields, Detection):
         shown = agent.origin.keep.get("description_shown") if agent.origin is not None else None
         if shown is not None:
             ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description key", how=shown[1])
+            used = agent.origin.keep.get("description_shown_from")  # the key it came from (a plugin agent's when_to_use)
+            if used:
+                ctx.mapped.add(used)  # written, as the description: not dropped
             return shown[0]
         made = made_up_description(agent.display_name, agent.prompt, agent.name)
         if made:

@@ -47,6 +47,10 @@ class Claude(Dialect):
             if isinstance(shown, (str, int, float)) and not isinstance(shown, bool) and str(shown).strip():
                 agent.origin.keep["description_shown"] = (str(shown).strip(), f"its {key}, which Claude Code's plugin "
                                                           "loader shows for a plugin's agent without a description")
+                held = next((f"extensions.{ns}.{key}" for ns, kept in agent.extensions.items() if key in kept), None)
+                if held is not None:  # written as the description, the key is not lost with it; nor is it another
+                    agent.origin.keep["description_shown_from"] = held  # tool's key Claude Code ignores: it reads it
+                    agent.origin.keep["foreign"] = tuple(p for p in agent.origin.keep.get("foreign", ()) if p != held)
                 return
         plugin = plugin_name(path)
         if plugin is not None:  # the loader's last resort: `Agent from ${pluginName} plugin` (module doc)
