@@ -92,3 +92,48 @@ def test_migrate_reads_a_prompt_file_from_the_repository_it_runs_in(tmp_path, mo
         (".kiro/agents/rev.json", "converted"), (".kiro/prompts/rev.md", "skipped")]
     assert (tmp_path / "repo" / ".claude" / "agents" / "rev.md").read_text(encoding="utf-8").endswith("You review code.\n")
     assert os.path.isfile(path)
+
+
+def _prompt_beside(tmp_path, header: str = "") -> tuple:
+    """A JSON agent whose file:// prompt is a document in its own agents folder (.kiro/agents/prompts/rev.md, as
+    Kiro users lay them out), and one more document there that no agent names."""
+    agents = tmp_path / "repo" / ".kiro" / "agents"
+    (agents / "prompts").mkdir(parents=True)
+    (agents / "prompts" / "rev.md").write_text(header + "# Reviewer\n\nYou review code.\n", encoding="utf-8")
+    (agents / "prompts" / "notes.md").write_text("# Notes\n\nYou take notes.\n", encoding="utf-8")
+    (agents / "rev.json").write_text('{\n  "name": "rev",\n  "description": "Reviews",\n  "prompt": '
+                                     '"file://./prompts/rev.md",\n  "tools": ["read"]\n}\n', encoding="utf-8")
+    return tmp_path / "repo", agents
+
+
+def test_a_folder_run_takes_a_json_agents_prompt_file_as_no_agent_of_its_own(tmp_path):
+    """Kiro loads no agent from a document without a header (kiro-md.toml [detect]); the one a JSON agent names by
+    file:// is that agent's prompt. Read alone as a markdown persona it became a second agent, with every tool."""
+    from agentconv.batch import convert_many
+
+    repo, _ = _prompt_beside(tmp_path)
+    results = {r.source.split(".kiro/agents/")[1]: r for r in convert_many([repo], "claude", tmp_path / "out")}
+    assert results["rev.json"].status == "converted"
+    assert results["prompts/rev.md"].status == "skipped"
+    assert results["prompts/rev.md"].reason.startswith("the prompt .kiro/agents/rev.json names (file://)")
+    assert results["prompts/notes.md"].status == "converted"  # named by no agent: read as before, said there
+    written = sorted(p.name for p in (tmp_path / "out" / ".claude" / "agents").iterdir())
+    assert written == ["notes.md", "rev.md"]
+    assert (tmp_path / "out" / ".claude" / "agents" / "rev.md").read_text(encoding="utf-8").endswith("You review code.\n")
+    # a document with frontmatter is a Kiro agent itself (the IDE loads it), whatever names it; a file named on the
+    # command line is read as asked
+    repo2, _ = _prompt_beside(tmp_path / "b", header="---\nname: rev-md\ndescription: Also an agent\n---\n")
+    again = {r.source.split(".kiro/agents/")[1]: r.status for r in convert_many([repo2], "claude", tmp_path / "b-out")}
+    assert again["prompts/rev.md"] == "converted"
+    named = list(convert_many([repo / ".kiro" / "agents" / "prompts" / "rev.md"], "claude", tmp_path / "c-out"))
+    assert [r.status for r in named] == ["converted"]
+
+
+def test_migrate_takes_a_json_agents_prompt_file_as_no_agent_of_its_own(tmp_path):
+    repo, _ = _prompt_beside(tmp_path)
+    summary = agentconv.migrate(repo, ["claude"])
+    assert sorted((r.source, r.status) for r in summary.records) == [
+        (".kiro/agents/prompts/notes.md", "converted"), (".kiro/agents/prompts/rev.md", "skipped"),
+        (".kiro/agents/rev.json", "converted")]
+    assert sorted(p.name for p in (repo / ".claude" / "agents").iterdir()) == ["notes.md", "rev.md"]
+

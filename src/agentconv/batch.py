@@ -65,6 +65,7 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
     every file with an agent-like suffix that is not taken, so a batch can account for it."""
     own = suffixes(from_) if from_ else ()
     runs_as = _kind(from_) if from_ else None  # --from a command dialect: a Cursor command is taken as one
+    prompts: dict[str, dict[str, str]] = {}  # the Kiro workspaces whose agents' file:// prompts were looked up
     for p in map(Path, paths):
         if p.is_dir():
             for e in walk(p, lambda d: d in SKIP_DIRS or d == ".agentconv"):  # agentconv's own state: no agent
@@ -87,6 +88,9 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                 elif own and (tool := tool_config(e.path.as_posix())) and not in_a_dialect_place(e.path.as_posix()):
                     if on_skip:  # the suffix of --from's files, but the tool's own settings (.codex/config.toml)
                         on_skip(e.path, f"{tool}'s own settings, not an agent (name the file to read it anyway)")
+                elif low.endswith(PROSE) and (owner := kiro_prompt(e.path, prompts)) is not None:
+                    if on_skip:
+                        on_skip(e.path, kiro_prompt_reason(owner))
                 elif low.endswith(PROSE) or (own and low.endswith(own)) or in_a_dialect_place(e.path.as_posix()):
                     yield e
                 elif low.endswith(".toml") and _declared_role(e.path):
@@ -103,6 +107,23 @@ def _declared_role(path: str | os.PathLike[str]) -> bool:
     from .dialects.codex import declared_role
 
     return declared_role(path)
+
+
+def kiro_prompt(path: str | os.PathLike[str], seen: dict[str, dict[str, str]]) -> str | None:
+    """``dialects.kiro.prompt_owner``: the Kiro JSON agent whose ``file://`` prompt the file is, when Kiro loads no
+    agent from it. Imported only for a file in a ``.kiro`` or ``.amazonq`` folder."""
+    text = os.fspath(path)
+    if ".kiro" not in text and ".amazonq" not in text:
+        return None
+    from .dialects.kiro import prompt_owner
+
+    return prompt_owner(text, seen)
+
+
+def kiro_prompt_reason(owner: str) -> str:
+    """Why a prompt file a Kiro agent names is not taken as an agent (``kiro_prompt``)."""
+    return (f"the prompt {owner} names (file://), read into that agent; Kiro loads no agent from it "
+            "(name the file to read it anyway)")
 
 
 def _kind(dialect: str) -> str | None:

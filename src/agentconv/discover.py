@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import limits, registry
-from .batch import SKIP_DIRS, SUFFIXES
+from .batch import SKIP_DIRS, SUFFIXES, kiro_prompt, kiro_prompt_reason
 from .dialects.helpers import glob_match
 from .tree import Entry, walk
 
@@ -102,6 +102,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
         return rel in outputs
 
     tracked: frozenset[str] | None = None  # what git's index lists, read when an ignored file is first met
+    prompts: dict[str, dict[str, str]] = {}  # the Kiro workspaces whose agents' file:// prompts were looked up
 
     for e in walk(root, _skipped, lambda rel: not ignored(rel + "/")):
         name = os.path.basename(e.full).lower()
@@ -126,6 +127,9 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
         if name == "readme.md":
             if placed and skipped:
                 skipped(e, "a project's own documentation, not an agent")
+        elif placed and (owner := kiro_prompt(e.full, prompts)) is not None:
+            if skipped:
+                skipped(e, kiro_prompt_reason(owner))
         elif placed:
             yield e
         elif skipped and not dialect and (what := instructions(e.rel)) is not None:

@@ -185,6 +185,74 @@ def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
         return None, "is not UTF-8 text (Kiro cannot read it either)"
 
 
+_AGENT_FOLDERS = ((".kiro", "agents"), (".amazonq", "cli-agents"))
+"""Where Kiro and Amazon Q Developer CLI load their JSON agents from, below the workspace (``kiro.toml`` layout)."""
+
+
+def prompt_owner(path: str | os.PathLike[str], seen: dict[str, dict[str, str]]) -> str | None:
+    """The JSON agent (its path below the workspace, ``.kiro/agents/NAME.json``) whose ``file://`` prompt is the file
+    at ``path``, when Kiro loads no agent from that file: a prompt document (``_PROMPT_SUFFIXES``) without a ``---``
+    header in a ``.kiro`` or ``.amazonq`` folder (the IDE's parser fails a file without frontmatter, ``kiro-md.toml``
+    ``[detect]``). Its text is that agent's prompt (``prompt_file``), so a run that finds it beside the agent takes it
+    as no agent of its own (read as a markdown persona, it would become a second agent with every tool). None
+    otherwise. The reference is resolved as ``prompt_file`` resolves it (relative to the agent file's folder, inside
+    its workspace, real paths compared). ``seen``: the workspaces whose agents were read in this run (one read each)."""
+    full = os.path.abspath(os.fspath(path))
+    if os.path.splitext(full)[1].lower() not in _PROMPT_SUFFIXES:
+        return None
+    parts = full.split(os.sep)
+    at = next((i for i in range(len(parts) - 2, 0, -1) if parts[i] in _WORKSPACE), None)
+    if at is None or _has_header(full):
+        return None
+    top = os.sep.join(parts[:at]) or os.sep
+    named = seen.get(top)
+    if named is None:
+        named = seen[top] = _named_prompts(top)
+    return named.get(os.path.realpath(full))
+
+
+def _has_header(path: str) -> bool:
+    """Does the file open with a ``---`` line (after an optional BOM), the frontmatter a Markdown agent has? A file
+    that cannot be read counts as one: it is left to its own conversion, which says why it fails."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+    except OSError:
+        return True
+    line = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    return line.rstrip(b" \t") == b"---"
+
+
+def _named_prompts(top: str) -> dict[str, str]:
+    """Real path of each prompt file a JSON agent of the workspace at ``top`` names by ``file://`` -> that agent's
+    path below ``top``. An agent that cannot be read, or names no file inside the workspace, names nothing here."""
+    import json
+
+    out: dict[str, str] = {}
+    real_top = os.path.realpath(top)
+    for folder in _AGENT_FOLDERS:
+        here = os.path.join(top, *folder)
+        try:
+            names = sorted(n for n in os.listdir(here) if n.lower().endswith(".json"))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                data = json.loads(limits.read_file(os.path.join(here, name)).decode("utf-8-sig"))
+            except (OSError, ValueError, limits.LimitError):
+                continue
+            ref = data.get("prompt") if isinstance(data, dict) else None
+            if not isinstance(ref, str) or not ref.startswith(FILE_PREFIX):
+                continue
+            target = ref[len(FILE_PREFIX):]
+            if not target or target.startswith(("/", "~")) or re.match(r"^[A-Za-z]:[\\/]", target):
+                continue
+            real = os.path.realpath(os.path.join(here, target))
+            if real.startswith(real_top.rstrip(os.sep) + os.sep):
+                out.setdefault(real, "/".join((*folder, name)))
+    return out
+
+
 class KiroMarkdown(Kiro):
     id = "kiro-md"
     detect_within_base = True  # the base score itself
