@@ -312,7 +312,7 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
         out.lenient.append((c.line, c.key))
     if not out.lenient and not out.colons:  # every chunk parsed alone, yet the whole did not: structure we cannot split
         line = yamlio.error_line(exc)
-        raise ParseError(f"frontmatter is not valid YAML: {str(exc).splitlines()[0]}", file=file,
+        raise ParseError(f"frontmatter is not valid YAML: {yamlio.error_text(exc)}", file=file,
                          line=None if line is None else line + 2)
     return data
 

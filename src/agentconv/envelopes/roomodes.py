@@ -111,7 +111,7 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
             raise LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
         except ValueError:
             line = yamlio.error_line(error)
-            raise ParseError(f"not valid YAML (nor JSON): {str(error).splitlines()[0]}", file=file,
+            raise ParseError(f"not valid YAML (nor JSON): {yamlio.error_text(error)}", file=file,
                              line=line + 1 if line is not None else 1) from None
     if data is None:
         data = {}

@@ -115,6 +115,14 @@ def _paired(text: str, error: Exception) -> Any:
 _HALF = rx.compile("[\ud800-\udfff]")
 
 
+def error_text(exc: Exception) -> str:
+    """What a ruamel error says went wrong, in one line: its ``problem`` ("found duplicate key \"*\" ...", "did not
+    find expected ',' or ']'"), not the first line of its text, which is often only the ``context`` it was found in
+    ("while constructing a mapping", "while parsing a flow sequence") and names no fault."""
+    problem = getattr(exc, "problem", None)
+    return problem.strip() if isinstance(problem, str) and problem.strip() else (str(exc).splitlines() or [""])[0]
+
+
 def error_line(exc: Exception) -> int | None:
     """The 0-based line a ruamel error points at, if any."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
