@@ -475,3 +475,28 @@ def test_a_claude_agent_does_not_gain_the_mcp_servers_its_settings_reject(tmp_pa
     doc, _ = api.read(agents / "all.md")
     assert [(g.raw, g.decision) for g in doc.records[0].tools.grants] == [
         ("WebFetch", "deny"), ("mcp__db", "deny"), ("mcp__my_srv", "deny")]
+
+
+def test_a_claude_agent_does_not_gain_the_mcp_servers_its_settings_deny_by_name(tmp_path):
+    """Claude Code never connects a server a ``deniedMcpServers`` entry names (``{"serverName": NAME}``, compared
+    verbatim), whatever its scope but a managed one; the list is merged from every settings source, the project's and
+    the local one too (@anthropic-ai/claude-code 2.1.330, the bundled cli). It was not read: an agent of every tool
+    beneath it was written for OpenCode with that server's tools. Now each named server is denied, said; a command
+    or URL entry names no server and is not read; allowedMcpServers is named as not read, and neither approval list
+    (enabledMcpjsonServers: a server it leaves out is asked about, not off) takes anything."""
+    agents, files = _claude_project(tmp_path, '{"deniedMcpServers": [{"serverName": "db"}, {"serverName": " gh"}, '
+                                    '{"serverUrl": "https://x.example/*"}, {"serverCommand": ["npx", "y"]}], '
+                                    '"enabledMcpjsonServers": ["web"], "allowedMcpServers": [{"serverName": "web"}]}',
+                                    '{"deniedMcpServers": [{"serverName": "db"}, {"serverName": "my.srv"}]}')
+    (agents / "mcp.md").write_text(files.setdefault(
+        "mcp", "---\nname: mcp\ndescription: Three servers\ntools: Read, mcp__db, mcp__gh, mcp__web\n---\nUse.\n"))
+    out = {n: api.convert(agents / f"{n}.md", "opencode") for n in files}
+    head = {n: r.text.split("\n---\n")[0] for n, r in out.items()}
+    assert head["all"].split("\n")[2:6] == ["mode: subagent", "permission:", "  db_*: deny", "  my_srv_*: deny"]
+    assert "gh" not in head["all"] and "x.example" not in head["all"]  # " gh" matches no name; a URL entry names none
+    assert "db" not in head["mcp"] and "gh_*: allow" in head["mcp"] and "web_*: allow" in head["mcp"]
+    said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
+    assert said == [f"deniedMcpServers of {agents.parent / 'settings.json'}, {agents.parent / 'settings.local.json'} "
+                    "(not read: its allowedMcpServers) read as rules beneath this agent's own, as Claude Code applies "
+                    "its settings' deny rules to every subagent"]
+    assert {n: api.convert(agents / f"{n}.md", "claude").text for n in files} == files

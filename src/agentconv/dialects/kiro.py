@@ -40,6 +40,11 @@ if TYPE_CHECKING:
 FILE_PREFIX = "file://"
 
 
+def _what(off: list[str], tools: list[tuple[str, str]]) -> str:
+    """What a list of switched-off servers and tools denies, as a report names it."""
+    return "servers' tools and those tools" if off and tools else "servers' tools" if off else "tools"
+
+
 
 class Kiro(Dialect):
     id = "kiro"
@@ -61,6 +66,12 @@ class Kiro(Dialect):
         agent.tools.mode = NONE  # schema default [] (no tools)
         agent.derived.append("tools")
 
+    def project_base(self, file: str) -> Any:
+        """The agent's workspace MCP file, as far as it switches servers or tools off (``settings.kiro``)."""
+        from . import settings
+
+        return settings.kiro(file)
+
     def _disabled_servers(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The agent's own ``mcpServers`` that say ``"disabled": true`` are never started, so their tools are not the
         agent's: each read as a deny of the server's every tool (a ``*`` agent's deny list; a listed ``@server``
@@ -69,29 +80,72 @@ class Kiro(Dialect):
         ``mcp_servers`` by ``disabled`` and starts only the enabled ones; chat/tools/custom_tool.rs
         ``CustomToolConfig.disabled`` ("whether or not to load this mcp server"). The ``tools`` as written and the
         policy read from them are kept on the record, so a write back into Kiro gives the list back as it came while
-        the policy is unchanged (``write_tools``)."""
+        the policy is unchanged (``write_tools``).
+
+        Likewise a server's ``disabledTools`` (Kiro CLI: "tool names to omit when calling the agent", "to prevent the
+        agent from using specific tools of an MCP server", kiro.dev/docs/cli/mcp/configuration, page of 2026-04-13,
+        read 2026-11-29 in the copy Glepooek/kiro-cli-docs 712ad7eb; the agent's ``mcpServers`` entries are the same
+        configuration as the file's, "disable by override" there): each tool denied. Not for an Amazon Q agent
+        (``.amazonq/``): its ``CustomToolConfig`` has no such field. Then the servers and tools its workspace MCP
+        file switches off (``project_base``, ``settings.kiro``) that its own ``mcpServers`` do not name (the agent's
+        entry replaces the file's whole)."""
         servers = data.get("mcpServers")
-        off = [n for n, cfg in (servers.items() if isinstance(servers, dict) else ())
-               if isinstance(cfg, dict) and cfg.get("disabled") is True]
+        own = servers if isinstance(servers, dict) else {}
         policy = agent.tools
-        if not off or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+        if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
             return
+        origin = agent.origin
+        amazonq = origin is not None and "/.amazonq/" in "/" + (origin.path or "").replace("\\", "/")
+        off = [n for n, cfg in own.items() if isinstance(cfg, dict) and cfg.get("disabled") is True]
+        tools = [] if amazonq else [
+            (n, t) for n, cfg in own.items() if isinstance(cfg, dict) and cfg.get("disabled") is not True
+            and isinstance(cfg.get("disabledTools"), list) for t in dict.fromkeys(cfg["disabledTools"])
+            if isinstance(t, str) and t.strip()]
+        changed = False
+        if self._deny_mcp(agent, off, tools):
+            changed = True
+            said = [f"mcpServers.{n}.disabled" for n in off] + [f"mcpServers.{n}.disabledTools"
+                                                                   for n in dict.fromkeys(n for n, _ in tools)]
+            why = (["Kiro CLI and Amazon Q Developer CLI start no disabled server"] if off else []) + (
+                ["Kiro CLI omits the tools a server's disabledTools names"] if tools else [])
+            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(said),
+                       reading=f"those {_what(off, tools)} denied, as {' and '.join(why)}")
+        base = origin.keep.get("base") if origin is not None else None
+        if base is not None and hasattr(base, "disabled"):  # settings.McpJson
+            off = [n for n in base.disabled if n not in own]
+            tools = [(n, t) for n, t in base.tools if n not in own]
+            if self._deny_mcp(agent, off, tools):
+                from .helpers import shown_path
+
+                changed = True
+                said = [f"mcpServers.{n}.disabled" for n in off] + [f"mcpServers.{n}.disabledTools"
+                                                                       for n in dict.fromkeys(n for n, _ in tools)]
+                who = "Amazon Q Developer CLI" if base.file.replace("\\", "/").endswith("/.amazonq/mcp.json") \
+                    else "Kiro CLI"
+                report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(said)} of {shown_path(base.file)}",
+                           reading=f"those {_what(off, tools)} denied, as {who} starts no server that file disables "
+                           "and omits the tools it disables, and the agent's own mcpServers do not name them (an "
+                           "agent has that file's servers only as it configures them)")
+        if changed and origin is not None:
+            origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
+
+    def _deny_mcp(self, agent: Agent, off: list[str], tools: list[tuple[str, str]]) -> bool:
+        """Deny each server of ``off`` whole and each (server, tool) of ``tools`` beneath the agent's tools (a
+        ``*`` agent's deny list; taken out of a list, or a tool of a listed ``@server`` denied there): whether the
+        policy changed."""
+        policy = agent.tools
         before = (policy.mode, list(policy.grants))
         rules = [g for n in off for g in self.grants(f"@{n}", "deny")]
-        if policy.mode == ALLOWLIST:  # a server the agent does not list: nothing to take
+        rules += [g for n, t in tools for g in self.grants(f"@{n}/{t}", "deny")]
+        if policy.mode == ALLOWLIST:  # a server or tool the agent does not list: nothing to take
             listed = {g.canonical for g in policy.allowed()}
-            rules = [g for g in rules if any(c == g.canonical or server_of(c, {g.canonical}) for c in listed)]
+            rules = [g for g in rules if any(c == g.canonical or server_of(c, {g.canonical})
+                                             or server_of(g.canonical, {c or ""}) for c in listed)]
         elif rules:
             policy.mode = DENYLIST
         policy.grants = [*policy.grants, *rules]
         settle(policy)
-        if (policy.mode, policy.grants) == before:
-            return
-        if agent.origin is not None:
-            agent.origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
-        report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"mcpServers.{n}.disabled" for n in off),
-                   reading="those servers' tools denied, as Kiro CLI and Amazon Q Developer CLI start no disabled "
-                           "server")
+        return (policy.mode, policy.grants) != before
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():

@@ -99,7 +99,14 @@ def claude(file: str) -> Base | None:
     cli marks a server a settings list names "rejected" (its approval check, before ``enabledMcpjsonServers`` and
     ``enableAllProjectMcpServers``) and never connects it, and a subagent has only its session's servers: each is read
     as ``mcp__<server>`` denied (the name spelt as its tool names spell it). It holds for .mcp.json servers only, so a
-    user-scope server of that name is denied too: narrower, never wider."""
+    user-scope server of that name is denied too: narrower, never wider. And ``deniedMcpServers``'s server names
+    (``_denied_servers``), which Claude Code never connects whatever their scope.
+
+    Not read, as they switch nothing off: ``enabledMcpjsonServers`` and ``enableAllProjectMcpServers`` (approvals:
+    a .mcp.json server neither names nor rejects is "pending", asked about in a terminal session and approved in a
+    non-interactive one, 2.1.330 ``vnt``/``qIt``), and ``allowedMcpServers`` (an allowlist of servers a user's own
+    settings extend, matched by command or URL where it holds such entries: not read, named beside the rules read as
+    ``other``)."""
     where = _absolute(file).replace("\\", "/")
     cut = max(where.rfind(f"/.claude/{kind}/") for kind in ("agents", "skills", "commands"))
     if cut < 0:
@@ -128,12 +135,29 @@ def _claude(project: str) -> Base | None:
         perms = perms if isinstance(perms, dict) else {}
         deny = _rules(perms.get("deny"))
         servers = _rules(data.get("disabledMcpjsonServers"))
-        gave.update(k for k, v in (("permissions.deny", deny), ("disabledMcpjsonServers", servers)) if v)
-        return ([*deny, *(f"mcp__{_MCP_UNSAFE.sub('_', s)}" for s in servers)], ["permissions.defaultMode"] if perms.get("defaultMode")
-                else [], None, perms.get("ask"))
+        named = _denied_servers(data.get("deniedMcpServers"))
+        gave.update(k for k, v in (("permissions.deny", deny), ("disabledMcpjsonServers", servers),
+                                   ("deniedMcpServers", named)) if v)
+        return ([*deny, *(f"mcp__{_MCP_UNSAFE.sub('_', s)}" for s in dict.fromkeys([*servers, *named]))],
+                [k for k, v in (("permissions.defaultMode", perms.get("defaultMode")),
+                                ("allowedMcpServers", isinstance(data.get("allowedMcpServers"), list))) if v],
+                None, perms.get("ask"))
 
     gave: set[str] = set()  # the keys that gave deny rules, as the report names them
     return _read(names, rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)) or "permissions.deny"))
+
+
+def _denied_servers(found: Any) -> list[str]:
+    """The server names of a Claude Code ``deniedMcpServers`` list: its ``{"serverName": NAME}`` entries (a
+    ``serverCommand`` or ``serverUrl`` entry names no server: not read). @anthropic-ai/claude-code 2.1.330 (the
+    bundled cli, read 2026-11-29): the list is merged from every settings source, ``projectSettings`` and
+    ``localSettings`` too (the merge's union keys: ``disabledMcpjsonServers``, ``deniedMcpServers``, ...; its own
+    message, "set in your own, the project's or your organization's Claude Code settings"), and a server whose name an
+    entry gives verbatim ("names are compared verbatim") is never connected (``fA``: ``pfe`` ... ``D_o``), whatever
+    its scope, but a managed one (those skip the repository's entries, ``withoutRepository``)."""
+    return [e["serverName"] for e in found if isinstance(e, dict) and isinstance(e.get("serverName"), str)
+            and e["serverName"].strip() and e["serverName"] == e["serverName"].strip()] \
+        if isinstance(found, list) else []
 
 
 def gemini(file: str) -> Base | None:
@@ -185,6 +209,69 @@ def gemini(file: str) -> Base | None:
     name = os.path.join(where[:cut] or "/", ".gemini", "settings.json")
     return per_run(("gemini settings", name), lambda: _read(
         [name], rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)), tool="Gemini CLI")))
+
+
+@dataclass(frozen=True)
+class McpJson:
+    """A Kiro CLI / Amazon Q Developer CLI workspace MCP file's servers that are switched off, or some of whose tools
+    are (``kiro``)."""
+
+    file: str
+    """The file: ``.kiro/settings/mcp.json`` or ``.amazonq/mcp.json``."""
+    disabled: tuple[str, ...]
+    """The servers it configures with ``"disabled": true``."""
+    tools: tuple[tuple[str, str], ...]
+    """(server, tool) for each tool a server's ``disabledTools`` names (Kiro's file only)."""
+
+
+def kiro(file: str) -> McpJson | None:
+    """The servers a Kiro agent's (or an Amazon Q Developer CLI agent's) workspace MCP file switches off, or some of
+    whose tools it omits; None where there is no such file, it cannot be read or it switches nothing off.
+
+    Which file: an agent of ``.kiro/agents/`` gets ``.kiro/settings/mcp.json`` of the folder holding ``.kiro`` (the
+    workspace scope: "<cwd>/.kiro/settings/mcp.json", kiro.dev/docs/cli/custom-agents/configuration-reference,
+    includeMcpJson; kiro.dev/docs/cli/mcp/configuration, page of 2026-04-13, read 2026-11-29 in the copy
+    Glepooek/kiro-cli-docs 712ad7eb), each server's ``disabled`` and ``disabledTools`` ("tool names to omit when
+    calling the agent"). An agent of ``.amazonq/cli-agents/`` gets ``.amazonq/mcp.json`` (aws/amazon-q-developer-cli
+    15cc8f3c, util/paths.rs ``workspace::MCP_CONFIG``; agent/mod.rs ``load_legacy_mcp_config``), whose servers have
+    ``disabled`` and no ``disabledTools`` (chat/tools/custom_tool.rs ``CustomToolConfig``: not a field, ignored).
+
+    Why it holds for the agent: both tools give an agent such a file's servers only where it asks for them
+    (``includeMcpJson``; Amazon Q's ``useLegacyMcpJson``, agent/mod.rs ``thaw``), and never one its own
+    ``mcpServers`` names (the agent's wins whole: "Agent > Workspace > Global", the docs' "complete override";
+    ``thaw`` skips the duplicate), and the workspace's entry replaces the user's (global) one of that name
+    (``load_legacy_mcp_config``: "We prioritize what is in the workspace"). So a server it switches off, that the
+    agent's own ``mcpServers`` does not name, is never started for the agent (tool_manager.rs starts no disabled
+    server), whether the agent includes the file or not (then it has no such server at all): its tools are never the
+    agent's. Read leniently (a file Kiro cannot parse it skips whole, so its servers are none of the agent's either)."""
+    where = _absolute(file).replace("\\", "/")
+    for marker, rel, tools in (("/.kiro/agents/", (".kiro", "settings", "mcp.json"), True),
+                               ("/.amazonq/cli-agents/", (".amazonq", "mcp.json"), False)):
+        cut = where.rfind(marker)
+        if cut >= 0:
+            name = os.path.join(where[:cut] or "/", *rel)
+            return per_run(("kiro mcp.json", name), lambda: _mcp_json(name, tools))
+    return None
+
+
+def _mcp_json(name: str, with_tools: bool) -> McpJson | None:
+    if not os.path.isfile(name):
+        return None
+    try:
+        data = _settings(name)
+    except (OSError, UnicodeDecodeError, ParseError, limits.LimitError):
+        return None
+    servers = data.get("mcpServers") if isinstance(data, dict) else None
+    off: list[str] = []
+    tools: list[tuple[str, str]] = []
+    for server, cfg in (servers.items() if isinstance(servers, dict) else ()):
+        if not isinstance(cfg, dict):
+            continue
+        if cfg.get("disabled") is True:
+            off.append(server)
+        elif with_tools and isinstance(cfg.get("disabledTools"), list):
+            tools += [(server, t) for t in dict.fromkeys(cfg["disabledTools"]) if isinstance(t, str) and t.strip()]
+    return McpJson(name, tuple(off), tuple(tools)) if off or tools else None
 
 
 def _servers(data: dict[str, Any], mcp: dict[str, Any]) -> Any:
