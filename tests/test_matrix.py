@@ -37,8 +37,9 @@ def source_text(dialect: str, extra: str = "", body: str = "Do the work.\n") -> 
     }[dialect]
     if dialect == "codex":
         return f"{head}{extra}developer_instructions = {json.dumps(body)}\n"
-    if dialect == "kiro":
-        return "{" + head + (", " + extra if extra else "") + f', "prompt": {json.dumps(body)}' + "}\n"
+    if dialect == "kiro":  # every tool trusted (allowedTools), as the others' lists allow: a tool it omits asks
+        trust = ', "allowedTools": ["*", "@*"]' if '"tools"' in extra else ""
+        return "{" + head + (", " + extra if extra else "") + trust + f', "prompt": {json.dumps(body)}' + "}\n"
     return f"---\n{head}{extra}---\n\n{body}"
 
 
@@ -270,6 +271,11 @@ def test_tool_state(state, source, target):
     if target in WRITTEN[state]:
         assert tools_field(target, result.text) == WRITTEN[state][target]
     back, _ = agentconv.read_text(result.text, target, path=PATHS[target])
+    if target == "kiro" and source != "kiro":  # written without allowedTools: each tool Kiro does not trust by default asks there
+        assert all(g.decision == "ask" for g in back.agent.tools.grants if g.canonical not in ("read", "todo"))
+        if state == "inherit":  # `["*"]`: every tool, the untrusted ones asking (a deny list of asks)
+            assert back.agent.tools.mode == "denylist" and not back.agent.tools.denied()
+            return
     assert back.agent.tools.mode == state
     assert {g.canonical for g in back.agent.tools.allowed()} == {g.canonical for g in doc.agent.tools.allowed()}
 

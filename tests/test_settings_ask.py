@@ -114,8 +114,9 @@ NO_ASK = {
         "---\nx\n", "bash(git push *)"),
     "gemini from claude settings: a whole tool asked": (
         "gemini", "claude", '{"permissions": {"ask": ["WebFetch"]}}', "WebFetch"),
-    "kiro from claude settings: a scope asked": (
-        "kiro", "claude", '{"permissions": {"ask": ["Bash(git push:*)"]}}', "Bash(git push:*)"),
+    # Kiro asks of every shell call its allowedTools do not trust (a scope asked is kept there); it reads unasked
+    "kiro from claude settings: read asked": (
+        "kiro", "claude", '{"permissions": {"ask": ["Read"]}}', "Read"),
     "copilot from claude settings: a scope asked": (
         "copilot", "claude", '{"permissions": {"ask": ["Bash(git push:*)"]}}', "Bash(git push:*)"),
 }

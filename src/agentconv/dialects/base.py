@@ -564,7 +564,11 @@ class Dialect(ToolFields, Detection):
         reader would take it back: no wider than what the written ``header`` (default ``mapping``) grants."""
         if not ctx.policy.carry:
             return None
-        if "tools" in ctx.carried and (kept := self._tools_refused(ctx, mapping if header is None else header)):
+        if "tools" in ctx.carried and (kept := self._tools_refused(ctx, mapping if header is None else header)) and \
+                (lowered := self._asks_lowered(ctx, mapping if header is None else header)) is not None:
+            ctx.carried["tools"] = lowered  # the file asks where the source allowed (Kiro): it rides as asks
+            kept = self._tools_refused(ctx, mapping if header is None else header)
+        if "tools" in ctx.carried and kept:
             if kept is True:
                 ctx.uncarry("tools", "wider than what the file itself grants")
             else:
@@ -738,6 +742,21 @@ class Dialect(ToolFields, Detection):
                 not (spelled and spelled & set(keys)) and not unnamed:
             return None  # the first dialect's own order: a write back into it gives it anyway
         return keys  # keys whose values go nowhere (an access setting dropped) are not named
+
+    def _asks_lowered(self, ctx: "WriteContext", header: dict[str, Any]) -> dict[str, Any] | None:
+        """The carried tool policy with each tool it allows whole that the file itself only asks for (a tool Kiro's
+        ``tools`` lists and no ``allowedTools`` entry trusts) carried as asking: what the way back says is then the
+        file's own decision, never laxer, and the tools keep the source's spelling. None: no such tool."""
+        carried = ctx.carried["tools"]
+        if carried.get("mode") not in (ALLOWLIST, DENYLIST) or not self.table.get("trust"):
+            return None
+        visible = self.visible_tools(header)
+        asked = {g.canonical for g in visible.grants if g.decision == "ask" and g.pattern is None}
+        allowed = {g.canonical for g in visible.grants if g.decision == "allow" and g.pattern is None}
+        grants = [{**g, "decision": "ask"} if isinstance(g, dict) and g.get("decision", "allow") == "allow"
+                  and g.get("pattern") is None and g.get("canonical") in asked - allowed else g
+                  for g in carried.get("grants", ())]
+        return {**carried, "grants": grants} if grants != list(carried.get("grants", ())) else None
 
     def _tools_refused(self, ctx: "WriteContext", header: dict[str, Any]) -> bool | tuple[int, ...]:
         """Would a reader refuse the carried tool policy beside ``header`` (``carry.refusal`` against what the header
@@ -1617,7 +1636,8 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
         return None
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
         return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
-                                 (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None)
+                                 (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None,
+                                 _scoped_said(rule.get("scoped", {}), policy))
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
@@ -1630,8 +1650,24 @@ def _rules(value: list[Any], which: set[int]) -> str:
                      for i, r in enumerate(value) if i in which)
 
 
+def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None) -> Callable[[str, Any], bool] | None:
+    """For ``_denying_settings``: whether a setting's deny list (``[own] ... denies.scoped``: its key -> the canonical
+    tool whose scopes it denies, Kiro's ``deniedCommands`` -> ``bash``) is said whole by the tool policy written, each
+    entry a scoped deny grant read from it (``Kiro._denied_commands``, the entry as its ``raw``)."""
+    if not scoped or policy is None:
+        return None
+    said = {(g.canonical, g.raw) for g in policy.denied() if g.pattern is not None}
+
+    def check(key: str, entries: Any) -> bool:
+        tool = scoped.get(key)
+        return bool(tool) and isinstance(entries, list) and bool(entries) and all(
+            isinstance(e, str) and (tool, e) in said for e in entries)
+    return check
+
+
 def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (),
-                      ungranted: Callable[[str], bool] | None = None) -> str | None:
+                      ungranted: Callable[[str], bool] | None = None,
+                      said: Callable[[str, Any], bool] | None = None) -> str | None:
     """The settings of ``value`` (``{TOOL: {KEY: ...}}``) under one of ``keys`` that hold something (a non-empty list,
     true), as text: ``shell deniedCommands git push .*; write deniedPaths secrets/**``. A key of ``allowlists`` names
     what is allowed in glob patterns: one holding a pattern of stars alone (``*``: every name) denies nothing.
@@ -1647,6 +1683,8 @@ def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (
             v = settings.get(k) if isinstance(settings, dict) else None
             if k in allowlists and isinstance(v, list) and any(isinstance(p, str) and p and not p.strip("*") for p in v):
                 continue  # every name matches: nothing is restricted
+            if said is not None and said(k, v):
+                continue  # written as the tool policy's scoped denies (`git push.*` -> Bash(git push*))
             if v is True or (isinstance(v, list) and v):
                 hits.append(f"{tool} {k}" + (f" {', '.join(map(str, v))}" if isinstance(v, list) else ""))
     return "; ".join(hits) or None

@@ -21,16 +21,19 @@ category tags (``kiro-md.toml``). Its tools are read as the JSON form's (no key:
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .. import limits
+from .. import limits, rx
 
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
+from ..tools import split_mcp
 from .base import Dialect
+from .helpers import dedupe
 from .toolpolicy import server_of, settle
 
 if TYPE_CHECKING:
@@ -62,6 +65,8 @@ class Kiro(Dialect):
         if "tools" in data:
             super().read_tools(agent, data, report)
             self._disabled_servers(agent, data, report)
+            self._denied_commands(agent, data, report)
+            self._asked(agent, data, report)
             return
         agent.tools.mode = NONE  # schema default [] (no tools)
         agent.derived.append("tools")
@@ -147,6 +152,104 @@ class Kiro(Dialect):
         settle(policy)
         return (policy.mode, policy.grants) != before
 
+    def _denied_commands(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """A shell's ``deniedCommands`` (``toolsSettings.shell``, ``execute_bash``) that are each a literal command, or
+        a literal prefix followed by ``.*``, read as scoped denies of the shell it has (``git push.*`` -> ``git push*``;
+        ``command_glob``), which a target with command scopes writes (OpenCode ``bash: {"git push*": deny}``, Claude Code
+        ``Bash(git push*)``): no longer refused there. A list with any other regex is read as nothing (``_denies``
+        refuses it as before). The ``tools`` as written and the policy read are kept (``own_tools``)."""
+        settings = data.get("toolsSettings")
+        policy = agent.tools
+        if not isinstance(settings, dict) or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+            return
+        rules: list[Grant] = []
+        for tool, value in settings.items():
+            denied = value.get("deniedCommands") if isinstance(value, dict) else None
+            if not isinstance(tool, str) or self.crosswalk.read(tool) != ["bash"] or not isinstance(denied, list):
+                continue
+            globs = [command_glob(d) if isinstance(d, str) else None for d in denied]
+            if denied and None not in globs:
+                rules += [Grant(d, "bash", "deny", g) for d, g in zip(denied, globs)]
+        if policy.mode == ALLOWLIST:
+            held = any(g.canonical == "bash" and g.pattern is None for g in policy.allowed())
+        else:
+            held = not any(g.canonical == "bash" and g.pattern is None for g in policy.denied())
+        if not rules or not held:
+            return
+        if policy.mode == INHERIT:
+            policy.mode = DENYLIST
+        policy.grants = [*policy.grants, *rules]
+        settle(policy)
+        if agent.origin is not None:
+            kept = agent.origin.keep.get("own_tools")
+            agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
+                                              replace(policy, grants=list(policy.grants)))
+        report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in rules),
+                   reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in rules) + "), as "
+                           f"{self.said} matches each regex against the whole command")
+
+    def _asked(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """The tools the agent has that ``allowedTools`` does not trust ask before each call (``[trust]``: the entries
+        matched as Kiro matches them, the tools trusted with no entry): those grants read ``ask``. On ``*`` (every
+        tool), each built-in tool Kiro names that is not trusted asks, and every MCP server's tools unless trusted.
+        An ``@server`` the agent has with some of its tools trusted by exact name: the server asks, those tools are
+        allowed (a glob of some of a server's tools is not read: those tools ask, said). The ``tools`` as written and
+        the policy read are kept on the record, so a write back into Kiro gives the list back as it came."""
+        trust = self.table.get("trust")
+        policy = agent.tools
+        if not trust or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+            return
+        entries = data.get(trust["key"])
+        entries = [e for e in entries if isinstance(e, str)] if isinstance(entries, list) else []
+        native, servers, tools, partial, unread = _trusted(entries, self.crosswalk.valid)
+        unread = list(unread)
+        native |= set(trust.get("trusted", ()))
+
+        def mcp_trusted(canonical: str) -> bool:
+            server, tool = split_mcp(canonical) or ("", "")
+            return any(_glob(p, f"@{server}") for p in servers) or (
+                tool != "*" and any(_glob(p, f"@{server}/{tool}") for p in servers))
+
+        before = (policy.mode, list(policy.grants))
+        if policy.mode in (INHERIT, DENYLIST):  # `*` (DENYLIST: less its disabled servers): every tool, each asking
+            denied = {g.canonical for g in policy.denied() if g.pattern is None}
+            asks = [Grant(self.crosswalk.write(c)[0], c, "ask") for c in self.table.get("tools", {})
+                    if c not in native and c not in denied]
+            if not any(set(p[1:]) <= {"*"} for p in servers):  # `@*` trusts every server's tools
+                asks.append(Grant("*", "mcp:*/*", "ask"))
+                asks += [Grant(p, f"mcp:{p[1:]}" if "/" in p else f"mcp:{p[1:]}/*") for p in servers
+                         if not any(ch in p for ch in _GLOB)]
+                unread += [p for p in servers if any(ch in p for ch in _GLOB)]
+            if asks:  # every other tool asks, as OpenCode's `bash: ask` (a deny list of asks)
+                policy.mode, policy.grants = DENYLIST, [*policy.grants, *asks]
+        else:
+            out: list[Grant] = []
+            for g in policy.grants:
+                if g.decision != "allow" or g.canonical is None:
+                    out.append(g)
+                    continue
+                parts = split_mcp(g.canonical)
+                ok = mcp_trusted(g.canonical) if parts else g.canonical in native
+                out.append(g if ok else replace(g, decision="ask"))
+                if parts and not ok and parts[1] == "*":  # `@server` asks; its tools trusted by name do not
+                    out += [Grant(f"@{parts[0]}/{t}", f"mcp:{parts[0]}/{t}") for t in tools.get(parts[0], ())]
+                    unread += partial.get(parts[0], [])
+            policy.grants = out
+        settle(policy)
+        if (policy.mode, policy.grants) == before:
+            return
+        if agent.origin is not None:
+            kept = agent.origin.keep.get("own_tools")
+            agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
+                                              replace(policy, grants=list(policy.grants)))
+        asked = dedupe(g.raw if g.raw != "*" else "every MCP server's tools" for g in policy.grants if g.decision == "ask")
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(asked)} (not in {trust['key']})",
+                   reading=f"asking before each call, as {self.said} asks of a tool {trust['key']} does not trust")
+        if unread:
+            report.add(LossCode.TOOL_NARROWED, "tools", tools=", ".join(dedupe(unread)),
+                       written=f"not read as trusted (a glob of some of a server's tools, or a pattern {self.said} "
+                               "matches as a glob set agentconv does not read): those tools ask before each call")
+
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():
             ref = agent.prompt
@@ -178,6 +281,14 @@ class Kiro(Dialect):
             return {"tools": ["*"]}  # no key would mean no tools here
         return super().write_tools(ctx)
 
+    def asked_whole(self, ctx: "WriteContext", policy: ToolPolicy, allowed: list[tuple[str, Grant]]) -> None:
+        """A tool the source asks about before each call, written in ``tools`` and not in ``allowedTools`` (which no
+        write from another dialect fills), asks here too: kept, nothing to say. Only a tool Kiro runs without asking
+        when no entry trusts it (``[trust] trusted``: ``read``, the task list) loses its ask: said as elsewhere."""
+        trusted = set(self.table.get("trust", {}).get("trusted", ()))
+        kept = [g for g in policy.grants if g.decision != "ask" or g.canonical in trusted]
+        super().asked_whole(ctx, replace(policy, grants=kept), allowed)
+
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         ref = agent.extensions.get(self.id, {}).get("prompt")
         if ref and not agent.prompt:
@@ -197,6 +308,102 @@ class Kiro(Dialect):
             ctx.report.add(LossCode.FIELD_DROPPED, "kind",
                            field=f"kind {ctx.agent.kind!r}", done="written",
                            why=f"{self.said} has only agents (it is written as a single agent)")
+
+
+_LITERAL_ESCAPE = rx.compile(r"\\([^0-9A-Za-z\s<>])")
+_REGEX_META = set(".*+?()[]{}|^$\\")
+_NOT_LITERAL = "*?\\\t\n\r|&;<>()`$'\"=#"
+"""What a command glob would not match as Kiro's regex does: glob wildcards, a backslash (OpenCode makes it ``/``), and
+the shell's operators, quotes, expansions, assignments and comments: OpenCode and Claude Code match each command of a
+compound one on its own (``a | b`` is two), so a deny of the whole text ``echo x | sh`` would deny nothing there."""
+
+
+def command_glob(regex: str) -> str | None:
+    """The command glob (``*`` any run of characters: OpenCode's bash patterns, util/wildcard.ts in opencode-ai
+    1.18.33, ``*`` -> ``.*`` with the ``s`` flag; Claude Code's ``Bash(...)`` scopes) that matches what Kiro's
+    ``deniedCommands`` regex matches, or None where there is none exactly. Kiro anchors each regex as ``\\A{regex}\\z``
+    (aws/amazon-q-developer-cli 15cc8f3c, crates/chat-cli/src/cli/chat/tools/execute/mod.rs ``eval_perm``,
+    ``Regex::new(&format!(r"\\A{dc}\\z"))``; docs/built-in-tools.md "anchored with \\A and \\z"), so a regex that
+    is a literal (its punctuation escaped or not special) optionally followed by ``.*`` means the command exactly, or
+    the commands that begin with it: ``git push.*`` -> ``git push*`` (``git pushx`` too, as in Kiro), ``git push .*``
+    -> ``git push *``. A leading ``^`` and a trailing ``$`` change nothing there. Not read: any other regex (classes,
+    ``\\s``, ``\\b``, groups, alternation, which the bare ``\\A...\\z`` wrapping would also split), a literal
+    holding any of ``_NOT_LITERAL`` (a glob, a Claude scope or the shell would read them otherwise), one ending in
+    ``:`` before ``.*`` (Claude Code reads ``:*`` as its prefix rule), blank, edged or doubled whitespace, or tabs.
+    A glob matches a newline where Kiro's ``.`` does not: a wider deny, never a narrower one."""
+    body = regex
+    if body.startswith("^"):
+        body = body[1:]
+    if body.endswith("$") and not body.endswith("\\$"):
+        body = body[:-1]
+    rest = body.endswith(".*") and not body.endswith("\\.*")
+    if rest:
+        body = body[:-2]
+    out, i = [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            m = _LITERAL_ESCAPE.match(body, i)
+            if not m:
+                return None
+            out.append(m.group(1))
+            i = m.end()
+            continue
+        if ch in _REGEX_META:
+            return None
+        out.append(ch)
+        i += 1
+    literal = "".join(out)
+    if not literal.strip() or literal != literal.lstrip() or (not rest and literal != literal.rstrip()):
+        return None
+    if any(ch in literal for ch in _NOT_LITERAL) or "  " in literal or (rest and literal.endswith(":")):
+        return None
+    return literal + "*" if rest else literal
+
+
+_GLOB = "*?[{"
+"""The characters that make an ``allowedTools`` entry a glob (util/pattern_matching.rs: ``*`` or ``?``; globset also
+reads ``[...]`` and ``{a,b}`` in one)."""
+
+
+def _glob(pattern: str, text: str) -> bool:
+    """``matches_any_pattern`` for one entry: equal, or (holding ``*`` or ``?``) a globset match, where ``*`` matches
+    any run of characters, ``/`` too (globset's default, no ``literal_separator``). An entry with ``[``, ``{`` or
+    ``\\`` (classes, alternatives, escapes) is not read here: no match (never wider)."""
+    if pattern == text:
+        return True
+    if not any(ch in pattern for ch in "*?") or any(ch in pattern for ch in "[{\\"):
+        return False
+    return fnmatch.fnmatchcase(text, pattern)  # `*` any run (`/` too), `?` one character: no `[` here
+
+
+def _trusted(entries: list[str], names: dict[str, list[str]]) -> tuple[set[str], list[str], dict[str, list[str]],
+                                                                         dict[str, list[str]], list[str]]:
+    """What ``allowedTools`` trusts (tool_permission_checker.rs ``is_tool_in_allowlist``): the canonical ids of the
+    built-in tools it names (``names``: Kiro's spellings), its ``@`` entries, the tools it names exactly inside each
+    server (``@server/tool``), its globs of some of a server's tools by server, and the entries not read."""
+    native: set[str] = set()
+    servers: list[str] = []
+    tools: dict[str, list[str]] = {}
+    partial: dict[str, list[str]] = {}
+    unread: list[str] = []
+    for e in entries:
+        if e in ("@builtin", "@builtin/", "@builtin/*"):
+            native.update(c for cs in names.values() for c in cs)
+            continue
+        if e.startswith("@") and not e.startswith("@builtin/"):
+            servers.append(e)
+            server, sep, tool = e[1:].partition("/")
+            if sep and not any(ch in server for ch in _GLOB):
+                (partial if any(ch in tool for ch in _GLOB) else tools).setdefault(server, []).append(
+                    e if any(ch in tool for ch in _GLOB) else tool)
+            continue
+        name = e.removeprefix("@builtin/")
+        if any(ch in name for ch in "[{\\"):
+            unread.append(e)
+            continue
+        native.update(c for n, cs in names.items() if _glob(name, n) for c in cs)
+    return native, servers, tools, partial, unread
 
 
 _WORKSPACE = (".kiro", ".amazonq")
