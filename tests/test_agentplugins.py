@@ -285,11 +285,19 @@ def test_files_at_core_places_are_not_copied_there_and_are_reported(tmp_path):
 
 
 def test_a_file_two_outputs_claim_is_reported_not_silently_dropped(tmp_path):
-    """A Claude Code plugin whose manifest names another hooks file, with a file at hooks/hooks.json too: the
-    hooks are written there, the other file is reported (it was dropped without a word)."""
+    """A Claude Code plugin whose manifest names another hooks file, with a file at hooks/hooks.json too. Written
+    as a Claude Code plugin again, both stay where they are, the manifest keeps its key (the same plugin). Written
+    from another format, the hooks go where Claude Code reads them without a key: the other file there is reported
+    (it was dropped without a word)."""
     src = claude(tmp_path, {"name": "p", "hooks": "./config/hooks.json"},
                  **{"config/hooks.json": '{"hooks": {}}\n', "hooks/hooks.json": '{"old": true}\n'})
     out, failed = packages.write_package(packages.read_package(src), "claude-plugin")
+    assert (out["config/hooks.json"].data, out["hooks/hooks.json"].data, failed) == (
+        b'{"hooks": {}}\n', b'{"old": true}\n', [])
+    assert json.loads(out[".claude-plugin/plugin.json"].data)["hooks"] == "./config/hooks.json"
+    pkg = packages.read_package(src)
+    pkg.fmt = "agent-plugins"  # as if read from another format: its own places are not Claude Code's to keep
+    out, failed = packages.write_package(pkg, "claude-plugin")
     assert out["hooks/hooks.json"].data == b'{"hooks": {}}\n'
     assert [(rel, exc) for rel, exc, _ in failed] == [("hooks/hooks.json", None)]
     assert "config/hooks.json is written there" in failed[0][2].items[0].message

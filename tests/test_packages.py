@@ -215,19 +215,27 @@ def test_usage_errors(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
-def test_manifest_places_are_read_and_written_at_the_default_places(tmp_path):
-    """A manifest that names its agents file and hooks file elsewhere: both are read from there and written where
-    Claude Code looks by default (the manifest keys that named them are not written)."""
+def test_manifest_places_are_read_there_and_kept_in_the_same_format_else_written_at_the_default_places(tmp_path):
+    """A manifest that names its agents file and hooks file elsewhere: both are read from there. A Claude Code plugin
+    written from it keeps them there, the manifest as it came; one written from another format (an Agent Plugins
+    package made from it) has them where Claude Code looks by default (the manifest keys that named them are not
+    written)."""
     src = tmp_path / "p"
     (src / ".claude-plugin").mkdir(parents=True)
     (src / "custom").mkdir()
     (src / "config").mkdir()
-    (src / ".claude-plugin" / "plugin.json").write_text(json.dumps(
-        {"name": "p", "agents": ["./custom/helper.md"], "hooks": "./config/hooks.json"}))
+    manifest = json.dumps({"name": "p", "agents": ["./custom/helper.md"], "hooks": "./config/hooks.json"})
+    (src / ".claude-plugin" / "plugin.json").write_text(manifest)
     (src / "custom" / "helper.md").write_text("---\nname: helper\ndescription: Helps.\n---\nHelp.\n")
     (src / "config" / "hooks.json").write_text('{"hooks": {}}\n')
-    back = tmp_path / "back"
-    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(back), "--json")
+    same = tmp_path / "same"
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(same), "--json")
+    assert r.returncode == 0, r.stderr
+    assert tree(same) == tree(src)
+    ap, back = tmp_path / "ap", tmp_path / "back"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "claude", "-o", str(ap))
+    assert r.returncode == 0, r.stderr
+    r = agentconv("convert", str(ap), "--to", "claude-plugin", "-o", str(back), "--json")
     assert r.returncode == 0, r.stderr
     assert (back / "agents" / "helper.md").read_text() == (src / "custom" / "helper.md").read_text()
     assert (back / "hooks" / "hooks.json").read_text() == '{"hooks": {}}\n'
@@ -339,3 +347,26 @@ def test_a_claude_plugin_converted_to_its_own_format_keeps_its_manifest_byte_for
     assert out.returncode == 0, out.stderr
     assert json.loads((tmp_path / "o2" / ".claude-plugin" / "plugin.json").read_text("utf-8")) == {
         "name": "tidy", "description": "Tidies"}
+
+
+def test_a_claude_plugin_whose_manifest_names_its_places_comes_back_byte_for_byte(tmp_path):
+    """A manifest naming its own component places (``"commands": ["./.claude/commands/fix.md"]``, ``"skills":
+    "./skills/"``, a ``hooks`` path): converted to claude-plugin, the records were moved to the default folders and
+    those keys dropped, so the manifest came back rewritten (11 plugin files of the unseen21 shadow corpus, 3 of its
+    manifests). Same format: each record at the path it was read from, the keys kept, every file as it came."""
+    src = tmp_path / "kit"
+    files = {
+        ".claude-plugin/plugin.json": ('{\n  "name": "kit",\n  "description": "A kit",\n  "author": { "name": "A" },\n'
+                                       '  "commands": ["./.claude/commands/fix.md", "./.claude/commands/ship.md"],\n'
+                                       '  "skills": "./skills/",\n  "hooks": "./config/hooks.json"\n}\n'),
+        ".claude/commands/fix.md": "---\ndescription: Fix a bug\n---\n\nFix $ARGUMENTS.\n",
+        ".claude/commands/ship.md": "---\ndescription: Ship it\nallowed-tools: Bash(git push:*)\n---\n\nShip.\n",
+        "skills/triage/SKILL.md": "---\nname: triage\ndescription: Sort the issues\n---\n\nSort them.\n",
+        "config/hooks.json": '{"hooks": {}}\n',
+    }
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text, "utf-8")
+    out = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(tmp_path / "out"))
+    assert out.returncode == 0, out.stderr
+    assert tree(tmp_path / "out") == files

@@ -31,11 +31,13 @@ def read_claude(root: Path, carry: bool) -> Package:
     pkg.report.source, pkg.report.file = "claude-plugin", str(root / cp["manifest"])
     pkg.meta = {k: manifest[k] for k in cp["portable"] if k in manifest and k != "name"}
     places = {k: manifest.get(k) for k in KINDS}
+    pkg.places = {k: copy.deepcopy(v) for k, v in places.items() if v is not None}
     pkg.claude = {k: v for k, v in manifest.items() if k not in cp["portable"] and k not in KINDS}
     taken: set[str] = {cp["manifest"]}
     # hooks: hooks/hooks.json, or a path the manifest names; inline hooks stay manifest data
     hooks_rel = cp["hooks"]
     if isinstance(pkg.claude.get("hooks"), str):
+        pkg.places["hooks"] = pkg.claude["hooks"]
         hooks_rel = os.path.normpath(pkg.claude.pop("hooks")).replace(os.sep, "/")
     if (root / hooks_rel).is_file():
         pkg.hooks = (hooks_rel, limits.read_file(root / hooks_rel))
@@ -112,17 +114,25 @@ def write_claude(pkg: Package, policy: Policy):
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
              component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")
     out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
-    if pkg.fmt == "claude-plugin" and pkg.manifest_read is not None and pkg.manifest_read[0] == manifest:
-        out[cp["manifest"]].data = pkg.manifest_read[1]  # the same data: the manifest as it came
     if pkg.mcp:
         out[cp["mcp"]] = Output(dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
                                "claude-plugin")
+    own = pkg.places if pkg.fmt == "claude-plugin" else {}  # a Claude Code manifest's own places, kept below
     if pkg.hooks is not None:
-        out[cp["hooks"]] = Output(pkg.hooks[1], pkg.hooks[0], LossReport(source=pkg.fmt, target="claude-plugin"),
-                                  "claude-plugin")  # where Claude Code reads hooks without a manifest key
+        kept = "hooks" in own and pkg.hooks[0] not in out
+        if kept:
+            manifest["hooks"] = own["hooks"]
+        out[pkg.hooks[0] if kept else cp["hooks"]] = Output(pkg.hooks[1], pkg.hooks[0], LossReport(
+            source=pkg.fmt, target="claude-plugin"), "claude-plugin")  # else where Claude Code reads hooks without a key
     for member in pkg.members:
         spec = cp[member.kind]
         write_record(pkg, member, spec["dialect"], policy, strip_home, out, failed)
+    for kind in KINDS:
+        if kind in own and _back_in_place(pkg, kind, out, failed):
+            manifest[kind] = own[kind]
+    out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
+    if pkg.fmt == "claude-plugin" and pkg.manifest_read is not None and pkg.manifest_read[0] == manifest:
+        out[cp["manifest"]].data = pkg.manifest_read[1]  # the same data: the manifest as it came
     ap = table()["agent-plugins"]
     namespaces = {c["namespace"] for c in ap["clients"].values()}
     for rel in list(pkg.files):
@@ -135,6 +145,25 @@ def write_claude(pkg: Package, policy: Policy):
             failed.append((rel, None, report))
     copy_files(pkg, out, failed, reserved={})
     return out, failed
+
+
+def _back_in_place(pkg: Package, kind: str, out: dict[str, Output], failed: list) -> bool:
+    """Move the records of ``kind`` written to their default folder back to the paths they were read from, when the
+    manifest named their places (its ``commands`` list, which replaces the ``commands/`` folder Claude Code reads
+    without it): the manifest then keeps that key and Claude Code finds the same records where it found them. Only
+    when each record of the kind was written once, under its own file name (its folder's for a skill), and no other
+    output holds its path; else nothing moves, the key is not written and the records stay in the default folder."""
+    sources = {m.source for m in pkg.members if m.kind == kind}
+    if any(src in {str(f[0]) for f in failed} for src in sources):
+        return False
+    moves = {rel: o.source for rel, o in out.items() if o.source in sources}
+    tail = 2 if kind == "skills" else 1
+    if sorted(moves.values()) != sorted(sources) or any(
+            rel.split("/")[-tail:] != src.split("/")[-tail:] or (src != rel and src in out) for rel, src in moves.items()):
+        return False
+    for rel, src in moves.items():
+        out[src] = out.pop(rel)
+    return True
 
 
 def marketplace_plugins(root: Path) -> list[tuple[Path, str]]:

@@ -89,6 +89,10 @@ class Package:
     spec-1.0.0.md "8.1 Manifest extension data")."""
     hooks: tuple[str, bytes] | None = None
     """Claude Code's hooks file: its package-relative path and bytes."""
+    places: dict[str, Any] = field(default_factory=dict)
+    """A Claude Code manifest's own component places (``agents``, ``commands``, ``skills``, a ``hooks`` path), as
+    written: a Claude Code plugin written from it keeps them, each record at the path it was read from, when every
+    record of that kind comes back there."""
     manifest_read: tuple[Any, bytes] | None = None
     """The manifest as read (its data, its bytes), when it names no key twice: written to its own format with the
     same data, it is given back as it came (a same-format conversion is byte for byte)."""
