@@ -530,3 +530,31 @@ def test_a_mode_named_as_one_of_roos_own_is_said(tmp_path):
     (tmp_path / ".roomodes").write_text(modes)
     r = cli("validate", tmp_path / ".roomodes")
     assert r.returncode == 0 and "warning [name-builtin] name 'code' is a built-in roo agent's" in r.stdout
+
+
+@pytest.mark.parametrize("regex", ["src/*.ts", "docs/*.md", "lib/?.js"])
+@pytest.mark.parametrize("target", ["claude", "opencode", "kilo-agents"])
+def test_a_roo_file_regex_another_tool_would_read_as_a_wider_glob_is_refused(regex, target):
+    """Roo tests an edit's path with new RegExp(fileRegex).test(path) (validateToolUse.ts doesFileMatchRegex,
+    RooCodeInc/Roo-Code): `src/*.ts` there is "src", any slashes, one character, "ts" (src.ts, never src/app.ts).
+    Written as it is, Claude Code read it as a gitignore rule and OpenCode/Kilo as a wildcard, both of which take
+    src/app.ts: the mode could edit files it could not (written silently for OpenCode; for Claude Code with only a
+    case note). Refused as a widening; Roo gets its own entry back."""
+    src = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
+           f"      - read\n      - - edit\n        - fileRegex: '{regex}'\n")
+    with pytest.raises(BroadenError, match="regular expression of edit"):
+        agentconv.convert_text(src, target, from_="roo", path=".roomodes")
+    assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
+
+
+def test_an_anchored_roo_file_regex_written_as_a_glob_is_said_to_be_narrower():
+    """`\\.(md|ya?ml)$` (not one "ends in .ext" alternation: `ya?ml`) is written as it is; a glob of it names only a
+    file whose name ends in `$`, so the mode edits less there: said as tool-narrowed, no longer as the case note
+    ("also take the same paths in other cases"), which said the same files were named."""
+    src = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
+           "      - read\n      - - edit\n        - fileRegex: '\\.(md|ya?ml)$'\n")
+    res = agentconv.convert_text(src, "claude", from_="roo", path=".roomodes")
+    assert "Write(\\.(md|ya?ml)$), Edit(\\.(md|ya?ml)$)" in res.text
+    said = [i for i in res.report.items if i.path == "tools" and i.code.value in ("tool-narrowed", "tool-broadened")]
+    assert [i.code.value for i in said] == ["tool-narrowed"]
+    assert "edit (files matching \\.(md|ya?ml)$) written as claude path patterns" in said[0].message

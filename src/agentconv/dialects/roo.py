@@ -306,6 +306,22 @@ class Roo(Dialect):
             isinstance(entry[1], dict) else None
         return f"{entry[0]} (files matching {regex})" if isinstance(regex, str) else raw
 
+    def regex_scope(self, grant: Grant) -> str | None:
+        """A ``fileRegex`` that is not "ends in .ext" (``_globs``) nor every path, kept as the grant's pattern: Roo
+        tests it with ``new RegExp(fileRegex).test(path)`` (validateToolUse.ts doesFileMatchRegex), unanchored and
+        with regex metacharacters, so another tool's path glob of the same text names other files (``src/*.ts``:
+        Roo edits ``src.ts`` but not ``src/app.ts``; Claude Code's ``Edit(src/*.ts)`` and OpenCode's wildcard take
+        ``src/app.ts``). Narrower (``"none"``): one anchored by ``^`` or ``$``, a glob naming only files with that
+        character in their names; one without a glob's wildcard (``*``, ``?``, ``[``) nor a regex repeat (``+``,
+        ``{``), a literal glob whose every path holds the text the regex finds (``docs``)."""
+        entry = _entry_json(grant.raw)
+        regex = entry[1].get("fileRegex") if entry is not None else None
+        if not (isinstance(regex, str) and grant.pattern == regex and regex not in _EVERY_PATH and _globs(regex) is None):
+            return None
+        if regex.startswith("^") or (regex.endswith("$") and not regex.endswith("\\$")):
+            return "none"
+        return "other" if any(c in regex for c in "*?[+{") else "none"
+
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
         from ..envelopes.roomodes import PROBLEM  # here: the layout's module loads when a file needs it (detection)
@@ -319,6 +335,15 @@ class Roo(Dialect):
 
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]
+
+
+def _entry_json(raw: str) -> list[Any] | None:
+    """The Roo group entry a grant's ``raw`` (compact JSON) spells, with its options map; None for a bare group."""
+    try:
+        entry = json.loads(raw) if raw.startswith("[") else None
+    except ValueError:
+        return None
+    return entry if isinstance(entry, list) and len(entry) > 1 and isinstance(entry[1], dict) else None
 
 
 def _group(raw: str) -> str:
@@ -348,7 +373,8 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
 # Roo tests an edit's path with new RegExp(fileRegex) (src/core/tools/validateToolUse.ts doesFileMatchRegex,
 # RooCodeInc/Roo-Code, read 2026-11-27); the tools that scope edits by path read globs: Claude Code's gitignore rules
 # (`Edit(*.md)`: at any depth) and OpenCode's wildcards (`*` any text). A regex that only says "ends in .ext" is that
-# glob; any other stays as written (which those tools would take as a glob: it matches nothing, never more).
+# glob; any other stays as written, and another tool cannot say it: read as its glob, `src/*.ts` names src/app.ts,
+# which the regex does not (it takes src.ts): refused there as a widening (regex_scope, toolpolicy.check_broaden).
 _ENDS_WITH = rx.compile(r"^\^?(?:\.\*)?\\\.(?:(?P<one>[A-Za-z0-9]+)|\((?:\?:)?(?P<many>[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)+)\))\$$")
 
 

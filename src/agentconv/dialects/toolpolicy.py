@@ -602,6 +602,13 @@ class ToolFields:
         """A grant this dialect read (its ``raw``) as a report names it; Roo says its group entries in words."""
         return raw
 
+    def regex_scope(self, grant: Grant) -> str | None:
+        """How a grant this dialect read scopes its tool by a regular expression no path glob states (Roo's
+        ``fileRegex``), read by another tool as its own path pattern: ``"other"`` when that glob can take files the
+        regex does not (``src/*.ts``), ``"none"`` when it names only files with a ``^`` or ``$`` in their names (an
+        anchored regex: narrower); None for any other grant."""
+        return None
+
     def named(self, ctx: "WriteContext", raws: list[str]) -> str:
         """The grants ``raws`` of the agent written, as the dialect that read them names them (``spoken``): Roo's
         ``["edit",{"fileRegex":"\\.md$"}]`` is ``edit (files matching \\.md$)``."""
@@ -617,10 +624,24 @@ class ToolFields:
         whole = whole_tools(policy)  # a scope of a tool granted as a whole grants nothing more: dropping it widens nothing
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()
                               and g.canonical not in whole})
+        origin = ctx.agent.origin
+        source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() \
+            and origin.dialect != self.id else None
+        regexes = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and g.canonical not in whole
+                          and source is not None and source.regex_scope(g) == "other"})
+        anchored = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and g.canonical not in whole
+                           and source is not None and source.regex_scope(g) == "none"})
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
-                   [f"dropping the scope of {self.named(ctx, unpatterned)}"] if unpatterned else [])
-        if not unpatterned:
-            self.check_case(ctx, allowed)
+                   [f"dropping the scope of {self.named(ctx, unpatterned)}"] * bool(unpatterned)
+                   + [f"writing the regular expression of {self.named(ctx, regexes)} as a path pattern, which "
+                      f"{self.said} reads as a glob naming other files"] * bool(regexes))
+        if anchored and not unpatterned and not regexes:  # written as it is: a glob of it names (next to) no file
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the files the regular expression names",
+                           written=f"{self.named(ctx, anchored)} written as {self.said} path patterns, which "
+                                   f"{self.said} reads as globs (a ^ or $ there is that character in a file name)")
+            ctx.carry_tools()
+        if not unpatterned and not regexes:
+            self.check_case(ctx, [(n, g) for n, g in allowed if g.raw not in anchored])
 
     def check_case(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> None:
         """A file scope written where file rules take case otherwise than in the source's tool (``[parser]
