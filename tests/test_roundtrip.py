@@ -248,13 +248,17 @@ def test_a_block_style_that_does_not_fit_is_ignored(style):
 
 
 # A record whose first file had no header (a Cursor agent named by its file, a plain markdown persona without a
-# title) came back with what the way out made up: `name:`, a description, a `# title`. The side channel's `made`
+# title, a titled one without a description paragraph, a BMAD-METHOD agent under a `# title`, whose first paragraph is
+# an instruction) came back with what the way out made up: `name:`, a description, a `# title`. The side channel's `made`
 # names every field a write made up where the first file had none (a description a target requires, the name of a
 # file named by its file, a display name made from it), and a write back into that dialect, while the file is as the
 # way out left it, leaves them out. A description edited since is the file's own: kept.
 HEADERLESS = [("cursor", ".cursor/agents/reviewer.md", "You review pull requests.\n\nBe brief.\n"),
               ("cursor", ".cursor/agents/reviewer.md", "---\ndescription: Reviews pull requests\n---\n\nBe brief.\n"),
               ("markdown", "agents/reviewer.md", "You review pull requests.\n\nBe brief.\n"),
+              ("markdown", "agents/reviewer.md", "# Reviewer\n\n- Review pull requests.\n- Be brief.\n"),
+              ("markdown", "agents/architect.md", "# architect\n\nACTIVATION-NOTICE: follow the block below.\n\n"
+               "```yaml\nagent:\n  name: Win\n  id: architect\n  whenToUse: Use for system design\n```\n"),
               ("claude", ".claude/agents/reviewer.md", "---\ndescription: Reviews pull requests\n---\n\nBe brief.\n")]
 
 

@@ -258,6 +258,34 @@ def test_an_agent_block_s_when_to_use_describes_the_agent(prompt, made) -> None:
     assert made_up_description(None, prompt, "dev") == made
 
 
+def test_an_agent_block_s_when_to_use_comes_before_a_title() -> None:
+    """BMAD-METHOD's installer (v4.44.3 tools/installer/lib/ide-setup.js) describes an agent by its whenToUse alone;
+    a `# title` above the block is a name, not a description."""
+    from agentconv.dialects.helpers import agent_block, made_up_description
+
+    prompt = "Read the block.\n\n```yaml\nagent:\n  id: pm\n  whenToUse: Use for product plans\n```\n"
+    assert made_up_description("BMad PM", prompt, "pm") == ("Use for product plans", "prompt's agent block (whenToUse)")
+    assert agent_block(prompt) and agent_block("```yml\nagent:\n  id: pm\n```\n")
+    assert not agent_block("```yaml\npersona:\n  agent: nested\n```\n") and not agent_block("agent:\n  id: x\n")
+
+
+@pytest.mark.parametrize("target", ["claude", "copilot", "opencode", "gemini", "codex"])
+def test_a_bmad_agent_under_a_title_keeps_its_first_paragraph_as_prompt(target) -> None:
+    """A BMAD-METHOD agent whose file starts with `# id` (v4.0 to v5: no comment line above it) is one prompt from the
+    title down: its first paragraph (ACTIVATION-NOTICE, CRITICAL: Read the full YML ...) is an instruction, not the
+    description a plain persona's first paragraph is; the description is the agent block's whenToUse."""
+    import agentconv
+
+    text = ("# architect\n\nACTIVATION-NOTICE: obey the block below.\n\n```yaml\nagent:\n  name: Win\n  id: architect\n"
+            "  whenToUse: Use for system design\n```\n")
+    agent = agentconv.read_text(text, "markdown", path="bmad-core/agents/architect.md")[0].agent
+    assert agent.description is None and agent.prompt.startswith("ACTIVATION-NOTICE: obey the block below.\n")
+    out = agentconv.convert_text(text, target, from_="markdown", path="bmad-core/agents/architect.md")
+    back = agentconv.read_text(out.text, target, path=out.path)[0].agent
+    assert back.description == "Use for system design"
+    assert "ACTIVATION-NOTICE: obey the block below." in back.prompt
+
+
 def test_ordinals_in_placeholder_reports():
     from agentconv.placeholders import ordinal
 

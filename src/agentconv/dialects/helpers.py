@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .. import rx
 
-__all__ = ["SCOPED_TOOL", "dedupe", "first_heading", "first_line", "first_paragraph", "glob_match", "glob_source",
-           "made_up_description", "memo", "per_run", "run_scope", "split_commas", "split_quoted", "titled", "unscoped", "weight", "when_to_use"]
+__all__ = ["SCOPED_TOOL", "agent_block", "dedupe", "first_heading", "first_line", "first_paragraph", "glob_match",
+           "glob_source", "made_up_description", "memo", "per_run", "run_scope", "split_commas", "split_quoted", "titled", "unscoped", "weight", "when_to_use"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -233,19 +233,39 @@ def first_paragraph(text: str) -> str | None:
     return " ".join(" ".join(lines).split()) or None
 
 
-def when_to_use(prompt: str) -> str | None:
-    """``agent.whenToUse`` of a YAML block embedded in the prompt, where an agent framework keeps its definition
-    (BMAD-METHOD's agents: a fenced ``yaml`` block with ``agent: {name, id, title, whenToUse ...}``; checked
-    2026-11-27 against bmad-code-org/BMAD-METHOD v4.44.3 bmad-core/agents/*.md): a one-line value, plain or quoted."""
-    if "whenToUse:" not in prompt:
-        return None
+def _agent_block_lines(prompt: str):
+    """The lines of the top-level ``agent:`` mapping of each fenced ``yaml`` block in ``prompt`` (BMAD-METHOD's agents
+    keep their definition there: ``agent: {name, id, title, whenToUse ...}``)."""
     in_yaml = in_agent = False
     for line in prompt.split("\n"):
         if line.startswith("```"):
             in_yaml, in_agent = line[3:].strip() in ("yaml", "yml"), False
         elif in_yaml and line[:1] not in (" ", "\t", ""):
             in_agent = line.rstrip() == "agent:"
-        elif in_agent and line.lstrip().startswith("whenToUse:"):
+            if in_agent:
+                yield line
+        elif in_agent:
+            yield line
+
+
+def agent_block(prompt: str) -> bool:
+    """Whether the prompt holds an agent framework's definition: a fenced ``yaml`` block with a top-level ``agent:``
+    mapping, as BMAD-METHOD's agents do (checked 2026-11-29 against bmad-code-org/BMAD-METHOD v4.0.0 to v5.1.3
+    ``bmad-core/agents/*.md`` and ``expansion-packs/*/agents/*.md``). Such a file is one prompt from its first line to
+    its last: BMAD's own installer (v4.44.3, commit 4c4f6dc, tools/installer/lib/ide-setup.js: OpenCode's
+    ``prompt: {file:...}``, Windsurf's workflow body) hands the whole file on as the prompt and takes the
+    description from ``whenToUse`` alone."""
+    return "agent:" in prompt and next(_agent_block_lines(prompt), None) is not None
+
+
+def when_to_use(prompt: str) -> str | None:
+    """``agent.whenToUse`` of a YAML block embedded in the prompt, where an agent framework keeps its definition
+    (BMAD-METHOD's agents: a fenced ``yaml`` block with ``agent: {name, id, title, whenToUse ...}``; checked
+    2026-11-27 against bmad-code-org/BMAD-METHOD v4.44.3 bmad-core/agents/*.md): a one-line value, plain or quoted."""
+    if "whenToUse:" not in prompt:
+        return None
+    for line in _agent_block_lines(prompt):
+        if line.lstrip().startswith("whenToUse:"):
             value = line.partition(":")[2].strip()
             if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
                 value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
@@ -255,9 +275,10 @@ def when_to_use(prompt: str) -> str | None:
 
 def made_up_description(title: str | None, prompt: str, name: str | None) -> tuple[str, str] | None:
     """A description for a record that has none where the target requires one, and where it comes from: the
-    title, else the ``whenToUse`` of an agent block in the prompt, else the prompt's first paragraph of prose, else
+    ``whenToUse`` of an agent block in the prompt (what the agent's framework itself gives as its description:
+    BMAD-METHOD's installer, see ``agent_block``), else the title, else the prompt's first paragraph of prose, else
     the name; None when there is none of them."""
-    for text, source in ((title, "title"), (when_to_use(prompt), "prompt's agent block (whenToUse)"),
+    for text, source in ((when_to_use(prompt), "prompt's agent block (whenToUse)"), (title, "title"),
                          (first_paragraph(prompt), "prompt"), (name, "name")):
         if text:
             return text, source

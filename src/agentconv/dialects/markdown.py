@@ -1,4 +1,6 @@
-"""Plain markdown personas: no header. ``# Title``, a first paragraph (the description), the prompt.
+"""Plain markdown personas: no header. ``# Title``, a first paragraph (the description), the prompt. A persona whose
+text holds an agent framework's definition (a fenced yaml ``agent:`` block, as BMAD-METHOD's agents have) has no
+description paragraph: all below the title is its prompt (``helpers.agent_block``).
 
 What a persona cannot hold rides at the end in the envelope's side channel (``envelopes/plain.py``: an HTML comment,
 which renders as nothing).
@@ -13,6 +15,7 @@ from ..envelopes.records import Out
 from ..ir import Agent, Origin
 from ..loss import LossReport, LossCode
 from .base import Dialect, WriteContext
+from .helpers import agent_block
 
 DATA_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml")
 
@@ -29,7 +32,9 @@ class Markdown(Dialect):
             agent.display_name = title[2:].strip()
             rest = rest.lstrip("\n")
             para, sep, after = rest.partition("\n\n")
-            if para.strip() and not para.lstrip().startswith(("#", "-", "*", "```", ">", "|", "1.")):
+            if para.strip() and not para.lstrip().startswith(("#", "-", "*", "```", ">", "|", "1.")) \
+                    and not agent_block(rest):  # an agent framework's definition (BMAD): its first paragraph is
+                # an instruction of the prompt, its description the agent block's whenToUse (helpers.agent_block)
                 agent.description, rest = para.strip(), after.lstrip("\n")
         agent.prompt = rest
         said = {"title": agent.display_name, "description": agent.description}  # what the digest covers
@@ -74,7 +79,7 @@ class Markdown(Dialect):
             text = agent.prompt  # the first persona had no title (nor description): what the way out made up is left out
         else:
             parts = [f"# {title}\n\n"]
-            if agent.description:
+            if agent.description and not self.made_back(agent, "description"):  # made up on the way out: left out
                 parts.append(agent.description.strip() + "\n\n")
             parts.append(agent.prompt)
             text = "".join(parts)
