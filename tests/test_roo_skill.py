@@ -558,3 +558,20 @@ def test_an_anchored_roo_file_regex_written_as_a_glob_is_said_to_be_narrower():
     said = [i for i in res.report.items if i.path == "tools" and i.code.value in ("tool-narrowed", "tool-broadened")]
     assert [i.code.value for i in said] == ["tool-narrowed"]
     assert "edit (files matching \\.(md|ya?ml)$) written as claude path patterns" in said[0].message
+
+
+@pytest.mark.parametrize("regex, globs", [("\\.(py|env\\.example|proguard-rules\\.pro)$",
+                                           ["*.py", "*.env.example", "*.proguard-rules.pro"]),
+                                          ("^.*\\.md$", ["*.md"]), ("^\\.roomodes$", []), ("^\\.(md|txt)$", [])])
+def test_a_roo_file_regex_is_a_claude_glob_only_where_it_says_ends_in(regex, globs):
+    """`\\.(py|env\\.example)$` ends in .py or .env.example at any depth: Claude's Edit(*.env.example) says the same.
+    `^\\.roomodes$` is the one path .roomodes (Roo: new RegExp(fileRegex).test(path), validateToolUse.ts): never
+    Edit(*.roomodes), which would let the mode edit every *.roomodes below the root too."""
+    import agentconv
+
+    text = ("customModes:\n  - slug: py\n    name: Py\n    roleDefinition: You write Python.\n    groups:\n"
+            f"      - read\n      - - edit\n        - fileRegex: '{regex}'\n")
+    out = agentconv.convert_text(text, "claude", from_="roo", path=".roomodes")
+    tools = [t.strip() for t in out.text.split("\ntools:", 1)[1].split("\n", 1)[0].split(",")]
+    edits = sorted(t[5:-1] for t in tools if t.startswith("Edit("))
+    assert edits == (sorted(globs) if globs else [regex]), out.text

@@ -375,7 +375,10 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
 # (`Edit(*.md)`: at any depth) and OpenCode's wildcards (`*` any text). A regex that only says "ends in .ext" is that
 # glob; any other stays as written, and another tool cannot say it: read as its glob, `src/*.ts` names src/app.ts,
 # which the regex does not (it takes src.ts): refused there as a widening (regex_scope, toolpolicy.check_broaden).
-_ENDS_WITH = rx.compile(r"^\^?(?:\.\*)?\\\.(?:(?P<one>[A-Za-z0-9]+)|\((?:\?:)?(?P<many>[A-Za-z0-9]+(?:\|[A-Za-z0-9]+)+)\))\$$")
+# An extension: letters, digits, - and _, escaped dots (md, env\.example, proguard-rules\.pro: `*.env.example`). A
+# leading ^ only before .* (`^.*\.md$` is `\.md$`); `^\.md$` names the path ".md" alone: no glob says that.
+_EXT = r"[A-Za-z0-9_-]+(?:\\\.[A-Za-z0-9_-]+)*"
+_ENDS_WITH = rx.compile(rf"^(?:\^?\.\*)?\\\.(?:(?P<one>{_EXT})|\((?:\?:)?(?P<many>{_EXT}(?:\|{_EXT})+)\))\$$")
 
 
 # No restriction (validateToolUse.ts applies a fileRegex only when it is not empty) or one every path matches.
@@ -412,6 +415,7 @@ def _scoped_groups(allowed: list[tuple[str, Grant]]) -> dict[str, list[Any]]:
 
 
 def _globs(regex: Any) -> list[str] | None:
-    """``\\.md$`` -> ``["*.md"]``, ``\\.(md|mdx)$`` -> ``["*.md", "*.mdx"]``; None for any other fileRegex."""
+    """``\\.md$`` -> ``["*.md"]``, ``\\.(md|env\\.example)$`` -> ``["*.md", "*.env.example"]`` (an escaped dot is a
+    dot: the path ends in that text, so its last segment does); None for any other fileRegex."""
     m = _ENDS_WITH.match(regex) if isinstance(regex, str) else None
-    return [f"*.{ext}" for ext in (m.group("many") or m.group("one")).split("|")] if m else None
+    return [f"*.{ext.replace(chr(92) + '.', '.')}" for ext in (m.group("many") or m.group("one")).split("|")] if m else None
