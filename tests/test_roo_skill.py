@@ -562,7 +562,7 @@ def test_an_anchored_roo_file_regex_written_as_a_glob_is_said_to_be_narrower():
 
 @pytest.mark.parametrize("regex, globs", [("\\.(py|env\\.example|proguard-rules\\.pro)$",
                                            ["*.py", "*.env.example", "*.proguard-rules.pro"]),
-                                          ("^.*\\.md$", ["*.md"]), ("^\\.roomodes$", []), ("^\\.(md|txt)$", [])])
+                                          ("^.*\\.md$", ["*.md"]), ("\\.(md)$", ["*.md"]), ("^\\.roomodes$", []), ("^\\.(md|txt)$", [])])
 def test_a_roo_file_regex_is_a_claude_glob_only_where_it_says_ends_in(regex, globs):
     """`\\.(py|env\\.example)$` ends in .py or .env.example at any depth: Claude's Edit(*.env.example) says the same.
     `^\\.roomodes$` is the one path .roomodes (Roo: new RegExp(fileRegex).test(path), validateToolUse.ts): never

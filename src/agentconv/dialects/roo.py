@@ -378,7 +378,7 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
 # An extension: letters, digits, - and _, escaped dots (md, env\.example, proguard-rules\.pro: `*.env.example`). A
 # leading ^ only before .* (`^.*\.md$` is `\.md$`); `^\.md$` names the path ".md" alone: no glob says that.
 _EXT = r"[A-Za-z0-9_-]+(?:\\\.[A-Za-z0-9_-]+)*"
-_ENDS_WITH = rx.compile(rf"^(?:\^?\.\*)?\\\.(?:(?P<one>{_EXT})|\((?:\?:)?(?P<many>{_EXT}(?:\|{_EXT})+)\))\$$")
+_ENDS_WITH = rx.compile(rf"^(?:\^?\.\*)?\\\.(?:(?P<one>{_EXT})|\((?:\?:)?(?P<many>{_EXT}(?:\|{_EXT})*)\))\$$")
 
 
 # No restriction (validateToolUse.ts applies a fileRegex only when it is not empty) or one every path matches.
