@@ -364,6 +364,9 @@ class Dialect(ToolFields, Detection):
             if isinstance(value, dict):
                 for k, v in value.items():
                     paths.put(agent, f"{ipath[:-2]}.{k}", v)
+                if owner_id != self.id and agent.origin is not None:  # another tool's map (a Claude agent's
+                    # `metadata:`, GitHub's key): its entries, so that this dialect writes the map back as it was
+                    agent.origin.keep.setdefault("foreign_maps", {})[key] = (ipath[:-2], tuple(value))
             return None
         else:
             if ipath in ONE_VALUE and isinstance(value, (list, dict)):
@@ -920,6 +923,12 @@ class Dialect(ToolFields, Detection):
                 ctx.mapped.add(ipath)
                 if not self._same(ctx):
                     ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.said)
+        for key, (prefix, entries) in agent.origin.keep.get("foreign_maps", {}).items() if self._same(ctx) else ():
+            kept = {k: paths.get(agent, f"{prefix}.{k}") for k in entries}  # another tool's map, as the file had it
+            if key not in mapping and not any(f"{prefix}.{k}" in ctx.mapped or ctx.carried_back(f"{prefix}.{k}")
+                                              for k in entries):
+                mapping[key] = kept
+                ctx.mapped.update(f"{prefix}.{k}" for k in entries)
         for key in nulls:  # a field the source left empty, and nothing fills: as written (the tool reads no value)
             ipath = self.table.get("fields", {}).get(key)
             if key in mapping or ipath is None:
