@@ -575,3 +575,18 @@ def test_a_roo_file_regex_is_a_claude_glob_only_where_it_says_ends_in(regex, glo
     tools = [t.strip() for t in out.text.split("\ntools:", 1)[1].split("\n", 1)[0].split(",")]
     edits = sorted(t[5:-1] for t in tools if t.startswith("Edit("))
     assert edits == (sorted(globs) if globs else [regex]), out.text
+
+
+@pytest.mark.parametrize("target", ["claude", "opencode"])
+def test_a_roo_file_regex_whose_only_wildcard_is_dot_star_is_written_and_said_narrowed(target):
+    """`\\.roo/memory/.*` is, for Roo's new RegExp(fileRegex).test(path), any path holding `.roo/memory/`; read as a
+    glob (Claude Code's gitignore rule, OpenCode's wildcard) it names only paths below that folder whose name starts
+    with a dot (or none): fewer files, never more. Written and said (tool-narrowed), not refused as a widening."""
+    src = ("customModes:\n  - slug: mem\n    name: Mem\n    roleDefinition: You keep notes.\n    groups:\n"
+           "      - read\n      - - edit\n        - fileRegex: '\\.roo/memory/.*'\n")
+    out = agentconv.convert_text(src, target, from_="roo", path=".roomodes")
+    assert "\\.roo/memory/.*" in out.text
+    assert [i.code.value for i in out.report.items if i.code.value in ("tool-narrowed", "tool-broadened")
+            and i.path == "tools"] == ["tool-narrowed"]
+    with pytest.raises(BroadenError):  # a glob wildcard elsewhere still refuses: src/*.ts
+        agentconv.convert_text(src.replace("\\.roo/memory/.*", "src/*.ts"), target, from_="roo", path=".roomodes")

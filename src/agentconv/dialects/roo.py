@@ -320,7 +320,9 @@ class Roo(Dialect):
             return None
         if regex.startswith("^") or (regex.endswith("$") and not regex.endswith("\\$")):
             return "none"
-        return "other" if any(c in regex for c in "*?[+{") else "none"
+        # `.*` (an unescaped dot) is "anything" to the regex; a glob of it is a dot and then any text, which the
+        # regex finds in every such path (`\.roo/memory/.*`): narrower, like the literal text around it
+        return "other" if any(c in _ANY_TEXT.sub("", regex) for c in "*?[+{") else "none"
 
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
@@ -379,6 +381,10 @@ def _entry(name: str, g: Grant) -> list[Any] | None:
 # leading ^ only before .* (`^.*\.md$` is `\.md$`); `^\.md$` names the path ".md" alone: no glob says that.
 _EXT = r"[A-Za-z0-9_-]+(?:\\\.[A-Za-z0-9_-]+)*"
 _ENDS_WITH = rx.compile(rf"^(?:\^?\.\*)?\\\.(?:(?P<one>{_EXT})|\((?:\?:)?(?P<many>{_EXT}(?:\|{_EXT})*)\))\$$")
+
+
+_ANY_TEXT = rx.compile(r"(?<!\\)\.\*")
+"""An unescaped ``.*`` in a fileRegex (``Roo.regex_scope``)."""
 
 
 # No restriction (validateToolUse.ts applies a fileRegex only when it is not empty) or one every path matches.
