@@ -43,6 +43,12 @@ if TYPE_CHECKING:
 FILE_PREFIX = "file://"
 
 
+def _keys(off: list[str], tools: list[tuple[str, str]]) -> list[str]:
+    """The settings keys that switched those servers and tools off, as a report names them."""
+    return [f"mcpServers.{n}.disabled" for n in off] + [f"mcpServers.{n}.disabledTools"
+                                                       for n in dict.fromkeys(n for n, _ in tools)]
+
+
 def _what(off: list[str], tools: list[tuple[str, str]]) -> str:
     """What a list of switched-off servers and tools denies, as a report names it."""
     return "servers' tools and those tools" if off and tools else "servers' tools" if off else "tools"
@@ -101,16 +107,13 @@ class Kiro(Dialect):
             return
         origin = agent.origin
         amazonq = origin is not None and "/.amazonq/" in "/" + (origin.path or "").replace("\\", "/")
-        off = [n for n, cfg in own.items() if isinstance(cfg, dict) and cfg.get("disabled") is True]
-        tools = [] if amazonq else [
-            (n, t) for n, cfg in own.items() if isinstance(cfg, dict) and cfg.get("disabled") is not True
-            and isinstance(cfg.get("disabledTools"), list) for t in dict.fromkeys(cfg["disabledTools"])
-            if isinstance(t, str) and t.strip()]
+        from .settings import switched_off
+
+        off, tools = switched_off(own, not amazonq)
         changed = False
         if self._deny_mcp(agent, off, tools):
             changed = True
-            said = [f"mcpServers.{n}.disabled" for n in off] + [f"mcpServers.{n}.disabledTools"
-                                                                   for n in dict.fromkeys(n for n, _ in tools)]
+            said = _keys(off, tools)
             why = (["Kiro CLI and Amazon Q Developer CLI start no disabled server"] if off else []) + (
                 ["Kiro CLI omits the tools a server's disabledTools names"] if tools else [])
             report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(said),
@@ -123,8 +126,7 @@ class Kiro(Dialect):
                 from .helpers import shown_path
 
                 changed = True
-                said = [f"mcpServers.{n}.disabled" for n in off] + [f"mcpServers.{n}.disabledTools"
-                                                                       for n in dict.fromkeys(n for n, _ in tools)]
+                said = _keys(off, tools)
                 who = "Amazon Q Developer CLI" if base.file.replace("\\", "/").endswith("/.amazonq/mcp.json") \
                     else "Kiro CLI"
                 report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(said)} of {shown_path(base.file)}",

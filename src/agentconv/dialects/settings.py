@@ -261,7 +261,14 @@ def _mcp_json(name: str, with_tools: bool) -> McpJson | None:
         data = _settings(name)
     except (OSError, UnicodeDecodeError, ParseError, limits.LimitError):
         return None
-    servers = data.get("mcpServers") if isinstance(data, dict) else None
+    off, tools = switched_off(data.get("mcpServers") if isinstance(data, dict) else None, with_tools)
+    return McpJson(name, tuple(off), tuple(tools)) if off or tools else None
+
+
+def switched_off(servers: Any, with_tools: bool) -> tuple[list[str], list[tuple[str, str]]]:
+    """Of a Kiro / Amazon Q ``mcpServers`` map (an agent's own or a workspace file's): the servers it configures with
+    ``"disabled": true``, and (``with_tools``: Kiro's, not Amazon Q's) (server, tool) for each tool an enabled
+    server's ``disabledTools`` names, once each."""
     off: list[str] = []
     tools: list[tuple[str, str]] = []
     for server, cfg in (servers.items() if isinstance(servers, dict) else ()):
@@ -271,7 +278,7 @@ def _mcp_json(name: str, with_tools: bool) -> McpJson | None:
             off.append(server)
         elif with_tools and isinstance(cfg.get("disabledTools"), list):
             tools += [(server, t) for t in dict.fromkeys(cfg["disabledTools"]) if isinstance(t, str) and t.strip()]
-    return McpJson(name, tuple(off), tuple(tools)) if off or tools else None
+    return off, tools
 
 
 def _servers(data: dict[str, Any], mcp: dict[str, Any]) -> Any:
