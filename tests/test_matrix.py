@@ -201,6 +201,21 @@ def test_copilot_model_list_falls_back_to_a_later_entry_the_target_names():
     assert [l.code.value for l in res.report if l.path == "model"] == ["model-unmapped"]
 
 
+def test_copilot_model_list_of_one_entry_stays_a_list():
+    """`model: ['GPT-5 (copilot)']`, a fallback list of one entry (VS Code takes "string or prioritized array"):
+    written back into its own dialect as the list it was (byte for byte), its entry the model elsewhere."""
+    extra = "model: ['Claude Sonnet 4.5 (copilot)']\n"
+    src = source_text("copilot", extra)
+    assert convert("copilot", extra, "copilot").text == src
+    assert header(convert("copilot", extra, "claude").text)["model"] == "claude-sonnet-4-5"
+    back = agentconv.convert_text(convert("copilot", extra, "claude").text, "copilot", from_="claude",
+                                  path=PATHS["claude"])
+    assert header(back.text)["model"] == ["Claude Sonnet 4.5 (copilot)"]
+    two = "model: ['Claude Sonnet 4.5 (copilot)', 'GPT-5 (copilot)']\n"  # given back whole through Claude Code too
+    back = agentconv.convert_text(convert("copilot", two, "claude").text, "copilot", from_="claude", path=PATHS["claude"])
+    assert header(back.text)["model"] == ["Claude Sonnet 4.5 (copilot)", "GPT-5 (copilot)"]
+
+
 # --------------------------------------------------------------------------- MCP spellings
 MCP = {"claude": "mcp__srv__tool", "copilot": "srv/tool", "opencode": "srv_tool", "marketplace": "mcp__srv__tool",
        "gemini": "mcp_srv_tool", "kiro": "@srv/tool"}

@@ -156,6 +156,8 @@ class Crosswalk:
         parts = split_mcp(canonical)
         if parts:
             server, tool = parts
+            if self._key(server) in self.not_servers:
+                return []  # `read/x` here names a member of the dialect's own tool set `read`, not server read's x
             template = self.mcp_wildcard if tool == "*" else self.mcp_write
             if server == tool == "*" and self.mcp_all:
                 template = self.mcp_all

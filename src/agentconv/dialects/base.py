@@ -355,8 +355,9 @@ class Dialect(ToolFields, Detection):
             return f"extensions.{owner_id}.{key}"
         if ipath == "model":
             if isinstance(value, list) and value:
-                if len(value) > 1:
-                    agent.extensions.setdefault(self.id, {})["model"] = value
+                # the list kept whole, one entry too (`model: ['GPT-5 (copilot)']`): written back as a list in its
+                # own dialect (identity), its first entry the model elsewhere
+                agent.extensions.setdefault(self.id, {})["model"] = value
                 value = value[0]
             if value is not None:
                 agent.model = models.parse(str(value), self.table)
@@ -1485,6 +1486,9 @@ class Dialect(ToolFields, Detection):
                                 lambda: len(model.raw))
         if how == "kept" and isinstance(extra, list) and extra and extra[0] == model.raw:
             return extra
+        if how in ("mapped", "passed") and isinstance(extra, list) and extra and extra[0] == value:
+            return extra  # a fallback list of this dialect given back (its side channel) with its first entry the
+            # model the file names now: the list as the first file had it (a changed model: that model alone)
         if how in ("unmapped", "no-alias"):
             later = self._from_fallback_list(ctx, model, home)
             if later is not None:
