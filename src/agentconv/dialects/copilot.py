@@ -13,6 +13,7 @@ from .. import rx
 from ..envelopes import frontmatter
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
+from ..tools import mcp_id, split_mcp
 from .base import Dialect, no_boolean
 from .helpers import glob_match
 
@@ -38,18 +39,68 @@ class Copilot(Dialect):
             if spelled is not None and spelled not in parser.get("booleans", (spelled,)):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
                            reading="read as a boolean", problem=no_boolean(spelled, parser))
+        before = list(agent.tools.grants)
         if self.scope_tools(agent.tools, agent):
             only = [g.pattern for g in agent.tools.allowed() if g.canonical == "agent" and g.pattern]
             report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'", reading=(
                 "the agents the agent tool may run (its scope)" if agent.tools.mode != DENYLIST else
                 f"every tool, the agent tool only for {', '.join(only)}" if only else
                 "every tool but the agent tool (no subagents)"))
+        for server, names in self._server_limits(agent).items():
+            if any(g.canonical == mcp_id(server) for g in before if g.decision != "deny"):
+                report.add(LossCode.VALUE_READ_AS, "tools", value=f"'{server}/*'", reading=(
+                    f"the tools its mcp-servers entry enables: {', '.join(names)}" if names else
+                    "no tool (its mcp-servers entry enables none)"))
         if agent.role is None:  # who invokes it, said by VS Code's keys (`[roles]`): a subagent only, a primary only
             said = [role for role, rule in self.table.get("roles", {}).items() if self._says(agent, rule)]
             if len(said) == 1:
                 agent.role = said[0]  # the keys stay as they are; the role is what they mean
 
     def scope_tools(self, policy: ToolPolicy, agent: Agent) -> bool:
+        """`agents` scopes the agent tool (_scope_agents, True when it did); an `mcp-servers` entry's `tools` limits
+        what `SERVER/*` grants (_limit_servers)."""
+        scoped = self._scope_agents(policy, agent)
+        self._limit_servers(policy, agent)
+        return scoped
+
+    def _server_limits(self, agent: Agent) -> dict[str, list[str]]:
+        """`mcp-servers: {S: {tools: [a, b]}}`: the tools the agent's own server S enables ("a YAML representation of
+        the JSON configuration format used to configure MCP servers for Copilot cloud agent", github/docs
+        content/copilot/reference/custom-agents-configuration.md, 03e038c5, read 2026-11-29; its `tools` is the list
+        of the server's tools to enable, `["*"]` for all, content/copilot/how-tos/use-copilot-agents/cloud-agent/
+        extend-cloud-agent-with-mcp.md). None for `target: vscode`: "Not used in VS Code" (the same page)."""
+        own = agent.extensions.get(self.id, {})
+        servers = own.get("mcp-servers")
+        if not isinstance(servers, dict) or own.get("target") == "vscode":
+            return {}
+        out = {}
+        for name, conf in servers.items():
+            tools = conf.get("tools") if isinstance(conf, dict) else None
+            if isinstance(name, str) and isinstance(tools, list) and all(isinstance(t, str) for t in tools) \
+                    and "*" not in tools:
+                out[name] = list(dict.fromkeys(t.strip() for t in tools if t.strip()))
+        return out
+
+    def _limit_servers(self, policy: ToolPolicy, agent: Agent) -> None:
+        """An allowlist's `S/*` of a server the agent's own `mcp-servers` limits is read as those tools alone
+        (`S/a`, `S/b`; none for `tools: []`): a target names the user's own server S, all of whose tools `*` would
+        grant there. A named tool `S/x` stays as written (repository settings may configure S after the agent, the
+        same page's "processing order"); no `tools` (every tool) is left as it is."""
+        limits = self._server_limits(agent)
+        if policy.mode != ALLOWLIST or not limits:
+            return
+        grants = []
+        for g in policy.grants:
+            parts = split_mcp(g.canonical or "")
+            if parts and parts[1] == "*" and parts[0] in limits and g.decision != "deny":
+                grants += [replace(g, canonical=mcp_id(parts[0], t)) for t in limits[parts[0]]]
+            else:
+                grants.append(g)
+        policy.grants = grants
+        if not policy.allowed():
+            policy.mode = NONE
+
+    def _scope_agents(self, policy: ToolPolicy, agent: Agent) -> bool:
         """`agents` names the agents this one may run as subagents: "Use `*` to allow all agents, or an empty array
         `[]` to prevent any subagent use" (microsoft/vscode-docs docs/copilot/customization/custom-agents.md, 036c6639,
         read 2026-11-27). An allowlist's `agent` tool is scoped to them (one grant per name, as Claude Code's
