@@ -489,6 +489,14 @@ class _Checker:
                              f"it in a tool list (only a deny list reads it as every MCP tool); name each server "
                              f"({cw.write('mcp:<server>/*')[0]})", key)
                     continue
+                if canon and canon[0].startswith("mcp:") and self.fields[key] != "tools.deny" and \
+                        getattr(self.d, "tool_glob_grants_none", lambda c: False)(canon):
+                    self.add(line, Severity(self.tune.get("unknown_tools", ERROR.value)), "tool-unknown",
+                             f"tool {name!r} is a pattern: {getattr(self.d, 'said', self.d.id)} grants no tool by it "
+                             f"in a tool list (it matches an MCP tool by its exact name; only a deny list reads the "
+                             f"pattern); name each tool, or the server ({cw.write(canon[0].rsplit('/', 1)[0] + '/*')[0]})",
+                             key)
+                    continue
                 if canon and canon[0].startswith("mcp:"):
                     continue
                 self.add(line, Severity(self.tune.get("unknown_tools", ERROR.value)), "tool-unknown",

@@ -71,6 +71,7 @@ class Kiro(Dialect):
         if "tools" in data:
             super().read_tools(agent, data, report)
             self._disabled_servers(agent, data, report)
+            self._own_servers_only(agent, data, report)
             self._denied_commands(agent, data, report)
             self._asked(agent, data, report)
             return
@@ -134,6 +135,37 @@ class Kiro(Dialect):
                            "and omits the tools it disables, and the agent's own mcpServers do not name them (an "
                            "agent has that file's servers only as it configures them)")
         if changed and origin is not None:
+            origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
+
+    def _own_servers_only(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """An agent that says ``"includeMcpJson": false`` (Amazon Q's ``"useLegacyMcpJson": false``) has the servers
+        its own ``mcpServers`` configures and no other: the workspace's and the user's MCP files are not loaded for
+        it, so a grant of another server's tools grants nothing, and its ``*`` (every tool) holds the built-in tools
+        and its own servers' only. Read so (``settings._within_servers``: an allowlist keeps its own servers' grants;
+        ``*`` becomes every built-in tool the table knows and each own server's tools), said. Kiro CLI:
+        "includeMcpJson: whether to include the MCP servers defined in the MCP config files (global
+        ``~/.kiro/settings/mcp.json``, workspace ``<cwd>/.kiro/settings/mcp.json``); when true the agent can use all
+        the servers defined there besides those of its mcpServers field" (kiro.dev/docs/cli/custom-agents/
+        configuration-reference, read 2026-11-29 in the copy Glepooek/kiro-cli-docs 7645aec0). Amazon Q Developer
+        CLI: aws/amazon-q-developer-cli 15cc8f3c, crates/chat-cli/src/cli/agent/mod.rs ``Agent::thaw`` adds the
+        legacy MCP file's servers only ``if self.use_legacy_mcp_json``. A key left out is not read here (Kiro CLI's
+        default is not documented)."""
+        key = next((k for k in ("includeMcpJson", "useLegacyMcpJson") if data.get(k) is False), None)
+        policy = agent.tools
+        if key is None or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+            return
+        from .settings import Servers, _within_servers
+
+        servers = data.get("mcpServers")
+        own = tuple(n for n in (servers if isinstance(servers, dict) else {}) if isinstance(n, str))
+        who = "Amazon Q Developer CLI" if key == "useLegacyMcpJson" else "Kiro CLI"
+        origin = agent.origin
+        lim = Servers(own, (), (), file=origin.path if origin is not None and origin.path else "", keys=(key,),
+                      why=f"as {who} loads no MCP file's servers for an agent that says {key}: false, only those its "
+                          "own mcpServers configures")
+        before = (policy.mode, list(policy.grants))
+        _within_servers(self, agent, lim, report)  # said there: "includeMcpJson of <this file>"
+        if (policy.mode, policy.grants) != before and origin is not None:
             origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
 
     def _deny_mcp(self, agent: Agent, off: list[str], tools: list[tuple[str, str]]) -> bool:

@@ -40,6 +40,8 @@ class Servers:
     """The settings file that gave them."""
     keys: tuple[str, ...]
     """The keys that gave them, as the report names them."""
+    why: str = "as Gemini CLI connects no other server and registers no other tool of one"
+    """Why they hold, as the report says it."""
 
 
 @dataclass(frozen=True)
@@ -526,7 +528,8 @@ def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: Los
 
 
 def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: LossReport) -> None:
-    """The agent's MCP tools within Gemini CLI's server limits (``Servers``), said. A grant of a server the limits
+    """The agent's MCP tools within a tool's server limits (``Servers``: Gemini CLI's settings, a Kiro agent's
+    ``includeMcpJson: false``, Claude Code's ``allowedMcpServers``), said. A grant of a server the limits
     do not connect goes; a server's every tool becomes the tools its ``includeTools`` names, and its ``excludeTools``
     are denied. An agent of every tool (or a deny list) under a server allowlist or an ``includeTools`` cannot keep
     "every other tool": it becomes an allowlist of every built-in tool the table knows (its deny rules kept) and the
@@ -539,14 +542,16 @@ def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Lo
     known = lim.only if lim.only is not None else tuple(include)  # the servers "every server" can be said as: a
     known = tuple(s for s in known if s and not any(c in s for c in "*?"))  # name of mcp.allowed is no pattern
 
+    def named(server: str, tool: str, decision: str) -> Grant:  # spelt as the dialect spells it
+        canonical = mcp_id(server, tool)
+        return Grant((dialect.crosswalk.write(canonical) or [f"mcp_{server}_{tool}"])[0], canonical, decision)
+
     def through(server: str, decision: str) -> list[Grant]:  # a server's every tool, as the limits let it through
         if lim.only is not None and server not in lim.only:
             return []
         if server in include:
-            return [Grant(f"mcp_{server}_{t}", mcp_id(server, t), decision) for t in include[server]
-                    if (server, t) not in lim.deny]
-        return [Grant(f"mcp_{server}_*", mcp_id(server), decision),
-                *(Grant(f"mcp_{server}_{t}", mcp_id(server, t), "deny") for s, t in lim.deny if s == server)]
+            return [named(server, t, decision) for t in include[server] if (server, t) not in lim.deny]
+        return [named(server, "*", decision), *(named(server, t, "deny") for s, t in lim.deny if s == server)]
 
     def limited(g: Grant) -> list[Grant]:  # one allow or ask grant within the limits
         server, tool = split_mcp(g.canonical or "") or (None, None)
@@ -554,7 +559,7 @@ def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Lo
             return [g]
         if server == "*":
             if lim.only is None and not include:  # excludeTools alone: every server still, less those tools
-                return [g, *(Grant(f"mcp_{s}_{t}", mcp_id(s, t), "deny") for s, t in lim.deny)]
+                return [g, *(named(s, t, "deny") for s, t in lim.deny)]
             return [x for s in known for x in through(s, g.decision)]
         if tool == "*":
             return through(server, g.decision)
@@ -565,11 +570,11 @@ def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Lo
     before = (policy.mode, list(policy.grants))
     if policy.mode in (INHERIT, DENYLIST):
         if lim.only is None and not include:
-            policy.grants = [*policy.grants, *(Grant(f"mcp_{s}_{t}", mcp_id(s, t), "deny") for s, t in lim.deny)]
+            policy.grants = [*policy.grants, *(named(s, t, "deny") for s, t in lim.deny)]
             policy.mode = DENYLIST if policy.grants else policy.mode
         else:
             every = [Grant(names[0], c, "allow") for c, names in dialect.table.get("tools", {}).items() if names]
-            policy.grants = [*every, *limited(Grant("mcp_*", mcp_id("*"), "allow")), *policy.grants]
+            policy.grants = [*every, *limited(named("*", "*", "allow")), *policy.grants]
             policy.mode = ALLOWLIST
     else:
         policy.grants = [x for g in policy.grants for x in limited(g)]
@@ -578,9 +583,9 @@ def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Lo
         policy.mode, policy.grants = NONE, []
     if (policy.mode, policy.grants) != before:
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(lim.keys)} of {shown_path(lim.file)}",
-                   reading="limits on this agent's MCP tools, as Gemini CLI connects no other server and registers no "
-                   "other tool of one" + ("" if lim.only is not None or not include else
-                                          " (a grant of every server's tools read as the servers named there)"))
+                   reading=f"limits on this agent's MCP tools, {lim.why}" + (
+                       "" if lim.only is not None or not include else
+                       " (a grant of every server's tools read as the servers named there)"))
 
 
 def preapproved_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None:

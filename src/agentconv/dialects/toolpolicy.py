@@ -123,8 +123,8 @@ class ToolFields:
             pattern, canon = memo(self, "_grant_memo", name, lambda: self._grant_of(name), lambda: len(name))
         else:
             canon = self._grant_of(name, pattern)[1]
-        if decision != "deny" and self.every_server_denies_only(canon):
-            canon = (None,)  # Claude Code's `mcp__*` in a tool list: no tool of any server (claude.toml [mcp] all_allows)
+        if decision != "deny" and (self.every_server_denies_only(canon) or self.tool_glob_grants_none(canon)):
+            canon = (None,)  # Claude Code's `mcp__*` or `mcp__s__get_*` in a tool list: no tool (claude.toml [mcp])
         sep = self.table.get("parser", {}).get("agent_types")
         if sep and pattern and sep in pattern and "agent" in canon:  # `Agent(a, b)`: two agent types (claude.toml)
             return [Grant(name, c, decision, p) for p in (t.strip() for t in pattern.split(sep)) if p for c in canon]
@@ -135,6 +135,14 @@ class ToolFields:
         (``[mcp] all_allows = false``): allowed, it grants no tool there."""
         return self.table.get("mcp", {}).get("all_allows", True) is False and \
             any((split_mcp(c or "") or ("",))[0] == "*" for c in canon)
+
+    def tool_glob_grants_none(self, canon: tuple[str | None, ...] | list[str | None]) -> bool:
+        """``canon`` is an MCP tool named with a wildcard inside its tool part (``mcp:github/get_*``) in a dialect
+        where such a name, allowed, matches no tool (``[mcp] tool_globs_allow = false``): it grants nothing there
+        (a deny of it still denies by that pattern)."""
+        if self.table.get("mcp", {}).get("tool_globs_allow", True) is not False:
+            return False
+        return any(tool != "*" and "*" in tool for server, tool in (split_mcp(c or "") or ("", "") for c in canon))
 
     def _grant_of(self, name: str, pattern: str | None = None) -> tuple[str | None, tuple[str | None, ...]]:
         """``grants``' reading of one spelling: its scope (``pattern`` when given, else the one in parentheses) and
@@ -569,8 +577,9 @@ class ToolFields:
                                                lambda: self._grant_names(g.raw, g.canonical, same, whole),
                                                lambda: len(g.raw) + len(g.canonical or ""))
             renamed = renamed or respelled
-            if names and g.decision != "deny" and self.every_server_denies_only((g.canonical,)):
-                names = ()  # written in a tool list there, every server's tools would grant none
+            if names and g.decision != "deny" and (self.every_server_denies_only((g.canonical,))
+                                                  or self.tool_glob_grants_none((g.canonical,))):
+                names = ()  # written in a tool list there, every server's tools (or a tool pattern) would grant none
             if not names:
                 unmapped.append(i)
                 continue
