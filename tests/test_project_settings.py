@@ -482,11 +482,11 @@ def test_a_claude_agent_does_not_gain_the_mcp_servers_its_settings_deny_by_name(
     verbatim), whatever its scope but a managed one; the list is merged from every settings source, the project's and
     the local one too (@anthropic-ai/claude-code 2.1.330, the bundled cli). It was not read: an agent of every tool
     beneath it was written for OpenCode with that server's tools. Now each named server is denied, said; a command
-    or URL entry names no server and is not read; allowedMcpServers is named as not read, and neither approval list
+    or URL entry that matches no .mcp.json server (here there is none) is said not read, and neither approval list
     (enabledMcpjsonServers: a server it leaves out is asked about, not off) takes anything."""
     agents, files = _claude_project(tmp_path, '{"deniedMcpServers": [{"serverName": "db"}, {"serverName": " gh"}, '
                                     '{"serverUrl": "https://x.example/*"}, {"serverCommand": ["npx", "y"]}], '
-                                    '"enabledMcpjsonServers": ["web"], "allowedMcpServers": [{"serverName": "web"}]}',
+                                    '"enabledMcpjsonServers": ["web"]}',
                                     '{"deniedMcpServers": [{"serverName": "db"}, {"serverName": "my.srv"}]}')
     (agents / "mcp.md").write_text(files.setdefault(
         "mcp", "---\nname: mcp\ndescription: Three servers\ntools: Read, mcp__db, mcp__gh, mcp__web\n---\nUse.\n"))
@@ -497,6 +497,10 @@ def test_a_claude_agent_does_not_gain_the_mcp_servers_its_settings_deny_by_name(
     assert "db" not in head["mcp"] and "gh_*: allow" in head["mcp"] and "web_*: allow" in head["mcp"]
     said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
     assert said == [f"deniedMcpServers of {agents.parent / 'settings.json'}, {agents.parent / 'settings.local.json'} "
-                    "(not read: its allowedMcpServers) read as rules beneath this agent's own, as Claude Code applies "
-                    "its settings' deny rules to every subagent"]
+                    "read as rules beneath this agent's own, as Claude Code applies its settings' deny rules to every "
+                    "subagent"]
+    assert [i.message for i in out["all"].report.items if i.code.value == "field-dropped"] == [
+        "the deniedMcpServers entries 'https://x.example/*', 'npx y' not read: no server of the project's .mcp.json "
+        "has that command or URL; Claude Code connects no server they match, configured elsewhere, whose tools this "
+        "agent may be given here"]
     assert {n: api.convert(agents / f"{n}.md", "claude").text for n in files} == files

@@ -141,7 +141,7 @@ class Kiro(Dialect):
         """An agent that says ``"includeMcpJson": false`` (Amazon Q's ``"useLegacyMcpJson": false``) has the servers
         its own ``mcpServers`` configures and no other: the workspace's and the user's MCP files are not loaded for
         it, so a grant of another server's tools grants nothing, and its ``*`` (every tool) holds the built-in tools
-        and its own servers' only. Read so (``settings._within_servers``: an allowlist keeps its own servers' grants;
+        and its own servers' only. Read so (``settings.within_servers``: an allowlist keeps its own servers' grants;
         ``*`` becomes every built-in tool the table knows and each own server's tools), said. Kiro CLI:
         "includeMcpJson: whether to include the MCP servers defined in the MCP config files (global
         ``~/.kiro/settings/mcp.json``, workspace ``<cwd>/.kiro/settings/mcp.json``); when true the agent can use all
@@ -154,7 +154,7 @@ class Kiro(Dialect):
         policy = agent.tools
         if key is None or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
             return
-        from .settings import Servers, _within_servers
+        from .settings import Servers, within_servers
 
         servers = data.get("mcpServers")
         own = tuple(n for n in (servers if isinstance(servers, dict) else {}) if isinstance(n, str))
@@ -164,7 +164,7 @@ class Kiro(Dialect):
                       why=f"as {who} loads no MCP file's servers for an agent that says {key}: false, only those its "
                           "own mcpServers configures")
         before = (policy.mode, list(policy.grants))
-        _within_servers(self, agent, lim, report)  # said there: "includeMcpJson of <this file>"
+        within_servers(self, agent, lim, report)  # said there: "includeMcpJson of <this file>"
         if (policy.mode, policy.grants) != before and origin is not None:
             origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
 

@@ -73,7 +73,10 @@ class Base:
     """The settings files that gave ``ask``."""
     servers: Servers | None = None
     """Limits on the MCP servers and their tools (Gemini CLI's ``mcp.allowed``, ``mcpServers.*.includeTools`` and
-    ``excludeTools``); None: none."""
+    ``excludeTools``; Claude Code's ``allowedMcpServers``); None: none."""
+    unmapped: tuple[str, ...] = ()
+    """Claude Code ``deniedMcpServers`` entries by command or URL that match no server of the project's .mcp.json:
+    they may block a server configured elsewhere, which agentconv cannot name (said, ``read_beneath``)."""
 
 
 def claude(file: str) -> Base | None:
@@ -104,11 +107,17 @@ def claude(file: str) -> Base | None:
     user-scope server of that name is denied too: narrower, never wider. And ``deniedMcpServers``'s server names
     (``_denied_servers``), which Claude Code never connects whatever their scope.
 
+    ``deniedMcpServers``' ``serverCommand`` and ``serverUrl`` entries are read as the project ``.mcp.json`` servers
+    they match (``_denied_by_what``); one that matches none is said (it may block a server configured elsewhere).
+    ``allowedMcpServers`` (every file's entries together: Claude Code merges the lists) is read as the servers it
+    admits (``_admitted``: by name, or by command line or URL where the list matches stdio or remote servers so),
+    a limit on the agent's MCP tools (``Base.servers``): 2.1.330 ``fA``/``F_o`` connects no other server, a managed
+    one aside (those are not read here: narrower). A list that only a project file holds still keeps out the servers
+    users add (it cannot keep out the organization's, "They still apply to other servers").
+
     Not read, as they switch nothing off: ``enabledMcpjsonServers`` and ``enableAllProjectMcpServers`` (approvals:
     a .mcp.json server neither names nor rejects is "pending", asked about in a terminal session and approved in a
-    non-interactive one, 2.1.330 ``vnt``/``qIt``), and ``allowedMcpServers`` (an allowlist of servers a user's own
-    settings extend, matched by command or URL where it holds such entries: not read, named beside the rules read as
-    ``other``)."""
+    non-interactive one, 2.1.330 ``vnt``/``qIt``)."""
     where = _absolute(file).replace("\\", "/")
     cut = max(where.rfind(f"/.claude/{kind}/") for kind in ("agents", "skills", "commands"))
     if cut < 0:
@@ -132,21 +141,152 @@ def _claude(project: str) -> Base | None:
     if rooted and up[0] != project:
         names.append(os.path.join(up[0], ".claude", CLAUDE[1]))
 
-    def rules(data: dict[str, Any]) -> tuple[Any, list[str], None, Any]:
+    configs = _project_servers(project)
+    allowed: list[Any] = []  # allowedMcpServers' entries, every file's (Claude Code merges the lists)
+    allowed_files: list[str] = []
+    unmapped: list[str] = []  # deniedMcpServers' command or URL entries that name no server of .mcp.json
+
+    def rules(data: dict[str, Any], file: str) -> tuple[Any, list[str], None, Any]:
         perms = data.get("permissions")
         perms = perms if isinstance(perms, dict) else {}
         deny = _rules(perms.get("deny"))
         servers = _rules(data.get("disabledMcpjsonServers"))
         named = _denied_servers(data.get("deniedMcpServers"))
+        by_what, missed = _denied_by_what(data.get("deniedMcpServers"), configs)
+        unmapped.extend(missed)
         gave.update(k for k, v in (("permissions.deny", deny), ("disabledMcpjsonServers", servers),
-                                   ("deniedMcpServers", named)) if v)
-        return ([*deny, *(f"mcp__{_MCP_UNSAFE.sub('_', s)}" for s in dict.fromkeys([*servers, *named]))],
-                [k for k, v in (("permissions.defaultMode", perms.get("defaultMode")),
-                                ("allowedMcpServers", isinstance(data.get("allowedMcpServers"), list))) if v],
-                None, perms.get("ask"))
+                                   ("deniedMcpServers", named or by_what)) if v)
+        if "allowedMcpServers" in data:
+            allowed.extend(data["allowedMcpServers"] if isinstance(data["allowedMcpServers"], list) else [None])
+            allowed_files.append(file)
+        return ([*deny, *(f"mcp__{_MCP_UNSAFE.sub('_', s)}" for s in dict.fromkeys([*servers, *named, *by_what]))],
+                ["permissions.defaultMode"] if perms.get("defaultMode") else [], None, perms.get("ask"))
 
     gave: set[str] = set()  # the keys that gave deny rules, as the report names them
-    return _read(names, rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)) or "permissions.deny"))
+    base = _read(names, rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)) or "permissions.deny"))
+    if unmapped:
+        base = replace(base or Base((), (), key="permissions.deny"), unmapped=tuple(dict.fromkeys(unmapped)))
+    if not allowed_files:
+        return base
+    lim = Servers(_admitted(allowed, configs), (), (), file=allowed_files[0], keys=("allowedMcpServers",),
+                  why="as Claude Code connects no server its allowedMcpServers does not admit (a server it names that "
+                      "no .mcp.json configures is left out where the list also matches by command or URL)")
+    base = base or Base((), (), key="permissions.deny")
+    return replace(base, servers=lim)
+
+
+def _project_servers(project: str) -> dict[str, dict[str, Any]]:
+    """The servers of the project's ``.mcp.json`` (name -> config), read leniently; none where it cannot be read."""
+    name = os.path.join(project, ".mcp.json")
+    if not os.path.isfile(name):
+        return {}
+    try:
+        data = _settings(name)
+    except (OSError, UnicodeDecodeError, ParseError, limits.LimitError):
+        return {}
+    servers = data.get("mcpServers") if isinstance(data, dict) else None
+    return {k: v for k, v in servers.items() if isinstance(k, str) and isinstance(v, dict)} \
+        if isinstance(servers, dict) else {}
+
+
+def _command(cfg: dict[str, Any]) -> list[Any] | None:
+    """A server config's command line as Claude Code matches a ``serverCommand`` entry against it (2.1.330 ``mVt``:
+    ``[command, ...args]`` for a config of no type or type ``stdio``); None: a remote server."""
+    if cfg.get("type") not in (None, "stdio"):
+        return None
+    args = cfg.get("args")
+    return [cfg.get("command"), *(args if isinstance(args, list) else [])]
+
+
+def _literal(parts: list[Any]) -> bool:
+    """Text throughout, with no ``$`` (Claude Code expands ``${VAR}`` in both before it compares them)."""
+    return all(isinstance(p, str) and "$" not in p for p in parts)
+
+
+def _url_matches(pattern: str, url: str) -> bool:
+    """Whether a ``serverUrl`` pattern may match a server's URL, read widely (a deny, never an admission): case
+    folded, port, query and fragment and a trailing slash dropped, ``*`` any run of characters, a pattern without a
+    path any path of its host (2.1.330 ``hon``/``Bco``: host by pattern, any port under a host wildcard, a pattern
+    without a path or query matches every path; one without a query every query, a trailing slash added)."""
+    import fnmatch
+    from urllib.parse import urlsplit
+
+    def norm(u: str) -> tuple[str, str]:
+        try:
+            parts = urlsplit(u.strip().lower())
+            host = (parts.hostname or "").rstrip(".")
+        except ValueError:
+            return u.lower(), ""
+        return f"{parts.scheme}://{host}", parts.path.rstrip("/")
+
+    if pattern.strip() == "*":
+        return True
+    (ph, pp), (uh, up) = norm(pattern), norm(url)
+    glob = lambda p, t: fnmatch.fnmatchcase(t, p.replace("[", "[[]").replace("?", "[?]"))  # noqa: E731
+    return glob(ph, uh) and (not pp or glob(pp, up) or glob(pp + "/*", up))
+
+
+def _denied_by_what(found: Any, configs: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The ``.mcp.json`` servers a ``deniedMcpServers`` list's ``serverCommand`` and ``serverUrl`` entries block, and
+    those entries that block none of them (said: they may block a server configured elsewhere). 2.1.330 ``D_o``: an
+    entry whose command line equals the server's (``[command, ...args]``, ``${VAR}`` expanded in both) blocks it, and
+    a URL pattern that matches its URL (``Bco``). Read widely, as a deny: a command holding ``$`` on either side
+    (its value unknown here) is taken as matching; a URL pattern as ``_url_matches``."""
+    names: list[str] = []
+    missed: list[str] = []
+    for e in found if isinstance(found, list) else ():
+        if not isinstance(e, dict) or "serverName" in e:
+            continue
+        cmd, url = e.get("serverCommand"), e.get("serverUrl")
+        hit = []
+        for name, cfg in configs.items():
+            line = _command(cfg)
+            if isinstance(cmd, list) and cmd and line is not None and (
+                    line == cmd or len(line) == len(cmd) and not (_literal(line) and _literal(cmd))):
+                hit.append(name)
+            elif isinstance(url, str) and line is None and isinstance(cfg.get("url"), str) and (
+                    _url_matches(url, cfg["url"]) or "$" in cfg["url"] or "$" in url):
+                hit.append(name)
+        if hit:
+            names += hit
+        elif isinstance(cmd, list) or isinstance(url, str):
+            missed.append(" ".join(map(str, cmd)) if isinstance(cmd, list) else str(url))
+    return names, missed
+
+
+def _admitted(entries: list[Any], configs: dict[str, dict[str, Any]]) -> tuple[str, ...]:
+    """The servers (as their tool names spell them) an ``allowedMcpServers`` list admits, read narrowly. 2.1.330
+    ``F_o``: a stdio server is matched by command line alone where the list has any ``serverCommand`` entry (its
+    ``[command, ...args]`` equal to one), a remote one by URL alone where it has any ``serverUrl`` entry, any other by
+    ``serverName``; an empty list admits none; a list that is not valid (an entry with not exactly one of those keys,
+    a name outside ``[a-zA-Z0-9_-]``) admits none ("enforcing an empty allowlist"). Narrow: a command or URL holding
+    ``$`` is not taken as matching, a URL pattern matches only its own text or ``*``, and a server no ``.mcp.json``
+    configures is admitted by name only where the list has no command or URL entry."""
+    keys = ("serverName", "serverCommand", "serverUrl")
+    valid = all(isinstance(e, dict) and sum(k in e for k in keys) == 1 and (
+        isinstance(e.get("serverName"), str) and bool(rx.compile(r"^[a-zA-Z0-9_-]+$").match(e["serverName"]))
+        or isinstance(e.get("serverCommand"), list) and bool(e["serverCommand"])
+        and all(isinstance(p, str) for p in e["serverCommand"])
+        or isinstance(e.get("serverUrl"), str)) for e in entries)
+    if not valid:
+        return ()
+    named = {e["serverName"] for e in entries if "serverName" in e}
+    cmds = [e["serverCommand"] for e in entries if "serverCommand" in e]
+    urls = [e["serverUrl"] for e in entries if "serverUrl" in e]
+    out: list[str] = []
+    for name, cfg in configs.items():
+        line = _command(cfg)
+        if line is not None and cmds:
+            ok = _literal(line) and line in cmds
+        elif line is None and urls and isinstance(cfg.get("url"), str):
+            ok = "$" not in cfg["url"] and any(u.strip() == "*" or u == cfg["url"] for u in urls)
+        else:
+            ok = name in named
+        if ok:
+            out.append(_MCP_UNSAFE.sub("_", name))
+    if not cmds and not urls:
+        out += [n for n in named if n not in configs]
+    return tuple(dict.fromkeys(out))
 
 
 def _denied_servers(found: Any) -> list[str]:
@@ -194,7 +334,7 @@ def gemini(file: str) -> Base | None:
         head, paren, rest = rule.strip().partition("(")
         return classes.get(head, head) + paren + rest if head in classes else rule
 
-    def rules(data: dict[str, Any]) -> tuple[Any, list[str], Any]:
+    def rules(data: dict[str, Any], _name: str) -> tuple[Any, list[str], Any]:
         tools, mcp = data.get("tools"), data.get("mcp")
         tools = tools if isinstance(tools, dict) else {}
         mcp = mcp if isinstance(mcp, dict) else {}
@@ -311,7 +451,7 @@ def _servers(data: dict[str, Any], mcp: dict[str, Any]) -> Any:
 
 
 def _read(names: list[str], rules: Any, make: Any) -> Base | None:
-    """The rules ``rules(data)`` finds in the files of ``names`` that exist (and the other keys it names), as ``make``
+    """The rules ``rules(data, file)`` finds in the files of ``names`` that exist (and the other keys it names), as ``make``
     builds a ``Base``; None where none denies anything and all were read."""
     deny: dict[str, None] = {}
     other: dict[str, None] = {}
@@ -330,7 +470,7 @@ def _read(names: list[str], rules: Any, make: Any) -> Base | None:
         except (OSError, UnicodeDecodeError, ParseError, limits.LimitError) as exc:
             unread.append((name, getattr(exc, "message", None) or str(exc)))
             continue
-        found, also, *more = rules(data)
+        found, also, *more = rules(data, name)
         said = _rules(found)
         if said:
             deny.update(dict.fromkeys(said))
@@ -398,12 +538,18 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
                    "cannot read)")
     if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
         return  # no tools: nothing for a deny rule to take
+    if base.unmapped and (policy.mode != ALLOWLIST or any((g.canonical or "").startswith("mcp:")
+                                                           for g in policy.allowed())):
+        report.add(LossCode.FIELD_DROPPED, "tools",
+                   field="the deniedMcpServers entries " + ", ".join(map(repr, base.unmapped)),
+                   done="read", why="no server of the project's .mcp.json has that command or URL; Claude Code "
+                   "connects no server they match, configured elsewhere, whose tools this agent may be given here")
     if base.allow is not None:
         _under_allowlist(dialect, agent, base, report)
         if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
             return
     if base.servers is not None:
-        _within_servers(dialect, agent, base.servers, report)
+        within_servers(dialect, agent, base.servers, report)
         if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
             return
     known = {(g.raw, g.decision) for g in policy.grants}
@@ -527,7 +673,7 @@ def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: Los
 
 
 
-def _within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: LossReport) -> None:
+def within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: LossReport) -> None:
     """The agent's MCP tools within a tool's server limits (``Servers``: Gemini CLI's settings, a Kiro agent's
     ``includeMcpJson: false``, Claude Code's ``allowedMcpServers``), said. A grant of a server the limits
     do not connect goes; a server's every tool becomes the tools its ``includeTools`` names, and its ``excludeTools``
