@@ -492,10 +492,21 @@ def _kind(path: str) -> tuple[Any, str | None]:
     else:
         kind = rules["paths"].get(path) or (rules["paths"].get(f"{head}.*") if rest else None)
     if head in ("extensions", "metadata", "params") and any(w in key for w in rules["deny"]["words"]):
-        return None, _PROMPT if any(w in key for w in ("prompt", "instruction")) else "an access setting"
+        return None, _denied_why(key, rules["deny"]["words"])
     if kind is None:
         return None, _NEVER if head != "metadata" else "not restorable"
     return kind, None
+
+
+def _denied_why(key: str, words: list[str]) -> str:
+    """Why a key holding one of carry.toml's [deny] words never rides, in the words of losses.toml's
+    ``[not-carried-why]``: by the first word the key holds ("prompt" and "instruction" first), "access" for a word it
+    does not name (a handoff is not an access setting, ``handoffs`` said so)."""
+    from .tables import builtin
+
+    why = builtin("losses.toml")["not-carried-why"]
+    word = next(w for w in ("prompt", "instruction", *words) if w in key)
+    return why.get(word, why["access"])
 
 
 def ir_type(path: str) -> Any:
@@ -504,7 +515,6 @@ def ir_type(path: str) -> Any:
 
 
 _NEVER = "an access setting or text the side channel never sets"
-_PROMPT = "prompt text, or a reference to it, which the side channel never sets"
 UNKNOWN_KEY = "a key agentconv does not know, so never restored: it might grant access"
 """Why a key no dialect table names (``id``, ``foo``) does not ride: not that it is an access setting, but that
 nothing says it is not."""
