@@ -1337,6 +1337,9 @@ class Dialect(ToolFields, Detection):
             if self._same(ctx) and "name" in agent.derived and (got := agent.origin.keep.get("coerced", {}).get(
                     "name")) is not None and got[0] is None:
                 return got[1]  # a name the tool takes for none (a template's `[agent-name]`): as written
+            if self.kept_rejected(ctx) and (got := agent.origin.keep.get("coerced", {}).get("name")) is not None and \
+                    got[0] == agent.name:
+                return got[1]  # a name its tool refuses for not being text (Claude Code's `name: 7`): as written
             if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \

@@ -39,8 +39,12 @@ class Claude(Dialect):
 
     def read_extra(self, agent: "Agent", parsed: "frontmatter.Parsed", path: str | None, report: "LossReport") -> None:
         """A plugin's agent (at no ``.claude/agents/`` place) without a description: the when_to_use the plugin loader
-        shows in its place, kept for a write that needs one (the record's own description stays none)."""
-        if (agent.description or "").strip() or self.needs_header(path) or agent.origin is None:
+        shows in its place, kept for a write that needs one (the record's own description stays none). At a
+        ``.claude/agents/`` place, a header Claude Code loads no agent from is said (``_unloaded``)."""
+        if self.needs_header(path) and agent.origin is not None:
+            self._unloaded(agent, parsed, report)
+            return
+        if (agent.description or "").strip() or agent.origin is None:
             return
         for key in self.table["parser"].get("description_from", ()):  # the loader's order (claude.toml [parser])
             shown = parsed.data.get(key)
@@ -58,6 +62,48 @@ class Claude(Dialect):
                 f"Agent from {plugin} plugin", "the one Claude Code's plugin loader shows for a plugin's agent without a "
                 "description or when_to_use")
 
+    def _unloaded(self, agent: "Agent", parsed: "frontmatter.Parsed", report: "LossReport") -> None:
+        """The rest of the check Claude Code 2.1.330 makes before it loads a ``.claude/agents/`` file (its ``SQr``,
+        read in the bundle 2026-11-29: a name that is text, not starting with "-", at most 256 characters, with no ":"
+        after NFKC; a description that is non-empty text; else an error, no agent): a file that fails it is said
+        (file-rejected) and read on as written, so the user learns the source tool never loaded it. A header with no
+        name, and a name or description that is a list or map, are said where they are read (``say_unloaded``,
+        ``_read_field``)."""
+        import unicodedata
+
+        from ..loss import LossCode
+
+        if any(i.code == LossCode.FILE_REJECTED for i in report):  # said already: one reason is enough
+            return
+        lines = {c.key: c.line for c in parsed.layout.chunks}
+        name, description = parsed.data.get("name"), parsed.data.get("description")
+        problem, key = None, None
+        if isinstance(name, (bool, int, float)):  # no list or map: _read_field said those
+            problem, key = f"'name' is {_kind(name)}, not text", "name"
+        elif isinstance(name, str) and name:
+            key = "name"
+            if name.startswith("-"):
+                problem = f"the name {name[:40]!r} starts with '-'"
+            elif len(name) > 256:
+                problem = f"the name is {len(name)} characters long (at most 256)"
+            elif ":" in unicodedata.normalize("NFKC", name):
+                problem = f"the name {name[:40]!r} holds ':' (reserved for plugin namespacing)"
+            else:
+                key = None
+        if problem is None and not isinstance(description, (list, dict)):  # a list or map: _read_field said it
+            key = "description"
+            if description is None or description == "":
+                problem = "no description" if "description" not in parsed.data else "the description is empty"
+            elif not isinstance(description, str):
+                problem = f"'description' is {_kind(description)}, not text"
+        if problem is not None:
+            raw = parsed.data.get(key)
+            if isinstance(raw, (bool, int, float)):  # read as its text; a write in this dialect gives it back as written
+                ipath = self.table["fields"][key]
+                agent.origin.keep.setdefault("coerced", {})[ipath] = (getattr(agent, ipath), raw)  # type: ignore
+            self.reject_file(agent, report, self.table["parser"]["reader"], problem, path=self.table["fields"][key],
+                             line=lines.get(key), reading="converted as read")
+
     def out_description(self, ctx: "WriteContext") -> str | None:
         """Written at ``.claude/agents/`` (``placed``), a plugin's agent without a description is given one: there
         Claude Code loads no agent without it (module doc). Elsewhere as any dialect writes it."""
@@ -66,6 +112,11 @@ class Claude(Dialect):
                 and not self.needs_header(path_of(agent)):
             return self.made_up_description(ctx)
         return super().out_description(ctx)
+
+
+def _kind(value: Any) -> str:
+    """A YAML scalar's kind, as a problem names it."""
+    return "true or false" if isinstance(value, bool) else "a number"
 
 
 def plugin_name(path: str | None) -> str | None:
