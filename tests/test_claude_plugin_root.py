@@ -140,7 +140,7 @@ def test_a_plugin_agent_without_a_description_gets_the_one_claude_code_shows(tmp
 def test_a_plugin_agents_when_to_use_written_as_its_description_is_not_said_dropped(tmp_path, key):
     """The when_to_use Claude Code's plugin loader shows for an agent without a description is written as the
     target's description: said once (value-made-up, its source named), not also "skill field 'when_to_use' has no
-    place" (extension-dropped). Beside a description it is unused there, and still said dropped."""
+    place" (extension-dropped). Beside a description it is unused there, and rides in the side channel."""
     root = plugin(tmp_path / "repo")
     (root / "agents" / "when.md").write_text(f"---\nname: when\n{key}: After a change.\n---\n\nReview.\n")
     for target in ("gemini", "opencode", "copilot"):
@@ -157,4 +157,5 @@ def test_a_plugin_agents_when_to_use_written_as_its_description_is_not_said_drop
     (root / "agents" / "both.md").write_text(f"---\nname: both\ndescription: Reviews.\n{key}: After a change.\n---\n\nR.\n")
     out = agentconv.convert(root / "agents/both.md", to="gemini")
     assert "description: Reviews.\n" in out.text
-    assert [i.path.rsplit(".", 1)[1] for i in out.report if i.code.value == "extension-dropped"] == [key]
+    # (unused there, it rides in the side channel, as text shown to choose the agent: carry.toml)
+    assert [i.path.rsplit(".", 1)[1] for i in out.report if i.code.value == "field-carried"] == [key]

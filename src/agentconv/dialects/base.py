@@ -1459,6 +1459,10 @@ class Dialect(ToolFields, Detection):
             used = agent.origin.keep.get("description_shown_from")  # the key it came from (a plugin agent's when_to_use)
             if used:
                 ctx.mapped.add(used)  # written, as the description: not dropped
+                value = paths.get(agent, used)  # and rides, so that a write back into the first dialect gives the key
+                if ctx.policy.carry and not self._same(ctx) and used not in ctx.as_read and \
+                        carry.refusal(used, value) is None:  # back (unless written as read: a key the target ignores)
+                    ctx.carried.setdefault(used, value)
             return shown[0]
         made = made_up_description(agent.display_name, agent.prompt, agent.name)
         if made:

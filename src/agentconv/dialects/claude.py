@@ -111,6 +111,14 @@ class Claude(Dialect):
         if self._same(ctx) and ctx.policy.placed and agent.kind == "agent" and not (agent.description or "").strip() \
                 and not self.needs_header(path_of(agent)):
             return self.made_up_description(ctx)
+        if ctx.policy.placed and agent.kind == "agent" and self.made_back(agent, "description") and \
+                (agent.description or "").strip():  # back from a tool that needed one: kept, at .claude/agents/
+            from ..loss import LossCode  # Claude Code loads no agent without one
+
+            ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description key", how="the one the write out "
+                           "of Claude Code made (the first file had none), kept: at .claude/agents/ Claude Code loads no "
+                           "agent without one")
+            return agent.description
         return super().out_description(ctx)
 
 
