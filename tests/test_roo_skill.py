@@ -532,7 +532,9 @@ def test_a_mode_named_as_one_of_roos_own_is_said(tmp_path):
     assert r.returncode == 0 and "warning [name-builtin] name 'code' is a built-in roo agent's" in r.stdout
 
 
-@pytest.mark.parametrize("regex", ["src/*.ts", "docs/*.md", "lib/?.js"])
+# (`lib/?.js` is for Roo "lib", an optional slash, any character, "js": the texts lib.js and lib/.js, each written as
+# a narrower glob: test_roo_regex_branches)
+@pytest.mark.parametrize("regex", ["src/*.ts", "docs/*.md", "lib/[a-z].js"])
 @pytest.mark.parametrize("target", ["claude", "opencode", "kilo-agents"])
 def test_a_roo_file_regex_another_tool_would_read_as_a_wider_glob_is_refused(regex, target):
     """Roo tests an edit's path with new RegExp(fileRegex).test(path) (validateToolUse.ts doesFileMatchRegex,
@@ -586,7 +588,9 @@ def test_a_roo_file_regex_whose_only_wildcard_is_dot_star_is_written_and_said_na
            "      - read\n      - - edit\n        - fileRegex: '\\.roo/memory/.*'\n")
     out = agentconv.convert_text(src, target, from_="roo", path=".roomodes")
     assert "\\.roo/memory/.*" in out.text
+    # Claude Code matches it ignoring case, where Roo's regex does not: .ROO/MEMORY/ too (said, as for any file
+    # rule; OpenCode tests case as Roo does)
     assert [i.code.value for i in out.report.items if i.code.value in ("tool-narrowed", "tool-broadened")
-            and i.path == "tools"] == ["tool-narrowed"]
+            and i.path == "tools"] == ["tool-narrowed"] + ["tool-broadened"] * (target == "claude")
     with pytest.raises(BroadenError):  # a glob wildcard elsewhere still refuses: src/*.ts
         agentconv.convert_text(src.replace("\\.roo/memory/.*", "src/*.ts"), target, from_="roo", path=".roomodes")

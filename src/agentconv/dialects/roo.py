@@ -311,18 +311,44 @@ class Roo(Dialect):
         tests it with ``new RegExp(fileRegex).test(path)`` (validateToolUse.ts doesFileMatchRegex), unanchored and
         with regex metacharacters, so another tool's path glob of the same text names other files (``src/*.ts``:
         Roo edits ``src.ts`` but not ``src/app.ts``; Claude Code's ``Edit(src/*.ts)`` and OpenCode's wildcard take
-        ``src/app.ts``). Narrower (``"none"``): one anchored by ``^`` or ``$``, a glob naming only files with that
+        ``src/app.ts``). Narrower: one anchored by ``^`` or ``$`` (``"anchored"``), a glob naming only files with that
         character in their names; one without a glob's wildcard (``*``, ``?``, ``[``) nor a regex repeat (``+``,
-        ``{``), a literal glob whose every path holds the text the regex finds (``docs``)."""
+        ``{``) (``"literal"``), a glob whose every path holds the text the regex finds (``docs``), unless it starts at
+        the root (``/docs``, ``./docs``: Claude Code reads such a rule from the project's root, where the regex wants a
+        ``/`` before the text, which a relative path there lacks). Any other: ``"other"`` (``regex_branches`` may still
+        narrow it)."""
         entry = _entry_json(grant.raw)
         regex = entry[1].get("fileRegex") if entry is not None else None
         if not (isinstance(regex, str) and grant.pattern == regex and regex not in _EVERY_PATH and _globs(regex) is None):
             return None
         if regex.startswith("^") or (regex.endswith("$") and not regex.endswith("\\$")):
-            return "none"
+            return "anchored"
+        if _ROOTED.match(regex):
+            return "other"
         # `.*` (an unescaped dot) is "anything" to the regex; a glob of it is a dot and then any text, which the
         # regex finds in every such path (`\.roo/memory/.*`): narrower, like the literal text around it
-        return "other" if any(c in _ANY_TEXT.sub("", regex) for c in "*?[+{") else "none"
+        return "other" if any(c in _ANY_TEXT.sub("", regex) for c in "*?[+{") else "literal"
+
+    def regex_branches(self, grant: Grant) -> tuple[list[str], list[str]] | None:
+        """A fileRegex no glob says (``regex_scope`` "other", or "literal" with a ``|`` or a group) that is a choice
+        of texts (``|`` between them, groups, ``?``, a ``+`` after a character or group): (the texts a path
+        glob may stand for, each a narrowing: a text the regex finds, the glob of it naming only paths that hold it;
+        the branches that are no such text, in the regex's own spelling: ``\\w+``, a class, an anchor). None where no
+        branch is such a text, or the regex holds more than that (a lookaround, a back reference, a ``{n}``). ``+`` takes
+        its fewest repeats, one: the text found then is in every path the regex takes for more. A branch with a ``*`` is
+        no one text (``src/*.ts``, read by its author as a glob, is for Roo ``src``, any slashes, any character, ``ts``:
+        written ``src.ts`` it would say nothing the author meant)."""
+        entry = _entry_json(grant.raw)
+        regex = entry[1].get("fileRegex") if entry is not None else None
+        scope = self.regex_scope(grant)
+        if not isinstance(regex, str) or not (scope == "other" or scope == "literal" and _GROUPED.search(regex)):
+            return None  # (a literal one with `|` or a group: its texts say more than the glob of its spelling)
+        got = _branches(regex)
+        if got is None:
+            return None
+        texts = dedupe(t for t, _ in got if t is not None and _safe_text(t))
+        others = dedupe(spelled for t, spelled in got if t is None or not _safe_text(t))
+        return (texts, others) if texts else None
 
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
@@ -385,6 +411,94 @@ _ENDS_WITH = rx.compile(rf"^(?:\^?\.\*)?\\\.(?:(?P<one>{_EXT})|\((?:\?:)?(?P<man
 
 _ANY_TEXT = rx.compile(r"(?<!\\)\.\*")
 """An unescaped ``.*`` in a fileRegex (``Roo.regex_scope``)."""
+
+_ROOTED = rx.compile(r"^(?:/|\.{1,2}/|~)")
+"""A fileRegex whose literal text would start a glob at a root (``/docs``, ``./docs``, ``~``): Claude Code reads
+``/path`` from the project's root and ``./path`` from the working folder (code.claude.com/docs/en/permissions), so
+``Edit(/docs)`` takes ``docs/a.md``, where the regex wants a ``/`` (or a character and a ``/``) before ``docs``."""
+
+_TEXT = rx.compile(r"^(?!/|\.{1,2}/)(?!.*//)(?!(?:.*/)?\.{1,2}(?:/|$))[A-Za-z0-9._@/-]*[A-Za-z0-9][A-Za-z0-9._@/-]*$")
+"""A branch's text a path glob says as it is, in every tool's globs: letters, digits and ``._@/-`` (no glob wildcard,
+no escape), not starting at a root, no ``//``, no ``.`` or ``..`` folder (a path tool resolves those; the text as
+written is what Roo tests)."""
+
+_GROUPED = rx.compile(r"(?<!\\)[|()]")
+"""An unescaped ``|``, ``(`` or ``)``: a literal fileRegex (``"literal"``) that is a choice of texts all the same."""
+
+_BRANCH_LIMIT = 16
+"""At most so many branches read (``(a|b)(c|d)`` is four): a regex of more is not narrowed, refused as before."""
+
+_ESCAPED = {".": ".", "/": "/", "-": "-", "_": "_", "@": "@"}
+"""An escaped character that is that character (``\\.``); any other escape (``\\w``, ``\\d``) is no one text."""
+
+
+class _NotRead(Exception):
+    """A fileRegex with more than a choice of texts (``_branches``)."""
+
+
+def _safe_text(text: str) -> bool:
+    return bool(_TEXT.match(text))
+
+
+def _branches(regex: str) -> list[tuple[str | None, str]] | None:
+    """A fileRegex's branches: (its text, or None where the branch is no one text; the branch as the regex spells
+    it), or None where the regex holds more than ``|``, groups, characters, escapes, classes, anchors and the repeats
+    ``?``, ``+``, ``*`` (a lookaround, a back reference, ``{n}``), or more than ``_BRANCH_LIMIT`` branches."""
+    try:
+        got, end = _alternatives(regex, 0)
+    except _NotRead:
+        return None
+    return got if end == len(regex) else None
+
+
+def _alternatives(s: str, i: int) -> tuple[list[tuple[str | None, str]], int]:
+    """The branches of ``s`` from ``i`` to the ``)`` closing its group or the end (``_branches``)."""
+    out: list[tuple[str | None, str]] = []
+    cur: list[tuple[str | None, str]] = [("", "")]
+    while i < len(s) and s[i] != ")":
+        start, c = i, s[i]
+        if c == "|":
+            out += cur
+            cur, i = [("", "")], i + 1
+            continue
+        if c == "(":
+            if s.startswith("(?", i) and not s.startswith("(?:", i):
+                raise _NotRead  # a lookaround or a named group
+            inner, i = _alternatives(s, i + (3 if s.startswith("(?:", i) else 1))
+            if i >= len(s):
+                raise _NotRead
+            i += 1
+            atom = inner  # each of its branches, spelled without the group's brackets
+        elif c == "\\":
+            if i + 1 >= len(s) or s[i + 1].isdigit() or s[i + 1] in "bBk":
+                raise _NotRead  # a back reference or a word boundary
+            atom, i = [(_ESCAPED.get(s[i + 1]), s[i:i + 2])], i + 2
+        elif c == "[":
+            end = s.find("]", i + (2 if s.startswith("[]", i) else 3 if s.startswith("[^]", i) else 1))
+            if end < 0:
+                raise _NotRead
+            atom, i = [(None, s[i:end + 1])], end + 1
+        elif c in "^$":
+            atom, i = [(None, c)], i + 1  # an anchor inside: no one text
+        elif c in "*+?{}":
+            raise _NotRead
+        else:
+            atom, i = [(c, c)], i + 1  # `.` is any character: the dot is one of them
+        if i < len(s) and s[i] in "?*+{":
+            repeat = s[i]
+            if repeat == "{":
+                raise _NotRead
+            i += 2 if i + 1 < len(s) and s[i + 1] == "?" else 1  # a lazy repeat takes the same texts
+            if repeat == "?":  # there or not
+                atom = [("", ""), *atom]
+            elif repeat == "*":  # any number, none too: no one text (`src/*.ts` is no `src.ts`), the branch is left out
+                atom = [(None, s[start:i])]
+            else:  # `+`, the fewest: one
+                atom = [(t, s[start:i]) for t, _ in atom]
+        cur = [(None if a is None or b is None else a + b, sa + sb) for a, sa in cur for b, sb in atom]
+        if len(cur) > _BRANCH_LIMIT:
+            raise _NotRead
+    return out + cur, i
 
 
 # No restriction (validateToolUse.ts applies a fileRegex only when it is not empty) or one every path matches.

@@ -6,6 +6,7 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, cached_property
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -222,6 +223,7 @@ class ToolFields:
         if not self.supports_exceptions():
             self.narrow_asked(ctx, policy)  # `Bash` without the `git status *` it allowed without asking
             self.asked_whole(ctx, policy, allowed)  # `websearch: ask` written as an available tool
+        allowed = self.narrow_regexes(ctx, allowed)
         self.check_broaden(ctx, allowed, policy)
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
@@ -614,9 +616,45 @@ class ToolFields:
     def regex_scope(self, grant: Grant) -> str | None:
         """How a grant this dialect read scopes its tool by a regular expression no path glob states (Roo's
         ``fileRegex``), read by another tool as its own path pattern: ``"other"`` when that glob can take files the
-        regex does not (``src/*.ts``), ``"none"`` when it names only files with a ``^`` or ``$`` in their names (an
-        anchored regex: narrower); None for any other grant."""
+        regex does not (``src/*.ts``); narrower, ``"anchored"`` when it names only files with a ``^`` or ``$`` in their
+        names, ``"literal"`` when it is the text the regex finds in any path holding it (``docs``: the glob names
+        fewer paths); None for any other grant."""
         return None
+
+    def regex_branches(self, grant: Grant) -> tuple[list[str], list[str]] | None:
+        """A grant whose regex is ``"other"`` (``regex_scope``) but a choice of texts: (the texts written as path
+        patterns, each narrower; the branches no glob says, left out), or None."""
+        return None
+
+    def narrow_regexes(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
+        """A source's regex scope a glob cannot say (``regex_scope`` "other", or a literal one with ``|``) that is a choice of texts
+        (``regex_branches``): each text written as a path pattern of its own, every one narrower than the regex (the
+        glob of a text names only paths holding it, which the unanchored regex takes); the branches that are no one
+        text are left out. Said (tool-narrowed) and the exact policy carried; any other such scope is refused as
+        before (``check_broaden``)."""
+        origin = ctx.agent.origin
+        if not self.supports_patterns() or origin is None or origin.dialect == self.id or \
+                origin.dialect not in registry.ids():
+            return allowed
+        source, whole = registry.get(origin.dialect), whole_tools(ctx.agent.tools)
+        out: list[tuple[str, Grant]] = []
+        narrowed: dict[str, tuple[list[str], list[str]]] = {}
+        for n, g in allowed:
+            got = source.regex_branches(g) if g.pattern and g.canonical not in whole else None
+            if got is None:
+                out.append((n, g))
+                continue
+            out += [(n, replace(g, pattern=text)) for text in got[0]]
+            narrowed.setdefault(g.raw, got)
+        for raw, (texts, others) in narrowed.items():
+            left = f"the files of its branches {', '.join(others)}, left out, and " if others else ""
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=f"{left}the other paths holding those texts",
+                           written=f"{self.named(ctx, [raw])} written as {self.said} path patterns {', '.join(texts)} "
+                                   f"(each a text the regular expression finds, as a glob: it names fewer paths than "
+                                   f"the regular expression, which takes any path holding it)")
+        if narrowed:
+            ctx.carry_tools()
+        return out
 
     def named(self, ctx: "WriteContext", raws: list[str]) -> str:
         """The grants ``raws`` of the agent written, as the dialect that read them names them (``spoken``): Roo's
@@ -638,8 +676,10 @@ class ToolFields:
             and origin.dialect != self.id else None
         regexes = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and g.canonical not in whole
                           and source is not None and source.regex_scope(g) == "other"})
-        anchored = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and g.canonical not in whole
-                           and source is not None and source.regex_scope(g) == "none"})
+        scopes = {g.raw: source.regex_scope(g) for _, g in allowed if g.pattern and self.supports_patterns()
+                  and g.canonical not in whole and source is not None}
+        anchored = sorted(raw for raw, scope in scopes.items() if scope == "anchored")
+        literal = sorted(raw for raw, scope in scopes.items() if scope == "literal")
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [f"dropping the scope of {self.named(ctx, unpatterned)}"] * bool(unpatterned)
                    + [f"writing the regular expression of {self.named(ctx, regexes)} as a path pattern, which "
@@ -648,6 +688,12 @@ class ToolFields:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the files the regular expression names",
                            written=f"{self.named(ctx, anchored)} written as {self.said} path patterns, which "
                                    f"{self.said} reads as globs (a ^ or $ there is that character in a file name)")
+            ctx.carry_tools()
+        if literal and not unpatterned and not regexes:  # the text as a glob: fewer paths than "any path holding it"
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the other paths holding that text",
+                           written=f"{self.named(ctx, literal)} written as {self.said} path patterns, which "
+                                   f"{self.said} reads as globs (naming fewer paths than the regular expression, which "
+                                   "takes any path holding its text)")
             ctx.carry_tools()
         if not unpatterned and not regexes:
             self.check_case(ctx, [(n, g) for n, g in allowed if g.raw not in anchored])
