@@ -235,6 +235,7 @@ class Kiro(Dialect):
             return
         entries = data.get(trust["key"])
         entries = [e for e in entries if isinstance(e, str)] if isinstance(entries, list) else []
+        entries += _allowed_by_rules(data.get(trust.get("rules", "")), trust.get("rule_tools", {}))
         native, servers, tools, partial, unread = _trusted(entries, self.crosswalk.valid)
         unread = list(unread)
         native |= set(trust.get("trusted", ()))
@@ -277,8 +278,11 @@ class Kiro(Dialect):
             agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
                                               replace(policy, grants=list(policy.grants)))
         asked = dedupe(g.raw if g.raw != "*" else "every MCP server's tools" for g in policy.grants if g.decision == "ask")
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(asked)} (not in {trust['key']})",
-                   reading=f"asking before each call, as {self.said} asks of a tool {trust['key']} does not trust")
+        rules = f"'{trust['rules']}' allow rule" if trust.get("rules") else None
+        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(asked)} (not in {trust['key']}"
+                   + (f", no {rules}" if rules else "") + ")", reading=f"asking before each call, as {self.said} asks "
+                   "of a tool " + (f"neither {trust['key']} nor a {rules} trusts" if rules else
+                                   f"{trust['key']} does not trust"))
         if unread:
             report.add(LossCode.TOOL_NARROWED, "tools", tools=", ".join(dedupe(unread)),
                        written=f"not read as trusted (a glob of some of a server's tools, or a pattern {self.said} "
@@ -409,6 +413,20 @@ def _glob(pattern: str, text: str) -> bool:
     if not any(ch in pattern for ch in "*?") or any(ch in pattern for ch in "[{\\"):
         return False
     return fnmatch.fnmatchcase(text, pattern)  # `*` any run (`/` too), `?` one character: no `[` here
+
+
+def _allowed_by_rules(rules: Any, tools: dict[str, str]) -> list[str]:
+    """The ``allowedTools`` entries that a Kiro agent's ``permissions`` allow rules stand for (``[trust] rules``): a
+    rule ``{capability, effect: allow}`` with no ``match`` nor ``exclude`` lets every call of that capability run
+    unasked, as an entry naming its tool (``rule_tools``: ``shell``) does; not where any rule of the capability asks
+    (effects resolve deny > ask > allow, kiro.dev/docs/cli/v3/permissions/). A scoped allow (``match: ["npm *"]``) lets
+    some calls run unasked: not read, those calls ask (its key is said dropped elsewhere)."""
+    if not isinstance(rules, list):
+        return []
+    rules = [r for r in rules if isinstance(r, dict)]
+    asks = {r.get("capability") for r in rules if r.get("effect") == "ask"}
+    return [tools[c] for r in rules if (c := r.get("capability")) in tools and c not in asks
+            and r.get("effect") == "allow" and r.get("match") is None and r.get("exclude") is None]
 
 
 def _trusted(entries: list[str], names: dict[str, list[str]]) -> tuple[set[str], list[str], dict[str, list[str]],
