@@ -1627,9 +1627,13 @@ class Dialect(ToolFields, Detection):
             if ns == self.id:
                 continue
             said = _role_keys(ns, agent.role) if "role" in held else {}
+            trust = _trust_key(ns) if ctx.agent.origin is not None and ns == ctx.agent.origin.dialect and \
+                not self.table.get("trust") else None
             for k, v in fields.items():
                 if f"extensions.{ns}.{k}" in ctx.mapped:
                     continue  # written as the source wrote it (write_as_read)
+                if k == trust:  # Kiro's allowedTools: read into the tool policy (a trusted tool allowed, any other
+                    continue  # asking), which the tool writer says where lost; said here, it was said twice
                 if said.get(k, ...) is v:
                     continue  # the key says the agent mode this target holds (Copilot's user-invocable: false)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
@@ -1642,6 +1646,12 @@ class Dialect(ToolFields, Detection):
                 if denied := _denies(ns, k, v, told, ctx.agent.tools):  # access rules whose loss widens (kiro-md `permissions`)
                     self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.said} cannot say: dropped, it would no "
                                  "longer be denied")
+
+
+def _trust_key(ns: str) -> str | None:
+    """The key of dialect ``ns`` whose entries its reader reads into the tool policy as trust (``[trust] key``:
+    Kiro's ``allowedTools``), or None."""
+    return registry.get(ns).table.get("trust", {}).get("key") if ns in registry.ids() else None
 
 
 def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type: ignore[assignment]
