@@ -192,6 +192,11 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
             servers[sname] = portable
         if rest:
             claude.setdefault("mcpServers", {})[sname] = rest
+    for entry in pkg.unread_mcp:  # Claude Code's manifest named them; no servers were read from them here
+        missing = isinstance(entry, str) and not entry.startswith(("http://", "https://")) and not entry.lower().endswith(".mcpb")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", component=f"manifest mcpServers entry {entry!r}",
+             why="the plugin holds no such file, so it names no servers to convert" if missing
+             else "an MCPB bundle or a URL: agentconv reads no servers from it")
     for key in pkg.claude:
         if key != "mcpServers":
             loss(pkg.report, LossCode.COMPONENT_KEPT if key == "hooks" else LossCode.COMPONENT_FIELD_KEPT, key,

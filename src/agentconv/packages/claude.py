@@ -36,23 +36,30 @@ def read_claude(root: Path, carry: bool) -> Package:
     taken: set[str] = {cp["manifest"]}
     # hooks: hooks/hooks.json, or a path the manifest names; inline hooks stay manifest data
     hooks_rel = cp["hooks"]
-    if isinstance(pkg.claude.get("hooks"), str):
+    named = pkg.claude.get("hooks")
+    if isinstance(named, str) and (root / os.path.normpath(named)).is_file():  # else a key kept as written (no file)
         pkg.places["hooks"] = pkg.claude["hooks"]
         hooks_rel = os.path.normpath(pkg.claude.pop("hooks")).replace(os.sep, "/")
     if (root / hooks_rel).is_file():
         pkg.hooks = (hooks_rel, limits.read_file(root / hooks_rel))
         pkg.sources[hooks_rel] = str(root / hooks_rel)
         taken.add(hooks_rel)
-    # MCP servers: .mcp.json and the manifest's own (inline, or a path)
+    # MCP servers: .mcp.json, and the manifest's own: inline, a path, or a list of both (Claude Code's plugin manifest
+    # schema: "MCP servers to include in the plugin (in addition to those in the .mcp.json file, if it exists)")
     mcp_files = [cp["mcp"]]
     inline = pkg.claude.pop("mcpServers", None)
-    if isinstance(inline, str):
-        mcp_files.append(os.path.normpath(inline).replace(os.sep, "/"))
-    elif isinstance(inline, dict):
-        pkg.mcp.update(inline)
-    elif inline is not None:
-        pkg.claude["mcpServers"] = inline
-    for rel in mcp_files:
+    if inline is not None:
+        pkg.places["mcpServers"] = copy.deepcopy(inline)
+    for entry in inline if isinstance(inline, list) else [inline] if inline is not None else []:
+        if isinstance(entry, dict):
+            pkg.mcp.update({k: v for k, v in entry.items() if isinstance(v, dict)})
+        elif isinstance(entry, str) and (root / (rel := os.path.normpath(entry).replace(os.sep, "/"))).is_file() \
+                and rel.lower().endswith(".json") and not rel.startswith(".."):
+            mcp_files.append(rel)
+        else:  # an MCPB bundle, a URL, a file the plugin does not hold: nothing here to read servers from
+            pkg.unread_mcp.append(entry)
+    raw_mcp: dict[str, bytes] = {}
+    for rel in dict.fromkeys(mcp_files):
         if (root / rel).is_file():
             data = read_json(root / rel, rel)
             servers = data.get("mcpServers", data) if isinstance(data, dict) else None
@@ -60,7 +67,9 @@ def read_claude(root: Path, carry: bool) -> Package:
                 raise ParseError("an MCP configuration that is not a JSON object", file=str(root / rel))
             pkg.mcp.update({k: v for k, v in servers.items() if isinstance(v, dict)})
             pkg.sources[rel] = str(root / rel)
+            raw_mcp[rel] = limits.read_file(root / rel)
             taken.add(rel)
+    pkg.mcp_read = (copy.deepcopy(pkg.mcp), raw_mcp)
     all_files = package_files(pkg)
     for kind in KINDS:
         spec = cp[kind]
@@ -114,10 +123,15 @@ def write_claude(pkg: Package, policy: Policy):
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
              component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")
     out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
-    if pkg.mcp:
+    own = pkg.places if pkg.fmt == "claude-plugin" else {}  # a Claude Code manifest's own places, kept below
+    if pkg.fmt == "claude-plugin" and pkg.mcp_read is not None and pkg.mcp_read[0] == pkg.mcp:
+        for rel, data in pkg.mcp_read[1].items():  # the servers as read: each file as it came, the manifest's as written
+            out[rel] = Output(data, rel, LossReport(source=pkg.fmt, target="claude-plugin"), "claude-plugin")
+        if "mcpServers" in own:
+            manifest["mcpServers"] = own["mcpServers"]
+    elif pkg.mcp:
         out[cp["mcp"]] = Output(dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
                                "claude-plugin")
-    own = pkg.places if pkg.fmt == "claude-plugin" else {}  # a Claude Code manifest's own places, kept below
     if pkg.hooks is not None:
         kept = "hooks" in own and pkg.hooks[0] not in out
         if kept:

@@ -93,6 +93,13 @@ class Package:
     """A Claude Code manifest's own component places (``agents``, ``commands``, ``skills``, a ``hooks`` path), as
     written: a Claude Code plugin written from it keeps them, each record at the path it was read from, when every
     record of that kind comes back there."""
+    unread_mcp: list[Any] = field(default_factory=list)
+    """Entries of a Claude Code manifest's ``mcpServers`` no servers were read from (an MCPB bundle, a URL, a path to
+    no file in the plugin): a Claude Code plugin keeps them as written, another format reports them."""
+    mcp_read: tuple[dict[str, Any], dict[str, bytes]] | None = None
+    """A Claude Code plugin's MCP servers as read (a deep copy of ``mcp``) and the bytes of each JSON file they came
+    from (package-relative path -> bytes): written back unchanged, a Claude Code plugin gets those files as they were
+    and the manifest its ``mcpServers`` as written."""
     manifest_read: tuple[Any, bytes] | None = None
     """The manifest as read (its data, its bytes), when it names no key twice: written to its own format with the
     same data, it is given back as it came (a same-format conversion is byte for byte)."""
