@@ -56,6 +56,33 @@ class FileResult:
         return out
 
 
+def _skill_folder(path: Path, top: Path, seen: dict[Path, bool]) -> Path | None:
+    """The skill folder ``path`` lies in, at or below ``top``: a folder holding a ``SKILL.md`` in a ``skills/`` (or
+    ``skill/``) folder. Claude Code loads a skill from that file alone and reads no other markdown below it as a
+    skill or agent (@anthropic-ai/claude-code 2.1.330: its skills walk stops at a folder holding a file matching
+    ``/^skill\\.md$/i`` and keeps that file); its scripts and references are the skill's, read when it runs."""
+    folder = path.parent
+    while True:
+        if folder not in seen:
+            seen[folder] = folder.parent.name.lower() in ("skills", "skill") and any(
+                (folder / n).is_file() for n in ("SKILL.md", "skill.md"))
+        if seen[folder]:
+            return folder
+        if folder == top or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _plugin_command(path: Path) -> bool:
+    """Whether ``path`` lies in a Claude Code plugin's commands/ folder (beside its ``.claude-plugin/plugin.json``):
+    Claude Code takes every ``*.md`` there as a command, a ``CHANGELOG.md`` or ``README.md`` too (@anthropic-ai/
+    claude-code 2.1.330: the plugin commands walk keeps each file whose name ends in ``.md``, no other test)."""
+    from .api import plugin_component
+
+    placed = plugin_component(str(path))
+    return placed is not None and placed[0] == "claude-command"
+
+
 def discover(paths: Iterable[str | Path], from_: str | None = None,
              on_skip: Callable[[Path, str], None] | None = None) -> Iterator[Entry]:
     """Files named directly, and agent-like files (by suffix) below directories, in sorted order. A link that
@@ -66,6 +93,7 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
     own = suffixes(from_) if from_ else ()
     runs_as = _kind(from_) if from_ else None  # --from a command dialect: a Cursor command is taken as one
     prompts: dict[str, dict[str, str]] = {}  # the Kiro workspaces whose agents' file:// prompts were looked up
+    skills: dict[Path, bool] = {}  # folder -> whether it is a skill's own (its SKILL.md in it)
     for p in map(Path, paths):
         if p.is_dir():
             for e in walk(p, lambda d: d in SKIP_DIRS or d == ".agentconv"):  # agentconv's own state: no agent
@@ -73,12 +101,18 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                 if e.problem is not None and not low.endswith(SUFFIXES):
                     yield e  # a folder link out of the tree: whatever is below it is not read
                     continue
+                if low != "skill.md" and (skill := _skill_folder(e.path, p, skills)) is not None:
+                    if on_skip:  # its references/*.md are no agents, its scripts no loss of ours to hide
+                        on_skip(e.path, f"a file of the skill in {skill} (beside its SKILL.md): no agent, and not "
+                                "written with it; copy it with the skill where the target needs it")
+                    continue
                 if not low.endswith(SUFFIXES):
                     if on_skip and e.path.name in bare_names() and (what := instructions(e.path.as_posix())):
                         on_skip(e.path, skip_reason(what))  # a rules file by name (.clinerules): no suffix of ours
                     continue
                 docs = low in ("readme.md", "changelog.md", "license.md")
-                if docs and not in_a_dialect_place(e.path.as_posix(), "command"):  # in a command folder: a command
+                if docs and not in_a_dialect_place(e.path.as_posix(), "command") and not _plugin_command(e.path):
+                    # in a command folder (a Claude Code plugin's commands/ too): a command, as the tool loads it
                     if on_skip:
                         on_skip(e.path, "a project's own documentation, not an agent")
                 elif (what := instructions(e.path.as_posix())) is not None and (
