@@ -19,9 +19,9 @@ EVERY_MCP = "---\nname: a\ndescription: x\ntools:\n  - read_file\n  - mcp_*\n---
 
 
 def decides(perm: dict, name: str) -> str:
-    """OpenCode's evaluate(): the last key whose wildcard matches ``name`` (``*`` any text but '/')."""
+    """OpenCode's evaluate(): the last key whose wildcard matches ``name`` (``*`` any text)."""
     hits = [v for k, v in perm.items()
-            if re.fullmatch("".join("[^/]*" if c == "*" else re.escape(c) for c in k), name)]
+            if re.fullmatch("".join(".*" if c == "*" else re.escape(c) for c in k), name)]
     return hits[-1] if hits else "default"
 
 

@@ -202,9 +202,11 @@ def test_a_claude_agent_runs_beneath_its_projects_deny_rules(tmp_path):
                                     '{"permissions": {"deny": ["WebFetch"]}}')
     out = {n: api.convert(agents / f"{n}.md", "opencode") for n in files}
     head = {n: r.text.split("\n---\n")[0] for n, r in out.items()}
-    assert "bash: deny" in head["all"] and "webfetch: deny" in head["all"] and "./.env: deny" in head["all"]
+    # Read(./.env) is the .env of the current folder: OpenCode's `.env` (its read paths are relative to the worktree;
+    # `./.env` matched none, test_opencode_path_scopes.py)
+    assert "bash: deny" in head["all"] and "webfetch: deny" in head["all"] and "\n    .env: deny" in head["all"]
     assert "bash" not in head["listed"] and "webfetch" not in head["listed"] and "grep: allow" in head["listed"]
-    assert "./.env: deny" in head["listed"]
+    assert "\n    .env: deny" in head["listed"] and "./.env" not in head["listed"]
     assert "edit: deny" in head["own"] and "bash: deny" in head["own"]
     said = [i.message for i in out["all"].report.items if i.code.value == "value-read-as"]
     assert said == [f"permissions.deny of {agents.parent / 'settings.json'}, {agents.parent / 'settings.local.json'} "

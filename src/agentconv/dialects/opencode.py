@@ -198,7 +198,7 @@ class OpenCode(Dialect):
         return out
 
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
-        """A key is a wildcard over tool names (``Wildcard.match``: ``*`` any characters but ``/``, ``?`` one;
+        """A key is a wildcard over tool names (``Wildcard.match``: ``*`` any characters, ``?`` one;
         packages/opencode/src/util/wildcard.ts, matched against each tool's permission in permission/evaluate.ts,
         anomalyco/opencode, read 2026-11-28): ``"web*": false`` denies webfetch and websearch. A key no table knows
         that denies or asks (never one that allows: its match is not widened) is read as each OpenCode tool it
@@ -315,11 +315,13 @@ class OpenCode(Dialect):
             out.update({n: False for n, _ in denied})
             return {"tools": out}
         perm: dict[str, Any] = {"*": "deny"} if mode in (ALLOWLIST, NONE) else {}
+        paths = _PathScopes(self, ctx)
         for n, g in allowed:
             if g.pattern:
                 rule = perm.get(n)
                 rule = rule if isinstance(rule, dict) else {"*": rule or "deny"}
-                rule[g.pattern] = g.decision
+                for p in paths.written(n, g):
+                    rule[p] = g.decision
                 perm[n] = rule
             elif isinstance(perm.get(n), dict):
                 perm[n]["*"] = g.decision  # the tool-wide default of a pattern map read earlier
@@ -332,7 +334,8 @@ class OpenCode(Dialect):
                 if rule is None and mode in (ALLOWLIST, NONE):
                     continue  # a tool the allowlist does not grant: its "*": deny denies it whole (was `"*": allow`)
                 rule = rule if isinstance(rule, dict) else {"*": rule or "allow"}
-                rule[g.pattern] = "deny"
+                for p in paths.written(n, g):
+                    rule[p] = "deny"
                 perm[n] = rule
             elif isinstance(perm.get(n), dict):
                 perm[n]["*"] = "deny"  # a tool denied but for the scopes allowed above (`task: {"*": deny, a: allow}`)
@@ -340,6 +343,7 @@ class OpenCode(Dialect):
                 perm[n] = "deny"
         if mode == INHERIT and not perm:
             return {}
+        paths.report()
         self._own_names_kept(perm)
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
@@ -383,7 +387,8 @@ class OpenCode(Dialect):
 _WILD = rx.compile(r"[*?]")
 # What no tool's permission name holds, so a permission key holding it matches no tool: OpenCode matches each key as a
 # wildcard against the tool's permission name (permission/evaluate.ts ``Wildcard.match(permission, rule.permission)``,
-# anomalyco/opencode 8d037a73; util/wildcard.ts 23b15ed3: ``*`` and ``?`` never match '/'), its tools are named in
+# anomalyco/opencode 8d037a73; util/wildcard.ts: a key's literal text must be in the name, ``*`` and ``?`` standing for
+# any text, '/' too: opencode.toml [paths]), its tools are named in
 # lower case with '_' (tool/registry.ts 02ce4a33) and an MCP tool's name is its server's and its own with every character
 # but letters, digits, '_' and '-' made '_' (mcp/index.ts 001133bc ``replace(/[^a-zA-Z0-9_-]/g, "_")``).
 _NO_TOOL = rx.compile(r"[\s/]")
@@ -396,8 +401,9 @@ def _mcp_name(server: str) -> str:
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
-    """OpenCode's ``Wildcard.match`` of a tool name: ``*`` any characters but ``/``, ``?`` one of them."""
-    return re.compile("".join("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c) for c in pattern), re.S)
+    """OpenCode's ``Wildcard.match`` of a tool name: ``*`` any characters, ``?`` any one (opencode-ai 1.18.33; the
+    ``[^/]*`` of anomalyco/opencode 23b15ed3 is PR #28689's, closed unmerged: opencode.toml [paths])."""
+    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern), re.S)
 
 
 def _said(rule: Any) -> str:
@@ -406,3 +412,78 @@ def _said(rule: Any) -> str:
 
 def _shape(value: Any) -> str:
     return "empty" if value is None else f"a {'list' if isinstance(value, list) else type(value).__name__}"
+
+
+class _PathScopes:
+    """A file scope of a source whose tool reads it as a .gitignore line (``[parser] path_rules = "gitignore"``:
+    Claude Code's Read(...) and Edit(...)), written as the patterns OpenCode's ``read`` and ``edit`` permissions
+    match what it means (``[paths]``). OpenCode matches those against the file's path relative to the worktree
+    (``path.relative(worktree, file)``: no ``./``, no leading ``/``, ``../`` outside it) with a ``*`` that also
+    matches '/' (util/wildcard.ts; opencode-ai 1.18.33, read in the binary and run 2026-11-29: ``"./secrets/*": deny``
+    let the agent read secrets/x). So ``./x`` and ``/x`` (the project root's) are written ``x``; ``x/`` (a folder's
+    contents) ``x/*``; ``a/**/b`` both ``a/b`` and ``a/*/b``; a line without '/' (any depth) denied as ``x`` and
+    ``*/x`` too. A deny of an absolute or home path (``//etc/**``, ``~/.ssh/**``) matches no call there: refused as
+    a widening (``broaden``). An allow whose ``*`` or ``?`` a .gitignore line keeps inside one folder takes the
+    folders below too there: said (tool-broadened, as a case OpenCode takes otherwise is, ``check_case``); one that
+    matches less is said (tool-narrowed)."""
+
+    def __init__(self, dialect: OpenCode, ctx: "WriteContext") -> None:
+        origin = ctx.agent.origin
+        theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
+        self.dialect, self.ctx = dialect, ctx
+        self.gitignore = theirs.get("parser", {}).get("path_rules") == "gitignore"
+        self.names = set(dialect.table.get("paths", {}).get("names", ()))
+        self.wider: list[str] = []
+        self.narrower: list[str] = []
+        self.lost: list[str] = []
+
+    def written(self, name: str, g: Grant) -> list[str]:
+        """The patterns to write under permission ``name`` for ``g``'s scope."""
+        p = str(g.pattern)
+        if not self.gitignore or name not in self.names:
+            return [p]
+        said = f"{g.raw}" if g.raw and "(" in g.raw else f"{name}({p})"
+        if p.startswith(_ABSOLUTE):
+            (self.lost if g.decision == "deny" else self.narrower).append(said)
+            return [p]
+        while p.startswith("./"):
+            p = p[2:]
+        anchored = p.startswith("/") or "/" in p.rstrip("/")
+        p = p.lstrip("/")
+        if p.startswith("**/"):
+            p, anchored = p[3:], False
+        if p.endswith("/"):
+            p += "*"
+        out = [""]
+        for i, part in enumerate(p.split("/**/")):  # zero or more folders: both
+            out = [o + part for o in out] if i == 0 else [o + sep + part for o in out for sep in ("/", "/*/")]
+        if not anchored and not p.startswith("*"):
+            if g.decision == "deny":
+                out += [f"*/{o}" for o in out]
+            else:
+                self.narrower.append(said)  # a line at any depth written for the worktree's top only
+        inside = p if anchored or not p.startswith("*") else p[1:]  # `*.md` at any depth: any path ending .md there
+        if g.decision != "deny" and _ONE_FOLDER.search(inside.replace("**", "")):
+            self.wider.append(said)
+        return list(dict.fromkeys(out))
+
+    def report(self) -> None:
+        ctx, d = self.ctx, self.dialect
+        if self.lost:
+            d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
+                           "rules against the path relative to the project (a path from the root or the home folder "
+                           "never matches)")
+        if self.wider:
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {d.said} {', '.join(dict.fromkeys(self.wider))} "
+                           "also take the same names in folders below (its '*' and '?' match '/'): no new kind of access")
+            ctx.carry_tools()
+        if self.narrower:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the paths elsewhere it names (from the root or the "
+                           "home folder; at any depth for a line without '/')",
+                           written=f"{', '.join(dict.fromkeys(self.narrower))} written for {d.said} (it matches file "
+                                   "rules against the path relative to the project)")
+            ctx.carry_tools()
+
+
+_ABSOLUTE = ("//", "~", "$HOME")
+_ONE_FOLDER = rx.compile(r"[*?].")  # a .gitignore '*' or '?' with more after it stays in one folder; OpenCode's does not

@@ -1,0 +1,82 @@
+"""Claude Code's Read(...) and Edit(...) scopes are .gitignore lines (``./x`` and ``x`` from the current folder, ``/x``
+from the project root, a line without '/' at any depth, ``**/`` zero or more folders); OpenCode matches its read and
+edit permissions against the path relative to the worktree (``secrets/x``: no ``./``, no leading '/') with a ``*``
+that also matches '/' (opencode-ai 1.18.33). Written as they came, ``./secrets/*: deny`` denied nothing there (run in
+the real binary, 2026-11-29): each scope is written as the patterns that match what it means, and a deny no OpenCode
+pattern can say (a path from the root or the home folder) is refused as a widening."""
+import re
+
+import pytest
+import yaml
+
+import agentconv
+from agentconv.errors import BroadenError
+
+
+def wildcard(text: str, pattern: str) -> bool:
+    """OpenCode 1.18.33's Wildcard.match: ``*`` any characters ('/' too), ``?`` any one, a trailing `` *`` optional."""
+    rx = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    if rx.endswith(r"\ .*"):
+        rx = rx[:-4] + r"(\ .*)?"
+    return re.fullmatch(rx, text, re.S) is not None
+
+
+def decides(perm: dict, permission: str, path: str) -> str:
+    """OpenCode's evaluate(): the last rule whose permission and pattern both match (rules in the order written)."""
+    rules = [(k, p, d) for k, v in perm.items() for p, d in (v.items() if isinstance(v, dict) else [("*", v)])]
+    hits = [d for k, p, d in rules if wildcard(permission, k) and wildcard(path, p)]
+    return hits[-1] if hits else "ask"
+
+
+def convert(header: str, policy: agentconv.Policy = agentconv.Policy(carry=False)) -> agentconv.Result:
+    text = f"---\nname: a\ndescription: x\n{header}---\nbody\n"
+    return agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md", policy=policy)
+
+
+def permission(header: str) -> dict:
+    return yaml.safe_load(convert(header).text.split("---\n")[1])["permission"]
+
+
+DENIED = ("tools: Read, Edit\ndisallowedTools: Read(./secrets/*), Read(/config/*.key), Read(.env), "
+          "Read(src/**/*.key), Read(private/)\n")
+
+
+def test_a_denied_scope_denies_in_opencode_and_only_what_it_names():
+    perm = permission(DENIED)
+    for path in ("secrets/x", "config/a.key", ".env", "app/.env", "src/a.key", "src/x/b.key", "private/p/q"):
+        assert decides(perm, "read", path) == "deny", path
+    for path in ("docs/d.md", "app/env", "config/a.txt", "privates/x", "secrets"):
+        assert decides(perm, "read", path) == "allow", path
+
+
+def test_written_as_worktree_relative_patterns():
+    assert permission(DENIED)["read"] == {"*": "allow", "secrets/*": "deny", "config/*.key": "deny", ".env": "deny",
+                                          "*/.env": "deny", "src/*.key": "deny", "src/*/*.key": "deny",
+                                          "private/*": "deny", "*/private/*": "deny"}
+    # an OpenCode file's own pattern is OpenCode's: kept as it is (`./x/*` matches nothing there, and still does)
+    text = "---\ndescription: x\nmode: subagent\npermission:\n  read:\n    \"*\": allow\n    ./x/*: deny\n---\nbody\n"
+    assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agents/a.md").text == text
+
+
+def test_an_allowed_scope_from_the_current_folder():
+    perm = permission("tools: Read(./docs/**), Edit(/src/**)\n")
+    assert perm["read"] == {"*": "deny", "docs/**": "allow"} and perm["edit"] == {"*": "deny", "src/**": "allow"}
+    assert decides(perm, "read", "docs/a/b.md") == "allow" and decides(perm, "edit", "src/x.ts") == "allow"
+
+
+def test_a_denied_path_from_the_root_or_home_is_refused():
+    with pytest.raises(BroadenError, match=r"Read\(~/\.ssh/\*\*\).*would deny nothing in opencode"):
+        convert("tools: Read\ndisallowedTools: Read(~/.ssh/**)\n")
+    with pytest.raises(BroadenError, match=r"Read\(//etc/passwd\)"):
+        convert("tools: Read\ndisallowedTools: Read(//etc/passwd)\n")
+    done = convert("tools: Read\ndisallowedTools: Read(//etc/passwd)\n", agentconv.Policy(allow_broaden=True))
+    assert any(i.code.value == "tool-broadened" and "//etc/passwd" in i.message for i in done.report.items)
+
+
+def test_an_allow_opencode_takes_wider_or_narrower_is_said():
+    items = convert("tools: Edit(docs/*.md), Read(~/notes/*)\n").report.items
+    wider = [i.message for i in items if i.code.value == "tool-broadened"]
+    narrower = [i.message for i in items if i.code.value == "tool-narrowed"]
+    assert any("Edit(docs/*.md)" in m and "folders below" in m for m in wider)
+    assert any("Read(~/notes/*) written for opencode (it matches file rules against the path relative" in m
+               for m in narrower)
