@@ -80,3 +80,27 @@ def test_an_allow_opencode_takes_wider_or_narrower_is_said():
     assert any("Edit(docs/*.md)" in m and "folders below" in m for m in wider)
     assert any("Read(~/notes/*) written for opencode (it matches file rules against the path relative" in m
                for m in narrower)
+
+
+def gitignore(path: str, line: str) -> bool:
+    """A .gitignore line as Claude Code reads a file scope (the parts this test uses): ``*`` inside one folder, ``**/``
+    zero or more folders, a line without '/' at any depth, a folder's match covering what is below it."""
+    anchored = "/" in line.rstrip("/")
+    rx = re.escape(line.lstrip("/")).replace(r"\*\*/", "(?:.*/)?").replace(r"\*", "[^/]*").replace(r"\?", "[^/]")
+    return re.fullmatch(("" if anchored else "(?:.*/)?") + rx + "(?:/.*)?", path) is not None
+
+
+def test_an_opencode_deny_written_for_claude_denies_at_least_as_much():
+    text = ("---\ndescription: x\nmode: subagent\npermission:\n  read:\n    \"*\": allow\n    src/*.key: deny\n"
+            "    src/a*.pem: deny\n  edit:\n    \"*\": deny\n    .env.example: allow\n---\nbody\n")
+    perm = yaml.safe_load(text.split("---\n")[1])["permission"]
+    done = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agents/a.md")
+    head = yaml.safe_load(done.text.split("---\n")[1])
+    lines = [t[len("Read("):-1] for t in head["disallowedTools"].split(", ") if t.startswith("Read(")]
+    assert lines == ["src/**/*.key", "src/a*"]
+    for path in ("src/a.key", "src/x/b.key", "src/ab/c.pem", "src/a.pem"):
+        assert decides(perm, "read", path) == "deny" and any(gitignore(path, line) for line in lines), path
+    assert not any(gitignore("src/b.txt", line) for line in lines)
+    said = [i.message for i in done.report.items]
+    assert any("Read(src/a*) for read src/a*.pem" in m for m in said)
+    assert any("Edit(.env.example)" in m and "every folder" in m for m in said)

@@ -824,6 +824,7 @@ class ToolFields:
         shape = self.table.get("tools_shape", "list")
         fmt = (lambda n, g: n if not (g.pattern and self.supports_patterns()) else g.raw  # a spelling meaning the same
                if unscoped(g.raw) == n and self._grant_of(g.raw)[0] == g.pattern else f"{n}({g.pattern})")
+        denied = self.gitignore_denials(ctx, allowed, denied)
         allow_names = dedupe(fmt(n, g) for n, g in allowed)
         deny_names = dedupe(fmt(n, g) for n, g in denied)
         out: dict[str, Any] = {}
@@ -843,6 +844,48 @@ class ToolFields:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()  # respelling alone needs no carry
+        return out
+
+
+    def gitignore_denials(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]],
+                          denied: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
+        """A file scope of OpenCode's (``[paths]`` of the source's table: matched against the path relative to the
+        worktree, ``*`` crossing '/') written where the tool reads it as a .gitignore line (``[parser] path_rules``:
+        Claude Code, whose ``*`` stays inside one folder): a deny is written so that it denies at least what it denied
+        there (``src/*.key`` is ``src/**/*.key``; ``src/a*.key`` the wider ``src/a*``, said), since ``src/*.key``
+        left src/x/b.key readable. An allow of a name without '/' (the worktree's top there) is taken at any depth:
+        said (tool-broadened, as a case taken otherwise is, ``check_case``)."""
+        origin = ctx.agent.origin
+        theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
+        names = set(theirs.get("paths", {}).get("names", ()))
+        if not names or self.table.get("parser", {}).get("path_rules") != "gitignore":
+            return denied
+        out, wider, narrower = [], [], []
+        for n, g in denied:
+            p = g.pattern
+            if not p or g.raw not in names or not any(c in p for c in "*?"):
+                out.append((n, g))
+                continue
+            i = min(p.index(c) for c in "*?" if c in p)
+            rest = p[i + 1:]
+            if p[i] == "*" and (i == 0 or p[i - 1] == "/") and not any(c in rest for c in "*?/"):
+                new = p if i == 0 else f"{p[:i]}**/*{rest}"  # the same files: any depth below, a name ending so
+            else:
+                new = p[:i] + "*"  # everything from the first wildcard on: more than it named
+                narrower.append(f"{n}({new}) for {g.raw} {p}")
+            out.append((n, replace(g, pattern=new)))
+        for n, g in allowed:
+            p = g.pattern
+            if p and g.raw in names and "/" not in p and not p.startswith("*"):
+                wider.append(f"{n}({p})")
+        if wider:
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.said} {', '.join(dedupe(wider))} also take "
+                           "the same name in every folder (a line without '/' matches at any depth; OpenCode matched it "
+                           "at the project's top only): no new kind of access")
+            ctx.carry_tools()
+        if narrower:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(narrower)) + f" written for "
+                           f"{self.said}, whose '*' stays inside one folder", tools="more than OpenCode's pattern named")
         return out
 
 
