@@ -92,13 +92,13 @@ def gitignore(path: str, line: str) -> bool:
 
 def test_an_opencode_deny_written_for_claude_denies_at_least_as_much():
     text = ("---\ndescription: x\nmode: subagent\npermission:\n  read:\n    \"*\": allow\n    src/*.key: deny\n"
-            "    src/a*.pem: deny\n  edit:\n    \"*\": deny\n    .env.example: allow\n---\nbody\n")
+            "    src/a*.pem: deny\n    \"**/*.env*\": deny\n  edit:\n    \"*\": deny\n    .env.example: allow\n---\nbody\n")
     perm = yaml.safe_load(text.split("---\n")[1])["permission"]
     done = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agents/a.md")
     head = yaml.safe_load(done.text.split("---\n")[1])
     lines = [t[len("Read("):-1] for t in head["disallowedTools"].split(", ") if t.startswith("Read(")]
-    assert lines == ["src/**/*.key", "src/a*"]
-    for path in ("src/a.key", "src/x/b.key", "src/ab/c.pem", "src/a.pem"):
+    assert lines == ["src/**/*.key", "src/a*", "*.env*"]
+    for path in ("src/a.key", "src/x/b.key", "src/ab/c.pem", "src/a.pem", "app/.env.local", "a/.env/b"):
         assert decides(perm, "read", path) == "deny" and any(gitignore(path, line) for line in lines), path
     assert not any(gitignore("src/b.txt", line) for line in lines)
     said = [i.message for i in done.report.items]

@@ -866,12 +866,8 @@ class ToolFields:
             if not p or g.raw not in names or not any(c in p for c in "*?"):
                 out.append((n, g))
                 continue
-            i = min(p.index(c) for c in "*?" if c in p)
-            rest = p[i + 1:]
-            if p[i] == "*" and (i == 0 or p[i - 1] == "/") and not any(c in rest for c in "*?/"):
-                new = p if i == 0 else f"{p[:i]}**/*{rest}"  # the same files: any depth below, a name ending so
-            else:
-                new = p[:i] + "*"  # everything from the first wildcard on: more than it named
+            new, exact = _gitignore_superset(p)
+            if not exact:
                 narrower.append(f"{n}({new}) for {g.raw} {p}")
             out.append((n, replace(g, pattern=new)))
         for n, g in allowed:
@@ -887,6 +883,23 @@ class ToolFields:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(narrower)) + f" written for "
                            f"{self.said}, whose '*' stays inside one folder", tools="more than OpenCode's pattern named")
         return out
+
+
+def _gitignore_superset(pattern: str) -> tuple[str, bool]:
+    """A .gitignore line matching every path OpenCode's ``pattern`` matches (its ``*`` any text, '/' too, ``**`` the
+    same; ``?`` any one character), and whether it matches those alone: a last part led by ``*`` (``*.key``) is a name
+    ending so at any depth, below the literal folders before it (``src/*.key``: ``src/**/*.key``), else anywhere
+    (``**/*.key``: ``*.key``); otherwise the line is cut after its first wildcard (``src/a*.pem``: ``src/a*``)."""
+    p = pattern
+    while "**" in p:
+        p = p.replace("**", "*")
+    head, _, seg = p.rpartition("/")
+    if seg.startswith("*") and "?" not in seg:
+        if not any(c in head for c in "*?"):
+            return (f"{head}/**/{seg}" if head else seg), True
+        return seg, False
+    i = min(p.index(c) for c in "*?" if c in p)
+    return p[:i] + "*", False
 
 
 _LOSSY = frozenset({LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED})
