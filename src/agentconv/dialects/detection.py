@@ -306,6 +306,31 @@ class Detection:
         stem = self.file_stem(agent)[0]
         return template.format(name=naming.check_safe(stem, agent.origin.path if agent.origin else None))
 
+    def skipped_file(self, path: str | None) -> bool:
+        """Is ``path`` a file at one of this dialect's places that its tool skips for its name (``[layout]
+        skipped_prefix``: Gemini CLI loads no ``.gemini/agents/_*.md``)?"""
+        prefix = self.table.get("layout", {}).get("skipped_prefix")
+        if not prefix or not path or self._places is None:
+            return False
+        norm = path.replace("\\", "/")
+        return norm.rsplit("/", 1)[-1].startswith(prefix) and self._places.search(norm) is not None
+
+    def _unskipped(self, agent: Agent, stem: str) -> str:
+        """A file name the tool would skip (``[layout] skipped_prefix``) without the prefix: the header keeps the name,
+        so nothing is renamed. A file of this dialect that was so named comes back under its own file name: it stays
+        switched off."""
+        prefix = self.table.get("layout", {}).get("skipped_prefix")
+        if not prefix:
+            return stem
+        origin = agent.origin
+        if origin is not None and origin.dialect == self.id and self.skipped_file(origin.path):
+            return self.name_from_path(origin.path)  # type: ignore[arg-type]
+        head, _, last = stem.rpartition("/")
+        if not last.startswith(prefix):
+            return stem
+        last = last.lstrip(prefix) or "agent"
+        return f"{head}/{last}" if head else last
+
     def name_from_path(self, path: str) -> str:
         """The name the tool gives a file at ``path``: its stem, or where the tool reads sub-folders as part of the
         name (``[layout] nest_root``), the path below that folder joined with ``nest_sep`` (Claude Code and Gemini
@@ -327,8 +352,9 @@ class Detection:
         Rewritten only where the tool would refuse the name (``[name] pattern``) or it cannot be a file name
         (``naming.unsafe_file_name``); a name that would lead out of the folder is refused, never rewritten.
         Remembered per name (a write asks twice: for the file, and for its path)."""
-        return memo(self, "_stem_memo", (agent.name, agent.display_name), lambda: self._file_stem(agent),
-                    lambda: len(agent.name or "") + len(agent.display_name or ""))
+        stem, why = memo(self, "_stem_memo", (agent.name, agent.display_name), lambda: self._file_stem(agent),
+                         lambda: len(agent.name or "") + len(agent.display_name or ""))
+        return (self._unskipped(agent, stem), None) if why is None else (stem, why)  # by its origin: not remembered
 
     def _file_stem(self, agent: Agent) -> tuple[str, str | None]:
         name = agent.name or naming.slugify(agent.display_name or "") or "agent"

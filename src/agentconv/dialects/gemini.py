@@ -57,6 +57,9 @@ class Gemini(Dialect):
             names = ", ".join(repr(b) for b in dict.fromkeys(bad))
             why.append((lines.get("tools"), f"tool {names} is no name it knows" if len(set(bad)) == 1 else
                         f"tools {names} are no names it knows"))
+        if self.skipped_file(path):  # loadAgentsFromDirectory skips it ([layout] skipped_prefix)
+            prefix = self.table["layout"]["skipped_prefix"]
+            why.append((None, f"its file name starts with '{prefix}', which its agent loader skips"))
         for line, problem in why:
             self.reject_file(agent, report, "Gemini CLI", problem, line=line)
 
