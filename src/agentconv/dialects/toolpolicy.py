@@ -141,8 +141,8 @@ class ToolFields:
         """``canon`` is an MCP tool named with a wildcard inside its tool part (``mcp:github/get_*``) in a dialect
         where such a name, allowed, matches no tool (``[mcp] tool_globs_allow = false``): it grants nothing there
         (a deny of it still denies by that pattern)."""
-        if self.table.get("mcp", {}).get("tool_globs_allow", True) is not False:
-            return False
+        if not any(c and "*" in c for c in canon) or self.table.get("mcp", {}).get("tool_globs_allow", True) is not False:
+            return False  # the usual name holds no '*': no split, no table look-up
         return any(tool != "*" and "*" in tool for server, tool in (split_mcp(c or "") or ("", "") for c in canon))
 
     def _grant_of(self, name: str, pattern: str | None = None) -> tuple[str | None, tuple[str | None, ...]]:
