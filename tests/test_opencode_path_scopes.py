@@ -52,7 +52,9 @@ def test_a_denied_scope_denies_in_opencode_and_only_what_it_names():
 def test_written_as_worktree_relative_patterns():
     assert permission(DENIED)["read"] == {"*": "allow", "secrets/*": "deny", "config/*.key": "deny", ".env": "deny",
                                           "*/.env": "deny", "src/*.key": "deny", "src/*/*.key": "deny",
-                                          "private/*": "deny", "*/private/*": "deny"}
+                                          "private/*": "deny", "*/private/*": "deny", "config/*.key/*": "deny",
+                                          ".env/*": "deny", "*/.env/*": "deny", "src/*.key/*": "deny",
+                                          "src/*/*.key/*": "deny"}
     # an OpenCode file's own pattern is OpenCode's: kept as it is (`./x/*` matches nothing there, and still does)
     text = "---\ndescription: x\nmode: subagent\npermission:\n  read:\n    \"*\": allow\n    ./x/*: deny\n---\nbody\n"
     assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agents/a.md").text == text
@@ -104,3 +106,15 @@ def test_an_opencode_deny_written_for_claude_denies_at_least_as_much():
     said = [i.message for i in done.report.items]
     assert any("Read(src/a*) for read src/a*.pem" in m for m in said)
     assert any("Edit(.env.example)" in m and "every folder" in m for m in said)
+
+
+def test_a_denied_line_that_names_a_folder_denies_what_is_in_it():
+    """A .gitignore line names a file or a folder (Claude Code's Read(secrets) denies secrets/key); OpenCode's pattern
+    must match the whole path (opencode-ai 1.18.33 Wildcard.match: ``^...$``), so ``secrets: deny`` alone let the
+    agent read secrets/key."""
+    perm = permission("tools: Read, Edit\ndisallowedTools: Read(secrets), Edit(/config/prod)\n")
+    for path in ("secrets", "secrets/key", "app/secrets/key"):
+        assert decides(perm, "read", path) == "deny", path
+    for path in ("config/prod", "config/prod/db.yml"):
+        assert decides(perm, "edit", path) == "deny", path
+    assert decides(perm, "read", "secretsx/key") == "allow" and decides(perm, "edit", "config/production") == "allow"

@@ -328,7 +328,9 @@ class Detection:
         head, _, last = stem.rpartition("/")
         if not last.startswith(prefix):
             return stem
-        last = last.lstrip(prefix) or "agent"
+        while last.startswith(prefix):  # every leading prefix (`__init` too), never other characters
+            last = last[len(prefix):]
+        last = last or "agent"
         return f"{head}/{last}" if head else last
 
     def name_from_path(self, path: str) -> str:

@@ -422,7 +422,8 @@ class _PathScopes:
     matches '/' (util/wildcard.ts; opencode-ai 1.18.33, read in the binary and run 2026-11-29: ``"./secrets/*": deny``
     let the agent read secrets/x). So ``./x`` and ``/x`` (the project root's) are written ``x``; ``x/`` (a folder's
     contents) ``x/*``; ``a/**/b`` both ``a/b`` and ``a/*/b``; a line without '/' (any depth) denied as ``x`` and
-    ``*/x`` too. A deny of an absolute or home path (``//etc/**``, ``~/.ssh/**``) matches no call there: refused as
+    ``*/x`` too; a denied line not ending in ``*`` also as ``line/*`` (a .gitignore line that names a folder denies
+    what is in it; OpenCode's pattern must match the whole path). A deny of an absolute or home path (``//etc/**``, ``~/.ssh/**``) matches no call there: refused as
     a widening (``broaden``). An allow whose ``*`` or ``?`` a .gitignore line keeps inside one folder takes the
     folders below too there: said (tool-broadened, as a case OpenCode takes otherwise is, ``check_case``); one that
     matches less is said (tool-narrowed)."""
@@ -462,6 +463,8 @@ class _PathScopes:
                 out += [f"*/{o}" for o in out]
             else:
                 self.narrower.append(said)  # a line at any depth written for the worktree's top only
+        if g.decision == "deny":  # a .gitignore line may name a folder: everything in it too (OpenCode's match is whole)
+            out += [f"{o}/*" for o in out if not o.endswith("*")]
         inside = p if anchored or not p.startswith("*") else p[1:]  # `*.md` at any depth: any path ending .md there
         if g.decision != "deny" and _ONE_FOLDER.search(inside.replace("**", "")):
             self.wider.append(said)
