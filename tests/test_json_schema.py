@@ -108,9 +108,11 @@ def test_dialects_and_explain() -> None:
     d = check("dialects", *run("dialects", "--json"))
     assert "copilot" in [x["id"] for x in d["dialects"]]
     assert [(p["id"], p["reads"], p["writes"]) for p in d["packages"]] == [
-        ("claude-plugin", True, True), ("claude-marketplace", True, False), ("agent-plugins", True, True)]
+        ("claude-plugin", True, True), ("claude-marketplace", True, False), ("agent-plugins", True, True),
+        ("gemini-extension", True, True)]
     held = {p["id"]: [c["id"] for c in p["clients"]] for p in d["packages"]}
-    assert held == {"claude-plugin": [], "claude-marketplace": [], "agent-plugins": packages.clients()}
+    assert held == {"claude-plugin": [], "claude-marketplace": [], "agent-plugins": packages.clients(),
+                    "gemini-extension": []}
     e = check("explain", *run("explain", "--json", "tool-unmapped"))
     assert [c["code"] for c in e["codes"]] == ["tool-unmapped"]
 

@@ -142,7 +142,7 @@ def test_dialects_never_import_the_layers_above():
     assert offenders == []
 
 
-PACKAGE_LAYERS = [("model",), ("writing", "names"), ("mcp", "extensions"), ("claude", "agentplugins"), ("formats",),
+PACKAGE_LAYERS = [("model",), ("writing", "names"), ("mcp", "extensions"), ("claude", "agentplugins", "gemini"), ("formats",),
                   ("converting",)]
 """The modules of ``agentconv.packages``, lowest first: each imports only modules of the package below its own layer."""
 

@@ -15,7 +15,7 @@ from ..loss import LossCode, LossReport, Policy
 from . import extensions
 from .mcp import to_agent_plugins, to_claude
 from .model import Package, add_member, clients, keep_files, loss, package_files, read_json, table
-from .writing import Output, copy_files, dump, manifest_out, strip_home, write_record
+from .writing import Output, copy_files, dump, elsewhere, manifest_out, strip_home, write_record
 
 
 def read_ap(root: Path, carry: bool) -> Package:
@@ -204,6 +204,7 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
                  why="no listed client runs it" if "claude" not in targets else "only Claude Code reads it")
     if claude or pkg.extensions:  # "8.1 Manifest extension data": one object per namespace
         manifest["extensions"] = {**({claude_ns: claude} if claude else {}), **pkg.extensions}
+    elsewhere(pkg, "agent-plugins", failed)
     out[ap["manifest"]] = manifest_out(pkg, manifest, "agent-plugins")
     if servers:
         out[ap["mcp"]] = Output(dump({"$schema": ap["mcp_schema"], "mcpServers": servers}), table()["claude-plugin"]["mcp"],

@@ -12,7 +12,7 @@ from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
 from .names import reserved_plugin_name
 from .model import KINDS, Package, add_member, keep_files, loss, package_files, read_json, table
-from .writing import Output, copy_files, dump, manifest_out, strip_home, write_record
+from .writing import Output, copy_files, dump, elsewhere, manifest_out, strip_home, write_record
 
 
 def read_claude(root: Path, carry: bool) -> Package:
@@ -122,6 +122,7 @@ def write_claude(pkg: Package, policy: Policy):
     for ns in pkg.extensions:
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
              component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")
+    elsewhere(pkg, "claude-plugin", failed)
     out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
     own = pkg.places if pkg.fmt == "claude-plugin" else {}  # a Claude Code manifest's own places, kept below
     if pkg.fmt == "claude-plugin" and pkg.mcp_read is not None and pkg.mcp_read[0] == pkg.mcp:

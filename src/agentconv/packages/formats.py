@@ -10,13 +10,14 @@ from ..errors import AgentconvError, UsageError
 from ..loss import LossReport, Policy
 from .agentplugins import read_ap, write_ap
 from .claude import read_claude, write_claude
+from .gemini import read_gemini, write_gemini
 from .model import FORMATS, KINDS, MARKETPLACE, Package, table
 from .writing import Output
 
 
 def detect(root: str | Path) -> str | None:
     """The package format of a folder: an Agent Plugins ``plugin.json``, a Claude Code marketplace or plugin
-    manifest, or a folder with ``agents/``, ``commands/`` or ``skills/`` beside nothing else that names a format
+    manifest, a Gemini CLI ``gemini-extension.json``, or a folder with ``agents/``, ``commands/`` or ``skills/`` beside nothing else that names a format
     (a Claude Code plugin without a manifest: Claude Code then names it after its folder)."""
     root = Path(root)
     if not root.is_dir():
@@ -32,7 +33,11 @@ def detect(root: str | Path) -> str | None:
     cp = table()["claude-plugin"]
     if (root / cp["marketplace"]).is_file():
         return MARKETPLACE
-    if (root / cp["manifest"]).is_file() or any((root / cp[k]["folder"]).is_dir() for k in KINDS):
+    if (root / cp["manifest"]).is_file():
+        return "claude-plugin"
+    if (root / table()["gemini-extension"]["manifest"]).is_file():
+        return "gemini-extension"
+    if any((root / cp[k]["folder"]).is_dir() for k in KINDS):
         return "claude-plugin"
     return None
 
@@ -46,7 +51,10 @@ def read_package(root: str | Path, fmt: str | None = None, *, carry: bool = True
         return read_claude(root, carry)
     if fmt == "agent-plugins":
         return read_ap(root, carry)
-    raise UsageError(f"not a package ({', '.join(FORMATS)}): no plugin.json, .claude-plugin/ or agents/ folder",
+    if fmt == "gemini-extension":
+        return read_gemini(root, carry)
+    raise UsageError(f"not a package ({', '.join(FORMATS)}): no plugin.json, .claude-plugin/, gemini-extension.json "
+                     "or agents/ folder",
                      file=str(root))
 
 
@@ -58,4 +66,6 @@ def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy
         return write_ap(pkg, list(targets), policy)
     if fmt == "claude-plugin":
         return write_claude(pkg, policy)
+    if fmt == "gemini-extension":
+        return write_gemini(pkg, policy)
     raise UsageError(f"unknown package format {fmt!r}; known: {', '.join(FORMATS)}")

@@ -12,15 +12,15 @@ from ..loss import LossCode, LossReport
 from .model import loss, table
 
 
-def _vars(value: Any, pairs: list[tuple[str, str]]) -> Any:
+def subst(value: Any, pairs: list[tuple[str, str]]) -> Any:
     if isinstance(value, str):
         for a, b in pairs:
             value = value.replace(a, b)
         return value
     if isinstance(value, list):
-        return [_vars(v, pairs) for v in value]
+        return [subst(v, pairs) for v in value]
     if isinstance(value, dict):
-        return {k: _vars(v, pairs) for k, v in value.items()}
+        return {k: subst(v, pairs) for k, v in value.items()}
     return value
 
 
@@ -32,7 +32,7 @@ def _var_pairs(src: str, dst: str) -> list[tuple[str, str]]:
 def _mapped(key: str, value: Any, pairs: list[tuple[str, str]]) -> Any:
     """A field's value with the plugin-root variables renamed where Agent Plugins expands them (args, env values,
     cwd: "9.2 Placeholder expansion"); elsewhere (url, headers) both formats' text stays as written."""
-    return _vars(value, pairs) if key in table()["agent-plugins"]["expanded"] else value
+    return subst(value, pairs) if key in table()["agent-plugins"]["expanded"] else value
 
 
 _OTHER_VAR = rx.compile(r"\$\{(?!PLUGIN_ROOT\}|PLUGIN_DATA\})[^}]*\}")

@@ -12,7 +12,7 @@ from ..errors import AgentconvError, ParseError
 from ..ir import Document
 from ..loss import LossCode, LossReport
 
-FORMATS = ("claude-plugin", "agent-plugins")
+FORMATS = ("claude-plugin", "agent-plugins", "gemini-extension")
 """Package format ids (``--to``/``--from``). ``claude-marketplace`` is read as the plugins it lists."""
 
 
@@ -45,7 +45,7 @@ def describe() -> list[dict[str, Any]]:
     """Each package format (``agentconv dialects``): whether agentconv reads and writes it, its manifest, the
     dialects of the records it holds, and for an Agent Plugins package the clients it can hold agents for (each
     with its extension folder and its agents' and commands' dialects)."""
-    cp, ap = table()["claude-plugin"], table()["agent-plugins"]
+    cp, ap, ge = table()["claude-plugin"], table()["agent-plugins"], table()["gemini-extension"]
     return [
         {"id": "claude-plugin", "title": cp["title"], "reads": True, "writes": True, "path": cp["manifest"],
          "records": [cp[k]["dialect"] for k in KINDS], "clients": []},
@@ -55,6 +55,8 @@ def describe() -> list[dict[str, Any]]:
          "records": [cp["skills"]["dialect"]],
          "clients": [{"id": cid, "namespace": c["namespace"], "agents": c["agents"] or None,
                       "commands": c["commands"] or None} for cid, c in ap["clients"].items()]},
+        {"id": "gemini-extension", "title": ge["title"], "reads": True, "writes": True, "path": ge["manifest"],
+         "records": [ge[k]["dialect"] for k in KINDS], "clients": []},
     ]
 
 
@@ -103,6 +105,17 @@ class Package:
     manifest_read: tuple[Any, bytes] | None = None
     """The manifest as read (its data, its bytes), when it names no key twice: written to its own format with the
     same data, it is given back as it came (a same-format conversion is byte for byte)."""
+    gemini: dict[str, Any] = field(default_factory=dict)
+    """Gemini CLI manifest keys no other format holds (``contextFileName``, ``excludeTools``, ``settings`` ...), as
+    written."""
+    gemini_mcp: tuple[dict[str, Any], dict[str, Any]] | None = None
+    """A Gemini CLI extension's MCP servers as read (a deep copy of ``mcp``) and its manifest's ``mcpServers`` as
+    written: a Gemini CLI extension written from the same servers gets them as they were."""
+    gemini_hooks: tuple[str, bytes] | None = None
+    """A Gemini CLI extension's hooks file (Gemini CLI's own events): its package-relative path and bytes."""
+    elsewhere: list[tuple[LossCode, str, dict[str, Any]]] = field(default_factory=list)
+    """What reading found that a package in another format loses (a Gemini CLI context file, an MCP server field):
+    added to the manifest's report by every writer of another format."""
     files: dict[str, bytes] = field(default_factory=dict)
     """Every other file, package-relative path -> bytes, copied as it is."""
     sources: dict[str, str] = field(default_factory=dict)

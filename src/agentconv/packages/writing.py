@@ -76,3 +76,17 @@ def copy_files(pkg: Package, out: dict[str, Output], failed: list, reserved: dic
             continue
         loss(report, LossCode.FILE_COPIED, "", rel=rel if dest == rel else f"{rel} (to {dest}, its skill's folder)")
         out[dest] = Output(data, rel, report, None)
+
+
+def elsewhere(pkg: Package, fmt: str, failed: list) -> None:
+    """What a package written in ``fmt`` loses of one read in another format: ``Package.elsewhere`` in the
+    manifest's report, a Gemini CLI hooks file as a row of its own (not written)."""
+    if pkg.fmt == fmt:
+        return
+    for code, path, params in pkg.elsewhere:
+        loss(pkg.report, code, path, **params)
+    if pkg.gemini_hooks is not None:
+        report = LossReport(source=pkg.fmt, target=fmt, file=pkg.sources.get(pkg.gemini_hooks[0]))
+        loss(report, LossCode.COMPONENT_DROPPED, "hooks", component="Gemini CLI hooks",
+             why="they name Gemini CLI's own events and tools; write the target's hooks by hand")
+        failed.append((pkg.gemini_hooks[0], None, report))

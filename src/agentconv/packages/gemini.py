@@ -1,0 +1,289 @@
+"""A Gemini CLI extension (``gemini-extension.json``, ``commands/**/*.toml``, ``agents/*.md``, ``skills/*/SKILL.md``,
+context files, MCP servers, ``excludeTools``), as Gemini CLI's own loader reads it (``packages.toml
+[gemini-extension]``: google-gemini/gemini-cli packages/cli/src/config/extension-manager.ts). Records are read and
+written by their dialects (``gemini``, ``gemini-command``, ``skill``); MCP servers move between Gemini CLI's spelling
+and Claude Code's (``Package.mcp``); what only Gemini CLI holds (its manifest keys, its hooks, context files, policy
+rules) is kept for a Gemini CLI extension and reported for any other format (``Package.elsewhere``)."""
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import jsontext, limits, rx
+from ..errors import ParseError
+from ..loss import LossCode, LossReport, Policy
+from .mcp import subst
+from .model import KINDS, Package, add_member, keep_files, loss, package_files, read_json, table
+from .writing import Output, copy_files, manifest_out, strip_home, write_record
+
+FMT = "gemini-extension"
+
+
+def read_gemini(root: Path, carry: bool) -> Package:
+    ge = table()[FMT]
+    file = root / ge["manifest"]
+    manifest = read_json(file, ge["manifest"])
+    if not isinstance(manifest, dict):
+        raise ParseError("gemini-extension.json is not a JSON object", file=str(file))
+    if not isinstance(manifest.get("name"), str) or not manifest["name"]:
+        raise ParseError("gemini-extension.json has no name (Gemini CLI refuses the extension: missing \"name\")",
+                         file=str(file))
+    raw = limits.read_file(file)
+    manifest_read = (copy.deepcopy(manifest), raw) if not jsontext.loads(raw.decode("utf-8-sig"))[1] else None
+    pkg = Package(root, FMT, manifest["name"], manifest_read=manifest_read)
+    pkg.report.source, pkg.report.file = FMT, str(file)
+    portable = table()["claude-plugin"]["portable"]  # version, description, and what a Claude Code plugin also holds
+    pkg.meta = {k: manifest[k] for k in portable if k in manifest and k != "name"}
+    pkg.gemini = {k: v for k, v in manifest.items() if k not in portable and k != "mcpServers"}
+    servers = manifest.get("mcpServers")
+    if isinstance(servers, dict):
+        for sname, server in servers.items():
+            kept = to_claude(sname, server, pkg.elsewhere)
+            if kept is not None:
+                pkg.mcp[sname] = kept
+        pkg.gemini_mcp = (copy.deepcopy(pkg.mcp), copy.deepcopy(servers))
+    elif servers is not None:
+        pkg.gemini["mcpServers"] = servers
+    for key, value in pkg.gemini.items():
+        pkg.elsewhere.append((LossCode.COMPONENT_DROPPED, key, {
+            "component": f"gemini-extension.json {key!r}", "why": _why_dropped(key, value)}))
+    taken = {ge["manifest"]}
+    all_files = package_files(pkg)
+    if ge["hooks"] in all_files:  # Gemini CLI's hook events: no other format's hooks file means them
+        pkg.gemini_hooks = (ge["hooks"], limits.read_file(all_files[ge["hooks"]]))
+        pkg.sources[ge["hooks"]] = str(all_files[ge["hooks"]])
+        taken.add(ge["hooks"])
+    for name in context_files(manifest):
+        if name in all_files:
+            pkg.elsewhere.append((LossCode.COMPONENT_KEPT, name, {
+                "component": f"context file {name}", "place": "as a file",
+                "why": "Gemini CLI gives it to the model in every session the extension is active in; "
+                       "this format loads no context file from a package"}))
+    policies = sorted(rel for rel in all_files if rel.startswith(ge["policies"] + "/"))
+    if policies:
+        pkg.elsewhere.append((LossCode.COMPONENT_KEPT, ge["policies"], {
+            "component": f"Gemini CLI policy rules ({', '.join(policies)})", "place": "as files",
+            "why": "only Gemini CLI reads them; rules that deny or ask for a tool no longer do"}))
+    for kind in KINDS:
+        spec = ge[kind]
+        for rel in sorted(all_files):
+            if rel in taken or not _at_place(rel, kind, spec["folder"]):
+                continue
+            taken.add(rel)
+            as_path = f"{spec['home']}/{rel}" if spec["home"] else rel
+            add_member(pkg, kind, spec["dialect"], all_files[rel], rel, as_path, carry)
+    keep_files(pkg, all_files, taken)
+    return pkg
+
+
+def context_files(manifest: dict[str, Any]) -> list[str]:
+    """``getContextFileNames``: the manifest's contextFileName (a name or a list), GEMINI.md when it has none."""
+    value = manifest.get("contextFileName")
+    if not value:
+        return [table()[FMT]["context"]]
+    names = value if isinstance(value, list) else [value]
+    return [str(Path(n).as_posix()).removeprefix("./") for n in names if isinstance(n, str)]
+
+
+def _why_dropped(key: str, value: Any) -> str:
+    ge = table()[FMT]
+    if key == ge["limit"]:
+        tools = ", ".join(map(str, value)) if isinstance(value, list) else repr(value)
+        return (f"an access limit ({tools}): Gemini CLI takes these tools from the whole session while the extension "
+                "is active; this format has no such limit, so they are no longer taken away")
+    if key == "contextFileName":
+        return "it names the extension's context files, which this format does not load"
+    return "a Gemini CLI manifest key this format has no place for"
+
+
+def _at_place(rel: str, kind: str, folder: str) -> bool:
+    if not rel.startswith(folder + "/"):
+        return False
+    inner = rel[len(folder) + 1:]
+    if kind == "agents":  # loadAgentsFromDirectory: top-level *.md, not starting with '_'
+        return "/" not in inner and inner.endswith(".md") and not inner.startswith("_")
+    if kind == "commands":  # FileCommandLoader: **/*.toml
+        return inner.endswith(".toml")
+    return inner.count("/") == 1 and inner.endswith("/SKILL.md")  # loadSkillsFromDir: */SKILL.md
+
+
+# --- MCP servers: Gemini CLI's MCPServerConfig <-> Claude Code's .mcp.json ---------------------------------------
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    return []
+
+
+_BARE = rx.compile(r"\$([A-Za-z_]\w*)")
+
+
+def _respell(value: Any) -> Any:
+    if isinstance(value, str):
+        return _BARE.sub(r"${\1}", value)
+    if isinstance(value, list):
+        return [_respell(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _respell(v) for k, v in value.items()}
+    return value
+
+
+def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
+    """A Gemini CLI extension's server in Claude Code's spelling, what it loses added to ``losses``; None (and a
+    loss) when Claude Code cannot hold it without widening or changing it: a per-server tool limit
+    (``includeTools``/``excludeTools``), a transport Claude Code has no form for, a variable it has no value for."""
+    ge, cp = table()[FMT], table()["claude-plugin"]
+    spec = ge["mcp"]
+    path, comp = f"mcpServers.{name}", f"MCP server {name!r}"
+
+    def drop(why: str) -> None:
+        losses.append((LossCode.COMPONENT_DROPPED, path, {"component": comp, "why": why}))
+
+    if not isinstance(server, dict):
+        drop("it is not an object")
+        return None
+    if limited := [k for k in spec["limits"] if k in server]:
+        drop(f"its {' and '.join(limited)} limit which of its tools Gemini CLI offers; a Claude Code MCP server has "
+             "no such limit, so written there it would offer every tool")
+        return None
+    if "${workspacePath}" in " ".join(_strings(server)):
+        drop("it names ${workspacePath}, which Claude Code has no value for")
+        return None
+    out: dict[str, Any] = {}
+    remote = server.get("httpUrl") or server.get("url")  # createTransport: a URL wins over a command
+    if isinstance(remote, str):
+        typ = "http" if server.get("httpUrl") else spec["transport"].get(server.get("type", "http"))
+        if typ is None:
+            drop(f"its type {server.get('type')!r} has no Claude Code form")
+            return None
+        out = {"type": typ, "url": remote}
+        handled = {"httpUrl", "url", "type", "command", "args", "env", "cwd"}
+    elif isinstance(server.get("command"), str):
+        handled = {"type"}
+    else:
+        drop("it has no command or URL Claude Code can run (a tcp server has no Claude Code form)")
+        return None
+    pairs = [(ge["root_var"], cp["root_var"])] + [(v, "/") for v in ge["separator_vars"]]
+    for key, value in server.items():
+        if key in handled:
+            continue
+        if key in spec["same"]:
+            out[key] = subst(value, pairs)
+        elif key in spec["ignored"]:
+            losses.append((LossCode.COMPONENT_DROPPED, f"{path}.{key}", {
+                "component": f"{comp}'s {key!r}", "why": "Gemini CLI ignores it for an extension's server"}))
+        else:
+            losses.append((LossCode.COMPONENT_DROPPED, f"{path}.{key}", {
+                "component": f"{comp}'s {key!r}", "why": "a Claude Code MCP server has no such field"}))
+    bare = sorted({m for v in _strings(out) for m in _BARE.findall(v)})
+    if bare:  # envVarResolver.ts expands $VAR too; Claude Code only ${VAR}
+        out = _respell(out)
+        losses.append((LossCode.COMPONENT_RESHAPED, path, {
+            "field": f"{comp}'s {', '.join('$' + b for b in bare)}", "shape": ", ".join("${%s}" % b for b in bare)}))
+    if remote is not None and "type" not in server and not server.get("httpUrl"):
+        losses.append((LossCode.COMPONENT_RESHAPED, path, {
+            "field": f"{comp}'s url without a type", "shape": "type http (Gemini CLI uses streamable HTTP for it)"}))
+    return out
+
+
+def to_gemini(name: str, server: dict[str, Any], report: LossReport) -> dict[str, Any] | None:
+    """A Claude Code server in a Gemini CLI extension's spelling; None (reported) when it has no form there."""
+    ge, cp = table()[FMT], table()["claude-plugin"]
+    spec = ge["mcp"]
+    path, comp = f"mcpServers.{name}", f"MCP server {name!r}"
+    typ = server.get("type", "stdio")
+    back = {v: k for k, v in spec["transport"].items()}
+    if typ == "streamable-http":
+        typ = "http"
+    if typ != "stdio" and typ not in back:
+        loss(report, LossCode.COMPONENT_DROPPED, path, component=comp, why=f"transport {typ!r} has no Gemini CLI form")
+        return None
+    if cp["data_var"] in " ".join(_strings(server)):
+        loss(report, LossCode.COMPONENT_DROPPED, path, component=comp,
+             why=f"it names {cp['data_var']}, which Gemini CLI has no value for")
+        return None
+    pairs = [(cp["root_var"], ge["root_var"])]
+    out: dict[str, Any] = {}
+    for key, value in server.items():
+        if key == "type":
+            continue
+        if key in spec["same"] or (key == "url" and typ != "stdio"):
+            out[key] = subst(value, pairs)
+        else:
+            loss(report, LossCode.COMPONENT_DROPPED, f"{path}.{key}", component=f"{comp}'s {key!r}",
+                 why="a Gemini CLI MCP server has no such field")
+    if typ != "stdio":
+        out["type"] = back[typ]
+    return out
+
+
+# --- writing ----------------------------------------------------------------------------------------------------
+
+def write_gemini(pkg: Package, policy: Policy):
+    from ..naming import slugify
+
+    ge = table()[FMT]
+    out: dict[str, Output] = {}
+    failed: list = []
+    same = pkg.fmt == FMT
+    name = pkg.name
+    if not same and not re.fullmatch(ge["name_pattern"], name):  # validateName refuses the extension
+        name = re.sub(r"[^a-zA-Z0-9-]", "-", slugify(name)).strip("-") or "extension"
+        loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name,
+             conflict="Gemini CLI allows only letters, digits and dashes in an extension name", outcome=f"written as {name!r}")
+    manifest: dict[str, Any] = {"name": name}
+    for key, value in pkg.meta.items():
+        manifest[key] = value
+        if not same and key not in ge["portable"]:
+            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, component=f"manifest field {key!r}",
+                 place="in gemini-extension.json", why="Gemini CLI ignores it; a Claude Code plugin reads it back")
+    if not same and not (isinstance(manifest.get("version"), str) and manifest["version"]):
+        if "version" in manifest:
+            loss(pkg.report, LossCode.VALUE_MADE_UP, "version", field="string version",
+                 how=f"{manifest['version']!r} written as {ge['version_default']!r} (Gemini CLI refuses an extension without one)")
+        else:
+            loss(pkg.report, LossCode.VALUE_MADE_UP, "version", field="version",
+                 how=f"written as {ge['version_default']!r} (Gemini CLI refuses an extension without one)")
+        manifest["version"] = ge["version_default"]
+    if same and pkg.gemini_mcp is not None and pkg.gemini_mcp[0] == pkg.mcp:
+        manifest["mcpServers"] = copy.deepcopy(pkg.gemini_mcp[1])
+    elif pkg.mcp:
+        servers = {}
+        for sname, server in pkg.mcp.items():
+            kept = to_gemini(sname, server, pkg.report)
+            if kept is not None:
+                servers[sname] = kept
+        if servers:
+            manifest["mcpServers"] = servers
+    for entry in pkg.unread_mcp:
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", component=f"manifest mcpServers entry {entry!r}",
+             why="agentconv reads no servers from it")
+    manifest.update(pkg.gemini)
+    for key in pkg.claude:
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, key, component=f"Claude Code manifest key {key!r}",
+             why="a Gemini CLI extension has no place for it")
+    for ns in pkg.extensions:
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}", component=f"plugin.json extensions.{ns}",
+             why="another client's manifest data has no place in a Gemini CLI extension")
+    if pkg.hooks is not None:  # Claude Code's events and matchers are not Gemini CLI's
+        report = LossReport(source=pkg.fmt, target=FMT, file=pkg.sources.get(pkg.hooks[0]))
+        loss(report, LossCode.COMPONENT_DROPPED, "hooks", component="Claude Code hooks",
+             why="Gemini CLI's hooks name other events and tools; write them by hand in hooks/hooks.json")
+        failed.append((pkg.hooks[0], None, report))
+    if pkg.gemini_hooks is not None:
+        out[pkg.gemini_hooks[0]] = Output(pkg.gemini_hooks[1], pkg.gemini_hooks[0],
+                                          LossReport(source=pkg.fmt, target=FMT), FMT)
+    out[ge["manifest"]] = manifest_out(pkg, manifest, FMT)
+    if same and pkg.manifest_read is not None and pkg.manifest_read[0] == manifest:
+        out[ge["manifest"]].data = pkg.manifest_read[1]  # the same data: the manifest as it came
+    for member in pkg.members:
+        write_record(pkg, member, ge[member.kind]["dialect"], policy, strip_home, out, failed)
+    reserved = {} if same else {ge["hooks"]: "Gemini CLI reads its own hooks there, and it is not a Gemini CLI hooks file"}
+    copy_files(pkg, out, failed, reserved=reserved)
+    return out, failed
