@@ -1,0 +1,105 @@
+"""A Gemini CLI extension as a package (agentconv/packages/gemini.py): read as Gemini CLI's loader reads it
+(google-gemini/gemini-cli extension-manager.ts), written back byte for byte, written as a Claude Code plugin (golden
+tree and report: what Claude Code cannot hold is said, an access limit is never widened), and a Claude Code plugin
+through a Gemini CLI extension and back (golden trees)."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from agentconv import packages
+from test_packages import CASES, agentconv, compare, golden_file, rows, tree
+
+GEMINI = CASES / "gemini-ext"
+
+
+def _bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".agentconv" not in p.relative_to(root).parts}
+
+
+def test_a_gemini_extension_is_detected_and_read_as_its_loader_reads_it(tmp_path):
+    src = tmp_path / "ext"
+    shutil.copytree(GEMINI / "in", src)
+    (src / "agents" / "_draft.md").write_text("---\nname: draft\ndescription: d\n---\nx\n")  # skipped by Gemini
+    assert packages.detect(src) == "gemini-extension"
+    pkg = packages.read_package(src)
+    assert (pkg.name, pkg.meta) == ("demo-ext", {"version": "1.2.0", "description": "A demo extension"})
+    assert sorted((m.kind, m.source) for m in pkg.members) == [
+        ("agents", "agents/reviewer.md"), ("commands", "commands/git/commit.toml"), ("skills", "skills/greet/SKILL.md")]
+    assert [m.doc.agent.name for m in pkg.members if m.kind == "commands"] == ["git:commit"]
+    # servers in Claude Code's spelling; the one with a tool limit is not among them
+    assert pkg.mcp == {"local": {"command": "node", "args": ["${CLAUDE_PLUGIN_ROOT}/server.js"]},
+                       "remote": {"type": "http", "url": "https://example.com/mcp", "headers": {"X-Key": "${API_KEY}"}}}
+    assert sorted(pkg.gemini) == ["contextFileName", "excludeTools", "settings"]
+    assert pkg.gemini_hooks is not None and pkg.gemini_hooks[0] == "hooks/hooks.json"
+    assert sorted(pkg.files) == ["GEMINI.md", "agents/_draft.md", "policies/p.toml", "server.js"]
+
+
+def test_a_gemini_extension_to_itself_is_byte_for_byte_and_to_a_claude_plugin_says_what_it_loses(tmp_path, regen):
+    src = tmp_path / "ext"
+    shutil.copytree(GEMINI / "in", src)
+    same = tmp_path / "same"
+    r = agentconv("convert", str(src), "--to", "gemini-extension", "-o", str(same), "--json")
+    assert r.returncode == 0, r.stderr
+    assert _bytes(same) == _bytes(src)
+    cp = tmp_path / "cp"
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json")
+    assert r.returncode == 0, r.stderr
+    compare(GEMINI / "claude-plugin", tree(cp), regen)
+    report = rows(json.loads(r.stdout), tmp_path, cp)
+    golden_file(GEMINI / "report.claude-plugin.json", report, regen)
+    # the access limits are never widened: the server with includeTools is not written, excludeTools is said
+    assert "narrow" not in json.loads((cp / ".mcp.json").read_text())["mcpServers"]
+    manifest = next(r for r in json.loads(report) if r["target"] == ".claude-plugin/plugin.json")
+    said = {(i["code"], i["path"]) for i in manifest["losses"]}
+    assert {("component-dropped", "excludeTools"), ("component-dropped", "mcpServers.narrow"),
+            ("component-kept", "GEMINI.md"), ("component-kept", "policies")} <= said
+    # Gemini CLI's hooks are not put where Claude Code reads its own
+    assert not (cp / "hooks" / "hooks.json").exists()
+    hooks = next(r for r in json.loads(report) if r["source"] == "ext/hooks/hooks.json")
+    assert hooks["status"] == "skipped" and hooks["losses"][0]["code"] == "component-dropped"
+
+
+def test_a_claude_plugin_through_a_gemini_extension_and_back(tmp_path, regen):
+    case = CASES / "review-kit"
+    src = tmp_path / "review-kit"
+    shutil.copytree(case / "in", src)
+    ge = tmp_path / "gemini"
+    r = agentconv("convert", str(src), "--to", "gemini-extension", "-o", str(ge), "--json")
+    assert r.returncode == 0, r.stderr
+    compare(case / "gemini-extension", tree(ge), regen)
+    golden_file(case / "report.gemini-extension.json", rows(json.loads(r.stdout), tmp_path, ge), regen)
+    manifest = json.loads((ge / "gemini-extension.json").read_text())
+    assert manifest["name"] == "review-kit" and manifest["version"] == "1.2.0"
+    assert "mcpServers" not in manifest  # its one server names ${CLAUDE_PLUGIN_DATA}: no Gemini CLI value
+    assert not (ge / "hooks" / "hooks.json").exists()  # Claude Code's hook events are not Gemini CLI's
+    back = tmp_path / "back"
+    r = agentconv("convert", str(ge), "--to", "claude-plugin", "-o", str(back), "--json")
+    assert r.returncode == 0, r.stderr
+    compare(case / "gemini-back", tree(back), regen)
+    golden_file(case / "report.gemini-back.json", rows(json.loads(r.stdout), tmp_path, back), regen)
+    a, b = packages.read_package(src), packages.read_package(back)
+    assert (a.name, a.meta) == (b.name, b.meta)  # author, license, keywords kept in the extension's manifest
+    assert sorted(m.source for m in a.members) == sorted(m.source for m in b.members)
+    for x, y in zip(sorted(a.members, key=lambda m: m.source), sorted(b.members, key=lambda m: m.source)):
+        if x.kind == "skills":
+            assert x.doc.agent.semantic() == y.doc.agent.semantic()
+        else:
+            assert (x.doc.agent.name, x.doc.agent.description, x.doc.agent.prompt.strip()) == (
+                y.doc.agent.name, y.doc.agent.description, y.doc.agent.prompt.strip())
+
+
+def test_a_claude_plugin_name_gemini_cli_refuses_is_made_valid_and_a_missing_version_made_up(tmp_path):
+    src = tmp_path / "p"
+    (src / ".claude-plugin").mkdir(parents=True)
+    (src / ".claude-plugin" / "plugin.json").write_text('{"name": "my_tools.v2"}')
+    (src / "agents").mkdir()
+    (src / "agents" / "a.md").write_text("---\nname: a\ndescription: An agent\n---\nDo it.\n")
+    out = tmp_path / "o"
+    r = agentconv("convert", str(src), "--to", "gemini-extension", "-o", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads((out / "gemini-extension.json").read_text()) == {"name": "my-tools-v2", "version": "0.0.0"}
+    codes = {i["code"] for f in json.loads(r.stdout)["files"] for i in f["losses"]}
+    assert {"name-conflict", "value-made-up"} <= codes
