@@ -103,3 +103,38 @@ def test_a_claude_plugin_name_gemini_cli_refuses_is_made_valid_and_a_missing_ver
     assert json.loads((out / "gemini-extension.json").read_text()) == {"name": "my-tools-v2", "version": "0.0.0"}
     codes = {i["code"] for f in json.loads(r.stdout)["files"] for i in f["losses"]}
     assert {"name-conflict", "value-made-up"} <= codes
+
+
+def test_mcp_servers_between_gemini_and_claude_spelling(tmp_path):
+    src = tmp_path / "ext"
+    src.mkdir()
+    servers = {
+        "a": {"url": "https://a.example/mcp"},                       # no type: Gemini CLI uses streamable HTTP
+        "b": {"url": "https://b.example/sse", "type": "sse", "timeout": 5000},
+        "c": {"httpUrl": "https://c.example/mcp", "url": "https://ignored.example"},  # httpUrl wins
+        "d": {"tcp": "localhost:9000"},                              # no Claude Code form
+        "e": {"command": "srv", "excludeTools": ["delete"]},         # a tool limit: not written elsewhere
+        "f": {"command": "srv", "args": ["${workspacePath}"]},       # no Claude Code value
+        "g": {"command": "srv", "env": {"K": "$HOME/x"}, "description": "d"},
+    }
+    (src / "gemini-extension.json").write_text(json.dumps({"name": "m", "version": "1", "mcpServers": servers}))
+    pkg = packages.read_package(src)
+    assert pkg.mcp == {"a": {"type": "http", "url": "https://a.example/mcp"},
+                       "b": {"type": "sse", "url": "https://b.example/sse", "timeout": 5000},
+                       "c": {"type": "http", "url": "https://c.example/mcp"},
+                       "g": {"command": "srv", "env": {"K": "${HOME}/x"}}}
+    said = {(code.value, path) for code, path, _ in pkg.elsewhere}
+    assert {("component-dropped", f"mcpServers.{n}") for n in "def"} <= said
+    assert {("component-reshaped", "mcpServers.a"), ("component-reshaped", "mcpServers.g"),
+            ("component-dropped", "mcpServers.g.description")} <= said
+    files, _failed = packages.write_package(pkg, "gemini-extension")
+    assert json.loads(files["gemini-extension.json"].data)["mcpServers"] == servers  # as written, to its own format
+    # a Claude Code plugin's servers in Gemini CLI's spelling
+    pkg.fmt, pkg.gemini_mcp = "claude-plugin", None
+    pkg.mcp = {"h": {"type": "http", "url": "https://h.example"}, "w": {"type": "ws", "url": "wss://w.example"},
+               "s": {"command": "${CLAUDE_PLUGIN_ROOT}/bin/s", "oauth": {}}}
+    files, _failed = packages.write_package(pkg, "gemini-extension")
+    assert json.loads(files["gemini-extension.json"].data)["mcpServers"] == {
+        "h": {"url": "https://h.example", "type": "http"}, "s": {"command": "${extensionPath}/bin/s"}}
+    assert {(i.code.value, i.path) for i in pkg.report} >= {("component-dropped", "mcpServers.w"),
+                                                             ("component-dropped", "mcpServers.s.oauth")}
