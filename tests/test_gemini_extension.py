@@ -138,3 +138,27 @@ def test_mcp_servers_between_gemini_and_claude_spelling(tmp_path):
         "h": {"url": "https://h.example", "type": "http"}, "s": {"command": "${extensionPath}/bin/s"}}
     assert {(i.code.value, i.path) for i in pkg.report} >= {("component-dropped", "mcpServers.w"),
                                                              ("component-dropped", "mcpServers.s.oauth")}
+
+
+def test_the_manifest_alone_is_no_agent_file_and_says_how_the_extension_converts(tmp_path):
+    (tmp_path / "gemini-extension.json").write_text('{"name": "x", "version": "1"}')
+    r = agentconv("convert", str(tmp_path / "gemini-extension.json"), "--to", "claude")
+    assert r.returncode != 0
+    assert "a Gemini CLI extension manifest, not an agent file" in r.stderr and "gemini-extension format" in r.stderr
+
+
+def test_records_named_otherwise_than_their_files_stay_where_they_are_in_their_own_format(tmp_path):
+    src = tmp_path / "ext"
+    shutil.copytree(GEMINI / "in", src)
+    (src / "agents" / "principal.md").write_text("---\nname: principal-engineer\ndescription: Decides\n---\nDecide.\n")
+    (src / "skills" / "hello").mkdir()
+    (src / "skills" / "hello" / "SKILL.md").write_text("---\nname: say-hello\ndescription: Says hello\n---\nHi.\n")
+    (src / "skills" / "hello" / "notes.md").write_text("notes\n")
+    same = tmp_path / "same"
+    r = agentconv("convert", str(src), "--to", "gemini-extension", "-o", str(same), "--json")
+    assert r.returncode == 0, r.stderr
+    assert _bytes(same) == _bytes(src)
+    cp = tmp_path / "cp"  # another format: the dialect's own places
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json")
+    assert r.returncode == 0, r.stderr
+    assert (cp / "agents" / "principal-engineer.md").is_file() and not (cp / "agents" / "principal.md").exists()

@@ -195,7 +195,7 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
 
 
 def _manifest(path: str | None) -> str | None:
-    """What the Claude Code package manifest at ``path`` is, in words (``discover.package_manifest``); None: none."""
+    """What the package manifest at ``path`` is, in words (``discover.package_manifest``); None: none."""
     if not path or path[-5:].lower() != ".json":
         return None
     from .discover import package_manifest
@@ -251,8 +251,8 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     if dialect is None:
         if (what := _manifest(path)) is not None:
             raise UnknownDialectError(f"{what}, not an agent file: its plugins' agents, commands and skills convert "
-                                      "from their own files, the package as a whole into the agent-plugins or "
-                                      "claude-plugin format", file=path)
+                                      "from their own files, the package as a whole into the agent-plugins, "
+                                      "claude-plugin or gemini-extension format", file=path)
         if isinstance(base, Beside) and (placed := plugin_component(base.file)) is not None:
             dialect = placed[0]  # a plugin's commands/ or agents/ file: Claude Code loads it so, whatever it holds
         else:

@@ -136,7 +136,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
             skipped(e, skip_reason(what))
         elif skipped and not dialect and (why := package_manifest(e.rel)) is not None:
             skipped(e, why + ": the agents, commands and skills of its plugins are read; the package itself "
-                    "converts as a whole, into the agent-plugins or claude-plugin dialect")
+                    "converts as a whole, into the agent-plugins, claude-plugin or gemini-extension format")
         elif skipped and (there := next((f for f in folders if glob_match(e.rel, f[0])), None)):
             skipped(e, f"in {there[1]}'s folder, but not a file its tool loads there ({there[2]}): not read")
 
@@ -165,11 +165,14 @@ def _declared_role(path: str | os.PathLike[str]) -> bool:
 
 
 def package_manifest(rel: str) -> str | None:
-    """What a Claude Code package manifest at ``rel`` (``.claude-plugin/plugin.json`` or ``marketplace.json``) is, in
-    words; None: no such manifest. Never an agent file: it lists a package's records (packages.toml)."""
+    """What a package manifest at ``rel`` (Claude Code's ``.claude-plugin/plugin.json`` or ``marketplace.json``, a
+    Gemini CLI ``gemini-extension.json``) is, in words; None: no such manifest. Never an agent file: it lists a
+    package's records (packages.toml)."""
     folder, _, name = rel.replace("\\", "/").rpartition("/")
     if name.lower() in ("plugin.json", "marketplace.json") and folder.rpartition("/")[2] == ".claude-plugin":
         return f"a Claude Code {name.lower()[:-5]} manifest"
+    if name == "gemini-extension.json":  # extension-manager.ts EXTENSIONS_CONFIG_FILENAME
+        return "a Gemini CLI extension manifest"
     return None
 
 

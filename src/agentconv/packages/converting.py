@@ -64,7 +64,7 @@ def replace_policy(policy: Policy) -> Policy:
 
 def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: bool, dry_run: bool) -> Iterator[Any]:
     """The catalogue itself: kept as it is for a Claude Code target, reported for an Agent Plugins one (1.0 has no
-    catalogue)."""
+    catalogue) or a Gemini CLI extension (none either)."""
     from ..batch import FileResult
 
     report = LossReport(source=MARKETPLACE, file=str(root / cat), target=to)
@@ -79,14 +79,15 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
         yield from _emit(pkg, {cat: Output(data, cat, report, None)}, [], Path(out), "", force, dry_run)
         return
     parsed = json.loads(data)
+    none = "Agent Plugins 1.0" if to == "agent-plugins" else f"a {table()[to]['title']}"
     own = _own_name(root)  # the catalogue's folder is a plugin too: converted, whatever source lists it
     remote = [e.get("name") for e in parsed.get("plugins", [])
               if isinstance(e, dict) and not isinstance(e.get("source"), str) and e.get("name") != own]
     loss(report, LossCode.COMPONENT_DROPPED, "marketplace",
-         component=cat, why="Agent Plugins 1.0 has no catalogue; each local plugin becomes a package at its own path"
+         component=cat, why=f"{none} has no catalogue; each local plugin becomes a package at its own path"
          + (f"; plugins from other sources not converted: {', '.join(map(str, remote))}" if remote else ""))
     yield FileResult(str(root / cat), "skipped", report=report, source_dialect=MARKETPLACE,
-                     reason="a Claude Code marketplace catalogue: Agent Plugins 1.0 has none")
+                     reason=f"a Claude Code marketplace catalogue: {none} has none")
 
 
 def _catalogue_names(data: bytes, report: LossReport) -> str | None:

@@ -284,6 +284,23 @@ def write_gemini(pkg: Package, policy: Policy):
         out[ge["manifest"]].data = pkg.manifest_read[1]  # the same data: the manifest as it came
     for member in pkg.members:
         write_record(pkg, member, ge[member.kind]["dialect"], policy, strip_home, out, failed)
+    if same:
+        _back_in_place(pkg, out)
     reserved = {} if same else {ge["hooks"]: "Gemini CLI reads its own hooks there, and it is not a Gemini CLI hooks file"}
     copy_files(pkg, out, failed, reserved=reserved)
     return out, failed
+
+
+def _back_in_place(pkg: Package, out: dict[str, Output]) -> None:
+    """Each record written to its own format at the path it was read from: Gemini CLI names an agent and a skill
+    by its header, never by its file or folder (agentLoader.ts, skillLoader.ts), so ``agents/principal.md`` named
+    ``principal-engineer`` stays where it is (the dialect alone would write it at ``agents/principal-engineer.md``).
+    Only a record written as one file, to a path no other output takes."""
+    sources = {m.source for m in pkg.members}
+    written: dict[str, list[str]] = {}
+    for rel, o in out.items():
+        if o.source in sources:
+            written.setdefault(o.source, []).append(rel)
+    for src, rels in written.items():
+        if len(rels) == 1 and rels[0] != src and src not in out:
+            out[src] = out.pop(rels[0])
