@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from agentconv import packages
+from apschema import outputs_valid  # noqa: F401 - an autouse fixture: every Agent Plugins package written is valid
 from test_packages import CASES, agentconv, compare, golden_file, rows, tree
 
 GEMINI = CASES / "gemini-ext"
@@ -162,3 +163,15 @@ def test_records_named_otherwise_than_their_files_stay_where_they_are_in_their_o
     r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json")
     assert r.returncode == 0, r.stderr
     assert (cp / "agents" / "principal-engineer.md").is_file() and not (cp / "agents" / "principal.md").exists()
+
+
+def test_a_gemini_extension_to_agent_plugins_says_its_limits_and_where_its_servers_came_from(tmp_path):
+    out = tmp_path / "ap"
+    r = agentconv("convert", str(GEMINI / "in"), "--to", "agent-plugins", "--clients", "claude,copilot", "-o", str(out),
+                  "--json")
+    assert r.returncode == 0, r.stderr
+    items = [(Path(i["file"]).name if i.get("file") else None, i["code"], i["path"])
+             for f in json.loads(r.stdout)["files"] for i in f["losses"]]
+    assert ("gemini-extension.json", "component-dropped", "excludeTools") in items
+    assert ("gemini-extension.json", "component-changed", "mcpServers.remote") in items  # not "<stdin>"
+    assert sorted(json.loads((out / "mcp.json").read_text())["mcpServers"]) == ["local", "remote"]

@@ -185,7 +185,8 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
         else:
             manifest[key] = value
     servers: dict[str, Any] = {}
-    mcp_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(table()["claude-plugin"]["mcp"]))
+    mcp_report = LossReport(source=pkg.fmt, target="agent-plugins",
+                            file=pkg.sources.get(table()["claude-plugin"]["mcp"]) or pkg.report.file)
     for sname, server in pkg.mcp.items():
         portable, rest = to_agent_plugins(sname, server, mcp_report)
         if portable is not None:
