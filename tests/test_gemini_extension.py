@@ -46,16 +46,17 @@ def test_a_gemini_extension_to_itself_is_byte_for_byte_and_to_a_claude_plugin_sa
     assert r.returncode == 0, r.stderr
     assert _bytes(same) == _bytes(src)
     cp = tmp_path / "cp"
-    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json")
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json", "--allow-broaden")
     assert r.returncode == 0, r.stderr
     compare(GEMINI / "claude-plugin", tree(cp), regen)
     report = rows(json.loads(r.stdout), tmp_path, cp)
     golden_file(GEMINI / "report.claude-plugin.json", report, regen)
-    # the access limits are never widened: the server with includeTools is not written, excludeTools is said
+    # the access limits are never widened silently: the server with includeTools is not written, the dropped
+    # excludeTools (accepted with --allow-broaden) is said as a widening
     assert "narrow" not in json.loads((cp / ".mcp.json").read_text())["mcpServers"]
     manifest = next(r for r in json.loads(report) if r["target"] == ".claude-plugin/plugin.json")
     said = {(i["code"], i["path"]) for i in manifest["losses"]}
-    assert {("component-dropped", "excludeTools"), ("component-dropped", "mcpServers.narrow"),
+    assert {("tool-broadened", "excludeTools"), ("component-dropped", "mcpServers.narrow"),
             ("component-kept", "GEMINI.md"), ("component-kept", "policies")} <= said
     # Gemini CLI's hooks are not put where Claude Code reads its own
     assert not (cp / "hooks" / "hooks.json").exists()
@@ -159,8 +160,8 @@ def test_records_named_otherwise_than_their_files_stay_where_they_are_in_their_o
     r = agentconv("convert", str(src), "--to", "gemini-extension", "-o", str(same), "--json")
     assert r.returncode == 0, r.stderr
     assert _bytes(same) == _bytes(src)
-    cp = tmp_path / "cp"  # another format: the dialect's own places
-    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json")
+    cp = tmp_path / "cp"  # another format: the dialect's own places (its excludeTools dropped: --allow-broaden)
+    r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(cp), "--json", "--allow-broaden")
     assert r.returncode == 0, r.stderr
     assert (cp / "agents" / "principal-engineer.md").is_file() and not (cp / "agents" / "principal.md").exists()
 
@@ -168,10 +169,25 @@ def test_records_named_otherwise_than_their_files_stay_where_they_are_in_their_o
 def test_a_gemini_extension_to_agent_plugins_says_its_limits_and_where_its_servers_came_from(tmp_path):
     out = tmp_path / "ap"
     r = agentconv("convert", str(GEMINI / "in"), "--to", "agent-plugins", "--clients", "claude,copilot", "-o", str(out),
-                  "--json")
+                  "--json", "--allow-broaden")
     assert r.returncode == 0, r.stderr
     items = [(Path(i["file"]).name if i.get("file") else None, i["code"], i["path"])
              for f in json.loads(r.stdout)["files"] for i in f["losses"]]
-    assert ("gemini-extension.json", "component-dropped", "excludeTools") in items
+    assert ("gemini-extension.json", "tool-broadened", "excludeTools") in items
     assert ("gemini-extension.json", "component-changed", "mcpServers.remote") in items  # not "<stdin>"
     assert sorted(json.loads((out / "mcp.json").read_text())["mcpServers"]) == ["local", "remote"]
+
+
+def test_an_extension_whose_excludetools_another_format_cannot_hold_is_refused_whole(tmp_path):
+    """excludeTools takes tools from the whole session (config.ts getExcludeTools): no other format holds such a
+    limit, so without --allow-broaden nothing of the package is written (exit 6, one line naming the limit)."""
+    for to, more in (("claude-plugin", []), ("agent-plugins", ["--clients", "claude,copilot"])):
+        out = tmp_path / to
+        r = agentconv("convert", str(GEMINI / "in"), "--to", to, *more, "-o", str(out))
+        assert r.returncode == 6, (to, r.stderr)
+        assert not out.exists()
+        lines = [ln for ln in r.stderr.splitlines() if ln.startswith("agentconv: error:")]
+        assert len(lines) == 1 and "excludeTools (run_shell_command(rm -rf))" in lines[0], r.stderr
+        assert lines[0].endswith("(use --allow-broaden to accept)"), lines[0]
+    same = tmp_path / "same"  # its own format holds the limit: nothing refused
+    assert agentconv("convert", str(GEMINI / "in"), "--to", "gemini-extension", "-o", str(same)).returncode == 0

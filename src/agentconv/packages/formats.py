@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import limits
-from ..errors import AgentconvError, UsageError
-from ..loss import LossReport, Policy
+from ..errors import AgentconvError, BroadenError, UsageError
+from ..loss import LossCode, LossReport, Policy
 from .agentplugins import read_ap, write_ap
 from .claude import read_claude, write_claude
 from .gemini import read_gemini, write_gemini
@@ -61,7 +61,13 @@ def read_package(root: str | Path, fmt: str | None = None, *, carry: bool = True
 def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy: Policy = Policy()
                   ) -> tuple[dict[str, Output], list[tuple[str, AgentconvError, LossReport]]]:
     """The files of ``pkg`` in ``fmt`` (relative path -> Output) and the records that could not be written for a
-    target (source, error, report). ``targets``: the clients of an Agent Plugins package."""
+    target (source, error, report). ``targets``: the clients of an Agent Plugins package. A package-wide access
+    limit the format cannot hold (a Gemini CLI extension's ``excludeTools``) refuses the whole package
+    (``BroadenError``) unless ``policy.allow_broaden``: its records would otherwise run with those tools again."""
+    if fmt != pkg.fmt and not policy.allow_broaden:
+        for code, _path, params in pkg.elsewhere:
+            if code is LossCode.TOOL_BROADENED:
+                raise BroadenError(params["what"], pkg.report, file=pkg.report.file)
     if fmt == "agent-plugins":
         return write_ap(pkg, list(targets), policy)
     if fmt == "claude-plugin":

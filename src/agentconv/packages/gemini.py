@@ -47,6 +47,9 @@ def read_gemini(root: Path, carry: bool) -> Package:
     elif servers is not None:
         pkg.gemini["mcpServers"] = servers
     for key, value in pkg.gemini.items():
+        if key == ge["limit"]:  # dropping it widens: refused unless --allow-broaden (formats.write_package)
+            pkg.elsewhere.append((LossCode.TOOL_BROADENED, key, {"what": _why_dropped(key, value)}))
+            continue
         pkg.elsewhere.append((LossCode.COMPONENT_DROPPED, key, {
             "component": f"gemini-extension.json {key!r}", "why": _why_dropped(key, value)}))
     taken = {ge["manifest"]}
@@ -91,8 +94,8 @@ def _why_dropped(key: str, value: Any) -> str:
     ge = table()[FMT]
     if key == ge["limit"]:
         tools = ", ".join(map(str, value)) if isinstance(value, list) else repr(value)
-        return (f"an access limit ({tools}): Gemini CLI takes these tools from the whole session while the extension "
-                "is active; this format has no such limit, so they are no longer taken away")
+        return (f"gemini-extension.json {key} ({tools}) cannot be written: Gemini CLI takes these tools from the whole "
+                "session while the extension is active, and this format has no such limit, so they would be offered again")
     if key == "contextFileName":
         return "it names the extension's context files, which this format does not load"
     return "a Gemini CLI manifest key this format has no place for"
