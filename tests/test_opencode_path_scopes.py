@@ -118,3 +118,13 @@ def test_a_denied_line_that_names_a_folder_denies_what_is_in_it():
     for path in ("config/prod", "config/prod/db.yml"):
         assert decides(perm, "edit", path) == "deny", path
     assert decides(perm, "read", "secretsx/key") == "allow" and decides(perm, "edit", "config/production") == "allow"
+
+
+def test_a_deny_of_a_scope_also_allowed_comes_after_every_allow():
+    """OpenCode applies the last matching rule, and a map key keeps the place it was first written at: a deny of the
+    same pattern as an allow written earlier stayed before the allows that followed it (``src/**: deny`` before
+    ``src/a/*: allow``), so the agent could edit src/a/x, which the source denies."""
+    perm = permission("tools: Edit(src/**), Edit(src/a/*), Read\ndisallowedTools: Edit(src/**)\n")
+    assert list(perm["edit"]) == ["*", "src/a/*", "src/**"]
+    for path in ("src/x.ts", "src/a/x.ts", "src/a/b/c.ts"):
+        assert decides(perm, "edit", path) == "deny", path

@@ -335,6 +335,9 @@ class OpenCode(Dialect):
                     continue  # a tool the allowlist does not grant: its "*": deny denies it whole (was `"*": allow`)
                 rule = rule if isinstance(rule, dict) else {"*": rule or "allow"}
                 for p in paths.written(n, g):
+                    # after every allow: OpenCode applies the last rule that matches (evaluate.ts findLast), and a key
+                    # already written keeps its place (`src/**: deny` before `src/a/*: allow` let src/a/x be edited)
+                    rule.pop(p, None)
                     rule[p] = "deny"
                 perm[n] = rule
             elif isinstance(perm.get(n), dict):
