@@ -76,10 +76,12 @@ def test_a_denied_path_from_the_root_or_home_is_refused():
 
 
 def test_an_allow_opencode_takes_wider_or_narrower_is_said():
-    items = convert("tools: Edit(docs/*.md), Read(~/notes/*)\n").report.items
+    # an earlier scope that allows below docs/a/ keeps `docs/*/*.md` from being denied after `docs/*.md`: said
+    items = convert("tools: Edit(docs/a/*.md), Edit(docs/*.md), Read(~/notes/*)\n").report.items
     wider = [i.message for i in items if i.code.value == "tool-broadened"]
     narrower = [i.message for i in items if i.code.value == "tool-narrowed"]
     assert any("Edit(docs/*.md)" in m and "folders below" in m for m in wider)
+    assert not any("Edit(docs/a/*.md)" in m for m in wider)
     assert any("Read(~/notes/*) written for opencode (it matches file rules against the path relative" in m
                for m in narrower)
 
@@ -128,3 +130,25 @@ def test_a_deny_of_a_scope_also_allowed_comes_after_every_allow():
     assert list(perm["edit"]) == ["*", "src/a/*", "src/**"]
     for path in ("src/x.ts", "src/a/x.ts", "src/a/b/c.ts"):
         assert decides(perm, "edit", path) == "deny", path
+
+
+@pytest.mark.parametrize("scopes, paths", [
+    ("Edit(docs/*.md)", ("docs/x.md", "docs/a/b.md", "docs/a/b/c.md", "docs/x.txt", "x.md")),
+    ("Edit(/src/*/main.?s)", ("src/a/main.ts", "src/a/b/main.ts", "src/a/main/x.ts", "src/main.ts", "src/a/main/s")),
+    ("Edit(docs/*.md), Edit(docs/a/*.md)", ("docs/x.md", "docs/a/b.md", "docs/a/b/c.md", "docs/b/c.md")),
+    ("Edit, Edit(docs/*.md)", ("docs/x.md", "docs/a/b.md", "src/x")),
+    ("Edit(docs/**/*.md)", ("docs/x.md", "docs/a/b.md", "docs/a/b/c.md", "docs/a.txt")),
+])
+def test_an_allow_in_one_folder_is_written_exactly(scopes, paths):
+    """A .gitignore ``*`` or ``?`` stays in one folder; OpenCode's crosses '/' (opencode-ai 1.18.33 Wildcard.match), so
+    ``docs/*.md: allow`` also let the agent edit docs/a/b.md (said as tool-broadened). Right after it, the same line
+    with a wildcard crossing a '/' gets what the rules before decide there (``docs/*/*.md: deny``): the last matching
+    rule wins in OpenCode, so the pair takes what the line takes; nothing is said."""
+    done = convert(f"tools: {scopes}\n")
+    perm = yaml.safe_load(done.text.split("---\n")[1])["permission"]
+    whole = "Edit" in scopes.split(", ")
+    lines = [s[len("Edit("):-1] for s in scopes.split(", ") if s.startswith("Edit(")]
+    for path in paths:
+        meant = "allow" if whole or any(gitignore(path, line) for line in lines) else "deny"
+        assert decides(perm, "edit", path) == meant, path
+    assert not any(i.code.value == "tool-broadened" for i in done.report.items)

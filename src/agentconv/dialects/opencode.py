@@ -346,6 +346,7 @@ class OpenCode(Dialect):
                 perm[n] = "deny"
         if mode == INHERIT and not perm:
             return {}
+        paths.exact(perm)
         paths.report()
         self._own_names_kept(perm)
         if ctx.tools_renamed:
@@ -440,6 +441,8 @@ class _PathScopes:
         self.wider: list[str] = []
         self.narrower: list[str] = []
         self.lost: list[str] = []
+        # (permission, written pattern) -> (decision, said, its '/' count, the patterns of what OpenCode takes beyond it)
+        self.folded: dict[tuple[str, str], tuple[str, str, int, list[str]]] = {}
 
     def written(self, name: str, g: Grant) -> list[str]:
         """The patterns to write under permission ``name`` for ``g``'s scope."""
@@ -469,9 +472,47 @@ class _PathScopes:
         if g.decision == "deny":  # a .gitignore line may name a folder: everything in it too (OpenCode's match is whole)
             out += [f"{o}/*" for o in out if not o.endswith("*")]
         inside = p if anchored or not p.startswith("*") else p[1:]  # `*.md` at any depth: any path ending .md there
+        inside = _LAST_ANY.sub("**/", inside)  # `docs/**/*.md`: `docs/*.md` there takes what `**/` takes anyway
         if g.decision != "deny" and _ONE_FOLDER.search(inside.replace("**", "")):
-            self.wider.append(said)
+            if anchored and "**" not in p and not p.endswith("*") and len(out) == 1:
+                # every '*' and '?' in one folder, none after the last '/': what OpenCode takes beyond the line is the
+                # line with one of them crossing a '/' (`docs/*.md`: `docs/*/*.md`), written after it (``exact``)
+                beyond = [p[:i] + ("*/*" if c == "*" else "/") + p[i + 1:] for i, c in enumerate(p[:-1]) if c in "*?"]
+                self.folded[(name, out[0])] = (g.decision, said, p.count("/"), beyond)
+            else:
+                self.wider.append(said)
         return list(dict.fromkeys(out))
+
+    def exact(self, perm: dict[str, Any]) -> None:
+        """An allow whose ``*`` or ``?`` a .gitignore line keeps inside one folder (``Edit(docs/*.md)``) is written
+        ``docs/*.md``, which OpenCode also matches in the folders below; right after it, ``docs/*/*.md`` (each of its
+        wildcards crossing a '/' in turn) is given what the rules before it decide there: the tool's ``*`` rule, where
+        no earlier rule that decides otherwise may match such a path. OpenCode applies the last rule that matches
+        (opencode-ai 1.18.33 ``Permission.evaluate``: ``findLast``), so the pair takes exactly what the line takes
+        (a path with as many '/' as the line), and rules written after both (other scopes, denies) decide as before.
+        Where an earlier rule may match there, the allow is left as it is and said (tool-broadened)."""
+        for name, rule in perm.items():
+            if not isinstance(rule, dict):
+                continue
+            default, out, depth = rule.get("*"), {}, {}  # depth: an earlier allow made exact -> its '/' count
+            for key, value in rule.items():
+                out[key] = value
+                spec = self.folded.get((name, key))
+                if spec is None or value != spec[0]:
+                    continue  # not such an allow, or one a deny of the same pattern took the place of
+                decision, said, slashes, beyond = spec
+                def decides_there(k: str, v: Any) -> bool:  # an earlier rule that may decide otherwise there
+                    if k in ("*", key) or v == default or depth.get(k, slashes + 1) <= slashes:
+                        return False  # (an allow made exact takes only paths with its own count of '/')
+                    return any(_may_meet(k, b) for b in beyond)
+                if any(b in rule for b in beyond) or any(decides_there(k, v) for k, v in out.items()):
+                    self.wider.append(said)
+                    continue
+                depth[key] = slashes
+                if decision != default:
+                    out.update(dict.fromkeys(beyond, default))
+            rule.clear()
+            rule.update(out)
 
     def report(self) -> None:
         ctx, d = self.ctx, self.dialect
@@ -492,4 +533,14 @@ class _PathScopes:
 
 
 _ABSOLUTE = ("//", "~", "$HOME")
+_LAST_ANY = rx.compile(r"\*\*/\*(?=[^/*?]*$)")  # `**/*.md`: a last part led by '*' after `**/`
 _ONE_FOLDER = rx.compile(r"[*?].")  # a .gitignore '*' or '?' with more after it stays in one folder; OpenCode's does not
+
+
+def _may_meet(a: str, b: str) -> bool:
+    """Whether two OpenCode patterns may match the same path: False only where the text before their first wildcard,
+    or after their last, differs (neither ends the other)."""
+    head = [_WILD.split(p, maxsplit=1)[0] for p in (a, b)]
+    tail = [_WILD.split(p)[-1] for p in (a, b)]
+    return (head[0].startswith(head[1]) or head[1].startswith(head[0])) and \
+        (tail[0].endswith(tail[1]) or tail[1].endswith(tail[0]))
