@@ -17,6 +17,8 @@ Vendor facts (@anthropic-ai/claude-code 2.1.330, the bundle in the native binary
 
 Targets: OpenCode has a per-tool and per-pattern ``ask`` (its last matching rule wins); Claude Code, Copilot, Gemini
 CLI and Kiro agents have none, so an ask is said (field-dropped), never silently made an allow.
+A Bash ask or deny of several words also gets its every-spacing variant there (``git?*push*``: Claude Code folds
+blanks, OpenCode does not; test_opencode_bash_blanks).
 """
 from __future__ import annotations
 
@@ -52,11 +54,13 @@ ROWS = {
         ['  "*": deny', "  read: allow", "  grep: allow", "  webfetch: ask", "  bash: allow"]),
     "a scope asked, agent of every tool: the rest of the tool stays allowed": (
         '{"permissions": {"ask": ["Bash(git push:*)"]}}', None, "all",
-        ["  bash:", '    "*": allow', "    git push *: ask"]),
+        ["  bash:", '    "*": allow', "    git push *: ask",
+         "    git?*push*: ask"]),
     "a scope asked, agent listing the tool whole": (
         '{"permissions": {"ask": ["Bash(git push:*)"]}}', None, "listed",
         ['  "*": deny', "  read: allow", "  grep: allow", "  webfetch: allow", "  bash:", '    "*": allow',
-         "    git push *: ask"]),
+         "    git push *: ask",
+         "    git?*push*: ask"]),
     "a tool the agent does not list: nothing to ask": (
         '{"permissions": {"ask": ["Edit", "Write", "Grep"]}}', None, "listed",
         ['  "*": deny', "  read: allow", "  grep: ask", "  webfetch: allow", "  bash: allow"]),
@@ -67,14 +71,14 @@ ROWS = {
         '{"permissions": {"ask": ["Bash", "Glob"], "deny": ["Bash"]}}', None, "all", ["  glob: ask", "  bash: deny"]),
     "a deny of a scope inside an asked one stays after it (the last matching rule wins there)": (
         '{"permissions": {"ask": ["Bash(rm:*)"]}}', '{"permissions": {"deny": ["Bash(rm -rf:*)"]}}', "all",
-        ["  bash:", '    "*": allow', "    rm *: ask", "    rm -rf *: deny"]),
+        ["  bash:", '    "*": allow', "    rm *: ask", "    rm -rf *: deny", "    rm?*-rf*: deny"]),
     "the files' ask rules add up; an MCP server asked": (
         '{"permissions": {"ask": ["WebFetch"]}}', '{"permissions": {"ask": ["mcp__gh"]}}', "all",
         ["  webfetch: ask", "  gh_*: ask"]),
     "a tool listed in scopes: an ask inside one is added, one apart takes nothing, an MCP tool of a server asked": (
         '{"permissions": {"ask": ["Bash(git push:*)", "Bash(rm:*)", "mcp__gh"]}}', None, "scoped",
         ['  "*": deny', "  read: allow", "  bash:", '    "*": deny', "    git *: allow", "    git push *: ask",
-         "  gh_create_issue: ask"]),
+         "    git?*push*: ask", "  gh_create_issue: ask"]),
     "an ask holding the agent's scope: that scope asks": (
         '{"permissions": {"ask": ["Bash(git:*)"]}}', None, "scoped",
         ['  "*": deny', "  read: allow", "  bash:", '    "*": deny', "    git *: ask",

@@ -437,6 +437,8 @@ class _PathScopes:
         theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
         self.dialect, self.ctx = dialect, ctx
         self.gitignore = theirs.get("parser", {}).get("path_rules") == "gitignore"
+        self.folds_blanks = theirs.get("parser", {}).get("command_blanks") == "folded"
+        self.spaced: list[str] = []
         self.names = set(dialect.table.get("paths", {}).get("names", ()))
         self.wider: list[str] = []
         self.narrower: list[str] = []
@@ -447,6 +449,8 @@ class _PathScopes:
     def written(self, name: str, g: Grant) -> list[str]:
         """The patterns to write under permission ``name`` for ``g``'s scope."""
         p = str(g.pattern)
+        if name == "bash" and self.folds_blanks and g.decision != "allow":
+            return self.blanks(p, g)
         if not self.gitignore or name not in self.names:
             return [p]
         said = f"{g.raw}" if g.raw and "(" in g.raw else f"{name}({p})"
@@ -483,6 +487,23 @@ class _PathScopes:
                 self.wider.append(said)
         return list(dict.fromkeys(out))
 
+    def blanks(self, p: str, g: Grant) -> list[str]:
+        """A command a source denies (or asks about) whatever the blanks between its words: Claude Code folds each run
+        of spaces and tabs to one space in both the rule and the command before matching (2.1.332, read in the binary
+        2026-11-29: ``uXt`` = ``replace(/[ \t]{2,}|\t/g, " ")``, applied by the deny and ask matchers' ``uSe`` =
+        ``X7(rule, command, false, true)`` and to a ``:*`` prefix), so ``Bash(rm -rf *)`` denies ``rm  -rf x``.
+        OpenCode matches the command's text as written (tree-sitter's ``command`` node, ``Wildcard.match``; 1.18.33
+        ran ``echo  hi x`` past ``"echo hi *": deny``, 2026-11-29). Its wildcards cannot say "one or more blanks", so
+        the rule is also written with ``?*`` (one character or more) for each run of blanks and ``*`` for a trailing
+        `` *`` (``rm?*-rf*``): it denies every spacing of the command, and more (other words between, ``rm -rfv``):
+        said (tool-narrowed)."""
+        body, tail = (p[:-2], "*") if p.endswith(" *") else (p, "")
+        folded = _BLANKS.sub("?*", body.strip())
+        if folded == body.strip():
+            return [p]
+        self.spaced.append(g.raw if g.raw and "(" in g.raw else f"Bash({p})")
+        return [p, (folded + tail).replace("**", "*")]
+
     def exact(self, perm: dict[str, Any]) -> None:
         """An allow whose ``*`` or ``?`` a .gitignore line keeps inside one folder (``Edit(docs/*.md)``) is written
         ``docs/*.md``, which OpenCode also matches in the folders below; right after it, ``docs/*/*.md`` (each of its
@@ -516,6 +537,12 @@ class _PathScopes:
 
     def report(self) -> None:
         ctx, d = self.ctx, self.dialect
+        if self.spaced:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the commands that hold its words with other text "
+                           "between them", written=f"{', '.join(dict.fromkeys(self.spaced))} also written with '?*' "
+                           f"between the words for {d.said} (it matches the command as written, where the source folds "
+                           "runs of spaces and tabs)")
+            ctx.carry_tools()
         if self.lost:
             d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
                            "rules against the path relative to the project (a path from the root or the home folder "
@@ -533,6 +560,7 @@ class _PathScopes:
 
 
 _ABSOLUTE = ("//", "~", "$HOME")
+_BLANKS = rx.compile(r"[ \t]+")
 _LAST_ANY = rx.compile(r"\*\*/\*(?=[^/*?]*$)")  # `**/*.md`: a last part led by '*' after `**/`
 _ONE_FOLDER = rx.compile(r"[*?].")  # a .gitignore '*' or '?' with more after it stays in one folder; OpenCode's does not
 

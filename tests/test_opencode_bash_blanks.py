@@ -1,0 +1,62 @@
+"""Claude Code matches a Bash deny or ask rule with each run of spaces and tabs folded to one space, in the rule and in
+the command (@anthropic-ai/claude-code 2.1.332: ``uXt`` = ``replace(/[ \\t]{2,}|\\t/g, " ")`` in ``X7(rule, command,
+false, true)``), so ``Bash(rm -rf *)`` denies ``rm  -rf x``. OpenCode matches the command's text as written
+(opencode-ai 1.18.33 ran ``echo  hi x`` past ``"echo hi *": deny``): written for OpenCode, such a rule also gets a
+variant with ``?*`` for each run of blanks, which denies every spacing (and more: said, tool-narrowed)."""
+import re
+
+import pytest
+import yaml
+
+import agentconv
+
+from test_opencode_path_scopes import decides
+
+
+def claude_denies(command: str, rule: str) -> bool:
+    """Claude Code's Bash rule match (the parts this test uses): blanks folded, ``:*`` a prefix, ``*`` any text, a
+    trailing `` *`` optional."""
+    fold = lambda t: re.sub(r"[ \t]{2,}|\t", " ", t.strip())  # noqa: E731
+    command, rule = fold(command), fold(rule)
+    if rule.endswith(":*"):
+        return command == rule[:-2] or command.startswith(rule[:-2] + " ")
+    rx = ".*".join(map(re.escape, rule.split("*")))
+    if rx.endswith(r"\ .*"):
+        rx = rx[:-4] + r"(?:\ .*)?"
+    return re.fullmatch(rx, command, re.S) is not None
+
+
+def convert(header: str) -> agentconv.Result:
+    text = f"---\nname: a\ndescription: x\n{header}---\nbody\n"
+    return agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md",
+                                  policy=agentconv.Policy(carry=False))
+
+
+RULES = ("rm -rf:*", "git push *", "npm  publish")
+COMMANDS = ("rm -rf x", "rm  -rf x", "rm\t-rf x", "rm -rf\tx", "rm  -rf", "git  push origin", "git\tpush",
+            "npm publish", "npm \t publish", "rm -r x", "git status", "git pull", "npm test", "ls")
+
+
+@pytest.mark.parametrize("header", [
+    f"tools: Bash, Read\ndisallowedTools: {', '.join(f'Bash({r})' for r in RULES)}\n",
+    f"disallowedTools: {', '.join(f'Bash({r})' for r in RULES)}\n",
+])
+def test_a_denied_command_is_denied_in_opencode_whatever_its_blanks(header):
+    done = convert(header)
+    perm = {"*": "allow", **yaml.safe_load(done.text.split("---\n")[1])["permission"]}
+    for command in COMMANDS:
+        if any(claude_denies(command, r) for r in RULES):
+            assert decides(perm, "bash", command) == "deny", command
+    for command in ("rm -r x", "git status", "git pull", "npm test", "ls"):
+        assert decides(perm, "bash", command) == "allow", command
+    said = [i.message for i in done.report.items if i.code.value == "tool-narrowed"]
+    assert any("Bash(rm -rf:*), Bash(git push *), Bash(npm  publish) also written with '?*'" in m for m in said)
+
+
+def test_written_beside_the_rule_as_it_came():
+    done = convert("tools: Bash\ndisallowedTools: Bash(git push:*), Bash(ls)\n")
+    perm = yaml.safe_load(done.text.split("---\n")[1])["permission"]
+    assert perm["bash"] == {"*": "allow", "git push *": "deny", "git?*push*": "deny", "ls": "deny"}
+    # an allowed scope is not widened: `git  status` asks or is denied as the rest of the map says
+    perm = yaml.safe_load(convert("tools: Bash(git status *)\n").text.split("---\n")[1])["permission"]
+    assert perm["bash"] == {"*": "deny", "git status *": "allow"}
