@@ -152,3 +152,19 @@ def test_an_allow_in_one_folder_is_written_exactly(scopes, paths):
         meant = "allow" if whole or any(gitignore(path, line) for line in lines) else "deny"
         assert decides(perm, "edit", path) == meant, path
     assert not any(i.code.value == "tool-broadened" for i in done.report.items)
+
+
+def test_written_back_for_claude_the_patterns_mean_what_they_meant():
+    """OpenCode's ``*`` as a whole part between folders (``docs/*/*.md``, written after an allow of ``docs/*.md``;
+    ``*/secrets``, written for a line without '/') is one folder or more: the .gitignore line ``docs/*/**/*.md``,
+    ``*/**/secrets``, not ``*.md`` or ``*`` (which denied every file the agent was allowed)."""
+    done = convert("tools: Read, Edit(docs/*.md)\ndisallowedTools: Read(secrets)\n")
+    back = agentconv.convert_text(done.text, "claude", from_="opencode", path=".opencode/agents/a.md",
+                                  policy=agentconv.Policy(carry=False))
+    head = yaml.safe_load(back.text.split("---\n")[1])
+    denied = head["disallowedTools"].split(", ")
+    assert "Edit(docs/*/**/*.md)" in denied and "Read(*/**/secrets)" in denied and "Read(*)" not in denied
+    lines = {t: [d[len(t) + 1:-1] for d in denied if d.startswith(t + "(")] for t in ("Read", "Edit")}
+    for path, tool, meant in (("docs/x.md", "Edit", True), ("docs/a/b.md", "Edit", False), ("README", "Read", True),
+                              ("secrets", "Read", False), ("app/secrets/k", "Read", False), ("src/x", "Read", True)):
+        assert (not any(gitignore(path, line) for line in lines[tool])) == meant, path

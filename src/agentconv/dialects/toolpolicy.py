@@ -11,7 +11,7 @@ from functools import cache, cached_property
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from .. import carry, naming, registry
+from .. import carry, naming, registry, rx
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, cannot_restrict
@@ -889,10 +889,25 @@ def _gitignore_superset(pattern: str) -> tuple[str, bool]:
     """A .gitignore line matching every path OpenCode's ``pattern`` matches (its ``*`` any text, '/' too, ``**`` the
     same; ``?`` any one character), and whether it matches those alone: a last part led by ``*`` (``*.key``) is a name
     ending so at any depth, below the literal folders before it (``src/*.key``: ``src/**/*.key``), else anywhere
-    (``**/*.key``: ``*.key``); otherwise the line is cut after its first wildcard (``src/a*.pem``: ``src/a*``)."""
+    (``**/*.key``: ``*.key``); a whole part ``*`` between folders (or first, before a literal name) one folder or more
+    (``docs/*/*.md``: ``docs/*/**/*.md``, ``*/secrets``: ``*/**/secrets``); otherwise the line is cut after its first
+    wildcard (``src/a*.pem``: ``src/a*``)."""
     p = pattern
     while "**" in p:
         p = p.replace("**", "*")
+    parts = p.split("/")
+    whole = "*" in parts[1:-1] or (len(parts) > 1 and parts[0] == "*" and parts[-1] in ("*", parts[-1].lstrip("*")))
+    if whole and "?" not in p and all(x == "*" or not any(c in x for c in "*?")
+                                      or i == len(parts) - 1 and _LEADING_STAR.fullmatch(x) for i, x in enumerate(parts)):
+        # a whole part `*` takes one folder or more there (`docs/*/*.md`, which agentconv writes after an allow of
+        # `docs/*.md`: `docs/*/**/*.md`; `*/secrets`: `*/**/secrets`), a last part led by `*` a name ending so at any
+        # depth below: exact
+        out: list[str] = []
+        for i, x in enumerate(parts):
+            last = i == len(parts) - 1
+            out += ["**"] if x == "*" and last else ["*", "**"] if x == "*" else \
+                [*([] if out[-1:] == ["**"] else ["**"]), x] if last and x.startswith("*") else [x]
+        return "/".join(x for i, x in enumerate(out) if not (x == "**" and out[i - 1:i] == ["**"])), True
     head, _, seg = p.rpartition("/")
     if seg.startswith("*") and "?" not in seg:
         if not any(c in head for c in "*?"):
@@ -902,6 +917,7 @@ def _gitignore_superset(pattern: str) -> tuple[str, bool]:
     return p[:i] + "*", False
 
 
+_LEADING_STAR = rx.compile(r"\*[^*?]*")
 _LOSSY = frozenset({LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED})
 """What said about the tools makes the exact policy ride in the side channel (a respelling alone does not)."""
 _RANK = {"deny": 0, "ask": 1, "allow": 2}
