@@ -910,6 +910,8 @@ class Dialect(ToolFields, Detection):
             if self._foreign_access(ctx, self.id, key, value):
                 continue
             mapping.setdefault(key, self._uncoerced(ctx, f"extensions.{self.id}.{key}", value))
+            if key == "model" and isinstance(value, list) and agent.model is not None and value[:1] == [agent.model.raw]:
+                ctx.mapped.add("model")  # a model list of a dialect with no model field: the model is in it, as read
         kin, keys = self.kin
         for key, value in agent.extensions.get(kin, {}).items() if kin and not self._same(ctx) else ():
             if key in keys and key not in mapping and not self._foreign_access(ctx, kin, key, value):
@@ -918,7 +920,10 @@ class Dialect(ToolFields, Detection):
                 ctx.mapped.add(f"extensions.{kin}.{key}")
         nulls = self._nulls(ctx)
         for ipath, key in ctx.as_read.items():
-            value = self._uncoerced(ctx, ipath, paths.get(agent, ipath))
+            value = paths.get(agent, ipath) if ipath != "model" or agent.model is None else agent.model.raw
+            # (`model` in a dialect with no model field, a Codex prompt's or a Gemini command's key read as the model:
+            # written back as the text it was, not as the parsed record `{raw: ...}`)
+            value = self._uncoerced(ctx, ipath, value)
             if key not in mapping and (value is not None or key in nulls):
                 mapping[key] = value
                 ctx.mapped.add(ipath)
@@ -1667,7 +1672,7 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
         return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
                                  (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None,
-                                 _scoped_said(rule.get("scoped", {}), policy))
+                                 _scoped_said(rule.get("scoped", {}), policy, rule.get("allowlists", ())))
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
@@ -1680,18 +1685,24 @@ def _rules(value: list[Any], which: set[int]) -> str:
                      for i, r in enumerate(value) if i in which)
 
 
-def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None) -> Callable[[str, Any], bool] | None:
+def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None,
+                 allowlists: Iterable[str] = ()) -> Callable[[str, Any], bool] | None:
     """For ``_denying_settings``: whether a setting's deny list (``[own] ... denies.scoped``: its key -> the canonical
     tool whose scopes it denies, Kiro's ``deniedCommands`` -> ``bash``) is said whole by the tool policy written, each
-    entry a scoped deny grant read from it (``Kiro._denied_commands``, the entry as its ``raw``)."""
+    entry a scoped deny grant read from it (``Kiro._denied_commands``, the entry as its ``raw``). A key of
+    ``allowlists`` (Kiro's ``availableAgents`` -> ``agent``) is said by grants that allow, one scoped to each entry
+    (the entry as its ``pattern``), and none of that tool without a scope (``Kiro._available_agents``)."""
     if not scoped or policy is None:
         return None
     said = {(g.canonical, g.raw) for g in policy.denied() if g.pattern is not None}
+    allowed = {(g.canonical, g.pattern) for g in policy.allowed() if g.pattern is not None}
+    whole = {g.canonical for g in policy.allowed() if g.pattern is None}
 
     def check(key: str, entries: Any) -> bool:
         tool = scoped.get(key)
+        pool = allowed if key in allowlists else said
         return bool(tool) and isinstance(entries, list) and bool(entries) and all(
-            isinstance(e, str) and (tool, e) in said for e in entries)
+            isinstance(e, str) and (tool, e) in pool for e in entries) and (key not in allowlists or tool not in whole)
     return check
 
 

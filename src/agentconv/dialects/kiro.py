@@ -74,6 +74,7 @@ class Kiro(Dialect):
             self._own_servers_only(agent, data, report)
             self._denied_commands(agent, data, report)
             self._asked(agent, data, report)
+            self._available_agents(agent, data, report)
             return
         agent.tools.mode = NONE  # schema default [] (no tools)
         agent.derived.append("tools")
@@ -221,6 +222,43 @@ class Kiro(Dialect):
         report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in rules),
                    reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in rules) + "), as "
                            f"{self.said} matches each regex against the whole command")
+
+    def _available_agents(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """The subagent tool's ``availableAgents`` (``toolsSettings.subagent``; "only the reviewer, tester, and agents
+        matching docs-* can be used as subagents", kiro.dev/docs/cli/chat/subagents, "Restricting available agents",
+        read 2026-11-29) when each entry is an agent's name without a glob: read as the scopes of the subagent tool the
+        agent lists on its own (``"tools": [..., "subagent"]``), one grant per name, as Claude Code's ``Agent(a, b)``
+        and OpenCode's ``task`` patterns are read, so a target that scopes subagents by name writes them (they were
+        refused as a deny it cannot say) and one that cannot is refused by its tool writer. A glob, a ``*``, or a
+        subagent tool granted only inside ``*``/``@builtin``: read as nothing (``_denies`` refuses it as before). The
+        ``tools`` as written and the policy read are kept (``own_tools``)."""
+        settings = data.get("toolsSettings")
+        policy = agent.tools
+        if not isinstance(settings, dict) or policy.mode != ALLOWLIST:
+            return
+        names: list[str] = []
+        for tool, value in settings.items():
+            listed = value.get("availableAgents") if isinstance(value, dict) else None
+            if not isinstance(tool, str) or self.crosswalk.read(tool) != ["agent"] or listed is None:
+                continue
+            if not isinstance(listed, list) or not listed or names or \
+                    not all(isinstance(n, str) and n.strip() and not any(ch in n for ch in _GLOB + ",()") for n in listed):
+                return  # two settings, an empty list (no agent), a glob: not read
+            names = list(dict.fromkeys(listed))
+        whole = [g for g in policy.grants if g.canonical == "agent" and g.pattern is None and g.decision != "deny"
+                 and self.crosswalk.read(g.raw) == ["agent"]]
+        if not names or len(whole) != 1 or any(g.canonical == "agent" and g.pattern is not None for g in policy.grants):
+            return
+        at = policy.grants.index(whole[0])
+        scoped = [Grant(whole[0].raw, "agent", whole[0].decision, n) for n in names]
+        policy.grants = [*policy.grants[:at], *scoped, *policy.grants[at + 1:]]
+        settle(policy)
+        if agent.origin is not None:
+            kept = agent.origin.keep.get("own_tools")
+            agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
+                                              replace(policy, grants=list(policy.grants)))
+        report.add(LossCode.VALUE_READ_AS, "tools", value="availableAgents " + ", ".join(names),
+                   reading=f"the agents {whole[0].raw} may run, one scope of it each")
 
     def _asked(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The tools the agent has that ``allowedTools`` does not trust ask before each call (``[trust]``: the entries

@@ -1,0 +1,70 @@
+"""Classes of problems found by sweeping the 24th shadow corpus (OpenCode, Kiro, Amazon Q, Roo/Kilo and Codex files
+from public repositories the main corpus does not hold; helper unseen24, 2026-11-29; the corpus stays outside the
+project). Synthetic inputs only."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import agentconv
+from agentconv.errors import BroadenError
+
+SAME = [
+    # a Codex prompt's `model` (custom_prompts.rs parse_frontmatter reads description and argument-hint only: the key
+    # is ignored by Codex, kept by us): it came back as `model:\n  raw: ...`, the parsed record
+    ("codex-prompt", ".codex/prompts/review.md",
+     "---\ndescription: Review the diff\nmodel: claude-sonnet-4-6\n---\n\nReview $ARGUMENTS\n"),
+    ("codex-prompt", ".codex/prompts/review.md", "---\ndescription: Review\nmodel: gpt-5\n---\n\nReview.\n"),
+    # a list of models: the list came back, with a side channel naming its first entry again
+    ("codex-prompt", ".codex/prompts/review.md", "---\ndescription: Review\nmodel: [gpt-5, o3]\n---\n\nReview.\n"),
+    # a Gemini command's `model` (no field of it): it came back as a `[model]` table with `raw`
+    ("gemini-command", ".gemini/commands/review.toml",
+     'description = "Review"\nmodel = "gemini-2.5-pro"\nprompt = "Review the diff."\n'),
+]
+
+
+@pytest.mark.parametrize("dialect,path,text", SAME)
+def test_a_model_key_of_a_dialect_without_a_model_field_comes_back_as_written(dialect, path, text):
+    """A `model` key in a dialect that has no model field is read as the model (another tool's key, which it names):
+    converted to its own dialect, the file came back with the model's parsed record in place of the text it had."""
+    out = agentconv.convert_text(text, to=dialect, from_=dialect, path=path)
+    assert out.text == text
+
+
+KIRO = ".kiro/agents/lead.json"
+
+
+def kiro_lead(available: list[str], tools: list[str] | None = None) -> str:
+    return json.dumps({"name": "lead", "description": "Leads the team.", "prompt": "Lead the work.",
+                       "tools": tools or ["fs_read", "subagent"], "allowedTools": ["fs_read"],
+                       "toolsSettings": {"subagent": {"availableAgents": available}}}, indent=2) + "\n"
+
+
+def test_kiro_available_agents_are_read_as_the_subagent_tools_scopes():
+    """`toolsSettings.subagent.availableAgents` names the only agents the subagent tool may run (kiro.dev/docs/cli/chat/
+    subagents, "Restricting available agents", read 2026-11-29). It was kept as a deny no target could say: every
+    conversion refused (exit 6), though OpenCode scopes `task` by agent name and Claude Code writes `Agent(a, b)`.
+    Read as one scope of the subagent tool per name: those targets hold it exactly, its own dialect is unchanged."""
+    src = kiro_lead(["worker", "reviewer"])
+    grants = agentconv.read_text(src, "kiro", path=KIRO)[0].records[0].tools.grants
+    assert [(g.canonical, g.pattern, g.decision) for g in grants] == \
+        [("read", None, "allow"), ("agent", "worker", "ask"), ("agent", "reviewer", "ask")]
+    opencode = agentconv.convert_text(src, "opencode", path=KIRO)
+    assert '  task:\n    "*": deny\n    worker: ask\n    reviewer: ask\n' in opencode.text
+    claude = agentconv.convert_text(src, "claude", path=KIRO)
+    assert "tools: Read, Agent(worker), Agent(reviewer)\n" in claude.text
+    assert not any(i.code.value == "tool-broadened" for i in [*opencode.report, *claude.report])
+    assert agentconv.convert_text(src, "kiro", path=KIRO).text == src
+    for available in (["docs-*"], ["worker", "re?iewer"]):  # a glob Kiro matches against every name: refused as before
+        globbed = kiro_lead(available)
+        with pytest.raises(BroadenError, match="availableAgents"):
+            agentconv.convert_text(globbed, "opencode", path=KIRO)
+        assert agentconv.convert_text(globbed, "kiro", path=KIRO).text == globbed
+
+
+@pytest.mark.parametrize("target", ["copilot", "gemini", "kiro-md"])
+def test_a_target_that_cannot_scope_the_subagent_tool_still_refuses(target):
+    """Where subagents cannot be limited by name, dropping the list would let the agent run any of them: refused."""
+    with pytest.raises(BroadenError, match="scope of subagent"):
+        agentconv.convert_text(kiro_lead(["worker"]), target, path=KIRO)
