@@ -35,10 +35,22 @@ def test_a_model_key_of_a_dialect_without_a_model_field_comes_back_as_written(di
 KIRO = ".kiro/agents/lead.json"
 
 
-def kiro_lead(available: list[str], tools: list[str] | None = None) -> str:
-    return json.dumps({"name": "lead", "description": "Leads the team.", "prompt": "Lead the work.",
-                       "tools": tools or ["fs_read", "subagent"], "allowedTools": ["fs_read"],
-                       "toolsSettings": {"subagent": {"availableAgents": available}}}, indent=2) + "\n"
+def kiro_agent(tools: list[str], trusted: list[str], settings: dict) -> str:
+    return json.dumps({"name": "lead", "description": "Leads the team.", "prompt": "Lead the work.", "tools": tools,
+                       "allowedTools": trusted, "toolsSettings": settings}, indent=2) + "\n"
+
+
+def kiro_lead(available: list[str]) -> str:
+    return kiro_agent(["fs_read", "subagent"], ["fs_read"], {"subagent": {"availableAgents": available}})
+
+
+def converted(src: str, *targets: str) -> list:
+    """The conversions of a Kiro agent to each target, after checking that none widened access and that its own
+    dialect gives it back byte for byte."""
+    outs = [agentconv.convert_text(src, t, path=KIRO) for t in targets]
+    assert not any(i.code.value == "tool-broadened" for o in outs for i in o.report)
+    assert agentconv.convert_text(src, "kiro", path=KIRO).text == src
+    return outs
 
 
 def test_kiro_available_agents_are_read_as_the_subagent_tools_scopes():
@@ -50,12 +62,9 @@ def test_kiro_available_agents_are_read_as_the_subagent_tools_scopes():
     grants = agentconv.read_text(src, "kiro", path=KIRO)[0].records[0].tools.grants
     assert [(g.canonical, g.pattern, g.decision) for g in grants] == \
         [("read", None, "allow"), ("agent", "worker", "ask"), ("agent", "reviewer", "ask")]
-    opencode = agentconv.convert_text(src, "opencode", path=KIRO)
+    opencode, claude = converted(src, "opencode", "claude")
     assert '  task:\n    "*": deny\n    worker: ask\n    reviewer: ask\n' in opencode.text
-    claude = agentconv.convert_text(src, "claude", path=KIRO)
     assert "tools: Read, Agent(worker), Agent(reviewer)\n" in claude.text
-    assert not any(i.code.value == "tool-broadened" for i in [*opencode.report, *claude.report])
-    assert agentconv.convert_text(src, "kiro", path=KIRO).text == src
     for available in (["docs-*"], ["worker", "re?iewer"]):  # a glob Kiro matches against every name: refused as before
         globbed = kiro_lead(available)
         with pytest.raises(BroadenError, match="availableAgents"):
@@ -68,3 +77,26 @@ def test_a_target_that_cannot_scope_the_subagent_tool_still_refuses(target):
     """Where subagents cannot be limited by name, dropping the list would let the agent run any of them: refused."""
     with pytest.raises(BroadenError, match="scope of subagent"):
         agentconv.convert_text(kiro_lead(["worker"]), target, path=KIRO)
+
+
+@pytest.mark.parametrize("regex, glob", [
+    (".*git commit.*", "*git commit*"), (".*git tag .*", "*git tag *"), ("^.*npm publish.*$", "*npm publish*"),
+    (".*--force", "*--force"),
+])
+def test_a_denied_command_regex_that_opens_with_any_text_is_a_glob_too(regex, glob):
+    """Kiro anchors each deniedCommands regex (\\A...\\z): `.*git commit.*` denies every command holding `git commit`,
+    which OpenCode's `*git commit*` and Claude Code's `Bash(*git commit*)` deny too. It was not read as a glob, so a Kiro
+    agent holding one was refused for every target (a shadow corpus: `.*git push.*` and three more in one agent)."""
+    from agentconv.dialects.kiro import command_glob
+
+    assert command_glob(regex) == glob
+    for other in (".*", ".*\\s+push.*", ".*(push|pull).*", ".* .*"):  # no text, or a regex beyond a literal: not read
+        assert command_glob(other) is None
+
+
+def test_a_kiro_agent_denying_commands_that_hold_a_text_converts_with_that_deny():
+    src = kiro_agent(["fs_read", "execute_bash"], ["fs_read", "execute_bash"],
+                     {"execute_bash": {"deniedCommands": [".*git push.*"]}})
+    opencode, claude = converted(src, "opencode", "claude")
+    assert '  bash:\n    "*": allow\n    "*git push*": deny\n' in opencode.text
+    assert "disallowedTools: Bash(*git push*)\n" in claude.text

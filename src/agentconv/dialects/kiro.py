@@ -402,7 +402,9 @@ def command_glob(regex: str) -> str | None:
     ``Regex::new(&format!(r"\\A{dc}\\z"))``; docs/built-in-tools.md "anchored with \\A and \\z"), so a regex that
     is a literal (its punctuation escaped or not special) optionally followed by ``.*`` means the command exactly, or
     the commands that begin with it: ``git push.*`` -> ``git push*`` (``git pushx`` too, as in Kiro), ``git push .*``
-    -> ``git push *``. A leading ``^`` and a trailing ``$`` change nothing there. Not read: any other regex (classes,
+    -> ``git push *``; a leading ``.*`` too, the commands that hold it: ``.*git commit.*`` -> ``*git commit*``
+    (OpenCode's and Claude Code's ``*`` match anywhere in the command). A leading ``^`` and a trailing ``$`` change
+    nothing there. Not read: any other regex (classes,
     ``\\s``, ``\\b``, groups, alternation, which the bare ``\\A...\\z`` wrapping would also split), a literal
     holding any of ``_NOT_LITERAL`` (a glob, a Claude scope or the shell would read them otherwise), one ending in
     ``:`` before ``.*`` (Claude Code reads ``:*`` as its prefix rule), blank, edged or doubled whitespace, or tabs.
@@ -415,6 +417,9 @@ def command_glob(regex: str) -> str | None:
     rest = body.endswith(".*") and not body.endswith("\\.*")
     if rest:
         body = body[:-2]
+    lead = body.startswith(".*")
+    if lead:
+        body = body[2:]
     out, i = [], 0
     while i < len(body):
         ch = body[i]
@@ -430,11 +435,11 @@ def command_glob(regex: str) -> str | None:
         out.append(ch)
         i += 1
     literal = "".join(out)
-    if not literal.strip() or literal != literal.lstrip() or (not rest and literal != literal.rstrip()):
+    if not literal.strip() or (not lead and literal != literal.lstrip()) or (not rest and literal != literal.rstrip()):
         return None
     if any(ch in literal for ch in _NOT_LITERAL) or "  " in literal or (rest and literal.endswith(":")):
         return None
-    return literal + "*" if rest else literal
+    return ("*" if lead else "") + literal + ("*" if rest else "")
 
 
 _GLOB = "*?[{"
