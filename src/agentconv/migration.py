@@ -184,9 +184,10 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         if refers is not None:
             names.append((d.id, _stem(d, doc.agent)))
         if api.keeps_many(target):  # many sources, one file: merged in the main process (see _merge)
+            merged = _beneath(doc, d, report0)  # the IR goes as JSON, which keeps no settings: read beneath them here
             rec = Record(rel, target, _where(job, d, d.output_path(doc.agent)), "merge", report0.source,
-                         report0.to_json())
-            rec.ir = doc.to_json()
+                         merged[1].to_json())
+            rec.ir = merged[0].to_json()
             out.append(rec)
             continue
         report = LossReport(list(report0.items), report0.source, None, rel)
@@ -429,6 +430,22 @@ def _place(rec: Record, text: str, root: str, mode: str) -> None:
             rec.diff = "".join(difflib.unified_diff(before, text.splitlines(True), f"a/{rec.target}", f"b/{rec.target}"))
         if mode == "check":
             rec.error = f"{rec.target} is {'missing' if old is None else 'stale'} (from {rec.source})"
+
+
+def _beneath(doc: "Document", target: Any, report: "LossReport") -> tuple["Document", "LossReport"]:
+    """A document bound for a file of many records, its skills and commands read beneath their project settings as
+    agents of ``target`` where it writes them so (``settings.as_agent``; said in a copy of ``report``): the record
+    goes to ``_merge`` as JSON, which keeps no settings, so the write there could not read them."""
+    from .dialects import settings
+    from .ir import Document
+    from .loss import LossReport
+
+    if not any(a.kind in ("skill", "command") and a.origin is not None and a.origin.keep.get("base")
+               for a in doc.records):
+        return doc, report
+    said = LossReport(list(report.items), report.source, report.target, report.file)
+    records = [settings.as_agent(a, target, said) or a for a in doc.records]
+    return Document(records, doc.ir_version), said
 
 
 def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:

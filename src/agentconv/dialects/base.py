@@ -1952,6 +1952,10 @@ class WriteContext:
             tools = ToolPolicy(agent.tools.mode, list(agent.tools.grants))
             if settle(tools):  # an IR not read here (an API caller's) that lists a tool it denies whole: not granted
                 agent = replace(agent, tools=tools)
+        if agent.kind in ("skill", "command") and agent.origin is not None and agent.origin.keep.get("base"):
+            from . import settings  # a Claude Code skill or command written as an agent: the project's rules beneath
+
+            agent = settings.as_agent(agent, dialect, report) or agent
         self.said_denies: dict[str, list[int]] = {}
         """The source's own deny rules (kiro-md ``permissions``, by index) the tool policy written says (``own_denies``)."""
         if agent.origin is not None and agent.origin.dialect != dialect.id and agent.extensions.get(agent.origin.dialect):

@@ -38,6 +38,12 @@ class ClaudeCommand(CommandDialect):
 
         settings.preapproved_beneath(self, agent, report)
 
+    def inert_shell(self, agent: Agent, raw: str, report: LossReport) -> tuple[int, ...]:
+        """The shell commands its project's ``disableSkillShellExecution`` keeps from running (``settings.inert_shell``)."""
+        from . import settings
+
+        return settings.inert_shell(agent, raw, self.spelling, report)
+
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """``allowed-tools`` PRE-APPROVES tools while the command runs, it restricts nothing (claude-command.toml cites
         Claude Code): pre-approvals (a skill's) are written there, a deny list as ``disallowed-tools``; another

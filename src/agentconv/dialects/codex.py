@@ -375,6 +375,8 @@ class Codex(Dialect):
             self.read_tools(scratch, {**own, **mcp}, LossReport())
             if scratch.tools == policy:
                 return dict(own)
+        if not same:  # an ask a sandbox cannot say (Claude Code settings' `Bash(git push:*)`): said, as elsewhere
+            self.asked_whole(ctx, policy, [(g.raw, g) for g in policy.allowed()])
         edits, commands = self._sets()
         spec = self.table.get("sandbox", {})
         web, off = set(spec.get("web", [])), {spec["web_key"]: spec["web_off"]} if spec.get("web") else {}
@@ -408,8 +410,16 @@ class Codex(Dialect):
         else:
             granted = {g.canonical for g in policy.allowed()}
             web_off = {} if granted & web else off  # no web tool granted: no web search either
-            scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
-            if scoped:
+            # a denied scope of a tool it grants (`Read` beside its settings' `Read(./.env)`, `Bash` beside
+            # `Bash(rm:*)`): a sandbox cannot deny one file or command, so the tool would run there too
+            fenced = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied()
+                             if g.pattern and g.canonical in granted})
+            if fenced:
+                self.broaden(ctx, f"{self.said} cannot deny {self.named(ctx, fenced)} within the tools it grants (a "
+                                  "sandbox mode cannot deny one file or one command)")
+            whole = {g.canonical for g in policy.allowed() if g.pattern is None}  # a scope beside its whole tool
+            scoped = sorted({g.raw for g in policy.allowed() if g.pattern and g.canonical not in whole})  # limits
+            if scoped:  # nothing (an ask of `Bash(git push:*)` beside `Bash`: said by asked_whole, not refused)
                 return self._broaden(ctx, f"{self.said} cannot scope {self.named(ctx, scoped)}", WORKSPACE
                                      if granted & (edits | commands) else READ_ONLY, web_off)
             if granted & commands:

@@ -52,6 +52,8 @@ class CommandDialect(Dialect):
         raw = agent.prompt
         self.derive_description(agent)
         literal, escaped = self._literal_back(parsed), self._literal_back(parsed, "escaped")
+        inert = self.inert_shell(agent, raw, report)
+        literal = tuple(sorted({*literal, *inert})) if inert else literal
         # agentconv's neutral spelling of a shell command or a file this dialect cannot spell is read as one only in a
         # file agentconv wrote (its side channel there): elsewhere it is the tool's literal text (placeholders._read)
         neutral = parsed.carry is not None or parsed.carry_line is not None
@@ -65,6 +67,11 @@ class CommandDialect(Dialect):
             agent.origin.keep["raw_literal"] = literal
         if not neutral:
             agent.origin.keep["raw_neutral"] = False
+
+    def inert_shell(self, agent: Agent, raw: str, report: LossReport) -> tuple[int, ...]:
+        """Hook: the placeholders of ``raw`` (numbered in order) that are shell commands its tool does not run, by a
+        setting beside the file (Claude Code's ``disableSkillShellExecution``): read as literal text. None here."""
+        return ()
 
     @staticmethod
     def _literal_back(parsed: frontmatter.Parsed, key: str = "literal") -> tuple[int, ...]:

@@ -468,16 +468,20 @@ class _PathScopes:
         out = [""]
         for i, part in enumerate(p.split("/**/")):  # zero or more folders: both
             out = [o + part for o in out] if i == 0 else [o + sep + part for o in out for sep in ("/", "/*/")]
+        # a deny or an ask holds wherever the .gitignore line matches (written for the top only, an ask of
+        # `Edit(**/package-lock.json)` let a nested one be edited unasked under `"*": allow`); matching more, it is
+        # narrower still. An allow matching less is narrower: said.
+        restrict = g.decision in ("deny", "ask")
         if not anchored and not p.startswith("*"):
-            if g.decision == "deny":
+            if restrict:
                 out += [f"*/{o}" for o in out]
             else:
                 self.narrower.append(said)  # a line at any depth written for the worktree's top only
-        if g.decision == "deny":  # a .gitignore line may name a folder: everything in it too (OpenCode's match is whole)
+        if restrict:  # a .gitignore line may name a folder: everything in it too (OpenCode's match is whole)
             out += [f"{o}/*" for o in out if not o.endswith("*")]
         inside = p if anchored or not p.startswith("*") else p[1:]  # `*.md` at any depth: any path ending .md there
         inside = _LAST_ANY.sub("**/", inside)  # `docs/**/*.md`: `docs/*.md` there takes what `**/` takes anyway
-        if g.decision != "deny" and _ONE_FOLDER.search(inside.replace("**", "")):
+        if not restrict and _ONE_FOLDER.search(inside.replace("**", "")):
             if anchored and "**" not in p and not p.endswith("*") and len(out) == 1:
                 # every '*' and '?' in one folder, none after the last '/': what OpenCode takes beyond the line is the
                 # line with one of them crossing a '/' (`docs/*.md`: `docs/*/*.md`), written after it (``exact``)

@@ -77,6 +77,15 @@ class Base:
     unmapped: tuple[str, ...] = ()
     """Claude Code ``deniedMcpServers`` entries by command or URL that match no server of the project's .mcp.json:
     they may block a server configured elsewhere, which agentconv cannot name (said, ``read_beneath``)."""
+    no_shell: str | None = None
+    """The settings file whose ``disableSkillShellExecution: true`` holds (the last file that sets the key: Claude
+    Code merges the files, a later source's value over an earlier one's); None: a skill's or command's shell commands
+    run. @anthropic-ai/claude-code 2.1.330 (the bundle in the native binary, read 2026-11-29): the setting is "Disable
+    inline shell execution in skills and custom slash commands from user, project, or plugin sources. Commands are
+    replaced with a placeholder instead of being run."; its check (``SMe``) reads policySettings, then the merged
+    settings of every source (a project's ``.claude/settings.json`` and ``settings.local.json`` among them), and the
+    substitution (``d0``) replaces each ```` ```! ```` block and each ``!`cmd``` with "[shell command execution
+    disabled by policy]" (``inert_shell``)."""
 
 
 def claude(file: str) -> Base | None:
@@ -145,6 +154,7 @@ def _claude(project: str) -> Base | None:
     allowed: list[Any] = []  # allowedMcpServers' entries, every file's (Claude Code merges the lists)
     allowed_files: list[str] = []
     unmapped: list[str] = []  # deniedMcpServers' command or URL entries that name no server of .mcp.json
+    no_shell: list[str | None] = []  # per file that sets disableSkillShellExecution: it, if true
 
     def rules(data: dict[str, Any], file: str) -> tuple[Any, list[str], None, Any]:
         perms = data.get("permissions")
@@ -156,6 +166,8 @@ def _claude(project: str) -> Base | None:
         unmapped.extend(missed)
         gave.update(k for k, v in (("permissions.deny", deny), ("disabledMcpjsonServers", servers),
                                    ("deniedMcpServers", named or by_what)) if v)
+        if "disableSkillShellExecution" in data:  # (``Base.no_shell``)
+            no_shell.append(file if data["disableSkillShellExecution"] is True else None)
         if "allowedMcpServers" in data:
             allowed.extend(data["allowedMcpServers"] if isinstance(data["allowedMcpServers"], list) else [None])
             allowed_files.append(file)
@@ -164,6 +176,9 @@ def _claude(project: str) -> Base | None:
 
     gave: set[str] = set()  # the keys that gave deny rules, as the report names them
     base = _read(names, rules, lambda *a: Base(*a, key=" and ".join(sorted(gave, reverse=True)) or "permissions.deny"))
+    if no_shell:  # the last file that sets it says it (Claude Code merges them, a later source's value winning)
+        if no_shell[-1] is not None:
+            base = replace(base or Base((), (), key="permissions.deny"), no_shell=no_shell[-1])
     if unmapped:
         base = replace(base or Base((), (), key="permissions.deny"), unmapped=tuple(dict.fromkeys(unmapped)))
     if not allowed_files:
@@ -173,6 +188,29 @@ def _claude(project: str) -> Base | None:
                       "no .mcp.json configures is left out where the list also matches by command or URL)")
     base = base or Base((), (), key="permissions.deny")
     return replace(base, servers=lim)
+
+
+def inert_shell(agent: "Agent", raw: str, spelling: Any, report: LossReport) -> tuple[int, ...]:
+    """The shell commands of a Claude Code command's prompt (``raw``, in ``spelling``) that its project's
+    ``disableSkillShellExecution`` keeps from running (``Base.no_shell``), as the placeholders (numbered in order, as
+    ``placeholders._read`` numbers them) that are literal text: written as text, never as a command another tool
+    runs (Gemini CLI's ``!{...}``, OpenCode's ``!`...```), said. None where the setting is off or there are none."""
+    from ..placeholders import SHELL, TEXT
+
+    base = agent.origin.keep.get("base") if agent.origin is not None else None
+    if not isinstance(base, Base) or base.no_shell is None:
+        return ()
+    out, n = [], -1
+    for tok in spelling.tokenize(raw):
+        if tok.kind != TEXT:
+            n += 1
+            if tok.kind == SHELL:
+                out.append(n)
+    if out:
+        report.add(LossCode.VALUE_READ_AS, "prompt", value=f"disableSkillShellExecution of {shown_path(base.no_shell)}",
+                   reading=f"the prompt's {len(out)} shell command{'s' if len(out) > 1 else ''} as literal text, as "
+                   "Claude Code runs none of them there (it puts a placeholder in their place)")
+    return tuple(out)
 
 
 def _project_servers(project: str) -> dict[str, dict[str, Any]]:
@@ -732,6 +770,46 @@ def within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Los
                    reading=f"limits on this agent's MCP tools, {lim.why}" + (
                        "" if lim.only is not None or not include else
                        " (a grant of every server's tools read as the servers named there)"))
+
+
+def as_agent(agent: "Agent", target: "Dialect", report: LossReport) -> "Agent | None":
+    """A skill or command of a Claude Code project (``.claude/skills/``, ``.claude/commands/``) written as an agent of
+    another tool (a Copilot or Gemini CLI agent, an OpenCode agent, a Roo mode): its tools read beneath the project
+    settings' deny and ask rules as an agent's are (``read_beneath``), said; None where that changes nothing.
+
+    Claude Code runs a skill or a command in the session's permission context (``preapproved_beneath``: 2.1.330 adds
+    its allowed-tools as ``command`` allow rules beside the settings' own, and checks every call against the
+    settings' ``alwaysDenyRules`` and ``alwaysAskRules`` first), so the project's deny rules hold for whatever it
+    runs. Read as a skill or command (its own kind), the tool it is written for runs it in that tool's own session,
+    and nothing is added. Written as an agent, it runs with the tools the agent file gives it and no Claude Code
+    settings beneath: left as every tool, it could do what the project denies (``Read(./.env)``, ``Bash(rm -rf:*)``)
+    and run unasked what it asks first. An agent of Claude Code itself (a ``.claude/agents/`` file) is under the
+    same settings again: nothing is added there."""
+    kinds = target.table.get("kinds", ["agent"])
+    if agent.kind not in ("skill", "command") or agent.kind in kinds or "agent" not in kinds:
+        return None  # written as its own kind: run in the target's own session, under that tool's settings
+    base = agent.origin.keep.get("base") if agent.origin is not None else None
+    if not isinstance(base, Base) or agent.tools.mode != INHERIT or not (base.deny or base.ask or base.servers):
+        return None
+    if target.id == "claude" and base.tool == "Claude Code":
+        return None
+    from ..registry import get
+
+    source = get(agent.origin.dialect) if agent.origin is not None else None
+    if source is None:
+        return None
+    scratch = replace(agent, tools=replace(agent.tools, grants=list(agent.tools.grants)))
+    said = LossReport([], report.source, report.target, report.file)
+    read_beneath(source, scratch, said)
+    if (scratch.tools.mode, scratch.tools.grants) == (agent.tools.mode, agent.tools.grants):
+        return None
+    keys = [k for k, v in ((base.key, base.files), ("permissions.ask", base.ask_files)) if v]
+    files = list(dict.fromkeys((*base.files, *base.ask_files)))
+    report.items.extend(i for i in said.items if i.code is not LossCode.VALUE_READ_AS)
+    report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(keys)} of {', '.join(map(shown_path, files))}",
+               reading=f"rules beneath this {agent.kind}'s tools, written as an agent, as {base.tool} applies them to "
+               f"every {agent.kind} it runs (the session's own rules), and the agent here has no such settings")
+    return scratch
 
 
 def preapproved_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None:

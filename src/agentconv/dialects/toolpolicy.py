@@ -440,8 +440,8 @@ class ToolFields:
         runs Read, Glob and Grep so). Said (field-dropped, a warning: a decision about access), never silent; the exact
         policy rides. A tool whose allowed scopes ``narrow_asked`` named is said there."""
         scoped = {g.canonical for g in policy.grants if g.decision == "allow" and g.pattern}
-        if policy.mode == DENYLIST:
-            denied = {g.canonical for g in policy.denied()}
+        if policy.mode == DENYLIST:  # an ask of a tool denied whole asks nothing; one beside a denied scope still asks
+            denied = {g.canonical for g in policy.denied() if g.pattern is None}  # (`Bash(rm:*)` denies one scope)
             asked = [g for g in policy.grants if g.decision == "ask" and g.canonical not in denied]
         else:
             given = {id(g) for _, g in allowed}
