@@ -67,7 +67,8 @@ class Dialect(ToolFields, Detection):
             keys = self.known_keys | header_keys(path)
             return frontmatter.parse(text, path, keys=keys, twice=self.table.get("duplicate_keys"),
                                      ends=self.table.get("header_ends"), unclosed=self.table.get("unclosed_header"),
-                                     colons=self.table.get("parser", {}).get("colon"))
+                                     colons=self.table.get("parser", {}).get("colon"),
+                                     indents=self.table.get("parser", {}).get("indents"))
         return self.envelope.parse(text, path)
 
     @cached_property
@@ -183,9 +184,10 @@ class Dialect(ToolFields, Detection):
         """The keys the tool's header parser never reaches, read here as written (``[parser] map_end``): it stops at
         the first line it cannot take as ``key: value`` (``frontmatter.map_end``), silently."""
         end = frontmatter.map_end(parsed.head)
-        if end is None:
+        stops = [(stop - 2, False, "a list item less indented than its list") for _, _, stop in parsed.loose if stop]
+        if end is None and not stops:
             return
-        at, read, what = end
+        at, read, what = min([e for e in (end,) if e is not None] + stops)
         line = at + 2  # the header's first line is the file's second
         fields, reader = self.table.get("fields", {}), self.table["parser"]["reader"]
         chunks = parsed.layout.chunks
@@ -196,6 +198,8 @@ class Dialect(ToolFields, Detection):
         if lost:
             tools = " (there as if no 'tools' were written)" if "tools" in lost else ""
             reading = f"{', '.join(repr(k) for k in lost)} below it read as written, which {reader} ignores{tools}"
+        elif stops and at == stops[0][0]:  # said with the key read so (parsed.loose)
+            return
         elif cut is not None:
             reading = f"the text from it on is no part of '{cut}' there, read as it is written here"
         else:
@@ -216,6 +220,12 @@ class Dialect(ToolFields, Detection):
                        problem="is not valid YAML (a ': ' inside a plain value)",
                        reading=f"{self.table['parser']['reader']} reads it: a line's first ': ' ends its key, the rest "
                        "of the line is the value")
+        for line, key, stop in parsed.loose:
+            cut = "" if stop is None else (f", up to line {stop}, where it stops reading the header (a list item less "
+                                           "indented than its list): the lines from there on are not read")
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, text=f"'{key}'",
+                       problem="is not valid YAML (a list or map indented out of line)",
+                       reading=f"{self.table['parser']['reader']} reads it{cut}")
         if self.table.get("parser", {}).get("map_end") == "first-stray-line":
             self._report_map_end(parsed, report)
         for line, word, key in parsed.folded:

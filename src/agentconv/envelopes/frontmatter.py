@@ -103,6 +103,10 @@ class Parsed:
     colons: list[tuple[int, str]] = field(default_factory=list)
     """(line, key) for every key the fallback read by the tool's own colon rule (``colons="first"``): a ``: `` after
     a line's first is text of its value."""
+    loose: list[tuple[int, str, int | None]] = field(default_factory=list)
+    """(line, key, stop) for every key the fallback read by the tool's own indentation rule (``indents="loose"``,
+    ``_loose_block``): a list or map indented out of line; ``stop``: the line at which the tool stops reading the
+    header inside that key's lines (a list item less indented than its list), None when it reads them all."""
     carry: dict[str, Any] | None = None
     carry_line: int | None = None
     coerced: list[limits.Retyped | limits.KeyTwice] = field(default_factory=list)
@@ -122,14 +126,16 @@ class Parsed:
 
 def parse(text: str, file: str | None = None, *, require: bool = False, keys: frozenset[str] | None = None,
           twice: str | None = None, ends: str | None = None, unclosed: str | None = None,
-          colons: str | None = None) -> Parsed:
+          colons: str | None = None, indents: str | None = None) -> Parsed:
     """Split ``text`` (LF newlines, no BOM) into header data, layout and body. ``keys``: the keys the dialect knows;
     when the header is not valid YAML, a line that starts no such key continues the value before it. ``twice``: which
     of a key written twice the dialect's tool reads, ``"first"`` or ``"last"`` (None: the header is not valid YAML).
     ``ends="first-dashes"``: the tool ends the header at a line of three dashes or more (``_CLOSE_DASHES``).
     ``unclosed="to-end"``: a header never closed runs to the end of the file, no prompt after it (else refused).
     ``colons="first"``: the tool ends a key at the first ``: `` of its line, the rest of the line is the value
-    (``_first_colon``); the fallback reads a chunk strict YAML refuses so before reading it as its lines' text."""
+    (``_first_colon``); the fallback reads a chunk strict YAML refuses so before reading it as its lines' text.
+    ``indents="loose"``: the tool reads a list or map indented out of line by its own rule (``_loose_block``, VS Code's
+    yaml.ts); the fallback reads a chunk strict YAML refuses so before reading it as its lines' text."""
     first = text.find("\n")
     if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
@@ -140,7 +146,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     close = closing.search(text, first + 1) if first >= 0 else None  # the first line that closes it
     if close is None and unclosed == "to-end" and first >= 0:  # the rest is the header (written closed)
         out = parse(text.rstrip("\n") + "\n---\n", file, require=require, keys=keys, twice=twice, ends=ends,
-                    colons=colons)
+                    colons=colons, indents=indents)
         from ..loss import LossCode
         from .records import Note
 
@@ -174,7 +180,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     except Exception as exc:  # ruamel raises several unrelated classes
         data, plain = _untabbed(header, layout, out, file), False
         if data is None:
-            data = _lenient(layout, out, file, exc, keys, colons)
+            data = _lenient(layout, out, file, exc, keys, colons, indents)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -268,8 +274,15 @@ def _untabbed(header: str, layout: Layout, out: Parsed, file: str | None) -> dic
 
 
 def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
-             keys: frozenset[str] | None = None, colons: str | None = None) -> dict[str, Any]:
+             keys: frozenset[str] | None = None, colons: str | None = None,
+             indents: str | None = None) -> dict[str, Any]:
     ruled = _first_colon_chunks(layout, file) if colons == "first" else {}
+    if indents == "loose":  # a list or map indented out of line, read as the tool reads it
+        for c in layout.chunks:
+            if id(c) not in ruled and not _loads(c.text, dict) and (got := _loose_block(c.text, file)) is not None:
+                value, stop = got
+                ruled[id(c)] = (c.text, {c.key: value})
+                out.loose.append((c.line, c.key, None if stop is None else c.line + stop))
     if keys:  # `user: "..."` inside a description's <example> block is text of that description, not a field
         chunks: list[Chunk] = []
         broken = False  # the value before does not load alone: a line below it may be its text
@@ -286,7 +299,8 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
         if id(c) in ruled and c.text is ruled[id(c)][0]:  # read by the tool's colon rule (its text not folded into)
             data.update(ruled[id(c)][1])
             c.lenient = True  # written afresh: the output is strict YAML
-            out.colons.append((c.line, c.key))
+            if not any(k == c.key and line == c.line for line, k, _ in out.loose):
+                out.colons.append((c.line, c.key))
             continue
         try:
             part = yamlio.load(c.text, file)
@@ -310,7 +324,7 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
         data[c.key] = text.strip()
         c.lenient = True
         out.lenient.append((c.line, c.key))
-    if not out.lenient and not out.colons:  # every chunk parsed alone, yet the whole did not: structure we cannot split
+    if not out.lenient and not out.colons and not out.loose:  # every chunk parsed alone, yet the whole did not: structure we cannot split
         line = yamlio.error_line(exc)
         raise ParseError(f"frontmatter is not valid YAML: {yamlio.error_text(exc)}", file=file,
                          line=None if line is None else line + 2)
@@ -357,6 +371,173 @@ def _first_colon(text: str) -> str | None:
         lines[i] = m.group("head") + jsontext.dumps(plain) + value[len(plain):]
         changed = True
     return "\n".join(lines) if changed else None
+
+
+# One line of a block as VS Code's yaml.ts tokenizes it: its list dashes, then a `key:` (its value after `: `) or, after
+# a dash, a scalar. `_LOOSE_KEY`: a key as isBlockColon ends it (quoted, or plain up to the first `:` before a blank).
+_LOOSE_KEY = rx.compile(r"""^(?P<key>"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?!-[ \t]|-$)[^\s\[\]{}#'"][^\n]*?)[ \t]*:"""
+                        r"""(?:[ \t]+(?P<value>.*))?$""")
+
+
+class _Loose(Exception):
+    """A line ``_loose_block`` does not model (a bare scalar, a block scalar, a flow value over lines, a tab): the
+    chunk is left to the text fallback."""
+
+
+def _loose_value(text: str, file: str | None) -> Any:
+    if text[:1] in ("|", ">", "&", "*", "!"):
+        raise _Loose(text)
+    try:
+        return yamlio.load("k: " + text, file)["k"]
+    except LimitError:
+        raise
+    except Exception:  # noqa: BLE001 - a plain value strict YAML refuses (`@x`, `a: b`): VS Code's text
+        if text[:1] in ("'", '"', "[", "{"):
+            raise _Loose(text) from None
+        return text[:_PLAIN_END.search(text).start()]
+
+
+def _loose_line(line: str, file: str | None) -> tuple[int, list[tuple]]:
+    body = line.lstrip(" ")
+    if body[:1] == "\t":
+        raise _Loose(line)
+    col = len(line) - len(body)
+    tokens: list[tuple] = []
+    while body[:1] == "-" and body[1:2] in ("", " "):
+        tokens.append(("dash", col))
+        rest = body[1:].lstrip(" ")
+        col += len(body) - len(rest)
+        body = rest
+    if not body or body.startswith("#"):
+        return (tokens[0][1] if tokens else col), tokens
+    m = _LOOSE_KEY.match(body)
+    if m is not None:
+        key = m.group("key")
+        if key[0] in "\"'":
+            key = _loose_value(key, file)
+        value = m.group("value")
+        value = None if value is None or not value.strip() or value.startswith("#") else value.rstrip()
+        tokens.append(("key", col, str(key), value))
+    elif tokens:  # `- text`: a scalar item
+        tokens.append(("scalar", col, body.rstrip()))
+    else:
+        raise _Loose(line)
+    return tokens[0][1], tokens
+
+
+def _loose_block(text: str, file: str | None) -> tuple[Any, int | None] | None:
+    """A chunk's value as VS Code reads a list or map indented out of line (microsoft/vscode src/vs/base/common/yaml.ts
+    parseBlockMapping, parseBlockSequence, parseSequenceItemValue, parseMappingValue; VS Code 1.138.0, commit
+    7debcd0e2acd, as built in @codingame/monaco-vscode-api 37.6.1, run 2026-11-29 on synthetic handoffs): a line more
+    indented than the entries or items before it is one of them (an "unexpected-indentation" diagnostic, nothing
+    dropped); a less indented one ends the list or map, and a list item that is then no item of any enclosing list
+    ends the whole header there. (value, stop): stop is the 0-based index of the chunk's line where VS Code stops
+    reading the header, None when it reads every line. None when the chunk holds no such line (strict YAML refused it
+    for another reason) or a line this does not model."""
+    try:
+        lines = [_loose_line(ln, file) for ln in text.rstrip("\n").split("\n")]
+    except _Loose:
+        return None
+    rows = [(i, ind, toks) for i, (ind, toks) in enumerate(lines) if toks]
+    if not rows or rows[0][1] != 0 or [t[0] for t in rows[0][2]] != ["key"]:
+        return None
+    pos = [0, 0]  # row, token
+    odd = [False]
+
+    def tok() -> tuple | None:
+        return rows[pos[0]][2][pos[1]] if pos[0] < len(rows) and pos[1] < len(rows[pos[0]][2]) else None
+
+    def next_row() -> None:
+        pos[0], pos[1] = pos[0] + 1, 0
+
+    def indent() -> int:
+        return rows[pos[0]][1]
+
+    def after_plain(base: int) -> None:  # a deeper `- x` line below a plain value is text of it in VS Code
+        if pos[0] < len(rows) and indent() > base and rows[pos[0]][2][0][0] != "key":
+            raise _Loose("continued plain value")
+
+    def entry(base: int, into: dict) -> None:
+        _, _, key, value = tok()
+        next_row()
+        if value is not None:
+            got = _loose_value(value, file)
+            if value[:1] not in ("'", '"', "[", "{"):
+                after_plain(base)
+        elif pos[0] >= len(rows):
+            got = None
+        elif indent() == base and rows[pos[0]][2][0][0] == "dash":
+            got = sequence(base, False)
+        elif indent() <= base:
+            got = None
+        else:
+            got = block()
+        into.setdefault(key, got)  # a key twice: VS Code reads the first
+
+    def block() -> Any:
+        first = rows[pos[0]][2][0]
+        if first[0] == "dash":
+            return sequence(indent(), False)
+        if first[0] == "key":
+            return mapping(indent(), False)
+        raise _Loose("scalar")
+
+    def mapping(base: int, inline: bool) -> dict:
+        props: dict = {}
+        if inline:
+            entry(base, props)
+        while pos[0] < len(rows):
+            if indent() < base:
+                break
+            odd[0] = odd[0] or indent() > base
+            if rows[pos[0]][2][0][0] != "key":
+                break
+            entry(base, props)
+        return props
+
+    def item(base: int) -> Any:
+        t = tok()
+        if t is not None:
+            if t[0] == "dash":
+                return sequence(t[1], True)
+            if t[0] == "key":
+                return mapping(t[1], True)
+            next_row()
+            got = _loose_value(t[2], file)
+            after_plain(base)
+            return got
+        next_row()
+        if pos[0] >= len(rows) or indent() <= base:
+            return None
+        return block()
+
+    def sequence(base: int, inline: bool) -> list:
+        items: list = []
+        while pos[0] < len(rows):
+            at = tok()[1] if inline else indent()
+            inline = False
+            if at < base:
+                break
+            odd[0] = odd[0] or at > base
+            if tok()[0] != "dash":
+                break
+            pos[1] += 1
+            items.append(item(base))
+        return items
+
+    out: dict = {}
+    try:
+        entry(0, out)
+    except _Loose:
+        return None
+    stop = None
+    if pos[0] < len(rows):
+        if rows[pos[0]][2][0][0] == "key":  # read by VS Code as a key of the header: not modelled here
+            return None
+        stop = rows[pos[0]][0]
+    if not odd[0] and stop is None:
+        return None
+    return next(iter(out.values())), stop
 
 
 def _first_colon_chunks(layout: Layout, file: str | None) -> dict[int, tuple[str, dict[str, Any]]]:
