@@ -1,7 +1,7 @@
 """A Kiro agent's `allowedTools` is read into the tool policy (a trusted tool allowed, any other asking): written for
 a tool whose policy says allow and ask (OpenCode) nothing is lost, and where the asks are lost the tool writer says so
 (field-dropped). It was also said as "kiro field 'allowedTools' has no place" (extension-dropped) every time: once is
-enough. A Kiro target, whose writer does not say it, still says it."""
+enough. Kiro's Markdown form takes the same key: written there."""
 import json
 
 import agentconv
@@ -22,6 +22,7 @@ def test_opencode_says_nothing_claude_says_the_asks_once():
     warnings = [i for i in cc.report if i.severity.value == "warning"]
     assert [(i.code.value, i.path) for i in warnings] == [("field-dropped", "tools")]
     assert "the ask before each call of shell not kept" in warnings[0].message
-    # a Kiro target, whose writer does not say it, still says it
+    # Kiro's other form takes the same key: written there, nothing to say (it was "no place", the trust lost)
     md = agentconv.convert_text(KIRO, "kiro-md", from_="kiro", path=".kiro/agents/rev.json")
-    assert [i.code.value for i in md.report if i.path == "extensions.kiro.allowedTools"] == ["extension-dropped"]
+    assert "\nallowedTools:\n  - read\n  - write\n" in md.text
+    assert [i.code.value for i in md.report if i.path == "extensions.kiro.allowedTools"] == []

@@ -1653,8 +1653,15 @@ class Dialect(ToolFields, Detection):
                     continue  # the key says the agent mode this target holds (Copilot's user-invocable: false)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
                     ctx.translated[k] = v  # a same-named key here; nothing writes it, so it is reported below
-                ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.said)
                 told = set(ctx.said_denies.get(k, ())) if ctx.agent.origin and ns == ctx.agent.origin.dialect else set()
+                rest = _unexpressed_rules(ns, k, v, told) if ctx.agent.origin and ns == ctx.agent.origin.dialect \
+                    else None
+                if rest is None:
+                    ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.said)
+                elif rest:  # only the rules the tool policy written does not say
+                    ctx.lose(f"extensions.{ns}.{k}", field=f"{ns}'s {k} rule{'s' if len(rest) > 1 else ''} "
+                             f"{_rules(v, rest)}", done="written",
+                             why=f"{self.said} has no place for {'them' if len(rest) > 1 else 'it'}")
                 if told:  # deny rules the tool policy says: their tools are not granted here
                     ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{ns}'s {k} deny {_rules(v, told)}",
                                    written="the tools it denies left ungranted", note="")
@@ -1667,6 +1674,21 @@ def _trust_key(ns: str) -> str | None:
     """The key of dialect ``ns`` whose entries its reader reads into the tool policy as trust (``[trust] key``:
     Kiro's ``allowedTools``), or None."""
     return registry.get(ns).table.get("trust", {}).get("key") if ns in registry.ids() else None
+
+
+def _unexpressed_rules(ns: str, key: str, value: Any, told: set[int]) -> set[int] | None:
+    """For the rule list of dialect ``ns`` that its reader reads into the tool policy as trust (``[trust] rules``:
+    kiro-md's ``permissions``): the indices of the rules the tool policy does not say, None for any other key. Said
+    there: a deny rule the policy says (``told``, toolpolicy.own_denies) and an allow or ask rule of a capability the
+    reader maps to a tool (``[trust] rule_tools``) with no ``match`` nor ``exclude`` (read as that tool trusted, or
+    asking: kiro._allowed_by_rules). Any other rule (one with a scope, of another capability) is the key's loss."""
+    trust = registry.get(ns).table.get("trust", {}) if ns in registry.ids() else {}
+    if trust.get("rules") != key or not isinstance(value, list):
+        return None
+    tools = trust.get("rule_tools", {})
+    return {i for i, r in enumerate(value) if i not in told and not (
+        isinstance(r, dict) and r.get("capability") in tools and r.get("effect") in ("allow", "ask")
+        and r.get("match") is None and r.get("exclude") is None)}
 
 
 def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type: ignore[assignment]

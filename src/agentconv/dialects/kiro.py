@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .. import limits, rx
+from .. import limits, registry, rx
 
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from .base import WriteContext
 
 FILE_PREFIX = "file://"
+_FORMS = ("kiro", "kiro-md")
+"""The two forms of a Kiro agent (JSON, Markdown): "JSON format is equivalent" (kiro.dev/docs/cli/v3/agent-config/)."""
 
 
 def _keys(off: list[str], tools: list[tuple[str, str]]) -> list[str]:
@@ -377,6 +379,53 @@ class Kiro(Dialect):
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         mapping.pop("prompt", None)  # a file:// reference goes back into `prompt` through body()
         self.only_agents(ctx)
+        self.write_trust(mapping, ctx)
+
+    def write_trust(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
+        """An agent of the other Kiro form (JSON <-> Markdown) whose tools run unasked (its ``allowedTools``, or a
+        kiro-md ``permissions`` allow rule, read into the tool policy as ``allow``): those tools written in this form's
+        ``allowedTools`` too, each as it is written in ``tools`` (the Markdown form reads the JSON form's keys and names,
+        kiro-md.toml [trust], and the JSON form takes `shell`, `write` ...); they asked before each call here. A trusted
+        tool no entry of ``tools`` stands for alone (``*``, a tag also holding an asking tool) still asks: said. Only
+        between the Kiro forms: elsewhere an allowed tool is one the agent has, not one that runs unasked."""
+        agent, trust = ctx.agent, self.table.get("trust", {})
+        origin = agent.origin.dialect if agent.origin is not None else None
+        if origin not in _FORMS or origin == self.id or not trust or trust["key"] in mapping:
+            return
+        grants = [g for g in agent.tools.grants if g.pattern is None and g.canonical is not None]
+        held = {g.canonical for g in grants if g.decision != "allow"} | {g.canonical for g in agent.tools.denied()}
+        allowed = {g.canonical for g in grants if g.decision == "allow"} - held
+        unlisted = agent.tools.mode in (DENYLIST, INHERIT)  # `*`: a tool no entry asks about runs as allowed
+        covers = self.table.get("tool_covers", {})  # a tool this form has none of, done by another (list: read)
+        default = set(trust.get("trusted", ()))
+        default |= {t for t, by in covers.items() if set(by) <= default}
+        # the source's own entries first, as written (the two forms share Kiro's tool names; a glob stays a glob)
+        # a tool the other form runs unasked only by its own default (kiro-md's `read` tag holds glob and grep, which
+        # the JSON form has as tools of their own, read as asking): no entry of ours, said below (never wider here)
+        by_default = set(registry.get(origin).table.get("trust", {}).get("trusted", ())) - default
+        entries = [e for e in agent.extensions.get(origin, {}).get(trust["key"]) or () if isinstance(e, str)]
+        native, servers, tools, _, _ = _trusted(entries, self.crosswalk.valid)
+        covered = set(native) | {f"mcp:{server}/{tool}" for server, names in tools.items() for tool in names} | {
+            f"mcp:{e[1:]}/*" for e in servers if "/" not in e}
+        for name in mapping.get("tools") or ():
+            ids = self.crosswalk.valid.get(name) if isinstance(name, str) else None
+            if ids is None and isinstance(name, str) and name.startswith("@") and name[1:2] not in ("", "/"):
+                server, _, tool = name[1:].partition("/")
+                ids = [f"mcp:{server}/{tool or '*'}"]
+            if ids and unlisted and not set(ids) & held:
+                allowed |= set(ids)
+            if ids and set(ids) <= allowed - by_default and not set(ids) <= default | covered and name not in entries:
+                entries.append(name)
+                covered |= set(ids)
+        if entries:
+            mapping[trust["key"]] = entries
+        ctx.mapped.add(f"extensions.{origin}.{trust['key']}")  # said here, not as a key with no place
+        covered |= {t for t, by in covers.items() if set(by) <= covered}
+        lost = sorted(allowed - covered - default)
+        if lost:
+            ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the trust of {', '.join(lost)} (run unasked in "
+                           f"{origin})", done="written", why=f"no entry of {self.said}'s {trust['key']} stands for "
+                           f"{'them' if len(lost) > 1 else 'it'} alone, so {self.said} asks before each call")
 
     def only_agents(self, ctx: "WriteContext") -> None:
         """A command or another kind written as the one kind Kiro has: said."""
@@ -625,3 +674,4 @@ class KiroMarkdown(Kiro):
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         self.only_agents(ctx)  # no `prompt` key to take off: the body is the prompt
+        self.write_trust(mapping, ctx)
