@@ -76,7 +76,8 @@ def _skill_folder(path: Path, top: Path, seen: dict[Path, bool]) -> Path | None:
 def _plugin_command(path: Path) -> bool:
     """Whether ``path`` lies in a Claude Code plugin's commands/ folder (beside its ``.claude-plugin/plugin.json``):
     Claude Code takes every ``*.md`` there as a command, a ``CHANGELOG.md`` or ``README.md`` too (@anthropic-ai/
-    claude-code 2.1.330: the plugin commands walk keeps each file whose name ends in ``.md``, no other test)."""
+    claude-code 2.1.330: the plugin commands walk keeps each file whose name ends in ``.md``, no other test; 2.1.332
+    loads a project's ``.claude/commands`` so too: ripgrep ``--files --glob *.md``, checked 2026-11-29)."""
     from .api import plugin_component
 
     placed = plugin_component(str(path))

@@ -64,6 +64,18 @@ def _usable(pathspec, line: str) -> bool:
         return False
 
 
+def _command_readme(e: Entry) -> bool:
+    """A ``README.md`` in a folder whose every ``*.md`` its tool loads as a command is a command (``/README``), as
+    ``convert DIR`` takes it (batch.discover): Claude Code 2.1.332 lists ``.claude/commands`` with ripgrep ``--files
+    --glob *.md`` (or a walk keeping each name ending in ``.md``) and loads each file it finds, no name left out but
+    a folder's other files beside its ``SKILL.md``; a plugin's commands/ likewise (the 2.1.332 binary's
+    loadMarkdownFilesFromDir and its commands loader, read 2026-11-29)."""
+    from .batch import _plugin_command
+    from .instructions import in_a_dialect_place
+
+    return in_a_dialect_place(e.rel, "command") or _plugin_command(Path(e.full))
+
+
 def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset(),
                 skipped: Callable[[Entry, str], None] | None = None) -> Iterator[Entry]:
     """(path, repo-relative posix path, problem) of every agent file under ``root``, sorted. Files that a manifest
@@ -124,7 +136,7 @@ def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[st
                 if placed and skipped:
                     skipped(e, "ignored by git (.gitignore or .git/info/exclude, and not tracked): not read")
                 continue
-        if name == "readme.md":
+        if name == "readme.md" and not (placed and _command_readme(e)):
             if placed and skipped:
                 skipped(e, "a project's own documentation, not an agent")
         elif placed and (owner := kiro_prompt(e.full, prompts)) is not None:
