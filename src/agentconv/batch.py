@@ -73,7 +73,7 @@ def _skill_folder(path: Path, top: Path, seen: dict[Path, bool]) -> Path | None:
         folder = folder.parent
 
 
-def _plugin_command(path: Path) -> bool:
+def plugin_command(path: Path) -> bool:
     """Whether ``path`` lies in a Claude Code plugin's commands/ folder (beside its ``.claude-plugin/plugin.json``):
     Claude Code takes every ``*.md`` there as a command, a ``CHANGELOG.md`` or ``README.md`` too (@anthropic-ai/
     claude-code 2.1.330: the plugin commands walk keeps each file whose name ends in ``.md``, no other test; 2.1.332
@@ -112,7 +112,7 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                         on_skip(e.path, skip_reason(what))  # a rules file by name (.clinerules): no suffix of ours
                     continue
                 docs = low in ("readme.md", "changelog.md", "license.md")
-                if docs and not in_a_dialect_place(e.path.as_posix(), "command") and not _plugin_command(e.path):
+                if docs and not in_a_dialect_place(e.path.as_posix(), "command") and not plugin_command(e.path):
                     # in a command folder (a Claude Code plugin's commands/ too): a command, as the tool loads it
                     if on_skip:
                         on_skip(e.path, "a project's own documentation, not an agent")

@@ -70,10 +70,10 @@ def _command_readme(e: Entry) -> bool:
     --glob *.md`` (or a walk keeping each name ending in ``.md``) and loads each file it finds, no name left out but
     a folder's other files beside its ``SKILL.md``; a plugin's commands/ likewise (the 2.1.332 binary's
     loadMarkdownFilesFromDir and its commands loader, read 2026-11-29)."""
-    from .batch import _plugin_command
+    from .batch import plugin_command
     from .instructions import in_a_dialect_place
 
-    return in_a_dialect_place(e.rel, "command") or _plugin_command(Path(e.full))
+    return in_a_dialect_place(e.rel, "command") or plugin_command(Path(e.full))
 
 
 def agent_files(root: str | Path, *, dialect: str | None = None, exclude: set[str] = frozenset(),
