@@ -1988,6 +1988,10 @@ class WriteContext:
             from . import settings  # a Claude Code skill or command written as an agent: the project's rules beneath
 
             agent = settings.as_agent(agent, dialect, report) or agent
+        if agent.origin is not None and agent.origin.keep.get("base") is not None:
+            from . import settings
+
+            settings.hooks_said(agent, dialect, report)
         self.said_denies: dict[str, list[int]] = {}
         """The source's own deny rules (kiro-md ``permissions``, by index) the tool policy written says (``own_denies``)."""
         if agent.origin is not None and agent.origin.dialect != dialect.id and agent.extensions.get(agent.origin.dialect):

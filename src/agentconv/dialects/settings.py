@@ -86,6 +86,12 @@ class Base:
     settings of every source (a project's ``.claude/settings.json`` and ``settings.local.json`` among them), and the
     substitution (``d0``) replaces each ```` ```! ```` block and each ``!`cmd``` with "[shell command execution
     disabled by policy]" (``inert_shell``)."""
+    hooks: tuple[str, ...] = ()
+    """Their hook events that decide a tool call (``claude.toml [layout] hook_events``: a ``PreToolUse`` hook may deny
+    it), which Claude Code runs for a subagent's calls too; said where the record is written for another tool
+    (``hooks_said``)."""
+    hook_files: tuple[str, ...] = ()
+    """The settings files that gave ``hooks``."""
 
 
 def claude(file: str) -> Base | None:
@@ -155,6 +161,11 @@ def _claude(project: str) -> Base | None:
     allowed_files: list[str] = []
     unmapped: list[str] = []  # deniedMcpServers' command or URL entries that name no server of .mcp.json
     no_shell: list[str | None] = []  # per file that sets disableSkillShellExecution: it, if true
+    from .. import registry
+
+    gates = registry.get("claude").table["layout"]["hook_events"]
+    hooked: dict[str, None] = {}  # hook events that decide a tool call (``Base.hooks``), and their files
+    hook_files: list[str] = []
 
     def rules(data: dict[str, Any], file: str) -> tuple[Any, list[str], None, Any]:
         perms = data.get("permissions")
@@ -168,6 +179,10 @@ def _claude(project: str) -> Base | None:
                                    ("deniedMcpServers", named or by_what)) if v)
         if "disableSkillShellExecution" in data:  # (``Base.no_shell``)
             no_shell.append(file if data["disableSkillShellExecution"] is True else None)
+        hooks = data.get("hooks")
+        if isinstance(hooks, dict) and (events := [e for e in gates if hooks.get(e)]):
+            hooked.update(dict.fromkeys(events))
+            hook_files.append(file)
         if "allowedMcpServers" in data:
             allowed.extend(data["allowedMcpServers"] if isinstance(data["allowedMcpServers"], list) else [None])
             allowed_files.append(file)
@@ -181,6 +196,8 @@ def _claude(project: str) -> Base | None:
             base = replace(base or Base((), (), key="permissions.deny"), no_shell=no_shell[-1])
     if unmapped:
         base = replace(base or Base((), (), key="permissions.deny"), unmapped=tuple(dict.fromkeys(unmapped)))
+    if hooked:
+        base = replace(base or Base((), (), key="permissions.deny"), hooks=tuple(hooked), hook_files=tuple(hook_files))
     if not allowed_files:
         return base
     lim = Servers(_admitted(allowed, configs), (), (), file=allowed_files[0], keys=("allowedMcpServers",),
@@ -848,3 +865,20 @@ def preapproved_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) 
     report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(keys)} of {', '.join(map(shown_path, files))}",
                reading=f"rules over this file's pre-approvals, as {base.tool} checks them before any allow "
                f"rule: {', '.join(dict.fromkeys(gone))} pre-approved nothing there, not read as pre-approved")
+
+
+def hooks_said(agent: "Agent", target: "Dialect", report: LossReport) -> None:
+    """The settings' hooks that decide a tool call (``Base.hooks``), said where the record is written for a tool
+    other than Claude Code (``claude.toml [layout] hooks_hold_in``): no hook of theirs runs there, so a call one of
+    them would deny is not denied by it. Not written anywhere (a hook is a program of the project's, not a rule)."""
+    base = agent.origin.keep.get("base") if agent.origin is not None else None
+    if not isinstance(base, Base) or not base.hooks:
+        return
+    from .. import registry
+
+    if target.id in registry.get("claude").table["layout"]["hooks_hold_in"]:
+        return
+    report.add(LossCode.FIELD_DROPPED, "tools",
+               field=f"the {' and '.join(base.hooks)} hooks of {', '.join(map(shown_path, base.hook_files))}",
+               done="carried", why=f"Claude Code runs them before each of its tool calls (one may deny the call); "
+               f"{target.said} runs none of them")
