@@ -1625,6 +1625,9 @@ class Dialect(ToolFields, Detection):
         if agent.display_name and "display_name" not in held and "display_name" not in ctx.mapped and agent.display_name != agent.name:
             ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.said, field="display name",
                      value=agent.display_name)
+        if agent.description and "description" not in held and "description" not in ctx.mapped:
+            # a dialect without a description field (Cursor's commands, whose files hold no key): said, and carried
+            ctx.lose("description", field="description", done="written", why=f"{self.said} has no description field")
         if agent.model is not None and "model" not in held and "model" not in ctx.mapped:
             ctx.lose("model", field=f"model {agent.model.raw!r}", done="written", why=f"{self.said} has no model field")
         default_role = self.table.get("default_role")
