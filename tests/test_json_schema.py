@@ -261,24 +261,29 @@ def test_convert_skips_instruction_files_below_a_directory(tmp_path) -> None:
 def test_cursor_commands_and_windsurf_workflows_are_not_made_into_agents(tmp_path) -> None:
     """A Cursor command (.cursor/commands/, plain markdown) and a Windsurf workflow (.windsurf/workflows/) are
     prompts the user runs by name: below a directory they were read as OpenCode agents or personas (a description
-    and no name) and written as agents. Now skipped, with what they are; with --from a command dialect they are read
-    as commands, and one named on its own is read with kind-changed."""
+    and no name) and written as agents. A Windsurf workflow, and a file in a folder below .cursor/commands/ (no source
+    says Cursor reads one), are skipped with what they are; a Cursor command at the top of that folder is read as a
+    cursor-command (a command, its header text of the prompt), and written as an agent says so (kind-changed); with
+    --from a command dialect they are read as commands."""
     src = tmp_path / "in"
-    for rel in (".cursor/commands/review.md", ".windsurf/workflows/deploy.md"):
+    for rel in (".cursor/commands/review.md", ".cursor/commands/git/review.md", ".windsurf/workflows/deploy.md"):
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         (src / rel).write_text("---\ndescription: Review the diff\n---\n\nReview the staged changes.\n")
     doc = check("convert", run("convert", str(src), "--to", "claude", "-o", str(tmp_path / "out"), "--json")[0], 0)
     rows = {Path(f["source"]).relative_to(src).as_posix(): (f["status"], f.get("reason")) for f in doc["files"]}
     assert rows == {
-        ".cursor/commands/review.md": ("skipped", "a Cursor command: a prompt the user runs by name, not an agent "
-                                                  "(name the file, or a command dialect to read it as)"),
+        ".cursor/commands/review.md": ("converted", None),
+        ".cursor/commands/git/review.md": ("skipped", "a Cursor command: a prompt the user runs by name, not an agent "
+                                                      "(name the file, or a command dialect to read it as)"),
         ".windsurf/workflows/deploy.md": ("skipped", "a Windsurf workflow: a prompt the user runs by name, not an "
                                                      "agent (name the file, or a command dialect to read it as)")}
+    kinds = [x["code"] for f in doc["files"] for x in f.get("losses", []) if x["path"] == "kind"]
+    assert kinds == ["kind-changed"]
     doc = check("convert", run("convert", str(src), "--from", "claude-command", "--to", "gemini-command", "-o",
                                str(tmp_path / "o2"), "--json")[0], 0)
     assert sorted((f["status"], [x["code"] for x in f["losses"] if x["path"] == "kind"]) for f in doc["files"]) == [
-        ("converted", []), ("converted", [])]
-    one = check("convert", run("convert", str(src / ".cursor/commands/review.md"), "--to", "claude", "--json")[0], 0)
+        ("converted", []), ("converted", []), ("converted", [])]
+    one = check("convert", run("convert", str(src / ".cursor/commands/git/review.md"), "--to", "claude", "--json")[0], 0)
     assert [(x["code"], x["message"]) for x in one["files"][0]["losses"] if x["path"] == "kind"] == [
         ("kind-changed", "a Cursor command written as an agent: the user runs it by name; an agent runs only when "
                          "chosen or delegated to")]

@@ -67,12 +67,13 @@ def test_a_merged_target_that_is_a_source_fails_every_source_it_would_hold(tmp_p
 
 
 def test_every_file_a_user_could_take_for_an_agent_is_accounted_for(tmp_path) -> None:
-    """Files at the tools' places that migrate does not read (Cursor commands, instructions, nested AGENTS.md, a README
-    in an agents folder) were left out of the report without a word; each is ``skipped`` with why, and a source already
-    in the target dialect says so. Nothing is written for them. Kiro's Markdown agents, once skipped here, are the
-    kiro-md dialect's and converted."""
+    """Files at the tools' places that migrate does not read (a Cursor command below a sub-folder, instructions, nested
+    AGENTS.md, a README in an agents folder) were left out of the report without a word; each is ``skipped`` with why,
+    and a source already in the target dialect says so. Nothing is written for them. Kiro's Markdown agents, once
+    skipped here, are the kiro-md dialect's and converted; so are Cursor's commands (cursor-command), once skipped, into
+    the target's command dialect."""
     agent(tmp_path, "a")
-    for rel, text in {".kiro/agents/k.md": "---\nname: k\n---\nKiro.\n", ".cursor/commands/ship.md": "Ship it.\n",
+    for rel, text in {".kiro/agents/k.md": "---\nname: k\n---\nKiro.\n", ".cursor/commands/ship.md": "Ship it.\n", ".cursor/commands/git/ship.md": "Ship it.\n",
                       "AGENTS.md": "# Rules\n", "pkg/sub/AGENTS.md": "# More\n", ".claude/agents/README.md": "# About\n",
                       ".github/copilot-instructions.md": "Be brief.\n", "docs/guide.md": "# Not an agent\n",
                       ".github/agents/c.agent.md": "---\ndescription: C\n---\nC.\n"}.items():
@@ -80,10 +81,12 @@ def test_every_file_a_user_could_take_for_an_agent_is_accounted_for(tmp_path) ->
         (tmp_path / rel).write_text(text, "utf-8")
     got = {x.source: x for x in migration.migrate(tmp_path, ["copilot"], jobs=1).records}
     why = {s: (r.status, r.error) for s, r in got.items() if r.status == "skipped"}
-    assert set(why) == {".cursor/commands/ship.md", "AGENTS.md", "pkg/sub/AGENTS.md",
+    assert set(why) == {".cursor/commands/git/ship.md", "AGENTS.md", "pkg/sub/AGENTS.md",
                         ".claude/agents/README.md", ".github/copilot-instructions.md", ".github/agents/c.agent.md"}
     assert all(e for _, e in why.values()), why
-    assert "Cursor command" in why[".cursor/commands/ship.md"][1]
+    assert "Cursor command" in why[".cursor/commands/git/ship.md"][1]
+    assert got[".cursor/commands/ship.md"].status == "converted"
+    assert (tmp_path / ".github" / "prompts" / "ship.prompt.md").read_text("utf-8").endswith("Ship it.\n")
     assert got[".claude/agents/a.md"].status == "converted" and "docs/guide.md" not in got
     assert got[".kiro/agents/k.md"].status == "converted"
     assert sorted(p.name for p in (tmp_path / ".github" / "agents").iterdir()) == ["a.agent.md", "c.agent.md", "k.agent.md"]
