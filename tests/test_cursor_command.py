@@ -114,3 +114,13 @@ def test_literal_dollar_text_of_a_cursor_command_is_not_expanded_elsewhere_silen
     out = agentconv.convert_text("Fix $ARGUMENTS\n", "claude-command", from_="cursor-command", path=P.format("fix"))
     assert [i.message for i in out.report if i.path == "prompt"] == [
         "'$ARGUMENTS' is literal text; claude-command expands it (it is a placeholder there)"]
+
+
+def test_the_arguments_placeholder_added_for_codex_comes_off_on_the_way_back():
+    """Cursor -> Codex writes $ARGUMENTS at the end (Codex drops the arguments otherwise); Codex -> Cursor takes it off
+    again (Cursor has no placeholder: it was left in agentconv's neutral spelling, said unsupported)."""
+    there = agentconv.convert_text("Commit the staged change.\n", "codex-prompt", from_="cursor-command",
+                                   path=P.format("commit"))
+    back = agentconv.convert_text(there.text, "cursor-command", from_="codex-prompt", path=there.path)
+    assert back.text.startswith("Commit the staged change.\n\n<!-- agentconv-carry: ") and "{{args}}" not in back.text
+    assert [i.code.value for i in back.report] == ["carry-restored"]

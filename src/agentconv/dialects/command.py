@@ -145,7 +145,7 @@ class CommandDialect(Dialect):
         prompt or drops them (``[placeholders] unplaced_args``, each table citing its tool's code). Where the target
         drops what the source added, its arguments placeholder is written at the end (the same meaning); where it adds
         what the source dropped, that is said (``arguments-added``)."""
-        from ..placeholders import uses_args
+        from ..placeholders import CANONICAL, uses_args
 
         mine = self.table.get("placeholders", {}).get("unplaced_args")
         theirs = registry.get(source.id).table.get("placeholders", {}).get("unplaced_args")
@@ -154,12 +154,17 @@ class CommandDialect(Dialect):
         if named or uses_args(source, raw):
             own = self.spelling.args[0] if self.spelling.args else None
             keep = ctx.agent.origin.keep
-            if mine == "added" and own and keep.get("carried_from") == self.id and \
+            if mine == "added" and keep.get("carried_from") == self.id and \
                     keep.get("carried_appended") in source.args:  # the payload says the way out added it
-                for tail in (f"\n\n{own}\n", f"\n\n{own}"):  # written there by the way out: the way back takes it off
-                    if text.endswith(tail) and not uses_args(self.spelling, text[:-len(tail)]):
+                # a dialect without an arguments placeholder (Cursor's) has the canonical one there, said missing
+                mark = own or CANONICAL.args[0]
+                for tail in (f"\n\n{mark}\n", f"\n\n{mark}"):  # written there by the way out: the way back takes it off
+                    if text.endswith(tail) and (not uses_args(self.spelling, text[:-len(tail)]) if own else
+                                                mark not in text[:-len(tail)]):
                         rw.rewrites = {k: v for k, v in rw.rewrites.items() if k[1] != own}  # nothing respelled
-                        return text[:-len(tail)] + tail[len(own) + 2:]
+                        if not own:
+                            rw.missing = {k: v for k, v in rw.missing.items() if k[0] not in source.args}
+                        return text[:-len(tail)] + tail[len(mark) + 2:]
             return text
         if mine == "added":
             ctx.report.add(LossCode.ARGUMENTS_ADDED, "prompt", dropper=source.id, dialect=self.said,
