@@ -60,3 +60,28 @@ def test_written_beside_the_rule_as_it_came():
     # an allowed scope is not widened: `git  status` asks or is denied as the rest of the map says
     perm = yaml.safe_load(convert("tools: Bash(git status *)\n").text.split("---\n")[1])["permission"]
     assert perm["bash"] == {"*": "deny", "git status *": "allow"}
+
+
+@pytest.mark.parametrize("tools,kept", [("Read, Bash(git push:*), Bash(ls:*)", False), ("Read, Bash", True),
+                                        ("Read, Bash(git:*)", True)])
+def test_an_asks_variant_only_where_something_may_allow_what_it_asks_about(tmp_path, tools, kept):
+    """An ask (the settings' ``permissions.ask``) gets the ``?*`` variant where the map may allow a differently spaced
+    command (``"*": allow``, ``git *: allow``): there it asks instead. Under ``"*": deny`` with nothing that may match,
+    the variant would turn denied commands (``gitk push``, ``git stash push``) into asks: a widening; left out."""
+    import json
+
+    (tmp_path / ".git").mkdir()
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (tmp_path / ".claude" / "settings.json").write_text(json.dumps({"permissions": {"ask": ["Bash(git push:*)"]}}))
+    (agents / "a.md").write_text(f"---\nname: a\ndescription: x\ntools: {tools}\n---\nbody\n")
+    done = agentconv.convert(agents / "a.md", "opencode", policy=agentconv.Policy(carry=False))
+    bash = yaml.safe_load(done.text.split("---\n")[1])["permission"]["bash"]
+    perm = {"*": "deny", "bash": bash}
+    assert ("git?*push*" in bash) is kept, bash
+    assert decides(perm, "bash", "git push origin") == "ask"
+    assert decides(perm, "bash", "git  push origin") == ("ask" if kept else "deny")
+    if not kept:
+        assert decides(perm, "bash", "gitk push x") == "deny" and decides(perm, "bash", "git stash push") == "deny"
+        said = [i.message for i in done.report.items if i.code.value == "tool-narrowed"]
+        assert any("as asks of the command with one space between the words" in m for m in said), said

@@ -346,6 +346,7 @@ class OpenCode(Dialect):
                 perm[n] = "deny"
         if mode == INHERIT and not perm:
             return {}
+        paths.asked_blanks(perm)
         paths.exact(perm)
         paths.report()
         self._own_names_kept(perm)
@@ -439,6 +440,8 @@ class _PathScopes:
         self.gitignore = theirs.get("parser", {}).get("path_rules") == "gitignore"
         self.folds_blanks = theirs.get("parser", {}).get("command_blanks") == "folded"
         self.spaced: list[str] = []
+        self.asked: list[tuple[str, str]] = []  # an ask's blank-tolerant variant and the rule it came from
+        self.unasked: list[str] = []  # asks written without it (nothing in the map allows what it would ask about)
         self.names = set(dialect.table.get("paths", {}).get("names", ()))
         self.wider: list[str] = []
         self.narrower: list[str] = []
@@ -505,8 +508,28 @@ class _PathScopes:
         folded = _BLANKS.sub("?*", body.strip())
         if folded == body.strip():
             return [p]
-        self.spaced.append(g.raw if g.raw and "(" in g.raw else f"Bash({p})")
-        return [p, (folded + tail).replace("**", "*")]
+        said = g.raw if g.raw and "(" in g.raw else f"Bash({p})"
+        variant = (folded + tail).replace("**", "*")
+        if g.decision == "ask":  # kept or not once the map is whole (``asked_blanks``)
+            self.asked.append((variant, said))
+        else:
+            self.spaced.append(said)
+        return [p, variant]
+
+    def asked_blanks(self, perm: dict[str, Any]) -> None:
+        """An ask's blank-tolerant variant (``blanks``) asks about more commands than the source: where nothing in the
+        map may allow such a command (its ``"*"`` and every key that may match one deny or ask), it would turn commands the agent is denied
+        into asks (``gitk push``, ``git stash push origin`` under ``"*": deny``): a widening. Taken out there; the
+        other spellings of the command are then denied where the source asks (narrower: said)."""
+        rule = perm.get("bash")
+        for variant, said in self.asked:
+            if not isinstance(rule, dict) or rule.get(variant) != "ask":
+                continue
+            if any(v == "allow" and _may_meet(k, variant) for k, v in rule.items() if k != variant):
+                self.spaced.append(said)  # something may allow what it asks about: it narrows that
+                continue
+            del rule[variant]
+            self.unasked.append(said)
 
     def exact(self, perm: dict[str, Any]) -> None:
         """An allow whose ``*`` or ``?`` a .gitignore line keeps inside one folder (``Edit(docs/*.md)``) is written
@@ -547,6 +570,11 @@ class _PathScopes:
                            f"between the words for {d.said} (it matches the command as written, where the source folds "
                            "runs of spaces and tabs)")
             ctx.carry_tools()
+        if self.unasked:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the commands it asks about written with other "
+                           "blanks between the words (the source folds runs of spaces and tabs)",
+                           written=f"{', '.join(dict.fromkeys(self.unasked))} written for {d.said} as asks of the "
+                                   "command with one space between the words (it matches the command as written)")
         if self.lost:
             d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
                            "rules against the path relative to the project (a path from the root or the home folder "
