@@ -191,7 +191,7 @@ def problems(dialect: str, text: str) -> list[str]:
                 _check_yaml(roomodes.clean(text))
             except Exception:  # noqa: BLE001 - a file the clean-up breaks: Roo loads none of it, and it is only
                 _check_yaml(text)  # ever given back as it was (the reader says file-unloadable): YAML as written
-        elif _OPEN.match(text):
+        elif envelope != "plain" and _OPEN.match(text):  # (a plain file's `---` line is text: Cursor's commands)
             carried = _header(text)
             _check_yaml(carried)
             envelope = "header"
