@@ -564,17 +564,12 @@ class _PathScopes:
 
     def report(self) -> None:
         ctx, d = self.ctx, self.dialect
-        if self.spaced:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the commands that hold its words with other text "
-                           "between them", written=f"{', '.join(dict.fromkeys(self.spaced))} also written with '?*' "
-                           f"between the words for {d.said} (it matches the command as written, where the source folds "
-                           "runs of spaces and tabs)")
-            ctx.carry_tools()
-        if self.unasked:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the commands it asks about written with other "
-                           "blanks between the words (the source folds runs of spaces and tabs)",
-                           written=f"{', '.join(dict.fromkeys(self.unasked))} written for {d.said} as asks of the "
-                                   "command with one space between the words (it matches the command as written)")
+        self._narrowed(self.spaced, "the commands that hold its words with other text between them",
+                       f"also written with '?*' between the words for {d.said} (it matches the command as written, "
+                       "where the source folds runs of spaces and tabs)")
+        self._narrowed(self.unasked, "the commands it asks about written with other blanks between the words (the "
+                       "source folds runs of spaces and tabs)", f"written for {d.said} as asks of the command with one "
+                       "space between the words (it matches the command as written)")
         if self.lost:
             d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
                            "rules against the path relative to the project (a path from the root or the home folder "
@@ -583,13 +578,16 @@ class _PathScopes:
             ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {d.said} {', '.join(dict.fromkeys(self.wider))} "
                            "also take the same names in folders below (its '*' and '?' match '/'): no new kind of access")
             ctx.carry_tools()
-        if self.narrower:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the paths elsewhere it names (from the root or the "
-                           "home folder; at any depth for a line without '/')",
-                           written=f"{', '.join(dict.fromkeys(self.narrower))} written for {d.said} (it matches file "
-                                   "rules against the path relative to the project)")
-            ctx.carry_tools()
+        self._narrowed(self.narrower, "the paths elsewhere it names (from the root or the home folder; at any depth "
+                       "for a line without '/')", f"written for {d.said} (it matches file rules against the path "
+                       "relative to the project)")
 
+    def _narrowed(self, rules: list[str], tools: str, how: str) -> None:
+        """One tool-narrowed item for ``rules`` (each once), the exact policy carried for the way back."""
+        if rules:
+            self.ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=tools,
+                                written=f"{', '.join(dict.fromkeys(rules))} {how}")
+            self.ctx.carry_tools()
 
 _ABSOLUTE = ("//", "~", "$HOME")
 _BLANKS = rx.compile(r"[ \t]+")
