@@ -285,22 +285,61 @@ def test_files_at_core_places_are_not_copied_there_and_are_reported(tmp_path):
 
 
 def test_a_file_two_outputs_claim_is_reported_not_silently_dropped(tmp_path):
-    """A Claude Code plugin whose manifest names another hooks file, with a file at hooks/hooks.json too. Written
-    as a Claude Code plugin again, both stay where they are, the manifest keeps its key (the same plugin). Written
-    from another format, the hooks go where Claude Code reads them without a key: the other file there is reported
-    (it was dropped without a word)."""
-    src = claude(tmp_path, {"name": "p", "hooks": "./config/hooks.json"},
-                 **{"config/hooks.json": '{"hooks": {}}\n', "hooks/hooks.json": '{"old": true}\n'})
+    """An Agent Plugins package with Claude Code's hooks in its namespace folder and a plain file at hooks/hooks.json
+    too: written as a Claude Code plugin, the hooks go where Claude Code reads them without a key, and the plain
+    file there is reported (it was dropped without a word)."""
+    src = ap(tmp_path, **{"com.anthropic.claude-code/hooks/hooks.json": '{"hooks": {}}\n',
+                          "hooks/hooks.json": '{"old": true}\n'})
     out, failed = packages.write_package(packages.read_package(src), "claude-plugin")
+    assert out["hooks/hooks.json"].data == b'{"hooks": {}}\n'
+    assert [(rel, exc) for rel, exc, _ in failed] == [("hooks/hooks.json", None)]
+    assert failed[0][2].items[0].message == "hooks/hooks.json not written: hooks/hooks.json is written there"
+
+
+def test_a_manifest_hooks_path_is_read_beside_the_standard_hooks_file(tmp_path):
+    """Claude Code (2.1.332's plugin loader) reads hooks/hooks.json and, in addition, each file the manifest's
+    ``hooks`` names: both are the plugin's hooks. Read as one replacing the other, hooks/hooks.json became a plain
+    file: carried to an Agent Plugins package it lay outside Claude Code's folder, so those hooks no longer ran."""
+    src = claude(tmp_path / "p", {"name": "p", "hooks": "./config/hooks.json"},
+                 **{"config/hooks.json": '{"hooks": {}}\n', "hooks/hooks.json": '{"old": true}\n'})
+    pkg = packages.read_package(src)
+    assert pkg.hooks == [("hooks/hooks.json", b'{"old": true}\n'), ("config/hooks.json", b'{"hooks": {}}\n')]
+    out, failed = packages.write_package(pkg, "claude-plugin")
     assert (out["config/hooks.json"].data, out["hooks/hooks.json"].data, failed) == (
         b'{"hooks": {}}\n', b'{"old": true}\n', [])
     assert json.loads(out[".claude-plugin/plugin.json"].data)["hooks"] == "./config/hooks.json"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "claude", "-o", str(tmp_path / "ap"))
+    assert r.returncode == 0, r.stderr
+    ns = tmp_path / "ap" / "com.anthropic.claude-code"
+    assert (ns / "hooks" / "hooks.json").read_text() == '{"old": true}\n'
+    assert (ns / "config" / "hooks.json").read_text() == '{"hooks": {}}\n'
+    assert not (tmp_path / "ap" / "hooks").exists()
+    manifest = json.loads((tmp_path / "ap" / "plugin.json").read_text())
+    assert manifest["extensions"]["com.anthropic.claude-code"] == {"hooks": "./config/hooks.json"}
+    r = agentconv("convert", str(tmp_path / "ap"), "--to", "claude-plugin", "-o", str(tmp_path / "back"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "back" / "hooks" / "hooks.json").read_text() == '{"old": true}\n'
+    assert (tmp_path / "back" / "config" / "hooks.json").read_text() == '{"hooks": {}}\n'
+    assert json.loads((tmp_path / "back" / ".claude-plugin" / "plugin.json").read_text()) == {
+        "name": "p", "hooks": "./config/hooks.json"}
+
+
+def test_a_list_of_hooks_files_and_inline_hooks_is_read_whole(tmp_path):
+    """The manifest's ``hooks`` as a list of paths and inline objects: every file is read, the standard one named
+    in it loaded once (as Claude Code does), the inline hooks stay manifest data; to a Gemini CLI extension each
+    file is reported, none silently a plain file."""
+    inline = {"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "./stop.sh"}]}]}}
+    manifest = {"name": "p", "hooks": ["./hooks/hooks.json", "./more/a.json", inline]}
+    src = claude(tmp_path / "p", manifest, **{"hooks/hooks.json": '{"hooks": {}}\n', "more/a.json": '{"a": 1}\n'})
     pkg = packages.read_package(src)
-    pkg.fmt = "agent-plugins"  # as if read from another format: its own places are not Claude Code's to keep
+    assert [rel for rel, _ in pkg.hooks] == ["hooks/hooks.json", "more/a.json"] and pkg.claude == {"hooks": [inline]}
     out, failed = packages.write_package(pkg, "claude-plugin")
-    assert out["hooks/hooks.json"].data == b'{"hooks": {}}\n'
-    assert [(rel, exc) for rel, exc, _ in failed] == [("hooks/hooks.json", None)]
-    assert "config/hooks.json is written there" in failed[0][2].items[0].message
+    assert out[".claude-plugin/plugin.json"].data == (src / ".claude-plugin" / "plugin.json").read_bytes()
+    assert {out["hooks/hooks.json"].data, out["more/a.json"].data} == {b'{"hooks": {}}\n', b'{"a": 1}\n'}
+    out, failed = packages.write_package(packages.read_package(src), "gemini-extension")
+    dropped = sorted(rel for rel, exc, report in failed if report.items[0].code.value == "component-dropped"
+                     and "Claude Code hooks" in report.items[0].message)
+    assert dropped == ["hooks/hooks.json", "more/a.json"] and "more/a.json" not in out
 
 
 def test_the_validator_finds_what_it_checks(tmp_path):

@@ -13,6 +13,7 @@ from .. import limits
 from ..errors import ParseError, UsageError
 from ..loss import LossCode, LossReport, Policy
 from . import extensions
+from .claude import hook_files
 from .mcp import to_agent_plugins, to_claude
 from .model import Package, add_member, clients, keep_files, loss, package_files, read_json, table
 from .writing import Output, copy_files, dump, elsewhere, manifest_out, strip_home, write_record
@@ -62,14 +63,37 @@ def read_ap(root: Path, carry: bool) -> Package:
         if rel.startswith(ap["skills"] + "/") and rel.endswith("/SKILL.md") and rel.count("/") == 2:
             taken.add(rel)
             add_member(pkg, "skills", skills["dialect"], all_files[rel], rel, rel, carry)
-    hooks = f"{claude_ns}/{table()['claude-plugin']['hooks']}"
-    if hooks in all_files:
-        taken.add(hooks)
-        pkg.hooks = (table()["claude-plugin"]["hooks"], limits.read_file(all_files[hooks]))
-        pkg.sources[table()["claude-plugin"]["hooks"]] = str(all_files[hooks])
+    _read_hooks(pkg, claude_ns, all_files, taken)
     extensions.read_members(pkg, all_files, taken, carry)
     keep_files(pkg, all_files, taken)
     return pkg
+
+
+def _read_hooks(pkg: Package, claude_ns: str, all_files: dict[str, Path], taken: set[str]) -> None:
+    """Claude Code's hooks files in its namespace folder: hooks/hooks.json, and each file its extension data's
+    ``hooks`` names there (written so by ``write_ap``, as a Claude Code manifest names the files read in addition to
+    hooks/hooks.json); an entry naming no file there stays extension data."""
+    import os
+
+    default = table()["claude-plugin"]["hooks"]
+    rels = [default] if f"{claude_ns}/{default}" in all_files else []
+    named = pkg.claude.get("hooks")
+    entries = named if isinstance(named, list) else [named] if isinstance(named, str) else []
+    unread = []
+    for entry in entries:
+        rel = os.path.normpath(entry).replace(os.sep, "/") if isinstance(entry, str) else None
+        if rel is not None and not rel.startswith("..") and f"{claude_ns}/{rel}" in all_files:
+            rels += [rel] if rel not in rels else []
+        else:
+            unread.append(entry)
+    if len(unread) < len(entries):
+        pkg.claude.pop("hooks")
+        if unread:
+            pkg.claude["hooks"] = unread
+    for rel in rels:
+        taken.add(f"{claude_ns}/{rel}")
+        pkg.hooks.append((rel, limits.read_file(all_files[f"{claude_ns}/{rel}"])))
+        pkg.sources[rel] = str(all_files[f"{claude_ns}/{rel}"])
 
 
 def _inside(root: Path, rel: str) -> bool:
@@ -198,6 +222,11 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
         loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", component=f"manifest mcpServers entry {entry!r}",
              why="the plugin holds no such file, so it names no servers to convert" if missing
              else "an MCPB bundle or a URL: agentconv reads no servers from it")
+    placed = hook_files(pkg, {})
+    if extra := [f"./{rel}" for rel, _, _ in placed if rel != table()["claude-plugin"]["hooks"]]:
+        inline = claude.get("hooks")  # the files Claude Code reads beside hooks/hooks.json, named as its manifest does
+        listed = extra + (inline if isinstance(inline, list) else [inline] if inline is not None else [])
+        claude["hooks"] = listed[0] if len(listed) == 1 else listed
     for key in pkg.claude:
         if key != "mcpServers":
             loss(pkg.report, LossCode.COMPONENT_KEPT if key == "hooks" else LossCode.COMPONENT_FIELD_KEPT, key,
@@ -212,10 +241,10 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
                                mcp_report, "agent-plugins")
     else:
         pkg.report.items.extend(mcp_report.items)
-    if pkg.hooks is not None:
-        rel = f"{claude_ns}/{table()['claude-plugin']['hooks']}"
-        hooks_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(pkg.hooks[0]))
-        out[rel] = Output(pkg.hooks[1], pkg.hooks[0], hooks_report, "agent-plugins")
+    for place, src, data in placed:
+        rel = f"{claude_ns}/{place}"
+        hooks_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(src))
+        out[rel] = Output(data, src, hooks_report, "agent-plugins")
         loss(hooks_report, LossCode.COMPONENT_KEPT, "hooks",
              component="Claude Code hooks", place=f"in {rel}",
              why="no listed client runs them" if "claude" not in targets else "only Claude Code runs them")

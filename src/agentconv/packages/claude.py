@@ -34,16 +34,28 @@ def read_claude(root: Path, carry: bool) -> Package:
     pkg.places = {k: copy.deepcopy(v) for k, v in places.items() if v is not None}
     pkg.claude = {k: v for k, v in manifest.items() if k not in cp["portable"] and k not in KINDS}
     taken: set[str] = {cp["manifest"]}
-    # hooks: hooks/hooks.json, or a path the manifest names; inline hooks stay manifest data
-    hooks_rel = cp["hooks"]
+    # hooks: hooks/hooks.json, and each file the manifest's `hooks` names IN ADDITION (a path or a list of paths and
+    # inline objects; @anthropic-ai/claude-code 2.1.332's plugin loader reads the standard file, then merges every
+    # manifest entry, a path to the standard file loaded once); inline objects and paths to no file stay manifest data
+    hooks_rels = [cp["hooks"]] if (root / cp["hooks"]).is_file() else []
     named = pkg.claude.get("hooks")
-    if isinstance(named, str) and (root / os.path.normpath(named)).is_file():  # else a key kept as written (no file)
-        pkg.places["hooks"] = pkg.claude["hooks"]
-        hooks_rel = os.path.normpath(pkg.claude.pop("hooks")).replace(os.sep, "/")
-    if (root / hooks_rel).is_file():
-        pkg.hooks = (hooks_rel, limits.read_file(root / hooks_rel))
-        pkg.sources[hooks_rel] = str(root / hooks_rel)
-        taken.add(hooks_rel)
+    entries = named if isinstance(named, list) else [named] if isinstance(named, str) else []
+    unread = []
+    for entry in entries:
+        rel = os.path.normpath(entry).replace(os.sep, "/") if isinstance(entry, str) else None
+        if rel is not None and not rel.startswith("..") and not os.path.isabs(rel) and (root / rel).is_file():
+            if rel not in hooks_rels:
+                hooks_rels.append(rel)
+        else:
+            unread.append(entry)
+    if len(unread) < len(entries):  # the manifest names a hooks file: its key is a place, kept as written
+        pkg.places["hooks"] = pkg.claude.pop("hooks")
+        if unread:
+            pkg.claude["hooks"] = unread
+    for rel in hooks_rels:
+        pkg.hooks.append((rel, limits.read_file(root / rel)))
+        pkg.sources[rel] = str(root / rel)
+        taken.add(rel)
     # MCP servers: .mcp.json, and the manifest's own: inline, a path, or a list of both (Claude Code's plugin manifest
     # schema: "MCP servers to include in the plugin (in addition to those in the .mcp.json file, if it exists)")
     mcp_files = [cp["mcp"]]
@@ -133,12 +145,14 @@ def write_claude(pkg: Package, policy: Policy):
     elif pkg.mcp:
         out[cp["mcp"]] = Output(dump({"mcpServers": pkg.mcp}), "mcp.json", LossReport(source=pkg.fmt, target="claude-plugin"),
                                "claude-plugin")
-    if pkg.hooks is not None:
-        kept = "hooks" in own and pkg.hooks[0] not in out
-        if kept:
-            manifest["hooks"] = own["hooks"]
-        out[pkg.hooks[0] if kept else cp["hooks"]] = Output(pkg.hooks[1], pkg.hooks[0], LossReport(
-            source=pkg.fmt, target="claude-plugin"), "claude-plugin")  # else where Claude Code reads hooks without a key
+    for rel, src, data in hook_files(pkg, own):
+        out[rel] = Output(data, src, LossReport(source=pkg.fmt, target="claude-plugin"), "claude-plugin")
+    if "hooks" in own:
+        manifest["hooks"] = own["hooks"]
+    elif (extra := [f"./{rel}" for rel, _, _ in hook_files(pkg, own) if rel != cp["hooks"]]):
+        inline = pkg.claude.get("hooks")
+        listed = extra + (inline if isinstance(inline, list) else [inline] if inline is not None else [])
+        manifest["hooks"] = listed[0] if len(listed) == 1 else listed
     for member in pkg.members:
         spec = cp[member.kind]
         write_record(pkg, member, spec["dialect"], policy, strip_home, out, failed)
@@ -160,6 +174,18 @@ def write_claude(pkg: Package, policy: Policy):
             failed.append((rel, None, report))
     copy_files(pkg, out, failed, reserved={})
     return out, failed
+
+
+def hook_files(pkg: Package, own: dict[str, Any]) -> list[tuple[str, str, bytes]]:
+    """Claude Code's hooks files of the package at the places a Claude Code plugin holds them, as (place, the
+    package-relative path it was read from, bytes): where they were read in a plugin that keeps its manifest's places
+    (``own``); else the first at hooks/hooks.json when no file is there (the place Claude Code reads without a key),
+    each other one at its own path, for the manifest's ``hooks`` to name."""
+    default = table()["claude-plugin"]["hooks"]
+    out = [(rel, rel, data) for rel, data in pkg.hooks]
+    if "hooks" not in own and out and all(rel != default for rel, _ in pkg.hooks):
+        out[0] = (default, out[0][1], out[0][2])
+    return out
 
 
 def _back_in_place(pkg: Package, kind: str, out: dict[str, Output], failed: list) -> bool:

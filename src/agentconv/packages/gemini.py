@@ -274,11 +274,11 @@ def write_gemini(pkg: Package, policy: Policy):
     for ns in pkg.extensions:
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}", component=f"plugin.json extensions.{ns}",
              why="another client's manifest data has no place in a Gemini CLI extension")
-    if pkg.hooks is not None:  # Claude Code's events and matchers are not Gemini CLI's
-        report = LossReport(source=pkg.fmt, target=FMT, file=pkg.sources.get(pkg.hooks[0]))
+    for rel, _data in pkg.hooks:  # Claude Code's events and matchers are not Gemini CLI's
+        report = LossReport(source=pkg.fmt, target=FMT, file=pkg.sources.get(rel))
         loss(report, LossCode.COMPONENT_DROPPED, "hooks", component="Claude Code hooks",
              why="Gemini CLI's hooks name other events and tools; write them by hand in hooks/hooks.json")
-        failed.append((pkg.hooks[0], None, report))
+        failed.append((rel, None, report))
     if pkg.gemini_hooks is not None:
         out[pkg.gemini_hooks[0]] = Output(pkg.gemini_hooks[1], pkg.gemini_hooks[0],
                                           LossReport(source=pkg.fmt, target=FMT), FMT)

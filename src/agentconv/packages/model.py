@@ -89,8 +89,9 @@ class Package:
     extensions: dict[str, Any] = field(default_factory=dict)
     """An Agent Plugins manifest's ``extensions`` of namespaces other than Claude Code's, as written (never read:
     spec-1.0.0.md "8.1 Manifest extension data")."""
-    hooks: tuple[str, bytes] | None = None
-    """Claude Code's hooks file: its package-relative path and bytes."""
+    hooks: list[tuple[str, bytes]] = field(default_factory=list)
+    """Claude Code's hooks files, each its package-relative path and bytes: hooks/hooks.json (read without a key)
+    first, then each file a Claude Code manifest's ``hooks`` names, which Claude Code reads in addition to it."""
     places: dict[str, Any] = field(default_factory=dict)
     """A Claude Code manifest's own component places (``agents``, ``commands``, ``skills``, a ``hooks`` path), as
     written: a Claude Code plugin written from it keeps them, each record at the path it was read from, when every
