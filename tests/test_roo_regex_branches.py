@@ -35,9 +35,9 @@ def test_a_choice_of_texts_is_written_as_one_pattern_each_for_claude():
         "src/package\\.nls\\.\\w+-\\w+\\.json, left out, and the other paths holding those texts"]
 
 
-def test_and_for_opencode():
-    out = agentconv.convert_text(_mode("src/(a|b)\\.md"), "opencode", from_="roo", path=".roomodes")
-    assert "  edit:\n    \"*\": deny\n    src/a.md: allow\n    src/b.md: allow\n" in out.text, out.text
+def test_and_for_opencode_where_its_wildcards_cannot_say_it():
+    out = agentconv.convert_text(_mode("src/(a|b\\w)\\.md"), "opencode", from_="roo", path=".roomodes")
+    assert "  edit:\n    \"*\": deny\n    src/a.md: allow\n  task:" in out.text, out.text
     assert len(_narrowed(out)) == 1
 
 
@@ -64,6 +64,8 @@ def test_no_text_or_one_from_a_root_is_refused():
     project's root or the working folder: the regex wants a character before `/docs`, so Roo does not.)"""
     for regex in ("/docs", "./docs", "a(?=b)", "\\w+\\.md", "(a|b){2}", "src/*.ts"):
         for target in ("claude", "opencode"):
+            if target == "opencode" and regex in ("/docs", "./docs"):
+                continue  # OpenCode's wildcards say them exactly (test_roo_regex_wildcards.py)
             with pytest.raises(BroadenError):
                 agentconv.convert_text(_mode(regex), target, from_="roo", path=".roomodes")
 

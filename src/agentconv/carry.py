@@ -457,9 +457,11 @@ def _rules() -> dict[str, Any]:
     return builtin("carry.toml")
 
 
-def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None) -> str | None:
+def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None,
+            between: tuple[str | None, str | None] = (None, None)) -> str | None:
     """Why the side channel may not set ``path`` to ``value`` (None: it may). With ``agent`` (the record as its
-    visible file says it), also the checks against that file: tools no wider, the same model, same name."""
+    visible file says it), also the checks against that file: tools no wider, the same model, same name.
+    ``between``: the dialect the carried value was spelled in and the file's (``toolpolicy.within_classes``)."""
     if not isinstance(path, str):
         return "not an IR path"
     kind, why = (_kind if len(path) <= 128 else _kind.__wrapped__)(path)  # a hostile comment's long path: not kept
@@ -470,7 +472,7 @@ def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy
     if not _typed(kind, value):
         return f"not a valid {kind if isinstance(kind, str) else 'value (one of ' + ', '.join(kind) + ')'}"
     if agent is not None:
-        return _against(kind, value, agent, tools or agent.tools)
+        return _against(kind, value, agent, tools or agent.tools, between)
     return None
 
 
@@ -605,10 +607,11 @@ def _policy(value: dict[str, Any]) -> ToolPolicy:
     return ToolPolicy(value.get("mode", INHERIT), [Grant(**g) for g in value.get("grants", [])])
 
 
-def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy) -> str | None:
+def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy,
+             between: tuple[str | None, str | None]) -> str | None:
     if kind == "tools":
         within = _WITHIN or _within()  # every write that carries a tool policy asks: the import once, not per call
-        return None if within(_policy(value), tools) is not None else "wider than the file's own tools"
+        return None if within(_policy(value), tools, between) is not None else "wider than the file's own tools"
     if kind == "model" and agent.model is not None:
         from . import models
 
@@ -634,11 +637,12 @@ def _put(agent: Agent, path: str, value: Any) -> None:
         paths.put(agent, path, value)
 
 
-def _report_regained(visible: ToolPolicy, value: dict, report: LossReport, line: int | None) -> None:
+def _report_regained(visible: ToolPolicy, value: dict, report: LossReport, line: int | None,
+                     between: tuple[str | None, str | None]) -> None:
     """Tools the visible file does not name, of a kind of access it already grants, are restored with a warning."""
     from .dialects.toolpolicy import within_classes
 
-    regained = within_classes(_policy(value), visible) or []
+    regained = within_classes(_policy(value), visible, between) or []
     if regained:
         report.add(LossCode.CARRY_REGAINED, "tools", line=line, tools=", ".join(regained))
 
@@ -663,14 +667,16 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
         return []
     fresh = payload.get("digest") == digest(mapping, body)
     restored, skipped = [], []
+    between = (payload.get("from") if isinstance(payload.get("from"), str) else None,
+               agent.origin.dialect if agent.origin is not None else None)
     for path, value in fields.items():
-        why = refusal(path, value, agent, tools)
+        why = refusal(path, value, agent, tools, between)
         if why is not None:
             shown = _label(path) or json.dumps(str(path)[:60])
             report.add(LossCode.CARRY_REFUSED, _label(path), line=line, field=shown, why=why)
         elif fresh or paths.is_empty(paths.get(agent, path)):
             if path == "tools":
-                _report_regained(agent.tools if tools is None else tools, value, report, line)
+                _report_regained(agent.tools if tools is None else tools, value, report, line, between)
             _put(agent, path, value)
             restored.append(path)
         else:

@@ -795,7 +795,7 @@ class Dialect(ToolFields, Detection):
 
         def refused() -> bool | tuple[int, ...]:
             visible = self.visible_tools(header)
-            if carry.refusal("tools", carried, ctx.agent, visible) is None:
+            if carry.refusal("tools", carried, ctx.agent, visible, self._between(ctx)) is None:
                 return False
             kept = self._carried_within(ctx, visible)
             return True if kept is None else kept
@@ -820,7 +820,14 @@ class Dialect(ToolFields, Detection):
         if not grants or len(grants) == len(every) or self._spelled_back(
                 ctx, ToolPolicy(ALLOWLIST, [Grant(**g) for g in grants]), set()):
             return None  # nothing left, or nothing the file would not give back as it is
-        return None if carry.refusal("tools", {**carried, "grants": grants}, ctx.agent, visible) is not None else within
+        return None if carry.refusal("tools", {**carried, "grants": grants}, ctx.agent, visible,
+                                     self._between(ctx)) is not None else within
+
+    def _between(self, ctx: "WriteContext") -> tuple[str | None, str | None]:
+        """The dialect the carried tool policy is spelled in (the record's first) and this one, which writes the file
+        it rides in (``carry.refusal``)."""
+        origin = ctx.agent.origin
+        return (origin.keep.get("carried_from", origin.dialect) if origin is not None else None), self.id
 
     def granted_tools(self, header: dict[str, Any]) -> ToolPolicy | None:
         """What a record's tool field grants where the dialect knows more than its IR reading (Roo: every group is

@@ -7,6 +7,7 @@ matching rule wins) or the deprecated ``tools`` name->bool map. An allowlist is 
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from ..loss import LossCode, LossReport
 from .base import Dialect
 from ..tools import split_mcp
 from .helpers import shown_path, split_commas
-from .toolpolicy import excepted, settle
+from .toolpolicy import excepted, settle, whole_tools
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -277,6 +278,25 @@ class OpenCode(Dialect):
             if old and scratch.tools == ctx.agent.tools and not ctx.carried_back("tools"):
                 return copy.deepcopy(old)
         return super().write_tools(ctx)
+
+    def narrow_regexes(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
+        """A source's path regex OpenCode's wildcards say exactly (``regex_wildcards``: Roo's ``docs/.*\\.md`` is
+        ``*docs/*.md*``; util/wildcard.ts matches ``*`` as any text, '/' too, against the whole relative path) is
+        written as those wildcards, the source's policy carried for the way back; any other as before (narrowed
+        to its texts, or refused)."""
+        origin = ctx.agent.origin
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or \
+                not self.table.get("paths", {}).get("wildcards"):
+            return super().narrow_regexes(ctx, allowed)
+        source, whole = registry.get(origin.dialect), whole_tools(ctx.agent.tools)
+        names = set(self.table.get("paths", {}).get("names", ()))
+        out: list[tuple[str, Grant]] = []
+        for n, g in allowed:
+            got = source.regex_wildcards(g) if g.pattern and n in names and g.canonical not in whole else None
+            out += [(n, g)] if got is None else [(n, replace(g, pattern=w)) for w in got]
+        if len(out) != len(allowed) or any(a[1] is not b[1] for a, b in zip(out, allowed)):
+            ctx.carry_tools()
+        return super().narrow_regexes(ctx, out)
 
     def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: Any) -> None:
         super().check_broaden(ctx, allowed, policy)

@@ -350,6 +350,46 @@ class Roo(Dialect):
         others = dedupe(spelled for t, spelled in got if t is None or not _safe_text(t))
         return (texts, others) if texts else None
 
+    def regex_wildcards(self, grant: Grant) -> list[str] | None:
+        """A fileRegex (``regex_scope``: not "ends in .ext") that is a choice (``|``, groups, ``?``) of literal text,
+        ``.`` and ``.*``, anchored by ``^`` and ``$`` at most at its ends, as the wildcards a whole-path matcher with
+        ``*`` (any text) and ``?`` (any one character) takes for the same paths, one a branch: Roo tests
+        ``new RegExp(fileRegex).test(path)`` (validateToolUse.ts doesFileMatchRegex), unanchored, so a branch not
+        starting with ``^`` gets a leading ``*`` and one not ending with ``$`` a trailing one (``docs/.*\\.md`` ->
+        ``*docs/*.md*``; ``^src/.*\\.tsx?$`` -> ``src/*.ts``, ``src/*.tsx``). None for any other regex (a class, a
+        ``+`` or another repeat, an escape other than of ``./-_@``, a character outside letters, digits and ``._@/-``:
+        ``_TEXT``'s alphabet), or one of more than ``_BRANCH_LIMIT`` branches."""
+        entry = _entry_json(grant.raw)
+        regex = entry[1].get("fileRegex") if entry is not None else None
+        if self.regex_scope(grant) is None or not isinstance(regex, str) or _MARKS.search(regex):
+            return None
+        marked, i = [], 0
+        while i < len(regex):  # `.*`, `.`, `^`, `$` as marks `_branches` takes for characters of a text
+            c = regex[i]
+            if c == "\\":
+                marked.append(regex[i:i + 2])
+                i += 2
+                continue
+            if c == "+":
+                return None  # `ab+c` also takes `abbc`, which holds no `abc`
+            if regex.startswith(".*", i):
+                marked.append(_ANY)
+                i += 2
+                continue
+            marked.append({".": _ONE, "^": _START, "$": _END}.get(c, c))
+            i += 1
+        got = _branches("".join(marked))
+        if not got:
+            return None
+        out = []
+        for text, _ in got:
+            if text is None or _START in text[1:] or _END in text[:-1] or \
+                    _WILD_TEXT.fullmatch(text.strip(_START + _END)) is None or not text.strip(_START + _END):
+                return None
+            wild = ("" if text.startswith(_START) else "*") + text.strip(_START + _END) + ("" if text.endswith(_END) else "*")
+            out.append(re.sub(r"\*+", "*", wild.replace(_ANY, "*").replace(_ONE, "?")))
+        return dedupe(out)
+
     def _check_clean(self, mode: dict[str, Any], report: LossReport) -> None:
         """Roo rewrites some characters before parsing: say which fields will read back differently."""
         from ..envelopes.roomodes import PROBLEM  # here: the layout's module loads when a file needs it (detection)
@@ -421,6 +461,16 @@ _TEXT = rx.compile(r"^(?!/|\.{1,2}/)(?!.*//)(?!(?:.*/)?\.{1,2}(?:/|$))[A-Za-z0-9
 """A branch's text a path glob says as it is, in every tool's globs: letters, digits and ``._@/-`` (no glob wildcard,
 no escape), not starting at a root, no ``//``, no ``.`` or ``..`` folder (a path tool resolves those; the text as
 written is what Roo tests)."""
+
+_ANY, _ONE, _START, _END = "\x00", "\x01", "\x02", "\x03"
+"""A fileRegex's ``.*``, ``.``, ``^`` and ``$``, marked so for ``_branches`` (``Roo.regex_wildcards``)."""
+
+_MARKS = rx.compile(r"[\x00-\x03]")
+
+_WILD_TEXT = rx.compile(r"[A-Za-z0-9_@/.\x00\x01-]+")
+"""A branch ``Roo.regex_wildcards`` says as a wildcard: letters, digits and ``_@/.-`` (a dot escaped in the regex) and
+the marks of ``.*`` and ``.`` (``?`` and ``*`` are wildcards there, a blank before a final ``*`` is OpenCode's
+"optional arguments", a backslash its path separator: none is taken)."""
 
 _GROUPED = rx.compile(r"(?<!\\)[|()]")
 """An unescaped ``|``, ``(`` or ``)``: a literal fileRegex (``"literal"``) that is a choice of texts all the same."""

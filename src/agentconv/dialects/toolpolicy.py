@@ -626,6 +626,11 @@ class ToolFields:
         patterns, each narrower; the branches no glob says, left out), or None."""
         return None
 
+    def regex_wildcards(self, grant: Grant) -> list[str] | None:
+        """A grant whose regex (``regex_scope``) an OpenCode-style wildcard (``*`` any text, ``?`` any one character,
+        matched against the whole path) says exactly: those wildcards (their union is the regex), or None."""
+        return None
+
     def narrow_regexes(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
         """A source's regex scope a glob cannot say (``regex_scope`` "other", or a literal one with ``|``) that is a choice of texts
         (``regex_branches``): each text written as a path pattern of its own, every one narrower than the regex (the
@@ -1137,11 +1142,16 @@ def no_new_access(cls: str, held: set[str]) -> bool:
     return cls in held or cls == "session" or (cls == "read" and bool(held & {"read", "shell"}))
 
 
-def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None:
+def within_classes(carried: ToolPolicy, visible: ToolPolicy,
+                   between: tuple[str | None, str | None] = (None, None)) -> list[str] | None:
     """The side channel's test for a carried tool policy: None when it grants more than ``visible`` by capability
     (a new class, another MCP server, a laxer decision, a lifted scope or deny), else the tools it restores beyond
     the visible ones (each of a class the visible policy already grants unscoped: what a target that could not
-    spell them dropped, e.g. WebSearch beside WebFetch through Copilot)."""
+    spell them dropped, e.g. WebSearch beside WebFetch through Copilot). ``between``: the dialect the carried policy
+    is spelled in and the visible file's; where the file's path patterns are wildcards (``[paths] wildcards``,
+    OpenCode) a carried scope the file holds as the wildcards that say it exactly (``regex_wildcards``: Roo's
+    ``docs/.*\\.md`` as ``*docs/*.md*``) is compared as those wildcards."""
+    carried = _as_wildcards(carried, visible, *between)
     if no_wider(carried, visible):
         return []
     if carried.mode != visible.mode or visible.mode not in (ALLOWLIST, NONE):
@@ -1152,6 +1162,27 @@ def within_classes(carried: ToolPolicy, visible: ToolPolicy) -> list[str] | None
     widened = ToolPolicy(visible.mode, visible.grants + extra)
     named = {g.canonical for g in visible.allowed()}
     return [g.raw for g in extra if g.canonical not in named] if no_wider(carried, widened) else None
+
+
+def _as_wildcards(carried: ToolPolicy, visible: ToolPolicy, source: str | None, reads: str | None) -> ToolPolicy:
+    """``carried`` with each scope its dialect (``source``) spells as a regular expression that the file of ``reads``
+    holds, for the same tool and decision, as exactly the wildcards that say it (``within_classes``): as those."""
+    ids = registry.ids()
+    if not source or not reads or source == reads or source not in ids or reads not in ids or \
+            not registry.get(reads).table.get("paths", {}).get("wildcards"):
+        return carried
+    held = {(g.canonical, g.decision, g.pattern) for g in visible.grants if g.pattern is not None}
+    if not held:
+        return carried
+    dialect, grants, changed = registry.get(source), [], False
+    for g in carried.grants:
+        said = dialect.regex_wildcards(g) if g.pattern is not None else None
+        if said and all((g.canonical, g.decision, w) in held for w in said):
+            grants += [replace(g, pattern=w) for w in said]
+            changed = True
+        else:
+            grants.append(g)
+    return ToolPolicy(carried.mode, grants) if changed else carried
 
 
 def plainly_within(dialect: ToolFields, carried: dict[str, Any], names: list[str]) -> bool:
