@@ -13,10 +13,9 @@ from .. import limits
 from ..errors import ParseError, UsageError
 from ..loss import LossCode, LossReport, Policy
 from . import extensions
-from .claude import hook_files
 from .mcp import to_agent_plugins, to_claude
-from .model import Package, add_member, clients, keep_files, loss, package_files, read_json, table
-from .writing import Output, copy_files, dump, elsewhere, manifest_out, strip_home, write_record
+from .model import Package, add_member, clients, keep_files, loss, named_hooks, package_files, read_json, table
+from .writing import Output, copy_files, dump, elsewhere, hook_files, manifest_out, strip_home, write_record
 
 
 def read_ap(root: Path, carry: bool) -> Package:
@@ -73,23 +72,9 @@ def _read_hooks(pkg: Package, claude_ns: str, all_files: dict[str, Path], taken:
     """Claude Code's hooks files in its namespace folder: hooks/hooks.json, and each file its extension data's
     ``hooks`` names there (written so by ``write_ap``, as a Claude Code manifest names the files read in addition to
     hooks/hooks.json); an entry naming no file there stays extension data."""
-    import os
-
     default = table()["claude-plugin"]["hooks"]
     rels = [default] if f"{claude_ns}/{default}" in all_files else []
-    named = pkg.claude.get("hooks")
-    entries = named if isinstance(named, list) else [named] if isinstance(named, str) else []
-    unread = []
-    for entry in entries:
-        rel = os.path.normpath(entry).replace(os.sep, "/") if isinstance(entry, str) else None
-        if rel is not None and not rel.startswith("..") and f"{claude_ns}/{rel}" in all_files:
-            rels += [rel] if rel not in rels else []
-        else:
-            unread.append(entry)
-    if len(unread) < len(entries):
-        pkg.claude.pop("hooks")
-        if unread:
-            pkg.claude["hooks"] = unread
+    named_hooks(pkg, rels, lambda rel: f"{claude_ns}/{rel}" in all_files)
     for rel in rels:
         taken.add(f"{claude_ns}/{rel}")
         pkg.hooks.append((rel, limits.read_file(all_files[f"{claude_ns}/{rel}"])))

@@ -11,8 +11,8 @@ from .. import jsontext, limits
 from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
 from .names import reserved_plugin_name
-from .model import KINDS, Package, add_member, keep_files, loss, package_files, read_json, table
-from .writing import Output, copy_files, dump, elsewhere, manifest_out, strip_home, write_record
+from .model import KINDS, Package, add_member, keep_files, loss, named_hooks, package_files, read_json, table
+from .writing import Output, copy_files, dump, elsewhere, hook_files, manifest_out, strip_home, write_record
 
 
 def read_claude(root: Path, carry: bool) -> Package:
@@ -39,19 +39,8 @@ def read_claude(root: Path, carry: bool) -> Package:
     # manifest entry, a path to the standard file loaded once); inline objects and paths to no file stay manifest data
     hooks_rels = [cp["hooks"]] if (root / cp["hooks"]).is_file() else []
     named = pkg.claude.get("hooks")
-    entries = named if isinstance(named, list) else [named] if isinstance(named, str) else []
-    unread = []
-    for entry in entries:
-        rel = os.path.normpath(entry).replace(os.sep, "/") if isinstance(entry, str) else None
-        if rel is not None and not rel.startswith("..") and not os.path.isabs(rel) and (root / rel).is_file():
-            if rel not in hooks_rels:
-                hooks_rels.append(rel)
-        else:
-            unread.append(entry)
-    if len(unread) < len(entries):  # the manifest names a hooks file: its key is a place, kept as written
-        pkg.places["hooks"] = pkg.claude.pop("hooks")
-        if unread:
-            pkg.claude["hooks"] = unread
+    if named_hooks(pkg, hooks_rels, lambda rel: not os.path.isabs(rel) and (root / rel).is_file()):
+        pkg.places["hooks"] = named  # the manifest names a hooks file: its key is a place, kept as written
     for rel in hooks_rels:
         pkg.hooks.append((rel, limits.read_file(root / rel)))
         pkg.sources[rel] = str(root / rel)
@@ -174,18 +163,6 @@ def write_claude(pkg: Package, policy: Policy):
             failed.append((rel, None, report))
     copy_files(pkg, out, failed, reserved={})
     return out, failed
-
-
-def hook_files(pkg: Package, own: dict[str, Any]) -> list[tuple[str, str, bytes]]:
-    """Claude Code's hooks files of the package at the places a Claude Code plugin holds them, as (place, the
-    package-relative path it was read from, bytes): where they were read in a plugin that keeps its manifest's places
-    (``own``); else the first at hooks/hooks.json when no file is there (the place Claude Code reads without a key),
-    each other one at its own path, for the manifest's ``hooks`` to name."""
-    default = table()["claude-plugin"]["hooks"]
-    out = [(rel, rel, data) for rel, data in pkg.hooks]
-    if "hooks" not in own and out and all(rel != default for rel, _ in pkg.hooks):
-        out[0] = (default, out[0][1], out[0][2])
-    return out
 
 
 def _back_in_place(pkg: Package, kind: str, out: dict[str, Output], failed: list) -> bool:

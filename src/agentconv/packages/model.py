@@ -183,3 +183,27 @@ def add_member(pkg: Package, kind: str, dialect: str, path: Path, rel: str, as_p
             item.file = str(path)
     pkg.members.append(Member(kind, doc, rel, report))
     pkg.sources[rel] = str(path)
+
+
+def named_hooks(pkg: Package, rels: list[str], held: Any) -> bool:
+    """The hooks files a manifest's ``hooks`` (``pkg.claude``: a path, or a list of paths and inline hooks) names that
+    the package holds (``held(rel)``), added to ``rels`` once each (Claude Code loads a file named twice, or the
+    standard one, once); the entries naming none (inline hooks, a path to no file) stay in ``pkg.claude["hooks"]``, as
+    a list. True when it named a file (the caller then holds the key as written, or not)."""
+    import os
+
+    named = pkg.claude.get("hooks")
+    entries = named if isinstance(named, list) else [named] if isinstance(named, str) else []
+    unread = []
+    for entry in entries:
+        rel = os.path.normpath(entry).replace(os.sep, "/") if isinstance(entry, str) else None
+        if rel is not None and not rel.startswith("..") and held(rel):
+            rels += [rel] if rel not in rels else []
+        else:
+            unread.append(entry)
+    if len(unread) == len(entries):
+        return False
+    pkg.claude.pop("hooks")
+    if unread:
+        pkg.claude["hooks"] = unread
+    return True

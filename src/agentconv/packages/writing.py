@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import AgentconvError, OutputError
 from ..loss import LossCode, LossReport, Policy
-from .model import Member, Package, loss
+from .model import Member, Package, loss, table
 
 
 @dataclass
@@ -90,3 +90,15 @@ def elsewhere(pkg: Package, fmt: str, failed: list) -> None:
         loss(report, LossCode.COMPONENT_DROPPED, "hooks", component="Gemini CLI hooks",
              why="they name Gemini CLI's own events and tools; write the target's hooks by hand")
         failed.append((pkg.gemini_hooks[0], None, report))
+
+
+def hook_files(pkg: Package, own: dict[str, Any]) -> list[tuple[str, str, bytes]]:
+    """Claude Code's hooks files of the package at the places a Claude Code plugin holds them, as (place, the
+    package-relative path it was read from, bytes): where they were read in a plugin that keeps its manifest's places
+    (``own``); else the first at hooks/hooks.json when no file is there (the place Claude Code reads without a key),
+    each other one at its own path, for the manifest's ``hooks`` to name."""
+    default = table()["claude-plugin"]["hooks"]
+    out = [(rel, rel, data) for rel, data in pkg.hooks]
+    if "hooks" not in own and out and all(rel != default for rel, _ in pkg.hooks):
+        out[0] = (default, out[0][1], out[0][2])
+    return out
