@@ -335,6 +335,8 @@ class Dialect(ToolFields, Detection):
             owner_id = registry.owner(key, tuple(self.table.get("kinds", ()))) or self.id
             if owner_id != self.id:
                 ipath = registry.get(owner_id).table.get("fields", {}).get(key)
+                if ipath is None and self.table.get("foreign_keys") == "fields":
+                    owner_id = self.id  # (its tool gives every key it does not know one meaning of its own)
                 if ipath in held and ipath not in ("tools", "tools.deny") or ipath == "name" and self.file_named:
                     ipath, owner_id = None, self.id  # (a record named by its file: another tool's name key means
                     # nothing to this one, which ignores it: kept as written, never the name nor renamed by the file)
