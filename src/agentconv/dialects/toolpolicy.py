@@ -237,6 +237,8 @@ class ToolFields:
         if ctx.tools_of_agent:  # a command's tools taken from the agent it runs in: that agent's tool applies them
             return True
         origin = ctx.agent.origin
+        if origin is not None and origin.keep.get("tools_enforced"):  # a package-wide limit its tool applies to it
+            return True  # (a Gemini CLI extension's excludeTools on its commands: packages/gemini.py per_record)
         source = origin.dialect if origin is not None else None
         return source not in registry.ids() or registry.get(source).table.get("tool_semantics", True)
 

@@ -10,7 +10,7 @@ from ..errors import AgentconvError, BroadenError, UsageError
 from ..loss import LossCode, LossReport, Policy
 from .agentplugins import read_ap, write_ap
 from .claude import read_claude, write_claude
-from .gemini import read_gemini, write_gemini
+from .gemini import per_record, read_gemini, write_gemini
 from .model import FORMATS, KINDS, MARKETPLACE, Package, table
 from .writing import Output
 
@@ -62,8 +62,11 @@ def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy
                   ) -> tuple[dict[str, Output], list[tuple[str, AgentconvError, LossReport]]]:
     """The files of ``pkg`` in ``fmt`` (relative path -> Output) and the records that could not be written for a
     target (source, error, report). ``targets``: the clients of an Agent Plugins package. A package-wide access
-    limit the format cannot hold (a Gemini CLI extension's ``excludeTools``) refuses the whole package
-    (``BroadenError``) unless ``policy.allow_broaden``: its records would otherwise run with those tools again."""
+    limit the format cannot hold (a Gemini CLI extension's ``excludeTools``, where some record cannot hold it as its
+    own deny: ``gemini.per_record``) refuses the whole package (``BroadenError``) unless ``policy.allow_broaden``: its
+    records would otherwise run with those tools again."""
+    if fmt != pkg.fmt and pkg.fmt == "gemini-extension":
+        pkg = per_record(pkg) or pkg  # excludeTools as each record's own deny, where each can hold it
     if fmt != pkg.fmt and not policy.allow_broaden:
         for code, _path, params in pkg.elsewhere:
             if code is LossCode.TOOL_BROADENED:

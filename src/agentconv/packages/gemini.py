@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from .. import jsontext, limits, rx
 from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
 from .mcp import subst
-from .model import KINDS, Package, add_member, keep_files, loss, package_files, read_json, table
+from .model import KINDS, Member, Package, add_member, keep_files, loss, package_files, read_json, table
 from .writing import Output, copy_files, manifest_out, strip_home, write_record
 
 FMT = "gemini-extension"
@@ -99,6 +100,79 @@ def _why_dropped(key: str, value: Any) -> str:
     if key == "contextFileName":
         return "it names the extension's context files, which this format does not load"
     return "a Gemini CLI manifest key this format has no place for"
+
+
+def per_record(pkg: Package) -> Package | None:
+    """The package with its Gemini CLI extension's ``excludeTools`` written as each agent's and command's own deny,
+    where every record can hold it so; None where one cannot (the whole package is then refused unless
+    ``--allow-broaden``: ``formats.write_package``).
+
+    What the list matches: google-gemini/gemini-cli 5411f113 (2026-08-21; the same code in the 0.61.0 bundle, read
+    2026-11-29) packages/core/src/config/config.ts ``getExcludeTools`` adds every active extension's ``excludeTools`` to
+    the session's set, and tools/tool-registry.ts ``isActiveTool`` drops a tool whose name, class name (``ShellTool``),
+    legacy alias (``search_file_content``) or, for an MCP tool, unqualified or ``mcp_<server>_`` qualified name is in
+    it: gone for the session and for every subagent (``LocalAgentExecutor`` draws from the same registry). A
+    ``run_shell_command(rm -rf)`` entry, which docs/extensions/reference.md says blocks that command, is looked up as a
+    whole name there and matches no tool (``doesToolInvocationMatch``, whose rule is the command itself or it followed
+    by a blank and more, is called nowhere in 0.61.0); it is written as the shell denied in that scope (``rm -rf`` and
+    ``rm -rf *``), narrower than Gemini CLI, never wider. Held per record when every entry names a tool
+    the Gemini CLI table knows (a name it does not know may be any MCP server's tool, which no deny names exactly) and
+    the package has no skill (the shared skill format has no deny; a Claude Code skill's ``disallowed-tools`` holds
+    only while it runs). The session outside those records gets the tools again: said on the manifest."""
+    from .. import registry
+    from ..dialects.toolpolicy import settle
+    from ..ir import ALLOWLIST, DENYLIST, INHERIT
+
+    ge = table()[FMT]
+    entries = pkg.gemini.get(ge["limit"])
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+        return None
+    if any(m.kind == "skills" for m in pkg.members):
+        return None
+    dialect = registry.get("gemini")
+    classes = dialect.table.get("tool_classes", {})
+    rules: list = []
+    for entry in dict.fromkeys(e.strip() for e in entries):
+        head, paren, rest = entry.partition("(")
+        for g in dialect.grants(classes.get(head, head) + paren + rest, "deny"):
+            rules.append(g)  # the command itself, and (documented: command === arg or startsWith(arg + ' ')) with more
+            if g.pattern is not None and not g.pattern.endswith("*"):
+                rules.append(replace(g, pattern=g.pattern + " *"))
+    if not rules or any(g.canonical is None for g in rules):
+        return None
+    shown = ", ".join(entries)
+    members = []
+    for member in pkg.members:
+        doc = copy.deepcopy(member.doc)
+        report = LossReport(list(member.report.items), member.report.source, member.report.target, member.report.file)
+        for agent in doc.records:
+            policy = agent.tools
+            settle(policy)
+            if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+                continue  # no tools: nothing to take
+            before = (policy.mode, list(policy.grants))
+            added = [copy.copy(g) for g in rules]
+            if policy.mode == ALLOWLIST:  # a tool it does not list is not its to lose
+                listed = {g.canonical for g in policy.allowed()}
+                added = [g for g in added if g.canonical in listed]
+            policy.grants = [*policy.grants, *added]
+            if policy.mode == INHERIT and policy.grants:
+                policy.mode = DENYLIST
+            settle(policy)
+            if (policy.mode, policy.grants) != before:
+                if agent.origin is not None:  # Gemini CLI applies it to a command too, which has no tool field
+                    agent.origin.keep["tools_enforced"] = True
+                report.add(LossCode.VALUE_READ_AS, "tools", value=f"gemini-extension.json {ge['limit']} ({shown})",
+                           reading=f"denied to this {'command' if member.kind == 'commands' else 'agent'}, as Gemini "
+                                   "CLI takes those tools from every session and subagent while the extension is active")
+        members.append(Member(member.kind, doc, member.source, report))
+    elsewhere = [(LossCode.COMPONENT_DROPPED, key, {
+        "component": f"gemini-extension.json {key} ({shown}) as a limit on the whole session",
+        "why": "written as each agent's and command's own deny instead; the session outside them gets those tools "
+               "again, as no other package format takes tools from a session"})
+        if code is LossCode.TOOL_BROADENED and key == ge["limit"] else (code, key, params)
+        for code, key, params in pkg.elsewhere]
+    return replace(pkg, members=members, elsewhere=elsewhere)
 
 
 def _at_place(rel: str, kind: str, folder: str) -> bool:
