@@ -84,6 +84,7 @@ class LossCode(str, Enum):
     COMPONENT_DIFFERS = "component-differs"    # ... such a copy whose prompt or description differs: its edits dropped
     COMPONENT_EXPANDED = "component-expanded"  # ... literal ${...} text that the target expands as a variable
     COMPONENT_CHANGED = "component-changed"    # a package component written with a changed meaning or shape
+    VARIABLE_CHANGED = "variable-changed"      # ... an MCP server's variable the two clients expand differently
     COMPONENT_RESHAPED = "component-reshaped"  # ... only its shape (an author string as an object)
     FILE_COPIED = "file-copied"                # a package file that is not a record, copied as it is
     SOURCE_REPEATED = "source-repeated"        # a source that becomes the very file another one does: written once

@@ -199,6 +199,16 @@ def _strings(value: Any) -> list[str]:
 
 
 _BARE = rx.compile(r"\$([A-Za-z_]\w*)")
+# Gemini CLI (packages/cli/src/utils/envVarResolver.ts, gemini-cli 5411f113; the same regex in the 0.61.0 bundle):
+# `$NAME`, `${NAME}` and `${NAME:-default}` from the extension's settings, then the environment, over the whole
+# manifest once `${extensionPath}`, `${workspacePath}`, `${/}` and `${pathSeparator}` are put in
+# (extensions/variables.ts hydrateString); an unset one stays as written, and there is no escape for a `$`.
+_GEMINI_BARE = rx.compile(r"\$(\w+)")
+# Claude Code 2.1.332 (the MCP config expansion in the bundle, read 2026-11-29) expands `${NAME}` and
+# `${NAME:-default}` of these names only; `$NAME` and any other `${...}` (but `${user_config.KEY}`) stay as text.
+_CLAUDE_VAR = rx.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}")
+_ANY_VAR = rx.compile(r"\$\{([^}]*)\}")
+_USER_CONFIG = rx.compile(r"\$\{user_config\.([^}]*)\}")
 
 
 def _respell(value: Any) -> Any:
@@ -263,6 +273,13 @@ def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
         out = _respell(out)
         losses.append((LossCode.COMPONENT_RESHAPED, path, {
             "field": f"{comp}'s {', '.join('$' + b for b in bare)}", "shape": ", ".join("${%s}" % b for b in bare)}))
+    odd = sorted({"${%s}" % m.group(1) for v in _strings(out) for m in _ANY_VAR.finditer(v)
+                  if not _CLAUDE_VAR.fullmatch(m.group(0))})
+    if odd:  # Gemini CLI looks them up (envVarResolver.ts takes any name); Claude Code leaves them as text
+        losses.append((LossCode.VARIABLE_CHANGED, path, {
+            "server": name, "variables": ", ".join(odd),
+            "change": "is looked up by Gemini CLI in the extension's settings and the environment; Claude Code expands "
+                      "only ${NAME} with NAME of letters, digits and _, and leaves it as text"}))
     if remote is not None and "type" not in server and not server.get("httpUrl"):
         losses.append((LossCode.COMPONENT_RESHAPED, path, {
             "field": f"{comp}'s url without a type", "shape": "type http (Gemini CLI uses streamable HTTP for it)"}))
@@ -297,6 +314,17 @@ def to_gemini(name: str, server: dict[str, Any], report: LossReport) -> dict[str
                  why="a Gemini CLI MCP server has no such field")
     if typ != "stdio":
         out["type"] = back[typ]
+    texts = _strings(out)
+    bare = sorted({"$" + m for v in texts for m in _GEMINI_BARE.findall(v)})
+    if bare:
+        loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(bare),
+             change="is text Claude Code passes as written; Gemini CLI replaces it by that variable's value where one "
+                    "is set (it has no way to write a $ it leaves alone)")
+    unset = sorted({m.group(0) for v in texts for m in _USER_CONFIG.finditer(v)})
+    if unset:
+        loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(unset),
+             change="is the plugin's user setting in Claude Code; a Gemini CLI extension has no such value and "
+                    "leaves it as text")
     return out
 
 
