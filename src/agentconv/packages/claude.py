@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,12 @@ def write_claude(pkg: Package, policy: Policy):
     manifest = {"name": pkg.name, **{k: claude.pop(k) if k in claude else pkg.meta[k] for k in cp["portable"]
                                      if k != "name" and (k in pkg.meta or k in claude)}}
     manifest.update(claude)
+    if pkg.user_config is not None and "userConfig" not in manifest and pkg.fmt != "claude-plugin":
+        manifest["userConfig"] = pkg.user_config  # a Gemini CLI extension's settings (gemini.user_config)
+        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "settings", field="gemini-extension.json settings",
+             shape="plugin.json userConfig, each setting's envVar its key (${VAR} in its MCP servers written as "
+                   "${user_config.VAR}; a setting left empty, Claude Code does not take the environment's VAR)")
+        pkg = replace(pkg, elsewhere=[e for e in pkg.elsewhere if e[1] != "settings"])
     why = reserved_plugin_name(pkg.name)
     if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,

@@ -38,10 +38,11 @@ def read_gemini(root: Path, carry: bool) -> Package:
     portable = table()["claude-plugin"]["portable"]  # version, description, and what a Claude Code plugin also holds
     pkg.meta = {k: manifest[k] for k in portable if k in manifest and k != "name"}
     pkg.gemini = {k: v for k, v in manifest.items() if k not in portable and k != "mcpServers"}
+    pkg.user_config = user_config(manifest.get(ge["settings"]["key"]))
     servers = manifest.get("mcpServers")
     if isinstance(servers, dict):
         for sname, server in servers.items():
-            kept = to_claude(sname, server, pkg.elsewhere)
+            kept = to_claude(sname, server, pkg.elsewhere, pkg.user_config or {})
             if kept is not None:
                 pkg.mcp[sname] = kept
         pkg.gemini_mcp = (copy.deepcopy(pkg.mcp), copy.deepcopy(servers))
@@ -80,6 +81,53 @@ def read_gemini(root: Path, carry: bool) -> Package:
             add_member(pkg, kind, spec["dialect"], all_files[rel], rel, as_path, carry)
     keep_files(pkg, all_files, taken)
     return pkg
+
+
+def user_config(settings: Any) -> dict[str, Any] | None:
+    """A Gemini CLI extension's ``settings`` as a Claude Code plugin's ``userConfig`` (packages.toml
+    ``[gemini-extension] settings``): each setting a string field named by its envVar, its name the title; None where
+    one does not map exactly (a key of no such meaning, an envVar that is no userConfig key, one named twice)."""
+    spec = table()[FMT]["settings"]
+    if not isinstance(settings, list) or not settings:
+        return None
+    out: dict[str, Any] = {}
+    for item in settings:
+        if not isinstance(item, dict) or set(item) - {"name", "description", "envVar", "sensitive"}:
+            return None
+        key = item.get("envVar")
+        if not all(isinstance(item.get(k), str) and item[k] for k in ("name", "description", "envVar")) \
+                or not re.fullmatch(table()[FMT]["user_config_key"], key) or key in out \
+                or not isinstance(item.get("sensitive", False), bool):
+            return None
+        out[key] = {"type": "string", spec["name"]: item["name"], spec["description"]: item["description"]}
+        if item.get("sensitive"):
+            out[key][spec["sensitive"]] = True
+    return out
+
+
+def settings_of(fields: Any, report: LossReport) -> list[dict[str, Any]] | None:
+    """A Claude Code plugin's ``userConfig`` as a Gemini CLI extension's ``settings``: each field a setting whose
+    envVar is its key; what a setting cannot hold (a type other than text, a default, required, multiple, min, max,
+    options) said. None (said) where it is not a map of fields."""
+    if not isinstance(fields, dict) or not all(isinstance(v, dict) for v in fields.values()):
+        loss(report, LossCode.COMPONENT_DROPPED, "userConfig", component="plugin.json userConfig",
+             why="it is not a map of fields")
+        return None
+    out = []
+    for key, field in fields.items():
+        title = field.get("title") if isinstance(field.get("title"), str) and field.get("title") else key
+        setting = {"name": title, "description": str(field.get("description") or title), "envVar": key}
+        if field.get("sensitive") is True:
+            setting["sensitive"] = True
+        out.append(setting)
+        lost = [k for k in field if k not in ("title", "description", "sensitive", "type")]
+        if field.get("type", "string") != "string":
+            lost.insert(0, f"type {field.get('type')!r}")
+        if lost:
+            loss(report, LossCode.COMPONENT_DROPPED, f"userConfig.{key}",
+                 component=f"userConfig {key!r}'s {', '.join(lost)}",
+                 why="a Gemini CLI setting is text the user is asked for, with no type, default or limits")
+    return out
 
 
 def context_files(manifest: dict[str, Any]) -> list[str]:
@@ -221,7 +269,7 @@ def _respell(value: Any) -> Any:
     return value
 
 
-def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
+def to_claude(name: str, server: Any, losses: list, settings: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """A Gemini CLI extension's server in Claude Code's spelling, what it loses added to ``losses``; None (and a
     loss) when Claude Code cannot hold it without widening or changing it: a per-server tool limit
     (``includeTools``/``excludeTools``), a transport Claude Code has no form for, a variable it has no value for."""
@@ -273,8 +321,10 @@ def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
         out = _respell(out)
         losses.append((LossCode.COMPONENT_RESHAPED, path, {
             "field": f"{comp}'s {', '.join('$' + b for b in bare)}", "shape": ", ".join("${%s}" % b for b in bare)}))
+    if settings:  # a setting's variable is the plugin's user setting there (envVarResolver.ts: settings first)
+        out = subst(out, [("${%s}" % k, "${user_config.%s}" % k) for k in settings])
     odd = sorted({"${%s}" % m.group(1) for v in _strings(out) for m in _ANY_VAR.finditer(v)
-                  if not _CLAUDE_VAR.fullmatch(m.group(0))})
+                  if not _CLAUDE_VAR.fullmatch(m.group(0)) and not m.group(1).startswith("user_config.")})
     if odd:  # Gemini CLI looks them up (envVarResolver.ts takes any name); Claude Code leaves them as text
         losses.append((LossCode.VARIABLE_CHANGED, path, {
             "server": name, "variables": ", ".join(odd),
@@ -286,7 +336,7 @@ def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
     return out
 
 
-def to_gemini(name: str, server: dict[str, Any], report: LossReport) -> dict[str, Any] | None:
+def to_gemini(name: str, server: dict[str, Any], report: LossReport, fields: Any = None) -> dict[str, Any] | None:
     """A Claude Code server in a Gemini CLI extension's spelling; None (reported) when it has no form there."""
     ge, cp = table()[FMT], table()["claude-plugin"]
     spec = ge["mcp"]
@@ -303,6 +353,8 @@ def to_gemini(name: str, server: dict[str, Any], report: LossReport) -> dict[str
              why=f"it names {cp['data_var']}, which Gemini CLI has no value for")
         return None
     pairs = [(cp["root_var"], ge["root_var"])]
+    if isinstance(fields, dict):  # a field of userConfig is the setting whose envVar is its key (settings_of)
+        pairs += [("${user_config.%s}" % k, "${%s}" % k) for k in fields]
     out: dict[str, Any] = {}
     for key, value in server.items():
         if key == "type":
@@ -356,12 +408,16 @@ def write_gemini(pkg: Package, policy: Policy):
             loss(pkg.report, LossCode.VALUE_MADE_UP, "version", field="version",
                  how=f"written as {ge['version_default']!r} (Gemini CLI refuses an extension without one)")
         manifest["version"] = ge["version_default"]
+    fields = pkg.claude.get("userConfig") if not same and "settings" not in pkg.gemini else None
+    settings = settings_of(fields, pkg.report) if fields is not None else None
+    if not settings:
+        fields = None
     if same and pkg.gemini_mcp is not None and pkg.gemini_mcp[0] == pkg.mcp:
         manifest["mcpServers"] = copy.deepcopy(pkg.gemini_mcp[1])
     elif pkg.mcp:
         servers = {}
         for sname, server in pkg.mcp.items():
-            kept = to_gemini(sname, server, pkg.report)
+            kept = to_gemini(sname, server, pkg.report, fields)
             if kept is not None:
                 servers[sname] = kept
         if servers:
@@ -370,7 +426,12 @@ def write_gemini(pkg: Package, policy: Policy):
         loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", component=f"manifest mcpServers entry {entry!r}",
              why="agentconv reads no servers from it")
     manifest.update(pkg.gemini)
-    for key in pkg.claude:
+    if settings:
+        manifest[table()[FMT]["settings"]["key"]] = settings
+        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "userConfig", field="plugin.json userConfig",
+             shape="gemini-extension.json settings, each field's key its envVar (${user_config.KEY} written as ${KEY}; "
+                   "a setting left empty, Gemini CLI takes the environment's KEY)")
+    for key in [k for k in pkg.claude if not (settings and k == "userConfig")]:
         loss(pkg.report, LossCode.COMPONENT_DROPPED, key, component=f"Claude Code manifest key {key!r}",
              why="a Gemini CLI extension has no place for it")
     for ns in pkg.extensions:

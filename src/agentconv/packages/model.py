@@ -112,6 +112,9 @@ class Package:
     gemini_mcp: tuple[dict[str, Any], dict[str, Any]] | None = None
     """A Gemini CLI extension's MCP servers as read (a deep copy of ``mcp``) and its manifest's ``mcpServers`` as
     written: a Gemini CLI extension written from the same servers gets them as they were."""
+    user_config: dict[str, Any] | None = None
+    """A Gemini CLI extension's ``settings`` as a Claude Code plugin's ``userConfig`` (envVar -> field), where each
+    maps (``gemini.user_config``); None: none, or one that does not."""
     gemini_hooks: tuple[str, bytes] | None = None
     """A Gemini CLI extension's hooks file (Gemini CLI's own events): its package-relative path and bytes."""
     elsewhere: list[tuple[LossCode, str, dict[str, Any]]] = field(default_factory=list)
