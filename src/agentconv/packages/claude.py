@@ -35,6 +35,11 @@ def read_claude(root: Path, carry: bool) -> Package:
     pkg.places = {k: copy.deepcopy(v) for k, v in places.items() if v is not None}
     pkg.claude = {k: v for k, v in manifest.items() if k not in cp["portable"] and k not in KINDS}
     taken: set[str] = {cp["manifest"]}
+    gm = table()["gemini-extension"]["manifest"]
+    if (root / gm).is_file():  # dual-published (26 of 44 extension folders of a crawl of real repositories hold both)
+        loss(pkg.report, LossCode.VALUE_READ_AS, gm, value=f"a folder with both {cp['manifest']} and {gm}",
+             reading=f"a Claude Code plugin, its {gm} a file of it (--from gemini-extension reads the Gemini CLI "
+                     "extension instead)")
     # hooks: hooks/hooks.json, and each file the manifest's `hooks` names IN ADDITION (a path or a list of paths and
     # inline objects; @anthropic-ai/claude-code 2.1.332's plugin loader reads the standard file, then merges every
     # manifest entry, a path to the standard file loaded once); inline objects and paths to no file stay manifest data
