@@ -23,7 +23,9 @@ def test_gemini_settings_become_userconfig_and_their_variables_user_config(tmp_p
     assert manifest["userConfig"] == {
         "API_KEY": {"type": "string", "title": "API key", "description": "Your key", "sensitive": True},
         "REGION": {"type": "string", "title": "Region", "description": "Where"}}
+    # each setting in a command server's environment too, as Gemini CLI gives it (getExtensionEnvironment)
     assert json.loads(files[".mcp.json"].data)["mcpServers"]["s"]["env"] == {
+        "API_KEY": "${user_config.API_KEY}", "REGION": "${user_config.REGION}",
         "KEY": "${user_config.API_KEY}", "R": "${user_config.REGION}", "H": "${HOME}"}
     said = {(i.code.value, i.path) for i in pkg.report}
     assert ("component-reshaped", "settings") in said and ("component-dropped", "settings") not in said

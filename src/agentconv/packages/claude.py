@@ -11,6 +11,7 @@ from typing import Any
 from .. import jsontext, limits
 from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
+from .gemini import with_user_config
 from .names import reserved_plugin_name
 from .model import KINDS, Package, add_member, keep_files, loss, named_hooks, package_files, read_json, table
 from .writing import Output, copy_files, dump, elsewhere, hook_files, manifest_out, strip_home, write_record
@@ -126,8 +127,10 @@ def write_claude(pkg: Package, policy: Policy):
         manifest["userConfig"] = pkg.user_config  # a Gemini CLI extension's settings (gemini.user_config)
         loss(pkg.report, LossCode.COMPONENT_RESHAPED, "settings", field="gemini-extension.json settings",
              shape="plugin.json userConfig, each setting's envVar its key (${VAR} in its MCP servers written as "
-                   "${user_config.VAR}; a setting left empty, Claude Code does not take the environment's VAR)")
-        pkg = replace(pkg, elsewhere=[e for e in pkg.elsewhere if e[1] != "settings"])
+                   "${user_config.VAR}, and each VAR in a command server's env, as Gemini CLI gives them; a setting "
+                   "left empty, Claude Code does not take the environment's VAR)")
+        pkg = replace(pkg, elsewhere=[e for e in pkg.elsewhere if e[1] != "settings"],
+                      mcp=with_user_config(pkg.mcp, pkg.user_config))
     why = reserved_plugin_name(pkg.name)
     if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,

@@ -42,7 +42,7 @@ def read_gemini(root: Path, carry: bool) -> Package:
     servers = manifest.get("mcpServers")
     if isinstance(servers, dict):
         for sname, server in servers.items():
-            kept = to_claude(sname, server, pkg.elsewhere, pkg.user_config or {})
+            kept = to_claude(sname, server, pkg.elsewhere)
             if kept is not None:
                 pkg.mcp[sname] = kept
         pkg.gemini_mcp = (copy.deepcopy(pkg.mcp), copy.deepcopy(servers))
@@ -102,6 +102,21 @@ def user_config(settings: Any) -> dict[str, Any] | None:
         out[key] = {"type": "string", spec["name"]: item["name"], spec["description"]: item["description"]}
         if item.get("sensitive"):
             out[key][spec["sensitive"]] = True
+    return out
+
+
+def with_user_config(servers: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """An extension's servers (in Claude Code's spelling) with its settings as the plugin's ``userConfig``: each
+    ``${VAR}`` of a setting is ``${user_config.VAR}``, and a command server gets every setting in its environment as
+    Gemini CLI gives it (mcp-client.ts ``getExtensionEnvironment``: each resolved setting, by its envVar, in every
+    stdio server's environment, its own ``env`` over it), where Claude Code gives a server none of them."""
+    out = {}
+    for name, server in servers.items():
+        server = subst(server, [("${%s}" % k, "${user_config.%s}" % k) for k in fields])
+        if isinstance(server.get("command"), str):
+            env = server.get("env") if isinstance(server.get("env"), dict) else {}
+            server = {**server, "env": {**{k: "${user_config.%s}" % k for k in fields}, **env}}
+        out[name] = server
     return out
 
 
@@ -269,7 +284,7 @@ def _respell(value: Any) -> Any:
     return value
 
 
-def to_claude(name: str, server: Any, losses: list, settings: dict[str, Any] | None = None) -> dict[str, Any] | None:
+def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
     """A Gemini CLI extension's server in Claude Code's spelling, what it loses added to ``losses``; None (and a
     loss) when Claude Code cannot hold it without widening or changing it: a per-server tool limit
     (``includeTools``/``excludeTools``), a transport Claude Code has no form for, a variable it has no value for."""
@@ -321,8 +336,6 @@ def to_claude(name: str, server: Any, losses: list, settings: dict[str, Any] | N
         out = _respell(out)
         losses.append((LossCode.COMPONENT_RESHAPED, path, {
             "field": f"{comp}'s {', '.join('$' + b for b in bare)}", "shape": ", ".join("${%s}" % b for b in bare)}))
-    if settings:  # a setting's variable is the plugin's user setting there (envVarResolver.ts: settings first)
-        out = subst(out, [("${%s}" % k, "${user_config.%s}" % k) for k in settings])
     odd = sorted({"${%s}" % m.group(1) for v in _strings(out) for m in _ANY_VAR.finditer(v)
                   if not _CLAUDE_VAR.fullmatch(m.group(0)) and not m.group(1).startswith("user_config.")})
     if odd:  # Gemini CLI looks them up (envVarResolver.ts takes any name); Claude Code leaves them as text
