@@ -23,8 +23,8 @@ def _dual(root: Path, marketplace: bool = False) -> Path:
 
 
 def _said(stdout: str) -> list[str]:
-    return [i["message"] for f in json.loads(stdout)["files"] for i in f["losses"] if i["path"] == "gemini-extension.json"
-            and i["code"] == "value-read-as"]
+    return [i["message"] for f in json.loads(stdout)["files"] for i in f["losses"]
+            if i["path"] == "gemini-extension.json" and i["code"] == "value-read-as"]
 
 
 def test_a_dual_published_folder_says_which_manifest_it_is_read_by(tmp_path):
@@ -33,7 +33,8 @@ def test_a_dual_published_folder_says_which_manifest_it_is_read_by(tmp_path):
         r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(tmp_path / f"cp{marketplace}"), "--json")
         assert r.returncode == 0, r.stderr
         said = _said(r.stdout)
-        assert len(said) == 1 and "--from gemini-extension reads the Gemini CLI extension instead" in said[0], said
+        assert len(said) == 1, said
+        assert "named as the format to read, gemini-extension reads the Gemini CLI extension instead" in said[0], said
     # a marketplace whose folder is no plugin: the catalogue says it
     src = _dual(tmp_path / "market", True)
     (src / ".claude-plugin" / "plugin.json").unlink()

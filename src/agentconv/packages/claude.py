@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .. import jsontext, limits
 from ..errors import ParseError
 from ..loss import LossCode, LossReport, Policy
-from .gemini import with_user_config
 from .names import reserved_plugin_name
 from .model import KINDS, Package, add_member, keep_files, loss, named_hooks, package_files, read_json, table
 from .writing import Output, copy_files, dump, elsewhere, hook_files, manifest_out, strip_home, write_record
@@ -39,8 +37,8 @@ def read_claude(root: Path, carry: bool) -> Package:
     gm = table()["gemini-extension"]["manifest"]
     if (root / gm).is_file():  # dual-published (26 of 44 extension folders of a crawl of real repositories hold both)
         loss(pkg.report, LossCode.VALUE_READ_AS, gm, value=f"a folder with both {cp['manifest']} and {gm}",
-             reading=f"a Claude Code plugin, its {gm} a file of it (--from gemini-extension reads the Gemini CLI "
-                     "extension instead)")
+             reading=f"a Claude Code plugin, its {gm} a file of it (named as the format to read, gemini-extension "
+                     "reads the Gemini CLI extension instead)")
     # hooks: hooks/hooks.json, and each file the manifest's `hooks` names IN ADDITION (a path or a list of paths and
     # inline objects; @anthropic-ai/claude-code 2.1.332's plugin loader reads the standard file, then merges every
     # manifest entry, a path to the standard file loaded once); inline objects and paths to no file stay manifest data
@@ -123,14 +121,6 @@ def write_claude(pkg: Package, policy: Policy):
     manifest = {"name": pkg.name, **{k: claude.pop(k) if k in claude else pkg.meta[k] for k in cp["portable"]
                                      if k != "name" and (k in pkg.meta or k in claude)}}
     manifest.update(claude)
-    if pkg.user_config is not None and "userConfig" not in manifest and pkg.fmt != "claude-plugin":
-        manifest["userConfig"] = pkg.user_config  # a Gemini CLI extension's settings (gemini.user_config)
-        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "settings", field="gemini-extension.json settings",
-             shape="plugin.json userConfig, each setting's envVar its key (${VAR} in its MCP servers written as "
-                   "${user_config.VAR}, and each VAR in a command server's env, as Gemini CLI gives them; a setting "
-                   "left empty, Claude Code does not take the environment's VAR)")
-        pkg = replace(pkg, elsewhere=[e for e in pkg.elsewhere if e[1] != "settings"],
-                      mcp=with_user_config(pkg.mcp, pkg.user_config))
     why = reserved_plugin_name(pkg.name)
     if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,

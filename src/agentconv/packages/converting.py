@@ -73,8 +73,8 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
     if (root / gm).is_file() and not (root / table()["claude-plugin"]["manifest"]).is_file():
         # dual-published: detection takes the marketplace (formats.detect); a plugin here says it itself (read_claude)
         loss(report, LossCode.VALUE_READ_AS, gm, value=f"a folder with both {cat} and {gm}",
-             reading="a Claude Code marketplace, the plugins it lists converted (--from gemini-extension reads the "
-                     "Gemini CLI extension instead)")
+             reading="a Claude Code marketplace, the plugins it lists converted (named as the format to read, "
+                     "gemini-extension reads the Gemini CLI extension instead)")
     if to == "claude-plugin":
         pkg = Package(root, MARKETPLACE, "", sources={cat: str(root / cat)})
         refused = _catalogue_names(data, report)

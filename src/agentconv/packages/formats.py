@@ -10,7 +10,7 @@ from ..errors import AgentconvError, BroadenError, UsageError
 from ..loss import LossCode, LossReport, Policy
 from .agentplugins import read_ap, write_ap
 from .claude import read_claude, write_claude
-from .gemini import per_record, read_gemini, write_gemini
+from .gemini import as_claude, per_record, read_gemini, write_gemini
 from .model import FORMATS, KINDS, MARKETPLACE, Package, table
 from .writing import Output
 
@@ -67,6 +67,8 @@ def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy
     records would otherwise run with those tools again."""
     if fmt != pkg.fmt and pkg.fmt == "gemini-extension":
         pkg = per_record(pkg) or pkg  # excludeTools as each record's own deny, where each can hold it
+        if fmt == "claude-plugin":
+            pkg = as_claude(pkg)  # its settings as the plugin's userConfig, where they map
     if fmt != pkg.fmt and not policy.allow_broaden:
         for code, _path, params in pkg.elsewhere:
             if code is LossCode.TOOL_BROADENED:

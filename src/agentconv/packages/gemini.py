@@ -105,6 +105,20 @@ def user_config(settings: Any) -> dict[str, Any] | None:
     return out
 
 
+def as_claude(pkg: Package) -> Package:
+    """The package with its settings as a Claude Code plugin's ``userConfig`` (``user_config``), said, and its servers
+    with them (``with_user_config``); as it is where they do not map or the manifest has one already."""
+    if pkg.user_config is None or "userConfig" in pkg.claude:
+        return pkg
+    key = table()[FMT]["settings"]["key"]
+    loss(pkg.report, LossCode.COMPONENT_RESHAPED, key, field=f"gemini-extension.json {key}",
+         shape="plugin.json userConfig, each setting's envVar its key (${VAR} in its MCP servers written as "
+               "${user_config.VAR}, and each VAR in a command server's env, as Gemini CLI gives them; a setting "
+               "left empty, Claude Code does not take the environment's VAR)")
+    return replace(pkg, claude={**pkg.claude, "userConfig": pkg.user_config},
+                   elsewhere=[e for e in pkg.elsewhere if e[1] != key], mcp=with_user_config(pkg.mcp, pkg.user_config))
+
+
 def with_user_config(servers: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """An extension's servers (in Claude Code's spelling) with its settings as the plugin's ``userConfig``: each
     ``${VAR}`` of a setting is ``${user_config.VAR}``, and a command server gets every setting in its environment as
