@@ -236,6 +236,14 @@ def tool(name: str) -> str:
 
 
 @cache
+def runs_in_of(tool_id: str) -> str | None:
+    """The first dialect (``ids`` order) with a ``[runs_in]`` table whose tool is ``tool_id``: the command dialect
+    whose ``known_by`` says how that tool's agents are named (``dialects.base.refers_as``); None: none. Asked once per
+    source by ``migrate`` (issue 11: the walk over every dialect was 14 ``get`` calls a source)."""
+    return next((d for d in ids() if "runs_in" in get(d).table and tool(d) == tool_id), None)
+
+
+@cache
 def owner(key: str, kinds: tuple[str, ...] = ()) -> str | None:
     """The dialect that documents a header key (its [fields] or [own]), first registered wins; with ``kinds`` (the
     reader's), a dialect of one of those kinds first: `argument-hint` in an OpenCode command is a command's key (Claude
@@ -266,7 +274,7 @@ def readers(tool_name: str) -> int:
 
 def reset() -> None:
     """Forget every loaded dialect and plugin (after installing or removing one in a running process)."""
-    for fn in (_entries, _instance, ids, _aliases, tool, owner, field_of, readers, _takers):
+    for fn in (_entries, _instance, ids, _aliases, tool, runs_in_of, owner, field_of, readers, _takers):
         fn.cache_clear()
     _broken.clear()
 

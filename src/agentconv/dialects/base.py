@@ -1855,11 +1855,8 @@ def refers_as(agent: Agent) -> str | None:
     runSubagentTool.ts's ``agentName``, 9cbc10db; read 2026-11-28), else its name."""
     if agent.origin is None:
         return agent.name or None
-    tool = registry.tool(reader_of(agent.origin.dialect, "agent"))
-    for d in registry.ids():
-        if "runs_in" in registry.get(d).table and registry.tool(d) == tool:
-            return known_as(agent, d)
-    return agent.name or None
+    d = registry.runs_in_of(registry.tool(reader_of(agent.origin.dialect, "agent")))
+    return known_as(agent, d) if d is not None else agent.name or None
 
 
 def agent_refs(agents: list[tuple[Agent, str]], to: str) -> tuple[Any, ...]:
