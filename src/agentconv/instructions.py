@@ -21,16 +21,19 @@ def _table() -> tuple[tuple[str, frozenset[str], tuple[str, ...], Any], ...]:
 
 
 @lru_cache(maxsize=1)
-def _any() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+def _any() -> tuple[frozenset[str], tuple[str, ...], Any]:
     """What ``path`` must hold for some entry of ``_table`` to match it: one of all the entries' names, or endings,
     or, for a folder glob, ``/`` and its text up to its first wildcard (its pattern, ``*/{f}/*``, matches only a path
-    that holds that text). Most paths hold none of them: they are told apart by this alone."""
+    that holds that text; the texts are one expression of literals, a ``search`` a path instead of a generator over
+    a dozen, issue 11). Most paths hold none of them: they are told apart by this alone."""
+    from . import rx
     from .tables import builtin
 
     entries = builtin("instructions.toml")["instructions"]
+    folders = dict.fromkeys("/" + re.split(r"[*?\[]", f)[0] for i in entries for f in i.get("folders", ()))
     return (frozenset(n for i in entries for n in i.get("names", ())),
             tuple(s for i in entries for s in i.get("suffixes", ())),
-            tuple(dict.fromkeys("/" + re.split(r"[*?\[]", f)[0] for i in entries for f in i.get("folders", ()))))
+            rx.compile("|".join(map(re.escape, folders))) if folders else None)
 
 
 def instructions(path: str) -> str | None:
@@ -39,7 +42,7 @@ def instructions(path: str) -> str | None:
     name = path.rpartition("/")[2]
     where = path if path.startswith("/") else "/" + path
     names, ends, folders = _any()
-    if name not in names and not name.lower().endswith(ends) and not any(f in where for f in folders):
+    if name not in names and not name.lower().endswith(ends) and (folders is None or not folders.search(where)):
         return None  # no entry's name, ending or folder: what the loop below would say, without its patterns
     for what, names, ends, folders in _table():
         if name in names or name.lower().endswith(ends) or (folders is not None and folders.match(where)):
