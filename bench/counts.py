@@ -3,6 +3,7 @@ does, beside `cp -r` of it, in figures that do not move with the machine's load 
 
     .venv/bin/python bench/counts.py                  # 2,000 agents, ~1-2 min (strace and cProfile slow the runs)
     .venv/bin/python bench/counts.py --n 500 --dir /dev/shm
+    .venv/bin/python bench/counts.py --agents corpus  # the shared corpus's Claude agents, renamed (bench/migrate.py)
 
 For each of `migrate WORK --to copilot,opencode --jobs 1`, the same with the default jobs, and `cp -r REPO WORK`
 (each on a fresh copy): the system calls by kind (`strace -f -c`, every process of the tree), per input file, and
@@ -50,9 +51,9 @@ p.dump_stats(os.environ["COUNTS_PROF"])
 """
 
 
-def strace_counts(cmd: list[str], cwd: str, out: Path) -> dict[str, int]:
+def strace_counts(cmd: list[str], cwd: str, out: Path, env: dict[str, str]) -> dict[str, int]:
     """Calls by kind of ``cmd`` and its children (``strace -f -c``)."""
-    subprocess.run(["strace", "-f", "-c", "-o", str(out), *cmd], cwd=cwd, stdout=subprocess.DEVNULL,
+    subprocess.run(["strace", "-f", "-c", "-o", str(out), *cmd], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, check=False)
     calls: dict[str, int] = {}
     for ln in out.read_text().splitlines():
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--agents", choices=("synthetic", "corpus"), default="synthetic",
+                    help="generated agents, or the shared corpus's strictly valid Claude agents (as bench/migrate.py)")
     ap.add_argument("--dir", help="work under this folder (default: a disk-backed temp folder, as bench/migrate.py)")
     args = ap.parse_args(argv)
     if shutil.which("strace") is None:
@@ -77,11 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="agentconv-counts-", dir=args.dir or migrate.work_root(False, None)))
     try:
         repo = tmp / "repo"
-        info = migrate.make_repo(repo, args.n, "synthetic", args.seed)
+        info = migrate.make_repo(repo, args.n, args.agents, args.seed)
         n = info["files"]
         env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT / "src")}
         point, fstype, _ = migrate.mount_of(str(tmp))
-        print(f"counts of one run over {n} generated Claude agents ({info['bytes'] / 1e6:.1f} MB) into {TARGETS}; "
+        kind = "generated" if args.agents == "synthetic" else "corpus"
+        print(f"counts of one run over {n} {kind} Claude agents ({info['bytes'] / 1e6:.1f} MB) into {TARGETS}; "
               f"{fstype} {point}")
         runs = {
             "agentconv --jobs 1": [PY, "-m", "agentconv", "migrate", ".", "--to", TARGETS, "--jobs", "1"],
@@ -97,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 shutil.copytree(repo, work, symlinks=True)
             before = files(work)
-            calls = strace_counts(cmd, str(work), tmp / "strace.txt") if shutil.which("strace") else {}
+            calls = strace_counts(cmd, str(work), tmp / "strace.txt", env) if shutil.which("strace") else {}
             rows[name] = (calls, files(work) - before)
         kinds = ["openat", "newfstatat", "read", "write", "close", "rename", "mkdir", "getdents64", "fsync", "unlink"]
         head = f"{'system calls':26}{'all':>9}{'/file':>7}  " + "".join(f"{k:>11}" for k in kinds) + f"{'created':>9}"
@@ -114,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([PY, str(script)], cwd=work, env={**env, "COUNTS_PROF": str(prof)},
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         stats = pstats.Stats(str(prof))
-        print(f"python calls, migrate --jobs 1 in-process: {stats.total_calls:,} ({stats.total_calls / n:,.0f} a source)")
+        calls = stats.total_calls
+        print(f"python calls, migrate --jobs 1 in-process: {calls:,} ({calls / n:,.0f} a source)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
