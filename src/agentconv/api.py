@@ -203,6 +203,19 @@ def _manifest(path: str | None) -> str | None:
     return package_manifest(path)
 
 
+def _codex_settings(path: str, text: str) -> str | None:
+    """Why a Codex settings file (``dialects.codex.settings_file``: ``.codex/config.toml``, or TOML of ``[agents.NAME]``
+    tables) is no agent file, in words; None for any other file."""
+    from .dialects.codex import roles_declared, settings_file
+
+    if not settings_file(path, text):
+        return None
+    roles = roles_declared(path, text)
+    return ("Codex's own settings (a config layer), not an agent file: Codex loads its roles from .codex/agents/ and "
+            "from the files its [agents.NAME] tables name (config_file)"
+            + (f": {', '.join(roles)}; convert those" if roles else "; convert those") + ", or the project's folder")
+
+
 _DETECTORS: list[Any] = [None, ()]
 """The dialects as detection asks them, for the registry's list of ids they were taken from."""
 
@@ -253,6 +266,8 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
             raise UnknownDialectError(f"{what}, not an agent file: its plugins' agents, commands and skills convert "
                                       "from their own files, the package as a whole into the agent-plugins, "
                                       "claude-plugin or gemini-extension format", file=path)
+        if (path or "").lower().endswith(".toml") and (said := _codex_settings(path, decoded.text)) is not None:
+            raise UnknownDialectError(said, file=path)
         if isinstance(base, Beside) and (placed := plugin_component(base.file)) is not None:
             dialect = placed[0]  # a plugin's commands/ or agents/ file: Claude Code loads it so, whatever it holds
         else:

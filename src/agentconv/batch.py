@@ -120,9 +120,11 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                         runs_as is None or runs(what) != runs_as):
                     if on_skip:
                         on_skip(e.path, skip_reason(what))
-                elif own and (tool := tool_config(e.path.as_posix())) and not in_a_dialect_place(e.path.as_posix()):
-                    if on_skip:  # the suffix of --from's files, but the tool's own settings (.codex/config.toml)
-                        on_skip(e.path, f"{tool}'s own settings, not an agent (name the file to read it anyway)")
+                elif (own or low.endswith(".toml")) and (tool := tool_config(e.path.as_posix())) and \
+                        not in_a_dialect_place(e.path.as_posix()):
+                    if on_skip:  # the tool's own settings (.codex/config.toml), whatever --from says
+                        on_skip(e.path, f"{tool}'s own settings, not an agent"
+                                + (" (name the file to read it anyway)" if own else ""))
                 elif low.endswith(PROSE) and (owner := kiro_prompt(e.path, prompts)) is not None:
                     if on_skip:
                         on_skip(e.path, kiro_prompt_reason(owner))
@@ -130,11 +132,25 @@ def discover(paths: Iterable[str | Path], from_: str | None = None,
                     yield e
                 elif low.endswith(".toml") and _declared_role(e.path):
                     yield e  # a Codex role file its project's config declares, outside .codex/agents/
+                elif on_skip and low.endswith(".toml") and _codex_settings(e.path):
+                    on_skip(e.path, "codex's own settings ([agents.NAME] tables), not an agent")
                 elif on_skip:
                     on_skip(e.path, "a data file at no place a dialect keeps its files"
                             + (f"; not a {from_} file" if from_ else "; name its dialect to read it"))
         else:
             yield Entry(p, p.name)
+
+
+def _codex_settings(path: Path) -> bool:
+    """``dialects.codex.settings_file`` of a ``.toml`` at no dialect's place (read only then)."""
+    from . import limits
+    from .dialects.codex import settings_file
+
+    try:
+        text = limits.read_file(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError, limits.LimitError):
+        return False
+    return settings_file(None, text)
 
 
 def _declared_role(path: str | os.PathLike[str]) -> bool:

@@ -156,6 +156,48 @@ def declared_role(path: str | os.PathLike[str]) -> bool:
     return declared_in(os.path.abspath(path).replace("\\", "/")) is not None
 
 
+_ROLE_TABLE = frozenset({"description", "config_file", "nickname_candidates"})
+"""The keys of a config's ``[agents.NAME]`` table (codex-rs ``AgentRoleToml``: description, config_file,
+nickname_candidates; @openai/codex 0.171.0, read in its binary 2026-11-29)."""
+
+
+def settings_file(path: str | None, text: str | None = None) -> bool:
+    """Is this Codex's own settings file (a config layer: codex-rs core config_loader ``load_project_layers``), not a
+    role: at ``.codex/config.toml`` (``[layout] configs``), or TOML whose ``[agents.NAME]`` tables hold only a role
+    table's keys (each at least one) with no role of its own at its top (``name``, ``developer_instructions``: a role
+    file is a config layer too)? Codex loads roles from ``.codex/agents/`` and from the files those tables name
+    (``config_file``), never from the config itself."""
+    from ..instructions import tool_config
+
+    if path and tool_config(path.replace("\\", "/")) == "codex":
+        return True
+    if text is None or "agents" not in text:
+        return False
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except ValueError:
+        return False
+    agents = data.get("agents")
+    tables = [t for t in agents.values() if isinstance(t, dict)] if isinstance(agents, dict) else []
+    return bool(tables) and all(t and set(t) <= _ROLE_TABLE for t in tables) and \
+        "name" not in data and "developer_instructions" not in data
+
+
+def roles_declared(config: str, text: str) -> list[str]:
+    """The role files the config ``config`` (its ``text``) names in its ``[agents.NAME]`` tables (``config_file``,
+    taken from the config's folder as ``_declared_by`` takes them), as written."""
+    import tomllib
+
+    try:
+        agents = tomllib.loads(text).get("agents")
+    except ValueError:
+        return []
+    return [t["config_file"] for t in (agents.values() if isinstance(agents, dict) else ())
+            if isinstance(t, dict) and isinstance(t.get("config_file"), str) and t["config_file"].strip()]
+
+
 def declared_in(role: str) -> str | None:
     """The project folder (the one holding ``.codex/``) whose ``.codex/config.toml`` declares the role file ``role``
     outside any ``.codex/agents/`` folder (``[agents.NAME] config_file = "../roles/reviewer.toml"``): Codex loads a
