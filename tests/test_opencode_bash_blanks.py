@@ -62,12 +62,13 @@ def test_written_beside_the_rule_as_it_came():
     assert perm["bash"] == {"*": "deny", "git status *": "allow"}
 
 
-@pytest.mark.parametrize("tools,kept", [("Read, Bash(git push:*), Bash(ls:*)", False), ("Read, Bash", True),
-                                        ("Read, Bash(git:*)", True)])
-def test_an_asks_variant_only_where_something_may_allow_what_it_asks_about(tmp_path, tools, kept):
-    """An ask (the settings' ``permissions.ask``) gets the ``?*`` variant where the map may allow a differently spaced
-    command (``"*": allow``, ``git *: allow``): there it asks instead. Under ``"*": deny`` with nothing that may match,
-    the variant would turn denied commands (``gitk push``, ``git stash push``) into asks: a widening; left out."""
+@pytest.mark.parametrize("tools,kept", [("Read, Bash(git push:*), Bash(ls:*)", None), ("Read, Bash", "git?*push*"),
+                                        ("Read, Bash(git:*)", "git *push *")])
+def test_an_asks_variant_only_where_an_allow_before_it_holds_what_it_asks_about(tmp_path, tools, kept):
+    """An ask (the settings' ``permissions.ask``) gets the ``?*`` variant where an allow written before it holds every
+    command the variant matches (``"*": allow``): there it asks instead. ``git *: allow`` holds only the commands that
+    begin ``git ``: ``git?*push*`` would also ask about ``gitk push``, which the map denies (a widening), so the
+    variant written is ``git *push *``. Under ``"*": deny`` with no such allow: none."""
     import json
 
     (tmp_path / ".git").mkdir()
@@ -78,10 +79,14 @@ def test_an_asks_variant_only_where_something_may_allow_what_it_asks_about(tmp_p
     done = agentconv.convert(agents / "a.md", "opencode", policy=agentconv.Policy(carry=False))
     bash = yaml.safe_load(done.text.split("---\n")[1])["permission"]["bash"]
     perm = {"*": "deny", "bash": bash}
-    assert ("git?*push*" in bash) is kept, bash
+    assert [k for k, v in bash.items() if v == "ask"] == ["git push *", *([kept] if kept else [])], bash
     assert decides(perm, "bash", "git push origin") == "ask"
     assert decides(perm, "bash", "git  push origin") == ("ask" if kept else "deny")
+    assert decides(perm, "bash", "git\tpush origin") == ("ask" if kept == "git?*push*" else "deny")
+    if kept != "git?*push*":  # what the map denies stays denied
+        assert decides(perm, "bash", "gitk push x") == "deny"
     if not kept:
-        assert decides(perm, "bash", "gitk push x") == "deny" and decides(perm, "bash", "git stash push") == "deny"
-        said = [i.message for i in done.report.items if i.code.value == "tool-narrowed"]
-        assert any("as asks of the command with one space between the words" in m for m in said), said
+        assert decides(perm, "bash", "git stash push") == "deny"
+    said = [i.message for i in done.report.items if i.code.value == "tool-narrowed"]
+    assert any("where an allow before them holds it, with other spaces between the words" in m for m in said) is (
+        kept != "git?*push*"), said

@@ -78,7 +78,7 @@ ROWS = {
     "a tool listed in scopes: an ask inside one is added, one apart takes nothing, an MCP tool of a server asked": (
         '{"permissions": {"ask": ["Bash(git push:*)", "Bash(rm:*)", "mcp__gh"]}}', None, "scoped",
         ['  "*": deny', "  read: allow", "  bash:", '    "*": deny', "    git *: allow", "    git push *: ask",
-         "    git?*push*: ask", "  gh_create_issue: ask"]),
+         "    git *push *: ask", "  gh_create_issue: ask"]),  # `git?*push*` would ask about `gitk push` too
     "an ask holding the agent's scope: that scope asks": (
         '{"permissions": {"ask": ["Bash(git:*)"]}}', None, "scoped",
         ['  "*": deny', "  read: allow", "  bash:", '    "*": deny', "    git *: ask",

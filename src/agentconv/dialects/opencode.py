@@ -460,8 +460,8 @@ class _PathScopes:
         self.gitignore = theirs.get("parser", {}).get("path_rules") == "gitignore"
         self.folds_blanks = theirs.get("parser", {}).get("command_blanks") == "folded"
         self.spaced: list[str] = []
-        self.asked: list[tuple[str, str]] = []  # an ask's blank-tolerant variant and the rule it came from
-        self.unasked: list[str] = []  # asks written without it (nothing in the map allows what it would ask about)
+        self.asked: list[tuple[str, list[str], str]] = []  # an ask's pattern, its variants, the rule it came from
+        self.unasked: list[str] = []  # asks written without their most tolerant variant (``asked_blanks``)
         self.names = set(dialect.table.get("paths", {}).get("names", ()))
         self.wider: list[str] = []
         self.narrower: list[str] = []
@@ -521,35 +521,56 @@ class _PathScopes:
         ``X7(rule, command, false, true)`` and to a ``:*`` prefix), so ``Bash(rm -rf *)`` denies ``rm  -rf x``.
         OpenCode matches the command's text as written (tree-sitter's ``command`` node, ``Wildcard.match``; 1.18.33
         ran ``echo  hi x`` past ``"echo hi *": deny``, 2026-11-29). Its wildcards cannot say "one or more blanks", so
-        the rule is also written with ``?*`` (one character or more) for each run of blanks and ``*`` for a trailing
+        a deny is also written with ``?*`` (one character or more) for each run of blanks and ``*`` for a trailing
         `` *`` (``rm?*-rf*``): it denies every spacing of the command, and more (other words between, ``rm -rfv``):
-        said (tool-narrowed)."""
-        body, tail = (p[:-2], "*") if p.endswith(" *") else (p, "")
-        folded = _BLANKS.sub("?*", body.strip())
-        if folded == body.strip():
+        said (tool-narrowed). An ask's variants are settled once the map is whole (``asked_blanks``)."""
+        variants = self.variants(p)
+        if not variants:
             return [p]
         said = g.raw if g.raw and "(" in g.raw else f"Bash({p})"
-        variant = (folded + tail).replace("**", "*")
-        if g.decision == "ask":  # kept or not once the map is whole (``asked_blanks``)
-            self.asked.append((variant, said))
-        else:
-            self.spaced.append(said)
-        return [p, variant]
+        if g.decision == "ask":
+            self.asked.append((p, variants, said))
+            return [p]
+        self.spaced.append(said)
+        return [p, variants[0]]
+
+    def variants(self, p: str) -> list[str]:
+        """The patterns that also match the other spellings of command rule ``p`` the source matches, the most
+        tolerant first: ``?*`` for each run of blanks (any spacing), then `` *`` after each word (any spacing made of
+        spaces, never a word glued to the one before it: ``git *push *`` holds only commands ``git *`` holds)."""
+        body, tail = (p[:-2], "*") if p.endswith(" *") else (p, "")
+        body = body.strip()
+        folded = _BLANKS.sub("?*", body)
+        if folded == body:
+            return []
+        out = [folded + tail, _BLANKS.sub(" *", body) + (" *" if tail else "")]
+        return [v for v in dict.fromkeys(_STARS.sub("*", v) for v in out) if v != p]
 
     def asked_blanks(self, perm: dict[str, Any]) -> None:
-        """An ask's blank-tolerant variant (``blanks``) asks about more commands than the source: where nothing in the
-        map may allow such a command (its ``"*"`` and every key that may match one deny or ask), it would turn commands the agent is denied
-        into asks (``gitk push``, ``git stash push origin`` under ``"*": deny``): a widening. Taken out there; the
-        other spellings of the command are then denied where the source asks (narrower: said)."""
+        """An ask's variants (``variants``) ask about more commands than the source. A command the map would deny
+        (``"*": deny`` and no allow that matches it) turned into an ask is a widening: ``git?*push*`` beside ``git *:
+        allow`` also asks about ``gitk push``, which the map denies. So the most tolerant variant whose every command
+        an allow (or ask) written before the rule already holds is written right after it (``_holds``: ``"*": allow``
+        holds ``git?*push*``, ``git *: allow`` only ``git *push *``): there it asks where the map allowed, narrower
+        only. None such: the ask is written as it came, the command's other spellings decided by the rest of the map
+        (denied where the source asks: narrower, said)."""
         rule = perm.get("bash")
-        for variant, said in self.asked:
-            if not isinstance(rule, dict) or rule.get(variant) != "ask":
+        for p, variants, said in self.asked:
+            if not isinstance(rule, dict) or rule.get(p) != "ask":
                 continue
-            if any(v == "allow" and _may_meet(k, variant) for k, v in rule.items() if k != variant):
-                self.spaced.append(said)  # something may allow what it asks about: it narrows that
+            keys = list(rule)
+            before = [k for k in keys[:keys.index(p)] if rule[k] in ("allow", "ask")]
+            chosen = next((v for v in variants if v not in rule and any(_holds(k, v) for k in before)), None)
+            if chosen is None:
+                self.unasked.append(said)
                 continue
-            del rule[variant]
-            self.unasked.append(said)
+            (self.spaced if chosen == variants[0] else self.unasked).append(said)
+            at = keys.index(p) + 1
+            items = list(rule.items())
+            rule.clear()
+            rule.update(items[:at])
+            rule[chosen] = "ask"
+            rule.update(items[at:])
 
     def exact(self, perm: dict[str, Any]) -> None:
         """An allow whose ``*`` or ``?`` a .gitignore line keeps inside one folder (``Edit(docs/*.md)``) is written
@@ -587,9 +608,10 @@ class _PathScopes:
         self._narrowed(self.spaced, "the commands that hold its words with other text between them",
                        f"also written with '?*' between the words for {d.said} (it matches the command as written, "
                        "where the source folds runs of spaces and tabs)")
-        self._narrowed(self.unasked, "the commands it asks about written with other blanks between the words (the "
-                       "source folds runs of spaces and tabs)", f"written for {d.said} as asks of the command with one "
-                       "space between the words (it matches the command as written)")
+        self._narrowed(self.unasked, "the commands it asks about written with other blanks between the words that no "
+                       "allow before them holds (the source folds runs of spaces and tabs)", f"written for {d.said} as "
+                       "asks of the command as written and, where an allow before them holds it, with other spaces "
+                       "between the words (it matches the command as written)")
         if self.lost:
             d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
                            "rules against the path relative to the project (a path from the root or the home folder "
@@ -611,8 +633,24 @@ class _PathScopes:
 
 _ABSOLUTE = ("//", "~", "$HOME")
 _BLANKS = rx.compile(r"[ \t]+")
+_STARS = rx.compile(r"\*{2,}")
 _LAST_ANY = rx.compile(r"\*\*/\*(?=[^/*?]*$)")  # `**/*.md`: a last part led by '*' after `**/`
 _ONE_FOLDER = rx.compile(r"[*?].")  # a .gitignore '*' or '?' with more after it stays in one folder; OpenCode's does not
+
+
+def _holds(a: str, b: str) -> bool:
+    """Whether OpenCode's pattern ``a`` matches every text pattern ``b`` matches (util/wildcard.ts in opencode-ai
+    1.18.33: ``*`` any text, ``?`` one character, a trailing `` *`` also the bare text before it): ``a`` is ``*``, or
+    ``b`` itself, or a literal text and a last ``*`` where every text ``b`` matches begins with that text (``git *``
+    holds ``git *push *``, not ``git?*push*``, which takes ``gitk push``). Any other pair: False (not told)."""
+    if a in ("*", b):
+        return True
+    if not a.endswith("*") or _WILD.search(a[:-1]):
+        return False
+    head = _WILD.split(b, maxsplit=1)[0]
+    if b == head + "*" and head.endswith(" "):
+        head = head[:-1]  # `git *` also matches `git`
+    return head.startswith(a[:-1]) or a.endswith(" *") and b == a[:-2]
 
 
 def _may_meet(a: str, b: str) -> bool:
