@@ -45,6 +45,8 @@ def _permission(text: str) -> list[str]:
     return [line for line in head[start + 1:] if line.startswith("  ")]
 
 
+# an ask of `git push:*` where `"*": allow` holds every spelling Claude Code asks about (test_opencode_bash_prefixes)
+ASKED = ['    "* git?*push*": ask', '    "*/git?*push*": ask', '    "*\\\\git?*push*": ask', "    git?*push*: ask"]
 # (settings.json, settings.local.json, agent, the OpenCode permission map written)
 ROWS = {
     "a whole tool asked, agent of every tool": (
@@ -54,13 +56,11 @@ ROWS = {
         ['  "*": deny', "  read: allow", "  grep: allow", "  webfetch: ask", "  bash: allow"]),
     "a scope asked, agent of every tool: the rest of the tool stays allowed": (
         '{"permissions": {"ask": ["Bash(git push:*)"]}}', None, "all",
-        ["  bash:", '    "*": allow', "    git push *: ask",
-         "    git?*push*: ask"]),
+        ["  bash:", '    "*": allow', "    git push *: ask", *ASKED]),
     "a scope asked, agent listing the tool whole": (
         '{"permissions": {"ask": ["Bash(git push:*)"]}}', None, "listed",
         ['  "*": deny', "  read: allow", "  grep: allow", "  webfetch: allow", "  bash:", '    "*": allow',
-         "    git push *: ask",
-         "    git?*push*: ask"]),
+         "    git push *: ask", *ASKED]),
     "a tool the agent does not list: nothing to ask": (
         '{"permissions": {"ask": ["Edit", "Write", "Grep"]}}', None, "listed",
         ['  "*": deny', "  read: allow", "  grep: ask", "  webfetch: allow", "  bash: allow"]),
@@ -71,7 +71,9 @@ ROWS = {
         '{"permissions": {"ask": ["Bash", "Glob"], "deny": ["Bash"]}}', None, "all", ["  glob: ask", "  bash: deny"]),
     "a deny of a scope inside an asked one stays after it (the last matching rule wins there)": (
         '{"permissions": {"ask": ["Bash(rm:*)"]}}', '{"permissions": {"deny": ["Bash(rm -rf:*)"]}}', "all",
-        ["  bash:", '    "*": allow', "    rm *: ask", "    rm -rf *: deny", "    rm?*-rf*: deny"]),
+        ["  bash:", '    "*": allow', "    rm *: ask", '    "* rm*": ask', '    "*/rm*": ask', '    "*\\\\rm*": ask',
+         "    rm -rf *: deny", '    "* rm?*-rf*": deny', '    "*/rm?*-rf*": deny', '    "*\\\\rm?*-rf*": deny',
+         "    rm?*-rf*: deny"]),
     "the files' ask rules add up; an MCP server asked": (
         '{"permissions": {"ask": ["WebFetch"]}}', '{"permissions": {"ask": ["mcp__gh"]}}', "all",
         ["  webfetch: ask", "  gh_*: ask"]),

@@ -459,8 +459,9 @@ class _PathScopes:
         self.dialect, self.ctx = dialect, ctx
         self.gitignore = theirs.get("parser", {}).get("path_rules") == "gitignore"
         self.folds_blanks = theirs.get("parser", {}).get("command_blanks") == "folded"
+        self.strips = theirs.get("parser", {}).get("command_prefixes") == "stripped"
         self.spaced: list[str] = []
-        self.asked: list[tuple[str, list[str], str]] = []  # an ask's pattern, its variants, the rule it came from
+        self.asked: list[tuple[str, list[list[str]], str]] = []  # an ask's pattern, its variants, its rule
         self.unasked: list[str] = []  # asks written without their most tolerant variant (``asked_blanks``)
         self.names = set(dialect.table.get("paths", {}).get("names", ()))
         self.wider: list[str] = []
@@ -472,7 +473,7 @@ class _PathScopes:
     def written(self, name: str, g: Grant) -> list[str]:
         """The patterns to write under permission ``name`` for ``g``'s scope."""
         p = str(g.pattern)
-        if name == "bash" and self.folds_blanks and g.decision != "allow":
+        if name == "bash" and (self.folds_blanks or self.strips) and g.decision != "allow":
             return self.blanks(p, g)
         if not self.gitignore or name not in self.names:
             return [p]
@@ -532,19 +533,31 @@ class _PathScopes:
             self.asked.append((p, variants, said))
             return [p]
         self.spaced.append(said)
-        return [p, variants[0]]
+        return [p, *variants[0]]
 
-    def variants(self, p: str) -> list[str]:
-        """The patterns that also match the other spellings of command rule ``p`` the source matches, the most
-        tolerant first: ``?*`` for each run of blanks (any spacing), then `` *`` after each word (any spacing made of
-        spaces, never a word glued to the one before it: ``git *push *`` holds only commands ``git *`` holds)."""
+    def variants(self, p: str) -> list[list[str]]:
+        """The patterns that also match the other spellings of command rule ``p`` the source matches, in sets of
+        patterns written together, the most tolerant first. Where the source looks past what comes before the command
+        and its redirections (``[parser] command_prefixes``: Claude Code's assignments, wrappers, a folder before the
+        name, ``xargs``; claude.toml), the rule after a blank, a '/' or a backslash: ``* rm?*-rf*``, ``*/rm?*-rf*``,
+        ``*\\rm?*-rf*`` (not ``*rm*``, which would take ``terraform``); a rule without a ``*`` at its end (Claude
+        Code's exact ``Bash(rm -rf /)``) after anything and followed by a blank or a redirection (``*rm?*-rf?*/ *``,
+        ``*rm?*-rf?*/>*`` ...), never by other text (``rm -rf ./build`` is not that rule). Then ``?*`` for each run of
+        blanks (any spacing); then `` *`` after each word (any spacing made of spaces, never a word glued to the one
+        before it: ``git *push *`` holds only commands ``git *`` holds)."""
         body, tail = (p[:-2], "*") if p.endswith(" *") else (p, "")
         body = body.strip()
-        folded = _BLANKS.sub("?*", body)
-        if folded == body:
-            return []
-        out = [folded + tail, _BLANKS.sub(" *", body) + (" *" if tail else "")]
-        return [v for v in dict.fromkeys(_STARS.sub("*", v) for v in out) if v != p]
+        folded = _BLANKS.sub("?*", body) if self.folds_blanks else body
+        out = []
+        if self.strips and (tail or body.endswith("*")):
+            out.append([*(lead + folded + tail for lead in _LEADS if not body.startswith("*")),
+                        *([folded + tail] if folded != body else [])])
+        elif self.strips:
+            out.append(["*" + folded + end for end in _REDIRECTED])
+        if folded != body:
+            out += [[folded + tail], [_BLANKS.sub(" *", body) + (" *" if tail else "")]]
+        out = [[_STARS.sub("*", v) for v in vs if _STARS.sub("*", v) != p] for vs in out]
+        return [vs for i, vs in enumerate(out) if vs and vs not in out[:i]]
 
     def asked_blanks(self, perm: dict[str, Any]) -> None:
         """An ask's variants (``variants``) ask about more commands than the source. A command the map would deny
@@ -560,7 +573,8 @@ class _PathScopes:
                 continue
             keys = list(rule)
             before = [k for k in keys[:keys.index(p)] if rule[k] in ("allow", "ask")]
-            chosen = next((v for v in variants if v not in rule and any(_holds(k, v) for k in before)), None)
+            chosen = next((vs for vs in variants if all(v not in rule and any(_holds(k, v) for k in before)
+                                                        for v in vs)), None)
             if chosen is None:
                 self.unasked.append(said)
                 continue
@@ -569,7 +583,7 @@ class _PathScopes:
             items = list(rule.items())
             rule.clear()
             rule.update(items[:at])
-            rule[chosen] = "ask"
+            rule.update(dict.fromkeys(chosen, "ask"))
             rule.update(items[at:])
 
     def exact(self, perm: dict[str, Any]) -> None:
@@ -605,13 +619,23 @@ class _PathScopes:
 
     def report(self) -> None:
         ctx, d = self.ctx, self.dialect
-        self._narrowed(self.spaced, "the commands that hold its words with other text between them",
-                       f"also written with '?*' between the words for {d.said} (it matches the command as written, "
-                       "where the source folds runs of spaces and tabs)")
-        self._narrowed(self.unasked, "the commands it asks about written with other blanks between the words that no "
-                       "allow before them holds (the source folds runs of spaces and tabs)", f"written for {d.said} as "
-                       "asks of the command as written and, where an allow before them holds it, with other spaces "
-                       "between the words (it matches the command as written)")
+        if self.strips:
+            self._narrowed(self.spaced, "the commands that hold its words with other text before or between them",
+                           f"also written with '?*' between the words and after any text and a blank, a '/' or a "
+                           f"backslash (an exact command: followed by a blank or a redirection) for {d.said} (it "
+                           "matches the command as written, where the source folds runs of spaces and tabs and looks "
+                           "past leading assignments and wrappers such as env, sudo, timeout or xargs, a folder before "
+                           "the command's name and redirections; a word with quotes or a backslash inside it, r\\m, "
+                           "or a quote or a tab right before the command's name, is still not matched there)")
+        else:
+            self._narrowed(self.spaced, "the commands that hold its words with other text between them",
+                           f"also written with '?*' between the words for {d.said} (it matches the command as written, "
+                           "where the source folds runs of spaces and tabs)")
+        before = "other text before the command or " if self.strips else ""
+        self._narrowed(self.unasked, f"the commands it asks about written with {before}other blanks between the words "
+                       "that no allow before them holds (the source folds runs of spaces and tabs)", f"written for "
+                       f"{d.said} as asks of the command as written and, where an allow before them holds it, with "
+                       "other spaces between the words (it matches the command as written)")
         if self.lost:
             d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
                            "rules against the path relative to the project (a path from the root or the home folder "
@@ -634,6 +658,8 @@ class _PathScopes:
 _ABSOLUTE = ("//", "~", "$HOME")
 _BLANKS = rx.compile(r"[ \t]+")
 _STARS = rx.compile(r"\*{2,}")
+_LEADS = ("* ", "*/", "*\\")  # what may stand right before a command's name Claude Code looks past (claude.toml)
+_REDIRECTED = (" *", ">*", "<*", "&>*")  # what may follow a whole command Claude Code matches without its redirections
 _LAST_ANY = rx.compile(r"\*\*/\*(?=[^/*?]*$)")  # `**/*.md`: a last part led by '*' after `**/`
 _ONE_FOLDER = rx.compile(r"[*?].")  # a .gitignore '*' or '?' with more after it stays in one folder; OpenCode's does not
 
