@@ -29,13 +29,15 @@ from agentconv import api
 from test_project_settings import _claude_project
 
 SCOPED = "---\nname: scoped\ndescription: Git only\ntools: Read, Bash(git *), mcp__gh__create_issue\n---\nGit.\n"
+BOTH = "---\nname: both\ndescription: Shell\ntools: Read, Bash, Bash(git status *)\n---\nShell.\n"
 
 
 def _project(root, settings, local=None):
     """The project of ``test_project_settings`` (agents all, listed, own) with one listing tools in scopes."""
     agents, files = _claude_project(root, settings, local)
     (agents / "scoped.md").write_text(SCOPED)
-    return agents, {**files, "scoped": SCOPED}
+    (agents / "both.md").write_text(BOTH)
+    return agents, {**files, "scoped": SCOPED, "both": BOTH}
 
 
 def _permission(text: str) -> list[str]:
@@ -81,6 +83,9 @@ ROWS = {
         '{"permissions": {"ask": ["Bash(git push:*)", "Bash(rm:*)", "mcp__gh"]}}', None, "scoped",
         ['  "*": deny', "  read: allow", "  bash:", '    "*": deny', "    git *: allow", "    git push *: ask",
          "    git *push *: ask", "  gh_create_issue: ask"]),  # `git?*push*` would ask about `gitk push` too
+    # Claude Code checks a whole tool's ask rule before any allow: `git status *: allow` after `"*": ask` ran unasked
+    "a whole tool asked, agent listing it whole and in a scope: the scope asks too": (
+        '{"permissions": {"ask": ["Bash"]}}', None, "both", ['  "*": deny', "  read: allow", "  bash: ask"]),
     "an ask holding the agent's scope: that scope asks": (
         '{"permissions": {"ask": ["Bash(git:*)"]}}', None, "scoped",
         ['  "*": deny', "  read: allow", "  bash:", '    "*": deny', "    git *: ask",

@@ -660,10 +660,14 @@ def _asks(dialect: "Dialect", policy: Any, rules: tuple[str, ...]) -> bool:
             continue  # a tool the agent does not have: nothing to ask about
         if any(g.decision == "ask" and g.pattern is None and covers(g.canonical or "", Grant("", c)) for g in grants + added):
             continue  # the whole tool asks already
-        if rule.pattern is None:
+        if rule.pattern is None:  # every call of the tool asks, in whatever scope the agent has it: Claude Code
+            # checks a whole tool's ask rule before any allow (`Bash, Bash(git status *)` beneath an ask of `Bash` asks
+            # of git status too; its scope kept as an allow was written `"*": ask, git status *: allow` and ran unasked
+            # in OpenCode, where the last matching rule wins). A scope the whole tool's ask covers says nothing more.
             whole = [g for g in granted if g.pattern is None]
             grants = [replace(g, decision="ask") if g.decision == "allow" and any(g is w for w in whole) else g
-                      for g in grants]
+                      for g in grants if not (whole and g.decision == "allow" and g.pattern is not None
+                                              and any(g is s for s in granted))]
             if policy.mode != ALLOWLIST and not any(g.canonical == c for g in whole):
                 added.append(rule)  # every tool but the denied: this one asks
             if policy.mode == ALLOWLIST and not whole:  # listed in scopes only: those scopes ask
