@@ -69,3 +69,28 @@ def test_an_ask_is_asked_whatever_comes_before_it_only_where_the_map_allows_that
     assert decides(perm, "bash", "git  push") == "ask"
     for command in ("FOO=1 git push", "echo git push", "gitk push"):
         assert decides(perm, "bash", command) == "deny", command
+
+
+def test_a_deny_or_ask_of_a_command_opencode_never_asks_about_is_refused():
+    """OpenCode runs ``cd``, ``pushd``, ``popd``, ``chdir`` (and PowerShell's ``set-location``, ``push-location``)
+    without a permission check (opencode-ai 1.18.33 ``ShellTool.collect``): ``cd *: deny`` holds nothing there. A
+    Claude Code ``Bash(cd:*)`` deny, or a Kiro ``deniedCommands`` of ``cd .*``, is refused (exit 6), or with
+    ``--allow-broaden`` said (tool-broadened); a rule of another command that begins so (``cdk``) is written."""
+    import json
+
+    import pytest
+
+    from agentconv.errors import BroadenError
+
+    with pytest.raises(BroadenError, match=r"Bash\(cd:\*\) would hold nothing in opencode"):
+        convert("tools: Bash, Read\ndisallowedTools: Bash(cd:*), Bash(cdk destroy:*)\n")
+    text = f"---\nname: a\ndescription: x\ntools: Bash\ndisallowedTools: Bash(pushd *)\n---\nbody\n"
+    done = agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md",
+                                  policy=agentconv.Policy(carry=False, allow_broaden=True))
+    assert any(i.code.value == "tool-broadened" and "Bash(pushd *)" in i.message for i in done.report.items)
+    perm = yaml.safe_load(convert("tools: Bash\ndisallowedTools: Bash(cdk destroy:*)\n").text.split("---\n")[1])
+    assert decides(perm["permission"], "bash", "cdk destroy x") == "deny"
+    kiro = json.dumps({"name": "w", "description": "d", "prompt": "p", "tools": ["shell"],
+                       "toolsSettings": {"shell": {"deniedCommands": ["cd .*"]}}})
+    with pytest.raises(BroadenError, match="would hold nothing"):
+        agentconv.convert_text(kiro, "opencode", path=".kiro/agents/w.json")

@@ -467,12 +467,16 @@ class _PathScopes:
         self.wider: list[str] = []
         self.narrower: list[str] = []
         self.lost: list[str] = []
+        self.dead: list[str] = []  # command denies or asks of commands OpenCode never asks about (``unchecked``)
+        self.never = set(dialect.table.get("bash", {}).get("unchecked", ()))
         # (permission, written pattern) -> (decision, said, its '/' count, the patterns of what OpenCode takes beyond it)
         self.folded: dict[tuple[str, str], tuple[str, str, int, list[str]]] = {}
 
     def written(self, name: str, g: Grant) -> list[str]:
         """The patterns to write under permission ``name`` for ``g``'s scope."""
         p = str(g.pattern)
+        if name == "bash" and g.decision != "allow" and self.unchecked(p):
+            self.dead.append(g.raw if g.raw and "(" in g.raw else f"Bash({p})")
         if name == "bash" and (self.folds_blanks or self.strips) and g.decision != "allow":
             return self.blanks(p, g)
         if not self.gitignore or name not in self.names:
@@ -514,6 +518,12 @@ class _PathScopes:
             else:
                 self.wider.append(said)
         return list(dict.fromkeys(out))
+
+    def unchecked(self, p: str) -> bool:
+        """Whether command pattern ``p`` names a command OpenCode never asks about (``[bash] unchecked``: ``cd``,
+        ``pushd`` ...), whatever follows its first word: ``cd *``, ``cd``, ``cd*``."""
+        word = _FIRST_WORD.match(p)
+        return word is not None and word.group(0) in self.never and p[word.end():word.end() + 1] in ("", " ", "\t", "*", "?")
 
     def blanks(self, p: str, g: Grant) -> list[str]:
         """A command a source denies (or asks about) whatever the blanks between its words: Claude Code folds each run
@@ -636,6 +646,9 @@ class _PathScopes:
                        "that no allow before them holds (the source folds runs of spaces and tabs)", f"written for "
                        f"{d.said} as asks of the command as written and, where an allow before them holds it, with "
                        "other spaces between the words (it matches the command as written)")
+        if self.dead:
+            d.broaden(ctx, f"{', '.join(dict.fromkeys(self.dead))} would hold nothing in {d.said}, which never asks "
+                           f"about {', '.join(sorted(self.never))} commands (it runs them without a permission check)")
         if self.lost:
             d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
                            "rules against the path relative to the project (a path from the root or the home folder "
@@ -658,6 +671,7 @@ class _PathScopes:
 _ABSOLUTE = ("//", "~", "$HOME")
 _BLANKS = rx.compile(r"[ \t]+")
 _STARS = rx.compile(r"\*{2,}")
+_FIRST_WORD = rx.compile(r"[^\s*?]+")
 _LEADS = ("* ", "*/", "*\\")  # what may stand right before a command's name Claude Code looks past (claude.toml)
 _REDIRECTED = (" *", ">*", "<*", "&>*")  # what may follow a whole command Claude Code matches without its redirections
 _LAST_ANY = rx.compile(r"\*\*/\*(?=[^/*?]*$)")  # `**/*.md`: a last part led by '*' after `**/`
