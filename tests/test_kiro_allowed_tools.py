@@ -113,10 +113,19 @@ def test_literal_denied_commands_are_written_as_command_scopes():
     for target in ("gemini", "copilot", "roo"):  # no command scope there: still refused
         with pytest.raises(BroadenError):
             agentconv.convert_text(src, target, path=PATH)
-    # a list holding any regex that is no glob is still refused whole, never dropped (the Amazon Q spelling too)
-    other = agent(["fs_read", "execute_bash"], ["execute_bash"],
+    # a regex that is no glob is written as the wider deny of a glob that matches all it does, said (the Amazon Q
+    # spelling too; kiro.command_superset, test_unseen25b.py) ...
+    wider = agent(["fs_read", "execute_bash"], ["execute_bash"],
                   {"execute_bash": {"deniedCommands": ["git push.*", "rm\\s+-rf.*"]}})
+    out = agentconv.convert_text(wider, "claude", path=".amazonq/cli-agents/worker.json")
+    assert "disallowedTools: Bash(git push*), Bash(rm*-rf*)" in head(out.text)
+    assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
+        "'rm\\\\s+-rf.*' (a regex) written as the deny of rm*-rf*, which also forbids the commands each glob matches "
+        "that the regex does not (a glob cannot say its classes, groups and repeats)"]
+    # ... and a list holding any regex no glob holds, not even a wider one, is still refused whole, never dropped
+    other = agent(["fs_read", "execute_bash"], ["execute_bash"],
+                  {"execute_bash": {"deniedCommands": ["git push.*", "curl.*\\|\\s*sh.*"]}})
     for target in ("opencode", "claude"):
         with pytest.raises(BroadenError, match=re.escape("toolsSettings deny execute_bash deniedCommands git push.*, "
-                                                         "rm\\s+-rf.*")):
+                                                         "curl.*\\|\\s*sh.*")):
             agentconv.convert_text(other, target, path=".amazonq/cli-agents/worker.json")

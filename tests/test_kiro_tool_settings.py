@@ -25,7 +25,8 @@ def agent(settings: dict) -> str:
 
 
 @pytest.mark.parametrize("settings, said", [
-    ({"shell": {"deniedCommands": ["git\\s+push .*"]}}, "shell deniedCommands git\\s+push .*"),  # a regex, no glob
+    # a regex no glob holds, not even a wider one (a flag changes how its letters match: kiro.command_superset)
+    ({"shell": {"deniedCommands": ["(?i)git\\s+push .*"]}}, "shell deniedCommands (?i)git\\s+push .*"),
     ({"execute_bash": {"allowedCommands": ["make test"], "denyByDefault": True}}, "execute_bash denyByDefault"),
     ({"write": {"allowedPaths": ["src/**"], "deniedPaths": ["secrets/**"]}}, "write deniedPaths secrets/**"),
     ({"use_aws": {"deniedServices": ["iam"]}}, "use_aws deniedServices iam"),
@@ -99,7 +100,7 @@ def test_kiros_todo_tool_name_is_read_and_valid_but_todo_list_is_what_is_written
 
 
 @pytest.mark.parametrize("tools, settings", [
-    (["read"], {"shell": {"deniedCommands": ["git\\s+push .*"]}, "execute_bash": {"denyByDefault": True}}),
+    (["read"], {"shell": {"deniedCommands": ["(?i)git\\s+push .*"]}, "execute_bash": {"denyByDefault": True}}),
     (["fs_read", "fs_write"], {"subagent": {"availableAgents": ["reviewer"]}, "use_subagent": {"availableAgents": ["x"]}}),
     ([], {"write": {"deniedPaths": ["secrets/**"]}}),
 ])

@@ -490,6 +490,7 @@ class Dialect(ToolFields, Detection):
         """One IR record (``ctx.agent``) -> its header mapping, body and side channel, for the envelope to lay out."""
         mapping = self.build(ctx)
         self.builtin_name(ctx, mapping)
+        self._wider_scopes(ctx, mapping)
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
             ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
@@ -499,6 +500,35 @@ class Dialect(ToolFields, Detection):
         return records.Out(mapping, body, self.own_layout(ctx.agent),
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping,
                                            body_read(body) if body_read else body))
+
+    def _wider_scopes(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
+        """A deny scope its reader could only read wider than the source's (``origin.keep["wider_scopes"]``: raw ->
+        scope; Kiro's ``deniedCommands`` regex ``git push *`` as ``git push*``, ``kiro.command_superset``), said
+        (``tool-narrowed``) where this writer wrote that scope: the agent is denied more here than in the source. Not
+        in the source's own dialect, which writes the regex back as it came."""
+        origin = ctx.agent.origin
+        wider = origin.keep.get("wider_scopes") if origin is not None and origin.dialect != self.id else None
+        if not wider:
+            return
+        texts: list[str] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    texts.append(str(k))
+                    walk(v)
+            elif isinstance(value, (list, tuple)):
+                for v in value:
+                    walk(v)
+            elif isinstance(value, str):
+                texts.append(value)
+        walk(mapping)
+        written = [(raw, scope) for raw, scope in wider if any(scope in t for t in texts)]
+        if written:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools",
+                           written=", ".join(f"{raw!r} (a regex) written as the deny of {scope}" for raw, scope in written),
+                           tools="the commands each glob matches that the regex does not (a glob cannot say its "
+                                 "classes, groups and repeats)")
 
     def _fresh_layout(self, agent: Agent, mapping: dict[str, Any]) -> frontmatter.Layout | None:
         """For a record written fresh from another dialect's markdown, what of its layout the tools do not read and

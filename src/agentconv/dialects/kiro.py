@@ -193,8 +193,11 @@ class Kiro(Dialect):
         """A shell's ``deniedCommands`` (``toolsSettings.shell``, ``execute_bash``) that are each a literal command, or
         a literal prefix followed by ``.*``, read as scoped denies of the shell it has (``git push.*`` -> ``git push*``;
         ``command_glob``), which a target with command scopes writes (OpenCode ``bash: {"git push*": deny}``, Claude Code
-        ``Bash(git push*)``): no longer refused there. A list with any other regex is read as nothing (``_denies``
-        refuses it as before). The ``tools`` as written and the policy read are kept (``own_tools``)."""
+        ``Bash(git push*)``): no longer refused there. Another regex is read as the deny of a wider glob where one
+        matches all it does (``command_superset``: ``git push *`` -> ``git push*``), said where written
+        (``origin.keep["wider_scopes"]``, ``base.Dialect._wider_scopes``). A list with a regex no glob holds even so
+        is read as nothing (``_denies`` refuses it as before). The ``tools`` as written and the policy read are kept
+        (``own_tools``)."""
         settings = data.get("toolsSettings")
         policy = agent.tools
         if not isinstance(settings, dict) or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
@@ -204,7 +207,7 @@ class Kiro(Dialect):
             denied = value.get("deniedCommands") if isinstance(value, dict) else None
             if not isinstance(tool, str) or self.crosswalk.read(tool) != ["bash"] or not isinstance(denied, list):
                 continue
-            globs = [command_glob(d) if isinstance(d, str) else None for d in denied]
+            globs = [(command_glob(d) or command_superset(d)) if isinstance(d, str) else None for d in denied]
             if denied and None not in globs:
                 rules += [Grant(d, "bash", "deny", g) for d, g in zip(denied, globs)]
         if policy.mode == ALLOWLIST:
@@ -224,6 +227,9 @@ class Kiro(Dialect):
         report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in rules),
                    reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in rules) + "), as "
                            f"{self.said} matches each regex against the whole command")
+        wider = tuple((g.raw, str(g.pattern)) for g in rules if command_glob(g.raw) is None)
+        if wider and agent.origin is not None:  # no glob says these exactly: a wider deny, said where it is written
+            agent.origin.keep["wider_scopes"] = wider  # (base.Dialect._wider_scopes; command_superset)
 
     def _available_agents(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The subagent tool's ``availableAgents`` (``toolsSettings.subagent``; "only the reviewer, tester, and agents
@@ -489,6 +495,158 @@ def command_glob(regex: str) -> str | None:
     if any(ch in literal for ch in _NOT_LITERAL) or "  " in literal or (rest and literal.endswith(":")):
         return None
     return ("*" if lead else "") + literal + ("*" if rest else "")
+
+
+_WILD = object()
+"""A run of any characters in ``command_superset``'s pieces (a glob's ``*``)."""
+_ZERO_WIDTH = "bBAz"   # \\b \\B \\A \\z: assertions, no character
+_CLASSES = "sSdDwW"    # \\s \\d \\w and their negations: one character of a class
+_REPEAT = rx.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def _group_end(regex: str, i: int) -> int | None:
+    """The index after the ``)`` that closes the group opening at ``i`` (escapes and classes skipped), or None."""
+    depth, j = 0, i
+    while j < len(regex):
+        ch = regex[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            end = _class_end(regex, j)
+            if end is None:
+                return None
+            j = end
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        j += 1
+        if depth == 0:
+            return j
+    return None
+
+
+def _class_end(regex: str, i: int) -> int | None:
+    """The index after the ``]`` that closes the class opening at ``i``, or None (a nested class or set operation:
+    not read)."""
+    j = i + 1
+    if regex.startswith("^", j):
+        j += 1
+    if regex.startswith("]", j):
+        j += 1  # a leading ']' is the character
+    while j < len(regex):
+        ch = regex[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[" or regex.startswith(("&&", "--", "~~"), j):
+            return None
+        if ch == "]":
+            return j + 1
+        j += 1
+    return None
+
+
+def command_superset(regex: str) -> str | None:
+    """A command glob that matches every command Kiro's ``deniedCommands`` regex matches, and more, where there is
+    none exactly (``command_glob``): a deny written so forbids at least what Kiro forbids (the agent gets less access
+    there, never more; said as ``tool-narrowed``). Kiro anchors the regex as ``\\A{regex}\\z`` and denies a command it
+    matches whole (aws/amazon-q-developer-cli 15cc8f3c crates/chat-cli/src/cli/chat/tools/execute/mod.rs
+    ``eval_perm``: ``denied_commands ... Regex::new(&format!(r"\\A{dc}\\z"))``, "deny wins"), so the regex is read as
+    a sequence of pieces: a character that must be there (a literal, its punctuation escaped or not special), or a run
+    of anything (``*``) for a piece that may vary: ``.``, a class (``[...]``, ``\\s``, ``\\d``, ``\\w``), a group
+    (``(push|pull)``), and a piece repeated, optional or not (``x*``, ``x?``, ``x+`` is ``x`` then ``*``, ``{n,m}``).
+    Assertions (``^``, ``$``, ``\\b``, ``\\A``, ``\\z``) take no character: dropped. Real files write a glob as the
+    regex (``git push *``: Kiro denies ``git push`` and spaces after it) and regexes (``aws .* delete-.*``,
+    ``rm\\s+-rf.*``): read as ``git push*``, ``aws * delete-*``, ``rm*-rf*``. None (refused as before) for what no
+    glob holds: an alternation outside a group (``\\A`` binds to its first branch, ``\\z`` to its last), a flag
+    (``(?i)``: the literals would match other cases), an escape this does not know (``\\x41``, ``\\n``), no literal
+    at all, and a literal that a target reads otherwise (``_NOT_LITERAL`` but ``*``/``?``, which a glob matches
+    anyway: the shell's operators, quotes and assignments, as ``command_glob``), doubled or edged blanks, or ``:``
+    before a ``*`` (Claude Code's prefix rule)."""
+    pieces: list[object] = []
+    i, n = 0, len(regex)
+    while i < n:
+        ch = regex[i]
+        atom: object
+        if ch in "|)*+?{":
+            return None  # an alternation outside a group, or a repeat of nothing
+        if ch in "^$":
+            i += 1
+            continue
+        if ch == "(":
+            if regex.startswith("(?", i) and not regex.startswith(("(?:", "(?P<", "(?<"), i):
+                return None  # a flag group changes how the literals match
+            end = _group_end(regex, i)
+            if end is None:
+                return None
+            atom, i = _WILD, end
+        elif ch == "[":
+            end = _class_end(regex, i)
+            if end is None:
+                return None
+            atom, i = _WILD, end
+        elif ch == ".":
+            atom, i = _WILD, i + 1
+        elif ch == "\\":
+            nxt = regex[i + 1:i + 2]
+            if nxt and nxt in _ZERO_WIDTH:
+                i += 2
+                continue
+            if nxt and nxt in _CLASSES:
+                atom, i = _WILD, i + 2
+            elif nxt in ("p", "P"):
+                if regex.startswith("{", i + 2):
+                    close = regex.find("}", i + 3)
+                    if close < 0:
+                        return None
+                    atom, i = _WILD, close + 1
+                else:
+                    atom, i = _WILD, i + 3
+            elif not nxt or nxt.isalnum() or nxt.isspace():
+                return None
+            else:
+                atom, i = nxt, i + 2
+        else:
+            atom, i = ch, i + 1
+        least = 1
+        if i < n and regex[i] in "*+?":
+            least = 0 if regex[i] in "*?" else -1
+            i += 1
+        elif i < n and regex[i] == "{":
+            m = _REPEAT.match(regex, i)
+            if not m or not (m.group(1) or m.group(2)):
+                return None
+            least = -1 if int(m.group(1) or 0) else 0
+            i = m.end()
+        if least != 1 and i < n and regex[i] == "?":
+            i += 1  # lazy: the same commands
+        if least == 0:
+            pieces.append(_WILD)
+        elif least == -1:
+            pieces += [atom, _WILD]
+        else:
+            pieces.append(atom)
+    out: list[str] = []
+    for piece in pieces:
+        if piece is _WILD:
+            if out and out[-1] == "*":
+                continue
+            if out and out[-1].endswith(":"):
+                return None
+            out.append("*")
+        elif out and out[-1] != "*":
+            out[-1] += str(piece)
+        else:
+            out.append(str(piece))
+    literals = [p for p in out if p != "*"]
+    if not literals:
+        return None
+    for text in literals:
+        if any(ch in text for ch in _NOT_LITERAL if ch not in "*?") or "  " in text:
+            return None
+    glob = "".join(out)
+    return glob if glob == glob.strip() else None
 
 
 _GLOB = "*?[{"

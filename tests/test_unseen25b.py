@@ -1,0 +1,77 @@
+"""Classes of problems found by sweeping the 25th shadow corpus (b): Gemini CLI, Codex, Kiro, Cursor and OpenCode files
+from public repositories no earlier corpus holds (helper unseen25b, 2026-11-29; the corpus stays outside the project).
+Synthetic inputs only."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import agentconv
+from agentconv.errors import BroadenError
+
+KIRO = ".kiro/agents/worker.json"
+
+
+def kiro(denied: list[str], tools: list[str] | None = None) -> str:
+    return json.dumps({"name": "worker", "description": "Does the work.", "prompt": "Work.",
+                       "tools": tools or ["read", "write", "shell"],
+                       "toolsSettings": {"shell": {"deniedCommands": denied}}}, indent=2) + "\n"
+
+
+def header(text: str) -> str:
+    return text.split("\n---", 1)[0]
+
+
+# Kiro anchors each deniedCommands regex (\A{regex}\z) and denies the command it matches whole
+# (aws/amazon-q-developer-cli 15cc8f3c crates/chat-cli/src/cli/chat/tools/execute/mod.rs eval_perm). Real agents write
+# globs as regexes (`git push *`: `git push` then spaces) and regexes with classes or repeats (`aws .* delete-.*`,
+# `rm\s+-rf.*`): no glob says them exactly, so the whole list was refused (exit 6) for Claude Code and OpenCode, which
+# deny command scopes. A glob that matches every command the regex does, and more, denies at least as much.
+@pytest.mark.parametrize("regex, glob", [
+    ("git push *", "git push*"), ("docker compose down *", "docker compose down*"), ("rm *", "rm*"),
+    ("aws .* delete-.*", "aws * delete-*"), ("rm\\s+-rf.*", "rm*-rf*"), ("rmdir\\b.*", "rmdir*"),
+    ("git\\s+push\\s+.*--force.*", "git*push*--force*"), ("chmod\\s+(-R\\s+)?777.*", "chmod*777*"),
+    ("DROP\\s+(DATABASE|TABLE|SCHEMA).*", "DROP*"), ("find\\b.*-delete", "find*-delete"), ("x{2}y", "x*y"),
+    ("[a-z]+x", "*x"), ("git (push|pull).*", "git *"), ("npm run [a-z]+", "npm run *"),
+    # none: an alternation outside a group (\A binds to its first branch), a flag (other cases match), no literal,
+    # an escape it does not know, a shell operator or a quote (a target matches each command of a compound one on
+    # its own), a ':' before a run (Claude Code's prefix rule), an edged blank
+    ("a|b", None), ("(?i)drop table.*", None), (".*", None), ("\\x41b", None), ("curl.*\\|\\s*(ba)?sh.*", None),
+    ('git commit -m ".*"', None), ("foo:.*", None), (" rm.*", None), ("a\\nb", None), ("a[[:alpha:]]", None),
+])
+def test_a_denied_command_regex_has_a_wider_glob_where_it_has_one(regex, glob):
+    from agentconv.dialects.kiro import command_superset
+
+    assert command_superset(regex) == glob
+    if glob is not None:  # every command the regex matches, the glob matches (its `*` any run of characters)
+        rx_glob = re.compile("".join(".*" if c == "*" else re.escape(c) for c in glob), re.S)
+        for sample in {"git push", "git push  ", "aws s3 delete-bucket", "rm  -rf x", "rmdir a", "DROP TABLE t",
+                       "git   push origin --force", "chmod -R 777 x", "chmod 777", "find . -delete", "xxy", "abx",
+                       "git pull", "npm run build"}:
+            if re.fullmatch(regex, sample):
+                assert rx_glob.fullmatch(sample), (regex, glob, sample)
+
+
+def test_denied_commands_no_glob_says_exactly_are_written_as_a_wider_deny_and_said():
+    src = kiro(["git push *", "aws .* delete-.*", "git status"])
+    out = agentconv.convert_text(src, "claude", path=KIRO)
+    assert "disallowedTools: Bash(git push*), Bash(aws * delete-*), Bash(git status)" in header(out.text)
+    assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
+        "'git push *' (a regex) written as the deny of git push*, 'aws .* delete-.*' (a regex) written as the deny of "
+        "aws * delete-*, which also forbids the commands each glob matches that the regex does not (a glob cannot say "
+        "its classes, groups and repeats)"]
+    opencode = header(agentconv.convert_text(src, "opencode", path=KIRO).text)
+    assert '  bash:\n    "*": ask\n    git push*: deny\n    aws * delete-*: deny\n    git status: deny' in opencode
+    same = agentconv.convert_text(src, "kiro", path=KIRO)
+    assert same.text == src and not [i for i in same.report if i.code.value == "tool-narrowed"]  # as it came
+    for target in ("gemini", "codex", "cursor"):  # no command scope there: still refused, never dropped
+        with pytest.raises(BroadenError):
+            agentconv.convert_text(src, target, path=KIRO)
+    dropped = agentconv.convert_text(src, "gemini", path=KIRO, policy=agentconv.Policy(allow_broaden=True))
+    assert not [i for i in dropped.report if i.code.value == "tool-narrowed"]  # not written there: nothing narrowed
+    # a list holding a regex no glob holds, not even a wider one, is still refused whole
+    for target in ("claude", "opencode"):
+        with pytest.raises(BroadenError, match=re.escape("deniedCommands git push *, (?i)drop table.*")):
+            agentconv.convert_text(kiro(["git push *", "(?i)drop table.*"]), target, path=KIRO)
