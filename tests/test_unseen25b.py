@@ -75,3 +75,12 @@ def test_denied_commands_no_glob_says_exactly_are_written_as_a_wider_deny_and_sa
     for target in ("claude", "opencode"):
         with pytest.raises(BroadenError, match=re.escape("deniedCommands git push *, (?i)drop table.*")):
             agentconv.convert_text(kiro(["git push *", "(?i)drop table.*"]), target, path=KIRO)
+
+
+@pytest.mark.parametrize("tools", ["Read, Grep, Glob, Bash", "Edit,Write", "read, Grep", "code_search"])
+def test_a_kiro_markdown_agents_comma_string_of_tools_comes_back_byte_for_byte(tools):
+    """Kiro's v3 loader reads `tools` as a comma string as well as a YAML list (kirodotdev/KiroCrew 18b2bb80
+    agent_spec_format.py parse_markdown_spec). A string holding a name Kiro does not know (another tool's `Read`) came
+    back from kiro-md to kiro-md as a YAML list: 20 real agents of one repository were not byte for byte."""
+    src = f"---\nname: digger\ndescription: Digs.\ntools: {tools}\nmodel: inherit\n---\n\nDig.\n"
+    assert agentconv.convert_text(src, "kiro-md", path=".kiro/agents/digger.md").text == src
