@@ -84,3 +84,25 @@ def test_a_kiro_markdown_agents_comma_string_of_tools_comes_back_byte_for_byte(t
     back from kiro-md to kiro-md as a YAML list: 20 real agents of one repository were not byte for byte."""
     src = f"---\nname: digger\ndescription: Digs.\ntools: {tools}\nmodel: inherit\n---\n\nDig.\n"
     assert agentconv.convert_text(src, "kiro-md", path=".kiro/agents/digger.md").text == src
+
+
+def test_a_gemini_extensions_string_author_is_written_as_the_object_claude_codes_plugin_schema_takes(tmp_path):
+    """A Gemini CLI extension's manifest may hold npm's `"author": "name"`; written into a Claude Code plugin as it
+    was, `claude plugin validate` (2.1.332) failed the plugin: "author: Invalid input: expected object, received
+    string" (4 of the 6 extensions with an author in the shadow corpora). Written as the object with its name."""
+    from agentconv import packages
+
+    src = tmp_path / "ext"
+    (src / "commands").mkdir(parents=True)
+    (src / "gemini-extension.json").write_text(json.dumps({"name": "demo", "version": "1.0.0", "author": "someone",
+                                                           "license": "MIT"}))
+    (src / "commands" / "hello.toml").write_text('description = "Hi"\nprompt = "Say hi."\n')
+    assert packages.detect(src) == "gemini-extension"
+    out = tmp_path / "cp"
+    from test_packages import agentconv as cli
+
+    r = cli("convert", str(src), "--to", "claude-plugin", "-o", str(out), "--json", "-v")
+    assert r.returncode == 0, r.stderr
+    manifest = json.loads((out / ".claude-plugin" / "plugin.json").read_text())
+    assert manifest["author"] == {"name": "someone"} and manifest["license"] == "MIT"
+    assert "author written as an object with its name" in r.stdout + r.stderr

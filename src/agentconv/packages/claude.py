@@ -121,6 +121,13 @@ def write_claude(pkg: Package, policy: Policy):
     manifest = {"name": pkg.name, **{k: claude.pop(k) if k in claude else pkg.meta[k] for k in cp["portable"]
                                      if k != "name" and (k in pkg.meta or k in claude)}}
     manifest.update(claude)
+    if pkg.fmt != "claude-plugin" and isinstance(manifest.get("author"), str):
+        # Claude Code's manifest schema takes `author` as an object (name, email, url; packages.toml [claude-plugin]):
+        # a string there fails the plugin ("author: Invalid input: expected object, received string", `claude plugin
+        # validate` in @anthropic-ai/claude-code 2.1.332, 2026-11-29). Another format's string author (a Gemini CLI
+        # extension's: npm's `"author": "name"`) is written as the object with its name, as for Agent Plugins.
+        manifest["author"] = {"name": manifest["author"]}
+        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author", field="author", shape="an object with its name")
     why = reserved_plugin_name(pkg.name)
     if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,
