@@ -523,7 +523,8 @@ class Dialect(ToolFields, Detection):
             elif isinstance(value, str):
                 texts.append(value)
         walk(mapping)
-        written = [(raw, scope) for raw, scope in wider if any(scope in t for t in texts)]
+        written = [(raw, scope) for raw, scope in wider  # (a text holding the regex itself is the source's setting kept)
+                   if any(scope in t and raw not in t for t in texts)]
         if written:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools",
                            written=", ".join(f"{raw!r} (a regex) written as the deny of {scope}" for raw, scope in written),
