@@ -157,6 +157,8 @@ def write_claude(pkg: Package, policy: Policy):
     for member in pkg.members:
         spec = cp[member.kind]
         write_record(pkg, member, spec["dialect"], policy, strip_home, out, failed)
+    if pkg.fmt == "claude-plugin":
+        _agents_under_their_own_file_names(pkg, out)
     for kind in KINDS:
         if kind in own and _back_in_place(pkg, kind, out, failed):
             manifest[kind] = own[kind]
@@ -175,6 +177,21 @@ def write_claude(pkg: Package, policy: Policy):
             failed.append((rel, None, report))
     copy_files(pkg, out, failed, reserved={})
     return out, failed
+
+
+def _agents_under_their_own_file_names(pkg: Package, out: dict[str, Output]) -> None:
+    """Same format: a plugin agent whose file name is not its ``name`` (``agents/tab.md`` holding ``name: Tab``) was
+    written under its name (``agents/Tab.md``), a renamed file (and a manifest ``agents`` list naming the old path
+    then dropped): found in the unseen25 shadow corpus. Claude Code names a plugin agent by its header's ``name``, the
+    file name only when there is none (the plugin agent loader, @anthropic-ai/claude-code 2.1.330, read in the bundle
+    2026-11-27; claude.toml [detect]), so the file goes back to the path it was read from, in the same folder, unless
+    another output holds that path."""
+    sources = {m.source for m in pkg.members if m.kind == "agents"}
+    for rel, o in list(out.items()):
+        src = o.source
+        if src in sources and src != rel and src not in out and rel.rpartition("/")[0] == src.rpartition("/")[0] \
+                and sum(x.source == src for x in out.values()) == 1:
+            out[src] = out.pop(rel)
 
 
 def _back_in_place(pkg: Package, kind: str, out: dict[str, Output], failed: list) -> bool:

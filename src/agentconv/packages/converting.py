@@ -31,11 +31,19 @@ def convert_package(source: str | Path, to: str, out: str | Path, *, clients_: I
         raise UsageError(f"not a package ({', '.join(FORMATS)}, {MARKETPLACE})", file=str(src))
     if to not in FORMATS:
         raise UsageError(f"unknown package format {to!r}; known: {', '.join(FORMATS)}")
-    roots = marketplace_plugins(src) if fmt == MARKETPLACE else [(src, "")]
     cat = None
+    roots = [(src, "")]
     if fmt == MARKETPLACE:
         fmt = "claude-plugin"
         cat = table()["claude-plugin"]["marketplace"]
+        try:  # a catalogue that is not JSON, or lists no plugins: Claude Code loads nothing of it (`claude plugin
+            # validate`: "Invalid JSON syntax"); the catalogue fails as bad input (exit 4), one row, not a crash
+            roots = marketplace_plugins(src)
+        except AgentconvError as exc:
+            res = FileResult(str(src / cat), "failed", source_dialect=MARKETPLACE)
+            record_failure(res, exc, src / cat)
+            yield res
+            return
         yield from _marketplace_rows(src, cat, to, out, force, dry_run)
     for root, prefix in roots:
         try:
