@@ -340,6 +340,11 @@ class Dialect(ToolFields, Detection):
                 if ipath in held and ipath not in ("tools", "tools.deny") or ipath == "name" and self.file_named:
                     ipath, owner_id = None, self.id  # (a record named by its file: another tool's name key means
                     # nothing to this one, which ignores it: kept as written, never the name nor renamed by the file)
+                elif ipath == "role" and value not in registry.get(owner_id).table.get("values", {}).get("role", (value,)):
+                    # another tool's mode key with a value that tool has no mode of (a VS Code chat mode's
+                    # `mode: agent`, read as OpenCode's `mode`, whose modes are primary, subagent, all: its
+                    # opencode.toml [values]): no role, the file's own key as written (unseen25 shadow corpus)
+                    ipath, owner_id = None, self.id
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
                 report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not {naming.a(self.id)} field",
