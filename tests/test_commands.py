@@ -137,7 +137,8 @@ def test_literal_text_the_target_would_expand_is_escaped_or_reported():
     assert text == "costs $$5 and $$ARGUMENTS" and rw.escaped and not rw.collisions  # Codex skips a $$ (sent as is)
     assert rw.inserted == [6, 14]  # the '$' put in, which the side channel names for the way back
     text, rw = ph.from_canonical("costs $5", ph.spelling_of("claude-command"))
-    assert text == "costs $5" and list(rw.collisions) == ["$5"]  # Claude would expand it: reported
+    # Claude Code would expand it: written with a backslash, which it drops (2.1.332's substitution)
+    assert text == "costs \\$5" and list(rw.backslashed) == ["$5"] and not rw.collisions
     text, rw = ph.from_canonical("{{arg:1}} at $150/hour, $4,050", ph.spelling_of("opencode-command"))
     assert text == "$1 at $150/hour, $4,050" and list(rw.collisions) == ["$150", "$4"]  # OpenCode blanks both
     text, rw = ph.from_canonical("{{arg:12}} at $150/hour", ph.spelling_of("claude-command"))
@@ -218,10 +219,13 @@ def test_other_tools_variables_are_reported():
 
 
 SHELL_ARGS = [  # (source, target, warned): Gemini CLI shell-escapes {{args}} inside !{...} (shellProcessor.ts), OpenCode
-    # puts $ARGUMENTS into !`...` as typed (session/prompt.ts); both read 2026-11-27. Claude Code's quoting is not checked.
+    # puts $ARGUMENTS into !`...` as typed (session/prompt.ts); both read 2026-11-27. So does Claude Code (2.1.332's
+    # substitution quotes nothing; its own Gemini importer refuses such a block for it, read 2026-11-29).
     ("gemini-command", 'prompt = "Hits: !{grep -rn {{args}} src}"\n', "opencode-command", True),
     ("gemini-command", 'prompt = "Hits: !{grep -rn TODO src} for {{args}}"\n', "opencode-command", False),
-    ("gemini-command", 'prompt = "Hits: !{grep -rn {{args}} src}"\n', "claude-command", False),
+    ("gemini-command", 'prompt = "Hits: !{grep -rn {{args}} src}"\n', "claude-command", True),
+    ("gemini-command", 'prompt = "Hits: !{grep -rn TODO src} for {{args}}"\n', "claude-command", False),
+    ("claude-command", "Hits: !`grep -rn $ARGUMENTS src`\n", "opencode-command", False),
     ("opencode-command", "Hits: !`grep -rn $ARGUMENTS src`\n", "gemini-command", False),
 ]
 
@@ -230,7 +234,8 @@ SHELL_ARGS = [  # (source, target, warned): Gemini CLI shell-escapes {{args}} in
 def test_arguments_a_shell_command_no_longer_quotes_are_said(source, text, target, warned):
     """A shell command given the arguments: where the source quoted them and the target puts them in as typed, the
     argument text becomes shell code (a widening of what the command runs): a warning, not an info rewrite."""
-    path = {"gemini-command": ".gemini/commands/hits.toml", "opencode-command": ".opencode/command/hits.md"}[source]
+    path = {"gemini-command": ".gemini/commands/hits.toml", "opencode-command": ".opencode/command/hits.md",
+            "claude-command": ".claude/commands/hits.md"}[source]
     result = agentconv.convert_text(text, target, from_=source, path=path)
     said = [m for m in items(result.report, severity="warning") if "shell command given the arguments" in m]
     assert said == ([f"'!`grep -rn $ARGUMENTS src`' is a shell command given the arguments; {target} puts them in "

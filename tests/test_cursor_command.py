@@ -111,9 +111,16 @@ def test_arguments_cursor_adds_and_codex_drops():
 
 
 def test_literal_dollar_text_of_a_cursor_command_is_not_expanded_elsewhere_silently():
-    out = agentconv.convert_text("Fix $ARGUMENTS\n", "claude-command", from_="cursor-command", path=P.format("fix"))
+    out = agentconv.convert_text("Fix $ARGUMENTS\n", "opencode-command", from_="cursor-command", path=P.format("fix"))
     assert [i.message for i in out.report if i.path == "prompt"] == [
-        "'$ARGUMENTS' is literal text; claude-command expands it (it is a placeholder there)"]
+        "'$ARGUMENTS' is literal text; opencode-command expands it (it is a placeholder there)"]
+    # Claude Code has an escape: a backslash before it, which it drops (2.1.332's substitution); the model reads the text
+    out = agentconv.convert_text("Fix $ARGUMENTS\n", "claude-command", from_="cursor-command", path=P.format("fix"))
+    assert out.text.endswith("\nFix \\$ARGUMENTS\n") and [i.message for i in out.report if i.path == "prompt"] == [
+        "literal '$ARGUMENTS' written as '\\$ARGUMENTS' (claude-command shows it as '$ARGUMENTS': it drops the "
+        "backslash and expands nothing there)"]
+    back = agentconv.convert_text(out.text, "cursor-command", from_="claude-command", path=".claude/commands/fix.md")
+    assert back.text.startswith("Fix $ARGUMENTS\n")
 
 
 def test_the_arguments_placeholder_added_for_codex_comes_off_on_the_way_back():

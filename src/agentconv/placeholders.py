@@ -116,6 +116,22 @@ class Spelling:
     """Where the tool expands a bare ``$N`` only when the N-th argument is given and leaves it as written otherwise
     (Claude Code), a ``$N`` of an index from this up, or followed by a thousands or decimal separator (``$36,000``,
     ``$1.50``), is read as the amount of money it is, not as an argument no call gives; None: every ``$N`` is one."""
+    shell_after: str | None = None
+    """What a shell opener must follow to be one, as a regex character class's body (besides the start of a line):
+    Claude Code runs ``!`cmd``` only at a line's start or after white space (``(?<=^|\\s)!`([^`]+)``` in its
+    bundle). None: anywhere (OpenCode's ``/!`([^`]+)`/g``, Gemini CLI's ``!{``)."""
+    code_spans: bool = False
+    """A shell opener inside an inline code span (`` `...` `` on one line, not itself right after ``!`` or a backtick)
+    is text (Claude Code blanks those spans before it looks for ``!`cmd```)."""
+    fence: tuple[str, str] | None = None
+    """A fenced shell block, opener and closer (Claude Code's ``/```!\\s*\\n?([\\s\\S]*?)\\n?```/``): its trimmed
+    text runs as one command, like ``shell``."""
+    shell_lines: bool = False
+    """The closer of ``shell`` may stand on a later line (``[^`]+`` in Claude Code's and OpenCode's regexes)."""
+    backslash: bool = False
+    """A backslash (not after another) right before a ``$`` that starts an argument placeholder's spelling (``\\$1``,
+    ``\\$ARGUMENTS``) makes it text, and the tool drops the backslash (Claude Code): read as the ``$`` it shows; literal
+    text the tool would expand is written so."""
 
     @classmethod
     def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
@@ -124,21 +140,27 @@ class Spelling:
                    spec.get("max"), spec.get("rest", False), pair(spec.get("shell")), pair(spec.get("file")),
                    spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False),
                    spec.get("file_after"), spec.get("named"), spec.get("shell_args"), spec.get("word_end", False),
-                   spec.get("amount_from"))
+                   spec.get("amount_from"), spec.get("shell_after"), spec.get("code_spans", False),
+                   pair(spec.get("fence")), spec.get("shell_lines", False), spec.get("backslash", False))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
         alts = []
         if self.dollar:
             alts.append(f"(?P<dollar>{re.escape(self.dollar)})")
+        if self.backslash:
+            alts.append(r"(?<!\\)(?P<esc>\\\$)(?=\d|ARGUMENTS)")
         for i, p in enumerate(self.positional):
             pre, _, post = p.partition("{n}")
             digits = r"\d" if self.max is not None and self.max < 10 else r"\d+"
             alts.append(f"(?P<pos{i}>{re.escape(pre)}(?P<n{i}>{digits}){re.escape(post)})")
         for i, a in enumerate(sorted(self.args, key=len, reverse=True)):
             alts.append(f"(?P<args{i}>{re.escape(a)})")
+        if self.fence:
+            alts.append(f"(?P<fence>{re.escape(self.fence[0])})")
         if self.shell:
-            alts.append(f"(?P<shell>{re.escape(self.shell[0])})")
+            before = rf"(?<![^{self.shell_after}\n])" if self.shell_after else ""
+            alts.append(f"{before}(?P<shell>{re.escape(self.shell[0])})")
         if self.file:
             if self.file[1]:
                 alts.append(f"(?P<file>{re.escape(self.file[0])})")
@@ -155,11 +177,13 @@ class Spelling:
         out: list[Token] = []
         pos, buf = 0, []
         rx = self._starts
+        blank = _blank_spans(text) if self.code_spans and "`" in text else None
         while True:
             m = rx.search(text, pos)
             if m is None:
                 break
-            tok, end = self._match(text, m)
+            tok, end = self._match(text, m) if blank is None or m.lastgroup != "shell" or blank[m.start()] != " " \
+                else (None, m.end())  # an opener inside a code span: text to the tool
             if tok is None:
                 buf.append(text[pos:m.start() + 1])
                 pos = m.start() + 1
@@ -182,6 +206,8 @@ class Spelling:
         g = m.lastgroup or ""
         if g == "dollar":  # a pair the tool skips and sends as written (Codex: "$$ is preserved literally")
             return Token(TEXT, m.group(), m.group()), m.end()
+        if g == "esc":  # Claude Code: "\$" before a digit or ARGUMENTS is a '$' of the text, the backslash dropped
+            return Token(TEXT, "$", m.group()), m.end()
         if g.startswith("pos"):
             i = int(g[3:])
             n = int(m.group(f"n{i}")) - self.base + 1
@@ -194,13 +220,19 @@ class Spelling:
             return Token(ARGS, None, m.group()), m.end()
         if g == "named":
             return Token(NAMED, m.group(), m.group()), m.end()
+        if g == "fence":  # Claude Code's fenced block: its text, trimmed, runs as a command (none: nothing runs)
+            block = re.compile(re.escape(self.fence[0]) + r"\s*\n?([\s\S]*?)\n?" + re.escape(self.fence[1]))
+            f = block.match(text, m.start())
+            if f is None or not f.group(1).strip():
+                return None, m.end()
+            return Token(SHELL, f.group(1).strip().replace("\r\n", "\n"), f.group()), f.end()
         if g in ("shell", "file"):
             arg = self._starts.match(text, m.end() - 1) if self.id == "canonical" else None
             if arg is not None and (arg.lastgroup or "").startswith(("args", "pos")):
                 return None, m.end()  # '@' or '!' before an argument (see the module docstring)
             close = (self.shell if g == "shell" else self.file)[1]
-            end = _closing(text, m.end(), close)
-            if end is None or end == m.end():
+            end = _closing(text, m.end(), close, g == "shell" and self.shell_lines)
+            if end is None or end == m.end() or (g == "shell" and close == "`" and not text[m.end():end].strip()):
                 return None, m.end()
             inner = text[m.end():end]
             return Token(SHELL if g == "shell" else FILE, inner, text[m.start():end + len(close)]), end + len(close)
@@ -235,7 +267,7 @@ class Spelling:
         elif tok.kind in (SHELL, FILE):
             pair = self.shell if tok.kind == SHELL else self.file
             value = str(tok.value)
-            if pair and _fits(value, pair[1]):
+            if pair and _fits(value, pair[1], tok.kind == SHELL and self.shell_lines):
                 cands = [pair[0] + value + pair[1]]
         for c in cands:
             back = self.tokenize(c + after[:16])
@@ -248,9 +280,19 @@ class Spelling:
         return [(m.group(), label) for rx, label in self.own for m in re.finditer(rx, text)]
 
 
-def _closing(text: str, start: int, close: str) -> int | None:
+def _blank_spans(text: str) -> str:
+    """``text`` with each inline code span's inside blanked (same length), as Claude Code does before it looks for
+    ``!`cmd``` (its ``/`[^`\\n]+`/g``, a span right after ``!`` or a backtick left as it is)."""
+    return _SPAN.sub(lambda m: m.group() if m.start() and text[m.start() - 1] in "!`"
+                     else "`" + " " * (len(m.group()) - 2) + "`", text)
+
+
+_SPAN = rx.compile(r"`[^`\n]+`")
+
+
+def _closing(text: str, start: int, close: str, lines: bool = False) -> int | None:
     """Where ``close`` ends a placeholder opened before ``start``: braces balanced for ``}``, the next ``close``
-    on the same line otherwise, and for a bare path (``""``) never (handled by its regex)."""
+    on the same line otherwise (on any line: ``lines``), and for a bare path (``""``) never (handled by its regex)."""
     if close == "}":
         depth = 1
         for i in range(start, len(text)):
@@ -264,17 +306,17 @@ def _closing(text: str, start: int, close: str) -> int | None:
     if not close:
         return None
     end = text.find(close, start)
-    if end < 0 or "\n" in text[start:end]:
+    if end < 0 or ("\n" in text[start:end] and not lines):
         return None
     return end
 
 
-def _fits(value: str, close: str) -> bool:
+def _fits(value: str, close: str, lines: bool = False) -> bool:
     if close == "}":
         return _closing(value + "}", 0, "}") == len(value)
     if not close:
         return bool(value) and not any(c.isspace() for c in value)
-    return close not in value and "\n" not in value
+    return close not in value and ("\n" not in value or lines) and bool(value.strip())
 
 
 CANONICAL = Spelling("canonical", ("{{args}}",), ("{{arg:{n}}}",), 1, None, False, ("!{", "}"), ("@{", "}"))
@@ -345,7 +387,7 @@ def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
         elif tok.kind == TEXT:
             pieces = []
             for t in CANONICAL.tokenize(str(tok.value)):
-                if t.kind == TEXT or spelling.has(t.kind) or (not neutral and t.kind in (SHELL, FILE)):
+                if t.kind == TEXT or spelling.has(t.kind) or not neutral:
                     # text, or literal text of the source's tool
                     if t.kind != TEXT:
                         at.add(size + sum(map(len, pieces)))
@@ -415,6 +457,13 @@ class Rewrite:
     inserted: list[int] = field(default_factory=list)
     """Where in the text written a '$' was put before literal text the target would read (``_escaped``): the side
     channel names them, and the way back leaves them out."""
+    backslashed: dict[str, None] = field(default_factory=dict)
+    """Literal text the target would expand, written with a backslash before it, which the tool drops."""
+    defused: dict[tuple[str, str], None] = field(default_factory=dict)
+    """Literal text of the source that the target would run as a shell command -> as written there, a blank after its
+    '!' (``_defused``): never a command the source did not run."""
+    inert: dict[str, None] = field(default_factory=dict)
+    """Shell commands written that the target reads as text where they stand (inside a code span: Claude Code)."""
 
 
 def from_canonical(text: str, target: Spelling, source: Spelling | None = None,
@@ -433,9 +482,14 @@ def _check(text: str, target: Spelling, rw: Rewrite) -> None:
     """What the target will read in the text written: a shell or file placeholder not written as one (literal text
     meeting a placeholder, ``!`` before Gemini's ``{{args}}``) is reported; an opener with no closer where the tool
     refuses the prompt for it (``closed``) too."""
+    read = set()
     for tok in target.tokenize(text):
+        read.add(tok.raw)
         if tok.kind in (SHELL, FILE) and tok.raw not in rw.made:
             rw.collisions.setdefault(tok.raw, None)
+    for made in rw.made:
+        if made not in read and target.shell and made.startswith(target.shell[0]):
+            rw.inert.setdefault(made, None)
     if target.closed:
         for pair in (target.shell, target.file):
             start = text.find(pair[0]) if pair and pair[1] == "}" else -1
@@ -526,12 +580,14 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
             rw.missing[(named, _describe(tok))] = None
             out.append(tok.raw if tok.kind != SHELL else "!{" + str(tok.value) + "}")
             continue
+        if tok.kind == SHELL and target.shell_after and out and not re.match(f"[{target.shell_after}\n]", out[-1][-1:]):
+            spelled = " " + spelled  # the target runs one only at a line's start or after a blank (Claude Code)
         if tok.kind == ARG and target.rest:
             rw.rest = True
         if spelled != named:
             rw.rewrites[(named, spelled)] = None
         if tok.kind in (SHELL, FILE):
-            rw.made.add(spelled)
+            rw.made.add(spelled.lstrip(" "))
         if tok.kind == SHELL and source is not None and (source.shell_args, target.shell_args) == ("quoted", "raw") \
                 and any(t.kind in (ARGS, ARG) for t in CANONICAL.tokenize(str(tok.value))):
             rw.unquoted[spelled] = None
@@ -546,12 +602,52 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
                 rw.foreign[(found, label)] = None
     if target.dollar:  # escape every '$' that would start a placeholder (or an escape) in the target
         return _escaped(text, target, rw, glued)
+    if target.backslash:
+        text = _backslashed(text, target, rw)
     toks = target.tokenize(text)
-    if all(t.kind == TEXT and t.raw == t.value for t in toks):
+    if all(t.kind == TEXT for t in toks):
         return text
     for t in toks:
-        if not (t.kind == TEXT and t.raw == t.value):
+        if t.kind not in (TEXT, SHELL):
             rw.collisions[t.raw] = None
+    return _defused(text, target, rw) if any(t.kind == SHELL for t in toks) else text
+
+
+def _backslashed(text: str, target: Spelling, rw: Rewrite) -> str:
+    """Literal ``text`` with a backslash before each argument placeholder the target would expand (``$ARGUMENTS``,
+    ``$1``): Claude Code drops it and shows the ``$`` (2.1.332's substitution: a backslash, not after another, before
+    ``$`` and a digit, ``ARGUMENTS`` or a named argument; read 2026-11-29). What cannot be said so is a collision,
+    reported: one already after a backslash (``\\\\$1`` expands), and a backslash of the text the tool would drop."""
+    out: list[str] = []
+    for t in target.tokenize(text):
+        if t.kind == TEXT and t.raw != t.value:
+            rw.collisions[t.raw] = None
+        if t.kind in (ARGS, ARG) and not "".join(out).endswith("\\"):
+            rw.backslashed[t.raw] = None
+            out.append("\\")
+        out.append(t.raw)
+    return "".join(out)
+
+
+def _defused(text: str, target: Spelling, rw: Rewrite) -> str:
+    """Literal ``text`` with each shell command the target would run (text the source did not run: a Cursor command's
+    ``!{rm -rf x}``, a Claude ``a!`ls``` into OpenCode) given a blank after its '!' (``! {``, ``! ```, ``` !``), as
+    Claude Code's own importer writes a shell marker it must not run (2.1.332's bundle, read 2026-11-29: `` `! `` to
+    `` ` ! ``, ``!` `` to ``! ` ``): the tool reads it as text. None of those tools has an escape for it."""
+    for _ in range(text.count("!") + 1):
+        toks = target.tokenize(text)
+        if not any(t.kind == SHELL for t in toks):
+            break
+        out = []
+        for t in toks:
+            if t.kind == SHELL:
+                bang = t.raw.index("!")
+                at = bang + 1 if bang == 0 else bang
+                out.append(t.raw[:at] + " " + t.raw[at:])
+                rw.defused[(t.raw, out[-1])] = None
+            else:
+                out.append(t.raw)
+        text = "".join(out)
     return text
 
 
@@ -601,6 +697,18 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     for raw in rw.collisions:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
                 consequence="expands it (it is a placeholder there)")
+    for raw in rw.backslashed:
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
+                written=f"'{chr(92)}{raw}' ({target_id} shows it as {raw!r}: it drops the backslash and expands "
+                "nothing there)")
+    for (raw, written) in rw.defused:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
+                consequence=f"would run it as a shell command: written as {written!r} (a blank after its '!', as Claude "
+                "Code's own importer writes a shell marker it must not run), which it reads as text")
+    for raw in rw.inert:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a placeholder (shell output)",
+                dialect=target_id, consequence="reads it as text where it stands (inside a code span): written as it "
+                "is, it runs nothing there")
     for raw in rw.unquoted:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a shell command given the arguments",
                 dialect=target_id, consequence="puts them in as typed, not shell-quoted as the source did: "

@@ -122,7 +122,7 @@ class CommandDialect(Dialect):
         text, rw = from_canonical(agent.prompt, self.spelling, source, all_spellings(), names, literals)
         ctx.literal = literal_ordinals(text, self.spelling, rw)
         ctx.escaped = tuple(rw.inserted) if len(rw.inserted) <= carry.LITERAL_MAX else ()
-        ctx.neutral = any(what in ("shell output", "a file's contents") for _, what in rw.missing)
+        ctx.neutral = bool(rw.missing)  # a file agentconv did not write holds none: its tool's literal text (_read)
         if source is not None and raw is not None:
             named = _named_from(agent, source.id)
             text = self._unplaced_args(text, source, raw[0], ctx, rw, any(re.search(n, raw[0]) for n in named))

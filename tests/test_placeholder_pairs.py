@@ -1,0 +1,113 @@
+"""Placeholders between command dialects, pair by pair, as a literal table (in the style of sqlglot's validate_all).
+
+Each row: a prompt read in one dialect, the prompt written in another, and what the report says about it. The rules
+are the tools' own (cited in each dialect's table, ``[placeholders]``): a shell command the target would run appears
+there only where the source ran one; literal text the target would expand is escaped where the target has an escape
+(Claude Code drops a backslash before ``$``; Codex skips ``$$``) or reported; what a tool reads as text stays text.
+"""
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+import agentconv
+
+PATHS = {"claude-command": ".claude/commands/p.md", "gemini-command": ".gemini/commands/p.toml",
+         "codex-prompt": ".codex/prompts/p.md", "opencode-command": ".opencode/command/p.md",
+         "copilot-prompt": ".github/prompts/p.prompt.md", "cursor-command": ".cursor/commands/p.md"}
+
+
+def source(dialect: str, prompt: str) -> str:
+    if dialect == "gemini-command":
+        return f'description = "d"\nprompt = {json.dumps(prompt)}\n'
+    if dialect == "cursor-command":  # plain markdown: no header
+        return prompt
+    return f"---\ndescription: d\n---\n{prompt}"
+
+
+def written(dialect: str, text: str) -> str:
+    """The prompt of a file written in ``dialect`` (its side channel aside)."""
+    if dialect == "gemini-command":
+        return tomllib.loads(text)["prompt"].lstrip("\n")
+    return text.split("---\n", 2)[2].lstrip("\n")
+
+
+R, W = "info", "warning"
+PAIRS = [
+    # read=(dialect, prompt), write=(dialect, prompt written), said=[(severity, part of the message)]
+    # A Cursor command has no placeholders: what looks like one is text there, and stays text
+    (("cursor-command", "Use {{args}} here"), ("claude-command", "Use {{args}} here"), []),
+    (("cursor-command", "Use {{args}} here"), ("gemini-command", "Use {{args}} here"),
+     [(W, "'{{args}}' is literal text; gemini-command expands it")]),
+    (("copilot-prompt", "Use {{args}} and {{arg:1}}"), ("opencode-command", "Use {{args}} and {{arg:1}}"), []),
+    # ... and text another tool would run as a shell command never runs there
+    (("cursor-command", "Then !{rm -rf x} now"), ("gemini-command", "Then ! {rm -rf x} now"),
+     [(W, "'!{rm -rf x}' is literal text; gemini-command would run it as a shell command: written as '! {rm -rf x}'")]),
+    (("cursor-command", "See a!`ls` now"), ("opencode-command", "See a! `ls` now"),
+     [(W, "'!`ls`' is literal text; opencode-command would run it as a shell command: written as '! `ls`'")]),
+    (("cursor-command", "See a!`ls` now"), ("claude-command", "See a!`ls` now"), []),  # not after a blank: text
+    (("cursor-command", "Run:\n```!\ngit status\n```\n"), ("claude-command", "Run:\n``` !\ngit status\n```\n"),
+     [(W, "claude-command would run it as a shell command: written as '``` !\\ngit status\\n```'")]),
+    (("copilot-prompt", "Try !{ls}"), ("gemini-command", "Try ! {ls}"), [(W, "would run it as a shell command")]),
+    (("codex-prompt", "Try !`ls` now"), ("opencode-command", "Try ! `ls` now"),
+     [(W, "would run it as a shell command"), (W, "codex-prompt drops the arguments")]),
+    # Claude Code runs !`cmd` only at a line's start or after a blank, never inside a code span; a ```! block runs
+    (("claude-command", "See x!`rm -rf /` now"), ("gemini-command", "See x!`rm -rf /` now"), []),
+    (("claude-command", "See x!`rm -rf /` now"), ("opencode-command", "See x! `rm -rf /` now"),
+     [(W, "would run it as a shell command")]),
+    (("claude-command", "Use `a !`ls` b` here"), ("gemini-command", "Use `a !`ls` b` here"), []),
+    (("claude-command", "Now:\n```!\ngit status\n```\n"), ("gemini-command", "Now:\n!{git status}\n"),
+     [(R, "placeholder '```!\\ngit status\\n```' written as '!{git status}'")]),
+    (("claude-command", "Now:\n```!\ngit status\n```\n"), ("codex-prompt", "Now:\n!{git status}\n\n$ARGUMENTS\n"),
+     [(W, "'```!\\ngit status\\n```' is a placeholder (shell output); codex-prompt has no equivalent")]),
+    (("claude-command", "Log: !`git log\n-3`"), ("opencode-command", "Log: !`git log\n-3`"), []),
+    (("gemini-command", "Status:!{git status}"), ("claude-command", "Status: !`git status`"),
+     [(R, "placeholder '!{git status}' written as ' !`git status`'")]),  # a blank before it: it runs (comes back so)
+    (("gemini-command", "Use `run !{ls}` here"), ("claude-command", "Use `run !`ls`` here"),
+     [(W, "'!`ls`' is a placeholder (shell output); claude-command reads it as text where it stands")]),
+    (("opencode-command", "Do a!`ls`"), ("claude-command", "Do a !`ls`"), [(R, "placeholder '!`ls`' written as ' !`ls`'")]),
+    # the arguments put into a shell command: Gemini CLI quotes them, Claude Code and OpenCode do not
+    (("gemini-command", "Hits: !{grep -rn {{args}} src}"), ("claude-command", "Hits: !`grep -rn $ARGUMENTS src`"),
+     [(W, "is a shell command given the arguments; claude-command puts them in as typed")]),
+    # Claude Code's escape: a backslash before $ARGUMENTS or $N, which it drops
+    (("claude-command", "Say \\$ARGUMENTS and \\$1 for $ARGUMENTS"), ("gemini-command", "Say $ARGUMENTS and $1 for {{args}}"),
+     []),
+    (("claude-command", "Say \\$ARGUMENTS for $0"), ("opencode-command", "Say $ARGUMENTS for $1"),
+     [(W, "'$ARGUMENTS' is literal text; opencode-command expands it")]),
+    (("cursor-command", "Costs $1 or $ARGUMENTS"), ("claude-command", "Costs \\$1 or \\$ARGUMENTS"),
+     [(R, "literal '$1' written as '\\$1' (claude-command shows it as '$1'")]),
+    (("codex-prompt", "Fix $1 for $$ARGUMENTS"), ("claude-command", "Fix $0 for $\\$ARGUMENTS"), []),
+]
+
+
+@pytest.mark.parametrize(("read", "write", "said"), PAIRS, ids=lambda v: v[0] if isinstance(v, tuple) else "")
+def test_placeholder_pairs(read, write, said):
+    (src, prompt), (dst, want) = read, write
+    out = agentconv.convert_text(source(src, prompt), dst, from_=src, path=PATHS[src])
+    assert written(dst, out.text) == want
+    messages = [(i.severity.value, i.message) for i in out.report if i.path == "prompt"]
+    for severity, part in said:
+        assert any(s == severity and part in m for s, m in messages), messages
+    # nothing else is a warning, and a shell command runs in the target only where the source ran one
+    assert len([m for s, m in messages if s == W]) == len([1 for s, _ in said if s == W]), messages
+
+
+def _clean(row) -> bool:
+    """Nothing changed to keep a command from running or said as expanded, no arguments placeholder added (Codex), no
+    ```! block (it comes back as Claude Code's !`cmd`)."""
+    return row[1][0] != "codex-prompt" and "```!" not in row[0][1] and not any(
+        "would run it" in part or "reads it as text" in part or "expands it" in part or "as ' !" in part
+        for _, part in row[2])
+
+
+@pytest.mark.parametrize(("read", "write", "said"), [p for p in PAIRS if _clean(p)],
+                         ids=lambda v: v[0] if isinstance(v, tuple) else "")
+def test_placeholder_pairs_come_back(read, write, said):
+    """The way back gives the source's prompt again where nothing was changed to keep a command from running."""
+    (src, prompt), (dst, _) = read, write
+    there = agentconv.convert_text(source(src, prompt), dst, from_=src, path=PATHS[src])
+    back = agentconv.convert_text(there.text, src, from_=dst, path=PATHS[dst])
+    got = back.text if src == "cursor-command" else written(src, back.text)
+    assert got.split("\n<!-- agentconv-carry")[0] == prompt
