@@ -903,7 +903,27 @@ class Dialect(ToolFields, Detection):
         if limit and len(agent.prompt) > limit:
             ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(agent.prompt),
                            limit_by=self.id, limit=limit)
+        self.entering_references(agent.prompt, ctx)
         return agent.prompt
+
+    def entering_references(self, text: str, ctx: "WriteContext") -> None:
+        """Literal text of another tool's file that this dialect's tool reads as its own reference or variable in a
+        body (its ``[body_references]`` and ``[placeholders.own]``: VS Code's ``#file:x``, which attaches that file,
+        ``#tool:x``, ``${input:x}``), where the source's tables read none such: kept as written, said (it has no
+        escape for them). The way out of VS Code is ``_foreign_references``."""
+        origin = ctx.agent.origin
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+            return
+        theirs = registry.get(origin.dialect).table
+        theirs = {**theirs.get("body_references", {}), **theirs.get("placeholders", {}).get("own", {})}
+        mine = {**self.table.get("body_references", {}), **self.table.get("placeholders", {}).get("own", {})}
+        for rx, label in mine.items():
+            if rx in theirs:
+                continue
+            for found in dict.fromkeys(m.group() for m in re.finditer(rx, text)):
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what="literal text",
+                               dialect=self.said, consequence=f"reads it as {label}: kept as written (it has no "
+                               "escape for it)")
 
     def _foreign_references(self, agent: Agent, ctx: "WriteContext") -> None:
         """References the source's tool reads in a body (its table's ``[body_references]``: VS Code's ``#tool:x``)

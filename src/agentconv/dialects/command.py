@@ -130,6 +130,7 @@ class CommandDialect(Dialect):
             for found, what in unexpanded(source, raw[0], lookalike).items():
                 rw.foreign.setdefault((found, what), None)  # said as another tool's own: no equivalent, kept as text
         report(rw, self.id, ctx.report)
+        self.entering_references(text, ctx)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():
             ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt", consequence=empty)
