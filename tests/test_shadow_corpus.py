@@ -109,7 +109,13 @@ def test_a_command_key_in_another_command_dialect_is_read_as_a_commands(source, 
     key carried it in a comment instead of writing it: the hint was gone from the target's UI."""
     out = agentconv.convert_text(text, to=to, from_=source, path=path, policy=PLACED)
     assert 'argument-hint: "<issue>"\n' in out.text or "argument-hint: <issue>\n" in out.text
-    assert "agentconv-carry" not in out.text
+    # nothing carried; a Copilot prompt holding agentconv's neutral {{args}} has a side channel all the same, so that
+    # the way back reads it as the placeholder (a file agentconv did not write holds the tool's literal text)
+    carried = [line for line in out.text.splitlines() if "agentconv-carry" in line]
+    if to == "copilot-prompt":
+        assert len(carried) == 1 and '"fields":{}}' in carried[0]
+    else:
+        assert carried == []
 
 
 # Sixth shadow corpus (helper unseen6, 2026-11-27), through the real loaders (/work/shared/tools/clients).

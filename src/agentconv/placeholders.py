@@ -33,8 +33,10 @@ spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{a
 
 - Reading converts the dialect's spellings into the canonical form (nothing is reported: it loses nothing).
   Canonical spellings already present in the text are read as placeholders too where the dialect has no
-  spelling of its own for that kind of placeholder, so a placeholder a target could not spell (written there in
-  the canonical form: a shell command in a Codex prompt) comes back on the way home. Where it has one, such text
+  spelling of its own for that kind of placeholder and agentconv wrote the file (its side channel), so a
+  placeholder a target could not spell (written there in the canonical form: a shell command in a Codex prompt,
+  ``{{args}}`` in a Cursor command) comes back on the way home; in any other file it is the tool's text. Where it
+  has one, such text
   was literal in that tool (a Claude command's ``git diff @{1.day.ago}``, a Python f-string's ``@{version}``)
   and stays literal text: written as it is, and reported where the target would expand it (``source_literals``).
 - In the canonical form ``@`` or ``!`` right before ``{{args}}`` or ``{{arg:N}}`` is literal text before an
@@ -44,6 +46,13 @@ spelling, whatever dialect it was read from: ``{{args}}`` (all arguments), ``{{a
   cannot spell (positional arguments in Gemini, a shell command in Codex, anything in a Copilot prompt file)
   is written in the canonical form and reported as a ``placeholder-unsupported`` warning; so is a tool-specific variable of another
   tool, and literal text that the target would expand (escaped instead where the target can: Codex ``$$``).
+
+Claude Code runs ``!`cmd``` only at a line's start or after a blank and not inside an inline code span, and a fenced
+```` ```! ```` block too (``shell_after``, ``code_spans``, ``fence``); it drops a backslash before ``$ARGUMENTS`` or
+``$N`` and expands nothing there (``backslash``). Literal text a target would run as a shell command is never written
+as one: it gets a blank after its ``!`` (``_defused``), as Claude Code's own importer writes a marker it must not run;
+literal text a target would expand otherwise is escaped where it has an escape (Codex ``$$``, Claude Code ``\\$``)
+and reported where it has none.
 
 (*) Codex skips a ``$$`` and sends it as written (``dollar``: codex-rs/tui/src/bottom_pane/prompt_args.rs, openai/codex
 09e67f2, read 2026-11-28): a ``$$`` is read as those two characters; a ``$`` that would start a placeholder there is
