@@ -73,6 +73,15 @@ PAIRS = [
     # the arguments put into a shell command: Gemini CLI quotes them, Claude Code and OpenCode do not
     (("gemini-command", "Hits: !{grep -rn {{args}} src}"), ("claude-command", "Hits: !`grep -rn $ARGUMENTS src`"),
      [(W, "is a shell command given the arguments; claude-command puts them in as typed")]),
+    # literal $N or $ARGUMENTS of a shell command in a tool that has no such placeholder there: ${N} for OpenCode, which
+    # would otherwise put the arguments into the command as typed (the same to the shell)
+    (("gemini-command", "Ids: !{git log | awk '{print $1, $10}'} and $ARGUMENTS"),
+     ("opencode-command", "Ids: !`git log | awk '{print ${1}, ${1}0}'` and $ARGUMENTS"),
+     [(R, "literal '$1' of a shell command written as '${1}'"), (R, "literal '$10' of a shell command written as '${1}0'"),
+      (W, "'$ARGUMENTS' is literal text; opencode-command expands it")]),
+    (("gemini-command", "Env: !{echo $ARGUMENTS}"), ("opencode-command", "Env: !`echo ${ARGUMENTS}`"),
+     [(R, "literal '$ARGUMENTS' of a shell command written as '${ARGUMENTS}'")]),
+    (("gemini-command", "Env: !{echo $ARGUMENTS}"), ("claude-command", "Env: !`echo \\$ARGUMENTS`"), []),
     # Claude Code's escape: a backslash before $ARGUMENTS or $N, which it drops
     (("claude-command", "Say \\$ARGUMENTS and \\$1 for $ARGUMENTS"), ("gemini-command", "Say $ARGUMENTS and $1 for {{args}}"),
      []),
@@ -107,7 +116,8 @@ def _clean(row) -> bool:
     """Nothing changed to keep a command from running or said as expanded, no arguments placeholder added (Codex), no
     ```! block (it comes back as Claude Code's !`cmd`)."""
     return row[1][0] != "codex-prompt" and "```!" not in row[0][1] and not any(
-        "would run it" in part or "reads it as" in part or "expands it" in part or "as ' !" in part
+        "would run it" in part or "reads it as" in part or "expands it" in part or "as ' !" in part or
+        "of a shell command" in part
         for _, part in row[2])
 
 

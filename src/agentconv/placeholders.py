@@ -466,6 +466,8 @@ class Rewrite:
     inserted: list[int] = field(default_factory=list)
     """Where in the text written a '$' was put before literal text the target would read (``_escaped``): the side
     channel names them, and the way back leaves them out."""
+    braced: dict[tuple[str, str], None] = field(default_factory=dict)
+    """Literal ``$ARGUMENTS``/``$N`` of a shell command -> as written (``${N}``), which the target does not fill."""
     backslashed: dict[str, None] = field(default_factory=dict)
     """Literal text the target would expand, written with a backslash before it, which the tool drops."""
     defused: dict[tuple[str, str], None] = field(default_factory=dict)
@@ -564,7 +566,8 @@ def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt
     return _read(raw_prompt[0], source, literal, neutral=neutral)[1]
 
 
-def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite, top: bool = False) -> str:
+def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite, top: bool = False,
+           shell: bool = False) -> str:
     toks = CANONICAL.tokenize(text)
     out = []
     at = 0
@@ -574,7 +577,7 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
         if tok.kind == TEXT or (top and here in rw.literals):
             glued = i + 1 < len(toks) and toks[i + 1].kind != TEXT and not (top and here + len(tok.raw) in rw.literals)
             first = len(rw.inserted)
-            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw, glued))
+            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw, glued, shell))
             start = sum(map(len, out[:-1]))
             rw.inserted[first:] = [start + o for o in rw.inserted[first:]] if top else []
             if top:
@@ -582,7 +585,7 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
             continue
         inner = tok
         if tok.kind == SHELL:
-            inner = Token(SHELL, _write(str(tok.value), target, source, others, rw), tok.raw)
+            inner = Token(SHELL, _write(str(tok.value), target, source, others, rw, shell=True), tok.raw)
         spelled = target.spell(inner, after)
         named = rw.names.get(tok.raw) or (source.spell(tok) if source is not None else None) or tok.raw
         if spelled is None:
@@ -604,7 +607,7 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
     return "".join(out)
 
 
-def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = False) -> str:
+def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = False, shell: bool = False) -> str:
     for other in others:
         if other.id != target.id:
             for found, label in other.own_in(text):
@@ -613,6 +616,8 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
         return _escaped(text, target, rw, glued)
     if target.backslash:
         text = _backslashed(text, target, rw)
+    elif shell:
+        text = _braced(text, target, rw)
     toks = target.tokenize(text)
     if all(t.kind == TEXT for t in toks):
         return text
@@ -620,6 +625,26 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
         if t.kind not in (TEXT, SHELL):
             rw.collisions[t.raw] = None
     return _defused(text, target, rw) if any(t.kind == SHELL for t in toks) else text
+
+
+def _braced(text: str, target: Spelling, rw: Rewrite) -> str:
+    """Literal ``text`` of a shell command with each ``$ARGUMENTS`` or ``$N`` the target would fill with the arguments
+    as typed (OpenCode: ``/\\$(\\d+)/g`` and ``$ARGUMENTS``, then the command runs) written ``${ARGUMENTS}``, ``${N}``:
+    the same to the shell (a shell's ``$10`` is ``${1}0``), no placeholder to the tool. A Gemini CLI command's
+    ``!{awk '{print $1}'}`` ran awk's ``$1``; written ``$1`` for OpenCode it ran the first argument as shell code."""
+    out: list[str] = []
+    toks = target.tokenize(text)
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].raw[:1] if i + 1 < len(toks) else ""
+        if t.kind == ARGS and not _WORD.match(nxt):
+            out.append("${" + t.raw[1:] + "}")
+        elif t.kind == ARG and t.raw[1:].isdigit():
+            out.append("${" + t.raw[1] + "}" + t.raw[2:])
+        else:
+            out.append(t.raw)
+            continue
+        rw.braced[(t.raw, out[-1])] = None
+    return "".join(out)
 
 
 def _backslashed(text: str, target: Spelling, rw: Rewrite) -> str:
@@ -706,6 +731,9 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     for raw in rw.collisions:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
                 consequence="expands it (it is a placeholder there)")
+    for (raw, written) in rw.braced:
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r} of a shell command",
+                written=f"{written!r} (the same to the shell; {target_id} would put the arguments there as typed)")
     for raw in rw.backslashed:
         rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
                 written=f"'{chr(92)}{raw}' ({target_id} shows it as {raw!r}: it drops the backslash and expands "
