@@ -40,3 +40,28 @@ def test_a_gemini_variable_claude_code_leaves_as_text_is_said(tmp_path):
     assert pkg.mcp["s"]["args"] == ["${MY-KEY}", "${OK}", "${D:-x}", "${CLAUDE_PLUGIN_ROOT}/bin"]
     said = {p["variables"] for code, _path, p in pkg.elsewhere if code.value == "variable-changed"}
     assert said == {"${MY-KEY}"}
+
+
+def test_a_setting_gemini_gives_a_server_the_plugin_did_not_is_said(tmp_path):
+    """Gemini CLI puts every setting of an extension in each command server's environment (mcp-client.ts
+    getExtensionEnvironment); in Claude Code a server gets a userConfig value only where it names it. A secret the
+    plugin gave one server reaches the other one in Gemini CLI: said per server, never for a server that names it
+    or a remote one."""
+    src = tmp_path / "plug"
+    (src / ".claude-plugin").mkdir(parents=True)
+    (src / ".claude-plugin" / "plugin.json").write_text(json.dumps({
+        "name": "p", "version": "1.0.0",
+        "userConfig": {"API_KEY": {"type": "string", "title": "API key", "description": "the key", "sensitive": True}}}))
+    servers = {"keyed": {"command": "srv", "env": {"API_KEY": "${user_config.API_KEY}"}},
+               "other": {"command": "tool", "args": ["--x"]},
+               "remote": {"type": "http", "url": "https://x.example/mcp"}}
+    (src / ".mcp.json").write_text(json.dumps({"mcpServers": servers}))
+    pkg = packages.read_package(src)
+    files, _failed = packages.write_package(pkg, "gemini-extension")
+    manifest = json.loads(files["gemini-extension.json"].data)
+    assert manifest["mcpServers"]["keyed"]["env"] == {"API_KEY": "${API_KEY}"}
+    assert [s["envVar"] for s in manifest["settings"]] == ["API_KEY"]
+    assert _said(pkg.report) == [
+        "MCP server 'other': API_KEY reaches it in Gemini CLI as an environment variable, which gives each of an "
+        "extension's command servers every setting; in Claude Code only the servers that name ${user_config.KEY} get "
+        "the value"]

@@ -399,6 +399,12 @@ def to_gemini(name: str, server: dict[str, Any], report: LossReport, fields: Any
         loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(bare),
              change="is text Claude Code passes as written; Gemini CLI replaces it by that variable's value where one "
                     "is set (it has no way to write a $ it leaves alone)")
+    given = sorted(k for k in fields if "${%s}" % k not in " ".join(texts)) if isinstance(fields, dict) and \
+        typ == "stdio" else []
+    if given:  # mcp-client.ts getExtensionEnvironment: every resolved setting of the extension, to each stdio server
+        loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(given),
+             change="reaches it in Gemini CLI as an environment variable, which gives each of an extension's command "
+                    "servers every setting; in Claude Code only the servers that name ${user_config.KEY} get the value")
     unset = sorted({m.group(0) for v in texts for m in _USER_CONFIG.finditer(v)})
     if unset:
         loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(unset),
