@@ -28,7 +28,8 @@ def agent(settings: dict) -> str:
     # a regex no glob holds, not even a wider one (a flag changes how its letters match: kiro.command_superset)
     ({"shell": {"deniedCommands": ["(?i)git\\s+push .*"]}}, "shell deniedCommands (?i)git\\s+push .*"),
     ({"execute_bash": {"allowedCommands": ["make test"], "denyByDefault": True}}, "execute_bash denyByDefault"),
-    ({"write": {"allowedPaths": ["src/**"], "deniedPaths": ["secrets/**"]}}, "write deniedPaths secrets/**"),
+    # a home path (deniedPaths said as file scopes otherwise: test_kiro_denied_paths.py)
+    ({"write": {"allowedPaths": ["src/**"], "deniedPaths": ["~/secrets/**"]}}, "write deniedPaths ~/secrets/**"),
     ({"use_aws": {"deniedServices": ["iam"]}}, "use_aws deniedServices iam"),
     # (availableAgents of agent names: read as the subagent tool's scopes, test_unseen24.py)
 ])
@@ -102,7 +103,7 @@ def test_kiros_todo_tool_name_is_read_and_valid_but_todo_list_is_what_is_written
 @pytest.mark.parametrize("tools, settings", [
     (["read"], {"shell": {"deniedCommands": ["(?i)git\\s+push .*"]}, "execute_bash": {"denyByDefault": True}}),
     (["fs_read", "fs_write"], {"subagent": {"availableAgents": ["reviewer"]}, "use_subagent": {"availableAgents": ["x"]}}),
-    ([], {"write": {"deniedPaths": ["secrets/**"]}}),
+    ([], {"write": {"deniedPaths": ["~/secrets/**"]}}),
 ])
 @pytest.mark.parametrize("target", ["claude", "opencode", "copilot", "kiro-md"])
 def test_a_deny_setting_of_a_tool_the_agent_lacks_takes_nothing_away(tools, settings, target):

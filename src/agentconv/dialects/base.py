@@ -1772,7 +1772,7 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
         return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
                                  (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None,
-                                 _scoped_said(rule.get("scoped", {}), policy, rule.get("allowlists", ())))
+                                 _scoped_said(rule.get("scoped", {}), policy, rule.get("allowlists", ()), ns))
     if not rule or not isinstance(value, list):
         return None
     field, values = next(iter(rule.items()))
@@ -1786,21 +1786,30 @@ def _rules(value: list[Any], which: set[int]) -> str:
 
 
 def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None,
-                 allowlists: Iterable[str] = ()) -> Callable[[str, Any], bool] | None:
+                 allowlists: Iterable[str] = (), ns: str | None = None) -> Callable[[str, Any, Any], bool] | None:
     """For ``_denying_settings``: whether a setting's deny list (``[own] ... denies.scoped``: its key -> the canonical
     tool whose scopes it denies, Kiro's ``deniedCommands`` -> ``bash``) is said whole by the tool policy written, each
     entry a scoped deny grant read from it (``Kiro._denied_commands``, the entry as its ``raw``). A key of
     ``allowlists`` (Kiro's ``availableAgents`` -> ``agent``) is said by grants that allow, one scoped to each entry
-    (the entry as its ``pattern``), and none of that tool without a scope (``Kiro._available_agents``)."""
+    (the entry as its ``pattern``), and none of that tool without a scope (``Kiro._available_agents``). A key scoped
+    to ``paths`` (Kiro's ``deniedPaths``) is said by scoped denies of each tool ``ns`` reads the setting's tool as
+    (``fs_write``: write and edit), each entry as their ``raw`` (``Kiro._denied_paths``)."""
     if not scoped or policy is None:
         return None
     said = {(g.canonical, g.raw) for g in policy.denied() if g.pattern is not None}
     allowed = {(g.canonical, g.pattern) for g in policy.allowed() if g.pattern is not None}
     whole = {g.canonical for g in policy.allowed() if g.pattern is None}
 
-    def check(key: str, entries: Any) -> bool:
+    def check(key: str, entries: Any, setting: Any = None) -> bool:
         tool = scoped.get(key)
         pool = allowed if key in allowlists else said
+        if tool == "paths":
+            try:
+                tools = registry.get(str(ns)).crosswalk.read(setting) if isinstance(setting, str) else []
+            except Exception:  # noqa: BLE001 - a namespace no dialect has: not said
+                return False
+            return bool(tools) and isinstance(entries, list) and bool(entries) and all(
+                isinstance(e, str) and (c, e) in said for e in entries for c in tools)
         return bool(tool) and isinstance(entries, list) and bool(entries) and all(
             isinstance(e, str) and (tool, e) in pool for e in entries) and (key not in allowlists or tool not in whole)
     return check
@@ -1808,7 +1817,7 @@ def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None,
 
 def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (),
                       ungranted: Callable[[str], bool] | None = None,
-                      said: Callable[[str, Any], bool] | None = None) -> str | None:
+                      said: Callable[[str, Any, Any], bool] | None = None) -> str | None:
     """The settings of ``value`` (``{TOOL: {KEY: ...}}``) under one of ``keys`` that hold something (a non-empty list,
     true), as text: ``shell deniedCommands git push .*; write deniedPaths secrets/**``. A key of ``allowlists`` names
     what is allowed in glob patterns: one holding a pattern of stars alone (``*``: every name) denies nothing.
@@ -1824,7 +1833,7 @@ def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (
             v = settings.get(k) if isinstance(settings, dict) else None
             if k in allowlists and isinstance(v, list) and any(isinstance(p, str) and p and not p.strip("*") for p in v):
                 continue  # every name matches: nothing is restricted
-            if said is not None and said(k, v):
+            if said is not None and said(k, v, tool):
                 continue  # written as the tool policy's scoped denies (`git push.*` -> Bash(git push*))
             if v is True or (isinstance(v, list) and v):
                 hits.append(f"{tool} {k}" + (f" {', '.join(map(str, v))}" if isinstance(v, list) else ""))

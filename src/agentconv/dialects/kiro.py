@@ -75,6 +75,7 @@ class Kiro(Dialect):
             self._disabled_servers(agent, data, report)
             self._own_servers_only(agent, data, report)
             self._denied_commands(agent, data, report)
+            self._denied_paths(agent, data, report)
             self._asked(agent, data, report)
             self._available_agents(agent, data, report)
             return
@@ -198,9 +199,8 @@ class Kiro(Dialect):
         (``origin.keep["wider_scopes"]``, ``base.Dialect._wider_scopes``). A list with a regex no glob holds even so
         is read as nothing (``_denies`` refuses it as before). The ``tools`` as written and the policy read are kept
         (``own_tools``)."""
-        settings = data.get("toolsSettings")
-        policy = agent.tools
-        if not isinstance(settings, dict) or policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+        settings = _deny_settings(agent, data)
+        if settings is None:
             return
         rules: list[Grant] = []
         for tool, value in settings.items():
@@ -210,26 +210,44 @@ class Kiro(Dialect):
             globs = [(command_glob(d) or command_superset(d)) if isinstance(d, str) else None for d in denied]
             if denied and None not in globs:
                 rules += [Grant(d, "bash", "deny", g) for d, g in zip(denied, globs)]
-        if policy.mode == ALLOWLIST:
-            held = any(g.canonical == "bash" and g.pattern is None for g in policy.allowed())
-        else:
-            held = not any(g.canonical == "bash" and g.pattern is None for g in policy.denied())
-        if not rules or not held:
+        if not rules or not _holds(agent.tools, "bash"):
             return
-        if policy.mode == INHERIT:
-            policy.mode = DENYLIST
-        policy.grants = [*policy.grants, *rules]
-        settle(policy)
-        if agent.origin is not None:
-            kept = agent.origin.keep.get("own_tools")
-            agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
-                                              replace(policy, grants=list(policy.grants)))
+        _add_denies(agent, data, rules)
         report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in rules),
                    reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in rules) + "), as "
                            f"{self.said} matches each regex against the whole command")
         wider = tuple((g.raw, str(g.pattern)) for g in rules if command_glob(g.raw) is None)
         if wider and agent.origin is not None:  # no glob says these exactly: a wider deny, said where it is written
             agent.origin.keep["wider_scopes"] = wider  # (base.Dialect._wider_scopes; command_superset)
+
+    def _denied_paths(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """A file tool's ``deniedPaths`` (``toolsSettings.fs_read``/``read``, ``fs_write``/``write``) read as scoped
+        denies of the tools it is (read; write and edit) in OpenCode's wildcards (``[paths]`` of kiro.toml), when each
+        entry is one ``path_wildcards`` says: a target with file scopes writes them (OpenCode ``read: {"*.env":
+        deny}``, Claude Code ``Read(*.env)`` through ``gitignore_denials``), where they were refused as a deny it
+        cannot say. A list with an entry it does not say is read as nothing (``_denies`` refuses it as before). The
+        ``tools`` as written and the policy read are kept (``own_tools``)."""
+        settings = _deny_settings(agent, data)
+        if settings is None:
+            return
+        rules: list[Grant] = []
+        for tool, value in settings.items():
+            denied = value.get("deniedPaths") if isinstance(value, dict) else None
+            tools = self.crosswalk.read(tool) if isinstance(tool, str) else []
+            if not tools or not set(tools) <= {"read", "write", "edit"} or not isinstance(denied, list) or not denied:
+                continue
+            said = [path_wildcards(d) if isinstance(d, str) else None for d in denied]
+            if None in said:
+                continue
+            for c in tools:
+                if _holds(agent.tools, c):
+                    rules += [Grant(d, c, "deny", w) for d, ws in zip(denied, said) for w in ws]  # type: ignore[arg-type]
+        if not rules:
+            return
+        _add_denies(agent, data, rules)
+        report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(f"deniedPaths {g.raw}" for g in rules)),
+                   reading="denied file scopes (" + ", ".join(dedupe(str(g.pattern) for g in rules)) + f"), as {self.said}"
+                           " matches each path joined onto the working folder, its '*' crossing '/', and what is in it")
 
     def _available_agents(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The subagent tool's ``availableAgents`` (``toolsSettings.subagent``; "only the reviewer, tester, and agents
@@ -833,3 +851,59 @@ class KiroMarkdown(Kiro):
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         self.only_agents(ctx)  # no `prompt` key to take off: the body is the prompt
         self.write_trust(mapping, ctx)
+
+
+def _deny_settings(agent: Agent, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The agent's ``toolsSettings`` where deny grants read from them can be added to its tools, else None."""
+    settings = data.get("toolsSettings")
+    return settings if isinstance(settings, dict) and agent.tools.mode in (INHERIT, DENYLIST, ALLOWLIST) else None
+
+
+def _holds(policy: ToolPolicy, canonical: str) -> bool:
+    """Whether ``policy`` grants tool ``canonical`` whole (an allowlist naming it, any other not denying it)."""
+    if policy.mode == ALLOWLIST:
+        return any(g.canonical == canonical and g.pattern is None for g in policy.allowed())
+    return not any(g.canonical == canonical and g.pattern is None for g in policy.denied())
+
+
+def _add_denies(agent: Agent, data: dict[str, Any], rules: list[Grant]) -> None:
+    """Add the deny grants ``rules`` read from ``toolsSettings`` to the agent's tools (a policy of every tool becomes a
+    deny list) and keep the ``tools`` as written and the policy read (``own_tools``)."""
+    policy = agent.tools
+    if policy.mode == INHERIT:
+        policy.mode = DENYLIST
+    policy.grants = [*policy.grants, *rules]
+    settle(policy)
+    if agent.origin is not None:
+        kept = agent.origin.keep.get("own_tools")
+        agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"], replace(policy, grants=list(policy.grants)))
+
+
+def path_wildcards(entry: str) -> list[str] | None:
+    """A ``deniedPaths`` entry as the wildcards (``*`` any text, '/' too; ``?`` any one character; matched against the
+    whole path relative to the working folder: opencode.toml [paths]) that match just what it denies, or None where
+    that is not sure. aws/amazon-q-developer-cli 15cc8f3c (read 2026-11-29): fs_read.rs / fs_write.rs ``eval_perm``
+    turn each entry into ``paths::canonicalizes_path`` (shell-expanded, a relative one joined onto the working folder,
+    ``.`` and ``..`` parts resolved) and ``paths::add_gitignore_globs`` (globset ``Glob::new`` of it and of it plus
+    ``/**``), matched against the tool's path made absolute the same way. globset without ``literal_separator``: ``*``
+    and ``?`` cross '/', a part ``**`` is any folders or none (``/**/``), everything below at the end (``/**``). So
+    ``**/*.env`` is ``*.env`` and ``*.env/*``; ``secrets/`` is ``secrets`` and ``secrets/*``. Not said: an absolute
+    or home path, ``$``, ``..``, a class, an alternation or an escape (``[``, ``{``, backslash), an empty one."""
+    if not entry.strip() or entry != entry.strip() or entry.startswith(("/", "~")) or any(c in entry for c in "$[]{}\\"):
+        return None
+    parts = [x for x in entry.split("/") if x not in ("", ".")]
+    if not parts or ".." in parts or any("**" in x and x != "**" for x in parts):  # globset refuses `a**`: no deny
+        return None
+    out = [""]
+    for i, x in enumerate(parts):
+        last = i == len(parts) - 1
+        if x == "**" and last:
+            out = [o + "*" for o in out]  # `a/**`: anything below a/ (or, alone, anything)
+        elif x == "**":
+            nxt = parts[i + 1]
+            # any folders or none: `*/` or nothing; before a part led by `*` the nothing alone says both
+            out = [o + s for o in out for s in ((("",) if nxt.startswith("*") else ("", "*/")))]
+        else:
+            out = [o + x + ("" if last else "/") for o in out]
+    out += [f"{o}/*" for o in out if not o.endswith("*")]  # the `/**` twin: what is in a folder it names
+    return list(dict.fromkeys(out))

@@ -865,12 +865,28 @@ class ToolFields:
         origin = ctx.agent.origin
         theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
         names = set(theirs.get("paths", {}).get("names", ()))
-        if not names or self.table.get("parser", {}).get("path_rules") != "gitignore":
+        scoped = set(theirs.get("paths", {}).get("scoped", ()))  # Kiro's deniedPaths: the entry as raw (kiro.py)
+        if not (names or scoped) or self.table.get("parser", {}).get("path_rules") != "gitignore":
             return denied
-        out, wider, narrower = [], [], []
+        out, wider, narrower, deeper = [], [], [], []
+        held = {(g.canonical, g.raw, g.pattern) for _, g in denied if g.canonical in scoped}
         for n, g in denied:
             p = g.pattern
-            if not p or g.raw not in names or not any(c in p for c in "*?"):
+            if p and g.canonical in scoped and g.raw not in names:
+                if p.endswith("/*") and (g.canonical, g.raw, p[:-2]) in held:
+                    continue  # what is in a folder the line names: a .gitignore line denies that too
+                if p.startswith("*/") and "/" not in p[2:] and not any(c in p[2:] for c in "*?") and \
+                        (g.canonical, g.raw, p[2:]) in held:
+                    continue  # `**/x` read as `x` and `*/x`: the line `x` matches at any depth
+                if not any(c in p for c in "*?") and "/" not in p:
+                    if (g.canonical, g.raw, f"*/{p}") not in held:
+                        deeper.append(f"{n}({p})")  # a line without '/' matches at any depth there
+                    out.append((n, g))
+                    continue
+            elif not p or g.raw not in names or not any(c in p for c in "*?"):
+                out.append((n, g))
+                continue
+            if not any(c in p for c in "*?"):
                 out.append((n, g))
                 continue
             new, exact = _gitignore_superset(p)
@@ -889,6 +905,10 @@ class ToolFields:
         if narrower:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(narrower)) + f" written for "
                            f"{self.said}, whose '*' stays inside one folder", tools="more than OpenCode's pattern named")
+        if deeper:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(deeper)) + f" written for "
+                           f"{self.said}, where a line without '/' matches at any depth",
+                           tools="the same name in every folder (the source denied it at the working folder's top)")
         return out
 
 
