@@ -74,11 +74,16 @@ PAIRS = [
     (("gemini-command", "Hits: !{grep -rn {{args}} src}"), ("claude-command", "Hits: !`grep -rn $ARGUMENTS src`"),
      [(W, "is a shell command given the arguments; claude-command puts them in as typed")]),
     # literal $N or $ARGUMENTS of a shell command in a tool that has no such placeholder there: ${N} for OpenCode, which
-    # would otherwise put the arguments into the command as typed (the same to the shell)
+    # would otherwise put the arguments into the command as typed (the same to the shell); between single quotes, where
+    # the shell passes ${1} on as text (awk would fail on it), the quote closed and opened again: $''1
     (("gemini-command", "Ids: !{git log | awk '{print $1, $10}'} and $ARGUMENTS"),
-     ("opencode-command", "Ids: !`git log | awk '{print ${1}, ${1}0}'` and $ARGUMENTS"),
-     [(R, "literal '$1' of a shell command written as '${1}'"), (R, "literal '$10' of a shell command written as '${1}0'"),
+     ("opencode-command", "Ids: !`git log | awk '{print $''1, $''10}'` and $ARGUMENTS"),
+     [(R, "literal '$1' of a shell command written as \"$''1\""), (R, "literal '$10' of a shell command written as \"$''10\""),
       (W, "'$ARGUMENTS' is literal text; opencode-command expands it")]),
+    (("gemini-command", "Ids: !{echo \"$1 it's\" $10 'a'\\''$2' $3}"),
+     ("opencode-command", "Ids: !`echo \"${1} it's\" ${1}0 'a'\\''$''2' ${3}`"),
+     [(R, "literal '$1' of a shell command written as '${1}'"), (R, "literal '$10' of a shell command written as '${1}0'"),
+      (R, "literal '$2' of a shell command written as \"$''2\""), (R, "literal '$3' of a shell command written as '${3}'")]),
     (("gemini-command", "Env: !{echo $ARGUMENTS}"), ("opencode-command", "Env: !`echo ${ARGUMENTS}`"),
      [(R, "literal '$ARGUMENTS' of a shell command written as '${ARGUMENTS}'")]),
     (("gemini-command", "Env: !{echo $ARGUMENTS}"), ("claude-command", "Env: !`echo \\$ARGUMENTS`"), []),

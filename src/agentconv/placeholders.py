@@ -577,7 +577,8 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
         if tok.kind == TEXT or (top and here in rw.literals):
             glued = i + 1 < len(toks) and toks[i + 1].kind != TEXT and not (top and here + len(tok.raw) in rw.literals)
             first = len(rw.inserted)
-            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw, glued, shell))
+            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw, glued,
+                                "".join(out) if shell else None))
             start = sum(map(len, out[:-1]))
             rw.inserted[first:] = [start + o for o in rw.inserted[first:]] if top else []
             if top:
@@ -607,7 +608,9 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
     return "".join(out)
 
 
-def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = False, shell: bool = False) -> str:
+def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = False, shell: str | None = None) -> str:
+    """``text`` as the target reads it literally; ``shell``: the shell command's text written before it, when it is a
+    piece of one."""
     for other in others:
         if other.id != target.id:
             for found, label in other.own_in(text):
@@ -616,8 +619,8 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
         return _escaped(text, target, rw, glued)
     if target.backslash:
         text = _backslashed(text, target, rw)
-    elif shell:
-        text = _braced(text, target, rw)
+    elif shell is not None:
+        text = _braced(text, target, rw, shell)
     toks = target.tokenize(text)
     if all(t.kind == TEXT for t in toks):
         return text
@@ -627,24 +630,49 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
     return _defused(text, target, rw) if any(t.kind == SHELL for t in toks) else text
 
 
-def _braced(text: str, target: Spelling, rw: Rewrite) -> str:
+def _braced(text: str, target: Spelling, rw: Rewrite, before: str = "") -> str:
     """Literal ``text`` of a shell command with each ``$ARGUMENTS`` or ``$N`` the target would fill with the arguments
     as typed (OpenCode: ``/\\$(\\d+)/g`` and ``$ARGUMENTS``, then the command runs) written ``${ARGUMENTS}``, ``${N}``:
     the same to the shell (a shell's ``$10`` is ``${1}0``), no placeholder to the tool. A Gemini CLI command's
-    ``!{awk '{print $1}'}`` ran awk's ``$1``; written ``$1`` for OpenCode it ran the first argument as shell code."""
+    ``!{awk '{print $1}'}`` ran awk's ``$1``; written ``$1`` for OpenCode it ran the first argument as shell code.
+    Between single quotes (``before`` and the text so far: ``_quotes``), where the shell takes ``${1}`` as text and
+    awk would get it, the quote is closed and opened again after the ``$`` instead: ``'{print $''1}'``."""
     out: list[str] = []
     toks = target.tokenize(text)
+    state = _quotes(before)
     for i, t in enumerate(toks):
         nxt = toks[i + 1].raw[:1] if i + 1 < len(toks) else ""
-        if t.kind == ARGS and not _WORD.match(nxt):
-            out.append("${" + t.raw[1:] + "}")
-        elif t.kind == ARG and t.raw[1:].isdigit():
-            out.append("${" + t.raw[1] + "}" + t.raw[2:])
+        if t.kind == ARGS and not _WORD.match(nxt) or t.kind == ARG and t.raw[1:].isdigit():
+            if state[0]:
+                out.append("$''" + t.raw[1:])
+            elif t.kind == ARGS:
+                out.append("${" + t.raw[1:] + "}")
+            else:
+                out.append("${" + t.raw[1] + "}" + t.raw[2:])
+            rw.braced[(t.raw, out[-1])] = None
         else:
             out.append(t.raw)
-            continue
-        rw.braced[(t.raw, out[-1])] = None
+            state = _quotes(t.raw, state)
     return "".join(out)
+
+
+def _quotes(text: str, state: tuple[bool, bool] = (False, False)) -> tuple[bool, bool]:
+    """Whether a POSIX shell is between single quotes, and between double quotes, after ``text`` (from ``state``):
+    a backslash outside single quotes takes the next character as it is."""
+    single, double = state
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if single:
+            single = c != "'"
+        elif c == "\\":
+            i += 1
+        elif c == '"':
+            double = not double
+        elif c == "'" and not double:
+            single = True
+        i += 1
+    return single, double
 
 
 def _backslashed(text: str, target: Spelling, rw: Rewrite) -> str:
