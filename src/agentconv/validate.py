@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from . import carry, limits, models, naming, registry, rx
 from .envelopes import records
-from .dialects.helpers import glob_match
+from .dialects.helpers import glob_match, value_taken
 from .errors import AgentconvError, NoRecords, ParseError
 from .loss import LossCode, LossItem, Severity
 
@@ -557,13 +557,17 @@ class _Checker:
                 continue
             ipath = self.fields.get(key)
             rule = self.own.get(key, {}) if ipath is None or ipath.startswith(f"extensions.{self.d.id}.") else {}
-            allowed = rule.get("values")
+            allowed, form = rule.get("values"), rule
+            # the set the loader at this place takes (Claude Code's plugin agents: isolation worktree only)
+            allowed = next((v for g, v in rule.get("values_at", {}).items()
+                            if self.path and glob_match(self.path.replace("\\", "/"), g)), allowed)
             if ipath and ipath not in ("tools", "tools.deny"):
                 allowed = values.get(ipath.rsplit(".", 1)[-1], allowed)
+                form = {**rule, **self.t.get("value_forms", {}).get(ipath.rsplit(".", 1)[-1], {})}
             if ipath == "model":
                 self._model(key, value)
             elif isinstance(allowed, list):
-                if value not in allowed and not (rule.get("fold") and str(value).strip().lower() in allowed):
+                if not value_taken(value, allowed, form) and not (rule.get("fold") and str(value).strip().lower() in allowed):
                     loose = key in self.tune.get("loose_values", [])
                     self.at(key, WARNING if loose else ERROR, "value", f"{key}: {value!r} is not one of "
                             f"{', '.join(map(str, allowed))}" + ("" if loose else self._refused()))

@@ -22,7 +22,7 @@ from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Mod
 from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot_say_invoker, not_carried
 from ..tools import Crosswalk
 from .detection import Detection
-from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled
+from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled, value_taken
 from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, settle
 
 
@@ -1460,8 +1460,10 @@ class Dialect(ToolFields, Detection):
         value = paths.get(ctx.agent, ipath)
         if value is None:
             return None
-        allowed = self.table.get("values", {}).get(ipath.rsplit(".", 1)[-1])
-        if isinstance(allowed, list) and value not in allowed and not self._same(ctx):
+        key = ipath.rsplit(".", 1)[-1]
+        allowed = self.table.get("values", {}).get(key)
+        if (isinstance(allowed, list) and not value_taken(value, allowed, self.table.get("value_forms", {}).get(key))
+                and not self._same(ctx)):
             ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.said}")
             return None
         return self._uncoerced(ctx, ipath, value)

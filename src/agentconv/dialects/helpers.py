@@ -142,6 +142,28 @@ def dedupe(items: Iterable[Any]) -> list[Any]:
     return out
 
 
+def value_taken(value: Any, allowed: list[Any], form: dict[str, Any] | None = None) -> bool:
+    """``value`` is one the tool takes for a key whose table lists ``allowed``: one of them, or one the key's
+    ``[value_forms]`` rule reads as one (``case = "insensitive"``: a word in any case; ``aliases``: other words for a
+    listed one; ``int``: a number, or a text that starts with one, as JavaScript's parseInt reads it; ``tables``: a
+    table of one key it names, as Codex's ``approval_policy = { granular = {...} }``)."""
+    if value in allowed:
+        return True
+    form = form or {}
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return bool(form.get("int")) and value == value and abs(value) != float("inf")
+    if isinstance(value, dict):
+        return len(value) == 1 and next(iter(value)) in form.get("tables", ()) and isinstance(
+            next(iter(value.values())), dict)
+    if not isinstance(value, str):
+        return False
+    word = value.lower() if form.get("case") == "insensitive" else value
+    word = form.get("aliases", {}).get(word, word)
+    return word in allowed or bool(form.get("int")) and re.match(r"\s*[+-]?\d", word) is not None
+
+
 def glob_match(path: str, pattern: str) -> bool:
     """Does ``path`` (any prefix) end in something ``pattern`` matches? ``**`` spans folders, ``*`` does not."""
     return _glob_rx(pattern).match(path.replace("\\", "/")) is not None
