@@ -28,6 +28,10 @@ class Grant:
     """``allow``, ``ask`` or ``deny``."""
     pattern: str | None = None
     """A scope inside the tool: ``git *`` for ``Bash(git *)`` or an OpenCode bash pattern; None means the whole tool."""
+    wider: bool = field(default=False, compare=False)
+    """``pattern`` matches more than the source's rule ``raw`` does, which no pattern says exactly: a deny read so
+    forbids more (Kiro's ``deniedCommands`` regex ``git push *`` as the glob ``git push*``, ``kiro.command_superset``).
+    A writer that writes the grant says so (``WriteContext.wrote``: tool-narrowed). Not compared, not serialised."""
 
 
 @dataclass
@@ -155,6 +159,7 @@ class Agent:
         data = asdict(self)
         data.pop("origin", None)
         data.pop("derived", None)
+        _unmarked(data)
         return data
 
 
@@ -177,6 +182,7 @@ class Document:
         records = []
         for r in self.records:
             data = asdict(replace(r, origin=None))
+            _unmarked(data)
             if r.origin is not None:
                 o = r.origin
                 data["origin"] = {"dialect": o.dialect, "path": o.path, "line": o.line, "bom": o.bom,
@@ -200,3 +206,9 @@ class Document:
                 origin=Origin(**origin) if origin else None,
             ))
         return cls(records, data.get("ir_version", IR_VERSION))
+
+
+def _unmarked(data: dict[str, Any]) -> None:
+    """A record's plain data (``asdict``) without the grants' ``wider`` marks, which are not serialised."""
+    for g in data["tools"]["grants"]:
+        del g["wider"]

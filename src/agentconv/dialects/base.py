@@ -495,7 +495,7 @@ class Dialect(ToolFields, Detection):
         """One IR record (``ctx.agent``) -> its header mapping, body and side channel, for the envelope to lay out."""
         mapping = self.build(ctx)
         self.builtin_name(ctx, mapping)
-        self._wider_scopes(ctx, mapping)
+        self._wider_scopes(ctx)
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
             ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
@@ -506,33 +506,14 @@ class Dialect(ToolFields, Detection):
                            self.carry_data(ctx, read_back(mapping) if read_back else mapping,
                                            body_read(body) if body_read else body))
 
-    def _wider_scopes(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
-        """A deny scope its reader could only read wider than the source's (``origin.keep["wider_scopes"]``: raw ->
-        scope; Kiro's ``deniedCommands`` regex ``git push *`` as ``git push*``, ``kiro.command_superset``), said
-        (``tool-narrowed``) where this writer wrote that scope: the agent is denied more here than in the source. Not
-        in the source's own dialect, which writes the regex back as it came."""
-        origin = ctx.agent.origin
-        wider = origin.keep.get("wider_scopes") if origin is not None and origin.dialect != self.id else None
-        if not wider:
-            return
-        texts: list[str] = []
-
-        def walk(value: Any) -> None:
-            if isinstance(value, dict):
-                for k, v in value.items():
-                    texts.append(str(k))
-                    walk(v)
-            elif isinstance(value, (list, tuple)):
-                for v in value:
-                    walk(v)
-            elif isinstance(value, str):
-                texts.append(value)
-        walk(mapping)
-        written = [(raw, scope) for raw, scope in wider  # (a text holding the regex itself is the source's setting kept)
-                   if any(scope in t and raw not in t for t in texts)]
-        if written:
+    @staticmethod
+    def _wider_scopes(ctx: "WriteContext") -> None:
+        """The deny grants marked ``wider`` that this write wrote (``WriteContext.wrote``; Kiro's ``deniedCommands``
+        regex ``git push *`` as ``git push*``, ``kiro.command_superset``), said (``tool-narrowed``): the agent is denied
+        more here than in the source. Said once the header is built, after what its fields said."""
+        if ctx.wider:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools",
-                           written=", ".join(f"{raw!r} (a regex) written as the deny of {scope}" for raw, scope in written),
+                           written=", ".join(f"{g.raw!r} (a regex) written as the deny of {g.pattern}" for g in ctx.wider),
                            tools="the commands each glob matches that the regex does not (a glob cannot say its "
                                  "classes, groups and repeats)")
 
@@ -2118,6 +2099,8 @@ class WriteContext:
         self.neutral = False
         """The prompt written holds agentconv's neutral spelling of a shell command or a file the target cannot spell:
         a side channel is written, so that the way back reads it as that placeholder (command.py)."""
+        self.wider: tuple[Grant, ...] = ()
+        """The deny grants marked ``wider`` (``Grant.wider``) the header holds (``wrote``): said once it is built."""
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel
@@ -2140,6 +2123,13 @@ class WriteContext:
         elif self.policy.carry and path == "tools":
             self.carry_tools()
         self.report.add(code, path, **params)
+
+    def wrote(self, grants: Iterable[Grant]) -> None:
+        """A tool writer wrote these deny grants into the header: those marked ``wider`` (a pattern that matches more
+        than the source's rule) are noted, once each, and said after the header (``Dialect._wider_scopes``)."""
+        marked = tuple(g for g in grants if g.wider and not any(g is w for w in self.wider))
+        if marked:
+            self.wider += marked
 
     def carried_back(self, path: str) -> bool:
         """Whether the record's ``path`` came back from its file's side channel (a same-dialect write carries it

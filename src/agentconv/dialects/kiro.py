@@ -195,8 +195,8 @@ class Kiro(Dialect):
         a literal prefix followed by ``.*``, read as scoped denies of the shell it has (``git push.*`` -> ``git push*``;
         ``command_glob``), which a target with command scopes writes (OpenCode ``bash: {"git push*": deny}``, Claude Code
         ``Bash(git push*)``): no longer refused there. Another regex is read as the deny of a wider glob where one
-        matches all it does (``command_superset``: ``git push *`` -> ``git push*``), said where written
-        (``origin.keep["wider_scopes"]``, ``base.Dialect._wider_scopes``). A list with a regex no glob holds even so
+        matches all it does (``command_superset``: ``git push *`` -> ``git push*``), its grant marked ``wider``: said
+        where a writer writes it (``WriteContext.wrote``). A list with a regex no glob holds even so
         is read as nothing (``_denies`` refuses it as before). The ``tools`` as written and the policy read are kept
         (``own_tools``)."""
         settings = _deny_settings(agent, data)
@@ -209,16 +209,13 @@ class Kiro(Dialect):
                 continue
             globs = [(command_glob(d) or command_superset(d)) if isinstance(d, str) else None for d in denied]
             if denied and None not in globs:
-                rules += [Grant(d, "bash", "deny", g) for d, g in zip(denied, globs)]
+                rules += [Grant(d, "bash", "deny", g, wider=command_glob(d) is None) for d, g in zip(denied, globs)]
         if not rules or not _holds(agent.tools, "bash"):
             return
         _add_denies(agent, data, rules)
         report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in rules),
                    reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in rules) + "), as "
                            f"{self.said} matches each regex against the whole command")
-        wider = tuple((g.raw, str(g.pattern)) for g in rules if command_glob(g.raw) is None)
-        if wider and agent.origin is not None:  # no glob says these exactly: a wider deny, said where it is written
-            agent.origin.keep["wider_scopes"] = wider  # (base.Dialect._wider_scopes; command_superset)
 
     def _denied_paths(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """A file tool's ``deniedPaths`` (``toolsSettings.fs_read``/``read``, ``fs_write``/``write``) read as scoped

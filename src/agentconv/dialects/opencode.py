@@ -360,6 +360,7 @@ class OpenCode(Dialect):
                     rule.pop(p, None)
                     rule[p] = "deny"
                 perm[n] = rule
+                ctx.wrote((g,))
             elif isinstance(perm.get(n), dict):
                 perm[n]["*"] = "deny"  # a tool denied but for the scopes allowed above (`task: {"*": deny, a: allow}`)
             elif mode not in (ALLOWLIST, NONE) or id(g) in inside:

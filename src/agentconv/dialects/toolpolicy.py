@@ -845,6 +845,7 @@ class ToolFields:
         if deny_names:
             if "tools.deny" in keys:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
+                ctx.wrote(g for _, g in denied)
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied) or excepted(allowed, denied):
                 self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
         if ctx.tools_renamed:
