@@ -25,7 +25,7 @@ import fnmatch
 import os
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .. import limits, registry, rx
 
@@ -199,16 +199,12 @@ class Kiro(Dialect):
         where a writer writes it (``WriteContext.wrote``). A list with a regex no glob holds even so
         is read as nothing (``_denies`` refuses it as before). The ``tools`` as written and the policy read are kept
         (``own_tools``)."""
-        settings = _deny_settings(agent, data)
-        if settings is None:
-            return
         rules: list[Grant] = []
-        for tool, value in settings.items():
-            denied = value.get("deniedCommands") if isinstance(value, dict) else None
-            if not isinstance(tool, str) or self.crosswalk.read(tool) != ["bash"] or not isinstance(denied, list):
+        for tool, denied in _denied_lists(agent, data, "deniedCommands"):
+            if self.crosswalk.read(tool) != ["bash"]:
                 continue
             globs = [(command_glob(d) or command_superset(d)) if isinstance(d, str) else None for d in denied]
-            if denied and None not in globs:
+            if None not in globs:
                 rules += [Grant(d, "bash", "deny", g, wider=command_glob(d) is None) for d, g in zip(denied, globs)]
         if not rules or not _holds(agent.tools, "bash"):
             return
@@ -224,14 +220,10 @@ class Kiro(Dialect):
         deny}``, Claude Code ``Read(*.env)`` through ``gitignore_denials``), where they were refused as a deny it
         cannot say. A list with an entry it does not say is read as nothing (``_denies`` refuses it as before). The
         ``tools`` as written and the policy read are kept (``own_tools``)."""
-        settings = _deny_settings(agent, data)
-        if settings is None:
-            return
         rules: list[Grant] = []
-        for tool, value in settings.items():
-            denied = value.get("deniedPaths") if isinstance(value, dict) else None
-            tools = self.crosswalk.read(tool) if isinstance(tool, str) else []
-            if not tools or not set(tools) <= {"read", "write", "edit"} or not isinstance(denied, list) or not denied:
+        for tool, denied in _denied_lists(agent, data, "deniedPaths"):
+            tools = self.crosswalk.read(tool)
+            if not tools or not set(tools) <= {"read", "write", "edit"}:
                 continue
             said = [path_wildcards(d) if isinstance(d, str) else None for d in denied]
             if None in said:
@@ -850,10 +842,16 @@ class KiroMarkdown(Kiro):
         self.write_trust(mapping, ctx)
 
 
-def _deny_settings(agent: Agent, data: dict[str, Any]) -> dict[str, Any] | None:
-    """The agent's ``toolsSettings`` where deny grants read from them can be added to its tools, else None."""
+def _denied_lists(agent: Agent, data: dict[str, Any], key: str) -> Iterator[tuple[str, list[Any]]]:
+    """Each (tool as written, its non-empty ``key`` list) of the agent's ``toolsSettings`` (``deniedCommands``,
+    ``deniedPaths``), where deny grants read from them can be added to its tools; none elsewhere."""
     settings = data.get("toolsSettings")
-    return settings if isinstance(settings, dict) and agent.tools.mode in (INHERIT, DENYLIST, ALLOWLIST) else None
+    if not isinstance(settings, dict) or agent.tools.mode not in (INHERIT, DENYLIST, ALLOWLIST):
+        return
+    for tool, value in settings.items():
+        denied = value.get(key) if isinstance(value, dict) else None
+        if isinstance(tool, str) and isinstance(denied, list) and denied:
+            yield tool, denied
 
 
 def _holds(policy: ToolPolicy, canonical: str) -> bool:
