@@ -116,6 +116,63 @@ def test_no_private_name_is_used_across_modules():
     assert offenders == []
 
 
+DIALECT_CLASS = {"dialects/base.py", "dialects/toolpolicy.py", "dialects/detection.py"}
+"""The modules ``Dialect`` is made of (the class and its mixins): their private members are one class's own."""
+
+
+def _private_members(tree: ast.AST) -> set[str]:
+    """The private names (``_x``) a module defines as a class's member: a method, a class attribute, ``self._x = ...``."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.add(item.name)
+                elif isinstance(item, (ast.Assign, ast.AnnAssign)):
+                    targets = item.targets if isinstance(item, ast.Assign) else [item.target]
+                    found.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            found.update(t.attr for t in targets if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+                         and t.value.id == "self")
+    return {n for n in found if _private(n)}
+
+
+def _in_dialect_class(path: Path) -> bool:
+    return path.is_relative_to(SRC) and path.relative_to(SRC).as_posix() in DIALECT_CLASS
+
+
+def _members_used_across(sources: list[Path]) -> list[str]:
+    """Each ``x._name`` (``self._name`` too) of a module that does not define ``_name`` as a member, where another
+    module does: a private member of another module's class (a base's method a subclass calls, an attribute a caller
+    reads), apart from those among the modules of ``DIALECT_CLASS``."""
+    trees = {p: ast.parse(p.read_text("utf-8")) for p in sources}
+    defined = {p: _private_members(t) for p, t in trees.items()}
+    found = []
+    for path, tree in trees.items():
+        own = _in_dialect_class(path)
+        elsewhere = set().union(*(d for p, d in defined.items() if p != path and not (own and _in_dialect_class(p))))
+        uses = sorted((n.lineno, n.col_offset, ast.unparse(n)) for n in ast.walk(tree) if isinstance(n, ast.Attribute)
+                      and _private(n.attr) and n.attr not in defined[path] and n.attr in elsewhere)
+        where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+        found += [f"{where}:{line}: {text}" for line, _, text in uses]
+    return found
+
+
+def test_no_private_member_is_used_across_modules():
+    """A dialect (built in or plugin) calls what ``Dialect`` offers by its public names, and a module reads another's
+    objects through theirs: ``self._same(ctx)`` in a plugin used a base's private method."""
+    assert _members_used_across(_sources()) == []
+
+
+def test_the_private_member_check_sees_a_subclass_and_a_caller(tmp_path):
+    base, plugin = tmp_path / "base.py", tmp_path / "plugin.py"
+    base.write_text("class Base:\n    def _hook(self):\n        self._seen = 1\n")
+    plugin.write_text("class P(Base):\n    def _own(self):\n        return self._hook(), self._own(), b._seen\n")
+    found = _members_used_across([base, plugin])
+    assert [f.split(": ", 1)[1] for f in found] == ["self._hook", "b._seen"]
+
+
 def test_the_private_import_check_sees_both_spellings():
     module = SRC / "dialects" / "probe.py"  # never read: its name only places the relative imports
     source = "from .base import _x, Dialect\nfrom .. import api\nimport agentconv.tools as t\nimport os\n" \

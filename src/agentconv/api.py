@@ -118,7 +118,7 @@ def plugin_component(file: str) -> tuple[str, str] | None:
     if not file.lower().endswith(".md"):
         return None
     where = file.replace("\\", "/")
-    if instructions(where) is not None or any(d._places is not None and d._places.match(where) for d, _ in _detectors()):
+    if instructions(where) is not None or any(d.place_match(where) for d, _ in _detectors()):
         return None
     folder = os.path.dirname(os.path.abspath(file))
     while True:

@@ -28,7 +28,7 @@ class Windsurf(Dialect):
                 del agent.extensions[self.id]
 
     def write_extra(self, mapping: dict, ctx) -> None:
-        unsaid = self._same(ctx) and not self._had_key(ctx, "trigger")  # a rule without one (no header): as it came
+        unsaid = self.same_dialect(ctx) and not self.had_key(ctx, "trigger")  # a rule without one (no header): as it came
         if mapping.get("trigger") is None and not unsaid and not self.made_back(ctx.agent, "trigger"):
             ordered = {"trigger": DEFAULT_TRIGGER, **{k: v for k, v in mapping.items() if k != "trigger"}}
             mapping.clear()

@@ -306,7 +306,7 @@ class Dialect(ToolFields, Detection):
                 # written" (out_model), but spelled as the first write spelled it
             if isinstance(parsed.carry.get("from"), str):
                 agent.origin.keep["carried_from"] = parsed.carry["from"]  # where the carried values were spelled
-        self._derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
+        self.derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
         elif agent.display_name and agent.name and self.table.get("name", {}).get("display_fallback") == "title" \
@@ -424,7 +424,12 @@ class Dialect(ToolFields, Detection):
             if shown:
                 agent.origin.keep["description_shown"] = (shown, rule["said"])
 
-    def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
+    def derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
+        """The record's name where the header gives none, or where its tool names it by its file (``[layout]
+        name_from_file``, unless ``[name] over_file``: the file's stem at one of the dialect's places): the stem, else
+        the header's name, the display name slugified, the stem, or the title; a name made here is said
+        (name-derived). ``path``: the file read (None: none, or one of many records). A hook: a dialect that names
+        a record otherwise (a skill by its folder, a Gemini CLI command by its path below ``commands/``) overrides it."""
         layout = self.table.get("layout", {})
         if agent.name and (not layout.get("name_from_file") or self.table.get("name", {}).get("over_file")):
             return
@@ -566,7 +571,7 @@ class Dialect(ToolFields, Detection):
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as
         a new agent (what it does instead is the table's ``outcome``)."""
         rule = self.table.get("name", {}).get("builtin")
-        if not rule or self._same(ctx):
+        if not rule or self.same_dialect(ctx):
             return
         by_file = self.table.get("layout", {}).get("name_from_file")
         name = self.file_stem(ctx.agent)[0] if by_file else mapping.get(self.table["name"].get("key", "name"))
@@ -615,7 +620,7 @@ class Dialect(ToolFields, Detection):
         keys = self._first_keys(ctx, mapping) if ctx.carried or _per_source(origin, "flat", _flat) else None
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, keys, *spelled,
-                          appended=ctx.appended or (origin.keep.get("carried_appended") if self._same(ctx) else None),
+                          appended=ctx.appended or (origin.keep.get("carried_appended") if self.same_dialect(ctx) else None),
                           literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped,
                           neutral=ctx.neutral)
 
@@ -629,7 +634,7 @@ class Dialect(ToolFields, Detection):
             return None
         keep = origin.keep
         first = keep.get("carried_from", origin.dialect)
-        if self._same(ctx) or first != origin.dialect:
+        if self.same_dialect(ctx) or first != origin.dialect:
             return keep.get("carried_toml") if keep.get("carry_fresh") is True and first != self.id else None
         if "toml_layout" not in keep:  # once per record (each target asks)
             keep["toml_layout"] = _toml_source(origin)
@@ -646,7 +651,7 @@ class Dialect(ToolFields, Detection):
             return ctx.made
         keep = origin.keep
         first = keep.get("carried_from", origin.dialect)
-        if self._same(ctx) or first != origin.dialect:  # a file agentconv wrote: its own made, while it is fresh
+        if self.same_dialect(ctx) or first != origin.dialect:  # a file agentconv wrote: its own made, while it is fresh
             passed = keep.get("carried_made", ()) if keep.get("carry_fresh") is True and first != self.id else ()
             return tuple(dict.fromkeys((*passed, *ctx.made)))[:carry.MADE_MAX]
         if first not in registry.ids() or not mapping and self.envelope is frontmatter:
@@ -698,7 +703,7 @@ class Dialect(ToolFields, Detection):
         >-``), and this dialect has no place for that layout (TOML, JSON, plain markdown): ``_first_spelling`` asks
         how, so that a write back into that dialect spells it so again."""
         origin = ctx.agent.origin
-        if origin is None or self.envelope is frontmatter or self._same(ctx):
+        if origin is None or self.envelope is frontmatter or self.same_dialect(ctx):
             return False
         if origin.keep.get("carried_from") not in (None, origin.dialect):
             return any(not st in carry.STYLES for st in origin.keep.get("carried_styles", {}).values())
@@ -714,7 +719,7 @@ class Dialect(ToolFields, Detection):
         if origin is None:
             return None, None
         keep = origin.keep
-        if self._same(ctx) or keep.get("carried_from") not in (None, origin.dialect):
+        if self.same_dialect(ctx) or keep.get("carried_from") not in (None, origin.dialect):
             return keep.get("carried_styles"), keep.get("carried_gap")
         layout = origin.layout
         if type(layout) is not frontmatter.Layout or not layout.has_header:
@@ -754,9 +759,9 @@ class Dialect(ToolFields, Detection):
         if origin is None:
             return None
         order = origin.keep.get("carried_order")
-        if order is not None and (self._same(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
+        if order is not None and (self.same_dialect(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
             return list(order)  # as the file had it, or through one more dialect: the first file's order rides on
-        pairs = None if self._same(ctx) else _source_paths(origin)
+        pairs = None if self.same_dialect(ctx) else _source_paths(origin)
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
         paths_of, spelled, plain, ranked, unnamed = _per_source(origin, "key_order", _key_order)
@@ -928,7 +933,7 @@ class Dialect(ToolFields, Detection):
         it run (its read-only shell commands) is forbidden there, said (``cursor.toml [readonly] shell_allowed``)."""
         agent = ctx.agent
         allowed = agent.origin.keep.get("readonly_shell") if agent.origin is not None else None
-        if allowed and not self._same(ctx) and self.table.get("tool_semantics", True) and \
+        if allowed and not self.same_dialect(ctx) and self.table.get("tool_semantics", True) and \
                 "bash" in {str(g.canonical) for g in agent.tools.denied()}:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written="readonly: true written without any shell "
                            "tool", tools=allowed)
@@ -949,7 +954,7 @@ class Dialect(ToolFields, Detection):
                     ctx.done.add("tools")
                     mapping.update(self.write_tools(ctx))
                 continue
-            if ipath in ctx.as_read and not self._had_key(ctx, key):
+            if ipath in ctx.as_read and not self.had_key(ctx, key):
                 if ipath == "display_name" and self.table.get("layout", {}).get("name_from_file"):
                     self.carry_file_name(ctx, None)  # the name this file does not show rides, as where it is written
                 continue  # the source wrote it under another key (`title`, a legacy spelling): kept as it was
@@ -969,7 +974,7 @@ class Dialect(ToolFields, Detection):
             if key == "model" and isinstance(value, list) and agent.model is not None and value[:1] == [agent.model.raw]:
                 ctx.mapped.add("model")  # a model list of a dialect with no model field: the model is in it, as read
         kin, keys = self.kin
-        for key, value in agent.extensions.get(kin, {}).items() if kin and not self._same(ctx) else ():
+        for key, value in agent.extensions.get(kin, {}).items() if kin and not self.same_dialect(ctx) else ():
             if key in keys and key not in mapping and not self._foreign_access(ctx, kin, key, value):
                 # the same key of the same tool (a Claude Code command's, a skill's)
                 mapping[key] = self._uncoerced(ctx, f"extensions.{kin}.{key}", value)
@@ -983,9 +988,9 @@ class Dialect(ToolFields, Detection):
             if key not in mapping and (value is not None or key in nulls):
                 mapping[key] = value
                 ctx.mapped.add(ipath)
-                if not self._same(ctx):
+                if not self.same_dialect(ctx):
                     ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.said)
-        for key, (prefix, entries) in agent.origin.keep.get("foreign_maps", {}).items() if self._same(ctx) else ():
+        for key, (prefix, entries) in agent.origin.keep.get("foreign_maps", {}).items() if self.same_dialect(ctx) else ():
             kept = {k: paths.get(agent, f"{prefix}.{k}") for k in entries}  # another tool's map, as the file had it
             if key not in mapping and not any(f"{prefix}.{k}" in ctx.mapped or ctx.carried_back(f"{prefix}.{k}")
                                               for k in entries):
@@ -1021,7 +1026,7 @@ class Dialect(ToolFields, Detection):
         or a value that grants nothing (``permissionMode: default``) is written as before (False)."""
         path = f"extensions.{ns}.{key}"
         origin = ctx.agent.origin
-        if origin is None or self._same(ctx) or path not in origin.keep.get("foreign", ()):
+        if origin is None or self.same_dialect(ctx) or path not in origin.keep.get("foreign", ()):
             return False
         why = carry.refusal(path, value)
         if why is None:
@@ -1202,7 +1207,7 @@ class Dialect(ToolFields, Detection):
     def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
         """Written back into the dialect whose file the side channel's ``keys`` came from: key -> where it was."""
         order = self._keys_back(ctx)
-        if order is None or self._same(ctx):
+        if order is None or self.same_dialect(ctx):
             return None
         return {k: i for i, k in reversed(list(enumerate(order)))}
 
@@ -1260,8 +1265,9 @@ class Dialect(ToolFields, Detection):
         """Hook for what the table cannot say."""
 
     @staticmethod
-    def _same(ctx: "WriteContext") -> bool:
-        """The record was read in this very dialect."""
+    def same_dialect(ctx: "WriteContext") -> bool:
+        """Whether the record being written (``ctx.agent``) was read in this very dialect: what it wrote can be
+        written back as it came."""
         return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
 
     @staticmethod
@@ -1277,13 +1283,13 @@ class Dialect(ToolFields, Detection):
     def kept_rejected(self, ctx: "WriteContext") -> bool:
         """Same dialect, and the file is one its tool loads nothing from (the reader marked it ``rejected`` and said
         file-rejected): written back as it came, none of the repairs a fresh write makes."""
-        return self._same(ctx) and bool(ctx.agent.origin.keep.get("rejected"))  # type: ignore[union-attr]
+        return self.same_dialect(ctx) and bool(ctx.agent.origin.keep.get("rejected"))  # type: ignore[union-attr]
 
     def _kept_as_is(self, ctx: "WriteContext", ipath: str) -> bool:
         """Same dialect, and ``ipath`` is the file's own value: written as it was. One the side channel gave back
         (a Claude ``red`` under this file's hex, a list GitHub's string map cannot hold) is written as the first write
         wrote it, and rides there again."""
-        return self._same(ctx) and not ctx.carried_back(ipath)
+        return self.same_dialect(ctx) and not ctx.carried_back(ipath)
 
     def _spelled_here(self, ctx: "WriteContext", ipath: str) -> bool:
         """``ipath`` came back from the side channel, which a file of this dialect wrote (A -> B -> A): its value is
@@ -1293,7 +1299,7 @@ class Dialect(ToolFields, Detection):
 
     def _uncoerced(self, ctx: "WriteContext", ipath: str, value: Any) -> Any:
         """Same dialect: a value coerced on reading (a comma string read as a list) is written as the source had it."""
-        got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self._same(ctx) else None
+        got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self.same_dialect(ctx) else None
         return got[1] if got is not None and got[0] == value else value
 
     def as_read(self, ctx: "WriteContext") -> dict[str, str]:
@@ -1310,11 +1316,11 @@ class Dialect(ToolFields, Detection):
         t = self.table
         fields = t.get("fields", {})
         if not origin.keys:  # a file without keys (plain markdown): only what its side channel gave back as a map
-            if t.get("unknown_keys", "carry") != "keep" or self._same(ctx):
+            if t.get("unknown_keys", "carry") != "keep" or self.same_dialect(ctx):
                 return {}
             first = self._first_spelled(ctx, self.known_keys, self.held_paths)  # (a Roo mode: its keys named there)
             return {**first, **self._map_as_keys(ctx, first)} if "metadata" not in self.spread_paths else first
-        if self._same(ctx):  # not a key only the side channel named: it goes back there, not into the header
+        if self.same_dialect(ctx):  # not a key only the side channel named: it goes back there, not into the header
             unwritten = origin.keep.get("carried_keys", ())
             return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
         keep = t.get("unknown_keys", "carry") == "keep"
@@ -1386,24 +1392,24 @@ class Dialect(ToolFields, Detection):
         if ipath == "name":
             if self.made_back(agent, "name"):
                 return None  # the first file, of this dialect, was named by its file: written so again
-            if self.table.get("layout", {}).get("name_from_file") and not self._had_key(ctx, key):
+            if self.table.get("layout", {}).get("name_from_file") and not self.had_key(ctx, key):
                 self.carry_file_name(ctx, None)
                 return None
-            if self._same(ctx) and ctx.carried_back("name") and self._had_key(ctx, key) and \
+            if self.same_dialect(ctx) and ctx.carried_back("name") and self.had_key(ctx, key) and \
                     key == self.table.get("name", {}).get("key", "name"):
                 # the side channel gave back a name this file spells its own way: the file's, the other rides again
                 ctx.carried.setdefault("name", agent.name)
                 ctx.name = next(c.value for c in self.own_layout(agent).chunks if c.key == key)
                 return ctx.name
-            if self._same(ctx) and "name" in agent.derived and (got := agent.origin.keep.get("coerced", {}).get(
+            if self.same_dialect(ctx) and "name" in agent.derived and (got := agent.origin.keep.get("coerced", {}).get(
                     "name")) is not None and got[0] is None:
                 return got[1]  # a name the tool takes for none (a template's `[agent-name]`): as written
             if self.kept_rejected(ctx) and (got := agent.origin.keep.get("coerced", {}).get("name")) is not None and \
                     got[0] == agent.name:
                 return got[1]  # a name its tool refuses for not being text (Claude Code's `name: 7`): as written
-            if self._same(ctx) and "name" in agent.derived and not self._had_key(ctx, key) and _named_by_place(agent):
+            if self.same_dialect(ctx) and "name" in agent.derived and not self.had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
-            if self._same(ctx) and "name" in agent.derived and self._had_key(ctx, key) and \
+            if self.same_dialect(ctx) and "name" in agent.derived and self.had_key(ctx, key) and \
                     (self.table.get("layout", {}).get("name_from_file") or self.kept_rejected(ctx)):
                 # the identifier came from the file name; the header's own value (a slash name, or none in a file its
                 # tool refuses: Gemini's `name:` left empty) is written as it was
@@ -1421,7 +1427,7 @@ class Dialect(ToolFields, Detection):
                 value = None  # made from the name on the way out of a file of this dialect that had none
             elif agent.display_name or not fallback or not name or (not required and agent.origin is not None
                                                                   and (agent.origin.dialect == self.id
-                                                                       and not self._had_key(ctx, key)
+                                                                       and not self.had_key(ctx, key)
                                                                        or self._first_unnamed(ctx, key))):
                 value = agent.display_name
             else:
@@ -1444,7 +1450,7 @@ class Dialect(ToolFields, Detection):
         key = ipath.rsplit(".", 1)[-1]
         allowed = self.table.get("values", {}).get(key)
         if (isinstance(allowed, list) and not value_taken(value, allowed, self.table.get("value_forms", {}).get(key))
-                and not self._same(ctx)):
+                and not self.same_dialect(ctx)):
             ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.said}")
             return None
         return self._uncoerced(ctx, ipath, value)
@@ -1468,7 +1474,9 @@ class Dialect(ToolFields, Detection):
             return [k for k, v in layout.data.items() if v is None]  # the default model): no chunks, its data
         return [c.key for c in chunks if c.value is None and not c.lenient]
 
-    def _had_key(self, ctx: "WriteContext", key: str) -> bool:
+    def had_key(self, ctx: "WriteContext", key: str) -> bool:
+        """Whether the record, read in this dialect, had header key ``key`` (its layout as read; False for a record
+        of another dialect)."""
         layout = self.own_layout(ctx.agent)
         return layout is not None and any(c.key == key for c in layout.chunks)
 
@@ -1503,7 +1511,7 @@ class Dialect(ToolFields, Detection):
         blank = agent.description is not None and agent.description.isspace() and \
             ("description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
              or (agent.origin is not None and "description_shown" in agent.origin.keep))  # nor read as one
-        if (agent.description and not blank) or self._same(ctx):
+        if (agent.description and not blank) or self.same_dialect(ctx):
             return self._uncoerced(ctx, "description", agent.description)  # same dialect: none made up, as written
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command", "skill"):
             return self.made_up_description(ctx)
@@ -1523,7 +1531,7 @@ class Dialect(ToolFields, Detection):
             if used:
                 ctx.mapped.add(used)  # written, as the description: not dropped
                 value = paths.get(agent, used)  # and rides, so that a write back into the first dialect gives the key
-                if ctx.policy.carry and not self._same(ctx) and used not in ctx.as_read and \
+                if ctx.policy.carry and not self.same_dialect(ctx) and used not in ctx.as_read and \
                         carry.refusal(used, value) is None:  # back (unless written as read: a key the target ignores)
                     ctx.carried.setdefault(used, value)
             return shown[0]
@@ -1650,7 +1658,7 @@ class Dialect(ToolFields, Detection):
         out = {}
         held = {p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")}
         for k, v in getattr(ctx.agent, prefix).items():
-            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or (v is None and not self._same(ctx)):
+            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or (v is None and not self.same_dialect(ctx)):
                 continue
             if isinstance(v, str) or v is None or self._kept_as_is(ctx, f"{prefix}.{k}"):
                 out[k] = v  # same dialect: any value as written (validate judges it)

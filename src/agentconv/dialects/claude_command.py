@@ -50,10 +50,10 @@ class ClaudeCommand(CommandDialect):
         dialect's allowlist or empty list cannot be said (every tool would stay available, those pre-approved):
         refused (``preapproved``). Only a command read in this dialect with both keys holds an allowlist of its own,
         written back as it was; a side channel's allowlist never becomes pre-approvals (a comment grants nothing)."""
-        if ctx.agent.tools.mode in (ALLOWLIST, NONE) and not self._same(ctx):
+        if ctx.agent.tools.mode in (ALLOWLIST, NONE) and not self.same_dialect(ctx):
             self.preapproved(ctx, "a Claude Code command")  # refused (or, allowed to broaden, nothing written)
             return {}
-        if decisions_only(ctx.agent.tools) and not self._same(ctx):  # nothing denied, only asks and allows (OpenCode
+        if decisions_only(ctx.agent.tools) and not self.same_dialect(ctx):  # nothing denied, only asks and allows (OpenCode
             return self.write_inherited(ctx)  # `bash: {"*": ask, "git status *": allow}`): pre-approvals, exactly
         return super().write_tools(ctx)
 

@@ -292,7 +292,7 @@ class Codex(Dialect):
         """A role file a config declares, written back into Codex: without the name and description the declaration
         gave it (``read_extra``), as it came."""
         origin = ctx.agent.origin
-        if self._same(ctx) and origin is not None and origin.keep.get("declared"):
+        if self.same_dialect(ctx) and origin is not None and origin.keep.get("declared"):
             own = getattr(origin.layout, "data", None) or {}
             for key in ("name", "description"):
                 if key not in own and not ctx.carried_back(key):

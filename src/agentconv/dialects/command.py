@@ -87,7 +87,7 @@ class CommandDialect(Dialect):
 
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """Found by path only: a header alone (description, model) looks like an agent's."""
-        if not path or self._places is None or not self._places.match(path.replace("\\", "/")):  # its globs, as one
+        if not path or not self.place_match(path.replace("\\", "/")):  # its globs, as one
             return 0.0, []
         return super().detect(path, data, has_header)
 

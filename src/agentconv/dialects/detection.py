@@ -83,6 +83,11 @@ class Detection:
         globs = self.table.get("layout", {}).get("detect", [])
         return rx.compile("|".join(f"({glob_source(g)})" for g in globs)) if globs else None
 
+    def place_match(self, path: str) -> re.Match[str] | None:
+        """The match of ``path`` ('/' between its parts) against the table's ``[layout] detect`` globs (its
+        ``lastindex`` names the first glob that matches), or None: at none of this dialect's places."""
+        return self._places.match(path) if self._places is not None else None
+
     @cached_property
     def _not_at(self) -> re.Pattern[str] | None:
         """``[detect] not_at``: path globs of files this dialect's tool never reads as its own, as one expression."""

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class GeminiCommand(CommandDialect):
     id = "gemini-command"
 
-    def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
+    def derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         roots = self.table["layout"]["nest_root"]
         roots = [roots] if isinstance(roots, str) else roots  # one folder or several, as name_from_path takes them
         norm = "/" + (path or "").replace("\\", "/")
@@ -30,7 +30,7 @@ class GeminiCommand(CommandDialect):
                 agent.derived.append("name")
                 report.add(LossCode.NAME_DERIVED, "name", field="name", value=name, source="the file path")
             return
-        super()._derive_name(agent, path, report)
+        super().derive_name(agent, path, report)
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         super().read_extra(agent, parsed, path, report)
@@ -42,7 +42,7 @@ class GeminiCommand(CommandDialect):
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         super().write_extra(mapping, ctx)
         rule = self.table["name"].get("shown")
-        if not rule or self._same(ctx):
+        if not rule or self.same_dialect(ctx):
             return
         said = self.table.get("shown", {}).get("description")
         text = mapping.get("description")

@@ -316,7 +316,7 @@ class OpenCode(Dialect):
                  for s, t in [split_mcp(g.canonical or "") or ("", "")] if s and t == "*"}
         named = {_mcp_name(s): s for g in policy.grants for s, _ in [split_mcp(g.canonical or "") or ("", "")] if s}
         for n, g in allowed:
-            if g.decision == "deny" or g.pattern is not None or not self._prefixed(g):  # ([mcp] wildcard_is_prefix)
+            if g.decision == "deny" or g.pattern is not None or not self.prefix_wildcard(g):  # ([mcp] wildcard_is_prefix)
                 continue
             others = sorted(s for m, s in named.items() if m.startswith(n[:-1]) and s not in whole)
             if others:

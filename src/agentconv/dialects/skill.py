@@ -56,10 +56,10 @@ class Skill(Dialect):
         agent.kind = "skill"
         self.derive_description(agent)
 
-    def _derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
+    def derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         folder = _folder(path)
         if folder is None:
-            super()._derive_name(agent, path, report)  # not at a skill's place: the header (or the file) names it
+            super().derive_name(agent, path, report)  # not at a skill's place: the header (or the file) names it
             return
         if agent.name == folder or self.carried_spelling(agent, folder):
             return
@@ -78,7 +78,7 @@ class Skill(Dialect):
         names the output's folder)."""
         value = super().field_value(key, ipath, ctx)
         agent = ctx.agent
-        if ipath != "name" or not self._same(ctx) or "name" not in agent.derived or agent.display_name is None:
+        if ipath != "name" or not self.same_dialect(ctx) or "name" not in agent.derived or agent.display_name is None:
             return value
         layout = self.own_layout(agent)
         if any(c.key == key and c.value == agent.display_name for c in getattr(layout, "chunks", [])):
@@ -137,7 +137,7 @@ class Skill(Dialect):
             return agent.name
         carried = "name" in ctx.carried
         name = super().out_name(ctx)
-        if not carried and self._same(ctx) and "name" in agent.derived and agent.display_name is not None:
+        if not carried and self.same_dialect(ctx) and "name" in agent.derived and agent.display_name is not None:
             # a skill named by a directory outside the skills folders (a repository's root SKILL.md, cloned anywhere)
             # whose header names it otherwise, written back as a skill: the header is written as it was, the new
             # directory is said (name-changed) and names it from then on; the old directory's name does not ride
@@ -164,7 +164,7 @@ class Skill(Dialect):
         """Required for every skill, whatever its kind: made up where none is given, but not in a skill converted to
         itself (Claude Code describes it by its first line; the file comes back as written)."""
         described = super().out_description(ctx)
-        if self._same(ctx):
+        if self.same_dialect(ctx):
             return described
         if described is None:
             described = self.made_up_description(ctx)  # (the side channel's made says so: the way back leaves it out)

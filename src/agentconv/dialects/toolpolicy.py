@@ -527,7 +527,7 @@ class ToolFields:
                          dialect=self.said, outcome="not granted" + unknown if whole else
                          f"its {', '.join(canons)} not granted (the rest written as {', '.join(written)})")
         prefixed = () if same else dedupe(
-            (grants[i].raw, n) for n, i in picks if grants[i].decision != "deny" and self._prefixed(grants[i]))
+            (grants[i].raw, n) for n, i in picks if grants[i].decision != "deny" and self.prefix_wildcard(grants[i]))
         for raw, n in prefixed:  # OpenCode's `github_*` also matches server github_enterprise's tools
             ctx.report.add(LossCode.TOOL_PREFIX, "tools", tools=f"tool {raw!r}", written=repr(n), prefix=n[:-1],
                            spelling=self.crosswalk.mcp_write)
@@ -538,7 +538,7 @@ class ToolFields:
                            note=", which also appears inside them: ambiguous on read")
         return [(n, grants[i]) for n, i in picks]
 
-    def _prefixed(self, grant: Grant) -> bool:
+    def prefix_wildcard(self, grant: Grant) -> bool:
         """Is ``grant`` one server's every tool, written here as a prefix another server's name may begin with too
         (``[mcp] wildcard_is_prefix``: OpenCode's ``{server}_*``)?"""
         parts = split_mcp(grant.canonical or "")
