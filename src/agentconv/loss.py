@@ -116,36 +116,41 @@ def spec() -> dict[LossCode, tuple[Severity, str]]:
     return _SPEC
 
 
-def not_carried(loss: str, why: str) -> str:
-    """The message of a loss whose value does not ride in the side channel after all (``losses.toml``)."""
+def sentence(key: str, **params: Any) -> str:
+    """One of the sentences ``losses.toml`` shares among call sites (a string at its top, ``cannot-deny``), filled
+    with ``params``: the wording lives with the loss types, a call site passes only the facts."""
     from .tables import builtin
 
-    return builtin("losses.toml")["not-carried"].format(loss=loss, why=why)
+    return builtin("losses.toml")[key].format(**params)
+
+
+def not_carried(loss: str, why: str) -> str:
+    """The message of a loss whose value does not ride in the side channel after all (``losses.toml``)."""
+    return sentence("not-carried", loss=loss, why=why)
 
 
 def cannot_restrict(noun: str, why: str, what: str) -> str:
     """What a tool-broadened item (and its refusal) says of a restriction written where the target cannot restrict
     tools (``losses.toml``)."""
-    from .tables import builtin
+    return sentence("cannot-restrict", noun=noun, why=why, what=what)
 
-    return builtin("losses.toml")["cannot-restrict"].format(noun=noun, why=why, what=what)
+
+def cannot_deny(dialect: str, tools: str) -> str:
+    """What a tool-broadened item (and its refusal) says of denials written where the target has no deny: lifting
+    them would grant ``tools`` (``losses.toml``)."""
+    return sentence("cannot-deny", dialect=dialect, tools=tools)
 
 
 def cannot_run_in(noun: str, source: str, agent: str, why: str) -> str:
     """What a tool-broadened item (and its refusal) says of a record its source runs in one of that tool's agents with
     fewer tools, written where nothing names that agent (``losses.toml``)."""
-    from .tables import builtin
-
-    return builtin("losses.toml")["cannot-run-in"].format(noun=noun, source=source, agent=agent, why=why)
+    return sentence("cannot-run-in", noun=noun, source=source, agent=agent, why=why)
 
 
 def cannot_say_invoker(noun: str, only: str, source: str, key: str, value: str, who: str) -> str:
     """What a tool-broadened item (and its refusal) says of a record only the user (or only the model) may run, written
     where nothing says so (``losses.toml``)."""
-    from .tables import builtin
-
-    return builtin("losses.toml")["cannot-say-invoker"].format(noun=noun, only=only, source=source, key=key,
-                                                               value=value, who=who)
+    return sentence("cannot-say-invoker", noun=noun, only=only, source=source, key=key, value=value, who=who)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from ..envelopes import frontmatter, records, yamlio
 from ..errors import ParseError
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
-from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot_say_invoker, not_carried
+from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot_say_invoker, not_carried, sentence
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled, value_taken
@@ -518,9 +518,8 @@ class Dialect(ToolFields, Detection):
         more here than in the source. Said once the header is built, after what its fields said."""
         if ctx.wider:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools",
-                           written=", ".join(f"{g.raw!r} (a regex) written as the deny of {g.pattern}" for g in ctx.wider),
-                           tools="the commands each glob matches that the regex does not (a glob cannot say its "
-                                 "classes, groups and repeats)")
+                           written=", ".join(sentence("wider-deny", raw=g.raw, scope=g.pattern) for g in ctx.wider),
+                           tools=sentence("wider-deny-forbids"))
 
     def _fresh_layout(self, agent: Agent, mapping: dict[str, Any]) -> frontmatter.Layout | None:
         """For a record written fresh from another dialect's markdown, what of its layout the tools do not read and

@@ -44,7 +44,7 @@ from typing import Any
 from .. import rx
 from ..envelopes.frontmatter import Parsed
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, cannot_deny
 from .base import Dialect, WriteContext
 from ..tools import capability
 from .toolpolicy import excepted, whole_tools
@@ -288,7 +288,7 @@ class Roo(Dialect):
             entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and (any(g.pattern for _, g in denied) or excepted(allowed, denied)):
-            self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(denied_names)} would grant them")
+            self.broaden(ctx, cannot_deny(self.said, ", ".join(denied_names)))
         if any(_group(g.raw) != n for n, g in allowed):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .. import carry, naming, registry, rx
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
-from ..loss import LossCode, LossReport, cannot_restrict
+from ..loss import LossCode, LossReport, cannot_deny, cannot_restrict
 from ..tools import capability, split_mcp, vocabulary
 from .helpers import SCOPED_TOOL, dedupe, memo, shown_path, split_commas, split_quoted, unscoped
 
@@ -847,7 +847,7 @@ class ToolFields:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
                 ctx.wrote(g for _, g in denied)
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied) or excepted(allowed, denied):
-                self.broaden(ctx, f"{self.said} cannot deny tools; lifting {', '.join(deny_names)} would grant them")
+                self.broaden(ctx, cannot_deny(self.said, ", ".join(deny_names)))
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
