@@ -116,12 +116,12 @@ def spec() -> dict[LossCode, tuple[Severity, str]]:
     return _SPEC
 
 
-def sentence(key: str, **params: Any) -> str:
+def sentence(name: str, /, **params: Any) -> str:
     """One of the sentences ``losses.toml`` shares among call sites (a string at its top, ``cannot-deny``), filled
-    with ``params``: the wording lives with the loss types, a call site passes only the facts."""
+    with ``params`` (any names, ``key`` too): the wording lives with the loss types, a call site passes only facts."""
     from .tables import builtin
 
-    return builtin("losses.toml")[key].format(**params)
+    return builtin("losses.toml")[name].format(**params)
 
 
 def not_carried(loss: str, why: str) -> str:
