@@ -91,19 +91,13 @@ def project_base(file: str) -> Base | None:
     unread = []
     declared: tuple[str, str | None, str] | None = None
     servers: dict[str, dict[str, tuple[Any, str]]] = {}  # server -> key -> (value, config), the nearest winning
-    import tomllib
-
     for folder in up:  # the root first, the role's project last
         name = os.path.join(folder, ".codex", "config.toml")
         if not os.path.isfile(name):
             continue
-        try:
-            with open(name, encoding="utf-8") as f:
-                text = f.read()
-            limits.check_size(text, "the TOML file", name)
-            data = tomllib.loads(text)
-        except (OSError, UnicodeDecodeError, ValueError, ParseError, limits.LimitError) as exc:
-            unread.append((name, getattr(exc, "message", None) or str(exc).split(" (at line")[0]))
+        data = _config(name)
+        if isinstance(data, str):
+            unread.append((name, data))
             continue
         declared = _declaring(data, name, where) or declared
         if isinstance(data.get("sandbox_mode"), str):
@@ -119,6 +113,20 @@ def project_base(file: str) -> Base | None:
         return None
     files = [said] if said else []
     return Base(sandbox, tuple(files), tuple(unread), declared, servers or None)
+
+
+def _config(name: str) -> dict[str, Any] | str:
+    """The project config at ``name`` (a ``.codex/config.toml`` that is there) as data, or why it cannot be read, in
+    one line (the TOML error without its place)."""
+    import tomllib
+
+    try:
+        with open(name, encoding="utf-8") as f:
+            text = f.read()
+        limits.check_size(text, "the TOML file", name)
+        return tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, ParseError, limits.LimitError) as exc:
+        return getattr(exc, "message", None) or str(exc).split(" (at line")[0]
 
 
 def _layer(servers: dict[str, dict[str, tuple[Any, str]]], tables: Any, name: str) -> None:
@@ -187,15 +195,14 @@ def settings_file(path: str | None, text: str | None = None) -> bool:
 
 def roles_declared(config: str, text: str) -> list[str]:
     """The role files the config ``config`` (its ``text``) names in its ``[agents.NAME]`` tables (``config_file``,
-    taken from the config's folder as ``_declared_by`` takes them), as written."""
+    not resolved: ``_role_tables``), as written."""
     import tomllib
 
     try:
-        agents = tomllib.loads(text).get("agents")
+        data = tomllib.loads(text)
     except ValueError:
         return []
-    return [t["config_file"] for t in (agents.values() if isinstance(agents, dict) else ())
-            if isinstance(t, dict) and isinstance(t.get("config_file"), str) and t["config_file"].strip()]
+    return [file for _, _, file in _role_tables(data)]
 
 
 def declared_in(role: str) -> str | None:
@@ -213,24 +220,13 @@ def declared_in(role: str) -> str | None:
 
 
 def _declared_by(folder: str) -> frozenset[str]:
-    """The role files ``folder``'s ``.codex/config.toml`` declares (``config_file``, resolved as ``_declaring`` does);
+    """The role files ``folder``'s ``.codex/config.toml`` declares (``config_file``, resolved: ``_role_path``);
     none where there is no such config or it cannot be read (said where it is read beneath a role: ``project_base``)."""
-    import tomllib
-
     name = os.path.join(folder, ".codex", "config.toml")
-    if not os.path.isfile(name):
+    data = _config(name) if os.path.isfile(name) else None
+    if not isinstance(data, dict):
         return frozenset()
-    try:
-        with open(name, encoding="utf-8") as f:
-            text = f.read()
-        limits.check_size(text, "the TOML file", name)
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, ValueError, ParseError, limits.LimitError):
-        return frozenset()
-    agents = data.get("agents")
-    return frozenset(os.path.normpath(os.path.join(os.path.dirname(name), os.path.expanduser(t["config_file"])))
-                     .replace("\\", "/") for t in (agents.values() if isinstance(agents, dict) else ())
-                     if isinstance(t, dict) and isinstance(t.get("config_file"), str) and t["config_file"].strip())
+    return frozenset(_role_path(name, file) for _, _, file in _role_tables(data))
 
 
 def _declaring(data: dict[str, Any], config: str, role: str) -> tuple[str, str | None, str] | None:
@@ -240,15 +236,26 @@ def _declaring(data: dict[str, Any], config: str, role: str) -> tuple[str, str |
     ``developer_instructions`` not required; ``discover_agent_roles_in_dir`` skips a declared file; openai/codex
     25d313cd, read 2026-11-28), a relative path taken from the config's ``.codex/`` folder (config_loader/mod.rs
     ``load_project_layers``: ``resolve_relative_paths_in_config_toml`` against ``dot_codex``)."""
-    agents = data.get("agents")
     found = None
-    for key, table in agents.items() if isinstance(agents, dict) else ():
-        file = table.get("config_file") if isinstance(table, dict) else None
-        if isinstance(file, str) and file.strip() and os.path.normpath(os.path.join(
-                os.path.dirname(config), os.path.expanduser(file))).replace("\\", "/") == role:
+    for key, table, file in _role_tables(data):
+        if _role_path(config, file) == role:
             text = table.get("description")
-            found = (str(key), text.strip() if isinstance(text, str) and text.strip() else None, config)
+            found = (key, text.strip() if isinstance(text, str) and text.strip() else None, config)
     return found
+
+
+def _role_tables(data: dict[str, Any]) -> list[tuple[str, dict[str, Any], str]]:
+    """Each ``[agents.NAME]`` table of a config (its ``data``) that names a role file: (NAME, the table, its
+    ``config_file`` as written), in order."""
+    agents = data.get("agents")
+    return [(str(key), t, t["config_file"]) for key, t in (agents.items() if isinstance(agents, dict) else ())
+            if isinstance(t, dict) and isinstance(t.get("config_file"), str) and t["config_file"].strip()]
+
+
+def _role_path(config: str, file: str) -> str:
+    """A ``config_file`` of the config at ``config`` as the path Codex reads, with '/': taken from the config's folder
+    (``~`` expanded)."""
+    return os.path.normpath(os.path.join(os.path.dirname(config), os.path.expanduser(file))).replace("\\", "/")
 
 
 class Codex(Dialect):
