@@ -899,10 +899,8 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
             return
-        theirs = registry.get(origin.dialect).table
-        theirs = {**theirs.get("body_references", {}), **theirs.get("placeholders", {}).get("own", {})}
-        mine = {**self.table.get("body_references", {}), **self.table.get("placeholders", {}).get("own", {})}
-        for rx, label in mine.items():
+        theirs = _references(registry.get(origin.dialect).table)
+        for rx, label in _references(self.table).items():
             if rx in theirs:
                 continue
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, text)):
@@ -919,7 +917,7 @@ class Dialect(ToolFields, Detection):
         refs = registry.get(origin.dialect).table.get("body_references")
         if not refs:
             return
-        mine = {**self.table.get("body_references", {}), **self.table.get("placeholders", {}).get("own", {})}
+        mine = _references(self.table)
         for rx, label in refs.items():
             if rx in mine:
                 continue
@@ -2163,6 +2161,12 @@ _WRITTEN_BY_RULE = frozenset({"name", "model", "description", "display_name", "m
 
 _ABSENT = object()
 """A header key that is not there (apart from one whose value is null)."""
+
+
+def _references(table: dict[str, Any]) -> dict[str, str]:
+    """What a dialect's tool reads as its own in a body: its table's ``[body_references]`` and ``[placeholders.own]``
+    (a regular expression -> what it is: VS Code's ``#file:x``, "a VS Code file reference")."""
+    return {**table.get("body_references", {}), **table.get("placeholders", {}).get("own", {})}
 
 
 def _frozen(value: Any) -> Any:
