@@ -67,3 +67,24 @@ def test_a_shell_prefix_is_denied_in_that_scope(tmp_path):
     r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(out))
     assert r.returncode == 0, r.stderr
     assert "disallowedTools: Bash(rm -rf), Bash(rm -rf *)" in _header(out / "agents" / "free.md")
+
+
+def test_an_mcp_tool_of_the_same_plain_name_is_said(tmp_path):
+    """Gemini CLI drops an MCP tool whose name without its ``mcp_<server>_`` prefix is in ``excludeTools``
+    (tool-registry.ts ``isActiveTool``, 0.61.0 bundle): an MCP server's own ``run_shell_command`` goes with the shell.
+    No Claude Code deny names a tool of every server (an MCP rule's server matches by its exact name), so the records'
+    deny leaves such a tool usable: said on the manifest, with the names; not for a scoped entry (a whole name with
+    parentheses, which no MCP tool of a server has)."""
+    def said(exclude: list[str]) -> str:
+        out = tmp_path / "-".join(exclude).replace(" ", "_").replace("(", "").replace(")", "")
+        r = agentconv("convert", str(_ext(out.with_suffix(".src"), exclude)), "--to", "claude-plugin", "-o", str(out),
+                      "--json")
+        assert r.returncode == 0, r.stderr
+        items = [i for f in json.loads(r.stdout)["files"] for i in f["losses"]
+                 if Path(f["target"]).name == "plugin.json" and i["code"] == "component-dropped"]
+        assert len(items) == 1, items
+        return items[0]["message"]
+
+    assert "Gemini CLI also takes any MCP server's tool named ShellTool, web_fetch, which no deny written here " \
+           "names" in said(["ShellTool", "web_fetch"])
+    assert "any MCP server's tool" not in said(["run_shell_command(rm -rf)"])

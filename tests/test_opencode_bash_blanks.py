@@ -58,15 +58,16 @@ def test_written_beside_the_rule_as_it_came():
     done = convert("tools: Bash\ndisallowedTools: Bash(git push:*), Bash(ls)\n")
     perm = yaml.safe_load(done.text.split("---\n")[1])["permission"]
     assert perm["bash"] == {"*": "allow", "git push *": "deny", "* git?*push*": "deny", "*/git?*push*": "deny",
-                            "*\\git?*push*": "deny", "git?*push*": "deny", "ls": "deny", "*ls *": "deny",
-                            "*ls>*": "deny", "*ls<*": "deny", "*ls&>*": "deny"}
+                            "*\\git?*push*": "deny", "*\tgit?*push*": "deny", "git?*push*": "deny", "ls": "deny",
+                            "*ls *": "deny", "*ls\t*": "deny", "*ls>*": "deny", "*ls<*": "deny", "*ls&>*": "deny"}
     # an allowed scope is not widened: `git  status` asks or is denied as the rest of the map says
     perm = yaml.safe_load(convert("tools: Bash(git status *)\n").text.split("---\n")[1])["permission"]
     assert perm["bash"] == {"*": "deny", "git status *": "allow"}
 
 
 @pytest.mark.parametrize("tools,kept", [("Read, Bash(git push:*), Bash(ls:*)", None),
-                                        ("Read, Bash", ["* git?*push*", "*/git?*push*", "*\\git?*push*", "git?*push*"]),
+                                        ("Read, Bash", ["* git?*push*", "*/git?*push*", "*\\git?*push*", "*\tgit?*push*",
+                                                       "git?*push*"]),
                                         ("Read, Bash(git:*)", ["git *push *"])])
 def test_an_asks_variant_only_where_an_allow_before_it_holds_what_it_asks_about(tmp_path, tools, kept):
     """An ask (the settings' ``permissions.ask``) gets the ``?*`` variant where an allow written before it holds every

@@ -48,7 +48,8 @@ def _permission(text: str) -> list[str]:
 
 
 # an ask of `git push:*` where `"*": allow` holds every spelling Claude Code asks about (test_opencode_bash_prefixes)
-ASKED = ['    "* git?*push*": ask', '    "*/git?*push*": ask', '    "*\\\\git?*push*": ask', "    git?*push*: ask"]
+ASKED = ['    "* git?*push*": ask', '    "*/git?*push*": ask', '    "*\\\\git?*push*": ask', '    "*\\tgit?*push*": ask',
+         "    git?*push*: ask"]
 # (settings.json, settings.local.json, agent, the OpenCode permission map written)
 ROWS = {
     "a whole tool asked, agent of every tool": (
@@ -74,8 +75,8 @@ ROWS = {
     "a deny of a scope inside an asked one stays after it (the last matching rule wins there)": (
         '{"permissions": {"ask": ["Bash(rm:*)"]}}', '{"permissions": {"deny": ["Bash(rm -rf:*)"]}}', "all",
         ["  bash:", '    "*": allow', "    rm *: ask", '    "* rm*": ask', '    "*/rm*": ask', '    "*\\\\rm*": ask',
-         "    rm -rf *: deny", '    "* rm?*-rf*": deny', '    "*/rm?*-rf*": deny', '    "*\\\\rm?*-rf*": deny',
-         "    rm?*-rf*: deny"]),
+         '    "*\\trm*": ask', '    "rm\\t*": ask', "    rm -rf *: deny", '    "* rm?*-rf*": deny', '    "*/rm?*-rf*": deny',
+         '    "*\\\\rm?*-rf*": deny', '    "*\\trm?*-rf*": deny', "    rm?*-rf*: deny"]),
     "the files' ask rules add up; an MCP server asked": (
         '{"permissions": {"ask": ["WebFetch"]}}', '{"permissions": {"ask": ["mcp__gh"]}}', "all",
         ["  webfetch: ask", "  gh_*: ask"]),

@@ -369,7 +369,7 @@ class OpenCode(Dialect):
             return {}
         paths.asked_blanks(perm)
         paths.exact(perm)
-        paths.report()
+        paths.report(perm)
         self._own_names_kept(perm)
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
@@ -464,6 +464,7 @@ class _PathScopes:
         self.spaced: list[str] = []
         self.asked: list[tuple[str, list[list[str]], str]] = []  # an ask's pattern, its variants, its rule
         self.unasked: list[str] = []  # asks written without their most tolerant variant (``asked_blanks``)
+        self.quoted: list[tuple[str, str, str]] = []  # a command deny or ask the source matches unquoted (``quoting``)
         self.names = set(dialect.table.get("paths", {}).get("names", ()))
         self.wider: list[str] = []
         self.narrower: list[str] = []
@@ -536,10 +537,12 @@ class _PathScopes:
         a deny is also written with ``?*`` (one character or more) for each run of blanks and ``*`` for a trailing
         `` *`` (``rm?*-rf*``): it denies every spacing of the command, and more (other words between, ``rm -rfv``):
         said (tool-narrowed). An ask's variants are settled once the map is whole (``asked_blanks``)."""
+        said = g.raw if g.raw and "(" in g.raw else f"Bash({p})"
+        if self.strips:
+            self.quoted.append((p, g.decision, said))
         variants = self.variants(p)
         if not variants:
             return [p]
-        said = g.raw if g.raw and "(" in g.raw else f"Bash({p})"
         if g.decision == "ask":
             self.asked.append((p, variants, said))
             return [p]
@@ -551,20 +554,26 @@ class _PathScopes:
         patterns written together, the most tolerant first. Where the source looks past what comes before the command
         and its redirections (``[parser] command_prefixes``: Claude Code's assignments, wrappers, a folder before the
         name, ``xargs``; claude.toml), the rule after a blank, a '/' or a backslash: ``* rm?*-rf*``, ``*/rm?*-rf*``,
-        ``*\\rm?*-rf*`` (not ``*rm*``, which would take ``terraform``); a rule without a ``*`` at its end (Claude
-        Code's exact ``Bash(rm -rf /)``) after anything and followed by a blank or a redirection (``*rm?*-rf?*/ *``,
-        ``*rm?*-rf?*/>*`` ...), never by other text (``rm -rf ./build`` is not that rule). Then ``?*`` for each run of
-        blanks (any spacing); then `` *`` after each word (any spacing made of spaces, never a word glued to the one
-        before it: ``git *push *`` holds only commands ``git *`` holds)."""
+        ``*\\rm?*-rf*``, and after a tab, ``*\trm?*-rf*`` (not ``*rm*``, which would take ``terraform``); a rule
+        without a ``*`` at its end (Claude Code's exact ``Bash(rm -rf /)``) after anything and followed by a blank or a
+        redirection (``*rm?*-rf?*/ *``, ``*rm?*-rf?*/\t*``, ``*rm?*-rf?*/>*`` ...), never by other text (``rm -rf
+        ./build`` is not that rule). Then ``?*`` for each run of blanks (any spacing), and a one-word rule followed by
+        `` *`` also followed by a tab (``echo\t*``: the source folds ``echo<TAB>hi`` to ``echo hi``; opencode-ai 1.18.33
+        ran it past ``echo *: deny``, ``debug agent --tool bash``, 2026-11-29); then `` *`` after each word (any
+        spacing made of spaces, never a word glued to the one before it: ``git *push *`` holds only commands ``git *``
+        holds). A word with quotes or a backslash inside it is not held by any of these (``quoting``)."""
         body, tail = (p[:-2], "*") if p.endswith(" *") else (p, "")
         body = body.strip()
         folded = _BLANKS.sub("?*", body) if self.folds_blanks else body
+        tabbed = [body + "\t*"] if self.folds_blanks and tail and folded == body and not body.endswith("*") else []
         out = []
         if self.strips and (tail or body.endswith("*")):
             out.append([*(lead + folded + tail for lead in _LEADS if not body.startswith("*")),
-                        *([folded + tail] if folded != body else [])])
+                        *([folded + tail] if folded != body else []), *tabbed])
         elif self.strips:
             out.append(["*" + folded + end for end in _REDIRECTED])
+        elif tabbed:
+            out.append(tabbed)
         if folded != body:
             out += [[folded + tail], [_BLANKS.sub(" *", body) + (" *" if tail else "")]]
         out = [[_STARS.sub("*", v) for v in vs if _STARS.sub("*", v) != p] for vs in out]
@@ -628,16 +637,45 @@ class _PathScopes:
             rule.clear()
             rule.update(out)
 
-    def report(self) -> None:
+    def quoting(self, perm: dict[str, Any]) -> None:
+        """A command deny or ask of a source that matches the command as the shell reads it: Claude Code unquotes each
+        word (2.1.332, read in the binary 2026-11-29: ``rne`` with ``stripAllEnvVars`` matches the command's argv as
+        parsed, ``'rm' -rf x`` and ``r\\m -rf x`` as ``rm -rf x``). OpenCode matches each command's text as written
+        (opencode-ai 1.18.33 ``ShellTool.collect``: tree-sitter's ``command`` node text, trimmed, then
+        ``Wildcard.match``, which only makes a backslash '/'; ``debug agent --tool bash`` ran ``'echo' hi``, ``"echo"
+        hi``, ``$'echo' hi``, ``e\\cho hi`` and ``ec""ho hi`` past ``echo *: deny`` and its variants, 2026-11-29), and
+        no set of wildcard patterns holds every quoting of every word. Such a spelling falls to the map's other rules:
+        said (``tool-quoting``) where one that decides more loosely (an allow; for a deny, an ask too) may match it,
+        a key with a wildcard or with a quote, backslash or tab of its own, never where only a deny, or exact plain
+        commands, would."""
+        rule = perm.get("bash")
+        if not self.quoted or not isinstance(rule, dict):
+            return
+        for decision, verb in (("deny", "denies"), ("ask", "asks about")):
+            looser = ("allow",) if decision == "ask" else ("allow", "ask")
+            keys = [k for k, v in rule.items() if v in looser and (_WILD.search(k) or _QUOTING.search(k))]
+            held = [(p, said) for p, dec, said in self.quoted if dec == decision and rule.get(p) == decision]
+            if not held or not keys:
+                continue
+            rules = [said for _, said in held]
+            word = _FIRST_WORD.match(held[0][0])
+            name = word.group(0) if word is not None and len(word.group(0)) > 1 else None
+            example = f"'{name}' ... or {name[0]}\\{name[1:]} ..." if name else "a command with a quoted word"
+            fallback = ", ".join(f"{k}: {rule[k]}" for k in keys[:3]) + (" ..." if len(keys) > 3 else "")
+            self.ctx.report.add(LossCode.TOOL_QUOTING, "tools", rules=", ".join(dict.fromkeys(rules)), kind=decision,
+                                tool=self.dialect.said, example=example, fallback=fallback, verb=verb)
+            self.ctx.carry_tools()
+
+    def report(self, perm: dict[str, Any]) -> None:
         ctx, d = self.ctx, self.dialect
         if self.strips:
             self._narrowed(self.spaced, "the commands that hold its words with other text before or between them",
-                           f"also written with '?*' between the words and after any text and a blank, a '/' or a "
-                           f"backslash (an exact command: followed by a blank or a redirection) for {d.said} (it "
+                           f"also written with '?*' between the words and after any text and a blank, a tab, a '/' "
+                           f"or a backslash (an exact command: followed by a blank or a redirection) for {d.said} (it "
                            "matches the command as written, where the source folds runs of spaces and tabs and looks "
                            "past leading assignments and wrappers such as env, sudo, timeout or xargs, a folder before "
-                           "the command's name and redirections; a word with quotes or a backslash inside it, r\\m, "
-                           "or a quote or a tab right before the command's name, is still not matched there)")
+                           "the command's name and redirections)")
+            self.quoting(perm)
         else:
             self._narrowed(self.spaced, "the commands that hold its words with other text between them",
                            f"also written with '?*' between the words for {d.said} (it matches the command as written, "
@@ -673,8 +711,9 @@ _ABSOLUTE = ("//", "~", "$HOME")
 _BLANKS = rx.compile(r"[ \t]+")
 _STARS = rx.compile(r"\*{2,}")
 _FIRST_WORD = rx.compile(r"[^\s*?]+")
-_LEADS = ("* ", "*/", "*\\")  # what may stand right before a command's name Claude Code looks past (claude.toml)
-_REDIRECTED = (" *", ">*", "<*", "&>*")  # what may follow a whole command Claude Code matches without its redirections
+_LEADS = ("* ", "*/", "*\\", "*\t")  # what may stand right before a command's name Claude Code looks past (claude.toml)
+_REDIRECTED = (" *", "\t*", ">*", "<*", "&>*")  # what may follow a whole command Claude Code matches without its redirections
+_QUOTING = rx.compile(r"[\'\"\\\t]")  # what a command's text holds where the shell reads it otherwise (``quoting``)
 _LAST_ANY = rx.compile(r"\*\*/\*(?=[^/*?]*$)")  # `**/*.md`: a last part led by '*' after `**/`
 _ONE_FOLDER = rx.compile(r"[*?].")  # a .gitignore '*' or '?' with more after it stays in one folder; OpenCode's does not
 

@@ -218,6 +218,11 @@ def per_record(pkg: Package) -> Package | None:
     if not rules or any(g.canonical is None for g in rules):
         return None
     shown = ", ".join(entries)
+    # An MCP tool is also dropped by its unqualified name (``isActiveTool``: ``possibleNames`` holds the MCP tool's name
+    # without its ``mcp_<server>_`` prefix; 0.61.0 bundle, read 2026-11-29): an MCP server's own `run_shell_command`
+    # goes with the shell. No deny of the formats written here names a tool of every server (Claude Code matches an
+    # MCP rule's server by its exact name, ``HZn``; ``mcp__*`` is every MCP tool): said on the manifest.
+    twins = [e for e in dict.fromkeys(e.strip() for e in entries) if "(" not in e]
     members = []
     for member in pkg.members:
         doc = copy.deepcopy(member.doc)
@@ -246,7 +251,10 @@ def per_record(pkg: Package) -> Package | None:
     elsewhere = [(LossCode.COMPONENT_DROPPED, key, {
         "component": f"gemini-extension.json {key} ({shown}) as a limit on the whole session",
         "why": "written as each agent's and command's own deny instead; the session outside them gets those tools "
-               "again, as no other package format takes tools from a session"})
+               "again, as no other package format takes tools from a session" + (
+                   f"; Gemini CLI also takes any MCP server's tool named {', '.join(twins)}, which no deny written "
+                   "here names (a server's tools are denied by the server's own name there): the agents and commands "
+                   "may use such a tool" if twins else "")})
         if code is LossCode.TOOL_BROADENED and key == ge["limit"] else (code, key, params)
         for code, key, params in pkg.elsewhere]
     return replace(pkg, members=members, elsewhere=elsewhere)
