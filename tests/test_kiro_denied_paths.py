@@ -60,6 +60,8 @@ PATHS = ["x.env", "a/b/x.env", "x.env/y", "a.envx", "secrets", "secrets/k", "sec
     ("src/**/c", ["src/c", "src/*/c", "src/c/*", "src/*/c/*"]),
     ("docs/*.md", ["docs/*.md", "docs/*.md/*"]),
     ("?", ["?", "?/*"]),
+    (".", ["*"]),  # the working folder (made absolute and resolved) and everything below it: every path there
+    ("./", ["*"]),
 ])
 def test_an_entry_is_the_wildcards_matching_just_what_kiro_denies(entry, written):
     from agentconv.dialects.kiro import path_wildcards
@@ -70,7 +72,7 @@ def test_an_entry_is_the_wildcards_matching_just_what_kiro_denies(entry, written
 
 
 @pytest.mark.parametrize("entry", ["/etc/passwd", "~/.ssh/**", "$HOME/x", "{a,b}.env", "[ab].env", "../x", "a/../b",
-                                   "src**", "", ".", "a\\*b", " secrets"])
+                                   "src**", "", "a\\*b", " secrets"])
 def test_an_entry_not_surely_said_is_not_read(entry):
     from agentconv.dialects.kiro import path_wildcards
 
@@ -121,3 +123,15 @@ def test_claude_says_an_entry_at_any_depth_as_one_line_unnarrowed():
     assert [x for x in denied if x.startswith("Edit(")] == ["Edit(Cargo.lock)", "Edit(target/**/*)",
                                                              "Edit(*/**/target/**)"]
     assert not any(i.code.value in ("tool-narrowed", "tool-broadened") for i in out.report)
+
+
+@pytest.mark.parametrize("target", ["claude", "opencode"])
+def test_the_working_folder_denied_is_every_write_there(target):
+    """``deniedPaths: ["."]`` is the working folder and, with its ``/**`` twin, every path in it (Kiro joins it onto
+    the working folder and resolves it: util/paths.rs ``canonicalizes_path``): every write denied, as ``**/*`` is.
+    It was refused (exit 6) as a deny no target holds."""
+    out = agentconv.convert_text(agent({"fs_write": {"deniedPaths": ["."]}}), target, path=PATH)
+    same = agentconv.convert_text(agent({"fs_write": {"deniedPaths": ["**/*"]}}), target, path=PATH)
+    assert out.text.split("# agentconv-carry")[0] == same.text.split("# agentconv-carry")[0]
+    if target == "opencode":
+        assert yaml.safe_load(out.text.split("---")[1])["permission"]["edit"] == {"*": "deny"}

@@ -6,7 +6,7 @@ RULE``. OpenCode matches each command's text as written (opencode-ai 1.18.33: ``
 *": deny``), so ``rm -rf *: deny`` let ``FOO=1 rm -rf x``, ``sudo rm -rf x`` and ``xargs rm -rf`` run. Written for
 OpenCode, a deny (or an ask) is also written after ``* ``, ``*/`` and ``*\\`` (``echo rm -rf`` too: narrower, said).
 A tab before the command's name or after a one-word rule is held too (``*\\trm*``, ``echo\\t*``). Not held, and said
-(``tool-quoting``) where another rule of the map may let it through: a word with quotes or a backslash inside it, which
+(``tool-spelling``) where another rule of the map may let it through: a word with quotes or a backslash inside it, which
 Claude Code unquotes and OpenCode matches as written (opencode-ai 1.18.33 ran ``'echo' hi`` and ``e\\cho hi`` past
 ``echo *: deny`` and its variants)."""
 import yaml
@@ -111,13 +111,13 @@ def test_a_tab_after_a_one_word_rule_or_before_the_name_is_denied():
 
 
 def _quoting(header: str) -> list[str]:
-    return [i.message for i in convert(header).report.items if i.code.value == "tool-quoting"]
+    return [i.message for i in convert(header).report.items if i.code.value == "tool-spelling"]
 
 
 def test_a_quoted_spelling_the_map_lets_through_is_said():
     """``'rm' -rf x``, ``r\\m -rf x`` and ``rm "-rf" x`` are ``rm -rf x`` to Claude Code (it unquotes the words) but
     match none of OpenCode's patterns: under ``"*": allow`` (or an allow that may match them) they run there. Said
-    (``tool-quoting``, a warning), naming the rule and the rule they fall to; not where every other rule denies, or
+    (``tool-spelling``, a warning), naming the rule and the rule they fall to; not where every other rule denies, or
     allows only exact plain commands."""
     perm = yaml.safe_load(convert(f"tools: Bash\ndisallowedTools: {RULES}\n").text.split("---\n")[1])["permission"]
     for command in ("'rm' -rf x", "r\\m -rf x", '"git" push', "$'rm' -rf x"):
@@ -127,7 +127,7 @@ def test_a_quoted_spelling_the_map_lets_through_is_said():
                                                  "words written without quotes or backslashes") \
         and "'rm' ... or r\\m ..." in said[0] and "(*: allow)" in said[0], said
     assert [i.severity.value for i in convert(f"tools: Bash\ndisallowedTools: {RULES}\n").report.items
-            if i.code.value == "tool-quoting"] == ["warning"]
+            if i.code.value == "tool-spelling"] == ["warning"]
     # an allow of a scope that a quoted spelling may match (`git 'push'` matches `git *`)
     said = _quoting("tools: Bash(git:*)\ndisallowedTools: Bash(git push:*)\n")
     assert len(said) == 1 and "Bash(git push:*)" in said[0] and "(git *: allow)" in said[0], said
@@ -145,6 +145,6 @@ def test_a_quoted_spelling_of_an_ask_that_runs_unasked_is_said(tmp_path):
     (tmp_path / ".claude" / "settings.json").write_text(json.dumps({"permissions": {"ask": ["Bash(git push:*)"]}}))
     (agents / "a.md").write_text("---\nname: a\ndescription: x\ntools: Read, Bash\n---\nbody\n")
     done = agentconv.convert(agents / "a.md", "opencode", policy=agentconv.Policy(carry=False))
-    said = [i.message for i in done.report.items if i.code.value == "tool-quoting"]
+    said = [i.message for i in done.report.items if i.code.value == "tool-spelling"]
     assert len(said) == 1 and said[0].startswith("Bash(git push:*): in opencode the ask holds only") \
         and said[0].endswith("though the source asks about it"), said

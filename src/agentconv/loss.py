@@ -40,7 +40,7 @@ class LossCode(str, Enum):
     TOOL_COERCED = "tool-coerced"              # said differently, same access (a set, a decision, a pattern)
     TOOL_NARROWED = "tool-narrowed"            # said with a coarser setting that also forbids allowed tools
     TOOL_PREFIX = "tool-prefix"                # a server's tools named by a prefix other servers' names may share
-    TOOL_QUOTING = "tool-quoting"              # a command deny or ask the target holds only for words as written
+    TOOL_SPELLING = "tool-spelling"            # a deny or ask the target holds only for some spellings
     MODEL_UNMAPPED = "model-unmapped"          # omitted: no model of the target is known to match
     MODEL_COERCED = "model-coerced"            # the target's spelling of the same model
     MODEL_DEFAULT = "model-default"            # omitted: it is the target's default

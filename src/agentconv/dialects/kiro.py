@@ -882,12 +882,15 @@ def path_wildcards(entry: str) -> list[str] | None:
     ``.`` and ``..`` parts resolved) and ``paths::add_gitignore_globs`` (globset ``Glob::new`` of it and of it plus
     ``/**``), matched against the tool's path made absolute the same way. globset without ``literal_separator``: ``*``
     and ``?`` cross '/', a part ``**`` is any folders or none (``/**/``), everything below at the end (``/**``). So
-    ``**/*.env`` is ``*.env`` and ``*.env/*``; ``secrets/`` is ``secrets`` and ``secrets/*``. Not said: an absolute
+    ``**/*.env`` is ``*.env`` and ``*.env/*``; ``secrets/`` is ``secrets`` and ``secrets/*``; ``.`` (the working
+    folder, made absolute and resolved, and ``/**`` below it) is ``*``, every path there. Not said: an absolute
     or home path, ``$``, ``..``, a class, an alternation or an escape (``[``, ``{``, backslash), an empty one."""
     if not entry.strip() or entry != entry.strip() or entry.startswith(("/", "~")) or any(c in entry for c in "$[]{}\\"):
         return None
     parts = [x for x in entry.split("/") if x not in ("", ".")]
-    if not parts or ".." in parts or any("**" in x and x != "**" for x in parts):  # globset refuses `a**`: no deny
+    if not parts:  # `.`, `./`: the working folder itself, and with its `/**` twin everything in it
+        return ["*"]
+    if ".." in parts or any("**" in x and x != "**" for x in parts):  # globset refuses `a**`: no deny
         return None
     out = [""]
     for i, x in enumerate(parts):

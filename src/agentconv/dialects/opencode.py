@@ -369,6 +369,7 @@ class OpenCode(Dialect):
             return {}
         paths.asked_blanks(perm)
         paths.exact(perm)
+        self._action_only(perm, ctx)
         paths.report(perm)
         self._own_names_kept(perm)
         if ctx.tools_renamed:
@@ -378,6 +379,29 @@ class OpenCode(Dialect):
             ctx.carry_tools()
         return {"permission": perm}
 
+
+    def _action_only(self, perm: dict[str, Any], ctx: "WriteContext") -> None:
+        """A permission OpenCode takes only as one action (``[permission_keys] action_only``: ``webfetch``,
+        ``websearch`` ...) written as a map of patterns (a Claude Code ``WebFetch(domain:x)`` or ``WebSearch(q)``
+        scope) made OpenCode reject the whole file ("Expected PermissionActionConfig", opencode-ai 1.18.33). Written
+        as the strictest action of the map (deny over ask over allow), which every call there gets at least: where
+        the map's actions differ, said (tool-narrowed)."""
+        order = ("allow", "ask", "deny")
+        narrowed = []
+        for key in self.table.get("permission_keys", {}).get("action_only", ()):
+            rule = perm.get(key)
+            if not isinstance(rule, dict) or not rule:
+                continue
+            values = [v for v in rule.values() if v in order]
+            strict = max(values, key=order.index) if values else "deny"
+            if len(set(rule.values())) > 1:
+                narrowed.append(f"{key}: {', '.join(f'{k}: {v}' for k, v in rule.items())}")
+            perm[key] = strict
+        if narrowed:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the calls its other patterns decided otherwise",
+                           written=f"{'; '.join(narrowed)} written as one action, the strictest, for {self.said} (it "
+                                   "takes no patterns for these permissions)")
+            ctx.carry_tools()
 
     def _own_names_kept(self, perm: dict[str, Any]) -> None:
         """A wildcard key written for MCP tools (``"*_*"``: every server's tools, ``plan_*``: server plan's) also
@@ -645,7 +669,7 @@ class _PathScopes:
         ``Wildcard.match``, which only makes a backslash '/'; ``debug agent --tool bash`` ran ``'echo' hi``, ``"echo"
         hi``, ``$'echo' hi``, ``e\\cho hi`` and ``ec""ho hi`` past ``echo *: deny`` and its variants, 2026-11-29), and
         no set of wildcard patterns holds every quoting of every word. Such a spelling falls to the map's other rules:
-        said (``tool-quoting``) where one that decides more loosely (an allow; for a deny, an ask too) may match it,
+        said (``tool-spelling``) where one that decides more loosely (an allow; for a deny, an ask too) may match it,
         a key with a wildcard or with a quote, backslash or tab of its own, never where only a deny, or exact plain
         commands, would."""
         rule = perm.get("bash")
@@ -662,8 +686,9 @@ class _PathScopes:
             name = word.group(0) if word is not None and len(word.group(0)) > 1 else None
             example = f"'{name}' ... or {name[0]}\\{name[1:]} ..." if name else "a command with a quoted word"
             fallback = ", ".join(f"{k}: {rule[k]}" for k in keys[:3]) + (" ..." if len(keys) > 3 else "")
-            self.ctx.report.add(LossCode.TOOL_QUOTING, "tools", rules=", ".join(dict.fromkeys(rules)), kind=decision,
-                                tool=self.dialect.said, example=example, fallback=fallback, verb=verb)
+            self.ctx.report.add(LossCode.TOOL_SPELLING, "tools", rules=", ".join(dict.fromkeys(rules)), kind=decision,
+                                tool=self.dialect.said, example=example, fallback=fallback, verb=verb,
+                                spelled="the command with its words written without quotes or backslashes")
             self.ctx.carry_tools()
 
     def report(self, perm: dict[str, Any]) -> None:
