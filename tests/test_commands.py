@@ -238,7 +238,7 @@ def test_arguments_a_shell_command_no_longer_quotes_are_said(source, text, targe
             "claude-command": ".claude/commands/hits.md"}[source]
     result = agentconv.convert_text(text, target, from_=source, path=path)
     said = [m for m in items(result.report, severity="warning") if "shell command given the arguments" in m]
-    assert said == ([f"'!`grep -rn $ARGUMENTS src`' is a shell command given the arguments; {target} puts them in "
+    assert said == ([f"'!`grep -rn \"$ARGUMENTS\" src`' is a shell command given the arguments; {target} puts them in "
                      "as typed, not shell-quoted as the source did: argument text runs as shell code"] if warned else [])
 
 

@@ -71,8 +71,28 @@ PAIRS = [
      [(W, "'!`ls`' is a placeholder (shell output); claude-command reads it as text where it stands")]),
     (("opencode-command", "Do a!`ls`"), ("claude-command", "Do a !`ls`"), [(R, "placeholder '!`ls`' written as ' !`ls`'")]),
     # the arguments put into a shell command: Gemini CLI quotes them, Claude Code and OpenCode do not
-    (("gemini-command", "Hits: !{grep -rn {{args}} src}"), ("claude-command", "Hits: !`grep -rn $ARGUMENTS src`"),
-     [(W, "is a shell command given the arguments; claude-command puts them in as typed")]),
+    # (one shell word there, so written between double quotes: the same words to the shell; the way back drops them)
+    (("gemini-command", "Hits: !{grep -rn {{args}} src}"), ("claude-command", "Hits: !`grep -rn \"$ARGUMENTS\" src`"),
+     [(W, "is a shell command given the arguments; claude-command puts them in as typed"),
+      (R, "'{{args}}' of a shell command written as '\"$ARGUMENTS\"' (one word")]),
+    (("gemini-command", "Hits: !{grep \"a \"{{args}}\" b\" .}"), ("opencode-command", "Hits: !`grep \"a $ARGUMENTS b\" .`"),
+     [(W, "is a shell command given the arguments; opencode-command puts them in as typed")]),
+    # Gemini CLI shell-quotes {{args}} inside !{...} (shellProcessor.ts, escapeShellArg): between the source's quotes
+    # its own quotes would reach the command as text ("'foo bar'"), so the placeholder goes outside them
+    (("claude-command", "Hits: !`grep -rn \"$ARGUMENTS\" src` and !`grep '$ARGUMENTS' .`"),
+     ("gemini-command", "Hits: !{grep -rn {{args}} src} and !{grep {{args}} .}"),
+     [(R, "'$ARGUMENTS' between quotes of a shell command written as '{{args}}' outside them")]),
+    (("opencode-command", "Hits: !`grep \"x $ARGUMENTS y\" .`"), ("gemini-command", "Hits: !{grep \"x \"{{args}}\" y\" .}"),
+     [(R, "'$ARGUMENTS' between quotes of a shell command written as '{{args}}' outside them")]),
+    # ... and arguments outside quotes, which Claude Code splits into words, arrive there as one word: said
+    (("claude-command", "Log: !`git log $ARGUMENTS`"), ("gemini-command", "Log: !{git log {{args}}}"),
+     [(W, "'$ARGUMENTS' is the arguments in a shell command, outside quotes; gemini-command puts them in as one")]),
+    # literal text of a shell command that Gemini CLI would replace there ({{args}}, @{path}; a nested !{ runs
+    # nothing): an empty quoted string inside it, the same to the shell
+    (("claude-command", "Run: !`echo {{args}} '{{args}}' \"@{x}\" !{y}` now"),
+     ("gemini-command", "Run: !{echo {''{args}} '{''{args}}' \"@\"\"{x}\" !{y}} now"),
+     [(R, "literal '{{args}}' of a shell command written as \"{''{args}}\""),
+      (R, "literal '@{x}' of a shell command written as '@\"\"{x}'")]),
     # literal $N or $ARGUMENTS of a shell command in a tool that has no such placeholder there: ${N} for OpenCode, which
     # would otherwise put the arguments into the command as typed (the same to the shell); between single quotes, where
     # the shell passes ${1} on as text (awk would fail on it), the quote closed and opened again: $''1
@@ -95,6 +115,23 @@ PAIRS = [
     (("cursor-command", "Costs $1 or $ARGUMENTS"), ("claude-command", "Costs \\$1 or \\$ARGUMENTS"),
      [(R, "literal '$1' written as '\\$1' (claude-command shows it as '$1'")]),
     (("codex-prompt", "Fix $1 for $$ARGUMENTS"), ("claude-command", "Fix $0 for $\\$ARGUMENTS"), []),
+    # Claude Code's @path (its mention scan: a bare token at a word's start, or @"a path with blanks"; 2.1.332 e1n)
+    # and Gemini CLI's @{path} (atFileProcessor.ts), the one Claude Code's own Gemini importer writes as the other
+    (("gemini-command", "Read @{my notes.md} and @{src/a.py}"), ("claude-command", 'Read @"my notes.md" and @src/a.py'),
+     [(R, "placeholder '@{my notes.md}' written as '@\"my notes.md\"'")]),
+    (("claude-command", 'Read @"my notes.md", not @"Plan (agent)"'), ("gemini-command", 'Read @{my notes.md}, not @"Plan (agent)"'),
+     [(R, "placeholder '@\"my notes.md\"' written as '@{my notes.md}'")]),
+    # ... but in a fenced code block (an example, `npx @scope/pkg`) it stays text where the target would put a file's
+    # contents there (Gemini: an error where there is none) or has no file reference: said
+    (("claude-command", "Run:\n```bash\nnpx @playwright/mcp\n```\nRead @src/a.py"),
+     ("gemini-command", "Run:\n```bash\nnpx @playwright/mcp\n```\nRead @{src/a.py}"),
+     [(W, "'@playwright/mcp' is a file reference in a fenced code block; gemini-command puts a file's contents in place")]),
+    (("opencode-command", "~~~\n/review @src/a.py\n~~~\n$ARGUMENTS"), ("codex-prompt", "~~~\n/review @src/a.py\n~~~\n$ARGUMENTS"),
+     [(W, "'@src/a.py' is a file reference in a fenced code block; codex-prompt has no file reference: kept as text")]),
+    # Claude Code and OpenCode look for @path after their shell commands ran (the command's text replaced by its
+    # output): inside one it is the command's text, never a Gemini @{...} (which Gemini would fill in there)
+    (("claude-command", "Run !`npm i @types/node` now"), ("gemini-command", "Run !{npm i @types/node} now"), []),
+    (("gemini-command", "Run !{npm i @types/node} now"), ("opencode-command", "Run !`npm i @types/node` now"), []),
     # VS Code reads #file:x (it attaches the file), #tool:x and ${input:x} in a prompt file's body (promptFileParser.ts,
     # microsoft/vscode 01a5990; the prompt-files doc): literal text of another tool's file becomes one there, said
     (("claude-command", "See #file:.env and ${input:who}"), ("copilot-prompt", "See #file:.env and ${input:who}"),
@@ -122,7 +159,7 @@ def _clean(row) -> bool:
     ```! block (it comes back as Claude Code's !`cmd`)."""
     return row[1][0] != "codex-prompt" and "```!" not in row[0][1] and not any(
         "would run it" in part or "reads it as" in part or "expands it" in part or "as ' !" in part or
-        "of a shell command" in part
+        "of a shell command" in part or "outside quotes" in part
         for _, part in row[2])
 
 
@@ -132,5 +169,23 @@ def test_placeholder_pairs_come_back(read, write, said):
     """The way back gives the source's prompt again where nothing was changed to keep a command from running."""
     (src, prompt), (dst, _) = read, write
     there = agentconv.convert_text(source(src, prompt), dst, from_=src, path=PATHS[src])
+    back = agentconv.convert_text(there.text, src, from_=dst, path=PATHS[dst])
+    assert written(src, back.text) == prompt
+
+
+@pytest.mark.parametrize(("src", "prompt", "dst", "want"), [
+    ("claude-command", 'Hits: !`grep -rn "$ARGUMENTS" src` and !`grep "a $ARGUMENTS" .`',
+     "gemini-command", 'Hits: !{grep -rn {{args}} src} and !{grep "a "{{args}} .}'),
+    ("opencode-command", 'Hits: !`grep "x $ARGUMENTS y" .`', "gemini-command", 'Hits: !{grep "x "{{args}}" y" .}'),
+    ("gemini-command", 'Hits: !{grep -rn {{args}} src} and !{grep "a "{{args}} .}',
+     "claude-command", 'Hits: !`grep -rn "$ARGUMENTS" src` and !`grep "a $ARGUMENTS" .`'),
+    ("gemini-command", 'Hits: !{grep "x "{{args}}" y" .}', "opencode-command", 'Hits: !`grep "x $ARGUMENTS y" .`'),
+])
+def test_shell_arguments_quoting_comes_back(src, prompt, dst, want):
+    """The arguments of a shell command moved out of (or into) quotes between Gemini CLI, which shell-quotes them, and
+    Claude Code or OpenCode, which put them in as typed (the same words to the shell each way), come back as the
+    source wrote them."""
+    there = agentconv.convert_text(source(src, prompt), dst, from_=src, path=PATHS[src])
+    assert written(dst, there.text) == want
     back = agentconv.convert_text(there.text, src, from_=dst, path=PATHS[dst])
     assert written(src, back.text) == prompt

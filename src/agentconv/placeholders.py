@@ -8,7 +8,7 @@ what                    Claude command       OpenCode command       Codex prompt
 all arguments           ``$ARGUMENTS``       ``$ARGUMENTS``         ``$ARGUMENTS``  ``{{args}}``  --
 n-th argument           ``$0``, ``$A..[0]``  ``$1`` (1-based)       ``$1``..``$9``  --            --
 shell output            ``!`cmd```           ``!`cmd```             --              ``!{cmd}``    --
-file contents           ``@path``            ``@path``              --              ``@{path}``   --
+file contents           ``@path`` (**)       ``@path``              --              ``@{path}``   --
 a literal ``$``         ``$``                ``$``                  ``$`` (*)       ``$``         ``$``
 ======================  ===================  =====================  ==============  ============  ==============
 
@@ -53,6 +53,16 @@ Claude Code runs ``!`cmd``` only at a line's start or after a blank and not insi
 as one: it gets a blank after its ``!`` (``_defused``), as Claude Code's own importer writes a marker it must not run;
 literal text a target would expand otherwise is escaped where it has an escape (Codex ``$$``, Claude Code ``\\$``)
 and reported where it has none.
+
+Inside a shell command, literal text that the target replaces there (Gemini CLI's ``{{args}}`` and ``@{path}``, which
+it replaces anywhere in the prompt before the command runs) gets an empty quoted string inside it (``{''{args}}``), the
+same to the shell (``_braced``). The arguments of a shell command move out of the source's quotes into Gemini CLI,
+which shell-quotes them as one word itself, and into double quotes out of it (``_arg_quoted``): the same words to the
+shell. Claude Code's ``@"a path with blanks"`` is a file too (``file_quoted``). A bare ``@path`` in a fenced code
+block (an example, ``npx @scope/pkg``) stays text where the target would put a file's contents there or has no file
+reference (said).
+
+(**) and ``@"a path with blanks"``.
 
 (*) Codex skips a ``$$`` and sends it as written (``dollar``: codex-rs/tui/src/bottom_pane/prompt_args.rs, openai/codex
 09e67f2, read 2026-11-28): a ``$$`` is read as those two characters; a ``$`` that would start a placeholder there is
@@ -142,6 +152,15 @@ class Spelling:
     ``\\$ARGUMENTS``) makes it text, and the tool drops the backslash (Claude Code): read as the ``$`` it shows; literal
     text the tool would expand is written so."""
 
+    file_quoted: bool = False
+    """A file path between double quotes after the file opener (``@"my notes.md"``) is one too, at the same places as
+    a bare one (Claude Code's ``(?:^|[\s。、？！])@"([^"]+)"``, not one ending in `` (agent)``): written so for a path
+    holding a blank."""
+
+    file_after_shell: bool = False
+    """The tool looks for file references after its shell commands ran, their text replaced by their output (Claude
+    Code, OpenCode): an ``@path`` inside a shell command is the command's text, no reference."""
+
     @classmethod
     def from_table(cls, did: str, spec: dict[str, Any]) -> "Spelling":
         pair = lambda v: tuple(v) if v else None  # noqa: E731
@@ -150,7 +169,8 @@ class Spelling:
                    spec.get("dollar"), tuple(spec.get("own", {}).items()), spec.get("closed", False),
                    spec.get("file_after"), spec.get("named"), spec.get("shell_args"), spec.get("word_end", False),
                    spec.get("amount_from"), spec.get("shell_after"), spec.get("code_spans", False),
-                   pair(spec.get("fence")), spec.get("shell_lines", False), spec.get("backslash", False))
+                   pair(spec.get("fence")), spec.get("shell_lines", False), spec.get("backslash", False),
+                   spec.get("file_quoted", False), spec.get("file_after_shell", False))
 
     @cached_property
     def _starts(self) -> re.Pattern[str]:
@@ -175,6 +195,8 @@ class Spelling:
                 alts.append(f"(?P<file>{re.escape(self.file[0])})")
             else:  # a bare path: not inside a word or an address, and it must look like a path
                 before = rf"(?<![^{self.file_after}])" if self.file_after else r"(?<![\w.@/\\`$])"
+                if self.file_quoted:
+                    alts.append(rf'{before}{re.escape(self.file[0])}"(?P<quoted>[^"]+)"')
                 alts.append(rf"{before}{re.escape(self.file[0])}(?P<bare>[\w~./][\w~./+-]*)")
         if self.named:
             alts.append(f"(?P<named>{self.named})")
@@ -245,6 +267,11 @@ class Spelling:
                 return None, m.end()
             inner = text[m.end():end]
             return Token(SHELL if g == "shell" else FILE, inner, text[m.start():end + len(close)]), end + len(close)
+        if g == "quoted":  # Claude Code: @"path with blanks" (not an agent's @"name (agent)")
+            path = m.group("quoted")
+            if path.endswith(" (agent)") or not any(c in path for c in "./") or path.strip() != path:
+                return None, m.end()
+            return Token(FILE, path, m.group()), m.end()
         if g == "bare":
             path = m.group("bare").rstrip(".,:;!?")
             if not any(c in path for c in "./") or path in (".", ".."):
@@ -278,6 +305,9 @@ class Spelling:
             value = str(tok.value)
             if pair and _fits(value, pair[1], tok.kind == SHELL and self.shell_lines):
                 cands = [pair[0] + value + pair[1]]
+            elif tok.kind == FILE and pair and self.file_quoted and '"' not in value and value.strip() == value \
+                    and "\n" not in value and value:
+                cands = [pair[0] + '"' + value + '"']
         for c in cands:
             back = self.tokenize(c + after[:16])
             if back and back[0].kind == tok.kind and back[0].raw == c:
@@ -364,7 +394,7 @@ def literal_ordinals(text: str, target: Spelling, rw: Rewrite) -> tuple[int, ...
 
 
 def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
-          escaped: tuple[int, ...] = (), neutral: bool = True) -> tuple[str, frozenset[int]]:
+          escaped: tuple[int, ...] = (), neutral: bool = True, shell: bool = False) -> tuple[str, frozenset[int]]:
     """The canonical form, and where in it canonical spellings stand that were literal text in the source: of a kind
     its dialect spells its own way (see the module docstring). ``literal``: the placeholders (numbered in order) that
     are literal text after all (``literal_ordinals``, said by the side channel). ``escaped``: where in ``text`` a write
@@ -385,6 +415,8 @@ def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
         where, here = where + len(tok.raw), where
         if here in drop:
             tok = Token(TEXT, drop[here], drop[here])
+        if shell and tok.kind == FILE and spelling.file_after_shell:  # `npm i @types/node`: the command's text
+            tok = Token(TEXT, tok.raw, tok.raw)
         if tok.kind != TEXT:
             n += 1
             if n in literal:
@@ -404,9 +436,13 @@ def _read(text: str, spelling: Spelling, literal: tuple[int, ...] = (),
                 else:  # a placeholder only agentconv's neutral spelling could have put there
                     pieces.append(to_canonical(t.raw, CANONICAL))
         else:
-            if tok.kind == SHELL:
-                tok = Token(SHELL, to_canonical(str(tok.value), spelling), tok.raw)
+            inner: frozenset[int] = frozenset()
+            if tok.kind == SHELL:  # literal text inside the command is literal there too (a Claude `{{args}}`)
+                value, inner = _read(str(tok.value), spelling, neutral=neutral, shell=True)
+                tok = Token(SHELL, value, tok.raw)
             spelled = CANONICAL.spell(tok)
+            if spelled is not None:
+                at.update(size + len(CANONICAL.shell[0]) + a for a in inner)
             pieces = [spelled if spelled is not None else tok.raw]
         out += pieces
         size += sum(map(len, pieces))
@@ -474,6 +510,19 @@ class Rewrite:
     """Literal text of the source that the target would run as a shell command -> as written there, a blank after its
     '!' (``_defused``): never a command the source did not run."""
     inert: dict[str, None] = field(default_factory=dict)
+    split: dict[str, None] = field(default_factory=dict)
+    """Arguments placeholders of a shell command outside quotes, which the source split into words and the target
+    gives as one (``_arg_quoted``)."""
+    requoted: dict[tuple[str, str, str], None] = field(default_factory=dict)
+    """(arguments placeholder of a shell command, as written, ``out`` or ``in``): written outside the quotes around it, or between
+    double quotes (``_arg_quoted``)."""
+    fences: list[tuple[int, int]] = field(default_factory=list)
+    """Where fenced code blocks stand in the canonical text, where a bare ``@path`` stays text (``_fenced``)."""
+    fenced: dict[str, bool] = field(default_factory=dict)
+    """Bare ``@path`` references in a fenced code block, kept as text where the target has no bare spelling."""
+    parted: dict[tuple[str, str], None] = field(default_factory=dict)
+    """Literal text of a shell command that the target would replace there (Gemini CLI's ``{{args}}``, ``@{path}``)
+    -> as written, an empty quoted string inside it (``_braced``)."""
     """Shell commands written that the target reads as text where they stand (inside a code span: Claude Code)."""
 
 
@@ -567,26 +616,48 @@ def source_literals(source: Spelling, raw_prompt: tuple[str, str] | None, prompt
 
 
 def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rewrite, top: bool = False,
-           shell: bool = False) -> str:
+           shell: bool = False, base: int | None = None) -> str:
+    """``text`` (canonical) in the target's spelling. ``top``: the whole prompt; ``shell``: a shell command's text;
+    ``base``: where ``text`` stands in the whole prompt (``rw.literals`` are offsets there)."""
+    if top:
+        base = 0
+        rw.fences = _fenced(text) if source is not None and source.file and not source.file[1] \
+            and target.file != source.file and ("```" in text or "~~~" in text) else []
     toks = CANONICAL.tokenize(text)
     out = []
     at = 0
+    reopen = ""  # a quote to open again after an argument placeholder written outside it (``_arg_quoted``)
     for i, tok in enumerate(toks):
         after = str(toks[i + 1].raw) if i + 1 < len(toks) else ""
         at, here = at + len(tok.raw), at
-        if tok.kind == TEXT or (top and here in rw.literals):
+        literal = base is not None and base + here in rw.literals
+        if tok.kind == TEXT or literal or (shell and tok.kind == SHELL):  # no tool runs a command inside one
             glued = i + 1 < len(toks) and toks[i + 1].kind != TEXT and not (top and here + len(tok.raw) in rw.literals)
             first = len(rw.inserted)
-            out.append(_literal(str(tok.value) if tok.kind == TEXT else tok.raw, target, others, rw, glued,
-                                "".join(out) if shell else None))
+            raw = str(tok.value) if tok.kind == TEXT else tok.raw
+            if reopen:
+                raw, reopen = (raw[1:], "") if raw.startswith(reopen) else (reopen + raw, "")
+            out.append(_literal(raw, target, others, rw, glued, "".join(out) if shell else None))
             start = sum(map(len, out[:-1]))
             rw.inserted[first:] = [start + o for o in rw.inserted[first:]] if top else []
             if top:
                 rw.spans.append((start, start + len(out[-1])))
             continue
+        if top and tok.kind == FILE and any(a <= here < b for a, b in rw.fences):
+            # a bare `@path` in a fenced code block (an example, `npx @scope/pkg`): kept as the text it is (said)
+            named = rw.names.get(tok.raw) or (source.spell(tok) if source is not None else None) or tok.raw
+            rw.fenced[named] = target.file is not None
+            out.append(_literal(named, target, others, rw))
+            rw.spans.append((sum(map(len, out[:-1])), sum(map(len, out))))
+            continue
+        if reopen:
+            out.append(reopen)
+            reopen = ""
         inner = tok
         if tok.kind == SHELL:
-            inner = Token(SHELL, _write(str(tok.value), target, source, others, rw, shell=True), tok.raw)
+            inner = Token(SHELL, _write(str(tok.value), target, source, others, rw, shell=True,
+                                        base=None if base is None else base + here + len(CANONICAL.shell[0])),
+                          tok.raw)
         spelled = target.spell(inner, after)
         named = rw.names.get(tok.raw) or (source.spell(tok) if source is not None else None) or tok.raw
         if spelled is None:
@@ -604,8 +675,65 @@ def _write(text: str, target: Spelling, source: Spelling | None, others, rw: Rew
         if tok.kind == SHELL and source is not None and (source.shell_args, target.shell_args) == ("quoted", "raw") \
                 and any(t.kind in (ARGS, ARG) for t in CANONICAL.tokenize(str(tok.value))):
             rw.unquoted[spelled] = None
+        if shell and tok.kind in (ARGS, ARG) and source is not None:
+            spelled, reopen = _arg_quoted(out, spelled, named, source, target, rw)
         out.append(spelled)
+    if reopen:
+        out.append(reopen)
     return "".join(out)
+
+
+def _fenced(text: str) -> list[tuple[int, int]]:
+    """Where fenced code blocks stand in ``text`` (a line opening with ```` ``` ```` or ``~~~`` up to the next line
+    opening with the same; an unclosed one runs to the end)."""
+    out: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for m in _FENCE.finditer(text):
+        if opened is None:
+            opened = (m.start(), m.group(1)[:3])
+        elif m.group(1).startswith(opened[1]):
+            out.append((opened[0], m.end()))
+            opened = None
+    if opened is not None:
+        out.append((opened[0], len(text)))
+    return out
+
+
+_FENCE = rx.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
+
+
+def _arg_quoted(out: list[str], spelled: str, named: str, source: Spelling, target: Spelling,
+                rw: Rewrite) -> tuple[str, str]:
+    """An arguments placeholder of a shell command (``out``: the command written before it) between a tool that puts
+    the arguments in as typed (Claude Code, OpenCode: ``raw``) and one that puts them in shell-quoted, one word
+    (Gemini CLI: ``quoted``, ``escapeShellArg`` of shellProcessor.ts), so that the shell gets the same words: into
+    Gemini, a placeholder between quotes is written outside them (the quote closed before it and opened again after:
+    ``"x $ARGUMENTS"`` -> ``"x "{{args}}``, ``"$ARGUMENTS"`` -> ``{{args}}``; between the quotes, Gemini's own quotes
+    would reach the command as text), and one outside quotes, which the source split into words, is said; out of
+    Gemini, one outside quotes is written between double quotes (``{{args}}`` -> ``"$ARGUMENTS"``: one word, as Gemini
+    gave). The written spelling, and the quote to open again after it (dropped when the text after it opens that
+    quote itself)."""
+    pair = (source.shell_args, target.shell_args)
+    if pair not in (("raw", "quoted"), ("quoted", "raw")):
+        return spelled, ""
+    single, double = _quotes("".join(out))
+    if pair == ("raw", "quoted"):
+        if not (single or double):
+            rw.split[named] = None
+            return spelled, ""
+        q = "'" if single else '"'
+        close = q
+        if out and out[-1].endswith(q) and _quotes("".join(out)[:-1]) == (False, False):
+            out[-1], close = out[-1][:-1], ""  # the quote opened right before it: neither opened nor closed
+        rw.requoted[(named, spelled, "out")] = None
+        return close + spelled, q
+    if single or double:
+        return spelled, ""
+    opened = '"'
+    if out and out[-1].endswith('"') and _quotes("".join(out)[:-1])[1]:
+        out[-1], opened = out[-1][:-1], ""  # a double quote closed right before it: the placeholder joins it
+    rw.requoted[(named, '"' + spelled + '"', "in")] = None
+    return opened + spelled, '"'
 
 
 def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = False, shell: str | None = None) -> str:
@@ -625,9 +753,11 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
     if all(t.kind == TEXT for t in toks):
         return text
     for t in toks:
-        if t.kind not in (TEXT, SHELL):
+        if t.kind not in (TEXT, SHELL) and not (t.kind == FILE and shell is not None and target.file_after_shell):
             rw.collisions[t.raw] = None
-    return _defused(text, target, rw) if any(t.kind == SHELL for t in toks) else text
+    # inside a shell command whose end is a balanced brace (Gemini CLI's `!{...}`) a nested `!{` runs nothing
+    nested = shell is not None and bool(target.shell) and target.shell[1] == "}"
+    return _defused(text, target, rw) if any(t.kind == SHELL for t in toks) and not nested else text
 
 
 def _braced(text: str, target: Spelling, rw: Rewrite, before: str = "") -> str:
@@ -642,7 +772,15 @@ def _braced(text: str, target: Spelling, rw: Rewrite, before: str = "") -> str:
     state = _quotes(before)
     for i, t in enumerate(toks):
         nxt = toks[i + 1].raw[:1] if i + 1 < len(toks) else ""
-        if t.kind == ARGS and not _WORD.match(nxt) or t.kind == ARG and t.raw[1:].isdigit():
+        if t.kind in (ARGS, FILE) and t.raw[:2] in ("{{", "@{"):
+            # Gemini CLI's `{{args}}` and `@{path}` (replaced anywhere in the prompt, shell commands too): an empty
+            # quoted string after the first character, the same to the shell (`{''{args}}` is the word {{args}}),
+            # or the quote closed and opened again where the text is between quotes
+            q = '"' if state[1] else "'"
+            out.append(t.raw[0] + q + q + t.raw[1:])
+            rw.parted[(t.raw, out[-1])] = None
+            state = _quotes(t.raw, state)
+        elif t.kind == ARGS and not _WORD.match(nxt) or t.kind == ARG and t.raw[1:].isdigit():
             if state[0]:
                 out.append("$''" + t.raw[1:])
             elif t.kind == ARGS:
@@ -778,6 +916,27 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a shell command given the arguments",
                 dialect=target_id, consequence="puts them in as typed, not shell-quoted as the source did: "
                 "argument text runs as shell code")
+    for (raw, written, where) in rw.requoted:
+        if where == "out":
+            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"{raw!r} between quotes of a shell command",
+                    written=f"{written!r} outside them ({target_id} shell-quotes the arguments itself: the shell gets "
+                    "them as the same one word; with no arguments, no word)")
+        else:
+            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"{raw!r} of a shell command",
+                    written=f"{written!r} (one word, as the source gave the arguments, shell-quoted; {target_id} puts "
+                    "them in as typed)")
+    for raw, replaced in rw.fenced.items():
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a file reference in a fenced code block",
+                dialect=target_id, consequence=("puts a file's contents in place of its placeholder (an error where no "
+                "such file is)" if replaced else "has no file reference") + ": kept as text, most likely an example or "
+                "code (the source attaches such a file when it exists, the text staying)")
+    for (raw, written) in rw.parted:
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r} of a shell command",
+                written=f"{written!r} (the same to the shell; {target_id} would replace {raw!r} there)")
+    for raw in rw.split:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="the arguments in a shell command, "
+                "outside quotes", dialect=target_id, consequence="puts them in as one shell-quoted word: arguments "
+                "the source split into words (`-n 5`) arrive as one")
     for raw in rw.unclosed:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="an opening brace never closed",
                 dialect=target_id, consequence="refuses to run the command at all (it has no escape for it)")
