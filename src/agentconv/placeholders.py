@@ -154,7 +154,7 @@ class Spelling:
 
     file_quoted: bool = False
     """A file path between double quotes after the file opener (``@"my notes.md"``) is one too, at the same places as
-    a bare one (Claude Code's ``(?:^|[\s。、？！])@"([^"]+)"``, not one ending in `` (agent)``): written so for a path
+    a bare one (Claude Code's ``(?:^|[\\s。、？！])@"([^"]+)"``, not one ending in `` (agent)``): written so for a path
     holding a blank."""
 
     file_after_shell: bool = False
