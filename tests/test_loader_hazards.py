@@ -33,12 +33,15 @@ def test_canonical_spellings_in_a_claude_command_stay_literal_text():
     gem = convert(body, "gemini-command")
     # the shell block Gemini CLI would run gets a blank after its '!' (it has no escape): text there too
     assert "git diff --stat @{1.day.ago}" in gem.text and "if (! {a: 1}.a) {}" in gem.text
-    assert "see {{args}}; all: {{args}}" in gem.text
+    # ... and the literal {{args}}, which Gemini CLI would replace with the arguments wherever it stands
+    assert "see {{ args}}; all: {{args}}" in gem.text
     assert sorted(warnings(gem)) == sorted(
         [f"{raw!r} is literal text; gemini-command expands it (it is a placeholder there)"
-         for raw in ("@{1.day.ago}", "@{version}", "{{args}}")] +
+         for raw in ("@{1.day.ago}", "@{version}")] +
         ["'!{a: 1}' is literal text; gemini-command would run it as a shell command: written as '! {a: 1}' (a blank "
-         "after its '!', as Claude Code's own importer writes a shell marker it must not run), which it reads as text"])
+         "after its '!', as Claude Code's own importer writes a shell marker it must not run), which it reads as text",
+         "'{{args}}' is literal text; gemini-command would put the arguments there (it has no escape): written as "
+         "'{{ args}}', which it reads as text"])
 
 
 def test_a_real_placeholder_beside_its_literal_twin_is_still_rewritten():

@@ -41,8 +41,15 @@ PAIRS = [
     # read=(dialect, prompt), write=(dialect, prompt written), said=[(severity, part of the message)]
     # A Cursor command has no placeholders: what looks like one is text there, and stays text
     (("cursor-command", "Use {{args}} here"), ("claude-command", "Use {{args}} here"), []),
-    (("cursor-command", "Use {{args}} here"), ("gemini-command", "Use {{args}} here"),
-     [(W, "'{{args}}' is literal text; gemini-command expands it")]),
+    # (Gemini CLI replaces {{args}} wherever it stands, with no escape: a blank keeps it text, as for a shell
+    # command's '!', said; an @{path} it leaves as written where no such file is: kept, said)
+    (("cursor-command", "Use {{args}} here"), ("gemini-command", "Use {{ args}} here"),
+     [(W, "'{{args}}' is literal text; gemini-command would put the arguments there (it has no escape): written as "
+          "'{{ args}}'")]),
+    (("claude-command", "Say {{args}} for $ARGUMENTS, see @{notes.md}"),
+     ("gemini-command", "Say {{ args}} for {{args}}, see @{notes.md}"),
+     [(W, "'{{args}}' is literal text; gemini-command would put the arguments there"),
+      (W, "'@{notes.md}' is literal text; gemini-command expands it")]),
     (("copilot-prompt", "Use {{args}} and {{arg:1}}"), ("opencode-command", "Use {{args}} and {{arg:1}}"), []),
     # ... and text another tool would run as a shell command never runs there
     (("cursor-command", "Then !{rm -rf x} now"), ("gemini-command", "Then ! {rm -rf x} now"),
@@ -158,7 +165,7 @@ def _clean(row) -> bool:
     """Nothing changed to keep a command from running or said as expanded, no arguments placeholder added (Codex), no
     ```! block (it comes back as Claude Code's !`cmd`)."""
     return row[1][0] != "codex-prompt" and "```!" not in row[0][1] and not any(
-        "would run it" in part or "reads it as" in part or "expands it" in part or "as ' !" in part or
+        "would run it" in part or "would put" in part or "reads it as" in part or "expands it" in part or "as ' !" in part or
         "of a shell command" in part or "outside quotes" in part
         for _, part in row[2])
 

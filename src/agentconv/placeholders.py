@@ -506,9 +506,10 @@ class Rewrite:
     """Literal ``$ARGUMENTS``/``$N`` of a shell command -> as written (``${N}``), which the target does not fill."""
     backslashed: dict[str, None] = field(default_factory=dict)
     """Literal text the target would expand, written with a backslash before it, which the tool drops."""
-    defused: dict[tuple[str, str], None] = field(default_factory=dict)
-    """Literal text of the source that the target would run as a shell command -> as written there, a blank after its
-    '!' (``_defused``): never a command the source did not run."""
+    defused: dict[tuple[str, str, str], None] = field(default_factory=dict)
+    """(literal text of the source that the target would run as a shell command or replace, as written there with a
+    blank in it, its kind) (``_defused``): never a command the source did not run, nor arguments or a file where the
+    source had text."""
     inert: dict[str, None] = field(default_factory=dict)
     split: dict[str, None] = field(default_factory=dict)
     """Arguments placeholders of a shell command outside quotes, which the source split into words and the target
@@ -753,11 +754,20 @@ def _literal(text: str, target: Spelling, others, rw: Rewrite, glued: bool = Fal
     if all(t.kind == TEXT for t in toks):
         return text
     for t in toks:
-        if t.kind not in (TEXT, SHELL) and not (t.kind == FILE and shell is not None and target.file_after_shell):
+        if t.kind not in (TEXT, SHELL) and not _braces(t) \
+                and not (t.kind == FILE and shell is not None and target.file_after_shell):
             rw.collisions[t.raw] = None
     # inside a shell command whose end is a balanced brace (Gemini CLI's `!{...}`) a nested `!{` runs nothing
     nested = shell is not None and bool(target.shell) and target.shell[1] == "}"
-    return _defused(text, target, rw) if any(t.kind == SHELL for t in toks) and not nested else text
+    return _defused(text, target, rw) if any(t.kind == SHELL or _braces(t) for t in toks) and not nested else text
+
+
+def _braces(tok: Token) -> bool:
+    """Gemini CLI's `{{args}}`, which it replaces wherever it stands, with no escape (shellProcessor.ts
+    `replaceAll`): literal text of that form is defused (``_defused``). Not its `@{path}`, which it leaves as written
+    where no such file is ("Leaving placeholder in prompt", atFileProcessor.ts; a git `@{1.day.ago}`, an f-string's
+    `@{version}`): kept and said."""
+    return tok.kind == ARGS and tok.raw.startswith("{{")
 
 
 def _braced(text: str, target: Spelling, rw: Rewrite, before: str = "") -> str:
@@ -834,9 +844,9 @@ def _defused(text: str, target: Spelling, rw: Rewrite) -> str:
     ``!{rm -rf x}``, a Claude ``a!`ls``` into OpenCode) given a blank after its '!' (``! {``, ``! ```, ``` !``), as
     Claude Code's own importer writes a shell marker it must not run (2.1.332's bundle, read 2026-11-29: `` `! `` to
     `` ` ! ``, ``!` `` to ``! ` ``): the tool reads it as text. None of those tools has an escape for it."""
-    for _ in range(text.count("!") + 1):
+    for _ in range(text.count("!") + text.count("{") + 1):
         toks = target.tokenize(text)
-        if not any(t.kind == SHELL for t in toks):
+        if not any(t.kind == SHELL or _braces(t) for t in toks):
             break
         out = []
         for t in toks:
@@ -844,7 +854,10 @@ def _defused(text: str, target: Spelling, rw: Rewrite) -> str:
                 bang = t.raw.index("!")
                 at = bang + 1 if bang == 0 else bang
                 out.append(t.raw[:at] + " " + t.raw[at:])
-                rw.defused[(t.raw, out[-1])] = None
+                rw.defused[(t.raw, out[-1], SHELL)] = None
+            elif _braces(t):  # Gemini CLI: `{{ args}}` (a blank where it would match), read as text
+                out.append(t.raw[:2] + " " + t.raw[2:])
+                rw.defused[(t.raw, out[-1], t.kind)] = None
             else:
                 out.append(t.raw)
         text = "".join(out)
@@ -904,10 +917,14 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
         rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
                 written=f"'{chr(92)}{raw}' ({target_id} shows it as {raw!r}: it drops the backslash and expands "
                 "nothing there)")
-    for (raw, written) in rw.defused:
+    for (raw, written, kind) in rw.defused:
+        if kind == SHELL:
+            consequence = (f"would run it as a shell command: written as {written!r} (a blank after its '!', as Claude "
+                           "Code's own importer writes a shell marker it must not run), which it reads as text")
+        else:
+            consequence = f"would put the arguments there (it has no escape): written as {written!r}, which it reads as text"
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
-                consequence=f"would run it as a shell command: written as {written!r} (a blank after its '!', as Claude "
-                "Code's own importer writes a shell marker it must not run), which it reads as text")
+                consequence=consequence)
     for raw in rw.inert:
         rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a placeholder (shell output)",
                 dialect=target_id, consequence="reads it as text where it stands (inside a code span): written as it "
