@@ -382,8 +382,9 @@ def test_a_roo_file_regex_every_path_matches_is_no_scope(regex):
     assert f"tools: Read, Grep, Glob, Write, Edit, {ROO_ALWAYS}\n" in \
         agentconv.convert_text(src, "claude", from_="roo", path=".roomodes").text
     gemini = agentconv.convert_text(src, "gemini", from_="roo", path=".roomodes").text  # was refused: a scope it
-    assert header(gemini)["tools"][-6:] == ["write_file", "replace", "invoke_agent", "ask_user", "write_todos",  # cannot
-                                            "activate_skill"]                                         # say
+    # (no invoke_agent: Gemini CLI gives a subagent no agent tool; test_gemini_withheld_agent_tool.py)
+    assert header(gemini)["tools"][-5:] == ["write_file", "replace", "ask_user", "write_todos",  # a scope it cannot say
+                                            "activate_skill"]
     assert agentconv.convert_text(src, "roo", from_="roo", path=".roomodes").text == src
 
 
@@ -424,14 +425,14 @@ ORCHESTRATOR = ("customModes:\n  - slug: orchestrator\n    name: Orchestrator\n 
 @pytest.mark.parametrize("target, key, want", [
     ("claude", "tools", ROO_ALWAYS),
     ("opencode", "permission", {"*": "deny", "task": "allow", "question": "allow", "todowrite": "allow", "skill": "allow"}),
-    ("gemini", "tools", ["invoke_agent", "ask_user", "write_todos", "activate_skill"]),
     ("copilot", "tools", ["agent", "vscode/askQuestions", "todo"]),
 ])
 def test_a_roo_orchestrator_keeps_its_delegation(target, key, want):
     """Roo gives every mode new_task and switch_mode (and ask_followup_question, update_todo_list, skill) outside its
     groups (src/shared/tools.ts ALWAYS_AVAILABLE_TOOLS, validateToolUse.ts isToolAllowedForMode; RooCodeInc/Roo-Code
     cb836567, read 2026-11-27): an orchestrator with `groups: []` delegates. Written for another tool it gets that
-    tool's delegation tool (was no tool at all, unreported), and comes back to Roo as it was, without a group."""
+    tool's delegation tool (was no tool at all, unreported), and comes back to Roo as it was, without a group. (Gemini
+    CLI gives a subagent no delegation tool at all: test_gemini_withheld_agent_tool.py.)"""
     result = agentconv.convert_text(ORCHESTRATOR, target, from_="roo", path=".roomodes")
     assert header(result.text)[key] == want
     back = agentconv.convert_text(result.text, "roo", from_=target, path=result.path)

@@ -9,9 +9,12 @@ is required; both hold for what the frontmatter envelope writes.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..ir import ALLOWLIST, NONE, ToolPolicy
 from ..loss import LossCode, LossReport
+from .. import naming
 from . import settings
 from .base import Dialect
 
@@ -85,6 +88,26 @@ class Gemini(Dialect):
             # refused file comes back as it came: read_extra, kept_rejected)
             ctx.lose(f"extensions.{self.id}.kind", field=f"kind {mapping.pop('kind')!r}", done="written",
                      why=f"not {' or '.join(kinds)}: Gemini CLI refuses the agent (without it, a local agent)")
+
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
+        """A subagent never holds the agent tool here (the table's ``[subagent] withheld``: Gemini CLI registers no tool of
+        Kind.Agent for a subagent): an allowlist's grant of it, whole or scoped to some agents, is written as none and
+        said (tool-narrowed) and the rest written as any policy, rather than written as ``invoke_agent``, which Gemini CLI
+        ignores there, or refused as a scope dropped."""
+        policy, origin = ctx.agent.tools, ctx.agent.origin
+        withheld = set(self.table.get("subagent", {}).get("withheld", ()))
+        gone = [g for g in policy.grants if g.decision != "deny" and g.canonical in withheld]
+        if not gone or policy.mode not in (ALLOWLIST, NONE) or origin is not None and origin.dialect == self.id:
+            return super().write_tools(ctx)
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=self.named(ctx, list(dict.fromkeys(g.raw for g in gone))),
+                       written=f"the agent written as {naming.a(self.title)} "
+                               f"({self.table['subagent']['withheld_why']})")
+        agent, kept = ctx.agent, [g for g in policy.grants if all(g is not x for x in gone)]
+        ctx.agent = replace(agent, tools=ToolPolicy(policy.mode, kept))
+        try:  # what the rest of the policy needs carried, it carries (the agent tool cannot ride: no grant of the file)
+            return super().write_tools(ctx)
+        finally:
+            ctx.agent = agent
 
     def body(self, agent: "Agent", ctx: "WriteContext") -> str:
         """Another tool's ``${word}`` is text there and an input of Gemini CLI's prompt template, which fails the run
