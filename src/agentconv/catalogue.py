@@ -17,7 +17,8 @@ def dialect_row(d: Any) -> dict[str, Any]:
     shape = t.get("tools_shape", "none")
     return {
         "id": d.id,
-        "title": t.get("title", d.id),
+        "title": t.get("title", d.id) + (f" (legacy: {r['tool']} {r['since']}+ loads none)"
+                                         if (r := t.get("retired")) else ""),
         "tools": shape,
         "deny": "tools.deny" in held or shape == "permission",
         "patterns": shape in ("comma", "permission"),

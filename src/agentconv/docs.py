@@ -80,6 +80,9 @@ def dialect_page(d: Dialect) -> str:
              ("written to", _cell(lay.get("path"))),
              *((f"written to, as `--to {k}`", f"{_cell(v['path'])} (names its tool does not load: {_cell(v['builtin'])})")
                for k, v in t.get("variants", {}).items()),
+             ("retired", (r := t.get("retired")) and f"{r['tool']} {r['since']} and later load no {r['what']} "
+                                                   f"({r['source']}): read as ever; written only when asked by name, "
+                                                   f"each file with a `dialect-retired` warning; {r['instead']}"),
              ("detected at", _cell(lay.get("detect", []))),
              ("shared folder (`--shared`)", _cell(lay.get("shared"))),
              ("user level (`--scope user`)", _cell([lay["user"]] if isinstance(lay.get("user"), str) else lay.get("user"))),

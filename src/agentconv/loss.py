@@ -59,6 +59,7 @@ class LossCode(str, Enum):
     FILE_REJECTED = "file-rejected"            # the tool's schema rejects the whole file for a value; read leniently
     KIND_CHANGED = "kind-changed"              # written as a kind the target runs differently
     KIND_MAPPED = "kind-mapped"                # written as the nearest kind, used the same way
+    DIALECT_RETIRED = "dialect-retired"        # written in a dialect current versions of its tool no longer load
     PLACEHOLDER_RESPELLED = "placeholder-respelled"      # a command placeholder in the target's spelling
     PLACEHOLDER_REST = "placeholder-rest"                # the last positional takes the rest (OpenCode)
     PLACEHOLDER_UNSUPPORTED = "placeholder-unsupported"  # no spelling in the target, or text it would expand

@@ -203,9 +203,11 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             continue
         for result in results:
             rec = Record(rel, target, None, source_dialect=report0.source)
+            if asked is not None:
+                _route_said(asked, target, result.text, result.report)
             _kept(rec, result.report.items, job.keep_losses)
             try:
-                rec.target = _where(job, d, result.path)
+                rec.target = _where(replace(job, shared=True) if _shared_route(asked) else job, d, result.path)
             except AgentconvError as exc:
                 rec.error, rec.exit_code = str(exc), int(exc.exit_code)
                 out.append(rec)
@@ -290,9 +292,33 @@ def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for d in map(registry.get, ids):
-        if d.table.get("kinds") == ["command"] and registry.tool(d.id) != d.id:
-            out.setdefault(registry.tool(d.id), d.id)
+        if (to := d.table.get("route", {}).get("commands")) is not None:  # named by the agent dialect (codex: skill)
+            out[d.id] = to
+        elif d.table.get("kinds") == ["command"] and registry.tool(d.id) != d.id and "retired" not in d.table:
+            out.setdefault(registry.tool(d.id), d.id)  # a command dialect its tool no longer loads is none
     return out
+
+
+def _route_said(asked: str | None, target: str, text: str, report: Any) -> None:
+    """A command routed for ``asked`` whose written header makes it one only the user runs, where ``asked``'s tool
+    reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed)."""
+    import re
+
+    from . import registry
+
+    route = registry.get(asked).table.get("route", {}) if asked is not None else {}
+    key = route.get("user_only_key")
+    if key and text.startswith("---") and re.search(rf"^{re.escape(key)}:\s*true\s*$", text.split("\n---", 1)[0], re.M):
+        report.add(LossCode.KIND_CHANGED, "kind", kind="a command only the user runs",
+                   written=f"{target} for {asked}", consequence=route["user_only_lost"])
+
+
+def _shared_route(asked: str | None) -> bool:
+    """Whether a command routed for ``asked`` (an agent dialect) goes to its command dialect's shared place
+    (``[route] shared``: codex's skills at .agents/skills/, where Codex reads them)."""
+    from . import registry
+
+    return asked is not None and bool(registry.get(asked).table.get("route", {}).get("shared"))
 
 
 def _where(job: Job, d: Any, path: str) -> str:
