@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import limits, registry
@@ -237,3 +238,46 @@ def _tracked(root: Path) -> frozenset[str]:
     except (struct.error, ValueError, IndexError):  # a truncated or foreign index: what was read so far
         pass
     return frozenset(out)
+
+
+def project_of(rel: str) -> str:
+    """The folder of the project a found file belongs to, with a trailing ``/`` (``""``: the repository's own root):
+    the part of ``rel`` before the tool's folder it was found in (``packages/a/`` of
+    ``packages/a/.claude/agents/x.md``), or the folder of a project file (``packages/a/`` of ``packages/a/.roomodes``,
+    of ``packages/a/opencode.json`` and of ``packages/a/.opencode/opencode.json``). ``migrate`` writes a nested
+    project's targets below that folder, where each tool reads them when it runs there (README, "Nested projects"), so
+    two projects' ``x`` never meet in one ``.github/agents/``. A place that is no tool's project folder (a plugin's
+    ``plugins/NAME/agents/``, ``*.agent.md`` anywhere), and a path that is not a plain one below the repository
+    (``--file ../x.md``), belong to the root: ``""``, as before."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or ".." in parts or "." in parts or "" in parts:
+        return ""
+    folders, files = _project_marks()
+    for i in range(len(parts) - 2, -1, -1):  # the deepest tool folder whose place the rest of the path is
+        if parts[i] in folders and any(glob_match("/".join(parts[i:]), g) for g in folders[parts[i]]):
+            return "/".join(parts[:i]) + "/" if i else ""
+    if parts[-1] in files and len(parts) > 1:
+        top = parts[:-2] if parts[-2] in folders else parts[:-1]  # .opencode/opencode.json: the project holding .opencode
+        return "/".join(top) + "/" if top else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _project_marks() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """From every dialect's ``[layout] detect``: the tool folders that open a project's places (``.claude``,
+    ``.github``, ...: the first folder of a glob, when it starts with a dot), each with its globs, and the file names
+    a project keeps at its top (``.roomodes``, ``.kilocodemodes``, ``opencode.json(c)``: a glob without a folder or a
+    wildcard, of a dialect written to one file there; not Roo's global ``custom_modes.yaml``, nor ``SKILL.md``)."""
+    folders: dict[str, list[str]] = {}
+    files: set[str] = set()
+    for d in registry.all_dialects():
+        layout = d.table.get("layout", {})
+        path = layout.get("path", "/")  # a dialect written to one file at a project's top: .roomodes, opencode.json
+        for g in layout.get("detect", []):
+            head, slash, _ = g.partition("/")
+            if slash and head.startswith(".") and not any(c in head for c in "*?["):
+                folders.setdefault(head, []).append(g)
+            elif (not slash and "/" not in path and not any(c in g for c in "*?[")
+                  and (g.startswith(".") or g.split(".")[0] == path.split(".")[0] != "")):  # not custom_modes.yaml
+                files.add(g)
+    return {k: tuple(v) for k, v in folders.items()}, frozenset(files)

@@ -139,6 +139,8 @@ class Job:
     home: str | None = None
     dialects: tuple[tuple[str, str, str], ...] = ()
     """(source, dialect, path to read it as): sources found in a user-level folder, whose dialect is the folder's."""
+    given: frozenset[str] = frozenset()
+    """Sources given with ``--file`` and not found: written at the root's places, never below a nested project's."""
 
 
 def _sha(text: str) -> str:
@@ -185,7 +187,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             names.append((d.id, _stem(d, doc.agent)))
         if api.keeps_many(target):  # many sources, one file: merged in the main process (see _merge)
             merged = _beneath(doc, d, report0)  # the IR goes as JSON, which keeps no settings: read beneath them here
-            rec = Record(rel, target, _where(job, d, d.output_path(doc.agent)), "merge", report0.source,
+            rec = Record(rel, target, _where(job, d, d.output_path(doc.agent), rel), "merge", report0.source,
                          merged[1].to_json())
             rec.ir = merged[0].to_json()
             out.append(rec)
@@ -207,7 +209,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                 _route_said(asked, target, result.text, result.report)
             _kept(rec, result.report.items, job.keep_losses)
             try:
-                rec.target = _where(replace(job, shared=True) if _shared_route(asked) else job, d, result.path)
+                rec.target = _where(replace(job, shared=True) if _shared_route(asked) else job, d, result.path, rel)
             except AgentconvError as exc:
                 rec.error, rec.exit_code = str(exc), int(exc.exit_code)
                 out.append(rec)
@@ -321,13 +323,18 @@ def _shared_route(asked: str | None) -> bool:
     return asked is not None and bool(registry.get(asked).table.get("route", {}).get("shared"))
 
 
-def _where(job: Job, d: Any, path: str) -> str:
-    """The target path at the job's scope and place (``scopes.target``)."""
+def _where(job: Job, d: Any, path: str, rel: str) -> str:
+    """The target path at the job's scope and place (``scopes.target``); in a repository, below the nested project
+    that source ``rel`` belongs to (``discover.project_of``: ``packages/a/.claude/agents/x.md`` ->
+    ``packages/a/.github/agents/x.agent.md``), where the tools read it when they run in that project."""
+    from .discover import project_of
+
     if job.scope == "project" and not job.shared:
-        return path
+        return path if rel in job.given else project_of(rel) + path
     from . import scopes
 
-    return scopes.target(d, path, scope=job.scope, shared=job.shared, root=Path(job.home) if job.home else None)
+    where = scopes.target(d, path, scope=job.scope, shared=job.shared, root=Path(job.home) if job.home else None)
+    return project_of(rel) + where if job.scope == "project" and rel not in job.given else where
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
@@ -890,6 +897,8 @@ def _once_found(job: Job, root: Path, out_root: Path, found: _Found, entries: li
     given -= {rel for rel in found.rels if rel in given}
     for pair in extra:
         found.append(pair)
+    if given:
+        job = replace(job, given=frozenset(given))
     spills = [_spill(Record(e.rel, status="skipped", error=e.problem) if isinstance(e.problem, _Skip) else
                      Record(e.rel, error=f"{e.rel}: {e.problem}", exit_code=int(ExitCode.PARSE))
                      for e in entries)]  # a link out of the repository: never read; a file not taken, and why
@@ -1158,7 +1167,8 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
             continue
         rel, agent = found_[0]
         names = tuple((t, n) for t, _ in routed(job.to, "agent")
-                      if t in commands and (rel, _where(job, registry.get(t), registry.get(t).output_path(agent))) in written
+                      if t in commands and (rel, _where(job, registry.get(t), registry.get(t).output_path(agent), rel))
+                      in written
                       and (n := _written_name(agent, t, commands[t], job)) is not None
                       and not any(other != rel and known_as(a, commands[t]) == n
                                   for other, a in agents.get(registry.tool(t), [])))
