@@ -127,3 +127,28 @@ def test_the_cli_plan_names_the_nested_targets(tmp_path) -> None:
     assert sorted(f["target"] for f in json.loads(r.stdout)["files"]) == [
         ".gemini/agents/x.md", "packages/a/.gemini/agents/x.md", "packages/b/.gemini/agents/x.md"]
     assert not any(tmp_path.rglob(".gemini"))
+
+
+def copilot(root: Path, rel: str, name: str, agents: str = "") -> None:
+    p = root / rel
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tools = "['read', 'agent']" if agents else "['read']"
+    extra = f"agents: [{agents}]\n" if agents else ""
+    p.write_text(f"---\nname: {name}\ndescription: {name} of {rel}.\ntools: {tools}\n{extra}---\nBody of {rel}.\n", "utf-8")
+
+
+def test_an_agent_names_the_agents_of_its_own_project_and_of_the_projects_around_it(tmp_path) -> None:
+    """A VS Code agent delegating to ``Reviewer`` in a repository where two projects each have one: each names its own
+    project's agent as written (``Agent(reviewer)``), not left unresolved (``name-conflict``, ``Agent(Reviewer)``) for
+    the other project's namesake; an agent of the root (``Helper``) is seen from a nested project too (Claude Code
+    reads ``.claude/agents`` up to the git root); a nested project's own ``Helper`` hides the root's."""
+    for project in ("packages/a/", "packages/b/"):
+        copilot(tmp_path, f"{project}.github/agents/reviewer.agent.md", "Reviewer")
+        copilot(tmp_path, f"{project}.github/agents/lead.agent.md", "Lead", "'Reviewer', 'Helper'")
+    copilot(tmp_path, ".github/agents/aide.agent.md", "Helper")
+    copilot(tmp_path, "packages/b/.github/agents/helper-b.agent.md", "Helper")
+    got = migration.migrate(tmp_path, ["claude"], jobs=1)
+    assert got.summary.exit_code() == 0
+    assert not [i for r in got.records for i in r.losses if i["code"] == "name-conflict"]
+    lead = {p: (tmp_path / f"packages/{p}/.claude/agents/lead.md").read_text().split("\n")[3] for p in "ab"}
+    assert lead == {"a": "tools: Read, Agent(reviewer), Agent(aide)", "b": "tools: Read, Agent(reviewer), Agent(helper-b)"}, lead

@@ -1075,11 +1075,17 @@ def _refer(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     source agent has is said (name-conflict). The names come from what the workers read (``Record.refers``): no
     source is read again but those agents, and only those that the names change (``refs_change``: a scope naming an
     agent as the targets name it too is written as it was). ``wanted``: the (dialect, name) pairs the scopes name;
-    only those agents (and the agents that delegate) are held. None when no agent is to be converted again."""
+    only those agents (and the agents that delegate) are held. None when no agent is to be converted again.
+
+    In a repository of several projects (``discover.project_of``), an agent's scope names the agents its tool reads
+    where it runs: those of its own project, and of the projects around it (Claude Code reads ``.claude/agents`` from
+    the working folder up to the git root; OpenCode ``.opencode/`` up to the worktree), the nearest first; not another
+    project's ``reviewer`` beside its own, which left both unresolved (name-conflict)."""
     from .dialects.base import name_routes, refs_change
     from .ir import NONE, ToolPolicy
 
-    agents, scopes = [], {}
+    agents: dict[str, list[Any]] = {}
+    scopes: dict[str, tuple[str, Any, list[str]]] = {}
     for r in records:
         if r.refers is None:
             continue
@@ -1087,20 +1093,39 @@ def _refer(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
         if wants:
             scopes[r.source] = (dialect, wants, [t for t, _ in names])
         if wants or (dialect, spelled) in wanted:  # the tools are never read: an agent's routes run no command
-            agents.append((dialect, spelled, ToolPolicy(NONE), names))
-    routes = (*job.policy.routes, *name_routes(agents))
+            agents.setdefault(_project(job, r.source), []).append((dialect, spelled, ToolPolicy(NONE), names))
+    routes = (*job.policy.routes, *name_routes(a for got in agents.values() for a in got))
     redo = replace(job, policy=replace(job.policy, routes=routes))
-    delegating = {rel for rel, (dialect, wants, targets) in scopes.items()  # only those the names change
-                  if refs_change(dialect, wants, targets, job.policy.routes, routes)}
-    if not delegating:
+    jobs: dict[str, Job] = {}
+    for rel, (dialect, wants, targets) in scopes.items():  # only those the names change
+        mine, own = redo, routes
+        if len(agents) > 1:  # several projects: the agents this one sees
+            project, seen, visible = _project(job, rel), {}, []
+            for p in sorted((p for p in agents if project.startswith(p)), key=len, reverse=True):
+                for a in agents[p]:  # a name the nearer project has hides the outer one's; two in one: ambiguous
+                    if seen.setdefault((a[0], a[1]), p) == p:
+                        visible.append(a)
+            own = (*job.policy.routes, *name_routes(visible))
+            mine = replace(job, policy=replace(job.policy, routes=own))
+        if refs_change(dialect, wants, targets, job.policy.routes, own):
+            jobs[rel] = mine
+    if not jobs:
         return None
-    where = {rel: src for src, rel in found if rel in delegating}
-    return records.like(_redone(records, where, redo)), redo
+    where = {rel: src for src, rel in found if rel in jobs}
+    return records.like(_redone(records, where, jobs)), redo
 
 
-def _redone(records: Iterable[Record], where: dict[str, str], job: Job) -> Iterator[Record]:
-    """``records``, those of the sources in ``where`` (rel -> path) converted again by ``job`` in their place (the
-    records of a source are consecutive: one ``_work`` each); the old ones' temp files are discarded."""
+def _project(job: Job, rel: str) -> str:
+    """The project of source ``rel`` (``discover.project_of``; a file given with ``--file``: the root's)."""
+    from .discover import project_of
+
+    return "" if rel in job.given else project_of(rel)
+
+
+def _redone(records: Iterable[Record], where: dict[str, str], job: Job | dict[str, Job]) -> Iterator[Record]:
+    """``records``, those of the sources in ``where`` (rel -> path) converted again by ``job`` (or by each source's
+    job) in their place (the records of a source are consecutive: one ``_work`` each); the old ones' temp files are
+    discarded."""
     done: set[str] = set()
     for r in records:
         if r.source not in where:
@@ -1110,7 +1135,7 @@ def _redone(records: Iterable[Record], where: dict[str, str], job: Job) -> Itera
             fsio.discard(r.tmp)
         if r.source not in done:
             done.add(r.source)
-            yield from _work(job, str(where[r.source]), r.source)
+            yield from _work(job[r.source] if isinstance(job, dict) else job, str(where[r.source]), r.source)
 
 
 def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
