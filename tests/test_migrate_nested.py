@@ -152,3 +152,26 @@ def test_an_agent_names_the_agents_of_its_own_project_and_of_the_projects_around
     assert not [i for r in got.records for i in r.losses if i["code"] == "name-conflict"]
     lead = {p: (tmp_path / f"packages/{p}/.claude/agents/lead.md").read_text().split("\n")[3] for p in "ab"}
     assert lead == {"a": "tools: Read, Agent(reviewer), Agent(aide)", "b": "tools: Read, Agent(reviewer), Agent(helper-b)"}, lead
+
+
+def test_a_command_runs_in_the_agent_of_its_own_project(tmp_path) -> None:
+    """OpenCode commands ``agent: review`` in two projects, each beside its own ``review`` agent: each is routed to its
+    project's agent (Claude Code ``context: fork``, ``agent: review``), where neither was (two agents of one name); a
+    command at the root finds no nested project's agent (OpenCode run at the root reads no ``packages/a/.opencode/``):
+    refused, as for an agent nowhere."""
+    review = "---\ndescription: Reviews code\nmode: subagent\npermission:\n  edit: deny\n  bash: deny\n---\nYou review.\n"
+    rev = "---\ndescription: Review it\nagent: review\n---\nReview the change.\n"
+    for rel, text in {"packages/a/.opencode/agent/review.md": review, "packages/a/.opencode/command/rev.md": rev,
+                      "packages/b/.opencode/agent/review.md": review, "packages/b/.opencode/command/rev.md": rev,
+                      ".opencode/command/rev.md": rev}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    got = {r.source: r for r in migration.migrate(tmp_path, ["claude"], jobs=1).records}
+    assert {s: (r.status, r.target) for s, r in got.items() if "command" in s} == {
+        "packages/a/.opencode/command/rev.md": ("converted", "packages/a/.claude/commands/rev.md"),
+        "packages/b/.opencode/command/rev.md": ("converted", "packages/b/.claude/commands/rev.md"),
+        ".opencode/command/rev.md": ("failed", None)}
+    assert "cannot run it in opencode-command's agent 'review'" in got[".opencode/command/rev.md"].error
+    for p in "ab":
+        text = (tmp_path / f"packages/{p}/.claude/commands/rev.md").read_text()
+        assert "context: fork\nagent: review\n" in text, text

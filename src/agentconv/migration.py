@@ -1148,7 +1148,11 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     A target's name is given only where the agent's file there will be this run's conversion and the only agent of that
     name: not where its target is wanted twice (a collision, or renamed apart), nor where a file agentconv did not write
     is in its place (kept, or a source: ``_resolve``), nor where another of the sources is an agent of that tool known by
-    the same name (a Claude agent `review` of the repository, beside the OpenCode one converted)."""
+    the same name (a Claude agent `review` of the repository, beside the OpenCode one converted).
+
+    In a repository of several projects (``discover.project_of``), a command runs in the agents its tool reads where it
+    runs: those of its own project and of the projects around it, the nearest first (``_refer``); another project's
+    agent of that name is neither its agent nor a clash."""
     from . import paths, registry
     from .dialects.base import known_as, own_agent, reader_of
     from .loss import Route
@@ -1165,15 +1169,15 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     if not refused:
         return None
     where = {rel: src for src, rel in found}
-    wanted: set[tuple[str, str]] = set()
+    wanted: set[tuple[str, str, str]] = set()  # (project, dialect, agent)
     for rel in refused:
         for rec in (r for r in _read_records(job, where, rel) if r.kind == "command"):
             d = reader_of(rec.origin.dialect, rec.kind) if rec.origin is not None else None
             rule = registry.get(d).table.get("runs_in") if d in registry.ids() else None
             value = paths.get(rec, rule["path"]) if rule else None
             if isinstance(value, str) and not own_agent(d, rule, value):
-                wanted.add((d, value))
-    tools = {registry.tool(d) for d, _ in wanted} | {registry.tool(t) for t, _ in routed(job.to, "agent")}
+                wanted.add((_project(job, rel), d, value))
+    tools = {registry.tool(d) for _, d, _ in wanted} | {registry.tool(t) for t, _ in routed(job.to, "agent")}
     agents: dict[tuple[str, str], list[tuple[str, Any]]] = {}
     sources = {r.source for r in records if r.source_dialect in registry.ids()
                and registry.tool(reader_of(r.source_dialect, "agent")) in tools}
@@ -1184,10 +1188,16 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     twice = set(_wanted_twice(records, lambda r: r.status in _COUNTED))  # two sources want it: neither, or renamed
     written = {(r.source, r.target) for r in records if r.status in _COUNTED and r.target not in twice and (
         r.status == "unchanged" or r.prior is None or manifest.files.get(r.target or "") == r.prior)}
-    routes = []
+    routes: dict[str, list[Any]] = {}  # project -> the routes of its commands
     commands = _command_dialects()
-    for d, name in sorted(wanted):
-        found_ = [(rel, a) for rel, a in agents.get(registry.tool(d), []) if known_as(a, d) == name]
+
+    def seen_from(project: str, tool: str) -> list[tuple[str, Any]]:  # the agents of that tool read in the project
+        return [(rel, a) for rel, a in agents.get(tool, []) if project.startswith(_project(job, rel))]
+
+    for project, d, name in sorted(wanted):
+        found_ = [(rel, a) for rel, a in seen_from(project, registry.tool(d)) if known_as(a, d) == name]
+        nearest = max((len(_project(job, rel)) for rel, _ in found_), default=0)
+        found_ = [(rel, a) for rel, a in found_ if len(_project(job, rel)) == nearest]
         if len(found_) != 1:  # none here, or two of one name: nothing is known of the one it runs in
             continue
         rel, agent = found_[0]
@@ -1196,14 +1206,18 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
                       in written
                       and (n := _written_name(agent, t, commands[t], job)) is not None
                       and not any(other != rel and known_as(a, commands[t]) == n
-                                  for other, a in agents.get(registry.tool(t), [])))
-        routes.append(Route(d, name, agent.tools, names))
+                                  for other, a in seen_from(project, registry.tool(t))))
+        routes.setdefault(project, []).append(Route(d, name, agent.tools, names))
     if not routes:
         return None
-    redo = replace(job, policy=replace(job.policy, routes=tuple(routes)))
+    projects = {_project(job, rel) for rel in refused}
+    redo = replace(job, policy=replace(job.policy, routes=tuple(routes.get(  # later passes: one project's, or the root's
+        next(iter(projects)) if len(projects) == 1 else "", ()))))
     out = records.like(_without(records, refused))
     for rel in sorted(refused):
-        out.extend(_work(redo, str(where[rel]), rel))
+        mine = redo if len(projects) == 1 else replace(job, policy=replace(
+            job.policy, routes=tuple(routes.get(_project(job, rel), ()))))
+        out.extend(_work(mine, str(where[rel]), rel))
     return out, redo
 
 
