@@ -150,18 +150,20 @@ def test_collisions_are_reported_and_resolved(tmp_path: Path) -> None:
 
 
 def test_prefix_collisions_go_as_far_up_as_it_takes_to_tell_sources_apart(tmp_path: Path) -> None:
-    """Two fixture trees of the same shape (x/valid/.opencode/agent/review.md, y/valid/...): the nearest folder that
+    """Two plugin trees of the same shape (plugins/x/agents/valid/review.md, plugins/y/...): the nearest folder that
     says something is 'valid' for both, which would still collide: one more folder tells them apart (was: the
-    collision stood even with --prefix-collisions); folders that already differ keep one (alpha-, beta-)."""
+    collision stood even with --prefix-collisions); folders that already differ keep one (alpha-, beta-). (Two nested
+    projects of that shape, fixtures/x/valid/.opencode/agent/review.md and fixtures/y/..., no longer collide: each is
+    written below its own project, tests/test_migrate_nested.py.)"""
     from agentconv.naming import prefixed_apart
 
     assert prefixed_apart([("p/alpha/agents/r.md", "r", "agent"), ("p/beta/agents/r.md", "r", "agent")]) == {
         "p/alpha/agents/r.md": "alpha-r", "p/beta/agents/r.md": "beta-r"}
     repo = tmp_path / "r"
     for tree in ("x", "y"):
-        d = repo / "fixtures" / tree / "valid" / ".opencode" / "agent"
+        d = repo / "plugins" / tree / "agents" / "valid"
         d.mkdir(parents=True)
-        (d / "review.md").write_text(f"---\ndescription: Reviews {tree}.\n---\nReview.\n")
+        (d / "review.md").write_text(f"---\nname: review\ndescription: Reviews {tree}.\n---\nReview.\n")
     r = cli("migrate", ".", "--to", "copilot", "--prefix-collisions", cwd=repo)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (repo / ".github/agents").iterdir()) == [
