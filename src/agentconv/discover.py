@@ -248,7 +248,17 @@ def project_of(rel: str) -> str:
     project's targets below that folder, where each tool reads them when it runs there (README, "Nested projects"), so
     two projects' ``x`` never meet in one ``.github/agents/``. A place that is no tool's project folder (a plugin's
     ``plugins/NAME/agents/``, ``*.agent.md`` anywhere), and a path that is not a plain one below the repository
-    (``--file ../x.md``), belong to the root: ``""``, as before."""
+    (``--file ../x.md``), belong to the root: ``""``, as before.
+
+    Where the tools read a project's folder (read 2026-11-29): Claude Code 2.1.332 ``.claude/<agents|commands|skills>``
+    of each folder from the working folder up to the git root (binary, getProjectDirsUpToHome); OpenCode each
+    ``.opencode/`` and ``opencode.json(c)`` from the working folder up to the worktree (anomalyco/opencode 0bda2717
+    packages/opencode/src/config/paths.ts ``directories``, ``files``); VS Code ``.github/agents``, ``.github/prompts``
+    relative to each workspace folder (microsoft/vscode 0783120b src/vs/workbench/contrib/chat/common/promptSyntax/config/
+    promptFileLocations.ts), up to the repository's root with ``chat.useCustomizationsInParentRepositories``; Gemini
+    CLI 0.61.0 ``<targetDir>/.gemini/agents`` (bundle, Storage.getProjectAgentsDir); Codex ``.codex/`` of each folder
+    from the project root down to the working folder (openai/codex codex-rs/core/src/config_loader/mod.rs
+    ``load_project_layers``). None reads a nested project's folder from the repository's root."""
     parts = rel.split("/")
     if not rel or rel.startswith("/") or ".." in parts or "." in parts or "" in parts:
         return ""
