@@ -7,6 +7,7 @@ in the manifest) are never taken as sources.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -240,6 +241,7 @@ def _tracked(root: Path) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1024)  # asked once per target of a source: a source's records come one after another
 def project_of(rel: str) -> str:
     """The folder of the project a found file belongs to, with a trailing ``/`` (``""``: the repository's own root):
     the part of ``rel`` before the tool's folder it was found in (``packages/a/`` of
@@ -264,7 +266,7 @@ def project_of(rel: str) -> str:
         return ""
     folders, files = _project_marks()
     for i in range(len(parts) - 2, -1, -1):  # the deepest tool folder whose place the rest of the path is
-        if parts[i] in folders and any(glob_match("/".join(parts[i:]), g) for g in folders[parts[i]]):
+        if parts[i] in folders and folders[parts[i]].match("/".join(parts[i:])):
             return "/".join(parts[:i]) + "/" if i else ""
     if parts[-1] in files and len(parts) > 1:
         top = parts[:-2] if parts[-2] in folders else parts[:-1]  # .opencode/opencode.json: the project holding .opencode
@@ -273,9 +275,10 @@ def project_of(rel: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _project_marks() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+def _project_marks() -> tuple[dict[str, re.Pattern[str]], frozenset[str]]:
     """From every dialect's ``[layout] detect``: the tool folders that open a project's places (``.claude``,
-    ``.github``, ...: the first folder of a glob, when it starts with a dot), each with its globs, and the file names
+    ``.github``, ...: the first folder of a glob, when it starts with a dot), each with its globs matched from there
+    (one expression), and the file names
     a project keeps at its top (``.roomodes``, ``.kilocodemodes``, ``opencode.json(c)``: a glob without a folder or a
     wildcard, of a dialect written to one file there; not Roo's global ``custom_modes.yaml``, nor ``SKILL.md``)."""
     folders: dict[str, list[str]] = {}
@@ -290,4 +293,9 @@ def _project_marks() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
             elif (not slash and "/" not in path and not any(c in g for c in "*?[")
                   and (g.startswith(".") or g.split(".")[0] == path.split(".")[0] != "")):  # not custom_modes.yaml
                 files.add(g)
-    return {k: tuple(v) for k, v in folders.items()}, frozenset(files)
+    from . import rx
+    from .dialects.helpers import glob_source
+
+    lead = "(?:^|.*/)"  # glob_source's: any folders before the glob; here the glob starts at the tool folder
+    return ({k: rx.compile("(?:" + "|".join(glob_source(g)[len(lead):] for g in v) + ")") for k, v in folders.items()},
+            frozenset(files))
