@@ -50,3 +50,21 @@ def test_a_roo_orchestrator_cannot_delegate_there_and_the_way_back_says_roo_can(
     assert "invoke_agent" not in there.text and len(_narrowed(there)) == 1
     back = agentconv.convert_text(there.text, "roo", from_="gemini", path=there.path)
     assert [i.code.value for i in back.report.items if i.code.value == "tool-broadened"] == ["tool-broadened"]
+
+
+def test_a_gemini_subagent_naming_invoke_agent_may_not_delegate_once_converted():
+    """The read side: Gemini CLI never gave the subagent the agent tool, so no target may grant it (never widen)."""
+    for target, agent_tool in (("claude", "Agent"), ("copilot", "agent"), ("opencode", "task")):
+        out = agentconv.convert_text(GEMINI, target, path=".gemini/agents/lead.md")
+        lines = [ln for ln in _header(out.text).splitlines() if not ln.startswith("# agentconv-carry")]
+        assert not any(agent_tool in ln.replace("readFile", "") for ln in lines), (target, out.text)
+        said = [i.message for i in out.report.items if i.code.value == "value-invalid"]
+        assert said == ["tool 'invoke_agent': Gemini CLI registers no agent tool (invoke_agent) for a subagent: "
+                        "not granted"], (target, said)
+
+
+def test_a_gemini_subagent_with_only_invoke_agent_has_no_tools_elsewhere():
+    only = GEMINI.replace("  - read_file\n", "")
+    out = agentconv.convert_text(only, "claude", path=".gemini/agents/lead.md")
+    assert "Agent" not in _header(out.text) and "tools:" in _header(out.text), out.text
+    assert agentconv.convert_text(only, "gemini", path=".gemini/agents/lead.md").text == only

@@ -79,4 +79,4 @@ def test_the_cheap_test_says_within_only_where_the_full_test_does() -> None:
             assert not fast or full, (d.id, header, carried)
             told += fast
             refused += not full
-    assert told > 800 and refused > 1000  # both answers asked about, many times
+    assert told > 700 and refused > 1000  # both answers asked about, many times

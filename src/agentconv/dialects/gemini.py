@@ -34,6 +34,29 @@ class Gemini(Dialect):
         """The settings' excluded tools beneath the agent's own (``settings.read_beneath``)."""
         settings.read_beneath(self, agent, report)
 
+    def read_tools(self, agent: "Agent", data: dict[str, Any], report: LossReport) -> None:
+        """A grant the file's own ``tools`` list makes of a tool Gemini CLI never gives a subagent (the table's
+        ``[subagent] withheld``: the agent tool, ``invoke_agent``) is read as no grant and said (value-invalid):
+        converted out, the agent may not delegate where Gemini CLI never let it. The grants are kept aside with their
+        places (``origin.keep["withheld"]``) so the file converted to this dialect comes back as it came."""
+        super().read_tools(agent, data, report)
+        own = data.get(self.tool_fields.get("tools") or "tools")
+        withheld = set(self.table.get("subagent", {}).get("withheld", ()))
+        if not isinstance(own, list) or agent.tools.mode != ALLOWLIST or agent.origin is None:
+            return
+        grants = agent.tools.grants
+        gone = [(i, g) for i, g in enumerate(grants)
+                if g.decision != "deny" and g.canonical in withheld and g.raw in own]
+        if not gone:
+            return
+        for raw in dict.fromkeys(g.raw for _, g in gone):
+            report.add(LossCode.VALUE_INVALID, "tools", problem=f"tool {raw!r}: {self.table['subagent']['withheld_why']}",
+                       reading="not granted")
+        agent.origin.keep["withheld"] = gone
+        agent.tools.grants = [g for g in grants if all(g is not x for _, x in gone)]
+        if not any(g.decision != "deny" for g in agent.tools.grants):
+            agent.tools.mode = NONE
+
     def read_extra(self, agent: "Agent", parsed: Any, path: str | None, report: LossReport) -> None:
         """A file Gemini CLI refuses whole (agentLoader.ts: the zod schema is ``.strict()``, each tool name checked by
         isValidToolName, ``kind`` a literal, ``name`` and ``description`` strings, ``tools`` an array (google-gemini/gemini-cli
@@ -95,6 +118,15 @@ class Gemini(Dialect):
         said (tool-narrowed) and the rest written as any policy, rather than written as ``invoke_agent``, which Gemini CLI
         ignores there, or refused as a scope dropped."""
         policy, origin = ctx.agent.tools, ctx.agent.origin
+        if origin is not None and origin.dialect == self.id and "withheld" in origin.keep:  # as it came (read_tools)
+            agent, grants = ctx.agent, list(policy.grants)
+            for i, g in origin.keep["withheld"]:
+                grants.insert(i, g)
+            ctx.agent = replace(agent, tools=ToolPolicy(ALLOWLIST, grants))
+            try:
+                return super().write_tools(ctx)
+            finally:
+                ctx.agent = agent
         withheld = set(self.table.get("subagent", {}).get("withheld", ()))
         gone = [g for g in policy.grants if g.decision != "deny" and g.canonical in withheld]
         if not gone or policy.mode not in (ALLOWLIST, NONE) or origin is not None and origin.dialect == self.id:
