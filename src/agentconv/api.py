@@ -13,6 +13,7 @@ from typing import Any, Union
 
 from . import limits, naming, registry
 from .carry import reading
+from .dialects.helpers import per_run
 from .envelopes import frontmatter, records
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
 from .instructions import instructions, runs
@@ -117,10 +118,20 @@ def plugin_component(file: str) -> tuple[str, str] | None:
     a `.cursor/agents/` or `.cursor/commands/` beside a copied `.cursor/.claude-plugin/plugin.json` is Cursor's)."""
     if not file.lower().endswith(".md"):
         return None
+    folder = os.path.dirname(file)  # the walk up from the file's folder, once per folder in a run (``per_run``)
+    placed = per_run(("plugin_component", folder), lambda: _plugin_folder(folder))
+    if placed is None:
+        return None
     where = file.replace("\\", "/")
     if instructions(where) is not None or any(d.place_match(where) for d, _ in _detectors()):
         return None
-    folder = os.path.dirname(os.path.abspath(file))
+    return placed
+
+
+def _plugin_folder(folder: str) -> tuple[str, str] | None:
+    """``plugin_component``'s walk: (dialect, why) for the nearest commands/ or agents/ folder at or above ``folder``
+    (a path as given, made absolute) that has a Claude Code plugin's ``.claude-plugin/plugin.json`` beside it."""
+    folder = os.path.abspath(folder)
     while True:
         up = os.path.dirname(folder)
         dialect = PLUGIN_FOLDERS.get(os.path.basename(folder))
