@@ -32,7 +32,7 @@ from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import Any
 
-from . import limits, paths, rx
+from . import jsontext, limits, paths, rx
 from .ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from .loss import LossCode, LossReport
 
@@ -41,7 +41,7 @@ _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
 _PATH = rx.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
-_HEADER_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+_HEADER_JSON = jsontext.one_shot(json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str))
 """``digest``'s spelling of a header (made once: ``json.dumps`` with a ``default`` makes an encoder per call)."""
 _BODY: tuple[str | None, bytes] = (None, b"")
 """The last body hashed and its bytes (one entry): a record's prompt is hashed once per target. Replaced whole, read
@@ -86,7 +86,7 @@ def _builtin_sha256() -> Any:
 
 def digest(mapping: dict[str, Any], body: str) -> str:
     global _BODY
-    h = _sha256()(_HEADER_JSON.encode(mapping).encode())
+    h = _sha256()(_HEADER_JSON(mapping).encode())
     h.update(b"\0")
     last = _BODY
     if body is not last[0]:  # another string object (the same text as another object is encoded again)

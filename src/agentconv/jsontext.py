@@ -41,13 +41,35 @@ def dumps(value: Any, *, indent: int | None = None, compact: bool = False) -> st
     """``json.dumps`` with non-ASCII kept readable, non-finite numbers refused (ValueError), unsafe characters
     escaped; ``compact`` for one-line comments."""
     if compact and indent is None:  # a side-channel comment: once per output written, its encoder made once
-        return escape(_COMPACT.encode(value))
+        return escape(_COMPACT(value))
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent,
                       separators=(",", ":") if compact else None)
     return escape(text)
 
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+def one_shot(encoder: json.JSONEncoder) -> Any:
+    """``encoder.encode`` for a dict, without its two Python calls a value (``encode``, ``iterencode``, which sets up a
+    float closure each time): the same C encoder ``iterencode`` makes (``c_make_encoder``, with the same arguments and a
+    fresh ``markers`` dict, so a circular value fails as it would), called directly; any other value, or a Python
+    without the C encoder, goes through ``encode`` itself. The same text, byte for byte (issue 11: the side channel
+    encodes a header and a payload per output)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None or encoder.indent is not None:
+        return encoder.encode
+    args = (encoder.default, json.encoder.encode_basestring_ascii if encoder.ensure_ascii else
+            json.encoder.encode_basestring, None, encoder.key_separator, encoder.item_separator, encoder.sort_keys,
+            encoder.skipkeys, encoder.allow_nan)
+    circular, slow = encoder.check_circular, encoder.encode
+
+    def encode(value: Any) -> str:
+        if type(value) is not dict:
+            return slow(value)
+        return "".join(make({} if circular else None, *args)(value, 0))
+
+    return encode
+
+
+_COMPACT = one_shot(json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")))
 
 
 def plain_json(text: str) -> str:
