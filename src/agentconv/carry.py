@@ -41,8 +41,10 @@ _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
 _PATH = rx.compile(r"^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$ -]+){0,2}$")
 
 
-_HEADER_JSON = jsontext.one_shot(json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str))
+_HEADER_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 """``digest``'s spelling of a header (made once: ``json.dumps`` with a ``default`` makes an encoder per call)."""
+_HEADER = jsontext.one_shot(_HEADER_JSON)
+"""``_HEADER_JSON.encode`` through the C encoder directly (``jsontext.one_shot``): the same text."""
 _BODY: tuple[str | None, bytes] = (None, b"")
 """The last body hashed and its bytes (one entry): a record's prompt is hashed once per target. Replaced whole, read
 once: a thread never pairs one body with another's bytes."""
@@ -86,7 +88,7 @@ def _builtin_sha256() -> Any:
 
 def digest(mapping: dict[str, Any], body: str) -> str:
     global _BODY
-    h = _sha256()(_HEADER_JSON(mapping).encode())
+    h = _sha256()(_HEADER(mapping).encode())
     h.update(b"\0")
     last = _BODY
     if body is not last[0]:  # another string object (the same text as another object is encoded again)
