@@ -40,8 +40,7 @@ class Gemini(Dialect):
         converted out, the agent may not delegate where Gemini CLI never let it. The grants are kept aside with their
         places (``origin.keep["withheld"]``) so the file converted to this dialect comes back as it came."""
         super().read_tools(agent, data, report)
-        own = data.get(self.tool_fields.get("tools") or "tools")
-        withheld = set(self.table.get("subagent", {}).get("withheld", ()))
+        own, withheld = data.get(self.tool_fields.get("tools") or "tools"), self._withheld()
         if not isinstance(own, list) or agent.tools.mode != ALLOWLIST or agent.origin is None:
             return
         grants = agent.tools.grants
@@ -119,24 +118,29 @@ class Gemini(Dialect):
         ignores there, or refused as a scope dropped."""
         policy, origin = ctx.agent.tools, ctx.agent.origin
         if origin is not None and origin.dialect == self.id and "withheld" in origin.keep:  # as it came (read_tools)
-            agent, grants = ctx.agent, list(policy.grants)
+            grants = list(policy.grants)
             for i, g in origin.keep["withheld"]:
                 grants.insert(i, g)
-            ctx.agent = replace(agent, tools=ToolPolicy(ALLOWLIST, grants))
-            try:
-                return super().write_tools(ctx)
-            finally:
-                ctx.agent = agent
-        withheld = set(self.table.get("subagent", {}).get("withheld", ()))
+            return self._write_as(ctx, ToolPolicy(ALLOWLIST, grants))
+        withheld = self._withheld()
         gone = [g for g in policy.grants if g.decision != "deny" and g.canonical in withheld]
         if not gone or policy.mode not in (ALLOWLIST, NONE) or origin is not None and origin.dialect == self.id:
             return super().write_tools(ctx)
         ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=self.named(ctx, list(dict.fromkeys(g.raw for g in gone))),
                        written=f"the agent written as {naming.a(self.title)} "
                                f"({self.table['subagent']['withheld_why']})")
-        agent, kept = ctx.agent, [g for g in policy.grants if all(g is not x for x in gone)]
-        ctx.agent = replace(agent, tools=ToolPolicy(policy.mode, kept))
-        try:  # what the rest of the policy needs carried, it carries (the agent tool cannot ride: no grant of the file)
+        # what the rest of the policy needs carried, it carries (the agent tool cannot ride: no grant of the file)
+        return self._write_as(ctx, ToolPolicy(policy.mode, [g for g in policy.grants if all(g is not x for x in gone)]))
+
+    def _withheld(self) -> set[str]:
+        """The canonical tools Gemini CLI never gives a subagent (the table's ``[subagent] withheld``)."""
+        return set(self.table.get("subagent", {}).get("withheld", ()))
+
+    def _write_as(self, ctx: "WriteContext", policy: ToolPolicy) -> dict[str, Any]:
+        """The tools written as the base writes ``policy`` in place of the record's own (which stays the record's)."""
+        agent = ctx.agent
+        ctx.agent = replace(agent, tools=policy)
+        try:
             return super().write_tools(ctx)
         finally:
             ctx.agent = agent
