@@ -68,3 +68,23 @@ def test_a_gemini_subagent_with_only_invoke_agent_has_no_tools_elsewhere():
     out = agentconv.convert_text(only, "claude", path=".gemini/agents/lead.md")
     assert "Agent" not in _header(out.text) and "tools:" in _header(out.text), out.text
     assert agentconv.convert_text(only, "gemini", path=".gemini/agents/lead.md").text == only
+
+
+DENYING = "---\nname: lister\ndescription: Lists.\ndisallowedTools: {denied}\n---\nList.\n"
+AGENT_SAID = ("the agent written as a Gemini CLI subagent (Gemini CLI registers no agent tool (invoke_agent) for a "
+              "subagent), which also forbids the agent tool (the source allows every tool it does not "
+              "deny)")
+
+
+def test_a_deny_list_written_as_an_allowlist_leaves_the_agent_tool_out_and_says_so():
+    """A deny list is written as an allowlist of every other tool (Gemini CLI has none): never `invoke_agent`, which
+    the subagent is not given there and which reads back as a grant the file never had."""
+    out = agentconv.convert_text(DENYING.format(denied="Bash"), "gemini", path=".claude/agents/lister.md")
+    assert "invoke_agent" not in _header(out.text) and "read_file" in _header(out.text)
+    assert AGENT_SAID in _narrowed(out)
+
+
+def test_a_deny_list_that_denies_the_agent_tool_says_nothing_of_it():
+    out = agentconv.convert_text(DENYING.format(denied="Bash, Agent"), "gemini", path=".claude/agents/lister.md")
+    assert "invoke_agent" not in _header(out.text) and "read_file" in _header(out.text)
+    assert AGENT_SAID not in _narrowed(out)

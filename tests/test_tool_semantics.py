@@ -251,7 +251,7 @@ def test_an_opencode_skill_permission_scoped_to_named_skills_never_widens_in_gem
     assert [(i.severity.value, i.message) for i in out.report if i.code.value == "tool-narrowed"] == [
         ("warning", MCP_OF.format(t="gemini")),
         ("warning", "skill denied as a whole in gemini (it cannot allow a scope of a denied tool), which also forbids "
-                    "skill(pdf-tools)")]
+                    "skill(pdf-tools)"), ("warning", AGENT_OF)]
 
 
 def test_a_claude_command_allowed_tools_pre_approves_and_never_takes_another_tools_allowlist():
@@ -441,6 +441,9 @@ MCP_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which 
           "server it does not name (a deny list allows them)")
 # Roo Code has no tool that reaches the network (@roo-code/types tool.ts: its browser group is gone): an allowlist of its
 # groups written for a deny list also forbids OpenCode's web tools, said beside the MCP servers' tools.
+# Gemini CLI never gives a subagent the agent tool: an allowlist written for a deny list leaves it out (said)
+AGENT_OF = ("the agent written as a Gemini CLI subagent (Gemini CLI registers no agent tool (invoke_agent) for a "
+            "subagent), which also forbids the agent tool (the source allows every tool it does not deny)")
 WEB_OF = ("the deny list written as an allowlist of {t}'s built-in tools, which also forbids webfetch, websearch ({t} "
           "has no tool that reaches the network (fetch, web search))")
 EXCEPTIONS = {
@@ -450,7 +453,7 @@ EXCEPTIONS = {
         "claude-command": ("disallowed-tools", "Bash, PowerShell, Monitor, TaskStop",
                            ["bash " + EXCEPTION_OF.format(t="claude-command", x="bash(git tag *)")]),
         "gemini": ("tools", "no run_shell_command", [MCP_OF.format(t="gemini"),
-            "bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)")]),
+            "bash " + EXCEPTION_OF.format(t="gemini", x="bash(git tag *)"), AGENT_OF]),
         "copilot": ("tools", "no execute/runInTerminal",
                     [MCP_OF.format(t="copilot"), "bash " + EXCEPTION_OF.format(t="copilot", x="bash(git tag *)")]),
         "roo": ("groups", ["read", "edit", "modes"], [WEB_OF.format(t="roo"), MCP_OF.format(t="roo"),
@@ -533,7 +536,8 @@ def test_a_scope_allowed_under_a_tool_that_asks_is_said(case, target):
     said = [i.message for i in out.report if i.code.value == "tool-narrowed"]
     mcp = [MCP_OF.format(t=target)] if case == "deny list" and target not in ("claude", "opencode") else []
     mcp = [WEB_OF.format(t=target)] + mcp if case == "deny list" and target == "roo" else mcp
-    assert said == ([] if target == "opencode" else mcp + [ASKED_OF.format(t=target)])
+    agent = [AGENT_OF] if case == "deny list" and target == "gemini" else []
+    assert said == ([] if target == "opencode" else mcp + agent + [ASKED_OF.format(t=target)])
     if case == "allowlist" and target != "kiro":  # the exact allowlist rides along (Kiro's JSON has no side channel;
         # beside a deny list, `git status *` allowed is a pre-approval the file does not show: never restored from it)
         back = agentconv.convert_text(out.text, "opencode", from_=target, path=out.path)
@@ -779,7 +783,8 @@ def test_a_deny_list_written_as_an_allowlist_says_the_mcp_tools_it_forbids():
     for target in ("copilot", "gemini", "roo"):
         out = agentconv.convert_text(text, target, from_="opencode", path=PATHS["opencode"])
         web = [WEB_OF.format(t=target)] if target == "roo" else []
-        assert _said(out, "tool-narrowed") == web + [MCP_OF.format(t=target)], target
+        agent = [AGENT_OF] if target == "gemini" else []
+        assert _said(out, "tool-narrowed") == web + [MCP_OF.format(t=target)] + agent, target
     out = agentconv.convert_text(text, "claude", from_="opencode", path=PATHS["opencode"])  # a deny list there
     assert not _said(out, "tool-narrowed") and "mcp__" not in out.text
     named = "---\ndescription: d\npermission:\n  edit: deny\n  context7_resolve: allow\n---\n\nDo it.\n"

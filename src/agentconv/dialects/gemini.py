@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..ir import ALLOWLIST, NONE, ToolPolicy
+from ..ir import ALLOWLIST, NONE, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from .. import naming
 from . import settings
@@ -131,6 +131,17 @@ class Gemini(Dialect):
                                f"({self.table['subagent']['withheld_why']})")
         # what the rest of the policy needs carried, it carries (the agent tool cannot ride: no grant of the file)
         return self._write_as(ctx, ToolPolicy(policy.mode, [g for g in policy.grants if all(g is not x for x in gone)]))
+
+    def expand_denylist(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
+        """A deny list's allowlist of every other tool (Gemini CLI has no deny list) without the tools a subagent never
+        holds here (``invoke_agent``: ignored in a subagent's ``tools``, then read back as a grant it never had); the
+        source's agent tool, allowed by its deny list, is said as written (tool-narrowed) as an allowlist's is."""
+        out, withheld = super().expand_denylist(ctx, policy), self._withheld()
+        if any(g.canonical in withheld for _, g in out):
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the agent tool (the source allows every tool it does not deny)",
+                           written=f"the agent written as {naming.a(self.title)} "
+                                   f"({self.table['subagent']['withheld_why']})")
+        return [(n, g) for n, g in out if g.canonical not in withheld]
 
     def _withheld(self) -> set[str]:
         """The canonical tools Gemini CLI never gives a subagent (the table's ``[subagent] withheld``)."""
