@@ -37,7 +37,8 @@ def loss_codes() -> dict[str, dict[str, Any]]:
 def explain(code: str) -> str:
     """``code``'s entry as text, for ``agentconv explain``."""
     e = loss_codes()[code]
-    return f"{code} ({e['severity']})\n  Message: {e['template']}\n  {e['meaning']}\n  What to do: {e['remedy']}\n"
+    said = "".join(f"  Or ({name}): {template}\n" for name, template in e.get("variants", {}).items())
+    return f"{code} ({e['severity']})\n  Message: {e['template']}\n{said}  {e['meaning']}\n  What to do: {e['remedy']}\n"
 
 
 def _builtins() -> list[Any]:
@@ -152,8 +153,10 @@ def losses_page() -> str:
     lines = ["# Loss codes", "", "Every item of a loss report (`--json`, `--report-json`, the lines on stderr) has one of these "
              "codes. `agentconv explain CODE` prints the same text.", ""]
     for code, e in loss_codes().items():
-        lines += [f"## `{code}`", "", f"Severity: {e['severity']}. Message: `{e['template']}`.", "", e["meaning"], "",
-                  f"What to do: {e['remedy']}", ""]
+        lines += [f"## `{code}`", "", f"Severity: {e['severity']}. Message: `{e['template']}`.", ""]
+        if e.get("variants"):  # one code, several sentences: each named, chosen by the call site
+            lines += ["Or, by what was found:", "", *(f"- {name}: `{t}`" for name, t in e["variants"].items()), ""]
+        lines += [e["meaning"], "", f"What to do: {e['remedy']}", ""]
     return _HEAD + "\n".join(lines).rstrip("\n") + "\n"
 
 

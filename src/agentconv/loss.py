@@ -28,7 +28,8 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 class LossCode(str, Enum):
     """What happened. Stable strings: they appear in ``--report-json`` and in golden files. Each code has one
-    severity and one message template, in ``dialects/data/losses.toml`` (``spec``)."""
+    severity and one message template, in ``dialects/data/losses.toml`` (``spec``); a code that says several
+    different things has named variants of its template there too (``[CODE.variants]``, ``variants``)."""
 
     FIELD_DROPPED = "field-dropped"            # the target has no place for a field
     FIELD_OMITTED = "field-omitted"            # ... a field that says little there (display name, mode), carry off
@@ -96,12 +97,13 @@ class LossCode(str, Enum):
         """The one severity this code is reported at (``losses.toml``)."""
         return spec()[self][0]
 
-    def message(self, **params: Any) -> str:
-        """This code's message template filled with ``params``."""
-        return spec()[self][1].format(**params)
+    def message(self, variant: str | None = None, **params: Any) -> str:
+        """This code's message template (or its named ``variant``) filled with ``params``."""
+        return (spec()[self][1] if variant is None else variants(self)[variant]).format(**params)
 
 
 _SPEC: dict[LossCode, tuple[Severity, str]] = {}
+_VARIANTS: dict[LossCode, dict[str, str]] = {}
 
 
 def spec() -> dict[LossCode, tuple[Severity, str]]:
@@ -115,7 +117,15 @@ def spec() -> dict[LossCode, tuple[Severity, str]]:
             if "template" not in entry or entry.get("severity") not in ("info", "warning", "error"):
                 raise KeyError(f"losses.toml: {code.value} needs one severity and a template")
             _SPEC[code] = (Severity(entry["severity"]), entry["template"])
+            _VARIANTS[code] = entry.get("variants", {})
     return _SPEC
+
+
+def variants(code: LossCode) -> dict[str, str]:
+    """``code``'s named variants of its template (``[CODE.variants]`` of ``losses.toml``: name -> template), where
+    one code says several different things; a call site picks one by name (``LossReport.add(..., variant=NAME)``)."""
+    spec()
+    return _VARIANTS[code]
 
 
 def sentence(name: str, /, **params: Any) -> str:
@@ -129,30 +139,6 @@ def sentence(name: str, /, **params: Any) -> str:
 def not_carried(loss: str, why: str) -> str:
     """The message of a loss whose value does not ride in the side channel after all (``losses.toml``)."""
     return sentence("not-carried", loss=loss, why=why)
-
-
-def cannot_restrict(noun: str, why: str, what: str) -> str:
-    """What a tool-broadened item (and its refusal) says of a restriction written where the target cannot restrict
-    tools (``losses.toml``)."""
-    return sentence("cannot-restrict", noun=noun, why=why, what=what)
-
-
-def cannot_deny(dialect: str, tools: str) -> str:
-    """What a tool-broadened item (and its refusal) says of denials written where the target has no deny: lifting
-    them would grant ``tools`` (``losses.toml``)."""
-    return sentence("cannot-deny", dialect=dialect, tools=tools)
-
-
-def cannot_run_in(noun: str, source: str, agent: str, why: str) -> str:
-    """What a tool-broadened item (and its refusal) says of a record its source runs in one of that tool's agents with
-    fewer tools, written where nothing names that agent (``losses.toml``)."""
-    return sentence("cannot-run-in", noun=noun, source=source, agent=agent, why=why)
-
-
-def cannot_say_invoker(noun: str, only: str, source: str, key: str, value: str, who: str) -> str:
-    """What a tool-broadened item (and its refusal) says of a record only the user (or only the model) may run, written
-    where nothing says so (``losses.toml``)."""
-    return sentence("cannot-say-invoker", noun=noun, only=only, source=source, key=key, value=value, who=who)
 
 
 @dataclass
@@ -207,9 +193,12 @@ class LossReport:
     """Default file for items added through ``add``."""
 
     def add(self, code: LossCode, path: str, *, line: int | None = None, target: str | None = None,
-            **params: Any) -> LossItem:
-        """Add an item: ``code``'s severity, and its template filled with ``params`` as the message."""
+            variant: str | None = None, **params: Any) -> LossItem:
+        """Add an item: ``code``'s severity, and its template (or its named ``variant``) filled with ``params`` as
+        the message."""
         severity, template = spec()[code]  # ``code.severity`` and ``code.message(**params)`` in one look-up
+        if variant is not None:
+            template = _VARIANTS[code][variant]
         item = LossItem(code, severity, path, template.format(**params), self.source, target or self.target,
                         self.file, line)
         self.items.append(item)

@@ -19,7 +19,7 @@ from ..envelopes import frontmatter, records, yamlio
 from ..errors import ParseError
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
-from ..loss import LossCode, LossItem, LossReport, Policy, cannot_run_in, cannot_say_invoker, not_carried, sentence
+from ..loss import LossCode, LossItem, LossReport, Policy, not_carried, sentence
 from ..tools import Crosswalk
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled, value_taken
@@ -1082,16 +1082,16 @@ class Dialect(ToolFields, Detection):
             if route.tools.mode == INHERIT and not route.tools.grants:
                 return  # an agent with every tool: the command runs with every tool as it did (the agent: dropped, said)
             if not self.table.get("tool_semantics", True):  # no tool field here to hold the agent's restriction
-                self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=source,
-                                                agent=repr(value), why=rule["why"]))
+                self.broaden(ctx, "run-in", noun=naming.a(self.table.get("title", self.id)), source=source,
+                             agent=repr(value), why=rule["why"])
                 return
             ctx.agent = replace(ctx.agent, tools=copy.deepcopy(route.tools))
             ctx.tools_of_agent = True  # the agent's tools, which its tool applies: a restriction (``_enforced``)
             ctx.report.add(LossCode.VALUE_READ_AS, "tools", value=f"{source}'s agent {value!r}",
                            reading="that agent's tools (the agent is among the sources), as the command's")
             return
-        self.broaden(ctx, cannot_run_in(noun=naming.a(self.table.get("title", self.id)), source=source,
-                                        agent=repr(value), why=rule["why"]))
+        self.broaden(ctx, "run-in", noun=naming.a(self.table.get("title", self.id)), source=source,
+                     agent=repr(value), why=rule["why"])
 
     def _invoked_by(self, ctx: "WriteContext") -> None:
         """Never widen who runs a record: one its source lets only the user run (``[invocation] user_only`` of the
@@ -1144,9 +1144,9 @@ class Dialect(ToolFields, Detection):
                 continue
             if rule.get("widens") is False:
                 continue  # the user may do what the model does: dropped and said with the other keys (build)
-            self.broaden(ctx, cannot_say_invoker(noun=naming.a(self.table.get("title", self.id)),
-                                                 only="only the user" if only == "user_only" else "only the model",
-                                                 source=source, key=rule["key"], value=str(rule["value"]).lower(), who=who))
+            self.broaden(ctx, "invoker", noun=naming.a(self.table.get("title", self.id)),
+                         only="only the user" if only == "user_only" else "only the model",
+                         source=source, key=rule["key"], value=str(rule["value"]).lower(), who=who)
 
     def _user_ran(self, ctx: "WriteContext", source: str, key: str, value: Any) -> None:
         """A slash command only the user runs (its source's ``[invocation] user_only = "always"``: OpenCode, Gemini CLI,
@@ -1722,8 +1722,7 @@ class Dialect(ToolFields, Detection):
                     ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{ns}'s {k} deny {_rules(v, told)}",
                                    written="the tools it denies left ungranted", note="")
                 if denied := _denies(ns, k, v, told, ctx.agent.tools):  # access rules whose loss widens (kiro-md `permissions`)
-                    self.broaden(ctx, f"{ns}'s {k} deny {denied}, which {self.said} cannot say: dropped, it would no "
-                                 "longer be denied")
+                    self.broaden(ctx, "rule-deny", ns=ns, key=k, tools=denied, dialect=self.said)
 
 
 def _trust_key(ns: str) -> str | None:

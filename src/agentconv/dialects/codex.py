@@ -434,13 +434,11 @@ class Codex(Dialect):
             also = set(spec.get("also_denies", []))
             extra = sorted(str(c) for c in denied - edits - commands - also - web)
             if extra:
-                return self._broaden(ctx, f"{self.said} cannot deny {', '.join(extra)} (only a read-only sandbox)",
-                                     None)
+                return self._broaden(ctx, "codex-deny", None, dialect=self.said, tools=", ".join(extra))
             shells = sorted(denied & (commands | {c for c in also if capability(c) == "shell"}))
             if shells and not same:
-                self._broaden(ctx, f"{self.said} runs shell commands in every sandbox mode: denying "
-                              f"{', '.join(shells)} cannot be written ({self.key} = {READ_ONLY!r} would grant "
-                              "bash, a shell that cannot write files)", None)
+                self._broaden(ctx, "codex-shell-deny", None, dialect=self.said, tools=", ".join(shells), key=self.key,
+                              value=READ_ONLY)
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
             if web_off and not denied & (edits | commands | also):
                 if web - denied and not same:
@@ -464,30 +462,27 @@ class Codex(Dialect):
             fenced = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied()
                              if g.pattern and g.canonical in granted})
             if fenced:
-                self.broaden(ctx, f"{self.said} cannot deny {self.named(ctx, fenced)} within the tools it grants (a "
-                                  "sandbox mode cannot deny one file or one command)")
+                self.broaden(ctx, "codex-fenced", dialect=self.said, tools=self.named(ctx, fenced))
             whole = {g.canonical for g in policy.allowed() if g.pattern is None}  # a scope beside its whole tool
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern and g.canonical not in whole})  # limits
             if scoped:  # nothing (an ask of `Bash(git push:*)` beside `Bash`: said by asked_whole, not refused)
-                return self._broaden(ctx, f"{self.said} cannot scope {self.named(ctx, scoped)}", WORKSPACE
-                                     if granted & (edits | commands) else READ_ONLY, web_off)
+                return self._broaden(ctx, "codex-scope", WORKSPACE if granted & (edits | commands) else READ_ONLY,
+                                     web_off, dialect=self.said, tools=self.named(ctx, scoped))
             if granted & commands:
                 mode = WORKSPACE
             else:
                 mode = WORKSPACE if granted & edits else READ_ONLY
-                what = "bash, a shell that can write in the workspace" if mode == WORKSPACE else \
-                    "bash, a shell that cannot write files"
-                return self._broaden(ctx, f"{self.said} has no tool list and runs shell commands in every sandbox "
-                                     f"mode ({READ_ONLY!r} included): the allowlist grants no shell; "
-                                     f"{self.key} = {mode!r} would grant {what}", mode, web_off)
+                return self._broaden(ctx, "codex-no-shell-write" if mode == WORKSPACE else "codex-no-shell-read",
+                                     mode, web_off, dialect=self.said, read_only=READ_ONLY, key=self.key, value=mode)
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="allowlist",
                            written=_said({self.key: mode, **web_off}), note=f" ({self.said} has no tool list)")
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
 
-    def _broaden(self, ctx, msg: str, mode: str | None, web_off: dict[str, str] | None = None) -> dict[str, Any]:
-        self.broaden(ctx, msg)
+    def _broaden(self, ctx, variant: str, mode: str | None, web_off: dict[str, str] | None = None,
+                 **params: Any) -> dict[str, Any]:
+        self.broaden(ctx, variant, **params)
         return {self.key: mode, **(web_off or {})} if mode else {**(web_off or {})}
 
 

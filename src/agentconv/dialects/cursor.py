@@ -64,7 +64,7 @@ class Cursor(Dialect):
             denied = self.denied_ids(ctx, policy)
             extra = sorted(str(c) for c in denied - set(self.read_only_denies()))
             if extra:
-                return self._broaden(ctx, f"{self.said} cannot deny {', '.join(extra)} (only readonly: true exists)")
+                return self._broaden(ctx, "cursor-deny", dialect=self.said, tools=", ".join(extra))
             narrower = sorted(mutating - denied)
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true", tools=", ".join(narrower))
@@ -75,14 +75,14 @@ class Cursor(Dialect):
             writes = sorted(str(c) for c in granted & mutating)
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
             if writes or scoped:
-                what = f"it grants {', '.join(writes)}" if writes else f"it scopes {self.named(ctx, scoped)}"
-                return self._broaden(ctx, f"{self.said} has no tool list and {what}: the agent would get every tool")
+                return self._broaden(ctx, "cursor-grants" if writes else "cursor-scopes", dialect=self.said,
+                                     tools=", ".join(writes) if writes else self.named(ctx, scoped))
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}
 
-    def _broaden(self, ctx, msg: str) -> dict[str, Any]:
-        self.broaden(ctx, msg)
+    def _broaden(self, ctx, variant: str, **params: Any) -> dict[str, Any]:
+        self.broaden(ctx, variant, **params)
         return {}

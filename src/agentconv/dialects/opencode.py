@@ -320,9 +320,7 @@ class OpenCode(Dialect):
                 continue
             others = sorted(s for m, s in named.items() if m.startswith(n[:-1]) and s not in whole)
             if others:
-                self.broaden(ctx, f"{n!r} in {self.said} also grants the tools of MCP server "
-                                  f"{', '.join(others)} (OpenCode names an MCP tool <server>_<tool>), which the "
-                                  f"agent is not granted whole")
+                self.broaden(ctx, "mcp-prefix", name=n, dialect=self.said, servers=", ".join(others))
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: "WriteContext") -> dict[str, Any]:
@@ -711,15 +709,13 @@ class _PathScopes:
                        f"{d.said} as asks of the command as written and, where an allow before them holds it, with "
                        "other spaces between the words (it matches the command as written)")
         if self.dead:
-            d.broaden(ctx, f"{', '.join(dict.fromkeys(self.dead))} would hold nothing in {d.said}, which never asks "
-                           f"about {', '.join(sorted(self.never))} commands (it runs them without a permission check)")
+            d.broaden(ctx, "never-asks", tools=", ".join(dict.fromkeys(self.dead)), dialect=d.said,
+                      commands=", ".join(sorted(self.never)))
         if self.lost:
-            d.broaden(ctx, f"{', '.join(dict.fromkeys(self.lost))} would deny nothing in {d.said}, which matches file "
-                           "rules against the path relative to the project (a path from the root or the home folder "
-                           "never matches)")
+            d.broaden(ctx, "relative-paths", tools=", ".join(dict.fromkeys(self.lost)), dialect=d.said)
         if self.wider:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {d.said} {', '.join(dict.fromkeys(self.wider))} "
-                           "also take the same names in folders below (its '*' and '?' match '/'): no new kind of access")
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="folders-below", dialect=d.said,
+                           tools=", ".join(dict.fromkeys(self.wider)))
             ctx.carry_tools()
         self._narrowed(self.narrower, "the paths elsewhere it names (from the root or the home folder; at any depth "
                        "for a line without '/')", f"written for {d.said} (it matches file rules against the path "

@@ -44,7 +44,7 @@ from typing import Any
 from .. import rx
 from ..envelopes.frontmatter import Parsed
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from ..loss import LossCode, LossReport, cannot_deny
+from ..loss import LossCode, LossReport, sentence
 from .base import Dialect, WriteContext
 from ..tools import capability
 from .toolpolicy import excepted, whole_tools
@@ -224,8 +224,7 @@ class Roo(Dialect):
             self._say_always(ctx, self.always - {g.canonical for g in policy.denied() if g.pattern is None})
             denied = extra & {g.canonical for g in policy.denied() if g.pattern is None}
             if denied:
-                self.broaden(ctx, f"the deny list cannot be written for Kilo without granting {', '.join(sorted(denied))}"
-                                  " (Kilo gives every mode its web tools)")
+                self.broaden(ctx, "kilo-web", tools=", ".join(sorted(denied)))
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
@@ -268,11 +267,9 @@ class Roo(Dialect):
             return
         delegates = any(capability(c) == "delegation" for raw in gained for c in self.table["always"][raw])
         said = self.table.get("variant_always_said", {})  # Kilo: its own words for what its migration gives
-        ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=(
-            f"in {self.said} every mode also has {', '.join(gained)}, outside its groups" + (
-                said.get("delegates", ": the agent can start a subtask in another mode (new_task, with that mode's "
-                         "tools; Roo asks the user first unless subtasks are auto-approved)") if delegates else
-                said.get("otherwise", ": no new kind of access")) + said.get("own", "")))
+        ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="always", dialect=self.said, tools=", ".join(gained),
+                       consequence=said.get("delegates") or sentence("always-delegates") if delegates else
+                       said.get("otherwise") or sentence("always-otherwise"), own=said.get("own", ""))
         ctx.carry_tools()  # the way back gives the source's own tools, not Roo's always-available ones
 
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
@@ -288,7 +285,7 @@ class Roo(Dialect):
             entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and (any(g.pattern for _, g in denied) or excepted(allowed, denied)):
-            self.broaden(ctx, cannot_deny(self.said, ", ".join(denied_names)))
+            self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(denied_names))
         if any(_group(g.raw) != n for n, g in allowed):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .. import carry, naming, registry, rx
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
-from ..loss import LossCode, LossReport, cannot_deny, cannot_restrict
+from ..loss import LossCode, LossReport, sentence
 from ..tools import capability, split_mcp, vocabulary
 from .helpers import SCOPED_TOOL, dedupe, memo, shown_path, split_commas, split_quoted, unscoped
 
@@ -206,7 +206,7 @@ class ToolFields:
         if policy.mode == INHERIT:
             return self.write_inherited(ctx)
         if "tools" not in self.table.get("fields", {}).values():
-            self.broaden(ctx, f"{self.said} has no tool list: the agent would get every tool")
+            self.broaden(ctx, "no-tool-list", dialect=self.said)
             return {}
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
@@ -326,7 +326,7 @@ class ToolFields:
     def expand_denylist(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
         scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
-            self.broaden(ctx, f"the deny list cannot be written in {self.said} without lifting the denial of {', '.join(scoped)}")
+            self.broaden(ctx, "deny-scoped", dialect=self.said, tools=", ".join(scoped))
         deny = {g.canonical for g in policy.denied() if g.pattern is None}
         implied, why = implied_of(policy, ctx.agent.origin)
         out, regrant, kind = [], [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
@@ -457,8 +457,7 @@ class ToolFields:
         names += dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in asked
                         if g.pattern is not None and (policy.mode == DENYLIST or g.canonical in whole))
         if names and self.table.get("variant_allows"):  # the tool writes what it grants `allow` (Kilo's migration)
-            self.broaden(ctx, f"the ask before each call of {', '.join(names)} cannot be kept in {self.said}: "
-                              f"{self.table['variant_allows']}")
+            self.broaden(ctx, "ask", tools=", ".join(names), dialect=self.said, why=self.table["variant_allows"])
             return
         if names:
             ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the ask before each call of {', '.join(names)}",
@@ -483,9 +482,7 @@ class ToolFields:
         lost = dedupe(g.raw for g in policy.denied() if g.canonical is None and g.pattern is None
                       and any(c in g.raw for c in "*?") and unscoped(g.raw) not in written)
         if lost:
-            self.broaden(ctx, f"{self.said} cannot deny {', '.join(repr(r) for r in lost)} (a wildcard over tool names "
-                              "no table knows: it matches MCP servers' tools), and its agent keeps every tool it "
-                              "does not deny")
+            self.broaden(ctx, "deny-wildcard", dialect=self.said, tools=", ".join(repr(r) for r in lost))
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
@@ -688,9 +685,8 @@ class ToolFields:
         anchored = sorted(raw for raw, scope in scopes.items() if scope == "anchored")
         literal = sorted(raw for raw, scope in scopes.items() if scope == "literal")
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
-                   [f"dropping the scope of {self.named(ctx, unpatterned)}"] * bool(unpatterned)
-                   + [f"writing the regular expression of {self.named(ctx, regexes)} as a path pattern, which "
-                      f"{self.said} reads as a glob naming other files"] * bool(regexes))
+                   [sentence("refusal-unscoped", tools=self.named(ctx, unpatterned))] * bool(unpatterned)
+                   + [sentence("refusal-regex", tools=self.named(ctx, regexes), dialect=self.said)] * bool(regexes))
         if anchored and not unpatterned and not regexes:  # written as it is: a glob of it names (next to) no file
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the files the regular expression names",
                            written=f"{self.named(ctx, anchored)} written as {self.said} path patterns, which "
@@ -720,9 +716,9 @@ class ToolFields:
         if not files:
             return
         if mine_ignores:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.said} {', '.join(dedupe(f'{n}({g.pattern})' for n, g in files))} also take the "
-                           f"same paths in other cases ({self.table.get('parser', {}).get('reader', self.id)} matches file rules ignoring "
-                           "case): no new kind of access")
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="case", dialect=self.said,
+                           tools=", ".join(dedupe(f"{n}({g.pattern})" for n, g in files)),
+                           reader=self.table.get("parser", {}).get("reader", self.id))
             ctx.carry_tools()
             return
         scoped = dedupe(g.raw for _, g in files)
@@ -740,12 +736,11 @@ class ToolFields:
             _MEMO, "classed", key, lambda: _classed(*key),
             lambda: sum(map(len, wider)) + sum(len(c or "") for c in granted))
         if widen:
-            refusals = [f"granting {', '.join(widen)} too", *refusals]
+            refusals = [sentence("refusal-grants", tools=", ".join(widen)), *refusals]
         if refusals:
-            self.broaden(ctx, f"the allowlist cannot be written in {self.said} without {' and '.join(refusals)}")
+            self.broaden(ctx, None, dialect=self.said, refusals=" and ".join(refusals))
         if warn:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools",
-                           what=f"in {self.said} the agent also gets {', '.join(warn)}: no new kind of access")
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="also-gets", dialect=self.said, tools=", ".join(warn))
         if same:
             ctx.report.add(LossCode.TOOL_COERCED, "tools",
                            tools="tools", written=f"{self.said}'s spelling",
@@ -807,18 +802,20 @@ class ToolFields:
         (a field that only pre-approves them; no tool field: the command runs with every tool of its session or
         agent): every tool would be available, so ``broaden`` (refused unless allowed; then none is written)."""
         what = {ALLOWLIST: "allowlist", NONE: "empty tool list"}.get(ctx.agent.tools.mode, "deny list")
-        self.broaden(ctx, cannot_restrict(noun=noun, why=why, what=what))
+        self.broaden(ctx, "restrict", noun=noun, why=why, what=what)
 
-    def broaden(self, ctx: "WriteContext", msg: str) -> None:
-        """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy). A record read beneath
-        its project's configs (``origin.keep["base"]``: settings' deny rules, a config's permissions or sandbox) says
-        which: rules the agent's own file does not hold may be what cannot be written."""
+    def broaden(self, ctx: "WriteContext", variant: str | None, **params: Any) -> None:
+        """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy): tool-broadened's
+        ``variant`` (None: its template) filled with ``params``, which is also the refusal's error line. A record read
+        beneath its project's configs (``origin.keep["base"]``: settings' deny rules, a config's permissions or sandbox)
+        says which: rules the agent's own file does not hold may be what cannot be written."""
+        msg = LossCode.TOOL_BROADENED.message(variant, **params)
         files = getattr(ctx.agent.origin.keep.get("base") if ctx.agent.origin is not None else None, "files", ())
         if files:
-            msg += f" (its tools as read beneath {', '.join(shown_path(f) for f in files)})"
+            msg = sentence("read-beneath", loss=msg, files=", ".join(shown_path(f) for f in files))
         if not ctx.policy.allow_broaden:
             raise BroadenError(msg, ctx.report)
-        ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=msg)
+        ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant=variant, **params).message = msg
         ctx.carry_tools()
 
     def supports_patterns(self) -> bool:
@@ -847,7 +844,7 @@ class ToolFields:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
                 ctx.wrote(g for _, g in denied)
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied) or excepted(allowed, denied):
-                self.broaden(ctx, cannot_deny(self.said, ", ".join(deny_names)))
+                self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(deny_names))
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
@@ -899,9 +896,8 @@ class ToolFields:
             if p and g.raw in names and "/" not in p and not p.startswith("*"):
                 wider.append(f"{n}({p})")
         if wider:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools", what=f"in {self.said} {', '.join(dedupe(wider))} also take "
-                           "the same name in every folder (a line without '/' matches at any depth; OpenCode matched it "
-                           "at the project's top only): no new kind of access")
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="any-depth", dialect=self.said,
+                           tools=", ".join(dedupe(wider)))
             ctx.carry_tools()
         if narrower:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(narrower)) + f" written for "

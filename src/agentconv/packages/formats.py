@@ -72,7 +72,7 @@ def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy
     if fmt != pkg.fmt and not policy.allow_broaden:
         for code, _path, params in pkg.elsewhere:
             if code is LossCode.TOOL_BROADENED:
-                raise BroadenError(params["what"], pkg.report, file=pkg.report.file)
+                raise BroadenError(code.message(**params), pkg.report, file=pkg.report.file)
     if fmt == "agent-plugins":
         return write_ap(pkg, list(targets), policy)
     if fmt == "claude-plugin":

@@ -50,7 +50,8 @@ def read_gemini(root: Path, carry: bool) -> Package:
         pkg.gemini["mcpServers"] = servers
     for key, value in pkg.gemini.items():
         if key == ge["limit"]:  # dropping it widens: refused unless --allow-broaden (formats.write_package)
-            pkg.elsewhere.append((LossCode.TOOL_BROADENED, key, {"what": _why_dropped(key, value)}))
+            pkg.elsewhere.append((LossCode.TOOL_BROADENED, key, {"variant": "gemini-exclude", "key": key, "tools": (
+                ", ".join(map(str, value)) if isinstance(value, list) else repr(value))}))
             continue
         pkg.elsewhere.append((LossCode.COMPONENT_DROPPED, key, {
             "component": f"gemini-extension.json {key!r}", "why": _why_dropped(key, value)}))
@@ -169,11 +170,6 @@ def context_files(manifest: dict[str, Any]) -> list[str]:
 
 
 def _why_dropped(key: str, value: Any) -> str:
-    ge = table()[FMT]
-    if key == ge["limit"]:
-        tools = ", ".join(map(str, value)) if isinstance(value, list) else repr(value)
-        return (f"gemini-extension.json {key} ({tools}) cannot be written: Gemini CLI takes these tools from the whole "
-                "session while the extension is active, and this format has no such limit, so they would be offered again")
     if key == "contextFileName":
         return "it names the extension's context files, which this format does not load"
     return "a Gemini CLI manifest key this format has no place for"
