@@ -661,8 +661,7 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
     Returns the IR paths restored."""
     fields = payload.get("fields") or {}
     if payload.get("v") != VERSION or not isinstance(fields, dict):
-        report.add(LossCode.CARRY_STALE, "", line=line, problem="agentconv side channel of an unknown version",
-                   outcome="ignored")
+        report.add(LossCode.CARRY_STALE, "", line=line, variant="version")
         return []
     if not _READ.get():
         report.add(LossCode.CARRY_OFF, "", line=line, count=len(fields))
@@ -689,6 +688,5 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
     if restored:
         report.add(LossCode.CARRY_RESTORED, "", line=line, fields=", ".join(restored))
     if skipped:
-        report.add(LossCode.CARRY_STALE, "", line=line, problem="file edited since conversion",
-                   outcome=f"kept its own {', '.join(skipped)}")
+        report.add(LossCode.CARRY_STALE, "", line=line, fields=", ".join(skipped))
     return restored

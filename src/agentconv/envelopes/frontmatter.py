@@ -205,8 +205,7 @@ def _chunk(head: list[str], layout: Layout, out: Parsed) -> None:
                 from ..loss import LossCode
                 from .records import Note
 
-                out.notes.append(Note(LossCode.CARRY_STALE, {"problem": "an agentconv-carry comment that is not a valid "
-                                                             "payload", "outcome": "dropped"}, i + 2))
+                out.notes.append(Note(LossCode.CARRY_STALE, {"variant": "header-damaged"}, i + 2))
             else:
                 out.carry, out.carry_line = payload, i + 2
             continue

@@ -22,8 +22,7 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     payload = side.decode(m.group(1)) if m else None
     parsed = Parsed({}, text if payload is None else text[: m.start()], Layout(has_header=False), 1, carry=payload)
     if m and payload is None:
-        parsed.notes.append(Note(LossCode.CARRY_STALE, {"problem": f"the {MARK} comment at the end is not a valid payload",
-                                                        "outcome": "kept as text of the prompt"}))
+        parsed.notes.append(Note(LossCode.CARRY_STALE, {"variant": "end-damaged", "mark": MARK}))
     return parsed
 
 
