@@ -1126,7 +1126,7 @@ class Dialect(ToolFields, Detection):
             # the user runs one (narrower): the side channel's made says so (a write back into that dialect leaves the
             # key out, ``_user_ran``), not where nothing rides (``_made``)
             ctx.made = (*ctx.made, rule["key"])
-        for only, role, who in (("user_only", "primary", "the model"), ("model_only", "subagent", "the user")):
+        for only, role in (("user_only", "primary"), ("model_only", "subagent")):
             rule = rules.get(only)
             fields = ctx.agent.extensions.get(source, {})
             if not isinstance(rule, dict) or rule["key"] not in fields or \
@@ -1144,9 +1144,8 @@ class Dialect(ToolFields, Detection):
                 continue
             if rule.get("widens") is False:
                 continue  # the user may do what the model does: dropped and said with the other keys (build)
-            self.broaden(ctx, "invoker", noun=naming.a(self.table.get("title", self.id)),
-                         only="only the user" if only == "user_only" else "only the model",
-                         source=source, key=rule["key"], value=str(rule["value"]).lower(), who=who)
+            self.broaden(ctx, "user-only" if only == "user_only" else "model-only", noun=naming.a(self.table.get(
+                "title", self.id)), source=source, key=rule["key"], value=str(rule["value"]).lower())
 
     def _user_ran(self, ctx: "WriteContext", source: str, key: str, value: Any) -> None:
         """A slash command only the user runs (its source's ``[invocation] user_only = "always"``: OpenCode, Gemini CLI,

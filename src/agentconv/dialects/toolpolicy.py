@@ -781,7 +781,7 @@ class ToolFields:
                      why=f"{ctx.agent.origin.dialect} does not apply it: it runs with every tool, asking as its session does")
             return None
         if policy.mode != INHERIT:
-            self.cannot_restrict(ctx, noun, "allowed-tools only pre-approves them")
+            self.cannot_restrict(ctx, noun, sentence("pre-approves-only"))
             return None
         allow = [g for g in policy.grants if g.decision == "allow"]
         other = [g for g in policy.grants if g.decision != "allow"]
@@ -801,8 +801,9 @@ class ToolFields:
         """A restriction (allowlist, empty list, deny list) written where ``noun`` cannot restrict tools, for ``why``
         (a field that only pre-approves them; no tool field: the command runs with every tool of its session or
         agent): every tool would be available, so ``broaden`` (refused unless allowed; then none is written)."""
-        what = {ALLOWLIST: "allowlist", NONE: "empty tool list"}.get(ctx.agent.tools.mode, "deny list")
-        self.broaden(ctx, "restrict", noun=noun, why=why, what=what)
+        mode = ctx.agent.tools.mode
+        self.broaden(ctx, "restrict-allowlist" if mode == ALLOWLIST else "restrict-none" if mode == NONE else
+                     "restrict-denylist", noun=noun, why=why)
 
     def broaden(self, ctx: "WriteContext", variant: str | None, **params: Any) -> None:
         """Never widen: fail, or with ``allow_broaden`` report it (and carry the exact policy): tool-broadened's
