@@ -300,7 +300,7 @@ def test_validate_knows_the_catalogue():
         return [f.message for f in validate_text(text, dialect) if f.rule == "model"]
     assert model_findings("copilot", "GPT-5.4 (copilot)") == []
     assert model_findings("copilot", "Claude Sonnet 4.5") == []  # VS Code finds the name without its vendor
-    assert model_findings("copilot", "GPT-4.1") == ["model 'GPT-4.1' is not in copilot's model list (checked 2026-11-26)"]
+    assert model_findings("copilot", "GPT-4.1") == ["model 'GPT-4.1' is not in copilot's model list (checked 2026-11-29)"]
     assert model_findings("claude", "claude-sonnet-4-5-20250929") == []
     assert model_findings("claude", "claude-sonnet-4-20250514") == [
         "model 'claude-sonnet-4-20250514' is not in claude's model list (checked 2026-11-27)"]  # retired
