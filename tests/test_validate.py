@@ -88,7 +88,7 @@ def test_missing_required_name_and_lenient_header_in_claude():
 
 def test_copilot_tools_foreign_case_unknown_and_lines():
     text = ("---\ndescription: d\ntools:\n  - read/readFile\n  - read_file\n  - Read\n  - edit/editfiles\n"
-            "  - github/create_issue\n  - nonsense\nreasoningEffort: huge\n---\nbody\n")
+            "  - github/create_issue\n  - nonsense\nreasoning-effort: huge\n---\nbody\n")
     f = validate_text(text, "copilot", path=".github/agents/x.agent.md")
     assert _found(f) == {(5, "warning", "tool-foreign"), (6, "warning", "tool-foreign"), (7, "warning", "tool-case"),
                          (9, "warning", "tool-unknown"), (10, "error", "value")}  # VS Code loads it: Unknown tool

@@ -47,7 +47,7 @@ def test_claude_effort_written_where_claude_code_reads_it(target, effort):
     result = agentconv.convert_text(_agent(f"effort: {effort}\n"), to=target, path=".claude/agents/rev.md")
     assert f"\neffort: {effort}\n" in result.text
     assert not any("effort" in item.path for item in result.report.items)
-    # where the target does not read it so (VS Code's reasoningEffort: low ... max), it is still not written
+    # where the target does not read it so (the Copilot CLI's reasoning-effort: low ... max), it is still not written
     copilot = agentconv.convert_text(_agent(f"effort: {effort}\n"), to="copilot", path=".claude/agents/rev.md")
     assert "effort:" not in copilot.text.lower()
     assert any(item.path == "params.effort" for item in copilot.report.items)
