@@ -90,3 +90,19 @@ def test_there_and_back():
         assert fields(via, out)["model"] == there, (source, raw, via)
         back = agentconv.convert_text(out, source, from_=via, path=PATHS[via], policy=policy).text
         assert fields(source, back)["model"] == raw, (source, raw, via)
+
+
+FALLBACK = ("---\nname: deep\ndescription: Thinks hard\nmodel: [GPT-5.5 (copilot), Claude Sonnet 4.5 (copilot)]\n"
+            "model-policy: required\n---\nThink.\n")
+
+
+def test_copilot_model_policy_is_a_copilot_key():
+    """`model-policy: required` keeps a Copilot CLI agent's model changes on its `model` list (@github/copilot 1.0.83):
+    a key of Copilot's, not an unknown one; it restricts, grants nothing, so it rides through another tool and back."""
+    from agentconv.validate import validate_text
+    path = ".github/agents/deep.agent.md"
+    assert validate_text(FALLBACK, "copilot", path=path) == []
+    there = agentconv.convert_text(FALLBACK, "claude", from_="copilot", path=path)
+    assert [i.code.value for i in there.report if "model-policy" in i.path] == ["field-kept"]
+    back = agentconv.convert_text(there.text, "copilot", from_="claude", path=".claude/agents/deep.md").text
+    assert "\nmodel-policy: required\n" in back and "  - GPT-5.5 (copilot)\n" in back
