@@ -13,6 +13,7 @@ from typing import Any, Union
 
 from . import limits, naming, registry
 from .carry import reading
+from .dialects.base import resolve_agent_refs
 from .dialects.helpers import per_run
 from .envelopes import frontmatter, records
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
@@ -444,8 +445,6 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
     for n, part in enumerate(groups):
         rep = report if len(groups) == 1 else LossReport(_items_for(report, n, owner), report.source, None, report.file)
         if len(part.records) == 1:  # the agents it may delegate to, as the target names them (`Policy.routes`)
-            from .dialects.base import resolve_agent_refs
-
             if (tools := resolve_agent_refs(part.agent, to, rep, policy.routes)) is not None:
                 part = replace(part, records=[replace(part.agent, tools=tools)])  # the caller's document unchanged
         try:

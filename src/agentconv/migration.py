@@ -28,12 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, Sequence
 
-from . import fsio, limits
+from . import api, fsio, limits, registry
 from . import manifest as mf
 from .batch import forget_places, inside_str
+from .dialects.base import refers_as
 from .dialects.helpers import run_scope
+from .discover import project_of
 from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
-from .loss import LossCode, Policy
+from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
 from .spill import Sorted, Spill
 
@@ -157,8 +159,6 @@ def _work(job: Job, src: str, rel: str) -> list[Record]:
 
 
 def _work_one(job: Job, src: str, rel: str) -> list[Record]:
-    from . import api, registry
-
     out: list[Record] = []
     dialect, as_path = next(((d, p) for r, d, p in job.dialects if r == rel), (job.from_, rel))
     try:  # with --from, discovery found the file at that dialect's own place: no detection needed
@@ -175,8 +175,6 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         from .batch import rename_record
 
         rename_record(doc.agent, new_name, report0)
-    from .loss import LossReport
-
     for target, asked, doc in ((t, a, part) for part in _by_kind(doc) for t, a in routed(job.to, part.agent.kind)):
         if report0.source == target:
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source,
@@ -231,8 +229,6 @@ def _refers_of(doc: Document) -> tuple[Any, ...] | None:
     (``agents: [...]``, ``Agent(x)``; no pattern). None for any other source."""
     if len(doc.records) != 1 or doc.agent.kind != "agent" or doc.agent.origin is None:
         return None
-    from .dialects.base import refers_as
-
     agent = doc.agent
     wants = tuple(dict.fromkeys(g.pattern for g in agent.tools.grants if g.canonical == "agent"
                                 and isinstance(g.pattern, str) and g.pattern and "*" not in g.pattern))
@@ -283,15 +279,11 @@ def _with_commands(to: tuple[str, ...]) -> tuple[str, ...]:
 
 def _command_dialects() -> dict[str, str]:
     """Agent dialect -> the same tool's command dialect (``registry.tool``)."""
-    from . import registry
-
     return _commands_of(tuple(registry.ids()))
 
 
 @lru_cache(maxsize=4)
 def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
-    from . import registry
-
     out: dict[str, str] = {}
     for d in map(registry.get, ids):
         if (to := d.table.get("route", {}).get("commands")) is not None:  # named by the agent dialect (codex: skill)
@@ -306,8 +298,6 @@ def _route_said(asked: str | None, target: str, text: str, report: Any) -> None:
     reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed)."""
     import re
 
-    from . import registry
-
     route = registry.get(asked).table.get("route", {}) if asked is not None else {}
     key = route.get("user_only_key")
     if key and text.startswith("---") and re.search(rf"^{re.escape(key)}:\s*true\s*$", text.split("\n---", 1)[0], re.M):
@@ -318,8 +308,6 @@ def _route_said(asked: str | None, target: str, text: str, report: Any) -> None:
 def _shared_route(asked: str | None) -> bool:
     """Whether a command routed for ``asked`` (an agent dialect) goes to its command dialect's shared place
     (``[route] shared``: codex's skills at .agents/skills/, where Codex reads them)."""
-    from . import registry
-
     return asked is not None and bool(registry.get(asked).table.get("route", {}).get("shared"))
 
 
@@ -327,8 +315,6 @@ def _where(job: Job, d: Any, path: str, rel: str) -> str:
     """The target path at the job's scope and place (``scopes.target``); in a repository, below the nested project
     that source ``rel`` belongs to (``discover.project_of``: ``packages/a/.claude/agents/x.md`` ->
     ``packages/a/.github/agents/x.agent.md``), where the tools read it when they run in that project."""
-    from .discover import project_of
-
     if job.scope == "project" and not job.shared:
         return path if rel in job.given else project_of(rel) + path
     from . import scopes
@@ -471,7 +457,6 @@ def _beneath(doc: "Document", target: Any, report: "LossReport") -> tuple["Docum
     goes to ``_merge`` as JSON, which keeps no settings, so the write there could not read them."""
     from .dialects import settings
     from .ir import Document
-    from .loss import LossReport
 
     if not any(a.kind in ("skill", "command") and a.origin is not None and a.origin.keep.get("base")
                for a in doc.records):
@@ -484,7 +469,6 @@ def _beneath(doc: "Document", target: Any, report: "LossReport") -> tuple["Docum
 def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
     """Targets that keep many records in one file (``api.keeps_many``): write each file once (``api.write_merged``).
     Their records (a few: one per source) are held in memory meanwhile."""
-    from . import api
     from .ir import Document
 
     held = {i: r for i, r in enumerate(records) if r.status == "merge"}
@@ -638,9 +622,6 @@ def _work_chunk(job: Job, files: list[tuple[str, str]]) -> list[Record]:
 def _warm(job: Job, first: tuple[str, str]) -> None:
     """Convert one source in memory (nothing written) so the modules and tables a conversion needs are loaded
     before the pool forks."""
-    from . import api
-    from .loss import LossReport
-
     try:
         doc, report = api.read(Path(first[0]), job.from_, path=first[1], carry=job.policy.carry)
         for target, _ in routed(job.to, doc.agent.kind):
@@ -800,7 +781,7 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     write, plan, diff, check). ``remove_orphans``: also remove (check: report as stale) the targets agentconv wrote
     whose sources are gone. ``scope="user"``: the user-level folders below the home folder instead of a repository
     (``repo`` must be None); ``shared``: write to ``.agents/`` where the target dialect is read from there."""
-    from . import registry, scopes
+    from . import scopes
     from .discover import agent_files
 
     if scope == "user" and repo is not None:
@@ -1117,8 +1098,6 @@ def _refer(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
 
 def _project(job: Job, rel: str) -> str:
     """The project of source ``rel`` (``discover.project_of``; a file given with ``--file``: the root's)."""
-    from .discover import project_of
-
     return "" if rel in job.given else project_of(rel)
 
 
@@ -1153,7 +1132,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     In a repository of several projects (``discover.project_of``), a command runs in the agents its tool reads where it
     runs: those of its own project and of the projects around it, the nearest first (``_refer``); another project's
     agent of that name is neither its agent nor a clash."""
-    from . import paths, registry
+    from . import paths
     from .dialects.base import known_as, own_agent, reader_of
     from .loss import Route
 
@@ -1223,8 +1202,6 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
 
 def _read_records(job: Job, where: dict[str, str], rel: str) -> list[Any]:
     """The records of source ``rel``, read as ``_work_one`` reads it (none when it cannot be read)."""
-    from . import api
-
     dialect, as_path = next(((d, p) for r, d, p in job.dialects if r == rel), (job.from_, rel))
     try:
         return api.read(where[rel], dialect, path=as_path, carry=job.policy.carry)[0].records
@@ -1235,7 +1212,6 @@ def _read_records(job: Job, where: dict[str, str], rel: str) -> list[Any]:
 def _written_name(agent: Any, target: str, command: str, job: Job) -> str | None:
     """The name a command of dialect ``command`` knows ``agent`` by, converted into ``target`` (its file read back), or
     None."""
-    from . import api
     from .dialects.base import known_as
     from .ir import Document
 
@@ -1381,8 +1357,6 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
 def _repeated(r: Record, first: str, keep: bool | str) -> None:
     """Say (``source-repeated``) that ``r``'s target is written once, for it and ``first``: an item, or a count where
     the run keeps items only from a higher severity (``keep``, as ``_kept``)."""
-    from .loss import LossReport
-
     item = LossReport(source=r.source_dialect, target=r.target_dialect, file=r.source).add(
         LossCode.SOURCE_REPEATED, "", copy=r.source, first=first, written=r.target)
     if keep is True or _RANK[item.severity] >= (_RANK[keep] if keep else 3):
