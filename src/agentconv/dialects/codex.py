@@ -336,6 +336,12 @@ class Codex(Dialect):
             data.pop(spec["web_key"])  # said by the tool policy, as sandbox_mode is (written back by write_tools)
             agent.tools.mode = DENYLIST
             agent.tools.grants = [Grant(c, c, "deny") for c in spec["web"]]
+        off = _delegation_read(data, spec)
+        if off:  # no subagent tools: the delegation tools denied (written back by write_tools, as they came)
+            if agent.origin is not None:
+                agent.origin.keep["delegation_off"] = off
+            agent.tools.mode = DENYLIST
+            agent.tools.grants = agent.tools.grants + [Grant(c, c, "deny") for c in spec["delegation"]]
         if value == READ_ONLY:
             order = spec["edits"] + spec["commands"] + spec.get("also_denies", [])
             agent.tools.mode = DENYLIST
@@ -429,25 +435,35 @@ class Codex(Dialect):
         edits, commands = self._sets()
         spec = self.table.get("sandbox", {})
         web, off = set(spec.get("web", [])), {spec["web_key"]: spec["web_off"]} if spec.get("web") else {}
+        deleg = set(spec.get("delegation", []))
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
             also = set(spec.get("also_denies", []))
-            extra = sorted(str(c) for c in denied - edits - commands - also - web)
+            extra = sorted(str(c) for c in denied - edits - commands - also - web - deleg)
             if extra:
                 return self._broaden(ctx, "codex-deny", None, dialect=self.said, tools=", ".join(extra))
+            d_off = self._delegation_off(ctx) if denied & deleg else {}
+            also_off = sorted(deleg - denied - self._unnamed(ctx))  # (a tool its source's tool has no name for: none)
+            if d_off and also_off and not same:  # one delegation tool denied: all of Codex's subagent tools go
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(d_off)}",
+                               tools=", ".join(also_off))
             shells = sorted(denied & (commands | {c for c in also if capability(c) == "shell"}))
             if shells and not same:
                 self._broaden(ctx, "codex-shell-deny", None, dialect=self.said, tools=", ".join(shells), key=self.key,
                               value=READ_ONLY)
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
-            if web_off and not denied & (edits | commands | also):
-                if web - denied and not same:
+            if (web_off or d_off) and not denied & (edits | commands | also):
+                if web_off and web - denied and not same:
                     ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(web_off)}",
                                    tools=", ".join(sorted(web - denied)))
+                if not same:  # the agents a scope of the denied agent tool allowed: no subagent tool is left
+                    self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
                 if not same or ctx.carried_back("tools"):
                     ctx.carry_tools()
-                return web_off  # no sandbox key: edits and commands as the parent's
-            narrower = sorted((edits | commands | (web if web_off else set())) - denied - commands)
+                return {**web_off, **d_off}  # no sandbox key: edits and commands as the parent's
+            web_off = {**web_off, **d_off}
+            narrower = sorted((edits | commands | (web if denied & web else set()) | (deleg if d_off else set()))
+                              - denied - commands)
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as "
                                f"{_said({self.key: READ_ONLY, **web_off})}", tools=", ".join(narrower))
@@ -457,6 +473,8 @@ class Codex(Dialect):
         else:
             granted = {g.canonical for g in policy.allowed()}
             web_off = {} if granted & web else off  # no web tool granted: no web search either
+            if deleg and not granted & deleg:  # no delegation tool granted: no subagent tools either
+                web_off = {**web_off, **self._delegation_off(ctx)}
             # a denied scope of a tool it grants (`Read` beside its settings' `Read(./.env)`, `Bash` beside
             # `Bash(rm:*)`): a sandbox cannot deny one file or command, so the tool would run there too
             fenced = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied()
@@ -480,12 +498,60 @@ class Codex(Dialect):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
 
-    def _broaden(self, ctx, variant: str, mode: str | None, web_off: dict[str, str] | None = None,
+    def _broaden(self, ctx, variant: str, mode: str | None, web_off: dict[str, Any] | None = None,
                  **params: Any) -> dict[str, Any]:
         self.broaden(ctx, variant, **params)
         return {self.key: mode, **(web_off or {})} if mode else {**(web_off or {})}
 
+    def _unnamed(self, ctx: "WriteContext") -> set[str]:
+        """The delegation tools the source's dialect has no name for (OpenCode has no tool that messages an agent)."""
+        from .. import registry
 
-def _said(keys: dict[str, str]) -> str:
-    """Keys as written, for a message: ``sandbox_mode = 'read-only', web_search = 'disabled'``."""
-    return ", ".join(f"{k} = {v!r}" for k, v in keys.items())
+        origin = ctx.agent.origin
+        if origin is None or origin.dialect not in registry.ids():
+            return set()
+        source = registry.get(origin.dialect)
+        return {c for c in self.table.get("sandbox", {}).get("delegation", []) if not source.crosswalk.write(c)}
+
+    def _delegation_off(self, ctx: "WriteContext") -> dict[str, Any]:
+        """The tables that take a role's subagent tools away (the table's ``[sandbox] delegation_off``), over the
+        role's own tables of those names (extensions); written back into Codex as they were read (``read_tools``)."""
+        agent = ctx.agent
+        spec = self.table.get("sandbox", {})
+        kept = agent.origin.keep.get("delegation_off") if agent.origin is not None and self.same_dialect(ctx) else None
+        own = agent.extensions.get(self.id, {})
+        return {table: {**(own.get(table) if isinstance(own.get(table), dict) else {}), **keys}
+                for table, keys in (kept or spec.get("delegation_off", {})).items()}
+
+
+def _delegation_read(data: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
+    """A role's keys that take its subagent tools away (``[agents] enabled = false``, with ``[features]
+    multi_agent_v2 = false`` beside it or not), taken out of ``data`` (the tool policy says them), as read; {} when
+    the role keeps its subagent tools."""
+    want = spec.get("delegation_off") or {}
+    first = next(iter(want), None)
+    table = data.get(first) if first else None
+    if not isinstance(table, dict) or not spec.get("delegation") or any(table.get(k) != v for k, v in want[first].items()):
+        return {}
+    out: dict[str, Any] = {}
+    for name, keys in want.items():
+        have = data.get(name)
+        if not isinstance(have, dict) or any(have.get(k) != v for k, v in keys.items()):
+            continue
+        out[name] = dict(keys)
+        rest = {k: v for k, v in have.items() if k not in keys}
+        if rest:
+            data[name] = rest
+        else:
+            data.pop(name)
+    return out
+
+
+def _said(keys: dict[str, Any]) -> str:
+    """Keys as written, for a message: ``sandbox_mode = 'read-only', web_search = 'disabled'``, ``agents.enabled =
+    false``."""
+    def spelled(value: Any) -> str:
+        return str(value).lower() if isinstance(value, bool) else repr(value)
+
+    return ", ".join(f"{k}.{kk} = {spelled(vv)}" if isinstance(v, dict) else f"{k} = {spelled(v)}"
+                     for k, v in keys.items() for kk, vv in (v.items() if isinstance(v, dict) else [(None, v)]))
