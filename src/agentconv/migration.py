@@ -176,7 +176,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
 
         rename_record(doc.agent, new_name, report0)
     for target, asked, doc in ((t, a, part) for part in _by_kind(doc) for t, a in routed(job.to, part.agent.kind)):
-        if report0.source == target:
+        if report0.source == target and (asked is None or not _shared_route(asked) or _at(src, job, target, doc, rel)):
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source,
                               error=f"already {target}: the source itself"))
             continue
@@ -191,7 +191,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             out.append(rec)
             continue
         report = LossReport(list(report0.items), report0.source, None, rel)
-        if asked is not None:
+        if asked is not None and doc.agent.kind == "command":
             report.add(LossCode.KIND_MAPPED, "kind", kind="a command", written=target,
                        note=f"{asked}'s dialect for commands, where a repository's commands go")
         try:
@@ -204,7 +204,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         for result in results:
             rec = Record(rel, target, None, source_dialect=report0.source)
             if asked is not None:
-                _route_said(asked, target, result.text, result.report)
+                _route_said(asked, target, result.text, result.report, doc.agent)
             _kept(rec, result.report.items, job.keep_losses)
             try:
                 rec.target = _where(replace(job, shared=True) if _shared_route(asked) else job, d, result.path, rel)
@@ -259,22 +259,35 @@ def routed(to: Sequence[str], kind: str) -> list[tuple[str, str | None]]:
     goes to its tool's command dialect where ``to`` names that tool's agent dialect only (``--to copilot``: a Claude
     plugin's commands become Copilot prompt files, not agents); where ``to`` names both, each record goes to the one
     of its kind. Otherwise every dialect of ``to`` (a kind a target does not hold is ``kind-changed``)."""
-    commands = _command_dialects()
+    commands, skills = _command_dialects(), _skill_dialects()
     agents = {c: a for a, c in commands.items()}
     out: list[tuple[str, str | None]] = []
     for t in to:
         if kind == "command" and t in commands:
             if commands[t] not in to:
                 out.append((commands[t], t))
+        elif kind == "skill" and t in skills:  # a skill stays one where the tool reads skills (codex: .agents/skills)
+            if skills[t] not in to:
+                out.append((skills[t], t))
         elif not (kind == "agent" and agents.get(t) in to):
             out.append((t, None))
     return out
 
 
 def _with_commands(to: tuple[str, ...]) -> tuple[str, ...]:
-    """``to`` and the command dialects ``routed`` may write for it (whose targets ``sync`` keeps or removes too)."""
-    commands = _command_dialects()
-    return (*to, *(commands[t] for t in to if t in commands and commands[t] not in to))
+    """``to`` and the command and skill dialects ``routed`` may write for it (whose targets ``sync`` keeps or removes
+    too)."""
+    commands, skills = _command_dialects(), _skill_dialects()
+    more = (*(commands[t] for t in to if t in commands), *(skills[t] for t in to if t in skills))
+    return (*to, *dict.fromkeys(m for m in more if m not in to))
+
+
+def _skill_dialects() -> dict[str, str]:
+    """Agent dialect -> the dialect its tool reads skills in, where a skill goes rather than becoming an agent
+    (``[route] skills``: codex -> skill)."""
+    from . import registry
+
+    return {d: to for d in registry.ids() if (to := registry.get(d).table.get("route", {}).get("skills"))}
 
 
 def _command_dialects() -> dict[str, str]:
@@ -293,16 +306,41 @@ def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _route_said(asked: str | None, target: str, text: str, report: Any) -> None:
-    """A command routed for ``asked`` whose written header makes it one only the user runs, where ``asked``'s tool
-    reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed)."""
+def _route_said(asked: str | None, target: str, text: str, report: Any, agent: Any = None) -> None:
+    """A command or skill routed for ``asked`` whose written header makes it one only the user runs, where ``asked``'s
+    tool reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed). Its
+    text's placeholders, which Claude Code expands in a skill as in a command and ``asked``'s tool does not
+    (``[route] placeholders_lost``): said each (placeholder-unsupported), the text as written."""
     import re
 
     route = registry.get(asked).table.get("route", {}) if asked is not None else {}
     key = route.get("user_only_key")
+    kind = getattr(agent, "kind", None) or "command"
     if key and text.startswith("---") and re.search(rf"^{re.escape(key)}:\s*true\s*$", text.split("\n---", 1)[0], re.M):
-        report.add(LossCode.KIND_CHANGED, "kind", kind="a command only the user runs",
+        report.add(LossCode.KIND_CHANGED, "kind", kind=f"a {kind} only the user runs",
                    written=f"{target} for {asked}", consequence=route["user_only_lost"])
+    lost, origin = route.get("placeholders_lost"), getattr(agent, "origin", None)
+    if lost and origin is not None and origin.dialect in route.get("placeholders_of", ()):
+        from .placeholders import TEXT, spelling_of
+
+        spelling = spelling_of(route["placeholders_spelling"])
+        body = text.split("\n---\n", 1)[1] if text.startswith("---") and "\n---\n" in text else text
+        for found in dict.fromkeys(t.raw for t in (spelling.tokenize(body) if spelling else ()) if t.kind != TEXT):
+            report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, dialect=asked, consequence=lost,
+                       what="a placeholder Claude Code expands in a skill as in a command")
+
+
+def _at(src: str, job: Job, target: str, doc: Document, rel: str) -> bool:
+    """Whether ``src`` is already where a record routed to ``target``'s shared place goes (a skill in .agents/skills/):
+    nothing to write."""
+    from . import registry
+
+    d = registry.get(target)
+    try:
+        place = _where(replace(job, shared=True), d, d.output_path(doc.agent), rel)
+    except AgentconvError:
+        return False
+    return os.path.normcase(os.path.realpath(os.path.join(job.out, place))) == os.path.normcase(os.path.realpath(src))
 
 
 def _shared_route(asked: str | None) -> bool:
