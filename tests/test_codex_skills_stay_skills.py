@@ -66,3 +66,38 @@ def test_the_same_command_to_the_skill_dialect_stays_info(tmp_path: Path) -> Non
     out = migrate(root, ["skill"], jobs=1)
     codes = [i["code"] for r in out.records for i in r.losses]
     assert "placeholder-respelled" in codes and "placeholder-unsupported" not in codes
+
+
+def test_a_skills_other_files_go_with_it(tmp_path: Path) -> None:
+    """Its references and scripts, byte for byte, beside the SKILL.md Codex reads (Codex's own migration copies the
+    whole folder); a skill in a folder below is its own record, not a file of this one."""
+    root = tmp_path / "repo"
+    put(root, ".claude/skills/lint/SKILL.md", SKILL)
+    put(root, ".claude/skills/lint/references/rules.md", "# Rules\n")
+    (root / ".claude/skills/lint/tools").mkdir(parents=True)
+    (root / ".claude/skills/lint/tools/run.sh").write_bytes(b"#!/bin/sh\nruff .\n\xff\n")
+    out = migrate(root, ["codex"], jobs=1)
+    assert {r.source: r.target for r in out.records if r.target} == {
+        ".claude/skills/lint/SKILL.md": ".agents/skills/lint/SKILL.md",
+        ".claude/skills/lint/references/rules.md": ".agents/skills/lint/references/rules.md",
+        ".claude/skills/lint/tools/run.sh": ".agents/skills/lint/tools/run.sh"}
+    assert (root / ".agents/skills/lint/tools/run.sh").read_bytes() == b"#!/bin/sh\nruff .\n\xff\n"
+    assert (root / ".agents/skills/lint/references/rules.md").read_text() == "# Rules\n"
+    copied = [i["message"] for r in out.records for i in r.losses if i["code"] == "file-copied"]
+    assert copied == [".claude/skills/lint/references/rules.md: not a record; copied as it is",
+                      ".claude/skills/lint/tools/run.sh: not a record; copied as it is"]
+    again = migrate(root, ["codex"], jobs=1)
+    assert {r.status for r in again.records if r.target} == {"unchanged"}
+
+
+def test_sync_removes_a_copied_file_whose_source_is_gone(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    put(root, ".claude/skills/lint/SKILL.md", SKILL)
+    ref = put(root, ".claude/skills/lint/references/rules.md", "# Rules\n")
+    migrate(root, ["codex"], jobs=1, remove_orphans=True)
+    assert (root / ".agents/skills/lint/references/rules.md").is_file()
+    ref.unlink()
+    again = migrate(root, ["codex"], jobs=1, remove_orphans=True)
+    assert {r.target: r.status for r in again.records if r.status == "removed"} == \
+        {".agents/skills/lint/references/rules.md": "removed"}
+    assert (root / ".agents/skills/lint/SKILL.md").is_file()

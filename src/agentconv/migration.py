@@ -21,6 +21,7 @@ import difflib
 import hashlib
 import operator
 import os
+import posixpath
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
@@ -205,6 +206,14 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             rec = Record(rel, target, None, source_dialect=report0.source)
             if asked is not None:
                 _route_said(asked, target, result.text, result.report, doc.agent)
+            files = _skill_files(src, rel) if asked is not None and doc.agent.kind == "skill" else []
+            for file_rel, data in files:
+                if data is None:
+                    result.report.add(LossCode.COMPONENT_DROPPED, "files", component=file_rel,
+                                      why="it cannot be read, so it is not copied with its skill")
+                else:
+                    result.report.add(LossCode.FILE_COPIED, "files", rel=file_rel)
+            files = [(f, b) for f, b in files if b is not None]
             _kept(rec, result.report.items, job.keep_losses)
             try:
                 rec.target = _where(replace(job, shared=True) if _shared_route(asked) else job, d, result.path, rel)
@@ -214,6 +223,12 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                 continue
             _place(rec, result.text, root, job.mode)
             out.append(rec)
+            folder = posixpath.dirname(rec.target)
+            for file_rel, data in files:  # the skill's other files, beside its SKILL.md as they were
+                copy = Record(file_rel, target, f"{folder}/{posixpath.relpath(file_rel, posixpath.dirname(rel))}",
+                              source_dialect=report0.source)
+                _place(copy, data, root, job.mode)
+                out.append(copy)
     if refers is not None and names and out:
         out[0].refers = (refers[0], refers[1], tuple(names), refers[2])
     if job.keep_losses is not True:
@@ -328,6 +343,30 @@ def _route_said(asked: str | None, target: str, text: str, report: Any, agent: A
         for found in dict.fromkeys(t.raw for t in (spelling.tokenize(body) if spelling else ()) if t.kind != TEXT):
             report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, dialect=asked, consequence=lost,
                        what="a placeholder Claude Code expands in a skill as in a command")
+
+
+def _skill_files(src: str, rel: str) -> list[tuple[str, bytes | None]]:
+    """A skill's other files (its references, scripts, assets), each with its bytes: (repo-relative path, bytes), in
+    path order. They go with a skill routed to another tool's skills folder (``[route] skills``), as Codex's own
+    migration copies a skill's whole folder. Not a link, nor a file of a skill in a folder below (its own SKILL.md); None
+    for a file that cannot be read."""
+    folder = os.path.dirname(src)
+    out: list[tuple[str, bytes | None]] = []
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(base, d)) and
+                         not os.path.exists(os.path.join(base, d, "SKILL.md")) and d not in (".git", ".agentconv"))
+        for name in sorted(names):
+            path = os.path.join(base, name)
+            if path == src or os.path.islink(path) or not os.path.isfile(path) or \
+                    (base == folder and name.lower() == "skill.md"):
+                continue
+            try:
+                data: bytes | None = limits.read_file(path)
+            except (OSError, limits.LimitError):
+                data = None
+            inner = os.path.relpath(path, folder).replace(os.sep, "/")
+            out.append((posixpath.join(posixpath.dirname(rel), inner), data))
+    return out
 
 
 def _at(src: str, job: Job, target: str, doc: Document, rel: str) -> bool:
@@ -445,14 +484,14 @@ def _only_staged(folder: str) -> bool:
         return False
 
 
-def _place(rec: Record, text: str, root: str, mode: str) -> None:
+def _place(rec: Record, text: str | bytes, root: str, mode: str) -> None:
     """Compare with what is there; stage a temp file (write), a diff, or the check's verdict."""
     try:
         dest = inside_str(root, rec.target)
     except AgentconvError as exc:
         rec.status, rec.error, rec.exit_code, rec.remedy = "failed", str(exc), int(exc.exit_code), exc.remedy
         return
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     rec.digest = hashlib.sha256(data).hexdigest()
     folder = os.path.dirname(dest) or "."  # a target at the root of a root given as "." (`.roomodes`): no ''
     try:  # a FIFO in a target's place is refused, never opened for reading
@@ -484,7 +523,8 @@ def _place(rec: Record, text: str, root: str, mode: str) -> None:
         rec.status = "stale" if mode == "check" else "planned"
         if mode == "diff":
             before = old.decode("utf-8", "replace").splitlines(True) if old is not None else []
-            rec.diff = "".join(difflib.unified_diff(before, text.splitlines(True), f"a/{rec.target}", f"b/{rec.target}"))
+            after = data.decode("utf-8", "replace").splitlines(True)
+            rec.diff = "".join(difflib.unified_diff(before, after, f"a/{rec.target}", f"b/{rec.target}"))
         if mode == "check":
             rec.error = f"{rec.target} is {'missing' if old is None else 'stale'} (from {rec.source})"
 
