@@ -76,3 +76,16 @@ def test_a_codex_role_without_subagent_tools_reads_as_delegation_denied_and_come
 def test_only_agents_enabled_false_comes_back_as_it_came():
     text = 'name = "rev"\ndescription = "d"\ndeveloper_instructions = "x"\n\n[agents]\nenabled = false\n'
     assert agentconv.convert_text(text, "codex", path=".codex/agents/rev.toml").text == text
+
+
+def test_a_role_beneath_a_read_only_project_comes_back_as_it_came(tmp_path):
+    """A role without its own sandbox, in a project whose .codex/config.toml sets read-only (read beneath it), with its
+    subagent tools taken away: back into Codex it was written with the project's sandbox_mode added."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".codex/agents").mkdir(parents=True)
+    (tmp_path / ".codex/config.toml").write_text('sandbox_mode = "read-only"\n')
+    path = tmp_path / ".codex/agents/rev.toml"
+    path.write_text(ROLE)
+    doc, _ = agentconv.read(str(path))
+    assert {"agent", "message", "bash"} <= {g.canonical for g in doc.agent.tools.denied()}
+    assert agentconv.write(doc, "codex") == ROLE

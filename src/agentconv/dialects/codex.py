@@ -338,6 +338,7 @@ class Codex(Dialect):
             agent.tools.grants = [Grant(c, c, "deny") for c in spec["web"]]
         off = _delegation_read(data, spec)
         if off:  # no subagent tools: the delegation tools denied (written back by write_tools, as they came)
+            own.update(off)  # (the role's own tool keys, beneath its project's sandbox: ``_based``)
             if agent.origin is not None:
                 agent.origin.keep["delegation_off"] = off
             agent.tools.mode = DENYLIST
@@ -427,9 +428,12 @@ class Codex(Dialect):
             keep = ctx.agent.origin.keep  # type: ignore[union-attr]
             scratch = Agent(origin=Origin(self.id, ctx.agent.origin.path, keep={"base": keep.get("base")}))  # type: ignore
             mcp = {"mcp_servers": keep["own_mcp"]} if keep.get("own_mcp") is not None else {}
-            self.read_tools(scratch, {**own, **mcp}, LossReport())
+            self.read_tools(scratch, {k: dict(v) if isinstance(v, dict) else v for k, v in {**own, **mcp}.items()},
+                            LossReport())
             if scratch.tools == policy:
-                return dict(own)
+                ext = ctx.agent.extensions.get(self.id, {})  # a table's other keys ([agents] max_depth): beside them
+                return {k: {**ext[k], **v} if isinstance(v, dict) and isinstance(ext.get(k), dict) else v
+                        for k, v in own.items()}
         if not same:  # an ask a sandbox cannot say (Claude Code settings' `Bash(git push:*)`): said, as elsewhere
             self.asked_whole(ctx, policy, [(g.raw, g) for g in policy.allowed()])
         edits, commands = self._sets()
