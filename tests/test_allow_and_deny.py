@@ -189,6 +189,11 @@ def test_a_tool_denied_within_an_allowed_server_stays_denied_or_is_refused(targe
         assert [(g.canonical, g.decision) for g in policy.grants if g.canonical.startswith("mcp:")] == [
             ("mcp:github/*", "allow"), ("mcp:github/delete_repo", "deny")]
         return
+    if target == "roo":  # no per-mode MCP scope: the mode goes without the mcp group, delete_repo with it (narrower)
+        out = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
+        assert "mcp" not in out.text.split("groups:")[1]
+        assert any(i.code.value == "tool-narrowed" and "mcp__github__*" in i.message for i in out.report)
+        return
     with pytest.raises(BroadenError):
         agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
     out = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"],

@@ -275,9 +275,12 @@ def test_tool_state(state, source, target):
     text = source_text(source, STATES[state][source])
     doc, _ = agentconv.read_text(text, source, path=PATHS[source])
     assert doc.agent.tools.mode == state
-    if target == "codex" and state != "inherit":
-        # Codex runs shell commands in every sandbox mode: an allowlist without Bash cannot be written (exit 6)
-        with pytest.raises(BroadenError, match="runs shell commands in every sandbox mode"):
+    if target in ("codex", "cursor") and state != "inherit":
+        # Codex runs shell commands in every sandbox mode, Cursor's readonly: true those that change nothing: an
+        # allowlist without Bash cannot be written (exit 6)
+        match = {"codex": "runs shell commands in every sandbox mode",
+                 "cursor": "readonly: true still runs shell commands"}[target]
+        with pytest.raises(BroadenError, match=match):
             agentconv.convert_text(text, target, from_=source, path=PATHS[source])
         return
     result = agentconv.convert_text(text, target, from_=source, path=PATHS[source])
@@ -388,7 +391,8 @@ READ_ONLY = {"cursor": ("readonly", True), "codex": ("sandbox_mode", "read-only"
 
 
 @pytest.mark.parametrize("target,tools,expect", [
-    ("cursor", "Read, Grep, Glob", "read-only"),  # nothing edits or runs: the read-only flag, reported
+    ("cursor", "Read, Grep, Glob", BROADEN),      # readonly: true still runs the shell commands that change nothing
+    ("cursor", "Read, Grep, Bash", "read-only"),  # a shell, no edits: readonly: true, narrower (reported)
     ("codex", "Read, Grep, Glob", BROADEN),       # Codex's read-only sandbox still runs shell commands
     ("cursor", "Read, Edit", BROADEN),            # edits: Cursor/Codex cannot say it without granting more
     ("codex", "Read, Edit", BROADEN),
@@ -407,7 +411,7 @@ def test_flag_from_allowlist(target, tools, expect):
     result = agentconv.convert_text(text, target, from_="claude", path=PATHS["claude"])
     key, flag = READ_ONLY[target]
     assert fields(target, result.text)[key] == flag
-    assert any(i.path == "tools" and i.code.value == "tool-coerced" for i in result.report)
+    assert any(i.path == "tools" and i.code.value == "tool-narrowed" for i in result.report)
 
 
 def test_codex_shell_allowlist_is_workspace_write():

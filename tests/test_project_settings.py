@@ -331,7 +331,7 @@ def test_a_refusal_names_the_settings_its_agent_was_read_beneath(tmp_path):
     assert str(err.value).endswith(f" (its tools as read beneath {agents.parent / 'settings.json'})")
     (agents.parent / "settings.json").write_text("{}")
     with pytest.raises(BroadenError) as err:
-        api.convert(agents / "listed.md", "cursor")
+        api.convert(agents / "listed.md", "claude-command")  # (Cursor writes its shell as readonly: true, narrower)
     assert "read beneath" not in str(err.value)
 
 

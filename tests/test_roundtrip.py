@@ -230,7 +230,9 @@ TOOL_LISTS = ["tools: [Read, Grep]\n", "tools:\n  - Read\n  - Grep\n"]
 def test_a_claude_tool_list_comes_back_as_a_list(via, tools):
     text = f"---\nname: rev\ndescription: Reviews code\n{tools}---\n\nReview.\n"
     path, placed = ".claude/agents/rev.md", agentconv.Policy(placed=True)
-    out = agentconv.convert_all_text(text, via, from_="claude", path=path, policy=placed)[0]
+    # Cursor's readonly: true still runs the shell commands that change nothing: written only when allowed
+    out = agentconv.convert_all_text(text, via, from_="claude", path=path,
+                                     policy=agentconv.Policy(placed=True, allow_broaden=via == "cursor"))[0]
     assert tools not in out.text
     back = agentconv.convert_text(out.text, "claude", from_=via, path=out.path, policy=placed)
     assert back.text == text
@@ -280,7 +282,7 @@ def test_a_made_up_description_edited_since_is_kept_and_a_made_entry_grants_noth
     back = agentconv.convert_text(edited, "cursor", from_="claude", path=out.path, policy=placed)
     assert "description: Reviews pull requests\n" in back.text
     hostile = out.text.replace('"made":["description","name"]', '"made":["tools","readonly","description"]')
-    hostile = hostile.replace("---\n\nYou review", "tools: Read\n---\n\nYou review")  # a stale comment beside tools
+    hostile = hostile.replace("---\n\nYou review", "tools: Read, Bash\n---\n\nYou review")  # a stale comment beside tools
     back = agentconv.convert_text(hostile, "cursor", from_="claude", path=out.path, policy=placed)
     assert "readonly: true" in back.text  # what the file grants is written whatever the comment says
 

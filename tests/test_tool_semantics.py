@@ -24,6 +24,9 @@ NO_SHELL = ("codex has no tool list and runs shell commands in every sandbox mod
             "allowlist grants no shell; ")
 RO_SHELL = NO_SHELL + "sandbox_mode = 'read-only' would grant bash, a shell that cannot write files"
 WS_SHELL = NO_SHELL + "sandbox_mode = 'workspace-write' would grant bash, a shell that can write in the workspace"
+# Cursor's readonly: true forbids only the state-changing shell commands (cursor.toml [readonly] shell_said)
+CURSOR_NO_SHELL = ("cursor has no tool list and readonly: true still runs shell commands (it forbids only the "
+                   "state-changing ones): the allowlist grants no shell")
 
 
 class REFUSED(str):
@@ -71,14 +74,14 @@ CASES = {
         "claude": "Read, Grep, Glob", "copilot": ["read/readFile", "search/textSearch", "search/fileSearch"],
         "opencode": {"*": "deny", "read": "allow", "grep": "allow", "glob": "allow"},
         "gemini": ["read_file", "grep_search", "glob"], "kiro": ["read", "grep", "glob"], "roo": ["read"],
-        "codex": REFUSED(RO_SHELL), "cursor": True}),
-    # one MCP tool is not Roo's whole mcp group (every tool of every server): refused
+        "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
+    # one MCP tool is not Roo's whole mcp group (every tool of every server): the mode is written without it (narrowed)
     "claude Read + one MCP tool": ("claude", "Read, mcp__github__create_issue", {
         "claude": "Read, mcp__github__create_issue", "copilot": ["read/readFile", "github/create_issue"],
         "opencode": {"*": "deny", "read": "allow", "github_create_issue": "allow"},
         "gemini": ["read_file", "mcp_github_create_issue"], "kiro": ["read", "@github/create_issue"],
-        "roo": REFUSED("the allowlist cannot be written in roo without granting mcp:*/* (mcp:*) too"),
-        "codex": REFUSED(RO_SHELL), "cursor": True}),
+        "roo": ["read"],
+        "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
     # tool-set members the table has no other spelling for are VS Code tools, never MCP servers' tools
     "copilot tool-set members": ("copilot", ["read/terminalLastCommand", "execute/runTests", "search/searchResults",
                                              "vscode/installExtension", "web/fetch"], {
@@ -90,21 +93,21 @@ CASES = {
     "claude Bash": ("claude", "Bash", {
         "claude": "Bash", "copilot": ["execute/runInTerminal"], "opencode": {"*": "deny", "bash": "allow"},
         "gemini": ["run_shell_command"], "kiro": ["shell"], "roo": ["command"], "codex": "workspace-write",
-        "cursor": REFUSED("cursor has no tool list and it grants bash")}),
+        "cursor": True}),
     # OpenCode's current registry: codesearch (Exa code search, a web search) and plan_exit
     "opencode codesearch, plan_exit": ("opencode", {"*": "deny", "codesearch": "allow", "plan_exit": "allow"}, {
         "claude": "WebSearch, ExitPlanMode", "copilot": [],
         "opencode": {"*": "deny", "codesearch": "allow", "plan_exit": "allow"},
         "gemini": ["google_web_search", "exit_plan_mode"], "kiro": ["web_search"], "roo": [],
-        "codex": REFUSED(RO_SHELL), "cursor": True}),
+        "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
     # Claude Code 2.1.330: TodoWrite deprecated but registered; the task tools are what is written
     "claude TodoWrite": ("claude", "TodoWrite", {
         "claude": "TodoWrite", "copilot": ["todo"], "opencode": {"*": "deny", "todowrite": "allow"},
-        "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [], "codex": REFUSED(RO_SHELL), "cursor": True}),
+        "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [], "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
     "copilot todo": ("copilot", ["todo"], {
         "claude": "TaskCreate, TaskGet, TaskList, TaskUpdate", "copilot": ["todo"],
         "opencode": {"*": "deny", "todowrite": "allow"}, "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [],
-        "codex": REFUSED(RO_SHELL), "cursor": True}),
+        "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
     "claude Edit, Monitor, SendMessage": ("claude", "Edit, Monitor, SendMessage", {
         "claude": "Edit, Monitor, SendMessage", "copilot": ["edit/editFiles"], "opencode": {"*": "deny", "edit": "allow"},
         "gemini": ["replace"], "kiro": ["write"], "roo": ["edit"], "codex": REFUSED(WS_SHELL),
@@ -458,9 +461,7 @@ EXCEPTIONS = {
                     [MCP_OF.format(t="copilot"), "bash " + EXCEPTION_OF.format(t="copilot", x="bash(git tag *)")]),
         "roo": ("groups", ["read", "edit", "modes"], [WEB_OF.format(t="roo"), MCP_OF.format(t="roo"),
             "bash " + EXCEPTION_OF.format(t="roo", x="bash(git tag *)")]),
-        "cursor": ("readonly", True, [
-            "deny list written as readonly: true, which also forbids edit, notebook-edit, powershell, run-task, write",
-            "bash " + EXCEPTION_OF.format(t="cursor", x="bash(git tag *)")]),
+        "cursor": REFUSED("cursor cannot deny bash: readonly: true still runs shell commands"),
         "codex": REFUSED("codex runs shell commands in every sandbox mode: denying bash cannot be written"),
         "opencode": ("permission", {"bash": {"*": "deny", "git tag *": "allow"}}, [])}),
     "edit markdown only": ({"edit": '\n    "*": deny\n    "*.md": allow'}, {

@@ -293,7 +293,10 @@ class Codex(Dialect):
                                reading=f"this role's {key}, as Codex loads the file it declares (config_file)")
                 continue
             how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
-            self.reject_file(agent, report, "Codex", f"'{key}' is {how}", path=ipath, line=records.key_line(text, key) or 1)
+            # a missing key has no line (a text search found `name = ` inside a multi-line string: line 2, where
+            # validate, which says the whole file, has nothing)
+            line = 1 if value is None else records.key_line(text, key) or 1
+            self.reject_file(agent, report, "Codex", f"'{key}' is {how}", path=ipath, line=line)
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """A role file a config declares, written back into Codex: without the name and description the declaration

@@ -7,11 +7,14 @@ commands (the table's ``[readonly] denies``). So:
   only the shell commands that change state (``[readonly] shell_allowed``): no other tool can deny a shell by what a
   command does, so the deny list forbids every shell command, and a file written in another dialect says so
   (tool-narrowed, ``Dialect.build``).
-- write, allowlist (or empty list): when it grants none of those tools it is written ``readonly: true``
-  (reported; that readonly also allows the other read-only tools is not counted as widening). An allowlist
-  that grants any of them, or scopes a tool with a pattern, cannot be said: ``BroadenError`` unless
-  ``--allow-broaden`` (then nothing is written and the broadening is reported).
-- write, deny list: when everything it denies is among those tools, ``readonly: true`` (which may forbid
+- write: readonly: true still runs the shell commands that change nothing, so it never says "no shell" (the table's
+  ``shell_said``): an allowlist (or empty list) that grants no shell tool, or a deny list that denies one, is refused
+  as a widening, as Codex's read-only sandbox is (``BroadenError`` unless ``--allow-broaden``; then readonly: true is
+  written and the broadening reported). readonly: false, the only setting with file edits, gives every tool of the
+  parent agent, every MCP server's too (``every_said``): an allowlist that grants a file tool, or scopes a tool, is
+  refused (with ``--allow-broaden`` nothing is written). An allowlist that grants a shell and no file tool is written
+  ``readonly: true``, narrower (its state-changing commands, and MCP tools: readonly blocks MCP; tool-narrowed).
+- write, deny list: when everything it denies is among the edit tools, ``readonly: true`` (which may forbid
   more: a narrowing, reported); a deny of anything else cannot be said: ``BroadenError`` as above.
 """
 from __future__ import annotations
@@ -20,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode
+from ..tools import capability, split_mcp
 from .base import Dialect
+from .helpers import dedupe
 
 if TYPE_CHECKING:
     from ..loss import LossReport
@@ -65,6 +70,11 @@ class Cursor(Dialect):
             extra = sorted(str(c) for c in denied - set(self.read_only_denies()))
             if extra:
                 return self._broaden(ctx, "cursor-deny", dialect=self.said, tools=", ".join(extra))
+            shells = sorted(str(c) for c in denied if capability(c) == "shell")
+            ours = same or ctx.carried_back("tools") and ctx.agent.origin.keep.get("carried_from") == self.id  # type: ignore[union-attr]
+            if shells and not ours:  # readonly still runs the commands that change nothing: the deny is not said
+                self.broaden(ctx, "cursor-shell-deny", dialect=self.said, tools=", ".join(shells),
+                             why=self.table["readonly"]["shell_said"])
             narrower = sorted(mutating - denied)
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true", tools=", ".join(narrower))
@@ -72,13 +82,25 @@ class Cursor(Dialect):
                 self.narrow_exceptions(ctx, policy)  # readonly forbids what a scope of a denied tool allowed
         else:
             granted = {g.canonical for g in policy.allowed()}
-            writes = sorted(str(c) for c in granted & mutating)
+            edits = sorted(str(c) for c in granted if capability(str(c)) == "files")
+            shells = sorted(str(c) for c in granted if capability(str(c)) == "shell")
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
-            if writes or scoped:
-                return self._broaden(ctx, "cursor-grants" if writes else "cursor-scopes", dialect=self.said,
-                                     tools=", ".join(writes) if writes else self.named(ctx, scoped))
-            ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           tools="an allowlist without edit or shell tools", written=f"{self.flag}: true", note="")
+            if edits:
+                return self._broaden(ctx, "cursor-grants", dialect=self.said, tools=", ".join(edits),
+                                     why=self.table["readonly"]["every_said"])
+            if scoped:
+                return self._broaden(ctx, "cursor-scopes", dialect=self.said, tools=self.named(ctx, scoped),
+                                     why=self.table["readonly"]["scope_said"])
+            if not shells:  # as Codex's read-only sandbox (codex.py): a shell the source did not grant
+                self.broaden(ctx, "cursor-no-shell", dialect=self.said, why=self.table["readonly"]["shell_said"])
+                return {self.flag: True}
+            gone = [f"the state-changing commands of {', '.join(shells)}"]
+            mcp = dedupe(g.raw for g in policy.allowed() if g.canonical and (split_mcp(g.canonical) or
+                                                                           capability(g.canonical) == "mcp-resources"))
+            if mcp:
+                gone.append(f"{self.named(ctx, mcp)} ({self.table['readonly']['mcp_said']})")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"the allowlist written as {self.flag}: true",
+                           tools=" and ".join(gone))
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}

@@ -23,8 +23,9 @@ key ``order``), and this module adds Roo's quirks: the slug's rule, tool groups,
   extension read as its glob (``\\.md$`` -> ``*.md``, one grant per extension: ``_globs``). ``mcp`` is kept as an
   unmapped grant ``mcp`` (Roo grants every MCP tool; most dialects cannot say that). Writing goes through the base's
   never-widen check: a group that grants more than the allowlist (``Read, Grep`` -> ``read`` also lists and runs
-  codebase_search), a specific MCP tool (-> ``mcp``) or a scope that is not a Roo ``fileRegex`` refuses with
-  ``BroadenError`` unless ``allow_broaden``. No tools field (inherit) is written as every group. A mode without
+  codebase_search) or a scope that is not a Roo ``fileRegex`` refuses with ``BroadenError`` unless
+  ``allow_broaden``; an allowlist's tools of some MCP servers (``mcp`` would be every server's) are not written: the
+  mode goes without the group, narrower, said (``_some_mcp``). No tools field (inherit) is written as every group. A mode without
   ``groups`` is read as no tool and written fresh as ``groups: []``: Roo validates a file as a whole
   (CustomModesManager.ts loadModesFromFile, customModesSettingsSchema; RooCodeInc/Roo-Code, checked 2026-11-27), so
   one mode without them would cost every mode of a merged ``.roomodes``. The source as it came stays as written.
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import rx
@@ -196,7 +198,30 @@ class Roo(Dialect):
             if ctx.policy.carry:
                 ctx.carry_tools()
             return {"groups": list(ALL_GROUPS)}  # every tool: every group
-        return super().write_tools(ctx)
+        gone = self._some_mcp(ctx)
+        if not gone:
+            return super().write_tools(ctx)
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=self.named(ctx, dedupe(g.raw for g in gone)),
+                       written=f"the mode written without the mcp group ({self.table['mcp_narrowed']['said']})")
+        agent = ctx.agent
+        ctx.agent = replace(agent, tools=ToolPolicy(policy.mode, [g for g in policy.grants if all(g is not x for x in gone)]))
+        try:
+            return super().write_tools(ctx)
+        finally:
+            ctx.agent = agent
+
+    def _some_mcp(self, ctx: WriteContext) -> list[Grant]:
+        """An allowlist's grants of some MCP servers' tools (or of MCP resources) that Roo's ``mcp`` group can only
+        say as every tool of every server (``[mcp_narrowed]``): written without them, narrower, rather than refused.
+        None where the allowlist grants every MCP tool, or the mode is Roo's own."""
+        policy, origin = ctx.agent.tools, ctx.agent.origin
+        if policy.mode not in (ALLOWLIST, NONE) or origin is not None and origin.dialect == self.id:
+            return []
+        allowed = policy.allowed()
+        if any(g.canonical == ALL_MCP or g.canonical is None and _group(g.raw) == "mcp" for g in allowed):
+            return []
+        return [g for g in allowed if g.canonical and (g.canonical.startswith("mcp:") or
+                                                       capability(g.canonical) == "mcp-resources")]
 
     def names_for(self, ctx: WriteContext, grants: list[Grant]) -> list[tuple[str, Grant]]:
         """No group for a tool Roo gives every mode (``[always]``: another tool's Agent, question, todo list ...), unless
