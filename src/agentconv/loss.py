@@ -104,6 +104,7 @@ class LossCode(str, Enum):
 
 _SPEC: dict[LossCode, tuple[Severity, str]] = {}
 _VARIANTS: dict[LossCode, dict[str, str]] = {}
+_SHARED: dict[str, Any] = {}  # the table as read: its shared sentences by name (``sentence``)
 
 
 def spec() -> dict[LossCode, tuple[Severity, str]]:
@@ -131,9 +132,11 @@ def variants(code: LossCode) -> dict[str, str]:
 def sentence(name: str, /, **params: Any) -> str:
     """One of the sentences ``losses.toml`` shares among call sites (a string at its top, ``cannot-deny``), filled
     with ``params`` (any names, ``key`` too): the wording lives with the loss types, a call site passes only facts."""
-    from .tables import builtin
+    if not _SHARED:
+        from .tables import builtin
 
-    return builtin("losses.toml")[name].format(**params)
+        _SHARED.update(builtin("losses.toml"))
+    return _SHARED[name].format(**params)
 
 
 def not_carried(loss: str, why: str) -> str:

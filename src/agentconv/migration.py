@@ -300,9 +300,12 @@ def _with_commands(to: tuple[str, ...]) -> tuple[str, ...]:
 def _skill_dialects() -> dict[str, str]:
     """Agent dialect -> the dialect its tool reads skills in, where a skill goes rather than becoming an agent
     (``[route] skills``: codex -> skill)."""
-    from . import registry
+    return _skills_of(tuple(registry.ids()))
 
-    return {d: to for d in registry.ids() if (to := registry.get(d).table.get("route", {}).get("skills"))}
+
+@lru_cache(maxsize=4)
+def _skills_of(ids: tuple[str, ...]) -> dict[str, str]:
+    return {d: to for d in ids if (to := registry.get(d).table.get("route", {}).get("skills"))}
 
 
 def _command_dialects() -> dict[str, str]:
@@ -372,8 +375,6 @@ def _skill_files(src: str, rel: str) -> list[tuple[str, bytes | None]]:
 def _at(src: str, job: Job, target: str, doc: Document, rel: str) -> bool:
     """Whether ``src`` is already where a record routed to ``target``'s shared place goes (a skill in .agents/skills/):
     nothing to write."""
-    from . import registry
-
     d = registry.get(target)
     try:
         place = _where(replace(job, shared=True), d, d.output_path(doc.agent), rel)
