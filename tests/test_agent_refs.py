@@ -195,3 +195,28 @@ def test_migrate_converts_an_agent_once_when_its_scope_is_named_right_already(tm
     migration.migrate(repo(tmp_path), ["claude", "opencode"], jobs=1)
     assert sorted(c for c in calls if c[0] == "lead") == [("lead", "claude")] * 2 + \
         [("lead", "opencode")] * 2
+
+
+OPENCODE_LEAD = ("---\ndescription: Plans and delegates\nmode: primary\npermission:\n  \"*\": deny\n  read: allow\n"
+                 "  task:\n    \"*\": deny\n    explore: allow\n    general: allow\n    reviewer: allow\n"
+                 "    ghost: allow\n---\nLead.\n")
+
+
+def test_a_tools_own_subagent_in_a_scope_is_no_unresolved_reference(tmp_path):
+    """OpenCode's own subagents (`explore`, `general`: opencode.toml [name.builtin], anomalyco/opencode
+    packages/opencode/src/agent/agent.ts) named in a `task` scope are no reference to a converted agent: not said as
+    one that names no agent among the converted files (its command table, opencode-command.toml [runs_in], lists no
+    `builtin` of its own; the agent table's names are its own agents, as `own_agent` reads them). A name no agent
+    has is still said."""
+    root = tmp_path / "src"
+    (root / ".opencode/agent").mkdir(parents=True)
+    (root / ".opencode/agent/lead.md").write_text(OPENCODE_LEAD, encoding="utf-8")
+    (root / ".opencode/agent/reviewer.md").write_text("---\ndescription: Reviews\nmode: subagent\n---\nReview.\n",
+                                                     encoding="utf-8")
+    results = {Path(r.source).name: r for r in convert_many([root], "claude", tmp_path / "out")}
+    res = results["lead.md"]
+    assert res.status == "converted"
+    said = sorted(i.message.split(" names no agent")[0] for i in res.report.items if i.code.value == "name-conflict")
+    assert said == ["name 'ghost'"]
+    assert "tools: Read, Agent(explore), Agent(general), Agent(reviewer), Agent(ghost)" in \
+        Path(res.target).read_text(encoding="utf-8")

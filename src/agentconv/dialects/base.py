@@ -2000,11 +2000,13 @@ def refs_change(dialect: str, wants: Iterable[str], targets: Iterable[str], befo
 
 def _own_agent_of(dialect: str, name: str) -> bool:
     """Is ``name`` one of the own agents of ``dialect``'s tool (its commands' ``[runs_in] builtin``: VS Code's
-    ``Plan``), in any case? Not a reference to a converted agent."""
+    ``Plan``; and, as ``own_agent`` reads them, its agent dialect's ``[name.builtin]``: OpenCode's ``explore`` and
+    ``general``), in any case? Not a reference to a converted agent."""
     tool = registry.tool(reader_of(dialect, "agent"))
-    return any(name.lower() in (n.lower() for n in (*rule.get("builtin", ()), *rule.get("every_tool", ())))
-               for d in registry.ids() if registry.tool(d) == tool
-               for rule in [registry.get(d).table.get("runs_in")] if rule)
+    return name.lower() in (n.lower() for n in _named_builtin(tool)) or any(
+        name.lower() in (n.lower() for n in (*rule.get("builtin", ()), *rule.get("every_tool", ())))
+        for d in registry.ids() if registry.tool(d) == tool
+        for rule in [registry.get(d).table.get("runs_in")] if rule)
 
 
 def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
@@ -2012,8 +2014,13 @@ def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
     tool's agent dialect's ``[name.builtin]``)? Those keep the refusal: no other tool has the same agent."""
     own = rule.get("builtin")
     if own is None:
-        own = registry.get(registry.tool(dialect)).table.get("name", {}).get("builtin", {}).get("names", ())
+        own = _named_builtin(registry.tool(dialect))
     return name in own or name in rule.get("every_tool", ())
+
+
+def _named_builtin(tool: str) -> tuple[str, ...]:
+    """The own agents of ``tool`` its agent dialect's ``[name.builtin]`` names (OpenCode's build, plan, general ...)."""
+    return tuple(registry.get(tool).table.get("name", {}).get("builtin", {}).get("names", ()))
 
 
 _MAPPED_KINDS = {
