@@ -85,6 +85,8 @@ class CommandDialect(Dialect):
         literal = carry.layout(payload).get(f"carried_{key}", ())
         return literal if literal and payload.get("digest") == carry.digest(parsed.data, parsed.body) else ()
 
+    detect_places_only = True  # 0 off its places (detection's ``OffPlace``)
+
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """Found by path only: a header alone (description, model) looks like an agent's."""
         if not path or not self.place_match(path.replace("\\", "/")):  # its globs, as one

@@ -42,10 +42,16 @@ def _claims(dialect: Any) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     return found[dialect.id]
 
 
-def _tools_bound(dialect: Any, data: dict[str, Any]) -> float:
+def _tools_bound(dialect: Any, data: dict[str, Any], seen: dict[Any, float] | None = None) -> float:
     """At least what ``dialect._detect_tools(data)`` scores: each name ``split_names`` makes of the list worth 3 shared
     among the dialects that read it (``_tool_weight``, whether or not ``dialect`` is one of them), 2 more for a comma
-    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per ``_split_key``)."""
+    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per ``_split_key``), and in
+    ``seen`` (one file's bounds by ``_split_key`` and header, see ``score_bound``) when given."""
+    if seen is not None:
+        got = seen.get(key := (dialect._split_key, id(data)))
+        if got is None:
+            got = seen[key] = _tools_bound(dialect, data)
+        return got
     value = data.get("tools")
     if value is None and "permission" not in data:
         return 0.0
@@ -66,6 +72,123 @@ def _tools_bound(dialect: Any, data: dict[str, Any]) -> float:
         if entry is not None:
             entry[(_tools_bound, split)] = bound
     return bound
+
+
+_PLACED: list[Any] = [None, {}]
+"""``placed``'s per folder answers, for the registry's list of ids they were taken from."""
+
+
+def _split_glob(glob: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """A ``[layout] detect`` glob as (folder, name) expressions: a path ``F/N`` (N holding no '/') matches the glob
+    exactly when ``F + "/"`` matches the first (with ``match``: a prefix of it where the name part is ``**``, the name
+    expression then None) and N the second (``fullmatch``); the whole path is tried the same way with ``""`` as its
+    folder part when it holds no '/'. None: a glob not split so (a ``**`` inside its name part, a ``**/`` right after
+    other text), asked whole per file."""
+    head, slash, name = glob.rpartition("/")
+    folder = head + slash
+    if "**" in name and name != "**" or folder.endswith("**/") and folder not in ("**/",) and folder[-4] != "/":
+        return None
+    folder_src = glob_source(folder)[:-1] if folder else "(?:^|.*/)"  # glob_source ends with '$'
+    if name == "**":
+        return rx.compile(folder_src), None
+    return rx.compile(folder_src + "$"), rx.compile(glob_source(name)[len("(?:^|.*/)"):])
+
+
+def placed(path: str | None) -> frozenset[str] | None:
+    """The ids of the dialects one of whose ``[layout] detect`` globs matches ``path`` ('/' or '\\' between its
+    parts), answered once per folder (the globs split by ``_split_glob``: a file's name is tried only against the name
+    parts of the globs whose folder part matches its folder) and per file only where its name matches one of those
+    name parts (then each dialect's ``place_match``). None: not known (no path, a line break in it: asked per dialect).
+    ``detect_decoded`` skips by it the dialects that score nothing off their places (issue 11)."""
+    if not path or "\n" in path:
+        return None
+    path = path.replace("\\", "/")
+    ids = registry.ids()
+    if _PLACED[0] is not ids:
+        _PLACED[:] = [ids, {}]
+    folder, slash, name = path.rpartition("/")
+    found = _PLACED[1].get(folder + slash)
+    if found is None:
+        if len(_PLACED[1]) >= 256:
+            _PLACED[1].clear()
+        found = _PLACED[1][folder + slash] = _folder_places(folder + slash)
+    always, names = found
+    if names is None or names.fullmatch(name) is None:
+        return always
+    return frozenset(d.id for d in registry.all_dialects() if d.place_match(path))
+
+
+def _folder_places(folder: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """For the files of ``folder`` (ending in '/', or ``""``): the ids of the dialects a glob of which matches any
+    name there, and one expression of the name parts of the other globs whose folder part matches (None: none): a
+    name that matches it is asked whole (``placed``)."""
+    always: set[str] = set()
+    names: list[str] = []
+    for d in registry.all_dialects():
+        for glob in d.table.get("layout", {}).get("detect", []):
+            split = _split_glob(glob)
+            if split is None:
+                names.append(".*")  # every name asked whole: the glob's own expression decides
+            elif split[1] is None:
+                if split[0].match(folder):
+                    always.add(d.id)
+            elif split[0].match(folder):
+                names.append(split[1].pattern)
+    return frozenset(always), rx.compile("|".join(f"(?:{n})" for n in dict.fromkeys(names))) if names else None
+
+
+_HEADS: list[Any] = [None, {}]
+"""The registry's list of ids, its frontmatter dialects with a known bound, ``_header_most``'s memo of their most per
+set of header keys and model (``memo``'s owner), one of them per ``_split_key`` (of those with the shared tool bound)
+and those with their own ``tools_bound``: all taken from that list."""
+
+
+def _header_most(data: dict[str, Any]) -> float:
+    """The most any dialect with a frontmatter header and a known bound (``_bounded``) gets from ``data``'s keys, its
+    name and its model (``Detection.header_bound``), remembered per set of keys and model: headers repeat them."""
+    ids = registry.ids()
+    if _HEADS[0] is not ids:
+        bounded = [d for d in registry.all_dialects() if d.split_as_frontmatter and d._bounded]
+        splits = {d._split_key: d for d in reversed(bounded) if type(d).tools_bound is Detection.tools_bound}
+        _HEADS[:] = [ids, bounded, SimpleNamespace(), list(splits.values()),
+                     [d for d in bounded if type(d).tools_bound is not Detection.tools_bound]]
+    model = data.get("model")
+    keys = frozenset(data)
+    key = (keys, model if isinstance(model, str) else None)
+    return memo(_HEADS[2], "most", key, lambda: max((d.header_bound(data) for d in _HEADS[1]), default=0.0),
+                lambda: sum(len(str(k)) for k in keys) + len(key[1] or ""))
+
+
+class OffPlace:
+    """One file's detection: at least what a dialect at none of its places (``placed``) can score there, told without
+    asking it (``detect_decoded`` with ``best_only``): nothing for a dialect that scores only at its places
+    (``detect_places_only``), nothing for another envelope's dialect (the file's header is frontmatter), and for a
+    frontmatter dialect with a known bound one figure for all (``_header_most`` and the most any split of its tools
+    gives). A bound, never the score: a dialect it cannot rule out is asked as before."""
+
+    def __init__(self, path: str | None, data: Any, has_header: bool):
+        self.at = placed(path)
+        self.data, self.has_header = data, has_header
+        self.most: float | None = None
+
+    def bound(self, dialect: Any, header: bool, seen: dict[Any, float]) -> float | None:
+        """At least ``dialect``'s score for this file (``header``: its header is frontmatter's; ``seen`` as for
+        ``score_bound``); None: not known here (at one of its places, or a dialect this cannot tell)."""
+        if self.at is None or dialect.id in self.at:
+            return None
+        if dialect._places_only:
+            return 0.0
+        if not self.has_header or not dialect._bounded:
+            return None
+        if not header:
+            return 0.0  # another envelope's dialect: a frontmatter file is no text of its own, its place is not here
+        if not isinstance(self.data, dict):
+            return None
+        if self.most is None:
+            most = _header_most(self.data)  # then the tools: once per way of splitting them, and each own bound
+            tools = [_tools_bound(d, self.data, seen) for d in _HEADS[3]] + [d.tools_bound(self.data) for d in _HEADS[4]]
+            self.most = most + max(tools, default=0.0)
+        return self.most
 
 
 def _owner(cls: type, name: str) -> type:
@@ -159,6 +282,15 @@ class Detection:
         the dialects with the same key only (Copilot's ``'Read', Grep`` is two names, Claude Code's another two)."""
         return type(self).split_names, bool(self.table.get("parser", {}).get("comma_quotes"))
 
+    detect_places_only = False
+    """Set (as True) in a class whose own ``detect`` gives 0 for a path at none of its ``[layout] detect`` places (a
+    command's: found by path only): detection does not ask it there (``OffPlace``). Read in the class that defines
+    ``detect`` only."""
+
+    @cached_property
+    def _places_only(self) -> bool:
+        return _owner(type(self), "detect").__dict__.get("detect_places_only") is True
+
     detect_within_base = False
     """Set (as True) in a class whose own ``detect`` gives this class's score or 0 (Kiro's ``$schema`` rule, a command's
     place), never more: ``score_bound`` holds for it too. Read in the class that defines ``detect`` only."""
@@ -194,7 +326,16 @@ class Detection:
             return bound
         if not isinstance(data, dict):  # another envelope's text that is no map (a JSON list): not known
             return None
+        bound += self.header_bound(data)
+        if seen is None or type(self).tools_bound is not Detection.tools_bound:
+            return bound + self.tools_bound(data)
+        return bound + _tools_bound(self, data, seen)
+
+    def header_bound(self, data: dict[str, Any]) -> float:
+        """What ``detect`` gives at most for the header's keys, a missing name and the model (``score_bound``'s part
+        of the header besides the tools): it depends on the set of keys and the model alone."""
         _, keys, no_name, model_rx, named = self._detect_rules
+        bound = 0.0
         if not named.isdisjoint(data):
             bound += sum(w for key, w in keys if key in data)
         if no_name and "name" not in data:
@@ -202,12 +343,7 @@ class Detection:
         model = data.get("model")
         if isinstance(model, str) and model_rx is not None and model_rx.match(model) and model != "inherit":
             bound += 2
-        if seen is None or type(self).tools_bound is not Detection.tools_bound:
-            return bound + self.tools_bound(data)
-        tools = seen.get(key := (self._split_key, id(data)))
-        if tools is None:
-            tools = seen[key] = _tools_bound(self, data)
-        return bound + tools
+        return bound
 
     def _needs_header(self, place: re.Match[str]) -> bool:
         """Is the place matched one where the tool loads no file without a header (``[detect] needs_header``)?"""
