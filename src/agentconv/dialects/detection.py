@@ -75,7 +75,8 @@ def _tools_bound(dialect: Any, data: dict[str, Any], seen: dict[Any, float] | No
 
 
 _PLACED: list[Any] = [None, {}]
-"""``placed``'s per folder answers, for the registry's list of ids they were taken from."""
+"""The registry's list of ids, ``placed``'s answers per folder and ``OffPlace.asked``'s per set of places, all
+taken from that list."""
 
 
 def _split_glob(glob: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
@@ -105,7 +106,7 @@ def placed(path: str | None) -> frozenset[str] | None:
     path = path.replace("\\", "/")
     ids = registry.ids()
     if _PLACED[0] is not ids:
-        _PLACED[:] = [ids, {}]
+        _PLACED[:] = [ids, {}, {}]
     folder, slash, name = path.rpartition("/")
     found = _PLACED[1].get(folder + slash)
     if found is None:
@@ -160,35 +161,45 @@ def _header_most(data: dict[str, Any]) -> float:
 
 
 class OffPlace:
-    """One file's detection: at least what a dialect at none of its places (``placed``) can score there, told without
-    asking it (``detect_decoded`` with ``best_only``): nothing for a dialect that scores only at its places
-    (``detect_places_only``), nothing for another envelope's dialect (the file's header is frontmatter), and for a
-    frontmatter dialect with a known bound one figure for all (``_header_most`` and the most any split of its tools
-    gives). A bound, never the score: a dialect it cannot rule out is asked as before."""
+    """One file's detection (``detect_decoded`` with ``best_only``), told per folder where it can be (``placed``)
+    rather than per dialect: a dialect at none of its places that scores only at them (``detect_places_only``), or
+    is another envelope's (a frontmatter file is no text of its own), scores nothing there and is not asked
+    (``asked``); a frontmatter dialect with a known bound (``_bounded``) at none of its places scores at most one
+    figure for all of them (``most``: ``_header_most`` and the most any split of the tools gives). Bounds, never
+    scores: a dialect this cannot rule out is asked as before."""
 
     def __init__(self, path: str | None, data: Any, has_header: bool):
         self.at = placed(path)
         self.data, self.has_header = data, has_header
-        self.most: float | None = None
+        self._most: float | None = None
 
-    def bound(self, dialect: Any, header: bool, seen: dict[Any, float]) -> float | None:
-        """At least ``dialect``'s score for this file (``header``: its header is frontmatter's; ``seen`` as for
-        ``score_bound``); None: not known here (at one of its places, or a dialect this cannot tell)."""
-        if self.at is None or dialect.id in self.at:
-            return None
-        if dialect._places_only:
-            return 0.0
-        if not self.has_header or not dialect._bounded:
-            return None
-        if not header:
-            return 0.0  # another envelope's dialect: a frontmatter file is no text of its own, its place is not here
-        if not isinstance(self.data, dict):
-            return None
-        if self.most is None:
+    def asked(self, detectors: tuple[tuple[Any, bool], ...]) -> list[tuple[Any, bool, bool]]:
+        """``detectors`` (dialect, its header is frontmatter's) without those that score nothing here, each with
+        whether it is at none of its places with a known bound (``most`` is then at least its score); worked out once
+        per set of places and kind of file."""
+        if self.at is None:
+            return [(d, header, False) for d, header in detectors]
+        key = (self.at, self.has_header, isinstance(self.data, dict))
+        kept = _PLACED[2].get(key)
+        if kept is None:
+            if len(_PLACED[2]) >= 64:
+                _PLACED[2].clear()
+            kept = _PLACED[2][key] = []
+            for d, header in detectors:
+                off = d.id not in self.at
+                if off and (d._places_only or self.has_header and d._bounded and not header):
+                    continue  # nothing here; another envelope's: a frontmatter file is no text of its own
+                kept.append((d, header, off and self.has_header and d._bounded and key[2]))
+        return kept
+
+    def most(self, seen: dict[Any, float]) -> float:
+        """At least the score of any frontmatter dialect with a known bound at none of its places (``seen`` as for
+        ``score_bound``); worked out at the first question."""
+        if self._most is None:
             most = _header_most(self.data)  # then the tools: once per way of splitting them, and each own bound
             tools = [_tools_bound(d, self.data, seen) for d in _HEADS[3]] + [d.tools_bound(self.data) for d in _HEADS[4]]
-            self.most = most + max(tools, default=0.0)
-        return self.most
+            self._most = most + max(tools, default=0.0)
+        return self._most
 
 
 def _owner(cls: type, name: str) -> type:

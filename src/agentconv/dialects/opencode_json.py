@@ -72,6 +72,8 @@ class OpenCodeJson(Dialect):
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]
 
+    detect_places_only = True  # its [layout] detect globs are its NAMES: 0 off them (detection's ``OffPlace``)
+
     def detect(self, path: str | None, data: dict[str, Any] | None, has_header: bool) -> tuple[float, list[str]]:
         """By the file's name only (any JSON object could be a config)."""
         name = path.replace("\\", "/").rpartition("/")[2] if path else ""
