@@ -68,10 +68,11 @@ PLAIN = "Review the code.\n"
 
 
 def test_reads_detection_names_the_dialect_full_detection_names_wherever_the_folder_was_seen():
-    texts = [CLAUDE, COPILOT, COMMAND, PLAIN, "---\ntrigger: always_on\n---\nUse types.\n", "---\n[\n---\nx\n"]
+    texts = [CLAUDE, COPILOT, COMMAND, PLAIN, "---\ntrigger: always_on\n---\nUse types.\n", "---\n[\n---\nx\n",
+             '{"agent": {"rev": {"description": "Reviews", "prompt": "Review."}}}', 'name = "rev"\nprompt = "x"\n']
     paths = ["docs/a.md", "docs/b.agent.md", "docs/c.prompt.md", ".claude/agents/a.md", ".claude/agents/b.agent.md",
              ".claude/commands/c.md", ".github/prompts/p.prompt.md", ".github/agents/x.md", ".windsurf/rules/r.md",
-             "x.md", None]
+             "x.md", "x/opencode.json", ".opencode/opencode.json", ".codex/agents/r.toml", "r.toml", None]
     for text, path in itertools.product(texts, paths):
         full = api.detect_decoded(text, path)
         best = api.detect_decoded(text, path, best_only=True)
