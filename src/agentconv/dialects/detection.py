@@ -42,16 +42,18 @@ def _claims(dialect: Any) -> tuple[re.Pattern[str] | None, re.Pattern[str] | Non
     return found[dialect.id]
 
 
-def _tools_bound(dialect: Any, data: dict[str, Any], seen: dict[Any, float] | None = None) -> float:
+def _tools_seen(dialect: Any, data: dict[str, Any], seen: dict[Any, float]) -> float:
+    """``_tools_bound``, kept in ``seen``: one file's bounds by ``_split_key`` and header (see ``score_bound``)."""
+    got = seen.get(key := (dialect._split_key, id(data)))
+    if got is None:
+        got = seen[key] = _tools_bound(dialect, data)
+    return got
+
+
+def _tools_bound(dialect: Any, data: dict[str, Any]) -> float:
     """At least what ``dialect._detect_tools(data)`` scores: each name ``split_names`` makes of the list worth 3 shared
     among the dialects that read it (``_tool_weight``, whether or not ``dialect`` is one of them), 2 more for a comma
-    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per ``_split_key``), and in
-    ``seen`` (one file's bounds by ``_split_key`` and header, see ``score_bound``) when given."""
-    if seen is not None:
-        got = seen.get(key := (dialect._split_key, id(data)))
-        if got is None:
-            got = seen[key] = _tools_bound(dialect, data)
-        return got
+    string, 3 for a map; kept in the list's entry of ``_MEMO`` beside its names (one per ``_split_key``)."""
     value = data.get("tools")
     if value is None and "permission" not in data:
         return 0.0
@@ -197,7 +199,7 @@ class OffPlace:
         ``score_bound``); worked out at the first question."""
         if self._most is None:
             most = _header_most(self.data)  # then the tools: once per way of splitting them, and each own bound
-            tools = [_tools_bound(d, self.data, seen) for d in _HEADS[3]] + [d.tools_bound(self.data) for d in _HEADS[4]]
+            tools = [_tools_seen(d, self.data, seen) for d in _HEADS[3]] + [d.tools_bound(self.data) for d in _HEADS[4]]
             self._most = most + max(tools, default=0.0)
         return self._most
 
@@ -340,7 +342,7 @@ class Detection:
         bound += self.header_bound(data)
         if seen is None or type(self).tools_bound is not Detection.tools_bound:
             return bound + self.tools_bound(data)
-        return bound + _tools_bound(self, data, seen)
+        return bound + _tools_seen(self, data, seen)
 
     def header_bound(self, data: dict[str, Any]) -> float:
         """What ``detect`` gives at most for the header's keys, a missing name and the model (``score_bound``'s part
