@@ -5,8 +5,9 @@ each dialect's ``place_match`` and the full detection, on folders seen before wi
 dialect registered after the first use."""
 from __future__ import annotations
 
-import functools
 import itertools
+import subprocess
+import sys
 
 import pytest
 
@@ -79,20 +80,27 @@ def test_reads_detection_names_the_dialect_full_detection_names_wherever_the_fol
         assert best.dialect == full.dialect, (text, path)
 
 
-def test_a_plugin_dialect_registered_after_first_use_is_found_at_its_places(monkeypatch):
-    text = "---\ntrigger: glob\nglobs: \"**/*.py\"\ndescription: Python style\n---\nUse type hints.\n"
-    path = ".claude/agents/.windsurf/rules/style.md"  # at Claude Code's place too: it scores first, with the place's 10
-    assert api.detect_decoded(text, path).dialect == "windsurf"  # the example plugin, installed
-    without = {k: v for k, v in registry._entries().items() if k != "windsurf"}
-    monkeypatch.setattr(registry, "_entries", functools.cache(lambda: dict(without)))
-    registry.reset()
-    try:
-        assert "windsurf" not in registry.ids()
-        assert api.detect_decoded(text, path, best_only=True).dialect != "windsurf"  # the folder's answer kept
-        monkeypatch.undo()
-        registry.reset()
-        assert api.detect_decoded(text, path, best_only=True).dialect == "windsurf"
-        assert api.read_text(text, path=path)[1].source == "windsurf"
-    finally:
-        monkeypatch.undo()
-        registry.reset()
+PLUGIN_LATE = """
+import functools
+from agentconv import api, registry
+text = "---\\ntrigger: glob\\nglobs: \\"**/*.py\\"\\ndescription: Python style\\n---\\nUse type hints.\\n"
+path = ".claude/agents/.windsurf/rules/style.md"  # at Claude Code's place too: it scores first, with the place's 10
+assert api.detect_decoded(text, path).dialect == "windsurf"  # the example plugin, installed
+real = registry._entries
+without = {k: v for k, v in real().items() if k != "windsurf"}
+registry._entries = functools.cache(lambda: dict(without))
+registry.reset()
+assert "windsurf" not in registry.ids()
+assert api.detect_decoded(text, path, best_only=True).dialect != "windsurf"  # the folder's answer kept
+registry._entries = real
+registry.reset()
+assert api.detect_decoded(text, path, best_only=True).dialect == "windsurf"
+assert api.read_text(text, path=path)[1].source == "windsurf"
+print("ok")
+"""
+
+
+def test_a_plugin_dialect_registered_after_first_use_is_found_at_its_places():
+    """In a process of its own: the registry's dialects change there (the tests' process keeps its own)."""
+    run = subprocess.run([sys.executable, "-c", PLUGIN_LATE], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and run.stdout == "ok\n", run.stderr
