@@ -507,8 +507,10 @@ class Detection:
         """The name the record's file is written under, and why it is not the record's name (None: it is).
         Rewritten only where the tool would refuse the name (``[name] pattern``) or it cannot be a file name
         (``naming.unsafe_file_name``); a name that would lead out of the folder is refused, never rewritten.
-        Remembered per name (a write asks twice: for the file, and for its path)."""
-        stem, why = memo(self, "_stem_memo", (agent.name, agent.display_name), lambda: self._file_stem(agent),
+        Remembered per name and source dialect (a write asks twice: for the file, and for its path; the source's own
+        separator counts, so git:commit is a folder from a Claude Code command and not from a Copilot prompt)."""
+        origin = agent.origin.dialect if agent.origin is not None else None
+        stem, why = memo(self, "_stem_memo", (agent.name, agent.display_name, origin), lambda: self._file_stem(agent),
                          lambda: len(agent.name or "") + len(agent.display_name or ""))
         return (self._unskipped(agent, stem), None) if why is None else (stem, why)  # by its origin: not remembered
 
