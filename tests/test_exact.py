@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from agentconv.errors import BroadenError
+
 import agentconv
 from agentconv.validate import validate_text
 
@@ -825,11 +827,8 @@ def test_a_file_scope_that_tests_case_written_where_file_rules_ignore_it_is_repo
     holds: a tool-broadened warning and the exact policy carried; nothing said where the source ignores case too."""
     roo = ("customModes:\n  - slug: docs\n    name: Docs\n    roleDefinition: You write docs.\n    groups:\n"
            "      - read\n      - - edit\n        - fileRegex: \\.md$\n")
-    res = agentconv.convert_text(roo, "claude", from_="roo", path=".roomodes")
-    assert "Edit(*.md)" in res.text and '"fileRegex' in res.text  # the Roo entry rides in the side channel
-    said = [i.message for i in res.report.items if i.code.value == "tool-broadened"]
-    assert said == ["in claude Write(*.md), Edit(*.md) also take the same paths in other cases (Claude Code matches "
-                    "file rules ignoring case): no new kind of access"]
+    with pytest.raises(BroadenError, match="whole tool"):  # a Claude Code subagent's Edit(*.md) is all of Edit
+        agentconv.convert_text(roo, "claude", from_="roo", path=".roomodes")  # (test_claude_allow_scopes.py)
     claude = "---\nname: d\ndescription: d\ntools: Read, Edit(*.md), Bash(git log)\n---\nx\n"
     same = agentconv.convert_text(claude, "claude", from_="claude", path=".claude/agents/d.md")
     assert same.text == claude and not any(i.code.value == "tool-broadened" for i in same.report.items)
@@ -1281,8 +1280,8 @@ def test_an_opencode_permission_entry_replaces_the_tools_switch_of_the_same_key(
     command). And `tools: {bash: false}` beside `permission: {bash: {"git *": allow}}` is bash on, as OpenCode runs it."""
     text = ('---\ndescription: d\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: true\npermission:\n'
             '  bash:\n    "*": deny\n    "git *": allow\n---\np\n')
-    out = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
-    assert "\ntools: Read, Bash(git *)\n" in out.text
+    with pytest.raises(BroadenError, match="bash as the whole tool"):  # only `git *`: no Bash(git *) holds it there
+        agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
     assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text
     off = '---\ndescription: d\ntools:\n  bash: false\npermission:\n  bash:\n    "git *": allow\n---\np\n'
     assert "tools:" not in agentconv.convert_text(off, "claude", from_="opencode", path=".opencode/agent/a.md").text

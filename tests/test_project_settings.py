@@ -406,8 +406,16 @@ def test_a_gemini_agent_runs_within_its_workspaces_core_tools_and_excluded_mcp_s
              "scoped": "---\nname: scoped\ndescription: d\ntools:\n  - run_shell_command(git)\n  - glob\n---\nx\n"}
     settings, header, said, back = _gemini_workspace(tmp_path, files)
 
+    import pytest
+
+    from agentconv.errors import BroadenError
+
     settings.write_text('{"tools": {"core": ["ReadFileTool", "glob", "ShellTool(ls)"]}}')
-    assert [header(n) for n in files] == [["tools: Read, Glob, Bash(ls)"], ["tools: Read, Bash(ls)"], ["tools: Glob"]]
+    for name in ("all", "listed"):  # the shell only for `ls`: a Claude Code subagent's Bash(ls) is all of Bash
+        with pytest.raises(BroadenError, match="run_shell_command\\(ls\\) as the whole tool"):
+            header(name)
+    assert header("scoped") == ["tools: Glob"]
+    settings.write_text('{"tools": {"core": ["ReadFileTool", "glob"]}}')
     assert said("all") == [f"tools.core of {settings} read as an allowlist over this agent's own tools, as Gemini CLI registers "
                     "no other built-in tool and denies every other tool, MCP tools too"]
     assert back() == files

@@ -24,12 +24,13 @@ def _narrowed(out):
 I18N = r"(src/i18n/locales/|src/package\.nls(\.\w+(-\w+)?)?\.json)"
 
 
-def test_a_choice_of_texts_is_written_as_one_pattern_each_for_claude():
-    out = agentconv.convert_text(_mode(I18N), "claude", from_="roo", path=".roomodes")
-    tools = next(line for line in out.text.splitlines() if line.startswith("tools:"))
-    assert "Edit(src/i18n/locales/), Edit(src/package.nls.json)" in tools and "\\w" not in tools
+def test_a_choice_of_texts_is_refused_for_claude_and_written_as_one_pattern_each_for_opencode():
+    with pytest.raises(BroadenError, match="as the whole tool"):  # a Claude Code subagent's Edit(x) is all of Edit
+        agentconv.convert_text(_mode(I18N), "claude", from_="roo", path=".roomodes")  # (test_claude_allow_scopes.py)
+    out = agentconv.convert_text(_mode(I18N), "opencode", from_="roo", path=".roomodes")
+    assert "    src/i18n/locales/: allow\n    src/package.nls.json: allow\n" in out.text and "\\w" not in out.text
     assert _narrowed(out) == [
-        f"edit (files matching {I18N}) written as claude path patterns src/i18n/locales/, src/package.nls.json (each a "
+        f"edit (files matching {I18N}) written as opencode path patterns src/i18n/locales/, src/package.nls.json (each a "
         "text the regular expression finds, as a glob: it names fewer paths than the regular expression, which takes "
         "any path holding it), which also forbids the files of its branches src/package\\.nls\\.\\w+\\.json, "
         "src/package\\.nls\\.\\w+-\\w+\\.json, left out, and the other paths holding those texts"]
@@ -70,12 +71,8 @@ def test_no_text_or_one_from_a_root_is_refused():
                 agentconv.convert_text(_mode(regex), target, from_="roo", path=".roomodes")
 
 
-def test_an_unanchored_literal_is_not_said_to_hold_a_caret():
-    out = agentconv.convert_text(_mode("docs"), "claude", from_="roo", path=".roomodes")
-    (said,) = _narrowed(out)
-    assert "^" not in said and "$" not in said
-    assert said == ("edit (files matching docs) written as claude path patterns, which claude reads as globs (naming "
-                    "fewer paths than the regular expression, which takes any path holding its text), which also forbids "
-                    "the other paths holding that text")
-    anchored = agentconv.convert_text(_mode("^docs/"), "claude", from_="roo", path=".roomodes")
-    assert "(a ^ or $ there is that character in a file name)" in _narrowed(anchored)[0]
+def test_a_literal_or_anchored_regex_is_refused_for_claude():
+    """(It was written as a Claude path pattern, said narrower: a Claude Code subagent's Edit(docs) is all of Edit.)"""
+    for regex in ("docs", "^docs/"):
+        with pytest.raises(BroadenError, match="as the whole tool"):
+            agentconv.convert_text(_mode(regex), "claude", from_="roo", path=".roomodes")

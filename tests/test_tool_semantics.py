@@ -510,7 +510,7 @@ ASKED_OF = ("bash written as a whole in {t}, each call asked for or not by its o
             "a scope of a tool that asks), which also forbids bash(git status *) without asking")
 ASKED = {
     "allowlist": ('  "*": deny\n  read: allow\n  bash:\n    "*": ask\n    "git status *": allow\n', {
-        "claude": ("tools", "Read, Bash, Bash(git status *)"), "gemini": ("tools", ["read_file", "run_shell_command"]),
+        "claude": ("tools", "Read, Bash"), "gemini": ("tools", ["read_file", "run_shell_command"]),
         "copilot": ("tools", ["read/readFile", "execute/runInTerminal"]), "kiro": ("tools", ["read", "shell"]),
         "roo": ("groups", ["read", "command"]),
         "opencode": ("permission", {"*": "deny", "read": "allow", "bash": {"*": "ask", "git status *": "allow"}})}),

@@ -676,17 +676,21 @@ class ToolFields:
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()
                               and g.canonical not in whole})
         origin = ctx.agent.origin
+        unheld = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and not self.holds_scope(g)
+                         and g.canonical not in whole and not self.own_scopes(ctx)})
         source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() \
             and origin.dialect != self.id else None
-        regexes = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and g.canonical not in whole
+        regexes = sorted({g.raw for _, g in allowed if g.pattern and self.holds_scope(g) and g.canonical not in whole
                           and source is not None and source.regex_scope(g) == "other"})
-        scopes = {g.raw: source.regex_scope(g) for _, g in allowed if g.pattern and self.supports_patterns()
+        scopes = {g.raw: source.regex_scope(g) for _, g in allowed if g.pattern and self.holds_scope(g)
                   and g.canonical not in whole and source is not None}
         anchored = sorted(raw for raw, scope in scopes.items() if scope == "anchored")
         literal = sorted(raw for raw, scope in scopes.items() if scope == "literal")
         self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
                    [sentence("refusal-unscoped", tools=self.named(ctx, unpatterned))] * bool(unpatterned)
-                   + [sentence("refusal-regex", tools=self.named(ctx, regexes), dialect=self.said)] * bool(regexes))
+                   + [sentence("refusal-regex", tools=self.named(ctx, regexes), dialect=self.said)] * bool(regexes)
+                   + [sentence("refusal-scope-whole", tools=self.named(ctx, unheld), dialect=self.said)] * bool(unheld))
+        unpatterned += unheld
         if anchored and not unpatterned and not regexes:  # written as it is: a glob of it names (next to) no file
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the files the regular expression names",
                            written=f"{self.named(ctx, anchored)} written as {self.said} path patterns, which "
@@ -822,15 +826,35 @@ class ToolFields:
     def supports_patterns(self) -> bool:
         return self.table.get("tools_shape") in ("comma", "permission")
 
+    def holds_scope(self, grant: Grant) -> bool:
+        """Whether an allow entry of this dialect's tool list keeps ``grant``'s scope (``Bash(git diff *)`` only that
+        command): where the table's ``[parser] allow_scopes`` names the tools that do (Claude Code's subagent
+        ``tools``: only Agent's), any other tool's scope gives the whole tool; an MCP tool or server is its own name."""
+        if not self.supports_patterns():
+            return False
+        held = self.table.get("parser", {}).get("allow_scopes")
+        return held is None or grant.canonical in held or split_mcp(grant.canonical or "") is not None
+
+    def own_scopes(self, ctx: "WriteContext") -> bool:
+        """Whether the record's scopes were read from this dialect's own file, or from a file written from one and not
+        edited since (its side channel's digest holds): they mean here what they meant there (in Claude Code's subagent
+        ``tools``, the whole tool), so written back they are no wider than the first file."""
+        origin = ctx.agent.origin
+        keep = origin.keep if origin is not None else {}
+        return origin is not None and (origin.dialect == self.id or keep.get("carried_from") == self.id and (
+            ctx.carried_back("tools") or keep.get("carry_fresh") is True))
+
     def render_tools(self, mode: str, allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]],
                      ctx: "WriteContext") -> dict[str, Any]:
         """Default shapes: ``comma`` (Claude) or ``list``; deny list in the ``tools.deny`` key."""
         keys = self.tool_fields
         shape = self.table.get("tools_shape", "list")
-        fmt = (lambda n, g: n if not (g.pattern and self.supports_patterns()) else g.raw  # a spelling meaning the same
+        own = self.own_scopes(ctx)
+        fmt = (lambda n, g, held=True: n if not (g.pattern and self.supports_patterns() and held)
+               else g.raw  # a spelling meaning the same
                if unscoped(g.raw) == n and self._grant_of(g.raw)[0] == g.pattern else f"{n}({g.pattern})")
-        denied = self.gitignore_denials(ctx, allowed, denied)
-        allow_names = dedupe(fmt(n, g) for n, g in allowed)
+        denied = self.gitignore_denials(ctx, allowed, denied)  # an allowed scope the list cannot hold: the whole tool
+        allow_names = dedupe(fmt(n, g, own or self.holds_scope(g)) for n, g in allowed)  # (refused unless allowed)
         deny_names = dedupe(fmt(n, g) for n, g in denied)
         out: dict[str, Any] = {}
         if mode in (ALLOWLIST, NONE):
