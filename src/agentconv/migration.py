@@ -22,6 +22,7 @@ import hashlib
 import operator
 import os
 import posixpath
+import re
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
@@ -38,6 +39,7 @@ from .discover import project_of
 from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
 from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
+from .placeholders import TEXT, spelling_of
 from .spill import Sorted, Spill
 
 if TYPE_CHECKING:
@@ -329,8 +331,6 @@ def _route_said(asked: str | None, target: str, text: str, report: Any, agent: A
     tool reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed). Its
     text's placeholders, which Claude Code expands in a skill as in a command and ``asked``'s tool does not
     (``[route] placeholders_lost``): said each (placeholder-unsupported), the text as written."""
-    import re
-
     route = registry.get(asked).table.get("route", {}) if asked is not None else {}
     key = route.get("user_only_key")
     kind = getattr(agent, "kind", None) or "command"
@@ -339,8 +339,6 @@ def _route_said(asked: str | None, target: str, text: str, report: Any, agent: A
                    written=f"{target} for {asked}", consequence=route["user_only_lost"])
     lost, origin = route.get("placeholders_lost"), getattr(agent, "origin", None)
     if lost and origin is not None and origin.dialect in route.get("placeholders_of", ()):
-        from .placeholders import TEXT, spelling_of
-
         spelling = spelling_of(route["placeholders_spelling"])
         body = text.split("\n---\n", 1)[1] if text.startswith("---") and "\n---\n" in text else text
         for found in dict.fromkeys(t.raw for t in (spelling.tokenize(body) if spelling else ()) if t.kind != TEXT):

@@ -31,7 +31,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import limits
+from .. import limits, registry
 from ..envelopes import records
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
@@ -512,8 +512,6 @@ class Codex(Dialect):
 
     def _unnamed(self, ctx: "WriteContext") -> set[str]:
         """The delegation tools the source's dialect has no name for (OpenCode has no tool that messages an agent)."""
-        from .. import registry
-
         origin = ctx.agent.origin
         if origin is None or origin.dialect not in registry.ids():
             return set()
