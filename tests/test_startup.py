@@ -246,9 +246,10 @@ def test_the_fast_options_are_the_typer_command_s(name, options, run):
 
 
 NEVER = ("typer", "click", "rich", "importlib.metadata", "difflib", "pathlib", "agentconv.batch", "agentconv.tree",
-         "agentconv.migration", "agentconv.packages")
+         "agentconv.migration", "agentconv.packages", "ast", "dis", "tokenize")
 """What a one-file conversion does not use, so does not import: the typer app, the metadata machinery (entry points
-are read directly), did-you-mean, paths as objects, the batch and package machinery. (Whether tables come from their cache,
+are read directly), did-you-mean, paths as objects, the batch and package machinery, ``inspect``'s own imports
+(``dataclasses`` imports it, the command line defers it: ``cli._Deferred``). (Whether tables come from their cache,
 without tomllib, depends on earlier runs here: tests/test_tables.py checks the cache.)"""
 ONE_AGENT = NEVER + ("hashlib", "agentconv.placeholders", "agentconv.envelopes.roomodes",
                      "agentconv.envelopes.opencodejson", "agentconv.envelopes.jsonenv")
@@ -260,9 +261,9 @@ STARTS = [
     (["convert", SCOPED, "--to", "copilot", "--allow-broaden"], ONE_AGENT),                 # losses reported, carried
     (["convert", "./" + GAMMA, "--to", "opencode", "--from", "claude", "--json"], ONE_AGENT),  # the JSON document
     (["migrate", BATCH, "--to", "copilot,opencode", "--dry-run", "--json"],              # no agent in a known place
-     ("typer", "click", "rich", "importlib.metadata", "agentconv.packages")),
+     ("typer", "click", "rich", "importlib.metadata", "agentconv.packages", "ast", "dis")),
     (["sync", BATCH, "--from", "claude", "-t", "copilot", "--check", "--json"],
-     ("typer", "click", "rich", "importlib.metadata", "agentconv.packages")),
+     ("typer", "click", "rich", "importlib.metadata", "agentconv.packages", "ast", "dis")),
 ]
 
 
@@ -274,6 +275,39 @@ def test_a_start_imports_nothing_it_does_not_use(argv, absent):
     out = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stderr.splitlines()[-1] == "imported: ", out.stderr
     assert "agentconv: error" not in out.stderr and out.stdout
+
+
+def test_every_dataclass_has_its_own_docstring():
+    """``dataclasses`` calls ``inspect.signature`` for the ``__doc__`` of a class with none, which would load the
+    ``inspect`` the command line defers; and a class says what it is for (a docstring per class, as per field)."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import agentconv
+
+    bare = []
+    for info in pkgutil.walk_packages(agentconv.__path__, "agentconv."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == info.name
+                    and "__doc__" in value.__dict__ and (value.__doc__ or "").startswith(value.__name__ + "(")):
+                bare.append(f"{info.name}.{name}")
+    assert bare == []
+
+
+def test_a_deferred_module_is_the_real_one_on_first_use():
+    """``cli._Deferred``: ``import inspect`` costs nothing until an attribute is asked; then the name, the stand-in
+    and ``from inspect import x`` all give the real module's objects."""
+    code = ("import sys\nfrom agentconv.cli import _defer\n_defer('inspect')\nimport inspect\n"
+            "early = inspect\nassert 'ast' not in sys.modules and inspect is sys.modules['inspect']\n"
+            "def f(a, b=1): pass\nprint(inspect.signature(f))\nfrom inspect import getdoc\n"
+            "print(sys.modules['inspect'] is not early, 'ast' in sys.modules, getdoc is sys.modules['inspect'].getdoc,"
+            " early.signature is sys.modules['inspect'].signature)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout == "(a, b=1)\nTrue True True True\n", out.stderr
 
 
 def test_a_path_is_read_as_pathlib_named_it(tmp_path, monkeypatch):

@@ -35,11 +35,18 @@ _PART = rx.compile(r"\{(-?)(\w+)\}")
 
 @dataclass(frozen=True)
 class _Reader:
+    """One ``[[read]]`` row of models.toml: which model names it recognises and what it makes of them."""
+
     vendor: str
+    """The vendor the names belong to (``anthropic``, ``openai``, ...)."""
     family: str | None
+    """The family of every name the row matches, where its pattern captures none (``gpt``)."""
     pattern: re.Pattern[str]
+    """The row's ``re``, compiled: a name it matches whole is this row's."""
     api: bool
+    """True when the names are the vendor's API ids rather than a tool's own spellings."""
     key: str
+    """The version key's template (``claude-{family}-{version}{variant}``), filled from a match's parts."""
 
 
 @cache

@@ -95,6 +95,8 @@ def ordinal(n: int) -> str:
 
 @dataclass(frozen=True)
 class Token:
+    """One piece of a command's text: plain text or a placeholder, as `tokens` splits it."""
+
     kind: str
     """``text``, ``args``, ``arg`` (value: the 1-based index), ``shell`` (value: the command, canonical),
     ``file`` (value: the path)."""

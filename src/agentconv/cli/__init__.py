@@ -2,6 +2,7 @@
 
 ``agentconv --version`` answers before typer is imported, so it starts in the time Python does; so do
 ``agentconv convert``, ``migrate`` and ``sync`` with only their own options (``argv.py``), which run without typer.
+Nor do they load ``inspect`` (``_Deferred``).
 """
 from __future__ import annotations
 
@@ -19,6 +20,32 @@ def _interrupted(signum, frame) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C does not cut the cleanup short
         signal.signal(sig, signal.SIG_IGN)
     raise Interrupted(signum)
+
+
+class _Deferred(type(sys)):
+    """A stand-in for a standard module that the run may never use, loaded on its first use.
+
+    ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis``, ``tokenize``: about 7% of a one-file conversion's
+    instructions) for one thing: the ``__doc__`` of a class that has none, and every dataclass of agentconv has one
+    (``tests/test_startup.py``). The stand-in answers ``import inspect`` with no work; the first attribute anything
+    asks of it (typer and click do) imports the real module, puts it in ``sys.modules`` and takes its contents, so
+    a reference taken before then works the same. A process of the command line only: the library sets nothing."""
+
+    def __getattr__(self, name: str):
+        if name == "__path__":  # the import system's question for ``from inspect import x``: not a package
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        from importlib import import_module
+
+        real = import_module(self.__name__)
+        self.__dict__.update(real.__dict__)
+        return getattr(real, name)
+
+
+def _defer(name: str) -> None:
+    if name not in sys.modules:
+        sys.modules[name] = _Deferred(name)
 
 
 FAST = {"convert": ("convert", "run"), "migrate": ("migrate", "migrate"), "sync": ("migrate", "sync")}
@@ -39,6 +66,7 @@ def main() -> None:
 
         named_shell(named[0], named[2])
         return
+    _defer("inspect")
     import signal
     from functools import partial
 

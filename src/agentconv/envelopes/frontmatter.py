@@ -92,10 +92,16 @@ class Layout:
 
 @dataclass
 class Parsed:
+    """A file split into its header, read as data, and its body, with what it takes to write it back as it was."""
+
     data: dict[str, Any]
+    """The header's keys and values (empty when the file has none)."""
     body: str
+    """The text after the header."""
     layout: Layout
+    """The file's own layout (BOM, line ends, header delimiters), to write it back the same way."""
     body_line: int
+    """The 1-based line on which the body starts, for messages that point into it."""
     lenient: list[tuple[int, str]] = field(default_factory=list)
     """(line, key) for every key read by the fallback."""
     folded: list[tuple[int, str, str]] = field(default_factory=list)
