@@ -30,7 +30,7 @@ def test_an_agent_of_every_tool_does_not_gain_a_disabled_servers_tools():
     said = [i.message for i in claude.report.items if i.code.value == "value-read-as"]
     assert said[0] == "mcpServers.db.disabled read as those servers' tools denied, as Kiro CLI and Amazon Q Developer CLI " \
                       "start no disabled server"
-    assert said[1].startswith("write, glob, grep, shell, web_fetch, web_search, use_subagent, every MCP server's tools (not in "
+    assert said[1].startswith("write, glob, grep, shell, web_fetch, web_search, subagent, every MCP server's tools (not in "
                               "allowedTools) read as asking before each call") and len(said) == 2
     opencode = agentconv.convert_text(text, "opencode", from_="kiro", path=PATH)
     assert "db_*: deny" in _header(opencode.text) and "gh_" not in _header(opencode.text)

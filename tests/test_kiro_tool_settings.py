@@ -82,10 +82,10 @@ def test_kiros_subagent_tool_name_is_read_as_the_agent_tool(name, canonical, cla
     assert agentconv.convert_text(src, "kiro", path=".kiro/agents/lead.json").text == src
 
 
-def test_kiros_todo_tool_name_is_read_and_valid_but_todo_list_is_what_is_written():
-    """kiro.dev/docs/cli/chat/subagents (read 2026-11-28) names the default agent's task-list tool `todo`; the built-in
-    tools page names it `todo_list`. An agent listing `todo` was 'unknown tool' (a validate error, not granted
-    elsewhere). It comes back as written in Kiro; another dialect's `todo` (Copilot's) is still written todo_list."""
+def test_kiros_todo_tool_name_is_read_valid_and_written():
+    """Kiro CLI's task list is `todo` ("ToDo list tool (experimental) Tool name: todo", kiro.dev/docs/cli/reference/
+    built-in-tools, pages of 2026-01-16 and 2026-05-12, read 2026-11-29; kiro.dev/docs/cli/chat/subagents). It was
+    written `todo_list`, Amazon Q Developer CLI's name, which no Kiro page lists; that name is read still."""
     src = json.dumps({"name": "lead", "description": "Leads.", "prompt": "Lead.", "tools": ["read", "todo"]}) + "\n"
     path = ".kiro/agents/lead.json"
     assert [g.canonical for g in agentconv.read_text(src, "kiro", path=path)[0].records[0].tools.grants] == \
@@ -97,7 +97,11 @@ def test_kiros_todo_tool_name_is_read_and_valid_but_todo_list_is_what_is_written
     assert agentconv.convert_text(src, "kiro", path=path).text == src
     copilot = "---\nname: lead\ndescription: Leads.\ntools: ['read', 'todo']\n---\nLead.\n"
     written = json.loads(agentconv.convert_text(copilot, "kiro", path=".github/agents/lead.agent.md").text)
-    assert "todo_list" in written["tools"] and "todo" not in written["tools"]
+    assert "todo" in written["tools"] and "todo_list" not in written["tools"]
+    amazonq = src.replace('"todo"', '"todo_list"')
+    assert [g.canonical for g in agentconv.read_text(amazonq, "kiro", path=".amazonq/cli-agents/lead.json")[0]
+            .records[0].tools.grants] == ["read", "todo"]
+    assert agentconv.convert_text(amazonq, "kiro", path=".amazonq/cli-agents/lead.json").text == amazonq
 
 
 @pytest.mark.parametrize("tools, settings", [

@@ -111,9 +111,9 @@ TOOLS = {
                  "marketplace": ["WebFetch"], "gemini": ["web_fetch"], "kiro": ["web_fetch"]},
     "todo": {"claude": "TaskCreate, TaskGet, TaskList, TaskUpdate", "copilot": ["todo"],
              "opencode": {"*": "deny", "todowrite": "allow"},
-             "marketplace": ["TodoWrite"], "gemini": ["write_todos"], "kiro": ["todo_list"]},
+             "marketplace": ["TodoWrite"], "gemini": ["write_todos"], "kiro": ["todo"]},
     "agent": {"claude": "Agent", "copilot": ["agent"], "opencode": {"*": "deny", "task": "allow"},
-              "marketplace": ["Task"], "gemini": ["invoke_agent"], "kiro": ["use_subagent"]},
+              "marketplace": ["Task"], "gemini": ["invoke_agent"], "kiro": ["subagent"]},
 }
 # Read as its tool, written as no tool: Gemini CLI gives a subagent no agent tool (invoke_agent is Kind.Agent, which
 # LocalAgentExecutor.create never registers for one; test_gemini_withheld_agent_tool.py).
@@ -176,6 +176,39 @@ def test_tool_pairs(source, target):
     result = convert(source, tools_line(source, spelled(source)), target)
     want = spelled(target)
     assert tools_field(target, result.text) == want
+
+
+# --------------------------------------------------------------------------- the agent tool scoped to some agents
+# Claude Code's Agent(a, b), Copilot's `agents: [a, b]`, OpenCode's `task` map, Kiro's toolsSettings.subagent.availableAgents
+# ("Restricts which agents can be spawned as subagents", kiro.dev/docs/cli/reference/built-in-tools, read 2026-11-29;
+# kiro.toml [subagents]). Copilot and the marketplace catalogue write no scope of the agent tool: refused; Gemini CLI
+# gives a subagent no agent tool (WITHHELD).
+SCOPED_AGENTS = {
+    "claude": "tools: Read, Agent(tester, linter)\n",
+    "copilot": "tools: ['read/readFile', 'agent']\nagents: ['tester', 'linter']\n",
+    "opencode": 'permission:\n  "*": deny\n  read: allow\n  task:\n    "*": deny\n    tester: allow\n    linter: allow\n',
+    "kiro": '"tools": ["read", "subagent"], "toolsSettings": {"subagent": {"availableAgents": ["tester", "linter"]}}',
+}
+SCOPED_AGENTS_WRITTEN = {
+    "claude": "Read, Agent(tester), Agent(linter)", "copilot": BROADEN, "marketplace": BROADEN, "gemini": ["read_file"],
+    "opencode": {"*": "deny", "read": "allow", "task": {"*": "deny", "tester": "allow", "linter": "allow"}},
+    "kiro": ["read", "subagent"],
+}
+
+
+@pytest.mark.parametrize("source,target", list(itertools.product(SCOPED_AGENTS, HEADERED)))
+def test_agent_tool_scoped_to_some_agents(source, target):
+    text = source_text(source, SCOPED_AGENTS[source])
+    want = {("claude", "claude"): "Read, Agent(tester, linter)", ("copilot", "copilot"): ["read/readFile", "agent"]}.get(
+        (source, target), SCOPED_AGENTS_WRITTEN[target])  # its own dialect: as it came
+    if want is BROADEN:
+        with pytest.raises(BroadenError, match="scope of"):
+            agentconv.convert_text(text, target, from_=source, path=PATHS[source])
+        return
+    result = agentconv.convert_text(text, target, from_=source, path=PATHS[source])
+    assert tools_field(target, result.text) == want
+    if target == "kiro":
+        assert json.loads(result.text)["toolsSettings"] == {"subagent": {"availableAgents": ["tester", "linter"]}}
 
 
 # --------------------------------------------------------------------------- models

@@ -103,10 +103,10 @@ CASES = {
     # Claude Code 2.1.330: TodoWrite deprecated but registered; the task tools are what is written
     "claude TodoWrite": ("claude", "TodoWrite", {
         "claude": "TodoWrite", "copilot": ["todo"], "opencode": {"*": "deny", "todowrite": "allow"},
-        "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [], "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
+        "gemini": ["write_todos"], "kiro": ["todo"], "roo": [], "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
     "copilot todo": ("copilot", ["todo"], {
         "claude": "TaskCreate, TaskGet, TaskList, TaskUpdate", "copilot": ["todo"],
-        "opencode": {"*": "deny", "todowrite": "allow"}, "gemini": ["write_todos"], "kiro": ["todo_list"], "roo": [],
+        "opencode": {"*": "deny", "todowrite": "allow"}, "gemini": ["write_todos"], "kiro": ["todo"], "roo": [],
         "codex": REFUSED(RO_SHELL), "cursor": REFUSED(CURSOR_NO_SHELL)}),
     "claude Edit, Monitor, SendMessage": ("claude", "Edit, Monitor, SendMessage", {
         "claude": "Edit, Monitor, SendMessage", "copilot": ["edit/editFiles"], "opencode": {"*": "deny", "edit": "allow"},

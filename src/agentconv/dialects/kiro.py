@@ -242,27 +242,26 @@ class Kiro(Dialect):
         """The subagent tool's ``availableAgents`` (``toolsSettings.subagent``; "only the reviewer, tester, and agents
         matching docs-* can be used as subagents", kiro.dev/docs/cli/chat/subagents, "Restricting available agents",
         read 2026-11-29) when each entry is an agent's name without a glob: read as the scopes of the subagent tool the
-        agent lists on its own (``"tools": [..., "subagent"]``), one grant per name, as Claude Code's ``Agent(a, b)``
+        agent lists on its own (``"tools": [..., "subagent"]`` or its alias ``use_subagent``; kiro.toml [subagents]: not
+        ``delegate``, which starts any agent), one grant per name, as Claude Code's ``Agent(a, b)``
         and OpenCode's ``task`` patterns are read, so a target that scopes subagents by name writes them (they were
         refused as a deny it cannot say) and one that cannot is refused by its tool writer. A glob, a ``*``, or a
         subagent tool granted only inside ``*``/``@builtin``: read as nothing (``_denies`` refuses it as before). The
         ``tools`` as written and the policy read are kept (``own_tools``)."""
         settings = data.get("toolsSettings")
-        policy = agent.tools
-        if not isinstance(settings, dict) or policy.mode != ALLOWLIST:
+        policy, rule = agent.tools, self.table.get("subagents")
+        if not isinstance(settings, dict) or policy.mode != ALLOWLIST or not rule:
             return
-        names: list[str] = []
-        for tool, value in settings.items():
-            listed = value.get("availableAgents") if isinstance(value, dict) else None
-            if not isinstance(tool, str) or self.crosswalk.read(tool) != ["agent"] or listed is None:
-                continue
-            if not isinstance(listed, list) or not listed or names or \
-                    not all(isinstance(n, str) and n.strip() and not any(ch in n for ch in _GLOB + ",()") for n in listed):
-                return  # two settings, an empty list (no agent), a glob: not read
-            names = list(dict.fromkeys(listed))
-        whole = [g for g in policy.grants if g.canonical == "agent" and g.pattern is None and g.decision != "deny"
-                 and self.crosswalk.read(g.raw) == ["agent"]]
-        if not names or len(whole) != 1 or any(g.canonical == "agent" and g.pattern is not None for g in policy.grants):
+        value = settings.get(rule["settings"])  # Kiro reads the tool's settings under its name (kiro.toml [subagents])
+        listed = value.get(rule["key"]) if isinstance(value, dict) else None
+        if not isinstance(listed, list) or not listed or \
+                not all(isinstance(n, str) and n.strip() and not any(ch in n for ch in _GLOB + ",()") for n in listed):
+            return  # none, an empty list (no agent), a glob: not read
+        names = list(dict.fromkeys(listed))
+        # the subagent tool itself: `delegate` starts any agent whatever this list says (kiro.toml [tool_aliases])
+        whole = [g for g in policy.grants if g.canonical == "agent" and g.pattern is None and g.decision != "deny"]
+        if len(whole) != 1 or whole[0].raw not in rule["tools"] or \
+                any(g.canonical == "agent" and g.pattern is not None for g in policy.grants):
             return
         at = policy.grants.index(whole[0])
         scoped = [Grant(whole[0].raw, "agent", whole[0].decision, n) for n in names]
@@ -370,7 +369,46 @@ class Kiro(Dialect):
             if agent.tools.grants:
                 self.write_inherited(ctx)
             return {"tools": ["*"]}  # no key would mean no tools here
-        return super().write_tools(ctx)
+        scoped = self._agents_scoped(ctx)
+        if scoped is None:
+            return super().write_tools(ctx)
+        policy, names = scoped
+        ctx.agent = replace(agent, tools=policy)  # the subagent tool whole, its scopes said in its settings below
+        try:
+            out = super().write_tools(ctx)
+        finally:
+            ctx.agent = agent
+        rule = self.table["subagents"]
+        if rule["tools"][0] in (out.get("tools") or ()):
+            out["toolsSettings"] = {rule["settings"]: {rule["key"]: names}}
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=", ".join(dedupe(
+                g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in agent.tools.grants if g.canonical == "agent")),
+                written=f"{rule['tools'][0]} limited by toolsSettings.{rule['settings']}.{rule['key']} ({', '.join(names)})", note="")
+        return out
+
+    def _agents_scoped(self, ctx: "WriteContext") -> tuple[ToolPolicy, list[str]] | None:
+        """An allowlist whose agent tool is granted only for some agents (Claude Code's ``Agent(a, b)``, OpenCode's
+        ``task`` patterns, Copilot's ``agents: [a, b]``): the same list with the subagent tool granted whole, and the
+        agents' names for its ``availableAgents``, which "Restricts which agents can be spawned as subagents. Supports
+        glob patterns" (kiro.toml [subagents]). Only in the JSON form (the Kiro CLI's; the Markdown form's settings
+        are not documented so), only from another tool's file (a Kiro form's own settings are written as they came),
+        only names and globs of ``*`` (a name matched as the source matches it), none denied: else None (refused as
+        before: the scope cannot be said)."""
+        agent, rule = ctx.agent, self.table.get("subagents")
+        origin = agent.origin.dialect if agent.origin is not None else None
+        policy = agent.tools
+        if not rule or self.id != "kiro" or origin in _FORMS or policy.mode != ALLOWLIST:
+            return None
+        mine = [g for g in policy.grants if g.canonical == "agent"]
+        if not mine or any(g.pattern is None or g.decision == "deny" for g in mine):
+            return None
+        names = dedupe(str(g.pattern) for g in mine)
+        if not all(n.strip() == n and n and not any(ch in n for ch in "?[]{}\\,()") for n in names):
+            return None
+        before = sum(1 for g in policy.grants[:policy.grants.index(mine[0])] if g.canonical != "agent")
+        rest = [g for g in policy.grants if g.canonical != "agent"]
+        whole = Grant(rule["tools"][0], "agent", "ask" if any(g.decision == "ask" for g in mine) else "allow")
+        return replace(policy, grants=[*rest[:before], whole, *rest[before:]]), names
 
     def asked_whole(self, ctx: "WriteContext", policy: ToolPolicy, allowed: list[tuple[str, Grant]]) -> None:
         """A tool the source asks about before each call, written in ``tools`` and not in ``allowedTools`` (which no
