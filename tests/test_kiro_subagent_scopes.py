@@ -62,6 +62,12 @@ def test_delegate_is_not_scoped_by_the_subagent_tools_available_agents():
     # the subagent tool itself, under its alias, is scoped as before
     alias = src.replace('"delegate"', '"use_subagent"')
     assert "Agent(tester)" in agentconv.convert_text(alias, "claude", path=KIRO).text
+    # and the Markdown form's `subagent` tag, under the same settings
+    md = ("---\nname: lead\ndescription: Leads.\ntools: [read, subagent]\ntoolsSettings:\n  subagent:\n"
+          "    availableAgents: [tester]\n---\nLead.\n")
+    assert "Agent(tester)" in agentconv.convert_text(md, "claude", path=".kiro/agents/lead.md").text
+    with pytest.raises(BroadenError, match="availableAgents"):
+        agentconv.convert_text(md.replace("subagent]", "delegate]"), "claude", path=".kiro/agents/lead.md")
 
 
 @pytest.mark.parametrize("target", ["claude", "opencode", "kiro-md"])

@@ -390,14 +390,14 @@ class Kiro(Dialect):
         """An allowlist whose agent tool is granted only for some agents (Claude Code's ``Agent(a, b)``, OpenCode's
         ``task`` patterns, Copilot's ``agents: [a, b]``): the same list with the subagent tool granted whole, and the
         agents' names for its ``availableAgents``, which "Restricts which agents can be spawned as subagents. Supports
-        glob patterns" (kiro.toml [subagents]). Only in the JSON form (the Kiro CLI's; the Markdown form's settings
-        are not documented so), only from another tool's file (a Kiro form's own settings are written as they came),
+        glob patterns" (kiro.toml [subagents]). Only where the table says ``write`` (the JSON form, the Kiro CLI's; the
+        Markdown form's settings are not documented so), only from another tool's file (a Kiro form's own settings are written as they came),
         only names and globs of ``*`` (a name matched as the source matches it), none denied: else None (refused as
         before: the scope cannot be said)."""
         agent, rule = ctx.agent, self.table.get("subagents")
         origin = agent.origin.dialect if agent.origin is not None else None
         policy = agent.tools
-        if not rule or self.id != "kiro" or origin in _FORMS or policy.mode != ALLOWLIST:
+        if not rule or not rule.get("write") or origin in _FORMS or policy.mode != ALLOWLIST:
             return None
         mine = [g for g in policy.grants if g.canonical == "agent"]
         if not mine or any(g.pattern is None or g.decision == "deny" for g in mine):
