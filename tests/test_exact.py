@@ -1215,8 +1215,12 @@ def test_a_prompt_file_in_vs_codes_prompt_folder_is_a_prompt_whatever_tools_it_l
 
 def test_copilot_agents_scope_the_agent_tool_never_every_agent():
     """VS Code's `agents` lists the agents a custom agent may run as subagents (`[]`: none; custom-agents.md). Read as
-    the agent tool's scope: Claude Code gets `Agent(...)` of them, OpenCode a task map allowing only them, a dialect
-    that cannot scope delegation refuses (it would delegate to every agent; Kiro), and the file comes back as written."""
+    the agent tool's scope: Claude Code gets `Agent(...)` of them, OpenCode a task map allowing only them, Kiro its
+    subagent tool with `toolsSettings.subagent.availableAgents` of them (kiro.toml [subagents]), a dialect that cannot
+    scope delegation refuses (it would delegate to every agent; the marketplace catalogue), and the file comes back as
+    written."""
+    import json
+
     from agentconv.errors import BroadenError
 
     lead = "---\nname: lead\ndescription: Leads.\ntools: [read/readFile, agent]\nagents: [planner, coder]\n---\nLead.\n"
@@ -1225,8 +1229,10 @@ def test_copilot_agents_scope_the_agent_tool_never_every_agent():
     assert "Agent(planner)" in claude and "Agent(coder)" in claude and "Agent," not in claude + ","
     opencode = agentconv.convert_text(lead, "opencode", from_="copilot", path="lead.agent.md").text
     assert '  task:\n    "*": deny\n    planner: allow\n    coder: allow\n' in opencode
+    kiro = json.loads(agentconv.convert_text(lead, "kiro", from_="copilot", path="lead.agent.md").text)
+    assert kiro["tools"] == ["read", "subagent"] and kiro["toolsSettings"] == {"subagent": {"availableAgents": ["planner", "coder"]}}
     with pytest.raises(BroadenError):
-        agentconv.convert_text(lead, "kiro", from_="copilot", path="lead.agent.md")
+        agentconv.convert_text(lead, "marketplace", from_="copilot", path="lead.agent.md")
     # Gemini CLI gives a subagent no agent tool at all: none written, said (test_gemini_withheld_agent_tool.py)
     assert "invoke_agent" not in agentconv.convert_text(lead, "gemini", from_="copilot", path="lead.agent.md").text
     none = lead.replace("[planner, coder]", "[]")
