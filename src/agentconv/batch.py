@@ -469,8 +469,12 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             continue
         for res, src, text in claims:
             try:
+                if len(claims) > 1 and all(other == src for _, other, _ in claims):
+                    # one file's records (an OpenCode config's agent and command of one name): no other file to name
+                    many = "two of its records both" if len(claims) == 2 else f"{len(claims)} of its records all"
+                    raise OutputError(f"{many} become {dest}; rename one", file=str(src))
                 if len(claims) > 1:  # one other named first, the rest after: "x and y both become z (so does w)"
-                    first, *rest = [str(other) for _, other, _ in claims if other != src]
+                    first, *rest = dict.fromkeys(str(other) for _, other, _ in claims if other != src)
                     more = f" (so {'does' if len(rest) == 1 else 'do'} {', '.join(rest)})" if rest else ""
                     raise OutputError(f"{src} and {first} both become {dest}{more}; rename one agent", file=str(src),
                                       remedy=None if prefix_collisions else "prefix_collisions")
