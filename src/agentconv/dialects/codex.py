@@ -447,8 +447,10 @@ class Codex(Dialect):
             denied = self.denied_ids(ctx, policy)
             also = set(spec.get("also_denies", []))
             extra = sorted(str(c) for c in denied - edits - commands - also - web - deleg)
-            if extra:
+            lifted = self.lift_session_denials(ctx, extra) if not same else []
+            if len(lifted) < len(extra):
                 return self._broaden(ctx, "codex-deny", None, dialect=self.said, tools=", ".join(extra))
+            denied = denied - set(lifted)
             d_off = self._delegation_off(ctx) if denied & deleg else {}
             also_off = sorted(deleg - denied - self._unnamed(ctx))  # (a tool its source's tool has no name for: none)
             if d_off and also_off and not same:  # one delegation tool denied: all of Codex's subagent tools go
@@ -459,7 +461,7 @@ class Codex(Dialect):
                 self._broaden(ctx, "codex-shell-deny", None, dialect=self.said, tools=", ".join(shells), key=self.key,
                               value=READ_ONLY)
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
-            if (web_off or d_off) and not denied & (edits | commands | also):
+            if (web_off or d_off or lifted) and not denied & (edits | commands | also):
                 if web_off and web - denied and not same:
                     ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(web_off)}",
                                    tools=", ".join(sorted(web - denied)))

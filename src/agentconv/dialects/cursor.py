@@ -68,8 +68,12 @@ class Cursor(Dialect):
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
             extra = sorted(str(c) for c in denied - set(self.read_only_denies()))
-            if extra:
+            lifted = self.lift_session_denials(ctx, extra) if not same else []
+            if len(lifted) < len(extra):
                 return self._broaden(ctx, "cursor-deny", dialect=self.said, tools=", ".join(extra))
+            denied = denied - set(lifted)
+            if lifted and not denied:  # only session tools were denied: no readonly, the parent agent's tools
+                return {}
             shells = sorted(str(c) for c in denied if capability(c) == "shell")
             ours = same or ctx.carried_back("tools") and ctx.agent.origin.keep.get("carried_from") == self.id  # type: ignore[union-attr]
             if shells and not ours:  # readonly still runs the commands that change nothing: the deny is not said

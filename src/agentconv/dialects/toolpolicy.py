@@ -823,6 +823,20 @@ class ToolFields:
         ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant=variant, **params).message = msg
         ctx.carry_tools()
 
+    def lift_session_denials(self, ctx: "WriteContext", cannot: list[str]) -> list[str]:
+        """Of the denied tools this dialect cannot deny (``cannot``, canonical ids), the session tools when they are
+        all there is (a todo list, a question to the user, a skill: tools.toml ``[classes] session``, no reach beyond
+        the session): the agent keeps them, said as a warning, not refused, since gaining one is no new kind of access
+        (``no_new_access``, the rule the never-widen check applies; as Roo's tools given to every mode). Returns them
+        (none when another tool is among ``cannot``: that refusal names them all)."""
+        session = [c for c in cannot if capability(c) == "session"]
+        if not session or len(session) < len(cannot):
+            return []
+        ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="session-deny", dialect=self.said,
+                       tools=", ".join(session))
+        ctx.carry_tools()  # the way back denies them again
+        return session
+
     def supports_patterns(self) -> bool:
         return self.table.get("tools_shape") in ("comma", "permission")
 
@@ -1038,7 +1052,10 @@ def implied_of(policy: ToolPolicy, origin: Origin | None) -> tuple[frozenset[str
         return frozenset(), ""
     out: set[str] = set()
     why = []
-    for source in dedupe((origin.dialect, *origin.keep.get("tools_read_as", ()))):
+    # a policy given back from the side channel is spelled in the dialect it was carried from (a Claude deny list of
+    # TodoWrite through a Codex role that cannot deny it): its names mean what they mean there, not by Codex's kinds
+    first = origin.keep.get("carried_from") if "tools" in origin.keep.get("carried", ()) else None
+    for source in dedupe((first if isinstance(first, str) else origin.dialect, *origin.keep.get("tools_read_as", ()))):
         implied = implied_denials(policy, source)
         if implied:
             out |= implied
