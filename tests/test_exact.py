@@ -127,25 +127,26 @@ def test_three_sources_that_want_one_target_are_each_told_who_else(tmp_path):
     """Three files, one target: each fails naming one other ("both become", as for two) and then the rest."""
     from agentconv.batch import convert_many
 
-    for plugin in ("alpha", "beta", "gamma"):
-        folder = tmp_path / "in" / "plugins" / plugin / "agents"
+    for team in ("alpha", "beta", "gamma"):  # one project's agents (Claude Code reads .claude/agents/**), one name
+        folder = tmp_path / "in" / ".claude" / "agents" / team
         folder.mkdir(parents=True)
-        (folder / "reviewer.md").write_text(f"---\nname: reviewer\ndescription: Reviews {plugin}.\n---\nReview.\n")
+        (folder / "reviewer.md").write_text(f"---\nname: reviewer\ndescription: Reviews {team}.\n---\nReview.\n")
     failed = [r for r in convert_many([tmp_path / "in"], "copilot", tmp_path / "out") if r.status == "failed"]
     assert len(failed) == 3 and not list(tmp_path.glob("out/**/*.md"))  # none written before another
     first = next(r.error for r in failed if "/alpha/" in r.error.split(" and ")[0])
-    assert first.endswith("alpha/agents/reviewer.md and " + str(tmp_path / "in/plugins/beta/agents/reviewer.md")
+    assert first.endswith("alpha/reviewer.md and " + str(tmp_path / "in/.claude/agents/beta/reviewer.md")
                           + " both become " + str(tmp_path / "out/.github/agents/reviewer.agent.md") + " (so does "
-                          + str(tmp_path / "in/plugins/gamma/agents/reviewer.md") + "); rename one agent")
+                          + str(tmp_path / "in/.claude/agents/gamma/reviewer.md") + "); rename one agent")
 
 
 def test_convert_prefix_collisions_names_same_named_agents_by_their_folder(tmp_path):
-    """Two plugins each with agents/reviewer.md: both want .github/agents/reviewer.agent.md. Without the flag the
-    collision is an error that names the way out; with it each becomes <plugin>-reviewer, reported, as migrate does."""
+    """Two agents of one project named reviewer (.claude/agents/alpha/ and beta/): both want
+    .github/agents/reviewer.agent.md. Without the flag the collision is an error that names the way out; with it each
+    becomes <folder>-reviewer, reported, as migrate does."""
     from agentconv.batch import convert_many
 
     for plugin in ("alpha", "beta"):
-        folder = tmp_path / "in" / "plugins" / plugin / "agents"
+        folder = tmp_path / "in" / ".claude" / "agents" / plugin
         folder.mkdir(parents=True)
         (folder / "reviewer.md").write_text(f"---\nname: reviewer\ndescription: Reviews {plugin}.\n---\nReview.\n")
     (tmp_path / "in" / "solo.md").write_text("---\nname: solo\ndescription: Alone.\n---\nWork.\n")
@@ -418,18 +419,23 @@ def test_a_rule_line_of_dashes_ends_claude_codes_header():
     assert "effort" not in out.text.split("\n---\n", 1)[1]
 
 
-def test_prefix_collisions_names_two_plugins_commands_by_their_plugin(tmp_path):
-    """`plugins/a/commands/x.md` and `plugins/b/commands/x.md` become `a-x` and `b-x` (not both `commands-x`)."""
+def test_two_plugins_commands_of_one_name_each_keep_their_plugin_s_folder(tmp_path):
+    """`plugins/a/commands/x.md` and `plugins/b/commands/x.md` are each written below their plugin's folder of the
+    output (`plugins/a/.gemini/commands/x.toml`), named as they were: two plugins never want one file (was: both
+    refused as a collision, or renamed `a-x` and `b-x` with --prefix-collisions, which has nothing to do here)."""
     from agentconv.batch import convert_many
 
     for plugin in ("a", "b"):
         (tmp_path / "in" / "plugins" / plugin / "commands").mkdir(parents=True)
         (tmp_path / "in" / "plugins" / plugin / "commands" / "x.md").write_text(f"---\ndescription: {plugin}\n---\n{plugin}\n")
-    results = list(convert_many([tmp_path / "in"], "gemini-command", tmp_path / "out", from_="claude-command",
-                                prefix_collisions=True))
-    assert sorted(r.status for r in results) == ["converted", "converted"]
-    made = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.toml"))
-    assert made == [".gemini/commands/a-x.toml", ".gemini/commands/b-x.toml"]
+    for flag in (False, True):
+        out = tmp_path / f"out-{flag}"
+        results = list(convert_many([tmp_path / "in"], "gemini-command", out, from_="claude-command",
+                                    prefix_collisions=flag))
+        assert sorted(r.status for r in results) == ["converted", "converted"]
+        made = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.toml"))
+        assert made == ["plugins/a/.gemini/commands/x.toml", "plugins/b/.gemini/commands/x.toml"]
+        assert '\ndescription = "b"\n' in (out / "plugins/b/.gemini/commands/x.toml").read_text()
 
 
 def test_a_model_restored_from_the_side_channel_is_not_kept_as_written():
@@ -1149,19 +1155,19 @@ def test_one_agent_copied_into_several_folders_is_written_once_not_a_collision(t
     from agentconv.batch import convert_many
 
     text = "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nReview.\n"
-    for plugin in ("alpha", "beta"):
-        folder = tmp_path / "in" / "plugins" / plugin / "agents"
+    for plugin in ("alpha", "beta"):  # one project's two folders (Claude Code reads .claude/agents/**)
+        folder = tmp_path / "in" / ".claude" / "agents" / plugin
         folder.mkdir(parents=True)
         (folder / "reviewer.md").write_text(text)
     results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out"))
     dest = str(tmp_path / "out/.github/agents/reviewer.agent.md")
     assert [(r.status, r.target) for r in results] == [("converted", dest)] * 2
-    copy = str(tmp_path / "in/plugins/beta/agents/reviewer.md")
+    copy = str(tmp_path / "in/.claude/agents/beta/reviewer.md")
     said = [(i.severity.value, i.message) for r in results for i in r.report if i.code.value == "source-repeated"]
-    assert said == [("info", f"{copy} becomes the very file {str(tmp_path / 'in/plugins/alpha/agents/reviewer.md')}"
+    assert said == [("info", f"{copy} becomes the very file {str(tmp_path / 'in/.claude/agents/alpha/reviewer.md')}"
                      f" becomes ({dest}): written once, for both")]
     assert [p.name for p in (tmp_path / "out").rglob("*.md")] == ["reviewer.agent.md"]
-    folder = tmp_path / "in" / "plugins" / "gamma" / "agents"
+    folder = tmp_path / "in" / ".claude" / "agents" / "gamma"
     folder.mkdir(parents=True)
     (folder / "reviewer.md").write_text(text.replace("Review.", "Review twice."))
     results = list(convert_many([tmp_path / "in"], "copilot", tmp_path / "out3"))

@@ -197,8 +197,9 @@ def suffixes(dialect: str) -> tuple[str, ...]:
     return tuple(own) if own else _ENVELOPE_SUFFIXES.get(table.get("envelope", ""), PROSE)
 
 
-def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool) -> dict[str, str]:
-    """Source -> new name for every source whose record wants the same target path as another's."""
+def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool,
+                     where: Callable[[Entry, str | None, str], str]) -> dict[str, str]:
+    """Source -> new name for every source whose record wants the same target path (``where``) as another's."""
     from collections import defaultdict
 
     from . import registry
@@ -211,9 +212,10 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
         if entry.problem is not None:
             continue
         try:
-            doc, _ = read(entry.path, from_, carry=carry)
+            doc, report = read(entry.path, from_, carry=carry)
             if len(doc.records) == 1 and doc.agent.name:
-                wanted[dialect.output_path(doc.agent)].append((str(entry.path), doc.agent.name))
+                wanted[where(entry, report.source, dialect.output_path(doc.agent))].append(
+                    (str(entry.path), doc.agent.name))
         except Exception:  # noqa: BLE001 - the file fails in the conversion itself, with its own line
             continue
     return {src: new for claims in wanted.values() if len(claims) > 1
@@ -383,19 +385,26 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     forget_places()
     at = _placer(registry.get(to), scope, shared)
+    if scope == "project":  # each source's outputs below its own folder of the input's (``home``)
+        def where(entry: Entry, dialect: str | None, rel: str) -> str:
+            return home(entry, dialect) + at(rel)
+    else:  # the user's home folder is one place
+        def where(entry: Entry, dialect: str | None, rel: str) -> str:
+            return at(rel)
     skipped: list[tuple[Path, str]] = []
     found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
     multi = keeps_many(to)
     merged: dict[str, list[Any]] = {}
-    rename = _collision_names(found, to, from_, policy.carry) if prefix_collisions and not multi else {}
+    rename = _collision_names(found, to, from_, policy.carry, where) if prefix_collisions and not multi else {}
 
     planned: dict[str, list[tuple[FileResult, Path, str]]] = {}  # target -> every (result, source, text) it
 
-    def place(res: FileResult, src: Path, rel: str, text: str) -> None:
+    def place(res: FileResult, entry: Entry, rel: str, text: str) -> None:
         """Plan one output; nothing is written until every source is planned, so two sources that want one target
         both fail (as in ``migrate``), the first is never written before the second is seen."""
-        dest = inside(root, at(rel))
+        src = entry.path
+        dest = inside(root, where(entry, res.source_dialect, rel))
         res.target = str(dest)
         not_a_source(dest, inputs, str(src))
         planned.setdefault(str(dest), []).append((res, src, text))
@@ -425,7 +434,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                 if multi:
                     doc, report = read(src, from_, carry=policy.carry)
                     res.report, res.source_dialect = report, report.source
-                    rel = at(registry.get(to).output_path(doc.agent))
+                    rel = where(entry, report.source, registry.get(to).output_path(doc.agent))
                     merged.setdefault(rel, []).append((src, doc, res))
                     continue
                 doc, report = read(src, from_, carry=policy.carry)
@@ -451,7 +460,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                     results = write_all(doc, to, report=report, policy=replace(policy, routes=routes))
                 for result in results:
                     res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
-                    place(res, src, result.path or f"{result.name}.md", result.text)
+                    place(res, entry, result.path or f"{result.name}.md", result.text)
                     ordered.append(res)
                 continue
             except NoRecords as exc:  # nothing to convert, and not an error: accounted for as skipped
@@ -473,10 +482,10 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                     # one file's records (an OpenCode config's agent and command of one name): no other file to name
                     many = "two of its records both" if len(claims) == 2 else f"{len(claims)} of its records all"
                     raise OutputError(f"{many} become {dest}; rename one", file=str(src))
-                if len(claims) > 1:  # one other named first, the rest after: "x and y both become z (so does w)"
-                    first, *rest = dict.fromkeys(str(other) for _, other, _ in claims if other != src)
+                if len(claims) > 1:  # the same words from each: "x and y both become z (so does w)", one line
+                    first, second, *rest = dict.fromkeys(str(other) for _, other, _ in claims)
                     more = f" (so {'does' if len(rest) == 1 else 'do'} {', '.join(rest)})" if rest else ""
-                    raise OutputError(f"{src} and {first} both become {dest}{more}; rename one agent", file=str(src),
+                    raise OutputError(f"{first} and {second} both become {dest}{more}; rename one agent", file=str(src),
                                       remedy=None if prefix_collisions else "prefix_collisions")
                 commit(res, Path(dest), text)
             except AgentconvError as exc:
@@ -522,6 +531,20 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             yield res
     if written:
         remember(root, written)
+
+
+def home(entry: Entry, dialect: str | None) -> str:
+    """The folder below the output root that a source's outputs go to: its ``discover.home_of`` below the folder it
+    was found in (``plugins/a/`` of ``IN/plugins/a/agents/r.md``), so that two plugins, projects or folders of one
+    input never want one output; ``""`` for a source at the input's own place, or above it (``convert .claude/agents``:
+    the project holding that folder), and for a file named on its own. Read from the source's whole path, so a folder
+    given inside a tool's place is seen as in it."""
+    from .discover import home_of
+
+    parts = Path(os.path.abspath(entry.full)).parts[1:]
+    given = len(parts) - entry.rel.count("/") - 1  # the folders of the input's own path
+    found = home_of("/".join(parts), dialect).rstrip("/").split("/")
+    return "/".join(found[given:]) + "/" if len(found) > given and found != [""] else ""
 
 
 def _placer(d: Any, scope: str, shared: bool) -> Callable[[str], str]:

@@ -261,17 +261,73 @@ def project_of(rel: str) -> str:
     CLI 0.61.0 ``<targetDir>/.gemini/agents`` (bundle, Storage.getProjectAgentsDir); Codex ``.codex/`` of each folder
     from the project root down to the working folder (openai/codex codex-rs/core/src/config_loader/mod.rs
     ``load_project_layers``). None reads a nested project's folder from the repository's root."""
+    return _project(rel) or ""
+
+
+@lru_cache(maxsize=4096)
+def _project(rel: str) -> str | None:
+    """``project_of``, None where ``rel`` is at no tool's project place (``""``: at the root's own)."""
     parts = rel.split("/")
     if not rel or rel.startswith("/") or ".." in parts or "." in parts or "" in parts:
-        return ""
+        return None
     folders, files = _project_marks()
     for i in range(len(parts) - 2, -1, -1):  # the deepest tool folder whose place the rest of the path is
         if parts[i] in folders and folders[parts[i]].match("/".join(parts[i:])):
             return "/".join(parts[:i]) + "/" if i else ""
-    if parts[-1] in files and len(parts) > 1:
-        top = parts[:-2] if parts[-2] in folders else parts[:-1]  # .opencode/opencode.json: the project holding .opencode
-        return "/".join(top) + "/" if top else ""
-    return ""
+    if parts[-1] in files:
+        top = parts[:-2] if len(parts) > 1 and parts[-2] in folders else parts[:-1]  # .opencode/opencode.json:
+        return "/".join(top) + "/" if top else ""  # the project holding .opencode
+    return None
+
+
+def home_of(rel: str, dialect: str | None = None) -> str:
+    """The folder (with a trailing ``/``; ``""``: the top) that a source at ``rel``, read in ``dialect``, belongs to,
+    for ``convert DIR`` to write its outputs below the same folder of ``-o DIR``: a tool's project (``project_of``:
+    ``docs/x/`` of ``docs/x/.claude/agents/r.md``), else the folder holding the part of the path the record is named
+    by (a command's folders below its ``commands/``, a skill's own folder), without the folder a dialect keeps its
+    records in (``agents/``, ``commands/``, ``skills/``, ``agents/specialists/`` ...: ``_record_folders``). So a
+    plugin is a home (``plugins/a/`` of ``plugins/a/agents/r.md``, of ``plugins/a/commands/git/c.md`` and of
+    ``plugins/a/skills/s/SKILL.md``), and so is any other folder of loose files (``modes/python/`` of
+    ``modes/python/dev.yaml``); ``agents/r.md`` and ``r.md`` belong to the top."""
+    project = _project(rel)
+    if project is not None:
+        return project
+    parts = rel.split("/")
+    folder = parts[:-2] if parts[-1].lower() == "skill.md" else parts[:-1]  # a skill is named by its folder
+    if dialect:
+        roots = registry.get(dialect).table.get("layout", {}).get("nest_root", [])
+        for root in [roots] if isinstance(roots, str) else roots:  # the innermost folder a command's name starts in
+            name = root.rstrip("/").split("/")[-1]
+            if name in folder:
+                folder = folder[:len(folder) - folder[::-1].index(name)]
+                break
+    for tail in _record_folders():
+        if len(folder) >= len(tail) and tuple(folder[len(folder) - len(tail):]) == tail:
+            folder = folder[:len(folder) - len(tail)]
+            break
+    return "/".join(folder) + "/" if folder else ""
+
+
+@lru_cache(maxsize=1)
+def _record_folders() -> tuple[tuple[str, ...], ...]:
+    """The folders (one or more names, the longest first) each dialect keeps its records in, from every ``[layout]
+    path`` and ``detect`` glob: the folders before the record's own name (``{name}`` or the first wildcard) after the
+    last tool folder or wildcard folder (``agents`` of ``.claude/agents/{name}.md`` and of ``plugins/*/agents/**``,
+    ``agents/specialists`` of the catalogue's, ``skills`` of ``skills/*/SKILL.md``, ``prompts``, ``commands`` ...)."""
+    tails: set[tuple[str, ...]] = set()
+    for d in registry.all_dialects():
+        layout = d.table.get("layout", {})
+        for g in [layout.get("path", "")] + list(layout.get("detect", [])):
+            parts = g.split("/")
+            at = next((i for i, p in enumerate(parts) if "{name}" in p or "*" in p and p != "*" or p == "**"), None)
+            if at is None or at == 0:
+                continue
+            tail: list[str] = []
+            for p in parts[:at]:
+                tail = [] if p.startswith(".") or any(c in p for c in "*?[") else tail + [p]
+            if tail:
+                tails.add(tuple(tail))
+    return tuple(sorted(tails, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

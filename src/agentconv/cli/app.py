@@ -81,7 +81,9 @@ def convert(
                     autocompletion=_dialect_ids),
     from_: Optional[str] = typer.Option(None, "--from", "-f", help="Source dialect; detected when omitted.",
                                         autocompletion=_dialect_ids),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output directory (needed for several files)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output directory (needed for several files): each "
+                                       "source's outputs below its own folder of the input's (a plugin's, a nested "
+                                       "project's), a single project's at the top."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 5) on any warning-level loss."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Fail on losses at this severity: info|warning|error."),
     report_json: Optional[Path] = typer.Option(None, "--report-json", help="Write the loss report as JSON here."),
