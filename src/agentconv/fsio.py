@@ -48,6 +48,9 @@ def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes], new: bool
             break
         except FileExistsError:  # 48 random bits: a clash is as good as impossible, but never overwrite one
             _reseed()
+        except BaseException:  # Ctrl-C or SIGTERM, run as the call returned: the file may be there, and is ours
+            discard(tmp)
+            raise
     try:
         try:
             if not new:
@@ -62,7 +65,11 @@ def stage(dest: str | os.PathLike[str], data: bytes | Iterable[bytes], new: bool
         os.close(fd)
         discard(tmp)
         raise
-    os.close(fd)
+    try:
+        os.close(fd)
+    except BaseException:  # an interruption lands as a call returns: most often this one, the last
+        discard(tmp)
+        raise
     return tmp
 
 

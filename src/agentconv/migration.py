@@ -620,8 +620,15 @@ class _Workers:
         self.pool = ProcessPoolExecutor(max_workers=self.size - 1, initializer=_worker_init, initargs=(os.getpid(),))
         self.head = (first, self.pool.submit(_sent, job, first))  # forks (all workers at once: fork method)
 
-    def close(self) -> None:
-        """Stop the workers (the chunks not started are dropped, not run)."""
+    def close(self, interrupted: bool = False) -> None:
+        """Stop the workers (the chunks not started are dropped, not run). ``interrupted`` (Ctrl-C, SIGTERM): at once,
+        the chunks they are converting too; their temp files are the run's, which it sweeps (``_once_found``)."""
+        if interrupted and self.pool is not None:
+            import multiprocessing
+
+            self.head = None
+            for worker in multiprocessing.active_children():  # this process's own: the pool's workers
+                worker.terminate()
         self._drop_head()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -633,8 +640,8 @@ class _Workers:
             future, self.head = self.head[1], None
             try:
                 records = future.result()
-            except BaseException:  # noqa: BLE001 - a broken pool: it wrote nothing that is left to find
-                return
+            except Exception:  # noqa: BLE001 - a broken pool: it wrote nothing that is left to find (an
+                return  # interruption, Ctrl-C or SIGTERM, goes on up: swallowed here, the run went on with both ignored)
             for r in map(_record, records):
                 if r.tmp:
                     fsio.discard(r.tmp)
@@ -642,8 +649,8 @@ class _Workers:
     def __enter__(self) -> _Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: Any, *exc: object) -> None:
+        self.close(interrupted=kind is not None and not issubclass(kind, Exception))
 
     def run(self, job: Job, files: Sequence[tuple[str, str]]) -> Iterator[Record]:
         """Every source's records, in the order of ``files``."""
@@ -681,8 +688,13 @@ class _Workers:
                     sent += 1
                     feed()
                 yield from mine.pop(i) if i in mine else map(_record, pending.pop(i).result())
-        finally:  # done or interrupted
+        except (Exception, GeneratorExit):
             self.close()
+            raise
+        except BaseException:  # interrupted: the workers stop now, not after the chunks they hold
+            self.close(interrupted=True)
+            raise
+        self.close()
 
 
 def _sent(job: Job, files: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
@@ -963,7 +975,8 @@ def _once_found(job: Job, root: Path, out_root: Path, found: _Found, entries: li
     try:
         summary = _migrate(job, found, spills, root, out_root, manifest, force, workers,
                            prefix_collisions, progress, given, remove_orphans)
-    except BaseException:  # interrupted or failed: no temp file of this run stays behind
+    except BaseException as exc:  # interrupted or failed: no temp file of this run stays behind
+        workers.close(interrupted=not isinstance(exc, Exception))  # none is still writing one when they are swept
         for r in (r for s in spills for r in s):
             if r.tmp:
                 fsio.discard(r.tmp)

@@ -14,11 +14,19 @@ class Interrupted(BaseException):
     click turns a KeyboardInterrupt into "Aborted!" and exit 1, so this is not one."""
 
 
+GRACE = 5.0
+"""Seconds an interrupted run has to clean up (its temp files, its workers) before it ends anyway, as a kill -9 ends it
+(which a run survives: the next one sweeps what it left). The cleanup takes a fraction of that; this is for an
+interruption that something swallowed (a ``__del__`` or a callback it landed in prints it and carries on), which would
+otherwise run on with both signals ignored, until a SIGKILL."""
+
+
 def _interrupted(signum, frame) -> None:
     import signal
 
     for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C does not cut the cleanup short
         signal.signal(sig, signal.SIG_IGN)
+    _deadline(signum)
     raise Interrupted(signum)
 
 
@@ -46,6 +54,22 @@ class _Deferred(type(sys)):
 def _defer(name: str) -> None:
     if name not in sys.modules:
         sys.modules[name] = _Deferred(name)
+def _deadline(signum: int) -> None:
+    """End the process with ``128 + signum`` once ``GRACE`` seconds have passed, whatever the main thread does."""
+    import threading
+
+    def end() -> None:
+        import os
+
+        try:
+            sys.stderr.write("agentconv: interrupted\n")
+            sys.stderr.flush()
+        finally:
+            os._exit(128 + signum)
+
+    timer = threading.Timer(GRACE, end)
+    timer.daemon = True
+    timer.start()
 
 
 FAST = {"convert": ("convert", "run"), "migrate": ("migrate", "migrate"), "sync": ("migrate", "sync")}
@@ -70,23 +94,23 @@ def main() -> None:
     import signal
     from functools import partial
 
+    sys.stdout = _Stdout(sys.stdout)
     signal.signal(signal.SIGINT, _interrupted)
     signal.signal(signal.SIGTERM, _interrupted)
-    fast = FAST.get(argv[0]) if argv else None
-    if fast is not None:
-        from importlib import import_module
-
-        module = import_module(f".{fast[0]}", __name__)
-        args = module.parse(argv)
-    if fast is None or args is None:
-        from .app import app
-
-        run = partial(app, prog_name="agentconv")
-    else:
-        run = partial(_fast, getattr(module, fast[1]), args)
-    sys.stdout = _Stdout(sys.stdout)
     try:
-        try:
+        try:  # from here on an interruption is one line and 128 + its number, the imports of the command's too
+            fast = FAST.get(argv[0]) if argv else None
+            if fast is not None:
+                from importlib import import_module
+
+                module = import_module(f".{fast[0]}", __name__)
+                args = module.parse(argv)
+            if fast is None or args is None:
+                from .app import app
+
+                run = partial(app, prog_name="agentconv")
+            else:
+                run = partial(_fast, getattr(module, fast[1]), args)
             run()
         except SystemExit:
             sys.stdout.flush()  # a full disk shows here, as one line, not as a traceback at interpreter exit
@@ -109,6 +133,9 @@ def entry() -> None:
         code = 0
     except SystemExit as exc:
         code = 0 if exc.code is None else exc.code
+    except Interrupted as exc:  # landed after main's own handler
+        sys.stderr.write("agentconv: interrupted\n")
+        code = 128 + exc.args[0]
     import atexit
     import os
     import threading
