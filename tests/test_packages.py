@@ -138,14 +138,98 @@ def test_a_widening_is_refused_for_that_client_only(tmp_path):
     (src / "agents").mkdir(parents=True)
     (src / "agents" / "reader.md").write_text("---\nname: reader\ndescription: Reads.\ntools: Read, Grep\n---\nRead.\n")
     out = tmp_path / "out"
-    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot,codex", "-o", str(out), "--json")
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "copilot,cursor", "-o", str(out), "--json")
     assert r.returncode == 8
     files = json.loads(r.stdout)["files"]
     failed = [f for f in files if f["status"] == "failed"]
-    assert len(failed) == 1 and "codex" in failed[0]["error"] and failed[0]["exit_code"] == 6
+    assert len(failed) == 1 and "cursor" in failed[0]["error"] and failed[0]["exit_code"] == 6
     assert (out / "com.github.copilot" / "agents" / "reader.agent.md").is_file()
-    assert not (out / "com.openai.codex").exists()
+    assert not (out / "com.cursor").exists()
     assert json.loads((out / "plugin.json").read_text())["name"] == "p"  # no manifest: the folder names it
+
+
+def _plugin(root: Path, *, skill: bool = False, mcp: bool = False) -> Path:
+    """A Claude Code plugin of one agent and one command, with a skill and an MCP server when asked."""
+    (root / "agents").mkdir(parents=True)
+    (root / "commands").mkdir()
+    (root / "agents" / "fixer.md").write_text("---\nname: fixer\ndescription: Fixes.\ntools: Read, Edit, Bash\n---\nFix.\n")
+    (root / "commands" / "ship.md").write_text("---\ndescription: Ship it\n---\nShip.\n")
+    if skill:
+        (root / "skills" / "tidy").mkdir(parents=True)
+        (root / "skills" / "tidy" / "SKILL.md").write_text("---\nname: tidy\ndescription: Tidies.\n---\nTidy.\n")
+    if mcp:
+        (root / ".mcp.json").write_text(json.dumps({"mcpServers": {"echo": {"command": "echo"}}}))
+    return root
+
+
+def test_codex_gets_only_what_it_loads_of_a_plugin_and_the_rest_is_said(tmp_path):
+    """Codex loads a package's skills/ and mcp.json only (0.169.0/0.171.0, its own installer): no agent or command is
+    written in com.openai.codex/, each is said (component-not-loaded) in its own row for codex alone, or in the
+    rows of the other clients' copies."""
+    src = _plugin(tmp_path / "p", skill=True, mcp=True)
+    out = tmp_path / "out"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "codex", "-o", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    assert sorted(tree(out)) == ["mcp.json", "plugin.json", "skills/tidy/SKILL.md"]
+    rows_ = {Path(f["source"]).name: f for f in json.loads(r.stdout)["files"]}
+    for name, kind in (("fixer.md", "agents"), ("ship.md", "commands")):
+        assert rows_[name]["status"] == "skipped"
+        said = [i for i in rows_[name]["losses"] if i["code"] == "component-not-loaded"]
+        assert len(said) == 1 and said[0]["severity"] == "warning" and \
+            f"codex loads no {kind} from a plugin, only its skills/ and mcp.json" in said[0]["message"]
+    both = tmp_path / "both"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "codex,copilot", "-o", str(both), "--json")
+    assert r.returncode == 0, r.stderr
+    assert not (both / "com.openai.codex").exists() and (both / "com.github.copilot" / "agents" / "fixer.agent.md").is_file()
+    said = {Path(f["target"]).name for f in json.loads(r.stdout)["files"]
+            if any(i["code"] == "component-not-loaded" for i in f["losses"])}
+    assert said == {"fixer.agent.md", "ship.prompt.md"}
+
+
+def test_a_plugin_codex_would_load_nothing_of_is_refused(tmp_path):
+    """Agents and commands only, for codex alone: nothing of it would load, so nothing is written (exit 2); with a
+    skill or an MCP server, or another client that loads them, it is written."""
+    src = _plugin(tmp_path / "p")
+    out = tmp_path / "out"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "codex", "-o", str(out))
+    assert r.returncode == 2 and "nothing of the package would load in codex" in r.stderr, r.stderr
+    assert not out.exists()
+    assert agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "codex,copilot", "-o",
+                     str(tmp_path / "o2")).returncode == 0
+    assert agentconv("convert", str(_plugin(tmp_path / "q", mcp=True)), "--to", "agent-plugins", "--clients", "codex",
+                     "-o", str(tmp_path / "o3")).returncode == 0
+    assert sorted(tree(tmp_path / "o3")) == ["mcp.json", "plugin.json"]
+
+
+def test_a_codex_folder_of_a_package_is_read_and_kept_as_it_came(tmp_path):
+    """A package another tool wrote with com.openai.codex/agents/ and prompts/: read as codex records (a Claude Code
+    plugin gets them as its agent and command), and kept byte for byte (said) when written as a package again."""
+    src = tmp_path / "ap"
+    (src / "com.openai.codex" / "agents").mkdir(parents=True)
+    (src / "com.openai.codex" / "prompts").mkdir()
+    (src / "skills" / "tidy").mkdir(parents=True)
+    (src / "plugin.json").write_text(json.dumps({"$schema": packages.table()["agent-plugins"]["plugin_schema"],
+                                                 "name": "kit"}, indent=2) + "\n")
+    role = 'name = "fixer"\ndescription = "Fixes."\ndeveloper_instructions = "Fix."\n'
+    (src / "com.openai.codex" / "agents" / "fixer.toml").write_text(role)
+    (src / "com.openai.codex" / "prompts" / "ship.md").write_text("---\ndescription: Ship it\n---\nShip.\n")
+    (src / "skills" / "tidy" / "SKILL.md").write_text("---\nname: tidy\ndescription: Tidies.\n---\nTidy.\n")
+    again = tmp_path / "again"
+    r = agentconv("convert", str(src), "--to", "agent-plugins", "--clients", "codex", "-o", str(again), "--json")
+    assert r.returncode == 0, r.stderr
+    assert tree(again) == tree(src)
+    kept = [i["message"] for f in json.loads(r.stdout)["files"] for i in f["losses"] if i["code"] == "component-kept"]
+    assert len(kept) == 2 and all("codex loads no" in m for m in kept)
+    back = tmp_path / "back"
+    assert agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(back)).returncode == 0
+    assert (back / "agents" / "fixer.md").is_file() and (back / "commands" / "ship.md").is_file()
+
+
+def test_the_catalogue_names_no_codex_agents_or_commands_in_a_package():
+    row = next(r for r in packages.describe() if r["id"] == "agent-plugins")
+    codex = next(c for c in row["clients"] if c["id"] == "codex")
+    assert (codex["agents"], codex["commands"]) == (None, None)
+    assert next(c for c in row["clients"] if c["id"] == "copilot")["agents"] == "copilot"
 
 
 def test_manifest_rules_and_a_rejected_package(tmp_path):

@@ -80,6 +80,7 @@ class LossCode(str, Enum):
     CARRY_REFUSED = "carry-refused"            # a side-channel value ignored: it would grant, or is not restorable
     CARRY_OFF = "carry-off"                    # a side channel not read: carry is off
     COMPONENT_DROPPED = "component-dropped"    # a package component the target package cannot hold for a client
+    COMPONENT_NOT_LOADED = "component-not-loaded"  # ... an agent or command for a client that loads none from a package
     COMPONENT_UNREADABLE = "component-unreadable"  # ... a record that cannot be read, a link out of the package
     COMPONENT_KEPT = "component-kept"          # ... kept only under the Claude Code namespace of the package
     COMPONENT_FIELD_KEPT = "component-field-kept"  # ... one field of a component kept so

@@ -281,7 +281,9 @@ def table(rows: list[dict[str, Any]], packages: list[dict[str, Any]] = ()) -> No
         sys.stdout.write(f"  {p['id']}: {', '.join(p['records'])}" + (", and per client (--clients):" if p["clients"] else "")
                          + "\n")
         for c in p["clients"]:
-            sys.stdout.write(f"    {c['id']}: {', '.join(d for d in (c['agents'], c['commands']) if d)} in {c['namespace']}/\n")
+            held = ", ".join(d for d in (c["agents"], c["commands"]) if d)
+            sys.stdout.write(f"    {c['id']}: " + (f"{held} in {c['namespace']}/" if held else "skills and MCP servers only "
+                             "(it loads no agents or commands from a plugin)") + "\n")
 
 
 def _yes(flag: bool) -> str:

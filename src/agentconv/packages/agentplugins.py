@@ -238,6 +238,7 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
             write_record(pkg, member, table()["claude-plugin"]["skills"]["dialect"], policy, strip_home, out, failed)
             continue
         extensions.write_member(pkg, member, targets, policy, out, failed)
+    extensions.refuse_empty(pkg, targets, out, failed)
     copy_files(pkg, out, failed, reserved={  # a file at a core place would mean something there (6.1 Fixed locations)
         ap["manifest"]: "the package's manifest is the plugin.json agentconv writes (§5.1)",
         ap["mcp"]: "Agent Plugins reads its MCP configuration there, and it is not one (§7.2.1)",

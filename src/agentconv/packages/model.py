@@ -41,6 +41,18 @@ def clients() -> list[str]:
     return list(table()["agent-plugins"]["clients"])
 
 
+def loads(cid: str) -> list[str]:
+    """What client ``cid`` loads of an Agent Plugins package (``[agent-plugins.clients.*] loads``; all of skills, MCP
+    servers, agents and commands unless its table says less: Codex loads a package's skills and mcp.json only)."""
+    return list(table()["agent-plugins"]["clients"][cid].get("loads", ("skills", "mcp", *KINDS[:2])))
+
+
+def writes(cid: str, kind: str) -> str | None:
+    """The dialect an Agent Plugins package's ``kind`` (agents, commands) is written in for client ``cid``: None where
+    the client has none, or loads none from a package (then nothing is written for it)."""
+    return (table()["agent-plugins"]["clients"][cid][kind] or None) if kind in loads(cid) else None
+
+
 def describe() -> list[dict[str, Any]]:
     """Each package format (``agentconv dialects``): whether agentconv reads and writes it, its manifest, the
     dialects of the records it holds, and for an Agent Plugins package the clients it can hold agents for (each
@@ -53,8 +65,8 @@ def describe() -> list[dict[str, Any]]:
          "records": ["claude-plugin"], "clients": []},
         {"id": "agent-plugins", "title": ap["title"], "reads": True, "writes": True, "path": ap["manifest"],
          "records": [cp["skills"]["dialect"]],
-         "clients": [{"id": cid, "namespace": c["namespace"], "agents": c["agents"] or None,
-                      "commands": c["commands"] or None} for cid, c in ap["clients"].items()]},
+         "clients": [{"id": cid, "namespace": c["namespace"], "agents": writes(cid, "agents"),
+                      "commands": writes(cid, "commands")} for cid, c in ap["clients"].items()]},
         {"id": "gemini-extension", "title": ge["title"], "reads": True, "writes": True, "path": ge["manifest"],
          "records": [ge[k]["dialect"] for k in KINDS], "clients": []},
     ]
