@@ -54,7 +54,6 @@ def test_a_claude_code_key_is_written_as_the_same_key_or_what_says_it(text, sour
 # (source text, source dialect, its path, target): only the user (or only the model) runs it there, nothing says so
 REFUSED = [
     (USER_ONLY_SKILL, "skill", SKILL, "claude"),
-    (USER_ONLY_SKILL, "skill", SKILL, "codex"),
     (USER_ONLY_SKILL, "skill", SKILL, "cursor"),
     (USER_ONLY_CMD, "claude-command", CMD, "claude"),
     (USER_ONLY_CMD, "claude-command", CMD, "gemini"),
@@ -98,6 +97,15 @@ def test_who_runs_it_is_never_widened(text, source, path, to):
         _run(text, source, path, to)
     out = agentconv.convert_text(text, to, from_=source, path=path, policy=agentconv.Policy(allow_broaden=True))
     assert [i.severity.value for i in out.report.items if "runs it" in i.message] == ["warning"]
+
+
+def test_a_user_only_skill_for_codex_is_a_skill_as_migrate_routes_it():
+    """`--to codex` keeps a skill a skill (routing.py, as migrate and sync): no Codex agent the model spawns, so no
+    refusal; Codex reads no `disable-model-invocation`, which the route says (kind-changed, a warning)."""
+    out = _run(USER_ONLY_SKILL, "skill", SKILL, "codex")
+    assert (out.target, out.routed, out.text) == ("skill", "codex", USER_ONLY_SKILL)
+    said = [i for i in out.report.items if i.code.value == "kind-changed"]
+    assert len(said) == 1 and said[0].severity.value == "warning" and "a skill only the user runs" in said[0].message
 
 
 # A slash command of these tools is run by the user alone: `disable-model-invocation: true` is what it is there

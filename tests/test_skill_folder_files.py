@@ -39,10 +39,14 @@ def test_a_skills_own_files_are_accounted_for_and_not_made_agents(tmp_path, targ
     got = {Path(f["source"]).relative_to(src).as_posix(): f for f in json.loads(r.stdout)["files"]}
     for rel in ("references/langs.md", "assets/template.txt"):
         f = got[f".claude/skills/gitignore/{rel}"]  # was: langs.md converted as an agent, template.txt not named
-        assert f["status"] == "skipped" and f"a file of the skill in {folder}" in f["reason"]
+        if target == "codex":  # the skill stays a skill for Codex (routing.py), its files copied beside it
+            assert f["status"] == "converted" and f["target"].endswith(f".agents/skills/gitignore/{rel}")
+        else:
+            assert f["status"] == "skipped" and f"a file of the skill in {folder}" in f["reason"]
     assert got[".claude/skills/gitignore/SKILL.md"]["status"] == "converted"
     assert got[".claude/agents/helper.md"]["status"] == "converted"
     made = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*")
                   if p.is_file() and ".agentconv" not in p.parts)
-    assert made == ([".codex/agents/gitignore.toml", ".codex/agents/helper.toml"] if target == "codex"
+    assert made == ([".agents/skills/gitignore/SKILL.md", ".agents/skills/gitignore/assets/template.txt",
+                     ".agents/skills/gitignore/references/langs.md", ".codex/agents/helper.toml"] if target == "codex"
                     else [".claude/skills/gitignore/SKILL.md", ".claude/skills/helper/SKILL.md"])  # no "languages"

@@ -65,6 +65,9 @@ class Result:
     path: str | None = None
     """The target's own relative path for the record (``.github/agents/NAME.agent.md``)."""
     name: str | None = None
+    routed: str | None = None
+    """The dialect asked for, when the record is written in another because its tool keeps that kind there (a skill
+    converted to ``codex`` is a ``skill``, at ``.agents/skills/``: ``write_for``); None otherwise."""
 
 
 def path_of(file: PathLike, verb: str) -> str:
@@ -379,19 +382,22 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
 
 def convert(file: PathLike, to: str, *, from_: str | None = None, path: str | None = None,
             policy: Policy = Policy()) -> Result:
-    """Read the file at ``file`` (detected unless ``from_``) and write it in ``to``: one output file.
+    """Read the file at ``file`` (detected unless ``from_``) and write it in ``to``: one output file (a skill, for a
+    tool that reads skills as skills, a skill: ``write_for``).
 
     A source holding several records (a Roo ``.roomodes`` file) gives several files in a one-record dialect:
     use ``convert_all`` for those; ``convert`` refuses them rather than drop any."""
-    data, name = _file(file, "convert")
-    return convert_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name))
+    return _one(_convert_file(file, "convert", to, from_, path, policy))
 
 
 def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
                  policy: Policy = Policy(), base: Any = None) -> Result:
     """``convert`` for content: ``text`` read (detected unless ``from_``; ``path`` only names it; ``base`` as for
     ``read_text``) and written in ``to``."""
-    results = convert_all_text(text, to, from_=from_, path=path, policy=policy, base=base)
+    return _one(convert_all_text(text, to, from_=from_, path=path, policy=policy, base=base))
+
+
+def _one(results: list[Result]) -> Result:
     if len(results) > 1:
         raise AgentconvError(f"holds {len(results)} records, which become {len(results)} {results[0].target} files",
                              file=results[0].report.file, remedy="convert_all")
@@ -401,16 +407,59 @@ def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | N
 def convert_all(file: PathLike, to: str, *, from_: str | None = None, path: str | None = None,
                 policy: Policy = Policy()) -> list[Result]:
     """Read the file at ``file`` and write it in ``to``: one Result per output file (one per record, unless the
-    target keeps many records in one file)."""
-    data, name = _file(file, "convert_all")
-    return convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name))
+    target keeps many records in one file). A skill ``write_for`` routes to another dialect (a skill, for codex) is
+    written without its folder's other files, each said (``component-dropped``): ``batch.convert_many`` copies them."""
+    return _convert_file(file, "convert_all", to, from_, path, policy)
+
+
+def _convert_file(file: PathLike, verb: str, to: str, from_: str | None, path: str | None,
+                  policy: Policy) -> list[Result]:
+    data, name = _file(file, verb)
+    results = convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name))
+    for r in results:
+        if r.routed is not None:  # a skill's other files have no place in one output: said, each
+            from .routing import skill_files
+
+            for rel, _ in skill_files(name, os.path.basename(name)):
+                r.report.add(LossCode.COMPONENT_DROPPED, "files", component=rel,
+                             why="one file converted alone is its SKILL.md; its folder's other files go with it when "
+                                 "it is converted into an output folder")
+    return results
 
 
 def convert_all_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
                      policy: Policy = Policy(), base: Any = None) -> list[Result]:
     """``convert_all`` for content (``base`` as for ``read_text``)."""
     doc, report = read_text(text, from_, path=path, carry=policy.carry, base=base)
-    return write_all(doc, to, report=report, policy=policy)
+    return write_for(doc, to, report=report, policy=policy)
+
+
+def route(doc: Document, to: str) -> tuple[str, str | None]:
+    """The dialect ``doc`` is written in when it is converted to ``to``, and ``to`` when that is another: a skill for
+    a tool that keeps skills as skills (``[route] skills``: codex reads ``.agents/skills/NAME/SKILL.md``) stays a
+    skill, as ``migrate`` routes it (``routing.routed``); any other record goes to ``to`` (None)."""
+    if len(doc.records) != 1 or doc.agent.kind != "skill" or "skills" not in registry.get(to).table.get("route", {}):
+        return to, None
+    from .routing import routed
+
+    return routed((to,), "skill")[0]
+
+
+def write_for(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy(),
+              scope: str = "project", shared: bool = False) -> list[Result]:
+    """``write_all`` for a conversion to ``to``: a record ``route`` sends to another dialect is written there
+    (``Result.routed`` names ``to``), said as ``migrate`` says it (``routing.route_said``), its ``path`` where ``to``'s
+    tool reads it at ``scope`` (``routing.place``: a skill for codex at ``.agents/skills/NAME/SKILL.md``)."""
+    target, asked = route(doc, to)
+    results = write_all(doc, target, report=report, policy=policy)
+    if asked is not None:
+        from .routing import place, route_said
+
+        for r in results:
+            route_said(asked, target, r.text, r.report, doc.agent)
+            r.routed = asked
+            r.path = place(target, r.path or "", asked, scope=scope, shared=shared)
+    return results
 
 
 def keeps_many(to: str) -> bool:

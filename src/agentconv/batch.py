@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -203,18 +204,18 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
     from collections import defaultdict
 
     from . import registry
-    from .api import read
+    from .api import read, route
     from .naming import prefixed_apart
 
-    dialect = registry.get(to)
     wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for entry in found:
         if entry.problem is not None:
             continue
         try:
             doc, report = read(entry.path, from_, carry=carry)
-            if len(doc.records) == 1 and doc.agent.name:
-                wanted[where(entry, report.source, dialect.output_path(doc.agent))].append(
+            if len(doc.records) == 1 and doc.agent.name:  # in the dialect it is written in (a skill for codex: skill)
+                target = route(doc, to)[0]
+                wanted[f"{target}:" + where(entry, report.source, registry.get(target).output_path(doc.agent))].append(
                     (str(entry.path), doc.agent.name))
         except Exception:  # noqa: BLE001 - the file fails in the conversion itself, with its own line
             continue
@@ -282,16 +283,17 @@ def rename_record(agent: Any, name: str, report: LossReport) -> None:
     agent.name = name
 
 
-def write_atomic(path: Path, text: str, *, force: bool) -> bool:
+def write_atomic(path: Path, text: str | bytes, *, force: bool) -> bool:
     """Write through a temp file and rename (``fsio``: the mode a plain write would give). Returns False when
-    the file already holds ``text``."""
+    the file already holds ``text`` (bytes: a skill's file copied as it is)."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.exists():
-        if limits.read_file(path) == text.encode("utf-8"):  # a FIFO there is refused (OSError), never opened
+        if limits.read_file(path) == data:  # a FIFO there is refused (OSError), never opened
             return False
         if not force:
             raise OutputError("exists", file=str(path), remedy="force")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fsio.write_atomic(path, text.encode("utf-8"))
+    fsio.write_atomic(path, data)
     return True
 
 
@@ -380,17 +382,17 @@ def convert_many(sources: Iterable[str | Path], to: str, out: str | Path, *, fro
 def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str | None, policy: Policy,
                   force: bool, dry_run: bool, prefix_collisions: bool, scope: str, shared: bool) -> Iterator[FileResult]:
     from . import registry
-    from .api import keeps_many, read, write_all, write_merged
+    from .api import keeps_many, read, write_for, write_merged
 
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     forget_places()
     at = _placer(registry.get(to), scope, shared)
     if scope == "project":  # each source's outputs below its own folder of the input's (``home``)
-        def where(entry: Entry, dialect: str | None, rel: str) -> str:
-            return home(entry, dialect) + at(rel)
+        def where(entry: Entry, dialect: str | None, rel: str, placed: bool = False) -> str:
+            return home(entry, dialect) + (rel if placed else at(rel))
     else:  # the user's home folder is one place
-        def where(entry: Entry, dialect: str | None, rel: str) -> str:
-            return at(rel)
+        def where(entry: Entry, dialect: str | None, rel: str, placed: bool = False) -> str:
+            return rel if placed else at(rel)
     skipped: list[tuple[Path, str]] = []
     found = list(discover(sources, from_, lambda path, why: skipped.append((path, why))))  # paths only: every source is known before anything is written
     inputs = {os.path.realpath(e.path) for e in found if e.problem is None}
@@ -400,24 +402,41 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
 
     planned: dict[str, list[tuple[FileResult, Path, str]]] = {}  # target -> every (result, source, text) it
 
-    def place(res: FileResult, entry: Entry, rel: str, text: str) -> None:
+    def place(res: FileResult, entry: Entry, rel: str, text: str | bytes, placed: bool = False,
+              src: Path | None = None) -> None:
         """Plan one output; nothing is written until every source is planned, so two sources that want one target
-        both fail (as in ``migrate``), the first is never written before the second is seen."""
-        src = entry.path
-        dest = inside(root, where(entry, res.source_dialect, rel))
+        both fail (as in ``migrate``), the first is never written before the second is seen. ``placed``: ``rel``
+        is already at the scope's place (a routed record's, ``api.write_for``); ``src``: the file it comes from, when
+        not ``entry``'s own (a skill's other files, placed where its SKILL.md is)."""
+        src = entry.path if src is None else src
+        dest = inside(root, where(entry, res.source_dialect, rel, placed))
         res.target = str(dest)
         not_a_source(dest, inputs, str(src))
         planned.setdefault(str(dest), []).append((res, src, text))
 
     written: dict[str, str] = {}
 
-    def commit(res: FileResult, dest: Path, text: str) -> None:
+    def commit(res: FileResult, dest: Path, text: str | bytes) -> None:
         res.status = "planned" if dry_run else "converted" if write_atomic(dest, text, force=force) else "unchanged"
         if not dry_run:
-            written[dest.relative_to(root).as_posix()] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            written[dest.relative_to(root).as_posix()] = hashlib.sha256(data).hexdigest()
 
-    for path, why in skipped:  # every file found is accounted for, taken or not
-        yield FileResult(str(path), "skipped", reason=why)
+    def along(entry: Entry, result: Any) -> None:
+        """A routed skill's other files (``routing.said_files``: said in its report), each planned beside its
+        SKILL.md as it was beside the source, as ``migrate`` copies them."""
+        from .routing import said_files
+
+        src = entry.path
+        folder = posixpath.dirname(result.path)
+        for file_rel, data in said_files(str(src), str(src), result.report):
+            copy = FileResult(file_rel, "failed", source_dialect=result.source)
+            place(copy, entry, f"{folder}/{posixpath.relpath(file_rel, posixpath.dirname(str(src)))}", data,
+                  placed=True, src=Path(file_rel))
+            taken.add(os.path.realpath(file_rel))
+            ordered.append(copy)
+
+    taken: set[str] = set()  # a skill's files copied with it: no "skipped" row for them
     ordered: list[FileResult] = []
     routes: tuple[Any, ...] | None = None
     refs: tuple[Any, ...] | None = None  # the batch's agents as the others name them: read once, when one does
@@ -449,7 +468,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                         refs = agent_refs_of(others, to, rename)
                     mine = replace(policy, routes=refs) if refs else policy
                 try:
-                    results = write_all(doc, to, report=report, policy=mine)
+                    results = write_for(doc, to, report=report, policy=mine, scope=scope, shared=shared)
                 except BroadenError:
                     if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
                         others = others if others is not None else sources_read(found, policy.carry)
@@ -457,11 +476,14 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                     if not routes:
                         raise
                     del report.items[seen:]
-                    results = write_all(doc, to, report=report, policy=replace(policy, routes=routes))
+                    results = write_for(doc, to, report=report, policy=replace(policy, routes=routes), scope=scope,
+                                        shared=shared)
                 for result in results:
                     res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
-                    place(res, entry, result.path or f"{result.name}.md", result.text)
+                    place(res, entry, result.path or f"{result.name}.md", result.text, placed=result.routed is not None)
                     ordered.append(res)
+                    if result.routed is not None and doc.agent.kind == "skill":
+                        along(entry, result)  # its report, yielded after the planning, says them
                 continue
             except NoRecords as exc:  # nothing to convert, and not an error: accounted for as skipped
                 res.status, res.reason = "skipped", exc.message
@@ -492,6 +514,9 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                 record_failure(res, exc, src)
             except OSError as exc:
                 res.error, res.exit_code = f"{src}: {exc.strerror or exc}", int(ExitCode.OUTPUT)
+    for path, why in skipped:  # every file found is accounted for, taken or not
+        if os.path.realpath(path) not in taken:
+            yield FileResult(str(path), "skipped", reason=why)
     yield from ordered  # in the order of the sources
     for rel, parts in merged.items():  # many sources, one file: write the records together
         m = write_merged([doc for _, doc, _ in parts], to, policy=policy)

@@ -22,11 +22,9 @@ import hashlib
 import operator
 import os
 import posixpath
-import re
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, Sequence
 
@@ -39,7 +37,7 @@ from .discover import project_of
 from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
 from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
-from .placeholders import TEXT, spelling_of
+from .routing import command_dialects, routed, route_said, said_files, shared_route, with_commands  # noqa: F401 (routed: re-exported)
 from .spill import Sorted, Spill
 
 if TYPE_CHECKING:
@@ -179,7 +177,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
 
         rename_record(doc.agent, new_name, report0)
     for target, asked, doc in ((t, a, part) for part in _by_kind(doc) for t, a in routed(job.to, part.agent.kind)):
-        if report0.source == target and (asked is None or not _shared_route(asked) or _at(src, job, target, doc, rel)):
+        if report0.source == target and (asked is None or not shared_route(asked) or _at(src, job, target, doc, rel)):
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source,
                               error=f"already {target}: the source itself"))
             continue
@@ -207,18 +205,11 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         for result in results:
             rec = Record(rel, target, None, source_dialect=report0.source)
             if asked is not None:
-                _route_said(asked, target, result.text, result.report, doc.agent)
-            files = _skill_files(src, rel) if asked is not None and doc.agent.kind == "skill" else []
-            for file_rel, data in files:
-                if data is None:
-                    result.report.add(LossCode.COMPONENT_DROPPED, "files", component=file_rel,
-                                      why="it cannot be read, so it is not copied with its skill")
-                else:
-                    result.report.add(LossCode.FILE_COPIED, "files", rel=file_rel)
-            files = [(f, b) for f, b in files if b is not None]
+                route_said(asked, target, result.text, result.report, doc.agent)
+            files = said_files(src, rel, result.report) if asked is not None and doc.agent.kind == "skill" else []
             _kept(rec, result.report.items, job.keep_losses)
             try:
-                rec.target = _where(replace(job, shared=True) if _shared_route(asked) else job, d, result.path, rel)
+                rec.target = _where(replace(job, shared=True) if shared_route(asked) else job, d, result.path, rel)
             except AgentconvError as exc:
                 rec.error, rec.exit_code = str(exc), int(exc.exit_code)
                 out.append(rec)
@@ -271,105 +262,6 @@ def _by_kind(doc: Document) -> list[Document]:
     return [Document([r for r in doc.records if r.kind == k], doc.ir_version) for k in kinds]
 
 
-def routed(to: Sequence[str], kind: str) -> list[tuple[str, str | None]]:
-    """The dialects a record of ``kind`` is written in, each with the dialect asked for when it is another: a command
-    goes to its tool's command dialect where ``to`` names that tool's agent dialect only (``--to copilot``: a Claude
-    plugin's commands become Copilot prompt files, not agents); where ``to`` names both, each record goes to the one
-    of its kind. Otherwise every dialect of ``to`` (a kind a target does not hold is ``kind-changed``)."""
-    commands, skills = _command_dialects(), _skill_dialects()
-    agents = {c: a for a, c in commands.items()}
-    out: list[tuple[str, str | None]] = []
-    for t in to:
-        if kind == "command" and t in commands:
-            if commands[t] not in to:
-                out.append((commands[t], t))
-        elif kind == "skill" and t in skills:  # a skill stays one where the tool reads skills (codex: .agents/skills)
-            if skills[t] not in to:
-                out.append((skills[t], t))
-        elif not (kind == "agent" and agents.get(t) in to):
-            out.append((t, None))
-    return out
-
-
-def _with_commands(to: tuple[str, ...]) -> tuple[str, ...]:
-    """``to`` and the command and skill dialects ``routed`` may write for it (whose targets ``sync`` keeps or removes
-    too)."""
-    commands, skills = _command_dialects(), _skill_dialects()
-    more = (*(commands[t] for t in to if t in commands), *(skills[t] for t in to if t in skills))
-    return (*to, *dict.fromkeys(m for m in more if m not in to))
-
-
-def _skill_dialects() -> dict[str, str]:
-    """Agent dialect -> the dialect its tool reads skills in, where a skill goes rather than becoming an agent
-    (``[route] skills``: codex -> skill)."""
-    return _skills_of(tuple(registry.ids()))
-
-
-@lru_cache(maxsize=4)
-def _skills_of(ids: tuple[str, ...]) -> dict[str, str]:
-    return {d: to for d in ids if (to := registry.get(d).table.get("route", {}).get("skills"))}
-
-
-def _command_dialects() -> dict[str, str]:
-    """Agent dialect -> the same tool's command dialect (``registry.tool``)."""
-    return _commands_of(tuple(registry.ids()))
-
-
-@lru_cache(maxsize=4)
-def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for d in map(registry.get, ids):
-        if (to := d.table.get("route", {}).get("commands")) is not None:  # named by the agent dialect (codex: skill)
-            out[d.id] = to
-        elif d.table.get("kinds") == ["command"] and registry.tool(d.id) != d.id and "retired" not in d.table:
-            out.setdefault(registry.tool(d.id), d.id)  # a command dialect its tool no longer loads is none
-    return out
-
-
-def _route_said(asked: str | None, target: str, text: str, report: Any, agent: Any = None) -> None:
-    """A command or skill routed for ``asked`` whose written header makes it one only the user runs, where ``asked``'s
-    tool reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed). Its
-    text's placeholders, which Claude Code expands in a skill as in a command and ``asked``'s tool does not
-    (``[route] placeholders_lost``): said each (placeholder-unsupported), the text as written."""
-    route = registry.get(asked).table.get("route", {}) if asked is not None else {}
-    key = route.get("user_only_key")
-    kind = getattr(agent, "kind", None) or "command"
-    if key and text.startswith("---") and re.search(rf"^{re.escape(key)}:\s*true\s*$", text.split("\n---", 1)[0], re.M):
-        report.add(LossCode.KIND_CHANGED, "kind", kind=f"a {kind} only the user runs",
-                   written=f"{target} for {asked}", consequence=route["user_only_lost"])
-    lost, origin = route.get("placeholders_lost"), getattr(agent, "origin", None)
-    if lost and origin is not None and origin.dialect in route.get("placeholders_of", ()):
-        spelling = spelling_of(route["placeholders_spelling"])
-        body = text.split("\n---\n", 1)[1] if text.startswith("---") and "\n---\n" in text else text
-        for found in dict.fromkeys(t.raw for t in (spelling.tokenize(body) if spelling else ()) if t.kind != TEXT):
-            report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, dialect=asked, consequence=lost,
-                       what="a placeholder Claude Code expands in a skill as in a command")
-
-
-def _skill_files(src: str, rel: str) -> list[tuple[str, bytes | None]]:
-    """A skill's other files (its references, scripts, assets), each with its bytes: (repo-relative path, bytes), in
-    path order. They go with a skill routed to another tool's skills folder (``[route] skills``), as Codex's own
-    migration copies a skill's whole folder. Not a link, nor a file of a skill in a folder below (its own SKILL.md); None
-    for a file that cannot be read."""
-    folder = os.path.dirname(src)
-    out: list[tuple[str, bytes | None]] = []
-    for base, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(base, d)) and
-                         not os.path.exists(os.path.join(base, d, "SKILL.md")) and d not in (".git", ".agentconv"))
-        for name in sorted(names):
-            path = os.path.join(base, name)
-            if path == src or os.path.islink(path) or not os.path.isfile(path) or \
-                    (base == folder and name.lower() == "skill.md"):
-                continue
-            try:
-                data: bytes | None = limits.read_file(path)
-            except (OSError, limits.LimitError):
-                data = None
-            inner = os.path.relpath(path, folder).replace(os.sep, "/")
-            out.append((posixpath.join(posixpath.dirname(rel), inner), data))
-    return out
-
-
 def _at(src: str, job: Job, target: str, doc: Document, rel: str) -> bool:
     """Whether ``src`` is already where a record routed to ``target``'s shared place goes (a skill in .agents/skills/):
     nothing to write."""
@@ -379,12 +271,6 @@ def _at(src: str, job: Job, target: str, doc: Document, rel: str) -> bool:
     except AgentconvError:
         return False
     return os.path.normcase(os.path.realpath(os.path.join(job.out, place))) == os.path.normcase(os.path.realpath(src))
-
-
-def _shared_route(asked: str | None) -> bool:
-    """Whether a command routed for ``asked`` (an agent dialect) goes to its command dialect's shared place
-    (``[route] shared``: codex's skills at .agents/skills/, where Codex reads them)."""
-    return asked is not None and bool(registry.get(asked).table.get("route", {}).get("shared"))
 
 
 def _where(job: Job, d: Any, path: str, rel: str) -> str:
@@ -1024,7 +910,7 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     if merging:
         spills.append(records := _merge(records, job, out_root))
     spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
-                           _with_commands(job.to) if remove_orphans else (), (p for p, _ in found), job.keep_losses))
+                           with_commands(job.to) if remove_orphans else (), (p for p, _ in found), job.keep_losses))
     summary = Summary()
     for r in spills[-1]:
         summary.statuses[r.status] += 1
@@ -1258,7 +1144,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     written = {(r.source, r.target) for r in records if r.status in _COUNTED and r.target not in twice and (
         r.status == "unchanged" or r.prior is None or manifest.files.get(r.target or "") == r.prior)}
     routes: dict[str, list[Any]] = {}  # project -> the routes of its commands
-    commands = _command_dialects()
+    commands = command_dialects()
 
     def seen_from(project: str, tool: str) -> list[tuple[str, Any]]:  # the agents of that tool read in the project
         return [(rel, a) for rel, a in agents.get(tool, []) if project.startswith(_project(job, rel))]

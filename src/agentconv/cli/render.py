@@ -214,7 +214,8 @@ def single(src: str, result, level: int) -> None:
     for item in result.report:
         codes[item.code.value] = codes.get(item.code.value, 0) + 1
     lost = summary_line({}, codes).removeprefix("nothing to do; ") if codes else "nothing lost"
-    out.summary(f"{'<stdin>' if src == '-' else src}: {result.source} -> {result.target}; {lost}")
+    routed = f" (for {result.routed})" if getattr(result, "routed", None) else ""
+    out.summary(f"{'<stdin>' if src == '-' else src}: {result.source} -> {result.target}{routed}; {lost}")
 
 
 def batch(results, as_json: bool, level: int, keep_rows: bool = False, to: str | None = None) -> BatchTally:
