@@ -93,7 +93,6 @@ def expected_files(case: Case) -> dict[str, str]:
         for n, result in enumerate(results, 1):
             # one output file: out.<target><ext>; a multi-record source in a one-record target: out.<target>.<n><ext>
             tag = target if len(results) == 1 else f"{target}.{n}"
-            # a record routed to another dialect (a skill for codex is a skill): that dialect's extension
-            files[f"out.{tag}{out_suffix(result.target if result.routed else target)}"] = result.text
+            files[f"out.{tag}{out_suffix(target)}"] = result.text
             files[f"loss.{tag}.json"] = loss_json(result.report)
     return files

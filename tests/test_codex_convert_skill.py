@@ -38,7 +38,7 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def test_one_skill_file_to_codex_is_a_skill_where_codex_reads_it(tmp_path: Path) -> None:
     folder = skill(tmp_path)
-    r = agentconv.convert(folder / "SKILL.md", "codex")
+    r = agentconv.convert(folder / "SKILL.md", "codex", route=True)
     assert (r.text, r.target, r.routed, r.path) == (SKILL, "skill", "codex", ".agents/skills/tidy/SKILL.md")
     dropped = sorted(i.message for i in r.report if i.code.value == "component-dropped")
     assert len(dropped) == 2 and dropped[0].startswith("references/rules.md not written") and \
@@ -67,8 +67,10 @@ def test_a_skill_folder_to_codex_is_written_as_migrate_writes_it(tmp_path: Path)
 
 
 def test_a_skill_converted_for_another_tool_is_not_routed(tmp_path: Path) -> None:
+    """Routed for codex only; and the library's convert without ``route`` writes the dialect asked for."""
     folder = skill(tmp_path)
-    r = agentconv.convert(folder / "SKILL.md", "copilot")
+    assert agentconv.convert(folder / "SKILL.md", "codex").text.startswith('name = "tidy"')
+    r = agentconv.convert(folder / "SKILL.md", "copilot", route=True)
     assert (r.target, r.routed) == ("copilot", None) and r.path.startswith(".github/agents/")
 
 

@@ -54,6 +54,7 @@ def test_a_claude_code_key_is_written_as_the_same_key_or_what_says_it(text, sour
 # (source text, source dialect, its path, target): only the user (or only the model) runs it there, nothing says so
 REFUSED = [
     (USER_ONLY_SKILL, "skill", SKILL, "claude"),
+    (USER_ONLY_SKILL, "skill", SKILL, "codex"),  # written as asked, a Codex agent (not routed)
     (USER_ONLY_SKILL, "skill", SKILL, "cursor"),
     (USER_ONLY_CMD, "claude-command", CMD, "claude"),
     (USER_ONLY_CMD, "claude-command", CMD, "gemini"),
@@ -100,9 +101,10 @@ def test_who_runs_it_is_never_widened(text, source, path, to):
 
 
 def test_a_user_only_skill_for_codex_is_a_skill_as_migrate_routes_it():
-    """`--to codex` keeps a skill a skill (routing.py, as migrate and sync): no Codex agent the model spawns, so no
-    refusal; Codex reads no `disable-model-invocation`, which the route says (kind-changed, a warning)."""
-    out = _run(USER_ONLY_SKILL, "skill", SKILL, "codex")
+    """`convert --to codex` (``route=True``) keeps a skill a skill (routing.py, as migrate and sync): no Codex agent the
+    model spawns, so no refusal; Codex reads no `disable-model-invocation`, which the route says (kind-changed, a
+    warning)."""
+    out = agentconv.convert_text(USER_ONLY_SKILL, "codex", from_="skill", path=SKILL, route=True)
     assert (out.target, out.routed, out.text) == ("skill", "codex", USER_ONLY_SKILL)
     said = [i for i in out.report.items if i.code.value == "kind-changed"]
     assert len(said) == 1 and said[0].severity.value == "warning" and "a skill only the user runs" in said[0].message

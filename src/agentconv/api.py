@@ -381,20 +381,21 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
 
 
 def convert(file: PathLike, to: str, *, from_: str | None = None, path: str | None = None,
-            policy: Policy = Policy()) -> Result:
-    """Read the file at ``file`` (detected unless ``from_``) and write it in ``to``: one output file (a skill, for a
-    tool that reads skills as skills, a skill: ``write_for``).
+            policy: Policy = Policy(), route: bool = False) -> Result:
+    """Read the file at ``file`` (detected unless ``from_``) and write it in ``to``: one output file. ``route``: as
+    ``agentconv convert`` does, a record ``to``'s tool keeps in another dialect is written there (a skill for codex
+    stays a skill: ``write_for``), its folder's other files, which one output cannot hold, each said.
 
     A source holding several records (a Roo ``.roomodes`` file) gives several files in a one-record dialect:
     use ``convert_all`` for those; ``convert`` refuses them rather than drop any."""
-    return _one(_convert_file(file, "convert", to, from_, path, policy))
+    return _one(_convert_file(file, "convert", to, from_, path, policy, route))
 
 
 def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
-                 policy: Policy = Policy(), base: Any = None) -> Result:
+                 policy: Policy = Policy(), base: Any = None, route: bool = False) -> Result:
     """``convert`` for content: ``text`` read (detected unless ``from_``; ``path`` only names it; ``base`` as for
-    ``read_text``) and written in ``to``."""
-    return _one(convert_all_text(text, to, from_=from_, path=path, policy=policy, base=base))
+    ``read_text``) and written in ``to`` (``route`` as for ``convert``)."""
+    return _one(convert_all_text(text, to, from_=from_, path=path, policy=policy, base=base, route=route))
 
 
 def _one(results: list[Result]) -> Result:
@@ -405,17 +406,16 @@ def _one(results: list[Result]) -> Result:
 
 
 def convert_all(file: PathLike, to: str, *, from_: str | None = None, path: str | None = None,
-                policy: Policy = Policy()) -> list[Result]:
+                policy: Policy = Policy(), route: bool = False) -> list[Result]:
     """Read the file at ``file`` and write it in ``to``: one Result per output file (one per record, unless the
-    target keeps many records in one file). A skill ``write_for`` routes to another dialect (a skill, for codex) is
-    written without its folder's other files, each said (``component-dropped``): ``batch.convert_many`` copies them."""
-    return _convert_file(file, "convert_all", to, from_, path, policy)
+    target keeps many records in one file); ``route`` as for ``convert``."""
+    return _convert_file(file, "convert_all", to, from_, path, policy, route)
 
 
 def _convert_file(file: PathLike, verb: str, to: str, from_: str | None, path: str | None,
-                  policy: Policy) -> list[Result]:
+                  policy: Policy, route: bool) -> list[Result]:
     data, name = _file(file, verb)
-    results = convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name))
+    results = convert_all_text(data, to, from_=from_, path=path or name, policy=policy, base=Beside(name), route=route)
     for r in results:
         if r.routed is not None:  # a skill's other files have no place in one output: said, each
             from .routing import skill_files
@@ -428,13 +428,15 @@ def _convert_file(file: PathLike, verb: str, to: str, from_: str | None, path: s
 
 
 def convert_all_text(text: Text, to: str, *, from_: str | None = None, path: str | None = None,
-                     policy: Policy = Policy(), base: Any = None) -> list[Result]:
-    """``convert_all`` for content (``base`` as for ``read_text``)."""
+                     policy: Policy = Policy(), base: Any = None, route: bool = False) -> list[Result]:
+    """``convert_all`` for content (``base`` as for ``read_text``; ``route`` as for ``convert``)."""
     doc, report = read_text(text, from_, path=path, carry=policy.carry, base=base)
-    return write_for(doc, to, report=report, policy=policy)
+    if route:
+        return write_for(doc, to, report=report, policy=policy)
+    return write_all(doc, to, report=report, policy=policy)
 
 
-def route(doc: Document, to: str) -> tuple[str, str | None]:
+def route_of(doc: Document, to: str) -> tuple[str, str | None]:
     """The dialect ``doc`` is written in when it is converted to ``to``, and ``to`` when that is another: a skill for
     a tool that keeps skills as skills (``[route] skills``: codex reads ``.agents/skills/NAME/SKILL.md``) stays a
     skill, as ``migrate`` routes it (``routing.routed``); any other record goes to ``to`` (None)."""
@@ -448,9 +450,9 @@ def route(doc: Document, to: str) -> tuple[str, str | None]:
 def write_for(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy(),
               scope: str = "project", shared: bool = False) -> list[Result]:
     """``write_all`` for a conversion to ``to``: a record ``route`` sends to another dialect is written there
-    (``Result.routed`` names ``to``), said as ``migrate`` says it (``routing.route_said``), its ``path`` where ``to``'s
+    (``route_of``; ``Result.routed`` names ``to``), said as ``migrate`` says it (``routing.route_said``), its ``path`` where ``to``'s
     tool reads it at ``scope`` (``routing.place``: a skill for codex at ``.agents/skills/NAME/SKILL.md``)."""
-    target, asked = route(doc, to)
+    target, asked = route_of(doc, to)
     results = write_all(doc, target, report=report, policy=policy)
     if asked is not None:
         from .routing import place, route_said

@@ -204,7 +204,7 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
     from collections import defaultdict
 
     from . import registry
-    from .api import read, route
+    from .api import read, route_of
     from .naming import prefixed_apart
 
     wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -214,7 +214,7 @@ def _collision_names(found: list[Entry], to: str, from_: str | None, carry: bool
         try:
             doc, report = read(entry.path, from_, carry=carry)
             if len(doc.records) == 1 and doc.agent.name:  # in the dialect it is written in (a skill for codex: skill)
-                target = route(doc, to)[0]
+                target = route_of(doc, to)[0]
                 wanted[f"{target}:" + where(entry, report.source, registry.get(target).output_path(doc.agent))].append(
                     (str(entry.path), doc.agent.name))
         except Exception:  # noqa: BLE001 - the file fails in the conversion itself, with its own line

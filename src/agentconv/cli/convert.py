@@ -74,8 +74,8 @@ def run(sources: List[str], to: str, from_: Optional[str] = None, out: Optional[
     if single and (out is None or to_file):
         src = sources[0]
         try:
-            result = (api.convert_text(stdin(), to, from_=from_, policy=policy) if src == "-"
-                      else api.convert(src, to, from_=from_, policy=policy))
+            result = (api.convert_text(stdin(), to, from_=from_, policy=policy, route=True) if src == "-"
+                      else api.convert(src, to, from_=from_, policy=policy, route=True))
             if to_file:
                 _write_file(out, result.text, src, force)
         except NoRecords as exc:  # nothing to convert, and not an error
