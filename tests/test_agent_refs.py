@@ -41,7 +41,7 @@ def lead(tmp_path: Path, target: str):
 
 def test_claude_delegates_to_the_agents_by_the_names_it_gives_them(tmp_path):
     text, report = lead(tmp_path, "claude")
-    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer), Agent(Plan)\n" in text
+    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer)\n" in text  # VS Code's Plan: builtins
     coerced = [i.message for i in report.items if i.code.value == "tool-coerced" and "scope" in i.message]
     assert coerced == [
         "the agent tool's scope '💻 Python Developer' written as 'developer' (the name claude gives the agent copilot "
@@ -52,8 +52,8 @@ def test_claude_delegates_to_the_agents_by_the_names_it_gives_them(tmp_path):
 
 def test_opencode_allows_the_task_tool_for_those_names(tmp_path):
     text, _ = lead(tmp_path, "opencode")
-    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n    Plan: allow\n" in text
-    assert "Python Developer" not in text
+    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n" in text
+    assert "Python Developer" not in text and "lan: allow" not in text
 
 
 def test_a_reference_to_no_source_agent_is_said_and_kept(tmp_path):  # VS Code's own Plan agent is no reference
@@ -65,7 +65,7 @@ def test_a_reference_to_no_source_agent_is_said_and_kept(tmp_path):  # VS Code's
 
 def test_one_file_alone_says_the_display_names_are_kept(tmp_path):
     result = agentconv.convert_text(AGENTS["lead.agent.md"], "claude", path=".github/agents/lead.agent.md")
-    assert "Agent(💻 Python Developer), Agent(QA Tester), Agent(Ghost Writer), Agent(Plan)" in result.text
+    assert "Agent(💻 Python Developer), Agent(QA Tester), Agent(Ghost Writer)\n" in result.text
     said = sorted(i.message.split(" is no name")[0] for i in result.report.items if i.code.value == "name-conflict")
     assert said == ["name 'Ghost Writer'", "name 'QA Tester'", "name '💻 Python Developer'"]
 
@@ -111,9 +111,9 @@ def _migrated(tmp_path: Path, name: str, jobs: int, filler: int = 0):
 def test_migrate_writes_the_scope_under_the_names_it_gives_the_agents(tmp_path):
     root, outcome, _ = _migrated(tmp_path, "m", 1)
     claude = (root / ".claude/agents/lead.md").read_text(encoding="utf-8").split("# agentconv-carry")[0]
-    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer), Agent(Plan)\n" in claude
+    assert "tools: Read, Agent(developer), Agent(qa), Agent(Ghost Writer)\n" in claude
     opencode = (root / ".opencode/agent/lead.md").read_text(encoding="utf-8").split("# agentconv-carry")[0]
-    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n    Plan: allow\n" in opencode
+    assert "  task:\n    \"*\": deny\n    developer: allow\n    qa: allow\n    Ghost Writer: allow\n" in opencode
     lead = [r for r in outcome.records if r.source.endswith("lead.agent.md")]
     assert [r.target_dialect for r in lead] == ["claude", "opencode"]
     for r in lead:
@@ -155,7 +155,7 @@ def test_sync_check_finds_a_scope_stale_when_the_agent_it_names_is_renamed(tmp_p
         ("lead.agent.md", "claude"), ("lead.agent.md", "opencode")]
     again = migration.migrate(root, ["claude", "opencode"], from_="copilot", jobs=1)
     text = (root / ".claude/agents/lead.md").read_text(encoding="utf-8").split("# agentconv-carry")[0]
-    assert "tools: Read, Agent(💻 Python Developer), Agent(qa), Agent(Ghost Writer), Agent(Plan)\n" in text
+    assert "tools: Read, Agent(💻 Python Developer), Agent(qa), Agent(Ghost Writer)\n" in text
     lead = next(r for r in again.records if r.source.endswith("lead.agent.md") and r.target_dialect == "claude")
     assert sorted(i["message"].split(" names no agent")[0] for i in lead.items() if i["code"] == "name-conflict") == \
         ["name 'Ghost Writer'", "name '💻 Python Developer'"]
@@ -207,7 +207,8 @@ def test_a_tools_own_subagent_in_a_scope_is_no_unresolved_reference(tmp_path):
     packages/opencode/src/agent/agent.ts) named in a `task` scope are no reference to a converted agent: not said as
     one that names no agent among the converted files (its command table, opencode-command.toml [runs_in], lists no
     `builtin` of its own; the agent table's names are its own agents, as `own_agent` reads them). A name no agent
-    has is still said."""
+    has is still said. Claude Code's agents of their roles have more access (the session's MCP tools, subagents):
+    left out of the scope, said (test_builtin_agents.py)."""
     root = tmp_path / "src"
     (root / ".opencode/agent").mkdir(parents=True)
     (root / ".opencode/agent/lead.md").write_text(OPENCODE_LEAD, encoding="utf-8")
@@ -218,5 +219,6 @@ def test_a_tools_own_subagent_in_a_scope_is_no_unresolved_reference(tmp_path):
     assert res.status == "converted"
     said = sorted(i.message.split(" names no agent")[0] for i in res.report.items if i.code.value == "name-conflict")
     assert said == ["name 'ghost'"]
-    assert "tools: Read, Agent(explore), Agent(general), Agent(reviewer), Agent(ghost)" in \
-        Path(res.target).read_text(encoding="utf-8")
+    assert "tools: Read, Agent(reviewer), Agent(ghost)\n" in Path(res.target).read_text(encoding="utf-8")
+    assert sorted(i.message.split(" names ")[0] for i in res.report.items if i.code.value == "agent-unmapped") == [
+        "the agent tool's scope 'explore'", "the agent tool's scope 'general'"]

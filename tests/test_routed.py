@@ -137,8 +137,9 @@ def test_one_file_alone_is_refused_as_before(tmp_path):
 
 # Claude Code runs a command with `context: fork` in the agent `agent` names (default general-purpose, every tool);
 # without `context: fork` the agent does nothing (2.1.330 bundle, read 2026-11-27). A skill's are a command's (the same
-# skill reader). (source, lines, target, refused)
-FORKED = [("claude-command", "context: fork\nagent: Explore\n", "opencode-command", True),
+# skill reader). Its own Explore is OpenCode's explore (test_builtin_agents.py). (source, lines, target, refused)
+FORKED = [("claude-command", "context: fork\nagent: Explore\n", "opencode-command", False),
+          ("claude-command", "context: fork\nagent: Plan\n", "opencode-command", True),
           ("claude-command", "context: fork\nagent: reviewer\n", "opencode-command", True),
           ("claude-command", "context: fork\nagent: general-purpose\n", "opencode-command", False),
           ("claude-command", "context: fork\n", "opencode-command", False),

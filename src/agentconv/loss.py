@@ -42,6 +42,7 @@ class LossCode(str, Enum):
     TOOL_NARROWED = "tool-narrowed"            # said with a coarser setting that also forbids allowed tools
     TOOL_PREFIX = "tool-prefix"                # a server's tools named by a prefix other servers' names may share
     TOOL_SPELLING = "tool-spelling"            # a deny or ask the target holds only for some spellings
+    AGENT_UNMAPPED = "agent-unmapped"          # a tool's own agent in a delegation scope: none like it in the target
     MODEL_UNMAPPED = "model-unmapped"          # omitted: no model of the target is known to match
     MODEL_COERCED = "model-coerced"            # the target's spelling of the same model
     MODEL_DEFAULT = "model-default"            # omitted: it is the target's default

@@ -21,6 +21,7 @@ from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried, sentence
 from ..tools import Crosswalk
+from . import builtin_agents
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled, value_taken
 from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, settle
@@ -131,6 +132,7 @@ class Dialect(ToolFields, Detection):
                 table = copy.deepcopy(self.table)
                 table["layout"]["path"] = v["path"]
                 table.setdefault("name", {})["builtin"] = {"names": list(v["builtin"]), "outcome": v["outcome"]}
+                table["builtin_agents"] = dict(v.get("builtin_agents", {}))  # another tool's own agents: not read
                 table["variant_grants"] = list(v.get("grants", ()))  # what the tool gives every record (Kilo: web)
                 # what it gives a record lacking a group (Kilo: grep, glob without `read`), and what a group grants
                 # there besides its own tools (Kilo: `browser` runs commands); how it tests a scope (Kilo: a wildcard)
@@ -1090,8 +1092,45 @@ class Dialect(ToolFields, Detection):
             ctx.report.add(LossCode.VALUE_READ_AS, "tools", value=f"{source}'s agent {value!r}",
                            reading="that agent's tools (the agent is among the sources), as the command's")
             return
+        if route is None and self._own_route(ctx, rule, source, value):
+            return
         self.broaden(ctx, "run-in", noun=naming.a(self.table.get("title", self.id)), source=source,
                      agent=repr(value), why=rule["why"])
+
+    def _own_route(self, ctx: "WriteContext", rule: dict[str, Any], source: str, value: Any) -> bool:
+        """A record its source runs in one of that tool's own agents (a Claude Code command's ``context: fork`` with
+        ``agent: Explore``), written to run in this tool's own agent of the same role with no more access
+        (``builtin_agents.counterpart``: OpenCode's ``explore``), where this tool routes a command to an agent (``[runs_in]``
+        here), said (value-respelled; tool-narrowed where that agent holds less). False where there is none."""
+        mine = self.table.get("runs_in")
+        if not mine or not isinstance(value, str) or not own_agent(source, rule, value):
+            return False
+        own = builtin_agents.counterpart(registry.tool(source), value, self.id)
+        if own is None or own.written is None or not builtin_agents.own_agents(self.id)[own.written].get("commands", True):
+            return False
+        there = registry.get(registry.tool(self.id)).said
+        self._put_route(ctx, rule, mine, value, own.written,
+                        sentence("own-agent-note", tool=registry.tool(source), there=there, role=own.role))
+        if own.lacks:
+            ctx.report.add(LossCode.TOOL_NARROWED, rule["path"], written=sentence(
+                "own-agent-runs-in", name=value, written=own.written, there=there, role=own.role),
+                tools=sentence("own-agent-lacks", name=value, tool=registry.tool(source), classes=", ".join(own.lacks)))
+        return True
+
+    def _put_route(self, ctx: "WriteContext", rule: dict[str, Any], mine: dict[str, Any], value: str, name: str,
+                   note: str) -> None:
+        """Write the record to run in this tool's agent ``name`` (``[runs_in]`` here: ``mine``), for the agent ``value``
+        its source's key (``rule``) names, said (value-respelled)."""
+        agent = replace(ctx.agent, extensions={ns: dict(v) for ns, v in ctx.agent.extensions.items()})
+        for path, v in mine.get("with", {}).items():
+            paths.put(agent, path, v)
+        paths.put(agent, mine["path"], name)
+        ctx.agent = agent
+        ctx.mapped.update([rule["path"], *rule.get("when", {})])  # the routing, written here in this tool's keys
+        keys = [*(f"{p.rsplit('.', 1)[1]}: {v}" for p, v in mine.get("with", {}).items()),
+                f"{mine['path'].rsplit('.', 1)[1]}: {name}"]
+        ctx.report.add(LossCode.VALUE_RESPELLED, rule["path"], value=f"the agent it runs in, {value!r}",
+                       written=", ".join(keys) + (f" ({mine['said']})" if mine.get("said") else "") + note)
 
     def _invoked_by(self, ctx: "WriteContext") -> None:
         """Never widen who runs a record: one its source lets only the user run (``[invocation] user_only`` of the
@@ -1188,16 +1227,7 @@ class Dialect(ToolFields, Detection):
         name = dict(route.names).get(registry.tool(self.id))
         if not mine or name is None or own_agent(self.id, mine, name):
             return False
-        agent = replace(ctx.agent, extensions={ns: dict(v) for ns, v in ctx.agent.extensions.items()})
-        for path, v in mine.get("with", {}).items():
-            paths.put(agent, path, v)
-        paths.put(agent, mine["path"], name)
-        ctx.agent = agent
-        ctx.mapped.update([rule["path"], *rule.get("when", {})])  # the routing, written here in this tool's keys
-        keys = [*(f"{p.rsplit('.', 1)[1]}: {v}" for p, v in mine.get("with", {}).items()),
-                f"{mine['path'].rsplit('.', 1)[1]}: {name}"]
-        ctx.report.add(LossCode.VALUE_RESPELLED, rule["path"], value=f"the agent it runs in, {route.agent!r}",
-                       written=", ".join(keys) + (f" ({mine['said']})" if mine.get("said") else ""))
+        self._put_route(ctx, rule, mine, route.agent, name, "")
         return True
 
     def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
@@ -1953,6 +1983,11 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
         if g.canonical != "agent" or not isinstance(p, str) or not p or "*" in p:
             grants.append(g)
             continue
+        if p not in refs and (own := builtin_agents.counterpart(reader_of(agent.origin.dialect, "agent"), p, to)) is not None:
+            kept = _own_ref(g, own, agent.origin.dialect, to, report)
+            grants += kept
+            changed = changed or kept != [g]
+            continue
         new, unresolved = _ref_outcome(agent.origin.dialect, p, target, refs)
         if new is not None:
             grants.append(replace(g, pattern=new))
@@ -1967,6 +2002,35 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
                 "is no name an agent file keeps, and this conversion does not resolve it (convert the folder: `convert DIR`)"),
                 outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
     return replace(agent.tools, grants=grants) if changed else None
+
+
+def _own_ref(g: Grant, own: builtin_agents.Counterpart, source: str, to: str, report: LossReport) -> list[Grant]:
+    """The grant of the agent tool's scope ``g``, which names one of the source tool's own agents (``builtin_agents``), as
+    written in ``to``: its counterpart (said: tool-coerced, or tool-narrowed where it holds less), else none (said:
+    agent-unmapped; never a name the target may give an agent with more access). A denial is kept, as the target's agent
+    of that role whatever its access (as written where there is none): leaving one out would allow more."""
+    p, there = g.pattern, registry.get(to).said
+    if g.decision == "deny":
+        name = own.written or own.other  # the target's agent of that role, whatever its access: denied too
+        if name is None or name == p:
+            return [g]
+        report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's denied scope {p!r}", written=repr(name),
+                   note=sentence("own-agent-note", tool=source, there=there, role=own.role))
+        return [replace(g, pattern=name)]
+    if own.written is None:
+        why = (sentence("own-agent-dead", tool=source) if own.dead else sentence("own-agent-none") if own.other is None else
+               sentence("own-agent-more", other=own.other, classes=", ".join(own.more)) if own.more else
+               sentence("own-agent-primary", other=own.other))
+        report.add(LossCode.AGENT_UNMAPPED, "tools", name=p, tool=source, role=own.role, there=there, why=why)
+        return []
+    if own.lacks:
+        report.add(LossCode.TOOL_NARROWED, "tools", written=sentence(
+            "own-agent-written", name=p, written=own.written, there=there, role=own.role),
+            tools=sentence("own-agent-lacks", name=p, tool=source, classes=", ".join(own.lacks)))
+    elif own.written != p:
+        report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's scope {p!r}", written=repr(own.written),
+                   note=sentence("own-agent-note", tool=source, there=there, role=own.role))
+    return [replace(g, pattern=own.written)] if own.written != p else [g]
 
 
 def _refs_of(routes: tuple[Any, ...], dialect: str) -> dict[str, Any]:
