@@ -1106,7 +1106,7 @@ class Dialect(ToolFields, Detection):
         if not mine or not isinstance(value, str) or not own_agent(source, rule, value):
             return False
         own = builtin_agents.counterpart(registry.tool(source), value, self.id)
-        if own is None or own.written is None or not builtin_agents.own_agents(self.id)[own.written].get("commands", True):
+        if own is None or own.written is None or not (builtin_agents.own_agents(self.id) or {})[own.written].get("commands", True):
             return False
         there = registry.get(registry.tool(self.id)).said
         self._put_route(ctx, rule, mine, value, own.written,

@@ -38,27 +38,29 @@ class Counterpart:
     """The source's agent is none another agent can start (OpenCode's primary ``plan``): the scope allowed nothing."""
 
 
-def own_agents(dialect: str) -> dict[str, Any]:
+def own_agents(dialect: str) -> dict[str, Any] | None:
     """``[builtin_agents]`` of ``dialect``'s tool (the agent dialect that reads it: a command's tool is its agents');
-    a variant (``--to kilo-agents``) has only what its own ``[variants.KEY]`` lists."""
+    a variant (``--to kilo-agents``) has only what its own ``[variants.KEY]`` lists. None: the table names none (a
+    tool whose own agents agentconv has not read: Kiro, Roo, Cursor; or one no tool runs: plain markdown)."""
     d = registry.get(dialect)
     if registry.tool(d.id) != d.id:
         d = registry.get(registry.tool(d.id))
-    return d.table.get("builtin_agents", {})
+    return d.table.get("builtin_agents")
 
 
 def counterpart(dialect: str, name: str, to: str) -> Counterpart | None:
     """What the scope ``name`` of an agent of ``dialect`` becomes in ``to`` when ``name`` is one of the own agents of
     ``dialect``'s tool (exactly spelled: Claude Code, OpenCode and VS Code compare agent names as written); None
-    otherwise (a custom agent's name, resolved by the run's routes)."""
-    mine = own_agents(dialect).get(name)
-    if mine is None:
+    otherwise (a custom agent's name, resolved by the run's routes), and where ``to``'s table names no own agents
+    (written as before: as it is, or refused where the target cannot scope the agent tool)."""
+    mine, theirs_all = (own_agents(dialect) or {}).get(name), own_agents(to)
+    if mine is None or theirs_all is None:
         return None
     if not mine.get("subagent", True):
         return Counterpart(mine["role"], None, dead=True)
     has = [c for c in mine.get("classes", ()) if c not in _NOT_WIDENING]
     near: list[tuple[str, tuple[str, ...]]] = []  # the same role, not an equivalent: (name, what it has beyond)
-    for key, theirs in own_agents(to).items():
+    for key, theirs in theirs_all.items():
         if theirs.get("role") != mine["role"]:
             continue
         held = theirs.get("classes", ())
