@@ -53,6 +53,10 @@ CASES = {
         "---\ndescription: Works\nmode: subagent\npermission:\n  task:\n    \"*\": allow\n    explore: deny\n---\nWork.\n",
         ".opencode/agent/worker.md", "claude", "disallowedTools: Agent(Explore)\n", "Agent(explore)", "tool-coerced",
         "denied scope 'explore' written as 'Explore'"),
+    "a skill forked into Explore runs in opencode's explore": (
+        "---\nname: find\ndescription: Find things\ncontext: fork\nagent: Explore\n---\nFind it.\n",
+        ".claude/skills/find/SKILL.md", "opencode-command", "agent: explore\n", "Explore", "tool-narrowed",
+        "the agent it runs in, 'Explore', written as 'explore', opencode's own explore agent"),
     "a claude command forked into Explore runs in opencode's explore": (
         "---\ndescription: Find things\ncontext: fork\nagent: Explore\n---\nFind it.\n", ".claude/commands/find.md",
         "opencode-command", "agent: explore\n", "Explore", "value-respelled",

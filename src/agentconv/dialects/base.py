@@ -1105,16 +1105,18 @@ class Dialect(ToolFields, Detection):
         mine = self.table.get("runs_in")
         if not mine or not isinstance(value, str) or not own_agent(source, rule, value):
             return False
-        own = builtin_agents.counterpart(registry.tool(source), value, self.id)
-        if own is None or own.written is None or not (builtin_agents.own_agents(self.id) or {})[own.written].get("commands", True):
+        tool = rule.get("agents") or registry.tool(source)  # a SKILL.md's are Claude Code's (skill.toml [runs_in])
+        own = builtin_agents.counterpart(tool, value, self.id)
+        if own is None or own.written is None or \
+                not (builtin_agents.own_agents(self.id) or {})[own.written].get("commands", True):
             return False
         there = registry.get(registry.tool(self.id)).said
         self._put_route(ctx, rule, mine, value, own.written,
-                        sentence("own-agent-note", tool=registry.tool(source), there=there, role=own.role))
+                        sentence("own-agent-note", tool=tool, there=there, role=own.role))
         if own.lacks:
             ctx.report.add(LossCode.TOOL_NARROWED, rule["path"], written=sentence(
                 "own-agent-runs-in", name=value, written=own.written, there=there, role=own.role),
-                tools=sentence("own-agent-lacks", name=value, tool=registry.tool(source), classes=", ".join(own.lacks)))
+                tools=sentence("own-agent-lacks", name=value, tool=tool, classes=", ".join(own.lacks)))
         return True
 
     def _put_route(self, ctx: "WriteContext", rule: dict[str, Any], mine: dict[str, Any], value: str, name: str,
