@@ -196,18 +196,17 @@ class Dialect(ToolFields, Detection):
         lost = [c.key for c in chunks if c.line > line or (c.line == line and not read)]
         cut = next((c.key for c in reversed(chunks) if c.line <= line and c.key not in lost), None)
         if read and cut is not None:  # `description: [WIP] Agent`: the key is read, as its quoted or flow value
-            what += f": '{cut}' is that value alone there"
+            what = sentence("value-alone", what=what, key=cut)
+        where = fields.get((lost or [cut])[0], (lost or [cut])[0])
         if lost:
-            tools = " (there as if no 'tools' were written)" if "tools" in lost else ""
-            reading = f"{', '.join(repr(k) for k in lost)} below it read as written, which {reader} ignores{tools}"
+            report.add(LossCode.VALUE_INVALID, where, line=line, reader=reader, at=line, why=what,
+                       variant="header-stops-tools" if "tools" in lost else "header-stops-keys",
+                       keys=", ".join(repr(k) for k in lost))
         elif stops and at == stops[0][0]:  # said with the key read so (parsed.loose)
             return
         elif cut is not None:
-            reading = f"the text from it on is no part of '{cut}' there, read as it is written here"
-        else:
-            return
-        report.add(LossCode.VALUE_INVALID, fields.get((lost or [cut])[0], (lost or [cut])[0]), line=line,
-                   problem=f"{reader} stops reading the header at line {line} ({what})", reading=reading)
+            report.add(LossCode.VALUE_INVALID, where, line=line, variant="header-stops-text", reader=reader, at=line,
+                       why=what, key=cut)
 
     def read_record(self, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> Agent:
         """One raw record (its header data, body, layout and side channel, as the envelope found them) -> IR record.
@@ -258,8 +257,7 @@ class Dialect(ToolFields, Detection):
                 shadowed[old] = data.pop(old)
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{old}",
                            line=next((c.line for c in parsed.layout.chunks if c.key == old), None),
-                           problem=f"'{old}' is the old spelling of '{new}', which is given too",
-                           reading=f"ignored, as {self.said} ignores it: '{new}' is read")
+                           variant="old-spelling", old=old, new=new, tool=self.said)
             elif old in data:
                 data.setdefault(new, data.pop(old))
                 written_as[new] = old
@@ -349,8 +347,8 @@ class Dialect(ToolFields, Detection):
                     ipath, owner_id = None, self.id
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
-                report.add(LossCode.VALUE_INVALID, "tools", line=line, problem=f"'{key}' is not {naming.a(self.id)} field",
-                           reading=f"read as {owner_id}'s tool list")
+                report.add(LossCode.VALUE_INVALID, "tools", line=line, variant="other-tool-field", key=key,
+                           a_dialect=naming.a(self.id), owner=owner_id)
                 before = replace(agent.tools, grants=list(agent.tools.grants))
                 registry.get(owner_id).read_tools(agent, {key: value}, report)
                 if before.mode != INHERIT:  # a policy read already (the file's own tool field): this only narrows it
@@ -401,8 +399,8 @@ class Dialect(ToolFields, Detection):
                     agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
                     return ipath
                 if isinstance(value, (list, dict)) and ipath in parser.get("ignores_not_text", ()):
-                    report.add(LossCode.VALUE_INVALID, ipath, line=line, reading=f"read as no {key}, as it does",
-                               problem=f"'{key}' is a {kind}, which {parser.get('reader', 'the tool')} ignores")
+                    report.add(LossCode.VALUE_INVALID, ipath, line=line, variant="not-text-ignored", key=key, kind=kind,
+                               reader=parser.get("reader", "the tool"))
                     agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
                     return ipath
                 value = _text(key, ipath, value, path_of(agent), report, line)
@@ -2505,25 +2503,18 @@ def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: 
     key, reader = ipath.rsplit(".", 1)[-1], parser.get("reader", "the tool")
     if kind == "list" and isinstance(value, str):
         if key in parser.get("list_only", ()):
-            report.add(LossCode.VALUE_INVALID, ipath, line=line, reading="read as a list",
-                       problem=f"'{key}' is a single value, which {reader} ignores (it reads only a list)")
+            report.add(LossCode.VALUE_INVALID, ipath, line=line, variant="list-only", key=key, reader=reader)
         else:
             report.add(LossCode.VALUE_READ_AS, ipath, line=line, value="comma string", reading="a list")
         return split_commas(value)
     if kind == "bool" and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
         if parser.get("booleans") and value not in parser["booleans"]:
-            report.add(LossCode.VALUE_INVALID, ipath, line=line, reading="read as a boolean",
-                       problem=no_boolean(value, parser))
+            report.add(LossCode.VALUE_INVALID, ipath, line=line, variant="not-boolean", value=value,
+                       reader=reader, booleans=" or ".join(parser["booleans"]))
         else:
             report.add(LossCode.VALUE_READ_AS, ipath, line=line, value=repr(value), reading="a boolean")
         return value.lower() in ("true", "yes", "on")
     return value
-
-
-def no_boolean(spelled: str, parser: dict[str, Any]) -> str:
-    """Why the tool (``parser``: the table's ``[parser]``) ignores a boolean spelled so."""
-    return (f"{spelled!r} is no boolean to {parser.get('reader', 'the tool')}, which reads only "
-            f"{' or '.join(parser['booleans'])} and ignores it")
 
 
 TEXT = {"name", "display_name", "description"}

@@ -14,7 +14,7 @@ from ..envelopes import frontmatter
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
 from ..loss import LossCode, LossReport
 from ..tools import mcp_id, split_mcp
-from .base import Dialect, no_boolean
+from .base import Dialect
 from .helpers import glob_match
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ class Copilot(Dialect):
             spelled = m.group("v").strip("\"'") if m else None
             if spelled is not None and spelled not in parser.get("booleans", (spelled,)):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{chunk.key}", line=chunk.line,
-                           reading="read as a boolean", problem=no_boolean(spelled, parser))
+                           variant="not-boolean", value=spelled, reader=parser.get("reader", "the tool"),
+                           booleans=" or ".join(parser["booleans"]))
         before = list(agent.tools.grants)
         if self.scope_tools(agent.tools, agent):
             only = [g.pattern for g in agent.tools.allowed() if g.canonical == "agent" and g.pattern]
