@@ -66,11 +66,10 @@ class Roo(Dialect):
         cannot say: the prompt from two keys, the slug's rule, a ``name`` made from the slug, a lone ``description``."""
         mode, line, ext = parsed.data, parsed.line, agent.extensions.get(self.id, {})
         if agent.name is None:
-            report.add(LossCode.VALUE_INVALID, "name", line=line, problem="a mode without a slug",
-                       reading="read without one")
+            report.add(LossCode.VALUE_INVALID, "name", line=line, variant="no-slug")
         elif not re.match(self.table["name"]["pattern"], agent.name):
-            report.add(LossCode.VALUE_INVALID, "name", line=line, reading="read as written",
-                       problem=f"slug {agent.name!r} does not fit Roo's rule {self.table['name']['pattern']}")
+            report.add(LossCode.VALUE_INVALID, "name", line=line, variant="slug-off-rule", slug=agent.name,
+                       pattern=self.table["name"]["pattern"])
         if agent.display_name == agent.name:
             agent.display_name = None  # only the slug again (before a name is made up for an empty slug)
         elif agent.display_name is not None and agent.display_name == titled(agent.name or ""):
@@ -80,8 +79,7 @@ class Roo(Dialect):
         sep = self.table["prompt_sep"]
         agent.prompt = role if ci is None else role + sep + str(ci)
         if sep.strip() in role or (ci is not None and sep.strip() in str(ci)):
-            report.add(LossCode.VALUE_INVALID, "prompt", reading="the split may differ",
-                       problem="the roleDefinition or customInstructions holds agentconv's separator")
+            report.add(LossCode.VALUE_INVALID, "prompt", variant="separator")
         if "description" in ext and ext["description"] is None:
             del ext["description"]  # `description: null`: none (Roo rejects the null), never the text "None"
         if "description" in ext:
@@ -90,8 +88,7 @@ class Roo(Dialect):
                 agent.description = ext.pop("description")
         for key in mode:
             if key not in self.table["order"] and key not in self.table.get("own", {}):
-                report.add(LossCode.VALUE_INVALID, f"extensions.roo.{key}", line=line,
-                           problem=f"'{key}' is not a Roo mode field (Roo ignores it)", reading="kept for roo")
+                report.add(LossCode.VALUE_INVALID, f"extensions.roo.{key}", line=line, variant="roo-unknown-key", key=key)
         if not ext:
             agent.extensions.pop(self.id, None)
         agent.origin.keys.clear()  # a mode's keys are Roo's: none is written as it is into another tool's file
@@ -110,8 +107,7 @@ class Roo(Dialect):
         groups = data.get("groups")
         if groups is None:
             if "slug" in data:  # never more access than the file gives: it gives none, Roo loads no such mode
-                report.add(LossCode.VALUE_INVALID, "tools", problem="a mode without groups: Roo rejects it",
-                           reading="read as no tool")  # (validate: the table's required rule, an error)
+                report.add(LossCode.VALUE_INVALID, "tools", variant="no-groups")  # (validate: the table's required rule)
                 agent.tools.mode = NONE
             return
         # Roo's schema (@roo-code/types 1.115.0 modeConfigSchema, run on synthetic modes 2026-11-27) rejects the mode's
