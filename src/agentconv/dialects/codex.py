@@ -352,8 +352,8 @@ class Codex(Dialect):
             agent.tools.grants = [Grant(c, c, "deny") for c in dedupe(order)] + agent.tools.grants  # raw: the id
         elif value is not None:
             if value not in self.table.get("values", {}).get("sandbox", []):
-                report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}",
-                           problem=f"{self.key} {value!r} is not one of Codex's sandbox modes", reading="kept as written")
+                report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}", variant="sandbox", key=self.key,
+                           value=value)
             agent.extensions.setdefault(self.id, {})[self.key] = value
         servers = {s: dict(k) for s, k in (base.servers or {}).items()} if isinstance(base, Base) else {}
         _layer(servers, data.get("mcp_servers"), (agent.origin.path if agent.origin else None) or "the role")
@@ -404,8 +404,8 @@ class Codex(Dialect):
         """The sandbox a role without its own runs in: its project's (``project_base``), read where it narrows (a
         read-only one), said; the role's file is given back without it when written into Codex (``write_tools``)."""
         for name, problem in base.unread:
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{shown_path(name)}: {problem}, and Codex does "
-                       "not start on a config it cannot read", reading="its sandbox_mode, if any, not read beneath this role's")
+            report.add(LossCode.VALUE_INVALID, "tools", variant="config-unreadable", config=shown_path(name),
+                       problem=problem, tool="Codex", setting=self.key, record="role")
         if base.sandbox != READ_ONLY:
             return None  # workspace-write or wider limits no tool: the role's tools stay its session's
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{self.key} = {READ_ONLY!r} of "
