@@ -102,10 +102,8 @@ class OpenCode(Dialect):
             for name, rule in perm.items():
                 meant = asked_as.get(str(name))  # a tool name no call asks under ([permission_asked_as])
                 if meant and _said(rule) != _said(perm.get(meant, perm.get("*", "allow"))):
-                    report.add(LossCode.VALUE_INVALID, "tools", problem=f"permission '{name}: {_said(rule)}' matches "
-                               f"no call (OpenCode's file-changing tools ask the '{meant}' permission, not '{name}')",
-                               reading=f"read as no rule, as OpenCode applies it to nothing (file changes are "
-                               f"'{meant}: ...')")
+                    report.add(LossCode.VALUE_INVALID, "tools", variant="permission-asked-as", name=name,
+                               rule=_said(rule), meant=meant)
                     continue  # one that says what `meant` says is read as before: the same grants, in their order
                 if name in guards:  # a situation OpenCode asks about, not a tool ([guards])
                     if rule != guards[name]:
@@ -114,10 +112,8 @@ class OpenCode(Dialect):
                                    "OpenCode file written back keeps it)")
                     continue
                 if _NO_TOOL.search(str(name)):  # `"rm -rf *": deny`: a pattern where a tool name belongs (_NO_TOOL)
-                    report.add(LossCode.VALUE_INVALID, "tools", problem=f"permission '{name}: {_said(rule)}' matches no "
-                               "tool (OpenCode matches a key against tool names, and none holds a space or '/')",
-                               reading="read as no rule, as OpenCode applies it to nothing (a command pattern belongs "
-                               "under 'bash', a path under 'read' or 'edit')")
+                    report.add(LossCode.VALUE_INVALID, "tools", variant="permission-not-a-tool", name=name,
+                               rule=_said(rule))
                     continue
                 if name == "*":
                     default = str(rule)
@@ -227,8 +223,8 @@ class OpenCode(Dialect):
         from ..envelopes.opencodejson import based
 
         for name, problem in base.unread:
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"{shown_path(name)}: {problem}, and OpenCode does "
-                       "not start on a config it cannot read", reading="its rules, if any, not read beneath this agent's")
+            report.add(LossCode.VALUE_INVALID, "tools", variant="config-unreadable", config=shown_path(name),
+                       problem=problem, tool="OpenCode", setting="rules", record="agent")
         under = based(base.data, data)
         if not under:
             return data  # nothing given, or the agent's own catch-all leaves nothing of the configs' standing

@@ -46,22 +46,20 @@ class OpenCodeJson(Dialect):
         entry, prompt_key = layout.data, layout.prompt_key  # type: ignore[attr-defined]
         own = entry.get("name")
         if own is not None and str(own) != key:
-            report.add(LossCode.VALUE_INVALID, "name", line=parsed.line, reading=f"read as {key!r}, the key",
-                       problem=f"{kind} {key!r} holds 'name: {own}': OpenCode names an entry by its key")
+            report.add(LossCode.VALUE_INVALID, "name", line=parsed.line, variant="entry-name", kind=kind, key=key,
+                       name=own)
         for field, value in entry.items():
             for m in self._substitution.finditer(value if isinstance(value, str) else ""):
-                what = "the text of that file" if m.group(1) == "file" else "that environment variable's value"
                 report.add(LossCode.VALUE_INVALID, "prompt" if field == prompt_key else field, line=parsed.line,
-                           problem=f"{kind} {key!r}: '{field}' holds {m.group(0)}, which OpenCode replaces with {what}",
-                           reading="read as the literal text")
+                           variant="substitution-file" if m.group(1) == "file" else "substitution-env", kind=kind,
+                           key=key, field=field, text=m.group(0))
         if kind == "agent" and prompt_key not in entry:
             report.add(LossCode.VALUE_READ_AS, "prompt", line=parsed.line,
                        value=f"agent {key!r} without a prompt",
                        reading="an agent with none (OpenCode merges this entry with the agent of that name from "
                        ".opencode/agent/ or its own built-in one: config.ts mergeDeep)")
         if kind == "command" and prompt_key not in entry:
-            report.add(LossCode.VALUE_INVALID, "prompt", line=parsed.line, reading="read with an empty template",
-                       problem=f"command {key!r} has no 'template', which OpenCode requires (it refuses the file)")
+            report.add(LossCode.VALUE_INVALID, "prompt", line=parsed.line, variant="no-template", key=key)
         return agent
 
     def write_record(self, ctx: WriteContext) -> Out:
