@@ -588,9 +588,8 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
     if not isinstance(base, Base):
         return
     for name, problem in base.unread:
-        report.add(LossCode.VALUE_INVALID, "tools", problem=f"{shown_path(name)}: {problem}",
-                   reading=f"its rules, if any, not read beneath this agent's ({base.tool} skips a settings file it "
-                   "cannot read)")
+        report.add(LossCode.VALUE_INVALID, "tools", variant="settings-unreadable", config=shown_path(name),
+                   problem=problem, tool=base.tool)
     if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
         return  # no tools: nothing for a deny rule to take
     if base.unmapped and (policy.mode != ALLOWLIST or any((g.canonical or "").startswith("mcp:")

@@ -49,8 +49,8 @@ class ToolFields:
         deny = data.get(deny_key) if deny_key else None
         parser = self.table.get("parser", {})
         if allow is None and allow_key in data and parser.get("blank_tools") == "none":  # `tools:` alone: no tools
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"'{allow_key}:' has no value",
-                       reading=f"no tools, as {parser.get('reader', self.id)} reads it (an empty list)")
+            report.add(LossCode.VALUE_INVALID, "tools", variant="blank-tools", key=allow_key,
+                       reader=parser.get("reader", self.id))
             allow = ""  # nothing listed
         if allow is None and deny is None:
             self.read_base(agent, report)
@@ -99,22 +99,20 @@ class ToolFields:
                            "documents a comma string, which is what another dialect's file becomes)")
             if parser.get("list_items") == "text" and any(not isinstance(v, str) for v in value):
                 if report is not None:  # the tool keeps a list's text items only
-                    report.add(LossCode.VALUE_INVALID, ipath, problem=f"'{ipath}' holds items that are not text "
-                               f"({', '.join(str(v) for v in value if not isinstance(v, str))})",
-                               reading=f"left out, as {parser.get('reader', self.id)} leaves them out")
+                    report.add(LossCode.VALUE_INVALID, ipath, variant="items-not-text", key=ipath,
+                               items=", ".join(str(v) for v in value if not isinstance(v, str)),
+                               reader=parser.get("reader", self.id))
                 value = [v for v in value if isinstance(v, str)]
             return [str(v).strip() for v in value if str(v).strip()]
         if isinstance(value, dict) and parser.get("map_tools") == "none":  # the tool reads a map as no tools at all
             if report is not None:
-                report.add(LossCode.VALUE_INVALID, ipath, problem=f"tools given as a map, which "
-                           f"{parser.get('reader', self.id)} reads as no tools", reading="no tools")
+                report.add(LossCode.VALUE_INVALID, ipath, variant="map-as-none", reader=parser.get("reader", self.id))
             return []
         if isinstance(value, dict) and parser.get("map_tools") == "ignored":  # never widened to what the tool reads
             names = [str(k) for k, v in value.items() if v is True]
             if report is not None:
-                report.add(LossCode.VALUE_INVALID, ipath, reading=f"its names set to true ({', '.join(names) or 'none'}) "
-                           "read as the tool list", problem=f"tools given as a map, which {parser.get('reader', self.id)} "
-                           "ignores (there the agent gets every tool)")
+                report.add(LossCode.VALUE_INVALID, ipath, variant="map-ignored", names=", ".join(names) or "none",
+                           reader=parser.get("reader", self.id))
             return names
         return [str(value)]
 
