@@ -49,8 +49,8 @@ class Gemini(Dialect):
         if not gone:
             return
         for raw in dict.fromkeys(g.raw for _, g in gone):
-            report.add(LossCode.VALUE_INVALID, "tools", problem=f"tool {raw!r}: {self.table['subagent']['withheld_why']}",
-                       reading="not granted")
+            report.add(LossCode.VALUE_INVALID, "tools", variant="withheld", tool=raw,
+                       why=self.table["subagent"]["withheld_why"])
         agent.origin.keep["withheld"] = gone
         agent.tools.grants = [g for g in grants if all(g is not x for _, x in gone)]
         if not any(g.decision != "deny" for g in agent.tools.grants):

@@ -36,8 +36,8 @@ class GeminiCommand(CommandDialect):
         super().read_extra(agent, parsed, path, report)
         key = self.table["prompt_key"]
         if not getattr(parsed.layout, "had_prompt", True):
-            report.add(LossCode.VALUE_INVALID, "prompt", problem=f"no '{key}' key: {self.table['prompt_refused']}",
-                       reading="read as an empty prompt")
+            report.add(LossCode.VALUE_INVALID, "prompt", variant="no-prompt-key", key=key,
+                       why=self.table["prompt_refused"])
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         super().write_extra(mapping, ctx)
