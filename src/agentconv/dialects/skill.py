@@ -131,8 +131,8 @@ class Skill(Dialect):
             # its own directory, which Claude Code invokes as written (it refuses only hidden or blank-like characters
             # there; Roo skips a skill whose name breaks the spec's rule): kept, and said; so is a header name that
             # equals it (rewritten, it would no longer name the directory the skill stays in: VS Code skips that)
-            ctx.report.add(LossCode.VALUE_INVALID, "name", reading=self.table["name"]["off_pattern"],
-                           problem=f"skill directory {agent.name!r} does not fit the Agent Skills rule {pattern}")
+            ctx.report.add(LossCode.VALUE_INVALID, "name", variant="skill-dir-off-rule", name=agent.name,
+                           pattern=pattern)
             ctx.name = agent.name
             return agent.name
         carried = "name" in ctx.carried
