@@ -247,9 +247,9 @@ def _once(layout: Layout, twice: str, out: Parsed) -> None:
     dropped = [c for c in layout.chunks if at[c.key] is not c]
     for c in dropped:
         kept = at[c.key].line
-        out.notes.append(Note(LossCode.VALUE_INVALID, {
-            "problem": f"'{c.key}' is written twice (lines {min(c.line, kept)} and {max(c.line, kept)})",
-            "reading": f"the {twice} one is read, as its tool reads it; the value on line {c.line} is dropped"}, c.line))
+        out.notes.append(Note(LossCode.VALUE_INVALID, {"variant": "written-twice", "key": c.key,
+                                                       "first": min(c.line, kept), "second": max(c.line, kept),
+                                                       "kept": twice, "dropped": c.line}, c.line))
     layout.chunks = [c for c in layout.chunks if at[c.key] is c]
 
 
