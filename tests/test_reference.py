@@ -94,38 +94,65 @@ def _variant(node: ast.expr | None) -> list[str | None]:
     return ["<computed>"]
 
 
-def _call_sites() -> list[tuple[str, str, str | None, set[str]]]:
-    """(where, code, variant, parameter names) of every ``.add(LossCode.X, ...)``, ``.lose(path, LossCode.X, ...)``,
-    ``_loss(report, LossCode.X, ...)``, envelope ``Note(LossCode.X, {...})`` and ``broaden(ctx, VARIANT, ...)`` (a
-    tool-broadened refusal, or the item; codex's and cursor's ``_broaden`` too) in src/ and adapters/ (``lose`` without a
-    code: field-dropped); one row per variant an ``a if c else b`` can pick."""
+def _codes(node: ast.expr) -> list[str]:
+    """The codes a call site's code argument can be: ``LossCode.X``, or either of two (``LossCode.A if c else
+    LossCode.B``); none where it is computed elsewhere."""
+    if isinstance(node, ast.IfExp):
+        return _codes(node.body) + _codes(node.orelse)
+    return [node.attr] if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "LossCode" else []
+
+
+def _site_codes(node: ast.Call) -> list[str]:
+    """The codes a loss call (``add``, ``lose``, ``_loss``, ``loss``, ``Note``) can report; none for any other call."""
+    func = getattr(node.func, "attr", getattr(node.func, "id", ""))
+    args = {"add": node.args[:1], "lose": node.args[1:2], "_loss": node.args[1:2], "loss": node.args[1:2],
+            "Note": node.args[:1]}.get(func, [])
+    return _codes(args[0]) if args else ["FIELD_DROPPED"] if func == "lose" else []
+
+
+def _loss_calls() -> list[tuple[Path, ast.Call, ast.AST]]:
+    """Every call in src/ and adapters/ with the innermost function it is in (the module, at the top level):
+    ``(file, call, scope)``."""
     found = []
     for path in sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "adapters").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            func = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            where = f"{path.relative_to(ROOT)}:{node.lineno}"
-            if any(k.arg is None for k in node.keywords):
-                continue  # a helper passing on its caller's variant and facts (``**params``): its callers are the sites
-            names = {k.arg for k in node.keywords if k.arg not in ("line", "target", "file", "variant")}
-            if func in ("broaden", "_broaden") and len(node.args) >= 2:
-                for variant in _variant(node.args[1]):
-                    found.append((where, "TOOL_BROADENED", variant, names))
-                continue
-            args = {"add": node.args[:1], "lose": node.args[1:2], "_loss": node.args[1:2], "Note": node.args[:1]}.get(
-                func, [])
-            if func == "lose" and not args:
-                args = [ast.parse("LossCode.FIELD_DROPPED", mode="eval").body]
-            if not args or not (isinstance(args[0], ast.Attribute) and getattr(args[0].value, "id", "") == "LossCode"):
-                continue
-            chosen = next((k.value for k in node.keywords if k.arg == "variant"), None)
-            if func == "Note":
-                names = {k.value for k in node.args[1].keys}
-                chosen = next((v for k, v in zip(node.args[1].keys, node.args[1].values) if k.value == "variant"), None)
-                names.discard("variant")
-            for variant in _variant(chosen):
-                found.append((where, args[0].attr, variant, names))
+        tree = ast.parse(path.read_text("utf-8"))
+        scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                        ast.Lambda))]
+        inner = {}
+        for scope in scopes:  # the innermost function holding each call (ast.walk goes outside in)
+            for node in ast.walk(scope):
+                if isinstance(node, ast.Call):
+                    inner[id(node)] = (node, scope)
+        found += [(path, node, scope) for node, scope in inner.values()]
+    return found
+
+
+def _call_sites() -> list[tuple[str, str, str | None, set[str]]]:
+    """(where, code, variant, parameter names) of every ``.add(LossCode.X, ...)``, ``.lose(path, LossCode.X, ...)``,
+    ``_loss(report, LossCode.X, ...)``, a package's ``loss(report, LossCode.X, ...)``, envelope ``Note(LossCode.X,
+    {...})`` and ``broaden(ctx, VARIANT, ...)`` (a tool-broadened refusal, or the item; codex's and cursor's
+    ``_broaden`` too) in src/ and adapters/ (``lose`` without a code: field-dropped); one row per code and variant an
+    ``a if c else b`` can pick."""
+    found = []
+    for path, node, _ in _loss_calls():
+        func = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        where = f"{path.relative_to(ROOT)}:{node.lineno}"
+        if any(k.arg is None for k in node.keywords):
+            continue  # a helper passing on its caller's variant and facts (``**params``): its callers are the sites
+        names = {k.arg for k in node.keywords if k.arg not in ("line", "target", "file", "variant")}
+        if func in ("broaden", "_broaden") and len(node.args) >= 2:
+            for variant in _variant(node.args[1]):
+                found.append((where, "TOOL_BROADENED", variant, names))
+            continue
+        codes = _site_codes(node)
+        if not codes:
+            continue
+        chosen = next((k.value for k in node.keywords if k.arg == "variant"), None)
+        if func == "Note":
+            names = {k.value for k in node.args[1].keys}
+            chosen = next((v for k, v in zip(node.args[1].keys, node.args[1].values) if k.value == "variant"), None)
+            names.discard("variant")
+        found += [(where, code, variant, names) for code in codes for variant in _variant(chosen)]
     return found
 
 
@@ -157,10 +184,6 @@ def _literal_words(template: str) -> list[str]:
     return re.findall(r"[A-Za-z]+", "".join(literal for literal, _, _, _ in string.Formatter().parse(template)))
 
 
-# Codes whose template still leaves the whole sentence to the call site (a field before a colon and a field after it):
-# their wording is still chosen where the item is made. Move it into losses.toml (a template with literal words, or
-# named variants) and take the code off this list; nothing may join it.
-_WORDED_AT_CALL_SITES = {"value-invalid"}
 # Codes whose message is a file and an error's own line (an exception's text, the tree walk's refusal of a link out of
 # it), which reaches the user in the same words where that error stops a run: the wording lives with the error.
 _ERROR_LINE = {"component-unreadable"}
@@ -174,7 +197,7 @@ def test_every_template_says_something_itself() -> None:
     from agentconv.tables import builtin
 
     bare = {code.value for code, (_, template) in spec().items() if not _literal_words(template)}
-    assert bare == _WORDED_AT_CALL_SITES | _ERROR_LINE
+    assert bare == _ERROR_LINE
     table = builtin("losses.toml")
     empty = [f"{code.value}.variants.{name}" for code in LossCode
              for name, template in table[code.value].get("variants", {}).items() if not _literal_words(template)]
@@ -192,3 +215,72 @@ def test_a_widening_names_its_variant_and_passes_facts() -> None:
 
     named = {v for _, v in sites} - {None}
     assert named <= set(variants(LossCode.TOOL_BROADENED)) and len(named) > 20
+
+
+_PHRASE = re.compile(r"[A-Za-z]{2,}[^\sA-Za-z{}]*\s+[^\sA-Za-z{}]*[A-Za-z]{2,}")
+"""Two words with a space between: wording, where a fact (a name, a key, a value, a path) is one token."""
+
+
+def _phrases(node: ast.AST, assigned: dict[str, list[ast.expr]], seen: frozenset[str] = frozenset()) -> list[str]:
+    """The phrases an expression writes itself: its string literals and f-strings' literal text, a concatenation's
+    parts, and those of a local name it reads (assigned in the same function); a ``.get(key, default)``'s default (a
+    fallback name such as "the tool") is a fact."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) and _PHRASE.search(node.value) else []
+    if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "get" and len(node.args) == 2:
+        return _phrases(node.func, assigned, seen) + _phrases(node.args[0], assigned, seen)
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in assigned and node.id not in seen:
+        return [p for value in assigned[node.id] for p in _phrases(value, assigned, seen | {node.id})]
+    return [p for child in ast.iter_child_nodes(node) for p in _phrases(child, assigned, seen)]
+
+
+def _worded_sites() -> list[tuple[str, str, list[str]]]:
+    """(where, code, phrases) of every loss call site (``_call_sites``' calls) whose parameters write wording."""
+    found = []
+    for path, node, scope in _loss_calls():
+        func = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        codes = ["TOOL_BROADENED"] if func in ("broaden", "_broaden") and len(node.args) >= 2 else _site_codes(node)
+        if not codes:
+            continue
+        assigned: dict[str, list[ast.expr]] = {}
+        for n in ast.walk(scope):
+            if isinstance(n, ast.Assign):
+                for t in n.targets:
+                    if isinstance(t, ast.Name):
+                        assigned.setdefault(t.id, []).append(n.value)
+            elif isinstance(n, (ast.AugAssign, ast.AnnAssign)) and isinstance(n.target, ast.Name) and n.value:
+                assigned.setdefault(n.target.id, []).append(n.value)
+        params = [k.value for k in node.keywords if k.arg not in ("line", "target", "file", "variant")]
+        if func == "Note" and len(node.args) > 1:
+            params.append(node.args[1])
+        said = [p for value in params for p in _phrases(value, assigned)]
+        if said:
+            found += [(f"{path.relative_to(ROOT)}:{node.lineno}", code, said) for code in codes]
+    return found
+
+
+# Codes some of whose call sites still write their message's words (a sentence, or part of one, in a parameter), by the
+# number of such sites: move the wording into losses.toml (a variant per meaning, facts as named values) and lower the
+# number (or take the code off the list). Nothing may join it, and no number may grow.
+_STILL_WORDED: dict[str, int] = {"field-dropped": 24, "field-omitted": 2, "tool-unmapped": 4, "tool-coerced": 14,
+    "tool-narrowed": 23, "tool-spelling": 1, "model-unmapped": 2, "model-coerced": 2, "value-read-as": 34,
+    "value-retyped": 1, "value-respelled": 2, "value-made-up": 7, "value-required": 5, "value-too-long": 1,
+    "value-reads-back": 1, "text-cleaned": 2, "file-unloadable": 1, "file-rejected": 9, "kind-changed": 5,
+    "kind-mapped": 3, "placeholder-respelled": 9, "placeholder-unsupported": 15, "arguments-added": 1,
+    "name-derived": 5, "name-changed": 5, "name-conflict": 8, "text-repaired": 1, "yaml-lenient": 7,
+    "component-dropped": 23, "component-kept": 4, "component-field-kept": 5, "variable-changed": 3,
+    "component-reshaped": 4, "file-copied": 1}
+
+
+def test_no_call_site_writes_its_message() -> None:
+    """The wording lives in losses.toml with the loss types (pandoc's LogMessage model): a call site names its code and
+    variant and passes facts (names, keys, values, paths), never words of the sentence (an f-string or a literal with
+    words, a concatenation), for any code."""
+    sites = _worded_sites()
+    counts: dict[str, int] = {}
+    for _, code, _ in sites:
+        counts[LossCode[code].value] = counts.get(LossCode[code].value, 0) + 1
+    assert "value-invalid" not in counts, [s for s in sites if s[1] == "VALUE_INVALID"]
+    grown = {c: n for c, n in counts.items() if n > _STILL_WORDED.get(c, 0)}
+    assert grown == {}, [s for s in sites if LossCode[s[1]].value in grown]
+    assert counts == _STILL_WORDED, "fewer call sites write wording now: lower _STILL_WORDED to " + repr(counts)
