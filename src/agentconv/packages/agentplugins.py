@@ -179,18 +179,13 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
             manifest[key] = portable
             if portable != value:
                 claude.setdefault("author", value)
-                loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, "author",
-                     component="author keys other than name, email and url", place="for Claude Code only",
-                     why="Agent Plugins has no such fields")
+                loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, "author", variant="author-keys")
         elif key == "author" and isinstance(value, str):
             manifest[key] = {"name": value}
-            loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author",
-                 field="author", shape="an object with its name")
+            loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author", variant="author-object")
         elif problem := meta_problem(key, value):  # "5.4 Metadata fields": a wrong type would reject the plugin
             claude.setdefault(key, value)
-            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key,
-                 component=f"manifest field {key!r}", place="for Claude Code only",
-                 why=f"Agent Plugins 1.0's {key} {problem} (§5.4)")
+            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, variant="manifest-type", key=key, problem=problem)
         else:
             manifest[key] = value
     servers: dict[str, Any] = {}
@@ -215,8 +210,8 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
     for key in pkg.claude:
         if key != "mcpServers":
             loss(pkg.report, LossCode.COMPONENT_KEPT if key == "hooks" else LossCode.COMPONENT_FIELD_KEPT, key,
-                 component=f"Claude Code manifest key {key!r}", place=f"under extensions.{claude_ns}",
-                 why="no listed client runs it" if "claude" not in targets else "only Claude Code reads it")
+                 variant="manifest-key-unrun" if "claude" not in targets else "manifest-key-claude-only", key=key,
+                 ns=claude_ns)
     if claude or pkg.extensions:  # "8.1 Manifest extension data": one object per namespace
         manifest["extensions"] = {**({claude_ns: claude} if claude else {}), **pkg.extensions}
     elsewhere(pkg, "agent-plugins", failed)
@@ -230,9 +225,8 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
         rel = f"{claude_ns}/{place}"
         hooks_report = LossReport(source=pkg.fmt, target="agent-plugins", file=pkg.sources.get(src))
         out[rel] = Output(data, src, hooks_report, "agent-plugins")
-        loss(hooks_report, LossCode.COMPONENT_KEPT, "hooks",
-             component="Claude Code hooks", place=f"in {rel}",
-             why="no listed client runs them" if "claude" not in targets else "only Claude Code runs them")
+        loss(hooks_report, LossCode.COMPONENT_KEPT, "hooks", rel=rel,
+             variant="hooks-unrun" if "claude" not in targets else "hooks-claude-only")
     for member in pkg.members:
         if member.kind == "skills":
             write_record(pkg, member, table()["claude-plugin"]["skills"]["dialect"], policy, strip_home, out, failed)

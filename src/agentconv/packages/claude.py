@@ -127,7 +127,7 @@ def write_claude(pkg: Package, policy: Policy):
         # validate` in @anthropic-ai/claude-code 2.1.332, 2026-11-29). Another format's string author (a Gemini CLI
         # extension's: npm's `"author": "name"`) is written as the object with its name, as for Agent Plugins.
         manifest["author"] = {"name": manifest["author"]}
-        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author", field="author", shape="an object with its name")
+        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author", variant="author-object")
     why = reserved_plugin_name(pkg.name)
     if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,

@@ -112,10 +112,7 @@ def as_claude(pkg: Package) -> Package:
     if pkg.user_config is None or "userConfig" in pkg.claude:
         return pkg
     key = table()[FMT]["settings"]["key"]
-    loss(pkg.report, LossCode.COMPONENT_RESHAPED, key, field=f"gemini-extension.json {key}",
-         shape="plugin.json userConfig, each setting's envVar its key (${VAR} in its MCP servers written as "
-               "${user_config.VAR}, and each VAR in a command server's env, as Gemini CLI gives them; a setting "
-               "left empty, Claude Code does not take the environment's VAR)")
+    loss(pkg.report, LossCode.COMPONENT_RESHAPED, key, variant="settings-as-user-config", key=key)
     return replace(pkg, claude={**pkg.claude, "userConfig": pkg.user_config},
                    elsewhere=[e for e in pkg.elsewhere if e[1] != key], mcp=with_user_config(pkg.mcp, pkg.user_config))
 
@@ -400,20 +397,14 @@ def to_gemini(name: str, server: dict[str, Any], report: LossReport, fields: Any
     texts = _strings(out)
     bare = sorted({"$" + m for v in texts for m in _GEMINI_BARE.findall(v)})
     if bare:
-        loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(bare),
-             change="is text Claude Code passes as written; Gemini CLI replaces it by that variable's value where one "
-                    "is set (it has no way to write a $ it leaves alone)")
+        loss(report, LossCode.VARIABLE_CHANGED, path, variant="bare-dollar", server=name, variables=", ".join(bare))
     given = sorted(k for k in fields if "${%s}" % k not in " ".join(texts)) if isinstance(fields, dict) and \
         typ == "stdio" else []
     if given:  # mcp-client.ts getExtensionEnvironment: every resolved setting of the extension, to each stdio server
-        loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(given),
-             change="reaches it in Gemini CLI as an environment variable, which gives each of an extension's command "
-                    "servers every setting; in Claude Code only the servers that name ${user_config.KEY} get the value")
+        loss(report, LossCode.VARIABLE_CHANGED, path, variant="settings-env", server=name, variables=", ".join(given))
     unset = sorted({m.group(0) for v in texts for m in _USER_CONFIG.finditer(v)})
     if unset:
-        loss(report, LossCode.VARIABLE_CHANGED, path, server=name, variables=", ".join(unset),
-             change="is the plugin's user setting in Claude Code; a Gemini CLI extension has no such value and "
-                    "leaves it as text")
+        loss(report, LossCode.VARIABLE_CHANGED, path, variant="user-config", server=name, variables=", ".join(unset))
     return out
 
 
@@ -435,8 +426,7 @@ def write_gemini(pkg: Package, policy: Policy):
     for key, value in pkg.meta.items():
         manifest[key] = value
         if not same and key not in ge["portable"]:
-            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, component=f"manifest field {key!r}",
-                 place="in gemini-extension.json", why="Gemini CLI ignores it; a Claude Code plugin reads it back")
+            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, variant="gemini-manifest-field", key=key)
     if not same and not (isinstance(manifest.get("version"), str) and manifest["version"]):
         if "version" in manifest:
             loss(pkg.report, LossCode.VALUE_MADE_UP, "version", field="string version",
@@ -465,9 +455,7 @@ def write_gemini(pkg: Package, policy: Policy):
     manifest.update(pkg.gemini)
     if settings:
         manifest[table()[FMT]["settings"]["key"]] = settings
-        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "userConfig", field="plugin.json userConfig",
-             shape="gemini-extension.json settings, each field's key its envVar (${user_config.KEY} written as ${KEY}; "
-                   "a setting left empty, Gemini CLI takes the environment's KEY)")
+        loss(pkg.report, LossCode.COMPONENT_RESHAPED, "userConfig", variant="user-config-as-settings")
     for key in [k for k in pkg.claude if not (settings and k == "userConfig")]:
         loss(pkg.report, LossCode.COMPONENT_DROPPED, key, component=f"Claude Code manifest key {key!r}",
              why="a Gemini CLI extension has no place for it")

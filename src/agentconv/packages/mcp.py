@@ -49,9 +49,7 @@ def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> t
     kind = cp["transport"].get(typ) if isinstance(typ, str) else None
     path = f"mcpServers.{name}"
     if kind is None:
-        loss(report, LossCode.COMPONENT_KEPT, path,
-             component=f"MCP server {name!r}", place="for Claude Code only",
-             why=f"transport {typ!r} has no Agent Plugins form")
+        loss(report, LossCode.COMPONENT_KEPT, path, variant="mcp-transport", name=name, transport=typ)
         return None, server
     fields = ap["servers"][kind]
     out: dict[str, Any] = {"type": kind}
@@ -71,11 +69,11 @@ def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> t
     if isinstance(command, str) and command.startswith(cp["root_var"] + "/"):
         out["command"] = "./" + command[len(cp["root_var"]) + 1:]
     bad = server_problem(out)
-    if bad is None and isinstance(out.get("command"), str) and "${" in out["command"]:
-        bad = f"the command {out['command']!r} names a variable (Agent Plugins never expands one in a command, 7.2.1)"
     if bad:
-        loss(report, LossCode.COMPONENT_KEPT, path,
-             component=f"MCP server {name!r}", place="for Claude Code only", why=f"{bad}, which Agent Plugins does not allow")
+        loss(report, LossCode.COMPONENT_KEPT, path, variant="mcp-invalid", name=name, problem=bad)
+        return None, server
+    if isinstance(out.get("command"), str) and "${" in out["command"]:
+        loss(report, LossCode.COMPONENT_KEPT, path, variant="mcp-command-variable", name=name, command=out["command"])
         return None, server
     literal = _literal(out)  # never expanded in url or headers ("7.2.1", "9.2"); a command has none here
     if literal:
@@ -83,9 +81,7 @@ def to_agent_plugins(name: str, server: dict[str, Any], report: LossReport) -> t
              server=name, variables=", ".join(sorted(set(literal))))
     for key in rest:
         if key != "type":
-            loss(report, LossCode.COMPONENT_FIELD_KEPT, f"{path}.{key}",
-                 component=f"MCP server {name!r}'s {key!r}", place="for Claude Code only",
-                 why="Agent Plugins has no such field")
+            loss(report, LossCode.COMPONENT_FIELD_KEPT, f"{path}.{key}", variant="mcp-field", name=name, key=key)
     return out, rest
 
 

@@ -74,7 +74,10 @@ def copy_files(pkg: Package, out: dict[str, Output], failed: list, reserved: dic
             loss(report, LossCode.COMPONENT_DROPPED, "", component=rel, why=why)
             failed.append((rel, None, report))
             continue
-        loss(report, LossCode.FILE_COPIED, "", rel=rel if dest == rel else f"{rel} (to {dest}, its skill's folder)")
+        if dest == rel:
+            loss(report, LossCode.FILE_COPIED, "", rel=rel)
+        else:
+            loss(report, LossCode.FILE_COPIED, "", variant="to-skill", rel=rel, dest=dest)
         out[dest] = Output(data, rel, report, None)
 
 
