@@ -900,73 +900,54 @@ def report(rw: Rewrite, target_id: str, rep: LossReport) -> None:
     if rw.rest:
         rep.add(LossCode.PLACEHOLDER_REST, "prompt", dialect=target_id)
     for (old, what) in rw.missing:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=old, what=f"a placeholder ({what})", dialect=target_id,
-                consequence="has no equivalent: written as agentconv's neutral spelling, which it does not expand")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="missing", text=old, label=what, dialect=target_id)
     for (found, label) in rw.foreign:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=target_id,
-                consequence="has no equivalent (kept as text)")
-    note = _dollar_note(target_id) if rw.escaped else ""
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="foreign", text=found, label=label, dialect=target_id)
+    sent = _dollar_sent(target_id) if rw.escaped else None
     for raw in rw.escaped:
-        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
-                written=f"its escaped form for {target_id}{note}")
-    for raw in rw.collisions:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
-                consequence="expands it (it is a placeholder there)")
-    for (raw, written) in rw.braced:
-        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r} of a shell command",
-                written=f"{written!r} (the same to the shell; {target_id} would put the arguments there as typed)")
-    for raw in rw.backslashed:
-        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r}",
-                written=f"'{chr(92)}{raw}' ({target_id} shows it as {raw!r}: it drops the backslash and expands "
-                "nothing there)")
-    for (raw, written, kind) in rw.defused:
-        if kind == SHELL:
-            consequence = (f"would run it as a shell command: written as {written!r} (a blank after its '!', as Claude "
-                           "Code's own importer writes a shell marker it must not run), which it reads as text")
+        if sent:
+            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="escaped-sent", raw=raw, dialect=target_id,
+                    sent=sent)
         else:
-            consequence = f"would put the arguments there (it has no escape): written as {written!r}, which it reads as text"
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="literal text", dialect=target_id,
-                consequence=consequence)
+            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="escaped", raw=raw, dialect=target_id)
+    for raw in rw.collisions:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="collision", text=raw, dialect=target_id)
+    for (raw, written) in rw.braced:
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="shell-braced", raw=raw, written=written,
+                dialect=target_id)
+    for raw in rw.backslashed:
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="backslashed", raw=raw, dialect=target_id)
+    for (raw, written, kind) in rw.defused:
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="defused-shell" if kind == SHELL else
+                "defused-arguments", text=raw, written=written, dialect=target_id)
     for raw in rw.inert:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a placeholder (shell output)",
-                dialect=target_id, consequence="reads it as text where it stands (inside a code span): written as it "
-                "is, it runs nothing there")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="inert", text=raw, dialect=target_id)
     for raw in rw.unquoted:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a shell command given the arguments",
-                dialect=target_id, consequence="puts them in as typed, not shell-quoted as the source did: "
-                "argument text runs as shell code")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="unquoted", text=raw, dialect=target_id)
     for (raw, written, where) in rw.requoted:
         if where == "out":
-            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"{raw!r} between quotes of a shell command",
-                    written=f"{written!r} outside them ({target_id} shell-quotes the arguments itself: the shell gets "
-                    "them as the same one word; with no arguments, no word)")
+            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="unquoted-out", raw=raw, written=written,
+                    dialect=target_id)
         else:
-            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"{raw!r} of a shell command",
-                    written=f"{written!r} (one word, as the source gave the arguments, shell-quoted; {target_id} puts "
-                    "them in as typed)")
+            rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="quoted-in", raw=raw, written=written,
+                    dialect=target_id)
     for raw, replaced in rw.fenced.items():
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="a file reference in a fenced code block",
-                dialect=target_id, consequence=("puts a file's contents in place of its placeholder (an error where no "
-                "such file is)" if replaced else "has no file reference") + ": kept as text, most likely an example or "
-                "code (the source attaches such a file when it exists, the text staying)")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="fenced-replaced" if replaced else "fenced",
+                text=raw, dialect=target_id)
     for (raw, written) in rw.parted:
-        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"literal {raw!r} of a shell command",
-                written=f"{written!r} (the same to the shell; {target_id} would replace {raw!r} there)")
+        rep.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="shell-parted", raw=raw, written=written,
+                dialect=target_id)
     for raw in rw.split:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="the arguments in a shell command, "
-                "outside quotes", dialect=target_id, consequence="puts them in as one shell-quoted word: arguments "
-                "the source split into words (`-n 5`) arrive as one")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="split", text=raw, dialect=target_id)
     for raw in rw.unclosed:
-        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=raw, what="an opening brace never closed",
-                dialect=target_id, consequence="refuses to run the command at all (it has no escape for it)")
+        rep.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="unclosed", text=raw, dialect=target_id)
 
 
-def _dollar_note(did: str) -> str:
+def _dollar_sent(did: str) -> str | None:
     """What the tool does with its escape, where its table says (``[placeholders] dollar_sent``)."""
     from . import registry
 
-    sent = registry.get(did).table.get("placeholders", {}).get("dollar_sent")
-    return f" ({sent})" if sent else ""
+    return registry.get(did).table.get("placeholders", {}).get("dollar_sent")
 
 
 @lru_cache(maxsize=None)
