@@ -904,9 +904,8 @@ class Dialect(ToolFields, Detection):
             if rx in theirs:
                 continue
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, text)):
-                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what="literal text",
-                               dialect=self.said, consequence=f"reads it as {label}: kept as written (it has no "
-                               "escape for it)")
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="literal-read-as", text=found,
+                               dialect=self.said, label=label)
 
     def _foreign_references(self, agent: Agent, ctx: "WriteContext") -> None:
         """References the source's tool reads in a body (its table's ``[body_references]``: VS Code's ``#tool:x``)
@@ -922,8 +921,8 @@ class Dialect(ToolFields, Detection):
             if rx in mine:
                 continue
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, agent.prompt)):
-                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=label, dialect=self.said,
-                               consequence="has no equivalent (kept as text)")
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="foreign", text=found, label=label,
+                               dialect=self.said)
 
     def _readonly_shell(self, ctx: "WriteContext") -> None:
         """A Cursor ``readonly: true`` agent written in another dialect with its shell denied: what readonly still let
