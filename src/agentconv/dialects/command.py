@@ -174,8 +174,8 @@ class CommandDialect(Dialect):
                            how="adds them to it")
             return text
         spelled = self.spelling.args[0]
-        ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", written=f"{spelled!r} at its end ({self.said} drops them "
-                       "otherwise)", placeholder=f"the arguments {source.id} adds to a prompt without a placeholder")
+        ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="arguments-appended", source=source.id,
+                       spelled=spelled, dialect=self.said)
         ctx.appended = spelled  # said in the side channel: a write back takes it off
         if not text.strip():
             return spelled
