@@ -164,7 +164,6 @@ class Gemini(Dialect):
             return text
         pattern = re.compile(self.table["prompt_template"])
         for found in dict.fromkeys(m.group() for m in pattern.finditer(text)):
-            ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what="literal text", dialect=self.said,
-                           consequence="reads it as an input of its prompt template (one it is not given fails the "
-                           "run: 'Missing required input parameters'): written without its '$'")
+            ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="template-input", text=found,
+                           dialect=self.said)
         return pattern.sub(lambda m: m.group()[1:], text)
