@@ -206,26 +206,23 @@ class Skill(Dialect):
         names = source_names(source, raw) if source is not None and not back else {}
         for found, literal in seen.items():
             if literal:  # literal text of the command (a Claude `git diff @{1.day.ago}`), in the neutral spelling
-                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found,
-                               what=f"literal text in {origin.dialect} (agentconv's neutral spelling of a placeholder)",
-                               dialect=self.said, consequence="has no placeholders: written as it is (the side channel "
-                               "names it, so a write back into a command reads it as text)" if ctx.literal else
-                               "has no placeholders: written as it is, which a write back into a command reads as a "
-                               "placeholder")
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, source=origin.dialect,
+                               variant="skill-literal-named" if ctx.literal else "skill-literal", dialect=self.said)
                 continue
             if kin:  # one substitution for both (the bundle's, 2.1.330: $ARGUMENTS, $N, $ARGUMENTS[N], named, !`cmd`)
-                ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {found!r} of "
-                               f"{origin.dialect}", written="it was (Claude Code expands it in a skill as in a command; "
-                               "the other tools that read a SKILL.md read it as text)")
+                ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="skill-kept", found=found,
+                               source=origin.dialect)
                 continue
             if back:  # the skill's own text, again: a placeholder only in the command it went through
-                ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", placeholder=f"placeholder {found!r} of "
-                               f"{origin.dialect}", written="the text the skill had there (a skill has no placeholders)")
+                ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="skill-text", found=found,
+                               source=origin.dialect)
                 continue
-            was = f" ({names[found]!r} in {origin.dialect})" if found in names and names[found] != found else ""
-            ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, what=f"a placeholder{was}",
-                           dialect=self.said, consequence="has no placeholders: written in agentconv's neutral spelling, "
-                           "which a tool reads as text")
+            if found in names and names[found] != found:
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="skill-neutral-was", text=found,
+                               was=names[found], source=origin.dialect, dialect=self.said)
+            else:
+                ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="skill-neutral", text=found,
+                               dialect=self.said)
         if back and source.dollar:  # the escapes the write into the command added (Codex's `$$`): the skill's text
             text = "".join(str(t.value) if t.kind == TEXT else t.raw for t in source.tokenize(text))
         return text
