@@ -32,14 +32,12 @@ def read_ap(root: Path, carry: bool) -> Package:
     pkg.report.source, pkg.report.file = "agent-plugins", file
     for key in manifest:  # "5.2 Manifest object": each unknown field reported and ignored, never given a meaning
         if key not in ap["portable"] and key not in ("$schema", "extensions"):
-            loss(pkg.report, LossCode.COMPONENT_DROPPED, key,
-                 component=f"plugin.json field {key!r}", why="Agent Plugins 1.0 reports and ignores unknown fields (§5.2)")
+            loss(pkg.report, LossCode.COMPONENT_DROPPED, key, variant="unknown-field", key=key)
     pkg.meta = {k: manifest[k] for k in ap["portable"] if k in manifest and k != "name"}
     claude_ns = ap["clients"]["claude"]["namespace"]
     ext = manifest.get("extensions", {})
     if not isinstance(ext, dict):  # "8.1 Manifest extension data": reported and ignored
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, "extensions",
-             component="plugin.json field 'extensions'", why="it is not an object, so it is ignored (§8.1)")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, "extensions", variant="extensions-not-object")
         ext = {}
     pkg.claude = dict(ext.get(claude_ns, {}))
     pkg.extensions = {ns: value for ns, value in ext.items() if ns != claude_ns}  # never validated (§8.1)
@@ -56,8 +54,7 @@ def read_ap(root: Path, carry: bool) -> Package:
     all_files = package_files(pkg)
     skills = table()["claude-plugin"]["skills"]
     if (root / ap["skills"]).exists() and not (root / ap["skills"]).is_dir():
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, ap["skills"],
-             component=f"{ap['skills']} (skills)", why="it is not a folder, so the package has no skills (§6.2)")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, ap["skills"], variant="skills-not-folder", folder=ap["skills"])
     for rel in sorted(all_files):  # "7.1 Skills": each immediate child folder of skills/ with a SKILL.md, no deeper
         if rel.startswith(ap["skills"] + "/") and rel.endswith("/SKILL.md") and rel.count("/") == 2:
             taken.add(rel)
@@ -110,8 +107,7 @@ def _mcp_config(pkg: Package, root: Path, ap: dict[str, Any]) -> dict[str, Any] 
             why = "it is not an Agent Plugins 1.0.0 MCP configuration (only $schema and an mcpServers object, §7.2.1)"
     if why is None:
         return data
-    loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", file=str(path),
-         component="mcp.json", why=f"{why}, so MCP is disabled for this plugin (§7.2.2)")
+    loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", file=str(path), variant="mcp-json-invalid", problem=why)
     return None
 
 
@@ -199,9 +195,8 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
             claude.setdefault("mcpServers", {})[sname] = rest
     for entry in pkg.unread_mcp:  # Claude Code's manifest named them; no servers were read from them here
         missing = isinstance(entry, str) and not entry.startswith(("http://", "https://")) and not entry.lower().endswith(".mcpb")
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", component=f"manifest mcpServers entry {entry!r}",
-             why="the plugin holds no such file, so it names no servers to convert" if missing
-             else "an MCPB bundle or a URL: agentconv reads no servers from it")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", entry=entry,
+             variant="mcp-entry-missing" if missing else "mcp-entry-remote")
     placed = hook_files(pkg, {})
     if extra := [f"./{rel}" for rel, _, _ in placed if rel != table()["claude-plugin"]["hooks"]]:
         inline = claude.get("hooks")  # the files Claude Code reads beside hooks/hooks.json, named as its manifest does

@@ -133,8 +133,7 @@ def write_claude(pkg: Package, policy: Policy):
         loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,
              outcome="written as it is; rename the plugin to publish it")
     for ns in pkg.extensions:
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}",
-             component=f"plugin.json extensions.{ns}", why="another client's manifest data has no place in a Claude Code plugin")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}", variant="extensions-ns-claude", ns=ns)
     elsewhere(pkg, "claude-plugin", failed)
     out[cp["manifest"]] = manifest_out(pkg, manifest, "claude-plugin")
     own = pkg.places if pkg.fmt == "claude-plugin" else {}  # a Claude Code manifest's own places, kept below
@@ -171,8 +170,7 @@ def write_claude(pkg: Package, policy: Policy):
         first = rel.partition("/")[0]
         if first in namespaces:  # another client's files: no Claude Code plugin place holds them
             report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
-            loss(report, LossCode.COMPONENT_DROPPED, "",
-                 component=rel, why=f"{first} files have no place in a Claude Code plugin")
+            loss(report, LossCode.COMPONENT_DROPPED, "", variant="other-client-files", rel=rel, client=first)
             pkg.files.pop(rel)
             failed.append((rel, None, report))
     copy_files(pkg, out, failed, reserved={})

@@ -97,9 +97,11 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
     own = _own_name(root)  # the catalogue's folder is a plugin too: converted, whatever source lists it
     remote = [e.get("name") for e in parsed.get("plugins", [])
               if isinstance(e, dict) and not isinstance(e.get("source"), str) and e.get("name") != own]
-    loss(report, LossCode.COMPONENT_DROPPED, "marketplace",
-         component=cat, why=f"{none} has no catalogue; each local plugin becomes a package at its own path"
-         + (f"; plugins from other sources not converted: {', '.join(map(str, remote))}" if remote else ""))
+    if remote:
+        loss(report, LossCode.COMPONENT_DROPPED, "marketplace", variant="catalogue-remote", catalogue=cat, format=none,
+             remote=", ".join(map(str, remote)))
+    else:
+        loss(report, LossCode.COMPONENT_DROPPED, "marketplace", variant="catalogue", catalogue=cat, format=none)
     yield FileResult(str(root / cat), "skipped", report=report, source_dialect=MARKETPLACE,
                      reason=f"a Claude Code marketplace catalogue: {none} has none")
 

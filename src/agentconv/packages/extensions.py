@@ -60,8 +60,8 @@ def write_member(pkg: Package, member: Member, targets: list[str], policy: Polic
         dialect = c[member.kind]
         own = pkg.fmt == "agent-plugins" and member.source.startswith(c["namespace"] + "/")
         if not dialect:
-            loss(member.report, LossCode.COMPONENT_DROPPED, "kind", component=component,
-                 why=f"{cid} has no {member.kind} in a package")
+            loss(member.report, LossCode.COMPONENT_DROPPED, "kind", variant="client-kind", kind=member.kind[:-1],
+                 name=member.doc.agent.name, client=cid, kinds=member.kind)
         elif writes(cid, member.kind) is None and not own:
             loss(member.report, LossCode.COMPONENT_NOT_LOADED, "kind", component=component, client=cid,
                  kind=member.kind, loads=_loaded(cid))

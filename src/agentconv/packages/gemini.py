@@ -53,8 +53,8 @@ def read_gemini(root: Path, carry: bool) -> Package:
             pkg.elsewhere.append((LossCode.TOOL_BROADENED, key, {"variant": "gemini-exclude", "key": key, "tools": (
                 ", ".join(map(str, value)) if isinstance(value, list) else repr(value))}))
             continue
-        pkg.elsewhere.append((LossCode.COMPONENT_DROPPED, key, {
-            "component": f"gemini-extension.json {key!r}", "why": _why_dropped(key, value)}))
+        pkg.elsewhere.append((LossCode.COMPONENT_DROPPED, key, {"variant": "gemini-key", "key": key,
+                                                                "why": _why_dropped(key, value)}))
     taken = {ge["manifest"]}
     all_files = package_files(pkg)
     if ge["hooks"] in all_files:  # Gemini CLI's hook events: no other format's hooks file means them
@@ -63,15 +63,11 @@ def read_gemini(root: Path, carry: bool) -> Package:
         taken.add(ge["hooks"])
     for name in context_files(manifest):
         if name in all_files:
-            pkg.elsewhere.append((LossCode.COMPONENT_KEPT, name, {
-                "component": f"context file {name}", "place": "as a file",
-                "why": "Gemini CLI gives it to the model in every session the extension is active in; "
-                       "this format loads no context file from a package"}))
+            pkg.elsewhere.append((LossCode.COMPONENT_KEPT, name, {"variant": "context-file", "name": name}))
     policies = sorted(rel for rel in all_files if rel.startswith(ge["policies"] + "/"))
     if policies:
-        pkg.elsewhere.append((LossCode.COMPONENT_KEPT, ge["policies"], {
-            "component": f"Gemini CLI policy rules ({', '.join(policies)})", "place": "as files",
-            "why": "only Gemini CLI reads them; rules that deny or ask for a tool no longer do"}))
+        pkg.elsewhere.append((LossCode.COMPONENT_KEPT, ge["policies"], {"variant": "policies",
+                                                                         "files": ", ".join(policies)}))
     for kind in KINDS:
         spec = ge[kind]
         for rel in sorted(all_files):
@@ -137,8 +133,7 @@ def settings_of(fields: Any, report: LossReport) -> list[dict[str, Any]] | None:
     envVar is its key; what a setting cannot hold (a type other than text, a default, required, multiple, min, max,
     options) said. None (said) where it is not a map of fields."""
     if not isinstance(fields, dict) or not all(isinstance(v, dict) for v in fields.values()):
-        loss(report, LossCode.COMPONENT_DROPPED, "userConfig", component="plugin.json userConfig",
-             why="it is not a map of fields")
+        loss(report, LossCode.COMPONENT_DROPPED, "userConfig", variant="user-config-not-map")
         return None
     out = []
     for key, field in fields.items():
@@ -151,9 +146,8 @@ def settings_of(fields: Any, report: LossReport) -> list[dict[str, Any]] | None:
         if field.get("type", "string") != "string":
             lost.insert(0, f"type {field.get('type')!r}")
         if lost:
-            loss(report, LossCode.COMPONENT_DROPPED, f"userConfig.{key}",
-                 component=f"userConfig {key!r}'s {', '.join(lost)}",
-                 why="a Gemini CLI setting is text the user is asked for, with no type, default or limits")
+            loss(report, LossCode.COMPONENT_DROPPED, f"userConfig.{key}", variant="user-config-field", key=key,
+                 lost=", ".join(lost))
     return out
 
 
@@ -241,13 +235,9 @@ def per_record(pkg: Package) -> Package | None:
                            reading=f"denied to this {'command' if member.kind == 'commands' else 'agent'}, as Gemini "
                                    "CLI takes those tools from every session and subagent while the extension is active")
         members.append(Member(member.kind, doc, member.source, report))
-    elsewhere = [(LossCode.COMPONENT_DROPPED, key, {
-        "component": f"gemini-extension.json {key} ({shown}) as a limit on the whole session",
-        "why": "written as each agent's and command's own deny instead; the session outside them gets those tools "
-               "again, as no other package format takes tools from a session" + (
-                   f"; Gemini CLI also takes any MCP server's tool named {', '.join(twins)}, which no deny written "
-                   "here names (a server's tools are denied by the server's own name there): the agents and commands "
-                   "may use such a tool" if twins else "")})
+    elsewhere = [(LossCode.COMPONENT_DROPPED, key, {"variant": "session-limit-twins", "key": key, "tools": shown,
+                                                    "twins": ", ".join(twins)}) if twins else
+                 (LossCode.COMPONENT_DROPPED, key, {"variant": "session-limit", "key": key, "tools": shown})
         if code is LossCode.TOOL_BROADENED and key == ge["limit"] else (code, key, params)
         for code, key, params in pkg.elsewhere]
     return replace(pkg, members=members, elsewhere=elsewhere)
@@ -305,34 +295,33 @@ def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
     (``includeTools``/``excludeTools``), a transport Claude Code has no form for, a variable it has no value for."""
     ge, cp = table()[FMT], table()["claude-plugin"]
     spec = ge["mcp"]
-    path, comp = f"mcpServers.{name}", f"MCP server {name!r}"
+    path = f"mcpServers.{name}"
 
-    def drop(why: str) -> None:
-        losses.append((LossCode.COMPONENT_DROPPED, path, {"component": comp, "why": why}))
+    def drop(variant: str, **facts: Any) -> None:  # component-dropped's VARIANT (MCP server {name!r} ...) and its facts
+        losses.append((LossCode.COMPONENT_DROPPED, path, {"variant": variant, "name": name, **facts}))
 
     if not isinstance(server, dict):
-        drop("it is not an object")
+        drop("claude-not-object")
         return None
     if limited := [k for k in spec["limits"] if k in server]:
-        drop(f"its {' and '.join(limited)} limit which of its tools Gemini CLI offers; a Claude Code MCP server has "
-             "no such limit, so written there it would offer every tool")
+        drop("claude-limit", limits=" and ".join(limited))
         return None
     if "${workspacePath}" in " ".join(_strings(server)):
-        drop("it names ${workspacePath}, which Claude Code has no value for")
+        drop("claude-workspace")
         return None
     out: dict[str, Any] = {}
     remote = server.get("httpUrl") or server.get("url")  # createTransport: a URL wins over a command
     if isinstance(remote, str):
         typ = "http" if server.get("httpUrl") else spec["transport"].get(server.get("type", "http"))
         if typ is None:
-            drop(f"its type {server.get('type')!r} has no Claude Code form")
+            drop("claude-type", type=server.get("type"))
             return None
         out = {"type": typ, "url": remote}
         handled = {"httpUrl", "url", "type", "command", "args", "env", "cwd"}
     elif isinstance(server.get("command"), str):
         handled = {"type"}
     else:
-        drop("it has no command or URL Claude Code can run (a tcp server has no Claude Code form)")
+        drop("claude-no-command")
         return None
     pairs = [(ge["root_var"], cp["root_var"])] + [(v, "/") for v in ge["separator_vars"]]
     for key, value in server.items():
@@ -341,26 +330,24 @@ def to_claude(name: str, server: Any, losses: list) -> dict[str, Any] | None:
         if key in spec["same"]:
             out[key] = subst(value, pairs)
         elif key in spec["ignored"]:
-            losses.append((LossCode.COMPONENT_DROPPED, f"{path}.{key}", {
-                "component": f"{comp}'s {key!r}", "why": "Gemini CLI ignores it for an extension's server"}))
+            losses.append((LossCode.COMPONENT_DROPPED, f"{path}.{key}", {"variant": "gemini-ignored-field",
+                                                                          "name": name, "key": key}))
         else:
-            losses.append((LossCode.COMPONENT_DROPPED, f"{path}.{key}", {
-                "component": f"{comp}'s {key!r}", "why": "a Claude Code MCP server has no such field"}))
+            losses.append((LossCode.COMPONENT_DROPPED, f"{path}.{key}", {"variant": "claude-server-field",
+                                                                          "name": name, "key": key}))
     bare = sorted({m for v in _strings(out) for m in _BARE.findall(v)})
     if bare:  # envVarResolver.ts expands $VAR too; Claude Code only ${VAR}
         out = _respell(out)
         losses.append((LossCode.COMPONENT_RESHAPED, path, {
-            "field": f"{comp}'s {', '.join('$' + b for b in bare)}", "shape": ", ".join("${%s}" % b for b in bare)}))
+            "variant": "bare-variables", "name": name, "variables": ", ".join("$" + b for b in bare),
+            "written": ", ".join("${%s}" % b for b in bare)}))
     odd = sorted({"${%s}" % m.group(1) for v in _strings(out) for m in _ANY_VAR.finditer(v)
                   if not _CLAUDE_VAR.fullmatch(m.group(0)) and not m.group(1).startswith("user_config.")})
     if odd:  # Gemini CLI looks them up (envVarResolver.ts takes any name); Claude Code leaves them as text
-        losses.append((LossCode.VARIABLE_CHANGED, path, {
-            "server": name, "variables": ", ".join(odd),
-            "change": "is looked up by Gemini CLI in the extension's settings and the environment; Claude Code expands "
-                      "only ${NAME} with NAME of letters, digits and _, and leaves it as text"}))
+        losses.append((LossCode.VARIABLE_CHANGED, path, {"variant": "looked-up", "server": name,
+                                                          "variables": ", ".join(odd)}))
     if remote is not None and "type" not in server and not server.get("httpUrl"):
-        losses.append((LossCode.COMPONENT_RESHAPED, path, {
-            "field": f"{comp}'s url without a type", "shape": "type http (Gemini CLI uses streamable HTTP for it)"}))
+        losses.append((LossCode.COMPONENT_RESHAPED, path, {"variant": "url-without-type", "name": name}))
     return out
 
 
@@ -368,17 +355,16 @@ def to_gemini(name: str, server: dict[str, Any], report: LossReport, fields: Any
     """A Claude Code server in a Gemini CLI extension's spelling; None (reported) when it has no form there."""
     ge, cp = table()[FMT], table()["claude-plugin"]
     spec = ge["mcp"]
-    path, comp = f"mcpServers.{name}", f"MCP server {name!r}"
+    path = f"mcpServers.{name}"
     typ = server.get("type", "stdio")
     back = {v: k for k, v in spec["transport"].items()}
     if typ == "streamable-http":
         typ = "http"
     if typ != "stdio" and typ not in back:
-        loss(report, LossCode.COMPONENT_DROPPED, path, component=comp, why=f"transport {typ!r} has no Gemini CLI form")
+        loss(report, LossCode.COMPONENT_DROPPED, path, variant="gemini-transport", name=name, transport=typ)
         return None
     if cp["data_var"] in " ".join(_strings(server)):
-        loss(report, LossCode.COMPONENT_DROPPED, path, component=comp,
-             why=f"it names {cp['data_var']}, which Gemini CLI has no value for")
+        loss(report, LossCode.COMPONENT_DROPPED, path, variant="gemini-data-var", name=name, var=cp["data_var"])
         return None
     pairs = [(cp["root_var"], ge["root_var"])]
     if isinstance(fields, dict):  # a field of userConfig is the setting whose envVar is its key (settings_of)
@@ -390,8 +376,7 @@ def to_gemini(name: str, server: dict[str, Any], report: LossReport, fields: Any
         if key in spec["same"] or (key == "url" and typ != "stdio"):
             out[key] = subst(value, pairs)
         else:
-            loss(report, LossCode.COMPONENT_DROPPED, f"{path}.{key}", component=f"{comp}'s {key!r}",
-                 why="a Gemini CLI MCP server has no such field")
+            loss(report, LossCode.COMPONENT_DROPPED, f"{path}.{key}", variant="gemini-server-field", name=name, key=key)
     if typ != "stdio":
         out["type"] = back[typ]
     texts = _strings(out)
@@ -450,22 +435,18 @@ def write_gemini(pkg: Package, policy: Policy):
         if servers:
             manifest["mcpServers"] = servers
     for entry in pkg.unread_mcp:
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", component=f"manifest mcpServers entry {entry!r}",
-             why="agentconv reads no servers from it")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", variant="mcp-entry-unread", entry=entry)
     manifest.update(pkg.gemini)
     if settings:
         manifest[table()[FMT]["settings"]["key"]] = settings
         loss(pkg.report, LossCode.COMPONENT_RESHAPED, "userConfig", variant="user-config-as-settings")
     for key in [k for k in pkg.claude if not (settings and k == "userConfig")]:
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, key, component=f"Claude Code manifest key {key!r}",
-             why="a Gemini CLI extension has no place for it")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, key, variant="gemini-manifest-key", key=key)
     for ns in pkg.extensions:
-        loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}", component=f"plugin.json extensions.{ns}",
-             why="another client's manifest data has no place in a Gemini CLI extension")
+        loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}", variant="extensions-ns-gemini", ns=ns)
     for rel, _data in pkg.hooks:  # Claude Code's events and matchers are not Gemini CLI's
         report = LossReport(source=pkg.fmt, target=FMT, file=pkg.sources.get(rel))
-        loss(report, LossCode.COMPONENT_DROPPED, "hooks", component="Claude Code hooks",
-             why="Gemini CLI's hooks name other events and tools; write them by hand in hooks/hooks.json")
+        loss(report, LossCode.COMPONENT_DROPPED, "hooks", variant="claude-hooks")
         failed.append((rel, None, report))
     if pkg.gemini_hooks is not None:
         out[pkg.gemini_hooks[0]] = Output(pkg.gemini_hooks[1], pkg.gemini_hooks[0],

@@ -168,8 +168,7 @@ def to_claude(name: str, server: Any, rest: dict[str, Any], report: LossReport) 
     """An Agent Plugins server in Claude Code's spelling, with what only Claude Code held of it put back; an entry
     the spec calls invalid is skipped and reported ("7.2.2 Loading rules" 3)."""
     if bad := server_problem(server):
-        loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}",
-             component=f"MCP server {name!r}", why=f"{bad}: not a valid Agent Plugins server entry (7.2.2)")
+        loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}", variant="mcp-invalid", name=name, problem=bad)
         return rest
     kind = server["type"]
     out: dict[str, Any] = {} if kind == "stdio" else {"type": "http" if kind == "streamable-http" else kind}
@@ -179,9 +178,8 @@ def to_claude(name: str, server: Any, rest: dict[str, Any], report: LossReport) 
         if key == "type":
             continue
         if key == "cwd":
-            loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}.cwd",
-                 component=f"MCP server {name!r}'s cwd {value!r}",
-                 why="Claude Code has no working directory for a server")
+            loss(report, LossCode.COMPONENT_DROPPED, f"mcpServers.{name}.cwd", variant="mcp-cwd", name=name,
+                 value=value)
             continue
         if key == "command" and value.startswith("./"):
             value = f"{root_var}/{value[2:]}"

@@ -69,9 +69,14 @@ def copy_files(pkg: Package, out: dict[str, Output], failed: list, reserved: dic
         report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
         folder = next((d for d in moved if rel.startswith(d + "/")), None)
         dest = moved[folder] + rel[len(folder):] if folder is not None else rel
-        why = reserved.get(dest) or (f"{out[dest].source or 'the manifest'} is written there" if dest in out else None)
-        if why:
-            loss(report, LossCode.COMPONENT_DROPPED, "", component=rel, why=why)
+        if reserved.get(dest) or dest in out:
+            if reserved.get(dest):
+                loss(report, LossCode.COMPONENT_DROPPED, "", component=rel, why=reserved[dest])
+            elif out[dest].source:
+                loss(report, LossCode.COMPONENT_DROPPED, "", variant="written-there", component=rel,
+                     source=out[dest].source)
+            else:
+                loss(report, LossCode.COMPONENT_DROPPED, "", variant="manifest-there", component=rel)
             failed.append((rel, None, report))
             continue
         if dest == rel:
@@ -90,8 +95,7 @@ def elsewhere(pkg: Package, fmt: str, failed: list) -> None:
         loss(pkg.report, code, path, **params)
     if pkg.gemini_hooks is not None:
         report = LossReport(source=pkg.fmt, target=fmt, file=pkg.sources.get(pkg.gemini_hooks[0]))
-        loss(report, LossCode.COMPONENT_DROPPED, "hooks", component="Gemini CLI hooks",
-             why="they name Gemini CLI's own events and tools; write the target's hooks by hand")
+        loss(report, LossCode.COMPONENT_DROPPED, "hooks", variant="gemini-hooks")
         failed.append((pkg.gemini_hooks[0], None, report))
 
 
