@@ -102,58 +102,57 @@ def _codes(node: ast.expr) -> list[str]:
     return [node.attr] if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "LossCode" else []
 
 
-def _site_codes(node: ast.Call) -> list[str]:
-    """The codes a loss call (``add``, ``lose``, ``_loss``, ``loss``, ``Note``) can report; none for any other call."""
-    func = getattr(node.func, "attr", getattr(node.func, "id", ""))
-    args = {"add": node.args[:1], "lose": node.args[1:2], "_loss": node.args[1:2], "loss": node.args[1:2],
-            "Note": node.args[:1]}.get(func, [])
-    return _codes(args[0]) if args else ["FIELD_DROPPED"] if func == "lose" else []
+_FACTS_OF = {"add": 1, "lose": 2, "_loss": 2, "loss": 2, "Note": 1}
+"""A loss call's name -> where its code argument is (1: first, 2: second); ``lose`` without one: field-dropped."""
 
 
-def _loss_calls() -> list[tuple[Path, ast.Call, ast.AST]]:
-    """Every call in src/ and adapters/ with the innermost function it is in (the module, at the top level):
-    ``(file, call, scope)``."""
+def _loss_sites() -> list[tuple[str, list[str], ast.expr | None, dict[str, ast.expr] | None, ast.AST]]:
+    """Every place in src/ and adapters/ that makes a loss item: ``(where, codes, variant, parameters, scope)``, with
+    the codes it can report, its ``variant`` argument, its parameters by name (None: a helper passing on its caller's
+    ``**params``, whose callers are the sites) and the innermost function it is in. The places: ``.add(LossCode.X,
+    ...)``, ``.lose(path, LossCode.X, ...)``, ``_loss(report, LossCode.X, ...)``, a package's ``loss(report,
+    LossCode.X, ...)``, envelope ``Note(LossCode.X, {...})``, an item kept for later as ``(LossCode.X, path, {...})``,
+    and ``broaden(ctx, VARIANT, ...)`` (a tool-broadened refusal, or the item; codex's and cursor's ``_broaden``
+    too)."""
     found = []
     for path in sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "adapters").rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
-        scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                                        ast.Lambda))]
         inner = {}
-        for scope in scopes:  # the innermost function holding each call (ast.walk goes outside in)
-            for node in ast.walk(scope):
-                if isinstance(node, ast.Call):
-                    inner[id(node)] = (node, scope)
-        found += [(path, node, scope) for node, scope in inner.values()]
+        for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+            for node in ast.walk(scope):  # the innermost function holding each node (ast.walk goes outside in)
+                inner[id(node)] = (node, scope)
+        for node, scope in inner.values():
+            where, params, chosen = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}", None, None
+            if isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[2], ast.Dict):
+                codes, facts = _codes(node.elts[0]), node.elts[2]
+            elif isinstance(node, ast.Call):
+                func = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                if func in ("broaden", "_broaden") and len(node.args) >= 2:
+                    codes, chosen = ["TOOL_BROADENED"], node.args[1]
+                else:
+                    at = _FACTS_OF.get(func, 0)
+                    codes = _codes(node.args[at - 1]) if 0 < at <= len(node.args) else \
+                        ["FIELD_DROPPED"] if func == "lose" else []
+                facts = node.args[1] if func == "Note" and len(node.args) > 1 else None
+                if facts is None and all(k.arg is not None for k in node.keywords):
+                    params = {k.arg: k.value for k in node.keywords if k.arg not in ("line", "target", "file")}
+                    chosen = params.pop("variant", chosen)
+            else:
+                continue
+            if not codes:
+                continue
+            if facts is not None and all(isinstance(k, ast.Constant) for k in facts.keys):
+                params = {k.value: v for k, v in zip(facts.keys, facts.values)}
+                chosen = params.pop("variant", None)
+            found.append((where, codes, chosen, params, scope))
     return found
 
 
 def _call_sites() -> list[tuple[str, str, str | None, set[str]]]:
-    """(where, code, variant, parameter names) of every ``.add(LossCode.X, ...)``, ``.lose(path, LossCode.X, ...)``,
-    ``_loss(report, LossCode.X, ...)``, a package's ``loss(report, LossCode.X, ...)``, envelope ``Note(LossCode.X,
-    {...})`` and ``broaden(ctx, VARIANT, ...)`` (a tool-broadened refusal, or the item; codex's and cursor's
-    ``_broaden`` too) in src/ and adapters/ (``lose`` without a code: field-dropped); one row per code and variant an
-    ``a if c else b`` can pick."""
-    found = []
-    for path, node, _ in _loss_calls():
-        func = getattr(node.func, "attr", getattr(node.func, "id", ""))
-        where = f"{path.relative_to(ROOT)}:{node.lineno}"
-        if any(k.arg is None for k in node.keywords):
-            continue  # a helper passing on its caller's variant and facts (``**params``): its callers are the sites
-        names = {k.arg for k in node.keywords if k.arg not in ("line", "target", "file", "variant")}
-        if func in ("broaden", "_broaden") and len(node.args) >= 2:
-            for variant in _variant(node.args[1]):
-                found.append((where, "TOOL_BROADENED", variant, names))
-            continue
-        codes = _site_codes(node)
-        if not codes:
-            continue
-        chosen = next((k.value for k in node.keywords if k.arg == "variant"), None)
-        if func == "Note":
-            names = {k.value for k in node.args[1].keys}
-            chosen = next((v for k, v in zip(node.args[1].keys, node.args[1].values) if k.value == "variant"), None)
-            names.discard("variant")
-        found += [(where, code, variant, names) for code in codes for variant in _variant(chosen)]
-    return found
+    """(where, code, variant, parameter names) of every place that makes a loss item (``_loss_sites``) but a helper
+    passing on its caller's parameters; one row per code and variant an ``a if c else b`` can pick."""
+    return [(where, code, variant, set(params)) for where, codes, chosen, params, _ in _loss_sites()
+            if params is not None for code in codes for variant in _variant(chosen)]
 
 
 def _fields(template: str) -> set[str]:
@@ -235,13 +234,9 @@ def _phrases(node: ast.AST, assigned: dict[str, list[ast.expr]], seen: frozenset
 
 
 def _worded_sites() -> list[tuple[str, str, list[str]]]:
-    """(where, code, phrases) of every loss call site (``_call_sites``' calls) whose parameters write wording."""
+    """(where, code, phrases) of every place that makes a loss item (``_loss_sites``) whose parameters write wording."""
     found = []
-    for path, node, scope in _loss_calls():
-        func = getattr(node.func, "attr", getattr(node.func, "id", ""))
-        codes = ["TOOL_BROADENED"] if func in ("broaden", "_broaden") and len(node.args) >= 2 else _site_codes(node)
-        if not codes:
-            continue
+    for where, codes, _, params, scope in _loss_sites():
         assigned: dict[str, list[ast.expr]] = {}
         for n in ast.walk(scope):
             if isinstance(n, ast.Assign):
@@ -250,12 +245,8 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
                         assigned.setdefault(t.id, []).append(n.value)
             elif isinstance(n, (ast.AugAssign, ast.AnnAssign)) and isinstance(n.target, ast.Name) and n.value:
                 assigned.setdefault(n.target.id, []).append(n.value)
-        params = [k.value for k in node.keywords if k.arg not in ("line", "target", "file", "variant")]
-        if func == "Note" and len(node.args) > 1:
-            params.append(node.args[1])
-        said = [p for value in params for p in _phrases(value, assigned)]
-        if said:
-            found += [(f"{path.relative_to(ROOT)}:{node.lineno}", code, said) for code in codes]
+        said = [p for value in (params or {}).values() for p in _phrases(value, assigned)]
+        found += [(where, code, said) for code in codes if said]
     return found
 
 
@@ -263,11 +254,11 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
 # number of such sites: move the wording into losses.toml (a variant per meaning, facts as named values) and lower the
 # number (or take the code off the list). Nothing may join it, and no number may grow.
 _STILL_WORDED: dict[str, int] = {"field-dropped": 24, "field-omitted": 2, "tool-unmapped": 4, "tool-coerced": 14,
-    "tool-narrowed": 23, "tool-spelling": 1, "model-unmapped": 2, "model-coerced": 2, "value-read-as": 34,
+    "tool-narrowed": 24, "tool-spelling": 1, "model-unmapped": 2, "model-coerced": 2, "value-read-as": 34,
     "value-retyped": 1, "value-respelled": 2, "value-made-up": 7, "value-required": 5, "value-too-long": 1,
     "value-reads-back": 1, "text-cleaned": 2, "file-unloadable": 1, "file-rejected": 9, "kind-changed": 5,
     "kind-mapped": 3, "placeholder-unsupported": 1, "arguments-added": 1, "name-derived": 5, "name-changed": 5,
-    "name-conflict": 8, "text-repaired": 1, "yaml-lenient": 7, "component-dropped": 23}
+    "name-conflict": 8, "text-repaired": 1, "yaml-lenient": 7, "component-dropped": 4}
 
 
 def test_no_call_site_writes_its_message() -> None:
