@@ -214,24 +214,22 @@ class Dialect(ToolFields, Detection):
         self.report_notes(parsed.notes, report)
         fields = self.table.get("fields", {})
         for line, key in parsed.lenient:
-            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
-                       text=f"'{key}'", problem="is not valid YAML", reading="its lines' text")
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, variant="not-yaml", key=key)
         for line, key in parsed.colons:
-            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, text=f"'{key}'",
-                       problem="is not valid YAML (a ': ' inside a plain value)",
-                       reading=f"{self.table['parser']['reader']} reads it: a line's first ': ' ends its key, the rest "
-                       "of the line is the value")
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, variant="colon", key=key,
+                       reader=self.table["parser"]["reader"])
         for line, key, stop in parsed.loose:
-            cut = "" if stop is None else (f", up to line {stop}, where it stops reading the header (a list item less "
-                                           "indented than its list): the lines from there on are not read")
-            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, text=f"'{key}'",
-                       problem="is not valid YAML (a list or map indented out of line)",
-                       reading=f"{self.table['parser']['reader']} reads it{cut}")
+            if stop is None:
+                report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, variant="out-of-line", key=key,
+                           reader=self.table["parser"]["reader"])
+            else:
+                report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, variant="out-of-line-stop", key=key,
+                           reader=self.table["parser"]["reader"], stop=stop)
         if self.table.get("parser", {}).get("map_end") == "first-stray-line":
             self._report_map_end(parsed, report)
         for line, word, key in parsed.folded:
-            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line,
-                       text=f"'{word}:'", problem=f"is no {self.said} key", reading=f"text of '{key}'")
+            report.add(LossCode.YAML_LENIENT, fields.get(key, key), line=line, variant="folded", word=word,
+                       dialect=self.said, key=key)
         if parsed.lenient and (special := self.table.get("parser", {}).get("requote")) and self.needs_header(path) \
                 and not frontmatter.requoted_loads(parsed.layout, special):
             report.add(LossCode.FILE_REJECTED, "", line=parsed.lenient[0][0], tool=self.table["parser"]["reader"],
