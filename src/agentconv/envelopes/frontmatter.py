@@ -156,9 +156,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
         from ..loss import LossCode
         from .records import Note
 
-        out.notes.append(Note(LossCode.YAML_LENIENT, {"text": "the '---' header", "problem": "is never closed",
-                              "reading": "the rest of the file as the header and no prompt, as the tool reads it "
-                              "(written closed)"}, 1))
+        out.notes.append(Note(LossCode.YAML_LENIENT, {"variant": "unclosed"}, 1))
         return out
     if close is None:
         raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
@@ -172,9 +170,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
         from .records import Note
 
         layout.close = "---"
-        out.notes.append(Note(LossCode.YAML_LENIENT, {"text": f"the closing line '{close.group()}'", "problem":
-                              "is more than `---`", "reading": "the end of the header, as Claude Code reads it "
-                              "(written `---`)"}, len(head) + 2))
+        out.notes.append(Note(LossCode.YAML_LENIENT, {"variant": "closing-line", "close": close.group()}, len(head) + 2))
     _chunk(head, layout, out)
     if twice:  # the other value is not written back: the output is strict YAML, as for any lenient read
         _once(layout, twice, out)
@@ -273,8 +269,7 @@ def _untabbed(header: str, layout: Layout, out: Parsed, file: str | None) -> dic
     for c in layout.chunks:
         if _TABS.search(c.text):
             c.lenient = True  # written afresh: the output is strict YAML
-            out.notes.append(Note(LossCode.YAML_LENIENT, {"text": f"'{c.key}'", "problem": "is indented with tabs",
-                                                          "reading": "each leading tab as two spaces"}, c.line))
+            out.notes.append(Note(LossCode.YAML_LENIENT, {"variant": "tabs", "key": c.key}, c.line))
     return data
 
 
