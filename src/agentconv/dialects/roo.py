@@ -415,9 +415,8 @@ class Roo(Dialect):
         for key, ipath in (("name", "display_name"), ("roleDefinition", "prompt"), ("customInstructions", "prompt"),
                            ("whenToUse", "description")):
             if isinstance(mode.get(key), str) and PROBLEM.search(mode[key]):
-                report.add(LossCode.TEXT_CLEANED, ipath, where=f"mode {mode['slug']!r}, '{key}'",
-                           count=len(PROBLEM.findall(mode[key])),
-                           how="written as Roo reads them (it replaces them before parsing)")
+                report.add(LossCode.TEXT_CLEANED, ipath, variant="written", slug=mode["slug"], key=key,
+                           count=len(PROBLEM.findall(mode[key])))
 
     def output_path(self, agent: Agent) -> str:
         return self.table["layout"]["path"]

@@ -159,11 +159,10 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
         raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
                          file=file, line=1)
     if whole.unloadable:
-        notes.append(Note(LossCode.FILE_UNLOADABLE, {"tool": "Roo", "step": "clean-up (smart quotes, dashes: "
-                          "CustomModesManager)", "syntax": "YAML", "at": whole.unloadable}, whole.unloadable))
+        notes.append(Note(LossCode.FILE_UNLOADABLE, {"variant": "roo-clean-up", "at": whole.unloadable},
+                          whole.unloadable))
     elif PROBLEM.search(text):  # read after Roo's clean-up
-        notes.append(Note(LossCode.TEXT_CLEANED, {"where": "the file", "count": len(PROBLEM.findall(text)),
-                                                  "how": "replaced as Roo does before parsing"}))
+        notes.append(Note(LossCode.TEXT_CLEANED, {"variant": "file", "count": len(PROBLEM.findall(text))}))
     for key in () if single else data:
         if key != LIST:
             notes.append(Note(LossCode.FIELD_DROPPED, {"field": f"top-level '{key}'", "done": "read",
