@@ -256,9 +256,9 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
 _STILL_WORDED: dict[str, int] = {"field-dropped": 24, "field-omitted": 2, "tool-unmapped": 4, "tool-coerced": 14,
     "tool-narrowed": 24, "tool-spelling": 1, "model-unmapped": 2, "model-coerced": 2, "value-read-as": 34,
     "value-retyped": 1, "value-respelled": 2, "value-made-up": 7, "value-required": 5, "value-too-long": 1,
-    "value-reads-back": 1, "text-cleaned": 2, "file-unloadable": 1, "file-rejected": 9, "kind-changed": 5,
-    "kind-mapped": 3, "placeholder-unsupported": 1, "arguments-added": 1, "name-derived": 5, "name-changed": 5,
-    "name-conflict": 8, "text-repaired": 1, "yaml-lenient": 7, "component-dropped": 4}
+    "value-reads-back": 1, "file-rejected": 9, "kind-changed": 5, "kind-mapped": 3, "placeholder-unsupported": 1,
+    "arguments-added": 1, "name-derived": 5, "name-changed": 5, "name-conflict": 8, "text-repaired": 1,
+    "component-dropped": 4}
 
 
 def test_no_call_site_writes_its_message() -> None:
