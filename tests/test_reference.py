@@ -258,7 +258,7 @@ _STILL_WORDED: dict[str, int] = {"field-dropped": 24, "field-omitted": 2, "tool-
     "value-retyped": 1, "value-respelled": 2, "value-made-up": 7, "value-required": 5, "value-too-long": 1,
     "value-reads-back": 1, "file-rejected": 9, "kind-changed": 5, "kind-mapped": 3, "placeholder-unsupported": 1,
     "arguments-added": 1, "name-derived": 5, "name-changed": 5, "name-conflict": 8, "text-repaired": 1,
-    "component-dropped": 4}
+    "component-dropped": 3}
 
 
 def test_no_call_site_writes_its_message() -> None:

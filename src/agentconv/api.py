@@ -421,9 +421,7 @@ def _convert_file(file: PathLike, verb: str, to: str, from_: str | None, path: s
             from .routing import skill_files
 
             for rel, _ in skill_files(name, os.path.basename(name)):
-                r.report.add(LossCode.COMPONENT_DROPPED, "files", component=rel,
-                             why="one file converted alone is its SKILL.md; its folder's other files go with it when "
-                                 "it is converted into an output folder")
+                r.report.add(LossCode.COMPONENT_DROPPED, "files", variant="skill-file-alone", component=rel)
     return results
 
 

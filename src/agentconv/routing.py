@@ -126,8 +126,7 @@ def said_files(src: str, rel: str, report: Any) -> list[tuple[str, bytes]]:
     files = skill_files(src, rel)
     for file_rel, data in files:
         if data is None:
-            report.add(LossCode.COMPONENT_DROPPED, "files", component=file_rel,
-                       why="it cannot be read, so it is not copied with its skill")
+            report.add(LossCode.COMPONENT_DROPPED, "files", variant="skill-file-unreadable", component=file_rel)
         else:
             report.add(LossCode.FILE_COPIED, "files", rel=file_rel)
     return [(f, b) for f, b in files if b is not None]

@@ -1989,8 +1989,8 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
         if new is not None:
             grants.append(replace(g, pattern=new))
             changed = True
-            report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's scope {p!r}", written=repr(new),
-                       note=f" (the name {target} gives the agent {agent.origin.dialect} names {p!r})")
+            report.add(LossCode.TOOL_COERCED, "tools", variant="agent-scope", scope=p, written=new, there=target,
+                       tool=agent.origin.dialect)
             continue
         grants.append(g)
         if unresolved is not None:
@@ -2011,8 +2011,8 @@ def _own_ref(g: Grant, own: builtin_agents.Counterpart, source: str, to: str, re
         name = own.written or own.other  # the target's agent of that role, whatever its access: denied too
         if name is None or name == p:
             return [g]
-        report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's denied scope {p!r}", written=repr(name),
-                   note=sentence("own-agent-note", tool=source, there=there, role=own.role))
+        report.add(LossCode.TOOL_COERCED, "tools", variant="own-agent-denied", scope=p, written=name, there=there,
+                   role=own.role, tool=source)
         return [replace(g, pattern=name)]
     if own.written is None:
         why = (sentence("own-agent-dead", tool=source) if own.dead else sentence("own-agent-none") if own.other is None else
@@ -2025,8 +2025,8 @@ def _own_ref(g: Grant, own: builtin_agents.Counterpart, source: str, to: str, re
             "own-agent-written", name=p, written=own.written, there=there, role=own.role),
             tools=sentence("own-agent-lacks", name=p, tool=source, classes=", ".join(own.lacks)))
     elif own.written != p:
-        report.add(LossCode.TOOL_COERCED, "tools", tools=f"the agent tool's scope {p!r}", written=repr(own.written),
-                   note=sentence("own-agent-note", tool=source, there=there, role=own.role))
+        report.add(LossCode.TOOL_COERCED, "tools", variant="own-agent", scope=p, written=own.written, there=there,
+                   role=own.role, tool=source)
     return [replace(g, pattern=own.written)] if own.written != p else [g]
 
 

@@ -73,8 +73,8 @@ def write_member(pkg: Package, member: Member, targets: list[str], policy: Polic
         write_record(pkg, member, dialect, policy, lambda p, ns=ns: f"{ns}/{strip_home(p)}", out, failed)
         if writes(cid, member.kind) is None:  # its own folder of an Agent Plugins package: kept as it came (said)
             for rel in set(out) - mine:
-                loss(out[rel].report, LossCode.COMPONENT_KEPT, "kind", component=component, place=f"in {rel}",
-                     why=f"{cid} loads no {member.kind} from a plugin, only {_loaded(cid)}")
+                loss(out[rel].report, LossCode.COMPONENT_KEPT, "kind", variant="client-not-loaded", component=component,
+                     rel=rel, client=cid, kind=member.kind, loads=_loaded(cid))
     if set(out) == before and len(failed) == failures:  # written for no client: the row that says so
         failed.append((member.source, None, member.report))
 
