@@ -33,6 +33,7 @@ install: $(BIN)/agentconv $(VENV)/.plugins $(VENV)/.warm
 AC := $(BIN)/agentconv
 DEMO_OUT := out
 REVIEWER := examples/.claude/agents/code-reviewer.md
+GIT_REVIEWER := examples/.opencode/agent/git-reviewer.md
 BACKEND := examples/.claude/agents/backend-developer.md
 demo: install
 	@rm -rf $(DEMO_OUT)
@@ -40,9 +41,9 @@ demo: install
 	@echo "\$$ agentconv convert $(REVIEWER) --to opencode -v"
 	@$(AC) convert $(REVIEWER) --to opencode -v 2>&1
 	@echo
-	@echo "== 2. Refused on purpose: Copilot cannot scope Bash(git diff *), so the agent would get more access (exit 6)"
-	@echo "\$$ agentconv convert $(REVIEWER) --to copilot"
-	@$(AC) convert $(REVIEWER) --to copilot 2>&1; echo "exit $$? (never widen an agent's access; --allow-broaden accepts it)"
+	@echo "== 2. Refused on purpose: Copilot cannot scope OpenCode's bash \"git diff *\": allow, so the agent would get every command (exit 6)"
+	@echo "\$$ agentconv convert $(GIT_REVIEWER) --to copilot"
+	@$(AC) convert $(GIT_REVIEWER) --to copilot 2>&1; echo "exit $$? (never widen an agent's access; --allow-broaden accepts it)"
 	@echo
 	@echo "== 3. A round trip: Claude Code -> Copilot -> Claude Code gives the same bytes back"
 	@echo "\$$ agentconv convert $(BACKEND) --to copilot -q | agentconv convert - --from copilot --to claude -q | cmp - $(BACKEND)"

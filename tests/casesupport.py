@@ -96,3 +96,28 @@ def expected_files(case: Case) -> dict[str, str]:
             files[f"out.{tag}{out_suffix(target)}"] = result.text
             files[f"loss.{tag}.json"] = loss_json(result.report)
     return files
+
+
+def claude_beneath(text: str, to: str, *, policy: agentconv.Policy = agentconv.Policy(),
+                   settings: dict | None = None) -> agentconv.Result:
+    """``text``, a Claude Code agent, converted to ``to`` with its ``disallowedTools`` entries moved into the
+    ``permissions.deny`` of its project's ``.claude/settings.json`` (with ``settings``, if any): Claude Code's spelling
+    of a scoped deny. The agent's own ``disallowedTools`` entry takes the whole tool it names, whatever its scope
+    (claude.toml ``[parser] deny_scopes``); a settings rule is a permission rule, held in its scope."""
+    import tempfile
+
+    from agentconv.dialects.helpers import split_commas
+
+    head, sep, rest = text.partition("\n---\n")
+    lines = head.split("\n")
+    deny = [n for line in lines if line.startswith("disallowedTools:")
+            for n in split_commas(line.partition(":")[2].strip())]
+    root = Path(tempfile.mkdtemp(prefix="claude-beneath-"))
+    (root / ".git").mkdir()
+    (root / ".claude" / "agents").mkdir(parents=True)
+    data = dict(settings or {})
+    data["permissions"] = {**data.get("permissions", {}), "deny": [*data.get("permissions", {}).get("deny", []), *deny]}
+    (root / ".claude" / "settings.json").write_text(json.dumps(data))
+    agent = root / ".claude" / "agents" / "a.md"
+    agent.write_text("\n".join(line for line in lines if not line.startswith("disallowedTools:")) + sep + rest)
+    return agentconv.convert(agent, to, from_="claude", policy=policy)

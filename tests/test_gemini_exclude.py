@@ -66,7 +66,11 @@ def test_a_shell_prefix_is_denied_in_that_scope(tmp_path):
     out = tmp_path / "cp"
     r = agentconv("convert", str(src), "--to", "claude-plugin", "-o", str(out))
     assert r.returncode == 0, r.stderr
-    assert "disallowedTools: Bash(rm -rf), Bash(rm -rf *)" in _header(out / "agents" / "free.md")
+    # a subagent's disallowedTools entry takes the whole tool (the shell's kin with it), said; a command's deny
+    # rules hold the scope
+    assert "disallowedTools: Bash, PowerShell, Monitor, TaskStop\n" in _header(out / "agents" / "free.md")
+    assert "Bash(rm -rf), Bash(rm -rf *) denied as the whole Bash in claude" in r.stderr
+    assert "disallowed-tools: Bash(rm -rf), Bash(rm -rf *)" in _header(out / "commands" / "deploy.md")
 
 
 def test_an_mcp_tool_of_the_same_plain_name_is_said(tmp_path):

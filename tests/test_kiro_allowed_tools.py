@@ -105,8 +105,10 @@ def test_literal_denied_commands_are_written_as_command_scopes():
     src = agent(["read", "write", "shell"], ["read", "shell"], DENIED)
     opencode = head(agentconv.convert_text(src, "opencode", path=PATH).text)
     assert '  bash:\n    "*": allow\n    git push*: deny\n    rm -rf *: deny\n    git reset --hard: deny' in opencode
-    claude = head(agentconv.convert_text(src, "claude", path=PATH).text)
-    assert "disallowedTools: Bash(git push*), Bash(rm -rf *), Bash(git reset --hard)" in claude
+    claude = head(agentconv.convert_text(src, "claude", path=PATH).text)  # a subagent's entry takes the whole tool
+    assert "tools: Read, Write, Edit\ndisallowedTools: Bash" in claude
+    command = head(agentconv.convert_text(agent(["*"], ["read", "shell"], DENIED), "claude-command", path=PATH).text)
+    assert "disallowed-tools: Bash(git push*), Bash(rm -rf *), Bash(git reset --hard)" in command  # deny rules: scoped
     assert agentconv.convert_text(src, "kiro", path=PATH).text == src
     asked = head(agentconv.convert_text(agent(["*"], None, DENIED), "opencode", path=PATH).text)
     assert '  bash:\n    "*": ask\n    git push*: deny' in asked  # the shell asks, the scopes are denied
@@ -115,10 +117,9 @@ def test_literal_denied_commands_are_written_as_command_scopes():
             agentconv.convert_text(src, target, path=PATH)
     # a regex that is no glob is written as the wider deny of a glob that matches all it does, said (the Amazon Q
     # spelling too; kiro.command_superset, test_unseen25b.py) ...
-    wider = agent(["fs_read", "execute_bash"], ["execute_bash"],
-                  {"execute_bash": {"deniedCommands": ["git push.*", "rm\\s+-rf.*"]}})
-    out = agentconv.convert_text(wider, "claude", path=".amazonq/cli-agents/worker.json")
-    assert "disallowedTools: Bash(git push*), Bash(rm*-rf*)" in head(out.text)
+    wider = agent(["*"], ["execute_bash"], {"execute_bash": {"deniedCommands": ["git push.*", "rm\\s+-rf.*"]}})
+    out = agentconv.convert_text(wider, "claude-command", path=".amazonq/cli-agents/worker.json")  # deny rules
+    assert "disallowed-tools: Bash(git push*), Bash(rm*-rf*)" in head(out.text)
     assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
         "'rm\\\\s+-rf.*' (a regex) written as the deny of rm*-rf*, which also forbids the commands each glob matches "
         "that the regex does not (a glob cannot say its classes, groups and repeats)"]

@@ -96,9 +96,16 @@ def test_opencode_denies_them_in_its_read_and_edit_maps():
 
 
 def test_claude_denies_them_as_lines_denying_at_least_that():
-    out = agentconv.convert_text(agent(SETTINGS), "claude", path=PATH)
+    """Claude Code's deny rules hold a file scope in a command's ``disallowed-tools`` (permission rules: the agent of
+    every tool, ``"*"``, is a deny list there); a subagent's ``disallowedTools`` entry takes the whole tool, so there
+    the tools are denied whole, said."""
+    agent_out = agentconv.convert_text(agent(SETTINGS), "claude", path=PATH)  # its two tools denied whole: none left
+    assert yaml.safe_load(agent_out.text.split("---")[1])["tools"] == ""
+    assert any(i.code.value == "tool-narrowed" and "Edit(*.env)" in i.message and "denied as the whole Write, Edit, "
+               "Read in claude" in i.message for i in agent_out.report)
+    out = agentconv.convert_text(agent(SETTINGS, ["*"]), "claude-command", path=PATH)
     head = yaml.safe_load(out.text.split("---")[1])
-    denied = [x.strip() for x in head["disallowedTools"].split(",")]
+    denied = [x.strip() for x in head["disallowed-tools"].split(",")]
     for line in ["Edit(*.env)", "Edit(secrets)", "Edit(.git/**/*)", "Read(*.env)", "Read(config/prod.json)"]:
         assert line in denied
     assert not any(x.endswith("/*)") and not x.endswith("**/*)") for x in denied)  # the twin: said by the line
@@ -117,9 +124,10 @@ def test_a_list_not_said_whole_is_still_refused_per_tool(target):
 
 
 def test_claude_says_an_entry_at_any_depth_as_one_line_unnarrowed():
-    out = agentconv.convert_text(agent({"fs_write": {"deniedPaths": ["**/Cargo.lock", "**/target/**"]}}), "claude",
-                                 path=PATH)
-    denied = [x.strip() for x in yaml.safe_load(out.text.split("---")[1])["disallowedTools"].split(",")]
+    """As a command's deny rules (a subagent's ``disallowedTools`` holds no scope)."""
+    out = agentconv.convert_text(agent({"fs_write": {"deniedPaths": ["**/Cargo.lock", "**/target/**"]}}, ["*"]),
+                                 "claude-command", path=PATH)
+    denied = [x.strip() for x in yaml.safe_load(out.text.split("---")[1])["disallowed-tools"].split(",")]
     assert [x for x in denied if x.startswith("Edit(")] == ["Edit(Cargo.lock)", "Edit(target/**/*)",
                                                              "Edit(*/**/target/**)"]
     assert not any(i.code.value in ("tool-narrowed", "tool-broadened") for i in out.report)

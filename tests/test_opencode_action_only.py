@@ -10,12 +10,14 @@ import pytest
 import yaml
 
 import agentconv
+from casesupport import claude_beneath
 
 
 def convert(header: str) -> agentconv.Result:
+    """The header's ``disallowedTools`` entries as its project's settings' deny rules, which hold a scope (an agent's
+    own entry takes the whole tool: ``casesupport.claude_beneath``)."""
     text = f"---\nname: a\ndescription: x\n{header}---\nbody\n"
-    return agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md",
-                                  policy=agentconv.Policy(carry=False))
+    return claude_beneath(text, "opencode", policy=agentconv.Policy(carry=False))
 
 
 def perm(done: agentconv.Result) -> dict:

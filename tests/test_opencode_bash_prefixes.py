@@ -12,6 +12,7 @@ Claude Code unquotes and OpenCode matches as written (opencode-ai 1.18.33 ran ``
 import yaml
 
 import agentconv
+from casesupport import claude_beneath
 
 from test_opencode_path_scopes import decides
 
@@ -25,9 +26,10 @@ ALLOWED = ("rm -r ./build", "git status", "ls -la", "git pull origin", "rm -r /t
 
 
 def convert(header: str) -> agentconv.Result:
+    """The header's ``disallowedTools`` entries as its project's settings' deny rules, which hold a scope (an agent's
+    own entry takes the whole tool: ``casesupport.claude_beneath``)."""
     text = f"---\nname: a\ndescription: x\n{header}---\nbody\n"
-    return agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md",
-                                  policy=agentconv.Policy(carry=False))
+    return claude_beneath(text, "opencode", policy=agentconv.Policy(carry=False))
 
 
 def test_a_denied_command_is_denied_in_opencode_whatever_comes_before_it():
@@ -89,8 +91,7 @@ def test_a_deny_or_ask_of_a_command_opencode_never_asks_about_is_refused():
     with pytest.raises(BroadenError, match=r"Bash\(cd:\*\) would hold nothing in opencode"):
         convert("tools: Bash, Read\ndisallowedTools: Bash(cd:*), Bash(cdk destroy:*)\n")
     text = f"---\nname: a\ndescription: x\ntools: Bash\ndisallowedTools: Bash(pushd *)\n---\nbody\n"
-    done = agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md",
-                                  policy=agentconv.Policy(carry=False, allow_broaden=True))
+    done = claude_beneath(text, "opencode", policy=agentconv.Policy(carry=False, allow_broaden=True))
     assert any(i.code.value == "tool-broadened" and "Bash(pushd *)" in i.message for i in done.report.items)
     perm = yaml.safe_load(convert("tools: Bash\ndisallowedTools: Bash(cdk destroy:*)\n").text.split("---\n")[1])
     assert decides(perm["permission"], "bash", "cdk destroy x") == "deny"

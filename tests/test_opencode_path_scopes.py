@@ -4,12 +4,14 @@ edit permissions against the path relative to the worktree (``secrets/x``: no ``
 that also matches '/' (opencode-ai 1.18.33). Written as they came, ``./secrets/*: deny`` denied nothing there (run in
 the real binary, 2026-11-29): each scope is written as the patterns that match what it means, and a deny no OpenCode
 pattern can say (a path from the root or the home folder) is refused as a widening."""
+import json
 import re
 
 import pytest
 import yaml
 
 import agentconv
+from casesupport import claude_beneath
 from agentconv.errors import BroadenError
 
 
@@ -29,8 +31,10 @@ def decides(perm: dict, permission: str, path: str) -> str:
 
 
 def convert(header: str, policy: agentconv.Policy = agentconv.Policy(carry=False)) -> agentconv.Result:
+    """A Claude agent's ``disallowedTools`` entries as its project's settings' deny rules (the agent's own entry takes
+    the whole tool: ``claude_beneath``)."""
     text = f"---\nname: a\ndescription: x\n{header}---\nbody\n"
-    return agentconv.convert_text(text, "opencode", from_="claude", path=".claude/agents/a.md", policy=policy)
+    return claude_beneath(text, "opencode", policy=policy)
 
 
 def permission(header: str) -> dict:
@@ -95,12 +99,19 @@ def gitignore(path: str, line: str) -> bool:
 
 
 def test_an_opencode_deny_written_for_claude_denies_at_least_as_much():
+    """Claude Code's deny rules hold a scope in a command's ``disallowed-tools`` (permission rules); a subagent's
+    ``disallowedTools`` entry takes the whole tool (claude.toml ``[parser] deny_scopes``): there Read is denied whole,
+    said."""
     text = ("---\ndescription: x\nmode: subagent\npermission:\n  read:\n    \"*\": allow\n    src/*.key: deny\n"
             "    src/a*.pem: deny\n    \"**/*.env*\": deny\n  edit:\n    \"*\": deny\n    .env.example: allow\n---\nbody\n")
     perm = yaml.safe_load(text.split("---\n")[1])["permission"]
-    done = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agents/a.md")
+    agent = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agents/a.md")
+    assert yaml.safe_load(agent.text.split("---\n")[1])["disallowedTools"].split(", ")[0] == "Read"
+    assert any(i.code.value == "tool-narrowed" and "Read(src/*.key), Read(src/a*.pem), Read(**/*.env*) denied as the "
+               "whole Read in claude" in i.message and "every other use of Read" in i.message for i in agent.report.items)
+    done = agentconv.convert_text(text, "claude-command", from_="opencode", path=".opencode/agents/a.md")
     head = yaml.safe_load(done.text.split("---\n")[1])
-    lines = [t[len("Read("):-1] for t in head["disallowedTools"].split(", ") if t.startswith("Read(")]
+    lines = [t[len("Read("):-1] for t in head["disallowed-tools"].split(", ") if t.startswith("Read(")]
     assert lines == ["src/**/*.key", "src/a*", "*.env*"]
     for path in ("src/a.key", "src/x/b.key", "src/ab/c.pem", "src/a.pem", "app/.env.local", "a/.env/b"):
         assert decides(perm, "read", path) == "deny" and any(gitignore(path, line) for line in lines), path
@@ -159,10 +170,17 @@ def test_written_back_for_claude_the_patterns_mean_what_they_meant():
     ``*/secrets``, written for a line without '/') is one folder or more: the .gitignore line ``docs/*/**/*.md``,
     ``*/**/secrets``, not ``*.md`` or ``*`` (which denied every file the agent was allowed)."""
     done = convert("tools: Read, Edit(docs/*.md)\ndisallowedTools: Read(secrets)\n")
-    back = agentconv.convert_text(done.text, "claude", from_="opencode", path=".opencode/agents/a.md",
-                                  policy=agentconv.Policy(carry=False, allow_broaden=True))  # Edit only in docs/*.md:
+    perm = yaml.safe_load(done.text.split("---\n")[1])["permission"]
+    assert perm["edit"]["docs/*/*.md"] == "deny" and perm["read"]["*/secrets"] == "deny", perm
+    # as a deny list (a command's allowed-tools cannot restrict: only its deny rules say something, and they hold a
+    # scope; a subagent's disallowedTools entry takes the whole tool)
+    text = "---\ndescription: x\npermission:\n" + "".join(
+        f"  {k}:\n    \"*\": allow\n" + "".join(f"    {json.dumps(p)}: deny\n" for p, d in v.items() if d == "deny" and p != "*")
+        for k, v in perm.items() if isinstance(v, dict)) + "---\nbody\n"
+    back = agentconv.convert_text(text, "claude-command", from_="opencode", path=".opencode/agents/a.md",
+                                  policy=agentconv.Policy(carry=False))
     head = yaml.safe_load(back.text.split("---\n")[1])
-    denied = head["disallowedTools"].split(", ")
+    denied = head["disallowed-tools"].split(", ")
     assert "Edit(docs/*/**/*.md)" in denied and "Read(*/**/secrets)" in denied and "Read(*)" not in denied
     lines = {t: [d[len(t) + 1:-1] for d in denied if d.startswith(t + "(")] for t in ("Read", "Edit")}
     for path, tool, meant in (("docs/x.md", "Edit", True), ("docs/a/b.md", "Edit", False), ("README", "Read", True),

@@ -254,7 +254,8 @@ def test_a_claude_agent_whose_list_its_settings_deny_whole_has_no_tools_and_bad_
     (agents.parent / "settings.json").write_text('{"permissions": {"deny": ["Bash",]}')  # not JSON
     doc, report = api.read(agents / "twice.md")
     assert [g.raw for g in doc.records[0].tools.allowed()] == ["Read"]
-    assert [i.code.value for i in report.items] == ["value-invalid"]
+    assert [i.code.value for i in report.items] == ["value-invalid", "value-invalid"]  # Bash(rm *): the whole Bash
+    assert "Bash(rm *) in 'disallowedTools'" in report.items[0].message and "settings.json" in report.items[1].message
     opencode = api.convert(agents / "twice.md", "opencode").text.split("\n---\n")[0]  # nor a bash it never had
     assert "webfetch" not in opencode and "bash" not in opencode and "read: allow" in opencode
     (agents.parent / "settings.json").write_text('{"permissions": {"allow": ["Bash"]}}')  # no deny rule: nothing read

@@ -100,4 +100,11 @@ def test_a_kiro_agent_denying_commands_that_hold_a_text_converts_with_that_deny(
                      {"execute_bash": {"deniedCommands": [".*git push.*"]}})
     opencode, claude = converted(src, "opencode", "claude")
     assert '  bash:\n    "*": allow\n    "*git push*": deny\n' in opencode.text
-    assert "disallowedTools: Bash(*git push*)\n" in claude.text
+    # a subagent's disallowedTools entry takes the whole tool: the shell denied whole there, said; a command's deny
+    # rules hold the scope
+    assert "tools: Read\ndisallowedTools: Bash\n" in claude.text
+    assert any(i.code.value == "tool-narrowed" and "Bash(*git push*) denied as the whole Bash" in i.message
+               for i in claude.report)
+    command, = converted(kiro_agent(["*"], ["fs_read", "execute_bash"],
+                                    {"execute_bash": {"deniedCommands": [".*git push.*"]}}), "claude-command")
+    assert "disallowed-tools: Bash(*git push*)\n" in command.text

@@ -56,8 +56,9 @@ def test_a_denied_command_regex_has_a_wider_glob_where_it_has_one(regex, glob):
 
 def test_denied_commands_no_glob_says_exactly_are_written_as_a_wider_deny_and_said():
     src = kiro(["git push *", "aws .* delete-.*", "git status"])
-    out = agentconv.convert_text(src, "claude", path=KIRO)
-    assert "disallowedTools: Bash(git push*), Bash(aws * delete-*), Bash(git status)" in header(out.text)
+    out = agentconv.convert_text(kiro(["git push *", "aws .* delete-.*", "git status"], ["*"]), "claude-command",
+                                 path=KIRO)  # a command's deny rules hold a scope (a subagent's disallowedTools: none)
+    assert "disallowed-tools: Bash(git push*), Bash(aws * delete-*), Bash(git status)" in header(out.text)
     assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
         "'git push *' (a regex) written as the deny of git push*, 'aws .* delete-.*' (a regex) written as the deny of "
         "aws * delete-*, which also forbids the commands each glob matches that the regex does not (a glob cannot say "

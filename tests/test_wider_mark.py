@@ -38,9 +38,14 @@ def test_the_grant_read_as_a_wider_glob_is_marked_and_the_mark_is_neither_compar
 
 
 def test_said_where_the_deny_is_written_and_nowhere_else_even_where_another_field_holds_the_glob():
-    for to in ("claude", "opencode"):  # written: Bash(git push*), bash: {"git push*": deny}
+    for to in ("opencode",):  # written: bash: {"git push*": deny}
         assert narrowed(kiro(), to) == [NARROWED]
         assert narrowed(kiro("Never runs git push*."), to) == [NARROWED]
     for to in ("claude-command", "gemini", "copilot"):  # no deny written there (broadened): nothing narrowed
         assert narrowed(kiro("Never runs git push*."), to) == []
+    # Claude Code's subagent denies the whole Bash for any disallowedTools entry: the glob is not written, so not said;
+    # the shell denied whole is
+    said = narrowed(kiro("Never runs git push*."), "claude")
+    assert NARROWED not in said and len(said) == 1 and "Bash(git push*), Bash(git status) denied as the whole Bash" \
+        in said[0], said
     assert narrowed(kiro(), "kiro") == []  # the regex written back as it came

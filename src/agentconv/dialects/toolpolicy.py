@@ -57,6 +57,7 @@ class ToolFields:
             return
         grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
         grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
+        grants = self.whole_denies(grants, deny_key, report)  # the file's own entries only: not the settings' rules
         self._report_foreign(grants, report)
         if allow is not None:
             if not any(g.decision != "deny" for g in grants) and not self.split_names(allow, "tools", None):
@@ -71,6 +72,27 @@ class ToolFields:
         agent.tools.mode, agent.tools.grants = mode, grants
         self.read_base(agent, report)
         settle(agent.tools)  # a tool both listed and denied whole: not granted (as every such tool runs it)
+
+    def whole_denies(self, grants: list[Grant], key: str | None, report: LossReport | None) -> list[Grant]:
+        """The deny entries of this dialect's own deny key whose scope its tool ignores (``[parser] deny_scopes``: the
+        tools whose deny entry keeps one; Claude Code's ``disallowedTools``: none, an entry removes the tool it names),
+        read as the whole tool denied, said (value-invalid). The rules of a config beneath the record (``read_base``:
+        Claude Code's settings' deny rules, which are scoped) are not read here."""
+        held = self.table.get("parser", {}).get("deny_scopes")
+        if held is None or not any(g.decision == "deny" and g.pattern and g.canonical not in held for g in grants):
+            return grants
+        out, scoped = [], []
+        for g in grants:
+            if g.decision == "deny" and g.pattern and g.canonical not in held:
+                scoped.append(g.raw)
+                g = Grant(unscoped(g.raw), g.canonical, "deny")
+            if g not in out:
+                out.append(g)
+        if report is not None:
+            report.add(LossCode.VALUE_INVALID, "tools.deny", variant="deny-scope", key=key,
+                       entries=", ".join(dedupe(scoped)), reader=self.table["parser"].get("reader", self.said),
+                       tools=", ".join(dedupe(unscoped(r) for r in scoped)))
+        return out
 
     def read_base(self, agent: Agent, report: LossReport) -> None:
         """Hook: the rules the tool's own configs put beneath the record's tools (``origin.keep["base"]``, the
@@ -206,6 +228,7 @@ class ToolFields:
         if "tools" not in self.table.get("fields", {}).values():
             self.broaden(ctx, "no-tool-list", dialect=self.said)
             return {}
+        policy = self.deny_scopes_whole(ctx, policy)
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
             denied += self.implied_names(ctx, policy)
@@ -226,6 +249,33 @@ class ToolFields:
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
         return self.render_tools(mode, allowed, denied, ctx)
+
+    def deny_scopes_whole(self, ctx: "WriteContext", policy: ToolPolicy) -> ToolPolicy:
+        """A scoped deny (OpenCode ``bash: {"*": allow, "rm *": deny}``) where this dialect's deny key takes the whole
+        tool an entry names (``[parser] deny_scopes``, Claude Code's ``disallowedTools``): the tool is denied whole, so
+        an allowlist leaves it out (``settle``), and what the rest of it allowed is said (tool-narrowed). Writing the
+        tool without the deny would widen; writing the scope would read as the whole tool anyway."""
+        held = self.table.get("parser", {}).get("deny_scopes")
+        if held is None or not self.supports_deny():
+            return policy
+        scoped = [g for g in policy.denied() if g.pattern and g.canonical not in held]
+        if not scoped:
+            return policy
+        grants: list[Grant] = []
+        for g in policy.grants:
+            if g in scoped:
+                g = Grant(unscoped(g.raw), g.canonical, "deny")
+            if g not in grants:
+                grants.append(g)
+        out = ToolPolicy(DENYLIST if policy.mode == INHERIT else policy.mode, grants)
+        settle(out)
+        names = [(g, (self.crosswalk.write(g.canonical) if g.canonical else [])[:1] or [unscoped(g.raw)]) for g in scoped]
+        tools = ", ".join(dedupe(n for _, ns in names for n in ns))  # in this dialect's spelling: Bash(rm *)
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=sentence("deny-scope-rest", tools=tools),
+                       written=sentence("deny-scope-whole", tools=tools, dialect=self.said, key=self.tool_fields["tools.deny"],
+                                        scopes=", ".join(dedupe(f"{ns[0]}({g.pattern})" for g, ns in names))))
+        ctx.carry_tools()
+        return out
 
     @staticmethod
     def _enforced(ctx: "WriteContext") -> bool:
