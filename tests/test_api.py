@@ -16,7 +16,8 @@ from agentconv import validate as val
 from agentconv.errors import NoRecords
 
 AGENT = "---\nname: rev\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review.\n"
-SCOPED = "---\nname: git-helper\ndescription: Runs git.\ntools: Bash(git diff *)\n---\n\nUse git.\n"
+SCOPED = ("---\nname: git-helper\ndescription: Runs git.\ntools: Read, mcp__github\n"
+          "disallowedTools: mcp__github__delete_repo\n---\n\nUse git.\n")  # Copilot cannot deny one MCP tool
 SRC = Path(agentconv.__file__).parent
 
 

@@ -52,3 +52,43 @@ def test_a_claude_file_written_for_opencode_comes_back_unless_edited():
     with pytest.raises(BroadenError):
         agentconv.convert_text(opencode.replace("Use git.", "Use git!"), "claude", from_="opencode",
                                path=".opencode/agent/gh.md")
+
+
+CLAUDE = "---\nname: gh\ndescription: Runs git.\ntools: Read, Bash(git diff *)\n---\n\nUse git.\n"
+SHELL = {"copilot": "execute/runInTerminal", "gemini": "run_shell_command", "kiro": '"shell"', "marketplace": "- Bash",
+         "roo": "- command", "codex": 'sandbox_mode = "workspace-write"'}
+
+
+@pytest.mark.parametrize("target", sorted(SHELL))
+def test_a_claude_scope_its_tool_ignores_is_the_whole_tool_where_none_can_be_held(target):
+    """``tools: Read, Bash(git diff *)`` gives a Claude Code subagent the whole Bash: written whole where a target
+    cannot scope it, that is no widening (it was refused as one), and the scope Claude Code ignored is said."""
+    out = agentconv.convert_text(CLAUDE, target, from_="claude", path=".claude/agents/gh.md")
+    assert SHELL[target] in out.text, out.text
+    assert not any(i.code.value == "tool-broadened" and "scope" in i.message for i in out.report)
+    said = [i.message for i in out.report if i.code.value == "value-invalid"]
+    assert len(said) == 1 and said[0].startswith("Bash(git diff *) in 'tools': Claude Code gives the agent the whole "
+                                                 "tool such an entry names, its scope ignored"), said
+    if target not in ("codex", "kiro"):  # the side channel gives the first file back (a restore: narrower than the file written)
+        back = agentconv.convert_text(out.text, "claude", from_=target, path=out.path)
+        assert back.text == CLAUDE, back.text
+
+
+def test_where_the_scope_can_be_held_the_authors_scope_is_kept_and_said():
+    out = agentconv.convert_text(CLAUDE, "opencode", from_="claude", path=".claude/agents/gh.md")
+    assert '  bash:\n    "*": deny\n    git diff *: allow\n' in out.text
+    assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
+        "Bash(git diff *) written in opencode in its scope, which also forbids every other use of Bash (Claude Code "
+        "gave the agent the whole tool: it ignores the scope of such an entry)"]
+    roo = agentconv.convert_text(CLAUDE.replace("Bash(git diff *)", "Edit(*.md)"), "roo", from_="claude",
+                                 path=".claude/agents/gh.md")
+    assert "fileRegex: \\.md$" in roo.text
+    assert any(i.code.value == "tool-narrowed" and i.message.startswith("Edit(*.md) written in roo in its scope")
+               for i in roo.report)
+    # a command's `allowed-tools` are permission rules (Claude Code 2.1.330 sets them as the session's
+    # `alwaysAllowRules.command`): their scope is no tool list's, and nothing is said of it
+    text = "---\ndescription: Diffs\nallowed-tools: Read, Bash(git diff *)\n---\nDiff.\n"
+    _, report = agentconv.read_text(text, "claude-command", path=".claude/commands/diff.md")
+    assert not any(i.code.value == "value-invalid" for i in report.items)
+    out = agentconv.convert_text(text, "opencode-command", from_="claude-command", path=".claude/commands/diff.md")
+    assert not any("ignores the scope" in i.message for i in out.report)

@@ -135,7 +135,8 @@ def test_the_command_exits_without_teardown_but_flushed_and_with_its_exit_handle
     agents = tmp_path / "repo/.claude/agents"
     agents.mkdir(parents=True)
     for i in range(300):
-        tools = "Read, Bash(git *)" if i % 3 == 0 else "Read, Grep"  # a third refused for Copilot: exit 8
+        tools = "Read, mcp__gh\ndisallowedTools: mcp__gh__delete" if i % 3 == 0 else "Read, Grep"  # a third refused
+        # for Copilot (it cannot deny an MCP tool of a server it allows): exit 8
         (agents / f"a{i}.md").write_text(f"---\nname: a{i}\ndescription: Agent {i}.\ntools: {tools}\n---\n\n"
                                           f"Body {i}.\n", "utf-8")
     r = cli("migrate", str(tmp_path / "repo"), "--to", "copilot", "--json")

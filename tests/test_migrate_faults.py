@@ -539,7 +539,9 @@ def test_a_source_refused_by_a_merged_file_names_its_file_in_every_loss(tmp_path
     agents = tmp_path / ".claude" / "agents"
     agents.mkdir(parents=True)
     (agents / "a.md").write_text("---\nname: a\ndescription: d\ntools: Read\n---\nBody\n", "utf-8")
-    (agents / "b.md").write_text("---\nname: b\ndescription: d\ntools: Read, Bash(git diff)\n---\nBody\n", "utf-8")
-    res = {Path(r.source).name: r for r in convert_many([agents], "roo", tmp_path / "out")}
+    opencode = tmp_path / ".opencode" / "agent"  # an OpenCode bash pattern: Roo has no command scope (a Claude
+    opencode.mkdir(parents=True)                 # subagent's Bash(git diff) is the whole Bash: no refusal)
+    (opencode / "b.md").write_text("---\ndescription: d\nmode: subagent\npermission:\n  \"*\": deny\n  bash:\n    \"*\": deny\n    git diff *: allow\n---\nBody\n", "utf-8")
+    res = {Path(r.source).name: r for r in convert_many([agents, opencode], "roo", tmp_path / "out")}
     assert (res["a.md"].status, res["b.md"].status) == ("converted", "failed")
-    assert res["b.md"].report.items and {i.file for i in res["b.md"].report} == {str(agents / "b.md")}
+    assert res["b.md"].report.items and {i.file for i in res["b.md"].report} == {str(opencode / "b.md")}

@@ -282,12 +282,15 @@ def test_a_refused_source_fails_alone_in_a_merged_file(tmp_path):
     src.mkdir(parents=True)
     (src / "open.md").write_text("---\nname: open\ndescription: Inherits every tool.\n---\n\nOpen.\n")
     (src / "plain.md").write_text("---\nname: plain\ndescription: Also inherits.\n---\n\nPlain.\n")
-    (src / "scoped.md").write_text("---\nname: scoped\ndescription: Scoped.\ntools: Bash(git *)\n---\n\nScoped.\n")
+    scoped = tmp_path / "src" / ".opencode" / "agent"  # an OpenCode bash pattern (a Claude subagent's Bash(git *) is
+    scoped.mkdir(parents=True)                         # the whole Bash: Roo writes it)
+    (scoped / "scoped.md").write_text('---\ndescription: Scoped.\nmode: subagent\npermission:\n  "*": deny\n  bash:\n'
+                                      '    "*": deny\n    git *: allow\n---\n\nScoped.\n')
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(src), "--to", "roo", "-o", str(out), "-q"],
-                          capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "agentconv", "convert", str(tmp_path / "src"), "--to", "roo", "-o",
+                           str(out), "-q"], capture_output=True, text=True)
     assert proc.returncode == 8, proc.stderr
-    assert f"agentconv: error: {src / 'scoped.md'}:" in proc.stderr
+    assert f"agentconv: error: {scoped / 'scoped.md'}:" in proc.stderr
     modes = (out / ".roomodes").read_text()
     assert "slug: open" in modes and "slug: plain" in modes and "scoped" not in modes
 
@@ -373,9 +376,12 @@ def test_claude_edit_globs_that_name_extensions_are_one_roo_file_regex(tmp_path,
     "Edit(**/*.md)",           # not taken: OpenCode's `**/*.md` needs a folder, the regex does not
 ])
 def test_claude_edit_scopes_roo_cannot_say_exactly_stay_refused(claude):
+    """A Claude subagent's `Edit(...)` gives the whole tool in Claude Code (claude.toml [parser] allow_scopes): where
+    Roo cannot say the scope exactly, the whole edit group is no widening; an OpenCode source's scope still is one."""
     src = f"---\nname: docs\ndescription: d\ntools: Read, {claude}\n---\n\nYou write docs.\n"
-    with pytest.raises(BroadenError, match="dropping the scope"):
-        agentconv.convert_text(src, "roo", from_="claude")
+    out = agentconv.convert_text(src, "roo", from_="claude")
+    assert "      - edit\n" in out.text and "fileRegex" not in out.text, out.text
+    assert any(i.code.value == "value-invalid" and "its scope ignored" in i.message for i in out.report)
 
 
 @pytest.mark.parametrize("regex", ["", ".*", "^.*$"])

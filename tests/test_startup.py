@@ -15,7 +15,7 @@ from agentconv.cli import convert as fast, migrate as fast_migrate
 ROOT = Path(__file__).resolve().parent.parent
 GAMMA = "tests/transcripts/inputs/batch/gamma.md"
 BATCH = "tests/transcripts/inputs/batch"
-SCOPED = "fixtures/cases/claude/scoped-bash/.claude/agents/git-helper.md"
+SCOPED = "tests/transcripts/inputs/levels/delta.md"  # an MCP tool denied beneath its server: no deny in Copilot
 _MAIN = "import sys; sys.argv = ['agentconv', *sys.argv[1:]]\n{patch}from agentconv.cli import main\nmain()\n"
 TYPER = "import agentconv.cli as c; c.FAST = {}\n"  # every line through typer
 

@@ -491,7 +491,8 @@ class Codex(Dialect):
             if fenced:
                 self.broaden(ctx, "codex-fenced", dialect=self.said, tools=self.named(ctx, fenced))
             whole = {g.canonical for g in policy.allowed() if g.pattern is None}  # a scope beside its whole tool
-            scoped = sorted({g.raw for g in policy.allowed() if g.pattern and g.canonical not in whole})  # limits
+            scoped = sorted({g.raw for g in policy.allowed() if g.pattern and g.canonical not in whole  # limits
+                             and not self.scope_ignored(ctx, g)})  # (not one its source ignored: the whole tool)
             if scoped:  # nothing (an ask of `Bash(git push:*)` beside `Bash`: said by asked_whole, not refused)
                 return self._broaden(ctx, "codex-scope", WORKSPACE if granted & (edits | commands) else READ_ONLY,
                                      web_off, dialect=self.said, tools=self.named(ctx, scoped))

@@ -88,7 +88,7 @@ class Cursor(Dialect):
             granted = {g.canonical for g in policy.allowed()}
             edits = sorted(str(c) for c in granted if capability(str(c)) == "files")
             shells = sorted(str(c) for c in granted if capability(str(c)) == "shell")
-            scoped = sorted({g.raw for g in policy.allowed() if g.pattern})
+            scoped = sorted({g.raw for g in policy.allowed() if g.pattern and not self.scope_ignored(ctx, g)})
             if edits:
                 return self._broaden(ctx, "cursor-grants", dialect=self.said, tools=", ".join(edits),
                                      why=self.table["readonly"]["every_said"])

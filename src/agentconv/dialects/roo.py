@@ -254,7 +254,9 @@ class Roo(Dialect):
         scoped = _scoped_groups(allowed)
         whole = whole_tools(policy)  # a scope of a tool granted as a whole (command under `bash: {..., "*": ask}`)
         unscoped = sorted({g.raw for n, g in allowed if g.pattern and _entry(n, g) is None and n not in scoped
-                           and g.canonical not in whole})
+                           and g.canonical not in whole and not self.scope_ignored(ctx, g)})  # (the source: whole)
+        self.say_scope_kept(ctx, [g for n, g in allowed if self.scope_ignored(ctx, g) and g.canonical not in whole
+                                  and (_entry(n, g) is not None or n in scoped)])
         self.judge(ctx, (self.crosswalk.grants_of([n for n, _ in allowed]) | extra) - granted - {None}, granted,
                    [f"dropping the scope of {self.named(ctx, unscoped)}"] if unscoped else [])
         if not unscoped:

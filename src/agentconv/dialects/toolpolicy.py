@@ -58,6 +58,7 @@ class ToolFields:
         grants = [g for n in self.split_names(allow, "tools", report) for g in self.grants(n, "allow")]
         grants += [g for n in self.split_names(deny, "tools.deny", report) for g in self.grants(n, "deny")]
         grants = self.whole_denies(grants, deny_key, report)  # the file's own entries only: not the settings' rules
+        self.loose_allows(grants, allow_key, report)
         self._report_foreign(grants, report)
         if allow is not None:
             if not any(g.decision != "deny" for g in grants) and not self.split_names(allow, "tools", None):
@@ -721,11 +722,17 @@ class ToolFields:
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
         whole = whole_tools(policy)  # a scope of a tool granted as a whole grants nothing more: dropping it widens nothing
+        ignored = {id(g) for _, g in allowed if self.scope_ignored(ctx, g)}  # the source gave the whole tool: no wider
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()
-                              and g.canonical not in whole})
+                              and g.canonical not in whole and id(g) not in ignored})
         origin = ctx.agent.origin
         unheld = sorted({g.raw for _, g in allowed if g.pattern and self.supports_patterns() and not self.holds_scope(g)
-                         and g.canonical not in whole and not self.own_scopes(ctx)})
+                         and g.canonical not in whole and not self.own_scopes(ctx) and id(g) not in ignored})
+        if any(id(g) in ignored and not (self.supports_patterns() and self.holds_scope(g)) for _, g in allowed):
+            ctx.carry_tools()  # written whole: the way back gives the first file's scope (narrower: a restore)
+        if self.supports_patterns() and not self.own_scopes(ctx):
+            self.say_scope_kept(ctx, [g for _, g in allowed if id(g) in ignored and self.holds_scope(g)
+                                      and g.canonical not in whole])
         source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() \
             and origin.dialect != self.id else None
         regexes = sorted({g.raw for _, g in allowed if g.pattern and self.holds_scope(g) and g.canonical not in whole
@@ -896,6 +903,45 @@ class ToolFields:
             return False
         held = self.table.get("parser", {}).get("allow_scopes")
         return held is None or grant.canonical in held or split_mcp(grant.canonical or "") is not None
+
+    def scope_ignored(self, ctx: "WriteContext", grant: Grant) -> bool:
+        """Whether ``grant``, an allowed scope, is one the record's source tool ignored: an entry of a list that keeps
+        no scope of that tool (Claude Code's subagent ``tools``, ``[parser] allow_scopes``) gives the whole tool, so
+        the whole tool written elsewhere is no wider than the first file (and the scope, where it is held, narrower)."""
+        origin = ctx.agent.origin
+        if origin is None or grant.decision != "allow" or not grant.pattern or origin.dialect not in registry.ids():
+            return False
+        source = registry.get(origin.dialect)
+        return isinstance(source, ToolFields) and source.table.get("parser", {}).get("allow_scopes") is not None \
+            and not source.holds_scope(grant)
+
+    def say_scope_kept(self, ctx: "WriteContext", kept: list[Grant]) -> None:
+        """Allowed scopes the source's tool ignored (``scope_ignored``) written here in their scope: the author's
+        narrower intent, narrower than what the first file gave; said (tool-narrowed), the exact policy carried."""
+        kept = dedupe(kept)
+        if not kept:
+            return
+        origin = ctx.agent.origin
+        reader = registry.get(origin.dialect).table["parser"].get("reader", origin.dialect)  # type: ignore[union-attr]
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools",
+                       written=sentence("scope-ignored-kept", scopes=", ".join(dedupe(g.raw for g in kept)),
+                                        dialect=self.said),
+                       tools=sentence("scope-ignored-rest", tools=", ".join(dedupe(unscoped(g.raw) for g in kept)),
+                                      reader=reader))
+        ctx.carry_tools()
+
+    def loose_allows(self, grants: list[Grant], key: str | None, report: LossReport) -> None:
+        """The allow entries of this dialect's own tool list whose scope its tool ignores (``[parser] allow_scopes``:
+        Claude Code's subagent ``tools`` gives ``Bash(git diff *)``'s Bash whole), said (value-invalid): the scope is
+        kept in the record, so a target that holds it keeps the author's narrower scope (said there, tool-narrowed),
+        and one that cannot writes the whole tool, which is what the first file gave (``scope_ignored``)."""
+        if self.table.get("parser", {}).get("allow_scopes") is None:
+            return
+        loose = dedupe(g.raw for g in grants if g.decision == "allow" and g.pattern and not self.holds_scope(g))
+        if loose:
+            report.add(LossCode.VALUE_INVALID, "tools", variant="allow-scope", key=key, entries=", ".join(loose),
+                       reader=self.table["parser"].get("reader", self.said),
+                       tools=", ".join(dedupe(unscoped(r) for r in loose)))
 
     def own_scopes(self, ctx: "WriteContext") -> bool:
         """Whether the record's scopes were read from this dialect's own file, or from a file written from one and not
