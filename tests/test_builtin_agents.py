@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import agentconv
+from casesupport import claude_beneath
 
 CLAUDE = "---\nname: scout\ndescription: Looks around\ntools: Read, {agent}\n---\nLook.\n"
 OPENCODE = ("---\ndescription: Leads\nmode: primary\npermission:\n  \"*\": deny\n  read: allow\n  task:\n"
@@ -46,13 +47,13 @@ CASES = {
     "vs code Plan delegates, claude Plan runs commands: neither is the other": (
         COPILOT.format(name="Plan"), ".github/agents/lead.agent.md", "claude",
         "tools: Read\n", "Agent(Plan)", "agent-unmapped", "only as 'Plan', which holds shell access besides"),
-    "a denial names the target's agent of that role": (
+    "a claude file's own denial of one agent takes the whole agent tool (its disallowedTools keeps no scope)": (
         "---\nname: worker\ndescription: Works\ndisallowedTools: Agent(Explore)\n---\nWork.\n", ".claude/agents/worker.md",
-        "opencode", "    explore: deny\n", "Explore: deny", "tool-coerced", "denied scope 'Explore' written as 'explore'"),
-    "an opencode denial names claude's agent of that role, with more access or not": (
+        "opencode", "  task: deny\n", "xplore", "value-invalid", "read as Agent denied whole"),
+    "an opencode denial of its explore is the whole agent tool denied in claude (narrowed)": (
         "---\ndescription: Works\nmode: subagent\npermission:\n  task:\n    \"*\": allow\n    explore: deny\n---\nWork.\n",
-        ".opencode/agent/worker.md", "claude", "disallowedTools: Agent(Explore)\n", "Agent(explore)", "tool-coerced",
-        "denied scope 'explore' written as 'Explore'"),
+        ".opencode/agent/worker.md", "claude", "disallowedTools: Agent\n", "Agent(", "tool-narrowed",
+        "Agent(Explore) denied as the whole Agent in claude"),
     "a skill forked into Explore runs in opencode's explore": (
         "---\nname: find\ndescription: Find things\ncontext: fork\nagent: Explore\n---\nFind it.\n",
         ".claude/skills/find/SKILL.md", "opencode-command", "agent: explore\n", "Explore", "tool-narrowed",
@@ -72,6 +73,17 @@ def test_a_tools_own_agent_is_named_as_the_targets_or_left_out(case):
     assert holds in out and lacks not in out
     said = [i for i in result.report.items if i.code.value == code and words in i.message]
     assert len(said) == 1, [i.message for i in result.report.items]
+
+
+def test_a_denial_names_the_targets_agent_of_that_role():
+    """A scoped denial of one of Claude Code's own agents (its project settings' ``permissions.deny``, which keeps the
+    scope) names OpenCode's agent of that role."""
+    result = claude_beneath("---\nname: worker\ndescription: Works\ndisallowedTools: Agent(Explore)\n---\nWork.\n",
+                            "opencode")
+    out = result.text.split("# agentconv-carry")[0]
+    assert "    explore: deny\n" in out and "Explore" not in out
+    assert [i.code.value for i in result.report if "denied scope 'Explore' written as 'explore'" in i.message] == \
+        ["tool-coerced"]
 
 
 @pytest.mark.parametrize("source, name, target, written", [

@@ -86,7 +86,13 @@ def test_a_web_fetch_blocked_list_is_a_deny_no_target_holds(target):
     trusted = agentconv.convert_text(kiro({"trusted": [".*docs\\.aws\\.amazon\\.com.*"]}), target, path=KIRO)
     assert not any(i.code.value == "tool-broadened" and "toolsSettings" in i.message for i in trusted.report)
     assert [i.code.value for i in trusted.report if i.path == "extensions.kiro.toolsSettings"] == ["extension-dropped"]
-    # a scope of another tool's shell is never written as allowedCommands (which spares the prompt, restricts nothing)
-    with pytest.raises(BroadenError, match="scope of"):
-        agentconv.convert_text("---\nname: lead\ndescription: Leads.\ntools: Read, Bash(git status*)\n---\nLead.\n",
-                               "kiro", path=".claude/agents/lead.md")
+    # a scope of another tool's shell is never written as allowedCommands (which spares the prompt, restricts nothing):
+    # OpenCode's (enforced) is written as no shell, said; Claude Code's own (it gives the whole Bash) as the whole shell
+    scoped = agentconv.convert_text('---\ndescription: Leads.\nmode: subagent\npermission:\n  bash:\n    "*": deny\n'
+                                    '    "git status*": allow\n---\nLead.\n', "kiro", path=".opencode/agent/lead.md")
+    assert "allowedCommands" not in scoped.text and '"shell"' not in scoped.text
+    assert any(i.code.value == "tool-narrowed" for i in scoped.report)
+    whole = agentconv.convert_text("---\nname: lead\ndescription: Leads.\ntools: Read, Bash(git status*)\n---\nLead.\n",
+                                   "kiro", path=".claude/agents/lead.md")
+    assert "allowedCommands" not in whole.text and '"shell"' in whole.text
+    assert [i.code.value for i in whole.report if i.code.value == "value-invalid"] == ["value-invalid"]
