@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import fsio, limits
+from . import fsio, limits, registry
 from .dialects.helpers import run_scope
 from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
 from .loss import LossCode, LossReport, Policy
@@ -569,17 +569,9 @@ def home(entry: Entry, dialect: str | None) -> str:
     parts = Path(os.path.abspath(entry.full)).parts[1:]
     given = len(parts) - entry.rel.count("/") - 1  # the folders of the input's own path
     found = home_of("/".join(parts), dialect).rstrip("/").split("/")
-    if dialect == "codex" and (project := _declaring_project(entry.full)) is not None:
+    if dialect and (project := registry.get(dialect).declaring_project(str(entry.full))) is not None:
         found = Path(project).parts[1:]  # a role its project's config declares, wherever it is: that project's
     return "/".join(found[given:]) + "/" if len(found) > given and found != [""] else ""
-
-
-def _declaring_project(path: str | os.PathLike[str]) -> str | None:
-    """``dialects.codex.declared_in``: the project whose ``.codex/config.toml`` declares a role file outside
-    ``.codex/agents/`` (None: none does)."""
-    from .dialects.codex import declared_in
-
-    return declared_in(os.path.abspath(path).replace("\\", "/"))
 
 
 def _placer(d: Any, scope: str, shared: bool) -> Callable[[str], str]:

@@ -308,6 +308,10 @@ class Codex(Dialect):
                 if key not in own and not ctx.carried_back(key):
                     mapping.pop(key, None)
 
+    def declaring_project(self, path: str) -> str | None:
+        """The project whose ``.codex/config.toml`` declares the role file at ``path`` (``declared_in``)."""
+        return declared_in(os.path.abspath(path).replace("\\", "/"))
+
     def output_path(self, agent: Agent) -> str:
         """A role file a config declares keeps its place in Codex (the declaration names the file, not the role)."""
         origin = agent.origin

@@ -460,6 +460,12 @@ class Detection:
         stem = self.file_stem(agent)[0]
         return template.format(name=naming.check_safe(stem, agent.origin.path if agent.origin else None))
 
+    def declaring_project(self, path: str) -> str | None:
+        """The project folder whose configuration makes the file at ``path`` (absolute) one of its records wherever it
+        is, outside this dialect's places; None (the default): only its places do (``batch.home`` keeps such a file's
+        outputs with that project)."""
+        return None
+
     def skipped_file(self, path: str | None) -> bool:
         """Is ``path`` a file at one of this dialect's places that its tool skips for its name (``[layout]
         skipped_prefix``: Gemini CLI loads no ``.gemini/agents/_*.md``)?"""
