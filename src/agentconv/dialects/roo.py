@@ -114,8 +114,7 @@ class Roo(Dialect):
         # file when groups is not a list ("Expected array"), names a group twice ("Duplicate groups are not allowed") or
         # holds an entry of more than a group and one options map ("Array must contain at most 2 element(s)")
         if not isinstance(groups, list):
-            report.add(LossCode.FILE_REJECTED, "tools", problem="'groups' is not a list", tool="Roo",
-                       reading=f"read as a list of that one group ({groups!r})")
+            report.add(LossCode.FILE_REJECTED, "tools", variant="groups-not-list", tool="Roo", groups=groups)
             groups = [groups]
         grants: list[Grant] = []
         seen: set[str] = set()
@@ -124,13 +123,11 @@ class Roo(Dialect):
             if isinstance(entry, list) and entry:
                 name, opts = entry[0], entry[1] if len(entry) > 1 and isinstance(entry[1], dict) else {}
                 if len(entry) > 2:
-                    report.add(LossCode.FILE_REJECTED, "tools", tool="Roo", reading="read with its first options map",
-                               problem=f"group entry {json.dumps(entry, ensure_ascii=False)} holds {len(entry)} items, "
-                               "more than a group and one options map")
+                    report.add(LossCode.FILE_REJECTED, "tools", variant="group-entry-long", tool="Roo",
+                               entry=json.dumps(entry, ensure_ascii=False), n=len(entry))
             name = str(name)
             if name in seen:
-                report.add(LossCode.FILE_REJECTED, "tools", problem=f"group '{name}' is listed twice", tool="Roo",
-                           reading="each entry read as written")
+                report.add(LossCode.FILE_REJECTED, "tools", variant="group-twice", tool="Roo", name=name)
             seen.add(name)
             raw = name if opts is None else json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             pattern = opts.get("fileRegex") if opts else None
@@ -139,14 +136,12 @@ class Roo(Dialect):
             if name == "mcp":
                 grants.append(Grant(raw, None, "allow", pattern))
             elif name in DEPRECATED:
-                report.add(LossCode.VALUE_READ_AS, "tools", value=f"group '{name}' (deprecated: Roo strips it)",
-                           reading="written")
+                report.add(LossCode.VALUE_READ_AS, "tools", variant="group-deprecated", name=name, tool="Roo")
                 grants.append(Grant(raw, None, "allow", pattern))
             else:
                 canon = self.crosswalk.read(name) if name in self.crosswalk.valid else []
                 if not canon:
-                    report.add(LossCode.TOOL_UNMAPPED, "tools", kind="group", tool=name, dialect="Roo",
-                               outcome="Roo rejects the file")
+                    report.add(LossCode.TOOL_UNMAPPED, "tools", variant="group-read", tool=name, dialect="Roo")
                 grants += [Grant(raw, c, "allow", p) for p in scopes for c in (canon or [None])]
         grants += self.always_grants(grants)
         agent.tools.mode, agent.tools.grants = (ALLOWLIST if grants else NONE), grants
@@ -178,8 +173,8 @@ class Roo(Dialect):
             # nullable) or a source outside global/project costs every mode of it (CustomModesManager.ts
             # loadModesFromFile, customModesSettingsSchema, @roo-code/types 1.115.0; checked 2026-11-27)
             ctx.report.add(LossCode.FIELD_DROPPED, self.table["fields"].get(key, f"extensions.roo.{key}"),
-                           field=f"'{key}: {json.dumps(mapping.pop(key), ensure_ascii=False)}'", done="written",
-                           why="Roo rejects the whole file for it (and sets source itself)")
+                           variant="roo-rejects", key=key, value=json.dumps(mapping.pop(key), ensure_ascii=False),
+                           tool="Roo")
         self._check_clean(mapping, ctx.report)
 
     def write_tools(self, ctx: WriteContext) -> dict[str, Any]:
@@ -189,16 +184,15 @@ class Roo(Dialect):
                 self.write_inherited(ctx)
             # Roo has no web tool (its browser group is gone): a source's web fetch and search are said, not lost
             if not self.say_lacked(ctx, "every tool written as every Roo group", set()):
-                ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="every tool", written="every Roo group",
-                               note=" (read back as those groups' tools)")
+                ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="every-group", tool="Roo")
             if ctx.policy.carry:
                 ctx.carry_tools()
             return {"groups": list(ALL_GROUPS)}  # every tool: every group
         gone = self._some_mcp(ctx)
         if not gone:
             return super().write_tools(ctx)
-        ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=self.named(ctx, dedupe(g.raw for g in gone)),
-                       written=f"the mode written without the mcp group ({self.table['mcp_narrowed']['said']})")
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="without-mcp", tools=self.named(ctx, dedupe(g.raw for g in gone)),
+                       why=self.table['mcp_narrowed']['said'])
         agent = ctx.agent
         ctx.agent = replace(agent, tools=ToolPolicy(policy.mode, [g for g in policy.grants if all(g is not x for x in gone)]))
         try:
@@ -276,8 +270,7 @@ class Roo(Dialect):
             if isinstance(e, list) and len(e) > 1 and isinstance(e[1], dict) and isinstance(e[1].get("fileRegex"), str):
                 regexes.append(e[1]["fileRegex"])
         for regex in dedupe(regexes):
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="editing the files the regex names",
-                           written=f"the fileRegex {regex!r} ({self.said} tests it as a path wildcard, not a regex)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="file-regex", regex=regex, dialect=self.said)
 
     def _say_always(self, ctx: WriteContext, granted: set[str]) -> None:
         """What Roo gives every mode that the agent did not have is said, never left silent: delegation (new_task,
@@ -302,15 +295,14 @@ class Roo(Dialect):
         for name, g in allowed:
             if name not in self.crosswalk.valid and name not in DEPRECATED:  # a group Roo has not: kept as read, the
                 # file would fail Roo's schema and every mode of it with it (a mode merged with others', or rewritten)
-                ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="group", tool=name, dialect="Roo",
-                         outcome="not written (Roo rejects the whole file for it)")
+                ctx.lose("tools", LossCode.TOOL_UNMAPPED, variant="group-written", tool=name, dialect="Roo")
                 continue
             entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and (any(g.pattern for _, g in denied) or excepted(allowed, denied)):
             self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(denied_names))
         if any(_group(g.raw) != n for n, g in allowed):
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="Roo groups", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="groups", tool="Roo")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}
         if any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()

@@ -128,9 +128,7 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
     if bare:  # Roo: `!settings.customModes` -> no modes (CustomModesManager.loadModesFromFile); Kilo's ModesMigrator
         # (packages/opencode/src/kilocode/modes-migrator.ts readModesFile): `parsed?.customModes ?? []`; both read
         # 2026-11-28. Read as those modes, as one mode alone is, and said (validate: an error).
-        parsed.notes.append(Note(LossCode.FILE_REJECTED, {
-            "problem": "the file holds a list of modes with no 'customModes' key around it", "tool": "Roo",
-            "reading": "read as those modes (a file written fresh wraps them)"}, 1))
+        parsed.notes.append(Note(LossCode.FILE_REJECTED, {"variant": "modes-unwrapped", "tool": "Roo"}, 1))
     parsed.layout.verbatim = not twice  # type: ignore[attr-defined]  # else never written back as it came
     return parsed
 
@@ -147,12 +145,9 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     single = LIST not in data and ID in data  # one mode, unwrapped (an export, a catalogue entry)
     modes = [data] if single else data.get(LIST)
     if single and (file or "").replace("\\", "/").rpartition("/")[2] in LOADED:  # Roo loads nothing from it
-        notes.append(Note(LossCode.FILE_REJECTED, {
-            "problem": "the file holds one mode with no 'customModes' list around it", "tool": "Roo",
-            "reading": "read as that mode (a file written fresh wraps it)"}, 1))
+        notes.append(Note(LossCode.FILE_REJECTED, {"variant": "mode-unwrapped", "tool": "Roo"}, 1))
     elif single:  # an export, a catalogue entry: no file Roo loads by its name
-        notes.append(Note(LossCode.VALUE_READ_AS, {"value": "one mode without the 'customModes' list around it",
-                                                   "reading": "that mode (Roo's own files wrap it; a rewritten file does)"}))
+        notes.append(Note(LossCode.VALUE_READ_AS, {"variant": "mode-unwrapped", "tool": "Roo"}))
     if modes == [] and not whole.unloadable:  # valid: Roo's schema (customModesSettingsSchema) takes an empty list
         raise NoRecords("a Roo modes file whose 'customModes' list is empty: Roo loads no mode from it", file=file)
     if not isinstance(modes, list) or not modes:
@@ -165,8 +160,8 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
         notes.append(Note(LossCode.TEXT_CLEANED, {"variant": "file", "count": len(PROBLEM.findall(text))}))
     for key in () if single else data:
         if key != LIST:
-            notes.append(Note(LossCode.FIELD_DROPPED, {"field": f"top-level '{key}'", "done": "read",
-                                                "why": "Roo reads only 'customModes'"}, line_of(text, key)))
+            notes.append(Note(LossCode.FIELD_DROPPED, {"variant": "roo-top-level", "key": key, "tool": "Roo"},
+                               line_of(text, key)))
     carries = {}
     for m in _CARRY.finditer(text):
         payload = side.decode(m.group(1))

@@ -92,22 +92,22 @@ def _mcp_config(pkg: Package, root: Path, ap: dict[str, Any]) -> dict[str, Any] 
     path = root / ap["mcp"]
     if not (path.exists() or path.is_symlink()):
         return None
-    why = None
+    facts: dict[str, Any] = {}
     if not _inside(root, ap["mcp"]):
-        why = "it resolves outside the package (§4.1)"
+        facts["variant"] = "mcp-json-outside"
     elif not path.is_file():
-        why = "it is not a regular file (§6.2)"
+        facts["variant"] = "mcp-json-not-file"
     else:
         try:
             data = read_json(path, ap["mcp"])
         except ParseError as exc:
-            data, why = None, f"{exc.message}"
-        if why is None and not (isinstance(data, dict) and data.get("$schema") == ap["mcp_schema"]
-                                and isinstance(data.get("mcpServers"), dict) and set(data) <= set(ap["mcp_keys"])):
-            why = "it is not an Agent Plugins 1.0.0 MCP configuration (only $schema and an mcpServers object, §7.2.1)"
-    if why is None:
+            data, facts = None, {"variant": "mcp-json-invalid", "problem": exc.message}
+        if not facts and not (isinstance(data, dict) and data.get("$schema") == ap["mcp_schema"]
+                              and isinstance(data.get("mcpServers"), dict) and set(data) <= set(ap["mcp_keys"])):
+            facts["variant"] = "mcp-json-not-ap"
+    if not facts:
         return data
-    loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", file=str(path), variant="mcp-json-invalid", problem=why)
+    loss(pkg.report, LossCode.COMPONENT_DROPPED, "mcpServers", file=str(path), **facts)
     return None
 
 
@@ -165,8 +165,7 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
     if not name_ok(name):  # "5.5 Plugin name constraints"
         name = slugify(name)[:ap["name_max"]].strip("-.")
         name = name if name_ok(name) else "plugin"
-        loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name,
-             conflict="does not fit Agent Plugins 1.0's plugin name rule (§5.5)", outcome=f"written as {name!r}")
+        loss(pkg.report, LossCode.NAME_CONFLICT, "name", variant="ap-name-rule", name=pkg.name, written=name)
     manifest: dict[str, Any] = {"$schema": ap["plugin_schema"], "name": name}
     claude = dict(pkg.claude)
     for key, value in pkg.meta.items():

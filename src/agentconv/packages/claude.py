@@ -36,9 +36,7 @@ def read_claude(root: Path, carry: bool) -> Package:
     taken: set[str] = {cp["manifest"]}
     gm = table()["gemini-extension"]["manifest"]
     if (root / gm).is_file():  # dual-published (26 of 44 extension folders of a crawl of real repositories hold both)
-        loss(pkg.report, LossCode.VALUE_READ_AS, gm, value=f"a folder with both {cp['manifest']} and {gm}",
-             reading=f"a Claude Code plugin, its {gm} a file of it (named as the format to read, gemini-extension "
-                     "reads the Gemini CLI extension instead)")
+        loss(pkg.report, LossCode.VALUE_READ_AS, gm, variant="dual-plugin", manifest=cp["manifest"], other=gm)
     # hooks: hooks/hooks.json, and each file the manifest's `hooks` names IN ADDITION (a path or a list of paths and
     # inline objects; @anthropic-ai/claude-code 2.1.332's plugin loader reads the standard file, then merges every
     # manifest entry, a path to the standard file loaded once); inline objects and paths to no file stay manifest data
@@ -130,8 +128,7 @@ def write_claude(pkg: Package, policy: Policy):
         loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author", variant="author-object")
     why = reserved_plugin_name(pkg.name)
     if why:  # Claude Code loads it; its validator (and so a marketplace's review) rejects it
-        loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name, conflict=why,
-             outcome="written as it is; rename the plugin to publish it")
+        loss(pkg.report, LossCode.NAME_CONFLICT, "name", variant="reserved-plugin", name=pkg.name, conflict=why)
     for ns in pkg.extensions:
         loss(pkg.report, LossCode.COMPONENT_DROPPED, f"extensions.{ns}", variant="extensions-ns-claude", ns=ns)
     elsewhere(pkg, "claude-plugin", failed)

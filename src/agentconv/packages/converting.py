@@ -80,9 +80,7 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
     gm = table()["gemini-extension"]["manifest"]
     if (root / gm).is_file() and not (root / table()["claude-plugin"]["manifest"]).is_file():
         # dual-published: detection takes the marketplace (formats.detect); a plugin here says it itself (read_claude)
-        loss(report, LossCode.VALUE_READ_AS, gm, value=f"a folder with both {cat} and {gm}",
-             reading="a Claude Code marketplace, the plugins it lists converted (named as the format to read, "
-                     "gemini-extension reads the Gemini CLI extension instead)")
+        loss(report, LossCode.VALUE_READ_AS, gm, variant="dual-marketplace", manifest=cat, other=gm)
     if to == "claude-plugin":
         pkg = Package(root, MARKETPLACE, "", sources={cat: str(root / cat)})
         refused = _catalogue_names(data, report)
@@ -93,7 +91,7 @@ def _marketplace_rows(root: Path, cat: str, to: str, out: str | Path, force: boo
         yield from _emit(pkg, {cat: Output(data, cat, report, None)}, [], Path(out), "", force, dry_run)
         return
     parsed = json.loads(data)
-    none = "Agent Plugins 1.0" if to == "agent-plugins" else f"a {table()[to]['title']}"
+    none = table()[to].get("called") or f"a {table()[to]['title']}"
     own = _own_name(root)  # the catalogue's folder is a plugin too: converted, whatever source lists it
     remote = [e.get("name") for e in parsed.get("plugins", [])
               if isinstance(e, dict) and not isinstance(e.get("source"), str) and e.get("name") != own]
@@ -121,15 +119,14 @@ def _catalogue_names(data: bytes, report: LossReport) -> str | None:
         name = entry.get("name") if isinstance(entry, dict) else None
         why = reserved_plugin_name(name) if isinstance(name, str) else None
         if why:
-            loss(report, LossCode.NAME_CONFLICT, f"plugins[{i}].name", name=name, conflict=why,
-                 outcome="written as it is; rename the plugin to publish it")
+            loss(report, LossCode.NAME_CONFLICT, f"plugins[{i}].name", variant="reserved-plugin", name=name, conflict=why)
     name = parsed.get("name")
     problem = marketplace_name_problem(name) if isinstance(name, str) else None
     if problem is None:
         return None
     if problem[0] is Severity.ERROR:
         return f"marketplace name {name!r} {problem[1]}"
-    loss(report, LossCode.NAME_CONFLICT, "name", name=name, conflict=problem[1], outcome="written as it is")
+    loss(report, LossCode.NAME_CONFLICT, "name", variant="kept", name=name, conflict=problem[1])
     return None
 
 

@@ -231,9 +231,8 @@ def per_record(pkg: Package) -> Package | None:
             if (policy.mode, policy.grants) != before:
                 if agent.origin is not None:  # Gemini CLI applies it to a command too, which has no tool field
                     agent.origin.keep["tools_enforced"] = True
-                report.add(LossCode.VALUE_READ_AS, "tools", value=f"gemini-extension.json {ge['limit']} ({shown})",
-                           reading=f"denied to this {'command' if member.kind == 'commands' else 'agent'}, as Gemini "
-                                   "CLI takes those tools from every session and subagent while the extension is active")
+                report.add(LossCode.VALUE_READ_AS, "tools", variant="gemini-session-limit", key=ge["limit"], tools=shown,
+                           noun="command" if member.kind == "commands" else "agent")
         members.append(Member(member.kind, doc, member.source, report))
     elsewhere = [(LossCode.COMPONENT_DROPPED, key, {"variant": "session-limit-twins", "key": key, "tools": shown,
                                                     "twins": ", ".join(twins)}) if twins else
@@ -405,8 +404,7 @@ def write_gemini(pkg: Package, policy: Policy):
     name = pkg.name
     if not same and not re.fullmatch(ge["name_pattern"], name):  # validateName refuses the extension
         name = re.sub(r"[^a-zA-Z0-9-]", "-", slugify(name)).strip("-") or "extension"
-        loss(pkg.report, LossCode.NAME_CONFLICT, "name", name=pkg.name,
-             conflict="Gemini CLI allows only letters, digits and dashes in an extension name", outcome=f"written as {name!r}")
+        loss(pkg.report, LossCode.NAME_CONFLICT, "name", variant="gemini-extension-name", name=pkg.name, written=name)
     manifest: dict[str, Any] = {"name": name}
     for key, value in pkg.meta.items():
         manifest[key] = value
@@ -414,11 +412,10 @@ def write_gemini(pkg: Package, policy: Policy):
             loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, variant="gemini-manifest-field", key=key)
     if not same and not (isinstance(manifest.get("version"), str) and manifest["version"]):
         if "version" in manifest:
-            loss(pkg.report, LossCode.VALUE_MADE_UP, "version", field="string version",
-                 how=f"{manifest['version']!r} written as {ge['version_default']!r} (Gemini CLI refuses an extension without one)")
+            loss(pkg.report, LossCode.VALUE_MADE_UP, "version", variant="gemini-version-not-text", value=manifest["version"],
+                 written=ge["version_default"])
         else:
-            loss(pkg.report, LossCode.VALUE_MADE_UP, "version", field="version",
-                 how=f"written as {ge['version_default']!r} (Gemini CLI refuses an extension without one)")
+            loss(pkg.report, LossCode.VALUE_MADE_UP, "version", variant="gemini-version", written=ge["version_default"])
         manifest["version"] = ge["version_default"]
     fields = pkg.claude.get("userConfig") if not same and "settings" not in pkg.gemini else None
     settings = settings_of(fields, pkg.report) if fields is not None else None
