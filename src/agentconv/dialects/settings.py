@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import limits, rx
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Grant
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from .helpers import per_run, shown_path, unscoped, up_to_worktree
 from .toolpolicy import server_of, settle
 
@@ -224,9 +224,8 @@ def inert_shell(agent: "Agent", raw: str, spelling: Any, report: LossReport) -> 
             if tok.kind == SHELL:
                 out.append(n)
     if out:
-        report.add(LossCode.VALUE_READ_AS, "prompt", value=f"disableSkillShellExecution of {shown_path(base.no_shell)}",
-                   reading=f"the prompt's {len(out)} shell command{'s' if len(out) > 1 else ''} as literal text, as "
-                   "Claude Code runs none of them there (it puts a placeholder in their place)")
+        report.add(LossCode.VALUE_READ_AS, "prompt", variant="no-skill-shell" if len(out) > 1 else "no-skill-shell-one",
+                   config=shown_path(base.no_shell), count=len(out))
     return tuple(out)
 
 
@@ -594,10 +593,8 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
         return  # no tools: nothing for a deny rule to take
     if base.unmapped and (policy.mode != ALLOWLIST or any((g.canonical or "").startswith("mcp:")
                                                            for g in policy.allowed())):
-        report.add(LossCode.FIELD_DROPPED, "tools",
-                   field="the deniedMcpServers entries " + ", ".join(map(repr, base.unmapped)),
-                   done="read", why="no server of the project's .mcp.json has that command or URL; Claude Code "
-                   "connects no server they match, configured elsewhere, whose tools this agent may be given here")
+        report.add(LossCode.FIELD_DROPPED, "tools", variant="denied-mcp-unmatched",
+                   entries=", ".join(map(repr, base.unmapped)))
     if base.allow is not None:
         _under_allowlist(dialect, agent, base, report)
         if policy.mode not in (INHERIT, DENYLIST, ALLOWLIST):
@@ -617,16 +614,15 @@ def read_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) -> None
     if policy.mode != ALLOWLIST and policy.grants:
         policy.mode = DENYLIST
     settle(policy)
-    also = f" (not read: its {' and '.join(base.other)})" if base.other else ""
+    # what of the settings is not read, said once, with the first rule read
+    also = sentence("settings-not-read", other=" and ".join(base.other)) if base.other else ""
     if (policy.mode, policy.grants) != before and base.files:
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{base.key} of {', '.join(map(shown_path, base.files))}"
-                   f"{also}", reading=f"rules beneath this agent's own, as {base.tool} applies its settings' deny rules "
-                   "to every subagent")
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="settings-deny", key=base.key,
+                   files=", ".join(map(shown_path, base.files)), also=also, tool=base.tool)
         also = ""
     if base.ask and _asks(dialect, policy, base.ask):
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"permissions.ask of {', '.join(map(shown_path, base.ask_files))}"
-                   f"{also}", reading=f"asks beneath this agent's own tools, as {base.tool} asks before every call its "
-                   "settings' ask rules match, a subagent's too, whatever allows it")
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="settings-ask",
+                   files=", ".join(map(shown_path, base.ask_files)), also=also, tool=base.tool)
 
 
 def _asks(dialect: "Dialect", policy: Any, rules: tuple[str, ...]) -> bool:
@@ -725,9 +721,8 @@ def _under_allowlist(dialect: "Dialect", agent: "Agent", base: Base, report: Los
     policy.mode = ALLOWLIST if any(g.decision != "deny" for g in grants) else NONE
     policy.grants = grants if policy.mode == ALLOWLIST else []
     if (policy.mode, policy.grants) != before:
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"tools.core of {', '.join(map(shown_path, base.allow_files))}",
-                   reading=f"an allowlist over this agent's own tools, as {base.tool} registers no other built-in tool "
-                   "and denies every other tool, MCP tools too")
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="tools-core",
+                   files=", ".join(map(shown_path, base.allow_files)), tool=base.tool)
 
 
 
@@ -786,10 +781,9 @@ def within_servers(dialect: "Dialect", agent: "Agent", lim: Servers, report: Los
     if not any(g.decision != "deny" for g in policy.grants) and policy.mode == ALLOWLIST:
         policy.mode, policy.grants = NONE, []
     if (policy.mode, policy.grants) != before:
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(lim.keys)} of {shown_path(lim.file)}",
-                   reading=f"limits on this agent's MCP tools, {lim.why}" + (
-                       "" if lim.only is not None or not include else
-                       " (a grant of every server's tools read as the servers named there)"))
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="mcp-limits", keys=" and ".join(lim.keys),
+                   config=shown_path(lim.file), why=lim.why,
+                   every="" if lim.only is not None or not include else sentence("mcp-limits-every"))
 
 
 def as_agent(agent: "Agent", target: "Dialect", report: LossReport) -> "Agent | None":
@@ -826,9 +820,8 @@ def as_agent(agent: "Agent", target: "Dialect", report: LossReport) -> "Agent | 
     keys = [k for k, v in ((base.key, base.files), ("permissions.ask", base.ask_files)) if v]
     files = list(dict.fromkeys((*base.files, *base.ask_files)))
     report.items.extend(i for i in said.items if i.code is not LossCode.VALUE_READ_AS)
-    report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(keys)} of {', '.join(map(shown_path, files))}",
-               reading=f"rules beneath this {agent.kind}'s tools, written as an agent, as {base.tool} applies them to "
-               f"every {agent.kind} it runs (the session's own rules), and the agent here has no such settings")
+    report.add(LossCode.VALUE_READ_AS, "tools", variant="settings-session", keys=" and ".join(keys),
+               files=", ".join(map(shown_path, files)), kind=agent.kind, tool=base.tool)
     return scratch
 
 
@@ -865,9 +858,8 @@ def preapproved_beneath(dialect: "Dialect", agent: "Agent", report: LossReport) 
     policy.grants = kept
     keys = [k for k, v in (("permissions.deny", base.files), ("permissions.ask", base.ask_files)) if v]
     files = list(dict.fromkeys((*base.files, *base.ask_files)))
-    report.add(LossCode.VALUE_READ_AS, "tools", value=f"{' and '.join(keys)} of {', '.join(map(shown_path, files))}",
-               reading=f"rules over this file's pre-approvals, as {base.tool} checks them before any allow "
-               f"rule: {', '.join(dict.fromkeys(gone))} pre-approved nothing there, not read as pre-approved")
+    report.add(LossCode.VALUE_READ_AS, "tools", variant="settings-over-approvals", keys=" and ".join(keys),
+               files=", ".join(map(shown_path, files)), tool=base.tool, gone=", ".join(dict.fromkeys(gone)))
 
 
 def hooks_said(agent: "Agent", target: "Dialect", report: LossReport) -> None:
@@ -881,7 +873,5 @@ def hooks_said(agent: "Agent", target: "Dialect", report: LossReport) -> None:
 
     if target.id in registry.get("claude").table["layout"]["hooks_hold_in"]:
         return
-    report.add(LossCode.FIELD_DROPPED, "tools",
-               field=f"the {' and '.join(base.hooks)} hooks of {', '.join(map(shown_path, base.hook_files))}",
-               done="carried", why=f"Claude Code runs them before each of its tool calls (one may deny the call); "
-               f"{target.said} runs none of them")
+    report.add(LossCode.FIELD_DROPPED, "tools", variant="claude-hooks", events=" and ".join(base.hooks),
+               files=", ".join(map(shown_path, base.hook_files)), there=target.said)
