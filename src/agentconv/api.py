@@ -306,14 +306,12 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     report.source, report.file = d.id, path
     _report_decoding(decoded, report)
     if path and (what := instructions(path.replace("\\", "/"))) is not None and runs(what) == "agent":
-        report.add(LossCode.KIND_CHANGED, "kind", kind=what, written=f"{naming.a(d.id)} agent",
-                   consequence=f"its keys and tool names are read in {d.id}'s terms, and a permission rule {d.id} "
-                   "does not have no longer limits it")
+        report.add(LossCode.KIND_CHANGED, "kind", variant="instructions-as-agent", kind=what, a_dialect=naming.a(d.id),
+                   dialect=d.id)
     elif path and what is not None and not (
             runs(what) and d.table.get("kinds") == [runs(what)]):  # a Cursor command read as a command: no change
-        report.add(LossCode.KIND_CHANGED, "kind", kind=what, written="an agent",
-                   consequence=("the user runs it by name" if runs(what) else "the tool loads it into its requests by "
-                                "itself") + "; an agent runs only when chosen or delegated to")
+        report.add(LossCode.KIND_CHANGED, "kind", variant="command-as-agent" if runs(what) else "loaded-as-agent",
+                   kind=what)
     if isinstance(base, Beside):
         base = d.project_base(base.file)
     with reading(carry):
@@ -341,7 +339,7 @@ def _report_decoding(decoded: Decoded, report: LossReport) -> None:
             report.add(LossCode.TEXT_REPAIRED, "", line=r.line, text=r.what,
                        how=f"as {r.after!r}" + (" (Windows-1252)" if r.bytes_ else ""))
     if decoded.fixed_by_ftfy:
-        report.add(LossCode.TEXT_REPAIRED, "", text="further text", how="by ftfy")
+        report.add(LossCode.TEXT_REPAIRED, "", variant="ftfy")
 
 
 def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: LossReport | None = None,
@@ -509,8 +507,8 @@ def write_all(doc: Document, to: str, *, report: LossReport | None = None, polic
         stem, why = target.file_stem(agent)
         said = f"written as {stem!r}"  # the header's name, rewritten by the writer, and the file name agree
         if why and not any(i.path == "name" and i.target == target.id and said in i.message for i in rep.items):
-            rep.add(LossCode.NAME_CHANGED, "name", target=target.id, name=agent.name, written=stem,
-                    why=f"the file name: it {why}")
+            rep.add(LossCode.NAME_CHANGED, "name", target=target.id, variant="file-name", name=agent.name,
+                    written=stem, why=why)
         out.append(Result(text, rep, rep.source or "", target.said, target.output_path(agent), agent.name))
     return out
 

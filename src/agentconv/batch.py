@@ -279,7 +279,7 @@ def rename_record(agent: Any, name: str, report: LossReport) -> None:
     """Rename a record to resolve a collision, and say so."""
     from .loss import LossCode
 
-    report.add(LossCode.NAME_CHANGED, "name", name=agent.name, written=name, why="to resolve a collision")
+    report.add(LossCode.NAME_CHANGED, "name", variant="collision", name=agent.name, written=name)
     agent.name = name
 
 

@@ -193,8 +193,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             continue
         report = LossReport(list(report0.items), report0.source, None, rel)
         if asked is not None and doc.agent.kind == "command":
-            report.add(LossCode.KIND_MAPPED, "kind", kind="a command", written=target,
-                       note=f"{asked}'s dialect for commands, where a repository's commands go")
+            report.add(LossCode.KIND_MAPPED, "kind", variant="command-dialect", written=target, asked=asked)
         try:
             results = api.write_all(doc, target, report=report, policy=job.policy)
         except AgentconvError as exc:

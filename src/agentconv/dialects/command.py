@@ -102,13 +102,11 @@ class CommandDialect(Dialect):
         if origin is not None and origin.dialect == self.kin[0] and agent.kind == "skill":
             # a skill of the same tool (Claude Code's): one loader, one substitution for both (claude-command.toml
             # [kin]); a skill's text has no placeholders to respell, it is the command's as written
-            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind="a skill", written=f"a command ({self.title})",
-                           note="the same to its tool: one loader, the same keys and placeholders")
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", variant="skill-as-command", title=self.title)
             return agent.prompt
         if agent.kind != "command":
-            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind=naming.a(agent.kind),
-                           written=f"a command ({self.title})",
-                           consequence="a prompt the user runs, not an agent the model delegates to")
+            ctx.report.add(LossCode.KIND_CHANGED, "kind", variant="to-command", kind=naming.a(agent.kind),
+                           title=self.title)
         same = origin is not None and origin.dialect == self.id
         kept = origin.keep.get("raw_prompt") if same else None
         if kept is not None and kept[1] == agent.prompt:
@@ -135,7 +133,7 @@ class CommandDialect(Dialect):
         self.entering_references(text, ctx)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():
-            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt", consequence=empty)
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", variant="prompt", consequence=empty)
         limit = self.table.get("body_limit")
         if limit and len(text) > limit:
             ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(text), limit_by=self.id,
@@ -170,8 +168,7 @@ class CommandDialect(Dialect):
                         return text[:-len(tail)] + tail[len(mark) + 2:]
             return text
         if mine == "added":
-            ctx.report.add(LossCode.ARGUMENTS_ADDED, "prompt", dropper=source.id, dialect=self.said,
-                           how="adds them to it")
+            ctx.report.add(LossCode.ARGUMENTS_ADDED, "prompt", variant="added", dropper=source.id, dialect=self.said)
             return text
         spelled = self.spelling.args[0]
         ctx.report.add(LossCode.PLACEHOLDER_RESPELLED, "prompt", variant="arguments-appended", source=source.id,

@@ -373,7 +373,7 @@ class Detection:
         """A file without a header at such a place is said: the tool loads nothing from it. True when said."""
         if self.needs_header(path):
             named = self.table.get("detect", {}).get("needs_name", True)  # a header alone, where the file names it
-            report.add(LossCode.FILE_REJECTED, "", problem="no header with a name" if named else "no header", reading=reading,
+            report.add(LossCode.FILE_REJECTED, "", variant="no-header-named" if named else "no-header", reading=reading,
                        tool=self.table.get("tool") or self.table.get("parser", {}).get("reader", self.id))
             return True
         return False

@@ -100,16 +100,15 @@ class Gemini(Dialect):
         known = self._schema_keys(ctx.agent.extensions.get(self.id, {}).get("kind"))
         for key in [k for k in mapping if k not in known]:
             mapping.pop(key)
-            ctx.lose(f"extensions.{self.id}.{key}", field=f"'{key}'", done="written",
-                     why="no Gemini subagent key (the schema is strict)")
+            ctx.lose(f"extensions.{self.id}.{key}", variant="gemini-strict", key=key)
         kinds = self.table["own"]["kind"]["values"]
         if "kind" in mapping and mapping["kind"] not in kinds:
             # agentLoader.ts: kind is z.literal('local') or z.literal('remote'), default local (google-gemini/gemini-cli
             # 5411f113; validate-gemini 0.61.0 on real files, 2026-11-27: "kind: Invalid literal value, expected
             # \"local\"" refuses the agent): another value (kind: TASK) is not written (into its own dialect the
             # refused file comes back as it came: read_extra, kept_rejected)
-            ctx.lose(f"extensions.{self.id}.kind", field=f"kind {mapping.pop('kind')!r}", done="written",
-                     why=f"not {' or '.join(kinds)}: Gemini CLI refuses the agent (without it, a local agent)")
+            ctx.lose(f"extensions.{self.id}.kind", variant="gemini-kind", value=mapping.pop("kind"),
+                     kinds=" or ".join(kinds))
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """A subagent never holds the agent tool here (the table's ``[subagent] withheld``: Gemini CLI registers no tool of
@@ -126,9 +125,9 @@ class Gemini(Dialect):
         gone = [g for g in policy.grants if g.decision != "deny" and g.canonical in withheld]
         if not gone or policy.mode not in (ALLOWLIST, NONE) or origin is not None and origin.dialect == self.id:
             return super().write_tools(ctx)
-        ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=self.named(ctx, list(dict.fromkeys(g.raw for g in gone))),
-                       written=f"the agent written as {naming.a(self.title)} "
-                               f"({self.table['subagent']['withheld_why']})")
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="withheld", agent=naming.a(self.title),
+                       why=self.table["subagent"]["withheld_why"],
+                       tools=self.named(ctx, list(dict.fromkeys(g.raw for g in gone))))
         # what the rest of the policy needs carried, it carries (the agent tool cannot ride: no grant of the file)
         return self._write_as(ctx, ToolPolicy(policy.mode, [g for g in policy.grants if all(g is not x for x in gone)]))
 
@@ -138,9 +137,8 @@ class Gemini(Dialect):
         source's agent tool, allowed by its deny list, is said as written (tool-narrowed) as an allowlist's is."""
         out, withheld = super().expand_denylist(ctx, policy), self._withheld()
         if any(g.canonical in withheld for _, g in out):
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the agent tool (the source allows every tool it does not deny)",
-                           written=f"the agent written as {naming.a(self.title)} "
-                                   f"({self.table['subagent']['withheld_why']})")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="withheld-denylist", agent=naming.a(self.title),
+                           why=self.table["subagent"]["withheld_why"])
         return [(n, g) for n, g in out if g.canonical not in withheld]
 
     def _withheld(self) -> set[str]:

@@ -28,7 +28,7 @@ class GeminiCommand(CommandDialect):
             if name != agent.name:
                 agent.name = name
                 agent.derived.append("name")
-                report.add(LossCode.NAME_DERIVED, "name", field="name", value=name, source="the file path")
+                report.add(LossCode.NAME_DERIVED, "name", variant="path", field="name", value=name)
             return
         super().derive_name(agent, path, report)
 
@@ -55,9 +55,8 @@ class GeminiCommand(CommandDialect):
         shown = [rx.compile(rule["replace"]).sub(rule["by"], p) for p in parts]
         shown = [p if len(p) <= rule["max"] else p[:rule["cut"]] + rule["mark"] for p in shown]
         if shown != parts:
-            ctx.report.add(LossCode.NAME_CHANGED, "name", name=":".join(parts), written=":".join(shown),
-                           why="Gemini CLI shows it so (each part of a name: letters, digits, _ - . and at most "
-                               f"{rule['max']} characters)")
+            ctx.report.add(LossCode.NAME_CHANGED, "name", variant="gemini-shown", name=":".join(parts),
+                           written=":".join(shown), max=rule["max"])
 
     def render(self, mapping: dict[str, Any], body: str, layout: Any, carry_data: dict[str, Any] | None) -> str:
         # `prompt` is required even when empty (the loss is reported by body())

@@ -98,7 +98,7 @@ class Markdown(Dialect):
         back = self.read(text, None, LossReport()).agent
         for attr in ("description", "prompt"):
             if getattr(back, attr) != getattr(agent, attr):
-                report.add(LossCode.VALUE_READS_BACK, attr, field=attr, form="plain markdown")
+                report.add(LossCode.VALUE_READS_BACK, attr, variant="markdown", field=attr)
         if (back.display_name or None) != (agent.display_name or None) and agent.display_name:
             report.add(LossCode.TITLE_READS_BACK, "display_name")
         return back
