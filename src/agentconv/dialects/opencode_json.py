@@ -54,10 +54,7 @@ class OpenCodeJson(Dialect):
                            variant="substitution-file" if m.group(1) == "file" else "substitution-env", kind=kind,
                            key=key, field=field, text=m.group(0))
         if kind == "agent" and prompt_key not in entry:
-            report.add(LossCode.VALUE_READ_AS, "prompt", line=parsed.line,
-                       value=f"agent {key!r} without a prompt",
-                       reading="an agent with none (OpenCode merges this entry with the agent of that name from "
-                       ".opencode/agent/ or its own built-in one: config.ts mergeDeep)")
+            report.add(LossCode.VALUE_READ_AS, "prompt", line=parsed.line, variant="opencode-no-prompt", key=key)
         if kind == "command" and prompt_key not in entry:
             report.add(LossCode.VALUE_INVALID, "prompt", line=parsed.line, variant="no-template", key=key)
         return agent

@@ -77,17 +77,13 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
         first, params = next(iter(note.params)), note.params
         notes.append(Note(note.code, {**params, first: f"{note.where}: {params[first]}"} if note.where else params))
     if not whole.layout.verbatim:  # type: ignore[attr-defined]
-        notes.append(Note(LossCode.VALUE_READ_AS, {"value": "a key written twice", "reading": "its last value, as "
-                                                   "OpenCode reads it"}))
+        notes.append(Note(LossCode.VALUE_READ_AS, {"variant": "opencode-key-twice"}))
     agents = data.get("agent")
     for key in data:
         if key in BASE and isinstance(agents, dict) and agents:
-            notes.append(Note(LossCode.VALUE_READ_AS, {"value": f"top-level '{key}'", "reading": "the base of every "
-                                                       "agent's own, as OpenCode applies it to each"}, line_of(text, key)))
+            notes.append(Note(LossCode.VALUE_READ_AS, {"variant": "opencode-base", "key": key}, line_of(text, key)))
         elif key not in MAPS:
-            notes.append(Note(LossCode.FIELD_DROPPED, {"field": f"top-level '{key}'", "done": "read",
-                                                       "why": "OpenCode configuration, not an agent or a command"},
-                              line_of(text, key)))
+            notes.append(Note(LossCode.FIELD_DROPPED, {"variant": "opencode-top-level", "key": key}, line_of(text, key)))
     source = File(text)
     records: list[Parsed] = []
     for top, (kind, prompt_key) in MAPS.items():
