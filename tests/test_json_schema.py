@@ -115,6 +115,8 @@ def test_dialects_and_explain() -> None:
                     "gemini-extension": []}
     e = check("explain", *run("explain", "--json", "tool-unmapped"))
     assert [c["code"] for c in e["codes"]] == ["tool-unmapped"]
+    every = check("explain", *run("explain", "--json"))  # every code, those with named variants too
+    assert every["codes"][0]["code"] == "field-dropped" and "roo-rejects" in every["codes"][0]["variants"]
 
 
 def test_migrate_and_sync(repo: Path, tmp_path: Path) -> None:
