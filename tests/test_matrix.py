@@ -190,7 +190,8 @@ SCOPED_AGENTS = {
     "kiro": '"tools": ["read", "subagent"], "toolsSettings": {"subagent": {"availableAgents": ["tester", "linter"]}}',
 }
 SCOPED_AGENTS_WRITTEN = {
-    "claude": "Read, Agent(tester), Agent(linter)", "copilot": BROADEN, "marketplace": BROADEN, "gemini": ["read_file"],
+    "claude": "Read, Agent(tester), Agent(linter)", "copilot": ["read/readFile", "agent"], "marketplace": BROADEN,
+    "gemini": ["read_file"],
     "opencode": {"*": "deny", "read": "allow", "task": {"*": "deny", "tester": "allow", "linter": "allow"}},
     "kiro": ["read", "subagent"],
 }
@@ -209,6 +210,9 @@ def test_agent_tool_scoped_to_some_agents(source, target):
     assert tools_field(target, result.text) == want
     if target == "kiro":
         assert json.loads(result.text)["toolsSettings"] == {"subagent": {"availableAgents": ["tester", "linter"]}}
+    if target == "copilot":  # VS Code alone honours `agents`: the agent is left to it (copilot.toml [subagents])
+        assert header(result.text)["agents"] == ["tester", "linter"]
+        assert header(result.text).get("target") == (None if source == "copilot" else "vscode")
 
 
 # --------------------------------------------------------------------------- models

@@ -72,10 +72,11 @@ def test_kiro_available_agents_are_read_as_the_subagent_tools_scopes():
         assert agentconv.convert_text(globbed, "kiro", path=KIRO).text == globbed
 
 
-@pytest.mark.parametrize("target", ["copilot", "kiro-md"])
+@pytest.mark.parametrize("target", ["kiro-md"])
 def test_a_target_that_cannot_scope_the_subagent_tool_still_refuses(target):
     """Where subagents cannot be limited by name, dropping the list would let the agent run any of them: refused.
-    (Not Gemini CLI, which gives a subagent no agent tool at all: test_gemini_withheld_agent_tool.py.)"""
+    (Not Gemini CLI, which gives a subagent no agent tool at all: test_gemini_withheld_agent_tool.py; not Copilot,
+    whose `agents` with `target: vscode` says them: test_copilot_agents_write.py.)"""
     with pytest.raises(BroadenError, match="scope of subagent"):
         agentconv.convert_text(kiro_lead(["worker"]), target, path=KIRO)
 

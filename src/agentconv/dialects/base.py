@@ -1360,7 +1360,8 @@ class Dialect(ToolFields, Detection):
         # and only what the side channel could restore too: an access setting is never written into another tool
         out = {p: k for p, k in origin.keys.items() if k not in known and p not in held | implied
                and (keep and p.split(".", 1)[0] not in spread or k in first) and _reads_back(k, p)
-               and carry.refusal(p, paths.get(ctx.agent, p)) is None}
+               and carry.refusal(p, paths.get(ctx.agent, p)) is None
+               and not made_here(ctx.agent, p)}  # a key the write of the file read made up (Copilot's `target`)
         for k in first if spread else ():  # an entry of a map the first file had as a key of its own (``_flat``;
             for p in (f"{s}.{k}" for s in spread if k not in known and k not in spread):  # another tool held it in
                 if p not in out and paths.get(ctx.agent, p) is not None and carry.refusal(p, paths.get(ctx.agent, p)) \
@@ -1731,6 +1732,10 @@ class Dialect(ToolFields, Detection):
                     continue  # written as the source wrote it (write_as_read)
                 if k == trust:  # Kiro's allowedTools: read into the tool policy (a trusted tool allowed, any other
                     continue  # asking), which the tool writer says where lost; said here, it was said twice
+                if made_here(agent, f"extensions.{ns}.{k}") or \
+                        ns == agent.origin.dialect and k in agent.origin.keep.get("tool_keys", ()):  # type: ignore[union-attr]
+                    continue  # made up by the write of the file read (Copilot's `target`): nothing of the first file;
+                    # or read into the tool policy (Copilot's `agents`, the agent tool's scopes): the tool writer says it
                 if said.get(k, ...) is v:
                     continue  # the key says the agent mode this target holds (Copilot's user-invocable: false)
                 if k in own and k not in ctx.agent.extensions.get(self.id, {}):
@@ -1749,6 +1754,18 @@ class Dialect(ToolFields, Detection):
                                    written="the tools it denies left ungranted", note="")
                 if denied := _denies(ns, k, v, told, ctx.agent.tools):  # access rules whose loss widens (kiro-md `permissions`)
                     self.broaden(ctx, "rule-deny", ns=ns, key=k, tools=denied, dialect=self.said)
+
+
+def made_here(agent: Agent, ipath: str) -> bool:
+    """``ipath``, an extension of the dialect the record was read in (``extensions.copilot.target``), holds a header
+    key that agentconv's write of that very file made up (its side channel's ``made``, the file as that write left it):
+    nothing of the record's first file, so no other dialect writes, says or carries it (``Copilot.write_tools``'s
+    ``target: vscode``; written again where it is needed)."""
+    origin = agent.origin
+    if origin is None or origin.keep.get("carry_fresh") is not True:
+        return False
+    ns, _, key = ipath.partition(".")[2].partition(".")
+    return ipath.startswith("extensions.") and ns == origin.dialect and key in origin.keep.get("carried_made", ())
 
 
 def _trust_key(ns: str) -> str | None:

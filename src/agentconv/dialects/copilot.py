@@ -9,13 +9,13 @@ boolean spelled other than ``true``/``false`` is ignored there, which reading re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .. import rx
+from .. import paths, rx
 from ..envelopes import frontmatter
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from ..tools import mcp_id, split_mcp
 from .base import Dialect
-from .helpers import glob_match
+from .helpers import dedupe, glob_match
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -42,6 +42,8 @@ class Copilot(Dialect):
                            booleans=" or ".join(parser["booleans"]))
         before = list(agent.tools.grants)
         if self.scope_tools(agent.tools, agent):
+            if agent.origin is not None:  # said by the tool policy wherever it is written (its scopes), not dropped
+                agent.origin.keep["tool_keys"] = (self.table["subagents"]["key"],)
             only = [g.pattern for g in agent.tools.allowed() if g.canonical == "agent" and g.pattern]
             report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'", reading=(
                 "the agents the agent tool may run (its scope)" if agent.tools.mode != DENYLIST else
@@ -136,6 +138,66 @@ class Copilot(Dialect):
         if not policy.allowed():
             policy.mode = NONE
         return True
+
+    def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
+        """An allowlist whose agent tool is granted only for some agents (``_agents_scoped``): the agent tool whole in
+        ``tools``, the agents' names in ``agents``, and ``target: vscode`` where the record states no target, since VS Code
+        alone honours ``agents`` (copilot.toml ``[subagents]``): GitHub.com's cloud agent and the Copilot CLI, which
+        would take ``agent`` for any agent, do not load the file (said: tool-narrowed). Not on the way back into the
+        Copilot file the scopes came from (``own_scopes``): as that file had it. Anything else as before."""
+        scoped = self._agents_scoped(ctx)
+        if scoped is None:
+            return super().write_tools(ctx)
+        agent, rule = ctx.agent, self.table["subagents"]
+        policy, names = scoped
+        ctx.agent = replace(agent, tools=policy)  # the agent tool whole, its scopes said by `agents` below
+        try:
+            out = super().write_tools(ctx)
+        finally:
+            ctx.agent = agent
+        if "tools" in ctx.carried:  # the side channel holds the record's own policy, scopes and all
+            ctx.carried["tools"] = paths.get(agent, "tools")
+        if rule["tool"] not in (out.get(self.tool_fields["tools"]) or ()):
+            return out
+        scopes = ", ".join(dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})"
+                                  for g in agent.tools.grants if g.canonical == "agent"))
+        out[rule["key"]] = names
+        target = rule["target"]
+        if agent.extensions.get(self.id, {}).get(target["key"]) != target["honoured"] and not self.own_scopes(ctx):
+            # (given back into the Copilot file it came from, while fresh: its scopes mean what they meant there)
+            out[target["key"]] = target["honoured"]
+            ctx.made = (*ctx.made, target["key"])  # made up here: a write back into the first dialect leaves it out
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=sentence(
+                "agents-target-written", scopes=scopes, tool=rule["tool"], key=rule["key"], names=", ".join(names),
+                target_key=target["key"], target=target["honoured"]),
+                tools=sentence("agents-target-rest", target_key=target["key"], target=target["honoured"]))
+            ctx.carry_tools()
+        else:
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=scopes, note="", written=sentence(
+                "agents-limited", tool=rule["tool"], key=rule["key"], names=", ".join(names)))
+        return out
+
+    def _agents_scoped(self, ctx: "WriteContext") -> tuple[ToolPolicy, list[str]] | None:
+        """The record's allowlist with its agent tool granted whole, and the names of the agents its scopes allow, when
+        ``agents`` says them (``[subagents]``): an allowlist from another tool's file (a Copilot file's own `agents` is
+        written as it came), every grant of the agent tool an allow or ask scoped to one agent's name (no glob, no
+        deny), and no target that ignores `agents`. Else None: written as before (a scope that cannot be said refuses)."""
+        agent, rule = ctx.agent, self.table.get("subagents")
+        policy = agent.tools
+        if not rule or self.own_layout(agent) is not None or policy.mode != ALLOWLIST:
+            return None
+        if agent.extensions.get(self.id, {}).get(rule["target"]["key"]) == rule["target"]["ignored"]:
+            return None
+        mine = [g for g in policy.grants if g.canonical == rule["tool"]]
+        if not mine or any(g.pattern is None or g.decision == "deny" for g in mine):
+            return None
+        names = dedupe(str(g.pattern) for g in mine)
+        if not all(n and n.strip() == n and not any(ch in n for ch in "*?[]{}\\") for n in names):
+            return None
+        at = policy.grants.index(mine[0])  # the whole tool where its first scope was
+        rest = [g for g in policy.grants if g.canonical != rule["tool"]]
+        whole = Grant(rule["tool"], rule["tool"], "ask" if any(g.decision == "ask" for g in mine) else "allow")
+        return replace(policy, grants=[*rest[:at], whole, *rest[at:]]), names
 
     def _says(self, agent: Agent, rule: dict[str, Any]) -> bool:
         own = agent.extensions.get(self.id, {})
