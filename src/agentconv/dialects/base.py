@@ -343,6 +343,9 @@ class Dialect(ToolFields, Detection):
                     # `mode: agent`, read as OpenCode's `mode`, whose modes are primary, subagent, all: its
                     # opencode.toml [values]): no role, the file's own key as written (unseen25 shadow corpus)
                     ipath, owner_id = None, self.id
+                elif ipath in ("tools", "tools.deny") and self.table.get("foreign_tool_fields") == "ignored":
+                    ipath = None  # a tool that reads no tool list ignores another's (Cursor: readonly is its one
+                    # control): the key as written, another tool's key it never acted on (_foreign_access), no grant
         if ipath in ("tools", "tools.deny"):
             if owner_id != self.id:  # another dialect's tool field in this file: read it in that dialect's terms
                 report.add(LossCode.VALUE_INVALID, "tools", line=line, variant="other-tool-field", key=key,

@@ -3,7 +3,8 @@
 Cursor has no tool list. Its one tool control, ``readonly: true``, takes away file edits and mutating
 commands (the table's ``[readonly] denies``). So:
 
-- read: ``readonly: true`` is a deny list of those tools; ``readonly: false`` is kept as written. readonly forbids
+- read: ``readonly: true`` is a deny list of those tools; ``readonly: false``, the default, is every tool (inherit),
+  written back as written into Cursor only (elsewhere no key says more than none). readonly forbids
   only the shell commands that change state (``[readonly] shell_allowed``): no other tool can deny a shell by what a
   command does, so the deny list forbids every shell command, and a file written in another dialect says so
   (tool-narrowed, ``Dialect.build``).
@@ -15,7 +16,9 @@ commands (the table's ``[readonly] denies``). So:
   refused (with ``--allow-broaden`` nothing is written). An allowlist that grants a shell and no file tool is written
   ``readonly: true``, narrower (its state-changing commands, and MCP tools: readonly blocks MCP; tool-narrowed).
 - write, deny list: when everything it denies is among the edit tools, ``readonly: true`` (which may forbid
-  more: a narrowing, reported); a deny of anything else cannot be said: ``BroadenError`` as above.
+  more: a narrowing, reported, MCP tools too: readonly blocks MCP); a deny of anything else cannot be said:
+  ``BroadenError`` as above. A denied shell whose source kept a shell that cannot write (Codex's read-only sandbox,
+  ``read_only_shell``) is no widening there: readonly's commands change nothing, files included (said, narrower).
 """
 from __future__ import annotations
 
@@ -53,21 +56,27 @@ class Cursor(Dialect):
             agent.tools.grants = [Grant(c, c, "deny") for c in self.read_only_denies()]  # raw: the canonical id
             if agent.origin is not None:  # written elsewhere, the deny of every shell tool is said (Dialect.build)
                 agent.origin.keep["readonly_shell"] = self.table["readonly"]["shell_allowed"]
+        elif value is False and agent.origin is not None:  # the default: every tool of the parent agent, which the
+            agent.origin.keep["readonly_false"] = data[self.flag]  # policy says (inherit); as written back here only
         elif value is not None:
             agent.extensions.setdefault(self.id, {})[self.flag] = value
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         policy = ctx.agent.tools
-        if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
-            return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
         same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
+            written = super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
+            if same and "readonly_false" in ctx.agent.origin.keep:  # type: ignore[union-attr]
+                written.setdefault(self.flag, ctx.agent.origin.keep["readonly_false"])  # type: ignore[union-attr]
+            return written
         kept = self.foreign_as_read(ctx, also=(self.flag,)) if same else None
         if kept is not None:  # a Claude `tools` Cursor ignores: what Cursor reads is unchanged, as written
             return kept
         mutating = set(self.mutating())
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
-            extra = sorted(str(c) for c in denied - set(self.read_only_denies()))
+            extra = sorted(str(c) for c in denied - set(self.read_only_denies()) if not self._mcp(str(c)))  # readonly
+            # blocks every MCP tool: a deny of some is said by it (the rest go too: said below)
             lifted = self.lift_session_denials(ctx, extra) if not same else []
             if len(lifted) < len(extra):
                 return self._broaden(ctx, "cursor-deny", dialect=self.said, tools=", ".join(extra))
@@ -76,12 +85,19 @@ class Cursor(Dialect):
                 return {}
             shells = sorted(str(c) for c in denied if capability(c) == "shell")
             ours = same or ctx.carried_back("tools") and ctx.agent.origin.keep.get("carried_from") == self.id  # type: ignore[union-attr]
-            if shells and not ours:  # readonly still runs the commands that change nothing: the deny is not said
+            kept = None if ours else self.read_only_shell(ctx, policy)  # the source kept a shell that cannot write
+            if shells and not ours and kept is None:  # readonly still runs the commands that change nothing
                 self.broaden(ctx, "cursor-shell-deny", dialect=self.said, tools=", ".join(shells),
                              why=self.table["readonly"]["shell_said"])
             narrower = sorted(mutating - denied)
-            if narrower and not same:
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true", tools=", ".join(narrower))
+            gone = [", ".join(narrower)] if narrower else []
+            if kept:  # Codex's read-only sandbox: its commands write nothing; readonly's change nothing (no wider)
+                gone.append(f"the commands of {kept} that change any other state ({self.table['readonly']['shell_narrower']})")
+            if not ours:  # a deny list allows every MCP server's tools, which readonly takes away
+                gone.append(f"the tools of every MCP server ({self.table['readonly']['mcp_said']})")
+            if gone and not same:
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true",
+                               tools=" and ".join(gone))
             if not same:
                 self.narrow_exceptions(ctx, policy)  # readonly forbids what a scope of a denied tool allowed
         else:
@@ -99,8 +115,7 @@ class Cursor(Dialect):
                 self.broaden(ctx, "cursor-no-shell", dialect=self.said, why=self.table["readonly"]["shell_said"])
                 return {self.flag: True}
             gone = [f"the state-changing commands of {', '.join(shells)}"]
-            mcp = dedupe(g.raw for g in policy.allowed() if g.canonical and (split_mcp(g.canonical) or
-                                                                           capability(g.canonical) == "mcp-resources"))
+            mcp = dedupe(g.raw for g in policy.allowed() if g.canonical and self._mcp(g.canonical))
             if mcp:
                 gone.append(f"{self.named(ctx, mcp)} ({self.table['readonly']['mcp_said']})")
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"the allowlist written as {self.flag}: true",
@@ -108,6 +123,11 @@ class Cursor(Dialect):
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}
+
+    @staticmethod
+    def _mcp(canonical: str) -> bool:
+        """An MCP server's tool or resource tool, which ``readonly: true`` takes away ([readonly] mcp_said)."""
+        return bool(split_mcp(canonical)) or capability(canonical) == "mcp-resources"
 
     def _broaden(self, ctx, variant: str, **params: Any) -> dict[str, Any]:
         self.broaden(ctx, variant, **params)

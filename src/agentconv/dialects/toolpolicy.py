@@ -437,14 +437,21 @@ class ToolFields:
                            written=f"a deny list naming {', '.join(dedupe(n for n, _ in out))} too", note="")
         return out
 
-    def narrow_read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
-        """A source whose read-only setting keeps a shell that cannot write (Codex's read-only sandbox: the table's
-        ``[sandbox] read_only_shell``) reads as denying the shell: written here, the agent has no shell at all. Said."""
+    def read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> str | None:
+        """What the source's read-only setting kept of the shell the deny list denies (Codex's read-only sandbox runs
+        commands that cannot write: its table's ``[sandbox] read_only_shell``, said in these words); None where the
+        source has no such setting, or the deny list denies no shell."""
         source = ctx.agent.origin.dialect if ctx.agent.origin is not None else None
         if source in (None, self.id) or source not in registry.ids() or policy.mode != DENYLIST:
-            return
+            return None
         kept = registry.get(source).table.get("sandbox", {}).get("read_only_shell")
-        if kept and "bash" in {g.canonical for g in policy.denied() if g.pattern is None}:
+        return kept if kept and "bash" in {g.canonical for g in policy.denied() if g.pattern is None} else None
+
+    def narrow_read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
+        """A source whose read-only setting keeps a shell that cannot write (``read_only_shell``) reads as denying the
+        shell: written here, the agent has no shell at all. Said."""
+        kept = self.read_only_shell(ctx, policy)
+        if kept:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=kept,
                            written=f"the read-only setting written as a denied shell in {self.said}")
 
