@@ -123,10 +123,15 @@ def test_literal_denied_commands_are_written_as_command_scopes():
     assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
         "'rm\\\\s+-rf.*' (a regex) written as the deny of rm*-rf*, which also forbids the commands each glob matches "
         "that the regex does not (a glob cannot say its classes, groups and repeats)"]
-    # ... and a list holding any regex no glob holds, not even a wider one, is still refused whole, never dropped
+    # ... and a list holding any regex no glob holds, not even a wider one, is still refused whole, never dropped,
+    # where a deny keeps its scope; a Claude subagent, whose disallowedTools takes the whole tool whatever the scope,
+    # denies the whole shell as it does for the others (test_kiro_tool_names.py)
     other = agent(["fs_read", "execute_bash"], ["execute_bash"],
                   {"execute_bash": {"deniedCommands": ["git push.*", "curl.*\\|\\s*sh.*"]}})
-    for target in ("opencode", "claude"):
+    assert "tools: Read\ndisallowedTools: Bash" in head(
+        agentconv.convert_text(other, "claude", path=".amazonq/cli-agents/worker.json").text)
+    every = agent(["*"], ["execute_bash"], {"execute_bash": {"deniedCommands": ["git push.*", "curl.*\\|\\s*sh.*"]}})
+    for src, target in ((other, "opencode"), (every, "opencode"), (every, "claude-command")):
         with pytest.raises(BroadenError, match=re.escape("toolsSettings deny execute_bash deniedCommands git push.*, "
                                                          "curl.*\\|\\s*sh.*")):
-            agentconv.convert_text(other, target, path=".amazonq/cli-agents/worker.json")
+            agentconv.convert_text(src, target, path=".amazonq/cli-agents/worker.json")

@@ -32,6 +32,12 @@ class Grant:
     """``pattern`` matches more than the source's rule ``raw`` does, which no pattern says exactly: a deny read so
     forbids more (Kiro's ``deniedCommands`` regex ``git push *`` as the glob ``git push*``, ``kiro.command_superset``).
     A writer that writes the grant says so (``WriteContext.wrote``: tool-narrowed). Not compared, not serialised."""
+    unsaid: bool = field(default=False, compare=False)
+    """Read from a deny rule of the source that no pattern of another tool says (a Kiro ``deniedCommands`` regex no
+    command glob holds, ``kiro.command_superset``): ``pattern`` is ``*``, every use of the tool. Kept only for a target
+    whose deny takes the whole tool an entry names whatever its scope (``[parser] deny_scopes``: Claude Code's
+    ``disallowedTools``), which denies that tool whole anyway; left out for any other (``WriteContext``), which then
+    refuses the source's rule as it did (nothing it writes says it). Not compared, not serialised."""
 
 
 @dataclass
@@ -209,6 +215,6 @@ class Document:
 
 
 def _unmarked(data: dict[str, Any]) -> None:
-    """A record's plain data (``asdict``) without the grants' ``wider`` marks, which are not serialised."""
+    """A record's plain data (``asdict``) without the grants' ``wider`` and ``unsaid`` marks, which are not serialised."""
     for g in data["tools"]["grants"]:
-        del g["wider"]
+        del g["wider"], g["unsaid"]

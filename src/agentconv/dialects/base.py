@@ -2140,6 +2140,11 @@ class WriteContext:
             from . import settings
 
             settings.hooks_said(agent, dialect, report)
+        if any(g.unsaid for g in agent.tools.grants) and agent.origin is not None and \
+                agent.origin.dialect != dialect.id and dialect.table.get("parser", {}).get("deny_scopes") is None:
+            # a source's deny no pattern here says (``Grant.unsaid``): not written, so the rule it came from is refused
+            # as one this dialect cannot say (``_denies``); where a deny takes the whole tool, it is that tool's deny
+            agent = replace(agent, tools=ToolPolicy(agent.tools.mode, [g for g in agent.tools.grants if not g.unsaid]))
         self.said_denies: dict[str, list[int]] = {}
         """The source's own deny rules (kiro-md ``permissions``, by index) the tool policy written says (``own_denies``)."""
         if agent.origin is not None and agent.origin.dialect != dialect.id and agent.extensions.get(agent.origin.dialect):

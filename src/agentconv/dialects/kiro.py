@@ -17,7 +17,8 @@
 
 ``KiroMarkdown`` (``kiro-md``) is the same agent in Markdown (``.kiro/agents/NAME.md``: the Kiro IDE's custom agents,
 Kiro CLI 3's agent profiles): YAML frontmatter with the JSON form's fields, the body as the prompt, ``tools`` as
-category tags (``kiro-md.toml``). Its tools are read as the JSON form's (no key: no tools).
+category tags (``kiro-md.toml``). Its tools are read as the JSON form's (no key: no tools, as the engine that reads
+it, KAS, resolves ``agent.tools ?? []``: kirodotdev/KiroCrew 01fe5db6 src/kiro_crew/acp/kas_agents.py).
 """
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 from .. import limits, registry, rx
 
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from ..tools import split_mcp
 from .base import Dialect
-from .helpers import dedupe
+from .helpers import dedupe, unscoped
 from .toolpolicy import server_of, settle
 
 if TYPE_CHECKING:
@@ -197,21 +198,30 @@ class Kiro(Dialect):
         ``Bash(git push*)``): no longer refused there. Another regex is read as the deny of a wider glob where one
         matches all it does (``command_superset``: ``git push *`` -> ``git push*``), its grant marked ``wider``: said
         where a writer writes it (``WriteContext.wrote``). A list with a regex no glob holds even so
-        is read as nothing (``_denies`` refuses it as before). The ``tools`` as written and the policy read are kept
-        (``own_tools``)."""
+        is read as the deny of every command (``*``), marked ``unsaid``: a target whose deny takes the whole tool an entry
+        names anyway (Claude Code's ``disallowedTools``: ``[parser] deny_scopes``) denies the whole shell, as it does for
+        the others (said there, tool-narrowed); any other leaves it out and refuses the list (``_denies``) as before. The
+        ``tools`` as written and the policy read are kept (``own_tools``)."""
         rules: list[Grant] = []
         for tool, denied in _denied_lists(agent, data, "deniedCommands"):
-            if self.crosswalk.read(tool) != ["bash"]:
+            if self.crosswalk.read(tool) != ["bash"] or not all(isinstance(d, str) for d in denied):
                 continue
-            globs = [(command_glob(d) or command_superset(d)) if isinstance(d, str) else None for d in denied]
-            if None not in globs:
-                rules += [Grant(d, "bash", "deny", g, wider=command_glob(d) is None) for d, g in zip(denied, globs)]
+            for d in denied:
+                glob = command_glob(d) or command_superset(d)
+                rules.append(Grant(d, "bash", "deny", glob, wider=command_glob(d) is None) if glob is not None
+                             else Grant(d, "bash", "deny", "*", unsaid=True))
         if not rules or not _holds(agent.tools, "bash"):
             return
         _add_denies(agent, data, rules)
-        report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in rules),
-                   reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in rules) + "), as "
-                           f"{self.said} matches each regex against the whole command")
+        said = [g for g in rules if not g.unsaid]
+        if said:
+            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in said),
+                       reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in said) + "), as "
+                               f"{self.said} matches each regex against the whole command")
+        unsaid = [g for g in rules if g.unsaid]
+        if unsaid:
+            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in unsaid),
+                       reading=sentence("unsaid-deny"))
 
     def _denied_paths(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """A file tool's ``deniedPaths`` (``toolsSettings.fs_read``/``read``, ``fs_write``/``write``) read as scoped
@@ -290,7 +300,21 @@ class Kiro(Dialect):
         entries += _allowed_by_rules(data.get(trust.get("rules", "")), trust.get("rule_tools", {}))
         native, servers, tools, partial, unread = _trusted(entries, self.crosswalk.valid)
         unread = list(unread)
-        native |= set(trust.get("trusted", ()))
+        default = set(trust.get("trusted", ()))
+        names = self.crosswalk.valid
+        # the built-in tools trusted, each as what it grants (`fs_write` and `write` are one tool, `code` another that
+        # changes files too): a grant of a tool named in `tools` is trusted when that tool is, not when another tool
+        # granting the same kind is (code.rs `eval_perm` asks the code tool's own aliases)
+        held = {frozenset(cs) for n, cs in names.items() if cs and n != "@builtin" and any(
+            e in ("@builtin", "@builtin/", "@builtin/*") or (not e.startswith("@") or e.startswith("@builtin/"))
+            and not any(ch in e for ch in "[{\\") and _glob(e.removeprefix("@builtin/"), n) for e in entries)}
+        native |= default
+
+        def trusted(g: Grant) -> bool:
+            own = names.get(unscoped(g.raw)) if g.raw != "@builtin" else None
+            if own:  # a tool named as it is: its own trust, or the canonical trusted with no entry
+                return g.canonical in default or frozenset(own) in held
+            return g.canonical in native
 
         def mcp_trusted(canonical: str) -> bool:
             server, tool = split_mcp(canonical) or ("", "")
@@ -298,6 +322,7 @@ class Kiro(Dialect):
                 tool != "*" and any(_glob(p, f"@{server}/{tool}") for p in servers))
 
         before = (policy.mode, list(policy.grants))
+        shared: list[str] = []  # a trusted tool's grant asking as another tool's of that kind does
         if policy.mode in (INHERIT, DENYLIST):  # `*` (DENYLIST: less its disabled servers): every tool, each asking
             denied = {g.canonical for g in policy.denied() if g.pattern is None}
             asks = [Grant(self.crosswalk.write(c)[0], c, "ask") for c in self.table.get("tools", {})
@@ -311,12 +336,18 @@ class Kiro(Dialect):
                 policy.mode, policy.grants = DENYLIST, [*policy.grants, *asks]
         else:
             out: list[Grant] = []
+            # a kind another listed tool grants and asks for asks here too (`write` trusted, `code` not: each changes
+            # files, which a target gives one permission): never more trusted than Kiro trusts either tool
+            asking = {g.canonical for g in policy.grants if g.decision == "allow" and g.canonical is not None
+                      and not split_mcp(g.canonical) and not trusted(g)}
             for g in policy.grants:
                 if g.decision != "allow" or g.canonical is None:
                     out.append(g)
                     continue
                 parts = split_mcp(g.canonical)
-                ok = mcp_trusted(g.canonical) if parts else g.canonical in native
+                ok = mcp_trusted(g.canonical) if parts else trusted(g) and g.canonical not in asking
+                if not parts and trusted(g) and not ok:
+                    shared.append(f"{g.raw}'s {g.canonical}")
                 out.append(g if ok else replace(g, decision="ask"))
                 if parts and not ok and parts[1] == "*":  # `@server` asks; its tools trusted by name do not
                     out += [Grant(f"@{parts[0]}/{t}", f"mcp:{parts[0]}/{t}") for t in tools.get(parts[0], ())]
@@ -329,7 +360,11 @@ class Kiro(Dialect):
             kept = agent.origin.keep.get("own_tools")
             agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
                                               replace(policy, grants=list(policy.grants)))
-        asked = dedupe(g.raw if g.raw != "*" else "every MCP server's tools" for g in policy.grants if g.decision == "ask")
+        asked = dedupe(g.raw if g.raw != "*" else "every MCP server's tools" for g in policy.grants if g.decision == "ask"
+                       and f"{g.raw}'s {g.canonical}" not in shared)
+        if shared:
+            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(shared)),
+                       reading=sentence("shared-ask", dialect=self.said))
         rules = f"'{trust['rules']}' allow rule" if trust.get("rules") else None
         report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(asked)} (not in {trust['key']}"
                    + (f", no {rules}" if rules else "") + ")", reading=f"asking before each call, as {self.said} asks "

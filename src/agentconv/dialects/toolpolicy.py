@@ -274,7 +274,8 @@ class ToolFields:
         tools = ", ".join(dedupe(n for _, ns in names for n in ns))  # in this dialect's spelling: Bash(rm *)
         ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=sentence("deny-scope-rest", tools=tools),
                        written=sentence("deny-scope-whole", tools=tools, dialect=self.said, key=self.tool_fields["tools.deny"],
-                                        scopes=", ".join(dedupe(f"{ns[0]}({g.pattern})" for g, ns in names))))
+                                        scopes=", ".join(dedupe(f"{ns[0]}({g.raw if g.unsaid else g.pattern})"
+                                                                for g, ns in names))))
         ctx.carry_tools()
         return out
 
