@@ -358,3 +358,11 @@ def test_when_to_use_in_a_claude_plugins_agent_is_said_as_its_loader_reads_it():
         ("info", "'when_to_use' is the description here: Claude Code's plugin loader shows it for an agent without one")]
     assert said("when_to_use: Use it for docs.\n", ".claude/agents/helper.md") == [
         ("warning", "'when_to_use' is not a claude field (a skill field); it is ignored")]
+
+
+def test_kiro_unknown_tool_is_a_warning():
+    """Kiro CLI filters its tools by the list: a name it has no tool for selects nothing, and the agent loads."""
+    text = '{"name": "a", "description": "d", "prompt": "p", "tools": ["read", "frobnicate"]}\n'
+    f = validate_text(text, "kiro", path=".kiro/agents/a.json")
+    assert [(x.severity.value, x.rule) for x in f] == [("warning", "tool-unknown")]
+    assert not has_errors(f)
