@@ -44,8 +44,10 @@ def test_migrate_to_codex_writes_commands_as_skills_codex_reads(tmp_path: Path) 
     put(root, ".claude/commands/review.md", COMMAND)
     put(root, ".codex/prompts/fix.md", PROMPT)
     out = migrate(root, ["codex"], jobs=1)
-    assert written(out) == {".claude/commands/review.md": (".agents/skills/review/SKILL.md", "skill"),
-                            ".codex/prompts/fix.md": (".agents/skills/fix/SKILL.md", "skill")}
+    assert sorted((r.source, r.target, r.target_dialect) for r in out.records if r.target) == [
+        (".claude/commands/review.md", ".agents/skills/review/SKILL.md", "skill"),
+        (".codex/prompts/fix.md", ".agents/skills/fix/SKILL.md", "skill"),
+        (".codex/prompts/fix.md#agents/openai.yaml", ".agents/skills/fix/agents/openai.yaml", "skill")]  # only the user ran it
     assert not (root / ".codex/prompts/review.md").exists()
     skill = (root / ".agents/skills/review/SKILL.md").read_text()
     assert skill.startswith("---\nname: review\ndescription: Review a PR\n")  # Codex's loader: name and description
@@ -53,12 +55,11 @@ def test_migrate_to_codex_writes_commands_as_skills_codex_reads(tmp_path: Path) 
     # the losses of a command written as a skill, and where it went
     assert codes(out, ".claude/commands/review.md").count("kind-mapped") == 2
     assert "placeholder-respelled" in codes(out, ".claude/commands/review.md")
-    # a Codex prompt only the user ran: Codex reads no disable-model-invocation, said as a warning
+    # a Codex prompt only the user ran: a skill only the user runs, which Codex reads from its agents/openai.yaml
     fix = codes(out, ".codex/prompts/fix.md")
-    assert "kind-changed" in fix and "dialect-retired" not in fix
-    changed = [i for r in out.records if r.source == ".codex/prompts/fix.md" for i in r.losses
-               if i["code"] == "kind-changed"]
-    assert "Codex reads no `disable-model-invocation`" in changed[0]["message"]
+    assert "kind-changed" not in fix and "dialect-retired" not in fix and "value-respelled" in fix
+    assert (root / ".agents/skills/fix/agents/openai.yaml").read_text() == "policy:\n  allow_implicit_invocation: false\n"
+    assert not (root / ".agents/skills/review/agents/openai.yaml").exists()
 
 
 def test_a_command_the_model_may_run_gets_no_invocation_warning(tmp_path: Path) -> None:
@@ -66,9 +67,11 @@ def test_a_command_the_model_may_run_gets_no_invocation_warning(tmp_path: Path) 
     put(root, ".claude/commands/review.md", COMMAND)
     put(root, ".claude/commands/deploy.md", USER_ONLY)
     out = migrate(root, ["codex"], jobs=1)
-    assert "kind-changed" not in codes(out, ".claude/commands/review.md")
-    assert "kind-changed" in codes(out, ".claude/commands/deploy.md")
+    assert "value-respelled" not in codes(out, ".claude/commands/review.md")
+    assert "value-respelled" in codes(out, ".claude/commands/deploy.md")
     assert "disable-model-invocation: true" in (root / ".agents/skills/deploy/SKILL.md").read_text()
+    assert (root / ".agents/skills/deploy/agents/openai.yaml").is_file()
+    assert not (root / ".agents/skills/review/agents").exists()
 
 
 def test_user_scope_puts_codex_skills_in_the_home_agents_folder(tmp_path: Path,

@@ -41,13 +41,19 @@ def test_a_skill_already_where_codex_reads_it_is_left_alone(tmp_path: Path) -> N
     assert (root / ".agents/skills/lint/SKILL.md").read_text() == SKILL
 
 
-def test_a_skill_only_the_user_runs_is_said_for_codex(tmp_path: Path) -> None:
+def test_a_skill_only_the_user_runs_gets_its_codex_policy_file(tmp_path: Path) -> None:
+    """Codex reads who runs a skill from its agents/openai.yaml (codex.toml [skill_metadata]): written beside the
+    SKILL.md, which stays as it came; nothing lost."""
     root = tmp_path / "repo"
     put(root, ".claude/skills/ship/SKILL.md", USER_ONLY)
     out = migrate(root, ["codex"], jobs=1)
-    changed = [i["message"] for r in out.records for i in r.losses if i["code"] == "kind-changed"]
-    assert len(changed) == 1 and "a skill only the user runs" in changed[0]
-    assert "Codex reads no `disable-model-invocation`" in changed[0]
+    assert not [i for r in out.records for i in r.losses if i["code"] == "kind-changed"]
+    assert (root / ".agents/skills/ship/SKILL.md").read_text() == USER_ONLY
+    assert (root / ".agents/skills/ship/agents/openai.yaml").read_text() == \
+        "policy:\n  allow_implicit_invocation: false\n"
+    assert sorted((r.source, r.target) for r in out.records if r.target) == [
+        (".claude/skills/ship/SKILL.md", ".agents/skills/ship/SKILL.md"),
+        (".claude/skills/ship/agents/openai.yaml", ".agents/skills/ship/agents/openai.yaml")]  # the one it would hold
 
 
 def test_a_command_placeholder_codex_does_not_expand_is_a_warning(tmp_path: Path) -> None:

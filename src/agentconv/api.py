@@ -444,17 +444,23 @@ def route_of(doc: Document, to: str) -> tuple[str, str | None]:
 
 
 def write_for(doc: Document, to: str, *, report: LossReport | None = None, policy: Policy = Policy(),
-              scope: str = "project", shared: bool = False) -> list[Result]:
+              scope: str = "project", shared: bool = False, beside: bool = False) -> list[Result]:
     """``write_all`` for a conversion to ``to``: a record ``route`` sends to another dialect is written there
-    (``route_of``; ``Result.routed`` names ``to``), said as ``migrate`` says it (``routing.route_said``), its ``path`` where ``to``'s
-    tool reads it at ``scope`` (``routing.place``: a skill for codex at ``.agents/skills/NAME/SKILL.md``)."""
+    (``route_of``; ``Result.routed`` names ``to``; ``routing.for_route``), said as ``migrate`` says it
+    (``routing.route_said``), its ``path`` where ``to``'s tool reads it at ``scope`` (``routing.place``: a skill for
+    codex at ``.agents/skills/NAME/SKILL.md``). ``beside``: the caller writes what goes beside it
+    (``routing.beside_files``: a batch into an output folder); else what that would say is lost is said."""
     target, asked = route_of(doc, to)
+    if asked is not None:
+        from .routing import for_route
+
+        doc = for_route(doc, asked)
     results = write_all(doc, target, report=report, policy=policy)
     if asked is not None:
         from .routing import place, route_said
 
         for r in results:
-            route_said(asked, target, r.text, r.report, doc.agent)
+            route_said(asked, target, r.text, r.report, doc.agent, alone=not beside)
             r.routed = asked
             r.path = place(target, r.path or "", asked, scope=scope, shared=shared)
     return results

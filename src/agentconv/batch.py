@@ -422,17 +422,17 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             data = text if isinstance(text, bytes) else text.encode("utf-8")
             written[dest.relative_to(root).as_posix()] = hashlib.sha256(data).hexdigest()
 
-    def along(entry: Entry, result: Any) -> None:
-        """A routed skill's other files (``routing.said_files``: said in its report), each planned beside its
-        SKILL.md as it was beside the source, as ``migrate`` copies them."""
-        from .routing import said_files
+    def along(entry: Entry, result: Any, agent: Any) -> None:
+        """What goes beside a routed record (``routing.beside_files``: said in its report): a skill's other files,
+        each planned beside its SKILL.md as it was beside the source, as ``migrate`` copies them, and the file the
+        tool reads who runs it from (Codex's agents/openai.yaml)."""
+        from .routing import beside_files
 
         src = entry.path
         folder = posixpath.dirname(result.path)
-        for file_rel, data in said_files(str(src), str(src), result.report):
+        for file_rel, inner, data in beside_files(result.routed, result.text, agent, str(src), str(src), result.report):
             copy = FileResult(file_rel, "failed", source_dialect=result.source)
-            place(copy, entry, f"{folder}/{posixpath.relpath(file_rel, posixpath.dirname(str(src)))}", data,
-                  placed=True, src=Path(file_rel))
+            place(copy, entry, f"{folder}/{inner}", data, placed=True, src=Path(file_rel))
             taken.add(os.path.realpath(file_rel))
             ordered.append(copy)
 
@@ -468,7 +468,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                         refs = agent_refs_of(others, to, rename)
                     mine = replace(policy, routes=refs) if refs else policy
                 try:
-                    results = write_for(doc, to, report=report, policy=mine, scope=scope, shared=shared)
+                    results = write_for(doc, to, report=report, policy=mine, scope=scope, shared=shared, beside=True)
                 except BroadenError:
                     if routes is None:  # a command refused for the agent it runs in: is that agent one of the sources?
                         others = others if others is not None else sources_read(found, policy.carry)
@@ -477,13 +477,13 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                         raise
                     del report.items[seen:]
                     results = write_for(doc, to, report=report, policy=replace(policy, routes=routes), scope=scope,
-                                        shared=shared)
+                                        shared=shared, beside=True)
                 for result in results:
                     res = FileResult(str(src), "failed", report=result.report, source_dialect=result.source)
                     place(res, entry, result.path or f"{result.name}.md", result.text, placed=result.routed is not None)
                     ordered.append(res)
-                    if result.routed is not None and doc.agent.kind == "skill":
-                        along(entry, result)  # its report, yielded after the planning, says them
+                    if result.routed is not None:
+                        along(entry, result, doc.agent)  # its report, yielded after the planning, says them
                 continue
             except NoRecords as exc:  # nothing to convert, and not an error: accounted for as skipped
                 res.status, res.reason = "skipped", exc.message

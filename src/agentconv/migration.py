@@ -37,7 +37,7 @@ from .discover import project_of
 from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
 from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
-from .routing import command_dialects, routed, route_said, said_files, shared_route, with_commands  # noqa: F401 (routed: re-exported)
+from .routing import beside_files, command_dialects, for_route, routed, route_said, shared_route, with_commands  # noqa: F401 (routed: re-exported)
 from .spill import Sorted, Spill
 
 if TYPE_CHECKING:
@@ -180,6 +180,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         if report0.source == target and (asked is None or not shared_route(asked) or _at(src, job, target, doc, rel)):
             out.append(Record(rel, target, status="skipped", source_dialect=report0.source,
                               error=f"already {target}: the source itself"))
+            if asked is not None and doc.agent.kind == "skill":  # where the tool reads it: what it reads beside it
+                _in_place(job, src, rel, asked, target, doc, report0, out)
             continue
         d = registry.get(target)
         if refers is not None:
@@ -195,7 +197,7 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         if asked is not None and doc.agent.kind == "command":
             report.add(LossCode.KIND_MAPPED, "kind", variant="command-dialect", written=target, asked=asked)
         try:
-            results = api.write_all(doc, target, report=report, policy=job.policy)
+            results = api.write_all(for_route(doc, asked), target, report=report, policy=job.policy)
         except AgentconvError as exc:
             rep = getattr(exc, "report", None)
             out.append(Record(rel, target, None, "failed", report0.source, rep.to_json() if rep is not None else [],
@@ -204,8 +206,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
         for result in results:
             rec = Record(rel, target, None, source_dialect=report0.source)
             if asked is not None:
-                route_said(asked, target, result.text, result.report, doc.agent)
-            files = said_files(src, rel, result.report) if asked is not None and doc.agent.kind == "skill" else []
+                route_said(asked, target, result.text, result.report, doc.agent, alone=False)
+            files = beside_files(asked, result.text, doc.agent, src, rel, result.report) if asked is not None else []
             _kept(rec, result.report.items, job.keep_losses)
             try:
                 rec.target = _where(replace(job, shared=True) if shared_route(asked) else job, d, result.path, rel)
@@ -216,9 +218,8 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             _place(rec, result.text, root, job.mode)
             out.append(rec)
             folder = posixpath.dirname(rec.target)
-            for file_rel, data in files:  # the skill's other files, beside its SKILL.md as they were
-                copy = Record(file_rel, target, f"{folder}/{posixpath.relpath(file_rel, posixpath.dirname(rel))}",
-                              source_dialect=report0.source)
+            for file_rel, inner, data in files:  # the skill's other files, beside its SKILL.md as they were
+                copy = Record(file_rel, target, f"{folder}/{inner}", source_dialect=report0.source)
                 _place(copy, data, root, job.mode)
                 out.append(copy)
     if refers is not None and names and out:
@@ -228,6 +229,40 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
             if rec.status in ("failed", "skipped"):  # a merged record's items are needed once more, by _merge
                 _thin(rec, job.keep_losses)
     return out
+
+
+def _in_place(job: Job, src: str, rel: str, asked: str, target: str, doc: Document, report0: LossReport,
+              out: list[Record]) -> None:
+    """A skill only the user runs already where ``asked``'s tool reads it (Codex: .agents/skills/), whose own file
+    beside it does not say so to that tool: that file written there (``routing.user_only_file``: agents/openai.yaml,
+    its other keys kept), as for a skill written there."""
+    from .routing import user_only_file
+
+    inner = registry.get(asked).table.get("route", {}).get("user_only_file")
+    if not inner:
+        return
+    own = posixpath.join(posixpath.dirname(rel), inner)
+    try:
+        old: bytes | None = limits.read_file(os.path.join(os.path.dirname(src), *inner.split("/")))
+    except (OSError, limits.LimitError):
+        old = None
+    try:
+        text = limits.read_file(src).decode("utf-8", "replace")
+    except (OSError, limits.LimitError):
+        return
+    report = LossReport([], report0.source, None, rel)
+    data = user_only_file(asked, text, doc.agent, old, report)
+    if data is None and not report.items or data == old:
+        return
+    rec = Record(own, target, own, source_dialect=report0.source)  # the skill's own folder, in place
+    _kept(rec, report.items, job.keep_losses)
+    if data is None:  # Codex ignores it, or agentconv cannot change it: said, left as it is
+        rec.status = "skipped"
+        rec.target = None
+        out.append(rec)
+        return
+    _place(rec, data, job.out, job.mode)
+    out.append(rec)
 
 
 def _refers_of(doc: Document) -> tuple[Any, ...] | None:

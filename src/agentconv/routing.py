@@ -70,17 +70,19 @@ def _commands_of(ids: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def route_said(asked: str | None, target: str, text: str, report: Any, agent: Any = None) -> None:
+def route_said(asked: str | None, target: str, text: str, report: Any, agent: Any = None, *, alone: bool = True) -> None:
     """A command or skill routed for ``asked`` whose written header makes it one only the user runs, where ``asked``'s
-    tool reads no such key (``[route] user_only_key``/``user_only_lost``: Codex's skills): said (kind-changed). Its
-    text's placeholders, which Claude Code expands in a skill as in a command and ``asked``'s tool does not
-    (``[route] placeholders_lost``): said each (placeholder-unsupported), the text as written."""
+    tool reads no such key (``[route] user_only_key``) and ``alone`` (its one file written alone, standard output):
+    said (kind-changed), as the file that tool reads it from (``[route] user_only_file``: Codex's agents/openai.yaml,
+    ``user_only_file``) is not written. Its text's placeholders, which Claude Code expands in a skill as in a command
+    and ``asked``'s tool does not (``[route] placeholders_lost``): said each (placeholder-unsupported), the text as
+    written."""
     route = registry.get(asked).table.get("route", {}) if asked is not None else {}
-    key = route.get("user_only_key")
     kind = getattr(agent, "kind", None) or "command"
-    if key and text.startswith("---") and re.search(rf"^{re.escape(key)}:\s*true\s*$", text.split("\n---", 1)[0], re.M):
-        report.add(LossCode.KIND_CHANGED, "kind", kind=f"a {kind} only the user runs",
-                   written=f"{target} for {asked}", consequence=route["user_only_lost"])
+    if alone and user_only(asked, text, agent):
+        report.add(LossCode.KIND_CHANGED, "kind", variant="user-only-file-alone", kind=f"a {kind} only the user runs",
+                   written=f"{target} for {asked}", beside=route["user_only_file"], says=_says(),
+                   tool=route["tool"])
     lost, origin = route.get("placeholders_lost"), getattr(agent, "origin", None)
     if lost and origin is not None and origin.dialect in route.get("placeholders_of", ()):
         spelling = spelling_of(route["placeholders_spelling"])
@@ -88,6 +90,98 @@ def route_said(asked: str | None, target: str, text: str, report: Any, agent: An
         for found in dict.fromkeys(t.raw for t in (spelling.tokenize(body) if spelling else ()) if t.kind != TEXT):
             report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, dialect=asked, consequence=lost,
                        what="a placeholder Claude Code expands in a skill as in a command")
+
+
+def _says() -> str:
+    from . import skillmeta
+
+    return skillmeta.rules()["says"]
+
+
+def user_only(asked: str | None, text: str, agent: Any = None) -> bool:
+    """Whether a record routed for ``asked`` is one only the user runs that ``asked``'s tool says so of in a file of its
+    own (``[route] user_only_file``): its written header says ``user_only_key: true``, or it was read so from that very
+    file (``keep["user_only_beside"]``, left out of the header on the way back: ``for_route``)."""
+    route = registry.get(asked).table.get("route", {}) if asked is not None else {}
+    key, file = route.get("user_only_key"), route.get("user_only_file")
+    if not key or not file:
+        return False
+    origin = getattr(agent, "origin", None)
+    if origin is not None and origin.keep.get("user_only_beside") == file:
+        return True
+    return text.startswith("---") and re.search(rf"^{re.escape(key)}:\s*true\s*$", text.split("\n---", 1)[0], re.M) \
+        is not None
+
+
+def for_route(doc: Any, asked: str | None) -> Any:
+    """``doc`` as written for ``asked``: a skill read as one only the user runs from the file ``asked``'s tool reads
+    that from (``keep["user_only_beside"]`` is its ``[route] user_only_file``) without the key its header never had,
+    since that file, written beside it (``beside_files``), says so: a Codex skill converted to Codex comes back as it
+    came. Any other ``doc`` as it is."""
+    route = registry.get(asked).table.get("route", {}) if asked is not None else {}
+    agent = doc.agent if len(doc.records) == 1 else None
+    if agent is None or not route.get("user_only_file") or agent.origin is None or \
+            agent.origin.keep.get("user_only_beside") != route["user_only_file"]:
+        return doc
+    from dataclasses import replace
+
+    own = {k: v for k, v in agent.extensions.get(agent.origin.dialect, {}).items() if k != route["user_only_key"]}
+    return replace(doc, records=[replace(agent, extensions={**agent.extensions, agent.origin.dialect: own})])
+
+
+def beside_files(asked: str | None, text: str, agent: Any, src: str, rel: str, report: Any) -> list[tuple[str, str, bytes]]:
+    """What is written beside a record routed for ``asked`` (its one file at its folder), each said in ``report``:
+    a skill's other files (``said_files``), and the file ``asked``'s tool reads who runs it from, for a record only
+    the user runs (``user_only_file``). Each as (its source, repository-relative; its path below the record's folder;
+    its bytes)."""
+    here, skill = posixpath.dirname(rel), getattr(agent, "kind", None) == "skill"
+    files = [(f, posixpath.relpath(f, here), b) for f, b in (said_files(src, rel, report) if skill else [])]
+    inner = registry.get(asked).table.get("route", {}).get("user_only_file") if asked is not None else None
+    at = next((i for i, f in enumerate(files) if f[1] == inner), None)
+    data = user_only_file(asked, text, agent, _own_file(src) if skill else None, report)
+    if data is None or (at is not None and files[at][2] == data):
+        return files  # none, or the source's own file copied as it is (file-copied)
+    if at is not None:
+        report.items[:] = [i for i in report.items if not (i.code is LossCode.FILE_COPIED and
+                                                          i.message.startswith(f"{files[at][0]}:"))]
+    # its source: the skill's own file, or the one it would hold (a command's: the command and the file), a path no
+    # file is at: `sync` removes what it wrote there once the record no longer says only the user runs it
+    made = (files[at][0] if at is not None else posixpath.join(here, inner) if skill else f"{rel}#{inner}", inner, data)
+    return [*files[:at], made, *files[at + 1:]] if at is not None else [*files, made]
+
+
+def _own_file(src: str) -> bytes | None:
+    from . import skillmeta
+
+    found = skillmeta.read(src)
+    return found[1] if found is not None else None
+
+
+def user_only_file(asked: str | None, text: str, agent: Any, old: bytes | None, report: Any) -> bytes | None:
+    """The second output of a record only the user runs (``user_only``) routed for ``asked``: the file its tool reads
+    that from (``[route] user_only_file``: Codex's agents/openai.yaml, beside its SKILL.md), ``old`` (the source
+    skill's own such file) with the policy made so, or made (``skillmeta.written``), said in ``report``
+    (value-respelled, unless ``old`` says so already). None for any other record, and where ``old`` cannot be so changed
+    (Codex ignores it, or its ``policy`` is in a form agentconv does not change): then it is copied as it is, said
+    (kind-changed)."""
+    if not user_only(asked, text, agent):
+        return None
+    from . import skillmeta
+
+    route = registry.get(asked).table["route"]
+    meta = skillmeta.read_bytes(old) if old is not None else None
+    data = skillmeta.written(old) if meta is None or meta.problem is None else None
+    if data is None and meta is not None and meta.problem is not None:
+        report.add(LossCode.KIND_CHANGED, "kind", variant="user-only-file-ignored", kind=agent.kind,
+                   beside=route["user_only_file"], problem=meta.problem, tool=route["tool"], says=_says())
+    elif data is None:
+        report.add(LossCode.KIND_CHANGED, "kind", variant="user-only-file-unchanged", kind=agent.kind,
+                   beside=route["user_only_file"], tool=route["tool"], says=_says())
+    elif data != old:
+        key = route["user_only_key"]
+        report.add(LossCode.VALUE_RESPELLED, f"extensions.{agent.origin.dialect if agent.origin else 'skill'}.{key}",
+                   variant="user-only-written", key=key, beside=route["user_only_file"], says=_says(), tool=route["tool"])
+    return data
 
 
 def skill_files(src: str, rel: str) -> list[tuple[str, bytes | None]]:

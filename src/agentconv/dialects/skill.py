@@ -20,9 +20,10 @@
 """
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
-from .. import naming, rx
+from .. import limits, naming, rx
 from ..ir import INHERIT, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
@@ -55,6 +56,31 @@ class Skill(Dialect):
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         agent.kind = "skill"
         self.derive_description(agent)
+        self._read_beside(agent, path, report)
+
+    def _read_beside(self, agent: Agent, path: str | None, report: LossReport) -> None:
+        """Who runs it, as the file beside it says for a tool that reads that there (``[invocation] beside``: Codex's
+        ``agents/openai.yaml`` ``policy.allow_implicit_invocation: false``, ``skillmeta``): only the user, read as
+        ``disable-model-invocation: true`` where the header says nothing of it (its header's own value is the file's
+        word for the tools that read it), the file named in the record (``keep["user_only_beside"]``) so a skill
+        routed back to that tool is written as it came. A file that says so but that the tool ignores as a whole is
+        said (file-rejected), and read as saying nothing."""
+        beside = self.table.get("invocation", {}).get("beside")
+        on_disk = limits.SOURCE_FILE.get() or path
+        if not beside or not on_disk or os.path.basename(on_disk) != FILE or agent.origin is None:
+            return
+        from .. import skillmeta
+
+        found = skillmeta.read(on_disk)
+        if found is None:
+            return
+        meta, key = found[0], self.table["invocation"]["user_only"]["key"]
+        if meta.user_only and key not in agent.extensions.get(self.id, {}):
+            agent.extensions.setdefault(self.id, {})[key] = True
+            agent.origin.keep["user_only_beside"] = skillmeta.rules()["file"]
+        elif meta.says and meta.problem is not None:
+            report.add(LossCode.FILE_REJECTED, f"extensions.{self.id}.{key}", problem=f"{skillmeta.rules()['file']}: "
+                       f"{meta.problem}", tool=beside["tool"], reading=beside["ignored"])
 
     def derive_name(self, agent: Agent, path: str | None, report: LossReport) -> None:
         folder = _folder(path)
@@ -234,6 +260,15 @@ class Skill(Dialect):
             if isinstance(value, str) and limits.get(key) and len(value) > limits[key]:
                 ctx.report.add(LossCode.VALUE_TOO_LONG, ipath, field=key, length=len(value),
                                limit_by="the Agent Skills spec", limit=limits[key])
+        # a skill whose header said nothing of who runs it, read as one only the user runs from the file beside it
+        # (_read_beside), written here with the key: said, as the file stays behind
+        origin, key = ctx.agent.origin, self.table["invocation"]["user_only"]["key"]
+        beside = origin.keep.get("user_only_beside") if origin is not None else None
+        if beside and self.same_dialect(ctx) and mapping.get(key) is True:
+            from .. import skillmeta
+
+            ctx.report.add(LossCode.VALUE_RESPELLED, f"extensions.{self.id}.{key}", variant="user-only-read",
+                           beside=beside, says=skillmeta.rules()["says"], key=key)
         if ctx.agent.kind not in ("skill",):
             article = "an" if ctx.agent.kind[:1] in "aeiou" else "a"
             ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"{article} {ctx.agent.kind}", written="a skill",

@@ -15,7 +15,7 @@ from ..loss import LossCode, LossReport, Policy
 from . import extensions
 from .mcp import to_agent_plugins, to_claude
 from .model import Package, add_member, clients, keep_files, loss, named_hooks, package_files, read_json, table
-from .writing import Output, copy_files, dump, elsewhere, hook_files, manifest_out, strip_home, write_record
+from .writing import Output, copy_files, dump, elsewhere, hook_files, manifest_out, strip_home, user_only_beside, write_record
 
 
 def read_ap(root: Path, carry: bool) -> Package:
@@ -224,6 +224,7 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
     for member in pkg.members:
         if member.kind == "skills":
             write_record(pkg, member, table()["claude-plugin"]["skills"]["dialect"], policy, strip_home, out, failed)
+            user_only_beside(pkg, member, targets, out)
             continue
         extensions.write_member(pkg, member, targets, policy, out, failed)
     extensions.refuse_empty(pkg, targets, out, failed)

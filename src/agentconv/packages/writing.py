@@ -21,6 +21,11 @@ class Output:
     dialect: str | None = None
 
 
+BESIDE = "skill"
+"""The dialect of a skill's file written beside it (``user_only_beside``), one the package's own file at that place is
+written from, not copied as well (``copy_files``)."""
+
+
 def dump(value: Any) -> bytes:
     from ..jsontext import dumps
 
@@ -47,6 +52,31 @@ def write_record(pkg: Package, member: Member, dialect: str, policy: Policy, pla
         out[rel] = Output(r.text.encode("utf-8"), member.source, r.report, dialect)
 
 
+def user_only_beside(pkg: Package, member: Member, targets: list[str], out: dict[str, Output]) -> None:
+    """A skill only the user runs, for a client that reads that from a file beside its SKILL.md and loads the
+    package's skills (Codex: agents/openai.yaml, ``routing.user_only_file``): that file written beside it, the
+    package's own such file with the policy set (its other keys kept), or as it was where it cannot be (said)."""
+    import posixpath
+
+    from .. import registry
+    from ..routing import user_only_file
+
+    ap = table()["agent-plugins"]
+    asked = next((c["agents"] for cid, c in ap["clients"].items() if cid in targets and "skills" in
+                  c.get("loads", ("skills",)) and registry.get(c["agents"]).table.get("route", {}).get("user_only_file")),
+                 None)
+    skill = next((rel for rel, o in out.items() if o.source == member.source and rel.endswith("/SKILL.md")), None)
+    if asked is None or skill is None:
+        return
+    inner = registry.get(asked).table["route"]["user_only_file"]
+    own = posixpath.join(posixpath.dirname(member.source), inner)
+    data = user_only_file(asked, out[skill].data.decode("utf-8"), member.doc.agent, pkg.files.get(own),
+                          out[skill].report)
+    if data is not None:  # the package's own file, if any, is this one (copy_files leaves it)
+        out[posixpath.join(posixpath.dirname(skill), inner)] = Output(
+            data, own, LossReport(source=pkg.fmt, target=out[skill].report.target, file=pkg.sources.get(own)), BESIDE)
+
+
 def strip_home(path: str) -> str:
     first, _, rest = path.partition("/")
     return rest if first.startswith(".") and rest else path
@@ -63,12 +93,15 @@ def copy_files(pkg: Package, out: dict[str, Output], failed: list, reserved: dic
     written in another folder (a name its format does not allow, renamed); one whose place the target format gives a
     meaning of its own (``reserved``: path -> why) or that another output already takes is not written, and
     reported."""
+    beside = {o.source for o in out.values() if o.dialect == BESIDE}
     moved = {o.source.rpartition("/")[0]: rel.rpartition("/")[0] for rel, o in out.items()
              if rel.endswith("/SKILL.md") and o.source.endswith("/SKILL.md") and o.source != rel}
     for rel, data in sorted(pkg.files.items()):
         report = LossReport(source=pkg.fmt, file=pkg.sources.get(rel))
         folder = next((d for d in moved if rel.startswith(d + "/")), None)
         dest = moved[folder] + rel[len(folder):] if folder is not None else rel
+        if dest in out and out[dest].source == rel and rel in beside:
+            continue  # written from it already (a skill's agents/openai.yaml: user_only_beside)
         if reserved.get(dest) or dest in out:
             if reserved.get(dest):
                 loss(report, LossCode.COMPONENT_DROPPED, "", component=rel, why=reserved[dest])
