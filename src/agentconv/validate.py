@@ -463,7 +463,12 @@ class _Checker:
             names = self._tool_names(key, value, shape)
             for name in names:
                 if name == "*":
-                    if shape == "comma":
+                    parser, deny = self.t.get("parser", {}), self.fields[key] == "tools.deny"
+                    if parser.get("star_entry") == "no-list" and (deny or len(names) > 1):  # the list as not written
+                        self.add(self._name_line(key, name), WARNING, "tool-unknown", f"'*' makes "
+                                 f"{parser.get('reader', self.d.id)} ignore the whole '{key}' list: "
+                                 + ("nothing is denied" if deny else "the agent gets every tool"), key)
+                    elif shape == "comma":
                         self.add(self._name_line(key, name), WARNING, "tool-unknown",
                                  f"'*' is not documented in {self.d.id}; omit '{key}' to grant every tool", key)
                     continue

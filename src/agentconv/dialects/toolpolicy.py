@@ -52,6 +52,15 @@ class ToolFields:
             report.add(LossCode.VALUE_INVALID, "tools", variant="blank-tools", key=allow_key,
                        reader=parser.get("reader", self.id))
             allow = ""  # nothing listed
+        star = parser.get("star_entry") == "no-list"  # a `*` entry: the list as not written (claude.toml [parser])
+        if star and deny is not None and "*" in (named := self.split_names(deny, "tools.deny", None)):
+            others, reader = dedupe(n for n in named if n != "*"), parser.get("reader", self.id)
+            if others:
+                report.add(LossCode.VALUE_INVALID, "tools.deny", variant="star-deny-others", key=deny_key,
+                           reader=reader, entries=", ".join(others))
+            else:
+                report.add(LossCode.VALUE_INVALID, "tools.deny", variant="star-deny", key=deny_key, reader=reader)
+            deny = None
         if allow is None and deny is None:
             self.read_base(agent, report)
             return
@@ -63,7 +72,11 @@ class ToolFields:
         if allow is not None:
             if not any(g.decision != "deny" for g in grants) and not self.split_names(allow, "tools", None):
                 mode = NONE
-            elif [g.raw for g in grants if g.decision != "deny"] == ["*"]:
+            elif (allowed := [g.raw for g in grants if g.decision != "deny"]) == ["*"] or star and "*" in allowed:
+                if allowed != ["*"]:  # `tools: Read, *`: every tool there, as `tools: "*"`
+                    report.add(LossCode.VALUE_INVALID, "tools", variant="star-tools", key=allow_key,
+                               reader=parser.get("reader", self.id), entries=", ".join(dedupe(
+                                   n for n in allowed if n != "*")))
                 mode, grants = INHERIT, [g for g in grants if g.decision == "deny"]
                 mode = DENYLIST if grants else INHERIT
             else:
