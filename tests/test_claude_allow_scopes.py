@@ -27,7 +27,7 @@ def test_allowed_to_broaden_the_whole_tool_is_written_and_said():
     tools = next(line for line in out.text.splitlines() if line.startswith("tools:"))
     assert tools == "tools: Read, Bash"
     said = [i.message for i in out.report if i.code.value == "tool-broadened"]
-    assert said and "bash as the whole tool" in said[0]
+    assert said and "bash(git diff *) as the whole tool" in said[0]
 
 
 def test_agent_types_keep_their_scope():

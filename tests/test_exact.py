@@ -1294,7 +1294,7 @@ def test_an_opencode_permission_entry_replaces_the_tools_switch_of_the_same_key(
     command). And `tools: {bash: false}` beside `permission: {bash: {"git *": allow}}` is bash on, as OpenCode runs it."""
     text = ('---\ndescription: d\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: true\npermission:\n'
             '  bash:\n    "*": deny\n    "git *": allow\n---\np\n')
-    with pytest.raises(BroadenError, match="bash as the whole tool"):  # only `git *`: no Bash(git *) holds it there
+    with pytest.raises(BroadenError, match=r"bash\(git \*\) as the whole tool"):  # only `git *`: no Bash(git *) holds it there
         agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
     assert agentconv.convert_text(text, "opencode", from_="opencode", path=".opencode/agent/a.md").text == text
     off = '---\ndescription: d\ntools:\n  bash: false\npermission:\n  bash:\n    "git *": allow\n---\np\n'

@@ -26,7 +26,7 @@ def test_an_agent_tool_scoped_to_some_agents_is_written_as_none_not_refused():
     out = agentconv.convert_text(SCOPED, "gemini", path=PATH)
     assert "invoke_agent" not in _header(out.text) and "read_file" in _header(out.text)
     assert _narrowed(out) == ["the agent written as a Gemini CLI subagent (Gemini CLI registers no agent tool "
-                              "(invoke_agent) for a subagent), which also forbids agent"]
+                              "(invoke_agent) for a subagent), which also forbids agent(planner), agent(tester)"]
 
 
 def test_a_whole_agent_tool_is_said_and_not_written():

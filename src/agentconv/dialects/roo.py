@@ -252,7 +252,7 @@ class Roo(Dialect):
         self.say_scope_kept(ctx, [g for n, g in allowed if self.scope_ignored(ctx, g) and g.canonical not in whole
                                   and (_entry(n, g) is not None or n in scoped)])
         self.judge(ctx, (self.crosswalk.grants_of([n for n, _ in allowed]) | extra) - granted - {None}, granted,
-                   [f"dropping the scope of {self.named(ctx, unscoped)}"] if unscoped else [])
+                   [sentence("refusal-unscoped", tools=self.named(ctx, unscoped))] if unscoped else [])
         if not unscoped:
             self.check_case(ctx, allowed)  # a fileRegex tests case
         self._say_always(ctx, granted)
@@ -300,7 +300,7 @@ class Roo(Dialect):
             entries.setdefault(name, _entry(name, g) or scoped.get(name) or name)
         denied_names = dedupe(n for n, _ in denied)
         if denied_names and (any(g.pattern for _, g in denied) or excepted(allowed, denied)):
-            self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(denied_names))
+            self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(self.scoped_names(denied)))
         if any(_group(g.raw) != n for n, g in allowed):
             ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="groups", tool="Roo")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED, LossCode.FIELD_DROPPED, LossCode.FIELD_CARRIED}

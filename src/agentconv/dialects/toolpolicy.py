@@ -732,10 +732,24 @@ class ToolFields:
 
     def named(self, ctx: "WriteContext", raws: list[str]) -> str:
         """The grants ``raws`` of the agent written, as the dialect that read them names them (``spoken``): Roo's
-        ``["edit",{"fileRegex":"\\.md$"}]`` is ``edit (files matching \\.md$)``."""
+        ``["edit",{"fileRegex":"\\.md$"}]`` is ``edit (files matching \\.md$)``. A name that does not spell the scope
+        its grants hold (OpenCode's ``bash`` of ``bash: {"git diff*": allow}``) is said once per pattern the agent may
+        use it in (``bash(git diff*)``): every call site names grants that let a tool run."""
         origin = ctx.agent.origin
         source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() else self
-        return ", ".join(source.spoken(r) for r in raws)
+        out: list[str] = []
+        for raw in raws:
+            said = source.spoken(raw)
+            patterns = dedupe(g.pattern for g in ctx.agent.tools.allowed() if g.raw == raw and g.pattern) \
+                if said == raw and not SCOPED_TOOL.match(raw) else ()
+            out += [f"{said}({p})" for p in patterns] or [said]  # spelled as a Claude Code rule, as elsewhere
+        return ", ".join(dedupe(out))
+
+    @staticmethod
+    def scoped_names(pairs: list[tuple[str, Grant]]) -> list[str]:
+        """(spelling, grant) pairs as a report names them: a scoped grant whose spelling drops its scope (a denied
+        command where the target has no patterns) with its pattern, ``execute/runInTerminal(rm *)``."""
+        return dedupe(n if not g.pattern or SCOPED_TOOL.match(n) else f"{n}({g.pattern})" for n, g in pairs)
 
     def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
@@ -998,7 +1012,7 @@ class ToolFields:
                 out[keys["tools.deny"]] = ", ".join(deny_names) if shape == "comma" else deny_names
                 ctx.wrote(g for _, g in denied)
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied) or excepted(allowed, denied):
-                self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(deny_names))
+                self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(self.scoped_names(denied)))
         if ctx.tools_renamed:
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
