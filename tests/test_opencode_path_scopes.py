@@ -118,7 +118,9 @@ def test_an_opencode_deny_written_for_claude_denies_at_least_as_much():
     assert not any(gitignore("src/b.txt", line) for line in lines)
     said = [i.message for i in done.report.items]
     assert any("Read(src/a*) for read src/a*.pem" in m for m in said)
-    assert any("Edit(.env.example)" in m and "every folder" in m for m in said)
+    # the allowed .env.example is not written (Edit denied whole, said): no "Edit(.env.example) also takes the same
+    # name in every folder" of a scope the file does not hold
+    assert any("which also forbids edit(.env.example)" in m for m in said) and not any("every folder" in m for m in said)
 
 
 def test_a_denied_line_that_names_a_folder_denies_what_is_in_it():

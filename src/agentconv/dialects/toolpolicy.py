@@ -885,8 +885,12 @@ class ToolFields:
                      note=f" ({self.said} cannot say them)")
         if not allow:
             return None
-        spelled = [(f"{n}({g.pattern})" if g.pattern else n, g) for n, g in self.names_for(ctx, allow)]
+        pairs = self.names_for(ctx, allow)
+        spelled = [(f"{n}({g.pattern})" if g.pattern else n, g) for n, g in pairs]
         names = dedupe(n for n, _ in spelled)
+        if self.supports_patterns():  # a scope pre-approved here as this tool reads it (more files run unasked: said)
+            self.any_depth(ctx, pairs)
+            self.check_case(ctx, pairs)
         if ctx.tools_renamed or any(n != g.raw for n, g in spelled):  # a name, or a scope (`git diff:*` as `git diff *`)
             ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
         return names or None
@@ -996,7 +1000,9 @@ class ToolFields:
         fmt = (lambda n, g, held=True: n if not (g.pattern and self.supports_patterns() and held)
                else g.raw  # a spelling meaning the same
                if unscoped(g.raw) == n and self._grant_of(g.raw)[0] == g.pattern else f"{n}({g.pattern})")
-        denied = self.gitignore_denials(ctx, allowed, denied)  # an allowed scope the list cannot hold: the whole tool
+        scoped = [(n, g) for n, g in allowed if g.pattern and (own or self.holds_scope(g))] \
+            if mode in (ALLOWLIST, NONE) and self.supports_patterns() else []  # the allows written in their scope
+        denied = self.gitignore_denials(ctx, scoped, denied)  # an allowed scope the list cannot hold: the whole tool
         allow_names = dedupe(fmt(n, g, own or self.holds_scope(g)) for n, g in allowed)  # (refused unless allowed)
         deny_names = dedupe(fmt(n, g) for n, g in denied)
         out: dict[str, Any] = {}
@@ -1027,7 +1033,9 @@ class ToolFields:
         Claude Code, whose ``*`` stays inside one folder): a deny is written so that it denies at least what it denied
         there (``src/*.key`` is ``src/**/*.key``; ``src/a*.key`` the wider ``src/a*``, said), since ``src/*.key``
         left src/x/b.key readable. An allow of a name without '/' (the worktree's top there) is taken at any depth:
-        said (tool-broadened, as a case taken otherwise is, ``check_case``)."""
+        said (tool-broadened, as a case taken otherwise is, ``check_case``), where it is written in its scope (``allowed``:
+        those allows only; not one written as the whole tool, as an OpenCode ``edit: {"notes.md": allow}`` is in a Claude
+        Code subagent's ``tools``, nor one of a deny list, which writes no allow)."""
         origin = ctx.agent.origin
         theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
         names = set(theirs.get("paths", {}).get("names", ()))
@@ -1059,14 +1067,7 @@ class ToolFields:
             if not exact:
                 narrower.append(f"{n}({new}) for {g.raw} {p}")
             out.append((n, replace(g, pattern=new)))
-        for n, g in allowed:
-            p = g.pattern
-            if p and g.raw in names and "/" not in p and not p.startswith("*"):
-                wider.append(f"{n}({p})")
-        if wider:
-            ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="any-depth", dialect=self.said,
-                           tools=", ".join(dedupe(wider)))
-            ctx.carry_tools()
+        self.any_depth(ctx, allowed)
         if narrower:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(narrower)) + f" written for "
                            f"{self.said}, whose '*' stays inside one folder", tools="more than OpenCode's pattern named")
@@ -1075,6 +1076,22 @@ class ToolFields:
                            f"{self.said}, where a line without '/' matches at any depth",
                            tools="the same name in every folder (the source denied it at the working folder's top)")
         return out
+
+    def any_depth(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> None:
+        """Allows written in their scope (``allowed``: spelling, grant) where the tool reads a file scope as a
+        .gitignore line (``[parser] path_rules``): one of OpenCode's naming a file without '/' (the worktree's top
+        there) is taken at any depth here: said (tool-broadened), the exact policy carried."""
+        origin = ctx.agent.origin
+        theirs = registry.get(origin.dialect).table if origin is not None and origin.dialect in registry.ids() else {}
+        names = set(theirs.get("paths", {}).get("names", ()))
+        if not names or self.table.get("parser", {}).get("path_rules") != "gitignore":
+            return
+        wider = dedupe(f"{n}({g.pattern})" for n, g in allowed if g.pattern and g.raw in names and "/" not in g.pattern
+                       and not g.pattern.startswith("*"))
+        if wider:
+            ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="any-depth", dialect=self.said,
+                           tools=", ".join(wider))
+            ctx.carry_tools()
 
 
 def _gitignore_superset(pattern: str) -> tuple[str, bool]:
