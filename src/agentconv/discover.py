@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import limits, registry
 from .batch import SKIP_DIRS, SUFFIXES, kiro_prompt, kiro_prompt_reason
@@ -241,7 +241,20 @@ def _tracked(root: Path) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1024)  # asked once per target of a source: a source's records come one after another
+_MADE_FOR: list[Any] = [None]  # the ``registry.ids()`` the caches below were made from
+
+
+def _fresh() -> None:
+    """Forget the places made from the dialects' layouts (``_record_folders``, ``_project_marks`` and the answers made
+    from them) once the registry holds other dialects: ``registry.reset`` makes a new list of ids (a plugin installed
+    or removed in a running process), as ``detection.placed`` tells."""
+    ids = registry.ids()
+    if _MADE_FOR[0] is not ids:
+        for fn in (_record_folders, _project_marks, _project):
+            fn.cache_clear()
+        _MADE_FOR[0] = ids
+
+
 def project_of(rel: str) -> str:
     """The folder of the project a found file belongs to, with a trailing ``/`` (``""``: the repository's own root):
     the part of ``rel`` before the tool's folder it was found in (``packages/a/`` of
@@ -261,6 +274,7 @@ def project_of(rel: str) -> str:
     CLI 0.61.0 ``<targetDir>/.gemini/agents`` (bundle, Storage.getProjectAgentsDir); Codex ``.codex/`` of each folder
     from the project root down to the working folder (openai/codex codex-rs/core/src/config_loader/mod.rs
     ``load_project_layers``). None reads a nested project's folder from the repository's root."""
+    _fresh()
     return _project(rel) or ""
 
 
@@ -289,6 +303,7 @@ def home_of(rel: str, dialect: str | None = None) -> str:
     plugin is a home (``plugins/a/`` of ``plugins/a/agents/r.md``, of ``plugins/a/commands/git/c.md`` and of
     ``plugins/a/skills/s/SKILL.md``), and so is any other folder of loose files (``modes/python/`` of
     ``modes/python/dev.yaml``); ``agents/r.md`` and ``r.md`` belong to the top."""
+    _fresh()
     project = _project(rel)
     if project is not None:
         return project
