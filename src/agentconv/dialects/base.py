@@ -890,6 +890,7 @@ class Dialect(ToolFields, Detection):
             ctx.report.add(LossCode.VALUE_TOO_LONG, "prompt", field="prompt", length=len(agent.prompt),
                            limit_by=self.id, limit=limit)
         self.entering_references(agent.prompt, ctx)
+        self.own_agents_named(agent.prompt, ctx)
         return agent.prompt
 
     def entering_references(self, text: str, ctx: "WriteContext") -> None:
@@ -907,6 +908,34 @@ class Dialect(ToolFields, Detection):
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, text)):
                 ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="literal-read-as", text=found,
                                dialect=self.said, label=label)
+
+    def own_agents_named(self, text: str, ctx: "WriteContext") -> None:
+        """The source tool's own agents that ``text`` names as agents (``subagent_type: "general-purpose"``,
+        ``Agent(Explore)``; ``the Explore agent`` where the name is no plain lowercase word, which prose uses as one),
+        written where the target's agent of that role is named otherwise or is none (``builtin_agents.counterpart``; a
+        target whose table names no own agents, or that has an agent of that very name, says nothing): kept as written,
+        said (agent-unmapped). Prose is not rewritten: "Explore" and "Plan" are words too, and the text around the name
+        (the Task tool, its parameters) is the source tool's."""
+        origin = ctx.agent.origin
+        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or not text:
+            return
+        mine, theirs = builtin_agents.own_agents(origin.dialect), builtin_agents.own_agents(self.id)
+        if not mine or theirs is None or mine is theirs:
+            return
+        for name in mine:
+            if name in theirs or name not in text:
+                continue
+            found = _named_agent(name).search(text)
+            own = builtin_agents.counterpart(origin.dialect, name, self.id) if found else None
+            if own is None:
+                continue
+            tool, there = registry.get(registry.tool(origin.dialect)).said, self.said
+            if own.written is not None:
+                ctx.report.add(LossCode.AGENT_UNMAPPED, "prompt", variant="prose-renamed", text=found.group(),
+                               name=name, tool=tool, role=own.role, there=there, written=own.written)
+            else:
+                ctx.report.add(LossCode.AGENT_UNMAPPED, "prompt", variant="prose-none", text=found.group(), name=name,
+                               tool=tool, role=own.role, there=there, why=_unmapped_why(own, tool))
 
     def _foreign_references(self, agent: Agent, ctx: "WriteContext") -> None:
         """References the source's tool reads in a body (its table's ``[body_references]``: VS Code's ``#tool:x``)
@@ -2021,6 +2050,31 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
     return replace(agent.tools, grants=grants) if changed else None
 
 
+def _unmapped_why(own: builtin_agents.Counterpart, source: str) -> str:
+    """Why a target has no agent for ``own``'s role (agent-unmapped's ``{why}``: losses.toml's own-agent-* sentences)."""
+    return (sentence("own-agent-dead", tool=source) if own.dead else sentence("own-agent-none") if own.other is None else
+            sentence("own-agent-more", other=own.other, classes=", ".join(own.more)) if own.more else
+            sentence("own-agent-primary", other=own.other))
+
+
+_NAMED_AGENT: dict[str, "re.Pattern[str]"] = {}
+
+
+def _named_agent(name: str) -> "re.Pattern[str]":
+    """Where a text names the agent ``name`` as one: a delegation call's parameter (``subagent_type: "Explore"``,
+    ``subagent_type="general-purpose"``), a rule (``Agent(Plan)``, ``Task(Explore)``), and, for a name that is no plain
+    lowercase word (``Explore``, ``general-purpose``; not ``general``, ``worker``), ``the Explore agent`` /
+    ``subagent``, case as written."""
+    found = _NAMED_AGENT.get(name)
+    if found is None:
+        n = re.escape(name)
+        forms = [rf"\bsubagent_type\s*[:=]\s*[\"']?{n}(?![\w-])[\"']?", rf"\b(?:Agent|Task)\(\s*{n}\s*\)"]
+        if not re.fullmatch(r"[a-z]+", name):
+            forms.append(rf"(?<![\w-]){n}[ -](?:sub-?)?agent\b")
+        found = _NAMED_AGENT[name] = re.compile("|".join(forms))
+    return found
+
+
 def _own_ref(g: Grant, own: builtin_agents.Counterpart, source: str, to: str, report: LossReport) -> list[Grant]:
     """The grant of the agent tool's scope ``g``, which names one of the source tool's own agents (``builtin_agents``), as
     written in ``to``: its counterpart (said: tool-coerced, or tool-narrowed where it holds less), else none (said:
@@ -2035,10 +2089,8 @@ def _own_ref(g: Grant, own: builtin_agents.Counterpart, source: str, to: str, re
                    role=own.role, tool=source)
         return [replace(g, pattern=name)]
     if own.written is None:
-        why = (sentence("own-agent-dead", tool=source) if own.dead else sentence("own-agent-none") if own.other is None else
-               sentence("own-agent-more", other=own.other, classes=", ".join(own.more)) if own.more else
-               sentence("own-agent-primary", other=own.other))
-        report.add(LossCode.AGENT_UNMAPPED, "tools", name=p, tool=source, role=own.role, there=there, why=why)
+        report.add(LossCode.AGENT_UNMAPPED, "tools", name=p, tool=source, role=own.role, there=there,
+                   why=_unmapped_why(own, source))
         return []
     if own.lacks:
         report.add(LossCode.TOOL_NARROWED, "tools", written=sentence(

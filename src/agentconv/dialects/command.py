@@ -131,6 +131,7 @@ class CommandDialect(Dialect):
                 rw.foreign.setdefault((found, what), None)  # said as another tool's own: no equivalent, kept as text
         report(rw, self.id, ctx.report)
         self.entering_references(text, ctx)
+        self.own_agents_named(text, ctx)
         empty = self.table.get("empty_prompt")
         if empty and not text.strip():
             ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", variant="prompt", consequence=empty)
