@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ir import ALLOWLIST, NONE
 from .command import CommandDialect
-from .helpers import split_commas
+from .helpers import split_blanks
 from .toolpolicy import decisions_only
 
 if TYPE_CHECKING:
@@ -62,44 +62,10 @@ class ClaudeCommand(CommandDialect):
         return {"allowed-tools": ", ".join(names)} if names else {}
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
-        """``allowed-tools`` is a comma- or space-separated string, or a list (both documented)."""
-        if isinstance(value, str) and "," not in value:
-            return _split_spaces(value)
+        """``allowed-tools`` is a comma- or space-separated string, or a list (both documented); Claude Code splits the
+        string and each item at commas and spaces outside parentheses (``helpers.split_blanks``)."""
+        if isinstance(value, str):
+            return split_blanks(value)
         if isinstance(value, list):
-            return [str(v).strip() for v in value if str(v).strip()]
+            return [p for v in value for p in split_blanks(str(v))]
         return super().split_names(value, ipath, report)
-
-    def _tools_as_written(self, ctx: "WriteContext") -> dict[str, Any] | None:
-        kept = super()._tools_as_written(ctx)
-        if kept is not None:
-            return kept
-        layout = self.own_layout(ctx.agent)
-        if layout is None:
-            return None
-        old = {c.key: c.value for c in layout.chunks if c.key in ("allowed-tools", "disallowed-tools") and not c.lenient}
-        if not old or not all(isinstance(v, (list, str)) for v in old.values()):
-            return None
-        from ..ir import Agent, Origin
-        from ..loss import LossReport
-
-        base = ctx.agent.origin.keep.get("base") if ctx.agent.origin is not None else None
-        scratch = Agent() if base is None else Agent(origin=Origin(self.id, keep={"base": base}))  # beneath it again
-        self.read_tools(scratch, dict(old), LossReport())
-        return old if scratch.tools == ctx.agent.tools else None
-
-
-def _split_spaces(text: str) -> list[str]:
-    """``Bash(git add:*) Read``: split at blanks outside parentheses."""
-    out, depth, cur = [], 0, ""
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch.isspace() and depth == 0:
-            if cur:
-                out.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    if cur:
-        out.append(cur)
-    return out or split_commas(text)

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .. import rx
 
 __all__ = ["SCOPED_TOOL", "agent_block", "dedupe", "first_heading", "first_line", "first_paragraph", "glob_match",
-           "glob_source", "made_up_description", "memo", "per_run", "run_scope", "split_commas", "split_quoted", "titled", "unscoped", "weight", "when_to_use"]
+           "glob_source", "made_up_description", "memo", "per_run", "run_scope", "split_blanks", "split_commas", "split_quoted", "titled", "unscoped", "weight", "when_to_use"]
 
 SCOPED_TOOL = rx.compile(r"^(?P<name>[^()]+?)\((?P<pattern>.*)\)$")
 """A tool name with a scope in parentheses, ``Bash(git add:*)``: groups ``name`` and ``pattern``."""
@@ -98,6 +98,26 @@ def split_commas(text: str) -> list[str]:
     """Split at commas outside parentheses: ``Bash(git add, git commit), Read``."""
     parts = _COMMA.split(text) if "(" in text else text.split(",")
     return [p.strip() for p in parts if p.strip()]
+
+
+def split_blanks(text: str) -> list[str]:
+    """Split at commas and spaces outside parentheses, as Claude Code splits each item of a tool list (its ``$f``: a
+    ``(`` opens a scope and the next ``)`` closes it, no nesting; leading blanks skipped): ``Bash(git add:*) Read`` and
+    ``Bash Write`` are two tools each."""
+    out, cur, inside = [], "", False
+    for ch in text:
+        if ch == "(" or ch == ")":
+            inside = ch == "("
+            cur += ch
+        elif ch in ", " and not inside:
+            if cur.strip():
+                out.append(cur.strip())
+            cur = ""
+        elif cur or ch.strip():
+            cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
 
 
 def split_quoted(text: str) -> list[str]:

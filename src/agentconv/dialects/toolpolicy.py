@@ -16,7 +16,7 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, sentence
 from ..tools import capability, split_mcp, vocabulary
-from .helpers import SCOPED_TOOL, dedupe, memo, shown_path, split_commas, split_quoted, unscoped
+from .helpers import SCOPED_TOOL, dedupe, memo, shown_path, split_blanks, split_commas, split_quoted, unscoped
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -121,6 +121,12 @@ class ToolFields:
                        reading="their meaning, written in its spelling")
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
+        names = self._split_names(value, ipath, report)
+        if self.table.get("parser", {}).get("blank_split"):  # `Bash Write` is two tools there (claude.toml [parser])
+            names = [p for n in names for p in split_blanks(n)]
+        return names
+
+    def _split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         if value is None:
             return []
         if isinstance(value, str):
