@@ -23,7 +23,7 @@ from .ir import Document
 from .loss import LossCode, LossReport, Policy
 from .text import Decoded, decode
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = Union[str, os.PathLike[str]]  # the type itself: a string in a Union is compiled at import (typing.ForwardRef)
 """A file's path: ``str`` or ``pathlib.Path`` (never its content)."""
 Text = Union[str, bytes]
 """A file's content."""

@@ -135,25 +135,18 @@ _PARAMS = property(lambda note: dict(zip(note._fields[1:], note[1:])))
 """A note's fields after ``where``: its code's template parameters."""
 
 
-class Retyped(NamedTuple):
-    """A value read as something else (``LossCode.VALUE_RETYPED``'s parameters, and the key path it is at)."""
+# The notes are NamedTuples made by function, with their types as objects: a class body's annotations are text under
+# ``from __future__ import annotations``, which ``typing`` compiles one by one (~1.6 M instructions a field, issue 11).
+Retyped = NamedTuple("Retyped", [("where", str), ("value", str), ("reading", str)])
+Retyped.__doc__ = """A value read as something else (``LossCode.VALUE_RETYPED``'s parameters, and the key path it is at)."""
+Retyped.code = LossCode.VALUE_RETYPED  # type: ignore[attr-defined]
+Retyped.params = _PARAMS  # type: ignore[attr-defined]
 
-    where: str
-    value: str
-    reading: str
-    code = LossCode.VALUE_RETYPED
-    params = _PARAMS
-
-
-class KeyTwice(NamedTuple):
-    """Two keys of one mapping that are one key once read as text (``1`` and ``'1'``): the first is kept
-    (``LossCode.KEY_TWICE``'s parameters, and the key path of the mapping)."""
-
-    where: str
-    keys: str
-    key: str
-    code = LossCode.KEY_TWICE
-    params = _PARAMS
+KeyTwice = NamedTuple("KeyTwice", [("where", str), ("keys", str), ("key", str)])
+KeyTwice.__doc__ = """Two keys of one mapping that are one key once read as text (``1`` and ``'1'``): the first is kept
+(``LossCode.KEY_TWICE``'s parameters, and the key path of the mapping)."""
+KeyTwice.code = LossCode.KEY_TWICE  # type: ignore[attr-defined]
+KeyTwice.params = _PARAMS  # type: ignore[attr-defined]
 
 
 class _Walk:

@@ -79,23 +79,33 @@ def _compile(key: tuple[str, int]) -> re.Pattern[str]:
 def _load() -> dict[tuple[str, int], bytes]:
     global _programs
     if _programs is None:
-        try:
-            with open(_FILE, "rb") as f:
-                loaded = marshal.load(f)
-        except (OSError, EOFError, ValueError, TypeError):
-            loaded = None
-        _programs = loaded if isinstance(loaded, dict) else {}
+        _programs = load_cache(_FILE)
     return _programs
 
 
 def _save() -> None:
     """At exit: the stored programs and this run's new ones, in one atomic write."""
+    save_cache(_FILE, {**_load(), **_new})
+
+
+def load_cache(path: str) -> dict:
+    """One of agentconv's compiled caches (this one, ``dccode``'s: a marshalled dict); {} when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            loaded = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        loaded = None
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def save_cache(path: str, entries: dict) -> None:
+    """Write such a cache atomically; a read-only install or a full disk writes nothing (compiled again next time)."""
     from . import fsio
 
     try:
-        os.makedirs(os.path.dirname(_FILE), exist_ok=True)
-        fsio.write_atomic(_FILE, marshal.dumps({**_load(), **_new}))
-    except (OSError, ValueError):  # read-only install, full disk: compile next time
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fsio.write_atomic(path, marshal.dumps(entries))
+    except (OSError, ValueError):
         pass
 
 

@@ -1,15 +1,16 @@
-"""Write the caches agentconv starts from: the modules' bytecode, the parsed tables (``tables.py``) and the compiled
-regular expressions (``rx.py``), as a first run would, whatever the shell says.
+"""Write the caches agentconv starts from: the modules' bytecode, the parsed tables (``tables.py``), the compiled
+regular expressions (``rx.py``) and the dataclasses' methods (``dccode.py``), as a first run would, whatever the shell
+says.
 
     python -m agentconv.warm
 
-Python writes bytecode on first use, and agentconv its two caches under the same rule, except where
+Python writes bytecode on first use, and agentconv its three caches under the same rule, except where
 ``PYTHONDONTWRITEBYTECODE`` is set (or ``-B``): in such a shell an install that has none of them compiles them all
 again at every start (``agentconv convert FILE`` 21x ``python -c pass`` instead of 6x on the machine of issue 11; a
-wheel brings its bytecode, not the two caches). ``make install`` runs this; after ``pip install`` in such a shell, run
+wheel brings its bytecode, not the three caches). ``make install`` runs this; after ``pip install`` in such a shell, run
 it once. It compiles the package (and the dialect plugins' modules, which every run loads), then writes one agent into
 every dialect and reads each output back, in memory: every table is parsed and the patterns a conversion compiles are
-kept (written at exit). Nothing else is written. Exit 1 when some bytecode could not be written.
+kept (written at exit), and every module is imported, so every dataclass's methods are compiled. Nothing else is written. Exit 1 when some bytecode could not be written.
 """
 from __future__ import annotations
 
@@ -34,7 +35,18 @@ def main() -> int:
     sys.dont_write_bytecode = False  # for this process: the caches below are written under the bytecode rule
     import compileall
     import os
+    import pkgutil
+    from importlib import import_module
+
+    from . import dccode
+
+    dccode.install()  # before any dataclass of agentconv is made: the code of their methods is kept too
+    import agentconv
     from dataclasses import replace
+
+    for info in pkgutil.walk_packages(agentconv.__path__, "agentconv."):  # every module's dataclasses
+        if not info.name.endswith("__main__"):
+            import_module(info.name)
 
     from . import api, registry
     from .errors import AgentconvError

@@ -2,7 +2,7 @@
 
 ``agentconv --version`` answers before typer is imported, so it starts in the time Python does; so do
 ``agentconv convert``, ``migrate`` and ``sync`` with only their own options (``argv.py``), which run without typer.
-Nor do they load ``inspect`` (``_Deferred``).
+Nor do they load ``inspect`` (``_Deferred``), nor compile the dataclasses' methods again (``dccode``).
 """
 from __future__ import annotations
 
@@ -91,6 +91,9 @@ def main() -> None:
         named_shell(named[0], named[2])
         return
     _defer("inspect")
+    from .. import dccode
+
+    dccode.install()  # the dataclasses' methods from their compiled cache, not compiled again
     import signal
     from functools import partial
 

@@ -10,23 +10,22 @@ argument, an extra argument, shell completion.
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from collections import namedtuple
+from typing import Any
 
+Options = namedtuple("Options", ["values", "flags", "argument", "required", "many", "paths", "ints"],
+                     defaults=((), (), (), ()))
+Options.__doc__ = """One command's options as typer declares them (``NamedTuple`` by function: a class whose annotations are
+text under ``from __future__ import annotations`` makes ``typing`` compile each one, ~1.6 M instructions a field).
 
-class Options(NamedTuple):
-    values: dict[str, str]
-    """Options that take a value -> the parameter's name."""
-    flags: dict[str, str]
-    """Flags -> the parameter's name."""
-    argument: str
-    """The positional parameter: a list of one or more (``sources``), or else one optional path (``repo``)."""
-    required: tuple[str, ...] = ()
-    many: tuple[str, ...] = ()
-    """Parameters that may repeat (typer's ``List[...]``): a list of the values given."""
-    paths: tuple[str, ...] = ()
-    """Parameters typer gives as ``Path`` (each value of a list one)."""
-    ints: tuple[str, ...] = ()
-    """Parameters typer gives as ``int``."""
+- ``values`` (dict[str, str]): options that take a value -> the parameter's name;
+- ``flags`` (dict[str, str]): flags -> the parameter's name;
+- ``argument`` (str): the positional parameter: a list of one or more (``sources``), or else one optional path
+  (``repo``);
+- ``required`` (tuple[str, ...]): parameters that must be given;
+- ``many`` (tuple[str, ...]): parameters that may repeat (typer's ``List[...]``): a list of the values given;
+- ``paths`` (tuple[str, ...]): parameters typer gives as ``Path`` (each value of a list one);
+- ``ints`` (tuple[str, ...]): parameters typer gives as ``int``."""
 
 
 def parse(argv: list[str], command: str, options: Options) -> dict[str, Any] | None:
