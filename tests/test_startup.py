@@ -251,9 +251,9 @@ NEVER = ("typer", "click", "rich", "importlib.metadata", "difflib", "pathlib", "
 are read directly), did-you-mean, paths as objects, the batch and package machinery, ``inspect``'s own imports
 (``dataclasses`` imports it, the command line defers it: ``cli._Deferred``). (Whether tables come from their cache,
 without tomllib, depends on earlier runs here: tests/test_tables.py checks the cache.)"""
-ONE_AGENT = NEVER + ("hashlib", "agentconv.placeholders", "agentconv.envelopes.roomodes",
+ONE_AGENT = NEVER + ("typing", "hashlib", "agentconv.placeholders", "agentconv.envelopes.roomodes",
                      "agentconv.envelopes.opencodejson", "agentconv.envelopes.jsonenv")
-"""Nor, for an agent with a header: OpenSSL (a digest is CPython's own SHA-256: ``carry._sha256``), the commands'
+"""Nor, for an agent with a header: ``typing`` (our modules name its types under ``TYPE_CHECKING`` only), OpenSSL (a digest is CPython's own SHA-256: ``carry._sha256``), the commands'
 placeholders, and the layouts of files with no header (detection tells them by name: ``Dialect.split_as_frontmatter``)."""
 STARTS = [
     (["--version"], NEVER + ("typing", "re", "enum", "agentconv.api", "agentconv.errors")),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
 
 if TYPE_CHECKING:
     from .loss import LossReport

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, List, Optional
+TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
+if TYPE_CHECKING:
+    from typing import Any, List, Optional
 
 from ..errors import AgentconvError, NoRecords
 from . import render
