@@ -104,11 +104,8 @@ def test_codex_to_claude_writes_the_key_and_never_widens(tmp_path):
     src = skill(tmp_path, "deploy", SKILL, POLICY)
     cmd = agentconv.convert(src, "claude-command")
     assert cmd.text.startswith("---\ndescription: Deploy the app\ndisable-model-invocation: true\n")
-    own = agentconv.convert(src, "skill")  # the file stays behind: the header says it, and that is said
-    assert own.text == SKILL.replace("---\nRun", "disable-model-invocation: true\n---\nRun")
-    said = [i.message for i in own.report if i.code.value == "value-respelled"]
-    assert said == ["agents/openai.yaml's 'policy.allow_implicit_invocation: false' written as "
-                    "'disable-model-invocation: true'"]
+    own = agentconv.convert(src, "skill")  # into its own dialect: byte for byte (the file beside it still says so)
+    assert own.text == SKILL and not [i for i in own.report if i.code.value == "value-respelled"]
     with pytest.raises(BroadenError, match="only the user runs it"):  # a Claude Code subagent: the model runs it
         agentconv.convert(src, "claude")
     assert "disable-model-invocation" not in agentconv.convert(skill(tmp_path / "b", "deploy", SKILL), "skill").text

@@ -264,14 +264,13 @@ class Skill(Dialect):
                 ctx.report.add(LossCode.VALUE_TOO_LONG, ipath, field=key, length=len(value),
                                limit_by="the Agent Skills spec", limit=limits[key])
         # a skill whose header said nothing of who runs it, read as one only the user runs from the file beside it
-        # (_read_beside), written here with the key: said, as the file stays behind
+        # (_read_beside): written into its own dialect as it came, without the key (a file converted to its own dialect
+        # comes back byte for byte; the file beside it still says so to the tool that reads it, and no other tool read
+        # the source as restricted either)
         origin, key = ctx.agent.origin, self.table["invocation"]["user_only"]["key"]
         beside = origin.keep.get("user_only_beside") if origin is not None else None
         if beside and self.same_dialect(ctx) and mapping.get(key) is True:
-            from .. import skillmeta
-
-            ctx.report.add(LossCode.VALUE_RESPELLED, f"extensions.{self.id}.{key}", variant="user-only-read",
-                           beside=beside, says=skillmeta.rules()["says"], key=key)
+            mapping.pop(key)
         if ctx.agent.kind not in ("skill",):
             article = "an" if ctx.agent.kind[:1] in "aeiou" else "a"
             ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"{article} {ctx.agent.kind}", written="a skill",
