@@ -62,15 +62,19 @@ class Gemini(Dialect):
         """A file Gemini CLI refuses whole (agentLoader.ts: the zod schema is ``.strict()``, each tool name checked by
         isValidToolName, ``kind`` a literal, ``name`` and ``description`` strings, ``tools`` an array (google-gemini/gemini-cli
         5411f113 localAgentSchema); validate-gemini 0.61.0 on real files, 2026-11-27/28: "Unrecognized key(s) in object",
-        "Invalid tool name", "name: Expected string, received null", "tools: Expected array, received string") is
-        said (file-rejected) and, converted to this dialect, given back as it came: the writer repairs only what it
+        "Invalid tool name", "name: Expected string, received null", "tools: Expected array, received string"; a file
+        without a header, "Missing mandatory YAML frontmatter", in one line) is said (file-rejected) and, converted to this dialect, given back as it came: the writer repairs only what it
         writes for another source (``kept_rejected``)."""
         data = parsed.data if isinstance(parsed.data, dict) else {}
         known = self._schema_keys(data.get("kind")) | set(self.table.get("renamed", {}))
         lines = {c.key: c.line for c in getattr(parsed.layout, "chunks", ())}
         why = [(lines.get(k), f"'{k}' is no key of its schema") for k in data if isinstance(k, str) and k not in known]
-        why += [(lines.get(k), f"'{k}' is {'empty' if data.get(k) in (None, '') else 'not text'}")
-                for k in ("name", "description") if not isinstance(data.get(k), str) or not data.get(k)]
+        if not getattr(parsed.layout, "has_header", True):  # no header at all: the loader's one reason ([detect])
+            if not self.needs_header(path):  # at .gemini/agents/ the reader said it already (say_unloaded)
+                why.append((None, "no header"))
+        else:
+            why += [(lines.get(k), f"'{k}' is {'empty' if data.get(k) in (None, '') else 'not text'}")
+                    for k in ("name", "description") if not isinstance(data.get(k), str) or not data.get(k)]
         pattern = self.table.get("name", {}).get("pattern")
         if isinstance(data.get("name"), str) and data["name"] and pattern and not re.match(pattern, data["name"]):
             why.append((lines.get("name"), f"name {data['name']!r} does not fit its rule {pattern}"))
