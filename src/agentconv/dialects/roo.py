@@ -65,7 +65,8 @@ class Roo(Dialect):
     # ------------------------------------------------------------------ reading
     def read_extra(self, agent: Agent, parsed: Parsed, path: str | None, report: LossReport) -> None:
         """The table read the mode's keys (``[fields]``; any other key into ``extensions.roo``); here what it
-        cannot say: the prompt from two keys, the slug's rule, a ``name`` made from the slug, a lone ``description``."""
+        cannot say: the prompt from two keys, the slug's rule, a ``name`` made from the slug, a lone ``description``,
+        a ``source`` Roo's schema refuses (the whole file: file-rejected; a write from elsewhere drops it)."""
         mode, line, ext = parsed.data, parsed.line, agent.extensions.get(self.id, {})
         if agent.name is None:
             report.add(LossCode.VALUE_INVALID, "name", line=line, variant="no-slug")
@@ -88,6 +89,10 @@ class Roo(Dialect):
             ext["description"] = str(ext["description"])
             if "whenToUse" not in mode:  # a mode with only Roo's short description: that is its description
                 agent.description = ext.pop("description")
+        allowed = self.table["values"]["source"]
+        if "source" in mode and mode["source"] not in allowed:  # [values] source: the schema's enum rejects the file
+            report.add(LossCode.FILE_REJECTED, "extensions.roo.source", line=line, variant="roo-source", tool="Roo",
+                       value=json.dumps(mode["source"], ensure_ascii=False), allowed=" nor ".join(allowed))
         for key in mode:
             if key not in self.table["order"] and key not in self.table.get("own", {}):
                 report.add(LossCode.VALUE_INVALID, f"extensions.roo.{key}", line=line, variant="roo-unknown-key", key=key)
