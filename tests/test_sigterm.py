@@ -81,7 +81,7 @@ def _terminated(args: list[str], cwd: Path, writing) -> tuple[int, str, int]:
 
 
 def test_an_interruption_that_lands_while_the_first_records_are_awaited_goes_on_up() -> None:
-    """``_Workers._drop_head`` waits for the first chunk's records to discard their temp files: a broken pool is
+    """``_Workers._drop_early`` waits for the early chunks' records to discard their temp files: a broken pool is
     nothing to report there, but Ctrl-C or SIGTERM must reach the CLI (it was swallowed, and the run went on)."""
     from agentconv.cli import Interrupted
     from agentconv.migration import _Workers
@@ -95,9 +95,9 @@ def test_an_interruption_that_lands_while_the_first_records_are_awaited_goes_on_
             raise RuntimeError("a worker died")
 
     workers = _Workers(1)
-    workers.head = ([], Broken())
+    workers.early = [(0, [], Broken())]
     workers.close()  # nothing to find, nothing said
-    workers.head = ([], Landing())
+    workers.early = [(0, [], Broken()), (0, [], Landing())]
     with pytest.raises(Interrupted):
         workers.close()
 

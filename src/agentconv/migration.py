@@ -1,10 +1,11 @@
 """Whole repositories: plan, migrate, and check that generated files are in sync.
 
-Flow: discover (the pool forks at the 64th source, which it starts on) -> convert in a process pool (each worker
-reads one source, writes each target to a temp file beside its destination, returns a small record) -> plan
-(collisions, hand-written files) -> rename or discard the temp files -> update the manifest. Records pass through
-``spill.Spill`` (a temp file past 4,096) from one pass to the next, and the manifest's new entries through a
-sorted spill, never file contents nor a table of every target: memory does not grow with the file count (issue 11).
+Flow: discover (the pool forks at the 64th source; its workers are sent their share of those found as it goes on) ->
+convert in a process pool (each worker reads one source, writes each target to a temp file beside its destination,
+returns a small record) -> plan (collisions, hand-written files) -> rename or discard the temp files -> update the
+manifest. Records pass through ``spill.Spill`` (a temp file past 4,096) from one pass to the next, and the manifest's
+new entries through a sorted spill, never file contents nor a table of every target: memory does not grow with the
+file count (issue 11).
 A second run finds every target identical and writes nothing.
 
 The manifest (``.agentconv/manifest.json`` in the output root) lists the files agentconv wrote with
@@ -508,12 +509,18 @@ def _merge(records: Spill[Record], job: Job, root: Path) -> Spill[Record]:
 POOLED = 64
 """Sources from which a run converts in a pool of processes (fewer: in the main process alone)."""
 
+EARLY = 32
+"""Sources in each chunk a worker is sent while discovery still runs (``_Workers.found``)."""
+
 
 class _Workers:
     """The worker processes of one run. With ``jobs`` > 1 the main process is one of the ``jobs``: it forks
     ``jobs - 1`` workers (after a warm-up, so they inherit the imports and tables instead of loading them each) and
     converts chunks itself while they convert theirs. The fork comes as soon as discovery has found ``POOLED``
-    sources (``start``): a worker then holds what 64 sources cost, not what 10,000 do (issue 11)."""
+    sources (``found``): a worker then holds what 64 sources cost, not what 10,000 do (issue 11). While discovery goes
+    on, the workers are sent chunks of what it has found (``early``), never more than their share of it (so a run of
+    a few more than 64 sources is shared out, not left to one worker) and two at a time each (so none waits for the
+    main process to finish finding)."""
 
     def __init__(self, jobs: int | None, before: Callable[[], None] | None = None) -> None:
         self.jobs = jobs
@@ -521,12 +528,27 @@ class _Workers:
         """Called before the fork: the output root's lock (``_Lock``), which a worker staging files needs held."""
         self.size = 1
         self.pool: Any = None
-        self.head: tuple[list[tuple[str, str]], Any] | None = None
-        """The first sources, sent to a worker as soon as it is forked, and the future of their records."""
+        self.early: list[tuple[int, list[tuple[str, str]], Any]] = []
+        """The chunks sent while discovery runs, in order from the first source: (start, their sources, the future of
+        their records)."""
 
-    def start(self, job: Job, first: list[tuple[str, str]]) -> None:
-        """Fork the workers now, if there are cores for them, and give one the ``first`` sources to convert while the
-        main process finds the others."""
+    def found(self, job: Job, found: Sequence[tuple[str, str]]) -> None:
+        """Discovery has found ``found`` so far: fork at the ``POOLED``-th, then send the workers their share."""
+        n = len(found)
+        if self.pool is None:
+            if n == POOLED:
+                self.start(job, found[:POOLED])
+            return
+        sent = self.early[-1][0] + len(self.early[-1][1]) if self.early else 0
+        workers = self.size - 1
+        if (sent + EARLY) * self.size <= n * workers and sum(not f.done() for _, _, f in self.early[-2 * workers:]) \
+                < 2 * workers:
+            pairs = found[sent:sent + EARLY]
+            self.early.append((sent, pairs, self.pool.submit(_sent, job, pairs)))
+
+    def start(self, job: Job, first: Sequence[tuple[str, str]]) -> None:
+        """Fork the workers now, if there are cores for them, and give them their share of the ``first`` sources to
+        convert while the main process finds the others."""
         if self.pool is not None:
             return
         self.size = jobs_for(self.jobs, POOLED)
@@ -538,7 +560,7 @@ class _Workers:
             self.before()
         _warm(job, first[0])
         self.pool = ProcessPoolExecutor(max_workers=self.size - 1, initializer=_worker_init, initargs=(os.getpid(),))
-        self.head = (first, self.pool.submit(_sent, job, first))  # forks (all workers at once: fork method)
+        self.found(job, first)  # the first chunk forks the workers (all at once: fork method)
 
     def close(self, interrupted: bool = False) -> None:
         """Stop the workers (the chunks not started are dropped, not run). ``interrupted`` (Ctrl-C, SIGTERM): at once,
@@ -546,22 +568,23 @@ class _Workers:
         if interrupted and self.pool is not None:
             import multiprocessing
 
-            self.head = None
+            self.early = []
             for worker in multiprocessing.active_children():  # this process's own: the pool's workers
                 worker.terminate()
-        self._drop_head()
+        self._drop_early()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
-    def _drop_head(self) -> None:
-        """The first sources' records are not wanted (the run ended before, or some were outputs): their temp files go."""
-        if self.head is not None:
-            future, self.head = self.head[1], None
+    def _drop_early(self) -> None:
+        """The chunks sent early whose records are not wanted (the run ended before, or some of their sources were
+        outputs): their temp files go."""
+        early, self.early = self.early, []
+        for _, _, future in early:
             try:
                 records = future.result()
             except Exception:  # noqa: BLE001 - a broken pool: it wrote nothing that is left to find (an
-                return  # interruption, Ctrl-C or SIGTERM, goes on up: swallowed here, the run went on with both ignored)
+                continue  # interruption, Ctrl-C or SIGTERM, goes on up: swallowed here, the run went on with both ignored)
             for r in map(_record, records):
                 if r.tmp:
                     fsio.discard(r.tmp)
@@ -582,11 +605,14 @@ class _Workers:
         pool, jobs = self.pool, self.size
         pending: dict[int, Any] = {}  # chunk index -> future (a worker's), in flight or done
         chunks, i = [], 0  # (start, stop): a chunk's pairs are made when it is sent, not 10,000 of them up front
-        if self.head is not None and self.head[0] == files[:len(self.head[0])]:  # still the first (no output among them)
-            chunks.append((0, len(self.head[0])))
-            pending[0] = self.head[1]
-            i, self.head = len(self.head[0]), None
-        self._drop_head()
+        for start, pairs, future in self.early:  # those sent early, while still the first (no output among them)
+            if start != i or files[start:start + len(pairs)] != pairs:
+                break
+            pending[len(chunks)] = future
+            chunks.append((start, start + len(pairs)))
+            i = start + len(pairs)
+        self.early = self.early[len(chunks):]
+        self._drop_early()
         while i < len(files):  # smaller and smaller: the last ones share out the tail evenly, none waits long for one
             size = max(4, min(64, (len(files) - i) // (jobs * 4)))
             chunks.append((i, min(i + size, len(files))))
@@ -825,8 +851,8 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
                 root, dialect=from_, skipped=lambda e, why: entries.append(e._replace(problem=_Skip(why)))):
             if e.problem is None:
                 found.append((os.fspath(e.full), e.rel))
-                if len(found) == POOLED:
-                    workers.start(job, found[:POOLED])
+                if len(found) >= POOLED:
+                    workers.found(job, found)
             else:
                 entries.append(e)
         return _once_found(job, root, out_root, found, entries, files, workers, lock, force, prefix_collisions,
