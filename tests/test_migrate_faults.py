@@ -334,6 +334,9 @@ def test_the_manifest_is_written_in_chunks_exactly_as_json_dumps_would(seed: int
     assert m.to_json(pending) == want
     assert ["".join(m.chunks(pending, n)) for n in (1, 3)] == [want, want]
     assert len(list(m.chunks(pending, 1))) >= len(files) + 2
+    kept = {t: (o["to"], o["sources"][0] if len(o["sources"]) == 1 else tuple(o["sources"]))  # as load keeps them
+            for t, o in origins.items()}
+    assert ["".join(mf.Manifest(files, kept).chunks(pending, n)) for n in (1, 3, 256)] == [want] * 3
 
 
 def test_a_full_disk_fails_each_target_in_one_line(tmp_path: Path) -> None:

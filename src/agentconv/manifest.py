@@ -120,16 +120,17 @@ class Manifest:
             parts.append(("pending", pend()))
         yield '{\n "version": 1'
         for key, entries in parts:
-            buf, sep = [], "\n"
-            for name, value in entries:
-                if sep == "\n":
-                    yield f',\n "{key}": {{'
-                buf.append(f"{sep}  {_str(name)}: {_entry(value)}")
-                sep = ",\n"
+            head, buf = f',\n "{key}": {{\n', []  # the section's opening, then ",\n" before each later chunk
+            for name, value in entries:  # a digest written directly: most entries are one
+                buf.append(f"  {_str(name)}: {_str(value) if type(value) is str else _entry(value)}")
                 if len(buf) >= lines:
-                    yield "".join(buf)
+                    yield head + ",\n".join(buf)
+                    head = ",\n"
                     buf.clear()
-            yield "".join(buf) + "\n }" if sep != "\n" else f',\n "{key}": {{}}'
+            if buf:
+                yield head + ",\n".join(buf) + "\n }"
+            else:
+                yield "\n }" if head == ",\n" else f',\n "{key}": {{}}'
         yield "\n}\n"
 
 
@@ -176,6 +177,8 @@ def _entry(value: Any) -> str:
     """One value of the manifest as json.dumps(indent=1) writes it two levels in."""
     if isinstance(value, str):
         return _str(value)
+    if type(value) is tuple and type(value[1]) is str and type(value[0]) is str:  # an origin of one source: most are
+        return f'{{\n   "to": {_str(value[0])},\n   "sources": [\n    {_str(value[1])}\n   ]\n  }}'
     if type(value) is dict and list(value) == ["to", "sources"] and type(value["sources"]) is list:
         value = (value["to"], value["sources"])
     if type(value) is tuple:  # an origin (as Manifest keeps it)
