@@ -924,9 +924,12 @@ class Dialect(ToolFields, Detection):
         mine, theirs = builtin_agents.own_agents(origin.dialect), builtin_agents.own_agents(self.id)
         if not mine or theirs is None or mine is theirs:
             return
+        calls = "subagent_type" in text or "Agent(" in text or "Task(" in text  # the first two forms need one of these
         for name in mine:
             if name in theirs or name not in text:
                 continue
+            if not calls and (re.fullmatch(r"[a-z]+", name) or not _as_agent(name).search(text)):
+                continue  # no form can match: the whole search, with its alternation at every position, skipped
             found = _named_agent(name).search(text)
             own = builtin_agents.counterpart(origin.dialect, name, self.id) if found else None
             if own is None:
@@ -2060,6 +2063,15 @@ def _unmapped_why(own: builtin_agents.Counterpart, source: str) -> str:
 
 
 _NAMED_AGENT: dict[str, "re.Pattern[str]"] = {}
+
+
+def _as_agent(name: str) -> "re.Pattern[str]":
+    """``_named_agent``'s third form without its look-behind: a literal first, so a search of a long prompt is fast; where
+    it finds nothing, neither does that form."""
+    found = _NAMED_AGENT.get("\0" + name)
+    if found is None:
+        found = _NAMED_AGENT["\0" + name] = re.compile(rf"{re.escape(name)}[ -](?:sub-?)?agent\b")
+    return found
 
 
 def _named_agent(name: str) -> "re.Pattern[str]":
