@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from .. import registry, rx
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from .base import Dialect
 from ..tools import split_mcp
 from .helpers import shown_path, split_commas
@@ -109,9 +109,8 @@ class OpenCode(Dialect):
                     continue  # one that says what `meant` says is read as before: the same grants, in their order
                 if name in guards:  # a situation OpenCode asks about, not a tool ([guards])
                     if rule != guards[name]:
-                        report.add(LossCode.FIELD_DROPPED, "tools", field=f"permission '{name}: {_said(rule)}'",
-                                   done="read", why="an OpenCode guard, not a tool: no other dialect has it (an "
-                                   "OpenCode file written back keeps it)")
+                        report.add(LossCode.FIELD_DROPPED, "tools", variant="opencode-guard", name=name,
+                                   rule=_said(rule))
                     continue
                 if _NO_TOOL.search(str(name)):  # `"rm -rf *": deny`: a pattern where a tool name belongs (_NO_TOOL)
                     report.add(LossCode.VALUE_INVALID, "tools", variant="permission-not-a-tool", name=name,
@@ -157,8 +156,7 @@ class OpenCode(Dialect):
         denied = {g.canonical: g.raw for g in grants if g.decision == "deny" and g.pattern is None and g.canonical}
         lost = {g.canonical: (g.raw, denied[g.canonical]) for g in grants
                 if g.decision != "deny" and g.pattern is None and g.canonical in denied and g.raw != denied[g.canonical]}
-        return [(LossCode.TOOL_NARROWED, "tools", {"tools": f"'{kept}' (allowed in the source)", "written":
-                 f"permission '{by}: deny' read as a denial of the one tool '{by}' and '{kept}' are outside OpenCode"})
+        return [(LossCode.TOOL_NARROWED, "tools", {"variant": "opencode-one-tool", "kept": kept, "by": by})
                 for _, (kept, by) in sorted(lost.items())]
 
     def _standing(self, rules: list[tuple[str, str | None, str, list[Grant]]], report: LossReport) -> list[Grant]:
@@ -191,9 +189,7 @@ class OpenCode(Dialect):
                 gone.append(f"'{key}" + (f" {pattern}" if pattern else "") + f": {decision}'")
             out += kept
         if gone:
-            report.add(LossCode.VALUE_READ_AS, "tools", value=f"permission {', '.join(dict.fromkeys(gone))}",
-                       reading="nothing: a later rule for the whole tool replaces it (OpenCode applies the last rule "
-                       "that matches a call)")
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="opencode-replaced", rules=", ".join(dict.fromkeys(gone)))
         return out
 
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
@@ -233,8 +229,7 @@ class OpenCode(Dialect):
         agent.origin.keep["own_tools"] = {k: data[k] for k in self.tool_keys if k in data}  # type: ignore[union-attr]
         keys = " and ".join(f"'{k}'" for k in base.data)
         files = ", ".join(map(shown_path, base.files))
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"the top-level {keys} of {files}",
-                   reading="rules beneath this agent's own, as OpenCode applies its configs' rules to every agent")
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="opencode-configs", keys=keys, files=files)
         return {**{k: v for k, v in data.items() if k != "tools"}, **under}
 
     def allowed_names(self, header: dict[str, Any]) -> list[str] | None:
@@ -369,7 +364,7 @@ class OpenCode(Dialect):
         paths.report(perm)
         self._own_names_kept(perm)
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tools", written="an OpenCode permission map", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="permission-map")
         lossy = {LossCode.TOOL_UNMAPPED, LossCode.TOOL_BROADENED}
         if ctx.policy.carry and any(i.path == "tools" and i.code in lossy for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()
@@ -394,9 +389,8 @@ class OpenCode(Dialect):
                 narrowed.append(f"{key}: {', '.join(f'{k}: {v}' for k, v in rule.items())}")
             perm[key] = strict
         if narrowed:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the calls its other patterns decided otherwise",
-                           written=f"{'; '.join(narrowed)} written as one action, the strictest, for {self.said} (it "
-                                   "takes no patterns for these permissions)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="one-action", rules="; ".join(narrowed),
+                           dialect=self.said)
             ctx.carry_tools()
 
     def _own_names_kept(self, perm: dict[str, Any]) -> None:
@@ -680,11 +674,11 @@ class _PathScopes:
             rules = [said for _, said in held]
             word = _FIRST_WORD.match(held[0][0])
             name = word.group(0) if word is not None and len(word.group(0)) > 1 else None
-            example = f"'{name}' ... or {name[0]}\\{name[1:]} ..." if name else "a command with a quoted word"
             fallback = ", ".join(f"{k}: {rule[k]}" for k in keys[:3]) + (" ..." if len(keys) > 3 else "")
-            self.ctx.report.add(LossCode.TOOL_SPELLING, "tools", rules=", ".join(dict.fromkeys(rules)), kind=decision,
-                                tool=self.dialect.said, example=example, fallback=fallback, verb=verb,
-                                spelled="the command with its words written without quotes or backslashes")
+            example = sentence("spelling-example", name=name, first=name[0], rest=name[1:]) if name else \
+                sentence("spelling-example-any")
+            self.ctx.report.add(LossCode.TOOL_SPELLING, "tools", variant="unquoted", rules=", ".join(dict.fromkeys(rules)),
+                                kind=decision, tool=self.dialect.said, example=example, fallback=fallback, verb=verb)
             self.ctx.carry_tools()
 
     def report(self, perm: dict[str, Any]) -> None:
