@@ -38,7 +38,8 @@ from .discover import project_of
 from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
 from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
-from .routing import beside_files, command_dialects, for_route, routed, route_said, shared_route, with_commands  # noqa: F401 (routed: re-exported)
+from .routing import (beside_files, command_dialects, for_route, routed, route_said, shared_route,  # noqa: F401
+                      user_only_file, with_commands)  # (routed: re-exported)
 from .spill import Sorted, Spill
 
 if TYPE_CHECKING:
@@ -237,7 +238,6 @@ def _in_place(job: Job, src: str, rel: str, asked: str, target: str, doc: Docume
     """A skill only the user runs already where ``asked``'s tool reads it (Codex: .agents/skills/), whose own file
     beside it does not say so to that tool: that file written there (``routing.user_only_file``: agents/openai.yaml,
     its other keys kept), as for a skill written there."""
-    from .routing import user_only_file
 
     inner = registry.get(asked).table.get("route", {}).get("user_only_file")
     if not inner:
