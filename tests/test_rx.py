@@ -18,7 +18,7 @@ PATTERNS = [(r"(?P<route>(?:[A-Za-z0-9][\w.-]*/)+)(?P<bare>.+)", 0), (r"^slug:",
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setattr(rx, "_FILE", str(tmp_path / "__pycache__" / "regex.marshal"))
+    monkeypatch.setattr(rx._STORE, "path", str(tmp_path / "__pycache__" / "regex.marshal"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     rx.reset()
     yield tmp_path / "__pycache__" / "regex.marshal"
@@ -27,7 +27,7 @@ def cache(tmp_path, monkeypatch):
 
 def _fresh() -> None:
     """What a new process sees: nothing compiled yet, the cache file not read."""
-    rx._save()
+    rx._STORE.save()
     rx.reset()
 
 
@@ -44,7 +44,7 @@ def test_a_pattern_from_the_cache_is_re_s_own(cache):
 
 def test_every_pattern_the_tool_compiles_is_stored_equal(cache):
     """A conversion in a fresh interpreter writes its programs at exit; each loads back equal to re.compile's."""
-    code = ("import sys; from agentconv import rx; rx._FILE = sys.argv[1]; import agentconv\n"
+    code = ("import sys; from agentconv import rx; rx._STORE.path = sys.argv[1]; import agentconv\n"
             "agentconv.convert_text(b'---\\nname: a\\ndescription: d\\ntools: Read, mcp__x__y\\nmodel: sonnet\\n---\\nb\\n',"
             " to='opencode', path='.claude/agents/a.md')\n")
     env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -58,8 +58,8 @@ def test_every_pattern_the_tool_compiles_is_stored_equal(cache):
 def test_nothing_is_stored_without_bytecode(cache, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert rx.compile(r"\d+x") == re.compile(r"\d+x")
-    assert rx._new == {}
-    rx._save()
+    assert rx._STORE.new == {}
+    rx._STORE.save()
     assert not cache.exists() or marshal.loads(cache.read_bytes()) == {}
 
 
@@ -82,7 +82,7 @@ def test_an_unwritable_cache_is_no_error(cache):
     cache.parent.mkdir()
     cache.mkdir()  # a directory where the file would go: the rename fails
     rx.compile(r"[ab]+c")
-    rx._save()
+    rx._STORE.save()
     assert cache.is_dir()
 
 

@@ -22,9 +22,9 @@ import sys
 _FILE = os.path.join(os.path.dirname(__file__), "__pycache__", f"dataclasses.{sys.implementation.cache_tag}.marshal")
 _MAX = 2048
 """At most this many code objects are stored (the sources come from class definitions: a bounded set)."""
-_codes: dict[tuple[str, int], bytes] | None = None
-"""The stored code: (source, optimisation level) -> the marshalled code object ``compile`` made of it."""
-_new: dict[tuple[str, int], bytes] = {}
+_STORE = None
+"""The stored code (an ``rx.Store`` of ``_FILE``, made when first asked): (source, optimisation level) -> the
+marshalled code object ``compile`` made of it."""
 
 
 def install() -> None:
@@ -42,7 +42,8 @@ def _exec(source, globals=None, locals=None):  # noqa: A002 - exec's own paramet
 
 def _code(source: str):
     key = (source, sys.flags.optimize)
-    stored = _load().get(key)
+    store = _store()
+    stored = store.get(key)
     if stored is not None:
         try:
             code = marshal.loads(stored)
@@ -51,35 +52,23 @@ def _code(source: str):
         except (EOFError, ValueError, TypeError):
             pass
     code = compile(source, "<string>", "exec", dont_inherit=True)  # as exec compiles a string: no flag of ours
-    if not sys.dont_write_bytecode and len(_load()) + len(_new) < _MAX:
-        if not _new:
-            import atexit
-
-            atexit.register(_save)
-        _new[key] = marshal.dumps(code)
+    if store.wants():
+        store.add(key, marshal.dumps(code))
     return code
 
 
-def _load() -> dict[tuple[str, int], bytes]:
-    global _codes
-    if _codes is None:
-        from .rx import load_cache
+def _store():
+    global _STORE
+    if _STORE is None:
+        from .rx import Store
 
-        _codes = load_cache(_FILE)
-    return _codes
-
-
-def _save() -> None:
-    """At exit: the stored code and this run's new code, in one atomic write."""
-    from .rx import save_cache
-
-    if _new:
-        save_cache(_FILE, {**_load(), **_new})
-        _new.clear()
+        _STORE = Store(_FILE, _MAX)
+    return _STORE
 
 
 def reset() -> None:
     """Forget what this process compiled and read (tests)."""
-    global _codes
-    _codes = None
-    _new.clear()
+    global _STORE
+    if _STORE is not None:
+        _STORE.reset()  # its save at exit, if registered, finds nothing new
+    _STORE = None

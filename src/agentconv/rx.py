@@ -24,9 +24,6 @@ _FILE = os.path.join(os.path.dirname(__file__), "__pycache__",
                      f"regex.{sys.implementation.cache_tag}.{_sre.MAGIC}.marshal")
 _MAX = 4096
 """At most this many programs are stored (patterns come from the code and the tables, a bounded set)."""
-_programs: dict[tuple[str, int], bytes] | None = None
-"""The stored programs: (pattern, flags) -> marshalled (flags, code as bytes, groups, groupindex, indexgroup)."""
-_new: dict[tuple[str, int], bytes] = {}
 _made: dict[tuple[str, int], re.Pattern[str]] = {}
 
 
@@ -40,7 +37,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
 
 
 def _from_cache(key: tuple[str, int]) -> re.Pattern[str] | None:
-    stored = _load().get(key)
+    stored = _STORE.get(key)
     if stored is None:
         return None
     try:
@@ -53,7 +50,7 @@ def _from_cache(key: tuple[str, int]) -> re.Pattern[str] | None:
 
 def _compile(key: tuple[str, int]) -> re.Pattern[str]:
     pattern = re.compile(*key)
-    if sys.dont_write_bytecode or len(_load()) + len(_new) >= _MAX or not isinstance(key[0], str):
+    if not isinstance(key[0], str) or not _STORE.wants():
         return pattern
     try:  # the program re.compile made, the way re._compiler.compile makes it (3.11-3.13)
         from array import array
@@ -66,26 +63,64 @@ def _compile(key: tuple[str, int]) -> re.Pattern[str]:
         flags, code = int(key[1] | parsed.state.flags), array("I", _compiler._code(parsed, key[1]))
         program = (flags, code.tobytes(), parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(groups))
         if code.itemsize == _sre.CODESIZE and _sre.compile(key[0], flags, code.tolist(), *program[2:]) == pattern:
-            if not _new:  # the same flags and code as re.compile's, or nothing is stored
-                import atexit
-
-                atexit.register(_save)
-            _new[key] = marshal.dumps(program)
+            _STORE.add(key, marshal.dumps(program))  # the same flags and code as re.compile's, or nothing is stored
     except Exception:  # noqa: BLE001 - another interpreter's internals: no cache, as before
         pass
     return pattern
 
 
-def _load() -> dict[tuple[str, int], bytes]:
-    global _programs
-    if _programs is None:
-        _programs = load_cache(_FILE)
-    return _programs
+class Store:
+    """One of agentconv's compiled caches (this module's programs, ``dccode``'s code): a marshalled dict in
+    ``__pycache__``, read when first asked; this run's new entries are written with it at exit, in one atomic write,
+    under the bytecode rule (never with ``PYTHONDONTWRITEBYTECODE`` / ``-B``) and never past ``limit`` entries."""
+
+    __slots__ = ("path", "limit", "new", "_stored")
+
+    def __init__(self, path: str, limit: int) -> None:
+        self.path = path
+        """The cache file."""
+        self.limit = limit
+        """At most this many entries are stored (their keys come from the code: a bounded set)."""
+        self.new: dict = {}
+        """This run's entries, not yet written."""
+        self._stored: dict | None = None
+
+    def stored(self) -> dict:
+        """The entries the file held when first asked ({} when it cannot be read)."""
+        if self._stored is None:
+            self._stored = load_cache(self.path)
+        return self._stored
+
+    def get(self, key: object) -> object:
+        """The stored entry for ``key``, or None."""
+        return self.stored().get(key)
+
+    def wants(self) -> bool:
+        """Whether a new entry would be kept: bytecode is written, and the file is not full."""
+        return not sys.dont_write_bytecode and len(self.stored()) + len(self.new) < self.limit
+
+    def add(self, key: object, value: bytes) -> None:
+        """Keep ``value`` for ``key``; the first entry of a run registers the save at exit."""
+        if not self.new:
+            import atexit
+
+            atexit.register(self.save)
+        self.new[key] = value
+
+    def save(self) -> None:
+        """The stored entries and this run's new ones, in one atomic write (nothing when there is nothing new)."""
+        if self.new:
+            save_cache(self.path, {**self.stored(), **self.new})
+            self.new.clear()
+
+    def reset(self) -> None:
+        """Forget what this process added and read (tests)."""
+        self._stored = None
+        self.new.clear()
 
 
-def _save() -> None:
-    """At exit: the stored programs and this run's new ones, in one atomic write."""
-    save_cache(_FILE, {**_load(), **_new})
+_STORE = Store(_FILE, _MAX)
+"""The stored programs: (pattern, flags) -> marshalled (flags, code as bytes, groups, groupindex, indexgroup)."""
 
 
 def load_cache(path: str) -> dict:
@@ -111,7 +146,5 @@ def save_cache(path: str, entries: dict) -> None:
 
 def reset() -> None:
     """Forget what this process compiled and read (tests)."""
-    global _programs
-    _programs = None
-    _new.clear()
+    _STORE.reset()
     _made.clear()
