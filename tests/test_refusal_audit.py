@@ -67,7 +67,9 @@ def test_cursor_refuses_file_edits_naming_what_readonly_false_gives():
     with pytest.raises(BroadenError) as err:
         agentconv.convert_text(claude("Read, Edit, Bash"), "cursor", from_="claude", path=CLAUDE)
     assert "cursor has no tool list and it grants edit: only readonly: false allows file edits, and it gives the " \
-           "agent every tool of its parent agent (web search and every MCP server's tools included)" in str(err.value)
+           "agent every tool of its parent agent, which would add web search, the browser (any URL), the Task tool " \
+           "(subagents), every MCP server's tools, every MCP server's resources: access of a kind the allowlist does " \
+           "not grant" in str(err.value)
 
 
 @pytest.mark.parametrize("tools,groups", [("Read, Bash, mcp__docs__lookup", ["read", "command"]),

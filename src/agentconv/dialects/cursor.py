@@ -12,8 +12,11 @@ commands (the table's ``[readonly] denies``). So:
   ``shell_said``): an allowlist (or empty list) that grants no shell tool, or a deny list that denies one, is refused
   as a widening, as Codex's read-only sandbox is (``BroadenError`` unless ``--allow-broaden``; then readonly: true is
   written and the broadening reported). readonly: false, the only setting with file edits, gives every tool of the
-  parent agent, every MCP server's too (``every_said``): an allowlist that grants a file tool, or scopes a tool, is
-  refused (with ``--allow-broaden`` nothing is written). An allowlist that grants a shell and no file tool is written
+  parent agent (the table's ``[parent]``: web search, the browser, the Task tool, every MCP server's tools ...): an
+  allowlist that grants a file tool is written as Cursor's default (no readonly) when it grants every kind of access
+  those tools hold (``no_new_access``, the never-widen rule; what Cursor adds is said, the list carried), and refused
+  naming the others when it does not (with ``--allow-broaden`` nothing is written); one that scopes a tool is refused.
+  An allowlist that grants a shell and no file tool is written
   ``readonly: true``, narrower (its state-changing commands, and MCP tools: readonly blocks MCP; tool-narrowed).
 - write, deny list: when everything it denies is among the edit tools, ``readonly: true`` (which may forbid
   more: a narrowing, reported, MCP tools too: readonly blocks MCP); a deny of anything else cannot be said:
@@ -26,11 +29,13 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Any
 
+from .. import registry
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode
 from ..tools import capability, split_mcp
 from .base import Dialect
 from .helpers import dedupe
+from .toolpolicy import no_new_access
 
 if TYPE_CHECKING:
     from ..loss import LossReport
@@ -107,12 +112,21 @@ class Cursor(Dialect):
             edits = sorted(str(c) for c in granted if capability(str(c)) == "files")
             shells = sorted(str(c) for c in granted if capability(str(c)) == "shell")
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern and not self.scope_ignored(ctx, g)})
-            if edits:
+            lacks, also = self._parent_gap(ctx) if edits else ([], [])
+            if lacks:  # readonly: false gives every tool of the parent agent ([parent]): some of a kind not granted
                 return self._broaden(ctx, "cursor-grants", dialect=self.said, tools=", ".join(edits),
-                                     why=self.table["readonly"]["every_said"])
+                                     why=self.table["readonly"]["every_said"], lacks=", ".join(lacks))
             if scoped:
                 return self._broaden(ctx, "cursor-scopes", dialect=self.said, tools=self.named(ctx, scoped),
                                      why=self.table["readonly"]["scope_said"])
+            if edits:  # every kind of access the parent agent's tools hold is granted: Cursor's default, said
+                if also:
+                    ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="also-gets", dialect=self.said,
+                                   tools=", ".join(also))
+                ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="cursor-every", dialect=self.said)
+                self.asked_whole(ctx, policy, [(g.raw, g) for g in policy.allowed()])  # an ask: Cursor's own settings
+                ctx.carry_tools()
+                return {}
             if not shells:  # as Codex's read-only sandbox (codex.py): a shell the source did not grant
                 self.broaden(ctx, "cursor-no-shell", dialect=self.said, why=self.table["readonly"]["shell_said"])
                 return {self.flag: True}
@@ -125,6 +139,30 @@ class Cursor(Dialect):
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}
+
+    def _parent_gap(self, ctx: "WriteContext") -> tuple[list[str], list[str]]:
+        """What ``readonly: false`` would give beyond the allowlist: the tools of its parent agent (table ``[parent]``,
+        canonical id -> Cursor's name) the allowlist does not grant, split by the rule of every never-widen check
+        (``no_new_access``): those of a kind of access it lacks (a refusal) and the others (said). A grant of the
+        source's own that no canonical id names (Roo's ``mcp`` group) counts as what its dialect reads it as
+        (``grants_of``, and ``[tool_covers]``: the group reads MCP resources too)."""
+        origin = ctx.agent.origin
+        source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() else None
+        granted: set[str] = set()
+        for g in ctx.agent.tools.allowed():  # a scoped grant holds its kind of access (its scope is refused apart)
+            if g.canonical:
+                granted.add(g.canonical)
+            elif source is not None and g.raw in source.crosswalk.valid:
+                granted |= source.crosswalk.grants_of([g.raw])
+        for covered, needs in (source.table.get("tool_covers", {}) if source is not None else {}).items():
+            if set(needs) <= granted:
+                granted.add(covered)
+        held = {capability(c) for c in granted}
+        lacks, also = [], []
+        for canonical, name in self.table.get("parent", {}).items():
+            if canonical not in granted:
+                (also if no_new_access(capability(canonical), held) else lacks).append(name)
+        return lacks, also
 
     @staticmethod
     def _mcp(canonical: str) -> bool:
