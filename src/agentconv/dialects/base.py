@@ -22,6 +22,7 @@ from ..errors import ParseError
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried, sentence
+from ..rx import compile as rx_compile
 from ..tools import Crosswalk
 from . import builtin_agents
 from .detection import Detection
@@ -904,9 +905,10 @@ class Dialect(ToolFields, Detection):
         if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
             return
         theirs = _references(registry.get(origin.dialect).table)
-        for rx, label in _references(self.table).items():
-            if rx in theirs:
-                continue
+        mine = {rx: label for rx, label in _references(self.table).items() if rx not in theirs}
+        if not mine or (either := _any_of(tuple(mine))) is not None and either.search(text) is None:
+            return  # none of them anywhere in the text: one scan of it, not one per expression
+        for rx, label in mine.items():
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, text)):
                 ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="literal-read-as", text=found,
                                dialect=self.said, label=label)
@@ -924,9 +926,9 @@ class Dialect(ToolFields, Detection):
         mine, theirs = builtin_agents.own_agents(origin.dialect), builtin_agents.own_agents(self.id)
         if not mine or theirs is None or mine is theirs:
             return
-        calls = "subagent_type" in text or "Agent(" in text or "Task(" in text  # the first two forms need one of these
-        for name in mine:
-            if name in theirs or name not in text:
+        calls, named = _names_in(text, mine)
+        for name in named:
+            if name in theirs:
                 continue
             if not calls and (re.fullmatch(r"[a-z]+", name) or not _as_agent(name).search(text)):
                 continue  # no form can match: the whole search, with its alternation at every position, skipped
@@ -2064,6 +2066,25 @@ def _unmapped_why(own: builtin_agents.Counterpart, source: str) -> str:
 
 _NAMED_AGENT: dict[str, "re.Pattern[str]"] = {}
 
+_LAST_NAMED: tuple[Any, Any, tuple[bool, tuple[str, ...]]] = (None, None, (False, ()))
+"""The last prompt ``_names_in`` scanned, the names it was asked about, and its answer: each target of a source asks
+of the same prompt object (issue 11: the scans of a 5 KB prompt were the write's largest string work). Replaced whole,
+read once: a thread never pairs one prompt with another's answer."""
+
+
+def _names_in(text: str, names: Any) -> tuple[bool, tuple[str, ...]]:
+    """Whether ``text`` holds a delegation call's form (``subagent_type``, ``Agent(``, ``Task(``: the first two forms
+    of ``_named_agent`` need one of these; False where it holds none of ``names``, when it is not asked), and which of
+    ``names`` it holds, in their order: worked out once per prompt (and names), not per target."""
+    global _LAST_NAMED
+    last = _LAST_NAMED
+    if last[0] is text and last[1] is names:
+        return last[2]
+    named = tuple(n for n in names if n in text)
+    got = (bool(named) and ("subagent_type" in text or "Agent(" in text or "Task(" in text), named)
+    _LAST_NAMED = (text, names, got)
+    return got
+
 
 def _as_agent(name: str) -> "re.Pattern[str]":
     """``_named_agent``'s third form without its look-behind: a literal first, so a search of a long prompt is fast; where
@@ -2318,6 +2339,23 @@ _WRITTEN_BY_RULE = frozenset({"name", "model", "description", "display_name", "m
 
 _ABSENT = object()
 """A header key that is not there (apart from one whose value is null)."""
+
+
+_ANY_OF: dict[tuple[str, ...], Any] = {}
+
+
+def _any_of(expressions: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One expression that finds a match wherever any of ``expressions`` would (their alternation), so that a text
+    holding none of them is scanned once; None where they do not combine as they are (a capture group, which a
+    back-reference may count; a global flag, which must stand first): each is searched on its own."""
+    if expressions not in _ANY_OF:
+        try:
+            alone = [rx_compile(e) for e in expressions]
+            either = rx_compile("|".join(f"(?:{e})" for e in expressions))
+        except re.error:
+            either = None
+        _ANY_OF[expressions] = either if either is not None and not any(a.groups for a in alone) else None
+    return _ANY_OF[expressions]
 
 
 def _references(table: dict[str, Any]) -> dict[str, str]:

@@ -106,6 +106,8 @@ def split_blanks(text: str) -> list[str]:
     """Split at commas and spaces outside parentheses, as Claude Code splits each item of a tool list (its ``$f``: a
     ``(`` opens a scope and the next ``)`` closes it, no nesting; leading blanks skipped): ``Bash(git add:*) Read`` and
     ``Bash Write`` are two tools each."""
+    if "(" not in text and ")" not in text:  # the usual item (`Read`): no scope, so every comma and space splits
+        return [s for p in text.replace(",", " ").split(" ") if (s := p.strip())]
     out, cur, inside = [], "", False
     for ch in text:
         if ch == "(" or ch == ")":
