@@ -966,7 +966,7 @@ class Dialect(ToolFields, Detection):
         it run (its read-only shell commands) is forbidden there, said (``cursor.toml [readonly] shell_allowed``)."""
         agent = ctx.agent
         allowed = agent.origin.keep.get("readonly_shell") if agent.origin is not None else None
-        if allowed and not self.same_dialect(ctx) and self.table.get("tool_semantics", True) and \
+        if allowed and not self.same_dialect(ctx) and not ctx.shell_kept and self.table.get("tool_semantics", True) and \
                 "bash" in {str(g.canonical) for g in agent.tools.denied()}:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", written="readonly: true written without any shell "
                            "tool", tools=allowed)
@@ -2267,6 +2267,9 @@ class WriteContext:
         self.appended: str | None = None
         """What this write added at the end of the prompt (the arguments placeholder of a tool that drops them
         otherwise): the side channel names it, and a write back into the first dialect takes it off."""
+        self.shell_kept: bool = False
+        """The target kept the shell the source's read-only setting allowed (Codex's read-only sandbox for Cursor's
+        ``readonly: true``, ``Codex.write_tools``): it is not said lost (``Dialect._readonly_shell``)."""
         self.tools_of_agent: bool = False
         """The record's tools are those of the agent a command runs in (``_runs_in``): applied by the source's tool,
         whatever its commands' own tool keys are."""

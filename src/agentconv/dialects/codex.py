@@ -21,7 +21,10 @@ comes from features and the model family, never from the sandbox policy). The ru
   Read-only tools beyond the list (Codex's own read and search) are not counted as widening.
 - write, deny list: denying only tools that edit -> ``read-only`` (which may forbid more: a narrowing,
   reported); denying a command tool cannot be said (read-only still runs commands) unless the policy is the
-  one a Codex ``read-only`` file reads as (same dialect); denying anything else cannot be said (wider).
+  one a Codex ``read-only`` file reads as (same dialect, or carried back through another), or was read from a
+  read-only setting that keeps the commands that change nothing (Cursor's ``readonly: true``: the table's
+  ``[sandbox] read_only_of``; the sandbox lets no command change anything outside it, said: ``_read_only_of``);
+  denying anything else cannot be said (wider).
 - web: a role file is a config layer, and Codex's hosted web search is on unless ``web_search = "disabled"``
   (the table's ``[sandbox] web``): an allowlist without a web tool, or a deny list denying one, writes it.
 """
@@ -463,7 +466,8 @@ class Codex(Dialect):
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(d_off)}",
                                tools=", ".join(also_off))
             shells = sorted(denied & (commands | {c for c in also if capability(c) == "shell"}))
-            if shells and not same:
+            first = self._read_only_of(ctx) if shells and not same else None
+            if shells and not same and first is None:
                 self._broaden(ctx, "codex-shell-deny", None, dialect=self.said, tools=", ".join(shells), key=self.key,
                               value=READ_ONLY)
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
@@ -482,6 +486,12 @@ class Codex(Dialect):
             if narrower and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as "
                                f"{_said({self.key: READ_ONLY, **web_off})}", tools=", ".join(narrower))
+            ctx.shell_kept = first is not None  # the read-only setting's shell is the sandbox's: not said lost
+            if first is not None and first != self.id:  # another tool's read-only setting: its shell kept, said how
+                spec_of = spec["read_only_of"][first]
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="codex-read-only", setting=spec_of["setting"],
+                               source=registry.get(first).said, written=_said({self.key: READ_ONLY, **web_off}),
+                               why=spec["read_only_why"], tools=spec_of["forbids"])
             if not same:  # a read-only sandbox forbids what a scope of a denied edit tool allowed (shells run anyway)
                 self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
             mode = READ_ONLY
@@ -513,6 +523,23 @@ class Codex(Dialect):
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
+
+    def _read_only_of(self, ctx: "WriteContext") -> str | None:
+        """The dialect whose read-only setting the record's deny list of a shell was read from, where a read-only
+        sandbox is no wider than it: this one (a Codex role's own, carried back through another dialect), or one the
+        table's ``[sandbox] read_only_of`` names (Cursor's ``readonly: true``, read here or carried back); None
+        otherwise (the shell was denied: a read-only sandbox would grant one)."""
+        origin = ctx.agent.origin
+        if origin is None:
+            return None
+        carried = ctx.carried_back("tools")
+        first = origin.keep.get("carried_from") if carried else origin.dialect
+        if first == self.id and carried:
+            return first
+        of = self.table.get("sandbox", {}).get("read_only_of", {})
+        if first not in of or first not in registry.ids():
+            return None
+        return first if carried or origin.keep.get(of[first]["keep"]) else None
 
     def _broaden(self, ctx, variant: str, mode: str | None, web_off: dict[str, Any] | None = None,
                  **params: Any) -> dict[str, Any]:
