@@ -114,10 +114,11 @@ def test_claude_denies_them_as_lines_denying_at_least_that():
     assert any(i.code.value == "tool-narrowed" and "Edit(secrets)" in i.message for i in out.report)
 
 
-@pytest.mark.parametrize("target", ["claude", "opencode"])
+@pytest.mark.parametrize("target", ["opencode"])
 def test_a_list_not_said_whole_is_still_refused_per_tool(target):
-    """fs_read's `secrets/` is said; fs_write's list holds a home path too, so it is refused, though fs_read's scope
-    of the same text is written (the read tool's deny does not say the write tool's)."""
+    """fs_read's `secrets/` is said; fs_write's list holds a home path too, so it is refused where a deny keeps its
+    scope, though fs_read's scope of the same text is written (the read tool's deny does not say the write tool's). A
+    Claude Code subagent, whose deny takes the whole tool anyway, denies Write and Edit (test_kiro_claude_narrower)."""
     src = agent({"fs_read": {"deniedPaths": ["secrets/"]}, "fs_write": {"deniedPaths": ["secrets/", "~/.ssh/**"]}})
     with pytest.raises(BroadenError, match=re.escape("toolsSettings deny fs_write deniedPaths secrets/, ~/.ssh/**")):
         agentconv.convert_text(src, target, path=PATH)

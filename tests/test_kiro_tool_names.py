@@ -94,9 +94,13 @@ def test_a_denied_command_no_glob_holds_denies_the_whole_shell_in_a_claude_subag
         f"Bash({regexes[0]}), Bash({regexes[1]}) denied as the whole Bash in claude (an entry of its disallowedTools "
         "takes away the whole tool it names, whatever its scope), which also forbids every other use of Bash the source "
         "allowed"]
-    for target in ("opencode", "copilot", "kiro-md", "claude-command"):
+    for target in ("opencode", "claude-command"):
         with pytest.raises(BroadenError):
             agentconv.convert_text(src, target, path=PATH)
+    for target in ("copilot", "kiro-md"):  # no deny at all: the shell left out of the list, said (kiro30)
+        out = agentconv.convert_text(src, target, path=PATH)
+        assert [i for i in out.report if i.code.value == "tool-narrowed" and "left out" in i.message]
+        assert "runInTerminal" not in out.text and "shell" not in out.text.split("---")[1]
     with pytest.raises(BroadenError, match=re.escape(f"deny shell deniedCommands {', '.join(regexes)}, which opencode")):
         agentconv.convert_text(src, "opencode", path=PATH)
     assert agentconv.convert_text(src, "kiro", path=PATH).text == src  # its own dialect: byte for byte

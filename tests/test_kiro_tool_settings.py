@@ -20,8 +20,10 @@ PATH = ".kiro/agents/tester.json"
 
 
 def agent(settings: dict) -> str:
+    # use_aws: the settings of a tool the list does not hold restrict nothing (test below)
     return json.dumps({"name": "tester", "description": "Runs the tests.", "prompt": "Run the tests.",
-                       "tools": ["read", "shell", "write", "subagent"], "toolsSettings": settings}, indent=2) + "\n"
+                       "tools": ["read", "shell", "write", "subagent", "use_aws"], "toolsSettings": settings},
+                      indent=2) + "\n"
 
 
 @pytest.mark.parametrize("settings, said", [
@@ -36,9 +38,19 @@ def agent(settings: dict) -> str:
 @pytest.mark.parametrize("target", ["claude", "opencode", "copilot", "kiro-md"])
 def test_a_deny_setting_no_target_holds_is_refused_not_dropped(settings, said, target):
     src = agent(settings)
-    if target == "claude" and "deniedCommands" in said:  # a subagent's disallowedTools takes the whole tool anyway
+    whole = {"deniedCommands": "Bash", "denyByDefault": "Bash", "deniedPaths": "Write, Edit"}
+    if target in ("copilot", "kiro-md") and any(k in said for k in whole):
+        # no deny at all: the tool left out of the list, narrower, said (kiro30)
         out = agentconv.convert_text(src, target, path=PATH)
-        assert "\ndisallowedTools: Bash\n" in out.text and "Bash" not in out.text.split("\ntools: ")[1].split("\n")[0]
+        assert [i for i in out.report if i.code.value == "tool-narrowed" and "left out" in i.message]
+        assert not any(i.code.value == "tool-broadened" and "toolsSettings" in i.message for i in out.report)
+        return
+    if target == "claude" and (key := next((k for k in whole if k in said), None)):
+        # a subagent's disallowedTools takes the whole tool anyway (denyByDefault and a home path: kiro30)
+        out = agentconv.convert_text(src, target, path=PATH)
+        assert f"\ndisallowedTools: {whole[key]}\n" in out.text
+        assert not set(whole[key].split(", ")) & set(out.text.split("\ntools: ")[1].split("\n")[0].split(", "))
+        assert any(i.code.value == "tool-narrowed" for i in out.report)
         return
     with pytest.raises(BroadenError, match=re.escape(f"toolsSettings deny {said}")):
         agentconv.convert_text(src, target, path=PATH)
@@ -127,5 +139,12 @@ def test_a_deny_setting_of_a_tool_the_agent_lacks_takes_nothing_away(tools, sett
     assert agentconv.convert_text(src, "kiro", path=PATH).text == src
     granted = json.dumps({"name": "tester", "description": "Runs the tests.", "prompt": "Run the tests.",
                           "tools": [*tools, "@builtin"], "toolsSettings": settings}, indent=2) + "\n"
-    with pytest.raises(BroadenError, match="toolsSettings deny"):
+    if target in ("claude", "copilot", "kiro-md") and "availableAgents" not in json.dumps(settings):
+        # a subagent's disallowedTools takes the whole tool anyway, and a target with no deny leaves it out: the tool
+        # denied, said (kiro30)
+        out = agentconv.convert_text(granted, target, path=PATH)
+        assert any(i.code.value == "tool-narrowed" for i in out.report)
+        assert target != "claude" or "\ndisallowedTools: " in out.text
+        return
+    with pytest.raises(BroadenError, match="toolsSettings deny|dropping the scope of @builtin"):
         agentconv.convert_text(granted, target, path=PATH)

@@ -27,7 +27,7 @@ from ..tools import Crosswalk
 from . import builtin_agents
 from .detection import Detection
 from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled, value_taken
-from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, settle
+from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, runs_unasked, settle
 
 
 class Dialect(ToolFields, Detection):
@@ -1862,7 +1862,10 @@ def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None,
     ``allowlists`` (Kiro's ``availableAgents`` -> ``agent``) is said by grants that allow, one scoped to each entry
     (the entry as its ``pattern``), and none of that tool without a scope (``Kiro._available_agents``). A key scoped
     to ``paths`` (Kiro's ``deniedPaths``) is said by scoped denies of each tool ``ns`` reads the setting's tool as
-    (``fs_write``: write and edit), each entry as their ``raw`` (``Kiro._denied_paths``)."""
+    (``fs_write``: write and edit), each entry as their ``raw`` (``Kiro._denied_paths``). A switch (``true``) scoped to a
+    tool (Kiro's ``denyByDefault`` -> ``bash``) is said by a deny of it whose ``raw`` is the key
+    (``Kiro._deny_by_default``), and restricts nothing where the policy runs the tool unasked (``runs_unasked``: Kiro's
+    shell trusted by ``allowedTools``, which ``denyByDefault`` does not touch)."""
     if not scoped or policy is None:
         return None
     said = {(g.canonical, g.raw) for g in policy.denied() if g.pattern is not None}
@@ -1871,6 +1874,8 @@ def _scoped_said(scoped: dict[str, str], policy: ToolPolicy | None,
 
     def check(key: str, entries: Any, setting: Any = None) -> bool:
         tool = scoped.get(key)
+        if entries is True and tool and tool != "paths":  # a switch (Kiro's denyByDefault): read as an unsaid deny
+            return (tool, key) in said or runs_unasked(policy, tool)  # ... or void where the tool runs unasked
         pool = allowed if key in allowlists else said
         if tool == "paths":
             try:
@@ -1912,21 +1917,34 @@ def _denying_settings(value: Any, keys: list[str], allowlists: Iterable[str] = (
 def _ungranted(ns: str, tool: str, policy: ToolPolicy) -> bool:
     """Whether ``policy`` surely grants none of the tools ``ns`` names ``tool`` (Kiro's ``shell``, ``execute_bash``):
     no tools at all, or an allow list without wildcards that names none of them. A name the table does not know, or
-    a list holding a wildcard or a name it does not know, is not sure: False."""
+    a list holding a wildcard or a name it does not know, is not sure: False. A name the table knows as a tool of its
+    own no other tool has (Kiro's ``thinking``: no canonical id) is no wildcard: it grants that tool alone. A ``tool``
+    the table does not know at all (a settings key ``crew``) is surely not granted by such a list when no entry of it
+    is that very name, a set of tools (``@builtin``) or an MCP tool, where the table says its entries name one tool each
+    (kiro.toml ``[validate] named_tools``): Kiro reads a tool's settings under the tool's name (kiro.toml [own]
+    toolsSettings), and its tool manager keeps only the tools ``tools`` names."""
     try:
-        ids = {g.canonical for g in registry.get(ns).grants(tool, "allow")}
+        dialect = registry.get(ns)
+        ids = {g.canonical for g in dialect.grants(tool, "allow")}
     except Exception:  # noqa: BLE001 - a namespace no dialect has: not sure
         return False
-    if not ids or None in ids:
+    unknown = tool not in dialect.crosswalk.valid
+    if not ids or None in ids and not unknown:
         return False
     if policy.mode == NONE:
         return True
     if policy.mode != ALLOWLIST:
         return False
-    allowed = {g.canonical for g in policy.allowed()}
-    if None in allowed or any("*" in c for c in allowed if c):
-        return False
-    return not ids & allowed
+    granted = policy.allowed()
+    if any(g.canonical is None and g.raw not in dialect.crosswalk.valid for g in granted) or \
+            any("*" in g.canonical for g in granted if g.canonical):
+        return False  # a name it does not know, a wildcard
+    if unknown:  # only where each entry of the list is one tool's name (kiro.toml [validate] named_tools): not a set
+        # (`@builtin` holds tools no table knows, Kiro's `aws`), nor an MCP server's tool, which an alias may name so
+        return bool(dialect.table.get("validate", {}).get("named_tools")) and not any(
+            g.raw == tool or g.raw.startswith("@") or "*" in g.raw or (g.canonical or "").startswith("mcp:")
+            for g in granted)
+    return not ids & {g.canonical for g in granted}
 
 
 def _said(value: Any, words: dict[str, list[str]], otherwise: Any) -> Any:
@@ -2228,9 +2246,11 @@ class WriteContext:
 
             settings.hooks_said(agent, dialect, report)
         if any(g.unsaid for g in agent.tools.grants) and agent.origin is not None and \
-                agent.origin.dialect != dialect.id and dialect.table.get("parser", {}).get("deny_scopes") is None:
+                agent.origin.dialect != dialect.id and dialect.table.get("parser", {}).get("deny_scopes") is None and \
+                not (agent.tools.mode in (ALLOWLIST, DENYLIST) and not dialect.supports_deny()):
             # a source's deny no pattern here says (``Grant.unsaid``): not written, so the rule it came from is refused
-            # as one this dialect cannot say (``_denies``); where a deny takes the whole tool, it is that tool's deny
+            # as one this dialect cannot say (``_denies``); where a deny takes the whole tool, it is that tool's deny,
+            # and where no deny is held at all, the tool is left out with it (``ToolFields.deny_scopes_whole``)
             agent = replace(agent, tools=ToolPolicy(agent.tools.mode, [g for g in agent.tools.grants if not g.unsaid]))
         self.said_denies: dict[str, list[int]] = {}
         """The source's own deny rules (kiro-md ``permissions``, by index) the tool policy written says (``own_denies``)."""

@@ -37,7 +37,7 @@ from ..loss import LossCode, LossReport, sentence
 from ..tools import split_mcp
 from .base import Dialect
 from .helpers import dedupe, unscoped
-from .toolpolicy import server_of, settle
+from .toolpolicy import runs_unasked, server_of, settle
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -80,6 +80,7 @@ class Kiro(Dialect):
             self._denied_commands(agent, data, report)
             self._denied_paths(agent, data, report)
             self._asked(agent, data, report)
+            self._deny_by_default(agent, data, report)
             self._available_agents(agent, data, report)
             return
         agent.tools.mode = NONE  # schema default [] (no tools)
@@ -225,44 +226,89 @@ class Kiro(Dialect):
             report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in unsaid),
                        reading=sentence("unsaid-deny"))
 
+    def _deny_by_default(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
+        """A shell's ``denyByDefault: true``: every command its ``allowedCommands`` (and, with ``autoAllowReadonly``,
+        the read-only ones) do not let run unasked is denied instead of asked, unless ``allowedTools`` trusts the shell
+        (aws/amazon-q-developer-cli 15cc8f3c, read 2026-11-29: crates/chat-cli/src/cli/chat/tools/execute/mod.rs
+        ``eval_perm``: ``if is_in_allowlist { Allow } else if self.requires_acceptance(..) { if deny_by_default {
+        Deny } else { Ask } }``). A trusted shell: nothing denied, nothing read (``base._scoped_said`` lets it
+        go). Otherwise no command pattern of another tool holds what it leaves (``requires_acceptance`` matches each
+        allowed regex against the whole command line and asks of any holding ``&&``, ``;``, ``$`` ...; Claude Code and
+        OpenCode match each command of a compound one on its own), so it is read as the deny of every command,
+        marked ``unsaid`` as a ``deniedCommands`` regex no glob holds (``_denied_commands``): a target whose deny takes
+        the whole tool anyway (Claude Code's ``disallowedTools``) denies the shell, said; any other refuses it as
+        before."""
+        rules: list[Grant] = []
+        settings = data.get("toolsSettings")
+        if not isinstance(settings, dict) or not _holds(agent.tools, "bash") or runs_unasked(agent.tools, "bash"):
+            return
+        for tool, value in settings.items():
+            if isinstance(tool, str) and isinstance(value, dict) and value.get("denyByDefault") is True and \
+                    self.crosswalk.read(tool) == ["bash"]:
+                rules.append(Grant("denyByDefault", "bash", "deny", "*", unsaid=True))
+        if not rules:
+            return
+        _add_denies(agent, data, rules[:1])
+        report.add(LossCode.VALUE_READ_AS, "tools", value="denyByDefault", reading=sentence("unsaid-deny-default"))
+
     def _denied_paths(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """A file tool's ``deniedPaths`` (``toolsSettings.fs_read``/``read``, ``fs_write``/``write``) read as scoped
         denies of the tools it is (read; write and edit) in OpenCode's wildcards (``[paths]`` of kiro.toml), when each
         entry is one ``path_wildcards`` says: a target with file scopes writes them (OpenCode ``read: {"*.env":
         deny}``, Claude Code ``Read(*.env)`` through ``gitignore_denials``), where they were refused as a deny it
-        cannot say. A list with an entry it does not say is read as nothing (``_denies`` refuses it as before). The
-        ``tools`` as written and the policy read are kept (``own_tools``)."""
+        cannot say. An entry no wildcard says (``~/.zshrc``: Kiro expands it to the home folder; an absolute path, a class
+        ...) is read as the deny of every path, marked ``unsaid``: a target whose deny takes the whole tool anyway
+        (Claude Code's ``disallowedTools``, where the other entries deny the whole tool too) denies those tools, said;
+        any other refuses the list (``_denies``) as before. The ``tools`` as written and the policy read are kept
+        (``own_tools``)."""
         rules: list[Grant] = []
         for tool, denied in _denied_lists(agent, data, "deniedPaths"):
             tools = self.crosswalk.read(tool)
             if not tools or not set(tools) <= {"read", "write", "edit"}:
                 continue
-            said = [path_wildcards(d) if isinstance(d, str) else None for d in denied]
-            if None in said:
+            if not all(isinstance(d, str) for d in denied):
                 continue
+            said = [path_wildcards(d) for d in denied]
             for c in tools:
-                if _holds(agent.tools, c):
-                    rules += [Grant(d, c, "deny", w) for d, ws in zip(denied, said) for w in ws]  # type: ignore[arg-type]
+                if _holds(agent.tools, c):  # an entry no wildcard says: every path, unsaid (as `_denied_commands`)
+                    rules += [Grant(d, c, "deny", w) if ws is not None else Grant(d, c, "deny", "*", unsaid=True)
+                              for d, ws in zip(denied, said) for w in (ws if ws is not None else ["*"])]
         if not rules:
             return
         _add_denies(agent, data, rules)
-        report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(f"deniedPaths {g.raw}" for g in rules)),
-                   reading="denied file scopes (" + ", ".join(dedupe(str(g.pattern) for g in rules)) + f"), as {self.said}"
-                           " matches each path joined onto the working folder, its '*' crossing '/', and what is in it")
+        shown = [g for g in rules if not g.unsaid]
+        if shown:
+            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(f"deniedPaths {g.raw}" for g in shown)),
+                       reading="denied file scopes (" + ", ".join(dedupe(str(g.pattern) for g in shown)) +
+                               f"), as {self.said} matches each path joined onto the working folder, its '*' crossing "
+                               "'/', and what is in it")
+        unsaid = [g for g in rules if g.unsaid]
+        if unsaid:
+            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(f"deniedPaths {g.raw}" for g in unsaid)),
+                       reading=sentence("unsaid-path-deny", tools=", ".join(dedupe(
+                           str(g.canonical) for g in unsaid))))
 
     def _available_agents(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The subagent tool's ``availableAgents`` (``toolsSettings.subagent``; "only the reviewer, tester, and agents
         matching docs-* can be used as subagents", kiro.dev/docs/cli/chat/subagents, "Restricting available agents",
-        read 2026-11-29) when each entry is an agent's name without a glob: read as the scopes of the subagent tool the
-        agent lists on its own (``"tools": [..., "subagent"]`` or its alias ``use_subagent``; kiro.toml [subagents]: not
-        ``delegate``, which starts any agent), one grant per name, as Claude Code's ``Agent(a, b)``
-        and OpenCode's ``task`` patterns are read, so a target that scopes subagents by name writes them (they were
-        refused as a deny it cannot say) and one that cannot is refused by its tool writer. A glob, a ``*``, or a
-        subagent tool granted only inside ``*``/``@builtin``: read as nothing (``_denies`` refuses it as before). The
-        ``tools`` as written and the policy read are kept (``own_tools``)."""
+        read 2026-11-29) when each entry is an agent's name without a glob: read as the scopes of the subagent tool, one
+        grant per name, as Claude Code's ``Agent(a, b)`` and OpenCode's ``task`` patterns are read, so a target that
+        scopes subagents by name writes them (they were refused as a deny it cannot say) and one that cannot is refused
+        by its tool writer (or, where its deny takes the whole tool, denies it: Claude Code's ``disallowedTools``).
+
+        - The tool listed on its own (``"tools": [..., "subagent"]`` or its alias ``use_subagent``; kiro.toml
+          [subagents]: not ``delegate``, which starts any agent): its grant split into the scopes.
+        - The tool granted inside ``@builtin`` (an allowlist) or ``*`` (every tool; ``[subagents] within``): the same
+          scopes, of the wildcard's grant of the agent tool (an allowlist), or, for ``*``, as OpenCode's ``task: {"*":
+          deny, a: allow}`` is read: the agent tool denied whole but for those agents (a deny list). Both wildcards
+          also hold ``delegate``, which starts any agent whatever this list says (kiro.toml [tool_aliases]): read as
+          limited to them too, narrower than Kiro, said.
+
+        A glob, a ``*``, two tools granting the agent tool, one of them scoped or denied: read as nothing (``_denies``
+        refuses it as before). The ``tools`` as written and the policy read are kept (``own_tools``)."""
         settings = data.get("toolsSettings")
         policy, rule = agent.tools, self.table.get("subagents")
-        if not isinstance(settings, dict) or policy.mode != ALLOWLIST or not rule:
+        if not isinstance(settings, dict) or policy.mode not in (ALLOWLIST, DENYLIST, INHERIT) or not rule:
             return
         value = settings.get(rule["settings"])  # Kiro reads the tool's settings under its name (kiro.toml [subagents])
         listed = value.get(rule["key"]) if isinstance(value, dict) else None
@@ -270,21 +316,33 @@ class Kiro(Dialect):
                 not all(isinstance(n, str) and n.strip() and not any(ch in n for ch in _GLOB + ",()") for n in listed):
             return  # none, an empty list (no agent), a glob: not read
         names = list(dict.fromkeys(listed))
-        # the subagent tool itself: `delegate` starts any agent whatever this list says (kiro.toml [tool_aliases])
-        whole = [g for g in policy.grants if g.canonical == "agent" and g.pattern is None and g.decision != "deny"]
-        if len(whole) != 1 or whole[0].raw not in rule["tools"] or \
-                any(g.canonical == "agent" and g.pattern is not None for g in policy.grants):
+        mine = [g for g in policy.grants if g.canonical == "agent"]
+        if any(g.pattern is not None or g.decision == "deny" for g in mine) or len(mine) > 1:
             return
-        at = policy.grants.index(whole[0])
-        scoped = [Grant(whole[0].raw, "agent", whole[0].decision, n) for n in names]
-        policy.grants = [*policy.grants[:at], *scoped, *policy.grants[at + 1:]]
+        within = rule.get("within", ())
+        if policy.mode == ALLOWLIST:
+            # the subagent tool itself, or a wildcard holding it: `delegate` starts any agent whatever this list says
+            if len(mine) != 1 or mine[0].raw not in (*rule["tools"], *within):
+                return
+            at = policy.grants.index(mine[0])
+            raw, scoped = mine[0].raw, [Grant(mine[0].raw, "agent", mine[0].decision, n) for n in names]
+            policy.grants = [*policy.grants[:at], *scoped, *policy.grants[at + 1:]]
+        else:  # `*`: every tool; the agent tool as it asks (an `ask` grant) or runs unasked (none)
+            if "*" not in within or "*" not in (data.get("tools") or ()):
+                return
+            raw, decision = rule["tools"][0], mine[0].decision if mine else "allow"
+            rest = [g for g in policy.grants if g.canonical != "agent"]
+            policy.mode = DENYLIST
+            policy.grants = [*rest, Grant(raw, "agent", "deny"), *(Grant(raw, "agent", decision, n) for n in names)]
         settle(policy)
         if agent.origin is not None:
             kept = agent.origin.keep.get("own_tools")
             agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
                                               replace(policy, grants=list(policy.grants)))
+        wide = "*" if policy.mode == DENYLIST else raw if raw in within else None
         report.add(LossCode.VALUE_READ_AS, "tools", value="availableAgents " + ", ".join(names),
-                   reading=f"the agents {whole[0].raw} may run, one scope of it each")
+                   reading=f"the agents {rule['tools'][0] if wide else raw} may run, one scope of it each" + (
+                       sentence("agents-within", tools=wide) if wide else ""))
 
     def _asked(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The tools the agent has that ``allowedTools`` does not trust ask before each call (``[trust]``: the entries

@@ -276,9 +276,19 @@ class ToolFields:
         """A scoped deny (OpenCode ``bash: {"*": allow, "rm *": deny}``) where this dialect's deny key takes the whole
         tool an entry names (``[parser] deny_scopes``, Claude Code's ``disallowedTools``): the tool is denied whole, so
         an allowlist leaves it out (``settle``), and what the rest of it allowed is said (tool-narrowed). Writing the
-        tool without the deny would widen; writing the scope would read as the whole tool anyway."""
+        tool without the deny would widen; writing the scope would read as the whole tool anyway.
+
+        Likewise where the dialect holds no deny at all (an allowlist only: Copilot, Gemini CLI, Roo, the marketplace
+        catalogue, Kiro's forms): the tool left out of its list (a deny list written as an allowlist of every other
+        tool leaves it out too) grants none of the denied scope, where lifting the deny would grant it (it was refused,
+        "cannot deny tools; lifting ..."). A scope of a tool no table knows stays: refused as before."""
         held = self.table.get("parser", {}).get("deny_scopes")
-        if held is None or not self.supports_deny():
+        none = not self.supports_deny() and not self.supports_patterns()
+        if none:
+            held = [c for c in {g.canonical for g in policy.denied() if g.pattern} if c is None]
+            if held:  # a tool no table knows: it cannot be left out by name
+                return policy
+        elif held is None or not self.supports_deny():
             return policy
         scoped = [g for g in policy.denied() if g.pattern and g.canonical not in held]
         if not scoped:
@@ -293,10 +303,11 @@ class ToolFields:
         settle(out)
         names = [(g, (self.crosswalk.write(g.canonical) if g.canonical else [])[:1] or [unscoped(g.raw)]) for g in scoped]
         tools = ", ".join(dedupe(n for _, ns in names for n in ns))  # in this dialect's spelling: Bash(rm *)
+        scopes = ", ".join(dedupe(f"{ns[0]}({g.raw if g.unsaid else g.pattern})" for g, ns in names))
         ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=sentence("deny-scope-rest", tools=tools),
-                       written=sentence("deny-scope-whole", tools=tools, dialect=self.said, key=self.tool_fields["tools.deny"],
-                                        scopes=", ".join(dedupe(f"{ns[0]}({g.raw if g.unsaid else g.pattern})"
-                                                                for g, ns in names))))
+                       written=sentence("deny-scope-left-out", tools=tools, dialect=self.said, scopes=scopes) if none else
+                       sentence("deny-scope-whole", tools=tools, dialect=self.said, key=self.tool_fields["tools.deny"],
+                                scopes=scopes))
         ctx.carry_tools()
         return out
 
@@ -1228,6 +1239,17 @@ def _implied_why(source: str, implied: frozenset[str]) -> str:
     kinds = sorted({capability(c) for c in implied})
     return (f"{source} denies every tool it has of class {' and '.join(kinds)}: the other tools of that class are "
             "denied too")
+
+
+def runs_unasked(policy: ToolPolicy, canonical: str) -> bool:
+    """Whether ``policy`` grants tool ``canonical`` whole to run unasked: Kiro's ``allowedTools`` trusting it, read as
+    an ``allow`` where a tool the list does not trust reads ``ask`` (``Kiro._asked``)."""
+    if policy.mode == ALLOWLIST:
+        mine = [g for g in policy.grants if g.canonical == canonical and g.pattern is None]
+        return bool(mine) and all(g.decision == "allow" for g in mine)
+    if policy.mode in (INHERIT, DENYLIST):
+        return not any(g.canonical == canonical and g.pattern is None and g.decision != "allow" for g in policy.grants)
+    return False
 
 
 def settle(policy: ToolPolicy) -> bool:
