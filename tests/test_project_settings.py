@@ -327,8 +327,8 @@ def test_a_refusal_names_the_settings_its_agent_was_read_beneath(tmp_path):
     from agentconv.errors import BroadenError
 
     agents, _ = _claude_project(tmp_path, '{"permissions": {"deny": ["Read(./.env)"]}}', "{}")
-    with pytest.raises(BroadenError) as err:
-        api.convert(agents / "all.md", "copilot")
+    with pytest.raises(BroadenError) as err:  # (Copilot, which holds no deny, leaves the read tool out: narrower)
+        api.convert(agents / "all.md", "codex")
     assert str(err.value).endswith(f" (its tools as read beneath {agents.parent / 'settings.json'})")
     (agents.parent / "settings.json").write_text("{}")
     with pytest.raises(BroadenError) as err:

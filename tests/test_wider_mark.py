@@ -41,8 +41,13 @@ def test_said_where_the_deny_is_written_and_nowhere_else_even_where_another_fiel
     for to in ("opencode",):  # written: bash: {"git push*": deny}
         assert narrowed(kiro(), to) == [NARROWED]
         assert narrowed(kiro("Never runs git push*."), to) == [NARROWED]
-    for to in ("claude-command", "gemini", "copilot"):  # no deny written there (broadened): nothing narrowed
+    for to in ("claude-command",):  # no deny written there (broadened): nothing narrowed
         assert narrowed(kiro("Never runs git push*."), to) == []
+    for to, name in (("gemini", "run_shell_command"), ("copilot", "execute/runInTerminal")):
+        # no deny there at all: the shell left out (kiro30), so the glob is not written, not said; the shell left out is
+        said = narrowed(kiro("Never runs git push*."), to)
+        assert NARROWED not in said and len(said) == 1 and f"{name}(git push*), {name}(git status) denied as the " \
+            f"whole {name} in {to} (it has no deny" in said[0], said
     # Claude Code's subagent denies the whole Bash for any disallowedTools entry: the glob is not written, so not said;
     # the shell denied whole is
     said = narrowed(kiro("Never runs git push*."), "claude")
