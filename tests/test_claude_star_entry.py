@@ -74,10 +74,13 @@ def test_tools_star_alone_says_nothing_new():
 
 
 def test_a_command_keeps_its_star_entry():
-    """A command's ``disallowed-tools`` is a list of deny rules (``kP``): its ``*`` is no signal to drop the list."""
+    """A command's ``disallowed-tools`` is a list of deny rules (``kP``): its ``*`` is no signal to drop the list, but
+    a deny rule matching every tool (test_claude_command_star_entry)."""
     text = '---\ndescription: d\ndisallowed-tools: "*"\n---\nDo.\n'
     doc, report = agentconv.read_text(text, "claude-command", path=".claude/commands/c.md")
-    assert [(g.raw, g.decision) for g in doc.agent.tools.grants] == [("*", "deny")] and said(report) == []
+    assert doc.agent.tools.mode == "none" and said(report) == [
+        "'disallowed-tools' holds '*', a deny rule Claude Code matches every tool with: the command runs with no tool: "
+        "read as no tools"]
 
 
 def test_validate_says_what_the_star_does():

@@ -468,6 +468,13 @@ class _Checker:
                         self.add(self._name_line(key, name), WARNING, "tool-unknown", f"'*' makes "
                                  f"{parser.get('reader', self.d.id)} ignore the whole '{key}' list: "
                                  + ("nothing is denied" if deny else "the agent gets every tool"), key)
+                    elif parser.get("star_entry") == "alone":  # kept alone, a rule (claude-command.toml [parser])
+                        reader = parser.get("reader", self.d.id)
+                        self.add(self._name_line(key, name), WARNING, "tool-unknown", f"'*' in '{key}' is "
+                                 + (f"a deny rule {reader} matches every tool with: the command runs with no tool"
+                                    if deny else f"an allow rule {reader} matches no tool with: nothing is "
+                                    "pre-approved") + (f" ({reader} keeps '*' alone: the other entries are dropped)"
+                                                       if len(names) > 1 else ""), key)
                     elif shape == "comma":
                         self.add(self._name_line(key, name), WARNING, "tool-unknown",
                                  f"'*' is not documented in {self.d.id}; omit '{key}' to grant every tool", key)

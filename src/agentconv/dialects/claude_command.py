@@ -7,8 +7,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 from ..ir import ALLOWLIST, NONE
+from ..loss import LossCode
 from .command import CommandDialect
-from .helpers import split_blanks
+from .helpers import dedupe, rule_entries, split_blanks
 from .toolpolicy import decisions_only
 
 if TYPE_CHECKING:
@@ -23,10 +24,32 @@ class ClaudeCommand(CommandDialect):
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """``allowed-tools`` alone is read as per-tool ``allow`` decisions on an inherited policy (pre-approvals, as a
         skill's: every other tool stays available). With ``disallowed-tools`` (deny rules) the pair is read as
-        before, the allowed names as an allowlist: narrower than Claude Code's reading, never wider."""
-        if data.get("disallowed-tools") is not None or data.get("allowed-tools") is None:
+        before, the allowed names as an allowlist: narrower than Claude Code's reading, never wider.
+
+        Each key as Claude Code's rule list reads it (claude-command.toml ``[parser] star_entry``): one holding no rule
+        (``""``, ``[]``) as not written; a ``*`` in ``disallowed-tools`` as every tool denied (no tools), and in
+        ``allowed-tools`` as nothing pre-approved (the key as not written), said (value-invalid)."""
+        allow, deny = data.get("allowed-tools"), data.get("disallowed-tools")
+        if self.table["parser"].get("star_entry") == "alone":
+            reader = self.table["parser"].get("reader", self.id)
+            deny = deny if rule_entries(deny) else None  # `disallowed-tools: ""`: no deny rule
+            if deny is not None and "*" in (named := rule_entries(deny)):
+                if others := dedupe(n for n in named if n != "*"):
+                    report.add(LossCode.VALUE_INVALID, "tools.deny", variant="star-denies-all", key="disallowed-tools",
+                               reader=reader, entries=", ".join(others))
+                else:
+                    report.add(LossCode.VALUE_INVALID, "tools.deny", variant="star-denies-all-alone",
+                               key="disallowed-tools", reader=reader)
+                agent.tools.mode, agent.tools.grants = NONE, []
+                self.read_base(agent, report)
+                return
+            allow = self.star_alone(allow, report)
+            if deny is not None and not rule_entries(allow):  # `allowed-tools: ""` restricts nothing beside deny rules
+                allow = None
+            data = {**data, "allowed-tools": allow, "disallowed-tools": deny}
+        if deny is not None or allow is None:
             return super().read_tools(agent, data, report)
-        self.read_preapproved(agent, data["allowed-tools"], report)
+        self.read_preapproved(agent, allow, report)
 
     def project_base(self, file: str) -> Any:
         """A command's project settings (``settings.claude``: a command of ``.claude/commands/``)."""

@@ -124,6 +124,19 @@ def split_blanks(text: str) -> list[str]:
     return out
 
 
+def rule_entries(value: Any) -> list[str]:
+    """The entries of a Claude Code command's or skill's ``allowed-tools`` / ``disallowed-tools`` as Claude Code
+    2.1.330 reads them into permission rules (``kP`` -> ``Cdn``, read in the binary 2026-11-29): none for a missing,
+    empty or non-text value, else the string or each text item of a list split at commas and spaces outside
+    parentheses (``$f``: ``split_blanks``). Claude Code then keeps ``["*"]`` alone for a list holding ``*``
+    (claude-command.toml ``[parser] star_entry``)."""
+    if not value:
+        return []
+    items = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] \
+        if isinstance(value, list) else []
+    return [n for v in items for n in split_blanks(v)]
+
+
 def split_quoted(text: str) -> list[str]:
     """Split at commas, an item in quotes taken whole and without them (``read, "edit"``): how VS Code splits a
     ``tools`` string (parseCommaSeparatedList in microsoft/vscode src/vs/workbench/contrib/chat/common/promptSyntax/

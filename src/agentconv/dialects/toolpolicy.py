@@ -18,7 +18,8 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, sentence
 from ..tools import capability, split_mcp, vocabulary
-from .helpers import SCOPED_TOOL, dedupe, memo, shown_path, split_blanks, split_commas, split_quoted, unscoped
+from .helpers import (SCOPED_TOOL, dedupe, memo, rule_entries, shown_path, split_blanks, split_commas, split_quoted,
+                      unscoped)
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -871,10 +872,28 @@ class ToolFields:
     def read_preapproved(self, agent: Agent, value: Any, report: LossReport) -> None:
         """A field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``): per-tool
         ``allow`` decisions on an inherited policy; every other tool stays available."""
+        value = self.star_alone(value, report)
         grants = [g for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
         self._report_foreign(grants, report)
         agent.tools.mode, agent.tools.grants = INHERIT, grants
         self.read_base(agent, report)  # the tool's settings over them (a Claude Code skill's, command's)
+
+    def star_alone(self, value: Any, report: LossReport) -> Any:
+        """A pre-approving ``allowed-tools`` holding ``*`` where the tool keeps ``*`` alone (``[parser] star_entry =
+        "alone"``: Claude Code's rule-list reader ``kP`` returns ``["*"]``, and an allow rule with a wildcard tool name
+        matches no tool, claude-command.toml): nothing is pre-approved, its other entries neither, said (value-invalid).
+        None then; else the value as it is."""
+        parser = self.table.get("parser", {})
+        if parser.get("star_entry") != "alone" or "*" not in (named := rule_entries(value)):
+            return value
+        reader = parser.get("reader", self.id)
+        if others := dedupe(n for n in named if n != "*"):
+            report.add(LossCode.VALUE_INVALID, "tools", variant="star-preapproves-nothing", key="allowed-tools",
+                       reader=reader, entries=", ".join(others))
+        else:
+            report.add(LossCode.VALUE_INVALID, "tools", variant="star-preapproves-nothing-alone", key="allowed-tools",
+                       reader=reader)
+        return None
 
     def preapproved(self, ctx: "WriteContext", noun: str) -> list[str] | None:
         """The names a field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``:
