@@ -26,9 +26,9 @@ CASES = {
     "claude general-purpose is opencode general": (
         CLAUDE.format(agent="Agent(general-purpose)"), ".claude/agents/scout.md", "opencode",
         "    general: allow\n", "general-purpose", "tool-narrowed", "written as 'general', opencode's own general agent"),
-    "claude Plan: opencode's plan is a primary agent no task starts": (
+    "claude Plan: opencode's plan is a primary agent its task tool does not offer": (
         CLAUDE.format(agent="Agent(Plan)"), ".claude/agents/scout.md", "opencode",
-        "  read: allow\n", "task:", "agent-unmapped", "has that role only as 'plan', which no other agent can start"),
+        "  read: allow\n", "task:", "agent-unmapped", "has that role only as 'plan', a primary agent its task tool does not offer to the model"),
     "claude statusline-setup has no counterpart": (
         CLAUDE.format(agent="Agent(statusline-setup)"), ".claude/agents/scout.md", "opencode",
         "  read: allow\n", "task:", "agent-unmapped", "opencode has no agent of that role"),
@@ -41,9 +41,9 @@ CASES = {
     "opencode general is not claude general-purpose, which delegates": (
         OPENCODE.format(name="general"), ".opencode/agent/lead.md", "claude",
         "tools: Read\n", "general", "agent-unmapped", "only as 'general-purpose', which holds delegation access besides"),
-    "opencode plan allowed nothing in opencode": (
+    "opencode plan: a primary agent its task tool does not offer": (
         OPENCODE.format(name="plan"), ".opencode/agent/lead.md", "claude",
-        "tools: Read\n", "lan)", "agent-unmapped", "as opencode starts no subagent of that name (a primary agent)"),
+        "tools: Read\n", "lan)", "agent-unmapped", "opencode's task tool does not offer that agent to the model (a primary agent"),
     "vs code Plan delegates, claude Plan runs commands: neither is the other": (
         COPILOT.format(name="Plan"), ".github/agents/lead.agent.md", "claude",
         "tools: Read\n", "Agent(Plan)", "agent-unmapped", "only as 'Plan', which holds shell access besides"),

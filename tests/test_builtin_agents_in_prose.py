@@ -32,9 +32,9 @@ def test_a_command_naming_claude_codes_agents_is_kept_and_said():
 def test_an_agent_naming_one_the_target_lacks_says_why():
     done = agentconv.convert_text(AGENT, "opencode", from_="claude", path=".claude/agents/r.md")
     assert said(done) == [
-        "the prompt names claude's own plan agent ('Plan subagent'), and opencode has that role only as 'plan', which "
-        "no other agent can start: the prompt kept as written (agentconv rewrites no prose), so there the model may "
-        "ask for an agent named 'Plan', which it does not have"]
+        "the prompt names claude's own plan agent ('Plan subagent'), and opencode has that role only as 'plan', a "
+        "primary agent its task tool does not offer to the model: the prompt kept as written (agentconv rewrites no "
+        "prose), so there the model may ask for an agent named 'Plan', which it does not have"]
 
 
 def test_nothing_said_where_the_name_holds_or_is_a_word():

@@ -3,11 +3,12 @@
 
 Each agent dialect's table lists its tool's own agents (``[builtin_agents.NAME]``: ``role``, the kinds of access the
 agent holds as ``classes`` of tools.toml, ``mcp`` for the session's MCP servers, and ``subagent = false`` for one no
-other agent can start, ``commands = false`` for one no command is routed to), with the vendor source. A reference becomes the target's agent of the same role that another
+other agent is offered to start (OpenCode's primary agents, which its task tool runs only where a call names them),
+``commands = false`` for one no command is routed to), with the vendor source. A reference becomes the target's agent of the same role that another
 agent can start and that holds no kind of access the source's lacks (``session`` aside: tools.toml, no widening); one
 that holds less is written and said as narrowed; none is said, and the reference is left out of the scope (the
-target names no such agent, or one with more access: never widened), as is one to an agent no other agent can start in
-its own tool (the scope allowed nothing there).
+target names no such agent, or one with more access: never widened), as is one to an agent its own tool does not offer
+another agent to start (an OpenCode primary agent, run only where a call names it: left out, narrower).
 """
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ class Counterpart:
     more: tuple[str, ...] = ()
     """What ``other`` holds beyond the source's agent (empty: it is no subagent)."""
     dead: bool = False
-    """The source's agent is none another agent can start (OpenCode's primary ``plan``): the scope allowed nothing."""
+    """The source's agent is none another agent is offered to start (OpenCode's primary ``plan``): left out of the
+    scope (narrower: OpenCode runs it only where a call names it, opencode.toml [builtin_agents])."""
 
 
 def own_agents(dialect: str) -> dict[str, Any] | None:
