@@ -26,7 +26,8 @@ from ..rx import compile as rx_compile
 from ..tools import Crosswalk
 from . import builtin_agents
 from .detection import Detection
-from .helpers import first_heading, first_line, glob_match, made_up_description, memo, split_commas, titled, value_taken
+from .helpers import (first_heading, first_line, glob_match, made_up_description, memo, rule_entries, split_commas,
+                      titled, value_taken)
 from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, runs_unasked, settle
 
 
@@ -1830,7 +1831,8 @@ def _unexpressed_rules(ns: str, key: str, value: Any, told: set[int]) -> set[int
 
 def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type: ignore[assignment]
             policy: ToolPolicy | None = None) -> str | None:
-    """What the rules of an own key marked ``denies`` (``[own] KEY = {denies = {FIELD = [values]}}``) deny, as text
+    """What the rules of an own key marked ``denies`` (``[own] KEY = {denies = {FIELD = [values]}}``, or ``denies =
+    "entries"``: each entry of the list as Claude Code reads permission rules, ``helpers.rule_entries``) deny, as text
     (None: none): a rule list dropped by a target that cannot hold it would leave that access allowed. ``said``: the
     indices of those the tool policy written says (``toolpolicy.own_denies``), left out. ``policy``: the agent's tools;
     per-tool settings of a tool it does not grant restrict nothing."""
@@ -1838,6 +1840,8 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
         rule = registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
     except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
         return None
+    if rule == "entries":  # every entry of a rule list denies (a Claude Code skill's `disallowed-tools`)
+        return ", ".join(rule_entries(value)) or None
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
         return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
                                  (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None,
