@@ -58,6 +58,14 @@ CASES = {
         "---\nname: find\ndescription: Find things\ncontext: fork\nagent: Explore\n---\nFind it.\n",
         ".claude/skills/find/SKILL.md", "opencode-command", "agent: explore\n", "Explore", "tool-narrowed",
         "the agent it runs in, 'Explore', written as 'explore', opencode's own explore agent"),
+    "an opencode command run in its primary plan runs in claude's Plan, forked": (
+        "---\ndescription: Plan it\nagent: plan\n---\nPlan it.\n", ".opencode/command/plan-it.md", "claude-command",
+        "context: fork\nagent: Plan\n", "agent: plan", "tool-narrowed",
+        "'plan', written as 'Plan', claude's own plan agent, which also forbids the files, delegation access"),
+    "an opencode command run in its primary plan runs in vs code's Plan": (
+        "---\ndescription: Plan it\nagent: plan\n---\nPlan it.\n", ".opencode/command/plan-it.md", "copilot-prompt",
+        "agent: Plan\n", "agent: plan", "tool-narrowed",
+        "'plan', written as 'Plan', copilot's own plan agent, which also forbids the files, shell access"),
     "a claude command forked into Explore runs in opencode's explore": (
         "---\ndescription: Find things\ncontext: fork\nagent: Explore\n---\nFind it.\n", ".claude/commands/find.md",
         "opencode-command", "agent: explore\n", "Explore", "value-respelled",
@@ -95,11 +103,16 @@ def test_a_denial_names_the_targets_agent_of_that_role():
     ("opencode", "explore", "copilot", "Explore"),       # narrower: VS Code's runs no command
     ("copilot", "Explore", "gemini", "codebase_investigator"),  # narrower: it fetches nothing
     ("opencode", "plan", "claude", None),                # a primary agent: no task starts it
+    ("opencode", "plan", "claude-command", "Plan"),      # a command runs in a primary agent: its fork in Plan
+    ("opencode", "plan", "copilot-prompt", "Plan"),
+    ("claude", "Plan", "opencode-command", None),        # OpenCode's plan edits files: more than Claude's Plan
 ])
 def test_the_counterpart_never_holds_more(source, name, target, written):
     from agentconv.dialects import builtin_agents
 
-    got = builtin_agents.counterpart(source, name, target)
+    # the agent a command runs in (a primary one too), not one a task starts
+    command = {"command": True} if target.endswith(("-command", "-prompt")) else {}
+    got = builtin_agents.counterpart(source, name, target, **command)
     assert got is not None and got.written == written
     if written is not None:
         mine = set(builtin_agents.own_agents(source)[name]["classes"])

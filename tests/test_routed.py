@@ -60,9 +60,10 @@ def test_migrate_routes_a_command_to_its_agent_converted_beside_it(tmp_path):
     got = outcome(root, tmp_path / "claude", "claude")
     assert {k: v[0] for k, v in got.items()} == {
         ".opencode/command/rev.md": "converted", ".opencode/command/doc.md": "converted",
-        ".opencode/command/pl.md": "failed", ".github/prompts/mkplan.prompt.md": "converted"}
-    assert "cannot run it in opencode-command's agent 'plan'" in got[".opencode/command/pl.md"][1]
+        ".opencode/command/pl.md": "converted", ".github/prompts/mkplan.prompt.md": "converted"}
     cmds = tmp_path / "claude/.claude/commands"
+    # OpenCode's own primary `plan` (no edits): Claude Code's own Plan, which holds no more (tool-narrowed)
+    assert header(cmds / "pl.md") == "description: Plan it\ncontext: fork\nagent: Plan\ndisable-model-invocation: true\n"
     assert header(cmds / "rev.md") == "description: Review it\ncontext: fork\nagent: review\ndisable-model-invocation: true\n"
     assert header(cmds / "doc.md") == "description: Doc it\ncontext: fork\nagent: docs\ndisable-model-invocation: true\n"
     # VS Code knows the agent by its `name: Planner`; Claude Code by the name its file is written with
@@ -74,7 +75,10 @@ def test_migrate_routes_a_command_to_its_agent_converted_beside_it(tmp_path):
     assert header(tmp_path / "opencode/.opencode/command/mkplan.md") == "description: Make a plan\nagent: planner\n"
     got = outcome(root, tmp_path / "copilot", "copilot")
     assert header(tmp_path / "copilot/.github/prompts/rev.prompt.md") == "description: Review it\nagent: review\n"
-    assert got[".opencode/command/pl.md"][0] == "failed"
+    assert got[".opencode/command/pl.md"][0] == "converted"
+    assert header(tmp_path / "copilot/.github/prompts/pl.prompt.md") == "description: Plan it\nagent: Plan\n"
+    got = outcome(root, tmp_path / "gemini", "gemini")  # a Gemini CLI command runs with every tool: refused there
+    assert "cannot run it in opencode-command's agent 'plan'" in got[".opencode/command/pl.md"][1]
 
 
 def test_migrate_without_routing_judges_the_command_by_its_agents_tools(tmp_path):
@@ -122,7 +126,8 @@ def test_a_batch_gives_a_command_its_agents_tools(tmp_path, target, rev):
     results = {Path(r.source).relative_to(root).as_posix(): r
                for r in convert_many([root], target, tmp_path / "out")}
     assert results[".opencode/command/doc.md"].status == "converted"
-    assert results[".opencode/command/pl.md"].status == "failed"
+    # OpenCode's own plan: Claude Code's Plan, forked (no more access); nothing in Gemini CLI
+    assert results[".opencode/command/pl.md"].status == ("failed" if rev is None else "converted")
     if rev is None:
         assert results[".opencode/command/rev.md"].exit_code == 6
     else:
@@ -164,7 +169,7 @@ def test_an_opencode_config_command_run_in_an_agent_is_refused_elsewhere(tmp_pat
     """A command of `opencode.json` is read by opencode-command's rules: its `agent: plan` as a Markdown command's."""
     (tmp_path / "opencode.json").write_text('{"command": {"x": {"template": "Do it.", "agent": "plan"}}}')
     with pytest.raises(BroadenError, match="cannot run it in opencode-command's agent 'plan'"):
-        agentconv.convert(tmp_path / "opencode.json", "claude-command")
+        agentconv.convert(tmp_path / "opencode.json", "gemini-command")
 
 
 def test_no_route_to_an_agent_that_another_file_of_the_target_answers_to(tmp_path):

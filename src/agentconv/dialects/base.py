@@ -1141,7 +1141,7 @@ class Dialect(ToolFields, Detection):
         if not mine or not isinstance(value, str) or not own_agent(source, rule, value):
             return False
         tool = rule.get("agents") or registry.tool(source)  # a SKILL.md's are Claude Code's (skill.toml [runs_in])
-        own = builtin_agents.counterpart(tool, value, self.id)
+        own = builtin_agents.counterpart(tool, value, self.id, command=True)  # a primary agent runs a command too
         if own is None or own.written is None or \
                 not (builtin_agents.own_agents(self.id) or {})[own.written].get("commands", True):
             return False

@@ -52,15 +52,20 @@ def own_agents(dialect: str) -> dict[str, Any] | None:
     return d.table.get("builtin_agents")
 
 
-def counterpart(dialect: str, name: str, to: str) -> Counterpart | None:
+def counterpart(dialect: str, name: str, to: str, *, command: bool = False) -> Counterpart | None:
     """What the scope ``name`` of an agent of ``dialect`` becomes in ``to`` when ``name`` is one of the own agents of
     ``dialect``'s tool (exactly spelled: Claude Code, OpenCode and VS Code compare agent names as written); None
     otherwise (a custom agent's name, resolved by the run's routes), and where ``to``'s table names no own agents
-    (written as before: as it is, or refused where the target cannot scope the agent tool)."""
+    (written as before: as it is, or refused where the target cannot scope the agent tool).
+
+    ``command``: ``name`` is the agent a command runs in (an OpenCode command's ``agent: plan``), not one another agent
+    starts: a primary agent is one there (OpenCode runs a command in the agent it names, a primary one in the session
+    itself, a subagent as a subtask: anomalyco/opencode packages/opencode/src/session/prompt.ts ``command``, read
+    2026-11-30), on either side."""
     mine, theirs_all = (own_agents(dialect) or {}).get(name), own_agents(to)
     if mine is None or theirs_all is None:
         return None
-    if not mine.get("subagent", True):
+    if not command and not mine.get("subagent", True):
         return Counterpart(mine["role"], None, dead=True)
     has = [c for c in mine.get("classes", ()) if c not in _NOT_WIDENING]
     near: list[tuple[str, tuple[str, ...]]] = []  # the same role, not an equivalent: (name, what it has beyond)
@@ -69,8 +74,9 @@ def counterpart(dialect: str, name: str, to: str) -> Counterpart | None:
             continue
         held = theirs.get("classes", ())
         extra = tuple(c for c in held if c not in has and c not in _NOT_WIDENING)
-        if not theirs.get("subagent", True) or extra:
-            near.append((key, extra if theirs.get("subagent", True) else ()))
+        started = command or theirs.get("subagent", True)
+        if not started or extra:
+            near.append((key, extra if started else ()))
             continue
         return Counterpart(mine["role"], key, tuple(c for c in has if c not in held))
     near.sort(key=lambda n: not n[1])  # one another agent can start first: its access says most
