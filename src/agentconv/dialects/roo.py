@@ -190,7 +190,7 @@ class Roo(Dialect):
             if policy.grants:
                 self.write_inherited(ctx)
             # Roo has no web tool (its browser group is gone): a source's web fetch and search are said, not lost
-            if not self.say_lacked(ctx, "every tool written as every Roo group", set()):
+            if not self.say_lacked(ctx, sentence("every-roo-group"), set()):
                 ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="every-group", tool="Roo")
             if ctx.policy.carry:
                 ctx.carry_tools()

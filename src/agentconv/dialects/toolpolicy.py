@@ -120,8 +120,8 @@ class ToolFields:
         foreign = dedupe(g.raw for g in grants if g.canonical and not g.canonical.startswith("mcp:")
                          and unscoped(g.raw) not in self.crosswalk.valid)
         if foreign:
-            report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(foreign)} (not {self.said}'s own tool names)",
-                       reading="their meaning, written in its spelling")
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="foreign-names", names=", ".join(foreign),
+                       dialect=self.said)
 
     def split_names(self, value: Any, ipath: str, report: LossReport | None) -> list[str]:
         names = self._split_names(value, ipath, report)
@@ -135,13 +135,12 @@ class ToolFields:
         if isinstance(value, str):
             names = split_quoted(value) if self.table.get("parser", {}).get("comma_quotes") else split_commas(value)
             if report is not None and self.table.get("tools_shape") != "comma" and names:
-                report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a comma string", reading="a list")
+                report.add(LossCode.VALUE_READ_AS, ipath, variant="tools-comma")
             return names
         parser = self.table.get("parser", {})
         if isinstance(value, list):
             if report is not None and self.table.get("tools_shape") == "comma":
-                report.add(LossCode.VALUE_READ_AS, ipath, value="tools given as a YAML list", reading=f"a list ({self.said} "
-                           "documents a comma string, which is what another dialect's file becomes)")
+                report.add(LossCode.VALUE_READ_AS, ipath, variant="tools-yaml-list", dialect=self.said)
             if parser.get("list_items") == "text" and any(not isinstance(v, str) for v in value):
                 if report is not None:  # the tool keeps a list's text items only
                     report.add(LossCode.VALUE_INVALID, ipath, variant="items-not-text", key=ipath,
@@ -229,9 +228,7 @@ class ToolFields:
         policy = ctx.agent.tools
         if not self.supports_exceptions() and policy.mode not in (ALLOWLIST, NONE) and any(
                 ctx.agent.extensions.get(d, {}).get(key) == "ask" for d, key in _asks_all()):  # OpenCode's `"*": ask`
-            ctx.report.add(LossCode.FIELD_DROPPED, "tools", field="the ask before each call of every tool not named",
-                           done="kept", why=f"{self.said} has no per-tool ask (whether a call asks is left to "
-                                            f"{self.said}'s own approval settings)")
+            ctx.report.add(LossCode.FIELD_DROPPED, "tools", variant="ask-every", dialect=self.said)
         if policy.mode == INHERIT and not policy.grants:
             return {}
         if not self.table.get("tool_semantics", True):
@@ -242,9 +239,9 @@ class ToolFields:
             if why and policy.mode != INHERIT and self._enforced(ctx):  # a command runs with every tool it is given
                 self.cannot_restrict(ctx, naming.a(self.title), why)
                 return {}
-            ctx.lose("tools", field=f"the {policy.mode} of {len(policy.grants)} tools" if policy.mode != INHERIT else
-                     f"{len(policy.grants)} per-tool decisions (pre-approvals)", done="written",
-                     why=f"{self.said} has no tool field")
+            ctx.lose("tools", variant="no-tool-field", policy=sentence("policy-tools", mode=policy.mode,
+                     count=len(policy.grants)) if policy.mode != INHERIT else
+                     sentence("policy-approvals", count=len(policy.grants)), dialect=self.said)
             return {}
         if policy.mode == INHERIT:
             return self.write_inherited(ctx)
@@ -259,7 +256,7 @@ class ToolFields:
         self.narrow_read_only_shell(ctx, policy)
         mode = policy.mode
         if mode == NONE and self.table.get("empty_tools"):
-            ctx.report.add(LossCode.VALUE_REQUIRED, "tools", field="the tool list", consequence=self.table["empty_tools"])
+            ctx.report.add(LossCode.VALUE_REQUIRED, "tools", variant="empty-tools", consequence=self.table["empty_tools"])
         if mode == DENYLIST and not self.supports_deny():
             allowed, denied, mode = self.expand_denylist(ctx, policy), [], ALLOWLIST
         elif mode == DENYLIST and not self.supports_exceptions():
@@ -422,18 +419,14 @@ class ToolFields:
         # an MCP tool or server the deny list names as allowed stays: named exactly (never Roo's `mcp`, every server)
         mcp = [g for g in policy.allowed() if g.pattern is None and (g.canonical or "").startswith("mcp:")]
         out += [(n, g) for n, g in self.names_for(ctx, mcp) if self.crosswalk.grants_of([n]) <= {g.canonical}]
-        note = f"; {', '.join(dedupe(n for n, _ in regrant))} left out (it also grants a denied tool)" if regrant else ""
+        left = sentence("left-out-regrant", names=", ".join(dedupe(n for n, _ in regrant))) if regrant else ""
         if kind:
-            note += f"; {', '.join(dedupe(kind))} left out too ({why})"
-        ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                       tools="the deny list", written="an allowlist of every other built-in tool",
-                       note=f" ({self.said} has no deny list){note}")
-        self.say_lacked(ctx, f"the deny list written as an allowlist of {self.said}'s built-in tools", deny | implied)
+            left += sentence("left-out-kind", names=", ".join(dedupe(kind)), why=why)
+        ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="denylist-allowlist", dialect=self.said, left=left)
+        self.say_lacked(ctx, sentence("denylist-as-allowlist", dialect=self.said), deny | implied)
         if not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):  # Roo's `mcp` group grants them all
             # a deny list leaves every MCP server's tools allowed; an allowlist names no server it does not know
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools",
-                           tools="the tools of every MCP server it does not name (a deny list allows them)",
-                           written=f"the deny list written as an allowlist of {self.said}'s built-in tools")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="denylist-mcp", dialect=self.said)
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
         return out
@@ -455,8 +448,8 @@ class ToolFields:
         if not lacked:
             return False
         kinds = dedupe(_class_meaning(capability(c)) for c in lacked)
-        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=written,
-                       tools=f"{', '.join(lacked)} ({self.said} has no tool that {' or '.join(kinds)})")
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="lacked", written=written, lacked=", ".join(lacked),
+                       dialect=self.said, kinds=" or ".join(kinds))
         ctx.carry_tools()
         return True
 
@@ -467,8 +460,8 @@ class ToolFields:
         implied, why = implied_of(policy, ctx.agent.origin)
         out = [(n, Grant(n, c, "deny")) for c, names in self.crosswalk.written.items() if c in implied for n in names]
         if out:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"the deny list ({why})",
-                           written=f"a deny list naming {', '.join(dedupe(n for n, _ in out))} too", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="implied-deny", why=why,
+                           names=", ".join(dedupe(n for n, _ in out)))
         return out
 
     def read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> str | None:
@@ -486,8 +479,7 @@ class ToolFields:
         shell: written here, the agent has no shell at all. Said."""
         kept = self.read_only_shell(ctx, policy)
         if kept:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=kept,
-                           written=f"the read-only setting written as a denied shell in {self.said}")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="read-only-shell", kept=kept, dialect=self.said)
 
     def supports_exceptions(self) -> bool:
         """Whether a scope of a denied tool can be allowed here (OpenCode's ``bash: {"git tag *": allow, "*": deny}``)."""
@@ -503,9 +495,8 @@ class ToolFields:
         if kept:
             tools = dedupe(deny[g.canonical] for g in policy.grants
                            if g.decision != "deny" and g.pattern and g.canonical in deny)
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=", ".join(kept),
-                           written=f"{', '.join(tools)} denied as a whole in {self.said} (it cannot allow a scope of a "
-                                   "denied tool)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="scope-denied-whole", scopes=", ".join(kept),
+                           tools=", ".join(tools), dialect=self.said)
 
     def narrow_asked(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
         """Scopes allowed without asking under a tool that asks (OpenCode ``bash: {"git status *": allow, "*": ask}``)
@@ -519,9 +510,8 @@ class ToolFields:
         if kept:
             tools = dedupe(asked[g.canonical] for g in policy.grants
                            if g.decision == "allow" and g.pattern and g.canonical in asked)
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=f"{', '.join(kept)} without asking",
-                           written=f"{', '.join(tools)} written as a whole in {self.said}, each call asked for or not by "
-                                   "its own approval settings (it cannot allow a scope of a tool that asks)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="scope-asked-whole", scopes=", ".join(kept),
+                           tools=", ".join(tools), dialect=self.said)
             ctx.carry_tools()
 
     def asked_whole(self, ctx: "WriteContext", policy: ToolPolicy, allowed: list[tuple[str, Grant]]) -> None:
@@ -550,16 +540,14 @@ class ToolFields:
             self.broaden(ctx, "ask", tools=", ".join(names), dialect=self.said, why=self.table["variant_allows"])
             return
         if names:
-            ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the ask before each call of {', '.join(names)}",
-                           done="kept", why=f"{self.said} has no per-tool ask (the tool is written as available; whether "
-                                            f"a call asks is left to {self.said}'s own approval settings)")
+            ctx.report.add(LossCode.FIELD_DROPPED, "tools", variant="asked", tools=", ".join(names), dialect=self.said)
             ctx.carry_tools()
 
     def denied_ids(self, ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
         """The ids a deny list denies, for a dialect that says them with one flag (Cursor, Codex). A denied tool no
         table knows is reported and left out, as ``names_for`` leaves it out of any other deny list."""
         for raw in dedupe(g.raw for g in policy.denied() if g.canonical is None):
-            ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool", tool=raw, dialect=self.said, outcome="not granted")
+            ctx.lose("tools", LossCode.TOOL_UNMAPPED, variant="not-granted", tool=raw, dialect=self.said)
         self.check_unknown_denied(ctx, policy, set())
         return {g.canonical for g in policy.denied() if g.canonical is not None}
 
@@ -607,22 +595,25 @@ class ToolFields:
             source = ctx.agent.origin.dialect if ctx.agent.origin is not None else None
             for raw, canons in parts.items():  # of a tool set written here in part (Copilot's search), the rest
                 whole = raw not in named or None in canons
-                unknown = f" ({source} has no tool of that name, so none was read)" if None in canons and source \
-                    not in (None, self.id) and self.crosswalk.read(unscoped(raw)) else ""  # `Bash` in a Gemini file
+                unknown = None in canons and source not in (None, self.id) and \
+                    self.crosswalk.read(unscoped(raw))  # `Bash` in a Gemini file
                 written = dedupe(n for n, j in picks if grants[j].raw == raw)  # the rest of a set, written here
-                ctx.lose("tools", LossCode.TOOL_UNMAPPED, kind="tool" if whole else "part of tool set", tool=raw,
-                         dialect=self.said, outcome="not granted" + unknown if whole else
-                         f"its {', '.join(canons)} not granted (the rest written as {', '.join(written)})")
+                if not whole:
+                    ctx.lose("tools", LossCode.TOOL_UNMAPPED, variant="set-part", tool=raw, dialect=self.said,
+                             ids=", ".join(canons), written=", ".join(written))
+                elif unknown:
+                    ctx.lose("tools", LossCode.TOOL_UNMAPPED, variant="not-granted-unread", tool=raw, dialect=self.said,
+                             source=source)
+                else:
+                    ctx.lose("tools", LossCode.TOOL_UNMAPPED, variant="not-granted", tool=raw, dialect=self.said)
         prefixed = () if same else dedupe(
             (grants[i].raw, n) for n, i in picks if grants[i].decision != "deny" and self.prefix_wildcard(grants[i]))
         for raw, n in prefixed:  # OpenCode's `github_*` also matches server github_enterprise's tools
             ctx.report.add(LossCode.TOOL_PREFIX, "tools", tools=f"tool {raw!r}", written=repr(n), prefix=n[:-1],
                            spelling=self.crosswalk.mcp_write)
         if split:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           tools=f"{len(split)} MCP tool names (e.g. {split[0]!r})",
-                           written=f"server and tool joined with '{self.crosswalk.mcp_ambiguous}'",
-                           note=", which also appears inside them: ambiguous on read")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="mcp-joined", count=len(split), example=split[0],
+                           joiner=self.crosswalk.mcp_ambiguous)
         return [(n, grants[i]) for n, i in picks]
 
     def prefix_wildcard(self, grant: Grant) -> bool:
@@ -640,11 +631,10 @@ class ToolFields:
         names = dedupe(n for n, j in picks if grants[j].canonical in by and grants[j].pattern is None
                        and grants[j].decision != "deny")
         if grant.pattern is None and names:
-            of = f"tool {grant.raw!r}" if sum(g.raw == grant.raw for g in grants) == 1 else \
-                f"the {grant.canonical} of tool set {grant.raw!r}"  # Roo's read group, Kiro's read category
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{of} ({vocabulary()[grant.canonical]})",
-                           written=f"{', '.join(names)}, which does that in {self.said} (it has no "
-                                   f"{grant.canonical} tool)", note="")
+            alone = sum(g.raw == grant.raw for g in grants) == 1  # else Roo's read group, Kiro's read category
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="covered" if alone else "covered-in-set",
+                           tool=grant.raw, meaning=vocabulary()[grant.canonical], names=", ".join(names),
+                           dialect=self.said, id=grant.canonical)
             return True
         return False
 
@@ -741,11 +731,9 @@ class ToolFields:
             out += [(n, replace(g, pattern=text)) for text in got[0]]
             narrowed.setdefault(g.raw, got)
         for raw, (texts, others) in narrowed.items():
-            left = f"the files of its branches {', '.join(others)}, left out, and " if others else ""
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=f"{left}the other paths holding those texts",
-                           written=f"{self.named(ctx, [raw])} written as {self.said} path patterns {', '.join(texts)} "
-                                   f"(each a text the regular expression finds, as a glob: it names fewer paths than "
-                                   f"the regular expression, which takes any path holding it)")
+            left = sentence("branches-left-out", others=", ".join(others)) if others else ""
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="regex-texts", tools=self.named(ctx, [raw]),
+                           dialect=self.said, texts=", ".join(texts), left=left)
         if narrowed:
             ctx.carry_tools()
         return out
@@ -802,15 +790,12 @@ class ToolFields:
                    + [sentence("refusal-scope-whole", tools=self.named(ctx, unheld), dialect=self.said)] * bool(unheld))
         unpatterned += unheld
         if anchored and not unpatterned and not regexes:  # written as it is: a glob of it names (next to) no file
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the files the regular expression names",
-                           written=f"{self.named(ctx, anchored)} written as {self.said} path patterns, which "
-                                   f"{self.said} reads as globs (a ^ or $ there is that character in a file name)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="regex-anchored", tools=self.named(ctx, anchored),
+                           dialect=self.said)
             ctx.carry_tools()
         if literal and not unpatterned and not regexes:  # the text as a glob: fewer paths than "any path holding it"
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools="the other paths holding that text",
-                           written=f"{self.named(ctx, literal)} written as {self.said} path patterns, which "
-                                   f"{self.said} reads as globs (naming fewer paths than the regular expression, which "
-                                   "takes any path holding its text)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="regex-literal", tools=self.named(ctx, literal),
+                           dialect=self.said)
             ctx.carry_tools()
         if not unpatterned and not regexes:
             self.check_case(ctx, [(n, g) for n, g in allowed if g.raw not in anchored])
@@ -836,9 +821,8 @@ class ToolFields:
             ctx.carry_tools()
             return
         scoped = dedupe(g.raw for _, g in files)
-        ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"{self.named(ctx, scoped)} written for {self.said} (it matches "
-                       f"file rules in the case written; {theirs['parser'].get('reader', origin.dialect)} ignores case)",
-                       tools="the same paths in other cases")
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="case-sensitive", tools=self.named(ctx, scoped),
+                       dialect=self.said, reader=theirs["parser"].get("reader", origin.dialect))
 
     def judge(self, ctx: "WriteContext", wider: set[str], granted: set[str], refusals: list[str]) -> None:
         """Never widen, judged by capability (data/tools.toml ``[classes]``), not by spelling. A tool of a class
@@ -856,17 +840,15 @@ class ToolFields:
         if warn:
             ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant="also-gets", dialect=self.said, tools=", ".join(warn))
         if same:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools",
-                           tools="tools", written=f"{self.said}'s spelling",
-                           note=f", which also grants {', '.join(same)}, the same file-changes permission")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="same-permission", dialect=self.said,
+                           tools=", ".join(same))
         if warn or same:
             ctx.carry_tools()
 
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for per-tool decisions on an inherited policy (pre-approvals, asks): none by default, where
         the tool field can only restrict (said); a dialect whose field pre-approves writes them (``preapproved``)."""
-        ctx.lose("tools", field=f"per-tool decisions ({len(ctx.agent.tools.grants)}: pre-approvals, asks)",
-                 done="written", why=f"{self.said} cannot say them")  # a warning, as where a target has no tool field:
+        ctx.lose("tools", variant="inherited", count=len(ctx.agent.tools.grants), dialect=self.said)  # a warning, as where a target has no tool field:
         return {}  # carried only where a reader would take it back (an allow never: it grants)
 
     def read_preapproved(self, agent: Agent, value: Any, report: LossReport) -> None:
@@ -907,10 +889,9 @@ class ToolFields:
             # another tool's key its own tool ignores (a `tools` list or an `allowed-tools` left in a Codex prompt:
             # Codex reads only description and argument-hint, codex-rs/core/src/custom_prompts.rs parse_frontmatter,
             # openai/codex, read 2026-11-28): no access of it, a pre-approval neither (it would let tools run unasked)
-            what = f"the {policy.mode} of {len(policy.grants)} tools" if policy.mode != INHERIT else \
-                f"{len(policy.grants)} per-tool decisions (pre-approvals)"
-            ctx.lose("tools", field=what, done="written",
-                     why=f"{ctx.agent.origin.dialect} does not apply it: it runs with every tool, asking as its session does")
+            what = sentence("policy-tools", mode=policy.mode, count=len(policy.grants)) if policy.mode != INHERIT \
+                else sentence("policy-approvals", count=len(policy.grants))
+            ctx.lose("tools", variant="not-applied", policy=what, source=ctx.agent.origin.dialect)
             return None
         if policy.mode != INHERIT:
             self.cannot_restrict(ctx, noun, sentence("pre-approves-only"))
@@ -918,9 +899,7 @@ class ToolFields:
         allow = [g for g in policy.grants if g.decision == "allow"]
         other = [g for g in policy.grants if g.decision != "allow"]
         if other:
-            ctx.lose("tools", LossCode.TOOL_COERCED,
-                     tools=f"{len(other)} per-tool decisions other than pre-approval", written="nothing",
-                     note=f" ({self.said} cannot say them)")
+            ctx.lose("tools", LossCode.TOOL_COERCED, variant="other-decisions", count=len(other), dialect=self.said)
         if not allow:
             return None
         pairs = self.names_for(ctx, allow)
@@ -930,7 +909,7 @@ class ToolFields:
             self.any_depth(ctx, pairs)
             self.check_case(ctx, pairs)
         if ctx.tools_renamed or any(n != g.raw for n, g in spelled):  # a name, or a scope (`git diff:*` as `git diff *`)
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="spelling", dialect=self.said)
         return names or None
 
     def cannot_restrict(self, ctx: "WriteContext", noun: str, why: str) -> None:
@@ -1058,7 +1037,7 @@ class ToolFields:
             elif mode != ALLOWLIST or any(g.pattern for _, g in denied) or excepted(allowed, denied):
                 self.broaden(ctx, "deny", dialect=self.said, tools=", ".join(self.scoped_names(denied)))
         if ctx.tools_renamed:
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="tool names", written=f"{self.said}'s spelling", note="")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="spelling", dialect=self.said)
         if any(i.path == "tools" and i.code in _LOSSY for i in ctx.report.items[ctx.first:] if i.target == self.id):
             ctx.carry_tools()  # respelling alone needs no carry
         return out
@@ -1107,12 +1086,11 @@ class ToolFields:
             out.append((n, replace(g, pattern=new)))
         self.any_depth(ctx, allowed)
         if narrower:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(narrower)) + f" written for "
-                           f"{self.said}, whose '*' stays inside one folder", tools="more than OpenCode's pattern named")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="star-one-folder", rules=", ".join(dedupe(narrower)),
+                           dialect=self.said)
         if deeper:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=", ".join(dedupe(deeper)) + f" written for "
-                           f"{self.said}, where a line without '/' matches at any depth",
-                           tools="the same name in every folder (the source denied it at the working folder's top)")
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="any-depth", rules=", ".join(dedupe(deeper)),
+                           dialect=self.said)
         return out
 
     def any_depth(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]]) -> None:
@@ -1256,8 +1234,7 @@ def _class_meaning(cls: str) -> str:
 
 def _implied_why(source: str, implied: frozenset[str]) -> str:
     kinds = sorted({capability(c) for c in implied})
-    return (f"{source} denies every tool it has of class {' and '.join(kinds)}: the other tools of that class are "
-            "denied too")
+    return sentence("implied-why", source=source, kinds=" and ".join(kinds))
 
 
 def runs_unasked(policy: ToolPolicy, canonical: str) -> bool:
