@@ -253,10 +253,9 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
 # Codes some of whose call sites still write their message's words (a sentence, or part of one, in a parameter), by the
 # number of such sites: move the wording into losses.toml (a variant per meaning, facts as named values) and lower the
 # number (or take the code off the list). Nothing may join it, and no number may grow.
-_STILL_WORDED: dict[str, int] = {"field-dropped": 11, "field-omitted": 2, "tool-coerced": 3, "tool-narrowed": 7,
-    "model-unmapped": 2, "model-coerced": 2, "value-read-as": 14, "value-retyped": 1, "value-respelled": 2,
-    "value-made-up": 5, "value-required": 3, "value-too-long": 1, "file-rejected": 3, "kind-changed": 2,
-    "kind-mapped": 1, "placeholder-unsupported": 1, "name-derived": 4, "name-changed": 2, "name-conflict": 3}
+_STILL_WORDED: dict[str, int] = {"field-dropped": 3, "tool-coerced": 2, "tool-narrowed": 6, "value-read-as": 12,
+    "value-made-up": 1, "value-required": 2, "value-too-long": 1, "kind-changed": 1, "kind-mapped": 1,
+    "placeholder-unsupported": 1, "name-derived": 1, "name-conflict": 1}
 
 
 def test_no_call_site_writes_its_message() -> None:

@@ -236,9 +236,8 @@ class Dialect(ToolFields, Detection):
                        dialect=self.said, key=key)
         if parsed.lenient and (special := self.table.get("parser", {}).get("requote")) and self.needs_header(path) \
                 and not frontmatter.requoted_loads(parsed.layout, special):
-            report.add(LossCode.FILE_REJECTED, "", line=parsed.lenient[0][0], tool=self.table["parser"]["reader"],
-                       problem="the header is not YAML, even with its top-level values quoted as its reader retries",
-                       reading="read by the lenient fallback, each key as its lines' text")
+            report.add(LossCode.FILE_REJECTED, "", line=parsed.lenient[0][0], variant="not-yaml-requoted",
+                       tool=self.table["parser"]["reader"])
         for note in parsed.coerced:
             line = next((c.line for c in parsed.layout.chunks if c.key == note.where.split(".")[0]), None)
             report.add(note.code, fields.get(note.where, note.where), line=line, **note.params)
@@ -399,8 +398,8 @@ class Dialect(ToolFields, Detection):
                 kind = "list" if isinstance(value, list) else "map"
                 if isinstance(value, (list, dict)) and ipath in parser.get("rejects_not_text", ()) and \
                         self.needs_header(path_of(agent)):
-                    report.add(LossCode.FILE_REJECTED, ipath, line=line, problem=f"'{key}' is a {kind}, not text",
-                               tool=parser.get("reader", "the tool"), reading=f"read as one without a {key}")
+                    report.add(LossCode.FILE_REJECTED, ipath, line=line, variant="not-text", key=key, kind=kind,
+                               tool=parser.get("reader", "the tool"))
                     agent.origin.keep.setdefault("coerced", {})[ipath] = (None, value)  # same dialect: as written
                     return ipath
                 if isinstance(value, (list, dict)) and ipath in parser.get("ignores_not_text", ()):
@@ -449,8 +448,8 @@ class Dialect(ToolFields, Detection):
         if candidate != agent.name:
             agent.name = candidate
             agent.derived.append("name")
-            report.add(LossCode.NAME_DERIVED, "name", field="name", value=candidate,
-                       source="the file name" if candidate == stem else "the title")
+            report.add(LossCode.NAME_DERIVED, "name", variant="file-name" if candidate == stem else "title",
+                       value=candidate)
 
     @staticmethod
     def carried_spelling(agent: Agent, stem: str | None) -> bool:
@@ -508,8 +507,7 @@ class Dialect(ToolFields, Detection):
         self._wider_scopes(ctx)
         body = self.body(ctx.agent, ctx)
         for key in getattr(self.envelope, "unwritable", lambda m: [])(mapping):
-            ctx.report.add(LossCode.FIELD_DROPPED, key, field=f"'{key}' where it is null", done="written",
-                           why=f"{self.said} (TOML) has no null")
+            ctx.report.add(LossCode.FIELD_DROPPED, key, variant="toml-null", key=key, dialect=self.said)
         read_back = getattr(self.envelope, "as_read", None)  # what a reader sees (Roo cleans the file first)
         body_read = getattr(self.envelope, "body_as_read", None)  # (a header's reader skips the blank lines below it)
         return records.Out(mapping, body, self.own_layout(ctx.agent),
@@ -594,8 +592,7 @@ class Dialect(ToolFields, Detection):
             while f"{name}-{n}" in ctx.taken:
                 n += 1
             noun = self.table.get("record", "record")
-            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=f"names two {noun}s",
-                           outcome=f"the second is written as '{name}-{n}'")
+            ctx.report.add(LossCode.NAME_CONFLICT, "name", variant="second", name=name, noun=noun, written=f"{name}-{n}")
             ctx.carried.setdefault("name", ctx.agent.name)
             mapping[key] = name = f"{name}-{n}"
         ctx.taken.add(name)
@@ -969,8 +966,7 @@ class Dialect(ToolFields, Detection):
         allowed = agent.origin.keep.get("readonly_shell") if agent.origin is not None else None
         if allowed and not self.same_dialect(ctx) and not ctx.shell_kept and self.table.get("tool_semantics", True) and \
                 "bash" in {str(g.canonical) for g in agent.tools.denied()}:
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written="readonly: true written without any shell "
-                           "tool", tools=allowed)
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-no-shell", tools=allowed)
 
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
@@ -1046,9 +1042,7 @@ class Dialect(ToolFields, Detection):
             mapping = self._in_source_order(ctx, mapping)
         if agent.kind == "command" and "command" not in self.table.get("kinds", ["agent"]) and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
-            ctx.report.add(LossCode.KIND_CHANGED, "kind", kind="a command", written=f"{naming.a(self.id)} agent",
-                           consequence="its placeholders stay in agentconv's neutral spelling "
-                           "({{args}}, {{arg:N}}, !{cmd}, @{path})")
+            ctx.report.add(LossCode.KIND_CHANGED, "kind", variant="command-neutral", agent=naming.a(self.id))
         self._report_unheld(ctx, held)
         return mapping
 
@@ -1066,9 +1060,8 @@ class Dialect(ToolFields, Detection):
         if why is None:
             return False
         source = registry.get(origin.dialect).said if origin.dialect in registry.ids() else origin.dialect
-        ctx.report.add(LossCode.FIELD_DROPPED, path, field=f"'{key}'", done="written",
-                       why=f"{registry.get(ns).said}'s key found in {naming.a(source)} file, whose tool ignores it, so the agent "
-                       f"never ran with it; here it would apply ({why})")
+        ctx.report.add(LossCode.FIELD_DROPPED, path, variant="foreign-access", key=key, owner=registry.get(ns).said,
+                       source=naming.a(source), why=why)
         return True
 
     def _first_unnamed(self, ctx: "WriteContext", key: str) -> bool:
@@ -1124,8 +1117,7 @@ class Dialect(ToolFields, Detection):
                 return
             ctx.agent = replace(ctx.agent, tools=copy.deepcopy(route.tools))
             ctx.tools_of_agent = True  # the agent's tools, which its tool applies: a restriction (``_enforced``)
-            ctx.report.add(LossCode.VALUE_READ_AS, "tools", value=f"{source}'s agent {value!r}",
-                           reading="that agent's tools (the agent is among the sources), as the command's")
+            ctx.report.add(LossCode.VALUE_READ_AS, "tools", variant="runs-in-agent", source=source, agent=value)
             return
         if route is None and self._own_route(ctx, rule, source, value):
             return
@@ -1166,8 +1158,8 @@ class Dialect(ToolFields, Detection):
         ctx.mapped.update([rule["path"], *rule.get("when", {})])  # the routing, written here in this tool's keys
         keys = [*(f"{p.rsplit('.', 1)[1]}: {v}" for p, v in mine.get("with", {}).items()),
                 f"{mine['path'].rsplit('.', 1)[1]}: {name}"]
-        ctx.report.add(LossCode.VALUE_RESPELLED, rule["path"], value=f"the agent it runs in, {value!r}",
-                       written=", ".join(keys) + (f" ({mine['said']})" if mine.get("said") else "") + note)
+        ctx.report.add(LossCode.VALUE_RESPELLED, rule["path"], variant="runs-in", agent=value, keys=", ".join(keys),
+                       said=f" ({mine['said']})" if mine.get("said") else "", note=note)
 
     def _invoked_by(self, ctx: "WriteContext") -> None:
         """Never widen who runs a record: one its source lets only the user run (``[invocation] user_only`` of the
@@ -1215,8 +1207,8 @@ class Dialect(ToolFields, Detection):
                 ctx.mapped.add(ipath)
                 if mine.get(only) != "always" and ctx.agent.role is None:
                     ctx.agent = replace(ctx.agent, role=role)
-                    ctx.report.add(LossCode.VALUE_RESPELLED, ipath, value=f"'{rule['key']}: {str(rule['value']).lower()}'",
-                                   written=f"the agent mode {role!r} (only {'the user' if role == 'primary' else 'the model'} runs it)")
+                    ctx.report.add(LossCode.VALUE_RESPELLED, ipath, variant="primary-mode" if role == "primary" else
+                                   "subagent-mode", key=rule["key"], value=str(rule["value"]).lower(), role=role)
                 continue
             if rule.get("widens") is False:
                 continue  # the user may do what the model does: dropped and said with the other keys (build)
@@ -1242,10 +1234,9 @@ class Dialect(ToolFields, Detection):
             return
         ctx.agent = replace(ctx.agent, extensions={**ctx.agent.extensions,
                                                    self.id: {**ctx.agent.extensions.get(self.id, {}), key: value}})
-        ctx.report.add(LossCode.VALUE_MADE_UP, f"extensions.{self.id}.{key}", field=f"'{key}'",
-                       how=f"written '{key}: {str(value).lower()}' (only the user runs "
-                       f"{naming.a(registry.get(source).table.get('title', source))}; the model may run "
-                       f"{naming.a(self.table.get('title', self.id))} unless it says so)")
+        ctx.report.add(LossCode.VALUE_MADE_UP, f"extensions.{self.id}.{key}", variant="user-only-key", key=key,
+                       value=str(value).lower(), source=naming.a(registry.get(source).table.get("title", source)),
+                       noun=naming.a(self.table.get("title", self.id)))
 
     def _says_role(self, role: str, current: str | None) -> bool:
         """This dialect writes agent mode ``role`` (its ``[roles]``, its role field's values, or every record's)."""
@@ -1318,9 +1309,8 @@ class Dialect(ToolFields, Detection):
             shown = next((mapping[k] for k, p in self.table.get("fields", {}).items() if p == "display_name"
                           and mapping.get(k)), None)
             head = agent.description or shown or agent.name or ""
-            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt",
-                           consequence=f"{self.table.get('tool', self.id)} requires a {first}; the "
-                           f"{'description' if agent.description else 'name'} is written there")
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", variant="prompt-description" if agent.description else
+                           "prompt-name", tool=self.table.get("tool", self.id), key=first)
             ctx.carried.setdefault("prompt", agent.prompt)
         return {first: head, **({second: tail} if sep else {})}
 
@@ -1338,8 +1328,8 @@ class Dialect(ToolFields, Detection):
                     reading: str = "read leniently") -> None:
         """A file its own tool loads nothing from (its schema refuses it whole) is said (file-rejected) and marked, so
         that converted to its own dialect it is given back as it came (``kept_rejected``)."""
-        report.add(LossCode.FILE_REJECTED, path, line=line, problem=problem, tool=tool,
-                   reading=f"{reading} (given back as it came in its own dialect)")
+        report.add(LossCode.FILE_REJECTED, path, line=line, variant="given-back", problem=problem, tool=tool,
+                   reading=reading)
         if agent.origin is not None:
             agent.origin.keep["rejected"] = True
 
@@ -1497,8 +1487,7 @@ class Dialect(ToolFields, Detection):
             else:
                 value = name if fallback == "name" else titled(name)
                 if fallback != "name":
-                    ctx.report.add(LossCode.NAME_DERIVED, "display_name", field="display name", value=value,
-                                   source="the name")
+                    ctx.report.add(LossCode.NAME_DERIVED, "display_name", variant="display-name", value=value)
             if self.table.get("layout", {}).get("name_from_file"):
                 self.carry_file_name(ctx, value)
             return value
@@ -1515,7 +1504,7 @@ class Dialect(ToolFields, Detection):
         allowed = self.table.get("values", {}).get(key)
         if (isinstance(allowed, list) and not value_taken(value, allowed, self.table.get("value_forms", {}).get(key))
                 and not self.same_dialect(ctx)):
-            ctx.lose(ipath, field=f"{ipath} {value!r}", done="written", why=f"not one of {', '.join(allowed)} in {self.said}")
+            ctx.lose(ipath, variant="not-a-value", ipath=ipath, value=value, values=", ".join(allowed), dialect=self.said)
             return None
         return self._uncoerced(ctx, ipath, value)
 
@@ -1549,20 +1538,19 @@ class Dialect(ToolFields, Detection):
         name = agent.name
         if not name:
             name = naming.slugify(agent.display_name or first_heading(agent.prompt) or "") or "agent"
-            ctx.report.add(LossCode.NAME_DERIVED, "name", field="name", value=name,
-                           source=f"the {'display name' if agent.display_name else 'prompt'} ({self.said} needs a name)")
+            ctx.report.add(LossCode.NAME_DERIVED, "name", variant="from-display-name" if agent.display_name else
+                           "from-prompt", value=name, dialect=self.said)
         convention = rule.get("convention")
         if convention and "name" in agent.derived and not re.match(convention, name):
             made, name = name, naming.slugify(name) or "agent"  # a name made up here follows the documented convention
-            ctx.report.add(LossCode.NAME_CHANGED, "name", name=made, written=name,
-                           why=f"a made-up name follows {self.said}'s convention")
+            ctx.report.add(LossCode.NAME_CHANGED, "name", variant="convention", name=made, written=name, dialect=self.said)
             if agent.name:
                 ctx.carried.setdefault("name", agent.name)  # taken from the source's file name: it comes back
         pattern = rule.get("pattern")
         if pattern and not re.match(pattern, name) and not self.kept_rejected(ctx):
             fixed = naming.slugify(name) or "agent"
-            ctx.report.add(LossCode.NAME_CHANGED, "name", name=name, written=fixed,
-                           why=f"it does not fit {self.said}'s rule {pattern}")
+            ctx.report.add(LossCode.NAME_CHANGED, "name", variant="pattern", name=name, written=fixed, dialect=self.said,
+                           pattern=pattern)
             ctx.carried.setdefault("name", agent.name)
             name = fixed
         ctx.name = name
@@ -1590,7 +1578,7 @@ class Dialect(ToolFields, Detection):
             ctx.made = (*ctx.made, "description")
         shown = agent.origin.keep.get("description_shown") if agent.origin is not None else None
         if shown is not None:
-            ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description key", how=shown[1])
+            ctx.report.add(LossCode.VALUE_MADE_UP, "description", variant="description-key", how=shown[1])
             used = agent.origin.keep.get("description_shown_from")  # the key it came from (a plugin agent's when_to_use)
             if used:
                 ctx.mapped.add(used)  # written, as the description: not dropped
@@ -1601,8 +1589,7 @@ class Dialect(ToolFields, Detection):
             return shown[0]
         made = made_up_description(agent.display_name, agent.prompt, agent.name)
         if made:
-            ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description",
-                           how=f"made one up from the {made[1]}")
+            ctx.report.add(LossCode.VALUE_MADE_UP, "description", variant="description", source=made[1])
             return made[0]
         return None
 
@@ -1637,22 +1624,30 @@ class Dialect(ToolFields, Detection):
                 return later
         if how in ("mapped", "passed"):
             kept = model.snapshot is None or model.snapshot.lower() in value.lower()  # Copilot: "... (Preview) ..."
-            note = "" if kept else f" (snapshot {model.snapshot} not kept)"
-            ctx.report.add(LossCode.MODEL_COERCED, "model", model=model.raw, written=value, same=_named(model), note=note)
+            if kept:
+                ctx.report.add(LossCode.MODEL_COERCED, "model", variant="same", model=model.raw, written=value,
+                               same=_named(model))
+            else:
+                ctx.report.add(LossCode.MODEL_COERCED, "model", variant="snapshot-dropped", model=model.raw, written=value,
+                               same=_named(model), snapshot=model.snapshot)
             if back != model.raw:
                 ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would not give it
         elif how == "inherit":
             ctx.report.add(LossCode.MODEL_DEFAULT, "model", model=model.raw, dialect=self.said)
             ctx.carried.setdefault("model", paths.get(ctx.agent, "model"))  # the way back would name none
         elif how == "no-alias":
-            ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw, why=f"a floating alias with no {self.said} "
-                     "equivalent (an alias is never pinned to a version)")
+            ctx.lose("model", LossCode.MODEL_UNMAPPED, variant="no-alias", model=model.raw, dialect=self.said)
         elif how == "unmapped":
             gone = models.retired(model) if self.table.get("model", {}).get("live") else None
-            known = (f"{_named(model)} was retired from its vendor's API on {gone}" if gone else
-                     f"{_named(model)} is not in {self.said}'s model list" if model.version else "no known spelling")
-            ctx.lose("model", LossCode.MODEL_UNMAPPED, model=model.raw,
-                     why=f"{known} (checked {self.table.get('model', {}).get('checked', '?')})")
+            checked = self.table.get("model", {}).get("checked", "?")
+            if gone:
+                ctx.lose("model", LossCode.MODEL_UNMAPPED, variant="retired", model=model.raw, named=_named(model),
+                         date=gone, checked=checked)
+            elif model.version:
+                ctx.lose("model", LossCode.MODEL_UNMAPPED, variant="not-listed", model=model.raw, named=_named(model),
+                         dialect=self.said, checked=checked)
+            else:
+                ctx.lose("model", LossCode.MODEL_UNMAPPED, variant="no-spelling", model=model.raw, checked=checked)
         return value
 
     def _from_fallback_list(self, ctx: "WriteContext", model: Model, home: str | None) -> Any:
@@ -1671,9 +1666,8 @@ class Dialect(ToolFields, Detection):
             other = models.parse(entry, registry.get(home).table)
             value, how, _back = self._spell(other, home)
             if how in ("kept", "mapped", "passed"):
-                ctx.report.add(LossCode.MODEL_COERCED, "model", model=entry, written=value, same=_named(other),
-                               note=f" (entry {i} of the fallback list: its first, {model.raw!r}, has no "
-                                    f"{self.said} spelling)")
+                ctx.report.add(LossCode.MODEL_COERCED, "model", variant="fallback-entry", model=entry, written=value,
+                               same=_named(other), entry=i, first=model.raw, dialect=self.said)
                 ctx.carried.setdefault("model", {"raw": entry})  # the entry written (the side channel never
                 # gives back another model than the file's), with the list: the way back writes the list again
                 return value
@@ -1714,7 +1708,7 @@ class Dialect(ToolFields, Detection):
             byhex = {v.lower(): k for k, v in colors.items()}
             if str(color).lower() in byhex and byhex[str(color).lower()] in allowed:
                 return byhex[str(color).lower()]
-        ctx.lose("metadata.color", field=f"color {color!r}", done="written", why=f"{self.said} has no such color")
+        ctx.lose("metadata.color", variant="color", color=color, dialect=self.said)
         return None
 
     def out_map(self, prefix: str, ctx: "WriteContext") -> dict[str, Any] | None:
@@ -1741,20 +1735,20 @@ class Dialect(ToolFields, Detection):
                 p = f"{attr}.{k}"
                 if p in held or p in ctx.mapped or v is None or (attr in spread and p in ctx.mapped):
                     continue
-                ctx.lose(p, field=p, done="written", why=f"{self.said} has no field for it")
+                ctx.lose(p, variant="no-field", field=p, dialect=self.said)
         if agent.display_name and "display_name" not in held and "display_name" not in ctx.mapped and agent.display_name != agent.name:
-            ctx.lose("display_name", LossCode.FIELD_OMITTED, dialect=self.said, field="display name",
+            ctx.lose("display_name", LossCode.FIELD_OMITTED, variant="display-name", dialect=self.said,
                      value=agent.display_name)
         if agent.description and "description" not in held and "description" not in ctx.mapped:
             # a dialect without a description field (Cursor's commands, whose files hold no key): said, and carried
-            ctx.lose("description", field="description", done="written", why=f"{self.said} has no description field")
+            ctx.lose("description", variant="no-description", dialect=self.said)
         if agent.model is not None and "model" not in held and "model" not in ctx.mapped:
-            ctx.lose("model", field=f"model {agent.model.raw!r}", done="written", why=f"{self.said} has no model field")
+            ctx.lose("model", variant="no-model", model=agent.model.raw, dialect=self.said)
         default_role = self.table.get("default_role")
         if agent.role is None and default_role and "role" not in held:
-            ctx.report.add(LossCode.VALUE_MADE_UP, "role", field="role", how=f"every {self.said} agent is a {default_role}")
+            ctx.report.add(LossCode.VALUE_MADE_UP, "role", variant="role", dialect=self.said, role=default_role)
         if agent.role and "role" not in held and "role" not in ctx.mapped and agent.role != default_role and "role" not in agent.derived:
-            ctx.lose("role", LossCode.FIELD_OMITTED, dialect=self.said, field="agent mode", value=agent.role)
+            ctx.lose("role", LossCode.FIELD_OMITTED, variant="agent-mode", dialect=self.said, value=agent.role)
         note, kinds = _MAPPED_KINDS.get(agent.kind), self.table.get("kinds", ["agent"])
         if note and agent.kind not in kinds and ("agent" in kinds or agent.kind == "squad") and not any(
                 i.path == "kind" and i.target == self.id for i in ctx.report.items[ctx.first:]):
@@ -1786,12 +1780,11 @@ class Dialect(ToolFields, Detection):
                 if rest is None:
                     ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.said)
                 elif rest:  # only the rules the tool policy written does not say
-                    ctx.lose(f"extensions.{ns}.{k}", field=f"{ns}'s {k} rule{'s' if len(rest) > 1 else ''} "
-                             f"{_rules(v, rest)}", done="written",
-                             why=f"{self.said} has no place for {'them' if len(rest) > 1 else 'it'}")
+                    ctx.lose(f"extensions.{ns}.{k}", variant="rules-unplaced" if len(rest) > 1 else "rule-unplaced",
+                             ns=ns, key=k, rules=_rules(v, rest), dialect=self.said)
                 if told:  # deny rules the tool policy says: their tools are not granted here
-                    ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=f"{ns}'s {k} deny {_rules(v, told)}",
-                                   written="the tools it denies left ungranted", note="")
+                    ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="deny-ungranted", ns=ns, key=k,
+                                   rules=_rules(v, told))
                 if denied := _denies(ns, k, v, told, ctx.agent.tools):  # access rules whose loss widens (kiro-md `permissions`)
                     self.broaden(ctx, "rule-deny", ns=ns, key=k, tools=denied, dialect=self.said)
 
@@ -2072,10 +2065,8 @@ def resolve_agent_refs(agent: Agent, to: str, report: LossReport, routes: tuple[
             continue
         grants.append(g)
         if unresolved is not None:
-            report.add(LossCode.NAME_CONFLICT, "tools", name=p, conflict=(
-                "names no agent among the converted files" if unresolved == "run" else
-                "is no name an agent file keeps, and this conversion does not resolve it (convert the folder: `convert DIR`)"),
-                outcome="the agent tool's scope is kept as written; the target may find no agent of that name")
+            report.add(LossCode.NAME_CONFLICT, "tools", variant="unresolved-run" if unresolved == "run" else "unresolved",
+                       name=p)
     return replace(agent.tools, grants=grants) if changed else None
 
 
@@ -2658,7 +2649,7 @@ def _coerce(value: Any, kind: str | None, ipath: str, report: LossReport, line: 
         if key in parser.get("list_only", ()):
             report.add(LossCode.VALUE_INVALID, ipath, line=line, variant="list-only", key=key, reader=reader)
         else:
-            report.add(LossCode.VALUE_READ_AS, ipath, line=line, value="comma string", reading="a list")
+            report.add(LossCode.VALUE_READ_AS, ipath, line=line, variant="comma-string")
         return split_commas(value)
     if kind == "bool" and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
         if parser.get("booleans") and value not in parser["booleans"]:
@@ -2690,7 +2681,7 @@ def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport
     text = str(value).lower() if isinstance(value, bool) else str(value)
     kind = "a boolean" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else \
         f"a {type(value).__name__}"
-    report.add(LossCode.VALUE_RETYPED, ipath, line=line, value=f"'{key}', {kind},", reading=f"the text {text[:40]!r}")
+    report.add(LossCode.VALUE_RETYPED, ipath, line=line, variant="text", key=key, kind=kind, text=text[:40])
     return text
 
 
