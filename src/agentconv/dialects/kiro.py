@@ -56,7 +56,7 @@ def _keys(off: list[str], tools: list[tuple[str, str]]) -> list[str]:
 
 def _what(off: list[str], tools: list[tuple[str, str]]) -> str:
     """What a list of switched-off servers and tools denies, as a report names it."""
-    return "servers' tools and those tools" if off and tools else "servers' tools" if off else "tools"
+    return sentence("switched-off-both" if off and tools else "switched-off-servers" if off else "switched-off-tools")
 
 
 
@@ -123,10 +123,8 @@ class Kiro(Dialect):
         if self._deny_mcp(agent, off, tools):
             changed = True
             said = _keys(off, tools)
-            why = (["Kiro CLI and Amazon Q Developer CLI start no disabled server"] if off else []) + (
-                ["Kiro CLI omits the tools a server's disabledTools names"] if tools else [])
-            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(said),
-                       reading=f"those {_what(off, tools)} denied, as {' and '.join(why)}")
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="mcp-off-both" if off and tools else "mcp-off-servers"
+                       if off else "mcp-off-tools", keys=", ".join(said))
         base = origin.keep.get("base") if origin is not None else None
         if base is not None and hasattr(base, "disabled"):  # settings.McpJson
             off = [n for n in base.disabled if n not in own]
@@ -136,12 +134,9 @@ class Kiro(Dialect):
 
                 changed = True
                 said = _keys(off, tools)
-                who = "Amazon Q Developer CLI" if base.file.replace("\\", "/").endswith("/.amazonq/mcp.json") \
-                    else "Kiro CLI"
-                report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(said)} of {shown_path(base.file)}",
-                           reading=f"those {_what(off, tools)} denied, as {who} starts no server that file disables "
-                           "and omits the tools it disables, and the agent's own mcpServers do not name them (an "
-                           "agent has that file's servers only as it configures them)")
+                amazonq = base.file.replace("\\", "/").endswith("/.amazonq/mcp.json")
+                report.add(LossCode.VALUE_READ_AS, "tools", variant="mcp-file-off-amazonq" if amazonq else
+                           "mcp-file-off", keys=", ".join(said), config=shown_path(base.file), what=_what(off, tools))
         if changed and origin is not None:
             origin.keep["own_tools"] = (data["tools"], replace(policy, grants=list(policy.grants)))
 
@@ -218,9 +213,9 @@ class Kiro(Dialect):
         _add_denies(agent, data, rules)
         said = [g for g in rules if not g.unsaid]
         if said:
-            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in said),
-                       reading="denied scopes of the shell (" + ", ".join(str(g.pattern) for g in said) + "), as "
-                               f"{self.said} matches each regex against the whole command")
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="denied-commands", rules=", ".join(
+                f"deniedCommands {g.raw}" for g in said), patterns=", ".join(str(g.pattern) for g in said),
+                dialect=self.said)
         unsaid = [g for g in rules if g.unsaid]
         if unsaid:
             report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(f"deniedCommands {g.raw}" for g in unsaid),
@@ -278,15 +273,13 @@ class Kiro(Dialect):
         _add_denies(agent, data, rules)
         shown = [g for g in rules if not g.unsaid]
         if shown:
-            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(f"deniedPaths {g.raw}" for g in shown)),
-                       reading="denied file scopes (" + ", ".join(dedupe(str(g.pattern) for g in shown)) +
-                               f"), as {self.said} matches each path joined onto the working folder, its '*' crossing "
-                               "'/', and what is in it")
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="denied-paths", rules=", ".join(dedupe(
+                f"deniedPaths {g.raw}" for g in shown)), patterns=", ".join(dedupe(str(g.pattern) for g in shown)),
+                dialect=self.said)
         unsaid = [g for g in rules if g.unsaid]
         if unsaid:
-            report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(f"deniedPaths {g.raw}" for g in unsaid)),
-                       reading=sentence("unsaid-path-deny", tools=", ".join(dedupe(
-                           str(g.canonical) for g in unsaid))))
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="denied-paths-unsaid", rules=", ".join(dedupe(
+                f"deniedPaths {g.raw}" for g in unsaid)), tools=", ".join(dedupe(str(g.canonical) for g in unsaid)))
 
     def _available_agents(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The subagent tool's ``availableAgents`` (``toolsSettings.subagent``; "only the reviewer, tester, and agents
@@ -340,9 +333,8 @@ class Kiro(Dialect):
             agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
                                               replace(policy, grants=list(policy.grants)))
         wide = "*" if policy.mode == DENYLIST else raw if raw in within else None
-        report.add(LossCode.VALUE_READ_AS, "tools", value="availableAgents " + ", ".join(names),
-                   reading=f"the agents {rule['tools'][0] if wide else raw} may run, one scope of it each" + (
-                       sentence("agents-within", tools=wide) if wide else ""))
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="available-agents", names=", ".join(names),
+                   tool=rule["tools"][0] if wide else raw, within=sentence("agents-within", tools=wide) if wide else "")
 
     def _asked(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """The tools the agent has that ``allowedTools`` does not trust ask before each call (``[trust]``: the entries
@@ -420,20 +412,20 @@ class Kiro(Dialect):
             kept = agent.origin.keep.get("own_tools")
             agent.origin.keep["own_tools"] = (kept[0] if kept else data["tools"],
                                               replace(policy, grants=list(policy.grants)))
-        asked = dedupe(g.raw if g.raw != "*" else "every MCP server's tools" for g in policy.grants if g.decision == "ask"
+        asked = dedupe(g.raw if g.raw != "*" else sentence("every-mcp-tools") for g in policy.grants if g.decision == "ask"
                        and f"{g.raw}'s {g.canonical}" not in shared)
         if shared:
             report.add(LossCode.VALUE_READ_AS, "tools", value=", ".join(dedupe(shared)),
                        reading=sentence("shared-ask", dialect=self.said))
-        rules = f"'{trust['rules']}' allow rule" if trust.get("rules") else None
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{', '.join(asked)} (not in {trust['key']}"
-                   + (f", no {rules}" if rules else "") + ")", reading=f"asking before each call, as {self.said} asks "
-                   "of a tool " + (f"neither {trust['key']} nor a {rules} trusts" if rules else
-                                   f"{trust['key']} does not trust"))
+        if trust.get("rules"):
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="untrusted-rule", tools=", ".join(asked), key=trust["key"],
+                       rule=trust["rules"], dialect=self.said)
+        else:
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="untrusted", tools=", ".join(asked), key=trust["key"],
+                       dialect=self.said)
         if unread:
-            report.add(LossCode.TOOL_NARROWED, "tools", tools=", ".join(dedupe(unread)),
-                       written=f"not read as trusted (a glob of some of a server's tools, or a pattern {self.said} "
-                               "matches as a glob set agentconv does not read): those tools ask before each call")
+            report.add(LossCode.TOOL_NARROWED, "tools", variant="untrusted-glob", tools=", ".join(dedupe(unread)),
+                       dialect=self.said)
 
     def read_extra(self, agent: Agent, parsed: frontmatter.Parsed, path: str | None, report: LossReport) -> None:
         if agent.prompt.startswith(FILE_PREFIX) and "\n" not in agent.prompt.strip():
@@ -443,14 +435,12 @@ class Kiro(Dialect):
                 agent.prompt = text
                 if agent.origin is not None:
                     agent.origin.keep["prompt_file"] = (ref, text)  # written back as the reference, in this dialect
-                report.add(LossCode.VALUE_READ_AS, "prompt", value=f"the prompt {ref}", reading="the text of that file")
+                report.add(LossCode.VALUE_READ_AS, "prompt", variant="prompt-file", ref=ref)
                 return
             agent.prompt = ""
             if agent.origin is not None:
                 agent.origin.keep["prompt_file"] = (ref, "")  # the reference, written back into this dialect only
-            report.add(LossCode.FIELD_DROPPED, "prompt",
-                       field="the prompt", done="read",
-                       why=f"{ref} {why}, so it is empty (the reference is written back only into {self.said})")
+            report.add(LossCode.FIELD_DROPPED, "prompt", variant="prompt-file", ref=ref, why=why, dialect=self.said)
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         agent = ctx.agent
@@ -476,9 +466,9 @@ class Kiro(Dialect):
         rule = self.table["subagents"]
         if rule["tools"][0] in (out.get("tools") or ()):
             out["toolsSettings"] = {rule["settings"]: {rule["key"]: names}}
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools=", ".join(dedupe(
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="subagent-settings", scopes=", ".join(dedupe(
                 g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in agent.tools.grants if g.canonical == "agent")),
-                written=f"{rule['tools'][0]} limited by toolsSettings.{rule['settings']}.{rule['key']} ({', '.join(names)})", note="")
+                tool=rule["tools"][0], settings=rule["settings"], key=rule["key"], names=", ".join(names))
         return out
 
     def _agents_scoped(self, ctx: "WriteContext") -> tuple[ToolPolicy, list[str]] | None:
@@ -569,16 +559,13 @@ class Kiro(Dialect):
         covered |= {t for t, by in covers.items() if set(by) <= covered}
         lost = sorted(allowed - covered - default)
         if lost:
-            ctx.report.add(LossCode.FIELD_DROPPED, "tools", field=f"the trust of {', '.join(lost)} (run unasked in "
-                           f"{origin})", done="written", why=f"no entry of {self.said}'s {trust['key']} stands for "
-                           f"{'them' if len(lost) > 1 else 'it'} alone, so {self.said} asks before each call")
+            ctx.report.add(LossCode.FIELD_DROPPED, "tools", variant="trust-many" if len(lost) > 1 else "trust-one",
+                           tools=", ".join(lost), source=origin, dialect=self.said, key=trust["key"])
 
     def only_agents(self, ctx: "WriteContext") -> None:
         """A command or another kind written as the one kind Kiro has: said."""
         if ctx.agent.kind != "agent":
-            ctx.report.add(LossCode.FIELD_DROPPED, "kind",
-                           field=f"kind {ctx.agent.kind!r}", done="written",
-                           why=f"{self.said} has only agents (it is written as a single agent)")
+            ctx.report.add(LossCode.FIELD_DROPPED, "kind", variant="agents-only", kind=ctx.agent.kind, dialect=self.said)
 
 
 _LITERAL_ESCAPE = rx.compile(r"\\([^0-9A-Za-z\s<>])")
