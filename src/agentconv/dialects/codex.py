@@ -40,7 +40,7 @@ from .. import limits, registry
 from ..envelopes import records
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from ..tools import capability, mcp_id
 from .base import Dialect
 from .helpers import dedupe, per_run, shown_path, up_to_worktree
@@ -294,8 +294,8 @@ class Codex(Dialect):
             if value is None and declared and (said or ipath == "prompt"):  # the declaration gives it, or needs none
                 if said:
                     setattr(agent, ipath, said)
-                    report.add(LossCode.VALUE_READ_AS, ipath, value=f"[agents.{declared[0]}] of {shown_path(declared[2])}",
-                               reading=f"this role's {key}, as Codex loads the file it declares (config_file)")
+                    report.add(LossCode.VALUE_READ_AS, ipath, variant="declared-key", role=declared[0],
+                               config=shown_path(declared[2]), key=key)
                 continue
             how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
             # a missing key has no line (a text search found `name = ` inside a multi-line string: line 2, where
@@ -401,12 +401,9 @@ class Codex(Dialect):
         keys = dedupe(k for _, enabled, only, off in limits
                       for k, v in (("enabled", not enabled), ("enabled_tools", only is not None),
                                    ("disabled_tools", bool(off))) if v)
-        lost = f"; {', '.join(narrowed)} denied too, with the rest of their server's tools (a role's tool policy " \
-               "cannot grant some tools of a server and deny the rest)" if narrowed else ""
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"mcp_servers.*.{' and '.join(keys)} of "
-                   f"{', '.join(map(shown_path, files))}", reading="limits on this role's MCP tools, as Codex "
-                   f"starts no server its config disables and lists no tool of one that enabled_tools leaves out or "
-                   f"disabled_tools names{lost}")
+        lost = sentence("mcp-narrowed-too", tools=", ".join(narrowed)) if narrowed else ""
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="codex-mcp-limits", keys=" and ".join(keys),
+                   files=", ".join(map(shown_path, files)), lost=lost)
         return True
 
     def _based(self, agent: Agent, base: Base, report: LossReport) -> str | None:
@@ -417,15 +414,13 @@ class Codex(Dialect):
                        problem=problem, tool="Codex", setting=self.key, record="role")
         if base.sandbox != READ_ONLY:
             return None  # workspace-write or wider limits no tool: the role's tools stay its session's
-        report.add(LossCode.VALUE_READ_AS, "tools", value=f"{self.key} = {READ_ONLY!r} of "
-                   f"{', '.join(map(shown_path, base.files))}",
-                   reading="this role's sandbox, as Codex runs a role that sets none in its session's")
+        report.add(LossCode.VALUE_READ_AS, "tools", variant="codex-sandbox", key=self.key, value=READ_ONLY,
+                   files=", ".join(map(shown_path, base.files)))
         return READ_ONLY
 
     def body(self, agent: Agent, ctx: "WriteContext") -> str:
         if not agent.prompt.strip():
-            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", field="the prompt",
-                           consequence=f"{self.said} requires developer_instructions: Codex ignores this role")
+            ctx.report.add(LossCode.VALUE_REQUIRED, "prompt", variant="developer-instructions", dialect=self.said)
         return super().body(agent, ctx)
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
@@ -463,7 +458,7 @@ class Codex(Dialect):
             d_off = self._delegation_off(ctx) if denied & deleg else {}
             also_off = sorted(deleg - denied - self._unnamed(ctx))  # (a tool its source's tool has no name for: none)
             if d_off and also_off and not same:  # one delegation tool denied: all of Codex's subagent tools go
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(d_off)}",
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="deny-list-as", written=_said(d_off),
                                tools=", ".join(also_off))
             shells = sorted(denied & (commands | {c for c in also if capability(c) == "shell"}))
             first = self._read_only_of(ctx) if shells and not same else None
@@ -473,7 +468,7 @@ class Codex(Dialect):
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
             if (web_off or d_off or lifted) and not denied & (edits | commands | also):
                 if web_off and web - denied and not same:
-                    ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {_said(web_off)}",
+                    ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="deny-list-as", written=_said(web_off),
                                    tools=", ".join(sorted(web - denied)))
                 if not same:  # the agents a scope of the denied agent tool allowed: no subagent tool is left
                     self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
@@ -484,8 +479,8 @@ class Codex(Dialect):
             narrower = sorted((edits | commands | (web if denied & web else set()) | (deleg if d_off else set()))
                               - denied - commands)
             if narrower and not same:
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as "
-                               f"{_said({self.key: READ_ONLY, **web_off})}", tools=", ".join(narrower))
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="deny-list-as",
+                               written=_said({self.key: READ_ONLY, **web_off}), tools=", ".join(narrower))
             ctx.shell_kept = first is not None  # the read-only setting's shell is the sandbox's: not said lost
             if first is not None and first != self.id:  # another tool's read-only setting: its shell kept, said how
                 spec_of = spec["read_only_of"][first]
@@ -518,8 +513,8 @@ class Codex(Dialect):
                 mode = WORKSPACE if granted & edits else READ_ONLY
                 return self._broaden(ctx, "codex-no-shell-write" if mode == WORKSPACE else "codex-no-shell-read",
                                      mode, web_off, dialect=self.said, read_only=READ_ONLY, key=self.key, value=mode)
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", tools="allowlist",
-                           written=_said({self.key: mode, **web_off}), note=f" ({self.said} has no tool list)")
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="allowlist-as",
+                           written=_said({self.key: mode, **web_off}), dialect=self.said)
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
