@@ -848,7 +848,8 @@ class ToolFields:
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:
         """Header fields for per-tool decisions on an inherited policy (pre-approvals, asks): none by default, where
         the tool field can only restrict (said); a dialect whose field pre-approves writes them (``preapproved``)."""
-        ctx.lose("tools", variant="inherited", count=len(ctx.agent.tools.grants), dialect=self.said)  # a warning, as where a target has no tool field:
+        ctx.lose("tools", variant="inherited", count=len(ctx.agent.tools.grants),
+                 dialect=self.said)  # a warning, as where a target has no tool field:
         return {}  # carried only where a reader would take it back (an allow never: it grants)
 
     def read_preapproved(self, agent: Agent, value: Any, report: LossReport) -> None:
