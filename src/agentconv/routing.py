@@ -80,16 +80,15 @@ def route_said(asked: str | None, target: str, text: str, report: Any, agent: An
     route = registry.get(asked).table.get("route", {}) if asked is not None else {}
     kind = getattr(agent, "kind", None) or "command"
     if alone and user_only(asked, text, agent):
-        report.add(LossCode.KIND_CHANGED, "kind", variant="user-only-file-alone", kind=f"a {kind} only the user runs",
-                   written=f"{target} for {asked}", beside=route["user_only_file"], says=_says(),
-                   tool=route["tool"])
+        report.add(LossCode.KIND_CHANGED, "kind", variant="user-only-file-alone", kind=kind, written=target, asked=asked,
+                   beside=route["user_only_file"], says=_says(), tool=route["tool"])
     lost, origin = route.get("placeholders_lost"), getattr(agent, "origin", None)
     if lost and origin is not None and origin.dialect in route.get("placeholders_of", ()):
         spelling = spelling_of(route["placeholders_spelling"])
         body = text.split("\n---\n", 1)[1] if text.startswith("---") and "\n---\n" in text else text
         for found in dict.fromkeys(t.raw for t in (spelling.tokenize(body) if spelling else ()) if t.kind != TEXT):
-            report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", text=found, dialect=asked, consequence=lost,
-                       what="a placeholder Claude Code expands in a skill as in a command")
+            report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="skill-expanded", text=found, dialect=asked,
+                       consequence=lost)
 
 
 def _says() -> str:

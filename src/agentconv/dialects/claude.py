@@ -117,9 +117,7 @@ class Claude(Dialect):
                 (agent.description or "").strip():  # back from a tool that needed one: kept, at .claude/agents/
             from ..loss import LossCode  # Claude Code loads no agent without one
 
-            ctx.report.add(LossCode.VALUE_MADE_UP, "description", field="description key", how="the one the write out "
-                           "of Claude Code made (the first file had none), kept: at .claude/agents/ Claude Code loads no "
-                           "agent without one")
+            ctx.report.add(LossCode.VALUE_MADE_UP, "description", variant="description-kept")
             return agent.description
         return super().out_description(ctx)
 

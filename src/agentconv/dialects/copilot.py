@@ -49,15 +49,19 @@ class Copilot(Dialect):
             if agent.origin is not None:  # said by the tool policy wherever it is written (its scopes), not dropped
                 agent.origin.keep["tool_keys"] = (self.table["subagents"]["key"],)
             only = [g.pattern for g in agent.tools.allowed() if g.canonical == "agent" and g.pattern]
-            report.add(LossCode.VALUE_READ_AS, "tools", value="'agents'", reading=(
-                "the agents the agent tool may run (its scope)" if agent.tools.mode != DENYLIST else
-                f"every tool, the agent tool only for {', '.join(only)}" if only else
-                "every tool but the agent tool (no subagents)"))
+            if agent.tools.mode != DENYLIST:
+                report.add(LossCode.VALUE_READ_AS, "tools", variant="agents-scope")
+            elif only:
+                report.add(LossCode.VALUE_READ_AS, "tools", variant="agents-denylist-only", agents=", ".join(only))
+            else:
+                report.add(LossCode.VALUE_READ_AS, "tools", variant="agents-denylist-none")
         for server, names in self._server_limits(agent).items():
             if any(g.canonical == mcp_id(server) for g in before if g.decision != "deny"):
-                report.add(LossCode.VALUE_READ_AS, "tools", value=f"'{server}/*'", reading=(
-                    f"the tools its mcp-servers entry enables: {', '.join(names)}" if names else
-                    "no tool (its mcp-servers entry enables none)"))
+                if names:
+                    report.add(LossCode.VALUE_READ_AS, "tools", variant="mcp-enabled", server=server,
+                               names=", ".join(names))
+                else:
+                    report.add(LossCode.VALUE_READ_AS, "tools", variant="mcp-enabled-none", server=server)
         if agent.role is None:  # who invokes it, said by VS Code's keys (`[roles]`): a subagent only, a primary only
             said = [role for role, rule in self.table.get("roles", {}).items() if self._says(agent, rule)]
             if len(said) == 1:
@@ -228,6 +232,4 @@ class Copilot(Dialect):
         if (isinstance(described, str) and described.strip()) or mapping.get("target") in only.get("not_target", ()):
             return
         if any(glob_match(origin.path.replace("\\", "/"), g) for g in only.get("not_paths", ())):
-            ctx.report.add(LossCode.VALUE_REQUIRED, "description", field="the description",
-                           consequence=f"{only['reader']} requires one in the .agent.md it is written as (a "
-                           ".chatmode.md only VS Code reads, which needs none); written without one")
+            ctx.report.add(LossCode.VALUE_REQUIRED, "description", variant="agent-md-description", reader=only["reader"])

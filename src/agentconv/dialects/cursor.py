@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 from .. import registry
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
-from ..loss import LossCode
+from ..loss import LossCode, sentence
 from ..tools import capability, split_mcp
 from .base import Dialect
 from .helpers import dedupe
@@ -99,11 +99,11 @@ class Cursor(Dialect):
             narrower = sorted(mutating - denied)
             gone = [", ".join(narrower)] if narrower else []
             if kept:  # Codex's read-only sandbox: its commands write nothing; readonly's change nothing (no wider)
-                gone.append(f"the commands of {kept} that change any other state ({self.table['readonly']['shell_narrower']})")
+                gone.append(sentence("readonly-commands", kept=kept, why=self.table["readonly"]["shell_narrower"]))
             if not ours:  # a deny list allows every MCP server's tools, which readonly takes away
-                gone.append(f"the tools of every MCP server ({self.table['readonly']['mcp_said']})")
+                gone.append(sentence("readonly-mcp", why=self.table["readonly"]["mcp_said"]))
             if gone and not same:
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"deny list written as {self.flag}: true",
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-denylist", flag=self.flag,
                                tools=" and ".join(gone))
             if not same:
                 self.narrow_exceptions(ctx, policy)  # readonly forbids what a scope of a denied tool allowed
@@ -130,11 +130,11 @@ class Cursor(Dialect):
             if not shells:  # as Codex's read-only sandbox (codex.py): a shell the source did not grant
                 self.broaden(ctx, "cursor-no-shell", dialect=self.said, why=self.table["readonly"]["shell_said"])
                 return {self.flag: True}
-            gone = [f"the state-changing commands of {', '.join(shells)}"]
+            gone = [sentence("readonly-state-changing", tools=", ".join(shells))]
             mcp = dedupe(g.raw for g in policy.allowed() if g.canonical and self._mcp(g.canonical))
             if mcp:
                 gone.append(f"{self.named(ctx, mcp)} ({self.table['readonly']['mcp_said']})")
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", written=f"the allowlist written as {self.flag}: true",
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-allowlist", flag=self.flag,
                            tools=" and ".join(gone))
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()

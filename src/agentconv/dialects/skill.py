@@ -93,12 +93,11 @@ class Skill(Dialect):
         if agent.name == folder or self.carried_spelling(agent, folder):
             return
         if agent.name:
-            report.add(LossCode.NAME_CONFLICT, "name", name=agent.name,
-                       conflict=f"does not equal the skill's directory {folder!r}",
+            report.add(LossCode.NAME_CONFLICT, "name", variant="skill-directory", name=agent.name, folder=folder,
                        outcome=self.table["name"]["mismatch"])
             agent.display_name = agent.display_name or agent.name
         else:
-            report.add(LossCode.NAME_DERIVED, "name", field="name", value=folder, source="the directory")
+            report.add(LossCode.NAME_DERIVED, "name", variant="directory", value=folder)
         agent.name = folder
         agent.derived.append("name")
 
@@ -261,8 +260,8 @@ class Skill(Dialect):
         for key, ipath in (("description", "description"), ("compatibility", "extensions.skill.compatibility")):
             value = mapping.get(key)
             if isinstance(value, str) and limits.get(key) and len(value) > limits[key]:
-                ctx.report.add(LossCode.VALUE_TOO_LONG, ipath, field=key, length=len(value),
-                               limit_by="the Agent Skills spec", limit=limits[key])
+                ctx.report.add(LossCode.VALUE_TOO_LONG, ipath, variant="skill-spec", field=key, length=len(value),
+                               limit=limits[key])
         # a skill whose header said nothing of who runs it, read as one only the user runs from the file beside it
         # (_read_beside): written into its own dialect as it came, without the key (a file converted to its own dialect
         # comes back byte for byte; the file beside it still says so to the tool that reads it, and no other tool read
@@ -273,8 +272,7 @@ class Skill(Dialect):
             mapping.pop(key)
         if ctx.agent.kind not in ("skill",):
             article = "an" if ctx.agent.kind[:1] in "aeiou" else "a"
-            ctx.report.add(LossCode.KIND_MAPPED, "kind", kind=f"{article} {ctx.agent.kind}", written="a skill",
-                           note="loaded on demand by its description")
+            ctx.report.add(LossCode.KIND_MAPPED, "kind", variant="as-skill", kind=f"{article} {ctx.agent.kind}")
 
 
 def _folder(path: str | None) -> str | None:
