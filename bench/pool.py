@@ -10,15 +10,19 @@ repository bench/migrate.py builds, `--agents corpus` by default), each process'
 `--trace-children=yes`), cut into phases by markers the harness adds (`os.sched_yield()`, on which callgrind dumps;
 nothing in agentconv calls it; the markers are this script's, not the project's):
 
-- main `imports`: the interpreter, the command line and the library's imports, up to `migration.migrate`;
+- main `imports`: the interpreter, the command line and the library's imports, up to `migration.migrate` (the
+  harness imports as `cli.main` does: `inspect` deferred and the dataclasses' code cache installed first; the pool's
+  module only when the pool is made);
 - main `discover`: discovery up to the POOLED-th source, the lock (without a pool: all of discovery and the manifest);
 - main `warm-up`: one source converted in memory before the fork (`_warm`), the pool made, up to the fork (the dump
   there zeroes the counters, so a worker starts from nothing);
 - main `found`: from the fork to the pool's `run`: the rest of discovery, the manifest, `_once_found`;
 - main `pooled`: its own chunks and the records it takes from the workers, up to its last record;
-- main `after`: from the last record to `_migrate`'s return: `_own_outputs`, routes, merge, `_resolve` (collisions,
+- main `after`: from the last record to `_migrate`'s return: `_OwnOutputs.own` (what it is told of each record is
+  told as the record arrives, in `pooled`), routes, merge, `_resolve` (collisions,
   the journal, the renames, the manifest) and the summary;
-- main `cli` and `exit`: the CLI's rendering, then the interpreter's end;
+- main `cli` and `exit`: the CLI's rendering, then the way out of `cli.entry` (the command's own entry point: flush,
+  exit handlers, `os._exit`);
 - each worker: all it does (its chunks, their records pickled; it ends with `os._exit`).
 
 The serial part is all of main but `found` and `pooled` (no other process works meanwhile); the parallel part is
@@ -62,8 +66,10 @@ def mark(name):
         fh.write(f"{os.getpid()} {name} {int(t.user * 1e9)} {int(t.system * 1e9)}\n")
     if MODE == "callgrind":
         os.sched_yield()
+from agentconv import cli, dccode
+cli._defer("inspect")  # as cli.main does before it imports a command: no `inspect`, no dataclass compiled again
+dccode.install()
 import agentconv.migration as m
-import concurrent.futures.process as cfp
 _fork = os.fork
 def fork():
     mark("fork")
@@ -81,9 +87,16 @@ def around(owner, name, before=None, after=None):
                 mark(after)
     setattr(owner, name, wrapped)
 around(m, "migrate", before="migrate")
-around(m, "_warm", before="warm")
+_warm_ = m._warm
+def warm(*a, **k):  # the pool's module is imported by then (as the command imports it: only for a pool)
+    import concurrent.futures.process as cfp
+    if not hasattr(cfp._process_worker, "marked"):
+        around(cfp, "_process_worker", after="worker-end")
+        cfp._process_worker.marked = True
+    mark("warm")
+    return _warm_(*a, **k)
+m._warm = warm
 around(m, "_migrate", after="migrated")
-around(cfp, "_process_worker", after="worker-end")
 _run = m._Workers.run
 def run(self, job, files):
     mark("run")
@@ -100,15 +113,14 @@ if MODE == "traffic":
         return out
     m._sent = sent
 sys.argv = ["agentconv", "migrate", os.getcwd(), "--to", %r] + sys.argv[1:]
-from agentconv.cli import main
-try:
-    main()
-except SystemExit as e:
-    code = e.code
-else:
-    code = 0
-mark("end")
-sys.exit(code)
+_main = cli.main
+def main():
+    try:
+        _main()
+    finally:
+        mark("end")
+cli.main = main
+cli.entry()  # the command's own entry point (pyproject's script), with its way out
 """
 
 LABEL = {"migrate": "imports", "warm": "discover", "fork": "warm-up", "run": "found", "ran": "pooled",
