@@ -345,6 +345,34 @@ def test_migrate_to_dialects_does_not_load_the_package_machinery(tmp_path):
         assert bad.returncode == 2 and said in bad.stderr and bad.stderr.count("\n") == 1, bad.stderr
 
 
+MIGRATE_NEVER = ("typing", "pickle", "difflib", "datetime")
+"""What a ``migrate`` of a few agents never uses, so does not import before it forks (issue 11: the main process's
+start is serial): ``typing`` (named under ``TYPE_CHECKING``), ``pickle`` (a spill writes nothing below ``HOLD``),
+``difflib`` (``--diff`` alone), ``datetime`` (only a loader that makes dates does)."""
+
+
+@pytest.mark.parametrize("extra", [[], ["--jobs", "1"], ["--json"], ["-v"]])
+def test_migrate_imports_no_module_it_does_not_use(tmp_path, extra):
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    for i in range(3):
+        (agents / f"a{i}.md").write_text(f"---\nname: a{i}\ndescription: d\ntools: Read\nmodel: sonnet\n---\nHi.\n",
+                                         encoding="utf-8")
+    code = (_MAIN.format(patch="").replace("main()\n", "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n")
+            + f"sys.stderr.write('\\nexit %s, imported: %s' % (code, ' '.join(m for m in {MIGRATE_NEVER!r} "
+            "if m in sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code, "migrate", str(tmp_path), "--to", "copilot,opencode", *extra],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stderr.splitlines()[-1] == "exit 0, imported: ", out.stderr
+    assert (tmp_path / ".github" / "agents" / "a2.agent.md").is_file() and (tmp_path / mf_name()).is_file()
+
+
+def mf_name() -> str:
+    from agentconv.manifest import MANIFEST
+
+    return MANIFEST
+
+
 def test_detection_tells_a_layout_by_its_name_as_its_module_would():
     """``split_as_frontmatter`` (from the table's envelope name, no import) says what the layout's module says."""
     from agentconv import registry

@@ -9,10 +9,14 @@ system's temp folder, never in the repository or the output root.
 """
 from __future__ import annotations
 
-import pickle
-from typing import IO, Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
+from collections.abc import Sequence
+from types import GenericAlias
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
+if TYPE_CHECKING:
+    from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
+
+    T = TypeVar("T")
 
 HOLD = 4096
 """Items a ``Spill`` (or a ``Sorted``) holds before it writes any: a run's records cost ~1 KB each held, so a
@@ -21,6 +25,14 @@ records (collisions, commit, summary, report) would unpickle them all again (~8%
 go out in chunks of ``CHUNK`` (runs of ``RUN``), so a larger run holds about as much as this one (issue 11: flat)."""
 CHUNK = 1024
 """Items per pickled chunk, once a spill is writing."""
+
+
+def _pickle() -> Any:
+    """``pickle``, imported when a spill first writes or reads its temp file: a run that never passes ``HOLD`` (a
+    repository of up to ~2,000 agents) need not import it (~6 M instructions, issue 11)."""
+    import pickle
+
+    return pickle
 
 
 def _temp_file() -> IO[bytes]:
@@ -41,7 +53,7 @@ class _OnDisk:
         return self._file is not None
 
 
-class Spill(_OnDisk, Sequence[T], Generic[T]):
+class Spill(_OnDisk, Sequence):  # Spill[T] as Sequence[T] (its __class_getitem__): no typing.Generic
     """A write-once, read-many sequence: ``append`` items, then iterate (``len``, indexing and slicing work too, by
     reading it through: meant for tests and small runs)."""
 
@@ -73,6 +85,7 @@ class Spill(_OnDisk, Sequence[T], Generic[T]):
             self._file = _temp_file()
         self._file.seek(0, 2)
         held = self._held if self._pack is None else list(map(self._pack, self._held))
+        pickle = _pickle()
         for i in range(0, len(held), CHUNK):  # the first write (``HOLD`` items) too: a reader holds one chunk at a time
             pickle.dump(held[i:i + CHUNK], self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._held = []
@@ -82,6 +95,7 @@ class Spill(_OnDisk, Sequence[T], Generic[T]):
             if self._held:  # the tail too: a finished spill that is read holds one chunk, not its last one as well
                 self._write()
             f, end, at = self._file, self._file.seek(0, 2), 0
+            pickle = _pickle()
             while at < end:  # each chunk read as it is reached: one chunk in memory at a time
                 f.seek(at)
                 chunk = pickle.load(f)
@@ -91,12 +105,6 @@ class Spill(_OnDisk, Sequence[T], Generic[T]):
 
     def __len__(self) -> int:
         return self._len
-
-    @overload
-    def __getitem__(self, i: int) -> T: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[T]: ...
 
     def __getitem__(self, i: int | slice) -> T | list[T]:
         if isinstance(i, slice):
@@ -135,11 +143,13 @@ def _first(item: tuple[Any, ...]) -> Any:
     return item[0]
 
 
-class Sorted(_OnDisk, Generic[T]):
+class Sorted(_OnDisk):
     """Tuples appended in any order, read back in the order of their first element (equal ones in the order appended):
     past ``RUN`` the held ones are sorted and written as a run, in blocks of ``BLOCK``; reading merges the runs
     (``heapq.merge``), one block of each in memory at a time. An external sort: what a manifest of 20,000 targets
     needs to be written in order without a table of them (issue 11)."""
+
+    __class_getitem__ = classmethod(GenericAlias)  # Sorted[T], as typing.Generic gave it
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         self._file: IO[bytes] | None = None
@@ -160,7 +170,7 @@ class Sorted(_OnDisk, Generic[T]):
             self._file = _temp_file()
         f, held = self._file, sorted(self._held, key=_first)  # type: ignore[arg-type]  # stable: appended order kept
         f.seek(0, 2)
-        offsets = []
+        offsets, pickle = [], _pickle()
         for i in range(0, len(held), BLOCK):
             offsets.append(f.tell())
             pickle.dump(held[i:i + BLOCK], f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -169,6 +179,7 @@ class Sorted(_OnDisk, Generic[T]):
 
     def _run(self, offsets: list[int]) -> Iterator[T]:
         assert self._file is not None
+        pickle = _pickle()
         for at in offsets:
             self._file.seek(at)
             yield from pickle.load(self._file)

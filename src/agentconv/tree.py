@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from collections import namedtuple
-from typing import Callable, Iterator
+TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
+if TYPE_CHECKING:
+    from typing import Callable, Iterator
 
 
 class Entry(namedtuple("Entry", ["full", "rel", "problem"], defaults=(None,))):
