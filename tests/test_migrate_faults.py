@@ -448,7 +448,28 @@ def test_found_sources_keep_their_paths_and_order() -> None:
     assert list(found) == pairs and found[:] == pairs and found[2:4] == pairs[2:4] and found[-1] == pairs[-1]
     assert [found[i] for i in range(len(found))] == pairs and len(found) == 6
     assert sorted(found.odd) == [1, 2, 4, 5]
-    assert list(migration._Found(".", [("a.md", "a.md")]).odd) == []
+    assert list(migration._Found(".", [("./a.md", "a.md")]).odd) == []  # as discovery below "." spells its paths
+    assert list(migration._Found(".", [("a.md", "a.md")])) == [("a.md", "a.md")]
+
+
+def test_sources_found_below_dot_keep_no_path_of_their_own(tmp_path: Path, monkeypatch) -> None:
+    """A repository given as "." (the usual `agentconv migrate .`): discovery's paths are "./REL", which is the base
+    joined to the rel, so no source keeps its path beside its rel (each did: a path a source, and _OwnOutputs made
+    an absolute path of each)."""
+    repo = claude_repo(tmp_path / "r", 3)
+    monkeypatch.chdir(repo)
+    seen = []
+    real = migration._migrate
+
+    def spy(job, found, *args, **kw):
+        seen.append((found.base, dict(found.odd), list(found)))
+        return real(job, found, *args, **kw)
+
+    monkeypatch.setattr(migration, "_migrate", spy)
+    assert migration.migrate(".", ["copilot"], jobs=1).summary.exit_code() == 0
+    (base, odd, pairs), = seen
+    assert odd == {} and len(pairs) == 3
+    assert pairs == [(f"./.claude/agents/agent-{i}.md", f".claude/agents/agent-{i}.md") for i in range(3)]
 
 
 def test_a_manifest_read_and_written_again_is_byte_identical(tmp_path: Path) -> None:

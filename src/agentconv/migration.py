@@ -742,7 +742,7 @@ class _Found(Sequence[tuple[str, str]]):
     scope). A path string and a tuple less per source, in the main process and in each worker forked from it."""
 
     def __init__(self, base: str, pairs: Iterable[tuple[str, str]] = ()) -> None:
-        self.base = "" if base == "." else base
+        self.base = base  # "." too: discovery below "." finds "./.claude/agents/x.md", which is os.path.join(".", rel)
         self.rels: list[str] = []
         self.odd: dict[int, str] = {}  # index -> path, where it is not base/rel
         for pair in pairs:
@@ -949,15 +949,17 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     records = spills[-1]
     merging = False
     wanted: set[tuple[str, str]] = set()  # (dialect, name): the agents some agent's delegation scope names, a few
+    outputs = _OwnOutputs(found, out_root)
     with closing(workers.run(job, found)) as stream:
         for rec in stream:  # equal loss items already one object per chunk (_work_chunk): pickled once each
             records.append(rec)
+            outputs.see(rec)
             merging = merging or rec.status == "merge"
             if rec.refers is not None and rec.refers[3]:
                 wanted.update((rec.refers[0], name) for name in rec.refers[3])
             if progress:
                 progress(len(records), len(found) * max(1, len(job.to)))
-    own = _own_outputs(records, found, out_root)
+    own = outputs.own()
     if own:  # outputs of an earlier run that has no manifest (a fresh clone): not sources, and said so
         spills.append(records := records.like(_without(records, own)))
         records.extend(Record(rel, status="skipped", error=f"the output of {src} (at its target path, {why}), not a "
@@ -996,64 +998,77 @@ def _without(records: Iterable[Record], sources: Container[str]) -> Iterator[Rec
             fsio.discard(r.tmp)
 
 
-def _own_outputs(records: Iterable[Record], found: _Found, out_root: Path) -> dict[str, tuple[str, str]]:
+class _OwnOutputs:
     """Found files that are outputs of another found source S, where no manifest says so (a fresh clone): at S's
     target path and, of the two, the one holding agentconv's carry comment; when both or neither do, one that is
     exactly S's current conversion (of a pair that are each other's conversion, the first stays the source); each
     with S and why (the run accounts for it as ``skipped``). No table of every source's path is made: a target is a
     found file when its path below ``found.base`` is a found ``rel`` (or it is one of the few found elsewhere,
-    ``found.odd``)."""
-    cwd = os.getcwd()  # once: os.path.abspath asks for it on every call
+    ``found.odd``).
 
-    def absolute(path: str) -> str:
-        return os.path.normpath(os.path.join(cwd, path))
+    Each record is ``see``n as it comes from the pool, while the workers still convert (the main process's time there
+    is shared with them; after the last record it is not: issue 11); ``own`` answers once they are all seen."""
 
-    base, top = absolute(os.fspath(out_root)), absolute(found.base)
-    odd = {found.rels[i]: absolute(p) for i, p in found.odd.items()}  # rel -> path: the few not at base/rel
-    elsewhere = {p: rel for rel, p in odd.items()}
-    below = top if top.endswith(os.sep) else top + os.sep
-    folders = {os.path.dirname(rel) for rel in found.rels}  # the few folders sources were found in (below ``top``)
-    odd_folders = {os.path.dirname(p) for p in elsewhere}
-    holds: dict[str, bool] = {}  # a target's folder -> whether a found file could be there: asked once per folder
+    def __init__(self, found: _Found, out_root: Path) -> None:
+        self.cwd = os.getcwd()  # once: os.path.abspath asks for it on every call
+        self.found = found
+        self.base, self.top = self.absolute(os.fspath(out_root)), self.absolute(found.base)
+        self.odd = {found.rels[i]: self.absolute(p) for i, p in found.odd.items()}  # rel -> path: the few elsewhere
+        self.elsewhere = {p: rel for rel, p in self.odd.items()}
+        self.below = self.top if self.top.endswith(os.sep) else self.top + os.sep
+        self.folders = {os.path.dirname(rel) for rel in found.rels}  # the few folders sources were found in
+        self.odd_folders = {os.path.dirname(p) for p in self.elsewhere}
+        self.holds: dict[str, bool] = {}  # a target's folder -> whether a found file could be there: once per folder
+        self.at: dict[str, list[Record]] = {}  # only the targets that could be found files: a few, not one per record
 
-    def may_hold(folder: str) -> bool:
-        if folder not in holds:
-            where = absolute(os.path.join(base, folder))
-            inner = "" if where == top else where[len(below):] if where.startswith(below) else None
-            holds[folder] = inner in folders or where in odd_folders
-        return holds[folder]
+    def absolute(self, path: str) -> str:
+        return os.path.normpath(os.path.join(self.cwd, path))
 
-    def path_of(rel: str) -> str:
-        return odd.get(rel) or os.path.join(top, rel)
-
-    at: dict[str, list[Record]] = {}  # only the targets that could be found files: a few, not one per record
-    for r in records:
-        if r.target and r.digest and may_hold(os.path.dirname(r.target)):
-            where = absolute(os.path.join(base, r.target))
+    def see(self, r: Record) -> None:
+        if not (r.target and r.digest):
+            return
+        folder = os.path.dirname(r.target)
+        holds = self.holds.get(folder)
+        if holds is None:
+            where = self.absolute(os.path.join(self.base, folder))
+            inner = "" if where == self.top else where[len(self.below):] if where.startswith(self.below) else None
+            holds = self.holds[folder] = inner in self.folders or where in self.odd_folders
+        if holds:
+            where = self.absolute(os.path.join(self.base, r.target))
+            elsewhere, below = self.elsewhere, self.below
             mine = elsewhere[where] if where in elsewhere else where[len(below):] if where.startswith(below) else None
-            if mine is not None and (where in elsewhere or mine not in odd):  # an odd one is not at top/rel
-                at.setdefault(mine, []).append(r)
-    wanted = set(at) | {r.source for recs in at.values() for r in recs}
-    rels = {rel for rel in found.rels if rel in wanted}  # of those, the found ones: no table of every source
-    at = {rel: recs for rel, recs in at.items() if rel in rels}
-    if not at:
-        return {}
-    own: dict[str, tuple[str, str]] = {}
-    seen: dict[str, bool] = {}
-    for rel in found.rels:
-        for r in at.get(rel, ()):
-            if r.source == rel or r.source in own or r.source not in rels:
-                continue
-            me, them = _carries(path_of(rel), seen), _carries(path_of(r.source), seen)
-            if me != them:
-                if me:
-                    own[rel] = (r.source, "holding agentconv's carry comment")
+            if mine is not None and (where in elsewhere or mine not in self.odd):  # an odd one is not at top/rel
+                self.at.setdefault(mine, []).append(r)
+
+    def own(self) -> dict[str, tuple[str, str]]:
+        """Each found file that is an output, with its source and why."""
+        found, at = self.found, self.at
+        wanted = set(at) | {r.source for recs in at.values() for r in recs}
+        rels = {rel for rel in found.rels if rel in wanted}  # of those, the found ones: no table of every source
+        at = {rel: recs for rel, recs in at.items() if rel in rels}
+        if not at:
+            return {}
+        top, odd = self.top, self.odd
+
+        def path_of(rel: str) -> str:
+            return odd.get(rel) or os.path.join(top, rel)
+
+        own: dict[str, tuple[str, str]] = {}
+        seen: dict[str, bool] = {}
+        for rel in found.rels:
+            for r in at.get(rel, ()):
+                if r.source == rel or r.source in own or r.source not in rels:
+                    continue
+                me, them = _carries(path_of(rel), seen), _carries(path_of(r.source), seen)
+                if me != them:
+                    if me:
+                        own[rel] = (r.source, "holding agentconv's carry comment")
+                        break
+                    continue
+                if r.prior == r.digest:
+                    own[rel] = (r.source, "exactly its current conversion")
                     break
-                continue
-            if r.prior == r.digest:
-                own[rel] = (r.source, "exactly its current conversion")
-                break
-    return own
+        return own
 
 
 def _carries(path: str, seen: dict[str, bool]) -> bool:
@@ -1179,14 +1194,25 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     from .loss import Route
 
     ruled = {d for d in registry.ids() if "runs_in" in registry.get(d).table}
-    refused = {r.source for r in records if r.status == "failed" and r.exit_code == int(ExitCode.BROADEN)
-               and r.source_dialect in registry.ids() and (
-                   r.source_dialect in ruled or reader_of(r.source_dialect, "command") in ruled)}
-    # a file of many records (an OpenCode config) gave its commands the tools of its own agents (api.write_all): where
-    # such an agent is converted beside them, they are routed to it instead
-    refused |= {r.source for r in records if r.status in _COUNTED and r.source_dialect in registry.ids()
-                and reader_of(r.source_dialect, "command") in ruled and reader_of(r.source_dialect, "command")
-                != r.source_dialect}
+    ids = registry.ids()
+    asked: dict[Any, tuple[bool, bool]] = {}  # source dialect -> (refused when broadening, counted when converted)
+
+    def of(dialect: Any) -> tuple[bool, bool]:  # the same for every record of a dialect: asked once a dialect
+        if dialect not in ids:
+            return False, False
+        command = reader_of(dialect, "command")
+        # a file of many records (an OpenCode config) gave its commands the tools of its own agents (api.write_all):
+        # where such an agent is converted beside them, they are routed to it instead
+        return dialect in ruled or command in ruled, command in ruled and command != dialect
+
+    broaden = int(ExitCode.BROADEN)
+    refused = set()
+    for r in records:
+        got = asked.get(r.source_dialect)
+        if got is None:
+            got = asked[r.source_dialect] = of(r.source_dialect)
+        if got[0] and r.status == "failed" and r.exit_code == broaden or got[1] and r.status in _COUNTED:
+            refused.add(r.source)
     if not refused:
         return None
     where = {rel: src for src, rel in found}

@@ -62,10 +62,13 @@ class Diagnostics:
         if _RANK[sev] < _RANK["warning"] and self.level < VERBOSE or _RANK[sev] < _RANK["error"] and self.level < NORMAL:
             self.hidden += sev == "info"
             return
-        where = (i.get("file") or "<stdin>") + (f":{i['line']}" if i.get("line") else "")
+        key, file = (sev, i["code"], i.get("path"), i["message"]), i.get("file") or "<stdin>"
+        if self.level < VERBOSE and key in self.groups:  # grouped with an earlier one: its line is that one's
+            self.groups[key][1].add(file)
+            return
+        where = file + (f":{i['line']}" if i.get("line") else "")
         path = f" {i['path']}:" if i.get("path") else ""
-        self._add((sev, i["code"], i.get("path"), i["message"]), f"{where}: {sev} [{i['code']}]{path} {i['message']}",
-                  i.get("file") or "<stdin>")
+        self._add(key, f"{where}: {sev} [{i['code']}]{path} {i['message']}", file)
 
     def losses(self, report: LossReport) -> None:
         for item in report:
