@@ -6,6 +6,7 @@ the never-widen check, the same-dialect "as written" rule.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache, cached_property
 from types import SimpleNamespace
@@ -407,7 +408,7 @@ class ToolFields:
         scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, "deny-scoped", dialect=self.said, tools=", ".join(scoped))
-        deny = {g.canonical for g in policy.denied() if g.pattern is None}
+        deny = {g.canonical for g in policy.denied() if g.pattern is None} | self.wildcard_denied(ctx, policy)
         implied, why = implied_of(policy, ctx.agent.origin)
         out, regrant, kind = [], [], []  # a name that also grants a denied tool (a Roo group, a tool set) is left out
         for c, names in self.crosswalk.written.items():
@@ -430,6 +431,23 @@ class ToolFields:
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
         return out
+
+    @staticmethod
+    def wildcard_denied(ctx: "WriteContext", policy: ToolPolicy) -> set[str]:
+        """The tools of the source's dialect a denied wildcard over tool names matches (Claude Code matches a deny
+        rule's tool name as a glob against every tool's, ``disallowed-tools: Web*`` denying WebFetch and WebSearch:
+        @anthropic-ai/claude-code 2.1.330, ``Wc``, read 2026-11-29), in any case (more denied is narrower), as
+        canonical ids: a deny list written as an allowlist of built-in tools leaves them out too. The wildcard itself
+        names no tool a table knows, so without this its built-in matches were written as granted (a widening)."""
+        origin = ctx.agent.origin
+        wild = [g.raw.lower() for g in policy.denied() if g.canonical is None and g.pattern is None
+                and any(c in g.raw for c in "*?")]
+        if not wild or origin is None or origin.dialect not in registry.ids():
+            return set()
+        source = registry.get(origin.dialect).crosswalk
+        rules = [re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in w) + r"\Z", re.S)
+                 for w in wild]  # text of the input file: never through rx's cache
+        return source.grants_of([n for n in source.valid if any(r.match(n.lower()) for r in rules)])
 
     def say_lacked(self, ctx: "WriteContext", written: str, denied: set[str]) -> bool:
         """The tools ``written`` (every tool of this dialect, or all but some) forbids because this dialect has no tool
