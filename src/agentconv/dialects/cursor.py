@@ -3,7 +3,8 @@
 Cursor has no tool list. Its one tool control, ``readonly: true``, takes away file edits and mutating
 commands (the table's ``[readonly] denies``). So:
 
-- read: ``readonly: true`` is a deny list of those tools; ``readonly: false``, the default, is every tool (inherit),
+- read: ``readonly: true`` is a deny list of those tools, and of every MCP server's tools and resources (readonly
+  blocks MCP: ``[readonly] mcp_said``); ``readonly: false``, the default, is every tool (inherit),
   written back as written into Cursor only (elsewhere no key says more than none). readonly forbids
   only the shell commands that change state (``[readonly] shell_allowed``): no other tool can deny a shell by what a
   command does, so the deny list forbids every shell command, and a file written in another dialect says so
@@ -100,7 +101,7 @@ class Cursor(Dialect):
             gone = [", ".join(narrower)] if narrower else []
             if kept:  # Codex's read-only sandbox: its commands write nothing; readonly's change nothing (no wider)
                 gone.append(sentence("readonly-commands", kept=kept, why=self.table["readonly"]["shell_narrower"]))
-            if not ours:  # a deny list allows every MCP server's tools, which readonly takes away
+            if not ours and "mcp:*/*" not in denied:  # a deny list allows every MCP server's tools, which readonly takes away
                 gone.append(sentence("readonly-mcp", why=self.table["readonly"]["mcp_said"]))
             if gone and not same:
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-denylist", flag=self.flag,

@@ -203,6 +203,14 @@ class OpenCode(Dialect):
         if decision == "allow" or pattern is not None or name == "*" or not _WILD.search(name):
             return out
         server = [s for g in out for s, t in [split_mcp(g.canonical or "") or ("", "")] if t == "*"]
+        if server == ["*"]:  # `*_*`: every MCP tool, and each OpenCode tool whose permission holds '_' (plan_exit;
+            # never apply_patch, which asks `edit`: [permission_asked_as]) but one its defaults deny already, when it
+            # denies ([mcp] all_denies_anyway)
+            rx, asked = _wildcard(name), self.table.get("permission_asked_as", {})
+            anyway = set(self.table["mcp"].get("all_denies_anyway", ())) if decision == "deny" else set()
+            return out + [Grant(name, c, decision) for c in dict.fromkeys(
+                c for n, cs in self.crosswalk.valid.items() if rx.fullmatch(asked.get(n, n)) and n not in anyway
+                for c in cs if not split_mcp(c))]
         if len(out) == 1 and server and name.endswith("_*"):
             # `github_*` matches the tools of every server whose name begins `github_` too (`github_enterprise`'s):
             # one it denies or asks of that no table can name, kept beside server github's, never dropped

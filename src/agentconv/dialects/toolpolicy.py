@@ -425,8 +425,9 @@ class ToolFields:
             left += sentence("left-out-kind", names=", ".join(dedupe(kind)), why=why)
         ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="denylist-allowlist", dialect=self.said, left=left)
         self.say_lacked(ctx, sentence("denylist-as-allowlist", dialect=self.said), deny | implied)
-        if not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):  # Roo's `mcp` group grants them all
-            # a deny list leaves every MCP server's tools allowed; an allowlist names no server it does not know
+        if "mcp:*/*" not in deny and not any("mcp:*/*" in self.crosswalk.grants_of([n]) for n, _ in out):
+            # a deny list leaves every MCP server's tools allowed (unless it denies them all: Cursor's readonly, Claude's
+            # `mcp__*`); an allowlist names no server it does not know (Roo's `mcp` group grants them all)
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="denylist-mcp", dialect=self.said)
         self.narrow_exceptions(ctx, policy)
         ctx.carry_tools()
