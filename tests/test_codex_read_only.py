@@ -8,7 +8,9 @@ file, reach the network or signal a process outside it (openai/codex codex-rs/li
 the sandbox is no wider: a Cursor readonly agent is written read-only, the difference said (tool-narrowed), where it was
 refused as a widening (19 real files of unseen28, 4 of unseen27). A shell denied by anything else is still refused, a
 Codex role carried back through another dialect comes home read-only, and each file converted to its own dialect comes
-back byte for byte. Synthetic fixtures only."""
+back byte for byte. Since readonly is also read as the deny of every MCP tool (cursor.toml ``[readonly] also_denies``),
+which a Codex role cannot say, the agent itself is refused for those (``--allow-broaden``: written read-only, the MCP
+tools said broadened). Synthetic fixtures only."""
 from __future__ import annotations
 
 import pytest
@@ -36,18 +38,16 @@ def narrowed(report) -> list[str]:
     return [i.message for i in report if i.code.value == "tool-narrowed"]
 
 
-def test_a_cursor_readonly_agent_is_written_as_a_read_only_role_and_the_difference_said():
-    out = agentconv.convert_text(READONLY, "codex", path=CURSOR)
-    assert 'sandbox_mode = "read-only"' in body(out.text)
-    said = narrowed(out.report)
-    assert len(said) == 1, said  # the read-only shell kept: not said lost as "written without any shell tool"
-    assert said[0].startswith("cursor's readonly: true written as sandbox_mode = 'read-only' (Codex's sandbox lets any "
-                              "command run but none write a file, reach the network or signal a process outside it")
-    assert "approval_policy = 'never'" in said[0] and "a build or test cache" in said[0]
-    assert [i.severity.value for i in out.report if i.code.value == "tool-narrowed"] == ["warning"]
-    assert not [i for i in out.report if i.code.value == "tool-broadened"]
-    back = agentconv.convert_text(out.text, "cursor", path=CODEX)  # carried home: readonly: true, nothing narrowed
-    assert header(back.text)["readonly"] is True and not narrowed(back.report)
+MCP = r"codex cannot deny mcp-resources, mcp:\*/\* \(only a read-only sandbox\)"
+BROADEN = agentconv.Policy(allow_broaden=True)
+
+
+def test_a_cursor_readonly_agent_is_refused_for_its_mcp_tools_not_its_shell():
+    with pytest.raises(BroadenError, match=MCP) as err:  # readonly takes every MCP tool away; a Codex role cannot
+        agentconv.convert_text(READONLY, "codex", path=CURSOR)
+    assert "bash" not in str(err.value)  # the read-only shell is no longer why: the sandbox says it
+    out = agentconv.convert_text(READONLY, "codex", path=CURSOR, policy=BROADEN)
+    assert [i for i in out.report if i.code.value == "tool-broadened" and "mcp" in i.message]
     # a shell denied by anything but a read-only setting that keeps one is still refused
     for source, path in (("---\nname: reader\ndescription: d\ndisallowedTools: Write, Edit, Bash\n---\nRead.\n",
                           PATHS["claude"]),
@@ -57,16 +57,20 @@ def test_a_cursor_readonly_agent_is_written_as_a_read_only_role_and_the_differen
             agentconv.convert_text(source, "codex", path=path)
 
 
-def test_a_cursor_readonly_agent_carried_through_another_dialect_is_read_only_in_codex():
+def test_a_cursor_readonly_agent_carried_through_another_dialect_is_refused_in_codex_for_its_mcp_tools():
     there = agentconv.convert_text(READONLY, "claude", path=CURSOR)
-    out = agentconv.convert_text(there.text, "codex", path=PATHS["claude"])
-    assert 'sandbox_mode = "read-only"' in body(out.text)
-    assert [m for m in narrowed(out.report) if m.startswith("cursor's readonly: true written as")]
+    assert "mcp__*__*" in there.text
+    with pytest.raises(BroadenError, match=MCP):
+        agentconv.convert_text(there.text, "codex", path=PATHS["claude"])
 
 
 @pytest.mark.parametrize("via", ["cursor", "claude", "opencode"])
 def test_a_read_only_role_carried_through_another_dialect_comes_home_read_only(via):
     there = agentconv.convert_text(ROLE, via, path=CODEX)
+    if via == "cursor":  # readonly: true denies every MCP tool, narrower than the role: the carry cannot widen it back
+        with pytest.raises(BroadenError, match=MCP):
+            agentconv.convert_text(there.text, "codex", path=PATHS[via])
+        return
     back = agentconv.convert_text(there.text, "codex", path=PATHS[via])
     assert body(back.text) == body(ROLE)
     assert not narrowed(back.report) and not [i for i in back.report if i.code.value == "tool-broadened"]
@@ -78,9 +82,10 @@ def test_a_read_only_role_carried_through_another_dialect_comes_home_read_only(v
 
 def test_a_cursor_file_written_from_a_shellless_agent_with_allow_broaden_is_judged_as_it_reads():
     """An agent with no shell written for Cursor with --allow-broaden is a readonly: true agent there, which runs the
-    commands that change nothing (the widening was accepted there, and said): Codex's read-only sandbox is no wider."""
+    commands that change nothing (the widening was accepted there, and said): Codex's read-only sandbox is no wider for
+    that shell, but readonly takes every MCP tool away too, which a Codex role cannot: refused for those."""
     claude = "---\nname: reader\ndescription: d\ndisallowedTools: Write, Edit, Bash\n---\nRead.\n"
     there = agentconv.convert_text(claude, "cursor", path=PATHS["claude"], policy=agentconv.Policy(allow_broaden=True))
     assert header(there.text)["readonly"] is True
-    out = agentconv.convert_text(there.text, "codex", path=CURSOR)
-    assert 'sandbox_mode = "read-only"' in body(out.text)
+    with pytest.raises(BroadenError, match=MCP):
+        agentconv.convert_text(there.text, "codex", path=CURSOR)
