@@ -23,7 +23,7 @@ from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried, sentence
 from ..rx import compile as rx_compile
-from ..tools import Crosswalk
+from ..tools import Crosswalk, capability
 from . import builtin_agents
 from .detection import Detection
 from .helpers import (first_heading, first_line, glob_match, made_up_description, memo, rule_entries, split_commas,
@@ -1825,7 +1825,8 @@ def _unexpressed_rules(ns: str, key: str, value: Any, told: set[int]) -> set[int
 def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type: ignore[assignment]
             policy: ToolPolicy | None = None) -> str | None:
     """What the rules of an own key marked ``denies`` (``[own] KEY = {denies = {FIELD = [values]}}``, or ``denies =
-    "entries"``: each entry of the list as Claude Code reads permission rules, ``helpers.rule_entries``) deny, as text
+    "entries"``: each entry of the list as Claude Code reads permission rules, ``helpers.rule_entries``; or ``denies =
+    {modes = [...], capabilities = [...], said = "..."}``: a mode that forbids tools of those kinds) deny, as text
     (None: none): a rule list dropped by a target that cannot hold it would leave that access allowed. ``said``: the
     indices of those the tool policy written says (``toolpolicy.own_denies``), left out. ``policy``: the agent's tools;
     per-tool settings of a tool it does not grant restrict nothing."""
@@ -1835,6 +1836,13 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
         return None
     if rule == "entries":  # every entry of a rule list denies (a Claude Code skill's `disallowed-tools`)
         return ", ".join(rule_entries(value)) or None
+    if rule and "modes" in rule:  # a mode that holds the agent to less (Claude Code's `permissionMode: plan`): it
+        # denies something only where the policy grants a tool of a kind the mode forbids
+        if value not in rule["modes"] or policy is not None and policy.mode == NONE or policy is not None and \
+                policy.mode == ALLOWLIST and not any(capability(g.canonical) in rule["capabilities"]
+                                                     for g in policy.allowed() if g.canonical):
+            return None
+        return str(rule["said"])
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
         return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
                                  (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None,
