@@ -1093,7 +1093,7 @@ def test_a_key_no_table_knows_is_said_unknown_not_an_access_setting():
     """A header key no dialect table names (`id`, `foo`) does not ride in the side channel because nothing says it
     grants nothing; the warning said "an access setting or text the side channel never sets" (helper unseen4
     noticed it). A key the table knows and never restores (Claude's permissionMode) keeps its reason."""
-    text = "---\nname: a\nid: a-1\ndescription: d\npermissionMode: plan\n---\nBody\n"
+    text = "---\nname: a\nid: a-1\ndescription: d\npermissionMode: acceptEdits\n---\nBody\n"
     result = agentconv.convert_text(text, "gemini", from_="claude", path=".claude/agents/a.md")
     said = {i.path: i.message for i in result.report if i.code.value == "extension-dropped"}
     assert said == {

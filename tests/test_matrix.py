@@ -506,7 +506,7 @@ def test_cursor_denylist_of_other_tools_refuses():
 
 # --------------------------------------------------------------------------- Gemini, Kiro specifics
 def test_gemini_writes_only_its_keys():
-    extra = "color: blue\npermissionMode: plan\nskills: [a]\nmaxTurns: 4\n"
+    extra = "color: blue\npermissionMode: acceptEdits\nskills: [a]\nmaxTurns: 4\n"
     result = convert("claude", extra, "gemini")
     assert set(header(result.text)) <= {"kind", "name", "display_name", "description", "tools", "model",
                                          "temperature", "max_turns", "timeout_mins", "mcp_servers"}
