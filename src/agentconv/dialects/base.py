@@ -1838,11 +1838,9 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
         return ", ".join(rule_entries(value)) or None
     if rule and "modes" in rule:  # a mode that holds the agent to less (Claude Code's `permissionMode: plan`): it
         # denies something only where the policy grants a tool of a kind the mode forbids
-        if value not in rule["modes"] or policy is not None and policy.mode == NONE or policy is not None and \
-                policy.mode == ALLOWLIST and not any(capability(g.canonical) in rule["capabilities"]
-                                                     for g in policy.allowed() if g.canonical):
-            return None
-        return str(rule["said"])
+        held = policy is None or policy.mode not in (NONE, ALLOWLIST) or any(
+            capability(g.canonical) in rule["capabilities"] for g in policy.allowed() if g.canonical)
+        return str(rule["said"]) if value in rule["modes"] and held else None
     if rule and "keys" in rule:  # a map of per-tool settings whose named keys deny (kiro `toolsSettings`)
         return _denying_settings(value, rule["keys"], rule.get("allowlists", ()),
                                  (lambda tool: _ungranted(ns, tool, policy)) if policy is not None else None,
