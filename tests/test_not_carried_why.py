@@ -23,7 +23,7 @@ def test_a_dropped_handoff_is_not_called_an_access_setting():
 def test_each_kind_of_key_gets_its_own_reason():
     from agentconv import carry
 
-    assert carry.refusal("extensions.claude.permissionMode", "plan") == "an access setting"
+    assert carry.refusal("extensions.claude.permissionMode", "acceptEdits") == "an access setting"
     assert carry.refusal("extensions.claude.hooks", {}) == "an access setting"
     assert carry.refusal("extensions.claude.memory", "user") == "an access setting"  # turns on Read, Write, Edit
     assert carry.refusal("extensions.copilot.agents", ["a"]).startswith("which agent runs it")

@@ -462,10 +462,12 @@ def _rules() -> dict[str, Any]:
 
 
 def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy | None = None,
-            between: tuple[str | None, str | None] = (None, None)) -> str | None:
+            between: tuple[str | None, str | None] = (None, None), beside: dict[str, Any] | None = None) -> str | None:
     """Why the side channel may not set ``path`` to ``value`` (None: it may). With ``agent`` (the record as its
     visible file says it), also the checks against that file: tools no wider, the same model, same name.
-    ``between``: the dialect the carried value was spelled in and the file's (``toolpolicy.within_classes``)."""
+    ``between``: the dialect the carried value was spelled in and the file's (``toolpolicy.within_classes``).
+    ``beside``: the other fields restored with it (``modes``): a carried tool policy is judged as a mode among them
+    holds it (``toolpolicy.mode_narrowed``: Claude Code's plan mode runs no edit tool, no command but a read-only one)."""
     if not isinstance(path, str):
         return "not an IR path"
     kind, why = (_kind if len(path) <= 128 else _kind.__wrapped__)(path)  # a hostile comment's long path: not kept
@@ -476,7 +478,7 @@ def refusal(path: str, value: Any, agent: Agent | None = None, tools: ToolPolicy
     if not _typed(kind, value):
         return f"not a valid {kind if isinstance(kind, str) else 'value (one of ' + ', '.join(kind) + ')'}"
     if agent is not None:
-        return _against(kind, value, agent, tools or agent.tools, between)
+        return _against(kind, value, agent, tools or agent.tools, between, beside)
     return None
 
 
@@ -611,11 +613,28 @@ def _policy(value: dict[str, Any]) -> ToolPolicy:
     return ToolPolicy(value.get("mode", INHERIT), [Grant(**g) for g in value.get("grants", [])])
 
 
+def modes(fields: dict[str, Any]) -> dict[str, Any]:
+    """The extension fields of a side channel's ``fields`` that it may restore: where a mode that holds the agent to
+    less rides (``refusal``'s ``beside``)."""
+    return {p: v for p, v in fields.items() if isinstance(p, str) and p.startswith("extensions.") and
+            refusal(p, v) is None}
+
+
+def _held(policy: ToolPolicy, beside: dict[str, Any] | None) -> ToolPolicy:
+    """``policy`` as the modes ``beside`` it hold it (``toolpolicy.mode_narrowed``); itself where there is none."""
+    if not beside:
+        return policy
+    from .dialects.toolpolicy import mode_narrowed
+
+    return mode_narrowed(policy, beside)
+
+
 def _against(kind: str | list[Any], value: Any, agent: Agent, tools: ToolPolicy,
-             between: tuple[str | None, str | None]) -> str | None:
+             between: tuple[str | None, str | None], beside: dict[str, Any] | None = None) -> str | None:
     if kind == "tools":
         within = _WITHIN or _within()  # every write that carries a tool policy asks: the import once, not per call
-        return None if within(_policy(value), tools, between) is not None else "wider than the file's own tools"
+        return None if within(_held(_policy(value), beside), tools, between) is not None else \
+            "wider than the file's own tools"
     if kind == "model" and agent.model is not None:
         from . import models
 
@@ -642,11 +661,11 @@ def _put(agent: Agent, path: str, value: Any) -> None:
 
 
 def _report_regained(visible: ToolPolicy, value: dict, report: LossReport, line: int | None,
-                     between: tuple[str | None, str | None]) -> None:
+                     between: tuple[str | None, str | None], beside: dict[str, Any] | None = None) -> None:
     """Tools the visible file does not name, of a kind of access it already grants, are restored with a warning."""
     from .dialects.toolpolicy import within_classes
 
-    regained = within_classes(_policy(value), visible, between) or []
+    regained = within_classes(_held(_policy(value), beside), visible, between) or []
     if regained:
         report.add(LossCode.CARRY_REGAINED, "tools", line=line, tools=", ".join(regained))
 
@@ -672,14 +691,16 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
     restored, skipped = [], []
     between = (payload.get("from") if isinstance(payload.get("from"), str) else None,
                agent.origin.dialect if agent.origin is not None else None)
+    beside = {**{f"extensions.{ns}.{k}": v for ns, keys in agent.extensions.items() for k, v in keys.items()},
+              **modes(fields)} if "tools" in fields else None  # the modes the file says, and those riding with it
     for path, value in fields.items():
-        why = refusal(path, value, agent, tools, between)
+        why = refusal(path, value, agent, tools, between, beside if path == "tools" else None)
         if why is not None:
             shown = _label(path) or json.dumps(str(path)[:60])
             report.add(LossCode.CARRY_REFUSED, _label(path), line=line, field=shown, why=why)
         elif fresh or paths.is_empty(paths.get(agent, path)):
             if path == "tools":
-                _report_regained(agent.tools if tools is None else tools, value, report, line, between)
+                _report_regained(agent.tools if tools is None else tools, value, report, line, between, beside)
             _put(agent, path, value)
             restored.append(path)
         else:

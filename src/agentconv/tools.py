@@ -50,6 +50,12 @@ def capability(canonical: str) -> str:
     return _classes().get(canonical) or f"unknown:{canonical}"
 
 
+def of_classes(classes: "tuple[str, ...] | list[str]") -> list[str]:
+    """The canonical ids of every tool of ``classes`` (data/tools.toml), in the table's order: what a mode that
+    forbids those kinds takes from an agent that holds every tool (Claude Code's ``permissionMode: plan``)."""
+    return [c for c, k in _classes().items() if k in classes]
+
+
 @cache
 def _classes() -> dict[str, str]:
     """Each canonical id's capability class (``capability`` asks it for every grant of every policy it compares)."""

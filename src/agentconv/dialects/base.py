@@ -28,7 +28,7 @@ from . import builtin_agents
 from .detection import Detection
 from .helpers import (first_heading, first_line, glob_match, made_up_description, memo, rule_entries, split_commas,
                       titled, value_taken)
-from .toolpolicy import ToolFields, own_denies, plainly_within, policy_key, runs_unasked, settle
+from .toolpolicy import ToolFields, mode_denies, own_denies, plainly_within, policy_key, runs_unasked, settle
 
 
 class Dialect(ToolFields, Detection):
@@ -810,17 +810,21 @@ class Dialect(ToolFields, Detection):
         keys = self.tool_keys if type(self).visible_tools is Dialect.visible_tools else None
         origin = ctx.agent.origin  # what ``_spelled_back`` asks of the record (where its policy was first spelled)
         first = origin and (origin.dialect, origin.keep.get("carried_from"), ctx.carried_back("tools"))
+        beside = {**{f"extensions.{ns}.{k}": v for (ns, k) in ctx.said_modes if f"extensions.{ns}.{k}" in ctx.mapped
+                     and (v := ctx.agent.extensions[ns][k]) is not None},  # a mode the file keeps (Copilot's header),
+                  **carry.modes(ctx.carried)} if ctx.said_modes else None  # or riding beside it (plan mode)
         try:
             key = None if keys is None else (tuple(_frozen(header.get(k, _ABSENT)) for k in keys),
                                              tuple(carried), carried["mode"],
-                                             *(tuple(g.items()) for g in carried["grants"]), first)
+                                             *(tuple(g.items()) for g in carried["grants"]), first,
+                                             tuple((p, str(v)) for p, v in (beside or {}).items()))
             hash(key)
         except (TypeError, KeyError, AttributeError):  # a value of no plain shape: worked out as it is
             key = None
 
         def refused() -> bool | tuple[int, ...]:
             visible = self.visible_tools(header)
-            if carry.refusal("tools", carried, ctx.agent, visible, self._between(ctx)) is None:
+            if carry.refusal("tools", carried, ctx.agent, visible, self._between(ctx), beside) is None:
                 return False
             kept = self._carried_within(ctx, visible)
             return True if kept is None else kept
@@ -1762,6 +1766,8 @@ class Dialect(ToolFields, Detection):
             trust = _trust_key(ns) if ctx.agent.origin is not None and ns == ctx.agent.origin.dialect and \
                 not self.table.get("trust") else None
             for k, v in fields.items():
+                if (ns, k) in ctx.said_modes:  # a mode written as the tools of the kinds it forbids not granted
+                    self._mode_said(ctx, ns, k, v)
                 if f"extensions.{ns}.{k}" in ctx.mapped:
                     continue  # written as the source wrote it (write_as_read)
                 if k == trust:  # Kiro's allowedTools: read into the tool policy (a trusted tool allowed, any other
@@ -1785,8 +1791,30 @@ class Dialect(ToolFields, Detection):
                 if told:  # deny rules the tool policy says: their tools are not granted here
                     ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="deny-ungranted", ns=ns, key=k,
                                    rules=_rules(v, told))
-                if denied := _denies(ns, k, v, told, ctx.agent.tools):  # access rules whose loss widens (kiro-md `permissions`)
+                if (ns, k) not in ctx.said_modes and (denied := _denies(ns, k, v, told, ctx.agent.tools)):
+                    # access rules whose loss widens (kiro-md `permissions`); a mode the tool policy says is not one
                     self.broaden(ctx, "rule-deny", ns=ns, key=k, tools=denied, dialect=self.said)
+
+    def _mode_said(self, ctx: "WriteContext", ns: str, key: str, value: Any) -> None:
+        """A source's mode that holds it to less (``[own] KEY = {denies = {modes ...}}``), written as the tools of the
+        kinds it forbids not granted (``toolpolicy.mode_denies``): said, and where the mode still let one of those kinds
+        run in part (the rule's ``keeps``: plan mode's read-only commands) and the target kept none of it
+        (``WriteContext.shell_kept``: Codex's read-only sandbox, Cursor's readonly), said narrower."""
+        if not self.table.get("tool_semantics", True):
+            return  # no tool policy here: the tools and the key are said dropped (or carried) as they are
+        rule = registry.get(ns).table["own"][key]["denies"]
+        names, kinds = ctx.said_modes[(ns, key)]
+        tools = ", ".join(names) if names else str(rule["said"])
+        kept = [str(v) for k, v in rule.get("keeps", {}).items() if k in kinds]
+        if kept and ctx.shell_kept:  # the target's read-only setting runs them (Codex's sandbox, Cursor's readonly)
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="mode-kept", ns=ns, key=key, value=value,
+                           dialect=self.said, kept=" and ".join(kept))
+        elif kept:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="mode-narrowed", ns=ns, key=key, value=value,
+                           tools=tools, dialect=self.said, kept=" and ".join(kept))
+        else:
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="mode-ungranted", ns=ns, key=key, value=value,
+                           tools=tools, dialect=self.said)
 
 
 def made_here(agent: Agent, ipath: str) -> bool:
@@ -2259,6 +2287,17 @@ class WriteContext:
             tools, self.said_denies = own_denies(agent)
             if tools is not None:  # a whole deny of a tool it grants: that tool not granted here
                 agent = replace(agent, tools=tools)
+        self.said_modes: dict[tuple[str, str], tuple[list[str] | None, set[str]]] = {}
+        """The source's own modes that hold it to less (Claude Code's ``permissionMode: plan``) the tool policy written
+        says (``mode_denies``), each with the names of the tools it left out (None: every tool of those kinds) and their
+        kinds."""
+        self.unnarrowed: Any = None
+        """The record's tool policy before those modes narrowed it: what the side channel carries (``carry_tools``)."""
+        if agent.extensions and agent.tools.mode != NONE:
+            tools, self.said_modes = mode_denies(agent, dialect.id)
+            if tools is not None:  # the tools of the kinds the mode forbids: not granted here (never refused for it)
+                self.unnarrowed = paths.get(agent, "tools")
+                agent = replace(agent, tools=tools)
         self.agent: Agent = agent
         """The record being written (read it; never change it)."""
         self.report: LossReport = report
@@ -2290,7 +2329,8 @@ class WriteContext:
         otherwise): the side channel names it, and a write back into the first dialect takes it off."""
         self.shell_kept: bool = False
         """The target kept the shell the source's read-only setting allowed (Codex's read-only sandbox for Cursor's
-        ``readonly: true``, ``Codex.write_tools``): it is not said lost (``Dialect._readonly_shell``)."""
+        ``readonly: true``, ``Codex.write_tools``; Codex's sandbox or Cursor's readonly for the read-only commands of
+        Claude Code's plan mode): it is not said lost (``Dialect._readonly_shell``, ``_mode_said``)."""
         self.tools_of_agent: bool = False
         """The record's tools are those of the agent a command runs in (``_runs_in``): applied by the source's tool,
         whatever its commands' own tool keys are."""
@@ -2308,6 +2348,8 @@ class WriteContext:
         a side channel is written, so that the way back reads it as that placeholder (command.py)."""
         self.wider: tuple[Grant, ...] = ()
         """The deny grants marked ``wider`` (``Grant.wider``) the header holds (``wrote``): said once it is built."""
+        if self.unnarrowed is not None and policy.carry:
+            self.carry_tools()  # the source's own tools ride beside its mode: the way back gives both as they were
 
     def lose(self, path: str, code: LossCode = LossCode.FIELD_DROPPED, **params: Any) -> None:
         """Report a loss (``code``, its template's ``params``); with carry on, the value rides in the side channel
@@ -2347,7 +2389,7 @@ class WriteContext:
     def carry_tools(self) -> None:
         """Put the record's exact tool policy in the side channel (where a tool is lost, respelled wider ...)."""
         if "tools" not in self.carried:  # made once: several tool losses of one write ask for it
-            self.carried["tools"] = paths.get(self.agent, "tools")
+            self.carried["tools"] = paths.get(self.agent, "tools") if self.unnarrowed is None else self.unnarrowed
 
     def uncarry(self, path: str, why: str) -> None:
         """Take ``path`` out of the side channel after all: what said it was carried says it is lost."""

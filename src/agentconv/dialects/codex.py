@@ -482,11 +482,7 @@ class Codex(Dialect):
                 ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="deny-list-as",
                                written=_said({self.key: READ_ONLY, **web_off}), tools=", ".join(narrower))
             ctx.shell_kept = first is not None  # the read-only setting's shell is the sandbox's: not said lost
-            if first is not None and first != self.id:  # another tool's read-only setting: its shell kept, said how
-                spec_of = spec["read_only_of"][first]
-                ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="codex-read-only", setting=spec_of["setting"],
-                               source=registry.get(first).said, written=_said({self.key: READ_ONLY, **web_off}),
-                               why=spec["read_only_why"], tools=spec_of["forbids"])
+            self._read_only_said(ctx, first, web_off)
             if not same:  # a read-only sandbox forbids what a scope of a denied edit tool allowed (shells run anyway)
                 self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
             mode = READ_ONLY
@@ -507,22 +503,41 @@ class Codex(Dialect):
             if scoped:  # nothing (an ask of `Bash(git push:*)` beside `Bash`: said by asked_whole, not refused)
                 return self._broaden(ctx, "codex-scope", WORKSPACE if granted & (edits | commands) else READ_ONLY,
                                      web_off, dialect=self.said, tools=self.named(ctx, scoped))
-            if granted & commands:
+            denied = {g.canonical for g in policy.denied() if g.pattern is None}
+            first = self._read_only_of(ctx) if not same and not granted & (edits | commands) and (
+                denied & commands or self.mode_shell(ctx)) else None  # a shell left out as the source's read-only
+            # setting said (plan mode, which ran the read-only commands): its sandbox's
+            if first is not None:  # no edit, no shell: the read-only sandbox, whose commands write nothing
+                mode, ctx.shell_kept = READ_ONLY, True
+                self._read_only_said(ctx, first, web_off)
+            elif granted & commands:
                 mode = WORKSPACE
+                ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="allowlist-as",
+                               written=_said({self.key: mode, **web_off}), dialect=self.said)
             else:
                 mode = WORKSPACE if granted & edits else READ_ONLY
                 return self._broaden(ctx, "codex-no-shell-write" if mode == WORKSPACE else "codex-no-shell-read",
                                      mode, web_off, dialect=self.said, read_only=READ_ONLY, key=self.key, value=mode)
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="allowlist-as",
-                           written=_said({self.key: mode, **web_off}), dialect=self.said)
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
 
+    def _read_only_said(self, ctx: "WriteContext", first: str | None, web_off: dict[str, Any]) -> None:
+        """Another tool's read-only setting (``_read_only_of``) written as the read-only sandbox: its shell kept, and
+        what the sandbox forbids beyond it said (``[sandbox] read_only_of``)."""
+        if first is None or first == self.id:
+            return
+        spec = self.table["sandbox"]
+        of = spec["read_only_of"][first]
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="codex-read-only", setting=of["setting"],
+                       source=registry.get(first).said, written=_said({self.key: READ_ONLY, **web_off}),
+                       why=spec["read_only_why"], tools=of["forbids"])
+
     def _read_only_of(self, ctx: "WriteContext") -> str | None:
         """The dialect whose read-only setting the record's deny list of a shell was read from, where a read-only
         sandbox is no wider than it: this one (a Codex role's own, carried back through another dialect), or one the
-        table's ``[sandbox] read_only_of`` names (Cursor's ``readonly: true``, read here or carried back); None
+        table's ``[sandbox] read_only_of`` names (Cursor's ``readonly: true``, read here or carried back; a mode the
+        tool policy says, ``mode``: Claude Code's ``permissionMode: plan``, ``WriteContext.said_modes``); None
         otherwise (the shell was denied: a read-only sandbox would grant one)."""
         origin = ctx.agent.origin
         if origin is None:
@@ -534,7 +549,8 @@ class Codex(Dialect):
         of = self.table.get("sandbox", {}).get("read_only_of", {})
         if first not in of or first not in registry.ids():
             return None
-        return first if carried or origin.keep.get(of[first]["keep"]) else None
+        return first if carried or origin.keep.get(of[first].get("keep", "")) or \
+            (first, of[first].get("mode")) in ctx.said_modes else None
 
     def _broaden(self, ctx, variant: str, mode: str | None, web_off: dict[str, Any] | None = None,
                  **params: Any) -> dict[str, Any]:

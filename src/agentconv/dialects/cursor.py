@@ -94,7 +94,9 @@ class Cursor(Dialect):
             shells = sorted(str(c) for c in denied if capability(c) == "shell")
             ours = same or ctx.carried_back("tools") and ctx.agent.origin.keep.get("carried_from") == self.id  # type: ignore[union-attr]
             kept = None if ours else self.read_only_shell(ctx, policy)  # the source kept a shell that cannot write
-            if shells and not ours and kept is None:  # readonly still runs the commands that change nothing
+            ctx.shell_kept = kept is not None or not ours and self.mode_shell(ctx) is not None  # or ran only
+            # the read-only commands (plan mode), which readonly runs too
+            if shells and not ours and not ctx.shell_kept:  # readonly still runs the commands that change nothing
                 self.broaden(ctx, "cursor-shell-deny", dialect=self.said, tools=", ".join(shells),
                              why=self.table["readonly"]["shell_said"])
             narrower = sorted(mutating - denied)
@@ -128,15 +130,18 @@ class Cursor(Dialect):
                 self.asked_whole(ctx, policy, [(g.raw, g) for g in policy.allowed()])  # an ask: Cursor's own settings
                 ctx.carry_tools()
                 return {}
-            if not shells:  # as Codex's read-only sandbox (codex.py): a shell the source did not grant
+            kept = None if shells or same else self.mode_shell(ctx)  # a mode left its shell out
+            ctx.shell_kept = kept is not None  # (plan mode, whose read-only commands readonly runs too)
+            if not shells and kept is None:  # as Codex's read-only sandbox (codex.py): a shell the source did not grant
                 self.broaden(ctx, "cursor-no-shell", dialect=self.said, why=self.table["readonly"]["shell_said"])
                 return {self.flag: True}
-            gone = [sentence("readonly-state-changing", tools=", ".join(shells))]
+            gone = [sentence("readonly-state-changing", tools=", ".join(shells))] if shells else []
             mcp = dedupe(g.raw for g in policy.allowed() if g.canonical and self._mcp(g.canonical))
             if mcp:
                 gone.append(f"{self.named(ctx, mcp)} ({self.table['readonly']['mcp_said']})")
-            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-allowlist", flag=self.flag,
-                           tools=" and ".join(gone))
+            if gone:
+                ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-allowlist", flag=self.flag,
+                               tools=" and ".join(gone))
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}

@@ -18,7 +18,7 @@ from .. import carry, naming, registry, rx
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, sentence
-from ..tools import capability, split_mcp, vocabulary
+from ..tools import capability, of_classes, split_mcp, vocabulary
 from .helpers import (SCOPED_TOOL, dedupe, memo, rule_entries, shown_path, split_blanks, split_commas, split_quoted,
                       unscoped)
 
@@ -492,6 +492,15 @@ class ToolFields:
             return None
         kept = registry.get(source).table.get("sandbox", {}).get("read_only_shell")
         return kept if kept and "bash" in {g.canonical for g in policy.denied() if g.pattern is None} else None
+
+    @staticmethod
+    def mode_shell(ctx: "WriteContext") -> str | None:
+        """What a mode the tool policy says (``WriteContext.said_modes``: Claude Code's plan mode) still ran of the shell
+        it took away (the rule's ``keeps``: the read-only commands), where it took a shell tool; else None. A target
+        whose read-only setting runs such commands (Cursor's readonly, Codex's sandbox) is no wider than the mode."""
+        return next((str(keeps["shell"]) for (ns, key), (_, kinds) in ctx.said_modes.items()
+                     if "shell" in kinds and (keeps := registry.get(ns).table["own"][key]["denies"].get(
+                         "keeps", {})).get("shell")), None)
 
     def narrow_read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
         """A source whose read-only setting keeps a shell that cannot write (``read_only_shell``) reads as denying the
@@ -1350,6 +1359,57 @@ def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
                 settle(policy)
             said.setdefault(key, []).append(i)
     return policy, said
+
+
+def mode_denies(agent: Agent, target: str
+                ) -> tuple[ToolPolicy | None, dict[tuple[str, str], tuple[list[str] | None, set[str]]]]:
+    """The modes among the record's own keys that hold it to less (``[own] KEY = {denies = {modes = [...],
+    capabilities = [...]}}``: Claude Code's ``permissionMode: plan``) written, for ``target`` (a dialect that cannot
+    hold the key), as the tools of those kinds not granted: an allowlist leaves out the ones it names, a deny list (or
+    every tool) denies every tool of those kinds (``tools.of_classes``), and no allow or ask of one is left. The target
+    writes that policy or refuses it as it would any such deny (Codex's sandbox, Cursor's readonly: ``read_only_shell``).
+    Returns the policy (None: unchanged) and, per (namespace, key) said so, the names of the tools left out (None:
+    every tool of those kinds) and the kinds of those tools; a mode whose kinds the policy grants no tool of takes
+    nothing and is not named."""
+    policy: ToolPolicy | None = None
+    said: dict[tuple[str, str], tuple[list[str] | None, set[str]]] = {}
+    for ns, fields in agent.extensions.items():
+        if ns == target or ns not in registry.ids():
+            continue
+        own = registry.get(ns).table.get("own", {})
+        for key, value in fields.items():
+            rule = own.get(key, {}).get("denies") if isinstance(own.get(key), dict) else None
+            if not isinstance(rule, dict) or "modes" not in rule or isinstance(value, (dict, list)) or \
+                    value not in rule["modes"]:
+                continue
+            current, kinds = policy or agent.tools, rule["capabilities"]
+            forbidden = [g for g in current.allowed() if g.canonical and capability(g.canonical) in kinds]
+            if current.mode == NONE or current.mode == ALLOWLIST and not forbidden:
+                continue
+            whole = {g.canonical for g in current.denied() if g.pattern is None}
+            ids = dedupe(g.canonical for g in forbidden) if current.mode == ALLOWLIST else \
+                [c for c in of_classes(kinds) if c not in whole]
+            grants = [g for g in current.grants if g.decision == "deny" or g not in forbidden]
+            policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode,
+                                [*grants, *(Grant(str(c), c, "deny") for c in ids if c not in whole)])
+            settle(policy)
+            said[(ns, key)] = (dedupe(g.raw for g in forbidden) if current.mode == ALLOWLIST else None,
+                               {capability(c) for c in ids})
+    return policy, said
+
+
+def mode_narrowed(policy: ToolPolicy, fields: dict[str, Any]) -> ToolPolicy:
+    """``policy`` as the modes among ``fields`` (IR path -> value, a side channel's: ``extensions.claude.permissionMode``
+    -> ``plan``) hold it (``mode_denies``): what a carried tool policy grants beside a carried mode, as the tool that
+    restores both runs it (Claude Code's plan mode: no edit, no command but the read-only ones)."""
+    extensions: dict[str, dict[str, Any]] = {}
+    for path, value in fields.items():
+        head, _, rest = path.partition(".") if isinstance(path, str) else ("", "", "")
+        ns, _, key = rest.partition(".")
+        if head == "extensions" and key:
+            extensions.setdefault(ns, {})[key] = value
+    narrowed = mode_denies(Agent(tools=policy, extensions=extensions), "")[0] if extensions else None
+    return narrowed or policy
 
 
 def excepted(allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
