@@ -50,10 +50,20 @@ def capability(canonical: str) -> str:
     return _classes().get(canonical) or f"unknown:{canonical}"
 
 
+MCP_CLASS = "mcp"
+"""The class a mode's ``capabilities`` names for every MCP server's tools (``capability`` gives each server its own)."""
+
+
+def in_classes(canonical: str, classes: "tuple[str, ...] | list[str]") -> bool:
+    """``canonical`` is a tool of one of ``classes`` (data/tools.toml; ``mcp``: any MCP server's tool)."""
+    return capability(canonical) in classes or MCP_CLASS in classes and split_mcp(canonical) is not None
+
+
 def of_classes(classes: "tuple[str, ...] | list[str]") -> list[str]:
-    """The canonical ids of every tool of ``classes`` (data/tools.toml), in the table's order: what a mode that
-    forbids those kinds takes from an agent that holds every tool (Claude Code's ``permissionMode: plan``)."""
-    return [c for c, k in _classes().items() if k in classes]
+    """The canonical ids of every tool of ``classes`` (data/tools.toml), in the table's order, and every MCP server's
+    tools last where ``classes`` names ``mcp``: what a mode that forbids those kinds takes from an agent that holds every
+    tool (Claude Code's ``permissionMode: plan``)."""
+    return [*(c for c, k in _classes().items() if k in classes), *([mcp_id("*")] if MCP_CLASS in classes else [])]
 
 
 @cache

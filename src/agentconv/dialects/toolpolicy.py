@@ -18,7 +18,7 @@ from .. import carry, naming, registry, rx
 from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, sentence
-from ..tools import capability, of_classes, split_mcp, vocabulary
+from ..tools import capability, in_classes, of_classes, split_mcp, vocabulary
 from .helpers import (SCOPED_TOOL, dedupe, memo, rule_entries, shown_path, split_blanks, split_commas, split_quoted,
                       unscoped)
 
@@ -1383,7 +1383,7 @@ def mode_denies(agent: Agent, target: str
                     value not in rule["modes"]:
                 continue
             current, kinds = policy or agent.tools, rule["capabilities"]
-            forbidden = [g for g in current.allowed() if g.canonical and capability(g.canonical) in kinds]
+            forbidden = [g for g in current.allowed() if g.canonical and in_classes(g.canonical, kinds)]
             if current.mode == NONE or current.mode == ALLOWLIST and not forbidden:
                 continue
             whole = {g.canonical for g in current.denied() if g.pattern is None}
