@@ -26,8 +26,8 @@ from ..rx import compile as rx_compile
 from ..tools import Crosswalk, capability
 from . import builtin_agents
 from .detection import Detection
-from .helpers import (first_heading, first_line, glob_match, made_up_description, memo, rule_entries, split_commas,
-                      titled, value_taken)
+from .helpers import (MEMO_SIZE, first_heading, first_line, glob_match, made_up_description, memo, rule_entries,
+                      split_commas, titled, value_taken)
 from .toolpolicy import ToolFields, mode_denies, own_denies, plainly_within, policy_key, runs_unasked, settle
 
 
@@ -618,7 +618,7 @@ class Dialect(ToolFields, Detection):
         spelled = self._first_spelling(ctx) if ctx.carried or made or self._blocks_written(ctx) else (None, None)
         if not ctx.carried and not made and not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
             spelled = (None, None)  # quotes ride only beside something else; a block scalar's layout on its own too
-        keys = self._first_keys(ctx, mapping) if ctx.carried or _per_source(origin, "flat", _flat) else None
+        keys = self._first_keys(ctx, mapping) if ctx.carried or _per_shape(origin, "flat", _flat) else None
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, keys, *spelled,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self.same_dialect(ctx) else None),
@@ -662,15 +662,22 @@ class Dialect(ToolFields, Detection):
         source, made = registry.get(first), list(ctx.made)
         if "name" in ctx.agent.derived:
             made.append("name")  # named by its file: written under a key here, or read from this file's name back
-        written = self.table.get("fields", {})
         if not ctx.agent.display_name and (source.table.get("name", {}).get("display_fallback") or any(
-                written.get(k) == "display_name" and v for k, v in mapping.items())):
+                mapping[k] for k in self.display_keys if k in mapping)):
             made.append("display_name")  # made from the name (``[name] display_fallback``), here or on the way back
         made = [m for m in made if m not in carry.MADE or source.writes_back(m) and source.first_lacks(origin, m)]
         layout = origin.layout
-        keys = {c.key for c in layout.chunks} if type(layout) is frontmatter.Layout else set()
-        made += [k for k in source.table.get("made", ()) if k not in keys]
+        lacked = _per_shape(origin, "made", _made_lacked) if type(layout) is frontmatter.Layout else None
+        if lacked is None:  # (the keys of a header of no plan's shape, or of none)
+            keys = {c.key for c in layout.chunks} if type(layout) is frontmatter.Layout else set()
+            lacked = [k for k in source.table.get("made", ()) if k not in keys]
+        made += lacked
         return tuple(dict.fromkeys(made))[:carry.MADE_MAX]
+
+    @cached_property
+    def display_keys(self) -> tuple[str, ...]:
+        """The header keys of this table's display name (``[fields]``)."""
+        return tuple(k for k, p in self.table.get("fields", {}).items() if p == "display_name")
 
     def _headerless_back(self, agent: Agent) -> bool:
         """Written back into this dialect, a record whose first file had no header: every key the way out wrote was
@@ -728,7 +735,17 @@ class Dialect(ToolFields, Detection):
         gap = layout.gap if self.envelope is not frontmatter and layout.gap != "\n" and not layout.gap.strip("\n") \
             and len(layout.gap) <= carry.GAP_MAX else None
         styles = {}
-        for c, (_, p) in zip(layout.chunks, _source_paths(origin) or ()):
+        src = _source(origin)
+        plan, pairs = src[4], src[2] or ()
+        if plan is not None:  # only the keys that can have a style here (the others are passed over below, always)
+            chunks = layout.chunks
+            at = _step(plan, ("spelled", self, tuple(ctx.carried)), lambda: tuple(
+                i for i, (_, p) in enumerate(pairs) if p in ctx.carried or p == "tools" or
+                p is not None and self.envelope is not frontmatter))
+            pairs = [(chunks[i], pairs[i]) for i in at]
+        else:
+            pairs = zip(layout.chunks, pairs)
+        for c, (_, p) in pairs:
             if p == "tools" and c.value == [] and ctx.agent.tools.mode == NONE and not c.lenient and \
                     c.text.rstrip().endswith("[]") and registry.get(origin.dialect).table.get("tools_shape") == "comma":
                 styles[c.key] = "[]"  # an empty allowlist written `[]` where its writer writes "" (a comma string)
@@ -765,7 +782,16 @@ class Dialect(ToolFields, Detection):
         pairs = None if self.same_dialect(ctx) else _source_paths(origin)
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
-        paths_of, spelled, plain, ranked, unnamed = _per_source(origin, "key_order", _key_order)
+        plan = _plan(origin)  # the rest depends on the shape, this dialect and the keys carried and written alone
+        if plan is None:
+            return self._keys_riding(ctx, origin, mapping)
+        got = _step(plan, ("keys", self, tuple(ctx.carried), tuple(mapping)),
+                    lambda: self._keys_riding(ctx, origin, mapping))
+        return None if got is None else list(got)
+
+    def _keys_riding(self, ctx: "WriteContext", origin: Origin, mapping: dict[str, Any]) -> list[str] | None:
+        """``_first_keys`` of a record from another dialect's header (``_source_paths``: two keys or more)."""
+        paths_of, spelled, plain, ranked, unnamed = _per_shape(origin, "key_order", _key_order)
         if not spelled and not any(p in ctx.carried for p in paths_of.values()):
             return None  # nothing of the header rides here: what the file shows keeps the order (_in_source_order)
         mine = self.table.get("fields", {})
@@ -904,11 +930,10 @@ class Dialect(ToolFields, Detection):
         ``#tool:x``, ``${input:x}``), where the source's tables read none such: kept as written, said (it has no
         escape for them). The way out of VS Code is ``_foreign_references``."""
         origin = ctx.agent.origin
-        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+        if origin is None or (pair := self._body_pair(origin.dialect)) is None:
             return
-        theirs = _references(registry.get(origin.dialect).table)
-        mine = {rx: label for rx, label in _references(self.table).items() if rx not in theirs}
-        if not mine or (either := _any_of(tuple(mine))) is not None and either.search(text) is None:
+        mine, either = pair[0]
+        if not mine or either is not None and either.search(text) is None:
             return  # none of them anywhere in the text: one scan of it, not one per expression
         for rx, label in mine.items():
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, text)):
@@ -923,11 +948,9 @@ class Dialect(ToolFields, Detection):
         said (agent-unmapped). Prose is not rewritten: "Explore" and "Plan" are words too, and the text around the name
         (the Task tool, its parameters) is the source tool's."""
         origin = ctx.agent.origin
-        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or not text:
+        if origin is None or not text or (pair := self._body_pair(origin.dialect)) is None or pair[2] is None:
             return
-        mine, theirs = builtin_agents.own_agents(origin.dialect), builtin_agents.own_agents(self.id)
-        if not mine or theirs is None or mine is theirs:
-            return
+        mine, theirs = pair[2]
         calls, named = _names_in(text, mine)
         for name in named:
             if name in theirs:
@@ -946,19 +969,41 @@ class Dialect(ToolFields, Detection):
                 ctx.report.add(LossCode.AGENT_UNMAPPED, "prompt", variant="prose-none", text=found.group(), name=name,
                                tool=tool, role=own.role, there=there, why=_unmapped_why(own, tool))
 
+    def _body_pair(self, first: str) -> tuple[tuple[dict[str, str], Any], tuple[tuple[str, str], ...],
+                                              tuple[dict[str, Any], dict[str, Any]] | None] | None:
+        """What the tables of this dialect and of a record's dialect ``first`` decide of the prompt's passes whatever the
+        prompt, once per pair (issue 11): None where ``first`` is this dialect or none registered (none of them runs);
+        else the references this tool reads that ``first``'s does not and their alternation (``entering_references``),
+        ``first``'s references this tool reads none of (``_foreign_references``), and the two tools' own agents where a
+        prompt may name one of ``first``'s that this tool names otherwise (``own_agents_named``; None: it cannot)."""
+        key = (self, first)
+        try:
+            return _BODY_PAIRS[key]
+        except KeyError:
+            pass
+        if first == self.id or first not in registry.ids():
+            got = None
+        else:
+            theirs = _references(registry.get(first).table)
+            mine = {rx: label for rx, label in _references(self.table).items() if rx not in theirs}
+            ours = _references(self.table)
+            foreign = tuple((rx, label) for rx, label in (registry.get(first).table.get("body_references") or {}).items()
+                            if rx not in ours)
+            agents, here = builtin_agents.own_agents(first), builtin_agents.own_agents(self.id)
+            got = ((mine, _any_of(tuple(mine)) if mine else None), foreign,
+                   None if not agents or here is None or agents is here else (agents, here))
+        if len(_BODY_PAIRS) >= MEMO_SIZE:
+            _BODY_PAIRS.clear()
+        _BODY_PAIRS[key] = got
+        return got
+
     def _foreign_references(self, agent: Agent, ctx: "WriteContext") -> None:
         """References the source's tool reads in a body (its table's ``[body_references]``: VS Code's ``#tool:x``)
         written where this dialect's tables read none such: kept as text, said (as a command's are: placeholders.py)."""
         origin = agent.origin
-        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+        if origin is None or (pair := self._body_pair(origin.dialect)) is None:
             return
-        refs = registry.get(origin.dialect).table.get("body_references")
-        if not refs:
-            return
-        mine = _references(self.table)
-        for rx, label in refs.items():
-            if rx in mine:
-                continue
+        for rx, label in pair[1]:
             for found in dict.fromkeys(m.group() for m in re.finditer(rx, agent.prompt)):
                 ctx.report.add(LossCode.PLACEHOLDER_UNSUPPORTED, "prompt", variant="foreign", text=found, label=label,
                                dialect=self.said)
@@ -978,7 +1023,9 @@ class Dialect(ToolFields, Detection):
         self._invoked_by(ctx)
         agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
-        for key, ipath in self.write_order:
+        for key, ipath, empty in self.field_steps:
+            if empty is not None and empty(ctx.agent):
+                continue  # a field written as the IR holds it, which holds none: nothing to write, nothing said
             if ipath == "prompt":  # held in header keys
                 if key == self.table["prompt_keys"][0]:
                     mapping.update(self.split_prompt(ctx, mapping))
@@ -1095,12 +1142,9 @@ class Dialect(ToolFields, Detection):
         (``_route``); else, the agent having every tool, it runs with every tool as it did (the agent is dropped,
         said); else it takes the agent's tools, which the target writes or refuses as any tool list."""
         origin = ctx.agent.origin
-        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or (
-                not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
-            return
+        if origin is None or self._pair(origin.dialect, ctx.agent.kind)[0]:
+            return  # (nothing of the source's table applies between these two dialects: ``_pair``)
         source = reader_of(origin.dialect, ctx.agent.kind)  # an OpenCode config's command: opencode-command's rule
-        if source == self.id:
-            return
         rule = registry.get(source).table.get("runs_in")
         if rule and self.kin[0] == source and {p.rsplit(".", 1)[1] for p in (rule["path"], *rule.get("when", {}))} <= \
                 self.kin[1]:
@@ -1177,9 +1221,8 @@ class Dialect(ToolFields, Detection):
         hides the record from the user's menu, and the user may run whatever the model may: dropped, said). Not into
         a dialect no tool runs (plain markdown)."""
         origin = ctx.agent.origin
-        if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or (
-                not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
-            return
+        if origin is None or self._pair(origin.dialect, ctx.agent.kind)[1]:
+            return  # (no rule of either table applies between these two dialects: ``_pair``)
         source = reader_of(origin.dialect, ctx.agent.kind)
         rules = registry.get(source).table.get("invocation", {})
         mine = self.table.get("invocation", {})
@@ -1218,6 +1261,34 @@ class Dialect(ToolFields, Detection):
                 continue  # the user may do what the model does: dropped and said with the other keys (build)
             self.broaden(ctx, "user-only" if only == "user_only" else "model-only", noun=naming.a(self.table.get(
                 "title", self.id)), source=source, key=rule["key"], value=str(rule["value"]).lower())
+
+    def _pair(self, first: str, kind: str) -> tuple[bool, bool]:
+        """What the tables of this dialect and of a record's dialect ``first`` (its ``kind``) decide of ``_runs_in`` and
+        ``_invoked_by`` whatever the record: (``_runs_in`` has nothing to do, ``_invoked_by`` has nothing to do). Worked
+        out once per (dialect, first, kind) from the same conditions the two passes test first (issue 11: a write asked
+        them again for every record); a record of a pair where either may act goes through the pass as before."""
+        key = (self, first, kind)
+        got = _PAIRS.get(key)
+        if got is None:
+            if len(_PAIRS) >= MEMO_SIZE:
+                _PAIRS.clear()
+            got = _PAIRS[key] = self._pair_idle(first, kind)
+        return got
+
+    def _pair_idle(self, first: str, kind: str) -> tuple[bool, bool]:
+        if first == self.id or first not in registry.ids() or (
+                not self.table.get("tool_semantics", True) and not self.table.get("unrestricted")):
+            return True, True
+        source = reader_of(first, kind)
+        theirs = registry.get(source).table
+        rule = theirs.get("runs_in")
+        runs = source == self.id or not rule or self.kin[0] == source and \
+            {p.rsplit(".", 1)[1] for p in (rule["path"], *rule.get("when", {}))} <= self.kin[1]
+        rules, mine = theirs.get("invocation", {}), self.table.get("invocation", {})
+        said = mine.get("user_only")
+        invoked = not (rules.get("user_only") == "always" and isinstance(said, dict)) and said != "always" and \
+            not any(isinstance(rules.get(only), dict) for only in ("user_only", "model_only"))
+        return runs, invoked
 
     def _user_ran(self, ctx: "WriteContext", source: str, key: str, value: Any) -> None:
         """A slash command only the user runs (its source's ``[invocation] user_only = "always"``: OpenCode, Gemini CLI,
@@ -1276,9 +1347,26 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or len(mapping) < 2:
             return mapping
-        at = _per_source(origin, "at", _first_at)
+        src = _source(origin)
+        at = _fact(src, "at", _first_at)
         if not at:
             return mapping
+        plan = src[4]
+        if plan is not None:
+            # the order depends on the shape, this dialect, the keys written, those written as read and the entries
+            # of a map the source wrote whole (their slots) alone
+            maps = _fact(src, "maps", _maps_at)
+            entries = tuple(tuple(e) if type(e := paths.get(ctx.agent, p)) is dict and all(type(k) is str for k in e)
+                            else _ABSENT for p in maps) if maps else ()
+            if _ABSENT in entries:
+                return self._in_source_slots(ctx, mapping, at)  # (a map of other keys: worked out as it is)
+            order = _step(plan, ("order", self, tuple(mapping), tuple(ctx.as_read.items()) if ctx.as_read else (),
+                                 entries), lambda: _moved(mapping, self._in_source_slots(ctx, mapping, at)))
+            return mapping if order is None else {k: mapping[k] for k in order}
+        return self._in_source_slots(ctx, mapping, at)
+
+    def _in_source_slots(self, ctx: "WriteContext", mapping: dict[str, Any], at: dict[str, int]) -> dict[str, Any]:
+        """``_in_source_order`` of a record whose source header gave its paths their places (``at``)."""
         if any(p.endswith(".*") for p in at):  # a map the source wrote whole: each entry takes its slot
             at = dict(at)
             for p, i in list(at.items()):
@@ -1297,6 +1385,15 @@ class Dialect(ToolFields, Detection):
         fields, prompt = self.table.get("fields", {}), dict.fromkeys(self.table.get("prompt_keys", []), "prompt")
         return [(k, fields.get(k) or prompt[k]) for k in dict.fromkeys([*self.table.get("order", []), *fields, *prompt])
                 if k in fields or k in prompt]
+
+    @cached_property
+    def field_steps(self) -> tuple[tuple[str, str, Callable[[Agent], bool] | None], ...]:
+        """``write_order`` as ``build`` runs it: each (header key, IR path) with, for a field ``field_value`` writes as
+        the IR holds it (``_plain_value``, not overridden), the test that the record holds none (then the field writes
+        nothing and says nothing: ``build`` passes over it); None for the others."""
+        plain = type(self).field_value is Dialect.field_value and type(self)._plain_value is Dialect._plain_value
+        return tuple((key, ipath, _empty_at(ipath) if plain and ipath not in _WRITTEN_BY_RULE and ipath[-2:] != ".*"
+                      and ipath not in ("prompt", "tools", "tools.deny") else None) for key, ipath in self.write_order)
 
     @cached_property
     def write_rank(self) -> dict[str, int]:
@@ -1417,7 +1514,7 @@ class Dialect(ToolFields, Detection):
         first = self._keys_back(ctx)
         spelled = [(p, k) for p, k in origin.keys.items() if p in held and k not in known]  # mostly none: done
         if spelled:
-            own = _per_source(origin, "known", lambda o, _: registry.get(o.dialect).known_keys)
+            own = _per_shape(origin, "known", lambda o, _: registry.get(o.dialect).known_keys)
             spelled = [(p, k) for p, k in spelled if own is not None and k not in own]
         if first:
             spelled += [(p, k) for k in first if k not in known and (p := registry.field_of(k)) in held]
@@ -2497,9 +2594,13 @@ def _in_order(mapping: dict[str, Any], where: dict[Any, float]) -> dict[str, Any
     return {k: mapping[k] for k in [next(order) if k in where else k for k in mapping]}
 
 
-_LAST_PATHS: tuple[Any, Any, Any, dict[str, Any]] = (None, None, None, {})
+_LAST_PATHS: tuple[Any, Any, Any, dict[str, Any], dict[Any, Any] | None] = (None, None, None, {}, None)
 """The record origin ``_source_paths`` answered last, its layout then, the answer (a write asks several times, and
-once per target), and what ``_per_source`` worked out from it."""
+once per target), what ``_per_source`` worked out from it, and the plan of its shape (``_per_shape``)."""
+_PAIRS: dict[Any, tuple[bool, bool]] = {}
+"""(dialect, record's dialect, kind) -> ``Dialect._pair``."""
+_BODY_PAIRS: dict[Any, Any] = {}
+"""(dialect, record's dialect) -> ``Dialect._body_pair``."""
 
 
 def _source_paths(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
@@ -2509,12 +2610,13 @@ def _source_paths(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
     return _source(origin)[2]
 
 
-def _source(origin: Origin | None) -> tuple[Any, Any, Any, dict[str, Any]]:
+def _source(origin: Origin | None) -> tuple[Any, Any, Any, dict[str, Any], dict[Any, Any] | None]:
     global _LAST_PATHS
     last = _LAST_PATHS
     if origin is not None and last[0] is origin and last[1] is origin.layout:
         return last
-    _LAST_PATHS = last = (origin, origin.layout if origin is not None else None, _paths_of(origin), {})
+    pairs, plan = _paths_of(origin)
+    _LAST_PATHS = last = (origin, origin.layout if origin is not None else None, pairs, {}, plan)
     return last
 
 
@@ -2522,12 +2624,40 @@ def _per_source(origin: Origin | None, name: str, compute: Callable[[Origin, lis
                 ) -> Any:
     """``compute(origin, _source_paths(origin))`` (None where that is None), once per record origin: what the source
     header says whatever the target (each target of a record asks again)."""
-    _, _, pairs, done = _source(origin)
+    _, _, pairs, done, _ = _source(origin)
     try:
         return done[name]
     except KeyError:
         out = done[name] = None if pairs is None else compute(origin, pairs)
         return out
+
+
+def _per_shape(origin: Origin | None, name: str, compute: Callable[[Origin, list[tuple[Any, str | None]]], Any]
+               ) -> Any:
+    """``_per_source`` for a ``compute`` that depends on nothing of the record but its dialect and ``_source_paths``
+    (its header's keys, each with the IR path its dialect's table gives it): once per such shape, which the records of a
+    repository share (issue 11), kept in the shape's plan (``_plan``); once per record where the shape has none."""
+    return _fact(_source(origin), name, compute)
+
+
+def _fact(src: tuple[Any, Any, Any, dict[str, Any], dict[Any, Any] | None], name: str,
+          compute: Callable[[Origin, list[tuple[Any, str | None]]], Any]) -> Any:
+    """``_per_shape`` of the record ``_source`` answered ``src`` for."""
+    origin, _, pairs, done, plan = src
+    table = done if plan is None else plan
+    try:
+        return table[name]
+    except KeyError:
+        out = table[name] = None if pairs is None else compute(origin, pairs)
+        return out
+
+
+def _plan(origin: Origin | None) -> dict[Any, Any] | None:
+    """The plan of a record's header shape: what the general write worked out for the first record of that dialect and
+    those keys (each key's path by its dialect's table alone) that depends on nothing else, to look up for every other
+    (``_per_shape``, ``_first_keys``, ``_in_source_order``); None: a header of no such shape (a key the table does not
+    name, read by the record into a path of its own), worked out per record."""
+    return _source(origin)[4]
 
 
 def _quoted(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[Any, tuple[str, str]]:
@@ -2621,19 +2751,67 @@ def _first_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[str, 
     return at
 
 
-def _paths_of(origin: Origin | None) -> list[tuple[Any, str | None]] | None:
+def _empty_at(ipath: str) -> Callable[[Agent], bool] | None:
+    """A test that ``paths.get(agent, ipath)`` is None, for a path of a map field (``params.max_turns``,
+    ``metadata.category``) or a plain attribute (``role``); None for the others (``extensions``, ``tools``, ``model``)."""
+    head, _, rest = ipath.partition(".")
+    if head in ("params", "metadata") and rest:
+        def empty(agent: Agent) -> bool:
+            d = getattr(agent, head, None)
+            return not isinstance(d, dict) or d.get(rest) is None
+        return empty
+    if not rest and head not in ("params", "metadata", "extensions", "tools", "model"):
+        return lambda agent: getattr(agent, head, None) is None
+    return None
+
+
+def _step(plan: dict[Any, Any], step: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per ``step`` of a shape's ``plan`` (a decision of the general write that depends on nothing
+    but what ``step`` names); a plan holds at most ``MEMO_SIZE`` of them (a hostile repository's are worked out)."""
+    try:
+        return plan[step]
+    except KeyError:
+        got = compute()
+        if type(got) is list:
+            got = tuple(got)
+        if len(plan) < MEMO_SIZE:
+            plan[step] = got
+        return got
+
+
+def _moved(mapping: dict[str, Any], ordered: dict[str, Any]) -> tuple[str, ...] | None:
+    """The keys of ``ordered`` (``mapping`` put in another order), None where it is ``mapping`` itself."""
+    return None if ordered is mapping else tuple(ordered)
+
+
+def _made_lacked(origin: Origin, pairs: list[tuple[Any, str | None]]) -> tuple[str, ...]:
+    """The header keys the record's dialect writes where a record has none (its table's ``made``) that its header
+    lacks (``Dialect._made``)."""
+    keys = {k for k, _ in pairs}
+    return tuple(k for k in registry.get(origin.dialect).table.get("made", ()) if k not in keys)
+
+
+def _maps_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> tuple[str, ...]:
+    """The maps that have a place of their own in the source's order (``_first_at``: ``metadata`` of ``metadata.*``),
+    whose entries each take a slot there (the record's own)."""
+    return tuple(p[:-2] for p in _per_shape(origin, "at", _first_at) if p.endswith(".*"))
+
+
+def _paths_of(origin: Origin | None) -> tuple[list[tuple[Any, str | None]] | None, dict[Any, Any] | None]:
+    """``_source_paths``, and the plan of that shape (``_plan``: None where the paths are not the table's alone, or
+    the keys too long to keep)."""
     layout = origin.layout if origin is not None else None
     if type(layout) is not frontmatter.Layout or not layout.chunks or origin.dialect not in registry.ids():
-        return None
+        return None, None
     keys = tuple(c.key for c in layout.chunks)
     source = registry.get(origin.dialect)
     fields = source.table.get("fields", {})
-    paths = memo(source, "_paths_memo", keys, lambda: tuple(fields.get(k) for k in keys),
-                 lambda: sum(len(str(k)) for k in keys))
+    paths, plan = memo(source, "_paths_memo", keys, lambda: (tuple(fields.get(k) for k in keys), {}),
+                       lambda: sum(len(str(k)) for k in keys))
     if None in paths:
         named = {k: p for p, k in origin.keys.items()}
-        paths = tuple(named.get(k) if p is None else p for k, p in zip(keys, paths))
-    return list(zip(keys, paths))
+        paths, plan = tuple(named.get(k) if p is None else p for k, p in zip(keys, paths)), None
+    return list(zip(keys, paths)), plan
 
 
 def _unnamed(first: "Dialect", keys: dict[Any, Any]) -> bool:
