@@ -123,9 +123,13 @@ def test_an_empty_field_is_told_as_paths_tells_it():
     """``field_steps``' test that a field written as the IR holds it holds nothing agrees with ``paths.get``, for every
     such field of every table, on records with and without values."""
     agents = [Agent(), Agent(role="subagent", params={"temperature": 0.2, "max_turns": 0, "effort": None},
-                             metadata={"category": "", "color": "red", "a.b": 1})]
+                             metadata={"category": "", "color": "red", "a.b": 1},
+                             extensions={"copilot": {"argument-hint": "x", "a.b": None}, "claude": "no map"})]
     agents.append(Agent(params={k: "x" for d in registry.all_dialects() for p in d.table.get("fields", {}).values()
                                 if p.startswith("params.") for k in [p.split(".", 1)[1]]}))
+    agents.append(Agent(extensions={d.id: {k: 0 for k in d.table.get("own", {})} for d in registry.all_dialects()}))
+    agents.append(Agent(extensions={d.id: {k: 0 for k, p in d.table.get("fields", {}).items()
+                                           if p.startswith(f"extensions.{d.id}.")} for d in registry.all_dialects()}))
     checked = 0
     for d in registry.all_dialects():
         for key, ipath, empty in d.field_steps:

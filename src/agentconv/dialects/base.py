@@ -2753,13 +2753,22 @@ def _first_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[str, 
 
 def _empty_at(ipath: str) -> Callable[[Agent], bool] | None:
     """A test that ``paths.get(agent, ipath)`` is None, for a path of a map field (``params.max_turns``,
-    ``metadata.category``) or a plain attribute (``role``); None for the others (``extensions``, ``tools``, ``model``)."""
+    ``metadata.category``, ``extensions.copilot.argument-hint``) or a plain attribute (``role``); None for the others
+    (``tools``, ``model``, a whole map)."""
     head, _, rest = ipath.partition(".")
     if head in ("params", "metadata") and rest:
         def empty(agent: Agent) -> bool:
             d = getattr(agent, head, None)
             return not isinstance(d, dict) or d.get(rest) is None
         return empty
+    if head == "extensions" and "." in rest:  # extensions.NS.KEY (KEY may hold dots)
+        ns, _, key = rest.partition(".")
+
+        def empty_ext(agent: Agent) -> bool:
+            d = getattr(agent, head, None)
+            d = d.get(ns) if isinstance(d, dict) else None
+            return not isinstance(d, dict) or d.get(key) is None
+        return empty_ext
     if not rest and head not in ("params", "metadata", "extensions", "tools", "model"):
         return lambda agent: getattr(agent, head, None) is None
     return None
