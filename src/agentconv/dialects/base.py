@@ -578,7 +578,7 @@ class Dialect(ToolFields, Detection):
         by_file = self.table.get("layout", {}).get("name_from_file")
         name = self.file_stem(ctx.agent)[0] if by_file else mapping.get(self.table["name"].get("key", "name"))
         if name in rule["names"]:
-            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=f"is a built-in {self.said} agent's",
+            ctx.report.add(LossCode.NAME_CONFLICT, "name", name=name, conflict=sentence("builtin-agent", dialect=self.said),
                            outcome=rule["outcome"])
 
     def unique(self, ctx: "WriteContext", mapping: dict[str, Any]) -> None:
@@ -1426,11 +1426,12 @@ class Dialect(ToolFields, Detection):
 
     @staticmethod
     def reject_file(agent: Agent, report: LossReport, tool: str, problem: str, *, path: str = "", line: int | None = None,
-                    reading: str = "read leniently") -> None:
+                    reading: str | None = None) -> None:
         """A file its own tool loads nothing from (its schema refuses it whole) is said (file-rejected) and marked, so
-        that converted to its own dialect it is given back as it came (``kept_rejected``)."""
+        that converted to its own dialect it is given back as it came (``kept_rejected``). ``problem`` and ``reading``
+        (how agentconv read it; by default leniently) are shared sentences of ``losses.toml`` (``sentence``), filled."""
         report.add(LossCode.FILE_REJECTED, path, line=line, variant="given-back", problem=problem, tool=tool,
-                   reading=reading)
+                   reading=sentence("reading-lenient") if reading is None else reading)
         if agent.origin is not None:
             agent.origin.keep["rejected"] = True
 
@@ -1726,7 +1727,7 @@ class Dialect(ToolFields, Detection):
         if how in ("mapped", "passed"):
             kept = model.snapshot is None or model.snapshot.lower() in value.lower()  # Copilot: "... (Preview) ..."
             if kept:
-                ctx.report.add(LossCode.MODEL_COERCED, "model", variant="same", model=model.raw, written=value,
+                ctx.report.add(LossCode.MODEL_COERCED, "model", model=model.raw, written=value,
                                same=_named(model))
             else:
                 ctx.report.add(LossCode.MODEL_COERCED, "model", variant="snapshot-dropped", model=model.raw, written=value,

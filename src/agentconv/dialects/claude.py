@@ -73,7 +73,7 @@ class Claude(Dialect):
         ``_read_field``)."""
         import unicodedata
 
-        from ..loss import LossCode
+        from ..loss import LossCode, sentence
 
         if any(i.code == LossCode.FILE_REJECTED for i in report):  # said already: one reason is enough
             return
@@ -81,30 +81,32 @@ class Claude(Dialect):
         name, description = parsed.data.get("name"), parsed.data.get("description")
         problem, key = None, None
         if isinstance(name, (bool, int, float)):  # no list or map: _read_field said those
-            problem, key = f"'name' is {_kind(name)}, not text", "name"
+            problem, key = sentence("rejected-bool" if isinstance(name, bool) else "rejected-number", key="name"), "name"
         elif isinstance(name, str) and name:
             key = "name"
             if name.startswith("-"):
-                problem = f"the name {name[:40]!r} starts with '-'"
+                problem = sentence("rejected-name-dash", name=name[:40])
             elif len(name) > 256:
-                problem = f"the name is {len(name)} characters long (at most 256)"
+                problem = sentence("rejected-name-long", length=len(name))
             elif ":" in unicodedata.normalize("NFKC", name):
-                problem = f"the name {name[:40]!r} holds ':' (reserved for plugin namespacing)"
+                problem = sentence("rejected-name-colon", name=name[:40])
             else:
                 key = None
         if problem is None and not isinstance(description, (list, dict)):  # a list or map: _read_field said it
             key = "description"
             if description is None or description == "":
-                problem = "no description" if "description" not in parsed.data else "the description is empty"
+                problem = sentence("rejected-no-description" if "description" not in parsed.data else
+                                   "rejected-description-empty")
             elif not isinstance(description, str):
-                problem = f"'description' is {_kind(description)}, not text"
+                problem = sentence("rejected-bool" if isinstance(description, bool) else "rejected-number",
+                                   key="description")
         if problem is not None:
             raw = parsed.data.get(key)
             if isinstance(raw, (bool, int, float)):  # read as its text; a write in this dialect gives it back as written
                 ipath = self.table["fields"][key]
                 agent.origin.keep.setdefault("coerced", {})[ipath] = (getattr(agent, ipath), raw)  # type: ignore
             self.reject_file(agent, report, self.table["parser"]["reader"], problem, path=self.table["fields"][key],
-                             line=lines.get(key), reading="converted as read")
+                             line=lines.get(key), reading=sentence("reading-as-read"))
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         """Written at ``.claude/agents/`` (``placed``), a plugin's agent without a description is given one: there
@@ -120,11 +122,6 @@ class Claude(Dialect):
             ctx.report.add(LossCode.VALUE_MADE_UP, "description", variant="description-kept")
             return agent.description
         return super().out_description(ctx)
-
-
-def _kind(value: Any) -> str:
-    """A YAML scalar's kind, as a problem names it."""
-    return "true or false" if isinstance(value, bool) else "a number"
 
 
 def plugin_name(path: str | None) -> str | None:

@@ -297,11 +297,12 @@ class Codex(Dialect):
                     report.add(LossCode.VALUE_READ_AS, ipath, variant="declared-key", role=declared[0],
                                config=shown_path(declared[2]), key=key)
                 continue
-            how = "missing" if value is None else "not text" if not isinstance(value, str) else "blank"
             # a missing key has no line (a text search found `name = ` inside a multi-line string: line 2, where
             # validate, which says the whole file, has nothing)
             line = 1 if value is None else records.key_line(text, key) or 1
-            self.reject_file(agent, report, "Codex", f"'{key}' is {how}", path=ipath, line=line)
+            how = sentence("rejected-key-missing" if value is None else "rejected-key-not-text" if not isinstance(value, str)
+                           else "rejected-key-blank", key=key)
+            self.reject_file(agent, report, "Codex", how, path=ipath, line=line)
 
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """A role file a config declares, written back into Codex: without the name and description the declaration

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 from ..ir import ALLOWLIST, NONE, Grant, ToolPolicy
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from .. import naming
 from . import settings
 from .base import Dialect
@@ -68,31 +68,33 @@ class Gemini(Dialect):
         data = parsed.data if isinstance(parsed.data, dict) else {}
         known = self._schema_keys(data.get("kind")) | set(self.table.get("renamed", {}))
         lines = {c.key: c.line for c in getattr(parsed.layout, "chunks", ())}
-        why = [(lines.get(k), f"'{k}' is no key of its schema") for k in data if isinstance(k, str) and k not in known]
+        why = [(lines.get(k), sentence("rejected-key-unknown", key=k)) for k in data if isinstance(k, str) and k not in known]
         if not getattr(parsed.layout, "has_header", True):  # no header at all: the loader's one reason ([detect])
             if not self.needs_header(path):  # at .gemini/agents/ the reader said it already (say_unloaded)
-                why.append((None, "no header"))
+                why.append((None, sentence("rejected-no-header")))
         else:
-            why += [(lines.get(k), f"'{k}' is {'empty' if data.get(k) in (None, '') else 'not text'}")
+            why += [(lines.get(k), sentence("rejected-key-empty" if data.get(k) in (None, "") else "rejected-key-not-text",
+                                            key=k))
                     for k in ("name", "description") if not isinstance(data.get(k), str) or not data.get(k)]
         pattern = self.table.get("name", {}).get("pattern")
         if isinstance(data.get("name"), str) and data["name"] and pattern and not re.match(pattern, data["name"]):
-            why.append((lines.get("name"), f"name {data['name']!r} does not fit its rule {pattern}"))
+            why.append((lines.get("name"), sentence("rejected-name-rule", name=data["name"], pattern=pattern)))
         if "kind" in data and data["kind"] not in self.table["own"]["kind"]["values"]:
-            why.append((lines.get("kind"), f"kind {data['kind']!r} is neither local nor remote"))
+            why.append((lines.get("kind"), sentence("rejected-kind", kind=data["kind"])))
         if "tools" in data and not isinstance(data["tools"], list):  # z.array(...).optional(): no text, no null
-            kind = "empty" if data["tools"] is None else "text" if isinstance(data["tools"], str) else "not a list"
-            why.append((lines.get("tools"), f"'tools' is {kind}, not a list"))
+            tools = data["tools"]
+            why.append((lines.get("tools"), sentence("rejected-tools-empty" if tools is None else "rejected-tools-text"
+                                                     if isinstance(tools, str) else "rejected-tools-other")))
         bad = [g.raw for g in agent.tools.grants if g.canonical is None]
         if bad:
             names = ", ".join(repr(b) for b in dict.fromkeys(bad))
-            why.append((lines.get("tools"), f"tool {names} is no name it knows" if len(set(bad)) == 1 else
-                        f"tools {names} are no names it knows"))
+            why.append((lines.get("tools"), sentence("rejected-tool-unknown" if len(set(bad)) == 1 else
+                                                     "rejected-tools-unknown", names=names)))
         if self.skipped_file(path):  # loadAgentsFromDirectory skips it ([layout] skipped_prefix)
             prefix = self.table["layout"]["skipped_prefix"]
-            why.append((None, f"its file name starts with '{prefix}', which its agent loader skips"))
+            why.append((None, sentence("rejected-skipped-prefix", prefix=prefix)))
         for line, problem in why:
-            self.reject_file(agent, report, "Gemini CLI", problem, line=line)
+            self.reject_file(agent, report, self.table["tool"], problem, line=line)
 
     def _schema_keys(self, kind: Any) -> set[str]:
         """The keys Gemini CLI's schema takes: the table's fields and own keys, and a remote (A2A) agent's three."""

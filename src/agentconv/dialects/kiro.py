@@ -161,11 +161,9 @@ class Kiro(Dialect):
 
         servers = data.get("mcpServers")
         own = tuple(n for n in (servers if isinstance(servers, dict) else {}) if isinstance(n, str))
-        who = "Amazon Q Developer CLI" if key == "useLegacyMcpJson" else "Kiro CLI"
         origin = agent.origin
         lim = Servers(own, (), (), file=origin.path if origin is not None and origin.path else "", keys=(key,),
-                      why=f"as {who} loads no MCP file's servers for an agent that says {key}: false, only those its "
-                          "own mcpServers configures")
+                      why=sentence("mcp-file-off-legacy" if key == "useLegacyMcpJson" else "mcp-file-off", key=key))
         before = (policy.mode, list(policy.grants))
         within_servers(self, agent, lim, report)  # said there: "includeMcpJson of <this file>"
         if (policy.mode, policy.grants) != before and origin is not None:
@@ -842,37 +840,37 @@ its text would land in every converted file; those are said, never copied)."""
 
 
 def prompt_file(ref: str, path: str | None) -> tuple[str | None, str]:
-    """The text of the prompt file ``ref`` (``file://PATH``) names for the agent at ``path``, or None and why not.
+    """The text of the prompt file ``ref`` (``file://PATH``) names for the agent at ``path``, or None and why not
+    (one of the ``prompt-file-*`` sentences of ``losses.toml``, filled).
     Read only inside the workspace the agent belongs to (the folder holding its ``.kiro`` or ``.amazonq`` folder),
     a regular file within the source bound, UTF-8 (Kiro reads it with ``read_to_string``, which fails otherwise)."""
     target = ref[len(FILE_PREFIX):]
     path = limits.SOURCE_FILE.get() or path  # where the file is on disk (a batch names it by its repository path)
     if not path or not os.path.isfile(path):
-        return None, "cannot be resolved (the agent was not read from a file)"
+        return None, sentence("prompt-file-no-file")
     if not target or target.startswith(("/", "~")) or re.match(r"^[A-Za-z]:[\\/]", target):
-        return None, "is outside the agent's workspace"
+        return None, sentence("prompt-file-outside")
     here = os.path.dirname(os.path.abspath(path))  # where the agent is named: a linked agent file leads nowhere else
     parts = here.split(os.sep)
     top = next((os.sep.join(parts[:i]) or os.sep for i in range(len(parts) - 1, 0, -1) if parts[i] in _WORKSPACE), None)
     if top is None:
-        return None, "cannot be resolved (the agent is in no .kiro or .amazonq folder)"
+        return None, sentence("prompt-file-no-workspace")
     top = os.path.realpath(top)
     real = os.path.realpath(os.path.join(here, target))
     if not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
-        return None, "is outside the agent's workspace"
+        return None, sentence("prompt-file-outside")
     if os.path.splitext(real)[1].lower() not in _PROMPT_SUFFIXES:
-        return None, ("is not read: not a prompt document (" + ", ".join(_PROMPT_SUFFIXES) + "); its text would be "
-                      "copied into the output, and a file of another kind may hold secrets")
+        return None, sentence("prompt-file-not-prompt", suffixes=", ".join(_PROMPT_SUFFIXES))
     try:
         data = limits.read_file(real)
     except FileNotFoundError:
-        return None, "names no file"
+        return None, sentence("prompt-file-missing")
     except (OSError, limits.LimitError) as e:
-        return None, f"cannot be read ({getattr(e, 'strerror', None) or e})"
+        return None, sentence("prompt-file-unreadable", error=getattr(e, "strerror", None) or e)
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
-        return None, "is not UTF-8 text (Kiro cannot read it either)"
+        return None, sentence("prompt-file-not-utf8")
 
 
 _AGENT_FOLDERS = ((".kiro", "agents"), (".amazonq", "cli-agents"))

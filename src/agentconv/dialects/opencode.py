@@ -56,13 +56,13 @@ class OpenCode(Dialect):
                 themes = values.get(f"{field}_themes", [])
                 if isinstance(value, str) and (value in themes or re.fullmatch(r"#[0-9a-fA-F]{6}", value)):
                     continue
-                said = f"a #RRGGBB colour or one of {', '.join(themes)}"
+                problem = sentence("rejected-not-colour", key=key, value=value, themes=", ".join(themes))
             elif value in allowed:
                 continue
             else:
-                said = f"one of {', '.join(map(str, allowed))}"
-            self.reject_file(agent, report, "OpenCode", f"{key} {value!r} is not {said}", path=ipath,
-                             line=lines.get(key), reading="read as written")
+                problem = sentence("rejected-not-one-of", key=key, value=value, allowed=", ".join(map(str, allowed)))
+            self.reject_file(agent, report, "OpenCode", problem, path=ipath, line=lines.get(key),
+                             reading=sentence("reading-as-written"))
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         base = agent.origin.keep.get("base") if agent.origin is not None else None
@@ -73,10 +73,11 @@ class OpenCode(Dialect):
             # OpenCode refuses the file: the narrowest reading of what it says (never every tool for a list of names)
             names = [str(v) for v in tools if v is not None] if isinstance(tools, list) else \
                 split_commas(tools) if isinstance(tools, str) and tools.strip() not in ("", "*") else None
-            self.reject_file(agent, report, "OpenCode", f"'tools' is {_shape(tools)}, not a map of tool names ('Expected "
-                             "object', opencode 1.18.33, checked 2026-11-27)", path="tools",
-                             reading="read as if it had no 'tools'" if names is None else
-                             f"read as an allowlist of {', '.join(names) or 'no tools'}, its narrowest reading")
+            self.reject_file(agent, report, "OpenCode", sentence("rejected-tools-none-not-map") if tools is None else
+                             sentence("rejected-tools-not-map", type=type(tools).__name__), path="tools",
+                             reading=sentence("reading-no-tools") if names is None else
+                             sentence("reading-allowlist", names=", ".join(names)) if names else
+                             sentence("reading-allowlist-empty"))
             tools = None if names is None else {"*": False, **dict.fromkeys(names, True)}
         if perm is None and tools is None:
             return
@@ -456,10 +457,6 @@ def _wildcard(pattern: str) -> re.Pattern[str]:
 
 def _said(rule: Any) -> str:
     return ", ".join(f"{k}: {v}" for k, v in rule.items()) if isinstance(rule, dict) else str(rule)
-
-
-def _shape(value: Any) -> str:
-    return "empty" if value is None else f"a {'list' if isinstance(value, list) else type(value).__name__}"
 
 
 class _PathScopes:

@@ -1111,7 +1111,7 @@ class ToolFields:
                 continue
             new, exact = _gitignore_superset(p)
             if not exact:
-                narrower.append(f"{n}({new}) for {g.raw} {p}")
+                narrower.append(sentence("star-one-folder-rule", tool=n, written=new, raw=g.raw, pattern=p))
             out.append((n, replace(g, pattern=new)))
         self.any_depth(ctx, allowed)
         if narrower:
