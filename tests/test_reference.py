@@ -383,6 +383,8 @@ class _Source:
             func = _called(node)
             if func == "get" and len(node.args) == 2:
                 parts = [node.func, node.args[0]]
+            elif func in ("len", "int", "bool", "float", "id", "hash"):  # a number or a truth, whatever it reads
+                return _NONE
             elif func in ("sentence", "message", "not_carried"):  # a shared sentence or a template, by its name
                 parts = node.args[1:] + [k.value for k in node.keywords]
             elif hops:
@@ -434,8 +436,7 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
 # each moved into losses.toml comes off this list. A new place, or more of its words, fails the test.
 _STILL_WORDED: dict[str, int] = {
     "src/agentconv/api.py:KIND_CHANGED": 3, "src/agentconv/dialects/base.py:VALUE_INVALID": 6,
-    "src/agentconv/dialects/command.py:VALUE_TOO_LONG": 1, "src/agentconv/dialects/detection.py:FILE_REJECTED": 2,
-    "src/agentconv/dialects/opencode.py:TOOL_SPELLING": 1, "src/agentconv/packages/claude.py:NAME_CONFLICT": 1,
+    "src/agentconv/packages/claude.py:NAME_CONFLICT": 1,
     "src/agentconv/packages/converting.py:NAME_CONFLICT": 4, "src/agentconv/packages/gemini.py:COMPONENT_DROPPED": 2,
     "src/agentconv/packages/mcp.py:COMPONENT_KEPT": 3, "src/agentconv/packages/writing.py:COMPONENT_DROPPED": 4,
     "src/agentconv/routing.py:KIND_CHANGED": 2}

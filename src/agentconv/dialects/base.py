@@ -246,7 +246,7 @@ class Dialect(ToolFields, Detection):
             agent.origin.keep["base"] = parsed.base
         if not parsed.layout.has_header or (self.table.get("detect", {}).get("needs_name", True) and
                                             not parsed.data.get(self.table.get("name", {}).get("key", "name"))):
-            if self.say_unloaded(path, report, f"read as {naming.a(self.id)} agent named by its file"):
+            if self.say_unloaded(path, report, sentence("reading-named-by-file", dialect=naming.a(self.id))):
                 agent.origin.keep["rejected"] = True  # its own dialect gives it back as it came (`name:` left empty)
         data = dict(parsed.data)
         written_as, shadowed = {}, {}

@@ -15,7 +15,7 @@ from .. import carry, naming, registry
 from ..envelopes.frontmatter import Parsed
 from ..envelopes.records import Out
 from ..ir import Agent, Origin
-from ..loss import LossReport, LossCode
+from ..loss import LossReport, LossCode, sentence
 from .base import Dialect, WriteContext
 from .helpers import agent_block
 
@@ -44,7 +44,7 @@ class Markdown(Dialect):
             carry.apply(agent, parsed.carry, said, agent.prompt, report, None)
         self.derive_name(agent, path, report)
         for d in registry.all_dialects() if path else ():  # at a place where a tool loads no file without a header
-            d.say_unloaded(path, report, "read as a markdown persona")
+            d.say_unloaded(path, report, sentence("reading-persona"))
         if agent.display_name == agent.name:
             agent.display_name = None
         agent.origin = Origin(self.id, path, 1)

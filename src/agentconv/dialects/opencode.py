@@ -670,7 +670,7 @@ class _PathScopes:
         rule = perm.get("bash")
         if not self.quoted or not isinstance(rule, dict):
             return
-        for decision, verb in (("deny", "denies"), ("ask", "asks about")):
+        for decision, verb in (("deny", sentence("spelling-denies")), ("ask", sentence("spelling-asks"))):
             looser = ("allow",) if decision == "ask" else ("allow", "ask")
             keys = [k for k, v in rule.items() if v in looser and (_WILD.search(k) or _QUOTING.search(k))]
             held = [(p, said) for p, dec, said in self.quoted if dec == decision and rule.get(p) == decision]
