@@ -884,10 +884,21 @@ class ToolFields:
         """A field that only PRE-APPROVES tools (a skill's or a Claude Code command's ``allowed-tools``): per-tool
         ``allow`` decisions on an inherited policy; every other tool stays available."""
         value = self.star_alone(value, report)
-        grants = [g for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
+        grants = [self.working_scope(g) for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
         self._report_foreign(grants, report)
         agent.tools.mode, agent.tools.grants = INHERIT, grants
         self.read_base(agent, report)  # the tool's settings over them (a Claude Code skill's, command's)
+
+    def working_scope(self, grant: Grant) -> Grant:
+        """A pre-approval of a file tool spelled with the scope ``*`` or none (``Edit(*)``, ``Edit()``) where the tool
+        pre-approves it only in the working directories (``[parser] working_scope``: Claude Code 2.1.330's allow rules,
+        claude-command.toml): read in that scope (``as``, every file beneath the working folder as a .gitignore line),
+        not as the whole tool (``Edit`` alone: every path). Any other grant as it is."""
+        spec = self.table.get("parser", {}).get("working_scope")
+        if not spec or grant.pattern is not None or grant.canonical not in spec["tools"] or grant.decision != "allow":
+            return grant
+        m = SCOPED_TOOL.match(grant.raw)
+        return replace(grant, pattern=spec["as"]) if m and m.group("pattern").strip() in spec["scopes"] else grant
 
     def star_alone(self, value: Any, report: LossReport) -> Any:
         """A pre-approving ``allowed-tools`` holding ``*`` where the tool keeps ``*`` alone (``[parser] star_entry =
