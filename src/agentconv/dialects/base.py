@@ -1418,6 +1418,13 @@ class Dialect(ToolFields, Detection):
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         """Hook for what the table cannot say."""
 
+    def approvals_held(self, ctx: "WriteContext") -> bool:
+        """Whether this dialect writes the pre-approvals (allow decisions) of a deny list beside it: a permission map
+        (OpenCode's ``read: allow``), or the kin of the record's dialect, whose allow key pre-approves as this one's
+        (``[kin]``: Claude Code's commands and skills, one reader: ``allowed-tools`` beside ``disallowed-tools``)."""
+        origin = ctx.agent.origin
+        return self.supports_exceptions() or origin is not None and self.kin[0] == origin.dialect
+
     @staticmethod
     def same_dialect(ctx: "WriteContext") -> bool:
         """Whether the record being written (``ctx.agent``) was read in this very dialect: what it wrote can be
@@ -1885,10 +1892,18 @@ class Dialect(ToolFields, Detection):
                     ctx.lose(f"extensions.{ns}.{k}", LossCode.EXTENSION_DROPPED, ns=ns, key=k, dialect=self.said)
                 elif rest:  # only the rules the tool policy written does not say
                     ctx.lose(f"extensions.{ns}.{k}", variant="rules-unplaced" if len(rest) > 1 else "rule-unplaced",
-                             ns=ns, key=k, rules=_rules(v, rest), dialect=self.said)
+                             ns=ns, key=k, rules=_rules(v, rest, _marked(ns, k) == "entries"), dialect=self.said)
                 if told:  # deny rules the tool policy says: their tools are not granted here
-                    ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="deny-ungranted", ns=ns, key=k,
-                                   rules=_rules(v, told))
+                    entries = _marked(ns, k) == "entries"
+                    if entries:
+                        ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="deny-written", ns=ns, key=k,
+                                       rules=_rules(v, told, entries=True), dialect=self.said)
+                    else:
+                        ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="deny-ungranted", ns=ns, key=k,
+                                       rules=_rules(v, told))
+                    approvals = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
+                    if entries and approvals and not self.approvals_held(ctx):  # the skill's pre-approvals beside
+                        ctx.lose("tools", variant="inherited", count=len(approvals), dialect=self.said)  # them
                 if (ns, k) not in ctx.said_modes and (denied := _denies(ns, k, v, told, ctx.agent.tools)):
                     # access rules whose loss widens (kiro-md `permissions`); a mode the tool policy says is not one
                     self.broaden(ctx, "rule-deny", ns=ns, key=k, tools=denied, dialect=self.said)
@@ -1939,6 +1954,8 @@ def _unexpressed_rules(ns: str, key: str, value: Any, told: set[int]) -> set[int
     there: a deny rule the policy says (``told``, toolpolicy.own_denies) and an allow or ask rule of a capability the
     reader maps to a tool (``[trust] rule_tools``) with no ``match`` nor ``exclude`` (read as that tool trusted, or
     asking: kiro._allowed_by_rules). Any other rule (one with a scope, of another capability) is the key's loss."""
+    if _marked(ns, key) == "entries":  # every entry a deny rule (a skill's disallowed-tools): those not said
+        return set(range(len(rule_entries(value)))) - told
     trust = registry.get(ns).table.get("trust", {}) if ns in registry.ids() else {}
     if trust.get("rules") != key or not isinstance(value, list):
         return None
@@ -1960,8 +1977,8 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
         rule = registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
     except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
         return None
-    if rule == "entries":  # every entry of a rule list denies (a Claude Code skill's `disallowed-tools`)
-        return ", ".join(rule_entries(value)) or None
+    if rule == "entries":  # every entry of a rule list denies (a Claude Code skill's `disallowed-tools`): those unsaid
+        return _rules(value, set(range(len(rule_entries(value)))) - said, entries=True) or None
     if rule and "modes" in rule:  # a mode that holds the agent to less (Claude Code's `permissionMode: plan`): it
         # denies something only where the policy grants a tool of a kind the mode forbids
         held = policy is None or policy.mode not in (NONE, ALLOWLIST) or any(
@@ -1977,8 +1994,19 @@ def _denies(ns: str, key: str, value: Any, said: set[int] = frozenset(),  # type
     return _rules(value, {i for i, r in enumerate(value) if isinstance(r, dict) and r.get(field) in values} - said) or None
 
 
-def _rules(value: list[Any], which: set[int]) -> str:
-    """The capability rules of ``value`` at ``which``, as text: ``shell ['rm *']; filesystem``."""
+def _marked(ns: str, key: str) -> Any:
+    """The ``denies`` mark of dialect ``ns``'s own key ``key`` (``[own] KEY = {denies = ...}``), or None."""
+    try:
+        return registry.get(ns).table.get("own", {}).get(key, {}).get("denies")
+    except Exception:  # noqa: BLE001 - a namespace no dialect has (a plugin's gone): nothing marked
+        return None
+
+
+def _rules(value: Any, which: set[int], entries: bool = False) -> str:
+    """The capability rules of ``value`` at ``which``, as text: ``shell ['rm *']; filesystem``; with ``entries``,
+    the entries of a rule list (``helpers.rule_entries``) at ``which``: ``Bash, Write``."""
+    if entries:
+        return ", ".join(e for i, e in enumerate(rule_entries(value)) if i in which)
     return "; ".join(f"{r.get('capability', '?')}" + (f" {r['match']}" if r.get("match") else "")
                      for i, r in enumerate(value) if i in which)
 

@@ -6,7 +6,7 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Any
 
-from ..ir import ALLOWLIST, NONE
+from ..ir import ALLOWLIST, DENYLIST, NONE
 from ..loss import LossCode
 from .command import CommandDialect
 from .helpers import dedupe, rule_entries, split_blanks
@@ -80,6 +80,12 @@ class ClaudeCommand(CommandDialect):
             return {}
         if decisions_only(ctx.agent.tools) and not self.same_dialect(ctx):  # nothing denied, only asks and allows (OpenCode
             return self.write_inherited(ctx)  # `bash: {"*": ask, "git status *": allow}`): pre-approvals, exactly
+        allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
+        if ctx.agent.tools.mode == DENYLIST and allows and not self.same_dialect(ctx) and self.approvals_held(ctx):
+            # a skill's allowed-tools beside its disallowed-tools (one reader, claude-command.toml [kin]): both keys
+            written = super().write_tools(ctx)
+            names = dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allows))
+            return {"allowed-tools": ", ".join(names), **written} if names else written
         return super().write_tools(ctx)
 
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:

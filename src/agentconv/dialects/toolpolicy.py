@@ -1335,7 +1335,11 @@ def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
     the same as those tools not granted: added as whole denies (an allowlist then leaves them out, ``settle``). Kiro
     resolves "deny > ask > allow" whatever the order (kiro.dev/docs/cli/v3/permissions, read 2026-11-28). Returns the
     policy with them (None: unchanged) and, per key, the indices of the rules said so (``_denies`` refuses only the
-    others: a scoped deny of a granted tool, an ``exclude``, a capability no table maps)."""
+    others: a scoped deny of a granted tool, an ``exclude``, a capability no table maps). A key whose every entry is a
+    deny rule (``denies = "entries"``: a Claude Code skill's ``disallowed-tools``) is said whole, its entries the
+    policy's deny grants (``_entries_denied``): the target's tool writer writes them as it writes any deny list (Claude
+    Code's ``disallowedTools`` and a command's ``disallowed-tools``, OpenCode's ``permission``, the complement of an
+    allowlist), narrower where it must (said), or refuses them as it refuses any deny it cannot say."""
     origin = agent.origin
     ns = origin.dialect if origin is not None else None
     if ns is None or ns not in registry.ids():
@@ -1343,6 +1347,10 @@ def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
     policy, said = None, {}
     for key, spec in registry.get(ns).table.get("own", {}).items():
         rules, tools, denies = agent.extensions.get(ns, {}).get(key), spec.get("tools"), spec.get("denies")
+        if denies == "entries" and (entries := rule_entries(rules)):  # every entry a deny rule (a skill's
+            policy = _entries_denied(registry.get(ns), entries, policy or agent.tools)  # disallowed-tools)
+            said[key] = list(range(len(entries)))
+            continue
         if not isinstance(rules, list) or not tools or not denies:
             continue
         field, values = next(iter(denies.items()))
@@ -1421,6 +1429,18 @@ def mode_narrowed(policy: ToolPolicy, fields: dict[str, Any]) -> ToolPolicy:
             extensions.setdefault(ns, {})[key] = value
     narrowed = mode_denies(Agent(tools=policy, extensions=extensions), "")[0] if extensions else None
     return narrowed or policy
+def _entries_denied(dialect: Any, entries: list[str], current: ToolPolicy) -> ToolPolicy:
+    """``current`` with the deny rules ``entries`` (``[own] KEY = {denies = "entries"}``: a Claude Code skill's
+    ``disallowed-tools``, deny rules while the skill runs, scopes kept) as deny grants, each as ``dialect`` reads a
+    rule: a deny list where it was inherited (the skill's pre-approvals stay its allow decisions), the same mode
+    otherwise. A ``*`` entry denies every tool (Claude Code keeps ``*`` alone and glob-matches a deny rule against every
+    tool: claude-command.toml ``[parser] star_entry``): no tools."""
+    if "*" in entries or current.mode == NONE:
+        return ToolPolicy(NONE, [])
+    policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode,
+                        [*current.grants, *(g for n in entries for g in dialect.grants(n, "deny"))])
+    settle(policy)
+    return policy
 
 
 def excepted(allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
