@@ -117,6 +117,16 @@ plugin root level", read 2026-11-28; `claude plugin validate`, claude-code 2.1.3
 validate-claude, checks a root plugin's commands/NAME.md and agents/NAME.md as its own, run 2026-11-28). A marketplace's plugins/NAME/ is matched by path ([layout] detect); this is a
 plugin kept at any other folder, most often the repository's root."""
 
+CURSOR_PLUGIN_FOLDERS = {"agents": "cursor"}
+"""A Cursor plugin's agents/ folder, beside its ``.cursor-plugin/plugin.json``, and the dialect Cursor loads its markdown
+files in: subagents, as .cursor/agents holds (cursor.com/docs/reference/plugins, "Plugin structure": ``agents/``
+"Custom agent configurations"; cursor.com/docs/plugins/building, "Supported plugin formats": the Cursor Plugin format,
+``.cursor-plugin/plugin.json``, loads skills, MCP servers, rules, agents, commands, hooks; read 2026-11-30). Such a
+plugin under a marketplace's plugins/NAME/ was read as a Claude Code plugin (its path matches Claude's [layout] detect):
+a subagent's ``readonly: true`` read as another tool's key, with a value-invalid warning (27 subagents of a Cursor
+plugin, shadow corpus unseen31, 2026-11-30). Its commands/ are left as they were read: the reference gives no format
+for them beside .cursor/commands' (which reads no header). A folder holding both manifests stays Claude Code's."""
+
 
 def plugin_component(file: str) -> tuple[str, str] | None:
     """(dialect, why) when ``file`` (a real path) is a markdown file below a Claude Code plugin's commands/ or agents/
@@ -130,8 +140,9 @@ def plugin_component(file: str) -> tuple[str, str] | None:
     if placed is None:
         return None
     where = file.replace("\\", "/")
-    if instructions(where) is not None or any(d.place_match(where) for d, _ in _detectors()):
-        return None
+    claude = set(PLUGIN_FOLDERS.values()) if placed[0] in CURSOR_PLUGIN_FOLDERS.values() else set()
+    if instructions(where) is not None or any(d.place_match(where) for d, _ in _detectors() if d.id not in claude):
+        return None  # (a Cursor plugin's folder under plugins/NAME/ matches the places of a Claude Code plugin's)
     return placed
 
 
@@ -144,6 +155,9 @@ def _plugin_folder(folder: str) -> tuple[str, str] | None:
         dialect = PLUGIN_FOLDERS.get(os.path.basename(folder))
         if dialect and os.path.isfile(os.path.join(up, ".claude-plugin", "plugin.json")):
             return dialect, f"in {os.path.basename(folder)}/ beside a Claude Code plugin's .claude-plugin/plugin.json"
+        cursor = CURSOR_PLUGIN_FOLDERS.get(os.path.basename(folder))
+        if cursor and os.path.isfile(os.path.join(up, ".cursor-plugin", "plugin.json")):
+            return cursor, f"in {os.path.basename(folder)}/ beside a Cursor plugin's .cursor-plugin/plugin.json"
         if up == folder:
             return None
         folder = up

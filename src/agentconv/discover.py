@@ -162,11 +162,13 @@ def _in_plugin(root: Path, rel: str, full: str, dialect: str | None) -> bool:
     ``.claude-plugin/plugin.json`` inside ``root`` (a plugin at the repository's root, or anywhere off a marketplace's
     plugins/NAME/): Claude Code loads it as its own ("Plugin directory structure",
     code.claude.com/docs/en/plugins-reference), and ``api.plugin_component`` reads it so, in the dialect that it
-    names (with ``dialect``: only that one's). A file at another tool's place stays that tool's (plugin_component)."""
+    names (with ``dialect``: only that one's). A file at another tool's place stays that tool's (plugin_component).
+    A Cursor plugin's (``.cursor-plugin/plugin.json``) likewise, in Cursor's dialects (``api.CURSOR_PLUGIN_FOLDERS``)."""
     from .api import PLUGIN_FOLDERS, plugin_component
 
     parts = rel.split("/")[:-1]
-    if not any(p in PLUGIN_FOLDERS and os.path.isfile(os.path.join(root, *parts[:i], ".claude-plugin", "plugin.json"))
+    if not any(p in PLUGIN_FOLDERS and any(os.path.isfile(os.path.join(root, *parts[:i], m, "plugin.json"))
+                                           for m in (".claude-plugin", ".cursor-plugin"))
                for i, p in enumerate(parts)):
         return False
     placed = plugin_component(full)
