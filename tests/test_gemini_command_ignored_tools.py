@@ -48,22 +48,3 @@ def test_a_tool_field_gemini_ignores_grants_and_denies_nothing(tools, target):
     assert "value-invalid" not in codes and "tool-unmapped" not in codes
     dropped = [i.message for i in out.report if i.code.value in ("field-dropped", "extension-dropped")]
     assert any(tools.split(" =")[0] in m for m in dropped)  # not applied there: said
-
-
-# A Codex custom prompt likewise: codex-rs custom_prompts.rs parse_frontmatter takes description and argument-hint and
-# strips the header before sending, so another tool's tool field there restricts nothing (4 real files of unseen27/28).
-CODEX = ".codex/prompts/review.md"
-
-
-def prompt(extra: str = "") -> str:
-    return f"---\ndescription: Review the change\n{extra}---\n\nReview the diff.\n"
-
-
-@pytest.mark.parametrize("tools", ["tools: ['read', 'search']\n", "allowed-tools: Read, Grep\n"])
-@pytest.mark.parametrize("target", ["copilot-prompt", "claude-command", "gemini-command"])
-def test_a_tool_field_codex_ignores_grants_and_denies_nothing(tools, target):
-    out = agentconv.convert_text(prompt(tools), target, path=CODEX)
-    without = agentconv.convert_text(prompt(), target, path=CODEX)
-    assert visible(out.text) == visible(without.text)
-    assert "value-invalid" not in [i.code.value for i in out.report]
-    assert agentconv.convert_text(prompt(tools), "codex-prompt", path=CODEX).text == prompt(tools)  # as it came
