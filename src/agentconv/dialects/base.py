@@ -613,6 +613,8 @@ class Dialect(ToolFields, Detection):
             else:
                 carried = ctx.carried["tools"]
                 ctx.carried["tools"] = {**carried, "grants": [carried["grants"][i] for i in kept]}
+        if "tools" not in ctx.carried and not self.same_dialect(ctx):
+            self._policy_record(ctx)
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         made = self._made(ctx, mapping)
         spelled = self._first_spelling(ctx) if ctx.carried or made or self._blocks_written(ctx) else (None, None)
@@ -624,6 +626,26 @@ class Dialect(ToolFields, Detection):
                           appended=ctx.appended or (origin.keep.get("carried_appended") if self.same_dialect(ctx) else None),
                           literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped,
                           neutral=ctx.neutral)
+
+    def _policy_record(self, ctx: "WriteContext") -> None:
+        """Where the record's tool policy does not ride (a reader would refuse it beside this file: wider than what the
+        file grants), the setting of the record's first dialect that says it (``policy_record``: a Codex role's
+        ``sandbox_mode = "read-only"``) rides instead, where the side channel may restore it (carry.toml
+        ``[narrowing]``): the way back into that dialect writes the setting again, as it came."""
+        origin = ctx.agent.origin
+        first = origin.keep.get("carried_from", origin.dialect) if origin is not None else None
+        if first is None or first == self.id or first not in registry.ids():
+            return
+        for path, value in registry.get(first).policy_record(ctx.agent).items():
+            if path not in ctx.carried and paths.is_empty(paths.get(ctx.agent, path)) and \
+                    carry.refusal(path, value) is None:
+                ctx.carried[path] = value
+
+    def policy_record(self, agent: Agent) -> dict[str, Any]:
+        """IR path -> value: the setting of this dialect that a record's tool policy, first read from a file of it, is
+        the reading of, for the side channel of a target that cannot carry the policy itself (``_policy_record``);
+        {} for none (every dialect but Codex: its sandbox)."""
+        return {}
 
     def _first_toml(self, ctx: "WriteContext") -> list[str] | None:
         """The record's first file's TOML layout (``carry.toml_skeleton``: comment lines, quotes, key order), where

@@ -515,13 +515,47 @@ class Codex(Dialect):
                 mode = WORKSPACE
                 ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="allowlist-as",
                                written=_said({self.key: mode, **web_off}), dialect=self.said)
+            elif not granted & (edits | set(spec.get("also_denies", []))) and self._read_only_back(ctx):
+                # the record was a read-only role: its sandbox, which the way out wrote as no shell, given back
+                ctx.report.add(LossCode.CARRY_REGAINED, "tools", variant="codex-read-only", key=self.key,
+                               value=READ_ONLY, dialect=self.said)
+                return {self.key: READ_ONLY, **web_off}  # read back, the first role's own policy: nothing rides
             else:
                 mode = WORKSPACE if granted & edits else READ_ONLY
                 return self._broaden(ctx, "codex-no-shell-write" if mode == WORKSPACE else "codex-no-shell-read",
                                      mode, web_off, dialect=self.said, read_only=READ_ONLY, key=self.key, value=mode)
-        if not same or ctx.carried_back("tools"):
+        if (not same or ctx.carried_back("tools")) and not self._reads_back(ctx, {self.key: mode, **web_off}):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
+
+    def _reads_back(self, ctx: "WriteContext", keys: dict[str, Any]) -> bool:
+        """Do the tool keys written read back as the record's tool policy exactly (a Codex role's own, carried back
+        through another dialect)? Then nothing rides: the file says it, as it came."""
+        scratch = Agent(origin=Origin(self.id, None))
+        self.read_tools(scratch, {k: dict(v) if isinstance(v, dict) else v for k, v in keys.items()}, LossReport())
+        return scratch.tools == ctx.agent.tools
+
+    def policy_record(self, agent: Agent) -> dict[str, Any]:
+        """A record whose tool policy is the one ``sandbox_mode = "read-only"`` reads as (``read_tools``: its edit and
+        command tools denied, its web and subagent tools maybe too, nothing else) keeps that setting in the side channel
+        of a target that cannot carry the policy (an allowlist of the target's built-in tools is narrower: it forbids
+        the sandbox's shell and the MCP servers), so that the way back writes the role's sandbox again
+        (``_read_only_back``)."""
+        policy, spec = agent.tools, self.table.get("sandbox", {})
+        if policy.mode != DENYLIST or any(g.decision != "deny" or g.pattern is not None for g in policy.grants):
+            return {}
+        denied = {g.canonical for g in policy.grants}
+        need = {*spec.get("edits", []), *spec.get("commands", []), *spec.get("also_denies", [])}
+        if not need <= denied <= need | {*spec.get("web", []), *spec.get("delegation", [])}:
+            return {}
+        return {f"extensions.{self.id}.{self.key}": READ_ONLY}
+
+    def _read_only_back(self, ctx: "WriteContext") -> bool:
+        """The record was a read-only Codex role, by its side channel (``policy_record``, carry.toml ``[narrowing]``):
+        written back into Codex with that sandbox, which the file read (granting no edit nor command tool) is the way
+        out's narrower writing of."""
+        path = f"extensions.{self.id}.{self.key}"
+        return ctx.agent.extensions.get(self.id, {}).get(self.key) == READ_ONLY and ctx.carried_back(path)
 
     def _read_only_said(self, ctx: "WriteContext", first: str | None, web_off: dict[str, Any]) -> None:
         """Another tool's read-only setting (``_read_only_of``) written as the read-only sandbox: its shell kept, and

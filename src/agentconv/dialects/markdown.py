@@ -40,8 +40,7 @@ class Markdown(Dialect):
                 agent.description, rest = para.strip(), after.lstrip("\n")
         agent.prompt = rest
         said = {"title": agent.display_name, "description": agent.description}  # what the digest covers
-        if parsed.carry:
-            carry.apply(agent, parsed.carry, said, agent.prompt, report, None)
+        restored = carry.apply(agent, parsed.carry, said, agent.prompt, report, None) if parsed.carry else []
         self.derive_name(agent, path, report)
         for d in registry.all_dialects() if path else ():  # at a place where a tool loads no file without a header
             d.say_unloaded(path, report, sentence("reading-persona"))
@@ -52,6 +51,8 @@ class Markdown(Dialect):
         if parsed.carry and isinstance(parsed.carry.get("from"), str):
             agent.origin.keep["carried_from"] = parsed.carry["from"]
         if parsed.carry:
+            agent.origin.keep["carried"] = tuple(restored)  # back from the side channel: it rides there again (a
+            # write back into the first dialect tells what came back so: Codex's read-only sandbox, Codex.write_tools)
             agent.origin.keep.update(carry.layout(parsed.carry))  # the first file's key order, quotes, blank lines
             said = {"title": agent.display_name, "description": agent.description}  # as a write says it (no title
             # that only repeats the name): the file as that write left it
