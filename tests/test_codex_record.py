@@ -9,13 +9,21 @@ allowlist grants no shell"): every sandbox mode runs commands. Those writers now
 config_types.rs 085c1431), and the way back writes it again where the file grants no edit nor command tool, said
 (carry-regained, a warning: anyone can write the comment); `--no-carry` refuses as before, and a file without the
 record is refused as before. Plain markdown restored the policy but did not say so to the writer: refused too.
- Synthetic fixtures only."""
+
+An agent tool allowed to start only some agents (Kiro's availableAgents, Claude Code's Agent(a)) was refused by a
+target that cannot scope it ("dropping the scope"); one whose tool list can leave the tool out (the marketplace
+catalogue, Kiro's Markdown form) or that can switch its subagent tools off (Codex) now writes the agent without it,
+narrower, said (tools.toml ``[left_out]``). Synthetic fixtures only."""
 from __future__ import annotations
+
+import json
 
 import pytest
 
 import agentconv
 from agentconv.errors import BroadenError
+
+from yamlcheck import header
 
 CODEX = ".codex/agents/reviewer.toml"
 ROLE = 'name = "reviewer"\ndescription = "Reviews code for defects."\nsandbox_mode = "read-only"\n' \
@@ -92,3 +100,33 @@ def test_a_read_only_role_through_two_dialects_comes_back_byte_for_byte():
                  ROLE + '\n[mcp_servers.docs]\ncommand = "docs"\nenabled = false\n'):
         out = agentconv.convert_text(role, "copilot", path=CODEX)
         assert '"extensions.codex.sandbox_mode":"read-only"' not in out.text
+
+
+KIRO = ".kiro/agents/lead.json"
+
+
+def kiro(tools: list[str]) -> str:
+    return json.dumps({"name": "lead", "description": "Leads.", "prompt": "Lead.", "tools": tools,
+                       "toolsSettings": {"subagent": {"availableAgents": ["reviewer"]}}}) + "\n"
+
+
+@pytest.mark.parametrize("target, key, agent_tool", [("marketplace", "tools", "Task"), ("kiro-md", "tools", "subagent")])
+def test_an_agent_tool_scoped_to_some_agents_is_left_out_where_it_cannot_be_scoped(target, key, agent_tool):
+    out = agentconv.convert_text(kiro(["read", "subagent"]), target, path=KIRO)
+    tools = header(out.text)[key]
+    assert agent_tool not in tools and tools  # the rest of the list stays
+    said = [i.message for i in out.report if i.code.value == "tool-narrowed"]
+    assert any(m.startswith(f"subagent(reviewer) written without {agent_tool} in {target}") for m in said)
+    # a target that cannot leave the tool out, and another tool's scope, are refused as before
+    with pytest.raises(BroadenError, match=r"scopes subagent\(reviewer\)"):  # Cursor has no tool list to leave it out of
+        agentconv.convert_text(kiro(["read", "subagent"]), "cursor", path=KIRO)
+    opencode = "---\ndescription: Leads.\nmode: subagent\npermission:\n  \"*\": deny\n  read: allow\n" \
+               "  bash:\n    \"*\": deny\n    \"git diff *\": allow\n---\nLead.\n"
+    with pytest.raises(BroadenError, match="scope of"):
+        agentconv.convert_text(opencode, "marketplace", path=".opencode/agent/lead.md")
+
+
+def test_codex_switches_the_subagent_tools_off_for_an_agent_tool_scoped_to_some_agents():
+    out = agentconv.convert_text(kiro(["read", "shell", "subagent"]), "codex", path=KIRO)
+    assert "[agents]\nenabled = false" in out.text and "[features]\nmulti_agent_v2 = false" in out.text
+    assert any("every subagent tool switched off" in i.message for i in out.report if i.code.value == "tool-narrowed")

@@ -190,7 +190,7 @@ SCOPED_AGENTS = {
     "kiro": '"tools": ["read", "subagent"], "toolsSettings": {"subagent": {"availableAgents": ["tester", "linter"]}}',
 }
 SCOPED_AGENTS_WRITTEN = {
-    "claude": "Read, Agent(tester), Agent(linter)", "copilot": ["read/readFile", "agent"], "marketplace": BROADEN,
+    "claude": "Read, Agent(tester), Agent(linter)", "copilot": ["read/readFile", "agent"], "marketplace": ["Read"],  # (the agent tool left out: tools.toml [left_out])
     "gemini": ["read_file"],
     "opencode": {"*": "deny", "read": "allow", "task": {"*": "deny", "tester": "allow", "linter": "allow"}},
     "kiro": ["read", "subagent"],

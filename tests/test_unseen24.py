@@ -73,12 +73,15 @@ def test_kiro_available_agents_are_read_as_the_subagent_tools_scopes():
 
 
 @pytest.mark.parametrize("target", ["kiro-md"])
-def test_a_target_that_cannot_scope_the_subagent_tool_still_refuses(target):
-    """Where subagents cannot be limited by name, dropping the list would let the agent run any of them: refused.
-    (Not Gemini CLI, which gives a subagent no agent tool at all: test_gemini_withheld_agent_tool.py; not Copilot,
-    whose `agents` with `target: vscode` says them: test_copilot_agents_write.py.)"""
-    with pytest.raises(BroadenError, match="scope of subagent"):
-        agentconv.convert_text(kiro_lead(["worker"]), target, path=KIRO)
+def test_a_target_that_cannot_scope_the_subagent_tool_leaves_it_out(target):
+    """Where subagents cannot be limited by name, dropping the list would let the agent run any of them: the agent
+    tool is left out instead, narrower, said (tools.toml [left_out]; it was refused). (Not Gemini CLI, which gives a
+    subagent no agent tool at all: test_gemini_withheld_agent_tool.py; not Copilot, whose `agents` with `target:
+    vscode` says them: test_copilot_agents_write.py.)"""
+    out = agentconv.convert_text(kiro_lead(["worker"]), target, path=KIRO)
+    assert "subagent" not in out.text.split("---")[1]
+    assert any("subagent(worker) written without subagent" in i.message for i in out.report
+               if i.code.value == "tool-narrowed")
 
 
 @pytest.mark.parametrize("regex, glob", [

@@ -488,6 +488,8 @@ class Codex(Dialect):
                 self.narrow_exceptions(ctx, policy, skip=frozenset(commands))
             mode = READ_ONLY
         else:
+            if deleg:  # the agent tool allowed to start only some agents: every subagent tool switched off, said
+                policy = self.scopes_left_out(ctx, policy, written=_said(self._delegation_off(ctx)))
             granted = {g.canonical for g in policy.allowed()}
             web_off = {} if granted & web else off  # no web tool granted: no web search either
             if deleg and not granted & deleg:  # no delegation tool granted: no subagent tools either

@@ -250,6 +250,7 @@ class ToolFields:
             self.broaden(ctx, "no-tool-list", dialect=self.said)
             return {}
         policy = self.deny_scopes_whole(ctx, policy)
+        policy = self.scopes_left_out(ctx, policy)
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
             denied += self.implied_names(ctx, policy)
@@ -307,6 +308,34 @@ class ToolFields:
                        written=sentence("deny-scope-left-out", tools=tools, dialect=self.said, scopes=scopes) if none else
                        sentence("deny-scope-whole", tools=tools, dialect=self.said, key=self.tool_fields["tools.deny"],
                                 scopes=scopes))
+        ctx.carry_tools()
+        return out
+
+    def scopes_left_out(self, ctx: "WriteContext", policy: ToolPolicy, written: str | None = None) -> ToolPolicy:
+        """An allowlist's scope of a tool tools.toml ``[left_out] scoped`` names (the agent tool allowed to start only
+        some agents) that this dialect cannot hold (no patterns, or not this one: what ``check_broaden`` refused as
+        "dropping the scope"): the tool is left out of the list, narrower, said (tool-narrowed ``scope-left-out``),
+        as ``deny_scopes_whole`` leaves out a tool with a denied scope. Not where the tool is also granted whole (the
+        scope adds nothing), nor a scope the source's tool ignored (it gave the whole tool: written whole). ``written``:
+        how a dialect with no tool list leaves the tool out (Codex's keys that switch its subagent tools off)."""
+        if policy.mode != ALLOWLIST:
+            return policy
+        gone = left_out_tools()
+        whole = whole_tools(policy)
+        drop = [g for g in policy.allowed() if g.pattern and g.canonical in gone and g.canonical not in whole
+                and not self.scope_ignored(ctx, g) and not (self.supports_patterns() and (
+                    self.holds_scope(g) or self.own_scopes(ctx)))]
+        if not drop:
+            return policy
+        out = ToolPolicy(policy.mode, [g for g in policy.grants if g not in drop])
+        names = [(g, (self.crosswalk.write(g.canonical) if g.canonical else [])[:1] or [unscoped(g.raw)]) for g in drop]
+        tools = ", ".join(dedupe(f"{unscoped(g.raw)}({g.pattern})" for g in drop))
+        if written:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="scope-left-out-codex", dialect=self.said,
+                           tools=tools, written=written)
+        else:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="scope-left-out", dialect=self.said, tools=tools,
+                           left=", ".join(dedupe(n for _, ns in names for n in ns)))
         ctx.carry_tools()
         return out
 
@@ -1471,6 +1500,14 @@ def decisions_only(policy: ToolPolicy) -> bool:
     Claude Code command's or a skill's ``allowed-tools``) its allows are said exactly, scopes too (``preapproved``);
     the asks are left to the target's own approval settings, reported there. It restricts nothing: no deny list."""
     return policy.mode == DENYLIST and not policy.denied()
+
+
+@cache
+def left_out_tools() -> frozenset[str]:
+    """The tools whose allowed scope a target cannot hold leaves them out there (tools.toml ``[left_out] scoped``)."""
+    from .. import tables
+
+    return frozenset(tables.builtin("tools.toml").get("left_out", {}).get("scoped", ()))
 
 
 def whole_tools(policy: ToolPolicy) -> set[str]:
