@@ -104,3 +104,32 @@ def test_no_module_compiles_its_patterns_past_the_cache():
                     and isinstance(value.func.value, ast.Name) and value.func.value.id == "re"):
                 found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+def test_warm_stores_what_a_migration_compiles(tmp_path):
+    """`python -m agentconv.warm` keeps the patterns a migration of a repository needs beyond one conversion's (the
+    places of nested projects, ``discover.project_of``; each dialect's path globs; every model reader): where Python
+    writes no bytecode, the caches are all a run has, and a migration compiled 16 expressions at every start (~1,500
+    bytecodes a pattern, in each process of its pool; issue 11)."""
+    import os
+
+    store = str(tmp_path / "regex.marshal")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    warm = "import sys; from agentconv import rx; rx._STORE.path = sys.argv[1]; from agentconv import warm; warm.main()"
+    subprocess.run([sys.executable, "-c", warm, store], check=True, env=env, timeout=300, capture_output=True)
+    repo = tmp_path / "repo"
+    for rel, name, model in ((".claude/agents/a.md", "a", "sonnet"), ("packages/p/.claude/agents/b.md", "b", "gpt-5"),
+                             (".github/agents/c.agent.md", "c", "Claude Sonnet 4.5")):
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(f"---\nname: {name}\ndescription: Reviews code.\nmodel: {model}\n---\nReview.\n")
+    run = ("import sys; from agentconv import rx; rx._STORE.path = sys.argv[1]\n"
+           "missed = []; compiled = rx._compile\n"
+           "rx._compile = lambda key: missed.append(key[0]) or compiled(key)\n"
+           "from agentconv.cli import main\n"
+           "sys.argv = ['agentconv', 'migrate', '.', '--to', 'copilot,opencode,gemini', '--jobs', '1', '-q']\n"
+           "try:\n    main()\nexcept SystemExit:\n    pass\n"
+           "print(repr(missed))\n")
+    done = subprocess.run([sys.executable, "-c", run, store], cwd=repo, env={**env, "PYTHONDONTWRITEBYTECODE": "1"},
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert (repo / "packages/p/.github/agents/b.agent.md").is_file()  # the nested project's own place
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -194,9 +194,13 @@ def detect_decoded(text: str, path: str | None, parsed: "frontmatter.Parsed | No
     best, top, runner, why = None, 0.0, 0.0, []  # the first dialect of the highest score; the highest of the others
     tools: dict[Any, float] = {}  # score_bound's bounds of this file's tool lists (its headers live as long: data, other)
     off = OffPlace(path, data, has_header) if best_only else None  # dialects at none of their places, told at once
+    most = None  # off.most(tools), once asked (it is worked out at the first question and kept)
     for d, header, off_place in off.asked(_detectors()) if off is not None else ((*x, False) for x in _detectors()):
-        if off_place and best is not None and off.most(tools) < top - 1e-9:  # type: ignore[union-attr]
-            continue  # at none of its places, it cannot pass the best so far (as score_bound below, for all at once)
+        if off_place and best is not None:
+            if most is None:
+                most = off.most(tools)  # type: ignore[union-attr]
+            if most < top - 1e-9:
+                continue  # at none of its places, it cannot pass the best so far (as score_bound below, all at once)
         if header:  # its header is the one split above, or it has none
             seen, seen_header = data, has_header
         elif has_header:  # a file with frontmatter: no other envelope's text (nothing to parse)

@@ -424,8 +424,9 @@ def _place(rec: Record, text: str | bytes, root: str, mode: str) -> None:
         rec.status, rec.exit_code = "failed", int(ExitCode.OUTPUT)
         rec.error = f"{rec.target}: cannot replace it: {getattr(exc, 'strerror', None) or exc}"
         return
-    rec.prior = hashlib.sha256(old).hexdigest() if old is not None else None
-    if old == data:
+    same = old == data  # as a second run finds every target: what is there hashes to the digest just taken
+    rec.prior = rec.digest if same else hashlib.sha256(old).hexdigest() if old is not None else None
+    if same:
         rec.status = "unchanged"
     elif mode == "write":
         try:

@@ -10,7 +10,9 @@ again at every start (``agentconv convert FILE`` 21x ``python -c pass`` instead 
 wheel brings its bytecode, not the three caches). ``make install`` runs this; after ``pip install`` in such a shell, run
 it once. It compiles the package (and the dialect plugins' modules, which every run loads), then writes one agent into
 every dialect and reads each output back, in memory: every table is parsed and the patterns a conversion compiles are
-kept (written at exit), and every module is imported, so every dataclass's methods are compiled. Nothing else is written. Exit 1 when some bytecode could not be written.
+kept (written at exit), and every module is imported, so every dataclass's methods are compiled; then the expressions a
+repository's files need besides (``migrate``'s places of nested projects, each dialect's path globs, model patterns
+and name rule, every model reader), which one agent does not reach. Nothing else is written. Exit 1 when some bytecode could not be written.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ Review the change: $ARGUMENTS
 Explain each finding with the line it is about.
 """
 """The agent written into every dialect (a Claude Code subagent: tools with a scope and an MCP tool, a model)."""
+SAMPLE_PATH = ".claude/agents/cache-warmer.md"
 
 
 def main() -> int:
@@ -64,6 +67,22 @@ def main() -> int:
                     done += 1
             except AgentconvError:  # a target of another kind, a refusal: what it parsed and compiled is kept
                 pass
+    from . import rx
+    from .dialects.helpers import glob_match
+    from .discover import home_of, project_of
+    from .models import parse
+
+    project_of(".claude/agents/cache-warmer.md")  # where a migration puts a nested project's outputs
+    home_of("agents/cache-warmer.md")
+    for d in registry.all_dialects():  # each place a name is derived at, or a file is checked against (whatever it is)
+        for g in d.table.get("layout", {}).get("detect", []):
+            glob_match(SAMPLE_PATH, g)
+        spec = d.table.get("model", {})  # the model a dialect detects by, and the ids it takes as written
+        for pattern in (spec.get("detect", spec.get("pattern")), spec.get("passthrough"),
+                        d.table.get("name", {}).get("pattern")):
+            if isinstance(pattern, str):
+                rx.compile(pattern)
+    parse("vendor/unknown-model")  # no row of models.toml reads it: every row is tried (and the provider/model form)
     print(f"agentconv caches: bytecode {'written' if ok else 'NOT all written'}; {done} conversions there and back")
     return 0 if ok else 1
 

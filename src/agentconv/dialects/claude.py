@@ -18,6 +18,7 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Any
 
+from ..loss import LossCode, sentence
 from . import settings
 from .base import Dialect, path_of
 
@@ -71,13 +72,8 @@ class Claude(Dialect):
         (file-rejected) and read on as written, so the user learns the source tool never loaded it. A header with no
         name, and a name or description that is a list or map, are said where they are read (``say_unloaded``,
         ``_read_field``)."""
-        import unicodedata
-
-        from ..loss import LossCode, sentence
-
         if any(i.code == LossCode.FILE_REJECTED for i in report):  # said already: one reason is enough
             return
-        lines = {c.key: c.line for c in parsed.layout.chunks}
         name, description = parsed.data.get("name"), parsed.data.get("description")
         problem, key = None, None
         if isinstance(name, (bool, int, float)):  # no list or map: _read_field said those
@@ -88,7 +84,7 @@ class Claude(Dialect):
                 problem = sentence("rejected-name-dash", name=name[:40])
             elif len(name) > 256:
                 problem = sentence("rejected-name-long", length=len(name))
-            elif ":" in unicodedata.normalize("NFKC", name):
+            elif ":" in (name if name.isascii() else _nfkc(name)):  # ASCII text is its own NFKC form
                 problem = sentence("rejected-name-colon", name=name[:40])
             else:
                 key = None
@@ -105,8 +101,9 @@ class Claude(Dialect):
             if isinstance(raw, (bool, int, float)):  # read as its text; a write in this dialect gives it back as written
                 ipath = self.table["fields"][key]
                 agent.origin.keep.setdefault("coerced", {})[ipath] = (getattr(agent, ipath), raw)  # type: ignore
+            line = next((c.line for c in reversed(parsed.layout.chunks) if c.key == key), None)  # its last chunk
             self.reject_file(agent, report, self.table["parser"]["reader"], problem, path=self.table["fields"][key],
-                             line=lines.get(key), reading=sentence("reading-as-read"))
+                             line=line, reading=sentence("reading-as-read"))
 
     def out_description(self, ctx: "WriteContext") -> str | None:
         """Written at ``.claude/agents/`` (``placed``), a plugin's agent without a description is given one: there
@@ -117,11 +114,16 @@ class Claude(Dialect):
             return self.made_up_description(ctx)
         if ctx.policy.placed and agent.kind == "agent" and self.made_back(agent, "description") and \
                 (agent.description or "").strip():  # back from a tool that needed one: kept, at .claude/agents/
-            from ..loss import LossCode  # Claude Code loads no agent without one
-
             ctx.report.add(LossCode.VALUE_MADE_UP, "description", variant="description-kept")
-            return agent.description
+            return agent.description  # Claude Code loads no agent without one
         return super().out_description(ctx)
+
+
+def _nfkc(text: str) -> str:
+    """``text`` in NFKC (``unicodedata`` imported at the first name that is not ASCII: most never need it)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
 
 
 def plugin_name(path: str | None) -> str | None:

@@ -135,6 +135,13 @@ def claude(file: str) -> Base | None:
     Not read, as they switch nothing off: ``enabledMcpjsonServers`` and ``enableAllProjectMcpServers`` (approvals:
     a .mcp.json server neither names nor rejects is "pending", asked about in a terminal session and approved in a
     non-interactive one, 2.1.330 ``vnt``/``qIt``)."""
+    folder, name = os.path.split(file)
+    if "\\" in name:  # read as a folder's '/' below: the name's part of the path would count
+        return _claude_of(file)
+    return per_run(("claude settings of", folder), lambda: _claude_of(file))  # the same for every file of a folder
+
+
+def _claude_of(file: str) -> Base | None:
     where = _absolute(file).replace("\\", "/")
     cut = max(where.rfind(f"/.claude/{kind}/") for kind in ("agents", "skills", "commands"))
     if cut < 0:
