@@ -120,3 +120,29 @@ def test_an_interruption_swallowed_somewhere_still_ends_the_process(tmp_path: Pa
         """)
     r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert (r.returncode, r.stderr) == (143, "agentconv: interrupted\n")
+
+
+def test_an_interruption_while_sources_are_still_found_leaves_no_temp_file(tmp_path: Path, monkeypatch) -> None:
+    """Ctrl-C or SIGTERM while discovery still walks the repository, after the pool's workers have staged the outputs
+    of the first chunks (temp files named after this process, renamed only once every source is found): none is left.
+    They were (the interruption left the run through the pool and the lock, which swept nothing): one run in ten of
+    the test above, as a worker's first outputs appeared before discovery was done."""
+    from agentconv import discover, migration
+
+    repo = _repo(tmp_path / "r", 300)
+    real = discover.agent_files
+
+    def interrupted_late(*args, **kw):
+        for i, entry in enumerate(real(*args, **kw)):
+            if i == 200:  # chunks of 64 went to the workers: wait until one staged its outputs, then interrupt
+                deadline = time.time() + 60
+                while not list(repo.rglob(".agentconv-*.tmp")) and time.time() < deadline:
+                    time.sleep(0.01)
+                assert list(repo.rglob(".agentconv-*.tmp")), "no worker staged an output in 60 s"
+                raise KeyboardInterrupt
+            yield entry
+
+    monkeypatch.setattr(discover, "agent_files", interrupted_late)
+    with pytest.raises(KeyboardInterrupt):
+        migration.migrate(repo, ["copilot", "opencode"], jobs=2)
+    assert list(repo.rglob(".agentconv-*")) == []

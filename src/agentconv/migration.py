@@ -895,10 +895,14 @@ class _Lock:
     def __enter__(self) -> _Lock:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, kind: Any, *exc: Any) -> None:
         if self.held is not None:
             held, self.held = self.held, None
-            held.__exit__(*exc)
+            try:
+                if kind is not None:  # interrupted or failed while sources were still found: the workers (stopped
+                    self.sweep()  # by now, _Workers.__exit__) staged the first chunks' outputs, which nothing renames
+            finally:
+                held.__exit__(kind, *exc)
 
 
 def _once_found(job: Job, root: Path, out_root: Path, found: _Found, entries: list[Any], files: Iterable[str | Path],
