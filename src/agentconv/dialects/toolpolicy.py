@@ -299,8 +299,7 @@ class ToolFields:
                 g = Grant(unscoped(g.raw), g.canonical, "deny")
             if g not in grants:
                 grants.append(g)
-        out = ToolPolicy(DENYLIST if policy.mode == INHERIT else policy.mode, grants)
-        settle(out)
+        out = denying(policy, grants)
         names = [(g, (self.crosswalk.write(g.canonical) if g.canonical else [])[:1] or [unscoped(g.raw)]) for g in scoped]
         tools = ", ".join(dedupe(n for _, ns in names for n in ns))  # in this dialect's spelling: Bash(rm *)
         scopes = ", ".join(dedupe(f"{ns[0]}({g.raw if g.unsaid else g.pattern})" for g, ns in names))
@@ -1356,6 +1355,15 @@ def settle(policy: ToolPolicy) -> bool:
     return True
 
 
+def denying(current: ToolPolicy, grants: list[Grant]) -> ToolPolicy:
+    """A policy of ``grants`` (``current``'s and the deny grants added to them), settled, in ``current``'s mode, where
+    every tool inherited becomes a deny list: what a deny read beside a policy (a rule, a mode, a skill's entries)
+    makes of it."""
+    policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode, grants)
+    settle(policy)
+    return policy
+
+
 def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
     """The deny rules of the source's own keys that its tool policy can say, for a write into another dialect (one
     that cannot hold the key): ``[own] KEY = {denies = {FIELD = [values]}, tools = {CAPABILITY = [ids]}}`` (kiro-md's
@@ -1402,9 +1410,7 @@ def own_denies(agent: Agent) -> tuple[ToolPolicy | None, dict[str, list[int]]]:
                 continue  # a scope of a tool it grants: not said here
             if held:
                 raw = str(rule.get("capability"))
-                policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode,
-                                    [*current.grants, *(Grant(raw, c, "deny") for c in held)])
-                settle(policy)
+                policy = denying(current, [*current.grants, *(Grant(raw, c, "deny") for c in held)])
             said.setdefault(key, []).append(i)
     return policy, said
 
@@ -1438,9 +1444,7 @@ def mode_denies(agent: Agent, target: str
             ids = dedupe(g.canonical for g in forbidden) if current.mode == ALLOWLIST else \
                 [c for c in of_classes(kinds) if c not in whole]
             grants = [g for g in current.grants if g.decision == "deny" or g not in forbidden]
-            policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode,
-                                [*grants, *(Grant(str(c), c, "deny") for c in ids if c not in whole)])
-            settle(policy)
+            policy = denying(current, [*grants, *(Grant(str(c), c, "deny") for c in ids if c not in whole)])
             said[(ns, key)] = (dedupe(g.raw for g in forbidden) if current.mode == ALLOWLIST else None,
                                {capability(c) for c in ids})
     return policy, said
@@ -1458,6 +1462,8 @@ def mode_narrowed(policy: ToolPolicy, fields: dict[str, Any]) -> ToolPolicy:
             extensions.setdefault(ns, {})[key] = value
     narrowed = mode_denies(Agent(tools=policy, extensions=extensions), "")[0] if extensions else None
     return narrowed or policy
+
+
 def _entries_denied(dialect: Any, entries: list[str], current: ToolPolicy) -> ToolPolicy:
     """``current`` with the deny rules ``entries`` (``[own] KEY = {denies = "entries"}``: a Claude Code skill's
     ``disallowed-tools``, deny rules while the skill runs, scopes kept) as deny grants, each as ``dialect`` reads a
@@ -1466,10 +1472,7 @@ def _entries_denied(dialect: Any, entries: list[str], current: ToolPolicy) -> To
     tool: claude-command.toml ``[parser] star_entry``): no tools."""
     if "*" in entries or current.mode == NONE:
         return ToolPolicy(NONE, [])
-    policy = ToolPolicy(DENYLIST if current.mode == INHERIT else current.mode,
-                        [*current.grants, *(g for n in entries for g in dialect.grants(n, "deny"))])
-    settle(policy)
-    return policy
+    return denying(current, [*current.grants, *(g for n in entries for g in dialect.grants(n, "deny"))])
 
 
 def excepted(allowed: list[tuple[str, Grant]], denied: list[tuple[str, Grant]]) -> list[tuple[str, Grant]]:
