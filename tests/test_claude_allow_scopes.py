@@ -63,7 +63,8 @@ SHELL = {"copilot": "execute/runInTerminal", "gemini": "run_shell_command", "kir
 def test_a_claude_scope_its_tool_ignores_is_the_whole_tool_where_none_can_be_held(target):
     """``tools: Read, Bash(git diff *)`` gives a Claude Code subagent the whole Bash: written whole where a target
     cannot scope it, that is no widening (it was refused as one), and the scope Claude Code ignored is said."""
-    out = agentconv.convert_text(CLAUDE, target, from_="claude", path=".claude/agents/gh.md")
+    out = agentconv.convert_text(CLAUDE, target, from_="claude", path=".claude/agents/gh.md",  # (a Codex role holds
+                                 policy=agentconv.Policy(allow_broaden=target == "codex"))  # every MCP server)
     assert SHELL[target] in out.text, out.text
     assert not any(i.code.value == "tool-broadened" and "scope" in i.message for i in out.report)
     said = [i.message for i in out.report if i.code.value == "value-invalid"]

@@ -36,7 +36,7 @@ WRITTEN = [
      ',"name":"a","extensions.claude.permissionMode":"plan"}}\n---\nDo.\n'),
     (PLANNER, "copilot", '---\nname: a\ndescription: d\ntools:\n  - read/readFile\npermissionMode: plan\n'
      '# agentconv-carry: {"v":1,"from":"claude","digest":"8d00728acf017207","fields":' + CARRIED + '}}\n---\nDo.\n'),
-    (PLANNER, "codex", '# agentconv-carry: {"v":1,"from":"claude","digest":"e86f06b6e22ff058","fields":' + CARRIED +
+    (PLANNER, "codex+", '# agentconv-carry: {"v":1,"from":"claude","digest":"e86f06b6e22ff058","fields":' + CARRIED +
      ',"extensions.claude.permissionMode":"plan"},"gap":""}\nname = "a"\ndescription = "d"\nsandbox_mode = "read-only"\n'
      'web_search = "disabled"\ndeveloper_instructions = """\nDo.\n"""\n\n[agents]\nenabled = false\n\n[features]\n'
      'multi_agent_v2 = false\n'),
@@ -56,7 +56,9 @@ WRITTEN = [
 
 @pytest.mark.parametrize(("source", "to", "expected"), WRITTEN, ids=[f"{i}-{t}" for i, (_, t, _) in enumerate(WRITTEN)])
 def test_a_plan_mode_agent_is_written_without_its_edit_and_shell_tools(source, to, expected):
-    assert agentconv.convert_text(source, to, from_="claude", path=PATH).text == expected
+    # codex+: with --allow-broaden (a Codex role holds its session's MCP servers, which plan mode's MCP calls are not)
+    broaden = agentconv.Policy(allow_broaden=to.endswith("+"))
+    assert agentconv.convert_text(source, to.rstrip("+"), from_="claude", path=PATH, policy=broaden).text == expected
 
 
 SAID = [
@@ -81,7 +83,8 @@ def test_what_plan_mode_takes_is_said(source, to, code, message):
 @pytest.mark.parametrize("to", ["opencode", "copilot", "gemini", "codex", "cursor", "kiro-md", "roo", "marketplace",
                                 "markdown"])
 def test_a_plan_mode_agent_comes_back_byte_for_byte(to):
-    out = agentconv.convert_text(PLANNER, to, from_="claude", path=PATH)
+    out = agentconv.convert_text(PLANNER, to, from_="claude", path=PATH,
+                                 policy=agentconv.Policy(allow_broaden=to == "codex"))
     assert agentconv.convert_text(out.text, "claude", from_=to, path=out.path).text == PLANNER
 
 
@@ -99,6 +102,8 @@ def test_a_plan_mode_agent_s_mcp_tools_are_not_granted():
     assert out.text.startswith("---\nname: a\ndescription: d\ntools:\n  - read_file\n# agentconv-carry:")
     with pytest.raises(BroadenError, match="codex cannot deny mcp"):
         agentconv.convert_text(EVERY, "codex", from_="claude", path=PATH)
+    with pytest.raises(BroadenError, match="codex gives a role the MCP servers of its session"):  # (an allowlist)
+        agentconv.convert_text(PLANNER, "codex", from_="claude", path=PATH)
 
 
 def test_a_target_that_cannot_hold_what_is_left_still_refuses():

@@ -83,8 +83,7 @@ def test_a_skill_and_an_agent_of_one_name_do_not_collide_for_codex(tmp_path: Pat
     repo = tmp_path / "repo"
     skill(repo)
     (repo / ".claude" / "agents").mkdir(parents=True)
-    (repo / ".claude" / "agents" / "tidy.md").write_text("---\nname: tidy\ndescription: Tidies.\ntools: Read, Edit, Bash\n"
-                                                         "---\nTidy.\n")
+    (repo / ".claude" / "agents" / "tidy.md").write_text("---\nname: tidy\ndescription: Tidies.\n---\nTidy.\n")
     out = tmp_path / "out"
     r = cli("convert", str(repo / ".claude"), "--to", "codex", "-o", str(out), "--prefix-collisions")
     assert r.returncode == 0, r.stderr

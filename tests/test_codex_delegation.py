@@ -18,10 +18,11 @@ CLAUDE = "---\nname: rev\ndescription: Reviews code\ntools: Read, Grep, Bash\n--
 CLAUDE_AGENT = "---\nname: rev\ndescription: Reviews code\ntools: Read, Bash, Agent\n---\nReview the code.\n"
 COPILOT_NONE = "---\nname: lead\ndescription: Leads.\nagents: []\n---\nLead.\n"
 COPILOT_NAMED = "---\nname: lead\ndescription: Leads.\nagents: [planner, tester]\n---\nLead.\n"
+BROADEN = agentconv.Policy(allow_broaden=True)  # an allowlist without MCP tools: a role holds its session's servers
 
 
-def role(text: str, dialect: str, path: str):
-    result = agentconv.convert_text(text, "codex", path=path)
+def role(text: str, dialect: str, path: str, policy: agentconv.Policy = agentconv.Policy()):
+    result = agentconv.convert_text(text, "codex", path=path, policy=policy)
     lines = [line for line in result.text.splitlines() if not line.startswith("# agentconv-carry:")]
     return tomllib.loads("\n".join(lines)), result.report
 
@@ -43,14 +44,14 @@ def test_opencode_is_not_told_of_a_message_tool_it_has_not():
 
 
 def test_an_allowlist_without_the_agent_tool_takes_the_subagent_tools_away():
-    data, report = role(CLAUDE, "claude", ".claude/agents/rev.md")
+    data, report = role(CLAUDE, "claude", ".claude/agents/rev.md", BROADEN)  # (a role holds every MCP server)
     assert data["sandbox_mode"] == "workspace-write" and {k: data[k] for k in OFF} == OFF
     coerced = [i.message for i in report.items if i.code.value == "tool-coerced"]
     assert "agents.enabled = false, features.multi_agent_v2 = false" in coerced[0]
 
 
 def test_an_allowlist_with_the_agent_tool_keeps_them():
-    data, _ = role(CLAUDE_AGENT, "claude", ".claude/agents/rev.md")
+    data, _ = role(CLAUDE_AGENT, "claude", ".claude/agents/rev.md", BROADEN)
     assert "agents" not in data and "features" not in data
 
 

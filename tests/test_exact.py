@@ -457,7 +457,7 @@ def test_a_blank_description_is_no_description():
     up where the target requires one, as a missing one is; the same dialect keeps it as written."""
     import tomllib
 
-    text = "---\nname: blank\ndescription: '   '\ntools: Read, Bash\n---\nCheck the build.\n"
+    text = "---\nname: blank\ndescription: '   '\n---\nCheck the build.\n"
     out = agentconv.convert_text(text, "codex", from_="claude")
     assert tomllib.loads(out.text)["description"] == "Check the build."
     assert "value-made-up" in {i.code.value for i in out.report}

@@ -452,7 +452,8 @@ def test_flag_from_allowlist(target, tools, expect):
 
 def test_codex_shell_allowlist_is_workspace_write():
     text = source_text("claude", "tools: Read, Edit, Bash\n")
-    result = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"])
+    result = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"],
+                                    policy=agentconv.Policy(allow_broaden=True))  # (a role holds every MCP server)
     assert fields("codex", result.text)["sandbox_mode"] == "workspace-write"
 
 
@@ -471,8 +472,9 @@ def test_codex_never_gives_a_shell_silently(tools, mode, granted):
     result = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"],
                                policy=agentconv.Policy(allow_broaden=True))
     assert fields("codex", result.text)["sandbox_mode"] == mode
-    assert [i.code.value for i in result.report if i.path == "tools" and i.severity.value == "warning"] == [
-        "tool-broadened"]
+    said = [(i.code.value, i.message) for i in result.report if i.path == "tools" and i.severity.value == "warning"]
+    assert [c for c, _ in said] == ["tool-broadened", "tool-broadened"]  # the shell, then the session's MCP servers
+    assert granted in said[0][1] and "MCP servers of its session" in said[1][1]
 
 
 def test_codex_denying_the_shell_is_refused():

@@ -38,8 +38,8 @@ def _said(result):
 @pytest.mark.parametrize("target", ["opencode", "copilot", "gemini", "codex"])
 def test_a_pretooluse_hook_is_said_where_the_agent_is_written_for_another_tool(tmp_path, target):
     agent, _ = _project(tmp_path, {"PreToolUse": HOOK, "PostToolUse": HOOK, "PermissionRequest": HOOK})
-    said = _said(api.convert(agent, target))
-    assert len(said) == 1, said
+    said = _said(api.convert(agent, target, policy=api.Policy(allow_broaden=target == "codex")))  # (a Codex role
+    assert len(said) == 1, said  # holds every MCP server its session has: refused without)
     assert said[0].startswith("the PreToolUse and PermissionRequest hooks of ") and "settings.json not carried" in said[0]
     assert said[0].endswith(f"runs none of them"), said[0]
 

@@ -192,7 +192,7 @@ def test_codex_says_an_ask_beside_its_whole_tool_and_does_not_refuse_it(tmp_path
     the ask is lost (said, as for every target without a per-tool ask). It was refused as a scope Codex cannot write
     ("codex cannot scope Bash(git push:*)"): a false refusal, as the ask narrows nothing the sandbox could keep."""
     agent = _agent_under(tmp_path, {"permissions": {"ask": ["Bash(git push:*)"]}}, tools="Read, Bash")
-    result = api.convert(agent, "codex")
+    result = api.convert(agent, "codex", policy=api.Policy(allow_broaden=True))  # (a role holds every MCP server)
     assert 'sandbox_mode = "workspace-write"' in result.text
     said = [i.message for i in result.report.items if i.code.value == "field-dropped"]
     assert any(m.startswith("the ask before each call of Bash(git push:*) not kept: codex") for m in said), said

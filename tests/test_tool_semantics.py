@@ -24,6 +24,8 @@ NO_SHELL = ("codex has no tool list and runs shell commands in every sandbox mod
             "allowlist grants no shell; ")
 RO_SHELL = NO_SHELL + "sandbox_mode = 'read-only' would grant bash, a shell that cannot write files"
 WS_SHELL = NO_SHELL + "sandbox_mode = 'workspace-write' would grant bash, a shell that can write in the workspace"
+# a Codex role holds its session's MCP servers whatever its file says (codex.toml [sandbox.session_mcp])
+CODEX_MCP = "codex gives a role the MCP servers of its session and their resources (read_mcp_resource)"
 # Cursor's readonly: true forbids only the state-changing shell commands (cursor.toml [readonly] shell_said)
 CURSOR_NO_SHELL = ("cursor has no tool list and readonly: true still runs shell commands (it forbids only the "
                    "state-changing ones): the allowlist grants no shell")
@@ -92,7 +94,7 @@ CASES = {
         "codex": REFUSED(RO_SHELL), "cursor": True}),
     "claude Bash": ("claude", "Bash", {
         "claude": "Bash", "copilot": ["execute/runInTerminal"], "opencode": {"*": "deny", "bash": "allow"},
-        "gemini": ["run_shell_command"], "kiro": ["shell"], "roo": ["command"], "codex": "workspace-write",
+        "gemini": ["run_shell_command"], "kiro": ["shell"], "roo": ["command"], "codex": REFUSED(CODEX_MCP),
         "cursor": True}),
     # OpenCode's current registry: codesearch (Exa code search, a web search) and plan_exit
     "opencode codesearch, plan_exit": ("opencode", {"*": "deny", "codesearch": "allow", "plan_exit": "allow"}, {
@@ -804,12 +806,14 @@ def test_a_codex_role_searches_the_web_only_where_its_source_could():
     web tool gave a role that searched the web (the loaders4 harness: 47 of 60 roles), and a deny list denying one was
     refused. Written now; a web tool granted keeps the key away; the exact policy still comes back."""
     text = source("claude", "Read, Bash")
-    out = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"])
+    broaden = agentconv.Policy(allow_broaden=True)  # (an allowlist: a role holds its session's MCP servers)
+    out = agentconv.convert_text(text, "codex", from_="claude", path=PATHS["claude"], policy=broaden)
     role = tomllib.loads(out.text)
     assert (role["sandbox_mode"], role["web_search"]) == ("workspace-write", "disabled")
     back = agentconv.convert_text(out.text, "claude", from_="codex", path=".codex/agents/probe.toml")
     assert header(back.text)["tools"] == "Read, Bash"
-    out = agentconv.convert_text(source("claude", "Read, Bash, WebSearch"), "codex", from_="claude", path=PATHS["claude"])
+    out = agentconv.convert_text(source("claude", "Read, Bash, WebSearch"), "codex", from_="claude", path=PATHS["claude"],
+                                 policy=broaden)
     assert "web_search" not in tomllib.loads(out.text)
     out = agentconv.convert_text(source("opencode", {"websearch": "deny"}), "codex", from_="opencode",
                                  path=PATHS["opencode"])
@@ -818,7 +822,7 @@ def test_a_codex_role_searches_the_web_only_where_its_source_could():
     assert _said(out, "tool-narrowed") == ["deny list written as web_search = 'disabled', which also forbids github-repo, "
                                            "webfetch"]
     out = agentconv.convert_text(source("copilot", ["edit/editFiles", "execute/runInTerminal", "web/githubRepo"]),
-                                 "codex", from_="copilot", path=".github/agents/probe.agent.md")
+                                 "codex", from_="copilot", path=".github/agents/probe.agent.md", policy=broaden)
     assert "web_search" not in tomllib.loads(out.text)  # a GitHub search is a web search in Codex: kept
     out = agentconv.convert_text(source("opencode", {"edit": "deny", "webfetch": "deny"}), "codex", from_="opencode",
                                  path=PATHS["opencode"])

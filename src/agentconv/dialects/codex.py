@@ -41,7 +41,7 @@ from ..envelopes import records
 from ..errors import ParseError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
 from ..loss import LossCode, LossReport, sentence
-from ..tools import capability, mcp_id
+from ..tools import capability, mcp_id, split_mcp
 from .base import Dialect
 from .helpers import dedupe, per_run, shown_path, up_to_worktree
 from .toolpolicy import settle
@@ -504,16 +504,20 @@ class Codex(Dialect):
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern and g.canonical not in whole  # limits
                              and not self.scope_ignored(ctx, g)})  # (not one its source ignored: the whole tool)
             if scoped:  # nothing (an ask of `Bash(git push:*)` beside `Bash`: said by asked_whole, not refused)
-                return self._broaden(ctx, "codex-scope", WORKSPACE if granted & (edits | commands) else READ_ONLY,
+                keys = self._broaden(ctx, "codex-scope", WORKSPACE if granted & (edits | commands) else READ_ONLY,
                                      web_off, dialect=self.said, tools=self.named(ctx, scoped))
+                self._session_mcp(ctx)
+                return keys
             denied = {g.canonical for g in policy.denied() if g.pattern is None}
             first = self._read_only_of(ctx) if not same and not granted & (edits | commands) and (
                 denied & commands or self.mode_shell(ctx)) else None  # a shell left out as the source's read-only
             # setting said (plan mode, which ran the read-only commands): its sandbox's
             if first is not None:  # no edit, no shell: the read-only sandbox, whose commands write nothing
+                self._session_mcp(ctx)
                 mode, ctx.shell_kept = READ_ONLY, True
                 self._read_only_said(ctx, first, web_off)
             elif granted & commands:
+                self._session_mcp(ctx)
                 mode = WORKSPACE
                 ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="allowlist-as",
                                written=_said({self.key: mode, **web_off}), dialect=self.said)
@@ -524,11 +528,27 @@ class Codex(Dialect):
                 return {self.key: READ_ONLY, **web_off}  # read back, the first role's own policy: nothing rides
             else:
                 mode = WORKSPACE if granted & edits else READ_ONLY
-                return self._broaden(ctx, "codex-no-shell-write" if mode == WORKSPACE else "codex-no-shell-read",
+                keys = self._broaden(ctx, "codex-no-shell-write" if mode == WORKSPACE else "codex-no-shell-read",
                                      mode, web_off, dialect=self.said, read_only=READ_ONLY, key=self.key, value=mode)
+                self._session_mcp(ctx)
+                return keys
         if (not same or ctx.carried_back("tools")) and not self._reads_back(ctx, {self.key: mode, **web_off}):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
+
+    def _session_mcp(self, ctx: "WriteContext") -> None:
+        """Never widen by the MCP servers a role is given: a role holds its session's, whatever its file says (the
+        table's ``[sandbox.session_mcp]``), and a role file can switch off no server it does not define whole, so an
+        allowlist that does not grant them all cannot be written (``broaden``: refused unless ``--allow-broaden``). Not
+        for a Codex role's own policy carried back through another dialect: that role held them."""
+        origin = ctx.agent.origin
+        if origin is not None and origin.keep.get("carried_from") == self.id and ctx.carried_back("tools"):
+            return
+        lacks, _ = self.parent_gap(ctx, self.table.get("sandbox", {}).get("session_mcp", {}))
+        if lacks:
+            mcp = dedupe(g.raw for g in ctx.agent.tools.allowed() if g.canonical and split_mcp(g.canonical))
+            self.broaden(ctx, "codex-mcp", dialect=self.said, tools=" and ".join(lacks),
+                         granted=sentence("codex-mcp-granted", tools=self.named(ctx, mcp)) if mcp else "")
 
     def _reads_back(self, ctx: "WriteContext", keys: dict[str, Any]) -> bool:
         """Do the tool keys written read back as the record's tool policy exactly (a Codex role's own, carried back

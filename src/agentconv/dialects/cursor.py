@@ -30,13 +30,11 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Any
 
-from .. import registry
 from ..ir import ALLOWLIST, DENYLIST, NONE, Agent, Grant
 from ..loss import LossCode, sentence
 from ..tools import capability, split_mcp
 from .base import Dialect
 from .helpers import dedupe
-from .toolpolicy import no_new_access
 
 if TYPE_CHECKING:
     from ..loss import LossReport
@@ -115,7 +113,7 @@ class Cursor(Dialect):
             edits = sorted(str(c) for c in granted if capability(str(c)) == "files")
             shells = sorted(str(c) for c in granted if capability(str(c)) == "shell")
             scoped = sorted({g.raw for g in policy.allowed() if g.pattern and not self.scope_ignored(ctx, g)})
-            lacks, also = self._parent_gap(ctx) if edits else ([], [])
+            lacks, also = self.parent_gap(ctx, self.table.get("parent", {})) if edits else ([], [])
             if lacks:  # readonly: false gives every tool of the parent agent ([parent]): some of a kind not granted
                 return self._broaden(ctx, "cursor-grants", dialect=self.said, tools=", ".join(edits),
                                      why=self.table["readonly"]["every_said"], lacks=", ".join(lacks))
@@ -145,30 +143,6 @@ class Cursor(Dialect):
         if not same or ctx.carried_back("tools"):
             ctx.carry_tools()
         return {self.flag: True}
-
-    def _parent_gap(self, ctx: "WriteContext") -> tuple[list[str], list[str]]:
-        """What ``readonly: false`` would give beyond the allowlist: the tools of its parent agent (table ``[parent]``,
-        canonical id -> Cursor's name) the allowlist does not grant, split by the rule of every never-widen check
-        (``no_new_access``): those of a kind of access it lacks (a refusal) and the others (said). A grant of the
-        source's own that no canonical id names (Roo's ``mcp`` group) counts as what its dialect reads it as
-        (``grants_of``, and ``[tool_covers]``: the group reads MCP resources too)."""
-        origin = ctx.agent.origin
-        source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() else None
-        granted: set[str] = set()
-        for g in ctx.agent.tools.allowed():  # a scoped grant holds its kind of access (its scope is refused apart)
-            if g.canonical:
-                granted.add(g.canonical)
-            elif source is not None and g.raw in source.crosswalk.valid:
-                granted |= source.crosswalk.grants_of([g.raw])
-        for covered, needs in (source.table.get("tool_covers", {}) if source is not None else {}).items():
-            if set(needs) <= granted:
-                granted.add(covered)
-        held = {capability(c) for c in granted}
-        lacks, also = [], []
-        for canonical, name in self.table.get("parent", {}).items():
-            if canonical not in granted:
-                (also if no_new_access(capability(canonical), held) else lacks).append(name)
-        return lacks, also
 
     @staticmethod
     def _mcp(canonical: str) -> bool:

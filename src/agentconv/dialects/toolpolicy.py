@@ -1002,6 +1002,31 @@ class ToolFields:
         ctx.report.add(LossCode.TOOL_BROADENED, "tools", variant=variant, **params).message = msg
         ctx.carry_tools()
 
+    def parent_gap(self, ctx: "WriteContext", parent: dict[str, str]) -> tuple[list[str], list[str]]:
+        """What a target gives an allowlisted agent beyond its list, whatever its file says (``parent``: canonical id ->
+        the target's name for it; Cursor's ``readonly: false``, every tool of its parent agent; a Codex role's session
+        MCP servers) and the allowlist does not grant, split by the rule of every never-widen check (``no_new_access``):
+        those of a kind of access it lacks (a refusal) and the others (said). A grant of the source's own that no
+        canonical id names (Roo's ``mcp`` group) counts as what its dialect reads it as (``grants_of``, and
+        ``[tool_covers]``: the group reads MCP resources too)."""
+        origin = ctx.agent.origin
+        source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() else None
+        granted: set[str] = set()
+        for g in ctx.agent.tools.allowed():  # a scoped grant holds its kind of access (its scope is refused apart)
+            if g.canonical:
+                granted.add(g.canonical)
+            elif source is not None and g.raw in source.crosswalk.valid:
+                granted |= source.crosswalk.grants_of([g.raw])
+        for covered, needs in (source.table.get("tool_covers", {}) if source is not None else {}).items():
+            if set(needs) <= granted:
+                granted.add(covered)
+        held = {capability(c) for c in granted}
+        lacks, also = [], []
+        for canonical, name in parent.items():
+            if canonical not in granted:
+                (also if no_new_access(capability(canonical), held) else lacks).append(name)
+        return lacks, also
+
     def lift_session_denials(self, ctx: "WriteContext", cannot: list[str]) -> list[str]:
         """Of the denied tools this dialect cannot deny (``cannot``, canonical ids), the session tools when they are
         all there is (a todo list, a question to the user, a skill: tools.toml ``[classes] session``, no reach beyond
