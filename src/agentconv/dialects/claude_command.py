@@ -10,7 +10,7 @@ from ..ir import ALLOWLIST, DENYLIST, NONE
 from ..loss import LossCode
 from .command import CommandDialect
 from .helpers import dedupe, rule_entries, split_blanks
-from .toolpolicy import decisions_only
+from .toolpolicy import decisions_only, denying
 
 if TYPE_CHECKING:
     from ..ir import Agent
@@ -23,8 +23,10 @@ class ClaudeCommand(CommandDialect):
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """``allowed-tools`` alone is read as per-tool ``allow`` decisions on an inherited policy (pre-approvals, as a
-        skill's: every other tool stays available). With ``disallowed-tools`` (deny rules) the pair is read as
-        before, the allowed names as an allowlist: narrower than Claude Code's reading, never wider.
+        skill's: every other tool stays available). With ``disallowed-tools`` (deny rules, "Tools removed from the
+        model while this file is active": 2.1.330's frontmatter schema; the one command and skill reader, ``k0e``)
+        the pair is read as Claude Code reads it: a deny list, its pre-approvals beside it (was an allowlist of the
+        allowed names: narrower, and a skill written from it was refused).
 
         Each key as Claude Code's rule list reads it (claude-command.toml ``[parser] star_entry``): one holding no rule
         (``""``, ``[]``) as not written; a ``*`` in ``disallowed-tools`` as every tool denied (no tools), and in
@@ -47,9 +49,12 @@ class ClaudeCommand(CommandDialect):
             if deny is not None and not rule_entries(allow):  # `allowed-tools: ""` restricts nothing beside deny rules
                 allow = None
             data = {**data, "allowed-tools": allow, "disallowed-tools": deny}
-        if deny is not None or allow is None:
+        if allow is None:
             return super().read_tools(agent, data, report)
         self.read_preapproved(agent, allow, report)
+        if deny is not None:  # the pair: pre-approvals beside deny rules (k0e), a deny list that allows some unasked
+            policy = denying(agent.tools, [*agent.tools.grants, *self.read_denies(deny, report)])
+            agent.tools.mode, agent.tools.grants = policy.mode, policy.grants
 
     def project_base(self, file: str) -> Any:
         """A command's project settings (``settings.claude``: a command of ``.claude/commands/``)."""
@@ -71,20 +76,23 @@ class ClaudeCommand(CommandDialect):
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         """``allowed-tools`` PRE-APPROVES tools while the command runs, it restricts nothing (claude-command.toml cites
-        Claude Code): pre-approvals (a skill's) are written there, a deny list as ``disallowed-tools``; another
-        dialect's allowlist or empty list cannot be said (every tool would stay available, those pre-approved):
-        refused (``preapproved``). Only a command read in this dialect with both keys holds an allowlist of its own,
-        written back as it was; a side channel's allowlist never becomes pre-approvals (a comment grants nothing)."""
+        Claude Code): pre-approvals (a skill's) are written there, a deny list as ``disallowed-tools``, no tools as
+        ``disallowed-tools: "*"`` (a deny rule ``*`` matches every tool: ``[parser] star_entry``, read back as no
+        tools); another dialect's allowlist cannot be said (every tool would stay available, those pre-approved):
+        refused (``preapproved``). A side channel's allowlist never becomes pre-approvals (a comment grants nothing)."""
+        if ctx.agent.tools.mode == NONE and not self.same_dialect(ctx) and (deny := self.tool_fields.get("tools.deny")):
+            return {deny: "*"}  # no tools: a deny rule `*`, which Claude Code matches every tool with (star_entry)
         if ctx.agent.tools.mode in (ALLOWLIST, NONE) and not self.same_dialect(ctx):
             self.preapproved(ctx, "a Claude Code command")  # refused (or, allowed to broaden, nothing written)
             return {}
         if decisions_only(ctx.agent.tools) and not self.same_dialect(ctx):  # nothing denied, only asks and allows (OpenCode
             return self.write_inherited(ctx)  # `bash: {"*": ask, "git status *": allow}`): pre-approvals, exactly
         allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
-        if ctx.agent.tools.mode == DENYLIST and allows and not self.same_dialect(ctx) and self.approvals_held(ctx):
+        if ctx.agent.tools.mode == DENYLIST and allows and (self.same_dialect(ctx) or self.approvals_held(ctx)):
             # a skill's allowed-tools beside its disallowed-tools (one reader, claude-command.toml [kin]): both keys
             written = super().write_tools(ctx)
-            names = dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in self.names_for(ctx, allows))
+            names = dedupe(f"{n}({g.pattern})" if g.pattern else n
+                           for n, g in self.names_for(ctx, self.in_project(ctx, allows)))
             return {"allowed-tools": ", ".join(names), **written} if names else written
         return super().write_tools(ctx)
 

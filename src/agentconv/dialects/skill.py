@@ -9,9 +9,10 @@
   equal to its directory (the display name rides in the side channel).
 - ``allowed-tools`` (a space- or comma-delimited string, or a list) PRE-APPROVES tools while the skill runs; it does
   not restrict them. It is read as per-tool ``allow`` decisions on an inherited policy (every tool stays available),
-  and written space-delimited (as Claude Code's own example: ``Bash(git add *) Bash(git commit *)``). An allowlist, an
-  empty list or a deny list cannot be said by a skill: writing one refuses (``BroadenError``) unless
-  ``allow_broaden``, and then nothing is pre-approved (the exact policy rides in the side channel).
+  and written space-delimited (as Claude Code's own example: ``Bash(git add *) Bash(git commit *)``). An allowlist
+  cannot be said by a skill: writing one refuses (``BroadenError``) unless ``allow_broaden``, and then nothing is
+  pre-approved (the exact policy rides in the side channel). A deny list is written as ``disallowed-tools`` (deny
+  rules while the skill runs, as a Claude Code command's), no tools as ``disallowed-tools: "*"``.
 - ``description`` is required by the spec; Claude Code loads a skill without one (or with a list or map there) and
   describes it by the body's first line (table ``[derive]``), which a target that requires one gets (else one is
   made up from the title or the prompt); a skill converted to itself gets none. The spec's limits (name 64,
@@ -21,16 +22,17 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
 
 TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
 if TYPE_CHECKING:
     from typing import Any
 
 from .. import limits, naming, rx
-from ..ir import INHERIT, Agent, Origin
+from ..ir import DENYLIST, INHERIT, NONE, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
-from .helpers import split_commas
+from .helpers import dedupe, split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -139,8 +141,31 @@ class Skill(Dialect):
             return kept
         if ctx.agent.tools.mode == INHERIT and (kept := self._as_written(ctx)) is not None:
             return kept
+        deny = self.tool_fields.get("tools.deny")
+        if ctx.agent.tools.mode == NONE and deny:
+            return {deny: "*"}  # no tools: a deny rule `*`, which Claude Code matches every tool with
+        if ctx.agent.tools.mode == DENYLIST and deny and ctx.agent.tools.denied():
+            written = super().write_tools(ctx)  # the deny rules, as a command's (``supports_deny``)
+            allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"] if self.approvals_held(ctx) else []
+            names = dedupe(f"{n}({g.pattern})" if g.pattern else n
+                           for n, g in self.names_for(ctx, self.in_project(ctx, allows)))
+            return {"allowed-tools": " ".join(names), **written} if names else written
         names = self.preapproved(ctx, "a skill")
         return {"allowed-tools": " ".join(names)} if names else {}  # the spec's form; scopes keep their blanks
+
+    @cached_property
+    def tool_fields(self) -> dict[str, str]:
+        """``tools`` and, for writing, ``tools.deny``: the [own] key whose every entry is a deny rule while the skill
+        runs (``disallowed-tools``: Claude Code 2.1.330 reads it as a command's, ``k0e`` -> ``kP``; skill.toml [own]).
+        Read into the record's extensions, not its policy (``read_tools``); a deny list or no tools from another
+        dialect is written there, as a Claude Code command writes it (claude-command.toml [kin])."""
+        keys = dict(super().tool_fields)
+        own = self.table.get("own", {})
+        deny = next((k for k, spec in own.items() if isinstance(spec, dict) and spec.get("denies") == "entries"), None)
+        return {**keys, "tools.deny": deny} if deny else keys
+
+    def supports_deny(self) -> bool:
+        return "tools.deny" in self.tool_fields
 
     def _as_written(self, ctx) -> dict[str, Any] | None:
         """Same dialect: allowed-tools exactly as the source wrote it (string or list), when it still means the IR's."""

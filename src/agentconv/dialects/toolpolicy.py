@@ -42,8 +42,10 @@ class ToolFields:
 
     @cached_property
     def tool_keys_all(self) -> tuple[str, ...]:
-        """Every header key the table reads a tool policy from, in table order (old spellings included)."""
-        return tuple(k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny"))
+        """Every header key the table reads a tool policy from, in table order (old spellings included, a
+        ``[renamed]`` one's after them: Claude Code's ``disallowedTools`` in a command)."""
+        keys = tuple(k for k, p in self.table.get("fields", {}).items() if p in ("tools", "tools.deny"))
+        return keys + tuple(o for o, n in self.table.get("renamed", {}).items() if n in keys)
 
     def read_tools(self, agent: Agent, data: dict[str, Any], report: LossReport) -> None:
         """Default: ``tools`` (list or comma string) is an allowlist; ``tools.deny`` a deny list."""
@@ -115,6 +117,13 @@ class ToolFields:
     def read_base(self, agent: Agent, report: LossReport) -> None:
         """Hook: the rules the tool's own configs put beneath the record's tools (``origin.keep["base"]``, the
         dialect's ``project_base``), added to the policy read (Claude Code's settings' deny rules)."""
+
+    def read_denies(self, value: Any, report: LossReport) -> list[Grant]:
+        """The deny grants of this dialect's deny key ``value`` (a Claude Code command's ``disallowed-tools`` beside its
+        pre-approvals), each entry as the tool reads a rule, another tool's spelling said."""
+        denies = [g for n in self.split_names(value, "tools.deny", report) for g in self.grants(n, "deny")]
+        self._report_foreign(denies, report)
+        return denies
 
     def _report_foreign(self, grants: list[Grant], report: LossReport) -> None:
         """Spellings this dialect reads only as a courtesy (another tool's names) are rewritten on output."""
@@ -386,8 +395,10 @@ class ToolFields:
         layout = self.own_layout(ctx.agent)
         if layout is None:
             return None
-        keys = self.tool_keys_all
+        keys, renamed = self.tool_keys_all, self.table.get("renamed", {})
         old = {c.key: c.value for c in layout.chunks if c.key in keys and not c.lenient}
+        # a renamed spelling beside the current one is ignored there (kept as the file's own key, base.read): not here
+        old = {k: v for k, v in old.items() if renamed.get(k) not in old}
         if not old and not ctx.carried_back("tools"):  # no tool field, which another header key may narrow (Copilot's
             scratch = ToolPolicy()                      # `agents: []`): still none written while that is the policy
             if self.scope_tools(scratch, ctx.agent) and scratch == ctx.agent.tools:
@@ -414,7 +425,7 @@ class ToolFields:
                                     for v in old.values()):
             return None
         scratch = Agent() if base is None else Agent(origin=Origin(self.id, keep={"base": base}))
-        self.read_tools(scratch, dict(old), LossReport())
+        self.read_tools(scratch, {renamed.get(k, k): v for k, v in old.items()}, LossReport())
         self.scope_tools(scratch.tools, ctx.agent)  # what another key of the header does to them (Copilot's `agents`)
         if self.table.get("unknown_tools_refused") and any(g.canonical is None for g in scratch.tools.grants) and \
                 not self.kept_rejected(ctx):
@@ -928,6 +939,20 @@ class ToolFields:
         m = SCOPED_TOOL.match(grant.raw)
         return replace(grant, pattern=spec["as"]) if m and m.group("pattern").strip() in spec["scopes"] else grant
 
+    def in_project(self, ctx: "WriteContext", grants: list[Grant]) -> list[Grant]:
+        """Pre-approvals (``grants``) of a source whose tool takes a whole file tool's allow only inside its project
+        (the source table's ``[in_project] tools``: OpenCode's ``edit: allow``, a path outside the project asks
+        ``external_directory`` first), written where an allow of the whole tool pre-approves every path and the scope
+        ``*`` only the working directories (``[parser] working_scope``: Claude Code's ``Edit`` and ``Edit(*)``): in
+        that scope (``Edit(*)``), never as every path (was ``Edit``: a file outside the project edited unasked)."""
+        spec = self.table.get("parser", {}).get("working_scope")
+        origin = ctx.agent.origin
+        if not spec or origin is None or origin.dialect == self.id or origin.dialect not in registry.ids():
+            return grants
+        held = set(registry.get(origin.dialect).table.get("in_project", {}).get("tools", ())) & set(spec["tools"])
+        return [replace(g, pattern=spec["as"]) if g.decision == "allow" and g.pattern is None and g.canonical in held
+                else g for g in grants]
+
     def star_alone(self, value: Any, report: LossReport) -> Any:
         """A pre-approving ``allowed-tools`` holding ``*`` where the tool keeps ``*`` alone (``[parser] star_entry =
         "alone"``: Claude Code's rule-list reader ``kP`` returns ``["*"]``, and an allow rule with a wildcard tool name
@@ -970,7 +995,7 @@ class ToolFields:
             ctx.lose("tools", LossCode.TOOL_COERCED, variant="other-decisions", count=len(other), dialect=self.said)
         if not allow:
             return None
-        pairs = self.names_for(ctx, allow)
+        pairs = self.names_for(ctx, self.in_project(ctx, allow))
         spelled = [(f"{n}({g.pattern})" if g.pattern else n, g) for n, g in pairs]
         names = dedupe(n for n, _ in spelled)
         if self.supports_patterns():  # a scope pre-approved here as this tool reads it (more files run unasked: said)
