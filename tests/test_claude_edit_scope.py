@@ -116,3 +116,12 @@ def test_disallowed_tools_beside_disallowedTools_wins():
     assert any(i.code.value == "value-invalid" and "disallowedTools" in i.message for i in report.items)
     assert agentconv.convert_text(text, "claude-command", from_="claude-command", path=CMD).text == text
 
+
+@pytest.mark.parametrize("to", ["claude-command", "skill"])
+def test_a_whole_tool_some_calls_of_which_ask_is_not_preapproved(to):
+    """OpenCode ``bash: {"*": allow, "git push *": ask}``: a Claude Code pre-approval ``Bash`` takes every call, git
+    push too, which OpenCode asks about: left out (every call asks as the session does), said (tool-narrowed)."""
+    text = opencode("bash:", '    "*": allow', '    "git push *": ask', "edit: allow")
+    out = agentconv.convert_text(text, to, from_="opencode", path=OC)
+    assert header(out.text)["allowed-tools"].replace(",", "").split() == ["Edit(*)", "Write(*)"]  # was `Bash, Edit, ...`
+    assert any(i.code.value == "tool-narrowed" and "git push" in i.message for i in out.report.items)

@@ -939,6 +939,22 @@ class ToolFields:
         m = SCOPED_TOOL.match(grant.raw)
         return replace(grant, pattern=spec["as"]) if m and m.group("pattern").strip() in spec["scopes"] else grant
 
+    def unasked(self, ctx: "WriteContext", allow: list[Grant], other: list[Grant]) -> list[Grant]:
+        """Pre-approvals of a whole tool some of whose calls the source asks about (OpenCode ``bash: {"*": allow,
+        "git push *": ask}``) where a pre-approval takes every call and nothing here asks for a scope (a Claude Code
+        command's or skill's ``allowed-tools``: ``Bash`` runs ``git push`` unasked): left out, so every call asks as
+        the target's session does (tool-narrowed), never written as every call unasked (was ``allowed-tools: Bash``,
+        said only as "written as nothing")."""
+        asked = {g.canonical: g for g in other if g.decision == "ask" and g.pattern and g.canonical}
+        held = [g for g in allow if g.pattern is None and g.canonical in asked]
+        if not held:
+            return allow
+        ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="preapproval-asked", dialect=self.said,
+                       tools=", ".join(dedupe(g.raw for g in held)),
+                       scopes=", ".join(dedupe(f"{asked[g.canonical].raw}({asked[g.canonical].pattern})" for g in held)))
+        ctx.carry_tools()
+        return [g for g in allow if not any(g is h for h in held)]
+
     def in_project(self, ctx: "WriteContext", grants: list[Grant]) -> list[Grant]:
         """Pre-approvals (``grants``) of a source whose tool takes a whole file tool's allow only inside its project
         (the source table's ``[in_project] tools``: OpenCode's ``edit: allow``, a path outside the project asks
@@ -993,6 +1009,7 @@ class ToolFields:
         other = [g for g in policy.grants if g.decision != "allow"]
         if other:
             ctx.lose("tools", LossCode.TOOL_COERCED, variant="other-decisions", count=len(other), dialect=self.said)
+        allow = self.unasked(ctx, allow, other)
         if not allow:
             return None
         pairs = self.names_for(ctx, self.in_project(ctx, allow))
