@@ -36,11 +36,14 @@ class ClaudeCommand(CommandDialect):
             reader = self.table["parser"].get("reader", self.id)
             deny = deny if rule_entries(deny) else None  # `disallowed-tools: ""`: no deny rule
             if deny is not None and "*" in (named := rule_entries(deny)):
+                layout = agent.origin.layout if agent.origin is not None else None  # the key's line, as validate's
+                line = next((c.line for c in getattr(layout, "chunks", ()) if c.key in ("disallowed-tools",
+                                                                                         "disallowedTools")), None)
                 if others := dedupe(n for n in named if n != "*"):
-                    report.add(LossCode.VALUE_INVALID, "tools.deny", variant="star-denies-all", key="disallowed-tools",
-                               reader=reader, entries=", ".join(others))
+                    report.add(LossCode.VALUE_INVALID, "tools.deny", line=line, variant="star-denies-all",
+                               key="disallowed-tools", reader=reader, entries=", ".join(others))
                 else:
-                    report.add(LossCode.VALUE_INVALID, "tools.deny", variant="star-denies-all-alone",
+                    report.add(LossCode.VALUE_INVALID, "tools.deny", line=line, variant="star-denies-all-alone",
                                key="disallowed-tools", reader=reader)
                 agent.tools.mode, agent.tools.grants = NONE, []
                 self.read_base(agent, report)
