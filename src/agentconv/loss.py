@@ -203,7 +203,10 @@ class LossReport:
             variant: str | None = None, **params: Any) -> LossItem:
         """Add an item: ``code``'s severity, and its template (or its named ``variant``) filled with ``params`` as
         the message."""
-        severity, template = spec()[code]  # ``code.severity`` and ``code.message(**params)`` in one look-up
+        try:  # ``code.severity`` and ``code.message(**params)`` in one look-up (``spec``, once loaded: no call)
+            severity, template = _SPEC[code]
+        except KeyError:
+            severity, template = spec()[code]
         if variant is not None:
             template = _VARIANTS[code][variant]
         item = LossItem(code, severity, path, template.format(**params), self.source, target or self.target,

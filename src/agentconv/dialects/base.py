@@ -694,7 +694,7 @@ class Dialect(ToolFields, Detection):
             keys = {c.key for c in layout.chunks} if type(layout) is frontmatter.Layout else set()
             lacked = [k for k in source.table.get("made", ()) if k not in keys]
         made += lacked
-        return tuple(dict.fromkeys(made))[:carry.MADE_MAX]
+        return tuple(dict.fromkeys(made))[:carry.MADE_MAX] if made else ()  # (most writes make nothing up)
 
     @cached_property
     def display_keys(self) -> tuple[str, ...]:
@@ -2406,6 +2406,37 @@ class WriteContext:
     bookkeeping, read-only to a hook.
     """
 
+    # What a write has not set yet: read from the class until a write sets its own (immutable values only: every
+    # container a write fills is its own, made in ``__init__``; issue 11, a context is made per record and target)
+    tools_renamed: bool = False
+    """A tool name was written in a spelling other than the source's (set by ``names_for``; reported once)."""
+    name: str | None = None
+    """The identifier as written (``out_name``), once it is."""
+    appended: str | None = None
+    """What this write added at the end of the prompt (the arguments placeholder of a tool that drops them
+    otherwise): the side channel names it, and a write back into the first dialect takes it off."""
+    shell_kept: bool = False
+    """The target kept the shell the source's read-only setting allowed (Codex's read-only sandbox for Cursor's
+    ``readonly: true``, ``Codex.write_tools``; Codex's sandbox or Cursor's readonly for the read-only commands of
+    Claude Code's plan mode): it is not said lost (``Dialect._readonly_shell``, ``_mode_said``)."""
+    tools_of_agent: bool = False
+    """The record's tools are those of the agent a command runs in (``_runs_in``): applied by the source's tool,
+    whatever its commands' own tool keys are."""
+    made: tuple[str, ...] = ()
+    """The fields this write made up where the record has none (``carry.MADE``): the side channel names them, and a
+    write back into the first dialect leaves them out."""
+    literal: tuple[int, ...] = ()
+    """The placeholders of the prompt written that are literal text of the source (``literal_ordinals``): the
+    side channel names them, and the way back reads them as text."""
+    escaped: tuple[int, ...] = ()
+    """Where in the prompt written a '$' was put before literal text the target reads (``placeholders._escaped``):
+    the side channel names them, and the way back leaves them out."""
+    neutral: bool = False
+    """The prompt written holds agentconv's neutral spelling of a shell command or a file the target cannot spell:
+    a side channel is written, so that the way back reads it as that placeholder (command.py)."""
+    wider: tuple[Grant, ...] = ()
+    """The deny grants marked ``wider`` (``Grant.wider``) the header holds (``wrote``): said once it is built."""
+
     def __init__(self, dialect: Dialect, agent: Agent, report: LossReport, policy: Policy,
                  taken: set[str] | None = None) -> None:
         self.dialect: Dialect = dialect
@@ -2464,38 +2495,10 @@ class WriteContext:
         """Fields already written (``tools``: the tool fields are written once, at the first of them)."""
         self.as_read: dict[str, str] = {}
         """IR path -> header key: what the source wrote that is written back as it was (``Dialect.as_read``)."""
-        self.tools_renamed: bool = False
-        """A tool name was written in a spelling other than the source's (set by ``names_for``; reported once)."""
         self.taken: set[str] | None = taken
         """The identifiers already written into the same file (a file of many records), else None."""
-        self.name: str | None = None
-        """The identifier as written (``out_name``), once it is."""
         self.carried_as: list[tuple[LossItem, str]] = []
         """Each field-carried item of this write and the message of the loss it carries (``uncarry``)."""
-        self.appended: str | None = None
-        """What this write added at the end of the prompt (the arguments placeholder of a tool that drops them
-        otherwise): the side channel names it, and a write back into the first dialect takes it off."""
-        self.shell_kept: bool = False
-        """The target kept the shell the source's read-only setting allowed (Codex's read-only sandbox for Cursor's
-        ``readonly: true``, ``Codex.write_tools``; Codex's sandbox or Cursor's readonly for the read-only commands of
-        Claude Code's plan mode): it is not said lost (``Dialect._readonly_shell``, ``_mode_said``)."""
-        self.tools_of_agent: bool = False
-        """The record's tools are those of the agent a command runs in (``_runs_in``): applied by the source's tool,
-        whatever its commands' own tool keys are."""
-        self.made: tuple[str, ...] = ()
-        """The fields this write made up where the record has none (``carry.MADE``): the side channel names them, and a
-        write back into the first dialect leaves them out."""
-        self.literal: tuple[int, ...] = ()
-        """The placeholders of the prompt written that are literal text of the source (``literal_ordinals``): the
-        side channel names them, and the way back reads them as text."""
-        self.escaped: tuple[int, ...] = ()
-        """Where in the prompt written a '$' was put before literal text the target reads (``placeholders._escaped``):
-        the side channel names them, and the way back leaves them out."""
-        self.neutral = False
-        """The prompt written holds agentconv's neutral spelling of a shell command or a file the target cannot spell:
-        a side channel is written, so that the way back reads it as that placeholder (command.py)."""
-        self.wider: tuple[Grant, ...] = ()
-        """The deny grants marked ``wider`` (``Grant.wider``) the header holds (``wrote``): said once it is built."""
         if self.unnarrowed is not None and policy.carry:
             self.carry_tools()  # the source's own tools ride beside its mode: the way back gives both as they were
 

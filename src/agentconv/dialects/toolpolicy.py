@@ -1646,11 +1646,11 @@ def plainly_within(dialect: ToolFields, carried: dict[str, Any], names: list[str
     if type(carried) is not dict or carried.get("mode") != ALLOWLIST or carry.refusal("tools", carried) is not None:
         return False  # (the rules' own checks first: a well-formed policy)
     granted = set()
-    for n in names:
-        for g in dialect.grants(n, "allow"):
-            if g.pattern is not None:
-                return False  # a scope: ``no_wider`` compares point by point
-            granted.add(g.canonical)
+    for n in names:  # each name read once per dialect (``_allowed_ids``): a header's names are the writer's own words
+        ids = memo(dialect, "_allowed_ids_memo", n, lambda: _allowed_ids(dialect, n), lambda: len(n))
+        if ids is None:
+            return False  # a scope: ``no_wider`` compares point by point
+        granted.update(ids)
     if not granted:  # no grant read: not an allowlist there
         return False
     granted.discard(None)
@@ -1668,6 +1668,18 @@ def plainly_within(dialect: ToolFields, carried: dict[str, Any], names: list[str
         if not no_new_access(capability(c), held):
             return False
     return True
+
+
+def _allowed_ids(dialect: ToolFields, name: str) -> tuple[str | None, ...] | None:
+    """The canonical ids a tool field's ``name`` allows in ``dialect`` (``grants(name, "allow")``), None where one of its
+    grants is scoped: ``plainly_within``'s reading of one name, a pure function of the name and the dialect's tables,
+    remembered per dialect (issue 11: a carried policy is checked beside every header with a tool list)."""
+    ids = []
+    for g in dialect.grants(name, "allow"):
+        if g.pattern is not None:
+            return None
+        ids.append(g.canonical)
+    return tuple(ids)
 
 
 def no_wider(narrow: ToolPolicy, wide: ToolPolicy) -> bool:
