@@ -19,7 +19,7 @@ from .dialects.base import resolve_agent_refs
 from .dialects.detection import OffPlace
 from .dialects.helpers import per_run
 from .envelopes import frontmatter, records
-from .errors import AgentconvError, LossError, ParseError, UnknownDialectError
+from .errors import AgentconvError, LossError, ParseError, UnknownDialectError, message, problem
 from .instructions import instructions, runs
 from .ir import Document
 from .loss import LossCode, LossReport, Policy
@@ -105,7 +105,7 @@ def _decode(text: Text, path: str | None) -> Decoded:
     try:
         return decode(text)
     except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from None
+        raise problem("not-utf8", file=path, byte=exc.start, reason=exc.reason) from None
 
 
 PLUGIN_FOLDERS = {"commands": "claude-command", "agents": "claude"}
@@ -302,9 +302,7 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
     parsed = None
     if dialect is None:
         if (what := _manifest(path)) is not None:
-            raise UnknownDialectError(f"{what}, not an agent file: its plugins' agents, commands and skills convert "
-                                      "from their own files, the package as a whole into the agent-plugins, "
-                                      "claude-plugin or gemini-extension format", file=path)
+            raise problem("a-package", file=path, what=what)
         if (path or "").lower().endswith(".toml") and (said := _codex_settings(path, decoded.text)) is not None:
             raise UnknownDialectError(said, file=path)
         if isinstance(base, Beside) and (placed := plugin_component(base.file)) is not None:
@@ -319,7 +317,7 @@ def read_text(text: Text, dialect: str | None = None, *, path: str | None = None
             if det.dialect is None:
                 if failure is not None:  # a broken header says more than "no dialect fits"
                     raise failure
-                raise UnknownDialectError("cannot tell which dialect this is", file=path, remedy="from_")
+                raise problem("dialect-undetected", file=path, remedy="from_")
             dialect = det.dialect
     d = registry.config_reader(dialect, path) or registry.get(dialect)
     report = report if report is not None else LossReport()
@@ -393,8 +391,8 @@ def write(doc: Document, dialect: str, *, policy: Policy = Policy(), report: Los
     if policy.fail_on is not None:
         bad = report.at_least(policy.fail_on)
         if bad:
-            raise LossError(f"{len(bad)} loss(es) at or above {policy.fail_on.value}: {bad[0].message}", report,
-                            file=report.file)
+            raise LossError(message("losses-at-fail-on", count=len(bad), severity=policy.fail_on.value,
+                                    first=bad[0].message), report, file=report.file)
     return text
 
 
@@ -418,8 +416,8 @@ def convert_text(text: Text, to: str, *, from_: str | None = None, path: str | N
 
 def _one(results: list[Result]) -> Result:
     if len(results) > 1:
-        raise AgentconvError(f"holds {len(results)} records, which become {len(results)} {results[0].target} files",
-                             file=results[0].report.file, remedy="convert_all")
+        raise problem("several-records", file=results[0].report.file, remedy="convert_all", count=len(results),
+                      target=results[0].target)
     return results[0]
 
 

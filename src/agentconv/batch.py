@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 from . import fsio, limits, registry
 from .dialects.helpers import run_scope
-from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, OutputError
+from .errors import AgentconvError, BroadenError, ExitCode, InternalError, NoRecords, problem
 from .loss import LossCode, LossReport, Policy
 from .instructions import bare_names, in_a_dialect_place, instructions, runs, skip_reason, tool_config
 from .tree import Entry, walk
@@ -293,7 +293,7 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool) -> bool:
         if limits.read_file(path) == data:  # a FIFO there is refused (OSError), never opened
             return False
         if not force:
-            raise OutputError("exists", file=str(path), remedy="force")
+            raise problem("exists", file=str(path), remedy="force")
     path.parent.mkdir(parents=True, exist_ok=True)
     fsio.write_atomic(path, data)
     return True
@@ -310,21 +310,21 @@ def inside_str(root: str, rel: str) -> str:
     good: a table that grows with the count, issue 11)."""
     norm = os.path.normpath(rel)
     if os.path.isabs(norm) or norm == ".." or norm.startswith(".." + os.sep):
-        raise OutputError(f"{rel!r} would be written outside {root}")
+        raise problem("written-outside", rel=rel, root=root)
     if norm == ".":  # the root itself: as pathlib spells it (rare enough for a Path)
         dest, parent = str(Path(root)), str(Path(root).parent)
     else:
         dest = os.path.join(root, norm) if root not in ("", ".") else norm
         parent = os.path.dirname(dest) or "."
     if not _parent_ok(root or ".", parent):
-        raise OutputError(f"{rel!r} would be written outside {root} (through a symbolic link)")
+        raise problem("written-outside-by-link", rel=rel, root=root)
     return dest
 
 
 def not_a_source(dest: Path, sources: set[str], file: str | None = None) -> Path:
     """``dest``, unless it is (through any link, by any spelling) one of the ``sources`` (real paths)."""
     if os.path.realpath(dest) in sources:
-        raise OutputError(f"refusing to overwrite the source file {dest}", file=file)
+        raise problem("over-a-source", file=file, dest=dest)
     return dest
 
 
@@ -504,13 +504,17 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             try:
                 if len(claims) > 1 and all(other == src for _, other, _ in claims):
                     # one file's records (an OpenCode config's agent and command of one name): no other file to name
-                    many = "two of its records both" if len(claims) == 2 else f"{len(claims)} of its records all"
-                    raise OutputError(f"{many} become {dest}; rename one", file=str(src))
+                    if len(claims) == 2:
+                        raise problem("two-records-become-one", file=str(src), dest=dest)
+                    raise problem("records-become-one", file=str(src), count=len(claims), dest=dest)
                 if len(claims) > 1:  # the same words from each: "x and y both become z (so does w)", one line
                     first, second, *rest = dict.fromkeys(str(other) for _, other, _ in claims)
-                    more = f" (so {'does' if len(rest) == 1 else 'do'} {', '.join(rest)})" if rest else ""
-                    raise OutputError(f"{first} and {second} both become {dest}{more}; rename one agent", file=str(src),
-                                      remedy=None if prefix_collisions else "prefix_collisions")
+                    remedy = None if prefix_collisions else "prefix_collisions"
+                    if not rest:
+                        raise problem("two-agents-become-one", file=str(src), remedy=remedy, first=first, second=second,
+                                      dest=dest)
+                    raise problem("three-agents-become-one" if len(rest) == 1 else "agents-become-one", file=str(src),
+                                  remedy=remedy, first=first, second=second, dest=dest, rest=", ".join(rest))
                 commit(res, Path(dest), text)
             except AgentconvError as exc:
                 record_failure(res, exc, src)
@@ -537,11 +541,13 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
             dest = not_a_source(inside(root, rel), inputs, str(good[0][0]))
             commit(good[0][2], dest, m.text or "")
         except Exception as exc:  # noqa: BLE001 - AgentconvError, a failed write, or a bug (exit 70)
-            if not isinstance(exc, AgentconvError):
-                exc = OutputError(f"{rel}: {exc.strerror or exc}") if isinstance(exc, OSError) else \
-                    InternalError.wrap(exc)
+            failure = exc
+            if isinstance(exc, OSError):
+                failure = problem("output-unwritable", rel=rel, reason=exc.strerror or exc)
+            elif not isinstance(exc, AgentconvError):
+                failure = InternalError.wrap(exc)
             for src, _, res in good:
-                record_failure(res, exc, src)
+                record_failure(res, failure, src)
                 yield res
             continue
         leftover = m.leftover()

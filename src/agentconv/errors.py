@@ -116,3 +116,33 @@ class InternalError(AgentconvError):
             what = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}".rstrip(": ")
         return cls(f"internal error ({what}); this is a bug, please report it with the file to {cls.REPORT}",
                    file=file)
+
+
+def message(name: str, /, **facts: object) -> str:
+    """The text of the problem ``name`` of ``dialects/data/problems.toml`` filled with ``facts``: the wording of an
+    error lives in that table with its kind (pandoc's model: the message type says the words and the severity), a
+    call site passes only facts (names, values, paths, counts)."""
+    from .tables import builtin
+
+    return builtin("problems.toml")[name]["template"].format(**facts)
+
+
+def problem(name: str, /, *, file: str | None = None, line: int | None = None, remedy: str | None = None,
+            **facts: object) -> AgentconvError:
+    """The error ``name`` of ``problems.toml``: its kind (the exception class, hence the exit code) and its words
+    from the table, ``facts`` filled in; ``file``, ``line`` and ``remedy`` as for ``AgentconvError``. Raise it."""
+    from .tables import builtin
+
+    entry = builtin("problems.toml")[name]
+    return _kind(entry["error"])(entry["template"].format(**facts), file=file, line=line, remedy=remedy)
+
+
+def _kind(name: str) -> type[AgentconvError]:
+    """The exception class a problem's ``error`` names (``LimitError`` lives in ``limits``, imported for it)."""
+    if name == "LimitError":
+        from .limits import LimitError
+
+        return LimitError
+    found = globals()[name]
+    assert isinstance(found, type) and issubclass(found, AgentconvError), name
+    return found

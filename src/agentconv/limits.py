@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 from . import rx
-from .errors import ParseError
+from .errors import ParseError, problem
 from .loss import LossCode
 
 MAX_FILE_BYTES = 16 * 2**20     # a source file (largest real: 64 KB)
@@ -54,14 +54,12 @@ def check_yaml_nesting(text: str, file: str | None) -> None:
     if len(text) > MAX_FLOW_OPENS and text.count("[") + text.count("{") > MAX_FLOW_OPENS:  # (never, in a shorter text)
         opens = _flow_depth(text)
         if opens > MAX_FLOW_OPENS:
-            raise LimitError(f"{opens:,} '[' and '{{' open at once in the YAML, at most {MAX_FLOW_OPENS:,} (a nesting "
-                             "bomb?)", file=file)
+            raise problem("yaml-flow-too-deep", file=file, opens=opens, most=MAX_FLOW_OPENS)
     if 2 * text.count("\n") + 2 + text.count("-") + text.count("?") + text.count(":") <= MAX_BLOCK_DEPTH:
         return  # the usual header: counting characters already bounds it
     depth = _block_depth(text)
     if depth > MAX_BLOCK_DEPTH:
-        raise LimitError(f"YAML nested too deep: up to {depth:,} levels by its indentation, at most "
-                         f"{MAX_BLOCK_DEPTH:,}", file=file)
+        raise problem("yaml-indented-too-deep", file=file, depth=depth, most=MAX_BLOCK_DEPTH)
 
 
 _BRACKET = rx.compile(r"[\[\]{}]")
@@ -98,8 +96,8 @@ def _block_depth(text: str) -> int:
 
 def check_size(text: str | bytes, what: str, file: str | None, limit: int = MAX_HEADER_BYTES) -> None:
     if len(text) > limit:
-        raise LimitError(f"{what} is {len(text):,} {'bytes' if isinstance(text, bytes) else 'characters'}; "
-                         f"agentconv handles at most {limit:,}", file=file)
+        raise problem("text-too-long", file=file, what=what, count=len(text),
+                      unit="bytes" if isinstance(text, bytes) else "characters", limit=limit)
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
@@ -109,8 +107,7 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise OSError(errno.EINVAL, f"not a regular file ({_kind(st.st_mode)}): refused")
     if st.st_size > MAX_FILE_BYTES:
-        raise LimitError(f"the file is {st.st_size:,} bytes; agentconv reads at most {MAX_FILE_BYTES:,}",
-                         file=str(path))
+        raise problem("file-too-large", file=str(path), size=st.st_size, most=MAX_FILE_BYTES)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # swapped for a FIFO since the stat: no wait
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -120,7 +117,7 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
             if size > MAX_FILE_BYTES:  # grew since the stat
-                raise LimitError(f"the file is over {MAX_FILE_BYTES:,} bytes", file=str(path))
+                raise problem("file-grew-too-large", file=str(path), most=MAX_FILE_BYTES)
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -160,9 +157,6 @@ class _Walk:
         self.seen: set[int] = set()
         self.notes: list[Retyped | KeyTwice] = []
 
-    def fail(self, message: str) -> None:
-        raise LimitError(message, file=self.file, line=self.line)
-
     def note(self, where: str, value: str, reading: str) -> None:
         self.add(Retyped(where, value, reading))
 
@@ -173,15 +167,15 @@ class _Walk:
     def copy(self, value: Any, where: str, depth: int, aliased: bool, active: frozenset | None = None) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self.fail(f"more than {MAX_NODES:,} values in one header")
+            raise problem("header-too-many-values", file=self.file, line=self.line, most=MAX_NODES)
         if aliased:
             self.aliased += 1
             if self.aliased > MAX_ALIASED:
-                self.fail(f"YAML aliases expand to more than {MAX_ALIASED:,} values")
+                raise problem("aliases-too-many", file=self.file, line=self.line, most=MAX_ALIASED)
         if isinstance(value, str):
             self.chars += len(value)
             if self.chars > MAX_CHARS:
-                self.fail(f"the header's text expands to more than {MAX_CHARS:,} characters")
+                raise problem("header-text-too-long", file=self.file, line=self.line, most=MAX_CHARS)
             if _SURROGATE.search(value):
                 self.note(where, "a lone surrogate (an invalid \\u escape)", "U+FFFD")
                 return _SURROGATE.sub("\ufffd", value)
@@ -196,10 +190,10 @@ class _Walk:
             return text
         if isinstance(value, (dict, list, tuple, set, frozenset)):
             if depth >= MAX_DEPTH:
-                self.fail(f"nested more than {MAX_DEPTH} levels deep")
+                raise problem("header-too-deep", file=self.file, line=self.line, most=MAX_DEPTH)
             key = id(value)
             if active is not None and key in active:
-                self.fail("a YAML alias refers to itself (a recursive structure)")
+                raise problem("alias-recursive", file=self.file, line=self.line)
             again = aliased or key in self.seen
             self.seen.add(key)
             active = (active or frozenset()) | {key}

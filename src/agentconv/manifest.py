@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Any, Iterable, Iterator
 
 from . import fsio, rx
-from .errors import OutputError, ParseError
+from .errors import problem
 from .spill import Sorted
 
 MANIFEST = ".agentconv/manifest.json"
@@ -193,11 +193,6 @@ def _entry(value: Any) -> str:
     return _BLOCK.encode(value).replace("\n", "\n  ")
 
 
-def _bad(path: Path, why: str, line: int | None = None) -> ParseError:
-    return ParseError(f"agentconv's manifest {why}; delete it and run again (outputs are then recognised by "
-                      "their place and content)", file=str(path), line=line)
-
-
 def _own(root: str | Path, name: str) -> Path:
     """``root/name``, refusing a ``.agentconv`` that is a symbolic link out of ``root`` (never followed: the
     manifest, the lock and their temp files stay inside the output root)."""
@@ -214,18 +209,18 @@ def load(root: str | Path) -> Manifest:
     except FileNotFoundError:
         return Manifest()
     except OSError as exc:
-        raise ParseError(f"cannot read agentconv's manifest: {exc.strerror or exc}", file=str(path)) from None
+        raise problem("manifest-unreadable", file=str(path), reason=exc.strerror or exc) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise _bad(path, "is not UTF-8") from None
+        raise problem("manifest-not-utf8", file=str(path)) from None
     except ValueError as exc:
-        raise _bad(path, "is not valid JSON (a merge conflict?)", getattr(exc, "lineno", None)) from None
+        raise problem("manifest-not-json", file=str(path), line=getattr(exc, "lineno", None)) from None
     if not isinstance(data, dict) or not _digests(data.get("files")) or not _digests(data.get("pending", {})):
-        raise _bad(path, 'is not {"version": 1, "files": {PATH: SHA256, ...}}')
+        raise problem("manifest-not-a-list-of-files", file=str(path))
     origins = data.get("origins", {})
     if not isinstance(origins, dict) or not all(_origin(o) for o in origins.values()):
-        raise _bad(path, 'has "origins" that are not {PATH: {"to": DIALECT, "sources": [PATH, ...]}}')
+        raise problem("manifest-origins-wrong", file=str(path))
     shared: dict[Any, Any] = {}  # one object for the equal sources of a source's targets
     m = Manifest(dict(data["files"]), {t: (o["to"], shared.setdefault(s := o["sources"][0] if len(o["sources"]) == 1
                                                                       else tuple(o["sources"]), s))
@@ -261,7 +256,7 @@ def save(root: str | Path, manifest: Manifest, pending: Pending = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fsio.write_atomic(path, (c.encode("utf-8") for c in manifest.chunks(pending)))
     except OSError as exc:
-        raise OutputError(f"cannot write agentconv's manifest: {exc.strerror or exc}", file=str(path)) from None
+        raise problem("manifest-unwritable", file=str(path), reason=exc.strerror or exc) from None
 
 
 @contextmanager
@@ -282,7 +277,7 @@ def locked(root: str | Path, wait: float = 0.0) -> Iterator[None]:
             ignore.write_text("lock\n", encoding="utf-8")
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror or exc}", file=str(path.parent)) from None
+        raise problem("output-root-unwritable", file=str(path.parent), reason=exc.strerror or exc) from None
     try:
         import time
 
@@ -293,8 +288,7 @@ def locked(root: str | Path, wait: float = 0.0) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= until:
-                    raise OutputError("another agentconv run is writing to this output root (it holds this lock); "
-                                      "wait for it to finish and run again", file=str(path)) from None
+                    raise problem("output-root-locked", file=str(path)) from None
                 time.sleep(0.05)
         yield
     finally:

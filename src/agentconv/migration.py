@@ -34,7 +34,7 @@ from .batch import forget_places, inside_str
 from .dialects.base import refers_as
 from .dialects.helpers import run_scope
 from .discover import project_of
-from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError
+from .errors import AgentconvError, ExitCode, InternalError, NoRecords, problem
 from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
 from .routing import (beside_files, command_dialects, for_route, routed, route_said, shared_route,  # noqa: F401
@@ -702,7 +702,7 @@ def _worker_init(parent: int) -> None:
 def jobs_for(jobs: int | None, files: int) -> int:
     """Worker processes: ``jobs`` (default: the usable cores), never more than the cores or the files."""
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise UsageError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+        raise problem("jobs-invalid", jobs=jobs)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(jobs or cores, cores, files))
 
@@ -827,14 +827,13 @@ def migrate(repo: str | Path | None = None, to: Iterable[str] = (), *, from_: st
     from .discover import agent_files
 
     if scope == "user" and repo is not None:
-        raise UsageError("the user scope works on the home folder ($HOME); give no repository", file=str(repo))
+        raise problem("user-scope-with-repository", file=str(repo))
     root = Path(repo if repo is not None else ".") if scope != "user" else scopes.home()
     if not root.is_dir():
-        raise UsageError(f"the repository must be a directory ({'no such directory' if not root.exists() else 'a file'})",
-                         file=str(root))
+        raise problem("repository-missing" if not root.exists() else "repository-a-file", file=str(root))
     out_root = Path(out) if out is not None else root
     if out_root.exists() and not out_root.is_dir():
-        raise UsageError("the output root is a file, not a directory", file=str(out_root))
+        raise problem("output-root-a-file", file=str(out_root))
     jobs_for(jobs, 1)  # a bad value fails before anything is read
     targets = tuple(registry.name_of(t) for t in to)
     scopes.check(list(targets), scope)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from . import rx
-from .errors import OutputError
+from .errors import problem
 
 _NON_SLUG = rx.compile(r"[^a-z0-9]+")
 MAX_NAME_BYTES = 200
@@ -90,9 +90,7 @@ def check_safe(name: str, file: str | None = None) -> str:
     parts = name.split("/")
     if (not name or name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts)
             or not name.isprintable() or ":" in name):
-        raise OutputError(f"agent name {name!r} is not a safe file name (it would leave the output directory)",
-                          file=file)
+        raise problem("name-unsafe", file=file, name=name)
     if any(len(p.encode("utf-8")) > MAX_NAME_BYTES for p in parts):
-        raise OutputError(f"agent name {name[:40]!r}... is {len(name):,} characters: too long for a file name "
-                          f"(at most {MAX_NAME_BYTES} bytes)", file=file)
+        raise problem("name-too-long", file=file, name=name[:40], count=len(name), most=MAX_NAME_BYTES)
     return name

@@ -13,7 +13,7 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Any
 
-from .errors import UnknownDialectError
+from .errors import problem
 
 if TYPE_CHECKING:
     from .dialects.base import Dialect
@@ -218,8 +218,9 @@ def _get(name: str) -> Dialect:
     import difflib
 
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise UnknownDialectError(f"unknown dialect {name!r}{hint} (known: {', '.join(ids())})")
+    if close:
+        raise problem("dialect-unknown-close", name=name, close=close[0], names=", ".join(ids()))
+    raise problem("dialect-unknown", name=name, names=", ".join(ids()))
 
 
 def name_of(name: str) -> str:

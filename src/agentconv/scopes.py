@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from typing import Any, Iterator, Mapping
 
 from . import rx
-from .errors import UsageError
+from .errors import problem
 
 SCOPES = ("project", "user")
 _VAR = rx.compile(r"\$\{([A-Z_][A-Z0-9_]*):-([^}]*)\}")
@@ -70,14 +70,13 @@ def target(d: Any, path: str, *, scope: str = "project", shared: bool = False, r
         return relocate(path, base, layout["shared"]) if shared and layout.get("shared") else path
     user = user_templates(d)
     if not user:
-        raise UsageError(f"{d.id} has no user-level folder agentconv knows")
+        raise problem("no-user-folder", dialect=d.id)
     chosen = user[-1] if shared and layout.get("shared") else user[0]
     full = expand(relocate(path, base, chosen), env)
     top = str(root if root is not None else home(env))
     rel = _below(full, top)
     if rel is None or rel == ".":
-        raise UsageError(f"{d.id}: its user-level folder {os.path.dirname(full)} is outside the home folder {top}; "
-                         "agentconv writes only below it")
+        raise problem("user-folder-outside-home", dialect=d.id, folder=os.path.dirname(full), top=top)
     return Path(rel).as_posix()
 
 
@@ -92,15 +91,14 @@ def check(targets: list[str], scope: str) -> None:
     from . import registry
 
     if scope not in SCOPES:
-        raise UsageError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        raise problem("scope-unknown", scopes=', '.join(SCOPES), scope=scope)
     if scope == "user":
         missing = [t for t in targets if not user_templates(registry.get(t))]
         if missing:
-            raise UsageError(f"no user-level folder is known for {', '.join(missing)}")
+            raise problem("no-user-folders", missing=', '.join(missing))
         kept = [t for t in targets if registry.get(t).table.get("writes", True) is False]
         if kept:  # read at user scope (~/.config/opencode/opencode.json), never written into: it holds other settings
-            raise UsageError(f"{', '.join(kept)} is read only: agentconv reads its user-level file and never writes "
-                             "into it")
+            raise problem("user-file-read-only", kept=', '.join(kept))
 
 
 def places(dialect: str | None = None, env: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from . import carry, limits, models, naming, registry, rx
 from .envelopes import records
 from .dialects.helpers import glob_match, value_taken
-from .errors import AgentconvError, NoRecords, ParseError
+from .errors import AgentconvError, NoRecords, problem
 from .loss import LossCode, LossItem, Severity
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def validate(file: PathLike, dialect: str | None = None, *, path: str | None = N
                 out += _plugin_names(manifest, str(manifest))
         return out
     if not target.exists():
-        raise ParseError("no such file or directory", file=str(target))
+        raise problem("validate-no-such-file", file=str(target))
     if dialect is None and _is_plugin_manifest(path or str(target)):  # no agent file: a package's manifest
         return _plugin_names(target, path or str(target))
     return _validate_one(target, dialect, path or str(target))

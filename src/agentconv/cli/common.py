@@ -10,7 +10,7 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Optional
 
-from ..errors import AgentconvError, ExitCode
+from ..errors import AgentconvError, ExitCode, problem
 from ..loss import Policy, Severity
 from . import render
 
@@ -62,10 +62,9 @@ def stdin() -> bytes:
 
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # bounded like a file: never read an endless pipe whole
     if len(data) > MAX_FILE_BYTES:
-        raise LimitError(f"standard input is over {MAX_FILE_BYTES:,} bytes; agentconv reads at most "
-                         f"{MAX_FILE_BYTES:,}", file="<stdin>")
+        raise problem("stdin-too-large", file="<stdin>", most=MAX_FILE_BYTES)
     if not data.strip():
-        raise ParseError("empty input", file="<stdin>")
+        raise problem("stdin-empty", file="<stdin>")
     return data
 
 

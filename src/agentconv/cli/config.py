@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import limits
-from ..errors import UsageError
+from ..errors import problem
 
 NAME = ".agentconv.toml"
 KEYS = {"from": str, "to": list, "allow_broaden": bool}
@@ -26,13 +26,13 @@ def load(repo: Path, warn: bool = True) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, limits.LimitError) as exc:
-        raise UsageError(f"cannot read it: {getattr(exc, 'strerror', None) or exc}", file=str(path)) from None
+        raise problem("config-unreadable", file=str(path), reason=getattr(exc, 'strerror', None) or exc) from None
     try:
         cfg = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
-        raise UsageError(f"not valid TOML: {re.sub(r' [(]at line .*$', '', str(exc))}", file=str(path),
-                         line=int(m.group(1)) if m else None) from None
+        raise problem("config-not-toml", file=str(path), line=int(m.group(1)) if m else None,
+                      reason=re.sub(r" [(]at line .*$", "", str(exc))) from None
     for key, value in list(cfg.items()):
         line = _line(text, key)
         if key not in KEYS:
@@ -45,8 +45,9 @@ def load(repo: Path, warn: bool = True) -> dict[str, Any]:
         if key == "to" and isinstance(value, str):
             value = cfg["to"] = [t.strip() for t in value.split(",") if t.strip()]
         if not isinstance(value, KEYS[key]) or key == "to" and not all(isinstance(t, str) for t in value):
-            want = {str: "a string", list: "a dialect id or a list of them", bool: "true or false"}[KEYS[key]]
-            raise UsageError(f"{key!r} must be {want}, not {value!r}", file=str(path), line=line)
+            kind = KEYS[key]
+            raise problem("config-not-text" if kind is str else "config-not-dialects" if kind is list else
+                          "config-not-a-truth", file=str(path), line=line, key=key, value=value)
     return cfg
 
 

@@ -13,7 +13,7 @@ TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M inst
 if TYPE_CHECKING:
     from typing import Any, List, Optional
 
-from ..errors import AgentconvError, NoRecords
+from ..errors import AgentconvError, NoRecords, problem
 from . import render
 from .argv import Options, parse as _parse
 from .common import fail, is_dialect as _is_dialect, level as _level, not_for_packages, policy as _policy, stdin, usage
@@ -148,7 +148,7 @@ def _write_file(out: Path, text: str, src: str, force: bool) -> None:
     from ..errors import OutputError
 
     if src != "-" and out.resolve() == Path(src).resolve():
-        raise OutputError("refusing to overwrite the source file", file=str(out))
+        raise problem("output-is-a-source", file=str(out))
     try:
         write_atomic(out, text, force=force)
     except OSError as exc:
@@ -160,9 +160,9 @@ def _report_path_ok(path: Path, sources: List[str], force: bool, as_json: bool) 
     from ..errors import OutputError
 
     if any(os.path.realpath(path) == os.path.realpath(s) for s in sources if s != "-"):
-        fail(OutputError("is a source; refusing to write the report over it", file=str(path)), as_json, "convert")
+        fail(problem("report-over-a-source", file=str(path)), as_json, "convert")
     if (path.exists() or path.is_symlink()) and not force:
-        fail(OutputError("exists; use --force to replace it", file=str(path)), as_json, "convert")
+        fail(problem("report-exists", file=str(path)), as_json, "convert")
 
 
 def _package(sources: List[str], to: str, from_: Optional[str], out: Optional[Path], policy: Any, force: bool,

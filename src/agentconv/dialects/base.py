@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 from .. import carry, models, naming, paths, registry, tables
 from ..envelopes import frontmatter, records, yamlio
-from ..errors import ParseError
+from ..errors import problem
 from ..instructions import header_keys
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Document, Grant, Model, Origin, ToolPolicy
 from ..loss import LossCode, LossItem, LossReport, Policy, not_carried, sentence
@@ -2965,8 +2965,8 @@ def path_of(agent: Agent) -> str | None:
 
 def _text(key: str, ipath: str, value: Any, file: str | None, report: LossReport, line: int | None) -> str:
     if isinstance(value, (list, dict)):
-        raise ParseError(f"'{key}' is a {'list' if isinstance(value, list) else 'map'}, not text", file=file,
-                         line=line)
+        raise problem("value-not-text", file=file, line=line, key=key,
+                      shape="list" if isinstance(value, list) else "map")
     text = str(value).lower() if isinstance(value, bool) else str(value)
     kind = "a boolean" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else \
         f"a {type(value).__name__}"

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 from .. import carry as side
 from .. import jsontext, limits, rx
-from ..errors import ParseError
+from ..errors import problem
 from ..limits import LimitError
 from . import yamlio
 
@@ -147,7 +147,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     first = text.find("\n")
     if not text.startswith("---") or _CLOSE.match(text[:first] if first >= 0 else text) is None:
         if require:
-            raise ParseError("no '---' frontmatter header at the top of the file", file=file, line=1)
+            raise problem("no-frontmatter", file=file, line=1)
         gap = text[: len(text) - len(text.lstrip("\n"))]
         return Parsed({}, text[len(gap):], Layout(has_header=False, gap=gap), 1 + len(gap))
     closing = _CLOSE_DASHES if ends == "first-dashes" else _CLOSE_LINE
@@ -161,7 +161,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
         out.notes.append(Note(LossCode.YAML_LENIENT, {"variant": "unclosed"}, 1))
         return out
     if close is None:
-        raise ParseError("the '---' frontmatter header is not closed", file=file, line=1)
+        raise problem("frontmatter-not-closed", file=file, line=1)
     head = text[first + 1:close.start() - 1].split("\n") if close.start() > first + 1 else []
     body = _BLANK_LINES.match(text, close.end() + 1).end()  # after the blank lines below the header
     gap = text[close.end() + 1:body]
@@ -188,7 +188,7 @@ def parse(text: str, file: str | None = None, *, require: bool = False, keys: fr
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ParseError(f"the frontmatter is a {type(data).__name__}, not a mapping of fields", file=file, line=2)
+        raise problem("frontmatter-not-a-map", file=file, line=2, type=type(data).__name__)
     if not plain:
         data, notes = limits.plain(data, file, 2)
         out.coerced += notes
@@ -328,8 +328,8 @@ def _lenient(layout: Layout, out: Parsed, file: str | None, exc: Exception,
         out.lenient.append((c.line, c.key))
     if not out.lenient and not out.colons and not out.loose:  # every chunk parsed alone, yet the whole did not: structure we cannot split
         line = yamlio.error_line(exc)
-        raise ParseError(f"frontmatter is not valid YAML: {yamlio.error_text(exc)}", file=file,
-                         line=None if line is None else line + 2)
+        raise problem("frontmatter-not-yaml", file=file, line=None if line is None else line + 2,
+                      reason=yamlio.error_text(exc))
     return data
 
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .. import jsontext, limits
-from ..errors import ParseError
+from ..errors import problem
 from . import tomlenv
 from .frontmatter import Layout, Parsed
 
@@ -25,17 +25,17 @@ def load(text: str, file: str | None = None, *, syntax: str = "JSON", plain: str
     whether a key was written twice; one clear error for anything else."""
     limits.check_size(text, "the JSON file", file)
     if not text.strip():  # no JSON value at all: the tool's JSON.parse fails, it loads nothing from the file
-        raise ParseError("empty, not a JSON object", file=file, line=1)
+        raise problem("json-empty", file=file, line=1)
     try:
         data, twice = jsontext.loads(text if plain is None else plain)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid {syntax}: {exc.msg}", file=file, line=exc.lineno) from None
+        raise problem("json-invalid", file=file, line=exc.lineno, syntax=syntax, reason=exc.msg) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise limits.LimitError(f"not readable JSON: {exc}".split(";")[0], file=file) from None
+        raise problem("json-unreadable", file=file, reason=str(exc).split(";")[0]) from None
     except RecursionError:
-        raise limits.LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
+        raise problem("json-too-deep", file=file, most=limits.MAX_DEPTH) from None
     if not isinstance(data, dict):
-        raise ParseError(f"the file holds a JSON {type(data).__name__}, not an object", file=file, line=1)
+        raise problem("json-not-an-object", file=file, line=1, type=type(data).__name__)
     return data, twice
 
 

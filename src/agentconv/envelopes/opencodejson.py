@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import limits
 from ..jsontext import plain_json
-from ..errors import NoRecords, ParseError, UsageError
+from ..errors import ParseError, UsageError, problem
 from ..loss import LossCode
 from . import jsonenv
 from .frontmatter import Layout, Parsed
@@ -89,13 +89,13 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     for top, (kind, prompt_key) in MAPS.items():
         entries = data.get(top)
         if top in data and not isinstance(entries, dict):
-            raise ParseError(f"'{top}' is {_shape(entries)}, not a map of names ({'OpenCode refuses the file'})",
-                             file=file, line=line_of(text, top) or 1)
+            raise problem("opencode-json-not-a-map", file=file, line=line_of(text, top) or 1, top=top,
+                          shape=_shape(entries))
         for key, entry in (entries or {}).items():
             line = line_of(text, key) or 1
             if not isinstance(entry, dict):
-                raise ParseError(f"{kind} {key!r} is {_shape(entry)}, not an object (OpenCode refuses the file)",
-                                 file=file, line=line)
+                raise problem("opencode-json-not-an-object", file=file, line=line, kind=kind, key=key,
+                              shape=_shape(entry))
             header = {k: v for k, v in entry.items() if k != prompt_key}
             if kind == "agent" and (under := based(data, entry)):
                 header.pop("tools", None)  # in the one permission map ``based`` makes
@@ -111,8 +111,7 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     source.count = len(records)
     if not records:
         keys = ", ".join(data) or "none"
-        raise NoRecords(f"an OpenCode config without agents or commands (its top-level keys: {keys}), "
-                        "OpenCode settings only", file=file)
+        raise problem("opencode-json-no-records", file=file, keys=keys)
     return Split(records, notes)
 
 
@@ -268,5 +267,4 @@ def join(records: list[Out], **_: Any) -> str:
 
 def refusal() -> UsageError:
     """Why no record is written into an OpenCode config."""
-    return UsageError("agentconv does not write into an OpenCode config file (opencode.json holds other settings); "
-                         "write its agents and commands as OpenCode markdown files (the opencode and opencode-command dialects)")
+    return problem("opencode-json-not-written")

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import carry as side
 from .. import jsontext, limits, rx
-from ..errors import NoRecords, ParseError
+from ..errors import problem
 from ..limits import LimitError
 from ..loss import LossCode
 from . import yamlio
@@ -108,19 +108,18 @@ def parse(text: str, file: str | None = None, **_: Any) -> Parsed:
         try:
             data, twice = jsontext.loads(text)  # a key twice: Roo's JSON.parse keeps the last
         except RecursionError:
-            raise LimitError(f"JSON nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
+            raise problem("json-too-deep", file=file, most=limits.MAX_DEPTH) from None
         except ValueError:
             line = yamlio.error_line(error)
-            raise ParseError(f"not valid YAML (nor JSON): {yamlio.error_text(error)}", file=file,
-                             line=line + 1 if line is not None else 1) from None
+            raise problem("roomodes-not-yaml", file=file, line=line + 1 if line is not None else 1,
+                          reason=yamlio.error_text(error)) from None
     if data is None:
         data = {}
     bare = isinstance(data, list) and bool(data) and all(isinstance(m, dict) and ID in m for m in data)
     if bare:  # the modes with no 'customModes' key around them: Roo and Kilo load none (see split)
         data = {LIST: data}
     if not isinstance(data, dict):
-        raise ParseError(f"the file holds a {type(data).__name__}, not a mapping with customModes", file=file,
-                         line=1)
+        raise problem("roomodes-not-a-map", file=file, line=1, type=type(data).__name__)
     data, coerced = limits.plain(data, file)
     parsed = Parsed(data, "", Layout(has_header=True), 1)
     parsed.coerced = coerced
@@ -149,10 +148,9 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     elif single:  # an export, a catalogue entry: no file Roo loads by its name
         notes.append(Note(LossCode.VALUE_READ_AS, {"variant": "mode-unwrapped", "tool": "Roo"}))
     if modes == [] and not whole.unloadable:  # valid: Roo's schema (customModesSettingsSchema) takes an empty list
-        raise NoRecords("a Roo modes file whose 'customModes' list is empty: Roo loads no mode from it", file=file)
+        raise problem("roomodes-empty-list", file=file)
     if not isinstance(modes, list) or not modes:
-        raise ParseError("no modes: the file needs a non-empty 'customModes' list (Roo loads no modes without it)",
-                         file=file, line=1)
+        raise problem("roomodes-no-list", file=file, line=1)
     if whole.unloadable:
         notes.append(Note(LossCode.FILE_UNLOADABLE, {"variant": "roo-clean-up", "at": whole.unloadable},
                           whole.unloadable))
@@ -171,7 +169,7 @@ def split(text: str, file: str | None = None, **_: Any) -> Split:
     records = []
     for i, mode in enumerate(modes):
         if not isinstance(mode, dict):
-            raise ParseError(f"mode {i + 1} is not a mapping", file=file, line=1)
+            raise problem("roomodes-mode-not-a-map", file=file, line=1, number=i + 1)
         payload, cline = carries.get(str(mode.get(ID)), (None, None))
         line = line_of(text, ID, mode.get(ID)) or 1
         records.append(Parsed(mode, "", Item(file=source, index=i, data=mode), line, carry=payload, carry_line=cline,

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import carry as side
 from .. import jsontext, limits, rx
-from ..errors import ParseError
+from ..errors import problem
 from .frontmatter import CARRY_PREFIX, Layout, Parsed
 
 
@@ -45,11 +45,11 @@ def parse(text: str, file: str | None = None, *, prompt_key: str = "prompt") -> 
         data = tomllib.loads("\n".join(lines))
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
-        raise ParseError(f"not valid TOML: {str(exc).split(' (at line')[0]}", file=file, line=line) from None
+        raise problem("toml-invalid", file=file, line=line, reason=str(exc).split(" (at line")[0]) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise limits.LimitError(f"not readable TOML: {exc}".split(";")[0], file=file) from None
+        raise problem("toml-unreadable", file=file, reason=str(exc).split(";")[0]) from None
     except RecursionError:
-        raise limits.LimitError(f"TOML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
+        raise problem("toml-too-deep", file=file, most=limits.MAX_DEPTH) from None
     data, coerced = limits.plain(data, file)
     had_prompt = prompt_key in data
     body = prompt_of(data, prompt_key, file, coerced)
@@ -70,7 +70,7 @@ def prompt_of(data: dict[str, Any], key: str, file: str | None, coerced: list[An
     if isinstance(value, str):
         return value
     if isinstance(value, (list, dict)):
-        raise ParseError(f"'{key}' is a {type(value).__name__}, not text", file=file)
+        raise problem("toml-value-not-text", file=file, key=key, type=type(value).__name__)
     text = str(value).lower() if isinstance(value, bool) else str(value)
     kind = "a boolean" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) else "a date"
     coerced.append(limits.Retyped(key, f"'{key}', {kind},", f"the text {text[:40]!r}"))  # as base._text says it

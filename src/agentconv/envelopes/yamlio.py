@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from .. import jsontext, limits, rx
 from . import yamlfast
+from ..errors import problem
 
 _loader = None
 
@@ -69,7 +70,7 @@ def parsed(text: str, file: str | None = None) -> Any:
             warnings.simplefilter("ignore")  # user beside agentconv's one line; what is wrong is said by the error
             return _loader(text)
     except RecursionError:
-        raise limits.LimitError(f"YAML nested more than {limits.MAX_DEPTH} levels deep", file=file) from None
+        raise problem("yaml-too-deep", file=file, most=limits.MAX_DEPTH) from None
     except Exception as exc:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import limits
-from ..errors import ParseError, UsageError
+from ..errors import ParseError, problem
 from ..loss import LossCode, LossReport, Policy
 from . import extensions
 from .mcp import to_agent_plugins, to_claude
@@ -22,12 +22,11 @@ def read_ap(root: Path, carry: bool) -> Package:
     ap = table()["agent-plugins"]
     file = str(root / ap["manifest"])
     if not _inside(root, ap["manifest"]):  # "4.1 General requirements": a failure boundary of its own (1)
-        raise ParseError("plugin.json resolves outside the package (Agent Plugins 1.0 §4.1: the plugin is rejected)",
-                         file=file)
+        raise problem("agent-plugins-manifest-outside", file=file)
     manifest = read_json(root / ap["manifest"], ap["manifest"])
     problems = check_manifest(manifest)
     if problems:
-        raise ParseError(f"plugin.json: {problems[0]} (Agent Plugins 1.0 §5: the plugin is rejected)", file=file)
+        raise problem("agent-plugins-manifest-invalid", file=file, reason=problems[0])
     pkg = Package(root, "agent-plugins", manifest["name"])
     pkg.report.source, pkg.report.file = "agent-plugins", file
     for key in manifest:  # "5.2 Manifest object": each unknown field reported and ignored, never given a meaning
@@ -156,8 +155,9 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
     ap = table()["agent-plugins"]
     unknown = [t for t in targets if t not in ap["clients"]]
     if unknown or not targets:
-        raise UsageError(f"an Agent Plugins package is written for named clients ({', '.join(clients())}); "
-                         + (f"unknown: {', '.join(unknown)}" if unknown else "none given"))
+        if unknown:
+            raise problem("agent-plugins-clients-unknown", clients=", ".join(clients()), unknown=", ".join(unknown))
+        raise problem("agent-plugins-no-clients", clients=", ".join(clients()))
     out: dict[str, Output] = {}
     failed: list = []
     claude_ns = ap["clients"]["claude"]["namespace"]
@@ -178,9 +178,9 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
         elif key == "author" and isinstance(value, str):
             manifest[key] = {"name": value}
             loss(pkg.report, LossCode.COMPONENT_RESHAPED, "author", variant="author-object")
-        elif problem := meta_problem(key, value):  # "5.4 Metadata fields": a wrong type would reject the plugin
+        elif wrong := meta_problem(key, value):  # "5.4 Metadata fields": a wrong type would reject the plugin
             claude.setdefault(key, value)
-            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, variant="manifest-type", key=key, problem=problem)
+            loss(pkg.report, LossCode.COMPONENT_FIELD_KEPT, key, variant="manifest-type", key=key, problem=wrong)
         else:
             manifest[key] = value
     servers: dict[str, Any] = {}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import jsontext, limits
-from ..errors import ParseError
+from ..errors import problem
 from ..loss import LossCode, LossReport, Policy
 from .names import reserved_plugin_name
 from .model import KINDS, Package, add_member, keep_files, loss, named_hooks, package_files, read_json, table
@@ -22,7 +22,7 @@ def read_claude(root: Path, carry: bool) -> Package:
     if (root / cp["manifest"]).is_file():
         manifest = read_json(root / cp["manifest"], cp["manifest"])
         if not isinstance(manifest, dict):
-            raise ParseError("the plugin manifest is not a JSON object", file=str(root / cp["manifest"]))
+            raise problem("claude-manifest-not-an-object", file=str(root / cp["manifest"]))
         raw = limits.read_file(root / cp["manifest"])
         if not jsontext.loads(raw.decode("utf-8-sig"))[1]:  # no key twice: the bytes say just this data
             manifest_read = (copy.deepcopy(manifest), raw)
@@ -68,7 +68,7 @@ def read_claude(root: Path, carry: bool) -> Package:
             data = read_json(root / rel, rel)
             servers = data.get("mcpServers", data) if isinstance(data, dict) else None
             if not isinstance(servers, dict):
-                raise ParseError("an MCP configuration that is not a JSON object", file=str(root / rel))
+                raise problem("mcp-not-an-object", file=str(root / rel))
             pkg.mcp.update({k: v for k, v in servers.items() if isinstance(v, dict)})
             pkg.sources[rel] = str(root / rel)
             raw_mcp[rel] = limits.read_file(root / rel)
@@ -215,7 +215,7 @@ def marketplace_plugins(root: Path) -> list[tuple[Path, str]]:
     cp = table()["claude-plugin"]
     data = read_json(root / cp["marketplace"], cp["marketplace"])
     if not isinstance(data, dict) or not isinstance(data.get("plugins"), list):
-        raise ParseError("a marketplace needs a plugins list", file=str(root / cp["marketplace"]))
+        raise problem("marketplace-no-plugins", file=str(root / cp["marketplace"]))
     base = (data.get("metadata") or {}).get("pluginRoot") if isinstance(data.get("metadata"), dict) else None
     out = []
     for entry in data["plugins"]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .. import limits
-from ..errors import AgentconvError, ExitCode, InternalError, OutputError, UsageError
+from ..errors import AgentconvError, ExitCode, InternalError, OutputError, problem
 from ..loss import LossCode, LossReport, Policy, Severity
 from .claude import marketplace_plugins
 from .formats import detect, read_package, write_package
@@ -28,9 +28,9 @@ def convert_package(source: str | Path, to: str, out: str | Path, *, clients_: I
     src = Path(source)
     fmt = from_ or detect(src)
     if fmt is None:
-        raise UsageError(f"not a package ({', '.join(FORMATS)}, {MARKETPLACE})", file=str(src))
+        raise problem("not-a-package-to-convert", file=str(src), formats=', '.join(FORMATS), marketplace=MARKETPLACE)
     if to not in FORMATS:
-        raise UsageError(f"unknown package format {to!r}; known: {', '.join(FORMATS)}")
+        raise problem("package-format-unknown", name=to, formats=', '.join(FORMATS))
     cat = None
     roots = [(src, "")]
     if fmt == MARKETPLACE:
@@ -201,7 +201,7 @@ def _put(dest: Path, data: bytes, force: bool, listed: str | None) -> str:
         if old == data:
             return "unchanged"
         if not force and listed != hashlib.sha256(old).hexdigest():
-            raise OutputError("exists (not written by agentconv, or edited since)", file=str(dest), remedy="force")
+            raise problem("package-output-exists", file=str(dest), remedy="force")
     dest.parent.mkdir(parents=True, exist_ok=True)
     fsio.write_atomic(dest, data)
     return "converted"
@@ -216,10 +216,11 @@ def migrate(repo: str | Path, to: str, *, clients_: Iterable[str] = (), out: str
 
     root = Path(repo)
     if not root.is_dir():
-        raise UsageError("the repository must be a directory", file=str(root))
+        raise problem("package-repository-not-a-directory", file=str(root))
     fmt = detect(root)
     if fmt is None:
-        raise UsageError(f"not a package or marketplace ({', '.join(FORMATS)}, {MARKETPLACE})", file=str(root))
+        raise problem("not-a-package-or-marketplace", file=str(root), formats=", ".join(FORMATS),
+                      marketplace=MARKETPLACE)
     out_root = Path(out) if out is not None else root
     records = []
     for r in convert_package(root, to, out_root, clients_=clients_, from_=fmt, policy=policy, force=force,

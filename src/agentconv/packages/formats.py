@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import limits
-from ..errors import AgentconvError, BroadenError, UsageError
+from ..errors import AgentconvError, BroadenError, problem
 from ..loss import LossCode, LossReport, Policy
 from .agentplugins import read_ap, write_ap
 from .claude import read_claude, write_claude
@@ -53,9 +53,7 @@ def read_package(root: str | Path, fmt: str | None = None, *, carry: bool = True
         return read_ap(root, carry)
     if fmt == "gemini-extension":
         return read_gemini(root, carry)
-    raise UsageError(f"not a package ({', '.join(FORMATS)}): no plugin.json, .claude-plugin/, gemini-extension.json "
-                     "or agents/ folder",
-                     file=str(root))
+    raise problem("not-a-package", file=str(root), formats=', '.join(FORMATS))
 
 
 def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy: Policy = Policy()
@@ -79,4 +77,4 @@ def write_package(pkg: Package, fmt: str, targets: Iterable[str] = (), *, policy
         return write_claude(pkg, policy)
     if fmt == "gemini-extension":
         return write_gemini(pkg, policy)
-    raise UsageError(f"unknown package format {fmt!r}; known: {', '.join(FORMATS)}")
+    raise problem("package-format-unknown", name=fmt, formats=', '.join(FORMATS))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import jsontext, limits, rx
-from ..errors import ParseError
+from ..errors import problem
 from ..loss import LossCode, LossReport, Policy
 from .mcp import subst
 from .model import KINDS, Member, Package, add_member, keep_files, loss, package_files, read_json, table
@@ -27,10 +27,9 @@ def read_gemini(root: Path, carry: bool) -> Package:
     file = root / ge["manifest"]
     manifest = read_json(file, ge["manifest"])
     if not isinstance(manifest, dict):
-        raise ParseError("gemini-extension.json is not a JSON object", file=str(file))
+        raise problem("gemini-manifest-not-an-object", file=str(file))
     if not isinstance(manifest.get("name"), str) or not manifest["name"]:
-        raise ParseError("gemini-extension.json has no name (Gemini CLI refuses the extension: missing \"name\")",
-                         file=str(file))
+        raise problem("gemini-manifest-no-name", file=str(file))
     raw = limits.read_file(file)
     manifest_read = (copy.deepcopy(manifest), raw) if not jsontext.loads(raw.decode("utf-8-sig"))[1] else None
     pkg = Package(root, FMT, manifest["name"], manifest_read=manifest_read)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import limits
-from ..errors import AgentconvError, ParseError
+from ..errors import AgentconvError, ParseError, problem
 from ..ir import Document
 from ..loss import LossCode, LossReport
 
@@ -148,10 +148,10 @@ def read_json(path: Path, rel: str) -> Any:
     except OSError as exc:
         raise ParseError(exc.strerror or str(exc), file=str(path)) from None
     except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
+        raise problem("package-file-not-utf8", file=str(path), byte=exc.start) from None
     except ValueError as exc:
         line = getattr(exc, "lineno", None)
-        raise ParseError(f"not JSON: {getattr(exc, 'msg', exc)}", file=str(path), line=line) from None
+        raise problem("package-file-not-json", file=str(path), line=line, reason=getattr(exc, 'msg', exc)) from None
     return data
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import AgentconvError, OutputError
+from ..errors import AgentconvError, problem
 from ..loss import LossCode, LossReport, Policy
 from .model import Member, Package, loss, table
 
@@ -46,8 +46,8 @@ def write_record(pkg: Package, member: Member, dialect: str, policy: Policy, pla
     for r in results:
         rel = place(r.path or f"{r.name}.md")
         if rel in out:
-            failed.append((member.source, OutputError(f"{out[rel].source} and {member.source} both become {rel}; "
-                                                      "rename one"), r.report))
+            failed.append((member.source, problem("package-files-become-one", first=out[rel].source,
+                                                  second=member.source, rel=rel), r.report))
             continue
         out[rel] = Output(r.text.encode("utf-8"), member.source, r.report, dialect)
 
