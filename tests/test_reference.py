@@ -440,10 +440,7 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
 # each moved into losses.toml comes off this list. A new place, or more of its words, fails the test.
 _STILL_WORDED: dict[str, int] = {
     "src/agentconv/api.py:KIND_CHANGED": 3, "src/agentconv/dialects/base.py:VALUE_INVALID": 6,
-    "src/agentconv/packages/claude.py:NAME_CONFLICT": 1,
-    "src/agentconv/packages/converting.py:NAME_CONFLICT": 4, "src/agentconv/packages/gemini.py:COMPONENT_DROPPED": 2,
-    "src/agentconv/packages/mcp.py:COMPONENT_KEPT": 3, "src/agentconv/packages/writing.py:COMPONENT_DROPPED": 4,
-    "src/agentconv/routing.py:KIND_CHANGED": 2}
+    "src/agentconv/packages/mcp.py:COMPONENT_KEPT": 3, "src/agentconv/routing.py:KIND_CHANGED": 2}
 
 
 def test_no_call_site_writes_its_message() -> None:
@@ -515,8 +512,6 @@ def test_every_problem_is_named_with_its_facts() -> None:
 
 # Errors whose words are still made in code (where: class, or problem for a fact -> phrases found); each moved into
 # problems.toml comes off this list, and a new place, or more of its words, fails the test. Why each is left:
-# - packages/converting.py: the catalogue's refusal is the text of its name-conflict loss items (losses.toml's wording,
-#   said once more as the error): it moves with packages/converting.py's NAME_CONFLICT of _STILL_WORDED.
 # - packages/extensions.py: one clause per target joined into the line ("T loads only ...", "T has no ..."): a clause
 #   table (shared sentences, as losses.toml's) is the next step.
 # - limits.py: check_size's ``what`` ("the JSON file", "the YAML header", ...) from its four callers: they would pass a
@@ -524,7 +519,7 @@ def test_every_problem_is_named_with_its_facts() -> None:
 # - packages/agentplugins.py: the Agent Plugins manifest's findings, which validate reports as its own findings too:
 #   one list of findings for both is the move.
 _ERRORS_STILL_WORDED: dict[str, int] = {
-    "src/agentconv/packages/converting.py:OutputError": 1, "src/agentconv/packages/extensions.py:UsageError": 4,
+    "src/agentconv/packages/extensions.py:UsageError": 4,
     "src/agentconv/limits.py:problem": 4, "src/agentconv/packages/agentplugins.py:problem": 4}
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import limits
 from ..errors import ParseError, problem
-from ..loss import LossCode, LossReport, Policy
+from ..loss import LossCode, LossReport, Policy, sentence
 from . import extensions
 from .mcp import to_agent_plugins, to_claude
 from .model import Package, add_member, clients, keep_files, loss, named_hooks, package_files, read_json, table
@@ -229,7 +229,6 @@ def write_ap(pkg: Package, targets: list[str], policy: Policy):
         extensions.write_member(pkg, member, targets, policy, out, failed)
     extensions.refuse_empty(pkg, targets, out, failed)
     copy_files(pkg, out, failed, reserved={  # a file at a core place would mean something there (6.1 Fixed locations)
-        ap["manifest"]: "the package's manifest is the plugin.json agentconv writes (§5.1)",
-        ap["mcp"]: "Agent Plugins reads its MCP configuration there, and it is not one (§7.2.1)",
-        table()["claude-plugin"]["manifest"]: "the package's manifest is its plugin.json (§5.1)"})
+        ap["manifest"]: sentence("reserved-ap-manifest"), ap["mcp"]: sentence("reserved-ap-mcp"),
+        table()["claude-plugin"]["manifest"]: sentence("reserved-ap-claude-manifest")})
     return out, failed

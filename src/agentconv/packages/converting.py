@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .. import limits
-from ..errors import AgentconvError, ExitCode, InternalError, OutputError, problem
+from ..errors import AgentconvError, ExitCode, InternalError, OutputError, message, problem
 from ..loss import LossCode, LossReport, Policy, Severity
 from .claude import marketplace_plugins
 from .formats import detect, read_package, write_package
@@ -121,12 +121,12 @@ def _catalogue_names(data: bytes, report: LossReport) -> str | None:
         if why:
             loss(report, LossCode.NAME_CONFLICT, f"plugins[{i}].name", variant="reserved-plugin", name=name, conflict=why)
     name = parsed.get("name")
-    problem = marketplace_name_problem(name) if isinstance(name, str) else None
-    if problem is None:
+    judged = marketplace_name_problem(name) if isinstance(name, str) else None
+    if judged is None:
         return None
-    if problem[0] is Severity.ERROR:
-        return f"marketplace name {name!r} {problem[1]}"
-    loss(report, LossCode.NAME_CONFLICT, "name", variant="kept", name=name, conflict=problem[1])
+    if judged[0] is Severity.ERROR:
+        return message("marketplace-name-refused", name=name, why=judged[1])
+    loss(report, LossCode.NAME_CONFLICT, "name", variant="kept", name=name, conflict=judged[1])
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import jsontext, limits, rx
 from ..errors import problem
-from ..loss import LossCode, LossReport, Policy
+from ..loss import LossCode, LossReport, Policy, sentence
 from .mcp import subst
 from .model import KINDS, Member, Package, add_member, keep_files, loss, package_files, read_json, table
 from .writing import Output, copy_files, manifest_out, strip_home, write_record
@@ -161,8 +161,8 @@ def context_files(manifest: dict[str, Any]) -> list[str]:
 
 def _why_dropped(key: str, value: Any) -> str:
     if key == "contextFileName":
-        return "it names the extension's context files, which this format does not load"
-    return "a Gemini CLI manifest key this format has no place for"
+        return sentence("gemini-context-files")
+    return sentence("gemini-key-no-place")
 
 
 def per_record(pkg: Package) -> Package | None:
@@ -454,7 +454,7 @@ def write_gemini(pkg: Package, policy: Policy):
         write_record(pkg, member, ge[member.kind]["dialect"], policy, strip_home, out, failed)
     if same:
         _back_in_place(pkg, out)
-    reserved = {} if same else {ge["hooks"]: "Gemini CLI reads its own hooks there, and it is not a Gemini CLI hooks file"}
+    reserved = {} if same else {ge["hooks"]: sentence("reserved-gemini-hooks")}
     copy_files(pkg, out, failed, reserved=reserved)
     return out, failed
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import rx
-from ..loss import Severity
+from ..loss import Severity, sentence
 from .model import table
 
 _WORD = rx.compile(r"(?i)[a-z0-9]+")
@@ -54,10 +54,7 @@ def reserved_plugin_name(name: str) -> str | None:
               _joins(words, max(map(len, n["lead"] + n["whole"]))))
     if not (hit or n["official_rx"].search(low) or n["official_rx"].search("".join(words))):
         return None
-    return ("is reserved for Anthropic's own: `claude plugin validate` (Claude Code 2.1.332) rejects a third party's "
-            "plugin name that starts with claude-, anthropic-, anthropics- or cc-plugin-, is claude, anthropic, "
-            "anthropics, claude-code or claude-mods, or puts \"official\" beside \"claude\" or \"anthropic\"; Claude "
-            "Code still loads it")
+    return sentence("reserved-plugin-name")
 
 
 def marketplace_name_problem(name: str) -> tuple[Severity, str] | None:
@@ -67,8 +64,7 @@ def marketplace_name_problem(name: str) -> tuple[Severity, str] | None:
     n = _names()
     low = name.lower()
     if low in n["official_names"]:
-        return Severity.WARNING, ("is reserved for Anthropic's official marketplaces: Claude Code takes it only "
-                                  "from a GitHub repository of github.com/anthropics/")
+        return Severity.WARNING, sentence("marketplace-official")
     stripped = re.sub(r"(?i)^[^a-z0-9]+", "", name)
     alnum = re.sub(r"(?i)[^a-z0-9]+", "", name)
     if (not all(" " <= c <= "~" for c in name) or any(n[k].search(t) for k in ("official_rx", "catalogue_rx")
@@ -76,9 +72,7 @@ def marketplace_name_problem(name: str) -> tuple[Severity, str] | None:
             or re.search(r"(?i)official(?:anthropic|claude)|(?:anthropic|claude)official", alnum)
             or any(n["catalogue_joined"].match(j)
                    for j, _ in _joins(_words(low), 10 + max(map(len, n["catalogue_words"]))))):
-        return Severity.ERROR, ("impersonates an official Anthropic/Claude marketplace: Claude Code refuses the "
-                                "catalogue, and loads none of its plugins")
+        return Severity.ERROR, sentence("marketplace-impersonates")
     if low in n["modes"]:
-        return Severity.ERROR, ("is a word Claude Code keeps for how a plugin was loaded: it refuses the catalogue, "
-                                "and loads none of its plugins")
+        return Severity.ERROR, sentence("marketplace-mode-word")
     return None
