@@ -291,10 +291,38 @@ def _toml_string(value: str, style: str) -> str | None:
     return opening + newline + text + opening
 
 
+_TOML_LISTS = ("[]", "['']")
+"""How a list was spelled on one line (``key = ["a", "b"]``), where tomli-w writes one item a line: its items each as
+tomli-w spells a scalar on one line, or each string in single quotes."""
+
+
+def _toml_list(value: Any, style: str) -> str | None:
+    """``value`` (a list of scalars) as a one-line TOML array in ``style`` (``_TOML_LISTS``), or None where that style
+    cannot hold it."""
+    if type(value) is not list or len(value) > TOML_MAX:
+        return None
+    import tomli_w
+
+    items = []
+    for item in value:
+        if style == "['']" and type(item) is str:
+            one = _toml_string(item, "'")
+        elif type(item) in (str, int, bool, float):
+            one = tomli_w.dumps({"k": item})[4:]
+            one = one[:-1] if one.count("\n") == 1 else None
+        else:
+            one = None
+        if one is None:
+            return None
+        items.append(one)
+    return "[" + ", ".join(items) + "]"
+
+
 def toml_skeleton(text: str, data: dict[str, Any]) -> list[str] | None:
     """A TOML file's layout that a writer does not keep (its comment and blank lines, how each string was quoted,
     its keys' order) as a short list: a comment or blank line as it is, ``=KEY STYLE`` for a string
-    (``_TOML_STYLES``), ``=KEY`` for a value of another kind, spelled as tomli-w spells it on one line. Only where
+    (``_TOML_STYLES``) or a list on one line (``_TOML_LISTS``), ``=KEY`` for a value of another kind, spelled as
+    tomli-w spells it on one line. Only where
     ``from_skeleton`` gives exactly ``text`` back from ``data`` (every top-level key, the prompt too), within
     ``TOML_MAX``; else None."""
     if not all(type(k) is str and _TOML_KEY.match(k) for k in data):
@@ -323,7 +351,9 @@ def toml_skeleton(text: str, data: dict[str, Any]) -> list[str] | None:
                                                                                                0 < lead < 10 else ""))
             at += (_toml_string(value, style) or "").count("\n") + 1
         else:
-            out.append(f"={key}")
+            style = next((st for st in _TOML_LISTS if (spelled := _toml_list(value, st)) is not None and
+                          line == f"{key} = {spelled}"), None)  # a list on one line, where tomli-w breaks it
+            out.append(f"={key}" if style is None else f"={key} {style}")
             at += 1
     if out and out[-1] == "":
         out.pop()  # the text's last line break
@@ -369,7 +399,8 @@ def from_skeleton(skeleton: Any, data: dict[str, Any]) -> str | None:
                 value = value if value.startswith("\n" * int(lead)) else "\n" * int(lead) + value
                 data = {**data, key: value}
             style = style[:-1] + "\n" if style.endswith("+") else style
-            spelled = _toml_string(value, style) if type(value) is str and style in _TOML_STYLES else None
+            spelled = _toml_string(value, style) if type(value) is str and style in _TOML_STYLES else \
+                _toml_list(value, style) if style in _TOML_LISTS and not lead else None
             if spelled is None:
                 return None
             parts.append(f"{key} = {spelled}\n")

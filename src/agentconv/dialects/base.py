@@ -802,6 +802,8 @@ class Dialect(ToolFields, Detection):
         if order is not None and (self.same_dialect(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
             return list(order)  # as the file had it, or through one more dialect: the first file's order rides on
         pairs = None if self.same_dialect(ctx) else _source_paths(origin)
+        if pairs is None and ctx.carried and not self.same_dialect(ctx):
+            return _toml_keys(origin)
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
         plan = _plan(origin)  # the rest depends on the shape, this dialect and the keys carried and written alone
@@ -2790,6 +2792,26 @@ def _toml_source(origin: Origin | None) -> list[str] | None:
     if source.render(data, layout.body, None, None) == text:
         return None  # as a fresh write lays it out: nothing to say
     return carry.toml_skeleton(text, full)
+
+
+def _toml_keys(origin: Origin) -> list[str] | None:
+    """The keys of a record's first file where that file was TOML (a Codex role), in its order, for the side channel's
+    ``keys`` of a write that carries something of it: the way back into that dialect puts them in that order again,
+    not in the order of the file in between (Copilot's ``tools`` before its ``reasoning-effort`` put a carried
+    ``sandbox_mode`` before ``model_reasoning_effort``). None where its layout rides whole (``_toml_source``: the
+    order too), or there is nothing to order."""
+    keep = origin.keep
+    if "toml_keys" not in keep:  # once per record (each target asks)
+        layout, keys = origin.layout, None
+        data = getattr(layout, "data", None)
+        if isinstance(data, dict) and getattr(layout, "verbatim", False) and origin.dialect in registry.ids() and \
+                getattr(registry.get(origin.dialect).envelope, "SKELETON", False) and \
+                1 < len(data) <= carry.KEYS_MAX and all(type(k) is str and 0 < len(k) <= 128 for k in data):
+            if "toml_layout" not in keep:
+                keep["toml_layout"] = _toml_source(origin)
+            keys = None if keep["toml_layout"] else list(data)
+        keep["toml_keys"] = keys
+    return keep["toml_keys"]
 
 
 def _first_at(origin: Origin, pairs: list[tuple[Any, str | None]]) -> dict[str, int]:
