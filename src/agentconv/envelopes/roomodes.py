@@ -213,7 +213,7 @@ def join(records: list[Out], **_: Any) -> str:
     parts = [f"{LIST}:\n"]
     for r in records:
         if r.carry:
-            parts.append("  " + CARRY_PREFIX + jsontext.dumps({**r.carry, ID: r.mapping[ID]}, compact=True) + "\n")
+            parts.append("  " + CARRY_PREFIX + jsontext.dumps({**r.carry, ID: r.mapping.get(ID)}, compact=True) + "\n")
         parts.append(yamlio.dump({LIST: [cleaned(r.mapping)]})[len(f"{LIST}:\n"):])
     return "".join(parts)
 
