@@ -802,8 +802,11 @@ class Dialect(ToolFields, Detection):
         if order is not None and (self.same_dialect(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
             return list(order)  # as the file had it, or through one more dialect: the first file's order rides on
         pairs = None if self.same_dialect(ctx) else _source_paths(origin)
-        if pairs is None and ctx.carried and not self.same_dialect(ctx):
-            return _toml_keys(origin)
+        if pairs is None and ctx.carried and not self.same_dialect(ctx) and (keys := _toml_keys(origin)) is not None:
+            # (the keys that stand for a field, or whose value rides here: not one dropped, nor written nowhere else)
+            fields, own = registry.get(origin.dialect).table.get("fields", {}), f"extensions.{origin.dialect}."
+            keys = [k for k in keys if k in fields or own + k in ctx.carried]
+            return keys if len(keys) > 1 else None
         if pairs is None or not 1 < len(pairs) <= carry.KEYS_MAX:
             return None
         plan = _plan(origin)  # the rest depends on the shape, this dialect and the keys carried and written alone
