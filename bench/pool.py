@@ -88,11 +88,14 @@ def around(owner, name, before=None, after=None):
     setattr(owner, name, wrapped)
 around(m, "migrate", before="migrate")
 _warm_ = m._warm
-def warm(*a, **k):  # the pool's module is imported by then (as the command imports it: only for a pool)
-    import concurrent.futures.process as cfp
-    if not hasattr(cfp._process_worker, "marked"):
-        around(cfp, "_process_worker", after="worker-end")
-        cfp._process_worker.marked = True
+if hasattr(m, "_serve"):  # the worker's loop (its own pool, since 2026-11-30)
+    around(m, "_serve", after="worker-end")
+def warm(*a, **k):  # a tree of before then: concurrent.futures' pool, its module imported by then (only for a pool)
+    if not hasattr(m, "_serve"):
+        import concurrent.futures.process as cfp
+        if not hasattr(cfp._process_worker, "marked"):
+            around(cfp, "_process_worker", after="worker-end")
+            cfp._process_worker.marked = True
     mark("warm")
     return _warm_(*a, **k)
 m._warm = warm

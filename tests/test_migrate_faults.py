@@ -245,9 +245,7 @@ def test_jobs_is_capped_and_one_runs_without_a_pool(tmp_path: Path, monkeypatch)
     assert migration.jobs_for(None, 3) == min(cores, 3)
     with pytest.raises(migration.UsageError):
         migration.jobs_for(0, 10)
-    import concurrent.futures
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", None)  # any pool would fail
+    monkeypatch.setattr(migration, "_Pool", None)  # any pool would fail
     outcome = migration.migrate(claude_repo(tmp_path / "r", 80), ["copilot"], jobs=1)
     assert outcome.summary.statuses == {"converted": 80}
 
@@ -255,16 +253,14 @@ def test_jobs_is_capped_and_one_runs_without_a_pool(tmp_path: Path, monkeypatch)
 def test_the_pool_forks_one_worker_fewer_and_keeps_the_order(tmp_path: Path, monkeypatch) -> None:
     """With --jobs N the main process converts too (N - 1 workers, warmed before the fork): the records and the
     files written are exactly those of --jobs 1, in the same order."""
-    import concurrent.futures
-
     made = []
-    real = concurrent.futures.ProcessPoolExecutor
+    real = migration._Pool
 
-    def pool(*a, **kw):
-        made.append(kw["max_workers"])
-        return real(*a, **kw)
+    def pool(workers, parent):
+        made.append(workers)
+        return real(workers, parent)
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(migration, "_Pool", pool)
     one, two = claude_repo(tmp_path / "one", 150), claude_repo(tmp_path / "two", 150)
     (one / ".claude/agents/agent-7.md").write_text("---\nname: [unclosed\n---\nbody\n")  # a failure keeps its place
     (two / ".claude/agents/agent-7.md").write_text("---\nname: [unclosed\n---\nbody\n")
@@ -274,6 +270,42 @@ def test_the_pool_forks_one_worker_fewer_and_keeps_the_order(tmp_path: Path, mon
     assert [r.to_json() for r in b.records] == [r.to_json() for r in a.records]
     assert [r.source for r in b.records][:6] == [r.source for r in a.records][:6] and len(b.records) == 300
     assert files(two) == files(one) and temps(two) == []
+
+
+def test_a_worker_that_dies_fails_the_run_and_leaves_no_temp_file(tmp_path: Path, monkeypatch) -> None:
+    """A worker killed in the middle of a chunk (out of memory, a signal) fails the run with one error, as
+    ``concurrent.futures``' broken pool did; what the workers and the main process staged is swept, nothing is
+    renamed, and no worker is left behind."""
+    main = os.getpid()
+    real = migration._work_chunk
+
+    def dying(job, pairs):
+        if os.getpid() != main:
+            os._exit(9)
+        return real(job, pairs)
+
+    monkeypatch.setattr(migration, "_work_chunk", dying)
+    monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 2)
+    repo = claude_repo(tmp_path / "r", 150)
+    with pytest.raises(migration.BrokenProcessPool, match="terminated abruptly"):
+        migration.migrate(repo, ["copilot", "opencode"], jobs=2)
+    written = [f for f in files(repo) if not f.startswith(".claude/agents/") and f != ".agentconv/.gitignore"]
+    assert temps(repo) == [] and written == []  # no output, no manifest
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker waited for
+
+
+def test_each_worker_holds_only_its_own_pipes(tmp_path: Path, monkeypatch) -> None:
+    """With three workers, each closes the pipes of those forked before it: a worker ends when the main process closes
+    its pipe, not when the last of the others does (the run ends, every worker waited for, the same outputs)."""
+    monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 4)
+    one, four = claude_repo(tmp_path / "one", 200), claude_repo(tmp_path / "four", 200)
+    a = migration.migrate(one, ["copilot"], jobs=1)
+    b = migration.migrate(four, ["copilot"], jobs=4)
+    assert [r.to_json() for r in b.records] == [r.to_json() for r in a.records]
+    assert files(four) == files(one) and temps(four) == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 @pytest.mark.parametrize(("content", "why"), [

@@ -4,8 +4,6 @@ main process is one of them) instead of being left to one worker while the main 
 early is converted once, not sent again."""
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
-
 import pytest
 
 import agentconv
@@ -31,7 +29,7 @@ def _watched(monkeypatch):
             seen.append(e.rel)
             yield e
 
-    submit = ProcessPoolExecutor.submit
+    submit = migration._Pool.submit
 
     def recording(self, fn, *args, **kw):
         if fn is migration._sent:
@@ -45,7 +43,7 @@ def _watched(monkeypatch):
         return run(self, job, files)
 
     monkeypatch.setattr(discover, "agent_files", counting)
-    monkeypatch.setattr(ProcessPoolExecutor, "submit", recording)
+    monkeypatch.setattr(migration._Pool, "submit", recording)
     monkeypatch.setattr(migration._Workers, "run", marking)
     monkeypatch.setattr(migration, "jobs_for", lambda jobs, files: 2)
     return sent

@@ -367,6 +367,33 @@ def test_migrate_imports_no_module_it_does_not_use(tmp_path, extra):
     assert (tmp_path / ".github" / "agents" / "a2.agent.md").is_file() and (tmp_path / mf_name()).is_file()
 
 
+POOL_NEVER = ("concurrent.futures", "multiprocessing", "logging", "tokenize", "socket", "tempfile", "threading")
+"""What a pooled ``migrate`` does not import: it forks its workers itself (``migration._Pool``, pipes and pickle).
+``concurrent.futures`` and ``multiprocessing`` brought these in before the fork, ~82 M instructions of the serial
+part of every run of more than ``POOLED`` sources (issue 11)."""
+
+
+def test_a_pooled_migrate_imports_no_pool_machinery(tmp_path):
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    for i in range(80):
+        (agents / f"a{i:02}.md").write_text(f"---\nname: a{i:02}\ndescription: d\ntools: Read\n---\nHi.\n",
+                                            encoding="utf-8")
+    served = tmp_path / "served"
+    patch = ("from agentconv import cli, dccode\ncli._defer('inspect')\ndccode.install()\n"  # as cli.main imports
+             "import os, agentconv.migration as m\nm.jobs_for = lambda jobs, files: 2\nserve = m._serve\n"
+             f"def counted(*a):\n    open({str(served)!r}, 'a').write(str(os.getpid()))\n    return serve(*a)\n"
+             "m._serve = counted\n")
+    code = (_MAIN.format(patch=patch).replace("main()\n", "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n")
+            + f"sys.stderr.write('\\nexit %s, imported: %s' % (code, ' '.join(m for m in {POOL_NEVER!r} "
+            "if m in sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code, "migrate", str(tmp_path), "--to", "copilot,opencode"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stderr.splitlines()[-1] == "exit 0, imported: ", out.stderr
+    assert served.read_text().isdigit()  # a worker converted (the pool ran)
+    assert len(list((tmp_path / ".github" / "agents").iterdir())) == 80
+
+
 def mf_name() -> str:
     from agentconv.manifest import MANIFEST
 

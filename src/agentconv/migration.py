@@ -561,26 +561,22 @@ class _Workers:
         self.size = jobs_for(self.jobs, POOLED)
         if self.size <= 1:
             return
-        from concurrent.futures import ProcessPoolExecutor
-
         if self.before is not None:
             self.before()
         _warm(job, first[0])
-        self.pool = ProcessPoolExecutor(max_workers=self.size - 1, initializer=_worker_init, initargs=(os.getpid(),))
-        self.found(job, first)  # the first chunk forks the workers (all at once: fork method)
+        self.pool = _Pool(self.size - 1, os.getpid())
+        self.found(job, first)
 
     def close(self, interrupted: bool = False) -> None:
-        """Stop the workers (the chunks not started are dropped, not run). ``interrupted`` (Ctrl-C, SIGTERM): at once,
-        the chunks they are converting too; their temp files are the run's, which it sweeps (``_once_found``)."""
+        """Stop the workers (they finish the chunks they hold, whose records are not read). ``interrupted`` (Ctrl-C,
+        SIGTERM): at once, in the middle of a chunk too; their temp files are the run's, which it sweeps
+        (``_once_found``)."""
         if interrupted and self.pool is not None:
-            import multiprocessing
-
             self.early = []
-            for worker in multiprocessing.active_children():  # this process's own: the pool's workers
-                worker.terminate()
+            self.pool.terminate()
         self._drop_early()
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown()
             self.pool = None
 
     def _drop_early(self) -> None:
@@ -648,6 +644,199 @@ class _Workers:
             self.close(interrupted=True)
             raise
         self.close()
+
+
+class BrokenProcessPool(RuntimeError):
+    """A worker process ended while it held chunks (killed, or out of memory): the run fails with this, as it did with
+    ``concurrent.futures``' exception of that name and message."""
+
+
+_BROKEN = "A process in the process pool was terminated abruptly while the future was running or pending."
+
+
+class _Chunk:
+    """The records of one chunk a worker converts (``concurrent.futures.Future``'s ``done`` and ``result``)."""
+
+    __slots__ = ("proc", "ready", "value", "error")
+
+    def __init__(self, proc: _Proc) -> None:
+        self.proc = proc
+        self.ready = False
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+    def done(self) -> bool:
+        if not self.ready:
+            self.proc.poll()
+        return self.ready
+
+    def result(self) -> Any:
+        while not self.ready:
+            self.proc.receive()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class _Proc:
+    """One worker process: the pipe its chunks go down, the pipe their records come back up, in the same order."""
+
+    __slots__ = ("pid", "out", "back", "job", "waiting")
+
+    def __init__(self, pid: int, out: int, back: int) -> None:
+        self.pid, self.out, self.back = pid, out, back
+        self.job: Any = None  # the job this worker was last sent: sent again only when another
+        self.waiting: list[_Chunk] = []  # its chunks not yet received, oldest first
+
+    def poll(self) -> None:
+        """Receive the records a worker has sent, without waiting for any."""
+        import select
+
+        while self.waiting and select.select([self.back], [], [], 0)[0]:
+            self.receive()
+
+    def receive(self) -> None:
+        """Wait for the next chunk's records (a worker that ended fails them all)."""
+        import pickle
+
+        head = _read(self.back, 8)
+        size = int.from_bytes(head, "little") if len(head) == 8 else -1
+        body = _read(self.back, size) if size > 0 else b""
+        if len(body) != size:  # the pipe closed: the worker ended
+            for chunk in self.waiting:
+                chunk.ready, chunk.error = True, BrokenProcessPool(_BROKEN)
+            self.waiting = []
+            return
+        chunk = self.waiting.pop(0)
+        ok, chunk.value = pickle.loads(body)
+        if not ok:
+            chunk.error, chunk.value = chunk.value, None
+        chunk.ready = True
+
+
+def _read(fd: int, size: int) -> bytes:
+    """``size`` bytes from a pipe (fewer: it was closed)."""
+    got = os.read(fd, size)
+    if len(got) == size or not got:
+        return got
+    buf = bytearray(got)
+    while len(buf) < size:
+        more = os.read(fd, size - len(buf))
+        if not more:
+            break
+        buf += more
+    return bytes(buf)
+
+
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+class _Pool:
+    """``workers`` processes forked from this one, each sent chunks down a pipe of its own (the one with the fewest in
+    hand), its records coming back up another, pickled. No ``concurrent.futures`` or ``multiprocessing``: their imports
+    (``logging``, ``tokenize``, ``socket``, ``tempfile``, ... ~82 M instructions) were paid before the fork by every
+    pooled run, in its serial part, and their threads took the main process's turn at each chunk (issue 11). A worker
+    is sent the job once (it changes only when a run narrows it), and inherits everything else from the fork."""
+
+    def __init__(self, workers: int, parent: int) -> None:
+        self.procs: list[_Proc] = []
+        for _ in range(workers):
+            out_r, out_w = os.pipe()
+            back_r, back_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: it never returns, and never flushes what the parent had buffered
+                code = 1
+                try:
+                    os.close(out_w)
+                    os.close(back_r)
+                    for p in self.procs:  # the earlier workers' pipes: theirs to close, not held open here
+                        os.close(p.out)
+                        os.close(p.back)
+                    _worker_init(parent)
+                    _serve(out_r, back_w)
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(out_r)
+            os.close(back_w)
+            self.procs.append(_Proc(pid, out_w, back_r))
+
+    def submit(self, fn: Callable[..., Any], job: Job, pairs: list[tuple[str, str]]) -> _Chunk:
+        import pickle
+
+        proc = min(self.procs, key=lambda p: len(p.waiting))
+        chunk = _Chunk(proc)
+        if proc.pid == 0:  # shut down
+            chunk.ready, chunk.error = True, RuntimeError("cannot schedule new futures after shutdown")
+            return chunk
+        data = pickle.dumps((fn, job if job is not proc.job else None, pairs), pickle.HIGHEST_PROTOCOL)
+        try:
+            _write(proc.out, len(data).to_bytes(8, "little") + data)
+        except BrokenPipeError:  # the worker ended: this chunk fails as its others do
+            chunk.ready, chunk.error = True, BrokenProcessPool(_BROKEN)
+            return chunk
+        proc.job = job
+        proc.waiting.append(chunk)
+        return chunk
+
+    def terminate(self) -> None:
+        """Stop the workers at once (Ctrl-C, SIGTERM), in the middle of a chunk too."""
+        import signal
+
+        for p in self.procs:
+            if p.pid:
+                try:
+                    os.kill(p.pid, signal.SIGTERM)
+                except OSError:
+                    pass
+
+    def shutdown(self) -> None:
+        """The workers end once the chunks they were sent are done (the records not received are not wanted: a worker
+        sending them ends at the closed pipe); waits for them."""
+        for p in self.procs:
+            if p.pid:
+                os.close(p.out)
+                os.close(p.back)
+                for chunk in p.waiting:
+                    chunk.ready, chunk.error = True, BrokenProcessPool("the pool was shut down")
+                p.waiting = []
+        for p in self.procs:
+            if p.pid:
+                pid, p.pid = p.pid, 0
+                try:
+                    os.waitpid(pid, 0)
+                except ChildProcessError:
+                    pass
+
+
+def _serve(chunks: int, back: int) -> None:
+    """A worker's loop: each chunk it is sent, converted (``fn(job, pairs)``), its records sent back; until the main
+    process closes the pipe."""
+    import pickle
+
+    job = None
+    while True:
+        head = _read(chunks, 8)
+        if len(head) < 8:
+            return
+        fn, sent, pairs = pickle.loads(_read(chunks, int.from_bytes(head, "little")))
+        if sent is not None:
+            job = sent
+        try:
+            out = (True, fn(job, pairs))
+        except Exception as exc:  # noqa: BLE001 - raised in the main process, as a pool's future does
+            out = (False, exc)
+        try:
+            data = pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - an exception that does not pickle: its line
+            data = pickle.dumps((False, RuntimeError(str(exc))), pickle.HIGHEST_PROTOCOL)
+        try:
+            _write(back, len(data).to_bytes(8, "little") + data)
+        except BrokenPipeError:  # the main process shut the pool down: these records are not wanted
+            return
 
 
 def _sent(job: Job, files: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
