@@ -250,6 +250,17 @@ def test_jobs_is_capped_and_one_runs_without_a_pool(tmp_path: Path, monkeypatch)
     assert outcome.summary.statuses == {"converted": 80}
 
 
+def test_a_system_that_cannot_fork_runs_without_a_pool(tmp_path: Path, monkeypatch) -> None:
+    """The pool forks its workers: where ``os.fork`` is missing (Windows) a run converts in one process, never fails."""
+    monkeypatch.delattr(migration.os, "fork")
+    assert migration.jobs_for(1000, 10_000) == 1 and migration.jobs_for(None, 3) == 1
+    with pytest.raises(migration.UsageError):
+        migration.jobs_for(0, 10)
+    monkeypatch.setattr(migration, "_Pool", None)  # any pool would fail
+    outcome = migration.migrate(claude_repo(tmp_path / "r", 80), ["copilot"], jobs=2)
+    assert outcome.summary.statuses == {"converted": 80}
+
+
 def test_the_pool_forks_one_worker_fewer_and_keeps_the_order(tmp_path: Path, monkeypatch) -> None:
     """With --jobs N the main process converts too (N - 1 workers, warmed before the fork): the records and the
     files written are exactly those of --jobs 1, in the same order."""

@@ -889,9 +889,12 @@ def _worker_init(parent: int) -> None:
 
 
 def jobs_for(jobs: int | None, files: int) -> int:
-    """Worker processes: ``jobs`` (default: the usable cores), never more than the cores or the files."""
+    """Worker processes: ``jobs`` (default: the usable cores), never more than the cores or the files; one where the
+    system cannot fork (Windows: the pool forks its workers)."""
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise problem("jobs-invalid", jobs=jobs)
+    if not hasattr(os, "fork"):
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(jobs or cores, cores, files))
 
