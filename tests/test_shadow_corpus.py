@@ -368,3 +368,17 @@ def test_validate_warns_of_a_plugin_agent_without_a_description_and_errs_at_clau
     assert "plugin loader describes it" in validate_text(text, "claude", path="plugins/abap/agents/helper.md")[0].message
     own = [(f.severity.value, f.rule) for f in validate_text(text, "claude", path=".claude/agents/helper.md")]
     assert own == [("error", "required")]
+
+
+@pytest.mark.parametrize("text", [
+    '# reviewer\nname = ""\ndescription = """"""\ndeveloper_instructions = """Review it.\n"""\n',
+    'name = ""\ndescription = "Reviews."\ndeveloper_instructions = """Review it.\n"""\n',
+])
+def test_a_codex_role_with_a_blank_name_comes_back_byte_for_byte(text):
+    """(unseen32: a generator's roles with `name = ""`.) Codex loads nothing from a role whose name is blank (said,
+    file-rejected); converted to Codex it came back without its name key, its comment and its layout: a blank name is
+    one a TOML file holds (its layout's data, no header chunks), which the writer looked for in chunks only."""
+    path = ".codex/agents/reviewer.toml"
+    _doc, report = agentconv.read_text(text, "codex", path=path)
+    assert [i.path for i in report if i.code.value == "file-rejected"][:1] == ["name"]
+    assert agentconv.convert_text(text, "codex", from_="codex", path=path).text == text

@@ -1597,6 +1597,8 @@ class Dialect(ToolFields, Detection):
             if self.kept_rejected(ctx) and (got := agent.origin.keep.get("coerced", {}).get("name")) is not None and \
                     got[0] == agent.name:
                 return got[1]  # a name its tool refuses for not being text (Claude Code's `name: 7`): as written
+            if self.kept_rejected(ctx) and "name" in agent.derived and key in (own := _structured_data(agent)):
+                return own[key]  # a TOML or JSON file its tool refuses for its name (Codex's `name = ""`): as written
             if self.same_dialect(ctx) and "name" in agent.derived and not self.had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
             if self.same_dialect(ctx) and "name" in agent.derived and self.had_key(ctx, key) and \
@@ -2605,6 +2607,14 @@ def _size(value: Any) -> int:
     if isinstance(value, list):
         return sum(map(_size, value))
     return 1
+
+
+def _structured_data(agent: Agent) -> dict[str, Any]:
+    """The keys and values of a record's own TOML or JSON file as read (its layout's ``data``; a markdown header's
+    layout has chunks instead): empty for any other record."""
+    layout = agent.origin.layout if agent.origin is not None else None
+    data = getattr(layout, "data", None) if layout is not None and not getattr(layout, "chunks", None) else None
+    return data if isinstance(data, dict) else {}
 
 
 def _named_by_place(agent: Agent) -> bool:
