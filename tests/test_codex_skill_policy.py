@@ -275,3 +275,24 @@ def test_a_skill_already_where_codex_reads_it_gets_the_file_in_place(tmp_path):
     assert (repo / ".agents/skills/ship/SKILL.md").read_text() == USER_ONLY
     again = migrate(repo, ["codex"], jobs=1)
     assert not [r for r in again.records if r.target]
+
+
+def test_a_codex_skill_placed_in_the_skill_folder_keeps_the_user_alone_running_it(tmp_path):
+    """(unseen32: Codex skills with agents/openai.yaml, converted as a folder.) `convert DIR --to skill` places a skill
+    of .agents/skills at .claude/skills without the file beside it (said skipped): the key its header never had was
+    left out as for a file converted in place, and the tools reading .claude/skills (Claude Code) let the model run a
+    skill only the user ran in Codex, nothing said. Placed, the header says it; alone, the file comes back as it came."""
+    repo = tmp_path / "repo"
+    src = skill(repo, "deploy", SKILL, POLICY)
+    results = list(convert_many([repo / ".agents/skills"], "skill", tmp_path / "out"))
+    written = files(tmp_path / "out")
+    assert written == {".claude/skills/deploy/SKILL.md": SKILL.replace("---\nRun", "disable-model-invocation: true\n"
+                                                                         "---\nRun").encode()}
+    said = [(i.code.value, i.message) for r in results for i in r.report]
+    assert ("value-respelled", "agents/openai.yaml's 'policy.allow_implicit_invocation: false' written as "
+            "'disable-model-invocation: true' (the agents/openai.yaml is not written with the skill, and only Codex "
+            "reads it)") in said
+    assert agentconv.convert(src, "skill").text == SKILL  # alone: beside its file, as it came
+    plain = skill(tmp_path / "b", "deploy", SKILL)  # no file beside it: nothing added
+    assert list(convert_many([plain.parent.parent], "skill", tmp_path / "out-b"))
+    assert files(tmp_path / "out-b") == {".claude/skills/deploy/SKILL.md": SKILL.encode()}

@@ -289,12 +289,21 @@ class Skill(Dialect):
                                limit=limits[key])
         # a skill whose header said nothing of who runs it, read as one only the user runs from the file beside it
         # (_read_beside): written into its own dialect as it came, without the key (a file converted to its own dialect
-        # comes back byte for byte; the file beside it still says so to the tool that reads it, and no other tool read
-        # the source as restricted either)
+        # comes back byte for byte; it stays beside that file, which still says so to the tool that reads it, and no
+        # other tool read the source as restricted either). Placed at this dialect's own folder (a folder conversion,
+        # `migrate`: .claude/skills), where that tool reads no skill and the file beside it is not written, the header
+        # says it, in the key the tools reading there take (left out, their model could run the skill)
         origin, key = ctx.agent.origin, self.table["invocation"]["user_only"]["key"]
         beside = origin.keep.get("user_only_beside") if origin is not None else None
         if beside and self.same_dialect(ctx) and mapping.get(key) is True:
-            mapping.pop(key)
+            if ctx.policy.placed:
+                from .. import skillmeta
+
+                ctx.report.add(LossCode.VALUE_RESPELLED, f"extensions.{self.id}.{key}", variant="user-only-header",
+                               key=key, beside=beside, says=skillmeta.rules()["says"], tool=self.table["invocation"][
+                                   "beside"]["tool"])
+            else:
+                mapping.pop(key)
         if ctx.agent.kind not in ("skill",):
             article = "an" if ctx.agent.kind[:1] in "aeiou" else "a"
             ctx.report.add(LossCode.KIND_MAPPED, "kind", variant="as-skill", kind=f"{article} {ctx.agent.kind}")
