@@ -173,13 +173,15 @@ class ToolFields:
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
         """The grants one spelling stands for: one per canonical id (a tool set gives several)."""
         if pattern is None:  # the name's scope and meaning remembered: a batch's lists differ, their names repeat
-            pattern, canon = memo(self, "_grant_memo", name, lambda: self._grant_of(name), lambda: len(name))
+            pattern, canon, allows = memo(self, "_grant_memo", name, lambda: self._grant_read(name), lambda: len(name))
+            if decision != "deny":  # what it grants allowed, remembered with it
+                canon = allows
         else:
             canon = self._grant_of(name, pattern)[1]
-        if decision != "deny" and (self.every_server_denies_only(canon) or self.tool_glob_grants_none(canon)):
-            canon = (None,)  # Claude Code's `mcp__*` or `mcp__s__get_*` in a tool list: no tool (claude.toml [mcp])
-        sep = self.table.get("parser", {}).get("agent_types")
-        if sep and pattern and sep in pattern and "agent" in canon:  # `Agent(a, b)`: two agent types (claude.toml)
+            if decision != "deny" and (self.every_server_denies_only(canon) or self.tool_glob_grants_none(canon)):
+                canon = (None,)  # Claude Code's `mcp__*` or `mcp__s__get_*` in a tool list: no tool (claude.toml [mcp])
+        if pattern and (sep := self.table.get("parser", {}).get("agent_types")) and sep in pattern and "agent" in canon:
+            # `Agent(a, b)`: two agent types (claude.toml)
             return [Grant(name, c, decision, p) for p in (t.strip() for t in pattern.split(sep)) if p for c in canon]
         return [Grant(name, c, decision, pattern) for c in canon]
 
@@ -196,6 +198,14 @@ class ToolFields:
         if not any(c and "*" in c for c in canon) or self.table.get("mcp", {}).get("tool_globs_allow", True) is not False:
             return False  # the usual name holds no '*': no split, no table look-up
         return any(tool != "*" and "*" in tool for server, tool in (split_mcp(c or "") or ("", "") for c in canon))
+
+    def _grant_read(self, name: str) -> tuple[str | None, tuple[str | None, ...], tuple[str | None, ...]]:
+        """``_grant_of`` a spelling without a given scope, and the ids it grants allowed: none where it names every
+        server's tools in a dialect where that only denies, or a tool pattern that matches none (Claude Code's
+        ``mcp__*``, ``mcp__s__get_*`` in a tool list; claude.toml [mcp]). Pure in the table: remembered per name."""
+        pattern, canon = self._grant_of(name)
+        none = self.every_server_denies_only(canon) or self.tool_glob_grants_none(canon)
+        return pattern, canon, (None,) if none else canon
 
     def _grant_of(self, name: str, pattern: str | None = None) -> tuple[str | None, tuple[str | None, ...]]:
         """``grants``' reading of one spelling: its scope (``pattern`` when given, else the one in parentheses) and
@@ -673,7 +683,7 @@ class ToolFields:
                              source=source)
                 else:
                     ctx.lose("tools", LossCode.TOOL_UNMAPPED, variant="not-granted", tool=raw, dialect=self.said)
-        prefixed = () if same else dedupe(
+        prefixed = () if same or not self.crosswalk.mcp_prefix else dedupe(  # (no prefix there: none is one)
             (grants[i].raw, n) for n, i in picks if grants[i].decision != "deny" and self.prefix_wildcard(grants[i]))
         for raw, n in prefixed:  # OpenCode's `github_*` also matches server github_enterprise's tools
             ctx.report.add(LossCode.TOOL_PREFIX, "tools", tools=f"tool {raw!r}", written=repr(n), prefix=n[:-1],
@@ -831,6 +841,10 @@ class ToolFields:
         if policy.mode not in (ALLOWLIST, NONE):
             return
         granted = {g.canonical for g in policy.allowed() if g.canonical}
+        if not any(g.pattern for _, g in allowed):  # nothing written scoped (most lists): no scope dropped, ignored,
+            # held, taken as a regex or in another case; only what the names grant is judged (the same calls, less)
+            self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted, [])
+            return
         whole = whole_tools(policy)  # a scope of a tool granted as a whole grants nothing more: dropping it widens nothing
         ignored = {id(g) for _, g in allowed if self.scope_ignored(ctx, g)}  # the source gave the whole tool: no wider
         unpatterned = sorted({g.raw for _, g in allowed if g.pattern and not self.supports_patterns()
