@@ -1795,8 +1795,8 @@ class Dialect(ToolFields, Detection):
         first later entry this dialect names, the same version (reported, carried), else None (the first entry is
         then reported unmapped, as before)."""
         listed = ctx.agent.extensions.get(home or "", {}).get("model")
-        if not home or not registry.get(home).table.get("model", {}).get("list") or not isinstance(listed, list) \
-                or len(listed) < 2 or listed[0] != model.raw:
+        if not home or not isinstance(listed, list) or not registry.get(home).table.get("model", {}).get("list") \
+                or len(listed) < 2 or listed[0] != model.raw:  # (no list read, the usual: no table asked)
             return None
         for i, entry in enumerate(listed[1:], 2):
             if not isinstance(entry, str):

@@ -731,12 +731,13 @@ class ToolFields:
         for i, g in enumerate(grants):  # each grant's spelling remembered: a batch's lists differ, their names repeat
             whole = back and set(self.crosswalk.valid.get(unscoped(g.raw), ())) <= held[unscoped(g.raw), g.decision,
                                                                                        g.pattern]
-            names, respelled, ambiguous = memo(self, "_grant_names_memo", (g.raw, g.canonical, same, whole),
-                                               lambda: self._grant_names(g.raw, g.canonical, same, whole),
-                                               lambda: len(g.raw) + len(g.canonical or ""))
+            names, respelled, ambiguous, none = memo(
+                self, "_grant_names_memo", (g.raw, g.canonical, same, whole),
+                lambda: (*self._grant_names(g.raw, g.canonical, same, whole),
+                         self.every_server_denies_only((g.canonical,)) or self.tool_glob_grants_none((g.canonical,))),
+                lambda: len(g.raw) + len(g.canonical or ""))
             renamed = renamed or respelled
-            if names and g.decision != "deny" and (self.every_server_denies_only((g.canonical,))
-                                                  or self.tool_glob_grants_none((g.canonical,))):
+            if names and g.decision != "deny" and none:
                 names = ()  # written in a tool list there, every server's tools (or a tool pattern) would grant none
             if not names:
                 unmapped.append(i)

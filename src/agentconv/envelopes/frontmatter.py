@@ -716,14 +716,15 @@ def render(mapping: dict[str, Any], body: str, layout: Layout | None = None, car
         return layout.gap + body  # a file without a header, with nothing to add, stays without one
     old = {c.key: c for c in layout.chunks} if layout and layout.has_header else {}
     parts = [(layout.open if old else "---") + "\n"]
+    styles = layout.styles if layout is not None and layout.styles else None
     for key in _order(mapping, [c.key for c in layout.chunks] if old else []):
-        c = old.get(key)
+        c = old.get(key) if old else None
         value = mapping[key]
         if c is not None and not c.lenient and _same(c.value, value) and not jsontext.UNSAFE.search(c.text) \
                 and ("\t" not in c.text or _strict(c.text)):
             parts.append(c.text)
         else:
-            style = layout.styles.get(key) if layout is not None and layout.styles else None
+            style = styles.get(key) if styles else None
             text = (style if style and style[-1:] == "\n" else style and yamlio.dump_styled(key, value, style)) \
                 or yamlio.dump_field(key, value)
             if not dashes and "---" in text:

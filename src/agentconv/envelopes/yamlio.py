@@ -333,15 +333,17 @@ def dump_styled(key: str, value: Any, style: str) -> str | None:
 
 def dump_field(key: str, value: Any) -> str:
     """``key: value`` as YAML text ending in a newline (types beyond JSON's go through ruamel)."""
-    if type(key) is str and len(key) <= SHORT:  # the common shapes, as _node writes them (tests/test_emitter.py)
-        kind = type(value)
+    if type(key) is str and len(key) <= SHORT:  # the common shapes, as _node writes them (tests/test_emitter.py);
+        kind = type(value)  # a short key or string as ``_key`` and ``scalar`` write it: ``_short_key``, ``_short``
         if kind is str and "\n" not in value:
-            return f"{_key(key)}: {scalar(value)}\n"
+            return f"{_short_key(key)}: {_short(value) if len(value) <= SHORT else scalar(value)}\n"
         if kind is list and value and all(type(v) is str and "\n" not in v for v in value):
-            return f"{_key(key)}:\n" + "".join([f"  - {scalar(v)}\n" for v in value])
+            return f"{_short_key(key)}:\n" + "".join([f"  - {_short(v) if len(v) <= SHORT else scalar(v)}\n"
+                                                      for v in value])
         if kind is dict and value and all(type(k) is str and len(k) <= SHORT and type(v) is str and "\n" not in v
                                           for k, v in value.items()):
-            return f"{_key(key)}:\n" + "".join([f"  {_key(k)}: {scalar(v)}\n" for k, v in value.items()])
+            return f"{_short_key(key)}:\n" + "".join([f"  {_short_key(k)}: {_short(v) if len(v) <= SHORT else scalar(v)}\n"
+                                                      for k, v in value.items()])
     try:
         return _node(_prefix(key, 0), value, 0)
     except TypeError:
