@@ -1852,7 +1852,8 @@ class Dialect(ToolFields, Detection):
     def out_map(self, prefix: str, ctx: "WriteContext") -> dict[str, Any] | None:
         """A string->string map (GitHub's ``metadata``) holding the scalar fields under ``prefix``."""
         out = {}
-        held = {p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")}
+        held = memo(self, "_held_under", prefix, lambda: frozenset(  # the table's own fields under it: per dialect
+            p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")))
         for k, v in getattr(ctx.agent, prefix).items():
             if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or (v is None and not self.same_dialect(ctx)):
                 continue

@@ -314,12 +314,13 @@ class OpenCode(Dialect):
         ``tool-prefix`` (``names_for``, ``[mcp] wildcard_is_prefix``)."""
         if policy.mode not in (ALLOWLIST, NONE):
             return
+        wild = [(n, g) for n, g in allowed if g.decision != "deny" and g.pattern is None and self.prefix_wildcard(g)]
+        if not wild:  # ([mcp] wildcard_is_prefix) no server's every tool written: nothing to match (most lists)
+            return
         whole = {s for g in policy.allowed() if g.pattern is None and g.decision != "deny"
                  for s, t in [split_mcp(g.canonical or "") or ("", "")] if s and t == "*"}
         named = {_mcp_name(s): s for g in policy.grants for s, _ in [split_mcp(g.canonical or "") or ("", "")] if s}
-        for n, g in allowed:
-            if g.decision == "deny" or g.pattern is not None or not self.prefix_wildcard(g):  # ([mcp] wildcard_is_prefix)
-                continue
+        for n, g in wild:
             others = sorted(s for m, s in named.items() if m.startswith(n[:-1]) and s not in whole)
             if others:
                 self.broaden(ctx, "mcp-prefix", name=n, dialect=self.said, servers=", ".join(others))
