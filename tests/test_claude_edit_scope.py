@@ -125,3 +125,17 @@ def test_a_whole_tool_some_calls_of_which_ask_is_not_preapproved(to):
     out = agentconv.convert_text(text, to, from_="opencode", path=OC)
     assert header(out.text)["allowed-tools"].replace(",", "").split() == ["Edit(*)", "Write(*)"]  # was `Bash, Edit, ...`
     assert any(i.code.value == "tool-narrowed" and "git push" in i.message for i in out.report.items)
+
+
+@pytest.mark.parametrize("to", ["claude-command", "skill"])
+def test_an_opencode_deny_lists_allows_not_written_are_said(to):
+    """``bash: deny`` beside ``edit: allow``: the deny list is written as ``disallowed-tools``; the allows (unasked in
+    OpenCode) are not pre-approved beside it, which was said nowhere (nothing lost silently)."""
+    out = agentconv.convert_text(opencode("bash: deny", "edit: allow", "webfetch: allow"), to, from_="opencode", path=OC)
+    assert "allowed-tools" not in header(out.text) and "Bash" in header(out.text)["disallowed-tools"]
+    said = [i for i in out.report.items if i.code.value == "field-dropped" and i.path == "tools"]
+    assert [i.message.split(" (not carried")[0] for i in said] == [
+        "allow decisions beside the deny list (tools run unasked: 2) not written as pre-approvals: "
+        f"{to} asks before those tools as its session does"]
+    quiet = agentconv.convert_text(opencode("bash: deny"), to, from_="opencode", path=OC)  # no allow: nothing to say
+    assert not [i for i in quiet.report.items if i.code.value == "field-dropped" and i.path == "tools"]

@@ -1452,6 +1452,13 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         return self.supports_exceptions() or origin is not None and self.kin[0] == origin.dialect
 
+    def approvals_unwritten(self, ctx: "WriteContext") -> None:
+        """A deny list's allow decisions (OpenCode's ``bash: deny, edit: allow``: the tool runs unasked) where this
+        dialect writes no pre-approvals beside it (``approvals_held``): said, never silently dropped (narrower: the
+        tool asks as the target's session does)."""
+        if allows := {g.raw for g in ctx.agent.tools.grants if g.decision == "allow"}:
+            ctx.lose("tools", variant="approvals-beside-deny", count=len(allows), dialect=self.said)
+
     @staticmethod
     def same_dialect(ctx: "WriteContext") -> bool:
         """Whether the record being written (``ctx.agent``) was read in this very dialect: what it wrote can be

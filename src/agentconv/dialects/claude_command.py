@@ -97,6 +97,8 @@ class ClaudeCommand(CommandDialect):
             names = dedupe(f"{n}({g.pattern})" if g.pattern else n
                            for n, g in self.names_for(ctx, self.in_project(ctx, allows)))
             return {"allowed-tools": ", ".join(names), **written} if names else written
+        if ctx.agent.tools.mode == DENYLIST and not self.same_dialect(ctx):
+            self.approvals_unwritten(ctx)
         return super().write_tools(ctx)
 
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:

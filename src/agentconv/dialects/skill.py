@@ -147,6 +147,8 @@ class Skill(Dialect):
         if ctx.agent.tools.mode == DENYLIST and deny and ctx.agent.tools.denied():
             written = super().write_tools(ctx)  # the deny rules, as a command's (``supports_deny``)
             allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"] if self.approvals_held(ctx) else []
+            if not self.approvals_held(ctx):
+                self.approvals_unwritten(ctx)
             names = dedupe(f"{n}({g.pattern})" if g.pattern else n
                            for n, g in self.names_for(ctx, self.in_project(ctx, allows)))
             return {"allowed-tools": " ".join(names), **written} if names else written
