@@ -338,15 +338,40 @@ def test_two_keys_that_are_one_as_text_say_so_in_their_own_words():
 
 
 # ------------------------------------------------------------------------------------------ linear header rewrite
-def test_rewriting_a_header_is_linear_in_its_keys():
+class _Counted(str):
+    """A key that counts the hashes and comparisons made of it, and stops a run that makes more than ``LIMIT``: a
+    quadratic rewrite fails at once instead of running for minutes (a count, not a timing: the machine's load moves
+    no count)."""
+
+    calls = 0
+    LIMIT = 10**12  # set by the test once its keys are built
+
+    def _count(self) -> None:
+        _Counted.calls += 1
+        if _Counted.calls > _Counted.LIMIT:
+            raise AssertionError(f"more than {_Counted.LIMIT} hashes and comparisons: not linear in the keys")
+
+    def __hash__(self) -> int:
+        self._count()
+        return str.__hash__(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._count()
+        return str.__eq__(self, other)
+
+
+def test_rewriting_a_header_is_linear_in_its_keys(monkeypatch):
     from agentconv.envelopes.frontmatter import _order
 
-    keys = [f"k{i}" for i in range(200_000)]
-    mapping = dict.fromkeys(keys[:100_000] + ["new"] + keys[100_000:])
-    start = time.monotonic()
-    order = _order(mapping, keys[::-1])
-    assert time.monotonic() - start < 5  # the quadratic version took minutes
-    assert order[:2] == ["k199999", "k199998"] and order.index("new") == order.index("k99999") + 1
+    n = 20_000
+    keys = [_Counted(f"k{i}") for i in range(n)]
+    mapping = dict.fromkeys(keys[: n // 2] + [_Counted("new")] + keys[n // 2:])
+    layout = [_Counted(str(k)) for k in reversed(keys)]  # equal keys, other objects: each lookup compares
+    monkeypatch.setattr(_Counted, "calls", 0)
+    monkeypatch.setattr(_Counted, "LIMIT", 20 * n)  # a few per key; the quadratic version made ~n * n / 2
+    order = _order(mapping, layout)
+    assert 0 < _Counted.calls <= 20 * n
+    assert order[:2] == [f"k{n - 1}", f"k{n - 2}"] and order.index("new") == order.index(f"k{n // 2 - 1}") + 1
 
 
 # ------------------------------------------------------------------------------------------ no traceback, ever
