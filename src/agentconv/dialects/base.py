@@ -26,8 +26,8 @@ from ..rx import compile as rx_compile
 from ..tools import Crosswalk, capability
 from . import builtin_agents
 from .detection import Detection
-from .helpers import (MEMO_SIZE, first_heading, first_line, glob_match, made_up_description, memo, rule_entries,
-                      split_commas, titled, value_taken)
+from .helpers import (MEMO_SIZE, dedupe, first_heading, first_line, glob_match, made_up_description, memo,
+                      rule_entries, split_commas, titled, value_taken)
 from .toolpolicy import ToolFields, mode_denies, own_denies, plainly_within, policy_key, runs_unasked, settle
 
 
@@ -1452,12 +1452,19 @@ class Dialect(ToolFields, Detection):
         origin = ctx.agent.origin
         return self.supports_exceptions() or origin is not None and self.kin[0] == origin.dialect
 
-    def approvals_unwritten(self, ctx: "WriteContext") -> None:
-        """A deny list's allow decisions (OpenCode's ``bash: deny, edit: allow``: the tool runs unasked) where this
-        dialect writes no pre-approvals beside it (``approvals_held``): said, never silently dropped (narrower: the
-        tool asks as the target's session does)."""
-        if allows := {g.raw for g in ctx.agent.tools.grants if g.decision == "allow"}:
-            ctx.lose("tools", variant="approvals-beside-deny", count=len(allows), dialect=self.said)
+    def approvals_beside_deny(self, ctx: "WriteContext") -> list[str]:
+        """The pre-approvals a deny list's allow decisions are written as beside it (a Claude Code command's or
+        skill's ``allowed-tools`` beside ``disallowed-tools``), in this dialect's spelling with their scopes (a file
+        tool's in the working folder: ``in_project``). Where this dialect writes none for the record's
+        (``approvals_held``), they are said, never silently dropped (OpenCode's ``bash: deny, edit: allow``: narrower,
+        the tools ask as the target's session does), and none is written."""
+        allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
+        if not (self.same_dialect(ctx) or self.approvals_held(ctx)):
+            if raw := {g.raw for g in allows}:
+                ctx.lose("tools", variant="approvals-beside-deny", count=len(raw), dialect=self.said)
+            return []
+        pairs = self.names_for(ctx, self.in_project(ctx, allows))
+        return dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in pairs)
 
     @staticmethod
     def same_dialect(ctx: "WriteContext") -> bool:

@@ -90,15 +90,10 @@ class ClaudeCommand(CommandDialect):
             return {}
         if decisions_only(ctx.agent.tools) and not self.same_dialect(ctx):  # nothing denied, only asks and allows (OpenCode
             return self.write_inherited(ctx)  # `bash: {"*": ask, "git status *": allow}`): pre-approvals, exactly
-        allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
-        if ctx.agent.tools.mode == DENYLIST and allows and (self.same_dialect(ctx) or self.approvals_held(ctx)):
-            # a skill's allowed-tools beside its disallowed-tools (one reader, claude-command.toml [kin]): both keys
+        if ctx.agent.tools.mode == DENYLIST:  # pre-approvals beside disallowed-tools (one reader: [kin])
+            names = self.approvals_beside_deny(ctx)
             written = super().write_tools(ctx)
-            names = dedupe(f"{n}({g.pattern})" if g.pattern else n
-                           for n, g in self.names_for(ctx, self.in_project(ctx, allows)))
             return {"allowed-tools": ", ".join(names), **written} if names else written
-        if ctx.agent.tools.mode == DENYLIST and not self.same_dialect(ctx):
-            self.approvals_unwritten(ctx)
         return super().write_tools(ctx)
 
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:

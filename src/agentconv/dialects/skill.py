@@ -32,7 +32,7 @@ from .. import limits, naming, rx
 from ..ir import DENYLIST, INHERIT, NONE, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
-from .helpers import dedupe, split_commas
+from .helpers import split_commas
 
 if TYPE_CHECKING:
     from ..envelopes import frontmatter
@@ -146,11 +146,7 @@ class Skill(Dialect):
             return {deny: "*"}  # no tools: a deny rule `*`, which Claude Code matches every tool with
         if ctx.agent.tools.mode == DENYLIST and deny and ctx.agent.tools.denied():
             written = super().write_tools(ctx)  # the deny rules, as a command's (``supports_deny``)
-            allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"] if self.approvals_held(ctx) else []
-            if not self.approvals_held(ctx):
-                self.approvals_unwritten(ctx)
-            names = dedupe(f"{n}({g.pattern})" if g.pattern else n
-                           for n, g in self.names_for(ctx, self.in_project(ctx, allows)))
+            names = self.approvals_beside_deny(ctx)
             return {"allowed-tools": " ".join(names), **written} if names else written
         names = self.preapproved(ctx, "a skill")
         return {"allowed-tools": " ".join(names)} if names else {}  # the spec's form; scopes keep their blanks
