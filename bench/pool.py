@@ -11,8 +11,8 @@ repository bench/migrate.py builds, `--agents corpus` by default), each process'
 nothing in agentconv calls it; the markers are this script's, not the project's):
 
 - main `imports`: the interpreter, the command line and the library's imports, up to `migration.migrate` (the
-  harness imports as `cli.main` does: `inspect` deferred and the dataclasses' code cache installed first; the pool's
-  module only when the pool is made);
+  harness imports as `cli.main` does: `inspect` and `urllib.parse` deferred and the dataclasses' code cache installed
+  first; the pool's module only when the pool is made);
 - main `discover`: discovery up to the POOLED-th source, the lock (without a pool: all of discovery and the manifest);
 - main `warm-up`: one source converted in memory before the fork (`_warm`), the pool made, up to the fork (the dump
   there zeroes the counters, so a worker starts from nothing);
@@ -68,6 +68,7 @@ def mark(name):
         os.sched_yield()
 from agentconv import cli, dccode
 cli._defer("inspect")  # as cli.main does before it imports a command: no `inspect`, no dataclass compiled again
+getattr(cli, "_defer_url", lambda: None)()  # nor `urllib.parse` (since 2026-11-30; an older tree has no stand-in)
 dccode.install()
 import agentconv.migration as m
 _fork = os.fork

@@ -17,6 +17,7 @@ import heapq
 import json
 import os
 from contextlib import contextmanager
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
@@ -122,23 +123,23 @@ class Manifest:
             parts.append(("pending", pend()))
         yield '{\n "version": 1'
         for key, entries in parts:
-            head, buf = f',\n "{key}": {{\n', []  # the section's opening, then ",\n" before each later chunk
-            for name, value in entries:  # a digest written directly: most entries are one
-                buf.append(f"  {_str(name)}: {_str(value) if type(value) is str else _entry(value)}")
-                if len(buf) >= lines:
-                    yield head + ",\n".join(buf)
-                    head = ",\n"
-                    buf.clear()
-            if buf:
-                yield head + ",\n".join(buf) + "\n }"
-            else:
-                yield "\n }" if head == ",\n" else f',\n "{key}": {{}}'
+            head, entries = f',\n "{key}": {{\n', iter(entries)  # the opening, then ",\n" before each later chunk
+            while batch := list(islice(entries, lines)):
+                if key != "origins":  # files and pending: digests (text) only
+                    yield head + ",\n".join([f"  {_str(name)}: {_str(value)}" for name, value in batch])
+                else:
+                    yield head + ",\n".join([f"  {_str(name)}: {_entry(value)}" for name, value in batch])
+                head = ",\n"
+            yield "\n }" if head == ",\n" else f',\n "{key}": {{}}'
         yield "\n}\n"
 
 
 def _latest(table: dict[str, Any], stream: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
     """``table``'s entries in name order merged with ``stream``'s (sorted by name): one entry per name, the stream's
     winning over the table's, and of equal names in the stream the last."""
+    if not table:  # a first run's manifest: the stream alone
+        yield from _last_each(stream)
+        return
     names = iter(sorted(table))
     name = next(names, None)
     for entry in _last_each(stream):
@@ -177,10 +178,10 @@ def _within(entries: Iterable[tuple[str, Any]], names: Iterable[str]) -> Iterato
 
 def _entry(value: Any) -> str:
     """One value of the manifest as json.dumps(indent=1) writes it two levels in."""
-    if isinstance(value, str):
-        return _str(value)
     if type(value) is tuple and type(value[1]) is str and type(value[0]) is str:  # an origin of one source: most are
         return f'{{\n   "to": {_str(value[0])},\n   "sources": [\n    {_str(value[1])}\n   ]\n  }}'
+    if isinstance(value, str):
+        return _str(value)
     if type(value) is dict and list(value) == ["to", "sources"] and type(value["sources"]) is list:
         value = (value["to"], value["sources"])
     if type(value) is tuple:  # an origin (as Manifest keeps it)

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 from pathlib import Path
 
 from . import api, fsio, limits, registry
@@ -1176,12 +1177,14 @@ def _migrate(job: Job, found: _Found, spills: list[Spill[Record]], root: Path, o
     spills.append(_resolve(records, root, out_root, manifest, force, job.mode, prefix_collisions, given,
                            with_commands(job.to) if remove_orphans else (), (p for p, _ in found), job.keep_losses))
     summary = Summary()
+    statuses, losses = summary.statuses, summary.losses
     for r in spills[-1]:
-        summary.statuses[r.status] += 1
+        statuses[r.status] += 1
         if r.counts:  # the summary's counts are all a caller without --json needs
-            summary.losses.update(r.counts)
+            for code, n in r.counts.items():  # Counter.update's sums, without its checks per record
+                losses[code] += n
         for item in r.losses:
-            summary.losses[item["code"]] += 1
+            losses[item["code"]] += 1
     return summary
 
 
@@ -1574,23 +1577,26 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
         settled.extend(_orphans(settled, manifest, repo_s, root_s, orphans_of, force, mode))
         return settled
     settled, commit, many = records.like(), Sorted[tuple[str, str]](), _Origins(given)
+    hold, journal, merged = settled.append, commit.append, many.see  # per record: looked up once
     for r in map(settle, records):  # and, in the same pass, what the journal lists and the merged targets' origins
-        settled.append(r)
+        hold(r)
         if r.tmp and r.status == "converted":
-            commit.append((r.target, r.digest))
-        many.see(r)
+            journal((r.target, r.digest))
+        if r.merged:
+            merged(r)
     many.save(manifest)
     if commit:  # the journal: a run killed during the renames still leaves a manifest that knows its outputs
         mf.save(root, manifest, pending=commit)
     del commit
     out = records.like()
+    keep, at = out.append, _under(root_s)
     try:
         for r in settled:
             wrote = False
             if r.tmp:
                 if r.status == "converted":
                     try:
-                        fsio.commit(r.tmp, os.path.join(root_s, r.target))
+                        fsio.commit(r.tmp, at(r.target))
                         wrote = True
                     except OSError as exc:
                         fsio.discard(r.tmp)
@@ -1602,7 +1608,7 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
                 r.tmp = None
             if wrote or (r.status == "unchanged" and r.target):
                 _written(r, manifest, given, wrote)
-            out.append(r)
+            keep(r)
         out.extend(_orphans(out, manifest, repo_s, root_s, orphans_of, force, mode))
     except BaseException:
         for r in settled:  # the ones not reached yet
@@ -1616,6 +1622,15 @@ def _resolve(records: Spill[Record], repo: Path, root: Path, manifest: mf.Manife
             mf.save(root, manifest)
             manifest.journal = manifest.dirty = False
     return out
+
+
+def _under(root: str) -> Callable[[str], str]:
+    """``os.path.join(root, rel)`` for each of many ``rel`` (``root`` absolute): on POSIX the joined text made
+    directly, as posixpath.join makes it (a ``rel`` that starts with ``/`` is itself), without its checks per call."""
+    if os.path is not posixpath or not root:
+        return partial(os.path.join, root)
+    head = root if root.endswith("/") else root + "/"
+    return lambda rel: rel if rel.startswith("/") else head + rel
 
 
 def _repeated(r: Record, first: str, keep: bool | str) -> None:

@@ -10,6 +10,7 @@ system's temp folder, never in the repository or the output root.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from types import GenericAlias
 
 TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
@@ -62,7 +63,8 @@ class Spill(_OnDisk, Sequence):  # Spill[T] as Sequence[T] (its __class_getitem_
         self._pack, self._unpack = pack, unpack
         self._file: IO[bytes] | None = None
         self._held: list[T] = []
-        self._len = 0
+        self._out = 0  # items written to the temp file
+        self._limit = HOLD  # held items that make a write: ``CHUNK`` once the file is written
         for item in items:
             self.append(item)
 
@@ -70,10 +72,10 @@ class Spill(_OnDisk, Sequence):  # Spill[T] as Sequence[T] (its __class_getitem_
         """A new spill packing as this one does."""
         return Spill(items, self._pack, self._unpack)
 
-    def append(self, item: T) -> None:
-        self._held.append(item)
-        self._len += 1
-        if len(self._held) >= (CHUNK if self._file is not None else HOLD):
+    def append(self, item: T) -> None:  # a few bytecodes: called per record in every pass (issue 11)
+        held = self._held
+        held.append(item)
+        if len(held) >= self._limit:
             self._write()
 
     def extend(self, items: Iterable[T]) -> None:
@@ -88,6 +90,8 @@ class Spill(_OnDisk, Sequence):  # Spill[T] as Sequence[T] (its __class_getitem_
         pickle = _pickle()
         for i in range(0, len(held), CHUNK):  # the first write (``HOLD`` items) too: a reader holds one chunk at a time
             pickle.dump(held[i:i + CHUNK], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._out += len(held)
+        self._limit = CHUNK
         self._held = []
 
     def __iter__(self) -> Iterator[T]:
@@ -104,13 +108,14 @@ class Spill(_OnDisk, Sequence):  # Spill[T] as Sequence[T] (its __class_getitem_
         yield from list(self._held)
 
     def __len__(self) -> int:
-        return self._len
+        return self._out + len(self._held)
 
     def __getitem__(self, i: int | slice) -> T | list[T]:
         if isinstance(i, slice):
             return list(self)[i]
-        j = i + self._len if i < 0 else i
-        if not 0 <= j < self._len:
+        n = len(self)
+        j = i + n if i < 0 else i
+        if not 0 <= j < n:
             raise IndexError("spill index out of range")
         for k, item in enumerate(self):
             if k == j:
@@ -130,7 +135,7 @@ class Spill(_OnDisk, Sequence):  # Spill[T] as Sequence[T] (its __class_getitem_
         if self._file is not None:
             self._file.close()
             self._file = None
-        self._held, self._len = [], 0
+        self._held, self._out, self._limit = [], 0, HOLD
 
 
 RUN = 2048
@@ -139,8 +144,8 @@ BLOCK = 16
 """Items per pickled block of a run: reading a ``Sorted`` holds one block per run (about N / RUN blocks)."""
 
 
-def _first(item: tuple[Any, ...]) -> Any:
-    return item[0]
+_first = itemgetter(0)
+"""A tuple's first element, the sort key (a C function: called per item at each sort and merge)."""
 
 
 class Sorted(_OnDisk):
@@ -155,14 +160,15 @@ class Sorted(_OnDisk):
         self._file: IO[bytes] | None = None
         self._runs: list[list[int]] = []  # per run, the offsets of its blocks
         self._held: list[T] = []
-        self._len = 0
+        self._out = 0  # items written in runs
+        self._limit = HOLD  # held items that make a run: ``RUN`` after the first
         for item in items:
             self.append(item)
 
     def append(self, item: T) -> None:
-        self._held.append(item)
-        self._len += 1
-        if len(self._held) >= (RUN if self._runs else HOLD):
+        held = self._held
+        held.append(item)
+        if len(held) >= self._limit:
             self._write()
 
     def _write(self) -> None:
@@ -175,6 +181,8 @@ class Sorted(_OnDisk):
             offsets.append(f.tell())
             pickle.dump(held[i:i + BLOCK], f, protocol=pickle.HIGHEST_PROTOCOL)
         self._runs.append(offsets)
+        self._out += len(held)
+        self._limit = RUN
         self._held = []
 
     def _run(self, offsets: list[int]) -> Iterator[T]:
@@ -194,4 +202,4 @@ class Sorted(_OnDisk):
         return heapq.merge(*runs, list(self._held), key=_first)  # type: ignore[arg-type]
 
     def __len__(self) -> int:
-        return self._len
+        return self._out + len(self._held)

@@ -54,15 +54,19 @@ class Diagnostics:
         if self.level >= VERBOSE:
             self._add(("info", text), text, file)
 
-    def loss(self, item) -> None:
-        """One loss item (a LossItem or its JSON)."""
+    def loss(self, item, source: str | None = None) -> None:
+        """One loss item (a LossItem or its JSON); ``source``: the file of an item whose ``file`` is ``""`` (a
+        record's item, as ``Record.items`` gives it)."""
         i = item if isinstance(item, dict) else item.to_json()
         self.seen += 1
         sev = i["severity"]
         if _RANK[sev] < _RANK["warning"] and self.level < VERBOSE or _RANK[sev] < _RANK["error"] and self.level < NORMAL:
             self.hidden += sev == "info"
             return
-        key, file = (sev, i["code"], i.get("path"), i["message"]), i.get("file") or "<stdin>"
+        file = i.get("file")
+        if file == "" and source is not None:
+            file = source
+        key, file = (sev, i["code"], i.get("path"), i["message"]), file or "<stdin>"
         if self.level < VERBOSE and key in self.groups:  # grouped with an earlier one: its line is that one's
             self.groups[key][1].add(file)
             return
@@ -350,8 +354,8 @@ def outcome(result, as_json: bool, mode: str, level: int = NORMAL, command: str 
             out.note(f"{r.source}: skipped: {r.error}", r.source)
         elif r.error:
             out.error(r.error, r.source, r.target)
-        for item in r.items():
-            out.loss(item)
+        for item in r.losses:  # as r.items() gives them, without a copy of each
+            out.loss(item, r.source)
         if mode == "plan" and r.status == "planned":
             sys.stdout.write(f"{r.source} -> {r.target}  ({r.source_dialect} -> {r.target_dialect})\n")
         if mode == "diff" and r.diff:
