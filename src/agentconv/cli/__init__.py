@@ -75,6 +75,8 @@ def _defer_url() -> None:
     stand_in.quote_from_bytes = quote_from_bytes
     sys.modules["urllib.parse"] = stand_in
     urllib.parse = stand_in
+
+
 def _deadline(signum: int) -> None:
     """End the process with ``128 + signum`` once ``GRACE`` seconds have passed, whatever the main thread does."""
     import threading
