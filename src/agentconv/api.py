@@ -18,7 +18,7 @@ from .carry import reading
 from .dialects.base import resolve_agent_refs
 from .dialects.detection import OffPlace
 from .dialects.helpers import per_run
-from .envelopes import frontmatter, records
+from .envelopes import frontmatter
 from .errors import AgentconvError, LossError, ParseError, UnknownDialectError, message, problem
 from .instructions import instructions, runs
 from .ir import Document
@@ -487,7 +487,7 @@ def write_for(doc: Document, to: str, *, report: LossReport | None = None, polic
 def keeps_many(to: str) -> bool:
     """Does dialect ``to`` keep many records in one file (Roo's ``.roomodes``)? Then every record bound for one of
     its files is written together (``write_all``, ``write_merged``); else each record is a file of its own."""
-    return records.many(registry.get(to).envelope)
+    return registry.get(to).many_records
 
 
 def _owners(report: LossReport, doc: Document) -> list[int | None]:

@@ -222,9 +222,9 @@ def _work_one(job: Job, src: str, rel: str) -> list[Record]:
                 continue
             _place(rec, result.text, root, job.mode)
             out.append(rec)
-            folder = posixpath.dirname(rec.target)
             for file_rel, inner, data in files:  # the skill's other files, beside its SKILL.md as they were
-                copy = Record(file_rel, target, f"{folder}/{inner}", source_dialect=report0.source)
+                copy = Record(file_rel, target, f"{posixpath.dirname(rec.target)}/{inner}",
+                              source_dialect=report0.source)
                 _place(copy, data, root, job.mode)
                 out.append(copy)
     if refers is not None and names and out:

@@ -53,6 +53,12 @@ class Dialect(ToolFields, Detection):
         return envelopes.get(self.table.get("envelope", "frontmatter"))
 
     @cached_property
+    def many_records(self) -> bool:
+        """This dialect's envelope keeps many records in one file (``records.many``: Roo's ``.roomodes``): asked of
+        every record read and written, told once (issue 11)."""
+        return records.many(self.envelope)
+
+    @cached_property
     def split_as_frontmatter(self) -> bool:
         """Detection sees this dialect's text through frontmatter's split (``api.detect_decoded``): its layout is
         frontmatter, or plain markdown with no header. Told from the table's ``envelope`` name where the dialect
@@ -168,7 +174,7 @@ class Dialect(ToolFields, Detection):
         the header already split by detection, if any; ``base`` what the tool's configs put beneath a one-record
         file's own tool settings (``api.read_text``): kept on the record (``origin.keep["base"]``) for
         ``read_tools``."""
-        if records.many(self.envelope):
+        if self.many_records:
             split = self.envelope.split(text, path)
             self.report_notes(split.notes, report)
             agents = []
@@ -265,7 +271,7 @@ class Dialect(ToolFields, Detection):
                 report.add(LossCode.VALUE_READ_AS, fields.get(new, new), value=f"'{old}'", reading=f"'{new}'")
         first = len(report.items)
         self.read_tools(agent, data, report)
-        many = records.many(self.envelope)
+        many = self.many_records
         if many:  # about this record of many: where it starts
             for item in report.items[first:]:
                 item.line = item.line or parsed.line
@@ -307,7 +313,7 @@ class Dialect(ToolFields, Detection):
                 # written" (out_model), but spelled as the first write spelled it
             if isinstance(parsed.carry.get("from"), str):
                 agent.origin.keep["carried_from"] = parsed.carry["from"]  # where the carried values were spelled
-        self.derive_name(agent, None if records.many(self.envelope) else path, report)  # one of many: not the file's
+        self.derive_name(agent, None if self.many_records else path, report)  # one of many: not the file's
         if agent.display_name == agent.name:
             agent.display_name = None  # a display name that only repeats the identifier says nothing more
         elif agent.display_name and agent.name and self.table.get("name", {}).get("display_fallback") == "title" \
@@ -466,7 +472,7 @@ class Dialect(ToolFields, Detection):
         was, unless ``afresh`` (each record written anew, as in a file merged from several: ``api.write_merged``)."""
         if not getattr(self.envelope, "SIDE_CHANNEL", True):
             policy = replace(policy, carry=False)  # nowhere to carry: what is lost is reported as dropped
-        if not records.many(self.envelope):
+        if not self.many_records:
             out = self.write_record(WriteContext(self, doc.agent, report, policy))
             layout = out.layout or self._fresh_layout(doc.agent, out.mapping)
             if not out.mapping and out.carry is None and self._headerless_back(doc.agent):
@@ -573,7 +579,7 @@ class Dialect(ToolFields, Detection):
         """A record named as one of the tool's own agents (``[name.builtin]``) is said: the tool does not load it as
         a new agent (what it does instead is the table's ``outcome``)."""
         rule = self.table.get("name", {}).get("builtin")
-        if not rule or self.same_dialect(ctx):
+        if not rule or ctx.same:
             return
         by_file = self.table.get("layout", {}).get("name_from_file")
         name = self.file_stem(ctx.agent)[0] if by_file else mapping.get(self.table["name"].get("key", "name"))
@@ -613,7 +619,7 @@ class Dialect(ToolFields, Detection):
             else:
                 carried = ctx.carried["tools"]
                 ctx.carried["tools"] = {**carried, "grants": [carried["grants"][i] for i in kept]}
-        if "tools" not in ctx.carried and not self.same_dialect(ctx):
+        if "tools" not in ctx.carried and not ctx.same:
             self._policy_record(ctx)
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         made = self._made(ctx, mapping)
@@ -623,7 +629,7 @@ class Dialect(ToolFields, Detection):
         keys = self._first_keys(ctx, mapping) if ctx.carried or _per_shape(origin, "flat", _flat) else None
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
                           body, keys, *spelled,
-                          appended=ctx.appended or (origin.keep.get("carried_appended") if self.same_dialect(ctx) else None),
+                          appended=ctx.appended or (origin.keep.get("carried_appended") if ctx.same else None),
                           literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped,
                           neutral=ctx.neutral)
 
@@ -657,7 +663,7 @@ class Dialect(ToolFields, Detection):
             return None
         keep = origin.keep
         first = keep.get("carried_from", origin.dialect)
-        if self.same_dialect(ctx) or first != origin.dialect:
+        if ctx.same or first != origin.dialect:
             return keep.get("carried_toml") if keep.get("carry_fresh") is True and first != self.id else None
         if "toml_layout" not in keep:  # once per record (each target asks)
             keep["toml_layout"] = _toml_source(origin)
@@ -674,7 +680,7 @@ class Dialect(ToolFields, Detection):
             return ctx.made
         keep = origin.keep
         first = keep.get("carried_from", origin.dialect)
-        if self.same_dialect(ctx) or first != origin.dialect:  # a file agentconv wrote: its own made, while it is fresh
+        if ctx.same or first != origin.dialect:  # a file agentconv wrote: its own made, while it is fresh
             passed = keep.get("carried_made", ()) if keep.get("carry_fresh") is True and first != self.id else ()
             return tuple(dict.fromkeys((*passed, *ctx.made)))[:carry.MADE_MAX]
         if first not in registry.ids() or not mapping and self.envelope is frontmatter:
@@ -733,7 +739,7 @@ class Dialect(ToolFields, Detection):
         >-``), and this dialect has no place for that layout (TOML, JSON, plain markdown): ``_first_spelling`` asks
         how, so that a write back into that dialect spells it so again."""
         origin = ctx.agent.origin
-        if origin is None or self.envelope is frontmatter or self.same_dialect(ctx):
+        if origin is None or self.envelope is frontmatter or ctx.same:
             return False
         if origin.keep.get("carried_from") not in (None, origin.dialect):
             return any(not st in carry.STYLES for st in origin.keep.get("carried_styles", {}).values())
@@ -749,7 +755,7 @@ class Dialect(ToolFields, Detection):
         if origin is None:
             return None, None
         keep = origin.keep
-        if self.same_dialect(ctx) or keep.get("carried_from") not in (None, origin.dialect):
+        if ctx.same or keep.get("carried_from") not in (None, origin.dialect):
             return keep.get("carried_styles"), keep.get("carried_gap")
         layout = origin.layout
         if type(layout) is not frontmatter.Layout or not layout.has_header:
@@ -799,10 +805,10 @@ class Dialect(ToolFields, Detection):
         if origin is None:
             return None
         order = origin.keep.get("carried_order")
-        if order is not None and (self.same_dialect(ctx) or origin.keep.get("carried_from") not in (None, origin.dialect)):
+        if order is not None and (ctx.same or origin.keep.get("carried_from") not in (None, origin.dialect)):
             return list(order)  # as the file had it, or through one more dialect: the first file's order rides on
-        pairs = None if self.same_dialect(ctx) else _source_paths(origin)
-        if pairs is None and ctx.carried and not self.same_dialect(ctx) and (keys := _toml_keys(origin)) is not None:
+        pairs = None if ctx.same else _source_paths(origin)
+        if pairs is None and ctx.carried and not ctx.same and (keys := _toml_keys(origin)) is not None:
             # (the keys that stand for a field, or whose value rides here: not one dropped, nor written nowhere else)
             fields, own = registry.get(origin.dialect).table.get("fields", {}), f"extensions.{origin.dialect}."
             keys = [k for k in keys if k in fields or own + k in ctx.carried]
@@ -1040,7 +1046,7 @@ class Dialect(ToolFields, Detection):
         it run (its read-only shell commands) is forbidden there, said (``cursor.toml [readonly] shell_allowed``)."""
         agent = ctx.agent
         allowed = agent.origin.keep.get("readonly_shell") if agent.origin is not None else None
-        if allowed and not self.same_dialect(ctx) and not ctx.shell_kept and self.table.get("tool_semantics", True) and \
+        if allowed and not ctx.same and not ctx.shell_kept and self.table.get("tool_semantics", True) and \
                 "bash" in {str(g.canonical) for g in agent.tools.denied()}:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-no-shell", tools=allowed)
 
@@ -1082,7 +1088,7 @@ class Dialect(ToolFields, Detection):
             if key == "model" and isinstance(value, list) and agent.model is not None and value[:1] == [agent.model.raw]:
                 ctx.mapped.add("model")  # a model list of a dialect with no model field: the model is in it, as read
         kin, keys = self.kin
-        for key, value in agent.extensions.get(kin, {}).items() if kin and not self.same_dialect(ctx) else ():
+        for key, value in agent.extensions.get(kin, {}).items() if kin and not ctx.same else ():
             if key in keys and key not in mapping and not self._foreign_access(ctx, kin, key, value):
                 # the same key of the same tool (a Claude Code command's, a skill's)
                 mapping[key] = self._uncoerced(ctx, f"extensions.{kin}.{key}", value)
@@ -1096,9 +1102,9 @@ class Dialect(ToolFields, Detection):
             if key not in mapping and (value is not None or key in nulls):
                 mapping[key] = value
                 ctx.mapped.add(ipath)
-                if not self.same_dialect(ctx):
+                if not ctx.same:
                     ctx.report.add(LossCode.FIELD_KEPT, ipath, key=key, dialect=self.said)
-        for key, (prefix, entries) in agent.origin.keep.get("foreign_maps", {}).items() if self.same_dialect(ctx) else ():
+        for key, (prefix, entries) in agent.origin.keep.get("foreign_maps", {}).items() if ctx.same else ():
             kept = {k: paths.get(agent, f"{prefix}.{k}") for k in entries}  # another tool's map, as the file had it
             if key not in mapping and not any(f"{prefix}.{k}" in ctx.mapped or ctx.carried_back(f"{prefix}.{k}")
                                               for k in entries):
@@ -1132,7 +1138,7 @@ class Dialect(ToolFields, Detection):
         or a value that grants nothing (``permissionMode: default``) is written as before (False)."""
         path = f"extensions.{ns}.{key}"
         origin = ctx.agent.origin
-        if origin is None or self.same_dialect(ctx) or path not in origin.keep.get("foreign", ()):
+        if origin is None or ctx.same or path not in origin.keep.get("foreign", ()):
             return False
         why = carry.refusal(path, value)
         if why is None:
@@ -1363,7 +1369,7 @@ class Dialect(ToolFields, Detection):
     def _carried_order(self, ctx: "WriteContext") -> dict[str, int] | None:
         """Written back into the dialect whose file the side channel's ``keys`` came from: key -> where it was."""
         order = self._keys_back(ctx)
-        if order is None or self.same_dialect(ctx):
+        if order is None or ctx.same:
             return None
         return {k: i for i, k in reversed(list(enumerate(order)))}
 
@@ -1459,7 +1465,7 @@ class Dialect(ToolFields, Detection):
         (``approvals_held``), they are said, never silently dropped (OpenCode's ``bash: deny, edit: allow``: narrower,
         the tools ask as the target's session does), and none is written."""
         allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
-        if not (self.same_dialect(ctx) or self.approvals_held(ctx)):
+        if not (ctx.same or self.approvals_held(ctx)):
             if raw := {g.raw for g in allows}:
                 ctx.lose("tools", variant="approvals-beside-deny", count=len(raw), dialect=self.said)
             return []
@@ -1469,8 +1475,8 @@ class Dialect(ToolFields, Detection):
     @staticmethod
     def same_dialect(ctx: "WriteContext") -> bool:
         """Whether the record being written (``ctx.agent``) was read in this very dialect: what it wrote can be
-        written back as it came."""
-        return ctx.agent.origin is not None and ctx.agent.origin.dialect == ctx.dialect.id
+        written back as it came (``WriteContext.same``, worked out once a write)."""
+        return ctx.same
 
     @staticmethod
     def reject_file(agent: Agent, report: LossReport, tool: str, problem: str, *, path: str = "", line: int | None = None,
@@ -1486,13 +1492,13 @@ class Dialect(ToolFields, Detection):
     def kept_rejected(self, ctx: "WriteContext") -> bool:
         """Same dialect, and the file is one its tool loads nothing from (the reader marked it ``rejected`` and said
         file-rejected): written back as it came, none of the repairs a fresh write makes."""
-        return self.same_dialect(ctx) and bool(ctx.agent.origin.keep.get("rejected"))  # type: ignore[union-attr]
+        return ctx.same and bool(ctx.agent.origin.keep.get("rejected"))  # type: ignore[union-attr]
 
     def _kept_as_is(self, ctx: "WriteContext", ipath: str) -> bool:
         """Same dialect, and ``ipath`` is the file's own value: written as it was. One the side channel gave back
         (a Claude ``red`` under this file's hex, a list GitHub's string map cannot hold) is written as the first write
         wrote it, and rides there again."""
-        return self.same_dialect(ctx) and not ctx.carried_back(ipath)
+        return ctx.same and not ctx.carried_back(ipath)
 
     def _spelled_here(self, ctx: "WriteContext", ipath: str) -> bool:
         """``ipath`` came back from the side channel, which a file of this dialect wrote (A -> B -> A): its value is
@@ -1502,7 +1508,7 @@ class Dialect(ToolFields, Detection):
 
     def _uncoerced(self, ctx: "WriteContext", ipath: str, value: Any) -> Any:
         """Same dialect: a value coerced on reading (a comma string read as a list) is written as the source had it."""
-        got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if self.same_dialect(ctx) else None
+        got = ctx.agent.origin.keep.get("coerced", {}).get(ipath) if ctx.same else None
         return got[1] if got is not None and got[0] == value else value
 
     def as_read(self, ctx: "WriteContext") -> dict[str, str]:
@@ -1519,11 +1525,11 @@ class Dialect(ToolFields, Detection):
         t = self.table
         fields = t.get("fields", {})
         if not origin.keys:  # a file without keys (plain markdown): only what its side channel gave back as a map
-            if t.get("unknown_keys", "carry") != "keep" or self.same_dialect(ctx):
+            if t.get("unknown_keys", "carry") != "keep" or ctx.same:
                 return {}
             first = self._first_spelled(ctx, self.known_keys, self.held_paths)  # (a Roo mode: its keys named there)
             return {**first, **self._map_as_keys(ctx, first)} if "metadata" not in self.spread_paths else first
-        if self.same_dialect(ctx):  # not a key only the side channel named: it goes back there, not into the header
+        if ctx.same:  # not a key only the side channel named: it goes back there, not into the header
             unwritten = origin.keep.get("carried_keys", ())
             return {p: k for p, k in origin.keys.items() if k not in fields and p not in unwritten}
         keep = t.get("unknown_keys", "carry") == "keep"
@@ -1599,13 +1605,13 @@ class Dialect(ToolFields, Detection):
             if self.table.get("layout", {}).get("name_from_file") and not self.had_key(ctx, key):
                 self.carry_file_name(ctx, None)
                 return None
-            if self.same_dialect(ctx) and ctx.carried_back("name") and self.had_key(ctx, key) and \
+            if ctx.same and ctx.carried_back("name") and self.had_key(ctx, key) and \
                     key == self.table.get("name", {}).get("key", "name"):
                 # the side channel gave back a name this file spells its own way: the file's, the other rides again
                 ctx.carried.setdefault("name", agent.name)
                 ctx.name = next(c.value for c in self.own_layout(agent).chunks if c.key == key)
                 return ctx.name
-            if self.same_dialect(ctx) and "name" in agent.derived and (got := agent.origin.keep.get("coerced", {}).get(
+            if ctx.same and "name" in agent.derived and (got := agent.origin.keep.get("coerced", {}).get(
                     "name")) is not None and got[0] is None:
                 return got[1]  # a name the tool takes for none (a template's `[agent-name]`): as written
             if self.kept_rejected(ctx) and (got := agent.origin.keep.get("coerced", {}).get("name")) is not None and \
@@ -1613,9 +1619,9 @@ class Dialect(ToolFields, Detection):
                 return got[1]  # a name its tool refuses for not being text (Claude Code's `name: 7`): as written
             if self.kept_rejected(ctx) and "name" in agent.derived and key in (own := _structured_data(agent)):
                 return own[key]  # a TOML or JSON file its tool refuses for its name (Codex's `name = ""`): as written
-            if self.same_dialect(ctx) and "name" in agent.derived and not self.had_key(ctx, key) and _named_by_place(agent):
+            if ctx.same and "name" in agent.derived and not self.had_key(ctx, key) and _named_by_place(agent):
                 return None  # named by its file or folder, no name key: as it came (the same dialect names it so)
-            if self.same_dialect(ctx) and "name" in agent.derived and self.had_key(ctx, key) and \
+            if ctx.same and "name" in agent.derived and self.had_key(ctx, key) and \
                     (self.table.get("layout", {}).get("name_from_file") or self.kept_rejected(ctx)):
                 # the identifier came from the file name; the header's own value (a slash name, or none in a file its
                 # tool refuses: Gemini's `name:` left empty) is written as it was
@@ -1655,7 +1661,7 @@ class Dialect(ToolFields, Detection):
         key = ipath.rsplit(".", 1)[-1]
         allowed = self.table.get("values", {}).get(key)
         if (isinstance(allowed, list) and not value_taken(value, allowed, self.table.get("value_forms", {}).get(key))
-                and not self.same_dialect(ctx)):
+                and not ctx.same):
             ctx.lose(ipath, variant="not-a-value", ipath=ipath, value=value, values=", ".join(allowed), dialect=self.said)
             return None
         return self._uncoerced(ctx, ipath, value)
@@ -1715,7 +1721,7 @@ class Dialect(ToolFields, Detection):
         blank = agent.description is not None and agent.description.isspace() and \
             ("description" in self.table.get("not_blank", [])  # a tool that refuses a blank one: none was given
              or (agent.origin is not None and "description_shown" in agent.origin.keep))  # nor read as one
-        if (agent.description and not blank) or self.same_dialect(ctx):
+        if (agent.description and not blank) or ctx.same:
             return self._uncoerced(ctx, "description", agent.description)  # same dialect: none made up, as written
         if "description" in self.table.get("required", ["description"]) and agent.kind in ("agent", "command", "skill"):
             return self.made_up_description(ctx)
@@ -1735,7 +1741,7 @@ class Dialect(ToolFields, Detection):
             if used:
                 ctx.mapped.add(used)  # written, as the description: not dropped
                 value = paths.get(agent, used)  # and rides, so that a write back into the first dialect gives the key
-                if ctx.policy.carry and not self.same_dialect(ctx) and used not in ctx.as_read and \
+                if ctx.policy.carry and not ctx.same and used not in ctx.as_read and \
                         carry.refusal(used, value) is None:  # back (unless written as read: a key the target ignores)
                     ctx.carried.setdefault(used, value)
             return shown[0]
@@ -1869,7 +1875,7 @@ class Dialect(ToolFields, Detection):
         held = memo(self, "_held_under", prefix, lambda: frozenset(  # the table's own fields under it: per dialect
             p for p in self.table.get("fields", {}).values() if p.startswith(prefix + ".") and not p.endswith("*")))
         for k, v in getattr(ctx.agent, prefix).items():
-            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or (v is None and not self.same_dialect(ctx)):
+            if f"{prefix}.{k}" in held or f"{prefix}.{k}" in ctx.as_read or (v is None and not ctx.same):
                 continue
             if isinstance(v, str) or v is None or self._kept_as_is(ctx, f"{prefix}.{k}"):
                 out[k] = v  # same dialect: any value as written (validate judges it)
@@ -2501,6 +2507,10 @@ class WriteContext:
                 agent = replace(agent, tools=tools)
         self.agent: Agent = agent
         """The record being written (read it; never change it)."""
+        self.same: bool = agent.origin is not None and agent.origin.dialect == dialect.id
+        """Whether the record was read in this very dialect (``Dialect.same_dialect``): what it wrote can be written
+        back as it came. Asked ~20 times a write, so worked out once (issue 11); a hook's ``replace`` of ``agent``
+        keeps its origin."""
         self.report: LossReport = report
         """Where every loss of this write goes (``report.add(code, path, **params)``: the code says severity and wording)."""
         self.first: int = len(report.items)

@@ -109,7 +109,7 @@ class Claude(Dialect):
         """Written at ``.claude/agents/`` (``placed``), a plugin's agent without a description is given one: there
         Claude Code loads no agent without it (module doc). Elsewhere as any dialect writes it."""
         agent = ctx.agent
-        if self.same_dialect(ctx) and ctx.policy.placed and agent.kind == "agent" and not (agent.description or "").strip() \
+        if ctx.same and ctx.policy.placed and agent.kind == "agent" and not (agent.description or "").strip() \
                 and not self.needs_header(path_of(agent)):
             return self.made_up_description(ctx)
         if ctx.policy.placed and agent.kind == "agent" and self.made_back(agent, "description") and \

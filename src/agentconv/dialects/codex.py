@@ -308,7 +308,7 @@ class Codex(Dialect):
         """A role file a config declares, written back into Codex: without the name and description the declaration
         gave it (``read_extra``), as it came."""
         origin = ctx.agent.origin
-        if self.same_dialect(ctx) and origin is not None and origin.keep.get("declared"):
+        if ctx.same and origin is not None and origin.keep.get("declared"):
             own = getattr(origin.layout, "data", None) or {}
             for key in ("name", "description"):
                 if key not in own and not ctx.carried_back(key):
@@ -627,7 +627,7 @@ class Codex(Dialect):
         role's own tables of those names (extensions); written back into Codex as they were read (``read_tools``)."""
         agent = ctx.agent
         spec = self.table.get("sandbox", {})
-        kept = agent.origin.keep.get("delegation_off") if agent.origin is not None and self.same_dialect(ctx) else None
+        kept = agent.origin.keep.get("delegation_off") if agent.origin is not None and ctx.same else None
         own = agent.extensions.get(self.id, {})
         return {table: {**(own.get(table) if isinstance(own.get(table), dict) else {}), **keys}
                 for table, keys in (kept or spec.get("delegation_off", {})).items()}

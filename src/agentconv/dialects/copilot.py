@@ -221,12 +221,12 @@ class Copilot(Dialect):
         agent = ctx.agent
         rule = self.table.get("roles", {}).get(agent.role or "")
         if rule and "role" not in agent.derived:  # a stated agent mode (not Claude's default): the key that says it
-            if not any(k in mapping for k in (rule["key"], *rule.get("also", ()))) and not self.same_dialect(ctx):
+            if not any(k in mapping for k in (rule["key"], *rule.get("also", ()))) and not ctx.same:
                 mapping[rule["key"]] = rule["value"]
             ctx.mapped.add("role")
         only = self.table.get("validate", {}).get("reader_rules", {})
         origin = ctx.agent.origin
-        if "required" not in only.get("rules", ()) or not self.same_dialect(ctx) or origin is None or not origin.path:
+        if "required" not in only.get("rules", ()) or not ctx.same or origin is None or not origin.path:
             return
         described = mapping.get("description")
         if (isinstance(described, str) and described.strip()) or mapping.get("target") in only.get("not_target", ()):

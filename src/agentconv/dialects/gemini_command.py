@@ -44,7 +44,7 @@ class GeminiCommand(CommandDialect):
     def write_extra(self, mapping: dict[str, Any], ctx: "WriteContext") -> None:
         super().write_extra(mapping, ctx)
         rule = self.table["name"].get("shown")
-        if not rule or self.same_dialect(ctx):
+        if not rule or ctx.same:
             return
         said = self.table.get("shown", {}).get("description")
         text = mapping.get("description")

@@ -505,7 +505,7 @@ class Kiro(Dialect):
         ref = agent.extensions.get(self.id, {}).get("prompt")
         if ref and not agent.prompt:
             return ref
-        kept = agent.origin.keep.get("prompt_file") if self.same_dialect(ctx) else None  # type: ignore[union-attr]
+        kept = agent.origin.keep.get("prompt_file") if ctx.same else None  # type: ignore[union-attr]
         if kept and agent.prompt == kept[1]:
             return kept[0]  # the prompt read from its file, unchanged: the reference again
         return super().body(agent, ctx)

@@ -75,7 +75,7 @@ class Markdown(Dialect):
         self.build(ctx)  # reports (and carries) everything a persona cannot hold
         title = agent.display_name or agent.name or naming.slugify(agent.description or "") or "Agent"
         untitled = self.made_back(agent, "name") and (not agent.display_name or self.made_back(agent, "display_name"))
-        kept = agent.origin.keep.get("text") if self.same_dialect(ctx) else None
+        kept = agent.origin.keep.get("text") if ctx.same else None
         if kept is not None and kept[1:] == (agent.display_name, agent.description, agent.prompt):
             text = kept[0]  # same dialect, the same title, description and prompt: their blank lines as they were
         elif untitled and (not agent.description or self.made_back(agent, "description")):

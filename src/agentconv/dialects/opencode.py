@@ -286,6 +286,8 @@ class OpenCode(Dialect):
         ``*docs/*.md*``; util/wildcard.ts matches ``*`` as any text, '/' too, against the whole relative path) is
         written as those wildcards, the source's policy carried for the way back; any other as before (narrowed
         to its texts, or refused)."""
+        if not any(g.pattern for _, g in allowed):  # no scope (most lists): nothing to say otherwise (issue 11)
+            return allowed
         origin = ctx.agent.origin
         if origin is None or origin.dialect == self.id or origin.dialect not in registry.ids() or \
                 not self.table.get("paths", {}).get("wildcards"):

@@ -108,7 +108,7 @@ class Skill(Dialect):
         names the output's folder)."""
         value = super().field_value(key, ipath, ctx)
         agent = ctx.agent
-        if ipath != "name" or not self.same_dialect(ctx) or "name" not in agent.derived or agent.display_name is None:
+        if ipath != "name" or not ctx.same or "name" not in agent.derived or agent.display_name is None:
             return value
         layout = self.own_layout(agent)
         if any(c.key == key and c.value == agent.display_name for c in getattr(layout, "chunks", [])):
@@ -188,7 +188,7 @@ class Skill(Dialect):
             return agent.name
         carried = "name" in ctx.carried
         name = super().out_name(ctx)
-        if not carried and self.same_dialect(ctx) and "name" in agent.derived and agent.display_name is not None:
+        if not carried and ctx.same and "name" in agent.derived and agent.display_name is not None:
             # a skill named by a directory outside the skills folders (a repository's root SKILL.md, cloned anywhere)
             # whose header names it otherwise, written back as a skill: the header is written as it was, the new
             # directory is said (name-changed) and names it from then on; the old directory's name does not ride
@@ -215,7 +215,7 @@ class Skill(Dialect):
         """Required for every skill, whatever its kind: made up where none is given, but not in a skill converted to
         itself (Claude Code describes it by its first line; the file comes back as written)."""
         described = super().out_description(ctx)
-        if self.same_dialect(ctx):
+        if ctx.same:
             return described
         if described is None:
             described = self.made_up_description(ctx)  # (the side channel's made says so: the way back leaves it out)
@@ -293,7 +293,7 @@ class Skill(Dialect):
         # says it, in the key the tools reading there take (left out, their model could run the skill)
         origin, key = ctx.agent.origin, self.table["invocation"]["user_only"]["key"]
         beside = origin.keep.get("user_only_beside") if origin is not None else None
-        if beside and self.same_dialect(ctx) and mapping.get(key) is True:
+        if beside and ctx.same and mapping.get(key) is True:
             if ctx.policy.placed:
                 from .. import skillmeta
 

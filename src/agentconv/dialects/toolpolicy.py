@@ -796,7 +796,7 @@ class ToolFields:
         before (``check_broaden``)."""
         origin = ctx.agent.origin
         if not self.supports_patterns() or origin is None or origin.dialect == self.id or \
-                origin.dialect not in registry.ids():
+                origin.dialect not in registry.ids() or not any(g.pattern for _, g in allowed):
             return allowed
         source, whole = registry.get(origin.dialect), whole_tools(ctx.agent.tools)
         out: list[tuple[str, Grant]] = []

@@ -1,0 +1,82 @@
+"""What every write asked again with one answer (issue 11): whether the record is of the dialect written, whether a
+dialect keeps many records in one file, the path scopes of a tool list that has none; counted, never timed, with the
+same output."""
+from __future__ import annotations
+
+import sys
+
+from agentconv import api, registry
+from agentconv.dialects import base, opencode, toolpolicy
+from agentconv.envelopes import records
+
+HEAD = "---\nname: {n}\ndescription: Agent {n}.\ntools: Read, Grep, Glob, Bash\nmodel: sonnet\n---\nBody {n}.\n"
+
+
+def _write(n: str, targets: tuple[str, ...] = ("copilot", "opencode", "claude")) -> list[str]:
+    doc, report = api.read_text(HEAD.format(n=n), "claude", path=f".claude/agents/{n}.md")
+    return [r.text for to in targets for r in api.write_all(doc, to, report=report)]
+
+
+def test_same_dialect_is_worked_out_once_a_write(monkeypatch):
+    """The writers read ``ctx.same``, set when the context is made: ``same_dialect`` (kept for plugins, which ask it)
+    is not called by a write, and answers as the flag does, before and after a hook replaces the record."""
+    calls = []
+    real = base.Dialect.same_dialect
+
+    def counted(ctx):
+        calls.append(1)
+        return real(ctx)
+
+    before = _write("once-a")
+    monkeypatch.setattr(base.Dialect, "same_dialect", staticmethod(counted))
+    after = _write("once-a")
+    assert calls == []  # lead: ~20 calls a write
+    assert after == before
+    doc, report = api.read_text(HEAD.format(n="once-b"), "claude", path=".claude/agents/once-b.md")
+    for to, same in (("claude", True), ("copilot", False)):
+        ctx = base.WriteContext(registry.get(to), doc.agent, report, api.Policy())
+        assert ctx.same is same and real(ctx) is same
+
+
+def test_a_dialect_is_asked_once_whether_it_keeps_many_records(monkeypatch):
+    """Whether a dialect's envelope keeps many records in one file (``records.many``) is told once per dialect
+    (``Dialect.many_records``), not at every read and write of a record; the answer is the envelope's."""
+    registry.reset()
+    _write("many-a")  # each dialect asked once here
+    calls = []
+    real = records.many
+    monkeypatch.setattr(records, "many", lambda envelope: calls.append(envelope) or real(envelope))
+    first = _write("many-b")
+    assert calls == []  # lead: 9 calls a source into two targets
+    assert api.keeps_many("roo") is True and api.keeps_many("copilot") is False
+    for d in registry.all_dialects():
+        assert d.many_records is real(d.envelope)
+    monkeypatch.undo()
+    registry.reset()
+    assert _write("many-b") == first
+
+
+def test_a_tool_list_without_scopes_is_not_read_for_regexes(monkeypatch):
+    """``narrow_regexes`` (a source's regex scope said as the target's wildcards or texts) returns a list in which no
+    grant has a scope as it came, without reading the source's regexes or the tools it allows whole; one with a
+    scope is still read."""
+    calls = []
+    real = toolpolicy.whole_tools
+
+    def counted(policy):
+        if sys._getframe(1).f_code.co_name == "narrow_regexes":
+            calls.append(1)
+        return real(policy)
+
+    monkeypatch.setattr(toolpolicy, "whole_tools", counted)
+    monkeypatch.setattr(opencode, "whole_tools", counted)
+    texts = _write("regex-a", ("opencode", "copilot"))
+    assert calls == []  # lead: OpenCode's and the general one's, each once
+    monkeypatch.undo()
+    assert _write("regex-a", ("opencode", "copilot")) == texts
+    monkeypatch.setattr(toolpolicy, "whole_tools", counted)
+    monkeypatch.setattr(opencode, "whole_tools", counted)
+    scoped = "---\nname: regex-b\ndescription: B.\ntools: Read, Bash(git *)\n---\nBody.\n"
+    doc, report = api.read_text(scoped, "claude", path=".claude/agents/regex-b.md")
+    api.write_all(doc, "opencode", report=report)
+    assert calls  # a scoped grant: asked as before
