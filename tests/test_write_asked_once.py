@@ -80,3 +80,42 @@ def test_a_tool_list_without_scopes_is_not_read_for_regexes(monkeypatch):
     doc, report = api.read_text(scoped, "claude", path=".claude/agents/regex-b.md")
     api.write_all(doc, "opencode", report=report)
     assert calls  # a scoped grant: asked as before
+
+
+def test_a_file_name_already_worked_out_is_looked_up_without_the_memo_call(monkeypatch):
+    """``file_stem`` (asked 3-4 times a write: for the path, the name's check, the others' references) looks a name it
+    has worked out up in its memo directly: ``memo`` (and its two closures) only for a name not seen; the same answers,
+    and a name the tool would skip (Gemini CLI's ``_x``) is still given without its prefix."""
+    from agentconv.dialects import detection
+
+    calls = []
+    real = detection.memo
+    monkeypatch.setattr(detection, "memo", lambda *a: calls.append(a[2]) or real(*a))
+    doc, _ = api.read_text(HEAD.format(n="stem-a"), "claude", path=".claude/agents/stem-a.md")
+    for to in ("copilot", "opencode", "gemini"):
+        d = registry.get(to)
+        first = d.file_stem(doc.agent)
+        assert [d.file_stem(doc.agent) for _ in range(3)] == [first] * 3
+    assert len(calls) <= 3  # one a dialect at most (lead: 12)
+    skipped = api.read_text(HEAD.format(n="_stem-b"), "claude", path=".claude/agents/_stem-b.md")[0].agent
+    gemini = registry.get("gemini")
+    assert gemini.file_stem(skipped) == gemini.file_stem(skipped) == ("stem-b", None)
+
+
+def test_where_a_kind_goes_is_worked_out_once_per_targets(monkeypatch):
+    """``routed`` (the dialects a record of a kind is written in) is asked for every source of a run: worked out once
+    per targets and kind, a new list each call, and again after the registry is reset."""
+    from agentconv import routing
+
+    registry.reset()
+    calls = []
+    real = routing._routed
+    monkeypatch.setattr(routing, "_routed", lambda to, kind: calls.append((tuple(to), kind)) or real(to, kind))
+    first = routing.routed(("copilot", "codex"), "command")
+    second = routing.routed(["copilot", "codex"], "command")
+    assert first == second == [("copilot-prompt", "copilot"), ("skill", "codex")] and first is not second
+    second.append(("x", None))
+    assert routing.routed(("copilot", "codex"), "command") == first
+    assert calls == [(("copilot", "codex"), "command")]  # lead: each call
+    registry.reset()
+    assert routing.routed(("copilot", "codex"), "command") == first and len(calls) == 2

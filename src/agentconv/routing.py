@@ -17,11 +17,32 @@ from .loss import LossCode
 from .placeholders import TEXT, spelling_of
 
 
+_ROUTED: dict[Any, tuple[tuple[str, str | None], ...]] = {}
+"""(``to``, kind) -> ``routed``'s answer, for the list of dialect ids it was worked out among (``_ROUTED_FOR``: a
+``registry.reset`` makes a new list, and this starts again): every source of a run asks it with the same ``to``."""
+_ROUTED_FOR: list[Any] = [None]
+
+
 def routed(to: Sequence[str], kind: str) -> list[tuple[str, str | None]]:
     """The dialects a record of ``kind`` is written in, each with the dialect asked for when it is another: a command
     goes to its tool's command dialect where ``to`` names that tool's agent dialect only (``--to copilot``: a Claude
     plugin's commands become Copilot prompt files, not agents); where ``to`` names both, each record goes to the one
-    of its kind. Otherwise every dialect of ``to`` (a kind a target does not hold is ``kind-changed``)."""
+    of its kind. Otherwise every dialect of ``to`` (a kind a target does not hold is ``kind-changed``). Worked out
+    once per ``to`` and kind (issue 11: ``migrate`` asks it for every source); a new list each call."""
+    ids = registry.ids()
+    if _ROUTED_FOR[0] is not ids:
+        _ROUTED.clear()
+        _ROUTED_FOR[0] = ids
+    key = (tuple(to), kind)
+    got = _ROUTED.get(key)
+    if got is None:
+        got = tuple(_routed(to, kind))
+        if len(_ROUTED) < 64:  # the (to, kind) pairs of one process: a handful
+            _ROUTED[key] = got
+    return list(got)
+
+
+def _routed(to: Sequence[str], kind: str) -> list[tuple[str, str | None]]:
     commands, skills = command_dialects(), _skill_dialects()
     agents = {c: a for a, c in commands.items()}
     out: list[tuple[str, str | None]] = []

@@ -164,6 +164,10 @@ def _header_most(data: dict[str, Any]) -> float:
                 lambda: sum(len(str(k)) for k in keys) + len(key[1] or ""))
 
 
+_NO_STEMS: dict[Any, Any] = {}
+"""``file_stem``'s memo before a dialect has one (read only: ``memo`` makes the dialect's own)."""
+
+
 class OffPlace:
     """One file's detection (``detect_decoded`` with ``best_only``), told per folder where it can be (``placed``)
     rather than per dialect: a dialect at none of its places that scores only at them (``detect_places_only``), or
@@ -471,17 +475,22 @@ class Detection:
     def skipped_file(self, path: str | None) -> bool:
         """Is ``path`` a file at one of this dialect's places that its tool skips for its name (``[layout]
         skipped_prefix``: Gemini CLI loads no ``.gemini/agents/_*.md``)?"""
-        prefix = self.table.get("layout", {}).get("skipped_prefix")
+        prefix = self._skipped_prefix
         if not prefix or not path or self._places is None:
             return False
         norm = path.replace("\\", "/")
         return norm.rsplit("/", 1)[-1].startswith(prefix) and self._places.search(norm) is not None
 
+    @cached_property
+    def _skipped_prefix(self) -> str | None:
+        """``[layout] skipped_prefix``: asked at every file name written (``_unskipped``), read once."""
+        return self.table.get("layout", {}).get("skipped_prefix")
+
     def _unskipped(self, agent: Agent, stem: str) -> str:
         """A file name the tool would skip (``[layout] skipped_prefix``) without the prefix: the header keeps the name,
         so nothing is renamed. A file of this dialect that was so named comes back under its own file name: it stays
         switched off."""
-        prefix = self.table.get("layout", {}).get("skipped_prefix")
+        prefix = self._skipped_prefix
         if not prefix:
             return stem
         origin = agent.origin
@@ -518,8 +527,10 @@ class Detection:
         Remembered per name and source dialect (a write asks twice: for the file, and for its path; the source's own
         separator counts, so git:commit is a folder from a Claude Code command and not from a Copilot prompt)."""
         origin = agent.origin.dialect if agent.origin is not None else None
-        stem, why = memo(self, "_stem_memo", (agent.name, agent.display_name, origin), lambda: self._file_stem(agent),
-                         lambda: len(agent.name or "") + len(agent.display_name or ""))
+        key = (agent.name, agent.display_name, origin)
+        got = self.__dict__.get("_stem_memo", _NO_STEMS).get(key)  # a write asks 3-4 times: no closures for a hit
+        stem, why = got if got is not None else memo(self, "_stem_memo", key, lambda: self._file_stem(agent),
+                                                      lambda: len(agent.name or "") + len(agent.display_name or ""))
         return (self._unskipped(agent, stem), None) if why is None else (stem, why)  # by its origin: not remembered
 
     def _file_stem(self, agent: Agent) -> tuple[str, str | None]:
