@@ -119,3 +119,33 @@ def test_where_a_kind_goes_is_worked_out_once_per_targets(monkeypatch):
     assert calls == [(("copilot", "codex"), "command")]  # lead: each call
     registry.reset()
     assert routing.routed(("copilot", "codex"), "command") == first and len(calls) == 2
+
+
+def test_what_a_memo_keeps_is_looked_up_without_its_call(monkeypatch):
+    """A tool name's grants and spellings, a header name's tools, a model's spelling and an MCP name's reading, kept
+    by ``memo`` at the first record, are looked up directly for the next one (``helpers.KEPT``): no ``memo`` call and
+    no closures for them; the same texts."""
+    from agentconv import tools
+    from agentconv.dialects import helpers
+
+    mcp = HEAD.replace("Bash\n", "Bash, mcp__github__get_issue\n")
+
+    def write(n: str) -> list[str]:
+        doc, report = api.read_text(mcp.format(n=n), "claude", path=f".claude/agents/{n}.md")
+        return [r.text for to in ("copilot", "opencode") for r in api.write_all(doc, to, report=report)]
+
+    write("kept-a")
+    expected = write("kept-b")
+    asked = []
+    real = helpers.memo
+    watched = {"_grant_memo", "_grant_names_memo", "_allowed_ids_memo", "_model_memo", "_mcp_memo"}
+
+    def counted(owner, name, *rest):
+        if name in watched:
+            asked.append(name)
+        return real(owner, name, *rest)
+
+    for module in (base, toolpolicy, tools):
+        monkeypatch.setattr(module, "memo", counted)
+    assert write("kept-b") == expected
+    assert asked == []  # lead: each of them again

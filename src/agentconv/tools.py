@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 from . import rx, tables
-from .dialects.helpers import memo
+from .dialects.helpers import KEPT, MISSING, memo
 
 MCP = "mcp:"
 
@@ -144,7 +144,9 @@ class Crosswalk:
         hit = self.accepted.get(self._key(name))
         if hit is not None:
             return hit
-        return memo(self, "_mcp_memo", name, lambda: self._read_mcp(name), lambda: len(name))
+        got = self.__dict__.get("_mcp_memo", KEPT).get(name, MISSING)  # (a batch's names repeat: no closures then)
+        return got if got is not MISSING else memo(self, "_mcp_memo", name, lambda: self._read_mcp(name),
+                                                   lambda: len(name))
 
     def _read_mcp(self, name: str) -> list[str]:
         if name in self.not_mcp:

@@ -26,8 +26,8 @@ from ..rx import compile as rx_compile
 from ..tools import Crosswalk, capability
 from . import builtin_agents
 from .detection import Detection
-from .helpers import (MEMO_SIZE, dedupe, first_heading, first_line, glob_match, made_up_description, memo,
-                      rule_entries, split_commas, titled, value_taken)
+from .helpers import (KEPT, MEMO_SIZE, MISSING, dedupe, first_heading, first_line, glob_match, made_up_description,
+                      memo, rule_entries, split_commas, titled, value_taken)
 from .toolpolicy import ToolFields, mode_denies, own_denies, plainly_within, policy_key, runs_unasked, settle
 
 
@@ -1769,8 +1769,9 @@ class Dialect(ToolFields, Detection):
             return extra if isinstance(extra, list) and model.raw in extra else model.raw  # (its list's entry used)
         key = (home, model.raw, model.vendor, model.family, model.version, model.alias, model.variant, model.snapshot,
                model.route)
-        value, how, back = memo(self, "_model_memo", key, lambda: self._spell(model, home),
-                                lambda: len(model.raw))
+        got = self.__dict__.get("_model_memo", KEPT).get(key, MISSING)
+        value, how, back = got if got is not MISSING else memo(self, "_model_memo", key, lambda: self._spell(model, home),
+                                                               lambda: len(model.raw))
         if how == "kept" and isinstance(extra, list) and extra and extra[0] == model.raw:
             return extra
         if how in ("mapped", "passed") and isinstance(extra, list) and extra and extra[0] == value:

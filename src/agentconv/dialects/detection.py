@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 from .. import naming, registry, rx
 from ..ir import Agent
 from ..loss import LossCode, LossReport
-from .helpers import glob_source, glob_word, memo, unscoped
+from .helpers import KEPT, MISSING, glob_source, glob_word, memo, unscoped
 
 _MEMO = SimpleNamespace()
 """Detection's memo of tool lists, shared by the dialects: per list, the names each ``split_names`` makes of it and
@@ -162,10 +162,6 @@ def _header_most(data: dict[str, Any]) -> float:
     key = (keys, model if isinstance(model, str) else None)
     return memo(_HEADS[2], "most", key, lambda: max((d.header_bound(data) for d in _HEADS[1]), default=0.0),
                 lambda: sum(len(str(k)) for k in keys) + len(key[1] or ""))
-
-
-_NO_STEMS: dict[Any, Any] = {}
-"""``file_stem``'s memo before a dialect has one (read only: ``memo`` makes the dialect's own)."""
 
 
 class OffPlace:
@@ -528,8 +524,8 @@ class Detection:
         separator counts, so git:commit is a folder from a Claude Code command and not from a Copilot prompt)."""
         origin = agent.origin.dialect if agent.origin is not None else None
         key = (agent.name, agent.display_name, origin)
-        got = self.__dict__.get("_stem_memo", _NO_STEMS).get(key)  # a write asks 3-4 times: no closures for a hit
-        stem, why = got if got is not None else memo(self, "_stem_memo", key, lambda: self._file_stem(agent),
+        got = self.__dict__.get("_stem_memo", KEPT).get(key, MISSING)  # a write asks 3-4 times: no closures for a hit
+        stem, why = got if got is not MISSING else memo(self, "_stem_memo", key, lambda: self._file_stem(agent),
                                                       lambda: len(agent.name or "") + len(agent.display_name or ""))
         return (self._unskipped(agent, stem), None) if why is None else (stem, why)  # by its origin: not remembered
 

@@ -35,6 +35,14 @@ MEMO_WEIGHT = 512
 """The most characters a remembered key may hold: a hostile file's megabyte tool list is worked out, never kept."""
 
 
+KEPT: dict[Any, Any] = {}
+"""An owner's memo before it has one, to read only: ``owner.__dict__.get(NAME, KEPT).get(key, MISSING)`` is what
+``memo`` keeps for ``key``, looked up without its call and the closures a caller builds for it (issue 11: asked per
+name of a tool list, per file name, per model; nearly always kept already). ``memo`` makes the owner's own."""
+MISSING = _MISSING
+"""What ``KEPT``'s look-up gives for a key not kept (a kept value may be None)."""
+
+
 def memo(owner: Any, name: str, key: Any, compute: Callable[[], Any], size: Callable[[], int] | None = None) -> Any:
     """``compute()``, once per hashable ``key`` in ``owner``'s memo ``name`` (a per-dialect table lookup); ``size``:
     about the characters the key holds (asked on a miss: a key past ``MEMO_WEIGHT`` is not kept). Only for a pure

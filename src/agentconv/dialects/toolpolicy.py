@@ -19,8 +19,8 @@ from ..errors import BroadenError
 from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, sentence
 from ..tools import capability, in_classes, of_classes, split_mcp, vocabulary
-from .helpers import (SCOPED_TOOL, dedupe, memo, rule_entries, shown_path, split_blanks, split_commas, split_quoted,
-                      unscoped)
+from .helpers import (KEPT, MISSING, SCOPED_TOOL, dedupe, memo, rule_entries, shown_path, split_blanks, split_commas,
+                      split_quoted, unscoped)
 
 if TYPE_CHECKING:
     from .base import WriteContext
@@ -173,7 +173,9 @@ class ToolFields:
     def grants(self, name: str, decision: str, pattern: str | None = None) -> list[Grant]:
         """The grants one spelling stands for: one per canonical id (a tool set gives several)."""
         if pattern is None:  # the name's scope and meaning remembered: a batch's lists differ, their names repeat
-            pattern, canon, allows = memo(self, "_grant_memo", name, lambda: self._grant_read(name), lambda: len(name))
+            got = self.__dict__.get("_grant_memo", KEPT).get(name, MISSING)
+            pattern, canon, allows = got if got is not MISSING else memo(
+                self, "_grant_memo", name, lambda: self._grant_read(name), lambda: len(name))
             if decision != "deny":  # what it grants allowed, remembered with it
                 canon = allows
         else:
@@ -731,8 +733,10 @@ class ToolFields:
         for i, g in enumerate(grants):  # each grant's spelling remembered: a batch's lists differ, their names repeat
             whole = back and set(self.crosswalk.valid.get(unscoped(g.raw), ())) <= held[unscoped(g.raw), g.decision,
                                                                                        g.pattern]
-            names, respelled, ambiguous, none = memo(
-                self, "_grant_names_memo", (g.raw, g.canonical, same, whole),
+            key = (g.raw, g.canonical, same, whole)
+            got = self.__dict__.get("_grant_names_memo", KEPT).get(key, MISSING)
+            names, respelled, ambiguous, none = got if got is not MISSING else memo(
+                self, "_grant_names_memo", key,
                 lambda: (*self._grant_names(g.raw, g.canonical, same, whole),
                          self.every_server_denies_only((g.canonical,)) or self.tool_glob_grants_none((g.canonical,))),
                 lambda: len(g.raw) + len(g.canonical or ""))
@@ -1662,7 +1666,9 @@ def plainly_within(dialect: ToolFields, carried: dict[str, Any], names: list[str
         return False  # (the rules' own checks first: a well-formed policy)
     granted = set()
     for n in names:  # each name read once per dialect (``_allowed_ids``): a header's names are the writer's own words
-        ids = memo(dialect, "_allowed_ids_memo", n, lambda: _allowed_ids(dialect, n), lambda: len(n))
+        ids = dialect.__dict__.get("_allowed_ids_memo", KEPT).get(n, MISSING)
+        if ids is MISSING:
+            ids = memo(dialect, "_allowed_ids_memo", n, lambda: _allowed_ids(dialect, n), lambda: len(n))
         if ids is None:
             return False  # a scope: ``no_wider`` compares point by point
         granted.update(ids)
