@@ -15,7 +15,7 @@ import pytest
 
 from agentconv import manifest as mf
 from agentconv import migration
-from agentconv.errors import OutputError
+from agentconv.errors import OutputError, UsageError
 
 CLAUDE = """---
 name: {name}
@@ -243,7 +243,7 @@ def test_jobs_is_capped_and_one_runs_without_a_pool(tmp_path: Path, monkeypatch)
     cores = len(os.sched_getaffinity(0))
     assert migration.jobs_for(1000, 10_000) == cores
     assert migration.jobs_for(None, 3) == min(cores, 3)
-    with pytest.raises(migration.UsageError):
+    with pytest.raises(UsageError):
         migration.jobs_for(0, 10)
     monkeypatch.setattr(migration, "_Pool", None)  # any pool would fail
     outcome = migration.migrate(claude_repo(tmp_path / "r", 80), ["copilot"], jobs=1)
@@ -254,7 +254,7 @@ def test_a_system_that_cannot_fork_runs_without_a_pool(tmp_path: Path, monkeypat
     """The pool forks its workers: where ``os.fork`` is missing (Windows) a run converts in one process, never fails."""
     monkeypatch.delattr(migration.os, "fork")
     assert migration.jobs_for(1000, 10_000) == 1 and migration.jobs_for(None, 3) == 1
-    with pytest.raises(migration.UsageError):
+    with pytest.raises(UsageError):
         migration.jobs_for(0, 10)
     monkeypatch.setattr(migration, "_Pool", None)  # any pool would fail
     outcome = migration.migrate(claude_repo(tmp_path / "r", 80), ["copilot"], jobs=2)

@@ -35,7 +35,7 @@ from .batch import forget_places, inside_str
 from .dialects.base import refers_as
 from .dialects.helpers import run_scope
 from .discover import project_of
-from .errors import AgentconvError, ExitCode, InternalError, NoRecords, UsageError, problem  # noqa: F401
+from .errors import AgentconvError, ExitCode, InternalError, NoRecords, problem
 from .loss import LossCode, LossReport, Policy
 from .manifest import MANIFEST  # noqa: F401  (re-exported: where the manifest lives)
 from .routing import (beside_files, command_dialects, for_route, routed, route_said, shared_route,  # noqa: F401
