@@ -1472,6 +1472,24 @@ class Dialect(ToolFields, Detection):
         pairs = self.names_for(ctx, self.in_project(ctx, allows))
         return dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in pairs)
 
+    def deny_fields(self, ctx: "WriteContext", sep: str, *, approvals_first: bool = False) -> dict[str, Any] | None:
+        """The tool fields of a record with no tools or a deny list where this dialect has a deny key (``tools.deny``:
+        a Claude Code command's or skill's ``disallowed-tools``, one reader: claude-command.toml [kin]); None for any
+        other record or dialect. No tools: the deny rule ``*``, which Claude Code matches every tool with (``[parser]
+        star_entry``; read back as no tools). A deny list: its rules (``ToolFields.write_tools``), and its allows'
+        pre-approvals beside them (``approvals_beside_deny``) in ``allowed-tools``, joined by ``sep``; with
+        ``approvals_first`` what those say is reported before what the rules say (a command's report order)."""
+        mode, deny = ctx.agent.tools.mode, self.tool_fields.get("tools.deny")
+        if not deny or mode not in (NONE, DENYLIST):
+            return None
+        if mode == NONE:
+            return {deny: "*"}
+        names = self.approvals_beside_deny(ctx) if approvals_first else None
+        written = super().write_tools(ctx)
+        if names is None:
+            names = self.approvals_beside_deny(ctx)
+        return {"allowed-tools": sep.join(names), **written} if names else written
+
     @staticmethod
     def same_dialect(ctx: "WriteContext") -> bool:
         """Whether the record being written (``ctx.agent``) was read in this very dialect: what it wrote can be

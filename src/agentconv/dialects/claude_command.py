@@ -83,17 +83,16 @@ class ClaudeCommand(CommandDialect):
         ``disallowed-tools: "*"`` (a deny rule ``*`` matches every tool: ``[parser] star_entry``, read back as no
         tools); another dialect's allowlist cannot be said (every tool would stay available, those pre-approved):
         refused (``preapproved``). A side channel's allowlist never becomes pre-approvals (a comment grants nothing)."""
-        if ctx.agent.tools.mode == NONE and not ctx.same and (deny := self.tool_fields.get("tools.deny")):
-            return {deny: "*"}  # no tools: a deny rule `*`, which Claude Code matches every tool with (star_entry)
+        if ctx.agent.tools.mode == NONE and not ctx.same and (written := self.deny_fields(ctx, ", ")) is not None:
+            return written  # no tools: a deny rule `*`, which Claude Code matches every tool with (star_entry)
         if ctx.agent.tools.mode in (ALLOWLIST, NONE) and not ctx.same:
             self.preapproved(ctx, "a Claude Code command")  # refused (or, allowed to broaden, nothing written)
             return {}
         if decisions_only(ctx.agent.tools) and not ctx.same:  # nothing denied, only asks and allows (OpenCode
             return self.write_inherited(ctx)  # `bash: {"*": ask, "git status *": allow}`): pre-approvals, exactly
         if ctx.agent.tools.mode == DENYLIST:  # pre-approvals beside disallowed-tools (one reader: [kin])
-            names = self.approvals_beside_deny(ctx)
-            written = super().write_tools(ctx)
-            return {"allowed-tools": ", ".join(names), **written} if names else written
+            written = self.deny_fields(ctx, ", ", approvals_first=True)
+            return super().write_tools(ctx) if written is None else written
         return super().write_tools(ctx)
 
     def write_inherited(self, ctx: "WriteContext") -> dict[str, Any]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 from .. import limits, naming, rx
-from ..ir import DENYLIST, INHERIT, NONE, Agent, Origin
+from ..ir import DENYLIST, INHERIT, Agent, Origin
 from ..loss import LossCode, LossReport
 from .base import Dialect
 from .helpers import split_commas
@@ -141,13 +141,9 @@ class Skill(Dialect):
             return kept
         if ctx.agent.tools.mode == INHERIT and (kept := self._as_written(ctx)) is not None:
             return kept
-        deny = self.tool_fields.get("tools.deny")
-        if ctx.agent.tools.mode == NONE and deny:
-            return {deny: "*"}  # no tools: a deny rule `*`, which Claude Code matches every tool with
-        if ctx.agent.tools.mode == DENYLIST and deny and ctx.agent.tools.denied():
-            written = super().write_tools(ctx)  # the deny rules, as a command's (``supports_deny``)
-            names = self.approvals_beside_deny(ctx)
-            return {"allowed-tools": " ".join(names), **written} if names else written
+        tools = ctx.agent.tools
+        if (tools.mode != DENYLIST or tools.denied()) and (written := self.deny_fields(ctx, " ")) is not None:
+            return written  # no tools (a deny rule `*`), a deny list's rules and pre-approvals: as a command's
         names = self.preapproved(ctx, "a skill")
         return {"allowed-tools": " ".join(names)} if names else {}  # the spec's form; scopes keep their blanks
 
