@@ -36,7 +36,7 @@ def test_every_loss_code_is_explained() -> None:
     assert list(table) == [c.value for c in LossCode]
     for code, entry in table.items():
         assert entry["severity"] in ("info", "warning", "error"), code  # one severity per code
-        assert entry["template"].strip(), code
+        assert entry["template"].strip() if "template" in entry else entry["variants"], code
         assert entry["meaning"].strip() and entry["remedy"].strip(), code
     text = docs.losses_page()
     assert all(f"## `{c.value}`" in text for c in LossCode)
@@ -208,6 +208,48 @@ def test_every_call_site_passes_exactly_its_templates_parameters() -> None:
     assert wrong == [] and said > 50
 
 
+def _reached() -> set[tuple[str, str | None]]:
+    """(code, variant) of every template a call site can fill (``_loss_sites``; None: the code's default template); a
+    code whose variant is computed (``"<computed>"``) reaches all of its templates. Besides: ``LossCode.X.message(...)``
+    and a record whose ``code`` is ``LossCode.X`` (``Retyped.code``, filled by ``message(**params)``), default or named."""
+    reached = {(code, variant) for _, codes, chosen, _, _ in _loss_sites() for code in codes for variant in
+               _variant(chosen)}
+    for _, tree, _ in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "message" \
+                    and _codes(node.func.value):
+                chosen = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "variant"), None)
+                reached |= {(code, v) for code in _codes(node.func.value) for v in _variant(chosen)}
+            elif isinstance(node, ast.Assign) and _codes(node.value):
+                reached |= {(code, None) for code in _codes(node.value)}
+    computed = {code for code, variant in reached if variant == "<computed>"}
+    return reached | {(c.name, v) for c in LossCode if c.name in computed for v in (None, *c_variants(c))}
+
+
+def c_variants(code: LossCode) -> list[str]:
+    from agentconv.loss import variants
+
+    return list(variants(code))
+
+
+def test_every_template_of_losses_toml_is_one_a_call_site_can_fill() -> None:
+    """No template nothing can reach. A code's default template: some call site names the code and no variant (or
+    passes its variant on, ``**facts``); a code whose every call site names a variant has none (``explain`` and
+    docs/reference/losses.md show its variants alone), and no call site names no variant of such a code. A variant:
+    some call site names it, or its name is a string of the source (a helper's argument: ``drop("claude-type")``).
+    Static: a template only a test fills fails."""
+    from agentconv.loss import spec
+
+    reached = _reached()
+    strings = {node.value for _, tree, _ in _modules() for node in ast.walk(tree)
+               if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    unreached = [c.value for c in LossCode if spec()[c][1] is not None and (c.name, None) not in reached]
+    unnamed = [(c.value, v) for c in LossCode for v in c_variants(c) if (c.name, v) not in reached and v not in strings]
+    defaultless = [c.value for c in LossCode if spec()[c][1] is None and (c.name, None) in reached]
+    assert (unreached, unnamed, defaultless) == ([], [], [])
+    assert len(reached) > 400
+
+
 def _literal_words(template: str) -> list[str]:
     """The words a template says itself, outside its fields (``{{`` and ``}}`` are literal braces)."""
     return re.findall(r"[A-Za-z]+", "".join(literal for literal, _, _, _ in string.Formatter().parse(template)))
@@ -225,7 +267,8 @@ def test_every_template_says_something_itself() -> None:
     from agentconv.loss import spec
     from agentconv.tables import builtin
 
-    bare = {code.value for code, (_, template) in spec().items() if not _literal_words(template)}
+    bare = {code.value for code, (_, template) in spec().items()
+            if template is not None and not _literal_words(template)}
     assert bare == _ERROR_LINE
     table = builtin("losses.toml")
     empty = [f"{code.value}.variants.{name}" for code in LossCode

@@ -66,14 +66,14 @@ def test_an_item_does_not_ask_for_the_table_once_it_is_loaded(monkeypatch):
     assert item.message == loss.LossCode.MODEL_DEFAULT.message(model="inherit", dialect="GitHub Copilot")
     calls.clear()
     monkeypatch.setattr(loss, "_SPEC", {})  # a table not loaded yet: the first item loads it
-    item = loss.LossReport().add(loss.LossCode.FIELD_DROPPED, "x", **params)
-    assert calls == [1] and loss._SPEC and item.severity is loss.LossCode.FIELD_DROPPED.severity
+    item = loss.LossReport().add(loss.LossCode.EXTENSION_DROPPED, "x", **params)
+    assert calls == [1] and loss._SPEC and item.severity is loss.LossCode.EXTENSION_DROPPED.severity
 
 
 def _params() -> dict[str, str]:
     import string
 
-    template = loss.spec()[loss.LossCode.FIELD_DROPPED][1]
+    template = loss.spec()[loss.LossCode.EXTENSION_DROPPED][1]
     return {name: "v" for _, name, _, _ in string.Formatter().parse(template) if name}
 
 

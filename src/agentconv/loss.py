@@ -106,22 +106,24 @@ class LossCode(str, Enum):
         return (spec()[self][1] if variant is None else variants(self)[variant]).format(**params)
 
 
-_SPEC: dict[LossCode, tuple[Severity, str]] = {}
+_SPEC: dict[LossCode, tuple[Severity, str | None]] = {}
 _VARIANTS: dict[LossCode, dict[str, str]] = {}
 _SHARED: dict[str, Any] = {}  # the table as read: its shared sentences by name (``sentence``)
 
 
-def spec() -> dict[LossCode, tuple[Severity, str]]:
-    """Every code's (severity, template), from ``dialects/data/losses.toml``; a code without both is an error."""
+def spec() -> dict[LossCode, tuple[Severity, str | None]]:
+    """Every code's (severity, template), from ``dialects/data/losses.toml``; a code without a severity, or without
+    both a template and variants, is an error. None: the code has named variants alone (every call site names one)."""
     if not _SPEC:
         from .tables import builtin
 
         table = builtin("losses.toml")
         for code in LossCode:
             entry = table.get(code.value, {})
-            if "template" not in entry or entry.get("severity") not in ("info", "warning", "error"):
-                raise KeyError(f"losses.toml: {code.value} needs one severity and a template")
-            _SPEC[code] = (Severity(entry["severity"]), entry["template"])
+            if not ("template" in entry or entry.get("variants")) or entry.get("severity") not in ("info", "warning",
+                                                                                                  "error"):
+                raise KeyError(f"losses.toml: {code.value} needs one severity and a template (or variants)")
+            _SPEC[code] = (Severity(entry["severity"]), entry.get("template"))
             _VARIANTS[code] = entry.get("variants", {})
     return _SPEC
 
