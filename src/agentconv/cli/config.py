@@ -37,9 +37,10 @@ def load(repo: Path, warn: bool = True) -> dict[str, Any]:
         line = _line(text, key)
         if key not in KEYS:
             near = difflib.get_close_matches(key, KEYS, n=1)
-            if warn:
-                hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(KEYS)})"
-                sys.stderr.write(f"agentconv: warning: {path}:{line}: unknown key {key!r}{hint}\n")
+            if warn:  # one line: the file, the line, the key, the known keys (and the nearest of them)
+                at = f"{path}:{line}" if line is not None else str(path)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                sys.stderr.write(f"agentconv: warning: {at}: unknown key {key!r} (known: {', '.join(KEYS)}){hint}\n")
             del cfg[key]
             continue
         if key == "to" and isinstance(value, str):
@@ -51,6 +52,26 @@ def load(repo: Path, warn: bool = True) -> dict[str, Any]:
     return cfg
 
 
+# A line's first key: bare, "basic" or 'literal', of a key/value line (`to = `, `'to' = `, `a.b = `) or of a table's
+# header (`[a]`, `[a.b]`, `[[a]]`); a top-level key comes before any table, so its first line is the first match.
+_FIRST_KEY = re.compile(r"""[ \t]*(?:\[\[?[ \t]*)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)[ \t]*[.=\]]""")
+
+
 def _line(text: str, key: str) -> int | None:
-    m = re.search(rf'^\s*"?{re.escape(key)}"?\s*=', text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    """The line where the top-level ``key`` is first written (None: not found), skipping multi-line strings."""
+    import tomllib
+
+    inside = None  # the quotes of a multi-line string that a line before opened
+    for n, row in enumerate(text.split("\n"), 1):
+        if inside is None and (m := _FIRST_KEY.match(row)):
+            found = m.group(1)
+            try:
+                name = next(iter(tomllib.loads(f"{found} = 0"))) if found[0] in "\"'" else found
+            except tomllib.TOMLDecodeError:
+                name = None
+            if name == key:
+                return n
+        for quotes in ('"""', "'''"):
+            if row.count(quotes) % 2 and inside in (None, quotes):
+                inside = None if inside else quotes
+    return None
