@@ -109,10 +109,12 @@ _FACTS_OF = {"add": 1, "lose": 2, "_loss": 2, "loss": 2, "Note": 1}
 
 @functools.cache
 def _modules() -> list[tuple[Path, ast.Module, dict[int, ast.AST]]]:
-    """Every module of src/ and adapters/, parsed once: (path, tree, id(node) -> the innermost function holding it, or
+    """Every module of src/ and adapters/ (not the plugins' tests), parsed once: (path, tree, id(node) -> the innermost function holding it, or
     the module)."""
     found = []
     for path in sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "adapters").rglob("*.py")):
+        if "tests" in path.relative_to(ROOT).parts:  # an example plugin's tests: they make no message
+            continue
         tree = ast.parse(path.read_text("utf-8"))
         inner: dict[int, ast.AST] = {}
         todo: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
@@ -321,8 +323,8 @@ class _Source:
 
     def assigned(self, scope: ast.AST) -> dict[str, list[ast.expr]]:
         """A function's local names -> the values it gives them: assignments (a tuple's element where one is
-        unpacked, the whole value where that cannot be told), ``+=``, what ``.append``/``.extend`` adds to a list,
-        and what a ``for`` loop's names take (the whole sequence)."""
+        unpacked, the whole value where that cannot be told), ``+=``, ``:=``, what ``.append``/``.extend`` adds to a
+        list, and what a ``for`` loop's names take (the whole sequence)."""
         if id(scope) not in self._assigned:
             out: dict[str, list[ast.expr]] = {}
 
@@ -338,7 +340,7 @@ class _Source:
                 if isinstance(n, ast.Assign):
                     for t in n.targets:
                         bind(t, n.value)
-                elif isinstance(n, (ast.AugAssign, ast.AnnAssign)) and n.value is not None:
+                elif isinstance(n, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr)) and n.value is not None:
                     bind(n.target, n.value)
                 elif isinstance(n, (ast.For, ast.comprehension)):
                     bind(n.target, n.iter)
@@ -480,10 +482,10 @@ def _worded_sites() -> list[tuple[str, str, list[str]]]:
 
 
 # Places whose words still reach a message through a helper, a returned value or a list (where: code -> phrases found);
-# each moved into losses.toml comes off this list. A new place, or more of its words, fails the test.
-_STILL_WORDED: dict[str, int] = {
-    "src/agentconv/api.py:KIND_CHANGED": 3, "src/agentconv/dialects/base.py:VALUE_INVALID": 6,
-    "src/agentconv/packages/mcp.py:COMPONENT_KEPT": 3, "src/agentconv/routing.py:KIND_CHANGED": 2}
+# each moved into losses.toml comes off this list. A new place, or more of its words, fails the test. Left:
+# - api.py: read_text's ``dialect=d.id`` is followed to the whole ``Detection(...)`` detect_decoded returns, whose
+#   ``problem`` says "..., not an agent file" (an attribute read is followed to its object: ``meta.problem`` must be).
+_STILL_WORDED: dict[str, int] = {"src/agentconv/api.py:KIND_CHANGED": 1}
 
 
 def test_no_call_site_writes_its_message() -> None:

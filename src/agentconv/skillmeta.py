@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from . import limits, registry
+from .loss import sentence
 
 _SCALARS = (str, int, float, bool, date, datetime)
 
@@ -55,13 +56,13 @@ def read_bytes(data: bytes) -> Metadata:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return Metadata(False, b"allow_implicit_invocation" in data, "it is not UTF-8 text")
+        return Metadata(False, b"allow_implicit_invocation" in data, sentence("skill-meta-not-utf8"))
     says = re.search(r"^\s*allow_implicit_invocation[ \t]*:[ \t]*(!!bool[ \t]+)?([\"']?)(false|False|FALSE)\2[ \t]*(#.*)?$",
                      text, re.M)
     try:
         parsed = yamlio.load(text.removeprefix("\ufeff"))
     except Exception as exc:  # noqa: BLE001 - ruamel's errors, a limit: Codex's serde_yaml refuses these too
-        return Metadata(False, says is not None, f"it is not valid YAML ({str(exc).splitlines()[0]})")
+        return Metadata(False, says is not None, sentence("skill-meta-not-yaml", error=str(exc).splitlines()[0]))
     problem = _shape(parsed)
     policy = parsed.get("policy") if isinstance(parsed, dict) else None
     off = isinstance(policy, dict) and policy.get("allow_implicit_invocation") is False
@@ -73,32 +74,32 @@ def _shape(data: Any) -> str | None:
     if data is None:
         return None
     if not isinstance(data, dict):
-        return "it is not a mapping"
+        return sentence("skill-meta-not-mapping")
     r = rules()
     for key in ("interface", "dependencies", "policy"):
         if data.get(key) is not None and not isinstance(data[key], dict):
-            return f"'{key}' is not a mapping"
+            return sentence("skill-meta-key-not-mapping", key=key)
     interface = data.get("interface") or {}
     for field in r["interface"]:
         if interface.get(field) is not None and not isinstance(interface[field], _SCALARS):
-            return f"'interface.{field}' is not text"
+            return sentence("skill-meta-interface-not-text", field=field)
     tools = (data.get("dependencies") or {}).get("tools")
     if tools is not None and not isinstance(tools, list):
-        return "'dependencies.tools' is not a list"
+        return sentence("skill-meta-tools-not-list")
     for tool in tools or ():
         if not isinstance(tool, dict):
-            return "an entry of 'dependencies.tools' is not a mapping"
+            return sentence("skill-meta-tool-not-mapping")
         if any(tool.get(f) is not None and not isinstance(tool[f], _SCALARS) for f in r["tool"]):
-            return "a field of 'dependencies.tools' is not text"
+            return sentence("skill-meta-tool-field-not-text")
     policy = data.get("policy") or {}
     if policy.get("allow_implicit_invocation") is not None and not isinstance(policy["allow_implicit_invocation"], bool):
-        return "'policy.allow_implicit_invocation' is not true or false"
+        return sentence("skill-meta-policy-not-bool")
     products = policy.get("products")
     if products is not None and not isinstance(products, list):
-        return "'policy.products' is not a list"
+        return sentence("skill-meta-products-not-list")
     for product in products or ():
         if product not in r["products"]:
-            return f"'policy.products' names {product!r}, no product Codex knows ({', '.join(r['products'])})"
+            return sentence("skill-meta-product-unknown", product=product, products=", ".join(r["products"]))
     return None
 
 

@@ -196,7 +196,7 @@ class Dialect(ToolFields, Detection):
         """The keys the tool's header parser never reaches, read here as written (``[parser] map_end``): it stops at
         the first line it cannot take as ``key: value`` (``frontmatter.map_end``), silently."""
         end = frontmatter.map_end(parsed.head)
-        stops = [(stop - 2, False, "a list item less indented than its list") for _, _, stop in parsed.loose if stop]
+        stops = [(stop - 2, False, sentence("stops-at-less-indented")) for _, _, stop in parsed.loose if stop]
         if end is None and not stops:
             return
         at, read, what = min([e for e in (end,) if e is not None] + stops)

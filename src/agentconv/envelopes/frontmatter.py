@@ -33,6 +33,7 @@ from .. import carry as side
 from .. import jsontext, limits, rx
 from ..errors import problem
 from ..limits import LimitError
+from ..loss import sentence
 from . import yamlio
 
 MARK = "agentconv-carry"
@@ -632,22 +633,22 @@ def map_end(head: list[str]) -> tuple[int, bool, str] | None:
             return i, False, "'...'"
         if line[0] == "-" and (line[1:2] in ("", " ", "\t")):
             if inline:
-                return i, False, "a list item below a key with a value"
+                return i, False, sentence("stops-at-list-item")
             continue
         m = _MAP_KEY.match(line)
         if m is None:
-            return i, False, "no 'key: value' line"
+            return i, False, sentence("stops-at-no-key")
         value = m.group("value") or ""
         inline = bool(value) and not value.startswith("#")
         if value[:1] in ("'", '"', "[", "{"):
             at = starts[i] + m.start("value")
             end = _closing(text, at) if value[0] in "'\"" else _flow_end(text, at)
             if end is None:  # the value runs to the header's end
-                return i, True, "a quote never closed" if value[0] in "'\"" else "a flow value never closed"
+                return i, True, sentence("stops-at-quote" if value[0] in "'\"" else "stops-at-flow")
             skip_to = end
             rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
             if rest.strip()[:1] not in ("", "#"):  # a comment may follow, with or without a blank before it
-                return i, True, "text after a quoted or flow value"
+                return i, True, sentence("stops-at-text-after")
     return None
 
 

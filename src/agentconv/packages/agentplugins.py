@@ -142,11 +142,12 @@ def meta_problem(key: str, value: Any) -> str | None:
     ap = table()["agent-plugins"]
     kind = ap["meta_types"][key]
     if kind == "string":
-        return None if isinstance(value, str) else "must be a string"
+        return None if isinstance(value, str) else sentence("meta-type-string")
     if kind == "strings":
-        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of strings"
+        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else \
+            sentence("meta-type-strings")
     ok = isinstance(value, dict) and set(value) <= set(ap["author_keys"]) and all(isinstance(v, str) for v in value.values())
-    return None if ok else "must be an object of name, email and url strings"
+    return None if ok else sentence("meta-type-author")
 
 
 def write_ap(pkg: Package, targets: list[str], policy: Policy):

@@ -8,7 +8,7 @@ import posixpath
 from typing import Any
 
 from .. import rx
-from ..loss import LossCode, LossReport
+from ..loss import LossCode, LossReport, sentence
 from .model import loss, table
 
 
@@ -93,12 +93,12 @@ def server_problem(server: Any) -> str | None:
     loopback host), header fields that are valid HTTP fields, each name once (case-insensitively)."""
     ap = table()["agent-plugins"]
     if not isinstance(server, dict):
-        return "it is not an object"
+        return sentence("mcp-entry-not-object")
     kind = server.get("type")
     if kind not in ap["servers"]:
-        return f"its type {kind!r} is none of {', '.join(ap['servers'])}"
+        return sentence("mcp-entry-type", kind=kind, kinds=", ".join(ap["servers"]))
     if extra := [k for k in server if k not in ap["servers"][kind]]:
-        return f"{', '.join(map(repr, extra))} is not a field of a {kind} server"
+        return sentence("mcp-entry-field", keys=", ".join(map(repr, extra)), kind=kind)
     if kind == "stdio":
         return _stdio_problem(server, ap)
     return _remote_problem(server, ap)
@@ -108,20 +108,20 @@ def _stdio_problem(server: dict[str, Any], ap: dict[str, Any]) -> str | None:
     cmd = server.get("command")
     if not isinstance(cmd, str) or not cmd or _SPACE.search(cmd) or ("/" in cmd and not cmd.startswith("./")) \
             or (cmd.startswith(".") and not cmd.startswith("./")) or (cmd.startswith("./") and _escapes(cmd[2:])):
-        return f"the command {cmd!r} is not one bare or ./ executable token inside the plugin"
+        return sentence("mcp-entry-command", command=cmd)
     args, env = server.get("args", []), server.get("env", {})
     if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
-        return "its args is not a list of strings"
+        return sentence("mcp-entry-args")
     if not isinstance(env, dict) or not all(isinstance(v, str) for v in env.values()):
-        return "its env is not a map of strings"
+        return sentence("mcp-entry-env")
     if reserved := [k for k in env if k in ap["reserved_env"]]:
-        return f"its env sets {', '.join(reserved)}"
+        return sentence("mcp-entry-env-reserved", names=", ".join(reserved))
     if "cwd" in server:
         cwd = server["cwd"]
         root = next((r for r in ap["cwd_roots"] if isinstance(cwd, str) and (
             cwd.startswith(r) if r.endswith("/") else cwd == r or cwd.startswith(r + "/"))), None)
         if root is None or _escapes(cwd[len(root):].lstrip("/")):
-            return f"the working directory {cwd!r} is not inside the plugin root or data folder"
+            return sentence("mcp-entry-cwd", cwd=cwd)
     return None
 
 
@@ -136,14 +136,14 @@ def _remote_problem(server: dict[str, Any], ap: dict[str, Any]) -> str | None:
         parts = host = None
     if parts is None or parts.scheme not in ap["url_schemes"] or not host or "@" in parts.netloc or "#" in url \
             or (parts.scheme != "https" and not _loopback(host, ap)):
-        return f"the URL {url!r} is not an HTTPS URL (HTTP on a loopback host) without user information or fragment"
+        return sentence("mcp-entry-url", url=url)
     headers = server.get("headers", {})
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
-        return "its headers is not a map of strings"
+        return sentence("mcp-entry-headers")
     if bad := [k for k, v in headers.items() if not _TOKEN.fullmatch(k) or not _FIELD_VALUE.fullmatch(v)]:
-        return f"the header {bad[0]!r} is not a valid HTTP header field"
+        return sentence("mcp-entry-header", header=bad[0])
     if len({k.lower() for k in headers}) != len(headers):
-        return "it names one header twice (header names are case-insensitive)"
+        return sentence("mcp-entry-header-twice")
     return None
 
 
