@@ -150,6 +150,8 @@ BAD_SERVERS = {
     "plain-http": {"type": "streamable-http", "url": "http://h.example/mcp"},
     "relative": {"type": "streamable-http", "url": "/mcp"},
     "twice": {"type": "streamable-http", "url": "https://h.example/", "headers": {"X-A": "1", "x-a": "2"}},
+    "type-list": {"type": ["stdio"], "command": "x"},                          # no variant (it crashed: unhashable)
+    "type-map": {"type": {"stdio": True}, "command": "x"},
     "bad-header": {"type": "streamable-http", "url": "https://h.example/", "headers": {"X A": "1"}},
     "bad-value": {"type": "streamable-http", "url": "https://h.example/", "headers": {"X-A": "a\nb"}},
     "no-type": {"command": "x"},

@@ -95,7 +95,7 @@ def server_problem(server: Any) -> str | None:
     if not isinstance(server, dict):
         return sentence("mcp-entry-not-object")
     kind = server.get("type")
-    if kind not in ap["servers"]:
+    if not isinstance(kind, str) or kind not in ap["servers"]:  # a list or a map is no variant (it hashed as one)
         return sentence("mcp-entry-type", kind=kind, kinds=", ".join(ap["servers"]))
     if extra := [k for k in server if k not in ap["servers"][kind]]:
         return sentence("mcp-entry-field", keys=", ".join(map(repr, extra)), kind=kind)
