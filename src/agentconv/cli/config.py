@@ -54,7 +54,7 @@ def load(repo: Path, warn: bool = True) -> dict[str, Any]:
 
 # A line's first key: bare, "basic" or 'literal', of a key/value line (`to = `, `'to' = `, `a.b = `) or of a table's
 # header (`[a]`, `[a.b]`, `[[a]]`); a top-level key comes before any table, so its first line is the first match.
-_FIRST_KEY = re.compile(r"""[ \t]*(?:\[\[?[ \t]*)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)[ \t]*[.=\]]""")
+_FIRST_KEY = r"""[ \t]*(?:\[\[?[ \t]*)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[A-Za-z0-9_-]+)[ \t]*[.=\]]"""
 
 
 def _line(text: str, key: str) -> int | None:
@@ -63,7 +63,7 @@ def _line(text: str, key: str) -> int | None:
 
     inside = None  # the quotes of a multi-line string that a line before opened
     for n, row in enumerate(text.split("\n"), 1):
-        if inside is None and (m := _FIRST_KEY.match(row)):
+        if inside is None and (m := re.match(_FIRST_KEY, row)):  # re's own cache: compiled at the first use
             found = m.group(1)
             try:
                 name = next(iter(tomllib.loads(f"{found} = 0"))) if found[0] in "\"'" else found
