@@ -841,6 +841,23 @@ class ToolFields:
         command where the target has no patterns) with its pattern, ``execute/runInTerminal(rm *)``."""
         return dedupe(n if not g.pattern or SCOPED_TOOL.match(n) else f"{n}({g.pattern})" for n, g in pairs)
 
+    def read_back(self, allowed: list[tuple[str, Grant]]) -> set[str | None]:
+        """What the written names grant, read back. A name that is exactly this dialect's spelling of one MCP server's
+        one tool (``crosswalk.write``) grants that tool, however it splits: where server and tool are joined by a
+        character names hold (``[mcp] ambiguous_separator``), OpenCode matches a key without ``*`` as the exact tool
+        name and Gemini CLI looks a subagent's named tool up by its full name, so `plugin_shop_ledger_post_entry` is the
+        tool of server plugin_shop_ledger (a Claude Code plugin's), never more, though read alone it splits as server
+        ``plugin``'s (the joining is said: mcp-joined). A wildcard is read as it is (a prefix of other names there)."""
+        out: set[str | None] = set()
+        for n, g in allowed:
+            parts = split_mcp(g.canonical or "")
+            if parts and parts[1] != "*" and "*" not in n and self.crosswalk.ambiguous_mcp(*parts) \
+                    and self.crosswalk.write(g.canonical or "") == [n]:
+                out.add(g.canonical)
+            else:
+                out |= self.crosswalk.grants_of([n])
+        return out
+
     def check_broaden(self, ctx: "WriteContext", allowed: list[tuple[str, Grant]], policy: ToolPolicy) -> None:
         """Never widen: what the written names grant, read back, must be within what was granted."""
         if policy.mode not in (ALLOWLIST, NONE):
@@ -848,7 +865,7 @@ class ToolFields:
         granted = {g.canonical for g in policy.allowed() if g.canonical}
         if not any(g.pattern for _, g in allowed):  # nothing written scoped (most lists): no scope dropped, ignored,
             # held, taken as a regex or in another case; only what the names grant is judged (the same calls, less)
-            self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted, [])
+            self.judge(ctx, self.read_back(allowed) - granted - {None}, granted, [])
             return
         whole = whole_tools(policy)  # a scope of a tool granted as a whole grants nothing more: dropping it widens nothing
         ignored = {id(g) for _, g in allowed if self.scope_ignored(ctx, g)}  # the source gave the whole tool: no wider
@@ -870,7 +887,7 @@ class ToolFields:
                   and g.canonical not in whole and source is not None}
         anchored = sorted(raw for raw, scope in scopes.items() if scope == "anchored")
         literal = sorted(raw for raw, scope in scopes.items() if scope == "literal")
-        self.judge(ctx, self.crosswalk.grants_of([n for n, _ in allowed]) - granted - {None}, granted,
+        self.judge(ctx, self.read_back(allowed) - granted - {None}, granted,
                    [sentence("refusal-unscoped", tools=self.named(ctx, unpatterned))] * bool(unpatterned)
                    + [sentence("refusal-regex", tools=self.named(ctx, regexes), dialect=self.said)] * bool(regexes)
                    + [sentence("refusal-scope-whole", tools=self.named(ctx, unheld), dialect=self.said)] * bool(unheld))
