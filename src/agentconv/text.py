@@ -145,12 +145,26 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     elif "\n" not in text:  # classic Mac: CR alone ends every line
         newline, text = "\r", text.replace("\r", "\n")
     out = Decoded(text, bom, newline, mixed=mixed, repairs=not_utf8)
-    if repair and strong(text):
+    if repair and strong(text) and not quoted_only(text):
         out.text, repairs = repair_mojibake(text)
         out.repairs = sorted(not_utf8 + repairs, key=lambda r: r.line)  # the bytes not UTF-8 said too
         if strong(out.text):  # something our repair did not reach: let ftfy try (other encodings...)
             out.fixed_by_ftfy = _ftfy_rest(out)
     return out
+
+
+_INLINE_CODE = rx.compile("`[^`\n]+`")
+
+
+def quoted_only(text: str) -> bool:
+    """Does every mojibake signature of ``text`` stand inside an inline code span (`Ã©`)? Then the text quotes
+    mojibake (an agent that checks files for encoding damage names what it looks for) and is sound as it is: the tools
+    read it so, and a repair would change what it says. A signature in the prose, or in a fenced block (a message shown
+    with a broken emoji), is text that was mis-decoded: repaired."""
+    spans = [m.span() for m in _INLINE_CODE.finditer(text)]
+    if not spans:
+        return False
+    return all(any(a <= m.start() and m.end() <= b for a, b in spans) for m in STRONG.finditer(text))
 
 
 _STRAY = rx.compile("[\udc80-\udcff]+")
