@@ -1,12 +1,13 @@
 """An MCP server whose name holds '_' (every Claude Code plugin's server: `plugin:<plugin>:<server>`, its tools
 `mcp__plugin_<plugin>_<server>__<tool>`; claude-code 2.1.330, the bundle: `plugin:${name}:${key}`, then
-`mcp__${normalize(server)}__${tool}`) names one tool in OpenCode and Gemini CLI by the joined name, whatever way it splits:
-OpenCode matches a permission key without `*` as that exact tool name (`<server>_<tool>`, packages/opencode/src/mcp/
-index.ts, util/wildcard.ts) and Gemini CLI registers a subagent's named tool with `parentToolRegistry.getTool(name)`,
-the full name (@google/gemini-cli 0.61.0 bundle, registerToolByName; parseMcpToolName splits only a `*` tool). Read
-back split at the first '_' (server `plugin`), the name was taken for another server's tool and the agent refused as a
-widening: 24 agents of 4 plugin repositories (shadow corpus unseen33). Said as joined (mcp-joined), as a tool name
-holding '_' was. A server wildcard stays as it was (a prefix of other names there). Synthetic fixtures only."""
+`mcp__${normalize(server)}__${tool}`) names one tool in OpenCode and Gemini CLI by the joined name, whatever way it
+splits: OpenCode matches a permission key without `*` as that exact tool name (`<server>_<tool>`,
+packages/opencode/src/mcp/ index.ts, util/wildcard.ts) and Gemini CLI registers a subagent's named tool with
+`parentToolRegistry.getTool(name)`, the full name (@google/gemini-cli 0.61.0 bundle, registerToolByName;
+parseMcpToolName splits only a `*` tool). Read back split at the first '_' (server `plugin`), the name was taken for
+another server's tool and the agent refused as a widening: 12 agents of 3 plugin repositories (shadow corpora
+unseen27, unseen33), into each. Said as joined (mcp-joined), as a tool name holding '_' was. A server wildcard stays
+as it was (a prefix of other names there). Synthetic fixtures only."""
 from __future__ import annotations
 
 import pytest

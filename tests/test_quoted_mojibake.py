@@ -1,17 +1,17 @@
 """Mojibake quoted, not suffered: an agent that checks files for encoding damage names the signatures it looks for in
-inline code (`Ã©`, `â€™`). Its text is sound UTF-8 (the tools read it as written); repairing those quotes turned "flag
-`Ã©`" into "flag `é`", an instruction to flag every accented letter, and the file no longer came back byte for byte
-(two files of one repository of shadow corpus unseen33, a Claude Code agent and its Codex role). A text whose every
-mojibake signature stands inside an inline code span is left as it is; one with a signature in its prose (or in a
-fenced block, where a broken emoji in a shown message is text like any other) is repaired as before. Synthetic."""
+inline code (`Ã©`, `â€™`). Its text is sound UTF-8 (the tools read it as written); repairing those quotes turned
+"flag `Ã©`" into "flag `é`", an instruction to flag every accented letter, and the file no longer came back byte for
+byte (two files of one repository of shadow corpus unseen33, a Claude Code agent and its Codex role). A text whose
+every mojibake signature stands inside an inline code span is left as it is; one with a signature in its prose (or in
+a fenced block, where a broken emoji in a shown message is text like any other) is repaired as before. Synthetic."""
 from __future__ import annotations
 
 import agentconv
 from agentconv.text import decode
 
 QUOTED = ("---\nname: enc-check\ndescription: Checks files for encoding damage.\n---\n\n"
-          "Flag the replacement character (U+FFFD) and mojibake digraphs — `Ã©`, `â€™`, `â€œ` — wherever they "
-          "appear; a right single quote (’) or an accented letter (é) is fine.\n")
+          "Flag the replacement character (U+FFFD) and mojibake digraphs — `Ã©`, `â€™`, `â€œ` — "
+          "wherever they appear; a right single quote (’) or an accented letter (é) is fine.\n")
 
 
 def test_mojibake_quoted_in_inline_code_is_not_repaired():
