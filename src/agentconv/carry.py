@@ -102,8 +102,8 @@ def digest(mapping: dict[str, Any], body: str) -> str:
 def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], body: str,
          keys: list[str] | None = None, styles: dict[str, str] | None = None, gap: str | None = None, *,
          appended: str | None = None, literal: tuple[int, ...] = (), made: tuple[str, ...] = (),
-         toml: list[str] | None = None, escaped: tuple[int, ...] = (), neutral: bool = False
-         ) -> dict[str, Any] | None:
+         toml: list[str] | None = None, escaped: tuple[int, ...] = (), neutral: bool = False,
+         alone: bool = False) -> dict[str, Any] | None:
     """The payload of a write that carries ``fields``; ``keys``: the header keys of the file ``source`` first wrote,
     in its order, where some of them ride here (a write back into ``source`` puts them in that order again);
     ``styles``: how that file spelled the values that ride here (key -> one of ``STYLES``: quoted, a one-line
@@ -117,8 +117,10 @@ def make(source: str | None, fields: dict[str, Any], mapping: dict[str, Any], bo
     literal text the target reads (Codex's ``$$HOME`` for a ``$HOME``; said even where nothing else rides: the way
     back leaves them out); ``neutral``: the prompt holds agentconv's neutral spelling of a shell command or a file the
     target cannot spell (said even where nothing else rides: only a file with a side channel has its neutral
-    spellings read as placeholders, command.py)."""
-    blocks = any(st not in STYLES for st in (styles or {}).values())  # a block scalar's layout rides on its own
+    spellings read as placeholders, command.py); ``alone``: ``styles`` ride on their own, the
+    ``gap`` beside them (a target with no place for quotes: TOML, JSON; a gap alone does not ride)."""
+    blocks = any(st not in STYLES for st in (styles or {}).values()) or \
+        alone and bool(styles)  # a block scalar's layout rides on its own, and quotes where they have no place
     if not fields and not appended and not literal and not made and not toml and not blocks and not keys and \
             not escaped and not neutral:
         return None

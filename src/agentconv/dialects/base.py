@@ -623,12 +623,15 @@ class Dialect(ToolFields, Detection):
             self._policy_record(ctx)
         origin = ctx.agent.origin  # ``from``: the first dialect of a record that came through a side channel
         made = self._made(ctx, mapping)
-        spelled = self._first_spelling(ctx) if ctx.carried or made or self._blocks_written(ctx) else (None, None)
-        if not ctx.carried and not made and not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
-            spelled = (None, None)  # quotes ride only beside something else; a block scalar's layout on its own too
+        unkept = self._spelling_unkept(ctx)  # (TOML, JSON: no place here for a header's quotes and blank lines)
+        spelled = self._first_spelling(ctx) if ctx.carried or made or unkept else (None, None)
+        if not ctx.carried and not made and not unkept and \
+                not any(not st in carry.STYLES for st in (spelled[0] or {}).values()):
+            spelled = (None, None)  # in a markdown header, quotes ride only beside something else (the header keeps
+            # them where it writes the value as the source did, ``_quotes_of``); a block scalar's layout on its own too
         keys = self._first_keys(ctx, mapping) if ctx.carried or _per_shape(origin, "flat", _flat) else None
         return carry.make(origin.keep.get("carried_from", origin.dialect) if origin else None, ctx.carried, mapping,
-                          body, keys, *spelled,
+                          body, keys, *spelled, alone=unkept,
                           appended=ctx.appended or (origin.keep.get("carried_appended") if ctx.same else None),
                           literal=ctx.literal, made=made, toml=self._first_toml(ctx), escaped=ctx.escaped,
                           neutral=ctx.neutral)
@@ -734,17 +737,20 @@ class Dialect(ToolFields, Detection):
         return origin is not None and origin.dialect != self.id and keep.get("carried_from") == self.id and \
             keep.get("carry_fresh") is True and field in keep.get("carried_made", ())
 
-    def _blocks_written(self, ctx: "WriteContext") -> bool:
-        """The record's first file, of another dialect's markdown, spelled a value as a block scalar (``description:
-        >-``), and this dialect has no place for that layout (TOML, JSON, plain markdown): ``_first_spelling`` asks
-        how, so that a write back into that dialect spells it so again."""
+    def _spelling_unkept(self, ctx: "WriteContext") -> bool:
+        """The record's first file, of another dialect's markdown, spelled its header in a way this dialect has no
+        place for (TOML, JSON: a quoted value, ``name: "Business Analyst"``, a block scalar, ``description: >-``, the
+        blank lines before its prompt): ``_first_spelling`` asks how, and what it finds rides on its own, so that a
+        write back into that dialect spells it so again (a markdown header keeps quotes itself, ``_quotes_of``)."""
         origin = ctx.agent.origin
-        if origin is None or self.envelope is frontmatter or ctx.same:
+        if origin is None or self.envelope is frontmatter:
             return False
-        if origin.keep.get("carried_from") not in (None, origin.dialect):
-            return any(not st in carry.STYLES for st in origin.keep.get("carried_styles", {}).values())
-        own = _per_source(origin, "own", _own_texts)
-        return bool(own) and any(type(v) is str for _, v in own.values())
+        if origin.keep.get("carried_from") not in (None, origin.dialect):  # through one more dialect, or this one's
+            return bool(origin.keep.get("carried_styles"))  # file converted to itself: they ride on
+        if ctx.same:
+            return False
+        layout = origin.layout
+        return type(layout) is frontmatter.Layout and layout.has_header
 
     def _first_spelling(self, ctx: "WriteContext") -> tuple[dict[str, str] | None, str | None]:
         """How the file the record was first read from spelled the values that ride here, or that are written here
