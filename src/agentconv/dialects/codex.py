@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 from .. import limits, registry
 from ..envelopes import records
 from ..errors import ParseError
-from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin
+from ..ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, Origin, ToolPolicy
 from ..loss import LossCode, LossReport, sentence
 from ..tools import capability, mcp_id, split_mcp
 from .base import Dialect
@@ -525,6 +525,7 @@ class Codex(Dialect):
                 # the record was a read-only role: its sandbox, which the way out wrote as no shell, given back
                 ctx.report.add(LossCode.CARRY_REGAINED, "tools", variant="codex-read-only", key=self.key,
                                value=READ_ONLY, dialect=self.said)
+                ctx.carried.pop("tools", None)  # (nor the asks of the file in between: Kiro asks of its subagent tool)
                 return {self.key: READ_ONLY, **web_off}  # read back, the first role's own policy: nothing rides
             else:
                 mode = WORKSPACE if granted & edits else READ_ONLY
@@ -555,7 +556,7 @@ class Codex(Dialect):
         through another dialect)? Then nothing rides: the file says it, as it came."""
         scratch = Agent(origin=Origin(self.id, None))
         self.read_tools(scratch, {k: dict(v) if isinstance(v, dict) else v for k, v in keys.items()}, LossReport())
-        return scratch.tools == ctx.agent.tools
+        return scratch.tools == ctx.agent.tools or _meaning(scratch.tools) == _meaning(ctx.agent.tools)
 
     def policy_record(self, agent: Agent) -> dict[str, Any]:
         """A record whose tool policy is the one ``sandbox_mode = "read-only"`` reads as (``read_tools``: its edit and
@@ -654,6 +655,12 @@ def _delegation_read(data: dict[str, Any], spec: dict[str, Any]) -> dict[str, An
         else:
             data.pop(name)
     return out
+
+
+def _meaning(policy: ToolPolicy) -> tuple[str, frozenset[tuple[Any, ...]]]:
+    """What a tool policy says, whatever the spelling and order of its grants: a deny list read from a side channel and
+    the same tools denied again in the visible file's own names (a skill's ``disallowed-tools``) say one thing."""
+    return policy.mode, frozenset((g.canonical or g.raw, g.canonical is None, g.decision, g.pattern) for g in policy.grants)
 
 
 def _said(keys: dict[str, Any]) -> str:
