@@ -960,6 +960,7 @@ class ToolFields:
         ``allow`` decisions on an inherited policy; every other tool stays available."""
         value = self.star_alone(value, report)
         grants = [self.working_scope(g) for n in self.split_names(value, "tools", report) for g in self.grants(n, "allow")]
+        grants = self.unmatched_file_rules(grants, report, "allowed-tools")
         self._report_foreign(grants, report)
         agent.tools.mode, agent.tools.grants = INHERIT, grants
         self.read_base(agent, report)  # the tool's settings over them (a Claude Code skill's, command's)
@@ -974,6 +975,29 @@ class ToolFields:
             return grant
         m = SCOPED_TOOL.match(grant.raw)
         return replace(grant, pattern=spec["as"]) if m and m.group("pattern").strip() in spec["scopes"] else grant
+
+    def unmatched_file_rules(self, grants: list[Grant], report: LossReport, key: str) -> list[Grant]:
+        """Permission rules of a file tool with a path (``Write(src/**)``) that this tool's file permission checks never
+        match (``[parser] file_rules``: Claude Code 2.1.330 matches a path only in ``Edit(path)`` and ``Read(path)``
+        rules): read as nothing, as it reads them, said (value-invalid); was a pre-approval of writes in that path.
+        A scope the tool takes as the working directories (``Edit(*)``: ``working_scope``) is kept."""
+        rules = self.table.get("parser", {}).get("file_rules")
+        if not rules:
+            return grants
+        kept, dropped = [], {}
+        for g in grants:
+            m = SCOPED_TOOL.match(g.raw) if g.pattern is not None else None
+            name = m.group("name").strip() if m else None
+            if name in rules and ":*" not in g.pattern and g.pattern != self.table["parser"].get(
+                    "working_scope", {}).get("as"):
+                dropped.setdefault(g.raw, rules[name])
+            else:
+                kept.append(g)
+        for raw, by in dropped.items():
+            m = SCOPED_TOOL.match(raw)
+            report.add(LossCode.VALUE_INVALID, "tools", variant="file-rule-unmatched", key=key, rule=raw,
+                       reader=self.table["parser"].get("reader", self.id), by=f"{by}({m.group('pattern')})", tool=by)
+        return kept
 
     def unasked(self, ctx: "WriteContext", allow: list[Grant], other: list[Grant]) -> list[Grant]:
         """Pre-approvals of a whole tool some of whose calls the source asks about (OpenCode ``bash: {"*": allow,
