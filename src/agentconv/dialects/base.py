@@ -1056,10 +1056,35 @@ class Dialect(ToolFields, Detection):
                 "bash" in {str(g.canonical) for g in agent.tools.denied()}:
             ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="readonly-no-shell", tools=allowed)
 
+    def _guards(self, ctx: "WriteContext") -> None:
+        """A guard of the source denying what this tool only asks about (OpenCode's ``external_directory: deny``, read
+        into ``origin.keep["guards"]``): written where the tool asks for it (``[guards]`` here: Claude Code asks before a
+        path outside its working directories) and no key of the file can deny it, the agent would be asked where it
+        was refused: a widening (``broaden``: refused unless --allow-broaden), where it holds a tool the guard guards
+        (the source table's ``[guards_of]``)."""
+        agent = ctx.agent
+        kept = agent.origin.keep.get("guards") if agent.origin is not None else None
+        mine = self.table.get("guards")
+        if not kept or not mine or self.same_dialect(ctx) or not self.table.get("tool_semantics", True):
+            return
+        for name, of in kept.items():  # a deny the source's guard `name` held, asked of the tools `of`
+            spec = mine.get(name)
+            if spec is None or spec["rule"] == "deny":
+                continue
+            policy = agent.tools
+            whole = {g.canonical for g in policy.denied() if g.pattern is None}
+            held = [c for c in of if c not in whole and (
+                policy.mode in (INHERIT, DENYLIST) or policy.mode == ALLOWLIST and any(
+                    g.canonical == c for g in policy.allowed()))]
+            if held:
+                self.broaden(ctx, "guard-asks", name=name, noun=naming.a(self.table.get("title", self.id)),
+                             said=spec["said"], tools=", ".join(held))
+
     def build(self, ctx: "WriteContext") -> dict[str, Any]:
         """The header mapping, in table order, then this dialect's own extensions."""
         self._runs_in(ctx)  # first: a command routed to an agent of its run may be written from a copy (routed, its tools)
         self._invoked_by(ctx)
+        self._guards(ctx)
         agent, mapping, held = ctx.agent, {}, self.held_paths
         ctx.as_read = self.as_read(ctx)
         for key, ipath, empty in self.field_steps:

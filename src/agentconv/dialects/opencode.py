@@ -112,6 +112,10 @@ class OpenCode(Dialect):
                     if rule != guards[name]:
                         report.add(LossCode.FIELD_DROPPED, "tools", variant="opencode-guard", name=name,
                                    rule=_said(rule))
+                        if agent.origin is not None and "deny" in (rule.values() if isinstance(rule, dict) else
+                                                                   (rule,)):  # what a target may hold less of
+                            agent.origin.keep["guards"] = {**agent.origin.keep.get("guards", {}), str(name): tuple(
+                                self.table.get("guards_of", {}).get(str(name), ()))}
                     continue
                 if _NO_TOOL.search(str(name)):  # `"rm -rf *": deny`: a pattern where a tool name belongs (_NO_TOOL)
                     report.add(LossCode.VALUE_INVALID, "tools", variant="permission-not-a-tool", name=name,
