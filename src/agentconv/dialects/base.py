@@ -1065,7 +1065,7 @@ class Dialect(ToolFields, Detection):
         agent = ctx.agent
         kept = agent.origin.keep.get("guards") if agent.origin is not None else None
         mine = self.table.get("guards")
-        if not kept or not mine or self.same_dialect(ctx) or not self.table.get("tool_semantics", True):
+        if not kept or not mine or ctx.same or not self.table.get("tool_semantics", True):
             return
         for name, of in kept.items():  # a deny the source's guard `name` held, asked of the tools `of`
             spec = mine.get(name)
@@ -1484,23 +1484,40 @@ class Dialect(ToolFields, Detection):
 
     def approvals_held(self, ctx: "WriteContext") -> bool:
         """Whether this dialect writes the pre-approvals (allow decisions) of a deny list beside it: a permission map
-        (OpenCode's ``read: allow``), or the kin of the record's dialect, whose allow key pre-approves as this one's
-        (``[kin]``: Claude Code's commands and skills, one reader: ``allowed-tools`` beside ``disallowed-tools``)."""
+        (OpenCode's ``read: allow``), the kin of the record's dialect, whose allow key pre-approves as this one's
+        (``[kin]``: Claude Code's commands and skills, one reader: ``allowed-tools`` beside ``disallowed-tools``), or,
+        this dialect's allow key pre-approving (the only writers that ask), a source whose allows are pre-approvals
+        too: a permission map's (OpenCode's ``bash: deny, edit: allow`` edits unasked, as ``allowed-tools: Edit(*)``
+        does: its table's ``tools_shape = "permission"``, opencode.toml)."""
         origin = ctx.agent.origin
-        return self.supports_exceptions() or origin is not None and self.kin[0] == origin.dialect
+        return self.supports_exceptions() or origin is not None and (
+            self.kin[0] == origin.dialect or origin.dialect in registry.ids()
+            and registry.get(origin.dialect).table.get("tools_shape") == "permission")
 
     def approvals_beside_deny(self, ctx: "WriteContext") -> list[str]:
         """The pre-approvals a deny list's allow decisions are written as beside it (a Claude Code command's or
         skill's ``allowed-tools`` beside ``disallowed-tools``), in this dialect's spelling with their scopes (a file
         tool's in the working folder: ``in_project``). Where this dialect writes none for the record's
-        (``approvals_held``), they are said, never silently dropped (OpenCode's ``bash: deny, edit: allow``: narrower,
-        the tools ask as the target's session does), and none is written."""
-        allows = [g for g in ctx.agent.tools.grants if g.decision == "allow"]
+        (``approvals_held``), they are said, never silently dropped (narrower: the tools ask as the target's session
+        does), and none is written. Another tool's (OpenCode's ``bash: deny, edit: allow``) as ``preapproved`` writes
+        them: a whole tool some of whose calls the source asks about left out (``unasked``), a scope this tool reads
+        more widely said (``any_depth``, ``check_case``)."""
+        grants = ctx.agent.tools.grants
+        allows = [g for g in grants if g.decision == "allow"]
         if not (ctx.same or self.approvals_held(ctx)):
             if raw := {g.raw for g in allows}:
                 ctx.lose("tools", variant="approvals-beside-deny", count=len(raw), dialect=self.said)
             return []
+        origin = ctx.agent.origin
+        foreign = not ctx.same and origin is not None and self.kin[0] != origin.dialect
+        if foreign:  # a scope of a tool denied whole here is no exception (narrow_exceptions says so): not written
+            whole = {g.canonical for g in grants if g.decision == "deny" and g.pattern is None}
+            allows = self.unasked(ctx, [g for g in allows if g.canonical not in whole],
+                                  [g for g in grants if g.decision != "allow"])
         pairs = self.names_for(ctx, self.in_project(ctx, allows))
+        if foreign and self.supports_patterns():  # a scope pre-approved here as this tool reads it (said where wider)
+            self.any_depth(ctx, pairs)
+            self.check_case(ctx, pairs)
         return dedupe(f"{n}({g.pattern})" if g.pattern else n for n, g in pairs)
 
     def deny_fields(self, ctx: "WriteContext", sep: str, *, approvals_first: bool = False) -> dict[str, Any] | None:
