@@ -1320,7 +1320,8 @@ def test_opencodes_guards_are_not_read_as_tools_and_a_non_default_one_is_said():
     (server `external`): Claude got `mcp__external__directory` in its lists and a `deny` was lost unreported."""
     text = ("---\ndescription: d\nmode: subagent\npermission:\n  external_directory: deny\n  doom_loop: ask\n"
             "  edit: deny\n---\nBody.\n")
-    out = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md")
+    out = agentconv.convert_text(text, "claude", from_="opencode", path=".opencode/agent/a.md",  # Claude Code asks:
+                                 policy=agentconv.Policy(allow_broaden=True))  # refused else (test_opencode_outside_project)
     assert "mcp__" not in out.text
     assert "\ndisallowedTools: Edit, Write, NotebookEdit, EnterWorktree, ExitWorktree\n" in out.text
     said = [i.message for i in out.report.items if i.code.value == "field-dropped"]
