@@ -272,6 +272,7 @@ class ToolFields:
             return {}
         policy = self.deny_scopes_whole(ctx, policy)
         policy = self.scopes_left_out(ctx, policy)
+        self.approvals_unheld(ctx, policy)
         allowed, denied = self.names_for(ctx, policy.allowed()), self.names_for(ctx, policy.denied())
         if policy.mode == DENYLIST and self.supports_deny():
             denied += self.implied_names(ctx, policy)
@@ -292,6 +293,25 @@ class ToolFields:
         if ctx.policy.carry and not self._spelled_back(ctx, policy, {id(g) for n, g in allowed if n == g.raw}):
             ctx.carry_tools()  # rides only where no wider than this file's own (carry_data): the source's names back
         return self.render_tools(mode, allowed, denied, ctx)
+
+    def approvals_unheld(self, ctx: "WriteContext", policy: ToolPolicy) -> None:
+        """A source's allows that run tools unasked (a permission map's: OpenCode's ``edit: allow``, "Run without
+        approval") written into a tool list that only makes tools available (``[asks]`` here: a Claude Code subagent's
+        ``tools`` and ``disallowedTools``), whose session asks before those tools by default: not pre-approved there,
+        said (narrower; was dropped without a word)."""
+        origin = ctx.agent.origin
+        asks = self.table.get("asks")
+        if not asks or policy.mode not in (ALLOWLIST, DENYLIST) or origin is None or origin.dialect == self.id or \
+                origin.dialect not in registry.ids() or \
+                registry.get(origin.dialect).table.get("tools_shape") != "permission":
+            return
+        whole = {g.canonical for g in policy.grants if g.decision == "deny" and g.pattern is None}  # said there
+        held = dedupe(g.raw for g in policy.grants  # a scope's allow: said where the scope goes (narrow_asked ...)
+                      if g.decision == "allow" and g.pattern is None and g.canonical and g.canonical not in whole and (
+                          g.canonical in asks["tools"] or asks.get("mcp") and g.canonical.startswith("mcp:")))
+        if held:
+            ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="approvals-available", dialect=self.said,
+                           tools=", ".join(held), reader=asks["reader"])
 
     def deny_scopes_whole(self, ctx: "WriteContext", policy: ToolPolicy) -> ToolPolicy:
         """A scoped deny (OpenCode ``bash: {"*": allow, "rm *": deny}``) where this dialect's deny key takes the whole
