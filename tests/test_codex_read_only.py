@@ -38,7 +38,8 @@ def narrowed(report) -> list[str]:
     return [i.message for i in report if i.code.value == "tool-narrowed"]
 
 
-MCP = r"codex cannot deny mcp-resources, mcp:\*/\* \(only a read-only sandbox\)"
+MCP = r"codex cannot deny the MCP servers of its session and their resources \(read_mcp_resource\): a role holds " \
+    r"its session's MCP servers and switches one off"
 BROADEN = agentconv.Policy(allow_broaden=True)
 
 

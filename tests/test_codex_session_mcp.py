@@ -97,3 +97,47 @@ def test_a_codex_read_only_role_carried_back_is_written_read_only_again():
     out = agentconv.convert_text(role, "copilot", from_="codex", path=".codex/agents/ro.toml").text
     back = agentconv.convert_text(out, "codex", from_="copilot", path=".github/agents/ro.agent.md").text
     assert 'sandbox_mode = "read-only"' in back
+
+
+# A deny list naming a server: `[mcp_servers.NAME] enabled = false` alone makes Codex ignore the role ("invalid
+# transport"), and a transport written for it merges into the user's table (a command beside their url: the role is
+# unavailable), so the refusal names the server and says why (codex.toml, below [sandbox.session_mcp]).
+WHY = "a role holds its session's MCP servers{} and switches one off (enabled = false) or takes its tools away " \
+    "(disabled_tools) only in a [mcp_servers.NAME] table that restates the server's command or url, without which " \
+    "Codex ignores the role ('invalid transport')"
+
+
+@pytest.mark.parametrize(("denied", "said", "servers"), [
+    ("mcp__github__*", "mcp__github__*", "'github'"),
+    ("mcp__github__create_issue, Write", "mcp__github__create_issue", "'github'"),
+    ("mcp__github__create_issue, mcp__linear", "mcp__github__create_issue, mcp__linear", "'github', 'linear'"),
+])
+def test_a_deny_of_one_server_is_refused_naming_the_server_and_why(denied, said, servers):
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert_text(claude("", f"disallowedTools: {denied}\n").replace("tools: \n", ""), "codex",
+                               from_="claude", path=".claude/agents/rev.md")
+    assert str(err.value).startswith(f".claude/agents/rev.md: codex cannot deny {said}: "
+                                     + WHY.format(f" ({servers} among them)"))
+    assert "only a read-only sandbox" not in str(err.value)
+
+
+def test_a_deny_of_a_server_beside_another_tool_says_both_when_broadened():
+    source = claude("", "disallowedTools: mcp__github__*, TodoWrite\n").replace("tools: \n", "")
+    with pytest.raises(BroadenError, match=r"codex cannot deny todo \(only a read-only sandbox\)$"):
+        agentconv.convert_text(source, "codex", from_="claude", path=".claude/agents/rev.md")
+    out = agentconv.convert_text(source, "codex", from_="claude", path=".claude/agents/rev.md", policy=BROADEN)
+    said = [i.message for i in out.report if i.code.value == "tool-broadened"]
+    assert said[0] == "codex cannot deny todo (only a read-only sandbox)"
+    assert said[1].startswith("codex cannot deny mcp__github__*: " + WHY.format(" ('github' among them)"))
+    assert "mcp_servers" not in out.text  # nothing written that Codex would ignore the role for
+
+
+def test_an_opencode_wildcard_deny_says_why_a_role_cannot_deny_it():
+    source = "---\ndescription: Reviews code.\nmode: subagent\npermission:\n  github_*: deny\n---\nReview.\n"
+    with pytest.raises(BroadenError) as err:
+        agentconv.convert_text(source, "codex", path=".opencode/agent/rev.md")
+    assert "codex cannot deny 'github_*' (a wildcard over tool names no table knows: it matches MCP servers' " \
+        "tools): " + WHY.format("") in str(err.value)
+    with pytest.raises(BroadenError) as err:  # another target's words are its own
+        agentconv.convert_text(source, "cursor", path=".opencode/agent/rev.md")
+    assert "and its agent keeps every tool it does not deny" in str(err.value)

@@ -454,7 +454,7 @@ class Codex(Dialect):
             extra = sorted(str(c) for c in denied - edits - commands - also - web - deleg)
             lifted = self.lift_session_denials(ctx, extra) if not same else []
             if len(lifted) < len(extra):
-                return self._broaden(ctx, "codex-deny", None, dialect=self.said, tools=", ".join(extra))
+                return self._deny_refused(ctx, policy, extra)
             denied = denied - set(lifted)
             d_off = self._delegation_off(ctx) if denied & deleg else {}
             also_off = sorted(deleg - denied - self._unnamed(ctx))  # (a tool its source's tool has no name for: none)
@@ -536,6 +536,37 @@ class Codex(Dialect):
         if (not same or ctx.carried_back("tools")) and not self._reads_back(ctx, {self.key: mode, **web_off}):
             ctx.carry_tools()
         return {self.key: mode, **web_off}
+
+    def _deny_refused(self, ctx: "WriteContext", policy: ToolPolicy, extra: list[str]) -> dict[str, Any]:
+        """The denied tools (canonical ids ``extra``) no role key says: refused (``broaden``), an MCP server's tools
+        apart, by the server and why: a role holds its session's servers and switches one off (``enabled = false``) or
+        leaves its tools out (``disabled_tools``) only in a ``[mcp_servers.NAME]`` table that restates its command or
+        url, or Codex ignores the role ("invalid transport"; codex.toml ``[sandbox.session_mcp]``). agentconv does not
+        know the user's transport, and one written for it is no off switch: a ``command`` where the user's server has
+        a ``url`` makes the merged config fail ("url is not supported for stdio") and the role unavailable. With
+        ``--allow-broaden``: no key, each said."""
+        session = self.table.get("sandbox", {}).get("session_mcp", {})
+        servers = [c for c in extra if split_mcp(c) or c in session]  # (their resource tools too)
+        rest = [c for c in extra if c not in servers]
+        if rest:
+            self.broaden(ctx, "codex-deny", dialect=self.said, tools=", ".join(rest))
+        if servers:
+            names = dedupe(split_mcp(c)[0] for c in servers if split_mcp(c))  # type: ignore[index]
+            # as the source wrote them; a deny it read from a setting (Cursor's readonly: every MCP tool), in words
+            raws = dedupe(g.raw if g.raw != g.canonical else session.get(g.raw, g.raw) for g in policy.denied()
+                          if g.canonical in servers)
+            worded = any(g.raw == g.canonical and g.raw in session for g in policy.denied())
+            among = sentence("codex-mcp-among", servers=", ".join(repr(n) for n in names if n != "*")) \
+                if "*" not in names else ""
+            self.broaden(ctx, "codex-deny-mcp", dialect=self.said, tools=(" and " if worded else ", ").join(raws),
+                         why=sentence("codex-mcp-off", among=among))
+        return {}
+
+    def wildcard_refused(self, ctx: "WriteContext", tools: str) -> None:
+        """A denied wildcard no table knows (OpenCode ``"github_*": deny``), which matches MCP servers' tools: refused,
+        saying why a role cannot deny them (``_deny_refused``)."""
+        self.broaden(ctx, "codex-deny-wildcard", dialect=self.said, tools=tools,
+                     why=sentence("codex-mcp-off", among=""))
 
     def _session_mcp(self, ctx: "WriteContext") -> None:
         """Never widen by the MCP servers a role is given: a role holds its session's, whatever its file says (the

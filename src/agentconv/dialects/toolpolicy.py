@@ -659,7 +659,12 @@ class ToolFields:
         lost = dedupe(g.raw for g in policy.denied() if g.canonical is None and g.pattern is None
                       and any(c in g.raw for c in "*?") and unscoped(g.raw) not in written)
         if lost:
-            self.broaden(ctx, "deny-wildcard", dialect=self.said, tools=", ".join(repr(r) for r in lost))
+            self.wildcard_refused(ctx, ", ".join(repr(r) for r in lost))
+
+    def wildcard_refused(self, ctx: "WriteContext", tools: str) -> None:
+        """The denied wildcards ``tools`` (``check_unknown_denied``) refused; a dialect with its own reason why it
+        cannot deny MCP servers' tools says it (Codex)."""
+        self.broaden(ctx, "deny-wildcard", dialect=self.said, tools=tools)
 
     def names_for(self, ctx: "WriteContext", grants: list[Grant]) -> list[tuple[str, Grant]]:
         """(spelling, grant) pairs; a grant the dialect cannot name is reported (access narrows)."""
