@@ -166,11 +166,12 @@ def test_a_tool_of_a_server_granted_whole_is_still_refused():
 def test_a_scope_denied_in_a_deny_list_leaves_the_tool_out_where_no_deny_is_held(target, name):
     """`*` less some commands (a deny list), written as an allowlist of every other tool where the target has no deny
     list: the shell left out with the rest it does not name (it was refused: "the deny list cannot be written in ...
-    without lifting the denial of ..."); a regex no glob holds is said as it came."""
+    without lifting the denial of ..."); a regex no glob holds is said as it came, as the setting it is."""
     src = agent(["*"], {"shell": {"deniedCommands": ["git push.*", "curl.*\\|\\s*sh.*"]}}, ["*"])
     out = agentconv.convert_text(src, target, path=PATH)
     narrowed = [i.message for i in out.report if i.code.value == "tool-narrowed" and "left out" in i.message]
-    assert narrowed and narrowed[0].startswith(f"{name}(git push*), {name}(curl.*\\|\\s*sh.*) denied as the whole")
+    assert narrowed and narrowed[0].startswith(f"{name}(git push*), shell deniedCommands 'curl.*\\|\\s*sh.*' denied "
+                                               "as the whole")
     assert name not in out.text.split("---")[1].split("allowedTools")[0]
     with pytest.raises(BroadenError, match="deniedCommands"):  # OpenCode keeps a deny's scope: refused as before
         agentconv.convert_text(src, "opencode", path=PATH)

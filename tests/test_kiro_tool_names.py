@@ -91,7 +91,8 @@ def test_a_denied_command_no_glob_holds_denies_the_whole_shell_in_a_claude_subag
     out = agentconv.convert_text(src, "claude", path=PATH)
     assert head(out.text)[3:5] == ["tools: Read", "disallowedTools: Bash"]
     assert [i.message for i in out.report if i.code.value == "tool-narrowed"] == [
-        f"Bash({regexes[0]}), Bash({regexes[1]}) denied as the whole Bash in claude (an entry of its disallowedTools "
+        f"shell deniedCommands '{regexes[0]}', shell deniedCommands '{regexes[1]}' denied as the whole Bash in claude (an "
+        "entry of its disallowedTools "
         "takes away the whole tool it names, whatever its scope), which also forbids every other use of Bash the source "
         "allowed"]
     for target in ("opencode", "claude-command"):

@@ -496,8 +496,8 @@ class Codex(Dialect):
                 web_off = {**web_off, **self._delegation_off(ctx)}
             # a denied scope of a tool it grants (`Read` beside its settings' `Read(./.env)`, `Bash` beside
             # `Bash(rm:*)`): a sandbox cannot deny one file or command, so the tool would run there too
-            fenced = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied()
-                             if g.pattern and g.canonical in granted})
+            fenced = sorted(set(self.scopes_said(ctx, [g for g in policy.denied()
+                                                       if g.pattern and g.canonical in granted])))
             if fenced:
                 self.broaden(ctx, "codex-fenced", dialect=self.said, tools=self.named(ctx, fenced))
             whole = {g.canonical for g in policy.allowed() if g.pattern is None}  # a scope beside its whole tool

@@ -167,8 +167,7 @@ class Copilot(Dialect):
             ctx.carried["tools"] = paths.get(agent, "tools")
         if rule["tool"] not in (out.get(self.tool_fields["tools"]) or ()):
             return out
-        scopes = ", ".join(dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})"
-                                  for g in agent.tools.grants if g.canonical == "agent"))
+        scopes = ", ".join(self.scopes_said(ctx, [g for g in agent.tools.grants if g.canonical == "agent"]))
         out[rule["key"]] = names
         target = rule["target"]
         if agent.extensions.get(self.id, {}).get(target["key"]) != target["honoured"] and not self.own_scopes(ctx):

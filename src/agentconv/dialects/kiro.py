@@ -464,8 +464,8 @@ class Kiro(Dialect):
         rule = self.table["subagents"]
         if rule["tools"][0] in (out.get("tools") or ()):
             out["toolsSettings"] = {rule["settings"]: {rule["key"]: names}}
-            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="subagent-settings", scopes=", ".join(dedupe(
-                g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in agent.tools.grants if g.canonical == "agent")),
+            ctx.report.add(LossCode.TOOL_COERCED, "tools", variant="subagent-settings", scopes=", ".join(self.scopes_said(
+                ctx, [g for g in agent.tools.grants if g.canonical == "agent"])),
                 tool=rule["tools"][0], settings=rule["settings"], key=rule["key"], names=", ".join(names))
         return out
 
@@ -492,6 +492,22 @@ class Kiro(Dialect):
         rest = [g for g in policy.grants if g.canonical != "agent"]
         whole = Grant(rule["tools"][0], "agent", "ask" if any(g.decision == "ask" for g in mine) else "allow")
         return replace(policy, grants=[*rest[:before], whole, *rest[before:]]), names
+
+    def spoken_scope(self, grant: Grant) -> str:
+        """A deny read from a tool's ``toolsSettings`` (``_denied_commands``, ``_denied_paths``, ``_deny_by_default``:
+        the entry as its raw, no tool's name) named as the setting it is, ``write deniedPaths '**/dist/**'``, ``shell
+        deniedCommands 'rm -rf .*'``, ``shell denyByDefault`` (the tool by its name here), where a tool's name and
+        the scope read from the entry, ``**/dist/**(*/dist/*)``, named neither; any other grant as elsewhere."""
+        raw = grant.raw
+        if grant.decision != "deny" or raw == "*" or raw.startswith("@") or self.crosswalk.read(raw):
+            return super().spoken_scope(grant)
+        scoped = self.table.get("own", {}).get("toolsSettings", {}).get("denies", {}).get("scoped", {})
+        tool = (self.crosswalk.write(grant.canonical or "") or [grant.canonical or "?"])[0]
+        if scoped.get(raw) == grant.canonical:  # a switch, named by its key
+            return f"{tool} {raw}"
+        of = "paths" if grant.canonical in self.table.get("paths", {}).get("scoped", ()) else grant.canonical
+        key = next((k for k, v in scoped.items() if v == of), None)
+        return f"{tool} {key} '{raw}'" if key else super().spoken_scope(grant)  # (quoted as written)
 
     def asked_whole(self, ctx: "WriteContext", policy: ToolPolicy, allowed: list[tuple[str, Grant]]) -> None:
         """A tool the source asks about before each call, written in ``tools`` and not in ``allowedTools`` (which no

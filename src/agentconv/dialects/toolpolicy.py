@@ -12,6 +12,7 @@ from functools import cache, cached_property
 from types import SimpleNamespace
 TYPE_CHECKING = False  # typing's constant, without importing typing (~11 M instructions at start, issue 11)
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 from .. import carry, naming, registry, rx
@@ -343,7 +344,9 @@ class ToolFields:
         out = denying(policy, grants)
         names = [(g, (self.crosswalk.write(g.canonical) if g.canonical else [])[:1] or [unscoped(g.raw)]) for g in scoped]
         tools = ", ".join(dedupe(n for _, ns in names for n in ns))  # in this dialect's spelling: Bash(rm *)
-        scopes = ", ".join(dedupe(f"{ns[0]}({g.raw if g.unsaid else g.pattern})" for g, ns in names))
+        # (a deny read as every use of the tool, ``unsaid``: its source's rule, as that dialect names it)
+        scopes = ", ".join(dedupe(self.scopes_said(ctx, [g])[0] if g.unsaid else f"{ns[0]}({g.pattern})"
+                                  for g, ns in names))
         ctx.report.add(LossCode.TOOL_NARROWED, "tools", tools=sentence("deny-scope-rest", tools=tools),
                        written=sentence("deny-scope-left-out", tools=tools, dialect=self.said, scopes=scopes) if none else
                        sentence("deny-scope-whole", tools=tools, dialect=self.said, key=self.tool_fields["tools.deny"],
@@ -476,7 +479,7 @@ class ToolFields:
         return "tools.deny" in self.table.get("fields", {}).values() or self.table.get("tools_shape") == "permission"
 
     def expand_denylist(self, ctx: "WriteContext", policy: ToolPolicy) -> list[tuple[str, Grant]]:
-        scoped = sorted({g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.denied() if g.pattern})
+        scoped = sorted(set(self.scopes_said(ctx, [g for g in policy.denied() if g.pattern])))
         if scoped and not self.supports_patterns():  # the tool itself stays granted: its denied scope would not
             self.broaden(ctx, "deny-scoped", dialect=self.said, tools=", ".join(scoped))
         deny = {g.canonical for g in policy.denied() if g.pattern is None} | self.wildcard_denied(ctx, policy)
@@ -589,8 +592,8 @@ class ToolFields:
         cannot allow a scope of a denied tool: the tool stays denied as a whole, so what they allowed is forbidden
         too; said (tool-narrowed), never silent. ``skip``: tools the target grants anyway (reported there)."""
         deny = {g.canonical: g.raw for g in policy.denied() if g.pattern is None and g.canonical not in skip}
-        kept = dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.grants
-                      if g.decision != "deny" and g.pattern and g.canonical in deny)
+        kept = self.scopes_said(ctx, [g for g in policy.grants
+                                      if g.decision != "deny" and g.pattern and g.canonical in deny])
         if kept:
             tools = dedupe(deny[g.canonical] for g in policy.grants
                            if g.decision != "deny" and g.pattern and g.canonical in deny)
@@ -604,8 +607,8 @@ class ToolFields:
         ``Bash(git status *)`` gives the whole Bash tool and pre-approves nothing; 2.1.330's subagent tool resolution,
         read in the binary 2026-11-27), so those commands ask as every other does: said (tool-narrowed), never silent."""
         asked = {g.canonical: g.raw for g in policy.grants if g.pattern is None and g.decision == "ask" and g.canonical}
-        kept = dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in policy.grants
-                      if g.decision == "allow" and g.pattern and g.canonical in asked)
+        kept = self.scopes_said(ctx, [g for g in policy.grants
+                                      if g.decision == "allow" and g.pattern and g.canonical in asked])
         if kept:
             tools = dedupe(asked[g.canonical] for g in policy.grants
                            if g.decision == "allow" and g.pattern and g.canonical in asked)
@@ -633,8 +636,8 @@ class ToolFields:
         whole = {g.canonical for g in asked if g.pattern is None} | {
             g.canonical for g in policy.grants if g.decision == "allow" and g.pattern is None} if policy.mode != DENYLIST \
             else {g.canonical for g in policy.grants if g.decision != "deny" and g.pattern is None}
-        names += dedupe(g.raw if "(" in g.raw else f"{g.raw}({g.pattern})" for g in asked
-                        if g.pattern is not None and (policy.mode == DENYLIST or g.canonical in whole))
+        names += self.scopes_said(ctx, [g for g in asked
+                                        if g.pattern is not None and (policy.mode == DENYLIST or g.canonical in whole)])
         if names and self.table.get("variant_allows"):  # the tool writes what it grants `allow` (Kilo's migration)
             self.broaden(ctx, "ask", tools=", ".join(names), dialect=self.said, why=self.table["variant_allows"])
             return
@@ -844,6 +847,18 @@ class ToolFields:
         if narrowed:
             ctx.carry_tools()
         return out
+
+    def spoken_scope(self, grant: Grant) -> str:
+        """A scoped grant this dialect read, as a report names it: its rule where the raw holds the scope (Claude Code's
+        ``Bash(rm:*)``), else the tool with its scope (OpenCode's ``bash(rm *)``). A dialect whose raw is no tool name
+        says it its own way (Kiro's ``deniedPaths`` entry: ``Kiro.spoken_scope``)."""
+        return grant.raw if "(" in grant.raw else f"{self.spoken(grant.raw)}({grant.pattern})"
+
+    def scopes_said(self, ctx: "WriteContext", grants: Iterable[Grant]) -> list[str]:
+        """The scoped ``grants`` of the agent written, as the dialect that read them names them (``spoken_scope``)."""
+        origin = ctx.agent.origin
+        source = registry.get(origin.dialect) if origin is not None and origin.dialect in registry.ids() else self
+        return dedupe(source.spoken_scope(g) for g in grants)
 
     def named(self, ctx: "WriteContext", raws: list[str]) -> str:
         """The grants ``raws`` of the agent written, as the dialect that read them names them (``spoken``): Roo's
