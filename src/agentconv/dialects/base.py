@@ -1233,8 +1233,11 @@ class Dialect(ToolFields, Detection):
             return
         if route is None and self._own_route(ctx, rule, source, value):
             return
+        own = next((n for n in (*rule.get("every_tool", ()), *(rule.get("builtin") or _named_builtin(
+            registry.tool(source)))) if isinstance(value, str) and n.lower() == value.lower() and n != value), None)
+        why = rule["case_why"].format(own=own) if own is not None and rule.get("case_why") else rule["why"]
         self.broaden(ctx, "run-in", noun=naming.a(self.table.get("title", self.id)), source=source,
-                     agent=repr(value), why=rule["why"])
+                     agent=repr(value), why=why)  # (`agent: Build`, where its tool looks names up in their case)
 
     def _own_route(self, ctx: "WriteContext", rule: dict[str, Any], source: str, value: Any) -> bool:
         """A record its source runs in one of that tool's own agents (a Claude Code command's ``context: fork`` with
