@@ -385,6 +385,7 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                   force: bool, dry_run: bool, prefix_collisions: bool, scope: str, shared: bool) -> Iterator[FileResult]:
     from . import registry
     from .api import keeps_many, read, write_for, write_merged
+    from .dialects.base import names_every_tool
 
     policy = replace(policy, placed=True)  # every output lands at the target's own path
     forget_places()
@@ -469,6 +470,11 @@ def _convert_many(sources: Iterable[str | Path], to: str, root: Path, from_: str
                         others = others if others is not None else sources_read(found, policy.carry)
                         refs = agent_refs_of(others, to, rename)
                     mine = replace(policy, routes=refs) if refs else policy
+                elif len(doc.records) == 1 and names_every_tool(doc.agent):  # `agent: build`: the run's build agent?
+                    if routes is None:
+                        others = others if others is not None else sources_read(found, policy.carry)
+                        routes = agent_routes(others)
+                    mine = replace(policy, routes=routes) if routes else policy
                 try:
                     results = write_for(doc, to, report=report, policy=mine, scope=scope, shared=shared, beside=True)
                 except BroadenError:

@@ -1389,7 +1389,7 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
     runs: those of its own project and of the projects around it, the nearest first (``_refer``); another project's
     agent of that name is neither its agent nor a clash."""
     from . import paths
-    from .dialects.base import known_as, own_agent, reader_of
+    from .dialects.base import known_as, reader_of, routed_to
     from .loss import Route
 
     ruled = {d for d in registry.ids() if "runs_in" in registry.get(d).table}
@@ -1406,23 +1406,32 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
 
     broaden = int(ExitCode.BROADEN)
     refused = set()
+    every = set()  # converted commands of a tool with an agent of every tool (OpenCode's): `agent: build`?
+    every_tool = {d for d in ruled if registry.get(d).table["runs_in"].get("every_tool")}
     for r in records:
         got = asked.get(r.source_dialect)
         if got is None:
             got = asked[r.source_dialect] = of(r.source_dialect)
         if got[0] and r.status == "failed" and r.exit_code == broaden or got[1] and r.status in _COUNTED:
             refused.add(r.source)
-    if not refused:
+        elif got[0] and r.status in _COUNTED and r.source_dialect in every_tool:
+            every.add(r.source)
+    if not refused and not every:
         return None
     where = {rel: src for src, rel in found}
     wanted: set[tuple[str, str, str]] = set()  # (project, dialect, agent)
-    for rel in refused:
+    asks: dict[str, set[tuple[str, str, str]]] = {}  # a converted command of `every` -> the agent it runs in
+    for rel in sorted(refused | every):
         for rec in (r for r in _read_records(job, where, rel) if r.kind == "command"):
             d = reader_of(rec.origin.dialect, rec.kind) if rec.origin is not None else None
             rule = registry.get(d).table.get("runs_in") if d in registry.ids() else None
             value = paths.get(rec, rule["path"]) if rule else None
-            if isinstance(value, str) and not own_agent(d, rule, value):
+            if rel in every and value not in (rule or {}).get("every_tool", ()):
+                continue  # converted, and running in no agent of every tool: as it was
+            if isinstance(value, str) and routed_to(d, value):
                 wanted.add((_project(job, rel), d, value))
+                if rel in every:
+                    asks.setdefault(rel, set()).add((_project(job, rel), d, value))
     tools = {registry.tool(d) for _, d, _ in wanted} | {registry.tool(t) for t, _ in routed(job.to, "agent")}
     agents: dict[tuple[str, str], list[tuple[str, Any]]] = {}
     sources = {r.source for r in records if r.source_dialect in registry.ids()
@@ -1455,6 +1464,11 @@ def _route(records: Spill[Record], job: Job, found: Sequence[tuple[str, str]],
                                   for other, a in seen_from(project, registry.tool(t))))
         routes.setdefault(project, []).append(Route(d, name, agent.tools, names))
     if not routes:
+        return None
+    # a converted command is converted again only where the run holds the agent of every tool it names (its build)
+    known = {(p, r.dialect, r.agent) for p, got in routes.items() for r in got}
+    refused |= {rel for rel, want in asks.items() if want & known}
+    if not refused:
         return None
     projects = {_project(job, rel) for rel in refused}
     redo = replace(job, policy=replace(job.policy, routes=tuple(routes.get(  # later passes: one project's, or the root's

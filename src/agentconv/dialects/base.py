@@ -1214,11 +1214,14 @@ class Dialect(ToolFields, Detection):
                 self.kin[1]:
             return  # the same tool's same keys (a Claude Code skill's `context: fork`, `agent`): written as they were
         value = paths.get(ctx.agent, rule["path"]) if rule else None
-        if value is None or value in rule.get("every_tool", ()) or ctx.agent.tools.mode != INHERIT or any(
+        if value is None or ctx.agent.tools.mode != INHERIT or any(
                 paths.get(ctx.agent, p) != v for p, v in rule.get("when", {}).items()):
             return
         route = next((r for r in ctx.policy.routes if r.dialect == source and r.agent == value), None)
-        if route is not None and not own_agent(source, rule, value):
+        every = value in rule.get("every_tool", ())
+        if every and route is None:
+            return  # the tool's agent of every tool, unless an agent of the run by that name changes it (below)
+        if route is not None and (every or not own_agent(source, rule, value)):
             if self._route(ctx, rule, route):
                 return
             if route.tools.mode == INHERIT and not route.tools.grants:
@@ -2270,7 +2273,7 @@ def routes_of(agents: list[Agent]) -> tuple[Any, ...]:
         tool = registry.tool(reader_of(rec.origin.dialect, "agent"))
         for d in commands:
             name = known_as(rec, d) if registry.tool(d) == tool else None
-            if name is not None and not own_agent(d, registry.get(d).table["runs_in"], name):
+            if name is not None and routed_to(d, name):
                 seen.setdefault((d, name), []).append(rec.tools)
     return tuple(Route(d, name, tools[0]) for (d, name), tools in sorted(seen.items()) if len(tools) == 1)
 
@@ -2468,6 +2471,25 @@ def _own_agent_of(dialect: str, name: str) -> bool:
         name.lower() in (n.lower() for n in (*rule.get("builtin", ()), *rule.get("every_tool", ())))
         for d in registry.ids() if registry.tool(d) == tool
         for rule in [registry.get(d).table.get("runs_in")] if rule)
+
+
+def routed_to(dialect: str, name: Any) -> bool:
+    """Does a command of ``dialect`` naming agent ``name`` run in a custom agent of that name where the run holds one
+    (``Policy.routes``)? Yes but for the tool's own agents (``own_agent``), which no other tool has; its agent of every
+    tool (``[runs_in] every_tool``) too, which an agent of the same name changes: OpenCode merges a config agent into
+    its built-in of the same key (agent.ts, opencode-command.toml [runs_in]), so `.opencode/agent/build.md` denying
+    `rm*` is what `agent: build` runs in."""
+    rule = registry.get(dialect).table.get("runs_in") or {}
+    return name in rule.get("every_tool", ()) or not own_agent(dialect, rule, name)
+
+
+def names_every_tool(agent: Agent) -> bool:
+    """Is ``agent`` a command that names its tool's agent of every tool (an OpenCode command's ``agent: build``), which
+    a run's agent of that name changes (``routed_to``): a batch or ``migrate`` looks for one."""
+    if agent.kind != "command" or agent.origin is None or agent.origin.dialect not in registry.ids():
+        return False
+    rule = registry.get(reader_of(agent.origin.dialect, "command")).table.get("runs_in")
+    return bool(rule) and paths.get(agent, rule["path"]) in rule.get("every_tool", ())
 
 
 def own_agent(dialect: str, rule: dict[str, Any], name: Any) -> bool:
