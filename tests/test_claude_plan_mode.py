@@ -100,7 +100,7 @@ def test_a_plan_mode_agent_s_mcp_tools_are_not_granted():
     out = agentconv.convert_text(agent("tools: Read, mcp__github__create_issue", "permissionMode: plan"), "gemini",
                                  from_="claude", path=PATH)
     assert out.text.startswith("---\nname: a\ndescription: d\ntools:\n  - read_file\n# agentconv-carry:")
-    with pytest.raises(BroadenError, match="codex cannot deny mcp"):
+    with pytest.raises(BroadenError, match="codex cannot deny the MCP servers of its session: a role holds"):
         agentconv.convert_text(EVERY, "codex", from_="claude", path=PATH)
     with pytest.raises(BroadenError, match="codex gives a role the MCP servers of its session"):  # (an allowlist)
         agentconv.convert_text(PLANNER, "codex", from_="claude", path=PATH)

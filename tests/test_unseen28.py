@@ -54,7 +54,7 @@ def test_a_denied_session_tool_the_target_cannot_deny_is_said_not_refused(target
     assert back.text == quiet("TodoWrite, AskUserQuestion")  # the exact deny list, not every session tool
     # beside a denied tool of another class (network, an MCP server) still refused whole, naming every one
     denied, named = ("TodoWrite, WebFetch", "todo, webfetch") if target == "cursor" else \
-        ("TodoWrite, Skill, mcp__github", "mcp:github/*, skill, todo")
+        ("TodoWrite, Skill, mcp__github", "skill, todo (only a read-only sandbox), nor mcp__github: a role holds")
     with pytest.raises(BroadenError, match=re.escape(f"{target} cannot deny {named}")):
         agentconv.convert_text(quiet(denied), target, path=CLAUDE)
 

@@ -548,7 +548,7 @@ class Codex(Dialect):
         session = self.table.get("sandbox", {}).get("session_mcp", {})
         servers = [c for c in extra if split_mcp(c) or c in session]  # (their resource tools too)
         rest = [c for c in extra if c not in servers]
-        if rest:
+        if rest and not servers:
             self.broaden(ctx, "codex-deny", dialect=self.said, tools=", ".join(rest))
         if servers:
             names = dedupe(split_mcp(c)[0] for c in servers if split_mcp(c))  # type: ignore[index]
@@ -558,8 +558,13 @@ class Codex(Dialect):
             worded = any(g.raw == g.canonical and g.raw in session for g in policy.denied())
             among = sentence("codex-mcp-among", servers=", ".join(repr(n) for n in names if n != "*")) \
                 if "*" not in names else ""
-            self.broaden(ctx, "codex-deny-mcp", dialect=self.said, tools=(" and " if worded else ", ").join(raws),
-                         why=sentence("codex-mcp-off", among=among))
+            tools = (" and " if worded else ", ").join(raws)
+            if rest:  # one refusal naming every one
+                self.broaden(ctx, "codex-deny-both", dialect=self.said, tools=", ".join(rest), mcp=tools,
+                             why=sentence("codex-mcp-off", among=among))
+            else:
+                self.broaden(ctx, "codex-deny-mcp", dialect=self.said, tools=tools,
+                             why=sentence("codex-mcp-off", among=among))
         return {}
 
     def wildcard_refused(self, ctx: "WriteContext", tools: str) -> None:
