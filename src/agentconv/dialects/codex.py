@@ -66,6 +66,9 @@ class Base:
     declared: tuple[str, str | None, str] | None = None
     """(name, description, config): the ``[agents.NAME]`` table whose ``config_file`` is this role's file, if any: Codex
     loads the file as that role, its own name and description first, the table's where it has none."""
+    shell_off: str | None = None
+    """The config whose ``[features] shell_tool = false`` takes the shell away from every role of the session (the
+    nearest config saying ``shell_tool`` wins), or None."""
     servers: Any = None
     """server -> key -> (value, config): the ``enabled``, ``enabled_tools`` and ``disabled_tools`` of each
     ``[mcp_servers.NAME]`` of the configs, merged key by key as Codex layers them (the nearest config's key wins); the
@@ -113,11 +116,16 @@ def project_base(file: str) -> Base | None:
             if isinstance(prof, dict) and isinstance(prof.get("sandbox_mode"), str):
                 merged.setdefault("profiles", {})[pname] = (prof["sandbox_mode"], name)
         _layer(servers, data.get("mcp_servers"), name)
+        features = data.get("features")
+        if isinstance(features, dict) and isinstance(features.get("shell_tool"), bool):
+            merged["shell_tool"] = (features["shell_tool"], name)
     sandbox, said = merged.get("profiles", {}).get(merged.get("profile"), merged.get("sandbox_mode", (None, None)))
-    if sandbox is None and not unread and declared is None and not _mcp_limits(servers)[0]:
+    shell_tool, shell_said = merged.get("shell_tool", (True, None))
+    shell_off = shell_said if shell_tool is False else None
+    if sandbox is None and not unread and declared is None and not _mcp_limits(servers)[0] and shell_off is None:
         return None
     files = [said] if said else []
-    return Base(sandbox, tuple(files), tuple(unread), declared, servers or None)
+    return Base(sandbox, tuple(files), tuple(unread), declared, shell_off, servers or None)
 
 
 def _config(name: str) -> dict[str, Any] | str:
@@ -365,6 +373,7 @@ class Codex(Dialect):
                 report.add(LossCode.VALUE_INVALID, f"extensions.{self.id}.{self.key}", variant="sandbox", key=self.key,
                            value=value)
             agent.extensions.setdefault(self.id, {})[self.key] = value
+        self._shell_read(agent, data, base, report)
         servers = {s: dict(k) for s, k in (base.servers or {}).items()} if isinstance(base, Base) else {}
         _layer(servers, data.get("mcp_servers"), (agent.origin.path if agent.origin else None) or "the role")
         limits, files = _mcp_limits(servers)
@@ -406,6 +415,29 @@ class Codex(Dialect):
         report.add(LossCode.VALUE_READ_AS, "tools", variant="codex-mcp-limits", keys=" and ".join(keys),
                    files=", ".join(map(shown_path, files)), lost=lost)
         return True
+
+    def _shell_read(self, agent: Agent, data: dict[str, Any], base: Any, report: LossReport) -> None:
+        """A role without Codex's shell: ``[features] shell_tool = false`` in its file, or in its project's config where
+        the file does not say ``shell_tool`` (a role is a config layer over its session's: ``project_base``). Codex
+        then offers no ``exec_command``/``write_stdin`` (``apply_patch`` stays; openai/codex codex-rs/features/src/
+        lib.rs ``Feature::ShellTool``, stable, on by default, 009bd870; @openai/codex 0.169.0 ``debug prompt-input``
+        with ``-c features.shell_tool=false``, 2026-11-30): the shell tools denied, as read (``keep["shell_off"]``: a
+        write back into Codex leaves them to the key, an extension, or to the project's config). It was read as a
+        role with a shell (a widening: its Claude Code subagent ran Bash)."""
+        features = data.get("features")
+        own = features.get("shell_tool") if isinstance(features, dict) else None
+        config = base.shell_off if isinstance(base, Base) and own is None else None
+        if own is not False and config is None:
+            return
+        spec = self.table["sandbox"]
+        shells = dedupe(spec["commands"] + [c for c in spec.get("also_denies", []) if capability(c) == "shell"])
+        have = {g.canonical for g in agent.tools.grants if g.decision == "deny" and g.pattern is None}
+        if agent.origin is not None:
+            agent.origin.keep["shell_off"] = shells
+        agent.tools.mode = DENYLIST
+        agent.tools.grants = agent.tools.grants + [Grant(c, c, "deny") for c in shells if c not in have]
+        if config is not None:
+            report.add(LossCode.VALUE_READ_AS, "tools", variant="codex-shell-off", files=shown_path(config))
 
     def _based(self, agent: Agent, base: Base, report: LossReport) -> str | None:
         """The sandbox a role without its own runs in: its project's (``project_base``), read where it narrows (a
@@ -450,6 +482,9 @@ class Codex(Dialect):
         deleg = set(spec.get("delegation", []))
         if policy.mode == DENYLIST:
             denied = self.denied_ids(ctx, policy)
+            shell_back = same and ctx.agent.origin.keep.get("shell_off") and not ctx.carried_back("tools")  # type: ignore
+            if shell_back:  # a role without the shell: its [features] key (an extension) or its project's says it
+                denied = denied - set(ctx.agent.origin.keep["shell_off"])  # type: ignore[union-attr]
             also = set(spec.get("also_denies", []))
             extra = sorted(str(c) for c in denied - edits - commands - also - web - deleg)
             lifted = self.lift_session_denials(ctx, extra) if not same else []
@@ -467,7 +502,7 @@ class Codex(Dialect):
                 self._broaden(ctx, "codex-shell-deny", None, dialect=self.said, tools=", ".join(shells), key=self.key,
                               value=READ_ONLY)
             web_off = off if denied & web else {}  # one web tool denied: Codex's web search goes, all of it
-            if (web_off or d_off or lifted) and not denied & (edits | commands | also):
+            if (web_off or d_off or lifted or shell_back) and not denied & (edits | commands | also):
                 if web_off and web - denied and not same:
                     ctx.report.add(LossCode.TOOL_NARROWED, "tools", variant="deny-list-as", written=_said(web_off),
                                    tools=", ".join(sorted(web - denied)))

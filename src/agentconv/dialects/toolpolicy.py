@@ -560,9 +560,11 @@ class ToolFields:
     def read_only_shell(self, ctx: "WriteContext", policy: ToolPolicy) -> str | None:
         """What the source's read-only setting kept of the shell the deny list denies (Codex's read-only sandbox runs
         commands that cannot write: its table's ``[sandbox] read_only_shell``, said in these words); None where the
-        source has no such setting, or the deny list denies no shell."""
+        source has no such setting, the deny list denies no shell, or the source took the shell away itself (Codex's
+        ``[features] shell_tool = false``: ``keep["shell_off"]``, no shell left to keep)."""
         source = ctx.agent.origin.dialect if ctx.agent.origin is not None else None
-        if source in (None, self.id) or source not in registry.ids() or policy.mode != DENYLIST:
+        if source in (None, self.id) or source not in registry.ids() or policy.mode != DENYLIST or \
+                ctx.agent.origin.keep.get("shell_off"):  # type: ignore[union-attr]
             return None
         kept = registry.get(source).table.get("sandbox", {}).get("read_only_shell")
         return kept if kept and "bash" in {g.canonical for g in policy.denied() if g.pattern is None} else None
