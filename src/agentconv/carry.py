@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 from . import jsontext, limits, paths, rx
 from .ir import ALLOWLIST, DENYLIST, INHERIT, NONE, Agent, Grant, ToolPolicy
-from .loss import LossCode, LossReport
+from .loss import LossCode, LossReport, sentence
 
 VERSION = 1
 _READ: ContextVar[bool] = ContextVar("agentconv_carry_read", default=True)
@@ -728,6 +728,8 @@ def apply(agent: Agent, payload: dict[str, Any], mapping: dict[str, Any], body: 
               **modes(fields)} if "tools" in fields else None  # the modes the file says, and those riding with it
     for path, value in fields.items():
         why = refusal(path, value, agent, tools, between, beside if path == "tools" else None)
+        if why is None and not fresh and path in _rules().get("fresh_only", {}).get("paths", ()):
+            why = sentence("carry-fresh-only")
         if why is not None:
             shown = _label(path) or json.dumps(str(path)[:60])
             report.add(LossCode.CARRY_REFUSED, _label(path), line=line, field=shown, why=why)
