@@ -460,7 +460,7 @@ class Codex(Dialect):
         policy = ctx.agent.tools
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             return super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
-        same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        same = ctx.same
         own = ctx.agent.origin.keep.get("own_tools") if same else None  # type: ignore[union-attr]
         if isinstance(own, dict) and not ctx.carried_back("tools"):
             # read with its project's sandbox (``_based``): written back into Codex, where the project's config applies

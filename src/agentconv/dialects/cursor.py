@@ -69,7 +69,7 @@ class Cursor(Dialect):
 
     def write_tools(self, ctx: "WriteContext") -> dict[str, Any]:
         policy = ctx.agent.tools
-        same = ctx.agent.origin is not None and ctx.agent.origin.dialect == self.id
+        same = ctx.same
         if policy.mode not in (ALLOWLIST, NONE, DENYLIST):
             written = super().write_tools(ctx)  # inherit: nothing to say (per-tool decisions are reported there)
             if same and "readonly_false" in ctx.agent.origin.keep:  # type: ignore[union-attr]
